@@ -1,0 +1,550 @@
+//! The abstract syntax tree of Go 1.19 source files.
+//!
+//! The tree is plain owned data (`Box`/`Vec`), built once by the parser and
+//! never mutated afterwards. Every expression and every identifier carries a
+//! [`NodeId`], unique within one compilation, so that later stages (the type
+//! checker, lowering) attach their facts in side tables keyed by id — the way
+//! `go/types.Info` does — instead of rewriting the tree.
+//!
+//! Invariants:
+//! * Ids are dense and unique across all files of one compilation (the
+//!   parser takes a shared [`NodeIds`] counter).
+//! * Parenthesised expressions are kept as [`ExprKind::Paren`]; gc's
+//!   diagnostics sometimes print them.
+//! * The tree holds exactly what was written: no desugaring happens here.
+
+use crate::pos::Pos;
+
+/// Identity of an expression or identifier node, unique in a compilation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeId(pub u32);
+
+/// Hands out fresh [`NodeId`]s; shared by the parses of all files of a package.
+#[derive(Debug, Default)]
+pub struct NodeIds {
+    next: u32,
+}
+
+impl NodeIds {
+    /// A fresh id.
+    pub fn fresh(&mut self) -> NodeId {
+        self.next += 1;
+        NodeId(self.next - 1)
+    }
+
+    /// How many ids were handed out (ids are `0..count`).
+    pub fn count(&self) -> u32 {
+        self.next
+    }
+}
+
+/// A name as written, with its own node id (for definition/use tables).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ident {
+    /// Node identity.
+    pub id: NodeId,
+    /// Where the name starts.
+    pub pos: Pos,
+    /// The name; `_` is the blank identifier.
+    pub name: String,
+}
+
+/// One parsed `.go` file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct File {
+    /// Position of the `package` keyword.
+    pub package_pos: Pos,
+    /// The package name.
+    pub package: Ident,
+    /// Import declarations, in order.
+    pub imports: Vec<ImportSpec>,
+    /// Top-level declarations other than imports, in order.
+    pub decls: Vec<Decl>,
+}
+
+/// `import name "path"`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportSpec {
+    /// Position of the spec (the name if present, else the path).
+    pub pos: Pos,
+    /// Explicit local name: an identifier, `_` or `.`.
+    pub name: Option<Ident>,
+    /// The import path, unquoted.
+    pub path: String,
+    /// Position of the path literal.
+    pub path_pos: Pos,
+}
+
+/// A top-level or local declaration.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Decl {
+    /// `var ...` (one spec per name group).
+    Var(Vec<VarSpec>),
+    /// `const ...`; specs carry their `iota` and the implicit repetition of
+    /// the previous expression list is already resolved by the parser (see
+    /// [`ConstSpec::implicit`]).
+    Const(Vec<ConstSpec>),
+    /// `type ...`.
+    Type(Vec<TypeSpec>),
+    /// `func ...` (top level only).
+    Func(FuncDecl),
+}
+
+/// `a, b T = x, y` inside a `var` declaration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VarSpec {
+    /// Position of the first name.
+    pub pos: Pos,
+    /// Declared names.
+    pub names: Vec<Ident>,
+    /// Declared type, if written.
+    pub ty: Option<Type>,
+    /// Initial values (empty when none).
+    pub values: Vec<Expr>,
+}
+
+/// `a, b T = x, y` inside a `const` declaration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConstSpec {
+    /// Position of the first name.
+    pub pos: Pos,
+    /// Declared names.
+    pub names: Vec<Ident>,
+    /// Declared type, if written (or inherited with the implicit values).
+    pub ty: Option<Type>,
+    /// The values. For a spec written without values these are clones of the
+    /// previous spec's expressions (with fresh node ids), as the spec says.
+    pub values: Vec<Expr>,
+    /// Value of `iota` in this spec (its index in the group).
+    pub iota: u64,
+    /// True when `values` and `ty` were copied from an earlier spec.
+    pub implicit: bool,
+}
+
+/// `Name[TypeParams] Type` or the alias form `Name = Type`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TypeSpec {
+    /// Position of the name.
+    pub pos: Pos,
+    /// The declared name.
+    pub name: Ident,
+    /// Type parameters (generic types), empty if none.
+    pub type_params: Vec<Field>,
+    /// `type A = B`.
+    pub alias: bool,
+    /// The defining type.
+    pub ty: Type,
+}
+
+/// `func (recv) Name[TypeParams](params) results { body }`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FuncDecl {
+    /// Position of the `func` keyword.
+    pub pos: Pos,
+    /// Receiver of a method.
+    pub recv: Option<Field>,
+    /// The function's name.
+    pub name: Ident,
+    /// Type parameters (generic functions), empty if none.
+    pub type_params: Vec<Field>,
+    /// Parameters and results.
+    pub sig: FuncType,
+    /// The body; `None` for a declaration without body (assembly or linkname).
+    pub body: Option<Block>,
+    /// Compiler directives written just before the declaration, e.g. `//go:noinline`.
+    pub pragmas: Vec<String>,
+}
+
+/// A parameter, result, struct field or type parameter group: `a, b T`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    /// Position of the first name, or of the type when unnamed.
+    pub pos: Pos,
+    /// Names, empty for an unnamed parameter or an embedded field.
+    pub names: Vec<Ident>,
+    /// The type (for a variadic parameter, [`TypeKind::Ellipsis`]).
+    pub ty: Type,
+    /// Struct field tag, unquoted.
+    pub tag: Option<String>,
+}
+
+/// A function signature.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FuncType {
+    /// Position of `func` or of the opening parenthesis.
+    pub pos: Pos,
+    /// Parameters.
+    pub params: Vec<Field>,
+    /// Results; unnamed results have empty `names`.
+    pub results: Vec<Field>,
+}
+
+/// A type expression.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Type {
+    /// Node identity (types are expressions in Go; the checker records them too).
+    pub id: NodeId,
+    /// Where the type starts.
+    pub pos: Pos,
+    /// What kind of type expression.
+    pub kind: TypeKind,
+}
+
+/// The forms of type expressions.
+// Variant fields are described in each variant's doc.
+#[allow(missing_docs)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum TypeKind {
+    /// `T` or `pkg.T`.
+    Name { pkg: Option<Ident>, name: Ident },
+    /// `T[A, B]` (instantiation of a generic type).
+    Instance { base: Box<Type>, args: Vec<Type> },
+    /// `*T`.
+    Pointer(Box<Type>),
+    /// `[N]T`; `len` is `None` for `[...]T` in a composite literal.
+    Array { len: Option<Box<Expr>>, elem: Box<Type> },
+    /// `[]T`.
+    Slice(Box<Type>),
+    /// `map[K]V`.
+    Map { key: Box<Type>, value: Box<Type> },
+    /// `chan T`, `chan<- T`, `<-chan T`.
+    Chan { dir: ChanDir, elem: Box<Type> },
+    /// `func(...) ...`.
+    Func(FuncType),
+    /// `struct { ... }`.
+    Struct(Vec<Field>),
+    /// `interface { ... }`.
+    Interface(Vec<InterfaceElem>),
+    /// `...T` (last parameter only).
+    Ellipsis(Box<Type>),
+    /// `(T)`.
+    Paren(Box<Type>),
+    /// A type-set term list in a constraint: `~int | string`.
+    Union(Vec<(bool, Type)>),
+    /// Placeholder produced after a syntax error.
+    Bad,
+}
+
+/// Direction of a channel type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChanDir {
+    /// `chan T`.
+    Both,
+    /// `chan<- T`.
+    Send,
+    /// `<-chan T`.
+    Recv,
+}
+
+/// One element of an interface type.
+// Variant fields are described in each variant's doc.
+#[allow(missing_docs)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum InterfaceElem {
+    /// `Name(params) results`.
+    Method { name: Ident, sig: FuncType },
+    /// An embedded interface or type-set term list (`~int | string`).
+    Embed(Type),
+}
+
+/// A block `{ ... }`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Block {
+    /// Position of `{`.
+    pub pos: Pos,
+    /// Statements in order.
+    pub stmts: Vec<Stmt>,
+    /// Position of `}` (gc reports "missing return" there).
+    pub end: Pos,
+}
+
+/// A statement with its position.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stmt {
+    /// Where the statement starts.
+    pub pos: Pos,
+    /// What kind of statement.
+    pub kind: StmtKind,
+}
+
+/// Assignment operators: `=` is `None`, `+=` is `Some(BinaryOp::Add)`, etc.
+pub type AssignOp = Option<BinaryOp>;
+
+/// The forms of statements.
+// Variant fields are described in each variant's doc.
+#[allow(missing_docs)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum StmtKind {
+    /// `;` or nothing.
+    Empty,
+    /// A local declaration (`var`, `const`, `type`).
+    Decl(Decl),
+    /// An expression statement (calls, receives).
+    Expr(Expr),
+    /// `ch <- v`.
+    Send { chan: Expr, value: Expr },
+    /// `x++` (`inc == true`) or `x--`.
+    IncDec { target: Expr, inc: bool },
+    /// `a, b = x, y` or `a op= x`.
+    Assign { lhs: Vec<Expr>, op: AssignOp, rhs: Vec<Expr> },
+    /// `a, b := x, y`. The left side is identifiers only.
+    Define { lhs: Vec<Ident>, rhs: Vec<Expr> },
+    /// `go f(x)`.
+    Go(Expr),
+    /// `defer f(x)`.
+    Defer(Expr),
+    /// `return a, b`.
+    Return(Vec<Expr>),
+    /// `break [label]`.
+    Break(Option<Ident>),
+    /// `continue [label]`.
+    Continue(Option<Ident>),
+    /// `goto label`.
+    Goto(Ident),
+    /// `fallthrough`.
+    Fallthrough,
+    /// `{ ... }`.
+    Block(Block),
+    /// `if init; cond { } else ...`; `els` is a block or another `If`.
+    If { init: Option<Box<Stmt>>, cond: Expr, then: Block, els: Option<Box<Stmt>> },
+    /// `switch init; tag { cases }`.
+    Switch { init: Option<Box<Stmt>>, tag: Option<Expr>, cases: Vec<CaseClause>, end: Pos },
+    /// `switch init; x := y.(type) { cases }`.
+    TypeSwitch { init: Option<Box<Stmt>>, bind: Option<Ident>, subject: Expr, cases: Vec<TypeCaseClause>, end: Pos },
+    /// `select { cases }`.
+    Select(Vec<CommClause>),
+    /// `for init; cond; post { }` (all three optional; `for {}` and `for cond {}` too).
+    For { init: Option<Box<Stmt>>, cond: Option<Expr>, post: Option<Box<Stmt>>, body: Block },
+    /// `for k, v := range x { }` (`define`) or `for k, v = range x { }`.
+    Range { key: Option<Expr>, value: Option<Expr>, define: bool, expr: Expr, body: Block },
+    /// `label: stmt`.
+    Labeled { label: Ident, stmt: Box<Stmt> },
+    /// Placeholder produced after a syntax error.
+    Bad,
+}
+
+/// `case a, b: stmts` or `default: stmts` (`exprs` empty).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaseClause {
+    /// Position of `case`/`default`.
+    pub pos: Pos,
+    /// `None` for `default`.
+    pub exprs: Option<Vec<Expr>>,
+    /// The clause body.
+    pub body: Vec<Stmt>,
+}
+
+/// A type switch clause: `case T1, T2:` (a `nil` case is a `Name` type named `nil`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TypeCaseClause {
+    /// Position of `case`/`default`.
+    pub pos: Pos,
+    /// `None` for `default`.
+    pub types: Option<Vec<Type>>,
+    /// The clause body.
+    pub body: Vec<Stmt>,
+    /// Id under which the checker records the clause's implicit variable.
+    pub implicit: NodeId,
+}
+
+/// A `select` clause.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CommClause {
+    /// Position of `case`/`default`.
+    pub pos: Pos,
+    /// The send or receive statement; `None` for `default`.
+    pub comm: Option<Box<Stmt>>,
+    /// The clause body.
+    pub body: Vec<Stmt>,
+}
+
+/// An expression with its identity and position.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expr {
+    /// Node identity: key of every fact the checker records about it.
+    pub id: NodeId,
+    /// The position gc uses for this expression in diagnostics (the operator
+    /// for binary expressions, the opening parenthesis for calls, else the start).
+    pub pos: Pos,
+    /// What kind of expression.
+    pub kind: ExprKind,
+}
+
+/// Kinds of basic literals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LitKind {
+    /// `42`, `0x2a`, `1_000`.
+    Int,
+    /// `1.5`, `1e3`, `0x1p-2`.
+    Float,
+    /// `2i`.
+    Imag,
+    /// `'a'`.
+    Rune,
+    /// `"a"` or `` `a` ``.
+    String,
+}
+
+/// The forms of expressions.
+// Variant fields are described in each variant's doc.
+#[allow(missing_docs)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExprKind {
+    /// A name.
+    Ident(Ident),
+    /// A literal; `raw` is the source text exactly as written (quotes included).
+    BasicLit { kind: LitKind, raw: String },
+    /// `T{...}`; `ty` is `None` for elided types inside another literal.
+    CompositeLit { ty: Option<Type>, elems: Vec<KeyedElement>, rbrace: Pos },
+    /// `func(...) ... { ... }`.
+    FuncLit { sig: FuncType, body: Block },
+    /// `(x)`.
+    Paren(Box<Expr>),
+    /// `x.sel` (field, method, or qualified identifier `pkg.Name`).
+    Selector { x: Box<Expr>, sel: Ident },
+    /// `x[i]`, or `f[T1, T2]` (explicit instantiation; `indices.len() > 1`).
+    Index { x: Box<Expr>, indices: Vec<Expr> },
+    /// `x[lo:hi]` or `x[lo:hi:max]`.
+    Slice { x: Box<Expr>, lo: Option<Box<Expr>>, hi: Option<Box<Expr>>, max: Option<Box<Expr>>, three: bool },
+    /// `x.(T)`; `ty` is `None` for `x.(type)` in a type switch.
+    TypeAssert { x: Box<Expr>, ty: Option<Type> },
+    /// `f(args)` or `f(args...)`.
+    Call { func: Box<Expr>, args: Vec<Expr>, ellipsis: bool, rparen: Pos },
+    /// `*x` (dereference or pointer type, decided by the checker).
+    Star(Box<Expr>),
+    /// `op x`.
+    Unary { op: UnaryOp, x: Box<Expr> },
+    /// `x op y`.
+    Binary { op: BinaryOp, x: Box<Expr>, y: Box<Expr> },
+    /// A type used where an expression is expected: conversions `[]byte(s)`,
+    /// `make([]int, 3)`, `new(T)` arguments.
+    Type(Type),
+    /// Placeholder produced after a syntax error.
+    Bad,
+}
+
+/// An element of a composite literal: `key: value` or `value`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeyedElement {
+    /// A key (field name, index, map key), if written.
+    pub key: Option<Expr>,
+    /// The value (an element-typed composite literal may omit its type).
+    pub value: Expr,
+}
+
+/// Unary operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UnaryOp {
+    /// `+x`.
+    Pos,
+    /// `-x`.
+    Neg,
+    /// `!x`.
+    Not,
+    /// `^x`.
+    BitNot,
+    /// `&x`.
+    Addr,
+    /// `<-x`.
+    Recv,
+    /// `~T` (constraint term; only inside interfaces).
+    Tilde,
+}
+
+/// Binary operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BinaryOp {
+    /// `||`
+    OrOr,
+    /// `&&`
+    AndAnd,
+    /// `==`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `|`
+    Or,
+    /// `^`
+    Xor,
+    /// `*`
+    Mul,
+    /// `/`
+    Div,
+    /// `%`
+    Rem,
+    /// `&`
+    And,
+    /// `&^`
+    AndNot,
+    /// `<<`
+    Shl,
+    /// `>>`
+    Shr,
+}
+
+impl BinaryOp {
+    /// The operator as written in Go source.
+    pub fn as_str(self) -> &'static str {
+        use BinaryOp::*;
+        match self {
+            OrOr => "||",
+            AndAnd => "&&",
+            Eq => "==",
+            Ne => "!=",
+            Lt => "<",
+            Le => "<=",
+            Gt => ">",
+            Ge => ">=",
+            Add => "+",
+            Sub => "-",
+            Or => "|",
+            Xor => "^",
+            Mul => "*",
+            Div => "/",
+            Rem => "%",
+            And => "&",
+            AndNot => "&^",
+            Shl => "<<",
+            Shr => ">>",
+        }
+    }
+
+    /// Binding strength, 1 (`||`) to 5 (`*`), as in the Go spec.
+    pub fn precedence(self) -> u8 {
+        use BinaryOp::*;
+        match self {
+            OrOr => 1,
+            AndAnd => 2,
+            Eq | Ne | Lt | Le | Gt | Ge => 3,
+            Add | Sub | Or | Xor => 4,
+            Mul | Div | Rem | And | AndNot | Shl | Shr => 5,
+        }
+    }
+}
+
+impl UnaryOp {
+    /// The operator as written in Go source.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnaryOp::Pos => "+",
+            UnaryOp::Neg => "-",
+            UnaryOp::Not => "!",
+            UnaryOp::BitNot => "^",
+            UnaryOp::Addr => "&",
+            UnaryOp::Recv => "<-",
+            UnaryOp::Tilde => "~",
+        }
+    }
+}
