@@ -226,7 +226,7 @@ pub enum TypeKind {
 }
 
 /// Direction of a channel type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ChanDir {
     /// `chan T`.
     Both,

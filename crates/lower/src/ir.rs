@@ -1,0 +1,473 @@
+//! The lowered IR: what code generation sees.
+//!
+//! A program is a set of functions whose bodies are *structured trees* of
+//! statements and expressions, fully typed, with Go's surface conveniences
+//! already removed:
+//!
+//! * names are resolved to [`LocalId`]s, [`GlobalId`]s and [`FuncId`]s;
+//! * untyped constants are gone: every [`Expr`] has a concrete [`TyId`] and
+//!   constants are [`Const`] values representable in it;
+//! * closures are explicit: a function literal is a separate [`Func`] whose
+//!   [`Func::captures`] are bound to cells of the enclosing function, and the
+//!   literal itself is an [`ExprKind::Closure`];
+//! * variables captured by closures or whose address escapes are marked
+//!   [`Local::heap`]: they live in a heap cell allocated at their
+//!   [`Stmt::Decl`], a fresh cell each time the declaration executes;
+//! * `return e1, e2` has become assignments to the result locals followed by
+//!   [`Stmt::Return`]; multi-value calls appear only as the value of
+//!   [`Stmt::AssignMulti`] or [`Stmt::Eval`]; `switch` is `If`s, `Label`s
+//!   and `Goto`s inside a breakable [`Stmt::Block`]; `x op= y`, `x++` are
+//!   plain assignments (with the place's operands evaluated once);
+//! * every `defer` site has its strategy decided ([`DeferKind`]), and a
+//!   deferred builtin (`defer println(x)`, `defer panic(v)`, ...) has been
+//!   wrapped into a call of a generated function taking the already evaluated
+//!   arguments, so a deferred call is always a [`Call`].
+//!
+//! Invariants (checked by [`crate::verify`] in tests and debug builds):
+//! * every `LocalId` used in a function indexes that function's `locals`;
+//!   a local is used only after a `Decl` of it, or is a param/result/capture;
+//! * `Break`/`Continue` name an enclosing `Loop`/`Block`, `Goto` a `Label` of
+//!   the same function;
+//! * a function whose `defers` are all `OpenCoded` has at most
+//!   [`MAX_OPEN_DEFERS`] of them and no `Defer` statement inside a `Loop` or
+//!   reachable by a backward `Goto`.
+//!
+//! Evaluation order is the tree's order, left to right, as Go specifies;
+//! lowering introduces temporaries wherever Go's order differs from a naive
+//! tree walk (assignments to several places, multi-value calls as arguments).
+
+use syntax::Pos;
+
+/// Index of a type in [`Program::types`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TyId(pub u32);
+/// Index of a function in [`Program::funcs`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct FuncId(pub u32);
+/// Index of a global in [`Program::globals`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GlobalId(pub u32);
+/// Index of a local in [`Func::locals`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LocalId(pub u32);
+/// Names a `Loop` or breakable `Block` within a function.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ScopeId(pub u32);
+/// Names a `Label` within a function.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LabelId(pub u32);
+
+/// Most open-coded defers a function may have. gc's deferBits is one byte
+/// (8); deft keeps gc's limit so that `-d=defer` output matches gc.
+pub const MAX_OPEN_DEFERS: usize = 8;
+
+/// A whole program, ready for code generation.
+#[derive(Clone, Debug, Default)]
+pub struct Program {
+    /// All types used; `TyId` indexes this. Identical Go types share an id.
+    pub types: Vec<TyDef>,
+    /// All functions (user functions, methods, closures, generated wrappers).
+    pub funcs: Vec<Func>,
+    /// Package-level variables.
+    pub globals: Vec<Global>,
+    /// Generated function running package initialisation: global
+    /// initialisers in dependency order, then each `init` in source order.
+    pub init: FuncId,
+    /// `main.main`.
+    pub main: FuncId,
+}
+
+/// A Go type, with what code generation and runtime type descriptors need.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TyDef {
+    /// Structure.
+    pub kind: TyKind,
+    /// The type as gc prints it in panics and `%T`: `int`, `main.Celsius`,
+    /// `[]string`, `func(int) string`, `*main.T`, `interface {}`.
+    pub name: String,
+    /// Whether it is a defined (named) type: `main.T(5)` is how a panic
+    /// prints a named integer.
+    pub named: bool,
+    /// Methods of a named type (or of a pointer to one): name and the
+    /// implementing function, sorted by name.
+    pub methods: Vec<(String, FuncId)>,
+}
+
+/// Integer widths and signedness.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct IntTy {
+    /// 8, 16, 32 or 64 (`int`, `uint`, `uintptr` are 64).
+    pub bits: u8,
+    /// Signed?
+    pub signed: bool,
+}
+
+/// Structure of a type.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TyKind {
+    /// `bool`.
+    Bool,
+    /// Any integer type.
+    Int(IntTy),
+    /// `float32` (32) or `float64` (64).
+    Float(u8),
+    /// `complex64` (64) or `complex128` (128).
+    Complex(u8),
+    /// `string`: (pointer, length).
+    String,
+    /// `unsafe.Pointer`.
+    UnsafePointer,
+    /// `*T`.
+    Pointer(TyId),
+    /// `[]T`: (pointer, length, capacity).
+    Slice(TyId),
+    /// `[N]T`.
+    Array(u64, TyId),
+    /// `struct{...}`: fields (name, type, embedded).
+    Struct(Vec<(String, TyId, bool)>),
+    /// `map[K]V`: a pointer to a runtime hash table.
+    Map(TyId, TyId),
+    /// `chan T`: a pointer to a runtime channel.
+    Chan(TyId),
+    /// A function type: a pointer to a closure object whose first word is
+    /// the code address.
+    Func(FuncSig),
+    /// An interface: (type descriptor or itab, data word). Methods sorted by name.
+    Interface(Vec<(String, FuncSig)>),
+    /// Several results of one call.
+    Tuple(Vec<TyId>),
+}
+
+/// Parameter and result types of a function type (receiver excluded).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct FuncSig {
+    /// Parameter types (a variadic parameter is its slice type).
+    pub params: Vec<TyId>,
+    /// Result types.
+    pub results: Vec<TyId>,
+}
+
+/// A package-level variable.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Global {
+    /// Its Go name, qualified: `main.counter`.
+    pub name: String,
+    /// Its type.
+    pub ty: TyId,
+}
+
+/// How a function's defers are run (decided per defer site, like gc).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DeferKind {
+    /// Arguments in fixed frame slots, a bit in deferBits, inline exit code.
+    OpenCoded,
+    /// A defer record in the frame, pushed on the goroutine's defer chain.
+    Stack,
+    /// A heap-allocated defer record (defer inside a loop).
+    Heap,
+}
+
+impl DeferKind {
+    /// The words gc's `-d=defer` prints for this kind.
+    pub fn describe(self) -> &'static str {
+        match self {
+            DeferKind::OpenCoded => "open-coded defer",
+            DeferKind::Stack => "stack-allocated defer",
+            DeferKind::Heap => "heap-allocated defer",
+        }
+    }
+}
+
+/// One `defer` statement of a function.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeferSite {
+    /// Position of the `defer` keyword (what `-d=defer` prints).
+    pub pos: Pos,
+    /// Strategy chosen for it.
+    pub kind: DeferKind,
+}
+
+/// A function body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Func {
+    /// Name as gc prints it in tracebacks: `main.main`, `main.f.func1`,
+    /// `main.T.M`, `main.(*T).M`, `main.init.0`.
+    pub name: String,
+    /// Position of the declaration.
+    pub pos: Pos,
+    /// Parameters in order (receiver first for methods).
+    pub params: Vec<LocalId>,
+    /// Result variables in order (named or generated).
+    pub results: Vec<LocalId>,
+    /// For a closure: the locals bound, in order, to the cells stored in the
+    /// closure object. Each is a `heap` local of this function.
+    pub captures: Vec<LocalId>,
+    /// All locals: params, results, captures, declared variables, temporaries.
+    pub locals: Vec<Local>,
+    /// The body.
+    pub body: Vec<Stmt>,
+    /// The defer sites, indexed by [`Stmt::Defer::site`].
+    pub defers: Vec<DeferSite>,
+}
+
+/// A local variable.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Local {
+    /// Source name (`~r0`, `~t3` for generated ones).
+    pub name: String,
+    /// Its type.
+    pub ty: TyId,
+    /// Lives in a heap cell (captured by a closure, or its address escapes).
+    pub heap: bool,
+}
+
+/// A statement.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stmt {
+    /// Bring a local into existence, zeroed (a fresh cell for heap locals).
+    Decl(LocalId),
+    /// Evaluate for side effects (calls, panics, prints).
+    Eval(Expr),
+    /// Store a value. The place's operands are evaluated before the value.
+    Assign(Place, Expr),
+    /// Store the results of a multi-value call (or comma-ok form); `None`
+    /// discards that result.
+    AssignMulti(Vec<Option<Place>>, Expr),
+    /// Two-way branch.
+    If {
+        /// Condition (bool).
+        cond: Expr,
+        /// Taken when true.
+        then: Vec<Stmt>,
+        /// Taken when false.
+        els: Vec<Stmt>,
+    },
+    /// `for cond { body; post }`: `continue` runs `post` then re-tests.
+    Loop {
+        /// Target of `Break`/`Continue`.
+        id: ScopeId,
+        /// Tested before each iteration; `None` loops forever.
+        cond: Option<Expr>,
+        /// The body.
+        body: Vec<Stmt>,
+        /// Run after the body and on `continue`.
+        post: Vec<Stmt>,
+    },
+    /// A block that `Break` can leave (lowered `switch`/`select`).
+    Block {
+        /// Target of `Break`.
+        id: ScopeId,
+        /// The statements.
+        body: Vec<Stmt>,
+    },
+    /// Leave the named loop or block.
+    Break(ScopeId),
+    /// Next iteration of the named loop.
+    Continue(ScopeId),
+    /// A goto target.
+    Label(LabelId),
+    /// Jump to a label of the same function.
+    Goto(LabelId),
+    /// Run the deferred calls and return the result locals' values.
+    Return,
+    /// Register deferred call `site` of [`Func::defers`]; callee and
+    /// arguments are evaluated now.
+    Defer {
+        /// Index into [`Func::defers`].
+        site: usize,
+        /// The call to run at exit.
+        call: Call,
+    },
+}
+
+/// An assignable location.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Place {
+    /// A local variable (through its cell if `heap`).
+    Local(LocalId),
+    /// A package-level variable.
+    Global(GlobalId),
+    /// `*p` (p evaluated; nil-checked).
+    Deref(Box<Expr>),
+    /// Field `n` of a struct place.
+    Field(Box<Place>, usize),
+    /// Element of an array place (bounds-checked).
+    ArrayIndex(Box<Place>, Box<Expr>),
+    /// Element of a slice value (bounds-checked).
+    SliceIndex(Box<Expr>, Box<Expr>),
+    /// `m[k]` (nil map panics).
+    MapIndex(Box<Expr>, Box<Expr>),
+}
+
+/// An expression with its type and the position used in runtime errors.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expr {
+    /// What it computes.
+    pub kind: ExprKind,
+    /// Its type.
+    pub ty: TyId,
+    /// Source position (for panics raised while evaluating it).
+    pub pos: Pos,
+}
+
+/// A constant, already converted to its expression's type.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Const {
+    /// `true`/`false`.
+    Bool(bool),
+    /// Integer bits (two's complement, truncated to the type's width).
+    Int(u64),
+    /// A float (for float32, already rounded to float32).
+    Float(f64),
+    /// A complex (real, imaginary).
+    Complex(f64, f64),
+    /// A string.
+    String(String),
+    /// The zero value of a pointer, slice, map, chan, func or interface.
+    Nil,
+}
+
+/// Unary operators on typed operands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnOp {
+    /// Arithmetic negation (wrapping for integers).
+    Neg,
+    /// Boolean not.
+    Not,
+    /// Bitwise complement.
+    BitNot,
+}
+
+/// Binary operators. Both operands have the same type, except shifts (the
+/// count is any unsigned or signed integer; a negative count panics) and
+/// comparisons (the result type is bool).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    /// Integer division panics on zero; `MinInt / -1` wraps.
+    Div,
+    Rem,
+    And,
+    Or,
+    Xor,
+    AndNot,
+    Shl,
+    Shr,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+/// What an expression computes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExprKind {
+    /// A constant.
+    Const(Const),
+    /// Read a local.
+    Local(LocalId),
+    /// Read a global.
+    Global(GlobalId),
+    /// A top-level function or method used as a value.
+    FuncValue(FuncId),
+    /// A function literal: a closure object holding the cells of `captures`
+    /// (heap locals of the current function), in [`Func::captures`] order.
+    Closure {
+        /// The literal's body.
+        func: FuncId,
+        /// Cells to capture.
+        captures: Vec<LocalId>,
+    },
+    /// Unary operation.
+    Unary(UnOp, Box<Expr>),
+    /// Binary operation; on strings `Add` concatenates and comparisons compare.
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    /// `x && y` (short-circuit).
+    AndAnd(Box<Expr>, Box<Expr>),
+    /// `x || y` (short-circuit).
+    OrOr(Box<Expr>, Box<Expr>),
+    /// Conversion of the operand to this expression's type: numeric ↔
+    /// numeric, integer → string (a rune), string ↔ `[]byte`/`[]rune`,
+    /// between types with identical underlying types, pointer ↔ unsafe.Pointer.
+    Convert(Box<Expr>),
+    /// Box a non-interface value into this interface type (or convert
+    /// between interface types).
+    ToInterface(Box<Expr>),
+    /// A function call.
+    Call(Box<Call>),
+    /// `len(x)` of string, slice, array, map, chan.
+    Len(Box<Expr>),
+    /// `cap(x)` of slice, array, chan.
+    Cap(Box<Expr>),
+    /// `s[i]` of a string (a byte) or slice, or an array value (bounds-checked).
+    Index(Box<Expr>, Box<Expr>),
+    /// `x[lo:hi:max]` of a string, slice, or pointer to array.
+    Slice {
+        /// The operand.
+        x: Box<Expr>,
+        /// Low bound (default 0).
+        lo: Option<Box<Expr>>,
+        /// High bound (default len).
+        hi: Option<Box<Expr>>,
+        /// Capacity bound (3-index form).
+        max: Option<Box<Expr>>,
+    },
+    /// Read a place (fields of struct values, array elements, `*p`, `m[k]`).
+    Load(Box<Place>),
+    /// `&place` (for a heap local: its cell).
+    AddrOf(Box<Place>),
+    /// `m[k]` comma-ok form (a 2-tuple), or `v, ok := x.(T)`: see `AssignMulti`.
+    TypeAssert {
+        /// The interface value.
+        x: Box<Expr>,
+        /// Two results (value, ok) instead of panicking on failure.
+        comma_ok: bool,
+    },
+    /// A composite literal: values of all fields/elements in order (zero
+    /// values filled in by lowering).
+    Composite(Vec<Expr>),
+    /// `new(T)`: pointer to a fresh zeroed T.
+    New,
+    /// A slice literal or a variadic argument list: a fresh backing array.
+    SliceLit(Vec<Expr>),
+    /// `recover()`.
+    Recover,
+    /// `panic(v)`; `v` is already an `interface{}` value. Type: empty tuple.
+    Panic(Box<Expr>),
+    /// `print(...)` (`newline: false`) or `println(...)`. Type: empty tuple.
+    Print {
+        /// Arguments, each of a basic, pointer, or interface type.
+        args: Vec<Expr>,
+        /// `println`: spaces between and a newline at the end.
+        newline: bool,
+    },
+}
+
+/// A call: callee and arguments, evaluated left to right.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Call {
+    /// Who is called.
+    pub callee: Callee,
+    /// Arguments (receiver first for method calls; variadic arguments
+    /// already packed into a `SliceLit`).
+    pub args: Vec<Expr>,
+    /// Position of the call (for the traceback).
+    pub pos: Pos,
+}
+
+/// The target of a call.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Callee {
+    /// A statically known function or method.
+    Func(FuncId),
+    /// A func value (closure pointer; nil panics when called).
+    Value(Expr),
+    /// Method `index` (in the interface's sorted method list) of an
+    /// interface value; the receiver is the interface's data word.
+    Interface(Expr, usize),
+}
