@@ -1,1 +1,13 @@
-//! placeholder
+//! The deft runtime: what compiled Go code calls and stands on.
+//!
+//! Owns value representations shared with the compiler (strings, slices,
+//! interfaces, type descriptors: [`abi`]), memory allocation, printing, the
+//! panic/defer engine and the frame walker. Linked into the `deft` binary
+//! and called by JIT-compiled code through `extern "C"` entry points.
+//!
+//! **Architecture invariant:** the runtime never depends on the compiler
+//! crates; the compiler learns the runtime's addresses only through the
+//! symbol table in [`abi`].
+#![deny(missing_docs)]
+
+pub mod abi;

@@ -1,0 +1,137 @@
+//! Value layouts shared by generated code and the runtime.
+//!
+//! Generated code builds these exact shapes; the runtime reads them. Any
+//! change here is a change to the compiler↔runtime contract and must be
+//! mirrored in `codegen`.
+//!
+//! * `string`  = [`GoString`] (pointer, length) — two machine words.
+//! * `[]T`     = [`GoSlice`] (pointer, length, capacity).
+//! * `interface{}` = [`Eface`] (type descriptor, data word). The data word
+//!   is the value itself for pointer-shaped types (pointers, maps, chans,
+//!   funcs) and otherwise a pointer to a heap copy of the value.
+//! * a func value is a pointer to a closure object whose first word is the
+//!   code address; captured cells follow.
+//! * a type is described by a static [`TypeDesc`] emitted by the compiler.
+
+/// A Go string.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct GoString {
+    /// First byte (may be dangling when `len == 0`).
+    pub ptr: *const u8,
+    /// Length in bytes.
+    pub len: usize,
+}
+
+/// A Go slice.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct GoSlice {
+    /// First element.
+    pub ptr: *mut u8,
+    /// Number of elements.
+    pub len: usize,
+    /// Capacity in elements.
+    pub cap: usize,
+}
+
+/// An empty interface value; `ty` null means nil.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct Eface {
+    /// The dynamic type, or null.
+    pub ty: *const TypeDesc,
+    /// The value (pointer-shaped types) or a pointer to it.
+    pub data: *const u8,
+}
+
+/// Kinds of types, numbered as Go's `reflect.Kind`.
+#[repr(u8)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum Kind {
+    Invalid = 0,
+    Bool = 1,
+    Int = 2,
+    Int8 = 3,
+    Int16 = 4,
+    Int32 = 5,
+    Int64 = 6,
+    Uint = 7,
+    Uint8 = 8,
+    Uint16 = 9,
+    Uint32 = 10,
+    Uint64 = 11,
+    Uintptr = 12,
+    Float32 = 13,
+    Float64 = 14,
+    Complex64 = 15,
+    Complex128 = 16,
+    Array = 17,
+    Chan = 18,
+    Func = 19,
+    Interface = 20,
+    Map = 21,
+    Pointer = 22,
+    Slice = 23,
+    String = 24,
+    Struct = 25,
+    UnsafePointer = 26,
+}
+
+/// `TypeDesc::flags` bit: a defined (named) type, printed `main.T(5)` in panics.
+pub const TYPE_FLAG_NAMED: u8 = 1;
+
+/// A method of a type, for dynamic dispatch and for calling `Error()` /
+/// `String()` when printing panic values.
+#[repr(C)]
+#[derive(Debug)]
+pub struct MethodDesc {
+    /// Method name.
+    pub name: GoString,
+    /// Code address of the method taking the data word as receiver
+    /// (a pointer-receiver wrapper for value types boxed behind a pointer).
+    pub code: *const u8,
+}
+
+/// A struct field.
+#[repr(C)]
+#[derive(Debug)]
+pub struct FieldDesc {
+    /// Field name.
+    pub name: GoString,
+    /// Field type.
+    pub ty: *const TypeDesc,
+    /// Byte offset in the struct.
+    pub offset: usize,
+}
+
+/// A runtime type descriptor, emitted by the compiler as static data.
+#[repr(C)]
+#[derive(Debug)]
+pub struct TypeDesc {
+    /// Size of a value in bytes.
+    pub size: usize,
+    /// [`Kind`] as a byte.
+    pub kind: u8,
+    /// Alignment in bytes.
+    pub align: u8,
+    /// `TYPE_FLAG_*` bits.
+    pub flags: u8,
+    /// The type as gc prints it: `main.T`, `[]int`, `*main.T`.
+    pub name: GoString,
+    /// Element type (pointer, slice, array, chan, map value), or null.
+    pub elem: *const TypeDesc,
+    /// Key type of a map, or null.
+    pub key: *const TypeDesc,
+    /// Array length.
+    pub len: usize,
+    /// Struct fields.
+    pub fields: *const FieldDesc,
+    /// Number of struct fields.
+    pub nfields: usize,
+    /// Methods, sorted by name.
+    pub methods: *const MethodDesc,
+    /// Number of methods.
+    pub nmethods: usize,
+}
