@@ -1,0 +1,140 @@
+//! Command-line parsing: `deft run|version|help`.
+//!
+//! Only syntax is decided here; nothing is read or run.
+
+/// What the user asked for.
+#[derive(Debug, PartialEq)]
+pub enum Command {
+    /// `deft run [flags] FILE.go...|DIR [args...]`.
+    Run(RunOptions),
+    /// `deft version`.
+    Version,
+    /// `deft help`.
+    Help,
+}
+
+/// Flags and operands of `deft run`.
+#[derive(Debug, Default, PartialEq)]
+pub struct RunOptions {
+    /// The `.go` files, or a single directory.
+    pub inputs: Vec<String>,
+    /// Arguments passed to the program (`os.Args[1:]`).
+    pub program_args: Vec<String>,
+    /// `-gcflags=-N`: no optimisation, hence no open-coded defers.
+    pub no_opt: bool,
+    /// `-gcflags=-d=defer`: report the strategy of each defer site.
+    pub report_defers: bool,
+    /// `--check-only`: compile everything, run nothing.
+    pub check_only: bool,
+    /// `--dump-ir`: print the lowered IR to stdout instead of running.
+    pub dump_ir: bool,
+}
+
+/// The text of `deft help`.
+pub const USAGE: &str = "\
+deft compiles and runs Go programs.
+
+Usage:
+
+\tdeft run [flags] file.go... [arguments...]
+\tdeft run [flags] dir [arguments...]
+\tdeft version
+\tdeft help
+
+Flags of run:
+
+\t-gcflags='-N'        disable optimisations (no open-coded defers)
+\t-gcflags='-d=defer'  print the strategy chosen for each defer statement
+\t--check-only         compile but do not run
+\t--dump-ir            print the lowered IR
+";
+
+/// Parses the arguments after the program name.
+pub fn parse(args: &[String]) -> Result<Command, String> {
+    match args.first().map(String::as_str) {
+        None | Some("help" | "-h" | "--help") => Ok(Command::Help),
+        Some("version") => Ok(Command::Version),
+        Some("run") => parse_run(&args[1..]).map(Command::Run),
+        Some(other) => Err(format!("unknown command \"{other}\"")),
+    }
+}
+
+fn parse_run(args: &[String]) -> Result<RunOptions, String> {
+    let mut opts = RunOptions::default();
+    let mut rest = args.iter().peekable();
+    while let Some(arg) = rest.next_if(|a| a.starts_with('-')) {
+        let flag = arg.trim_start_matches('-');
+        if let Some(value) = flag.strip_prefix("gcflags=") {
+            apply_gcflags(value, &mut opts)?;
+        } else if flag == "gcflags" {
+            let value = rest.next().ok_or("flag needs an argument: -gcflags")?;
+            apply_gcflags(value, &mut opts)?;
+        } else if flag == "check-only" {
+            opts.check_only = true;
+        } else if flag == "dump-ir" {
+            opts.dump_ir = true;
+        } else {
+            return Err(format!("unknown flag {arg}"));
+        }
+    }
+    // Operands: `.go` files, or one directory; everything after them goes to the program.
+    while let Some(arg) = rest.next_if(|a| a.ends_with(".go")) {
+        opts.inputs.push(arg.clone());
+    }
+    if opts.inputs.is_empty() {
+        let dir = rest.next().ok_or("no go files listed")?;
+        opts.inputs.push(dir.clone());
+    }
+    opts.program_args = rest.cloned().collect();
+    Ok(opts)
+}
+
+/// Applies gc's `-gcflags` value: space-separated flags, of which deft
+/// understands `-N` and `-d=defer` and accepts (ignores) `-l` and `-m`.
+fn apply_gcflags(value: &str, opts: &mut RunOptions) -> Result<(), String> {
+    let value = value.strip_prefix("all=").unwrap_or(value);
+    for flag in value.split_whitespace() {
+        match flag {
+            "-N" => opts.no_opt = true,
+            "-d=defer" => opts.report_defers = true,
+            "-l" | "-m" | "-m=1" | "-m=2" | "-B" => {}
+            other => return Err(format!("unsupported -gcflags flag {other}")),
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(args: &[&str]) -> RunOptions {
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        match parse(&args) {
+            Ok(Command::Run(opts)) => opts,
+            other => panic!("want a run command, have {other:?}"),
+        }
+    }
+
+    #[test]
+    fn files_then_program_arguments() {
+        let opts = run(&["run", "a.go", "b.go", "x", "y.go"]);
+        assert_eq!(opts.inputs, ["a.go", "b.go"]);
+        assert_eq!(opts.program_args, ["x", "y.go"]);
+    }
+
+    #[test]
+    fn directory_operand() {
+        let opts = run(&["run", "-gcflags=-N -d=defer", "./dir", "arg"]);
+        assert!(opts.no_opt && opts.report_defers);
+        assert_eq!(opts.inputs, ["./dir"]);
+        assert_eq!(opts.program_args, ["arg"]);
+    }
+
+    #[test]
+    fn bad_usage_is_an_error() {
+        assert!(parse(&["run".to_string()]).is_err());
+        assert!(parse(&["frobnicate".to_string()]).is_err());
+        assert!(parse(&["run".into(), "-gcflags=-Q".into(), "a.go".into()]).is_err());
+    }
+}
