@@ -1,1 +1,125 @@
-//! placeholder
+//! Lowered IR → Cranelift IR → machine code + funcdata, run in memory (JIT).
+//!
+//! ```text
+//! lower::ir::Program
+//!   │  program.rs  declare every function (Go signature, Tail convention),
+//!   │              static data: strings, type descriptors, func values, globals
+//!   │  func.rs     frame (where locals live), statements, places
+//!   │  expr.rs     expressions with Go's arithmetic, conversions, interfaces
+//!   │  calls.rs    Go calls, runtime calls and checks, print/println
+//!   │  defers.rs   open-coded defers, defer records, deferreturn block, thunks
+//!   ▼
+//! Cranelift IR ──(cranelift-jit)──▶ machine code
+//!   │  funcdata.rs  lines, deferBits/argument slot offsets, landing pads
+//!   ▼
+//! runtime::frames::register  →  jit.rs: run init, then main
+//! ```
+//!
+//! Conventions (DESIGN §3): Go→Go calls use `CallConv::Tail`; every Go
+//! function takes the closure context as a hidden first parameter (null for
+//! static calls); runtime entry points are in one table
+//! ([`runtime_symbols`]); the runtime enters Go code through generated
+//! SysV→Tail trampolines.
+//!
+//! **Architecture invariant:** codegen never reports a user error by
+//! panicking: constructs it does not handle become `deft does not support X
+//! yet` diagnostics. Only `jit.rs` contains `unsafe` code (calling the
+//! generated entry point).
+#![deny(missing_docs)]
+#![deny(unsafe_code)]
+
+pub mod calls;
+pub mod defers;
+pub mod expr;
+pub mod func;
+pub mod funcdata;
+mod jit;
+pub mod layout;
+pub mod program;
+pub mod runtime_symbols;
+
+use cranelift_codegen::Context;
+use cranelift_frontend::FunctionBuilderContext;
+use cranelift_module::Module;
+use lower::ir::{FuncId, Program};
+use syntax::{Diagnostic, SourceMap};
+
+pub use jit::JitProgram;
+
+use crate::funcdata::CompiledFunc;
+use crate::program::ProgramCx;
+
+/// Code generation options.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Cranelift `opt_level=speed` (the ISA is built once per process with
+    /// it; `false` is accepted and currently has the same effect).
+    pub opt_level_speed: bool,
+    /// Go functions (by traceback name) whose Cranelift IR and machine code
+    /// (VCode after register allocation) are printed to stderr: a debugging
+    /// aid.
+    pub dump_functions: Vec<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { opt_level_speed: true, dump_functions: Vec::new() }
+    }
+}
+
+/// Compiles `program` to machine code in memory. Returns the program ready
+/// to run, or the diagnostics for constructs deft does not support yet.
+pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Result<JitProgram, Vec<Diagnostic>> {
+    let mut cx = ProgramCx::new(program, sources);
+    let mut ctx = cx.module.make_context();
+    let mut fctx = FunctionBuilderContext::new();
+    for i in 0..program.funcs.len() {
+        let fid = FuncId(i as u32);
+        let translated = func::translate(&mut cx, &mut ctx.func, &mut fctx, fid);
+        if let Some((meta, _)) = translated {
+            let id = cx.funcs[i];
+            let dump = opts.dump_functions.contains(&meta.name);
+            if dump {
+                eprintln!("---- {} (Cranelift IR) ----\n{}", meta.name, ctx.func.display());
+            }
+            ctx.set_disasm(dump);
+            define(&mut cx, &mut ctx, id, meta);
+        }
+        cx.module.clear_context(&mut ctx);
+        while let Some((spec, id)) = cx.pending_thunks.pop() {
+            let meta = defers::define_thunk(&mut cx, &mut ctx, &mut fctx, &spec);
+            define(&mut cx, &mut ctx, id, meta);
+            cx.module.clear_context(&mut ctx);
+        }
+    }
+    let mut sig = cranelift_codegen::ir::Signature::new(cranelift_codegen::isa::CallConv::SystemV);
+    sig.params.extend([cranelift_codegen::ir::AbiParam::new(cranelift_codegen::ir::types::I64); 2]);
+    let tramp = cx.declare_anon(&sig);
+    let meta = defers::define_entry_trampoline(&cx, &mut ctx, &mut fctx);
+    define(&mut cx, &mut ctx, tramp, meta);
+    if !cx.diags.is_empty() {
+        let mut d = std::mem::take(&mut cx.diags);
+        d.sort_by_key(|d| (d.pos.file, d.pos.line, d.pos.col));
+        d.dedup();
+        return Err(d);
+    }
+    let init = cx.funcs[program.init.0 as usize];
+    let main = cx.funcs[program.main.0 as usize];
+    jit::finish(cx, tramp, init, main)
+}
+
+/// Compiles the function in `ctx` as `id` and records its funcdata.
+fn define(cx: &mut ProgramCx, ctx: &mut Context, id: cranelift_module::FuncId, meta: funcdata::FuncMeta) {
+    let pos = syntax::Pos::NONE;
+    let name = meta.name.clone();
+    match cx.module.define_function(id, ctx) {
+        Ok(()) => {
+            if let Some(v) = ctx.compiled_code().and_then(|c| c.vcode.as_ref()) {
+                eprintln!("---- {name} (machine code) ----\n{v}");
+            }
+            let c: CompiledFunc = funcdata::collect(id, ctx, meta);
+            cx.compiled.push(c);
+        }
+        Err(e) => cx.error(pos, format!("internal compiler error: compiling {name}: {e:?}")),
+    }
+}

@@ -23,14 +23,45 @@
 //!   wrapped into a call of a generated function taking the already evaluated
 //!   arguments, so a deferred call is always a [`Call`].
 //!
-//! Invariants (checked by [`crate::verify`] in tests and debug builds):
+//! What lowering further guarantees (added by lowering, see `crate::plan`
+//! and `crate::call` for the reasons):
+//! * every function body ends with [`Stmt::Return`];
+//! * code gc never compiles is not lowered: statements gc's dead-code pass
+//!   removes (`if false {...}`, cases of a constant `switch` that cannot
+//!   run, ...) and statements SSA construction cannot reach (after `return`,
+//!   `goto`, `break`, `continue`, `panic(...)`, up to the next label). The
+//!   function literals inside the unreachable ones are still lowered, as gc
+//!   still compiles them. So [`Func::defers`] lists exactly the defer sites
+//!   gc's `-d=defer` reports, and their [`DeferKind`]s are gc's;
+//! * a deferred function literal is `Callee::Value(Closure { .. })` (the
+//!   closure object carries the captured cells; codegen may call the
+//!   literal's function directly with it); a deferred method call is a
+//!   static `Callee::Func` with the receiver, evaluated at the `defer`, as
+//!   first argument; no wrapper is generated for either;
+//! * a deferred builtin calls a generated wrapper named as gc names its own
+//!   (`main.f.func2`); `defer recover()`'s wrapper has an empty body, since
+//!   a `recover` run directly by the defer machinery never recovers;
+//! * a method value `x.M` is an [`ExprKind::Seq`] that stores the receiver
+//!   into a fresh heap cell and makes a closure of the method's `-fm`
+//!   wrapper (`main.T.M-fm`) over it; those wrappers are listed in
+//!   [`Program::wrappers`];
+//! * result locals may be `heap` (captured by a closure, typically a
+//!   deferred one): a `Return`, and the resumption after a recover, read the
+//!   results from their cells. (gc open-codes only when no result escapes
+//!   in its own escape analysis, and the plan reproduces that decision; a
+//!   result captured by a non-escaping deferred closure is `heap` here but
+//!   its function may still be open-coded.)
+//!
+//! Invariants (checked by [`crate::verify`] in tests and debug builds; its
+//! module doc is the full list):
 //! * every `LocalId` used in a function indexes that function's `locals`;
 //!   a local is used only after a `Decl` of it, or is a param/result/capture;
 //! * `Break`/`Continue` name an enclosing `Loop`/`Block`, `Goto` a `Label` of
 //!   the same function;
 //! * a function whose `defers` are all `OpenCoded` has at most
 //!   [`MAX_OPEN_DEFERS`] of them and no `Defer` statement inside a `Loop` or
-//!   reachable by a backward `Goto`.
+//!   between a `Label` and a later `Goto` to it (where it could run twice);
+//! * the statements of an [`ExprKind::Seq`] never branch out of it.
 //!
 //! Evaluation order is the tree's order, left to right, as Go specifies;
 //! lowering introduces temporaries wherever Go's order differs from a naive
@@ -75,6 +106,14 @@ pub struct Program {
     pub init: FuncId,
     /// `main.main`.
     pub main: FuncId,
+    /// Generated functions that gc marks as *wrappers* and that must be
+    /// transparent to `recover` and to tracebacks: a method value's
+    /// `main.T.M-fm`, which calls the method with the receiver it captured.
+    /// When such a function is the deferred call the panic machinery runs,
+    /// a `recover` in the function it calls (the method) counts as called
+    /// directly by the deferred function; a traceback omits its frame.
+    /// (Added by lowering.)
+    pub wrappers: Vec<FuncId>,
 }
 
 /// A Go type, with what code generation and runtime type descriptors need.
@@ -323,6 +362,9 @@ pub enum Const {
     Complex(f64, f64),
     /// A string.
     String(String),
+    /// A string constant whose bytes are not valid UTF-8 (`"\xff"`).
+    /// (Added by lowering: the checker's `ConstValue::Bytes`.)
+    Bytes(Vec<u8>),
     /// The zero value of a pointer, slice, map, chan, func or interface.
     Nil,
 }
@@ -445,6 +487,30 @@ pub enum ExprKind {
         args: Vec<Expr>,
         /// `println`: spaces between and a newline at the end.
         newline: bool,
+    },
+    /// Statements run for their effects, then `value` evaluated: how
+    /// lowering introduces temporaries in the middle of an expression while
+    /// keeping Go's left-to-right order (`f(g())` with a multi-value `g`,
+    /// `&T{...}`, a field of a call's struct result). The statements never
+    /// branch out of the `Seq` (no `Break`/`Continue`/`Goto`/`Return`/
+    /// `Label`/`Defer`); they may `Decl` fresh temporaries. Type: `value`'s.
+    /// (Added by lowering.)
+    Seq(Vec<Stmt>, Box<Expr>),
+    /// The zero value of this expression's type (any type: composite
+    /// literals' omitted fields and elements). (Added by lowering.)
+    Zero,
+    /// Decodes the UTF-8 sequence of string `s` starting at byte index `i`
+    /// (`0 <= i < len(s)` is guaranteed by the surrounding loop): a 2-tuple
+    /// `(rune int32, next int)` where `next` is the index after the sequence.
+    /// An invalid or truncated sequence yields `(0xFFFD, i + 1)`, as Go's
+    /// `for range` over a string does. (Added by lowering for `for i, r :=
+    /// range s`; the runtime needs a helper like gc's `decoderune`, with an
+    /// ASCII fast path inline.)
+    DecodeRune {
+        /// The string (a local, evaluated once before the loop).
+        s: Box<Expr>,
+        /// The byte index.
+        i: Box<Expr>,
     },
 }
 

@@ -4,7 +4,110 @@
 //! capture and heap cells, order of evaluation, `switch`/`range` as loops
 //! and branches, and the choice of strategy for each `defer`. It never
 //! touches Cranelift and does no IO.
+//!
+//! Entry points: [`lower_program`] (AST + checker facts → [`ir::Program`]),
+//! [`defer_report`] (`-gcflags=-d=defer` output), [`dump`] (the IR as text,
+//! for tests and `deft run --dump-ir`), [`verify::verify`] (the IR
+//! invariants).
+//!
+//! Code map:
+//! * `plan` — replays gc 1.19's view of each function body to decide every
+//!   defer's strategy, which defers `-d=defer` reports, and closure numbers
+//!   (the heart of deft; read its module doc first);
+//! * `program` — package level: functions, methods, globals, `init`, `main`;
+//! * `func` — one function being lowered: locals, captures, scopes, labels;
+//! * `stmt`, `assign`, `expr`, `call` — statements, assignments,
+//!   expressions, calls/builtins/conversions/defers;
+//! * `tys`, `consts` — types and constants;
+//! * `visit`, `query` — reading the AST and the checker's facts.
+//!
+//! Three error channels stay apart here: a Go feature deft cannot lower yet
+//! is a user diagnostic (`deft does not support X yet`) at its position;
+//! an inconsistency in the checker's facts or in lowering itself is an
+//! internal compiler error (a Rust panic whose message is
+//! `internal compiler error: file:line:col: ...`, see [`ice`]); nothing
+//! else panics.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod assign;
+mod call;
+mod consts;
+mod dump;
+mod expr;
+mod func;
 pub mod ir;
+mod plan;
+mod program;
+mod query;
+mod stmt;
+mod tys;
+pub mod verify;
+mod visit;
+
+use syntax::ast;
+use syntax::{Diagnostics, Pos, SourceMap};
+
+pub use dump::dump;
+
+/// Options of [`lower_program`].
+#[derive(Clone, Debug, Default)]
+pub struct LowerOptions {
+    /// `-gcflags=-N`: never open-code defers (every defer gets a record).
+    pub disable_open_defers: bool,
+}
+
+/// Lowers a type-checked package `main` to IR.
+///
+/// Precondition: the checker reported no errors for `files` and `info` is
+/// its output. Returns `None` when lowering reported diagnostics (features
+/// deft does not support yet). In debug builds the result is checked with
+/// [`verify::verify`]; a violation is an internal compiler error.
+pub fn lower_program(
+    sources: &SourceMap,
+    files: &[ast::File],
+    info: &types::Info,
+    opts: &LowerOptions,
+    diags: &mut Diagnostics,
+) -> Option<ir::Program> {
+    let errors_before = diags.len();
+    let program = program::lower(sources, files, info, opts, diags);
+    if diags.len() > errors_before {
+        return None;
+    }
+    let program = program?;
+    if cfg!(debug_assertions)
+        && let Err(msg) = verify::verify(&program)
+    {
+        ice(
+            sources,
+            Pos::NONE,
+            &format!("lowered IR fails verification: {msg}"),
+        );
+    }
+    Some(program)
+}
+
+/// The `-gcflags=-d=defer` report: one line per defer site,
+/// `file.go:L:C: open-coded defer` (or `stack-allocated defer`,
+/// `heap-allocated defer`), in gc's order — sorted by file (in the order the
+/// files were given), line and column — each ending in a newline.
+///
+/// The IR holds exactly the defers gc reports: defers in code gc removes as
+/// dead or never reaches are not lowered at all.
+pub fn defer_report(program: &ir::Program, sources: &SourceMap) -> String {
+    let mut sites: Vec<&ir::DeferSite> = program.funcs.iter().flat_map(|f| &f.defers).collect();
+    sites.sort_by_key(|s| (s.pos.file, s.pos.line, s.pos.col));
+    sites
+        .iter()
+        .map(|s| format!("{}: {}\n", sources.render(s.pos), s.kind.describe()))
+        .collect()
+}
+
+/// Reports an internal compiler error — a bug in deft, never in the user's
+/// program — and stops compilation by panicking with
+/// `internal compiler error: POS: MSG`. The driver may catch the panic and
+/// print the message like gc's own ICEs.
+pub fn ice(sources: &SourceMap, pos: Pos, msg: &str) -> ! {
+    panic!("internal compiler error: {}: {msg}", sources.render(pos))
+}

@@ -11,3 +11,14 @@
 #![deny(missing_docs)]
 
 pub mod abi;
+pub mod entry;
+pub mod frames;
+pub mod panic;
+pub mod alloc;
+pub mod errors;
+pub mod panicprint;
+pub mod print;
+pub mod proc;
+pub mod strings;
+mod sys;
+pub mod traceback_fmt;

@@ -76,6 +76,8 @@ pub struct ImportSpec {
 }
 
 /// A top-level or local declaration.
+// A `FuncDecl` is large, but declarations are few and never copied around.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Decl {
     /// `var ...` (one spec per name group).
@@ -261,7 +263,10 @@ pub struct Block {
 /// A statement with its position.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stmt {
-    /// Where the statement starts.
+    /// Where the statement starts — except for assignments (`=`, `op=`,
+    /// `:=`, `++`, `--`) and sends, where it is the operator, as in gc's
+    /// tree (gc reports `no new variables on left side of :=` and `cannot
+    /// use x := 0 as value` at the `:=`). [`Stmt::start`] gives the start.
     pub pos: Pos,
     /// What kind of statement.
     pub kind: StmtKind,
@@ -309,7 +314,9 @@ pub enum StmtKind {
     If { init: Option<Box<Stmt>>, cond: Expr, then: Block, els: Option<Box<Stmt>> },
     /// `switch init; tag { cases }`.
     Switch { init: Option<Box<Stmt>>, tag: Option<Expr>, cases: Vec<CaseClause>, end: Pos },
-    /// `switch init; x := y.(type) { cases }`.
+    /// `switch init; x := y.(type) { cases }`. `bind` is `x`; `subject` is
+    /// the whole `y.(type)` expression ([`ExprKind::TypeAssert`] with `ty:
+    /// None`), whose `x` is the value switched on.
     TypeSwitch { init: Option<Box<Stmt>>, bind: Option<Ident>, subject: Expr, cases: Vec<TypeCaseClause>, end: Pos },
     /// `select { cases }`.
     Select(Vec<CommClause>),
@@ -363,11 +370,53 @@ pub struct CommClause {
 pub struct Expr {
     /// Node identity: key of every fact the checker records about it.
     pub id: NodeId,
-    /// The position gc uses for this expression in diagnostics (the operator
-    /// for binary expressions, the opening parenthesis for calls, else the start).
+    /// The position gc's syntax tree records for this expression, which is
+    /// also the line gc attributes the expression's code to (tracebacks):
+    /// the operator for binary expressions, `(` for calls, `[` for index and
+    /// slice expressions, `.` for selectors and type assertions, `{` for
+    /// composite literals, the keyword for function literals, `<-` for a
+    /// `<-chan T` type; the start for everything else (names, literals,
+    /// unary expressions, parentheses, other types).
+    ///
+    /// gc 1.19's type checker reports most errors at the *start* of the
+    /// expression instead (`x + "s"` → `invalid operation` at `x`; checked
+    /// against gc): use [`Expr::start`] for those.
     pub pos: Pos,
     /// What kind of expression.
     pub kind: ExprKind,
+}
+
+impl Expr {
+    /// The leftmost position of the expression (gc's `syntax.StartPos`),
+    /// where gc 1.19's type checker reports most errors about it.
+    pub fn start(&self) -> Pos {
+        let mut e = self;
+        loop {
+            match &e.kind {
+                ExprKind::Binary { x, .. }
+                | ExprKind::Selector { x, .. }
+                | ExprKind::Index { x, .. }
+                | ExprKind::Slice { x, .. }
+                | ExprKind::TypeAssert { x, .. } => e = x,
+                ExprKind::Call { func, .. } => e = func,
+                ExprKind::CompositeLit { ty: Some(t), .. } | ExprKind::Type(t) => return t.pos,
+                _ => return e.pos,
+            }
+        }
+    }
+}
+
+impl Stmt {
+    /// Where the statement starts (for assignments and sends, the start of
+    /// the left-hand side; see [`Stmt::pos`]).
+    pub fn start(&self) -> Pos {
+        match &self.kind {
+            StmtKind::Assign { lhs, .. } => lhs.first().map_or(self.pos, Expr::start),
+            StmtKind::Define { lhs, .. } => lhs.first().map_or(self.pos, |id| id.pos),
+            StmtKind::IncDec { target: x, .. } | StmtKind::Send { chan: x, .. } => x.start(),
+            _ => self.pos,
+        }
+    }
 }
 
 /// Kinds of basic literals.

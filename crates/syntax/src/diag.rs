@@ -2,8 +2,9 @@
 //!
 //! Every stage reports problems in the user's program as [`Diagnostic`]s in a
 //! [`Diagnostics`] sink. They are rendered only by [`Diagnostics::render`], in
-//! gc's form `file.go:L:C: message`, sorted by position, at most ten, then
-//! `too many errors` — the way `go build` prints them. Compiler bugs are not
+//! gc's form `file.go:L:C: message`, filtered, capped at ten and sorted
+//! exactly as gc 1.19 does it, then `file.go:L:C: too many errors` — the
+//! way `go build` prints them. Compiler bugs are not
 //! diagnostics: they are internal compiler errors raised with `ice!`.
 
 use crate::pos::{Pos, SourceMap};
@@ -52,23 +53,61 @@ impl Diagnostics {
         self.list.iter()
     }
 
-    /// Renders the errors as gc does: sorted by position, one per line, the
-    /// same line and message only once, at most [`MAX_ERRORS`] then
-    /// `too many errors`.
+    /// Whether an error that stops gc before type checking was reported:
+    /// gc goes on to type-check after lexical errors such as `invalid
+    /// character U+0040 '@'` or `newline in string` (their messages lack
+    /// the `syntax error:` prefix) but not after a `syntax error: ...`.
+    pub fn has_syntax_errors(&self) -> bool {
+        self.list.iter().any(|d| d.msg.starts_with("syntax error"))
+    }
+
+    /// Renders the errors as gc does (`file:line:col: msg` per line).
+    ///
+    /// gc filters errors as they are reported: of the `syntax error: ...`
+    /// messages only the first on each line is kept, of the others a
+    /// message equal to the previous one on the same line is dropped. It
+    /// stops at the [`MAX_ERRORS`]th kept error. The kept errors are then
+    /// printed sorted by position (exact duplicates once), followed, if
+    /// the limit was reached, by `file:line:col: too many errors` at the
+    /// position of the error that reached it.
     pub fn render(&self, sources: &SourceMap) -> String {
-        let mut sorted: Vec<&Diagnostic> = self.list.iter().collect();
-        sorted.sort_by_key(|d| (d.pos.file, d.pos.line, d.pos.col));
-        sorted.dedup_by(|a, b| a.pos.line == b.pos.line && a.pos.file == b.pos.file && a.msg == b.msg);
-        let mut out = String::new();
-        for (i, d) in sorted.iter().enumerate() {
-            if i == MAX_ERRORS {
-                out.push_str("too many errors\n");
+        let mut kept: Vec<&Diagnostic> = Vec::new();
+        let mut last_syntax: Option<&Diagnostic> = None;
+        let mut last_other: Option<&Diagnostic> = None;
+        let same_line = |a: Option<&Diagnostic>, b: &Diagnostic| {
+            a.is_some_and(|a| a.pos.file == b.pos.file && a.pos.line == b.pos.line)
+        };
+        let mut limit_at = None;
+        for d in &self.list {
+            if d.msg.starts_with("syntax error") {
+                if same_line(last_syntax, d) {
+                    continue;
+                }
+                last_syntax = Some(d);
+            } else {
+                if same_line(last_other, d) && last_other.is_some_and(|o| o.msg == d.msg) {
+                    continue;
+                }
+                last_other = Some(d);
+            }
+            kept.push(d);
+            if kept.len() == MAX_ERRORS {
+                limit_at = Some(d.pos);
                 break;
             }
+        }
+        kept.sort_by_key(|d| (d.pos.file, d.pos.line, d.pos.col));
+        kept.dedup_by(|a, b| a.pos == b.pos && a.msg == b.msg);
+        let mut out = String::new();
+        for d in kept {
             out.push_str(&sources.render(d.pos));
             out.push_str(": ");
             out.push_str(&d.msg);
             out.push('\n');
+        }
+        if let Some(pos) = limit_at {
+            out.push_str(&sources.render(pos));
+            out.push_str(": too many errors\n");
         }
         out
     }

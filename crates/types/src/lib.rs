@@ -4,9 +4,196 @@
 //! their identity, method sets, untyped constants with exact arithmetic, and
 //! gc's wording of every type error. It never rewrites the tree and knows
 //! nothing of code generation. Entry point: [`check_package`].
+//!
+//! Module map (each module's doc states what it owns):
+//! * [`model`] — the contract with `lower`: everything the checker records.
+//! * `check` — the checker's state, scopes, objects, the checking order.
+//! * `universe` — predeclared objects. `types` — the checker's own type
+//!   store (spelling-preserving, mapped to canonical model ids).
+//! * `decl` — declarations; `typexpr` — type expressions; `expr`, `call`,
+//!   `assign`, `stmt` — expressions, calls and builtins, assignments,
+//!   statements; `lookup` — fields, methods, interfaces.
+//! * `branches` — labels and branch statements (gc's parse-time pass);
+//!   `initorder` — package variable initialization order.
+//! * `constant` — exact constant arithmetic; `operand`, `typestr`,
+//!   `exprstr` — printing operands, types and expressions as gc does.
+//!
+//! **Architecture Invariant:** the checker never panics on any tree the
+//! parser can produce (including `Bad` nodes); every problem in the user's
+//! program becomes a diagnostic worded as gc 1.19 words it.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod assign;
+mod branches;
+mod call;
+mod check;
+mod constant;
+mod decl;
+mod expr;
+mod exprstr;
+mod initorder;
+mod lookup;
 pub mod model;
+mod operand;
+mod stmt;
+mod types;
+mod typestr;
+mod typexpr;
+mod universe;
 
 pub use model::*;
+
+use std::collections::HashMap;
+
+use syntax::ast::File;
+use syntax::{Diagnostics, Pos, SourceMap};
+
+use check::{Checker, PkgDecl};
+
+/// Type-checks the files of package `main` and returns what was learned.
+///
+/// Errors are reported to `diags` in the order gc reports them (gc then
+/// prints the first ten, sorted by position). When `diags` receives no
+/// error from this call, the returned [`Info`] satisfies the invariants of
+/// [`model`].
+pub fn check_package(sources: &SourceMap, files: &[File], diags: &mut Diagnostics) -> Info {
+    let mut c = Checker::new(sources, files, diags);
+    c.check_files();
+    c.finish()
+}
+
+impl<'a> Checker<'a> {
+    fn new(sources: &'a SourceMap, files: &'a [File], diags: &'a mut Diagnostics) -> Checker<'a> {
+        let tys = types::Types::new();
+        let info = Info {
+            types_table: TypeTable::default(),
+            ..Default::default()
+        };
+        let mut c = Checker {
+            sources,
+            diags,
+            files,
+            info,
+            tys,
+            objs: Vec::new(),
+            scopes: Vec::new(),
+            universe: check::ScopeId(0),
+            pkg_scope: check::ScopeId(0),
+            file_scopes: Vec::new(),
+            scope: check::ScopeId(0),
+            func: None,
+            iota: None,
+            errpos: None,
+            cur_decl: None,
+            deps: HashMap::new(),
+            untyped: HashMap::new(),
+            had_error: false,
+            pkg_objs: Vec::new(),
+            bodies: Vec::new(),
+            methods: HashMap::new(),
+            universe_iota: ObjId(0),
+            type_path: Vec::new(),
+            sig_objs: HashMap::new(),
+            iface_objs: HashMap::new(),
+            delayed: Vec::new(),
+            later_map_keys: Vec::new(),
+            missing_bodies: Vec::new(),
+        };
+        c.universe = c.new_scope(None);
+        let u = c.universe;
+        c.build_universe(u);
+        c.pkg_scope = c.new_scope(Some(u));
+        for _ in files {
+            let s = c.new_scope(Some(c.pkg_scope));
+            c.file_scopes.push(s);
+        }
+        c.scope = c.pkg_scope;
+        c
+    }
+
+    fn check_files(&mut self) {
+        let files = self.files;
+        // 1. Branches and labels (gc: while parsing).
+        for f in files {
+            for d in &f.decls {
+                if let syntax::ast::Decl::Func(fd) = d
+                    && let Some(body) = &fd.body
+                {
+                    self.check_branches(body, fd.name.id);
+                }
+            }
+        }
+        // 2. Objects.
+        for f in files {
+            if f.package.name == "_" {
+                self.error(f.package.pos, "invalid package name _");
+            }
+        }
+        self.collect_objects(files);
+        // 3. Package-level declarations: types, then methods, then the rest.
+        let objs = self.pkg_objs.clone();
+        for &o in &objs {
+            if matches!(self.objs[o.0 as usize].decl, Some(PkgDecl::Type(_))) {
+                self.obj_decl(o);
+            }
+        }
+        for &o in &objs {
+            if matches!(self.objs[o.0 as usize].decl, Some(PkgDecl::Func(fd)) if fd.recv.is_some())
+            {
+                self.obj_decl(o);
+            }
+        }
+        for &o in &objs {
+            self.obj_decl(o);
+        }
+        // Functions not reached above (blank names, `init`).
+        for (o, _) in self.bodies.clone() {
+            self.obj_decl(o);
+        }
+        self.check_later_map_keys();
+        // 4. Function bodies (the queue grows while function literals at
+        // package level are found).
+        let mut i = 0;
+        while i < self.delayed.len() {
+            let d = self.delayed[i].clone();
+            self.scope = d.scope;
+            self.cur_decl = d.decl;
+            self.func_body(d.sig, &d.objs, d.body, d.owner);
+            i += 1;
+        }
+        self.cur_decl = None;
+        self.scope = self.pkg_scope;
+        self.check_later_map_keys();
+        // 5. Initialization order.
+        self.init_order();
+        // 6. Functions without body (gc: while compiling to SSA) and main (a
+        // link-time error in gc), so only without other errors.
+        if !self.had_error && !self.diags.has_errors() {
+            for pos in std::mem::take(&mut self.missing_bodies) {
+                self.error(pos, "missing function body");
+            }
+        }
+        let is_main = files.first().is_none_or(|f| f.package.name == "main");
+        if is_main && !self.had_error && !self.diags.has_errors() {
+            let has_main = self
+                .lookup_in(self.pkg_scope, "main")
+                .is_some_and(|o| matches!(self.obj(o).kind, ObjKind::Func { .. }));
+            if !has_main {
+                self.error(Pos::NONE, "function main is undeclared in the main package");
+            }
+        }
+    }
+
+    fn finish(mut self) -> Info {
+        self.flush_untyped();
+        // Canonical types of all objects (set as they were resolved) and
+        // the type table.
+        for (i, d) in self.objs.iter().enumerate() {
+            let t = self.tys.canon(d.ty);
+            self.info.objects[i].ty = t;
+        }
+        self.info.types_table = std::mem::take(&mut self.tys.table);
+        self.info
+    }
+}

@@ -17,7 +17,22 @@
 //!   [`Info::uses`] (where used), except the package name and blank `_` on
 //!   the left of definitions, which are in `defs` mapped to a fresh object.
 //! * Types are interned: two equal [`TypeId`]s denote identical types and
-//!   identical types (Go's type identity) have equal ids.
+//!   identical types (Go's type identity) have equal ids. (The checker keeps
+//!   its own spelling-preserving types for messages — `byte` vs `uint8` —
+//!   and records only canonical ids here.)
+//! * Operands of a constant expression (`1 << 100 > 1`, whose operands are
+//!   untyped) are recorded with their default type and exact value, which
+//!   need not be representable in it: lower uses the value of the
+//!   outermost constant expression and never evaluates its operands.
+//! * The identifier `x` of `switch x := y.(type)` is in `defs`, mapped to a
+//!   placeholder variable of `y`'s type; each clause's own variable is in
+//!   [`Info::implicits`]. Labels are objects of kind [`ObjKind::Label`].
+//!
+//! Additions made by the type checker (beyond the first draft): the
+//! [`ConstValue::Bytes`] variant and [`ConstValue::string_bytes`];
+//! [`BasicKind::ALL`], [`BasicKind::name`] and the `is_*`/`size`
+//! predicates; [`TypeTable::with_basics`], [`TypeTable::basic`] and
+//! [`TypeTable::basic_kind`].
 
 use std::collections::HashMap;
 
@@ -65,6 +80,148 @@ pub enum BasicKind {
     UntypedNil,
     /// The type of an erroneous expression; never reaches lowering.
     Invalid,
+}
+
+impl BasicKind {
+    /// All kinds, in declaration order. `check_package` interns them first,
+    /// in this order, so that `TypeId(kind as u32)` is the kind's type (see
+    /// [`TypeTable::basic`]). (Added by the type checker.)
+    pub const ALL: [BasicKind; 26] = [
+        BasicKind::Bool,
+        BasicKind::Int,
+        BasicKind::Int8,
+        BasicKind::Int16,
+        BasicKind::Int32,
+        BasicKind::Int64,
+        BasicKind::Uint,
+        BasicKind::Uint8,
+        BasicKind::Uint16,
+        BasicKind::Uint32,
+        BasicKind::Uint64,
+        BasicKind::Uintptr,
+        BasicKind::Float32,
+        BasicKind::Float64,
+        BasicKind::Complex64,
+        BasicKind::Complex128,
+        BasicKind::String,
+        BasicKind::UnsafePointer,
+        BasicKind::UntypedBool,
+        BasicKind::UntypedInt,
+        BasicKind::UntypedRune,
+        BasicKind::UntypedFloat,
+        BasicKind::UntypedComplex,
+        BasicKind::UntypedString,
+        BasicKind::UntypedNil,
+        BasicKind::Invalid,
+    ];
+
+    /// The name gc prints (`int`, `untyped float`, `unsafe.Pointer`, `invalid type`).
+    pub fn name(self) -> &'static str {
+        use BasicKind::*;
+        match self {
+            Bool => "bool",
+            Int => "int",
+            Int8 => "int8",
+            Int16 => "int16",
+            Int32 => "int32",
+            Int64 => "int64",
+            Uint => "uint",
+            Uint8 => "uint8",
+            Uint16 => "uint16",
+            Uint32 => "uint32",
+            Uint64 => "uint64",
+            Uintptr => "uintptr",
+            Float32 => "float32",
+            Float64 => "float64",
+            Complex64 => "complex64",
+            Complex128 => "complex128",
+            String => "string",
+            UnsafePointer => "unsafe.Pointer",
+            UntypedBool => "untyped bool",
+            UntypedInt => "untyped int",
+            UntypedRune => "untyped rune",
+            UntypedFloat => "untyped float",
+            UntypedComplex => "untyped complex",
+            UntypedString => "untyped string",
+            UntypedNil => "untyped nil",
+            Invalid => "invalid type",
+        }
+    }
+
+    /// Whether this is the kind of an untyped constant (or untyped nil).
+    pub fn is_untyped(self) -> bool {
+        use BasicKind::*;
+        matches!(
+            self,
+            UntypedBool
+                | UntypedInt
+                | UntypedRune
+                | UntypedFloat
+                | UntypedComplex
+                | UntypedString
+                | UntypedNil
+        )
+    }
+
+    /// Whether this is an integer kind (typed or untyped; runes included).
+    pub fn is_integer(self) -> bool {
+        use BasicKind::*;
+        matches!(
+            self,
+            Int | Int8
+                | Int16
+                | Int32
+                | Int64
+                | Uint
+                | Uint8
+                | Uint16
+                | Uint32
+                | Uint64
+                | Uintptr
+                | UntypedInt
+                | UntypedRune
+        )
+    }
+
+    /// Whether this is an unsigned integer kind.
+    pub fn is_unsigned(self) -> bool {
+        use BasicKind::*;
+        matches!(self, Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr)
+    }
+
+    /// Whether this is a floating-point kind (typed or untyped).
+    pub fn is_float(self) -> bool {
+        matches!(
+            self,
+            BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat
+        )
+    }
+
+    /// Whether this is a complex kind (typed or untyped).
+    pub fn is_complex(self) -> bool {
+        matches!(
+            self,
+            BasicKind::Complex64 | BasicKind::Complex128 | BasicKind::UntypedComplex
+        )
+    }
+
+    /// Integer, float or complex.
+    pub fn is_numeric(self) -> bool {
+        self.is_integer() || self.is_float() || self.is_complex()
+    }
+
+    /// Size in bytes on linux/amd64 (0 for untyped kinds and `invalid`).
+    pub fn size(self) -> u64 {
+        use BasicKind::*;
+        match self {
+            Bool | Int8 | Uint8 => 1,
+            Int16 | Uint16 => 2,
+            Int32 | Uint32 | Float32 => 4,
+            Int | Int64 | Uint | Uint64 | Uintptr | Float64 | Complex64 | UnsafePointer => 8,
+            Complex128 | String => 16,
+            _ => 0,
+        }
+    }
 }
 
 /// A struct field.
@@ -154,6 +311,31 @@ pub struct TypeTable {
 }
 
 impl TypeTable {
+    /// A table holding exactly the basic types, interned in the order of
+    /// [`BasicKind::ALL`]. `check_package` starts from this table, so in every
+    /// [`Info`] it returns [`TypeTable::basic`] is valid. (Added by the type checker.)
+    pub fn with_basics() -> TypeTable {
+        let mut t = TypeTable::default();
+        for k in BasicKind::ALL {
+            t.intern(Type::Basic(k));
+        }
+        t
+    }
+
+    /// The type id of a basic kind (valid for tables made by
+    /// [`TypeTable::with_basics`], i.e. every table `check_package` returns).
+    pub const fn basic(kind: BasicKind) -> TypeId {
+        TypeId(kind as u32)
+    }
+
+    /// The basic kind of a type's underlying type, if it is basic.
+    pub fn basic_kind(&self, id: TypeId) -> Option<BasicKind> {
+        match self.get(self.underlying(id)) {
+            Type::Basic(k) => Some(*k),
+            _ => None,
+        }
+    }
+
     /// The structure of a type.
     pub fn get(&self, id: TypeId) -> &Type {
         &self.types[id.0 as usize]
@@ -192,6 +374,21 @@ pub enum ConstValue {
     Float(BigRational),
     /// Complex constant (real, imaginary).
     Complex(BigRational, BigRational),
+    /// String constant whose bytes are not valid UTF-8 (e.g. `"\xff"`);
+    /// valid UTF-8 strings always use [`ConstValue::String`]. (Added by the
+    /// type checker.)
+    Bytes(Vec<u8>),
+}
+
+impl ConstValue {
+    /// The bytes of a string constant (either representation).
+    pub fn string_bytes(&self) -> Option<&[u8]> {
+        match self {
+            ConstValue::String(s) => Some(s.as_bytes()),
+            ConstValue::Bytes(b) => Some(b),
+            _ => None,
+        }
+    }
 }
 
 /// The builtin functions.
@@ -374,6 +571,9 @@ impl Info {
 
     /// The object an identifier declares or uses.
     pub fn object_of(&self, ident: NodeId) -> Option<ObjId> {
-        self.defs.get(&ident).or_else(|| self.uses.get(&ident)).copied()
+        self.defs
+            .get(&ident)
+            .or_else(|| self.uses.get(&ident))
+            .copied()
     }
 }

@@ -1,0 +1,224 @@
+//! Calls: Go→Go calls (direct and through func values), runtime calls,
+//! runtime checks, and the `print`/`println` builtins.
+//!
+//! In a function with defers, calls that may panic — every Go call and every
+//! Tail-declared runtime entry — are `try_call`s whose exceptional edge is
+//! the deferreturn block; elsewhere they are plain calls. Runtime entries
+//! that never panic are always plain SysV calls.
+
+use cranelift_codegen::ir::{
+    BlockArg, BlockCall, ExceptionTableData, ExceptionTableItem, FuncRef, InstBuilder, SigRef, TrapCode, Value,
+    condcodes::IntCC, types,
+};
+use lower::ir::{Call, Callee, Expr, IntTy, TyId, TyKind};
+use syntax::Pos;
+
+use crate::func::{FnTx, flags};
+use crate::runtime_symbols::Rt;
+
+/// How a call reaches its callee.
+#[derive(Clone, Copy)]
+pub enum Target {
+    /// A declared function.
+    Direct(FuncRef),
+    /// A code address with a signature.
+    Indirect(SigRef, Value),
+}
+
+impl<'a, 'p> FnTx<'a, 'p> {
+    /// A Go call (or Tail runtime entry): a `try_call` to the deferreturn
+    /// block in a function with defers, a plain call otherwise. Returns the
+    /// results.
+    pub fn emit_call(&mut self, target: Target, args: &[Value]) -> Vec<Value> {
+        let pad = self.defers.as_ref().map(|d| d.pad);
+        let Some(pad) = pad else {
+            let inst = match target {
+                Target::Direct(f) => self.b.ins().call(f, args),
+                Target::Indirect(sig, code) => self.b.ins().call_indirect(sig, code, args),
+            };
+            return self.b.inst_results(inst).to_vec();
+        };
+        let sig = match target {
+            Target::Direct(f) => self.b.func.dfg.ext_funcs[f].signature,
+            Target::Indirect(sig, _) => sig,
+        };
+        let rets: Vec<_> = self.b.func.dfg.signatures[sig].returns.iter().map(|r| r.value_type).collect();
+        let cont = self.b.create_block();
+        for t in &rets {
+            self.b.append_block_param(cont, *t);
+        }
+        let ret_args: Vec<BlockArg> = (0..rets.len() as u32).map(BlockArg::TryCallRet).collect();
+        let normal = BlockCall::new(cont, ret_args, &mut self.b.func.dfg.value_lists);
+        let exc = BlockCall::new(pad, [], &mut self.b.func.dfg.value_lists);
+        let table = ExceptionTableData::new(sig, normal, [ExceptionTableItem::Default(exc)]);
+        let et = self.b.func.dfg.exception_tables.push(table);
+        match target {
+            Target::Direct(f) => self.b.ins().try_call(f, args, et),
+            Target::Indirect(_, code) => self.b.ins().try_call_indirect(code, args, et),
+        };
+        self.b.switch_to_block(cont);
+        self.b.block_params(cont).to_vec()
+    }
+
+    /// Calls runtime entry `rt`; returns its results.
+    pub fn rt_call(&mut self, rt: Rt, args: &[Value]) -> Vec<Value> {
+        let f = self.rt_ref(rt);
+        if rt.sym().tail {
+            return self.emit_call(Target::Direct(f), args);
+        }
+        let inst = self.b.ins().call(f, args);
+        self.b.inst_results(inst).to_vec()
+    }
+
+    /// Calls a runtime entry that never returns, then continues in a fresh
+    /// unreachable block.
+    pub fn rt_noreturn(&mut self, rt: Rt, args: &[Value]) {
+        self.rt_call(rt, args);
+        self.b.ins().trap(TrapCode::unwrap_user(1));
+        self.after_terminator();
+    }
+
+    /// Runs `fail` (which must end in a call that never returns) in a cold
+    /// block when `cond` is true; continues after it otherwise.
+    pub fn check(&mut self, cond: Value, fail: impl FnOnce(&mut Self)) {
+        let (bad, ok) = (self.b.create_block(), self.b.create_block());
+        self.b.ins().brif(cond, bad, &[], ok, &[]);
+        self.b.set_cold_block(bad);
+        self.b.switch_to_block(bad);
+        fail(self);
+        self.b.ins().jump(ok, &[]);
+        self.b.switch_to_block(ok);
+    }
+
+    /// Panics with gc's nil dereference error when `ptr` is nil.
+    pub fn nil_check(&mut self, ptr: Value) {
+        let is_nil = self.b.ins().icmp_imm_u(IntCC::Equal, ptr, 0);
+        self.check(is_nil, |t| t.rt_noreturn(Rt::PanicMem, &[]));
+    }
+
+    /// Evaluates the callee and arguments of `c` in Go's order. Returns the
+    /// callee (`None` for a static function, or the closure pointer) and
+    /// the argument scalars.
+    pub fn call_operands(&mut self, c: &'p Call) -> (Option<Value>, Vec<Value>) {
+        let callee = match &c.callee {
+            Callee::Func(_) => None,
+            Callee::Value(e) => Some(self.expr(e)[0]),
+            Callee::Interface(e, _) => {
+                self.unsupported(e.pos, "calls of interface methods");
+                Some(self.iconst(types::I64, 0))
+            }
+        };
+        let mut args = Vec::new();
+        for a in &c.args {
+            args.extend(self.expr(a));
+        }
+        (callee, args)
+    }
+
+    /// A call expression; returns the results' scalars.
+    pub fn call(&mut self, c: &'p Call) -> Vec<Value> {
+        let (callee, args) = self.call_operands(c);
+        self.set_pos(c.pos);
+        match &c.callee {
+            Callee::Func(fid) => {
+                let fr = self.func_ref(self.cx.funcs[fid.0 as usize]);
+                let mut full = vec![self.iconst(types::I64, 0)];
+                full.extend(args);
+                self.emit_call(Target::Direct(fr), &full)
+            }
+            Callee::Value(e) => {
+                let clo = callee.unwrap_or(self.closure);
+                self.call_closure(e, clo, &args)
+            }
+            Callee::Interface(..) => Vec::new(),
+        }
+    }
+
+    /// Calls the func value `clo` (of the type of `fe`) with `args`; a nil
+    /// func value panics with gc's nil dereference error.
+    pub fn call_closure(&mut self, fe: &Expr, clo: Value, args: &[Value]) -> Vec<Value> {
+        let TyKind::Func(sig) = self.kind(fe.ty) else {
+            self.ice(fe.pos, "call of a non-function value");
+            return Vec::new();
+        };
+        let sig = self.cx.func_type_signature(sig);
+        self.nil_check(clo);
+        let code = self.b.ins().load(types::I64, flags(), clo, 0);
+        let sref = self.sig_ref(sig);
+        let mut full = vec![clo];
+        full.extend_from_slice(args);
+        self.emit_call(Target::Indirect(sref, code), &full)
+    }
+
+    /// `print`/`println`: all arguments are evaluated first, then printed
+    /// under the runtime's print lock.
+    pub fn print(&mut self, args: &'p [Expr], newline: bool, e: &Expr) {
+        let mut items: Vec<(TyId, Pos, Vec<Value>)> = Vec::new();
+        for a in args {
+            let v = self.expr(a);
+            // A multi-value call as the only argument prints each result.
+            if let TyKind::Tuple(elems) = self.kind(a.ty) {
+                let l = self.layout(a.ty);
+                for (i, t) in elems.iter().enumerate() {
+                    let (first, n) = (l.fields[i].1, self.layout(*t).scalars.len());
+                    items.push((*t, a.pos, v[first..first + n].to_vec()));
+                }
+            } else {
+                items.push((a.ty, a.pos, v));
+            }
+        }
+        self.set_pos(e.pos);
+        self.rt_call(Rt::PrintLock, &[]);
+        for (i, (ty, pos, v)) in items.iter().enumerate() {
+            if newline && i > 0 {
+                self.rt_call(Rt::PrintSp, &[]);
+            }
+            self.print_one(*ty, *pos, v);
+        }
+        if newline {
+            self.rt_call(Rt::PrintNl, &[]);
+        }
+        self.rt_call(Rt::PrintUnlock, &[]);
+    }
+
+    fn print_one(&mut self, ty: TyId, pos: Pos, v: &[Value]) {
+        match self.kind(ty).clone() {
+            TyKind::Bool => {
+                self.rt_call(Rt::PrintBool, &[v[0]]);
+            }
+            TyKind::Int(IntTy { bits, signed }) => {
+                let x = match (bits < 64, signed) {
+                    (true, true) => self.b.ins().sextend(types::I64, v[0]),
+                    (true, false) => self.b.ins().uextend(types::I64, v[0]),
+                    _ => v[0],
+                };
+                self.rt_call(if signed { Rt::PrintInt } else { Rt::PrintUint }, &[x]);
+            }
+            TyKind::Float(w) => {
+                let x = if w == 32 { self.b.ins().fpromote(types::F64, v[0]) } else { v[0] };
+                self.rt_call(Rt::PrintFloat, &[x]);
+            }
+            TyKind::Complex(w) => {
+                let (re, im) = if w == 64 {
+                    (self.b.ins().fpromote(types::F64, v[0]), self.b.ins().fpromote(types::F64, v[1]))
+                } else {
+                    (v[0], v[1])
+                };
+                self.rt_call(Rt::PrintComplex, &[re, im]);
+            }
+            TyKind::String => {
+                self.rt_call(Rt::PrintString, &[v[0], v[1]]);
+            }
+            TyKind::Interface(_) => {
+                self.rt_call(Rt::PrintEface, &[v[0], v[1]]);
+            }
+            TyKind::Slice(_) => {
+                self.rt_call(Rt::PrintSlice, &[v[0], v[1], v[2]]);
+            }
+            TyKind::Pointer(_) | TyKind::UnsafePointer | TyKind::Map(..) | TyKind::Chan(_) | TyKind::Func(_) => {
+                self.rt_call(Rt::PrintPointer, &[v[0]]);
+            }
+            _ => self.unsupported(pos, "printing values of this type with print/println"),
+        }
+    }
+}

@@ -1,0 +1,399 @@
+//! `defer`: open-coded defers, defer records, the deferreturn block, and the
+//! thunks the runtime calls deferred functions through.
+//!
+//! Frame of a function with open-coded defers (DESIGN §4.2):
+//! * `deferBits`: an 8-byte explicit slot (key [`KEY_DEFER_BITS`]), zeroed
+//!   in the entry block; bit i set means defer site i is pending;
+//! * per site i, an explicit slot (key [`KEY_DEFER_ARGS`] + i) holding the
+//!   saved callee (a closure pointer, for func values) and the argument
+//!   scalars, one 8-byte word each; words that may hold pointers are zeroed
+//!   at entry, so a conservative scan never sees stale pointers.
+//!
+//! At `defer f(a, b)` the callee and arguments are evaluated, stored into
+//! the site's slot, and then bit i is set. Every exit jumps to the
+//! **deferreturn block**, which is also the exceptional target of every
+//! `try_call` in the function: for i from last to first, if bit i is set it
+//! clears the bit, stores deferBits, and calls the deferred function
+//! (directly for static callees) with a `try_call` back to the deferreturn
+//! block itself; then it returns the results, loaded from their slots.
+//!
+//! Functions whose defers are records (stack or heap, decided by lowering)
+//! fill a [`runtime::panic::DeferRecord`] at the `defer` statement and link
+//! it with `deft_deferproc`; their deferreturn block calls
+//! `deft_deferreturn(fp)`. gc never mixes open-coded defers with records in
+//! one function; if lowering ever does, the open-coded sites are treated as
+//! stack records (correct, just slower).
+//!
+//! A **thunk** `extern "C" fn(args, fp_out)` per distinct deferred call
+//! shape stores its own frame pointer to `*fp_out` (the recover rule
+//! compares it with the saved rbp of recover's caller) and makes the call
+//! with the saved words at `args`.
+
+use cranelift_codegen::ir::{
+    AbiParam, Block, InstBuilder, Signature, StackSlot, StackSlotData, StackSlotKey, StackSlotKind,
+    TrapCode, Type, Value, condcodes::IntCC, types,
+};
+use cranelift_codegen::isa::CallConv;
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_module::{FuncId as ClifFuncId, Module};
+use lower::ir::{Call, Callee, DeferKind, Stmt};
+use runtime::frames::FrameKind;
+use runtime::panic::{DEFER_RECORD_ARGS, DeferRecord};
+
+use crate::calls::Target;
+use crate::func::{FnTx, flags};
+use crate::funcdata::{FuncMeta, KEY_DEFER_ARGS, KEY_DEFER_BITS};
+use crate::program::{ProgramCx, ThunkSpec, ThunkTarget};
+use crate::runtime_symbols::Rt;
+
+/// One defer site's storage.
+pub struct Site {
+    /// The call deferred at this site (found by a scan of the body).
+    call: Option<Call>,
+    /// Shape of the saved words.
+    spec: Option<ThunkSpec>,
+    /// Its thunk.
+    thunk: Option<ClifFuncId>,
+    /// Open-coded: the argument slot. Stack record: the record slot.
+    slot: Option<StackSlot>,
+    /// Strategy used for this site.
+    kind: DeferKind,
+}
+
+/// Defer state of a function with defers.
+pub struct DeferState {
+    /// The deferreturn block: target of every exit and of every `try_call`'s
+    /// exceptional edge.
+    pub pad: Block,
+    bits: Option<StackSlot>,
+    sites: Vec<Site>,
+    records: bool,
+}
+
+/// Collects the call of each defer site of a body.
+fn scan_defers<'p>(body: &'p [Stmt], out: &mut Vec<Option<&'p Call>>) {
+    for s in body {
+        match s {
+            Stmt::Defer { site, call } => {
+                if *site < out.len() {
+                    out[*site] = Some(call);
+                }
+            }
+            Stmt::If { then, els, .. } => {
+                scan_defers(then, out);
+                scan_defers(els, out);
+            }
+            Stmt::Loop { body, post, .. } => {
+                scan_defers(body, out);
+                scan_defers(post, out);
+            }
+            Stmt::Block { body, .. } => scan_defers(body, out),
+            _ => {}
+        }
+    }
+}
+
+impl DeferState {
+    /// Sets up the frame of a function with defers (called in its entry
+    /// block).
+    pub fn new(t: &mut FnTx) -> DeferState {
+        let f = t.f;
+        let mut calls = vec![None; f.defers.len()];
+        scan_defers(&f.body, &mut calls);
+        let records = f.defers.iter().any(|d| d.kind != DeferKind::OpenCoded);
+        let pad = t.b.create_block();
+        let mut sites = Vec::with_capacity(f.defers.len());
+        let bits = (!records).then(|| {
+            let s = keyed_slot(&mut t.b, 8, KEY_DEFER_BITS);
+            let z = t.iconst(types::I64, 0);
+            t.b.ins().stack_store(types::I64, z, s, 0);
+            s
+        });
+        for (i, d) in f.defers.iter().enumerate() {
+            let kind = match (d.kind, records) {
+                (DeferKind::OpenCoded, true) => DeferKind::Stack,
+                (k, _) => k,
+            };
+            let call = calls[i].cloned();
+            let spec = call.as_ref().map(|c| thunk_spec(t, c));
+            let thunk = spec.clone().map(|s| t.cx.thunk(s));
+            let words = spec.as_ref().map_or(0, spec_words);
+            let slot = match kind {
+                DeferKind::OpenCoded => {
+                    let s = keyed_slot(&mut t.b, 8 * words.max(1), KEY_DEFER_ARGS + i as u64);
+                    zero_pointer_words(t, s, 0, spec.as_ref());
+                    Some(s)
+                }
+                DeferKind::Stack => Some(t.slot((DEFER_RECORD_ARGS + 8 * words as usize) as u32, 16)),
+                DeferKind::Heap => None,
+            };
+            sites.push(Site { call, spec, thunk, slot, kind });
+        }
+        DeferState { pad, bits, sites, records }
+    }
+}
+
+fn keyed_slot(b: &mut FunctionBuilder, size: u32, key: u64) -> StackSlot {
+    b.create_sized_stack_slot(StackSlotData::new_with_key(StackSlotKind::ExplicitSlot, size, 3, StackSlotKey::new(key)))
+}
+
+/// Number of saved words of a thunk's argument area.
+fn spec_words(s: &ThunkSpec) -> u32 {
+    s.args.len() as u32 + matches!(s.target, ThunkTarget::Closure) as u32
+}
+
+/// Zeroes the words of a saved-arguments area that may hold pointers.
+fn zero_pointer_words(t: &mut FnTx, slot: StackSlot, base: i32, spec: Option<&ThunkSpec>) {
+    let Some(spec) = spec else { return };
+    let z = t.iconst(types::I64, 0);
+    for w in 0..spec_words(spec) {
+        t.b.ins().stack_store(types::I64, z, slot, base + 8 * w as i32);
+    }
+}
+
+/// The thunk shape of a deferred call.
+fn thunk_spec(t: &FnTx, c: &Call) -> ThunkSpec {
+    let arg_types: Vec<Type> =
+        c.args.iter().flat_map(|a| t.cx.layouts.get(a.ty).scalars.iter().map(|s| s.ty)).collect();
+    match &c.callee {
+        Callee::Func(f) => {
+            let func = &t.cx.prog.funcs[f.0 as usize];
+            let results = func
+                .results
+                .iter()
+                .flat_map(|r| t.cx.layouts.get(func.locals[r.0 as usize].ty).scalars.iter().map(|s| s.ty))
+                .collect();
+            ThunkSpec { target: ThunkTarget::Static(*f), args: arg_types, results }
+        }
+        Callee::Value(e) | Callee::Interface(e, _) => {
+            let results = match t.cx.prog.types[e.ty.0 as usize].kind {
+                lower::ir::TyKind::Func(ref sig) => {
+                    sig.results.iter().flat_map(|r| t.cx.layouts.get(*r).scalars.iter().map(|s| s.ty)).collect()
+                }
+                _ => Vec::new(),
+            };
+            ThunkSpec { target: ThunkTarget::Closure, args: arg_types, results }
+        }
+    }
+}
+
+impl<'a, 'p> FnTx<'a, 'p> {
+    /// `defer call` at site `site`: evaluate callee and arguments now, save
+    /// them, then mark the site pending (bit or record).
+    pub fn defer_stmt(&mut self, site: usize, call: &'p Call) {
+        let (callee, args) = self.call_operands(call);
+        self.set_pos(call.pos);
+        let mut words: Vec<Value> = callee.into_iter().collect();
+        words.extend(args);
+        let Some(d) = self.defers.as_ref() else {
+            self.ice(call.pos, "defer in a function without defer sites");
+            return;
+        };
+        let Some(s) = d.sites.get(site) else {
+            self.ice(call.pos, "defer site out of range");
+            return;
+        };
+        let (kind, slot, thunk, bits) = (s.kind, s.slot, s.thunk, d.bits);
+        if let Callee::Interface(..) = call.callee {
+            return; // reported by call_operands
+        }
+        match kind {
+            DeferKind::OpenCoded => {
+                let (Some(slot), Some(bits)) = (slot, bits) else { return };
+                for (k, w) in words.iter().enumerate() {
+                    self.b.ins().stack_store(types::I64, *w, slot, 8 * k as i32);
+                }
+                let v = self.b.ins().stack_load(types::I64, types::I64, bits, 0);
+                let v = self.b.ins().bor_imm_s(v, 1i64 << site);
+                self.b.ins().stack_store(types::I64, v, bits, 0);
+            }
+            DeferKind::Stack | DeferKind::Heap => {
+                let Some(thunk) = thunk else { return };
+                let fp = self.b.ins().get_frame_pointer(types::I64);
+                let rec = match slot {
+                    Some(s) => {
+                        // A stack record: not heap-allocated, linked below.
+                        let zero = self.iconst(types::I64, 0);
+                        let heap_off = std::mem::offset_of!(DeferRecord, heap_size) as i32;
+                        self.b.ins().stack_store(types::I64, zero, s, heap_off);
+                        self.b.ins().stack_addr(types::I64, s, 0)
+                    }
+                    None => {
+                        let size = self.iconst(types::I64, (DEFER_RECORD_ARGS + 8 * words.len()) as i64);
+                        self.rt_call(Rt::DeferProcHeap, &[size, fp])[0]
+                    }
+                };
+                let tr = self.func_ref(thunk);
+                let code = self.b.ins().func_addr(types::I64, tr);
+                self.b.ins().store(flags(), code, rec, std::mem::offset_of!(DeferRecord, thunk) as i32);
+                for (k, w) in words.iter().enumerate() {
+                    self.b.ins().store(flags(), *w, rec, (DEFER_RECORD_ARGS + 8 * k) as i32);
+                }
+                if slot.is_some() {
+                    self.rt_call(Rt::DeferProc, &[rec, fp]);
+                }
+            }
+        }
+    }
+
+    /// Emits the deferreturn block (if the function has defers). Returns the
+    /// thunks of the open-coded sites, for funcdata.
+    pub fn finish_defers(&mut self) -> Option<Vec<ClifFuncId>> {
+        let d = self.defers.as_ref()?;
+        let (pad, bits, records) = (d.pad, d.bits, d.records);
+        self.b.switch_to_block(pad);
+        if records {
+            let fp = self.b.ins().get_frame_pointer(types::I64);
+            self.rt_call(Rt::DeferReturn, &[fp]);
+        }
+        let n = self.defers.as_ref().map_or(0, |d| d.sites.len());
+        if let Some(bits) = bits {
+            for i in (0..n).rev() {
+                self.exit_call(i, bits);
+            }
+        }
+        let vals = self.result_values();
+        self.b.ins().return_(&vals);
+        if records {
+            return None;
+        }
+        let thunks: Option<Vec<ClifFuncId>> = self.defers.as_ref()?.sites.iter().map(|s| s.thunk).collect();
+        if thunks.is_none() {
+            self.ice(self.f.pos, "a defer site without a defer statement");
+        }
+        thunks
+    }
+
+    /// The exit code of open-coded site `i`: if its bit is set, clear it and
+    /// make the deferred call.
+    fn exit_call(&mut self, i: usize, bits: StackSlot) {
+        let (slot, call, spec) = {
+            let s = &self.defers.as_ref().expect("defer state").sites[i];
+            (s.slot, s.call.clone(), s.spec.clone())
+        };
+        let (Some(slot), Some(call), Some(spec)) = (slot, call, spec) else { return };
+        let (run, next) = (self.b.create_block(), self.b.create_block());
+        let v = self.b.ins().stack_load(types::I64, types::I64, bits, 0);
+        let set = self.b.ins().band_imm_s(v, 1i64 << i);
+        self.b.ins().brif(set, run, &[], next, &[]);
+        self.b.switch_to_block(run);
+        // Cleared (and stored) before the call: a deferred call that panics
+        // is never run again.
+        let cleared = self.b.ins().band_imm_s(v, !(1i64 << i));
+        self.b.ins().stack_store(types::I64, cleared, bits, 0);
+        let first = matches!(spec.target, ThunkTarget::Closure) as i32;
+        let args: Vec<Value> = spec
+            .args
+            .iter()
+            .enumerate()
+            .map(|(k, ty)| self.b.ins().stack_load(types::I64, *ty, slot, 8 * (k as i32 + first)))
+            .collect();
+        match &spec.target {
+            ThunkTarget::Static(f) => {
+                let fr = self.func_ref(self.cx.funcs[f.0 as usize]);
+                let mut full = vec![self.iconst(types::I64, 0)];
+                full.extend(args);
+                self.emit_call(Target::Direct(fr), &full);
+            }
+            ThunkTarget::Closure => {
+                let clo = self.b.ins().stack_load(types::I64, types::I64, slot, 0);
+                if let Callee::Value(fe) = &call.callee {
+                    self.call_closure(fe, clo, &args);
+                }
+            }
+        }
+        self.b.ins().jump(next, &[]);
+        self.b.switch_to_block(next);
+    }
+}
+
+/// Generates thunk `id` for `spec`: `extern "C" fn(args, fp_out)`.
+pub fn define_thunk(
+    cx: &mut ProgramCx,
+    ctx: &mut cranelift_codegen::Context,
+    fctx: &mut FunctionBuilderContext,
+    spec: &ThunkSpec,
+) -> FuncMeta {
+    let mut sig = Signature::new(CallConv::SystemV);
+    sig.params.extend([AbiParam::new(types::I64), AbiParam::new(types::I64)]);
+    ctx.func.signature = sig;
+    let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    let (args, fp_out) = (b.block_params(entry)[0], b.block_params(entry)[1]);
+    let fp = b.ins().get_frame_pointer(types::I64);
+    b.ins().store(flags(), fp, fp_out, 0);
+    let first = matches!(spec.target, ThunkTarget::Closure) as i32;
+    let loaded: Vec<Value> =
+        spec.args.iter().enumerate().map(|(k, ty)| b.ins().load(*ty, flags(), args, 8 * (k as i32 + first))).collect();
+    match &spec.target {
+        ThunkTarget::Static(f) => {
+            let fr = cx.module.declare_func_in_func(cx.funcs[f.0 as usize], b.func);
+            let mut full = vec![b.ins().iconst(types::I64, 0)];
+            full.extend(loaded);
+            b.ins().call(fr, &full);
+        }
+        ThunkTarget::Closure => {
+            let clo = b.ins().load(types::I64, flags(), args, 0);
+            let (nil, ok) = (b.create_block(), b.create_block());
+            let is_nil = b.ins().icmp_imm_u(IntCC::Equal, clo, 0);
+            b.ins().brif(is_nil, nil, &[], ok, &[]);
+            b.switch_to_block(nil);
+            let pm = cx.rt_func(Rt::PanicMem);
+            let pr = cx.module.declare_func_in_func(pm, b.func);
+            b.ins().call(pr, &[]);
+            b.ins().trap(TrapCode::unwrap_user(1));
+            b.switch_to_block(ok);
+            let mut csig = Signature::new(CallConv::Tail);
+            csig.params.push(AbiParam::new(types::I64));
+            csig.params.extend(spec.args.iter().map(|t| AbiParam::new(*t)));
+            csig.returns.extend(spec.results.iter().map(|t| AbiParam::new(*t)));
+            let sref = b.import_signature(csig);
+            let code = b.ins().load(types::I64, flags(), clo, 0);
+            let mut full = vec![clo];
+            full.extend(loaded);
+            b.ins().call_indirect(sref, code, &full);
+        }
+    }
+    b.ins().return_(&[]);
+    b.seal_all_blocks();
+    b.finalize(cx.module.target_config().clone());
+    glue_meta("defer thunk", FrameKind::DeferThunk)
+}
+
+/// Generates the runtime → Go entry trampoline
+/// `extern "C" fn(code, closure)` calling a Go `func()`.
+pub fn define_entry_trampoline(
+    cx: &ProgramCx,
+    ctx: &mut cranelift_codegen::Context,
+    fctx: &mut FunctionBuilderContext,
+) -> FuncMeta {
+    let mut sig = Signature::new(CallConv::SystemV);
+    sig.params.extend([AbiParam::new(types::I64), AbiParam::new(types::I64)]);
+    ctx.func.signature = sig;
+    let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    let (code, clo) = (b.block_params(entry)[0], b.block_params(entry)[1]);
+    let mut gsig = Signature::new(CallConv::Tail);
+    gsig.params.push(AbiParam::new(types::I64));
+    let sref = b.import_signature(gsig);
+    b.ins().call_indirect(sref, code, &[clo]);
+    b.ins().return_(&[]);
+    b.seal_all_blocks();
+    b.finalize(cx.module.target_config().clone());
+    glue_meta("go entry trampoline", FrameKind::Glue)
+}
+
+fn glue_meta(name: &str, kind: FrameKind) -> FuncMeta {
+    FuncMeta {
+        name: name.to_string(),
+        file: String::new(),
+        has_params: false,
+        kind,
+        positions: Vec::new(),
+        open_thunks: None,
+    }
+}

@@ -1,0 +1,854 @@
+//! Expressions: constants, operators with Go's semantics, conversions,
+//! strings, interfaces, closures.
+//!
+//! Go semantics implemented here (rather than trusting machine behaviour):
+//! * integer arithmetic wraps at the type's width (Cranelift's narrow types);
+//! * `x / 0` and `x % 0` call `deft_panicdivide`; `MinInt / -1` wraps and
+//!   `MinInt % -1` is 0 (x86 `idiv` would trap: the divisor is replaced by 1
+//!   and the result fixed up);
+//! * shifts: a count ≥ the width gives 0 (or the sign fill for signed `>>`);
+//!   a negative signed count calls `deft_panicshift`;
+//! * float → integer conversions reproduce gc on amd64 (`CVTTSD2SQ` /
+//!   `CVTTSD2SL`: out-of-range and NaN give the minimum integer; narrower
+//!   targets convert through int32 and truncate; `uint32` through int64;
+//!   `uint64` by gc's two-range sequence).
+
+use cranelift_codegen::ir::{InstBuilder, Type, Value, condcodes::FloatCC, condcodes::IntCC, types};
+use lower::ir::{BinOp, Const, Expr, ExprKind, IntTy, TyId, TyKind, UnOp};
+use runtime::errors::BoundsCode;
+
+use crate::func::{FnTx, flags};
+use crate::runtime_symbols::Rt;
+
+/// The shape of a value for operator selection.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Num {
+    Int(IntTy),
+    Float,
+    Complex,
+    Bool,
+    String,
+    Other,
+}
+
+impl<'a, 'p> FnTx<'a, 'p> {
+    fn num(&self, ty: TyId) -> Num {
+        match self.kind(ty) {
+            TyKind::Int(it) => Num::Int(*it),
+            TyKind::Float(_) => Num::Float,
+            TyKind::Complex(_) => Num::Complex,
+            TyKind::Bool => Num::Bool,
+            TyKind::String => Num::String,
+            _ => Num::Other,
+        }
+    }
+
+    /// Evaluates an expression to its scalars.
+    pub fn expr(&mut self, e: &'p Expr) -> Vec<Value> {
+        match &e.kind {
+            ExprKind::Const(c) => self.constant(c, e),
+            ExprKind::Local(l) => self.read_local(*l),
+            ExprKind::Global(g) => {
+                let id = self.cx.global(*g);
+                let base = self.data_addr(id);
+                self.read_loc(&crate::func::Loc::Mem(base, 0), e.ty)
+            }
+            ExprKind::Load(p) => {
+                self.set_pos(e.pos);
+                let loc = self.place(p);
+                self.read_loc(&loc, e.ty)
+            }
+            ExprKind::FuncValue(f) => {
+                let d = self.cx.funcval(*f);
+                vec![self.data_addr(d)]
+            }
+            ExprKind::Closure { func, captures } => vec![self.closure_value(*func, captures)],
+            ExprKind::Unary(op, x) => {
+                let v = self.expr(x);
+                self.unary(*op, x.ty, v)
+            }
+            ExprKind::Binary(op, x, y) => self.binary(*op, x, y, e),
+            ExprKind::AndAnd(x, y) | ExprKind::OrOr(x, y) => {
+                let is_and = matches!(e.kind, ExprKind::AndAnd(..));
+                let xv = self.expr(x)[0];
+                let (rhs, join) = (self.b.create_block(), self.b.create_block());
+                let r = self.b.append_block_param(join, types::I8);
+                if is_and {
+                    self.b.ins().brif(xv, rhs, &[], join, &[xv.into()]);
+                } else {
+                    self.b.ins().brif(xv, join, &[xv.into()], rhs, &[]);
+                }
+                self.b.switch_to_block(rhs);
+                let yv = self.expr(y)[0];
+                self.b.ins().jump(join, &[yv.into()]);
+                self.b.switch_to_block(join);
+                vec![r]
+            }
+            ExprKind::Convert(x) => {
+                let v = self.expr(x);
+                self.set_pos(e.pos);
+                self.convert(v, x.ty, e.ty, e)
+            }
+            ExprKind::ToInterface(x) => {
+                let v = self.expr(x);
+                self.to_interface(v, x.ty)
+            }
+            ExprKind::Call(c) => self.call(c),
+            ExprKind::Len(x) | ExprKind::Cap(x) => {
+                let is_len = matches!(e.kind, ExprKind::Len(_));
+                match self.kind(x.ty) {
+                    TyKind::Array(n, _) => {
+                        let n = *n as i64;
+                        self.expr(x);
+                        vec![self.iconst(types::I64, n)]
+                    }
+                    TyKind::String | TyKind::Slice(_) => {
+                        let v = self.expr(x);
+                        vec![if is_len { v[1] } else { v[2] }]
+                    }
+                    _ => {
+                        self.unsupported(e.pos, "len/cap of maps, channels and array pointers");
+                        self.zeros(e.ty)
+                    }
+                }
+            }
+            ExprKind::Index(x, i) => self.index(x, i, e),
+            ExprKind::Slice { x, lo, hi, max } => self.slice_expr(x, lo.as_deref(), hi.as_deref(), max.as_deref(), e),
+            ExprKind::AddrOf(p) => self.addr_of(p, e),
+            ExprKind::TypeAssert { x, comma_ok } => self.type_assert(x, *comma_ok, e),
+            ExprKind::Composite(vals) => {
+                let mut out = Vec::new();
+                for v in vals {
+                    out.extend(self.expr(v));
+                }
+                out
+            }
+            ExprKind::New => {
+                let TyKind::Pointer(t) = *self.kind(e.ty) else {
+                    self.ice(e.pos, "new of a non-pointer type");
+                    return self.zeros(e.ty);
+                };
+                let l = self.layout(t);
+                vec![self.alloc(l.size, l.align)]
+            }
+            ExprKind::SliceLit(vals) => {
+                let TyKind::Slice(et) = *self.kind(e.ty) else {
+                    self.ice(e.pos, "slice literal of a non-slice type");
+                    return self.zeros(e.ty);
+                };
+                let el = self.layout(et);
+                let parts: Vec<Vec<Value>> = vals.iter().map(|v| self.expr(v)).collect();
+                let ptr = self.alloc(el.size * parts.len() as u32, el.align);
+                for (i, p) in parts.iter().enumerate() {
+                    self.store_value(&el, p, ptr, (i as u32 * el.size) as i32);
+                }
+                let n = self.iconst(types::I64, parts.len() as i64);
+                vec![ptr, n, n]
+            }
+            ExprKind::Recover => {
+                let fp = self.b.ins().get_frame_pointer(types::I64);
+                self.rt_call(Rt::Recover, &[fp])
+            }
+            ExprKind::Panic(v) => {
+                let vals = self.expr(v);
+                self.set_pos(e.pos);
+                self.rt_noreturn(Rt::GoPanic, &vals);
+                Vec::new()
+            }
+            ExprKind::Print { args, newline } => {
+                self.print(args, *newline, e);
+                Vec::new()
+            }
+            ExprKind::Seq(stmts, v) => {
+                self.stmts(stmts);
+                self.expr(v)
+            }
+            ExprKind::Zero => self.zeros(e.ty),
+            ExprKind::DecodeRune { s, i } => {
+                let sv = self.expr(s);
+                let iv = self.expr(i)[0];
+                self.decode_rune(sv[0], sv[1], iv)
+            }
+        }
+    }
+
+    fn constant(&mut self, c: &Const, e: &Expr) -> Vec<Value> {
+        let l = self.layout(e.ty);
+        match c {
+            Const::Bool(b) => vec![self.iconst(types::I8, *b as i64)],
+            Const::Int(bits) => {
+                let ty = l.scalars.first().map_or(types::I64, |s| s.ty);
+                match ty {
+                    types::F32 => vec![self.b.ins().f32const(*bits as i64 as f32)],
+                    types::F64 => vec![self.b.ins().f64const(*bits as i64 as f64)],
+                    _ => vec![self.iconst(ty, *bits as i64)],
+                }
+            }
+            Const::Float(f) => match l.scalars.first().map(|s| s.ty) {
+                Some(types::F32) if l.scalars.len() == 1 => vec![self.b.ins().f32const(*f as f32)],
+                Some(types::F64) if l.scalars.len() == 1 => vec![self.b.ins().f64const(*f)],
+                _ => self.complex_const(*f, 0.0, &l),
+            },
+            Const::Complex(re, im) => self.complex_const(*re, *im, &l),
+            Const::String(s) => self.string_const(s.as_bytes()),
+            Const::Bytes(b) => self.string_const(b),
+            Const::Nil => self.zeros(e.ty),
+        }
+    }
+
+    fn complex_const(&mut self, re: f64, im: f64, l: &crate::layout::Layout) -> Vec<Value> {
+        if l.scalars.first().map(|s| s.ty) == Some(types::F32) {
+            vec![self.b.ins().f32const(re as f32), self.b.ins().f32const(im as f32)]
+        } else {
+            vec![self.b.ins().f64const(re), self.b.ins().f64const(im)]
+        }
+    }
+
+    /// A string constant: static bytes and length.
+    pub fn string_const(&mut self, bytes: &[u8]) -> Vec<Value> {
+        let len = self.iconst(types::I64, bytes.len() as i64);
+        if bytes.is_empty() {
+            return vec![self.iconst(types::I64, 0), len];
+        }
+        let d = self.cx.bytes_data(bytes);
+        vec![self.data_addr(d), len]
+    }
+
+    fn closure_value(&mut self, func: lower::ir::FuncId, captures: &[lower::ir::LocalId]) -> Value {
+        if captures.is_empty() {
+            let d = self.cx.funcval(func);
+            return self.data_addr(d);
+        }
+        let obj = self.alloc(8 * (1 + captures.len() as u32), 8);
+        let fr = self.func_ref(self.cx.funcs[func.0 as usize]);
+        let code = self.b.ins().func_addr(types::I64, fr);
+        self.b.ins().store(flags(), code, obj, 0);
+        for (i, c) in captures.iter().enumerate() {
+            match self.cell_addr(*c) {
+                Some(cell) => {
+                    self.b.ins().store(flags(), cell, obj, 8 * (i as i32 + 1));
+                }
+                None => self.ice(self.f.pos, "closure captures a non-heap local"),
+            }
+        }
+        obj
+    }
+
+    fn unary(&mut self, op: UnOp, ty: TyId, v: Vec<Value>) -> Vec<Value> {
+        match (op, self.num(ty)) {
+            (UnOp::Neg, Num::Int(_)) => vec![self.b.ins().ineg(v[0])],
+            (UnOp::Neg, Num::Float | Num::Complex) => v.iter().map(|x| self.b.ins().fneg(*x)).collect(),
+            (UnOp::Not, _) => vec![self.b.ins().bxor_imm_u(v[0], 1)],
+            (UnOp::BitNot, _) => vec![self.b.ins().bnot(v[0])],
+            _ => v,
+        }
+    }
+
+    fn binary(&mut self, op: BinOp, x: &'p Expr, y: &'p Expr, e: &'p Expr) -> Vec<Value> {
+        let xv = self.expr(x);
+        let yv = self.expr(y);
+        self.set_pos(e.pos);
+        if matches!(op, BinOp::Shl | BinOp::Shr) {
+            return vec![self.shift(op, x.ty, xv[0], y.ty, yv[0])];
+        }
+        if matches!(op, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) {
+            return vec![self.compare(op, x, &xv, y, &yv)];
+        }
+        match self.num(x.ty) {
+            Num::Int(it) => vec![self.int_arith(op, it, xv[0], yv[0], y)],
+            Num::Float => vec![self.float_arith(op, xv[0], yv[0])],
+            Num::Complex => self.complex_arith(op, &xv, &yv, e),
+            Num::String if op == BinOp::Add => self.rt_call(Rt::ConcatStrings, &[xv[0], xv[1], yv[0], yv[1]]),
+            _ => {
+                self.unsupported(e.pos, "this operator on these operands");
+                self.zeros(e.ty)
+            }
+        }
+    }
+
+    fn int_arith(&mut self, op: BinOp, it: IntTy, x: Value, y: Value, ye: &Expr) -> Value {
+        match op {
+            BinOp::Add => self.b.ins().iadd(x, y),
+            BinOp::Sub => self.b.ins().isub(x, y),
+            BinOp::Mul => self.b.ins().imul(x, y),
+            BinOp::And => self.b.ins().band(x, y),
+            BinOp::Or => self.b.ins().bor(x, y),
+            BinOp::Xor => self.b.ins().bxor(x, y),
+            BinOp::AndNot => self.b.ins().band_not(x, y),
+            BinOp::Div | BinOp::Rem => self.divide(op == BinOp::Div, it, x, y, ye),
+            _ => x,
+        }
+    }
+
+    /// Integer division with Go's semantics (see the module doc).
+    fn divide(&mut self, is_div: bool, it: IntTy, x: Value, y: Value, ye: &Expr) -> Value {
+        let divisor = match &ye.kind {
+            ExprKind::Const(Const::Int(bits)) => Some(*bits),
+            _ => None,
+        };
+        if divisor.is_none_or(|d| d == 0) {
+            let zero = self.b.ins().icmp_imm_s(IntCC::Equal, y, 0);
+            self.check(zero, |t| t.rt_noreturn(Rt::PanicDivide, &[]));
+        }
+        let ty = self.b.func.dfg.value_type(x);
+        if !it.signed {
+            return if is_div { self.b.ins().udiv(x, y) } else { self.b.ins().urem(x, y) };
+        }
+        let minus_one = self.iconst(ty, -1);
+        let may_be_minus_one = divisor.is_none_or(|d| self.iconst_bits(ty, d) == self.iconst_bits(ty, u64::MAX));
+        if !may_be_minus_one {
+            return if is_div { self.b.ins().sdiv(x, y) } else { self.b.ins().srem(x, y) };
+        }
+        let is_m1 = self.b.ins().icmp(IntCC::Equal, y, minus_one);
+        let one = self.iconst(ty, 1);
+        let safe = self.b.ins().select(is_m1, one, y);
+        if is_div {
+            let q = self.b.ins().sdiv(x, safe);
+            let neg = self.b.ins().ineg(x);
+            self.b.ins().select(is_m1, neg, q)
+        } else {
+            let r = self.b.ins().srem(x, safe);
+            let zero = self.iconst(ty, 0);
+            self.b.ins().select(is_m1, zero, r)
+        }
+    }
+
+    fn iconst_bits(&self, ty: Type, v: u64) -> u64 {
+        if ty.bits() >= 64 { v } else { v & ((1u64 << ty.bits()) - 1) }
+    }
+
+    /// Shifts with Go's semantics (see the module doc).
+    fn shift(&mut self, op: BinOp, xty: TyId, x: Value, cty: TyId, c: Value) -> Value {
+        let Num::Int(it) = self.num(xty) else { return x };
+        let Num::Int(ct) = self.num(cty) else { return x };
+        if ct.signed {
+            let neg = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, c, 0);
+            self.check(neg, |t| t.rt_noreturn(Rt::PanicShift, &[]));
+        }
+        let c64 = if ct.bits < 64 { self.b.ins().uextend(types::I64, c) } else { c };
+        let width = it.bits as i64;
+        let big = self.b.ins().icmp_imm_u(IntCC::UnsignedGreaterThanOrEqual, c64, width);
+        let ty = self.b.func.dfg.value_type(x);
+        match (op, it.signed) {
+            (BinOp::Shr, true) => {
+                let max = self.iconst(types::I64, width - 1);
+                let amt = self.b.ins().select(big, max, c64);
+                self.b.ins().sshr(x, amt)
+            }
+            _ => {
+                let r = if op == BinOp::Shl { self.b.ins().ishl(x, c64) } else { self.b.ins().ushr(x, c64) };
+                let zero = self.iconst(ty, 0);
+                self.b.ins().select(big, zero, r)
+            }
+        }
+    }
+
+    fn float_arith(&mut self, op: BinOp, x: Value, y: Value) -> Value {
+        match op {
+            BinOp::Add => self.b.ins().fadd(x, y),
+            BinOp::Sub => self.b.ins().fsub(x, y),
+            BinOp::Mul => self.b.ins().fmul(x, y),
+            _ => self.b.ins().fdiv(x, y),
+        }
+    }
+
+    fn complex_arith(&mut self, op: BinOp, x: &[Value], y: &[Value], e: &Expr) -> Vec<Value> {
+        let (a, b, c, d) = (x[0], x[1], y[0], y[1]);
+        match op {
+            BinOp::Add => vec![self.b.ins().fadd(a, c), self.b.ins().fadd(b, d)],
+            BinOp::Sub => vec![self.b.ins().fsub(a, c), self.b.ins().fsub(b, d)],
+            BinOp::Mul => {
+                let (ac, bd, ad, bc) =
+                    (self.b.ins().fmul(a, c), self.b.ins().fmul(b, d), self.b.ins().fmul(a, d), self.b.ins().fmul(b, c));
+                vec![self.b.ins().fsub(ac, bd), self.b.ins().fadd(ad, bc)]
+            }
+            _ => {
+                self.unsupported(e.pos, "complex division");
+                x.to_vec()
+            }
+        }
+    }
+
+    /// Comparison operators; the result is a bool (`i8`).
+    fn compare(&mut self, op: BinOp, x: &Expr, xv: &[Value], y: &Expr, yv: &[Value]) -> Value {
+        match self.num(x.ty) {
+            Num::Int(it) => {
+                let cc = int_cc(op, it.signed);
+                self.b.ins().icmp(cc, xv[0], yv[0])
+            }
+            Num::Float => self.b.ins().fcmp(float_cc(op), xv[0], yv[0]),
+            Num::String if !matches!(op, BinOp::Eq | BinOp::Ne) => {
+                let r = self.rt_call(Rt::CmpString, &[xv[0], xv[1], yv[0], yv[1]])[0];
+                self.b.ins().icmp_imm_s(int_cc(op, true), r, 0)
+            }
+            _ => {
+                let eq = self.equal(x.ty, xv, yv, x, y);
+                if op == BinOp::Ne { self.b.ins().bxor_imm_u(eq, 1) } else { eq }
+            }
+        }
+    }
+
+    /// `x == y` for any comparable type.
+    fn equal(&mut self, ty: TyId, xv: &[Value], yv: &[Value], x: &Expr, y: &Expr) -> Value {
+        let is_nil = |e: &Expr| matches!(e.kind, ExprKind::Const(Const::Nil));
+        match self.kind(ty).clone() {
+            TyKind::String => {
+                let same_len = self.b.ins().icmp(IntCC::Equal, xv[1], yv[1]);
+                let (cmp, join) = (self.b.create_block(), self.b.create_block());
+                let r = self.b.append_block_param(join, types::I8);
+                self.b.ins().brif(same_len, cmp, &[], join, &[same_len.into()]);
+                self.b.switch_to_block(cmp);
+                let eq = self.rt_call(Rt::EqString, &[xv[0], xv[1], yv[0], yv[1]])[0];
+                self.b.ins().jump(join, &[eq.into()]);
+                self.b.switch_to_block(join);
+                r
+            }
+            TyKind::Float(_) => self.b.ins().fcmp(FloatCC::Equal, xv[0], yv[0]),
+            TyKind::Complex(_) => {
+                let re = self.b.ins().fcmp(FloatCC::Equal, xv[0], yv[0]);
+                let im = self.b.ins().fcmp(FloatCC::Equal, xv[1], yv[1]);
+                self.b.ins().band(re, im)
+            }
+            TyKind::Interface(_) if is_nil(x) || is_nil(y) => self.b.ins().icmp(IntCC::Equal, xv[0], yv[0]),
+            TyKind::Interface(_) => {
+                self.unsupported(x.pos, "comparison of interface values");
+                self.iconst(types::I8, 0)
+            }
+            TyKind::Struct(fields) => {
+                let l = self.layout(ty);
+                let mut acc = self.iconst(types::I8, 1);
+                for (i, (_, fty, _)) in fields.iter().enumerate() {
+                    let first = l.fields[i].1;
+                    let n = self.layout(*fty).scalars.len();
+                    let eq = self.equal(*fty, &xv[first..first + n], &yv[first..first + n], x, y);
+                    acc = self.b.ins().band(acc, eq);
+                }
+                acc
+            }
+            TyKind::Array(n, ety) => {
+                let c = self.layout(ety).scalars.len();
+                let mut acc = self.iconst(types::I8, 1);
+                for k in 0..n as usize {
+                    let eq = self.equal(ety, &xv[k * c..(k + 1) * c], &yv[k * c..(k + 1) * c], x, y);
+                    acc = self.b.ins().band(acc, eq);
+                }
+                acc
+            }
+            TyKind::Slice(_) => self.b.ins().icmp(IntCC::Equal, xv[0], yv[0]),
+            _ => self.b.ins().icmp(IntCC::Equal, xv[0], yv[0]),
+        }
+    }
+
+    // ---------------------------------------------------------------
+    // Conversions
+    // ---------------------------------------------------------------
+
+    fn convert(&mut self, v: Vec<Value>, from: TyId, to: TyId, e: &Expr) -> Vec<Value> {
+        let (fk, tk) = (self.kind(from).clone(), self.kind(to).clone());
+        match (&fk, &tk) {
+            (TyKind::Int(a), TyKind::Int(b)) => vec![self.int_to_int(v[0], *a, *b)],
+            (TyKind::Int(a), TyKind::Float(w)) => vec![self.int_to_float(v[0], *a, float_ty(*w))],
+            (TyKind::Float(_), TyKind::Int(b)) => vec![self.float_to_int(v[0], *b)],
+            (TyKind::Float(_), TyKind::Float(w)) => vec![self.float_to_float(v[0], float_ty(*w))],
+            (TyKind::Complex(_), TyKind::Complex(w)) => {
+                let t = float_ty(*w / 2);
+                v.iter().map(|x| self.float_to_float(*x, t)).collect()
+            }
+            (TyKind::Int(a), TyKind::String) => {
+                let x = if a.bits < 64 {
+                    if a.signed { self.b.ins().sextend(types::I64, v[0]) } else { self.b.ins().uextend(types::I64, v[0]) }
+                } else {
+                    v[0]
+                };
+                self.rt_call(Rt::IntString, &[x])
+            }
+            (TyKind::Slice(et), TyKind::String) => match self.kind(*et) {
+                TyKind::Int(IntTy { bits: 8, .. }) => self.rt_call(Rt::SliceByteToString, &[v[0], v[1]]),
+                _ => self.rt_call(Rt::SliceRuneToString, &[v[0], v[1]]),
+            },
+            (TyKind::String, TyKind::Slice(et)) => {
+                let rt = match self.kind(*et) {
+                    TyKind::Int(IntTy { bits: 8, .. }) => Rt::StringToSliceByte,
+                    _ => Rt::StringToSliceRune,
+                };
+                let r = self.rt_call(rt, &[v[0], v[1]]);
+                vec![r[0], r[1], r[1]]
+            }
+            (TyKind::Interface(_), TyKind::Interface(_)) => v,
+            _ if self.layout(from).scalars.len() == self.layout(to).scalars.len() => v,
+            _ => {
+                self.unsupported(e.pos, "this conversion");
+                self.zeros(to)
+            }
+        }
+    }
+
+    fn int_to_int(&mut self, v: Value, from: IntTy, to: IntTy) -> Value {
+        let tt = int_ty(to.bits);
+        match from.bits.cmp(&to.bits) {
+            std::cmp::Ordering::Equal => v,
+            std::cmp::Ordering::Greater => self.b.ins().ireduce(tt, v),
+            std::cmp::Ordering::Less if from.signed => self.b.ins().sextend(tt, v),
+            std::cmp::Ordering::Less => self.b.ins().uextend(tt, v),
+        }
+    }
+
+    fn int_to_float(&mut self, v: Value, from: IntTy, to: Type) -> Value {
+        let x = if from.bits < 64 { self.int_to_int(v, from, IntTy { bits: 64, signed: from.signed }) } else { v };
+        if from.signed { self.b.ins().fcvt_from_sint(to, x) } else { self.b.ins().fcvt_from_uint(to, x) }
+    }
+
+    fn float_to_float(&mut self, v: Value, to: Type) -> Value {
+        let from = self.b.func.dfg.value_type(v);
+        match (from, to) {
+            (types::F64, types::F32) => self.b.ins().fdemote(types::F32, v),
+            (types::F32, types::F64) => self.b.ins().fpromote(types::F64, v),
+            _ => v,
+        }
+    }
+
+    /// A float constant of the type of `like`.
+    fn fconst(&mut self, like: Value, v: f64) -> Value {
+        if self.b.func.dfg.value_type(like) == types::F32 {
+            self.b.ins().f32const(v as f32)
+        } else {
+            self.b.ins().f64const(v)
+        }
+    }
+
+    /// x86 `CVTTSx2SI` to a `bits`-wide signed integer: truncation, and the
+    /// minimum integer for NaN and out-of-range values.
+    fn cvtt(&mut self, v: Value, bits: u8) -> Value {
+        let ty = int_ty(bits);
+        let limit = 2f64.powi(bits as i32 - 1);
+        let hi = self.fconst(v, limit);
+        let lo = self.fconst(v, -limit);
+        let below = self.b.ins().fcmp(FloatCC::LessThan, v, hi);
+        let above = self.b.ins().fcmp(FloatCC::GreaterThanOrEqual, v, lo);
+        let in_range = self.b.ins().band(below, above);
+        let r = self.b.ins().fcvt_to_sint_sat(ty, v);
+        let min = self.iconst(ty, i64::MIN >> (64 - bits as u32));
+        self.b.ins().select(in_range, r, min)
+    }
+
+    fn float_to_int(&mut self, v: Value, to: IntTy) -> Value {
+        match (to.bits, to.signed) {
+            (64, true) => self.cvtt(v, 64),
+            (64, false) => {
+                // gc: x < 2^63 ? int64(x) : int64(x - 2^63) | (1 << 63)
+                let two63 = self.fconst(v, 2f64.powi(63));
+                let small = self.b.ins().fcmp(FloatCC::LessThan, v, two63);
+                let direct = self.cvtt(v, 64);
+                let shifted = self.b.ins().fsub(v, two63);
+                let high = self.cvtt(shifted, 64);
+                let high = self.b.ins().bor_imm_s(high, i64::MIN);
+                self.b.ins().select(small, direct, high)
+            }
+            (32, false) => {
+                let w = self.cvtt(v, 64);
+                self.b.ins().ireduce(types::I32, w)
+            }
+            (32, true) => self.cvtt(v, 32),
+            (bits, _) => {
+                let w = self.cvtt(v, 32);
+                self.b.ins().ireduce(int_ty(bits), w)
+            }
+        }
+    }
+
+    /// Boxes a value into an interface: (type descriptor, data word).
+    pub fn to_interface(&mut self, v: Vec<Value>, from: TyId) -> Vec<Value> {
+        if let TyKind::Interface(_) = self.kind(from) {
+            return v;
+        }
+        let d = self.cx.typedesc(from);
+        let ty = self.data_addr(d);
+        let data = if self.pointer_shaped(from) {
+            v[0]
+        } else {
+            let l = self.layout(from);
+            let p = self.alloc(l.size, l.align);
+            self.store_value(&l, &v, p, 0);
+            p
+        };
+        vec![ty, data]
+    }
+
+    /// Whether values of `ty` are stored directly in an interface's data word.
+    pub fn pointer_shaped(&self, ty: TyId) -> bool {
+        matches!(
+            self.kind(ty),
+            TyKind::Pointer(_) | TyKind::UnsafePointer | TyKind::Map(..) | TyKind::Chan(_) | TyKind::Func(_)
+        )
+    }
+
+    fn type_assert(&mut self, x: &'p Expr, comma_ok: bool, e: &'p Expr) -> Vec<Value> {
+        let target = if comma_ok {
+            match self.kind(e.ty) {
+                TyKind::Tuple(ts) => ts[0],
+                _ => e.ty,
+            }
+        } else {
+            e.ty
+        };
+        let xv = self.expr(x);
+        self.set_pos(e.pos);
+        if let TyKind::Interface(methods) = self.kind(target) {
+            if !methods.is_empty() {
+                self.unsupported(e.pos, "type assertions to non-empty interfaces");
+                return self.zeros(e.ty);
+            }
+            let ok = self.b.ins().icmp_imm_u(IntCC::NotEqual, xv[0], 0);
+            if comma_ok {
+                return vec![xv[0], xv[1], ok];
+            }
+            let failed = self.b.ins().icmp_imm_u(IntCC::Equal, xv[0], 0);
+            let want = self.cx.typedesc(target);
+            let iface = self.cx.typedesc(x.ty);
+            self.check(failed, |t| {
+                let (w, i) = (t.data_addr(want), t.data_addr(iface));
+                t.rt_noreturn(Rt::PanicDottype, &[xv[0], w, i]);
+            });
+            return xv;
+        }
+        let d = self.cx.typedesc(target);
+        let want = self.data_addr(d);
+        let ok = self.b.ins().icmp(IntCC::Equal, xv[0], want);
+        if !comma_ok {
+            let failed = self.b.ins().bxor_imm_u(ok, 1);
+            let iface = self.cx.typedesc(x.ty);
+            self.check(failed, |t| {
+                let i = t.data_addr(iface);
+                t.rt_noreturn(Rt::PanicDottype, &[xv[0], want, i]);
+            });
+            return self.unbox(target, xv[1]);
+        }
+        let l = self.layout(target);
+        let (yes, join) = (self.b.create_block(), self.b.create_block());
+        let params: Vec<Value> = l.scalars.iter().map(|s| self.b.append_block_param(join, s.ty)).collect();
+        let zeros = self.zeros(target);
+        let zargs: Vec<_> = zeros.iter().map(|v| (*v).into()).collect();
+        self.b.ins().brif(ok, yes, &[], join, &zargs);
+        self.b.switch_to_block(yes);
+        let vals = self.unbox(target, xv[1]);
+        let vargs: Vec<_> = vals.iter().map(|v| (*v).into()).collect();
+        self.b.ins().jump(join, &vargs);
+        self.b.switch_to_block(join);
+        let mut out = params;
+        out.push(ok);
+        out
+    }
+
+    /// The value of type `ty` held by an interface data word.
+    fn unbox(&mut self, ty: TyId, data: Value) -> Vec<Value> {
+        if self.pointer_shaped(ty) {
+            return vec![data];
+        }
+        let l = self.layout(ty);
+        self.load_value(&l, data, 0)
+    }
+
+    // ---------------------------------------------------------------
+    // Indexing, slicing, addresses
+    // ---------------------------------------------------------------
+
+    /// An index operand widened to `i64` (signed indices sign-extended, so
+    /// that negative ones fail the unsigned bounds test).
+    pub fn index_value(&mut self, i: Value, ty: TyId) -> Value {
+        match self.num(ty) {
+            Num::Int(it) if it.bits < 64 => self.int_to_int(i, it, IntTy { bits: 64, signed: it.signed }),
+            _ => i,
+        }
+    }
+
+    /// Panics with a bounds error unless `i < n` (unsigned).
+    pub fn bounds_check(&mut self, i: Value, n: Value, ity: TyId, code: BoundsCode) {
+        let ok = self.b.ins().icmp(IntCC::UnsignedLessThan, i, n);
+        let signed = self.is_signed(ity);
+        self.bounds_fail_unless(ok, i, n, signed, code);
+    }
+
+    fn is_signed(&self, ty: TyId) -> bool {
+        matches!(self.num(ty), Num::Int(IntTy { signed: true, .. }))
+    }
+
+    /// Panics with bounds error `code` (about `x`, signed or not, and `y`)
+    /// unless `ok`.
+    fn bounds_fail_unless(&mut self, ok: Value, x: Value, y: Value, signed: bool, code: BoundsCode) {
+        let failed = self.b.ins().bxor_imm_u(ok, 1);
+        let code = code as i64 | if signed { runtime::errors::BOUNDS_SIGNED as i64 } else { 0 };
+        self.check(failed, |t| {
+            let c = t.iconst(types::I64, code);
+            t.rt_noreturn(Rt::PanicBounds, &[x, y, c]);
+        });
+    }
+
+    fn index(&mut self, x: &'p Expr, i: &'p Expr, e: &Expr) -> Vec<Value> {
+        let xv = self.expr(x);
+        let iv = self.expr(i)[0];
+        self.set_pos(e.pos);
+        let i64v = self.index_value(iv, i.ty);
+        match self.kind(x.ty).clone() {
+            TyKind::String => {
+                self.bounds_check(i64v, xv[1], i.ty, BoundsCode::Index);
+                let addr = self.b.ins().iadd(xv[0], i64v);
+                vec![self.b.ins().load(types::I8, flags(), addr, 0)]
+            }
+            TyKind::Slice(et) => {
+                self.bounds_check(i64v, xv[1], i.ty, BoundsCode::Index);
+                let el = self.layout(et);
+                let off = self.b.ins().imul_imm_s(i64v, el.size as i64);
+                let addr = self.b.ins().iadd(xv[0], off);
+                self.load_value(&el, addr, 0)
+            }
+            TyKind::Array(n, et) => {
+                let len = self.iconst(types::I64, n as i64);
+                self.bounds_check(i64v, len, i.ty, BoundsCode::Index);
+                let al = self.layout(x.ty);
+                let slot = self.slot(al.size, al.align);
+                let base = self.b.ins().stack_addr(types::I64, slot, 0);
+                self.store_value(&al, &xv, base, 0);
+                let el = self.layout(et);
+                let off = self.b.ins().imul_imm_s(i64v, el.size as i64);
+                let addr = self.b.ins().iadd(base, off);
+                self.load_value(&el, addr, 0)
+            }
+            _ => {
+                self.unsupported(e.pos, "indexing this type");
+                self.zeros(e.ty)
+            }
+        }
+    }
+
+    fn slice_expr(
+        &mut self,
+        x: &'p Expr,
+        lo: Option<&'p Expr>,
+        hi: Option<&'p Expr>,
+        max: Option<&'p Expr>,
+        e: &Expr,
+    ) -> Vec<Value> {
+        let xv = self.expr(x);
+        let bound = |t: &mut Self, b: Option<&'p Expr>| {
+            b.map(|b| {
+                let v = t.expr(b)[0];
+                (t.index_value(v, b.ty), t.is_signed(b.ty))
+            })
+        };
+        let (lov, hiv, maxv) = (bound(self, lo), bound(self, hi), bound(self, max));
+        self.set_pos(e.pos);
+        let (ptr, len, cap, elem_size) = match self.kind(x.ty).clone() {
+            TyKind::String => (xv[0], xv[1], xv[1], 1),
+            TyKind::Slice(et) => (xv[0], xv[1], xv[2], self.layout(et).size),
+            _ => {
+                self.unsupported(e.pos, "slicing arrays and array pointers");
+                return self.zeros(e.ty);
+            }
+        };
+        let zero = self.iconst(types::I64, 0);
+        let (lo_v, lo_t) = lov.unwrap_or((zero, true));
+        let (hi_v, hi_t) = hiv.unwrap_or((len, true));
+        let three = maxv.is_some();
+        let (max_v, max_t) = maxv.unwrap_or((cap, true));
+        let is_string = matches!(self.kind(x.ty), TyKind::String);
+        // Checks in gc's order: the rightmost bound against the capacity first.
+        if three {
+            let ok = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, max_v, cap);
+            self.bounds_fail_unless(ok, max_v, cap, max_t, BoundsCode::Slice3Acap);
+            let ok = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, hi_v, max_v);
+            self.bounds_fail_unless(ok, hi_v, max_v, hi_t, BoundsCode::Slice3B);
+            let ok = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, lo_v, hi_v);
+            self.bounds_fail_unless(ok, lo_v, hi_v, lo_t, BoundsCode::Slice3C);
+        } else {
+            if hi.is_some() {
+                let (limit, code) = if is_string { (len, BoundsCode::SliceAlen) } else { (cap, BoundsCode::SliceAcap) };
+                let ok = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, hi_v, limit);
+                self.bounds_fail_unless(ok, hi_v, limit, hi_t, code);
+            }
+            if lo.is_some() {
+                let ok = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, lo_v, hi_v);
+                self.bounds_fail_unless(ok, lo_v, hi_v, lo_t, BoundsCode::SliceB);
+            }
+        }
+        let new_len = self.b.ins().isub(hi_v, lo_v);
+        let new_cap = self.b.ins().isub(max_v, lo_v);
+        // Never point past the end of the backing array (gc does the same).
+        let off = self.b.ins().imul_imm_s(lo_v, elem_size as i64);
+        let moved = self.b.ins().iadd(ptr, off);
+        let empty = self.b.ins().icmp_imm_s(IntCC::Equal, if is_string { new_len } else { new_cap }, 0);
+        let new_ptr = self.b.ins().select(empty, ptr, moved);
+        if is_string { vec![new_ptr, new_len] } else { vec![new_ptr, new_len, new_cap] }
+    }
+
+    fn addr_of(&mut self, p: &'p lower::ir::Place, e: &Expr) -> Vec<Value> {
+        if let lower::ir::Place::Local(l) = p {
+            return match self.cell_addr(*l) {
+                Some(c) => vec![c],
+                None => {
+                    self.ice(e.pos, "address of a non-heap local");
+                    self.zeros(e.ty)
+                }
+            };
+        }
+        let loc = self.place(p);
+        match self.loc_addr(&loc) {
+            Some(a) => vec![a],
+            None => {
+                self.unsupported(e.pos, "taking the address of this place");
+                self.zeros(e.ty)
+            }
+        }
+    }
+
+    fn decode_rune(&mut self, ptr: Value, len: Value, i: Value) -> Vec<Value> {
+        let addr = self.b.ins().iadd(ptr, i);
+        let byte = self.b.ins().uload8(types::I32, flags(), addr, 0);
+        let ascii = self.b.ins().icmp_imm_u(IntCC::UnsignedLessThan, byte, 0x80);
+        let (slow, join) = (self.b.create_block(), self.b.create_block());
+        let r = self.b.append_block_param(join, types::I32);
+        let next = self.b.append_block_param(join, types::I64);
+        let i1 = self.b.ins().iadd_imm_s(i, 1);
+        self.b.ins().brif(ascii, join, &[byte.into(), i1.into()], slow, &[]);
+        self.b.switch_to_block(slow);
+        self.b.set_cold_block(slow);
+        let res = self.rt_call(Rt::DecodeRune, &[ptr, len, i]);
+        let r32 = self.b.ins().ireduce(types::I32, res[0]);
+        self.b.ins().jump(join, &[r32.into(), res[1].into()]);
+        self.b.switch_to_block(join);
+        vec![r, next]
+    }
+}
+
+fn int_ty(bits: u8) -> Type {
+    Type::int(bits as u16).unwrap_or(types::I64)
+}
+
+fn float_ty(bits: u8) -> Type {
+    if bits == 32 { types::F32 } else { types::F64 }
+}
+
+fn int_cc(op: BinOp, signed: bool) -> IntCC {
+    match (op, signed) {
+        (BinOp::Eq, _) => IntCC::Equal,
+        (BinOp::Ne, _) => IntCC::NotEqual,
+        (BinOp::Lt, true) => IntCC::SignedLessThan,
+        (BinOp::Le, true) => IntCC::SignedLessThanOrEqual,
+        (BinOp::Gt, true) => IntCC::SignedGreaterThan,
+        (BinOp::Ge, true) => IntCC::SignedGreaterThanOrEqual,
+        (BinOp::Lt, false) => IntCC::UnsignedLessThan,
+        (BinOp::Le, false) => IntCC::UnsignedLessThanOrEqual,
+        (BinOp::Gt, false) => IntCC::UnsignedGreaterThan,
+        _ => IntCC::UnsignedGreaterThanOrEqual,
+    }
+}
+
+fn float_cc(op: BinOp) -> FloatCC {
+    match op {
+        BinOp::Eq => FloatCC::Equal,
+        BinOp::Ne => FloatCC::NotEqual,
+        BinOp::Lt => FloatCC::LessThan,
+        BinOp::Le => FloatCC::LessThanOrEqual,
+        BinOp::Gt => FloatCC::GreaterThan,
+        _ => FloatCC::GreaterThanOrEqual,
+    }
+}

@@ -1,0 +1,687 @@
+//! Translation of one IR function into Cranelift IR: the function's frame
+//! (where each local lives), statements and places. Expressions are in
+//! [`crate::expr`], calls in [`crate::calls`], defers in [`crate::defers`].
+//!
+//! Where locals live ([`Home`]):
+//! * a non-heap local is a set of Cranelift variables (one per scalar);
+//! * a heap local is a variable holding the address of its cell, allocated
+//!   zeroed at its `Decl` (params, results and captures at entry);
+//! * in a function with defers the *results* live in explicit stack slots
+//!   (their value, or their cell address), because the deferreturn block
+//!   reads them after a resume, when no register holds anything.
+//!
+//! Invariants:
+//! * The builder always has a current block that is not terminated: after
+//!   a terminator (jump, return, a call that never returns) translation
+//!   switches to a fresh block, which is unreachable unless a label targets
+//!   it.
+//! * In a function with defers every call that can panic is a `try_call`
+//!   whose exceptional edge goes to the deferreturn block
+//!   ([`crate::defers::DeferState::pad`]); in other functions calls are
+//!   plain and cost nothing extra.
+//! * An unsupported construct records a diagnostic and yields zero values
+//!   of the right shape, so translation continues and reports all of them.
+
+use std::collections::HashMap;
+
+use cranelift_codegen::ir::{
+    self, Block, FuncRef, GlobalValue, InstBuilder, MemFlagsData, SigRef, Signature, SourceLoc, StackSlot,
+    StackSlotData, StackSlotKind, Type, Value, types,
+};
+use cranelift_frontend::{FunctionBuilder, Variable};
+use cranelift_module::{DataId, FuncId as ClifFuncId, Module};
+use lower::ir::{Func, FuncId, LabelId, LocalId, Place, ScopeId, Stmt, TyId, TyKind};
+use runtime::frames::FrameKind;
+use syntax::Pos;
+
+use crate::defers::DeferState;
+use crate::funcdata::FuncMeta;
+use crate::layout::Layout;
+use crate::program::ProgramCx;
+use crate::runtime_symbols::Rt;
+
+/// Where a local lives.
+#[derive(Clone, Debug)]
+pub enum Home {
+    /// In variables, one per scalar.
+    Vars(Vec<Variable>),
+    /// In an explicit stack slot.
+    Slot(StackSlot),
+    /// In a heap cell whose address is in this variable.
+    Cell(Variable),
+    /// In a heap cell whose address is in this stack slot.
+    CellSlot(StackSlot),
+}
+
+/// A resolved place: where a value of the place's type is.
+#[derive(Clone, Debug)]
+pub enum Loc {
+    /// Variables (a sub-range of a local's).
+    Vars(Vec<Variable>),
+    /// Memory at `base + offset`.
+    Mem(Value, i32),
+    /// A stack slot at an offset.
+    Slot(StackSlot, i32),
+}
+
+/// Memory flags for Go memory accesses (explicit nil checks precede them).
+pub fn flags() -> MemFlagsData {
+    MemFlagsData::trusted()
+}
+
+/// State of the translation of one function.
+pub struct FnTx<'a, 'p> {
+    /// The Cranelift builder.
+    pub b: FunctionBuilder<'a>,
+    /// Program-wide state.
+    pub cx: &'a mut ProgramCx<'p>,
+    /// The IR function.
+    pub f: &'p Func,
+    homes: Vec<Home>,
+    /// The closure context parameter.
+    pub closure: Value,
+    scopes: HashMap<ScopeId, (Block, Option<Block>)>,
+    labels: HashMap<LabelId, Block>,
+    /// Defer state, if the function has defers.
+    pub defers: Option<DeferState>,
+    func_refs: HashMap<ClifFuncId, FuncRef>,
+    data_refs: HashMap<DataId, GlobalValue>,
+    sig_refs: HashMap<Signature, SigRef>,
+    positions: Vec<Pos>,
+    pos_index: HashMap<Pos, u32>,
+    /// An unsupported construct was met.
+    pub failed: bool,
+}
+
+/// Translates IR function `fid` into `func`; returns its metadata, or
+/// `None` if it used something unsupported (diagnostics are recorded).
+pub fn translate<'p>(
+    cx: &mut ProgramCx<'p>,
+    func: &mut ir::Function,
+    fctx: &mut cranelift_frontend::FunctionBuilderContext,
+    fid: FuncId,
+) -> Option<(FuncMeta, Vec<ClifFuncId>)> {
+    let prog = cx.prog;
+    let f = &prog.funcs[fid.0 as usize];
+    func.signature = cx.func_signature(fid);
+    let tc = cx.module.target_config();
+    let b = FunctionBuilder::new(func, fctx);
+    let mut t = FnTx {
+        b,
+        cx,
+        f,
+        homes: Vec::with_capacity(f.locals.len()),
+        closure: Value::from_u32(0),
+        scopes: HashMap::new(),
+        labels: HashMap::new(),
+        defers: None,
+        func_refs: HashMap::new(),
+        data_refs: HashMap::new(),
+        sig_refs: HashMap::new(),
+        positions: Vec::new(),
+        pos_index: HashMap::new(),
+        failed: false,
+    };
+    t.set_pos(f.pos);
+    t.prologue();
+    t.stmts(&f.body);
+    t.ret();
+    let open_thunks = t.finish_defers();
+    let FnTx { mut b, failed, positions, .. } = t;
+    b.seal_all_blocks();
+    b.finalize(tc);
+    if failed {
+        return None;
+    }
+    let meta = FuncMeta {
+        name: f.name.clone(),
+        file: traceback_path(&cx.sources.file(f.pos.file).name),
+        has_params: !f.params.is_empty(),
+        kind: FrameKind::Go,
+        positions,
+        open_thunks: open_thunks.clone(),
+    };
+    Some((meta, open_thunks.unwrap_or_default()))
+}
+
+/// gc prints absolute source paths in tracebacks (diagnostics keep the
+/// name as given).
+fn traceback_path(name: &str) -> String {
+    std::path::absolute(name).map_or_else(|_| name.to_string(), |p| p.to_string_lossy().into_owned())
+}
+
+impl<'a, 'p> FnTx<'a, 'p> {
+    // ---------------------------------------------------------------
+    // Small helpers
+    // ---------------------------------------------------------------
+
+    /// The layout of `ty`.
+    pub fn layout(&self, ty: TyId) -> Layout {
+        self.cx.layouts.get(ty).clone()
+    }
+
+    /// The structure of `ty`.
+    pub fn kind(&self, ty: TyId) -> &'p TyKind {
+        &self.cx.prog.types[ty.0 as usize].kind
+    }
+
+    /// The type of local `l`.
+    pub fn local_ty(&self, l: LocalId) -> TyId {
+        self.f.locals[l.0 as usize].ty
+    }
+
+    /// Sets the source position of the instructions emitted next.
+    pub fn set_pos(&mut self, pos: Pos) {
+        if !pos.is_known() {
+            return;
+        }
+        let next = self.positions.len() as u32;
+        let idx = *self.pos_index.entry(pos).or_insert(next);
+        if idx == next {
+            self.positions.push(pos);
+        }
+        self.b.set_srcloc(SourceLoc::new(idx + 1));
+    }
+
+    /// Records an unsupported construct.
+    pub fn unsupported(&mut self, pos: Pos, what: &str) {
+        self.failed = true;
+        self.cx.unsupported(pos, what);
+    }
+
+    /// Records an internal compiler error (malformed IR).
+    pub fn ice(&mut self, pos: Pos, what: &str) {
+        self.failed = true;
+        self.cx.error(pos, format!("internal compiler error: {what}"));
+    }
+
+    /// A reference to declared function `id` from this function.
+    pub fn func_ref(&mut self, id: ClifFuncId) -> FuncRef {
+        if let Some(r) = self.func_refs.get(&id) {
+            return *r;
+        }
+        let r = self.cx.module.declare_func_in_func(id, self.b.func);
+        self.func_refs.insert(id, r);
+        r
+    }
+
+    /// A reference to runtime entry point `rt`.
+    pub fn rt_ref(&mut self, rt: Rt) -> FuncRef {
+        let id = self.cx.rt_func(rt);
+        self.func_ref(id)
+    }
+
+    /// The address of static data `id`.
+    pub fn data_addr(&mut self, id: DataId) -> Value {
+        let gv = match self.data_refs.get(&id) {
+            Some(gv) => *gv,
+            None => {
+                let gv = self.cx.module.declare_data_in_func(id, self.b.func);
+                self.data_refs.insert(id, gv);
+                gv
+            }
+        };
+        self.b.ins().symbol_value(types::I64, gv)
+    }
+
+    /// An imported signature.
+    pub fn sig_ref(&mut self, sig: Signature) -> SigRef {
+        if let Some(r) = self.sig_refs.get(&sig) {
+            return *r;
+        }
+        let r = self.b.import_signature(sig.clone());
+        self.sig_refs.insert(sig, r);
+        r
+    }
+
+    /// Integer constant of type `ty` (bits truncated to the width).
+    pub fn iconst(&mut self, ty: Type, v: i64) -> Value {
+        let masked = if ty.bits() >= 64 { v } else { v & ((1i64 << ty.bits()) - 1) };
+        self.b.ins().iconst(ty, masked)
+    }
+
+    /// The zero value of each scalar of `ty`.
+    pub fn zeros(&mut self, ty: TyId) -> Vec<Value> {
+        let l = self.layout(ty);
+        l.scalars.iter().map(|s| self.zero_scalar(s.ty)).collect()
+    }
+
+    /// Zero of one scalar type.
+    pub fn zero_scalar(&mut self, ty: Type) -> Value {
+        match ty {
+            types::F32 => self.b.ins().f32const(0.0),
+            types::F64 => self.b.ins().f64const(0.0),
+            _ => self.b.ins().iconst(ty, 0),
+        }
+    }
+
+    /// Starts a fresh (unreachable) block after a terminator.
+    pub fn after_terminator(&mut self) {
+        let blk = self.b.create_block();
+        self.b.switch_to_block(blk);
+    }
+
+    /// Allocates `size` zeroed heap bytes.
+    pub fn alloc(&mut self, size: u32, align: u32) -> Value {
+        let s = self.iconst(types::I64, size as i64);
+        let a = self.iconst(types::I64, align.max(1) as i64);
+        self.rt_call(Rt::Alloc, &[s, a])[0]
+    }
+
+    /// Loads a whole value of layout `l` from `base + off`.
+    pub fn load_value(&mut self, l: &Layout, base: Value, off: i32) -> Vec<Value> {
+        l.scalars.iter().map(|s| self.b.ins().load(s.ty, flags(), base, off + s.offset as i32)).collect()
+    }
+
+    /// Stores a whole value of layout `l` at `base + off`.
+    pub fn store_value(&mut self, l: &Layout, vals: &[Value], base: Value, off: i32) {
+        for (s, v) in l.scalars.iter().zip(vals) {
+            self.b.ins().store(flags(), *v, base, off + s.offset as i32);
+        }
+    }
+
+    /// A fresh explicit stack slot.
+    pub fn slot(&mut self, size: u32, align: u32) -> StackSlot {
+        let shift = align.max(1).trailing_zeros() as u8;
+        self.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size.max(1), shift))
+    }
+
+    // ---------------------------------------------------------------
+    // Frame setup
+    // ---------------------------------------------------------------
+
+    fn prologue(&mut self) {
+        let entry = self.b.create_block();
+        self.b.append_block_params_for_function_params(entry);
+        self.b.switch_to_block(entry);
+        let params = self.b.block_params(entry).to_vec();
+        self.closure = params[0];
+        let has_defers = !self.f.defers.is_empty();
+        let f = self.f;
+        for (i, local) in f.locals.iter().enumerate() {
+            let id = LocalId(i as u32);
+            let l = self.layout(local.ty);
+            let is_result = f.results.contains(&id);
+            let home = match (local.heap, has_defers && is_result) {
+                (false, false) => Home::Vars(l.scalars.iter().map(|s| self.b.declare_var(s.ty)).collect()),
+                (false, true) => Home::Slot(self.slot(l.size, l.align)),
+                (true, false) => Home::Cell(self.b.declare_var(types::I64)),
+                (true, true) => Home::CellSlot(self.slot(8, 8)),
+            };
+            if l.too_big && !local.heap {
+                self.unsupported(f.pos, "large arrays and structs in local variables");
+            }
+            self.homes.push(home);
+        }
+        // Parameters: from the block parameters.
+        let mut next = 1;
+        for &p in &f.params {
+            let n = self.layout(self.local_ty(p)).scalars.len();
+            let vals = params[next..next + n].to_vec();
+            next += n;
+            self.init_local(p);
+            self.write_local(p, &vals);
+        }
+        for &r in &f.results {
+            self.init_local(r);
+        }
+        // Captures: cell addresses from the closure object.
+        for (i, &c) in f.captures.iter().enumerate() {
+            let cell = self.b.ins().load(types::I64, flags(), self.closure, 8 * (i as i32 + 1));
+            self.set_cell(c, cell);
+        }
+        if has_defers {
+            self.defers = Some(DeferState::new(self));
+        }
+    }
+
+    /// `Decl`: brings a local into existence, zeroed.
+    fn init_local(&mut self, l: LocalId) {
+        let ty = self.local_ty(l);
+        if self.f.locals[l.0 as usize].heap {
+            let lay = self.layout(ty);
+            let cell = self.alloc(lay.size, lay.align);
+            self.set_cell(l, cell);
+        } else {
+            let z = self.zeros(ty);
+            self.write_local(l, &z);
+        }
+    }
+
+    fn set_cell(&mut self, l: LocalId, cell: Value) {
+        match self.homes[l.0 as usize].clone() {
+            Home::Cell(v) => self.b.def_var(v, cell),
+            Home::CellSlot(s) => {
+                self.b.ins().stack_store(types::I64, cell, s, 0);
+            }
+            _ => self.ice(self.f.pos, "capture of a non-heap local"),
+        }
+    }
+
+    /// Where local `l`'s value is.
+    pub fn local_loc(&mut self, l: LocalId) -> Loc {
+        match self.homes[l.0 as usize].clone() {
+            Home::Vars(vs) => Loc::Vars(vs),
+            Home::Slot(s) => Loc::Slot(s, 0),
+            Home::Cell(v) => Loc::Mem(self.b.use_var(v), 0),
+            Home::CellSlot(s) => Loc::Mem(self.b.ins().stack_load(types::I64, types::I64, s, 0), 0),
+        }
+    }
+
+    /// The cell address of heap local `l`.
+    pub fn cell_addr(&mut self, l: LocalId) -> Option<Value> {
+        match self.homes[l.0 as usize].clone() {
+            Home::Cell(v) => Some(self.b.use_var(v)),
+            Home::CellSlot(s) => Some(self.b.ins().stack_load(types::I64, types::I64, s, 0)),
+            _ => None,
+        }
+    }
+
+    /// Reads local `l`.
+    pub fn read_local(&mut self, l: LocalId) -> Vec<Value> {
+        let loc = self.local_loc(l);
+        let ty = self.local_ty(l);
+        self.read_loc(&loc, ty)
+    }
+
+    /// Writes local `l`.
+    pub fn write_local(&mut self, l: LocalId, vals: &[Value]) {
+        let loc = self.local_loc(l);
+        let ty = self.local_ty(l);
+        self.write_loc(&loc, ty, vals);
+    }
+
+    /// Reads a value of type `ty` at `loc`.
+    pub fn read_loc(&mut self, loc: &Loc, ty: TyId) -> Vec<Value> {
+        let l = self.layout(ty);
+        match loc {
+            Loc::Vars(vs) => vs.iter().map(|v| self.b.use_var(*v)).collect(),
+            Loc::Mem(base, off) => self.load_value(&l, *base, *off),
+            Loc::Slot(s, off) => {
+                l.scalars.iter().map(|sc| self.b.ins().stack_load(types::I64, sc.ty, *s, off + sc.offset as i32)).collect()
+            }
+        }
+    }
+
+    /// Writes a value of type `ty` at `loc`.
+    pub fn write_loc(&mut self, loc: &Loc, ty: TyId, vals: &[Value]) {
+        let l = self.layout(ty);
+        if vals.len() != l.scalars.len() {
+            self.ice(Pos::NONE, &format!("value of {} scalars stored into {}", vals.len(), l.scalars.len()));
+            return;
+        }
+        match loc {
+            Loc::Vars(vs) => {
+                for (v, x) in vs.iter().zip(vals) {
+                    self.b.def_var(*v, *x);
+                }
+            }
+            Loc::Mem(base, off) => self.store_value(&l, vals, *base, *off),
+            Loc::Slot(s, off) => {
+                for (sc, x) in l.scalars.iter().zip(vals) {
+                    self.b.ins().stack_store(types::I64, *x, *s, off + sc.offset as i32);
+                }
+            }
+        }
+    }
+
+    /// The address of a memory location (`None` for variables).
+    pub fn loc_addr(&mut self, loc: &Loc) -> Option<Value> {
+        match loc {
+            Loc::Vars(_) => None,
+            Loc::Mem(base, off) => Some(if *off == 0 { *base } else { self.b.ins().iadd_imm_s(*base, *off as i64) }),
+            Loc::Slot(s, off) => Some(self.b.ins().stack_addr(types::I64, *s, *off)),
+        }
+    }
+
+    // ---------------------------------------------------------------
+    // Places
+    // ---------------------------------------------------------------
+
+    /// The type of a place.
+    pub fn place_ty(&self, p: &Place) -> TyId {
+        match p {
+            Place::Local(l) => self.local_ty(*l),
+            Place::Global(g) => self.cx.prog.globals[g.0 as usize].ty,
+            Place::Deref(e) => match self.kind(e.ty) {
+                TyKind::Pointer(t) => *t,
+                _ => e.ty,
+            },
+            Place::Field(inner, n) => match self.kind(self.place_ty(inner)) {
+                TyKind::Struct(fs) => fs[*n].1,
+                _ => self.place_ty(inner),
+            },
+            Place::ArrayIndex(inner, _) => match self.kind(self.place_ty(inner)) {
+                TyKind::Array(_, t) => *t,
+                _ => self.place_ty(inner),
+            },
+            Place::SliceIndex(s, _) => match self.kind(s.ty) {
+                TyKind::Slice(t) => *t,
+                _ => s.ty,
+            },
+            Place::MapIndex(m, _) => match self.kind(m.ty) {
+                TyKind::Map(_, v) => *v,
+                _ => m.ty,
+            },
+        }
+    }
+
+    /// Evaluates a place's operands (nil and bounds checks included).
+    pub fn place(&mut self, p: &'p Place) -> Loc {
+        match p {
+            Place::Local(l) => self.local_loc(*l),
+            Place::Global(g) => {
+                let id = self.cx.global(*g);
+                Loc::Mem(self.data_addr(id), 0)
+            }
+            Place::Deref(e) => {
+                let ptr = self.expr(e)[0];
+                self.set_pos(e.pos);
+                self.nil_check(ptr);
+                Loc::Mem(ptr, 0)
+            }
+            Place::Field(inner, n) => {
+                let ity = self.place_ty(inner);
+                let loc = self.place(inner);
+                let l = self.layout(ity);
+                let Some(&(off, first)) = l.fields.get(*n) else {
+                    self.ice(Pos::NONE, "field of a non-struct");
+                    return loc;
+                };
+                let fty = self.place_ty(p);
+                let count = self.layout(fty).scalars.len();
+                match loc {
+                    Loc::Vars(vs) => Loc::Vars(vs[first..first + count].to_vec()),
+                    Loc::Mem(b, o) => Loc::Mem(b, o + off as i32),
+                    Loc::Slot(s, o) => Loc::Slot(s, o + off as i32),
+                }
+            }
+            Place::ArrayIndex(inner, idx) => {
+                let aty = self.place_ty(inner);
+                let loc = self.place(inner);
+                let TyKind::Array(n, ety) = *self.kind(aty) else {
+                    self.ice(idx.pos, "array index of a non-array");
+                    return loc;
+                };
+                let el = self.layout(ety);
+                if let (Loc::Vars(vs), lower::ir::ExprKind::Const(lower::ir::Const::Int(k))) = (&loc, &idx.kind) {
+                    let k = *k as usize;
+                    let c = el.scalars.len();
+                    return Loc::Vars(vs[k * c..(k + 1) * c].to_vec());
+                }
+                let i = self.expr(idx)[0];
+                self.set_pos(idx.pos);
+                let len = self.iconst(types::I64, n as i64);
+                let i64v = self.index_value(i, idx.ty);
+                self.bounds_check(i64v, len, idx.ty, runtime::errors::BoundsCode::Index);
+                let Some(base) = self.loc_addr(&loc) else {
+                    self.unsupported(idx.pos, "indexing an array held in registers with a variable index");
+                    return loc;
+                };
+                let off = self.b.ins().imul_imm_s(i64v, el.size as i64);
+                Loc::Mem(self.b.ins().iadd(base, off), 0)
+            }
+            Place::SliceIndex(s, idx) => {
+                let sv = self.expr(s);
+                let i = self.expr(idx)[0];
+                self.set_pos(idx.pos);
+                let ety = self.place_ty(p);
+                let i64v = self.index_value(i, idx.ty);
+                self.bounds_check(i64v, sv[1], idx.ty, runtime::errors::BoundsCode::Index);
+                let size = self.layout(ety).size;
+                let off = self.b.ins().imul_imm_s(i64v, size as i64);
+                Loc::Mem(self.b.ins().iadd(sv[0], off), 0)
+            }
+            Place::MapIndex(m, _) => {
+                self.unsupported(m.pos, "maps");
+                let z = self.iconst(types::I64, 0);
+                Loc::Mem(z, 0)
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------
+    // Statements
+    // ---------------------------------------------------------------
+
+    /// Translates a statement list.
+    pub fn stmts(&mut self, list: &'p [Stmt]) {
+        for s in list {
+            self.stmt(s);
+        }
+    }
+
+    fn stmt(&mut self, s: &'p Stmt) {
+        match s {
+            Stmt::Decl(l) => self.init_local(*l),
+            Stmt::Eval(e) => {
+                self.expr(e);
+            }
+            Stmt::Assign(p, e) => {
+                let ty = self.place_ty(p);
+                let loc = self.place(p);
+                let v = self.expr(e);
+                self.write_loc(&loc, ty, &v);
+            }
+            Stmt::AssignMulti(places, e) => {
+                let locs: Vec<Option<(Loc, TyId)>> =
+                    places.iter().map(|p| p.as_ref().map(|p| (self.place(p), self.place_ty(p)))).collect();
+                let vals = self.expr(e);
+                let TyKind::Tuple(elems) = self.kind(e.ty).clone() else {
+                    self.ice(e.pos, "multi-assignment of a non-tuple");
+                    return;
+                };
+                let tl = self.layout(e.ty);
+                for (i, loc) in locs.iter().enumerate() {
+                    let first = tl.fields[i].1;
+                    let n = self.layout(elems[i]).scalars.len();
+                    if let Some((loc, ty)) = loc {
+                        self.write_loc(loc, *ty, &vals[first..first + n]);
+                    }
+                }
+            }
+            Stmt::If { cond, then, els } => {
+                let c = self.expr(cond)[0];
+                let (tb, eb, join) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
+                self.b.ins().brif(c, tb, &[], eb, &[]);
+                self.b.switch_to_block(tb);
+                self.stmts(then);
+                self.b.ins().jump(join, &[]);
+                self.b.switch_to_block(eb);
+                self.stmts(els);
+                self.b.ins().jump(join, &[]);
+                self.b.switch_to_block(join);
+            }
+            Stmt::Loop { id, cond, body, post } => {
+                let (head, bodyb, postb, exit) =
+                    (self.b.create_block(), self.b.create_block(), self.b.create_block(), self.b.create_block());
+                self.b.ins().jump(head, &[]);
+                self.b.switch_to_block(head);
+                match cond {
+                    Some(c) => {
+                        let v = self.expr(c)[0];
+                        self.b.ins().brif(v, bodyb, &[], exit, &[]);
+                    }
+                    None => {
+                        self.b.ins().jump(bodyb, &[]);
+                    }
+                }
+                self.scopes.insert(*id, (exit, Some(postb)));
+                self.b.switch_to_block(bodyb);
+                self.stmts(body);
+                self.b.ins().jump(postb, &[]);
+                self.b.switch_to_block(postb);
+                self.stmts(post);
+                self.b.ins().jump(head, &[]);
+                self.b.switch_to_block(exit);
+            }
+            Stmt::Block { id, body } => {
+                let exit = self.b.create_block();
+                self.scopes.insert(*id, (exit, None));
+                self.stmts(body);
+                self.b.ins().jump(exit, &[]);
+                self.b.switch_to_block(exit);
+            }
+            Stmt::Break(id) | Stmt::Continue(id) => {
+                let target = match (self.scopes.get(id), s) {
+                    (Some((exit, _)), Stmt::Break(_)) => Some(*exit),
+                    (Some((_, cont)), _) => *cont,
+                    (None, _) => None,
+                };
+                match target {
+                    Some(t) => {
+                        self.b.ins().jump(t, &[]);
+                        self.after_terminator();
+                    }
+                    None => self.ice(self.f.pos, "break/continue outside its scope"),
+                }
+            }
+            Stmt::Label(l) => {
+                let blk = self.label_block(*l);
+                self.b.ins().jump(blk, &[]);
+                self.b.switch_to_block(blk);
+            }
+            Stmt::Goto(l) => {
+                let blk = self.label_block(*l);
+                self.b.ins().jump(blk, &[]);
+                self.after_terminator();
+            }
+            Stmt::Return => {
+                self.ret();
+                self.after_terminator();
+            }
+            Stmt::Defer { site, call } => self.defer_stmt(*site, call),
+        }
+    }
+
+    fn label_block(&mut self, l: LabelId) -> Block {
+        if let Some(b) = self.labels.get(&l) {
+            return *b;
+        }
+        let b = self.b.create_block();
+        self.labels.insert(l, b);
+        b
+    }
+
+    /// `return`: through the deferreturn block if the function has defers,
+    /// else straight out with the result locals' values.
+    fn ret(&mut self) {
+        if let Some(d) = &self.defers {
+            let pad = d.pad;
+            self.b.ins().jump(pad, &[]);
+            return;
+        }
+        let vals = self.result_values();
+        self.b.ins().return_(&vals);
+    }
+
+    /// The current values of the result locals, flattened.
+    pub fn result_values(&mut self) -> Vec<Value> {
+        let f = self.f;
+        let mut vals = Vec::new();
+        for &r in &f.results {
+            vals.extend(self.read_local(r));
+        }
+        vals
+    }
+}

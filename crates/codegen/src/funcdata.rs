@@ -1,0 +1,146 @@
+//! Funcdata: what the runtime needs to know about each compiled function,
+//! read off Cranelift's compiled code.
+//!
+//! Format (the runtime's [`runtime::frames::FuncInfo`]):
+//! * `start`, `end`: the code range (after finalization);
+//! * `lines`: `(pc offset, line)` runs from the srclocs the translator set
+//!   (a srcloc is an index + 1 into the function's position table);
+//! * `open_defers`: the FP-relative offset of the 64-bit deferBits slot and,
+//!   per open-coded defer site (bit i), the FP-relative offset of its saved
+//!   callee/arguments slot and its thunk's address. Slots are found through
+//!   their `StackSlotKey`s in `frame_layout()`: FP offset = slot offset −
+//!   `frame_to_fp_offset`;
+//! * `landing_pads`: per try_call, `(return address offset, FP − SP at the
+//!   call, landing pad offset)` from `call_sites()`, sorted.
+
+use cranelift_codegen::ir::StackSlotKey;
+use cranelift_codegen::{Context, FinalizedMachExceptionHandler};
+use cranelift_module::FuncId as ClifFuncId;
+use runtime::frames::{FrameKind, FuncInfo, LandingPad, OpenDeferInfo, OpenDeferSite};
+use syntax::Pos;
+
+/// Stack slot key of the deferBits slot.
+pub const KEY_DEFER_BITS: u64 = 1;
+/// Stack slot key of open-coded defer site i's argument slot: base + i.
+pub const KEY_DEFER_ARGS: u64 = 0x100;
+
+/// Funcdata of one compiled function, before its address is known.
+pub struct CompiledFunc {
+    /// Its declaration.
+    pub id: ClifFuncId,
+    /// Name for tracebacks.
+    pub name: String,
+    /// Source file name.
+    pub file: String,
+    /// Whether it has Go parameters.
+    pub has_params: bool,
+    /// Kind of frame.
+    pub kind: FrameKind,
+    /// Code size.
+    pub size: usize,
+    /// `(offset, line)` runs.
+    pub lines: Vec<(u32, u32)>,
+    /// deferBits FP offset and per-site (args FP offset, thunk).
+    pub open_defers: Option<(i32, Vec<(i32, ClifFuncId)>)>,
+    /// Landing pads.
+    pub landing_pads: Vec<LandingPad>,
+}
+
+/// What the translator knows about a function besides its code.
+pub struct FuncMeta {
+    /// Name for tracebacks.
+    pub name: String,
+    /// Source file name.
+    pub file: String,
+    /// Whether it has Go parameters.
+    pub has_params: bool,
+    /// Kind of frame.
+    pub kind: FrameKind,
+    /// Position table indexed by srcloc − 1.
+    pub positions: Vec<Pos>,
+    /// Thunk of each open-coded defer site, if the function has them.
+    pub open_thunks: Option<Vec<ClifFuncId>>,
+}
+
+/// Reads funcdata off `ctx` right after `define_function`.
+pub fn collect(id: ClifFuncId, ctx: &Context, meta: FuncMeta) -> CompiledFunc {
+    let cc = ctx.compiled_code().expect("internal compiler error: function not compiled");
+    let buffer = &cc.buffer;
+    let mut lines: Vec<(u32, u32)> = Vec::new();
+    for sl in buffer.get_srclocs_sorted() {
+        let idx = sl.loc.bits();
+        let line = if idx == 0 || idx == u32::MAX {
+            0
+        } else {
+            meta.positions.get(idx as usize - 1).map_or(0, |p| p.line)
+        };
+        if lines.last().map(|l| l.1) != Some(line) {
+            lines.push((sl.start, line));
+        }
+    }
+    let open_defers = meta.open_thunks.map(|thunks| {
+        let fl = buffer.frame_layout().expect("internal compiler error: no frame layout");
+        let fp_off = |key: u64| -> i32 {
+            let (_, s) = fl
+                .stackslots
+                .iter()
+                .find(|(_, s)| s.key == Some(StackSlotKey::new(key)))
+                .expect("internal compiler error: keyed defer slot missing");
+            s.offset as i32 - fl.frame_to_fp_offset as i32
+        };
+        let sites = thunks.iter().enumerate().map(|(i, t)| (fp_off(KEY_DEFER_ARGS + i as u64), *t)).collect();
+        (fp_off(KEY_DEFER_BITS), sites)
+    });
+    let mut landing_pads = Vec::new();
+    for cs in buffer.call_sites() {
+        for h in cs.exception_handlers {
+            if let FinalizedMachExceptionHandler::Default(off) = h {
+                landing_pads.push(LandingPad {
+                    ret_off: cs.ret_addr,
+                    sp_below_fp: cs.frame_offset.unwrap_or(0),
+                    pad_off: *off,
+                });
+            }
+        }
+    }
+    landing_pads.sort();
+    CompiledFunc {
+        id,
+        name: meta.name,
+        file: meta.file,
+        has_params: meta.has_params,
+        kind: meta.kind,
+        size: cc.code_buffer().len(),
+        lines,
+        open_defers,
+        landing_pads,
+    }
+}
+
+/// Turns collected funcdata into the runtime's table entries, given each
+/// function's final address.
+pub fn publish(compiled: &[CompiledFunc], addr: impl Fn(ClifFuncId) -> usize) -> Vec<FuncInfo> {
+    compiled
+        .iter()
+        .map(|c| {
+            let start = addr(c.id);
+            FuncInfo {
+                name: c.name.clone(),
+                file: c.file.clone(),
+                has_params: c.has_params,
+                start,
+                end: start + c.size,
+                kind: c.kind,
+                lines: c.lines.clone(),
+                open_defers: c.open_defers.as_ref().map(|(bits_off, sites)| OpenDeferInfo {
+                    bits_off: *bits_off,
+                    sites: sites
+                        .iter()
+                        .map(|(args_off, thunk)| OpenDeferSite { args_off: *args_off, thunk: addr(*thunk) })
+                        .collect(),
+                }),
+                landing_pads: c.landing_pads.clone(),
+            }
+        })
+        .collect()
+}

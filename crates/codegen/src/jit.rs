@@ -1,0 +1,51 @@
+//! The compiled program in memory, and running it: the only module of the
+//! compiler that holds `unsafe` code.
+#![allow(unsafe_code)]
+
+use cranelift_jit::JITModule;
+use cranelift_module::FuncId as ClifFuncId;
+use syntax::Diagnostic;
+
+use crate::funcdata;
+use crate::program::ProgramCx;
+
+/// A compiled program, ready to run.
+pub struct JitProgram {
+    /// Keeps the code and data mapped.
+    _module: JITModule,
+    trampoline: usize,
+    init: usize,
+    main: usize,
+}
+
+/// Finalizes the module, registers the funcdata with the runtime.
+pub(crate) fn finish(
+    cx: ProgramCx,
+    tramp: ClifFuncId,
+    init: ClifFuncId,
+    main: ClifFuncId,
+) -> Result<JitProgram, Vec<Diagnostic>> {
+    let ProgramCx { mut module, compiled, .. } = cx;
+    if let Err(e) = module.finalize_definitions() {
+        return Err(vec![Diagnostic {
+            pos: syntax::Pos::NONE,
+            msg: format!("internal compiler error: finalizing code: {e:?}"),
+        }]);
+    }
+    let addr = |id: ClifFuncId| module.get_finalized_function(id) as usize;
+    runtime::frames::register(funcdata::publish(&compiled, addr));
+    Ok(JitProgram { trampoline: addr(tramp), init: addr(init), main: addr(main), _module: module })
+}
+
+impl JitProgram {
+    /// Runs `init` then `main.main`. Returns 0 when main returns; an
+    /// unrecovered panic prints its report and exits the process with
+    /// status 2, `os.Exit` with its code (neither returns here: JIT frames
+    /// have no unwind information to return through).
+    pub fn run(self, args: Vec<String>) -> i32 {
+        let _ = args; // os.Args: set through runtime::proc once it exposes a setter
+        // SAFETY: the addresses are finalized code generated with the
+        // signatures `run_main` expects, and their funcdata is registered.
+        unsafe { runtime::entry::run_main(self.trampoline, self.init, self.main) }
+    }
+}

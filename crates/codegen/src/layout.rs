@@ -1,0 +1,156 @@
+//! How Go values of each type are represented: as Cranelift values in
+//! registers (a flat list of scalars) and as bytes in memory (gc's sizes,
+//! alignments and field offsets on amd64).
+//!
+//! Invariants:
+//! * A value of type T is always `layout(T).scalars.len()` Cranelift values,
+//!   in the order of the scalars, whatever the expression producing it.
+//! * `scalars[i].offset` is where scalar i lives when the value is in
+//!   memory; loads and stores of a whole value go scalar by scalar.
+//! * `bool` is an `i8` holding 0 or 1.
+
+use cranelift_codegen::ir::{Type, types};
+use lower::ir::{Program, TyId, TyKind};
+
+/// Types whose values would need more scalars than this are not supported
+/// in registers yet (large arrays and structs: a later issue).
+pub const MAX_SCALARS: usize = 64;
+
+/// One machine-level piece of a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scalar {
+    /// Cranelift type of the piece.
+    pub ty: Type,
+    /// Byte offset within the value in memory.
+    pub offset: u32,
+    /// Whether the piece may hold a heap pointer (for slot zeroing / GC).
+    pub ptr: bool,
+}
+
+/// Representation of one Go type.
+#[derive(Clone, Debug, Default)]
+pub struct Layout {
+    /// Size in bytes (gc's `unsafe.Sizeof`).
+    pub size: u32,
+    /// Alignment in bytes.
+    pub align: u32,
+    /// The flattened scalars.
+    pub scalars: Vec<Scalar>,
+    /// For structs and tuples: per field, its byte offset and the index of
+    /// its first scalar.
+    pub fields: Vec<(u32, usize)>,
+    /// The value needs more than [`MAX_SCALARS`] scalars.
+    pub too_big: bool,
+}
+
+/// Layouts of all the program's types, computed once.
+pub struct Layouts {
+    all: Vec<Layout>,
+}
+
+impl Layouts {
+    /// Computes the layout of every type of `prog`.
+    pub fn new(prog: &Program) -> Layouts {
+        let mut memo: Vec<Option<Layout>> = vec![None; prog.types.len()];
+        for i in 0..prog.types.len() {
+            compute(prog, TyId(i as u32), &mut memo);
+        }
+        Layouts { all: memo.into_iter().map(Option::unwrap_or_default).collect() }
+    }
+
+    /// The layout of `ty`.
+    pub fn get(&self, ty: TyId) -> &Layout {
+        &self.all[ty.0 as usize]
+    }
+}
+
+fn scalar(ty: Type, ptr: bool) -> Layout {
+    let size = ty.bytes();
+    Layout { size, align: size, scalars: vec![Scalar { ty, offset: 0, ptr }], ..Layout::default() }
+}
+
+fn words(n: u32, ptr_first: bool) -> Layout {
+    let scalars = (0..n).map(|i| Scalar { ty: types::I64, offset: 8 * i, ptr: i == 0 && ptr_first }).collect();
+    Layout { size: 8 * n, align: 8, scalars, ..Layout::default() }
+}
+
+/// A sequence of fields laid out one after the other with gc's alignment.
+fn sequence(parts: &[&Layout]) -> Layout {
+    let mut out = Layout { align: 1, ..Layout::default() };
+    for p in parts {
+        let off = out.size.next_multiple_of(p.align.max(1));
+        out.fields.push((off, out.scalars.len()));
+        out.scalars.extend(p.scalars.iter().map(|s| Scalar { offset: s.offset + off, ..*s }));
+        out.size = off + p.size;
+        out.align = out.align.max(p.align);
+        out.too_big |= p.too_big;
+    }
+    out.size = out.size.next_multiple_of(out.align);
+    out.too_big |= out.scalars.len() > MAX_SCALARS;
+    out
+}
+
+fn compute(prog: &Program, ty: TyId, memo: &mut Vec<Option<Layout>>) -> Layout {
+    if let Some(l) = &memo[ty.0 as usize] {
+        return l.clone();
+    }
+    let l = match &prog.types[ty.0 as usize].kind {
+        TyKind::Bool => scalar(types::I8, false),
+        TyKind::Int(it) => scalar(Type::int(it.bits as u16).unwrap_or(types::I64), false),
+        TyKind::Float(32) => scalar(types::F32, false),
+        TyKind::Float(_) => scalar(types::F64, false),
+        TyKind::Complex(64) => {
+            let f = scalar(types::F32, false);
+            sequence(&[&f, &f])
+        }
+        TyKind::Complex(_) => {
+            let f = scalar(types::F64, false);
+            sequence(&[&f, &f])
+        }
+        TyKind::String => words(2, true),
+        TyKind::Slice(_) => words(3, true),
+        TyKind::Interface(_) => {
+            let mut l = words(2, true);
+            l.scalars[1].ptr = true;
+            l
+        }
+        TyKind::UnsafePointer | TyKind::Pointer(_) | TyKind::Map(..) | TyKind::Chan(_) | TyKind::Func(_) => {
+            scalar(types::I64, true)
+        }
+        TyKind::Array(n, elem) => {
+            let e = compute(prog, *elem, memo);
+            let n = *n;
+            if n as usize * e.scalars.len() > MAX_SCALARS || e.too_big {
+                let size = (e.size as u64).saturating_mul(n).min(u32::MAX as u64) as u32;
+                Layout { size, align: e.align, too_big: true, ..Layout::default() }
+            } else {
+                let parts: Vec<&Layout> = (0..n).map(|_| &e).collect();
+                let mut l = sequence(&parts);
+                l.fields.clear();
+                l.align = e.align.max(1);
+                l
+            }
+        }
+        TyKind::Struct(fields) => {
+            let ls: Vec<Layout> = fields.iter().map(|(_, t, _)| compute(prog, *t, memo)).collect();
+            let refs: Vec<&Layout> = ls.iter().collect();
+            let mut l = sequence(&refs);
+            // gc pads a struct ending in a zero-size field so that its address
+            // stays inside the object.
+            if let Some(last) = ls.last()
+                && last.size == 0
+                && l.size > 0
+            {
+                l.size = (l.size + 1).next_multiple_of(l.align);
+            }
+            l
+        }
+        TyKind::Tuple(elems) => {
+            let ls: Vec<Layout> = elems.iter().map(|t| compute(prog, *t, memo)).collect();
+            let refs: Vec<&Layout> = ls.iter().collect();
+            sequence(&refs)
+        }
+    };
+    memo[ty.0 as usize] = Some(l.clone());
+    l
+}

@@ -1,0 +1,348 @@
+//! Whole-program state of one compilation: the JIT module, declarations of
+//! Go functions and runtime entry points, static data (strings, type
+//! descriptors, func values, globals), generated thunks, and the funcdata
+//! collected from each compiled function.
+//!
+//! Invariants:
+//! * Every IR function is declared (with its Go signature, Tail) before any
+//!   body is translated, so calls and func values can refer to any function.
+//! * Static data is created once per key (string bytes, type, function,
+//!   global) and shared by all functions.
+//! * Defer thunks are requested while a function is translated and generated
+//!   after it (the per-function Cranelift context is in use meanwhile); a
+//!   thunk is shared by all defer sites with the same [`ThunkSpec`].
+
+use std::collections::HashMap;
+
+use cranelift_codegen::ir::{self, AbiParam, Signature, types};
+use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_jit::{JITBuilder, JITModule};
+use cranelift_module::{DataDescription, DataId, FuncId as ClifFuncId, Linkage, Module, default_libcall_names};
+use lower::ir::{FuncId, FuncSig, Program, TyId, TyKind};
+use runtime::abi::{Kind, TYPE_FLAG_NAMED, TypeDesc};
+use syntax::{Diagnostic, Pos, SourceMap};
+
+use crate::funcdata::CompiledFunc;
+use crate::layout::Layouts;
+use crate::runtime_symbols::Rt;
+
+/// Builds the target ISA once per process (building it costs a few hundred
+/// microseconds, which matters for `deft run` latency).
+pub fn isa() -> OwnedTargetIsa {
+    static ISA: std::sync::OnceLock<OwnedTargetIsa> = std::sync::OnceLock::new();
+    ISA.get_or_init(|| {
+        let mut fb = settings::builder();
+        let set = |fb: &mut settings::Builder, k: &str, v: &str| {
+            fb.set(k, v).unwrap_or_else(|e| panic!("internal compiler error: ISA flag {k}={v}: {e}"));
+        };
+        set(&mut fb, "preserve_frame_pointers", "true");
+        set(&mut fb, "opt_level", "speed");
+        set(&mut fb, "use_colocated_libcalls", "false");
+        set(&mut fb, "is_pic", "false");
+        set(&mut fb, "enable_multi_ret_implicit_sret", "true");
+        set(&mut fb, "enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" });
+        let builder = cranelift_native::builder()
+            .unwrap_or_else(|e| panic!("internal compiler error: unsupported host: {e}"));
+        builder
+            .finish(settings::Flags::new(fb))
+            .unwrap_or_else(|e| panic!("internal compiler error: ISA: {e}"))
+    })
+    .clone()
+}
+
+/// What a defer thunk calls.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum ThunkTarget {
+    /// A static function, called directly with a null closure context.
+    Static(FuncId),
+    /// A closure whose pointer is the first saved word.
+    Closure,
+}
+
+/// The shape of a defer thunk `extern "C" fn(args, fp_out)`: what it calls
+/// and the types of the saved arguments (one 8-byte word each, after the
+/// closure word for [`ThunkTarget::Closure`]).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ThunkSpec {
+    /// The callee.
+    pub target: ThunkTarget,
+    /// Argument scalars (excluding the closure context).
+    pub args: Vec<ir::Type>,
+    /// Result scalars of the callee (discarded).
+    pub results: Vec<ir::Type>,
+}
+
+/// Per-compilation state shared by all functions.
+pub struct ProgramCx<'p> {
+    /// The program being compiled.
+    pub prog: &'p Program,
+    /// Its sources (file names for funcdata).
+    pub sources: &'p SourceMap,
+    /// The JIT module.
+    pub module: JITModule,
+    /// Layouts of all types.
+    pub layouts: Layouts,
+    /// Declaration of each IR function.
+    pub funcs: Vec<ClifFuncId>,
+    rt: HashMap<Rt, ClifFuncId>,
+    strings: HashMap<Vec<u8>, DataId>,
+    typedescs: HashMap<TyId, DataId>,
+    funcvals: HashMap<FuncId, DataId>,
+    globals: Vec<Option<DataId>>,
+    thunk_ids: HashMap<ThunkSpec, ClifFuncId>,
+    /// Thunks requested but not generated yet.
+    pub pending_thunks: Vec<(ThunkSpec, ClifFuncId)>,
+    /// Funcdata of every function compiled so far.
+    pub compiled: Vec<CompiledFunc>,
+    /// User-visible problems (unsupported constructs).
+    pub diags: Vec<Diagnostic>,
+}
+
+impl<'p> ProgramCx<'p> {
+    /// A fresh module with every runtime symbol registered and every IR
+    /// function declared.
+    pub fn new(prog: &'p Program, sources: &'p SourceMap) -> ProgramCx<'p> {
+        let mut jb = JITBuilder::with_isa(isa(), default_libcall_names());
+        for rt in Rt::ALL {
+            let s = rt.sym();
+            jb.symbol(s.name, s.addr);
+        }
+        let module = JITModule::new(jb);
+        let mut cx = ProgramCx {
+            prog,
+            sources,
+            module,
+            layouts: Layouts::new(prog),
+            funcs: Vec::with_capacity(prog.funcs.len()),
+            rt: HashMap::new(),
+            strings: HashMap::new(),
+            typedescs: HashMap::new(),
+            funcvals: HashMap::new(),
+            globals: vec![None; prog.globals.len()],
+            thunk_ids: HashMap::new(),
+            pending_thunks: Vec::new(),
+            compiled: Vec::new(),
+            diags: Vec::new(),
+        };
+        for i in 0..prog.funcs.len() {
+            let sig = cx.func_signature(FuncId(i as u32));
+            let id = cx.declare_anon(&sig);
+            cx.funcs.push(id);
+        }
+        cx
+    }
+
+    /// Declares an anonymous local function.
+    pub fn declare_anon(&mut self, sig: &Signature) -> ClifFuncId {
+        self.module
+            .declare_anonymous_function(sig)
+            .unwrap_or_else(|e| panic!("internal compiler error: declare function: {e}"))
+    }
+
+    /// Records a user-visible error.
+    pub fn error(&mut self, pos: Pos, msg: impl Into<String>) {
+        self.diags.push(Diagnostic { pos, msg: msg.into() });
+    }
+
+    /// Records "deft does not support X yet" at `pos`.
+    pub fn unsupported(&mut self, pos: Pos, what: &str) {
+        self.error(pos, format!("deft does not support {what} yet"));
+    }
+
+    /// The Tail signature of a Go function: closure context, then the
+    /// parameters' scalars; the results' scalars.
+    pub fn go_signature(&self, params: &[TyId], results: &[TyId]) -> Signature {
+        let mut sig = Signature::new(CallConv::Tail);
+        sig.params.push(AbiParam::new(types::I64));
+        for t in params {
+            sig.params.extend(self.layouts.get(*t).scalars.iter().map(|s| AbiParam::new(s.ty)));
+        }
+        for t in results {
+            sig.returns.extend(self.layouts.get(*t).scalars.iter().map(|s| AbiParam::new(s.ty)));
+        }
+        sig
+    }
+
+    /// The signature of IR function `f`.
+    pub fn func_signature(&self, f: FuncId) -> Signature {
+        let func = &self.prog.funcs[f.0 as usize];
+        let params: Vec<TyId> = func.params.iter().map(|l| func.locals[l.0 as usize].ty).collect();
+        let results: Vec<TyId> = func.results.iter().map(|l| func.locals[l.0 as usize].ty).collect();
+        self.go_signature(&params, &results)
+    }
+
+    /// The signature of a func value of type `sig`.
+    pub fn func_type_signature(&self, sig: &FuncSig) -> Signature {
+        self.go_signature(&sig.params, &sig.results)
+    }
+
+    /// The declaration of runtime entry point `rt`.
+    pub fn rt_func(&mut self, rt: Rt) -> ClifFuncId {
+        if let Some(id) = self.rt.get(&rt) {
+            return *id;
+        }
+        let id = self
+            .module
+            .declare_function(rt.sym().name, Linkage::Import, &rt.signature())
+            .unwrap_or_else(|e| panic!("internal compiler error: declare {}: {e}", rt.sym().name));
+        self.rt.insert(rt, id);
+        id
+    }
+
+    /// Read-only static bytes (string constants, names).
+    pub fn bytes_data(&mut self, bytes: &[u8]) -> DataId {
+        if let Some(id) = self.strings.get(bytes) {
+            return *id;
+        }
+        let id = self.anon_data(false);
+        let mut d = DataDescription::new();
+        d.define(bytes.to_vec().into_boxed_slice());
+        d.set_align(1);
+        self.define_data(id, &d);
+        self.strings.insert(bytes.to_vec(), id);
+        id
+    }
+
+    /// The static closure object `[code]` of top-level function `f`, used
+    /// for `f` as a func value.
+    pub fn funcval(&mut self, f: FuncId) -> DataId {
+        if let Some(id) = self.funcvals.get(&f) {
+            return *id;
+        }
+        let id = self.anon_data(false);
+        let mut d = DataDescription::new();
+        d.define_zeroinit(8);
+        d.set_align(8);
+        let fr = self.module.declare_func_in_data(self.funcs[f.0 as usize], &mut d);
+        d.write_function_addr(0, fr);
+        self.define_data(id, &d);
+        self.funcvals.insert(f, id);
+        id
+    }
+
+    /// The storage of package-level variable `g` (zeroed).
+    pub fn global(&mut self, g: lower::ir::GlobalId) -> DataId {
+        if let Some(id) = self.globals[g.0 as usize] {
+            return id;
+        }
+        let ty = self.prog.globals[g.0 as usize].ty;
+        let l = self.layouts.get(ty);
+        let (size, align) = (l.size.max(1) as usize, l.align.max(1) as u64);
+        let id = self.anon_data(true);
+        let mut d = DataDescription::new();
+        d.define_zeroinit(size);
+        d.set_align(align);
+        self.define_data(id, &d);
+        self.globals[g.0 as usize] = Some(id);
+        id
+    }
+
+    /// The static type descriptor of `ty` (layout: [`TypeDesc`]).
+    pub fn typedesc(&mut self, ty: TyId) -> DataId {
+        if let Some(id) = self.typedescs.get(&ty) {
+            return *id;
+        }
+        let id = self.anon_data(false);
+        // Insert first: element types may refer back to this one.
+        self.typedescs.insert(ty, id);
+        let def = &self.prog.types[ty.0 as usize];
+        let l = self.layouts.get(ty);
+        let mut bytes = vec![0u8; std::mem::size_of::<TypeDesc>()];
+        let put = |bytes: &mut Vec<u8>, off: usize, v: &[u8]| bytes[off..off + v.len()].copy_from_slice(v);
+        put(&mut bytes, std::mem::offset_of!(TypeDesc, size), &(l.size as usize).to_le_bytes());
+        put(&mut bytes, std::mem::offset_of!(TypeDesc, kind), &[kind_of(&def.kind) as u8]);
+        put(&mut bytes, std::mem::offset_of!(TypeDesc, align), &[l.align.max(1) as u8]);
+        let flags = if def.named { TYPE_FLAG_NAMED } else { 0 };
+        put(&mut bytes, std::mem::offset_of!(TypeDesc, flags), &[flags]);
+        let name_off = std::mem::offset_of!(TypeDesc, name);
+        put(&mut bytes, name_off + 8, &def.name.len().to_le_bytes());
+        let len = if let TyKind::Array(n, _) = def.kind { n as usize } else { 0 };
+        put(&mut bytes, std::mem::offset_of!(TypeDesc, len), &len.to_le_bytes());
+        let elem = match &def.kind {
+            TyKind::Pointer(e) | TyKind::Slice(e) | TyKind::Array(_, e) | TyKind::Chan(e) | TyKind::Map(_, e) => {
+                Some(*e)
+            }
+            _ => None,
+        };
+        let key = if let TyKind::Map(k, _) = &def.kind { Some(*k) } else { None };
+        let name = def.name.clone();
+        let name_data = self.bytes_data(name.as_bytes());
+        let elem_data = elem.map(|e| self.typedesc(e));
+        let key_data = key.map(|k| self.typedesc(k));
+        let mut d = DataDescription::new();
+        d.define(bytes.into_boxed_slice());
+        d.set_align(8);
+        let gv = self.module.declare_data_in_data(name_data, &mut d);
+        d.write_data_addr(name_off as u32, gv, 0);
+        for (off, target) in [
+            (std::mem::offset_of!(TypeDesc, elem), elem_data),
+            (std::mem::offset_of!(TypeDesc, key), key_data),
+        ] {
+            if let Some(t) = target {
+                let gv = self.module.declare_data_in_data(t, &mut d);
+                d.write_data_addr(off as u32, gv, 0);
+            }
+        }
+        self.define_data(id, &d);
+        id
+    }
+
+    /// The thunk for `spec`, declared now and generated after the current
+    /// function (see [`crate::defers::define_thunk`]).
+    pub fn thunk(&mut self, spec: ThunkSpec) -> ClifFuncId {
+        if let Some(id) = self.thunk_ids.get(&spec) {
+            return *id;
+        }
+        let mut sig = Signature::new(CallConv::SystemV);
+        sig.params.extend([AbiParam::new(types::I64), AbiParam::new(types::I64)]);
+        let id = self.declare_anon(&sig);
+        self.thunk_ids.insert(spec.clone(), id);
+        self.pending_thunks.push((spec, id));
+        id
+    }
+
+    fn anon_data(&mut self, writable: bool) -> DataId {
+        self.module
+            .declare_anonymous_data(writable, false)
+            .unwrap_or_else(|e| panic!("internal compiler error: declare data: {e}"))
+    }
+
+    fn define_data(&mut self, id: DataId, d: &DataDescription) {
+        self.module
+            .define_data(id, d)
+            .unwrap_or_else(|e| panic!("internal compiler error: define data: {e}"));
+    }
+}
+
+/// The `reflect.Kind` of a type.
+fn kind_of(k: &TyKind) -> Kind {
+    match k {
+        TyKind::Bool => Kind::Bool,
+        TyKind::Int(it) => match (it.bits, it.signed) {
+            (8, true) => Kind::Int8,
+            (16, true) => Kind::Int16,
+            (32, true) => Kind::Int32,
+            (_, true) => Kind::Int,
+            (8, false) => Kind::Uint8,
+            (16, false) => Kind::Uint16,
+            (32, false) => Kind::Uint32,
+            (_, false) => Kind::Uint,
+        },
+        TyKind::Float(32) => Kind::Float32,
+        TyKind::Float(_) => Kind::Float64,
+        TyKind::Complex(64) => Kind::Complex64,
+        TyKind::Complex(_) => Kind::Complex128,
+        TyKind::String => Kind::String,
+        TyKind::UnsafePointer => Kind::UnsafePointer,
+        TyKind::Pointer(_) => Kind::Pointer,
+        TyKind::Slice(_) => Kind::Slice,
+        TyKind::Array(..) => Kind::Array,
+        TyKind::Struct(_) => Kind::Struct,
+        TyKind::Map(..) => Kind::Map,
+        TyKind::Chan(_) => Kind::Chan,
+        TyKind::Func(_) => Kind::Func,
+        TyKind::Interface(_) => Kind::Interface,
+        TyKind::Tuple(_) => Kind::Invalid,
+    }
+}

@@ -1,0 +1,188 @@
+//! The compiler↔runtime ABI: the one table of runtime entry points that
+//! generated code calls, with their Cranelift signatures and addresses.
+//!
+//! Conventions (DESIGN §3):
+//! * Ordinary entry points are `extern "C"` (SysV) Rust functions called
+//!   with plain calls. They never panic and never call Go code, so no
+//!   exceptional edge passes through them.
+//! * Entry points that raise a Go panic (or run deferred calls that may) are
+//!   declared with Cranelift's **Tail** convention ([`RtSym::tail`]): in a
+//!   function with defers they are called by `try_call`, whose exceptional
+//!   edge then assumes every register clobbered, which is what a resume by
+//!   the panic engine leaves. For ≤ 6 integer arguments and ≤ 1 integer
+//!   result Tail and SysV agree in Cranelift 0.135.8, so the same Rust
+//!   function (or naked shim) serves.
+//! * Two-word results (strings, interfaces) come back in rax:rdx, which is
+//!   Cranelift's SysV multi-value return.
+
+use cranelift_codegen::ir::{AbiParam, Signature, Type, types::*};
+use cranelift_codegen::isa::CallConv;
+
+/// A runtime entry point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum Rt {
+    Alloc,
+    PrintLock,
+    PrintUnlock,
+    PrintBool,
+    PrintInt,
+    PrintUint,
+    PrintFloat,
+    PrintComplex,
+    PrintString,
+    PrintPointer,
+    PrintEface,
+    PrintSlice,
+    PrintSp,
+    PrintNl,
+    ConcatStrings,
+    CmpString,
+    EqString,
+    MemEqual,
+    DecodeRune,
+    IntString,
+    SliceByteToString,
+    StringToSliceByte,
+    SliceRuneToString,
+    StringToSliceRune,
+    Recover,
+    DeferProcHeap,
+    DeferProc,
+    DeferReturn,
+    GoPanic,
+    PanicDivide,
+    PanicShift,
+    PanicMem,
+    PanicBounds,
+    PanicDottype,
+}
+
+/// Everything the compiler knows about one entry point.
+pub struct RtSym {
+    /// Symbol name (also the Rust function's `no_mangle` name where it has one).
+    pub name: &'static str,
+    /// Parameter types.
+    pub params: &'static [Type],
+    /// Result types.
+    pub returns: &'static [Type],
+    /// Declared with the Tail convention: it may raise a Go panic, so it is
+    /// called by `try_call` in functions with defers.
+    pub tail: bool,
+    /// Never returns (a `trap` follows the call).
+    pub noreturn: bool,
+    /// The function's address in this process.
+    pub addr: *const u8,
+}
+
+macro_rules! sym {
+    ($name:literal, $f:path, [$($p:expr),*] -> [$($r:expr),*]) => {
+        RtSym { name: $name, params: &[$($p),*], returns: &[$($r),*], tail: false, noreturn: false, addr: $f as *const u8 }
+    };
+    ($name:literal, $f:path, [$($p:expr),*] -> [$($r:expr),*], tail) => {
+        RtSym { name: $name, params: &[$($p),*], returns: &[$($r),*], tail: true, noreturn: false, addr: $f as *const u8 }
+    };
+    ($name:literal, $f:path, [$($p:expr),*] -> !) => {
+        RtSym { name: $name, params: &[$($p),*], returns: &[], tail: true, noreturn: true, addr: $f as *const u8 }
+    };
+}
+
+impl Rt {
+    /// Every entry point (for registering symbols with the JIT).
+    pub const ALL: &'static [Rt] = &[
+        Rt::Alloc,
+        Rt::PrintLock,
+        Rt::PrintUnlock,
+        Rt::PrintBool,
+        Rt::PrintInt,
+        Rt::PrintUint,
+        Rt::PrintFloat,
+        Rt::PrintComplex,
+        Rt::PrintString,
+        Rt::PrintPointer,
+        Rt::PrintEface,
+        Rt::PrintSlice,
+        Rt::PrintSp,
+        Rt::PrintNl,
+        Rt::ConcatStrings,
+        Rt::CmpString,
+        Rt::EqString,
+        Rt::MemEqual,
+        Rt::DecodeRune,
+        Rt::IntString,
+        Rt::SliceByteToString,
+        Rt::StringToSliceByte,
+        Rt::SliceRuneToString,
+        Rt::StringToSliceRune,
+        Rt::Recover,
+        Rt::DeferProcHeap,
+        Rt::DeferProc,
+        Rt::DeferReturn,
+        Rt::GoPanic,
+        Rt::PanicDivide,
+        Rt::PanicShift,
+        Rt::PanicMem,
+        Rt::PanicBounds,
+        Rt::PanicDottype,
+    ];
+
+    /// The entry point's symbol, signature and address.
+    pub fn sym(self) -> RtSym {
+        use runtime::{alloc, panic, print, strings};
+        match self {
+            Rt::Alloc => sym!("deft_alloc", alloc::deft_alloc, [I64, I64] -> [I64]),
+            Rt::PrintLock => sym!("deft_printlock", print::deft_printlock, [] -> []),
+            Rt::PrintUnlock => sym!("deft_printunlock", print::deft_printunlock, [] -> []),
+            Rt::PrintBool => sym!("deft_printbool", print::deft_printbool, [I8] -> []),
+            Rt::PrintInt => sym!("deft_printint", print::deft_printint, [I64] -> []),
+            Rt::PrintUint => sym!("deft_printuint", print::deft_printuint, [I64] -> []),
+            Rt::PrintFloat => sym!("deft_printfloat", print::deft_printfloat, [F64] -> []),
+            Rt::PrintComplex => sym!("deft_printcomplex", print::deft_printcomplex, [F64, F64] -> []),
+            Rt::PrintString => sym!("deft_printstring", print::deft_printstring, [I64, I64] -> []),
+            Rt::PrintPointer => sym!("deft_printpointer", print::deft_printpointer, [I64] -> []),
+            Rt::PrintEface => sym!("deft_printeface", print::deft_printeface, [I64, I64] -> []),
+            Rt::PrintSlice => sym!("deft_printslice", print::deft_printslice, [I64, I64, I64] -> []),
+            Rt::PrintSp => sym!("deft_printsp", print::deft_printsp, [] -> []),
+            Rt::PrintNl => sym!("deft_printnl", print::deft_printnl, [] -> []),
+            Rt::ConcatStrings => {
+                sym!("deft_concatstrings", strings::deft_concatstrings, [I64, I64, I64, I64] -> [I64, I64])
+            }
+            Rt::CmpString => sym!("deft_cmpstring", strings::deft_cmpstring, [I64, I64, I64, I64] -> [I64]),
+            Rt::EqString => sym!("deft_eqstring", strings::deft_eqstring, [I64, I64, I64, I64] -> [I8]),
+            Rt::MemEqual => sym!("deft_memequal", strings::deft_memequal, [I64, I64, I64] -> [I8]),
+            Rt::DecodeRune => sym!("deft_decoderune", strings::deft_decoderune, [I64, I64, I64] -> [I64, I64]),
+            Rt::IntString => sym!("deft_intstring", strings::deft_intstring, [I64] -> [I64, I64]),
+            Rt::SliceByteToString => {
+                sym!("deft_slicebytetostring", strings::deft_slicebytetostring, [I64, I64] -> [I64, I64])
+            }
+            Rt::StringToSliceByte => {
+                sym!("deft_stringtoslicebyte", strings::deft_stringtoslicebyte, [I64, I64] -> [I64, I64])
+            }
+            Rt::SliceRuneToString => {
+                sym!("deft_slicerunetostring", strings::deft_slicerunetostring, [I64, I64] -> [I64, I64])
+            }
+            Rt::StringToSliceRune => {
+                sym!("deft_stringtoslicerune", strings::deft_stringtoslicerune, [I64, I64] -> [I64, I64])
+            }
+            Rt::Recover => sym!("deft_recover", panic::deft_recover, [I64] -> [I64, I64]),
+            Rt::DeferProcHeap => sym!("deft_deferprocheap", panic::deft_deferprocheap, [I64, I64] -> [I64]),
+            Rt::DeferProc => sym!("deft_deferproc", panic::deft_deferproc, [I64, I64] -> []),
+            Rt::DeferReturn => sym!("deft_deferreturn", panic::deft_deferreturn, [I64] -> [], tail),
+            Rt::GoPanic => sym!("deft_gopanic", panic::deft_gopanic, [I64, I64] -> !),
+            Rt::PanicDivide => sym!("deft_panicdivide", panic::deft_panicdivide, [] -> !),
+            Rt::PanicShift => sym!("deft_panicshift", panic::deft_panicshift, [] -> !),
+            Rt::PanicMem => sym!("deft_panicmem", panic::deft_panicmem, [] -> !),
+            Rt::PanicBounds => sym!("deft_panicbounds", panic::deft_panicbounds, [I64, I64, I64] -> !),
+            Rt::PanicDottype => sym!("deft_panicdottype", panic::deft_panicdottype, [I64, I64, I64] -> !),
+        }
+    }
+
+    /// The Cranelift signature generated code declares for this entry point.
+    pub fn signature(self) -> Signature {
+        let s = self.sym();
+        let mut sig = Signature::new(if s.tail { CallConv::Tail } else { CallConv::SystemV });
+        sig.params.extend(s.params.iter().map(|t| AbiParam::new(*t)));
+        sig.returns.extend(s.returns.iter().map(|t| AbiParam::new(*t)));
+        sig
+    }
+}

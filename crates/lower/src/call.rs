@@ -1,0 +1,749 @@
+//! Calls: static functions, methods, func values, conversions, builtins,
+//! and the call of a `defer` statement.
+//!
+//! * Arguments are converted to the parameter types; a variadic call packs
+//!   its extra arguments into a [`IK::SliceLit`] (or passes `nil` when there
+//!   are none); `f(g())` with a multi-value `g` spreads `g`'s results
+//!   through temporaries declared in a [`IK::Seq`] around the first
+//!   argument, so `f` (the callee) is still evaluated first.
+//! * A method call `x.M(a)` is a static call `T.M(x, a)` with the receiver
+//!   adjusted (`&x` or `*x`) to the method's receiver type, or a
+//!   [`Callee::Interface`] call when `x` is an interface.
+//! * A deferred builtin (`defer println(x)`, `defer panic(v)`,
+//!   `defer recover()`) becomes a call of a generated wrapper function that
+//!   takes the arguments evaluated at the `defer` statement. The wrapper is
+//!   named as gc names its own (`main.f.func3`), so a traceback through
+//!   `defer panic(v)` reads as gc's. `defer recover()`'s wrapper does
+//!   nothing: a `recover` that the deferred-call machinery calls directly is
+//!   not called *by* a deferred function, so it never recovers (gc behaves
+//!   the same).
+//! * A deferred function literal is a `Callee::Value` of the
+//!   [`IK::Closure`]: the closure object carries the captured cells the body
+//!   needs, and codegen may still call the literal's function directly.
+
+use syntax::Pos;
+use syntax::ast::{Expr, ExprKind};
+use types::{Builtin, SelectionKind, Signature, Type, TypeId};
+
+use crate::func::FnCx;
+use crate::ir::{
+    Call, Callee, Const, Expr as IExpr, ExprKind as IK, Func, Local, LocalId, Place, Stmt, TyId,
+};
+use crate::query::{builtin_callee, is_type_expr, unparen};
+
+impl FnCx<'_, '_> {
+    /// A call expression (function call, method call, conversion or builtin).
+    pub fn call_expr(&mut self, e: &Expr) -> IExpr {
+        let ExprKind::Call {
+            func,
+            args,
+            ellipsis,
+            ..
+        } = &e.kind
+        else {
+            self.ice(e.pos, "not a call")
+        };
+        if is_type_expr(self.cx.info, func) {
+            return self.conversion(e, &args[0]);
+        }
+        if let Some(b) = builtin_callee(self.cx.info, func) {
+            return self.builtin(b, args, e);
+        }
+        let sig = self.signature_of(func);
+        let ty = self.result_ty(&sig);
+        let call = self.call_parts(func, args, *ellipsis, &sig, e.pos);
+        IExpr {
+            kind: IK::Call(Box::new(call)),
+            ty,
+            pos: e.pos,
+        }
+    }
+
+    /// The function type of a callee.
+    fn signature_of(&self, func: &Expr) -> Signature {
+        match self.under(self.go_type(func)) {
+            Type::Func(sig) => sig,
+            _ => self.ice(func.pos, "callee is not a function"),
+        }
+    }
+
+    /// The type of a call: its single result, a tuple of several, or the
+    /// empty tuple.
+    fn result_ty(&mut self, sig: &Signature) -> TyId {
+        if sig.results.len() == 1 {
+            return self.cx.ty(sig.results[0]);
+        }
+        let elems: Vec<TyId> = sig.results.iter().map(|&t| self.cx.ty(t)).collect();
+        self.cx.with_tys(|m, env, out| m.tuple(env, out, elems))
+    }
+
+    /// The empty tuple (type of calls without results, `print`, `panic`).
+    pub fn unit_ty(&mut self) -> TyId {
+        self.cx
+            .with_tys(|m, env, out| m.tuple(env, out, Vec::new()))
+    }
+
+    /// Callee and arguments of a non-builtin call.
+    fn call_parts(
+        &mut self,
+        func: &Expr,
+        args: &[Expr],
+        ellipsis: bool,
+        sig: &Signature,
+        pos: Pos,
+    ) -> Call {
+        let f = unparen(func);
+        let mut all_args = Vec::new();
+        let method = match &f.kind {
+            ExprKind::Selector { x, .. } => self
+                .cx
+                .info
+                .selections
+                .get(&f.id)
+                .filter(|s| s.kind == SelectionKind::MethodVal)
+                .cloned()
+                .map(|s| (x, s)),
+            _ => None,
+        };
+        let callee = match method {
+            Some((x, s)) => self.method_callee(f, x, &s, &mut all_args),
+            None => {
+                // A function or method expression known statically is called
+                // directly.
+                let v = self.expr(f);
+                match v.kind {
+                    IK::FuncValue(fid) => Callee::Func(fid),
+                    _ => Callee::Value(v),
+                }
+            }
+        };
+        all_args.extend(self.call_args(args, sig, ellipsis, pos));
+        Call {
+            callee,
+            args: all_args,
+            pos,
+        }
+    }
+
+    /// The callee of `x.M(...)`; pushes the receiver argument of a static
+    /// method call.
+    fn method_callee(
+        &mut self,
+        sel: &Expr,
+        x: &Expr,
+        s: &types::Selection,
+        args: &mut Vec<IExpr>,
+    ) -> Callee {
+        let Some(method) = s.method else {
+            self.ice(sel.pos, "method selection without a method")
+        };
+        let (recv, recv_ty) = self.receiver_base(x, &s.path);
+        if let Type::Interface(ms) = self.under(recv_ty) {
+            let info = self.cx.info;
+            let name = &info.obj(method).name;
+            let Some(idx) = ms.iter().position(|m| &m.name == name) else {
+                self.ice(sel.pos, "interface method not found")
+            };
+            let ty = self.cx.ty(recv_ty);
+            let v = self.recv_value(recv, ty, x.pos);
+            return Callee::Interface(v, idx);
+        }
+        let Some(&fid) = self.cx.funcs.get(&method) else {
+            self.ice(sel.pos, "method not declared")
+        };
+        let wants_ptr = self.cx.ptr_methods.contains(&method);
+        let recv = self.adjust_receiver(recv, recv_ty, wants_ptr, x.pos);
+        args.push(recv);
+        Callee::Func(fid)
+    }
+
+    /// The value a method is selected on, after the embedded-field path.
+    /// An addressable receiver is returned as its address-able load so
+    /// [`FnCx::adjust_receiver`] can take `&` of it.
+    fn receiver_base(&mut self, x: &Expr, path: &[usize]) -> (Recv, TypeId) {
+        if path.is_empty() {
+            let t = self.go_type(x);
+            let addressable = self.tv(x).mode == types::Mode::Variable;
+            let r = if addressable {
+                Recv::Place(self.place(x))
+            } else {
+                Recv::Value(self.expr(x))
+            };
+            return (r, t);
+        }
+        let (p, t) = self.walk_path(x, path);
+        (Recv::Place(p), t)
+    }
+
+    /// `&x` for a pointer receiver, `*x` for a value receiver.
+    fn adjust_receiver(&mut self, r: Recv, t: TypeId, wants_ptr: bool, pos: Pos) -> IExpr {
+        let ty = self.cx.ty(t);
+        let is_ptr = matches!(self.under(t), Type::Pointer(_));
+        match (r, wants_ptr, is_ptr) {
+            (Recv::Place(p), true, false) => {
+                let pty = self.pointer_ty(ty);
+                IExpr {
+                    kind: IK::AddrOf(Box::new(p)),
+                    ty: pty,
+                    pos,
+                }
+            }
+            (Recv::Value(v), true, false) => self.ice(
+                v.pos,
+                "pointer method called on a value that is not addressable",
+            ),
+            (r, false, true) => {
+                let v = self.recv_value(r, ty, pos);
+                let elem = match self.under(t) {
+                    Type::Pointer(e) => self.cx.ty(e),
+                    _ => ty,
+                };
+                IExpr {
+                    kind: IK::Load(Box::new(Place::Deref(Box::new(v)))),
+                    ty: elem,
+                    pos,
+                }
+            }
+            (r, _, _) => self.recv_value(r, ty, pos),
+        }
+    }
+
+    /// A method value `x.M`: the receiver is evaluated (and, for a value
+    /// receiver, copied) now, and bound into a closure of the method's
+    /// `-fm` wrapper.
+    pub fn method_value(&mut self, e: &Expr, x: &Expr, s: &types::Selection, ty: TyId) -> IExpr {
+        let Some(method) = s.method else {
+            self.ice(e.pos, "method selection without a method")
+        };
+        let (recv, recv_ty) = self.receiver_base(x, &s.path);
+        if let Type::Interface(_) = self.under(recv_ty) {
+            self.unsupported(e.pos, "method values of interfaces");
+            return IExpr {
+                kind: IK::Zero,
+                ty,
+                pos: e.pos,
+            };
+        }
+        let Some(&fid) = self.cx.funcs.get(&method) else {
+            self.ice(e.pos, "method not declared")
+        };
+        let wants_ptr = self.cx.ptr_methods.contains(&method);
+        let recv = self.adjust_receiver(recv, recv_ty, wants_ptr, x.pos);
+        let Type::Func(sig) = self.under(s.ty) else {
+            self.ice(e.pos, "method without a function type")
+        };
+        let wrapper = self.method_value_wrapper(fid, recv.ty, &sig, e.pos);
+        let cell = self.temp(recv.ty);
+        self.locals[cell.0 as usize].heap = true;
+        let stmts = vec![Stmt::Decl(cell), Stmt::Assign(Place::Local(cell), recv)];
+        let closure = IExpr {
+            kind: IK::Closure {
+                func: wrapper,
+                captures: vec![cell],
+            },
+            ty,
+            pos: e.pos,
+        };
+        IExpr {
+            kind: IK::Seq(stmts, Box::new(closure)),
+            ty,
+            pos: e.pos,
+        }
+    }
+
+    /// `main.T.M-fm`: calls the method with the captured receiver and its
+    /// own arguments, returns the method's results. One per method.
+    fn method_value_wrapper(
+        &mut self,
+        method: crate::ir::FuncId,
+        recv_ty: TyId,
+        sig: &Signature,
+        pos: Pos,
+    ) -> crate::ir::FuncId {
+        if let Some(&w) = self.cx.method_value_wrappers.get(&method) {
+            return w;
+        }
+        let name = format!("{}-fm", self.cx.prog.funcs[method.0 as usize].name);
+        let wid = self.cx.reserve_func(name.clone(), pos);
+        let mut locals = vec![Local {
+            name: "~recv".into(),
+            ty: recv_ty,
+            heap: true,
+        }];
+        for (i, &t) in sig.params.iter().enumerate() {
+            let ty = self.cx.ty(t);
+            locals.push(Local {
+                name: format!("~p{i}"),
+                ty,
+                heap: false,
+            });
+        }
+        for (i, &t) in sig.results.iter().enumerate() {
+            let ty = self.cx.ty(t);
+            locals.push(Local {
+                name: format!("~r{i}"),
+                ty,
+                heap: false,
+            });
+        }
+        let ids = |from: usize, n: usize| {
+            (from..from + n)
+                .map(|i| LocalId(i as u32))
+                .collect::<Vec<_>>()
+        };
+        let params = ids(1, sig.params.len());
+        let results = ids(1 + sig.params.len(), sig.results.len());
+        let args = std::iter::once(LocalId(0))
+            .chain(params.iter().copied())
+            .map(|l| IExpr {
+                kind: IK::Local(l),
+                ty: locals[l.0 as usize].ty,
+                pos,
+            })
+            .collect();
+        let ty = self.result_ty(sig);
+        let call = IExpr {
+            kind: IK::Call(Box::new(Call {
+                callee: Callee::Func(method),
+                args,
+                pos,
+            })),
+            ty,
+            pos,
+        };
+        let store = match results.len() {
+            0 => Stmt::Eval(call),
+            1 => Stmt::Assign(Place::Local(results[0]), call),
+            _ => Stmt::AssignMulti(
+                results.iter().map(|&r| Some(Place::Local(r))).collect(),
+                call,
+            ),
+        };
+        self.cx.prog.funcs[wid.0 as usize] = Func {
+            name,
+            pos,
+            params,
+            results,
+            captures: vec![LocalId(0)],
+            locals,
+            body: vec![store, Stmt::Return],
+            defers: Vec::new(),
+        };
+        self.cx.prog.wrappers.push(wid);
+        self.cx.method_value_wrappers.insert(method, wid);
+        wid
+    }
+
+    /// A method expression `T.M` or `(*T).M`: the method's function, whose
+    /// first parameter is the receiver; `(*T).M` of a value method is gc's
+    /// generated wrapper `main.(*T).M`, which dereferences and calls.
+    pub fn method_expr(&mut self, e: &Expr, x: &Expr, s: &types::Selection, ty: TyId) -> IExpr {
+        let pos = e.pos;
+        let Some(method) = s.method else {
+            self.ice(pos, "method selection without a method")
+        };
+        let recv_t = self.go_type(x);
+        let recv_is_ptr = matches!(self.under(recv_t), Type::Pointer(_));
+        let fid = match self.cx.funcs.get(&method) {
+            Some(&f) if s.path.is_empty() => f,
+            _ => {
+                self.unsupported(pos, "method expressions of interfaces or embedded fields");
+                return IExpr {
+                    kind: IK::Zero,
+                    ty,
+                    pos,
+                };
+            }
+        };
+        let func = if recv_is_ptr && !self.cx.ptr_methods.contains(&method) {
+            let Type::Func(sig) = self.under(self.go_type(e)) else {
+                self.ice(pos, "method expression without a function type")
+            };
+            self.deref_wrapper(fid, &sig, pos)
+        } else {
+            fid
+        };
+        IExpr {
+            kind: IK::FuncValue(func),
+            ty,
+            pos,
+        }
+    }
+
+    /// `main.(*T).M` for a value method `main.T.M`: takes `*T` and the
+    /// method's parameters, calls the method on `*p`. One per method.
+    fn deref_wrapper(
+        &mut self,
+        method: crate::ir::FuncId,
+        sig: &Signature,
+        pos: Pos,
+    ) -> crate::ir::FuncId {
+        if let Some(&w) = self.cx.deref_wrappers.get(&method) {
+            return w;
+        }
+        let mname = self.cx.prog.funcs[method.0 as usize].name.clone();
+        let name = match mname
+            .rsplit_once('.')
+            .and_then(|(ty, m)| ty.rsplit_once('.').map(|(pkg, t)| (pkg, t, m)))
+        {
+            Some((pkg, t, m)) => format!("{pkg}.(*{t}).{m}"),
+            None => format!("{mname}-ptr"),
+        };
+        let wid = self.cx.reserve_func(name.clone(), pos);
+        let mut locals = Vec::new();
+        for (i, &t) in sig.params.iter().enumerate() {
+            let ty = self.cx.ty(t);
+            locals.push(Local {
+                name: format!("~p{i}"),
+                ty,
+                heap: false,
+            });
+        }
+        for (i, &t) in sig.results.iter().enumerate() {
+            let ty = self.cx.ty(t);
+            locals.push(Local {
+                name: format!("~r{i}"),
+                ty,
+                heap: false,
+            });
+        }
+        let params: Vec<LocalId> = (0..sig.params.len() as u32).map(LocalId).collect();
+        let results: Vec<LocalId> = (sig.params.len() as u32..locals.len() as u32)
+            .map(LocalId)
+            .collect();
+        let mut args: Vec<IExpr> = params
+            .iter()
+            .map(|&l| IExpr {
+                kind: IK::Local(l),
+                ty: locals[l.0 as usize].ty,
+                pos,
+            })
+            .collect();
+        let recv_ty = match self.ir_kind(args[0].ty) {
+            crate::ir::TyKind::Pointer(elem) => *elem,
+            _ => self.ice(pos, "pointer method wrapper without a pointer receiver"),
+        };
+        let p = args.remove(0);
+        args.insert(
+            0,
+            IExpr {
+                kind: IK::Load(Box::new(Place::Deref(Box::new(p)))),
+                ty: recv_ty,
+                pos,
+            },
+        );
+        let results_sig = Signature {
+            params: Vec::new(),
+            results: sig.results.clone(),
+            variadic: false,
+        };
+        let ty = self.result_ty(&results_sig);
+        let call = IExpr {
+            kind: IK::Call(Box::new(Call {
+                callee: Callee::Func(method),
+                args,
+                pos,
+            })),
+            ty,
+            pos,
+        };
+        let body = vec![store_results(&results, call), Stmt::Return];
+        self.cx.prog.funcs[wid.0 as usize] = Func {
+            name,
+            pos,
+            params,
+            results,
+            captures: Vec::new(),
+            locals,
+            body,
+            defers: Vec::new(),
+        };
+        self.cx.prog.wrappers.push(wid);
+        self.cx.deref_wrappers.insert(method, wid);
+        wid
+    }
+
+    fn recv_value(&mut self, r: Recv, ty: TyId, pos: Pos) -> IExpr {
+        match r {
+            Recv::Place(p) => self.read_place(&p, ty, pos),
+            Recv::Value(v) => v,
+        }
+    }
+
+    /// Arguments converted to the parameters, spread and packed.
+    fn call_args(
+        &mut self,
+        args: &[Expr],
+        sig: &Signature,
+        ellipsis: bool,
+        pos: Pos,
+    ) -> Vec<IExpr> {
+        let n = sig.params.len();
+        let pack = sig.variadic && !ellipsis;
+        let variadic_elem = match sig.params.last().map(|&t| self.under(t)) {
+            Some(Type::Slice(e)) if pack => Some(e),
+            _ => None,
+        };
+        let param_ty = |i: usize| match variadic_elem {
+            Some(e) if i + 1 >= n => e,
+            _ => sig
+                .params
+                .get(i)
+                .copied()
+                .unwrap_or_else(|| sig.params[n - 1]),
+        };
+        let mut vals = Vec::new();
+        if args.len() == 1
+            && matches!(
+                self.cx.info.types_table.get(self.go_type(&args[0])),
+                Type::Tuple(_)
+            )
+        {
+            for (i, (v, t)) in self.spread(&args[0]).into_iter().enumerate() {
+                vals.push(self.convert_to(v, t, param_ty(i), pos));
+            }
+        } else {
+            for (i, a) in args.iter().enumerate() {
+                vals.push(self.value_as(a, param_ty(i)));
+            }
+        }
+        if let (Some(_), Some(&slice_t)) = (variadic_elem, sig.params.last()) {
+            let extra: Vec<IExpr> = vals.drain((n - 1).min(vals.len())..).collect();
+            let ty = self.cx.ty(slice_t);
+            let kind = if extra.is_empty() {
+                IK::Const(Const::Nil)
+            } else {
+                IK::SliceLit(extra)
+            };
+            vals.push(IExpr { kind, ty, pos });
+        }
+        vals
+    }
+
+    /// The results of a multi-value call as separate values: the first
+    /// carries the call in a `Seq`, the others read its temporaries.
+    fn spread(&mut self, call: &Expr) -> Vec<(IExpr, TypeId)> {
+        let elem_tys = self.tuple_elems(call);
+        let v = self.expr(call);
+        let temps: Vec<LocalId> = elem_tys
+            .iter()
+            .map(|&t| {
+                let ty = self.cx.ty(t);
+                self.temp(ty)
+            })
+            .collect();
+        let mut stmts: Vec<Stmt> = temps.iter().map(|&t| Stmt::Decl(t)).collect();
+        stmts.push(Stmt::AssignMulti(
+            temps.iter().map(|&t| Some(Place::Local(t))).collect(),
+            v,
+        ));
+        let mut out = Vec::new();
+        for (i, (&t, &gt)) in temps.iter().zip(&elem_tys).enumerate() {
+            let read = self.local_expr(t, call.pos);
+            let v = if i == 0 {
+                let ty = read.ty;
+                IExpr {
+                    kind: IK::Seq(std::mem::take(&mut stmts), Box::new(read)),
+                    ty,
+                    pos: call.pos,
+                }
+            } else {
+                read
+            };
+            out.push((v, gt));
+        }
+        out
+    }
+
+    /// `T(x)`.
+    fn conversion(&mut self, e: &Expr, arg: &Expr) -> IExpr {
+        let to = self.go_type(e);
+        self.value_as(arg, to).with_pos(e.pos)
+    }
+
+    /// A builtin call in an expression or statement.
+    fn builtin(&mut self, b: Builtin, args: &[Expr], e: &Expr) -> IExpr {
+        let pos = e.pos;
+        let kind = match b {
+            Builtin::Len | Builtin::Cap => {
+                let x = Box::new(self.expr(&args[0]));
+                if b == Builtin::Len {
+                    IK::Len(x)
+                } else {
+                    IK::Cap(x)
+                }
+            }
+            Builtin::Print | Builtin::Println => {
+                let args = args.iter().map(|a| self.expr(a)).collect();
+                let ty = self.unit_ty();
+                return IExpr {
+                    kind: IK::Print {
+                        args,
+                        newline: b == Builtin::Println,
+                    },
+                    ty,
+                    pos,
+                };
+            }
+            Builtin::Panic => {
+                let v = self.boxed_as_any(&args[0]);
+                let ty = self.unit_ty();
+                return IExpr {
+                    kind: IK::Panic(Box::new(v)),
+                    ty,
+                    pos,
+                };
+            }
+            Builtin::Recover => IK::Recover,
+            Builtin::New => IK::New,
+            other => {
+                self.unsupported(pos, builtin_name(other));
+                IK::Zero
+            }
+        };
+        let ty = self.cx.ty(self.go_type(e));
+        IExpr { kind, ty, pos }
+    }
+
+    /// The call a `defer` statement registers, with callee and arguments
+    /// evaluated now. `None` after reporting an unsupported builtin.
+    pub fn deferred_call(&mut self, call: &Expr, wrapper: Option<u32>) -> Option<Call> {
+        let ExprKind::Call {
+            func,
+            args,
+            ellipsis,
+            ..
+        } = &unparen(call).kind
+        else {
+            self.ice(call.pos, "defer of a non-call")
+        };
+        let pos = unparen(call).pos;
+        let Some(b) = builtin_callee(self.cx.info, func) else {
+            let sig = self.signature_of(func);
+            return Some(self.call_parts(func, args, *ellipsis, &sig, pos));
+        };
+        let Some(number) = wrapper else {
+            self.ice(pos, "deferred builtin without a wrapper number")
+        };
+        let vals: Vec<IExpr> = match b {
+            Builtin::Panic => vec![self.boxed_as_any(&args[0])],
+            Builtin::Print | Builtin::Println => args.iter().map(|a| self.expr(a)).collect(),
+            Builtin::Recover => Vec::new(),
+            other => {
+                self.unsupported(pos, &format!("defer of {}", builtin_name(other)));
+                return None;
+            }
+        };
+        let wid = self.builtin_wrapper(b, &vals, number, pos);
+        Some(Call {
+            callee: Callee::Func(wid),
+            args: vals,
+            pos,
+        })
+    }
+
+    /// Generates gc's wrapper closure for a deferred builtin: a function of
+    /// the evaluated arguments that applies the builtin to them.
+    fn builtin_wrapper(
+        &mut self,
+        b: Builtin,
+        vals: &[IExpr],
+        number: u32,
+        pos: Pos,
+    ) -> crate::ir::FuncId {
+        let name = format!("{}{}", self.lit_prefix, number);
+        let wid = self.cx.reserve_func(name.clone(), pos);
+        let locals: Vec<Local> = vals
+            .iter()
+            .enumerate()
+            .map(|(i, v)| Local {
+                name: format!("~p{i}"),
+                ty: v.ty,
+                heap: false,
+            })
+            .collect();
+        let params: Vec<LocalId> = (0..locals.len() as u32).map(LocalId).collect();
+        let reads: Vec<IExpr> = params
+            .iter()
+            .zip(vals)
+            .map(|(&p, v)| IExpr {
+                kind: IK::Local(p),
+                ty: v.ty,
+                pos,
+            })
+            .collect();
+        let unit = self.unit_ty();
+        let mut body = Vec::new();
+        match b {
+            Builtin::Panic => body.push(Stmt::Eval(IExpr {
+                kind: IK::Panic(Box::new(reads[0].clone())),
+                ty: unit,
+                pos,
+            })),
+            Builtin::Print | Builtin::Println => body.push(Stmt::Eval(IExpr {
+                kind: IK::Print {
+                    args: reads,
+                    newline: b == Builtin::Println,
+                },
+                ty: unit,
+                pos,
+            })),
+            _ => {}
+        }
+        body.push(Stmt::Return);
+        self.cx.prog.funcs[wid.0 as usize] = Func {
+            name,
+            pos,
+            params,
+            results: Vec::new(),
+            captures: Vec::new(),
+            locals,
+            body,
+            defers: Vec::new(),
+        };
+        wid
+    }
+}
+
+/// Stores a call's results into result locals (or evaluates it).
+fn store_results(results: &[LocalId], call: IExpr) -> Stmt {
+    match results {
+        [] => Stmt::Eval(call),
+        [r] => Stmt::Assign(Place::Local(*r), call),
+        rs => Stmt::AssignMulti(rs.iter().map(|&r| Some(Place::Local(r))).collect(), call),
+    }
+}
+
+/// A method receiver before adjustment: a location (addressable) or a value.
+enum Recv {
+    Place(Place),
+    Value(IExpr),
+}
+
+fn builtin_name(b: Builtin) -> &'static str {
+    match b {
+        Builtin::Append => "append",
+        Builtin::Cap => "cap",
+        Builtin::Close => "close",
+        Builtin::Complex => "complex",
+        Builtin::Copy => "copy",
+        Builtin::Delete => "delete",
+        Builtin::Imag => "imag",
+        Builtin::Len => "len",
+        Builtin::Make => "make",
+        Builtin::New => "new",
+        Builtin::Panic => "panic",
+        Builtin::Print => "print",
+        Builtin::Println => "println",
+        Builtin::Real => "real",
+        Builtin::Recover => "recover",
+    }
+}
+
+impl IExpr {
+    /// The same expression reported at another position.
+    fn with_pos(mut self, pos: Pos) -> IExpr {
+        self.pos = pos;
+        self
+    }
+}

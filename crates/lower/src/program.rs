@@ -1,0 +1,334 @@
+//! Package level: which functions, methods and globals exist, their names
+//! as gc prints them, the package initialiser and `main`.
+//!
+//! Order of work: every top-level function and method gets its [`FuncId`]
+//! and every package-level variable its [`GlobalId`] first, so bodies can
+//! refer to any of them; then bodies are lowered in source order (closures
+//! get their ids as they are met); last comes `main.init`, which runs the
+//! global initialisers in the checker's dependency order and then each
+//! `func init` in source order (`main.init.0`, `main.init.1`, ...).
+//!
+//! Not lowered at all, as in gc: functions named `_` (gc never compiles
+//! them), and functions without a body are rejected.
+
+use std::collections::HashMap;
+
+use syntax::ast::{self, Decl, Expr, FuncDecl, NodeId};
+use syntax::{Diagnostics, Pos, SourceMap};
+use types::{Info, ObjId, Type};
+
+use crate::LowerOptions;
+use crate::func::{FnCx, FuncSpec};
+use crate::ir::{Func, FuncId, Global, GlobalId, Program, Stmt};
+use crate::plan::FuncPlan;
+use crate::tys::{TyEnv, TyMap};
+use crate::visit;
+
+/// State shared by the lowering of all functions of the program.
+pub struct Ctx<'a> {
+    /// Source files (for positions in internal errors).
+    pub sources: &'a SourceMap,
+    /// Checker facts.
+    pub info: &'a Info,
+    /// Options.
+    pub opts: &'a LowerOptions,
+    /// User diagnostics.
+    pub diags: &'a mut Diagnostics,
+    /// The program being built.
+    pub prog: Program,
+    /// Checker types → IR types.
+    pub tys: TyMap,
+    /// Top-level functions and methods, by object.
+    pub funcs: HashMap<ObjId, FuncId>,
+    /// Methods of each defined type: (name, function, pointer receiver).
+    pub methods: HashMap<ObjId, Vec<(String, FuncId, bool)>>,
+    /// Methods with a pointer receiver.
+    pub ptr_methods: std::collections::HashSet<ObjId>,
+    /// Package-level variables, by object.
+    pub globals: HashMap<ObjId, GlobalId>,
+    /// The package name (`main`).
+    pub pkg: String,
+    /// Method → its method-value wrapper (`main.T.M-fm`), once made.
+    pub method_value_wrappers: HashMap<FuncId, FuncId>,
+    /// Value method → its pointer-receiver wrapper (`main.(*T).M`), once made.
+    pub deref_wrappers: HashMap<FuncId, FuncId>,
+}
+
+impl Ctx<'_> {
+    /// The IR type of a checker type.
+    pub fn ty(&mut self, t: types::TypeId) -> crate::ir::TyId {
+        let env = TyEnv {
+            info: self.info,
+            methods: &self.methods,
+        };
+        self.tys.lower(&env, &mut self.prog.types, t)
+    }
+
+    /// Runs `f` with the type mapping's environment.
+    pub fn with_tys<R>(
+        &mut self,
+        f: impl FnOnce(&mut TyMap, &TyEnv, &mut Vec<crate::ir::TyDef>) -> R,
+    ) -> R {
+        let env = TyEnv {
+            info: self.info,
+            methods: &self.methods,
+        };
+        f(&mut self.tys, &env, &mut self.prog.types)
+    }
+
+    /// Reserves a function id; the function is filled in later.
+    pub fn reserve_func(&mut self, name: String, pos: Pos) -> FuncId {
+        let id = FuncId(self.prog.funcs.len() as u32);
+        self.prog.funcs.push(Func {
+            name,
+            pos,
+            params: Vec::new(),
+            results: Vec::new(),
+            captures: Vec::new(),
+            locals: Vec::new(),
+            body: Vec::new(),
+            defers: Vec::new(),
+        });
+        id
+    }
+
+    /// Reports a feature deft cannot lower yet.
+    pub fn unsupported(&mut self, pos: Pos, what: &str) {
+        self.diags
+            .error(pos, format!("deft does not support {what} yet"));
+    }
+
+    /// Internal compiler error at `pos`.
+    pub fn ice(&self, pos: Pos, msg: &str) -> ! {
+        crate::ice(self.sources, pos, msg)
+    }
+}
+
+/// Lowers the whole package.
+pub fn lower(
+    sources: &SourceMap,
+    files: &[ast::File],
+    info: &Info,
+    opts: &LowerOptions,
+    diags: &mut Diagnostics,
+) -> Option<Program> {
+    let pkg = files
+        .first()
+        .map_or_else(|| "main".to_string(), |f| f.package.name.clone());
+    let mut cx = Ctx {
+        sources,
+        info,
+        opts,
+        diags,
+        prog: Program::default(),
+        tys: TyMap::default(),
+        funcs: HashMap::new(),
+        methods: HashMap::new(),
+        ptr_methods: Default::default(),
+        globals: HashMap::new(),
+        pkg,
+        method_value_wrappers: HashMap::new(),
+        deref_wrappers: HashMap::new(),
+    };
+    let decls = declare(&mut cx, files);
+    for (fid, decl) in &decls.funcs {
+        lower_func_decl(&mut cx, *fid, decl);
+    }
+    let init_funcs: Vec<FuncId> = decls.inits.clone();
+    cx.prog.init = lower_init(&mut cx, files, &init_funcs);
+    match decls.main {
+        Some(m) => cx.prog.main = m,
+        None => {
+            let pos = files.first().map_or(Pos::NONE, |f| f.package_pos);
+            cx.diags
+                .error(pos, "function main is undeclared in the main package");
+            return None;
+        }
+    }
+    Some(cx.prog)
+}
+
+/// What [`declare`] found.
+struct Declared<'f> {
+    /// Functions with bodies to lower, in source order.
+    funcs: Vec<(FuncId, &'f FuncDecl)>,
+    /// `func init`s in source order.
+    inits: Vec<FuncId>,
+    /// `main.main`.
+    main: Option<FuncId>,
+}
+
+fn declare<'f>(cx: &mut Ctx, files: &'f [ast::File]) -> Declared<'f> {
+    let mut out = Declared {
+        funcs: Vec::new(),
+        inits: Vec::new(),
+        main: None,
+    };
+    for file in files {
+        for decl in &file.decls {
+            match decl {
+                Decl::Func(f) => declare_func(cx, f, &mut out),
+                Decl::Var(specs) => {
+                    for spec in specs {
+                        for name in &spec.names {
+                            declare_global(cx, name);
+                        }
+                    }
+                }
+                Decl::Const(_) | Decl::Type(_) => {}
+            }
+        }
+    }
+    out
+}
+
+fn declare_global(cx: &mut Ctx, name: &ast::Ident) {
+    if name.name == "_" {
+        return;
+    }
+    let Some(obj) = cx.info.defs.get(&name.id).copied() else {
+        cx.ice(name.pos, &format!("no object for global {}", name.name))
+    };
+    let ty = cx.ty(cx.info.obj(obj).ty);
+    let id = GlobalId(cx.prog.globals.len() as u32);
+    cx.prog.globals.push(Global {
+        name: format!("{}.{}", cx.pkg, name.name),
+        ty,
+    });
+    cx.globals.insert(obj, id);
+}
+
+fn declare_func<'f>(cx: &mut Ctx, f: &'f FuncDecl, out: &mut Declared<'f>) {
+    if f.name.name == "_" {
+        return;
+    }
+    if !f.type_params.is_empty() {
+        cx.unsupported(f.name.pos, "generic functions");
+        return;
+    }
+    if f.body.is_none() {
+        cx.diags.error(f.name.pos, "missing function body");
+        return;
+    }
+    let Some(obj) = cx.info.defs.get(&f.name.id).copied() else {
+        cx.ice(f.name.pos, "no object for function")
+    };
+    let name = match &f.recv {
+        Some(recv) => method_name(cx, recv, &f.name.name),
+        None if f.name.name == "init" => format!("{}.init.{}", cx.pkg, out.inits.len()),
+        None => format!("{}.{}", cx.pkg, f.name.name),
+    };
+    let fid = cx.reserve_func(name, f.pos);
+    if let Some(recv) = &f.recv {
+        if let Some((tobj, ptr)) = receiver_base(cx, recv) {
+            cx.methods
+                .entry(tobj)
+                .or_default()
+                .push((f.name.name.clone(), fid, ptr));
+            if ptr {
+                cx.ptr_methods.insert(obj);
+            }
+        }
+    } else if f.name.name == "init" {
+        out.inits.push(fid);
+    } else if f.name.name == "main" {
+        out.main = Some(fid);
+    }
+    if f.name.name != "init" || f.recv.is_some() {
+        cx.funcs.insert(obj, fid);
+    }
+    out.funcs.push((fid, f));
+}
+
+/// The defined type a receiver belongs to, and whether it is a pointer.
+fn receiver_base(cx: &Ctx, recv: &ast::Field) -> Option<(ObjId, bool)> {
+    let t = cx.info.types.get(&recv.ty.id)?.ty;
+    match cx.info.types_table.get(t) {
+        Type::Named(obj) => Some((*obj, false)),
+        Type::Pointer(e) => match cx.info.types_table.get(*e) {
+            Type::Named(obj) => Some((*obj, true)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `main.T.M` or `main.(*T).M`.
+fn method_name(cx: &Ctx, recv: &ast::Field, method: &str) -> String {
+    match receiver_base(cx, recv) {
+        Some((obj, false)) => format!("{}.{}.{method}", cx.pkg, cx.info.obj(obj).name),
+        Some((obj, true)) => format!("{}.(*{}).{method}", cx.pkg, cx.info.obj(obj).name),
+        None => format!("{}.{method}", cx.pkg),
+    }
+}
+
+fn lower_func_decl(cx: &mut Ctx, fid: FuncId, f: &FuncDecl) {
+    let Some(body) = &f.body else { return };
+    let Some(obj) = cx.info.defs.get(&f.name.id).copied() else {
+        cx.ice(f.name.pos, "no object for function")
+    };
+    let sig_ty = cx.info.obj(obj).ty;
+    let spec = FuncSpec {
+        id: fid,
+        pos: f.pos,
+        recv: f.recv.as_ref(),
+        sig: &f.sig,
+        sig_ty,
+        body: &body.stmts,
+        closure: false,
+    };
+    FnCx::lower(cx, spec, &[]);
+}
+
+/// Builds `main.init`: global initialisers in dependency order, then the
+/// `init` functions in source order.
+fn lower_init(cx: &mut Ctx, files: &[ast::File], inits: &[FuncId]) -> FuncId {
+    let name = format!("{}.init", cx.pkg);
+    let pos = files.first().map_or(Pos::NONE, |f| f.package_pos);
+    let fid = cx.reserve_func(name.clone(), pos);
+    let values = global_values(files);
+    let mut plan = FuncPlan::default();
+    for (i, lit) in values
+        .iter()
+        .flat_map(|e| visit::direct_func_lits_in_expr(e))
+        .enumerate()
+    {
+        plan.lit_numbers.insert(lit.id, i as u32 + 1);
+    }
+    let by_id: HashMap<NodeId, &Expr> = values.iter().map(|e| (e.id, *e)).collect();
+    let mut fcx = FnCx::new_init(cx, fid, format!("{}.glob..func", cx_pkg(&name)), plan);
+    let mut body = Vec::new();
+    let info = fcx.cx.info;
+    for init in &info.init_order {
+        let Some(rhs) = by_id.get(&init.rhs).copied() else {
+            fcx.ice(pos, "initializer expression not found")
+        };
+        fcx.global_init(&init.lhs, rhs, &mut body);
+    }
+    for &f in inits {
+        body.push(fcx.call_static(f, pos));
+    }
+    body.push(Stmt::Return);
+    fcx.finish(body);
+    fid
+}
+
+/// `main` from `main.init`.
+fn cx_pkg(init_name: &str) -> &str {
+    init_name.strip_suffix(".init").unwrap_or(init_name)
+}
+
+/// Initial-value expressions of package-level variables, in source order.
+fn global_values(files: &[ast::File]) -> Vec<&Expr> {
+    let mut out = Vec::new();
+    for file in files {
+        for decl in &file.decls {
+            if let Decl::Var(specs) = decl {
+                for spec in specs {
+                    out.extend(spec.values.iter());
+                }
+            }
+        }
+    }
+    out
+}

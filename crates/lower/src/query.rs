@@ -1,0 +1,107 @@
+//! Small questions about the typed tree that several passes ask: is this
+//! expression a constant, a builtin, a type, a method selection?
+//!
+//! Everything here only reads [`types::Info`]; nothing allocates IR.
+
+use syntax::ast::{Expr, ExprKind};
+use types::{Builtin, ConstValue, Info, Mode, ObjKind, SelectionKind, Type};
+
+/// The expression inside any number of parentheses.
+pub fn unparen(mut e: &Expr) -> &Expr {
+    while let ExprKind::Paren(x) = &e.kind {
+        e = x;
+    }
+    e
+}
+
+/// The boolean value of a constant expression, if it is one.
+pub fn const_bool(info: &Info, e: &Expr) -> Option<bool> {
+    match info.types.get(&e.id)?.value.as_ref()? {
+        ConstValue::Bool(b) => Some(*b),
+        _ => None,
+    }
+}
+
+/// The condition of an `if` after gc's dead-code folding of `&&`/`||` with a
+/// constant left operand (`false && x` is `false`, `true && x` is `x`, ...):
+/// `Some(b)` when gc treats the branch as decided at compile time.
+pub fn folded_cond(info: &Info, e: &Expr) -> Option<bool> {
+    if let Some(b) = const_bool(info, e) {
+        return Some(b);
+    }
+    match &e.kind {
+        ExprKind::Paren(x) => folded_cond(info, x),
+        ExprKind::Binary {
+            op: syntax::ast::BinaryOp::AndAnd,
+            x,
+            y,
+        } => match folded_cond(info, x)? {
+            true => folded_cond(info, y),
+            false => Some(false),
+        },
+        ExprKind::Binary {
+            op: syntax::ast::BinaryOp::OrOr,
+            x,
+            y,
+        } => match folded_cond(info, x)? {
+            true => Some(true),
+            false => folded_cond(info, y),
+        },
+        _ => None,
+    }
+}
+
+/// The builtin a call's callee names, if any (`len`, `panic`, ...).
+pub fn builtin_callee(info: &Info, callee: &Expr) -> Option<Builtin> {
+    let ExprKind::Ident(id) = &unparen(callee).kind else {
+        return None;
+    };
+    match &info.obj(*info.uses.get(&id.id)?).kind {
+        ObjKind::Builtin(b) => Some(*b),
+        _ => None,
+    }
+}
+
+/// Whether the expression denotes a type (a conversion's callee).
+pub fn is_type_expr(info: &Info, e: &Expr) -> bool {
+    matches!(e.kind, ExprKind::Type(_))
+        || info
+            .types
+            .get(&e.id)
+            .is_some_and(|tv| tv.mode == Mode::TypeExpr)
+}
+
+/// Whether the callee is a method selection `x.M` (a method call, whose
+/// receiver gc turns into the first argument).
+pub fn is_method_call(info: &Info, callee: &Expr) -> bool {
+    let callee = unparen(callee);
+    matches!(callee.kind, ExprKind::Selector { .. })
+        && info
+            .selections
+            .get(&callee.id)
+            .is_some_and(|s| s.kind == SelectionKind::MethodVal)
+}
+
+/// Number of parameters plus results of the callee's function type, if the
+/// checker recorded one.
+pub fn callee_arity(info: &Info, callee: &Expr) -> Option<usize> {
+    let ty = info.types.get(&unparen(callee).id)?.ty;
+    match info.types_table.get(info.types_table.underlying(ty)) {
+        Type::Func(sig) => Some(sig.params.len() + sig.results.len()),
+        _ => None,
+    }
+}
+
+/// Whether gc wraps the call of a `defer`/`go` statement into a generated
+/// closure (and so spends a closure number on it): every call except a
+/// plain function call with no parameters and no results. Builtins and
+/// method calls are always wrapped.
+pub fn gc_wraps_deferred_call(info: &Info, call: &Expr) -> bool {
+    let ExprKind::Call { func, .. } = &unparen(call).kind else {
+        return false;
+    };
+    if builtin_callee(info, func).is_some() || is_method_call(info, func) {
+        return true;
+    }
+    callee_arity(info, func) != Some(0)
+}

@@ -1,0 +1,372 @@
+//! Checker types → IR types, and types' names as gc prints them.
+//!
+//! Invariants:
+//! * one [`TyId`] per checker [`TypeId`] (the checker interns by Go type
+//!   identity, so identical Go types share an IR id too);
+//! * types the lowering makes up itself (the `interface {}` of `panic`'s
+//!   argument, tuples of call results) are first looked up in the checker's
+//!   table so they coincide with the checker's type when it has one;
+//! * a defined type's [`TyId`] is reserved before its underlying type is
+//!   lowered, so recursive types (`type L struct{ next *L }`) terminate.
+
+use std::collections::HashMap;
+
+use types::{BasicKind, Info, Signature, Type, TypeId};
+
+use crate::ir::{FuncId, FuncSig, IntTy, TyDef, TyId, TyKind};
+
+/// Types the lowering needs that may not exist in the checker's table.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Synth {
+    Tuple(Vec<TyId>),
+    EmptyInterface,
+    Basic(BasicKind),
+    Pointer(TyId),
+}
+
+/// The mapping, owned by the program being built.
+#[derive(Default)]
+pub struct TyMap {
+    map: HashMap<TypeId, TyId>,
+    rev: HashMap<TyId, TypeId>,
+    synth: HashMap<Synth, TyId>,
+}
+
+/// What [`TyMap`] needs to see while lowering a type.
+pub struct TyEnv<'a> {
+    /// Checker facts.
+    pub info: &'a Info,
+    /// Methods of defined types, by type name object: (name, function,
+    /// pointer receiver).
+    pub methods: &'a HashMap<types::ObjId, Vec<(String, FuncId, bool)>>,
+}
+
+impl TyMap {
+    /// The IR type of a checker type.
+    pub fn lower(&mut self, env: &TyEnv, out: &mut Vec<TyDef>, t: TypeId) -> TyId {
+        if let Some(&id) = self.map.get(&t) {
+            return id;
+        }
+        let id = TyId(out.len() as u32);
+        out.push(TyDef {
+            kind: TyKind::Tuple(Vec::new()),
+            name: go_name(env.info, t),
+            named: false,
+            methods: Vec::new(),
+        });
+        self.map.insert(t, id);
+        self.rev.insert(id, t);
+        let ty = env.info.types_table.get(t).clone();
+        let (kind, named, methods) = match &ty {
+            Type::Named(obj) => {
+                let under = env.info.types_table.underlying(t);
+                let kind = self.kind_of(env, out, under);
+                (kind, true, method_list(env, *obj, false))
+            }
+            Type::Pointer(elem) => {
+                let methods = match env.info.types_table.get(*elem) {
+                    Type::Named(obj) => method_list(env, *obj, true),
+                    _ => Vec::new(),
+                };
+                (self.kind_of(env, out, t), false, methods)
+            }
+            _ => (self.kind_of(env, out, t), false, Vec::new()),
+        };
+        let def = &mut out[id.0 as usize];
+        def.kind = kind;
+        def.named = named;
+        def.methods = methods;
+        id
+    }
+
+    /// The structure of a non-named type (or of a named type's underlying).
+    fn kind_of(&mut self, env: &TyEnv, out: &mut Vec<TyDef>, t: TypeId) -> TyKind {
+        let ty = env.info.types_table.get(t).clone();
+        match ty {
+            Type::Basic(k) => basic_kind(k),
+            Type::Named(_) => {
+                let under = env.info.types_table.underlying(t);
+                self.kind_of(env, out, under)
+            }
+            Type::Pointer(e) => TyKind::Pointer(self.lower(env, out, e)),
+            Type::Array(n, e) => TyKind::Array(n, self.lower(env, out, e)),
+            Type::Slice(e) => TyKind::Slice(self.lower(env, out, e)),
+            Type::Map(k, v) => TyKind::Map(self.lower(env, out, k), self.lower(env, out, v)),
+            Type::Chan(_, e) => TyKind::Chan(self.lower(env, out, e)),
+            Type::Struct(fields) => TyKind::Struct(
+                fields
+                    .iter()
+                    .map(|f| (f.name.clone(), self.lower(env, out, f.ty), f.embedded))
+                    .collect(),
+            ),
+            Type::Func(sig) => TyKind::Func(self.sig(env, out, &sig)),
+            Type::Interface(ms) => TyKind::Interface(
+                ms.iter()
+                    .map(|m| {
+                        let sig = match env.info.types_table.get(m.sig) {
+                            Type::Func(s) => s.clone(),
+                            _ => Signature {
+                                params: Vec::new(),
+                                results: Vec::new(),
+                                variadic: false,
+                            },
+                        };
+                        (m.name.clone(), self.sig(env, out, &sig))
+                    })
+                    .collect(),
+            ),
+            Type::Tuple(ts) => TyKind::Tuple(ts.iter().map(|&t| self.lower(env, out, t)).collect()),
+        }
+    }
+
+    /// An IR function signature.
+    pub fn sig(&mut self, env: &TyEnv, out: &mut Vec<TyDef>, sig: &Signature) -> FuncSig {
+        FuncSig {
+            params: sig
+                .params
+                .iter()
+                .map(|&t| self.lower(env, out, t))
+                .collect(),
+            results: sig
+                .results
+                .iter()
+                .map(|&t| self.lower(env, out, t))
+                .collect(),
+        }
+    }
+
+    /// The tuple of these IR types (the type of a multi-value call, or the
+    /// empty tuple of a call without results).
+    pub fn tuple(&mut self, env: &TyEnv, out: &mut Vec<TyDef>, elems: Vec<TyId>) -> TyId {
+        let ids: Option<Vec<TypeId>> = elems.iter().map(|e| self.rev.get(e).copied()).collect();
+        if let Some(t) =
+            ids.and_then(|ids| env.info.types_table.index.get(&Type::Tuple(ids)).copied())
+        {
+            return self.lower(env, out, t);
+        }
+        let name = format!(
+            "({})",
+            elems
+                .iter()
+                .map(|e| out[e.0 as usize].name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        self.synthesize(out, Synth::Tuple(elems.clone()), TyKind::Tuple(elems), name)
+    }
+
+    /// `*elem`.
+    pub fn pointer_to(&mut self, env: &TyEnv, out: &mut Vec<TyDef>, elem: TyId) -> TyId {
+        let checker = self
+            .rev
+            .get(&elem)
+            .and_then(|e| env.info.types_table.index.get(&Type::Pointer(*e)).copied());
+        if let Some(t) = checker {
+            return self.lower(env, out, t);
+        }
+        let name = format!("*{}", out[elem.0 as usize].name);
+        self.synthesize(out, Synth::Pointer(elem), TyKind::Pointer(elem), name)
+    }
+
+    /// `interface {}`.
+    pub fn empty_interface(&mut self, env: &TyEnv, out: &mut Vec<TyDef>) -> TyId {
+        if let Some(&t) = env.info.types_table.index.get(&Type::Interface(Vec::new())) {
+            return self.lower(env, out, t);
+        }
+        self.synthesize(
+            out,
+            Synth::EmptyInterface,
+            TyKind::Interface(Vec::new()),
+            "interface {}".into(),
+        )
+    }
+
+    /// A basic type.
+    pub fn basic(&mut self, env: &TyEnv, out: &mut Vec<TyDef>, k: BasicKind) -> TyId {
+        if let Some(&t) = env.info.types_table.index.get(&Type::Basic(k)) {
+            return self.lower(env, out, t);
+        }
+        self.synthesize(out, Synth::Basic(k), basic_kind(k), k.name().to_string())
+    }
+
+    fn synthesize(&mut self, out: &mut Vec<TyDef>, key: Synth, kind: TyKind, name: String) -> TyId {
+        if let Some(&id) = self.synth.get(&key) {
+            return id;
+        }
+        let id = TyId(out.len() as u32);
+        out.push(TyDef {
+            kind,
+            name,
+            named: false,
+            methods: Vec::new(),
+        });
+        self.synth.insert(key, id);
+        id
+    }
+}
+
+fn method_list(env: &TyEnv, obj: types::ObjId, pointer: bool) -> Vec<(String, FuncId)> {
+    let mut ms: Vec<(String, FuncId)> = env
+        .methods
+        .get(&obj)
+        .map(|ms| {
+            ms.iter()
+                .filter(|m| m.2 == pointer)
+                .map(|m| (m.0.clone(), m.1))
+                .collect()
+        })
+        .unwrap_or_default();
+    ms.sort_by(|a, b| a.0.cmp(&b.0));
+    ms
+}
+
+/// The IR structure of a basic type. Untyped kinds (which the checker
+/// promises never to leave on evaluated expressions, except nil) map to
+/// their default types.
+pub fn basic_kind(k: BasicKind) -> TyKind {
+    use BasicKind::*;
+    let int = |bits, signed| TyKind::Int(IntTy { bits, signed });
+    match k {
+        Bool | UntypedBool => TyKind::Bool,
+        Int | Int64 | UntypedInt => int(64, true),
+        Int8 => int(8, true),
+        Int16 => int(16, true),
+        Int32 | UntypedRune => int(32, true),
+        Uint | Uint64 | Uintptr => int(64, false),
+        Uint8 => int(8, false),
+        Uint16 => int(16, false),
+        Uint32 => int(32, false),
+        Float32 => TyKind::Float(32),
+        Float64 | UntypedFloat => TyKind::Float(64),
+        Complex64 => TyKind::Complex(64),
+        Complex128 | UntypedComplex => TyKind::Complex(128),
+        String | UntypedString => TyKind::String,
+        UnsafePointer | UntypedNil | Invalid => TyKind::UnsafePointer,
+    }
+}
+
+/// A type's name as gc prints it in panics and `%T`.
+pub fn go_name(info: &Info, t: TypeId) -> String {
+    let mut s = String::new();
+    write_name(info, t, &mut s);
+    s
+}
+
+fn write_name(info: &Info, t: TypeId, s: &mut String) {
+    match info.types_table.get(t) {
+        Type::Basic(k) => s.push_str(k.name()),
+        Type::Named(obj) => {
+            let pkg = info
+                .types_table
+                .named
+                .get(obj)
+                .map(|n| n.pkg.as_str())
+                .unwrap_or("");
+            if !pkg.is_empty() {
+                s.push_str(pkg);
+                s.push('.');
+            }
+            s.push_str(&info.obj(*obj).name);
+        }
+        Type::Pointer(e) => {
+            s.push('*');
+            write_name(info, *e, s);
+        }
+        Type::Array(n, e) => {
+            s.push_str(&format!("[{n}]"));
+            write_name(info, *e, s);
+        }
+        Type::Slice(e) => {
+            s.push_str("[]");
+            write_name(info, *e, s);
+        }
+        Type::Map(k, v) => {
+            s.push_str("map[");
+            write_name(info, *k, s);
+            s.push(']');
+            write_name(info, *v, s);
+        }
+        Type::Chan(dir, e) => {
+            s.push_str(match dir {
+                syntax::ast::ChanDir::Both => "chan ",
+                syntax::ast::ChanDir::Send => "chan<- ",
+                syntax::ast::ChanDir::Recv => "<-chan ",
+            });
+            write_name(info, *e, s);
+        }
+        Type::Struct(fields) if fields.is_empty() => s.push_str("struct {}"),
+        Type::Struct(fields) => {
+            s.push_str("struct { ");
+            for (i, f) in fields.iter().enumerate() {
+                if i > 0 {
+                    s.push_str("; ");
+                }
+                if !f.embedded {
+                    s.push_str(&f.name);
+                    s.push(' ');
+                }
+                write_name(info, f.ty, s);
+                if let Some(tag) = &f.tag {
+                    s.push_str(&format!(" {tag:?}"));
+                }
+            }
+            s.push_str(" }");
+        }
+        Type::Func(sig) => {
+            s.push_str("func");
+            write_sig(info, sig, s);
+        }
+        Type::Interface(ms) if ms.is_empty() => s.push_str("interface {}"),
+        Type::Interface(ms) => {
+            s.push_str("interface { ");
+            for (i, m) in ms.iter().enumerate() {
+                if i > 0 {
+                    s.push_str("; ");
+                }
+                s.push_str(&m.name);
+                if let Type::Func(sig) = info.types_table.get(m.sig) {
+                    write_sig(info, sig, s);
+                }
+            }
+            s.push_str(" }");
+        }
+        Type::Tuple(ts) => {
+            s.push('(');
+            write_list(info, ts, false, s);
+            s.push(')');
+        }
+    }
+}
+
+fn write_list(info: &Info, ts: &[TypeId], variadic: bool, s: &mut String) {
+    for (i, &t) in ts.iter().enumerate() {
+        if i > 0 {
+            s.push_str(", ");
+        }
+        match info.types_table.get(t) {
+            Type::Slice(e) if variadic && i + 1 == ts.len() => {
+                s.push_str("...");
+                write_name(info, *e, s);
+            }
+            _ => write_name(info, t, s),
+        }
+    }
+}
+
+fn write_sig(info: &Info, sig: &Signature, s: &mut String) {
+    s.push('(');
+    write_list(info, &sig.params, sig.variadic, s);
+    s.push(')');
+    match sig.results.len() {
+        0 => {}
+        1 => {
+            s.push(' ');
+            write_name(info, sig.results[0], s);
+        }
+        _ => {
+            s.push_str(" (");
+            write_list(info, &sig.results, false, s);
+            s.push(')');
+        }
+    }
+}

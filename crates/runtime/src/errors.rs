@@ -1,0 +1,625 @@
+//! Runtime errors: the values behind `panic: runtime error: …`.
+//!
+//! A failed check in generated code (division by zero, nil dereference,
+//! index or slice bounds, failed type assertion, nil map write, …) becomes
+//! a Go panic whose value is a `runtime.Error`. The panic engine builds that
+//! value from a [`RuntimeError`] with [`runtime_error_eface`]; `recover()`
+//! hands it to Go code; printing it, or calling its `Error` method, gives
+//! exactly gc 1.19's text.
+//!
+//! # Dynamic types
+//! gc uses four types for these values, and `fmt.Printf("%T", recover())`
+//! shows them; deft keeps the same names (checked with gc 1.19.8):
+//!
+//! | type (`%T`)                   | data word points to             | `Error()`                       |
+//! |-------------------------------|---------------------------------|---------------------------------|
+//! | `runtime.errorString`         | a [`GoString`] (the detail)     | `runtime error: ` + detail      |
+//! | `runtime.plainError`          | a [`GoString`]                  | the string alone                |
+//! | `runtime.boundsError`         | a [`BoundsError`]               | see [`BoundsError`]             |
+//! | `*runtime.TypeAssertionError` | is the pointer to a [`TypeAssertionError`] | `interface conversion: …` |
+//!
+//! All four have the methods `Error() string` and `RuntimeError()`, so they
+//! satisfy `runtime.Error`. Their [`TypeDesc`]s are statics of this module;
+//! a value is recognised as a runtime error by the identity of its type
+//! descriptor. The method code addresses in those descriptors are
+//! `extern "C"` (SystemV) functions taking the data word: a string result
+//! comes back in rax:rdx, so a Go caller using the Tail convention needs an
+//! adapter.
+//!
+//! Which runtime error is which kind (all checked with gc 1.19.8):
+//! `errorString`: integer divide by zero, nil dereference (and nil func
+//! call), negative shift amount, `makeslice: len/cap out of range`,
+//! `growslice: cap out of range`, `unsafe.Slice: …`, `hash of unhashable
+//! type T`, `comparing uncomparable type T`. `plainError`: `assignment to
+//! entry in nil map`, `close of closed channel`, `close of nil channel`,
+//! `send on closed channel`, `makechan: size out of range`.
+
+use crate::abi::{Eface, GoString, Kind, MethodDesc, TYPE_FLAG_NAMED, TypeDesc};
+use crate::alloc::deft_alloc;
+use crate::print::{ByteSink, fmt_int, fmt_uint};
+use crate::strings::new_string;
+
+/// Which bounds check failed, as gc's `boundsErrorCode`. The compiler
+/// picks the code; the names say which check produced it.
+#[repr(u8)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BoundsCode {
+    /// `s[x]` with `x` outside `0 <= x < len(s)` (also arrays and strings).
+    Index = 0,
+    /// `s[?:x]` with `x > len(s)`, for strings and arrays (or pointers to
+    /// arrays), whose capacity is their length.
+    SliceAlen = 1,
+    /// `s[?:x]` with `x > cap(s)`, for slices.
+    SliceAcap = 2,
+    /// `s[x:y]` with `x > y` (the high bound `y` passed: for `s[x:]` it is
+    /// `len(s)`), once the high bound is known to be in range.
+    SliceB = 3,
+    /// `s[?:?:x]` with `x > len` (arrays).
+    Slice3Alen = 4,
+    /// `s[?:?:x]` with `x > cap(s)` (slices).
+    Slice3Acap = 5,
+    /// `s[?:x:y]` with `x > y`.
+    Slice3B = 6,
+    /// `s[x:y:?]` with `x > y`.
+    Slice3C = 7,
+    /// `(*[x]T)(s)` with `len(s) < x`: `x` is the array length, `y` the
+    /// slice length.
+    Convert = 8,
+}
+
+impl BoundsCode {
+    /// The code with number `n`, if there is one.
+    pub fn from_u8(n: u8) -> Option<BoundsCode> {
+        use BoundsCode::*;
+        [
+            Index, SliceAlen, SliceAcap, SliceB, Slice3Alen, Slice3Acap, Slice3B, Slice3C, Convert,
+        ]
+        .get(n as usize)
+        .copied()
+    }
+}
+
+/// Bit of a packed bounds code word (see [`BoundsError::from_packed`])
+/// saying that `x` is signed.
+pub const BOUNDS_SIGNED: u64 = 1 << 8;
+
+/// A failed bounds check: the value of gc's `runtime.boundsError`.
+///
+/// `x` is the offending index or bound, `y` the length, capacity or other
+/// bound it was checked against. `signed` says whether `x` had a signed
+/// type: a negative signed `x` gets a message without `y`, and an unsigned
+/// `x` prints as unsigned (`[9223372036854775808]`).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BoundsError {
+    /// The failing index or bound (reinterpreted as `u64` when `!signed`).
+    pub x: i64,
+    /// The length, capacity or bound it was checked against.
+    pub y: i64,
+    /// Whether `x` came from a signed integer type.
+    pub signed: bool,
+    /// Which check failed.
+    pub code: BoundsCode,
+}
+
+impl BoundsError {
+    /// Unpacks the arguments a bounds-failure entry point receives from
+    /// generated code: `x`, `y`, and a code word whose low byte is the
+    /// [`BoundsCode`] and whose [`BOUNDS_SIGNED`] bit says `x` is signed.
+    /// `None` for an unknown code.
+    pub fn from_packed(x: i64, y: i64, code: u64) -> Option<BoundsError> {
+        let kind = BoundsCode::from_u8((code & 0xff) as u8)?;
+        Some(BoundsError {
+            x,
+            y,
+            signed: code & BOUNDS_SIGNED != 0,
+            code: kind,
+        })
+    }
+}
+
+/// One part of a bounds message.
+enum Piece {
+    Text(&'static str),
+    X,
+    Y,
+}
+
+impl BoundsError {
+    /// The message template, as gc 1.19 words it.
+    fn template(&self) -> &'static [Piece] {
+        use BoundsCode::*;
+        use Piece::{Text as T, X, Y};
+        const OOR: &str = "slice bounds out of range [";
+        if self.signed && self.x < 0 {
+            // A negative index: no need to show what it was checked against.
+            return match self.code {
+                Index => &[T("index out of range ["), X, T("]")],
+                SliceAlen | SliceAcap => &[T(OOR), T(":"), X, T("]")],
+                SliceB => &[T(OOR), X, T(":]")],
+                Slice3Alen | Slice3Acap => &[T(OOR), T("::"), X, T("]")],
+                Slice3B => &[T(OOR), T(":"), X, T(":]")],
+                Slice3C => &[T(OOR), X, T("::]")],
+                Convert => &[
+                    T("cannot convert slice with length "),
+                    Y,
+                    T(" to pointer to array with length "),
+                    X,
+                ],
+            };
+        }
+        match self.code {
+            Index => &[T("index out of range ["), X, T("] with length "), Y],
+            SliceAlen => &[T(OOR), T(":"), X, T("] with length "), Y],
+            SliceAcap => &[T(OOR), T(":"), X, T("] with capacity "), Y],
+            SliceB => &[T(OOR), X, T(":"), Y, T("]")],
+            Slice3Alen => &[T(OOR), T("::"), X, T("] with length "), Y],
+            Slice3Acap => &[T(OOR), T("::"), X, T("] with capacity "), Y],
+            Slice3B => &[T(OOR), T(":"), X, T(":"), Y, T("]")],
+            Slice3C => &[T(OOR), X, T(":"), Y, T(":]")],
+            Convert => &[
+                T("cannot convert slice with length "),
+                Y,
+                T(" to pointer to array with length "),
+                X,
+            ],
+        }
+    }
+
+    /// Writes the message without the `runtime error: ` prefix, e.g.
+    /// `index out of range [5] with length 3`.
+    pub fn write_detail(&self, out: &mut impl ByteSink) {
+        for piece in self.template() {
+            match piece {
+                Piece::Text(t) => out.put(t.as_bytes()),
+                Piece::X if self.signed => fmt_int(out, self.x),
+                Piece::X => fmt_uint(out, self.x as u64),
+                Piece::Y => fmt_int(out, self.y),
+            }
+        }
+    }
+}
+
+/// A failed type assertion or conversion to an interface: the value of
+/// gc's `*runtime.TypeAssertionError`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct TypeAssertionError {
+    /// The static type of the operand, or null when it is an empty
+    /// interface asserted to a non-empty one (gc then says `interface`).
+    pub interface: *const TypeDesc,
+    /// The operand's dynamic type, or null when the operand is nil.
+    pub concrete: *const TypeDesc,
+    /// The type asserted.
+    pub asserted: *const TypeDesc,
+    /// For an assertion to an interface type, the first method (by name)
+    /// `concrete` lacks; empty otherwise.
+    pub missing_method: GoString,
+}
+
+/// Appends a type's name as gc prints it (`main.T`, `[]int`).
+fn put_type_name(out: &mut impl ByteSink, ty: *const TypeDesc) {
+    // SAFETY: type descriptors are static data that live forever, and
+    // their names are valid Go strings.
+    out.put(unsafe { (*ty).name.bytes() });
+}
+
+/// Whether two type descriptors have the same name.
+fn same_name(a: *const TypeDesc, b: *const TypeDesc) -> bool {
+    // SAFETY: as in `put_type_name`.
+    unsafe { (*a).name.bytes() == (*b).name.bytes() }
+}
+
+impl TypeAssertionError {
+    /// Writes the whole message, e.g.
+    /// `interface conversion: interface {} is string, not int`.
+    pub fn write_message(&self, out: &mut impl ByteSink) {
+        out.put(b"interface conversion: ");
+        if !self.missing_method_name().is_empty() {
+            put_type_name(out, self.concrete);
+            out.put(b" is not ");
+            put_type_name(out, self.asserted);
+            out.put(b": missing method ");
+            out.put(self.missing_method_name());
+            return;
+        }
+        if self.interface.is_null() {
+            out.put(b"interface");
+        } else {
+            put_type_name(out, self.interface);
+        }
+        out.put(b" is ");
+        if self.concrete.is_null() {
+            out.put(b"nil");
+        } else {
+            put_type_name(out, self.concrete);
+        }
+        out.put(b", not ");
+        put_type_name(out, self.asserted);
+        if !self.concrete.is_null() && same_name(self.concrete, self.asserted) {
+            // FIXME: gc says "(types from different packages)" when the
+            // package paths differ; descriptors carry no package path yet
+            // and deft compiles only package main.
+            out.put(b" (types from different scopes)");
+        }
+    }
+
+    fn missing_method_name(&self) -> &[u8] {
+        // SAFETY: `missing_method` is a valid Go string (runtime-made or
+        // static).
+        unsafe { self.missing_method.bytes() }
+    }
+}
+
+/// Every runtime error deft raises, with the numbers and types its message
+/// needs.
+#[derive(Clone, Copy, Debug)]
+pub enum RuntimeError {
+    /// `integer divide by zero` (also `%`).
+    DivideByZero,
+    /// `invalid memory address or nil pointer dereference`, also for a call
+    /// of a nil func value.
+    NilDeref,
+    /// `negative shift amount`.
+    NegativeShift,
+    /// `makeslice: len out of range`.
+    MakeSliceLen,
+    /// `makeslice: cap out of range`.
+    MakeSliceCap,
+    /// `growslice: cap out of range` (an `append` too large).
+    GrowSliceCap,
+    /// `unsafe.Slice: ptr is nil and len is not zero`.
+    UnsafeSliceNilPtr,
+    /// `unsafe.Slice: len out of range`.
+    UnsafeSliceLen,
+    /// `hash of unhashable type T`: a map key or interface hashed whose
+    /// dynamic type cannot be hashed.
+    Unhashable(*const TypeDesc),
+    /// `comparing uncomparable type T`: `==` on interfaces holding it.
+    Uncomparable(*const TypeDesc),
+    /// `assignment to entry in nil map`.
+    NilMapWrite,
+    /// `close of closed channel`.
+    CloseOfClosedChannel,
+    /// `close of nil channel`.
+    CloseOfNilChannel,
+    /// `send on closed channel`.
+    SendOnClosedChannel,
+    /// `makechan: size out of range`.
+    MakeChanSize,
+    /// Index, slice bounds and slice-to-array-pointer conversion failures.
+    Bounds(BoundsError),
+    /// A failed type assertion.
+    TypeAssertion(TypeAssertionError),
+}
+
+impl RuntimeError {
+    /// Whether gc makes this error a `runtime.plainError` (no
+    /// `runtime error: ` prefix) rather than a `runtime.errorString`; only
+    /// meaningful for the variants other than `Bounds` and `TypeAssertion`.
+    fn is_plain(&self) -> bool {
+        use RuntimeError::*;
+        matches!(
+            self,
+            NilMapWrite
+                | CloseOfClosedChannel
+                | CloseOfNilChannel
+                | SendOnClosedChannel
+                | MakeChanSize
+        )
+    }
+
+    /// The fixed text of an `errorString` or `plainError`, and the type
+    /// whose name follows it, if any.
+    fn text(&self) -> (&'static str, *const TypeDesc) {
+        use RuntimeError::*;
+        let fixed = match *self {
+            DivideByZero => "integer divide by zero",
+            NilDeref => "invalid memory address or nil pointer dereference",
+            NegativeShift => "negative shift amount",
+            MakeSliceLen => "makeslice: len out of range",
+            MakeSliceCap => "makeslice: cap out of range",
+            GrowSliceCap => "growslice: cap out of range",
+            UnsafeSliceNilPtr => "unsafe.Slice: ptr is nil and len is not zero",
+            UnsafeSliceLen => "unsafe.Slice: len out of range",
+            Unhashable(t) => return ("hash of unhashable type ", t),
+            Uncomparable(t) => return ("comparing uncomparable type ", t),
+            NilMapWrite => "assignment to entry in nil map",
+            CloseOfClosedChannel => "close of closed channel",
+            CloseOfNilChannel => "close of nil channel",
+            SendOnClosedChannel => "send on closed channel",
+            MakeChanSize => "makechan: size out of range",
+            Bounds(_) | TypeAssertion(_) => "",
+        };
+        (fixed, std::ptr::null())
+    }
+
+    /// Writes the `errorString`/`plainError` text (without prefix).
+    fn write_text(&self, out: &mut impl ByteSink) {
+        let (fixed, ty) = self.text();
+        out.put(fixed.as_bytes());
+        if !ty.is_null() {
+            put_type_name(out, ty);
+        }
+    }
+
+    /// Writes the error's `Error()` text, e.g.
+    /// `runtime error: index out of range [5] with length 3`; this is also
+    /// what `panic: ` is followed by when it is not recovered.
+    pub fn message(&self, out: &mut impl ByteSink) {
+        match self {
+            RuntimeError::Bounds(b) => {
+                out.put(RUNTIME_ERROR_PREFIX);
+                b.write_detail(out);
+            }
+            RuntimeError::TypeAssertion(t) => t.write_message(out),
+            _ => {
+                if !self.is_plain() {
+                    out.put(RUNTIME_ERROR_PREFIX);
+                }
+                self.write_text(out);
+            }
+        }
+    }
+
+    /// Whether gc prints the `[signal SIGSEGV: …]` line after an
+    /// unrecovered panic with this error (a nil dereference, which gc
+    /// detects by the fault).
+    pub fn is_nil_deref(&self) -> bool {
+        matches!(self, RuntimeError::NilDeref)
+    }
+}
+
+const RUNTIME_ERROR_PREFIX: &[u8] = b"runtime error: ";
+
+/// A `TypeDesc` in a `static`: descriptors hold raw pointers, which are
+/// not `Sync` by themselves.
+#[repr(transparent)]
+pub struct StaticType(pub TypeDesc);
+
+// SAFETY: the descriptor and everything it points to is immutable static
+// data.
+unsafe impl Sync for StaticType {}
+
+/// Methods in a `static`, as [`StaticType`].
+#[repr(transparent)]
+struct StaticMethods<const N: usize>([MethodDesc; N]);
+
+// SAFETY: immutable static data (names and code addresses).
+unsafe impl<const N: usize> Sync for StaticMethods<N> {}
+
+const fn runtime_type(
+    name: &'static str,
+    kind: Kind,
+    size: usize,
+    flags: u8,
+    elem: *const TypeDesc,
+    methods: &'static [MethodDesc],
+) -> TypeDesc {
+    TypeDesc {
+        size,
+        kind: kind as u8,
+        align: 8,
+        flags,
+        name: GoString::from_static(name.as_bytes()),
+        elem,
+        key: std::ptr::null(),
+        len: 0,
+        // Fields are deliberately not described: the values are opaque to
+        // Go code, which reaches them only through their methods.
+        fields: std::ptr::null(),
+        nfields: 0,
+        methods: methods.as_ptr(),
+        nmethods: methods.len(),
+    }
+}
+
+/// Method table of a runtime error type: `Error` then `RuntimeError`
+/// (sorted by name).
+const fn error_methods(error: extern "C" fn(*const u8) -> GoString) -> [MethodDesc; 2] {
+    [
+        MethodDesc {
+            name: GoString::from_static(b"Error"),
+            code: error as *const u8,
+        },
+        MethodDesc {
+            name: GoString::from_static(b"RuntimeError"),
+            code: deft_runtime_error_marker as *const u8,
+        },
+    ]
+}
+
+static ERROR_STRING_METHODS: StaticMethods<2> = StaticMethods(error_methods(error_string_error));
+static PLAIN_ERROR_METHODS: StaticMethods<2> = StaticMethods(error_methods(plain_error_error));
+static BOUNDS_ERROR_METHODS: StaticMethods<2> = StaticMethods(error_methods(bounds_error_error));
+static TYPE_ASSERTION_METHODS: StaticMethods<2> =
+    StaticMethods(error_methods(type_assertion_error_error));
+
+/// `runtime.errorString`.
+pub static ERROR_STRING_TYPE: StaticType = StaticType(runtime_type(
+    "runtime.errorString",
+    Kind::String,
+    16,
+    TYPE_FLAG_NAMED,
+    std::ptr::null(),
+    &ERROR_STRING_METHODS.0,
+));
+
+/// `runtime.plainError`.
+pub static PLAIN_ERROR_TYPE: StaticType = StaticType(runtime_type(
+    "runtime.plainError",
+    Kind::String,
+    16,
+    TYPE_FLAG_NAMED,
+    std::ptr::null(),
+    &PLAIN_ERROR_METHODS.0,
+));
+
+/// `runtime.boundsError`.
+pub static BOUNDS_ERROR_TYPE: StaticType = StaticType(runtime_type(
+    "runtime.boundsError",
+    Kind::Struct,
+    std::mem::size_of::<BoundsError>(),
+    TYPE_FLAG_NAMED,
+    std::ptr::null(),
+    &BOUNDS_ERROR_METHODS.0,
+));
+
+/// `runtime.TypeAssertionError` (the element of the pointer type that
+/// runtime errors use; it has no methods of its own).
+pub static TYPE_ASSERTION_ELEM_TYPE: StaticType = StaticType(runtime_type(
+    "runtime.TypeAssertionError",
+    Kind::Struct,
+    std::mem::size_of::<TypeAssertionError>(),
+    TYPE_FLAG_NAMED,
+    std::ptr::null(),
+    &[],
+));
+
+/// `*runtime.TypeAssertionError`.
+pub static TYPE_ASSERTION_ERROR_TYPE: StaticType = StaticType(runtime_type(
+    "*runtime.TypeAssertionError",
+    Kind::Pointer,
+    8,
+    0,
+    &TYPE_ASSERTION_ELEM_TYPE.0,
+    &TYPE_ASSERTION_METHODS.0,
+));
+
+/// Which runtime error type `ty` is, if any.
+fn shape_of_type(ty: *const TypeDesc) -> Option<TypeShape> {
+    let is = |s: &StaticType| std::ptr::eq(ty, &s.0);
+    if is(&ERROR_STRING_TYPE) {
+        Some(TypeShape::ErrorString)
+    } else if is(&PLAIN_ERROR_TYPE) {
+        Some(TypeShape::PlainError)
+    } else if is(&BOUNDS_ERROR_TYPE) {
+        Some(TypeShape::Bounds)
+    } else if is(&TYPE_ASSERTION_ERROR_TYPE) {
+        Some(TypeShape::TypeAssertion)
+    } else {
+        None
+    }
+}
+
+/// Which of the four runtime error types a descriptor is.
+#[derive(Clone, Copy)]
+enum TypeShape {
+    ErrorString,
+    PlainError,
+    Bounds,
+    TypeAssertion,
+}
+
+/// Whether `ty` is the dynamic type of a runtime error value.
+pub fn is_runtime_error_type(ty: *const TypeDesc) -> bool {
+    shape_of_type(ty).is_some()
+}
+
+/// Copies `v` to a fresh heap block and returns its address.
+fn box_value<T: Copy>(v: T) -> *const u8 {
+    let p = deft_alloc(std::mem::size_of::<T>(), std::mem::align_of::<T>()).cast::<T>();
+    // SAFETY: `p` is a fresh block sized and aligned for a `T`.
+    unsafe { p.write(v) };
+    p.cast()
+}
+
+/// Makes the Go value of `err`: an interface holding one of the four
+/// runtime error types, ready to be the value of a panic. Allocates on the
+/// Go heap.
+pub fn runtime_error_eface(err: RuntimeError) -> Eface {
+    let (ty, data) = match err {
+        RuntimeError::Bounds(b) => (&BOUNDS_ERROR_TYPE, box_value(b)),
+        RuntimeError::TypeAssertion(t) => (&TYPE_ASSERTION_ERROR_TYPE, box_value(t)),
+        _ if err.is_plain() => (&PLAIN_ERROR_TYPE, box_value(text_string(&err))),
+        _ => (&ERROR_STRING_TYPE, box_value(text_string(&err))),
+    };
+    Eface { ty: &ty.0, data }
+}
+
+/// The detail string of an `errorString`/`plainError`, as a Go string
+/// (static when the text is fixed).
+fn text_string(err: &RuntimeError) -> GoString {
+    match err.text() {
+        (fixed, ty) if ty.is_null() => GoString::from_static(fixed.as_bytes()),
+        _ => {
+            let mut text = Vec::new();
+            err.write_text(&mut text);
+            new_string(&text)
+        }
+    }
+}
+
+/// Writes the `Error()` text of `v` if it holds a runtime error (of the
+/// four types above) and returns true; otherwise writes nothing and
+/// returns false.
+pub fn write_error_text(v: Eface, out: &mut impl ByteSink) -> bool {
+    let Some(shape) = shape_of_type(v.ty) else {
+        return false;
+    };
+    // SAFETY: `v.ty` is one of our runtime error types, so its data word
+    // was made by `runtime_error_eface` and points at the matching value.
+    unsafe { write_error_data(shape, v.data, out) };
+    true
+}
+
+/// Writes the `Error()` text of the runtime error value at `data`.
+///
+/// # Safety
+/// `data` must be the data word of a runtime error value of type `shape`.
+unsafe fn write_error_data(shape: TypeShape, data: *const u8, out: &mut impl ByteSink) {
+    // SAFETY: the caller guarantees `data` points at the value `shape`
+    // describes, built by `runtime_error_eface`.
+    unsafe {
+        match shape {
+            TypeShape::ErrorString => {
+                out.put(RUNTIME_ERROR_PREFIX);
+                out.put((*data.cast::<GoString>()).bytes());
+            }
+            TypeShape::PlainError => out.put((*data.cast::<GoString>()).bytes()),
+            TypeShape::Bounds => {
+                out.put(RUNTIME_ERROR_PREFIX);
+                (*data.cast::<BoundsError>()).write_detail(out);
+            }
+            TypeShape::TypeAssertion => (*data.cast::<TypeAssertionError>()).write_message(out),
+        }
+    }
+}
+
+/// The `Error()` text of `v` if it holds a runtime error; `None` for any
+/// other value (whose `Error`, if any, is Go code the caller must run).
+pub fn error_text(v: Eface) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    write_error_text(v, &mut out).then_some(out)
+}
+
+/// Builds the Go string result of an `Error` method.
+fn error_method(shape: TypeShape, data: *const u8) -> GoString {
+    let mut text = Vec::new();
+    // SAFETY: each method is reached only through the method table of the
+    // type `shape` names, so `data` is a value of that type.
+    unsafe { write_error_data(shape, data, &mut text) };
+    new_string(&text)
+}
+
+extern "C" fn error_string_error(data: *const u8) -> GoString {
+    error_method(TypeShape::ErrorString, data)
+}
+
+extern "C" fn plain_error_error(data: *const u8) -> GoString {
+    error_method(TypeShape::PlainError, data)
+}
+
+extern "C" fn bounds_error_error(data: *const u8) -> GoString {
+    error_method(TypeShape::Bounds, data)
+}
+
+extern "C" fn type_assertion_error_error(data: *const u8) -> GoString {
+    error_method(TypeShape::TypeAssertion, data)
+}
+
+/// The code of the `RuntimeError()` marker method of every runtime error
+/// type; generated code reaches it only through an interface method call
+/// on a `runtime.Error`. Returns nothing and does nothing.
+#[unsafe(no_mangle)]
+pub extern "C" fn deft_runtime_error_marker(_data: *const u8) {}

@@ -1,0 +1,170 @@
+//! The function table and the frame walker: pc → function, funcdata, lines.
+//!
+//! Code generation registers one [`FuncInfo`] per compiled function (Go
+//! functions, and the hidden thunks and trampolines it generates) once the
+//! code has its final address. The panic engine ([`crate::panic`]) and the
+//! traceback printer find a frame's function by a return address through
+//! [`find_func`].
+//!
+//! Invariants:
+//! * Every JIT function and every Rust runtime function keeps a frame
+//!   pointer (Cranelift `preserve_frame_pointers`, rustc
+//!   `-C force-frame-pointers=yes`), so `[fp]` is the caller's fp and
+//!   `[fp + 8]` the return address into the caller: one walk of the rbp
+//!   chain crosses Go and runtime frames alike.
+//! * A frame is looked up by `return address − 1`: a call that never returns
+//!   may be the last instruction of its function.
+//! * The table only grows; a published table is never mutated (readers hold
+//!   plain `&'static` references to it).
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicPtr, Ordering};
+
+/// What a registered function is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameKind {
+    /// A Go function or method: printed in tracebacks, may have defers.
+    Go,
+    /// A generated defer thunk (`thunk(args, fp_out)`): the runtime calls a
+    /// deferred function through it. Hidden in tracebacks.
+    DeferThunk,
+    /// Any other generated glue (runtime → Go trampolines). Hidden.
+    Glue,
+}
+
+/// Funcdata of a function whose defers are open-coded.
+#[derive(Clone, Debug, Default)]
+pub struct OpenDeferInfo {
+    /// FP-relative offset of the 64-bit deferBits slot.
+    pub bits_off: i32,
+    /// One entry per open-coded defer site, indexed by bit number.
+    pub sites: Vec<OpenDeferSite>,
+}
+
+/// One open-coded defer site.
+#[derive(Clone, Debug, Default)]
+pub struct OpenDeferSite {
+    /// FP-relative offset of the slot holding the saved callee and arguments.
+    pub args_off: i32,
+    /// Address of the thunk `extern "C" fn(args: *const u8, fp_out: *mut usize)`
+    /// that loads them and makes the deferred call.
+    pub thunk: usize,
+}
+
+/// A call site whose exceptional edge leads to a landing pad (the function's
+/// deferreturn block): where a recovered frame resumes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LandingPad {
+    /// Offset of the call's return address from the function start.
+    pub ret_off: u32,
+    /// FP − SP while the call is in progress.
+    pub sp_below_fp: u32,
+    /// Offset of the landing pad from the function start.
+    pub pad_off: u32,
+}
+
+/// Everything the runtime knows about one compiled function.
+#[derive(Clone, Debug)]
+pub struct FuncInfo {
+    /// Name as gc prints it (`main.f.func1`).
+    pub name: String,
+    /// Source file as printed in tracebacks.
+    pub file: String,
+    /// Whether the Go function takes parameters (`f(...)` vs `f()` in tracebacks).
+    pub has_params: bool,
+    /// First code byte.
+    pub start: usize,
+    /// One past the last code byte.
+    pub end: usize,
+    /// Kind of function.
+    pub kind: FrameKind,
+    /// `(pc offset, line)` sorted by offset: code from an offset up to the
+    /// next entry belongs to that line (0: unknown).
+    pub lines: Vec<(u32, u32)>,
+    /// Open-coded defer funcdata, if the function has open-coded defers.
+    pub open_defers: Option<OpenDeferInfo>,
+    /// Landing pads, sorted by `ret_off` (binary searched on recovery).
+    pub landing_pads: Vec<LandingPad>,
+}
+
+impl FuncInfo {
+    /// The source line of the instruction at `pc` (a return address − 1).
+    pub fn line_at(&self, pc: usize) -> u32 {
+        let off = pc.wrapping_sub(self.start) as u32;
+        let i = self.lines.partition_point(|&(o, _)| o <= off);
+        if i == 0 { 0 } else { self.lines[i - 1].1 }
+    }
+
+    /// The landing pad of the call whose return address is `ret_pc`.
+    pub fn landing_pad(&self, ret_pc: usize) -> Option<LandingPad> {
+        let off = ret_pc.wrapping_sub(self.start) as u32;
+        let i = self.landing_pads.binary_search_by_key(&off, |lp| lp.ret_off).ok()?;
+        Some(self.landing_pads[i])
+    }
+}
+
+/// The published table: `starts` is sorted and parallel to `funcs`; the
+/// binary search runs over the compact `starts` array.
+struct FuncTable {
+    starts: Vec<usize>,
+    funcs: Vec<FuncInfo>,
+}
+
+static TABLE: AtomicPtr<FuncTable> = AtomicPtr::new(std::ptr::null_mut());
+static REGISTER: Mutex<()> = Mutex::new(());
+
+/// Adds compiled functions to the table. Called by code generation after
+/// the code is finalized, before any of it runs.
+pub fn register(new: Vec<FuncInfo>) {
+    let _guard = REGISTER.lock().unwrap_or_else(|e| e.into_inner());
+    let mut funcs = current().map(|t| t.funcs.clone()).unwrap_or_default();
+    funcs.extend(new);
+    funcs.sort_by_key(|f| f.start);
+    let starts = funcs.iter().map(|f| f.start).collect();
+    // The previous table is leaked on purpose: readers may hold references to
+    // it (tables are few and small).
+    TABLE.store(Box::into_raw(Box::new(FuncTable { starts, funcs })), Ordering::Release);
+}
+
+fn current() -> Option<&'static FuncTable> {
+    let p = TABLE.load(Ordering::Acquire);
+    // SAFETY: a published table is never freed nor mutated (see `register`).
+    unsafe { p.as_ref() }
+}
+
+/// The function containing `pc`, if it is generated code.
+pub fn find_func(pc: usize) -> Option<&'static FuncInfo> {
+    let t = current()?;
+    let i = t.starts.partition_point(|&s| s <= pc).checked_sub(1)?;
+    let f = &t.funcs[i];
+    (pc < f.end).then_some(f)
+}
+
+/// One frame of the rbp chain.
+#[derive(Clone, Copy, Debug)]
+pub struct Frame {
+    /// Return address into this frame's function (where it is stopped).
+    pub pc: usize,
+    /// This frame's frame pointer.
+    pub fp: usize,
+}
+
+impl Frame {
+    /// The caller's frame, or `None` at the end of the chain (a frame
+    /// pointer that does not go up the stack, or `limit` reached).
+    ///
+    /// # Safety
+    /// `self.fp` must be the frame pointer of a live frame whose saved rbp
+    /// and return address are readable.
+    pub unsafe fn caller(self, limit: usize) -> Option<Frame> {
+        // SAFETY: by the precondition, [fp] and [fp+8] are the saved rbp and
+        // return address of a live frame.
+        let (next_fp, pc) = unsafe { (*(self.fp as *const usize), *((self.fp + 8) as *const usize)) };
+        (next_fp > self.fp && next_fp < limit).then_some(Frame { pc, fp: next_fp })
+    }
+
+    /// The function this frame runs, if it is generated code.
+    pub fn func(self) -> Option<&'static FuncInfo> {
+        find_func(self.pc.wrapping_sub(1))
+    }
+}

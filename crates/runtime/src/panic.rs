@@ -1,0 +1,643 @@
+//! Panic, defer and recover: the runtime half of Go's defer machinery.
+//!
+//! # Design
+//!
+//! Deferred calls come in two kinds, chosen per function by the compiler
+//! (the choice mirrors gc 1.14+, see `lower::ir::DeferKind`):
+//!
+//! * **Open-coded defers.** The function keeps the callee and arguments of
+//!   each `defer` statement in fixed slots of its own frame and sets bit *i*
+//!   of a `deferBits` slot when statement *i* executes. Its exit code tests
+//!   the bits last to first and makes the calls inline. The runtime learns
+//!   about these frames only through funcdata ([`crate::frames::FuncInfo`]):
+//!   the FP offset of deferBits and, per site, the FP offset of the saved
+//!   arguments and a generated *thunk* that makes the call.
+//! * **Defer records** ([`DeferRecord`]), for defers in loops (heap records)
+//!   or in functions that cannot be open-coded (stack records). The record
+//!   holds a thunk and the saved arguments; [`deft_deferproc`] links it onto
+//!   the goroutine's defer chain with the frame pointer of the deferring
+//!   frame, and [`deft_deferreturn`] runs a frame's records at its exit.
+//!
+//! A panic ([`gopanic`]) walks the rbp chain from the panicking frame
+//! outward. In each Go frame it first runs the frame's records (the ones at
+//! the head of the chain whose `fp` is this frame), then its open-coded
+//! defers; so records and open-coded frames interleave in frame order.
+//!
+//! # Invariants
+//!
+//! * Deferred calls of one frame run last to first, whichever path runs
+//!   them (inline exit code, [`deft_deferreturn`], or a panic).
+//! * A defer is *consumed before its call*: the deferBits bit is cleared (and
+//!   stored to the frame) or the record is unlinked before the deferred
+//!   function is entered. A deferred call that panics is therefore never run
+//!   again, neither by the new panic nor by the frame's exit code after a
+//!   recovery.
+//! * `recover()` succeeds only when (a) a panic is in progress and is not
+//!   Goexit, (b) it has not been recovered already, and (c) recover's caller
+//!   was called directly by the thunk through which the panic machinery made
+//!   the current deferred call: the caller's saved rbp equals
+//!   [`Panic::thunk_fp`]. Deferred calls made by exit code (inline or
+//!   [`deft_deferreturn`]) never match, so recover returns nil there.
+//! * A panic raised while an earlier panic runs a deferred call of frame F
+//!   *aborts* the earlier one when its walk reaches F (gc marks the started
+//!   defer's panic aborted). Aborted and recovered panics stay on the list
+//!   until a recovery removes them, so an unrecovered panic prints the whole
+//!   chain, oldest first.
+//! * When a deferred call recovers, the frame whose defer it was resumes at
+//!   the landing pad of the call it is stopped at (its deferreturn block):
+//!   `rsp = fp − sp_below_fp`, `rbp = fp`. Every frame between is discarded
+//!   without running Rust destructors, so the runtime's panic path holds no
+//!   owned values while it calls into Go; it reaches the panic record only
+//!   through raw pointers.
+//! * The recovered panic, and the aborted panics on the list right after it,
+//!   are unlinked before resuming: they live in `gopanic` frames below the
+//!   resumed frame, which the resume discards.
+
+use std::cell::Cell;
+use std::ptr::null_mut;
+
+use crate::abi::{Eface, GoString, TypeDesc};
+use crate::errors::{BoundsError, RuntimeError, TypeAssertionError, runtime_error_eface};
+use crate::frames::{Frame, FrameKind, FuncInfo};
+use crate::panicprint::{ChainEntry, SignalInfo, fmt_panic_value, fmt_unrecovered_panic};
+use crate::print::write_stderr;
+use crate::traceback_fmt::{FrameArgs, fmt_frame, fmt_goroutine_header, fmt_panic_frame};
+
+/// An active panic (or, later, Goexit). Like gc's `_panic`, it lives in the
+/// frame of [`gopanic`] and is linked into the goroutine's list; it is
+/// unlinked before that frame is discarded.
+pub struct Panic {
+    /// The value passed to `panic`.
+    pub arg: Eface,
+    /// The panic that was in progress when this one started.
+    pub link: *mut Panic,
+    /// `recover()` returned this panic's value.
+    pub recovered: bool,
+    /// A newer panic walked past the frame this one was running defers of.
+    pub aborted: bool,
+    /// This is `runtime.Goexit`, not a panic: recover returns nil.
+    pub goexit: bool,
+    /// FP of the frame whose deferred call this panic is running (0: none yet).
+    pub frame_fp: usize,
+    /// FP of the thunk through which the current deferred call runs (0: none).
+    pub thunk_fp: usize,
+}
+
+/// A defer record: the layout generated code writes (stack records live in
+/// the deferring frame, heap records come from [`deft_deferprocheap`]).
+///
+/// The compiler emits, at a stack-record `defer` statement, stores of
+/// `heap_size` (0), `thunk` and the saved arguments (at
+/// [`DEFER_RECORD_ARGS`]) into a frame slot, then a call of
+/// [`deft_deferproc`]; at a heap-record one, a call of
+/// [`deft_deferprocheap`] and the same stores into the record it returns.
+#[repr(C)]
+pub struct DeferRecord {
+    /// Next (older) record of the goroutine.
+    pub link: *mut DeferRecord,
+    /// Frame pointer of the function that executed the `defer`.
+    pub fp: usize,
+    /// `extern "C" fn(args: *const u8, fp_out: *mut usize)` making the call.
+    pub thunk: usize,
+    /// Size in bytes if allocated by [`deft_deferprocheap`], 0 for a stack record.
+    pub heap_size: usize,
+}
+
+/// Offset of the saved arguments in a [`DeferRecord`].
+pub const DEFER_RECORD_ARGS: usize = std::mem::size_of::<DeferRecord>();
+
+/// Signature of a defer thunk.
+type Thunk = unsafe extern "C" fn(args: *const u8, fp_out: *mut usize);
+
+/// Per-goroutine state of the panic engine.
+pub struct G {
+    /// Innermost active panic.
+    pub panic: *mut Panic,
+    /// Newest defer record.
+    pub defer: *mut DeferRecord,
+    /// Frame walks stop at frame pointers at or above this address (the
+    /// runtime frame that entered Go code).
+    pub stack_top: usize,
+    /// Nonzero while the current panic chain started with a (simulated)
+    /// memory fault: the pc of the failed nil check, for the
+    /// `[signal SIGSEGV ...]` line of an unrecovered panic. Cleared when a
+    /// recovery empties the panic list.
+    pub sig: usize,
+    /// Free heap defer records of [`POOLED_RECORD_SIZE`] bytes.
+    pub defer_pool: *mut DeferRecord,
+}
+
+thread_local! {
+    static CUR_G: Cell<*mut G> = const { Cell::new(null_mut()) };
+}
+
+/// The running goroutine. Null outside Go code.
+pub fn cur_g() -> *mut G {
+    CUR_G.get()
+}
+
+/// Makes `g` the running goroutine; returns the previous one.
+pub fn set_g(g: *mut G) -> *mut G {
+    CUR_G.replace(g)
+}
+
+// ---------------------------------------------------------------------------
+// Entry shims. Each captures the Go caller's frame (return address and rbp)
+// and jumps to the Rust implementation. The compiler declares them with
+// Cranelift's Tail convention (at a try_call the exceptional edge must
+// assume every register clobbered), which agrees with SysV for ≤ 6 integer
+// arguments. They never return.
+// ---------------------------------------------------------------------------
+
+macro_rules! entry_shim {
+    ($(#[$doc:meta])* $name:ident($($arg:ident),*) => $imp:ident, pc: $pc:literal, fp: $fp:literal) => {
+        $(#[$doc])*
+        #[unsafe(naked)]
+        pub extern "C" fn $name($(_: $arg),*) -> ! {
+            core::arch::naked_asm!(
+                concat!("mov ", $pc, ", [rsp]"),
+                concat!("mov ", $fp, ", rbp"),
+                "jmp {imp}",
+                imp = sym $imp,
+            )
+        }
+    };
+}
+
+entry_shim!(
+    /// `panic(v)`. The compiler emits a call to this for `panic(v)` with the
+    /// two words of the `interface{}` value.
+    deft_gopanic(usize, usize) => gopanic_entry, pc: "rdx", fp: "rcx"
+);
+entry_shim!(
+    /// The compiler emits a call to this when an integer division or
+    /// remainder has a zero divisor.
+    deft_panicdivide() => panicdivide_entry, pc: "rdi", fp: "rsi"
+);
+entry_shim!(
+    /// The compiler emits a call to this when a shift count of signed type
+    /// is negative.
+    deft_panicshift() => panicshift_entry, pc: "rdi", fp: "rsi"
+);
+entry_shim!(
+    /// The compiler emits a call to this when it dereferences a nil pointer
+    /// or calls a nil func value (gc gets a SIGSEGV there; deft checks).
+    deft_panicmem() => panicmem_entry, pc: "rdi", fp: "rsi"
+);
+entry_shim!(
+    /// The compiler emits a call to this when an index or slice bound is out
+    /// of range: `code` is a [`BoundsCode`] (bit 8 set when `x` is signed).
+    deft_panicbounds(i64, i64, u64) => panicbounds_entry, pc: "rcx", fp: "r8"
+);
+
+entry_shim!(
+    /// The compiler emits a call to this when a type assertion `x.(T)`
+    /// (without comma-ok) fails: the operand's dynamic type (null for nil),
+    /// the asserted type, and the operand's static interface type.
+    deft_panicdottype(usize, usize, usize) => panicdottype_entry, pc: "rcx", fp: "r8"
+);
+
+extern "C" fn gopanic_entry(ty: usize, data: usize, pc: usize, fp: usize) -> ! {
+    let arg = Eface { ty: ty as *const TypeDesc, data: data as *const u8 };
+    gopanic(arg, Frame { pc, fp })
+}
+
+/// Raises runtime error `err` from the Go frame `origin`.
+fn panic_runtime_error(err: RuntimeError, origin: Frame) -> ! {
+    if err.is_nil_deref() {
+        // SAFETY: the shims are called from Go code, which runs on a goroutine.
+        unsafe { (*cur_g()).sig = origin.pc };
+    }
+    gopanic(runtime_error_eface(err), origin)
+}
+
+extern "C" fn panicdivide_entry(pc: usize, fp: usize) -> ! {
+    panic_runtime_error(RuntimeError::DivideByZero, Frame { pc, fp })
+}
+
+extern "C" fn panicshift_entry(pc: usize, fp: usize) -> ! {
+    panic_runtime_error(RuntimeError::NegativeShift, Frame { pc, fp })
+}
+
+extern "C" fn panicmem_entry(pc: usize, fp: usize) -> ! {
+    panic_runtime_error(RuntimeError::NilDeref, Frame { pc, fp })
+}
+
+extern "C" fn panicbounds_entry(x: i64, y: i64, code: u64, pc: usize, fp: usize) -> ! {
+    let Some(b) = BoundsError::from_packed(x, y, code) else {
+        fatal("bad bounds error code");
+    };
+    panic_runtime_error(RuntimeError::Bounds(b), Frame { pc, fp })
+}
+
+extern "C" fn panicdottype_entry(concrete: usize, asserted: usize, iface: usize, pc: usize, fp: usize) -> ! {
+    let e = TypeAssertionError {
+        interface: iface as *const TypeDesc,
+        concrete: concrete as *const TypeDesc,
+        asserted: asserted as *const TypeDesc,
+        missing_method: GoString { ptr: std::ptr::null(), len: 0 },
+    };
+    panic_runtime_error(RuntimeError::TypeAssertion(e), Frame { pc, fp })
+}
+
+// ---------------------------------------------------------------------------
+// The panic walk
+// ---------------------------------------------------------------------------
+
+/// Starts a panic with value `arg`, raised by the Go frame `origin` (the
+/// return address into the panicking function and its frame pointer).
+/// Runs deferred calls outward; resumes a frame if one recovers; otherwise
+/// prints the panic and exits with status 2.
+pub fn gopanic(arg: Eface, origin: Frame) -> ! {
+    let gp = cur_g();
+    if gp.is_null() {
+        fatal("panic outside Go code");
+    }
+    // SAFETY: gp is the running goroutine; the panic record lives in this
+    // frame, which stays alive until we resume elsewhere or exit, and is
+    // unlinked before any resume discards it.
+    unsafe {
+        let mut rec = Panic {
+            arg,
+            link: (*gp).panic,
+            recovered: false,
+            aborted: false,
+            goexit: false,
+            frame_fp: 0,
+            thunk_fp: 0,
+        };
+        // Only raw pointers from here on: deferred calls (and nested panics)
+        // reach the record through the goroutine's list while we are
+        // suspended in a call.
+        let p: *mut Panic = &raw mut rec;
+        (*gp).panic = p;
+        run_deferred_calls(gp, p, origin);
+        fatal_panic(gp, origin)
+    }
+}
+
+/// Walks the frames from `origin` outward, running every pending deferred
+/// call; returns only if none recovered.
+///
+/// # Safety
+/// `gp` is the running goroutine, `p` its innermost panic, `origin` a live
+/// Go frame of this goroutine.
+unsafe fn run_deferred_calls(gp: *mut G, p: *mut Panic, origin: Frame) {
+    // SAFETY: frames below stack_top are live frames of this goroutine.
+    unsafe {
+        let top = (*gp).stack_top;
+        let mut frame = Some(origin);
+        while let Some(fr) = frame {
+            if let Some(f) = fr.func().filter(|f| f.kind == FrameKind::Go) {
+                abort_overtaken(p, fr.fp);
+                run_frame_records(gp, p, f, fr);
+                if let Some(od) = &f.open_defers {
+                    run_frame_open_defers(p, f, od, fr);
+                }
+            }
+            frame = fr.caller(top);
+        }
+    }
+}
+
+/// Marks aborted every earlier panic that was running a deferred call of
+/// frame `fp` or of a frame below it: this panic has overtaken it.
+///
+/// # Safety
+/// `p` is a live panic record whose list is well formed.
+unsafe fn abort_overtaken(p: *mut Panic, fp: usize) {
+    // SAFETY: the list links live panic records (see `gopanic`).
+    unsafe {
+        let mut q = (*p).link;
+        while !q.is_null() {
+            if (*q).frame_fp != 0 && (*q).frame_fp <= fp {
+                (*q).aborted = true;
+            }
+            q = (*q).link;
+        }
+    }
+}
+
+/// Runs the defer records of frame `fr` (those at the head of the chain).
+///
+/// # Safety
+/// As [`run_deferred_calls`]; `f` is `fr`'s function.
+unsafe fn run_frame_records(gp: *mut G, p: *mut Panic, f: &FuncInfo, fr: Frame) {
+    // SAFETY: records on the chain are live (stack records belong to frames
+    // at or above `fr`, heap records are only freed once unlinked).
+    unsafe {
+        loop {
+            let d = (*gp).defer;
+            if d.is_null() || (*d).fp != fr.fp {
+                return;
+            }
+            (*gp).defer = (*d).link; // consumed before the call
+            call_deferred(p, fr.fp, (*d).thunk, d.cast::<u8>().add(DEFER_RECORD_ARGS));
+            free_record(gp, d);
+            if (*p).recovered {
+                recovery(gp, p, f, fr);
+            }
+        }
+    }
+}
+
+/// Runs the pending open-coded defers of frame `fr`, newest first.
+///
+/// # Safety
+/// As [`run_deferred_calls`]; `od` is the funcdata of `fr`'s function `f`.
+unsafe fn run_frame_open_defers(p: *mut Panic, f: &FuncInfo, od: &crate::frames::OpenDeferInfo, fr: Frame) {
+    // SAFETY: the funcdata offsets address slots of the live frame `fr`.
+    unsafe {
+        let gp = cur_g();
+        let bits = (fr.fp as isize + od.bits_off as isize) as *mut u64;
+        for (i, site) in od.sites.iter().enumerate().rev() {
+            let b = bits.read_volatile();
+            if b & (1 << i) == 0 {
+                continue;
+            }
+            // Clear the bit BEFORE calling: if this deferred call panics,
+            // neither the new panic nor this frame's deferreturn block (after
+            // a recovery) may run it again.
+            bits.write_volatile(b & !(1 << i));
+            let args = (fr.fp as isize + site.args_off as isize) as *const u8;
+            call_deferred(p, fr.fp, site.thunk, args);
+            if (*p).recovered {
+                recovery(gp, p, f, fr);
+            }
+        }
+    }
+}
+
+/// Makes one deferred call on behalf of panic `p`, recording the frames
+/// that the recover rule checks.
+///
+/// # Safety
+/// `thunk` is a generated defer thunk and `args` its saved arguments.
+unsafe fn call_deferred(p: *mut Panic, frame_fp: usize, thunk: usize, args: *const u8) {
+    // SAFETY: by the precondition; `p` stays valid during the call.
+    unsafe {
+        (*p).frame_fp = frame_fp;
+        let thunk: Thunk = std::mem::transmute::<usize, Thunk>(thunk);
+        thunk(args, &raw mut (*p).thunk_fp);
+        (*p).thunk_fp = 0;
+    }
+}
+
+/// A deferred call of frame `fr` recovered panic `p`: unlink it (and the
+/// aborted panics it overtook) and continue `fr` at the landing pad of the
+/// call it is stopped at.
+///
+/// # Safety
+/// As [`run_deferred_calls`].
+unsafe fn recovery(gp: *mut G, p: *mut Panic, f: &FuncInfo, fr: Frame) -> ! {
+    // SAFETY: the panic list holds live records; `fr` is a live frame and the
+    // landing pad's stack depth comes from the compiler's call-site table.
+    unsafe {
+        let mut next = (*p).link;
+        while !next.is_null() && (*next).aborted {
+            next = (*next).link;
+        }
+        (*gp).panic = next;
+        if next.is_null() {
+            (*gp).sig = 0;
+        }
+        let Some(lp) = f.landing_pad(fr.pc) else {
+            fatal(&format!("{}: recovered at +{:#x}, which is not a landing-pad call site", f.name, fr.pc - f.start));
+        };
+        resume(f.start + lp.pad_off as usize, fr.fp - lp.sp_below_fp as usize, fr.fp)
+    }
+}
+
+/// Jumps to a landing pad with the given stack and frame pointers. The pad
+/// follows a Tail-convention call, so it assumes no register contents.
+///
+/// # Safety
+/// `pc`, `sp`, `fp` must describe a landing pad of a live frame.
+unsafe fn resume(pc: usize, sp: usize, fp: usize) -> ! {
+    // SAFETY: by the precondition; everything below `sp` is discarded.
+    unsafe {
+        core::arch::asm!(
+            "mov rsp, rcx",
+            "mov rbp, rsi",
+            "jmp rdi",
+            in("rax") 0usize, in("rdx") 0usize, in("rcx") sp, in("rsi") fp, in("rdi") pc,
+            options(noreturn),
+        )
+    }
+}
+
+// ---------------------------------------------------------------------------
+// recover, defer records
+// ---------------------------------------------------------------------------
+
+/// `recover()`. The compiler emits a call to this for `recover()`, passing
+/// the frame pointer of the function containing it. Returns the panic value
+/// and marks the panic recovered when the rule in the module doc allows it,
+/// otherwise the nil interface.
+pub extern "C" fn deft_recover(caller_fp: usize) -> Eface {
+    let nil = Eface { ty: std::ptr::null(), data: std::ptr::null() };
+    let gp = cur_g();
+    // SAFETY: `caller_fp` is the frame pointer of a live Go frame, whose
+    // saved rbp is readable; the panic list holds live records.
+    unsafe {
+        let p = if gp.is_null() { null_mut() } else { (*gp).panic };
+        if p.is_null() || (*p).goexit || (*p).recovered {
+            return nil;
+        }
+        if *(caller_fp as *const usize) != (*p).thunk_fp {
+            return nil;
+        }
+        (*p).recovered = true;
+        (*p).arg
+    }
+}
+
+/// Size of pooled heap records: records this large or smaller are reused
+/// through the goroutine's free list instead of going back to the
+/// allocator (gc keeps a per-P defer pool for the same reason).
+pub const POOLED_RECORD_SIZE: usize = 128;
+
+/// The compiler emits a call to this at a heap-allocated `defer` statement
+/// (a `defer` in a loop), before filling in the record: returns a record
+/// of at least `size` bytes (header plus saved arguments), already linked
+/// onto the goroutine's defer chain for frame `fp`; the generated code then
+/// stores the thunk and the arguments (nothing can run the record before
+/// that: the stores cannot panic).
+pub extern "C" fn deft_deferprocheap(size: usize, fp: usize) -> *mut DeferRecord {
+    let gp = cur_g();
+    // SAFETY: gp is the running goroutine; pooled records are unlinked
+    // records of POOLED_RECORD_SIZE bytes.
+    unsafe {
+        let d = if size <= POOLED_RECORD_SIZE && !(*gp).defer_pool.is_null() {
+            let d = (*gp).defer_pool;
+            (*gp).defer_pool = (*d).link;
+            d
+        } else {
+            let size = if size <= POOLED_RECORD_SIZE { POOLED_RECORD_SIZE } else { size };
+            let layout = std::alloc::Layout::from_size_align(size, 16).expect("defer record size");
+            let d = std::alloc::alloc(layout).cast::<DeferRecord>();
+            if d.is_null() {
+                std::alloc::handle_alloc_error(layout);
+            }
+            (*d).heap_size = size;
+            d
+        };
+        (*d).fp = fp;
+        (*d).link = (*gp).defer;
+        (*gp).defer = d;
+        d
+    }
+}
+
+/// Frees a heap record (stack records are left alone): pooled sizes go to
+/// the goroutine's free list.
+///
+/// # Safety
+/// `d` is unlinked and no longer used.
+unsafe fn free_record(gp: *mut G, d: *mut DeferRecord) {
+    // SAFETY: heap records were allocated by `deft_deferprocheap` with this
+    // layout; gp is the running goroutine.
+    unsafe {
+        match (*d).heap_size {
+            0 => {}
+            POOLED_RECORD_SIZE => {
+                (*d).link = (*gp).defer_pool;
+                (*gp).defer_pool = d;
+            }
+            size => std::alloc::dealloc(d.cast(), std::alloc::Layout::from_size_align_unchecked(size, 16)),
+        }
+    }
+}
+
+/// The compiler emits a call to this after filling in a defer record (thunk
+/// and arguments) at a record-kind `defer` statement: links `d` onto the
+/// goroutine's defer chain for the frame `fp`.
+pub extern "C" fn deft_deferproc(d: *mut DeferRecord, fp: usize) {
+    let gp = cur_g();
+    // SAFETY: `d` is a record the generated code just filled in; gp is live.
+    unsafe {
+        (*d).fp = fp;
+        (*d).link = (*gp).defer;
+        (*gp).defer = d;
+    }
+}
+
+/// The compiler emits a call to this (a try_call whose exceptional edge is
+/// the deferreturn block itself) in the exit code of a function with defer
+/// records: runs the records of frame `fp`, newest first.
+pub extern "C" fn deft_deferreturn(fp: usize) {
+    let gp = cur_g();
+    // SAFETY: the chain holds live records; the thunk writes its frame
+    // pointer into a local that no panic compares against.
+    unsafe {
+        loop {
+            let d = (*gp).defer;
+            if d.is_null() || (*d).fp != fp {
+                return;
+            }
+            (*gp).defer = (*d).link;
+            let mut thunk_fp = 0usize;
+            let thunk: Thunk = std::mem::transmute::<usize, Thunk>((*d).thunk);
+            thunk(d.cast::<u8>().add(DEFER_RECORD_ARGS), &raw mut thunk_fp);
+            free_record(gp, d);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Unrecovered panics
+// ---------------------------------------------------------------------------
+
+/// Prints a runtime-internal fatal error (not a Go panic) and exits with 2.
+pub fn fatal(msg: &str) -> ! {
+    crate::proc::throw(msg)
+}
+
+/// Prints the panic chain and the goroutine's stack as gc does, then exits
+/// with status 2.
+///
+/// # Safety
+/// `gp` is the running goroutine; `origin` the frame that raised the last panic.
+unsafe fn fatal_panic(gp: *mut G, origin: Frame) -> ! {
+    let mut out: Vec<u8> = Vec::new();
+    // SAFETY: the list holds live records.
+    unsafe {
+        let mut panics = Vec::new();
+        let mut p = (*gp).panic;
+        while !p.is_null() {
+            panics.push(p);
+            p = (*p).link;
+        }
+        panics.reverse();
+        // FIXME: values with Error/String methods need those methods called
+        // (gc's preprintpanics) once type descriptors carry methods.
+        let texts: Vec<Vec<u8>> = panics
+            .iter()
+            .map(|&p| {
+                let mut t = Vec::new();
+                fmt_panic_value(&mut t, (*p).arg, None);
+                t
+            })
+            .collect();
+        let chain: Vec<ChainEntry> = panics
+            .iter()
+            .zip(&texts)
+            .map(|(&p, t)| ChainEntry { text: t, recovered: (*p).recovered, goexit: (*p).goexit })
+            .collect();
+        let signal = ((*gp).sig != 0).then_some(SignalInfo { addr: 0, pc: (*gp).sig as u64 });
+        fmt_unrecovered_panic(&mut out, &chain, signal);
+        fmt_goroutine_header(&mut out, 1, b"running");
+        traceback(&mut out, gp, origin);
+    }
+    write_stderr(&out);
+    crate::proc::exit(crate::proc::EXIT_PANIC)
+}
+
+/// Appends gc-style traceback lines for the goroutine's Go frames, from
+/// `origin` outward. A defer thunk called by an active panic shows as that
+/// panic's `panic(...)` frame, as gc shows `gopanic`.
+///
+/// # Safety
+/// `origin` is a live frame of goroutine `gp`.
+unsafe fn traceback(out: &mut Vec<u8>, gp: *mut G, origin: Frame) {
+    // SAFETY: walking live frames below the stack top.
+    unsafe {
+        let top = (*gp).stack_top;
+        let mut frame = Some(origin);
+        while let Some(fr) = frame {
+            match fr.func() {
+                Some(f) if f.kind == FrameKind::Go => {
+                    let args = if f.has_params { FrameArgs::Elided } else { FrameArgs::None };
+                    let line = f.line_at(fr.pc - 1);
+                    fmt_frame(out, f.name.as_bytes(), args, f.file.as_bytes(), line, Some((fr.pc - f.start) as u64));
+                }
+                Some(f) if f.kind == FrameKind::DeferThunk => {
+                    if let Some(p) = panic_of_thunk(gp, fr.fp) {
+                        fmt_panic_frame(out, (*p).arg);
+                    }
+                }
+                _ => {}
+            }
+            frame = fr.caller(top);
+        }
+    }
+}
+
+/// The active panic whose deferred call runs through the thunk frame `fp`.
+///
+/// # Safety
+/// `gp` is the running goroutine.
+unsafe fn panic_of_thunk(gp: *mut G, fp: usize) -> Option<*mut Panic> {
+    // SAFETY: the list holds live records.
+    unsafe {
+        let mut p = (*gp).panic;
+        while !p.is_null() {
+            if (*p).thunk_fp == fp {
+                return Some(p);
+            }
+            p = (*p).link;
+        }
+        None
+    }
+}
+

@@ -1,0 +1,120 @@
+//! The process: exit, fatal errors, and the program's arguments.
+//!
+//! Exit statuses follow gc: what `os.Exit` is given, 2 after an unrecovered
+//! panic or a fatal error. Fatal errors (gc's `throw`) are not panics: they
+//! cannot be recovered, run no deferred calls, and print
+//! `fatal error: MESSAGE` before exiting with status 2.
+//!
+//! `os.Args` is set once by the driver ([`set_args`]) before Go code starts
+//! and read by generated code through [`deft_args`].
+
+use std::sync::OnceLock;
+
+use crate::abi::{GoSlice, GoString};
+use crate::print::{ByteSink, flush_print};
+use crate::strings::new_string;
+
+/// Exit status after an unrecovered panic or a fatal error.
+pub const EXIT_PANIC: i32 = 2;
+
+/// Ends the process with `code` once pending `print` output is written.
+/// Deferred calls are not run and Go's buffered writers are not flushed:
+/// `os.Exit` in gc does neither.
+pub fn exit(code: i32) -> ! {
+    flush_print();
+    std::process::exit(code)
+}
+
+/// The compiler emits a call to this for `os.Exit(code)`. Never returns:
+/// the process ends with status `code`.
+#[unsafe(no_mangle)]
+pub extern "C" fn deft_exit(code: i64) -> ! {
+    exit(code as i32)
+}
+
+/// Appends gc's fatal error line, `fatal error: MESSAGE\n`.
+pub fn fmt_fatal_error(out: &mut impl ByteSink, msg: &[u8]) {
+    out.put(b"fatal error: ");
+    out.put(msg);
+    out.put(b"\n");
+}
+
+/// Reports an unrecoverable runtime failure the way gc's `throw` does
+/// (`fatal error: MESSAGE`) and exits with status 2. Used for internal
+/// bugs and resource exhaustion; never returns, never unwinds.
+///
+/// The goroutine traceback gc prints after the message is the panic
+/// engine's to add (it owns the frame walker); this leaf version prints the
+/// message alone.
+#[cold]
+pub fn throw(msg: &str) -> ! {
+    flush_print();
+    let mut line = [0u8; 256];
+    let mut sink = FixedBuf {
+        buf: &mut line,
+        len: 0,
+    };
+    fmt_fatal_error(&mut sink, msg.as_bytes());
+    let len = sink.len;
+    // Straight to fd 2, not through the print buffer: `throw` may be
+    // reporting that the buffer itself is unusable.
+    crate::sys::write_all(2, &line[..len]);
+    exit(EXIT_PANIC)
+}
+
+/// A byte sink over a fixed array that drops what does not fit: lets
+/// [`throw`] format without allocating (it may be reporting that the heap
+/// is exhausted).
+struct FixedBuf<'a> {
+    buf: &'a mut [u8],
+    len: usize,
+}
+
+impl ByteSink for FixedBuf<'_> {
+    fn put(&mut self, bytes: &[u8]) {
+        let n = bytes.len().min(self.buf.len() - self.len);
+        self.buf[self.len..self.len + n].copy_from_slice(&bytes[..n]);
+        self.len += n;
+    }
+}
+
+/// `os.Args` as a Go `[]string`, built once.
+struct Args(GoSlice);
+
+// SAFETY: the slice and its strings are written once, before publication
+// through the `OnceLock`, and never mutated or freed afterwards.
+unsafe impl Send for Args {}
+// SAFETY: as above; shared access is read-only.
+unsafe impl Sync for Args {}
+
+static ARGS: OnceLock<Args> = OnceLock::new();
+
+/// Sets `os.Args` (program name first). Called by the driver before any Go
+/// code runs; later calls are ignored.
+pub fn set_args(args: Vec<String>) {
+    let _ = ARGS.get_or_init(|| Args(build_string_slice(&args)));
+}
+
+/// Copies `args` into a fresh Go `[]string` on the Go heap.
+fn build_string_slice(args: &[String]) -> GoSlice {
+    let size = std::mem::size_of::<GoString>() * args.len();
+    let elems = crate::alloc::deft_alloc(size, std::mem::align_of::<GoString>()).cast::<GoString>();
+    for (i, arg) in args.iter().enumerate() {
+        // SAFETY: `elems` has room for `args.len()` strings and is aligned
+        // for them; `i < args.len()`.
+        unsafe { elems.add(i).write(new_string(arg.as_bytes())) };
+    }
+    GoSlice {
+        ptr: elems.cast(),
+        len: args.len(),
+        cap: args.len(),
+    }
+}
+
+/// The compiler emits a call to this to initialise `os.Args`. Returns a
+/// pointer to a `[]string` header owned by the runtime (empty if
+/// [`set_args`] was never called); the caller copies the three words.
+#[unsafe(no_mangle)]
+pub extern "C" fn deft_args() -> *const GoSlice {
+    &ARGS.get_or_init(|| Args(build_string_slice(&[]))).0
+}

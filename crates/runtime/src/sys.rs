@@ -1,0 +1,70 @@
+//! The few operating-system calls the leaf runtime needs, on Linux/amd64.
+//!
+//! The functions are the C library's, which the Rust standard library links
+//! anyway; declaring them here keeps the runtime free of dependencies and of
+//! `std::io`'s locks and buffers (Go's `print` writes straight to fd 2).
+//!
+//! Invariant: nothing here allocates, panics or unwinds, so every function
+//! may be called from an `extern "C"` entry point or on the panic path.
+
+use std::ffi::c_void;
+
+unsafe extern "C" {
+    fn write(fd: i32, buf: *const c_void, count: usize) -> isize;
+    fn mmap(addr: *mut c_void, len: usize, prot: i32, flags: i32, fd: i32, off: i64)
+    -> *mut c_void;
+}
+
+const PROT_READ: i32 = 0x1;
+const PROT_WRITE: i32 = 0x2;
+const MAP_PRIVATE: i32 = 0x02;
+const MAP_ANONYMOUS: i32 = 0x20;
+const EINTR: i32 = 4;
+
+/// Size of a memory page.
+pub const PAGE_SIZE: usize = 4096;
+
+/// Writes all of `bytes` to `fd`, retrying after interrupts and short
+/// writes. Returns the number of bytes written, or `-errno` on the first
+/// error (bytes written before it are lost to the count, as with `write`).
+pub fn write_all(fd: i32, bytes: &[u8]) -> isize {
+    let mut done = 0;
+    while done < bytes.len() {
+        let rest = &bytes[done..];
+        // SAFETY: `rest` is a live slice; `write` reads at most `rest.len()`
+        // bytes from it.
+        let n = unsafe { write(fd, rest.as_ptr().cast(), rest.len()) };
+        if n < 0 {
+            let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+            if errno == EINTR {
+                continue;
+            }
+            return -(errno as isize);
+        }
+        done += n as usize;
+    }
+    done as isize
+}
+
+/// Maps `len` bytes (a multiple of [`PAGE_SIZE`]) of fresh zeroed memory,
+/// page-aligned; `None` when the system refuses.
+pub fn map_zeroed(len: usize) -> Option<*mut u8> {
+    // SAFETY: an anonymous private mapping at an address of the kernel's
+    // choosing touches no existing memory.
+    let p = unsafe {
+        mmap(
+            std::ptr::null_mut(),
+            len,
+            PROT_READ | PROT_WRITE,
+            MAP_PRIVATE | MAP_ANONYMOUS,
+            -1,
+            0,
+        )
+    };
+    // MAP_FAILED is (void*)-1.
+    if p as usize == usize::MAX || p.is_null() {
+        None
+    } else {
+        Some(p.cast())
+    }
+}

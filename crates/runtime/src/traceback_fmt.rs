@@ -1,0 +1,148 @@
+//! The text of goroutine tracebacks, in gc 1.19's layout. The panic
+//! engine walks the frames; this module only formats what it finds.
+//!
+//! gc 1.19.8 prints, after an unrecovered panic's header (each position
+//! line starts with a tab, shown here as four spaces):
+//! ```text
+//! goroutine 1 [running]:
+//! main.f.func1()
+//!     /tmp/p.go:5 +0x27
+//! panic({0x45eea0, 0x47cf80})
+//!     /usr/lib/go-1.19/src/runtime/panic.go:884 +0x212
+//! main.f(0x1, {0x0?, 0x0?})
+//!     /tmp/p.go:8 +0x55
+//! main.main()
+//!     /tmp/p.go:16 +0x4a
+//! ```
+//! What the engine must know to match it (observed with gc 1.19.8):
+//! * the trace starts at the function that called `panic` (or whose check
+//!   failed), innermost first, and ends with `main.main()`: `runtime.main`,
+//!   `runtime.goexit` and the runtime's helper frames (`runtime.gopanic`'s
+//!   callers such as `runtime.panicIndex`) are not shown;
+//! * every panic that is still in progress *below* the innermost frame —
+//!   one whose deferred call is running — shows as a pseudo-frame
+//!   `panic({TYPE, DATA})` at `…/runtime/panic.go:884` ([`fmt_panic_frame`]);
+//!   a recovered panic's frames are gone; a `runtime.Goexit` in progress
+//!   shows as `runtime.Goexit()` at `…/runtime/panic.go:522`
+//!   ([`fmt_goexit_frame`]);
+//! * function names: `main.f`, methods `main.T.M` and `main.(*T).M`,
+//!   closures `main.f.func1`, nested `main.f.func1.2`;
+//! * arguments: gc prints raw argument words (`main.f(0x1, {0x0?, 0x0?})`)
+//!   which deft cannot reproduce: deft prints `()` for a function without
+//!   parameters and `(...)` otherwise ([`FrameArgs`]);
+//! * `+0x…` is the return address's offset in the function; it cannot match.
+//!
+//! A fatal error (`fatal error: …`, see [`crate::proc`]) is followed by a
+//! blank line and the same traceback, with the goroutine's wait reason as
+//! status (`[chan receive]`, `[select (no cases)]`).
+
+use crate::abi::Eface;
+use crate::print::{ByteSink, fmt_hex, fmt_uint};
+
+/// How a frame's arguments are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameArgs {
+    /// The function has no parameters (and no receiver): `()`.
+    None,
+    /// The function has parameters, not shown: `(...)`.
+    Elided,
+}
+
+/// Writes a goroutine header: `goroutine 1 [running]:`.
+pub fn fmt_goroutine_header(out: &mut impl ByteSink, id: u64, status: &[u8]) {
+    out.put(b"goroutine ");
+    fmt_uint(out, id);
+    out.put(b" [");
+    out.put(status);
+    out.put(b"]:\n");
+}
+
+/// Writes the source position line of a frame: tab, `file:line`, and
+/// ` +0xOFF` when `pc_offset` is given.
+fn fmt_position(out: &mut impl ByteSink, file: &[u8], line: u32, pc_offset: Option<u64>) {
+    out.put(b"\t");
+    out.put(file);
+    out.put(b":");
+    fmt_uint(out, line as u64);
+    if let Some(off) = pc_offset {
+        out.put(b" +");
+        fmt_hex(out, off);
+    }
+    out.put(b"\n");
+}
+
+/// Writes one frame:
+/// `main.f(...)` newline, tab, `/path/p.go:8 +0x55` newline.
+pub fn fmt_frame(
+    out: &mut impl ByteSink,
+    func: &[u8],
+    args: FrameArgs,
+    file: &[u8],
+    line: u32,
+    pc_offset: Option<u64>,
+) {
+    out.put(func);
+    out.put(match args {
+        FrameArgs::None => b"()",
+        FrameArgs::Elided => b"(...)",
+    });
+    out.put(b"\n");
+    fmt_position(out, file, line, pc_offset);
+}
+
+/// Where gc 1.19.8 places its `panic(…)` pseudo-frames: `runtime.gopanic`
+/// at the call of a deferred function, in the installed Go tree.
+pub const PANIC_FRAME_FILE: &[u8] = b"/usr/lib/go-1.19/src/runtime/panic.go";
+/// Line of [`PANIC_FRAME_FILE`] in gc 1.19.8's frames.
+pub const PANIC_FRAME_LINE: u32 = 884;
+/// Offset gc 1.19.8's `panic(…)` frames show.
+pub const PANIC_FRAME_OFFSET: u64 = 0x212;
+
+/// Line of [`PANIC_FRAME_FILE`] in gc 1.19.8's `runtime.Goexit()` frames.
+pub const GOEXIT_FRAME_LINE: u32 = 522;
+/// Offset gc 1.19.8's `runtime.Goexit()` frames show.
+pub const GOEXIT_FRAME_OFFSET: u64 = 0x185;
+
+/// Writes the pseudo-frame of a panic whose deferred call is running:
+/// `panic({0x45eea0, 0x47cf80})` and gc's position of `runtime.gopanic`.
+/// `v` is the panic value (`{0x0, 0x0}` for `panic(nil)`).
+pub fn fmt_panic_frame(out: &mut impl ByteSink, v: Eface) {
+    out.put(b"panic({");
+    fmt_hex(out, v.ty as u64);
+    out.put(b", ");
+    fmt_hex(out, v.data as u64);
+    out.put(b"})\n");
+    fmt_position(
+        out,
+        PANIC_FRAME_FILE,
+        PANIC_FRAME_LINE,
+        Some(PANIC_FRAME_OFFSET),
+    );
+}
+
+/// Writes the frame of a `runtime.Goexit` whose deferred call is running:
+/// `runtime.Goexit()` at gc's position in `panic.go`.
+pub fn fmt_goexit_frame(out: &mut impl ByteSink) {
+    out.put(b"runtime.Goexit()\n");
+    fmt_position(
+        out,
+        PANIC_FRAME_FILE,
+        GOEXIT_FRAME_LINE,
+        Some(GOEXIT_FRAME_OFFSET),
+    );
+}
+
+/// Writes the `created by main.main` trailer of a goroutine other than
+/// the main one, with the position of the `go` statement.
+pub fn fmt_created_by(
+    out: &mut impl ByteSink,
+    func: &[u8],
+    file: &[u8],
+    line: u32,
+    pc_offset: Option<u64>,
+) {
+    out.put(b"created by ");
+    out.put(func);
+    out.put(b"\n");
+    fmt_position(out, file, line, pc_offset);
+}

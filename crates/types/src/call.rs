@@ -1,0 +1,784 @@
+//! Calls: function and method calls, conversions `T(x)`, and builtins.
+//!
+//! The callee's mode decides: a type means a conversion, a builtin name a
+//! builtin call (each with its own rules, `builtins` below), anything else
+//! must be a function value. Arguments are checked with
+//! [`Checker::assignment`] against the (variadic-expanded) parameters, and
+//! count mismatches are reported with gc's have/want summary.
+
+use syntax::ast::{Expr, ExprKind};
+
+use crate::check::Checker;
+use crate::constant::Value;
+use crate::expr::{ExprClass, INVALID_OP};
+use crate::exprstr::{expr_string, start_pos};
+use crate::model::{BasicKind, Builtin};
+use crate::operand::{OpMode, Operand, builtin_str};
+use crate::types::{BYTE, INVALID, T, TyId, basic};
+
+impl<'a> Checker<'a> {
+    /// Checks a call expression.
+    pub(crate) fn call_expr(&mut self, x: &mut Operand<'a>, e: &'a Expr) -> ExprClass {
+        let ExprKind::Call {
+            func,
+            args,
+            ellipsis,
+            ..
+        } = &e.kind
+        else {
+            return ExprClass::Statement;
+        };
+        self.expr_or_type(x, func);
+        match x.mode {
+            OpMode::Invalid => {
+                self.use_args(args);
+                x.expr = Some(e);
+                return ExprClass::Statement;
+            }
+            OpMode::TypeExpr => {
+                let t = x.ty;
+                x.set_invalid();
+                match args.len() {
+                    0 => {
+                        let ts = self.ts(t);
+                        self.error(
+                            start_pos(e),
+                            format!("missing argument in conversion to {ts}"),
+                        );
+                    }
+                    1 => {
+                        self.expr(x, &args[0]);
+                        if !x.is_invalid() {
+                            if *ellipsis {
+                                let ts = self.ts(t);
+                                self.error(
+                                    start_pos(&args[0]),
+                                    format!("invalid use of ... in type conversion to {ts}"),
+                                );
+                                x.set_invalid();
+                            } else {
+                                self.conversion(x, t);
+                            }
+                        }
+                    }
+                    n => {
+                        self.use_args(args);
+                        let ts = self.ts(t);
+                        self.error(
+                            start_pos(&args[n - 1]),
+                            format!("too many arguments in conversion to {ts}"),
+                        );
+                    }
+                }
+                x.expr = Some(e);
+                return ExprClass::Conversion;
+            }
+            OpMode::Builtin(b) => {
+                let ok = self.builtin(x, e, b, args, *ellipsis);
+                if !ok {
+                    x.set_invalid();
+                }
+                x.expr = Some(e);
+                return match b {
+                    Builtin::Append
+                    | Builtin::Cap
+                    | Builtin::Complex
+                    | Builtin::Imag
+                    | Builtin::Len
+                    | Builtin::Make
+                    | Builtin::New
+                    | Builtin::Real => ExprClass::Expression,
+                    _ => ExprClass::Statement,
+                };
+            }
+            _ => {}
+        }
+        let Some(sig) = self.tys.sig(x.ty).cloned() else {
+            let s = self.op_string(x);
+            self.error_at_op(x, format!("{INVALID_OP}cannot call non-function {s}"));
+            x.set_invalid();
+            x.expr = Some(e);
+            return ExprClass::Statement;
+        };
+        let (mut vals, _) = self.expr_list(args, false);
+        let params: Vec<TyId> = sig.params.iter().map(|p| p.ty).collect();
+        self.arguments(e, func, args, *ellipsis, &params, sig.variadic, &mut vals);
+        match sig.results.len() {
+            0 => {
+                x.mode = OpMode::NoValue;
+            }
+            1 => {
+                x.mode = OpMode::Value;
+                x.ty = sig.results[0].ty;
+            }
+            _ => {
+                x.mode = OpMode::Value;
+                x.ty = self.tys.results_type(&sig);
+            }
+        }
+        x.expr = Some(e);
+        ExprClass::Statement
+    }
+
+    fn use_args(&mut self, args: &'a [Expr]) {
+        for a in args {
+            let mut y = Operand::invalid(None);
+            self.raw_expr(&mut y, a, None);
+        }
+    }
+
+    /// Checks argument values against parameters.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn arguments(
+        &mut self,
+        call: &'a Expr,
+        func: &'a Expr,
+        arg_exprs: &'a [Expr],
+        ddd: bool,
+        params: &[TyId],
+        variadic: bool,
+        args: &mut [Operand<'a>],
+    ) {
+        for a in args.iter() {
+            match a.mode {
+                OpMode::TypeExpr => {
+                    let s = self.op_string(a);
+                    self.error_at_op(a, format!("{s} used as value"));
+                    return;
+                }
+                OpMode::Invalid => return,
+                _ => {}
+            }
+        }
+        let nargs = args.len();
+        let mut npars = params.len();
+        let mut sig_params: Vec<TyId> = params.to_vec();
+        if variadic {
+            if ddd {
+                if arg_exprs.len() == 1 && nargs > 1 {
+                    let s = expr_string(&arg_exprs[0]);
+                    self.error(
+                        start_pos(call),
+                        format!("cannot use ... with {nargs}-valued {s}"),
+                    );
+                    return;
+                }
+            } else if nargs + 1 >= npars {
+                let last = params[npars - 1];
+                let elem = match self.tys.get(last) {
+                    T::Slice(e) => *e,
+                    _ => INVALID,
+                };
+                sig_params.truncate(npars - 1);
+                while sig_params.len() < nargs {
+                    sig_params.push(elem);
+                }
+                npars = nargs;
+            } else {
+                npars -= 1;
+            }
+        } else if ddd {
+            let f = expr_string(func);
+            self.error(
+                start_pos(call),
+                format!("cannot use ... in call to non-variadic {f}"),
+            );
+            return;
+        }
+        if nargs != npars {
+            let (qualifier, at) = if nargs > npars {
+                ("too many", args[npars].start_pos())
+            } else if nargs > 0 {
+                ("not enough", args[nargs - 1].start_pos())
+            } else {
+                ("not enough", start_pos(call))
+            };
+            let have: Vec<TyId> = args.iter().map(|a| a.ty).collect();
+            let f = expr_string(func);
+            let msg = format!(
+                "{qualifier} arguments in call to {f}\n\thave {}\n\twant {}",
+                self.types_summary(&have, false),
+                self.types_summary(params, variadic)
+            );
+            self.error(at, msg);
+            return;
+        }
+        let context = format!("argument to {}", expr_string(func));
+        for (a, &t) in args.iter_mut().zip(&sig_params) {
+            self.assignment(a, Some(t), &context);
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Conversions.
+
+    /// Checks the conversion `T(x)`.
+    pub(crate) fn conversion(&mut self, x: &mut Operand<'a>, t: TyId) {
+        let const_arg = x.is_const();
+        let mut ok = false;
+        let mut cause = String::new();
+        if const_arg && self.tys.is_const_type(t) {
+            let k = self.tys.basic_kind(t).unwrap_or(BasicKind::Invalid);
+            if let Some(v) = crate::expr::representable_const(&x.val, k) {
+                x.val = v;
+                ok = true;
+            } else if k.is_integer() && matches!(x.val.to_int(), Value::Int(_)) {
+                // gc keeps the integer value even though it does not fit.
+                x.val = x.val.to_int();
+            } else if self.tys.is_integer(x.ty) && self.tys.is_string(t) {
+                let cp = x
+                    .val
+                    .as_u64()
+                    .filter(|&c| c <= 0x10FFFF)
+                    .and_then(|c| char::from_u32(c as u32))
+                    .unwrap_or('\u{FFFD}');
+                x.val = Value::Str(cp.to_string().into_bytes());
+                ok = true;
+            }
+        } else if self.convertible_to(x, t, &mut cause) {
+            ok = true;
+            x.mode = OpMode::Value;
+        }
+        if !ok {
+            let (xs, ts) = (self.op_string(x), self.ts(t));
+            if cause.is_empty() {
+                self.error_at_op(x, format!("cannot convert {xs} to type {ts}"));
+            } else {
+                self.error_at_op(x, format!("cannot convert {xs} to type {ts}:\n\t{cause}"));
+            }
+            x.set_invalid();
+            return;
+        }
+        if self.tys.is_untyped(x.ty) {
+            let mut fin = t;
+            if x.is_nil() {
+                // nil keeps the target type
+            } else if self.tys.is_interface(t) || (const_arg && !self.tys.is_const_type(t)) {
+                fin = self.tys.default_type(x.ty);
+            } else if x.is_const() && self.tys.is_integer(x.ty) && self.tys.is_string(t) {
+                fin = x.ty;
+            }
+            if let Some(e) = x.expr {
+                self.update_expr_type(e, fin, true);
+            }
+        }
+        if x.is_nil() {
+            x.mode = OpMode::Value;
+        }
+        x.ty = t;
+    }
+
+    fn is_bytes_or_runes(&self, t: TyId) -> bool {
+        match self.tys.get(self.tys.under(t)) {
+            T::Slice(e) => matches!(
+                self.tys.basic_kind(*e),
+                Some(BasicKind::Uint8 | BasicKind::Int32)
+            ),
+            _ => false,
+        }
+    }
+
+    fn convertible_to(&mut self, x: &Operand<'a>, t: TyId, cause: &mut String) -> bool {
+        if self.assignable_to(x, t, Some(cause)) {
+            return true;
+        }
+        let v = x.ty;
+        let (vu, tu) = (self.tys.under(v), self.tys.under(t));
+        if self.identical_ignore_tags(vu, tu) {
+            return true;
+        }
+        if let (T::Pointer(a), T::Pointer(b)) = (self.tys.get(v).clone(), self.tys.get(t).clone()) {
+            let (au, bu) = (self.tys.under(a), self.tys.under(b));
+            if self.identical_ignore_tags(au, bu) {
+                return true;
+            }
+        }
+        let int_or_float = |c: &Self, t: TyId| c.tys.is_integer(t) || c.tys.is_float(t);
+        if int_or_float(self, vu) && int_or_float(self, tu) {
+            return true;
+        }
+        if self.tys.is_complex(vu) && self.tys.is_complex(tu) {
+            return true;
+        }
+        if (self.tys.is_integer(vu) || self.is_bytes_or_runes(vu)) && self.tys.is_string(tu) {
+            return true;
+        }
+        if self.tys.is_string(vu) && self.is_bytes_or_runes(tu) {
+            return true;
+        }
+        // []T → *[N]T (Go 1.17).
+        if let (T::Slice(se), T::Pointer(p)) = (self.tys.get(vu).clone(), self.tys.get(tu).clone())
+            && let T::Array(_, ae) = self.tys.get(self.tys.under(p)).clone()
+        {
+            return self.tys.identical(se, ae);
+        }
+        false
+    }
+
+    fn identical_ignore_tags(&mut self, a: TyId, b: TyId) -> bool {
+        if self.tys.identical(a, b) {
+            return true;
+        }
+        match (self.tys.get(a).clone(), self.tys.get(b).clone()) {
+            (T::Struct(fa), T::Struct(fb)) => {
+                fa.len() == fb.len()
+                    && fa.iter().zip(&fb).all(|(x, y)| {
+                        x.name == y.name
+                            && x.embedded == y.embedded
+                            && self.identical_ignore_tags(x.ty, y.ty)
+                    })
+            }
+            (T::Pointer(x), T::Pointer(y)) | (T::Slice(x), T::Slice(y)) => {
+                self.identical_ignore_tags(x, y)
+            }
+            (T::Array(n, x), T::Array(m, y)) => n == m && self.identical_ignore_tags(x, y),
+            (T::Map(k1, v1), T::Map(k2, v2)) => {
+                self.identical_ignore_tags(k1, k2) && self.identical_ignore_tags(v1, v2)
+            }
+            (T::Chan(d1, x), T::Chan(d2, y)) => d1 == d2 && self.identical_ignore_tags(x, y),
+            _ => false,
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Builtins.
+
+    /// Checks a builtin call; returns false after an error.
+    fn builtin(
+        &mut self,
+        x: &mut Operand<'a>,
+        call: &'a Expr,
+        b: Builtin,
+        args: &'a [Expr],
+        ddd: bool,
+    ) -> bool {
+        let name = builtin_str(b);
+        if ddd && b != Builtin::Append {
+            self.error(
+                start_pos(call),
+                format!("{INVALID_OP}invalid use of ... with built-in {name}"),
+            );
+            self.use_args(args);
+            return false;
+        }
+        let (min, variadic) = match b {
+            Builtin::Append => (1, true),
+            Builtin::Make => (1, true),
+            Builtin::Print | Builtin::Println => (0, true),
+            Builtin::Recover => (0, false),
+            Builtin::Complex | Builtin::Copy | Builtin::Delete => (2, false),
+            _ => (1, false),
+        };
+        // Evaluate arguments (make/new take a type first).
+        let mut xs: Vec<Operand<'a>> = Vec::new();
+        if !matches!(b, Builtin::Make | Builtin::New) {
+            let (list, _) = self.expr_list(args, false);
+            xs = list;
+            if xs.first().is_some_and(|a| a.is_invalid()) {
+                return false;
+            }
+            if args.is_empty() {
+                xs.clear();
+            }
+        }
+        let nargs = if matches!(b, Builtin::Make | Builtin::New) {
+            args.len()
+        } else {
+            xs.len()
+        };
+        let msg = if nargs < min {
+            Some("not enough")
+        } else if !variadic && nargs > min {
+            Some("too many")
+        } else {
+            None
+        };
+        if let Some(m) = msg {
+            let cs = expr_string(call);
+            self.error(
+                start_pos(call),
+                format!("{INVALID_OP}{m} arguments for {cs} (expected {min}, found {nargs})"),
+            );
+            return false;
+        }
+        match b {
+            Builtin::Append => {
+                let s = xs[0].ty;
+                let elem = match self.tys.get(self.tys.under(s)) {
+                    T::Slice(e) => *e,
+                    _ => {
+                        let cause = if xs[0].is_nil() {
+                            "have untyped nil".to_string()
+                        } else {
+                            format!("have {}", self.op_string(&xs[0]))
+                        };
+                        self.error_at_op(
+                            &xs[0],
+                            format!("first argument to append must be a slice; {cause}"),
+                        );
+                        return false;
+                    }
+                };
+                if nargs == 2 && ddd {
+                    let byte_slice = self.tys.intern(T::Slice(BYTE));
+                    if self.assignable_to(&xs[0], byte_slice, None)
+                        && self.tys.is_string(xs[1].ty)
+                        && !xs[1].is_invalid()
+                    {
+                        if self.tys.is_untyped(xs[1].ty) {
+                            let mut y = xs[1].clone();
+                            self.convert_untyped(&mut y, basic(BasicKind::String));
+                        }
+                        x.mode = OpMode::Value;
+                        x.ty = s;
+                        return true;
+                    }
+                }
+                let slice_t = self.tys.intern(T::Slice(elem));
+                let mut params = vec![s, slice_t];
+                params.truncate(2);
+                let mut rest: Vec<Operand<'a>> = xs.clone();
+                self.arguments(call, call_func(call), args, ddd, &params, true, &mut rest);
+                x.mode = OpMode::Value;
+                x.ty = s;
+            }
+            Builtin::Len | Builtin::Cap => {
+                let a = xs[0].clone();
+                let mut t = self.tys.under(a.ty);
+                if let T::Pointer(p) = self.tys.get(t) {
+                    let pu = self.tys.under(*p);
+                    if matches!(self.tys.get(pu), T::Array(..)) {
+                        t = pu;
+                    }
+                }
+                let (mode, val) = match self.tys.get(t).clone() {
+                    T::Basic(_) | T::Alias(..) if self.tys.is_string(t) && b == Builtin::Len => {
+                        match (&a.mode, &a.val) {
+                            (OpMode::Constant, Value::Str(s)) => {
+                                (OpMode::Constant, Value::int(s.len() as u64))
+                            }
+                            _ => (OpMode::Value, Value::Unknown),
+                        }
+                    }
+                    T::Array(n, _) => {
+                        if a.expr.is_some_and(has_call_or_recv) {
+                            (OpMode::Value, Value::Unknown)
+                        } else {
+                            (OpMode::Constant, Value::int(n))
+                        }
+                    }
+                    T::Slice(_) | T::Chan(..) => (OpMode::Value, Value::Unknown),
+                    T::Map(..) if b == Builtin::Len => (OpMode::Value, Value::Unknown),
+                    _ => (OpMode::Invalid, Value::Unknown),
+                };
+                if mode == OpMode::Invalid {
+                    if self.tys.under(a.ty) != INVALID {
+                        let s = self.op_string(&a);
+                        self.error_at_op(&a, format!("invalid argument: {s} for {name}"));
+                    }
+                    return false;
+                }
+                if self.tys.is_untyped(a.ty) {
+                    let mut y = a.clone();
+                    self.convert_untyped(&mut y, basic(BasicKind::String));
+                }
+                x.mode = mode;
+                x.ty = basic(BasicKind::Int);
+                x.val = val;
+            }
+            Builtin::Close => {
+                let a = &xs[0];
+                let s = self.op_string(a);
+                match self.tys.get(self.tys.under(a.ty)) {
+                    T::Chan(syntax::ast::ChanDir::Recv, _) => {
+                        self.error_at_op(
+                            a,
+                            format!("{INVALID_OP}cannot close receive-only channel {s}"),
+                        );
+                        return false;
+                    }
+                    T::Chan(..) => {}
+                    _ => {
+                        self.error_at_op(a, format!("{INVALID_OP}cannot close non-channel {s}"));
+                        return false;
+                    }
+                }
+                x.mode = OpMode::NoValue;
+            }
+            Builtin::Complex => {
+                let (mut a, mut c) = (xs[0].clone(), xs[1].clone());
+                match (self.tys.is_untyped(a.ty), self.tys.is_untyped(c.ty)) {
+                    (false, false) => {}
+                    (true, false) => self.convert_untyped(&mut a, c.ty),
+                    (false, true) => self.convert_untyped(&mut c, a.ty),
+                    (true, true) => {
+                        if a.is_const() && c.is_const() {
+                            for o in [&mut a, &mut c] {
+                                if self.tys.is_numeric(o.ty)
+                                    && matches!(o.val.to_float(), Value::Float(_))
+                                {
+                                    o.ty = basic(BasicKind::UntypedFloat);
+                                }
+                            }
+                        } else {
+                            self.convert_untyped(&mut a, basic(BasicKind::Float64));
+                            self.convert_untyped(&mut c, basic(BasicKind::Float64));
+                        }
+                    }
+                }
+                if a.is_invalid() || c.is_invalid() {
+                    return false;
+                }
+                if !self.tys.identical(a.ty, c.ty) {
+                    let (cs, at, ct) = (expr_string(call), self.ts(a.ty), self.ts(c.ty));
+                    self.error_at_op(
+                        &a,
+                        format!("{INVALID_OP}{cs} (mismatched types {at} and {ct})"),
+                    );
+                    return false;
+                }
+                let res = match self.tys.basic_kind(a.ty) {
+                    Some(BasicKind::Float32) => BasicKind::Complex64,
+                    Some(BasicKind::Float64) => BasicKind::Complex128,
+                    Some(BasicKind::UntypedFloat) => BasicKind::UntypedComplex,
+                    _ => {
+                        let at = self.ts(a.ty);
+                        self.error_at_op(&a, format!("invalid argument: arguments have type {at}, expected floating-point"));
+                        return false;
+                    }
+                };
+                if a.is_const() && c.is_const() {
+                    x.val = match (a.val.to_float(), c.val.to_float()) {
+                        (Value::Float(re), Value::Float(im)) => Value::Complex(re, im),
+                        _ => Value::Unknown,
+                    };
+                    x.mode = OpMode::Constant;
+                } else {
+                    x.mode = OpMode::Value;
+                }
+                x.ty = basic(res);
+            }
+            Builtin::Real | Builtin::Imag => {
+                let mut a = xs[0].clone();
+                if self.tys.is_untyped(a.ty) {
+                    if a.is_const() {
+                        if self.tys.is_numeric(a.ty) {
+                            a.ty = basic(BasicKind::UntypedComplex);
+                        }
+                    } else {
+                        self.convert_untyped(&mut a, basic(BasicKind::Complex128));
+                        if a.is_invalid() {
+                            return false;
+                        }
+                    }
+                }
+                let res = match self.tys.basic_kind(a.ty) {
+                    Some(BasicKind::Complex64) => BasicKind::Float32,
+                    Some(BasicKind::Complex128) => BasicKind::Float64,
+                    Some(BasicKind::UntypedComplex) => BasicKind::UntypedFloat,
+                    _ => {
+                        let at = self.ts(a.ty);
+                        self.error_at_op(
+                            &a,
+                            format!(
+                                "invalid argument: argument has type {at}, expected complex type"
+                            ),
+                        );
+                        return false;
+                    }
+                };
+                if a.is_const() {
+                    x.val = match a.val.to_complex() {
+                        Value::Complex(re, im) => {
+                            Value::Float(if b == Builtin::Real { re } else { im })
+                        }
+                        _ => Value::Unknown,
+                    };
+                    x.mode = OpMode::Constant;
+                } else {
+                    x.mode = OpMode::Value;
+                }
+                x.ty = basic(res);
+            }
+            Builtin::Copy => {
+                let (a, c) = (xs[0].clone(), xs[1].clone());
+                let dst = match self.tys.get(self.tys.under(a.ty)) {
+                    T::Slice(e) => Some(*e),
+                    _ => None,
+                };
+                let src = if self.tys.is_string(c.ty) {
+                    Some(BYTE)
+                } else {
+                    match self.tys.get(self.tys.under(c.ty)) {
+                        T::Slice(e) => Some(*e),
+                        _ => None,
+                    }
+                };
+                let (Some(d), Some(s)) = (dst, src) else {
+                    let (as_, cs) = (self.op_string(&a), self.op_string(&c));
+                    self.error_at_op(
+                        &a,
+                        format!(
+                            "invalid argument: copy expects slice arguments; found {as_} and {cs}"
+                        ),
+                    );
+                    return false;
+                };
+                if !self.tys.identical(d, s) {
+                    let (as_, cs, dt, st) = (
+                        self.op_string(&a),
+                        self.op_string(&c),
+                        self.ts(d),
+                        self.ts(s),
+                    );
+                    self.error_at_op(
+                        &a,
+                        format!("invalid argument: arguments to copy {as_} and {cs} have different element types {dt} and {st}"),
+                    );
+                    return false;
+                }
+                if self.tys.is_untyped(c.ty) {
+                    let mut y = c.clone();
+                    self.convert_untyped(&mut y, basic(BasicKind::String));
+                }
+                x.mode = OpMode::Value;
+                x.ty = basic(BasicKind::Int);
+            }
+            Builtin::Delete => {
+                let a = xs[0].clone();
+                let key = match self.tys.get(self.tys.under(a.ty)) {
+                    T::Map(k, _) => *k,
+                    _ => {
+                        let s = self.op_string(&a);
+                        self.error_at_op(&a, format!("invalid argument: {s} is not a map"));
+                        return false;
+                    }
+                };
+                let mut k = xs[1].clone();
+                self.assignment(&mut k, Some(key), "argument to delete");
+                if k.is_invalid() {
+                    return false;
+                }
+                x.mode = OpMode::NoValue;
+            }
+            Builtin::Make => {
+                let arg0 = &args[0];
+                let t = self.expr_as_type(arg0);
+                if t == INVALID {
+                    self.use_args(&args[1..]);
+                    return false;
+                }
+                let min = match self.tys.get(self.tys.under(t)) {
+                    T::Slice(_) => 2,
+                    T::Map(..) | T::Chan(..) => 1,
+                    _ => {
+                        let s = expr_string(arg0);
+                        self.error(start_pos(arg0), format!("invalid argument: cannot make {s}; type must be slice, map, or channel"));
+                        self.use_args(&args[1..]);
+                        return false;
+                    }
+                };
+                if nargs < min || min + 1 < nargs {
+                    let cs = expr_string(call);
+                    self.error(
+                        start_pos(call),
+                        format!(
+                            "{INVALID_OP}{cs} expects {min} or {} arguments; found {nargs}",
+                            min + 1
+                        ),
+                    );
+                    self.use_args(&args[1..]);
+                    return false;
+                }
+                let mut sizes = Vec::new();
+                for a in &args[1..] {
+                    let (_, v) = self.index(a, -1);
+                    if v >= 0 {
+                        sizes.push(v);
+                    }
+                }
+                if sizes.len() == 2 && sizes[0] > sizes[1] {
+                    self.error(
+                        start_pos(&args[1]),
+                        "invalid argument: length and capacity swapped",
+                    );
+                }
+                x.mode = OpMode::Value;
+                x.ty = t;
+            }
+            Builtin::New => {
+                let t = self.expr_as_type(&args[0]);
+                if t == INVALID {
+                    return false;
+                }
+                x.mode = OpMode::Value;
+                x.ty = self.tys.intern(T::Pointer(t));
+            }
+            Builtin::Panic => {
+                let any = self.tys.intern(T::Interface {
+                    methods: vec![],
+                    any: false,
+                });
+                let mut a = xs[0].clone();
+                self.assignment(&mut a, Some(any), "argument to panic");
+                if a.is_invalid() {
+                    return false;
+                }
+                x.mode = OpMode::NoValue;
+            }
+            Builtin::Print | Builtin::Println => {
+                for a in xs.iter_mut() {
+                    self.assignment(a, None, &format!("argument to {name}"));
+                    if a.is_invalid() {
+                        return false;
+                    }
+                }
+                x.mode = OpMode::NoValue;
+            }
+            Builtin::Recover => {
+                x.mode = OpMode::Value;
+                x.ty = self.tys.intern(T::Interface {
+                    methods: vec![],
+                    any: false,
+                });
+            }
+        }
+        true
+    }
+}
+
+fn call_func(call: &Expr) -> &Expr {
+    match &call.kind {
+        ExprKind::Call { func, .. } => func,
+        _ => call,
+    }
+}
+
+/// Whether an expression contains a (non-constant) call or a receive, which
+/// makes `len`/`cap` of an array non-constant.
+fn has_call_or_recv(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Call { .. } => true,
+        ExprKind::Unary {
+            op: syntax::ast::UnaryOp::Recv,
+            ..
+        } => true,
+        ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } => has_call_or_recv(x),
+        ExprKind::Selector { x, .. } => has_call_or_recv(x),
+        ExprKind::Index { x, indices } => {
+            has_call_or_recv(x) || indices.iter().any(has_call_or_recv)
+        }
+        ExprKind::Binary { x, y, .. } => has_call_or_recv(x) || has_call_or_recv(y),
+        ExprKind::CompositeLit { elems, .. } => elems
+            .iter()
+            .any(|kv| has_call_or_recv(&kv.value) || kv.key.as_ref().is_some_and(has_call_or_recv)),
+        ExprKind::Slice { x, lo, hi, max, .. } => {
+            has_call_or_recv(x)
+                || [lo, hi, max]
+                    .iter()
+                    .any(|i| i.as_deref().is_some_and(has_call_or_recv))
+        }
+        ExprKind::TypeAssert { x, .. } => has_call_or_recv(x),
+        _ => false,
+    }
+}

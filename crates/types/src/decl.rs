@@ -1,0 +1,868 @@
+//! Declarations: collecting package-level objects, checking them lazily
+//! (with cycle detection), local declarations, function signatures and
+//! bodies.
+//!
+//! A package-level object starts [`Color::White`] with its [`PkgDecl`];
+//! [`Checker::obj_decl`] checks it on first reference (or in the final sweep
+//! over all declarations), greying it meanwhile. Referring to a grey
+//! constant or variable is an initialization cycle, reported later by
+//! `initorder` in gc's words; referring to a grey type is fine (types may be
+//! recursive through pointers etc.) unless its underlying type is needed,
+//! which is an `invalid recursive type`.
+
+use syntax::Pos;
+use syntax::ast::{
+    ConstSpec, Decl, Expr, Field, File, FuncDecl, FuncType, Ident, NodeId, Type, TypeKind,
+    TypeSpec, VarSpec,
+};
+
+use crate::check::{Checker, Color, FuncCtx, PkgDecl};
+use crate::constant::Value;
+use crate::model::{ObjId, ObjKind, VarInfo};
+use crate::operand::Operand;
+use crate::types::{INVALID, Param, Sig, T, TyId};
+
+/// The objects of a checked signature.
+#[derive(Clone, Default)]
+pub(crate) struct SigObjs {
+    pub recv: Option<ObjId>,
+    pub params: Vec<ObjId>,
+    pub results: Vec<ObjId>,
+}
+
+impl<'a> Checker<'a> {
+    // ------------------------------------------------------------------
+    // Collection.
+
+    /// Collects imports and package-level objects of all files.
+    pub(crate) fn collect_objects(&mut self, files: &'a [File]) {
+        for (fi, file) in files.iter().enumerate() {
+            let fscope = self.file_scopes[fi];
+            for imp in &file.imports {
+                self.error(
+                    imp.path_pos,
+                    format!(
+                        "deft does not support package {} yet",
+                        crate::constant::quote(imp.path.as_bytes())
+                    ),
+                );
+                let name = match &imp.name {
+                    Some(n) => n.name.clone(),
+                    None => imp.path.rsplit('/').next().unwrap_or(&imp.path).to_string(),
+                };
+                if name == "_" || name == "." {
+                    continue;
+                }
+                let o = self.new_obj(&name, ObjKind::PkgName(imp.path.clone()), INVALID, imp.pos);
+                if let Some(n) = &imp.name {
+                    self.info.defs.insert(n.id, o);
+                }
+                self.scopes[fscope.0 as usize].names.insert(name, o);
+            }
+            for decl in &file.decls {
+                match decl {
+                    Decl::Const(specs) => {
+                        for spec in specs {
+                            self.arity(spec.pos, &spec.names, &spec.values, true, spec.implicit);
+                            for (i, n) in spec.names.iter().enumerate() {
+                                let o = self.new_obj(
+                                    &n.name,
+                                    ObjKind::Const(crate::model::ConstValue::Bool(false)),
+                                    INVALID,
+                                    n.pos,
+                                );
+                                self.declare_pkg_obj(
+                                    n,
+                                    o,
+                                    PkgDecl::Const {
+                                        spec,
+                                        index: i,
+                                        typ: spec.ty.as_ref(),
+                                    },
+                                    fi,
+                                );
+                            }
+                        }
+                    }
+                    Decl::Var(specs) => {
+                        for spec in specs {
+                            if spec.ty.is_none() || !spec.values.is_empty() {
+                                self.arity(spec.pos, &spec.names, &spec.values, false, false);
+                            }
+                            for (i, n) in spec.names.iter().enumerate() {
+                                let vi = VarInfo {
+                                    global: true,
+                                    ..Default::default()
+                                };
+                                let o = self.new_var(&n.name, INVALID, n.pos, vi);
+                                self.declare_pkg_obj(n, o, PkgDecl::Var { spec, index: i }, fi);
+                            }
+                        }
+                    }
+                    Decl::Type(specs) => {
+                        for spec in specs {
+                            let o = self.new_obj(
+                                &spec.name.name,
+                                ObjKind::TypeName,
+                                INVALID,
+                                spec.name.pos,
+                            );
+                            self.declare_pkg_obj(&spec.name, o, PkgDecl::Type(spec), fi);
+                        }
+                    }
+                    Decl::Func(fd) => self.collect_func(fd, fi),
+                }
+            }
+        }
+    }
+
+    fn collect_func(&mut self, fd: &'a FuncDecl, fi: usize) {
+        let name = &fd.name;
+        let o = self.new_obj(
+            &name.name,
+            ObjKind::Func {
+                method: fd.recv.is_some(),
+            },
+            INVALID,
+            name.pos,
+        );
+        self.info.defs.insert(name.id, o);
+        {
+            let d = self.data(o);
+            d.decl = Some(PkgDecl::Func(fd));
+            d.color = Color::White;
+            d.file = fi;
+        }
+        if !fd.type_params.is_empty() {
+            self.error(name.pos, "deft does not support generics yet");
+        }
+        if let Some(recv) = &fd.recv {
+            if let Some(base) = recv_base_name(&recv.ty) {
+                self.methods.entry(base).or_default().push(o);
+            } else {
+                self.methods.entry(String::new()).or_default().push(o);
+            }
+            self.pkg_objs.push(o);
+            self.bodies.push((o, fd));
+            return;
+        }
+        if (name.name == "init" || name.name == "main")
+            && (!fd.sig.params.is_empty() || !fd.sig.results.is_empty())
+        {
+            self.error(
+                name.pos,
+                format!(
+                    "func {} must have no arguments and no return values",
+                    name.name
+                ),
+            );
+        }
+        // init functions are not declared: they cannot be referred to.
+        if name.name == "init" {
+            if fd.body.is_none() {
+                self.error(name.pos, "missing function body");
+            }
+        } else if name.name != "_" {
+            self.declare(self.pkg_scope, None, o);
+        }
+        self.pkg_objs.push(o);
+        self.bodies.push((o, fd));
+    }
+
+    fn declare_pkg_obj(&mut self, ident: &Ident, o: ObjId, decl: PkgDecl<'a>, fi: usize) {
+        if ident.name == "init" {
+            self.info.defs.insert(ident.id, o);
+            self.error(ident.pos, "cannot declare init - must be func");
+            return;
+        }
+        if ident.name == "main" && !matches!(decl, PkgDecl::Func(_)) {
+            self.info.defs.insert(ident.id, o);
+            self.error(ident.pos, "cannot declare main - must be func");
+            return;
+        }
+        {
+            let d = self.data(o);
+            d.decl = Some(decl);
+            d.color = Color::White;
+            d.file = fi;
+        }
+        self.pkg_objs.push(o);
+        self.declare(self.pkg_scope, Some(ident.id), o);
+    }
+
+    /// Reports a mismatch between names and initial values (types2's `arity`).
+    pub(crate) fn arity(
+        &mut self,
+        pos: Pos,
+        names: &[Ident],
+        inits: &[Expr],
+        is_const: bool,
+        inherited: bool,
+    ) {
+        let (l, r) = (names.len(), inits.len());
+        if l < r {
+            let n = &inits[l];
+            if inherited {
+                let at = self.pos_string(n.pos);
+                self.error(pos, format!("extra init expr at {at}"));
+            } else {
+                let s = crate::exprstr::expr_string(n);
+                self.error(crate::exprstr::start_pos(n), format!("extra init expr {s}"));
+            }
+        } else if l > r && (is_const || r != 1) {
+            let n = &names[r];
+            self.error(n.pos, format!("missing init expr for {}", n.name));
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Lazy checking of package-level objects.
+
+    /// Checks the declaration of a package-level object if not done yet.
+    pub(crate) fn obj_decl(&mut self, o: ObjId) {
+        let (color, decl, file) = {
+            let d = &self.objs[o.0 as usize];
+            (d.color, d.decl, d.file)
+        };
+        let Some(decl) = decl else { return };
+        match color {
+            Color::Black => return,
+            Color::Grey => {
+                // A cycle. Types may refer to themselves; constants and
+                // variables get an invalid type (initorder reports the cycle).
+                if !matches!(decl, PkgDecl::Type(_) | PkgDecl::Func(_)) && self.obj_ty(o) == INVALID
+                {
+                    self.data(o).used = true;
+                }
+                return;
+            }
+            Color::White => {}
+        }
+        self.data(o).color = Color::Grey;
+        let saved_scope = self.scope;
+        let saved_func = self.func.take();
+        let saved_iota = self.iota.take();
+        let saved_errpos = self.errpos.take();
+        let saved_decl = self.cur_decl;
+        self.scope = self.file_scopes[file];
+        self.cur_decl = Some(o);
+        match decl {
+            PkgDecl::Const { spec, index, typ } => {
+                let init = spec.values.get(index);
+                self.const_decl(o, spec, typ, init);
+            }
+            PkgDecl::Var { spec, index } => self.pkg_var_decl(o, spec, index),
+            PkgDecl::Type(spec) => self.type_decl(o, spec),
+            PkgDecl::Func(fd) => self.func_decl(o, fd),
+        }
+        self.data(o).color = Color::Black;
+        self.scope = saved_scope;
+        self.func = saved_func;
+        self.iota = saved_iota;
+        self.errpos = saved_errpos;
+        self.cur_decl = saved_decl;
+    }
+
+    /// Checks a constant declaration (`typ` may be inherited).
+    pub(crate) fn const_decl(
+        &mut self,
+        o: ObjId,
+        spec: &'a ConstSpec,
+        typ: Option<&'a Type>,
+        init: Option<&'a Expr>,
+    ) {
+        let saved_iota = self.iota.replace(Value::int(spec.iota));
+        let saved_errpos = self.errpos.take();
+        let mut declared: Option<TyId> = None;
+        if let Some(t) = typ {
+            let ty = self.typ(t);
+            if !self.tys.is_const_type(ty) {
+                if self.tys.under(ty) != INVALID {
+                    let s = self.ts(ty);
+                    self.error(
+                        crate::exprstr::type_start(t),
+                        format!("invalid constant type {s}"),
+                    );
+                }
+                self.set_obj_ty(o, INVALID);
+                self.iota = saved_iota;
+                self.errpos = saved_errpos;
+                return;
+            }
+            declared = Some(ty);
+        }
+        let mut x = Operand::invalid(None);
+        if let Some(init) = init {
+            if spec.implicit {
+                self.errpos = Some(self.obj(o).pos);
+            }
+            self.expr(&mut x, init);
+        }
+        self.init_const(o, declared, &mut x);
+        self.iota = saved_iota;
+        self.errpos = saved_errpos;
+    }
+
+    fn init_const(&mut self, o: ObjId, declared: Option<TyId>, x: &mut Operand<'a>) {
+        if x.is_invalid() || x.ty == INVALID || declared == Some(INVALID) {
+            self.set_obj_ty(o, declared.unwrap_or(INVALID));
+            return;
+        }
+        if !x.is_const() {
+            let s = self.op_string(x);
+            self.error_at_op(x, format!("{s} is not constant"));
+            self.set_obj_ty(o, declared.unwrap_or(INVALID));
+            return;
+        }
+        let t = declared.unwrap_or(x.ty);
+        self.set_obj_ty(o, t);
+        self.assignment(x, Some(t), "constant declaration");
+        if x.is_invalid() {
+            return;
+        }
+        self.data(o).val = x.val.clone();
+        if let Some(v) = x.val.to_model() {
+            self.info.objects[o.0 as usize].kind = ObjKind::Const(v);
+        }
+    }
+
+    fn pkg_var_decl(&mut self, o: ObjId, spec: &'a VarSpec, index: usize) {
+        let lhs: Vec<ObjId> = spec
+            .names
+            .iter()
+            .filter_map(|n| self.info.defs.get(&n.id).copied())
+            .collect();
+        if spec.values.len() == 1 && spec.names.len() > 1 {
+            // var a, b = f(): all variables at once.
+            for &l in &lhs {
+                if l != o {
+                    self.data(l).color = Color::Black;
+                }
+            }
+            self.var_decl(&lhs, spec.ty.as_ref(), &spec.values);
+        } else {
+            let init: Vec<&'a Expr> = spec.values.get(index).into_iter().collect();
+            self.var_decl_one(o, spec.ty.as_ref(), init.first().copied());
+        }
+    }
+
+    /// `var o T = init` for one variable.
+    pub(crate) fn var_decl_one(&mut self, o: ObjId, typ: Option<&'a Type>, init: Option<&'a Expr>) {
+        let declared = typ.map(|t| self.var_type(t));
+        if let Some(t) = declared {
+            self.set_obj_ty(o, t);
+            if t == INVALID {
+                self.data(o).used = true;
+            }
+        }
+        let Some(init) = init else {
+            if declared.is_none() {
+                self.set_obj_ty(o, INVALID);
+            }
+            return;
+        };
+        let mut x = Operand::invalid(None);
+        self.expr(&mut x, init);
+        self.init_var(o, declared.is_some(), &mut x, "variable declaration");
+    }
+
+    /// `var a, b T = f()` (one multi-valued initializer) or `var a, b = x, y`.
+    pub(crate) fn var_decl(&mut self, lhs: &[ObjId], typ: Option<&'a Type>, inits: &'a [Expr]) {
+        let declared = typ.map(|t| self.var_type(t));
+        if let Some(t) = declared {
+            for &l in lhs {
+                self.set_obj_ty(l, t);
+                if t == INVALID {
+                    self.data(l).used = true;
+                }
+            }
+        }
+        if inits.is_empty() {
+            if declared.is_none() {
+                for &l in lhs {
+                    self.set_obj_ty(l, INVALID);
+                }
+            }
+            return;
+        }
+        self.init_vars(lhs, declared.is_some(), inits, None);
+    }
+
+    // ------------------------------------------------------------------
+    // Types.
+
+    fn type_decl(&mut self, o: ObjId, spec: &'a TypeSpec) {
+        if !spec.type_params.is_empty() {
+            self.error(spec.name.pos, "deft does not support generics yet");
+            self.set_obj_ty(o, INVALID);
+            return;
+        }
+        if spec.alias {
+            self.set_obj_ty(o, INVALID);
+            let t = self.typ(&spec.ty);
+            self.set_obj_ty(o, t);
+            return;
+        }
+        let named = self.tys.new_named(o, "main");
+        self.set_obj_ty(o, named);
+        self.type_path.push(o);
+        let rhs = self.typ(&spec.ty);
+        // The right side is a defined type still being declared: its
+        // underlying type is unknown, so this is a cycle of definitions.
+        if let T::Named(r) = self.tys.get(rhs).clone()
+            && self.objs[r.0 as usize].color == Color::Grey
+            && self.tys.under(rhs) == INVALID
+        {
+            if let Some(i) = self.type_path.iter().position(|&p| p == r) {
+                let cycle: Vec<ObjId> = self.type_path[i..].to_vec();
+                self.cycle_error(&cycle);
+            }
+            self.tys.set_underlying(o, INVALID);
+        } else {
+            self.tys.set_underlying(o, rhs);
+        }
+        self.type_path.pop();
+        self.valid_type(o);
+        self.collect_methods(o);
+    }
+
+    /// Reports `invalid recursive type` for a cycle of type names.
+    pub(crate) fn cycle_error(&mut self, cycle: &[ObjId]) {
+        // Start at the object declared first in the source.
+        let start = (0..cycle.len())
+            .min_by_key(|&i| self.obj(cycle[i]).pos)
+            .unwrap_or(0);
+        let name = |c: &Self, i: usize| c.obj(cycle[i % cycle.len()]).name.clone();
+        let pos = |c: &Self, i: usize| c.pos_string(c.obj(cycle[i % cycle.len()]).pos);
+        let mut msg = format!("invalid recursive type {}", name(self, start));
+        for k in 0..cycle.len() {
+            msg.push_str(&format!(
+                "\n\t{}: {} refers to",
+                pos(self, start + k),
+                name(self, start + k)
+            ));
+        }
+        msg.push_str(&format!("\n\t{}: {}", pos(self, start), name(self, start)));
+        let at = self.obj(cycle[start]).pos;
+        self.error(at, msg);
+    }
+
+    /// Reports a defined type that contains itself without indirection.
+    fn valid_type(&mut self, o: ObjId) {
+        let u = self.tys.under(self.obj_ty(o));
+        let mut path = vec![o];
+        if let Some(cycle) = self.find_embedding(u, o, &mut path, 0) {
+            self.cycle_error(&cycle);
+            self.tys.set_underlying(o, INVALID);
+        }
+    }
+
+    fn find_embedding(
+        &self,
+        t: TyId,
+        target: ObjId,
+        path: &mut Vec<ObjId>,
+        depth: u32,
+    ) -> Option<Vec<ObjId>> {
+        if depth > 100 {
+            return None;
+        }
+        match self.tys.get(t).clone() {
+            T::Named(n) => {
+                if n == target {
+                    return Some(path.clone());
+                }
+                if path.contains(&n) {
+                    return None;
+                }
+                path.push(n);
+                let r = self.find_embedding(self.tys.under(t), target, path, depth + 1);
+                path.pop();
+                r
+            }
+            T::Array(_, e) => self.find_embedding(e, target, path, depth + 1),
+            T::Struct(fs) => fs
+                .iter()
+                .find_map(|f| self.find_embedding(f.ty, target, path, depth + 1)),
+            _ => None,
+        }
+    }
+
+    fn collect_methods(&mut self, o: ObjId) {
+        let name = self.obj(o).name.clone();
+        let Some(ms) = self.methods.get(&name).cloned() else {
+            return;
+        };
+        let ty = self.obj_ty(o);
+        let fields: Vec<(String, Pos)> = match self.tys.get(self.tys.under(ty)) {
+            T::Struct(fs) => fs.iter().map(|f| (f.name.clone(), f.pos)).collect(),
+            _ => vec![],
+        };
+        let mut seen: Vec<(String, Pos)> = Vec::new();
+        for m in ms {
+            let mname = self.obj(m).name.clone();
+            let mpos = self.obj(m).pos;
+            if mname != "_" {
+                if let Some((_, other)) = seen.iter().find(|(n, _)| *n == mname) {
+                    let other = self.pos_string(*other);
+                    self.error(mpos, format!("{name}.{mname} redeclared in this block\n\t{other}: other declaration of {mname}"));
+                    continue;
+                }
+                seen.push((mname.clone(), mpos));
+                if let Some((_, fpos)) = fields.iter().find(|(n, _)| *n == mname) {
+                    let other = self.pos_string(*fpos);
+                    self.error(mpos, format!("field and method with the same name {mname}\n\t{other}: other declaration of {mname}"));
+                    continue;
+                }
+            }
+            self.tys.add_method(o, m);
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Functions.
+
+    fn func_decl(&mut self, o: ObjId, fd: &'a FuncDecl) {
+        if !fd.type_params.is_empty() {
+            // Reported when collected; neither signature nor body is checked.
+            self.set_obj_ty(o, INVALID);
+            return;
+        }
+        let (sig, objs) = self.func_type(&fd.sig, fd.recv.as_ref(), fd.name.id);
+        self.set_obj_ty(o, sig);
+        self.sig_objs.insert(o, objs.clone());
+        match &fd.body {
+            Some(body) => {
+                // Bodies are checked after all package-level declarations,
+                // in the order their declarations were checked (types2's
+                // `check.later`).
+                let scope = self.scope;
+                self.delayed.push(crate::check::Delayed {
+                    sig,
+                    objs,
+                    body,
+                    owner: fd.name.id,
+                    scope,
+                    decl: Some(o),
+                });
+            }
+            None => {
+                if fd.pragmas.is_empty() {
+                    self.missing_bodies.push(fd.name.pos);
+                }
+            }
+        }
+    }
+
+    /// Checks a signature, creating the objects of receiver, parameters and
+    /// results (owned by `owner`); they are declared in the function scope
+    /// by [`Checker::func_body`].
+    pub(crate) fn func_type(
+        &mut self,
+        ft: &'a FuncType,
+        recv: Option<&'a Field>,
+        owner: NodeId,
+    ) -> (TyId, SigObjs) {
+        let mut objs = SigObjs::default();
+        if let Some(r) = recv {
+            let rt = self.recv_type(r);
+            let name = r.names.first();
+            let o = self.new_param(name, rt, r.pos, owner, false);
+            objs.recv = Some(o);
+        }
+        let (params, variadic) = self.collect_params(&ft.params, owner, false, &mut objs.params);
+        let (results, _) = self.collect_params(&ft.results, owner, true, &mut objs.results);
+        let sig = self.tys.intern(T::Func(Sig {
+            params,
+            results,
+            variadic,
+        }));
+        self.check_dup_params(&objs);
+        (sig, objs)
+    }
+
+    fn new_param(
+        &mut self,
+        name: Option<&Ident>,
+        ty: TyId,
+        pos: Pos,
+        owner: NodeId,
+        result: bool,
+    ) -> ObjId {
+        let vi = VarInfo {
+            param: !result,
+            result,
+            ..Default::default()
+        };
+        let (n, p) = match name {
+            Some(id) => (id.name.as_str(), id.pos),
+            None => ("", pos),
+        };
+        let o = self.new_var(n, ty, p, vi);
+        self.info.objects[o.0 as usize].owner = Some(owner);
+        self.data(o).used = true;
+        if let Some(id) = name {
+            self.info.defs.insert(id.id, o);
+        }
+        o
+    }
+
+    /// Reports parameters (and results, receiver) declared twice.
+    fn check_dup_params(&mut self, objs: &SigObjs) {
+        let mut seen: Vec<(String, Pos)> = Vec::new();
+        for &o in objs.recv.iter().chain(&objs.params).chain(&objs.results) {
+            let (name, pos) = (self.obj(o).name.clone(), self.obj(o).pos);
+            if name.is_empty() || name == "_" {
+                continue;
+            }
+            if let Some((_, other)) = seen.iter().find(|(n, _)| *n == name) {
+                let other = self.pos_string(*other);
+                self.error(
+                    pos,
+                    format!(
+                        "{name} redeclared in this block\n\t{other}: other declaration of {name}"
+                    ),
+                );
+                continue;
+            }
+            seen.push((name, pos));
+        }
+    }
+
+    fn collect_params(
+        &mut self,
+        fields: &'a [Field],
+        owner: NodeId,
+        result: bool,
+        out: &mut Vec<ObjId>,
+    ) -> (Vec<Param>, bool) {
+        let mut params = Vec::new();
+        let mut variadic = false;
+        for (i, f) in fields.iter().enumerate() {
+            let mut ty_expr = &f.ty;
+            while let TypeKind::Paren(inner) = &ty_expr.kind {
+                ty_expr = inner;
+            }
+            let t = if let TypeKind::Ellipsis(elem) = &ty_expr.kind {
+                let last = i + 1 == fields.len() && f.names.len() <= 1;
+                if !last || result {
+                    self.error(ty_expr.pos, "can only use ... with final parameter in list");
+                    let e = self.var_type(elem);
+                    self.record_type(ty_expr.id, crate::model::Mode::TypeExpr, e, None);
+                    e
+                } else {
+                    variadic = true;
+                    let e = self.var_type(elem);
+                    let s = self.tys.intern(T::Slice(e));
+                    self.record_type(ty_expr.id, crate::model::Mode::TypeExpr, s, None);
+                    s
+                }
+            } else {
+                self.var_type(&f.ty)
+            };
+            if f.names.is_empty() {
+                out.push(self.new_param(None, t, f.pos, owner, result));
+                params.push(Param { name: None, ty: t });
+            } else {
+                for n in &f.names {
+                    out.push(self.new_param(Some(n), t, n.pos, owner, result));
+                    params.push(Param {
+                        name: Some(n.name.clone()),
+                        ty: t,
+                    });
+                }
+            }
+        }
+        (params, variadic)
+    }
+
+    /// Checks a receiver type `T` or `*T` (T a defined type of this package).
+    fn recv_type(&mut self, r: &'a Field) -> TyId {
+        let t = self.typ(&r.ty);
+        if t == INVALID {
+            return INVALID;
+        }
+        let base = match self.tys.get(t) {
+            T::Pointer(b) => *b,
+            _ => t,
+        };
+        let ok = match self.tys.get(base) {
+            T::Named(o) => {
+                let u = self.tys.under(base);
+                self.obj(*o).pos.is_known()
+                    && !matches!(self.tys.get(u), T::Pointer(_) | T::Interface { .. })
+            }
+            _ => false,
+        };
+        if !ok {
+            let s = self.ts(base);
+            let msg = match self.tys.get(base) {
+                T::Basic(_) | T::Alias(..) => {
+                    format!("cannot define new methods on non-local type {s}")
+                }
+                T::Named(o) if !self.obj(*o).pos.is_known() => {
+                    format!("cannot define new methods on non-local type {s}")
+                }
+                T::Named(_) if matches!(self.tys.get(self.tys.under(base)), T::Pointer(_)) => {
+                    format!("invalid receiver type {s} (pointer or interface type)")
+                }
+                T::Named(_) => format!("invalid receiver type {s} (pointer or interface type)"),
+                _ => format!("invalid receiver type {s}"),
+            };
+            let at = r
+                .names
+                .first()
+                .map(|n| n.pos)
+                .unwrap_or_else(|| crate::exprstr::type_start(&r.ty));
+            self.error(at, msg);
+            return INVALID;
+        }
+        t
+    }
+
+    /// Checks a function body with the given signature objects. `owner` is
+    /// the FuncDecl name id or FuncLit expression id.
+    pub(crate) fn func_body(
+        &mut self,
+        sig: TyId,
+        objs: &SigObjs,
+        body: &'a syntax::ast::Block,
+        owner: NodeId,
+    ) {
+        let saved_scope = self.scope;
+        let saved_func = self.func.take();
+        let saved_iota = self.iota.take();
+        self.open_scope();
+        for &o in objs.recv.iter().chain(&objs.params).chain(&objs.results) {
+            let name = self.obj(o).name.clone();
+            if !name.is_empty() && name != "_" {
+                // Duplicates were reported with the signature.
+                self.scopes[self.scope.0 as usize]
+                    .names
+                    .entry(name)
+                    .or_insert(o);
+            }
+        }
+        let results = objs.results.clone();
+        self.func = Some(FuncCtx {
+            owner,
+            results,
+            locals: Vec::new(),
+        });
+        self.stmt_list(&body.stmts);
+        let has_results = self.tys.sig(sig).is_some_and(|s| !s.results.is_empty());
+        if has_results && !self.is_terminating_list(&body.stmts, "") {
+            self.error(body.end, "missing return");
+        }
+        self.report_unused();
+        self.func = saved_func;
+        self.iota = saved_iota;
+        self.scope = saved_scope;
+    }
+
+    fn report_unused(&mut self) {
+        let Some(f) = &self.func else { return };
+        let mut unused: Vec<(Pos, String)> = f
+            .locals
+            .iter()
+            .filter(|o| !self.objs[o.0 as usize].used)
+            .map(|o| (self.obj(*o).pos, self.obj(*o).name.clone()))
+            .filter(|(_, n)| n != "_")
+            .collect();
+        unused.sort();
+        for (pos, name) in unused {
+            self.error(pos, format!("{name} declared but not used"));
+        }
+    }
+
+    /// Registers a local variable for the unused check.
+    pub(crate) fn add_local(&mut self, o: ObjId) {
+        if let Some(f) = &mut self.func {
+            f.locals.push(o);
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Local declarations.
+
+    /// A `var`, `const` or `type` declaration inside a function.
+    pub(crate) fn decl_stmt(&mut self, d: &'a Decl) {
+        match d {
+            Decl::Const(specs) => {
+                for spec in specs {
+                    self.arity(spec.pos, &spec.names, &spec.values, true, spec.implicit);
+                    let mut objs = Vec::new();
+                    for (i, n) in spec.names.iter().enumerate() {
+                        let o = self.new_obj(
+                            &n.name,
+                            ObjKind::Const(crate::model::ConstValue::Bool(false)),
+                            INVALID,
+                            n.pos,
+                        );
+                        self.info.defs.insert(n.id, o);
+                        self.const_decl(o, spec, spec.ty.as_ref(), spec.values.get(i));
+                        objs.push((n.id, o));
+                    }
+                    for (id, o) in objs {
+                        self.declare(self.scope, Some(id), o);
+                    }
+                }
+            }
+            Decl::Var(specs) => {
+                for spec in specs {
+                    if spec.ty.is_none() || !spec.values.is_empty() {
+                        self.arity(spec.pos, &spec.names, &spec.values, false, false);
+                    }
+                    let lhs: Vec<ObjId> = spec
+                        .names
+                        .iter()
+                        .map(|n| {
+                            let o = self.new_var(&n.name, INVALID, n.pos, VarInfo::default());
+                            self.info.defs.insert(n.id, o);
+                            o
+                        })
+                        .collect();
+                    if spec.values.len() == 1 && lhs.len() > 1 {
+                        self.var_decl(&lhs, spec.ty.as_ref(), &spec.values);
+                    } else {
+                        // Matching counts, or a mismatch reported by `arity`.
+                        for (i, &o) in lhs.iter().enumerate() {
+                            self.var_decl_one(o, spec.ty.as_ref(), spec.values.get(i));
+                        }
+                        if spec.values.len() != lhs.len() {
+                            for &o in &lhs {
+                                self.data(o).used = true;
+                            }
+                        }
+                    }
+                    for (n, &o) in spec.names.iter().zip(&lhs) {
+                        self.declare(self.scope, Some(n.id), o);
+                        self.add_local(o);
+                    }
+                }
+            }
+            Decl::Type(specs) => {
+                for spec in specs {
+                    let o =
+                        self.new_obj(&spec.name.name, ObjKind::TypeName, INVALID, spec.name.pos);
+                    // Local types may refer to themselves: declare first.
+                    self.declare(self.scope, Some(spec.name.id), o);
+                    self.data(o).color = Color::Grey;
+                    self.type_decl(o, spec);
+                    self.data(o).color = Color::Black;
+                }
+            }
+            Decl::Func(fd) => self.error(fd.pos, "function declaration inside function"),
+        }
+    }
+}
+
+/// The name of a receiver's base type (`T` in `*T`, `(T)`).
+fn recv_base_name(t: &Type) -> Option<String> {
+    match &t.kind {
+        TypeKind::Name { pkg: None, name } => Some(name.name.clone()),
+        TypeKind::Pointer(b) | TypeKind::Paren(b) => recv_base_name(b),
+        TypeKind::Instance { base, .. } => recv_base_name(base),
+        _ => None,
+    }
+}

@@ -1,0 +1,1872 @@
+//! Expressions: operands, untyped constants and their final types,
+//! operators, literals, selectors, index and slice expressions.
+//!
+//! Untyped expressions (constants, comparisons, shifts of untyped
+//! constants) are recorded in `untyped` until the context fixes their type;
+//! [`Checker::update_expr_type`] then walks down the expression giving each
+//! untyped sub-expression its final type and checking that constants are
+//! representable, exactly as types2 does. Constant operands of a larger
+//! constant expression keep their untyped value.
+
+use syntax::Pos;
+use syntax::ast::{BinaryOp, Expr, ExprKind, KeyedElement, LitKind, TypeKind, UnaryOp};
+
+use crate::check::Checker;
+use crate::constant::{self, Cmp, Op, Value};
+use crate::exprstr::{expr_string, start_pos};
+use crate::lookup::Lookup;
+use crate::model::{BasicKind, Mode, ObjKind, SelectionKind};
+use crate::operand::{OpMode, Operand};
+use crate::types::{BYTE, INVALID, T, TyId, basic};
+
+/// What kind of expression a call or expression statement was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ExprClass {
+    Conversion,
+    Expression,
+    Statement,
+}
+
+/// Why an untyped operand cannot take a type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ConvCode {
+    Truncated,
+    Overflow,
+    InvalidConst,
+    InvalidUntyped,
+}
+
+pub(crate) const INVALID_OP: &str = "invalid operation: ";
+
+fn unparen(e: &Expr) -> &Expr {
+    let mut e = e;
+    while let ExprKind::Paren(x) = &e.kind {
+        e = x;
+    }
+    e
+}
+
+fn is_comparison(op: BinaryOp) -> bool {
+    matches!(
+        op,
+        BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge
+    )
+}
+
+fn is_shift(op: BinaryOp) -> bool {
+    matches!(op, BinaryOp::Shl | BinaryOp::Shr)
+}
+
+fn untyped_rank(k: BasicKind) -> u8 {
+    match k {
+        BasicKind::UntypedInt => 1,
+        BasicKind::UntypedRune => 2,
+        BasicKind::UntypedFloat => 3,
+        BasicKind::UntypedComplex => 4,
+        _ => 0,
+    }
+}
+
+impl<'a> Checker<'a> {
+    // ------------------------------------------------------------------
+    // Entry points.
+
+    /// Checks `e` and records it (types2's `rawExpr`).
+    pub(crate) fn raw_expr(
+        &mut self,
+        x: &mut Operand<'a>,
+        e: &'a Expr,
+        hint: Option<TyId>,
+    ) -> ExprClass {
+        let class = self.expr_internal(x, e, hint);
+        self.record(x);
+        class
+    }
+
+    /// A single value (not a type, builtin or void call).
+    pub(crate) fn expr(&mut self, x: &mut Operand<'a>, e: &'a Expr) {
+        self.raw_expr(x, e, None);
+        self.exclude(x, true, true, true);
+        self.single_value(x);
+    }
+
+    /// A value with a composite-literal element type hint.
+    pub(crate) fn expr_with_hint(&mut self, x: &mut Operand<'a>, e: &'a Expr, hint: TyId) {
+        self.raw_expr(x, e, Some(hint));
+        self.exclude(x, true, true, true);
+        self.single_value(x);
+    }
+
+    /// A value, possibly multi-valued.
+    pub(crate) fn multi_expr(&mut self, x: &mut Operand<'a>, e: &'a Expr) {
+        self.raw_expr(x, e, None);
+        self.exclude(x, true, true, true);
+    }
+
+    /// A value or a type.
+    pub(crate) fn expr_or_type(&mut self, x: &mut Operand<'a>, e: &'a Expr) {
+        self.raw_expr(x, e, None);
+        self.exclude(x, true, false, false);
+        self.single_value(x);
+    }
+
+    fn exclude(&mut self, x: &mut Operand<'a>, novalue: bool, builtin: bool, typexpr: bool) {
+        let msg = match x.mode {
+            OpMode::NoValue if novalue => {
+                if typexpr {
+                    "used as value"
+                } else {
+                    "used as value or type"
+                }
+            }
+            OpMode::Builtin(_) if builtin => "must be called",
+            OpMode::TypeExpr if typexpr => "is not an expression",
+            _ => return,
+        };
+        let s = self.op_string(x);
+        self.error_at_op(x, format!("{s} {msg}"));
+        x.set_invalid();
+    }
+
+    pub(crate) fn single_value(&mut self, x: &mut Operand<'a>) {
+        if x.mode == OpMode::Value && matches!(self.tys.get(x.ty), T::Tuple(_)) {
+            let s = self.op_string(x);
+            self.error_at_op(x, format!("multiple-value {s} in single-value context"));
+            x.set_invalid();
+        }
+    }
+
+    fn expr_internal(&mut self, x: &mut Operand<'a>, e: &'a Expr, hint: Option<TyId>) -> ExprClass {
+        *x = Operand::invalid(Some(e));
+        match &e.kind {
+            ExprKind::Bad => {}
+            ExprKind::Ident(id) => self.ident(x, e, id),
+            ExprKind::BasicLit { kind, raw } => self.basic_lit(x, e, *kind, raw),
+            ExprKind::FuncLit { sig, body } => {
+                self.check_branches(body, e.id);
+                let saved_func = self.func.take();
+                let (t, objs) = self.func_type(sig, None, e.id);
+                self.func = saved_func;
+                if self.func.is_none() {
+                    // At package level: checked with the function bodies.
+                    let scope = self.scope;
+                    let decl = self.cur_decl;
+                    self.delayed.push(crate::check::Delayed {
+                        sig: t,
+                        objs,
+                        body,
+                        owner: e.id,
+                        scope,
+                        decl,
+                    });
+                } else {
+                    self.func_body(t, &objs, body, e.id);
+                }
+                x.mode = OpMode::Value;
+                x.ty = t;
+            }
+            ExprKind::CompositeLit { ty, elems, rbrace } => {
+                self.composite_lit(x, e, ty.as_ref(), elems, *rbrace, hint)
+            }
+            ExprKind::Paren(inner) => {
+                let class = self.raw_expr(x, inner, hint);
+                x.expr = Some(e);
+                return class;
+            }
+            ExprKind::Selector { x: base, sel } => self.selector(x, e, base, sel),
+            ExprKind::Index { x: base, indices } => self.index_expr(x, e, base, indices),
+            ExprKind::Slice {
+                x: base,
+                lo,
+                hi,
+                max,
+                three,
+            } => self.slice_expr(
+                x,
+                e,
+                base,
+                [lo.as_deref(), hi.as_deref(), max.as_deref()],
+                *three,
+            ),
+            ExprKind::TypeAssert { x: base, ty } => {
+                self.expr(x, base);
+                if x.is_invalid() {
+                    x.expr = Some(e);
+                    return ExprClass::Expression;
+                }
+                if !self.tys.is_interface(x.ty) {
+                    let s = self.op_string(x);
+                    self.error_at_op(x, format!("{INVALID_OP}{s} is not an interface"));
+                    x.set_invalid();
+                    return ExprClass::Expression;
+                }
+                let Some(ty) = ty else {
+                    self.error(e.pos, "invalid AST: use of .(type) outside type switch");
+                    x.set_invalid();
+                    return ExprClass::Expression;
+                };
+                let t = self.var_type(ty);
+                if t == INVALID {
+                    x.set_invalid();
+                    return ExprClass::Expression;
+                }
+                self.type_assertion(expr_string(e), start_pos(e), x, t, false);
+                x.mode = OpMode::CommaOk;
+                x.ty = t;
+                x.expr = Some(e);
+            }
+            ExprKind::Call { .. } => return self.call_expr(x, e),
+            ExprKind::Star(inner) => {
+                self.expr_or_type(x, inner);
+                x.expr = Some(e);
+                match x.mode {
+                    OpMode::Invalid => {}
+                    OpMode::TypeExpr => {
+                        x.ty = self.tys.intern(T::Pointer(x.ty));
+                    }
+                    OpMode::Nil => {
+                        self.error_at_op(x, format!("{INVALID_OP}cannot indirect nil"));
+                        x.set_invalid();
+                    }
+                    _ => match self.tys.get(self.tys.under(x.ty)).clone() {
+                        T::Pointer(b) => {
+                            x.mode = OpMode::Variable;
+                            x.ty = b;
+                        }
+                        _ => {
+                            let s = self.op_string(&Operand {
+                                expr: Some(inner),
+                                ..x.clone()
+                            });
+                            self.error(
+                                start_pos(inner),
+                                format!("{INVALID_OP}cannot indirect {s}"),
+                            );
+                            x.set_invalid();
+                        }
+                    },
+                }
+            }
+            ExprKind::Unary { op, x: inner } => {
+                self.unary(x, e, *op, inner);
+                if *op == UnaryOp::Recv && !x.is_invalid() {
+                    // Receive operations may appear in statement context.
+                    return ExprClass::Statement;
+                }
+            }
+            ExprKind::Binary { op, x: l, y: r } => self.binary(x, Some(e), l, r, *op, e.pos),
+            ExprKind::Type(t) => {
+                let ty = self.typ(t);
+                if ty != INVALID {
+                    x.mode = OpMode::TypeExpr;
+                    x.ty = ty;
+                }
+            }
+        }
+        ExprClass::Expression
+    }
+
+    // ------------------------------------------------------------------
+    // Names and literals.
+
+    fn ident(&mut self, x: &mut Operand<'a>, e: &'a Expr, id: &'a syntax::ast::Ident) {
+        let Some(o) = self.lookup(&id.name) else {
+            if id.name == "_" {
+                self.error(id.pos, "cannot use _ as value or type");
+            } else {
+                self.error(id.pos, format!("undefined: {}", id.name));
+            }
+            return;
+        };
+        self.use_obj(id.id, o);
+        let kind = self.obj(o).kind.clone();
+        match kind {
+            ObjKind::PkgName(_) => {
+                self.error(
+                    id.pos,
+                    format!("use of package {} not in selector", id.name),
+                );
+            }
+            ObjKind::Const(_) => {
+                self.obj_decl(o);
+                let t = self.obj_ty(o);
+                if t == INVALID {
+                    return;
+                }
+                if o == self.universe_iota {
+                    match &self.iota {
+                        Some(v) => x.val = v.clone(),
+                        None => {
+                            self.error(id.pos, "cannot use iota outside constant declaration");
+                            return;
+                        }
+                    }
+                } else {
+                    x.val = self.objs[o.0 as usize].val.clone();
+                }
+                x.mode = OpMode::Constant;
+                x.ty = t;
+            }
+            ObjKind::TypeName => {
+                self.obj_decl(o);
+                x.mode = OpMode::TypeExpr;
+                x.ty = self.obj_ty(o);
+                if x.ty == INVALID {
+                    x.set_invalid();
+                }
+            }
+            ObjKind::Var(_) => {
+                self.obj_decl(o);
+                let t = self.obj_ty(o);
+                if t == INVALID {
+                    return;
+                }
+                x.mode = OpMode::Variable;
+                x.ty = t;
+            }
+            ObjKind::Func { .. } => {
+                self.obj_decl(o);
+                let t = self.obj_ty(o);
+                if t == INVALID {
+                    return;
+                }
+                x.mode = OpMode::Value;
+                x.ty = t;
+            }
+            ObjKind::Builtin(b) => {
+                x.mode = OpMode::Builtin(b);
+                x.ty = INVALID;
+            }
+            ObjKind::Nil => {
+                x.mode = OpMode::Nil;
+                x.ty = basic(BasicKind::UntypedNil);
+            }
+            ObjKind::Label => {}
+        }
+        let _ = e;
+    }
+
+    fn basic_lit(&mut self, x: &mut Operand<'a>, e: &'a Expr, kind: LitKind, raw: &str) {
+        if matches!(kind, LitKind::Int | LitKind::Float | LitKind::Imag) && raw.len() > 10000 {
+            self.error(
+                e.pos,
+                format!(
+                    "excessively long constant: {}... ({} chars)",
+                    &raw[..10],
+                    raw.len()
+                ),
+            );
+            return;
+        }
+        let Some(v) = constant::from_literal(kind, raw) else {
+            self.error(e.pos, format!("malformed constant: {raw}"));
+            return;
+        };
+        x.mode = OpMode::Constant;
+        x.ty = basic(match kind {
+            LitKind::Int => BasicKind::UntypedInt,
+            LitKind::Float => BasicKind::UntypedFloat,
+            LitKind::Imag => BasicKind::UntypedComplex,
+            LitKind::Rune => BasicKind::UntypedRune,
+            LitKind::String => BasicKind::UntypedString,
+        });
+        x.val = v;
+    }
+
+    // ------------------------------------------------------------------
+    // Untyped operands.
+
+    /// types2's `updateExprType`: gives `e` (and its untyped operands) the
+    /// type `ty`; `final_` means no further changes are possible.
+    pub(crate) fn update_expr_type(&mut self, e: &'a Expr, ty: TyId, final_: bool) {
+        self.update_expr_type0(None, e, ty, final_);
+    }
+
+    fn update_expr_type0(&mut self, parent: Option<&'a Expr>, e: &'a Expr, ty: TyId, final_: bool) {
+        let Some(mut old) = self.untyped.get(&e.id).cloned() else {
+            return;
+        };
+        match &e.kind {
+            ExprKind::Call { .. }
+            | ExprKind::Ident(_)
+            | ExprKind::BasicLit { .. }
+            | ExprKind::Selector { .. } => {}
+            ExprKind::Paren(x) => self.update_expr_type0(Some(e), x, ty, final_),
+            ExprKind::Unary { x, .. } => {
+                if old.val.is_none() {
+                    self.update_expr_type0(Some(e), x, ty, final_);
+                }
+            }
+            ExprKind::Binary { op, x, y } => {
+                if old.val.is_none() {
+                    if is_comparison(*op) {
+                        // The result type is independent of the operand types.
+                    } else if is_shift(*op) {
+                        self.update_expr_type0(Some(e), x, ty, final_);
+                    } else {
+                        self.update_expr_type0(Some(e), x, ty, final_);
+                        self.update_expr_type0(Some(e), y, ty, final_);
+                    }
+                }
+            }
+            _ => return,
+        }
+        if !final_ && self.tys.is_untyped(ty) {
+            old.ty = self.tys.under(ty);
+            self.untyped.insert(e.id, old);
+            return;
+        }
+        self.untyped.remove(&e.id);
+        if old.is_lhs && !self.tys.is_integer(ty) {
+            let p = parent.map(expr_string).unwrap_or_default();
+            let s = self.ts(ty);
+            self.error(start_pos(e), format!("{INVALID_OP}{p} (shift of type {s})"));
+            return;
+        }
+        let mut val = old.val.clone();
+        if let Some(v) = &old.val {
+            let mut c = Operand {
+                mode: OpMode::Constant,
+                ty: old.ty,
+                val: v.clone(),
+                expr: Some(e),
+            };
+            self.convert_untyped(&mut c, ty);
+            if c.is_invalid() {
+                return;
+            }
+            val = Some(c.val);
+        }
+        self.record_type(e.id, old.mode, ty, val.as_ref());
+    }
+
+    fn update_expr_val(&mut self, e: Option<&'a Expr>, v: &Value) {
+        if let Some(e) = e
+            && let Some(u) = self.untyped.get_mut(&e.id)
+        {
+            u.val = Some(v.clone());
+        }
+    }
+
+    /// Converts an untyped operand to `target` (types2's `convertUntyped`).
+    pub(crate) fn convert_untyped(&mut self, x: &mut Operand<'a>, target: TyId) {
+        match self.implicit_type_and_value(x, target) {
+            Err(code) => {
+                let t = self.tys.under(target);
+                self.invalid_conversion(code, x, t);
+                x.set_invalid();
+            }
+            Ok((nt, val)) => {
+                if let Some(v) = val {
+                    self.update_expr_val(x.expr, &v);
+                    x.val = v;
+                }
+                if nt != x.ty {
+                    x.ty = nt;
+                    if let Some(e) = x.expr {
+                        self.update_expr_type(e, nt, false);
+                    }
+                }
+            }
+        }
+    }
+
+    pub(crate) fn invalid_conversion(&mut self, code: ConvCode, x: &Operand<'a>, target: TyId) {
+        let (xs, ts) = (self.op_string(x), self.ts(target));
+        let msg = match code {
+            ConvCode::Truncated => format!("{xs} truncated to {ts}"),
+            ConvCode::Overflow => format!("{xs} overflows {ts}"),
+            _ => format!("cannot convert {xs} to {ts}"),
+        };
+        self.error_at_op(x, msg);
+    }
+
+    /// The type (and rounded value) an untyped operand takes in a context of
+    /// type `target`.
+    pub(crate) fn implicit_type_and_value(
+        &mut self,
+        x: &Operand<'a>,
+        target: TyId,
+    ) -> Result<(TyId, Option<Value>), ConvCode> {
+        if x.is_invalid() || self.tys.is_typed(x.ty) || target == INVALID {
+            return Ok((x.ty, None));
+        }
+        if self.tys.is_untyped(target) {
+            let xk = self.tys.basic_kind(x.ty).unwrap_or(BasicKind::Invalid);
+            let tk = self.tys.basic_kind(target).unwrap_or(BasicKind::Invalid);
+            if xk.is_numeric() && tk.is_numeric() {
+                if untyped_rank(xk) < untyped_rank(tk) {
+                    return Ok((target, None));
+                }
+            } else if xk != tk {
+                return Err(ConvCode::InvalidUntyped);
+            }
+            return Ok((x.ty, None));
+        }
+        if x.is_nil() {
+            return if self.tys.has_nil(target) {
+                Ok((target, None))
+            } else {
+                Err(ConvCode::InvalidUntyped)
+            };
+        }
+        let u = self.tys.under(target);
+        match self.tys.get(u).clone() {
+            T::Basic(k) | T::Alias(_, k) => {
+                if x.is_const() {
+                    let v = self.representation(x, k)?;
+                    return Ok((target, Some(v)));
+                }
+                let xk = self.tys.basic_kind(x.ty).unwrap_or(BasicKind::Invalid);
+                let ok = match xk {
+                    BasicKind::UntypedBool => self.tys.is_boolean(target),
+                    BasicKind::UntypedInt
+                    | BasicKind::UntypedRune
+                    | BasicKind::UntypedFloat
+                    | BasicKind::UntypedComplex => self.tys.is_numeric(target),
+                    BasicKind::UntypedString => self.tys.is_string(target),
+                    _ => false,
+                };
+                if !ok {
+                    return Err(ConvCode::InvalidUntyped);
+                }
+            }
+            T::Interface { methods, .. } => {
+                if !methods.is_empty() {
+                    return Err(ConvCode::InvalidUntyped);
+                }
+                return Ok((self.tys.default_type(x.ty), None));
+            }
+            _ => return Err(ConvCode::InvalidUntyped),
+        }
+        Ok((target, None))
+    }
+
+    /// The value of constant `x` in basic kind `k`, or why it does not fit.
+    pub(crate) fn representation(&self, x: &Operand<'a>, k: BasicKind) -> Result<Value, ConvCode> {
+        match representable_const(&x.val, k) {
+            Some(v) => Ok(v),
+            None => {
+                let xk = self.tys.basic_kind(x.ty).unwrap_or(BasicKind::Invalid);
+                if xk.is_numeric() && k.is_numeric() {
+                    if !xk.is_integer() && k.is_integer() {
+                        Err(ConvCode::Truncated)
+                    } else {
+                        Err(ConvCode::Overflow)
+                    }
+                } else {
+                    Err(ConvCode::InvalidConst)
+                }
+            }
+        }
+    }
+
+    /// Checks that constant `x` fits its (typed) type, rounding it.
+    pub(crate) fn representable(&mut self, x: &mut Operand<'a>, t: TyId) {
+        let k = self.tys.basic_kind(t).unwrap_or(BasicKind::Invalid);
+        match self.representation(x, k) {
+            Ok(v) => x.val = v,
+            Err(code) => {
+                self.invalid_conversion(code, x, t);
+                x.set_invalid();
+            }
+        }
+    }
+
+    /// Checks a constant result (types2's `overflow`).
+    fn overflow(&mut self, x: &mut Operand<'a>, op_pos: Pos) {
+        if x.val == Value::Unknown {
+            self.error(op_pos, "constant result is not representable");
+            return;
+        }
+        if self.tys.is_typed(x.ty) {
+            let u = self.tys.under(x.ty);
+            self.representable(x, u);
+            return;
+        }
+        if let Value::Int(i) = &x.val
+            && constant::bit_len(i) > constant::INT_PREC
+        {
+            let name = match x.expr.map(|e| &e.kind) {
+                Some(ExprKind::Binary { op, .. }) => match op {
+                    BinaryOp::Add => "addition",
+                    BinaryOp::Sub => "subtraction",
+                    BinaryOp::Xor => "bitwise XOR",
+                    BinaryOp::Mul => "multiplication",
+                    BinaryOp::Shl => "shift",
+                    _ => "",
+                },
+                Some(ExprKind::Unary {
+                    op: UnaryOp::BitNot,
+                    ..
+                }) => "bitwise complement",
+                _ => "",
+            };
+            self.error(op_pos, format!("constant {name} overflow"));
+            x.val = Value::Unknown;
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Operators.
+
+    fn unary(&mut self, x: &mut Operand<'a>, e: &'a Expr, op: UnaryOp, inner: &'a Expr) {
+        self.expr(x, inner);
+        if x.is_invalid() {
+            return;
+        }
+        match op {
+            UnaryOp::Addr => {
+                if !matches!(unparen(inner).kind, ExprKind::CompositeLit { .. })
+                    && x.mode != OpMode::Variable
+                {
+                    let s = self.op_string(x);
+                    self.error_at_op(x, format!("{INVALID_OP}cannot take address of {s}"));
+                    x.set_invalid();
+                    return;
+                }
+                self.mark_addr_taken(inner);
+                x.mode = OpMode::Value;
+                x.ty = self.tys.intern(T::Pointer(x.ty));
+                x.expr = Some(e);
+                return;
+            }
+            UnaryOp::Recv => {
+                let s = self.op_string(x);
+                match self.tys.get(self.tys.under(x.ty)).clone() {
+                    T::Chan(dir, elem) => {
+                        if dir == syntax::ast::ChanDir::Send {
+                            self.error_at_op(
+                                x,
+                                format!("{INVALID_OP}cannot receive from send-only channel {s}"),
+                            );
+                            x.set_invalid();
+                            return;
+                        }
+                        x.mode = OpMode::CommaOk;
+                        x.ty = elem;
+                    }
+                    _ => {
+                        self.error_at_op(
+                            x,
+                            format!("{INVALID_OP}cannot receive from non-channel {s}"),
+                        );
+                        x.set_invalid();
+                    }
+                }
+                x.expr = Some(e);
+                return;
+            }
+            UnaryOp::Tilde => {
+                self.error(
+                    e.pos,
+                    "cannot use ~ outside of interface or type constraint",
+                );
+                x.set_invalid();
+                return;
+            }
+            _ => {}
+        }
+        let ok = match op {
+            UnaryOp::Pos | UnaryOp::Neg => self.tys.is_numeric(x.ty),
+            UnaryOp::BitNot => self.tys.is_integer(x.ty),
+            UnaryOp::Not => self.tys.is_boolean(x.ty),
+            _ => false,
+        };
+        if !ok {
+            let s = self.op_string(x);
+            self.error_at_op(
+                x,
+                format!("{INVALID_OP}operator {} not defined on {s}", op.as_str()),
+            );
+            x.set_invalid();
+            return;
+        }
+        if x.is_const() {
+            if x.val == Value::Unknown {
+                x.expr = Some(e);
+                return;
+            }
+            let prec = if self.tys.is_unsigned(x.ty) {
+                self.tys.basic_kind(x.ty).map(|k| k.size() * 8).unwrap_or(0) as u32
+            } else {
+                0
+            };
+            x.val = x.val.unary(op, prec);
+            x.expr = Some(e);
+            self.overflow(x, e.pos);
+            return;
+        }
+        x.mode = OpMode::Value;
+        x.expr = Some(e);
+    }
+
+    /// Marks the variable under `&x` (or `&x.f`, `&x[i]` of an array) as address-taken.
+    pub(crate) fn mark_addr_taken(&mut self, e: &Expr) {
+        let mut e = unparen(e);
+        loop {
+            match &e.kind {
+                ExprKind::Selector { x, .. } => {
+                    if let Some(sel) = self.info.selections.get(&e.id)
+                        && sel.indirect
+                    {
+                        return;
+                    }
+                    e = unparen(x);
+                }
+                ExprKind::Index { x, .. } => {
+                    let table = &self.tys.table;
+                    let is_array = self.info.types.get(&x.id).is_some_and(|tv| {
+                        matches!(
+                            table.get(table.underlying(tv.ty)),
+                            crate::model::Type::Array(..)
+                        )
+                    });
+                    if !is_array {
+                        return;
+                    }
+                    e = unparen(x);
+                }
+                ExprKind::Ident(id) => {
+                    if let Some(&o) = self.info.uses.get(&id.id)
+                        && let Some(v) = self.var_info(o)
+                    {
+                        v.addr_taken = true;
+                    }
+                    return;
+                }
+                _ => return,
+            }
+        }
+    }
+
+    /// A binary expression `l op r` (`e` is `None` for an assignment `l op= r`).
+    pub(crate) fn binary(
+        &mut self,
+        x: &mut Operand<'a>,
+        e: Option<&'a Expr>,
+        l: &'a Expr,
+        r: &'a Expr,
+        op: BinaryOp,
+        op_pos: Pos,
+    ) {
+        let mut y = Operand::invalid(None);
+        self.expr(x, l);
+        self.expr(&mut y, r);
+        if x.is_invalid() {
+            return;
+        }
+        if y.is_invalid() {
+            x.set_invalid();
+            x.expr = y.expr;
+            return;
+        }
+        if is_shift(op) {
+            self.shift(x, &mut y, e, op);
+            return;
+        }
+        let can_mix = {
+            let t = &self.tys;
+            if t.is_interface(x.ty) || t.is_interface(y.ty) {
+                true
+            } else {
+                t.is_boolean(x.ty) == t.is_boolean(y.ty)
+                    && t.is_string(x.ty) == t.is_string(y.ty)
+                    && (!x.is_nil() || t.has_nil(y.ty))
+                    && (!y.is_nil() || t.has_nil(x.ty))
+            }
+        };
+        if can_mix {
+            let yt = y.ty;
+            self.convert_untyped(x, yt);
+            if x.is_invalid() {
+                return;
+            }
+            let xt = x.ty;
+            self.convert_untyped(&mut y, xt);
+            if y.is_invalid() {
+                x.set_invalid();
+                return;
+            }
+        }
+        if is_comparison(op) {
+            self.comparison(x, &mut y, op, false);
+            if let Some(e) = e {
+                x.expr = Some(e);
+            }
+            return;
+        }
+        if !self.tys.identical(x.ty, y.ty) {
+            if x.ty != INVALID && y.ty != INVALID {
+                let (xs, ys) = (self.ts(x.ty), self.ts(y.ty));
+                let what = match e {
+                    Some(e) => expr_string(e),
+                    None => format!("{} {}= {}", expr_string(l), op.as_str(), expr_string(r)),
+                };
+                self.error_at_op(
+                    x,
+                    format!("{INVALID_OP}{what} (mismatched types {xs} and {ys})"),
+                );
+            }
+            x.set_invalid();
+            return;
+        }
+        let ok = match op {
+            BinaryOp::Add => self.tys.is_numeric_or_string(x.ty),
+            BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => self.tys.is_numeric(x.ty),
+            BinaryOp::Rem | BinaryOp::And | BinaryOp::Or | BinaryOp::Xor | BinaryOp::AndNot => {
+                self.tys.is_integer(x.ty)
+            }
+            BinaryOp::AndAnd | BinaryOp::OrOr => self.tys.is_boolean(x.ty),
+            _ => false,
+        };
+        if !ok {
+            let s = self.op_string(x);
+            self.error_at_op(
+                x,
+                format!("{INVALID_OP}operator {} not defined on {s}", op.as_str()),
+            );
+            x.set_invalid();
+            return;
+        }
+        if matches!(op, BinaryOp::Div | BinaryOp::Rem)
+            && (x.is_const() || self.tys.is_integer(x.ty))
+            && y.is_const()
+            && (y.val.sign() == 0
+                || (x.is_const() && self.tys.is_complex(x.ty) && complex_squares_vanish(&y.val)))
+        {
+            self.error_at_op(&y, format!("{INVALID_OP}division by zero"));
+            x.set_invalid();
+            return;
+        }
+        if x.is_const() && y.is_const() {
+            if x.val == Value::Unknown || y.val == Value::Unknown {
+                x.val = Value::Unknown;
+                x.expr = e;
+                return;
+            }
+            let cop = match op {
+                BinaryOp::Add => Op::Add,
+                BinaryOp::Sub => Op::Sub,
+                BinaryOp::Mul => Op::Mul,
+                BinaryOp::Div if self.tys.is_integer(x.ty) => Op::QuoInt,
+                BinaryOp::Div => Op::Quo,
+                BinaryOp::Rem => Op::Rem,
+                BinaryOp::And => Op::And,
+                BinaryOp::Or => Op::Or,
+                BinaryOp::Xor => Op::Xor,
+                BinaryOp::AndNot => Op::AndNot,
+                BinaryOp::AndAnd => Op::LAnd,
+                _ => Op::LOr,
+            };
+            x.val = x.val.binary(cop, &y.val);
+            x.expr = e;
+            self.overflow(x, op_pos);
+            return;
+        }
+        x.mode = OpMode::Value;
+        if let Some(e) = e {
+            x.expr = Some(e);
+        }
+    }
+
+    fn shift(
+        &mut self,
+        x: &mut Operand<'a>,
+        y: &mut Operand<'a>,
+        e: Option<&'a Expr>,
+        op: BinaryOp,
+    ) {
+        let xval = if x.is_const() {
+            x.val.to_int()
+        } else {
+            Value::Unknown
+        };
+        let x_int_const = self.tys.is_untyped(x.ty) && matches!(xval, Value::Int(_));
+        if !(self.tys.is_integer(x.ty) || x_int_const) {
+            let s = self.op_string(x);
+            self.error_at_op(
+                x,
+                format!("{INVALID_OP}shifted operand {s} must be integer"),
+            );
+            x.set_invalid();
+            return;
+        }
+        if y.is_const() {
+            let yval = y.val.to_int();
+            if let Value::Int(i) = &yval
+                && i.sign() == num_bigint::Sign::Minus
+            {
+                let s = self.op_string(y);
+                self.error_at_op(y, format!("{INVALID_OP}negative shift count {s}"));
+                x.set_invalid();
+                return;
+            }
+            if self.tys.is_untyped(y.ty) {
+                self.representable(y, basic(BasicKind::Uint));
+                if y.is_invalid() {
+                    x.set_invalid();
+                    return;
+                }
+            }
+        } else if self.tys.is_integer(y.ty) {
+            // ok (signed counts allowed since go1.13)
+        } else if self.tys.is_untyped(y.ty) {
+            self.convert_untyped(y, basic(BasicKind::Uint));
+            if y.is_invalid() {
+                x.set_invalid();
+                return;
+            }
+        } else {
+            let s = self.op_string(y);
+            self.error_at_op(y, format!("{INVALID_OP}shift count {s} must be integer"));
+            x.set_invalid();
+            return;
+        }
+        if x.is_const() {
+            if y.is_const() {
+                if x.val == Value::Unknown || y.val == Value::Unknown {
+                    x.val = Value::Unknown;
+                    if !self.tys.is_integer(x.ty) {
+                        x.ty = basic(BasicKind::UntypedInt);
+                    }
+                    return;
+                }
+                const SHIFT_BOUND: u64 = 1023 - 1 + 52;
+                let s = y.val.as_u64();
+                let Some(s) = s.filter(|&s| s <= SHIFT_BOUND) else {
+                    let ys = self.op_string(y);
+                    self.error_at_op(y, format!("{INVALID_OP}invalid shift count {ys}"));
+                    x.set_invalid();
+                    return;
+                };
+                if !self.tys.is_integer(x.ty) {
+                    x.ty = basic(BasicKind::UntypedInt);
+                }
+                x.val = xval.shift(op == BinaryOp::Shl, s);
+                x.expr = e;
+                let pos = e.map(|e| e.pos).unwrap_or(Pos::NONE);
+                self.overflow(x, pos);
+                return;
+            }
+            if self.tys.is_untyped(x.ty) {
+                // Non-constant shift of an untyped constant: its type is
+                // decided by the context (updateExprType checks it).
+                if let Some(xe) = x.expr
+                    && let Some(u) = self.untyped.get_mut(&xe.id)
+                {
+                    u.is_lhs = true;
+                }
+                x.mode = OpMode::Value;
+                if let Some(e) = e {
+                    x.expr = Some(e);
+                }
+                return;
+            }
+        }
+        if !self.tys.is_integer(x.ty) {
+            let s = self.op_string(x);
+            self.error_at_op(
+                x,
+                format!("{INVALID_OP}shifted operand {s} must be integer"),
+            );
+            x.set_invalid();
+            return;
+        }
+        x.mode = OpMode::Value;
+        if let Some(e) = e {
+            x.expr = Some(e);
+        }
+    }
+
+    /// A comparison (`switch_case`: `x` is a case value, `y` the tag).
+    pub(crate) fn comparison(
+        &mut self,
+        x: &mut Operand<'a>,
+        y: &mut Operand<'a>,
+        op: BinaryOp,
+        switch_case: bool,
+    ) {
+        let op = if switch_case { BinaryOp::Eq } else { op };
+        let mut err_on_y = false;
+        let mut cause = String::new();
+        let ok = self.assignable_to(x, y.ty, None) || self.assignable_to(y, x.ty, None);
+        let mut failed = false;
+        if !ok {
+            err_on_y = true;
+            cause = format!("mismatched types {} and {}", self.ts(x.ty), self.ts(y.ty));
+            failed = true;
+        } else {
+            match op {
+                BinaryOp::Eq | BinaryOp::Ne => {
+                    if x.is_nil() || y.is_nil() {
+                        let t = if x.is_nil() { y.ty } else { x.ty };
+                        if !self.tys.has_nil(t) {
+                            err_on_y = true;
+                            failed = true;
+                        }
+                    } else if !self.tys.comparable(x.ty) {
+                        cause = self.incomparable_cause(x.ty);
+                        failed = true;
+                    } else if !self.tys.comparable(y.ty) {
+                        err_on_y = true;
+                        cause = self.incomparable_cause(y.ty);
+                        failed = true;
+                    }
+                }
+                _ => {
+                    if !self.tys.is_ordered(x.ty) {
+                        failed = true;
+                    } else if !self.tys.is_ordered(y.ty) {
+                        err_on_y = true;
+                        failed = true;
+                    }
+                }
+            }
+        }
+        if failed {
+            let err_ty = if err_on_y { y.ty } else { x.ty };
+            if cause.is_empty() {
+                cause = format!(
+                    "operator {} not defined on {}",
+                    op.as_str(),
+                    self.kind_string(err_ty)
+                );
+            }
+            let xs = x.expr.map(expr_string).unwrap_or_default();
+            let ys = y.expr.map(expr_string).unwrap_or_default();
+            if switch_case {
+                self.error_at_op(x, format!("invalid case {xs} in switch on {ys} ({cause})"));
+            } else {
+                let at = if err_on_y {
+                    y.start_pos()
+                } else {
+                    x.start_pos()
+                };
+                self.error(
+                    at,
+                    format!("{INVALID_OP}{xs} {} {ys} ({cause})", op.as_str()),
+                );
+            }
+            x.set_invalid();
+            return;
+        }
+        if x.is_const() && y.is_const() {
+            let c = match op {
+                BinaryOp::Eq => Cmp::Eq,
+                BinaryOp::Ne => Cmp::Ne,
+                BinaryOp::Lt => Cmp::Lt,
+                BinaryOp::Le => Cmp::Le,
+                BinaryOp::Gt => Cmp::Gt,
+                _ => Cmp::Ge,
+            };
+            x.val = Value::Bool(x.val.compare(c, &y.val));
+        } else {
+            x.mode = OpMode::Value;
+            let (dx, dy) = (self.tys.default_type(x.ty), self.tys.default_type(y.ty));
+            if let Some(xe) = x.expr {
+                self.update_expr_type(xe, dx, true);
+            }
+            if let Some(ye) = y.expr {
+                self.update_expr_type(ye, dy, true);
+            }
+        }
+        x.ty = basic(BasicKind::UntypedBool);
+    }
+
+    fn incomparable_cause(&self, t: TyId) -> String {
+        match self.tys.get(self.tys.under(t)) {
+            T::Slice(_) | T::Func(_) | T::Map(..) => {
+                format!("{} can only be compared to nil", self.kind_string(t))
+            }
+            T::Struct(fs) => {
+                for f in fs {
+                    if !self.tys.comparable(f.ty) {
+                        return format!("struct containing {} cannot be compared", self.ts(f.ty));
+                    }
+                }
+                String::new()
+            }
+            T::Array(..) => format!("{} cannot be compared", self.ts(t)),
+            _ => String::new(),
+        }
+    }
+
+    fn kind_string(&self, t: TyId) -> String {
+        match self.tys.get(self.tys.under(t)) {
+            T::Array(..) => "array".into(),
+            T::Slice(_) => "slice".into(),
+            T::Struct(_) => "struct".into(),
+            T::Pointer(_) => "pointer".into(),
+            T::Func(_) => "func".into(),
+            T::Interface { .. } => "interface".into(),
+            T::Map(..) => "map".into(),
+            T::Chan(..) => "chan".into(),
+            _ => self.ts(t),
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Composite literals.
+
+    fn composite_lit(
+        &mut self,
+        x: &mut Operand<'a>,
+        e: &'a Expr,
+        ty: Option<&'a syntax::ast::Type>,
+        elems: &'a [KeyedElement],
+        rbrace: Pos,
+        hint: Option<TyId>,
+    ) {
+        let (typ, base) = match (ty, hint) {
+            (Some(t), _) => {
+                if let TypeKind::Array { len: None, elem } = &t.kind {
+                    // [...]T: the length comes from the elements.
+                    let et = self.var_type(elem);
+                    if et == INVALID {
+                        self.use_elems(elems);
+                        return;
+                    }
+                    let n = self.indexed_elts(elems, et, None);
+                    let at = self.tys.intern(T::Array(n, et));
+                    self.record_type(t.id, Mode::TypeExpr, at, None);
+                    x.mode = OpMode::Value;
+                    x.ty = at;
+                    return;
+                }
+                let t = self.typ(t);
+                (t, t)
+            }
+            (None, Some(h)) => {
+                let base = match self.tys.get(self.tys.under(h)) {
+                    T::Pointer(b) => *b,
+                    _ => h,
+                };
+                (h, base)
+            }
+            (None, None) => {
+                self.error(e.pos, "missing type in composite literal");
+                self.use_elems(elems);
+                return;
+            }
+        };
+        match self.tys.get(self.tys.under(base)).clone() {
+            T::Struct(fields) => {
+                if !elems.is_empty() {
+                    if elems[0].key.is_some() {
+                        let mut visited = vec![false; fields.len()];
+                        for kv in elems {
+                            let Some(key) = &kv.key else {
+                                self.error(
+                                    start_pos(&kv.value),
+                                    "mixture of field:value and value elements in struct literal",
+                                );
+                                continue;
+                            };
+                            let mut v = Operand::invalid(None);
+                            let ExprKind::Ident(kid) = &key.kind else {
+                                self.expr(&mut v, &kv.value);
+                                let ks = expr_string(key);
+                                self.error(
+                                    start_pos(key),
+                                    format!("invalid field name {ks} in struct literal"),
+                                );
+                                continue;
+                            };
+                            let Some(i) = fields
+                                .iter()
+                                .position(|f| f.name == kid.name && f.name != "_")
+                            else {
+                                self.expr(&mut v, &kv.value);
+                                let bs = self.ts(base);
+                                self.error(
+                                    kid.pos,
+                                    format!(
+                                        "unknown field '{}' in struct literal of type {bs}",
+                                        kid.name
+                                    ),
+                                );
+                                continue;
+                            };
+                            let ft = fields[i].ty;
+                            // Struct literal elements never get an element type hint.
+                            self.expr(&mut v, &kv.value);
+                            self.assignment(&mut v, Some(ft), "struct literal");
+                            if visited[i] {
+                                self.error(
+                                    kv_pos(key),
+                                    format!("duplicate field name {} in struct literal", kid.name),
+                                );
+                                continue;
+                            }
+                            visited[i] = true;
+                        }
+                    } else {
+                        for (i, kv) in elems.iter().enumerate() {
+                            if let Some(k) = &kv.key {
+                                self.error(
+                                    kv_pos(k),
+                                    "mixture of field:value and value elements in struct literal",
+                                );
+                                continue;
+                            }
+                            let mut v = Operand::invalid(None);
+                            self.expr(&mut v, &kv.value);
+                            let Some(f) = fields.get(i) else {
+                                let bs = self.ts(base);
+                                self.error_at_op(&v, format!("too many values in {bs}{{…}}"));
+                                break;
+                            };
+                            let ft = f.ty;
+                            self.assignment(&mut v, Some(ft), "struct literal");
+                        }
+                        if elems.len() < fields.len() {
+                            let bs = self.ts(base);
+                            self.error(rbrace, format!("too few values in {bs}{{…}}"));
+                        }
+                    }
+                }
+            }
+            T::Array(n, elem) => {
+                self.indexed_elts(elems, elem, Some(n));
+            }
+            T::Slice(elem) => {
+                self.indexed_elts(elems, elem, None);
+            }
+            T::Map(k, v) => {
+                let mut seen: Vec<Value> = Vec::new();
+                for kv in elems {
+                    let Some(key) = &kv.key else {
+                        self.error(start_pos(&kv.value), "missing key in map literal");
+                        continue;
+                    };
+                    let mut kx = Operand::invalid(None);
+                    self.expr_with_hint(&mut kx, key, k);
+                    self.assignment(&mut kx, Some(k), "map literal");
+                    if kx.is_const() && !kx.is_invalid() {
+                        if seen.iter().any(|s| {
+                            s.compare(Cmp::Eq, &kx.val)
+                                && std::mem::discriminant(s) == std::mem::discriminant(&kx.val)
+                        }) {
+                            let vs = kx.val.to_string();
+                            self.error_at_op(&kx, format!("duplicate key {vs} in map literal"));
+                            continue;
+                        }
+                        seen.push(kx.val.clone());
+                    }
+                    let mut vx = Operand::invalid(None);
+                    self.expr_with_hint(&mut vx, &kv.value, v);
+                    self.assignment(&mut vx, Some(v), "map literal");
+                }
+            }
+            _ => {
+                self.use_elems(elems);
+                if self.tys.under(base) != INVALID {
+                    let ts = self.ts(typ);
+                    self.error(start_pos(e), format!("invalid composite literal type {ts}"));
+                }
+                return;
+            }
+        }
+        x.mode = OpMode::Value;
+        x.ty = typ;
+    }
+
+    fn use_elems(&mut self, elems: &'a [KeyedElement]) {
+        for kv in elems {
+            let mut v = Operand::invalid(None);
+            self.raw_expr(&mut v, &kv.value, None);
+        }
+    }
+
+    /// Checks array/slice literal elements; returns the literal's length.
+    fn indexed_elts(&mut self, elems: &'a [KeyedElement], elem: TyId, length: Option<u64>) -> u64 {
+        let mut visited = std::collections::HashSet::new();
+        let (mut index, mut max) = (0u64, 0u64);
+        for kv in elems {
+            let mut valid = false;
+            if let Some(k) = &kv.key {
+                let lim = length.map(|l| l as i64).unwrap_or(-1);
+                let (t, i) = self.index(k, lim);
+                if t != INVALID {
+                    if i >= 0 {
+                        index = i as u64;
+                        valid = true;
+                    } else {
+                        let ks = expr_string(k);
+                        self.error(kv_pos(k), format!("index {ks} must be integer constant"));
+                    }
+                }
+            } else if length.is_some_and(|l| index >= l) {
+                let l = length.unwrap_or(0);
+                self.error(
+                    start_pos(&kv.value),
+                    format!("index {index} is out of bounds (>= {l})"),
+                );
+            } else {
+                valid = true;
+            }
+            if valid && !visited.insert(index) {
+                let at = kv
+                    .key
+                    .as_ref()
+                    .map(kv_pos)
+                    .unwrap_or_else(|| start_pos(&kv.value));
+                self.error(
+                    at,
+                    format!("duplicate index {index} in array or slice literal"),
+                );
+            }
+            index += 1;
+            max = max.max(index);
+            let mut v = Operand::invalid(None);
+            self.expr_with_hint(&mut v, &kv.value, elem);
+            self.assignment(&mut v, Some(elem), "array or slice literal");
+        }
+        max
+    }
+
+    // ------------------------------------------------------------------
+    // Index and slice expressions.
+
+    /// Checks an index; returns its type and constant value (-1 if not constant).
+    pub(crate) fn index(&mut self, e: &'a Expr, max: i64) -> (TyId, i64) {
+        let mut x = Operand::invalid(None);
+        self.expr(&mut x, e);
+        if !self.is_valid_index(&mut x, "index", false) {
+            return (INVALID, -1);
+        }
+        if !x.is_const() {
+            return (x.ty, -1);
+        }
+        let Some(v) = x.val.as_i64() else {
+            return (INVALID, -1);
+        };
+        if max >= 0 && v >= max {
+            let vs = x.val.to_string();
+            self.error_at_op(
+                &x,
+                format!("invalid argument: index {vs} out of bounds [0:{max}]"),
+            );
+            return (INVALID, -1);
+        }
+        (x.ty, v)
+    }
+
+    pub(crate) fn is_valid_index(
+        &mut self,
+        x: &mut Operand<'a>,
+        what: &str,
+        allow_negative: bool,
+    ) -> bool {
+        if x.is_invalid() {
+            return false;
+        }
+        self.convert_untyped(x, basic(BasicKind::Int));
+        if x.is_invalid() {
+            return false;
+        }
+        if !self.tys.is_integer(x.ty) {
+            let s = self.op_string(x);
+            self.error_at_op(x, format!("invalid argument: {what} {s} must be integer"));
+            return false;
+        }
+        if x.is_const() {
+            if !allow_negative && x.val.sign() < 0 {
+                let s = self.op_string(x);
+                self.error_at_op(
+                    x,
+                    format!("invalid argument: {what} {s} must not be negative"),
+                );
+                return false;
+            }
+            if representable_const(&x.val, BasicKind::Int).is_none() {
+                let s = self.op_string(x);
+                self.error_at_op(x, format!("invalid argument: {what} {s} overflows int"));
+                return false;
+            }
+        }
+        true
+    }
+
+    fn index_expr(
+        &mut self,
+        x: &mut Operand<'a>,
+        e: &'a Expr,
+        base: &'a Expr,
+        indices: &'a [Expr],
+    ) {
+        self.expr_or_type(x, base);
+        x.expr = Some(e);
+        match x.mode {
+            OpMode::Invalid => {
+                for i in indices {
+                    let mut y = Operand::invalid(None);
+                    self.raw_expr(&mut y, i, None);
+                }
+                return;
+            }
+            OpMode::TypeExpr => {
+                self.error(start_pos(e), "deft does not support generics yet");
+                x.set_invalid();
+                return;
+            }
+            _ => {}
+        }
+        let mut length: i64 = -1;
+        let mut valid = false;
+        match self.tys.get(self.tys.under(x.ty)).clone() {
+            T::Basic(_) | T::Alias(..) if self.tys.is_string(x.ty) => {
+                valid = true;
+                if let (OpMode::Constant, Value::Str(s)) = (x.mode, &x.val) {
+                    length = s.len() as i64;
+                }
+                x.mode = OpMode::Value;
+                x.ty = BYTE;
+            }
+            T::Array(n, elem) => {
+                valid = true;
+                length = n as i64;
+                if x.mode != OpMode::Variable {
+                    x.mode = OpMode::Value;
+                }
+                x.ty = elem;
+            }
+            T::Pointer(b) => {
+                if let T::Array(n, elem) = self.tys.get(self.tys.under(b)).clone() {
+                    valid = true;
+                    length = n as i64;
+                    x.mode = OpMode::Variable;
+                    x.ty = elem;
+                }
+            }
+            T::Slice(elem) => {
+                valid = true;
+                x.mode = OpMode::Variable;
+                x.ty = elem;
+            }
+            T::Map(k, v) => {
+                let Some(index) = self.single_index(indices) else {
+                    x.set_invalid();
+                    return;
+                };
+                let mut key = Operand::invalid(None);
+                self.expr_with_hint(&mut key, index, k);
+                self.assignment(&mut key, Some(k), "map index");
+                x.mode = OpMode::MapIndex;
+                x.ty = v;
+                return;
+            }
+            _ => {}
+        }
+        if !valid {
+            let s = self.op_string(&Operand {
+                expr: Some(base),
+                ..x.clone()
+            });
+            self.error(start_pos(e), format!("{INVALID_OP}cannot index {s}"));
+            x.set_invalid();
+            return;
+        }
+        let Some(index) = self.single_index(indices) else {
+            x.set_invalid();
+            return;
+        };
+        self.index(index, length);
+    }
+
+    fn single_index(&mut self, indices: &'a [Expr]) -> Option<&'a Expr> {
+        let first = indices.first()?;
+        if let Some(second) = indices.get(1) {
+            self.error(
+                start_pos(second),
+                format!("{INVALID_OP}more than one index"),
+            );
+        }
+        Some(first)
+    }
+
+    fn slice_expr(
+        &mut self,
+        x: &mut Operand<'a>,
+        e: &'a Expr,
+        base: &'a Expr,
+        idx: [Option<&'a Expr>; 3],
+        three: bool,
+    ) {
+        self.expr(x, base);
+        if x.is_invalid() {
+            for i in idx.into_iter().flatten() {
+                let mut y = Operand::invalid(None);
+                self.raw_expr(&mut y, i, None);
+            }
+            x.expr = Some(e);
+            return;
+        }
+        let mut valid = false;
+        let mut length: i64 = -1;
+        match self.tys.get(self.tys.under(x.ty)).clone() {
+            T::Basic(_) | T::Alias(..) if self.tys.is_string(x.ty) => {
+                if three {
+                    let at = idx[2].map(start_pos).unwrap_or(e.pos);
+                    self.error(at, format!("{INVALID_OP}3-index slice of string"));
+                    x.set_invalid();
+                    return;
+                }
+                valid = true;
+                if let (OpMode::Constant, Value::Str(s)) = (x.mode, &x.val) {
+                    length = s.len() as i64;
+                }
+                if self.tys.is_untyped(x.ty) {
+                    x.ty = basic(BasicKind::String);
+                }
+            }
+            T::Array(n, elem) => {
+                valid = true;
+                length = n as i64;
+                if x.mode != OpMode::Variable {
+                    let s = self.op_string(x);
+                    self.error_at_op(x, format!("{INVALID_OP}{s} (slice of unaddressable value)"));
+                    x.set_invalid();
+                    return;
+                }
+                self.mark_addr_taken(base);
+                x.ty = self.tys.intern(T::Slice(elem));
+            }
+            T::Pointer(b) => {
+                if let T::Array(n, elem) = self.tys.get(self.tys.under(b)).clone() {
+                    valid = true;
+                    length = n as i64;
+                    x.ty = self.tys.intern(T::Slice(elem));
+                }
+            }
+            T::Slice(_) => valid = true,
+            _ => {}
+        }
+        if !valid {
+            let s = self.op_string(x);
+            self.error_at_op(x, format!("{INVALID_OP}cannot slice {s}"));
+            x.set_invalid();
+            return;
+        }
+        x.mode = OpMode::Value;
+        x.expr = Some(e);
+        if three && (idx[1].is_none() || idx[2].is_none()) {
+            self.error(
+                e.pos,
+                "invalid syntax tree: 2nd and 3rd index required in 3-index slice",
+            );
+            x.set_invalid();
+            return;
+        }
+        let mut ind = [-1i64; 3];
+        for (i, ie) in idx.iter().enumerate() {
+            ind[i] = match ie {
+                Some(ie) => {
+                    let max = if length >= 0 { length + 1 } else { -1 };
+                    let (_, v) = self.index(ie, max);
+                    if v >= 0 { v } else { -1 }
+                }
+                None if i == 0 => 0,
+                None if length >= 0 => length,
+                None => -1,
+            };
+        }
+        'outer: for i in 0..2 {
+            let xi = ind[i];
+            if xi > 0 {
+                for j in i + 1..3 {
+                    let yj = ind[j];
+                    if yj >= 0 && yj < xi {
+                        let at = idx[j].map(start_pos).unwrap_or(e.pos);
+                        self.error(at, format!("invalid slice indices: {yj} < {xi}"));
+                        break 'outer;
+                    }
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Selectors.
+
+    fn selector(
+        &mut self,
+        x: &mut Operand<'a>,
+        e: &'a Expr,
+        base: &'a Expr,
+        sel: &'a syntax::ast::Ident,
+    ) {
+        // Qualified identifier of an (unsupported, already reported) import.
+        if let ExprKind::Ident(id) = &base.kind
+            && let Some(o) = self.lookup(&id.name)
+            && matches!(self.obj(o).kind, ObjKind::PkgName(_))
+        {
+            self.use_obj(id.id, o);
+            x.set_invalid();
+            return;
+        }
+        self.expr_or_type(x, base);
+        match x.mode {
+            OpMode::Invalid => {
+                x.expr = Some(e);
+                return;
+            }
+            OpMode::Builtin(_) => {
+                let s = self.op_string(x);
+                self.error(e.pos, format!("cannot select on {s}"));
+                x.set_invalid();
+                return;
+            }
+            _ => {}
+        }
+        let addressable = x.mode == OpMode::Variable;
+        let found = self.lookup_field_or_method(x.ty, addressable, &sel.name);
+        let base_str = expr_string(base);
+        match found {
+            Lookup::NotFound => {
+                if self.tys.under(x.ty) != INVALID {
+                    let ts = self.ts(x.ty);
+                    let mut why = format!("type {ts} has no field or method {}", sel.name);
+                    let mut chars = sel.name.chars();
+                    if let Some(c) = chars.next() {
+                        let alt: String = if c.is_uppercase() {
+                            c.to_lowercase().chain(chars).collect()
+                        } else {
+                            c.to_uppercase().chain(chars).collect()
+                        };
+                        if !matches!(
+                            self.lookup_field_or_method(x.ty, addressable, &alt),
+                            Lookup::NotFound
+                        ) {
+                            why.push_str(&format!(", but does have {alt}"));
+                        }
+                    }
+                    if let T::Pointer(b) = self.tys.get(x.ty)
+                        && self.tys.is_interface(*b)
+                    {
+                        why = format!("type {ts} is pointer to interface, not interface");
+                    }
+                    self.error(
+                        sel.pos,
+                        format!("{base_str}.{} undefined ({why})", sel.name),
+                    );
+                }
+                x.set_invalid();
+            }
+            Lookup::Ambiguous => {
+                self.error(
+                    sel.pos,
+                    format!("ambiguous selector {base_str}.{}", sel.name),
+                );
+                x.set_invalid();
+            }
+            Lookup::PtrMethodOnValue => {
+                let ts = self.ts(x.ty);
+                self.error(
+                    sel.pos,
+                    format!("cannot call pointer method {} on {ts}", sel.name),
+                );
+                x.set_invalid();
+            }
+            Lookup::Field {
+                path,
+                ty,
+                indirect,
+                obj,
+            } => {
+                if x.mode == OpMode::TypeExpr {
+                    let ts = self.ts(x.ty);
+                    self.error(
+                        sel.pos,
+                        format!(
+                            "{base_str}.{} undefined (type {ts} has no method {})",
+                            sel.name, sel.name
+                        ),
+                    );
+                    x.set_invalid();
+                    return;
+                }
+                if let Some(o) = obj {
+                    self.info.uses.insert(sel.id, o);
+                }
+                self.record_selection(e, SelectionKind::FieldVal, path, indirect, None, ty);
+                if x.mode == OpMode::Variable || indirect {
+                    x.mode = OpMode::Variable;
+                } else {
+                    x.mode = OpMode::Value;
+                }
+                x.ty = ty;
+            }
+            Lookup::Method {
+                path,
+                obj,
+                indirect,
+                sig,
+                iface,
+            } => {
+                self.obj_decl(obj);
+                self.info.uses.insert(sel.id, obj);
+                self.mark_used(obj);
+                if x.mode == OpMode::TypeExpr {
+                    // Method expression T.m: a function with the receiver first.
+                    let Some(s) = self.tys.sig(sig).cloned() else {
+                        x.set_invalid();
+                        return;
+                    };
+                    let mut params = vec![crate::types::Param {
+                        name: None,
+                        ty: x.ty,
+                    }];
+                    params.extend(s.params.iter().map(|p| crate::types::Param {
+                        name: None,
+                        ty: p.ty,
+                    }));
+                    let results = s
+                        .results
+                        .iter()
+                        .map(|p| crate::types::Param {
+                            name: None,
+                            ty: p.ty,
+                        })
+                        .collect();
+                    let ft = self.tys.intern(T::Func(crate::types::Sig {
+                        params,
+                        results,
+                        variadic: s.variadic,
+                    }));
+                    self.record_selection(
+                        e,
+                        SelectionKind::MethodExpr,
+                        path,
+                        indirect,
+                        Some(obj),
+                        sig,
+                    );
+                    x.mode = OpMode::Value;
+                    x.ty = ft;
+                } else {
+                    if !iface && !indirect && self.method_has_ptr_recv(obj) {
+                        // Method value on an addressable operand: implicit &x.
+                        self.mark_addr_taken(base);
+                    }
+                    self.record_selection(
+                        e,
+                        SelectionKind::MethodVal,
+                        path,
+                        indirect,
+                        Some(obj),
+                        sig,
+                    );
+                    x.mode = OpMode::Value;
+                    x.ty = sig;
+                }
+            }
+        }
+        x.expr = Some(e);
+    }
+
+    fn record_selection(
+        &mut self,
+        e: &Expr,
+        kind: SelectionKind,
+        path: Vec<usize>,
+        indirect: bool,
+        method: Option<crate::model::ObjId>,
+        ty: TyId,
+    ) {
+        let ty = self.tys.canon(ty);
+        self.info.selections.insert(
+            e.id,
+            crate::model::Selection {
+                kind,
+                path,
+                indirect,
+                method,
+                ty,
+            },
+        );
+    }
+}
+
+/// Whether re² and im² of a complex divisor both round to zero (gc then
+/// reports division by zero).
+fn complex_squares_vanish(v: &Value) -> bool {
+    let Value::Complex(re, im) = v.to_complex() else {
+        return false;
+    };
+    let sq = |f: &constant::Float| f.op(Op::Mul, f).map(|s| s.sign() == 0).unwrap_or(false);
+    sq(&re) && sq(&im)
+}
+
+/// The position of the `:` of a `key: value` element, where gc reports
+/// errors about the element. The tree does not record it; for a name or
+/// literal key it is right after the key in gofmt'd code.
+fn kv_pos(key: &Expr) -> Pos {
+    match &key.kind {
+        ExprKind::Ident(_) | ExprKind::BasicLit { .. } => {
+            let len = expr_string(key).len() as u32;
+            Pos {
+                col: key.pos.col + len,
+                ..key.pos
+            }
+        }
+        _ => start_pos(key),
+    }
+}
+
+/// Whether constant `v` fits basic kind `k`; returns the (rounded) value.
+pub(crate) fn representable_const(v: &Value, k: BasicKind) -> Option<Value> {
+    use BasicKind::*;
+    if *v == Value::Unknown {
+        return Some(Value::Unknown);
+    }
+    if k.is_integer() {
+        let Value::Int(i) = v.to_int() else {
+            return None;
+        };
+        let ok = match k {
+            UntypedInt | UntypedRune => true,
+            Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr => {
+                i.sign() != num_bigint::Sign::Minus && constant::bit_len(&i) <= k.size() * 8
+            }
+            _ => {
+                let bits = k.size() * 8;
+                let lo = -(num_bigint::BigInt::from(1) << (bits - 1));
+                let hi = (num_bigint::BigInt::from(1) << (bits - 1)) - 1;
+                i >= lo && i <= hi
+            }
+        };
+        return ok.then_some(Value::Int(i));
+    }
+    if k.is_float() {
+        let Value::Float(f) = v.to_float() else {
+            return None;
+        };
+        return match k {
+            Float32 => f
+                .to_f32()
+                .map(|r| Value::Float(constant::Float::from_f64(r))),
+            Float64 => f
+                .to_f64()
+                .map(|r| Value::Float(constant::Float::from_f64(r))),
+            _ => Some(Value::Float(f)),
+        };
+    }
+    if k.is_complex() {
+        let Value::Complex(re, im) = v.to_complex() else {
+            return None;
+        };
+        let round = |f: &constant::Float| match k {
+            Complex64 => f.to_f32().map(constant::Float::from_f64),
+            Complex128 => f.to_f64().map(constant::Float::from_f64),
+            _ => Some(f.clone()),
+        };
+        return Some(Value::Complex(round(&re)?, round(&im)?));
+    }
+    match (k, v) {
+        (String | UntypedString, Value::Str(_)) => Some(v.clone()),
+        (Bool | UntypedBool, Value::Bool(_)) => Some(v.clone()),
+        _ => None,
+    }
+}

@@ -1,0 +1,294 @@
+//! Field and method lookup, method sets and interface satisfaction.
+//!
+//! [`Checker::lookup_field_or_method`] searches the embedding levels of a
+//! type breadth-first, like types2's `LookupFieldOrMethod`: the shallowest
+//! match wins, two matches at the same depth are ambiguous. Methods with a
+//! pointer receiver are in the method set of `*T` and of addressable `T`
+//! operands only.
+
+use crate::check::Checker;
+use crate::model::ObjId;
+use crate::operand::Operand;
+use crate::types::{INVALID, T, TyId};
+
+/// The result of a lookup.
+#[derive(Clone, Debug)]
+pub(crate) enum Lookup {
+    NotFound,
+    Ambiguous,
+    /// A pointer method on a non-addressable value.
+    PtrMethodOnValue,
+    Field {
+        path: Vec<usize>,
+        ty: TyId,
+        indirect: bool,
+        obj: Option<ObjId>,
+    },
+    /// `iface`: an interface method (no receiver object to speak of).
+    Method {
+        path: Vec<usize>,
+        obj: ObjId,
+        indirect: bool,
+        sig: TyId,
+        iface: bool,
+    },
+}
+
+/// Why a type does not implement an interface.
+pub(crate) enum Missing {
+    /// The method is absent.
+    Method(String),
+    PtrRecv(String),
+    Wrong {
+        name: String,
+        have: String,
+        want: String,
+    },
+}
+
+impl<'a> Checker<'a> {
+    /// Looks up field or method `name` in type `t`.
+    pub(crate) fn lookup_field_or_method(
+        &mut self,
+        t: TyId,
+        addressable: bool,
+        name: &str,
+    ) -> Lookup {
+        if name == "_" || t == INVALID {
+            return Lookup::NotFound;
+        }
+        let (start, is_ptr) = match self.tys.get(t) {
+            T::Pointer(b) if !self.tys.is_interface(*b) => (*b, true),
+            T::Pointer(_) => return Lookup::NotFound,
+            _ => (t, false),
+        };
+        let mut current: Vec<(TyId, Vec<usize>, bool)> = vec![(start, vec![], is_ptr)];
+        let mut seen: Vec<ObjId> = Vec::new();
+        for _depth in 0..32 {
+            if current.is_empty() {
+                break;
+            }
+            let mut found: Option<Lookup> = None;
+            let mut count = 0;
+            let mut next = Vec::new();
+            for (typ, path, indirect) in current {
+                if let T::Named(o) = self.tys.get(typ) {
+                    let o = *o;
+                    if seen.contains(&o) {
+                        continue;
+                    }
+                    seen.push(o);
+                    let methods = self
+                        .tys
+                        .named
+                        .get(&o)
+                        .map(|n| n.methods.clone())
+                        .unwrap_or_default();
+                    for m in methods {
+                        if self.obj(m).name == name {
+                            self.obj_decl(m);
+                            count += 1;
+                            let sig = self.obj_ty(m);
+                            found = Some(Lookup::Method {
+                                path: path.clone(),
+                                obj: m,
+                                indirect,
+                                sig,
+                                iface: false,
+                            });
+                        }
+                    }
+                }
+                match self.tys.get(self.tys.under(typ)).clone() {
+                    T::Struct(fs) => {
+                        for (i, f) in fs.iter().enumerate() {
+                            let mut p = path.clone();
+                            p.push(i);
+                            if f.name == name {
+                                count += 1;
+                                found = Some(Lookup::Field {
+                                    path: p.clone(),
+                                    ty: f.ty,
+                                    indirect,
+                                    obj: None,
+                                });
+                            }
+                            if f.embedded {
+                                let (ft, ptr) = match self.tys.get(f.ty) {
+                                    T::Pointer(b) => (*b, true),
+                                    _ => (f.ty, false),
+                                };
+                                next.push((ft, p, indirect || ptr));
+                            }
+                        }
+                    }
+                    T::Interface { methods, .. } => {
+                        for m in methods {
+                            if m.name == name {
+                                count += 1;
+                                // Interface methods have no object; use a
+                                // synthetic one so callers can record it.
+                                let obj = self.iface_method_obj(typ, &m.name, m.sig);
+                                found = Some(Lookup::Method {
+                                    path: path.clone(),
+                                    obj,
+                                    indirect,
+                                    sig: m.sig,
+                                    iface: true,
+                                });
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if count > 1 {
+                return Lookup::Ambiguous;
+            }
+            if let Some(f) = found {
+                if let Lookup::Method {
+                    obj,
+                    indirect,
+                    iface: false,
+                    ..
+                } = &f
+                    && self.method_has_ptr_recv(*obj)
+                    && !indirect
+                    && !addressable
+                {
+                    return Lookup::PtrMethodOnValue;
+                }
+                return f;
+            }
+            current = next;
+        }
+        Lookup::NotFound
+    }
+
+    /// A (cached) function object standing for interface method `name` of `iface`.
+    fn iface_method_obj(&mut self, iface: TyId, name: &str, sig: TyId) -> ObjId {
+        let key = (self.tys.canon(iface), name.to_string());
+        if let Some(&o) = self.iface_objs.get(&key) {
+            return o;
+        }
+        let o = self.new_obj(
+            name,
+            crate::model::ObjKind::Func { method: true },
+            sig,
+            syntax::Pos::NONE,
+        );
+        self.info.objects[o.0 as usize].owner = None;
+        self.iface_objs.insert(key, o);
+        o
+    }
+
+    /// Whether a declared method has a pointer receiver.
+    pub(crate) fn method_has_ptr_recv(&mut self, m: ObjId) -> bool {
+        self.obj_decl(m);
+        match self.sig_objs.get(&m).and_then(|s| s.recv) {
+            Some(r) => matches!(self.tys.get(self.obj_ty(r)), T::Pointer(_)),
+            None => false,
+        }
+    }
+
+    /// The first method of interface `iface` that `v` lacks, and why.
+    pub(crate) fn missing_method(&mut self, v: TyId, iface: TyId) -> Option<Missing> {
+        let methods = self.tys.iface_methods(iface)?.to_vec();
+        for m in methods {
+            if let Some(vms) = self.tys.iface_methods(v) {
+                match vms.iter().find(|x| x.name == m.name).cloned() {
+                    None => return Some(Missing::Method(m.name.clone())),
+                    Some(alt) if !self.tys.identical(alt.sig, m.sig) => {
+                        return Some(self.wrong_method(&m.name, alt.sig, m.sig));
+                    }
+                    _ => continue,
+                }
+            }
+            match self.lookup_field_or_method(v, false, &m.name) {
+                Lookup::Method { sig, .. } => {
+                    if !self.tys.identical(sig, m.sig) {
+                        return Some(self.wrong_method(&m.name, sig, m.sig));
+                    }
+                }
+                Lookup::PtrMethodOnValue => return Some(Missing::PtrRecv(m.name.clone())),
+                _ => return Some(Missing::Method(m.name.clone())),
+            }
+        }
+        None
+    }
+
+    fn wrong_method(&self, name: &str, have: TyId, want: TyId) -> Missing {
+        let s = |t: TyId| match self.tys.sig(t) {
+            Some(sig) => format!(
+                "{name}{}",
+                crate::typestr::sig_string(&self.tys, &self.info.objects, sig)
+            ),
+            None => name.to_string(),
+        };
+        Missing::Wrong {
+            name: name.to_string(),
+            have: s(have),
+            want: s(want),
+        }
+    }
+
+    /// The parenthesised cause of a missing method, as gc words it.
+    pub(crate) fn missing_reason(&self, m: &Missing) -> String {
+        match m {
+            Missing::Method(n) => format!("(missing {n} method)"),
+            Missing::PtrRecv(n) => format!("({n} method has pointer receiver)"),
+            Missing::Wrong { name, have, want } => {
+                format!("(wrong type for {name} method)\n\t\thave {have}\n\t\twant {want}")
+            }
+        }
+    }
+
+    /// `Some(message)` if `v` does not implement interface `t`.
+    pub(crate) fn implements(&mut self, v: TyId, t: TyId) -> Option<String> {
+        if self.tys.under(v) == INVALID || self.tys.under(t) == INVALID {
+            return None;
+        }
+        if !self.tys.is_interface(t) {
+            let (vs, ts) = (self.ts(v), self.ts(t));
+            return Some(format!(
+                "{vs} does not implement {ts} ({ts} is not an interface)"
+            ));
+        }
+        let m = self.missing_method(v, t)?;
+        let (vs, ts) = (self.ts(v), self.ts(t));
+        Some(format!(
+            "{vs} does not implement {ts} {}",
+            self.missing_reason(&m)
+        ))
+    }
+
+    /// Checks a type assertion `x.(t)` (or a type switch case `t`).
+    /// `es` and `at` are the asserted expression's (or case type's) text
+    /// and start position.
+    pub(crate) fn type_assertion(
+        &mut self,
+        es: String,
+        at: syntax::Pos,
+        x: &Operand<'a>,
+        t: TyId,
+        type_switch: bool,
+    ) {
+        if self.tys.is_interface(t) {
+            return;
+        }
+        let Some(m) = self.missing_method(t, x.ty) else {
+            return;
+        };
+        let cause = self.missing_reason(&m);
+        let (ts, xs) = (self.ts(t), self.ts(x.ty));
+        let msg = if type_switch {
+            let os = self.op_string(x);
+            format!(
+                "impossible type switch case: {es}\n\t{os} cannot have dynamic type {ts} {cause}"
+            )
+        } else {
+            format!("impossible type assertion: {es}\n\t{ts} does not implement {xs} {cause}")
+        };
+        self.error(at, msg);
+    }
+}

@@ -1,0 +1,184 @@
+//! Printing types the way gc's messages do (types2's `TypeString`).
+//!
+//! Types of package `main` are unqualified (`T`, `[]*T`), basic types keep
+//! their spelling (`byte`, `rune`), signatures keep parameter names
+//! (`func(x int) (y int)`), a space follows every `,` and `;`
+//! (`struct{a int; b string}`), `chan (<-chan int)` is parenthesised.
+//! Printing is total: it never panics, even on cyclic or invalid types.
+
+use std::fmt::Write;
+
+use crate::model::Object;
+use crate::types::{Sig, T, TyId, Types};
+
+/// Prints `t` as gc does.
+pub(crate) fn type_string(types: &Types, objects: &[Object], t: TyId) -> String {
+    let mut w = Writer {
+        types,
+        objects,
+        out: String::new(),
+        depth: 0,
+    };
+    w.typ(t);
+    w.out
+}
+
+/// Prints a signature without the leading `func` (for method lists).
+pub(crate) fn sig_string(types: &Types, objects: &[Object], s: &Sig) -> String {
+    let mut w = Writer {
+        types,
+        objects,
+        out: String::new(),
+        depth: 0,
+    };
+    w.signature(s);
+    w.out
+}
+
+struct Writer<'t> {
+    types: &'t Types,
+    objects: &'t [Object],
+    out: String,
+    depth: u32,
+}
+
+impl Writer<'_> {
+    fn sep(&mut self, s: &str) {
+        self.out.push_str(s);
+        self.out.push(' ');
+    }
+
+    fn typ(&mut self, t: TyId) {
+        if self.depth > 50 {
+            self.out.push('…');
+            return;
+        }
+        self.depth += 1;
+        match self.types.get(t).clone() {
+            T::Basic(k) => self.out.push_str(k.name()),
+            T::Alias(name, _) => self.out.push_str(name),
+            T::Named(o) => {
+                let name = self
+                    .objects
+                    .get(o.0 as usize)
+                    .map(|o| o.name.as_str())
+                    .unwrap_or("?");
+                self.out.push_str(name);
+            }
+            T::Pointer(e) => {
+                self.out.push('*');
+                self.typ(e);
+            }
+            T::Array(n, e) => {
+                let _ = write!(self.out, "[{n}]");
+                self.typ(e);
+            }
+            T::Slice(e) => {
+                self.out.push_str("[]");
+                self.typ(e);
+            }
+            T::Map(k, v) => {
+                self.out.push_str("map[");
+                self.typ(k);
+                self.out.push(']');
+                self.typ(v);
+            }
+            T::Chan(dir, e) => {
+                use syntax::ast::ChanDir;
+                let parens =
+                    dir == ChanDir::Both && matches!(self.types.get(e), T::Chan(ChanDir::Recv, _));
+                self.out.push_str(match dir {
+                    ChanDir::Both => "chan ",
+                    ChanDir::Send => "chan<- ",
+                    ChanDir::Recv => "<-chan ",
+                });
+                if parens {
+                    self.out.push('(');
+                }
+                self.typ(e);
+                if parens {
+                    self.out.push(')');
+                }
+            }
+            T::Struct(fs) => {
+                self.out.push_str("struct{");
+                for (i, f) in fs.iter().enumerate() {
+                    if i > 0 {
+                        self.sep(";");
+                    }
+                    if !f.embedded {
+                        self.out.push_str(&f.name);
+                        self.out.push(' ');
+                    }
+                    self.typ(f.ty);
+                    if let Some(tag) = &f.tag
+                        && !tag.is_empty()
+                    {
+                        self.out.push(' ');
+                        self.out.push_str(&crate::constant::quote(tag.as_bytes()));
+                    }
+                }
+                self.out.push('}');
+            }
+            T::Func(s) => {
+                self.out.push_str("func");
+                self.signature(&s);
+            }
+            T::Interface { methods, any } => {
+                if any && methods.is_empty() {
+                    self.out.push_str("any");
+                } else {
+                    self.out.push_str("interface{");
+                    for (i, m) in methods.iter().enumerate() {
+                        if i > 0 {
+                            self.sep(";");
+                        }
+                        self.out.push_str(&m.name);
+                        if let Some(s) = self.types.sig(m.sig).cloned() {
+                            self.signature(&s);
+                        }
+                    }
+                    self.out.push('}');
+                }
+            }
+            T::Tuple(ps) => self.params(&ps, false),
+        }
+        self.depth -= 1;
+    }
+
+    fn params(&mut self, ps: &[crate::types::Param], variadic: bool) {
+        self.out.push('(');
+        for (i, p) in ps.iter().enumerate() {
+            if i > 0 {
+                self.sep(",");
+            }
+            if let Some(n) = &p.name {
+                self.out.push_str(n);
+                self.out.push(' ');
+            }
+            if variadic
+                && i + 1 == ps.len()
+                && let T::Slice(e) = self.types.get(p.ty).clone()
+            {
+                self.out.push_str("...");
+                self.typ(e);
+                continue;
+            }
+            self.typ(p.ty);
+        }
+        self.out.push(')');
+    }
+
+    fn signature(&mut self, s: &Sig) {
+        self.params(&s.params, s.variadic);
+        if s.results.is_empty() {
+            return;
+        }
+        self.out.push(' ');
+        if s.results.len() == 1 && s.results[0].name.is_none() {
+            self.typ(s.results[0].ty);
+            return;
+        }
+        self.params(&s.results, false);
+    }
+}

@@ -1,0 +1,397 @@
+//! Type expressions: `T`, `*T`, `[N]T`, `[]T`, `map[K]V`, `chan T`,
+//! `func(...)`, `struct{...}`, `interface{...}`.
+//!
+//! Every checked type expression is recorded in `Info::types` with mode
+//! `TypeExpr`. Generic instantiations and constraint syntax are rejected
+//! with `deft does not support generics yet`.
+
+use syntax::ast::{Expr, ExprKind, InterfaceElem, Type, TypeKind};
+
+use crate::check::Checker;
+use crate::exprstr::type_start;
+use crate::model::{Mode, ObjKind};
+use crate::operand::{OpMode, Operand};
+use crate::types::{Field, INVALID, Method, T, TyId};
+
+impl<'a> Checker<'a> {
+    /// Checks a type expression and returns its type (`invalid` after an error).
+    pub(crate) fn typ(&mut self, t: &'a Type) -> TyId {
+        let ty = self.typ_internal(t);
+        self.record_type(t.id, Mode::TypeExpr, ty, None);
+        ty
+    }
+
+    /// A type usable for variables (types2's `varType`).
+    pub(crate) fn var_type(&mut self, t: &'a Type) -> TyId {
+        self.typ(t)
+    }
+
+    fn typ_internal(&mut self, t: &'a Type) -> TyId {
+        match &t.kind {
+            TypeKind::Name { pkg: None, name } => {
+                let Some(o) = self.lookup(&name.name) else {
+                    if name.name == "_" {
+                        self.error(name.pos, "cannot use _ as value or type");
+                    } else {
+                        self.error(name.pos, format!("undefined: {}", name.name));
+                    }
+                    return INVALID;
+                };
+                self.use_obj(name.id, o);
+                match &self.obj(o).kind.clone() {
+                    ObjKind::TypeName => {
+                        self.obj_decl(o);
+                        self.obj_ty(o)
+                    }
+                    ObjKind::PkgName(_) => {
+                        self.error(
+                            name.pos,
+                            format!("use of package {} not in selector", name.name),
+                        );
+                        INVALID
+                    }
+                    kind => {
+                        self.obj_decl(o);
+                        let ty = self.obj_ty(o);
+                        let mode = match kind {
+                            ObjKind::Const(_) => OpMode::Constant,
+                            ObjKind::Var(_) => OpMode::Variable,
+                            ObjKind::Builtin(b) => OpMode::Builtin(*b),
+                            ObjKind::Nil => OpMode::Nil,
+                            _ => OpMode::Value,
+                        };
+                        let val = self.objs[o.0 as usize].val.clone();
+                        let x = Operand {
+                            mode,
+                            ty,
+                            val,
+                            expr: None,
+                        };
+                        if ty != INVALID || matches!(mode, OpMode::Builtin(_)) {
+                            let s = self.op_string_named(&name.name, &x);
+                            self.error(name.pos, format!("{s} is not a type"));
+                        }
+                        INVALID
+                    }
+                }
+            }
+            TypeKind::Name { pkg: Some(p), name } => {
+                // Qualified identifiers need an import, which is reported already.
+                match self.lookup(&p.name) {
+                    Some(o) if matches!(self.obj(o).kind, ObjKind::PkgName(_)) => {
+                        self.use_obj(p.id, o);
+                        INVALID
+                    }
+                    Some(_) => {
+                        self.error(
+                            type_start(t),
+                            format!("{}.{} is not a type", p.name, name.name),
+                        );
+                        INVALID
+                    }
+                    None => {
+                        self.error(p.pos, format!("undefined: {}", p.name));
+                        INVALID
+                    }
+                }
+            }
+            TypeKind::Instance { .. } | TypeKind::Union(_) => {
+                self.error(type_start(t), "deft does not support generics yet");
+                INVALID
+            }
+            TypeKind::Pointer(e) => {
+                let e = self.typ(e);
+                if e == INVALID {
+                    return INVALID;
+                }
+                self.tys.intern(T::Pointer(e))
+            }
+            TypeKind::Paren(e) => self.typ_internal(e),
+            TypeKind::Slice(e) => {
+                let e = self.var_type(e);
+                if e == INVALID {
+                    return INVALID;
+                }
+                self.tys.intern(T::Slice(e))
+            }
+            TypeKind::Array { len, elem } => {
+                let n = match len {
+                    Some(l) => self.array_length(l),
+                    None => {
+                        self.error(
+                            t.pos,
+                            "invalid use of [...] array (outside a composite literal)",
+                        );
+                        None
+                    }
+                };
+                let e = self.var_type(elem);
+                match n {
+                    Some(n) if e != INVALID => self.tys.intern(T::Array(n, e)),
+                    _ => INVALID,
+                }
+            }
+            TypeKind::Map { key, value } => {
+                let k = self.var_type(key);
+                let v = self.var_type(value);
+                if k == INVALID || v == INVALID {
+                    return INVALID;
+                }
+                if matches!(self.tys.get(k), T::Named(o) if self.objs[o.0 as usize].color == crate::check::Color::Grey)
+                {
+                    // The key type is still being declared: check later.
+                    self.later_map_keys.push((k, type_start(key)));
+                } else if !self.tys.comparable(k) {
+                    let s = self.ts(k);
+                    self.error(type_start(key), format!("invalid map key type {s}"));
+                    return INVALID;
+                }
+                self.tys.intern(T::Map(k, v))
+            }
+            TypeKind::Chan { dir, elem } => {
+                let e = self.var_type(elem);
+                if e == INVALID {
+                    return INVALID;
+                }
+                self.tys.intern(T::Chan(*dir, e))
+            }
+            TypeKind::Func(ft) => {
+                let owner = t.id;
+                let saved = self.func.take();
+                let (sig, _) = self.func_type(ft, None, owner);
+                self.func = saved;
+                sig
+            }
+            TypeKind::Struct(fields) => self.struct_type(fields),
+            TypeKind::Interface(elems) => self.interface_type(elems),
+            TypeKind::Ellipsis(e) => {
+                self.error(t.pos, "invalid use of '...'");
+                self.typ(e);
+                INVALID
+            }
+            TypeKind::Bad => INVALID,
+        }
+    }
+
+    /// Checks map key types whose declaration was incomplete when the map
+    /// type was written (types2 delays this check too).
+    pub(crate) fn check_later_map_keys(&mut self) {
+        for (k, pos) in std::mem::take(&mut self.later_map_keys) {
+            if !self.tys.comparable(k) {
+                let s = self.ts(k);
+                self.error(pos, format!("invalid map key type {s}"));
+            }
+        }
+    }
+
+    /// The constant length of an array type (`None` after an error).
+    fn array_length(&mut self, e: &'a Expr) -> Option<u64> {
+        if let ExprKind::Ident(id) = &e.kind {
+            match self.lookup(&id.name) {
+                None => {
+                    self.error(
+                        id.pos,
+                        format!("undeclared name {} for array length", id.name),
+                    );
+                    return None;
+                }
+                Some(o) if !matches!(self.obj(o).kind, ObjKind::Const(_)) => {
+                    self.error(id.pos, format!("invalid array length {}", id.name));
+                    return None;
+                }
+                _ => {}
+            }
+        }
+        let mut x = Operand::invalid(None);
+        self.expr(&mut x, e);
+        if x.is_invalid() {
+            return None;
+        }
+        if !x.is_const() {
+            let s = self.op_string(&x);
+            self.error_at_op(&x, format!("array length {s} must be constant"));
+            return None;
+        }
+        if self.tys.is_untyped(x.ty) || self.tys.is_integer(x.ty) {
+            let v = x.val.to_int();
+            if crate::expr::representable_const(&v, crate::model::BasicKind::Int).is_some()
+                && matches!(v, crate::constant::Value::Int(_))
+            {
+                if let Some(n) = v.as_i64()
+                    && n >= 0
+                {
+                    self.convert_untyped(&mut x, crate::types::basic(crate::model::BasicKind::Int));
+                    return Some(n as u64);
+                }
+                let s = self.op_string(&x);
+                self.error_at_op(&x, format!("invalid array length {s}"));
+                return None;
+            }
+        }
+        let s = self.op_string(&x);
+        self.error_at_op(&x, format!("array length {s} must be integer"));
+        None
+    }
+
+    fn struct_type(&mut self, fields: &'a [syntax::ast::Field]) -> TyId {
+        let mut out: Vec<Field> = Vec::new();
+        let mut seen: Vec<(String, syntax::Pos)> = Vec::new();
+        let mut ok = true;
+        for f in fields {
+            let t = self.var_type(&f.ty);
+            if t == INVALID {
+                ok = false;
+            }
+            let mut add = |c: &mut Self, name: String, pos: syntax::Pos, embedded: bool| {
+                if name != "_" {
+                    if let Some((_, other)) = seen.iter().find(|(n, _)| *n == name) {
+                        let other = c.pos_string(*other);
+                        c.error(
+                            pos,
+                            format!("{name} redeclared\n\t{other}: other declaration of {name}"),
+                        );
+                        return;
+                    }
+                    seen.push((name.clone(), pos));
+                }
+                out.push(Field {
+                    pos,
+                    name,
+                    ty: t,
+                    embedded,
+                    tag: f.tag.clone(),
+                });
+            };
+            if f.names.is_empty() {
+                let name = embedded_name(&f.ty);
+                let base = match self.tys.get(t) {
+                    T::Pointer(b) => *b,
+                    _ => t,
+                };
+                if t != INVALID
+                    && (matches!(self.tys.get(self.tys.under(base)), T::Pointer(_))
+                        || (matches!(self.tys.get(t), T::Pointer(_))
+                            && self.tys.is_interface(base)))
+                {
+                    let s = self.ts(t);
+                    self.error(type_start(&f.ty), format!("embedded field type cannot be a pointer to an interface or a pointer: {s}"));
+                }
+                add(self, name, type_start(&f.ty), true);
+            } else {
+                for n in &f.names {
+                    let o = self.new_var(
+                        &n.name,
+                        t,
+                        n.pos,
+                        crate::model::VarInfo {
+                            field: true,
+                            ..Default::default()
+                        },
+                    );
+                    self.info.defs.insert(n.id, o);
+                    add(self, n.name.clone(), n.pos, false);
+                }
+            }
+        }
+        // Fields of invalid type are kept (types2 does too), so that
+        // selecting them does not cause follow-on errors.
+        let _ = ok;
+        self.tys.intern(T::Struct(out))
+    }
+
+    fn interface_type(&mut self, elems: &'a [InterfaceElem]) -> TyId {
+        let mut methods: Vec<Method> = Vec::new();
+        let mut seen: Vec<(String, syntax::Pos)> = Vec::new();
+        for el in elems {
+            match el {
+                InterfaceElem::Method { name, sig } => {
+                    let saved = self.func.take();
+                    let (s, _) = self.func_type(sig, None, name.id);
+                    self.func = saved;
+                    let o = self.new_obj(&name.name, ObjKind::Func { method: true }, s, name.pos);
+                    self.info.defs.insert(name.id, o);
+                    if name.name == "_" {
+                        self.error(name.pos, "methods must have a unique non-blank name");
+                        continue;
+                    }
+                    if let Some((_, other)) = seen.iter().find(|(n, _)| *n == name.name) {
+                        let other = self.pos_string(*other);
+                        self.error(
+                            name.pos,
+                            format!(
+                                "duplicate method {}\n\t{other}: other declaration of {}",
+                                name.name, name.name
+                            ),
+                        );
+                        continue;
+                    }
+                    seen.push((name.name.clone(), name.pos));
+                    methods.push(Method {
+                        name: name.name.clone(),
+                        sig: s,
+                    });
+                }
+                InterfaceElem::Embed(t) => {
+                    if matches!(t.kind, TypeKind::Union(_)) {
+                        self.error(type_start(t), "deft does not support generics yet");
+                        continue;
+                    }
+                    let et = self.typ(t);
+                    if et == INVALID {
+                        continue;
+                    }
+                    match self.tys.iface_methods(et).map(<[Method]>::to_vec) {
+                        Some(ms) => {
+                            for m in ms {
+                                if let Some(existing) = methods.iter().find(|x| x.name == m.name) {
+                                    if !self.tys.identical(existing.sig, m.sig) {
+                                        self.error(
+                                            type_start(t),
+                                            format!("duplicate method {}", m.name),
+                                        );
+                                    }
+                                    continue;
+                                }
+                                methods.push(m);
+                            }
+                        }
+                        None => {
+                            self.error(type_start(t), "deft does not support generics yet");
+                        }
+                    }
+                }
+            }
+        }
+        methods.sort_by(|a, b| a.name.cmp(&b.name));
+        self.tys.intern(T::Interface {
+            methods,
+            any: false,
+        })
+    }
+
+    /// Converts an expression that denotes a type (`[]byte`, `T`, `*T`,
+    /// `pkg.T`) into its type, reporting `X is not a type` otherwise.
+    pub(crate) fn expr_as_type(&mut self, e: &'a Expr) -> TyId {
+        let mut x = Operand::invalid(None);
+        self.expr_or_type(&mut x, e);
+        match x.mode {
+            OpMode::TypeExpr => x.ty,
+            OpMode::Invalid => INVALID,
+            _ => {
+                let s = crate::exprstr::expr_string(e);
+                self.error(crate::exprstr::start_pos(e), format!("{s} is not a type"));
+                INVALID
+            }
+        }
+    }
+}
+
+/// The implicit name of an embedded field (`T` for `*pkg.T`).
+fn embedded_name(t: &Type) -> String {
+    match &t.kind {
+        TypeKind::Name { name, .. } => name.name.clone(),
+        TypeKind::Pointer(b) | TypeKind::Paren(b) => embedded_name(b),
+        TypeKind::Instance { base, .. } => embedded_name(base),
+        _ => "?".into(),
+    }
+}

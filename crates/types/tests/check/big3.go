@@ -1,0 +1,4 @@
+package main
+const c = 1 << 600
+func main() {
+}

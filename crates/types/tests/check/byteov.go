@@ -1,0 +1,6 @@
+package main
+func main() {
+	_ = byte(256)
+	var b byte = 256
+	_ = b
+}

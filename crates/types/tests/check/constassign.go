@@ -1,0 +1,5 @@
+package main
+func main() {
+	const c = 1
+	c = 2
+}

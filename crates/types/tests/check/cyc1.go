@@ -1,0 +1,4 @@
+package main
+var a = b
+var b = a
+func main() {}

@@ -1,0 +1,4 @@
+package main
+var x = f()
+func f() int { return x }
+func main() {}

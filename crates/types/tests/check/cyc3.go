@@ -1,0 +1,3 @@
+package main
+type T [2]T
+func main() {}

@@ -1,0 +1,4 @@
+package main
+const c = d
+const d = c
+func main() {}

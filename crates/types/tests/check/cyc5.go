@@ -1,0 +1,4 @@
+package main
+type A B
+type B A
+func main() {}

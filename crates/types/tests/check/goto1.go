@@ -1,0 +1,8 @@
+package main
+func main() {
+	goto L
+	x, y := 1, 2
+	_, _ = x, y
+L:
+	println()
+}

@@ -1,0 +1,8 @@
+package main
+func main() {
+	goto L
+	var x int = 1
+	_ = x
+L:
+	println()
+}

@@ -1,0 +1,8 @@
+package main
+func main() {
+	goto L
+	{
+	L:
+		println()
+	}
+}

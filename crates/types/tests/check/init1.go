@@ -1,0 +1,3 @@
+package main
+func init() {}
+func main() { init() }

@@ -1,0 +1,5 @@
+package main
+var x int
+var x int
+func main() {
+}

@@ -1,0 +1,10 @@
+package main
+func main() {
+	x := 1
+	{
+		x := 2
+		_ = x
+	}
+	if x := 3; x > 2 {
+	}
+}

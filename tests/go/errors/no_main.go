@@ -1,0 +1,6 @@
+// errorcheck
+
+// A main package without a main function.
+package main
+
+func helper() {}

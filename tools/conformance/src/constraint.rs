@@ -1,0 +1,200 @@
+//! Build constraints (`//go:build EXPR` and `// +build A,B C`), evaluated
+//! the way Go's `test/run.go` evaluates them (its `shouldTest` and
+//! `context.match`), for linux/amd64 with gc, except that cgo is taken as
+//! unavailable: deft has no cgo, so a test that needs it is skipped.
+//!
+//! Tags that hold: `linux`, `amd64`, `gc`, `test_run`, and the
+//! `goexperiment.*` tags that are on by default in Go 1.19 on amd64.
+//! Every other tag is false, as in `run.go` (including `unix` and `go1.N`).
+
+/// The default GOEXPERIMENT tags of Go 1.19 on amd64 (`go list -f
+/// '{{context.ToolTags}}' runtime`).
+const DEFAULT_EXPERIMENTS: &[&str] = &["goexperiment.regabiwrappers", "goexperiment.regabiargs"];
+
+/// Whether `tag` holds in the target configuration.
+pub fn tag_holds(tag: &str) -> bool {
+    if tag.is_empty()
+        || !tag
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+    {
+        return false;
+    }
+    if tag.starts_with("goexperiment.") {
+        return DEFAULT_EXPERIMENTS.contains(&tag);
+    }
+    matches!(tag, "linux" | "amd64" | "gc" | "test_run")
+}
+
+/// Evaluates one line if it is a build constraint: `Some(holds)`, or
+/// `None` when the line is not one (or does not parse, as `constraint.Parse`
+/// would reject it).
+pub fn eval_line(line: &str) -> Option<bool> {
+    if let Some(expr) = line.strip_prefix("//go:build") {
+        if !expr.is_empty() && !expr.starts_with([' ', '\t']) {
+            return None;
+        }
+        return eval_go_build(expr.trim());
+    }
+    let rest = line.strip_prefix("//")?.trim_start_matches([' ', '\t']);
+    let args = rest.strip_prefix("+build")?;
+    if !args.is_empty() && !args.starts_with([' ', '\t']) {
+        return None;
+    }
+    // Options separated by spaces are OR'd; terms separated by commas are AND'd.
+    let mut any = false;
+    for option in args.split_whitespace() {
+        let mut all = true;
+        for term in option.split(',') {
+            let (negated, tag) = match term.strip_prefix('!') {
+                Some(t) => (true, t),
+                None => (false, term),
+            };
+            if tag.is_empty() || tag.starts_with('!') {
+                return None;
+            }
+            all &= tag_holds(tag) != negated;
+        }
+        any |= all;
+    }
+    Some(any)
+}
+
+/// Evaluates a `//go:build` expression: `||`, `&&`, `!`, parentheses, tags.
+fn eval_go_build(expr: &str) -> Option<bool> {
+    let tokens = tokenize(expr)?;
+    let mut p = Parser { tokens, pos: 0 };
+    let v = p.or()?;
+    (p.pos == p.tokens.len()).then_some(v)
+}
+
+#[derive(Debug, PartialEq)]
+enum Tok {
+    Or,
+    And,
+    Not,
+    Open,
+    Close,
+    Tag(String),
+}
+
+fn tokenize(s: &str) -> Option<Vec<Tok>> {
+    let mut out = Vec::new();
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            ' ' | '\t' => {}
+            '(' => out.push(Tok::Open),
+            ')' => out.push(Tok::Close),
+            '!' => out.push(Tok::Not),
+            '|' if chars.next_if(|&(_, c)| c == '|').is_some() => out.push(Tok::Or),
+            '&' if chars.next_if(|&(_, c)| c == '&').is_some() => out.push(Tok::And),
+            c if c.is_alphanumeric() || c == '_' || c == '.' => {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = chars.peek() {
+                    if d.is_alphanumeric() || d == '_' || d == '.' {
+                        end = j + d.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                out.push(Tok::Tag(s[i..end].to_string()));
+            }
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+struct Parser {
+    tokens: Vec<Tok>,
+    pos: usize,
+}
+
+impl Parser {
+    fn eat(&mut self, t: &Tok) -> bool {
+        if self.tokens.get(self.pos) == Some(t) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn or(&mut self) -> Option<bool> {
+        let mut v = self.and()?;
+        while self.eat(&Tok::Or) {
+            v |= self.and()?;
+        }
+        Some(v)
+    }
+
+    fn and(&mut self) -> Option<bool> {
+        let mut v = self.not()?;
+        while self.eat(&Tok::And) {
+            v &= self.not()?;
+        }
+        Some(v)
+    }
+
+    fn not(&mut self) -> Option<bool> {
+        if self.eat(&Tok::Not) {
+            return self.not().map(|v| !v);
+        }
+        if self.eat(&Tok::Open) {
+            let v = self.or()?;
+            return self.eat(&Tok::Close).then_some(v);
+        }
+        match self.tokens.get(self.pos) {
+            Some(Tok::Tag(t)) => {
+                let v = tag_holds(t);
+                self.pos += 1;
+                Some(v)
+            }
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn go_build_lines() {
+        assert_eq!(eval_line("//go:build !wasm"), Some(true));
+        assert_eq!(eval_line("//go:build cgo"), Some(false));
+        assert_eq!(
+            eval_line("//go:build (386 || amd64) && !gcflags_noopt"),
+            Some(true)
+        );
+        assert_eq!(eval_line("//go:build ppc64 || ppc64le"), Some(false));
+        assert_eq!(
+            eval_line("//go:build !windows && !wasm && !gccgo"),
+            Some(true)
+        );
+        assert_eq!(
+            eval_line("//go:build go1.18"),
+            Some(false),
+            "run.go knows no go1.N tags"
+        );
+        assert_eq!(eval_line(r#"//go:build bad // ERROR "misplaced""#), None);
+        assert_eq!(eval_line("//go:buildx"), None);
+    }
+
+    #[test]
+    fn plus_build_lines() {
+        assert_eq!(eval_line("// +build amd64"), Some(true));
+        assert_eq!(eval_line("// +build !nacl,!js,gc"), Some(true));
+        assert_eq!(eval_line("// +build linux,amd64 darwin,amd64"), Some(true));
+        assert_eq!(eval_line("// +build arm"), Some(false));
+        assert_eq!(eval_line("// +build cgo,linux,amd64"), Some(false));
+        assert_eq!(
+            eval_line("// +build amd64,goexperiment.regabiargs arm64,goexperiment.regabiargs"),
+            Some(true)
+        );
+        assert_eq!(eval_line("// +build goexperiment.unified"), Some(false));
+        assert_eq!(eval_line("// not a constraint"), None);
+    }
+}

@@ -1,0 +1,236 @@
+//! Normalizing standard error so that gc's and deft's can be compared.
+//!
+//! The same function is applied to gc's output when expectations are made
+//! and to deft's output when they are checked; it is idempotent. It changes
+//! only what cannot be the same in two implementations or on two machines:
+//!
+//! 1. **Paths of the program's own files** lose their directory: gc prints
+//!    `./name.go:3:5: ...` and `/abs/dir/name.go:11` in traces; both become
+//!    `name.go:...`. (`go build`'s `# command-line-arguments` line is
+//!    dropped by [`strip_build_banner`], applied to gc's build output only.)
+//! 2. **Panic output** is cut at its first `goroutine N [STATE]:` line into
+//!    a *message* (everything above, which includes the blank line) and a
+//!    *trace*. In the message, `pc=0x…` (the `[signal SIGSEGV …]` line) and
+//!    the address in `(main.T) 0x…` become `0x?`. In the trace, `+0x…`
+//!    offsets are dropped, Go-root paths are cut to `runtime/panic.go`, and
+//!    hex numbers of five or more digits (addresses) become `0x?`.
+//!
+//! How the two parts are compared is `compare`'s business.
+
+/// Drops `go build`'s `# command-line-arguments` banner (any line starting `# `).
+pub fn strip_build_banner(stderr: &[u8]) -> Vec<u8> {
+    crate::expect::split_lines(stderr)
+        .into_iter()
+        .filter(|l| !l.starts_with(b"# "))
+        .flatten()
+        .copied()
+        .collect()
+}
+
+/// Normalizes standard error as the module doc describes. `files` are the
+/// base names of the program's source files. Bytes that are not UTF-8 are
+/// left untouched.
+pub fn normalize_stderr(stderr: &[u8], files: &[String]) -> Vec<u8> {
+    let Ok(text) = std::str::from_utf8(stderr) else {
+        return stderr.to_vec();
+    };
+    let text: String = text
+        .split_inclusive('\n')
+        .map(|l| strip_dirs(l, files))
+        .collect();
+    let (message, trace) = split_trace(&text);
+    let mut out: String = message
+        .split_inclusive('\n')
+        .map(mask_message_line)
+        .collect();
+    if let Some(trace) = trace {
+        out.extend(trace.split_inclusive('\n').map(normalize_trace_line));
+    }
+    out.into_bytes()
+}
+
+/// Splits at the first line of the form `goroutine N [STATE]:`; the second
+/// part starts with that line.
+pub fn split_trace(text: &str) -> (&str, Option<&str>) {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if is_goroutine_header(line.trim_end_matches('\n')) {
+            return (&text[..at], Some(&text[at..]));
+        }
+        at += line.len();
+    }
+    (text, None)
+}
+
+fn is_goroutine_header(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("goroutine ") else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && rest[digits..].starts_with(" [") && rest.ends_with("]:")
+}
+
+/// The `main.*` functions of a trace, innermost first, as gc names them
+/// (`main.main`, `main.f.func1`, `main.(*T).M`): each frame line is
+/// `NAME(ARGS)`; the argument list is cut off.
+pub fn trace_functions(trace: &str) -> Vec<String> {
+    trace
+        .lines()
+        .skip(1)
+        .filter(|l| !l.starts_with('\t') && !l.starts_with("created by ") && !l.is_empty())
+        .filter_map(frame_name)
+        .filter(|name| name.starts_with("main."))
+        .map(str::to_string)
+        .collect()
+}
+
+/// `main.f(0x1, ...)` → `main.f`; the argument list is the last balanced `(...)`.
+fn frame_name(line: &str) -> Option<&str> {
+    let line = line.trim_end();
+    if !line.ends_with(')') {
+        return None;
+    }
+    let mut depth = 0;
+    for (i, c) in line.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(&line[..i]);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Removes the directory in front of any of `files` followed by `:`.
+fn strip_dirs(line: &str, files: &[String]) -> String {
+    let mut line = line.to_string();
+    for f in files {
+        let pat = format!("{f}:");
+        let mut from = 0;
+        while let Some(off) = line[from..].find(&pat) {
+            let at = from + off;
+            let before = line[..at].chars().next_back();
+            match before {
+                Some('/') => {
+                    let start = line[..at]
+                        .rfind(|c: char| c.is_whitespace() || c == '(')
+                        .map_or(0, |i| i + 1);
+                    line.replace_range(start..at, "");
+                    from = start + pat.len();
+                }
+                _ => from = at + pat.len(),
+            }
+        }
+    }
+    line
+}
+
+fn mask_message_line(line: &str) -> String {
+    let line = mask_hex_after(line, "pc=0x", 1);
+    mask_hex_after(&line, ") 0x", 1)
+}
+
+fn normalize_trace_line(line: &str) -> String {
+    let (body, nl) = match line.strip_suffix('\n') {
+        Some(b) => (b, "\n"),
+        None => (line, ""),
+    };
+    if let Some(loc) = body.strip_prefix('\t') {
+        // `\t/path/to/file.go:LINE +0xOFF`
+        let loc = match loc.rfind(" +0x") {
+            Some(i) => &loc[..i],
+            None => loc,
+        };
+        let loc = match loc.rfind("/src/") {
+            Some(i) if loc.starts_with('/') => &loc[i + 5..],
+            _ => loc,
+        };
+        format!("\t{loc}{nl}")
+    } else {
+        format!("{}{nl}", mask_hex_after(body, "0x", 5))
+    }
+}
+
+/// Replaces the hex digits after each `prefix` by `?` when there are at
+/// least `min` of them.
+fn mask_hex_after(line: &str, prefix: &str, min: usize) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(i) = rest.find(prefix) {
+        out.push_str(&rest[..i + prefix.len()]);
+        rest = &rest[i + prefix.len()..];
+        let n = rest.bytes().take_while(u8::is_ascii_hexdigit).count();
+        if n >= min {
+            out.push('?');
+            rest = &rest[n..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GC_PANIC: &str = "panic: boom [recovered]\n\tpanic: again\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x45d2a1]\n\ngoroutine 1 [running]:\nmain.main.func1()\n\t/home/u/tests/go/defer/p.go:11 +0x49\npanic({0x460340, 0x4beb28})\n\t/usr/lib/go-1.19/src/runtime/panic.go:884 +0x212\nmain.f(0x2a, {0xc000012345, 0x3})\n\t/home/u/tests/go/defer/p.go:15 +0x38\nmain.main()\n\t/home/u/tests/go/defer/p.go:20 +0x1d\n";
+
+    #[test]
+    fn normalizes_a_gc_panic() {
+        let files = vec!["p.go".to_string()];
+        let have = String::from_utf8(normalize_stderr(GC_PANIC.as_bytes(), &files)).unwrap();
+        let want = "panic: boom [recovered]\n\tpanic: again\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x?]\n\ngoroutine 1 [running]:\nmain.main.func1()\n\tp.go:11\npanic({0x?, 0x?})\n\truntime/panic.go:884\nmain.f(0x2a, {0x?, 0x3})\n\tp.go:15\nmain.main()\n\tp.go:20\n";
+        assert_eq!(have, want);
+        assert_eq!(
+            normalize_stderr(want.as_bytes(), &files),
+            want.as_bytes(),
+            "idempotent"
+        );
+        let (_, trace) = split_trace(want);
+        assert_eq!(
+            trace_functions(trace.unwrap()),
+            ["main.main.func1", "main.f", "main.main"]
+        );
+    }
+
+    #[test]
+    fn strips_directories_of_own_files_only() {
+        let files = vec!["a.go".to_string()];
+        assert_eq!(strip_dirs("./a.go:3:5: x\n", &files), "a.go:3:5: x\n");
+        assert_eq!(
+            strip_dirs("\tdir/a.go:3:5: other declaration\n", &files),
+            "\ta.go:3:5: other declaration\n"
+        );
+        assert_eq!(strip_dirs("./ba.go:1:1: y\n", &files), "./ba.go:1:1: y\n");
+        assert_eq!(
+            strip_dirs("a.go:1:1: (see /x/a.go:2:2)\n", &files),
+            "a.go:1:1: (see a.go:2:2)\n"
+        );
+    }
+
+    #[test]
+    fn banner_is_dropped() {
+        assert_eq!(
+            strip_build_banner(b"# command-line-arguments\n./a.go:1:1: x\n"),
+            b"./a.go:1:1: x\n"
+        );
+    }
+
+    #[test]
+    fn method_frames_keep_their_parentheses() {
+        assert_eq!(frame_name("main.(*T).M(0xc000010000)"), Some("main.(*T).M"));
+        assert_eq!(frame_name("main.main()"), Some("main.main"));
+        assert_eq!(frame_name("main.g(...)"), Some("main.g"));
+    }
+
+    #[test]
+    fn type_address_in_panic_value_is_masked() {
+        let have = normalize_stderr(b"panic: (main.T) 0x4beb28\n\ngoroutine 1 [running]:\n", &[]);
+        assert_eq!(have, b"panic: (main.T) 0x?\n\ngoroutine 1 [running]:\n");
+    }
+}

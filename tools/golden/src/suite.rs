@@ -1,0 +1,282 @@
+//! Running the whole corpus, the known-failures list, and blessing.
+//!
+//! `tests/known-failures.txt` lists programs deft is known to get wrong,
+//! one per line: the case name (relative to `tests/go`), whitespace, and a
+//! reason. `#` starts a comment line. A run fails when a program fails that
+//! is not listed, when a listed program now passes ("now passes, remove
+//! from known-failures"), and when a listed program does not exist.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::time::Duration;
+
+use crate::case::{Case, Recipe};
+use crate::compare::{Mismatch, compare};
+use crate::deft::observe;
+use crate::gc::Gc;
+use crate::process::{Status, par_map};
+
+/// The verdict on one case.
+#[derive(Clone, Debug)]
+pub struct CaseResult {
+    /// The case's name.
+    pub name: String,
+    /// `Ok` when deft behaved as gc did.
+    pub verdict: Result<(), Mismatch>,
+}
+
+/// Runs every case under deft, `jobs` at a time.
+pub fn check_all(deft: &Path, cases: &[Case], jobs: usize, timeout: Duration) -> Vec<CaseResult> {
+    par_map(cases, jobs, |case| CaseResult {
+        name: case.name.clone(),
+        verdict: check_case(deft, case, timeout),
+    })
+}
+
+/// Runs one case under deft and judges it against its expectation.
+pub fn check_case(deft: &Path, case: &Case, timeout: Duration) -> Result<(), Mismatch> {
+    let fail = |summary: String| Mismatch {
+        summary,
+        details: String::new(),
+    };
+    let bytes = std::fs::read(&case.golden)
+        .map_err(|e| fail(format!("no expectation ({e}); run scripts/bless")))?;
+    let want = crate::expect::Expectation::parse(&bytes)
+        .map_err(|e| fail(format!("bad expectation file: {e}")))?;
+    let have = observe(deft, case, timeout).map_err(fail)?;
+    match have.status {
+        Status::Exited(_) => compare(&want, &have.behaviour),
+        other => Err(Mismatch {
+            summary: format!("deft {other} after {:.1?}", have.elapsed),
+            details: format!(
+                "stdout:\n{}\nstderr:\n{}",
+                String::from_utf8_lossy(&have.behaviour.stdout),
+                String::from_utf8_lossy(&have.behaviour.stderr)
+            ),
+        }),
+    }
+}
+
+/// The parsed `tests/known-failures.txt`: case name → reason.
+#[derive(Clone, Debug, Default)]
+pub struct KnownFailures(pub BTreeMap<String, String>);
+
+impl KnownFailures {
+    /// Reads the list; a missing file is an empty list.
+    pub fn load(path: &Path) -> Result<KnownFailures, String> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(KnownFailures::default());
+            }
+            Err(e) => return Err(format!("{}: {e}", path.display())),
+        };
+        let mut map = BTreeMap::new();
+        for line in text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let (name, reason) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+            map.insert(name.to_string(), reason.trim().to_string());
+        }
+        Ok(KnownFailures(map))
+    }
+
+    /// The file's text: a header, then one sorted line per entry.
+    pub fn render(&self) -> String {
+        let mut out = String::from(
+            "# Golden programs (tests/go) that deft is known to get wrong: NAME  REASON.\n\
+             # A listed program that passes fails the test run: remove its line.\n\
+             # Regenerate from a run with scripts/known-failures-update (keeps reasons of\n\
+             # entries that still fail).\n",
+        );
+        let width = self.0.keys().map(String::len).max().unwrap_or(0);
+        for (name, reason) in &self.0 {
+            let _ = writeln!(out, "{name:width$}  {reason}");
+        }
+        out
+    }
+
+    /// The list a run implies: its failures, keeping old reasons where present.
+    pub fn from_results(results: &[CaseResult], old: &KnownFailures) -> KnownFailures {
+        let map = results
+            .iter()
+            .filter_map(|r| {
+                let m = r.verdict.as_ref().err()?;
+                let reason = old
+                    .0
+                    .get(&r.name)
+                    .cloned()
+                    .unwrap_or_else(|| m.summary.clone());
+                Some((r.name.clone(), reason))
+            })
+            .collect();
+        KnownFailures(map)
+    }
+}
+
+/// The outcome of a run, judged against the known-failures list.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Cases that passed.
+    pub passed: usize,
+    /// Cases that failed (known or not).
+    pub failed: usize,
+    /// Failures that are listed as known.
+    pub known: usize,
+    /// A line per problem that fails the run, with details.
+    pub problems: Vec<String>,
+}
+
+/// Judges results against the known-failures list.
+pub fn judge(results: &[CaseResult], known: &KnownFailures) -> Report {
+    let mut report = Report::default();
+    for r in results {
+        match (&r.verdict, known.0.contains_key(&r.name)) {
+            (Ok(()), false) => report.passed += 1,
+            (Ok(()), true) => {
+                report.passed += 1;
+                report.problems.push(format!(
+                    "{}: now passes, remove from known-failures\n",
+                    r.name
+                ));
+            }
+            (Err(_), true) => {
+                report.failed += 1;
+                report.known += 1;
+            }
+            (Err(m), false) => {
+                report.failed += 1;
+                report
+                    .problems
+                    .push(format!("FAIL {}: {}\n{}", r.name, m.summary, m.details));
+            }
+        }
+    }
+    for name in known.0.keys() {
+        if !results.iter().any(|r| &r.name == name) {
+            report.problems.push(format!(
+                "{name}: listed in known-failures but no such program\n"
+            ));
+        }
+    }
+    report
+}
+
+impl Report {
+    /// `N passed, M failed` with the known-failure count.
+    pub fn summary(&self) -> String {
+        format!(
+            "golden: {} passed, {} failed ({} known failures, {} unexpected problems)",
+            self.passed,
+            self.failed,
+            self.known,
+            self.problems.len()
+        )
+    }
+}
+
+/// What blessing did to one case.
+#[derive(Debug)]
+pub enum Blessed {
+    /// The expectation file was written (it was missing or differed).
+    Updated,
+    /// The expectation file already held gc's behaviour.
+    Unchanged,
+}
+
+/// Regenerates the expectation of `case` with gc. Refuses a case whose
+/// recipe disagrees with what gc did (`// run` but gc rejects it, or
+/// `// errorcheck` but gc accepts it).
+pub fn bless_case(gc: &Gc, case: &Case, comment: &str) -> Result<Blessed, String> {
+    let (e, built) = gc.expectation(case)?;
+    match (case.recipe, built) {
+        (Some(Recipe::Run), false) => {
+            return Err(format!(
+                "recipe says `// run` but gc rejects it:\n{}",
+                String::from_utf8_lossy(&e.stderr)
+            ));
+        }
+        (Some(Recipe::ErrorCheck), true) => {
+            return Err("recipe says `// errorcheck` but gc builds it".into());
+        }
+        _ => {}
+    }
+    let text = e.render(comment)?;
+    if std::fs::read(&case.golden).is_ok_and(|old| old == text) {
+        return Ok(Blessed::Unchanged);
+    }
+    std::fs::write(&case.golden, text).map_err(|e| format!("{}: {e}", case.golden.display()))?;
+    Ok(Blessed::Updated)
+}
+
+/// What blessing did to each case: its name and outcome.
+pub type BlessOutcomes = Vec<(String, Result<Blessed, String>)>;
+
+/// Blesses every case, `jobs` at a time; returns per-case outcomes.
+pub fn bless_all(gc: &Gc, cases: &[Case], jobs: usize) -> Result<BlessOutcomes, String> {
+    let version = gc.version()?;
+    let comment = format!("generated by scripts/bless from {version}; do not edit");
+    Ok(par_map(cases, jobs, |case| {
+        (case.name.clone(), bless_case(gc, case, &comment))
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn result(name: &str, ok: bool) -> CaseResult {
+        let verdict = if ok {
+            Ok(())
+        } else {
+            Err(Mismatch {
+                summary: "x".into(),
+                details: String::new(),
+            })
+        };
+        CaseResult {
+            name: name.into(),
+            verdict,
+        }
+    }
+
+    #[test]
+    fn judging_against_known_failures() {
+        let known = KnownFailures::load(Path::new("/nonexistent")).unwrap();
+        assert!(known.0.is_empty());
+        let mut known = KnownFailures::default();
+        known.0.insert("a.go".into(), "r".into());
+        known.0.insert("b.go".into(), "r".into());
+        known.0.insert("gone.go".into(), "r".into());
+        let results = [
+            result("a.go", false),
+            result("b.go", true),
+            result("c.go", false),
+            result("d.go", true),
+        ];
+        let r = judge(&results, &known);
+        assert_eq!((r.passed, r.failed, r.known), (2, 2, 1));
+        assert_eq!(r.problems.len(), 3, "{:?}", r.problems);
+        assert!(r.problems[0].contains("now passes, remove from known-failures"));
+    }
+
+    #[test]
+    fn known_failures_round_trip() {
+        let results = [result("x/a.go", false), result("x/b.go", true)];
+        let mut old = KnownFailures::default();
+        old.0.insert("x/a.go".into(), "hand-written reason".into());
+        let new = KnownFailures::from_results(&results, &old);
+        let dir = crate::gc::TempDir::new("kf").unwrap();
+        let path = dir.0.join("k.txt");
+        std::fs::write(&path, new.render()).unwrap();
+        let back = KnownFailures::load(&path).unwrap();
+        assert_eq!(
+            back.0.get("x/a.go").map(String::as_str),
+            Some("hand-written reason")
+        );
+        assert_eq!(back.0.len(), 1);
+    }
+}
