@@ -110,10 +110,7 @@ impl DeferState {
             s
         });
         for (i, d) in f.defers.iter().enumerate() {
-            let kind = match (d.kind, records) {
-                (DeferKind::OpenCoded, true) => DeferKind::Stack,
-                (k, _) => k,
-            };
+            let kind = effective_kind(d.kind, records);
             let call = calls[i].cloned();
             let spec = call.as_ref().map(|c| thunk_spec(t, c));
             let thunk = spec.clone().map(|s| t.cx.thunk(s));
@@ -133,13 +130,23 @@ impl DeferState {
     }
 }
 
+/// The strategy codegen uses for a defer site of kind `kind` in a function
+/// that has record defers (`records`) or not: open-coded sites become stack
+/// records in a function that also has records (see the module doc).
+pub fn effective_kind(kind: DeferKind, records: bool) -> DeferKind {
+    match (kind, records) {
+        (DeferKind::OpenCoded, true) => DeferKind::Stack,
+        (k, _) => k,
+    }
+}
+
 fn keyed_slot(b: &mut FunctionBuilder, size: u32, key: u64) -> StackSlot {
     b.create_sized_stack_slot(StackSlotData::new_with_key(StackSlotKind::ExplicitSlot, size, 3, StackSlotKey::new(key)))
 }
 
 /// Number of saved words of a thunk's argument area.
 fn spec_words(s: &ThunkSpec) -> u32 {
-    s.args.len() as u32 + matches!(s.target, ThunkTarget::Closure) as u32
+    s.args.len() as u32 + s.target.saves_closure() as u32
 }
 
 /// Zeroes the words of a saved-arguments area that may hold pointers.
@@ -172,7 +179,11 @@ fn thunk_spec(t: &FnTx, c: &Call) -> ThunkSpec {
                 }
                 _ => Vec::new(),
             };
-            ThunkSpec { target: ThunkTarget::Closure, args: arg_types, results }
+            let target = match &e.kind {
+                lower::ir::ExprKind::Closure { func, .. } => ThunkTarget::Literal(*func),
+                _ => ThunkTarget::Closure,
+            };
+            ThunkSpec { target, args: arg_types, results }
         }
     }
 }
@@ -281,7 +292,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         // is never run again.
         let cleared = self.b.ins().band_imm_s(v, !(1i64 << i));
         self.b.ins().stack_store(types::I64, cleared, bits, 0);
-        let first = matches!(spec.target, ThunkTarget::Closure) as i32;
+        let first = spec.target.saves_closure() as i32;
         let args: Vec<Value> = spec
             .args
             .iter()
@@ -289,9 +300,13 @@ impl<'a, 'p> FnTx<'a, 'p> {
             .map(|(k, ty)| self.b.ins().stack_load(types::I64, *ty, slot, 8 * (k as i32 + first)))
             .collect();
         match &spec.target {
-            ThunkTarget::Static(f) => {
+            ThunkTarget::Static(f) | ThunkTarget::Literal(f) => {
                 let fr = self.func_ref(self.cx.funcs[f.0 as usize]);
-                let mut full = vec![self.iconst(types::I64, 0)];
+                let ctx = match spec.target {
+                    ThunkTarget::Literal(_) => self.b.ins().stack_load(types::I64, types::I64, slot, 0),
+                    _ => self.iconst(types::I64, 0),
+                };
+                let mut full = vec![ctx];
                 full.extend(args);
                 self.emit_call(Target::Direct(fr), &full);
             }
@@ -324,13 +339,17 @@ pub fn define_thunk(
     let (args, fp_out) = (b.block_params(entry)[0], b.block_params(entry)[1]);
     let fp = b.ins().get_frame_pointer(types::I64);
     b.ins().store(flags(), fp, fp_out, 0);
-    let first = matches!(spec.target, ThunkTarget::Closure) as i32;
+    let first = spec.target.saves_closure() as i32;
     let loaded: Vec<Value> =
         spec.args.iter().enumerate().map(|(k, ty)| b.ins().load(*ty, flags(), args, 8 * (k as i32 + first))).collect();
     match &spec.target {
-        ThunkTarget::Static(f) => {
+        ThunkTarget::Static(f) | ThunkTarget::Literal(f) => {
             let fr = cx.module.declare_func_in_func(cx.funcs[f.0 as usize], b.func);
-            let mut full = vec![b.ins().iconst(types::I64, 0)];
+            let ctx = match spec.target {
+                ThunkTarget::Literal(_) => b.ins().load(types::I64, flags(), args, 0),
+                _ => b.ins().iconst(types::I64, 0),
+            };
+            let mut full = vec![ctx];
             full.extend(loaded);
             b.ins().call(fr, &full);
         }

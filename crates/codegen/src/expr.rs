@@ -62,7 +62,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 let d = self.cx.funcval(*f);
                 vec![self.data_addr(d)]
             }
-            ExprKind::Closure { func, captures } => vec![self.closure_value(*func, captures)],
+            ExprKind::Closure { func, captures } => vec![self.closure_value(e, *func, captures)],
             ExprKind::Unary(op, x) => {
                 let v = self.expr(x);
                 self.unary(*op, x.ty, v)
@@ -214,12 +214,28 @@ impl<'a, 'p> FnTx<'a, 'p> {
         vec![self.data_addr(d), len]
     }
 
-    fn closure_value(&mut self, func: lower::ir::FuncId, captures: &[lower::ir::LocalId]) -> Value {
+    /// A closure object: static when it captures nothing, a frame slot
+    /// when it is frame-bound (see [`crate::escape`]), else heap memory.
+    fn closure_value(&mut self, e: &Expr, func: lower::ir::FuncId, captures: &[lower::ir::LocalId]) -> Value {
         if captures.is_empty() {
             let d = self.cx.funcval(func);
             return self.data_addr(d);
         }
-        let obj = self.alloc(8 * (1 + captures.len() as u32), 8);
+        let size = 8 * (1 + captures.len() as u32);
+        let key = e as *const Expr;
+        let obj = if self.frame.closures.contains(&key) {
+            let slot = match self.closure_slots.get(&key) {
+                Some(s) => *s,
+                None => {
+                    let s = self.slot(size, 8);
+                    self.closure_slots.insert(key, s);
+                    s
+                }
+            };
+            self.b.ins().stack_addr(types::I64, slot, 0)
+        } else {
+            self.alloc(size, 8)
+        };
         let fr = self.func_ref(self.cx.funcs[func.0 as usize]);
         let code = self.b.ins().func_addr(types::I64, fr);
         self.b.ins().store(flags(), code, obj, 0);

@@ -77,6 +77,8 @@ pub struct FnTx<'a, 'p> {
     pub cx: &'a mut ProgramCx<'p>,
     /// The IR function.
     pub f: &'p Func,
+    /// Its id.
+    pub fid: FuncId,
     homes: Vec<Home>,
     /// The closure context parameter.
     pub closure: Value,
@@ -91,6 +93,10 @@ pub struct FnTx<'a, 'p> {
     pos_index: HashMap<Pos, u32>,
     /// An unsupported construct was met.
     pub failed: bool,
+    /// Cells and closure objects that live in the frame.
+    pub frame: crate::escape::FrameCells,
+    /// Frame slots of frame-bound closure objects.
+    pub closure_slots: HashMap<*const lower::ir::Expr, StackSlot>,
 }
 
 /// Translates IR function `fid` into `func`; returns its metadata, or
@@ -110,6 +116,7 @@ pub fn translate<'p>(
         b,
         cx,
         f,
+        fid,
         homes: Vec::with_capacity(f.locals.len()),
         closure: Value::from_u32(0),
         scopes: HashMap::new(),
@@ -121,6 +128,8 @@ pub fn translate<'p>(
         positions: Vec::new(),
         pos_index: HashMap::new(),
         failed: false,
+        frame: crate::escape::FrameCells::default(),
+        closure_slots: HashMap::new(),
     };
     t.set_pos(f.pos);
     t.prologue();
@@ -298,11 +307,17 @@ impl<'a, 'p> FnTx<'a, 'p> {
         self.closure = params[0];
         let has_defers = !self.f.defers.is_empty();
         let f = self.f;
+        let records = f.defers.iter().any(|d| d.kind != lower::ir::DeferKind::OpenCoded);
+        self.frame = crate::escape::analyse(self.cx.prog, self.fid, |site| {
+            crate::defers::effective_kind(f.defers[site].kind, records)
+        });
         for (i, local) in f.locals.iter().enumerate() {
             let id = LocalId(i as u32);
             let l = self.layout(local.ty);
             let is_result = f.results.contains(&id);
+            let in_frame = local.heap && self.frame.cells.contains(&id);
             let home = match (local.heap, has_defers && is_result) {
+                _ if in_frame => Home::Slot(self.slot(l.size, l.align)),
                 (false, false) => Home::Vars(l.scalars.iter().map(|s| self.b.declare_var(s.ty)).collect()),
                 (false, true) => Home::Slot(self.slot(l.size, l.align)),
                 (true, false) => Home::Cell(self.b.declare_var(types::I64)),
@@ -338,7 +353,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// `Decl`: brings a local into existence, zeroed.
     fn init_local(&mut self, l: LocalId) {
         let ty = self.local_ty(l);
-        if self.f.locals[l.0 as usize].heap {
+        if self.f.locals[l.0 as usize].heap && !self.frame.cells.contains(&l) {
             let lay = self.layout(ty);
             let cell = self.alloc(lay.size, lay.align);
             self.set_cell(l, cell);
@@ -368,9 +383,10 @@ impl<'a, 'p> FnTx<'a, 'p> {
         }
     }
 
-    /// The cell address of heap local `l`.
+    /// The cell address of heap local `l` (a frame slot for frame cells).
     pub fn cell_addr(&mut self, l: LocalId) -> Option<Value> {
         match self.homes[l.0 as usize].clone() {
+            Home::Slot(s) if self.frame.cells.contains(&l) => Some(self.b.ins().stack_addr(types::I64, s, 0)),
             Home::Cell(v) => Some(self.b.use_var(v)),
             Home::CellSlot(s) => Some(self.b.ins().stack_load(types::I64, types::I64, s, 0)),
             _ => None,

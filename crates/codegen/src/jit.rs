@@ -43,7 +43,7 @@ impl JitProgram {
     /// status 2, `os.Exit` with its code (neither returns here: JIT frames
     /// have no unwind information to return through).
     pub fn run(self, args: Vec<String>) -> i32 {
-        let _ = args; // os.Args: set through runtime::proc once it exposes a setter
+        runtime::proc::set_args(args);
         // SAFETY: the addresses are finalized code generated with the
         // signatures `run_main` expects, and their funcdata is registered.
         unsafe { runtime::entry::run_main(self.trampoline, self.init, self.main) }

@@ -30,6 +30,7 @@
 
 pub mod calls;
 pub mod defers;
+pub mod escape;
 pub mod expr;
 pub mod func;
 pub mod funcdata;

@@ -58,6 +58,16 @@ pub enum ThunkTarget {
     Static(FuncId),
     /// A closure whose pointer is the first saved word.
     Closure,
+    /// A closure made by a function literal: the closure pointer is the
+    /// first saved word, but the code is known, so the call is direct.
+    Literal(FuncId),
+}
+
+impl ThunkTarget {
+    /// Whether the first saved word is the closure pointer.
+    pub fn saves_closure(&self) -> bool {
+        !matches!(self, ThunkTarget::Static(_))
+    }
 }
 
 /// The shape of a defer thunk `extern "C" fn(args, fp_out)`: what it calls

@@ -594,4 +594,8 @@ mod from_source {
     fn divzero() {
         check_go("divzero");
     }
+    #[test]
+    fn frame_cells() {
+        check_go("frame_cells");
+    }
 }

@@ -512,7 +512,10 @@ unsafe fn free_record(gp: *mut G, d: *mut DeferRecord) {
 /// The compiler emits a call to this after filling in a defer record (thunk
 /// and arguments) at a record-kind `defer` statement: links `d` onto the
 /// goroutine's defer chain for the frame `fp`.
-pub extern "C" fn deft_deferproc(d: *mut DeferRecord, fp: usize) {
+///
+/// # Safety
+/// `d` must point to a record in the frame `fp` that is not linked yet.
+pub unsafe extern "C" fn deft_deferproc(d: *mut DeferRecord, fp: usize) {
     let gp = cur_g();
     // SAFETY: `d` is a record the generated code just filled in; gp is live.
     unsafe {

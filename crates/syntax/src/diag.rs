@@ -100,8 +100,11 @@ impl Diagnostics {
         kept.dedup_by(|a, b| a.pos == b.pos && a.msg == b.msg);
         let mut out = String::new();
         for d in kept {
-            out.push_str(&sources.render(d.pos));
-            out.push_str(": ");
+            // A diagnostic without a position (a link-time error in gc) is its message alone.
+            if d.pos.is_known() {
+                out.push_str(&sources.render(d.pos));
+                out.push_str(": ");
+            }
             out.push_str(&d.msg);
             out.push('\n');
         }

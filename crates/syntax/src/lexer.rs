@@ -90,6 +90,10 @@ pub struct Lexer<'a> {
     pub bad: bool,
     /// `//go:` directives seen since the parser last took them, with positions.
     pub pragmas: Vec<(Pos, String)>,
+    /// How many `misplaced compiler directive` errors were reported. gc
+    /// reports those outside its parser, so unlike other errors they do not
+    /// make the parser stop after a bad package clause or drop errors at EOF.
+    pub directive_errors: usize,
 }
 
 impl<'a> Lexer<'a> {
@@ -113,6 +117,7 @@ impl<'a> Lexer<'a> {
             semi_kind: SemiKind::Eof,
             bad: false,
             pragmas: Vec::new(),
+            directive_errors: 0,
         };
         lx.load();
         lx.settle();
@@ -418,9 +423,16 @@ impl<'a> Lexer<'a> {
                 self.pragmas.push((pos, text.to_string()));
             } else {
                 // gc points after the `//`.
-                self.diags.error(Pos { col: pos.col + 2, ..pos }, "misplaced compiler directive");
+                self.misplaced_directive(pos);
             }
         }
+    }
+
+    /// Reports the directive comment at `pos` as misplaced.
+    pub fn misplaced_directive(&mut self, pos: Pos) {
+        // gc points after the `//`.
+        self.diags.error(Pos { col: pos.col + 2, ..pos }, "misplaced compiler directive");
+        self.directive_errors += 1;
     }
 
     /// After `/*`: skips to the closing `*/`.

@@ -7,7 +7,7 @@
 //!   installed `go` (1.19.8); never edit them by hand.
 //! * `tests/deft/NAME.go` with `NAME.out`: programs where deft
 //!   deliberately differs from gc (imports and generics are not supported
-//!   yet; a missing `main` is reported without gc's linker prefix). These
+//!   yet). These
 //!   expectations are deft's own, written by hand.
 //! * Every program of the repository's `tests/go` whose first line is
 //!   `// run` must type-check without errors.

@@ -320,7 +320,7 @@ impl Test<'_> {
             )));
         }
         let file = tmp.join("tmp__.go");
-        std::fs::write(&file, r.out)
+        std::fs::write(&file, r.bytes)
             .map_err(|e| Verdict::Fail(format!("writing tmp__.go: {e}")))?;
         Ok(file)
     }
@@ -365,7 +365,7 @@ impl Test<'_> {
             Ok(f) => f,
             Err(v) => return v,
         };
-        let src = std::fs::read_to_string(&file).unwrap_or_default();
+        let src = String::from_utf8_lossy(&std::fs::read(&file).unwrap_or_default()).into_owned();
         let full = file.display().to_string();
         self.error_check_file("tmp__.go", &src, &tmp.0, &[&full], "tmp__.go")
     }
@@ -429,9 +429,14 @@ impl Test<'_> {
         }
     }
 
-    /// `X.dir` when it holds exactly one package (and, if `main_only`, it is main).
+    /// `X.dir` when it holds exactly one package (and, if `main_only`, it
+    /// is main) and no assembly.
     fn single_package_dir(&self, main_only: bool) -> Result<String, Verdict> {
         let dir = self.rel.trim_end_matches(".go").to_string() + ".dir";
+        if has_assembly(&self.cfg.suite.join(&dir)) {
+            let why = format!("{} with assembly files", self.recipe.word);
+            return Err(Verdict::Skipped(SkipKind::NotSingleProgram, why));
+        }
         let names = package_names(&self.cfg.suite.join(&dir));
         let single = !names.is_empty()
             && names.iter().all(|n| n == &names[0])
@@ -483,6 +488,17 @@ impl Test<'_> {
             Ok(_) => Verdict::Pass,
         }
     }
+}
+
+/// Whether a directory holds `.s` files.
+fn has_assembly(dir: &Path) -> bool {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .any(|e| e.path().extension().is_some_and(|x| x == "s"))
+        })
+        .unwrap_or(false)
 }
 
 /// Package names of the `.go` files of a directory, in file-name order.

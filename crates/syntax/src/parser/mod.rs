@@ -75,7 +75,9 @@ pub const STACK_BUDGET: usize = 1 << 20;
 pub fn parse_file(sources: &SourceMap, file: FileId, ids: &mut NodeIds, diags: &mut Diagnostics) -> File {
     let text = sources.file(file).text.as_str();
     let mut p = Parser::new(text, file, ids, diags);
-    p.file()
+    let tree = p.file();
+    p.report_deferred_directives();
+    tree
 }
 
 /// Statement keywords where recovery stops inside function bodies.
@@ -99,6 +101,48 @@ const STOP_SET: [Tok; 14] = [
 /// Top-level declaration keywords, where recovery stops at file level.
 const DECL_KEYWORDS: [Tok; 4] = [Tok::Const, Tok::Type, Tok::Var, Tok::Func];
 
+/// What a `//go:` directive is attached to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PragmaPlace {
+    /// The package clause (only `//go:build` belongs there).
+    Package,
+    /// A function declaration.
+    Func,
+    /// A type declaration that is not an alias.
+    Type,
+    /// Anything else: other declarations, statements, nothing at all.
+    Other,
+}
+
+/// Whether gc reports the directive comment `text` (`//go:noinline`) as
+/// misplaced at `place`. Only the directives gc gives a meaning to are
+/// checked; unknown ones and `go:linkname`/`go:embed` (handled apart) never are.
+fn pragma_misplaced(text: &str, place: PragmaPlace) -> bool {
+    let verb = text.trim_start_matches("//").split_whitespace().next().unwrap_or("");
+    const FUNC: &[&str] = &[
+        "go:noescape",
+        "go:norace",
+        "go:nosplit",
+        "go:noinline",
+        "go:nocheckptr",
+        "go:systemstack",
+        "go:nowritebarrier",
+        "go:nowritebarrierrec",
+        "go:yeswritebarrierrec",
+        "go:cgo_unsafe_args",
+        "go:uintptrkeepalive",
+        "go:uintptrescapes",
+        "go:registerparams",
+    ];
+    let allowed = match verb {
+        "go:build" => place == PragmaPlace::Package,
+        "go:notinheap" => place == PragmaPlace::Type,
+        v if FUNC.contains(&v) => place == PragmaPlace::Func,
+        _ => true,
+    };
+    !allowed
+}
+
 /// Parser state for one file.
 pub(crate) struct Parser<'a> {
     lx: Lexer<'a>,
@@ -114,6 +158,9 @@ pub(crate) struct Parser<'a> {
     depth: u32,
     /// Address of a local of the parser's entry (see [`STACK_BUDGET`]).
     stack_base: usize,
+    /// Misplaced directives attached to declarations, reported at the end
+    /// (whether in a function body, position).
+    deferred_directives: Vec<(bool, Pos)>,
 }
 
 /// An address in the current stack frame.
@@ -128,7 +175,7 @@ impl<'a> Parser<'a> {
         let errors_before = diags.len();
         let mut lx = Lexer::new(text, file, diags);
         lx.next();
-        Parser { lx, ids, errors_before, fnest: 0, xnest: 0, depth: 0, stack_base: stack_address() }
+        Parser { lx, ids, errors_before, fnest: 0, xnest: 0, depth: 0, stack_base: stack_address(), deferred_directives: Vec::new() }
     }
 
     // ---- tokens ----
@@ -175,9 +222,11 @@ impl<'a> Parser<'a> {
 
     // ---- errors ----
 
-    /// Whether any error was reported since this file's parse began.
+    /// Whether the lexer or parser reported an error in this file (gc's
+    /// "first error"; misplaced directives do not count, see the lexer).
     fn had_errors(&mut self) -> bool {
-        self.lx.diags().len() > self.errors_before
+        let directive_errors = self.lx.directive_errors;
+        self.lx.diags().len() > self.errors_before + directive_errors
     }
 
     /// Reports `msg` at `pos` without the `syntax error:` prefix.
@@ -318,9 +367,46 @@ impl<'a> Parser<'a> {
         pos
     }
 
-    /// Drops `//go:` directives that cannot belong to a function declaration.
+    /// The `//go:` directives seen since the last take, attached to a
+    /// declaration at `place`. Those gc knows but that do not apply there
+    /// are reported as `misplaced compiler directive` when the file is done
+    /// (see [`Parser::report_deferred_directives`]).
+    fn attach_pragmas(&mut self, place: PragmaPlace) -> Vec<(Pos, String)> {
+        let list = std::mem::take(&mut self.lx.pragmas);
+        self.defer_misplaced(&list, place);
+        list
+    }
+
+    fn defer_misplaced(&mut self, list: &[(Pos, String)], place: PragmaPlace) {
+        let local = self.fnest > 0;
+        let misplaced = list.iter().filter(|(_, text)| pragma_misplaced(text, place)).map(|(pos, _)| (local, *pos));
+        self.deferred_directives.extend(misplaced);
+    }
+
+    /// Drops the pending `//go:` directives where nothing can take them,
+    /// reporting the misplaced ones at once (gc does it while parsing).
     fn clear_pragmas(&mut self) {
-        self.lx.pragmas.clear();
+        for (pos, text) in std::mem::take(&mut self.lx.pragmas) {
+            if pragma_misplaced(&text, PragmaPlace::Other) {
+                self.lx.misplaced_directive(pos);
+            }
+        }
+    }
+
+    /// gc checks the directives attached to declarations only after the
+    /// whole package parsed without syntax errors, those of top-level
+    /// declarations first, then those of declarations in function bodies.
+    fn report_deferred_directives(&mut self) {
+        let since = self.errors_before;
+        if self.lx.diags().iter().skip(since).any(|d| d.msg.starts_with("syntax error")) {
+            return;
+        }
+        let deferred = std::mem::take(&mut self.deferred_directives);
+        for local in [false, true] {
+            for &(_, pos) in deferred.iter().filter(|(l, _)| *l == local) {
+                self.lx.misplaced_directive(pos);
+            }
+        }
     }
 
     // ---- file and declarations ----
@@ -332,7 +418,7 @@ impl<'a> Parser<'a> {
             let package = self.new_ident(package_pos, "_");
             return File { package_pos, package, imports: Vec::new(), decls: Vec::new() };
         }
-        self.clear_pragmas();
+        self.attach_pragmas(PragmaPlace::Package);
         let package = self.name();
         self.want(Tok::Semi);
         let mut file = File { package_pos, package, imports: Vec::new(), decls: Vec::new() };
@@ -406,6 +492,7 @@ impl<'a> Parser<'a> {
 
     /// `[name | .] "path"`.
     fn import_spec(&mut self) -> Option<ImportSpec> {
+        self.attach_pragmas(PragmaPlace::Other);
         let pos = self.pos();
         let name = match self.tok() {
             Tok::Name => Some(self.name()),
@@ -472,6 +559,7 @@ impl<'a> Parser<'a> {
     }
 
     fn const_spec(&mut self, iota: u64) -> ConstSpec {
+        self.attach_pragmas(PragmaPlace::Other);
         let pos = self.pos();
         let names = self.name_list();
         let mut ty = None;
@@ -495,6 +583,7 @@ impl<'a> Parser<'a> {
     }
 
     fn var_spec(&mut self) -> VarSpec {
+        self.attach_pragmas(PragmaPlace::Other);
         let pos = self.pos();
         let names = self.name_list();
         let mut ty = None;
@@ -523,6 +612,7 @@ impl<'a> Parser<'a> {
     /// `type G[P C] ...` (generic) the way gc does.
     #[inline(never)]
     fn type_spec(&mut self) -> TypeSpec {
+        let pragmas = std::mem::take(&mut self.lx.pragmas);
         let pos = self.pos();
         let name = self.name();
         let mut type_params = Vec::new();
@@ -556,6 +646,7 @@ impl<'a> Parser<'a> {
             self.advance(&[Tok::Semi, Tok::Rparen]);
             bad
         });
+        self.defer_misplaced(&pragmas, if alias { PragmaPlace::Other } else { PragmaPlace::Type });
         TypeSpec { pos, name, type_params, alias, ty }
     }
 
@@ -572,7 +663,7 @@ impl<'a> Parser<'a> {
     /// is no name.
     #[inline(never)]
     fn func_decl(&mut self, pos: Pos) -> Option<FuncDecl> {
-        let pragmas: Vec<String> = self.lx.pragmas.drain(..).map(|(_, text)| text).collect();
+        let pragmas = self.attach_pragmas(PragmaPlace::Func).into_iter().map(|(_, text)| text).collect();
         let mut recv = None;
         if self.got(Tok::Lparen) {
             let mut fields = self.param_list(Tok::Rparen, false);
