@@ -25,8 +25,8 @@
 use std::collections::HashMap;
 
 use cranelift_codegen::ir::{
-    self, Block, FuncRef, GlobalValue, InstBuilder, MemFlagsData, SigRef, Signature, SourceLoc, StackSlot,
-    StackSlotData, StackSlotKind, Type, Value, types,
+    self, Block, FuncRef, GlobalValue, InstBuilder, MemFlagsData, SigRef, Signature, SourceLoc,
+    StackSlot, StackSlotData, StackSlotKind, Type, Value, types,
 };
 use cranelift_frontend::{FunctionBuilder, Variable};
 use cranelift_module::{DataId, FuncId as ClifFuncId, Module};
@@ -136,7 +136,12 @@ pub fn translate<'p>(
     t.stmts(&f.body);
     t.ret();
     let open_thunks = t.finish_defers();
-    let FnTx { mut b, failed, positions, .. } = t;
+    let FnTx {
+        mut b,
+        failed,
+        positions,
+        ..
+    } = t;
     b.seal_all_blocks();
     b.finalize(tc);
     if failed {
@@ -156,7 +161,8 @@ pub fn translate<'p>(
 /// gc prints absolute source paths in tracebacks (diagnostics keep the
 /// name as given).
 fn traceback_path(name: &str) -> String {
-    std::path::absolute(name).map_or_else(|_| name.to_string(), |p| p.to_string_lossy().into_owned())
+    std::path::absolute(name)
+        .map_or_else(|_| name.to_string(), |p| p.to_string_lossy().into_owned())
 }
 
 impl<'a, 'p> FnTx<'a, 'p> {
@@ -201,7 +207,8 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// Records an internal compiler error (malformed IR).
     pub fn ice(&mut self, pos: Pos, what: &str) {
         self.failed = true;
-        self.cx.error(pos, format!("internal compiler error: {what}"));
+        self.cx
+            .error(pos, format!("internal compiler error: {what}"));
     }
 
     /// A reference to declared function `id` from this function.
@@ -245,7 +252,11 @@ impl<'a, 'p> FnTx<'a, 'p> {
 
     /// Integer constant of type `ty` (bits truncated to the width).
     pub fn iconst(&mut self, ty: Type, v: i64) -> Value {
-        let masked = if ty.bits() >= 64 { v } else { v & ((1i64 << ty.bits()) - 1) };
+        let masked = if ty.bits() >= 64 {
+            v
+        } else {
+            v & ((1i64 << ty.bits()) - 1)
+        };
         self.b.ins().iconst(ty, masked)
     }
 
@@ -279,7 +290,14 @@ impl<'a, 'p> FnTx<'a, 'p> {
 
     /// Loads a whole value of layout `l` from `base + off`.
     pub fn load_value(&mut self, l: &Layout, base: Value, off: i32) -> Vec<Value> {
-        l.scalars.iter().map(|s| self.b.ins().load(s.ty, flags(), base, off + s.offset as i32)).collect()
+        l.scalars
+            .iter()
+            .map(|s| {
+                self.b
+                    .ins()
+                    .load(s.ty, flags(), base, off + s.offset as i32)
+            })
+            .collect()
     }
 
     /// Stores a whole value of layout `l` at `base + off`.
@@ -292,7 +310,11 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// A fresh explicit stack slot.
     pub fn slot(&mut self, size: u32, align: u32) -> StackSlot {
         let shift = align.max(1).trailing_zeros() as u8;
-        self.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size.max(1), shift))
+        self.b.create_sized_stack_slot(StackSlotData::new(
+            StackSlotKind::ExplicitSlot,
+            size.max(1),
+            shift,
+        ))
     }
 
     // ---------------------------------------------------------------
@@ -307,7 +329,10 @@ impl<'a, 'p> FnTx<'a, 'p> {
         self.closure = params[0];
         let has_defers = !self.f.defers.is_empty();
         let f = self.f;
-        let records = f.defers.iter().any(|d| d.kind != lower::ir::DeferKind::OpenCoded);
+        let records = f
+            .defers
+            .iter()
+            .any(|d| d.kind != lower::ir::DeferKind::OpenCoded);
         self.frame = crate::escape::analyse(self.cx.prog, self.fid, |site| {
             crate::defers::effective_kind(f.defers[site].kind, records)
         });
@@ -318,7 +343,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
             let in_frame = local.heap && self.frame.cells.contains(&id);
             let home = match (local.heap, has_defers && is_result) {
                 _ if in_frame => Home::Slot(self.slot(l.size, l.align)),
-                (false, false) => Home::Vars(l.scalars.iter().map(|s| self.b.declare_var(s.ty)).collect()),
+                (false, false) => {
+                    Home::Vars(l.scalars.iter().map(|s| self.b.declare_var(s.ty)).collect())
+                }
                 (false, true) => Home::Slot(self.slot(l.size, l.align)),
                 (true, false) => Home::Cell(self.b.declare_var(types::I64)),
                 (true, true) => Home::CellSlot(self.slot(8, 8)),
@@ -342,7 +369,10 @@ impl<'a, 'p> FnTx<'a, 'p> {
         }
         // Captures: cell addresses from the closure object.
         for (i, &c) in f.captures.iter().enumerate() {
-            let cell = self.b.ins().load(types::I64, flags(), self.closure, 8 * (i as i32 + 1));
+            let cell = self
+                .b
+                .ins()
+                .load(types::I64, flags(), self.closure, 8 * (i as i32 + 1));
             self.set_cell(c, cell);
         }
         if has_defers {
@@ -386,7 +416,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// The cell address of heap local `l` (a frame slot for frame cells).
     pub fn cell_addr(&mut self, l: LocalId) -> Option<Value> {
         match self.homes[l.0 as usize].clone() {
-            Home::Slot(s) if self.frame.cells.contains(&l) => Some(self.b.ins().stack_addr(types::I64, s, 0)),
+            Home::Slot(s) if self.frame.cells.contains(&l) => {
+                Some(self.b.ins().stack_addr(types::I64, s, 0))
+            }
             Home::Cell(v) => Some(self.b.use_var(v)),
             Home::CellSlot(s) => Some(self.b.ins().stack_load(types::I64, types::I64, s, 0)),
             _ => None,
@@ -413,9 +445,15 @@ impl<'a, 'p> FnTx<'a, 'p> {
         match loc {
             Loc::Vars(vs) => vs.iter().map(|v| self.b.use_var(*v)).collect(),
             Loc::Mem(base, off) => self.load_value(&l, *base, *off),
-            Loc::Slot(s, off) => {
-                l.scalars.iter().map(|sc| self.b.ins().stack_load(types::I64, sc.ty, *s, off + sc.offset as i32)).collect()
-            }
+            Loc::Slot(s, off) => l
+                .scalars
+                .iter()
+                .map(|sc| {
+                    self.b
+                        .ins()
+                        .stack_load(types::I64, sc.ty, *s, off + sc.offset as i32)
+                })
+                .collect(),
         }
     }
 
@@ -423,7 +461,14 @@ impl<'a, 'p> FnTx<'a, 'p> {
     pub fn write_loc(&mut self, loc: &Loc, ty: TyId, vals: &[Value]) {
         let l = self.layout(ty);
         if vals.len() != l.scalars.len() {
-            self.ice(Pos::NONE, &format!("value of {} scalars stored into {}", vals.len(), l.scalars.len()));
+            self.ice(
+                Pos::NONE,
+                &format!(
+                    "value of {} scalars stored into {}",
+                    vals.len(),
+                    l.scalars.len()
+                ),
+            );
             return;
         }
         match loc {
@@ -435,7 +480,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
             Loc::Mem(base, off) => self.store_value(&l, vals, *base, *off),
             Loc::Slot(s, off) => {
                 for (sc, x) in l.scalars.iter().zip(vals) {
-                    self.b.ins().stack_store(types::I64, *x, *s, off + sc.offset as i32);
+                    self.b
+                        .ins()
+                        .stack_store(types::I64, *x, *s, off + sc.offset as i32);
                 }
             }
         }
@@ -445,7 +492,11 @@ impl<'a, 'p> FnTx<'a, 'p> {
     pub fn loc_addr(&mut self, loc: &Loc) -> Option<Value> {
         match loc {
             Loc::Vars(_) => None,
-            Loc::Mem(base, off) => Some(if *off == 0 { *base } else { self.b.ins().iadd_imm_s(*base, *off as i64) }),
+            Loc::Mem(base, off) => Some(if *off == 0 {
+                *base
+            } else {
+                self.b.ins().iadd_imm_s(*base, *off as i64)
+            }),
             Loc::Slot(s, off) => Some(self.b.ins().stack_addr(types::I64, *s, *off)),
         }
     }
@@ -520,7 +571,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
                     return loc;
                 };
                 let el = self.layout(ety);
-                if let (Loc::Vars(vs), lower::ir::ExprKind::Const(lower::ir::Const::Int(k))) = (&loc, &idx.kind) {
+                if let (Loc::Vars(vs), lower::ir::ExprKind::Const(lower::ir::Const::Int(k))) =
+                    (&loc, &idx.kind)
+                {
                     let k = *k as usize;
                     let c = el.scalars.len();
                     return Loc::Vars(vs[k * c..(k + 1) * c].to_vec());
@@ -531,7 +584,10 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 let i64v = self.index_value(i, idx.ty);
                 self.bounds_check(i64v, len, idx.ty, runtime::errors::BoundsCode::Index);
                 let Some(base) = self.loc_addr(&loc) else {
-                    self.unsupported(idx.pos, "indexing an array held in registers with a variable index");
+                    self.unsupported(
+                        idx.pos,
+                        "indexing an array held in registers with a variable index",
+                    );
                     return loc;
                 };
                 let off = self.b.ins().imul_imm_s(i64v, el.size as i64);
@@ -580,8 +636,10 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.write_loc(&loc, ty, &v);
             }
             Stmt::AssignMulti(places, e) => {
-                let locs: Vec<Option<(Loc, TyId)>> =
-                    places.iter().map(|p| p.as_ref().map(|p| (self.place(p), self.place_ty(p)))).collect();
+                let locs: Vec<Option<(Loc, TyId)>> = places
+                    .iter()
+                    .map(|p| p.as_ref().map(|p| (self.place(p), self.place_ty(p))))
+                    .collect();
                 let vals = self.expr(e);
                 let TyKind::Tuple(elems) = self.kind(e.ty).clone() else {
                     self.ice(e.pos, "multi-assignment of a non-tuple");
@@ -598,7 +656,11 @@ impl<'a, 'p> FnTx<'a, 'p> {
             }
             Stmt::If { cond, then, els } => {
                 let c = self.expr(cond)[0];
-                let (tb, eb, join) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
+                let (tb, eb, join) = (
+                    self.b.create_block(),
+                    self.b.create_block(),
+                    self.b.create_block(),
+                );
                 self.b.ins().brif(c, tb, &[], eb, &[]);
                 self.b.switch_to_block(tb);
                 self.stmts(then);
@@ -608,9 +670,18 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.b.ins().jump(join, &[]);
                 self.b.switch_to_block(join);
             }
-            Stmt::Loop { id, cond, body, post } => {
-                let (head, bodyb, postb, exit) =
-                    (self.b.create_block(), self.b.create_block(), self.b.create_block(), self.b.create_block());
+            Stmt::Loop {
+                id,
+                cond,
+                body,
+                post,
+            } => {
+                let (head, bodyb, postb, exit) = (
+                    self.b.create_block(),
+                    self.b.create_block(),
+                    self.b.create_block(),
+                    self.b.create_block(),
+                );
                 self.b.ins().jump(head, &[]);
                 self.b.switch_to_block(head);
                 match cond {

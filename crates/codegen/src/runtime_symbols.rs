@@ -137,20 +137,30 @@ impl Rt {
             Rt::PrintInt => sym!("deft_printint", print::deft_printint, [I64] -> []),
             Rt::PrintUint => sym!("deft_printuint", print::deft_printuint, [I64] -> []),
             Rt::PrintFloat => sym!("deft_printfloat", print::deft_printfloat, [F64] -> []),
-            Rt::PrintComplex => sym!("deft_printcomplex", print::deft_printcomplex, [F64, F64] -> []),
+            Rt::PrintComplex => {
+                sym!("deft_printcomplex", print::deft_printcomplex, [F64, F64] -> [])
+            }
             Rt::PrintString => sym!("deft_printstring", print::deft_printstring, [I64, I64] -> []),
             Rt::PrintPointer => sym!("deft_printpointer", print::deft_printpointer, [I64] -> []),
             Rt::PrintEface => sym!("deft_printeface", print::deft_printeface, [I64, I64] -> []),
-            Rt::PrintSlice => sym!("deft_printslice", print::deft_printslice, [I64, I64, I64] -> []),
+            Rt::PrintSlice => {
+                sym!("deft_printslice", print::deft_printslice, [I64, I64, I64] -> [])
+            }
             Rt::PrintSp => sym!("deft_printsp", print::deft_printsp, [] -> []),
             Rt::PrintNl => sym!("deft_printnl", print::deft_printnl, [] -> []),
             Rt::ConcatStrings => {
                 sym!("deft_concatstrings", strings::deft_concatstrings, [I64, I64, I64, I64] -> [I64, I64])
             }
-            Rt::CmpString => sym!("deft_cmpstring", strings::deft_cmpstring, [I64, I64, I64, I64] -> [I64]),
-            Rt::EqString => sym!("deft_eqstring", strings::deft_eqstring, [I64, I64, I64, I64] -> [I8]),
+            Rt::CmpString => {
+                sym!("deft_cmpstring", strings::deft_cmpstring, [I64, I64, I64, I64] -> [I64])
+            }
+            Rt::EqString => {
+                sym!("deft_eqstring", strings::deft_eqstring, [I64, I64, I64, I64] -> [I8])
+            }
             Rt::MemEqual => sym!("deft_memequal", strings::deft_memequal, [I64, I64, I64] -> [I8]),
-            Rt::DecodeRune => sym!("deft_decoderune", strings::deft_decoderune, [I64, I64, I64] -> [I64, I64]),
+            Rt::DecodeRune => {
+                sym!("deft_decoderune", strings::deft_decoderune, [I64, I64, I64] -> [I64, I64])
+            }
             Rt::IntString => sym!("deft_intstring", strings::deft_intstring, [I64] -> [I64, I64]),
             Rt::SliceByteToString => {
                 sym!("deft_slicebytetostring", strings::deft_slicebytetostring, [I64, I64] -> [I64, I64])
@@ -165,24 +175,36 @@ impl Rt {
                 sym!("deft_stringtoslicerune", strings::deft_stringtoslicerune, [I64, I64] -> [I64, I64])
             }
             Rt::Recover => sym!("deft_recover", panic::deft_recover, [I64] -> [I64, I64]),
-            Rt::DeferProcHeap => sym!("deft_deferprocheap", panic::deft_deferprocheap, [I64, I64] -> [I64]),
+            Rt::DeferProcHeap => {
+                sym!("deft_deferprocheap", panic::deft_deferprocheap, [I64, I64] -> [I64])
+            }
             Rt::DeferProc => sym!("deft_deferproc", panic::deft_deferproc, [I64, I64] -> []),
             Rt::DeferReturn => sym!("deft_deferreturn", panic::deft_deferreturn, [I64] -> [], tail),
             Rt::GoPanic => sym!("deft_gopanic", panic::deft_gopanic, [I64, I64] -> !),
             Rt::PanicDivide => sym!("deft_panicdivide", panic::deft_panicdivide, [] -> !),
             Rt::PanicShift => sym!("deft_panicshift", panic::deft_panicshift, [] -> !),
             Rt::PanicMem => sym!("deft_panicmem", panic::deft_panicmem, [] -> !),
-            Rt::PanicBounds => sym!("deft_panicbounds", panic::deft_panicbounds, [I64, I64, I64] -> !),
-            Rt::PanicDottype => sym!("deft_panicdottype", panic::deft_panicdottype, [I64, I64, I64] -> !),
+            Rt::PanicBounds => {
+                sym!("deft_panicbounds", panic::deft_panicbounds, [I64, I64, I64] -> !)
+            }
+            Rt::PanicDottype => {
+                sym!("deft_panicdottype", panic::deft_panicdottype, [I64, I64, I64] -> !)
+            }
         }
     }
 
     /// The Cranelift signature generated code declares for this entry point.
     pub fn signature(self) -> Signature {
         let s = self.sym();
-        let mut sig = Signature::new(if s.tail { CallConv::Tail } else { CallConv::SystemV });
-        sig.params.extend(s.params.iter().map(|t| AbiParam::new(*t)));
-        sig.returns.extend(s.returns.iter().map(|t| AbiParam::new(*t)));
+        let mut sig = Signature::new(if s.tail {
+            CallConv::Tail
+        } else {
+            CallConv::SystemV
+        });
+        sig.params
+            .extend(s.params.iter().map(|t| AbiParam::new(*t)));
+        sig.returns
+            .extend(s.returns.iter().map(|t| AbiParam::new(*t)));
         sig
     }
 }

@@ -1,5 +1,5 @@
-//! Parses every valid program of Go's own test suite (`// run` and
-//! `// compile` files of `/usr/lib/go-1.19/test` and its `fixedbugs`) and
+//! Parses every valid program of Go's own test suite (`// run`, `// compile`,
+//! `// build` and `// runoutput` files of `/usr/lib/go-1.19/test` and its `fixedbugs`) and
 //! expects no syntax error, except for the files in `go_suite_skip.txt`.
 //! When the suite is not installed the test says so and passes.
 
@@ -18,12 +18,13 @@ fn recipe(text: &str) -> &str {
         .unwrap_or("")
 }
 
-/// Whether the recipe says the program is valid Go (`// run`, `// compile`, with or without flags).
+/// Whether the recipe says the program is valid Go (`// run`, `// compile`,
+/// `// build`, `// runoutput`, with or without flags).
 fn is_valid_program(text: &str) -> bool {
     let r = recipe(text);
     let Some(rest) = r.strip_prefix("//") else { return false };
     let mut words = rest.split_whitespace();
-    matches!(words.next(), Some("run" | "compile"))
+    matches!(words.next(), Some("run" | "compile" | "build" | "runoutput"))
 }
 
 fn skip_list() -> HashMap<String, String> {

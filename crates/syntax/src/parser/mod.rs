@@ -20,6 +20,10 @@
 //!   after an earlier error are suppressed (gc: "meaningless follow-up").
 //! * Composite literals `T{` are not recognised at expression level in
 //!   `if`/`for`/`switch` headers unless inside parentheses (gc's `xnest`).
+//! * `//go:` directives: those gc knows (`go:noinline`, `go:notinheap`,
+//!   `go:build`, ...) written where they do not apply are reported as
+//!   `misplaced compiler directive`, in gc's order (while parsing for
+//!   directives nothing takes, at the end of the file for the others).
 //! * A few checks gc makes after parsing (in its type checker) but that the
 //!   AST cannot represent are made here with gc's wording and no `syntax
 //!   error:` prefix: `non-name x.y on left side of :=`, `range clause
@@ -175,7 +179,16 @@ impl<'a> Parser<'a> {
         let errors_before = diags.len();
         let mut lx = Lexer::new(text, file, diags);
         lx.next();
-        Parser { lx, ids, errors_before, fnest: 0, xnest: 0, depth: 0, stack_base: stack_address(), deferred_directives: Vec::new() }
+        Parser {
+            lx,
+            ids,
+            errors_before,
+            fnest: 0,
+            xnest: 0,
+            depth: 0,
+            stack_base: stack_address(),
+            deferred_directives: Vec::new(),
+        }
     }
 
     // ---- tokens ----
@@ -393,12 +406,13 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// gc checks the directives attached to declarations only after the
-    /// whole package parsed without syntax errors, those of top-level
-    /// declarations first, then those of declarations in function bodies.
+    /// gc checks the directives attached to declarations only when the
+    /// package has no error at all so far (it does so after type checking),
+    /// those of top-level declarations first, then those in function bodies.
+    /// The parser cannot know about type errors: it reports these when the
+    /// file has no other error.
     fn report_deferred_directives(&mut self) {
-        let since = self.errors_before;
-        if self.lx.diags().iter().skip(since).any(|d| d.msg.starts_with("syntax error")) {
+        if self.lx.diags().len() > self.errors_before {
             return;
         }
         let deferred = std::mem::take(&mut self.deferred_directives);
