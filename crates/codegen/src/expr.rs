@@ -45,8 +45,34 @@ impl<'a, 'p> FnTx<'a, 'p> {
         }
     }
 
-    /// Evaluates an expression to its scalars.
+    /// Evaluates an expression to its scalars (always as many as its
+    /// type's layout has, even after an unsupported construct).
     pub fn expr(&mut self, e: &'p Expr) -> Vec<Value> {
+        let l = self.layout(e.ty);
+        if l.too_big {
+            self.unsupported(e.pos, "large arrays and structs as values");
+            return Vec::new();
+        }
+        let vals = self.expr_inner(e);
+        if vals.len() == l.scalars.len()
+            || matches!(self.kind(e.ty), TyKind::Tuple(t) if t.is_empty())
+        {
+            return vals;
+        }
+        if !self.failed {
+            self.ice(
+                e.pos,
+                &format!(
+                    "expression gave {} values for {} scalars",
+                    vals.len(),
+                    l.scalars.len()
+                ),
+            );
+        }
+        self.zeros(e.ty)
+    }
+
+    fn expr_inner(&mut self, e: &'p Expr) -> Vec<Value> {
         match &e.kind {
             ExprKind::Const(c) => self.constant(c, e),
             ExprKind::Local(l) => self.read_local(*l),

@@ -132,6 +132,14 @@ pub fn translate<'p>(
         closure_slots: HashMap::new(),
     };
     t.set_pos(f.pos);
+    let mut sig_types = f
+        .params
+        .iter()
+        .chain(&f.results)
+        .map(|l| f.locals[l.0 as usize].ty);
+    if sig_types.any(|ty| t.cx.layouts.get(ty).too_big) {
+        t.unsupported(f.pos, "large arrays and structs as parameters and results");
+    }
     t.prologue();
     t.stmts(&f.body);
     t.ret();
@@ -178,6 +186,15 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// The structure of `ty`.
     pub fn kind(&self, ty: TyId) -> &'p TyKind {
         &self.cx.prog.types[ty.0 as usize].kind
+    }
+
+    /// Whether values of `ty` contain an array.
+    fn contains_array(&self, ty: TyId) -> bool {
+        match self.kind(ty) {
+            TyKind::Array(..) => true,
+            TyKind::Struct(fields) => fields.iter().any(|(_, t, _)| self.contains_array(*t)),
+            _ => false,
+        }
     }
 
     /// The type of local `l`.
@@ -341,8 +358,11 @@ impl<'a, 'p> FnTx<'a, 'p> {
             let l = self.layout(local.ty);
             let is_result = f.results.contains(&id);
             let in_frame = local.heap && self.frame.cells.contains(&id);
+            // Arrays (also inside structs) live in memory, where a variable
+            // index can address their elements.
+            let in_memory = in_frame || (!local.heap && self.contains_array(local.ty));
             let home = match (local.heap, has_defers && is_result) {
-                _ if in_frame => Home::Slot(self.slot(l.size, l.align)),
+                _ if in_memory => Home::Slot(self.slot(l.size, l.align)),
                 (false, false) => {
                     Home::Vars(l.scalars.iter().map(|s| self.b.declare_var(s.ty)).collect())
                 }
@@ -461,14 +481,14 @@ impl<'a, 'p> FnTx<'a, 'p> {
     pub fn write_loc(&mut self, loc: &Loc, ty: TyId, vals: &[Value]) {
         let l = self.layout(ty);
         if vals.len() != l.scalars.len() {
-            self.ice(
-                Pos::NONE,
-                &format!(
+            if !self.failed {
+                let msg = format!(
                     "value of {} scalars stored into {}",
                     vals.len(),
                     l.scalars.len()
-                ),
-            );
+                );
+                self.ice(Pos::NONE, &msg);
+            }
             return;
         }
         match loc {

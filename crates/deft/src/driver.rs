@@ -53,7 +53,9 @@ fn compile(sources: &SourceMap, opts: &RunOptions) -> Result<Option<codegen::Jit
         .map(|(id, _)| syntax::parser::parse_file(sources, id, &mut ids, &mut diags))
         .collect();
     let fail = |diags: &Diagnostics| Err(diags.render(sources));
-    if diags.has_errors() {
+    // Like gc, only syntax errors stop before type checking; lexical errors
+    // (a bad character, a malformed literal) are reported together with type errors.
+    if diags.has_syntax_errors() {
         return fail(&diags);
     }
     let info = types::check_package(sources, &files, &mut diags);

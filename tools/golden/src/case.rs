@@ -247,7 +247,11 @@ mod tests {
         std::fs::write(area.join("b.go"), "// errorcheck\n\npackage main\n").unwrap();
         std::fs::write(area.join("b.golden"), "").unwrap();
         std::fs::write(area.join("multi/z.go"), "package main\n").unwrap();
-        std::fs::write(area.join("multi/a.go"), "// run\n// deft-flags: -gcflags=-N\n\npackage main\n").unwrap();
+        std::fs::write(
+            area.join("multi/a.go"),
+            "// run\n// deft-flags: -gcflags=-N\n\npackage main\n",
+        )
+        .unwrap();
         let cases = discover(&tmp.0).unwrap();
         let names: Vec<&str> = cases.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["area/b.go", "area/multi"]);

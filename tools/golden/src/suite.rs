@@ -45,17 +45,58 @@ pub fn check_case(deft: &Path, case: &Case, timeout: Duration) -> Result<(), Mis
     let want = crate::expect::Expectation::parse(&bytes)
         .map_err(|e| fail(format!("bad expectation file: {e}")))?;
     let have = observe(deft, case, timeout).map_err(fail)?;
-    match have.status {
+    let verdict = match have.status {
         Status::Exited(_) => compare(&want, &have.behaviour),
         other => Err(Mismatch {
-            summary: format!("deft {other} after {:.1?}", have.elapsed),
+            summary: format!("deft {other}"),
             details: format!(
-                "stdout:\n{}\nstderr:\n{}",
+                "after {:.1?}\nstdout:\n{}\nstderr:\n{}",
+                have.elapsed,
                 String::from_utf8_lossy(&have.behaviour.stdout),
                 String::from_utf8_lossy(&have.behaviour.stderr)
             ),
         }),
-    }
+    };
+    verdict.map_err(|mut m| {
+        if let Some(line) = notable_line(&have.behaviour.stderr) {
+            m.summary = format!("{} ({line})", m.summary);
+        }
+        m
+    })
+}
+
+/// The line of deft's stderr that best explains a failure, if there is
+/// one: an unsupported feature, a Rust panic, a stack overflow, an internal
+/// compiler error; without its `file:L:C: ` prefix.
+fn notable_line(stderr: &[u8]) -> Option<String> {
+    const MARKS: &[&str] = &[
+        "deft does not support",
+        "panicked at",
+        "overflowed its stack",
+        "internal compiler error",
+        "fatal runtime error",
+    ];
+    let text = String::from_utf8_lossy(stderr);
+    let line = text.lines().find(|l| MARKS.iter().any(|m| l.contains(m)))?;
+    let msg = match line.split_once(".go:") {
+        Some((_, rest)) => rest.splitn(3, ':').last().unwrap_or(rest).trim(),
+        None => line.trim(),
+    };
+    // Rust prints the thread id, `thread 'main' (20493) ...`: not reproducible.
+    let msg = match msg.split_once("' (") {
+        Some((head, tail))
+            if tail
+                .split_once(") ")
+                .is_some_and(|(n, _)| n.bytes().all(|b| b.is_ascii_digit())) =>
+        {
+            format!(
+                "{head}' {}",
+                tail.split_once(") ").map_or("", |(_, rest)| rest)
+            )
+        }
+        _ => msg.to_string(),
+    };
+    Some(msg)
 }
 
 /// The parsed `tests/known-failures.txt`: case name → reason.
@@ -261,6 +302,21 @@ mod tests {
         assert_eq!((r.passed, r.failed, r.known), (2, 2, 1));
         assert_eq!(r.problems.len(), 3, "{:?}", r.problems);
         assert!(r.problems[0].contains("now passes, remove from known-failures"));
+    }
+
+    #[test]
+    fn notable_lines() {
+        let e = b"x.go:7:8: deft does not support package \"runtime\" yet\n";
+        assert_eq!(
+            notable_line(e).as_deref(),
+            Some("deft does not support package \"runtime\" yet")
+        );
+        let e = b"ok\nthread 'main' (25070) has overflowed its stack\n";
+        assert_eq!(
+            notable_line(e).as_deref(),
+            Some("thread 'main' has overflowed its stack")
+        );
+        assert_eq!(notable_line(b"panic: x\n"), None);
     }
 
     #[test]
