@@ -58,6 +58,19 @@ func panicRecoverDeep() {
 	deepPanic(10)
 }
 
+func calls(n int) {
+	for i := 0; i < n; i++ {
+		work(i)
+	}
+}
+
+func callsInDeferFunc(n int) {
+	defer work(0)
+	for i := 0; i < n; i++ {
+		work(i)
+	}
+}
+
 func measure(n int, f func(i int)) {
 	for i := 0; i < n; i++ {
 		f(i)
@@ -113,6 +126,10 @@ fn main() {
         ("cond-defers", "func(i int) { condDefers(i) }", n),
         ("loop-defer", "func(i int) { loopDefer() }", n),
         ("panic-recover", "func(i int) { panicRecover() }", n / 10),
+        // 100 calls per op: the cost of a call in a function with defers
+        // (a try_call) against a plain one.
+        ("100-calls-plain", "func(i int) { calls(100) }", n / 50),
+        ("100-calls-in-defer-fn", "func(i int) { callsInDeferFunc(100) }", n / 50),
         (
             "panic-recover-deep",
             "func(i int) { panicRecoverDeep() }",

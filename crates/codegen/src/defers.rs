@@ -18,11 +18,17 @@
 //! block itself; then it returns the results, loaded from their slots.
 //!
 //! Functions whose defers are records (stack or heap, decided by lowering)
-//! fill a [`runtime::panic::DeferRecord`] at the `defer` statement and link
-//! it with `deft_deferproc`; their deferreturn block calls
+//! fill a [`runtime::panic::DeferRecord`] at the `defer` statement: a stack
+//! record is a frame slot linked with `deft_deferproc` after it is filled, a
+//! heap record comes linked from `deft_deferprocheap` (pooled per
+//! goroutine) and is filled right after; their deferreturn block calls
 //! `deft_deferreturn(fp)`. gc never mixes open-coded defers with records in
 //! one function; if lowering ever does, the open-coded sites are treated as
 //! stack records (correct, just slower).
+//!
+//! When the deferred callee is a function literal, its code is known: the
+//! exit code and the thunk call it directly, passing the saved closure
+//! pointer as the context (no nil check, no indirect call).
 //!
 //! A **thunk** `extern "C" fn(args, fp_out)` per distinct deferred call
 //! shape stores its own frame pointer to `*fp_out` (the recover rule

@@ -139,6 +139,7 @@ pub fn publish(compiled: &[CompiledFunc], addr: impl Fn(ClifFuncId) -> usize) ->
                 start,
                 end: start + c.size,
                 kind: c.kind,
+                wrapper: c.kind == FrameKind::Go && c.name.ends_with("-fm"),
                 lines: c.lines.clone(),
                 open_defers: c
                     .open_defers

@@ -765,4 +765,8 @@ mod from_source {
     fn frame_cells() {
         check_go("frame_cells");
     }
+    #[test]
+    fn method_values() {
+        check_go("method_values");
+    }
 }

@@ -6,6 +6,10 @@
 //! parameters and no results; [`run_main`] calls `init` and then `main`
 //! through it, with the goroutine's state ([`crate::panic::G`]) installed
 //! and the stack top marked so that frame walks stop at this frame.
+//!
+//! The main goroutine runs on a thread of its own with a 1 GB stack (gc's
+//! maximum goroutine stack; the pages are committed lazily by the OS), so
+//! deep recursion that gc allows does not overflow the host's 8 MB stack.
 
 use crate::panic::{G, set_g};
 
@@ -13,8 +17,11 @@ use crate::panic::{G, set_g};
 /// at `code` with closure context `closure`.
 pub type GoTrampoline = unsafe extern "C" fn(code: usize, closure: usize);
 
-/// Runs a compiled program: `init`, then `main`, on the current thread.
-/// Returns 0 when `main` returns. An unrecovered panic prints its report and
+/// Stack size of the main goroutine's thread: gc's limit.
+const MAIN_STACK_SIZE: usize = 1 << 30;
+
+/// Runs a compiled program: `init`, then `main`, on a fresh thread with a
+/// [`MAIN_STACK_SIZE`] stack, and waits for it. Returns 0 when `main` returns. An unrecovered panic prints its report and
 /// exits the process with status 2 (it cannot return through JIT frames
 /// without unwind information); `os.Exit` exits with its code.
 ///
@@ -22,8 +29,25 @@ pub type GoTrampoline = unsafe extern "C" fn(code: usize, closure: usize);
 /// `trampoline`, `init` and `main` must be addresses of finalized generated
 /// code with the signatures described above, and their funcdata must be
 /// registered with [`crate::frames::register`].
-#[inline(never)]
 pub unsafe fn run_main(trampoline: usize, init: usize, main: usize) -> i32 {
+    let spawned = std::thread::Builder::new()
+        .name("main goroutine".into())
+        .stack_size(MAIN_STACK_SIZE)
+        // SAFETY: the caller's precondition is ours.
+        .spawn(move || unsafe { run_here(trampoline, init, main) });
+    match spawned {
+        Ok(h) => h.join().unwrap_or(2),
+        // SAFETY: as above; without a big thread, run on this one.
+        Err(_) => unsafe { run_here(trampoline, init, main) },
+    }
+}
+
+/// [`run_main`] on the current thread.
+///
+/// # Safety
+/// As [`run_main`].
+#[inline(never)]
+unsafe fn run_here(trampoline: usize, init: usize, main: usize) -> i32 {
     let marker = 0u8;
     let mut g = G {
         panic: std::ptr::null_mut(),

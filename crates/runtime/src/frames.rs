@@ -78,6 +78,10 @@ pub struct FuncInfo {
     pub end: usize,
     /// Kind of function.
     pub kind: FrameKind,
+    /// A compiler-generated wrapper (method value `T.M-fm`) that calls
+    /// exactly one function: transparent for the recover rule, as gc's
+    /// WRAPPER functions are.
+    pub wrapper: bool,
     /// `(pc offset, line)` sorted by offset: code from an offset up to the
     /// next entry belongs to that line (0: unknown).
     pub lines: Vec<(u32, u32)>,

@@ -16,6 +16,7 @@ pub mod frames;
 pub mod panic;
 pub mod alloc;
 pub mod errors;
+pub mod iface;
 pub mod panicprint;
 pub mod print;
 pub mod proc;

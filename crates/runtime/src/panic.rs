@@ -14,7 +14,8 @@
 //!   arguments and a generated *thunk* that makes the call.
 //! * **Defer records** ([`DeferRecord`]), for defers in loops (heap records)
 //!   or in functions that cannot be open-coded (stack records). The record
-//!   holds a thunk and the saved arguments; [`deft_deferproc`] links it onto
+//!   holds a thunk and the saved arguments; [`deft_deferproc`] (stack
+//!   records) or [`deft_deferprocheap`] (heap records, pooled) links it onto
 //!   the goroutine's defer chain with the frame pointer of the deferring
 //!   frame, and [`deft_deferreturn`] runs a frame's records at its exit.
 //!
@@ -476,7 +477,7 @@ pub extern "C" fn deft_recover(caller_fp: usize) -> Eface {
         if p.is_null() || (*p).goexit || (*p).recovered {
             return nil;
         }
-        if *(caller_fp as *const usize) != (*p).thunk_fp {
+        if deferred_call_parent(caller_fp) != (*p).thunk_fp {
             return nil;
         }
         (*p).recovered = true;
@@ -488,6 +489,24 @@ pub extern "C" fn deft_recover(caller_fp: usize) -> Eface {
 /// through the goroutine's free list instead of going back to the
 /// allocator (gc keeps a per-P defer pool for the same reason).
 pub const POOLED_RECORD_SIZE: usize = 128;
+
+/// The frame pointer of the frame that called the function whose frame is
+/// `fp`, looking through wrapper frames (method value wrappers): with
+/// `f := t.M; defer f()`, `M` is called by the wrapper, which the thunk
+/// called.
+///
+/// # Safety
+/// `fp` is the frame pointer of a live frame.
+unsafe fn deferred_call_parent(fp: usize) -> usize {
+    // SAFETY: walking saved frame pointers and return addresses of live frames.
+    unsafe {
+        let mut parent = Frame { pc: *((fp + 8) as *const usize), fp: *(fp as *const usize) };
+        while parent.func().is_some_and(|f| f.wrapper) {
+            parent = Frame { pc: *((parent.fp + 8) as *const usize), fp: *(parent.fp as *const usize) };
+        }
+        parent.fp
+    }
+}
 
 /// The compiler emits a call to this at a heap-allocated `defer` statement
 /// (a `defer` in a loop), before filling in the record: returns a record

@@ -13,11 +13,7 @@ const DEFAULT_EXPERIMENTS: &[&str] = &["goexperiment.regabiwrappers", "goexperim
 
 /// Whether `tag` holds in the target configuration.
 pub fn tag_holds(tag: &str) -> bool {
-    if tag.is_empty()
-        || !tag
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
-    {
+    if tag.is_empty() || !tag.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.') {
         return false;
     }
     if tag.starts_with("goexperiment.") {
@@ -165,20 +161,10 @@ mod tests {
     fn go_build_lines() {
         assert_eq!(eval_line("//go:build !wasm"), Some(true));
         assert_eq!(eval_line("//go:build cgo"), Some(false));
-        assert_eq!(
-            eval_line("//go:build (386 || amd64) && !gcflags_noopt"),
-            Some(true)
-        );
+        assert_eq!(eval_line("//go:build (386 || amd64) && !gcflags_noopt"), Some(true));
         assert_eq!(eval_line("//go:build ppc64 || ppc64le"), Some(false));
-        assert_eq!(
-            eval_line("//go:build !windows && !wasm && !gccgo"),
-            Some(true)
-        );
-        assert_eq!(
-            eval_line("//go:build go1.18"),
-            Some(false),
-            "run.go knows no go1.N tags"
-        );
+        assert_eq!(eval_line("//go:build !windows && !wasm && !gccgo"), Some(true));
+        assert_eq!(eval_line("//go:build go1.18"), Some(false), "run.go knows no go1.N tags");
         assert_eq!(eval_line(r#"//go:build bad // ERROR "misplaced""#), None);
         assert_eq!(eval_line("//go:buildx"), None);
     }
@@ -190,10 +176,7 @@ mod tests {
         assert_eq!(eval_line("// +build linux,amd64 darwin,amd64"), Some(true));
         assert_eq!(eval_line("// +build arm"), Some(false));
         assert_eq!(eval_line("// +build cgo,linux,amd64"), Some(false));
-        assert_eq!(
-            eval_line("// +build amd64,goexperiment.regabiargs arm64,goexperiment.regabiargs"),
-            Some(true)
-        );
+        assert_eq!(eval_line("// +build amd64,goexperiment.regabiargs arm64,goexperiment.regabiargs"), Some(true));
         assert_eq!(eval_line("// +build goexperiment.unified"), Some(false));
         assert_eq!(eval_line("// not a constraint"), None);
     }

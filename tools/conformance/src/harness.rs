@@ -120,11 +120,7 @@ pub fn discover(suite: &Path) -> Vec<String> {
             .filter(|n| suite.join(dir).join(n).is_file())
             .collect();
         names.sort();
-        out.extend(
-            names
-                .into_iter()
-                .map(|n| if *dir == "." { n } else { format!("{dir}/{n}") }),
-        );
+        out.extend(names.into_iter().map(|n| if *dir == "." { n } else { format!("{dir}/{n}") }));
     }
     out
 }
@@ -150,17 +146,9 @@ pub fn run_test(cfg: &Config, rel: &str) -> Verdict {
         Header::Malformed(why) => return Verdict::Skipped(SkipKind::Malformed, why),
     };
     if !recipe.goexperiment.is_empty() {
-        return Verdict::Skipped(
-            SkipKind::GcFlags,
-            format!("-goexperiment {}", recipe.goexperiment.join(",")),
-        );
+        return Verdict::Skipped(SkipKind::GcFlags, format!("-goexperiment {}", recipe.goexperiment.join(",")));
     }
-    let t = Test {
-        cfg,
-        rel,
-        src: &src,
-        recipe: &recipe,
-    };
+    let t = Test { cfg, rel, src: &src, recipe: &recipe };
     match recipe.action {
         Action::Skip => Verdict::Skipped(SkipKind::SkipRecipe, "// skip".into()),
         Action::AsmCheck => Verdict::Skipped(SkipKind::NotSingleProgram, "asmcheck".into()),
@@ -209,10 +197,7 @@ impl Test<'_> {
             Status::Signaled(sig) => return Err(Verdict::Crash(format!("killed by signal {sig}"))),
             Status::Exited(code) => code,
         };
-        if let Some(line) = text
-            .lines()
-            .find(|l| l.contains("panicked at") && l.starts_with("thread '"))
-        {
+        if let Some(line) = text.lines().find(|l| l.contains("panicked at") && l.starts_with("thread '")) {
             return Err(Verdict::Crash(line.to_string()));
         }
         if code == 101 {
@@ -224,11 +209,7 @@ impl Test<'_> {
         if let Some(line) = text.lines().find(|l| l.contains("deft does not support")) {
             return Err(Verdict::Unsupported(line.to_string()));
         }
-        Ok(Ran {
-            code,
-            out: text,
-            bytes: out.stdout,
-        })
+        Ok(Ran { code, out: text, bytes: out.stdout })
     }
 
     /// `-gcflags=...` for deft from compiler flags, or the skip verdict.
@@ -242,11 +223,7 @@ impl Test<'_> {
             }
         }
         kept.dedup();
-        Ok(if kept.is_empty() {
-            vec![]
-        } else {
-            vec![format!("-gcflags={}", kept.join(" "))]
-        })
+        Ok(if kept.is_empty() { vec![] } else { vec![format!("-gcflags={}", kept.join(" "))] })
     }
 
     /// The recipe's flags as go-command flags (`run`): only `-gcflags`.
@@ -255,10 +232,7 @@ impl Test<'_> {
         let mut it = self.recipe.flags.iter();
         while let Some(f) = it.next() {
             let f = f.strip_prefix('-').unwrap_or(f);
-            let value = if let Some(v) = f
-                .strip_prefix("-gcflags=")
-                .or_else(|| f.strip_prefix("gcflags="))
-            {
+            let value = if let Some(v) = f.strip_prefix("-gcflags=").or_else(|| f.strip_prefix("gcflags=")) {
                 v.to_string()
             } else if f == "gcflags" || f == "-gcflags" {
                 it.next().cloned().unwrap_or_default()
@@ -272,13 +246,8 @@ impl Test<'_> {
     }
 
     fn expected_output(&self) -> String {
-        let out = self
-            .cfg
-            .suite
-            .join(self.rel.trim_end_matches(".go").to_string() + ".out");
-        std::fs::read(out)
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
-            .unwrap_or_default()
+        let out = self.cfg.suite.join(self.rel.trim_end_matches(".go").to_string() + ".out");
+        std::fs::read(out).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default()
     }
 
     fn compare_output(&self, have: &str) -> Verdict {
@@ -300,9 +269,7 @@ impl Test<'_> {
         args.extend(self.recipe.args.iter().cloned());
         match self.deft(&args, &self.cfg.suite) {
             Err(v) => v,
-            Ok(r) if r.code != 0 => {
-                Verdict::Fail(format!("exit status {}: {}", r.code, first_line(&r.out)))
-            }
+            Ok(r) if r.code != 0 => Verdict::Fail(format!("exit status {}: {}", r.code, first_line(&r.out))),
             Ok(r) => self.compare_output(&r.out),
         }
     }
@@ -313,15 +280,10 @@ impl Test<'_> {
         args.extend(self.recipe.args.iter().cloned());
         let r = self.deft(&args, &self.cfg.suite)?;
         if r.code != 0 {
-            return Err(Verdict::Fail(format!(
-                "generator: exit status {}: {}",
-                r.code,
-                first_line(&r.out)
-            )));
+            return Err(Verdict::Fail(format!("generator: exit status {}: {}", r.code, first_line(&r.out))));
         }
         let file = tmp.join("tmp__.go");
-        std::fs::write(&file, r.bytes)
-            .map_err(|e| Verdict::Fail(format!("writing tmp__.go: {e}")))?;
+        std::fs::write(&file, r.bytes).map_err(|e| Verdict::Fail(format!("writing tmp__.go: {e}")))?;
         Ok(file)
     }
 
@@ -336,11 +298,9 @@ impl Test<'_> {
         let args = vec!["run".to_string(), file.display().to_string()];
         match self.deft(&args, &tmp.0) {
             Err(v) => v,
-            Ok(r) if r.code != 0 => Verdict::Fail(format!(
-                "generated program: exit status {}: {}",
-                r.code,
-                first_line(&r.out)
-            )),
+            Ok(r) if r.code != 0 => {
+                Verdict::Fail(format!("generated program: exit status {}: {}", r.code, first_line(&r.out)))
+            }
             Ok(r) => self.compare_output(&r.out),
         }
     }
@@ -348,13 +308,7 @@ impl Test<'_> {
     fn error_check(&self) -> Verdict {
         let short = self.rel.rsplit('/').next().unwrap_or(self.rel);
         let full = self.cfg.suite.join(self.rel).display().to_string();
-        self.error_check_file(
-            self.rel,
-            self.src,
-            &self.cfg.suite,
-            &[&full, self.rel],
-            short,
-        )
+        self.error_check_file(self.rel, self.src, &self.cfg.suite, &[&full, self.rel], short)
     }
 
     fn error_check_output(&self) -> Verdict {
@@ -372,14 +326,7 @@ impl Test<'_> {
 
     /// Compiles `operand` (from `cwd`) and checks its diagnostics against
     /// the `// ERROR` comments of `src`.
-    fn error_check_file(
-        &self,
-        operand: &str,
-        src: &str,
-        cwd: &Path,
-        paths: &[&str],
-        short: &str,
-    ) -> Verdict {
+    fn error_check_file(&self, operand: &str, src: &str, cwd: &Path, paths: &[&str], short: &str) -> Verdict {
         let flags = match self.gcflags(&self.recipe.flags, &["-e"]) {
             Ok(f) => f,
             Err(v) => return v,
@@ -405,9 +352,7 @@ impl Test<'_> {
         let problems = errorcheck::check(&r.out, &wanted, want_auto, paths, short);
         match problems.first() {
             None => Verdict::Pass,
-            Some(p) if p == "Unmatched Errors:" => {
-                Verdict::Fail(format!("unmatched error: {}", problems[1]))
-            }
+            Some(p) if p == "Unmatched Errors:" => Verdict::Fail(format!("unmatched error: {}", problems[1])),
             Some(p) => Verdict::Fail(p.clone()),
         }
     }
@@ -422,9 +367,7 @@ impl Test<'_> {
         args.push(self.rel.to_string());
         match self.deft(&args, &self.cfg.suite) {
             Err(v) => v,
-            Ok(r) if r.code != 0 => {
-                Verdict::Fail(format!("compilation failed: {}", first_line(&r.out)))
-            }
+            Ok(r) if r.code != 0 => Verdict::Fail(format!("compilation failed: {}", first_line(&r.out))),
             Ok(_) => Verdict::Pass,
         }
     }
@@ -445,10 +388,7 @@ impl Test<'_> {
         if single {
             Ok(dir)
         } else {
-            Err(Verdict::Skipped(
-                SkipKind::NotSingleProgram,
-                format!("{} with packages {names:?}", self.recipe.word),
-            ))
+            Err(Verdict::Skipped(SkipKind::NotSingleProgram, format!("{} with packages {names:?}", self.recipe.word)))
         }
     }
 
@@ -467,9 +407,7 @@ impl Test<'_> {
         args.extend(self.recipe.args.iter().cloned());
         match self.deft(&args, &self.cfg.suite) {
             Err(v) => v,
-            Ok(r) if r.code != 0 => {
-                Verdict::Fail(format!("exit status {}: {}", r.code, first_line(&r.out)))
-            }
+            Ok(r) if r.code != 0 => Verdict::Fail(format!("exit status {}: {}", r.code, first_line(&r.out))),
             Ok(r) => self.compare_output(&r.out),
         }
     }
@@ -482,9 +420,7 @@ impl Test<'_> {
         let args = vec!["run".to_string(), "--check-only".to_string(), dir];
         match self.deft(&args, &self.cfg.suite) {
             Err(v) => v,
-            Ok(r) if r.code != 0 => {
-                Verdict::Fail(format!("compilation failed: {}", first_line(&r.out)))
-            }
+            Ok(r) if r.code != 0 => Verdict::Fail(format!("compilation failed: {}", first_line(&r.out))),
             Ok(_) => Verdict::Pass,
         }
     }
@@ -493,11 +429,7 @@ impl Test<'_> {
 /// Whether a directory holds `.s` files.
 fn has_assembly(dir: &Path) -> bool {
     std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok())
-                .any(|e| e.path().extension().is_some_and(|x| x == "s"))
-        })
+        .map(|entries| entries.filter_map(|e| e.ok()).any(|e| e.path().extension().is_some_and(|x| x == "s")))
         .unwrap_or(false)
 }
 
@@ -506,20 +438,15 @@ fn package_names(dir: &Path) -> Vec<String> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return vec![];
     };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "go"))
-        .collect();
+    let mut files: Vec<PathBuf> =
+        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "go")).collect();
     files.sort();
     files
         .iter()
         .map(|f| {
             let src = std::fs::read_to_string(f).unwrap_or_default();
             src.lines()
-                .find_map(|l| {
-                    l.strip_prefix("package ")
-                        .map(|n| n.split_whitespace().next().unwrap_or("").to_string())
-                })
+                .find_map(|l| l.strip_prefix("package ").map(|n| n.split_whitespace().next().unwrap_or("").to_string()))
                 .unwrap_or_default()
         })
         .collect()
@@ -558,21 +485,10 @@ fn first_line(s: &str) -> String {
 
 /// `line N: have "...", want "..."` for the first differing line.
 pub fn first_difference(want: &str, have: &str) -> String {
-    let (w, h): (Vec<&str>, Vec<&str>) = (
-        want.split_inclusive('\n').collect(),
-        have.split_inclusive('\n').collect(),
-    );
+    let (w, h): (Vec<&str>, Vec<&str>) = (want.split_inclusive('\n').collect(), have.split_inclusive('\n').collect());
     let i = w.iter().zip(&h).take_while(|(a, b)| a == b).count();
-    let show = |v: &Vec<&str>| {
-        v.get(i)
-            .map_or("<end of output>".to_string(), |l| format!("{l:?}"))
-    };
-    format!(
-        "output line {}: have {}, want {}",
-        i + 1,
-        show(&h),
-        show(&w)
-    )
+    let show = |v: &Vec<&str>| v.get(i).map_or("<end of output>".to_string(), |l| format!("{l:?}"));
+    format!("output line {}: have {}, want {}", i + 1, show(&h), show(&w))
 }
 
 #[cfg(test)]
@@ -586,32 +502,20 @@ mod tests {
         assert_eq!(compiler_flag("-d=panic"), Ok(None));
         assert_eq!(compiler_flag("-l=4"), Ok(None));
         assert_eq!(compiler_flag("-m"), Err("-m".into()));
-        assert_eq!(
-            compiler_flag("-d=ssa/prove/debug=1"),
-            Err("-d=ssa/prove/debug=1".into())
-        );
+        assert_eq!(compiler_flag("-d=ssa/prove/debug=1"), Err("-d=ssa/prove/debug=1".into()));
         assert_eq!(compiler_flag("-lang=go1.17"), Err("-lang=go1.17".into()));
     }
 
     #[test]
     fn differences() {
-        assert_eq!(
-            first_difference("a\nb\n", "a\nc\n"),
-            r#"output line 2: have "c\n", want "b\n""#
-        );
-        assert_eq!(
-            first_difference("a\n", "a\nx\n"),
-            r#"output line 2: have "x\n", want <end of output>"#
-        );
+        assert_eq!(first_difference("a\nb\n", "a\nc\n"), r#"output line 2: have "c\n", want "b\n""#);
+        assert_eq!(first_difference("a\n", "a\nx\n"), r#"output line 2: have "x\n", want <end of output>"#);
     }
 
     #[test]
     fn directories() {
         assert_eq!(directory_of("defer.go"), "test/");
         assert_eq!(directory_of("fixedbugs/issue1.go"), "test/fixedbugs/");
-        assert_eq!(
-            directory_of("typeparam/mdempsky/1.go"),
-            "test/typeparam/mdempsky/"
-        );
+        assert_eq!(directory_of("typeparam/mdempsky/1.go"), "test/typeparam/mdempsky/");
     }
 }

@@ -55,11 +55,7 @@ fn parse_options() -> Result<Options, String> {
             "--deft" => o.deft = absolute(&PathBuf::from(value("--deft")?)),
             "--suite" => o.suite = PathBuf::from(value("--suite")?),
             "--only" => o.only = Some(read_only_list(&value("--only")?)?),
-            "--jobs" => {
-                o.jobs = value("--jobs")?
-                    .parse()
-                    .map_err(|_| "--jobs needs a number")?
-            }
+            "--jobs" => o.jobs = value("--jobs")?.parse().map_err(|_| "--jobs needs a number")?,
             "--verbose" | "-v" => o.verbose = true,
             "--write-passing" => o.write_passing = Some(PathBuf::from(value("--write-passing")?)),
             "--check-passing" => o.check_passing = Some(PathBuf::from(value("--check-passing")?)),
@@ -72,21 +68,13 @@ fn parse_options() -> Result<Options, String> {
 
 fn read_only_list(v: &str) -> Result<Vec<String>, String> {
     match v.strip_prefix('@') {
-        Some(file) => std::fs::read_to_string(file)
-            .map(|t| parse_list(&t))
-            .map_err(|e| format!("{file}: {e}")),
-        None => Ok(v
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect()),
+        Some(file) => std::fs::read_to_string(file).map(|t| parse_list(&t)).map_err(|e| format!("{file}: {e}")),
+        None => Ok(v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()),
     }
 }
 
 fn selected(rel: &str, only: &[String]) -> bool {
-    only.iter()
-        .any(|o| rel == o || (o.ends_with('/') && rel.starts_with(o.as_str())))
+    only.iter().any(|o| rel == o || (o.ends_with('/') && rel.starts_with(o.as_str())))
 }
 
 fn main() -> ExitCode {
@@ -103,10 +91,7 @@ fn main() -> ExitCode {
         }
     };
     if !o.suite.is_dir() {
-        eprintln!(
-            "conformance: no Go test suite at {} (apt-get install golang-1.19-src)",
-            o.suite.display()
-        );
+        eprintln!("conformance: no Go test suite at {} (apt-get install golang-1.19-src)", o.suite.display());
         return ExitCode::from(2);
     }
     let all = discover(&o.suite);
@@ -133,11 +118,7 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let cfg = Config {
-        suite: o.suite.clone(),
-        deft: o.deft.clone(),
-        timeout: Duration::from_secs(10),
-    };
+    let cfg = Config { suite: o.suite.clone(), deft: o.deft.clone(), timeout: Duration::from_secs(10) };
     let results: Vec<(String, Verdict)> = par_map(&files, o.jobs, |rel| {
         let v = if known.contains(rel.as_str()) {
             run_test(&cfg, rel)
@@ -169,10 +150,7 @@ fn main() -> ExitCode {
     }
     let mut status = ExitCode::SUCCESS;
     if o.check_passing.is_some() {
-        let regressions: Vec<&(String, Verdict)> = results
-            .iter()
-            .filter(|(_, v)| *v != Verdict::Pass)
-            .collect();
+        let regressions: Vec<&(String, Verdict)> = results.iter().filter(|(_, v)| *v != Verdict::Pass).collect();
         for (rel, v) in &regressions {
             println!("no longer passes: {rel}: {v:?}");
         }

@@ -109,9 +109,7 @@ pub fn parse(src: &str) -> Header {
         "compile" | "build" => (Action::Compile, false),
         "rundir" | "buildrundir" => (Action::RunDir, false),
         "compiledir" => (Action::CompileDir, false),
-        "errorcheckdir" | "errorcheckandrundir" | "runindir" | "builddir" => {
-            (Action::MultiPackage, false)
-        }
+        "errorcheckdir" | "errorcheckandrundir" | "runindir" | "builddir" => (Action::MultiPackage, false),
         "asmcheck" => (Action::AsmCheck, false),
         "skip" => (Action::Skip, false),
         other => return Header::Malformed(format!("unknown recipe {other:?}")),
@@ -234,26 +232,14 @@ mod tests {
 
     #[test]
     fn malformed() {
-        assert!(matches!(
-            parse("\n// run\n\npackage main"),
-            Header::Malformed(_)
-        ));
-        assert!(matches!(
-            parse("// run\npackage main"),
-            Header::Malformed(_)
-        ));
-        assert!(matches!(
-            parse("// frobnicate\n\npackage main"),
-            Header::Malformed(_)
-        ));
+        assert!(matches!(parse("\n// run\n\npackage main"), Header::Malformed(_)));
+        assert!(matches!(parse("// run\npackage main"), Header::Malformed(_)));
+        assert!(matches!(parse("// frobnicate\n\npackage main"), Header::Malformed(_)));
     }
 
     #[test]
     fn quoting() {
-        assert_eq!(
-            split_quoted(r#"a "b c" d\ e ''"#).unwrap(),
-            ["a", "b c", "d e", ""]
-        );
+        assert_eq!(split_quoted(r#"a "b c" d\ e ''"#).unwrap(), ["a", "b c", "d e", ""]);
         assert!(split_quoted("'x").is_err());
     }
 }

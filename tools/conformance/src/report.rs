@@ -91,23 +91,13 @@ pub fn render(results: &[(String, Verdict)]) -> String {
         row(dir, c);
     }
     row("all", &all);
-    let _ = writeln!(
-        out,
-        "failed: {} fail, {} crash, {} timeout",
-        all.fail, all.crash, all.timeout
-    );
+    let _ = writeln!(out, "failed: {} fail, {} crash, {} timeout", all.fail, all.crash, all.timeout);
     let mut skipped = format!("skipped: {} unsupported by deft", all.unsupported);
     for (k, n) in &all.skipped {
         let _ = write!(skipped, ", {n} {}", k.label());
     }
     let _ = writeln!(out, "{skipped}");
-    let _ = writeln!(
-        out,
-        "{} passed, {} failed, {} skipped",
-        all.pass,
-        all.failed(),
-        all.skipped_total()
-    );
+    let _ = writeln!(out, "{} passed, {} failed, {} skipped", all.pass, all.failed(), all.skipped_total());
     out
 }
 
@@ -120,11 +110,7 @@ pub const PASSING_HEADER: &str = "\
 
 /// Renders the sorted list of passing files.
 pub fn render_passing(results: &[(String, Verdict)]) -> String {
-    let mut names: Vec<&str> = results
-        .iter()
-        .filter(|(_, v)| *v == Verdict::Pass)
-        .map(|(r, _)| r.as_str())
-        .collect();
+    let mut names: Vec<&str> = results.iter().filter(|(_, v)| *v == Verdict::Pass).map(|(r, _)| r.as_str()).collect();
     names.sort_unstable();
     let mut out = PASSING_HEADER.to_string();
     for n in names {
@@ -136,11 +122,7 @@ pub fn render_passing(results: &[(String, Verdict)]) -> String {
 
 /// Reads a list of files: one per line, `#` comments and blank lines ignored.
 pub fn parse_list(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_string)
-        .collect()
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string).collect()
 }
 
 #[cfg(test)]
@@ -152,10 +134,7 @@ mod tests {
             ("a.go".into(), Verdict::Pass),
             ("b.go".into(), Verdict::Fail("x".into())),
             ("fixedbugs/c.go".into(), Verdict::Unsupported("u".into())),
-            (
-                "fixedbugs/d.go".into(),
-                Verdict::Skipped(SkipKind::Constraints, "//go:build cgo".into()),
-            ),
+            ("fixedbugs/d.go".into(), Verdict::Skipped(SkipKind::Constraints, "//go:build cgo".into())),
             ("fixedbugs/e.go".into(), Verdict::Crash("c".into())),
             ("fixedbugs/f.go".into(), Verdict::Pass),
         ]
@@ -166,10 +145,7 @@ mod tests {
         let text = render(&results());
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.last(), Some(&"2 passed, 2 failed, 2 skipped"));
-        assert!(
-            text.contains("skipped: 1 unsupported by deft, 1 build constraints"),
-            "{text}"
-        );
+        assert!(text.contains("skipped: 1 unsupported by deft, 1 build constraints"), "{text}");
         assert!(text.contains("test/fixedbugs/"), "{text}");
     }
 

@@ -55,50 +55,24 @@ impl Case {
     /// `name` is how reports call it.
     pub fn load(path: &Path, name: String) -> Result<Case, String> {
         let cwd = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let cwd = if cwd.as_os_str().is_empty() {
-            PathBuf::from(".")
-        } else {
-            cwd
-        };
+        let cwd = if cwd.as_os_str().is_empty() { PathBuf::from(".") } else { cwd };
         let operand = path
             .file_name()
             .and_then(|n| n.to_str())
             .ok_or_else(|| format!("{}: not a file name", path.display()))?
             .to_string();
         let is_dir = path.is_dir();
-        let files = if is_dir {
-            go_files(path)?
-        } else {
-            vec![operand.clone()]
-        };
-        let first = if is_dir {
-            path.join(&files[0])
-        } else {
-            path.to_path_buf()
-        };
+        let files = if is_dir { go_files(path)? } else { vec![operand.clone()] };
+        let first = if is_dir { path.join(&files[0]) } else { path.to_path_buf() };
         let source = fs::read_to_string(&first).map_err(|e| format!("{}: {e}", first.display()))?;
-        let (recipe, flags) =
-            parse_header(&source).map_err(|e| format!("{}: {e}", first.display()))?;
+        let (recipe, flags) = parse_header(&source).map_err(|e| format!("{}: {e}", first.display()))?;
         let golden = cwd.join(format!("{}.golden", operand.trim_end_matches(".go")));
-        Ok(Case {
-            name,
-            cwd,
-            operand,
-            is_dir,
-            files,
-            recipe,
-            flags,
-            golden,
-        })
+        Ok(Case { name, cwd, operand, is_dir, files, recipe, flags, golden })
     }
 
     /// The directory holding the program's files.
     pub fn source_dir(&self) -> PathBuf {
-        if self.is_dir {
-            self.cwd.join(&self.operand)
-        } else {
-            self.cwd.clone()
-        }
+        if self.is_dir { self.cwd.join(&self.operand) } else { self.cwd.clone() }
     }
 }
 
@@ -182,20 +156,13 @@ pub fn discover(root: &Path) -> Result<Vec<Case>, String> {
         let area_name = file_name(&area);
         for entry in sorted_entries(&area)? {
             let base = file_name(&entry);
-            let is_case = if entry.is_dir() {
-                true
-            } else {
-                base.ends_with(".go")
-            };
+            let is_case = if entry.is_dir() { true } else { base.ends_with(".go") };
             if !is_case {
                 continue;
             }
             let case = Case::load(&entry, format!("{area_name}/{base}"))?;
             if case.recipe.is_none() {
-                return Err(format!(
-                    "{}: first line must be `// run` or `// errorcheck`",
-                    case.name
-                ));
+                return Err(format!("{}: first line must be `// run` or `// errorcheck`", case.name));
             }
             cases.push(case);
         }
@@ -213,9 +180,7 @@ fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, String> {
 }
 
 fn file_name(p: &Path) -> String {
-    p.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -233,10 +198,7 @@ mod tests {
     #[test]
     fn header_missing() {
         assert_eq!(parse_header("package main\n").unwrap(), (None, vec![]));
-        assert_eq!(
-            parse_header("// errorcheck\npackage main\n").unwrap().0,
-            Some(Recipe::ErrorCheck)
-        );
+        assert_eq!(parse_header("// errorcheck\npackage main\n").unwrap().0, Some(Recipe::ErrorCheck));
     }
 
     #[test]
@@ -247,11 +209,7 @@ mod tests {
         std::fs::write(area.join("b.go"), "// errorcheck\n\npackage main\n").unwrap();
         std::fs::write(area.join("b.golden"), "").unwrap();
         std::fs::write(area.join("multi/z.go"), "package main\n").unwrap();
-        std::fs::write(
-            area.join("multi/a.go"),
-            "// run\n// deft-flags: -gcflags=-N\n\npackage main\n",
-        )
-        .unwrap();
+        std::fs::write(area.join("multi/a.go"), "// run\n// deft-flags: -gcflags=-N\n\npackage main\n").unwrap();
         let cases = discover(&tmp.0).unwrap();
         let names: Vec<&str> = cases.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["area/b.go", "area/multi"]);
@@ -267,10 +225,7 @@ mod tests {
 
     #[test]
     fn quoting() {
-        assert_eq!(
-            split_quoted(r#" a "b c" d'e' "#).unwrap(),
-            ["a", "b c", "de"]
-        );
+        assert_eq!(split_quoted(r#" a "b c" d'e' "#).unwrap(), ["a", "b c", "de"]);
         assert!(split_quoted("'x").is_err());
     }
 }

@@ -35,10 +35,7 @@ pub fn compare(want: &Expectation, have: &Expectation) -> Result<(), Mismatch> {
     }
     if want.stdout != have.stdout {
         problems.push("stdout differs".into());
-        details += &format!(
-            "stdout (-want +have):\n{}",
-            diff(&want.stdout, &have.stdout)
-        );
+        details += &format!("stdout (-want +have):\n{}", diff(&want.stdout, &have.stdout));
     }
     if let Err(why) = compare_stderr(&want.stderr, &have.stderr) {
         problems.push(why.0);
@@ -47,22 +44,15 @@ pub fn compare(want: &Expectation, have: &Expectation) -> Result<(), Mismatch> {
     if problems.is_empty() {
         return Ok(());
     }
-    Err(Mismatch {
-        summary: problems.join("; "),
-        details,
-    })
+    Err(Mismatch { summary: problems.join("; "), details })
 }
 
 fn compare_stderr(want: &[u8], have: &[u8]) -> Result<(), (String, String)> {
-    let (Ok(want_text), Ok(have_text)) = (std::str::from_utf8(want), std::str::from_utf8(have))
-    else {
+    let (Ok(want_text), Ok(have_text)) = (std::str::from_utf8(want), std::str::from_utf8(have)) else {
         return if want == have {
             Ok(())
         } else {
-            Err((
-                "stderr differs".into(),
-                format!("stderr (-want +have):\n{}", diff(want, have)),
-            ))
+            Err(("stderr differs".into(), format!("stderr (-want +have):\n{}", diff(want, have))))
         };
     };
     let (want_msg, want_trace) = split_trace(want_text);
@@ -70,33 +60,21 @@ fn compare_stderr(want: &[u8], have: &[u8]) -> Result<(), (String, String)> {
         return if want == have {
             Ok(())
         } else {
-            Err((
-                "stderr differs".into(),
-                format!("stderr (-want +have):\n{}", diff(want, have)),
-            ))
+            Err(("stderr differs".into(), format!("stderr (-want +have):\n{}", diff(want, have))))
         };
     };
     let (have_msg, have_trace) = split_trace(have_text);
     if want_msg != have_msg {
         let d = diff(want_msg.as_bytes(), have_msg.as_bytes());
-        return Err((
-            "panic message differs".into(),
-            format!("stderr above the goroutine line (-want +have):\n{d}"),
-        ));
+        return Err(("panic message differs".into(), format!("stderr above the goroutine line (-want +have):\n{d}")));
     }
     let want_header = want_trace.lines().next().unwrap_or_default();
     let Some(have_trace) = have_trace else {
-        return Err((
-            "no goroutine trace".into(),
-            format!("stderr has no `{want_header}` line; have:\n{have_text}"),
-        ));
+        return Err(("no goroutine trace".into(), format!("stderr has no `{want_header}` line; have:\n{have_text}")));
     };
     let have_header = have_trace.lines().next().unwrap_or_default();
     if want_header != have_header {
-        return Err((
-            "goroutine line differs".into(),
-            format!("-{want_header}\n+{have_header}\n"),
-        ));
+        return Err(("goroutine line differs".into(), format!("-{want_header}\n+{have_header}\n")));
     }
     let want_fns = trace_functions(want_trace);
     let have_fns = trace_functions(have_trace);
@@ -131,11 +109,7 @@ pub fn diff(want: &[u8], have: &[u8]) -> String {
     let mut lcs = vec![vec![0u16; m + 1]; n + 1];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
+            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
         }
     }
     let mut ops: Vec<(char, &str)> = Vec::new();
@@ -197,11 +171,7 @@ mod tests {
     use super::*;
 
     fn e(exit: i32, stdout: &str, stderr: &str) -> Expectation {
-        Expectation {
-            exit,
-            stdout: stdout.into(),
-            stderr: stderr.into(),
-        }
+        Expectation { exit, stdout: stdout.into(), stderr: stderr.into() }
     }
 
     #[test]
@@ -216,33 +186,22 @@ mod tests {
         assert!(m.details.contains("-b\n+c\n"), "{}", m.details);
     }
 
-    const GC: &str =
-        "panic: x\n\ngoroutine 1 [running]:\nmain.f(...)\n\tp.go:3\nmain.main()\n\tp.go:7\n";
+    const GC: &str = "panic: x\n\ngoroutine 1 [running]:\nmain.f(...)\n\tp.go:3\nmain.main()\n\tp.go:7\n";
 
     #[test]
     fn trace_names_in_order_with_extras() {
-        let deft =
-            "panic: x\n\ngoroutine 1 [running]:\nmain.f()\n\tp.go:3\nruntime.x()\nmain.main()\n";
+        let deft = "panic: x\n\ngoroutine 1 [running]:\nmain.f()\n\tp.go:3\nruntime.x()\nmain.main()\n";
         assert!(compare(&e(2, "", GC), &e(2, "", deft)).is_ok());
     }
 
     #[test]
     fn trace_missing_frame() {
         let deft = "panic: x\n\ngoroutine 1 [running]:\nmain.main()\n";
-        assert_eq!(
-            compare(&e(2, "", GC), &e(2, "", deft)).unwrap_err().summary,
-            "trace differs"
-        );
+        assert_eq!(compare(&e(2, "", GC), &e(2, "", deft)).unwrap_err().summary, "trace differs");
         let deft = "panic: x\n\n";
-        assert_eq!(
-            compare(&e(2, "", GC), &e(2, "", deft)).unwrap_err().summary,
-            "no goroutine trace"
-        );
+        assert_eq!(compare(&e(2, "", GC), &e(2, "", deft)).unwrap_err().summary, "no goroutine trace");
         let deft = "panic: y\n\ngoroutine 1 [running]:\nmain.f()\nmain.main()\n";
-        assert_eq!(
-            compare(&e(2, "", GC), &e(2, "", deft)).unwrap_err().summary,
-            "panic message differs"
-        );
+        assert_eq!(compare(&e(2, "", GC), &e(2, "", deft)).unwrap_err().summary, "panic message differs");
     }
 
     #[test]

@@ -19,10 +19,7 @@ use crate::process::{self, Status, Streams};
 
 /// The workspace root (this crate lives in `<root>/tools/golden`).
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap_or_else(|_| PathBuf::from("."))
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap_or_else(|_| PathBuf::from("."))
 }
 
 /// Cargo's target directory, as the module doc describes.
@@ -31,10 +28,7 @@ pub fn target_dir() -> PathBuf {
         return PathBuf::from(dir);
     }
     if let Ok(exe) = std::env::current_exe()
-        && let Some(dir) = exe
-            .ancestors()
-            .skip(1)
-            .find(|d| d.join("CACHEDIR.TAG").is_file())
+        && let Some(dir) = exe.ancestors().skip(1).find(|d| d.join("CACHEDIR.TAG").is_file())
     {
         return dir.to_path_buf();
     }
@@ -57,9 +51,7 @@ pub fn absolute(p: &Path) -> PathBuf {
     if p.is_absolute() {
         return p.to_path_buf();
     }
-    std::env::current_dir()
-        .map(|d| d.join(p))
-        .unwrap_or_else(|_| p.to_path_buf())
+    std::env::current_dir().map(|d| d.join(p)).unwrap_or_else(|_| p.to_path_buf())
 }
 
 /// Builds deft with `cargo build --release -p deft` (unless `DEFT_BIN` is
@@ -95,10 +87,7 @@ pub struct Observed {
 /// The command `deft run FLAGS OPERAND`, run from the case's directory.
 pub fn command(deft: &Path, case: &Case) -> Command {
     let mut cmd = Command::new(deft);
-    cmd.arg("run")
-        .args(&case.flags)
-        .arg(&case.operand)
-        .current_dir(&case.cwd);
+    cmd.arg("run").args(&case.flags).arg(&case.operand).current_dir(&case.cwd);
     cmd
 }
 
@@ -111,9 +100,5 @@ pub fn observe(deft: &Path, case: &Case, timeout: Duration) -> Result<Observed, 
         stdout: out.stdout,
         stderr: normalize_stderr(&out.stderr, &case.files),
     };
-    Ok(Observed {
-        status: out.status,
-        behaviour,
-        elapsed: out.elapsed,
-    })
+    Ok(Observed { status: out.status, behaviour, elapsed: out.elapsed })
 }

@@ -64,10 +64,7 @@ impl Expectation {
             }
         }
         let mut take = |want: &str| -> Result<Vec<u8>, String> {
-            let i = sections
-                .iter()
-                .position(|s| s.0 == want)
-                .ok_or(format!("missing `-- {want} --` section"))?;
+            let i = sections.iter().position(|s| s.0 == want).ok_or(format!("missing `-- {want} --` section"))?;
             let (_, no_newline, mut text) = sections.remove(i);
             if no_newline {
                 text.pop();
@@ -76,19 +73,13 @@ impl Expectation {
         };
         let stdout = take("stdout")?;
         let stderr = take("stderr")?;
-        Ok(Expectation {
-            exit,
-            stdout,
-            stderr,
-        })
+        Ok(Expectation { exit, stdout, stderr })
     }
 }
 
 fn section(out: &mut Vec<u8>, name: &str, text: &[u8]) -> Result<(), String> {
     if split_lines(text).iter().any(|l| marker(l).is_some()) {
-        return Err(format!(
-            "{name} contains a line that looks like a section marker"
-        ));
+        return Err(format!("{name} contains a line that looks like a section marker"));
     }
     let no_newline = !text.is_empty() && !text.ends_with(b"\n");
     let flag = if no_newline { NO_NEWLINE } else { "" };
@@ -122,41 +113,20 @@ mod tests {
 
     fn round_trip(e: &Expectation) {
         let text = e.render("generated\nby a test").unwrap();
-        assert_eq!(
-            &Expectation::parse(&text).unwrap(),
-            e,
-            "file was:\n{}",
-            String::from_utf8_lossy(&text)
-        );
+        assert_eq!(&Expectation::parse(&text).unwrap(), e, "file was:\n{}", String::from_utf8_lossy(&text));
     }
 
     #[test]
     fn round_trips() {
         round_trip(&Expectation::default());
-        round_trip(&Expectation {
-            exit: 2,
-            stdout: b"a\nb\n".to_vec(),
-            stderr: b"panic: x\n\n".to_vec(),
-        });
-        round_trip(&Expectation {
-            exit: 0,
-            stdout: b"no newline".to_vec(),
-            stderr: b"\xff\n\n\n".to_vec(),
-        });
-        round_trip(&Expectation {
-            exit: 3,
-            stdout: b"\n".to_vec(),
-            stderr: b"x".to_vec(),
-        });
+        round_trip(&Expectation { exit: 2, stdout: b"a\nb\n".to_vec(), stderr: b"panic: x\n\n".to_vec() });
+        round_trip(&Expectation { exit: 0, stdout: b"no newline".to_vec(), stderr: b"\xff\n\n\n".to_vec() });
+        round_trip(&Expectation { exit: 3, stdout: b"\n".to_vec(), stderr: b"x".to_vec() });
     }
 
     #[test]
     fn refuses_marker_lookalikes() {
-        let e = Expectation {
-            exit: 0,
-            stdout: b"-- stderr --\n".to_vec(),
-            stderr: vec![],
-        };
+        let e = Expectation { exit: 0, stdout: b"-- stderr --\n".to_vec(), stderr: vec![] };
         assert!(e.render("").is_err());
     }
 
@@ -164,9 +134,6 @@ mod tests {
     fn reads_the_documented_form() {
         let text = b"# comment\nexit: 1\n-- stdout --\n-- stderr --\nx.go:3:2: undefined: y\n";
         let e = Expectation::parse(text).unwrap();
-        assert_eq!(
-            (e.exit, e.stdout.as_slice(), e.stderr.as_slice()),
-            (1, &b""[..], &b"x.go:3:2: undefined: y\n"[..])
-        );
+        assert_eq!((e.exit, e.stdout.as_slice(), e.stderr.as_slice()), (1, &b""[..], &b"x.go:3:2: undefined: y\n"[..]));
     }
 }

@@ -30,10 +30,7 @@ pub struct Gc {
 
 impl Default for Gc {
     fn default() -> Self {
-        Gc {
-            go: PathBuf::from("go"),
-            timeout: Duration::from_secs(10),
-        }
+        Gc { go: PathBuf::from("go"), timeout: Duration::from_secs(10) }
     }
 }
 
@@ -66,10 +63,7 @@ impl Drop for TempDir {
 impl Gc {
     /// `go version`'s line, e.g. `go version go1.19.8 linux/amd64`.
     pub fn version(&self) -> Result<String, String> {
-        let out = Command::new(&self.go)
-            .arg("version")
-            .output()
-            .map_err(|e| format!("{}: {e}", self.go.display()))?;
+        let out = Command::new(&self.go).arg("version").output().map_err(|e| format!("{}: {e}", self.go.display()))?;
         Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
     }
 
@@ -79,16 +73,8 @@ impl Gc {
         let tmp = TempDir::new("gc").map_err(|e| format!("temporary directory: {e}"))?;
         let prog = tmp.0.join("prog");
         let mut build = Command::new(&self.go);
-        build
-            .arg("build")
-            .args(&case.flags)
-            .arg("-o")
-            .arg(&prog)
-            .args(&case.files);
-        build
-            .current_dir(case.source_dir())
-            .env("GOFLAGS", "")
-            .env("GO111MODULE", "");
+        build.arg("build").args(&case.flags).arg("-o").arg(&prog).args(&case.files);
+        build.current_dir(case.source_dir()).env("GOFLAGS", "").env("GO111MODULE", "");
         let built = process::run(build, Duration::from_secs(300), Streams::Separate)
             .map_err(|e| format!("{}: {e}", self.go.display()))?;
         let build_stderr = strip_build_banner(&built.stderr);
@@ -98,33 +84,18 @@ impl Gc {
                 // `go build` exits 2 here; gc's compiler itself (`go tool
                 // compile`) exits 1, and 1 is deft's contract for compile errors.
                 let stderr = normalize_stderr(&build_stderr, &case.files);
-                return Ok((
-                    Expectation {
-                        exit: COMPILE_ERROR_EXIT,
-                        stdout: built.stdout,
-                        stderr,
-                    },
-                    false,
-                ));
+                return Ok((Expectation { exit: COMPILE_ERROR_EXIT, stdout: built.stdout, stderr }, false));
             }
             other => return Err(format!("go build: {other}")),
         }
         let mut run = Command::new(&prog);
         run.current_dir(&case.cwd);
-        let ran = process::run(run, self.timeout, Streams::Separate)
-            .map_err(|e| format!("running gc's build: {e}"))?;
+        let ran = process::run(run, self.timeout, Streams::Separate).map_err(|e| format!("running gc's build: {e}"))?;
         let Status::Exited(exit) = ran.status else {
             return Err(format!("gc's build of {}: {}", case.name, ran.status));
         };
         let mut stderr = build_stderr;
         stderr.extend_from_slice(&ran.stderr);
-        Ok((
-            Expectation {
-                exit,
-                stdout: ran.stdout,
-                stderr: normalize_stderr(&stderr, &case.files),
-            },
-            true,
-        ))
+        Ok((Expectation { exit, stdout: ran.stdout, stderr: normalize_stderr(&stderr, &case.files) }, true))
     }
 }

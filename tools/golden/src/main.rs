@@ -33,20 +33,12 @@ struct Args {
 fn parse_args() -> Result<Args, String> {
     let mut argv = std::env::args().skip(1);
     let command = argv.next().ok_or("missing command")?;
-    let mut args = Args {
-        command,
-        deft: default_binary(),
-        jobs: default_jobs(),
-        operands: Vec::new(),
-    };
+    let mut args = Args { command, deft: default_binary(), jobs: default_jobs(), operands: Vec::new() };
     while let Some(a) = argv.next() {
         match a.as_str() {
             "--deft" => args.deft = absolute(Path::new(&argv.next().ok_or("--deft needs a path")?)),
             "--jobs" => {
-                args.jobs = argv
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .ok_or("--jobs needs a number")?;
+                args.jobs = argv.next().and_then(|n| n.parse().ok()).ok_or("--jobs needs a number")?;
             }
             _ if a.starts_with("--") => return Err(format!("unknown flag {a}")),
             _ => args.operands.push(a),
@@ -85,11 +77,7 @@ fn main() -> ExitCode {
 fn selected_cases(operands: &[String]) -> Result<Vec<Case>, String> {
     let mut cases = discover(&corpus_root())?;
     if !operands.is_empty() {
-        cases.retain(|c| {
-            operands
-                .iter()
-                .any(|o| c.name.starts_with(o.trim_start_matches("tests/go/")))
-        });
+        cases.retain(|c| operands.iter().any(|o| c.name.starts_with(o.trim_start_matches("tests/go/"))));
     }
     Ok(cases)
 }
@@ -108,9 +96,7 @@ fn check(args: &Args) -> Result<bool, String> {
     }
     let mut report = judge(&results, &known);
     if !args.operands.is_empty() {
-        report
-            .problems
-            .retain(|p| !p.contains("listed in known-failures but no such program"));
+        report.problems.retain(|p| !p.contains("listed in known-failures but no such program"));
     }
     for p in &report.problems {
         if !p.starts_with("FAIL ") {
@@ -139,10 +125,7 @@ fn bless(args: &Args) -> Result<bool, String> {
             }
         }
     }
-    println!(
-        "bless: {} programs, {updated} expectations updated, {errors} errors",
-        cases.len()
-    );
+    println!("bless: {} programs, {updated} expectations updated, {errors} errors", cases.len());
     Ok(errors == 0)
 }
 
@@ -154,12 +137,7 @@ fn update_known_failures(args: &Args) -> Result<bool, String> {
     let old = KnownFailures::load(&path)?;
     let new = KnownFailures::from_results(&results, &old);
     std::fs::write(&path, new.render()).map_err(|e| format!("{}: {e}", path.display()))?;
-    println!(
-        "{}: {} of {} programs listed",
-        path.display(),
-        new.0.len(),
-        cases.len()
-    );
+    println!("{}: {} of {} programs listed", path.display(), new.0.len(), cases.len());
     Ok(true)
 }
 
@@ -183,10 +161,7 @@ fn diff_gc(args: &Args) -> Result<bool, String> {
         Err(m) => {
             println!("{operand}: {}\n{}", m.summary, m.details);
             println!("-- gc stderr --\n{}", String::from_utf8_lossy(&want.stderr));
-            println!(
-                "-- deft stderr --\n{}",
-                String::from_utf8_lossy(&have.behaviour.stderr)
-            );
+            println!("-- deft stderr --\n{}", String::from_utf8_lossy(&have.behaviour.stderr));
             Ok(false)
         }
     }

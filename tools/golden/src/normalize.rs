@@ -19,12 +19,7 @@
 
 /// Drops `go build`'s `# command-line-arguments` banner (any line starting `# `).
 pub fn strip_build_banner(stderr: &[u8]) -> Vec<u8> {
-    crate::expect::split_lines(stderr)
-        .into_iter()
-        .filter(|l| !l.starts_with(b"# "))
-        .flatten()
-        .copied()
-        .collect()
+    crate::expect::split_lines(stderr).into_iter().filter(|l| !l.starts_with(b"# ")).flatten().copied().collect()
 }
 
 /// Normalizes standard error as the module doc describes. `files` are the
@@ -34,15 +29,9 @@ pub fn normalize_stderr(stderr: &[u8], files: &[String]) -> Vec<u8> {
     let Ok(text) = std::str::from_utf8(stderr) else {
         return stderr.to_vec();
     };
-    let text: String = text
-        .split_inclusive('\n')
-        .map(|l| strip_dirs(l, files))
-        .collect();
+    let text: String = text.split_inclusive('\n').map(|l| strip_dirs(l, files)).collect();
     let (message, trace) = split_trace(&text);
-    let mut out: String = message
-        .split_inclusive('\n')
-        .map(mask_message_line)
-        .collect();
+    let mut out: String = message.split_inclusive('\n').map(mask_message_line).collect();
     if let Some(trace) = trace {
         out.extend(trace.split_inclusive('\n').map(normalize_trace_line));
     }
@@ -117,9 +106,7 @@ fn strip_dirs(line: &str, files: &[String]) -> String {
             let before = line[..at].chars().next_back();
             match before {
                 Some('/') => {
-                    let start = line[..at]
-                        .rfind(|c: char| c.is_whitespace() || c == '(')
-                        .map_or(0, |i| i + 1);
+                    let start = line[..at].rfind(|c: char| c.is_whitespace() || c == '(').map_or(0, |i| i + 1);
                     line.replace_range(start..at, "");
                     from = start + pat.len();
                 }
@@ -186,39 +173,23 @@ mod tests {
         let have = String::from_utf8(normalize_stderr(GC_PANIC.as_bytes(), &files)).unwrap();
         let want = "panic: boom [recovered]\n\tpanic: again\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x?]\n\ngoroutine 1 [running]:\nmain.main.func1()\n\tp.go:11\npanic({0x?, 0x?})\n\truntime/panic.go:884\nmain.f(0x2a, {0x?, 0x3})\n\tp.go:15\nmain.main()\n\tp.go:20\n";
         assert_eq!(have, want);
-        assert_eq!(
-            normalize_stderr(want.as_bytes(), &files),
-            want.as_bytes(),
-            "idempotent"
-        );
+        assert_eq!(normalize_stderr(want.as_bytes(), &files), want.as_bytes(), "idempotent");
         let (_, trace) = split_trace(want);
-        assert_eq!(
-            trace_functions(trace.unwrap()),
-            ["main.main.func1", "main.f", "main.main"]
-        );
+        assert_eq!(trace_functions(trace.unwrap()), ["main.main.func1", "main.f", "main.main"]);
     }
 
     #[test]
     fn strips_directories_of_own_files_only() {
         let files = vec!["a.go".to_string()];
         assert_eq!(strip_dirs("./a.go:3:5: x\n", &files), "a.go:3:5: x\n");
-        assert_eq!(
-            strip_dirs("\tdir/a.go:3:5: other declaration\n", &files),
-            "\ta.go:3:5: other declaration\n"
-        );
+        assert_eq!(strip_dirs("\tdir/a.go:3:5: other declaration\n", &files), "\ta.go:3:5: other declaration\n");
         assert_eq!(strip_dirs("./ba.go:1:1: y\n", &files), "./ba.go:1:1: y\n");
-        assert_eq!(
-            strip_dirs("a.go:1:1: (see /x/a.go:2:2)\n", &files),
-            "a.go:1:1: (see a.go:2:2)\n"
-        );
+        assert_eq!(strip_dirs("a.go:1:1: (see /x/a.go:2:2)\n", &files), "a.go:1:1: (see a.go:2:2)\n");
     }
 
     #[test]
     fn banner_is_dropped() {
-        assert_eq!(
-            strip_build_banner(b"# command-line-arguments\n./a.go:1:1: x\n"),
-            b"./a.go:1:1: x\n"
-        );
+        assert_eq!(strip_build_banner(b"# command-line-arguments\n./a.go:1:1: x\n"), b"./a.go:1:1: x\n");
     }
 
     #[test]

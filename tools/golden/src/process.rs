@@ -95,23 +95,14 @@ pub fn run(mut cmd: Command, timeout: Duration, streams: Streams) -> io::Result<
         None => spawn_reader(child.stdout.take().expect("stdout was piped")),
     };
     let stderr = match (streams, err_reader) {
-        (Streams::Separate, _) => {
-            Some(spawn_reader(child.stderr.take().expect("stderr was piped")))
-        }
+        (Streams::Separate, _) => Some(spawn_reader(child.stderr.take().expect("stderr was piped"))),
         _ => None,
     };
     let status = wait_with_timeout(&mut child, timeout)?;
     let elapsed = start.elapsed();
     let stdout = stdout.join().expect("reader thread panicked");
-    let stderr = stderr
-        .map(|h| h.join().expect("reader thread panicked"))
-        .unwrap_or_default();
-    Ok(Output {
-        status,
-        stdout,
-        stderr,
-        elapsed,
-    })
+    let stderr = stderr.map(|h| h.join().expect("reader thread panicked")).unwrap_or_default();
+    Ok(Output { status, stdout, stderr, elapsed })
 }
 
 fn spawn_reader<R: Read + Send + 'static>(mut r: R) -> thread::JoinHandle<Vec<u8>> {
@@ -175,17 +166,12 @@ pub fn par_map<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R +
             });
         }
     });
-    results
-        .into_iter()
-        .map(|r| r.expect("every item was processed"))
-        .collect()
+    results.into_iter().map(|r| r.expect("every item was processed")).collect()
 }
 
 /// The default number of parallel jobs: the machine's available parallelism.
 pub fn default_jobs() -> usize {
-    thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(2)
+    thread::available_parallelism().map(|n| n.get()).unwrap_or(2)
 }
 
 #[cfg(test)]
@@ -217,19 +203,12 @@ mod tests {
         cmd.args(["-c", "sleep 30 & sleep 30"]);
         let out = run(cmd, Duration::from_millis(200), Streams::Separate).unwrap();
         assert_eq!(out.status, Status::TimedOut);
-        assert!(
-            out.elapsed < Duration::from_secs(10),
-            "have {:?}",
-            out.elapsed
-        );
+        assert!(out.elapsed < Duration::from_secs(10), "have {:?}", out.elapsed);
     }
 
     #[test]
     fn par_map_keeps_order() {
         let v: Vec<u32> = (0..100).collect();
-        assert_eq!(
-            par_map(&v, 4, |x| x * 2),
-            (0..100).map(|x| x * 2).collect::<Vec<_>>()
-        );
+        assert_eq!(par_map(&v, 4, |x| x * 2), (0..100).map(|x| x * 2).collect::<Vec<_>>());
     }
 }

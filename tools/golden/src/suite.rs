@@ -28,22 +28,14 @@ pub struct CaseResult {
 
 /// Runs every case under deft, `jobs` at a time.
 pub fn check_all(deft: &Path, cases: &[Case], jobs: usize, timeout: Duration) -> Vec<CaseResult> {
-    par_map(cases, jobs, |case| CaseResult {
-        name: case.name.clone(),
-        verdict: check_case(deft, case, timeout),
-    })
+    par_map(cases, jobs, |case| CaseResult { name: case.name.clone(), verdict: check_case(deft, case, timeout) })
 }
 
 /// Runs one case under deft and judges it against its expectation.
 pub fn check_case(deft: &Path, case: &Case, timeout: Duration) -> Result<(), Mismatch> {
-    let fail = |summary: String| Mismatch {
-        summary,
-        details: String::new(),
-    };
-    let bytes = std::fs::read(&case.golden)
-        .map_err(|e| fail(format!("no expectation ({e}); run scripts/bless")))?;
-    let want = crate::expect::Expectation::parse(&bytes)
-        .map_err(|e| fail(format!("bad expectation file: {e}")))?;
+    let fail = |summary: String| Mismatch { summary, details: String::new() };
+    let bytes = std::fs::read(&case.golden).map_err(|e| fail(format!("no expectation ({e}); run scripts/bless")))?;
+    let want = crate::expect::Expectation::parse(&bytes).map_err(|e| fail(format!("bad expectation file: {e}")))?;
     let have = observe(deft, case, timeout).map_err(fail)?;
     let verdict = match have.status {
         Status::Exited(_) => compare(&want, &have.behaviour),
@@ -84,15 +76,8 @@ fn notable_line(stderr: &[u8]) -> Option<String> {
     };
     // Rust prints the thread id, `thread 'main' (20493) ...`: not reproducible.
     let msg = match msg.split_once("' (") {
-        Some((head, tail))
-            if tail
-                .split_once(") ")
-                .is_some_and(|(n, _)| n.bytes().all(|b| b.is_ascii_digit())) =>
-        {
-            format!(
-                "{head}' {}",
-                tail.split_once(") ").map_or("", |(_, rest)| rest)
-            )
+        Some((head, tail)) if tail.split_once(") ").is_some_and(|(n, _)| n.bytes().all(|b| b.is_ascii_digit())) => {
+            format!("{head}' {}", tail.split_once(") ").map_or("", |(_, rest)| rest))
         }
         _ => msg.to_string(),
     };
@@ -114,11 +99,7 @@ impl KnownFailures {
             Err(e) => return Err(format!("{}: {e}", path.display())),
         };
         let mut map = BTreeMap::new();
-        for line in text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        {
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             let (name, reason) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
             map.insert(name.to_string(), reason.trim().to_string());
         }
@@ -146,11 +127,7 @@ impl KnownFailures {
             .iter()
             .filter_map(|r| {
                 let m = r.verdict.as_ref().err()?;
-                let reason = old
-                    .0
-                    .get(&r.name)
-                    .cloned()
-                    .unwrap_or_else(|| m.summary.clone());
+                let reason = old.0.get(&r.name).cloned().unwrap_or_else(|| m.summary.clone());
                 Some((r.name.clone(), reason))
             })
             .collect();
@@ -179,10 +156,7 @@ pub fn judge(results: &[CaseResult], known: &KnownFailures) -> Report {
             (Ok(()), false) => report.passed += 1,
             (Ok(()), true) => {
                 report.passed += 1;
-                report.problems.push(format!(
-                    "{}: now passes, remove from known-failures\n",
-                    r.name
-                ));
+                report.problems.push(format!("{}: now passes, remove from known-failures\n", r.name));
             }
             (Err(_), true) => {
                 report.failed += 1;
@@ -190,17 +164,13 @@ pub fn judge(results: &[CaseResult], known: &KnownFailures) -> Report {
             }
             (Err(m), false) => {
                 report.failed += 1;
-                report
-                    .problems
-                    .push(format!("FAIL {}: {}\n{}", r.name, m.summary, m.details));
+                report.problems.push(format!("FAIL {}: {}\n{}", r.name, m.summary, m.details));
             }
         }
     }
     for name in known.0.keys() {
         if !results.iter().any(|r| &r.name == name) {
-            report.problems.push(format!(
-                "{name}: listed in known-failures but no such program\n"
-            ));
+            report.problems.push(format!("{name}: listed in known-failures but no such program\n"));
         }
     }
     report
@@ -235,10 +205,7 @@ pub fn bless_case(gc: &Gc, case: &Case, comment: &str) -> Result<Blessed, String
     let (e, built) = gc.expectation(case)?;
     match (case.recipe, built) {
         (Some(Recipe::Run), false) => {
-            return Err(format!(
-                "recipe says `// run` but gc rejects it:\n{}",
-                String::from_utf8_lossy(&e.stderr)
-            ));
+            return Err(format!("recipe says `// run` but gc rejects it:\n{}", String::from_utf8_lossy(&e.stderr)));
         }
         (Some(Recipe::ErrorCheck), true) => {
             return Err("recipe says `// errorcheck` but gc builds it".into());
@@ -260,9 +227,7 @@ pub type BlessOutcomes = Vec<(String, Result<Blessed, String>)>;
 pub fn bless_all(gc: &Gc, cases: &[Case], jobs: usize) -> Result<BlessOutcomes, String> {
     let version = gc.version()?;
     let comment = format!("generated by scripts/bless from {version}; do not edit");
-    Ok(par_map(cases, jobs, |case| {
-        (case.name.clone(), bless_case(gc, case, &comment))
-    }))
+    Ok(par_map(cases, jobs, |case| (case.name.clone(), bless_case(gc, case, &comment))))
 }
 
 #[cfg(test)]
@@ -270,18 +235,8 @@ mod tests {
     use super::*;
 
     fn result(name: &str, ok: bool) -> CaseResult {
-        let verdict = if ok {
-            Ok(())
-        } else {
-            Err(Mismatch {
-                summary: "x".into(),
-                details: String::new(),
-            })
-        };
-        CaseResult {
-            name: name.into(),
-            verdict,
-        }
+        let verdict = if ok { Ok(()) } else { Err(Mismatch { summary: "x".into(), details: String::new() }) };
+        CaseResult { name: name.into(), verdict }
     }
 
     #[test]
@@ -292,12 +247,7 @@ mod tests {
         known.0.insert("a.go".into(), "r".into());
         known.0.insert("b.go".into(), "r".into());
         known.0.insert("gone.go".into(), "r".into());
-        let results = [
-            result("a.go", false),
-            result("b.go", true),
-            result("c.go", false),
-            result("d.go", true),
-        ];
+        let results = [result("a.go", false), result("b.go", true), result("c.go", false), result("d.go", true)];
         let r = judge(&results, &known);
         assert_eq!((r.passed, r.failed, r.known), (2, 2, 1));
         assert_eq!(r.problems.len(), 3, "{:?}", r.problems);
@@ -307,15 +257,9 @@ mod tests {
     #[test]
     fn notable_lines() {
         let e = b"x.go:7:8: deft does not support package \"runtime\" yet\n";
-        assert_eq!(
-            notable_line(e).as_deref(),
-            Some("deft does not support package \"runtime\" yet")
-        );
+        assert_eq!(notable_line(e).as_deref(), Some("deft does not support package \"runtime\" yet"));
         let e = b"ok\nthread 'main' (25070) has overflowed its stack\n";
-        assert_eq!(
-            notable_line(e).as_deref(),
-            Some("thread 'main' has overflowed its stack")
-        );
+        assert_eq!(notable_line(e).as_deref(), Some("thread 'main' has overflowed its stack"));
         assert_eq!(notable_line(b"panic: x\n"), None);
     }
 
@@ -329,10 +273,7 @@ mod tests {
         let path = dir.0.join("k.txt");
         std::fs::write(&path, new.render()).unwrap();
         let back = KnownFailures::load(&path).unwrap();
-        assert_eq!(
-            back.0.get("x/a.go").map(String::as_str),
-            Some("hand-written reason")
-        );
+        assert_eq!(back.0.get("x/a.go").map(String::as_str), Some("hand-written reason"));
         assert_eq!(back.0.len(), 1);
     }
 }

@@ -20,11 +20,7 @@ use golden::{TIMEOUT, corpus_root, known_failures_path};
 #[test]
 fn golden_corpus() {
     let cases = discover(&corpus_root()).unwrap_or_else(|e| panic!("reading the corpus: {e}"));
-    assert!(
-        !cases.is_empty(),
-        "no programs under {}",
-        corpus_root().display()
-    );
+    assert!(!cases.is_empty(), "no programs under {}", corpus_root().display());
     if std::env::var_os("DEFT_BLESS").is_some_and(|v| v == "1") {
         bless(&cases);
         return;
@@ -37,17 +33,11 @@ fn golden_corpus() {
         println!("{p}");
     }
     println!("{}", report.summary());
-    assert!(
-        report.problems.is_empty(),
-        "{} golden problems (see above); {}",
-        report.problems.len(),
-        report.summary()
-    );
+    assert!(report.problems.is_empty(), "{} golden problems (see above); {}", report.problems.len(), report.summary());
 }
 
 fn bless(cases: &[golden::case::Case]) {
-    let outcomes =
-        bless_all(&Gc::default(), cases, default_jobs()).unwrap_or_else(|e| panic!("{e}"));
+    let outcomes = bless_all(&Gc::default(), cases, default_jobs()).unwrap_or_else(|e| panic!("{e}"));
     let mut errors = 0;
     for (name, outcome) in outcomes {
         match outcome {
