@@ -108,7 +108,8 @@ impl<'a, 'p> FnTx<'a, 'p> {
             Callee::Func(_) => None,
             Callee::Value(e) => Some(self.expr(e)[0]),
             Callee::Interface(e, _) => {
-                self.unsupported(e.pos, "calls of interface methods");
+                // Only deferred calls get here; `call` handles the others.
+                self.unsupported(e.pos, "deferred calls of interface methods");
                 Some(self.iconst(types::I64, 0))
             }
         };
@@ -121,6 +122,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
 
     /// A call expression; returns the results' scalars.
     pub fn call(&mut self, c: &'p Call) -> Vec<Value> {
+        if let Callee::Interface(recv, index) = &c.callee {
+            return self.iface_call(c, recv, *index);
+        }
         let (callee, args) = self.call_operands(c);
         self.set_pos(c.pos);
         match &c.callee {

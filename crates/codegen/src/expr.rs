@@ -511,10 +511,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
             TyKind::Interface(_) if is_nil(x) || is_nil(y) => {
                 self.b.ins().icmp(IntCC::Equal, xv[0], yv[0])
             }
-            TyKind::Interface(_) => {
-                self.unsupported(x.pos, "comparison of interface values");
-                self.iconst(types::I8, 0)
-            }
+            TyKind::Interface(_) => self.iface_equal(xv, yv),
             TyKind::Struct(fields) => {
                 let l = self.layout(ty);
                 let mut acc = self.iconst(types::I8, 1);
@@ -699,14 +696,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
 
     /// Whether values of `ty` are stored directly in an interface's data word.
     pub fn pointer_shaped(&self, ty: TyId) -> bool {
-        matches!(
-            self.kind(ty),
-            TyKind::Pointer(_)
-                | TyKind::UnsafePointer
-                | TyKind::Map(..)
-                | TyKind::Chan(_)
-                | TyKind::Func(_)
-        )
+        crate::iface::pointer_shaped(self.kind(ty))
     }
 
     fn type_assert(&mut self, x: &'p Expr, comma_ok: bool, e: &'p Expr) -> Vec<Value> {
@@ -722,8 +712,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         self.set_pos(e.pos);
         if let TyKind::Interface(methods) = self.kind(target) {
             if !methods.is_empty() {
-                self.unsupported(e.pos, "type assertions to non-empty interfaces");
-                return self.zeros(e.ty);
+                return self.assert_iface(&xv, x.ty, target, comma_ok, e.pos);
             }
             let ok = self.b.ins().icmp_imm_u(IntCC::NotEqual, xv[0], 0);
             if comma_ok {

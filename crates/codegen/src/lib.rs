@@ -34,6 +34,7 @@ pub mod escape;
 pub mod expr;
 pub mod func;
 pub mod funcdata;
+pub mod iface;
 mod jit;
 pub mod layout;
 pub mod program;
@@ -103,6 +104,7 @@ pub fn compile_jit(
             define(&mut cx, &mut ctx, id, meta);
             cx.module.clear_context(&mut ctx);
         }
+        iface::define_wrappers(&mut cx, &mut ctx, &mut fctx, define);
     }
     let mut sig = cranelift_codegen::ir::Signature::new(cranelift_codegen::isa::CallConv::SystemV);
     sig.params

@@ -116,6 +116,10 @@ pub struct ProgramCx<'p> {
     pub pending_thunks: Vec<(ThunkSpec, ClifFuncId)>,
     /// Funcdata of every function compiled so far.
     pub compiled: Vec<CompiledFunc>,
+    /// Receiver wrappers of method tables (see [`crate::iface`]).
+    pub recv_wrappers: Vec<crate::iface::RecvWrapper>,
+    /// Indices into `recv_wrappers` of wrappers not generated yet.
+    pub pending_wrappers: Vec<usize>,
     /// User-visible problems (unsupported constructs).
     pub diags: Vec<Diagnostic>,
 }
@@ -144,6 +148,8 @@ impl<'p> ProgramCx<'p> {
             thunk_ids: HashMap::new(),
             pending_thunks: Vec::new(),
             compiled: Vec::new(),
+            recv_wrappers: Vec::new(),
+            pending_wrappers: Vec::new(),
             diags: Vec::new(),
         };
         for i in 0..prog.funcs.len() {
@@ -341,6 +347,12 @@ impl<'p> ProgramCx<'p> {
             None
         };
         let name = def.name.clone();
+        let methods = self.method_table(ty);
+        put(
+            &mut bytes,
+            std::mem::offset_of!(TypeDesc, nmethods),
+            &methods.map_or(0, |m| m.1).to_le_bytes(),
+        );
         let name_data = self.bytes_data(name.as_bytes());
         let elem_data = elem.map(|e| self.typedesc(e));
         let key_data = key.map(|k| self.typedesc(k));
@@ -352,6 +364,7 @@ impl<'p> ProgramCx<'p> {
         for (off, target) in [
             (std::mem::offset_of!(TypeDesc, elem), elem_data),
             (std::mem::offset_of!(TypeDesc, key), key_data),
+            (std::mem::offset_of!(TypeDesc, methods), methods.map(|m| m.0)),
         ] {
             if let Some(t) = target {
                 let gv = self.module.declare_data_in_data(t, &mut d);
@@ -374,6 +387,13 @@ impl<'p> ProgramCx<'p> {
         let id = self.declare_anon(&sig);
         self.thunk_ids.insert(spec.clone(), id);
         self.pending_thunks.push((spec, id));
+        id
+    }
+
+    /// Read-only anonymous static data described by `d`.
+    pub fn static_data(&mut self, d: &DataDescription) -> DataId {
+        let id = self.anon_data(false);
+        self.define_data(id, d);
         id
     }
 

@@ -56,6 +56,10 @@ pub enum Rt {
     PanicMem,
     PanicBounds,
     PanicDottype,
+    IfaceMethod,
+    AssertIface,
+    EfaceEq,
+    Uncomparable,
 }
 
 /// Everything the compiler knows about one entry point.
@@ -124,11 +128,15 @@ impl Rt {
         Rt::PanicMem,
         Rt::PanicBounds,
         Rt::PanicDottype,
+        Rt::IfaceMethod,
+        Rt::AssertIface,
+        Rt::EfaceEq,
+        Rt::Uncomparable,
     ];
 
     /// The entry point's symbol, signature and address.
     pub fn sym(self) -> RtSym {
-        use runtime::{alloc, panic, print, strings};
+        use runtime::{alloc, iface, panic, print, strings};
         match self {
             Rt::Alloc => sym!("deft_alloc", alloc::deft_alloc, [I64, I64] -> [I64]),
             Rt::PrintLock => sym!("deft_printlock", print::deft_printlock, [] -> []),
@@ -189,6 +197,14 @@ impl Rt {
             }
             Rt::PanicDottype => {
                 sym!("deft_panicdottype", panic::deft_panicdottype, [I64, I64, I64] -> !)
+            }
+            Rt::IfaceMethod => {
+                sym!("deft_ifacemethod", iface::deft_ifacemethod, [I64, I64, I64] -> [I64])
+            }
+            Rt::AssertIface => sym!("deft_assertiface", iface::deft_assertiface, [I64, I64] -> [I8]),
+            Rt::EfaceEq => sym!("deft_efaceeq", iface::deft_efaceeq, [I64, I64, I64, I64] -> [I64]),
+            Rt::Uncomparable => {
+                sym!("deft_uncomparable", iface::deft_uncomparable, [I64] -> [I64, I64])
             }
         }
     }

@@ -24,6 +24,8 @@ pub struct RunOptions {
     pub no_opt: bool,
     /// `-gcflags=-d=defer`: report the strategy of each defer site.
     pub report_defers: bool,
+    /// `-gcflags=-e`: report every error, not only the first ten.
+    pub all_errors: bool,
     /// `--check-only`: compile everything, run nothing.
     pub check_only: bool,
     /// `--dump-ir`: print the lowered IR to stdout instead of running.
@@ -45,6 +47,7 @@ Flags of run:
 
 \t-gcflags='-N'        disable optimisations (no open-coded defers)
 \t-gcflags='-d=defer'  print the strategy chosen for each defer statement
+\t-gcflags='-e'        report all errors, not only the first ten
 \t--check-only         compile but do not run
 \t--dump-ir            print the lowered IR
 ";
@@ -90,13 +93,14 @@ fn parse_run(args: &[String]) -> Result<RunOptions, String> {
 }
 
 /// Applies gc's `-gcflags` value: space-separated flags, of which deft
-/// understands `-N` and `-d=defer` and accepts (ignores) `-l` and `-m`.
+/// understands `-N`, `-e` and `-d=defer` and accepts (ignores) `-l` and `-m`.
 fn apply_gcflags(value: &str, opts: &mut RunOptions) -> Result<(), String> {
     let value = value.strip_prefix("all=").unwrap_or(value);
     for flag in value.split_whitespace() {
         match flag {
             "-N" => opts.no_opt = true,
             "-d=defer" => opts.report_defers = true,
+            "-e" => opts.all_errors = true,
             "-l" | "-m" | "-m=1" | "-m=2" | "-B" => {}
             other => return Err(format!("unsupported -gcflags flag {other}")),
         }

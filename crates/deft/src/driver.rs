@@ -52,7 +52,8 @@ fn compile(sources: &SourceMap, opts: &RunOptions) -> Result<Option<codegen::Jit
         .files()
         .map(|(id, _)| syntax::parser::parse_file(sources, id, &mut ids, &mut diags))
         .collect();
-    let fail = |diags: &Diagnostics| Err(diags.render(sources));
+    let limit = if opts.all_errors { None } else { Some(syntax::diag::MAX_ERRORS) };
+    let fail = |diags: &Diagnostics| Err(diags.render_limited(sources, limit));
     // Like gc, only syntax errors stop before type checking; lexical errors
     // (a bad character, a malformed literal) are reported together with type errors.
     if diags.has_syntax_errors() {
@@ -61,6 +62,15 @@ fn compile(sources: &SourceMap, opts: &RunOptions) -> Result<Option<codegen::Jit
     let info = types::check_package(sources, &files, &mut diags);
     if diags.has_errors() {
         return fail(&diags);
+    }
+    // A package other than main can be checked (Go's `compile` and
+    // `errorcheck` tests are mostly `package p`) but there is nothing to run.
+    if files.first().is_some_and(|f| f.package.name != "main") {
+        return if opts.check_only {
+            Ok(None)
+        } else {
+            Err("package command-line-arguments is not a main package\n".to_string())
+        };
     }
     let lower_opts = lower::LowerOptions { disable_open_defers: opts.no_opt };
     let Some(program) = lower::lower_program(sources, &files, &info, &lower_opts, &mut diags) else {
@@ -81,7 +91,7 @@ fn compile(sources: &SourceMap, opts: &RunOptions) -> Result<Option<codegen::Jit
         for d in errors {
             diags.error(d.pos, d.msg);
         }
-        diags.render(sources)
+        diags.render_limited(sources, limit)
     })?;
     Ok((!opts.check_only).then_some(jit))
 }

@@ -71,6 +71,12 @@ impl Diagnostics {
     /// the limit was reached, by `file:line:col: too many errors` at the
     /// position of the error that reached it.
     pub fn render(&self, sources: &SourceMap) -> String {
+        self.render_limited(sources, Some(MAX_ERRORS))
+    }
+
+    /// Renders like [`Diagnostics::render`], stopping after `limit` kept
+    /// errors, or never (gc's `-e` flag) when `limit` is `None`.
+    pub fn render_limited(&self, sources: &SourceMap, limit: Option<usize>) -> String {
         let mut kept: Vec<&Diagnostic> = Vec::new();
         let mut last_syntax: Option<&Diagnostic> = None;
         let mut last_other: Option<&Diagnostic> = None;
@@ -91,7 +97,7 @@ impl Diagnostics {
                 last_other = Some(d);
             }
             kept.push(d);
-            if kept.len() == MAX_ERRORS {
+            if Some(kept.len()) == limit {
                 limit_at = Some(d.pos);
                 break;
             }
