@@ -16,7 +16,7 @@
 //! the method works as if the method had been called directly.
 
 use cranelift_codegen::ir::{
-    AbiParam, InstBuilder, MemFlags, Signature, Value, condcodes::IntCC, types,
+    AbiParam, InstBuilder, Signature, Value, condcodes::IntCC, types,
 };
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_module::{DataDescription, DataId, FuncId as ClifFuncId, Module};
@@ -26,7 +26,7 @@ use runtime::frames::FrameKind;
 use syntax::Pos;
 
 use crate::calls::Target;
-use crate::func::FnTx;
+use crate::func::{FnTx, flags};
 use crate::funcdata::FuncMeta;
 use crate::program::ProgramCx;
 use crate::runtime_symbols::Rt;
@@ -159,8 +159,7 @@ pub fn define_wrappers(
         let (ctxw, data) = (params[0], params[1]);
         let mut full = vec![ctxw];
         for s in &cx.layouts.get(w.recv).scalars {
-            let flags = MemFlags::trusted();
-            full.push(b.ins().load(s.ty, flags, data, s.offset as i32));
+            full.push(b.ins().load(s.ty, flags(), data, s.offset as i32));
         }
         full.extend_from_slice(&params[2..]);
         let fr = cx
@@ -168,7 +167,7 @@ pub fn define_wrappers(
             .declare_func_in_func(cx.funcs[w.method.0 as usize], b.func);
         b.ins().return_call(fr, &full);
         b.seal_all_blocks();
-        b.finalize();
+        b.finalize(cx.module.target_config());
         let name = cx.prog.funcs[w.method.0 as usize].name.clone();
         let meta = FuncMeta {
             name: format!("{name}·wrapper"),

@@ -116,10 +116,8 @@ pub struct ProgramCx<'p> {
     pub pending_thunks: Vec<(ThunkSpec, ClifFuncId)>,
     /// Funcdata of every function compiled so far.
     pub compiled: Vec<CompiledFunc>,
-    /// Receiver wrappers of method tables (see [`crate::iface`]).
-    pub recv_wrappers: Vec<crate::iface::RecvWrapper>,
-    /// Indices into `recv_wrappers` of wrappers not generated yet.
-    pub pending_wrappers: Vec<usize>,
+    /// Generated interface glue (see [`crate::iface`]).
+    pub iface: crate::iface::IfaceGlue,
     /// User-visible problems (unsupported constructs).
     pub diags: Vec<Diagnostic>,
 }
@@ -148,8 +146,7 @@ impl<'p> ProgramCx<'p> {
             thunk_ids: HashMap::new(),
             pending_thunks: Vec::new(),
             compiled: Vec::new(),
-            recv_wrappers: Vec::new(),
-            pending_wrappers: Vec::new(),
+            iface: Default::default(),
             diags: Vec::new(),
         };
         for i in 0..prog.funcs.len() {
