@@ -107,10 +107,13 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let callee = match &c.callee {
             Callee::Func(_) => None,
             Callee::Value(e) => Some(self.expr(e)[0]),
-            Callee::Interface(e, _) => {
-                // Only deferred calls get here; `call` handles the others.
+            // Only deferred calls get here (`call` handles the others): the
+            // deferred call is of the method value. FIXME: `defer_stmt`
+            // still drops `Callee::Interface` defers; remove this report
+            // together with that early return.
+            Callee::Interface(e, index) => {
                 self.unsupported(e.pos, "deferred calls of interface methods");
-                Some(self.iconst(types::I64, 0))
+                Some(self.iface_method_value(e, *index))
             }
         };
         let mut args = Vec::new();

@@ -19,8 +19,10 @@ use cranelift_codegen::ir::{
     AbiParam, InstBuilder, Signature, Value, condcodes::IntCC, types,
 };
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use std::collections::HashMap;
+
 use cranelift_module::{DataDescription, DataId, FuncId as ClifFuncId, Module};
-use lower::ir::{Call, Expr, FuncId, TyId, TyKind};
+use lower::ir::{Call, Expr, FuncId, FuncSig, TyId, TyKind};
 use runtime::abi::MethodDesc;
 use runtime::frames::FrameKind;
 use syntax::Pos;
@@ -40,10 +42,37 @@ pub fn pointer_shaped(k: &TyKind) -> bool {
     )
 }
 
-/// A pending receiver wrapper: method `method` whose receiver of type
-/// `recv` is loaded through the data word, declared as `id`.
+/// Generated glue functions of interfaces, declared while functions are
+/// translated and defined after each by [`define_glue`].
+#[derive(Default)]
+pub struct IfaceGlue {
+    /// Receiver wrappers of method tables.
+    wrappers: Vec<RecvWrapper>,
+    /// Method-value glue per method signature: `(closure, args...)` with
+    /// closure `[glue, type, data, code]` calls `code(type, data, args...)`.
+    closures: HashMap<FuncSig, ClifFuncId>,
+    /// Glue declared but not defined yet.
+    pending: Vec<Pending>,
+}
+
+/// Glue awaiting its definition.
+enum Pending {
+    /// Index into [`IfaceGlue::wrappers`].
+    Wrapper(usize),
+    /// A method-value glue.
+    Closure(FuncSig, ClifFuncId),
+}
+
+/// Byte offsets in an interface method-value closure object.
+const CLO_TYPE: i32 = 8;
+const CLO_DATA: i32 = 16;
+const CLO_CODE: i32 = 24;
+const CLO_SIZE: i64 = 32;
+
+/// A receiver wrapper: method `method` whose receiver of type `recv` is
+/// loaded through the data word, declared as `id`.
 #[derive(Clone, Copy, Debug)]
-pub struct RecvWrapper {
+struct RecvWrapper {
     /// The wrapped method.
     pub method: FuncId,
     /// The method's receiver type (boxed behind the data word).
@@ -70,18 +99,38 @@ impl ProgramCx<'_> {
         if !boxed {
             return self.funcs[f.0 as usize];
         }
-        if let Some(w) = self.recv_wrappers.iter().find(|w| w.method == f) {
+        if let Some(w) = self.iface.wrappers.iter().find(|w| w.method == f) {
             return w.id;
         }
         let sig = self.data_word_signature(f, recv);
         let id = self.declare_anon(&sig);
-        self.recv_wrappers.push(RecvWrapper {
+        self.iface.wrappers.push(RecvWrapper {
             method: f,
             recv,
             id,
         });
-        self.pending_wrappers.push(self.recv_wrappers.len() - 1);
+        let i = self.iface.wrappers.len() - 1;
+        self.iface.pending.push(Pending::Wrapper(i));
         id
+    }
+
+    /// The method-value glue for interface methods of signature `sig`.
+    fn closure_glue(&mut self, sig: &FuncSig) -> ClifFuncId {
+        if let Some(id) = self.iface.closures.get(sig) {
+            return *id;
+        }
+        let id = self.declare_anon(&self.func_type_signature(sig));
+        self.iface.closures.insert(sig.clone(), id);
+        self.iface.pending.push(Pending::Closure(sig.clone(), id));
+        id
+    }
+
+    /// The Go signature of an interface method of signature `sig` called
+    /// through the data word: context, data word, parameters.
+    fn iface_method_signature(&self, sig: &FuncSig) -> Signature {
+        let mut s = self.func_type_signature(sig);
+        s.params.insert(1, AbiParam::new(types::I64));
+        s
     }
 
     /// The static method table of `ty` ([`MethodDesc`]s sorted by name) and
@@ -141,56 +190,117 @@ impl ProgramCx<'_> {
     }
 }
 
-/// Defines the receiver wrappers declared since the last call.
-pub fn define_wrappers(
+/// Defines the glue declared since the last call.
+pub fn define_glue(
     cx: &mut ProgramCx,
     ctx: &mut cranelift_codegen::Context,
     fctx: &mut FunctionBuilderContext,
     mut define: impl FnMut(&mut ProgramCx, &mut cranelift_codegen::Context, ClifFuncId, FuncMeta),
 ) {
-    while let Some(i) = cx.pending_wrappers.pop() {
-        let w = cx.recv_wrappers[i];
-        ctx.func.signature = cx.data_word_signature(w.method, w.recv);
-        let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
-        let entry = b.create_block();
-        b.append_block_params_for_function_params(entry);
-        b.switch_to_block(entry);
-        let params = b.block_params(entry).to_vec();
-        let (ctxw, data) = (params[0], params[1]);
-        let mut full = vec![ctxw];
-        for s in &cx.layouts.get(w.recv).scalars {
-            full.push(b.ins().load(s.ty, flags(), data, s.offset as i32));
-        }
-        full.extend_from_slice(&params[2..]);
-        let fr = cx
-            .module
-            .declare_func_in_func(cx.funcs[w.method.0 as usize], b.func);
-        b.ins().return_call(fr, &full);
-        b.seal_all_blocks();
-        b.finalize(cx.module.target_config());
-        let name = cx.prog.funcs[w.method.0 as usize].name.clone();
+    while let Some(p) = cx.iface.pending.pop() {
+        let (id, name) = match p {
+            Pending::Wrapper(i) => {
+                let w = cx.iface.wrappers[i];
+                define_wrapper(cx, ctx, fctx, w);
+                let name = &cx.prog.funcs[w.method.0 as usize].name;
+                (w.id, format!("{name}·wrapper"))
+            }
+            Pending::Closure(sig, id) => {
+                define_closure_glue(cx, ctx, fctx, &sig);
+                (id, "interface method value".to_string())
+            }
+        };
         let meta = FuncMeta {
-            name: format!("{name}·wrapper"),
+            name,
             file: String::new(),
             has_params: false,
             kind: FrameKind::Glue,
             positions: Vec::new(),
             open_thunks: None,
         };
-        define(cx, ctx, w.id, meta);
+        define(cx, ctx, id, meta);
         cx.module.clear_context(ctx);
     }
 }
 
+/// `(*T).M`: loads the receiver through the data word, tail-calls `T.M`.
+fn define_wrapper(
+    cx: &mut ProgramCx,
+    ctx: &mut cranelift_codegen::Context,
+    fctx: &mut FunctionBuilderContext,
+    w: RecvWrapper,
+) {
+    ctx.func.signature = cx.data_word_signature(w.method, w.recv);
+    let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    let params = b.block_params(entry).to_vec();
+    let (ctxw, data) = (params[0], params[1]);
+    let mut full = vec![ctxw];
+    for s in &cx.layouts.get(w.recv).scalars {
+        full.push(b.ins().load(s.ty, flags(), data, s.offset as i32));
+    }
+    full.extend_from_slice(&params[2..]);
+    let fr = cx
+        .module
+        .declare_func_in_func(cx.funcs[w.method.0 as usize], b.func);
+    b.ins().return_call(fr, &full);
+    b.seal_all_blocks();
+    b.finalize(cx.module.target_config());
+}
+
+/// gc's `I.M-fm`: calls the method saved in the closure object with the
+/// saved type and data word, as a tail call.
+fn define_closure_glue(
+    cx: &mut ProgramCx,
+    ctx: &mut cranelift_codegen::Context,
+    fctx: &mut FunctionBuilderContext,
+    sig: &FuncSig,
+) {
+    ctx.func.signature = cx.func_type_signature(sig);
+    let msig = cx.iface_method_signature(sig);
+    let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    let params = b.block_params(entry).to_vec();
+    let clo = params[0];
+    let ty = b.ins().load(types::I64, flags(), clo, CLO_TYPE);
+    let data = b.ins().load(types::I64, flags(), clo, CLO_DATA);
+    let code = b.ins().load(types::I64, flags(), clo, CLO_CODE);
+    let mut full = vec![ty, data];
+    full.extend_from_slice(&params[1..]);
+    let sref = b.import_signature(msig);
+    b.ins().return_call_indirect(sref, code, &full);
+    b.seal_all_blocks();
+    b.finalize(cx.module.target_config());
+}
+
 impl<'a, 'p> FnTx<'a, 'p> {
+    /// Name and signature of method `index` of interface type `ty`.
+    fn iface_method(&mut self, ty: TyId, index: usize, pos: Pos) -> Option<&'p (String, FuncSig)> {
+        let TyKind::Interface(ms) = self.kind(ty) else {
+            self.ice(pos, "interface method of a non-interface");
+            return None;
+        };
+        let m = ms.get(index);
+        if m.is_none() {
+            self.ice(pos, "interface method index out of range");
+        }
+        m
+    }
+
+    /// The code of method `name` of interface value `iv` (nil panics).
+    fn iface_code(&mut self, iv: &[Value], name: &str) -> Value {
+        self.nil_check(iv[0]);
+        let n = self.string_const(name.as_bytes());
+        self.rt_call(Rt::IfaceMethod, &[iv[0], n[0], n[1]])[0]
+    }
+
     /// A call of method `index` of interface value `recv`.
     pub fn iface_call(&mut self, c: &'p Call, recv: &'p Expr, index: usize) -> Vec<Value> {
-        let TyKind::Interface(ms) = self.kind(recv.ty) else {
-            self.ice(recv.pos, "interface call on a non-interface");
-            return Vec::new();
-        };
-        let Some((name, sig)) = ms.get(index) else {
-            self.ice(recv.pos, "interface method index out of range");
+        let Some((name, sig)) = self.iface_method(recv.ty, index, recv.pos) else {
             return Vec::new();
         };
         let iv = self.expr(recv);
@@ -199,13 +309,29 @@ impl<'a, 'p> FnTx<'a, 'p> {
             args.extend(self.expr(a));
         }
         self.set_pos(c.pos);
-        self.nil_check(iv[0]);
-        let n = self.string_const(name.as_bytes());
-        let code = self.rt_call(Rt::IfaceMethod, &[iv[0], n[0], n[1]])[0];
-        let mut s = self.cx.func_type_signature(sig);
-        s.params.insert(1, AbiParam::new(types::I64));
+        let code = self.iface_code(&iv, name);
+        let s = self.cx.iface_method_signature(sig);
         let sref = self.sig_ref(s);
         self.emit_call(Target::Indirect(sref, code), &args)
+    }
+
+    /// The method value `recv.M` (method `index`) as a closure object
+    /// `[glue, type, data, code]`; a nil interface panics now, as in gc.
+    pub fn iface_method_value(&mut self, recv: &'p Expr, index: usize) -> Value {
+        let Some((name, sig)) = self.iface_method(recv.ty, index, recv.pos) else {
+            return self.iconst(types::I64, 0);
+        };
+        let iv = self.expr(recv);
+        self.set_pos(recv.pos);
+        let code = self.iface_code(&iv, name);
+        let glue = self.cx.closure_glue(sig);
+        let gr = self.func_ref(glue);
+        let glue_addr = self.b.ins().func_addr(types::I64, gr);
+        let clo = self.alloc(CLO_SIZE as u32, 8);
+        for (v, off) in [(glue_addr, 0), (iv[0], CLO_TYPE), (iv[1], CLO_DATA), (code, CLO_CODE)] {
+            self.b.ins().store(flags(), v, clo, off);
+        }
+        clo
     }
 
     /// `x == y` on interface values (`i8`); panics when the dynamic type is

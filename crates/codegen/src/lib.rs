@@ -104,7 +104,7 @@ pub fn compile_jit(
             define(&mut cx, &mut ctx, id, meta);
             cx.module.clear_context(&mut ctx);
         }
-        iface::define_wrappers(&mut cx, &mut ctx, &mut fctx, define);
+        iface::define_glue(&mut cx, &mut ctx, &mut fctx, define);
     }
     let mut sig = cranelift_codegen::ir::Signature::new(cranelift_codegen::isa::CallConv::SystemV);
     sig.params

@@ -217,3 +217,37 @@ pub extern "C" fn deft_error_method_shim() {
         imp = sym runtime_error_text,
     )
 }
+
+/// Calls the Go method at `code` as `Error() string` / `String() string`
+/// with the Go (Cranelift Tail) convention: context `ty` in rdi, receiver
+/// `data` in rsi; the result comes back in rax:rcx and is returned SysV
+/// (rax:rdx).
+#[unsafe(naked)]
+extern "C" fn call_text_method(code: *const u8, ty: *const TypeDesc, data: *const u8) -> GoString {
+    core::arch::naked_asm!(
+        "push rbp",
+        "mov rbp, rsp",
+        "mov rax, rdi",
+        "mov rdi, rsi",
+        "mov rsi, rdx",
+        "call rax",
+        "mov rdx, rcx",
+        "pop rbp",
+        "ret",
+    )
+}
+
+/// The text gc prints for panic value `v` when its type has an `Error` or
+/// `String` method (see [`crate::panicprint::panic_text_method`]): the
+/// method is called (it is Go code and runs on the current goroutine). For
+/// [`crate::panicprint::fmt_panic_value`]'s `method_text`.
+///
+/// # Safety
+/// `v` is a valid interface value whose type descriptor is static, and Go
+/// code may run (the goroutine's state is installed).
+pub unsafe fn panic_method_text(v: Eface) -> Option<Vec<u8>> {
+    // SAFETY: by the precondition.
+    let m = unsafe { crate::panicprint::panic_text_method(v.ty)? };
+    let s = call_text_method(m.code, v.ty, v.data);
+    Some(bytes(&s).to_vec())
+}
