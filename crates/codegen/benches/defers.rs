@@ -83,46 +83,25 @@ fn compile(src: &str) -> codegen::JitProgram {
     let file = sources.add("bench.go", src);
     let mut diags = syntax::Diagnostics::default();
     let mut ids = syntax::ast::NodeIds::default();
-    let files = vec![syntax::parser::parse_file(
-        &sources, file, &mut ids, &mut diags,
-    )];
+    let files = vec![syntax::parser::parse_file(&sources, file, &mut ids, &mut diags)];
     let info = types::check_package(&sources, &files, &mut diags);
-    let opts = lower::LowerOptions {
-        disable_open_defers: false,
-    };
+    let opts = lower::LowerOptions { disable_open_defers: false };
     let prog = lower::lower_program(&sources, &files, &info, &opts, &mut diags);
     assert!(!diags.has_errors(), "{}", diags.render(&sources));
-    let dump = std::env::var("DEFT_DUMP")
-        .map(|v| v.split(',').map(String::from).collect())
-        .unwrap_or_default();
-    let opts = codegen::Options {
-        dump_functions: dump,
-        ..codegen::Options::default()
-    };
-    codegen::compile_jit(&prog.expect("lowered"), &sources, &opts)
-        .unwrap_or_else(|d| panic!("{d:?}"))
+    let dump = std::env::var("DEFT_DUMP").map(|v| v.split(',').map(String::from).collect()).unwrap_or_default();
+    let opts = codegen::Options { dump_functions: dump, ..codegen::Options::default() };
+    codegen::compile_jit(&prog.expect("lowered"), &sources, &opts).unwrap_or_else(|d| panic!("{d:?}"))
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let n: usize = args
-        .iter()
-        .filter_map(|a| a.parse().ok())
-        .next()
-        .unwrap_or(20_000_000);
-    let filter: Vec<&String> = args
-        .iter()
-        .filter(|a| a.parse::<usize>().is_err() && !a.starts_with('-'))
-        .collect();
+    let n: usize = args.iter().filter_map(|a| a.parse().ok()).next().unwrap_or(20_000_000);
+    let filter: Vec<&String> = args.iter().filter(|a| a.parse::<usize>().is_err() && !a.starts_with('-')).collect();
     let cases: &[(&str, &str, usize)] = &[
         ("empty-loop", "func(i int) {}", n),
         ("call-alone", "func(i int) { callAlone() }", n),
         ("open-defer", "func(i int) { openDefer() }", n),
-        (
-            "open-defer-closure",
-            "func(i int) { openDeferClosure() }",
-            n,
-        ),
+        ("open-defer-closure", "func(i int) { openDeferClosure() }", n),
         ("cond-defers", "func(i int) { condDefers(i) }", n),
         ("loop-defer", "func(i int) { loopDefer() }", n),
         ("panic-recover", "func(i int) { panicRecover() }", n / 10),
@@ -130,11 +109,7 @@ fn main() {
         // (a try_call) against a plain one.
         ("100-calls-plain", "func(i int) { calls(100) }", n / 50),
         ("100-calls-in-defer-fn", "func(i int) { callsInDeferFunc(100) }", n / 50),
-        (
-            "panic-recover-deep",
-            "func(i int) { panicRecoverDeep() }",
-            n / 20,
-        ),
+        ("panic-recover-deep", "func(i int) { panicRecoverDeep() }", n / 20),
     ];
     for (name, f, iters) in cases {
         if !filter.is_empty() && !filter.iter().any(|f| name.contains(f.as_str())) {
@@ -146,9 +121,6 @@ fn main() {
         let status = prog.run(vec![]);
         let el = t.elapsed();
         assert_eq!(status, 0);
-        println!(
-            "{name:<20} {:8.2} ns/op",
-            el.as_nanos() as f64 / *iters as f64
-        );
+        println!("{name:<20} {:8.2} ns/op", el.as_nanos() as f64 / *iters as f64);
     }
 }

@@ -7,8 +7,8 @@
 //! that never panic are always plain SysV calls.
 
 use cranelift_codegen::ir::{
-    BlockArg, BlockCall, ExceptionTableData, ExceptionTableItem, FuncRef, InstBuilder, SigRef,
-    TrapCode, Value, condcodes::IntCC, types,
+    BlockArg, BlockCall, ExceptionTableData, ExceptionTableItem, FuncRef, InstBuilder, SigRef, TrapCode, Value,
+    condcodes::IntCC, types,
 };
 use lower::ir::{Call, Callee, Expr, IntTy, TyId, TyKind};
 use syntax::Pos;
@@ -42,11 +42,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
             Target::Direct(f) => self.b.func.dfg.ext_funcs[f].signature,
             Target::Indirect(sig, _) => sig,
         };
-        let rets: Vec<_> = self.b.func.dfg.signatures[sig]
-            .returns
-            .iter()
-            .map(|r| r.value_type)
-            .collect();
+        let rets: Vec<_> = self.b.func.dfg.signatures[sig].returns.iter().map(|r| r.value_type).collect();
         let cont = self.b.create_block();
         for t in &rets {
             self.b.append_block_param(cont, *t);
@@ -206,19 +202,12 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.rt_call(if signed { Rt::PrintInt } else { Rt::PrintUint }, &[x]);
             }
             TyKind::Float(w) => {
-                let x = if w == 32 {
-                    self.b.ins().fpromote(types::F64, v[0])
-                } else {
-                    v[0]
-                };
+                let x = if w == 32 { self.b.ins().fpromote(types::F64, v[0]) } else { v[0] };
                 self.rt_call(Rt::PrintFloat, &[x]);
             }
             TyKind::Complex(w) => {
                 let (re, im) = if w == 64 {
-                    (
-                        self.b.ins().fpromote(types::F64, v[0]),
-                        self.b.ins().fpromote(types::F64, v[1]),
-                    )
+                    (self.b.ins().fpromote(types::F64, v[0]), self.b.ins().fpromote(types::F64, v[1]))
                 } else {
                     (v[0], v[1])
                 };
@@ -233,11 +222,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
             TyKind::Slice(_) => {
                 self.rt_call(Rt::PrintSlice, &[v[0], v[1], v[2]]);
             }
-            TyKind::Pointer(_)
-            | TyKind::UnsafePointer
-            | TyKind::Map(..)
-            | TyKind::Chan(_)
-            | TyKind::Func(_) => {
+            TyKind::Pointer(_) | TyKind::UnsafePointer | TyKind::Map(..) | TyKind::Chan(_) | TyKind::Func(_) => {
                 self.rt_call(Rt::PrintPointer, &[v[0]]);
             }
             _ => self.unsupported(pos, "printing values of this type with print/println"),

@@ -36,8 +36,8 @@
 //! with the saved words at `args`.
 
 use cranelift_codegen::ir::{
-    AbiParam, Block, InstBuilder, Signature, StackSlot, StackSlotData, StackSlotKey, StackSlotKind,
-    TrapCode, Type, Value, condcodes::IntCC, types,
+    AbiParam, Block, InstBuilder, Signature, StackSlot, StackSlotData, StackSlotKey, StackSlotKind, TrapCode, Type,
+    Value, condcodes::IntCC, types,
 };
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
@@ -125,25 +125,12 @@ impl DeferState {
                     zero_pointer_words(t, s, 0, spec.as_ref());
                     Some(s)
                 }
-                DeferKind::Stack => {
-                    Some(t.slot((DEFER_RECORD_ARGS + 8 * words as usize) as u32, 16))
-                }
+                DeferKind::Stack => Some(t.slot((DEFER_RECORD_ARGS + 8 * words as usize) as u32, 16)),
                 DeferKind::Heap => None,
             };
-            sites.push(Site {
-                call,
-                spec,
-                thunk,
-                slot,
-                kind,
-            });
+            sites.push(Site { call, spec, thunk, slot, kind });
         }
-        DeferState {
-            pad,
-            bits,
-            sites,
-            records,
-        }
+        DeferState { pad, bits, sites, records }
     }
 }
 
@@ -158,12 +145,7 @@ pub fn effective_kind(kind: DeferKind, records: bool) -> DeferKind {
 }
 
 fn keyed_slot(b: &mut FunctionBuilder, size: u32, key: u64) -> StackSlot {
-    b.create_sized_stack_slot(StackSlotData::new_with_key(
-        StackSlotKind::ExplicitSlot,
-        size,
-        3,
-        StackSlotKey::new(key),
-    ))
+    b.create_sized_stack_slot(StackSlotData::new_with_key(StackSlotKind::ExplicitSlot, size, 3, StackSlotKey::new(key)))
 }
 
 /// Number of saved words of a thunk's argument area.
@@ -176,56 +158,36 @@ fn zero_pointer_words(t: &mut FnTx, slot: StackSlot, base: i32, spec: Option<&Th
     let Some(spec) = spec else { return };
     let z = t.iconst(types::I64, 0);
     for w in 0..spec_words(spec) {
-        t.b.ins()
-            .stack_store(types::I64, z, slot, base + 8 * w as i32);
+        t.b.ins().stack_store(types::I64, z, slot, base + 8 * w as i32);
     }
 }
 
 /// The thunk shape of a deferred call.
 fn thunk_spec(t: &FnTx, c: &Call) -> ThunkSpec {
-    let arg_types: Vec<Type> = c
-        .args
-        .iter()
-        .flat_map(|a| t.cx.layouts.get(a.ty).scalars.iter().map(|s| s.ty))
-        .collect();
+    let arg_types: Vec<Type> =
+        c.args.iter().flat_map(|a| t.cx.layouts.get(a.ty).scalars.iter().map(|s| s.ty)).collect();
     match &c.callee {
         Callee::Func(f) => {
             let func = &t.cx.prog.funcs[f.0 as usize];
             let results = func
                 .results
                 .iter()
-                .flat_map(|r| {
-                    t.cx.layouts
-                        .get(func.locals[r.0 as usize].ty)
-                        .scalars
-                        .iter()
-                        .map(|s| s.ty)
-                })
+                .flat_map(|r| t.cx.layouts.get(func.locals[r.0 as usize].ty).scalars.iter().map(|s| s.ty))
                 .collect();
-            ThunkSpec {
-                target: ThunkTarget::Static(*f),
-                args: arg_types,
-                results,
-            }
+            ThunkSpec { target: ThunkTarget::Static(*f), args: arg_types, results }
         }
         Callee::Value(e) | Callee::Interface(e, _) => {
             let results = match t.cx.prog.types[e.ty.0 as usize].kind {
-                lower::ir::TyKind::Func(ref sig) => sig
-                    .results
-                    .iter()
-                    .flat_map(|r| t.cx.layouts.get(*r).scalars.iter().map(|s| s.ty))
-                    .collect(),
+                lower::ir::TyKind::Func(ref sig) => {
+                    sig.results.iter().flat_map(|r| t.cx.layouts.get(*r).scalars.iter().map(|s| s.ty)).collect()
+                }
                 _ => Vec::new(),
             };
             let target = match &e.kind {
                 lower::ir::ExprKind::Closure { func, .. } => ThunkTarget::Literal(*func),
                 _ => ThunkTarget::Closure,
             };
-            ThunkSpec {
-                target,
-                args: arg_types,
-                results,
-            }
+            ThunkSpec { target, args: arg_types, results }
         }
     }
 }
@@ -274,23 +236,15 @@ impl<'a, 'p> FnTx<'a, 'p> {
                         self.b.ins().stack_addr(types::I64, s, 0)
                     }
                     None => {
-                        let size =
-                            self.iconst(types::I64, (DEFER_RECORD_ARGS + 8 * words.len()) as i64);
+                        let size = self.iconst(types::I64, (DEFER_RECORD_ARGS + 8 * words.len()) as i64);
                         self.rt_call(Rt::DeferProcHeap, &[size, fp])[0]
                     }
                 };
                 let tr = self.func_ref(thunk);
                 let code = self.b.ins().func_addr(types::I64, tr);
-                self.b.ins().store(
-                    flags(),
-                    code,
-                    rec,
-                    std::mem::offset_of!(DeferRecord, thunk) as i32,
-                );
+                self.b.ins().store(flags(), code, rec, std::mem::offset_of!(DeferRecord, thunk) as i32);
                 for (k, w) in words.iter().enumerate() {
-                    self.b
-                        .ins()
-                        .store(flags(), *w, rec, (DEFER_RECORD_ARGS + 8 * k) as i32);
+                    self.b.ins().store(flags(), *w, rec, (DEFER_RECORD_ARGS + 8 * k) as i32);
                 }
                 if slot.is_some() {
                     self.rt_call(Rt::DeferProc, &[rec, fp]);
@@ -320,13 +274,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         if records {
             return None;
         }
-        let thunks: Option<Vec<ClifFuncId>> = self
-            .defers
-            .as_ref()?
-            .sites
-            .iter()
-            .map(|s| s.thunk)
-            .collect();
+        let thunks: Option<Vec<ClifFuncId>> = self.defers.as_ref()?.sites.iter().map(|s| s.thunk).collect();
         if thunks.is_none() {
             self.ice(self.f.pos, "a defer site without a defer statement");
         }
@@ -357,19 +305,13 @@ impl<'a, 'p> FnTx<'a, 'p> {
             .args
             .iter()
             .enumerate()
-            .map(|(k, ty)| {
-                self.b
-                    .ins()
-                    .stack_load(types::I64, *ty, slot, 8 * (k as i32 + first))
-            })
+            .map(|(k, ty)| self.b.ins().stack_load(types::I64, *ty, slot, 8 * (k as i32 + first)))
             .collect();
         match &spec.target {
             ThunkTarget::Static(f) | ThunkTarget::Literal(f) => {
                 let fr = self.func_ref(self.cx.funcs[f.0 as usize]);
                 let ctx = match spec.target {
-                    ThunkTarget::Literal(_) => {
-                        self.b.ins().stack_load(types::I64, types::I64, slot, 0)
-                    }
+                    ThunkTarget::Literal(_) => self.b.ins().stack_load(types::I64, types::I64, slot, 0),
                     _ => self.iconst(types::I64, 0),
                 };
                 let mut full = vec![ctx];
@@ -396,8 +338,7 @@ pub fn define_thunk(
     spec: &ThunkSpec,
 ) -> FuncMeta {
     let mut sig = Signature::new(CallConv::SystemV);
-    sig.params
-        .extend([AbiParam::new(types::I64), AbiParam::new(types::I64)]);
+    sig.params.extend([AbiParam::new(types::I64), AbiParam::new(types::I64)]);
     ctx.func.signature = sig;
     let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
     let entry = b.create_block();
@@ -407,17 +348,11 @@ pub fn define_thunk(
     let fp = b.ins().get_frame_pointer(types::I64);
     b.ins().store(flags(), fp, fp_out, 0);
     let first = spec.target.saves_closure() as i32;
-    let loaded: Vec<Value> = spec
-        .args
-        .iter()
-        .enumerate()
-        .map(|(k, ty)| b.ins().load(*ty, flags(), args, 8 * (k as i32 + first)))
-        .collect();
+    let loaded: Vec<Value> =
+        spec.args.iter().enumerate().map(|(k, ty)| b.ins().load(*ty, flags(), args, 8 * (k as i32 + first))).collect();
     match &spec.target {
         ThunkTarget::Static(f) | ThunkTarget::Literal(f) => {
-            let fr = cx
-                .module
-                .declare_func_in_func(cx.funcs[f.0 as usize], b.func);
+            let fr = cx.module.declare_func_in_func(cx.funcs[f.0 as usize], b.func);
             let ctx = match spec.target {
                 ThunkTarget::Literal(_) => b.ins().load(types::I64, flags(), args, 0),
                 _ => b.ins().iconst(types::I64, 0),
@@ -439,10 +374,8 @@ pub fn define_thunk(
             b.switch_to_block(ok);
             let mut csig = Signature::new(CallConv::Tail);
             csig.params.push(AbiParam::new(types::I64));
-            csig.params
-                .extend(spec.args.iter().map(|t| AbiParam::new(*t)));
-            csig.returns
-                .extend(spec.results.iter().map(|t| AbiParam::new(*t)));
+            csig.params.extend(spec.args.iter().map(|t| AbiParam::new(*t)));
+            csig.returns.extend(spec.results.iter().map(|t| AbiParam::new(*t)));
             let sref = b.import_signature(csig);
             let code = b.ins().load(types::I64, flags(), clo, 0);
             let mut full = vec![clo];
@@ -464,8 +397,7 @@ pub fn define_entry_trampoline(
     fctx: &mut FunctionBuilderContext,
 ) -> FuncMeta {
     let mut sig = Signature::new(CallConv::SystemV);
-    sig.params
-        .extend([AbiParam::new(types::I64), AbiParam::new(types::I64)]);
+    sig.params.extend([AbiParam::new(types::I64), AbiParam::new(types::I64)]);
     ctx.func.signature = sig;
     let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
     let entry = b.create_block();

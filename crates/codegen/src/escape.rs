@@ -44,10 +44,7 @@ pub fn analyse(prog: &Program, fid: FuncId, defer_kind: impl Fn(usize) -> DeferK
     let f = &prog.funcs[fid.0 as usize];
     let mut scan = Scan::default();
     scan.stmts(&f.body, &defer_kind);
-    let mut out = FrameCells {
-        closures: scan.bound,
-        ..FrameCells::default()
-    };
+    let mut out = FrameCells { closures: scan.bound, ..FrameCells::default() };
     for (i, l) in f.locals.iter().enumerate() {
         let id = LocalId(i as u32);
         if !l.heap || scan.escaping.contains(&id) || f.captures.contains(&id) {
@@ -56,9 +53,7 @@ pub fn analyse(prog: &Program, fid: FuncId, defer_kind: impl Fn(usize) -> DeferK
         let inner_ok = scan.captured_by.get(&id).is_none_or(|uses| {
             uses.iter().all(|&(c, k)| {
                 let cf = &prog.funcs[c.0 as usize];
-                cf.captures
-                    .get(k)
-                    .is_some_and(|cl| !escapes_in(prog, c, *cl))
+                cf.captures.get(k).is_some_and(|cl| !escapes_in(prog, c, *cl))
             })
         });
         if inner_ok {
@@ -97,12 +92,7 @@ impl Scan {
 
     fn stmt(&mut self, s: &Stmt, kind: &dyn Fn(usize) -> DeferKind) {
         match s {
-            Stmt::Decl(_)
-            | Stmt::Break(_)
-            | Stmt::Continue(_)
-            | Stmt::Label(_)
-            | Stmt::Goto(_)
-            | Stmt::Return => {}
+            Stmt::Decl(_) | Stmt::Break(_) | Stmt::Continue(_) | Stmt::Label(_) | Stmt::Goto(_) | Stmt::Return => {}
             Stmt::Eval(e) => self.expr(e),
             Stmt::Assign(p, e) => {
                 self.place(p);
@@ -119,9 +109,7 @@ impl Scan {
                 self.stmts(then, kind);
                 self.stmts(els, kind);
             }
-            Stmt::Loop {
-                cond, body, post, ..
-            } => {
+            Stmt::Loop { cond, body, post, .. } => {
                 if let Some(c) = cond {
                     self.expr(c);
                 }
@@ -198,10 +186,7 @@ impl Scan {
             | ExprKind::Cap(x)
             | ExprKind::Panic(x)
             | ExprKind::TypeAssert { x, .. } => self.expr(x),
-            ExprKind::Binary(_, x, y)
-            | ExprKind::AndAnd(x, y)
-            | ExprKind::OrOr(x, y)
-            | ExprKind::Index(x, y) => {
+            ExprKind::Binary(_, x, y) | ExprKind::AndAnd(x, y) | ExprKind::OrOr(x, y) | ExprKind::Index(x, y) => {
                 self.expr(x);
                 self.expr(y);
             }

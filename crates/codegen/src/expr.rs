@@ -13,9 +13,7 @@
 //!   targets convert through int32 and truncate; `uint32` through int64;
 //!   `uint64` by gc's two-range sequence).
 
-use cranelift_codegen::ir::{
-    InstBuilder, Type, Value, condcodes::FloatCC, condcodes::IntCC, types,
-};
+use cranelift_codegen::ir::{InstBuilder, Type, Value, condcodes::FloatCC, condcodes::IntCC, types};
 use lower::ir::{BinOp, Const, Expr, ExprKind, IntTy, TyId, TyKind, UnOp};
 use runtime::errors::BoundsCode;
 
@@ -54,20 +52,11 @@ impl<'a, 'p> FnTx<'a, 'p> {
             return Vec::new();
         }
         let vals = self.expr_inner(e);
-        if vals.len() == l.scalars.len()
-            || matches!(self.kind(e.ty), TyKind::Tuple(t) if t.is_empty())
-        {
+        if vals.len() == l.scalars.len() || matches!(self.kind(e.ty), TyKind::Tuple(t) if t.is_empty()) {
             return vals;
         }
         if !self.failed {
-            self.ice(
-                e.pos,
-                &format!(
-                    "expression gave {} values for {} scalars",
-                    vals.len(),
-                    l.scalars.len()
-                ),
-            );
+            self.ice(e.pos, &format!("expression gave {} values for {} scalars", vals.len(), l.scalars.len()));
         }
         self.zeros(e.ty)
     }
@@ -141,9 +130,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 }
             }
             ExprKind::Index(x, i) => self.index(x, i, e),
-            ExprKind::Slice { x, lo, hi, max } => {
-                self.slice_expr(x, lo.as_deref(), hi.as_deref(), max.as_deref(), e)
-            }
+            ExprKind::Slice { x, lo, hi, max } => self.slice_expr(x, lo.as_deref(), hi.as_deref(), max.as_deref(), e),
             ExprKind::AddrOf(p) => self.addr_of(p, e),
             ExprKind::TypeAssert { x, comma_ok } => self.type_assert(x, *comma_ok, e),
             ExprKind::Composite(vals) => {
@@ -228,10 +215,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
 
     fn complex_const(&mut self, re: f64, im: f64, l: &crate::layout::Layout) -> Vec<Value> {
         if l.scalars.first().map(|s| s.ty) == Some(types::F32) {
-            vec![
-                self.b.ins().f32const(re as f32),
-                self.b.ins().f32const(im as f32),
-            ]
+            vec![self.b.ins().f32const(re as f32), self.b.ins().f32const(im as f32)]
         } else {
             vec![self.b.ins().f64const(re), self.b.ins().f64const(im)]
         }
@@ -249,12 +233,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
 
     /// A closure object: static when it captures nothing, a frame slot
     /// when it is frame-bound (see [`crate::escape`]), else heap memory.
-    fn closure_value(
-        &mut self,
-        e: &Expr,
-        func: lower::ir::FuncId,
-        captures: &[lower::ir::LocalId],
-    ) -> Value {
+    fn closure_value(&mut self, e: &Expr, func: lower::ir::FuncId, captures: &[lower::ir::LocalId]) -> Value {
         if captures.is_empty() {
             let d = self.cx.funcval(func);
             return self.data_addr(d);
@@ -291,9 +270,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
     fn unary(&mut self, op: UnOp, ty: TyId, v: Vec<Value>) -> Vec<Value> {
         match (op, self.num(ty)) {
             (UnOp::Neg, Num::Int(_)) => vec![self.b.ins().ineg(v[0])],
-            (UnOp::Neg, Num::Float | Num::Complex) => {
-                v.iter().map(|x| self.b.ins().fneg(*x)).collect()
-            }
+            (UnOp::Neg, Num::Float | Num::Complex) => v.iter().map(|x| self.b.ins().fneg(*x)).collect(),
             (UnOp::Not, _) => vec![self.b.ins().bxor_imm_u(v[0], 1)],
             (UnOp::BitNot, _) => vec![self.b.ins().bnot(v[0])],
             _ => v,
@@ -307,19 +284,14 @@ impl<'a, 'p> FnTx<'a, 'p> {
         if matches!(op, BinOp::Shl | BinOp::Shr) {
             return vec![self.shift(op, x.ty, xv[0], y.ty, yv[0])];
         }
-        if matches!(
-            op,
-            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
-        ) {
+        if matches!(op, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) {
             return vec![self.compare(op, x, &xv, y, &yv)];
         }
         match self.num(x.ty) {
             Num::Int(it) => vec![self.int_arith(op, it, xv[0], yv[0], y)],
             Num::Float => vec![self.float_arith(op, xv[0], yv[0])],
             Num::Complex => self.complex_arith(op, &xv, &yv, e),
-            Num::String if op == BinOp::Add => {
-                self.rt_call(Rt::ConcatStrings, &[xv[0], xv[1], yv[0], yv[1]])
-            }
+            Num::String if op == BinOp::Add => self.rt_call(Rt::ConcatStrings, &[xv[0], xv[1], yv[0], yv[1]]),
             _ => {
                 self.unsupported(e.pos, "this operator on these operands");
                 self.zeros(e.ty)
@@ -353,21 +325,12 @@ impl<'a, 'p> FnTx<'a, 'p> {
         }
         let ty = self.b.func.dfg.value_type(x);
         if !it.signed {
-            return if is_div {
-                self.b.ins().udiv(x, y)
-            } else {
-                self.b.ins().urem(x, y)
-            };
+            return if is_div { self.b.ins().udiv(x, y) } else { self.b.ins().urem(x, y) };
         }
         let minus_one = self.iconst(ty, -1);
-        let may_be_minus_one =
-            divisor.is_none_or(|d| self.iconst_bits(ty, d) == self.iconst_bits(ty, u64::MAX));
+        let may_be_minus_one = divisor.is_none_or(|d| self.iconst_bits(ty, d) == self.iconst_bits(ty, u64::MAX));
         if !may_be_minus_one {
-            return if is_div {
-                self.b.ins().sdiv(x, y)
-            } else {
-                self.b.ins().srem(x, y)
-            };
+            return if is_div { self.b.ins().sdiv(x, y) } else { self.b.ins().srem(x, y) };
         }
         let is_m1 = self.b.ins().icmp(IntCC::Equal, y, minus_one);
         let one = self.iconst(ty, 1);
@@ -384,11 +347,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
     }
 
     fn iconst_bits(&self, ty: Type, v: u64) -> u64 {
-        if ty.bits() >= 64 {
-            v
-        } else {
-            v & ((1u64 << ty.bits()) - 1)
-        }
+        if ty.bits() >= 64 { v } else { v & ((1u64 << ty.bits()) - 1) }
     }
 
     /// Shifts with Go's semantics (see the module doc).
@@ -403,16 +362,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
             let neg = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, c, 0);
             self.check(neg, |t| t.rt_noreturn(Rt::PanicShift, &[]));
         }
-        let c64 = if ct.bits < 64 {
-            self.b.ins().uextend(types::I64, c)
-        } else {
-            c
-        };
+        let c64 = if ct.bits < 64 { self.b.ins().uextend(types::I64, c) } else { c };
         let width = it.bits as i64;
-        let big = self
-            .b
-            .ins()
-            .icmp_imm_u(IntCC::UnsignedGreaterThanOrEqual, c64, width);
+        let big = self.b.ins().icmp_imm_u(IntCC::UnsignedGreaterThanOrEqual, c64, width);
         let ty = self.b.func.dfg.value_type(x);
         match (op, it.signed) {
             (BinOp::Shr, true) => {
@@ -421,11 +373,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.b.ins().sshr(x, amt)
             }
             _ => {
-                let r = if op == BinOp::Shl {
-                    self.b.ins().ishl(x, c64)
-                } else {
-                    self.b.ins().ushr(x, c64)
-                };
+                let r = if op == BinOp::Shl { self.b.ins().ishl(x, c64) } else { self.b.ins().ushr(x, c64) };
                 let zero = self.iconst(ty, 0);
                 self.b.ins().select(big, zero, r)
             }
@@ -476,11 +424,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
             }
             _ => {
                 let eq = self.equal(x.ty, xv, yv, x, y);
-                if op == BinOp::Ne {
-                    self.b.ins().bxor_imm_u(eq, 1)
-                } else {
-                    eq
-                }
+                if op == BinOp::Ne { self.b.ins().bxor_imm_u(eq, 1) } else { eq }
             }
         }
     }
@@ -493,9 +437,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 let same_len = self.b.ins().icmp(IntCC::Equal, xv[1], yv[1]);
                 let (cmp, join) = (self.b.create_block(), self.b.create_block());
                 let r = self.b.append_block_param(join, types::I8);
-                self.b
-                    .ins()
-                    .brif(same_len, cmp, &[], join, &[same_len.into()]);
+                self.b.ins().brif(same_len, cmp, &[], join, &[same_len.into()]);
                 self.b.switch_to_block(cmp);
                 let eq = self.rt_call(Rt::EqString, &[xv[0], xv[1], yv[0], yv[1]])[0];
                 self.b.ins().jump(join, &[eq.into()]);
@@ -508,9 +450,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 let im = self.b.ins().fcmp(FloatCC::Equal, xv[1], yv[1]);
                 self.b.ins().band(re, im)
             }
-            TyKind::Interface(_) if is_nil(x) || is_nil(y) => {
-                self.b.ins().icmp(IntCC::Equal, xv[0], yv[0])
-            }
+            TyKind::Interface(_) if is_nil(x) || is_nil(y) => self.b.ins().icmp(IntCC::Equal, xv[0], yv[0]),
             TyKind::Interface(_) => self.iface_equal(xv, yv),
             TyKind::Struct(fields) => {
                 let l = self.layout(ty);
@@ -527,8 +467,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 let c = self.layout(ety).scalars.len();
                 let mut acc = self.iconst(types::I8, 1);
                 for k in 0..n as usize {
-                    let eq =
-                        self.equal(ety, &xv[k * c..(k + 1) * c], &yv[k * c..(k + 1) * c], x, y);
+                    let eq = self.equal(ety, &xv[k * c..(k + 1) * c], &yv[k * c..(k + 1) * c], x, y);
                     acc = self.b.ins().band(acc, eq);
                 }
                 acc
@@ -566,9 +505,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.rt_call(Rt::IntString, &[x])
             }
             (TyKind::Slice(et), TyKind::String) => match self.kind(*et) {
-                TyKind::Int(IntTy { bits: 8, .. }) => {
-                    self.rt_call(Rt::SliceByteToString, &[v[0], v[1]])
-                }
+                TyKind::Int(IntTy { bits: 8, .. }) => self.rt_call(Rt::SliceByteToString, &[v[0], v[1]]),
                 _ => self.rt_call(Rt::SliceRuneToString, &[v[0], v[1]]),
             },
             (TyKind::String, TyKind::Slice(et)) => {
@@ -599,23 +536,8 @@ impl<'a, 'p> FnTx<'a, 'p> {
     }
 
     fn int_to_float(&mut self, v: Value, from: IntTy, to: Type) -> Value {
-        let x = if from.bits < 64 {
-            self.int_to_int(
-                v,
-                from,
-                IntTy {
-                    bits: 64,
-                    signed: from.signed,
-                },
-            )
-        } else {
-            v
-        };
-        if from.signed {
-            self.b.ins().fcvt_from_sint(to, x)
-        } else {
-            self.b.ins().fcvt_from_uint(to, x)
-        }
+        let x = if from.bits < 64 { self.int_to_int(v, from, IntTy { bits: 64, signed: from.signed }) } else { v };
+        if from.signed { self.b.ins().fcvt_from_sint(to, x) } else { self.b.ins().fcvt_from_uint(to, x) }
     }
 
     fn float_to_float(&mut self, v: Value, to: Type) -> Value {
@@ -741,11 +663,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         }
         let l = self.layout(target);
         let (yes, join) = (self.b.create_block(), self.b.create_block());
-        let params: Vec<Value> = l
-            .scalars
-            .iter()
-            .map(|s| self.b.append_block_param(join, s.ty))
-            .collect();
+        let params: Vec<Value> = l.scalars.iter().map(|s| self.b.append_block_param(join, s.ty)).collect();
         let zeros = self.zeros(target);
         let zargs: Vec<_> = zeros.iter().map(|v| (*v).into()).collect();
         self.b.ins().brif(ok, yes, &[], join, &zargs);
@@ -776,14 +694,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// that negative ones fail the unsigned bounds test).
     pub fn index_value(&mut self, i: Value, ty: TyId) -> Value {
         match self.num(ty) {
-            Num::Int(it) if it.bits < 64 => self.int_to_int(
-                i,
-                it,
-                IntTy {
-                    bits: 64,
-                    signed: it.signed,
-                },
-            ),
+            Num::Int(it) if it.bits < 64 => self.int_to_int(i, it, IntTy { bits: 64, signed: it.signed }),
             _ => i,
         }
     }
@@ -801,21 +712,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
 
     /// Panics with bounds error `code` (about `x`, signed or not, and `y`)
     /// unless `ok`.
-    fn bounds_fail_unless(
-        &mut self,
-        ok: Value,
-        x: Value,
-        y: Value,
-        signed: bool,
-        code: BoundsCode,
-    ) {
+    fn bounds_fail_unless(&mut self, ok: Value, x: Value, y: Value, signed: bool, code: BoundsCode) {
         let failed = self.b.ins().bxor_imm_u(ok, 1);
-        let code = code as i64
-            | if signed {
-                runtime::errors::BOUNDS_SIGNED as i64
-            } else {
-                0
-            };
+        let code = code as i64 | if signed { runtime::errors::BOUNDS_SIGNED as i64 } else { 0 };
         self.check(failed, |t| {
             let c = t.iconst(types::I64, code);
             t.rt_noreturn(Rt::PanicBounds, &[x, y, c]);
@@ -892,39 +791,20 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let is_string = matches!(self.kind(x.ty), TyKind::String);
         // Checks in gc's order: the rightmost bound against the capacity first.
         if three {
-            let ok = self
-                .b
-                .ins()
-                .icmp(IntCC::UnsignedLessThanOrEqual, max_v, cap);
+            let ok = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, max_v, cap);
             self.bounds_fail_unless(ok, max_v, cap, max_t, BoundsCode::Slice3Acap);
-            let ok = self
-                .b
-                .ins()
-                .icmp(IntCC::UnsignedLessThanOrEqual, hi_v, max_v);
+            let ok = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, hi_v, max_v);
             self.bounds_fail_unless(ok, hi_v, max_v, hi_t, BoundsCode::Slice3B);
-            let ok = self
-                .b
-                .ins()
-                .icmp(IntCC::UnsignedLessThanOrEqual, lo_v, hi_v);
+            let ok = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, lo_v, hi_v);
             self.bounds_fail_unless(ok, lo_v, hi_v, lo_t, BoundsCode::Slice3C);
         } else {
             if hi.is_some() {
-                let (limit, code) = if is_string {
-                    (len, BoundsCode::SliceAlen)
-                } else {
-                    (cap, BoundsCode::SliceAcap)
-                };
-                let ok = self
-                    .b
-                    .ins()
-                    .icmp(IntCC::UnsignedLessThanOrEqual, hi_v, limit);
+                let (limit, code) = if is_string { (len, BoundsCode::SliceAlen) } else { (cap, BoundsCode::SliceAcap) };
+                let ok = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, hi_v, limit);
                 self.bounds_fail_unless(ok, hi_v, limit, hi_t, code);
             }
             if lo.is_some() {
-                let ok = self
-                    .b
-                    .ins()
-                    .icmp(IntCC::UnsignedLessThanOrEqual, lo_v, hi_v);
+                let ok = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, lo_v, hi_v);
                 self.bounds_fail_unless(ok, lo_v, hi_v, lo_t, BoundsCode::SliceB);
             }
         }
@@ -933,16 +813,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
         // Never point past the end of the backing array (gc does the same).
         let off = self.b.ins().imul_imm_s(lo_v, elem_size as i64);
         let moved = self.b.ins().iadd(ptr, off);
-        let empty =
-            self.b
-                .ins()
-                .icmp_imm_s(IntCC::Equal, if is_string { new_len } else { new_cap }, 0);
+        let empty = self.b.ins().icmp_imm_s(IntCC::Equal, if is_string { new_len } else { new_cap }, 0);
         let new_ptr = self.b.ins().select(empty, ptr, moved);
-        if is_string {
-            vec![new_ptr, new_len]
-        } else {
-            vec![new_ptr, new_len, new_cap]
-        }
+        if is_string { vec![new_ptr, new_len] } else { vec![new_ptr, new_len, new_cap] }
     }
 
     fn addr_of(&mut self, p: &'p lower::ir::Place, e: &Expr) -> Vec<Value> {
@@ -973,9 +846,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let r = self.b.append_block_param(join, types::I32);
         let next = self.b.append_block_param(join, types::I64);
         let i1 = self.b.ins().iadd_imm_s(i, 1);
-        self.b
-            .ins()
-            .brif(ascii, join, &[byte.into(), i1.into()], slow, &[]);
+        self.b.ins().brif(ascii, join, &[byte.into(), i1.into()], slow, &[]);
         self.b.switch_to_block(slow);
         self.b.set_cold_block(slow);
         let res = self.rt_call(Rt::DecodeRune, &[ptr, len, i]);

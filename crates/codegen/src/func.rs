@@ -25,8 +25,8 @@
 use std::collections::HashMap;
 
 use cranelift_codegen::ir::{
-    self, Block, FuncRef, GlobalValue, InstBuilder, MemFlagsData, SigRef, Signature, SourceLoc,
-    StackSlot, StackSlotData, StackSlotKind, Type, Value, types,
+    self, Block, FuncRef, GlobalValue, InstBuilder, MemFlagsData, SigRef, Signature, SourceLoc, StackSlot,
+    StackSlotData, StackSlotKind, Type, Value, types,
 };
 use cranelift_frontend::{FunctionBuilder, Variable};
 use cranelift_module::{DataId, FuncId as ClifFuncId, Module};
@@ -132,11 +132,7 @@ pub fn translate<'p>(
         closure_slots: HashMap::new(),
     };
     t.set_pos(f.pos);
-    let mut sig_types = f
-        .params
-        .iter()
-        .chain(&f.results)
-        .map(|l| f.locals[l.0 as usize].ty);
+    let mut sig_types = f.params.iter().chain(&f.results).map(|l| f.locals[l.0 as usize].ty);
     if sig_types.any(|ty| t.cx.layouts.get(ty).too_big) {
         t.unsupported(f.pos, "large arrays and structs as parameters and results");
     }
@@ -144,12 +140,7 @@ pub fn translate<'p>(
     t.stmts(&f.body);
     t.ret();
     let open_thunks = t.finish_defers();
-    let FnTx {
-        mut b,
-        failed,
-        positions,
-        ..
-    } = t;
+    let FnTx { mut b, failed, positions, .. } = t;
     b.seal_all_blocks();
     b.finalize(tc);
     if failed {
@@ -169,8 +160,7 @@ pub fn translate<'p>(
 /// gc prints absolute source paths in tracebacks (diagnostics keep the
 /// name as given).
 fn traceback_path(name: &str) -> String {
-    std::path::absolute(name)
-        .map_or_else(|_| name.to_string(), |p| p.to_string_lossy().into_owned())
+    std::path::absolute(name).map_or_else(|_| name.to_string(), |p| p.to_string_lossy().into_owned())
 }
 
 impl<'a, 'p> FnTx<'a, 'p> {
@@ -224,8 +214,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// Records an internal compiler error (malformed IR).
     pub fn ice(&mut self, pos: Pos, what: &str) {
         self.failed = true;
-        self.cx
-            .error(pos, format!("internal compiler error: {what}"));
+        self.cx.error(pos, format!("internal compiler error: {what}"));
     }
 
     /// A reference to declared function `id` from this function.
@@ -269,11 +258,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
 
     /// Integer constant of type `ty` (bits truncated to the width).
     pub fn iconst(&mut self, ty: Type, v: i64) -> Value {
-        let masked = if ty.bits() >= 64 {
-            v
-        } else {
-            v & ((1i64 << ty.bits()) - 1)
-        };
+        let masked = if ty.bits() >= 64 { v } else { v & ((1i64 << ty.bits()) - 1) };
         self.b.ins().iconst(ty, masked)
     }
 
@@ -307,14 +292,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
 
     /// Loads a whole value of layout `l` from `base + off`.
     pub fn load_value(&mut self, l: &Layout, base: Value, off: i32) -> Vec<Value> {
-        l.scalars
-            .iter()
-            .map(|s| {
-                self.b
-                    .ins()
-                    .load(s.ty, flags(), base, off + s.offset as i32)
-            })
-            .collect()
+        l.scalars.iter().map(|s| self.b.ins().load(s.ty, flags(), base, off + s.offset as i32)).collect()
     }
 
     /// Stores a whole value of layout `l` at `base + off`.
@@ -327,11 +305,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// A fresh explicit stack slot.
     pub fn slot(&mut self, size: u32, align: u32) -> StackSlot {
         let shift = align.max(1).trailing_zeros() as u8;
-        self.b.create_sized_stack_slot(StackSlotData::new(
-            StackSlotKind::ExplicitSlot,
-            size.max(1),
-            shift,
-        ))
+        self.b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size.max(1), shift))
     }
 
     // ---------------------------------------------------------------
@@ -346,10 +320,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         self.closure = params[0];
         let has_defers = !self.f.defers.is_empty();
         let f = self.f;
-        let records = f
-            .defers
-            .iter()
-            .any(|d| d.kind != lower::ir::DeferKind::OpenCoded);
+        let records = f.defers.iter().any(|d| d.kind != lower::ir::DeferKind::OpenCoded);
         self.frame = crate::escape::analyse(self.cx.prog, self.fid, |site| {
             crate::defers::effective_kind(f.defers[site].kind, records)
         });
@@ -363,9 +334,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
             let in_memory = in_frame || (!local.heap && self.contains_array(local.ty));
             let home = match (local.heap, has_defers && is_result) {
                 _ if in_memory => Home::Slot(self.slot(l.size, l.align)),
-                (false, false) => {
-                    Home::Vars(l.scalars.iter().map(|s| self.b.declare_var(s.ty)).collect())
-                }
+                (false, false) => Home::Vars(l.scalars.iter().map(|s| self.b.declare_var(s.ty)).collect()),
                 (false, true) => Home::Slot(self.slot(l.size, l.align)),
                 (true, false) => Home::Cell(self.b.declare_var(types::I64)),
                 (true, true) => Home::CellSlot(self.slot(8, 8)),
@@ -389,10 +358,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         }
         // Captures: cell addresses from the closure object.
         for (i, &c) in f.captures.iter().enumerate() {
-            let cell = self
-                .b
-                .ins()
-                .load(types::I64, flags(), self.closure, 8 * (i as i32 + 1));
+            let cell = self.b.ins().load(types::I64, flags(), self.closure, 8 * (i as i32 + 1));
             self.set_cell(c, cell);
         }
         if has_defers {
@@ -436,9 +402,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// The cell address of heap local `l` (a frame slot for frame cells).
     pub fn cell_addr(&mut self, l: LocalId) -> Option<Value> {
         match self.homes[l.0 as usize].clone() {
-            Home::Slot(s) if self.frame.cells.contains(&l) => {
-                Some(self.b.ins().stack_addr(types::I64, s, 0))
-            }
+            Home::Slot(s) if self.frame.cells.contains(&l) => Some(self.b.ins().stack_addr(types::I64, s, 0)),
             Home::Cell(v) => Some(self.b.use_var(v)),
             Home::CellSlot(s) => Some(self.b.ins().stack_load(types::I64, types::I64, s, 0)),
             _ => None,
@@ -468,11 +432,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
             Loc::Slot(s, off) => l
                 .scalars
                 .iter()
-                .map(|sc| {
-                    self.b
-                        .ins()
-                        .stack_load(types::I64, sc.ty, *s, off + sc.offset as i32)
-                })
+                .map(|sc| self.b.ins().stack_load(types::I64, sc.ty, *s, off + sc.offset as i32))
                 .collect(),
         }
     }
@@ -482,11 +442,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let l = self.layout(ty);
         if vals.len() != l.scalars.len() {
             if !self.failed {
-                let msg = format!(
-                    "value of {} scalars stored into {}",
-                    vals.len(),
-                    l.scalars.len()
-                );
+                let msg = format!("value of {} scalars stored into {}", vals.len(), l.scalars.len());
                 self.ice(Pos::NONE, &msg);
             }
             return;
@@ -500,9 +456,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
             Loc::Mem(base, off) => self.store_value(&l, vals, *base, *off),
             Loc::Slot(s, off) => {
                 for (sc, x) in l.scalars.iter().zip(vals) {
-                    self.b
-                        .ins()
-                        .stack_store(types::I64, *x, *s, off + sc.offset as i32);
+                    self.b.ins().stack_store(types::I64, *x, *s, off + sc.offset as i32);
                 }
             }
         }
@@ -512,11 +466,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
     pub fn loc_addr(&mut self, loc: &Loc) -> Option<Value> {
         match loc {
             Loc::Vars(_) => None,
-            Loc::Mem(base, off) => Some(if *off == 0 {
-                *base
-            } else {
-                self.b.ins().iadd_imm_s(*base, *off as i64)
-            }),
+            Loc::Mem(base, off) => Some(if *off == 0 { *base } else { self.b.ins().iadd_imm_s(*base, *off as i64) }),
             Loc::Slot(s, off) => Some(self.b.ins().stack_addr(types::I64, *s, *off)),
         }
     }
@@ -591,9 +541,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                     return loc;
                 };
                 let el = self.layout(ety);
-                if let (Loc::Vars(vs), lower::ir::ExprKind::Const(lower::ir::Const::Int(k))) =
-                    (&loc, &idx.kind)
-                {
+                if let (Loc::Vars(vs), lower::ir::ExprKind::Const(lower::ir::Const::Int(k))) = (&loc, &idx.kind) {
                     let k = *k as usize;
                     let c = el.scalars.len();
                     return Loc::Vars(vs[k * c..(k + 1) * c].to_vec());
@@ -604,10 +552,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 let i64v = self.index_value(i, idx.ty);
                 self.bounds_check(i64v, len, idx.ty, runtime::errors::BoundsCode::Index);
                 let Some(base) = self.loc_addr(&loc) else {
-                    self.unsupported(
-                        idx.pos,
-                        "indexing an array held in registers with a variable index",
-                    );
+                    self.unsupported(idx.pos, "indexing an array held in registers with a variable index");
                     return loc;
                 };
                 let off = self.b.ins().imul_imm_s(i64v, el.size as i64);
@@ -656,10 +601,8 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.write_loc(&loc, ty, &v);
             }
             Stmt::AssignMulti(places, e) => {
-                let locs: Vec<Option<(Loc, TyId)>> = places
-                    .iter()
-                    .map(|p| p.as_ref().map(|p| (self.place(p), self.place_ty(p))))
-                    .collect();
+                let locs: Vec<Option<(Loc, TyId)>> =
+                    places.iter().map(|p| p.as_ref().map(|p| (self.place(p), self.place_ty(p)))).collect();
                 let vals = self.expr(e);
                 let TyKind::Tuple(elems) = self.kind(e.ty).clone() else {
                     self.ice(e.pos, "multi-assignment of a non-tuple");
@@ -676,11 +619,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
             }
             Stmt::If { cond, then, els } => {
                 let c = self.expr(cond)[0];
-                let (tb, eb, join) = (
-                    self.b.create_block(),
-                    self.b.create_block(),
-                    self.b.create_block(),
-                );
+                let (tb, eb, join) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
                 self.b.ins().brif(c, tb, &[], eb, &[]);
                 self.b.switch_to_block(tb);
                 self.stmts(then);
@@ -690,18 +629,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.b.ins().jump(join, &[]);
                 self.b.switch_to_block(join);
             }
-            Stmt::Loop {
-                id,
-                cond,
-                body,
-                post,
-            } => {
-                let (head, bodyb, postb, exit) = (
-                    self.b.create_block(),
-                    self.b.create_block(),
-                    self.b.create_block(),
-                    self.b.create_block(),
-                );
+            Stmt::Loop { id, cond, body, post } => {
+                let (head, bodyb, postb, exit) =
+                    (self.b.create_block(), self.b.create_block(), self.b.create_block(), self.b.create_block());
                 self.b.ins().jump(head, &[]);
                 self.b.switch_to_block(head);
                 match cond {

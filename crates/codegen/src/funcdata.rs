@@ -64,26 +64,19 @@ pub struct FuncMeta {
 
 /// Reads funcdata off `ctx` right after `define_function`.
 pub fn collect(id: ClifFuncId, ctx: &Context, meta: FuncMeta) -> CompiledFunc {
-    let cc = ctx
-        .compiled_code()
-        .expect("internal compiler error: function not compiled");
+    let cc = ctx.compiled_code().expect("internal compiler error: function not compiled");
     let buffer = &cc.buffer;
     let mut lines: Vec<(u32, u32)> = Vec::new();
     for sl in buffer.get_srclocs_sorted() {
         let idx = sl.loc.bits();
-        let line = if idx == 0 || idx == u32::MAX {
-            0
-        } else {
-            meta.positions.get(idx as usize - 1).map_or(0, |p| p.line)
-        };
+        let line =
+            if idx == 0 || idx == u32::MAX { 0 } else { meta.positions.get(idx as usize - 1).map_or(0, |p| p.line) };
         if lines.last().map(|l| l.1) != Some(line) {
             lines.push((sl.start, line));
         }
     }
     let open_defers = meta.open_thunks.map(|thunks| {
-        let fl = buffer
-            .frame_layout()
-            .expect("internal compiler error: no frame layout");
+        let fl = buffer.frame_layout().expect("internal compiler error: no frame layout");
         let fp_off = |key: u64| -> i32 {
             let (_, s) = fl
                 .stackslots
@@ -92,11 +85,7 @@ pub fn collect(id: ClifFuncId, ctx: &Context, meta: FuncMeta) -> CompiledFunc {
                 .expect("internal compiler error: keyed defer slot missing");
             s.offset as i32 - fl.frame_to_fp_offset as i32
         };
-        let sites = thunks
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (fp_off(KEY_DEFER_ARGS + i as u64), *t))
-            .collect();
+        let sites = thunks.iter().enumerate().map(|(i, t)| (fp_off(KEY_DEFER_ARGS + i as u64), *t)).collect();
         (fp_off(KEY_DEFER_BITS), sites)
     });
     let mut landing_pads = Vec::new();
@@ -141,19 +130,13 @@ pub fn publish(compiled: &[CompiledFunc], addr: impl Fn(ClifFuncId) -> usize) ->
                 kind: c.kind,
                 wrapper: c.kind == FrameKind::Go && c.name.ends_with("-fm"),
                 lines: c.lines.clone(),
-                open_defers: c
-                    .open_defers
-                    .as_ref()
-                    .map(|(bits_off, sites)| OpenDeferInfo {
-                        bits_off: *bits_off,
-                        sites: sites
-                            .iter()
-                            .map(|(args_off, thunk)| OpenDeferSite {
-                                args_off: *args_off,
-                                thunk: addr(*thunk),
-                            })
-                            .collect(),
-                    }),
+                open_defers: c.open_defers.as_ref().map(|(bits_off, sites)| OpenDeferInfo {
+                    bits_off: *bits_off,
+                    sites: sites
+                        .iter()
+                        .map(|(args_off, thunk)| OpenDeferSite { args_off: *args_off, thunk: addr(*thunk) })
+                        .collect(),
+                }),
                 landing_pads: c.landing_pads.clone(),
             }
         })

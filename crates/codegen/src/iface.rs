@@ -15,9 +15,7 @@
 //! leaves no frame behind: it never shows in tracebacks and a `recover` in
 //! the method works as if the method had been called directly.
 
-use cranelift_codegen::ir::{
-    AbiParam, InstBuilder, Signature, Value, condcodes::IntCC, types,
-};
+use cranelift_codegen::ir::{AbiParam, InstBuilder, Signature, Value, condcodes::IntCC, types};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use std::collections::HashMap;
 
@@ -36,10 +34,7 @@ use crate::runtime_symbols::Rt;
 /// Whether values of kind `k` are stored directly in an interface's data
 /// word (otherwise the data word points to a heap copy).
 pub fn pointer_shaped(k: &TyKind) -> bool {
-    matches!(
-        k,
-        TyKind::Pointer(_) | TyKind::UnsafePointer | TyKind::Map(..) | TyKind::Chan(_) | TyKind::Func(_)
-    )
+    matches!(k, TyKind::Pointer(_) | TyKind::UnsafePointer | TyKind::Map(..) | TyKind::Chan(_) | TyKind::Func(_))
 }
 
 /// Generated glue functions of interfaces, declared while functions are
@@ -104,11 +99,7 @@ impl ProgramCx<'_> {
         }
         let sig = self.data_word_signature(f, recv);
         let id = self.declare_anon(&sig);
-        self.iface.wrappers.push(RecvWrapper {
-            method: f,
-            recv,
-            id,
-        });
+        self.iface.wrappers.push(RecvWrapper { method: f, recv, id });
         let i = self.iface.wrappers.len() - 1;
         self.iface.pending.push(Pending::Wrapper(i));
         id
@@ -166,10 +157,7 @@ impl ProgramCx<'_> {
         let name_off = std::mem::offset_of!(MethodDesc, name);
         let code_off = std::mem::offset_of!(MethodDesc, code);
         let mut bytes = vec![0u8; size * entries.len()];
-        let names: Vec<DataId> = entries
-            .iter()
-            .map(|(n, _)| self.bytes_data(n.as_bytes()))
-            .collect();
+        let names: Vec<DataId> = entries.iter().map(|(n, _)| self.bytes_data(n.as_bytes())).collect();
         for (i, (n, _)) in entries.iter().enumerate() {
             let at = i * size + name_off + 8;
             bytes[at..at + 8].copy_from_slice(&n.len().to_le_bytes());
@@ -242,9 +230,7 @@ fn define_wrapper(
         full.push(b.ins().load(s.ty, flags(), data, s.offset as i32));
     }
     full.extend_from_slice(&params[2..]);
-    let fr = cx
-        .module
-        .declare_func_in_func(cx.funcs[w.method.0 as usize], b.func);
+    let fr = cx.module.declare_func_in_func(cx.funcs[w.method.0 as usize], b.func);
     b.ins().return_call(fr, &full);
     b.seal_all_blocks();
     b.finalize(cx.module.target_config());
@@ -348,14 +334,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
 
     /// `x.(I)` for a non-empty interface `I`: the value (or, with
     /// `comma_ok`, the value or zero and the bool).
-    pub fn assert_iface(
-        &mut self,
-        xv: &[Value],
-        from: TyId,
-        target: TyId,
-        comma_ok: bool,
-        _pos: Pos,
-    ) -> Vec<Value> {
+    pub fn assert_iface(&mut self, xv: &[Value], from: TyId, target: TyId, comma_ok: bool, _pos: Pos) -> Vec<Value> {
         let want = self.cx.typedesc(target);
         let w = self.data_addr(want);
         let ok = self.rt_call(Rt::AssertIface, &[xv[0], w])[0];
@@ -366,10 +345,17 @@ impl<'a, 'p> FnTx<'a, 'p> {
             return vec![t, d, ok];
         }
         let failed = self.b.ins().icmp_imm_u(IntCC::Equal, ok, 0);
-        let iface = self.cx.typedesc(from);
+        let iface = match self.kind(from) {
+            TyKind::Interface(ms) if ms.is_empty() => None,
+            _ => Some(self.cx.typedesc(from)),
+        };
         self.check(failed, |t| {
-            let i = t.data_addr(iface);
-            t.rt_noreturn(Rt::PanicDottype, &[xv[0], w, i]);
+            let i = match iface {
+                Some(d) => t.data_addr(d),
+                None => t.iconst(types::I64, 0),
+            };
+            let v = t.rt_call(Rt::AssertIfaceError, &[xv[0], w, i]);
+            t.rt_noreturn(Rt::GoPanic, &v);
         });
         xv.to_vec()
     }

@@ -25,11 +25,7 @@ pub(crate) fn finish(
     init: ClifFuncId,
     main: ClifFuncId,
 ) -> Result<JitProgram, Vec<Diagnostic>> {
-    let ProgramCx {
-        mut module,
-        compiled,
-        ..
-    } = cx;
+    let ProgramCx { mut module, compiled, .. } = cx;
     if let Err(e) = module.finalize_definitions() {
         return Err(vec![Diagnostic {
             pos: syntax::Pos::NONE,
@@ -38,12 +34,7 @@ pub(crate) fn finish(
     }
     let addr = |id: ClifFuncId| module.get_finalized_function(id) as usize;
     runtime::frames::register(funcdata::publish(&compiled, addr));
-    Ok(JitProgram {
-        trampoline: addr(tramp),
-        init: addr(init),
-        main: addr(main),
-        _module: module,
-    })
+    Ok(JitProgram { trampoline: addr(tramp), init: addr(init), main: addr(main), _module: module })
 }
 
 impl JitProgram {

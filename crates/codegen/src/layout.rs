@@ -55,9 +55,7 @@ impl Layouts {
         for i in 0..prog.types.len() {
             compute(prog, TyId(i as u32), &mut memo);
         }
-        Layouts {
-            all: memo.into_iter().map(Option::unwrap_or_default).collect(),
-        }
+        Layouts { all: memo.into_iter().map(Option::unwrap_or_default).collect() }
     }
 
     /// The layout of `ty`.
@@ -68,43 +66,21 @@ impl Layouts {
 
 fn scalar(ty: Type, ptr: bool) -> Layout {
     let size = ty.bytes();
-    Layout {
-        size,
-        align: size,
-        scalars: vec![Scalar { ty, offset: 0, ptr }],
-        ..Layout::default()
-    }
+    Layout { size, align: size, scalars: vec![Scalar { ty, offset: 0, ptr }], ..Layout::default() }
 }
 
 fn words(n: u32, ptr_first: bool) -> Layout {
-    let scalars = (0..n)
-        .map(|i| Scalar {
-            ty: types::I64,
-            offset: 8 * i,
-            ptr: i == 0 && ptr_first,
-        })
-        .collect();
-    Layout {
-        size: 8 * n,
-        align: 8,
-        scalars,
-        ..Layout::default()
-    }
+    let scalars = (0..n).map(|i| Scalar { ty: types::I64, offset: 8 * i, ptr: i == 0 && ptr_first }).collect();
+    Layout { size: 8 * n, align: 8, scalars, ..Layout::default() }
 }
 
 /// A sequence of fields laid out one after the other with gc's alignment.
 fn sequence(parts: &[&Layout]) -> Layout {
-    let mut out = Layout {
-        align: 1,
-        ..Layout::default()
-    };
+    let mut out = Layout { align: 1, ..Layout::default() };
     for p in parts {
         let off = out.size.next_multiple_of(p.align.max(1));
         out.fields.push((off, out.scalars.len()));
-        out.scalars.extend(p.scalars.iter().map(|s| Scalar {
-            offset: s.offset + off,
-            ..*s
-        }));
+        out.scalars.extend(p.scalars.iter().map(|s| Scalar { offset: s.offset + off, ..*s }));
         out.size = off + p.size;
         out.align = out.align.max(p.align);
         out.too_big |= p.too_big;
@@ -138,22 +114,15 @@ fn compute(prog: &Program, ty: TyId, memo: &mut Vec<Option<Layout>>) -> Layout {
             l.scalars[1].ptr = true;
             l
         }
-        TyKind::UnsafePointer
-        | TyKind::Pointer(_)
-        | TyKind::Map(..)
-        | TyKind::Chan(_)
-        | TyKind::Func(_) => scalar(types::I64, true),
+        TyKind::UnsafePointer | TyKind::Pointer(_) | TyKind::Map(..) | TyKind::Chan(_) | TyKind::Func(_) => {
+            scalar(types::I64, true)
+        }
         TyKind::Array(n, elem) => {
             let e = compute(prog, *elem, memo);
             let n = *n;
             if n as usize * e.scalars.len() > MAX_SCALARS || e.too_big {
                 let size = (e.size as u64).saturating_mul(n).min(u32::MAX as u64) as u32;
-                Layout {
-                    size,
-                    align: e.align,
-                    too_big: true,
-                    ..Layout::default()
-                }
+                Layout { size, align: e.align, too_big: true, ..Layout::default() }
             } else {
                 let parts: Vec<&Layout> = (0..n).map(|_| &e).collect();
                 let mut l = sequence(&parts);
@@ -163,10 +132,7 @@ fn compute(prog: &Program, ty: TyId, memo: &mut Vec<Option<Layout>>) -> Layout {
             }
         }
         TyKind::Struct(fields) => {
-            let ls: Vec<Layout> = fields
-                .iter()
-                .map(|(_, t, _)| compute(prog, *t, memo))
-                .collect();
+            let ls: Vec<Layout> = fields.iter().map(|(_, t, _)| compute(prog, *t, memo)).collect();
             let refs: Vec<&Layout> = ls.iter().collect();
             let mut l = sequence(&refs);
             // gc pads a struct ending in a zero-size field so that its address

@@ -60,6 +60,7 @@ pub enum Rt {
     AssertIface,
     EfaceEq,
     Uncomparable,
+    AssertIfaceError,
 }
 
 /// Everything the compiler knows about one entry point.
@@ -132,6 +133,7 @@ impl Rt {
         Rt::AssertIface,
         Rt::EfaceEq,
         Rt::Uncomparable,
+        Rt::AssertIfaceError,
     ];
 
     /// The entry point's symbol, signature and address.
@@ -206,21 +208,18 @@ impl Rt {
             Rt::Uncomparable => {
                 sym!("deft_uncomparable", iface::deft_uncomparable, [I64] -> [I64, I64])
             }
+            Rt::AssertIfaceError => {
+                sym!("deft_assertiface_error", iface::deft_assertiface_error, [I64, I64, I64] -> [I64, I64])
+            }
         }
     }
 
     /// The Cranelift signature generated code declares for this entry point.
     pub fn signature(self) -> Signature {
         let s = self.sym();
-        let mut sig = Signature::new(if s.tail {
-            CallConv::Tail
-        } else {
-            CallConv::SystemV
-        });
-        sig.params
-            .extend(s.params.iter().map(|t| AbiParam::new(*t)));
-        sig.returns
-            .extend(s.returns.iter().map(|t| AbiParam::new(*t)));
+        let mut sig = Signature::new(if s.tail { CallConv::Tail } else { CallConv::SystemV });
+        sig.params.extend(s.params.iter().map(|t| AbiParam::new(*t)));
+        sig.returns.extend(s.returns.iter().map(|t| AbiParam::new(*t)));
         sig
     }
 }

@@ -19,10 +19,7 @@ fn arith() {
         let mut f = FB::new("main.add", 3);
         let (a, b) = (f.param("a", t.int), f.param("b", t.int));
         let r = f.result("~r0", t.int);
-        let add = pb.add(f.body(vec![
-            set(r, bin(Add, lv(a, t.int), lv(b, t.int), t.int, 3)),
-            ret(),
-        ]));
+        let add = pb.add(f.body(vec![set(r, bin(Add, lv(a, t.int), lv(b, t.int), t.int, 3)), ret()]));
         // func divmod(a, b int) (int, int) { return a / b, a % b }
         let mut f = FB::new("main.divmod", 5);
         let (a, b) = (f.param("a", t.int), f.param("b", t.int));
@@ -42,14 +39,7 @@ fn arith() {
         let mut body = vec![];
         body.extend(decl_set(x, int(127, t.int8)));
         body.push(set(x, bin(Add, lv(x, t.int8), int(1, t.int8), t.int8, 9)));
-        body.push(println_(
-            vec![
-                call(add, vec![int(2, t.int), int(3, t.int)], t.int, 10),
-                lv(x, t.int8),
-            ],
-            &t,
-            10,
-        ));
+        body.push(println_(vec![call(add, vec![int(2, t.int), int(3, t.int)], t.int, 10), lv(x, t.int8)], &t, 10));
         body.extend([Stmt::Decl(q), Stmt::Decl(r)]);
         body.push(Stmt::AssignMulti(
             vec![Some(Place::Local(q)), Some(Place::Local(r))],
@@ -72,20 +62,8 @@ fn arith() {
             vec![
                 bin(Shl, int(1, t.int), s_(), t.int, 17),
                 bin(Shr, int(-16, t.int), s_(), t.int, 17),
-                bin(
-                    Shl,
-                    int(1, t.int),
-                    bin(Add, s_(), int(62, t.uint), t.uint, 17),
-                    t.int,
-                    17,
-                ),
-                bin(
-                    Shl,
-                    int(1, t.uint32),
-                    bin(Add, s_(), int(37, t.uint), t.uint, 17),
-                    t.uint32,
-                    17,
-                ),
+                bin(Shl, int(1, t.int), bin(Add, s_(), int(62, t.uint), t.uint, 17), t.int, 17),
+                bin(Shl, int(1, t.uint32), bin(Add, s_(), int(37, t.uint), t.uint, 17), t.uint32, 17),
             ],
             &t,
             17,
@@ -108,11 +86,7 @@ fn arith() {
                 conv(b_(), t.int64, 21),
                 conv(b_(), t.uint64, 21),
                 conv(b_(), t.int32, 21),
-                conv(
-                    conv(bin(Mul, f_(), float(100.0, t.f64), t.f64, 21), t.int, 21),
-                    t.uint8,
-                    21,
-                ),
+                conv(conv(bin(Mul, f_(), float(100.0, t.f64), t.f64, 21), t.int, 21), t.uint8, 21),
             ],
             &t,
             21,
@@ -150,36 +124,23 @@ fn closures() {
         let mut f = FB::new("main.counter.func1", 5);
         let n = f.capture("n", t.int);
         let r = f.result("~r0", t.int);
-        let lit = pb.add(f.body(vec![
-            set(n, bin(Add, lv(n, t.int), int(1, t.int), t.int, 6)),
-            set(r, lv(n, t.int)),
-            ret(),
-        ]));
+        let lit =
+            pb.add(f.body(vec![set(n, bin(Add, lv(n, t.int), int(1, t.int), t.int, 6)), set(r, lv(n, t.int)), ret()]));
         let mut f = FB::new("main.counter", 3);
         let r = f.result("~r0", fint);
         let n = f.heap("n", t.int);
-        let counter = pb.add(f.body(vec![
-            Stmt::Decl(n),
-            set(r, closure(lit, vec![n], fint)),
-            ret(),
-        ]));
+        let counter = pb.add(f.body(vec![Stmt::Decl(n), set(r, closure(lit, vec![n], fint)), ret()]));
         // func apply(f func(int) int, v int) int { return f(v) }
         let mut f = FB::new("main.apply", 11);
         let (fp, v) = (f.param("f", fii), f.param("v", t.int));
         let r = f.result("~r0", t.int);
-        let apply = pb.add(f.body(vec![
-            set(r, callv(lv(fp, fii), vec![lv(v, t.int)], t.int, 11)),
-            ret(),
-        ]));
+        let apply = pb.add(f.body(vec![set(r, callv(lv(fp, fii), vec![lv(v, t.int)], t.int, 11)), ret()]));
         // main.func1: func(v int) int { return v * k }
         let mut f = FB::new("main.main.func1", 19);
         let k = f.capture("k", t.int);
         let v = f.param("v", t.int);
         let r = f.result("~r0", t.int);
-        let mul = pb.add(f.body(vec![
-            set(r, bin(Mul, lv(v, t.int), lv(k, t.int), t.int, 19)),
-            ret(),
-        ]));
+        let mul = pb.add(f.body(vec![set(r, bin(Mul, lv(v, t.int), lv(k, t.int), t.int, 19)), ret()]));
         let mut f = FB::new("main.main", 13);
         let c = f.var("c", fint);
         let k = f.heap("k", t.int);
@@ -188,22 +149,9 @@ fn closures() {
         let mut body = decl_set(c, call(counter, vec![], fint, 14));
         body.push(eval(callv(lv(c, fint), vec![], t.int, 15)));
         body.push(eval(callv(lv(c, fint), vec![], t.int, 16)));
-        body.push(println_(
-            vec![callv(lv(c, fint), vec![], t.int, 17)],
-            &t,
-            17,
-        ));
+        body.push(println_(vec![callv(lv(c, fint), vec![], t.int, 17)], &t, 17));
         body.extend(decl_set(k, int(10, t.int)));
-        body.push(println_(
-            vec![call(
-                apply,
-                vec![closure(mul, vec![k], fii), int(4, t.int)],
-                t.int,
-                19,
-            )],
-            &t,
-            19,
-        ));
+        body.push(println_(vec![call(apply, vec![closure(mul, vec![k], fii), int(4, t.int)], t.int, 19)], &t, 19));
         body.extend(decl_set(sv, s("", &t)));
         body.extend(decl_set(i, int(0, t.int)));
         let imod = || bin(Rem, lv(i, t.int), int(2, t.int), t.int, 22);
@@ -228,11 +176,7 @@ fn closures() {
                 lv(sv, t.string),
                 bin(Lt, lv(sv, t.string), s("abb", &t), t.bool, 24),
                 bin(Eq, lv(sv, t.string), s("aba", &t), t.bool, 24),
-                ex(
-                    ExprKind::Index(Box::new(lv(sv, t.string)), Box::new(int(1, t.int))),
-                    t.uint8,
-                    24,
-                ),
+                ex(ExprKind::Index(Box::new(lv(sv, t.string)), Box::new(int(1, t.int))), t.uint8, 24),
             ],
             &t,
             24,
@@ -248,10 +192,7 @@ fn trace_fn(pb: &mut PB, name: &str, line: u32) -> FuncId {
     let t = pb.t;
     let mut f = FB::new(name, line);
     let sp = f.param("s", t.string);
-    pb.add(f.body(vec![
-        println_(vec![s("defer", &t), lv(sp, t.string)], &t, line),
-        ret(),
-    ]))
+    pb.add(f.body(vec![println_(vec![s("defer", &t), lv(sp, t.string)], &t, line), ret()]))
 }
 
 #[test]
@@ -263,44 +204,27 @@ fn defer_open() {
         // func(r *int cell) { r *= 2 }
         let mut f = FB::new("main.f.func1", 7);
         let rc = f.capture("r", t.int);
-        let double = pb.add(f.body(vec![
-            set(rc, bin(Mul, lv(rc, t.int), int(2, t.int), t.int, 7)),
-            ret(),
-        ]));
+        let double = pb.add(f.body(vec![set(rc, bin(Mul, lv(rc, t.int), int(2, t.int), t.int, 7)), ret()]));
         // deferred println wrapper: func(a string, b int) { println(a, b) }
         let mut f = FB::new("main.f.deferwrap1", 9);
         let (a, b) = (f.param("a", t.string), f.param("b", t.int));
-        let wrap = pb.add(f.body(vec![
-            println_(vec![lv(a, t.string), lv(b, t.int)], &t, 9),
-            ret(),
-        ]));
+        let wrap = pb.add(f.body(vec![println_(vec![lv(a, t.string), lv(b, t.int)], &t, 9), ret()]));
         let mut f = FB::new("main.f", 5);
         let n = f.param("n", t.int);
         let r = f.heap_result("r", t.int);
         let x = f.var("x", t.int);
-        let (s0, s1, s2) = (
-            f.site(6, DeferKind::OpenCoded),
-            f.site(7, DeferKind::OpenCoded),
-            f.site(9, DeferKind::OpenCoded),
-        );
+        let (s0, s1, s2) =
+            (f.site(6, DeferKind::OpenCoded), f.site(7, DeferKind::OpenCoded), f.site(9, DeferKind::OpenCoded));
         let mut body = vec![
             defer_f(s0, trace, vec![s("first", &t)], 6),
             defer_v(s1, closure(double, vec![r], t.func0), vec![], 7),
         ];
         body.extend(decl_set(x, lv(n, t.int)));
-        body.push(defer_f(
-            s2,
-            wrap,
-            vec![s("arg evaluated early", &t), lv(x, t.int)],
-            9,
-        ));
+        body.push(defer_f(s2, wrap, vec![s("arg evaluated early", &t), lv(x, t.int)], 9));
         body.push(set(x, int(100, t.int)));
         body.push(if_(
             bin(Gt, lv(n, t.int), int(0, t.int), t.bool, 11),
-            vec![
-                set(r, bin(Add, lv(n, t.int), int(1, t.int), t.int, 12)),
-                ret(),
-            ],
+            vec![set(r, bin(Add, lv(n, t.int), int(1, t.int), t.int, 12)), ret()],
             vec![],
         ));
         body.push(set(r, int(-1, t.int)));
@@ -329,11 +253,7 @@ fn recover_basic() {
         let rc = f.capture("r", t.int);
         let e = f.var("e", t.eface);
         let mut body = decl_set(e, recover(&t, 9));
-        body.push(println_(
-            vec![s("recovered:", &t), assert_(lv(e, t.eface), t.string, 10)],
-            &t,
-            10,
-        ));
+        body.push(println_(vec![s("recovered:", &t), assert_(lv(e, t.eface), t.string, 10)], &t, 10));
         body.push(set(rc, int(42, t.int)));
         body.push(ret());
         let lit = pb.add(f.body(body));
@@ -349,11 +269,7 @@ fn recover_basic() {
         ]));
         let main = pb.add(FB::new("main.main", 18).body(vec![
             println_(vec![call(fid, vec![], t.int, 19)], &t, 19),
-            println_(
-                vec![bin(Eq, recover(&t, 20), nil(t.eface), t.bool, 20)],
-                &t,
-                20,
-            ),
+            println_(vec![bin(Eq, recover(&t, 20), nil(t.eface), t.bool, 20)], &t, 20),
             ret(),
         ]));
         pb.finish(main)
@@ -367,10 +283,7 @@ fn recover_deep() {
         let t = pb.t;
         let mut f = FB::new("main.deep.deferwrap1", 7);
         let (a, b) = (f.param("a", t.string), f.param("b", t.int));
-        let wrap = pb.add(f.body(vec![
-            println_(vec![lv(a, t.string), lv(b, t.int)], &t, 7),
-            ret(),
-        ]));
+        let wrap = pb.add(f.body(vec![println_(vec![lv(a, t.string), lv(b, t.int)], &t, 7), ret()]));
         let deep = pb.declare();
         let mut f = FB::new("main.deep", 3);
         let d = f.param("d", t.int);
@@ -384,21 +297,13 @@ fn recover_deep() {
                     vec![],
                 ),
                 defer_f(s0, wrap, vec![s("unwinding", &t), lv(d, t.int)], 7),
-                eval(call(
-                    deep,
-                    vec![bin(Sub, lv(d, t.int), int(1, t.int), t.int, 8)],
-                    t.unit,
-                    8,
-                )),
+                eval(call(deep, vec![bin(Sub, lv(d, t.int), int(1, t.int), t.int, 8)], t.unit, 8)),
                 ret(),
             ]),
         );
         let mut f = FB::new("main.top.func1", 12);
         let ok = f.capture("ok", t.bool);
-        let lit = pb.add(f.body(vec![
-            set(ok, bin(Ne, recover(&t, 13), nil(t.eface), t.bool, 13)),
-            ret(),
-        ]));
+        let lit = pb.add(f.body(vec![set(ok, bin(Ne, recover(&t, 13), nil(t.eface), t.bool, 13)), ret()]));
         let mut f = FB::new("main.top", 11);
         let ok = f.heap_result("ok", t.bool);
         let s0 = f.site(12, DeferKind::OpenCoded);
@@ -428,40 +333,17 @@ fn nested() {
         let mut f = FB::new("main.f.func1", 6);
         let r = f.var("r", t.eface);
         let mut body = vec![println_(
-            vec![
-                s("helper got nil:", &t),
-                bin(
-                    Eq,
-                    call(helper, vec![], t.eface, 7),
-                    nil(t.eface),
-                    t.bool,
-                    7,
-                ),
-            ],
+            vec![s("helper got nil:", &t), bin(Eq, call(helper, vec![], t.eface, 7), nil(t.eface), t.bool, 7)],
             &t,
             7,
         )];
         body.extend(decl_set(r, recover(&t, 8)));
-        body.push(println_(
-            vec![
-                s("outer recovered:", &t),
-                assert_(lv(r, t.eface), t.string, 9),
-            ],
-            &t,
-            9,
-        ));
+        body.push(println_(vec![s("outer recovered:", &t), assert_(lv(r, t.eface), t.string, 9)], &t, 9));
         body.push(ret());
         let lit1 = pb.add(f.body(body));
-        let lit2 = pb.add(FB::new("main.f.func2", 11).body(vec![panic_(
-            iface(s("second", &t), &t),
-            &t,
-            12,
-        )]));
+        let lit2 = pb.add(FB::new("main.f.func2", 11).body(vec![panic_(iface(s("second", &t), &t), &t, 12)]));
         let mut f = FB::new("main.f", 5);
-        let (s0, s1) = (
-            f.site(6, DeferKind::OpenCoded),
-            f.site(11, DeferKind::OpenCoded),
-        );
+        let (s0, s1) = (f.site(6, DeferKind::OpenCoded), f.site(11, DeferKind::OpenCoded));
         let fid = pb.add(f.body(vec![
             defer_v(s0, closure(lit1, vec![], t.func0), vec![], 6),
             defer_v(s1, closure(lit2, vec![], t.func0), vec![], 11),
@@ -487,18 +369,11 @@ fn runtime_err() {
         let mut f = FB::new("main.div", 3);
         let (a, b) = (f.param("a", t.int), f.param("b", t.int));
         let r = f.result("~r0", t.int);
-        let div = pb.add(f.body(vec![
-            set(r, bin(Div, lv(a, t.int), lv(b, t.int), t.int, 3)),
-            ret(),
-        ]));
+        let div = pb.add(f.body(vec![set(r, bin(Div, lv(a, t.int), lv(b, t.int), t.int, 3)), ret()]));
         let mut f = FB::new("main.safe.func1", 6);
         let failed = f.capture("failed", t.bool);
         let lit = pb.add(f.body(vec![
-            if_(
-                bin(Ne, recover(&t, 7), nil(t.eface), t.bool, 7),
-                vec![set(failed, boolean(true, t.bool))],
-                vec![],
-            ),
+            if_(bin(Ne, recover(&t, 7), nil(t.eface), t.bool, 7), vec![set(failed, boolean(true, t.bool))], vec![]),
             ret(),
         ]));
         let mut f = FB::new("main.safe", 5);
@@ -535,14 +410,8 @@ fn runtime_err() {
         body.push(defer_v(s0, closure(lit, vec![], t.func0), vec![], 17));
         body.push(Stmt::Decl(sv));
         body.extend(decl_set(i, int(5, t.int)));
-        let idx = ex(
-            ExprKind::Load(Box::new(Place::SliceIndex(
-                Box::new(lv(sv, slice)),
-                Box::new(lv(i, t.int)),
-            ))),
-            t.int,
-            23,
-        );
+        let idx =
+            ex(ExprKind::Load(Box::new(Place::SliceIndex(Box::new(lv(sv, slice)), Box::new(lv(i, t.int))))), t.int, 23);
         body.push(println_(vec![idx], &t, 23));
         body.push(ret());
         let main = pb.add(f.body(body));
@@ -574,32 +443,20 @@ fn records() {
         body.push(Stmt::Loop {
             id: ScopeId(0),
             cond: Some(bin(Lt, lv(i, t.int), lv(n, t.int), t.bool, 4)),
-            body: vec![defer_v(
-                s0,
-                closure(lit, vec![sum], fi),
-                vec![lv(i, t.int)],
-                5,
-            )],
+            body: vec![defer_v(s0, closure(lit, vec![sum], fi), vec![lv(i, t.int)], 5)],
             post: vec![set(i, bin(Add, lv(i, t.int), int(1, t.int), t.int, 4))],
         });
         body.push(set(sum, int(100, t.int)));
         body.push(ret());
         let lp_loop = pb.add(f.body(body));
         // lp
-        let lit2 = pb.add(FB::new("main.lp.func1", 11).body(vec![
-            println_(
-                vec![s("recovered", &t), assert_(recover(&t, 11), t.string, 11)],
-                &t,
-                11,
-            ),
-            ret(),
-        ]));
+        let lit2 = pb.add(
+            FB::new("main.lp.func1", 11)
+                .body(vec![println_(vec![s("recovered", &t), assert_(recover(&t, 11), t.string, 11)], &t, 11), ret()]),
+        );
         let mut f = FB::new("main.lp.deferwrap1", 13);
         let (a, b) = (f.param("a", t.string), f.param("b", t.int));
-        let wrap = pb.add(f.body(vec![
-            println_(vec![lv(a, t.string), lv(b, t.int)], &t, 13),
-            ret(),
-        ]));
+        let wrap = pb.add(f.body(vec![println_(vec![lv(a, t.string), lv(b, t.int)], &t, 13), ret()]));
         let mut f = FB::new("main.lp", 10);
         let i = f.var("i", t.int);
         let (s0, s1) = (f.site(11, DeferKind::Stack), f.site(13, DeferKind::Heap));
@@ -628,11 +485,7 @@ fn unrecovered() {
     check("unrecovered", || {
         let mut pb = PB::new("unrecovered");
         let t = pb.t;
-        let lit = pb.add(FB::new("main.f.func1", 4).body(vec![panic_(
-            iface(s("second", &t), &t),
-            &t,
-            5,
-        )]));
+        let lit = pb.add(FB::new("main.f.func1", 4).body(vec![panic_(iface(s("second", &t), &t), &t, 5)]));
         let mut f = FB::new("main.f", 3);
         let x = f.param("x", t.int);
         let r = f.result("~r0", t.int);
@@ -642,10 +495,10 @@ fn unrecovered() {
             set(r, bin(Div, int(10, t.int), lv(x, t.int), t.int, 7)),
             ret(),
         ]));
-        let main = pb.add(FB::new("main.main", 10).body(vec![
-            println_(vec![call(fid, vec![int(0, t.int)], t.int, 11)], &t, 11),
-            ret(),
-        ]));
+        let main = pb.add(
+            FB::new("main.main", 10)
+                .body(vec![println_(vec![call(fid, vec![int(0, t.int)], t.int, 11)], &t, 11), ret()]),
+        );
         pb.finish(main)
     });
 }
@@ -660,10 +513,7 @@ fn nilfunc() {
         let wrap = pb.add(f.body(vec![println_(vec![lv(a, t.string)], &t, 5), ret()]));
         let mut f = FB::new("main.f", 3);
         let g = f.var("g", t.func0);
-        let (s0, s1) = (
-            f.site(5, DeferKind::OpenCoded),
-            f.site(6, DeferKind::OpenCoded),
-        );
+        let (s0, s1) = (f.site(5, DeferKind::OpenCoded), f.site(6, DeferKind::OpenCoded));
         let fid = pb.add(f.body(vec![
             Stmt::Decl(g),
             defer_f(s0, wrap, vec![s("runs after nil panic", &t)], 5),
@@ -672,14 +522,7 @@ fn nilfunc() {
             ret(),
         ]));
         let lit = pb.add(FB::new("main.main.func1", 11).body(vec![
-            println_(
-                vec![
-                    s("main recovered:", &t),
-                    bin(Ne, recover(&t, 11), nil(t.eface), t.bool, 11),
-                ],
-                &t,
-                11,
-            ),
+            println_(vec![s("main recovered:", &t), bin(Ne, recover(&t, 11), nil(t.eface), t.bool, 11)], &t, 11),
             ret(),
         ]));
         let mut f = FB::new("main.main", 10);

@@ -270,29 +270,7 @@ impl FnCx<'_, '_> {
             ty: recv_ty,
             heap: true,
         }];
-        for (i, &t) in sig.params.iter().enumerate() {
-            let ty = self.cx.ty(t);
-            locals.push(Local {
-                name: format!("~p{i}"),
-                ty,
-                heap: false,
-            });
-        }
-        for (i, &t) in sig.results.iter().enumerate() {
-            let ty = self.cx.ty(t);
-            locals.push(Local {
-                name: format!("~r{i}"),
-                ty,
-                heap: false,
-            });
-        }
-        let ids = |from: usize, n: usize| {
-            (from..from + n)
-                .map(|i| LocalId(i as u32))
-                .collect::<Vec<_>>()
-        };
-        let params = ids(1, sig.params.len());
-        let results = ids(1 + sig.params.len(), sig.results.len());
+        let (params, results) = self.wrapper_locals(&mut locals, sig);
         let args = std::iter::once(LocalId(0))
             .chain(params.iter().copied())
             .map(|l| IExpr {
@@ -311,14 +289,7 @@ impl FnCx<'_, '_> {
             ty,
             pos,
         };
-        let store = match results.len() {
-            0 => Stmt::Eval(call),
-            1 => Stmt::Assign(Place::Local(results[0]), call),
-            _ => Stmt::AssignMulti(
-                results.iter().map(|&r| Some(Place::Local(r))).collect(),
-                call,
-            ),
-        };
+        let store = store_results(&results, call);
         self.cx.prog.funcs[wid.0 as usize] = Func {
             name,
             pos,
@@ -370,6 +341,26 @@ impl FnCx<'_, '_> {
         }
     }
 
+    /// Appends a generated wrapper's parameter and result locals for `sig`
+    /// (named `~p0…`, `~r0…`, as gc names them) after `locals`, and returns
+    /// their ids: the wrapper's params and results.
+    fn wrapper_locals(&mut self, locals: &mut Vec<Local>, sig: &Signature) -> (Vec<LocalId>, Vec<LocalId>) {
+        let mut ids = [Vec::new(), Vec::new()];
+        for (k, (prefix, tys)) in [('p', &sig.params), ('r', &sig.results)].into_iter().enumerate() {
+            for (i, &t) in tys.iter().enumerate() {
+                let ty = self.cx.ty(t);
+                ids[k].push(LocalId(locals.len() as u32));
+                locals.push(Local {
+                    name: format!("~{prefix}{i}"),
+                    ty,
+                    heap: false,
+                });
+            }
+        }
+        let [params, results] = ids;
+        (params, results)
+    }
+
     /// `main.(*T).M` for a value method `main.T.M`: takes `*T` and the
     /// method's parameters, calls the method on `*p`. One per method.
     fn deref_wrapper(
@@ -391,26 +382,7 @@ impl FnCx<'_, '_> {
         };
         let wid = self.cx.reserve_func(name.clone(), pos);
         let mut locals = Vec::new();
-        for (i, &t) in sig.params.iter().enumerate() {
-            let ty = self.cx.ty(t);
-            locals.push(Local {
-                name: format!("~p{i}"),
-                ty,
-                heap: false,
-            });
-        }
-        for (i, &t) in sig.results.iter().enumerate() {
-            let ty = self.cx.ty(t);
-            locals.push(Local {
-                name: format!("~r{i}"),
-                ty,
-                heap: false,
-            });
-        }
-        let params: Vec<LocalId> = (0..sig.params.len() as u32).map(LocalId).collect();
-        let results: Vec<LocalId> = (sig.params.len() as u32..locals.len() as u32)
-            .map(LocalId)
-            .collect();
+        let (params, results) = self.wrapper_locals(&mut locals, sig);
         let mut args: Vec<IExpr> = params
             .iter()
             .map(|&l| IExpr {
@@ -597,7 +569,7 @@ impl FnCx<'_, '_> {
             Builtin::Recover => IK::Recover,
             Builtin::New => IK::New,
             other => {
-                self.unsupported(pos, builtin_name(other));
+                self.unsupported(pos, other.name());
                 IK::Zero
             }
         };
@@ -630,7 +602,7 @@ impl FnCx<'_, '_> {
             Builtin::Print | Builtin::Println => args.iter().map(|a| self.expr(a)).collect(),
             Builtin::Recover => Vec::new(),
             other => {
-                self.unsupported(pos, &format!("defer of {}", builtin_name(other)));
+                self.unsupported(pos, &format!("defer of {}", other.name()));
                 return None;
             }
         };
@@ -718,26 +690,6 @@ fn store_results(results: &[LocalId], call: IExpr) -> Stmt {
 enum Recv {
     Place(Place),
     Value(IExpr),
-}
-
-fn builtin_name(b: Builtin) -> &'static str {
-    match b {
-        Builtin::Append => "append",
-        Builtin::Cap => "cap",
-        Builtin::Close => "close",
-        Builtin::Complex => "complex",
-        Builtin::Copy => "copy",
-        Builtin::Delete => "delete",
-        Builtin::Imag => "imag",
-        Builtin::Len => "len",
-        Builtin::Make => "make",
-        Builtin::New => "new",
-        Builtin::Panic => "panic",
-        Builtin::Print => "print",
-        Builtin::Println => "println",
-        Builtin::Real => "real",
-        Builtin::Recover => "recover",
-    }
 }
 
 impl IExpr {

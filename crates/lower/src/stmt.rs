@@ -593,11 +593,19 @@ impl FnCx<'_, '_> {
         }
     }
 
-    /// The place an iteration variable is assigned (a defined variable or
-    /// any assignable expression), with its type.
-    fn range_target(&mut self, e: &Expr) -> (Place, types::TypeId) {
+    /// Assigns an iteration variable `e` (a defined variable or any
+    /// assignable expression) the value `value` computes, converted from its
+    /// Go type to `e`'s. The target is resolved before the value is built.
+    fn range_assign(
+        &mut self,
+        e: &Expr,
+        pos: Pos,
+        value: impl FnOnce(&mut Self) -> (IExpr, types::TypeId),
+    ) -> Stmt {
         let t = self.go_type(e);
-        (self.place(e), t)
+        let p = self.place(e);
+        let (val, from) = value(self);
+        Stmt::Assign(p, self.convert_to(val, from, t, pos))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -648,24 +656,14 @@ impl FnCx<'_, '_> {
                 decode,
             )];
             if let Some(k) = k {
-                let (p, t) = f.range_target(k);
-                let val = f.convert_to(
-                    f.local_expr(i, pos),
-                    types::TypeTable::basic(types::BasicKind::Int),
-                    t,
-                    pos,
-                );
-                b.push(Stmt::Assign(p, val));
+                b.push(f.range_assign(k, pos, |f| {
+                    (f.local_expr(i, pos), types::TypeTable::basic(types::BasicKind::Int))
+                }));
             }
             if let Some(v) = v {
-                let (p, t) = f.range_target(v);
-                let val = f.convert_to(
-                    f.local_expr(r, pos),
-                    types::TypeTable::basic(types::BasicKind::Int32),
-                    t,
-                    pos,
-                );
-                b.push(Stmt::Assign(p, val));
+                b.push(f.range_assign(v, pos, |f| {
+                    (f.local_expr(r, pos), types::TypeTable::basic(types::BasicKind::Int32))
+                }));
             }
             f.stmts(&body.stmts, &mut b);
             let post = vec![Stmt::Assign(Place::Local(i), f.local_expr(next, pos))];
@@ -727,20 +725,12 @@ impl FnCx<'_, '_> {
         let lp = self.in_scope(true, label, |f, id| {
             let mut b = Vec::new();
             if let Some(k) = k {
-                let (p, t) = f.range_target(k);
-                let val = f.convert_to(
-                    f.local_expr(i, pos),
-                    types::TypeTable::basic(types::BasicKind::Int),
-                    t,
-                    pos,
-                );
-                b.push(Stmt::Assign(p, val));
+                b.push(f.range_assign(k, pos, |f| {
+                    (f.local_expr(i, pos), types::TypeTable::basic(types::BasicKind::Int))
+                }));
             }
             if let (Some(v), Some(c)) = (v, container) {
-                let (p, t) = f.range_target(v);
-                let (elem, et) = f.range_elem(c, i, shape, elem_ty, pos);
-                let val = f.convert_to(elem, et, t, pos);
-                b.push(Stmt::Assign(p, val));
+                b.push(f.range_assign(v, pos, |f| f.range_elem(c, i, shape, elem_ty, pos)));
             }
             f.stmts(&body.stmts, &mut b);
             let one = f.int_const(1, pos);

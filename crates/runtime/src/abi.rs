@@ -6,9 +6,16 @@
 //!
 //! * `string`  = [`GoString`] (pointer, length) — two machine words.
 //! * `[]T`     = [`GoSlice`] (pointer, length, capacity).
-//! * `interface{}` = [`Eface`] (type descriptor, data word). The data word
-//!   is the value itself for pointer-shaped types (pointers, maps, chans,
-//!   funcs) and otherwise a pointer to a heap copy of the value.
+//! * every interface value, empty or not, = [`Eface`] (type descriptor,
+//!   data word); there are no itabs. The data word is the value itself for
+//!   pointer-shaped types (pointers, maps, chans, funcs) and otherwise a
+//!   pointer to a heap copy of the value. Converting between interface
+//!   types copies both words unchanged.
+//! * a method of a dynamic type is found by name in its descriptor's sorted
+//!   [`MethodDesc`] table (`crate::iface::deft_ifacemethod`) and called with
+//!   the Go (Cranelift Tail) convention: closure context = the type
+//!   descriptor, receiver = the data word, then the arguments. An interface
+//!   type's own descriptor lists its methods' names with null code.
 //! * a func value is a pointer to a closure object whose first word is the
 //!   code address; captured cells follow.
 //! * a type is described by a static [`TypeDesc`] emitted by the compiler.
@@ -90,7 +97,9 @@ pub struct MethodDesc {
     /// Method name.
     pub name: GoString,
     /// Code address of the method taking the data word as receiver
-    /// (a pointer-receiver wrapper for value types boxed behind a pointer).
+    /// (a pointer-receiver wrapper for value types boxed behind a pointer);
+    /// null in an interface type's table. Go convention, except for the
+    /// runtime error types' SysV methods (see [`crate::errors`]).
     pub code: *const u8,
 }
 

@@ -102,10 +102,7 @@ impl FuncInfo {
     /// The landing pad of the call whose return address is `ret_pc`.
     pub fn landing_pad(&self, ret_pc: usize) -> Option<LandingPad> {
         let off = ret_pc.wrapping_sub(self.start) as u32;
-        let i = self
-            .landing_pads
-            .binary_search_by_key(&off, |lp| lp.ret_off)
-            .ok()?;
+        let i = self.landing_pads.binary_search_by_key(&off, |lp| lp.ret_off).ok()?;
         Some(self.landing_pads[i])
     }
 }
@@ -130,10 +127,7 @@ pub fn register(new: Vec<FuncInfo>) {
     let starts = funcs.iter().map(|f| f.start).collect();
     // The previous table is leaked on purpose: readers may hold references to
     // it (tables are few and small).
-    TABLE.store(
-        Box::into_raw(Box::new(FuncTable { starts, funcs })),
-        Ordering::Release,
-    );
+    TABLE.store(Box::into_raw(Box::new(FuncTable { starts, funcs })), Ordering::Release);
 }
 
 fn current() -> Option<&'static FuncTable> {
@@ -169,8 +163,7 @@ impl Frame {
     pub unsafe fn caller(self, limit: usize) -> Option<Frame> {
         // SAFETY: by the precondition, [fp] and [fp+8] are the saved rbp and
         // return address of a live frame.
-        let (next_fp, pc) =
-            unsafe { (*(self.fp as *const usize), *((self.fp + 8) as *const usize)) };
+        let (next_fp, pc) = unsafe { (*(self.fp as *const usize), *((self.fp + 8) as *const usize)) };
         (next_fp > self.fp && next_fp < limit).then_some(Frame { pc, fp: next_fp })
     }
 

@@ -12,7 +12,7 @@
 //! [`deft_error_method_shim`] for them instead.
 
 use crate::abi::{Eface, GoString, Kind, MethodDesc, TypeDesc};
-use crate::errors::{RuntimeError, error_text, is_runtime_error_type, runtime_error_eface};
+use crate::errors::{RuntimeError, TypeAssertionError, error_text, is_runtime_error_type, runtime_error_eface};
 use crate::strings::{go_bytes, new_string};
 
 /// The methods of `ty` (empty for null).
@@ -43,9 +43,7 @@ unsafe fn lookup(ty: *const TypeDesc, name: &[u8]) -> *const u8 {
     // SAFETY: by the precondition.
     let ms = unsafe { methods(ty) };
     match ms.binary_search_by(|m| bytes(&m.name).cmp(name)) {
-        Ok(_) if name == b"Error" && is_runtime_error_type(ty) => {
-            deft_error_method_shim as *const u8
-        }
+        Ok(_) if name == b"Error" && is_runtime_error_type(ty) => deft_error_method_shim as *const u8,
         Ok(i) => ms[i].code,
         Err(_) => std::ptr::null(),
     }
@@ -56,11 +54,7 @@ unsafe fn lookup(ty: *const TypeDesc, name: &[u8]) -> *const u8 {
 ///
 /// # Safety
 /// `ty` is null or a valid type descriptor; `name` a valid Go string.
-pub unsafe extern "C" fn deft_ifacemethod(
-    ty: *const TypeDesc,
-    name_ptr: *const u8,
-    name_len: usize,
-) -> *const u8 {
+pub unsafe extern "C" fn deft_ifacemethod(ty: *const TypeDesc, name_ptr: *const u8, name_len: usize) -> *const u8 {
     // SAFETY: by the precondition.
     unsafe { lookup(ty, go_bytes(name_ptr, name_len)) }
 }
@@ -75,11 +69,7 @@ pub unsafe extern "C" fn deft_assertiface(ty: *const TypeDesc, iface: *const Typ
         return false;
     }
     // SAFETY: by the precondition.
-    unsafe {
-        methods(iface)
-            .iter()
-            .all(|m| !lookup(ty, bytes(&m.name)).is_null())
-    }
+    unsafe { methods(iface).iter().all(|m| !lookup(ty, bytes(&m.name)).is_null()) }
 }
 
 /// Compares the values of type `ty` at `a` and `b`; `Err(t)` when `t`
@@ -138,15 +128,7 @@ unsafe fn eq_at(ty: &TypeDesc, a: *const u8, b: *const u8) -> Result<bool, *cons
 
 /// Whether dynamic kind `kind` is stored directly in the data word.
 fn direct(kind: u8) -> bool {
-    [
-        Kind::Pointer,
-        Kind::UnsafePointer,
-        Kind::Map,
-        Kind::Chan,
-        Kind::Func,
-    ]
-    .iter()
-    .any(|k| *k as u8 == kind)
+    [Kind::Pointer, Kind::UnsafePointer, Kind::Map, Kind::Chan, Kind::Func].iter().any(|k| *k as u8 == kind)
 }
 
 /// `x == y` on interface values.
@@ -177,12 +159,7 @@ unsafe fn efaceeq(x: Eface, y: Eface) -> Result<bool, *const TypeDesc> {
 ///
 /// # Safety
 /// Both are valid interface values.
-pub unsafe extern "C" fn deft_efaceeq(
-    t1: *const TypeDesc,
-    d1: *const u8,
-    t2: *const TypeDesc,
-    d2: *const u8,
-) -> usize {
+pub unsafe extern "C" fn deft_efaceeq(t1: *const TypeDesc, d1: *const u8, t2: *const TypeDesc, d2: *const u8) -> usize {
     let (x, y) = (Eface { ty: t1, data: d1 }, Eface { ty: t2, data: d2 });
     // SAFETY: by the precondition.
     match unsafe { efaceeq(x, y) } {
@@ -250,4 +227,25 @@ pub unsafe fn panic_method_text(v: Eface) -> Option<Vec<u8>> {
     let m = unsafe { crate::panicprint::panic_text_method(v.ty)? };
     let s = call_text_method(m.code, v.ty, v.data);
     Some(bytes(&s).to_vec())
+}
+
+/// The panic value of a failed assertion `x.(I)` to a non-empty interface
+/// `asserted`: `x`'s dynamic type `concrete` (null when `x` is nil) lacks a
+/// method. `iface` is `x`'s static type, null when it is `interface{}`.
+///
+/// # Safety
+/// The descriptors are null (except `asserted`) or valid.
+pub unsafe extern "C" fn deft_assertiface_error(
+    concrete: *const TypeDesc,
+    asserted: *const TypeDesc,
+    iface: *const TypeDesc,
+) -> Eface {
+    // SAFETY: by the precondition.
+    let missing = unsafe { methods(asserted).iter().find(|m| lookup(concrete, bytes(&m.name)).is_null()) };
+    let missing_method = match missing {
+        Some(m) if !concrete.is_null() => m.name,
+        _ => GoString { ptr: std::ptr::null(), len: 0 },
+    };
+    let e = TypeAssertionError { interface: iface, concrete, asserted, missing_method };
+    runtime_error_eface(RuntimeError::TypeAssertion(e))
 }

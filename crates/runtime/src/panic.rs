@@ -199,10 +199,7 @@ entry_shim!(
 );
 
 extern "C" fn gopanic_entry(ty: usize, data: usize, pc: usize, fp: usize) -> ! {
-    let arg = Eface {
-        ty: ty as *const TypeDesc,
-        data: data as *const u8,
-    };
+    let arg = Eface { ty: ty as *const TypeDesc, data: data as *const u8 };
     gopanic(arg, Frame { pc, fp })
 }
 
@@ -234,21 +231,12 @@ extern "C" fn panicbounds_entry(x: i64, y: i64, code: u64, pc: usize, fp: usize)
     panic_runtime_error(RuntimeError::Bounds(b), Frame { pc, fp })
 }
 
-extern "C" fn panicdottype_entry(
-    concrete: usize,
-    asserted: usize,
-    iface: usize,
-    pc: usize,
-    fp: usize,
-) -> ! {
+extern "C" fn panicdottype_entry(concrete: usize, asserted: usize, iface: usize, pc: usize, fp: usize) -> ! {
     let e = TypeAssertionError {
         interface: iface as *const TypeDesc,
         concrete: concrete as *const TypeDesc,
         asserted: asserted as *const TypeDesc,
-        missing_method: GoString {
-            ptr: std::ptr::null(),
-            len: 0,
-        },
+        missing_method: GoString { ptr: std::ptr::null(), len: 0 },
     };
     panic_runtime_error(RuntimeError::TypeAssertion(e), Frame { pc, fp })
 }
@@ -270,15 +258,8 @@ pub fn gopanic(arg: Eface, origin: Frame) -> ! {
     // frame, which stays alive until we resume elsewhere or exit, and is
     // unlinked before any resume discards it.
     unsafe {
-        let mut rec = Panic {
-            arg,
-            link: (*gp).panic,
-            recovered: false,
-            aborted: false,
-            goexit: false,
-            frame_fp: 0,
-            thunk_fp: 0,
-        };
+        let mut rec =
+            Panic { arg, link: (*gp).panic, recovered: false, aborted: false, goexit: false, frame_fp: 0, thunk_fp: 0 };
         // Only raw pointers from here on: deferred calls (and nested panics)
         // reach the record through the goroutine's list while we are
         // suspended in a call.
@@ -358,12 +339,7 @@ unsafe fn run_frame_records(gp: *mut G, p: *mut Panic, f: &FuncInfo, fr: Frame) 
 ///
 /// # Safety
 /// As [`run_deferred_calls`]; `od` is the funcdata of `fr`'s function `f`.
-unsafe fn run_frame_open_defers(
-    p: *mut Panic,
-    f: &FuncInfo,
-    od: &crate::frames::OpenDeferInfo,
-    fr: Frame,
-) {
+unsafe fn run_frame_open_defers(p: *mut Panic, f: &FuncInfo, od: &crate::frames::OpenDeferInfo, fr: Frame) {
     // SAFETY: the funcdata offsets address slots of the live frame `fr`.
     unsafe {
         let gp = cur_g();
@@ -420,17 +396,9 @@ unsafe fn recovery(gp: *mut G, p: *mut Panic, f: &FuncInfo, fr: Frame) -> ! {
             (*gp).sig = 0;
         }
         let Some(lp) = f.landing_pad(fr.pc) else {
-            fatal(&format!(
-                "{}: recovered at +{:#x}, which is not a landing-pad call site",
-                f.name,
-                fr.pc - f.start
-            ));
+            fatal(&format!("{}: recovered at +{:#x}, which is not a landing-pad call site", f.name, fr.pc - f.start));
         };
-        resume(
-            f.start + lp.pad_off as usize,
-            fr.fp - lp.sp_below_fp as usize,
-            fr.fp,
-        )
+        resume(f.start + lp.pad_off as usize, fr.fp - lp.sp_below_fp as usize, fr.fp)
     }
 }
 
@@ -461,19 +429,12 @@ unsafe fn resume(pc: usize, sp: usize, fp: usize) -> ! {
 /// and marks the panic recovered when the rule in the module doc allows it,
 /// otherwise the nil interface.
 pub extern "C" fn deft_recover(caller_fp: usize) -> Eface {
-    let nil = Eface {
-        ty: std::ptr::null(),
-        data: std::ptr::null(),
-    };
+    let nil = Eface { ty: std::ptr::null(), data: std::ptr::null() };
     let gp = cur_g();
     // SAFETY: `caller_fp` is the frame pointer of a live Go frame, whose
     // saved rbp is readable; the panic list holds live records.
     unsafe {
-        let p = if gp.is_null() {
-            null_mut()
-        } else {
-            (*gp).panic
-        };
+        let p = if gp.is_null() { null_mut() } else { (*gp).panic };
         if p.is_null() || (*p).goexit || (*p).recovered {
             return nil;
         }
@@ -524,11 +485,7 @@ pub extern "C" fn deft_deferprocheap(size: usize, fp: usize) -> *mut DeferRecord
             (*gp).defer_pool = (*d).link;
             d
         } else {
-            let size = if size <= POOLED_RECORD_SIZE {
-                POOLED_RECORD_SIZE
-            } else {
-                size
-            };
+            let size = if size <= POOLED_RECORD_SIZE { POOLED_RECORD_SIZE } else { size };
             let layout = std::alloc::Layout::from_size_align(size, 16).expect("defer record size");
             let d = std::alloc::alloc(layout).cast::<DeferRecord>();
             if d.is_null() {
@@ -559,10 +516,7 @@ unsafe fn free_record(gp: *mut G, d: *mut DeferRecord) {
                 (*d).link = (*gp).defer_pool;
                 (*gp).defer_pool = d;
             }
-            size => std::alloc::dealloc(
-                d.cast(),
-                std::alloc::Layout::from_size_align_unchecked(size, 16),
-            ),
+            size => std::alloc::dealloc(d.cast(), std::alloc::Layout::from_size_align_unchecked(size, 16)),
         }
     }
 }
@@ -630,29 +584,24 @@ unsafe fn fatal_panic(gp: *mut G, origin: Frame) -> ! {
             p = (*p).link;
         }
         panics.reverse();
-        // FIXME: values with Error/String methods need those methods called
-        // (gc's preprintpanics) once type descriptors carry methods.
+        // gc's preprintpanics: values with an Error or String method print
+        // what it returns; the methods are Go code and run first, before
+        // anything is printed.
         let texts: Vec<Vec<u8>> = panics
             .iter()
             .map(|&p| {
+                let method_text = crate::iface::panic_method_text((*p).arg);
                 let mut t = Vec::new();
-                fmt_panic_value(&mut t, (*p).arg, None);
+                fmt_panic_value(&mut t, (*p).arg, method_text.as_deref());
                 t
             })
             .collect();
         let chain: Vec<ChainEntry> = panics
             .iter()
             .zip(&texts)
-            .map(|(&p, t)| ChainEntry {
-                text: t,
-                recovered: (*p).recovered,
-                goexit: (*p).goexit,
-            })
+            .map(|(&p, t)| ChainEntry { text: t, recovered: (*p).recovered, goexit: (*p).goexit })
             .collect();
-        let signal = ((*gp).sig != 0).then_some(SignalInfo {
-            addr: 0,
-            pc: (*gp).sig as u64,
-        });
+        let signal = ((*gp).sig != 0).then_some(SignalInfo { addr: 0, pc: (*gp).sig as u64 });
         fmt_unrecovered_panic(&mut out, &chain, signal);
         fmt_goroutine_header(&mut out, 1, b"running");
         traceback(&mut out, gp, origin);
@@ -675,20 +624,9 @@ unsafe fn traceback(out: &mut Vec<u8>, gp: *mut G, origin: Frame) {
         while let Some(fr) = frame {
             match fr.func() {
                 Some(f) if f.kind == FrameKind::Go => {
-                    let args = if f.has_params {
-                        FrameArgs::Elided
-                    } else {
-                        FrameArgs::None
-                    };
+                    let args = if f.has_params { FrameArgs::Elided } else { FrameArgs::None };
                     let line = f.line_at(fr.pc - 1);
-                    fmt_frame(
-                        out,
-                        f.name.as_bytes(),
-                        args,
-                        f.file.as_bytes(),
-                        line,
-                        Some((fr.pc - f.start) as u64),
-                    );
+                    fmt_frame(out, f.name.as_bytes(), args, f.file.as_bytes(), line, Some((fr.pc - f.start) as u64));
                 }
                 Some(f) if f.kind == FrameKind::DeferThunk => {
                     if let Some(p) = panic_of_thunk(gp, fr.fp) {

@@ -3,8 +3,10 @@
 //! gc quotes source constructs in its diagnostics (`cannot use x := 0 as
 //! value`, `non-name f() on left side of :=`, `invalid operation: x + y
 //! (...)`) in a canonical short form: binary operators between single
-//! spaces, composite literal and function bodies shortened to `{…}`. This
-//! module prints the tree the same way so every stage quotes code like gc.
+//! spaces, composite literal and function bodies shortened to `{…}`, struct
+//! and interface types without inner padding (`struct{a int; b string}`, as
+//! gc 1.19 prints them). This module prints the tree the same way so every
+//! stage — the parser's errors and the type checker's — quotes code like gc.
 
 use std::fmt::Write;
 
@@ -211,15 +213,19 @@ fn ty(out: &mut String, t: &Type) {
         TypeKind::Struct(fields) => {
             out.push_str("struct{");
             for (i, f) in fields.iter().enumerate() {
-                out.push_str(if i == 0 { " " } else { "; " });
+                if i > 0 {
+                    out.push_str("; ");
+                }
                 field(out, f);
             }
-            out.push_str(if fields.is_empty() { "}" } else { " }" });
+            out.push('}');
         }
         TypeKind::Interface(elems) => {
             out.push_str("interface{");
             for (i, el) in elems.iter().enumerate() {
-                out.push_str(if i == 0 { " " } else { "; " });
+                if i > 0 {
+                    out.push_str("; ");
+                }
                 match el {
                     InterfaceElem::Method { name, sig } => {
                         out.push_str(&name.name);
@@ -228,7 +234,7 @@ fn ty(out: &mut String, t: &Type) {
                     InterfaceElem::Embed(t) => ty(out, t),
                 }
             }
-            out.push_str(if elems.is_empty() { "}" } else { " }" });
+            out.push('}');
         }
         TypeKind::Ellipsis(x) => {
             out.push_str("...");

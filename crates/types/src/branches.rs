@@ -206,6 +206,31 @@ impl<'s> LabelScope<'_, '_> {
         false
     }
 
+    /// The branches in the clause bodies of `stmt`, a switch, type switch
+    /// or select in block `parent`: in each clause an unlabeled break leaves
+    /// `stmt` and continue means what it means around `stmt`. Switch clauses
+    /// (`numbered`) carry their case index, for fallthrough.
+    fn clause_branches(
+        &mut self,
+        parent: usize,
+        stmt: &'s Stmt,
+        ctxt: Targets<'s>,
+        lstmt: Option<usize>,
+        clauses: impl Iterator<Item = (Pos, &'s [Stmt])>,
+        numbered: bool,
+    ) -> Vec<Fwd<'s>> {
+        let mut fwd = Vec::new();
+        for (i, (pos, body)) in clauses.enumerate() {
+            let inner = Targets {
+                breaks: Some(stmt),
+                continues: ctxt.continues,
+                case_index: numbered.then_some(i),
+            };
+            fwd.extend(self.block_branches(Some(parent), inner, lstmt, pos, body));
+        }
+        fwd
+    }
+
     fn block_branches(
         &mut self,
         parent: Option<usize>,
@@ -379,37 +404,19 @@ impl<'s> LabelScope<'_, '_> {
                     fwd.extend(f);
                 }
                 StmtKind::Switch { cases, .. } => {
-                    for (i, cc) in cases.iter().enumerate() {
-                        let inner = Targets {
-                            breaks: Some(s),
-                            continues: ctxt.continues,
-                            case_index: Some(i),
-                        };
-                        let f = self.block_branches(Some(b), inner, cur_label, cc.pos, &cc.body);
-                        fwd.extend(f);
-                    }
+                    let clauses = cases.iter().map(|cc| (cc.pos, &cc.body[..]));
+                    let f = self.clause_branches(b, s, ctxt, cur_label, clauses, true);
+                    fwd.extend(f);
                 }
                 StmtKind::TypeSwitch { cases, .. } => {
-                    for (i, cc) in cases.iter().enumerate() {
-                        let inner = Targets {
-                            breaks: Some(s),
-                            continues: ctxt.continues,
-                            case_index: Some(i),
-                        };
-                        let f = self.block_branches(Some(b), inner, cur_label, cc.pos, &cc.body);
-                        fwd.extend(f);
-                    }
+                    let clauses = cases.iter().map(|cc| (cc.pos, &cc.body[..]));
+                    let f = self.clause_branches(b, s, ctxt, cur_label, clauses, true);
+                    fwd.extend(f);
                 }
                 StmtKind::Select(clauses) => {
-                    for cc in clauses {
-                        let inner = Targets {
-                            breaks: Some(s),
-                            continues: ctxt.continues,
-                            case_index: None,
-                        };
-                        let f = self.block_branches(Some(b), inner, cur_label, cc.pos, &cc.body);
-                        fwd.extend(f);
-                    }
+                    let clauses = clauses.iter().map(|cc| (cc.pos, &cc.body[..]));
+                    let f = self.clause_branches(b, s, ctxt, cur_label, clauses, false);
+                    fwd.extend(f);
                 }
                 _ => {}
             }

@@ -13,7 +13,7 @@ use crate::constant::Value;
 use crate::expr::{ExprClass, INVALID_OP};
 use crate::exprstr::{expr_string, start_pos};
 use crate::model::{BasicKind, Builtin};
-use crate::operand::{OpMode, Operand, builtin_str};
+use crate::operand::{OpMode, Operand};
 use crate::types::{BYTE, INVALID, T, TyId, basic};
 
 impl<'a> Checker<'a> {
@@ -352,7 +352,7 @@ impl<'a> Checker<'a> {
         args: &'a [Expr],
         ddd: bool,
     ) -> bool {
-        let name = builtin_str(b);
+        let name = b.name();
         if ddd && b != Builtin::Append {
             self.error(
                 start_pos(call),

@@ -610,6 +610,18 @@ impl<'a> Checker<'a> {
     // ------------------------------------------------------------------
     // Operators.
 
+    /// types2's `op`: unless the operator is `defined` on `x`'s type,
+    /// reports `operator op not defined on x` and invalidates `x`. Returns
+    /// `defined`.
+    fn op_defined(&mut self, x: &mut Operand<'a>, op: &str, defined: bool) -> bool {
+        if !defined {
+            let s = self.op_string(x);
+            self.error_at_op(x, format!("{INVALID_OP}operator {op} not defined on {s}"));
+            x.set_invalid();
+        }
+        defined
+    }
+
     fn unary(&mut self, x: &mut Operand<'a>, e: &'a Expr, op: UnaryOp, inner: &'a Expr) {
         self.expr(x, inner);
         if x.is_invalid() {
@@ -673,13 +685,7 @@ impl<'a> Checker<'a> {
             UnaryOp::Not => self.tys.is_boolean(x.ty),
             _ => false,
         };
-        if !ok {
-            let s = self.op_string(x);
-            self.error_at_op(
-                x,
-                format!("{INVALID_OP}operator {} not defined on {s}", op.as_str()),
-            );
-            x.set_invalid();
+        if !self.op_defined(x, op.as_str(), ok) {
             return;
         }
         if x.is_const() {
@@ -820,13 +826,7 @@ impl<'a> Checker<'a> {
             BinaryOp::AndAnd | BinaryOp::OrOr => self.tys.is_boolean(x.ty),
             _ => false,
         };
-        if !ok {
-            let s = self.op_string(x);
-            self.error_at_op(
-                x,
-                format!("{INVALID_OP}operator {} not defined on {s}", op.as_str()),
-            );
-            x.set_invalid();
+        if !self.op_defined(x, op.as_str(), ok) {
             return;
         }
         if matches!(op, BinaryOp::Div | BinaryOp::Rem)

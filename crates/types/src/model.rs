@@ -412,6 +412,29 @@ pub enum Builtin {
     Recover,
 }
 
+impl Builtin {
+    /// The builtin's name as written in Go source, e.g. `append`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Builtin::Append => "append",
+            Builtin::Cap => "cap",
+            Builtin::Close => "close",
+            Builtin::Complex => "complex",
+            Builtin::Copy => "copy",
+            Builtin::Delete => "delete",
+            Builtin::Imag => "imag",
+            Builtin::Len => "len",
+            Builtin::Make => "make",
+            Builtin::New => "new",
+            Builtin::Panic => "panic",
+            Builtin::Print => "print",
+            Builtin::Println => "println",
+            Builtin::Real => "real",
+            Builtin::Recover => "recover",
+        }
+    }
+}
+
 /// What kind of entity an object is.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ObjKind {

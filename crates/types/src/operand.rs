@@ -83,31 +83,6 @@ impl<'a> Operand<'a> {
     }
 }
 
-fn builtin_name(b: Builtin) -> &'static str {
-    match b {
-        Builtin::Append => "append",
-        Builtin::Cap => "cap",
-        Builtin::Close => "close",
-        Builtin::Complex => "complex",
-        Builtin::Copy => "copy",
-        Builtin::Delete => "delete",
-        Builtin::Imag => "imag",
-        Builtin::Len => "len",
-        Builtin::Make => "make",
-        Builtin::New => "new",
-        Builtin::Panic => "panic",
-        Builtin::Print => "print",
-        Builtin::Println => "println",
-        Builtin::Real => "real",
-        Builtin::Recover => "recover",
-    }
-}
-
-/// The name of a builtin as written.
-pub(crate) fn builtin_str(b: Builtin) -> &'static str {
-    builtin_name(b)
-}
-
 impl Checker<'_> {
     /// `operandString` for an operand written as `name`.
     pub(crate) fn op_string_named(&self, name: &str, x: &Operand<'_>) -> String {
@@ -128,7 +103,7 @@ impl Checker<'_> {
         }
         let expr = match (expr, x.mode) {
             (Some(e), _) => e,
-            (None, OpMode::Builtin(b)) => builtin_name(b).into(),
+            (None, OpMode::Builtin(b)) => b.name().into(),
             (None, OpMode::TypeExpr) => self.ts(x.ty),
             (None, OpMode::Constant) => x.val.to_string(),
             _ => String::new(),

@@ -39,11 +39,7 @@ pub struct PB {
 }
 
 pub fn pos(line: u32) -> Pos {
-    Pos {
-        file: FileId(0),
-        line,
-        col: 2,
-    }
+    Pos { file: FileId(0), line, col: 2 }
 }
 
 impl PB {
@@ -100,12 +96,7 @@ impl PB {
             return *t;
         }
         let id = TyId(self.prog.types.len() as u32);
-        self.prog.types.push(TyDef {
-            kind,
-            name: name.to_string(),
-            named: false,
-            methods: vec![],
-        });
+        self.prog.types.push(TyDef { kind, name: name.to_string(), named: false, methods: vec![] });
         self.names.insert(name.to_string(), id);
         id
     }
@@ -124,22 +115,13 @@ impl PB {
             _ => format!(" ({})", rs.join(", ")),
         };
         let name = format!("func({}){}", ps.join(", "), r);
-        self.ty(
-            &name,
-            TyKind::Func(FuncSig {
-                params: params.to_vec(),
-                results: results.to_vec(),
-            }),
-        )
+        self.ty(&name, TyKind::Func(FuncSig { params: params.to_vec(), results: results.to_vec() }))
     }
 
     /// A tuple of several results.
     pub fn tuple(&mut self, elems: &[TyId]) -> TyId {
         let ns: Vec<String> = elems.iter().map(|t| self.name(*t)).collect();
-        self.ty(
-            &format!("({})", ns.join(", ")),
-            TyKind::Tuple(elems.to_vec()),
-        )
+        self.ty(&format!("({})", ns.join(", ")), TyKind::Tuple(elems.to_vec()))
     }
 
     /// `[]elem`.
@@ -199,11 +181,7 @@ impl FB {
     }
 
     fn local_(&mut self, name: &str, ty: TyId, heap: bool) -> LocalId {
-        self.f.locals.push(Local {
-            name: name.to_string(),
-            ty,
-            heap,
-        });
+        self.f.locals.push(Local { name: name.to_string(), ty, heap });
         LocalId(self.f.locals.len() as u32 - 1)
     }
 
@@ -247,10 +225,7 @@ impl FB {
 
     /// A defer site at `line`.
     pub fn site(&mut self, line: u32, kind: DeferKind) -> usize {
-        self.f.defers.push(DeferSite {
-            pos: pos(line),
-            kind,
-        });
+        self.f.defers.push(DeferSite { pos: pos(line), kind });
         self.f.defers.len() - 1
     }
 
@@ -263,11 +238,7 @@ impl FB {
 // ---- expressions ----
 
 pub fn ex(kind: ExprKind, ty: TyId, line: u32) -> Expr {
-    Expr {
-        kind,
-        ty,
-        pos: pos(line),
-    }
+    Expr { kind, ty, pos: pos(line) }
 }
 pub fn int(v: i64, ty: TyId) -> Expr {
     ex(ExprKind::Const(Const::Int(v as u64)), ty, 0)
@@ -300,26 +271,10 @@ pub fn iface(a: Expr, t: &Tys) -> Expr {
     ex(ExprKind::ToInterface(Box::new(a)), t.eface, 0)
 }
 pub fn call(f: FuncId, args: Vec<Expr>, ty: TyId, line: u32) -> Expr {
-    ex(
-        ExprKind::Call(Box::new(Call {
-            callee: Callee::Func(f),
-            args,
-            pos: pos(line),
-        })),
-        ty,
-        line,
-    )
+    ex(ExprKind::Call(Box::new(Call { callee: Callee::Func(f), args, pos: pos(line) })), ty, line)
 }
 pub fn callv(fv: Expr, args: Vec<Expr>, ty: TyId, line: u32) -> Expr {
-    ex(
-        ExprKind::Call(Box::new(Call {
-            callee: Callee::Value(fv),
-            args,
-            pos: pos(line),
-        })),
-        ty,
-        line,
-    )
+    ex(ExprKind::Call(Box::new(Call { callee: Callee::Value(fv), args, pos: pos(line) })), ty, line)
 }
 pub fn closure(f: FuncId, captures: Vec<LocalId>, ty: TyId) -> Expr {
     ex(ExprKind::Closure { func: f, captures }, ty, 0)
@@ -328,27 +283,13 @@ pub fn recover(t: &Tys, line: u32) -> Expr {
     ex(ExprKind::Recover, t.eface, line)
 }
 pub fn assert_(x: Expr, ty: TyId, line: u32) -> Expr {
-    ex(
-        ExprKind::TypeAssert {
-            x: Box::new(x),
-            comma_ok: false,
-        },
-        ty,
-        line,
-    )
+    ex(ExprKind::TypeAssert { x: Box::new(x), comma_ok: false }, ty, line)
 }
 
 // ---- statements ----
 
 pub fn println_(args: Vec<Expr>, t: &Tys, line: u32) -> Stmt {
-    Stmt::Eval(ex(
-        ExprKind::Print {
-            args,
-            newline: true,
-        },
-        t.unit,
-        line,
-    ))
+    Stmt::Eval(ex(ExprKind::Print { args, newline: true }, t.unit, line))
 }
 pub fn panic_(v: Expr, t: &Tys, line: u32) -> Stmt {
     Stmt::Eval(ex(ExprKind::Panic(Box::new(v)), t.unit, line))
@@ -366,24 +307,10 @@ pub fn ret() -> Stmt {
     Stmt::Return
 }
 pub fn defer_f(site: usize, f: FuncId, args: Vec<Expr>, line: u32) -> Stmt {
-    Stmt::Defer {
-        site,
-        call: Call {
-            callee: Callee::Func(f),
-            args,
-            pos: pos(line),
-        },
-    }
+    Stmt::Defer { site, call: Call { callee: Callee::Func(f), args, pos: pos(line) } }
 }
 pub fn defer_v(site: usize, fv: Expr, args: Vec<Expr>, line: u32) -> Stmt {
-    Stmt::Defer {
-        site,
-        call: Call {
-            callee: Callee::Value(fv),
-            args,
-            pos: pos(line),
-        },
-    }
+    Stmt::Defer { site, call: Call { callee: Callee::Value(fv), args, pos: pos(line) } }
 }
 pub fn if_(cond: Expr, then: Vec<Stmt>, els: Vec<Stmt>) -> Stmt {
     Stmt::If { cond, then, els }
@@ -392,9 +319,7 @@ pub fn if_(cond: Expr, then: Vec<Stmt>, els: Vec<Stmt>) -> Stmt {
 // ---- running ----
 
 pub fn case_path(case: &str, ext: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/cases")
-        .join(format!("{case}.{ext}"))
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/cases").join(format!("{case}.{ext}"))
 }
 
 const CHILD_ENV: &str = "DEFT_CODEGEN_CASE";
@@ -408,18 +333,10 @@ pub fn from_source(case: &str, no_open_defers: bool) -> (Program, SourceMap) {
     let file = sources.add(path.to_string_lossy().to_string(), text);
     let mut diags = syntax::Diagnostics::default();
     let mut ids = syntax::ast::NodeIds::default();
-    let files = vec![syntax::parser::parse_file(
-        &sources, file, &mut ids, &mut diags,
-    )];
+    let files = vec![syntax::parser::parse_file(&sources, file, &mut ids, &mut diags)];
     let info = types::check_package(&sources, &files, &mut diags);
-    let opts = lower::LowerOptions {
-        disable_open_defers: no_open_defers,
-    };
-    let prog = if diags.has_errors() {
-        None
-    } else {
-        lower::lower_program(&sources, &files, &info, &opts, &mut diags)
-    };
+    let opts = lower::LowerOptions { disable_open_defers: no_open_defers };
+    let prog = if diags.has_errors() { None } else { lower::lower_program(&sources, &files, &info, &opts, &mut diags) };
     match prog {
         Some(p) if !diags.has_errors() => (p, sources),
         _ => {
@@ -461,12 +378,7 @@ fn check_as(name: &str, key: &str, build: impl FnOnce() -> (Program, SourceMap))
     }
     let exe = std::env::current_exe().unwrap();
     let out = std::process::Command::new(exe)
-        .args([
-            test_name.as_str(),
-            "--exact",
-            "--nocapture",
-            "--test-threads=1",
-        ])
+        .args([test_name.as_str(), "--exact", "--nocapture", "--test-threads=1"])
         .env(CHILD_ENV, key)
         .env("RUST_BACKTRACE", "0")
         .output()
@@ -481,11 +393,7 @@ fn check_as(name: &str, key: &str, build: impl FnOnce() -> (Program, SourceMap))
         .collect();
     let want_stdout = std::fs::read_to_string(case_path(name, "stdout")).unwrap();
     let want_stderr = std::fs::read_to_string(case_path(name, "stderr")).unwrap();
-    let want_status: i32 = std::fs::read_to_string(case_path(name, "status"))
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
+    let want_status: i32 = std::fs::read_to_string(case_path(name, "status")).unwrap().trim().parse().unwrap();
     let have_status = out.status.code().unwrap_or(-1);
     let (hs, ws) = (normalize(&have_stderr), normalize(&want_stderr));
     assert!(
