@@ -104,13 +104,8 @@ impl<'a, 'p> FnTx<'a, 'p> {
             Callee::Func(_) => None,
             Callee::Value(e) => Some(self.expr(e)[0]),
             // Only deferred calls get here (`call` handles the others): the
-            // deferred call is of the method value. FIXME: `defer_stmt`
-            // still drops `Callee::Interface` defers; remove this report
-            // together with that early return.
-            Callee::Interface(e, index) => {
-                self.unsupported(e.pos, "deferred calls of interface methods");
-                Some(self.iface_method_value(e, *index))
-            }
+            // deferred call is of the method value.
+            Callee::Interface(e, index) => Some(self.iface_method_value(e, *index)),
         };
         let mut args = Vec::new();
         for a in &c.args {

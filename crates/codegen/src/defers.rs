@@ -209,9 +209,6 @@ impl<'a, 'p> FnTx<'a, 'p> {
             return;
         };
         let (kind, slot, thunk, bits) = (s.kind, s.slot, s.thunk, d.bits);
-        if let Callee::Interface(..) = call.callee {
-            return; // reported by call_operands
-        }
         match kind {
             DeferKind::OpenCoded => {
                 let (Some(slot), Some(bits)) = (slot, bits) else {
@@ -320,8 +317,14 @@ impl<'a, 'p> FnTx<'a, 'p> {
             }
             ThunkTarget::Closure => {
                 let clo = self.b.ins().stack_load(types::I64, types::I64, slot, 0);
-                if let Callee::Value(fe) = &call.callee {
-                    self.call_closure(fe, clo, &args);
+                match &call.callee {
+                    Callee::Value(fe) => {
+                        self.call_closure(fe, clo, &args);
+                    }
+                    Callee::Interface(e, index) => {
+                        self.call_iface_method_value(e.ty, *index, clo, &args);
+                    }
+                    Callee::Func(_) => {}
                 }
             }
         }

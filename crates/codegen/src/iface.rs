@@ -320,6 +320,21 @@ impl<'a, 'p> FnTx<'a, 'p> {
         clo
     }
 
+    /// Calls `clo`, a method value made by [`Self::iface_method_value`] for
+    /// method `index` of interface type `ty`, with `args` (a deferred
+    /// interface method call run at function exit).
+    pub fn call_iface_method_value(&mut self, ty: TyId, index: usize, clo: Value, args: &[Value]) -> Vec<Value> {
+        let Some((_, sig)) = self.iface_method(ty, index, Pos::NONE) else {
+            return Vec::new();
+        };
+        let s = self.cx.func_type_signature(sig);
+        let sref = self.sig_ref(s);
+        let code = self.b.ins().load(types::I64, flags(), clo, 0);
+        let mut full = vec![clo];
+        full.extend_from_slice(args);
+        self.emit_call(Target::Indirect(sref, code), &full)
+    }
+
     /// `x == y` on interface values (`i8`); panics when the dynamic type is
     /// not comparable.
     pub fn iface_equal(&mut self, xv: &[Value], yv: &[Value]) -> Value {
