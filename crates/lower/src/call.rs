@@ -279,17 +279,7 @@ impl FnCx<'_, '_> {
                 pos,
             })
             .collect();
-        let ty = self.result_ty(sig);
-        let call = IExpr {
-            kind: IK::Call(Box::new(Call {
-                callee: Callee::Func(method),
-                args,
-                pos,
-            })),
-            ty,
-            pos,
-        };
-        let store = store_results(&results, call);
+        let body = self.forward_call(method, args, sig, &results, pos);
         self.cx.prog.funcs[wid.0 as usize] = Func {
             name,
             pos,
@@ -297,7 +287,7 @@ impl FnCx<'_, '_> {
             results,
             captures: vec![LocalId(0)],
             locals,
-            body: vec![store, Stmt::Return],
+            body,
             defers: Vec::new(),
         };
         self.cx.prog.wrappers.push(wid);
@@ -339,6 +329,29 @@ impl FnCx<'_, '_> {
             ty,
             pos,
         }
+    }
+
+    /// A generated wrapper's body: calls `method` (of signature `sig`) with
+    /// `args`, stores its results into the wrapper's `results`, returns.
+    fn forward_call(
+        &mut self,
+        method: crate::ir::FuncId,
+        args: Vec<IExpr>,
+        sig: &Signature,
+        results: &[LocalId],
+        pos: Pos,
+    ) -> Vec<Stmt> {
+        let ty = self.result_ty(sig);
+        let call = IExpr {
+            kind: IK::Call(Box::new(Call {
+                callee: Callee::Func(method),
+                args,
+                pos,
+            })),
+            ty,
+            pos,
+        };
+        vec![store_results(results, call), Stmt::Return]
     }
 
     /// Appends a generated wrapper's parameter and result locals for `sig`
@@ -404,22 +417,7 @@ impl FnCx<'_, '_> {
                 pos,
             },
         );
-        let results_sig = Signature {
-            params: Vec::new(),
-            results: sig.results.clone(),
-            variadic: false,
-        };
-        let ty = self.result_ty(&results_sig);
-        let call = IExpr {
-            kind: IK::Call(Box::new(Call {
-                callee: Callee::Func(method),
-                args,
-                pos,
-            })),
-            ty,
-            pos,
-        };
-        let body = vec![store_results(&results, call), Stmt::Return];
+        let body = self.forward_call(method, args, sig, &results, pos);
         self.cx.prog.funcs[wid.0 as usize] = Func {
             name,
             pos,

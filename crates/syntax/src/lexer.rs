@@ -290,8 +290,7 @@ impl<'a> Lexer<'a> {
                 self.semi(SemiKind::Newline);
             }
             b'0'..=b'9' => self.number(false),
-            b'"' => self.std_string(),
-            b'`' => self.raw_string(),
+            b'"' | b'`' => self.string(b),
             b'\'' => self.rune(),
             b'/' => {
                 self.nextch();
@@ -664,40 +663,24 @@ impl<'a> Lexer<'a> {
         self.literal(LitKind::Rune, ok);
     }
 
-    /// An interpreted string literal `"..."`.
-    fn std_string(&mut self) {
+    /// A string literal, interpreted (`quote` is `"`: escapes are decoded
+    /// and a newline ends it with an error) or raw (`quote` is `` ` ``).
+    fn string(&mut self, quote: u8) {
+        let raw = quote == b'`';
         let mut ok = true;
         self.nextch();
         loop {
-            if self.got(b'"') {
+            if self.got(quote) {
                 break;
             }
-            if self.is(b'\\') {
+            if !raw && self.is(b'\\') {
                 self.nextch();
-                ok &= self.escape(b'"');
+                ok &= self.escape(quote);
                 continue;
             }
-            if self.is(b'\n') {
+            if !raw && self.is(b'\n') {
                 self.error_here("newline in string");
                 ok = false;
-                break;
-            }
-            if self.ch == EOF {
-                self.error_in_token(0, "string not terminated");
-                ok = false;
-                break;
-            }
-            self.nextch();
-        }
-        self.literal(LitKind::String, ok);
-    }
-
-    /// A raw string literal `` `...` ``.
-    fn raw_string(&mut self) {
-        let mut ok = true;
-        self.nextch();
-        loop {
-            if self.got(b'`') {
                 break;
             }
             if self.ch == EOF {
