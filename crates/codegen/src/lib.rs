@@ -65,20 +65,13 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options {
-            opt_level_speed: true,
-            dump_functions: Vec::new(),
-        }
+        Options { opt_level_speed: true, dump_functions: Vec::new() }
     }
 }
 
 /// Compiles `program` to machine code in memory. Returns the program ready
 /// to run, or the diagnostics for constructs deft does not support yet.
-pub fn compile_jit(
-    program: &Program,
-    sources: &SourceMap,
-    opts: &Options,
-) -> Result<JitProgram, Vec<Diagnostic>> {
+pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Result<JitProgram, Vec<Diagnostic>> {
     let mut cx = ProgramCx::new(program, sources);
     let mut ctx = cx.module.make_context();
     let mut fctx = FunctionBuilderContext::new();
@@ -89,11 +82,7 @@ pub fn compile_jit(
             let id = cx.funcs[i];
             let dump = opts.dump_functions.contains(&meta.name);
             if dump {
-                eprintln!(
-                    "---- {} (Cranelift IR) ----\n{}",
-                    meta.name,
-                    ctx.func.display()
-                );
+                eprintln!("---- {} (Cranelift IR) ----\n{}", meta.name, ctx.func.display());
             }
             ctx.set_disasm(dump);
             define(&mut cx, &mut ctx, id, meta);
@@ -107,8 +96,7 @@ pub fn compile_jit(
         iface::define_glue(&mut cx, &mut ctx, &mut fctx, define);
     }
     let mut sig = cranelift_codegen::ir::Signature::new(cranelift_codegen::isa::CallConv::SystemV);
-    sig.params
-        .extend([cranelift_codegen::ir::AbiParam::new(cranelift_codegen::ir::types::I64); 2]);
+    sig.params.extend([cranelift_codegen::ir::AbiParam::new(cranelift_codegen::ir::types::I64); 2]);
     let tramp = cx.declare_anon(&sig);
     let meta = defers::define_entry_trampoline(&cx, &mut ctx, &mut fctx);
     define(&mut cx, &mut ctx, tramp, meta);
@@ -124,12 +112,7 @@ pub fn compile_jit(
 }
 
 /// Compiles the function in `ctx` as `id` and records its funcdata.
-fn define(
-    cx: &mut ProgramCx,
-    ctx: &mut Context,
-    id: cranelift_module::FuncId,
-    meta: funcdata::FuncMeta,
-) {
+fn define(cx: &mut ProgramCx, ctx: &mut Context, id: cranelift_module::FuncId, meta: funcdata::FuncMeta) {
     let pos = syntax::Pos::NONE;
     let name = meta.name.clone();
     match cx.module.define_function(id, ctx) {
@@ -140,9 +123,6 @@ fn define(
             let c: CompiledFunc = funcdata::collect(id, ctx, meta);
             cx.compiled.push(c);
         }
-        Err(e) => cx.error(
-            pos,
-            format!("internal compiler error: compiling {name}: {e:?}"),
-        ),
+        Err(e) => cx.error(pos, format!("internal compiler error: compiling {name}: {e:?}")),
     }
 }

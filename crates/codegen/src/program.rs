@@ -18,9 +18,7 @@ use cranelift_codegen::ir::{self, AbiParam, Signature, types};
 use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_jit::{JITBuilder, JITModule};
-use cranelift_module::{
-    DataDescription, DataId, FuncId as ClifFuncId, Linkage, Module, default_libcall_names,
-};
+use cranelift_module::{DataDescription, DataId, FuncId as ClifFuncId, Linkage, Module, default_libcall_names};
 use lower::ir::{FuncId, FuncSig, Program, TyId, TyKind};
 use runtime::abi::{Kind, TYPE_FLAG_NAMED, TypeDesc};
 use syntax::{Diagnostic, Pos, SourceMap};
@@ -36,28 +34,17 @@ pub fn isa() -> OwnedTargetIsa {
     ISA.get_or_init(|| {
         let mut fb = settings::builder();
         let set = |fb: &mut settings::Builder, k: &str, v: &str| {
-            fb.set(k, v)
-                .unwrap_or_else(|e| panic!("internal compiler error: ISA flag {k}={v}: {e}"));
+            fb.set(k, v).unwrap_or_else(|e| panic!("internal compiler error: ISA flag {k}={v}: {e}"));
         };
         set(&mut fb, "preserve_frame_pointers", "true");
         set(&mut fb, "opt_level", "speed");
         set(&mut fb, "use_colocated_libcalls", "false");
         set(&mut fb, "is_pic", "false");
         set(&mut fb, "enable_multi_ret_implicit_sret", "true");
-        set(
-            &mut fb,
-            "enable_verifier",
-            if cfg!(debug_assertions) {
-                "true"
-            } else {
-                "false"
-            },
-        );
-        let builder = cranelift_native::builder()
-            .unwrap_or_else(|e| panic!("internal compiler error: unsupported host: {e}"));
-        builder
-            .finish(settings::Flags::new(fb))
-            .unwrap_or_else(|e| panic!("internal compiler error: ISA: {e}"))
+        set(&mut fb, "enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" });
+        let builder =
+            cranelift_native::builder().unwrap_or_else(|e| panic!("internal compiler error: unsupported host: {e}"));
+        builder.finish(settings::Flags::new(fb)).unwrap_or_else(|e| panic!("internal compiler error: ISA: {e}"))
     })
     .clone()
 }
@@ -166,10 +153,7 @@ impl<'p> ProgramCx<'p> {
 
     /// Records a user-visible error.
     pub fn error(&mut self, pos: Pos, msg: impl Into<String>) {
-        self.diags.push(Diagnostic {
-            pos,
-            msg: msg.into(),
-        });
+        self.diags.push(Diagnostic { pos, msg: msg.into() });
     }
 
     /// Records "deft does not support X yet" at `pos`.
@@ -183,22 +167,10 @@ impl<'p> ProgramCx<'p> {
         let mut sig = Signature::new(CallConv::Tail);
         sig.params.push(AbiParam::new(types::I64));
         for t in params {
-            sig.params.extend(
-                self.layouts
-                    .get(*t)
-                    .scalars
-                    .iter()
-                    .map(|s| AbiParam::new(s.ty)),
-            );
+            sig.params.extend(self.layouts.get(*t).scalars.iter().map(|s| AbiParam::new(s.ty)));
         }
         for t in results {
-            sig.returns.extend(
-                self.layouts
-                    .get(*t)
-                    .scalars
-                    .iter()
-                    .map(|s| AbiParam::new(s.ty)),
-            );
+            sig.returns.extend(self.layouts.get(*t).scalars.iter().map(|s| AbiParam::new(s.ty)));
         }
         sig
     }
@@ -206,16 +178,8 @@ impl<'p> ProgramCx<'p> {
     /// The signature of IR function `f`.
     pub fn func_signature(&self, f: FuncId) -> Signature {
         let func = &self.prog.funcs[f.0 as usize];
-        let params: Vec<TyId> = func
-            .params
-            .iter()
-            .map(|l| func.locals[l.0 as usize].ty)
-            .collect();
-        let results: Vec<TyId> = func
-            .results
-            .iter()
-            .map(|l| func.locals[l.0 as usize].ty)
-            .collect();
+        let params: Vec<TyId> = func.params.iter().map(|l| func.locals[l.0 as usize].ty).collect();
+        let results: Vec<TyId> = func.results.iter().map(|l| func.locals[l.0 as usize].ty).collect();
         self.go_signature(&params, &results)
     }
 
@@ -261,9 +225,7 @@ impl<'p> ProgramCx<'p> {
         let mut d = DataDescription::new();
         d.define_zeroinit(8);
         d.set_align(8);
-        let fr = self
-            .module
-            .declare_func_in_data(self.funcs[f.0 as usize], &mut d);
+        let fr = self.module.declare_func_in_data(self.funcs[f.0 as usize], &mut d);
         d.write_function_addr(0, fr);
         self.define_data(id, &d);
         self.funcvals.insert(f, id);
@@ -298,58 +260,26 @@ impl<'p> ProgramCx<'p> {
         let def = &self.prog.types[ty.0 as usize];
         let l = self.layouts.get(ty);
         let mut bytes = vec![0u8; std::mem::size_of::<TypeDesc>()];
-        let put = |bytes: &mut Vec<u8>, off: usize, v: &[u8]| {
-            bytes[off..off + v.len()].copy_from_slice(v)
-        };
-        put(
-            &mut bytes,
-            std::mem::offset_of!(TypeDesc, size),
-            &(l.size as usize).to_le_bytes(),
-        );
-        put(
-            &mut bytes,
-            std::mem::offset_of!(TypeDesc, kind),
-            &[kind_of(&def.kind) as u8],
-        );
-        put(
-            &mut bytes,
-            std::mem::offset_of!(TypeDesc, align),
-            &[l.align.max(1) as u8],
-        );
+        let put = |bytes: &mut Vec<u8>, off: usize, v: &[u8]| bytes[off..off + v.len()].copy_from_slice(v);
+        put(&mut bytes, std::mem::offset_of!(TypeDesc, size), &(l.size as usize).to_le_bytes());
+        put(&mut bytes, std::mem::offset_of!(TypeDesc, kind), &[kind_of(&def.kind) as u8]);
+        put(&mut bytes, std::mem::offset_of!(TypeDesc, align), &[l.align.max(1) as u8]);
         let flags = if def.named { TYPE_FLAG_NAMED } else { 0 };
         put(&mut bytes, std::mem::offset_of!(TypeDesc, flags), &[flags]);
         let name_off = std::mem::offset_of!(TypeDesc, name);
         put(&mut bytes, name_off + 8, &def.name.len().to_le_bytes());
-        let len = if let TyKind::Array(n, _) = def.kind {
-            n as usize
-        } else {
-            0
-        };
-        put(
-            &mut bytes,
-            std::mem::offset_of!(TypeDesc, len),
-            &len.to_le_bytes(),
-        );
+        let len = if let TyKind::Array(n, _) = def.kind { n as usize } else { 0 };
+        put(&mut bytes, std::mem::offset_of!(TypeDesc, len), &len.to_le_bytes());
         let elem = match &def.kind {
-            TyKind::Pointer(e)
-            | TyKind::Slice(e)
-            | TyKind::Array(_, e)
-            | TyKind::Chan(e)
-            | TyKind::Map(_, e) => Some(*e),
+            TyKind::Pointer(e) | TyKind::Slice(e) | TyKind::Array(_, e) | TyKind::Chan(e) | TyKind::Map(_, e) => {
+                Some(*e)
+            }
             _ => None,
         };
-        let key = if let TyKind::Map(k, _) = &def.kind {
-            Some(*k)
-        } else {
-            None
-        };
+        let key = if let TyKind::Map(k, _) = &def.kind { Some(*k) } else { None };
         let name = def.name.clone();
         let methods = self.method_table(ty);
-        put(
-            &mut bytes,
-            std::mem::offset_of!(TypeDesc, nmethods),
-            &methods.map_or(0, |m| m.1).to_le_bytes(),
-        );
+        put(&mut bytes, std::mem::offset_of!(TypeDesc, nmethods), &methods.map_or(0, |m| m.1).to_le_bytes());
         let name_data = self.bytes_data(name.as_bytes());
         let elem_data = elem.map(|e| self.typedesc(e));
         let key_data = key.map(|k| self.typedesc(k));
@@ -379,8 +309,7 @@ impl<'p> ProgramCx<'p> {
             return *id;
         }
         let mut sig = Signature::new(CallConv::SystemV);
-        sig.params
-            .extend([AbiParam::new(types::I64), AbiParam::new(types::I64)]);
+        sig.params.extend([AbiParam::new(types::I64), AbiParam::new(types::I64)]);
         let id = self.declare_anon(&sig);
         self.thunk_ids.insert(spec.clone(), id);
         self.pending_thunks.push((spec, id));
@@ -401,9 +330,7 @@ impl<'p> ProgramCx<'p> {
     }
 
     fn define_data(&mut self, id: DataId, d: &DataDescription) {
-        self.module
-            .define_data(id, d)
-            .unwrap_or_else(|e| panic!("internal compiler error: define data: {e}"));
+        self.module.define_data(id, d).unwrap_or_else(|e| panic!("internal compiler error: define data: {e}"));
     }
 }
 

@@ -48,10 +48,8 @@ fn run(opts: &RunOptions) -> i32 {
 fn compile(sources: &SourceMap, opts: &RunOptions) -> Result<Option<codegen::JitProgram>, String> {
     let mut diags = Diagnostics::default();
     let mut ids = syntax::ast::NodeIds::default();
-    let files: Vec<_> = sources
-        .files()
-        .map(|(id, _)| syntax::parser::parse_file(sources, id, &mut ids, &mut diags))
-        .collect();
+    let files: Vec<_> =
+        sources.files().map(|(id, _)| syntax::parser::parse_file(sources, id, &mut ids, &mut diags)).collect();
     let limit = if opts.all_errors { None } else { Some(syntax::diag::MAX_ERRORS) };
     let fail = |diags: &Diagnostics| Err(diags.render_limited(sources, limit));
     // Like gc, only syntax errors stop before type checking; lexical errors

@@ -8,9 +8,7 @@ use syntax::{Diagnostics, SourceMap};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let opts = LowerOptions {
-        disable_open_defers: args.iter().any(|a| a == "-N"),
-    };
+    let opts = LowerOptions { disable_open_defers: args.iter().any(|a| a == "-N") };
     let mut sources = SourceMap::default();
     for path in args.iter().filter(|a| !a.starts_with('-')) {
         let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
@@ -22,10 +20,8 @@ fn main() {
     let mut diags = Diagnostics::default();
     let mut ids = syntax::ast::NodeIds::default();
     let ids_list: Vec<_> = sources.files().map(|(id, _)| id).collect();
-    let files: Vec<_> = ids_list
-        .into_iter()
-        .map(|id| syntax::parser::parse_file(&sources, id, &mut ids, &mut diags))
-        .collect();
+    let files: Vec<_> =
+        ids_list.into_iter().map(|id| syntax::parser::parse_file(&sources, id, &mut ids, &mut diags)).collect();
     if !diags.has_errors() {
         let info = types::check_package(&sources, &files, &mut diags);
         if !diags.has_errors()

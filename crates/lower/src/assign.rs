@@ -57,21 +57,13 @@ impl FnCx<'_, '_> {
     /// Stores the right-hand sides into the (pinned) targets: a multi-value
     /// call or comma-ok form into all of them, or one value each through
     /// temporaries.
-    fn store_all(
-        &mut self,
-        targets: Vec<Option<(Place, TypeId)>>,
-        rhs: &[Expr],
-        out: &mut Vec<Stmt>,
-    ) {
+    fn store_all(&mut self, targets: Vec<Option<(Place, TypeId)>>, rhs: &[Expr], out: &mut Vec<Stmt>) {
         let pos = rhs.first().map_or(Pos::NONE, |e| e.pos);
         if rhs.len() == 1 {
             let elem_tys = self.tuple_elems(&rhs[0]);
             let v = self.multi_value(&rhs[0]);
-            let (places, tys): (Vec<_>, Vec<_>) = targets
-                .into_iter()
-                .zip(&elem_tys)
-                .map(|(t, &et)| t.map_or((None, et), |(p, t)| (Some(p), t)))
-                .unzip();
+            let (places, tys): (Vec<_>, Vec<_>) =
+                targets.into_iter().zip(&elem_tys).map(|(t, &et)| t.map_or((None, et), |(p, t)| (Some(p), t))).unzip();
             self.assign_multi_converted(places, &tys, v, &elem_tys, pos, out);
             return;
         }
@@ -111,30 +103,15 @@ impl FnCx<'_, '_> {
         match &crate::query::unparen(e).kind {
             ExprKind::TypeAssert { x, .. } => {
                 let xv = self.expr(x);
-                IExpr {
-                    kind: IK::TypeAssert {
-                        x: Box::new(xv),
-                        comma_ok: true,
-                    },
-                    ty,
-                    pos: e.pos,
-                }
+                IExpr { kind: IK::TypeAssert { x: Box::new(xv), comma_ok: true }, ty, pos: e.pos }
             }
             ExprKind::Index { .. } => {
                 self.unsupported(e.pos, "maps");
-                IExpr {
-                    kind: IK::Zero,
-                    ty,
-                    pos: e.pos,
-                }
+                IExpr { kind: IK::Zero, ty, pos: e.pos }
             }
             _ => {
                 self.unsupported(e.pos, "channels");
-                IExpr {
-                    kind: IK::Zero,
-                    ty,
-                    pos: e.pos,
-                }
+                IExpr { kind: IK::Zero, ty, pos: e.pos }
             }
         }
     }
@@ -160,11 +137,7 @@ impl FnCx<'_, '_> {
         pos: Pos,
         out: &mut Vec<Stmt>,
     ) {
-        let direct = places
-            .iter()
-            .zip(tys)
-            .zip(elem_tys)
-            .all(|((p, t), e)| p.is_none() || t == e);
+        let direct = places.iter().zip(tys).zip(elem_tys).all(|((p, t), e)| p.is_none() || t == e);
         if direct {
             out.push(Stmt::AssignMulti(places, value));
             return;
@@ -178,10 +151,7 @@ impl FnCx<'_, '_> {
                 l
             })
             .collect();
-        out.push(Stmt::AssignMulti(
-            temps.iter().map(|&t| Some(Place::Local(t))).collect(),
-            value,
-        ));
+        out.push(Stmt::AssignMulti(temps.iter().map(|&t| Some(Place::Local(t))).collect(), value));
         for (((p, &t), &et), tmp) in places.into_iter().zip(tys).zip(elem_tys).zip(temps) {
             if let Some(p) = p {
                 let v = self.convert_to(self.local_expr(tmp, pos), et, t, pos);
@@ -192,16 +162,8 @@ impl FnCx<'_, '_> {
 
     /// `a, b := x, y` (some names may be redeclared).
     pub fn define(&mut self, lhs: &[ast::Ident], rhs: &[Expr], out: &mut Vec<Stmt>) {
-        let objs: Vec<Option<ObjId>> = lhs
-            .iter()
-            .map(|i| {
-                if i.name == "_" {
-                    None
-                } else {
-                    self.cx.info.object_of(i.id)
-                }
-            })
-            .collect();
+        let objs: Vec<Option<ObjId>> =
+            lhs.iter().map(|i| if i.name == "_" { None } else { self.cx.info.object_of(i.id) }).collect();
         self.declare_and_store(&objs, rhs, out);
     }
 
@@ -210,13 +172,7 @@ impl FnCx<'_, '_> {
         let objs: Vec<Option<ObjId>> = spec
             .names
             .iter()
-            .map(|i| {
-                if i.name == "_" {
-                    None
-                } else {
-                    self.cx.info.defs.get(&i.id).copied()
-                }
-            })
+            .map(|i| if i.name == "_" { None } else { self.cx.info.defs.get(&i.id).copied() })
             .collect();
         self.declare_and_store(&objs, &spec.values, out);
     }
@@ -254,15 +210,8 @@ impl FnCx<'_, '_> {
 
     /// One package-level initialiser: `var a, b = rhs`.
     pub fn global_init(&mut self, lhs: &[ObjId], rhs: &Expr, out: &mut Vec<Stmt>) {
-        let targets: Vec<Option<(Place, TypeId)>> = lhs
-            .iter()
-            .map(|o| {
-                self.cx
-                    .globals
-                    .get(o)
-                    .map(|&g| (Place::Global(g), self.cx.info.obj(*o).ty))
-            })
-            .collect();
+        let targets: Vec<Option<(Place, TypeId)>> =
+            lhs.iter().map(|o| self.cx.globals.get(o).map(|&g| (Place::Global(g), self.cx.info.obj(*o).ty))).collect();
         if targets.len() == 1 {
             match &targets[0] {
                 Some((p, t)) => {
@@ -284,11 +233,7 @@ impl FnCx<'_, '_> {
         let t = self.go_type(l);
         let p = self.place(l);
         let p = self.pin_place(p, false, out);
-        let y = if matches!(op, BinaryOp::Shl | BinaryOp::Shr) {
-            self.expr(r)
-        } else {
-            self.value_as(r, t)
-        };
+        let y = if matches!(op, BinaryOp::Shl | BinaryOp::Shr) { self.expr(r) } else { self.value_as(r, t) };
         self.update(p, t, op, y, l.pos, out);
     }
 
@@ -303,30 +248,16 @@ impl FnCx<'_, '_> {
             crate::ir::TyKind::Complex(_) => Const::Complex(1.0, 0.0),
             _ => Const::Int(1),
         };
-        let one = IExpr {
-            kind: IK::Const(one),
-            ty,
-            pos,
-        };
+        let one = IExpr { kind: IK::Const(one), ty, pos };
         let op = if inc { BinaryOp::Add } else { BinaryOp::Sub };
         self.update(p, t, op, one, pos, out);
     }
 
     /// `p = p op y` with `p` already pinned.
-    fn update(
-        &mut self,
-        p: Place,
-        t: TypeId,
-        op: BinaryOp,
-        y: IExpr,
-        pos: Pos,
-        out: &mut Vec<Stmt>,
-    ) {
+    fn update(&mut self, p: Place, t: TypeId, op: BinaryOp, y: IExpr, pos: Pos, out: &mut Vec<Stmt>) {
         let ty = self.cx.ty(t);
         let cur = self.read_place(&p, ty, pos);
-        let Some(bop) = crate::expr::arith_op(op) else {
-            self.ice(pos, "assignment operator is not arithmetic")
-        };
+        let Some(bop) = crate::expr::arith_op(op) else { self.ice(pos, "assignment operator is not arithmetic") };
         let v = self.binary(bop, cur, y, ty, pos);
         out.push(Stmt::Assign(p, v));
     }

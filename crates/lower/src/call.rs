@@ -26,23 +26,13 @@ use syntax::ast::{Expr, ExprKind};
 use types::{Builtin, SelectionKind, Signature, Type, TypeId};
 
 use crate::func::FnCx;
-use crate::ir::{
-    Call, Callee, Const, Expr as IExpr, ExprKind as IK, Func, Local, LocalId, Place, Stmt, TyId,
-};
+use crate::ir::{Call, Callee, Const, Expr as IExpr, ExprKind as IK, Func, Local, LocalId, Place, Stmt, TyId};
 use crate::query::{builtin_callee, is_type_expr, unparen};
 
 impl FnCx<'_, '_> {
     /// A call expression (function call, method call, conversion or builtin).
     pub fn call_expr(&mut self, e: &Expr) -> IExpr {
-        let ExprKind::Call {
-            func,
-            args,
-            ellipsis,
-            ..
-        } = &e.kind
-        else {
-            self.ice(e.pos, "not a call")
-        };
+        let ExprKind::Call { func, args, ellipsis, .. } = &e.kind else { self.ice(e.pos, "not a call") };
         if is_type_expr(self.cx.info, func) {
             return self.conversion(e, &args[0]);
         }
@@ -52,11 +42,7 @@ impl FnCx<'_, '_> {
         let sig = self.signature_of(func);
         let ty = self.result_ty(&sig);
         let call = self.call_parts(func, args, *ellipsis, &sig, e.pos);
-        IExpr {
-            kind: IK::Call(Box::new(call)),
-            ty,
-            pos: e.pos,
-        }
+        IExpr { kind: IK::Call(Box::new(call)), ty, pos: e.pos }
     }
 
     /// The function type of a callee.
@@ -79,19 +65,11 @@ impl FnCx<'_, '_> {
 
     /// The empty tuple (type of calls without results, `print`, `panic`).
     pub fn unit_ty(&mut self) -> TyId {
-        self.cx
-            .with_tys(|m, env, out| m.tuple(env, out, Vec::new()))
+        self.cx.with_tys(|m, env, out| m.tuple(env, out, Vec::new()))
     }
 
     /// Callee and arguments of a non-builtin call.
-    fn call_parts(
-        &mut self,
-        func: &Expr,
-        args: &[Expr],
-        ellipsis: bool,
-        sig: &Signature,
-        pos: Pos,
-    ) -> Call {
+    fn call_parts(&mut self, func: &Expr, args: &[Expr], ellipsis: bool, sig: &Signature, pos: Pos) -> Call {
         let f = unparen(func);
         let mut all_args = Vec::new();
         let method = match &f.kind {
@@ -118,25 +96,13 @@ impl FnCx<'_, '_> {
             }
         };
         all_args.extend(self.call_args(args, sig, ellipsis, pos));
-        Call {
-            callee,
-            args: all_args,
-            pos,
-        }
+        Call { callee, args: all_args, pos }
     }
 
     /// The callee of `x.M(...)`; pushes the receiver argument of a static
     /// method call.
-    fn method_callee(
-        &mut self,
-        sel: &Expr,
-        x: &Expr,
-        s: &types::Selection,
-        args: &mut Vec<IExpr>,
-    ) -> Callee {
-        let Some(method) = s.method else {
-            self.ice(sel.pos, "method selection without a method")
-        };
+    fn method_callee(&mut self, sel: &Expr, x: &Expr, s: &types::Selection, args: &mut Vec<IExpr>) -> Callee {
+        let Some(method) = s.method else { self.ice(sel.pos, "method selection without a method") };
         let (recv, recv_ty) = self.receiver_base(x, &s.path);
         if let Type::Interface(ms) = self.under(recv_ty) {
             let info = self.cx.info;
@@ -148,9 +114,7 @@ impl FnCx<'_, '_> {
             let v = self.recv_value(recv, ty, x.pos);
             return Callee::Interface(v, idx);
         }
-        let Some(&fid) = self.cx.funcs.get(&method) else {
-            self.ice(sel.pos, "method not declared")
-        };
+        let Some(&fid) = self.cx.funcs.get(&method) else { self.ice(sel.pos, "method not declared") };
         let wants_ptr = self.cx.ptr_methods.contains(&method);
         let recv = self.adjust_receiver(recv, recv_ty, wants_ptr, x.pos);
         args.push(recv);
@@ -164,11 +128,7 @@ impl FnCx<'_, '_> {
         if path.is_empty() {
             let t = self.go_type(x);
             let addressable = self.tv(x).mode == types::Mode::Variable;
-            let r = if addressable {
-                Recv::Place(self.place(x))
-            } else {
-                Recv::Value(self.expr(x))
-            };
+            let r = if addressable { Recv::Place(self.place(x)) } else { Recv::Value(self.expr(x)) };
             return (r, t);
         }
         let (p, t) = self.walk_path(x, path);
@@ -182,27 +142,18 @@ impl FnCx<'_, '_> {
         match (r, wants_ptr, is_ptr) {
             (Recv::Place(p), true, false) => {
                 let pty = self.pointer_ty(ty);
-                IExpr {
-                    kind: IK::AddrOf(Box::new(p)),
-                    ty: pty,
-                    pos,
-                }
+                IExpr { kind: IK::AddrOf(Box::new(p)), ty: pty, pos }
             }
-            (Recv::Value(v), true, false) => self.ice(
-                v.pos,
-                "pointer method called on a value that is not addressable",
-            ),
+            (Recv::Value(v), true, false) => {
+                self.ice(v.pos, "pointer method called on a value that is not addressable")
+            }
             (r, false, true) => {
                 let v = self.recv_value(r, ty, pos);
                 let elem = match self.under(t) {
                     Type::Pointer(e) => self.cx.ty(e),
                     _ => ty,
                 };
-                IExpr {
-                    kind: IK::Load(Box::new(Place::Deref(Box::new(v)))),
-                    ty: elem,
-                    pos,
-                }
+                IExpr { kind: IK::Load(Box::new(Place::Deref(Box::new(v)))), ty: elem, pos }
             }
             (r, _, _) => self.recv_value(r, ty, pos),
         }
@@ -212,43 +163,22 @@ impl FnCx<'_, '_> {
     /// receiver, copied) now, and bound into a closure of the method's
     /// `-fm` wrapper.
     pub fn method_value(&mut self, e: &Expr, x: &Expr, s: &types::Selection, ty: TyId) -> IExpr {
-        let Some(method) = s.method else {
-            self.ice(e.pos, "method selection without a method")
-        };
+        let Some(method) = s.method else { self.ice(e.pos, "method selection without a method") };
         let (recv, recv_ty) = self.receiver_base(x, &s.path);
         if let Type::Interface(_) = self.under(recv_ty) {
             self.unsupported(e.pos, "method values of interfaces");
-            return IExpr {
-                kind: IK::Zero,
-                ty,
-                pos: e.pos,
-            };
+            return IExpr { kind: IK::Zero, ty, pos: e.pos };
         }
-        let Some(&fid) = self.cx.funcs.get(&method) else {
-            self.ice(e.pos, "method not declared")
-        };
+        let Some(&fid) = self.cx.funcs.get(&method) else { self.ice(e.pos, "method not declared") };
         let wants_ptr = self.cx.ptr_methods.contains(&method);
         let recv = self.adjust_receiver(recv, recv_ty, wants_ptr, x.pos);
-        let Type::Func(sig) = self.under(s.ty) else {
-            self.ice(e.pos, "method without a function type")
-        };
+        let Type::Func(sig) = self.under(s.ty) else { self.ice(e.pos, "method without a function type") };
         let wrapper = self.method_value_wrapper(fid, recv.ty, &sig, e.pos);
         let cell = self.temp(recv.ty);
         self.locals[cell.0 as usize].heap = true;
         let stmts = vec![Stmt::Decl(cell), Stmt::Assign(Place::Local(cell), recv)];
-        let closure = IExpr {
-            kind: IK::Closure {
-                func: wrapper,
-                captures: vec![cell],
-            },
-            ty,
-            pos: e.pos,
-        };
-        IExpr {
-            kind: IK::Seq(stmts, Box::new(closure)),
-            ty,
-            pos: e.pos,
-        }
+        let closure = IExpr { kind: IK::Closure { func: wrapper, captures: vec![cell] }, ty, pos: e.pos };
+        IExpr { kind: IK::Seq(stmts, Box::new(closure)), ty, pos: e.pos }
     }
 
     /// `main.T.M-fm`: calls the method with the captured receiver and its
@@ -265,31 +195,15 @@ impl FnCx<'_, '_> {
         }
         let name = format!("{}-fm", self.cx.prog.funcs[method.0 as usize].name);
         let wid = self.cx.reserve_func(name.clone(), pos);
-        let mut locals = vec![Local {
-            name: "~recv".into(),
-            ty: recv_ty,
-            heap: true,
-        }];
+        let mut locals = vec![Local { name: "~recv".into(), ty: recv_ty, heap: true }];
         let (params, results) = self.wrapper_locals(&mut locals, sig);
         let args = std::iter::once(LocalId(0))
             .chain(params.iter().copied())
-            .map(|l| IExpr {
-                kind: IK::Local(l),
-                ty: locals[l.0 as usize].ty,
-                pos,
-            })
+            .map(|l| IExpr { kind: IK::Local(l), ty: locals[l.0 as usize].ty, pos })
             .collect();
         let body = self.forward_call(method, args, sig, &results, pos);
-        self.cx.prog.funcs[wid.0 as usize] = Func {
-            name,
-            pos,
-            params,
-            results,
-            captures: vec![LocalId(0)],
-            locals,
-            body,
-            defers: Vec::new(),
-        };
+        self.cx.prog.funcs[wid.0 as usize] =
+            Func { name, pos, params, results, captures: vec![LocalId(0)], locals, body, defers: Vec::new() };
         self.cx.prog.wrappers.push(wid);
         self.cx.method_value_wrappers.insert(method, wid);
         wid
@@ -300,20 +214,14 @@ impl FnCx<'_, '_> {
     /// generated wrapper `main.(*T).M`, which dereferences and calls.
     pub fn method_expr(&mut self, e: &Expr, x: &Expr, s: &types::Selection, ty: TyId) -> IExpr {
         let pos = e.pos;
-        let Some(method) = s.method else {
-            self.ice(pos, "method selection without a method")
-        };
+        let Some(method) = s.method else { self.ice(pos, "method selection without a method") };
         let recv_t = self.go_type(x);
         let recv_is_ptr = matches!(self.under(recv_t), Type::Pointer(_));
         let fid = match self.cx.funcs.get(&method) {
             Some(&f) if s.path.is_empty() => f,
             _ => {
                 self.unsupported(pos, "method expressions of interfaces or embedded fields");
-                return IExpr {
-                    kind: IK::Zero,
-                    ty,
-                    pos,
-                };
+                return IExpr { kind: IK::Zero, ty, pos };
             }
         };
         let func = if recv_is_ptr && !self.cx.ptr_methods.contains(&method) {
@@ -324,11 +232,7 @@ impl FnCx<'_, '_> {
         } else {
             fid
         };
-        IExpr {
-            kind: IK::FuncValue(func),
-            ty,
-            pos,
-        }
+        IExpr { kind: IK::FuncValue(func), ty, pos }
     }
 
     /// A generated wrapper's body: calls `method` (of signature `sig`) with
@@ -342,15 +246,7 @@ impl FnCx<'_, '_> {
         pos: Pos,
     ) -> Vec<Stmt> {
         let ty = self.result_ty(sig);
-        let call = IExpr {
-            kind: IK::Call(Box::new(Call {
-                callee: Callee::Func(method),
-                args,
-                pos,
-            })),
-            ty,
-            pos,
-        };
+        let call = IExpr { kind: IK::Call(Box::new(Call { callee: Callee::Func(method), args, pos })), ty, pos };
         vec![store_results(results, call), Stmt::Return]
     }
 
@@ -363,11 +259,7 @@ impl FnCx<'_, '_> {
             for (i, &t) in tys.iter().enumerate() {
                 let ty = self.cx.ty(t);
                 ids[k].push(LocalId(locals.len() as u32));
-                locals.push(Local {
-                    name: format!("~{prefix}{i}"),
-                    ty,
-                    heap: false,
-                });
+                locals.push(Local { name: format!("~{prefix}{i}"), ty, heap: false });
             }
         }
         let [params, results] = ids;
@@ -376,58 +268,29 @@ impl FnCx<'_, '_> {
 
     /// `main.(*T).M` for a value method `main.T.M`: takes `*T` and the
     /// method's parameters, calls the method on `*p`. One per method.
-    fn deref_wrapper(
-        &mut self,
-        method: crate::ir::FuncId,
-        sig: &Signature,
-        pos: Pos,
-    ) -> crate::ir::FuncId {
+    fn deref_wrapper(&mut self, method: crate::ir::FuncId, sig: &Signature, pos: Pos) -> crate::ir::FuncId {
         if let Some(&w) = self.cx.deref_wrappers.get(&method) {
             return w;
         }
         let mname = self.cx.prog.funcs[method.0 as usize].name.clone();
-        let name = match mname
-            .rsplit_once('.')
-            .and_then(|(ty, m)| ty.rsplit_once('.').map(|(pkg, t)| (pkg, t, m)))
-        {
+        let name = match mname.rsplit_once('.').and_then(|(ty, m)| ty.rsplit_once('.').map(|(pkg, t)| (pkg, t, m))) {
             Some((pkg, t, m)) => format!("{pkg}.(*{t}).{m}"),
             None => format!("{mname}-ptr"),
         };
         let wid = self.cx.reserve_func(name.clone(), pos);
         let mut locals = Vec::new();
         let (params, results) = self.wrapper_locals(&mut locals, sig);
-        let mut args: Vec<IExpr> = params
-            .iter()
-            .map(|&l| IExpr {
-                kind: IK::Local(l),
-                ty: locals[l.0 as usize].ty,
-                pos,
-            })
-            .collect();
+        let mut args: Vec<IExpr> =
+            params.iter().map(|&l| IExpr { kind: IK::Local(l), ty: locals[l.0 as usize].ty, pos }).collect();
         let recv_ty = match self.ir_kind(args[0].ty) {
             crate::ir::TyKind::Pointer(elem) => *elem,
             _ => self.ice(pos, "pointer method wrapper without a pointer receiver"),
         };
         let p = args.remove(0);
-        args.insert(
-            0,
-            IExpr {
-                kind: IK::Load(Box::new(Place::Deref(Box::new(p)))),
-                ty: recv_ty,
-                pos,
-            },
-        );
+        args.insert(0, IExpr { kind: IK::Load(Box::new(Place::Deref(Box::new(p)))), ty: recv_ty, pos });
         let body = self.forward_call(method, args, sig, &results, pos);
-        self.cx.prog.funcs[wid.0 as usize] = Func {
-            name,
-            pos,
-            params,
-            results,
-            captures: Vec::new(),
-            locals,
-            body,
-            defers: Vec::new(),
-        };
+        self.cx.prog.funcs[wid.0 as usize] =
+            Func { name, pos, params, results, captures: Vec::new(), locals, body, defers: Vec::new() };
         self.cx.prog.wrappers.push(wid);
         self.cx.deref_wrappers.insert(method, wid);
         wid
@@ -441,13 +304,7 @@ impl FnCx<'_, '_> {
     }
 
     /// Arguments converted to the parameters, spread and packed.
-    fn call_args(
-        &mut self,
-        args: &[Expr],
-        sig: &Signature,
-        ellipsis: bool,
-        pos: Pos,
-    ) -> Vec<IExpr> {
+    fn call_args(&mut self, args: &[Expr], sig: &Signature, ellipsis: bool, pos: Pos) -> Vec<IExpr> {
         let n = sig.params.len();
         let pack = sig.variadic && !ellipsis;
         let variadic_elem = match sig.params.last().map(|&t| self.under(t)) {
@@ -456,19 +313,10 @@ impl FnCx<'_, '_> {
         };
         let param_ty = |i: usize| match variadic_elem {
             Some(e) if i + 1 >= n => e,
-            _ => sig
-                .params
-                .get(i)
-                .copied()
-                .unwrap_or_else(|| sig.params[n - 1]),
+            _ => sig.params.get(i).copied().unwrap_or_else(|| sig.params[n - 1]),
         };
         let mut vals = Vec::new();
-        if args.len() == 1
-            && matches!(
-                self.cx.info.types_table.get(self.go_type(&args[0])),
-                Type::Tuple(_)
-            )
-        {
+        if args.len() == 1 && matches!(self.cx.info.types_table.get(self.go_type(&args[0])), Type::Tuple(_)) {
             for (i, (v, t)) in self.spread(&args[0]).into_iter().enumerate() {
                 vals.push(self.convert_to(v, t, param_ty(i), pos));
             }
@@ -480,11 +328,7 @@ impl FnCx<'_, '_> {
         if let (Some(_), Some(&slice_t)) = (variadic_elem, sig.params.last()) {
             let extra: Vec<IExpr> = vals.drain((n - 1).min(vals.len())..).collect();
             let ty = self.cx.ty(slice_t);
-            let kind = if extra.is_empty() {
-                IK::Const(Const::Nil)
-            } else {
-                IK::SliceLit(extra)
-            };
+            let kind = if extra.is_empty() { IK::Const(Const::Nil) } else { IK::SliceLit(extra) };
             vals.push(IExpr { kind, ty, pos });
         }
         vals
@@ -503,20 +347,13 @@ impl FnCx<'_, '_> {
             })
             .collect();
         let mut stmts: Vec<Stmt> = temps.iter().map(|&t| Stmt::Decl(t)).collect();
-        stmts.push(Stmt::AssignMulti(
-            temps.iter().map(|&t| Some(Place::Local(t))).collect(),
-            v,
-        ));
+        stmts.push(Stmt::AssignMulti(temps.iter().map(|&t| Some(Place::Local(t))).collect(), v));
         let mut out = Vec::new();
         for (i, (&t, &gt)) in temps.iter().zip(&elem_tys).enumerate() {
             let read = self.local_expr(t, call.pos);
             let v = if i == 0 {
                 let ty = read.ty;
-                IExpr {
-                    kind: IK::Seq(std::mem::take(&mut stmts), Box::new(read)),
-                    ty,
-                    pos: call.pos,
-                }
+                IExpr { kind: IK::Seq(std::mem::take(&mut stmts), Box::new(read)), ty, pos: call.pos }
             } else {
                 read
             };
@@ -537,32 +374,17 @@ impl FnCx<'_, '_> {
         let kind = match b {
             Builtin::Len | Builtin::Cap => {
                 let x = Box::new(self.expr(&args[0]));
-                if b == Builtin::Len {
-                    IK::Len(x)
-                } else {
-                    IK::Cap(x)
-                }
+                if b == Builtin::Len { IK::Len(x) } else { IK::Cap(x) }
             }
             Builtin::Print | Builtin::Println => {
                 let args = args.iter().map(|a| self.expr(a)).collect();
                 let ty = self.unit_ty();
-                return IExpr {
-                    kind: IK::Print {
-                        args,
-                        newline: b == Builtin::Println,
-                    },
-                    ty,
-                    pos,
-                };
+                return IExpr { kind: IK::Print { args, newline: b == Builtin::Println }, ty, pos };
             }
             Builtin::Panic => {
                 let v = self.boxed_as_any(&args[0]);
                 let ty = self.unit_ty();
-                return IExpr {
-                    kind: IK::Panic(Box::new(v)),
-                    ty,
-                    pos,
-                };
+                return IExpr { kind: IK::Panic(Box::new(v)), ty, pos };
             }
             Builtin::Recover => IK::Recover,
             Builtin::New => IK::New,
@@ -578,13 +400,7 @@ impl FnCx<'_, '_> {
     /// The call a `defer` statement registers, with callee and arguments
     /// evaluated now. `None` after reporting an unsupported builtin.
     pub fn deferred_call(&mut self, call: &Expr, wrapper: Option<u32>) -> Option<Call> {
-        let ExprKind::Call {
-            func,
-            args,
-            ellipsis,
-            ..
-        } = &unparen(call).kind
-        else {
+        let ExprKind::Call { func, args, ellipsis, .. } = &unparen(call).kind else {
             self.ice(call.pos, "defer of a non-call")
         };
         let pos = unparen(call).pos;
@@ -592,9 +408,7 @@ impl FnCx<'_, '_> {
             let sig = self.signature_of(func);
             return Some(self.call_parts(func, args, *ellipsis, &sig, pos));
         };
-        let Some(number) = wrapper else {
-            self.ice(pos, "deferred builtin without a wrapper number")
-        };
+        let Some(number) = wrapper else { self.ice(pos, "deferred builtin without a wrapper number") };
         let vals: Vec<IExpr> = match b {
             Builtin::Panic => vec![self.boxed_as_any(&args[0])],
             Builtin::Print | Builtin::Println => args.iter().map(|a| self.expr(a)).collect(),
@@ -605,72 +419,35 @@ impl FnCx<'_, '_> {
             }
         };
         let wid = self.builtin_wrapper(b, &vals, number, pos);
-        Some(Call {
-            callee: Callee::Func(wid),
-            args: vals,
-            pos,
-        })
+        Some(Call { callee: Callee::Func(wid), args: vals, pos })
     }
 
     /// Generates gc's wrapper closure for a deferred builtin: a function of
     /// the evaluated arguments that applies the builtin to them.
-    fn builtin_wrapper(
-        &mut self,
-        b: Builtin,
-        vals: &[IExpr],
-        number: u32,
-        pos: Pos,
-    ) -> crate::ir::FuncId {
+    fn builtin_wrapper(&mut self, b: Builtin, vals: &[IExpr], number: u32, pos: Pos) -> crate::ir::FuncId {
         let name = format!("{}{}", self.lit_prefix, number);
         let wid = self.cx.reserve_func(name.clone(), pos);
-        let locals: Vec<Local> = vals
-            .iter()
-            .enumerate()
-            .map(|(i, v)| Local {
-                name: format!("~p{i}"),
-                ty: v.ty,
-                heap: false,
-            })
-            .collect();
+        let locals: Vec<Local> =
+            vals.iter().enumerate().map(|(i, v)| Local { name: format!("~p{i}"), ty: v.ty, heap: false }).collect();
         let params: Vec<LocalId> = (0..locals.len() as u32).map(LocalId).collect();
-        let reads: Vec<IExpr> = params
-            .iter()
-            .zip(vals)
-            .map(|(&p, v)| IExpr {
-                kind: IK::Local(p),
-                ty: v.ty,
-                pos,
-            })
-            .collect();
+        let reads: Vec<IExpr> =
+            params.iter().zip(vals).map(|(&p, v)| IExpr { kind: IK::Local(p), ty: v.ty, pos }).collect();
         let unit = self.unit_ty();
         let mut body = Vec::new();
         match b {
-            Builtin::Panic => body.push(Stmt::Eval(IExpr {
-                kind: IK::Panic(Box::new(reads[0].clone())),
-                ty: unit,
-                pos,
-            })),
+            Builtin::Panic => {
+                body.push(Stmt::Eval(IExpr { kind: IK::Panic(Box::new(reads[0].clone())), ty: unit, pos }))
+            }
             Builtin::Print | Builtin::Println => body.push(Stmt::Eval(IExpr {
-                kind: IK::Print {
-                    args: reads,
-                    newline: b == Builtin::Println,
-                },
+                kind: IK::Print { args: reads, newline: b == Builtin::Println },
                 ty: unit,
                 pos,
             })),
             _ => {}
         }
         body.push(Stmt::Return);
-        self.cx.prog.funcs[wid.0 as usize] = Func {
-            name,
-            pos,
-            params,
-            results: Vec::new(),
-            captures: Vec::new(),
-            locals,
-            body,
-            defers: Vec::new(),
-        };
+        self.cx.prog.funcs[wid.0 as usize] =
+            Func { name, pos, params, results: Vec::new(), captures: Vec::new(), locals, body, defers: Vec::new() };
         wid
     }
 }

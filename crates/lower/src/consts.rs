@@ -41,10 +41,7 @@ pub fn convert(v: &ConstValue, kind: &TyKind) -> Option<Const> {
 
 /// `string(i)` of an integer: the rune's UTF-8, or U+FFFD when invalid.
 fn rune_string(i: &BigInt) -> String {
-    i.to_u32()
-        .and_then(char::from_u32)
-        .unwrap_or('\u{FFFD}')
-        .to_string()
+    i.to_u32().and_then(char::from_u32).unwrap_or('\u{FFFD}').to_string()
 }
 
 fn exact_integer(v: &ConstValue) -> Option<BigInt> {
@@ -81,22 +78,14 @@ pub fn int_bits(i: &BigInt, bits: u8) -> u64 {
         r += &modulus;
     }
     let low = r.to_u64().unwrap_or(0);
-    if bits >= 64 {
-        low
-    } else {
-        low & ((1u64 << bits) - 1)
-    }
+    if bits >= 64 { low } else { low & ((1u64 << bits) - 1) }
 }
 
 /// Rounds an exact rational to the nearest float of `bits` (32 or 64)
 /// precision, ties to even, with gradual underflow; returned as `f64`
 /// (exactly representable for 32).
 pub fn round_float(q: &BigRational, bits: u8) -> f64 {
-    let (precision, min_exp, max_exp) = if bits == 32 {
-        (24i64, -149i64, 127i64)
-    } else {
-        (53, -1074, 1023)
-    };
+    let (precision, min_exp, max_exp) = if bits == 32 { (24i64, -149i64, 127i64) } else { (53, -1074, 1023) };
     if q.is_zero() {
         return 0.0;
     }
@@ -109,20 +98,13 @@ pub fn round_float(q: &BigRational, bits: u8) -> f64 {
         e -= 1;
     }
     if e > max_exp {
-        return if negative {
-            f64::NEG_INFINITY
-        } else {
-            f64::INFINITY
-        };
+        return if negative { f64::NEG_INFINITY } else { f64::INFINITY };
     }
     // Units in the last place: 2^ulp.
     let ulp = (e - (precision - 1)).max(min_exp);
     // m = round(|q| / 2^ulp), ties to even.
-    let (n2, d2) = if ulp >= 0 {
-        (num.clone(), den.clone() << ulp as u64)
-    } else {
-        (num.clone() << (-ulp) as u64, den.clone())
-    };
+    let (n2, d2) =
+        if ulp >= 0 { (num.clone(), den.clone() << ulp as u64) } else { (num.clone() << (-ulp) as u64, den.clone()) };
     let mut m = &n2 / &d2;
     let rem = &n2 - &m * &d2;
     let twice = rem << 1u32;
@@ -137,11 +119,7 @@ pub fn round_float(q: &BigRational, bits: u8) -> f64 {
 
 /// Compares `num` with `den · 2^e`.
 fn shifted_cmp(num: &num_bigint::BigUint, den: &num_bigint::BigUint, e: i64) -> std::cmp::Ordering {
-    if e >= 0 {
-        num.cmp(&(den.clone() << e as u64))
-    } else {
-        (num.clone() << (-e) as u64).cmp(den)
-    }
+    if e >= 0 { num.cmp(&(den.clone() << e as u64)) } else { (num.clone() << (-e) as u64).cmp(den) }
 }
 
 /// `m · 2^k` exactly (m < 2^54, the product representable).
@@ -189,26 +167,11 @@ mod tests {
     #[test]
     fn constants_convert_to_their_type() {
         use crate::ir::IntTy;
-        let i8t = TyKind::Int(IntTy {
-            bits: 8,
-            signed: true,
-        });
-        assert_eq!(
-            convert(&ConstValue::Int((-2).into()), &i8t),
-            Some(Const::Int(0xfe))
-        );
-        assert_eq!(
-            convert(&ConstValue::Float(rat(3, 1)), &i8t),
-            Some(Const::Int(3))
-        );
-        assert_eq!(
-            convert(&ConstValue::Int(3.into()), &TyKind::Float(64)),
-            Some(Const::Float(3.0))
-        );
-        assert_eq!(
-            convert(&ConstValue::Int(65.into()), &TyKind::String),
-            Some(Const::String("A".into()))
-        );
+        let i8t = TyKind::Int(IntTy { bits: 8, signed: true });
+        assert_eq!(convert(&ConstValue::Int((-2).into()), &i8t), Some(Const::Int(0xfe)));
+        assert_eq!(convert(&ConstValue::Float(rat(3, 1)), &i8t), Some(Const::Int(3)));
+        assert_eq!(convert(&ConstValue::Int(3.into()), &TyKind::Float(64)), Some(Const::Float(3.0)));
+        assert_eq!(convert(&ConstValue::Int(65.into()), &TyKind::String), Some(Const::String("A".into())));
         assert_eq!(convert(&ConstValue::Bool(true), &TyKind::String), None);
     }
 }

@@ -15,11 +15,7 @@ use crate::ir::*;
 pub fn dump(p: &Program) -> String {
     let mut out = String::new();
     for (i, g) in p.globals.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "global g{i} {} {}",
-            g.name, p.types[g.ty.0 as usize].name
-        );
+        let _ = writeln!(out, "global g{i} {} {}", g.name, p.types[g.ty.0 as usize].name);
     }
     for (i, f) in p.funcs.iter().enumerate() {
         let mark = if FuncId(i as u32) == p.init {
@@ -29,12 +25,7 @@ pub fn dump(p: &Program) -> String {
         } else {
             ""
         };
-        Printer {
-            p,
-            f,
-            out: &mut out,
-        }
-        .func(mark);
+        Printer { p, f, out: &mut out }.func(mark);
     }
     out
 }
@@ -47,72 +38,40 @@ struct Printer<'a> {
 
 impl Printer<'_> {
     fn ty(&self, t: TyId) -> &str {
-        self.p
-            .types
-            .get(t.0 as usize)
-            .map_or("?", |d| d.name.as_str())
+        self.p.types.get(t.0 as usize).map_or("?", |d| d.name.as_str())
     }
 
     fn local(&self, l: LocalId) -> String {
-        let name = self
-            .f
-            .locals
-            .get(l.0 as usize)
-            .map_or("?", |x| x.name.as_str());
+        let name = self.f.locals.get(l.0 as usize).map_or("?", |x| x.name.as_str());
         format!("{name}#{}", l.0)
     }
 
     fn func_name(&self, id: FuncId) -> &str {
-        self.p
-            .funcs
-            .get(id.0 as usize)
-            .map_or("?", |f| f.name.as_str())
+        self.p.funcs.get(id.0 as usize).map_or("?", |f| f.name.as_str())
     }
 
     fn decl_list(&self, ls: &[LocalId]) -> String {
         ls.iter()
-            .map(|&l| {
-                format!(
-                    "{} {}",
-                    self.local(l),
-                    self.ty(self.f.locals[l.0 as usize].ty)
-                )
-            })
+            .map(|&l| format!("{} {}", self.local(l), self.ty(self.f.locals[l.0 as usize].ty)))
             .collect::<Vec<_>>()
             .join(", ")
     }
 
     fn func(&mut self, mark: &str) {
         let f = self.f;
-        let head = format!(
-            "func {}({}) ({}){mark}",
-            f.name,
-            self.decl_list(&f.params),
-            self.decl_list(&f.results)
-        );
+        let head = format!("func {}({}) ({}){mark}", f.name, self.decl_list(&f.params), self.decl_list(&f.results));
         let _ = writeln!(self.out, "{head}");
         if !f.captures.is_empty() {
             let c = self.decl_list(&f.captures);
             let _ = writeln!(self.out, "  captures {c}");
         }
-        let heap: Vec<String> = f
-            .locals
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| l.heap)
-            .map(|(i, _)| self.local(LocalId(i as u32)))
-            .collect();
+        let heap: Vec<String> =
+            f.locals.iter().enumerate().filter(|(_, l)| l.heap).map(|(i, _)| self.local(LocalId(i as u32))).collect();
         if !heap.is_empty() {
             let _ = writeln!(self.out, "  heap {}", heap.join(", "));
         }
         for (i, d) in f.defers.iter().enumerate() {
-            let _ = writeln!(
-                self.out,
-                "  defer #{i} {}:{} {}",
-                d.pos.line,
-                d.pos.col,
-                d.kind.describe()
-            );
+            let _ = writeln!(self.out, "  defer #{i} {}:{} {}", d.pos.line, d.pos.col, d.kind.describe());
         }
         self.block(&f.body, 1);
     }
@@ -139,15 +98,8 @@ impl Printer<'_> {
                 }
                 self.line(depth, "}");
             }
-            Stmt::Loop {
-                id,
-                cond,
-                body,
-                post,
-            } => {
-                let c = cond
-                    .as_ref()
-                    .map_or(String::new(), |c| format!(" while {}", self.expr(c)));
+            Stmt::Loop { id, cond, body, post } => {
+                let c = cond.as_ref().map_or(String::new(), |c| format!(" while {}", self.expr(c)));
                 self.line(depth, &format!("loop s{}{c} {{", id.0));
                 self.block(body, depth + 1);
                 if !post.is_empty() {
@@ -176,10 +128,7 @@ impl Printer<'_> {
             Stmt::Eval(e) => self.expr(e),
             Stmt::Assign(p, e) => format!("{} = {}", self.place(p), self.expr(e)),
             Stmt::AssignMulti(ps, e) => {
-                let ps: Vec<String> = ps
-                    .iter()
-                    .map(|p| p.as_ref().map_or("_".into(), |p| self.place(p)))
-                    .collect();
+                let ps: Vec<String> = ps.iter().map(|p| p.as_ref().map_or("_".into(), |p| self.place(p))).collect();
                 format!("{} = {}", ps.join(", "), self.expr(e))
             }
             Stmt::Break(id) => format!("break s{}", id.0),
@@ -189,32 +138,20 @@ impl Printer<'_> {
             Stmt::Return => "return".into(),
             Stmt::Defer { site, call } => format!("defer #{site} {}", self.call(call)),
             Stmt::If { cond, then, els } => {
-                format!(
-                    "if {} {{ {} }} else {{ {} }}",
-                    self.expr(cond),
-                    self.inline(then),
-                    self.inline(els)
-                )
+                format!("if {} {{ {} }} else {{ {} }}", self.expr(cond), self.inline(then), self.inline(els))
             }
             Stmt::Loop { id, .. } | Stmt::Block { id, .. } => format!("<compound s{}>", id.0),
         }
     }
 
     fn inline(&self, list: &[Stmt]) -> String {
-        list.iter()
-            .map(|s| self.simple(s))
-            .collect::<Vec<_>>()
-            .join("; ")
+        list.iter().map(|s| self.simple(s)).collect::<Vec<_>>().join("; ")
     }
 
     fn place(&self, p: &Place) -> String {
         match p {
             Place::Local(l) => self.local(*l),
-            Place::Global(g) => self
-                .p
-                .globals
-                .get(g.0 as usize)
-                .map_or("?".into(), |g| g.name.clone()),
+            Place::Global(g) => self.p.globals.get(g.0 as usize).map_or("?".into(), |g| g.name.clone()),
             Place::Deref(e) => format!("*{}", self.expr(e)),
             Place::Field(b, i) => format!("{}.{i}", self.place(b)),
             Place::ArrayIndex(b, i) => format!("{}[{}]", self.place(b), self.expr(i)),
@@ -233,20 +170,14 @@ impl Printer<'_> {
     }
 
     fn list(&self, es: &[Expr]) -> String {
-        es.iter()
-            .map(|e| self.expr(e))
-            .collect::<Vec<_>>()
-            .join(", ")
+        es.iter().map(|e| self.expr(e)).collect::<Vec<_>>().join(", ")
     }
 
     fn constant(&self, c: &Const, t: TyId) -> String {
         let v = match c {
             Const::Bool(b) => return b.to_string(),
             Const::Int(bits) => match self.p.types.get(t.0 as usize).map(|d| &d.kind) {
-                Some(TyKind::Int(IntTy {
-                    bits: w,
-                    signed: true,
-                })) => {
+                Some(TyKind::Int(IntTy { bits: w, signed: true })) => {
                     let shift = 64 - u32::from(*w);
                     (((*bits << shift) as i64) >> shift).to_string()
                 }
@@ -296,31 +227,22 @@ impl Printer<'_> {
             ExprKind::Index(x, i) => format!("{}[{}]", self.expr(x), self.expr(i)),
             ExprKind::Slice { x, lo, hi, max } => {
                 let b = |b: &Option<Box<Expr>>| b.as_ref().map_or(String::new(), |b| self.expr(b));
-                let m = max
-                    .as_ref()
-                    .map_or(String::new(), |m| format!(":{}", self.expr(m)));
+                let m = max.as_ref().map_or(String::new(), |m| format!(":{}", self.expr(m)));
                 format!("{}[{}:{}{m}]", self.expr(x), b(lo), b(hi))
             }
             ExprKind::Load(p) => format!("load {}", self.place(p)),
             ExprKind::AddrOf(p) => format!("&{}", self.place(p)),
             ExprKind::TypeAssert { x, comma_ok } => {
-                format!(
-                    "{}.({}{})",
-                    self.expr(x),
-                    self.ty(e.ty),
-                    if *comma_ok { ", ok" } else { "" }
-                )
+                format!("{}.({}{})", self.expr(x), self.ty(e.ty), if *comma_ok { ", ok" } else { "" })
             }
             ExprKind::Composite(xs) => format!("{}{{{}}}", self.ty(e.ty), self.list(xs)),
             ExprKind::New => format!("new<{}>", self.ty(e.ty)),
             ExprKind::SliceLit(xs) => format!("{}{{{}}}", self.ty(e.ty), self.list(xs)),
             ExprKind::Recover => "recover()".into(),
             ExprKind::Panic(x) => format!("panic({})", self.expr(x)),
-            ExprKind::Print { args, newline } => format!(
-                "{}({})",
-                if *newline { "println" } else { "print" },
-                self.list(args)
-            ),
+            ExprKind::Print { args, newline } => {
+                format!("{}({})", if *newline { "println" } else { "print" }, self.list(args))
+            }
             ExprKind::Seq(stmts, v) => {
                 format!("seq{{{}; => {}}}", self.inline(stmts), self.expr(v))
             }

@@ -14,9 +14,7 @@
 
 use syntax::Pos;
 use syntax::ast::{self, BinaryOp, Expr, ExprKind, KeyedElement, UnaryOp};
-use types::{
-    BasicKind, ConstValue, Mode, ObjKind, SelectionKind, Type, TypeAndValue, TypeId, TypeTable,
-};
+use types::{BasicKind, ConstValue, Mode, ObjKind, SelectionKind, Type, TypeAndValue, TypeId, TypeTable};
 
 use crate::func::FnCx;
 use crate::ir::{BinOp, Const, Expr as IExpr, ExprKind as IK, Place, Stmt, TyId, TyKind, UnOp};
@@ -71,10 +69,7 @@ impl FnCx<'_, '_> {
     }
 
     fn is_untyped_nil(&self, e: &Expr) -> bool {
-        matches!(
-            self.cx.info.types_table.get(self.go_type(e)),
-            Type::Basic(BasicKind::UntypedNil)
-        )
+        matches!(self.cx.info.types_table.get(self.go_type(e)), Type::Basic(BasicKind::UntypedNil))
     }
 
     /// The IR type of a basic type.
@@ -99,11 +94,7 @@ impl FnCx<'_, '_> {
 
     /// A binary operation node.
     pub fn binary(&self, op: BinOp, x: IExpr, y: IExpr, ty: TyId, pos: Pos) -> IExpr {
-        IExpr {
-            kind: IK::Binary(op, Box::new(x), Box::new(y)),
-            ty,
-            pos,
-        }
+        IExpr { kind: IK::Binary(op, Box::new(x), Box::new(y)), ty, pos }
     }
 
     /// Lowers an expression in a context that does not convert it.
@@ -129,17 +120,9 @@ impl FnCx<'_, '_> {
                 let x = self.sliceable(x);
                 let mut bound = |b: &Option<Box<Expr>>| b.as_ref().map(|b| Box::new(self.expr(b)));
                 let (lo, hi, max) = (bound(lo), bound(hi), bound(max));
-                IK::Slice {
-                    x: Box::new(x),
-                    lo,
-                    hi,
-                    max,
-                }
+                IK::Slice { x: Box::new(x), lo, hi, max }
             }
-            ExprKind::TypeAssert { x, .. } => IK::TypeAssert {
-                x: Box::new(self.expr(x)),
-                comma_ok: false,
-            },
+            ExprKind::TypeAssert { x, .. } => IK::TypeAssert { x: Box::new(self.expr(x)), comma_ok: false },
             ExprKind::Call { .. } => return self.call_expr(e),
             ExprKind::Star(p) => IK::Load(Box::new(Place::Deref(Box::new(self.expr(p))))),
             ExprKind::Unary { op, x } => return self.unary(*op, x, ty, pos),
@@ -153,40 +136,19 @@ impl FnCx<'_, '_> {
 
     /// A constant of Go type `t`.
     pub fn constant(&mut self, v: &ConstValue, t: TypeId, pos: Pos) -> IExpr {
-        let t = if self
-            .cx
-            .info
-            .types_table
-            .basic_kind(t)
-            .is_some_and(|k| k.is_untyped())
-        {
-            default_type(v)
-        } else {
-            t
-        };
+        let t =
+            if self.cx.info.types_table.basic_kind(t).is_some_and(|k| k.is_untyped()) { default_type(v) } else { t };
         let ty = self.cx.ty(t);
         if self.is_interface(t) {
             // A constant stored straight into an interface: box its default type.
             let inner = self.constant(v, default_type(v), pos);
-            return IExpr {
-                kind: IK::ToInterface(Box::new(inner)),
-                ty,
-                pos,
-            };
+            return IExpr { kind: IK::ToInterface(Box::new(inner)), ty, pos };
         }
         match crate::consts::convert(v, self.ir_kind(ty)) {
-            Some(c) => IExpr {
-                kind: IK::Const(c),
-                ty,
-                pos,
-            },
-            None => self.ice(
-                pos,
-                &format!(
-                    "constant {v:?} does not fit type {}",
-                    self.cx.prog.types[ty.0 as usize].name
-                ),
-            ),
+            Some(c) => IExpr { kind: IK::Const(c), ty, pos },
+            None => {
+                self.ice(pos, &format!("constant {v:?} does not fit type {}", self.cx.prog.types[ty.0 as usize].name))
+            }
         }
     }
 
@@ -214,11 +176,7 @@ impl FnCx<'_, '_> {
     pub fn value_as(&mut self, e: &Expr, target: TypeId) -> IExpr {
         if self.is_untyped_nil(e) {
             let ty = self.cx.ty(target);
-            return IExpr {
-                kind: IK::Const(Const::Nil),
-                ty,
-                pos: e.pos,
-            };
+            return IExpr { kind: IK::Const(Const::Nil), ty, pos: e.pos };
         }
         let from = self.go_type(e);
         let v = self.expr(e);
@@ -234,11 +192,7 @@ impl FnCx<'_, '_> {
         if v.ty == ty {
             return v;
         }
-        let kind = if self.is_interface(to) {
-            IK::ToInterface(Box::new(v))
-        } else {
-            IK::Convert(Box::new(v))
-        };
+        let kind = if self.is_interface(to) { IK::ToInterface(Box::new(v)) } else { IK::Convert(Box::new(v)) };
         IExpr { kind, ty, pos }
     }
 
@@ -246,21 +200,13 @@ impl FnCx<'_, '_> {
     pub fn boxed_as_any(&mut self, e: &Expr) -> IExpr {
         let ty = self.cx.with_tys(|m, env, out| m.empty_interface(env, out));
         if self.is_untyped_nil(e) {
-            return IExpr {
-                kind: IK::Const(Const::Nil),
-                ty,
-                pos: e.pos,
-            };
+            return IExpr { kind: IK::Const(Const::Nil), ty, pos: e.pos };
         }
         let v = self.expr(e);
         if v.ty == ty {
             return v;
         }
-        IExpr {
-            kind: IK::ToInterface(Box::new(v)),
-            ty,
-            pos: e.pos,
-        }
+        IExpr { kind: IK::ToInterface(Box::new(v)), ty, pos: e.pos }
     }
 
     fn unary(&mut self, op: UnaryOp, x: &Expr, ty: TyId, pos: Pos) -> IExpr {
@@ -272,19 +218,11 @@ impl FnCx<'_, '_> {
             UnaryOp::Addr => return self.addr_of(x, ty, pos),
             UnaryOp::Recv => {
                 self.unsupported(pos, "channels");
-                return IExpr {
-                    kind: IK::Zero,
-                    ty,
-                    pos,
-                };
+                return IExpr { kind: IK::Zero, ty, pos };
             }
             UnaryOp::Tilde => self.ice(pos, "~ outside a constraint"),
         };
-        IExpr {
-            kind: IK::Unary(uop, Box::new(self.expr(x))),
-            ty,
-            pos,
-        }
+        IExpr { kind: IK::Unary(uop, Box::new(self.expr(x))), ty, pos }
     }
 
     /// `&x`; `&T{...}` allocates a fresh variable for the literal.
@@ -294,11 +232,7 @@ impl FnCx<'_, '_> {
             return self.boxed(v, ty, pos);
         }
         let p = self.place(x);
-        IExpr {
-            kind: IK::AddrOf(Box::new(p)),
-            ty,
-            pos,
-        }
+        IExpr { kind: IK::AddrOf(Box::new(p)), ty, pos }
     }
 
     /// A pointer (of IR type `ptr_ty`) to a fresh heap variable holding `v`.
@@ -306,59 +240,27 @@ impl FnCx<'_, '_> {
         let t = self.temp(v.ty);
         self.locals[t.0 as usize].heap = true;
         let stmts = vec![Stmt::Decl(t), Stmt::Assign(Place::Local(t), v)];
-        let addr = IExpr {
-            kind: IK::AddrOf(Box::new(Place::Local(t))),
-            ty: ptr_ty,
-            pos,
-        };
-        IExpr {
-            kind: IK::Seq(stmts, Box::new(addr)),
-            ty: ptr_ty,
-            pos,
-        }
+        let addr = IExpr { kind: IK::AddrOf(Box::new(Place::Local(t))), ty: ptr_ty, pos };
+        IExpr { kind: IK::Seq(stmts, Box::new(addr)), ty: ptr_ty, pos }
     }
 
     fn binary_expr(&mut self, op: BinaryOp, x: &Expr, y: &Expr, ty: TyId, pos: Pos) -> IExpr {
         match op {
-            BinaryOp::AndAnd => IExpr {
-                kind: IK::AndAnd(Box::new(self.expr(x)), Box::new(self.expr(y))),
-                ty,
-                pos,
-            },
-            BinaryOp::OrOr => IExpr {
-                kind: IK::OrOr(Box::new(self.expr(x)), Box::new(self.expr(y))),
-                ty,
-                pos,
-            },
-            BinaryOp::Eq
-            | BinaryOp::Ne
-            | BinaryOp::Lt
-            | BinaryOp::Le
-            | BinaryOp::Gt
-            | BinaryOp::Ge => {
-                let Some(bop) = arith_op(op) else {
-                    self.ice(pos, "not a comparison")
-                };
+            BinaryOp::AndAnd => IExpr { kind: IK::AndAnd(Box::new(self.expr(x)), Box::new(self.expr(y))), ty, pos },
+            BinaryOp::OrOr => IExpr { kind: IK::OrOr(Box::new(self.expr(x)), Box::new(self.expr(y))), ty, pos },
+            BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => {
+                let Some(bop) = arith_op(op) else { self.ice(pos, "not a comparison") };
                 let (xv, xt) = if self.is_untyped_nil(x) {
                     let yt = self.go_type(y);
                     let ty = self.cx.ty(yt);
-                    (
-                        IExpr {
-                            kind: IK::Const(Const::Nil),
-                            ty,
-                            pos: x.pos,
-                        },
-                        yt,
-                    )
+                    (IExpr { kind: IK::Const(Const::Nil), ty, pos: x.pos }, yt)
                 } else {
                     (self.expr(x), self.go_type(x))
                 };
                 self.compare(bop, xv, xt, y, ty, pos)
             }
             _ => {
-                let Some(bop) = arith_op(op) else {
-                    self.ice(pos, "not an arithmetic operator")
-                };
+                let Some(bop) = arith_op(op) else { self.ice(pos, "not an arithmetic operator") };
                 let (xv, yv) = (self.expr(x), self.expr(y));
                 self.binary(bop, xv, yv, ty, pos)
             }
@@ -368,21 +270,9 @@ impl FnCx<'_, '_> {
     /// `x op y` for a comparison, with `x` already lowered: `nil` takes the
     /// other side's type, and a non-interface operand compared with an
     /// interface is boxed.
-    pub fn compare(
-        &mut self,
-        op: BinOp,
-        x: IExpr,
-        xt: TypeId,
-        y: &Expr,
-        ty: TyId,
-        pos: Pos,
-    ) -> IExpr {
+    pub fn compare(&mut self, op: BinOp, x: IExpr, xt: TypeId, y: &Expr, ty: TyId, pos: Pos) -> IExpr {
         if self.is_untyped_nil(y) {
-            let nil = IExpr {
-                kind: IK::Const(Const::Nil),
-                ty: x.ty,
-                pos: y.pos,
-            };
+            let nil = IExpr { kind: IK::Const(Const::Nil), ty: x.ty, pos: y.pos };
             return self.binary(op, x, nil, ty, pos);
         }
         let yt = self.go_type(y);
@@ -408,20 +298,12 @@ impl FnCx<'_, '_> {
                 _ => format!("selector {}", sel.name),
             };
             self.unsupported(e.pos, &what);
-            return IExpr {
-                kind: IK::Zero,
-                ty,
-                pos: e.pos,
-            };
+            return IExpr { kind: IK::Zero, ty, pos: e.pos };
         };
         match selection.kind {
             SelectionKind::FieldVal => {
                 let p = self.walk_path(x, &selection.path).0;
-                IExpr {
-                    kind: IK::Load(Box::new(p)),
-                    ty,
-                    pos: e.pos,
-                }
+                IExpr { kind: IK::Load(Box::new(p)), ty, pos: e.pos }
             }
             SelectionKind::MethodVal => self.method_value(e, x, &selection, ty),
             SelectionKind::MethodExpr => self.method_expr(e, x, &selection, ty),
@@ -446,12 +328,8 @@ impl FnCx<'_, '_> {
                 place = Place::Deref(Box::new(ptr));
                 cur = elem;
             }
-            let Type::Struct(fields) = self.under(cur) else {
-                self.ice(x.pos, "field path through a non-struct")
-            };
-            let Some(f) = fields.get(idx) else {
-                self.ice(x.pos, "field index out of range")
-            };
+            let Type::Struct(fields) = self.under(cur) else { self.ice(x.pos, "field path through a non-struct") };
+            let Some(f) = fields.get(idx) else { self.ice(x.pos, "field index out of range") };
             place = Place::Field(Box::new(place), idx);
             cur = f.ty;
         }
@@ -530,11 +408,7 @@ impl FnCx<'_, '_> {
         let ty = self.cx.ty(self.go_type(e));
         if indices.len() != 1 || self.tv(x).mode == Mode::TypeExpr {
             self.unsupported(e.pos, "generic instantiation");
-            return IExpr {
-                kind: IK::Zero,
-                ty,
-                pos: e.pos,
-            };
+            return IExpr { kind: IK::Zero, ty, pos: e.pos };
         }
         let xt = self.go_type(x);
         let value_operand = match self.under(xt) {
@@ -544,18 +418,10 @@ impl FnCx<'_, '_> {
         };
         if value_operand {
             let (xv, iv) = (self.expr(x), self.expr(&indices[0]));
-            return IExpr {
-                kind: IK::Index(Box::new(xv), Box::new(iv)),
-                ty,
-                pos: e.pos,
-            };
+            return IExpr { kind: IK::Index(Box::new(xv), Box::new(iv)), ty, pos: e.pos };
         }
         match self.index_place(x, &indices[0]) {
-            Some(p) => IExpr {
-                kind: IK::Load(Box::new(p)),
-                ty,
-                pos: e.pos,
-            },
+            Some(p) => IExpr { kind: IK::Load(Box::new(p)), ty, pos: e.pos },
             None => self.ice(e.pos, "index of a non-indexable value"),
         }
     }
@@ -568,11 +434,7 @@ impl FnCx<'_, '_> {
             let aty = self.cx.ty(xt);
             let pty = self.pointer_ty(aty);
             let p = self.place(x);
-            return IExpr {
-                kind: IK::AddrOf(Box::new(p)),
-                ty: pty,
-                pos: x.pos,
-            };
+            return IExpr { kind: IK::AddrOf(Box::new(p)), ty: pty, pos: x.pos };
         }
         self.expr(x)
     }
@@ -596,18 +458,12 @@ impl FnCx<'_, '_> {
                 let mut slots = Vec::new();
                 for (n, el) in elems.iter().enumerate() {
                     let i = match &el.key {
-                        Some(k) => idx(k).unwrap_or_else(|| {
-                            self.ice(k.pos, "unknown field in composite literal")
-                        }),
+                        Some(k) => idx(k).unwrap_or_else(|| self.ice(k.pos, "unknown field in composite literal")),
                         None => n,
                     };
                     slots.push((i, &el.value));
                 }
-                (
-                    slots,
-                    fields.iter().map(|f| f.ty).collect::<Vec<_>>(),
-                    false,
-                )
+                (slots, fields.iter().map(|f| f.ty).collect::<Vec<_>>(), false)
             }
             Type::Array(n, et) => {
                 let slots = self.indexed_slots(elems);
@@ -620,30 +476,14 @@ impl FnCx<'_, '_> {
             }
             Type::Map(..) => {
                 self.unsupported(pos, "maps");
-                return IExpr {
-                    kind: IK::Zero,
-                    ty,
-                    pos,
-                };
+                return IExpr { kind: IK::Zero, ty, pos };
             }
             _ => self.ice(pos, "composite literal of a non-composite type"),
         };
         let values = self.slot_values(&slots, &elem_tys, pos);
-        let kind = if slice {
-            IK::SliceLit(values.0)
-        } else {
-            IK::Composite(values.0)
-        };
+        let kind = if slice { IK::SliceLit(values.0) } else { IK::Composite(values.0) };
         let lit = IExpr { kind, ty, pos };
-        if values.1.is_empty() {
-            lit
-        } else {
-            IExpr {
-                kind: IK::Seq(values.1, Box::new(lit)),
-                ty,
-                pos,
-            }
-        }
+        if values.1.is_empty() { lit } else { IExpr { kind: IK::Seq(values.1, Box::new(lit)), ty, pos } }
     }
 
     /// Element positions of an array or slice literal (`[5: x, y]`).
@@ -653,8 +493,9 @@ impl FnCx<'_, '_> {
         for el in elems {
             if let Some(k) = &el.key {
                 next = match self.tv(k).value.as_ref() {
-                    Some(ConstValue::Int(i)) => usize::try_from(i)
-                        .unwrap_or_else(|_| self.ice(k.pos, "array index out of range")),
+                    Some(ConstValue::Int(i)) => {
+                        usize::try_from(i).unwrap_or_else(|_| self.ice(k.pos, "array index out of range"))
+                    }
                     _ => self.ice(k.pos, "array index is not an integer constant"),
                 };
             }
@@ -667,19 +508,12 @@ impl FnCx<'_, '_> {
     /// The values of all slots (zero where none is given), and the
     /// statements that evaluate them in source order when the literal lists
     /// them out of slot order.
-    fn slot_values(
-        &mut self,
-        slots: &[(usize, &Expr)],
-        tys: &[TypeId],
-        pos: Pos,
-    ) -> (Vec<IExpr>, Vec<Stmt>) {
+    fn slot_values(&mut self, slots: &[(usize, &Expr)], tys: &[TypeId], pos: Pos) -> (Vec<IExpr>, Vec<Stmt>) {
         let in_order = slots.windows(2).all(|w| w[0].0 < w[1].0);
         let mut values: Vec<Option<IExpr>> = vec![None; tys.len()];
         let mut pre = Vec::new();
         for &(i, e) in slots {
-            let Some(&t) = tys.get(i) else {
-                self.ice(e.pos, "composite literal index out of range")
-            };
+            let Some(&t) = tys.get(i) else { self.ice(e.pos, "composite literal index out of range") };
             let mut v = self.value_as(e, t);
             if !in_order && !matches!(v.kind, IK::Const(_)) {
                 let tmp = self.spill(v, &mut pre);
@@ -693,11 +527,7 @@ impl FnCx<'_, '_> {
             .map(|(v, &t)| {
                 v.unwrap_or_else(|| {
                     let ty = self.cx.ty(t);
-                    IExpr {
-                        kind: IK::Zero,
-                        ty,
-                        pos,
-                    }
+                    IExpr { kind: IK::Zero, ty, pos }
                 })
             })
             .collect();

@@ -19,8 +19,7 @@ use syntax::ast::{self, Expr, ExprKind, Stmt as AStmt, StmtKind};
 use types::{ObjId, ObjKind, Type, TypeId};
 
 use crate::ir::{
-    Call, Callee, DeferSite, Expr as IExpr, ExprKind as IK, Func, FuncId, LabelId, Local, LocalId,
-    ScopeId, Stmt, TyId,
+    Call, Callee, DeferSite, Expr as IExpr, ExprKind as IK, Func, FuncId, LabelId, Local, LocalId, ScopeId, Stmt, TyId,
 };
 use crate::plan::{FuncPlan, PlanInput, plan_func};
 use crate::program::Ctx;
@@ -127,25 +126,12 @@ impl<'c, 'a> FnCx<'c, 'a> {
     pub fn lower(cx: &'c mut Ctx<'a>, spec: FuncSpec, captures: &[ObjId]) {
         let info = cx.info;
         let name = &cx.prog.funcs[spec.id.0 as usize].name;
-        let lit_prefix = if spec.closure {
-            format!("{name}.")
-        } else {
-            format!("{name}.func")
-        };
-        let result_objs: Vec<ObjId> = spec
-            .sig
-            .results
-            .iter()
-            .flat_map(|f| &f.names)
-            .filter_map(|n| info.defs.get(&n.id).copied())
-            .collect();
+        let lit_prefix = if spec.closure { format!("{name}.") } else { format!("{name}.func") };
+        let result_objs: Vec<ObjId> =
+            spec.sig.results.iter().flat_map(|f| &f.names).filter_map(|n| info.defs.get(&n.id).copied()).collect();
         let plan = plan_func(
             spec.body,
-            &PlanInput {
-                info,
-                disable_open_defers: cx.opts.disable_open_defers,
-                results: &result_objs,
-            },
+            &PlanInput { info, disable_open_defers: cx.opts.disable_open_defers, results: &result_objs },
         );
         let mut f = FnCx::empty(cx, spec.id, lit_prefix, plan);
         f.heap_objs = addressed_vars(info, &f.cx.ptr_methods, spec.body);
@@ -165,10 +151,7 @@ impl<'c, 'a> FnCx<'c, 'a> {
 
     fn declare_signature(&mut self, spec: &FuncSpec) {
         let info = self.cx.info;
-        let sig = match info
-            .types_table
-            .get(info.types_table.underlying(spec.sig_ty))
-        {
+        let sig = match info.types_table.get(info.types_table.underlying(spec.sig_ty)) {
             Type::Func(s) => s.clone(),
             _ => self.ice(spec.pos, "function without a function type"),
         };
@@ -274,13 +257,7 @@ impl<'c, 'a> FnCx<'c, 'a> {
     pub fn var(&self, obj: ObjId, pos: Pos) -> LocalId {
         match self.vars.get(&obj) {
             Some(&l) => l,
-            None => self.ice(
-                pos,
-                &format!(
-                    "variable {} used before its declaration",
-                    self.cx.info.obj(obj).name
-                ),
-            ),
+            None => self.ice(pos, &format!("variable {} used before its declaration", self.cx.info.obj(obj).name)),
         }
     }
 
@@ -303,26 +280,14 @@ impl<'c, 'a> FnCx<'c, 'a> {
 
     /// A call of a static function without arguments, as a statement.
     pub fn call_static(&mut self, f: FuncId, pos: Pos) -> Stmt {
-        let ty = self
-            .cx
-            .with_tys(|m, env, out| m.tuple(env, out, Vec::new()));
-        Stmt::Eval(IExpr {
-            kind: IK::Call(Box::new(Call {
-                callee: Callee::Func(f),
-                args: Vec::new(),
-                pos,
-            })),
-            ty,
-            pos,
-        })
+        let ty = self.cx.with_tys(|m, env, out| m.tuple(env, out, Vec::new()));
+        Stmt::Eval(IExpr { kind: IK::Call(Box::new(Call { callee: Callee::Func(f), args: Vec::new(), pos })), ty, pos })
     }
 
     /// Lowers a function literal into its own function; returns it and the
     /// variables it captures.
     pub fn func_lit(&mut self, e: &Expr) -> (FuncId, Vec<ObjId>) {
-        let ExprKind::FuncLit { sig, body } = &e.kind else {
-            self.ice(e.pos, "not a function literal")
-        };
+        let ExprKind::FuncLit { sig, body } = &e.kind else { self.ice(e.pos, "not a function literal") };
         let Some(n) = self.plan.lit_numbers.get(&e.id).copied() else {
             self.ice(e.pos, "function literal was not numbered")
         };
@@ -332,15 +297,7 @@ impl<'c, 'a> FnCx<'c, 'a> {
             self.ice(e.pos, "no type for function literal")
         };
         let free = free_vars(self.cx.info, e);
-        let spec = FuncSpec {
-            id: fid,
-            pos: e.pos,
-            recv: None,
-            sig,
-            sig_ty,
-            body: &body.stmts,
-            closure: true,
-        };
+        let spec = FuncSpec { id: fid, pos: e.pos, recv: None, sig, sig_ty, body: &body.stmts, closure: true };
         FnCx::lower(self.cx, spec, &free);
         (fid, free)
     }
@@ -364,10 +321,7 @@ impl<'c, 'a> FnCx<'c, 'a> {
                 true
             }
         }
-        let mut v = Lits {
-            plan: &self.plan,
-            found: Vec::new(),
-        };
+        let mut v = Lits { plan: &self.plan, found: Vec::new() };
         visit::walk_stmt(s, &mut v);
         for lit in v.found {
             self.func_lit(lit);
@@ -408,10 +362,7 @@ pub fn free_vars(info: &types::Info, lit: &Expr) -> Vec<ObjId> {
         fn stmt(&mut self, s: &'s AStmt) -> bool {
             match &s.kind {
                 StmtKind::Define { lhs, .. } => lhs.iter().for_each(|i| self.def(i)),
-                StmtKind::Decl(ast::Decl::Var(specs)) => specs
-                    .iter()
-                    .flat_map(|s| &s.names)
-                    .for_each(|i| self.def(i)),
+                StmtKind::Decl(ast::Decl::Var(specs)) => specs.iter().flat_map(|s| &s.names).for_each(|i| self.def(i)),
                 StmtKind::TypeSwitch { cases, .. } => {
                     for c in cases {
                         if let Some(o) = self.info.implicits.get(&c.implicit) {
@@ -426,11 +377,7 @@ pub fn free_vars(info: &types::Info, lit: &Expr) -> Vec<ObjId> {
         fn expr(&mut self, e: &'s Expr) -> bool {
             match &e.kind {
                 ExprKind::FuncLit { sig, .. } => {
-                    sig.params
-                        .iter()
-                        .chain(&sig.results)
-                        .flat_map(|f| &f.names)
-                        .for_each(|i| self.def(i));
+                    sig.params.iter().chain(&sig.results).flat_map(|f| &f.names).for_each(|i| self.def(i));
                 }
                 ExprKind::Ident(id) => {
                     self.def(id);
@@ -446,27 +393,16 @@ pub fn free_vars(info: &types::Info, lit: &Expr) -> Vec<ObjId> {
             true
         }
     }
-    let mut v = V {
-        info,
-        declared: HashSet::new(),
-        used: Vec::new(),
-    };
+    let mut v = V { info, declared: HashSet::new(), used: Vec::new() };
     visit::walk_expr(lit, &mut v);
     let declared = v.declared;
-    v.used
-        .into_iter()
-        .filter(|o| !declared.contains(o))
-        .collect()
+    v.used.into_iter().filter(|o| !declared.contains(o)).collect()
 }
 
 /// Variables whose address the lowering takes although the checker may not
 /// say so: arrays that are sliced, and receivers of pointer-method calls
 /// and `&` operands (the root variable of the place).
-fn addressed_vars(
-    info: &types::Info,
-    ptr_methods: &HashSet<ObjId>,
-    body: &[AStmt],
-) -> HashSet<ObjId> {
+fn addressed_vars(info: &types::Info, ptr_methods: &HashSet<ObjId>, body: &[AStmt]) -> HashSet<ObjId> {
     struct V<'i>(&'i types::Info, HashSet<ObjId>, &'i HashSet<ObjId>);
     impl V<'_> {
         fn root(&mut self, mut e: &Expr) {
@@ -489,10 +425,7 @@ fn addressed_vars(
         }
         fn is_array(&self, e: &Expr) -> bool {
             self.0.types.get(&e.id).is_some_and(|tv| {
-                matches!(
-                    self.0.types_table.get(self.0.types_table.underlying(tv.ty)),
-                    Type::Array(..)
-                )
+                matches!(self.0.types_table.get(self.0.types_table.underlying(tv.ty)), Type::Array(..))
             })
         }
         fn is_field_of_value(&self, sel: &Expr) -> bool {
@@ -500,38 +433,22 @@ fn addressed_vars(
                 return false;
             };
             let is_ptr = self.0.types.get(&x.id).is_some_and(|tv| {
-                matches!(
-                    self.0.types_table.get(self.0.types_table.underlying(tv.ty)),
-                    Type::Pointer(_)
-                )
+                matches!(self.0.types_table.get(self.0.types_table.underlying(tv.ty)), Type::Pointer(_))
             });
-            self.0
-                .selections
-                .get(&sel.id)
-                .is_some_and(|s| s.kind == types::SelectionKind::FieldVal && !s.indirect)
+            self.0.selections.get(&sel.id).is_some_and(|s| s.kind == types::SelectionKind::FieldVal && !s.indirect)
                 && !is_ptr
         }
     }
     impl<'s> Visitor<'s> for V<'_> {
         fn expr(&mut self, e: &'s Expr) -> bool {
             match &e.kind {
-                ExprKind::Unary {
-                    op: ast::UnaryOp::Addr,
-                    x,
-                } => self.root(x),
+                ExprKind::Unary { op: ast::UnaryOp::Addr, x } => self.root(x),
                 ExprKind::Slice { x, .. } if self.is_array(x) => self.root(x),
                 ExprKind::Selector { x, .. } => {
-                    let wants_ptr = self
-                        .0
-                        .selections
-                        .get(&e.id)
-                        .and_then(|s| s.method)
-                        .is_some_and(|m| self.2.contains(&m));
+                    let wants_ptr =
+                        self.0.selections.get(&e.id).and_then(|s| s.method).is_some_and(|m| self.2.contains(&m));
                     let x_is_ptr = self.0.types.get(&x.id).is_some_and(|tv| {
-                        matches!(
-                            self.0.types_table.get(self.0.types_table.underlying(tv.ty)),
-                            Type::Pointer(_)
-                        )
+                        matches!(self.0.types_table.get(self.0.types_table.underlying(tv.ty)), Type::Pointer(_))
                     });
                     if wants_ptr && !x_is_ptr {
                         self.root(x);

@@ -79,11 +79,7 @@ pub fn lower_program(
     if cfg!(debug_assertions)
         && let Err(msg) = verify::verify(&program)
     {
-        ice(
-            sources,
-            Pos::NONE,
-            &format!("lowered IR fails verification: {msg}"),
-        );
+        ice(sources, Pos::NONE, &format!("lowered IR fails verification: {msg}"));
     }
     Some(program)
 }
@@ -98,10 +94,7 @@ pub fn lower_program(
 pub fn defer_report(program: &ir::Program, sources: &SourceMap) -> String {
     let mut sites: Vec<&ir::DeferSite> = program.funcs.iter().flat_map(|f| &f.defers).collect();
     sites.sort_by_key(|s| (s.pos.file, s.pos.line, s.pos.col));
-    sites
-        .iter()
-        .map(|s| format!("{}: {}\n", sources.render(s.pos), s.kind.describe()))
-        .collect()
+    sites.iter().map(|s| format!("{}: {}\n", sources.render(s.pos), s.kind.describe())).collect()
 }
 
 /// Reports an internal compiler error — a bug in deft, never in the user's

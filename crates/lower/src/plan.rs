@@ -145,10 +145,7 @@ pub struct PlanInput<'a> {
 
 /// Plans one function body.
 pub fn plan_func(body: &[Stmt], input: &PlanInput) -> FuncPlan {
-    let mut p = Planner {
-        info: input.info,
-        plan: FuncPlan::default(),
-    };
+    let mut p = Planner { info: input.info, plan: FuncPlan::default() };
     p.number_lits(body);
     p.prune_list(body);
     p.prune_whole_body(body);
@@ -172,15 +169,7 @@ pub fn plan_func(body: &[Stmt], input: &PlanInput) -> FuncPlan {
             (false, true) => DeferKind::Heap,
         };
         let reported = reported.contains(&k);
-        plan.defers.insert(
-            k,
-            DeferPlan {
-                kind,
-                in_loop: l,
-                reported,
-                wrapper: wrappers.get(&k).copied(),
-            },
-        );
+        plan.defers.insert(k, DeferPlan { kind, in_loop: l, reported, wrapper: wrappers.get(&k).copied() });
     }
     p.plan
 }
@@ -227,10 +216,7 @@ fn flatten_into<'a>(list: impl IntoIterator<Item = &'a Stmt>, out: &mut Vec<Item
 /// The two branches of an `if` as statement lists.
 fn if_branches(s: &Stmt) -> Option<(&[Stmt], &[Stmt])> {
     match &s.kind {
-        StmtKind::If { then, els, .. } => Some((
-            &then.stmts,
-            els.as_deref().map(std::slice::from_ref).unwrap_or(&[]),
-        )),
+        StmtKind::If { then, els, .. } => Some((&then.stmts, els.as_deref().map(std::slice::from_ref).unwrap_or(&[]))),
         _ => None,
     }
 }
@@ -259,9 +245,7 @@ fn is_loop(s: &Stmt) -> bool {
 fn is_panic_stmt(info: &Info, s: &Stmt) -> bool {
     match &s.kind {
         StmtKind::Expr(e) => match &unparen(e).kind {
-            ExprKind::Call { func, .. } => {
-                crate::query::builtin_callee(info, func) == Some(types::Builtin::Panic)
-            }
+            ExprKind::Call { func, .. } => crate::query::builtin_callee(info, func) == Some(types::Builtin::Panic),
             _ => false,
         },
         _ => false,
@@ -280,10 +264,7 @@ impl<'a> Planner<'a> {
 
     /// The flattened, not removed items of a list.
     fn live_items<'s>(&self, list: &'s [Stmt]) -> Vec<Item<'s>> {
-        flatten(list)
-            .into_iter()
-            .filter(|i| !self.removed(i.stmt()))
-            .collect()
+        flatten(list).into_iter().filter(|i| !self.removed(i.stmt())).collect()
     }
 
     fn number_lits(&mut self, body: &[Stmt]) {
@@ -315,8 +296,7 @@ impl<'a> Planner<'a> {
                 let (taken, dead) = if b { (then, els) } else { (els, then) };
                 self.remove_all(dead);
                 let ends_in_exit = flatten(taken).last().is_some_and(|l| {
-                    matches!(l.stmt().kind, StmtKind::Return(_))
-                        || is_panic_stmt(self.info, l.stmt())
+                    matches!(l.stmt().kind, StmtKind::Return(_)) || is_panic_stmt(self.info, l.stmt())
                 });
                 cut = ends_in_exit && last_label.is_none_or(|l| idx > l);
             }
@@ -344,11 +324,8 @@ impl<'a> Planner<'a> {
             },
             None => ConstValue::Bool(true),
         };
-        let has_fallthrough = |c: &CaseClause| {
-            flatten(&c.body)
-                .iter()
-                .any(|i| matches!(i.stmt().kind, StmtKind::Fallthrough))
-        };
+        let has_fallthrough =
+            |c: &CaseClause| flatten(&c.body).iter().any(|i| matches!(i.stmt().kind, StmtKind::Fallthrough));
         let mut default = None;
         for (ci, c) in cases.iter().enumerate() {
             let Some(exprs) = &c.exprs else {
@@ -395,23 +372,12 @@ impl<'a> Planner<'a> {
         let trivial = items.iter().all(|item| {
             let Item::Stmt(s) = *item else { return false };
             match &s.kind {
-                StmtKind::If {
-                    init: None,
-                    cond,
-                    then,
-                    els,
-                } => {
+                StmtKind::If { init: None, cond, then, els } => {
                     folded_cond(self.info, cond).is_some()
                         && self.live_items(&then.stmts).is_empty()
-                        && self
-                            .live_items(els.as_deref().map(std::slice::from_ref).unwrap_or(&[]))
-                            .is_empty()
+                        && self.live_items(els.as_deref().map(std::slice::from_ref).unwrap_or(&[])).is_empty()
                 }
-                StmtKind::For {
-                    init: None,
-                    cond: Some(c),
-                    ..
-                } => const_bool(self.info, c) == Some(false),
+                StmtKind::For { init: None, cond: Some(c), .. } => const_bool(self.info, c) == Some(false),
                 _ => false,
             }
         });
@@ -452,26 +418,13 @@ impl<'a> Planner<'a> {
                 !matches!(e.kind, ExprKind::FuncLit { .. })
             }
         }
-        let mut v = V {
-            planner: self,
-            labels: HashMap::new(),
-        };
+        let mut v = V { planner: self, labels: HashMap::new() };
         visit::walk_stmts(body, &mut v);
-        v.labels
-            .into_iter()
-            .filter(|(_, s)| *s == State::Looping)
-            .map(|(l, _)| l)
-            .collect()
+        v.labels.into_iter().filter(|(_, s)| *s == State::Looping).map(|(l, _)| l).collect()
     }
 
     /// gc escape analysis' loop depth, for every defer of the live tree.
-    fn loop_depths(
-        &self,
-        list: &[Stmt],
-        depth: u32,
-        looping: &HashSet<String>,
-        out: &mut HashMap<StmtKey, bool>,
-    ) {
+    fn loop_depths(&self, list: &[Stmt], depth: u32, looping: &HashSet<String>, out: &mut HashMap<StmtKey, bool>) {
         let mut depth = depth;
         for item in self.live_items(list) {
             match item {
@@ -498,12 +451,7 @@ impl<'a> Planner<'a> {
         reached
     }
 
-    fn reach_list(
-        &mut self,
-        list: &[Stmt],
-        mut live: bool,
-        reached: &mut HashSet<StmtKey>,
-    ) -> bool {
+    fn reach_list(&mut self, list: &[Stmt], mut live: bool, reached: &mut HashSet<StmtKey>) -> bool {
         for item in self.live_items(list) {
             let s = match item {
                 Item::Label(..) => {
@@ -524,10 +472,7 @@ impl<'a> Planner<'a> {
     /// Whether control continues after a reachable statement.
     fn reach_stmt(&mut self, s: &Stmt, reached: &mut HashSet<StmtKey>) -> bool {
         match &s.kind {
-            StmtKind::Return(_)
-            | StmtKind::Goto(_)
-            | StmtKind::Break(_)
-            | StmtKind::Continue(_) => false,
+            StmtKind::Return(_) | StmtKind::Goto(_) | StmtKind::Break(_) | StmtKind::Continue(_) => false,
             StmtKind::Expr(_) if is_panic_stmt(self.info, s) => false,
             StmtKind::Defer(_) => {
                 reached.insert(key(s));
@@ -626,22 +571,13 @@ fn const_equal(a: &ConstValue, b: &ConstValue) -> bool {
 /// a literal deferred inside a loop (of whichever function defers it) does.
 /// An address `&r` does not escape when it is an argument of a call (gc
 /// would look into the callee; deft assumes callees do not keep it).
-fn heap_results(
-    body: &[Stmt],
-    input: &PlanInput,
-    plan: &FuncPlan,
-    own_loops: &HashMap<StmtKey, bool>,
-) -> bool {
+fn heap_results(body: &[Stmt], input: &PlanInput, plan: &FuncPlan, own_loops: &HashMap<StmtKey, bool>) -> bool {
     if input.results.is_empty() {
         return false;
     }
     let mut defers_in_loops = own_loops.clone();
-    let mut removed: HashSet<StmtKey> = plan
-        .fates
-        .iter()
-        .filter(|(_, f)| **f == Fate::Removed)
-        .map(|(k, _)| *k)
-        .collect();
+    let mut removed: HashSet<StmtKey> =
+        plan.fates.iter().filter(|(_, f)| **f == Fate::Removed).map(|(k, _)| *k).collect();
     for lit in all_func_lits(body, plan) {
         if let ExprKind::FuncLit { body, .. } = &lit.kind {
             let (loops, dead) = closure_facts(input.info, &body.stmts);
@@ -653,17 +589,10 @@ fn heap_results(
     visit::walk_stmts(body, &mut scan);
     let only_called = scan.only_called_vars();
     let lit_escapes = |lit: &NodeId| {
-        !scan.quiet_lits.contains(lit)
-            && !scan
-                .lit_in_var
-                .get(lit)
-                .is_some_and(|v| only_called.contains(v))
+        !scan.quiet_lits.contains(lit) && !scan.lit_in_var.get(lit).is_some_and(|v| only_called.contains(v))
     };
     input.results.iter().any(|r| {
-        let captured = scan
-            .captures
-            .iter()
-            .any(|(lit, objs)| objs.contains(r) && lit_escapes(lit));
+        let captured = scan.captures.iter().any(|(lit, objs)| objs.contains(r) && lit_escapes(lit));
         captured || scan.addr_escapes.contains(r)
     })
 }
@@ -690,22 +619,13 @@ fn all_func_lits<'s>(body: &'s [Stmt], plan: &FuncPlan) -> Vec<&'s Expr> {
 /// For a closure body: whether gc's escape analysis sees each of its defer
 /// statements inside a loop, and the statements dead-code removal drops.
 fn closure_facts(info: &Info, body: &[Stmt]) -> (HashMap<StmtKey, bool>, Vec<StmtKey>) {
-    let mut p = Planner {
-        info,
-        plan: FuncPlan::default(),
-    };
+    let mut p = Planner { info, plan: FuncPlan::default() };
     p.prune_list(body);
     p.prune_whole_body(body);
     let looping = p.looping_labels(body);
     let mut loops = HashMap::new();
     p.loop_depths(body, 1, &looping, &mut loops);
-    let removed = p
-        .plan
-        .fates
-        .iter()
-        .filter(|(_, f)| **f == Fate::Removed)
-        .map(|(k, _)| *k)
-        .collect();
+    let removed = p.plan.fates.iter().filter(|(_, f)| **f == Fate::Removed).map(|(k, _)| *k).collect();
     (loops, removed)
 }
 
@@ -818,16 +738,8 @@ impl<'s> Visitor<'s> for EscapeScan<'_> {
         }
         match &s.kind {
             StmtKind::Assign { lhs, rhs, op: None } => {
-                let idents: Vec<_> = lhs
-                    .iter()
-                    .filter_map(|l| {
-                        if let ExprKind::Ident(i) = &l.kind {
-                            Some(i)
-                        } else {
-                            None
-                        }
-                    })
-                    .collect();
+                let idents: Vec<_> =
+                    lhs.iter().filter_map(|l| if let ExprKind::Ident(i) = &l.kind { Some(i) } else { None }).collect();
                 if idents.len() == lhs.len() {
                     self.note_lit_binding(&idents, rhs);
                 }
@@ -879,19 +791,12 @@ impl<'s> Visitor<'s> for EscapeScan<'_> {
                     _ => {}
                 }
                 for a in args {
-                    if let ExprKind::Unary {
-                        op: syntax::ast::UnaryOp::Addr,
-                        ..
-                    } = &unparen(a).kind
-                    {
+                    if let ExprKind::Unary { op: syntax::ast::UnaryOp::Addr, .. } = &unparen(a).kind {
                         self.safe_addrs.insert(unparen(a).id);
                     }
                 }
             }
-            ExprKind::Unary {
-                op: syntax::ast::UnaryOp::Addr,
-                x,
-            } => {
+            ExprKind::Unary { op: syntax::ast::UnaryOp::Addr, x } => {
                 if let Some(r) = self.result_of(x)
                     && !self.safe_addrs.contains(&e.id)
                 {
@@ -902,8 +807,7 @@ impl<'s> Visitor<'s> for EscapeScan<'_> {
                 if let Some(&obj) = self.info.uses.get(&id.id)
                     && matches!(self.info.obj(obj).kind, ObjKind::Var(_))
                 {
-                    self.var_uses
-                        .push((obj, self.callee_idents.contains(&id.id)));
+                    self.var_uses.push((obj, self.callee_idents.contains(&id.id)));
                 }
             }
             _ => {}

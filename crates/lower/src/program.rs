@@ -57,22 +57,13 @@ pub struct Ctx<'a> {
 impl Ctx<'_> {
     /// The IR type of a checker type.
     pub fn ty(&mut self, t: types::TypeId) -> crate::ir::TyId {
-        let env = TyEnv {
-            info: self.info,
-            methods: &self.methods,
-        };
+        let env = TyEnv { info: self.info, methods: &self.methods };
         self.tys.lower(&env, &mut self.prog.types, t)
     }
 
     /// Runs `f` with the type mapping's environment.
-    pub fn with_tys<R>(
-        &mut self,
-        f: impl FnOnce(&mut TyMap, &TyEnv, &mut Vec<crate::ir::TyDef>) -> R,
-    ) -> R {
-        let env = TyEnv {
-            info: self.info,
-            methods: &self.methods,
-        };
+    pub fn with_tys<R>(&mut self, f: impl FnOnce(&mut TyMap, &TyEnv, &mut Vec<crate::ir::TyDef>) -> R) -> R {
+        let env = TyEnv { info: self.info, methods: &self.methods };
         f(&mut self.tys, &env, &mut self.prog.types)
     }
 
@@ -94,8 +85,7 @@ impl Ctx<'_> {
 
     /// Reports a feature deft cannot lower yet.
     pub fn unsupported(&mut self, pos: Pos, what: &str) {
-        self.diags
-            .error(pos, format!("deft does not support {what} yet"));
+        self.diags.error(pos, format!("deft does not support {what} yet"));
     }
 
     /// Internal compiler error at `pos`.
@@ -112,9 +102,7 @@ pub fn lower(
     opts: &LowerOptions,
     diags: &mut Diagnostics,
 ) -> Option<Program> {
-    let pkg = files
-        .first()
-        .map_or_else(|| "main".to_string(), |f| f.package.name.clone());
+    let pkg = files.first().map_or_else(|| "main".to_string(), |f| f.package.name.clone());
     let mut cx = Ctx {
         sources,
         info,
@@ -140,8 +128,7 @@ pub fn lower(
         Some(m) => cx.prog.main = m,
         None => {
             let pos = files.first().map_or(Pos::NONE, |f| f.package_pos);
-            cx.diags
-                .error(pos, "function main is undeclared in the main package");
+            cx.diags.error(pos, "function main is undeclared in the main package");
             return None;
         }
     }
@@ -159,11 +146,7 @@ struct Declared<'f> {
 }
 
 fn declare<'f>(cx: &mut Ctx, files: &'f [ast::File]) -> Declared<'f> {
-    let mut out = Declared {
-        funcs: Vec::new(),
-        inits: Vec::new(),
-        main: None,
-    };
+    let mut out = Declared { funcs: Vec::new(), inits: Vec::new(), main: None };
     for file in files {
         for decl in &file.decls {
             match decl {
@@ -191,10 +174,7 @@ fn declare_global(cx: &mut Ctx, name: &ast::Ident) {
     };
     let ty = cx.ty(cx.info.obj(obj).ty);
     let id = GlobalId(cx.prog.globals.len() as u32);
-    cx.prog.globals.push(Global {
-        name: format!("{}.{}", cx.pkg, name.name),
-        ty,
-    });
+    cx.prog.globals.push(Global { name: format!("{}.{}", cx.pkg, name.name), ty });
     cx.globals.insert(obj, id);
 }
 
@@ -210,9 +190,7 @@ fn declare_func<'f>(cx: &mut Ctx, f: &'f FuncDecl, out: &mut Declared<'f>) {
         cx.diags.error(f.name.pos, "missing function body");
         return;
     }
-    let Some(obj) = cx.info.defs.get(&f.name.id).copied() else {
-        cx.ice(f.name.pos, "no object for function")
-    };
+    let Some(obj) = cx.info.defs.get(&f.name.id).copied() else { cx.ice(f.name.pos, "no object for function") };
     let name = match &f.recv {
         Some(recv) => method_name(cx, recv, &f.name.name),
         None if f.name.name == "init" => format!("{}.init.{}", cx.pkg, out.inits.len()),
@@ -221,10 +199,7 @@ fn declare_func<'f>(cx: &mut Ctx, f: &'f FuncDecl, out: &mut Declared<'f>) {
     let fid = cx.reserve_func(name, f.pos);
     if let Some(recv) = &f.recv {
         if let Some((tobj, ptr)) = receiver_base(cx, recv) {
-            cx.methods
-                .entry(tobj)
-                .or_default()
-                .push((f.name.name.clone(), fid, ptr));
+            cx.methods.entry(tobj).or_default().push((f.name.name.clone(), fid, ptr));
             if ptr {
                 cx.ptr_methods.insert(obj);
             }
@@ -264,19 +239,10 @@ fn method_name(cx: &Ctx, recv: &ast::Field, method: &str) -> String {
 
 fn lower_func_decl(cx: &mut Ctx, fid: FuncId, f: &FuncDecl) {
     let Some(body) = &f.body else { return };
-    let Some(obj) = cx.info.defs.get(&f.name.id).copied() else {
-        cx.ice(f.name.pos, "no object for function")
-    };
+    let Some(obj) = cx.info.defs.get(&f.name.id).copied() else { cx.ice(f.name.pos, "no object for function") };
     let sig_ty = cx.info.obj(obj).ty;
-    let spec = FuncSpec {
-        id: fid,
-        pos: f.pos,
-        recv: f.recv.as_ref(),
-        sig: &f.sig,
-        sig_ty,
-        body: &body.stmts,
-        closure: false,
-    };
+    let spec =
+        FuncSpec { id: fid, pos: f.pos, recv: f.recv.as_ref(), sig: &f.sig, sig_ty, body: &body.stmts, closure: false };
     FnCx::lower(cx, spec, &[]);
 }
 
@@ -288,11 +254,7 @@ fn lower_init(cx: &mut Ctx, files: &[ast::File], inits: &[FuncId]) -> FuncId {
     let fid = cx.reserve_func(name.clone(), pos);
     let values = global_values(files);
     let mut plan = FuncPlan::default();
-    for (i, lit) in values
-        .iter()
-        .flat_map(|e| visit::direct_func_lits_in_expr(e))
-        .enumerate()
-    {
+    for (i, lit) in values.iter().flat_map(|e| visit::direct_func_lits_in_expr(e)).enumerate() {
         plan.lit_numbers.insert(lit.id, i as u32 + 1);
     }
     let by_id: HashMap<NodeId, &Expr> = values.iter().map(|e| (e.id, *e)).collect();
@@ -300,9 +262,7 @@ fn lower_init(cx: &mut Ctx, files: &[ast::File], inits: &[FuncId]) -> FuncId {
     let mut body = Vec::new();
     let info = fcx.cx.info;
     for init in &info.init_order {
-        let Some(rhs) = by_id.get(&init.rhs).copied() else {
-            fcx.ice(pos, "initializer expression not found")
-        };
+        let Some(rhs) = by_id.get(&init.rhs).copied() else { fcx.ice(pos, "initializer expression not found") };
         fcx.global_init(&init.lhs, rhs, &mut body);
     }
     for &f in inits {

@@ -31,19 +31,11 @@ pub fn folded_cond(info: &Info, e: &Expr) -> Option<bool> {
     }
     match &e.kind {
         ExprKind::Paren(x) => folded_cond(info, x),
-        ExprKind::Binary {
-            op: syntax::ast::BinaryOp::AndAnd,
-            x,
-            y,
-        } => match folded_cond(info, x)? {
+        ExprKind::Binary { op: syntax::ast::BinaryOp::AndAnd, x, y } => match folded_cond(info, x)? {
             true => folded_cond(info, y),
             false => Some(false),
         },
-        ExprKind::Binary {
-            op: syntax::ast::BinaryOp::OrOr,
-            x,
-            y,
-        } => match folded_cond(info, x)? {
+        ExprKind::Binary { op: syntax::ast::BinaryOp::OrOr, x, y } => match folded_cond(info, x)? {
             true => Some(true),
             false => folded_cond(info, y),
         },
@@ -64,11 +56,7 @@ pub fn builtin_callee(info: &Info, callee: &Expr) -> Option<Builtin> {
 
 /// Whether the expression denotes a type (a conversion's callee).
 pub fn is_type_expr(info: &Info, e: &Expr) -> bool {
-    matches!(e.kind, ExprKind::Type(_))
-        || info
-            .types
-            .get(&e.id)
-            .is_some_and(|tv| tv.mode == Mode::TypeExpr)
+    matches!(e.kind, ExprKind::Type(_)) || info.types.get(&e.id).is_some_and(|tv| tv.mode == Mode::TypeExpr)
 }
 
 /// Whether the callee is a method selection `x.M` (a method call, whose
@@ -76,10 +64,7 @@ pub fn is_type_expr(info: &Info, e: &Expr) -> bool {
 pub fn is_method_call(info: &Info, callee: &Expr) -> bool {
     let callee = unparen(callee);
     matches!(callee.kind, ExprKind::Selector { .. })
-        && info
-            .selections
-            .get(&callee.id)
-            .is_some_and(|s| s.kind == SelectionKind::MethodVal)
+        && info.selections.get(&callee.id).is_some_and(|s| s.kind == SelectionKind::MethodVal)
 }
 
 /// Number of parameters plus results of the callee's function type, if the

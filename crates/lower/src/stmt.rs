@@ -21,9 +21,7 @@ use syntax::ast::{self, CaseClause, Expr, ExprKind, Stmt as AStmt, StmtKind};
 use types::Type;
 
 use crate::func::{Breakable, FnCx};
-use crate::ir::{
-    BinOp, Const, DeferSite, Expr as IExpr, ExprKind as IK, LocalId, Place, ScopeId, Stmt,
-};
+use crate::ir::{BinOp, Const, DeferSite, Expr as IExpr, ExprKind as IK, LocalId, Place, ScopeId, Stmt};
 use crate::plan::{Fate, SwitchFold, key};
 
 impl FnCx<'_, '_> {
@@ -51,11 +49,7 @@ impl FnCx<'_, '_> {
             StmtKind::Expr(e) => self.expr_stmt(e, out),
             StmtKind::Send { .. } => self.unsupported(s.pos, "channels"),
             StmtKind::IncDec { target, inc } => self.inc_dec(target, *inc, s.pos, out),
-            StmtKind::Assign {
-                lhs,
-                op: Some(op),
-                rhs,
-            } => self.assign_op(&lhs[0], *op, &rhs[0], out),
+            StmtKind::Assign { lhs, op: Some(op), rhs } => self.assign_op(&lhs[0], *op, &rhs[0], out),
             StmtKind::Assign { lhs, op: None, rhs } => self.assign(lhs, rhs, out),
             StmtKind::Define { lhs, rhs } => self.define(lhs, rhs, out),
             StmtKind::Go(_) => self.unsupported(s.pos, "goroutines"),
@@ -74,52 +68,20 @@ impl FnCx<'_, '_> {
                 out.push(Stmt::Goto(l));
             }
             StmtKind::Block(b) => self.stmts(&b.stmts, out),
-            StmtKind::If {
-                init,
-                cond,
-                then,
-                els,
-            } => self.if_stmt(s, init.as_deref(), cond, then, els.as_deref(), out),
-            StmtKind::Switch {
-                init, tag, cases, ..
-            } => self.switch_stmt(s, init.as_deref(), tag.as_ref(), cases, label, out),
-            StmtKind::TypeSwitch {
-                init,
-                bind,
-                subject,
-                cases,
-                ..
-            } => self.type_switch(init.as_deref(), bind.is_some(), subject, cases, label, out),
+            StmtKind::If { init, cond, then, els } => self.if_stmt(s, init.as_deref(), cond, then, els.as_deref(), out),
+            StmtKind::Switch { init, tag, cases, .. } => {
+                self.switch_stmt(s, init.as_deref(), tag.as_ref(), cases, label, out)
+            }
+            StmtKind::TypeSwitch { init, bind, subject, cases, .. } => {
+                self.type_switch(init.as_deref(), bind.is_some(), subject, cases, label, out)
+            }
             StmtKind::Select(_) => self.unsupported(s.pos, "select"),
-            StmtKind::For {
-                init,
-                cond,
-                post,
-                body,
-            } => self.for_stmt(
-                init.as_deref(),
-                cond.as_ref(),
-                post.as_deref(),
-                body,
-                label,
-                out,
-            ),
-            StmtKind::Range {
-                key,
-                value,
-                define,
-                expr,
-                body,
-            } => self.range_stmt(
-                key.as_ref(),
-                value.as_ref(),
-                *define,
-                expr,
-                body,
-                label,
-                s.pos,
-                out,
-            ),
+            StmtKind::For { init, cond, post, body } => {
+                self.for_stmt(init.as_deref(), cond.as_ref(), post.as_deref(), body, label, out)
+            }
+            StmtKind::Range { key, value, define, expr, body } => {
+                self.range_stmt(key.as_ref(), value.as_ref(), *define, expr, body, label, s.pos, out)
+            }
             StmtKind::Labeled { label, stmt } => {
                 let l = self.label(&label.name);
                 out.push(Stmt::Label(l));
@@ -157,20 +119,10 @@ impl FnCx<'_, '_> {
     }
 
     /// The loop or block a `break`/`continue` leaves.
-    fn branch_target(
-        &mut self,
-        label: Option<&ast::Ident>,
-        is_continue: bool,
-        pos: Pos,
-    ) -> ScopeId {
+    fn branch_target(&mut self, label: Option<&ast::Ident>, is_continue: bool, pos: Pos) -> ScopeId {
         let found = match label {
             Some(l) => self.label_scopes.get(&l.name).copied(),
-            None => self
-                .breakables
-                .iter()
-                .rev()
-                .find(|b| b.is_loop || !is_continue)
-                .copied(),
+            None => self.breakables.iter().rev().find(|b| b.is_loop || !is_continue).copied(),
         };
         match found {
             Some(b) => b.id,
@@ -179,12 +131,7 @@ impl FnCx<'_, '_> {
     }
 
     /// Opens a breakable scope (registering its label), runs `f`, closes it.
-    fn in_scope<R>(
-        &mut self,
-        is_loop: bool,
-        label: Option<String>,
-        f: impl FnOnce(&mut Self, ScopeId) -> R,
-    ) -> R {
+    fn in_scope<R>(&mut self, is_loop: bool, label: Option<String>, f: impl FnOnce(&mut Self, ScopeId) -> R) -> R {
         let id = self.new_scope();
         let b = Breakable { id, is_loop };
         if let Some(l) = &label {
@@ -230,11 +177,7 @@ impl FnCx<'_, '_> {
                 if let Some(x) = els {
                     self.stmt(x, &mut e);
                 }
-                out.push(Stmt::If {
-                    cond,
-                    then: t,
-                    els: e,
-                });
+                out.push(Stmt::If { cond, then: t, els: e });
             }
         }
     }
@@ -257,12 +200,7 @@ impl FnCx<'_, '_> {
             if let Some(s) = post {
                 f.stmt(s, &mut p);
             }
-            Stmt::Loop {
-                id,
-                cond,
-                body: b,
-                post: p,
-            }
+            Stmt::Loop { id, cond, body: b, post: p }
         });
         out.push(lp);
     }
@@ -313,20 +251,12 @@ impl FnCx<'_, '_> {
 
     /// The condition selecting a clause: `tag == e1 || tag == e2 ...`, or
     /// the expressions themselves for a tagless switch.
-    fn case_cond(
-        &mut self,
-        tag: Option<&(LocalId, types::TypeId)>,
-        exprs: &[Expr],
-    ) -> Option<IExpr> {
+    fn case_cond(&mut self, tag: Option<&(LocalId, types::TypeId)>, exprs: &[Expr]) -> Option<IExpr> {
         let mut cond: Option<IExpr> = None;
         for e in exprs {
             let c = match tag {
                 Some(&(t, tt)) => {
-                    let tv = IExpr {
-                        kind: IK::Local(t),
-                        ty: self.locals[t.0 as usize].ty,
-                        pos: e.pos,
-                    };
+                    let tv = IExpr { kind: IK::Local(t), ty: self.locals[t.0 as usize].ty, pos: e.pos };
                     let bool_ty = self.bool_ty();
                     self.compare(BinOp::Eq, tv, tt, e, bool_ty, e.pos)
                 }
@@ -334,22 +264,14 @@ impl FnCx<'_, '_> {
             };
             cond = Some(match cond {
                 None => c,
-                Some(prev) => IExpr {
-                    ty: prev.ty,
-                    pos: prev.pos,
-                    kind: IK::OrOr(Box::new(prev), Box::new(c)),
-                },
+                Some(prev) => IExpr { ty: prev.ty, pos: prev.pos, kind: IK::OrOr(Box::new(prev), Box::new(c)) },
             });
         }
         cond
     }
 
     /// `if c1 { b1 } else if c2 { b2 } else { default }`.
-    fn switch_chain(
-        &mut self,
-        tag: Option<&(LocalId, types::TypeId)>,
-        cases: &[CaseClause],
-    ) -> Vec<Stmt> {
+    fn switch_chain(&mut self, tag: Option<&(LocalId, types::TypeId)>, cases: &[CaseClause]) -> Vec<Stmt> {
         let mut tests = Vec::new();
         let mut default = Vec::new();
         for c in cases {
@@ -363,13 +285,10 @@ impl FnCx<'_, '_> {
                 }
             }
         }
-        tests
-            .into_iter()
-            .rev()
-            .fold(default, |els, (cond, then)| match cond {
-                Some(cond) => vec![Stmt::If { cond, then, els }],
-                None => then,
-            })
+        tests.into_iter().rev().fold(default, |els, (cond, then)| match cond {
+            Some(cond) => vec![Stmt::If { cond, then, els }],
+            None => then,
+        })
     }
 
     /// Tests that jump to labeled bodies, then the bodies in source order.
@@ -387,11 +306,7 @@ impl FnCx<'_, '_> {
                 None => default = Some(l),
                 Some(es) => {
                     if let Some(cond) = self.case_cond(tag, es) {
-                        out.push(Stmt::If {
-                            cond,
-                            then: vec![Stmt::Goto(l)],
-                            els: Vec::new(),
-                        });
+                        out.push(Stmt::If { cond, then: vec![Stmt::Goto(l)], els: Vec::new() });
                     }
                 }
             }
@@ -429,11 +344,7 @@ impl FnCx<'_, '_> {
             let mut tests = Vec::new();
             let mut default = Vec::new();
             for c in cases {
-                let single = c
-                    .types
-                    .as_ref()
-                    .filter(|ts| ts.len() == 1 && !f.is_nil_case(&ts[0]))
-                    .map(|ts| &ts[0]);
+                let single = c.types.as_ref().filter(|ts| ts.len() == 1 && !f.is_nil_case(&ts[0])).map(|ts| &ts[0]);
                 let (cond, value) = match (&c.types, single) {
                     (None, _) => (None, f.local_expr(xt, c.pos)),
                     (Some(_), Some(t)) => {
@@ -441,8 +352,7 @@ impl FnCx<'_, '_> {
                         (Some(cond), f.local_expr(v.unwrap_or(xt), c.pos))
                     }
                     (Some(ts), None) => {
-                        let conds: Vec<IExpr> =
-                            ts.iter().map(|t| f.type_test(xt, t, false).0).collect();
+                        let conds: Vec<IExpr> = ts.iter().map(|t| f.type_test(xt, t, false).0).collect();
                         let bool_ty = f.bool_ty();
                         let cond = conds.into_iter().reduce(|a, b| IExpr {
                             kind: IK::OrOr(Box::new(a), Box::new(b)),
@@ -460,11 +370,7 @@ impl FnCx<'_, '_> {
                     let value = if vt == value.ty {
                         value
                     } else {
-                        IExpr {
-                            kind: IK::ToInterface(Box::new(value)),
-                            ty: vt,
-                            pos: c.pos,
-                        }
+                        IExpr { kind: IK::ToInterface(Box::new(value)), ty: vt, pos: c.pos }
                     };
                     body.extend([Stmt::Decl(v), Stmt::Assign(Place::Local(v), value)]);
                 }
@@ -474,9 +380,7 @@ impl FnCx<'_, '_> {
                     None => default = body,
                 }
             }
-            let chain = tests.into_iter().rev().fold(default, |els, (cond, then)| {
-                vec![Stmt::If { cond, then, els }]
-            });
+            let chain = tests.into_iter().rev().fold(default, |els, (cond, then)| vec![Stmt::If { cond, then, els }]);
             b.extend(chain);
             Stmt::Block { id, body: b }
         });
@@ -504,40 +408,20 @@ impl FnCx<'_, '_> {
         let bool_ty = self.bool_ty();
         let xv = self.local_expr(x, pos);
         if self.is_nil_case(t) {
-            let nil = IExpr {
-                kind: IK::Const(Const::Nil),
-                ty: xv.ty,
-                pos,
-            };
+            let nil = IExpr { kind: IK::Const(Const::Nil), ty: xv.ty, pos };
             return (self.binary(BinOp::Eq, xv, nil, bool_ty, pos), None);
         }
         let Some(tt) = self.cx.info.types.get(&t.id).map(|tv| tv.ty) else {
             self.ice(pos, "type switch case without a type")
         };
         let ty = self.cx.ty(tt);
-        let tuple = self
-            .cx
-            .with_tys(|m, env, o| m.tuple(env, o, vec![ty, bool_ty]));
+        let tuple = self.cx.with_tys(|m, env, o| m.tuple(env, o, vec![ty, bool_ty]));
         let ok = self.temp(bool_ty);
         let val = keep.then(|| self.temp(ty));
-        let assert = IExpr {
-            kind: IK::TypeAssert {
-                x: Box::new(xv),
-                comma_ok: true,
-            },
-            ty: tuple,
-            pos,
-        };
+        let assert = IExpr { kind: IK::TypeAssert { x: Box::new(xv), comma_ok: true }, ty: tuple, pos };
         let mut stmts: Vec<Stmt> = val.into_iter().chain([ok]).map(Stmt::Decl).collect();
-        stmts.push(Stmt::AssignMulti(
-            vec![val.map(Place::Local), Some(Place::Local(ok))],
-            assert,
-        ));
-        let cond = IExpr {
-            kind: IK::Seq(stmts, Box::new(self.local_expr(ok, pos))),
-            ty: bool_ty,
-            pos,
-        };
+        stmts.push(Stmt::AssignMulti(vec![val.map(Place::Local), Some(Place::Local(ok))], assert));
+        let cond = IExpr { kind: IK::Seq(stmts, Box::new(self.local_expr(ok, pos))), ty: bool_ty, pos };
         (cond, val)
     }
 
@@ -562,16 +446,10 @@ impl FnCx<'_, '_> {
         }
         let xt = self.go_type(x);
         let info = self.cx.info;
-        match info
-            .types_table
-            .get(info.types_table.underlying(xt))
-            .clone()
-        {
+        match info.types_table.get(info.types_table.underlying(xt)).clone() {
             Type::Basic(_) => self.range_string(k, v, x, body, label, pos, out),
             Type::Slice(_) => self.range_indexed(k, v, x, Indexed::Slice, body, label, pos, out),
-            Type::Array(n, _) => {
-                self.range_indexed(k, v, x, Indexed::Array(n), body, label, pos, out)
-            }
+            Type::Array(n, _) => self.range_indexed(k, v, x, Indexed::Array(n), body, label, pos, out),
             Type::Pointer(e) => match info.types_table.get(info.types_table.underlying(e)) {
                 Type::Array(n, _) => {
                     let n = *n;
@@ -596,12 +474,7 @@ impl FnCx<'_, '_> {
     /// Assigns an iteration variable `e` (a defined variable or any
     /// assignable expression) the value `value` computes, converted from its
     /// Go type to `e`'s. The target is resolved before the value is built.
-    fn range_assign(
-        &mut self,
-        e: &Expr,
-        pos: Pos,
-        value: impl FnOnce(&mut Self) -> (IExpr, types::TypeId),
-    ) -> Stmt {
+    fn range_assign(&mut self, e: &Expr, pos: Pos, value: impl FnOnce(&mut Self) -> (IExpr, types::TypeId)) -> Stmt {
         let t = self.go_type(e);
         let p = self.place(e);
         let (val, from) = value(self);
@@ -632,33 +505,21 @@ impl FnCx<'_, '_> {
             Stmt::Decl(next),
             Stmt::Decl(r),
         ]);
-        let len = IExpr {
-            kind: IK::Len(Box::new(self.local_expr(s, pos))),
-            ty: int,
-            pos,
-        };
+        let len = IExpr { kind: IK::Len(Box::new(self.local_expr(s, pos))), ty: int, pos };
         let bool_ty = self.bool_ty();
         let cond = self.binary(BinOp::Lt, self.local_expr(i, pos), len, bool_ty, pos);
-        let tuple = self
-            .cx
-            .with_tys(|m, env, o| m.tuple(env, o, vec![rune, int]));
+        let tuple = self.cx.with_tys(|m, env, o| m.tuple(env, o, vec![rune, int]));
         let decode = IExpr {
-            kind: IK::DecodeRune {
-                s: Box::new(self.local_expr(s, pos)),
-                i: Box::new(self.local_expr(i, pos)),
-            },
+            kind: IK::DecodeRune { s: Box::new(self.local_expr(s, pos)), i: Box::new(self.local_expr(i, pos)) },
             ty: tuple,
             pos,
         };
         let lp = self.in_scope(true, label, |f, id| {
-            let mut b = vec![Stmt::AssignMulti(
-                vec![Some(Place::Local(r)), Some(Place::Local(next))],
-                decode,
-            )];
+            let mut b = vec![Stmt::AssignMulti(vec![Some(Place::Local(r)), Some(Place::Local(next))], decode)];
             if let Some(k) = k {
-                b.push(f.range_assign(k, pos, |f| {
-                    (f.local_expr(i, pos), types::TypeTable::basic(types::BasicKind::Int))
-                }));
+                b.push(
+                    f.range_assign(k, pos, |f| (f.local_expr(i, pos), types::TypeTable::basic(types::BasicKind::Int))),
+                );
             }
             if let Some(v) = v {
                 b.push(f.range_assign(v, pos, |f| {
@@ -667,12 +528,7 @@ impl FnCx<'_, '_> {
             }
             f.stmts(&body.stmts, &mut b);
             let post = vec![Stmt::Assign(Place::Local(i), f.local_expr(next, pos))];
-            Stmt::Loop {
-                id,
-                cond: Some(cond),
-                body: b,
-                post,
-            }
+            Stmt::Loop { id, cond: Some(cond), body: b, post }
         });
         out.push(lp);
     }
@@ -700,34 +556,21 @@ impl FnCx<'_, '_> {
         };
         let len = match (shape, container) {
             (Indexed::Array(n) | Indexed::PtrArray(n), _) => self.int_const(n, pos),
-            (Indexed::Slice, Some(c)) => IExpr {
-                kind: IK::Len(Box::new(self.local_expr(c, pos))),
-                ty: int,
-                pos,
-            },
+            (Indexed::Slice, Some(c)) => IExpr { kind: IK::Len(Box::new(self.local_expr(c, pos))), ty: int, pos },
             (Indexed::Slice, None) => self.ice(pos, "range over a slice without evaluating it"),
         };
         let n = self.spill(len, out);
         let i = self.temp(int);
-        out.extend([
-            Stmt::Decl(i),
-            Stmt::Assign(Place::Local(i), self.int_const(0, pos)),
-        ]);
+        out.extend([Stmt::Decl(i), Stmt::Assign(Place::Local(i), self.int_const(0, pos))]);
         let bool_ty = self.bool_ty();
-        let cond = self.binary(
-            BinOp::Lt,
-            self.local_expr(i, pos),
-            self.local_expr(n, pos),
-            bool_ty,
-            pos,
-        );
+        let cond = self.binary(BinOp::Lt, self.local_expr(i, pos), self.local_expr(n, pos), bool_ty, pos);
         let elem_ty = self.go_type(x);
         let lp = self.in_scope(true, label, |f, id| {
             let mut b = Vec::new();
             if let Some(k) = k {
-                b.push(f.range_assign(k, pos, |f| {
-                    (f.local_expr(i, pos), types::TypeTable::basic(types::BasicKind::Int))
-                }));
+                b.push(
+                    f.range_assign(k, pos, |f| (f.local_expr(i, pos), types::TypeTable::basic(types::BasicKind::Int))),
+                );
             }
             if let (Some(v), Some(c)) = (v, container) {
                 b.push(f.range_assign(v, pos, |f| f.range_elem(c, i, shape, elem_ty, pos)));
@@ -735,12 +578,7 @@ impl FnCx<'_, '_> {
             f.stmts(&body.stmts, &mut b);
             let one = f.int_const(1, pos);
             let inc = f.binary(BinOp::Add, f.local_expr(i, pos), one, int, pos);
-            Stmt::Loop {
-                id,
-                cond: Some(cond),
-                body: b,
-                post: vec![Stmt::Assign(Place::Local(i), inc)],
-            }
+            Stmt::Loop { id, cond: Some(cond), body: b, post: vec![Stmt::Assign(Place::Local(i), inc)] }
         });
         out.push(lp);
     }
@@ -757,32 +595,20 @@ impl FnCx<'_, '_> {
         let info = self.cx.info;
         let et = match (info.types_table.get(info.types_table.underlying(ct)), shape) {
             (Type::Slice(e) | Type::Array(_, e), _) => *e,
-            (Type::Pointer(p), Indexed::PtrArray(_)) => {
-                match info.types_table.get(info.types_table.underlying(*p)) {
-                    Type::Array(_, e) => *e,
-                    _ => self.ice(pos, "range over a pointer to a non-array"),
-                }
-            }
+            (Type::Pointer(p), Indexed::PtrArray(_)) => match info.types_table.get(info.types_table.underlying(*p)) {
+                Type::Array(_, e) => *e,
+                _ => self.ice(pos, "range over a pointer to a non-array"),
+            },
             _ => self.ice(pos, "range container has no element type"),
         };
         let idx = Box::new(self.local_expr(i, pos));
         let place = match shape {
             Indexed::Slice => Place::SliceIndex(Box::new(self.local_expr(c, pos)), idx),
             Indexed::Array(_) => Place::ArrayIndex(Box::new(Place::Local(c)), idx),
-            Indexed::PtrArray(_) => Place::ArrayIndex(
-                Box::new(Place::Deref(Box::new(self.local_expr(c, pos)))),
-                idx,
-            ),
+            Indexed::PtrArray(_) => Place::ArrayIndex(Box::new(Place::Deref(Box::new(self.local_expr(c, pos)))), idx),
         };
         let ty = self.cx.ty(et);
-        (
-            IExpr {
-                kind: IK::Load(Box::new(place)),
-                ty,
-                pos,
-            },
-            et,
-        )
+        (IExpr { kind: IK::Load(Box::new(place)), ty, pos }, et)
     }
 
     fn return_stmt(&mut self, es: &[Expr], pos: Pos, out: &mut Vec<Stmt>) {
@@ -815,9 +641,7 @@ impl FnCx<'_, '_> {
     }
 
     fn defer_stmt(&mut self, s: &AStmt, call: &Expr, out: &mut Vec<Stmt>) {
-        let Some(plan) = self.plan.defer(s) else {
-            self.ice(s.pos, "defer statement without a plan")
-        };
+        let Some(plan) = self.plan.defer(s) else { self.ice(s.pos, "defer statement without a plan") };
         if !plan.reported {
             return;
         }
@@ -825,10 +649,7 @@ impl FnCx<'_, '_> {
             return;
         };
         let site = self.defers.len();
-        self.defers.push(DeferSite {
-            pos: s.pos,
-            kind: plan.kind,
-        });
+        self.defers.push(DeferSite { pos: s.pos, kind: plan.kind });
         out.push(Stmt::Defer { site, call });
     }
 
@@ -849,20 +670,12 @@ impl FnCx<'_, '_> {
     /// An integer constant of type `int`.
     pub fn int_const(&mut self, v: u64, pos: Pos) -> IExpr {
         let ty = self.basic_ty(types::BasicKind::Int);
-        IExpr {
-            kind: IK::Const(Const::Int(v)),
-            ty,
-            pos,
-        }
+        IExpr { kind: IK::Const(Const::Int(v)), ty, pos }
     }
 
     /// Reading a local.
     pub fn local_expr(&self, l: LocalId, pos: Pos) -> IExpr {
-        IExpr {
-            kind: IK::Local(l),
-            ty: self.locals[l.0 as usize].ty,
-            pos,
-        }
+        IExpr { kind: IK::Local(l), ty: self.locals[l.0 as usize].ty, pos }
     }
 }
 
@@ -875,9 +688,7 @@ enum Indexed {
 }
 
 fn ends_in_fallthrough(c: &CaseClause) -> bool {
-    c.body
-        .last()
-        .is_some_and(|s| matches!(s.kind, StmtKind::Fallthrough))
+    c.body.last().is_some_and(|s| matches!(s.kind, StmtKind::Fallthrough))
 }
 
 fn is_blank(e: &Expr) -> bool {

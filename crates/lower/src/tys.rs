@@ -94,10 +94,7 @@ impl TyMap {
             Type::Map(k, v) => TyKind::Map(self.lower(env, out, k), self.lower(env, out, v)),
             Type::Chan(_, e) => TyKind::Chan(self.lower(env, out, e)),
             Type::Struct(fields) => TyKind::Struct(
-                fields
-                    .iter()
-                    .map(|f| (f.name.clone(), self.lower(env, out, f.ty), f.embedded))
-                    .collect(),
+                fields.iter().map(|f| (f.name.clone(), self.lower(env, out, f.ty), f.embedded)).collect(),
             ),
             Type::Func(sig) => TyKind::Func(self.sig(env, out, &sig)),
             Type::Interface(ms) => TyKind::Interface(
@@ -105,11 +102,7 @@ impl TyMap {
                     .map(|m| {
                         let sig = match env.info.types_table.get(m.sig) {
                             Type::Func(s) => s.clone(),
-                            _ => Signature {
-                                params: Vec::new(),
-                                results: Vec::new(),
-                                variadic: false,
-                            },
+                            _ => Signature { params: Vec::new(), results: Vec::new(), variadic: false },
                         };
                         (m.name.clone(), self.sig(env, out, &sig))
                     })
@@ -122,16 +115,8 @@ impl TyMap {
     /// An IR function signature.
     pub fn sig(&mut self, env: &TyEnv, out: &mut Vec<TyDef>, sig: &Signature) -> FuncSig {
         FuncSig {
-            params: sig
-                .params
-                .iter()
-                .map(|&t| self.lower(env, out, t))
-                .collect(),
-            results: sig
-                .results
-                .iter()
-                .map(|&t| self.lower(env, out, t))
-                .collect(),
+            params: sig.params.iter().map(|&t| self.lower(env, out, t)).collect(),
+            results: sig.results.iter().map(|&t| self.lower(env, out, t)).collect(),
         }
     }
 
@@ -139,28 +124,17 @@ impl TyMap {
     /// empty tuple of a call without results).
     pub fn tuple(&mut self, env: &TyEnv, out: &mut Vec<TyDef>, elems: Vec<TyId>) -> TyId {
         let ids: Option<Vec<TypeId>> = elems.iter().map(|e| self.rev.get(e).copied()).collect();
-        if let Some(t) =
-            ids.and_then(|ids| env.info.types_table.index.get(&Type::Tuple(ids)).copied())
-        {
+        if let Some(t) = ids.and_then(|ids| env.info.types_table.index.get(&Type::Tuple(ids)).copied()) {
             return self.lower(env, out, t);
         }
-        let name = format!(
-            "({})",
-            elems
-                .iter()
-                .map(|e| out[e.0 as usize].name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        let name =
+            format!("({})", elems.iter().map(|e| out[e.0 as usize].name.as_str()).collect::<Vec<_>>().join(", "));
         self.synthesize(out, Synth::Tuple(elems.clone()), TyKind::Tuple(elems), name)
     }
 
     /// `*elem`.
     pub fn pointer_to(&mut self, env: &TyEnv, out: &mut Vec<TyDef>, elem: TyId) -> TyId {
-        let checker = self
-            .rev
-            .get(&elem)
-            .and_then(|e| env.info.types_table.index.get(&Type::Pointer(*e)).copied());
+        let checker = self.rev.get(&elem).and_then(|e| env.info.types_table.index.get(&Type::Pointer(*e)).copied());
         if let Some(t) = checker {
             return self.lower(env, out, t);
         }
@@ -173,12 +147,7 @@ impl TyMap {
         if let Some(&t) = env.info.types_table.index.get(&Type::Interface(Vec::new())) {
             return self.lower(env, out, t);
         }
-        self.synthesize(
-            out,
-            Synth::EmptyInterface,
-            TyKind::Interface(Vec::new()),
-            "interface {}".into(),
-        )
+        self.synthesize(out, Synth::EmptyInterface, TyKind::Interface(Vec::new()), "interface {}".into())
     }
 
     /// A basic type.
@@ -194,12 +163,7 @@ impl TyMap {
             return id;
         }
         let id = TyId(out.len() as u32);
-        out.push(TyDef {
-            kind,
-            name,
-            named: false,
-            methods: Vec::new(),
-        });
+        out.push(TyDef { kind, name, named: false, methods: Vec::new() });
         self.synth.insert(key, id);
         id
     }
@@ -209,12 +173,7 @@ fn method_list(env: &TyEnv, obj: types::ObjId, pointer: bool) -> Vec<(String, Fu
     let mut ms: Vec<(String, FuncId)> = env
         .methods
         .get(&obj)
-        .map(|ms| {
-            ms.iter()
-                .filter(|m| m.2 == pointer)
-                .map(|m| (m.0.clone(), m.1))
-                .collect()
-        })
+        .map(|ms| ms.iter().filter(|m| m.2 == pointer).map(|m| (m.0.clone(), m.1)).collect())
         .unwrap_or_default();
     ms.sort_by(|a, b| a.0.cmp(&b.0));
     ms
@@ -256,12 +215,7 @@ fn write_name(info: &Info, t: TypeId, s: &mut String) {
     match info.types_table.get(t) {
         Type::Basic(k) => s.push_str(k.name()),
         Type::Named(obj) => {
-            let pkg = info
-                .types_table
-                .named
-                .get(obj)
-                .map(|n| n.pkg.as_str())
-                .unwrap_or("");
+            let pkg = info.types_table.named.get(obj).map(|n| n.pkg.as_str()).unwrap_or("");
             if !pkg.is_empty() {
                 s.push_str(pkg);
                 s.push('.');

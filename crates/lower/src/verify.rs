@@ -38,9 +38,7 @@ pub fn verify(p: &Program) -> Result<(), String> {
         }
     }
     for f in &p.funcs {
-        FuncCheck::new(p, f)
-            .run()
-            .map_err(|e| format!("in {}: {e}", f.name))?;
+        FuncCheck::new(p, f).run().map_err(|e| format!("in {}: {e}", f.name))?;
     }
     Ok(())
 }
@@ -51,11 +49,7 @@ fn ty_refs(k: &TyKind) -> Vec<TyId> {
         TyKind::Map(a, b) => vec![*a, *b],
         TyKind::Struct(fs) => fs.iter().map(|f| f.1).collect(),
         TyKind::Func(s) => s.params.iter().chain(&s.results).copied().collect(),
-        TyKind::Interface(ms) => ms
-            .iter()
-            .flat_map(|m| m.1.params.iter().chain(&m.1.results))
-            .copied()
-            .collect(),
+        TyKind::Interface(ms) => ms.iter().flat_map(|m| m.1.params.iter().chain(&m.1.results)).copied().collect(),
         TyKind::Tuple(ts) => ts.clone(),
         _ => Vec::new(),
     }
@@ -78,13 +72,7 @@ struct FuncCheck<'p> {
 
 impl<'p> FuncCheck<'p> {
     fn new(p: &'p Program, f: &'p Func) -> Self {
-        let declared = f
-            .params
-            .iter()
-            .chain(&f.results)
-            .chain(&f.captures)
-            .copied()
-            .collect();
+        let declared = f.params.iter().chain(&f.results).chain(&f.captures).copied().collect();
         FuncCheck {
             p,
             f,
@@ -100,13 +88,7 @@ impl<'p> FuncCheck<'p> {
     }
 
     fn run(mut self) -> Result<(), String> {
-        for l in self
-            .f
-            .params
-            .iter()
-            .chain(&self.f.results)
-            .chain(&self.f.captures)
-        {
+        for l in self.f.params.iter().chain(&self.f.results).chain(&self.f.captures) {
             self.local_exists(*l)?;
         }
         for &c in &self.f.captures {
@@ -126,19 +108,11 @@ impl<'p> FuncCheck<'p> {
     }
 
     fn ty(&self, t: TyId) -> Result<(), String> {
-        if (t.0 as usize) < self.p.types.len() {
-            Ok(())
-        } else {
-            Err(format!("missing type {}", t.0))
-        }
+        if (t.0 as usize) < self.p.types.len() { Ok(()) } else { Err(format!("missing type {}", t.0)) }
     }
 
     fn local_exists(&self, l: LocalId) -> Result<(), String> {
-        if (l.0 as usize) < self.f.locals.len() {
-            Ok(())
-        } else {
-            Err(format!("local {} does not exist", l.0))
-        }
+        if (l.0 as usize) < self.f.locals.len() { Ok(()) } else { Err(format!("local {} does not exist", l.0)) }
     }
 
     fn use_local(&self, l: LocalId) -> Result<(), String> {
@@ -146,19 +120,12 @@ impl<'p> FuncCheck<'p> {
         if self.declared.contains(&l) {
             Ok(())
         } else {
-            Err(format!(
-                "local {} ({}) used before any Decl",
-                l.0, self.f.locals[l.0 as usize].name
-            ))
+            Err(format!("local {} ({}) used before any Decl", l.0, self.f.locals[l.0 as usize].name))
         }
     }
 
     fn no_control_in_seq(&self, what: &str) -> Result<(), String> {
-        if self.in_seq > 0 {
-            Err(format!("{what} inside an expression Seq"))
-        } else {
-            Ok(())
-        }
+        if self.in_seq > 0 { Err(format!("{what} inside an expression Seq")) } else { Ok(()) }
     }
 
     fn stmts(&mut self, list: &[Stmt]) -> Result<(), String> {
@@ -191,12 +158,7 @@ impl<'p> FuncCheck<'p> {
                 self.stmts(then)?;
                 self.stmts(els)?;
             }
-            Stmt::Loop {
-                id,
-                cond,
-                body,
-                post,
-            } => {
+            Stmt::Loop { id, cond, body, post } => {
                 if let Some(c) = cond {
                     self.expr(c)?;
                 }
@@ -268,10 +230,7 @@ impl<'p> FuncCheck<'p> {
     }
 
     fn func_exists(&self, f: FuncId) -> Result<&'p Func, String> {
-        self.p
-            .funcs
-            .get(f.0 as usize)
-            .ok_or_else(|| format!("function {} does not exist", f.0))
+        self.p.funcs.get(f.0 as usize).ok_or_else(|| format!("function {} does not exist", f.0))
     }
 
     fn call(&mut self, c: &Call) -> Result<(), String> {
@@ -319,10 +278,7 @@ impl<'p> FuncCheck<'p> {
             | ExprKind::Cap(x)
             | ExprKind::Panic(x)
             | ExprKind::TypeAssert { x, .. } => self.expr(x),
-            ExprKind::Binary(_, x, y)
-            | ExprKind::AndAnd(x, y)
-            | ExprKind::OrOr(x, y)
-            | ExprKind::Index(x, y) => {
+            ExprKind::Binary(_, x, y) | ExprKind::AndAnd(x, y) | ExprKind::OrOr(x, y) | ExprKind::Index(x, y) => {
                 self.expr(x)?;
                 self.expr(y)
             }
@@ -374,12 +330,7 @@ impl<'p> FuncCheck<'p> {
         if let Some(i) = seen.iter().position(|&n| n != 1) {
             return Err(format!("defer site {i} is registered {} times", seen[i]));
         }
-        let open = self
-            .f
-            .defers
-            .iter()
-            .filter(|d| d.kind == DeferKind::OpenCoded)
-            .count();
+        let open = self.f.defers.iter().filter(|d| d.kind == DeferKind::OpenCoded).count();
         if open == 0 {
             return Ok(());
         }
@@ -387,23 +338,18 @@ impl<'p> FuncCheck<'p> {
             return Err("some but not all defers are open-coded".into());
         }
         if open > MAX_OPEN_DEFERS {
-            return Err(format!(
-                "{open} open-coded defers (at most {MAX_OPEN_DEFERS})"
-            ));
+            return Err(format!("{open} open-coded defers (at most {MAX_OPEN_DEFERS})"));
         }
         for &(at, site, in_loop) in &self.defers {
             if in_loop {
                 return Err(format!("open-coded defer site {site} inside a loop"));
             }
-            let repeated = self.gotos.iter().any(|(l, goto_at)| {
-                self.labels
-                    .get(l)
-                    .is_some_and(|&label_at| label_at < at && at < *goto_at)
-            });
+            let repeated = self
+                .gotos
+                .iter()
+                .any(|(l, goto_at)| self.labels.get(l).is_some_and(|&label_at| label_at < at && at < *goto_at));
             if repeated {
-                return Err(format!(
-                    "open-coded defer site {site} between a label and a backward goto"
-                ));
+                return Err(format!("open-coded defer site {site} between a label and a backward goto"));
             }
         }
         Ok(())
@@ -417,10 +363,7 @@ mod tests {
 
     fn int_ty() -> TyDef {
         TyDef {
-            kind: TyKind::Int(IntTy {
-                bits: 64,
-                signed: true,
-            }),
+            kind: TyKind::Int(IntTy { bits: 64, signed: true }),
             name: "int".into(),
             named: false,
             methods: Vec::new(),
@@ -438,61 +381,34 @@ mod tests {
             body,
             defers,
         };
-        Program {
-            types: vec![int_ty()],
-            funcs: vec![f],
-            ..Default::default()
-        }
+        Program { types: vec![int_ty()], funcs: vec![f], ..Default::default() }
     }
 
     fn local() -> Local {
-        Local {
-            name: "x".into(),
-            ty: TyId(0),
-            heap: false,
-        }
+        Local { name: "x".into(), ty: TyId(0), heap: false }
     }
 
     fn read(l: u32) -> Expr {
-        Expr {
-            kind: ExprKind::Local(LocalId(l)),
-            ty: TyId(0),
-            pos: Pos::NONE,
-        }
+        Expr { kind: ExprKind::Local(LocalId(l)), ty: TyId(0), pos: Pos::NONE }
     }
 
     fn call() -> Call {
-        Call {
-            callee: Callee::Func(FuncId(0)),
-            args: Vec::new(),
-            pos: Pos::NONE,
-        }
+        Call { callee: Callee::Func(FuncId(0)), args: Vec::new(), pos: Pos::NONE }
     }
 
     fn open(line: u32) -> DeferSite {
-        DeferSite {
-            pos: Pos { line, ..Pos::NONE },
-            kind: DeferKind::OpenCoded,
-        }
+        DeferSite { pos: Pos { line, ..Pos::NONE }, kind: DeferKind::OpenCoded }
     }
 
     #[test]
     fn accepts_a_well_formed_body() {
-        let p = program(
-            vec![Stmt::Decl(LocalId(0)), Stmt::Eval(read(0)), Stmt::Return],
-            vec![local()],
-            Vec::new(),
-        );
+        let p = program(vec![Stmt::Decl(LocalId(0)), Stmt::Eval(read(0)), Stmt::Return], vec![local()], Vec::new());
         assert_eq!(verify(&p), Ok(()));
     }
 
     #[test]
     fn rejects_use_before_decl() {
-        let p = program(
-            vec![Stmt::Eval(read(0)), Stmt::Decl(LocalId(0)), Stmt::Return],
-            vec![local()],
-            Vec::new(),
-        );
+        let p = program(vec![Stmt::Eval(read(0)), Stmt::Decl(LocalId(0)), Stmt::Return], vec![local()], Vec::new());
         assert!(verify(&p).unwrap_err().contains("used before any Decl"));
     }
 
@@ -500,21 +416,9 @@ mod tests {
     fn rejects_missing_return_and_bad_branches() {
         let p = program(vec![Stmt::Break(ScopeId(0))], Vec::new(), Vec::new());
         assert!(verify(&p).unwrap_err().contains("does not end with Return"));
-        let p = program(
-            vec![Stmt::Break(ScopeId(3)), Stmt::Return],
-            Vec::new(),
-            Vec::new(),
-        );
-        assert!(
-            verify(&p)
-                .unwrap_err()
-                .contains("outside its loop or block")
-        );
-        let p = program(
-            vec![Stmt::Goto(LabelId(1)), Stmt::Return],
-            Vec::new(),
-            Vec::new(),
-        );
+        let p = program(vec![Stmt::Break(ScopeId(3)), Stmt::Return], Vec::new(), Vec::new());
+        assert!(verify(&p).unwrap_err().contains("outside its loop or block"));
+        let p = program(vec![Stmt::Goto(LabelId(1)), Stmt::Return], Vec::new(), Vec::new());
         assert!(verify(&p).unwrap_err().contains("not placed"));
     }
 
@@ -523,45 +427,24 @@ mod tests {
         let in_loop = Stmt::Loop {
             id: ScopeId(0),
             cond: None,
-            body: vec![Stmt::Defer {
-                site: 0,
-                call: call(),
-            }],
+            body: vec![Stmt::Defer { site: 0, call: call() }],
             post: Vec::new(),
         };
         let p = program(vec![in_loop, Stmt::Return], Vec::new(), vec![open(1)]);
         assert!(verify(&p).unwrap_err().contains("inside a loop"));
-        let goto_loop = vec![
-            Stmt::Label(LabelId(0)),
-            Stmt::Defer {
-                site: 0,
-                call: call(),
-            },
-            Stmt::Goto(LabelId(0)),
-            Stmt::Return,
-        ];
+        let goto_loop =
+            vec![Stmt::Label(LabelId(0)), Stmt::Defer { site: 0, call: call() }, Stmt::Goto(LabelId(0)), Stmt::Return];
         let p = program(goto_loop, Vec::new(), vec![open(1)]);
         assert!(verify(&p).unwrap_err().contains("backward goto"));
-        let nine: Vec<Stmt> = (0..9)
-            .map(|site| Stmt::Defer { site, call: call() })
-            .chain([Stmt::Return])
-            .collect();
+        let nine: Vec<Stmt> = (0..9).map(|site| Stmt::Defer { site, call: call() }).chain([Stmt::Return]).collect();
         let p = program(nine, Vec::new(), (0..9).map(open).collect());
         assert!(verify(&p).unwrap_err().contains("at most 8"));
     }
 
     #[test]
     fn rejects_control_flow_inside_seq() {
-        let seq = Expr {
-            kind: ExprKind::Seq(vec![Stmt::Return], Box::new(read(0))),
-            ty: TyId(0),
-            pos: Pos::NONE,
-        };
-        let p = program(
-            vec![Stmt::Decl(LocalId(0)), Stmt::Eval(seq), Stmt::Return],
-            vec![local()],
-            Vec::new(),
-        );
+        let seq = Expr { kind: ExprKind::Seq(vec![Stmt::Return], Box::new(read(0))), ty: TyId(0), pos: Pos::NONE };
+        let p = program(vec![Stmt::Decl(LocalId(0)), Stmt::Eval(seq), Stmt::Return], vec![local()], Vec::new());
         assert!(verify(&p).unwrap_err().contains("inside an expression Seq"));
     }
 }

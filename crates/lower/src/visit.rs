@@ -8,9 +8,7 @@
 //! the current function. Type expressions are not entered: the only
 //! expressions they hold are constant array lengths.
 
-use syntax::ast::{
-    Block, CaseClause, CommClause, Decl, Expr, ExprKind, Stmt, StmtKind, TypeCaseClause,
-};
+use syntax::ast::{Block, CaseClause, CommClause, Decl, Expr, ExprKind, Stmt, StmtKind, TypeCaseClause};
 
 /// Hooks called by [`walk_stmt`] / [`walk_expr`].
 pub trait Visitor<'a> {
@@ -58,20 +56,13 @@ pub fn walk_stmt<'a>(s: &'a Stmt, v: &mut impl Visitor<'a>) {
         StmtKind::Define { rhs, .. } => walk_exprs(rhs, v),
         StmtKind::Return(es) => walk_exprs(es, v),
         StmtKind::Block(b) => walk_block(b, v),
-        StmtKind::If {
-            init,
-            cond,
-            then,
-            els,
-        } => {
+        StmtKind::If { init, cond, then, els } => {
             walk_opt_stmt(init, v);
             walk_expr(cond, v);
             walk_block(then, v);
             walk_opt_stmt(els, v);
         }
-        StmtKind::Switch {
-            init, tag, cases, ..
-        } => {
+        StmtKind::Switch { init, tag, cases, .. } => {
             walk_opt_stmt(init, v);
             if let Some(t) = tag {
                 walk_expr(t, v);
@@ -80,12 +71,7 @@ pub fn walk_stmt<'a>(s: &'a Stmt, v: &mut impl Visitor<'a>) {
                 walk_case(c, v);
             }
         }
-        StmtKind::TypeSwitch {
-            init,
-            subject,
-            cases,
-            ..
-        } => {
+        StmtKind::TypeSwitch { init, subject, cases, .. } => {
             walk_opt_stmt(init, v);
             walk_expr(subject, v);
             for c in cases {
@@ -97,12 +83,7 @@ pub fn walk_stmt<'a>(s: &'a Stmt, v: &mut impl Visitor<'a>) {
                 walk_comm(c, v);
             }
         }
-        StmtKind::For {
-            init,
-            cond,
-            post,
-            body,
-        } => {
+        StmtKind::For { init, cond, post, body } => {
             walk_opt_stmt(init, v);
             if let Some(c) = cond {
                 walk_expr(c, v);
@@ -110,13 +91,7 @@ pub fn walk_stmt<'a>(s: &'a Stmt, v: &mut impl Visitor<'a>) {
             walk_opt_stmt(post, v);
             walk_block(body, v);
         }
-        StmtKind::Range {
-            key,
-            value,
-            expr,
-            body,
-            ..
-        } => {
+        StmtKind::Range { key, value, expr, body, .. } => {
             if let Some(k) = key {
                 walk_expr(k, v);
             }

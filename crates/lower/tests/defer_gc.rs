@@ -19,9 +19,7 @@ fn check(path: &Path) -> Result<(), String> {
     let flags = header
         .strip_prefix("// defer-check")
         .ok_or_else(|| format!("{}: no `// defer-check` header", path.display()))?;
-    let opts = LowerOptions {
-        disable_open_defers: flags.split_whitespace().any(|f| f == "-N"),
-    };
+    let opts = LowerOptions { disable_open_defers: flags.split_whitespace().any(|f| f == "-N") };
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("x.go");
     let got = support::lower_source(name, &src, &opts);
     if !got.errors.is_empty() {
@@ -30,10 +28,7 @@ fn check(path: &Path) -> Result<(), String> {
     let want = std::fs::read_to_string(path.with_extension("defer"))
         .map_err(|e| format!("{name}: no expectation ({e}); run defer/regen.sh"))?;
     if got.defers != want {
-        return Err(format!(
-            "{name}: -d=defer differs from gc\n--- gc\n{want}--- deft\n{}",
-            got.defers
-        ));
+        return Err(format!("{name}: -d=defer differs from gc\n--- gc\n{want}--- deft\n{}", got.defers));
     }
     Ok(())
 }

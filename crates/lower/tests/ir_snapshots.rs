@@ -33,15 +33,8 @@ fn ir_snapshots() {
         }
         let want = std::fs::read_to_string(&expect_path).unwrap_or_default();
         if want != text {
-            failures.push(format!(
-                "{name}: IR differs from {}\n{text}",
-                expect_path.display()
-            ));
+            failures.push(format!("{name}: IR differs from {}\n{text}", expect_path.display()));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{}\n(DEFT_BLESS=1 to accept)",
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{}\n(DEFT_BLESS=1 to accept)", failures.join("\n"));
 }

@@ -71,11 +71,9 @@ impl BoundsCode {
     /// The code with number `n`, if there is one.
     pub fn from_u8(n: u8) -> Option<BoundsCode> {
         use BoundsCode::*;
-        [
-            Index, SliceAlen, SliceAcap, SliceB, Slice3Alen, Slice3Acap, Slice3B, Slice3C, Convert,
-        ]
-        .get(n as usize)
-        .copied()
+        [Index, SliceAlen, SliceAcap, SliceB, Slice3Alen, Slice3Acap, Slice3B, Slice3C, Convert]
+            .get(n as usize)
+            .copied()
     }
 }
 
@@ -109,12 +107,7 @@ impl BoundsError {
     /// `None` for an unknown code.
     pub fn from_packed(x: i64, y: i64, code: u64) -> Option<BoundsError> {
         let kind = BoundsCode::from_u8((code & 0xff) as u8)?;
-        Some(BoundsError {
-            x,
-            y,
-            signed: code & BOUNDS_SIGNED != 0,
-            code: kind,
-        })
+        Some(BoundsError { x, y, signed: code & BOUNDS_SIGNED != 0, code: kind })
     }
 }
 
@@ -140,12 +133,7 @@ impl BoundsError {
                 Slice3Alen | Slice3Acap => &[T(OOR), T("::"), X, T("]")],
                 Slice3B => &[T(OOR), T(":"), X, T(":]")],
                 Slice3C => &[T(OOR), X, T("::]")],
-                Convert => &[
-                    T("cannot convert slice with length "),
-                    Y,
-                    T(" to pointer to array with length "),
-                    X,
-                ],
+                Convert => &[T("cannot convert slice with length "), Y, T(" to pointer to array with length "), X],
             };
         }
         match self.code {
@@ -157,12 +145,7 @@ impl BoundsError {
             Slice3Acap => &[T(OOR), T("::"), X, T("] with capacity "), Y],
             Slice3B => &[T(OOR), T(":"), X, T(":"), Y, T("]")],
             Slice3C => &[T(OOR), X, T(":"), Y, T(":]")],
-            Convert => &[
-                T("cannot convert slice with length "),
-                Y,
-                T(" to pointer to array with length "),
-                X,
-            ],
+            Convert => &[T("cannot convert slice with length "), Y, T(" to pointer to array with length "), X],
         }
     }
 
@@ -299,14 +282,7 @@ impl RuntimeError {
     /// meaningful for the variants other than `Bounds` and `TypeAssertion`.
     fn is_plain(&self) -> bool {
         use RuntimeError::*;
-        matches!(
-            self,
-            NilMapWrite
-                | CloseOfClosedChannel
-                | CloseOfNilChannel
-                | SendOnClosedChannel
-                | MakeChanSize
-        )
+        matches!(self, NilMapWrite | CloseOfClosedChannel | CloseOfNilChannel | SendOnClosedChannel | MakeChanSize)
     }
 
     /// The fixed text of an `errorString` or `plainError`, and the type
@@ -418,22 +394,15 @@ const fn runtime_type(
 /// (sorted by name).
 const fn error_methods(error: extern "C" fn(*const u8) -> GoString) -> [MethodDesc; 2] {
     [
-        MethodDesc {
-            name: GoString::from_static(b"Error"),
-            code: error as *const u8,
-        },
-        MethodDesc {
-            name: GoString::from_static(b"RuntimeError"),
-            code: deft_runtime_error_marker as *const u8,
-        },
+        MethodDesc { name: GoString::from_static(b"Error"), code: error as *const u8 },
+        MethodDesc { name: GoString::from_static(b"RuntimeError"), code: deft_runtime_error_marker as *const u8 },
     ]
 }
 
 static ERROR_STRING_METHODS: StaticMethods<2> = StaticMethods(error_methods(error_string_error));
 static PLAIN_ERROR_METHODS: StaticMethods<2> = StaticMethods(error_methods(plain_error_error));
 static BOUNDS_ERROR_METHODS: StaticMethods<2> = StaticMethods(error_methods(bounds_error_error));
-static TYPE_ASSERTION_METHODS: StaticMethods<2> =
-    StaticMethods(error_methods(type_assertion_error_error));
+static TYPE_ASSERTION_METHODS: StaticMethods<2> = StaticMethods(error_methods(type_assertion_error_error));
 
 /// `runtime.errorString`.
 pub static ERROR_STRING_TYPE: StaticType = StaticType(runtime_type(

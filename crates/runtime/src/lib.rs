@@ -11,12 +11,12 @@
 #![deny(missing_docs)]
 
 pub mod abi;
-pub mod entry;
-pub mod frames;
-pub mod panic;
 pub mod alloc;
+pub mod entry;
 pub mod errors;
+pub mod frames;
 pub mod iface;
+pub mod panic;
 pub mod panicprint;
 pub mod print;
 pub mod proc;

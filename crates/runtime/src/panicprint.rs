@@ -29,9 +29,7 @@
 
 use crate::abi::{Eface, GoString, Kind, MethodDesc, TYPE_FLAG_NAMED, TypeDesc};
 use crate::errors::{is_runtime_error_type, write_error_text};
-use crate::print::{
-    ByteSink, fmt_bool, fmt_complex, fmt_complex_parts, fmt_float, fmt_hex, fmt_int, fmt_uint,
-};
+use crate::print::{ByteSink, fmt_bool, fmt_complex, fmt_complex_parts, fmt_float, fmt_hex, fmt_int, fmt_uint};
 
 /// Which method the panic engine must call to print a panic value of
 /// dynamic type `ty`: its `Error` if it has one, else its `String`, else
@@ -50,11 +48,7 @@ pub unsafe fn panic_text_method(ty: *const TypeDesc) -> Option<&'static MethodDe
     // method table holds `nmethods` entries.
     let methods: &'static [MethodDesc] = unsafe {
         let t = &*ty;
-        if t.nmethods == 0 {
-            &[]
-        } else {
-            std::slice::from_raw_parts(t.methods, t.nmethods)
-        }
+        if t.nmethods == 0 { &[] } else { std::slice::from_raw_parts(t.methods, t.nmethods) }
     };
     let find = |name: &[u8]| {
         // SAFETY: method names are valid static Go strings.
@@ -138,9 +132,7 @@ unsafe fn fmt_basic_value(out: &mut impl ByteSink, kind: u8, data: *const u8, na
             k if k == Kind::Int8 as u8 => fmt_int(out, *data.cast::<i8>() as i64),
             k if k == Kind::Int16 as u8 => fmt_int(out, *data.cast::<i16>() as i64),
             k if k == Kind::Int32 as u8 => fmt_int(out, *data.cast::<i32>() as i64),
-            k if k == Kind::Int as u8 || k == Kind::Int64 as u8 => {
-                fmt_int(out, *data.cast::<i64>())
-            }
+            k if k == Kind::Int as u8 || k == Kind::Int64 as u8 => fmt_int(out, *data.cast::<i64>()),
             k if k == Kind::Uint8 as u8 => fmt_uint(out, *data as u64),
             k if k == Kind::Uint16 as u8 => fmt_uint(out, *data.cast::<u16>() as u64),
             k if k == Kind::Uint32 as u8 => fmt_uint(out, *data.cast::<u32>() as u64),
@@ -246,11 +238,7 @@ pub fn fmt_signal_line(out: &mut impl ByteSink, sig: SignalInfo) {
 /// Writes everything gc prints for an unrecovered panic before the
 /// goroutine traceback: the chain, the signal line if any, and the blank
 /// line.
-pub fn fmt_unrecovered_panic(
-    out: &mut impl ByteSink,
-    chain: &[ChainEntry<'_>],
-    signal: Option<SignalInfo>,
-) {
+pub fn fmt_unrecovered_panic(out: &mut impl ByteSink, chain: &[ChainEntry<'_>], signal: Option<SignalInfo>) {
     fmt_panic_chain(out, chain);
     if let Some(sig) = signal {
         fmt_signal_line(out, sig);

@@ -258,11 +258,7 @@ fn with_printer(f: impl FnOnce(&mut Printer)) {
     });
     if ran.is_err() {
         // The thread is being torn down: print unbuffered.
-        let mut p = Printer {
-            depth: 0,
-            len: 0,
-            buf: [0; PRINT_BUF_SIZE],
-        };
+        let mut p = Printer { depth: 0, len: 0, buf: [0; PRINT_BUF_SIZE] };
         if let Some(f) = f.take() {
             f(&mut p);
         }

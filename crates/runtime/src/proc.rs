@@ -50,10 +50,7 @@ pub fn fmt_fatal_error(out: &mut impl ByteSink, msg: &[u8]) {
 pub fn throw(msg: &str) -> ! {
     flush_print();
     let mut line = [0u8; 256];
-    let mut sink = FixedBuf {
-        buf: &mut line,
-        len: 0,
-    };
+    let mut sink = FixedBuf { buf: &mut line, len: 0 };
     fmt_fatal_error(&mut sink, msg.as_bytes());
     let len = sink.len;
     // Straight to fd 2, not through the print buffer: `throw` may be
@@ -104,11 +101,7 @@ fn build_string_slice(args: &[String]) -> GoSlice {
         // for them; `i < args.len()`.
         unsafe { elems.add(i).write(new_string(arg.as_bytes())) };
     }
-    GoSlice {
-        ptr: elems.cast(),
-        len: args.len(),
-        cap: args.len(),
-    }
+    GoSlice { ptr: elems.cast(), len: args.len(), cap: args.len() }
 }
 
 /// The compiler emits a call to this to initialise `os.Args`. Returns a

@@ -38,10 +38,7 @@ pub unsafe fn go_bytes<'a>(ptr: *const u8, len: usize) -> &'a [u8] {
 impl GoString {
     /// A Go string over static bytes (for runtime-owned constants).
     pub const fn from_static(bytes: &'static [u8]) -> GoString {
-        GoString {
-            ptr: bytes.as_ptr(),
-            len: bytes.len(),
-        }
+        GoString { ptr: bytes.as_ptr(), len: bytes.len() }
     }
 
     /// The string's bytes.
@@ -55,10 +52,7 @@ impl GoString {
 }
 
 /// The empty string.
-const EMPTY: GoString = GoString {
-    ptr: std::ptr::null(),
-    len: 0,
-};
+const EMPTY: GoString = GoString { ptr: std::ptr::null(), len: 0 };
 
 /// Every one-byte string with a byte below 0x80, so that `string(rune)` and
 /// one-byte conversions need no allocation.
@@ -77,14 +71,8 @@ static ASCII: [u8; 128] = {
 pub fn new_string(bytes: &[u8]) -> GoString {
     match *bytes {
         [] => EMPTY,
-        [b] if b < 0x80 => GoString {
-            ptr: &ASCII[b as usize],
-            len: 1,
-        },
-        _ => GoString {
-            ptr: alloc_copy(bytes),
-            len: bytes.len(),
-        },
+        [b] if b < 0x80 => GoString { ptr: &ASCII[b as usize], len: 1 },
+        _ => GoString { ptr: alloc_copy(bytes), len: bytes.len() },
     }
 }
 
@@ -97,10 +85,7 @@ pub fn concat(parts: &[&[u8]]) -> GoString {
     for p in parts {
         if !p.is_empty() {
             nonempty += 1;
-            last = GoString {
-                ptr: p.as_ptr(),
-                len: p.len(),
-            };
+            last = GoString { ptr: p.as_ptr(), len: p.len() };
         }
         total = total
             .checked_add(p.len())
@@ -118,10 +103,7 @@ pub fn concat(parts: &[&[u8]]) -> GoString {
         unsafe { std::ptr::copy_nonoverlapping(p.as_ptr(), dst.add(off), p.len()) };
         off += p.len();
     }
-    GoString {
-        ptr: dst,
-        len: total,
-    }
+    GoString { ptr: dst, len: total }
 }
 
 /// The compiler emits a call to this for `a + b` on strings. Returns the
@@ -171,12 +153,7 @@ pub unsafe extern "C" fn deft_concatstringn(parts: *const GoString, n: usize) ->
 /// # Safety
 /// Both pairs must be valid Go strings.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn deft_cmpstring(
-    a_ptr: *const u8,
-    a_len: usize,
-    b_ptr: *const u8,
-    b_len: usize,
-) -> i64 {
+pub unsafe extern "C" fn deft_cmpstring(a_ptr: *const u8, a_len: usize, b_ptr: *const u8, b_len: usize) -> i64 {
     // SAFETY: the caller passes valid Go strings.
     let (a, b) = unsafe { (go_bytes(a_ptr, a_len), go_bytes(b_ptr, b_len)) };
     a.cmp(b) as i64
@@ -189,12 +166,7 @@ pub unsafe extern "C" fn deft_cmpstring(
 /// # Safety
 /// Both pairs must be valid Go strings.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn deft_eqstring(
-    a_ptr: *const u8,
-    a_len: usize,
-    b_ptr: *const u8,
-    b_len: usize,
-) -> bool {
+pub unsafe extern "C" fn deft_eqstring(a_ptr: *const u8, a_len: usize, b_ptr: *const u8, b_len: usize) -> bool {
     // SAFETY: the caller passes valid Go strings.
     unsafe { go_bytes(a_ptr, a_len) == go_bytes(b_ptr, b_len) }
 }
@@ -217,10 +189,7 @@ pub const RUNE_ERROR: u32 = 0xFFFD;
 /// Encodes `r` as UTF-8 into `buf`, U+FFFD if `r` is not a valid code
 /// point; returns the length used.
 pub fn encode_rune(r: i64, buf: &mut [u8; 4]) -> usize {
-    let c = u32::try_from(r)
-        .ok()
-        .and_then(char::from_u32)
-        .unwrap_or(char::REPLACEMENT_CHARACTER);
+    let c = u32::try_from(r).ok().and_then(char::from_u32).unwrap_or(char::REPLACEMENT_CHARACTER);
     c.encode_utf8(buf).len()
 }
 
@@ -253,9 +222,7 @@ pub fn decode_rune(s: &[u8], i: usize) -> (u32, usize) {
         return (RUNE_ERROR, i + 1);
     }
     let lead_bits = (b0 as u32) & (0x7F >> len);
-    let r = tail
-        .iter()
-        .fold(lead_bits, |r, &b| (r << 6) | (b & 0x3F) as u32);
+    let r = tail.iter().fold(lead_bits, |r, &b| (r << 6) | (b & 0x3F) as u32);
     (r, i + len)
 }
 
@@ -281,10 +248,7 @@ pub unsafe extern "C" fn deft_decoderune(ptr: *const u8, len: usize, index: i64)
     // SAFETY: the caller passes a valid Go string.
     let s = unsafe { go_bytes(ptr, len) };
     let (rune, next) = decode_rune(s, index as usize);
-    RuneAndNext {
-        rune: rune as i64,
-        next: next as i64,
-    }
+    RuneAndNext { rune: rune as i64, next: next as i64 }
 }
 
 /// The compiler emits a call to this for `string(x)` where `x` is an
@@ -328,10 +292,7 @@ pub struct FreshSlice {
 pub unsafe extern "C" fn deft_stringtoslicebyte(ptr: *const u8, len: usize) -> FreshSlice {
     // SAFETY: the caller passes a valid Go string.
     let s = unsafe { go_bytes(ptr, len) };
-    FreshSlice {
-        ptr: alloc_copy(s),
-        len,
-    }
+    FreshSlice { ptr: alloc_copy(s), len }
 }
 
 /// Iterates over the runes of `s` as `for range` does.
@@ -374,10 +335,7 @@ pub unsafe extern "C" fn deft_stringtoslicerune(ptr: *const u8, len: usize) -> F
         // SAFETY: `dst` has room for the `n` runes `runes(s)` yields again.
         unsafe { dst.add(i).write(r as i32) };
     }
-    FreshSlice {
-        ptr: dst.cast(),
-        len: n,
-    }
+    FreshSlice { ptr: dst.cast(), len: n }
 }
 
 /// The compiler emits a call to this for `string(rs)` with `rs` a `[]rune`.
@@ -407,8 +365,5 @@ pub unsafe extern "C" fn deft_slicerunetostring(ptr: *const i32, len: usize) -> 
         unsafe { std::ptr::copy_nonoverlapping(buf.as_ptr(), dst.add(off), n) };
         off += n;
     }
-    GoString {
-        ptr: dst,
-        len: total,
-    }
+    GoString { ptr: dst, len: total }
 }

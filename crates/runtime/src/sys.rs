@@ -11,8 +11,7 @@ use std::ffi::c_void;
 
 unsafe extern "C" {
     fn write(fd: i32, buf: *const c_void, count: usize) -> isize;
-    fn mmap(addr: *mut c_void, len: usize, prot: i32, flags: i32, fd: i32, off: i64)
-    -> *mut c_void;
+    fn mmap(addr: *mut c_void, len: usize, prot: i32, flags: i32, fd: i32, off: i64) -> *mut c_void;
 }
 
 const PROT_READ: i32 = 0x1;
@@ -51,20 +50,7 @@ pub fn write_all(fd: i32, bytes: &[u8]) -> isize {
 pub fn map_zeroed(len: usize) -> Option<*mut u8> {
     // SAFETY: an anonymous private mapping at an address of the kernel's
     // choosing touches no existing memory.
-    let p = unsafe {
-        mmap(
-            std::ptr::null_mut(),
-            len,
-            PROT_READ | PROT_WRITE,
-            MAP_PRIVATE | MAP_ANONYMOUS,
-            -1,
-            0,
-        )
-    };
+    let p = unsafe { mmap(std::ptr::null_mut(), len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) };
     // MAP_FAILED is (void*)-1.
-    if p as usize == usize::MAX || p.is_null() {
-        None
-    } else {
-        Some(p.cast())
-    }
+    if p as usize == usize::MAX || p.is_null() { None } else { Some(p.cast()) }
 }

@@ -112,35 +112,19 @@ pub fn fmt_panic_frame(out: &mut impl ByteSink, v: Eface) {
     out.put(b", ");
     fmt_hex(out, v.data as u64);
     out.put(b"})\n");
-    fmt_position(
-        out,
-        PANIC_FRAME_FILE,
-        PANIC_FRAME_LINE,
-        Some(PANIC_FRAME_OFFSET),
-    );
+    fmt_position(out, PANIC_FRAME_FILE, PANIC_FRAME_LINE, Some(PANIC_FRAME_OFFSET));
 }
 
 /// Writes the frame of a `runtime.Goexit` whose deferred call is running:
 /// `runtime.Goexit()` at gc's position in `panic.go`.
 pub fn fmt_goexit_frame(out: &mut impl ByteSink) {
     out.put(b"runtime.Goexit()\n");
-    fmt_position(
-        out,
-        PANIC_FRAME_FILE,
-        GOEXIT_FRAME_LINE,
-        Some(GOEXIT_FRAME_OFFSET),
-    );
+    fmt_position(out, PANIC_FRAME_FILE, GOEXIT_FRAME_LINE, Some(GOEXIT_FRAME_OFFSET));
 }
 
 /// Writes the `created by main.main` trailer of a goroutine other than
 /// the main one, with the position of the `go` statement.
-pub fn fmt_created_by(
-    out: &mut impl ByteSink,
-    func: &[u8],
-    file: &[u8],
-    line: u32,
-    pc_offset: Option<u64>,
-) {
+pub fn fmt_created_by(out: &mut impl ByteSink, func: &[u8], file: &[u8], line: u32, pc_offset: Option<u64>) {
     out.put(b"created by ");
     out.put(func);
     out.put(b"\n");

@@ -5,9 +5,7 @@ use runtime::alloc::{CHUNK_SIZE, LARGE_OBJECT, deft_alloc, zero_base};
 /// Whether the `size` bytes at `p` are all zero.
 fn all_zero(p: *mut u8, size: usize) -> bool {
     // SAFETY: `p` is a block of `size` bytes just returned by deft_alloc.
-    unsafe { std::slice::from_raw_parts(p, size) }
-        .iter()
-        .all(|&b| b == 0)
+    unsafe { std::slice::from_raw_parts(p, size) }.iter().all(|&b| b == 0)
 }
 
 #[test]
@@ -71,18 +69,9 @@ fn alignment_zero_means_one() {
 #[test]
 fn threads_allocate_independently() {
     let handles: Vec<_> = (0..4)
-        .map(|_| {
-            std::thread::spawn(|| {
-                (0..10_000)
-                    .map(|_| deft_alloc(16, 8) as usize)
-                    .collect::<Vec<_>>()
-            })
-        })
+        .map(|_| std::thread::spawn(|| (0..10_000).map(|_| deft_alloc(16, 8) as usize).collect::<Vec<_>>()))
         .collect();
-    let mut all: Vec<usize> = handles
-        .into_iter()
-        .flat_map(|h| h.join().unwrap())
-        .collect();
+    let mut all: Vec<usize> = handles.into_iter().flat_map(|h| h.join().unwrap()).collect();
     let n = all.len();
     all.sort();
     all.dedup();

@@ -13,11 +13,7 @@ fn ty(name: &'static str, kind: Kind, methods: &'static [MethodDesc]) -> &'stati
         size: 8,
         kind: kind as u8,
         align: 8,
-        flags: if name.contains('.') {
-            TYPE_FLAG_NAMED
-        } else {
-            0
-        },
+        flags: if name.contains('.') { TYPE_FLAG_NAMED } else { 0 },
         name: GoString::from_static(name.as_bytes()),
         elem: std::ptr::null(),
         key: std::ptr::null(),
@@ -31,10 +27,7 @@ fn ty(name: &'static str, kind: Kind, methods: &'static [MethodDesc]) -> &'stati
 
 /// An interface holding `v` boxed (not pointer-shaped), of type `name`.
 fn boxed<T>(name: &'static str, kind: Kind, v: T) -> Eface {
-    Eface {
-        ty: ty(name, kind, &[]),
-        data: Box::leak(Box::new(v)) as *const T as *const u8,
-    }
+    Eface { ty: ty(name, kind, &[]), data: Box::leak(Box::new(v)) as *const T as *const u8 }
 }
 
 fn text(v: Eface) -> String {
@@ -48,35 +41,20 @@ fn basic_values() {
     let s = |x: &'static str| GoString::from_static(x.as_bytes());
     let cases: Vec<(Eface, &str)> = vec![
         // panic(nil)
-        (
-            Eface {
-                ty: std::ptr::null(),
-                data: std::ptr::null(),
-            },
-            "nil",
-        ),
+        (Eface { ty: std::ptr::null(), data: std::ptr::null() }, "nil"),
         (boxed("int", Kind::Int, 5i64), "5"),
         (boxed("string", Kind::String, s("str")), "str"),
         (boxed("float64", Kind::Float64, 1.5f64), "+1.500000e+000"),
         (boxed("float32", Kind::Float32, 2.5f32), "+2.500000e+000"),
         (boxed("bool", Kind::Bool, true), "true"),
-        (
-            boxed("complex128", Kind::Complex128, [1.0f64, 2.0]),
-            "(+1.000000e+000+2.000000e+000i)",
-        ),
+        (boxed("complex128", Kind::Complex128, [1.0f64, 2.0]), "(+1.000000e+000+2.000000e+000i)"),
         // complex64(complex(0.5, 2))
-        (
-            boxed("complex64", Kind::Complex64, [0.5f32, 2.0]),
-            "(+5.000000e-001+2.000000e+000i)",
-        ),
+        (boxed("complex64", Kind::Complex64, [0.5f32, 2.0]), "(+5.000000e-001+2.000000e+000i)"),
         (boxed("uintptr", Kind::Uintptr, 3u64), "3"),
         (boxed("int8", Kind::Int8, -3i8), "-3"),
         (boxed("int32", Kind::Int32, 'x' as i32), "120"),
         (boxed("uint8", Kind::Uint8, 9u8), "9"),
-        (
-            boxed("uint64", Kind::Uint64, 1u64 << 63),
-            "9223372036854775808",
-        ),
+        (boxed("uint64", Kind::Uint64, 1u64 << 63), "9223372036854775808"),
         (boxed("int16", Kind::Int16, -300i16), "-300"),
         (boxed("uint32", Kind::Uint32, 4000000000u32), "4000000000"),
     ];
@@ -85,19 +63,11 @@ fn basic_values() {
     }
     // panic("bad\xff\x00z") prints the bytes as they are.
     let mut out = Vec::new();
-    fmt_panic_value(
-        &mut out,
-        boxed("string", Kind::String, s("bad\u{0}z")),
-        None,
-    );
+    fmt_panic_value(&mut out, boxed("string", Kind::String, s("bad\u{0}z")), None);
     assert_eq!(out, b"bad\0z");
     let raw: &'static [u8] = b"bad\xff\x00z";
     let mut out = Vec::new();
-    fmt_panic_value(
-        &mut out,
-        boxed("string", Kind::String, GoString::from_static(raw)),
-        None,
-    );
+    fmt_panic_value(&mut out, boxed("string", Kind::String, GoString::from_static(raw)), None);
     assert_eq!(out, raw);
 }
 
@@ -110,32 +80,17 @@ fn named_basic_values() {
     let cases: Vec<(Eface, &str)> = vec![
         (boxed("main.I", Kind::Int, 5i64), "main.I(5)"),
         (boxed("main.S", Kind::String, s), "main.S(\"x\"y\")"),
-        (
-            boxed("main.F", Kind::Float64, 1.5f64),
-            "main.F(+1.500000e+000)",
-        ),
+        (boxed("main.F", Kind::Float64, 1.5f64), "main.F(+1.500000e+000)"),
         (boxed("main.B", Kind::Bool, true), "main.B(true)"),
-        (
-            boxed("main.C", Kind::Complex128, [1.0f64, 2.0]),
-            "main.C(+1.000000e+000+2.000000e+000i)",
-        ),
+        (boxed("main.C", Kind::Complex128, [1.0f64, 2.0]), "main.C(+1.000000e+000+2.000000e+000i)"),
         (boxed("main.U", Kind::Uint8, 7u8), "main.U(7)"),
-        (
-            boxed("main.F32", Kind::Float32, 0.1f32),
-            "main.F32(+1.000000e-001)",
-        ),
-        (
-            boxed("main.C64", Kind::Complex64, [1.0f32, -2.0]),
-            "main.C64(+1.000000e+000-2.000000e+000i)",
-        ),
+        (boxed("main.F32", Kind::Float32, 0.1f32), "main.F32(+1.000000e-001)"),
+        (boxed("main.C64", Kind::Complex64, [1.0f32, -2.0]), "main.C64(+1.000000e+000-2.000000e+000i)"),
         (boxed("main.I8", Kind::Int8, -8i8), "main.I8(-8)"),
         (boxed("main.U16", Kind::Uint16, 65535u16), "main.U16(65535)"),
         (boxed("main.UP", Kind::Uintptr, 255u64), "main.UP(255)"),
         (boxed("main.I32", Kind::Int32, -5i32), "main.I32(-5)"),
-        (
-            boxed("main.U64", Kind::Uint64, 1u64 << 63),
-            "main.U64(9223372036854775808)",
-        ),
+        (boxed("main.U64", Kind::Uint64, 1u64 << 63), "main.U64(9223372036854775808)"),
     ];
     for (v, want) in cases {
         assert_eq!(text(v), want);
@@ -151,35 +106,17 @@ fn other_values_print_type_and_data_word() {
     // new(int) -> (*int) 0xc0000180a8
     let cases = [
         ("main.T", Kind::Struct, 0x5349a8u64, "(main.T) 0x5349a8"),
-        (
-            "*main.T",
-            Kind::Pointer,
-            0xc0000a4000,
-            "(*main.T) 0xc0000a4000",
-        ),
+        ("*main.T", Kind::Pointer, 0xc0000a4000, "(*main.T) 0xc0000a4000"),
         ("[]int", Kind::Slice, 0xc000010030, "([]int) 0xc000010030"),
-        (
-            "map[int]int",
-            Kind::Map,
-            0xc00008e150,
-            "(map[int]int) 0xc00008e150",
-        ),
+        ("map[int]int", Kind::Map, 0xc00008e150, "(map[int]int) 0xc00008e150"),
         ("[2]int", Kind::Array, 0xc0000180c0, "([2]int) 0xc0000180c0"),
         ("func()", Kind::Func, 0x4af9f0, "(func()) 0x4af9f0"),
-        (
-            "chan int",
-            Kind::Chan,
-            0xc000066060,
-            "(chan int) 0xc000066060",
-        ),
+        ("chan int", Kind::Chan, 0xc000066060, "(chan int) 0xc000066060"),
         ("struct {}", Kind::Struct, 0x570438, "(struct {}) 0x570438"),
         ("*int", Kind::Pointer, 0xc0000180a8, "(*int) 0xc0000180a8"),
     ];
     for (name, kind, data, want) in cases {
-        let v = Eface {
-            ty: ty(name, kind, &[]),
-            data: data as *const u8,
-        };
+        let v = Eface { ty: ty(name, kind, &[]), data: data as *const u8 };
         assert_eq!(text(v), want);
     }
 }
@@ -190,10 +127,7 @@ struct Methods<const N: usize>([MethodDesc; N]);
 unsafe impl<const N: usize> Sync for Methods<N> {}
 
 const fn method(name: &'static [u8]) -> MethodDesc {
-    MethodDesc {
-        name: GoString::from_static(name),
-        code: std::ptr::null(),
-    }
+    MethodDesc { name: GoString::from_static(name), code: std::ptr::null() }
 }
 
 static ERROR_AND_STRING: Methods<2> = Methods([method(b"Error"), method(b"String")]);
@@ -212,10 +146,7 @@ fn methods_and_runtime_errors() {
     unsafe {
         let m = panic_text_method(both).unwrap();
         assert_eq!(m.name.bytes(), b"Error");
-        assert_eq!(
-            panic_text_method(string_only).unwrap().name.bytes(),
-            b"String"
-        );
+        assert_eq!(panic_text_method(string_only).unwrap().name.bytes(), b"String");
         assert!(panic_text_method(plain).is_none());
         assert!(panic_text_method(std::ptr::null()).is_none());
     }
@@ -230,24 +161,13 @@ fn methods_and_runtime_errors() {
     // SAFETY: a runtime error descriptor.
     assert!(unsafe { panic_text_method(re.ty) }.is_none());
     assert_eq!(text(re), "assignment to entry in nil map");
-    let idx = runtime_error_eface(RuntimeError::Bounds(BoundsError {
-        x: 7,
-        y: 1,
-        signed: true,
-        code: BoundsCode::Index,
-    }));
-    assert_eq!(
-        text(idx),
-        "runtime error: index out of range [7] with length 1"
-    );
+    let idx =
+        runtime_error_eface(RuntimeError::Bounds(BoundsError { x: 7, y: 1, signed: true, code: BoundsCode::Index }));
+    assert_eq!(text(idx), "runtime error: index out of range [7] with length 1");
 }
 
 fn entry(text: &str, recovered: bool) -> ChainEntry<'_> {
-    ChainEntry {
-        text: text.as_bytes(),
-        recovered,
-        goexit: false,
-    }
+    ChainEntry { text: text.as_bytes(), recovered, goexit: false }
 }
 
 fn chain(entries: &[ChainEntry<'_>], signal: Option<SignalInfo>) -> String {
@@ -274,27 +194,15 @@ fn panic_chains() {
          \tpanic: second\nline\n\n"
     );
     // defer func() { panic("b") }(); panic(nil)
-    assert_eq!(
-        chain(&[entry("nil", false), entry("b", false)], None),
-        "panic: nil\n\tpanic: b\n\n"
-    );
+    assert_eq!(chain(&[entry("nil", false), entry("b", false)], None), "panic: nil\n\tpanic: b\n\n");
     // var p *T; defer func() { recover(); println(p.C) }(); println(p.B)
     assert_eq!(
         chain(
             &[
-                entry(
-                    "runtime error: invalid memory address or nil pointer dereference",
-                    true
-                ),
-                entry(
-                    "runtime error: invalid memory address or nil pointer dereference",
-                    false
-                ),
+                entry("runtime error: invalid memory address or nil pointer dereference", true),
+                entry("runtime error: invalid memory address or nil pointer dereference", false),
             ],
-            Some(SignalInfo {
-                addr: 0x10,
-                pc: 0x457d4c
-            })
+            Some(SignalInfo { addr: 0x10, pc: 0x457d4c })
         ),
         "panic: runtime error: invalid memory address or nil pointer dereference [recovered]\n\
          \tpanic: runtime error: invalid memory address or nil pointer dereference\n\
@@ -303,17 +211,8 @@ fn panic_chains() {
     // var p *T; defer func() { panic("again") }(); println(p.B)
     assert_eq!(
         chain(
-            &[
-                entry(
-                    "runtime error: invalid memory address or nil pointer dereference",
-                    false
-                ),
-                entry("again", false),
-            ],
-            Some(SignalInfo {
-                addr: 0,
-                pc: 0x457cdc
-            })
+            &[entry("runtime error: invalid memory address or nil pointer dereference", false), entry("again", false),],
+            Some(SignalInfo { addr: 0, pc: 0x457cdc })
         ),
         "panic: runtime error: invalid memory address or nil pointer dereference\n\
          \tpanic: again\n\
@@ -321,10 +220,7 @@ fn panic_chains() {
     );
     // var zero = 0; println(1 / zero)
     assert_eq!(
-        chain(
-            &[entry("runtime error: integer divide by zero", false)],
-            None
-        ),
+        chain(&[entry("runtime error: integer divide by zero", false)], None),
         "panic: runtime error: integer divide by zero\n\n"
     );
 }
@@ -334,16 +230,9 @@ fn goexit_entries_print_nothing_and_drop_the_next_tab() {
     // go func() { defer func() { panic("x") }(); runtime.Goexit() }() -> panic: x
     // go func() { defer func() { panic("b") }(); defer func() { runtime.Goexit() }();
     //     panic("a") }() -> panic: a / <tab>panic: b
-    let goexit = ChainEntry {
-        text: b"",
-        recovered: false,
-        goexit: true,
-    };
+    let goexit = ChainEntry { text: b"", recovered: false, goexit: true };
     assert_eq!(chain(&[goexit, entry("x", false)], None), "panic: x\n\n");
-    assert_eq!(
-        chain(&[entry("a", true), goexit, entry("b", false)], None),
-        "panic: a [recovered]\n\tpanic: b\n\n"
-    );
+    assert_eq!(chain(&[entry("a", true), goexit, entry("b", false)], None), "panic: a [recovered]\n\tpanic: b\n\n");
 }
 
 #[test]
@@ -358,37 +247,10 @@ fn traceback_lines() {
     //   	/tmp/gx/p12.go:5 +0x3f
     let mut out = Vec::new();
     fmt_goroutine_header(&mut out, 1, b"running");
-    fmt_frame(
-        &mut out,
-        b"main.main.func1",
-        FrameArgs::None,
-        b"/tmp/gx/p12.go",
-        4,
-        Some(0x27),
-    );
-    fmt_panic_frame(
-        &mut out,
-        Eface {
-            ty: std::ptr::null(),
-            data: std::ptr::null(),
-        },
-    );
-    fmt_frame(
-        &mut out,
-        b"main.main",
-        FrameArgs::None,
-        b"/tmp/gx/p12.go",
-        5,
-        Some(0x3f),
-    );
-    fmt_frame(
-        &mut out,
-        b"main.(*T).M",
-        FrameArgs::Elided,
-        b"/tmp/gx/p9.go",
-        7,
-        None,
-    );
+    fmt_frame(&mut out, b"main.main.func1", FrameArgs::None, b"/tmp/gx/p12.go", 4, Some(0x27));
+    fmt_panic_frame(&mut out, Eface { ty: std::ptr::null(), data: std::ptr::null() });
+    fmt_frame(&mut out, b"main.main", FrameArgs::None, b"/tmp/gx/p12.go", 5, Some(0x3f));
+    fmt_frame(&mut out, b"main.(*T).M", FrameArgs::Elided, b"/tmp/gx/p9.go", 7, None);
     // gc, for a panic in a deferred call run by runtime.Goexit in a goroutine:
     //   runtime.Goexit()
     //   	/usr/lib/go-1.19/src/runtime/panic.go:522 +0x185
@@ -414,8 +276,5 @@ fn traceback_lines() {
     runtime::proc::fmt_fatal_error(&mut out, b"all goroutines are asleep - deadlock!");
     out.push(b'\n');
     fmt_goroutine_header(&mut out, 1, b"chan receive");
-    assert_eq!(
-        out,
-        b"fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\n"
-    );
+    assert_eq!(out, b"fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\n");
 }

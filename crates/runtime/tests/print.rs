@@ -24,12 +24,7 @@ fn floats_match_gc_on_4000_values() {
             bad.push(format!("{v:e}: have {have}, want {want}"));
         }
     }
-    assert!(
-        bad.is_empty(),
-        "{} mismatches:\n{}",
-        bad.len(),
-        bad.join("\n")
-    );
+    assert!(bad.is_empty(), "{} mismatches:\n{}", bad.len(), bad.join("\n"));
     assert!(data.lines().count() > 4000);
 }
 
@@ -61,20 +56,11 @@ fn complex() {
     // gc: println(complex(1, 2), complex(-1.5, -0.0))
     //     -> (+1.000000e+000+2.000000e+000i) (-1.500000e+000+0.000000e+000i)
     //     (the constant -0.0 is +0 in Go)
-    assert_eq!(
-        fmt(|o| fmt_complex(o, 1.0, 2.0)),
-        "(+1.000000e+000+2.000000e+000i)"
-    );
-    assert_eq!(
-        fmt(|o| fmt_complex(o, -1.5, 0.0)),
-        "(-1.500000e+000+0.000000e+000i)"
-    );
+    assert_eq!(fmt(|o| fmt_complex(o, 1.0, 2.0)), "(+1.000000e+000+2.000000e+000i)");
+    assert_eq!(fmt(|o| fmt_complex(o, -1.5, 0.0)), "(-1.500000e+000+0.000000e+000i)");
     // gc: var c64 complex64 = complex(float32(0.1), 3); println(c64)
     let re = f32::from_bits(0x3dcccccd) as f64;
-    assert_eq!(
-        fmt(|o| fmt_complex(o, re, 3.0)),
-        "(+1.000000e-001+3.000000e+000i)"
-    );
+    assert_eq!(fmt(|o| fmt_complex(o, re, 3.0)), "(+1.000000e-001+3.000000e+000i)");
 }
 
 #[test]
@@ -98,15 +84,9 @@ fn pointers_interfaces_slices() {
     assert_eq!(fmt(|o| fmt_hex(o, 0xc000012345)), "0xc000012345");
     assert_eq!(fmt(|o| fmt_hex(o, u64::MAX)), "0xffffffffffffffff");
     assert_eq!(fmt(|o| fmt_eface(o, 0, 0)), "(0x0,0x0)");
-    assert_eq!(
-        fmt(|o| fmt_eface(o, 0x4a0f20, 0xc000012345)),
-        "(0x4a0f20,0xc000012345)"
-    );
+    assert_eq!(fmt(|o| fmt_eface(o, 0x4a0f20, 0xc000012345)), "(0x4a0f20,0xc000012345)");
     assert_eq!(fmt(|o| fmt_slice(o, 0, 0, 0)), "[0/0]0x0");
-    assert_eq!(
-        fmt(|o| fmt_slice(o, 0xc000010030, 3, 10)),
-        "[3/10]0xc000010030"
-    );
+    assert_eq!(fmt(|o| fmt_slice(o, 0xc000010030, 3, 10)), "[3/10]0xc000010030");
 }
 
 /// Runs this test binary again with `DEFT_PRINT_CHILD=scenario`, returning
@@ -201,8 +181,5 @@ fn throw_prints_fatal_error_and_exits_2() {
     // gc (allocating new([1 << 40]byte)): "fatal error: runtime: out of memory", exit status 2.
     let (code, err) = run_child("throw");
     assert_eq!(code, 2);
-    assert!(
-        err.starts_with(b"fatal error: runtime: out of memory\n"),
-        "{err:?}"
-    );
+    assert!(err.starts_with(b"fatal error: runtime: out of memory\n"), "{err:?}");
 }

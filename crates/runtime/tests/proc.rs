@@ -12,13 +12,7 @@ fn args_are_a_go_string_slice() {
     let args: Vec<Vec<u8>> = unsafe {
         let s = &*deft_args();
         assert_eq!(s.len, s.cap);
-        std::slice::from_raw_parts(s.ptr.cast::<GoString>(), s.len)
-            .iter()
-            .map(|a| a.bytes().to_vec())
-            .collect()
+        std::slice::from_raw_parts(s.ptr.cast::<GoString>(), s.len).iter().map(|a| a.bytes().to_vec()).collect()
     };
-    assert_eq!(
-        args,
-        [b"prog".to_vec(), "héllo".as_bytes().to_vec(), Vec::new()]
-    );
+    assert_eq!(args, [b"prog".to_vec(), "héllo".as_bytes().to_vec(), Vec::new()]);
 }

@@ -24,13 +24,8 @@ fn concatenation() {
     assert_eq!(concat2(a, b"").ptr, a.as_ptr());
     assert_eq!(concat2(b"", a).ptr, a.as_ptr());
 
-    let parts: Vec<GoString> = ["a", "", "bc", "def"]
-        .iter()
-        .map(|s| GoString {
-            ptr: s.as_ptr(),
-            len: s.len(),
-        })
-        .collect();
+    let parts: Vec<GoString> =
+        ["a", "", "bc", "def"].iter().map(|s| GoString { ptr: s.as_ptr(), len: s.len() }).collect();
     // SAFETY: `parts` holds valid strings.
     let s = unsafe { deft_concatstringn(parts.as_ptr(), parts.len()) };
     assert_eq!(bytes(s), b"abcdef");
@@ -101,8 +96,7 @@ fn string_of_rune() {
 /// gc: `for i, r := range bad { print(i, ":", r, " ") }` printed
 /// `0:97 1:65533 2:98 3:65533 4:40 5:8353 8:65533 9:65533 10:65533 …
 /// 23:65533` (every index from 8 to 23), and `len([]rune(bad))` was 22.
-const BAD: &[u8] =
-    b"a\xffb\xc3\x28\xe2\x82\xa1\xe2\x82\xf0\x90\x80\xed\xa0\x80\xf4\x90\x80\x80\xc0\xaf\xe2\x82";
+const BAD: &[u8] = b"a\xffb\xc3\x28\xe2\x82\xa1\xe2\x82\xf0\x90\x80\xed\xa0\x80\xf4\x90\x80\x80\xc0\xaf\xe2\x82";
 
 fn gc_range_of_bad() -> Vec<(usize, u32)> {
     let mut want = vec![(0, 97), (1, 65533), (2, 98), (3, 65533), (4, 40), (5, 8353)];
@@ -127,12 +121,7 @@ fn range_over_ill_formed_utf8() {
 
 #[test]
 fn decode_well_formed() {
-    for s in [
-        "héllo",
-        "世界",
-        "\u{10FFFF}\u{10000}",
-        "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}",
-    ] {
+    for s in ["héllo", "世界", "\u{10FFFF}\u{10000}", "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}"] {
         let want: Vec<(usize, u32)> = s.char_indices().map(|(i, c)| (i, c as u32)).collect();
         let mut have = Vec::new();
         let mut i = 0;

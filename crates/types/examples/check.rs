@@ -11,9 +11,7 @@ fn main() {
     for path in std::env::args().skip(1) {
         let text = std::fs::read_to_string(&path).unwrap_or_default();
         let id = sources.add(path, text);
-        files.push(syntax::parser::parse_file(
-            &sources, id, &mut ids, &mut diags,
-        ));
+        files.push(syntax::parser::parse_file(&sources, id, &mut ids, &mut diags));
     }
     // DEFT_CHECK_ALWAYS=1: check even after syntax errors (robustness runs).
     if !diags.has_errors() || std::env::var_os("DEFT_CHECK_ALWAYS").is_some() {

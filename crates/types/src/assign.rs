@@ -19,12 +19,7 @@ use crate::expr::ConvCode;
 
 impl<'a> Checker<'a> {
     /// Whether `x` can be assigned to type `t`; `reason` receives the cause.
-    pub(crate) fn assignable_to(
-        &mut self,
-        x: &Operand<'a>,
-        t: TyId,
-        reason: Option<&mut String>,
-    ) -> bool {
+    pub(crate) fn assignable_to(&mut self, x: &Operand<'a>, t: TyId, reason: Option<&mut String>) -> bool {
         if x.is_invalid() || t == INVALID {
             return true;
         }
@@ -70,12 +65,7 @@ impl<'a> Checker<'a> {
         self.single_value(x);
         match x.mode {
             OpMode::Invalid => return,
-            OpMode::Constant
-            | OpMode::Variable
-            | OpMode::MapIndex
-            | OpMode::Value
-            | OpMode::Nil
-            | OpMode::CommaOk => {}
+            OpMode::Constant | OpMode::Variable | OpMode::MapIndex | OpMode::Value | OpMode::Nil | OpMode::CommaOk => {}
             _ => {
                 let (xs, ts) = (self.op_string(x), t.map(|t| self.ts(t)).unwrap_or_default());
                 self.error_at_op(x, format!("cannot assign {xs} to {ts} in {context}"));
@@ -142,13 +132,7 @@ impl<'a> Checker<'a> {
 
     /// Initializes variable `o` with `x`; `typed`: `o` has a declared type.
     /// Returns the value's type, `None` after an error.
-    pub(crate) fn init_var(
-        &mut self,
-        o: ObjId,
-        typed: bool,
-        x: &mut Operand<'a>,
-        context: &str,
-    ) -> Option<TyId> {
+    pub(crate) fn init_var(&mut self, o: ObjId, typed: bool, x: &mut Operand<'a>, context: &str) -> Option<TyId> {
         let lt = if typed { self.obj_ty(o) } else { INVALID };
         if x.is_invalid() || x.ty == INVALID || (typed && lt == INVALID) {
             if !typed {
@@ -181,11 +165,7 @@ impl<'a> Checker<'a> {
 
     /// Checks `rhs` as a list of values for `n` targets; returns the
     /// operands and whether the single rhs is a `v, ok` expression used as two.
-    pub(crate) fn expr_list(
-        &mut self,
-        rhs: &'a [Expr],
-        allow_comma_ok: bool,
-    ) -> (Vec<Operand<'a>>, bool) {
+    pub(crate) fn expr_list(&mut self, rhs: &'a [Expr], allow_comma_ok: bool) -> (Vec<Operand<'a>>, bool) {
         if rhs.len() == 1 {
             let mut x = Operand::invalid(None);
             self.multi_expr(&mut x, &rhs[0]);
@@ -234,11 +214,7 @@ impl<'a> Checker<'a> {
 
     fn assign_error(&mut self, rhs: &'a [Expr], nvars: usize, nvals: usize) {
         let measure = |n: usize, unit: &str| {
-            if n == 1 {
-                format!("{n} {unit}")
-            } else {
-                format!("{n} {unit}s")
-            }
+            if n == 1 { format!("{n} {unit}") } else { format!("{n} {unit}s") }
         };
         let (vars, vals) = (measure(nvars, "variable"), measure(nvals, "value"));
         let Some(r0) = rhs.first() else { return };
@@ -246,16 +222,10 @@ impl<'a> Checker<'a> {
             && let ExprKind::Call { func, .. } = &unparen(r0).kind
         {
             let f = expr_string(func);
-            self.error(
-                start_pos(r0),
-                format!("assignment mismatch: {vars} but {f} returns {vals}"),
-            );
+            self.error(start_pos(r0), format!("assignment mismatch: {vars} but {f} returns {vals}"));
             return;
         }
-        self.error(
-            start_pos(r0),
-            format!("assignment mismatch: {vars} but {vals}"),
-        );
+        self.error(start_pos(r0), format!("assignment mismatch: {vars} but {vals}"));
     }
 
     /// gc's summary of a type list in call/return mismatches: `(number, string)`.
@@ -267,11 +237,7 @@ impl<'a> Checker<'a> {
                 if t == INVALID {
                     "<T>".to_string()
                 } else if self.tys.is_untyped(t) {
-                    if self.tys.is_numeric(t) {
-                        "number".to_string()
-                    } else {
-                        self.ts(t).replace("untyped ", "")
-                    }
+                    if self.tys.is_numeric(t) { "number".to_string() } else { self.ts(t).replace("untyped ", "") }
                 } else if variadic && i + 1 == list.len() {
                     match self.tys.get(t) {
                         T::Slice(e) => format!("...{}", self.ts(*e)),
@@ -287,13 +253,7 @@ impl<'a> Checker<'a> {
 
     /// Initializes `lhs` from `rhs` (declarations, `:=`, returns when
     /// `ret` is the return statement's position and result types).
-    pub(crate) fn init_vars(
-        &mut self,
-        lhs: &[ObjId],
-        typed: bool,
-        rhs: &'a [Expr],
-        ret: Option<Pos>,
-    ) {
+    pub(crate) fn init_vars(&mut self, lhs: &[ObjId], typed: bool, rhs: &'a [Expr], ret: Option<Pos>) {
         let (mut vals, comma_ok) = self.expr_list(rhs, lhs.len() == 2 && ret.is_none());
         if lhs.len() != vals.len() {
             for &o in lhs {
@@ -326,11 +286,7 @@ impl<'a> Checker<'a> {
             self.assign_error(rhs, lhs.len(), vals.len());
             return;
         }
-        let context = if ret.is_some() {
-            "return statement"
-        } else {
-            "assignment"
-        };
+        let context = if ret.is_some() { "return statement" } else { "assignment" };
         if comma_ok {
             let t0 = self.init_var(lhs[0], typed, &mut vals[0], context);
             let t1 = self.init_var(lhs[1], typed, &mut vals[1], context);
@@ -375,9 +331,7 @@ impl<'a> Checker<'a> {
             return Some(x.ty);
         }
         // An assignment is not a use of the variable assigned to.
-        let saved = ident
-            .and_then(|id| self.lookup(&id.name))
-            .map(|o| (o, self.objs[o.0 as usize].used));
+        let saved = ident.and_then(|id| self.lookup(&id.name)).map(|o| (o, self.objs[o.0 as usize].used));
         let mut z = Operand::invalid(None);
         self.expr(&mut z, lhs);
         if let Some((o, used)) = saved
@@ -498,11 +452,7 @@ impl<'a> Checker<'a> {
             }
         }
         // Variables already declared keep their types; new ones are inferred.
-        self.init_vars_mixed(
-            &lhs_vars,
-            &new_vars.iter().map(|p| p.1).collect::<Vec<_>>(),
-            rhs,
-        );
+        self.init_vars_mixed(&lhs_vars, &new_vars.iter().map(|p| p.1).collect::<Vec<_>>(), rhs);
         if new_vars.is_empty() && !has_err {
             self.error(pos, "no new variables on left side of :=");
             return;

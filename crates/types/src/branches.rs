@@ -77,11 +77,7 @@ impl<'a> Checker<'a> {
         };
         let fwd = ls.block_branches(
             None,
-            Targets {
-                breaks: None,
-                continues: false,
-                case_index: None,
-            },
+            Targets { breaks: None, continues: false, case_index: None },
             None,
             body.pos,
             &body.stmts,
@@ -94,24 +90,16 @@ impl<'a> Checker<'a> {
                 let at = ls.ck.pos_string(start);
                 let obj = ls.labels[i].obj;
                 ls.ck.info.uses.insert(f.name.id, obj);
-                ls.ck.error(
-                    f.name.pos,
-                    format!("goto {name} jumps into block starting at {at}"),
-                );
+                ls.ck.error(f.name.pos, format!("goto {name} jumps into block starting at {at}"));
             } else {
                 ls.ck.error(f.name.pos, format!("label {name} not defined"));
             }
         }
-        let mut unused: Vec<(Pos, String)> = ls
-            .labels
-            .iter()
-            .filter(|l| !l.used)
-            .map(|l| (l.pos, l.name.clone()))
-            .collect();
+        let mut unused: Vec<(Pos, String)> =
+            ls.labels.iter().filter(|l| !l.used).map(|l| (l.pos, l.name.clone())).collect();
         unused.sort();
         for (pos, name) in unused {
-            ls.ck
-                .error(pos, format!("label {name} defined and not used"));
+            ls.ck.error(pos, format!("label {name} defined and not used"));
         }
     }
 }
@@ -128,15 +116,10 @@ impl<'s> LabelScope<'_, '_> {
     fn declare(&mut self, b: usize, s: &'s Stmt, label: &'s syntax::ast::Ident) -> usize {
         if let Some(&i) = self.by_name.get(&label.name) {
             let at = self.ck.pos_string(self.labels[i].pos);
-            self.ck.error(
-                label.pos,
-                format!("label {} already defined at {at}", label.name),
-            );
+            self.ck.error(label.pos, format!("label {} already defined at {at}", label.name));
             return i;
         }
-        let obj = self
-            .ck
-            .new_obj(&label.name, ObjKind::Label, INVALID, label.pos);
+        let obj = self.ck.new_obj(&label.name, ObjKind::Label, INVALID, label.pos);
         self.ck.info.objects[obj.0 as usize].owner = Some(self.owner);
         self.ck.info.defs.insert(label.id, obj);
         let (breakable, continuable) = match &s.kind {
@@ -162,8 +145,7 @@ impl<'s> LabelScope<'_, '_> {
             name: label.name.clone(),
             obj,
         });
-        self.by_name
-            .insert(label.name.clone(), self.labels.len() - 1);
+        self.by_name.insert(label.name.clone(), self.labels.len() - 1);
         self.labels.len() - 1
     }
 
@@ -174,11 +156,7 @@ impl<'s> LabelScope<'_, '_> {
     }
 
     /// The labeled statement `name` if it encloses block `b`.
-    fn enclosing_target(
-        &mut self,
-        b: usize,
-        name: &syntax::ast::Ident,
-    ) -> Option<Result<usize, ()>> {
+    fn enclosing_target(&mut self, b: usize, name: &syntax::ast::Ident) -> Option<Result<usize, ()>> {
         let &i = self.by_name.get(&name.name)?;
         self.use_label(i, name.id);
         let mut cur = Some(b);
@@ -221,11 +199,7 @@ impl<'s> LabelScope<'_, '_> {
     ) -> Vec<Fwd<'s>> {
         let mut fwd = Vec::new();
         for (i, (pos, body)) in clauses.enumerate() {
-            let inner = Targets {
-                breaks: Some(stmt),
-                continues: ctxt.continues,
-                case_index: numbered.then_some(i),
-            };
+            let inner = Targets { breaks: Some(stmt), continues: ctxt.continues, case_index: numbered.then_some(i) };
             fwd.extend(self.block_branches(Some(parent), inner, lstmt, pos, body));
         }
         fwd
@@ -239,11 +213,7 @@ impl<'s> LabelScope<'_, '_> {
         start: Pos,
         body: &'s [Stmt],
     ) -> Vec<Fwd<'s>> {
-        self.blocks.push(BlockInfo {
-            parent,
-            start,
-            lstmt,
-        });
+        self.blocks.push(BlockInfo { parent, start, lstmt });
         let b = self.blocks.len() - 1;
         let mut var_decl: Option<(Pos, String)> = None;
         let mut fwd: Vec<Fwd<'s>> = Vec::new();
@@ -266,10 +236,7 @@ impl<'s> LabelScope<'_, '_> {
                                 let at = self.ck.pos_string(*vp);
                                 self.ck.error(
                                     f.name.pos,
-                                    format!(
-                                        "goto {} jumps over declaration of {vn} at {at}",
-                                        label.name
-                                    ),
+                                    format!("goto {} jumps over declaration of {vn} at {at}", label.name),
                                 );
                             }
                         } else {
@@ -302,8 +269,7 @@ impl<'s> LabelScope<'_, '_> {
                     record_var(s.pos, names.join(", "), &fwd, &mut var_decl, &mut bad);
                 }
                 StmtKind::Break(None) if ctxt.breaks.is_none() => {
-                    self.ck
-                        .error(s.pos, "break is not in a loop, switch, or select");
+                    self.ck.error(s.pos, "break is not in a loop, switch, or select");
                 }
                 StmtKind::Continue(None) if !ctxt.continues => {
                     self.ck.error(s.pos, "continue is not in a loop");
@@ -312,9 +278,7 @@ impl<'s> LabelScope<'_, '_> {
                     let mut msg = Some("fallthrough statement out of place");
                     if let Some(t) = ctxt.breaks {
                         match &t.kind {
-                            StmtKind::TypeSwitch { .. } => {
-                                msg = Some("cannot fallthrough in type switch")
-                            }
+                            StmtKind::TypeSwitch { .. } => msg = Some("cannot fallthrough in type switch"),
                             StmtKind::Switch { cases, .. } => match ctxt.case_index {
                                 Some(ci) if index + 1 == list.len() => {
                                     msg = if ci + 1 == cases.len() {
@@ -335,71 +299,41 @@ impl<'s> LabelScope<'_, '_> {
                 StmtKind::Break(Some(name)) => match self.enclosing_target(b, name) {
                     Some(Ok(t)) => {
                         if !self.labels[t].breakable {
-                            self.ck
-                                .error(name.pos, format!("invalid break label {}", name.name));
+                            self.ck.error(name.pos, format!("invalid break label {}", name.name));
                         }
                     }
-                    Some(Err(())) => self
-                        .ck
-                        .error(name.pos, format!("invalid break label {}", name.name)),
-                    None => self
-                        .ck
-                        .error(name.pos, format!("break label not defined: {}", name.name)),
+                    Some(Err(())) => self.ck.error(name.pos, format!("invalid break label {}", name.name)),
+                    None => self.ck.error(name.pos, format!("break label not defined: {}", name.name)),
                 },
                 StmtKind::Continue(Some(name)) => match self.enclosing_target(b, name) {
                     Some(Ok(t)) => {
                         if !self.labels[t].continuable {
-                            self.ck
-                                .error(name.pos, format!("invalid continue label {}", name.name));
+                            self.ck.error(name.pos, format!("invalid continue label {}", name.name));
                         }
                     }
-                    Some(Err(())) => self
-                        .ck
-                        .error(name.pos, format!("invalid continue label {}", name.name)),
-                    None => self.ck.error(
-                        name.pos,
-                        format!("continue label not defined: {}", name.name),
-                    ),
+                    Some(Err(())) => self.ck.error(name.pos, format!("invalid continue label {}", name.name)),
+                    None => self.ck.error(name.pos, format!("continue label not defined: {}", name.name)),
                 },
                 StmtKind::Goto(name) if !self.goto_target(b, name) => {
                     self.next_seq += 1;
-                    fwd.push(Fwd {
-                        name,
-                        seq: self.next_seq,
-                    });
+                    fwd.push(Fwd { name, seq: self.next_seq });
                 }
                 StmtKind::Block(blk) => {
-                    let inner = Targets {
-                        case_index: None,
-                        ..ctxt
-                    };
+                    let inner = Targets { case_index: None, ..ctxt };
                     let f = self.block_branches(Some(b), inner, cur_label, blk.pos, &blk.stmts);
                     fwd.extend(f);
                 }
                 StmtKind::If { then, els, .. } => {
-                    let inner = Targets {
-                        case_index: None,
-                        ..ctxt
-                    };
+                    let inner = Targets { case_index: None, ..ctxt };
                     let f = self.block_branches(Some(b), inner, cur_label, then.pos, &then.stmts);
                     fwd.extend(f);
                     if let Some(e) = els {
-                        let f = self.block_branches(
-                            Some(b),
-                            inner,
-                            cur_label,
-                            e.pos,
-                            std::slice::from_ref(e),
-                        );
+                        let f = self.block_branches(Some(b), inner, cur_label, e.pos, std::slice::from_ref(e));
                         fwd.extend(f);
                     }
                 }
                 StmtKind::For { body: blk, .. } | StmtKind::Range { body: blk, .. } => {
-                    let inner = Targets {
-                        breaks: Some(s),
-                        continues: true,
-                        case_index: None,
-                    };
+                    let inner = Targets { breaks: Some(s), continues: true, case_index: None };
                     let f = self.block_branches(Some(b), inner, cur_label, blk.pos, &blk.stmts);
                     fwd.extend(f);
                 }

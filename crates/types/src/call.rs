@@ -19,13 +19,7 @@ use crate::types::{BYTE, INVALID, T, TyId, basic};
 impl<'a> Checker<'a> {
     /// Checks a call expression.
     pub(crate) fn call_expr(&mut self, x: &mut Operand<'a>, e: &'a Expr) -> ExprClass {
-        let ExprKind::Call {
-            func,
-            args,
-            ellipsis,
-            ..
-        } = &e.kind
-        else {
+        let ExprKind::Call { func, args, ellipsis, .. } = &e.kind else {
             return ExprClass::Statement;
         };
         self.expr_or_type(x, func);
@@ -41,10 +35,7 @@ impl<'a> Checker<'a> {
                 match args.len() {
                     0 => {
                         let ts = self.ts(t);
-                        self.error(
-                            start_pos(e),
-                            format!("missing argument in conversion to {ts}"),
-                        );
+                        self.error(start_pos(e), format!("missing argument in conversion to {ts}"));
                     }
                     1 => {
                         self.expr(x, &args[0]);
@@ -64,10 +55,7 @@ impl<'a> Checker<'a> {
                     n => {
                         self.use_args(args);
                         let ts = self.ts(t);
-                        self.error(
-                            start_pos(&args[n - 1]),
-                            format!("too many arguments in conversion to {ts}"),
-                        );
+                        self.error(start_pos(&args[n - 1]), format!("too many arguments in conversion to {ts}"));
                     }
                 }
                 x.expr = Some(e);
@@ -157,10 +145,7 @@ impl<'a> Checker<'a> {
             if ddd {
                 if arg_exprs.len() == 1 && nargs > 1 {
                     let s = expr_string(&arg_exprs[0]);
-                    self.error(
-                        start_pos(call),
-                        format!("cannot use ... with {nargs}-valued {s}"),
-                    );
+                    self.error(start_pos(call), format!("cannot use ... with {nargs}-valued {s}"));
                     return;
                 }
             } else if nargs + 1 >= npars {
@@ -179,10 +164,7 @@ impl<'a> Checker<'a> {
             }
         } else if ddd {
             let f = expr_string(func);
-            self.error(
-                start_pos(call),
-                format!("cannot use ... in call to non-variadic {f}"),
-            );
+            self.error(start_pos(call), format!("cannot use ... in call to non-variadic {f}"));
             return;
         }
         if nargs != npars {
@@ -270,10 +252,7 @@ impl<'a> Checker<'a> {
 
     fn is_bytes_or_runes(&self, t: TyId) -> bool {
         match self.tys.get(self.tys.under(t)) {
-            T::Slice(e) => matches!(
-                self.tys.basic_kind(*e),
-                Some(BasicKind::Uint8 | BasicKind::Int32)
-            ),
+            T::Slice(e) => matches!(self.tys.basic_kind(*e), Some(BasicKind::Uint8 | BasicKind::Int32)),
             _ => false,
         }
     }
@@ -323,14 +302,10 @@ impl<'a> Checker<'a> {
             (T::Struct(fa), T::Struct(fb)) => {
                 fa.len() == fb.len()
                     && fa.iter().zip(&fb).all(|(x, y)| {
-                        x.name == y.name
-                            && x.embedded == y.embedded
-                            && self.identical_ignore_tags(x.ty, y.ty)
+                        x.name == y.name && x.embedded == y.embedded && self.identical_ignore_tags(x.ty, y.ty)
                     })
             }
-            (T::Pointer(x), T::Pointer(y)) | (T::Slice(x), T::Slice(y)) => {
-                self.identical_ignore_tags(x, y)
-            }
+            (T::Pointer(x), T::Pointer(y)) | (T::Slice(x), T::Slice(y)) => self.identical_ignore_tags(x, y),
             (T::Array(n, x), T::Array(m, y)) => n == m && self.identical_ignore_tags(x, y),
             (T::Map(k1, v1), T::Map(k2, v2)) => {
                 self.identical_ignore_tags(k1, k2) && self.identical_ignore_tags(v1, v2)
@@ -344,20 +319,10 @@ impl<'a> Checker<'a> {
     // Builtins.
 
     /// Checks a builtin call; returns false after an error.
-    fn builtin(
-        &mut self,
-        x: &mut Operand<'a>,
-        call: &'a Expr,
-        b: Builtin,
-        args: &'a [Expr],
-        ddd: bool,
-    ) -> bool {
+    fn builtin(&mut self, x: &mut Operand<'a>, call: &'a Expr, b: Builtin, args: &'a [Expr], ddd: bool) -> bool {
         let name = b.name();
         if ddd && b != Builtin::Append {
-            self.error(
-                start_pos(call),
-                format!("{INVALID_OP}invalid use of ... with built-in {name}"),
-            );
+            self.error(start_pos(call), format!("{INVALID_OP}invalid use of ... with built-in {name}"));
             self.use_args(args);
             return false;
         }
@@ -381,11 +346,7 @@ impl<'a> Checker<'a> {
                 xs.clear();
             }
         }
-        let nargs = if matches!(b, Builtin::Make | Builtin::New) {
-            args.len()
-        } else {
-            xs.len()
-        };
+        let nargs = if matches!(b, Builtin::Make | Builtin::New) { args.len() } else { xs.len() };
         let msg = if nargs < min {
             Some("not enough")
         } else if !variadic && nargs > min {
@@ -395,10 +356,7 @@ impl<'a> Checker<'a> {
         };
         if let Some(m) = msg {
             let cs = expr_string(call);
-            self.error(
-                start_pos(call),
-                format!("{INVALID_OP}{m} arguments for {cs} (expected {min}, found {nargs})"),
-            );
+            self.error(start_pos(call), format!("{INVALID_OP}{m} arguments for {cs} (expected {min}, found {nargs})"));
             return false;
         }
         match b {
@@ -412,10 +370,7 @@ impl<'a> Checker<'a> {
                         } else {
                             format!("have {}", self.op_string(&xs[0]))
                         };
-                        self.error_at_op(
-                            &xs[0],
-                            format!("first argument to append must be a slice; {cause}"),
-                        );
+                        self.error_at_op(&xs[0], format!("first argument to append must be a slice; {cause}"));
                         return false;
                     }
                 };
@@ -454,9 +409,7 @@ impl<'a> Checker<'a> {
                 let (mode, val) = match self.tys.get(t).clone() {
                     T::Basic(_) | T::Alias(..) if self.tys.is_string(t) && b == Builtin::Len => {
                         match (&a.mode, &a.val) {
-                            (OpMode::Constant, Value::Str(s)) => {
-                                (OpMode::Constant, Value::int(s.len() as u64))
-                            }
+                            (OpMode::Constant, Value::Str(s)) => (OpMode::Constant, Value::int(s.len() as u64)),
                             _ => (OpMode::Value, Value::Unknown),
                         }
                     }
@@ -491,10 +444,7 @@ impl<'a> Checker<'a> {
                 let s = self.op_string(a);
                 match self.tys.get(self.tys.under(a.ty)) {
                     T::Chan(syntax::ast::ChanDir::Recv, _) => {
-                        self.error_at_op(
-                            a,
-                            format!("{INVALID_OP}cannot close receive-only channel {s}"),
-                        );
+                        self.error_at_op(a, format!("{INVALID_OP}cannot close receive-only channel {s}"));
                         return false;
                     }
                     T::Chan(..) => {}
@@ -514,9 +464,7 @@ impl<'a> Checker<'a> {
                     (true, true) => {
                         if a.is_const() && c.is_const() {
                             for o in [&mut a, &mut c] {
-                                if self.tys.is_numeric(o.ty)
-                                    && matches!(o.val.to_float(), Value::Float(_))
-                                {
+                                if self.tys.is_numeric(o.ty) && matches!(o.val.to_float(), Value::Float(_)) {
                                     o.ty = basic(BasicKind::UntypedFloat);
                                 }
                             }
@@ -531,10 +479,7 @@ impl<'a> Checker<'a> {
                 }
                 if !self.tys.identical(a.ty, c.ty) {
                     let (cs, at, ct) = (expr_string(call), self.ts(a.ty), self.ts(c.ty));
-                    self.error_at_op(
-                        &a,
-                        format!("{INVALID_OP}{cs} (mismatched types {at} and {ct})"),
-                    );
+                    self.error_at_op(&a, format!("{INVALID_OP}{cs} (mismatched types {at} and {ct})"));
                     return false;
                 }
                 let res = match self.tys.basic_kind(a.ty) {
@@ -543,7 +488,10 @@ impl<'a> Checker<'a> {
                     Some(BasicKind::UntypedFloat) => BasicKind::UntypedComplex,
                     _ => {
                         let at = self.ts(a.ty);
-                        self.error_at_op(&a, format!("invalid argument: arguments have type {at}, expected floating-point"));
+                        self.error_at_op(
+                            &a,
+                            format!("invalid argument: arguments have type {at}, expected floating-point"),
+                        );
                         return false;
                     }
                 };
@@ -580,18 +528,14 @@ impl<'a> Checker<'a> {
                         let at = self.ts(a.ty);
                         self.error_at_op(
                             &a,
-                            format!(
-                                "invalid argument: argument has type {at}, expected complex type"
-                            ),
+                            format!("invalid argument: argument has type {at}, expected complex type"),
                         );
                         return false;
                     }
                 };
                 if a.is_const() {
                     x.val = match a.val.to_complex() {
-                        Value::Complex(re, im) => {
-                            Value::Float(if b == Builtin::Real { re } else { im })
-                        }
+                        Value::Complex(re, im) => Value::Float(if b == Builtin::Real { re } else { im }),
                         _ => Value::Unknown,
                     };
                     x.mode = OpMode::Constant;
@@ -618,19 +562,12 @@ impl<'a> Checker<'a> {
                     let (as_, cs) = (self.op_string(&a), self.op_string(&c));
                     self.error_at_op(
                         &a,
-                        format!(
-                            "invalid argument: copy expects slice arguments; found {as_} and {cs}"
-                        ),
+                        format!("invalid argument: copy expects slice arguments; found {as_} and {cs}"),
                     );
                     return false;
                 };
                 if !self.tys.identical(d, s) {
-                    let (as_, cs, dt, st) = (
-                        self.op_string(&a),
-                        self.op_string(&c),
-                        self.ts(d),
-                        self.ts(s),
-                    );
+                    let (as_, cs, dt, st) = (self.op_string(&a), self.op_string(&c), self.ts(d), self.ts(s));
                     self.error_at_op(
                         &a,
                         format!("invalid argument: arguments to copy {as_} and {cs} have different element types {dt} and {st}"),
@@ -673,7 +610,10 @@ impl<'a> Checker<'a> {
                     T::Map(..) | T::Chan(..) => 1,
                     _ => {
                         let s = expr_string(arg0);
-                        self.error(start_pos(arg0), format!("invalid argument: cannot make {s}; type must be slice, map, or channel"));
+                        self.error(
+                            start_pos(arg0),
+                            format!("invalid argument: cannot make {s}; type must be slice, map, or channel"),
+                        );
                         self.use_args(&args[1..]);
                         return false;
                     }
@@ -682,10 +622,7 @@ impl<'a> Checker<'a> {
                     let cs = expr_string(call);
                     self.error(
                         start_pos(call),
-                        format!(
-                            "{INVALID_OP}{cs} expects {min} or {} arguments; found {nargs}",
-                            min + 1
-                        ),
+                        format!("{INVALID_OP}{cs} expects {min} or {} arguments; found {nargs}", min + 1),
                     );
                     self.use_args(&args[1..]);
                     return false;
@@ -698,10 +635,7 @@ impl<'a> Checker<'a> {
                     }
                 }
                 if sizes.len() == 2 && sizes[0] > sizes[1] {
-                    self.error(
-                        start_pos(&args[1]),
-                        "invalid argument: length and capacity swapped",
-                    );
+                    self.error(start_pos(&args[1]), "invalid argument: length and capacity swapped");
                 }
                 x.mode = OpMode::Value;
                 x.ty = t;
@@ -715,10 +649,7 @@ impl<'a> Checker<'a> {
                 x.ty = self.tys.intern(T::Pointer(t));
             }
             Builtin::Panic => {
-                let any = self.tys.intern(T::Interface {
-                    methods: vec![],
-                    any: false,
-                });
+                let any = self.tys.intern(T::Interface { methods: vec![], any: false });
                 let mut a = xs[0].clone();
                 self.assignment(&mut a, Some(any), "argument to panic");
                 if a.is_invalid() {
@@ -737,10 +668,7 @@ impl<'a> Checker<'a> {
             }
             Builtin::Recover => {
                 x.mode = OpMode::Value;
-                x.ty = self.tys.intern(T::Interface {
-                    methods: vec![],
-                    any: false,
-                });
+                x.ty = self.tys.intern(T::Interface { methods: vec![], any: false });
             }
         }
         true
@@ -759,24 +687,16 @@ fn call_func(call: &Expr) -> &Expr {
 fn has_call_or_recv(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Call { .. } => true,
-        ExprKind::Unary {
-            op: syntax::ast::UnaryOp::Recv,
-            ..
-        } => true,
+        ExprKind::Unary { op: syntax::ast::UnaryOp::Recv, .. } => true,
         ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } => has_call_or_recv(x),
         ExprKind::Selector { x, .. } => has_call_or_recv(x),
-        ExprKind::Index { x, indices } => {
-            has_call_or_recv(x) || indices.iter().any(has_call_or_recv)
-        }
+        ExprKind::Index { x, indices } => has_call_or_recv(x) || indices.iter().any(has_call_or_recv),
         ExprKind::Binary { x, y, .. } => has_call_or_recv(x) || has_call_or_recv(y),
-        ExprKind::CompositeLit { elems, .. } => elems
-            .iter()
-            .any(|kv| has_call_or_recv(&kv.value) || kv.key.as_ref().is_some_and(has_call_or_recv)),
+        ExprKind::CompositeLit { elems, .. } => {
+            elems.iter().any(|kv| has_call_or_recv(&kv.value) || kv.key.as_ref().is_some_and(has_call_or_recv))
+        }
         ExprKind::Slice { x, lo, hi, max, .. } => {
-            has_call_or_recv(x)
-                || [lo, hi, max]
-                    .iter()
-                    .any(|i| i.as_deref().is_some_and(has_call_or_recv))
+            has_call_or_recv(x) || [lo, hi, max].iter().any(|i| i.as_deref().is_some_and(has_call_or_recv))
         }
         ExprKind::TypeAssert { x, .. } => has_call_or_recv(x),
         _ => false,

@@ -45,15 +45,8 @@ pub(crate) struct Scope {
 /// A package-level declaration, checked lazily.
 #[derive(Clone, Copy)]
 pub(crate) enum PkgDecl<'a> {
-    Const {
-        spec: &'a ConstSpec,
-        index: usize,
-        typ: Option<&'a syntax::ast::Type>,
-    },
-    Var {
-        spec: &'a VarSpec,
-        index: usize,
-    },
+    Const { spec: &'a ConstSpec, index: usize, typ: Option<&'a syntax::ast::Type> },
+    Var { spec: &'a VarSpec, index: usize },
     Type(&'a TypeSpec),
     Func(&'a FuncDecl),
 }
@@ -209,21 +202,8 @@ impl<'a> Checker<'a> {
     pub(crate) fn new_obj(&mut self, name: &str, kind: ObjKind, ty: TyId, pos: Pos) -> ObjId {
         let id = ObjId(self.info.objects.len() as u32);
         let owner = self.func.as_ref().map(|f| f.owner);
-        self.info.objects.push(Object {
-            name: name.to_string(),
-            kind,
-            ty: self.tys.canon(ty),
-            pos,
-            owner,
-        });
-        self.objs.push(ObjData {
-            ty,
-            used: false,
-            val: Value::Unknown,
-            decl: None,
-            color: Color::Black,
-            file: 0,
-        });
+        self.info.objects.push(Object { name: name.to_string(), kind, ty: self.tys.canon(ty), pos, owner });
+        self.objs.push(ObjData { ty, used: false, val: Value::Unknown, decl: None, color: Color::Black, file: 0 });
         id
     }
 
@@ -257,10 +237,7 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn new_scope(&mut self, parent: Option<ScopeId>) -> ScopeId {
-        self.scopes.push(Scope {
-            parent,
-            names: HashMap::new(),
-        });
+        self.scopes.push(Scope { parent, names: HashMap::new() });
         ScopeId(self.scopes.len() as u32 - 1)
     }
 
@@ -307,10 +284,7 @@ impl<'a> Checker<'a> {
             let pos = self.obj(obj).pos;
             let other = self.obj(alt).pos;
             let msg = if other.is_known() {
-                format!(
-                    "{name} redeclared in this block\n\t{}: other declaration of {name}",
-                    self.pos_string(other)
-                )
+                format!("{name} redeclared in this block\n\t{}: other declaration of {name}", self.pos_string(other))
             } else {
                 format!("{name} redeclared in this block")
             };
@@ -343,10 +317,7 @@ impl<'a> Checker<'a> {
             v.captured = true;
         }
         if global && self.objs[obj.0 as usize].decl.is_some() {
-            let kind_ok = matches!(
-                self.obj(obj).kind,
-                ObjKind::Var(_) | ObjKind::Const(_) | ObjKind::Func { .. }
-            );
+            let kind_ok = matches!(self.obj(obj).kind, ObjKind::Var(_) | ObjKind::Const(_) | ObjKind::Func { .. });
             if kind_ok && let Some(d) = self.cur_decl {
                 let list = self.deps.entry(d).or_default();
                 if !list.contains(&obj) {
@@ -375,15 +346,7 @@ impl<'a> Checker<'a> {
             OpMode::CommaOk => (Mode::Value, None),
         };
         if self.tys.is_untyped(x.ty) {
-            self.untyped.insert(
-                e.id,
-                Untyped {
-                    is_lhs: false,
-                    mode,
-                    ty: x.ty,
-                    val,
-                },
-            );
+            self.untyped.insert(e.id, Untyped { is_lhs: false, mode, ty: x.ty, val });
         } else {
             self.record_type(e.id, mode, x.ty, val.as_ref());
         }
@@ -392,14 +355,7 @@ impl<'a> Checker<'a> {
     /// Records a final type for a node.
     pub(crate) fn record_type(&mut self, id: NodeId, mode: Mode, ty: TyId, val: Option<&Value>) {
         let value = val.and_then(Value::to_model);
-        self.info.types.insert(
-            id,
-            TypeAndValue {
-                mode,
-                ty: self.tys.canon(ty),
-                value,
-            },
-        );
+        self.info.types.insert(id, TypeAndValue { mode, ty: self.tys.canon(ty), value });
     }
 
     /// Records that a `v, ok` expression is used in a two-value context.

@@ -115,13 +115,7 @@ pub(crate) fn bit_len(x: &BigInt) -> u64 {
 /// Rounds `num / den × 2^exp2` (num, den > 0) to `prec` significant bits,
 /// half to even, never below exponent `emin` (subnormals). Returns
 /// `(mant, exp)` with value `mant × 2^exp`.
-fn round_frac(
-    num: &BigUint,
-    den: &BigUint,
-    exp2: i64,
-    prec: u64,
-    emin: Option<i64>,
-) -> (BigUint, i64) {
+fn round_frac(num: &BigUint, den: &BigUint, exp2: i64, prec: u64, emin: Option<i64>) -> (BigUint, i64) {
     if num.is_zero() {
         return (BigUint::zero(), 0);
     }
@@ -130,11 +124,7 @@ fn round_frac(
     // (Below `emin` the extra bits are dropped again; see `drop`.)
     let r_exp = e - prec as i64 - 2;
     let k = exp2 - r_exp; // q = num × 2^k / den
-    let (n, d) = if k >= 0 {
-        (num << (k as u64), den.clone())
-    } else {
-        (num.clone(), den << ((-k) as u64))
-    };
+    let (n, d) = if k >= 0 { (num << (k as u64), den.clone()) } else { (num.clone(), den << ((-k) as u64)) };
     let q = &n / &d;
     let sticky = !(&n % &d).is_zero();
     let qb = q.bits() as i64;
@@ -150,8 +140,7 @@ fn round_frac(
     let drop_u = drop as u64;
     let mut mant = &q >> drop_u;
     let half = q.bit(drop_u - 1);
-    let rest = sticky
-        || (drop_u >= 2 && (&q & ((BigUint::one() << (drop_u - 1)) - 1u32)) != BigUint::zero());
+    let rest = sticky || (drop_u >= 2 && (&q & ((BigUint::one() << (drop_u - 1)) - 1u32)) != BigUint::zero());
     if half && (rest || mant.bit(0)) {
         mant += 1u32;
     }
@@ -166,12 +155,7 @@ fn round_frac(
 /// The parts of a non-zero float: (sign, |num|, den, exp2), value = num/den × 2^exp2.
 fn float_parts(f: &Float) -> (Sign, BigUint, BigUint, i64) {
     match f {
-        Float::Rat(r) => (
-            r.numer().sign(),
-            r.numer().magnitude().clone(),
-            r.denom().magnitude().clone(),
-            0,
-        ),
+        Float::Rat(r) => (r.numer().sign(), r.numer().magnitude().clone(), r.denom().magnitude().clone(), 0),
         Float::Big { mant, exp } => (mant.sign(), mant.magnitude().clone(), BigUint::one(), *exp),
     }
 }
@@ -209,10 +193,7 @@ impl Float {
         if e > MAX_BIN_EXP {
             return None;
         }
-        Some(Float::Big {
-            mant: BigInt::from_biguint(sign, m),
-            exp: e,
-        })
+        Some(Float::Big { mant: BigInt::from_biguint(sign, m), exp: e })
     }
 
     fn to_big(&self) -> (BigInt, i64) {
@@ -290,16 +271,8 @@ impl Float {
         let neg = bits >> 63 != 0;
         let biased = ((bits >> 52) & 0x7ff) as i64;
         let frac = bits & ((1u64 << 52) - 1);
-        let (m, e) = if biased == 0 {
-            (frac, -1074)
-        } else {
-            (frac | (1 << 52), biased - 1075)
-        };
-        let m = if neg {
-            -BigInt::from(m)
-        } else {
-            BigInt::from(m)
-        };
+        let (m, e) = if biased == 0 { (frac, -1074) } else { (frac | (1 << 52), biased - 1075) };
+        let m = if neg { -BigInt::from(m) } else { BigInt::from(m) };
         let r = if e >= 0 {
             BigRational::from_integer(m << (e as u64))
         } else {
@@ -322,11 +295,7 @@ impl Float {
                     return Some(mant << (*exp as u64));
                 }
                 let sh = (-*exp) as u64;
-                if mant.magnitude().trailing_zeros().unwrap_or(0) >= sh {
-                    Some(mant >> sh)
-                } else {
-                    None
-                }
+                if mant.magnitude().trailing_zeros().unwrap_or(0) >= sh { Some(mant >> sh) } else { None }
             }
         }
     }
@@ -341,10 +310,7 @@ impl Float {
     fn neg(&self) -> Float {
         match self {
             Float::Rat(r) => Float::Rat(-r),
-            Float::Big { mant, exp } => Float::Big {
-                mant: -mant,
-                exp: *exp,
-            },
+            Float::Big { mant, exp } => Float::Big { mant: -mant, exp: *exp },
         }
     }
 
@@ -370,11 +336,7 @@ impl Float {
                 } else if bm.is_zero() {
                     (am, ae)
                 } else {
-                    let (hi, he, lo, le) = if ae >= be {
-                        (am, ae, bm, be)
-                    } else {
-                        (bm, be, am, ae)
-                    };
+                    let (hi, he, lo, le) = if ae >= be { (am, ae, bm, be) } else { (bm, be, am, ae) };
                     let gap = he - le;
                     if gap > 2 * FLOAT_PREC as i64 + 4 {
                         (hi, he) // the smaller operand is below the rounding bit
@@ -391,11 +353,7 @@ impl Float {
                 if am.is_zero() {
                     return Some(Float::zero());
                 }
-                let sign = if am.sign() == bm.sign() {
-                    Sign::Plus
-                } else {
-                    Sign::Minus
-                };
+                let sign = if am.sign() == bm.sign() { Sign::Plus } else { Sign::Minus };
                 return Float::make_big(sign, am.magnitude(), bm.magnitude(), ae - be);
             }
             _ => return None,
@@ -481,9 +439,7 @@ impl Value {
         match self {
             Value::Int(_) => self.clone(),
             Value::Float(f) => f.to_int().map(Value::Int).unwrap_or(Value::Unknown),
-            Value::Complex(re, im) if im.sign() == 0 => {
-                re.to_int().map(Value::Int).unwrap_or(Value::Unknown)
-            }
+            Value::Complex(re, im) if im.sign() == 0 => re.to_int().map(Value::Int).unwrap_or(Value::Unknown),
             _ => Value::Unknown,
         }
     }
@@ -551,9 +507,7 @@ impl Value {
                 let op = if op == Op::QuoInt { Op::Quo } else { op };
                 a.op(op, b).map(Value::Float).unwrap_or(Value::Unknown)
             }
-            (Value::Complex(a, b), Value::Complex(c, d)) => {
-                complex_op(a, b, op, c, d).unwrap_or(Value::Unknown)
-            }
+            (Value::Complex(a, b), Value::Complex(c, d)) => complex_op(a, b, op, c, d).unwrap_or(Value::Unknown),
             _ => Value::Unknown,
         }
     }
@@ -563,9 +517,7 @@ impl Value {
         let rank = self.numeric_rank().max(y.numeric_rank());
         let (x, y) = (self.promote(rank), y.promote(rank));
         match (&x, &y) {
-            (Value::Bool(a), Value::Bool(b)) => {
-                op.holds(a.cmp(b)) && matches!(op, Cmp::Eq | Cmp::Ne)
-            }
+            (Value::Bool(a), Value::Bool(b)) => op.holds(a.cmp(b)) && matches!(op, Cmp::Eq | Cmp::Ne),
             (Value::Str(a), Value::Str(b)) => op.holds(a.cmp(b)),
             (Value::Int(a), Value::Int(b)) => op.holds(a.cmp(b)),
             (Value::Float(a), Value::Float(b)) => op.holds(a.cmp(b)),
@@ -683,8 +635,7 @@ pub(crate) fn from_literal(kind: syntax::ast::LitKind, raw: &str) -> Option<Valu
         LitKind::Imag => {
             let body = raw.strip_suffix('i')?;
             let lower = body.to_ascii_lowercase();
-            let v = if lower.starts_with("0x") || lower.starts_with("0b") || lower.starts_with("0o")
-            {
+            let v = if lower.starts_with("0x") || lower.starts_with("0b") || lower.starts_with("0o") {
                 if lower.starts_with("0x") && (lower.contains('p') || lower.contains('.')) {
                     parse_float(body)?
                 } else {
@@ -795,11 +746,7 @@ fn parse_int(raw: &str) -> Option<BigInt> {
 
 /// Parses a decimal or hexadecimal floating-point literal.
 fn parse_float(raw: &str) -> Option<Float> {
-    let s: String = raw
-        .chars()
-        .filter(|&c| c != '_')
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let s: String = raw.chars().filter(|&c| c != '_').collect::<String>().to_ascii_lowercase();
     let (hex, body) = match s.strip_prefix("0x") {
         Some(b) => (true, b.to_string()),
         None => (false, s.clone()),
@@ -861,11 +808,7 @@ fn parse_float(raw: &str) -> Option<Float> {
     }
     if approx.abs() < MAX_RAT_BITS as f64 && e10.unsigned_abs() < 2 * MAX_RAT_BITS {
         let p = BigInt::from(10).pow(e10.unsigned_abs() as u32);
-        let r = if e10 >= 0 {
-            BigRational::from_integer(m * p)
-        } else {
-            BigRational::new(m, p)
-        };
+        let r = if e10 >= 0 { BigRational::from_integer(m * p) } else { BigRational::new(m, p) };
         return Some(Float::Rat(r));
     }
     let p = Float::pow10(e10.unsigned_abs())?;
@@ -932,11 +875,7 @@ pub(crate) fn quote(s: &[u8]) -> String {
 }
 
 fn is_print(c: char) -> bool {
-    c == ' '
-        || !(c.is_control()
-            || c.is_whitespace()
-            || ('\u{e000}'..='\u{f8ff}').contains(&c)
-            || c == '\u{feff}')
+    c == ' ' || !(c.is_control() || c.is_whitespace() || ('\u{e000}'..='\u{f8ff}').contains(&c) || c == '\u{feff}')
 }
 
 /// Decodes one UTF-8 rune; `(None, 1)` for an invalid byte.
@@ -983,11 +922,7 @@ fn float_string(x: &Float) -> String {
 /// Go's `%g` (`prec == None`: shortest) for a finite f64.
 pub(crate) fn go_g(f: f64, prec: Option<usize>) -> String {
     if f == 0.0 {
-        return if f.is_sign_negative() {
-            "-0".into()
-        } else {
-            "0".into()
-        };
+        return if f.is_sign_negative() { "-0".into() } else { "0".into() };
     }
     let neg = f < 0.0;
     let sci = match prec {
@@ -1033,27 +968,13 @@ pub(crate) fn go_g(f: f64, prec: Option<usize>) -> String {
         out.push('0');
     } else {
         for i in 0..dp {
-            out.push(
-                digits
-                    .as_bytes()
-                    .get(i as usize)
-                    .map(|&b| b as char)
-                    .unwrap_or('0'),
-            );
+            out.push(digits.as_bytes().get(i as usize).map(|&b| b as char).unwrap_or('0'));
         }
     }
     if decimals > 0 {
         out.push('.');
         for i in dp..dp + decimals {
-            out.push(if i < 0 {
-                '0'
-            } else {
-                digits
-                    .as_bytes()
-                    .get(i as usize)
-                    .map(|&b| b as char)
-                    .unwrap_or('0')
-            });
+            out.push(if i < 0 { '0' } else { digits.as_bytes().get(i as usize).map(|&b| b as char).unwrap_or('0') });
         }
     }
     out
@@ -1106,33 +1027,14 @@ mod tests {
         let c = lit(LitKind::Float, "0.3");
         assert!(a.binary(Op::Add, &b).compare(Cmp::Eq, &c));
         let third = Value::int(1).binary(Op::Quo, &Value::int(3));
-        assert!(
-            third
-                .binary(Op::Mul, &Value::int(3))
-                .compare(Cmp::Eq, &Value::int(1))
-        );
-        assert_eq!(
-            Value::int(7).binary(Op::QuoInt, &Value::int(-2)),
-            Value::int(-3)
-        );
-        assert_eq!(
-            Value::int(-7).binary(Op::Rem, &Value::int(2)),
-            Value::int(-1)
-        );
+        assert!(third.binary(Op::Mul, &Value::int(3)).compare(Cmp::Eq, &Value::int(1)));
+        assert_eq!(Value::int(7).binary(Op::QuoInt, &Value::int(-2)), Value::int(-3));
+        assert_eq!(Value::int(-7).binary(Op::Rem, &Value::int(2)), Value::int(-1));
         assert_eq!(Value::int(-8).shift(false, 1), Value::int(-4));
         assert_eq!(Value::int(-7).shift(false, 1), Value::int(-4));
-        assert_eq!(
-            Value::int(5).unary(syntax::ast::UnaryOp::BitNot, 8),
-            Value::int(250)
-        );
-        assert_eq!(
-            Value::int(5).unary(syntax::ast::UnaryOp::BitNot, 0),
-            Value::int(-6)
-        );
-        assert_eq!(
-            Value::int(6).binary(Op::AndNot, &Value::int(3)),
-            Value::int(4)
-        );
+        assert_eq!(Value::int(5).unary(syntax::ast::UnaryOp::BitNot, 8), Value::int(250));
+        assert_eq!(Value::int(5).unary(syntax::ast::UnaryOp::BitNot, 0), Value::int(-6));
+        assert_eq!(Value::int(6).binary(Op::AndNot, &Value::int(3)), Value::int(4));
     }
 
     #[test]
@@ -1152,21 +1054,13 @@ mod tests {
         let Value::Float(f) = &v else { panic!("float") };
         assert_eq!(f.to_f64(), Some(0.1));
         assert_eq!(f.to_f32(), Some(0.1f32 as f64));
-        let Value::Float(big) = lit(LitKind::Float, "1e309") else {
-            panic!("float")
-        };
+        let Value::Float(big) = lit(LitKind::Float, "1e309") else { panic!("float") };
         assert_eq!(big.to_f64(), None);
-        let Value::Float(max) = lit(LitKind::Float, "1.7976931348623157e308") else {
-            panic!("float")
-        };
+        let Value::Float(max) = lit(LitKind::Float, "1.7976931348623157e308") else { panic!("float") };
         assert_eq!(max.to_f64(), Some(f64::MAX));
-        let Value::Float(sub) = lit(LitKind::Float, "5e-324") else {
-            panic!("float")
-        };
+        let Value::Float(sub) = lit(LitKind::Float, "5e-324") else { panic!("float") };
         assert_eq!(sub.to_f64(), Some(5e-324));
-        let Value::Float(h) = lit(LitKind::Float, "0x1p-2") else {
-            panic!("float")
-        };
+        let Value::Float(h) = lit(LitKind::Float, "0x1p-2") else { panic!("float") };
         assert_eq!(h.to_f64(), Some(0.25));
     }
 }

@@ -12,8 +12,7 @@
 
 use syntax::Pos;
 use syntax::ast::{
-    ConstSpec, Decl, Expr, Field, File, FuncDecl, FuncType, Ident, NodeId, Type, TypeKind,
-    TypeSpec, VarSpec,
+    ConstSpec, Decl, Expr, Field, File, FuncDecl, FuncType, Ident, NodeId, Type, TypeKind, TypeSpec, VarSpec,
 };
 
 use crate::check::{Checker, Color, FuncCtx, PkgDecl};
@@ -41,10 +40,7 @@ impl<'a> Checker<'a> {
             for imp in &file.imports {
                 self.error(
                     imp.path_pos,
-                    format!(
-                        "deft does not support package {} yet",
-                        crate::constant::quote(imp.path.as_bytes())
-                    ),
+                    format!("deft does not support package {} yet", crate::constant::quote(imp.path.as_bytes())),
                 );
                 let name = match &imp.name {
                     Some(n) => n.name.clone(),
@@ -74,11 +70,7 @@ impl<'a> Checker<'a> {
                                 self.declare_pkg_obj(
                                     n,
                                     o,
-                                    PkgDecl::Const {
-                                        spec,
-                                        index: i,
-                                        typ: spec.ty.as_ref(),
-                                    },
+                                    PkgDecl::Const { spec, index: i, typ: spec.ty.as_ref() },
                                     fi,
                                 );
                             }
@@ -90,10 +82,7 @@ impl<'a> Checker<'a> {
                                 self.arity(spec.pos, &spec.names, &spec.values, false, false);
                             }
                             for (i, n) in spec.names.iter().enumerate() {
-                                let vi = VarInfo {
-                                    global: true,
-                                    ..Default::default()
-                                };
+                                let vi = VarInfo { global: true, ..Default::default() };
                                 let o = self.new_var(&n.name, INVALID, n.pos, vi);
                                 self.declare_pkg_obj(n, o, PkgDecl::Var { spec, index: i }, fi);
                             }
@@ -101,12 +90,7 @@ impl<'a> Checker<'a> {
                     }
                     Decl::Type(specs) => {
                         for spec in specs {
-                            let o = self.new_obj(
-                                &spec.name.name,
-                                ObjKind::TypeName,
-                                INVALID,
-                                spec.name.pos,
-                            );
+                            let o = self.new_obj(&spec.name.name, ObjKind::TypeName, INVALID, spec.name.pos);
                             self.declare_pkg_obj(&spec.name, o, PkgDecl::Type(spec), fi);
                         }
                     }
@@ -118,14 +102,7 @@ impl<'a> Checker<'a> {
 
     fn collect_func(&mut self, fd: &'a FuncDecl, fi: usize) {
         let name = &fd.name;
-        let o = self.new_obj(
-            &name.name,
-            ObjKind::Func {
-                method: fd.recv.is_some(),
-            },
-            INVALID,
-            name.pos,
-        );
+        let o = self.new_obj(&name.name, ObjKind::Func { method: fd.recv.is_some() }, INVALID, name.pos);
         self.info.defs.insert(name.id, o);
         {
             let d = self.data(o);
@@ -146,16 +123,8 @@ impl<'a> Checker<'a> {
             self.bodies.push((o, fd));
             return;
         }
-        if (name.name == "init" || name.name == "main")
-            && (!fd.sig.params.is_empty() || !fd.sig.results.is_empty())
-        {
-            self.error(
-                name.pos,
-                format!(
-                    "func {} must have no arguments and no return values",
-                    name.name
-                ),
-            );
+        if (name.name == "init" || name.name == "main") && (!fd.sig.params.is_empty() || !fd.sig.results.is_empty()) {
+            self.error(name.pos, format!("func {} must have no arguments and no return values", name.name));
         }
         // init functions are not declared: they cannot be referred to.
         if name.name == "init" {
@@ -191,14 +160,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Reports a mismatch between names and initial values (types2's `arity`).
-    pub(crate) fn arity(
-        &mut self,
-        pos: Pos,
-        names: &[Ident],
-        inits: &[Expr],
-        is_const: bool,
-        inherited: bool,
-    ) {
+    pub(crate) fn arity(&mut self, pos: Pos, names: &[Ident], inits: &[Expr], is_const: bool, inherited: bool) {
         let (l, r) = (names.len(), inits.len());
         if l < r {
             let n = &inits[l];
@@ -230,8 +192,7 @@ impl<'a> Checker<'a> {
             Color::Grey => {
                 // A cycle. Types may refer to themselves; constants and
                 // variables get an invalid type (initorder reports the cycle).
-                if !matches!(decl, PkgDecl::Type(_) | PkgDecl::Func(_)) && self.obj_ty(o) == INVALID
-                {
+                if !matches!(decl, PkgDecl::Type(_) | PkgDecl::Func(_)) && self.obj_ty(o) == INVALID {
                     self.data(o).used = true;
                 }
                 return;
@@ -264,13 +225,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks a constant declaration (`typ` may be inherited).
-    pub(crate) fn const_decl(
-        &mut self,
-        o: ObjId,
-        spec: &'a ConstSpec,
-        typ: Option<&'a Type>,
-        init: Option<&'a Expr>,
-    ) {
+    pub(crate) fn const_decl(&mut self, o: ObjId, spec: &'a ConstSpec, typ: Option<&'a Type>, init: Option<&'a Expr>) {
         let saved_iota = self.iota.replace(Value::int(spec.iota));
         let saved_errpos = self.errpos.take();
         let mut declared: Option<TyId> = None;
@@ -279,10 +234,7 @@ impl<'a> Checker<'a> {
             if !self.tys.is_const_type(ty) {
                 if self.tys.under(ty) != INVALID {
                     let s = self.ts(ty);
-                    self.error(
-                        crate::exprstr::type_start(t),
-                        format!("invalid constant type {s}"),
-                    );
+                    self.error(crate::exprstr::type_start(t), format!("invalid constant type {s}"));
                 }
                 self.set_obj_ty(o, INVALID);
                 self.iota = saved_iota;
@@ -327,11 +279,7 @@ impl<'a> Checker<'a> {
     }
 
     fn pkg_var_decl(&mut self, o: ObjId, spec: &'a VarSpec, index: usize) {
-        let lhs: Vec<ObjId> = spec
-            .names
-            .iter()
-            .filter_map(|n| self.info.defs.get(&n.id).copied())
-            .collect();
+        let lhs: Vec<ObjId> = spec.names.iter().filter_map(|n| self.info.defs.get(&n.id).copied()).collect();
         if spec.values.len() == 1 && spec.names.len() > 1 {
             // var a, b = f(): all variables at once.
             for &l in &lhs {
@@ -429,18 +377,12 @@ impl<'a> Checker<'a> {
     /// Reports `invalid recursive type` for a cycle of type names.
     pub(crate) fn cycle_error(&mut self, cycle: &[ObjId]) {
         // Start at the object declared first in the source.
-        let start = (0..cycle.len())
-            .min_by_key(|&i| self.obj(cycle[i]).pos)
-            .unwrap_or(0);
+        let start = (0..cycle.len()).min_by_key(|&i| self.obj(cycle[i]).pos).unwrap_or(0);
         let name = |c: &Self, i: usize| c.obj(cycle[i % cycle.len()]).name.clone();
         let pos = |c: &Self, i: usize| c.pos_string(c.obj(cycle[i % cycle.len()]).pos);
         let mut msg = format!("invalid recursive type {}", name(self, start));
         for k in 0..cycle.len() {
-            msg.push_str(&format!(
-                "\n\t{}: {} refers to",
-                pos(self, start + k),
-                name(self, start + k)
-            ));
+            msg.push_str(&format!("\n\t{}: {} refers to", pos(self, start + k), name(self, start + k)));
         }
         msg.push_str(&format!("\n\t{}: {}", pos(self, start), name(self, start)));
         let at = self.obj(cycle[start]).pos;
@@ -457,13 +399,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn find_embedding(
-        &self,
-        t: TyId,
-        target: ObjId,
-        path: &mut Vec<ObjId>,
-        depth: u32,
-    ) -> Option<Vec<ObjId>> {
+    fn find_embedding(&self, t: TyId, target: ObjId, path: &mut Vec<ObjId>, depth: u32) -> Option<Vec<ObjId>> {
         if depth > 100 {
             return None;
         }
@@ -481,9 +417,7 @@ impl<'a> Checker<'a> {
                 r
             }
             T::Array(_, e) => self.find_embedding(e, target, path, depth + 1),
-            T::Struct(fs) => fs
-                .iter()
-                .find_map(|f| self.find_embedding(f.ty, target, path, depth + 1)),
+            T::Struct(fs) => fs.iter().find_map(|f| self.find_embedding(f.ty, target, path, depth + 1)),
             _ => None,
         }
     }
@@ -505,13 +439,19 @@ impl<'a> Checker<'a> {
             if mname != "_" {
                 if let Some((_, other)) = seen.iter().find(|(n, _)| *n == mname) {
                     let other = self.pos_string(*other);
-                    self.error(mpos, format!("{name}.{mname} redeclared in this block\n\t{other}: other declaration of {mname}"));
+                    self.error(
+                        mpos,
+                        format!("{name}.{mname} redeclared in this block\n\t{other}: other declaration of {mname}"),
+                    );
                     continue;
                 }
                 seen.push((mname.clone(), mpos));
                 if let Some((_, fpos)) = fields.iter().find(|(n, _)| *n == mname) {
                     let other = self.pos_string(*fpos);
-                    self.error(mpos, format!("field and method with the same name {mname}\n\t{other}: other declaration of {mname}"));
+                    self.error(
+                        mpos,
+                        format!("field and method with the same name {mname}\n\t{other}: other declaration of {mname}"),
+                    );
                     continue;
                 }
             }
@@ -537,14 +477,7 @@ impl<'a> Checker<'a> {
                 // in the order their declarations were checked (types2's
                 // `check.later`).
                 let scope = self.scope;
-                self.delayed.push(crate::check::Delayed {
-                    sig,
-                    objs,
-                    body,
-                    owner: fd.name.id,
-                    scope,
-                    decl: Some(o),
-                });
+                self.delayed.push(crate::check::Delayed { sig, objs, body, owner: fd.name.id, scope, decl: Some(o) });
             }
             None => {
                 if fd.pragmas.is_empty() {
@@ -557,12 +490,7 @@ impl<'a> Checker<'a> {
     /// Checks a signature, creating the objects of receiver, parameters and
     /// results (owned by `owner`); they are declared in the function scope
     /// by [`Checker::func_body`].
-    pub(crate) fn func_type(
-        &mut self,
-        ft: &'a FuncType,
-        recv: Option<&'a Field>,
-        owner: NodeId,
-    ) -> (TyId, SigObjs) {
+    pub(crate) fn func_type(&mut self, ft: &'a FuncType, recv: Option<&'a Field>, owner: NodeId) -> (TyId, SigObjs) {
         let mut objs = SigObjs::default();
         if let Some(r) = recv {
             let rt = self.recv_type(r);
@@ -572,28 +500,13 @@ impl<'a> Checker<'a> {
         }
         let (params, variadic) = self.collect_params(&ft.params, owner, false, &mut objs.params);
         let (results, _) = self.collect_params(&ft.results, owner, true, &mut objs.results);
-        let sig = self.tys.intern(T::Func(Sig {
-            params,
-            results,
-            variadic,
-        }));
+        let sig = self.tys.intern(T::Func(Sig { params, results, variadic }));
         self.check_dup_params(&objs);
         (sig, objs)
     }
 
-    fn new_param(
-        &mut self,
-        name: Option<&Ident>,
-        ty: TyId,
-        pos: Pos,
-        owner: NodeId,
-        result: bool,
-    ) -> ObjId {
-        let vi = VarInfo {
-            param: !result,
-            result,
-            ..Default::default()
-        };
+    fn new_param(&mut self, name: Option<&Ident>, ty: TyId, pos: Pos, owner: NodeId, result: bool) -> ObjId {
+        let vi = VarInfo { param: !result, result, ..Default::default() };
         let (n, p) = match name {
             Some(id) => (id.name.as_str(), id.pos),
             None => ("", pos),
@@ -617,12 +530,7 @@ impl<'a> Checker<'a> {
             }
             if let Some((_, other)) = seen.iter().find(|(n, _)| *n == name) {
                 let other = self.pos_string(*other);
-                self.error(
-                    pos,
-                    format!(
-                        "{name} redeclared in this block\n\t{other}: other declaration of {name}"
-                    ),
-                );
+                self.error(pos, format!("{name} redeclared in this block\n\t{other}: other declaration of {name}"));
                 continue;
             }
             seen.push((name, pos));
@@ -666,10 +574,7 @@ impl<'a> Checker<'a> {
             } else {
                 for n in &f.names {
                     out.push(self.new_param(Some(n), t, n.pos, owner, result));
-                    params.push(Param {
-                        name: Some(n.name.clone()),
-                        ty: t,
-                    });
+                    params.push(Param { name: Some(n.name.clone()), ty: t });
                 }
             }
         }
@@ -689,8 +594,7 @@ impl<'a> Checker<'a> {
         let ok = match self.tys.get(base) {
             T::Named(o) => {
                 let u = self.tys.under(base);
-                self.obj(*o).pos.is_known()
-                    && !matches!(self.tys.get(u), T::Pointer(_) | T::Interface { .. })
+                self.obj(*o).pos.is_known() && !matches!(self.tys.get(u), T::Pointer(_) | T::Interface { .. })
             }
             _ => false,
         };
@@ -709,11 +613,7 @@ impl<'a> Checker<'a> {
                 T::Named(_) => format!("invalid receiver type {s} (pointer or interface type)"),
                 _ => format!("invalid receiver type {s}"),
             };
-            let at = r
-                .names
-                .first()
-                .map(|n| n.pos)
-                .unwrap_or_else(|| crate::exprstr::type_start(&r.ty));
+            let at = r.names.first().map(|n| n.pos).unwrap_or_else(|| crate::exprstr::type_start(&r.ty));
             self.error(at, msg);
             return INVALID;
         }
@@ -722,13 +622,7 @@ impl<'a> Checker<'a> {
 
     /// Checks a function body with the given signature objects. `owner` is
     /// the FuncDecl name id or FuncLit expression id.
-    pub(crate) fn func_body(
-        &mut self,
-        sig: TyId,
-        objs: &SigObjs,
-        body: &'a syntax::ast::Block,
-        owner: NodeId,
-    ) {
+    pub(crate) fn func_body(&mut self, sig: TyId, objs: &SigObjs, body: &'a syntax::ast::Block, owner: NodeId) {
         let saved_scope = self.scope;
         let saved_func = self.func.take();
         let saved_iota = self.iota.take();
@@ -737,18 +631,11 @@ impl<'a> Checker<'a> {
             let name = self.obj(o).name.clone();
             if !name.is_empty() && name != "_" {
                 // Duplicates were reported with the signature.
-                self.scopes[self.scope.0 as usize]
-                    .names
-                    .entry(name)
-                    .or_insert(o);
+                self.scopes[self.scope.0 as usize].names.entry(name).or_insert(o);
             }
         }
         let results = objs.results.clone();
-        self.func = Some(FuncCtx {
-            owner,
-            results,
-            locals: Vec::new(),
-        });
+        self.func = Some(FuncCtx { owner, results, locals: Vec::new() });
         self.stmt_list(&body.stmts);
         let has_results = self.tys.sig(sig).is_some_and(|s| !s.results.is_empty());
         if has_results && !self.is_terminating_list(&body.stmts, "") {
@@ -843,8 +730,7 @@ impl<'a> Checker<'a> {
             }
             Decl::Type(specs) => {
                 for spec in specs {
-                    let o =
-                        self.new_obj(&spec.name.name, ObjKind::TypeName, INVALID, spec.name.pos);
+                    let o = self.new_obj(&spec.name.name, ObjKind::TypeName, INVALID, spec.name.pos);
                     // Local types may refer to themselves: declare first.
                     self.declare(self.scope, Some(spec.name.id), o);
                     self.data(o).color = Color::Grey;

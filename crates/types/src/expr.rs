@@ -47,10 +47,7 @@ fn unparen(e: &Expr) -> &Expr {
 }
 
 fn is_comparison(op: BinaryOp) -> bool {
-    matches!(
-        op,
-        BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge
-    )
+    matches!(op, BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge)
 }
 
 fn is_shift(op: BinaryOp) -> bool {
@@ -72,12 +69,7 @@ impl<'a> Checker<'a> {
     // Entry points.
 
     /// Checks `e` and records it (types2's `rawExpr`).
-    pub(crate) fn raw_expr(
-        &mut self,
-        x: &mut Operand<'a>,
-        e: &'a Expr,
-        hint: Option<TyId>,
-    ) -> ExprClass {
+    pub(crate) fn raw_expr(&mut self, x: &mut Operand<'a>, e: &'a Expr, hint: Option<TyId>) -> ExprClass {
         let class = self.expr_internal(x, e, hint);
         self.record(x);
         class
@@ -151,23 +143,14 @@ impl<'a> Checker<'a> {
                     // At package level: checked with the function bodies.
                     let scope = self.scope;
                     let decl = self.cur_decl;
-                    self.delayed.push(crate::check::Delayed {
-                        sig: t,
-                        objs,
-                        body,
-                        owner: e.id,
-                        scope,
-                        decl,
-                    });
+                    self.delayed.push(crate::check::Delayed { sig: t, objs, body, owner: e.id, scope, decl });
                 } else {
                     self.func_body(t, &objs, body, e.id);
                 }
                 x.mode = OpMode::Value;
                 x.ty = t;
             }
-            ExprKind::CompositeLit { ty, elems, rbrace } => {
-                self.composite_lit(x, e, ty.as_ref(), elems, *rbrace, hint)
-            }
+            ExprKind::CompositeLit { ty, elems, rbrace } => self.composite_lit(x, e, ty.as_ref(), elems, *rbrace, hint),
             ExprKind::Paren(inner) => {
                 let class = self.raw_expr(x, inner, hint);
                 x.expr = Some(e);
@@ -175,19 +158,9 @@ impl<'a> Checker<'a> {
             }
             ExprKind::Selector { x: base, sel } => self.selector(x, e, base, sel),
             ExprKind::Index { x: base, indices } => self.index_expr(x, e, base, indices),
-            ExprKind::Slice {
-                x: base,
-                lo,
-                hi,
-                max,
-                three,
-            } => self.slice_expr(
-                x,
-                e,
-                base,
-                [lo.as_deref(), hi.as_deref(), max.as_deref()],
-                *three,
-            ),
+            ExprKind::Slice { x: base, lo, hi, max, three } => {
+                self.slice_expr(x, e, base, [lo.as_deref(), hi.as_deref(), max.as_deref()], *three)
+            }
             ExprKind::TypeAssert { x: base, ty } => {
                 self.expr(x, base);
                 if x.is_invalid() {
@@ -234,14 +207,8 @@ impl<'a> Checker<'a> {
                             x.ty = b;
                         }
                         _ => {
-                            let s = self.op_string(&Operand {
-                                expr: Some(inner),
-                                ..x.clone()
-                            });
-                            self.error(
-                                start_pos(inner),
-                                format!("{INVALID_OP}cannot indirect {s}"),
-                            );
+                            let s = self.op_string(&Operand { expr: Some(inner), ..x.clone() });
+                            self.error(start_pos(inner), format!("{INVALID_OP}cannot indirect {s}"));
                             x.set_invalid();
                         }
                     },
@@ -282,10 +249,7 @@ impl<'a> Checker<'a> {
         let kind = self.obj(o).kind.clone();
         match kind {
             ObjKind::PkgName(_) => {
-                self.error(
-                    id.pos,
-                    format!("use of package {} not in selector", id.name),
-                );
+                self.error(id.pos, format!("use of package {} not in selector", id.name));
             }
             ObjKind::Const(_) => {
                 self.obj_decl(o);
@@ -348,14 +312,7 @@ impl<'a> Checker<'a> {
 
     fn basic_lit(&mut self, x: &mut Operand<'a>, e: &'a Expr, kind: LitKind, raw: &str) {
         if matches!(kind, LitKind::Int | LitKind::Float | LitKind::Imag) && raw.len() > 10000 {
-            self.error(
-                e.pos,
-                format!(
-                    "excessively long constant: {}... ({} chars)",
-                    &raw[..10],
-                    raw.len()
-                ),
-            );
+            self.error(e.pos, format!("excessively long constant: {}... ({} chars)", &raw[..10], raw.len()));
             return;
         }
         let Some(v) = constant::from_literal(kind, raw) else {
@@ -387,10 +344,7 @@ impl<'a> Checker<'a> {
             return;
         };
         match &e.kind {
-            ExprKind::Call { .. }
-            | ExprKind::Ident(_)
-            | ExprKind::BasicLit { .. }
-            | ExprKind::Selector { .. } => {}
+            ExprKind::Call { .. } | ExprKind::Ident(_) | ExprKind::BasicLit { .. } | ExprKind::Selector { .. } => {}
             ExprKind::Paren(x) => self.update_expr_type0(Some(e), x, ty, final_),
             ExprKind::Unary { x, .. } => {
                 if old.val.is_none() {
@@ -425,12 +379,7 @@ impl<'a> Checker<'a> {
         }
         let mut val = old.val.clone();
         if let Some(v) = &old.val {
-            let mut c = Operand {
-                mode: OpMode::Constant,
-                ty: old.ty,
-                val: v.clone(),
-                expr: Some(e),
-            };
+            let mut c = Operand { mode: OpMode::Constant, ty: old.ty, val: v.clone(), expr: Some(e) };
             self.convert_untyped(&mut c, ty);
             if c.is_invalid() {
                 return;
@@ -504,11 +453,7 @@ impl<'a> Checker<'a> {
             return Ok((x.ty, None));
         }
         if x.is_nil() {
-            return if self.tys.has_nil(target) {
-                Ok((target, None))
-            } else {
-                Err(ConvCode::InvalidUntyped)
-            };
+            return if self.tys.has_nil(target) { Ok((target, None)) } else { Err(ConvCode::InvalidUntyped) };
         }
         let u = self.tys.under(target);
         match self.tys.get(u).clone() {
@@ -549,11 +494,7 @@ impl<'a> Checker<'a> {
             None => {
                 let xk = self.tys.basic_kind(x.ty).unwrap_or(BasicKind::Invalid);
                 if xk.is_numeric() && k.is_numeric() {
-                    if !xk.is_integer() && k.is_integer() {
-                        Err(ConvCode::Truncated)
-                    } else {
-                        Err(ConvCode::Overflow)
-                    }
+                    if !xk.is_integer() && k.is_integer() { Err(ConvCode::Truncated) } else { Err(ConvCode::Overflow) }
                 } else {
                     Err(ConvCode::InvalidConst)
                 }
@@ -596,10 +537,7 @@ impl<'a> Checker<'a> {
                     BinaryOp::Shl => "shift",
                     _ => "",
                 },
-                Some(ExprKind::Unary {
-                    op: UnaryOp::BitNot,
-                    ..
-                }) => "bitwise complement",
+                Some(ExprKind::Unary { op: UnaryOp::BitNot, .. }) => "bitwise complement",
                 _ => "",
             };
             self.error(op_pos, format!("constant {name} overflow"));
@@ -629,9 +567,7 @@ impl<'a> Checker<'a> {
         }
         match op {
             UnaryOp::Addr => {
-                if !matches!(unparen(inner).kind, ExprKind::CompositeLit { .. })
-                    && x.mode != OpMode::Variable
-                {
+                if !matches!(unparen(inner).kind, ExprKind::CompositeLit { .. }) && x.mode != OpMode::Variable {
                     let s = self.op_string(x);
                     self.error_at_op(x, format!("{INVALID_OP}cannot take address of {s}"));
                     x.set_invalid();
@@ -648,10 +584,7 @@ impl<'a> Checker<'a> {
                 match self.tys.get(self.tys.under(x.ty)).clone() {
                     T::Chan(dir, elem) => {
                         if dir == syntax::ast::ChanDir::Send {
-                            self.error_at_op(
-                                x,
-                                format!("{INVALID_OP}cannot receive from send-only channel {s}"),
-                            );
+                            self.error_at_op(x, format!("{INVALID_OP}cannot receive from send-only channel {s}"));
                             x.set_invalid();
                             return;
                         }
@@ -659,10 +592,7 @@ impl<'a> Checker<'a> {
                         x.ty = elem;
                     }
                     _ => {
-                        self.error_at_op(
-                            x,
-                            format!("{INVALID_OP}cannot receive from non-channel {s}"),
-                        );
+                        self.error_at_op(x, format!("{INVALID_OP}cannot receive from non-channel {s}"));
                         x.set_invalid();
                     }
                 }
@@ -670,10 +600,7 @@ impl<'a> Checker<'a> {
                 return;
             }
             UnaryOp::Tilde => {
-                self.error(
-                    e.pos,
-                    "cannot use ~ outside of interface or type constraint",
-                );
+                self.error(e.pos, "cannot use ~ outside of interface or type constraint");
                 x.set_invalid();
                 return;
             }
@@ -722,12 +649,10 @@ impl<'a> Checker<'a> {
                 }
                 ExprKind::Index { x, .. } => {
                     let table = &self.tys.table;
-                    let is_array = self.info.types.get(&x.id).is_some_and(|tv| {
-                        matches!(
-                            table.get(table.underlying(tv.ty)),
-                            crate::model::Type::Array(..)
-                        )
-                    });
+                    let is_array =
+                        self.info.types.get(&x.id).is_some_and(|tv| {
+                            matches!(table.get(table.underlying(tv.ty)), crate::model::Type::Array(..))
+                        });
                     if !is_array {
                         return;
                     }
@@ -809,10 +734,7 @@ impl<'a> Checker<'a> {
                     Some(e) => expr_string(e),
                     None => format!("{} {}= {}", expr_string(l), op.as_str(), expr_string(r)),
                 };
-                self.error_at_op(
-                    x,
-                    format!("{INVALID_OP}{what} (mismatched types {xs} and {ys})"),
-                );
+                self.error_at_op(x, format!("{INVALID_OP}{what} (mismatched types {xs} and {ys})"));
             }
             x.set_invalid();
             return;
@@ -832,8 +754,7 @@ impl<'a> Checker<'a> {
         if matches!(op, BinaryOp::Div | BinaryOp::Rem)
             && (x.is_const() || self.tys.is_integer(x.ty))
             && y.is_const()
-            && (y.val.sign() == 0
-                || (x.is_const() && self.tys.is_complex(x.ty) && complex_squares_vanish(&y.val)))
+            && (y.val.sign() == 0 || (x.is_const() && self.tys.is_complex(x.ty) && complex_squares_vanish(&y.val)))
         {
             self.error_at_op(&y, format!("{INVALID_OP}division by zero"));
             x.set_invalid();
@@ -870,25 +791,12 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn shift(
-        &mut self,
-        x: &mut Operand<'a>,
-        y: &mut Operand<'a>,
-        e: Option<&'a Expr>,
-        op: BinaryOp,
-    ) {
-        let xval = if x.is_const() {
-            x.val.to_int()
-        } else {
-            Value::Unknown
-        };
+    fn shift(&mut self, x: &mut Operand<'a>, y: &mut Operand<'a>, e: Option<&'a Expr>, op: BinaryOp) {
+        let xval = if x.is_const() { x.val.to_int() } else { Value::Unknown };
         let x_int_const = self.tys.is_untyped(x.ty) && matches!(xval, Value::Int(_));
         if !(self.tys.is_integer(x.ty) || x_int_const) {
             let s = self.op_string(x);
-            self.error_at_op(
-                x,
-                format!("{INVALID_OP}shifted operand {s} must be integer"),
-            );
+            self.error_at_op(x, format!("{INVALID_OP}shifted operand {s} must be integer"));
             x.set_invalid();
             return;
         }
@@ -966,10 +874,7 @@ impl<'a> Checker<'a> {
         }
         if !self.tys.is_integer(x.ty) {
             let s = self.op_string(x);
-            self.error_at_op(
-                x,
-                format!("{INVALID_OP}shifted operand {s} must be integer"),
-            );
+            self.error_at_op(x, format!("{INVALID_OP}shifted operand {s} must be integer"));
             x.set_invalid();
             return;
         }
@@ -980,13 +885,7 @@ impl<'a> Checker<'a> {
     }
 
     /// A comparison (`switch_case`: `x` is a case value, `y` the tag).
-    pub(crate) fn comparison(
-        &mut self,
-        x: &mut Operand<'a>,
-        y: &mut Operand<'a>,
-        op: BinaryOp,
-        switch_case: bool,
-    ) {
+    pub(crate) fn comparison(&mut self, x: &mut Operand<'a>, y: &mut Operand<'a>, op: BinaryOp, switch_case: bool) {
         let op = if switch_case { BinaryOp::Eq } else { op };
         let mut err_on_y = false;
         let mut cause = String::new();
@@ -1027,26 +926,15 @@ impl<'a> Checker<'a> {
         if failed {
             let err_ty = if err_on_y { y.ty } else { x.ty };
             if cause.is_empty() {
-                cause = format!(
-                    "operator {} not defined on {}",
-                    op.as_str(),
-                    self.kind_string(err_ty)
-                );
+                cause = format!("operator {} not defined on {}", op.as_str(), self.kind_string(err_ty));
             }
             let xs = x.expr.map(expr_string).unwrap_or_default();
             let ys = y.expr.map(expr_string).unwrap_or_default();
             if switch_case {
                 self.error_at_op(x, format!("invalid case {xs} in switch on {ys} ({cause})"));
             } else {
-                let at = if err_on_y {
-                    y.start_pos()
-                } else {
-                    x.start_pos()
-                };
-                self.error(
-                    at,
-                    format!("{INVALID_OP}{xs} {} {ys} ({cause})", op.as_str()),
-                );
+                let at = if err_on_y { y.start_pos() } else { x.start_pos() };
+                self.error(at, format!("{INVALID_OP}{xs} {} {ys} ({cause})", op.as_str()));
             }
             x.set_invalid();
             return;
@@ -1167,24 +1055,15 @@ impl<'a> Checker<'a> {
                             let ExprKind::Ident(kid) = &key.kind else {
                                 self.expr(&mut v, &kv.value);
                                 let ks = expr_string(key);
-                                self.error(
-                                    start_pos(key),
-                                    format!("invalid field name {ks} in struct literal"),
-                                );
+                                self.error(start_pos(key), format!("invalid field name {ks} in struct literal"));
                                 continue;
                             };
-                            let Some(i) = fields
-                                .iter()
-                                .position(|f| f.name == kid.name && f.name != "_")
-                            else {
+                            let Some(i) = fields.iter().position(|f| f.name == kid.name && f.name != "_") else {
                                 self.expr(&mut v, &kv.value);
                                 let bs = self.ts(base);
                                 self.error(
                                     kid.pos,
-                                    format!(
-                                        "unknown field '{}' in struct literal of type {bs}",
-                                        kid.name
-                                    ),
+                                    format!("unknown field '{}' in struct literal of type {bs}", kid.name),
                                 );
                                 continue;
                             };
@@ -1193,10 +1072,7 @@ impl<'a> Checker<'a> {
                             self.expr(&mut v, &kv.value);
                             self.assignment(&mut v, Some(ft), "struct literal");
                             if visited[i] {
-                                self.error(
-                                    kv_pos(key),
-                                    format!("duplicate field name {} in struct literal", kid.name),
-                                );
+                                self.error(kv_pos(key), format!("duplicate field name {} in struct literal", kid.name));
                                 continue;
                             }
                             visited[i] = true;
@@ -1204,10 +1080,7 @@ impl<'a> Checker<'a> {
                     } else {
                         for (i, kv) in elems.iter().enumerate() {
                             if let Some(k) = &kv.key {
-                                self.error(
-                                    kv_pos(k),
-                                    "mixture of field:value and value elements in struct literal",
-                                );
+                                self.error(kv_pos(k), "mixture of field:value and value elements in struct literal");
                                 continue;
                             }
                             let mut v = Operand::invalid(None);
@@ -1245,8 +1118,7 @@ impl<'a> Checker<'a> {
                     self.assignment(&mut kx, Some(k), "map literal");
                     if kx.is_const() && !kx.is_invalid() {
                         if seen.iter().any(|s| {
-                            s.compare(Cmp::Eq, &kx.val)
-                                && std::mem::discriminant(s) == std::mem::discriminant(&kx.val)
+                            s.compare(Cmp::Eq, &kx.val) && std::mem::discriminant(s) == std::mem::discriminant(&kx.val)
                         }) {
                             let vs = kx.val.to_string();
                             self.error_at_op(&kx, format!("duplicate key {vs} in map literal"));
@@ -1299,23 +1171,13 @@ impl<'a> Checker<'a> {
                 }
             } else if length.is_some_and(|l| index >= l) {
                 let l = length.unwrap_or(0);
-                self.error(
-                    start_pos(&kv.value),
-                    format!("index {index} is out of bounds (>= {l})"),
-                );
+                self.error(start_pos(&kv.value), format!("index {index} is out of bounds (>= {l})"));
             } else {
                 valid = true;
             }
             if valid && !visited.insert(index) {
-                let at = kv
-                    .key
-                    .as_ref()
-                    .map(kv_pos)
-                    .unwrap_or_else(|| start_pos(&kv.value));
-                self.error(
-                    at,
-                    format!("duplicate index {index} in array or slice literal"),
-                );
+                let at = kv.key.as_ref().map(kv_pos).unwrap_or_else(|| start_pos(&kv.value));
+                self.error(at, format!("duplicate index {index} in array or slice literal"));
             }
             index += 1;
             max = max.max(index);
@@ -1344,21 +1206,13 @@ impl<'a> Checker<'a> {
         };
         if max >= 0 && v >= max {
             let vs = x.val.to_string();
-            self.error_at_op(
-                &x,
-                format!("invalid argument: index {vs} out of bounds [0:{max}]"),
-            );
+            self.error_at_op(&x, format!("invalid argument: index {vs} out of bounds [0:{max}]"));
             return (INVALID, -1);
         }
         (x.ty, v)
     }
 
-    pub(crate) fn is_valid_index(
-        &mut self,
-        x: &mut Operand<'a>,
-        what: &str,
-        allow_negative: bool,
-    ) -> bool {
+    pub(crate) fn is_valid_index(&mut self, x: &mut Operand<'a>, what: &str, allow_negative: bool) -> bool {
         if x.is_invalid() {
             return false;
         }
@@ -1374,10 +1228,7 @@ impl<'a> Checker<'a> {
         if x.is_const() {
             if !allow_negative && x.val.sign() < 0 {
                 let s = self.op_string(x);
-                self.error_at_op(
-                    x,
-                    format!("invalid argument: {what} {s} must not be negative"),
-                );
+                self.error_at_op(x, format!("invalid argument: {what} {s} must not be negative"));
                 return false;
             }
             if representable_const(&x.val, BasicKind::Int).is_none() {
@@ -1389,13 +1240,7 @@ impl<'a> Checker<'a> {
         true
     }
 
-    fn index_expr(
-        &mut self,
-        x: &mut Operand<'a>,
-        e: &'a Expr,
-        base: &'a Expr,
-        indices: &'a [Expr],
-    ) {
+    fn index_expr(&mut self, x: &mut Operand<'a>, e: &'a Expr, base: &'a Expr, indices: &'a [Expr]) {
         self.expr_or_type(x, base);
         x.expr = Some(e);
         match x.mode {
@@ -1460,10 +1305,7 @@ impl<'a> Checker<'a> {
             _ => {}
         }
         if !valid {
-            let s = self.op_string(&Operand {
-                expr: Some(base),
-                ..x.clone()
-            });
+            let s = self.op_string(&Operand { expr: Some(base), ..x.clone() });
             self.error(start_pos(e), format!("{INVALID_OP}cannot index {s}"));
             x.set_invalid();
             return;
@@ -1478,10 +1320,7 @@ impl<'a> Checker<'a> {
     fn single_index(&mut self, indices: &'a [Expr]) -> Option<&'a Expr> {
         let first = indices.first()?;
         if let Some(second) = indices.get(1) {
-            self.error(
-                start_pos(second),
-                format!("{INVALID_OP}more than one index"),
-            );
+            self.error(start_pos(second), format!("{INVALID_OP}more than one index"));
         }
         Some(first)
     }
@@ -1552,10 +1391,7 @@ impl<'a> Checker<'a> {
         x.mode = OpMode::Value;
         x.expr = Some(e);
         if three && (idx[1].is_none() || idx[2].is_none()) {
-            self.error(
-                e.pos,
-                "invalid syntax tree: 2nd and 3rd index required in 3-index slice",
-            );
+            self.error(e.pos, "invalid syntax tree: 2nd and 3rd index required in 3-index slice");
             x.set_invalid();
             return;
         }
@@ -1590,13 +1426,7 @@ impl<'a> Checker<'a> {
     // ------------------------------------------------------------------
     // Selectors.
 
-    fn selector(
-        &mut self,
-        x: &mut Operand<'a>,
-        e: &'a Expr,
-        base: &'a Expr,
-        sel: &'a syntax::ast::Ident,
-    ) {
+    fn selector(&mut self, x: &mut Operand<'a>, e: &'a Expr, base: &'a Expr, sel: &'a syntax::ast::Ident) {
         // Qualified identifier of an (unsupported, already reported) import.
         if let ExprKind::Ident(id) = &base.kind
             && let Some(o) = self.lookup(&id.name)
@@ -1635,10 +1465,7 @@ impl<'a> Checker<'a> {
                         } else {
                             c.to_uppercase().chain(chars).collect()
                         };
-                        if !matches!(
-                            self.lookup_field_or_method(x.ty, addressable, &alt),
-                            Lookup::NotFound
-                        ) {
+                        if !matches!(self.lookup_field_or_method(x.ty, addressable, &alt), Lookup::NotFound) {
                             why.push_str(&format!(", but does have {alt}"));
                         }
                     }
@@ -1647,42 +1474,25 @@ impl<'a> Checker<'a> {
                     {
                         why = format!("type {ts} is pointer to interface, not interface");
                     }
-                    self.error(
-                        sel.pos,
-                        format!("{base_str}.{} undefined ({why})", sel.name),
-                    );
+                    self.error(sel.pos, format!("{base_str}.{} undefined ({why})", sel.name));
                 }
                 x.set_invalid();
             }
             Lookup::Ambiguous => {
-                self.error(
-                    sel.pos,
-                    format!("ambiguous selector {base_str}.{}", sel.name),
-                );
+                self.error(sel.pos, format!("ambiguous selector {base_str}.{}", sel.name));
                 x.set_invalid();
             }
             Lookup::PtrMethodOnValue => {
                 let ts = self.ts(x.ty);
-                self.error(
-                    sel.pos,
-                    format!("cannot call pointer method {} on {ts}", sel.name),
-                );
+                self.error(sel.pos, format!("cannot call pointer method {} on {ts}", sel.name));
                 x.set_invalid();
             }
-            Lookup::Field {
-                path,
-                ty,
-                indirect,
-                obj,
-            } => {
+            Lookup::Field { path, ty, indirect, obj } => {
                 if x.mode == OpMode::TypeExpr {
                     let ts = self.ts(x.ty);
                     self.error(
                         sel.pos,
-                        format!(
-                            "{base_str}.{} undefined (type {ts} has no method {})",
-                            sel.name, sel.name
-                        ),
+                        format!("{base_str}.{} undefined (type {ts} has no method {})", sel.name, sel.name),
                     );
                     x.set_invalid();
                     return;
@@ -1698,13 +1508,7 @@ impl<'a> Checker<'a> {
                 }
                 x.ty = ty;
             }
-            Lookup::Method {
-                path,
-                obj,
-                indirect,
-                sig,
-                iface,
-            } => {
+            Lookup::Method { path, obj, indirect, sig, iface } => {
                 self.obj_decl(obj);
                 self.info.uses.insert(sel.id, obj);
                 self.mark_used(obj);
@@ -1714,35 +1518,11 @@ impl<'a> Checker<'a> {
                         x.set_invalid();
                         return;
                     };
-                    let mut params = vec![crate::types::Param {
-                        name: None,
-                        ty: x.ty,
-                    }];
-                    params.extend(s.params.iter().map(|p| crate::types::Param {
-                        name: None,
-                        ty: p.ty,
-                    }));
-                    let results = s
-                        .results
-                        .iter()
-                        .map(|p| crate::types::Param {
-                            name: None,
-                            ty: p.ty,
-                        })
-                        .collect();
-                    let ft = self.tys.intern(T::Func(crate::types::Sig {
-                        params,
-                        results,
-                        variadic: s.variadic,
-                    }));
-                    self.record_selection(
-                        e,
-                        SelectionKind::MethodExpr,
-                        path,
-                        indirect,
-                        Some(obj),
-                        sig,
-                    );
+                    let mut params = vec![crate::types::Param { name: None, ty: x.ty }];
+                    params.extend(s.params.iter().map(|p| crate::types::Param { name: None, ty: p.ty }));
+                    let results = s.results.iter().map(|p| crate::types::Param { name: None, ty: p.ty }).collect();
+                    let ft = self.tys.intern(T::Func(crate::types::Sig { params, results, variadic: s.variadic }));
+                    self.record_selection(e, SelectionKind::MethodExpr, path, indirect, Some(obj), sig);
                     x.mode = OpMode::Value;
                     x.ty = ft;
                 } else {
@@ -1750,14 +1530,7 @@ impl<'a> Checker<'a> {
                         // Method value on an addressable operand: implicit &x.
                         self.mark_addr_taken(base);
                     }
-                    self.record_selection(
-                        e,
-                        SelectionKind::MethodVal,
-                        path,
-                        indirect,
-                        Some(obj),
-                        sig,
-                    );
+                    self.record_selection(e, SelectionKind::MethodVal, path, indirect, Some(obj), sig);
                     x.mode = OpMode::Value;
                     x.ty = sig;
                 }
@@ -1776,16 +1549,7 @@ impl<'a> Checker<'a> {
         ty: TyId,
     ) {
         let ty = self.tys.canon(ty);
-        self.info.selections.insert(
-            e.id,
-            crate::model::Selection {
-                kind,
-                path,
-                indirect,
-                method,
-                ty,
-            },
-        );
+        self.info.selections.insert(e.id, crate::model::Selection { kind, path, indirect, method, ty });
     }
 }
 
@@ -1806,10 +1570,7 @@ fn kv_pos(key: &Expr) -> Pos {
     match &key.kind {
         ExprKind::Ident(_) | ExprKind::BasicLit { .. } => {
             let len = expr_string(key).len() as u32;
-            Pos {
-                col: key.pos.col + len,
-                ..key.pos
-            }
+            Pos { col: key.pos.col + len, ..key.pos }
         }
         _ => start_pos(key),
     }
@@ -1844,12 +1605,8 @@ pub(crate) fn representable_const(v: &Value, k: BasicKind) -> Option<Value> {
             return None;
         };
         return match k {
-            Float32 => f
-                .to_f32()
-                .map(|r| Value::Float(constant::Float::from_f64(r))),
-            Float64 => f
-                .to_f64()
-                .map(|r| Value::Float(constant::Float::from_f64(r))),
+            Float32 => f.to_f32().map(|r| Value::Float(constant::Float::from_f64(r))),
+            Float64 => f.to_f64().map(|r| Value::Float(constant::Float::from_f64(r))),
             _ => Some(Value::Float(f)),
         };
     }

@@ -6,9 +6,9 @@
 //! expression, where types2 reports most errors (a binary expression's own
 //! position is its operator; its start is its left operand's start).
 
-pub(crate) use syntax::printer::{expr_string, type_string as type_expr_string};
 use syntax::Pos;
 use syntax::ast::{Expr, ExprKind, Type, TypeKind};
+pub(crate) use syntax::printer::{expr_string, type_string as type_expr_string};
 
 /// The leftmost position of an expression.
 pub(crate) fn start_pos(e: &Expr) -> Pos {
@@ -37,4 +37,3 @@ pub(crate) fn type_start(t: &Type) -> Pos {
         _ => t.pos,
     }
 }
-

@@ -32,12 +32,7 @@ impl Checker<'_> {
             .pkg_objs
             .iter()
             .copied()
-            .filter(|&o| {
-                matches!(
-                    self.obj(o).kind,
-                    ObjKind::Var(_) | ObjKind::Const(_) | ObjKind::Func { .. }
-                )
-            })
+            .filter(|&o| matches!(self.obj(o).kind, ObjKind::Var(_) | ObjKind::Const(_) | ObjKind::Func { .. }))
             .collect();
         let index: HashMap<ObjId, usize> = objs.iter().enumerate().map(|(i, &o)| (o, i)).collect();
         let mut nodes: Vec<Node> = objs
@@ -61,9 +56,8 @@ impl Checker<'_> {
             }
         }
         // Remove function nodes, cheapest first.
-        let mut funcs: Vec<usize> = (0..nodes.len())
-            .filter(|&i| matches!(self.obj(nodes[i].obj).kind, ObjKind::Func { .. }))
-            .collect();
+        let mut funcs: Vec<usize> =
+            (0..nodes.len()).filter(|&i| matches!(self.obj(nodes[i].obj).kind, ObjKind::Func { .. })).collect();
         funcs.sort_by_key(|&i| (nodes[i].pred.len() * nodes[i].succ.len(), nodes[i].order));
         for &n in &funcs {
             let preds: Vec<usize> = nodes[n].pred.iter().copied().collect();
@@ -88,9 +82,8 @@ impl Checker<'_> {
             n.ndeps = n.succ.len();
         }
         let mut emitted: Vec<syntax::ast::NodeId> = Vec::new(); // first names of emitted `var a, b = f()`
-        while let Some(best) = (0..nodes.len())
-            .filter(|&i| !nodes[i].done)
-            .min_by_key(|&i| (nodes[i].ndeps, nodes[i].order))
+        while let Some(best) =
+            (0..nodes.len()).filter(|&i| !nodes[i].done).min_by_key(|&i| (nodes[i].ndeps, nodes[i].order))
         {
             nodes[best].done = true;
             let o = nodes[best].obj;
@@ -115,20 +108,10 @@ impl Checker<'_> {
                     continue;
                 }
                 emitted.push(key);
-                let lhs = spec
-                    .names
-                    .iter()
-                    .filter_map(|n| self.info.defs.get(&n.id).copied())
-                    .collect();
-                self.info.init_order.push(Initializer {
-                    lhs,
-                    rhs: spec.values[0].id,
-                });
+                let lhs = spec.names.iter().filter_map(|n| self.info.defs.get(&n.id).copied()).collect();
+                self.info.init_order.push(Initializer { lhs, rhs: spec.values[0].id });
             } else if let Some(v) = spec.values.get(vi) {
-                self.info.init_order.push(Initializer {
-                    lhs: vec![o],
-                    rhs: v.id,
-                });
+                self.info.init_order.push(Initializer { lhs: vec![o], rhs: v.id });
             }
         }
     }
@@ -155,18 +138,10 @@ impl Checker<'_> {
         let name = |c: &Self, o: ObjId| c.obj(o).name.clone();
         let mut msg = format!("initialization loop for {}", name(self, obj));
         for i in (0..cycle.len()).rev() {
-            msg.push_str(&format!(
-                "\n\t{}: {} refers to",
-                self.pos_string(self.obj(obj).pos),
-                name(self, obj)
-            ));
+            msg.push_str(&format!("\n\t{}: {} refers to", self.pos_string(self.obj(obj).pos), name(self, obj)));
             obj = cycle[i];
         }
-        msg.push_str(&format!(
-            "\n\t{}: {}",
-            self.pos_string(self.obj(obj).pos),
-            name(self, obj)
-        ));
+        msg.push_str(&format!("\n\t{}: {}", self.pos_string(self.obj(obj).pos), name(self, obj)));
         let at = self.obj(cycle[0]).pos;
         self.error(at, msg);
     }

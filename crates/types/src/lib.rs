@@ -66,10 +66,7 @@ pub fn check_package(sources: &SourceMap, files: &[File], diags: &mut Diagnostic
 impl<'a> Checker<'a> {
     fn new(sources: &'a SourceMap, files: &'a [File], diags: &'a mut Diagnostics) -> Checker<'a> {
         let tys = types::Types::new();
-        let info = Info {
-            types_table: TypeTable::default(),
-            ..Default::default()
-        };
+        let info = Info { types_table: TypeTable::default(), ..Default::default() };
         let mut c = Checker {
             sources,
             diags,
@@ -139,8 +136,7 @@ impl<'a> Checker<'a> {
             }
         }
         for &o in &objs {
-            if matches!(self.objs[o.0 as usize].decl, Some(PkgDecl::Func(fd)) if fd.recv.is_some())
-            {
+            if matches!(self.objs[o.0 as usize].decl, Some(PkgDecl::Func(fd)) if fd.recv.is_some()) {
                 self.obj_decl(o);
             }
         }

@@ -48,12 +48,7 @@ pub(crate) enum Missing {
 
 impl<'a> Checker<'a> {
     /// Looks up field or method `name` in type `t`.
-    pub(crate) fn lookup_field_or_method(
-        &mut self,
-        t: TyId,
-        addressable: bool,
-        name: &str,
-    ) -> Lookup {
+    pub(crate) fn lookup_field_or_method(&mut self, t: TyId, addressable: bool, name: &str) -> Lookup {
         if name == "_" || t == INVALID {
             return Lookup::NotFound;
         }
@@ -78,24 +73,13 @@ impl<'a> Checker<'a> {
                         continue;
                     }
                     seen.push(o);
-                    let methods = self
-                        .tys
-                        .named
-                        .get(&o)
-                        .map(|n| n.methods.clone())
-                        .unwrap_or_default();
+                    let methods = self.tys.named.get(&o).map(|n| n.methods.clone()).unwrap_or_default();
                     for m in methods {
                         if self.obj(m).name == name {
                             self.obj_decl(m);
                             count += 1;
                             let sig = self.obj_ty(m);
-                            found = Some(Lookup::Method {
-                                path: path.clone(),
-                                obj: m,
-                                indirect,
-                                sig,
-                                iface: false,
-                            });
+                            found = Some(Lookup::Method { path: path.clone(), obj: m, indirect, sig, iface: false });
                         }
                     }
                 }
@@ -106,12 +90,7 @@ impl<'a> Checker<'a> {
                             p.push(i);
                             if f.name == name {
                                 count += 1;
-                                found = Some(Lookup::Field {
-                                    path: p.clone(),
-                                    ty: f.ty,
-                                    indirect,
-                                    obj: None,
-                                });
+                                found = Some(Lookup::Field { path: p.clone(), ty: f.ty, indirect, obj: None });
                             }
                             if f.embedded {
                                 let (ft, ptr) = match self.tys.get(f.ty) {
@@ -129,13 +108,8 @@ impl<'a> Checker<'a> {
                                 // Interface methods have no object; use a
                                 // synthetic one so callers can record it.
                                 let obj = self.iface_method_obj(typ, &m.name, m.sig);
-                                found = Some(Lookup::Method {
-                                    path: path.clone(),
-                                    obj,
-                                    indirect,
-                                    sig: m.sig,
-                                    iface: true,
-                                });
+                                found =
+                                    Some(Lookup::Method { path: path.clone(), obj, indirect, sig: m.sig, iface: true });
                             }
                         }
                     }
@@ -146,12 +120,7 @@ impl<'a> Checker<'a> {
                 return Lookup::Ambiguous;
             }
             if let Some(f) = found {
-                if let Lookup::Method {
-                    obj,
-                    indirect,
-                    iface: false,
-                    ..
-                } = &f
+                if let Lookup::Method { obj, indirect, iface: false, .. } = &f
                     && self.method_has_ptr_recv(*obj)
                     && !indirect
                     && !addressable
@@ -171,12 +140,7 @@ impl<'a> Checker<'a> {
         if let Some(&o) = self.iface_objs.get(&key) {
             return o;
         }
-        let o = self.new_obj(
-            name,
-            crate::model::ObjKind::Func { method: true },
-            sig,
-            syntax::Pos::NONE,
-        );
+        let o = self.new_obj(name, crate::model::ObjKind::Func { method: true }, sig, syntax::Pos::NONE);
         self.info.objects[o.0 as usize].owner = None;
         self.iface_objs.insert(key, o);
         o
@@ -219,17 +183,10 @@ impl<'a> Checker<'a> {
 
     fn wrong_method(&self, name: &str, have: TyId, want: TyId) -> Missing {
         let s = |t: TyId| match self.tys.sig(t) {
-            Some(sig) => format!(
-                "{name}{}",
-                crate::typestr::sig_string(&self.tys, &self.info.objects, sig)
-            ),
+            Some(sig) => format!("{name}{}", crate::typestr::sig_string(&self.tys, &self.info.objects, sig)),
             None => name.to_string(),
         };
-        Missing::Wrong {
-            name: name.to_string(),
-            have: s(have),
-            want: s(want),
-        }
+        Missing::Wrong { name: name.to_string(), have: s(have), want: s(want) }
     }
 
     /// The parenthesised cause of a missing method, as gc words it.
@@ -250,29 +207,17 @@ impl<'a> Checker<'a> {
         }
         if !self.tys.is_interface(t) {
             let (vs, ts) = (self.ts(v), self.ts(t));
-            return Some(format!(
-                "{vs} does not implement {ts} ({ts} is not an interface)"
-            ));
+            return Some(format!("{vs} does not implement {ts} ({ts} is not an interface)"));
         }
         let m = self.missing_method(v, t)?;
         let (vs, ts) = (self.ts(v), self.ts(t));
-        Some(format!(
-            "{vs} does not implement {ts} {}",
-            self.missing_reason(&m)
-        ))
+        Some(format!("{vs} does not implement {ts} {}", self.missing_reason(&m)))
     }
 
     /// Checks a type assertion `x.(t)` (or a type switch case `t`).
     /// `es` and `at` are the asserted expression's (or case type's) text
     /// and start position.
-    pub(crate) fn type_assertion(
-        &mut self,
-        es: String,
-        at: syntax::Pos,
-        x: &Operand<'a>,
-        t: TyId,
-        type_switch: bool,
-    ) {
+    pub(crate) fn type_assertion(&mut self, es: String, at: syntax::Pos, x: &Operand<'a>, t: TyId, type_switch: bool) {
         if self.tys.is_interface(t) {
             return;
         }
@@ -283,9 +228,7 @@ impl<'a> Checker<'a> {
         let (ts, xs) = (self.ts(t), self.ts(x.ty));
         let msg = if type_switch {
             let os = self.op_string(x);
-            format!(
-                "impossible type switch case: {es}\n\t{os} cannot have dynamic type {ts} {cause}"
-            )
+            format!("impossible type switch case: {es}\n\t{os} cannot have dynamic type {ts} {cause}")
         } else {
             format!("impossible type assertion: {es}\n\t{ts} does not implement {xs} {cause}")
         };

@@ -153,13 +153,7 @@ impl BasicKind {
         use BasicKind::*;
         matches!(
             self,
-            UntypedBool
-                | UntypedInt
-                | UntypedRune
-                | UntypedFloat
-                | UntypedComplex
-                | UntypedString
-                | UntypedNil
+            UntypedBool | UntypedInt | UntypedRune | UntypedFloat | UntypedComplex | UntypedString | UntypedNil
         )
     }
 
@@ -191,18 +185,12 @@ impl BasicKind {
 
     /// Whether this is a floating-point kind (typed or untyped).
     pub fn is_float(self) -> bool {
-        matches!(
-            self,
-            BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat
-        )
+        matches!(self, BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat)
     }
 
     /// Whether this is a complex kind (typed or untyped).
     pub fn is_complex(self) -> bool {
-        matches!(
-            self,
-            BasicKind::Complex64 | BasicKind::Complex128 | BasicKind::UntypedComplex
-        )
+        matches!(self, BasicKind::Complex64 | BasicKind::Complex128 | BasicKind::UntypedComplex)
     }
 
     /// Integer, float or complex.
@@ -594,9 +582,6 @@ impl Info {
 
     /// The object an identifier declares or uses.
     pub fn object_of(&self, ident: NodeId) -> Option<ObjId> {
-        self.defs
-            .get(&ident)
-            .or_else(|| self.uses.get(&ident))
-            .copied()
+        self.defs.get(&ident).or_else(|| self.uses.get(&ident)).copied()
     }
 }

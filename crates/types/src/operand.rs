@@ -52,12 +52,7 @@ pub(crate) struct Operand<'a> {
 impl<'a> Operand<'a> {
     /// An invalid operand for `e`.
     pub(crate) fn invalid(expr: Option<&'a Expr>) -> Operand<'a> {
-        Operand {
-            mode: OpMode::Invalid,
-            ty: INVALID,
-            val: Value::Unknown,
-            expr,
-        }
+        Operand { mode: OpMode::Invalid, ty: INVALID, val: Value::Unknown, expr }
     }
 
     pub(crate) fn is_invalid(&self) -> bool {

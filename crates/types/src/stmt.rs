@@ -8,8 +8,7 @@
 
 use syntax::Pos;
 use syntax::ast::{
-    BinaryOp, Block, CaseClause, CommClause, Expr, ExprKind, Ident, Stmt, StmtKind, TypeCaseClause,
-    TypeKind,
+    BinaryOp, Block, CaseClause, CommClause, Expr, ExprKind, Ident, Stmt, StmtKind, TypeCaseClause, TypeKind,
 };
 
 use crate::check::Checker;
@@ -52,10 +51,7 @@ impl<'a> Checker<'a> {
     pub(crate) fn stmt(&mut self, s: &'a Stmt) {
         match &s.kind {
             StmtKind::Empty | StmtKind::Bad => {}
-            StmtKind::Break(_)
-            | StmtKind::Continue(_)
-            | StmtKind::Goto(_)
-            | StmtKind::Fallthrough => {}
+            StmtKind::Break(_) | StmtKind::Continue(_) | StmtKind::Goto(_) | StmtKind::Fallthrough => {}
             StmtKind::Decl(d) => self.decl_stmt(d),
             StmtKind::Labeled { stmt, .. } => self.stmt(stmt),
             StmtKind::Expr(e) => {
@@ -84,16 +80,10 @@ impl<'a> Checker<'a> {
                 let cs = self.op_string(&ch);
                 match self.tys.get(self.tys.under(ch.ty)).clone() {
                     T::Chan(syntax::ast::ChanDir::Recv, _) => {
-                        self.error(
-                            start_pos(chan),
-                            format!("{INVALID_OP}cannot send to receive-only channel {cs}"),
-                        );
+                        self.error(start_pos(chan), format!("{INVALID_OP}cannot send to receive-only channel {cs}"));
                     }
                     T::Chan(_, elem) => self.assignment(&mut val, Some(elem), "send"),
-                    _ => self.error(
-                        start_pos(chan),
-                        format!("{INVALID_OP}cannot send to non-channel {cs}"),
-                    ),
+                    _ => self.error(start_pos(chan), format!("{INVALID_OP}cannot send to non-channel {cs}")),
                 }
             }
             StmtKind::IncDec { target, inc } => {
@@ -105,10 +95,7 @@ impl<'a> Checker<'a> {
                 if !self.tys.is_numeric(x.ty) {
                     let (ts, op) = (self.ts(x.ty), if *inc { "++" } else { "--" });
                     let es = expr_string(target);
-                    self.error(
-                        start_pos(target),
-                        format!("{INVALID_OP}{es}{op} (non-numeric type {ts})"),
-                    );
+                    self.error(start_pos(target), format!("{INVALID_OP}{es}{op} (non-numeric type {ts})"));
                     return;
                 }
                 x.mode = OpMode::Value;
@@ -120,10 +107,7 @@ impl<'a> Checker<'a> {
                     if lhs.len() != 1 || rhs.len() != 1 {
                         self.error(
                             s.pos,
-                            format!(
-                                "assignment operation {}= requires single-valued expressions",
-                                op.as_str()
-                            ),
+                            format!("assignment operation {}= requires single-valued expressions", op.as_str()),
                         );
                         return;
                     }
@@ -137,12 +121,7 @@ impl<'a> Checker<'a> {
             StmtKind::Defer(e) => self.suspended_call("defer", e),
             StmtKind::Return(results) => self.return_stmt(s.pos, results),
             StmtKind::Block(b) => self.block(b),
-            StmtKind::If {
-                init,
-                cond,
-                then,
-                els,
-            } => {
+            StmtKind::If { init, cond, then, els } => {
                 self.open_scope();
                 self.simple_stmt(init.as_deref());
                 let mut x = Operand::invalid(None);
@@ -156,36 +135,20 @@ impl<'a> Checker<'a> {
                 }
                 self.close_scope();
             }
-            StmtKind::Switch {
-                init,
-                tag,
-                cases,
-                end,
-            } => {
+            StmtKind::Switch { init, tag, cases, end } => {
                 self.open_scope();
                 self.simple_stmt(init.as_deref());
                 self.switch_stmt(tag.as_ref(), cases, *end);
                 self.close_scope();
             }
-            StmtKind::TypeSwitch {
-                init,
-                bind,
-                subject,
-                cases,
-                ..
-            } => {
+            StmtKind::TypeSwitch { init, bind, subject, cases, .. } => {
                 self.open_scope();
                 self.simple_stmt(init.as_deref());
                 self.type_switch_stmt(bind.as_ref(), subject, cases);
                 self.close_scope();
             }
             StmtKind::Select(clauses) => self.select_stmt(clauses),
-            StmtKind::For {
-                init,
-                cond,
-                post,
-                body,
-            } => {
+            StmtKind::For { init, cond, post, body } => {
                 self.open_scope();
                 self.simple_stmt(init.as_deref());
                 if let Some(c) = cond {
@@ -199,13 +162,7 @@ impl<'a> Checker<'a> {
                 self.block(body);
                 self.close_scope();
             }
-            StmtKind::Range {
-                key,
-                value,
-                define,
-                expr,
-                body,
-            } => {
+            StmtKind::Range { key, value, define, expr, body } => {
                 self.range_stmt(s.pos, key.as_ref(), value.as_ref(), *define, expr, body);
             }
         }
@@ -213,10 +170,7 @@ impl<'a> Checker<'a> {
 
     fn suspended_call(&mut self, keyword: &str, e: &'a Expr) {
         if !matches!(unparen(e).kind, ExprKind::Call { .. }) {
-            self.error(
-                start_pos(e),
-                format!("expression in {keyword} must be function call"),
-            );
+            self.error(start_pos(e), format!("expression in {keyword} must be function call"));
             let mut x = Operand::invalid(None);
             self.raw_expr(&mut x, e, None);
             return;
@@ -233,10 +187,7 @@ impl<'a> Checker<'a> {
 
     fn return_stmt(&mut self, pos: Pos, results: &'a [Expr]) {
         let Some(f) = self.func.clone() else { return };
-        let named = f
-            .results
-            .first()
-            .is_some_and(|&o| !self.obj(o).name.is_empty());
+        let named = f.results.first().is_some_and(|&o| !self.obj(o).name.is_empty());
         if results.is_empty() && named {
             for &o in &f.results {
                 let name = self.obj(o).name.clone();
@@ -265,10 +216,7 @@ impl<'a> Checker<'a> {
                 self.assignment(&mut x, None, "switch expression");
                 if !x.is_invalid() && !self.tys.comparable(x.ty) && !self.tys.has_nil(x.ty) {
                     let (xs, ts) = (self.op_string(&x), self.ts(x.ty));
-                    self.error_at_op(
-                        &x,
-                        format!("cannot switch on {xs} ({ts} is not comparable)"),
-                    );
+                    self.error_at_op(&x, format!("cannot switch on {xs} ({ts} is not comparable)"));
                     x.set_invalid();
                 }
                 tag_str = expr_string(t);
@@ -311,13 +259,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn case_value(
-        &mut self,
-        x: &Operand<'a>,
-        tag_str: &str,
-        e: &'a Expr,
-        seen: &mut Vec<(Value, TyId, Pos)>,
-    ) {
+    fn case_value(&mut self, x: &Operand<'a>, tag_str: &str, e: &'a Expr, seen: &mut Vec<(Value, TyId, Pos)>) {
         let mut v = Operand::invalid(None);
         self.expr(&mut v, e);
         if x.is_invalid() || v.is_invalid() {
@@ -331,15 +273,11 @@ impl<'a> Checker<'a> {
         let mut tag = x.clone();
         if tag.expr.is_none() {
             // Tagless switch: compare against `true`; print it as such.
-            let cause_ok =
-                self.assignable_to(&res, tag.ty, None) || self.assignable_to(&tag, res.ty, None);
+            let cause_ok = self.assignable_to(&res, tag.ty, None) || self.assignable_to(&tag, res.ty, None);
             if !cause_ok {
                 let (rs, ts) = (self.ts(res.ty), self.ts(tag.ty));
                 let es = expr_string(e);
-                self.error_at_op(
-                    &v,
-                    format!("invalid case {es} in switch (mismatched types {rs} and {ts})"),
-                );
+                self.error_at_op(&v, format!("invalid case {es} in switch (mismatched types {rs} and {ts})"));
                 return;
             }
         } else {
@@ -353,26 +291,17 @@ impl<'a> Checker<'a> {
             return;
         }
         let pos = e.pos;
-        if let Some((_, _, prev)) = seen
-            .iter()
-            .find(|(val, t, _)| self.tys.identical(*t, v.ty) && same_key(val, &v.val))
+        if let Some((_, _, prev)) =
+            seen.iter().find(|(val, t, _)| self.tys.identical(*t, v.ty) && same_key(val, &v.val))
         {
             let (vs, ps) = (self.op_string(&v), self.pos_string(*prev));
-            self.error(
-                v.start_pos(),
-                format!("duplicate case {vs} in expression switch\n\t{ps}: previous case"),
-            );
+            self.error(v.start_pos(), format!("duplicate case {vs} in expression switch\n\t{ps}: previous case"));
             return;
         }
         seen.push((v.val.clone(), v.ty, pos));
     }
 
-    fn type_switch_stmt(
-        &mut self,
-        bind: Option<&'a Ident>,
-        subject: &'a Expr,
-        cases: &'a [TypeCaseClause],
-    ) {
+    fn type_switch_stmt(&mut self, bind: Option<&'a Ident>, subject: &'a Expr, cases: &'a [TypeCaseClause]) {
         let mut bind = bind;
         if let Some(b) = bind
             && b.name == "_"
@@ -448,12 +377,7 @@ impl<'a> Checker<'a> {
             {
                 self.use_obj(name.id, o);
             }
-            self.record_type(
-                t.id,
-                crate::model::Mode::Value,
-                basic(BasicKind::UntypedNil),
-                None,
-            );
+            self.record_type(t.id, crate::model::Mode::Value, basic(BasicKind::UntypedNil), None);
             None
         } else {
             let ty = self.var_type(t);
@@ -474,10 +398,7 @@ impl<'a> Checker<'a> {
                 None => "nil".to_string(),
             };
             let os = self.pos_string(*other);
-            self.error(
-                pos,
-                format!("duplicate case {ts} in type switch\n\t{os}: previous case"),
-            );
+            self.error(pos, format!("duplicate case {ts} in type switch\n\t{os}: previous case"));
             return Some(ct);
         }
         seen.push((ct, pos));
@@ -501,10 +422,7 @@ impl<'a> Checker<'a> {
             };
             if !valid {
                 let at = c.comm.as_ref().map(|s| s.pos).unwrap_or(c.pos);
-                self.error(
-                    at,
-                    "select case must be send or receive (possibly with assignment)",
-                );
+                self.error(at, "select case must be send or receive (possibly with assignment)");
                 continue;
             }
             self.open_scope();
@@ -557,10 +475,7 @@ impl<'a> Checker<'a> {
                     vt = Some(INVALID);
                     if let Some(v) = value {
                         let xs = self.op_string(&x);
-                        self.error(
-                            start_pos(v),
-                            format!("range over {xs} permits only one iteration variable"),
-                        );
+                        self.error(start_pos(v), format!("range over {xs} permits only one iteration variable"));
                     }
                     if dir == syntax::ast::ChanDir::Send {
                         cause = "receive from send-only channel".into();
@@ -601,12 +516,7 @@ impl<'a> Checker<'a> {
                 };
                 match t {
                     Some(t) if t != INVALID => {
-                        let mut v = Operand {
-                            mode: OpMode::Value,
-                            ty: t,
-                            val: Value::Unknown,
-                            expr: Some(l),
-                        };
+                        let mut v = Operand { mode: OpMode::Value, ty: t, val: Value::Unknown, expr: Some(l) };
                         self.init_var(o, false, &mut v, "range clause");
                         self.record_type(l.id, crate::model::Mode::Variable, t, None);
                     }
@@ -629,12 +539,7 @@ impl<'a> Checker<'a> {
                 if t == INVALID {
                     continue;
                 }
-                let mut v = Operand {
-                    mode: OpMode::Value,
-                    ty: t,
-                    val: Value::Unknown,
-                    expr: Some(l),
-                };
+                let mut v = Operand { mode: OpMode::Value, ty: t, val: Value::Unknown, expr: Some(l) };
                 self.assign_var(l, &mut v);
             }
         }
@@ -647,11 +552,7 @@ impl<'a> Checker<'a> {
 
     /// Whether a statement list ends in a terminating statement.
     pub(crate) fn is_terminating_list(&self, list: &[Stmt], label: &str) -> bool {
-        match list
-            .iter()
-            .rev()
-            .find(|s| !matches!(s.kind, StmtKind::Empty))
-        {
+        match list.iter().rev().find(|s| !matches!(s.kind, StmtKind::Empty)) {
             Some(s) => self.is_terminating(s, label),
             None => false,
         }
@@ -671,18 +572,16 @@ impl<'a> Checker<'a> {
                 false
             }
             StmtKind::Block(b) => self.is_terminating_list(&b.stmts, ""),
-            StmtKind::If { then, els, .. } => els.as_ref().is_some_and(|e| {
-                self.is_terminating_list(&then.stmts, "") && self.is_terminating(e, "")
-            }),
+            StmtKind::If { then, els, .. } => {
+                els.as_ref().is_some_and(|e| self.is_terminating_list(&then.stmts, "") && self.is_terminating(e, ""))
+            }
             StmtKind::Switch { cases, .. } => {
                 let mut has_default = false;
                 for c in cases {
                     if c.exprs.is_none() {
                         has_default = true;
                     }
-                    if !self.is_terminating_list(&c.body, "")
-                        || has_break_list(&c.body, label, true)
-                    {
+                    if !self.is_terminating_list(&c.body, "") || has_break_list(&c.body, label, true) {
                         return false;
                     }
                 }
@@ -694,41 +593,29 @@ impl<'a> Checker<'a> {
                     if c.types.is_none() {
                         has_default = true;
                     }
-                    if !self.is_terminating_list(&c.body, "")
-                        || has_break_list(&c.body, label, true)
-                    {
+                    if !self.is_terminating_list(&c.body, "") || has_break_list(&c.body, label, true) {
                         return false;
                     }
                 }
                 has_default
             }
-            StmtKind::Select(clauses) => clauses.iter().all(|c| {
-                self.is_terminating_list(&c.body, "") && !has_break_list(&c.body, label, true)
-            }),
-            StmtKind::For {
-                cond: None, body, ..
-            } => !has_break_list(&body.stmts, label, true),
+            StmtKind::Select(clauses) => {
+                clauses.iter().all(|c| self.is_terminating_list(&c.body, "") && !has_break_list(&c.body, label, true))
+            }
+            StmtKind::For { cond: None, body, .. } => !has_break_list(&body.stmts, label, true),
             _ => false,
         }
     }
 }
 
 fn is_recv(e: &Expr) -> bool {
-    matches!(
-        unparen(e).kind,
-        ExprKind::Unary {
-            op: syntax::ast::UnaryOp::Recv,
-            ..
-        }
-    )
+    matches!(unparen(e).kind, ExprKind::Unary { op: syntax::ast::UnaryOp::Recv, .. })
 }
 
 /// Whether two case constants are the same Go value.
 fn same_key(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
-            a.compare(crate::constant::Cmp::Eq, b)
-        }
+        (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => a.compare(crate::constant::Cmp::Eq, b),
         (Value::Str(x), Value::Str(y)) => x == y,
         // gc does not look for duplicate boolean cases.
         _ => false,
@@ -746,8 +633,7 @@ fn has_break(s: &Stmt, label: &str, implicit: bool) -> bool {
         StmtKind::Labeled { stmt, .. } => has_break(stmt, label, implicit),
         StmtKind::Block(b) => has_break_list(&b.stmts, label, implicit),
         StmtKind::If { then, els, .. } => {
-            has_break_list(&then.stmts, label, implicit)
-                || els.as_ref().is_some_and(|e| has_break(e, label, implicit))
+            has_break_list(&then.stmts, label, implicit) || els.as_ref().is_some_and(|e| has_break(e, label, implicit))
         }
         StmtKind::Switch { cases, .. } => {
             !label.is_empty() && cases.iter().any(|c| has_break_list(&c.body, label, false))
@@ -755,9 +641,7 @@ fn has_break(s: &Stmt, label: &str, implicit: bool) -> bool {
         StmtKind::TypeSwitch { cases, .. } => {
             !label.is_empty() && cases.iter().any(|c| has_break_list(&c.body, label, false))
         }
-        StmtKind::Select(cs) => {
-            !label.is_empty() && cs.iter().any(|c| has_break_list(&c.body, label, false))
-        }
+        StmtKind::Select(cs) => !label.is_empty() && cs.iter().any(|c| has_break_list(&c.body, label, false)),
         StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
             !label.is_empty() && has_break_list(&body.stmts, label, false)
         }

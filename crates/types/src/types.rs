@@ -20,9 +20,7 @@ use std::collections::HashMap;
 
 use syntax::ast::ChanDir;
 
-use crate::model::{
-    BasicKind, InterfaceMethod, NamedInfo, ObjId, Signature, StructField, Type, TypeId, TypeTable,
-};
+use crate::model::{BasicKind, InterfaceMethod, NamedInfo, ObjId, Signature, StructField, Type, TypeId, TypeTable};
 
 /// A type of the checker's store (see the module doc).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -170,13 +168,7 @@ impl Types {
                 variadic: s.variadic,
             }),
             T::Interface { methods, .. } => Type::Interface(
-                methods
-                    .iter()
-                    .map(|m| InterfaceMethod {
-                        name: m.name.clone(),
-                        sig: c(self, m.sig),
-                    })
-                    .collect(),
+                methods.iter().map(|m| InterfaceMethod { name: m.name.clone(), sig: c(self, m.sig) }).collect(),
             ),
             T::Tuple(ts) => Type::Tuple(ts.iter().map(|x| c(self, x.ty)).collect()),
         };
@@ -201,13 +193,7 @@ impl Types {
     /// Registers a new defined type (underlying `invalid` for now).
     pub(crate) fn new_named(&mut self, obj: ObjId, pkg: &str) -> TyId {
         let id = self.intern(T::Named(obj));
-        self.named.insert(
-            obj,
-            NamedData {
-                underlying: INVALID,
-                methods: Vec::new(),
-            },
-        );
+        self.named.insert(obj, NamedData { underlying: INVALID, methods: Vec::new() });
         self.table.named.insert(
             obj,
             NamedInfo {
@@ -273,9 +259,7 @@ impl Types {
         self.kind_is(t, |k| matches!(k, BasicKind::Bool | BasicKind::UntypedBool))
     }
     pub(crate) fn is_string(&self, t: TyId) -> bool {
-        self.kind_is(t, |k| {
-            matches!(k, BasicKind::String | BasicKind::UntypedString)
-        })
+        self.kind_is(t, |k| matches!(k, BasicKind::String | BasicKind::UntypedString))
     }
     pub(crate) fn is_integer(&self, t: TyId) -> bool {
         self.kind_is(t, BasicKind::is_integer)
@@ -296,17 +280,11 @@ impl Types {
         self.is_numeric(t) || self.is_string(t)
     }
     pub(crate) fn is_ordered(&self, t: TyId) -> bool {
-        self.kind_is(t, |k| {
-            k.is_integer()
-                || k.is_float()
-                || matches!(k, BasicKind::String | BasicKind::UntypedString)
-        })
+        self.kind_is(t, |k| k.is_integer() || k.is_float() || matches!(k, BasicKind::String | BasicKind::UntypedString))
     }
     /// Whether the type is a basic type usable for constants.
     pub(crate) fn is_const_type(&self, t: TyId) -> bool {
-        self.kind_is(t, |k| {
-            k != BasicKind::UnsafePointer && k != BasicKind::Invalid && k != BasicKind::UntypedNil
-        })
+        self.kind_is(t, |k| k != BasicKind::UnsafePointer && k != BasicKind::Invalid && k != BasicKind::UntypedNil)
     }
     pub(crate) fn is_interface(&self, t: TyId) -> bool {
         matches!(self.get(self.under(t)), T::Interface { .. })
@@ -318,12 +296,7 @@ impl Types {
     pub(crate) fn has_nil(&self, t: TyId) -> bool {
         match self.get(self.under(t)) {
             T::Basic(k) => *k == BasicKind::UnsafePointer,
-            T::Pointer(_)
-            | T::Slice(_)
-            | T::Map(..)
-            | T::Chan(..)
-            | T::Func(_)
-            | T::Interface { .. } => true,
+            T::Pointer(_) | T::Slice(_) | T::Map(..) | T::Chan(..) | T::Func(_) | T::Interface { .. } => true,
             _ => false,
         }
     }
@@ -380,9 +353,7 @@ impl Types {
 
     /// An (unnamed) tuple type.
     pub(crate) fn tuple(&mut self, ts: Vec<TyId>) -> TyId {
-        self.intern(T::Tuple(
-            ts.into_iter().map(|ty| Param { name: None, ty }).collect(),
-        ))
+        self.intern(T::Tuple(ts.into_iter().map(|ty| Param { name: None, ty }).collect()))
     }
 
     /// The types of a tuple's elements.
@@ -395,10 +366,6 @@ impl Types {
 
     /// The type for results of a signature: a tuple unless there is exactly one.
     pub(crate) fn results_type(&mut self, s: &Sig) -> TyId {
-        if s.results.len() == 1 {
-            s.results[0].ty
-        } else {
-            self.intern(T::Tuple(s.results.clone()))
-        }
+        if s.results.len() == 1 { s.results[0].ty } else { self.intern(T::Tuple(s.results.clone())) }
     }
 }

@@ -13,24 +13,14 @@ use crate::types::{Sig, T, TyId, Types};
 
 /// Prints `t` as gc does.
 pub(crate) fn type_string(types: &Types, objects: &[Object], t: TyId) -> String {
-    let mut w = Writer {
-        types,
-        objects,
-        out: String::new(),
-        depth: 0,
-    };
+    let mut w = Writer { types, objects, out: String::new(), depth: 0 };
     w.typ(t);
     w.out
 }
 
 /// Prints a signature without the leading `func` (for method lists).
 pub(crate) fn sig_string(types: &Types, objects: &[Object], s: &Sig) -> String {
-    let mut w = Writer {
-        types,
-        objects,
-        out: String::new(),
-        depth: 0,
-    };
+    let mut w = Writer { types, objects, out: String::new(), depth: 0 };
     w.signature(s);
     w.out
 }
@@ -58,11 +48,7 @@ impl Writer<'_> {
             T::Basic(k) => self.out.push_str(k.name()),
             T::Alias(name, _) => self.out.push_str(name),
             T::Named(o) => {
-                let name = self
-                    .objects
-                    .get(o.0 as usize)
-                    .map(|o| o.name.as_str())
-                    .unwrap_or("?");
+                let name = self.objects.get(o.0 as usize).map(|o| o.name.as_str()).unwrap_or("?");
                 self.out.push_str(name);
             }
             T::Pointer(e) => {
@@ -85,8 +71,7 @@ impl Writer<'_> {
             }
             T::Chan(dir, e) => {
                 use syntax::ast::ChanDir;
-                let parens =
-                    dir == ChanDir::Both && matches!(self.types.get(e), T::Chan(ChanDir::Recv, _));
+                let parens = dir == ChanDir::Both && matches!(self.types.get(e), T::Chan(ChanDir::Recv, _));
                 self.out.push_str(match dir {
                     ChanDir::Both => "chan ",
                     ChanDir::Send => "chan<- ",

@@ -44,10 +44,7 @@ impl<'a> Checker<'a> {
                         self.obj_ty(o)
                     }
                     ObjKind::PkgName(_) => {
-                        self.error(
-                            name.pos,
-                            format!("use of package {} not in selector", name.name),
-                        );
+                        self.error(name.pos, format!("use of package {} not in selector", name.name));
                         INVALID
                     }
                     kind => {
@@ -61,12 +58,7 @@ impl<'a> Checker<'a> {
                             _ => OpMode::Value,
                         };
                         let val = self.objs[o.0 as usize].val.clone();
-                        let x = Operand {
-                            mode,
-                            ty,
-                            val,
-                            expr: None,
-                        };
+                        let x = Operand { mode, ty, val, expr: None };
                         if ty != INVALID || matches!(mode, OpMode::Builtin(_)) {
                             let s = self.op_string_named(&name.name, &x);
                             self.error(name.pos, format!("{s} is not a type"));
@@ -83,10 +75,7 @@ impl<'a> Checker<'a> {
                         INVALID
                     }
                     Some(_) => {
-                        self.error(
-                            type_start(t),
-                            format!("{}.{} is not a type", p.name, name.name),
-                        );
+                        self.error(type_start(t), format!("{}.{} is not a type", p.name, name.name));
                         INVALID
                     }
                     None => {
@@ -118,10 +107,7 @@ impl<'a> Checker<'a> {
                 let n = match len {
                     Some(l) => self.array_length(l),
                     None => {
-                        self.error(
-                            t.pos,
-                            "invalid use of [...] array (outside a composite literal)",
-                        );
+                        self.error(t.pos, "invalid use of [...] array (outside a composite literal)");
                         None
                     }
                 };
@@ -189,10 +175,7 @@ impl<'a> Checker<'a> {
         if let ExprKind::Ident(id) = &e.kind {
             match self.lookup(&id.name) {
                 None => {
-                    self.error(
-                        id.pos,
-                        format!("undeclared name {} for array length", id.name),
-                    );
+                    self.error(id.pos, format!("undeclared name {} for array length", id.name));
                     return None;
                 }
                 Some(o) if !matches!(self.obj(o).kind, ObjKind::Const(_)) => {
@@ -246,21 +229,12 @@ impl<'a> Checker<'a> {
                 if name != "_" {
                     if let Some((_, other)) = seen.iter().find(|(n, _)| *n == name) {
                         let other = c.pos_string(*other);
-                        c.error(
-                            pos,
-                            format!("{name} redeclared\n\t{other}: other declaration of {name}"),
-                        );
+                        c.error(pos, format!("{name} redeclared\n\t{other}: other declaration of {name}"));
                         return;
                     }
                     seen.push((name.clone(), pos));
                 }
-                out.push(Field {
-                    pos,
-                    name,
-                    ty: t,
-                    embedded,
-                    tag: f.tag.clone(),
-                });
+                out.push(Field { pos, name, ty: t, embedded, tag: f.tag.clone() });
             };
             if f.names.is_empty() {
                 let name = embedded_name(&f.ty);
@@ -270,24 +244,19 @@ impl<'a> Checker<'a> {
                 };
                 if t != INVALID
                     && (matches!(self.tys.get(self.tys.under(base)), T::Pointer(_))
-                        || (matches!(self.tys.get(t), T::Pointer(_))
-                            && self.tys.is_interface(base)))
+                        || (matches!(self.tys.get(t), T::Pointer(_)) && self.tys.is_interface(base)))
                 {
                     let s = self.ts(t);
-                    self.error(type_start(&f.ty), format!("embedded field type cannot be a pointer to an interface or a pointer: {s}"));
+                    self.error(
+                        type_start(&f.ty),
+                        format!("embedded field type cannot be a pointer to an interface or a pointer: {s}"),
+                    );
                 }
                 add(self, name, type_start(&f.ty), true);
             } else {
                 for n in &f.names {
-                    let o = self.new_var(
-                        &n.name,
-                        t,
-                        n.pos,
-                        crate::model::VarInfo {
-                            field: true,
-                            ..Default::default()
-                        },
-                    );
+                    let o =
+                        self.new_var(&n.name, t, n.pos, crate::model::VarInfo { field: true, ..Default::default() });
                     self.info.defs.insert(n.id, o);
                     add(self, n.name.clone(), n.pos, false);
                 }
@@ -318,18 +287,12 @@ impl<'a> Checker<'a> {
                         let other = self.pos_string(*other);
                         self.error(
                             name.pos,
-                            format!(
-                                "duplicate method {}\n\t{other}: other declaration of {}",
-                                name.name, name.name
-                            ),
+                            format!("duplicate method {}\n\t{other}: other declaration of {}", name.name, name.name),
                         );
                         continue;
                     }
                     seen.push((name.name.clone(), name.pos));
-                    methods.push(Method {
-                        name: name.name.clone(),
-                        sig: s,
-                    });
+                    methods.push(Method { name: name.name.clone(), sig: s });
                 }
                 InterfaceElem::Embed(t) => {
                     if matches!(t.kind, TypeKind::Union(_)) {
@@ -345,10 +308,7 @@ impl<'a> Checker<'a> {
                             for m in ms {
                                 if let Some(existing) = methods.iter().find(|x| x.name == m.name) {
                                     if !self.tys.identical(existing.sig, m.sig) {
-                                        self.error(
-                                            type_start(t),
-                                            format!("duplicate method {}", m.name),
-                                        );
+                                        self.error(type_start(t), format!("duplicate method {}", m.name));
                                     }
                                     continue;
                                 }
@@ -363,10 +323,7 @@ impl<'a> Checker<'a> {
             }
         }
         methods.sort_by(|a, b| a.name.cmp(&b.name));
-        self.tys.intern(T::Interface {
-            methods,
-            any: false,
-        })
+        self.tys.intern(T::Interface { methods, any: false })
     }
 
     /// Converts an expression that denotes a type (`[]byte`, `T`, `*T`,

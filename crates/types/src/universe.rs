@@ -11,17 +11,9 @@ use crate::model::{BasicKind, Builtin, ObjKind};
 use crate::types::{BYTE, Method, Param, RUNE, Sig, T, TyId, basic};
 
 impl Checker<'_> {
-    fn predeclare(
-        &mut self,
-        scope: ScopeId,
-        name: &str,
-        kind: ObjKind,
-        ty: TyId,
-    ) -> crate::model::ObjId {
+    fn predeclare(&mut self, scope: ScopeId, name: &str, kind: ObjKind, ty: TyId) -> crate::model::ObjId {
         let o = self.new_obj(name, kind, ty, Pos::NONE);
-        self.scopes[scope.0 as usize]
-            .names
-            .insert(name.to_string(), o);
+        self.scopes[scope.0 as usize].names.insert(name.to_string(), o);
         o
     }
 
@@ -29,17 +21,14 @@ impl Checker<'_> {
     pub(crate) fn build_universe(&mut self, u: ScopeId) {
         use BasicKind::*;
         for k in [
-            Bool, Int, Int8, Int16, Int32, Int64, Uint, Uint8, Uint16, Uint32, Uint64, Uintptr,
-            Float32, Float64, Complex64, Complex128, String,
+            Bool, Int, Int8, Int16, Int32, Int64, Uint, Uint8, Uint16, Uint32, Uint64, Uintptr, Float32, Float64,
+            Complex64, Complex128, String,
         ] {
             self.predeclare(u, k.name(), ObjKind::TypeName, basic(k));
         }
         self.predeclare(u, "byte", ObjKind::TypeName, BYTE);
         self.predeclare(u, "rune", ObjKind::TypeName, RUNE);
-        let any = self.tys.intern(T::Interface {
-            methods: vec![],
-            any: true,
-        });
+        let any = self.tys.intern(T::Interface { methods: vec![], any: true });
         self.predeclare(u, "any", ObjKind::TypeName, any);
 
         // type error interface { Error() string }
@@ -47,37 +36,19 @@ impl Checker<'_> {
         let err_ty = self.tys.new_named(err_obj, "");
         let sig = self.tys.intern(T::Func(Sig {
             params: vec![],
-            results: vec![Param {
-                name: None,
-                ty: basic(String),
-            }],
+            results: vec![Param { name: None, ty: basic(String) }],
             variadic: false,
         }));
-        let iface = self.tys.intern(T::Interface {
-            methods: vec![Method {
-                name: "Error".into(),
-                sig,
-            }],
-            any: false,
-        });
+        let iface = self.tys.intern(T::Interface { methods: vec![Method { name: "Error".into(), sig }], any: false });
         self.tys.set_underlying(err_obj, iface);
         self.set_obj_ty(err_obj, err_ty);
 
         for (name, v) in [("true", true), ("false", false)] {
-            let o = self.predeclare(
-                u,
-                name,
-                ObjKind::Const(crate::model::ConstValue::Bool(v)),
-                basic(UntypedBool),
-            );
+            let o = self.predeclare(u, name, ObjKind::Const(crate::model::ConstValue::Bool(v)), basic(UntypedBool));
             self.objs[o.0 as usize].val = Value::Bool(v);
         }
-        let iota = self.predeclare(
-            u,
-            "iota",
-            ObjKind::Const(crate::model::ConstValue::Int(0.into())),
-            basic(UntypedInt),
-        );
+        let iota =
+            self.predeclare(u, "iota", ObjKind::Const(crate::model::ConstValue::Int(0.into())), basic(UntypedInt));
         self.universe_iota = iota;
         self.predeclare(u, "nil", ObjKind::Nil, basic(UntypedNil));
 

@@ -42,9 +42,7 @@ fn check(src: &str) -> String {
 fn go_files(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|rd| {
-            rd.filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "go"))
-                .collect()
+            rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "go")).collect()
         })
         .unwrap_or_default();
     v.sort();
@@ -65,10 +63,7 @@ fn gc_output(src: &str) -> String {
         .expect("run go build");
     let text = String::from_utf8_lossy(&out.stderr).to_string();
     let _ = std::fs::remove_dir_all(&dir);
-    text.lines()
-        .filter(|l| !l.starts_with("# command-line-arguments"))
-        .map(|l| format!("{l}\n"))
-        .collect()
+    text.lines().filter(|l| !l.starts_with("# command-line-arguments")).map(|l| format!("{l}\n")).collect()
 }
 
 fn run_dir(dir: &str, bless_with_gc: bool) {
@@ -85,18 +80,10 @@ fn run_dir(dir: &str, bless_with_gc: bool) {
         let want = std::fs::read_to_string(&out_path).unwrap_or_default();
         let got = check(&src);
         if got != want {
-            failures.push(format!(
-                "{}:\n--- want\n{want}--- got\n{got}",
-                path.display()
-            ));
+            failures.push(format!("{}:\n--- want\n{want}--- got\n{got}", path.display()));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} mismatches:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
@@ -176,18 +163,9 @@ fn go_test_suite_run_programs() {
 /// Go test-suite `// errorcheck` programs whose gc output deft does not
 /// reproduce yet, with the reason.
 const ERRORCHECK_KNOWN: &[(&str, &str)] = &[
-    (
-        "directive.go",
-        "misplaced compiler directive: a parser check",
-    ),
-    (
-        "directive2.go",
-        "misplaced compiler directive: a parser check",
-    ),
-    (
-        "map1.go",
-        "gc reports an invalid func() map key at its `(`, which the tree does not record",
-    ),
+    ("directive.go", "misplaced compiler directive: a parser check"),
+    ("directive2.go", "misplaced compiler directive: a parser check"),
+    ("map1.go", "gc reports an invalid func() map key at its `(`, which the tree does not record"),
 ];
 
 #[test]
@@ -216,9 +194,7 @@ fn go_test_suite_errorcheck_programs() {
         let want = gc_output(&src);
         if got == want {
             same += 1;
-        } else if !ERRORCHECK_KNOWN.iter().any(|(n, _)| *n == name)
-            && !path.to_string_lossy().contains("fixedbugs")
-        {
+        } else if !ERRORCHECK_KNOWN.iter().any(|(n, _)| *n == name) && !path.to_string_lossy().contains("fixedbugs") {
             failures.push(format!("{name}:\n--- gc\n{want}--- deft\n{got}"));
         }
     }
@@ -249,12 +225,7 @@ mod invariants {
         fn expr(&mut self, e: &Expr) {
             self.count += 1;
             match self.info.types.get(&e.id) {
-                None => self.missing.push(format!(
-                    "{:?} at {}:{}: no type",
-                    kind_name(e),
-                    e.pos.line,
-                    e.pos.col
-                )),
+                None => self.missing.push(format!("{:?} at {}:{}: no type", kind_name(e), e.pos.line, e.pos.col)),
                 Some(tv) => {
                     if let Type::Basic(k) = self.info.types_table.get(tv.ty)
                         && k.is_untyped()
@@ -271,12 +242,7 @@ mod invariants {
                 }
             }
             // Constant expressions: lower uses the value, not the operands.
-            if self
-                .info
-                .types
-                .get(&e.id)
-                .is_some_and(|tv| tv.value.is_some())
-            {
+            if self.info.types.get(&e.id).is_some_and(|tv| tv.value.is_some()) {
                 return;
             }
             match &e.kind {
@@ -328,9 +294,7 @@ mod invariants {
 
         fn decl(&mut self, d: &Decl) {
             match d {
-                Decl::Var(specs) => specs
-                    .iter()
-                    .for_each(|s| s.values.iter().for_each(|v| self.expr(v))),
+                Decl::Var(specs) => specs.iter().for_each(|s| s.values.iter().for_each(|v| self.expr(v))),
                 Decl::Const(_) | Decl::Type(_) => {}
                 Decl::Func(f) => {
                     if let Some(b) = &f.body {
@@ -353,24 +317,15 @@ mod invariants {
                     lhs.iter().for_each(|e| self.lhs(e));
                     rhs.iter().for_each(|e| self.expr(e));
                 }
-                StmtKind::Define { rhs, .. } | StmtKind::Return(rhs) => {
-                    rhs.iter().for_each(|e| self.expr(e))
-                }
+                StmtKind::Define { rhs, .. } | StmtKind::Return(rhs) => rhs.iter().for_each(|e| self.expr(e)),
                 StmtKind::Block(b) => self.block(b),
-                StmtKind::If {
-                    init,
-                    cond,
-                    then,
-                    els,
-                } => {
+                StmtKind::If { init, cond, then, els } => {
                     init.iter().for_each(|s| self.stmt(s));
                     self.expr(cond);
                     self.block(then);
                     els.iter().for_each(|s| self.stmt(s));
                 }
-                StmtKind::Switch {
-                    init, tag, cases, ..
-                } => {
+                StmtKind::Switch { init, tag, cases, .. } => {
                     init.iter().for_each(|s| self.stmt(s));
                     tag.iter().for_each(|e| self.expr(e));
                     for c in cases {
@@ -380,9 +335,7 @@ mod invariants {
                 }
                 StmtKind::TypeSwitch { init, cases, .. } => {
                     init.iter().for_each(|s| self.stmt(s));
-                    cases
-                        .iter()
-                        .for_each(|c| c.body.iter().for_each(|s| self.stmt(s)));
+                    cases.iter().for_each(|c| c.body.iter().for_each(|s| self.stmt(s)));
                 }
                 StmtKind::Select(cs) => {
                     for c in cs {
@@ -390,24 +343,13 @@ mod invariants {
                         c.body.iter().for_each(|s| self.stmt(s));
                     }
                 }
-                StmtKind::For {
-                    init,
-                    cond,
-                    post,
-                    body,
-                } => {
+                StmtKind::For { init, cond, post, body } => {
                     init.iter().for_each(|s| self.stmt(s));
                     cond.iter().for_each(|e| self.expr(e));
                     post.iter().for_each(|s| self.stmt(s));
                     self.block(body);
                 }
-                StmtKind::Range {
-                    key,
-                    value,
-                    expr,
-                    body,
-                    ..
-                } => {
+                StmtKind::Range { key, value, expr, body, .. } => {
                     for k in [key, value].into_iter().flatten() {
                         self.lhs(k);
                     }
@@ -441,11 +383,7 @@ mod invariants {
         if diags.has_errors() {
             return (Vec::new(), 0);
         }
-        let mut w = Walk {
-            info: &info,
-            missing: Vec::new(),
-            count: 0,
-        };
+        let mut w = Walk { info: &info, missing: Vec::new(), count: 0 };
         file.decls.iter().for_each(|d| w.decl(d));
         (w.missing, w.count)
     }
@@ -453,8 +391,7 @@ mod invariants {
     #[test]
     fn every_evaluated_expression_is_typed() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/go");
-        let mut dirs: Vec<PathBuf> =
-            vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/check")];
+        let mut dirs: Vec<PathBuf> = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/check")];
         if let Ok(rd) = std::fs::read_dir(&root) {
             dirs.extend(rd.filter_map(|e| e.ok().map(|e| e.path())));
         }

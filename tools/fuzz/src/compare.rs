@@ -57,9 +57,7 @@ fn mask_pc(line: &str) -> String {
         return line.to_string();
     };
     let start = at + "pc=0x".len();
-    let end = line[start..]
-        .find(|c: char| !c.is_ascii_hexdigit())
-        .map_or(line.len(), |n| start + n);
+    let end = line[start..].find(|c: char| !c.is_ascii_hexdigit()).map_or(line.len(), |n| start + n);
     format!("{}?{}", &line[..start], &line[end..])
 }
 
@@ -69,9 +67,7 @@ pub fn unsupported_reason(deft: &Outcome) -> Option<String> {
         return None;
     }
     let text = String::from_utf8_lossy(&deft.stderr);
-    text.lines()
-        .find(|l| l.contains("does not support") && l.contains("yet"))
-        .map(|l| l.trim().to_string())
+    text.lines().find(|l| l.contains("does not support") && l.contains("yet")).map(|l| l.trim().to_string())
 }
 
 /// Compares deft's run with gc's.
@@ -83,18 +79,11 @@ pub fn judge(gc: &Outcome, deft: &Outcome) -> Verdict {
     if gc.status != deft.status {
         parts.push(format!("status: gc {}, deft {}", gc.status, deft.status));
     }
-    let (gs, ds) = (
-        String::from_utf8_lossy(&gc.stdout),
-        String::from_utf8_lossy(&deft.stdout),
-    );
+    let (gs, ds) = (String::from_utf8_lossy(&gc.stdout), String::from_utf8_lossy(&deft.stdout));
     if let Some(d) = first_diff("stdout", &gs, &ds) {
         parts.push(d);
     }
-    if let Some(d) = first_diff(
-        "stderr",
-        &significant_stderr(&gc.stderr),
-        &significant_stderr(&deft.stderr),
-    ) {
+    if let Some(d) = first_diff("stderr", &significant_stderr(&gc.stderr), &significant_stderr(&deft.stderr)) {
         parts.push(d);
     }
     if parts.is_empty() {
@@ -115,8 +104,7 @@ pub fn first_diff(what: &str, want: &str, have: &str) -> Option<String> {
     }
     let (w, h): (Vec<&str>, Vec<&str>) = (want.lines().collect(), have.lines().collect());
     let n = w.iter().zip(&h).take_while(|(a, b)| a == b).count();
-    let show =
-        |l: Option<&&str>| l.map_or("<end>".to_string(), |s| format!("{:?}", truncate(s, 160)));
+    let show = |l: Option<&&str>| l.map_or("<end>".to_string(), |s| format!("{:?}", truncate(s, 160)));
     Some(format!(
         "{what} line {} ({} lines gc, {} deft):\n  gc:   {}\n  deft: {}",
         n + 1,
@@ -140,49 +128,28 @@ mod tests {
     use std::time::Duration;
 
     fn outcome(code: i32, stderr: &str) -> Outcome {
-        Outcome {
-            status: Status::Exit(code),
-            stdout: Vec::new(),
-            stderr: stderr.into(),
-            elapsed: Duration::ZERO,
-        }
+        Outcome { status: Status::Exit(code), stdout: Vec::new(), stderr: stderr.into(), elapsed: Duration::ZERO }
     }
 
     #[test]
     fn traceback_is_ignored_and_pc_masked() {
         let gc = "x 1\npanic: boom\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x45a1f2]\n\ngoroutine 1 [running]:\nmain.main()\n\t/tmp/a.go:3 +0x1d\n";
         let deft = "x 1\npanic: boom\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x7f00dead]\n\ngoroutine 1 [running]:\nmain.main()\n";
-        assert!(matches!(
-            judge(&outcome(2, gc), &outcome(2, deft)),
-            Verdict::Same
-        ));
+        assert!(matches!(judge(&outcome(2, gc), &outcome(2, deft)), Verdict::Same));
     }
 
     #[test]
     fn differences_are_reported() {
-        let v = judge(
-            &outcome(2, "a\npanic: x [recovered]\n"),
-            &outcome(2, "a\npanic: x\n"),
-        );
-        let Verdict::Differ(d) = v else {
-            panic!("want a difference, have {v:?}")
-        };
-        assert!(
-            d.summary.contains("stderr line 2"),
-            "summary: {}",
-            d.summary
-        );
+        let v = judge(&outcome(2, "a\npanic: x [recovered]\n"), &outcome(2, "a\npanic: x\n"));
+        let Verdict::Differ(d) = v else { panic!("want a difference, have {v:?}") };
+        assert!(d.summary.contains("stderr line 2"), "summary: {}", d.summary);
         let v = judge(&outcome(0, ""), &outcome(2, ""));
-        assert!(
-            matches!(v, Verdict::Differ(d) if d.summary.starts_with("status: gc exit 0, deft exit 2"))
-        );
+        assert!(matches!(v, Verdict::Differ(d) if d.summary.starts_with("status: gc exit 0, deft exit 2")));
     }
 
     #[test]
     fn unsupported_is_not_a_difference() {
         let deft = outcome(1, "main.go:5:2: deft does not support defer in loops yet\n");
-        assert!(
-            matches!(judge(&outcome(0, "hi\n"), &deft), Verdict::Unsupported(r) if r.contains("defer in loops"))
-        );
+        assert!(matches!(judge(&outcome(0, "hi\n"), &deft), Verdict::Unsupported(r) if r.contains("defer in loops")));
     }
 }

@@ -135,10 +135,7 @@ struct Failure {
 pub fn fuzz(cfg: &Config) -> Result<Summary, String> {
     let gc = Gc::new(cfg.cache.clone(), cfg.timeout)?;
     let root = std::env::temp_dir().join(format!("deft-fuzz-{}", std::process::id()));
-    let deft = cfg
-        .deft
-        .as_ref()
-        .map_or("none (--gc-only)".to_string(), |d| d.display().to_string());
+    let deft = cfg.deft.as_ref().map_or("none (--gc-only)".to_string(), |d| d.display().to_string());
     println!(
         "deft-fuzz: seeds {}..={} ({} programs), {} jobs\n  features: {}\n  deft: {deft}\n  gc: {}",
         cfg.seed,
@@ -228,10 +225,7 @@ fn judge_program(cfg: &Config, gc: &Gc, text: &str, dir: &Path, use_cache: bool)
         Ok(GcResult::Ran(o)) => o,
     };
     if !matches!(gc_out.status, Status::Exit(0) | Status::Exit(2)) {
-        return Report::GenError(format!(
-            "gc's run ended with {} (want exit 0 or 2)",
-            gc_out.status
-        ));
+        return Report::GenError(format!("gc's run ended with {} (want exit 0 or 2)", gc_out.status));
     }
     let Some(deft) = &cfg.deft else {
         return Report::GcOnly(gc_out);
@@ -251,22 +245,12 @@ fn judge_program(cfg: &Config, gc: &Gc, text: &str, dir: &Path, use_cache: bool)
     match compare::judge(&gc_out, &deft_out) {
         Verdict::Same => Report::Same,
         Verdict::Unsupported(r) => Report::Unsupported(r),
-        Verdict::Differ(diff) => Report::Differ {
-            gc: gc_out,
-            deft: deft_out,
-            diff,
-        },
+        Verdict::Differ(diff) => Report::Differ { gc: gc_out, deft: deft_out, diff },
     }
 }
 
 /// Counts and prints one report; returns the failure to minimize, if any.
-fn record(
-    cfg: &Config,
-    sum: &mut Summary,
-    seed: u64,
-    text: String,
-    rep: Report,
-) -> Option<Failure> {
+fn record(cfg: &Config, sum: &mut Summary, seed: u64, text: String, rep: Report) -> Option<Failure> {
     sum.programs += 1;
     match rep {
         Report::Same => {
@@ -280,34 +264,20 @@ fn record(
             if cfg.verbose {
                 println!("seed {seed}: unsupported: {r}");
             }
-            *sum.unsupported_reasons
-                .entry(strip_position(&r))
-                .or_default() += 1;
+            *sum.unsupported_reasons.entry(strip_position(&r)).or_default() += 1;
         }
         Report::GcOnly(o) => {
             sum.same += 1;
             *sum.gc_exits.entry(o.status.to_string()).or_default() += 1;
             sum.gc_stderr_sizes.push(o.stderr.len());
             if cfg.verbose {
-                println!(
-                    "seed {seed}: gc {} ({} bytes stderr)",
-                    o.status,
-                    o.stderr.len()
-                );
+                println!("seed {seed}: gc {} ({} bytes stderr)", o.status, o.stderr.len());
             }
         }
         Report::GenError(msg) => {
             sum.generator_errors += 1;
-            let path = save(
-                cfg,
-                &format!("generror-seed-{seed}"),
-                &text,
-                &gen_error_report(cfg, seed, &msg),
-            );
-            println!(
-                "seed {seed}: GENERATOR ERROR (saved {path})\n{}",
-                indent(first_lines(&msg, 6))
-            );
+            let path = save(cfg, &format!("generror-seed-{seed}"), &text, &gen_error_report(cfg, seed, &msg));
+            println!("seed {seed}: GENERATOR ERROR (saved {path})\n{}", indent(first_lines(&msg, 6)));
         }
         Report::Env(msg) => {
             sum.environment_errors += 1;
@@ -317,10 +287,7 @@ fn record(
             sum.differ += 1;
             let report = difference_report(cfg, seed, &diff, &gc, &deft);
             let path = save(cfg, &format!("seed-{seed}"), &text, &report);
-            println!(
-                "seed {seed}: DIFFER (saved {path})\n{}",
-                indent(&diff.summary)
-            );
+            println!("seed {seed}: DIFFER (saved {path})\n{}", indent(&diff.summary));
             return Some(Failure { seed, text, diff });
         }
     }
@@ -335,10 +302,7 @@ fn minimize_failure(cfg: &Config, gc: &Gc, root: &Path, f: &Failure) {
     let start = Instant::now();
     let dir = root.join(format!("min{}", f.seed));
     let mut last: Option<(Outcome, Outcome, Difference)> = None;
-    let budget = Budget {
-        tests: cfg.min_tests,
-        time: cfg.min_time,
-    };
+    let budget = Budget { tests: cfg.min_tests, time: cfg.min_time };
     let m = minimize(&f.text, budget, |cand| {
         let _ = fs::remove_file(dir.join("main.go"));
         match judge_program(cfg, gc, cand, &dir, false) {
@@ -384,27 +348,14 @@ fn save(cfg: &Config, name: &str, program: &str, report: &str) -> String {
 
 fn ensure_gitignore(dir: &Path) -> std::io::Result<()> {
     let p = dir.join(".gitignore");
-    if p.exists() {
-        Ok(())
-    } else {
-        fs::write(p, "# deft-fuzz output, never committed\n*\n")
-    }
+    if p.exists() { Ok(()) } else { fs::write(p, "# deft-fuzz output, never committed\n*\n") }
 }
 
 fn reproduce(cfg: &Config, seed: u64) -> String {
-    format!(
-        "deft-fuzz --seed {seed} --count 1 --features none,{}",
-        cfg.features
-    )
+    format!("deft-fuzz --seed {seed} --count 1 --features none,{}", cfg.features)
 }
 
-fn difference_report(
-    cfg: &Config,
-    seed: u64,
-    diff: &Difference,
-    gc: &Outcome,
-    deft: &Outcome,
-) -> String {
+fn difference_report(cfg: &Config, seed: u64, diff: &Difference, gc: &Outcome, deft: &Outcome) -> String {
     format!(
         "seed {seed}: deft differs from gc\nreproduce: {}\n\n{}\n\n--- gc: {} ---\nstdout:\n{}\nstderr (compared part):\n{}\n--- deft: {} ---\nstdout:\n{}\nstderr:\n{}\n",
         reproduce(cfg, seed),
@@ -423,18 +374,11 @@ fn difference_report(
 fn clip(bytes: &[u8]) -> String {
     const MAX: usize = 32 << 10;
     let text = String::from_utf8_lossy(&bytes[..bytes.len().min(MAX)]).into_owned();
-    if bytes.len() > MAX {
-        format!("{text}\n[... {} more bytes]\n", bytes.len() - MAX)
-    } else {
-        text
-    }
+    if bytes.len() > MAX { format!("{text}\n[... {} more bytes]\n", bytes.len() - MAX) } else { text }
 }
 
 fn gen_error_report(cfg: &Config, seed: u64, msg: &str) -> String {
-    format!(
-        "seed {seed}: generator error\nreproduce: {}\n\n{msg}\n",
-        reproduce(cfg, seed)
-    )
+    format!("seed {seed}: generator error\nreproduce: {}\n\n{msg}\n", reproduce(cfg, seed))
 }
 
 /// `main.go:5:2: deft does not support X yet` → `deft does not support X yet`.
@@ -457,11 +401,7 @@ fn first_lines(s: &str, n: usize) -> &str {
 }
 
 fn indent(s: &str) -> String {
-    s.lines()
-        .map(|l| format!("  {l}\n"))
-        .collect::<String>()
-        .trim_end()
-        .to_string()
+    s.lines().map(|l| format!("  {l}\n")).collect::<String>().trim_end().to_string()
 }
 
 fn print_tail(cfg: &Config, sum: &Summary, elapsed: Duration) {
@@ -476,11 +416,7 @@ fn print_tail(cfg: &Config, sum: &Summary, elapsed: Duration) {
     if cfg.deft.is_none() && !sum.gc_stderr_sizes.is_empty() {
         let mut sizes = sum.gc_stderr_sizes.clone();
         sizes.sort_unstable();
-        let exits: Vec<String> = sum
-            .gc_exits
-            .iter()
-            .map(|(k, v)| format!("{k}: {v}"))
-            .collect();
+        let exits: Vec<String> = sum.gc_exits.iter().map(|(k, v)| format!("{k}: {v}")).collect();
         println!(
             "gc: {}; stderr bytes min {} / median {} / max {}",
             exits.join(", "),
@@ -499,14 +435,8 @@ mod tests {
 
     #[test]
     fn positions_are_stripped_from_reasons() {
-        assert_eq!(
-            strip_position("main.go:5:2: deft does not support defer yet"),
-            "deft does not support defer yet"
-        );
-        assert_eq!(
-            strip_position("deft does not support x: y yet"),
-            "deft does not support x: y yet"
-        );
+        assert_eq!(strip_position("main.go:5:2: deft does not support defer yet"), "deft does not support defer yet");
+        assert_eq!(strip_position("deft does not support x: y yet"), "deft does not support x: y yet");
     }
 
     #[test]

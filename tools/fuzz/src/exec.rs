@@ -60,40 +60,24 @@ pub struct Outcome {
 pub fn run(cmd: &mut Command, dir: &Path, label: &str, timeout: Duration) -> io::Result<Outcome> {
     let out_path = dir.join(format!("{label}.stdout"));
     let err_path = dir.join(format!("{label}.stderr"));
-    cmd.stdin(Stdio::piped())
-        .stdout(File::create(&out_path)?)
-        .stderr(File::create(&err_path)?);
+    cmd.stdin(Stdio::piped()).stdout(File::create(&out_path)?).stderr(File::create(&err_path)?);
     let start = Instant::now();
     let mut child = cmd.spawn()?;
     drop(child.stdin.take());
     let status = wait(&mut child, start, timeout, &[&out_path, &err_path])?;
     let elapsed = start.elapsed();
-    Ok(Outcome {
-        status,
-        stdout: fs::read(&out_path)?,
-        stderr: fs::read(&err_path)?,
-        elapsed,
-    })
+    Ok(Outcome { status, stdout: fs::read(&out_path)?, stderr: fs::read(&err_path)?, elapsed })
 }
 
 /// Polls `child` (1 ms, doubling to 20 ms) until it exits, the time runs
 /// out, or its output files grow past the limit.
-fn wait(
-    child: &mut Child,
-    start: Instant,
-    timeout: Duration,
-    outputs: &[&Path],
-) -> io::Result<Status> {
+fn wait(child: &mut Child, start: Instant, timeout: Duration, outputs: &[&Path]) -> io::Result<Status> {
     let mut nap = Duration::from_millis(1);
     loop {
         if let Some(st) = child.try_wait()? {
             return Ok(status_of(st));
         }
-        let written: u64 = outputs
-            .iter()
-            .filter_map(|p| fs::metadata(p).ok())
-            .map(|m| m.len())
-            .sum();
+        let written: u64 = outputs.iter().filter_map(|p| fs::metadata(p).ok()).map(|m| m.len()).sum();
         let over = if start.elapsed() > timeout {
             Some(Status::Timeout)
         } else if written > OUTPUT_LIMIT {

@@ -47,72 +47,22 @@ pub enum Feature {
 
 /// Every feature: name, default, one-line description.
 pub const ALL: &[(Feature, &str, bool, &str)] = &[
-    (
-        Feature::Strings,
-        "strings",
-        true,
-        "string vars: concat, len, index, slice",
-    ),
-    (
-        Feature::Switch,
-        "switch",
-        true,
-        "switch statements, fallthrough",
-    ),
-    (
-        Feature::Closures,
-        "closures",
-        true,
-        "func literals capturing variables",
-    ),
+    (Feature::Strings, "strings", true, "string vars: concat, len, index, slice"),
+    (Feature::Switch, "switch", true, "switch statements, fallthrough"),
+    (Feature::Closures, "closures", true, "func literals capturing variables"),
     (Feature::Multi, "multi", true, "multiple results"),
     (Feature::Named, "named", true, "named results, bare return"),
-    (
-        Feature::Recursion,
-        "recursion",
-        true,
-        "bounded self-recursion",
-    ),
-    (
-        Feature::DivZero,
-        "divzero",
-        true,
-        "x/y with y maybe 0, negative shifts",
-    ),
+    (Feature::Recursion, "recursion", true, "bounded self-recursion"),
+    (Feature::DivZero, "divzero", true, "x/y with y maybe 0, negative shifts"),
     (Feature::Oob, "oob", true, "string index maybe out of range"),
     (Feature::Defer, "defer", true, "defer statements"),
     (Feature::LoopDefer, "loopdefer", true, "defer inside loops"),
-    (
-        Feature::ManyDefers,
-        "manydefers",
-        true,
-        "9+ defers, returns*defers > 15",
-    ),
-    (
-        Feature::NilDefer,
-        "nildefer",
-        true,
-        "defer of a nil func value",
-    ),
-    (
-        Feature::Panic,
-        "panic",
-        true,
-        "panic, re-panic, panic in defers",
-    ),
-    (
-        Feature::Recover,
-        "recover",
-        true,
-        "recover() at several depths",
-    ),
+    (Feature::ManyDefers, "manydefers", true, "9+ defers, returns*defers > 15"),
+    (Feature::NilDefer, "nildefer", true, "defer of a nil func value"),
+    (Feature::Panic, "panic", true, "panic, re-panic, panic in defers"),
+    (Feature::Recover, "recover", true, "recover() at several depths"),
     (Feature::Floats, "floats", true, "float64 panic values"),
-    (
-        Feature::TypeSwitch,
-        "typeswitch",
-        false,
-        "show recovered values by type switch",
-    ),
+    (Feature::TypeSwitch, "typeswitch", false, "show recovered values by type switch"),
 ];
 
 /// A set of enabled features.
@@ -127,11 +77,7 @@ fn bit(f: Feature) -> u32 {
 
 impl Default for Features {
     fn default() -> Self {
-        let bits = ALL
-            .iter()
-            .filter(|e| e.2)
-            .map(|e| bit(e.0))
-            .fold(0, |a, b| a | b);
+        let bits = ALL.iter().filter(|e| e.2).map(|e| bit(e.0)).fold(0, |a, b| a | b);
         Features { bits }
     }
 }
@@ -145,10 +91,7 @@ impl Features {
     /// Whether `f` is on. Features that build on `defer` count as off when
     /// `defer` is off.
     pub fn has(&self, f: Feature) -> bool {
-        let needs_defer = matches!(
-            f,
-            Feature::LoopDefer | Feature::ManyDefers | Feature::NilDefer | Feature::Recover
-        );
+        let needs_defer = matches!(f, Feature::LoopDefer | Feature::ManyDefers | Feature::NilDefer | Feature::Recover);
         if needs_defer && self.bits & bit(Feature::Defer) == 0 {
             return false;
         }
@@ -220,9 +163,6 @@ mod tests {
         assert_eq!(f.to_string(), "defer,panic");
         assert_eq!(Features::parse(&format!("none,{f}")).unwrap(), f);
         let g = Features::parse("-defer").unwrap();
-        assert!(
-            !g.to_string().contains("recover"),
-            "shows only effective features: {g}"
-        );
+        assert!(!g.to_string().contains("recover"), "shows only effective features: {g}");
     }
 }

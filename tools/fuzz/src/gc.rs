@@ -42,22 +42,12 @@ impl Gc {
     /// Finds `go` on PATH. `cache` is the outcome cache directory (created
     /// on demand), `timeout` the limit for running a built program.
     pub fn new(cache: Option<PathBuf>, timeout: Duration) -> Result<Self, String> {
-        let out = Command::new("go")
-            .arg("version")
-            .output()
-            .map_err(|e| format!("cannot run `go version`: {e}"))?;
+        let out = Command::new("go").arg("version").output().map_err(|e| format!("cannot run `go version`: {e}"))?;
         if !out.status.success() {
-            return Err(format!(
-                "`go version` failed: {}",
-                String::from_utf8_lossy(&out.stderr)
-            ));
+            return Err(format!("`go version` failed: {}", String::from_utf8_lossy(&out.stderr)));
         }
         let version = String::from_utf8_lossy(&out.stdout).trim().to_string();
-        Ok(Gc {
-            version,
-            cache,
-            timeout,
-        })
+        Ok(Gc { version, cache, timeout })
     }
 
     /// `go version` output.
@@ -68,10 +58,7 @@ impl Gc {
     /// Builds `src` as `dir/main.go` and runs it (or answers from the cache
     /// when `use_cache`). `Err` is an environment failure.
     pub fn run(&self, src: &str, dir: &Path, use_cache: bool) -> Result<GcResult, String> {
-        let key = format!(
-            "{:016x}",
-            fnv1a(&[self.version.as_bytes(), b"\0", src.as_bytes()])
-        );
+        let key = format!("{:016x}", fnv1a(&[self.version.as_bytes(), b"\0", src.as_bytes()]));
         if use_cache && let Some(r) = self.cached(&key) {
             return Ok(r);
         }
@@ -91,17 +78,14 @@ impl Gc {
                 sleep(Duration::from_millis(500 << attempt));
             }
             let mut build = Command::new("go");
-            build
-                .args(["build", "-o", "gc.bin", "main.go"])
-                .current_dir(dir);
+            build.args(["build", "-o", "gc.bin", "main.go"]).current_dir(dir);
             let b = exec::run(&mut build, dir, "gobuild", Duration::from_secs(120))
                 .map_err(|e| format!("go build: {e}"))?;
             let msg = String::from_utf8_lossy(&b.stderr).into_owned();
             if b.status == Status::Exit(0) {
                 let mut prog = Command::new(dir.join("gc.bin"));
                 prog.current_dir(dir);
-                let out = exec::run(&mut prog, dir, "gc", self.timeout)
-                    .map_err(|e| format!("running gc.bin: {e}"))?;
+                let out = exec::run(&mut prog, dir, "gc", self.timeout).map_err(|e| format!("running gc.bin: {e}"))?;
                 return Ok(GcResult::Ran(out));
             }
             if msg.contains("main.go:") {
@@ -128,10 +112,7 @@ impl Gc {
             .and_then(|_| fs::write(&tmp, encode(r)))
             .and_then(|_| fs::rename(&tmp, dir.join(key)));
         if let Err(e) = ok {
-            eprintln!(
-                "deft-fuzz: warning: cannot write gc cache entry in {}: {e}",
-                dir.display()
-            );
+            eprintln!("deft-fuzz: warning: cannot write gc cache entry in {}: {e}", dir.display());
         }
     }
 }
@@ -175,18 +156,11 @@ fn decode(data: &[u8]) -> Option<GcResult> {
     rest = &rest[1..];
     let err = take_chunk(&mut rest)?;
     if head == "compile-error" {
-        return Some(GcResult::CompileError(
-            String::from_utf8_lossy(err).into_owned(),
-        ));
+        return Some(GcResult::CompileError(String::from_utf8_lossy(err).into_owned()));
     }
     let code: i32 = head.strip_prefix("exit ")?.parse().ok()?;
     let status = Status::Exit(code);
-    Some(GcResult::Ran(Outcome {
-        status,
-        stdout: out.to_vec(),
-        stderr: err.to_vec(),
-        elapsed: Duration::ZERO,
-    }))
+    Some(GcResult::Ran(Outcome { status, stdout: out.to_vec(), stderr: err.to_vec(), elapsed: Duration::ZERO }))
 }
 
 fn take_line<'a>(rest: &mut &'a [u8]) -> Option<&'a str> {
@@ -205,10 +179,7 @@ fn take_chunk<'a>(rest: &mut &'a [u8]) -> Option<&'a [u8]> {
 
 /// Whether `go` can be run at all (for tests that need it).
 pub fn go_available() -> bool {
-    Command::new("go")
-        .arg("version")
-        .output()
-        .is_ok_and(|o| o.status.success())
+    Command::new("go").arg("version").output().is_ok_and(|o| o.status.success())
 }
 
 /// Removes a directory tree, ignoring "not found".
@@ -231,22 +202,12 @@ mod tests {
             stderr: b"panic: x\n\n".to_vec(),
             elapsed: Duration::ZERO,
         };
-        let Some(GcResult::Ran(back)) = decode(&encode(&GcResult::Ran(o.clone()))) else {
-            panic!("decode failed")
-        };
-        assert_eq!(
-            (back.status, back.stdout, back.stderr),
-            (o.status, o.stdout, o.stderr)
-        );
-        let Some(GcResult::CompileError(m)) =
-            decode(&encode(&GcResult::CompileError("x.go:1: no".into())))
-        else {
+        let Some(GcResult::Ran(back)) = decode(&encode(&GcResult::Ran(o.clone()))) else { panic!("decode failed") };
+        assert_eq!((back.status, back.stdout, back.stderr), (o.status, o.stdout, o.stderr));
+        let Some(GcResult::CompileError(m)) = decode(&encode(&GcResult::CompileError("x.go:1: no".into()))) else {
             panic!("decode failed")
         };
         assert_eq!(m, "x.go:1: no");
-        assert!(
-            decode(b"exit 0\n5\nab").is_none(),
-            "a truncated entry must not decode"
-        );
+        assert!(decode(b"exit 0\n5\nab").is_none(), "a truncated entry must not decode");
     }
 }

@@ -135,6 +135,5 @@ fn parse(args: &[String]) -> Result<Mode, String> {
 }
 
 fn number<T: std::str::FromStr>(flag: &str, v: &str) -> Result<T, String> {
-    v.parse()
-        .map_err(|_| format!("{flag}: not a number: {v:?}"))
+    v.parse().map_err(|_| format!("{flag}: not a number: {v:?}"))
 }

@@ -63,13 +63,7 @@ enum Phase {
     Unwraps,
 }
 
-const PHASES: [Phase; 5] = [
-    Phase::Names,
-    Phase::Blocks,
-    Phase::Lines,
-    Phase::Args,
-    Phase::Unwraps,
-];
+const PHASES: [Phase; 5] = [Phase::Names, Phase::Blocks, Phase::Lines, Phase::Args, Phase::Unwraps];
 
 /// Shrinks `text` while `fails` keeps returning true, within `budget`.
 /// `fails(text)` itself is assumed true.
@@ -86,10 +80,7 @@ pub fn minimize(text: &str, budget: Budget, mut fails: impl FnMut(&str) -> bool)
                 let edits = edits(&lines, phase);
                 let Some(edit) = edits.get(i) else { break };
                 if tests >= budget.tests || start.elapsed() >= budget.time {
-                    return Minimized {
-                        text: join(&lines),
-                        tests,
-                    };
+                    return Minimized { text: join(&lines), tests };
                 }
                 let candidate = apply(&lines, edit);
                 let joined = join(&candidate);
@@ -107,10 +98,7 @@ pub fn minimize(text: &str, budget: Budget, mut fails: impl FnMut(&str) -> bool)
             }
         }
         if !progress {
-            return Minimized {
-                text: join(&lines),
-                tests,
-            };
+            return Minimized { text: join(&lines), tests };
         }
     }
 }
@@ -133,12 +121,9 @@ fn join(lines: &[String]) -> String {
 
 fn apply(lines: &[String], edit: &Edit) -> Vec<String> {
     match edit {
-        Edit::Remove(gone) => lines
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| gone.binary_search(k).is_err())
-            .map(|(_, l)| l.clone())
-            .collect(),
+        Edit::Remove(gone) => {
+            lines.iter().enumerate().filter(|(k, _)| gone.binary_search(k).is_err()).map(|(_, l)| l.clone()).collect()
+        }
         Edit::Replace(k, new) => {
             let mut v = lines.to_vec();
             v[*k] = new.clone();
@@ -169,8 +154,7 @@ fn is_clause(line: &str) -> bool {
 /// and opens nothing.
 fn block_end(lines: &[String], open: usize) -> Option<usize> {
     let ind = indent(&lines[open]);
-    (open + 1..lines.len())
-        .find(|&k| indent(&lines[k]) == ind && closes(&lines[k]) && !opens(&lines[k]))
+    (open + 1..lines.len()).find(|&k| indent(&lines[k]) == ind && closes(&lines[k]) && !opens(&lines[k]))
 }
 
 /// The lines a deletion of line `k` must take along: its whole block when
@@ -211,19 +195,12 @@ fn edits(lines: &[String], phase: Phase) -> Vec<Edit> {
                     }
                 } else if is_clause(line) {
                     let ind = indent(line);
-                    let end = (i + 1..lines.len())
-                        .find(|&k| indent(&lines[k]) <= ind)
-                        .unwrap_or(lines.len());
+                    let end = (i + 1..lines.len()).find(|&k| indent(&lines[k]) <= ind).unwrap_or(lines.len());
                     out.push(Edit::Remove((i..end).collect()));
                 }
             }
             Phase::Lines => {
-                if !t.is_empty()
-                    && !opens(line)
-                    && !closes(line)
-                    && !is_clause(line)
-                    && !t.starts_with("package ")
-                {
+                if !t.is_empty() && !opens(line) && !closes(line) && !is_clause(line) && !t.starts_with("package ") {
                     out.push(Edit::Remove(vec![i]));
                 }
             }
@@ -238,8 +215,7 @@ fn edits(lines: &[String], phase: Phase) -> Vec<Edit> {
                     && indent(line) > 0
                     && let Some(end) = block_end(lines, i)
                 {
-                    let chained = (i + 1..end)
-                        .any(|k| indent(&lines[k]) == indent(line) && closes(&lines[k]));
+                    let chained = (i + 1..end).any(|k| indent(&lines[k]) == indent(line) && closes(&lines[k]));
                     if !chained {
                         out.push(Edit::Remove(vec![i, end]));
                     }
@@ -252,9 +228,7 @@ fn edits(lines: &[String], phase: Phase) -> Vec<Edit> {
 
 fn is_ident(s: &str) -> bool {
     let mut chars = s.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
@@ -264,29 +238,17 @@ fn declared_names(line: &str) -> Vec<String> {
     let t = line.trim();
     if let Some(rest) = t.strip_prefix("func ") {
         let name = rest.split('(').next().unwrap_or("");
-        return if indent(line) == 0 && is_ident(name) && name != "main" {
-            vec![name.to_string()]
-        } else {
-            Vec::new()
-        };
+        return if indent(line) == 0 && is_ident(name) && name != "main" { vec![name.to_string()] } else { Vec::new() };
     }
     if let Some(rest) = t.strip_prefix("var ") {
         let name = rest.split_whitespace().next().unwrap_or("");
-        return if is_ident(name) {
-            vec![name.to_string()]
-        } else {
-            Vec::new()
-        };
+        return if is_ident(name) { vec![name.to_string()] } else { Vec::new() };
     }
     let Some(at) = t.find(" := ") else {
         return Vec::new();
     };
     let lhs = t[..at].trim_start_matches("for ").trim_start_matches("if ");
-    lhs.split(',')
-        .map(str::trim)
-        .filter(|n| is_ident(n) && *n != "_")
-        .map(str::to_string)
-        .collect()
+    lhs.split(',').map(str::trim).filter(|n| is_ident(n) && *n != "_").map(str::to_string).collect()
 }
 
 /// Whether `line` contains `name` as a whole word.
@@ -303,10 +265,7 @@ fn mentions(line: &str, name: &str) -> bool {
 /// one argument after the first.
 fn shorter_prints(line: &str) -> Vec<String> {
     let t = line.trim();
-    let Some(inner) = t
-        .strip_prefix("println(")
-        .or_else(|| t.strip_prefix("print("))
-        .and_then(|r| r.strip_suffix(')'))
+    let Some(inner) = t.strip_prefix("println(").or_else(|| t.strip_prefix("print(")).and_then(|r| r.strip_suffix(')'))
     else {
         return Vec::new();
     };
@@ -315,12 +274,7 @@ fn shorter_prints(line: &str) -> Vec<String> {
     let pad = &line[..line.len() - line.trim_start().len()];
     (1..args.len())
         .map(|drop| {
-            let kept: Vec<&str> = args
-                .iter()
-                .enumerate()
-                .filter(|&(k, _)| k != drop)
-                .map(|(_, a)| *a)
-                .collect();
+            let kept: Vec<&str> = args.iter().enumerate().filter(|&(k, _)| k != drop).map(|(_, a)| *a).collect();
             format!("{pad}{head}{})", kept.join(", "))
         })
         .collect()
@@ -357,10 +311,7 @@ mod tests {
     use std::time::Duration;
 
     fn tests(n: usize) -> Budget {
-        Budget {
-            tests: n,
-            time: Duration::from_secs(60),
-        }
+        Budget { tests: n, time: Duration::from_secs(60) }
     }
 
     const PROGRAM: &str = "package main\n\nfunc f() {\n\tprintln(1)\n}\n\nfunc main() {\n\tv1 := 3\n\tif true {\n\t\tprintln(2, v1)\n\t} else {\n\t\tprintln(3)\n\t}\n\tfor i := 0; i < 2; i++ {\n\t\tprintln(\"BUG\")\n\t}\n\tf()\n}\n";
@@ -370,13 +321,8 @@ mod tests {
         // The "bug" needs main and the BUG line; balanced braces stand in
         // for "gc still compiles".
         let balanced = |s: &str| s.matches('{').count() == s.matches('}').count();
-        let m = minimize(PROGRAM, tests(1000), |s| {
-            balanced(s) && s.contains("BUG") && s.contains("func main")
-        });
-        assert_eq!(
-            m.text,
-            "package main\n\nfunc main() {\n\t\tprintln(\"BUG\")\n}\n"
-        );
+        let m = minimize(PROGRAM, tests(1000), |s| balanced(s) && s.contains("BUG") && s.contains("func main"));
+        assert_eq!(m.text, "package main\n\nfunc main() {\n\t\tprintln(\"BUG\")\n}\n");
     }
 
     #[test]

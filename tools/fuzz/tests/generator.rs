@@ -16,17 +16,10 @@ fn same_seed_same_program() {
         let a = generate(seed, &feat);
         let b = generate(seed, &feat);
         assert!(a == b, "seed {seed}: two generations differ");
-        assert!(
-            a.contains("package main") && a.contains("func main()"),
-            "seed {seed}: not a main package"
-        );
+        assert!(a.contains("package main") && a.contains("func main()"), "seed {seed}: not a main package");
         distinct.insert(a);
     }
-    assert_eq!(
-        distinct.len(),
-        200,
-        "different seeds should give different programs"
-    );
+    assert_eq!(distinct.len(), 200, "different seeds should give different programs");
 }
 
 /// A sample of 20 programs (default features, and a few other feature
@@ -42,15 +35,7 @@ fn gc_compiles_a_sample() {
     // One module, one package per program: a single `go build ./...`
     // compiles them all in parallel.
     std::fs::write(dir.join("go.mod"), "module fuzzsample\n\ngo 1.19\n").unwrap();
-    let sets = [
-        "",
-        "",
-        "",
-        "-defer",
-        "none",
-        "+typeswitch",
-        "-closures,-strings",
-    ];
+    let sets = ["", "", "", "-defer", "none", "+typeswitch", "-closures,-strings"];
     for k in 0..20u64 {
         let list = sets[k as usize % sets.len()];
         let feat = Features::parse(list).unwrap();
@@ -58,11 +43,7 @@ fn gc_compiles_a_sample() {
         std::fs::create_dir_all(&pkg).unwrap();
         std::fs::write(pkg.join("main.go"), generate(k * 10 + 3, &feat)).unwrap();
     }
-    let out = Command::new("go")
-        .args(["build", "./..."])
-        .current_dir(&dir)
-        .output()
-        .expect("go build runs");
+    let out = Command::new("go").args(["build", "./..."]).current_dir(&dir).output().expect("go build runs");
     remove_dir(&dir).unwrap();
     assert!(
         out.status.success(),

@@ -20,39 +20,21 @@ pub fn lower_source(name: &str, src: &str, opts: &LowerOptions) -> Lowered {
     let file = sources.add(name, src);
     let mut diags = Diagnostics::default();
     let mut ids = syntax::ast::NodeIds::default();
-    let files = vec![syntax::parser::parse_file(
-        &sources, file, &mut ids, &mut diags,
-    )];
+    let files = vec![syntax::parser::parse_file(&sources, file, &mut ids, &mut diags)];
     if diags.has_errors() {
-        return Lowered {
-            ir: String::new(),
-            defers: String::new(),
-            errors: diags.render(&sources),
-        };
+        return Lowered { ir: String::new(), defers: String::new(), errors: diags.render(&sources) };
     }
     let info = types::check_package(&sources, &files, &mut diags);
     if diags.has_errors() {
-        return Lowered {
-            ir: String::new(),
-            defers: String::new(),
-            errors: diags.render(&sources),
-        };
+        return Lowered { ir: String::new(), defers: String::new(), errors: diags.render(&sources) };
     }
     match lower_program(&sources, &files, &info, opts, &mut diags) {
         Some(p) => {
             if let Err(e) = lower::verify::verify(&p) {
                 panic!("IR of {name} fails verification: {e}\n{}", dump(&p));
             }
-            Lowered {
-                ir: dump(&p),
-                defers: defer_report(&p, &sources),
-                errors: diags.render(&sources),
-            }
+            Lowered { ir: dump(&p), defers: defer_report(&p, &sources), errors: diags.render(&sources) }
         }
-        None => Lowered {
-            ir: String::new(),
-            defers: String::new(),
-            errors: diags.render(&sources),
-        },
+        None => Lowered { ir: String::new(), defers: String::new(), errors: diags.render(&sources) },
     }
 }

@@ -20,28 +20,21 @@ impl Gen<'_> {
     /// One `defer` statement of a random form.
     pub(super) fn defer_stmt(&mut self) {
         let all = self.targets(|_| true);
-        let statics: Vec<Target> = all
-            .iter()
-            .filter(|t| !matches!(t, Target::Closure(..)))
-            .cloned()
-            .collect();
-        let closures: Vec<Target> = all
-            .into_iter()
-            .filter(|t| matches!(t, Target::Closure(..)))
-            .collect();
+        let statics: Vec<Target> = all.iter().filter(|t| !matches!(t, Target::Closure(..))).cloned().collect();
+        let closures: Vec<Target> = all.into_iter().filter(|t| matches!(t, Target::Closure(..))).collect();
         let lit = u32::from(self.has(Feature::Closures));
         let rec = u32::from(self.has(Feature::Recover));
         let w = [
             2,                                                             // defer println(...)
             3 * u32::from(!statics.is_empty()),                            // defer f(args)
             6 * lit,                                                       // defer func() {...}()
-            2 * lit,                         // defer func(a T) {...}(x)
-            u32::from(!closures.is_empty()), // defer c(args)
-            rec,                             // defer recover()
-            u32::from(self.may_panic()),     // defer panic(v)
-            2 * rec,                         // defer rec0(tag)
-            rec,                             // defer rec1(tag)
-            rec,                             // defer show(tag, recover())
+            2 * lit,                                                       // defer func(a T) {...}(x)
+            u32::from(!closures.is_empty()),                               // defer c(args)
+            rec,                                                           // defer recover()
+            u32::from(self.may_panic()),                                   // defer panic(v)
+            2 * rec,                                                       // defer rec0(tag)
+            rec,                                                           // defer rec1(tag)
+            rec,                                                           // defer show(tag, recover())
             u32::from(self.has(Feature::NilDefer) && self.rng.chance(30)), // nil func
         ];
         match self.rng.weighted(&w) {
@@ -93,19 +86,10 @@ impl Gen<'_> {
     /// `defer func(params) { body }(args)`. The body runs once per
     /// execution of the defer statement; it may recover.
     fn defer_closure(&mut self, with_args: bool) {
-        let params: Vec<Ty> = if with_args {
-            (0..self.rng.range(1, 3))
-                .map(|_| self.random_ty())
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let params: Vec<Ty> =
+            if with_args { (0..self.rng.range(1, 3)).map(|_| self.random_ty()).collect() } else { Vec::new() };
         let names: Vec<String> = params.iter().map(|_| self.fresh("p")).collect();
-        let list: Vec<String> = names
-            .iter()
-            .zip(&params)
-            .map(|(n, t)| format!("{n} {}", t.name()))
-            .collect();
+        let list: Vec<String> = names.iter().zip(&params).map(|(n, t)| format!("{n} {}", t.name())).collect();
         self.open(&format!("defer func({})", list.join(", ")));
         let parent = self.frame().clone();
         let once = parent.once && self.mult == 1;
@@ -118,9 +102,7 @@ impl Gen<'_> {
             min_callee: parent.min_callee,
             ..Frame::default()
         });
-        let limit = CLOSURE_LIMIT
-            .min(self.limit.saturating_sub(self.cost) / self.mult)
-            .max(1);
+        let limit = CLOSURE_LIMIT.min(self.limit.saturating_sub(self.cost) / self.mult).max(1);
         let cost = self.measured(limit, |g| {
             g.push_scope();
             for (n, t) in names.iter().zip(&params) {
@@ -162,10 +144,7 @@ impl Gen<'_> {
         let panic = u32::from(self.may_panic());
         let lit = u32::from(self.has(Feature::Closures));
         let defer_ok = u32::from(self.frame().loops == 0 || self.has(Feature::LoopDefer));
-        match self
-            .rng
-            .weighted(&[4, 4, 2, defer_ok, 2 * lit * defer_ok, 1, 1])
-        {
+        match self.rng.weighted(&[4, 4, 2, defer_ok, 2 * lit * defer_ok, 1, 1]) {
             0 => {
                 let r = self.fresh("e");
                 let tag = self.tag();
@@ -230,9 +209,7 @@ impl Gen<'_> {
         for _ in 0..self.rng.range(1, 2) {
             let (s, i) = *self.rng.pick(&results);
             let v = self.scopes[s][i].clone();
-            let Kind::Val(ty) = v.kind else {
-                unreachable!("results are values")
-            };
+            let Kind::Val(ty) = v.kind else { unreachable!("results are values") };
             let e = self.expr(ty, 2).text;
             self.line(&format!("{} = {e}", v.name));
         }

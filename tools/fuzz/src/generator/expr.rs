@@ -22,19 +22,11 @@ pub(super) struct Expr {
 
 impl Expr {
     fn var(text: String) -> Self {
-        Expr {
-            text,
-            konst: false,
-            nonempty: false,
-        }
+        Expr { text, konst: false, nonempty: false }
     }
 
     fn konst(text: String) -> Self {
-        Expr {
-            text,
-            konst: true,
-            nonempty: true,
-        }
+        Expr { text, konst: true, nonempty: true }
     }
 }
 
@@ -96,8 +88,7 @@ impl Gen<'_> {
             return self.int_leaf(t);
         }
         let d = depth - 1;
-        let strings =
-            self.has(Feature::Strings) && !self.find(|v| is_str_var(v) && v.nonempty).is_empty();
+        let strings = self.has(Feature::Strings) && !self.find(|v| is_str_var(v) && v.nonempty).is_empty();
         let divzero = self.has(Feature::DivZero) && !self.frame().calm && self.rng.chance(15);
         let weights = [
             3,                      // leaf
@@ -126,9 +117,7 @@ impl Gen<'_> {
                 let x = self.int_nonconst(from, d).text;
                 Expr::var(format!("{}({x})", t.name()))
             }
-            7 => self
-                .call_expr(Ty::Int(t))
-                .unwrap_or_else(|| self.int_leaf(t)),
+            7 => self.call_expr(Ty::Int(t)).unwrap_or_else(|| self.int_leaf(t)),
             _ => self.string_derived(t, d),
         }
     }
@@ -146,22 +135,14 @@ impl Gen<'_> {
         }
         let ints = self.find(|v| matches!(v.kind, Kind::Val(Ty::Int(_))));
         let local: Vec<_> = ints.iter().copied().filter(|&(s, _)| s > 0).collect();
-        let pool = if !local.is_empty() && self.rng.chance(60) {
-            local
-        } else {
-            ints
-        };
+        let pool = if !local.is_empty() && self.rng.chance(60) { local } else { ints };
         let name = self.use_one(&pool);
         Expr::var(format!("{}({name})", t.name()))
     }
 
     fn arith(&mut self, t: IntTy, d: u32) -> Expr {
         let a = self.int_expr(t, d);
-        let b = if a.konst {
-            self.int_nonconst(t, d)
-        } else {
-            self.int_expr(t, d)
-        };
+        let b = if a.konst { self.int_nonconst(t, d) } else { self.int_expr(t, d) };
         let (a, b) = if self.rng.chance(50) { (a, b) } else { (b, a) };
         let op = self.rng.pick(&ARITH);
         Expr::var(format!("({} {op} {})", a.text, b.text))
@@ -258,11 +239,7 @@ impl Gen<'_> {
             0 => self.nonconst(Ty::Bool, depth),
             1 => {
                 let a = self.str_expr(d, &mut 1);
-                let b = if a.konst {
-                    self.str_nonconst(d, &mut 1)
-                } else {
-                    self.str_expr(d, &mut 1)
-                };
+                let b = if a.konst { self.str_nonconst(d, &mut 1) } else { self.str_expr(d, &mut 1) };
                 let op = self.rng.pick(&CMP);
                 Expr::var(format!("({} {op} {})", a.text, b.text))
             }
@@ -319,38 +296,21 @@ impl Gen<'_> {
             0 => self.str_leaf(refs),
             1 => {
                 let a = self.str_expr(d, refs);
-                let b = if a.konst {
-                    self.str_nonconst(d, refs)
-                } else {
-                    self.str_expr(d, refs)
-                };
+                let b = if a.konst { self.str_nonconst(d, refs) } else { self.str_expr(d, refs) };
                 let (a, b) = if self.rng.chance(50) { (a, b) } else { (b, a) };
-                Expr {
-                    text: format!("({} + {})", a.text, b.text),
-                    konst: false,
-                    nonempty: a.nonempty || b.nonempty,
-                }
+                Expr { text: format!("({} + {})", a.text, b.text), konst: false, nonempty: a.nonempty || b.nonempty }
             }
             2 => self.rune_string(d),
             3 => {
                 *refs -= 1;
                 let strs = self.find(|v| is_str_var(v) && v.nonempty);
                 let s = self.use_one(&strs);
-                let text = if self.rng.chance(50) {
-                    format!("{s}[:1]")
-                } else {
-                    format!("{s}[len({s})-1:]")
-                };
-                Expr {
-                    text,
-                    konst: false,
-                    nonempty: true,
-                }
+                let text = if self.rng.chance(50) { format!("{s}[:1]") } else { format!("{s}[len({s})-1:]") };
+                Expr { text, konst: false, nonempty: true }
             }
             _ => {
                 *refs -= 1;
-                self.call_expr(Ty::Str)
-                    .unwrap_or_else(|| self.rune_string(d))
+                self.call_expr(Ty::Str).unwrap_or_else(|| self.rune_string(d))
             }
         }
     }
@@ -359,30 +319,18 @@ impl Gen<'_> {
     fn rune_string(&mut self, d: u32) -> Expr {
         let from = *self.rng.pick(&INT_TYS);
         let x = self.int_nonconst(from, d).text;
-        Expr {
-            text: format!("string(rune(65 + (int({x}) & 31)))"),
-            konst: false,
-            nonempty: true,
-        }
+        Expr { text: format!("string(rune(65 + (int({x}) & 31)))"), konst: false, nonempty: true }
     }
 
     fn str_leaf(&mut self, refs: &mut u32) -> Expr {
         *refs -= 1;
         let strs = self.find(is_str_var);
         let local: Vec<_> = strs.iter().copied().filter(|&(s, _)| s > 0).collect();
-        let pool = if !local.is_empty() && self.rng.chance(60) {
-            &local
-        } else {
-            &strs
-        };
+        let pool = if !local.is_empty() && self.rng.chance(60) { &local } else { &strs };
         let (s, i) = *self.rng.pick(pool);
         let nonempty = self.scopes[s][i].nonempty;
         let name = self.use_one(&[(s, i)]);
-        Expr {
-            text: name,
-            konst: false,
-            nonempty,
-        }
+        Expr { text: name, konst: false, nonempty }
     }
 
     // ---- panic values ----
@@ -419,9 +367,7 @@ impl Gen<'_> {
 /// The constant panic values of generated programs; `show` compares a
 /// recovered value with each of them.
 pub(super) fn panic_pool(floats: bool) -> Vec<&'static str> {
-    let mut pool = vec![
-        "1", "42", "(-7)", "\"boom\"", "\"bang\"", "\"oops\"", "E(1)", "E(2)", "true", "false",
-    ];
+    let mut pool = vec!["1", "42", "(-7)", "\"boom\"", "\"bang\"", "\"oops\"", "E(1)", "E(2)", "true", "false"];
     if floats {
         pool.extend(["1.5", "(-0.25)"]);
     }

@@ -226,15 +226,11 @@ impl<'a> Gen<'a> {
     // ---- frames and scopes ----
 
     fn frame(&self) -> &Frame {
-        self.frames
-            .last()
-            .expect("a frame is open while generating statements")
+        self.frames.last().expect("a frame is open while generating statements")
     }
 
     fn frame_mut(&mut self) -> &mut Frame {
-        self.frames
-            .last_mut()
-            .expect("a frame is open while generating statements")
+        self.frames.last_mut().expect("a frame is open while generating statements")
     }
 
     fn push_scope(&mut self) {
@@ -270,14 +266,7 @@ impl<'a> Gen<'a> {
 
     fn declare(&mut self, name: &str, kind: Kind) -> &mut Var {
         let scope = self.scopes.last_mut().expect("a scope is open");
-        scope.push(Var {
-            name: name.to_string(),
-            kind,
-            readonly: false,
-            used: false,
-            nonempty: false,
-            result: false,
-        });
+        scope.push(Var { name: name.to_string(), kind, readonly: false, used: false, nonempty: false, result: false });
         scope.last_mut().expect("just pushed")
     }
 
@@ -339,11 +328,7 @@ impl<'a> Gen<'a> {
         let f = self.frame();
         // A calm frame calls top-level functions only where main_call
         // protects them.
-        let first = if f.calm {
-            self.funcs.len()
-        } else {
-            f.min_callee
-        };
+        let first = if f.calm { self.funcs.len() } else { f.min_callee };
         for (i, info) in self.funcs.iter().enumerate().skip(first) {
             if let Some(info) = info
                 && want(&info.results)
@@ -353,9 +338,7 @@ impl<'a> Gen<'a> {
             }
         }
         if let Some((i, n)) = &f.self_fn {
-            let info = self.funcs[*i]
-                .as_ref()
-                .expect("a recursive function registers before its body");
+            let info = self.funcs[*i].as_ref().expect("a recursive function registers before its body");
             if f.once && self.mult == 1 && !self.self_called && want(&info.results) {
                 ts.push(Target::SelfCall(*i, n.clone()));
             }
@@ -375,9 +358,7 @@ impl<'a> Gen<'a> {
     fn target_sig(&self, t: &Target) -> (Vec<Ty>, Vec<Ty>) {
         match t {
             Target::Func(i) | Target::SelfCall(i, _) => {
-                let info = self.funcs[*i]
-                    .as_ref()
-                    .expect("targets name registered functions");
+                let info = self.funcs[*i].as_ref().expect("targets name registered functions");
                 (info.params.clone(), info.results.clone())
             }
             Target::Closure(s, i) => match &self.scopes[*s][*i].kind {
@@ -393,18 +374,12 @@ impl<'a> Gen<'a> {
         let (params, _) = self.target_sig(t);
         match t {
             Target::Func(i) => {
-                let info = self.funcs[*i]
-                    .clone()
-                    .expect("targets name registered functions");
+                let info = self.funcs[*i].clone().expect("targets name registered functions");
                 self.charge(info.cost);
                 let args = if info.rec {
                     let depth = self.depth_arg();
                     let rest = self.args(&params[1..]);
-                    if rest.is_empty() {
-                        depth
-                    } else {
-                        format!("{depth}, {rest}")
-                    }
+                    if rest.is_empty() { depth } else { format!("{depth}, {rest}") }
                 } else {
                     self.args(&params)
                 };

@@ -95,15 +95,11 @@ impl Gen<'_> {
     fn helpers(&self) -> String {
         let mut t = String::from("\nfunc show(tag string, r any) {\n");
         if self.has(Feature::TypeSwitch) {
-            t.push_str(
-                "\tswitch v := r.(type) {\n\tcase nil:\n\t\tprintln(tag, \"recovered nil\")\n",
-            );
+            t.push_str("\tswitch v := r.(type) {\n\tcase nil:\n\t\tprintln(tag, \"recovered nil\")\n");
             let mut tys: Vec<&str> = INT_TYS.iter().skip(1).map(|t| t.name()).collect();
             tys.extend(["bool", "string", "float64"]);
             for ty in tys {
-                t.push_str(&format!(
-                    "\tcase {ty}:\n\t\tprintln(tag, \"recovered {ty}\", v)\n"
-                ));
+                t.push_str(&format!("\tcase {ty}:\n\t\tprintln(tag, \"recovered {ty}\", v)\n"));
             }
             t.push_str("\tcase error:\n\t\tprintln(tag, \"recovered error\", v.Error())\n");
             t.push_str("\tdefault:\n\t\tprintln(tag, \"recovered other\")\n\t}\n}\n");
@@ -111,7 +107,9 @@ impl Gen<'_> {
             t.push_str("\tif r == nil {\n\t\tprintln(tag, \"recovered nil\")\n\t\treturn\n\t}\n");
             for v in panic_pool(self.has(Feature::Floats)) {
                 let shown = v.replace('"', "");
-                t.push_str(&format!("\tif r == {v} {{\n\t\tprintln(tag, \"recovered\", {shown:?})\n\t\treturn\n\t}}\n"));
+                t.push_str(&format!(
+                    "\tif r == {v} {{\n\t\tprintln(tag, \"recovered\", {shown:?})\n\t\treturn\n\t}}\n"
+                ));
             }
             t.push_str("\tprintln(tag, \"recovered other\")\n}\n");
         }
@@ -170,28 +168,11 @@ impl Gen<'_> {
         let results: Vec<Ty> = (0..nres).map(|_| self.random_ty()).collect();
         let named = self.has(Feature::Named) && nres > 0 && self.rng.chance(50);
         let name = format!("f{i}");
-        let pnames: Vec<String> = (0..params.len())
-            .map(|k| {
-                if rec && k == 0 {
-                    self.fresh("n")
-                } else {
-                    self.fresh("p")
-                }
-            })
-            .collect();
-        let rnames: Vec<String> = if named {
-            results.iter().map(|_| self.fresh("r")).collect()
-        } else {
-            Vec::new()
-        };
+        let pnames: Vec<String> =
+            (0..params.len()).map(|k| if rec && k == 0 { self.fresh("n") } else { self.fresh("p") }).collect();
+        let rnames: Vec<String> = if named { results.iter().map(|_| self.fresh("r")).collect() } else { Vec::new() };
         let header = func_header(&name, &pnames, &params, &rnames, &results);
-        self.funcs[i] = Some(FuncInfo {
-            name,
-            params: params.clone(),
-            results: results.clone(),
-            cost: 0,
-            rec,
-        });
+        self.funcs[i] = Some(FuncInfo { name, params: params.clone(), results: results.clone(), cost: 0, rec });
 
         self.out.clear();
         self.indent = 0;
@@ -207,13 +188,7 @@ impl Gen<'_> {
             v.used = true;
             v.result = true;
         }
-        self.frames.push(Frame {
-            results,
-            named: rnames,
-            once: true,
-            min_callee: i + 1,
-            ..Frame::default()
-        });
+        self.frames.push(Frame { results, named: rnames, once: true, min_callee: i + 1, ..Frame::default() });
         (self.cost, self.mult, self.limit, self.self_called) = (0, 1, FN_LIMIT, false);
         if rec {
             self.rec_guard(&pnames[0]);
@@ -276,11 +251,7 @@ impl Gen<'_> {
         self.indent = 0;
         self.open("func main()");
         self.push_scope();
-        self.frames.push(Frame {
-            once: true,
-            calm: true,
-            ..Frame::default()
-        });
+        self.frames.push(Frame { once: true, calm: true, ..Frame::default() });
         (self.cost, self.mult, self.limit, self.self_called) = (0, 1, MAIN_LIMIT, false);
         for _ in 0..self.rng.range(1, 3) {
             self.stmt();
@@ -344,35 +315,14 @@ impl Gen<'_> {
 }
 
 /// `func f(p1 int, p2 string) (r3 int, r4 bool)` without the brace.
-fn func_header(
-    name: &str,
-    pnames: &[String],
-    params: &[Ty],
-    rnames: &[String],
-    results: &[Ty],
-) -> String {
-    let ps: Vec<String> = pnames
-        .iter()
-        .zip(params)
-        .map(|(n, t)| format!("{n} {}", t.name()))
-        .collect();
+fn func_header(name: &str, pnames: &[String], params: &[Ty], rnames: &[String], results: &[Ty]) -> String {
+    let ps: Vec<String> = pnames.iter().zip(params).map(|(n, t)| format!("{n} {}", t.name())).collect();
     let res = match (results.len(), rnames.is_empty()) {
         (0, _) => String::new(),
         (1, true) => format!(" {}", results[0].name()),
-        (_, true) => format!(
-            " ({})",
-            results
-                .iter()
-                .map(|t| t.name())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        (_, true) => format!(" ({})", results.iter().map(|t| t.name()).collect::<Vec<_>>().join(", ")),
         (_, false) => {
-            let rs: Vec<String> = rnames
-                .iter()
-                .zip(results)
-                .map(|(n, t)| format!("{n} {}", t.name()))
-                .collect();
+            let rs: Vec<String> = rnames.iter().zip(results).map(|(n, t)| format!("{n} {}", t.name())).collect();
             format!(" ({})", rs.join(", "))
         }
     };

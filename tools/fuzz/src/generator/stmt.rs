@@ -61,8 +61,8 @@ impl Gen<'_> {
             u32::from(closures),                                                   // closure
             2 * u32::from(defer_ok),                                               // defer
             u32::from(self.may_panic()),                                           // if c { panic }
-            1,                  // if c { return }
-            u32::from(in_loop), // if c { break }
+            1,                                                                     // if c { return }
+            u32::from(in_loop),                                                    // if c { break }
             u32::from(self.has(Feature::Recover)) * (1 + 2 * u32::from(deferred)), // recover
         ];
         self.charge(1);
@@ -100,21 +100,11 @@ impl Gen<'_> {
     /// named result of the enclosing function.
     pub(super) fn assign_stmt(&mut self) {
         let writable = self.find(|v| !v.readonly && matches!(v.kind, Kind::Val(_)));
-        let results: Vec<_> = writable
-            .iter()
-            .copied()
-            .filter(|&l| self.var(l).result)
-            .collect();
-        let pool = if !results.is_empty() && self.frame().deferred && self.rng.chance(70) {
-            results
-        } else {
-            writable
-        };
+        let results: Vec<_> = writable.iter().copied().filter(|&l| self.var(l).result).collect();
+        let pool = if !results.is_empty() && self.frame().deferred && self.rng.chance(70) { results } else { writable };
         let (s, i) = *self.rng.pick(&pool);
         let v = self.scopes[s][i].clone();
-        let Kind::Val(ty) = v.kind else {
-            unreachable!("writable vars are values")
-        };
+        let Kind::Val(ty) = v.kind else { unreachable!("writable vars are values") };
         let text = match ty {
             Ty::Int(t) => self.int_assign(&v.name, t),
             Ty::Bool => format!("{} = {}", v.name, self.bool_expr(3).text),
@@ -222,14 +212,8 @@ impl Gen<'_> {
         let i = self.fresh("i");
         let c = self.fresh("i");
         let (head, vars) = match self.rng.below(3) {
-            0 => (
-                format!("for {i}, {c} := range {word:?}"),
-                vec![(i, IntTy::Int), (c, IntTy::Int32)],
-            ),
-            1 => (
-                format!("for _, {c} := range {word:?}"),
-                vec![(c, IntTy::Int32)],
-            ),
+            0 => (format!("for {i}, {c} := range {word:?}"), vec![(i, IntTy::Int), (c, IntTy::Int32)]),
+            1 => (format!("for _, {c} := range {word:?}"), vec![(c, IntTy::Int32)]),
             _ => (format!("for {i} := range {word:?}"), vec![(i, IntTy::Int)]),
         };
         self.open(&head);
@@ -369,20 +353,10 @@ impl Gen<'_> {
     /// `c := func(params) result { ... }`.
     fn closure_decl(&mut self) {
         let name = self.fresh("c");
-        let params: Vec<Ty> = (0..self.rng.range(0, 2))
-            .map(|_| self.random_ty())
-            .collect();
-        let result = if self.rng.chance(50) {
-            Some(self.random_ty())
-        } else {
-            None
-        };
+        let params: Vec<Ty> = (0..self.rng.range(0, 2)).map(|_| self.random_ty()).collect();
+        let result = if self.rng.chance(50) { Some(self.random_ty()) } else { None };
         let names: Vec<String> = params.iter().map(|_| self.fresh("p")).collect();
-        let list: Vec<String> = names
-            .iter()
-            .zip(&params)
-            .map(|(n, t)| format!("{n} {}", t.name()))
-            .collect();
+        let list: Vec<String> = names.iter().zip(&params).map(|(n, t)| format!("{n} {}", t.name())).collect();
         let res = result.map(|t| format!(" {}", t.name())).unwrap_or_default();
         self.open(&format!("{name} := func({}){res}", list.join(", ")));
         let parent = self.frame().clone();
@@ -393,9 +367,7 @@ impl Gen<'_> {
             min_callee: parent.min_callee,
             ..Frame::default()
         });
-        let limit = CLOSURE_LIMIT
-            .min(self.limit.saturating_sub(self.cost) / self.mult)
-            .max(1);
+        let limit = CLOSURE_LIMIT.min(self.limit.saturating_sub(self.cost) / self.mult).max(1);
         let cost = self.measured(limit, |g| {
             g.push_scope();
             for (n, t) in names.iter().zip(&params) {
@@ -413,14 +385,7 @@ impl Gen<'_> {
         });
         self.frames.pop();
         self.close();
-        let v = self.declare(
-            &name,
-            Kind::Func(Sig {
-                params,
-                result,
-                cost,
-            }),
-        );
+        let v = self.declare(&name, Kind::Func(Sig { params, result, cost }));
         v.readonly = true;
     }
 
@@ -438,11 +403,7 @@ impl Gen<'_> {
         match exit {
             Some(e) => self.exit_of(e),
             None => {
-                let kw = if self.rng.chance(50) {
-                    "break"
-                } else {
-                    "continue"
-                };
+                let kw = if self.rng.chance(50) { "break" } else { "continue" };
                 self.line(kw);
             }
         }

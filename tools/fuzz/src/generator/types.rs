@@ -3,10 +3,7 @@
 use crate::rng::Rng;
 
 /// An integer type, including the named `type E int`.
-#[allow(
-    missing_docs,
-    reason = "the variants are Go's integer types, named as in Go"
-)]
+#[allow(missing_docs, reason = "the variants are Go's integer types, named as in Go")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IntTy {
     Int,
@@ -69,10 +66,7 @@ impl IntTy {
 
     /// Whether the type is signed.
     pub fn signed(self) -> bool {
-        matches!(
-            self,
-            IntTy::Int | IntTy::Int8 | IntTy::Int16 | IntTy::Int32 | IntTy::Int64 | IntTy::E
-        )
+        matches!(self, IntTy::Int | IntTy::Int8 | IntTy::Int16 | IntTy::Int32 | IntTy::Int64 | IntTy::E)
     }
 
     /// The smallest and largest value, as decimal text.
@@ -98,11 +92,7 @@ impl IntTy {
         } else {
             rng.range(0, 20).to_string()
         };
-        if v.starts_with('-') {
-            format!("({v})")
-        } else {
-            v
-        }
+        if v.starts_with('-') { format!("({v})") } else { v }
     }
 }
 
