@@ -169,6 +169,7 @@ impl Scan {
             | ExprKind::FuncValue(_)
             | ExprKind::New
             | ExprKind::Recover
+            | ExprKind::FramePointer
             | ExprKind::Zero => {}
             ExprKind::Closure { captures, .. } => self.escaping.extend(captures.iter().copied()),
             ExprKind::AddrOf(p) => {
@@ -185,6 +186,7 @@ impl Scan {
             | ExprKind::Len(x)
             | ExprKind::Cap(x)
             | ExprKind::Panic(x)
+            | ExprKind::RecoverFor(x)
             | ExprKind::TypeAssert { x, .. } => self.expr(x),
             ExprKind::Binary(_, x, y) | ExprKind::AndAnd(x, y) | ExprKind::OrOr(x, y) | ExprKind::Index(x, y) => {
                 self.expr(x);

@@ -166,6 +166,12 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 let fp = self.b.ins().get_frame_pointer(types::I64);
                 self.rt_call(Rt::Recover, &[fp])
             }
+            ExprKind::FramePointer => vec![self.b.ins().get_frame_pointer(types::I64)],
+            ExprKind::RecoverFor(fp) => {
+                let fp = self.expr(fp);
+                self.rt_call(Rt::Recover, &fp);
+                Vec::new()
+            }
             ExprKind::Panic(v) => {
                 let vals = self.expr(v);
                 self.set_pos(e.pos);

@@ -13,10 +13,13 @@
 //!   `defer recover()`) becomes a call of a generated wrapper function that
 //!   takes the arguments evaluated at the `defer` statement. The wrapper is
 //!   named as gc names its own (`main.f.func3`), so a traceback through
-//!   `defer panic(v)` reads as gc's. `defer recover()`'s wrapper does
-//!   nothing: a `recover` that the deferred-call machinery calls directly is
-//!   not called *by* a deferred function, so it never recovers (gc behaves
-//!   the same).
+//!   `defer panic(v)` reads as gc's. `defer recover()` saves the frame
+//!   pointer of the function executing the `defer` statement and its
+//!   wrapper recovers on behalf of that function ([`IK::RecoverFor`]), as
+//!   gc evaluates recover's frame argument at the `defer`: it recovers iff
+//!   the function containing the `defer recover()` is itself a deferred
+//!   call run directly by the panic (so `defer recover()` in the panicking
+//!   function does nothing, but inside a deferred function it recovers).
 //! * A deferred function literal is a `Callee::Value` of the
 //!   [`IK::Closure`]: the closure object carries the captured cells the body
 //!   needs, and codegen may still call the literal's function directly.
@@ -412,7 +415,10 @@ impl FnCx<'_, '_> {
         let vals: Vec<IExpr> = match b {
             Builtin::Panic => vec![self.boxed_as_any(&args[0])],
             Builtin::Print | Builtin::Println => args.iter().map(|a| self.expr(a)).collect(),
-            Builtin::Recover => Vec::new(),
+            Builtin::Recover => {
+                let ty = self.basic_ty(types::BasicKind::Uintptr);
+                vec![IExpr { kind: IK::FramePointer, ty, pos }]
+            }
             other => {
                 self.unsupported(pos, &format!("defer of {}", other.name()));
                 return None;
@@ -443,6 +449,9 @@ impl FnCx<'_, '_> {
                 ty: unit,
                 pos,
             })),
+            Builtin::Recover => {
+                body.push(Stmt::Eval(IExpr { kind: IK::RecoverFor(Box::new(reads[0].clone())), ty: unit, pos }))
+            }
             _ => {}
         }
         body.push(Stmt::Return);

@@ -239,6 +239,8 @@ impl Printer<'_> {
             ExprKind::New => format!("new<{}>", self.ty(e.ty)),
             ExprKind::SliceLit(xs) => format!("{}{{{}}}", self.ty(e.ty), self.list(xs)),
             ExprKind::Recover => "recover()".into(),
+            ExprKind::FramePointer => "framepointer()".into(),
+            ExprKind::RecoverFor(fp) => format!("recover_for({})", self.expr(fp)),
             ExprKind::Panic(x) => format!("panic({})", self.expr(x)),
             ExprKind::Print { args, newline } => {
                 format!("{}({})", if *newline { "println" } else { "print" }, self.list(args))

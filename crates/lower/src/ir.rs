@@ -39,8 +39,10 @@
 //!   static `Callee::Func` with the receiver, evaluated at the `defer`, as
 //!   first argument; no wrapper is generated for either;
 //! * a deferred builtin calls a generated wrapper named as gc names its own
-//!   (`main.f.func2`); `defer recover()`'s wrapper has an empty body, since
-//!   a `recover` run directly by the defer machinery never recovers;
+//!   (`main.f.func2`); `defer recover()` passes its wrapper the frame
+//!   pointer of the deferring function ([`ExprKind::FramePointer`]) and the
+//!   wrapper recovers on that function's behalf ([`ExprKind::RecoverFor`]),
+//!   as gc does;
 //! * a method value `x.M` is an [`ExprKind::Seq`] that stores the receiver
 //!   into a fresh heap cell and makes a closure of the method's `-fm`
 //!   wrapper (`main.T.M-fm`) over it; those wrappers are listed in
@@ -479,6 +481,14 @@ pub enum ExprKind {
     SliceLit(Vec<Expr>),
     /// `recover()`.
     Recover,
+    /// The frame pointer of the current function, as a `uintptr`: the
+    /// argument a `defer recover()` statement saves for its wrapper.
+    FramePointer,
+    /// The body of `defer recover()`'s wrapper: `recover()` on behalf of
+    /// the function whose frame pointer the operand is (the function that
+    /// executed the `defer` statement, as gc evaluates recover's frame
+    /// argument at the `defer`), result discarded. Type: empty tuple.
+    RecoverFor(Box<Expr>),
     /// `panic(v)`; `v` is already an `interface{}` value. Type: empty tuple.
     Panic(Box<Expr>),
     /// `print(...)` (`newline: false`) or `println(...)`. Type: empty tuple.

@@ -39,6 +39,10 @@
 //!   the current deferred call: the caller's saved rbp equals
 //!   [`Panic::thunk_fp`]. Deferred calls made by exit code (inline or
 //!   [`deft_deferreturn`]) never match, so recover returns nil there.
+//!   `defer recover()` passes the frame pointer of the function executing
+//!   the `defer` statement (saved at the `defer`, as gc evaluates recover's
+//!   frame argument there), so it recovers exactly when that function is
+//!   itself the deferred call the panic is running.
 //! * A panic raised while an earlier panic runs a deferred call of frame F
 //!   *aborts* the earlier one when its walk reaches F (gc marks the started
 //!   defer's panic aborted). Aborted and recovered panics stay on the list

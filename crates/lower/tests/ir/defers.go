@@ -1,7 +1,7 @@
 // Defer sites: kinds decided per function; deferred builtins call wrappers
 // named as gc names them (main.builtins.func2 is `defer panic` below: the
 // literal is func1, then wrappers in statement order, as gc 1.19's
-// traceback shows); `defer recover()`'s wrapper does nothing.
+// traceback shows); `defer recover()`'s wrapper recovers for the deferrer.
 
 package main
 
