@@ -84,7 +84,13 @@ fn compile(sources: &SourceMap, opts: &RunOptions) -> Result<Option<codegen::Jit
         print!("{}", lower::dump(&program));
         return Ok(None);
     }
-    let jit = codegen::compile_jit(&program, sources, &codegen::Options::default()).map_err(|errors| {
+    let cg_opts = codegen::Options {
+        dump_functions: std::env::var("DEFT_DUMP")
+            .map(|v| v.split(',').map(String::from).collect())
+            .unwrap_or_default(),
+        ..codegen::Options::default()
+    };
+    let jit = codegen::compile_jit(&program, sources, &cg_opts).map_err(|errors| {
         let mut diags = Diagnostics::default();
         for d in errors {
             diags.error(d.pos, d.msg);

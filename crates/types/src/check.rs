@@ -159,6 +159,9 @@ pub(crate) struct Checker<'a> {
     pub delayed: Vec<Delayed<'a>>,
     /// Functions declared without a body (reported only without other errors).
     pub missing_bodies: Vec<Pos>,
+    /// Imports with the object they declare (none for `_` and `.`); judged
+    /// once all uses are known (see `report_imports`).
+    pub imports: Vec<(&'a syntax::ast::ImportSpec, Option<ObjId>)>,
     /// Synthetic objects for interface methods, by (interface, name).
     pub iface_objs: HashMap<(crate::model::TypeId, String), ObjId>,
 }

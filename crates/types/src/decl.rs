@@ -33,23 +33,38 @@ impl<'a> Checker<'a> {
     // ------------------------------------------------------------------
     // Collection.
 
+    /// Judges the imports once every use is known. deft has no packages
+    /// yet, so an import that is used is unsupported; one that is never used
+    /// is the error gc reports for it, whatever the package.
+    pub(crate) fn report_imports(&mut self) {
+        let used: std::collections::HashSet<ObjId> = self.info.uses.values().copied().collect();
+        for (imp, obj) in std::mem::take(&mut self.imports) {
+            let path = crate::constant::quote(imp.path.as_bytes());
+            match obj {
+                Some(o) if !used.contains(&o) => match &imp.name {
+                    Some(n) => self.error(imp.pos, format!("imported and not used: {path} as {}", n.name)),
+                    None => self.error(imp.pos, format!("imported and not used: {path}")),
+                },
+                _ => self.error(imp.path_pos, format!("deft does not support package {path} yet")),
+            }
+        }
+    }
+
     /// Collects imports and package-level objects of all files.
     pub(crate) fn collect_objects(&mut self, files: &'a [File]) {
         for (fi, file) in files.iter().enumerate() {
             let fscope = self.file_scopes[fi];
             for imp in &file.imports {
-                self.error(
-                    imp.path_pos,
-                    format!("deft does not support package {} yet", crate::constant::quote(imp.path.as_bytes())),
-                );
                 let name = match &imp.name {
                     Some(n) => n.name.clone(),
                     None => imp.path.rsplit('/').next().unwrap_or(&imp.path).to_string(),
                 };
                 if name == "_" || name == "." {
+                    self.imports.push((imp, None));
                     continue;
                 }
                 let o = self.new_obj(&name, ObjKind::PkgName(imp.path.clone()), INVALID, imp.pos);
+                self.imports.push((imp, Some(o)));
                 if let Some(n) = &imp.name {
                     self.info.defs.insert(n.id, o);
                 }

@@ -96,6 +96,7 @@ impl<'a> Checker<'a> {
             delayed: Vec::new(),
             later_map_keys: Vec::new(),
             missing_bodies: Vec::new(),
+            imports: Vec::new(),
         };
         c.universe = c.new_scope(None);
         let u = c.universe;
@@ -163,6 +164,7 @@ impl<'a> Checker<'a> {
         self.check_later_map_keys();
         // 5. Initialization order.
         self.init_order();
+        self.report_imports();
         // 6. Functions without body (gc: while compiling to SSA) and main (a
         // link-time error in gc), so only without other errors.
         if !self.had_error && !self.diags.has_errors() {
