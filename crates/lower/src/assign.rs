@@ -234,6 +234,8 @@ impl FnCx<'_, '_> {
         let p = self.place(l);
         let p = self.pin_place(p, false, out);
         let y = if matches!(op, BinaryOp::Shl | BinaryOp::Shr) { self.expr(r) } else { self.value_as(r, t) };
+        // gc runs the call before it reads the place.
+        let y = if self.has_call(r) { self.settle(y, out) } else { y };
         self.update(p, t, op, y, l.pos, out);
     }
 

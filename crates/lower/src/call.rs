@@ -323,6 +323,29 @@ impl FnCx<'_, '_> {
             for (i, (v, t)) in self.spread(&args[0]).into_iter().enumerate() {
                 vals.push(self.convert_to(v, t, param_ty(i), pos));
             }
+        } else if args.iter().any(|a| self.has_call(a)) && args.iter().any(|a| !self.has_call(a)) {
+            // gc's order pass: the calls among the arguments run, in order,
+            // before the other arguments are evaluated.
+            let mut stmts = Vec::new();
+            let mut slots = Vec::new();
+            for (i, a) in args.iter().enumerate() {
+                if self.has_call(a) {
+                    let v = self.value_as(a, param_ty(i));
+                    slots.push(Some(self.spill(v, &mut stmts)));
+                } else {
+                    slots.push(None);
+                }
+            }
+            for (i, (a, slot)) in args.iter().zip(slots).enumerate() {
+                let v = match slot {
+                    Some(t) => self.local_expr(t, a.pos),
+                    None => self.value_as(a, param_ty(i)),
+                };
+                vals.push(v);
+            }
+            let first = vals.remove(0);
+            let (ty, p) = (first.ty, first.pos);
+            vals.insert(0, IExpr { kind: IK::Seq(stmts, Box::new(first)), ty, pos: p });
         } else {
             for (i, a) in args.iter().enumerate() {
                 vals.push(self.value_as(a, param_ty(i)));

@@ -67,7 +67,9 @@
 //!
 //! Evaluation order is the tree's order, left to right, as Go specifies;
 //! lowering introduces temporaries wherever Go's order differs from a naive
-//! tree walk (assignments to several places, multi-value calls as arguments).
+//! tree walk (assignments to several places, multi-value calls as arguments,
+//! and, as gc's order pass does, calls run before the operands to their left
+//! that make no call: `a + f()`, `a op= f()`, `g(a, f())`).
 
 use syntax::Pos;
 
