@@ -5,7 +5,8 @@
 //! gc's form `file.go:L:C: message`, filtered, capped at ten and sorted
 //! exactly as gc 1.19 does it, then `file.go:L:C: too many errors` — the
 //! way `go build` prints them. Compiler bugs are not
-//! diagnostics: they are internal compiler errors raised with `ice!`.
+//! diagnostics: they are internal compiler errors (`lower::ice`), reported
+//! with the position as `internal compiler error: file:L:C: ...`.
 
 use crate::pos::{Pos, SourceMap};
 
