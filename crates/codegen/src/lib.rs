@@ -8,6 +8,7 @@
 //!   │  expr.rs     expressions with Go's arithmetic, conversions, interfaces
 //!   │  calls.rs    Go calls, runtime calls and checks, print/println
 //!   │  defers.rs   open-coded defers, defer records, deferreturn block, thunks
+//!   │  external.rs adapters to library functions the runtime implements
 //!   ▼
 //! Cranelift IR ──(cranelift-jit)──▶ machine code
 //!   │  funcdata.rs  lines, deferBits/argument slot offsets, landing pads
@@ -32,6 +33,7 @@ pub mod calls;
 pub mod defers;
 pub mod escape;
 pub mod expr;
+pub mod external;
 pub mod func;
 pub mod funcdata;
 pub mod iface;
@@ -77,6 +79,14 @@ pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Re
     let mut fctx = FunctionBuilderContext::new();
     for i in 0..program.funcs.len() {
         let fid = FuncId(i as u32);
+        if program.funcs[i].external {
+            if let Some(meta) = external::define_adapter(&mut cx, &mut ctx, &mut fctx, fid) {
+                let id = cx.funcs[i];
+                define(&mut cx, &mut ctx, id, meta);
+            }
+            cx.module.clear_context(&mut ctx);
+            continue;
+        }
         let translated = func::translate(&mut cx, &mut ctx.func, &mut fctx, fid);
         if let Some((meta, _)) = translated {
             let id = cx.funcs[i];

@@ -118,6 +118,11 @@ impl<'p> ProgramCx<'p> {
             let s = rt.sym();
             jb.symbol(s.name, s.addr);
         }
+        for f in prog.funcs.iter().filter(|f| f.external) {
+            if let Some(addr) = runtime::library::symbol(&f.name) {
+                jb.symbol(f.name.clone(), addr);
+            }
+        }
         let module = JITModule::new(jb);
         let mut cx = ProgramCx {
             prog,

@@ -1,7 +1,7 @@
 //! Runs the pipeline for `deft run` and maps its outcome to an exit status.
 //!
 //! ```text
-//! files ─read─▶ SourceMap ─syntax─▶ AST ─types─▶ Info ─lower─▶ IR ─codegen─▶ JIT ─▶ run
+//! files ─read─▶ SourceMap ─syntax─▶ AST ─(+ library packages)─▶ ─types─▶ Info ─lower─▶ IR ─codegen─▶ JIT ─▶ run
 //! ```
 //! Each stage reports user errors into one `Diagnostics`; the driver renders
 //! them once, in gc's format, and stops at the first stage that failed.
@@ -33,7 +33,7 @@ fn run(opts: &RunOptions) -> i32 {
         eprintln!("{msg}");
         return 1;
     }
-    match compile(&sources, opts) {
+    match compile(&mut sources, opts) {
         Ok(Some(program)) => program.run(program_args(opts)),
         Ok(None) => 0,
         Err(rendered) => {
@@ -45,25 +45,28 @@ fn run(opts: &RunOptions) -> i32 {
 
 /// Compiles the sources; `Ok(None)` when there is nothing to run
 /// (`--check-only`, `--dump-ir`), `Err` with the rendered diagnostics.
-fn compile(sources: &SourceMap, opts: &RunOptions) -> Result<Option<codegen::JitProgram>, String> {
+fn compile(sources: &mut SourceMap, opts: &RunOptions) -> Result<Option<codegen::JitProgram>, String> {
     let mut diags = Diagnostics::default();
     let mut ids = syntax::ast::NodeIds::default();
-    let files: Vec<_> =
+    let user: Vec<_> =
         sources.files().map(|(id, _)| syntax::parser::parse_file(sources, id, &mut ids, &mut diags)).collect();
     let limit = if opts.all_errors { None } else { Some(syntax::diag::MAX_ERRORS) };
+    let user_package = user.first().map(|f| f.package.name.clone());
+    let crate::packages::Program { files, packages } = crate::packages::assemble(sources, user, &mut ids, &mut diags);
+    let sources = &*sources;
     let fail = |diags: &Diagnostics| Err(diags.render_limited(sources, limit));
     // Like gc, only syntax errors stop before type checking; lexical errors
     // (a bad character, a malformed literal) are reported together with type errors.
     if diags.has_syntax_errors() {
         return fail(&diags);
     }
-    let info = types::check_package(sources, &files, &mut diags);
+    let info = types::check_program(sources, &files, &packages, &mut diags);
     if diags.has_errors() {
         return fail(&diags);
     }
     // A package other than main can be checked (Go's `compile` and
     // `errorcheck` tests are mostly `package p`) but there is nothing to run.
-    if files.first().is_some_and(|f| f.package.name != "main") {
+    if user_package.is_some_and(|name| name != "main") {
         return if opts.check_only {
             Ok(None)
         } else {

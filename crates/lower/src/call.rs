@@ -205,8 +205,17 @@ impl FnCx<'_, '_> {
             .map(|l| IExpr { kind: IK::Local(l), ty: locals[l.0 as usize].ty, pos })
             .collect();
         let body = self.forward_call(method, args, sig, &results, pos);
-        self.cx.prog.funcs[wid.0 as usize] =
-            Func { name, pos, params, results, captures: vec![LocalId(0)], locals, body, defers: Vec::new() };
+        self.cx.prog.funcs[wid.0 as usize] = Func {
+            name,
+            pos,
+            params,
+            results,
+            captures: vec![LocalId(0)],
+            locals,
+            body,
+            defers: Vec::new(),
+            external: false,
+        };
         self.cx.prog.wrappers.push(wid);
         self.cx.method_value_wrappers.insert(method, wid);
         wid
@@ -292,8 +301,17 @@ impl FnCx<'_, '_> {
         let p = args.remove(0);
         args.insert(0, IExpr { kind: IK::Load(Box::new(Place::Deref(Box::new(p)))), ty: recv_ty, pos });
         let body = self.forward_call(method, args, sig, &results, pos);
-        self.cx.prog.funcs[wid.0 as usize] =
-            Func { name, pos, params, results, captures: Vec::new(), locals, body, defers: Vec::new() };
+        self.cx.prog.funcs[wid.0 as usize] = Func {
+            name,
+            pos,
+            params,
+            results,
+            captures: Vec::new(),
+            locals,
+            body,
+            defers: Vec::new(),
+            external: false,
+        };
         self.cx.prog.wrappers.push(wid);
         self.cx.deref_wrappers.insert(method, wid);
         wid
@@ -478,8 +496,17 @@ impl FnCx<'_, '_> {
             _ => {}
         }
         body.push(Stmt::Return);
-        self.cx.prog.funcs[wid.0 as usize] =
-            Func { name, pos, params, results: Vec::new(), captures: Vec::new(), locals, body, defers: Vec::new() };
+        self.cx.prog.funcs[wid.0 as usize] = Func {
+            name,
+            pos,
+            params,
+            results: Vec::new(),
+            captures: Vec::new(),
+            locals,
+            body,
+            defers: Vec::new(),
+            external: false,
+        };
         wid
     }
 }

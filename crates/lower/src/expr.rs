@@ -18,7 +18,7 @@ use types::{BasicKind, ConstValue, Mode, ObjKind, SelectionKind, Type, TypeAndVa
 
 use crate::func::FnCx;
 use crate::ir::{BinOp, Const, Expr as IExpr, ExprKind as IK, Place, Stmt, TyId, TyKind, UnOp};
-use crate::query::unparen;
+use crate::query::{qualified_ident, unparen};
 
 /// The IR operator of an arithmetic or comparison operator (not `&&`/`||`).
 pub fn arith_op(op: BinaryOp) -> Option<BinOp> {
@@ -114,6 +114,7 @@ impl FnCx<'_, '_> {
                 IK::Closure { func, captures }
             }
             ExprKind::CompositeLit { elems, .. } => return self.composite(e, tv.ty, elems),
+            ExprKind::Selector { .. } if let Some(id) = qualified_ident(self.cx.info, e) => self.ident(id, pos),
             ExprKind::Selector { x, sel } => return self.selector(e, x, sel),
             ExprKind::Index { x, indices } => return self.index(e, x, indices),
             ExprKind::Slice { x, lo, hi, max, .. } => {
@@ -374,25 +375,30 @@ impl FnCx<'_, '_> {
         (place, cur)
     }
 
+    /// The location of the variable `id` names.
+    fn variable_place(&mut self, id: &ast::Ident, pos: Pos) -> Place {
+        if let Some(obj) = self.cx.info.object_of(id.id)
+            && let ObjKind::Var(v) = &self.cx.info.obj(obj).kind
+        {
+            if !v.global {
+                return Place::Local(self.var(obj, pos));
+            }
+            if let Some(&g) = self.cx.globals.get(&obj) {
+                return Place::Global(g);
+            }
+        }
+        self.ice(pos, &format!("{} is not a variable", id.name))
+    }
+
     /// The location an addressable expression (or map index) denotes. Any
     /// other expression is evaluated into a fresh variable whose location
     /// is used.
     pub fn place(&mut self, e: &Expr) -> Place {
         match &e.kind {
             ExprKind::Paren(x) => return self.place(x),
-            ExprKind::Ident(id) => {
-                if let Some(obj) = self.cx.info.object_of(id.id)
-                    && let ObjKind::Var(v) = &self.cx.info.obj(obj).kind
-                {
-                    if v.global {
-                        if let Some(&g) = self.cx.globals.get(&obj) {
-                            return Place::Global(g);
-                        }
-                    } else {
-                        return Place::Local(self.var(obj, e.pos));
-                    }
-                }
-                self.ice(e.pos, &format!("{} is not a variable", id.name));
+            ExprKind::Ident(id) => return self.variable_place(id, e.pos),
+            ExprKind::Selector { .. } if let Some(id) = qualified_ident(self.cx.info, e) => {
+                return self.variable_place(id, e.pos);
             }
             ExprKind::Star(p) => return Place::Deref(Box::new(self.expr(p))),
             ExprKind::Selector { x, .. } => {

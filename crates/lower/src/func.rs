@@ -202,6 +202,7 @@ impl<'c, 'a> FnCx<'c, 'a> {
             locals: self.locals,
             body,
             defers: self.defers,
+            external: slot.external,
         };
     }
 

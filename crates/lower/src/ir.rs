@@ -105,7 +105,9 @@ pub struct Program {
     pub funcs: Vec<Func>,
     /// Package-level variables.
     pub globals: Vec<Global>,
-    /// Generated function running package initialisation: global
+    /// Generated function running package initialisation: the
+    /// initialisers of the imported packages first (each package's
+    /// `P.init` calls those of the packages before it), then global
     /// initialisers in dependency order, then each `init` in source order.
     pub init: FuncId,
     /// `main.main`.
@@ -251,6 +253,10 @@ pub struct Func {
     pub body: Vec<Stmt>,
     /// The defer sites, indexed by [`Stmt::Defer::site`].
     pub defers: Vec<DeferSite>,
+    /// Declared without a body in deft's library: the runtime implements
+    /// it, under a symbol named like the function (`strconv.formatFloat`).
+    /// Its `body` is just `Return` and is not compiled. (Added for packages.)
+    pub external: bool,
 }
 
 /// A local variable.

@@ -1,15 +1,20 @@
 //! Package level: which functions, methods and globals exist, their names
-//! as gc prints them, the package initialiser and `main`.
+//! as gc prints them (qualified by import path: `main.f`, `strconv.Itoa`),
+//! the package initialisers and `main`.
 //!
-//! Order of work: every top-level function and method gets its [`FuncId`]
-//! and every package-level variable its [`GlobalId`] first, so bodies can
-//! refer to any of them; then bodies are lowered in source order (closures
-//! get their ids as they are met); last comes `main.init`, which runs the
-//! global initialisers in the checker's dependency order and then each
-//! `func init` in source order (`main.init.0`, `main.init.1`, ...).
+//! Order of work, over the packages in the checker's order (imports
+//! first): every top-level function and method gets its [`FuncId`] and
+//! every package-level variable its [`GlobalId`] first, so bodies can refer
+//! to any of them; then bodies are lowered in source order (closures get
+//! their ids as they are met); last comes each package's `P.init`, which
+//! calls the previous package's `init`, then runs the global initialisers
+//! in the checker's dependency order and then each `func init` in source
+//! order (`main.init.0`, `main.init.1`, ...). The last package's `init` is
+//! the program's.
 //!
 //! Not lowered at all, as in gc: functions named `_` (gc never compiles
-//! them), and functions without a body are rejected.
+//! them). A function without a body is rejected, except in deft's library,
+//! where it is [`Func::external`]: implemented by the runtime.
 
 use std::collections::HashMap;
 
@@ -46,8 +51,10 @@ pub struct Ctx<'a> {
     pub ptr_methods: std::collections::HashSet<ObjId>,
     /// Package-level variables, by object.
     pub globals: HashMap<ObjId, GlobalId>,
-    /// The package name (`main`).
+    /// Import path of the package being lowered (`main`, `strconv`).
     pub pkg: String,
+    /// Whether that package is part of deft's library.
+    pub library: bool,
     /// Method → its method-value wrapper (`main.T.M-fm`), once made.
     pub method_value_wrappers: HashMap<FuncId, FuncId>,
     /// Value method → its pointer-receiver wrapper (`main.(*T).M`), once made.
@@ -79,6 +86,7 @@ impl Ctx<'_> {
             locals: Vec::new(),
             body: Vec::new(),
             defers: Vec::new(),
+            external: false,
         });
         id
     }
@@ -94,7 +102,7 @@ impl Ctx<'_> {
     }
 }
 
-/// Lowers the whole package.
+/// Lowers the whole program.
 pub fn lower(
     sources: &SourceMap,
     files: &[ast::File],
@@ -102,7 +110,6 @@ pub fn lower(
     opts: &LowerOptions,
     diags: &mut Diagnostics,
 ) -> Option<Program> {
-    let pkg = files.first().map_or_else(|| "main".to_string(), |f| f.package.name.clone());
     let mut cx = Ctx {
         sources,
         info,
@@ -114,17 +121,26 @@ pub fn lower(
         methods: HashMap::new(),
         ptr_methods: Default::default(),
         globals: HashMap::new(),
-        pkg,
+        pkg: String::new(),
+        library: false,
         method_value_wrappers: HashMap::new(),
         deref_wrappers: HashMap::new(),
     };
-    let decls = declare(&mut cx, files);
-    for (fid, decl) in &decls.funcs {
-        lower_func_decl(&mut cx, *fid, decl);
+    let mut main = None;
+    let mut init = None;
+    for pkg in &info.packages {
+        let pkg_files = &files[pkg.spec.files.clone()];
+        cx.pkg = pkg.spec.path.clone();
+        cx.library = pkg.spec.library;
+        let decls = declare(&mut cx, pkg_files);
+        for (fid, decl) in &decls.funcs {
+            lower_func_decl(&mut cx, *fid, decl);
+        }
+        init = Some(lower_init(&mut cx, pkg_files, &pkg.init_order, init, &decls.inits));
+        main = decls.main;
     }
-    let init_funcs: Vec<FuncId> = decls.inits.clone();
-    cx.prog.init = lower_init(&mut cx, files, &init_funcs);
-    match decls.main {
+    cx.prog.init = init.unwrap_or_default();
+    match main {
         Some(m) => cx.prog.main = m,
         None => {
             let pos = files.first().map_or(Pos::NONE, |f| f.package_pos);
@@ -186,7 +202,7 @@ fn declare_func<'f>(cx: &mut Ctx, f: &'f FuncDecl, out: &mut Declared<'f>) {
         cx.unsupported(f.name.pos, "generic functions");
         return;
     }
-    if f.body.is_none() {
+    if f.body.is_none() && !cx.library {
         cx.diags.error(f.name.pos, "missing function body");
         return;
     }
@@ -238,17 +254,26 @@ fn method_name(cx: &Ctx, recv: &ast::Field, method: &str) -> String {
 }
 
 fn lower_func_decl(cx: &mut Ctx, fid: FuncId, f: &FuncDecl) {
-    let Some(body) = &f.body else { return };
     let Some(obj) = cx.info.defs.get(&f.name.id).copied() else { cx.ice(f.name.pos, "no object for function") };
     let sig_ty = cx.info.obj(obj).ty;
-    let spec =
-        FuncSpec { id: fid, pos: f.pos, recv: f.recv.as_ref(), sig: &f.sig, sig_ty, body: &body.stmts, closure: false };
+    // A library function without a body keeps its signature (params and
+    // results) and is implemented by the runtime.
+    cx.prog.funcs[fid.0 as usize].external = f.body.is_none();
+    let body = f.body.as_ref().map_or(&[][..], |b| &b.stmts[..]);
+    let spec = FuncSpec { id: fid, pos: f.pos, recv: f.recv.as_ref(), sig: &f.sig, sig_ty, body, closure: false };
     FnCx::lower(cx, spec, &[]);
 }
 
-/// Builds `main.init`: global initialisers in dependency order, then the
-/// `init` functions in source order.
-fn lower_init(cx: &mut Ctx, files: &[ast::File], inits: &[FuncId]) -> FuncId {
+/// Builds `P.init` of the current package: the previous package's `init`,
+/// then global initialisers in dependency order, then the `init` functions
+/// in source order.
+fn lower_init(
+    cx: &mut Ctx,
+    files: &[ast::File],
+    order: &[types::Initializer],
+    previous: Option<FuncId>,
+    inits: &[FuncId],
+) -> FuncId {
     let name = format!("{}.init", cx.pkg);
     let pos = files.first().map_or(Pos::NONE, |f| f.package_pos);
     let fid = cx.reserve_func(name.clone(), pos);
@@ -260,8 +285,10 @@ fn lower_init(cx: &mut Ctx, files: &[ast::File], inits: &[FuncId]) -> FuncId {
     let by_id: HashMap<NodeId, &Expr> = values.iter().map(|e| (e.id, *e)).collect();
     let mut fcx = FnCx::new_init(cx, fid, format!("{}.glob..func", cx_pkg(&name)), plan);
     let mut body = Vec::new();
-    let info = fcx.cx.info;
-    for init in &info.init_order {
+    if let Some(f) = previous {
+        body.push(fcx.call_static(f, pos));
+    }
+    for init in order {
         let Some(rhs) = by_id.get(&init.rhs).copied() else { fcx.ice(pos, "initializer expression not found") };
         fcx.global_init(&init.lhs, rhs, &mut body);
     }

@@ -14,6 +14,16 @@ pub fn unparen(mut e: &Expr) -> &Expr {
     e
 }
 
+/// The selected name of a qualified identifier `pkg.Name` (a selector
+/// whose operand names an imported package), which denotes the package's
+/// object exactly as an identifier would.
+pub fn qualified_ident<'e>(info: &Info, e: &'e Expr) -> Option<&'e syntax::ast::Ident> {
+    let ExprKind::Selector { x, sel } = &e.kind else { return None };
+    let ExprKind::Ident(p) = &x.kind else { return None };
+    let pkg = info.uses.get(&p.id)?;
+    matches!(info.obj(*pkg).kind, ObjKind::PkgName(_)).then_some(sel)
+}
+
 /// The boolean value of a constant expression, if it is one.
 pub fn const_bool(info: &Info, e: &Expr) -> Option<bool> {
     match info.types.get(&e.id)?.value.as_ref()? {

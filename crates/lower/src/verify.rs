@@ -381,6 +381,7 @@ mod tests {
             locals,
             body,
             defers,
+            external: false,
         };
         Program { types: vec![int_ty()], funcs: vec![f], ..Default::default() }
     }

@@ -27,7 +27,7 @@ use syntax::ast::{ConstSpec, Expr, File, FuncDecl, NodeId, TypeSpec, VarSpec};
 use syntax::{Diagnostics, Pos, SourceMap};
 
 use crate::constant::Value;
-use crate::model::{Builtin, Info, Mode, ObjId, ObjKind, Object, TypeAndValue, VarInfo};
+use crate::model::{Builtin, Info, Mode, ObjId, ObjKind, Object, PkgId, TypeAndValue, VarInfo};
 use crate::operand::{OpMode, Operand};
 use crate::types::{TyId, Types};
 
@@ -113,11 +113,17 @@ pub(crate) struct Untyped {
     pub val: Option<Value>,
 }
 
-/// The type checker of one package.
+/// The type checker of a program, one package at a time (see
+/// `Checker::begin_package` for what is per package).
 pub(crate) struct Checker<'a> {
     pub sources: &'a SourceMap,
     pub diags: &'a mut Diagnostics,
+    /// Files of the package being checked.
     pub files: &'a [File],
+    /// The package being checked; `None` while the universe is built.
+    pub pkg: Option<PkgId>,
+    /// Package scope of every package checked so far, by [`PkgId`].
+    pub pkg_scopes: Vec<ScopeId>,
     pub info: Info,
     pub tys: Types,
     pub objs: Vec<ObjData<'a>>,
@@ -195,7 +201,23 @@ impl<'a> Checker<'a> {
 
     /// A type as gc prints it.
     pub(crate) fn ts(&self, t: TyId) -> String {
-        crate::typestr::type_string(&self.tys, &self.info.objects, t)
+        crate::typestr::type_string(&self.tys, &self.qualifier(), t)
+    }
+
+    /// How type names are qualified in messages: by package name, except
+    /// those of the package being checked.
+    pub(crate) fn qualifier(&self) -> crate::typestr::Qualifier<'_> {
+        crate::typestr::Qualifier { objects: &self.info.objects, packages: &self.info.packages, current: self.pkg }
+    }
+
+    /// The package being checked (`PkgId(0)` before any).
+    pub(crate) fn cur_pkg(&self) -> PkgId {
+        self.pkg.unwrap_or(PkgId(0))
+    }
+
+    /// Whether the package being checked is part of deft's library.
+    pub(crate) fn in_library(&self) -> bool {
+        self.pkg.is_some_and(|p| self.info.packages[p.0 as usize].spec.library)
     }
 
     // ------------------------------------------------------------------
@@ -205,7 +227,8 @@ impl<'a> Checker<'a> {
     pub(crate) fn new_obj(&mut self, name: &str, kind: ObjKind, ty: TyId, pos: Pos) -> ObjId {
         let id = ObjId(self.info.objects.len() as u32);
         let owner = self.func.as_ref().map(|f| f.owner);
-        self.info.objects.push(Object { name: name.to_string(), kind, ty: self.tys.canon(ty), pos, owner });
+        let pkg = self.pkg;
+        self.info.objects.push(Object { name: name.to_string(), kind, ty: self.tys.canon(ty), pos, owner, pkg });
         self.objs.push(ObjData { ty, used: false, val: Value::Unknown, decl: None, color: Color::Black, file: 0 });
         id
     }

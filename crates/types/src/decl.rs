@@ -33,9 +33,9 @@ impl<'a> Checker<'a> {
     // ------------------------------------------------------------------
     // Collection.
 
-    /// Judges the imports once every use is known. deft has no packages
-    /// yet, so an import that is used is unsupported; one that is never used
-    /// is the error gc reports for it, whatever the package.
+    /// Judges the imports once every use is known: an import that is never
+    /// used is the error gc reports for it, whatever the package; a used
+    /// import of a package deft does not have is unsupported.
     pub(crate) fn report_imports(&mut self) {
         let used: std::collections::HashSet<ObjId> = self.info.uses.values().copied().collect();
         for (imp, obj) in std::mem::take(&mut self.imports) {
@@ -45,7 +45,31 @@ impl<'a> Checker<'a> {
                     Some(n) => self.error(imp.pos, format!("imported and not used: {path} as {}", n.name)),
                     None => self.error(imp.pos, format!("imported and not used: {path}")),
                 },
+                _ if self.package_by_path(&imp.path).is_some() => {}
                 _ => self.error(imp.path_pos, format!("deft does not support package {path} yet")),
+            }
+        }
+    }
+
+    /// The package with import path `path`, if it was checked already.
+    pub(crate) fn package_by_path(&self, path: &str) -> Option<crate::model::PkgId> {
+        let i = self.info.packages.iter().position(|p| p.spec.path == path)?;
+        Some(crate::model::PkgId(i as u32)).filter(|&p| Some(p) != self.pkg)
+    }
+
+    /// Resolves the qualified identifier `pkg.name` where `pkg` names an
+    /// import of `path`: the exported package-level object, or an error
+    /// (reported at `pos`, gc's `undefined: fmt.foo`) and `None`. An import
+    /// of a package deft lacks is reported once, by `report_imports`.
+    pub(crate) fn qualified(&mut self, path: &str, pkg: &str, name: &str, pos: Pos) -> Option<ObjId> {
+        let p = self.package_by_path(path)?;
+        let scope = self.pkg_scopes[p.0 as usize];
+        let exported = name.chars().next().is_some_and(char::is_uppercase);
+        match self.lookup_in(scope, name) {
+            Some(o) if exported => Some(o),
+            _ => {
+                self.error(pos, format!("undefined: {pkg}.{name}"));
+                None
             }
         }
     }
@@ -366,7 +390,8 @@ impl<'a> Checker<'a> {
             self.set_obj_ty(o, t);
             return;
         }
-        let named = self.tys.new_named(o, "main");
+        let path = self.info.packages[self.cur_pkg().0 as usize].spec.path.clone();
+        let named = self.tys.new_named(o, &path);
         self.set_obj_ty(o, named);
         self.type_path.push(o);
         let rhs = self.typ(&spec.ty);
@@ -495,7 +520,8 @@ impl<'a> Checker<'a> {
                 self.delayed.push(crate::check::Delayed { sig, objs, body, owner: fd.name.id, scope, decl: Some(o) });
             }
             None => {
-                if fd.pragmas.is_empty() {
+                // A library function without a body is implemented by the runtime.
+                if fd.pragmas.is_empty() && !self.in_library() {
                     self.missing_bodies.push(fd.name.pos);
                 }
             }

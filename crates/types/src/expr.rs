@@ -246,6 +246,13 @@ impl<'a> Checker<'a> {
             return;
         };
         self.use_obj(id.id, o);
+        self.object_operand(x, id, o);
+        let _ = e;
+    }
+
+    /// Makes `x` the operand denoted by object `o`, named by `id` (a plain
+    /// identifier, or the selector of a qualified identifier).
+    fn object_operand(&mut self, x: &mut Operand<'a>, id: &syntax::ast::Ident, o: crate::model::ObjId) {
         let kind = self.obj(o).kind.clone();
         match kind {
             ObjKind::PkgName(_) => {
@@ -307,7 +314,6 @@ impl<'a> Checker<'a> {
             }
             ObjKind::Label => {}
         }
-        let _ = e;
     }
 
     fn basic_lit(&mut self, x: &mut Operand<'a>, e: &'a Expr, kind: LitKind, raw: &str) {
@@ -1427,13 +1433,21 @@ impl<'a> Checker<'a> {
     // Selectors.
 
     fn selector(&mut self, x: &mut Operand<'a>, e: &'a Expr, base: &'a Expr, sel: &'a syntax::ast::Ident) {
-        // Qualified identifier of an (unsupported, already reported) import.
+        // Qualified identifier `pkg.Name`.
         if let ExprKind::Ident(id) = &base.kind
             && let Some(o) = self.lookup(&id.name)
-            && matches!(self.obj(o).kind, ObjKind::PkgName(_))
+            && let ObjKind::PkgName(path) = &self.obj(o).kind
         {
+            let path = path.clone();
             self.use_obj(id.id, o);
-            x.set_invalid();
+            match self.qualified(&path, &id.name, &sel.name, sel.pos) {
+                Some(target) => {
+                    self.use_obj(sel.id, target);
+                    self.object_operand(x, sel, target);
+                    x.expr = Some(e);
+                }
+                None => x.set_invalid(),
+            }
             return;
         }
         self.expr_or_type(x, base);

@@ -25,7 +25,7 @@ struct Node {
 }
 
 impl Checker<'_> {
-    /// Computes `info.init_order`, reporting initialization cycles.
+    /// Computes the current package's `init_order`, reporting initialization cycles.
     pub(crate) fn init_order(&mut self) {
         // Nodes: package-level consts, vars and funcs, in declaration order.
         let objs: Vec<ObjId> = self
@@ -109,11 +109,16 @@ impl Checker<'_> {
                 }
                 emitted.push(key);
                 let lhs = spec.names.iter().filter_map(|n| self.info.defs.get(&n.id).copied()).collect();
-                self.info.init_order.push(Initializer { lhs, rhs: spec.values[0].id });
+                self.push_initializer(Initializer { lhs, rhs: spec.values[0].id });
             } else if let Some(v) = spec.values.get(vi) {
-                self.info.init_order.push(Initializer { lhs: vec![o], rhs: v.id });
+                self.push_initializer(Initializer { lhs: vec![o], rhs: v.id });
             }
         }
+    }
+
+    fn push_initializer(&mut self, init: Initializer) {
+        let p = self.cur_pkg().0 as usize;
+        self.info.packages[p].init_order.push(init);
     }
 
     fn find_path(&self, from: ObjId, to: ObjId, seen: &mut Vec<ObjId>) -> Option<Vec<ObjId>> {

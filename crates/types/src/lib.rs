@@ -51,26 +51,43 @@ use syntax::{Diagnostics, Pos, SourceMap};
 
 use check::{Checker, PkgDecl};
 
-/// Type-checks the files of package `main` and returns what was learned.
+/// Type-checks a program consisting of a single package made of `files`
+/// (its import path is its package name). See [`check_program`].
+pub fn check_package(sources: &SourceMap, files: &[File], diags: &mut Diagnostics) -> Info {
+    let path = files.first().map_or_else(|| "main".to_string(), |f| f.package.name.clone());
+    let spec = PackageSpec { path, files: 0..files.len(), library: false };
+    check_program(sources, files, std::slice::from_ref(&spec), diags)
+}
+
+/// Type-checks the packages of a program and returns what was learned.
+///
+/// `packages` partition `files` and come in dependency order: every
+/// package after the packages it imports (so `main` is last). An import of
+/// a path not among the packages before it is reported as unsupported.
 ///
 /// Errors are reported to `diags` in the order gc reports them (gc then
 /// prints the first ten, sorted by position). When `diags` receives no
 /// error from this call, the returned [`Info`] satisfies the invariants of
 /// [`model`].
-pub fn check_package(sources: &SourceMap, files: &[File], diags: &mut Diagnostics) -> Info {
-    let mut c = Checker::new(sources, files, diags);
-    c.check_files();
+pub fn check_program(sources: &SourceMap, files: &[File], packages: &[PackageSpec], diags: &mut Diagnostics) -> Info {
+    let mut c = Checker::new(sources, diags);
+    for spec in packages {
+        c.begin_package(spec.clone(), &files[spec.files.clone()]);
+        c.check_files();
+    }
     c.finish()
 }
 
 impl<'a> Checker<'a> {
-    fn new(sources: &'a SourceMap, files: &'a [File], diags: &'a mut Diagnostics) -> Checker<'a> {
+    fn new(sources: &'a SourceMap, diags: &'a mut Diagnostics) -> Checker<'a> {
         let tys = types::Types::new();
         let info = Info { types_table: TypeTable::default(), ..Default::default() };
         let mut c = Checker {
             sources,
             diags,
-            files,
+            files: &[],
+            pkg: None,
+            pkg_scopes: Vec::new(),
             info,
             tys,
             objs: Vec::new(),
@@ -101,13 +118,33 @@ impl<'a> Checker<'a> {
         c.universe = c.new_scope(None);
         let u = c.universe;
         c.build_universe(u);
-        c.pkg_scope = c.new_scope(Some(u));
-        for _ in files {
-            let s = c.new_scope(Some(c.pkg_scope));
-            c.file_scopes.push(s);
-        }
-        c.scope = c.pkg_scope;
         c
+    }
+
+    /// Starts checking a new package: a fresh package scope and file
+    /// scopes, and fresh per-package bookkeeping. Objects, types, scopes
+    /// and facts of the packages checked before stay (they are imported).
+    fn begin_package(&mut self, spec: PackageSpec, files: &'a [File]) {
+        let name = files.first().map_or_else(|| spec.path.clone(), |f| f.package.name.clone());
+        self.pkg = Some(PkgId(self.info.packages.len() as u32));
+        self.info.packages.push(PackageInfo { spec, name, init_order: Vec::new() });
+        self.files = files;
+        self.pkg_scope = self.new_scope(Some(self.universe));
+        self.pkg_scopes.push(self.pkg_scope);
+        self.file_scopes.clear();
+        for _ in files {
+            let s = self.new_scope(Some(self.pkg_scope));
+            self.file_scopes.push(s);
+        }
+        self.scope = self.pkg_scope;
+        self.deps.clear();
+        self.pkg_objs.clear();
+        self.bodies.clear();
+        self.methods.clear();
+        self.delayed.clear();
+        self.later_map_keys.clear();
+        self.missing_bodies.clear();
+        self.imports.clear();
     }
 
     fn check_files(&mut self) {
@@ -172,7 +209,7 @@ impl<'a> Checker<'a> {
                 self.error(pos, "missing function body");
             }
         }
-        let is_main = files.first().is_none_or(|f| f.package.name == "main");
+        let is_main = files.first().is_none_or(|f| f.package.name == "main") && !self.in_library();
         if is_main && !self.had_error && !self.diags.has_errors() {
             let has_main = self
                 .lookup_in(self.pkg_scope, "main")

@@ -183,7 +183,7 @@ impl<'a> Checker<'a> {
 
     fn wrong_method(&self, name: &str, have: TyId, want: TyId) -> Missing {
         let s = |t: TyId| match self.tys.sig(t) {
-            Some(sig) => format!("{name}{}", crate::typestr::sig_string(&self.tys, &self.info.objects, sig)),
+            Some(sig) => format!("{name}{}", crate::typestr::sig_string(&self.tys, &self.qualifier(), sig)),
             None => name.to_string(),
         };
         Missing::Wrong { name: name.to_string(), have: s(have), want: s(want) }

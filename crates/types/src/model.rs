@@ -49,6 +49,10 @@ pub struct TypeId(pub u32);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ObjId(pub u32);
 
+/// A package of the program: index into [`Info::packages`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PkgId(pub u32);
+
 /// The predeclared basic types, plus the untyped kinds of constants.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[allow(missing_docs)]
@@ -481,6 +485,8 @@ pub struct Object {
     /// Node id of the function (FuncDecl name ident or FuncLit expression)
     /// whose body declares it; `None` at package level and for predeclared.
     pub owner: Option<NodeId>,
+    /// The package that declares it; `None` for predeclared objects.
+    pub pkg: Option<PkgId>,
 }
 
 /// What kind of value an expression denotes.
@@ -553,7 +559,31 @@ pub struct Initializer {
     pub rhs: NodeId,
 }
 
-/// Everything the checker learned about a package.
+/// What the checker was given about one package of the program.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PackageSpec {
+    /// Import path (`main` for the program's own package, `fmt`,
+    /// `unicode/utf8`).
+    pub path: String,
+    /// Its files: a range of the file list given to [`crate::check_program`].
+    pub files: std::ops::Range<usize>,
+    /// Part of deft's standard library: functions may be declared without
+    /// a body, which makes them implemented by the runtime.
+    pub library: bool,
+}
+
+/// Facts about one package of the program.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PackageInfo {
+    /// What the checker was given.
+    pub spec: PackageSpec,
+    /// The package name of its `package` clause.
+    pub name: String,
+    /// Package-level variable initialisation in dependency order.
+    pub init_order: Vec<Initializer>,
+}
+
+/// Everything the checker learned about a program (all its packages).
 #[derive(Clone, Debug, Default)]
 pub struct Info {
     /// Type and value of every evaluated expression and type expression.
@@ -568,8 +598,9 @@ pub struct Info {
     pub selections: HashMap<NodeId, Selection>,
     /// All objects; `ObjId` indexes this.
     pub objects: Vec<Object>,
-    /// Package-level variable initialisation in dependency order.
-    pub init_order: Vec<Initializer>,
+    /// The packages, in the order they were checked and are initialised
+    /// (every package after the packages it imports; `main` last).
+    pub packages: Vec<PackageInfo>,
     /// All types.
     pub types_table: TypeTable,
 }

@@ -1,6 +1,7 @@
 //! Printing types the way gc's messages do (types2's `TypeString`).
 //!
-//! Types of package `main` are unqualified (`T`, `[]*T`), basic types keep
+//! Types of the package being checked are unqualified (`T`, `[]*T`), those
+//! of other packages carry their package name (`fmt.Stringer`), basic types keep
 //! their spelling (`byte`, `rune`), signatures keep parameter names
 //! (`func(x int) (y int)`), a space follows every `,` and `;`
 //! (`struct{a int; b string}`), `chan (<-chan int)` is parenthesised.
@@ -8,26 +9,35 @@
 
 use std::fmt::Write;
 
-use crate::model::Object;
+use crate::model::{Object, PackageInfo, PkgId};
 use crate::types::{Sig, T, TyId, Types};
 
+/// What a type name is printed with: the objects (names and packages), the
+/// packages (names), and the package whose names stay unqualified.
+#[derive(Clone, Copy)]
+pub(crate) struct Qualifier<'t> {
+    pub objects: &'t [Object],
+    pub packages: &'t [PackageInfo],
+    pub current: Option<PkgId>,
+}
+
 /// Prints `t` as gc does.
-pub(crate) fn type_string(types: &Types, objects: &[Object], t: TyId) -> String {
-    let mut w = Writer { types, objects, out: String::new(), depth: 0 };
+pub(crate) fn type_string(types: &Types, q: &Qualifier, t: TyId) -> String {
+    let mut w = Writer { types, q: *q, out: String::new(), depth: 0 };
     w.typ(t);
     w.out
 }
 
 /// Prints a signature without the leading `func` (for method lists).
-pub(crate) fn sig_string(types: &Types, objects: &[Object], s: &Sig) -> String {
-    let mut w = Writer { types, objects, out: String::new(), depth: 0 };
+pub(crate) fn sig_string(types: &Types, q: &Qualifier, s: &Sig) -> String {
+    let mut w = Writer { types, q: *q, out: String::new(), depth: 0 };
     w.signature(s);
     w.out
 }
 
 struct Writer<'t> {
     types: &'t Types,
-    objects: &'t [Object],
+    q: Qualifier<'t>,
     out: String,
     depth: u32,
 }
@@ -48,8 +58,14 @@ impl Writer<'_> {
             T::Basic(k) => self.out.push_str(k.name()),
             T::Alias(name, _) => self.out.push_str(name),
             T::Named(o) => {
-                let name = self.objects.get(o.0 as usize).map(|o| o.name.as_str()).unwrap_or("?");
-                self.out.push_str(name);
+                let obj = self.q.objects.get(o.0 as usize);
+                if let Some(pkg) = obj.and_then(|o| o.pkg).filter(|&p| Some(p) != self.q.current)
+                    && let Some(p) = self.q.packages.get(pkg.0 as usize)
+                {
+                    self.out.push_str(&p.name);
+                    self.out.push('.');
+                }
+                self.out.push_str(obj.map(|o| o.name.as_str()).unwrap_or("?"));
             }
             T::Pointer(e) => {
                 self.out.push('*');

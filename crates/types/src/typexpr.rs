@@ -47,43 +47,38 @@ impl<'a> Checker<'a> {
                         self.error(name.pos, format!("use of package {} not in selector", name.name));
                         INVALID
                     }
-                    kind => {
-                        self.obj_decl(o);
-                        let ty = self.obj_ty(o);
-                        let mode = match kind {
-                            ObjKind::Const(_) => OpMode::Constant,
-                            ObjKind::Var(_) => OpMode::Variable,
-                            ObjKind::Builtin(b) => OpMode::Builtin(*b),
-                            ObjKind::Nil => OpMode::Nil,
-                            _ => OpMode::Value,
-                        };
-                        let val = self.objs[o.0 as usize].val.clone();
-                        let x = Operand { mode, ty, val, expr: None };
-                        if ty != INVALID || matches!(mode, OpMode::Builtin(_)) {
-                            let s = self.op_string_named(&name.name, &x);
-                            self.error(name.pos, format!("{s} is not a type"));
+                    _ => {
+                        self.not_a_type(o, &name.name, name.pos);
+                        INVALID
+                    }
+                }
+            }
+            TypeKind::Name { pkg: Some(p), name } => match self.lookup(&p.name) {
+                Some(o) if matches!(self.obj(o).kind, ObjKind::PkgName(_)) => {
+                    self.use_obj(p.id, o);
+                    let ObjKind::PkgName(path) = self.obj(o).kind.clone() else { return INVALID };
+                    match self.qualified(&path, &p.name, &name.name, name.pos) {
+                        Some(target) if matches!(self.obj(target).kind, ObjKind::TypeName) => {
+                            self.use_obj(name.id, target);
+                            self.obj_decl(target);
+                            self.obj_ty(target)
                         }
-                        INVALID
+                        Some(target) => {
+                            self.not_a_type(target, &format!("{}.{}", p.name, name.name), type_start(t));
+                            INVALID
+                        }
+                        None => INVALID,
                     }
                 }
-            }
-            TypeKind::Name { pkg: Some(p), name } => {
-                // Qualified identifiers need an import, which is reported already.
-                match self.lookup(&p.name) {
-                    Some(o) if matches!(self.obj(o).kind, ObjKind::PkgName(_)) => {
-                        self.use_obj(p.id, o);
-                        INVALID
-                    }
-                    Some(_) => {
-                        self.error(type_start(t), format!("{}.{} is not a type", p.name, name.name));
-                        INVALID
-                    }
-                    None => {
-                        self.error(p.pos, format!("undefined: {}", p.name));
-                        INVALID
-                    }
+                Some(_) => {
+                    self.error(type_start(t), format!("{}.{} is not a type", p.name, name.name));
+                    INVALID
                 }
-            }
+                None => {
+                    self.error(p.pos, format!("undefined: {}", p.name));
+                    INVALID
+                }
+            },
             TypeKind::Instance { .. } | TypeKind::Union(_) => {
                 self.error(type_start(t), "deft does not support generics yet");
                 INVALID
@@ -339,6 +334,28 @@ impl<'a> Checker<'a> {
                 self.error(crate::exprstr::start_pos(e), format!("{s} is not a type"));
                 INVALID
             }
+        }
+    }
+}
+
+impl Checker<'_> {
+    /// Reports that object `o`, written `written`, is used as a type:
+    /// `x (variable of type int) is not a type`.
+    fn not_a_type(&mut self, o: crate::model::ObjId, written: &str, pos: syntax::Pos) {
+        self.obj_decl(o);
+        let ty = self.obj_ty(o);
+        let mode = match &self.obj(o).kind {
+            ObjKind::Const(_) => OpMode::Constant,
+            ObjKind::Var(_) => OpMode::Variable,
+            ObjKind::Builtin(b) => OpMode::Builtin(*b),
+            ObjKind::Nil => OpMode::Nil,
+            _ => OpMode::Value,
+        };
+        let val = self.objs[o.0 as usize].val.clone();
+        let x = Operand { mode, ty, val, expr: None };
+        if ty != INVALID || matches!(mode, OpMode::Builtin(_)) {
+            let s = self.op_string_named(written, &x);
+            self.error(pos, format!("{s} is not a type"));
         }
     }
 }

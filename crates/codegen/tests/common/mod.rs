@@ -176,6 +176,7 @@ impl FB {
                 locals: vec![],
                 body: vec![],
                 defers: vec![],
+                external: false,
             },
         }
     }

@@ -1,0 +1,44 @@
+//! Embeds deft's standard library (the Go sources under `lib/` at the
+//! repository root) into the binary: generates `stdlib.rs`, a table of
+//! packages by import path, each with its `.go` files sorted by name.
+
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../lib");
+    println!("cargo:rerun-if-changed={}", root.display());
+    let mut packages = Vec::new();
+    collect(&root, &root, &mut packages);
+    packages.sort();
+    let mut out = String::from("/// deft's standard library: (import path, [(file name, source)]).\n");
+    out.push_str("pub static PACKAGES: &[(&str, &[(&str, &str)])] = &[\n");
+    for (path, files) in &packages {
+        let _ = writeln!(out, "    ({path:?}, &[");
+        for file in files {
+            let name = file.file_name().unwrap_or_default().to_string_lossy();
+            let abs = file.canonicalize().unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            let _ = writeln!(out, "        ({name:?}, include_str!({:?})),", abs.display().to_string());
+        }
+        out.push_str("    ]),\n");
+    }
+    out.push_str("];\n");
+    let dest = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo")).join("stdlib.rs");
+    std::fs::write(&dest, out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
+}
+
+/// Adds every directory under `dir` that holds `.go` files as a package
+/// whose import path is the directory relative to `root`.
+fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<PathBuf>)>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    let go: Vec<PathBuf> = paths.iter().filter(|p| p.extension().is_some_and(|e| e == "go")).cloned().collect();
+    if !go.is_empty() {
+        let rel = dir.strip_prefix(root).unwrap_or(dir).to_string_lossy().replace('\\', "/");
+        out.push((rel, go));
+    }
+    for p in paths.iter().filter(|p| p.is_dir()) {
+        collect(root, p, out);
+    }
+}

@@ -1,0 +1,78 @@
+//! The runtime half of deft's standard library.
+//!
+//! The library is Go source (`lib/` at the repository root); a function
+//! declared there without a body is implemented here, by an `extern "C"`
+//! Rust function registered in [`symbol`] under the Go function's name
+//! (`os.runtime_args`, `time.now`). The compiler emits a call to it from a
+//! small adapter (codegen's `external` module), which fixes the calling
+//! convention both sides follow:
+//!
+//! * parameters arrive as the Go values' scalars in order (`bool` a byte,
+//!   `string` pointer and length, `[]T` pointer, length and capacity,
+//!   `interface{}` type descriptor and data word);
+//! * one or two result scalars are returned in registers: a scalar, or a
+//!   two-word `#[repr(C)]` struct such as `GoString` or [`Pair`];
+//! * three or more result scalars are written through a pointer that comes
+//!   as an extra first argument, laid out as a Go struct of the results.
+//!
+//! Each function's doc names the Go declaration it implements.
+
+mod math;
+mod os;
+mod time;
+
+/// Two integer results, returned in `rax:rdx`.
+#[repr(C)]
+pub struct Pair(pub i64, pub i64);
+
+/// The runtime implementation of library function `name` (its Go name,
+/// qualified by import path), if there is one.
+pub fn symbol(name: &str) -> Option<*const u8> {
+    SYMBOLS.iter().find(|(n, _)| *n == name).map(|&(_, f)| f())
+}
+
+type Address = fn() -> *const u8;
+
+/// Every implementation, by Go name. (Addresses are taken through `fn`s
+/// because a static table cannot hold raw pointers.)
+static SYMBOLS: &[(&str, Address)] = &[
+    ("os.runtime_args", || os::runtime_args as *const u8),
+    ("os.write", || os::write as *const u8),
+    ("os.Exit", || os::exit as *const u8),
+    ("time.now", || time::now as *const u8),
+    ("math.Sqrt", || math::sqrt as *const u8),
+    ("math.Floor", || math::floor as *const u8),
+    ("math.Ceil", || math::ceil as *const u8),
+    ("math.Trunc", || math::trunc as *const u8),
+    ("math.Abs", || math::abs as *const u8),
+    ("math.Pow", || math::pow as *const u8),
+    ("math.Exp", || math::exp as *const u8),
+    ("math.Log", || math::log as *const u8),
+    ("math.Log2", || math::log2 as *const u8),
+    ("math.Log10", || math::log10 as *const u8),
+    ("math.Sin", || math::sin as *const u8),
+    ("math.Cos", || math::cos as *const u8),
+    ("math.Tan", || math::tan as *const u8),
+    ("math.Atan", || math::atan as *const u8),
+    ("math.Atan2", || math::atan2 as *const u8),
+    ("math.Hypot", || math::hypot as *const u8),
+    ("math.Mod", || math::fmod as *const u8),
+    ("math.Float64bits", || math::float64bits as *const u8),
+    ("math.Float64frombits", || math::float64frombits as *const u8),
+    ("math.Float32bits", || math::float32bits as *const u8),
+    ("math.Float32frombits", || math::float32frombits as *const u8),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_resolve() {
+        for (i, (name, _)) in SYMBOLS.iter().enumerate() {
+            assert!(SYMBOLS[..i].iter().all(|(n, _)| n != name), "duplicate library symbol {name}");
+            assert!(symbol(name).is_some_and(|p| !p.is_null()));
+        }
+        assert!(symbol("os.nonexistent").is_none());
+    }
+}

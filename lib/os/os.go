@@ -1,0 +1,57 @@
+// Package os: the process's arguments, standard streams and exit.
+// deft's implementation; bodyless functions are implemented by the
+// runtime (crates/runtime/src/library/os.rs).
+package os
+
+// Args: the program name, then its arguments.
+var Args []string = runtime_args()
+
+func runtime_args() []string
+
+func write(fd int, b []byte) int
+
+// Exit ends the process with status code; no deferred call runs.
+func Exit(code int)
+
+// File: an open file descriptor and the name it was opened by.
+type File struct {
+	fd   int
+	name string
+}
+
+// The three standard streams.
+var (
+	Stdin  = &File{0, "/dev/stdin"}
+	Stdout = &File{1, "/dev/stdout"}
+	Stderr = &File{2, "/dev/stderr"}
+)
+
+// PathError: an operation on a path and how it failed.
+type PathError struct {
+	Op   string
+	Path string
+	Err  error
+}
+
+func (e *PathError) Error() string { return e.Op + " " + e.Path + ": " + e.Err.Error() }
+
+type syscallError struct{ msg string }
+
+func (e *syscallError) Error() string { return e.msg }
+
+// Name: the name f was opened by.
+func (f *File) Name() string { return f.name }
+
+// Write writes all of b to f.
+func (f *File) Write(b []byte) (n int, err error) {
+	r := write(f.fd, b)
+	if r < 0 {
+		return 0, &PathError{"write", f.name, &syscallError{"write error"}}
+	}
+	return r, nil
+}
+
+// WriteString writes the bytes of s to f.
+func (f *File) WriteString(s string) (n int, err error) {
+	return f.Write([]byte(s))
+}
