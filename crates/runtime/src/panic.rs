@@ -202,6 +202,16 @@ entry_shim!(
     deft_panicdottype(usize, usize, usize) => panicdottype_entry, pc: "rcx", fp: "r8"
 );
 
+entry_shim!(
+    /// `runtime.Goexit()`: the library's `runtime.Goexit` is implemented by
+    /// this (called from its adapter, a glue frame the walk skips).
+    deft_goexit() => goexit_entry, pc: "rdi", fp: "rsi"
+);
+
+extern "C" fn goexit_entry(pc: usize, fp: usize) -> ! {
+    goexit(Frame { pc, fp })
+}
+
 extern "C" fn gopanic_entry(ty: usize, data: usize, pc: usize, fp: usize) -> ! {
     let arg = Eface { ty: ty as *const TypeDesc, data: data as *const u8 };
     gopanic(arg, Frame { pc, fp })
@@ -272,6 +282,37 @@ pub fn gopanic(arg: Eface, origin: Frame) -> ! {
         run_deferred_calls(gp, p, origin);
         fatal_panic(gp, origin)
     }
+}
+
+/// `runtime.Goexit` called from the Go frame `origin`: runs every pending
+/// deferred call of the goroutine, as a panic would, except that `recover`
+/// returns nil throughout (the goexit record is the innermost "panic").
+/// deft runs only the main goroutine, so what follows is gc's verdict on a
+/// main goroutine that exits this way.
+pub fn goexit(origin: Frame) -> ! {
+    let gp = cur_g();
+    if gp.is_null() {
+        fatal("Goexit outside Go code");
+    }
+    // SAFETY: as in `gopanic`: the record lives in this frame, reached only
+    // through raw pointers while deferred calls run.
+    unsafe {
+        let nil = Eface { ty: std::ptr::null(), data: std::ptr::null() };
+        let mut rec = Panic {
+            arg: nil,
+            link: (*gp).panic,
+            recovered: false,
+            aborted: false,
+            goexit: true,
+            frame_fp: 0,
+            thunk_fp: 0,
+        };
+        let p: *mut Panic = &raw mut rec;
+        (*gp).panic = p;
+        run_deferred_calls(gp, p, origin);
+        (*gp).panic = rec.link;
+    }
+    fatal("no goroutines (main called runtime.Goexit) - deadlock!")
 }
 
 /// Walks the frames from `origin` outward, running every pending deferred

@@ -19,6 +19,7 @@
 
 mod math;
 mod os;
+mod runtime;
 mod time;
 
 /// Two integer results, returned in `rax:rdx`.
@@ -40,6 +41,9 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("os.write", || os::write as *const u8),
     ("os.Exit", || os::exit as *const u8),
     ("time.now", || time::now as *const u8),
+    ("runtime.Goexit", || crate::panic::deft_goexit as *const u8),
+    ("runtime.NumCPU", || runtime::num_cpu as *const u8),
+    ("runtime.Caller", || runtime::caller_shim as *const u8),
     ("math.Sqrt", || math::sqrt as *const u8),
     ("math.Floor", || math::floor as *const u8),
     ("math.Ceil", || math::ceil as *const u8),
