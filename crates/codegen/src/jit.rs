@@ -15,7 +15,8 @@ pub struct JitProgram {
     _module: JITModule,
     trampoline: usize,
     init: usize,
-    main: usize,
+    /// `main.main`, if the program has one.
+    main: Option<usize>,
 }
 
 /// Finalizes the module, registers the funcdata with the runtime.
@@ -23,7 +24,7 @@ pub(crate) fn finish(
     cx: ProgramCx,
     tramp: ClifFuncId,
     init: ClifFuncId,
-    main: ClifFuncId,
+    main: Option<ClifFuncId>,
 ) -> Result<JitProgram, Vec<Diagnostic>> {
     let ProgramCx { mut module, compiled, .. } = cx;
     if let Err(e) = module.finalize_definitions() {
@@ -34,18 +35,27 @@ pub(crate) fn finish(
     }
     let addr = |id: ClifFuncId| module.get_finalized_function(id) as usize;
     runtime::frames::register(funcdata::publish(&compiled, addr));
-    Ok(JitProgram { trampoline: addr(tramp), init: addr(init), main: addr(main), _module: module })
+    Ok(JitProgram { trampoline: addr(tramp), init: addr(init), main: main.map(addr), _module: module })
 }
 
 impl JitProgram {
+    /// Whether the program has a `main.main` to run (gc reports its absence
+    /// when linking: `function main is undeclared in the main package`).
+    pub fn has_main(&self) -> bool {
+        self.main.is_some()
+    }
+
     /// Runs `init` then `main.main`. Returns 0 when main returns; an
     /// unrecovered panic prints its report and exits the process with
     /// status 2, `os.Exit` with its code (neither returns here: JIT frames
     /// have no unwind information to return through).
+    ///
+    /// Precondition: [`JitProgram::has_main`].
     pub fn run(self, args: Vec<String>) -> i32 {
+        let Some(main) = self.main else { panic!("internal compiler error: running a program without main.main") };
         runtime::proc::set_args(args);
         // SAFETY: the addresses are finalized code generated with the
         // signatures `run_main` expects, and their funcdata is registered.
-        unsafe { runtime::entry::run_main(self.trampoline, self.init, self.main) }
+        unsafe { runtime::entry::run_main(self.trampoline, self.init, main) }
     }
 }

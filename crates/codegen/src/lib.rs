@@ -117,7 +117,7 @@ pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Re
         return Err(d);
     }
     let init = cx.funcs[program.init.0 as usize];
-    let main = cx.funcs[program.main.0 as usize];
+    let main = program.main.map(|m| cx.funcs[m.0 as usize]);
     jit::finish(cx, tramp, init, main)
 }
 

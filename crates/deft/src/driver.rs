@@ -100,7 +100,14 @@ fn compile(sources: &mut SourceMap, opts: &RunOptions) -> Result<Option<codegen:
         }
         diags.render_limited(sources, limit)
     })?;
-    Ok((!opts.check_only).then_some(jit))
+    if opts.check_only {
+        return Ok(None);
+    }
+    if !jit.has_main() {
+        // gc finds this when linking and names the missing symbol, not a position.
+        return Err("runtime.main_main·f: function main is undeclared in the main package\n".to_string());
+    }
+    Ok(Some(jit))
 }
 
 /// `os.Args`: the program name (as `go run` shows it, the binary's base

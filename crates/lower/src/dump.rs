@@ -20,7 +20,7 @@ pub fn dump(p: &Program) -> String {
     for (i, f) in p.funcs.iter().enumerate() {
         let mark = if FuncId(i as u32) == p.init {
             " (init)"
-        } else if FuncId(i as u32) == p.main {
+        } else if Some(FuncId(i as u32)) == p.main {
             " (main)"
         } else {
             ""

@@ -110,8 +110,9 @@ pub struct Program {
     /// `P.init` calls those of the packages before it), then global
     /// initialisers in dependency order, then each `init` in source order.
     pub init: FuncId,
-    /// `main.main`.
-    pub main: FuncId,
+    /// `main.main`; `None` when the main package declares no `func main`
+    /// (gc reports that when linking; deft's driver, when it would run).
+    pub main: Option<FuncId>,
     /// Generated functions that gc marks as *wrappers* and that must be
     /// transparent to `recover` and to tracebacks: a method value's
     /// `main.T.M-fm`, which calls the method with the receiver it captured.

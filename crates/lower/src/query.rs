@@ -55,8 +55,10 @@ pub fn folded_cond(info: &Info, e: &Expr) -> Option<bool> {
 
 /// The builtin a call's callee names, if any (`len`, `panic`, ...).
 pub fn builtin_callee(info: &Info, callee: &Expr) -> Option<Builtin> {
-    let ExprKind::Ident(id) = &unparen(callee).kind else {
-        return None;
+    let callee = unparen(callee);
+    let id = match &callee.kind {
+        ExprKind::Ident(id) => id,
+        _ => qualified_ident(info, callee)?,
     };
     match &info.obj(*info.uses.get(&id.id)?).kind {
         ObjKind::Builtin(b) => Some(*b),

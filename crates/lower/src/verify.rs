@@ -32,7 +32,7 @@ pub fn verify(p: &Program) -> Result<(), String> {
             return Err(format!("type {i} ({}) refers to a missing type", t.name));
         }
     }
-    for id in [p.init, p.main] {
+    for id in std::iter::once(p.init).chain(p.main) {
         if id.0 as usize >= p.funcs.len() {
             return Err(format!("init or main is missing function {}", id.0));
         }

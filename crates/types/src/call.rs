@@ -75,7 +75,12 @@ impl<'a> Checker<'a> {
                     | Builtin::Len
                     | Builtin::Make
                     | Builtin::New
-                    | Builtin::Real => ExprClass::Expression,
+                    | Builtin::Real
+                    | Builtin::Sizeof
+                    | Builtin::Alignof
+                    | Builtin::Offsetof
+                    | Builtin::Add
+                    | Builtin::Slice => ExprClass::Expression,
                     _ => ExprClass::Statement,
                 };
             }
@@ -285,6 +290,14 @@ impl<'a> Checker<'a> {
         if self.tys.is_string(vu) && self.is_bytes_or_runes(tu) {
             return true;
         }
+        // unsafe.Pointer ↔ any pointer or uintptr.
+        let is_unsafe = |c: &Self, t: TyId| matches!(c.tys.get(t), T::Basic(BasicKind::UnsafePointer));
+        let ptr_or_uintptr = |c: &Self, t: TyId| {
+            matches!(c.tys.get(t), T::Pointer(_) | T::Basic(BasicKind::Uintptr) | T::Alias(_, BasicKind::Uintptr))
+        };
+        if (is_unsafe(self, vu) && ptr_or_uintptr(self, tu)) || (ptr_or_uintptr(self, vu) && is_unsafe(self, tu)) {
+            return true;
+        }
         // []T → *[N]T (Go 1.17).
         if let (T::Slice(se), T::Pointer(p)) = (self.tys.get(vu).clone(), self.tys.get(tu).clone())
             && let T::Array(_, ae) = self.tys.get(self.tys.under(p)).clone()
@@ -318,6 +331,45 @@ impl<'a> Checker<'a> {
     // ------------------------------------------------------------------
     // Builtins.
 
+    /// The constant of `unsafe.Offsetof(arg)`: the offset of the selected
+    /// field from the start of the struct value the selector's operand
+    /// denotes, through embedded fields (not through embedded pointers).
+    fn offsetof(&mut self, arg: &'a Expr) -> Option<u64> {
+        let mut e = arg;
+        while let ExprKind::Paren(x) = &e.kind {
+            e = x;
+        }
+        let ExprKind::Selector { x: base, .. } = &e.kind else {
+            let s = expr_string(arg);
+            self.error(start_pos(arg), format!("invalid argument: {s} is not a selector expression"));
+            return None;
+        };
+        let sel = self.info.selections.get(&e.id).cloned()?;
+        if sel.kind != crate::model::SelectionKind::FieldVal {
+            let s = expr_string(arg);
+            self.error(start_pos(arg), format!("invalid argument: {s} is a method value"));
+            return None;
+        }
+        let table = &self.tys.table;
+        let mut t = self.info.types.get(&base.id)?.ty;
+        let mut offset = 0;
+        for (depth, &i) in sel.path.iter().enumerate() {
+            let mut u = table.underlying(t);
+            if let crate::model::Type::Pointer(p) = table.get(u) {
+                if depth > 0 {
+                    let s = expr_string(arg);
+                    self.error(start_pos(arg), format!("invalid argument: field is embedded via a pointer in {s}"));
+                    return None;
+                }
+                u = table.underlying(*p);
+            }
+            let crate::model::Type::Struct(fields) = table.get(u) else { return None };
+            offset += crate::sizes::field_offsets(table, fields)[i];
+            t = fields[i].ty;
+        }
+        Some(offset)
+    }
+
     /// Checks a builtin call; returns false after an error.
     fn builtin(&mut self, x: &mut Operand<'a>, call: &'a Expr, b: Builtin, args: &'a [Expr], ddd: bool) -> bool {
         let name = b.name();
@@ -331,7 +383,7 @@ impl<'a> Checker<'a> {
             Builtin::Make => (1, true),
             Builtin::Print | Builtin::Println => (0, true),
             Builtin::Recover => (0, false),
-            Builtin::Complex | Builtin::Copy | Builtin::Delete => (2, false),
+            Builtin::Complex | Builtin::Copy | Builtin::Delete | Builtin::Add | Builtin::Slice => (2, false),
             _ => (1, false),
         };
         // Evaluate arguments (make/new take a type first).
@@ -505,6 +557,44 @@ impl<'a> Checker<'a> {
                     x.mode = OpMode::Value;
                 }
                 x.ty = basic(res);
+            }
+            Builtin::Sizeof | Builtin::Alignof => {
+                let mut a = xs[0].clone();
+                if self.tys.is_untyped(a.ty) {
+                    let t = self.tys.default_type(a.ty);
+                    self.convert_untyped(&mut a, t);
+                }
+                let (size, align) = crate::sizes::size_align(&self.tys.table, self.tys.canon(a.ty));
+                x.mode = OpMode::Constant;
+                x.ty = basic(BasicKind::Uintptr);
+                x.val = Value::int(if b == Builtin::Sizeof { size } else { align });
+            }
+            Builtin::Offsetof => {
+                let Some(offset) = self.offsetof(&args[0]) else { return false };
+                x.mode = OpMode::Constant;
+                x.ty = basic(BasicKind::Uintptr);
+                x.val = Value::int(offset);
+            }
+            Builtin::Add => {
+                let mut n = xs[1].clone();
+                if self.tys.is_untyped(n.ty) {
+                    self.convert_untyped(&mut n, basic(BasicKind::Int));
+                } else if !self.tys.is_integer(n.ty) {
+                    let s = self.op_string(&n);
+                    self.error_at_op(&n, format!("cannot use {s} as int value in argument to unsafe.Add"));
+                    return false;
+                }
+                x.mode = OpMode::Value;
+                x.ty = basic(BasicKind::UnsafePointer);
+            }
+            Builtin::Slice => {
+                let T::Pointer(elem) = *self.tys.get(self.tys.under(xs[0].ty)) else {
+                    let s = self.op_string(&xs[0]);
+                    self.error_at_op(&xs[0], format!("invalid argument: {s} is not a pointer"));
+                    return false;
+                };
+                x.mode = OpMode::Value;
+                x.ty = self.tys.intern(T::Slice(elem));
             }
             Builtin::Real | Builtin::Imag => {
                 let mut a = xs[0].clone();

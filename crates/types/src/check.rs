@@ -129,6 +129,8 @@ pub(crate) struct Checker<'a> {
     pub objs: Vec<ObjData<'a>>,
     pub scopes: Vec<Scope>,
     pub universe: ScopeId,
+    /// The scope of package `unsafe`.
+    pub unsafe_scope: ScopeId,
     pub pkg_scope: ScopeId,
     pub file_scopes: Vec<ScopeId>,
     /// Current scope.

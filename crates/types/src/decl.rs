@@ -45,7 +45,7 @@ impl<'a> Checker<'a> {
                     Some(n) => self.error(imp.pos, format!("imported and not used: {path} as {}", n.name)),
                     None => self.error(imp.pos, format!("imported and not used: {path}")),
                 },
-                _ if self.package_by_path(&imp.path).is_some() => {}
+                _ if imp.path == "unsafe" || self.package_by_path(&imp.path).is_some() => {}
                 _ => self.error(imp.path_pos, format!("deft does not support package {path} yet")),
             }
         }
@@ -62,8 +62,10 @@ impl<'a> Checker<'a> {
     /// (reported at `pos`, gc's `undefined: fmt.foo`) and `None`. An import
     /// of a package deft lacks is reported once, by `report_imports`.
     pub(crate) fn qualified(&mut self, path: &str, pkg: &str, name: &str, pos: Pos) -> Option<ObjId> {
-        let p = self.package_by_path(path)?;
-        let scope = self.pkg_scopes[p.0 as usize];
+        let scope = match path {
+            "unsafe" => self.unsafe_scope,
+            _ => self.pkg_scopes[self.package_by_path(path)?.0 as usize],
+        };
         let exported = name.chars().next().is_some_and(char::is_uppercase);
         match self.lookup_in(scope, name) {
             Some(o) if exported => Some(o),

@@ -36,6 +36,7 @@ mod initorder;
 mod lookup;
 pub mod model;
 mod operand;
+mod sizes;
 mod stmt;
 mod types;
 mod typestr;
@@ -47,7 +48,7 @@ pub use model::*;
 use std::collections::HashMap;
 
 use syntax::ast::File;
-use syntax::{Diagnostics, Pos, SourceMap};
+use syntax::{Diagnostics, SourceMap};
 
 use check::{Checker, PkgDecl};
 
@@ -93,6 +94,7 @@ impl<'a> Checker<'a> {
             objs: Vec::new(),
             scopes: Vec::new(),
             universe: check::ScopeId(0),
+            unsafe_scope: check::ScopeId(0),
             pkg_scope: check::ScopeId(0),
             file_scopes: Vec::new(),
             scope: check::ScopeId(0),
@@ -118,6 +120,8 @@ impl<'a> Checker<'a> {
         c.universe = c.new_scope(None);
         let u = c.universe;
         c.build_universe(u);
+        c.unsafe_scope = c.new_scope(None);
+        c.build_unsafe(c.unsafe_scope);
         c
     }
 
@@ -202,21 +206,12 @@ impl<'a> Checker<'a> {
         // 5. Initialization order.
         self.init_order();
         self.report_imports();
-        // 6. Functions without body (gc: while compiling to SSA) and main (a
-        // link-time error in gc), so only without other errors.
+        // 6. Functions without body (gc: while compiling to SSA), so only
+        // without other errors. (A missing `main` is a link-time error: the
+        // driver's.)
         if !self.had_error && !self.diags.has_errors() {
             for pos in std::mem::take(&mut self.missing_bodies) {
                 self.error(pos, "missing function body");
-            }
-        }
-        let is_main = files.first().is_none_or(|f| f.package.name == "main") && !self.in_library();
-        if is_main && !self.had_error && !self.diags.has_errors() {
-            let has_main = self
-                .lookup_in(self.pkg_scope, "main")
-                .is_some_and(|o| matches!(self.obj(o).kind, ObjKind::Func { .. }));
-            if !has_main {
-                // gc finds this at link time and names the missing symbol instead of a position.
-                self.error(Pos::NONE, "runtime.main_main·f: function main is undeclared in the main package");
             }
         }
     }

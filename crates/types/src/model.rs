@@ -402,6 +402,16 @@ pub enum Builtin {
     Println,
     Real,
     Recover,
+    /// `unsafe.Sizeof` (always a constant: never reaches lowering).
+    Sizeof,
+    /// `unsafe.Alignof` (always a constant).
+    Alignof,
+    /// `unsafe.Offsetof` (always a constant).
+    Offsetof,
+    /// `unsafe.Add`.
+    Add,
+    /// `unsafe.Slice`.
+    Slice,
 }
 
 impl Builtin {
@@ -423,6 +433,11 @@ impl Builtin {
             Builtin::Println => "println",
             Builtin::Real => "real",
             Builtin::Recover => "recover",
+            Builtin::Sizeof => "unsafe.Sizeof",
+            Builtin::Alignof => "unsafe.Alignof",
+            Builtin::Offsetof => "unsafe.Offsetof",
+            Builtin::Add => "unsafe.Add",
+            Builtin::Slice => "unsafe.Slice",
         }
     }
 }

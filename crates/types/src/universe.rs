@@ -72,4 +72,20 @@ impl Checker<'_> {
             self.predeclare(u, name, ObjKind::Builtin(b), basic(Invalid));
         }
     }
+
+    /// Fills the scope of package `unsafe`, which every program may import
+    /// and no source declares.
+    pub(crate) fn build_unsafe(&mut self, scope: ScopeId) {
+        use BasicKind::*;
+        self.predeclare(scope, "Pointer", ObjKind::TypeName, basic(UnsafePointer));
+        for (name, b) in [
+            ("Sizeof", Builtin::Sizeof),
+            ("Alignof", Builtin::Alignof),
+            ("Offsetof", Builtin::Offsetof),
+            ("Add", Builtin::Add),
+            ("Slice", Builtin::Slice),
+        ] {
+            self.predeclare(scope, name, ObjKind::Builtin(b), basic(Invalid));
+        }
+    }
 }

@@ -258,7 +258,8 @@ mod invariants {
                     }
                 }
                 ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } => self.expr(x),
-                ExprKind::Selector { x, .. } => self.expr(x),
+                // The package name of a qualified identifier is not evaluated.
+                ExprKind::Selector { x, .. } if !self.is_package_name(x) => self.expr(x),
                 ExprKind::Index { x, indices } => {
                     self.expr(x);
                     indices.iter().for_each(|i| self.expr(i));
@@ -280,6 +281,11 @@ mod invariants {
                 }
                 _ => {}
             }
+        }
+
+        fn is_package_name(&self, e: &Expr) -> bool {
+            let ExprKind::Ident(id) = &e.kind else { return false };
+            self.info.uses.get(&id.id).is_some_and(|&o| matches!(self.info.obj(o).kind, types::ObjKind::PkgName(_)))
         }
 
         fn lhs(&mut self, e: &Expr) {

@@ -154,7 +154,7 @@ impl PB {
         let mut init = FB::new("main.init", 0);
         init.f.body.push(Stmt::Return);
         self.prog.init = self.add(init);
-        self.prog.main = main;
+        self.prog.main = Some(main);
         (self.prog, self.sources)
     }
 }

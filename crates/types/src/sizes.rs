@@ -1,0 +1,68 @@
+//! Sizes, alignments and field offsets of types on linux/amd64, as gc
+//! computes them (what `unsafe.Sizeof`, `Alignof` and `Offsetof` report).
+//!
+//! Works on the canonical [`TypeTable`]: sizes depend only on identity.
+//! Rules: basic types are their natural size and alignment (`complex64`
+//! aligns to 4, `complex128` and `string` to 8); pointers, maps, chans and
+//! funcs are one word, interfaces and strings two, slices three; an array
+//! is `n` elements aligned as its element; a struct lays its fields out in
+//! order, each at a multiple of its alignment, aligns as its most aligned
+//! field and is padded to a multiple of that — and, as gc does, gets one
+//! more byte when it ends in a zero-size field (so that a pointer to that
+//! field never points past the struct).
+
+use crate::model::{StructField, Type, TypeId, TypeTable};
+
+/// Size and alignment of `t` in bytes.
+pub fn size_align(table: &TypeTable, t: TypeId) -> (u64, u64) {
+    size_align_depth(table, t, 0)
+}
+
+fn size_align_depth(table: &TypeTable, t: TypeId, depth: u32) -> (u64, u64) {
+    // Invalid recursive types are reported elsewhere; stay total.
+    if depth > 100 {
+        return (0, 1);
+    }
+    match table.get(table.underlying(t)) {
+        Type::Basic(k) => {
+            let size = k.size();
+            let align = match k {
+                crate::model::BasicKind::Complex64 => 4,
+                crate::model::BasicKind::Complex128 | crate::model::BasicKind::String => 8,
+                _ => size.max(1),
+            };
+            (size, align)
+        }
+        Type::Pointer(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_) => (8, 8),
+        Type::Interface(_) => (16, 8),
+        Type::Slice(_) => (24, 8),
+        Type::Array(n, e) => {
+            let (size, align) = size_align_depth(table, *e, depth + 1);
+            (size.saturating_mul(*n), align)
+        }
+        Type::Struct(fields) => struct_layout(table, fields, depth).0,
+        Type::Named(_) | Type::Tuple(_) => (0, 1),
+    }
+}
+
+/// Offset of each field of a struct with `fields`.
+pub fn field_offsets(table: &TypeTable, fields: &[StructField]) -> Vec<u64> {
+    struct_layout(table, fields, 0).1
+}
+
+fn struct_layout(table: &TypeTable, fields: &[StructField], depth: u32) -> ((u64, u64), Vec<u64>) {
+    let mut offsets = Vec::with_capacity(fields.len());
+    let (mut end, mut align, mut last_size) = (0u64, 1u64, None);
+    for f in fields {
+        let (size, a) = size_align_depth(table, f.ty, depth + 1);
+        end = end.next_multiple_of(a);
+        offsets.push(end);
+        end = end.saturating_add(size);
+        align = align.max(a);
+        last_size = Some(size);
+    }
+    if last_size == Some(0) && end > 0 {
+        end += 1;
+    }
+    ((end.next_multiple_of(align), align), offsets)
+}
