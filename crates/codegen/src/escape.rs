@@ -186,6 +186,7 @@ impl Scan {
             | ExprKind::Len(x)
             | ExprKind::Cap(x)
             | ExprKind::Panic(x)
+            | ExprKind::IfaceMethodValue(x, _)
             | ExprKind::RecoverFor(x)
             | ExprKind::TypeAssert { x, .. } => self.expr(x),
             ExprKind::Binary(_, x, y) | ExprKind::AndAnd(x, y) | ExprKind::OrOr(x, y) | ExprKind::Index(x, y) => {

@@ -172,6 +172,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.rt_call(Rt::Recover, &fp);
                 Vec::new()
             }
+            ExprKind::IfaceMethodValue(x, index) => vec![self.iface_method_value(x, *index)],
             ExprKind::Panic(v) => {
                 let vals = self.expr(v);
                 self.set_pos(e.pos);

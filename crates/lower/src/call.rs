@@ -29,7 +29,7 @@ use syntax::ast::{Expr, ExprKind};
 use types::{Builtin, SelectionKind, Signature, Type, TypeId};
 
 use crate::func::FnCx;
-use crate::ir::{Call, Callee, Const, Expr as IExpr, ExprKind as IK, Func, Local, LocalId, Place, Stmt, TyId};
+use crate::ir::{Call, Callee, Const, Expr as IExpr, ExprKind as IK, Func, Local, LocalId, Place, Stmt, TyId, TyKind};
 use crate::query::{builtin_callee, is_type_expr, unparen};
 
 impl FnCx<'_, '_> {
@@ -168,9 +168,14 @@ impl FnCx<'_, '_> {
     pub fn method_value(&mut self, e: &Expr, x: &Expr, s: &types::Selection, ty: TyId) -> IExpr {
         let Some(method) = s.method else { self.ice(e.pos, "method selection without a method") };
         let (recv, recv_ty) = self.receiver_base(x, &s.path);
-        if let Type::Interface(_) = self.under(recv_ty) {
-            self.unsupported(e.pos, "method values of interfaces");
-            return IExpr { kind: IK::Zero, ty, pos: e.pos };
+        if let Type::Interface(ms) = self.under(recv_ty) {
+            let name = &self.cx.info.obj(method).name;
+            let Some(index) = ms.iter().position(|m| &m.name == name) else {
+                self.ice(e.pos, "interface method not found")
+            };
+            let ity = self.cx.ty(recv_ty);
+            let x = self.recv_value(recv, ity, x.pos);
+            return IExpr { kind: IK::IfaceMethodValue(Box::new(x), index), ty, pos: e.pos };
         }
         let Some(&fid) = self.cx.funcs.get(&method) else { self.ice(e.pos, "method not declared") };
         let wants_ptr = self.cx.ptr_methods.contains(&method);
@@ -229,13 +234,26 @@ impl FnCx<'_, '_> {
         let Some(method) = s.method else { self.ice(pos, "method selection without a method") };
         let recv_t = self.go_type(x);
         let recv_is_ptr = matches!(self.under(recv_t), Type::Pointer(_));
-        let fid = match self.cx.funcs.get(&method) {
-            Some(&f) if s.path.is_empty() => f,
-            _ => {
-                self.unsupported(pos, "method expressions of interfaces or embedded fields");
-                return IExpr { kind: IK::Zero, ty, pos };
-            }
-        };
+        if let Type::Interface(ms) = self.under(recv_t) {
+            let name = &self.cx.info.obj(method).name;
+            let Some(index) = ms.iter().position(|m| &m.name == name) else {
+                self.ice(pos, "interface method not found")
+            };
+            let Type::Func(sig) = self.under(s.ty) else { self.ice(pos, "method without a function type") };
+            let iface = self.cx.ty(recv_t);
+            let w = self.iface_method_expr_wrapper(iface, index, &sig, pos);
+            return IExpr { kind: IK::FuncValue(w), ty, pos };
+        }
+        if !s.path.is_empty() {
+            // A promoted method: its wrapper on the receiver type.
+            let recv_ty = self.cx.ty(recv_t);
+            let name = self.cx.info.obj(method).name.clone();
+            let Some(w) = crate::promote::wrapper(self.cx, recv_ty, &name) else {
+                self.ice(pos, "promoted method without a wrapper")
+            };
+            return IExpr { kind: IK::FuncValue(w), ty, pos };
+        }
+        let Some(&fid) = self.cx.funcs.get(&method) else { self.ice(pos, "method not declared") };
         let func = if recv_is_ptr && !self.cx.ptr_methods.contains(&method) {
             let Type::Func(sig) = self.under(self.go_type(e)) else {
                 self.ice(pos, "method expression without a function type")
@@ -245,6 +263,41 @@ impl FnCx<'_, '_> {
             fid
         };
         IExpr { kind: IK::FuncValue(func), ty, pos }
+    }
+
+    /// gc's `main.I.M` for method expression `I.M` of interface type `iface`
+    /// (`M` its method `index`, of signature `sig`): takes the interface
+    /// value and the method's parameters, calls the method dynamically.
+    fn iface_method_expr_wrapper(&mut self, iface: TyId, index: usize, sig: &Signature, pos: Pos) -> crate::ir::FuncId {
+        let TyKind::Interface(ms) = self.ir_kind(iface) else { self.ice(pos, "not an interface") };
+        let mname = ms[index].0.clone();
+        if let Some(&w) = self.cx.promoted_wrappers.get(&(iface, mname.clone())) {
+            return w;
+        }
+        let name = format!("{}.{mname}", self.cx.prog.types[iface.0 as usize].name);
+        let wid = self.cx.reserve_func(name.clone(), pos);
+        let mut locals = vec![Local { name: "~recv".into(), ty: iface, heap: false }];
+        let (params, results) = self.wrapper_locals(&mut locals, sig);
+        let args = params.iter().map(|&l| IExpr { kind: IK::Local(l), ty: locals[l.0 as usize].ty, pos }).collect();
+        let recv = IExpr { kind: IK::Local(LocalId(0)), ty: iface, pos };
+        let ty = self.result_ty(sig);
+        let call = Call { callee: Callee::Interface(recv, index), args, pos };
+        let body = vec![store_results(&results, IExpr { kind: IK::Call(Box::new(call)), ty, pos }), Stmt::Return];
+        let all_params = std::iter::once(LocalId(0)).chain(params).collect();
+        self.cx.prog.funcs[wid.0 as usize] = Func {
+            name,
+            pos,
+            params: all_params,
+            results,
+            captures: Vec::new(),
+            locals,
+            body,
+            defers: Vec::new(),
+            external: false,
+        };
+        self.cx.prog.wrappers.push(wid);
+        self.cx.promoted_wrappers.insert((iface, mname), wid);
+        wid
     }
 
     /// A generated wrapper's body: calls `method` (of signature `sig`) with
@@ -512,7 +565,7 @@ impl FnCx<'_, '_> {
 }
 
 /// Stores a call's results into result locals (or evaluates it).
-fn store_results(results: &[LocalId], call: IExpr) -> Stmt {
+pub(crate) fn store_results(results: &[LocalId], call: IExpr) -> Stmt {
     match results {
         [] => Stmt::Eval(call),
         [r] => Stmt::Assign(Place::Local(*r), call),

@@ -490,6 +490,11 @@ pub enum ExprKind {
     SliceLit(Vec<Expr>),
     /// `recover()`.
     Recover,
+    /// The method value `x.M` of interface value `x`, `M` being method
+    /// `index` of its interface type: a func value calling `M` on `x`'s
+    /// dynamic value. A nil `x` panics here, as in gc. (Added for method
+    /// values of interfaces.)
+    IfaceMethodValue(Box<Expr>, usize),
     /// The frame pointer of the current function, as a `uintptr`: the
     /// argument a `defer recover()` statement saves for its wrapper.
     FramePointer,

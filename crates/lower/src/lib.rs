@@ -39,6 +39,7 @@ mod func;
 pub mod ir;
 mod plan;
 mod program;
+mod promote;
 mod query;
 mod stmt;
 mod tys;

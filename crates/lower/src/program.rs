@@ -59,6 +59,9 @@ pub struct Ctx<'a> {
     pub method_value_wrappers: HashMap<FuncId, FuncId>,
     /// Value method → its pointer-receiver wrapper (`main.(*T).M`), once made.
     pub deref_wrappers: HashMap<FuncId, FuncId>,
+    /// (receiver type, method name) → the wrapper of a promoted method,
+    /// once made (see `crate::promote`).
+    pub promoted_wrappers: HashMap<(crate::ir::TyId, String), FuncId>,
 }
 
 impl Ctx<'_> {
@@ -125,6 +128,7 @@ pub fn lower(
         library: false,
         method_value_wrappers: HashMap::new(),
         deref_wrappers: HashMap::new(),
+        promoted_wrappers: HashMap::new(),
     };
     let mut main = None;
     let mut init = None;
@@ -141,6 +145,7 @@ pub fn lower(
     }
     cx.prog.init = init.unwrap_or_default();
     cx.prog.main = main;
+    crate::promote::add_to_method_tables(&mut cx);
     Some(cx.prog)
 }
 

@@ -42,6 +42,12 @@ pub struct TyEnv<'a> {
 }
 
 impl TyMap {
+    /// The checker type an IR type was made from (every IR type but the
+    /// tuples lowering makes up for results).
+    pub fn checker_type(&self, t: TyId) -> Option<TypeId> {
+        self.rev.get(&t).copied()
+    }
+
     /// The IR type of a checker type.
     pub fn lower(&mut self, env: &TyEnv, out: &mut Vec<TyDef>, t: TypeId) -> TyId {
         if let Some(&id) = self.map.get(&t) {

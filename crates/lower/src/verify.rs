@@ -278,6 +278,7 @@ impl<'p> FuncCheck<'p> {
             | ExprKind::Len(x)
             | ExprKind::Cap(x)
             | ExprKind::Panic(x)
+            | ExprKind::IfaceMethodValue(x, _)
             | ExprKind::TypeAssert { x, .. } => self.expr(x),
             ExprKind::Binary(_, x, y) | ExprKind::AndAnd(x, y) | ExprKind::OrOr(x, y) | ExprKind::Index(x, y) => {
                 self.expr(x)?;
