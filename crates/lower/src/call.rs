@@ -66,6 +66,11 @@ impl FnCx<'_, '_> {
         self.cx.with_tys(|m, env, out| m.tuple(env, out, elems))
     }
 
+    /// `func()`.
+    fn unit_func_ty(&mut self) -> TyId {
+        self.cx.with_tys(|m, env, out| m.unit_func(env, out))
+    }
+
     /// The empty tuple (type of calls without results, `print`, `panic`).
     pub fn unit_ty(&mut self) -> TyId {
         self.cx.with_tys(|m, env, out| m.tuple(env, out, Vec::new()))
@@ -503,7 +508,16 @@ impl FnCx<'_, '_> {
         let pos = unparen(call).pos;
         let Some(b) = builtin_callee(self.cx.info, func) else {
             let sig = self.signature_of(func);
-            return Some(self.call_parts(func, args, *ellipsis, &sig, pos));
+            let call = self.call_parts(func, args, *ellipsis, &sig, pos);
+            return Some(match (call.callee, wrapper) {
+                // gc calls a func value with arguments (or results) through
+                // a wrapper closure; the wrapper's frame shows in a traceback
+                // when the call itself faults (a nil func value).
+                (Callee::Value(v), Some(number)) if !matches!(v.kind, IK::Closure { .. }) => {
+                    self.value_call_wrapper(v, call.args, number, pos)
+                }
+                (callee, _) => Call { callee, ..call },
+            });
         };
         let Some(number) = wrapper else { self.ice(pos, "deferred builtin without a wrapper number") };
         let vals: Vec<IExpr> = match b {
@@ -520,6 +534,60 @@ impl FnCx<'_, '_> {
         };
         let wid = self.builtin_wrapper(b, &vals, number, pos);
         Some(Call { callee: Callee::Func(wid), args: vals, pos })
+    }
+
+    /// `defer fn(args)` for a func value `fn`, as gc compiles it: a closure
+    /// `main.f.funcN` over cells holding the evaluated `fn` and `args`, whose
+    /// body makes the call. It is a wrapper (transparent to `recover`).
+    fn value_call_wrapper(&mut self, callee: IExpr, args: Vec<IExpr>, number: u32, pos: Pos) -> Call {
+        let name = format!("{}{}", self.lit_prefix, number);
+        let wid = self.cx.reserve_func(name.clone(), pos);
+        let values: Vec<IExpr> = std::iter::once(callee).chain(args).collect();
+        let locals: Vec<Local> =
+            values.iter().enumerate().map(|(i, v)| Local { name: format!("~c{i}"), ty: v.ty, heap: true }).collect();
+        let captures: Vec<LocalId> = (0..locals.len() as u32).map(LocalId).collect();
+        let mut reads = captures.iter().zip(&values).map(|(&c, v)| IExpr { kind: IK::Local(c), ty: v.ty, pos });
+        let Some(target) = reads.next() else { self.ice(pos, "wrapper without a callee") };
+        let ty = match self.ir_kind(target.ty) {
+            TyKind::Func(sig) if sig.results.len() == 1 => sig.results[0],
+            TyKind::Func(sig) => {
+                let results = sig.results.clone();
+                self.cx.with_tys(|m, env, out| m.tuple(env, out, results))
+            }
+            _ => self.ice(pos, "deferred call of a non-function"),
+        };
+        let call = Call { callee: Callee::Value(target), args: reads.collect(), pos };
+        let body = vec![Stmt::Eval(IExpr { kind: IK::Call(Box::new(call)), ty, pos }), Stmt::Return];
+        self.cx.prog.funcs[wid.0 as usize] = Func {
+            name,
+            pos,
+            params: Vec::new(),
+            results: Vec::new(),
+            captures: captures.clone(),
+            locals,
+            body,
+            defers: Vec::new(),
+            external: false,
+        };
+        self.cx.prog.wrappers.push(wid);
+        let mut stmts = Vec::new();
+        let cells: Vec<LocalId> = values
+            .into_iter()
+            .map(|v| {
+                let t = self.temp(v.ty);
+                self.locals[t.0 as usize].heap = true;
+                stmts.push(Stmt::Decl(t));
+                stmts.push(Stmt::Assign(Place::Local(t), v));
+                t
+            })
+            .collect();
+        let fty = self.unit_func_ty();
+        let closure = IExpr { kind: IK::Closure { func: wid, captures: cells }, ty: fty, pos };
+        Call {
+            callee: Callee::Value(IExpr { kind: IK::Seq(stmts, Box::new(closure)), ty: fty, pos }),
+            args: Vec::new(),
+            pos,
+        }
     }
 
     /// Generates gc's wrapper closure for a deferred builtin: a function of

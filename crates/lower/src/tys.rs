@@ -22,6 +22,7 @@ enum Synth {
     EmptyInterface,
     Basic(BasicKind),
     Pointer(TyId),
+    UnitFunc,
 }
 
 /// The mapping, owned by the program being built.
@@ -154,6 +155,16 @@ impl TyMap {
             return self.lower(env, out, t);
         }
         self.synthesize(out, Synth::EmptyInterface, TyKind::Interface(Vec::new()), "interface {}".into())
+    }
+
+    /// `func()`.
+    pub fn unit_func(&mut self, env: &TyEnv, out: &mut Vec<TyDef>) -> TyId {
+        let sig = Type::Func(types::Signature { params: Vec::new(), results: Vec::new(), variadic: false });
+        if let Some(&t) = env.info.types_table.index.get(&sig) {
+            return self.lower(env, out, t);
+        }
+        let kind = TyKind::Func(FuncSig { params: Vec::new(), results: Vec::new() });
+        self.synthesize(out, Synth::UnitFunc, kind, "func()".into())
     }
 
     /// A basic type.
