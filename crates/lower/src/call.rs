@@ -323,33 +323,9 @@ impl FnCx<'_, '_> {
             for (i, (v, t)) in self.spread(&args[0]).into_iter().enumerate() {
                 vals.push(self.convert_to(v, t, param_ty(i), pos));
             }
-        } else if args.iter().any(|a| self.has_call(a)) && args.iter().any(|a| !self.has_call(a)) {
-            // gc's order pass: the calls among the arguments run, in order,
-            // before the other arguments are evaluated.
-            let mut stmts = Vec::new();
-            let mut slots = Vec::new();
-            for (i, a) in args.iter().enumerate() {
-                if self.has_call(a) {
-                    let v = self.value_as(a, param_ty(i));
-                    slots.push(Some(self.spill(v, &mut stmts)));
-                } else {
-                    slots.push(None);
-                }
-            }
-            for (i, (a, slot)) in args.iter().zip(slots).enumerate() {
-                let v = match slot {
-                    Some(t) => self.local_expr(t, a.pos),
-                    None => self.value_as(a, param_ty(i)),
-                };
-                vals.push(v);
-            }
-            let first = vals.remove(0);
-            let (ty, p) = (first.ty, first.pos);
-            vals.insert(0, IExpr { kind: IK::Seq(stmts, Box::new(first)), ty, pos: p });
         } else {
-            for (i, a) in args.iter().enumerate() {
-                vals.push(self.value_as(a, param_ty(i)));
-            }
+            let targets: Vec<TypeId> = (0..args.len()).map(param_ty).collect();
+            vals = self.ordered_args(args, &targets);
         }
         if let (Some(_), Some(&slice_t)) = (variadic_elem, sig.params.last()) {
             let extra: Vec<IExpr> = vals.drain((n - 1).min(vals.len())..).collect();
@@ -357,6 +333,36 @@ impl FnCx<'_, '_> {
             let kind = if extra.is_empty() { IK::Const(Const::Nil) } else { IK::SliceLit(extra) };
             vals.push(IExpr { kind, ty, pos });
         }
+        vals
+    }
+
+    /// `args` converted to `targets`, evaluated as gc's order pass does:
+    /// when some arguments make calls and others do not, the calls run
+    /// first, in order, and the other arguments are read after them.
+    fn ordered_args(&mut self, args: &[Expr], targets: &[TypeId]) -> Vec<IExpr> {
+        if !(args.iter().any(|a| self.has_call(a)) && args.iter().any(|a| !self.has_call(a))) {
+            return args.iter().zip(targets).map(|(a, &t)| self.value_as(a, t)).collect();
+        }
+        let mut stmts = Vec::new();
+        let mut slots = Vec::new();
+        for (a, &t) in args.iter().zip(targets) {
+            if self.has_call(a) {
+                let v = self.value_as(a, t);
+                slots.push(Some(self.spill(v, &mut stmts)));
+            } else {
+                slots.push(None);
+            }
+        }
+        let mut vals = Vec::new();
+        for ((a, &t), slot) in args.iter().zip(targets).zip(slots) {
+            vals.push(match slot {
+                Some(tmp) => self.local_expr(tmp, a.pos),
+                None => self.value_as(a, t),
+            });
+        }
+        let first = vals.remove(0);
+        let (ty, p) = (first.ty, first.pos);
+        vals.insert(0, IExpr { kind: IK::Seq(stmts, Box::new(first)), ty, pos: p });
         vals
     }
 
@@ -414,12 +420,57 @@ impl FnCx<'_, '_> {
             }
             Builtin::Recover => IK::Recover,
             Builtin::New => IK::New,
+            Builtin::Make if matches!(self.under(self.go_type(e)), Type::Slice(_)) => IK::MakeSlice {
+                len: Box::new(self.size_arg(&args[1])),
+                cap: args.get(2).map(|c| Box::new(self.size_arg(c))),
+            },
+            Builtin::Append => return self.append(args, e),
+            Builtin::Copy => {
+                let targets = [self.go_type(&args[0]), self.go_type(&args[1])];
+                let [dst, src] = <[IExpr; 2]>::try_from(self.ordered_args(args, &targets))
+                    .unwrap_or_else(|_| self.ice(pos, "copy without two operands"));
+                IK::Copy(Box::new(dst), Box::new(src))
+            }
             other => {
                 self.unsupported(pos, other.name());
                 IK::Zero
             }
         };
         let ty = self.cx.ty(self.go_type(e));
+        IExpr { kind, ty, pos }
+    }
+
+    /// A size argument of `make`: an integer of any type, a constant
+    /// (even an untyped float one like `1e3`) as an `int`.
+    fn size_arg(&mut self, a: &Expr) -> IExpr {
+        match self.tv(a).value.clone() {
+            Some(v) => self.constant(&v, types::TypeTable::basic(types::BasicKind::Int), a.pos),
+            None => self.expr(a),
+        }
+    }
+
+    /// `append(s, ...)`: the values are converted to the element type; a
+    /// `t...` operand is kept as it is (a slice, or a string for `[]byte`).
+    fn append(&mut self, args: &[Expr], e: &Expr) -> IExpr {
+        let (pos, st) = (e.pos, self.go_type(e));
+        let ty = self.cx.ty(st);
+        let ExprKind::Call { ellipsis, .. } = &e.kind else { self.ice(pos, "append is not a call") };
+        let Type::Slice(elem) = self.under(st) else { self.ice(pos, "append to a non-slice") };
+        let mut targets = vec![st];
+        if *ellipsis {
+            let t = self.go_type(&args[1]);
+            let is_string =
+                matches!(self.under(t), Type::Basic(types::BasicKind::String | types::BasicKind::UntypedString));
+            targets.push(if is_string { t } else { st });
+        } else {
+            targets.resize(args.len(), elem);
+        }
+        let mut vals = self.ordered_args(args, &targets);
+        let s = Box::new(vals.remove(0));
+        let kind = match (*ellipsis, vals.pop()) {
+            (true, Some(t)) => IK::AppendSlice(s, Box::new(t)),
+            (_, last) => IK::Append(s, vals.into_iter().chain(last).collect()),
+        };
         IExpr { kind, ty, pos }
     }
 
@@ -437,7 +488,7 @@ impl FnCx<'_, '_> {
         let Some(number) = wrapper else { self.ice(pos, "deferred builtin without a wrapper number") };
         let vals: Vec<IExpr> = match b {
             Builtin::Panic => vec![self.boxed_as_any(&args[0])],
-            Builtin::Print | Builtin::Println => args.iter().map(|a| self.expr(a)).collect(),
+            Builtin::Print | Builtin::Println | Builtin::Copy => args.iter().map(|a| self.expr(a)).collect(),
             Builtin::Recover => {
                 let ty = self.basic_ty(types::BasicKind::Uintptr);
                 vec![IExpr { kind: IK::FramePointer, ty, pos }]
@@ -474,6 +525,11 @@ impl FnCx<'_, '_> {
             })),
             Builtin::Recover => {
                 body.push(Stmt::Eval(IExpr { kind: IK::RecoverFor(Box::new(reads[0].clone())), ty: unit, pos }))
+            }
+            Builtin::Copy => {
+                let int = self.basic_ty(types::BasicKind::Int);
+                let [dst, src] = [&reads[0], &reads[1]].map(|r| Box::new(r.clone()));
+                body.push(Stmt::Eval(IExpr { kind: IK::Copy(dst, src), ty: int, pos }))
             }
             _ => {}
         }
