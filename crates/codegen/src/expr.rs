@@ -530,6 +530,17 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 vec![r[0], r[1], r[1]]
             }
             (TyKind::Interface(_), TyKind::Interface(_)) => v,
+            (TyKind::Slice(_), TyKind::Pointer(_)) => {
+                // Slice to array pointer: the array must fit in the length.
+                let Some(n) = self.array_len(to) else {
+                    self.ice(e.pos, "slice converted to a pointer to a non-array");
+                    return self.zeros(to);
+                };
+                let n = self.iconst(types::I64, n as i64);
+                let ok = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, n, v[1]);
+                self.bounds_fail_unless(ok, n, v[1], false, BoundsCode::Convert);
+                vec![v[0]]
+            }
             _ if self.layout(from).scalars.len() == self.layout(to).scalars.len() => v,
             _ => {
                 self.unsupported(e.pos, "this conversion");

@@ -439,7 +439,8 @@ pub enum ExprKind {
     OrOr(Box<Expr>, Box<Expr>),
     /// Conversion of the operand to this expression's type: numeric ↔
     /// numeric, integer → string (a rune), string ↔ `[]byte`/`[]rune`,
-    /// between types with identical underlying types, pointer ↔ unsafe.Pointer.
+    /// between types with identical underlying types, pointer ↔ unsafe.Pointer,
+    /// slice → pointer to array (panics when the slice is shorter).
     Convert(Box<Expr>),
     /// Box a non-interface value into this interface type (or convert
     /// between interface types).
