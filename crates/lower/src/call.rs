@@ -26,7 +26,7 @@
 
 use syntax::Pos;
 use syntax::ast::{Expr, ExprKind};
-use types::{Builtin, SelectionKind, Signature, Type, TypeId};
+use types::{BasicKind, Builtin, SelectionKind, Signature, Type, TypeId};
 
 use crate::func::FnCx;
 use crate::ir::{Call, Callee, Const, Expr as IExpr, ExprKind as IK, Func, Local, LocalId, Place, Stmt, TyId};
@@ -336,6 +336,29 @@ impl FnCx<'_, '_> {
         vals
     }
 
+    /// The operands of a builtin call, each converted to `target(self,
+    /// index, its Go type)`; a single multi-value call is spread.
+    fn builtin_operands(
+        &mut self,
+        args: &[Expr],
+        pos: Pos,
+        target: impl Fn(&Self, usize, TypeId) -> TypeId,
+    ) -> Vec<IExpr> {
+        if args.len() == 1 && matches!(self.cx.info.types_table.get(self.go_type(&args[0])), Type::Tuple(_)) {
+            let spread = self.spread(&args[0]);
+            return spread
+                .into_iter()
+                .enumerate()
+                .map(|(i, (v, t))| {
+                    let to = target(self, i, t);
+                    self.convert_to(v, t, to, pos)
+                })
+                .collect();
+        }
+        let targets: Vec<TypeId> = args.iter().enumerate().map(|(i, a)| target(self, i, self.go_type(a))).collect();
+        self.ordered_args(args, &targets)
+    }
+
     /// `args` converted to `targets`, evaluated as gc's order pass does:
     /// when some arguments make calls and others do not, the calls run
     /// first, in order, and the other arguments are read after them.
@@ -426,8 +449,7 @@ impl FnCx<'_, '_> {
             },
             Builtin::Append => return self.append(args, e),
             Builtin::Copy => {
-                let targets = [self.go_type(&args[0]), self.go_type(&args[1])];
-                let [dst, src] = <[IExpr; 2]>::try_from(self.ordered_args(args, &targets))
+                let [dst, src] = <[IExpr; 2]>::try_from(self.builtin_operands(args, pos, |_, _, t| t))
                     .unwrap_or_else(|_| self.ice(pos, "copy without two operands"));
                 IK::Copy(Box::new(dst), Box::new(src))
             }
@@ -456,16 +478,12 @@ impl FnCx<'_, '_> {
         let ty = self.cx.ty(st);
         let ExprKind::Call { ellipsis, .. } = &e.kind else { self.ice(pos, "append is not a call") };
         let Type::Slice(elem) = self.under(st) else { self.ice(pos, "append to a non-slice") };
-        let mut targets = vec![st];
-        if *ellipsis {
-            let t = self.go_type(&args[1]);
-            let is_string =
-                matches!(self.under(t), Type::Basic(types::BasicKind::String | types::BasicKind::UntypedString));
-            targets.push(if is_string { t } else { st });
-        } else {
-            targets.resize(args.len(), elem);
-        }
-        let mut vals = self.ordered_args(args, &targets);
+        let mut vals = self.builtin_operands(args, pos, |f, i, t| match (i, *ellipsis) {
+            (0, _) => st,
+            (_, true) if matches!(f.under(t), Type::Basic(BasicKind::String | BasicKind::UntypedString)) => t,
+            (_, true) => st,
+            (_, false) => elem,
+        });
         let s = Box::new(vals.remove(0));
         let kind = match (*ellipsis, vals.pop()) {
             (true, Some(t)) => IK::AppendSlice(s, Box::new(t)),
