@@ -9,6 +9,10 @@
 //! * A method call `x.M(a)` is a static call `T.M(x, a)` with the receiver
 //!   adjusted (`&x` or `*x`) to the method's receiver type, or a
 //!   [`Callee::Interface`] call when `x` is an interface.
+//! * `make([]T, ...)`, `append` and `copy` become [`IK::MakeSlice`],
+//!   [`IK::Append`]/[`IK::AppendSlice`] and [`IK::Copy`]; their operands
+//!   follow the same order rule as a call's arguments (calls first), so
+//!   `s = append(s, f())` reads `s` after `f` ran, as in gc.
 //! * A deferred builtin (`defer println(x)`, `defer panic(v)`,
 //!   `defer recover()`) becomes a call of a generated wrapper function that
 //!   takes the arguments evaluated at the `defer` statement. The wrapper is
@@ -466,7 +470,7 @@ impl FnCx<'_, '_> {
     /// (even an untyped float one like `1e3`) as an `int`.
     fn size_arg(&mut self, a: &Expr) -> IExpr {
         match self.tv(a).value.clone() {
-            Some(v) => self.constant(&v, types::TypeTable::basic(types::BasicKind::Int), a.pos),
+            Some(v) => self.constant(&v, types::TypeTable::basic(BasicKind::Int), a.pos),
             None => self.expr(a),
         }
     }
@@ -506,7 +510,8 @@ impl FnCx<'_, '_> {
         let Some(number) = wrapper else { self.ice(pos, "deferred builtin without a wrapper number") };
         let vals: Vec<IExpr> = match b {
             Builtin::Panic => vec![self.boxed_as_any(&args[0])],
-            Builtin::Print | Builtin::Println | Builtin::Copy => args.iter().map(|a| self.expr(a)).collect(),
+            Builtin::Print | Builtin::Println => args.iter().map(|a| self.expr(a)).collect(),
+            Builtin::Copy => self.builtin_operands(args, pos, |_, _, t| t),
             Builtin::Recover => {
                 let ty = self.basic_ty(types::BasicKind::Uintptr);
                 vec![IExpr { kind: IK::FramePointer, ty, pos }]
@@ -545,7 +550,7 @@ impl FnCx<'_, '_> {
                 body.push(Stmt::Eval(IExpr { kind: IK::RecoverFor(Box::new(reads[0].clone())), ty: unit, pos }))
             }
             Builtin::Copy => {
-                let int = self.basic_ty(types::BasicKind::Int);
+                let int = self.basic_ty(BasicKind::Int);
                 let [dst, src] = [&reads[0], &reads[1]].map(|r| Box::new(r.clone()));
                 body.push(Stmt::Eval(IExpr { kind: IK::Copy(dst, src), ty: int, pos }))
             }
