@@ -120,9 +120,12 @@ pub unsafe extern "C" fn deft_growslice(
     };
     let bytes = round_up_size(bytes);
     let ptr = deft_alloc(bytes as usize, align as usize);
-    // SAFETY: `ptr` is a fresh block of at least `new_len >= old_len`
-    // elements; `old` holds `old_len` elements (the caller's contract).
-    unsafe { std::ptr::copy_nonoverlapping(old, ptr, old_len as usize * elem_size as usize) };
+    if old_len > 0 {
+        // SAFETY: `ptr` is a fresh block of at least `new_len >= old_len`
+        // elements; `old` holds `old_len` elements (the caller's contract),
+        // so it is not null.
+        unsafe { std::ptr::copy_nonoverlapping(old, ptr, old_len as usize * elem_size as usize) };
+    }
     Grown { ptr, cap: (bytes / elem_size) as i64 }
 }
 
@@ -144,14 +147,18 @@ fn grown_cap(old_cap: i64, needed: i64) -> i64 {
 }
 
 /// The compiler emits a call to this to move `n` bytes for `copy` and for
-/// `append(s, t...)`; the ranges may overlap.
+/// `append(s, t...)`; the ranges may overlap. With `n == 0` either pointer
+/// may be nil (a nil slice).
 ///
 /// # Safety
 /// Both ranges must be valid for `n` bytes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn deft_memmove(dst: *mut u8, src: *const u8, n: u64) {
-    // SAFETY: the caller's contract; `copy` handles overlap.
-    unsafe { std::ptr::copy(src, dst, n as usize) };
+    if n > 0 {
+        // SAFETY: the caller's contract (non-empty ranges of Go slices are
+        // not nil); `copy` handles overlap.
+        unsafe { std::ptr::copy(src, dst, n as usize) };
+    }
 }
 
 #[cfg(test)]
