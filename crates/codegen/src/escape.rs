@@ -189,9 +189,22 @@ impl Scan {
             | ExprKind::IfaceMethodValue(x, _)
             | ExprKind::RecoverFor(x)
             | ExprKind::TypeAssert { x, .. } => self.expr(x),
-            ExprKind::Binary(_, x, y) | ExprKind::AndAnd(x, y) | ExprKind::OrOr(x, y) | ExprKind::Index(x, y) => {
+            ExprKind::Binary(_, x, y)
+            | ExprKind::AndAnd(x, y)
+            | ExprKind::OrOr(x, y)
+            | ExprKind::Index(x, y)
+            | ExprKind::AppendSlice(x, y)
+            | ExprKind::Copy(x, y) => {
                 self.expr(x);
                 self.expr(y);
+            }
+            ExprKind::MakeSlice { len, cap } => {
+                self.expr(len);
+                cap.iter().for_each(|c| self.expr(c));
+            }
+            ExprKind::Append(s, vs) => {
+                self.expr(s);
+                vs.iter().for_each(|v| self.expr(v));
             }
             ExprKind::DecodeRune { s, i } => {
                 self.expr(s);

@@ -113,22 +113,29 @@ impl<'a, 'p> FnTx<'a, 'p> {
             ExprKind::Call(c) => self.call(c),
             ExprKind::Len(x) | ExprKind::Cap(x) => {
                 let is_len = matches!(e.kind, ExprKind::Len(_));
-                match self.kind(x.ty) {
-                    TyKind::Array(n, _) => {
-                        let n = *n as i64;
+                match self.array_len(x.ty) {
+                    Some(n) => {
+                        // Evaluated for its effects only: a nil array
+                        // pointer still has a length.
                         self.expr(x);
-                        vec![self.iconst(types::I64, n)]
+                        vec![self.iconst(types::I64, n as i64)]
                     }
-                    TyKind::String | TyKind::Slice(_) => {
-                        let v = self.expr(x);
-                        vec![if is_len { v[1] } else { v[2] }]
-                    }
-                    _ => {
-                        self.unsupported(e.pos, "len/cap of maps, channels and array pointers");
-                        self.zeros(e.ty)
-                    }
+                    None => match self.kind(x.ty) {
+                        TyKind::String | TyKind::Slice(_) => {
+                            let v = self.expr(x);
+                            vec![if is_len { v[1] } else { v[2] }]
+                        }
+                        _ => {
+                            self.unsupported(e.pos, "len/cap of maps and channels");
+                            self.zeros(e.ty)
+                        }
+                    },
                 }
             }
+            ExprKind::MakeSlice { len, cap } => self.make_slice(len, cap.as_deref(), e),
+            ExprKind::Append(s, vals) => self.append(s, vals, e),
+            ExprKind::AppendSlice(s, t) => self.append_slice(s, t, e),
+            ExprKind::Copy(dst, src) => self.copy_slice(dst, src),
             ExprKind::Index(x, i) => self.index(x, i, e),
             ExprKind::Slice { x, lo, hi, max } => self.slice_expr(x, lo.as_deref(), hi.as_deref(), max.as_deref(), e),
             ExprKind::AddrOf(p) => self.addr_of(p, e),
@@ -524,6 +531,17 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 vec![r[0], r[1], r[1]]
             }
             (TyKind::Interface(_), TyKind::Interface(_)) => v,
+            (TyKind::Slice(_), TyKind::Pointer(_)) => {
+                // Slice to array pointer: the array must fit in the length.
+                let Some(n) = self.array_len(to) else {
+                    self.ice(e.pos, "slice converted to a pointer to a non-array");
+                    return self.zeros(to);
+                };
+                let n = self.iconst(types::I64, n as i64);
+                let ok = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, n, v[1]);
+                self.bounds_fail_unless(ok, n, v[1], false, BoundsCode::Convert);
+                vec![v[0]]
+            }
             _ if self.layout(from).scalars.len() == self.layout(to).scalars.len() => v,
             _ => {
                 self.unsupported(e.pos, "this conversion");
@@ -785,8 +803,17 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let (ptr, len, cap, elem_size) = match self.kind(x.ty).clone() {
             TyKind::String => (xv[0], xv[1], xv[1], 1),
             TyKind::Slice(et) => (xv[0], xv[1], xv[2], self.layout(et).size),
+            TyKind::Pointer(at) => {
+                let TyKind::Array(n, et) = *self.kind(at) else {
+                    self.ice(e.pos, "slicing a pointer to a non-array");
+                    return self.zeros(e.ty);
+                };
+                self.nil_check(xv[0]);
+                let n = self.iconst(types::I64, n as i64);
+                (xv[0], n, n, self.layout(et).size)
+            }
             _ => {
-                self.unsupported(e.pos, "slicing arrays and array pointers");
+                self.ice(e.pos, "slicing a type that cannot be sliced");
                 return self.zeros(e.ty);
             }
         };
@@ -796,17 +823,20 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let three = maxv.is_some();
         let (max_v, max_t) = maxv.unwrap_or((cap, true));
         let is_string = matches!(self.kind(x.ty), TyKind::String);
+        // gc words the bound of a string or an array as its length.
+        let by_len = !matches!(self.kind(x.ty), TyKind::Slice(_));
         // Checks in gc's order: the rightmost bound against the capacity first.
         if three {
             let ok = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, max_v, cap);
-            self.bounds_fail_unless(ok, max_v, cap, max_t, BoundsCode::Slice3Acap);
+            let code = if by_len { BoundsCode::Slice3Alen } else { BoundsCode::Slice3Acap };
+            self.bounds_fail_unless(ok, max_v, cap, max_t, code);
             let ok = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, hi_v, max_v);
             self.bounds_fail_unless(ok, hi_v, max_v, hi_t, BoundsCode::Slice3B);
             let ok = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, lo_v, hi_v);
             self.bounds_fail_unless(ok, lo_v, hi_v, lo_t, BoundsCode::Slice3C);
         } else {
             if hi.is_some() {
-                let (limit, code) = if is_string { (len, BoundsCode::SliceAlen) } else { (cap, BoundsCode::SliceAcap) };
+                let (limit, code) = if by_len { (len, BoundsCode::SliceAlen) } else { (cap, BoundsCode::SliceAcap) };
                 let ok = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, hi_v, limit);
                 self.bounds_fail_unless(ok, hi_v, limit, hi_t, code);
             }
@@ -823,6 +853,18 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let empty = self.b.ins().icmp_imm_s(IntCC::Equal, if is_string { new_len } else { new_cap }, 0);
         let new_ptr = self.b.ins().select(empty, ptr, moved);
         if is_string { vec![new_ptr, new_len] } else { vec![new_ptr, new_len, new_cap] }
+    }
+
+    /// The length of an array type or of the array a pointer type points to.
+    fn array_len(&self, ty: TyId) -> Option<u64> {
+        match *self.kind(ty) {
+            TyKind::Array(n, _) => Some(n),
+            TyKind::Pointer(at) => match *self.kind(at) {
+                TyKind::Array(n, _) => Some(n),
+                _ => None,
+            },
+            _ => None,
+        }
     }
 
     fn addr_of(&mut self, p: &'p lower::ir::Place, e: &Expr) -> Vec<Value> {

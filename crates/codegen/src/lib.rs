@@ -41,6 +41,7 @@ mod jit;
 pub mod layout;
 pub mod program;
 pub mod runtime_symbols;
+pub mod slices;
 
 use cranelift_codegen::Context;
 use cranelift_frontend::FunctionBuilderContext;

@@ -61,6 +61,10 @@ pub enum Rt {
     EfaceEq,
     Uncomparable,
     AssertIfaceError,
+    MakeSlice,
+    GrowSlice,
+    MemMove,
+    PanicAlloc,
 }
 
 /// Everything the compiler knows about one entry point.
@@ -134,11 +138,15 @@ impl Rt {
         Rt::EfaceEq,
         Rt::Uncomparable,
         Rt::AssertIfaceError,
+        Rt::MakeSlice,
+        Rt::GrowSlice,
+        Rt::MemMove,
+        Rt::PanicAlloc,
     ];
 
     /// The entry point's symbol, signature and address.
     pub fn sym(self) -> RtSym {
-        use runtime::{alloc, iface, panic, print, strings};
+        use runtime::{alloc, iface, panic, print, slices, strings};
         match self {
             Rt::Alloc => sym!("deft_alloc", alloc::deft_alloc, [I64, I64] -> [I64]),
             Rt::PrintLock => sym!("deft_printlock", print::deft_printlock, [] -> []),
@@ -211,6 +219,12 @@ impl Rt {
             Rt::AssertIfaceError => {
                 sym!("deft_assertiface_error", iface::deft_assertiface_error, [I64, I64, I64] -> [I64, I64])
             }
+            Rt::MakeSlice => sym!("deft_makeslice", slices::deft_makeslice, [I64, I64, I64, I64] -> [I64, I64]),
+            Rt::GrowSlice => {
+                sym!("deft_growslice", slices::deft_growslice, [I64, I64, I64, I64, I64, I64] -> [I64, I64])
+            }
+            Rt::MemMove => sym!("deft_memmove", slices::deft_memmove, [I64, I64, I64] -> []),
+            Rt::PanicAlloc => sym!("deft_panicalloc", panic::deft_panicalloc, [I64] -> !),
         }
     }
 

@@ -9,6 +9,10 @@
 //! * A method call `x.M(a)` is a static call `T.M(x, a)` with the receiver
 //!   adjusted (`&x` or `*x`) to the method's receiver type, or a
 //!   [`Callee::Interface`] call when `x` is an interface.
+//! * `make([]T, ...)`, `append` and `copy` become [`IK::MakeSlice`],
+//!   [`IK::Append`]/[`IK::AppendSlice`] and [`IK::Copy`]; their operands
+//!   follow the same order rule as a call's arguments (calls first), so
+//!   `s = append(s, f())` reads `s` after `f` ran, as in gc.
 //! * A deferred builtin (`defer println(x)`, `defer panic(v)`,
 //!   `defer recover()`) becomes a call of a generated wrapper function that
 //!   takes the arguments evaluated at the `defer` statement. The wrapper is
@@ -26,7 +30,7 @@
 
 use syntax::Pos;
 use syntax::ast::{Expr, ExprKind};
-use types::{Builtin, SelectionKind, Signature, Type, TypeId};
+use types::{BasicKind, Builtin, SelectionKind, Signature, Type, TypeId};
 
 use crate::func::FnCx;
 use crate::ir::{Call, Callee, Const, Expr as IExpr, ExprKind as IK, Func, Local, LocalId, Place, Stmt, TyId, TyKind};
@@ -399,33 +403,9 @@ impl FnCx<'_, '_> {
             for (i, (v, t)) in self.spread(&args[0]).into_iter().enumerate() {
                 vals.push(self.convert_to(v, t, param_ty(i), pos));
             }
-        } else if args.iter().any(|a| self.has_call(a)) && args.iter().any(|a| !self.has_call(a)) {
-            // gc's order pass: the calls among the arguments run, in order,
-            // before the other arguments are evaluated.
-            let mut stmts = Vec::new();
-            let mut slots = Vec::new();
-            for (i, a) in args.iter().enumerate() {
-                if self.has_call(a) {
-                    let v = self.value_as(a, param_ty(i));
-                    slots.push(Some(self.spill(v, &mut stmts)));
-                } else {
-                    slots.push(None);
-                }
-            }
-            for (i, (a, slot)) in args.iter().zip(slots).enumerate() {
-                let v = match slot {
-                    Some(t) => self.local_expr(t, a.pos),
-                    None => self.value_as(a, param_ty(i)),
-                };
-                vals.push(v);
-            }
-            let first = vals.remove(0);
-            let (ty, p) = (first.ty, first.pos);
-            vals.insert(0, IExpr { kind: IK::Seq(stmts, Box::new(first)), ty, pos: p });
         } else {
-            for (i, a) in args.iter().enumerate() {
-                vals.push(self.value_as(a, param_ty(i)));
-            }
+            let targets: Vec<TypeId> = (0..args.len()).map(param_ty).collect();
+            vals = self.ordered_args(args, &targets);
         }
         if let (Some(_), Some(&slice_t)) = (variadic_elem, sig.params.last()) {
             let extra: Vec<IExpr> = vals.drain((n - 1).min(vals.len())..).collect();
@@ -433,6 +413,59 @@ impl FnCx<'_, '_> {
             let kind = if extra.is_empty() { IK::Const(Const::Nil) } else { IK::SliceLit(extra) };
             vals.push(IExpr { kind, ty, pos });
         }
+        vals
+    }
+
+    /// The operands of a builtin call, each converted to `target(self,
+    /// index, its Go type)`; a single multi-value call is spread.
+    fn builtin_operands(
+        &mut self,
+        args: &[Expr],
+        pos: Pos,
+        target: impl Fn(&Self, usize, TypeId) -> TypeId,
+    ) -> Vec<IExpr> {
+        if args.len() == 1 && matches!(self.cx.info.types_table.get(self.go_type(&args[0])), Type::Tuple(_)) {
+            let spread = self.spread(&args[0]);
+            return spread
+                .into_iter()
+                .enumerate()
+                .map(|(i, (v, t))| {
+                    let to = target(self, i, t);
+                    self.convert_to(v, t, to, pos)
+                })
+                .collect();
+        }
+        let targets: Vec<TypeId> = args.iter().enumerate().map(|(i, a)| target(self, i, self.go_type(a))).collect();
+        self.ordered_args(args, &targets)
+    }
+
+    /// `args` converted to `targets`, evaluated as gc's order pass does:
+    /// when some arguments make calls and others do not, the calls run
+    /// first, in order, and the other arguments are read after them.
+    fn ordered_args(&mut self, args: &[Expr], targets: &[TypeId]) -> Vec<IExpr> {
+        if !(args.iter().any(|a| self.has_call(a)) && args.iter().any(|a| !self.has_call(a))) {
+            return args.iter().zip(targets).map(|(a, &t)| self.value_as(a, t)).collect();
+        }
+        let mut stmts = Vec::new();
+        let mut slots = Vec::new();
+        for (a, &t) in args.iter().zip(targets) {
+            if self.has_call(a) {
+                let v = self.value_as(a, t);
+                slots.push(Some(self.spill(v, &mut stmts)));
+            } else {
+                slots.push(None);
+            }
+        }
+        let mut vals = Vec::new();
+        for ((a, &t), slot) in args.iter().zip(targets).zip(slots) {
+            vals.push(match slot {
+                Some(tmp) => self.local_expr(tmp, a.pos),
+                None => self.value_as(a, t),
+            });
+        }
+        let first = vals.remove(0);
+        let (ty, p) = (first.ty, first.pos);
+        vals.insert(0, IExpr { kind: IK::Seq(stmts, Box::new(first)), ty, pos: p });
         vals
     }
 
@@ -490,12 +523,52 @@ impl FnCx<'_, '_> {
             }
             Builtin::Recover => IK::Recover,
             Builtin::New => IK::New,
+            Builtin::Make if matches!(self.under(self.go_type(e)), Type::Slice(_)) => IK::MakeSlice {
+                len: Box::new(self.size_arg(&args[1])),
+                cap: args.get(2).map(|c| Box::new(self.size_arg(c))),
+            },
+            Builtin::Append => return self.append(args, e),
+            Builtin::Copy => {
+                let [dst, src] = <[IExpr; 2]>::try_from(self.builtin_operands(args, pos, |_, _, t| t))
+                    .unwrap_or_else(|_| self.ice(pos, "copy without two operands"));
+                IK::Copy(Box::new(dst), Box::new(src))
+            }
             other => {
                 self.unsupported(pos, other.name());
                 IK::Zero
             }
         };
         let ty = self.cx.ty(self.go_type(e));
+        IExpr { kind, ty, pos }
+    }
+
+    /// A size argument of `make`: an integer of any type, a constant
+    /// (even an untyped float one like `1e3`) as an `int`.
+    fn size_arg(&mut self, a: &Expr) -> IExpr {
+        match self.tv(a).value.clone() {
+            Some(v) => self.constant(&v, types::TypeTable::basic(BasicKind::Int), a.pos),
+            None => self.expr(a),
+        }
+    }
+
+    /// `append(s, ...)`: the values are converted to the element type; a
+    /// `t...` operand is kept as it is (a slice, or a string for `[]byte`).
+    fn append(&mut self, args: &[Expr], e: &Expr) -> IExpr {
+        let (pos, st) = (e.pos, self.go_type(e));
+        let ty = self.cx.ty(st);
+        let ExprKind::Call { ellipsis, .. } = &e.kind else { self.ice(pos, "append is not a call") };
+        let Type::Slice(elem) = self.under(st) else { self.ice(pos, "append to a non-slice") };
+        let mut vals = self.builtin_operands(args, pos, |f, i, t| match (i, *ellipsis) {
+            (0, _) => st,
+            (_, true) if matches!(f.under(t), Type::Basic(BasicKind::String | BasicKind::UntypedString)) => t,
+            (_, true) => st,
+            (_, false) => elem,
+        });
+        let s = Box::new(vals.remove(0));
+        let kind = match (*ellipsis, vals.pop()) {
+            (true, Some(t)) => IK::AppendSlice(s, Box::new(t)),
+            (_, last) => IK::Append(s, vals.into_iter().chain(last).collect()),
+        };
         IExpr { kind, ty, pos }
     }
 
@@ -523,6 +596,7 @@ impl FnCx<'_, '_> {
         let vals: Vec<IExpr> = match b {
             Builtin::Panic => vec![self.boxed_as_any(&args[0])],
             Builtin::Print | Builtin::Println => args.iter().map(|a| self.expr(a)).collect(),
+            Builtin::Copy => self.builtin_operands(args, pos, |_, _, t| t),
             Builtin::Recover => {
                 let ty = self.basic_ty(types::BasicKind::Uintptr);
                 vec![IExpr { kind: IK::FramePointer, ty, pos }]
@@ -613,6 +687,11 @@ impl FnCx<'_, '_> {
             })),
             Builtin::Recover => {
                 body.push(Stmt::Eval(IExpr { kind: IK::RecoverFor(Box::new(reads[0].clone())), ty: unit, pos }))
+            }
+            Builtin::Copy => {
+                let int = self.basic_ty(BasicKind::Int);
+                let [dst, src] = [&reads[0], &reads[1]].map(|r| Box::new(r.clone()));
+                body.push(Stmt::Eval(IExpr { kind: IK::Copy(dst, src), ty: int, pos }))
             }
             _ => {}
         }

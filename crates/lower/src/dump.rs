@@ -224,6 +224,13 @@ impl Printer<'_> {
             ExprKind::Call(c) => self.call(c),
             ExprKind::Len(x) => format!("len({})", self.expr(x)),
             ExprKind::Cap(x) => format!("cap({})", self.expr(x)),
+            ExprKind::MakeSlice { len, cap } => {
+                let c = cap.as_ref().map_or(String::new(), |c| format!(", {}", self.expr(c)));
+                format!("make<{}>({}{c})", self.ty(e.ty), self.expr(len))
+            }
+            ExprKind::Append(s, vs) => format!("append({}, {})", self.expr(s), self.list(vs)),
+            ExprKind::AppendSlice(s, t) => format!("append({}, {}...)", self.expr(s), self.expr(t)),
+            ExprKind::Copy(d, s) => format!("copy({}, {})", self.expr(d), self.expr(s)),
             ExprKind::Index(x, i) => format!("{}[{}]", self.expr(x), self.expr(i)),
             ExprKind::Slice { x, lo, hi, max } => {
                 let b = |b: &Option<Box<Expr>>| b.as_ref().map_or(String::new(), |b| self.expr(b));

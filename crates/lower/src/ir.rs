@@ -446,20 +446,46 @@ pub enum ExprKind {
     OrOr(Box<Expr>, Box<Expr>),
     /// Conversion of the operand to this expression's type: numeric ↔
     /// numeric, integer → string (a rune), string ↔ `[]byte`/`[]rune`,
-    /// between types with identical underlying types, pointer ↔ unsafe.Pointer.
+    /// between types with identical underlying types, pointer ↔ unsafe.Pointer,
+    /// slice → pointer to array (panics when the slice is shorter).
     Convert(Box<Expr>),
     /// Box a non-interface value into this interface type (or convert
     /// between interface types).
     ToInterface(Box<Expr>),
     /// A function call.
     Call(Box<Call>),
-    /// `len(x)` of string, slice, array, map, chan.
+    /// `len(x)` of string, slice, array, pointer to array (never
+    /// dereferenced: a nil pointer gives the array length), map, chan.
     Len(Box<Expr>),
-    /// `cap(x)` of slice, array, chan.
+    /// `cap(x)` of slice, array, pointer to array, chan.
     Cap(Box<Expr>),
+    /// `make([]T, len)` or `make([]T, len, cap)`: a fresh zeroed backing
+    /// array. The operands are of any integer types; a negative or too
+    /// large `len` panics with `makeslice: len out of range`, otherwise a
+    /// `cap` that is too large or below `len` with `makeslice: cap out of
+    /// range`. (Added by lowering.)
+    MakeSlice {
+        /// The length.
+        len: Box<Expr>,
+        /// The capacity (the length when absent).
+        cap: Option<Box<Expr>>,
+    },
+    /// `append(s, v1, v2, ...)`: the slice, then the values (already of the
+    /// element type), evaluated left to right before any growth. Grows as
+    /// gc 1.19's `growslice` does, so `cap` of the result is gc's.
+    Append(Box<Expr>, Vec<Expr>),
+    /// `append(s, t...)`: `t` is a slice of the same element type, or a
+    /// string when `s` is a `[]byte`; `t` may overlap `s`.
+    AppendSlice(Box<Expr>, Box<Expr>),
+    /// `copy(dst, src)` (type `int`, the number of elements copied, the
+    /// smaller length): `src` is a slice of the same element type or a
+    /// string when `dst` is a `[]byte`; overlapping operands copy as memmove.
+    Copy(Box<Expr>, Box<Expr>),
     /// `s[i]` of a string (a byte) or slice, or an array value (bounds-checked).
     Index(Box<Expr>, Box<Expr>),
-    /// `x[lo:hi:max]` of a string, slice, or pointer to array.
+    /// `x[lo:hi:max]` of a string, slice, or pointer to array (a nil
+    /// pointer panics; slicing an array variable is lowered to slicing
+    /// its address).
     Slice {
         /// The operand.
         x: Box<Expr>,

@@ -280,9 +280,22 @@ impl<'p> FuncCheck<'p> {
             | ExprKind::Panic(x)
             | ExprKind::IfaceMethodValue(x, _)
             | ExprKind::TypeAssert { x, .. } => self.expr(x),
-            ExprKind::Binary(_, x, y) | ExprKind::AndAnd(x, y) | ExprKind::OrOr(x, y) | ExprKind::Index(x, y) => {
+            ExprKind::Binary(_, x, y)
+            | ExprKind::AndAnd(x, y)
+            | ExprKind::OrOr(x, y)
+            | ExprKind::Index(x, y)
+            | ExprKind::AppendSlice(x, y)
+            | ExprKind::Copy(x, y) => {
                 self.expr(x)?;
                 self.expr(y)
+            }
+            ExprKind::MakeSlice { len, cap } => {
+                self.expr(len)?;
+                cap.as_ref().map_or(Ok(()), |c| self.expr(c))
+            }
+            ExprKind::Append(s, vs) => {
+                self.expr(s)?;
+                vs.iter().try_for_each(|v| self.expr(v))
             }
             ExprKind::DecodeRune { s, i } => {
                 self.expr(s)?;

@@ -21,6 +21,7 @@ pub mod panic;
 pub mod panicprint;
 pub mod print;
 pub mod proc;
+pub mod slices;
 pub mod strings;
 mod sys;
 pub mod traceback_fmt;

@@ -190,6 +190,12 @@ entry_shim!(
     deft_panicmem() => panicmem_entry, pc: "rdi", fp: "rsi"
 );
 entry_shim!(
+    /// The compiler emits a call to this when `deft_makeslice` or
+    /// `deft_growslice` reports a size out of range: `code` is an
+    /// [`AllocError`](crate::slices::AllocError).
+    deft_panicalloc(u64) => panicalloc_entry, pc: "rsi", fp: "rdx"
+);
+entry_shim!(
     /// The compiler emits a call to this when an index or slice bound is out
     /// of range: `code` is a [`BoundsCode`] (bit 8 set when `x` is signed).
     deft_panicbounds(i64, i64, u64) => panicbounds_entry, pc: "rcx", fp: "r8"
@@ -236,6 +242,17 @@ extern "C" fn panicshift_entry(pc: usize, fp: usize) -> ! {
 
 extern "C" fn panicmem_entry(pc: usize, fp: usize) -> ! {
     panic_runtime_error(RuntimeError::NilDeref, Frame { pc, fp })
+}
+
+extern "C" fn panicalloc_entry(code: u64, pc: usize, fp: usize) -> ! {
+    use crate::slices::AllocError;
+    let err = match AllocError::from_code(code) {
+        Some(AllocError::MakeSliceLen) => RuntimeError::MakeSliceLen,
+        Some(AllocError::MakeSliceCap) => RuntimeError::MakeSliceCap,
+        Some(AllocError::GrowSliceCap) => RuntimeError::GrowSliceCap,
+        None => crate::proc::throw("runtime: bad allocation error code"),
+    };
+    panic_runtime_error(err, Frame { pc, fp })
 }
 
 extern "C" fn panicbounds_entry(x: i64, y: i64, code: u64, pc: usize, fp: usize) -> ! {

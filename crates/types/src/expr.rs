@@ -1397,7 +1397,9 @@ impl<'a> Checker<'a> {
         x.mode = OpMode::Value;
         x.expr = Some(e);
         if three && (idx[1].is_none() || idx[2].is_none()) {
-            self.error(e.pos, "invalid syntax tree: 2nd and 3rd index required in 3-index slice");
+            // The parser has reported the missing index ("middle/final index
+            // required"), which does not stop gc before type checking; gc
+            // then reports nothing more about this slice expression.
             x.set_invalid();
             return;
         }

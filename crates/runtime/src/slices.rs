@@ -1,0 +1,182 @@
+//! Slice backing arrays: `make`, `append`'s growth, `copy`.
+//!
+//! These entry points never panic themselves: a size that is out of range
+//! comes back as an [`AllocError`] code, and the generated code raises it
+//! through `deft_panicalloc` (a panic shim, so that the panic starts from
+//! the Go frame). They are plain SysV calls.
+//!
+//! Growth follows gc 1.19's `growslice` exactly, so that `cap()` after an
+//! `append` prints what gc prints: the capacity first doubles (below 256
+//! elements) or grows by a quarter plus 192 elements, or becomes the needed
+//! length when that is larger; then the byte size is rounded up to gc's
+//! malloc size class and the capacity is whatever fits in it.
+
+use crate::alloc::{deft_alloc, zero_base};
+
+/// Why a backing array could not be made; passed to `deft_panicalloc`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u64)]
+pub enum AllocError {
+    /// `makeslice: len out of range`.
+    MakeSliceLen = 1,
+    /// `makeslice: cap out of range`.
+    MakeSliceCap = 2,
+    /// `growslice: cap out of range`.
+    GrowSliceCap = 3,
+}
+
+impl AllocError {
+    /// The code's error, `None` for a code the compiler never emits.
+    pub fn from_code(code: u64) -> Option<AllocError> {
+        [AllocError::MakeSliceLen, AllocError::MakeSliceCap, AllocError::GrowSliceCap]
+            .into_iter()
+            .find(|e| *e as u64 == code)
+    }
+}
+
+/// gc's largest allocation on linux/amd64 (`maxAlloc`, 2^48 bytes).
+const MAX_ALLOC: u64 = 1 << 48;
+
+/// gc's page size for large objects.
+const PAGE: u64 = 8192;
+
+/// gc's malloc size classes up to 32 KiB (`class_to_size`).
+const SIZE_CLASSES: [u64; 68] = [
+    0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352, 384, 416, 448,
+    480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048, 2304, 2688, 3072, 3200, 3456, 4096,
+    4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072,
+    20480, 21760, 24576, 27264, 28672, 32768,
+];
+
+/// The size gc's allocator actually hands out for a request of `size`
+/// bytes (`roundupsize`).
+fn round_up_size(size: u64) -> u64 {
+    match SIZE_CLASSES.iter().find(|&&c| c >= size) {
+        Some(&c) => c,
+        None => size.checked_next_multiple_of(PAGE).unwrap_or(size),
+    }
+}
+
+/// A fresh backing array and its capacity, or a null pointer on failure.
+#[repr(C)]
+pub struct Grown {
+    /// The array (null: `growslice: cap out of range`).
+    pub ptr: *mut u8,
+    /// Its capacity in elements.
+    pub cap: i64,
+}
+
+/// A `make` result: the array, or null and an [`AllocError`] code.
+#[repr(C)]
+pub struct Made {
+    /// The array (null on failure).
+    pub ptr: *mut u8,
+    /// 0, or the [`AllocError`] code.
+    pub code: u64,
+}
+
+/// The compiler emits a call to this for `make([]T, len, cap)` (`cap` is
+/// `len` when omitted), with both operands widened to 64 bits (unsigned
+/// ones that do not fit an `int` arrive negative). Returns a zeroed array
+/// of `cap` elements of `elem_size` bytes aligned to `align`, or the error
+/// gc reports: the length is checked only once the capacity is found bad,
+/// as gc does, so a bad length wins over a bad capacity.
+#[unsafe(no_mangle)]
+pub extern "C" fn deft_makeslice(elem_size: u64, align: u64, len: i64, cap: i64) -> Made {
+    let fits = |n: i64| n >= 0 && (n as u64).checked_mul(elem_size).is_some_and(|b| b <= MAX_ALLOC);
+    if !fits(cap) || len > cap || len < 0 {
+        let err = if fits(len) { AllocError::MakeSliceCap } else { AllocError::MakeSliceLen };
+        return Made { ptr: std::ptr::null_mut(), code: err as u64 };
+    }
+    Made { ptr: deft_alloc((cap as u64 * elem_size) as usize, align as usize), code: 0 }
+}
+
+/// The compiler emits a call to this when `append` needs more than the
+/// capacity `old_cap` of slice (`old`, `old_len`): `new_len` is the length
+/// after the append (negative if it overflowed). Returns a new zeroed
+/// array holding a copy of the `old_len` old elements, with gc's capacity,
+/// or a null pointer when the capacity is out of range.
+///
+/// # Safety
+/// `old` must point to at least `old_len` elements of `elem_size` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn deft_growslice(
+    old: *const u8,
+    old_len: i64,
+    old_cap: i64,
+    new_len: i64,
+    elem_size: u64,
+    align: u64,
+) -> Grown {
+    if new_len < old_cap {
+        return Grown { ptr: std::ptr::null_mut(), cap: 0 };
+    }
+    if elem_size == 0 {
+        return Grown { ptr: zero_base(), cap: new_len };
+    }
+    let want = grown_cap(old_cap, new_len);
+    let Some(bytes) = (want as u64).checked_mul(elem_size).filter(|&b| b <= MAX_ALLOC) else {
+        return Grown { ptr: std::ptr::null_mut(), cap: 0 };
+    };
+    let bytes = round_up_size(bytes);
+    let ptr = deft_alloc(bytes as usize, align as usize);
+    if old_len > 0 {
+        // SAFETY: `ptr` is a fresh block of at least `new_len >= old_len`
+        // elements; `old` holds `old_len` elements (the caller's contract),
+        // so it is not null.
+        unsafe { std::ptr::copy_nonoverlapping(old, ptr, old_len as usize * elem_size as usize) };
+    }
+    Grown { ptr, cap: (bytes / elem_size) as i64 }
+}
+
+/// gc's new capacity in elements before size-class rounding.
+fn grown_cap(old_cap: i64, needed: i64) -> i64 {
+    const THRESHOLD: i64 = 256;
+    let double = old_cap.saturating_add(old_cap);
+    if needed > double {
+        return needed;
+    }
+    if old_cap < THRESHOLD {
+        return double;
+    }
+    let mut cap = old_cap;
+    while 0 < cap && cap < needed {
+        cap = cap.wrapping_add((cap + 3 * THRESHOLD) / 4);
+    }
+    if cap <= 0 { needed } else { cap }
+}
+
+/// The compiler emits a call to this to move `n` bytes for `copy` and for
+/// `append(s, t...)`; the ranges may overlap. With `n == 0` either pointer
+/// may be nil (a nil slice).
+///
+/// # Safety
+/// Both ranges must be valid for `n` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn deft_memmove(dst: *mut u8, src: *const u8, n: u64) {
+    if n > 0 {
+        // SAFETY: the caller's contract (non-empty ranges of Go slices are
+        // not nil); `copy` handles overlap.
+        unsafe { std::ptr::copy(src, dst, n as usize) };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn growth_matches_gc() {
+        // Appending one int at a time from nil, as gc 1.19 prints it.
+        let mut cap = 0;
+        let mut caps = Vec::new();
+        for len in 1..=2000i64 {
+            if len > cap {
+                let bytes = round_up_size(grown_cap(cap, len) as u64 * 8);
+                cap = (bytes / 8) as i64;
+                caps.push(cap);
+            }
+        }
+        assert_eq!(caps, [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 848, 1280, 1792, 2560]);
+    }
+}
