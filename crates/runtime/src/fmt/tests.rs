@@ -4,7 +4,7 @@
 //! `testdata/gen.go` from gc 1.19 runs.
 
 use super::{Printer, deft_fmt_sprint, deft_fmt_sprintf, deft_fmt_sprintln, value::Value};
-use crate::abi::{Eface, FieldDesc, GoSlice, GoString, Kind, TYPE_FLAG_NAMED, TypeDesc};
+use crate::abi::{Eface, FieldDesc, GoSlice, GoString, Kind, MethodDesc, TYPE_FLAG_NAMED, TypeDesc};
 use crate::strings::go_bytes;
 
 fn leak<T>(v: T) -> *const T {
@@ -357,4 +357,77 @@ pub(super) fn check_parse(s: &[u8], bits: i64, want: u64, want_err: i64) {
 /// The operands `v`, `n` times over.
 pub(super) fn rep(v: &[Eface], n: usize) -> Vec<Eface> {
     v.repeat(n)
+}
+
+/// A Go-convention `… () string` method for the test types: context
+/// (type descriptor) in rdi, receiver in rsi, result in rax:rcx; forwards
+/// to the SysV `imp`.
+macro_rules! go_method {
+    ($name:ident => $imp:ident) => {
+        #[unsafe(naked)]
+        extern "C" fn $name() {
+            core::arch::naked_asm!(
+                "push rbp",
+                "mov rbp, rsp",
+                "call {imp}",
+                "mov rcx, rdx",
+                "pop rbp",
+                "ret",
+                imp = sym $imp,
+            )
+        }
+    };
+}
+
+/// The receiver of the test methods: a boxed `int`.
+fn recv_int(data: *const u8) -> i64 {
+    // SAFETY: the test types are ints boxed behind the data word.
+    unsafe { *data.cast::<i64>() }
+}
+
+extern "C" fn s_string(_ty: *const TypeDesc, data: *const u8) -> GoString {
+    crate::strings::new_string(format!("S{}", recv_int(data)).as_bytes())
+}
+
+extern "C" fn e_error(_ty: *const TypeDesc, data: *const u8) -> GoString {
+    crate::strings::new_string(format!("err{}", recv_int(data)).as_bytes())
+}
+
+extern "C" fn e_string(_ty: *const TypeDesc, data: *const u8) -> GoString {
+    crate::strings::new_string(format!("str{}", recv_int(data)).as_bytes())
+}
+
+go_method!(s_string_go => s_string);
+go_method!(e_error_go => e_error);
+go_method!(e_string_go => e_string);
+
+/// A named int type with `methods` (sorted by name).
+fn int_with_methods(name: &str, methods: &[(&str, extern "C" fn())]) -> *const TypeDesc {
+    let ms: Vec<MethodDesc> =
+        methods.iter().map(|&(n, code)| MethodDesc { name: gostr(n.as_bytes()), code: code as *const u8 }).collect();
+    let nmethods = ms.len();
+    leak(TypeDesc { methods: Box::leak(ms.into_boxed_slice()).as_ptr(), nmethods, ..desc(Kind::Int, 8, name) })
+}
+
+/// `main.S`, an int with `String() string` printing `S<n>`.
+fn s_ty() -> *const TypeDesc {
+    int_with_methods("main.S", &[("String", s_string_go)])
+}
+
+pub(super) fn sv(n: i64) -> Eface {
+    boxed(s_ty(), n)
+}
+
+/// `main.E`, an int with `Error()` (`err<n>`) and `String()` (`str<n>`).
+pub(super) fn ev(n: i64) -> Eface {
+    boxed(int_with_methods("main.E", &[("Error", e_error_go), ("String", e_string_go)]), n)
+}
+
+pub(super) fn svals(v: &[i64]) -> Eface {
+    slice("[]main.S", s_ty(), Some(v))
+}
+
+/// `main.V{Pub S; priv S}`.
+pub(super) fn vst(public: i64, private: i64) -> Eface {
+    boxed(structure("main.V", 16, &[("Pub", s_ty(), 0), ("priv", s_ty(), 8)]), [public, private])
 }

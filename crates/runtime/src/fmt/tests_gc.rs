@@ -757,6 +757,54 @@ fn gc_131() {
 
 #[test]
 fn gc_132() {
+    check(
+        b"%v|%s|%d|%q|%x|%X|%#v|%T|%8v|%-6s|%.1s|%c",
+        &rep(&[sv(5)], 12),
+        b"S5|S5|5|\"S5\"|5335|5335|5|main.S|      S5|S5    |S|\x05",
+    );
+}
+
+#[test]
+fn gc_133() {
+    check(b"%v|%s|%d|%q|%#v|%T", &rep(&[ev(7)], 6), b"err7|err7|7|\"err7\"|7|main.E");
+}
+
+#[test]
+fn gc_134() {
+    check(b"%v|%d|%s|%#v|%q", &rep(&[svals(&[1, 2])], 5), b"[S1 S2]|[1 2]|[S1 S2]|[]main.S{1, 2}|[\"S1\" \"S2\"]");
+}
+
+#[test]
+fn gc_135() {
+    check(
+        b"%v|%+v|%#v|%d|%s",
+        &rep(&[vst(1, 2)], 5),
+        b"{S1 2}|{Pub:S1 priv:2}|main.V{Pub:1, priv:2}|{1 2}|{S1 %!s(main.S=2)}",
+    );
+}
+
+#[test]
+fn gc_136() {
+    check(b"%v|%+v|%#v|%d", &rep(&[wst(sv(3), ev(4))], 4), b"{S3 err4}|{X:S3 E:err4}|main.W{X:3, E:4}|{3 4}");
+}
+
+#[test]
+fn gc_137() {
+    check(b"%v|%s|%d", &rep(&[ifaces(vec![sv(1), ev(2), int(3)])], 3), b"[S1 err2 3]|[S1 err2 %!s(int=3)]|[1 2 3]");
+}
+
+#[test]
+fn gc_138() {
+    check(b"%z|%t", &rep(&[sv(5)], 2), b"%!z(main.S=5)|%!t(main.S=5)");
+}
+
+#[test]
+fn gc_139() {
+    check_print(&[sv(1), sv(2), str("x"), ev(3)], b"S1 S2xerr3", b"S1 S2 x err3\x0a");
+}
+
+#[test]
+fn gc_140() {
     check_print(
         &[int(1), int(2), str("a"), str("b"), int(3), nil(), float(1.5)],
         b"1 2ab3 <nil> 1.5",
@@ -765,1597 +813,1597 @@ fn gc_132() {
 }
 
 #[test]
-fn gc_133() {
+fn gc_141() {
     check_print(&[str("x"), int(1), str("y")], b"x1y", b"x 1 y\x0a");
 }
 
 #[test]
-fn gc_134() {
+fn gc_142() {
     check_print(&[], b"", b"\x0a");
 }
 
 #[test]
-fn gc_135() {
+fn gc_143() {
     check_print(&[nil(), nil()], b"<nil> <nil>", b"<nil> <nil>\x0a");
 }
 
 #[test]
-fn gc_136() {
+fn gc_144() {
     check_print(&[ints(&[1, 2]), st(1, "x"), b(true), myint(4)], b"[1 2] {1 x} true 4", b"[1 2] {1 x} true 4\x0a");
 }
 
 #[test]
-fn gc_137() {
+fn gc_145() {
     check_ff(f64::from_bits(0x0), b'e', -1, 64, b"0e+00");
 }
 
 #[test]
-fn gc_138() {
+fn gc_146() {
     check_ff(f64::from_bits(0x0), b'e', 0, 64, b"0e+00");
 }
 
 #[test]
-fn gc_139() {
+fn gc_147() {
     check_ff(f64::from_bits(0x0), b'e', 3, 64, b"0.000e+00");
 }
 
 #[test]
-fn gc_140() {
+fn gc_148() {
     check_ff(f64::from_bits(0x0), b'E', -1, 64, b"0E+00");
 }
 
 #[test]
-fn gc_141() {
+fn gc_149() {
     check_ff(f64::from_bits(0x0), b'E', 0, 64, b"0E+00");
 }
 
 #[test]
-fn gc_142() {
+fn gc_150() {
     check_ff(f64::from_bits(0x0), b'E', 3, 64, b"0.000E+00");
 }
 
 #[test]
-fn gc_143() {
+fn gc_151() {
     check_ff(f64::from_bits(0x0), b'f', -1, 64, b"0");
 }
 
 #[test]
-fn gc_144() {
+fn gc_152() {
     check_ff(f64::from_bits(0x0), b'f', 0, 64, b"0");
 }
 
 #[test]
-fn gc_145() {
+fn gc_153() {
     check_ff(f64::from_bits(0x0), b'f', 3, 64, b"0.000");
 }
 
 #[test]
-fn gc_146() {
+fn gc_154() {
     check_ff(f64::from_bits(0x0), b'g', -1, 64, b"0");
 }
 
 #[test]
-fn gc_147() {
+fn gc_155() {
     check_ff(f64::from_bits(0x0), b'g', 0, 64, b"0");
 }
 
 #[test]
-fn gc_148() {
+fn gc_156() {
     check_ff(f64::from_bits(0x0), b'g', 3, 64, b"0");
 }
 
 #[test]
-fn gc_149() {
+fn gc_157() {
     check_ff(f64::from_bits(0x0), b'G', -1, 64, b"0");
 }
 
 #[test]
-fn gc_150() {
+fn gc_158() {
     check_ff(f64::from_bits(0x0), b'G', 0, 64, b"0");
 }
 
 #[test]
-fn gc_151() {
+fn gc_159() {
     check_ff(f64::from_bits(0x0), b'G', 3, 64, b"0");
 }
 
 #[test]
-fn gc_152() {
+fn gc_160() {
     check_ff(f64::from_bits(0x3ff0000000000000), b'e', -1, 64, b"1e+00");
 }
 
 #[test]
-fn gc_153() {
+fn gc_161() {
     check_ff(f64::from_bits(0x3ff0000000000000), b'e', 0, 64, b"1e+00");
 }
 
 #[test]
-fn gc_154() {
+fn gc_162() {
     check_ff(f64::from_bits(0x3ff0000000000000), b'e', 3, 64, b"1.000e+00");
 }
 
 #[test]
-fn gc_155() {
+fn gc_163() {
     check_ff(f64::from_bits(0x3ff0000000000000), b'E', -1, 64, b"1E+00");
 }
 
 #[test]
-fn gc_156() {
+fn gc_164() {
     check_ff(f64::from_bits(0x3ff0000000000000), b'E', 0, 64, b"1E+00");
 }
 
 #[test]
-fn gc_157() {
+fn gc_165() {
     check_ff(f64::from_bits(0x3ff0000000000000), b'E', 3, 64, b"1.000E+00");
 }
 
 #[test]
-fn gc_158() {
+fn gc_166() {
     check_ff(f64::from_bits(0x3ff0000000000000), b'f', -1, 64, b"1");
 }
 
 #[test]
-fn gc_159() {
+fn gc_167() {
     check_ff(f64::from_bits(0x3ff0000000000000), b'f', 0, 64, b"1");
 }
 
 #[test]
-fn gc_160() {
+fn gc_168() {
     check_ff(f64::from_bits(0x3ff0000000000000), b'f', 3, 64, b"1.000");
 }
 
 #[test]
-fn gc_161() {
+fn gc_169() {
     check_ff(f64::from_bits(0x3ff0000000000000), b'g', -1, 64, b"1");
 }
 
 #[test]
-fn gc_162() {
+fn gc_170() {
     check_ff(f64::from_bits(0x3ff0000000000000), b'g', 0, 64, b"1");
 }
 
 #[test]
-fn gc_163() {
+fn gc_171() {
     check_ff(f64::from_bits(0x3ff0000000000000), b'g', 3, 64, b"1");
 }
 
 #[test]
-fn gc_164() {
+fn gc_172() {
     check_ff(f64::from_bits(0x3ff0000000000000), b'G', -1, 64, b"1");
 }
 
 #[test]
-fn gc_165() {
+fn gc_173() {
     check_ff(f64::from_bits(0x3ff0000000000000), b'G', 0, 64, b"1");
 }
 
 #[test]
-fn gc_166() {
+fn gc_174() {
     check_ff(f64::from_bits(0x3ff0000000000000), b'G', 3, 64, b"1");
 }
 
 #[test]
-fn gc_167() {
+fn gc_175() {
     check_ff(f64::from_bits(0xbff0000000000000), b'e', -1, 64, b"-1e+00");
 }
 
 #[test]
-fn gc_168() {
+fn gc_176() {
     check_ff(f64::from_bits(0xbff0000000000000), b'e', 0, 64, b"-1e+00");
 }
 
 #[test]
-fn gc_169() {
+fn gc_177() {
     check_ff(f64::from_bits(0xbff0000000000000), b'e', 3, 64, b"-1.000e+00");
 }
 
 #[test]
-fn gc_170() {
+fn gc_178() {
     check_ff(f64::from_bits(0xbff0000000000000), b'E', -1, 64, b"-1E+00");
 }
 
 #[test]
-fn gc_171() {
+fn gc_179() {
     check_ff(f64::from_bits(0xbff0000000000000), b'E', 0, 64, b"-1E+00");
 }
 
 #[test]
-fn gc_172() {
+fn gc_180() {
     check_ff(f64::from_bits(0xbff0000000000000), b'E', 3, 64, b"-1.000E+00");
 }
 
 #[test]
-fn gc_173() {
+fn gc_181() {
     check_ff(f64::from_bits(0xbff0000000000000), b'f', -1, 64, b"-1");
 }
 
 #[test]
-fn gc_174() {
+fn gc_182() {
     check_ff(f64::from_bits(0xbff0000000000000), b'f', 0, 64, b"-1");
 }
 
 #[test]
-fn gc_175() {
+fn gc_183() {
     check_ff(f64::from_bits(0xbff0000000000000), b'f', 3, 64, b"-1.000");
 }
 
 #[test]
-fn gc_176() {
+fn gc_184() {
     check_ff(f64::from_bits(0xbff0000000000000), b'g', -1, 64, b"-1");
 }
 
 #[test]
-fn gc_177() {
+fn gc_185() {
     check_ff(f64::from_bits(0xbff0000000000000), b'g', 0, 64, b"-1");
 }
 
 #[test]
-fn gc_178() {
+fn gc_186() {
     check_ff(f64::from_bits(0xbff0000000000000), b'g', 3, 64, b"-1");
 }
 
 #[test]
-fn gc_179() {
+fn gc_187() {
     check_ff(f64::from_bits(0xbff0000000000000), b'G', -1, 64, b"-1");
 }
 
 #[test]
-fn gc_180() {
+fn gc_188() {
     check_ff(f64::from_bits(0xbff0000000000000), b'G', 0, 64, b"-1");
 }
 
 #[test]
-fn gc_181() {
+fn gc_189() {
     check_ff(f64::from_bits(0xbff0000000000000), b'G', 3, 64, b"-1");
 }
 
 #[test]
-fn gc_182() {
+fn gc_190() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'e', -1, 64, b"1e-01");
 }
 
 #[test]
-fn gc_183() {
+fn gc_191() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'e', 0, 64, b"1e-01");
 }
 
 #[test]
-fn gc_184() {
+fn gc_192() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'e', 3, 64, b"1.000e-01");
 }
 
 #[test]
-fn gc_185() {
+fn gc_193() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'E', -1, 64, b"1E-01");
 }
 
 #[test]
-fn gc_186() {
+fn gc_194() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'E', 0, 64, b"1E-01");
 }
 
 #[test]
-fn gc_187() {
+fn gc_195() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'E', 3, 64, b"1.000E-01");
 }
 
 #[test]
-fn gc_188() {
+fn gc_196() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'f', -1, 64, b"0.1");
 }
 
 #[test]
-fn gc_189() {
+fn gc_197() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'f', 0, 64, b"0");
 }
 
 #[test]
-fn gc_190() {
+fn gc_198() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'f', 3, 64, b"0.100");
 }
 
 #[test]
-fn gc_191() {
+fn gc_199() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'g', -1, 64, b"0.1");
 }
 
 #[test]
-fn gc_192() {
+fn gc_200() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'g', 0, 64, b"0.1");
 }
 
 #[test]
-fn gc_193() {
+fn gc_201() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'g', 3, 64, b"0.1");
 }
 
 #[test]
-fn gc_194() {
+fn gc_202() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'G', -1, 64, b"0.1");
 }
 
 #[test]
-fn gc_195() {
+fn gc_203() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'G', 0, 64, b"0.1");
 }
 
 #[test]
-fn gc_196() {
+fn gc_204() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'G', 3, 64, b"0.1");
 }
 
 #[test]
-fn gc_197() {
+fn gc_205() {
     check_ff(f64::from_bits(0x405edd2f1a9fbe77), b'e', -1, 64, b"1.23456e+02");
 }
 
 #[test]
-fn gc_198() {
+fn gc_206() {
     check_ff(f64::from_bits(0x405edd2f1a9fbe77), b'e', 0, 64, b"1e+02");
 }
 
 #[test]
-fn gc_199() {
+fn gc_207() {
     check_ff(f64::from_bits(0x405edd2f1a9fbe77), b'e', 3, 64, b"1.235e+02");
 }
 
 #[test]
-fn gc_200() {
+fn gc_208() {
     check_ff(f64::from_bits(0x405edd2f1a9fbe77), b'E', -1, 64, b"1.23456E+02");
 }
 
 #[test]
-fn gc_201() {
+fn gc_209() {
     check_ff(f64::from_bits(0x405edd2f1a9fbe77), b'E', 0, 64, b"1E+02");
 }
 
 #[test]
-fn gc_202() {
+fn gc_210() {
     check_ff(f64::from_bits(0x405edd2f1a9fbe77), b'E', 3, 64, b"1.235E+02");
 }
 
 #[test]
-fn gc_203() {
+fn gc_211() {
     check_ff(f64::from_bits(0x405edd2f1a9fbe77), b'f', -1, 64, b"123.456");
 }
 
 #[test]
-fn gc_204() {
+fn gc_212() {
     check_ff(f64::from_bits(0x405edd2f1a9fbe77), b'f', 0, 64, b"123");
 }
 
 #[test]
-fn gc_205() {
+fn gc_213() {
     check_ff(f64::from_bits(0x405edd2f1a9fbe77), b'f', 3, 64, b"123.456");
 }
 
 #[test]
-fn gc_206() {
+fn gc_214() {
     check_ff(f64::from_bits(0x405edd2f1a9fbe77), b'g', -1, 64, b"123.456");
 }
 
 #[test]
-fn gc_207() {
+fn gc_215() {
     check_ff(f64::from_bits(0x405edd2f1a9fbe77), b'g', 0, 64, b"1e+02");
 }
 
 #[test]
-fn gc_208() {
+fn gc_216() {
     check_ff(f64::from_bits(0x405edd2f1a9fbe77), b'g', 3, 64, b"123");
 }
 
 #[test]
-fn gc_209() {
+fn gc_217() {
     check_ff(f64::from_bits(0x405edd2f1a9fbe77), b'G', -1, 64, b"123.456");
 }
 
 #[test]
-fn gc_210() {
+fn gc_218() {
     check_ff(f64::from_bits(0x405edd2f1a9fbe77), b'G', 0, 64, b"1E+02");
 }
 
 #[test]
-fn gc_211() {
+fn gc_219() {
     check_ff(f64::from_bits(0x405edd2f1a9fbe77), b'G', 3, 64, b"123");
 }
 
 #[test]
-fn gc_212() {
+fn gc_220() {
     check_ff(f64::from_bits(0x444b1ae4d6e2ef50), b'e', -1, 64, b"1e+21");
 }
 
 #[test]
-fn gc_213() {
+fn gc_221() {
     check_ff(f64::from_bits(0x444b1ae4d6e2ef50), b'e', 0, 64, b"1e+21");
 }
 
 #[test]
-fn gc_214() {
+fn gc_222() {
     check_ff(f64::from_bits(0x444b1ae4d6e2ef50), b'e', 3, 64, b"1.000e+21");
 }
 
 #[test]
-fn gc_215() {
+fn gc_223() {
     check_ff(f64::from_bits(0x444b1ae4d6e2ef50), b'E', -1, 64, b"1E+21");
 }
 
 #[test]
-fn gc_216() {
+fn gc_224() {
     check_ff(f64::from_bits(0x444b1ae4d6e2ef50), b'E', 0, 64, b"1E+21");
 }
 
 #[test]
-fn gc_217() {
+fn gc_225() {
     check_ff(f64::from_bits(0x444b1ae4d6e2ef50), b'E', 3, 64, b"1.000E+21");
 }
 
 #[test]
-fn gc_218() {
+fn gc_226() {
     check_ff(f64::from_bits(0x444b1ae4d6e2ef50), b'f', -1, 64, b"1000000000000000000000");
 }
 
 #[test]
-fn gc_219() {
+fn gc_227() {
     check_ff(f64::from_bits(0x444b1ae4d6e2ef50), b'f', 0, 64, b"1000000000000000000000");
 }
 
 #[test]
-fn gc_220() {
+fn gc_228() {
     check_ff(f64::from_bits(0x444b1ae4d6e2ef50), b'f', 3, 64, b"1000000000000000000000.000");
 }
 
 #[test]
-fn gc_221() {
+fn gc_229() {
     check_ff(f64::from_bits(0x444b1ae4d6e2ef50), b'g', -1, 64, b"1e+21");
 }
 
 #[test]
-fn gc_222() {
+fn gc_230() {
     check_ff(f64::from_bits(0x444b1ae4d6e2ef50), b'g', 0, 64, b"1e+21");
 }
 
 #[test]
-fn gc_223() {
+fn gc_231() {
     check_ff(f64::from_bits(0x444b1ae4d6e2ef50), b'g', 3, 64, b"1e+21");
 }
 
 #[test]
-fn gc_224() {
+fn gc_232() {
     check_ff(f64::from_bits(0x444b1ae4d6e2ef50), b'G', -1, 64, b"1E+21");
 }
 
 #[test]
-fn gc_225() {
+fn gc_233() {
     check_ff(f64::from_bits(0x444b1ae4d6e2ef50), b'G', 0, 64, b"1E+21");
 }
 
 #[test]
-fn gc_226() {
+fn gc_234() {
     check_ff(f64::from_bits(0x444b1ae4d6e2ef50), b'G', 3, 64, b"1E+21");
 }
 
 #[test]
-fn gc_227() {
+fn gc_235() {
     check_ff(f64::from_bits(0x3e7ad7f29abcaf48), b'e', -1, 64, b"1e-07");
 }
 
 #[test]
-fn gc_228() {
+fn gc_236() {
     check_ff(f64::from_bits(0x3e7ad7f29abcaf48), b'e', 0, 64, b"1e-07");
 }
 
 #[test]
-fn gc_229() {
+fn gc_237() {
     check_ff(f64::from_bits(0x3e7ad7f29abcaf48), b'e', 3, 64, b"1.000e-07");
 }
 
 #[test]
-fn gc_230() {
+fn gc_238() {
     check_ff(f64::from_bits(0x3e7ad7f29abcaf48), b'E', -1, 64, b"1E-07");
 }
 
 #[test]
-fn gc_231() {
+fn gc_239() {
     check_ff(f64::from_bits(0x3e7ad7f29abcaf48), b'E', 0, 64, b"1E-07");
 }
 
 #[test]
-fn gc_232() {
+fn gc_240() {
     check_ff(f64::from_bits(0x3e7ad7f29abcaf48), b'E', 3, 64, b"1.000E-07");
 }
 
 #[test]
-fn gc_233() {
+fn gc_241() {
     check_ff(f64::from_bits(0x3e7ad7f29abcaf48), b'f', -1, 64, b"0.0000001");
 }
 
 #[test]
-fn gc_234() {
+fn gc_242() {
     check_ff(f64::from_bits(0x3e7ad7f29abcaf48), b'f', 0, 64, b"0");
 }
 
 #[test]
-fn gc_235() {
+fn gc_243() {
     check_ff(f64::from_bits(0x3e7ad7f29abcaf48), b'f', 3, 64, b"0.000");
 }
 
 #[test]
-fn gc_236() {
+fn gc_244() {
     check_ff(f64::from_bits(0x3e7ad7f29abcaf48), b'g', -1, 64, b"1e-07");
 }
 
 #[test]
-fn gc_237() {
+fn gc_245() {
     check_ff(f64::from_bits(0x3e7ad7f29abcaf48), b'g', 0, 64, b"1e-07");
 }
 
 #[test]
-fn gc_238() {
+fn gc_246() {
     check_ff(f64::from_bits(0x3e7ad7f29abcaf48), b'g', 3, 64, b"1e-07");
 }
 
 #[test]
-fn gc_239() {
+fn gc_247() {
     check_ff(f64::from_bits(0x3e7ad7f29abcaf48), b'G', -1, 64, b"1E-07");
 }
 
 #[test]
-fn gc_240() {
+fn gc_248() {
     check_ff(f64::from_bits(0x3e7ad7f29abcaf48), b'G', 0, 64, b"1E-07");
 }
 
 #[test]
-fn gc_241() {
+fn gc_249() {
     check_ff(f64::from_bits(0x3e7ad7f29abcaf48), b'G', 3, 64, b"1E-07");
 }
 
 #[test]
-fn gc_242() {
+fn gc_250() {
     check_ff(f64::from_bits(0x1), b'e', -1, 64, b"5e-324");
 }
 
 #[test]
-fn gc_243() {
+fn gc_251() {
     check_ff(f64::from_bits(0x1), b'e', 0, 64, b"5e-324");
 }
 
 #[test]
-fn gc_244() {
+fn gc_252() {
     check_ff(f64::from_bits(0x1), b'e', 3, 64, b"4.941e-324");
 }
 
 #[test]
-fn gc_245() {
+fn gc_253() {
     check_ff(f64::from_bits(0x1), b'E', -1, 64, b"5E-324");
 }
 
 #[test]
-fn gc_246() {
+fn gc_254() {
     check_ff(f64::from_bits(0x1), b'E', 0, 64, b"5E-324");
 }
 
 #[test]
-fn gc_247() {
+fn gc_255() {
     check_ff(f64::from_bits(0x1), b'E', 3, 64, b"4.941E-324");
 }
 
 #[test]
-fn gc_248() {
+fn gc_256() {
     check_ff(f64::from_bits(0x1), b'f', -1, 64, b"0.000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000005");
 }
 
 #[test]
-fn gc_249() {
+fn gc_257() {
     check_ff(f64::from_bits(0x1), b'f', 0, 64, b"0");
 }
 
 #[test]
-fn gc_250() {
+fn gc_258() {
     check_ff(f64::from_bits(0x1), b'f', 3, 64, b"0.000");
 }
 
 #[test]
-fn gc_251() {
+fn gc_259() {
     check_ff(f64::from_bits(0x1), b'g', -1, 64, b"5e-324");
 }
 
 #[test]
-fn gc_252() {
+fn gc_260() {
     check_ff(f64::from_bits(0x1), b'g', 0, 64, b"5e-324");
 }
 
 #[test]
-fn gc_253() {
+fn gc_261() {
     check_ff(f64::from_bits(0x1), b'g', 3, 64, b"4.94e-324");
 }
 
 #[test]
-fn gc_254() {
+fn gc_262() {
     check_ff(f64::from_bits(0x1), b'G', -1, 64, b"5E-324");
 }
 
 #[test]
-fn gc_255() {
+fn gc_263() {
     check_ff(f64::from_bits(0x1), b'G', 0, 64, b"5E-324");
 }
 
 #[test]
-fn gc_256() {
+fn gc_264() {
     check_ff(f64::from_bits(0x1), b'G', 3, 64, b"4.94E-324");
 }
 
 #[test]
-fn gc_257() {
+fn gc_265() {
     check_ff(f64::from_bits(0x7fefffffffffffff), b'e', -1, 64, b"1.7976931348623157e+308");
 }
 
 #[test]
-fn gc_258() {
+fn gc_266() {
     check_ff(f64::from_bits(0x7fefffffffffffff), b'e', 0, 64, b"2e+308");
 }
 
 #[test]
-fn gc_259() {
+fn gc_267() {
     check_ff(f64::from_bits(0x7fefffffffffffff), b'e', 3, 64, b"1.798e+308");
 }
 
 #[test]
-fn gc_260() {
+fn gc_268() {
     check_ff(f64::from_bits(0x7fefffffffffffff), b'E', -1, 64, b"1.7976931348623157E+308");
 }
 
 #[test]
-fn gc_261() {
+fn gc_269() {
     check_ff(f64::from_bits(0x7fefffffffffffff), b'E', 0, 64, b"2E+308");
 }
 
 #[test]
-fn gc_262() {
+fn gc_270() {
     check_ff(f64::from_bits(0x7fefffffffffffff), b'E', 3, 64, b"1.798E+308");
 }
 
 #[test]
-fn gc_263() {
+fn gc_271() {
     check_ff(f64::from_bits(0x7fefffffffffffff), b'f', -1, 64, b"179769313486231570000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000");
 }
 
 #[test]
-fn gc_264() {
+fn gc_272() {
     check_ff(f64::from_bits(0x7fefffffffffffff), b'f', 0, 64, b"179769313486231570814527423731704356798070567525844996598917476803157260780028538760589558632766878171540458953514382464234321326889464182768467546703537516986049910576551282076245490090389328944075868508455133942304583236903222948165808559332123348274797826204144723168738177180919299881250404026184124858368");
 }
 
 #[test]
-fn gc_265() {
+fn gc_273() {
     check_ff(f64::from_bits(0x7fefffffffffffff), b'f', 3, 64, b"179769313486231570814527423731704356798070567525844996598917476803157260780028538760589558632766878171540458953514382464234321326889464182768467546703537516986049910576551282076245490090389328944075868508455133942304583236903222948165808559332123348274797826204144723168738177180919299881250404026184124858368.000");
 }
 
 #[test]
-fn gc_266() {
+fn gc_274() {
     check_ff(f64::from_bits(0x7fefffffffffffff), b'g', -1, 64, b"1.7976931348623157e+308");
 }
 
 #[test]
-fn gc_267() {
+fn gc_275() {
     check_ff(f64::from_bits(0x7fefffffffffffff), b'g', 0, 64, b"2e+308");
 }
 
 #[test]
-fn gc_268() {
+fn gc_276() {
     check_ff(f64::from_bits(0x7fefffffffffffff), b'g', 3, 64, b"1.8e+308");
 }
 
 #[test]
-fn gc_269() {
+fn gc_277() {
     check_ff(f64::from_bits(0x7fefffffffffffff), b'G', -1, 64, b"1.7976931348623157E+308");
 }
 
 #[test]
-fn gc_270() {
+fn gc_278() {
     check_ff(f64::from_bits(0x7fefffffffffffff), b'G', 0, 64, b"2E+308");
 }
 
 #[test]
-fn gc_271() {
+fn gc_279() {
     check_ff(f64::from_bits(0x7fefffffffffffff), b'G', 3, 64, b"1.8E+308");
 }
 
 #[test]
-fn gc_272() {
+fn gc_280() {
     check_ff(f64::from_bits(0x4004000000000000), b'e', -1, 64, b"2.5e+00");
 }
 
 #[test]
-fn gc_273() {
+fn gc_281() {
     check_ff(f64::from_bits(0x4004000000000000), b'e', 0, 64, b"2e+00");
 }
 
 #[test]
-fn gc_274() {
+fn gc_282() {
     check_ff(f64::from_bits(0x4004000000000000), b'e', 3, 64, b"2.500e+00");
 }
 
 #[test]
-fn gc_275() {
+fn gc_283() {
     check_ff(f64::from_bits(0x4004000000000000), b'E', -1, 64, b"2.5E+00");
 }
 
 #[test]
-fn gc_276() {
+fn gc_284() {
     check_ff(f64::from_bits(0x4004000000000000), b'E', 0, 64, b"2E+00");
 }
 
 #[test]
-fn gc_277() {
+fn gc_285() {
     check_ff(f64::from_bits(0x4004000000000000), b'E', 3, 64, b"2.500E+00");
 }
 
 #[test]
-fn gc_278() {
+fn gc_286() {
     check_ff(f64::from_bits(0x4004000000000000), b'f', -1, 64, b"2.5");
 }
 
 #[test]
-fn gc_279() {
+fn gc_287() {
     check_ff(f64::from_bits(0x4004000000000000), b'f', 0, 64, b"2");
 }
 
 #[test]
-fn gc_280() {
+fn gc_288() {
     check_ff(f64::from_bits(0x4004000000000000), b'f', 3, 64, b"2.500");
 }
 
 #[test]
-fn gc_281() {
+fn gc_289() {
     check_ff(f64::from_bits(0x4004000000000000), b'g', -1, 64, b"2.5");
 }
 
 #[test]
-fn gc_282() {
+fn gc_290() {
     check_ff(f64::from_bits(0x4004000000000000), b'g', 0, 64, b"2");
 }
 
 #[test]
-fn gc_283() {
+fn gc_291() {
     check_ff(f64::from_bits(0x4004000000000000), b'g', 3, 64, b"2.5");
 }
 
 #[test]
-fn gc_284() {
+fn gc_292() {
     check_ff(f64::from_bits(0x4004000000000000), b'G', -1, 64, b"2.5");
 }
 
 #[test]
-fn gc_285() {
+fn gc_293() {
     check_ff(f64::from_bits(0x4004000000000000), b'G', 0, 64, b"2");
 }
 
 #[test]
-fn gc_286() {
+fn gc_294() {
     check_ff(f64::from_bits(0x4004000000000000), b'G', 3, 64, b"2.5");
 }
 
 #[test]
-fn gc_287() {
+fn gc_295() {
     check_ff(f64::from_bits(0x3f201f31f46ed246), b'e', -1, 64, b"1.23e-04");
 }
 
 #[test]
-fn gc_288() {
+fn gc_296() {
     check_ff(f64::from_bits(0x3f201f31f46ed246), b'e', 0, 64, b"1e-04");
 }
 
 #[test]
-fn gc_289() {
+fn gc_297() {
     check_ff(f64::from_bits(0x3f201f31f46ed246), b'e', 3, 64, b"1.230e-04");
 }
 
 #[test]
-fn gc_290() {
+fn gc_298() {
     check_ff(f64::from_bits(0x3f201f31f46ed246), b'E', -1, 64, b"1.23E-04");
 }
 
 #[test]
-fn gc_291() {
+fn gc_299() {
     check_ff(f64::from_bits(0x3f201f31f46ed246), b'E', 0, 64, b"1E-04");
 }
 
 #[test]
-fn gc_292() {
+fn gc_300() {
     check_ff(f64::from_bits(0x3f201f31f46ed246), b'E', 3, 64, b"1.230E-04");
 }
 
 #[test]
-fn gc_293() {
+fn gc_301() {
     check_ff(f64::from_bits(0x3f201f31f46ed246), b'f', -1, 64, b"0.000123");
 }
 
 #[test]
-fn gc_294() {
+fn gc_302() {
     check_ff(f64::from_bits(0x3f201f31f46ed246), b'f', 0, 64, b"0");
 }
 
 #[test]
-fn gc_295() {
+fn gc_303() {
     check_ff(f64::from_bits(0x3f201f31f46ed246), b'f', 3, 64, b"0.000");
 }
 
 #[test]
-fn gc_296() {
+fn gc_304() {
     check_ff(f64::from_bits(0x3f201f31f46ed246), b'g', -1, 64, b"0.000123");
 }
 
 #[test]
-fn gc_297() {
+fn gc_305() {
     check_ff(f64::from_bits(0x3f201f31f46ed246), b'g', 0, 64, b"0.0001");
 }
 
 #[test]
-fn gc_298() {
+fn gc_306() {
     check_ff(f64::from_bits(0x3f201f31f46ed246), b'g', 3, 64, b"0.000123");
 }
 
 #[test]
-fn gc_299() {
+fn gc_307() {
     check_ff(f64::from_bits(0x3f201f31f46ed246), b'G', -1, 64, b"0.000123");
 }
 
 #[test]
-fn gc_300() {
+fn gc_308() {
     check_ff(f64::from_bits(0x3f201f31f46ed246), b'G', 0, 64, b"0.0001");
 }
 
 #[test]
-fn gc_301() {
+fn gc_309() {
     check_ff(f64::from_bits(0x3f201f31f46ed246), b'G', 3, 64, b"0.000123");
 }
 
 #[test]
-fn gc_302() {
+fn gc_310() {
     check_ff(f64::from_bits(0x4059000000000000), b'e', -1, 64, b"1e+02");
 }
 
 #[test]
-fn gc_303() {
+fn gc_311() {
     check_ff(f64::from_bits(0x4059000000000000), b'e', 0, 64, b"1e+02");
 }
 
 #[test]
-fn gc_304() {
+fn gc_312() {
     check_ff(f64::from_bits(0x4059000000000000), b'e', 3, 64, b"1.000e+02");
 }
 
 #[test]
-fn gc_305() {
+fn gc_313() {
     check_ff(f64::from_bits(0x4059000000000000), b'E', -1, 64, b"1E+02");
 }
 
 #[test]
-fn gc_306() {
+fn gc_314() {
     check_ff(f64::from_bits(0x4059000000000000), b'E', 0, 64, b"1E+02");
 }
 
 #[test]
-fn gc_307() {
+fn gc_315() {
     check_ff(f64::from_bits(0x4059000000000000), b'E', 3, 64, b"1.000E+02");
 }
 
 #[test]
-fn gc_308() {
+fn gc_316() {
     check_ff(f64::from_bits(0x4059000000000000), b'f', -1, 64, b"100");
 }
 
 #[test]
-fn gc_309() {
+fn gc_317() {
     check_ff(f64::from_bits(0x4059000000000000), b'f', 0, 64, b"100");
 }
 
 #[test]
-fn gc_310() {
+fn gc_318() {
     check_ff(f64::from_bits(0x4059000000000000), b'f', 3, 64, b"100.000");
 }
 
 #[test]
-fn gc_311() {
+fn gc_319() {
     check_ff(f64::from_bits(0x4059000000000000), b'g', -1, 64, b"100");
 }
 
 #[test]
-fn gc_312() {
+fn gc_320() {
     check_ff(f64::from_bits(0x4059000000000000), b'g', 0, 64, b"1e+02");
 }
 
 #[test]
-fn gc_313() {
+fn gc_321() {
     check_ff(f64::from_bits(0x4059000000000000), b'g', 3, 64, b"100");
 }
 
 #[test]
-fn gc_314() {
+fn gc_322() {
     check_ff(f64::from_bits(0x4059000000000000), b'G', -1, 64, b"100");
 }
 
 #[test]
-fn gc_315() {
+fn gc_323() {
     check_ff(f64::from_bits(0x4059000000000000), b'G', 0, 64, b"1E+02");
 }
 
 #[test]
-fn gc_316() {
+fn gc_324() {
     check_ff(f64::from_bits(0x4059000000000000), b'G', 3, 64, b"100");
 }
 
 #[test]
-fn gc_317() {
+fn gc_325() {
     check_ff(f64::from_bits(0x44b52d02c7e14af6), b'e', -1, 64, b"1e+23");
 }
 
 #[test]
-fn gc_318() {
+fn gc_326() {
     check_ff(f64::from_bits(0x44b52d02c7e14af6), b'e', 0, 64, b"1e+23");
 }
 
 #[test]
-fn gc_319() {
+fn gc_327() {
     check_ff(f64::from_bits(0x44b52d02c7e14af6), b'e', 3, 64, b"1.000e+23");
 }
 
 #[test]
-fn gc_320() {
+fn gc_328() {
     check_ff(f64::from_bits(0x44b52d02c7e14af6), b'E', -1, 64, b"1E+23");
 }
 
 #[test]
-fn gc_321() {
+fn gc_329() {
     check_ff(f64::from_bits(0x44b52d02c7e14af6), b'E', 0, 64, b"1E+23");
 }
 
 #[test]
-fn gc_322() {
+fn gc_330() {
     check_ff(f64::from_bits(0x44b52d02c7e14af6), b'E', 3, 64, b"1.000E+23");
 }
 
 #[test]
-fn gc_323() {
+fn gc_331() {
     check_ff(f64::from_bits(0x44b52d02c7e14af6), b'f', -1, 64, b"100000000000000000000000");
 }
 
 #[test]
-fn gc_324() {
+fn gc_332() {
     check_ff(f64::from_bits(0x44b52d02c7e14af6), b'f', 0, 64, b"99999999999999991611392");
 }
 
 #[test]
-fn gc_325() {
+fn gc_333() {
     check_ff(f64::from_bits(0x44b52d02c7e14af6), b'f', 3, 64, b"99999999999999991611392.000");
 }
 
 #[test]
-fn gc_326() {
+fn gc_334() {
     check_ff(f64::from_bits(0x44b52d02c7e14af6), b'g', -1, 64, b"1e+23");
 }
 
 #[test]
-fn gc_327() {
+fn gc_335() {
     check_ff(f64::from_bits(0x44b52d02c7e14af6), b'g', 0, 64, b"1e+23");
 }
 
 #[test]
-fn gc_328() {
+fn gc_336() {
     check_ff(f64::from_bits(0x44b52d02c7e14af6), b'g', 3, 64, b"1e+23");
 }
 
 #[test]
-fn gc_329() {
+fn gc_337() {
     check_ff(f64::from_bits(0x44b52d02c7e14af6), b'G', -1, 64, b"1E+23");
 }
 
 #[test]
-fn gc_330() {
+fn gc_338() {
     check_ff(f64::from_bits(0x44b52d02c7e14af6), b'G', 0, 64, b"1E+23");
 }
 
 #[test]
-fn gc_331() {
+fn gc_339() {
     check_ff(f64::from_bits(0x44b52d02c7e14af6), b'G', 3, 64, b"1E+23");
 }
 
 #[test]
-fn gc_332() {
+fn gc_340() {
     check_ff(f64::from_bits(0xfff0000000000000), b'e', -1, 64, b"-Inf");
 }
 
 #[test]
-fn gc_333() {
+fn gc_341() {
     check_ff(f64::from_bits(0xfff0000000000000), b'e', 0, 64, b"-Inf");
 }
 
 #[test]
-fn gc_334() {
+fn gc_342() {
     check_ff(f64::from_bits(0xfff0000000000000), b'e', 3, 64, b"-Inf");
 }
 
 #[test]
-fn gc_335() {
+fn gc_343() {
     check_ff(f64::from_bits(0xfff0000000000000), b'E', -1, 64, b"-Inf");
 }
 
 #[test]
-fn gc_336() {
+fn gc_344() {
     check_ff(f64::from_bits(0xfff0000000000000), b'E', 0, 64, b"-Inf");
 }
 
 #[test]
-fn gc_337() {
+fn gc_345() {
     check_ff(f64::from_bits(0xfff0000000000000), b'E', 3, 64, b"-Inf");
 }
 
 #[test]
-fn gc_338() {
+fn gc_346() {
     check_ff(f64::from_bits(0xfff0000000000000), b'f', -1, 64, b"-Inf");
 }
 
 #[test]
-fn gc_339() {
+fn gc_347() {
     check_ff(f64::from_bits(0xfff0000000000000), b'f', 0, 64, b"-Inf");
 }
 
 #[test]
-fn gc_340() {
+fn gc_348() {
     check_ff(f64::from_bits(0xfff0000000000000), b'f', 3, 64, b"-Inf");
 }
 
 #[test]
-fn gc_341() {
+fn gc_349() {
     check_ff(f64::from_bits(0xfff0000000000000), b'g', -1, 64, b"-Inf");
 }
 
 #[test]
-fn gc_342() {
+fn gc_350() {
     check_ff(f64::from_bits(0xfff0000000000000), b'g', 0, 64, b"-Inf");
 }
 
 #[test]
-fn gc_343() {
+fn gc_351() {
     check_ff(f64::from_bits(0xfff0000000000000), b'g', 3, 64, b"-Inf");
 }
 
 #[test]
-fn gc_344() {
+fn gc_352() {
     check_ff(f64::from_bits(0xfff0000000000000), b'G', -1, 64, b"-Inf");
 }
 
 #[test]
-fn gc_345() {
+fn gc_353() {
     check_ff(f64::from_bits(0xfff0000000000000), b'G', 0, 64, b"-Inf");
 }
 
 #[test]
-fn gc_346() {
+fn gc_354() {
     check_ff(f64::from_bits(0xfff0000000000000), b'G', 3, 64, b"-Inf");
 }
 
 #[test]
-fn gc_347() {
+fn gc_355() {
     check_ff(f64::from_bits(0x7ff8000000000001), b'e', -1, 64, b"NaN");
 }
 
 #[test]
-fn gc_348() {
+fn gc_356() {
     check_ff(f64::from_bits(0x7ff8000000000001), b'e', 0, 64, b"NaN");
 }
 
 #[test]
-fn gc_349() {
+fn gc_357() {
     check_ff(f64::from_bits(0x7ff8000000000001), b'e', 3, 64, b"NaN");
 }
 
 #[test]
-fn gc_350() {
+fn gc_358() {
     check_ff(f64::from_bits(0x7ff8000000000001), b'E', -1, 64, b"NaN");
 }
 
 #[test]
-fn gc_351() {
+fn gc_359() {
     check_ff(f64::from_bits(0x7ff8000000000001), b'E', 0, 64, b"NaN");
 }
 
 #[test]
-fn gc_352() {
+fn gc_360() {
     check_ff(f64::from_bits(0x7ff8000000000001), b'E', 3, 64, b"NaN");
 }
 
 #[test]
-fn gc_353() {
+fn gc_361() {
     check_ff(f64::from_bits(0x7ff8000000000001), b'f', -1, 64, b"NaN");
 }
 
 #[test]
-fn gc_354() {
+fn gc_362() {
     check_ff(f64::from_bits(0x7ff8000000000001), b'f', 0, 64, b"NaN");
 }
 
 #[test]
-fn gc_355() {
+fn gc_363() {
     check_ff(f64::from_bits(0x7ff8000000000001), b'f', 3, 64, b"NaN");
 }
 
 #[test]
-fn gc_356() {
+fn gc_364() {
     check_ff(f64::from_bits(0x7ff8000000000001), b'g', -1, 64, b"NaN");
 }
 
 #[test]
-fn gc_357() {
+fn gc_365() {
     check_ff(f64::from_bits(0x7ff8000000000001), b'g', 0, 64, b"NaN");
 }
 
 #[test]
-fn gc_358() {
+fn gc_366() {
     check_ff(f64::from_bits(0x7ff8000000000001), b'g', 3, 64, b"NaN");
 }
 
 #[test]
-fn gc_359() {
+fn gc_367() {
     check_ff(f64::from_bits(0x7ff8000000000001), b'G', -1, 64, b"NaN");
 }
 
 #[test]
-fn gc_360() {
+fn gc_368() {
     check_ff(f64::from_bits(0x7ff8000000000001), b'G', 0, 64, b"NaN");
 }
 
 #[test]
-fn gc_361() {
+fn gc_369() {
     check_ff(f64::from_bits(0x7ff8000000000001), b'G', 3, 64, b"NaN");
 }
 
 #[test]
-fn gc_362() {
+fn gc_370() {
     check_ff(f64::from_bits(0x8000000000000000), b'e', -1, 64, b"-0e+00");
 }
 
 #[test]
-fn gc_363() {
+fn gc_371() {
     check_ff(f64::from_bits(0x8000000000000000), b'e', 0, 64, b"-0e+00");
 }
 
 #[test]
-fn gc_364() {
+fn gc_372() {
     check_ff(f64::from_bits(0x8000000000000000), b'e', 3, 64, b"-0.000e+00");
 }
 
 #[test]
-fn gc_365() {
+fn gc_373() {
     check_ff(f64::from_bits(0x8000000000000000), b'E', -1, 64, b"-0E+00");
 }
 
 #[test]
-fn gc_366() {
+fn gc_374() {
     check_ff(f64::from_bits(0x8000000000000000), b'E', 0, 64, b"-0E+00");
 }
 
 #[test]
-fn gc_367() {
+fn gc_375() {
     check_ff(f64::from_bits(0x8000000000000000), b'E', 3, 64, b"-0.000E+00");
 }
 
 #[test]
-fn gc_368() {
+fn gc_376() {
     check_ff(f64::from_bits(0x8000000000000000), b'f', -1, 64, b"-0");
 }
 
 #[test]
-fn gc_369() {
+fn gc_377() {
     check_ff(f64::from_bits(0x8000000000000000), b'f', 0, 64, b"-0");
 }
 
 #[test]
-fn gc_370() {
+fn gc_378() {
     check_ff(f64::from_bits(0x8000000000000000), b'f', 3, 64, b"-0.000");
 }
 
 #[test]
-fn gc_371() {
+fn gc_379() {
     check_ff(f64::from_bits(0x8000000000000000), b'g', -1, 64, b"-0");
 }
 
 #[test]
-fn gc_372() {
+fn gc_380() {
     check_ff(f64::from_bits(0x8000000000000000), b'g', 0, 64, b"-0");
 }
 
 #[test]
-fn gc_373() {
+fn gc_381() {
     check_ff(f64::from_bits(0x8000000000000000), b'g', 3, 64, b"-0");
 }
 
 #[test]
-fn gc_374() {
+fn gc_382() {
     check_ff(f64::from_bits(0x8000000000000000), b'G', -1, 64, b"-0");
 }
 
 #[test]
-fn gc_375() {
+fn gc_383() {
     check_ff(f64::from_bits(0x8000000000000000), b'G', 0, 64, b"-0");
 }
 
 #[test]
-fn gc_376() {
+fn gc_384() {
     check_ff(f64::from_bits(0x8000000000000000), b'G', 3, 64, b"-0");
 }
 
 #[test]
-fn gc_377() {
+fn gc_385() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'e', -1, 32, b"1e-01");
 }
 
 #[test]
-fn gc_378() {
+fn gc_386() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'e', 4, 32, b"1.0000e-01");
 }
 
 #[test]
-fn gc_379() {
+fn gc_387() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'f', -1, 32, b"0.1");
 }
 
 #[test]
-fn gc_380() {
+fn gc_388() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'f', 4, 32, b"0.1000");
 }
 
 #[test]
-fn gc_381() {
+fn gc_389() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'g', -1, 32, b"0.1");
 }
 
 #[test]
-fn gc_382() {
+fn gc_390() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'g', 4, 32, b"0.1");
 }
 
 #[test]
-fn gc_383() {
+fn gc_391() {
     check_ff(f64::from_bits(0x400921f9f01b866e), b'e', -1, 32, b"3.14159e+00");
 }
 
 #[test]
-fn gc_384() {
+fn gc_392() {
     check_ff(f64::from_bits(0x400921f9f01b866e), b'e', 4, 32, b"3.1416e+00");
 }
 
 #[test]
-fn gc_385() {
+fn gc_393() {
     check_ff(f64::from_bits(0x400921f9f01b866e), b'f', -1, 32, b"3.14159");
 }
 
 #[test]
-fn gc_386() {
+fn gc_394() {
     check_ff(f64::from_bits(0x400921f9f01b866e), b'f', 4, 32, b"3.1416");
 }
 
 #[test]
-fn gc_387() {
+fn gc_395() {
     check_ff(f64::from_bits(0x400921f9f01b866e), b'g', -1, 32, b"3.14159");
 }
 
 #[test]
-fn gc_388() {
+fn gc_396() {
     check_ff(f64::from_bits(0x400921f9f01b866e), b'g', 4, 32, b"3.142");
 }
 
 #[test]
-fn gc_389() {
+fn gc_397() {
     check_ff(f64::from_bits(0x4202a05f20000000), b'e', -1, 32, b"1e+10");
 }
 
 #[test]
-fn gc_390() {
+fn gc_398() {
     check_ff(f64::from_bits(0x4202a05f20000000), b'e', 4, 32, b"1.0000e+10");
 }
 
 #[test]
-fn gc_391() {
+fn gc_399() {
     check_ff(f64::from_bits(0x4202a05f20000000), b'f', -1, 32, b"10000000000");
 }
 
 #[test]
-fn gc_392() {
+fn gc_400() {
     check_ff(f64::from_bits(0x4202a05f20000000), b'f', 4, 32, b"10000000000.0000");
 }
 
 #[test]
-fn gc_393() {
+fn gc_401() {
     check_ff(f64::from_bits(0x4202a05f20000000), b'g', -1, 32, b"1e+10");
 }
 
 #[test]
-fn gc_394() {
+fn gc_402() {
     check_ff(f64::from_bits(0x4202a05f20000000), b'g', 4, 32, b"1e+10");
 }
 
 #[test]
-fn gc_395() {
+fn gc_403() {
     check_ff(f64::from_bits(0x4170000010000000), b'e', -1, 32, b"1.6777216e+07");
 }
 
 #[test]
-fn gc_396() {
+fn gc_404() {
     check_ff(f64::from_bits(0x4170000010000000), b'e', 4, 32, b"1.6777e+07");
 }
 
 #[test]
-fn gc_397() {
+fn gc_405() {
     check_ff(f64::from_bits(0x4170000010000000), b'f', -1, 32, b"16777216");
 }
 
 #[test]
-fn gc_398() {
+fn gc_406() {
     check_ff(f64::from_bits(0x4170000010000000), b'f', 4, 32, b"16777216.0000");
 }
 
 #[test]
-fn gc_399() {
+fn gc_407() {
     check_ff(f64::from_bits(0x4170000010000000), b'g', -1, 32, b"1.6777216e+07");
 }
 
 #[test]
-fn gc_400() {
+fn gc_408() {
     check_ff(f64::from_bits(0x4170000010000000), b'g', 4, 32, b"1.678e+07");
 }
 
 #[test]
-fn gc_401() {
+fn gc_409() {
     check_ff(f64::from_bits(0x3ff0000000000000), b'b', -1, 64, b"4503599627370496p-52");
 }
 
 #[test]
-fn gc_402() {
+fn gc_410() {
     check_ff(f64::from_bits(0x3ff0000000000000), b'b', -1, 32, b"8388608p-23");
 }
 
 #[test]
-fn gc_403() {
+fn gc_411() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'b', -1, 64, b"7205759403792794p-56");
 }
 
 #[test]
-fn gc_404() {
+fn gc_412() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'b', -1, 32, b"13421773p-27");
 }
 
 #[test]
-fn gc_405() {
+fn gc_413() {
     check_ff(f64::from_bits(0x1), b'b', -1, 64, b"1p-1074");
 }
 
 #[test]
-fn gc_406() {
+fn gc_414() {
     check_ff(f64::from_bits(0x1), b'b', -1, 32, b"0p-149");
 }
 
 #[test]
-fn gc_407() {
+fn gc_415() {
     check_ff(f64::from_bits(0xc008000000000000), b'b', -1, 64, b"-6755399441055744p-51");
 }
 
 #[test]
-fn gc_408() {
+fn gc_416() {
     check_ff(f64::from_bits(0xc008000000000000), b'b', -1, 32, b"-12582912p-22");
 }
 
 #[test]
-fn gc_409() {
+fn gc_417() {
     check_ff(f64::from_bits(0x3ff0000000000000), b'x', -1, 64, b"0x1p+00");
 }
 
 #[test]
-fn gc_410() {
+fn gc_418() {
     check_ff(f64::from_bits(0x3ff0000000000000), b'x', 0, 64, b"0x1p+00");
 }
 
 #[test]
-fn gc_411() {
+fn gc_419() {
     check_ff(f64::from_bits(0x3ff0000000000000), b'x', 1, 64, b"0x1.0p+00");
 }
 
 #[test]
-fn gc_412() {
+fn gc_420() {
     check_ff(f64::from_bits(0x3ff0000000000000), b'x', 3, 64, b"0x1.000p+00");
 }
 
 #[test]
-fn gc_413() {
+fn gc_421() {
     check_ff(f64::from_bits(0x3ff0000000000000), b'x', 20, 64, b"0x1.00000000000000000000p+00");
 }
 
 #[test]
-fn gc_414() {
+fn gc_422() {
     check_ff(f64::from_bits(0x3ff0000000000000), b'X', 2, 32, b"0X1.00P+00");
 }
 
 #[test]
-fn gc_415() {
+fn gc_423() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'x', -1, 64, b"0x1.999999999999ap-04");
 }
 
 #[test]
-fn gc_416() {
+fn gc_424() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'x', 0, 64, b"0x1p-03");
 }
 
 #[test]
-fn gc_417() {
+fn gc_425() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'x', 1, 64, b"0x1.ap-04");
 }
 
 #[test]
-fn gc_418() {
+fn gc_426() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'x', 3, 64, b"0x1.99ap-04");
 }
 
 #[test]
-fn gc_419() {
+fn gc_427() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'x', 20, 64, b"0x1.999999999999a0000000p-04");
 }
 
 #[test]
-fn gc_420() {
+fn gc_428() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'X', 2, 32, b"0X1.9AP-04");
 }
 
 #[test]
-fn gc_421() {
+fn gc_429() {
     check_ff(f64::from_bits(0xc00e000000000000), b'x', -1, 64, b"-0x1.ep+01");
 }
 
 #[test]
-fn gc_422() {
+fn gc_430() {
     check_ff(f64::from_bits(0xc00e000000000000), b'x', 0, 64, b"-0x1p+02");
 }
 
 #[test]
-fn gc_423() {
+fn gc_431() {
     check_ff(f64::from_bits(0xc00e000000000000), b'x', 1, 64, b"-0x1.ep+01");
 }
 
 #[test]
-fn gc_424() {
+fn gc_432() {
     check_ff(f64::from_bits(0xc00e000000000000), b'x', 3, 64, b"-0x1.e00p+01");
 }
 
 #[test]
-fn gc_425() {
+fn gc_433() {
     check_ff(f64::from_bits(0xc00e000000000000), b'x', 20, 64, b"-0x1.e0000000000000000000p+01");
 }
 
 #[test]
-fn gc_426() {
+fn gc_434() {
     check_ff(f64::from_bits(0xc00e000000000000), b'X', 2, 32, b"-0X1.E0P+01");
 }
 
 #[test]
-fn gc_427() {
+fn gc_435() {
     check_ff(f64::from_bits(0x1), b'x', -1, 64, b"0x1p-1074");
 }
 
 #[test]
-fn gc_428() {
+fn gc_436() {
     check_ff(f64::from_bits(0x1), b'x', 0, 64, b"0x1p-1074");
 }
 
 #[test]
-fn gc_429() {
+fn gc_437() {
     check_ff(f64::from_bits(0x1), b'x', 1, 64, b"0x1.0p-1074");
 }
 
 #[test]
-fn gc_430() {
+fn gc_438() {
     check_ff(f64::from_bits(0x1), b'x', 3, 64, b"0x1.000p-1074");
 }
 
 #[test]
-fn gc_431() {
+fn gc_439() {
     check_ff(f64::from_bits(0x1), b'x', 20, 64, b"0x1.00000000000000000000p-1074");
 }
 
 #[test]
-fn gc_432() {
+fn gc_440() {
     check_ff(f64::from_bits(0x1), b'X', 2, 32, b"0X0.00P+00");
 }
 
 #[test]
-fn gc_433() {
+fn gc_441() {
     check_ff(f64::from_bits(0x0), b'x', -1, 64, b"0x0p+00");
 }
 
 #[test]
-fn gc_434() {
+fn gc_442() {
     check_ff(f64::from_bits(0x0), b'x', 0, 64, b"0x0p+00");
 }
 
 #[test]
-fn gc_435() {
+fn gc_443() {
     check_ff(f64::from_bits(0x0), b'x', 1, 64, b"0x0.0p+00");
 }
 
 #[test]
-fn gc_436() {
+fn gc_444() {
     check_ff(f64::from_bits(0x0), b'x', 3, 64, b"0x0.000p+00");
 }
 
 #[test]
-fn gc_437() {
+fn gc_445() {
     check_ff(f64::from_bits(0x0), b'x', 20, 64, b"0x0.00000000000000000000p+00");
 }
 
 #[test]
-fn gc_438() {
+fn gc_446() {
     check_ff(f64::from_bits(0x0), b'X', 2, 32, b"0X0.00P+00");
 }
 
 #[test]
-fn gc_439() {
+fn gc_447() {
     check_ff(f64::from_bits(0x7e37e43c8800759c), b'x', -1, 64, b"0x1.7e43c8800759cp+996");
 }
 
 #[test]
-fn gc_440() {
+fn gc_448() {
     check_ff(f64::from_bits(0x7e37e43c8800759c), b'x', 0, 64, b"0x1p+996");
 }
 
 #[test]
-fn gc_441() {
+fn gc_449() {
     check_ff(f64::from_bits(0x7e37e43c8800759c), b'x', 1, 64, b"0x1.8p+996");
 }
 
 #[test]
-fn gc_442() {
+fn gc_450() {
     check_ff(f64::from_bits(0x7e37e43c8800759c), b'x', 3, 64, b"0x1.7e4p+996");
 }
 
 #[test]
-fn gc_443() {
+fn gc_451() {
     check_ff(f64::from_bits(0x7e37e43c8800759c), b'x', 20, 64, b"0x1.7e43c8800759c0000000p+996");
 }
 
 #[test]
-fn gc_444() {
+fn gc_452() {
     check_ff(f64::from_bits(0x7e37e43c8800759c), b'X', 2, 32, b"+Inf");
 }
 
 #[test]
-fn gc_445() {
+fn gc_453() {
     check_ff(f64::from_bits(0x3feffffde7210be9), b'x', -1, 64, b"0x1.ffffde7210be9p-01");
 }
 
 #[test]
-fn gc_446() {
+fn gc_454() {
     check_ff(f64::from_bits(0x3feffffde7210be9), b'x', 0, 64, b"0x1p+00");
 }
 
 #[test]
-fn gc_447() {
+fn gc_455() {
     check_ff(f64::from_bits(0x3feffffde7210be9), b'x', 1, 64, b"0x1.0p+00");
 }
 
 #[test]
-fn gc_448() {
+fn gc_456() {
     check_ff(f64::from_bits(0x3feffffde7210be9), b'x', 3, 64, b"0x1.000p+00");
 }
 
 #[test]
-fn gc_449() {
+fn gc_457() {
     check_ff(f64::from_bits(0x3feffffde7210be9), b'x', 20, 64, b"0x1.ffffde7210be90000000p-01");
 }
 
 #[test]
-fn gc_450() {
+fn gc_458() {
     check_ff(f64::from_bits(0x3feffffde7210be9), b'X', 2, 32, b"0X1.00P+00");
 }
 
 #[test]
-fn gc_451() {
+fn gc_459() {
     check(
         b"%x|%X|%#x|%.2x|%10.1x|%#X",
         &rep(&[float(1.0), float(0.1), float(3.0)], 2),
@@ -2364,411 +2412,411 @@ fn gc_451() {
 }
 
 #[test]
-fn gc_452() {
+fn gc_460() {
     check(b"%x", &[c128(1.0, 2.0)], b"(0x1p+00+0x1p+01i)");
 }
 
 #[test]
-fn gc_453() {
+fn gc_461() {
     check_ff(f64::from_bits(0x3ff0000000000000), b'z', -1, 64, b"%z");
 }
 
 #[test]
-fn gc_454() {
+fn gc_462() {
     check_ff(f64::from_bits(0x419d6f3454000000), b'f', 20, 64, b"123456789.00000000000000000000");
 }
 
 #[test]
-fn gc_455() {
+fn gc_463() {
     check_ff(f64::from_bits(0x3fb999999999999a), b'e', 30, 64, b"1.000000000000000055511151231258e-01");
 }
 
 #[test]
-fn gc_456() {
+fn gc_464() {
     check_ff(f64::from_bits(0x4023000000000000), b'f', 0, 64, b"10");
 }
 
 #[test]
-fn gc_457() {
+fn gc_465() {
     check_ff(f64::from_bits(0x3fa999999999999a), b'f', 1, 64, b"0.1");
 }
 
 #[test]
-fn gc_458() {
+fn gc_466() {
     check_ff(f64::from_bits(0x408f3feb851eb852), b'g', 3, 64, b"1e+03");
 }
 
 #[test]
-fn gc_459() {
+fn gc_467() {
     check_ff(f64::from_bits(0x3ee4f8b588e368f1), b'g', 2, 64, b"1e-05");
 }
 
 #[test]
-fn gc_460() {
+fn gc_468() {
     check_quote(b"", b"\"\"");
 }
 
 #[test]
-fn gc_461() {
+fn gc_469() {
     check_quote(b"abc", b"\"abc\"");
 }
 
 #[test]
-fn gc_462() {
+fn gc_470() {
     check_quote(b"a\"b\\c", b"\"a\\\"b\\\\c\"");
 }
 
 #[test]
-fn gc_463() {
+fn gc_471() {
     check_quote(b"\x07\x08\x0c\x0a\x0d\x09\x0b", b"\"\\a\\b\\f\\n\\r\\t\\v\"");
 }
 
 #[test]
-fn gc_464() {
+fn gc_472() {
     check_quote(b"\x00\x1f\x7f", b"\"\\x00\\x1f\\x7f\"");
 }
 
 #[test]
-fn gc_465() {
+fn gc_473() {
     check_quote(b"h\xc3\xa9llo, \xe4\xb8\x96\xe7\x95\x8c", b"\"h\xc3\xa9llo, \xe4\xb8\x96\xe7\x95\x8c\"");
 }
 
 #[test]
-fn gc_466() {
+fn gc_474() {
     check_quote(b"\xff", b"\"\\xff\"");
 }
 
 #[test]
-fn gc_467() {
+fn gc_475() {
     check_quote(b"a\xc3", b"\"a\\xc3\"");
 }
 
 #[test]
-fn gc_468() {
+fn gc_476() {
     check_quote(b"\xc2\xa0\xc2\xad\xe2\x80\x8b\xe2\x80\xa8\xef\xbb\xbf", b"\"\\u00a0\\u00ad\\u200b\\u2028\\ufeff\"");
 }
 
 #[test]
-fn gc_469() {
+fn gc_477() {
     check_quote(b"\xf0\x9f\x98\x80", b"\"\xf0\x9f\x98\x80\"");
 }
 
 #[test]
-fn gc_470() {
+fn gc_478() {
     check_quote(b"\xf3\xa0\x80\x81", b"\"\\U000e0001\"");
 }
 
 #[test]
-fn gc_471() {
+fn gc_479() {
     check_quote(b"\xef\xbf\xbd", b"\"\xef\xbf\xbd\"");
 }
 
 #[test]
-fn gc_472() {
+fn gc_480() {
     check_quote(b"'", b"\"'\"");
 }
 
 #[test]
-fn gc_473() {
+fn gc_481() {
     check_quote(b"`", b"\"`\"");
 }
 
 #[test]
-fn gc_474() {
+fn gc_482() {
     check_parse(b"1.5", 64, 0x3ff8000000000000, 0);
 }
 
 #[test]
-fn gc_475() {
+fn gc_483() {
     check_parse(b"1.5", 32, 0x3ff8000000000000, 0);
 }
 
 #[test]
-fn gc_476() {
+fn gc_484() {
     check_parse(b"-0", 64, 0x8000000000000000, 0);
 }
 
 #[test]
-fn gc_477() {
+fn gc_485() {
     check_parse(b"-0", 32, 0x8000000000000000, 0);
 }
 
 #[test]
-fn gc_478() {
+fn gc_486() {
     check_parse(b"1e308", 64, 0x7fe1ccf385ebc8a0, 0);
 }
 
 #[test]
-fn gc_479() {
+fn gc_487() {
     check_parse(b"1e308", 32, 0x7ff0000000000000, 2);
 }
 
 #[test]
-fn gc_480() {
+fn gc_488() {
     check_parse(b"1e309", 64, 0x7ff0000000000000, 2);
 }
 
 #[test]
-fn gc_481() {
+fn gc_489() {
     check_parse(b"1e309", 32, 0x7ff0000000000000, 2);
 }
 
 #[test]
-fn gc_482() {
+fn gc_490() {
     check_parse(b"-1e400", 64, 0xfff0000000000000, 2);
 }
 
 #[test]
-fn gc_483() {
+fn gc_491() {
     check_parse(b"-1e400", 32, 0xfff0000000000000, 2);
 }
 
 #[test]
-fn gc_484() {
+fn gc_492() {
     check_parse(b"1e-400", 64, 0x0, 0);
 }
 
 #[test]
-fn gc_485() {
+fn gc_493() {
     check_parse(b"1e-400", 32, 0x0, 0);
 }
 
 #[test]
-fn gc_486() {
+fn gc_494() {
     check_parse(b"inf", 64, 0x7ff0000000000000, 0);
 }
 
 #[test]
-fn gc_487() {
+fn gc_495() {
     check_parse(b"inf", 32, 0x7ff0000000000000, 0);
 }
 
 #[test]
-fn gc_488() {
+fn gc_496() {
     check_parse(b"-Infinity", 64, 0xfff0000000000000, 0);
 }
 
 #[test]
-fn gc_489() {
+fn gc_497() {
     check_parse(b"-Infinity", 32, 0xfff0000000000000, 0);
 }
 
 #[test]
-fn gc_490() {
+fn gc_498() {
     check_parse(b"+INF", 64, 0x7ff0000000000000, 0);
 }
 
 #[test]
-fn gc_491() {
+fn gc_499() {
     check_parse(b"+INF", 32, 0x7ff0000000000000, 0);
 }
 
 #[test]
-fn gc_492() {
+fn gc_500() {
     check_parse(b"nan", 64, 0x7ff8000000000001, 0);
 }
 
 #[test]
-fn gc_493() {
+fn gc_501() {
     check_parse(b"nan", 32, 0x7ff8000000000000, 0);
 }
 
 #[test]
-fn gc_494() {
+fn gc_502() {
     check_parse(b"NaN", 64, 0x7ff8000000000001, 0);
 }
 
 #[test]
-fn gc_495() {
+fn gc_503() {
     check_parse(b"NaN", 32, 0x7ff8000000000000, 0);
 }
 
 #[test]
-fn gc_496() {
+fn gc_504() {
     check_parse(b"", 64, 0x0, 1);
 }
 
 #[test]
-fn gc_497() {
+fn gc_505() {
     check_parse(b"", 32, 0x0, 1);
 }
 
 #[test]
-fn gc_498() {
+fn gc_506() {
     check_parse(b"abc", 64, 0x0, 1);
 }
 
 #[test]
-fn gc_499() {
+fn gc_507() {
     check_parse(b"abc", 32, 0x0, 1);
 }
 
 #[test]
-fn gc_500() {
+fn gc_508() {
     check_parse(b"1.5x", 64, 0x0, 1);
 }
 
 #[test]
-fn gc_501() {
+fn gc_509() {
     check_parse(b"1.5x", 32, 0x0, 1);
 }
 
 #[test]
-fn gc_502() {
+fn gc_510() {
     check_parse(b".5", 64, 0x3fe0000000000000, 0);
 }
 
 #[test]
-fn gc_503() {
+fn gc_511() {
     check_parse(b".5", 32, 0x3fe0000000000000, 0);
 }
 
 #[test]
-fn gc_504() {
+fn gc_512() {
     check_parse(b"5.", 64, 0x4014000000000000, 0);
 }
 
 #[test]
-fn gc_505() {
+fn gc_513() {
     check_parse(b"5.", 32, 0x4014000000000000, 0);
 }
 
 #[test]
-fn gc_506() {
+fn gc_514() {
     check_parse(b"1_000", 64, 0x408f400000000000, 0);
 }
 
 #[test]
-fn gc_507() {
+fn gc_515() {
     check_parse(b"1_000", 32, 0x408f400000000000, 0);
 }
 
 #[test]
-fn gc_508() {
+fn gc_516() {
     check_parse(b"1__0", 64, 0x0, 1);
 }
 
 #[test]
-fn gc_509() {
+fn gc_517() {
     check_parse(b"1__0", 32, 0x0, 1);
 }
 
 #[test]
-fn gc_510() {
+fn gc_518() {
     check_parse(b"_1", 64, 0x0, 1);
 }
 
 #[test]
-fn gc_511() {
+fn gc_519() {
     check_parse(b"_1", 32, 0x0, 1);
 }
 
 #[test]
-fn gc_512() {
+fn gc_520() {
     check_parse(b"1_", 64, 0x0, 1);
 }
 
 #[test]
-fn gc_513() {
+fn gc_521() {
     check_parse(b"1_", 32, 0x0, 1);
 }
 
 #[test]
-fn gc_514() {
+fn gc_522() {
     check_parse(b"1_.5", 64, 0x0, 1);
 }
 
 #[test]
-fn gc_515() {
+fn gc_523() {
     check_parse(b"1_.5", 32, 0x0, 1);
 }
 
 #[test]
-fn gc_516() {
+fn gc_524() {
     check_parse(b"0x_1p0", 64, 0x3ff0000000000000, 0);
 }
 
 #[test]
-fn gc_517() {
+fn gc_525() {
     check_parse(b"0x_1p0", 32, 0x3ff0000000000000, 0);
 }
 
 #[test]
-fn gc_518() {
+fn gc_526() {
     check_parse(b"0x1p-2", 64, 0x3fd0000000000000, 0);
 }
 
 #[test]
-fn gc_519() {
+fn gc_527() {
     check_parse(b"0x1p-2", 32, 0x3fd0000000000000, 0);
 }
 
 #[test]
-fn gc_520() {
+fn gc_528() {
     check_parse(b"0x1.8p1", 64, 0x4008000000000000, 0);
 }
 
 #[test]
-fn gc_521() {
+fn gc_529() {
     check_parse(b"0x1.8p1", 32, 0x4008000000000000, 0);
 }
 
 #[test]
-fn gc_522() {
+fn gc_530() {
     check_parse(b"0X_1p0", 64, 0x3ff0000000000000, 0);
 }
 
 #[test]
-fn gc_523() {
+fn gc_531() {
     check_parse(b"0X_1p0", 32, 0x3ff0000000000000, 0);
 }
 
 #[test]
-fn gc_524() {
+fn gc_532() {
     check_parse(b"1e", 64, 0x0, 1);
 }
 
 #[test]
-fn gc_525() {
+fn gc_533() {
     check_parse(b"1e", 32, 0x0, 1);
 }
 
 #[test]
-fn gc_526() {
+fn gc_534() {
     check_parse(b"+.e1", 64, 0x0, 1);
 }
 
 #[test]
-fn gc_527() {
+fn gc_535() {
     check_parse(b"+.e1", 32, 0x0, 1);
 }
 
 #[test]
-fn gc_528() {
+fn gc_536() {
     check_parse(b"3.4028235e38", 64, 0x47efffffe54daff8, 0);
 }
 
 #[test]
-fn gc_529() {
+fn gc_537() {
     check_parse(b"3.4028235e38", 32, 0x47efffffe0000000, 0);
 }
 
 #[test]
-fn gc_530() {
+fn gc_538() {
     check_parse(b"3.5e38", 64, 0x47f074f8c4d3cd7b, 0);
 }
 
 #[test]
-fn gc_531() {
+fn gc_539() {
     check_parse(b"3.5e38", 32, 0x7ff0000000000000, 2);
 }
 
 #[test]
-fn gc_532() {
+fn gc_540() {
     check_parse(b"0.1", 64, 0x3fb999999999999a, 0);
 }
 
 #[test]
-fn gc_533() {
+fn gc_541() {
     check_parse(b"0.1", 32, 0x3fb99999a0000000, 0);
 }

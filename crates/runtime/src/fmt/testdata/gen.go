@@ -31,6 +31,20 @@ type W struct {
 
 type MyInt int
 
+type S int
+
+func (s S) String() string { return fmt.Sprintf("S%d", int(s)) }
+
+type E int
+
+func (e E) Error() string  { return fmt.Sprintf("err%d", int(e)) }
+func (e E) String() string { return fmt.Sprintf("str%d", int(e)) }
+
+type V struct {
+	Pub  S
+	priv S
+}
+
 // lit renders s as a Rust byte-string literal.
 func lit(s string) string {
 	var b strings.Builder
@@ -276,6 +290,15 @@ func main() {
 	m(`map_ti(&[(st(2, "a"), 1), (st(1, "b"), 2), (st(1, "a"), 3)])`, "%v", map[T]int{{2, "a"}: 1, {1, "b"}: 2, {1, "a"}: 3})
 	m(`map_ti(&[(st(2, "a"), 1), (st(1, "b"), 2)])`, "%+v", map[T]int{{2, "a"}: 1, {1, "b"}: 2})
 	m(`map_ti(&[(st(2, "a"), 1), (st(1, "b"), 2)])`, "%#v", map[T]int{{2, "a"}: 1, {1, "b"}: 2})
+	// Error and String methods.
+	c("sv(5)", "%v|%s|%d|%q|%x|%X|%#v|%T|%8v|%-6s|%.1s|%c", S(5), S(5), S(5), S(5), S(5), S(5), S(5), S(5), S(5), S(5), S(5), S(5))
+	c("ev(7)", "%v|%s|%d|%q|%#v|%T", E(7), E(7), E(7), E(7), E(7), E(7))
+	c("svals(&[1, 2])", "%v|%d|%s|%#v|%q", []S{1, 2}, []S{1, 2}, []S{1, 2}, []S{1, 2}, []S{1, 2})
+	c("vst(1, 2)", "%v|%+v|%#v|%d|%s", V{1, 2}, V{1, 2}, V{1, 2}, V{1, 2}, V{1, 2})
+	c("wst(sv(3), ev(4))", "%v|%+v|%#v|%d", W{S(3), E(4)}, W{S(3), E(4)}, W{S(3), E(4)}, W{S(3), E(4)})
+	c("ifaces(vec![sv(1), ev(2), int(3)])", "%v|%s|%d", []interface{}{S(1), E(2), 3}, []interface{}{S(1), E(2), 3}, []interface{}{S(1), E(2), 3})
+	c("sv(5)", "%z|%t", S(5), S(5))
+	p("sv(1), sv(2), str(\"x\"), ev(3)", S(1), S(2), "x", E(3))
 	// Sprint and Sprintln.
 	p("int(1), int(2), str(\"a\"), str(\"b\"), int(3), nil(), float(1.5)", 1, 2, "a", "b", 3, nil, 1.5)
 	p("str(\"x\"), int(1), str(\"y\")", "x", 1, "y")
