@@ -21,6 +21,7 @@
 
 mod float;
 mod format;
+mod print_ranges;
 mod quote;
 mod sort;
 #[cfg(test)]

@@ -1,28 +1,27 @@
 //! `strconv.Quote` and friends: Go's escaping of strings and runes.
 //!
-//! Printability follows `unicode.IsPrint` exactly for ASCII; beyond ASCII
-//! it is approximated (see [`is_print`]).
+//! Printability is gc 1.19's `unicode.IsPrint`, from a generated table.
 
+use super::print_ranges::PRINTABLE;
 use crate::strings::{RUNE_ERROR, decode_rune, encode_rune};
+use std::cmp::Ordering;
 
 /// Largest Unicode code point.
 pub const MAX_RUNE: u32 = 0x10FFFF;
 
 /// Whether Go's `unicode.IsPrint` holds for `r`: letters, marks, numbers,
-/// punctuation, symbols and U+0020. Beyond ASCII this approximation
-/// rejects only controls, format characters, non-ASCII spaces, separators,
-/// private use, surrogates and non-characters; unassigned code points
-/// count as printable.
+/// punctuation, symbols and U+0020.
 pub fn is_print(r: u32) -> bool {
-    match r {
-        0x20..=0x7E => true,
-        0..=0x1F | 0x7F..=0xA0 | 0xAD => false,
-        0x600..=0x605 | 0x61C | 0x6DD | 0x70F | 0x1680 | 0x180E => false,
-        0x2000..=0x200F | 0x2028..=0x202F | 0x205F..=0x206F | 0x3000 => false,
-        0xD800..=0xF8FF | 0xFEFF | 0xFFF9..=0xFFFB | 0xFFFE | 0xFFFF => false,
-        0x110BD | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A | 0xE0001..=0xE007F => false,
-        _ => r <= MAX_RUNE && (r & 0xFFFE) != 0xFFFE && r < 0xF0000,
-    }
+    let place = |&(lo, hi): &(u32, u32)| {
+        if hi < r {
+            Ordering::Less
+        } else if lo > r {
+            Ordering::Greater
+        } else {
+            Ordering::Equal
+        }
+    };
+    PRINTABLE.binary_search_by(place).is_ok()
 }
 
 /// Appends rune `r` escaped for a literal delimited by `quote`.

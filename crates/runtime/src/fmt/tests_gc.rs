@@ -2523,300 +2523,316 @@ fn gc_481() {
 
 #[test]
 fn gc_482() {
-    check_parse(b"1.5", 64, 0x3ff8000000000000, 0);
+    check_quote(
+        b"\xcd\xb8\xce\xa2\xd8\x80\xc2\xad\xf0\x9d\x85\xb3\xf3\xb0\x80\x80\xd8\x9c\xe1\x9a\x80",
+        b"\"\\u0378\\u03a2\\u0600\\u00ad\\U0001d173\\U000f0000\\u061c\\u1680\"",
+    );
 }
 
 #[test]
 fn gc_483() {
-    check_parse(b"1.5", 32, 0x3ff8000000000000, 0);
+    check_quote(
+        b"\xcc\x80\xe0\xa4\x83\xef\xbd\xa1\xf0\x9f\xa7\xbf\xf0\xb0\x80\x80\xf0\xaa\x9b\x9f\xf0\xaa\x9b\xa0",
+        b"\"\xcc\x80\xe0\xa4\x83\xef\xbd\xa1\xf0\x9f\xa7\xbf\xf0\xb0\x80\x80\\U0002a6df\\U0002a6e0\"",
+    );
 }
 
 #[test]
 fn gc_484() {
-    check_parse(b"-0", 64, 0x8000000000000000, 0);
+    check_parse(b"1.5", 64, 0x3ff8000000000000, 0);
 }
 
 #[test]
 fn gc_485() {
-    check_parse(b"-0", 32, 0x8000000000000000, 0);
+    check_parse(b"1.5", 32, 0x3ff8000000000000, 0);
 }
 
 #[test]
 fn gc_486() {
-    check_parse(b"1e308", 64, 0x7fe1ccf385ebc8a0, 0);
+    check_parse(b"-0", 64, 0x8000000000000000, 0);
 }
 
 #[test]
 fn gc_487() {
-    check_parse(b"1e308", 32, 0x7ff0000000000000, 2);
+    check_parse(b"-0", 32, 0x8000000000000000, 0);
 }
 
 #[test]
 fn gc_488() {
-    check_parse(b"1e309", 64, 0x7ff0000000000000, 2);
+    check_parse(b"1e308", 64, 0x7fe1ccf385ebc8a0, 0);
 }
 
 #[test]
 fn gc_489() {
-    check_parse(b"1e309", 32, 0x7ff0000000000000, 2);
+    check_parse(b"1e308", 32, 0x7ff0000000000000, 2);
 }
 
 #[test]
 fn gc_490() {
-    check_parse(b"-1e400", 64, 0xfff0000000000000, 2);
+    check_parse(b"1e309", 64, 0x7ff0000000000000, 2);
 }
 
 #[test]
 fn gc_491() {
-    check_parse(b"-1e400", 32, 0xfff0000000000000, 2);
+    check_parse(b"1e309", 32, 0x7ff0000000000000, 2);
 }
 
 #[test]
 fn gc_492() {
-    check_parse(b"1e-400", 64, 0x0, 0);
+    check_parse(b"-1e400", 64, 0xfff0000000000000, 2);
 }
 
 #[test]
 fn gc_493() {
-    check_parse(b"1e-400", 32, 0x0, 0);
+    check_parse(b"-1e400", 32, 0xfff0000000000000, 2);
 }
 
 #[test]
 fn gc_494() {
-    check_parse(b"inf", 64, 0x7ff0000000000000, 0);
+    check_parse(b"1e-400", 64, 0x0, 0);
 }
 
 #[test]
 fn gc_495() {
-    check_parse(b"inf", 32, 0x7ff0000000000000, 0);
+    check_parse(b"1e-400", 32, 0x0, 0);
 }
 
 #[test]
 fn gc_496() {
-    check_parse(b"-Infinity", 64, 0xfff0000000000000, 0);
+    check_parse(b"inf", 64, 0x7ff0000000000000, 0);
 }
 
 #[test]
 fn gc_497() {
-    check_parse(b"-Infinity", 32, 0xfff0000000000000, 0);
+    check_parse(b"inf", 32, 0x7ff0000000000000, 0);
 }
 
 #[test]
 fn gc_498() {
-    check_parse(b"+INF", 64, 0x7ff0000000000000, 0);
+    check_parse(b"-Infinity", 64, 0xfff0000000000000, 0);
 }
 
 #[test]
 fn gc_499() {
-    check_parse(b"+INF", 32, 0x7ff0000000000000, 0);
+    check_parse(b"-Infinity", 32, 0xfff0000000000000, 0);
 }
 
 #[test]
 fn gc_500() {
-    check_parse(b"nan", 64, 0x7ff8000000000001, 0);
+    check_parse(b"+INF", 64, 0x7ff0000000000000, 0);
 }
 
 #[test]
 fn gc_501() {
-    check_parse(b"nan", 32, 0x7ff8000000000000, 0);
+    check_parse(b"+INF", 32, 0x7ff0000000000000, 0);
 }
 
 #[test]
 fn gc_502() {
-    check_parse(b"NaN", 64, 0x7ff8000000000001, 0);
+    check_parse(b"nan", 64, 0x7ff8000000000001, 0);
 }
 
 #[test]
 fn gc_503() {
-    check_parse(b"NaN", 32, 0x7ff8000000000000, 0);
+    check_parse(b"nan", 32, 0x7ff8000000000000, 0);
 }
 
 #[test]
 fn gc_504() {
-    check_parse(b"", 64, 0x0, 1);
+    check_parse(b"NaN", 64, 0x7ff8000000000001, 0);
 }
 
 #[test]
 fn gc_505() {
-    check_parse(b"", 32, 0x0, 1);
+    check_parse(b"NaN", 32, 0x7ff8000000000000, 0);
 }
 
 #[test]
 fn gc_506() {
-    check_parse(b"abc", 64, 0x0, 1);
+    check_parse(b"", 64, 0x0, 1);
 }
 
 #[test]
 fn gc_507() {
-    check_parse(b"abc", 32, 0x0, 1);
+    check_parse(b"", 32, 0x0, 1);
 }
 
 #[test]
 fn gc_508() {
-    check_parse(b"1.5x", 64, 0x0, 1);
+    check_parse(b"abc", 64, 0x0, 1);
 }
 
 #[test]
 fn gc_509() {
-    check_parse(b"1.5x", 32, 0x0, 1);
+    check_parse(b"abc", 32, 0x0, 1);
 }
 
 #[test]
 fn gc_510() {
-    check_parse(b".5", 64, 0x3fe0000000000000, 0);
+    check_parse(b"1.5x", 64, 0x0, 1);
 }
 
 #[test]
 fn gc_511() {
-    check_parse(b".5", 32, 0x3fe0000000000000, 0);
+    check_parse(b"1.5x", 32, 0x0, 1);
 }
 
 #[test]
 fn gc_512() {
-    check_parse(b"5.", 64, 0x4014000000000000, 0);
+    check_parse(b".5", 64, 0x3fe0000000000000, 0);
 }
 
 #[test]
 fn gc_513() {
-    check_parse(b"5.", 32, 0x4014000000000000, 0);
+    check_parse(b".5", 32, 0x3fe0000000000000, 0);
 }
 
 #[test]
 fn gc_514() {
-    check_parse(b"1_000", 64, 0x408f400000000000, 0);
+    check_parse(b"5.", 64, 0x4014000000000000, 0);
 }
 
 #[test]
 fn gc_515() {
-    check_parse(b"1_000", 32, 0x408f400000000000, 0);
+    check_parse(b"5.", 32, 0x4014000000000000, 0);
 }
 
 #[test]
 fn gc_516() {
-    check_parse(b"1__0", 64, 0x0, 1);
+    check_parse(b"1_000", 64, 0x408f400000000000, 0);
 }
 
 #[test]
 fn gc_517() {
-    check_parse(b"1__0", 32, 0x0, 1);
+    check_parse(b"1_000", 32, 0x408f400000000000, 0);
 }
 
 #[test]
 fn gc_518() {
-    check_parse(b"_1", 64, 0x0, 1);
+    check_parse(b"1__0", 64, 0x0, 1);
 }
 
 #[test]
 fn gc_519() {
-    check_parse(b"_1", 32, 0x0, 1);
+    check_parse(b"1__0", 32, 0x0, 1);
 }
 
 #[test]
 fn gc_520() {
-    check_parse(b"1_", 64, 0x0, 1);
+    check_parse(b"_1", 64, 0x0, 1);
 }
 
 #[test]
 fn gc_521() {
-    check_parse(b"1_", 32, 0x0, 1);
+    check_parse(b"_1", 32, 0x0, 1);
 }
 
 #[test]
 fn gc_522() {
-    check_parse(b"1_.5", 64, 0x0, 1);
+    check_parse(b"1_", 64, 0x0, 1);
 }
 
 #[test]
 fn gc_523() {
-    check_parse(b"1_.5", 32, 0x0, 1);
+    check_parse(b"1_", 32, 0x0, 1);
 }
 
 #[test]
 fn gc_524() {
-    check_parse(b"0x_1p0", 64, 0x3ff0000000000000, 0);
+    check_parse(b"1_.5", 64, 0x0, 1);
 }
 
 #[test]
 fn gc_525() {
-    check_parse(b"0x_1p0", 32, 0x3ff0000000000000, 0);
+    check_parse(b"1_.5", 32, 0x0, 1);
 }
 
 #[test]
 fn gc_526() {
-    check_parse(b"0x1p-2", 64, 0x3fd0000000000000, 0);
+    check_parse(b"0x_1p0", 64, 0x3ff0000000000000, 0);
 }
 
 #[test]
 fn gc_527() {
-    check_parse(b"0x1p-2", 32, 0x3fd0000000000000, 0);
+    check_parse(b"0x_1p0", 32, 0x3ff0000000000000, 0);
 }
 
 #[test]
 fn gc_528() {
-    check_parse(b"0x1.8p1", 64, 0x4008000000000000, 0);
+    check_parse(b"0x1p-2", 64, 0x3fd0000000000000, 0);
 }
 
 #[test]
 fn gc_529() {
-    check_parse(b"0x1.8p1", 32, 0x4008000000000000, 0);
+    check_parse(b"0x1p-2", 32, 0x3fd0000000000000, 0);
 }
 
 #[test]
 fn gc_530() {
-    check_parse(b"0X_1p0", 64, 0x3ff0000000000000, 0);
+    check_parse(b"0x1.8p1", 64, 0x4008000000000000, 0);
 }
 
 #[test]
 fn gc_531() {
-    check_parse(b"0X_1p0", 32, 0x3ff0000000000000, 0);
+    check_parse(b"0x1.8p1", 32, 0x4008000000000000, 0);
 }
 
 #[test]
 fn gc_532() {
-    check_parse(b"1e", 64, 0x0, 1);
+    check_parse(b"0X_1p0", 64, 0x3ff0000000000000, 0);
 }
 
 #[test]
 fn gc_533() {
-    check_parse(b"1e", 32, 0x0, 1);
+    check_parse(b"0X_1p0", 32, 0x3ff0000000000000, 0);
 }
 
 #[test]
 fn gc_534() {
-    check_parse(b"+.e1", 64, 0x0, 1);
+    check_parse(b"1e", 64, 0x0, 1);
 }
 
 #[test]
 fn gc_535() {
-    check_parse(b"+.e1", 32, 0x0, 1);
+    check_parse(b"1e", 32, 0x0, 1);
 }
 
 #[test]
 fn gc_536() {
-    check_parse(b"3.4028235e38", 64, 0x47efffffe54daff8, 0);
+    check_parse(b"+.e1", 64, 0x0, 1);
 }
 
 #[test]
 fn gc_537() {
-    check_parse(b"3.4028235e38", 32, 0x47efffffe0000000, 0);
+    check_parse(b"+.e1", 32, 0x0, 1);
 }
 
 #[test]
 fn gc_538() {
-    check_parse(b"3.5e38", 64, 0x47f074f8c4d3cd7b, 0);
+    check_parse(b"3.4028235e38", 64, 0x47efffffe54daff8, 0);
 }
 
 #[test]
 fn gc_539() {
-    check_parse(b"3.5e38", 32, 0x7ff0000000000000, 2);
+    check_parse(b"3.4028235e38", 32, 0x47efffffe0000000, 0);
 }
 
 #[test]
 fn gc_540() {
-    check_parse(b"0.1", 64, 0x3fb999999999999a, 0);
+    check_parse(b"3.5e38", 64, 0x47f074f8c4d3cd7b, 0);
 }
 
 #[test]
 fn gc_541() {
+    check_parse(b"3.5e38", 32, 0x7ff0000000000000, 2);
+}
+
+#[test]
+fn gc_542() {
+    check_parse(b"0.1", 64, 0x3fb999999999999a, 0);
+}
+
+#[test]
+fn gc_543() {
     check_parse(b"0.1", 32, 0x3fb99999a0000000, 0);
 }

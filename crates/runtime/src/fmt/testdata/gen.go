@@ -339,7 +339,7 @@ func main() {
 	ff(999.99, 'g', 3, 64)
 	ff(1e-5, 'g', 2, 64)
 	// strconv.Quote.
-	for _, s := range []string{"", "abc", "a\"b\\c", "\a\b\f\n\r\t\v", "\x00\x1f\x7f", "héllo, 世界", "\xff", "a\xc3", "\u00a0\u00ad\u200b\u2028\ufeff", "\U0001F600", "\U000E0001", "\ufffd", "'", "`"} {
+	for _, s := range []string{"", "abc", "a\"b\\c", "\a\b\f\n\r\t\v", "\x00\x1f\x7f", "héllo, 世界", "\xff", "a\xc3", "\u00a0\u00ad\u200b\u2028\ufeff", "\U0001F600", "\U000E0001", "\ufffd", "'", "`", "\u0378\u03a2\u0600\u00ad\U0001D173\U000F0000\u061c\u1680", "\u0300\u0903\uff61\U0001F9FF\U00030000\U0002A6DF\U0002A6E0"} {
 		q(s)
 	}
 	// strconv.ParseFloat.
