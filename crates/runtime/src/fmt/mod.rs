@@ -214,9 +214,8 @@ impl Printer {
                 }
             }
             if !after_index {
-                after_index = a.index(format, &mut i);
+                a.index(format, &mut i);
             }
-            let _ = after_index;
             if i >= end {
                 self.buf.extend_from_slice(b"%!(NOVERB)");
                 break;

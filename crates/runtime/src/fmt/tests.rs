@@ -431,3 +431,7 @@ pub(super) fn svals(v: &[i64]) -> Eface {
 pub(super) fn vst(public: i64, private: i64) -> Eface {
     boxed(structure("main.V", 16, &[("Pub", s_ty(), 0), ("priv", s_ty(), 8)]), [public, private])
 }
+
+pub(super) fn uptr(v: u64) -> Eface {
+    boxed(ty(Kind::Uintptr, 8, "uintptr"), v)
+}
