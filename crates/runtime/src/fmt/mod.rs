@@ -27,6 +27,8 @@ mod sort;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_fuzz;
+#[cfg(test)]
 mod tests_gc;
 mod value;
 

@@ -345,13 +345,22 @@ pub(super) fn check_quote(s: &[u8], want: &[u8]) {
     assert_eq!(show(&got), show(want), "Quote({s:?})");
 }
 
-pub(super) fn check_parse(s: &[u8], bits: i64, want: u64, want_err: i64) {
+/// Whether `ParseFloat(s, bits)` gives the value with bits `want` (any
+/// NaN for a NaN) and error code `want_err`.
+pub(super) fn check_parse_result(s: &[u8], bits: i64, want: u64, want_err: i64) -> bool {
     let mut err = -1;
     // SAFETY: `s` and `err` are valid.
     let got = unsafe { super::deft_strconv_parsefloat(s.as_ptr(), s.len(), bits, &mut err) };
-    let want_v = f64::from_bits(want);
-    let same = got.to_bits() == want || (got.is_nan() && want_v.is_nan());
-    assert!(same && err == want_err, "ParseFloat({:?}, {bits}) = {got:e}, {err}; want {want_v:e}, {want_err}", show(s));
+    let same = got.to_bits() == want || (got.is_nan() && f64::from_bits(want).is_nan());
+    same && err == want_err
+}
+
+pub(super) fn check_parse(s: &[u8], bits: i64, want: u64, want_err: i64) {
+    assert!(
+        check_parse_result(s, bits, want, want_err),
+        "ParseFloat({:?}, {bits}); want {want:#x}, {want_err}",
+        show(s)
+    );
 }
 
 /// The operands `v`, `n` times over.
