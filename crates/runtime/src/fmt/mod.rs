@@ -14,9 +14,10 @@
 //! `String() string` methods (and `GoString() string` under `%#v`) are
 //! looked up in the descriptors' method tables and called as Go code.
 //!
-//! Not supported yet: the `Formatter` interface, `%w`, `%x`/`%X` of
-//! floats (hex mantissas), recovering from a panic inside `String()`
-//! (gc prints `%!v(PANIC=String method: …)`), and map contents until
+//! Not supported yet: the `Formatter` interface, recovering from a panic
+//! inside `String()` (gc prints `%!v(PANIC=String method: …)`; the one
+//! case handled is a value method reached through a nil pointer, which
+//! prints `<nil>` as gc does, without calling it), and map contents until
 //! the map runtime is merged (`map_entries_of`).
 
 mod float;
@@ -47,6 +48,12 @@ struct Printer {
     /// The verb of the operand being printed, as written (the engine
     /// passes it on as a byte, 0 for a non-ASCII verb, which no kind takes).
     verb: u32,
+    /// Formatting for `Errorf`: `%w` accepts one error operand.
+    wrap_errs: bool,
+    /// The operand `%w` took.
+    wrapped: Option<usize>,
+    /// The index of the operand being printed.
+    arg_index: usize,
 }
 
 /// `1e6`: larger widths, precisions and argument indexes are not numbers.
@@ -260,6 +267,7 @@ impl Printer {
                 self.f.plus_v = std::mem::take(&mut self.f.plus);
             }
             let v = a.value(a.next);
+            self.arg_index = a.next;
             a.next += 1;
             self.print_arg(v, verb);
         }
@@ -317,6 +325,27 @@ pub unsafe extern "C" fn deft_fmt_sprintf(
     let mut p = Printer::default();
     // SAFETY: by the precondition.
     unsafe { p.printf(go_bytes(fmt_ptr, fmt_len), operands(args_ptr, args_len)) };
+    new_string(&p.buf)
+}
+
+/// The message of `fmt.Errorf(format, args...)`; stores through `wrapped`
+/// the index of the operand `%w` wrapped, or -1 (none, or `%w` misused).
+///
+/// # Safety
+/// As [`deft_fmt_sprintf`]; `wrapped` is valid for a write.
+pub unsafe extern "C" fn deft_fmt_errorf(
+    fmt_ptr: *const u8,
+    fmt_len: usize,
+    args_ptr: *const Eface,
+    args_len: usize,
+    _args_cap: usize,
+    wrapped: *mut i64,
+) -> GoString {
+    let mut p = Printer { wrap_errs: true, ..Printer::default() };
+    // SAFETY: by the precondition.
+    unsafe { p.printf(go_bytes(fmt_ptr, fmt_len), operands(args_ptr, args_len)) };
+    // SAFETY: by the precondition.
+    unsafe { *wrapped = p.wrapped.map_or(-1, |i| i as i64) };
     new_string(&p.buf)
 }
 

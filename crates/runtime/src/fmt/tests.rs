@@ -410,7 +410,8 @@ go_method!(s_string_go => s_string);
 go_method!(e_error_go => e_error);
 go_method!(e_string_go => e_string);
 
-/// A named int type with `methods` (sorted by name).
+/// A named int type with `methods` (sorted by name); other kinds patch
+/// the result.
 fn int_with_methods(name: &str, methods: &[(&str, extern "C" fn())]) -> *const TypeDesc {
     let ms: Vec<MethodDesc> =
         methods.iter().map(|&(n, code)| MethodDesc { name: gostr(n.as_bytes()), code: code as *const u8 }).collect();
@@ -443,4 +444,28 @@ pub(super) fn vst(public: i64, private: i64) -> Eface {
 
 pub(super) fn uptr(v: u64) -> Eface {
     boxed(ty(Kind::Uintptr, 8, "uintptr"), v)
+}
+
+/// A nil `*main.S`, whose method set has `main.S`'s value method
+/// `String` (never called through nil).
+pub(super) fn nil_ps() -> Eface {
+    let t = int_with_methods("*main.S", &[("String", s_string_go)]);
+    // SAFETY: just leaked by `int_with_methods`.
+    unsafe {
+        let t = &mut *t.cast_mut();
+        (t.kind, t.elem) = (Kind::Pointer as u8, s_ty());
+    }
+    Eface { ty: t, data: std::ptr::null() }
+}
+
+/// `Errorf(format, args...)` must have message `want` and wrap operand
+/// `want_wrapped` (-1: none).
+pub(super) fn check_errorf(format: &[u8], args: &[Eface], want: &[u8], want_wrapped: i64) {
+    let mut wrapped = -2;
+    // SAFETY: the format, operands and out pointer are valid.
+    let got = result(unsafe {
+        super::deft_fmt_errorf(format.as_ptr(), format.len(), args.as_ptr(), args.len(), args.len(), &mut wrapped)
+    });
+    assert_eq!(show(&got), show(want), "Errorf({:?})", show(format));
+    assert_eq!(wrapped, want_wrapped, "Errorf({:?}) wrapped operand", show(format));
 }

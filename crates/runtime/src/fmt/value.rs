@@ -9,7 +9,7 @@
 
 use super::Printer;
 use super::sort::sort_entries;
-use crate::abi::{Eface, FieldDesc, GoSlice, GoString, Kind, TypeDesc};
+use crate::abi::{Eface, FieldDesc, GoSlice, GoString, Kind, TYPE_FLAG_NAMED, TypeDesc};
 use crate::strings::go_bytes;
 
 /// A value: its type (null for a nil interface) and address.
@@ -163,18 +163,43 @@ impl Value {
         }
     }
 
-    /// Calls the `name() string` method of the value, if its type has one.
-    fn call_text(&self, name: &[u8]) -> Option<Vec<u8>> {
-        let t = self.ty()?;
-        // SAFETY: `t` is a valid descriptor.
-        let code = unsafe { crate::iface::lookup(t, name) };
-        if code.is_null() {
-            return None;
-        }
+    /// The code of method `name` of the value's type, if it has one.
+    fn method(&self, name: &[u8]) -> Option<*const u8> {
+        // SAFETY: descriptors are valid.
+        let code = unsafe { crate::iface::lookup(self.ty, name) };
+        (!code.is_null()).then_some(code)
+    }
+
+    /// Calls the `… () string` method at `code` on the value.
+    fn call_text(&self, code: *const u8) -> Vec<u8> {
+        let t = self.ty().expect("typed");
         // The receiver is the interface data word: the value for direct
         // kinds, a pointer to it otherwise.
         let recv = if is_direct(kind_of(t)) { self.read::<*const u8>() } else { self.p };
-        Some(str_bytes(crate::iface::call_text_method(code, t, recv)).to_vec())
+        str_bytes(crate::iface::call_text_method(code, t, recv)).to_vec()
+    }
+
+    /// Whether method `name` is a value method reached through a nil
+    /// pointer: calling it would dereference nil, which gc's fmt turns
+    /// into `<nil>`.
+    fn nil_receiver(&self, name: &[u8]) -> bool {
+        let Some(t) = self.ty() else {
+            return false;
+        };
+        kind_of(t) == Kind::Pointer && self.pointer() == 0 && {
+            // SAFETY: a pointer type's element type is null or valid.
+            !unsafe { crate::iface::lookup(t.elem, name) }.is_null()
+        }
+    }
+
+    /// Whether the value has one of the unnamed types gc's fmt prints
+    /// without a method lookup: booleans, numbers, `string`, `[]byte`.
+    fn is_plain_basic(&self) -> bool {
+        let Some(t) = self.ty() else {
+            return false;
+        };
+        let scalar = (Kind::Bool as u8..=Kind::Complex128 as u8).contains(&t.kind) || kind_of(t) == Kind::String;
+        t.flags & TYPE_FLAG_NAMED == 0 && (scalar || str_bytes(t.name) == b"[]uint8")
     }
 
     /// The pointer a pointer-shaped value holds.
@@ -208,25 +233,48 @@ fn is_exported(name: &[u8]) -> bool {
 
 impl Printer {
     /// Under verbs that print text, prints the `Error()` or `String()`
-    /// result (or `GoString()` under `%#v`) when the value has one.
-    pub(super) fn handle_methods(&mut self, v: Value, verb: u8) -> bool {
+    /// result (or `GoString()` under `%#v`) when the value has one. `%w`
+    /// (only in `Errorf`, once, of an error) prints as `%v`.
+    pub(super) fn handle_methods(&mut self, v: Value, mut verb: u8) -> bool {
         if self.erroring || !v.exported {
             return false;
         }
-        if self.f.sharp_v {
-            let Some(text) = v.call_text(b"GoString") else {
+        if verb == b'w' {
+            if v.is_plain_basic() {
+                // gc formats these without looking for methods: the
+                // verb is just bad, and an earlier `%w` stays wrapped.
                 return false;
-            };
-            self.fmt_s(&text);
-            return true;
+            }
+            if v.method(b"Error").is_none() || !self.wrap_errs || self.wrapped.is_some() {
+                (self.wrap_errs, self.wrapped) = (false, None);
+                self.bad_verb(v);
+                return true;
+            }
+            self.wrapped = Some(self.arg_index);
+            verb = b'v';
         }
-        if !b"vsxXq".contains(&verb) {
-            return false;
-        }
-        let Some(text) = v.call_text(b"Error").or_else(|| v.call_text(b"String")) else {
+        let names: &[&[u8]] = if self.f.sharp_v {
+            &[b"GoString"]
+        } else if b"vsxXq".contains(&verb) {
+            &[b"Error", b"String"]
+        } else {
+            &[]
+        };
+        let Some((name, code)) = names.iter().find_map(|n| Some((*n, v.method(n)?))) else {
             return false;
         };
-        self.fmt_string(&text, verb);
+        if v.nil_receiver(name) {
+            // Unpadded, as gc writes it when the call panics.
+            self.buf.extend_from_slice(b"<nil>");
+            return true;
+        }
+        let text = v.call_text(code);
+        if self.f.sharp_v {
+            // GoString's result prints unadorned.
+            self.fmt_s(&text);
+        } else {
+            self.fmt_string(&text, verb);
+        }
         true
     }
 

@@ -8,6 +8,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -126,6 +127,20 @@ func ff(v float64, f byte, prec, bits int) {
 // m is a map case: rust builds the map operand for check_map.
 func m(rust string, format string, arg interface{}) {
 	fmt.Printf("#[test]\nfn %s() {\n    check_map(%s, %s, %s);\n}\n\n", name(), lit(format), rust, lit(fmt.Sprintf(format, arg)))
+}
+
+// e is an Errorf case: the message, and which operand %w wrapped (-1: none).
+func e(rust string, format string, args ...interface{}) {
+	err := fmt.Errorf(format, args...)
+	idx := -1
+	if w := errors.Unwrap(err); w != nil {
+		for i, a := range args {
+			if a == w {
+				idx = i
+			}
+		}
+	}
+	fmt.Printf("#[test]\nfn %s() {\n    check_errorf(%s, &[%s], %s, %d);\n}\n\n", name(), lit(format), rust, lit(err.Error()), idx)
 }
 
 func q(s string) {
@@ -335,6 +350,19 @@ func main() {
 	c("ifaces(vec![sv(1), ev(2), int(3)])", "%v|%s|%d", []interface{}{S(1), E(2), 3}, []interface{}{S(1), E(2), 3}, []interface{}{S(1), E(2), 3})
 	c("sv(5)", "%z|%t", S(5), S(5))
 	p("sv(1), sv(2), str(\"x\"), ev(3)", S(1), S(2), "x", E(3))
+	// %w.
+	c("ev(1)", "%w|%v", E(1), E(1))
+	c("int(1)", "%w", 1)
+	e("ev(1)", "x %w y", E(1))
+	e("ev(1), ev(2)", "%w %w", E(1), E(2))
+	e("int(5), ev(2)", "%w %w", 5, E(2))
+	e("ev(2), int(5)", "%w %w", E(2), 5)
+	e("sv(2), ev(3)", "%w %w", S(2), E(3))
+	e("nil(), ev(3)", "%w %v", nil, E(3))
+	e("ev(3), str(\"s\")", "%v: %s", E(3), "s")
+	e("ev(1), ev(2)", "%[2]w %[1]v", E(1), E(2))
+	// Value methods through nil pointers print <nil>.
+	c("nil_ps()", "%v|%s|%q|%8v|%d|%#v", (*S)(nil), (*S)(nil), (*S)(nil), (*S)(nil), (*S)(nil), (*S)(nil))
 	// Sprint and Sprintln.
 	p("int(1), int(2), str(\"a\"), str(\"b\"), int(3), nil(), float(1.5)", 1, 2, "a", "b", 3, nil, 1.5)
 	p("str(\"x\"), int(1), str(\"y\")", "x", 1, "y")
