@@ -521,7 +521,9 @@ impl Printer {
 
     /// A pointer-shaped value as an address (`%p`, and `%v` of pointers).
     pub(super) fn fmt_pointer(&mut self, v: Value, verb: u8) {
-        if !matches!(v.kind(), Kind::Pointer | Kind::UnsafePointer | Kind::Map | Kind::Chan | Kind::Func) {
+        // A slice's address is that of its first element, its first word.
+        if !matches!(v.kind(), Kind::Pointer | Kind::UnsafePointer | Kind::Map | Kind::Chan | Kind::Func | Kind::Slice)
+        {
             return self.bad_verb(v);
         }
         let u = v.pointer();

@@ -288,6 +288,7 @@ func main() {
 	c("nilp()", "%v|%p|%d|%x|%#v|%s|%T|%6v|", (*int)(nil), (*int)(nil), (*int)(nil), (*int)(nil), (*int)(nil), (*int)(nil), (*int)(nil), (*int)(nil))
 	c("nil_pst()", "%v|%+v|%#v", (*T)(nil), (*T)(nil), (*T)(nil))
 	c("int(1)", "%p", 1)
+	c("nil_ints(), nil_bytes()", "%p|%v|%#p|%d", []int(nil), []byte(nil), []int(nil), []byte(nil))
 	c("nilmap()", "%v|%#v|%T|%d|%p", map[string]int(nil), map[string]int(nil), map[string]int(nil), map[string]int(nil), map[string]int(nil))
 	// Maps (keys sorted).
 	si := map[string]int{"b": 2, "a": 1, "c": 3}
