@@ -127,7 +127,7 @@ unsafe fn eq_at(ty: &TypeDesc, a: *const u8, b: *const u8) -> Result<bool, *cons
 }
 
 /// Whether dynamic kind `kind` is stored directly in the data word.
-fn direct(kind: u8) -> bool {
+pub(crate) fn direct(kind: u8) -> bool {
     [Kind::Pointer, Kind::UnsafePointer, Kind::Map, Kind::Chan, Kind::Func].iter().any(|k| *k as u8 == kind)
 }
 

@@ -56,11 +56,6 @@ pub(super) fn kind_of(ty: &TypeDesc) -> Kind {
     KINDS.get(usize::from(ty.kind)).copied().unwrap_or(Kind::Invalid)
 }
 
-/// Whether values of kind `k` are stored in an interface's data word.
-fn is_direct(k: Kind) -> bool {
-    matches!(k, Kind::Pointer | Kind::UnsafePointer | Kind::Map | Kind::Chan | Kind::Func)
-}
-
 /// A Go string's bytes.
 pub(super) fn str_bytes<'a>(s: GoString) -> &'a [u8] {
     // SAFETY: strings built by generated code or the runtime are valid
@@ -83,7 +78,7 @@ impl Value {
         // SAFETY: by the precondition.
         let (ty, data) = unsafe { ((*e).ty, (*e).data) };
         // SAFETY: a non-null dynamic type is a valid descriptor.
-        let direct = unsafe { ty.as_ref() }.is_some_and(|t| is_direct(kind_of(t)));
+        let direct = unsafe { ty.as_ref() }.is_some_and(|t| crate::iface::direct(t.kind));
         let p = if direct {
             // SAFETY: the data word is the value itself; address it.
             unsafe { &raw const (*e).data }.cast()
@@ -175,7 +170,7 @@ impl Value {
         let t = self.ty().expect("typed");
         // The receiver is the interface data word: the value for direct
         // kinds, a pointer to it otherwise.
-        let recv = if is_direct(kind_of(t)) { self.read::<*const u8>() } else { self.p };
+        let recv = if crate::iface::direct(t.kind) { self.read::<*const u8>() } else { self.p };
         str_bytes(crate::iface::call_text_method(code, t, recv)).to_vec()
     }
 

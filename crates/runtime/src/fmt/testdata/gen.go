@@ -144,7 +144,11 @@ func e(rust string, format string, args ...interface{}) {
 }
 
 func q(s string) {
-	fmt.Printf("#[test]\nfn %s() {\n    check_quote(%s, %s);\n}\n\n", name(), lit(s), lit(strconv.Quote(s)))
+	fmt.Printf("#[test]\nfn %s() {\n    check_quote(%s, %s, %s);\n}\n\n", name(), lit(s), lit(strconv.Quote(s)), lit(strconv.QuoteToASCII(s)))
+}
+
+func qr(r rune) {
+	fmt.Printf("#[test]\nfn %s() {\n    check_quote_rune(%d, %s);\n}\n\n", name(), r, lit(strconv.QuoteRune(r)))
 }
 
 func pf(s string, bits int) {
@@ -406,6 +410,9 @@ func main() {
 	// strconv.Quote.
 	for _, s := range []string{"", "abc", "a\"b\\c", "\a\b\f\n\r\t\v", "\x00\x1f\x7f", "héllo, 世界", "\xff", "a\xc3", "\u00a0\u00ad\u200b\u2028\ufeff", "\U0001F600", "\U000E0001", "\ufffd", "'", "`", "\u0378\u03a2\u0600\u00ad\U0001D173\U000F0000\u061c\u1680", "\u0300\u0903\uff61\U0001F9FF\U00030000\U0002A6DF\U0002A6E0"} {
 		q(s)
+	}
+	for _, r := range []rune{'a', '\'', '"', '\\', '\n', 0, 0x7f, 0xe9, 0x2028, 0x1F600, 0xD800, 0x110000, -1, 0xFFFD} {
+		qr(r)
 	}
 	// strconv.ParseFloat.
 	for _, s := range []string{"1.5", "-0", "1e308", "1e309", "-1e400", "1e-400", "inf", "-Infinity", "+INF", "nan", "NaN", "", "abc", "1.5x", ".5", "5.", "1_000", "1__0", "_1", "1_", "1_.5", "0x_1p0", "0x1p-2", "0x1.8p1", "0X_1p0", "1e", "+.e1", "3.4028235e38", "3.5e38", "0.1"} {
