@@ -306,11 +306,12 @@ fn without_underscores(s: &str) -> Option<String> {
 }
 
 /// The magnitude of hex float `s` (after `0x`): hex digits with an
-/// optional point and a mandatory `p` exponent. Digits beyond 60 bits fold
-/// into a sticky bit so that the final conversion rounds once.
+/// optional point and a mandatory `p` exponent, correctly rounded to
+/// `f32` or `f64`. Digits beyond 60 bits fold into a sticky bit.
 fn parse_hex(s: &str, f32: bool) -> Option<f64> {
     let (mant, exp) = s.split_once('p')?;
-    let mut exp: i64 = exp.parse().ok()?;
+    // `m` × 2^`exp` is the value read so far.
+    let mut exp: i64 = exp.parse::<i64>().ok()?.clamp(-1 << 20, 1 << 20);
     let (mut m, mut any, mut seen_point) = (0u64, false, false);
     for c in mant.chars() {
         if c == '.' && !seen_point {
@@ -334,6 +335,30 @@ fn parse_hex(s: &str, f32: bool) -> Option<f64> {
     if !any {
         return None;
     }
-    let exp = i32::try_from(exp.clamp(-4000, 4000)).ok()?;
-    Some(if f32 { f64::from(m as f32 * 2f32.powi(exp)) } else { m as f64 * 2f64.powi(exp) })
+    if m == 0 {
+        return Some(0.0);
+    }
+    let (mant_bits, min_exp) = if f32 { (23, -149) } else { (52, -1074) };
+    // Keep `mant_bits + 1` bits below the top one, fewer for subnormals.
+    let top = exp + 63 - i64::from(m.leading_zeros());
+    let lsb = (top - mant_bits).max(min_exp);
+    let m = round_shift(m, lsb - exp);
+    // Exact: `m` fits the mantissa and the halves of the scale are normal.
+    let half = lsb / 2;
+    let v = m as f64 * 2f64.powi(half as i32) * 2f64.powi((lsb - half) as i32);
+    Some(if f32 { f64::from(v as f32) } else { v })
+}
+
+/// `m` × 2^-`shift` rounded half to even (`shift` < 0: shifted left,
+/// which only happens when `m` is short).
+fn round_shift(m: u64, shift: i64) -> u64 {
+    if shift <= 0 {
+        return m << -shift;
+    }
+    let wide = u128::from(m);
+    let shift = shift.min(100) as u32;
+    let (q, r) = (wide >> shift, wide & ((1u128 << shift) - 1));
+    let half = 1u128 << (shift - 1);
+    let up = r > half || (r == half && q & 1 == 1);
+    (q + u128::from(up)) as u64
 }

@@ -80,7 +80,7 @@ func main() {
 	for i := 0; i < 500; i++ {
 		v := randFloat(r)
 		bits := []int{32, 64}[r.Intn(2)]
-		s := strconv.FormatFloat(v, "eEfg"[r.Intn(4)], r.Intn(20)-1, 64)
+		s := strconv.FormatFloat(v, "eEfgxX"[r.Intn(6)], r.Intn(20)-1, 64)
 		if r.Intn(3) == 0 {
 			s = s[:r.Intn(len(s)+1)]
 		}
