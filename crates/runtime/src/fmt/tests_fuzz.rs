@@ -1,10 +1,32 @@
 //! Random cases with gc 1.19's results, from `testdata/fuzz.txt` (made by
 //! `testdata/fuzz/main.go`, whose doc describes the line format).
 
-use super::tests::{check_parse_result, float, int, strbytes};
+use super::tests::*;
 use super::{deft_fmt_sprintf, deft_strconv_formatfloat};
 use crate::abi::{Eface, GoString};
 use crate::strings::go_bytes;
+
+/// The operands `composites` of `testdata/fuzz/main.go`, in order.
+fn composite(i: usize) -> Eface {
+    match i {
+        0 => st(-3, "a b"),
+        1 => ints(&[1, -20, 300]),
+        2 => strs(&["x", "", "h\u{e9}"]),
+        3 => bytes(b"hi\x00\xff"),
+        4 => wst(float(2.5), nil()),
+        5 => wst(nil(), nil()),
+        6 => arr3([7, 8, 9]),
+        7 => pst(1, "p"),
+        8 => nilp(),
+        9 => ifaces(vec![int(1), str("a"), nil(), st(2, "q")]),
+        10 => floats(&[0.1, -2.0, 1e21]),
+        11 => c128(1.5, -2.0),
+        12 => b(true),
+        13 => u8v(200),
+        14 => int8v(-5),
+        _ => f32v(0.3),
+    }
+}
 
 fn unhex(s: &str) -> Vec<u8> {
     if s == "-" {
@@ -50,6 +72,7 @@ fn run(line: &str) -> (Vec<u8>, Vec<u8>) {
             let arg = match f[1] {
                 "i" => int(f[2].parse().expect("int")),
                 "f" => float(f64::from_bits(bits(f[2]))),
+                "c" => composite(f[2].parse().expect("index")),
                 _ => strbytes(&unhex(f[2])),
             };
             (sprintf(&unhex(f[3]), arg), unhex(f[4]))

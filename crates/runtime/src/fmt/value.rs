@@ -461,7 +461,8 @@ impl Printer {
                 self.buf.extend_from_slice(v.type_name());
                 self.buf.extend_from_slice(b"(nil)");
             } else {
-                self.pad(b"<nil>");
+                // Unpadded, unlike a nil operand.
+                self.buf.extend_from_slice(b"<nil>");
             }
             return;
         }

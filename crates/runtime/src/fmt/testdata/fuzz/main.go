@@ -5,8 +5,9 @@
 //	pf  BITS HEX(input) RESULTBITS ERR           strconv.ParseFloat
 //	fmt KIND VALUE HEX(format) HEX(result)       Sprintf(format, value)
 //
-// where KIND is i (int; VALUE decimal), f (float64; VALUE its bits in hex)
-// or s (string; VALUE hex). Run from this directory:
+// where KIND is i (int; VALUE decimal), f (float64; VALUE its bits in hex),
+// s (string; VALUE hex) or c (VALUE indexes composites below, which
+// tests_fuzz.rs builds alike). Run from this directory:
 //
 //	go run main.go > ../fuzz.txt
 package main
@@ -58,6 +59,37 @@ func randFormat(r *rand.Rand, verbs string) string {
 	return b.String()
 }
 
+type T struct {
+	A int
+	B string
+}
+
+type W struct {
+	X interface{}
+	E error
+}
+
+// composites are operands whose Rust twins tests_fuzz.rs builds in the
+// same order.
+var composites = []interface{}{
+	T{-3, "a b"},
+	[]int{1, -20, 300},
+	[]string{"x", "", "h\u00e9"},
+	[]byte("hi\x00\xff"),
+	W{X: 2.5},
+	W{},
+	[3]int{7, 8, 9},
+	&T{1, "p"},
+	(*int)(nil),
+	[]interface{}{1, "a", nil, T{2, "q"}},
+	[]float64{0.1, -2, 1e21},
+	complex(1.5, -2),
+	true,
+	uint8(200),
+	int8(-5),
+	float32(0.3),
+}
+
 func h(s string) string {
 	if s == "" {
 		return "-"
@@ -106,6 +138,11 @@ func main() {
 		v := randFloat(r)
 		format := randFormat(r, "vfFeEgGxX")
 		fmt.Printf("fmt f %x %s %s\n", math.Float64bits(v), h(format), h(fmt.Sprintf(format, v)))
+	}
+	for i := 0; i < 800; i++ {
+		k := r.Intn(len(composites))
+		format := randFormat(r, "vdsqxXfegtcT")
+		fmt.Printf("fmt c %d %s %s\n", k, h(format), h(fmt.Sprintf(format, composites[k])))
 	}
 	words := []string{"", "a", "héllo", "tab\there", "\xff\x00z", "日本語", "quote\"d", "`back`", "\u2028x"}
 	for i := 0; i < 400; i++ {
