@@ -69,6 +69,20 @@ type W struct {
 	E error
 }
 
+type S int
+
+func (s S) String() string { return fmt.Sprintf("S%d", int(s)) }
+
+type E int
+
+func (e E) Error() string  { return fmt.Sprintf("err%d", int(e)) }
+func (e E) String() string { return fmt.Sprintf("str%d", int(e)) }
+
+type V struct {
+	Pub  S
+	priv S
+}
+
 // composites are operands whose Rust twins tests_fuzz.rs builds in the
 // same order.
 var composites = []interface{}{
@@ -88,6 +102,12 @@ var composites = []interface{}{
 	uint8(200),
 	int8(-5),
 	float32(0.3),
+	S(5),
+	E(7),
+	V{1, 2},
+	[]S{1, 2},
+	W{S(3), E(4)},
+	(*S)(nil),
 }
 
 func h(s string) string {
@@ -139,9 +159,9 @@ func main() {
 		format := randFormat(r, "vfFeEgGxX")
 		fmt.Printf("fmt f %x %s %s\n", math.Float64bits(v), h(format), h(fmt.Sprintf(format, v)))
 	}
-	for i := 0; i < 800; i++ {
+	for i := 0; i < 1200; i++ {
 		k := r.Intn(len(composites))
-		format := randFormat(r, "vdsqxXfegtcT")
+		format := randFormat(r, "vdsqxXfegtcTwU")
 		fmt.Printf("fmt c %d %s %s\n", k, h(format), h(fmt.Sprintf(format, composites[k])))
 	}
 	words := []string{"", "a", "héllo", "tab\there", "\xff\x00z", "日本語", "quote\"d", "`back`", "\u2028x"}
