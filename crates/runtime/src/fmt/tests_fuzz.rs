@@ -30,7 +30,9 @@ fn composite(i: usize) -> Eface {
         18 => vst(1, 2),
         19 => svals(&[1, 2]),
         20 => wst(sv(3), ev(4)),
-        _ => nil_ps(),
+        21 => nil_ps(),
+        22 => map_si(&[("b", 2), ("a", 1)]),
+        _ => map_is_s(&[(3, 1), (-1, 2)]),
     }
 }
 

@@ -124,11 +124,6 @@ func ff(v float64, f byte, prec, bits int) {
 	fmt.Printf("#[test]\nfn %s() {\n    check_ff(f64::from_bits(%#x), b'%c', %d, %d, %s);\n}\n\n", name(), math.Float64bits(v), f, prec, bits, lit(strconv.FormatFloat(v, f, prec, bits)))
 }
 
-// m is a map case: rust builds the map operand for check_map.
-func m(rust string, format string, arg interface{}) {
-	fmt.Printf("#[test]\nfn %s() {\n    check_map(%s, %s, %s);\n}\n\n", name(), lit(format), rust, lit(fmt.Sprintf(format, arg)))
-}
-
 // e is an Errorf case: the message, and which operand %w wrapped (-1: none).
 func e(rust string, format string, args ...interface{}) {
 	err := fmt.Errorf(format, args...)
@@ -297,19 +292,19 @@ func main() {
 	// Maps (keys sorted).
 	si := map[string]int{"b": 2, "a": 1, "c": 3}
 	for _, f := range []string{"%v", "%+v", "%#v", "%d", "%x", "%5v"} {
-		m(`map_si(&[("b", 2), ("a", 1), ("c", 3)])`, f, si)
+		c(`map_si(&[("b", 2), ("a", 1), ("c", 3)])`, f, si)
 	}
-	m(`map_si(&[])`, "%v", map[string]int{})
-	m(`map_si(&[])`, "%#v", map[string]int{})
+	c(`map_si(&[])`, "%v", map[string]int{})
+	c(`map_si(&[])`, "%#v", map[string]int{})
 	is := map[int]string{3: "c", -1: "z", 2: "b", 10: "q"}
 	for _, f := range []string{"%v", "%#v", "%q", "%s"} {
-		m(`map_is(&[(3, "c"), (-1, "z"), (2, "b"), (10, "q")])`, f, is)
+		c(`map_is(&[(3, "c"), (-1, "z"), (2, "b"), (10, "q")])`, f, is)
 	}
-	m(`map_fi(&[(f64::NAN, 1), (1.0, 2), (-1.0, 3), (f64::NEG_INFINITY, 4)])`, "%v", map[float64]int{math.NaN(): 1, 1: 2, -1: 3, math.Inf(-1): 4})
-	m(`map_bi(&[(true, 1), (false, 0)])`, "%v", map[bool]int{true: 1, false: 0})
-	m(`map_ti(&[(st(2, "a"), 1), (st(1, "b"), 2), (st(1, "a"), 3)])`, "%v", map[T]int{{2, "a"}: 1, {1, "b"}: 2, {1, "a"}: 3})
-	m(`map_ti(&[(st(2, "a"), 1), (st(1, "b"), 2)])`, "%+v", map[T]int{{2, "a"}: 1, {1, "b"}: 2})
-	m(`map_ti(&[(st(2, "a"), 1), (st(1, "b"), 2)])`, "%#v", map[T]int{{2, "a"}: 1, {1, "b"}: 2})
+	c(`map_fi(&[(f64::NAN, 1), (1.0, 2), (-1.0, 3), (f64::NEG_INFINITY, 4)])`, "%v", map[float64]int{math.NaN(): 1, 1: 2, -1: 3, math.Inf(-1): 4})
+	c(`map_bi(&[(true, 1), (false, 0)])`, "%v", map[bool]int{true: 1, false: 0})
+	c(`map_ti(&[(st(2, "a"), 1), (st(1, "b"), 2), (st(1, "a"), 3)])`, "%v", map[T]int{{2, "a"}: 1, {1, "b"}: 2, {1, "a"}: 3})
+	c(`map_ti(&[(st(2, "a"), 1), (st(1, "b"), 2)])`, "%+v", map[T]int{{2, "a"}: 1, {1, "b"}: 2})
+	c(`map_ti(&[(st(2, "a"), 1), (st(1, "b"), 2)])`, "%#v", map[T]int{{2, "a"}: 1, {1, "b"}: 2})
 	// Flag combinations.
 	c("int(-42)", "%-08d|%#08x|% d|%+x|%#-8o|%08.3x|%x", -42, -42, -42, -42, -42, -42, -42)
 	c("uv(42)", "%+d|% d|%#v|%08b|%#X|%-+5d|", uint(42), uint(42), uint(42), uint(42), uint(42), uint(42))
@@ -368,6 +363,10 @@ func main() {
 	e("ev(1), ev(2)", "%[2]w %[1]v", E(1), E(2))
 	// Value methods through nil pointers print <nil>.
 	c("nil_ps()", "%v|%s|%q|%8v|%d|%#v", (*S)(nil), (*S)(nil), (*S)(nil), (*S)(nil), (*S)(nil), (*S)(nil))
+	c(`ifaces(vec![map_si(&[("z", 1), ("y", 2)]), nilmap()])`, "%v|%#v|%d", []interface{}{map[string]int{"z": 1, "y": 2}, map[string]int(nil)}, []interface{}{map[string]int{"z": 1, "y": 2}, map[string]int(nil)}, []interface{}{map[string]int{"z": 1, "y": 2}, map[string]int(nil)})
+	c(`map_is(&[(2, "b"), (1, "a")]), int(1)`, "%v %d %[1]s|%-4v|", map[int]string{2: "b", 1: "a"}, 1)
+	c(`map_si(&[("b", 2), ("a", 1)])`, "%z|%T|%6.2v", map[string]int{"b": 2, "a": 1}, map[string]int{"b": 2, "a": 1}, map[string]int{"b": 2, "a": 1})
+	p(`map_si(&[("b", 2), ("a", 1)]), map_bi(&[(true, 1)])`, map[string]int{"b": 2, "a": 1}, map[bool]int{true: 1})
 	// Sprint and Sprintln.
 	p("int(1), int(2), str(\"a\"), str(\"b\"), int(3), nil(), float(1.5)", 1, 2, "a", "b", 3, nil, 1.5)
 	p("str(\"x\"), int(1), str(\"y\")", "x", 1, "y")

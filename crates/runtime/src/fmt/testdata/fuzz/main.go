@@ -108,6 +108,8 @@ var composites = []interface{}{
 	[]S{1, 2},
 	W{S(3), E(4)},
 	(*S)(nil),
+	map[string]int{"b": 2, "a": 1},
+	map[int]S{3: 1, -1: 2},
 }
 
 func h(s string) string {
