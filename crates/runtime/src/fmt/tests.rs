@@ -477,3 +477,21 @@ pub(super) fn check_errorf(format: &[u8], args: &[Eface], want: &[u8], want_wrap
     assert_eq!(show(&got), show(want), "Errorf({:?})", show(format));
     assert_eq!(wrapped, want_wrapped, "Errorf({:?}) wrapped operand", show(format));
 }
+
+/// Runtime errors print their `Error()` text, at the top and inside
+/// composites. Expectations from gc, for a recovered divide by zero `r`:
+/// `fmt.Sprint(r, []interface{}{r})` and `fmt.Sprintf("%q|%d|%T", r, r, r)`.
+#[test]
+fn runtime_errors_print_their_text() {
+    let e = crate::errors::runtime_error_eface(crate::errors::RuntimeError::DivideByZero);
+    check_print(
+        &[e, ifaces(vec![e])],
+        b"runtime error: integer divide by zero[runtime error: integer divide by zero]",
+        b"runtime error: integer divide by zero [runtime error: integer divide by zero]\n",
+    );
+    check(
+        b"%q|%d|%T",
+        &[e, e, e],
+        b"\"runtime error: integer divide by zero\"|%!d(runtime.errorString=integer divide by zero)|runtime.errorString",
+    );
+}
