@@ -68,10 +68,11 @@ fn compare(a: Value, b: Value) -> Ordering {
                 (true, true) => Ordering::Equal,
                 (true, false) => Ordering::Less,
                 (false, true) => Ordering::Greater,
-                // SAFETY: both hold interface values.
-                _ => (ea.ty as usize)
-                    .cmp(&(eb.ty as usize))
-                    .then_with(|| unsafe { compare(Value::from_eface(a.p.cast()), Value::from_eface(b.p.cast())) }),
+                _ => (ea.ty as usize).cmp(&(eb.ty as usize)).then_with(|| {
+                    // SAFETY: both hold interface values.
+                    let (x, y) = unsafe { (Value::from_eface(a.p.cast()), Value::from_eface(b.p.cast())) };
+                    compare(x, y)
+                }),
             }
         }
         _ => a.pointer().cmp(&b.pointer()),
