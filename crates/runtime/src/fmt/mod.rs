@@ -383,10 +383,12 @@ pub unsafe extern "C" fn deft_fmt_sprintln(args_ptr: *const Eface, args_len: usi
     new_string(&p.buf)
 }
 
-/// `strconv.FormatFloat(f, fmt, prec, bitsize)` for formats `e E f g G b`
-/// (others give `%` and the format byte, as Go does for unknown ones).
-pub extern "C" fn deft_strconv_formatfloat(f: f64, fmt: u8, prec: i64, bitsize: i64) -> GoString {
-    new_string(&float::format_float(f, fmt, prec, bitsize))
+/// `strconv.FormatFloat(f, fmt, prec, bitsize)` for formats `e E f g G b
+/// x X` (others give `%` and the format byte, as Go does). The format
+/// byte comes as a full register (its low byte counts), as narrow
+/// arguments are not extended consistently across ABIs.
+pub extern "C" fn deft_strconv_formatfloat(f: f64, fmt: i64, prec: i64, bitsize: i64) -> GoString {
+    new_string(&float::format_float(f, fmt as u8, prec, bitsize))
 }
 
 /// `strconv.Quote(s)`.

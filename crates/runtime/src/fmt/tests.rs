@@ -332,7 +332,7 @@ pub(super) fn check_print(args: &[Eface], sprint: &[u8], sprintln: &[u8]) {
 }
 
 pub(super) fn check_ff(v: f64, fmt: u8, prec: i64, bits: i64, want: &[u8]) {
-    let got = result(super::deft_strconv_formatfloat(v, fmt, prec, bits));
+    let got = result(super::deft_strconv_formatfloat(v, i64::from(fmt), prec, bits));
     assert_eq!(show(&got), show(want), "FormatFloat({v:e}, {}, {prec}, {bits})", fmt as char);
 }
 

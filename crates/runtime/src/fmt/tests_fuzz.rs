@@ -65,7 +65,7 @@ fn run(line: &str) -> (Vec<u8>, Vec<u8>) {
             let v = f64::from_bits(bits(f[4]));
             let got = deft_strconv_formatfloat(
                 v,
-                f[2].as_bytes()[0],
+                i64::from(f[2].as_bytes()[0]),
                 f[3].parse().expect("prec"),
                 f[1].parse().expect("bits"),
             );
