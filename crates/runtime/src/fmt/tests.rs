@@ -495,3 +495,14 @@ fn runtime_errors_print_their_text() {
         b"\"runtime error: integer divide by zero\"|%!d(runtime.errorString=integer divide by zero)|runtime.errorString",
     );
 }
+
+extern "C" fn g_gostring(_ty: *const TypeDesc, data: *const u8) -> GoString {
+    crate::strings::new_string(format!("G{}!", recv_int(data)).as_bytes())
+}
+
+go_method!(g_gostring_go => g_gostring);
+
+/// `main.G`, an int with `GoString()` (`G<n>!`) and `String()` (`S<n>`).
+pub(super) fn gv(n: i64) -> Eface {
+    boxed(int_with_methods("main.G", &[("GoString", g_gostring_go), ("String", s_string_go)]), n)
+}

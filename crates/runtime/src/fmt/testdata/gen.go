@@ -41,6 +41,11 @@ type E int
 func (e E) Error() string  { return fmt.Sprintf("err%d", int(e)) }
 func (e E) String() string { return fmt.Sprintf("str%d", int(e)) }
 
+type G int
+
+func (g G) GoString() string { return fmt.Sprintf("G%d!", int(g)) }
+func (g G) String() string   { return fmt.Sprintf("S%d", int(g)) }
+
 type V struct {
 	Pub  S
 	priv S
@@ -350,6 +355,8 @@ func main() {
 	c("ifaces(vec![sv(1), ev(2), int(3)])", "%v|%s|%d", []interface{}{S(1), E(2), 3}, []interface{}{S(1), E(2), 3}, []interface{}{S(1), E(2), 3})
 	c("sv(5)", "%z|%t", S(5), S(5))
 	p("sv(1), sv(2), str(\"x\"), ev(3)", S(1), S(2), "x", E(3))
+	c("gv(3)", "%#v|%v|%+v|%#8v|%#x|%#d", G(3), G(3), G(3), G(3), G(3), G(3))
+	c("ifaces(vec![gv(4)])", "%#v|%v", []interface{}{G(4)}, []interface{}{G(4)})
 	// %w.
 	c("ev(1)", "%w|%v", E(1), E(1))
 	c("int(1)", "%w", 1)
