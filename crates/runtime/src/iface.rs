@@ -39,7 +39,7 @@ fn bytes<'a>(s: &GoString) -> &'a [u8] {
 ///
 /// # Safety
 /// `ty` is null or a valid type descriptor.
-unsafe fn lookup(ty: *const TypeDesc, name: &[u8]) -> *const u8 {
+pub(crate) unsafe fn lookup(ty: *const TypeDesc, name: &[u8]) -> *const u8 {
     // SAFETY: by the precondition.
     let ms = unsafe { methods(ty) };
     match ms.binary_search_by(|m| bytes(&m.name).cmp(name)) {
@@ -127,7 +127,7 @@ unsafe fn eq_at(ty: &TypeDesc, a: *const u8, b: *const u8) -> Result<bool, *cons
 }
 
 /// Whether dynamic kind `kind` is stored directly in the data word.
-fn direct(kind: u8) -> bool {
+pub(crate) fn direct(kind: u8) -> bool {
     [Kind::Pointer, Kind::UnsafePointer, Kind::Map, Kind::Chan, Kind::Func].iter().any(|k| *k as u8 == kind)
 }
 
@@ -200,7 +200,7 @@ pub extern "C" fn deft_error_method_shim() {
 /// `data` in rsi; the result comes back in rax:rcx and is returned SysV
 /// (rax:rdx).
 #[unsafe(naked)]
-extern "C" fn call_text_method(code: *const u8, ty: *const TypeDesc, data: *const u8) -> GoString {
+pub(crate) extern "C" fn call_text_method(code: *const u8, ty: *const TypeDesc, data: *const u8) -> GoString {
     core::arch::naked_asm!(
         "push rbp",
         "mov rbp, rsp",

@@ -14,6 +14,7 @@ pub mod abi;
 pub mod alloc;
 pub mod entry;
 pub mod errors;
+pub mod fmt;
 pub mod frames;
 pub mod iface;
 pub mod library;

@@ -1,0 +1,364 @@
+//! `strconv.FormatFloat` and `strconv.ParseFloat` as Go 1.19 behaves.
+//!
+//! Digit generation is delegated to Rust's float formatting, which yields
+//! the shortest round-tripping digits (`{:e}`, per `f32` or `f64`) and
+//! correctly rounded digits of the exact binary value (`{:.N e}`,
+//! `{:.N}`); this module only lays the digits out as Go does.
+
+/// Decimal digits of a magnitude: value = 0.`d` × 10^`dp`, `d` without
+/// leading or trailing zeros (empty for zero).
+struct Digits {
+    d: Vec<u8>,
+    dp: i32,
+}
+
+impl Digits {
+    /// From digit bytes whose decimal point sits after `int_len` of them.
+    fn from_raw(raw: &[u8], int_len: i32) -> Digits {
+        let lead = raw.iter().take_while(|&&c| c == b'0').count();
+        let d = raw[lead..].to_vec();
+        let trail = d.iter().rev().take_while(|&&c| c == b'0').count();
+        let d = d[..d.len() - trail].to_vec();
+        let dp = if d.is_empty() { 0 } else { int_len - lead as i32 };
+        Digits { d, dp }
+    }
+
+    /// From Rust's `d.ddde±x` scientific layout.
+    fn from_sci(s: &str) -> Digits {
+        let (mant, exp) = s.split_once('e').expect("scientific layout");
+        let raw: Vec<u8> = mant.bytes().filter(|&c| c != b'.').collect();
+        Digits::from_raw(&raw, exp.parse::<i32>().expect("exponent") + 1)
+    }
+
+    /// From Rust's `ddd.ddd` fixed layout.
+    fn from_fixed(s: &str) -> Digits {
+        let int_len = s.find('.').unwrap_or(s.len());
+        let raw: Vec<u8> = s.bytes().filter(|&c| c != b'.').collect();
+        Digits::from_raw(&raw, int_len as i32)
+    }
+
+    fn nd(&self) -> i32 {
+        self.d.len() as i32
+    }
+
+    /// Digit `i` (0-based), '0' beyond the stored ones.
+    fn at(&self, i: i32) -> u8 {
+        if i >= 0 && i < self.nd() { self.d[i as usize] } else { b'0' }
+    }
+}
+
+/// A float magnitude at the precision Go formats it with (`bits` 32 or 64).
+#[derive(Clone, Copy)]
+struct Mag {
+    v: f64,
+    f32: bool,
+}
+
+impl Mag {
+    /// Shortest digits that read back as the same value.
+    fn shortest(self) -> Digits {
+        Digits::from_sci(&if self.f32 { format!("{:e}", self.v as f32) } else { format!("{:e}", self.v) })
+    }
+
+    /// `n` (≥ 1) significant digits, correctly rounded.
+    fn significant(self, n: usize) -> Digits {
+        let p = n - 1;
+        Digits::from_sci(&if self.f32 { format!("{:.*e}", p, self.v as f32) } else { format!("{:.*e}", p, self.v) })
+    }
+
+    /// Rounded to `n` digits after the decimal point.
+    fn fixed(self, n: usize) -> Digits {
+        Digits::from_fixed(&if self.f32 { format!("{:.*}", n, self.v as f32) } else { format!("{:.*}", n, self.v) })
+    }
+}
+
+/// `strconv.FormatFloat(v, fmt, prec, bits)` as bytes.
+pub fn format_float(v: f64, fmt: u8, prec: i64, bits: i64) -> Vec<u8> {
+    let f32 = bits == 32;
+    let v = if f32 { v as f32 as f64 } else { v };
+    if v.is_nan() {
+        return b"NaN".to_vec();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { b"+Inf".to_vec() } else { b"-Inf".to_vec() };
+    }
+    let mut out = Vec::new();
+    if v.is_sign_negative() {
+        out.push(b'-');
+    }
+    let m = Mag { v: v.abs(), f32 };
+    let prec = usize::try_from(prec).ok();
+    match fmt {
+        b'e' | b'E' => {
+            let d = prec.map_or_else(|| m.shortest(), |p| m.significant(p + 1));
+            let p = prec.unwrap_or((d.nd() - 1).max(0) as usize);
+            put_e(&mut out, &d, p, fmt);
+        }
+        b'f' => {
+            let d = prec.map_or_else(|| m.shortest(), |p| m.fixed(p));
+            let p = prec.unwrap_or((d.nd() - d.dp).max(0) as usize);
+            put_f(&mut out, &d, p);
+        }
+        b'g' | b'G' => put_g(&mut out, m, prec, fmt),
+        b'b' => put_b(&mut out, m),
+        b'x' | b'X' => put_x(&mut out, m, prec, fmt),
+        _ => return vec![b'%', fmt],
+    }
+    out
+}
+
+/// `%g`: `%e` for large or small exponents, else `%f`, with `prec`
+/// significant digits (shortest when `None`).
+fn put_g(out: &mut Vec<u8>, m: Mag, prec: Option<usize>, fmt: u8) {
+    let (d, mut p, eprec) = match prec {
+        None => {
+            let d = m.shortest();
+            let nd = d.nd();
+            (d, nd, 6)
+        }
+        Some(p) => {
+            let p = p.max(1);
+            let d = m.significant(p);
+            let p = p as i32;
+            let eprec = if p > d.nd() && d.nd() >= d.dp { d.nd() } else { p };
+            (d, p, eprec)
+        }
+    };
+    let exp = d.dp - 1;
+    if exp < -4 || exp >= eprec {
+        p = p.min(d.nd());
+        put_e(out, &d, (p - 1).max(0) as usize, fmt - b'g' + b'e');
+    } else {
+        if p > d.dp {
+            p = d.nd();
+        }
+        put_f(out, &d, (p - d.dp).max(0) as usize);
+    }
+}
+
+/// `d.ddde±dd` with `prec` digits after the point.
+fn put_e(out: &mut Vec<u8>, d: &Digits, prec: usize, e: u8) {
+    out.push(d.at(0));
+    if prec > 0 {
+        out.push(b'.');
+        out.extend((1..=prec as i32).map(|i| d.at(i)));
+    }
+    out.push(e);
+    let exp = if d.nd() == 0 { 0 } else { d.dp - 1 };
+    out.push(if exp < 0 { b'-' } else { b'+' });
+    let exp = exp.unsigned_abs();
+    if exp < 10 {
+        out.push(b'0');
+    }
+    out.extend_from_slice(exp.to_string().as_bytes());
+}
+
+/// `ddd.ddd` with `prec` digits after the point.
+fn put_f(out: &mut Vec<u8>, d: &Digits, prec: usize) {
+    if d.dp > 0 {
+        out.extend((0..d.dp).map(|i| d.at(i)));
+    } else {
+        out.push(b'0');
+    }
+    if prec > 0 {
+        out.push(b'.');
+        out.extend((0..prec as i32).map(|i| d.at(d.dp + i)));
+    }
+}
+
+impl Mag {
+    /// (mantissa with its leading bit, exponent of that bit, mantissa
+    /// bits below it) of the finite magnitude.
+    fn binary(self) -> (u64, i64, u32) {
+        let (mant_bits, exp_mask, bias, bits) = if self.f32 {
+            (23, 0xff, 127, u64::from((self.v as f32).to_bits()))
+        } else {
+            (52, 0x7ff, 1023, self.v.to_bits())
+        };
+        let mut exp = ((bits >> mant_bits) & exp_mask) as i64;
+        let mut mant = bits & ((1 << mant_bits) - 1);
+        if exp == 0 {
+            // Subnormal: no implicit bit, the smallest exponent.
+            exp = 1;
+        } else {
+            mant |= 1 << mant_bits;
+        }
+        (mant, exp - bias, mant_bits)
+    }
+}
+
+/// `%b`: the binary mantissa and exponent, `4503599627370496p-52`.
+fn put_b(out: &mut Vec<u8>, m: Mag) {
+    let (mant, exp, mant_bits) = m.binary();
+    let exp = exp - i64::from(mant_bits);
+    out.extend_from_slice(format!("{mant}p{}{exp}", if exp >= 0 { "+" } else { "" }).as_bytes());
+}
+
+/// `%x`: `0x1.8p+01`, the mantissa normalized to a leading 1 (0 for
+/// zero) and `prec` hex digits after the point (all needed when `None`),
+/// rounded half to even.
+fn put_x(out: &mut Vec<u8>, m: Mag, prec: Option<usize>, fmt: u8) {
+    const ONE: u64 = 1 << 60;
+    let (mant, mut exp, mant_bits) = m.binary();
+    // The leading 1 at bit 60, the fraction's 15 hex digits below it.
+    let mut mant = mant << (60 - mant_bits);
+    if mant == 0 {
+        exp = 0;
+    }
+    while mant != 0 && mant & ONE == 0 {
+        mant <<= 1;
+        exp -= 1;
+    }
+    if let Some(p) = prec.filter(|&p| p < 15) {
+        let shift = 60 - 4 * p as u32;
+        let rest = mant & ((1 << shift) - 1);
+        let half = 1 << (shift - 1);
+        mant >>= shift;
+        if rest > half || (rest == half && mant & 1 == 1) {
+            mant += 1;
+        }
+        mant <<= shift;
+        if mant & (ONE << 1) != 0 {
+            mant >>= 1;
+            exp += 1;
+        }
+    }
+    let hex: &[u8; 16] = if fmt == b'X' { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
+    out.extend_from_slice(&[b'0', fmt, b'0' + (mant >> 60) as u8]);
+    let mut frac = (mant & (ONE - 1)) << 4;
+    let ndigits = match prec {
+        Some(p) => p,
+        None => (0..15).rev().find(|i| frac << (4 * i) != 0).map_or(0, |i| i + 1),
+    };
+    if ndigits > 0 {
+        out.push(b'.');
+        for _ in 0..ndigits {
+            out.push(hex[(frac >> 60) as usize & 15]);
+            frac <<= 4;
+        }
+    }
+    out.push(if fmt == b'X' { b'P' } else { b'p' });
+    out.push(if exp < 0 { b'-' } else { b'+' });
+    out.extend_from_slice(format!("{:02}", exp.unsigned_abs()).as_bytes());
+}
+
+/// Why `strconv.ParseFloat` failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParseError {
+    /// Not a number in Go syntax (`strconv.ErrSyntax`).
+    Syntax = 1,
+    /// Out of range for the bit size (`strconv.ErrRange`); the value is ±Inf.
+    Range = 2,
+}
+
+/// `strconv.ParseFloat(s, bits)`: decimal and hexadecimal (`0x1.8p3`)
+/// forms, `inf`/`infinity`/`nan` in any case, underscores between digits
+/// (or after `0x`).
+pub fn parse_float(s: &[u8], bits: i64) -> (f64, Option<ParseError>) {
+    let f32 = bits == 32;
+    let Ok(text) = std::str::from_utf8(s) else {
+        return (0.0, Some(ParseError::Syntax));
+    };
+    let (neg, body) = match text.as_bytes().first() {
+        Some(b'+') => (false, &text[1..]),
+        Some(b'-') => (true, &text[1..]),
+        _ => (false, text),
+    };
+    let Some(lower) = without_underscores(&body.to_ascii_lowercase()) else {
+        return (0.0, Some(ParseError::Syntax));
+    };
+    let v = if lower == "inf" || lower == "infinity" {
+        f64::INFINITY
+    } else if lower == "nan" && body.len() == text.len() {
+        return (f64::NAN, None);
+    } else if let Some(hex) = lower.strip_prefix("0x") {
+        match parse_hex(hex, f32) {
+            Some(v) => v,
+            None => return (0.0, Some(ParseError::Syntax)),
+        }
+    } else {
+        // Rust's grammar is Go's decimal one, minus the words handled above.
+        let ok = !lower.is_empty() && lower.bytes().all(|c| c.is_ascii_digit() || b".e+-".contains(&c));
+        let parsed = if f32 { lower.parse::<f32>().map(f64::from) } else { lower.parse::<f64>() };
+        match parsed {
+            Ok(v) if ok => v,
+            _ => return (0.0, Some(ParseError::Syntax)),
+        }
+    };
+    let v = if neg { -v } else { v };
+    let overflow = v.is_infinite() && !lower.starts_with('i');
+    (v, overflow.then_some(ParseError::Range))
+}
+
+/// `s` without its underscores, if each sits between two digits (or
+/// after a `0x` prefix and before a digit).
+fn without_underscores(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    for (i, _) in s.match_indices('_') {
+        let after_prefix = i == 2 && s.starts_with("0x");
+        let before_ok = i > 0 && (b[i - 1].is_ascii_hexdigit() || after_prefix);
+        let after_ok = b.get(i + 1).is_some_and(u8::is_ascii_hexdigit);
+        if !before_ok || !after_ok {
+            return None;
+        }
+    }
+    Some(s.replace('_', ""))
+}
+
+/// The magnitude of hex float `s` (after `0x`): hex digits with an
+/// optional point and a mandatory `p` exponent, correctly rounded to
+/// `f32` or `f64`. Digits beyond 60 bits fold into a sticky bit.
+fn parse_hex(s: &str, f32: bool) -> Option<f64> {
+    let (mant, exp) = s.split_once('p')?;
+    // `m` × 2^`exp` is the value read so far.
+    let mut exp: i64 = exp.parse::<i64>().ok()?.clamp(-1 << 20, 1 << 20);
+    let (mut m, mut any, mut seen_point) = (0u64, false, false);
+    for c in mant.chars() {
+        if c == '.' && !seen_point {
+            seen_point = true;
+            continue;
+        }
+        let digit = u64::from(c.to_digit(16)?);
+        any = true;
+        if m >> 60 == 0 {
+            m = m << 4 | digit;
+            if seen_point {
+                exp -= 4;
+            }
+        } else {
+            m |= u64::from(digit != 0);
+            if !seen_point {
+                exp += 4;
+            }
+        }
+    }
+    if !any {
+        return None;
+    }
+    if m == 0 {
+        return Some(0.0);
+    }
+    let (mant_bits, min_exp) = if f32 { (23, -149) } else { (52, -1074) };
+    // Keep `mant_bits + 1` bits below the top one, fewer for subnormals.
+    let top = exp + 63 - i64::from(m.leading_zeros());
+    let lsb = (top - mant_bits).max(min_exp);
+    let m = round_shift(m, lsb - exp);
+    // Exact: `m` fits the mantissa and the halves of the scale are normal.
+    let half = lsb / 2;
+    let v = m as f64 * 2f64.powi(half as i32) * 2f64.powi((lsb - half) as i32);
+    Some(if f32 { f64::from(v as f32) } else { v })
+}
+
+/// `m` × 2^-`shift` rounded half to even (`shift` < 0: shifted left,
+/// which only happens when `m` is short).
+fn round_shift(m: u64, shift: i64) -> u64 {
+    if shift <= 0 {
+        return m << -shift;
+    }
+    let wide = u128::from(m);
+    let shift = shift.min(100) as u32;
+    let (q, r) = (wide >> shift, wide & ((1u128 << shift) - 1));
+    let half = 1u128 << (shift - 1);
+    let up = r > half || (r == half && q & 1 == 1);
+    (q + u128::from(up)) as u64
+}
