@@ -59,53 +59,20 @@ func Fprintln(w io.Writer, a ...any) (n int, err error) { return w.Write([]byte(
 
 // Errorf formats like Sprintf and makes the text an error. With a %w verb
 // whose operand is an error, the result wraps that error (errors.Unwrap
-// returns it); %w formats as %v.
+// returns it) and %w formats as %v.
 func Errorf(format string, a ...any) error {
-	verbs, wrapped := wrapVerbs(format, a)
-	msg := sprintf(verbs, a)
-	if wrapped == nil {
+	wrapped := -1
+	msg := errorf(format, a, &wrapped)
+	if wrapped < 0 {
 		return errors.New(msg)
 	}
-	return &wrapError{msg, wrapped}
+	err, _ := a[wrapped].(error)
+	return &wrapError{msg, err}
 }
 
-// wrapVerbs rewrites the first %w of format whose operand is an error as
-// %v and returns that operand; other %w stay (and format as gc's
-// %!w(...)).
-func wrapVerbs(format string, a []any) (string, error) {
-	arg := 0
-	for i := 0; i < len(format); i++ {
-		if format[i] != '%' {
-			continue
-		}
-		j := i + 1
-		for j < len(format) && isFlagOrWidth(format[j]) {
-			if format[j] == '*' {
-				arg++
-			}
-			j++
-		}
-		if j >= len(format) {
-			break
-		}
-		if format[j] == '%' {
-			i = j
-			continue
-		}
-		if format[j] == 'w' && arg < len(a) {
-			if err, ok := a[arg].(error); ok {
-				return format[:j] + "v" + format[j+1:], err
-			}
-		}
-		arg++
-		i = j
-	}
-	return format, nil
-}
-
-func isFlagOrWidth(c byte) bool {
-	return c == '+' || c == '-' || c == '#' || c == ' ' || c == '0' || c == '.' || c == '*' || '1' <= c && c <= '9'
-}
+// errorf formats for Errorf and sets *wrapped to the index of the operand
+// a valid %w wraps, or -1.
+func errorf(format string, a []any, wrapped *int) string
 
 type wrapError struct {
 	msg string

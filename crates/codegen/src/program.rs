@@ -20,7 +20,7 @@ use cranelift_codegen::settings::{self, Configurable};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{DataDescription, DataId, FuncId as ClifFuncId, Linkage, Module, default_libcall_names};
 use lower::ir::{FuncId, FuncSig, Program, TyId, TyKind};
-use runtime::abi::{Kind, TYPE_FLAG_NAMED, TypeDesc};
+use runtime::abi::{FieldDesc, Kind, TYPE_FLAG_NAMED, TypeDesc};
 use syntax::{Diagnostic, Pos, SourceMap};
 
 use crate::funcdata::CompiledFunc;
@@ -283,6 +283,10 @@ impl<'p> ProgramCx<'p> {
         };
         let key = if let TyKind::Map(k, _) = &def.kind { Some(*k) } else { None };
         let name = def.name.clone();
+        let fields = self.field_table(ty);
+        if let Some((_, n)) = fields {
+            put(&mut bytes, std::mem::offset_of!(TypeDesc, nfields), &n.to_le_bytes());
+        }
         let methods = self.method_table(ty);
         put(&mut bytes, std::mem::offset_of!(TypeDesc, nmethods), &methods.map_or(0, |m| m.1).to_le_bytes());
         let name_data = self.bytes_data(name.as_bytes());
@@ -297,6 +301,7 @@ impl<'p> ProgramCx<'p> {
             (std::mem::offset_of!(TypeDesc, elem), elem_data),
             (std::mem::offset_of!(TypeDesc, key), key_data),
             (std::mem::offset_of!(TypeDesc, methods), methods.map(|m| m.0)),
+            (std::mem::offset_of!(TypeDesc, fields), fields.map(|f| f.0)),
         ] {
             if let Some(t) = target {
                 let gv = self.module.declare_data_in_data(t, &mut d);
@@ -305,6 +310,43 @@ impl<'p> ProgramCx<'p> {
         }
         self.define_data(id, &d);
         id
+    }
+
+    /// The static field table of struct type `ty` ([`FieldDesc`]s in
+    /// declaration order) and its length; `None` for other types and for
+    /// structs without fields.
+    fn field_table(&mut self, ty: TyId) -> Option<(DataId, usize)> {
+        let prog = self.prog;
+        let TyKind::Struct(fields) = &prog.types[ty.0 as usize].kind else { return None };
+        if fields.is_empty() {
+            return None;
+        }
+        let offsets: Vec<u32> = self.layouts.get(ty).fields.iter().map(|f| f.0).collect();
+        let size = std::mem::size_of::<FieldDesc>();
+        let (name_off, ty_off, offset_off) = (
+            std::mem::offset_of!(FieldDesc, name),
+            std::mem::offset_of!(FieldDesc, ty),
+            std::mem::offset_of!(FieldDesc, offset),
+        );
+        let mut bytes = vec![0u8; size * fields.len()];
+        for (i, (name, _, _)) in fields.iter().enumerate() {
+            let at = i * size;
+            bytes[at + name_off + 8..at + name_off + 16].copy_from_slice(&name.len().to_le_bytes());
+            let off = offsets.get(i).copied().unwrap_or(0) as usize;
+            bytes[at + offset_off..at + offset_off + 8].copy_from_slice(&off.to_le_bytes());
+        }
+        let refs: Vec<(DataId, DataId)> =
+            fields.iter().map(|(name, fty, _)| (self.bytes_data(name.as_bytes()), self.typedesc(*fty))).collect();
+        let mut d = DataDescription::new();
+        d.define(bytes.into_boxed_slice());
+        d.set_align(8);
+        for (i, (name, fdesc)) in refs.into_iter().enumerate() {
+            let gv = self.module.declare_data_in_data(name, &mut d);
+            d.write_data_addr((i * size + name_off) as u32, gv, 0);
+            let gv = self.module.declare_data_in_data(fdesc, &mut d);
+            d.write_data_addr((i * size + ty_off) as u32, gv, 0);
+        }
+        Some((self.static_data(&d), fields.len()))
     }
 
     /// The thunk for `spec`, declared now and generated after the current

@@ -71,6 +71,12 @@ impl Ctx<'_> {
         self.tys.lower(&env, &mut self.prog.types, t)
     }
 
+    /// Runs `f` with the type mapping (read only) and its environment.
+    pub fn with_env<R>(&self, f: impl FnOnce(&TyMap, &TyEnv) -> R) -> R {
+        let env = TyEnv { info: self.info, methods: &self.methods };
+        f(&self.tys, &env)
+    }
+
     /// Runs `f` with the type mapping's environment.
     pub fn with_tys<R>(&mut self, f: impl FnOnce(&mut TyMap, &TyEnv, &mut Vec<crate::ir::TyDef>) -> R) -> R {
         let env = TyEnv { info: self.info, methods: &self.methods };
@@ -145,7 +151,7 @@ pub fn lower(
     }
     cx.prog.init = init.unwrap_or_default();
     cx.prog.main = main;
-    crate::promote::add_to_method_tables(&mut cx);
+    crate::promote::complete_method_tables(&mut cx);
     Some(cx.prog)
 }
 

@@ -44,12 +44,13 @@ struct Promoted {
     target: Target,
 }
 
-/// Adds the promoted methods to the method table of every type of the
-/// program that has them (types added meanwhile included).
-pub fn add_to_method_tables(cx: &mut Ctx) {
+/// Completes the method table of every type of the program (types added
+/// meanwhile included): its declared methods, then the promoted ones.
+pub fn complete_method_tables(cx: &mut Ctx) {
     let mut i = 0;
     while i < cx.prog.types.len() {
         let ty = TyId(i as u32);
+        cx.prog.types[i].methods = cx.with_env(|m, env| m.declared_methods(env, ty));
         let names: Vec<String> = promoted_set(cx, ty).into_keys().collect();
         for name in names {
             if let Some(w) = wrapper(cx, ty, &name) {

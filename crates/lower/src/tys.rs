@@ -49,6 +49,23 @@ impl TyMap {
         self.rev.get(&t).copied()
     }
 
+    /// The methods declared for IR type `t` (a defined type, or a pointer
+    /// to one: its pointer-receiver methods), sorted by name. Types are
+    /// lowered before all methods are declared (a global of type `*T`
+    /// precedes `T`'s methods), so method tables are only final once the
+    /// whole program is lowered.
+    pub fn declared_methods(&self, env: &TyEnv, t: TyId) -> Vec<(String, FuncId)> {
+        let Some(&ct) = self.rev.get(&t) else { return Vec::new() };
+        match env.info.types_table.get(ct) {
+            Type::Named(obj) => method_list(env, *obj, false),
+            Type::Pointer(elem) => match env.info.types_table.get(*elem) {
+                Type::Named(obj) => method_list(env, *obj, true),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+
     /// The IR type of a checker type.
     pub fn lower(&mut self, env: &TyEnv, out: &mut Vec<TyDef>, t: TypeId) -> TyId {
         if let Some(&id) = self.map.get(&t) {
