@@ -85,7 +85,7 @@ fn compile(src: &str) -> codegen::JitProgram {
     let mut ids = syntax::ast::NodeIds::default();
     let files = vec![syntax::parser::parse_file(&sources, file, &mut ids, &mut diags)];
     let info = types::check_package(&sources, &files, &mut diags);
-    let opts = lower::LowerOptions { disable_open_defers: false };
+    let opts = lower::LowerOptions::default();
     let prog = lower::lower_program(&sources, &files, &info, &opts, &mut diags);
     assert!(!diags.has_errors(), "{}", diags.render(&sources));
     let dump = std::env::var("DEFT_DUMP").map(|v| v.split(',').map(String::from).collect()).unwrap_or_default();

@@ -49,8 +49,10 @@ pub fn define_adapter(
     let params: Vec<Scalar> = scalars(cx, &types_of(&f.params));
     let results: Vec<Scalar> = scalars(cx, &types_of(&f.results));
     if runtime::library::symbol(&f.name).is_none() {
-        cx.error(f.pos, format!("internal compiler error: library function {} has no runtime implementation", f.name));
-        return None;
+        // Only when compiling without running (see
+        // `lower::LowerOptions::compile_only`): the body would come from
+        // assembly, which deft never has.
+        return Some(define_trap(cx, ctx, fctx, fid));
     }
     let in_memory = results.len() > MAX_REGISTER_RESULTS;
     let target = declare_target(cx, &f.name, &params, &results, in_memory);
@@ -75,14 +77,32 @@ pub fn define_adapter(
     b.ins().return_(&values);
     b.seal_all_blocks();
     b.finalize(cx.module.target_config());
-    Some(FuncMeta {
-        name: f.name.clone(),
+    Some(glue_meta(&f.name))
+}
+
+/// A body for a function that has none and no runtime implementation: it
+/// traps if ever called.
+fn define_trap(cx: &mut ProgramCx, ctx: &mut Context, fctx: &mut FunctionBuilderContext, fid: FuncId) -> FuncMeta {
+    ctx.func.signature = cx.func_signature(fid);
+    let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    b.ins().trap(cranelift_codegen::ir::TrapCode::unwrap_user(1));
+    b.seal_all_blocks();
+    b.finalize(cx.module.target_config());
+    glue_meta(&cx.prog.funcs[fid.0 as usize].name)
+}
+
+fn glue_meta(name: &str) -> FuncMeta {
+    FuncMeta {
+        name: name.to_string(),
         file: String::new(),
         has_params: false,
         kind: FrameKind::Glue,
         positions: Vec::new(),
         open_thunks: None,
-    })
+    }
 }
 
 fn scalars(cx: &ProgramCx, tys: &[TyId]) -> Vec<Scalar> {

@@ -73,7 +73,7 @@ fn compile(sources: &mut SourceMap, opts: &RunOptions) -> Result<Option<codegen:
             Err("package command-line-arguments is not a main package\n".to_string())
         };
     }
-    let lower_opts = lower::LowerOptions { disable_open_defers: opts.no_opt };
+    let lower_opts = lower::LowerOptions { disable_open_defers: opts.no_opt, compile_only: opts.check_only };
     let Some(program) = lower::lower_program(sources, &files, &info, &lower_opts, &mut diags) else {
         return fail(&diags);
     };

@@ -8,7 +8,7 @@ use syntax::{Diagnostics, SourceMap};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let opts = LowerOptions { disable_open_defers: args.iter().any(|a| a == "-N") };
+    let opts = LowerOptions { disable_open_defers: args.iter().any(|a| a == "-N"), ..Default::default() };
     let mut sources = SourceMap::default();
     for path in args.iter().filter(|a| !a.starts_with('-')) {
         let text = std::fs::read_to_string(path).unwrap_or_else(|e| {

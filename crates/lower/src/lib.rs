@@ -56,6 +56,11 @@ pub use dump::dump;
 pub struct LowerOptions {
     /// `-gcflags=-N`: never open-code defers (every defer gets a record).
     pub disable_open_defers: bool,
+    /// Compiling only, never linking or running (`go tool compile`, deft's
+    /// `--check-only`): a function without a body is accepted, as its body
+    /// could come from assembly; it becomes [`ir::Func::external`] with no
+    /// runtime implementation (codegen makes it trap).
+    pub compile_only: bool,
 }
 
 /// Lowers a type-checked package `main` to IR.

@@ -206,11 +206,14 @@ fn declare_func<'f>(cx: &mut Ctx, f: &'f FuncDecl, out: &mut Declared<'f>) {
         cx.unsupported(f.name.pos, "generic functions");
         return;
     }
-    if f.body.is_none() && !cx.library {
-        // The checker accepts it with a directive (`//go:linkname`), which
-        // names a symbol deft does not have. The function is still declared
-        // so that calls of it lower.
-        cx.unsupported(f.name.pos, "functions without a body");
+    if f.body.is_none() && !cx.library && !cx.opts.compile_only {
+        // Declared all the same, so that calls of it still lower.
+        if f.pragmas.is_empty() {
+            cx.diags.error(f.name.pos, "missing function body");
+        } else {
+            // A directive (`//go:linkname`) names a symbol deft does not have.
+            cx.unsupported(f.name.pos, "functions without a body");
+        }
     }
     let Some(obj) = cx.info.defs.get(&f.name.id).copied() else { cx.ice(f.name.pos, "no object for function") };
     let name = match &f.recv {

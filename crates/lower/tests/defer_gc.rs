@@ -19,7 +19,7 @@ fn check(path: &Path) -> Result<(), String> {
     let flags = header
         .strip_prefix("// defer-check")
         .ok_or_else(|| format!("{}: no `// defer-check` header", path.display()))?;
-    let opts = LowerOptions { disable_open_defers: flags.split_whitespace().any(|f| f == "-N") };
+    let opts = LowerOptions { disable_open_defers: flags.split_whitespace().any(|f| f == "-N"), ..Default::default() };
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("x.go");
     let got = support::lower_source(name, &src, &opts);
     if !got.errors.is_empty() {

@@ -165,8 +165,6 @@ pub(crate) struct Checker<'a> {
     pub later_map_keys: Vec<(TyId, Pos)>,
     /// Delayed function bodies, in the order they must be checked.
     pub delayed: Vec<Delayed<'a>>,
-    /// Functions declared without a body (reported only without other errors).
-    pub missing_bodies: Vec<Pos>,
     /// Imports with the object they declare (none for `_` and `.`); judged
     /// once all uses are known (see `report_imports`).
     pub imports: Vec<(&'a syntax::ast::ImportSpec, Option<ObjId>)>,
@@ -215,11 +213,6 @@ impl<'a> Checker<'a> {
     /// The package being checked (`PkgId(0)` before any).
     pub(crate) fn cur_pkg(&self) -> PkgId {
         self.pkg.unwrap_or(PkgId(0))
-    }
-
-    /// Whether the package being checked is part of deft's library.
-    pub(crate) fn in_library(&self) -> bool {
-        self.pkg.is_some_and(|p| self.info.packages[p.0 as usize].spec.library)
     }
 
     // ------------------------------------------------------------------

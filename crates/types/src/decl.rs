@@ -521,12 +521,8 @@ impl<'a> Checker<'a> {
                 let scope = self.scope;
                 self.delayed.push(crate::check::Delayed { sig, objs, body, owner: fd.name.id, scope, decl: Some(o) });
             }
-            None => {
-                // A library function without a body is implemented by the runtime.
-                if fd.pragmas.is_empty() && !self.in_library() {
-                    self.missing_bodies.push(fd.name.pos);
-                }
-            }
+            // Judged by lowering: see `check_files`.
+            None => {}
         }
     }
 

@@ -114,7 +114,6 @@ impl<'a> Checker<'a> {
             iface_objs: HashMap::new(),
             delayed: Vec::new(),
             later_map_keys: Vec::new(),
-            missing_bodies: Vec::new(),
             imports: Vec::new(),
         };
         c.universe = c.new_scope(None);
@@ -147,7 +146,6 @@ impl<'a> Checker<'a> {
         self.methods.clear();
         self.delayed.clear();
         self.later_map_keys.clear();
-        self.missing_bodies.clear();
         self.imports.clear();
     }
 
@@ -206,14 +204,9 @@ impl<'a> Checker<'a> {
         // 5. Initialization order.
         self.init_order();
         self.report_imports();
-        // 6. Functions without body (gc: while compiling to SSA), so only
-        // without other errors. (A missing `main` is a link-time error: the
-        // driver's.)
-        if !self.had_error && !self.diags.has_errors() {
-            for pos in std::mem::take(&mut self.missing_bodies) {
-                self.error(pos, "missing function body");
-            }
-        }
+        // Functions without a body are lowering's to judge (gc: while
+        // compiling to SSA, and only when building a program), a missing
+        // `main` the driver's (gc: when linking).
     }
 
     fn finish(mut self) -> Info {

@@ -336,7 +336,7 @@ pub fn from_source(case: &str, no_open_defers: bool) -> (Program, SourceMap) {
     let mut ids = syntax::ast::NodeIds::default();
     let files = vec![syntax::parser::parse_file(&sources, file, &mut ids, &mut diags)];
     let info = types::check_package(&sources, &files, &mut diags);
-    let opts = lower::LowerOptions { disable_open_defers: no_open_defers };
+    let opts = lower::LowerOptions { disable_open_defers: no_open_defers, ..Default::default() };
     let prog = if diags.has_errors() { None } else { lower::lower_program(&sources, &files, &info, &opts, &mut diags) };
     match prog {
         Some(p) if !diags.has_errors() => (p, sources),
