@@ -513,16 +513,12 @@ impl<'a> Checker<'a> {
         let (sig, objs) = self.func_type(&fd.sig, fd.recv.as_ref(), fd.name.id);
         self.set_obj_ty(o, sig);
         self.sig_objs.insert(o, objs.clone());
-        match &fd.body {
-            Some(body) => {
-                // Bodies are checked after all package-level declarations,
-                // in the order their declarations were checked (types2's
-                // `check.later`).
-                let scope = self.scope;
-                self.delayed.push(crate::check::Delayed { sig, objs, body, owner: fd.name.id, scope, decl: Some(o) });
-            }
-            // Judged by lowering: see `check_files`.
-            None => {}
+        // Bodies are checked after all package-level declarations, in the
+        // order their declarations were checked (types2's `check.later`). A
+        // missing body is lowering's to judge (see `check_files`).
+        if let Some(body) = &fd.body {
+            let scope = self.scope;
+            self.delayed.push(crate::check::Delayed { sig, objs, body, owner: fd.name.id, scope, decl: Some(o) });
         }
     }
 
