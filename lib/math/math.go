@@ -132,3 +132,9 @@ func Min(x, y float64) float64 {
 
 // Signbit: whether the sign bit of x is set.
 func Signbit(x float64) bool { return Float64bits(x)&(1<<63) != 0 }
+
+// Copysign: the magnitude of f with the sign of sign.
+func Copysign(f, sign float64) float64 {
+	const signBit = 1 << 63
+	return Float64frombits(Float64bits(f)&^signBit | Float64bits(sign)&signBit)
+}

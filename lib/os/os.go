@@ -55,3 +55,14 @@ func (f *File) Write(b []byte) (n int, err error) {
 func (f *File) WriteString(s string) (n int, err error) {
 	return f.Write([]byte(s))
 }
+
+func getenv(key string) (value string, found bool)
+
+// Getenv: the value of environment variable key, "" when unset.
+func Getenv(key string) string {
+	v, _ := getenv(key)
+	return v
+}
+
+// LookupEnv: the value of environment variable key and whether it is set.
+func LookupEnv(key string) (string, bool) { return getenv(key) }

@@ -56,3 +56,79 @@ func Version() string { return "go1.19.8" }
 // Caller reports the function that called the function skip frames up
 // the stack (0: the caller of Caller): its pc, source file and line.
 func Caller(skip int) (pc uintptr, file string, line int, ok bool)
+
+// Callers fills pc with the return addresses of the calling goroutine's
+// stack, skipping skip frames (0: Callers itself), and returns how many it
+// wrote.
+func Callers(skip int, pc []uintptr) int { return callers(skip, pc) }
+
+func callers(skip int, pc []uintptr) int
+
+func funcEntry(pc uintptr) uintptr
+func funcName(pc uintptr) string
+func funcFileLine(pc uintptr) (file string, line int)
+
+// Func describes a function of the running program.
+type Func struct {
+	entry uintptr
+	name  string
+}
+
+// FuncForPC: the function containing pc, or nil.
+func FuncForPC(pc uintptr) *Func {
+	entry := funcEntry(pc)
+	if entry == 0 {
+		return nil
+	}
+	return &Func{entry, funcName(pc)}
+}
+
+// Name: the function's name as tracebacks print it (main.f.func1).
+func (f *Func) Name() string {
+	if f == nil {
+		return ""
+	}
+	return f.name
+}
+
+// Entry: the address of the function's first instruction.
+func (f *Func) Entry() uintptr { return f.entry }
+
+// FileLine: the source file and line of the instruction at pc.
+func (f *Func) FileLine(pc uintptr) (file string, line int) { return funcFileLine(pc) }
+
+// Frame: what CallersFrames reports about one frame.
+type Frame struct {
+	PC       uintptr
+	Func     *Func
+	Function string
+	File     string
+	Line     int
+	Entry    uintptr
+}
+
+// Frames walks the frames of return addresses from Callers.
+type Frames struct {
+	pcs []uintptr
+	i   int
+}
+
+// CallersFrames: the frames of callers, for Next.
+func CallersFrames(callers []uintptr) *Frames { return &Frames{pcs: callers} }
+
+// Next: the next frame, and whether more follow.
+func (ci *Frames) Next() (frame Frame, more bool) {
+	if ci.i >= len(ci.pcs) {
+		return Frame{}, false
+	}
+	pc := ci.pcs[ci.i] - 1
+	ci.i++
+	frame.PC = pc
+	frame.Func = FuncForPC(pc)
+	frame.File, frame.Line = funcFileLine(pc)
+	if frame.Func != nil {
+		frame.Function = frame.Func.name
+		frame.Entry = frame.Func.entry
+	}
+	return frame, ci.i < len(ci.pcs)
+}

@@ -63,3 +63,12 @@ func (d Duration) Seconds() float64 {
 	nsec := d % Second
 	return float64(sec) + float64(nsec)/1e9
 }
+
+func sleep(ns int64)
+
+// Sleep pauses the program for at least d.
+func Sleep(d Duration) {
+	if d > 0 {
+		sleep(int64(d))
+	}
+}

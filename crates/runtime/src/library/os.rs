@@ -1,7 +1,7 @@
 //! Package `os`: the process's arguments, writing to file descriptors,
 //! exiting.
 
-use crate::abi::GoSlice;
+use crate::abi::{GoSlice, GoString};
 
 /// `func runtime_args() []string`: a copy of the `[]string` header of
 /// `os.Args` (set by the driver before Go code runs), through `out`.
@@ -27,4 +27,24 @@ pub extern "C" fn write(fd: i64, ptr: *const u8, len: usize, _cap: usize) -> i64
 /// run (deft writes output unbuffered, so nothing is lost).
 pub extern "C" fn exit(code: i64) {
     std::process::exit(code as i32)
+}
+
+/// The results of `getenv`.
+#[repr(C)]
+pub struct Lookup {
+    value: GoString,
+    found: bool,
+}
+
+/// `func getenv(key string) (value string, found bool)`.
+pub extern "C" fn getenv(out: *mut Lookup, ptr: *const u8, len: usize) {
+    // SAFETY: a Go string of `len` bytes at `ptr` (or empty).
+    let key = if len == 0 { &[][..] } else { unsafe { std::slice::from_raw_parts(ptr, len) } };
+    let value = std::str::from_utf8(key).ok().and_then(std::env::var_os);
+    let res = match value {
+        Some(v) => Lookup { value: crate::strings::new_string(v.as_encoded_bytes()), found: true },
+        None => Lookup { value: crate::strings::new_string(b""), found: false },
+    };
+    // SAFETY: `out` is the adapter's result area.
+    unsafe { out.write(res) };
 }

@@ -1,8 +1,11 @@
-//! Package `runtime`: processors and callers. (`Goexit` is the panic
-//! engine's: [`crate::panic::deft_goexit`].)
+//! Package `runtime`: processors, callers and the functions at program
+//! counters. (`Goexit` is the panic engine's: [`crate::panic::deft_goexit`].)
+//!
+//! The stack walks start at the frame of the adapter that called in (a
+//! glue frame, skipped like every frame that is not a Go function's).
 
 use crate::abi::GoString;
-use crate::frames::{Frame, FrameKind};
+use crate::frames::{Frame, FrameKind, FuncInfo, find_func};
 use crate::strings::new_string;
 
 /// `func NumCPU() int`.
@@ -27,31 +30,98 @@ pub extern "C" fn caller_shim(_out: *mut CallerResults, _skip: i64) {
     core::arch::naked_asm!("mov rdx, [rsp]", "mov rcx, rbp", "jmp {imp}", imp = sym caller)
 }
 
+/// Calls `visit` with each Go frame (and its function) from the adapter's
+/// frame (`pc`, `fp`) outward, until it returns false.
+fn walk_go_frames(pc: usize, fp: usize, mut visit: impl FnMut(Frame, &FuncInfo) -> bool) {
+    let gp = crate::panic::cur_g();
+    if gp.is_null() {
+        return;
+    }
+    // SAFETY: the adapter's frame is live and the walk stays below the
+    // goroutine's stack top.
+    let top = unsafe { (*gp).stack_top };
+    let mut frame = Some(Frame { pc, fp });
+    while let Some(fr) = frame {
+        if let Some(f) = fr.func().filter(|f| f.kind == FrameKind::Go)
+            && !visit(fr, f)
+        {
+            return;
+        }
+        // SAFETY: `fr` is a live frame of this goroutine.
+        frame = unsafe { fr.caller(top) };
+    }
+}
+
 /// Walks the Go frames outward from the adapter that called
 /// [`caller_shim`] (frame `pc`, `fp`): skip 0 is the Go function that
 /// called `runtime.Caller`.
 extern "C" fn caller(out: *mut CallerResults, skip: i64, pc: usize, fp: usize) {
-    let gp = crate::panic::cur_g();
     let mut res = CallerResults { pc: 0, file: new_string(b""), line: 0, ok: false };
-    if !gp.is_null() && skip >= 0 {
-        // SAFETY: the adapter's frame is live and the walk stays below the
-        // goroutine's stack top.
-        let top = unsafe { (*gp).stack_top };
-        let mut frame = Some(Frame { pc, fp });
-        let mut left = skip;
-        while let Some(fr) = frame {
-            if let Some(f) = fr.func().filter(|f| f.kind == FrameKind::Go) {
-                if left == 0 {
-                    let line = f.line_at(fr.pc - 1);
-                    res = CallerResults { pc: fr.pc, file: new_string(f.file.as_bytes()), line: line.into(), ok: true };
-                    break;
-                }
-                left -= 1;
-            }
-            // SAFETY: `fr` is a live frame of this goroutine.
-            frame = unsafe { fr.caller(top) };
+    let mut left = skip;
+    walk_go_frames(pc, fp, |fr, f| {
+        if left == 0 {
+            let line = f.line_at(fr.pc - 1);
+            res = CallerResults { pc: fr.pc, file: new_string(f.file.as_bytes()), line: line.into(), ok: true };
         }
-    }
+        left -= 1;
+        left >= 0
+    });
+    // SAFETY: `out` is the adapter's result area.
+    unsafe { out.write(res) };
+}
+
+/// `func callers(skip int, pc []uintptr) int`, entered with the adapter's
+/// return address and frame pointer appended (see [`callers`]).
+#[unsafe(naked)]
+pub extern "C" fn callers_shim(_skip: i64, _ptr: *mut usize, _len: usize, _cap: usize) -> i64 {
+    core::arch::naked_asm!("mov r8, [rsp]", "mov r9, rbp", "jmp {imp}", imp = sym callers)
+}
+
+/// Fills `pcs` with the return addresses of the Go frames from the one
+/// that called `runtime.callers` (`runtime.Callers`, skip 0) outward.
+extern "C" fn callers(skip: i64, ptr: *mut usize, len: usize, _cap: usize, pc: usize, fp: usize) -> i64 {
+    let mut n = 0;
+    let mut left = skip;
+    walk_go_frames(pc, fp, |fr, _| {
+        if left > 0 {
+            left -= 1;
+            return true;
+        }
+        if n < len {
+            // SAFETY: `ptr` holds `len` words (a Go []uintptr).
+            unsafe { ptr.add(n).write(fr.pc) };
+            n += 1;
+        }
+        n < len
+    });
+    n as i64
+}
+
+/// `func funcEntry(pc uintptr) uintptr`: the entry of the Go function
+/// containing `pc`, 0 when there is none.
+pub extern "C" fn func_entry(pc: usize) -> usize {
+    find_func(pc).filter(|f| f.kind == FrameKind::Go).map_or(0, |f| f.start)
+}
+
+/// `func funcName(pc uintptr) string`.
+pub extern "C" fn func_name(pc: usize) -> GoString {
+    new_string(find_func(pc).map_or(&b""[..], |f| f.name.as_bytes()))
+}
+
+/// The results of `funcFileLine`.
+#[repr(C)]
+pub struct FileLine {
+    file: GoString,
+    line: i64,
+}
+
+/// `func funcFileLine(pc uintptr) (file string, line int)`: `?`, 0 when
+/// `pc` is in no Go function (as gc).
+pub extern "C" fn func_file_line(out: *mut FileLine, pc: usize) {
+    let res = match find_func(pc) {
+        Some(f) => FileLine { file: new_string(f.file.as_bytes()), line: f.line_at(pc).into() },
+        None => FileLine { file: new_string(b"?"), line: 0 },
+    };
     // SAFETY: `out` is the adapter's result area.
     unsafe { out.write(res) };
 }

@@ -9,6 +9,11 @@ pub extern "C" fn now() -> Pair {
     Pair(wall, monotonic_nanos())
 }
 
+/// `func sleep(ns int64)`.
+pub extern "C" fn sleep(ns: i64) {
+    std::thread::sleep(std::time::Duration::from_nanos(ns.max(0) as u64));
+}
+
 /// Nanoseconds since the first call in this process (Go's monotonic
 /// readings are also relative to process start).
 fn monotonic_nanos() -> i64 {
