@@ -37,6 +37,7 @@ use syntax::Pos;
 use crate::defers::DeferState;
 use crate::funcdata::FuncMeta;
 use crate::layout::Layout;
+use crate::maps::Dest;
 use crate::program::ProgramCx;
 use crate::runtime_symbols::Rt;
 
@@ -569,11 +570,15 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 let off = self.b.ins().imul_imm_s(i64v, size as i64);
                 Loc::Mem(self.b.ins().iadd(sv[0], off), 0)
             }
-            Place::MapIndex(m, _) => {
-                self.unsupported(m.pos, "maps");
-                let z = self.iconst(types::I64, 0);
-                Loc::Mem(z, 0)
-            }
+            Place::MapIndex(m, k) => self.map_read_loc(m, k),
+        }
+    }
+
+    /// Evaluates the operands of an assignment's target place.
+    fn dest(&mut self, p: &'p Place) -> Dest {
+        match p {
+            Place::MapIndex(m, k) => self.map_dest(m, k),
+            _ => Dest::Loc(self.place(p)),
         }
     }
 
@@ -596,13 +601,13 @@ impl<'a, 'p> FnTx<'a, 'p> {
             }
             Stmt::Assign(p, e) => {
                 let ty = self.place_ty(p);
-                let loc = self.place(p);
+                let dest = self.dest(p);
                 let v = self.expr(e);
-                self.write_loc(&loc, ty, &v);
+                self.write_dest(&dest, ty, &v);
             }
             Stmt::AssignMulti(places, e) => {
-                let locs: Vec<Option<(Loc, TyId)>> =
-                    places.iter().map(|p| p.as_ref().map(|p| (self.place(p), self.place_ty(p)))).collect();
+                let locs: Vec<Option<(Dest, TyId)>> =
+                    places.iter().map(|p| p.as_ref().map(|p| (self.dest(p), self.place_ty(p)))).collect();
                 let vals = self.expr(e);
                 let TyKind::Tuple(elems) = self.kind(e.ty).clone() else {
                     self.ice(e.pos, "multi-assignment of a non-tuple");
@@ -613,7 +618,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                     let first = tl.fields[i].1;
                     let n = self.layout(elems[i]).scalars.len();
                     if let Some((loc, ty)) = loc {
-                        self.write_loc(loc, *ty, &vals[first..first + n]);
+                        self.write_dest(loc, *ty, &vals[first..first + n]);
                     }
                 }
             }

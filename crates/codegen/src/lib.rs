@@ -7,6 +7,7 @@
 //!   │  func.rs     frame (where locals live), statements, places
 //!   │  expr.rs     expressions with Go's arithmetic, conversions, interfaces
 //!   │  calls.rs    Go calls, runtime calls and checks, print/println
+//!   │  maps.rs     map indexing, stores, delete, len, make, range
 //!   │  defers.rs   open-coded defers, defer records, deferreturn block, thunks
 //!   ▼
 //! Cranelift IR ──(cranelift-jit)──▶ machine code
@@ -37,6 +38,7 @@ pub mod funcdata;
 pub mod iface;
 mod jit;
 pub mod layout;
+pub mod maps;
 pub mod program;
 pub mod runtime_symbols;
 

@@ -61,6 +61,13 @@ pub enum Rt {
     EfaceEq,
     Uncomparable,
     AssertIfaceError,
+    MakeMap,
+    MapAccess1,
+    MapAccess2,
+    MapAssign,
+    MapDelete,
+    MapIterInit,
+    MapIterNext,
 }
 
 /// Everything the compiler knows about one entry point.
@@ -134,11 +141,18 @@ impl Rt {
         Rt::EfaceEq,
         Rt::Uncomparable,
         Rt::AssertIfaceError,
+        Rt::MakeMap,
+        Rt::MapAccess1,
+        Rt::MapAccess2,
+        Rt::MapAssign,
+        Rt::MapDelete,
+        Rt::MapIterInit,
+        Rt::MapIterNext,
     ];
 
     /// The entry point's symbol, signature and address.
     pub fn sym(self) -> RtSym {
-        use runtime::{alloc, iface, panic, print, strings};
+        use runtime::{alloc, iface, maps, panic, print, strings};
         match self {
             Rt::Alloc => sym!("deft_alloc", alloc::deft_alloc, [I64, I64] -> [I64]),
             Rt::PrintLock => sym!("deft_printlock", print::deft_printlock, [] -> []),
@@ -211,6 +225,13 @@ impl Rt {
             Rt::AssertIfaceError => {
                 sym!("deft_assertiface_error", iface::deft_assertiface_error, [I64, I64, I64] -> [I64, I64])
             }
+            Rt::MakeMap => sym!("deft_makemap", maps::deft_makemap, [I64, I64] -> [I64]),
+            Rt::MapAccess1 => sym!("deft_mapaccess1", maps::deft_mapaccess1, [I64, I64, I64] -> [I64], tail),
+            Rt::MapAccess2 => sym!("deft_mapaccess2", maps::deft_mapaccess2, [I64, I64, I64] -> [I64], tail),
+            Rt::MapAssign => sym!("deft_mapassign", maps::deft_mapassign, [I64, I64, I64] -> [I64], tail),
+            Rt::MapDelete => sym!("deft_mapdelete", maps::deft_mapdelete, [I64, I64, I64] -> [], tail),
+            Rt::MapIterInit => sym!("deft_mapiterinit", maps::deft_mapiterinit, [I64, I64] -> []),
+            Rt::MapIterNext => sym!("deft_mapiternext", maps::deft_mapiternext, [I64] -> [I8]),
         }
     }
 

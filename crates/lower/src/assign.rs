@@ -105,10 +105,7 @@ impl FnCx<'_, '_> {
                 let xv = self.expr(x);
                 IExpr { kind: IK::TypeAssert { x: Box::new(xv), comma_ok: true }, ty, pos: e.pos }
             }
-            ExprKind::Index { .. } => {
-                self.unsupported(e.pos, "maps");
-                IExpr { kind: IK::Zero, ty, pos: e.pos }
-            }
+            ExprKind::Index { x, indices } if indices.len() == 1 => self.map_lookup(x, &indices[0], ty, e.pos),
             _ => {
                 self.unsupported(e.pos, "channels");
                 IExpr { kind: IK::Zero, ty, pos: e.pos }

@@ -414,6 +414,11 @@ impl FnCx<'_, '_> {
             }
             Builtin::Recover => IK::Recover,
             Builtin::New => IK::New,
+            Builtin::Make if matches!(self.under(self.go_type(e)), Type::Map(..)) => return self.make_map(args, e),
+            Builtin::Delete => {
+                let operands = self.delete_operands(args);
+                return self.delete_map(operands, pos);
+            }
             other => {
                 self.unsupported(pos, other.name());
                 IK::Zero
@@ -442,6 +447,7 @@ impl FnCx<'_, '_> {
                 let ty = self.basic_ty(types::BasicKind::Uintptr);
                 vec![IExpr { kind: IK::FramePointer, ty, pos }]
             }
+            Builtin::Delete => self.delete_operands(args),
             other => {
                 self.unsupported(pos, &format!("defer of {}", other.name()));
                 return None;
@@ -474,6 +480,10 @@ impl FnCx<'_, '_> {
             })),
             Builtin::Recover => {
                 body.push(Stmt::Eval(IExpr { kind: IK::RecoverFor(Box::new(reads[0].clone())), ty: unit, pos }))
+            }
+            Builtin::Delete => {
+                let del = self.delete_map(reads, pos);
+                body.push(Stmt::Eval(del));
             }
             _ => {}
         }

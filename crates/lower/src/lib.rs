@@ -37,6 +37,7 @@ mod dump;
 mod expr;
 mod func;
 pub mod ir;
+mod maps;
 mod plan;
 mod program;
 mod query;

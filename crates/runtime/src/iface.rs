@@ -77,7 +77,7 @@ pub unsafe extern "C" fn deft_assertiface(ty: *const TypeDesc, iface: *const Typ
 ///
 /// # Safety
 /// `ty` is valid and `a`, `b` point to values of it.
-unsafe fn eq_at(ty: &TypeDesc, a: *const u8, b: *const u8) -> Result<bool, *const TypeDesc> {
+pub(crate) unsafe fn eq_at(ty: &TypeDesc, a: *const u8, b: *const u8) -> Result<bool, *const TypeDesc> {
     const SLICE: u8 = Kind::Slice as u8;
     const MAP: u8 = Kind::Map as u8;
     const FUNC: u8 = Kind::Func as u8;
@@ -127,7 +127,7 @@ unsafe fn eq_at(ty: &TypeDesc, a: *const u8, b: *const u8) -> Result<bool, *cons
 }
 
 /// Whether dynamic kind `kind` is stored directly in the data word.
-fn direct(kind: u8) -> bool {
+pub(crate) fn direct(kind: u8) -> bool {
     [Kind::Pointer, Kind::UnsafePointer, Kind::Map, Kind::Chan, Kind::Func].iter().any(|k| *k as u8 == kind)
 }
 

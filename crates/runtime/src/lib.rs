@@ -16,6 +16,7 @@ pub mod entry;
 pub mod errors;
 pub mod frames;
 pub mod iface;
+pub mod maps;
 pub mod panic;
 pub mod panicprint;
 pub mod print;
