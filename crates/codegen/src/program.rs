@@ -20,7 +20,7 @@ use cranelift_codegen::settings::{self, Configurable};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{DataDescription, DataId, FuncId as ClifFuncId, Linkage, Module, default_libcall_names};
 use lower::ir::{FuncId, FuncSig, Program, TyId, TyKind};
-use runtime::abi::{Kind, TYPE_FLAG_NAMED, TypeDesc};
+use runtime::abi::{FieldDesc, Kind, TYPE_FLAG_NAMED, TypeDesc};
 use syntax::{Diagnostic, Pos, SourceMap};
 
 use crate::funcdata::CompiledFunc;
@@ -283,6 +283,8 @@ impl<'p> ProgramCx<'p> {
         let name_data = self.bytes_data(name.as_bytes());
         let elem_data = elem.map(|e| self.typedesc(e));
         let key_data = key.map(|k| self.typedesc(k));
+        let fields = self.field_table(ty);
+        put(&mut bytes, std::mem::offset_of!(TypeDesc, nfields), &fields.map_or(0, |f| f.1).to_le_bytes());
         let mut d = DataDescription::new();
         d.define(bytes.into_boxed_slice());
         d.set_align(8);
@@ -292,6 +294,7 @@ impl<'p> ProgramCx<'p> {
             (std::mem::offset_of!(TypeDesc, elem), elem_data),
             (std::mem::offset_of!(TypeDesc, key), key_data),
             (std::mem::offset_of!(TypeDesc, methods), methods.map(|m| m.0)),
+            (std::mem::offset_of!(TypeDesc, fields), fields.map(|f| f.0)),
         ] {
             if let Some(t) = target {
                 let gv = self.module.declare_data_in_data(t, &mut d);
@@ -300,6 +303,38 @@ impl<'p> ProgramCx<'p> {
         }
         self.define_data(id, &d);
         id
+    }
+
+    /// The [`FieldDesc`] table of a struct type (data, count); `None` for
+    /// other types and empty structs. The runtime hashes and compares struct
+    /// values field by field with it (padding ignored).
+    fn field_table(&mut self, ty: TyId) -> Option<(DataId, usize)> {
+        let TyKind::Struct(fields) = &self.prog.types[ty.0 as usize].kind else { return None };
+        if fields.is_empty() {
+            return None;
+        }
+        let fields = fields.clone();
+        let offsets: Vec<u32> = self.layouts.get(ty).fields.iter().map(|f| f.0).collect();
+        let size = std::mem::size_of::<FieldDesc>();
+        let mut bytes = vec![0u8; size * fields.len()];
+        let mut relocs = Vec::new();
+        for (i, (name, fty, _)) in fields.iter().enumerate() {
+            let base = i * size;
+            let name_off = base + std::mem::offset_of!(FieldDesc, name);
+            bytes[name_off + 8..name_off + 16].copy_from_slice(&name.len().to_le_bytes());
+            let off = base + std::mem::offset_of!(FieldDesc, offset);
+            bytes[off..off + 8].copy_from_slice(&(offsets[i] as usize).to_le_bytes());
+            relocs.push((name_off, self.bytes_data(name.as_bytes())));
+            relocs.push((base + std::mem::offset_of!(FieldDesc, ty), self.typedesc(*fty)));
+        }
+        let mut d = DataDescription::new();
+        d.define(bytes.into_boxed_slice());
+        d.set_align(8);
+        for (off, target) in relocs {
+            let gv = self.module.declare_data_in_data(target, &mut d);
+            d.write_data_addr(off as u32, gv, 0);
+        }
+        Some((self.static_data(&d), fields.len()))
     }
 
     /// The thunk for `spec`, declared now and generated after the current

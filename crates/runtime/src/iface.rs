@@ -113,7 +113,7 @@ pub(crate) unsafe fn eq_at(ty: &TypeDesc, a: *const u8, b: *const u8) -> Result<
             }
             STRUCT if ty.nfields > 0 => {
                 let fs = std::slice::from_raw_parts(ty.fields, ty.nfields);
-                for f in fs {
+                for f in fs.iter().filter(|f| !f.is_blank()) {
                     if !eq_at(&*f.ty, a.add(f.offset), b.add(f.offset))? {
                         return Ok(false);
                     }

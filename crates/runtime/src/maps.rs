@@ -214,7 +214,7 @@ unsafe fn hash_at(ty: &TypeDesc, p: *const u8, seed: u64) -> Result<u64, *const 
             }
             STRUCT if ty.nfields > 0 => {
                 let mut h = seed;
-                for f in std::slice::from_raw_parts(ty.fields, ty.nfields) {
+                for f in std::slice::from_raw_parts(ty.fields, ty.nfields).iter().filter(|f| !f.is_blank()) {
                     h = hash_at(&*f.ty, p.add(f.offset), h)?;
                 }
                 h

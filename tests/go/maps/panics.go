@@ -1,0 +1,64 @@
+// run
+
+// Runtime errors from maps are recoverable panics with gc's text; a store
+// whose value panics leaves the map unchanged.
+package main
+
+func try(name string, f func()) {
+	defer func() {
+		r := recover()
+		if e, ok := r.(error); ok {
+			println(name, "recovered:", e.Error())
+		} else if r != nil {
+			println(name, "recovered value")
+		} else {
+			println(name, "no panic")
+		}
+	}()
+	f()
+}
+
+func boom() int { panic("boom") }
+
+func main() {
+	try("nil write", func() {
+		var m map[string]int
+		m["a"] = 1
+	})
+	try("nil op=", func() {
+		var m map[string]int
+		m["a"] += 1
+	})
+	try("nil read", func() {
+		var m map[string]int
+		println(m["a"])
+	})
+	try("unhashable store", func() {
+		m := map[interface{}]int{}
+		m[[]int{1}] = 1
+	})
+	try("unhashable read", func() {
+		m := map[interface{}]int{}
+		println(m[map[int]int{}])
+	})
+	try("unhashable delete nil map", func() {
+		var m map[interface{}]int
+		delete(m, func() {})
+	})
+	try("unhashable in struct", func() {
+		type K struct{ v interface{} }
+		m := map[K]int{}
+		m[K{[]string{"x"}}] = 1
+	})
+	m := map[string]int{"a": 1}
+	try("value panics", func() {
+		m["b"] = boom()
+	})
+	_, ok := m["b"]
+	println(len(m), ok)
+	try("comparable interface key", func() {
+		m := map[interface{}]int{}
+		m[[2]interface{}{1, "a"}] = 3
+		println(m[[2]interface{}{1, "a"}])
+	})
+}
