@@ -98,6 +98,10 @@ pub struct FnTx<'a, 'p> {
     pub frame: crate::escape::FrameCells,
     /// Frame slots of frame-bound closure objects.
     pub closure_slots: HashMap<*const lower::ir::Expr, StackSlot>,
+    /// During an in-place map update ([`FnTx::map_update`]): the updated
+    /// `m[k]` place and its entry's value address, which reads of that
+    /// place use.
+    pub map_entry: Option<(&'p Place, Value)>,
 }
 
 /// Translates IR function `fid` into `func`; returns its metadata, or
@@ -129,6 +133,7 @@ pub fn translate<'p>(
         positions: Vec::new(),
         pos_index: HashMap::new(),
         failed: false,
+        map_entry: None,
         frame: crate::escape::FrameCells::default(),
         closure_slots: HashMap::new(),
     };
@@ -570,7 +575,10 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 let off = self.b.ins().imul_imm_s(i64v, size as i64);
                 Loc::Mem(self.b.ins().iadd(sv[0], off), 0)
             }
-            Place::MapIndex(m, k) => self.map_read_loc(m, k),
+            Place::MapIndex(m, k) => match self.map_entry {
+                Some((q, at)) if q == p => Loc::Mem(at, 0),
+                _ => self.map_read_loc(m, k),
+            },
         }
     }
 
@@ -599,6 +607,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
             Stmt::Eval(e) => {
                 self.expr(e);
             }
+            Stmt::Assign(p, e) if self.map_update(p, e) => {}
             Stmt::Assign(p, e) => {
                 let ty = self.place_ty(p);
                 let dest = self.dest(p);

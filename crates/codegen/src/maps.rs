@@ -8,7 +8,7 @@
 //! panic while computing `v` leaves the map unchanged, as in gc.
 
 use cranelift_codegen::ir::{InstBuilder, Value, condcodes::IntCC, types};
-use lower::ir::{Expr, MapOp, TyId, TyKind};
+use lower::ir::{BinOp, Expr, ExprKind, MapOp, Place, TyId, TyKind};
 use runtime::maps::ITER_WORDS;
 
 use crate::func::{FnTx, Loc, flags};
@@ -76,6 +76,31 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.write_loc(&Loc::Mem(at, 0), ty, vals);
             }
         }
+    }
+
+    /// `m[k] op= y` (lowered to `m[k] = m[k] op y`) when the operands and
+    /// `y` are constants or locals and `op` is not `/` or `%`. Then, as gc
+    /// does, one `deft_mapassign` finds or inserts the entry and the value
+    /// is updated in place, instead of a lookup and an insertion. Only a
+    /// shift by a negative count can panic after the insertion, and gc
+    /// leaves the key inserted then too. Returns false (emitting nothing)
+    /// for any other assignment.
+    pub fn map_update(&mut self, p: &'p Place, e: &'p Expr) -> bool {
+        let Place::MapIndex(m, k) = p else { return false };
+        let ExprKind::Binary(op, x, y) = &e.kind else { return false };
+        let pure = |x: &Expr| matches!(x.kind, ExprKind::Const(_) | ExprKind::Local(_));
+        let same = matches!(&x.kind, ExprKind::Load(q) if **q == *p);
+        if !same || !pure(m) || !pure(k) || !pure(y) || matches!(op, BinOp::Div | BinOp::Rem) {
+            return false;
+        }
+        let (desc, map, key) = self.map_operands(m, k);
+        let at = self.rt_call(Rt::MapAssign, &[desc, map, key])[0];
+        self.map_entry = Some((p, at));
+        let v = self.expr(e);
+        self.map_entry = None;
+        let ty = self.place_ty(p);
+        self.write_loc(&Loc::Mem(at, 0), ty, &v);
+        true
     }
 
     /// `len(m)`: 0 for nil, else the table's first word.

@@ -4,12 +4,15 @@
 //! # Layout
 //! A map value is a pointer to a [`Table`] (null is the nil map). Its first
 //! word is the number of live entries, so `len(m)` is one load in generated
-//! code. Entries live in three parallel arrays in insertion order, `hashes`
-//! (the entry's hash with bit 0 set, or 0 for a deleted entry), `keys` and
-//! `vals` (copied by size from the descriptors); an open-addressing `index`
-//! of `u32`s (0 empty, [`TOMB`] deleted, otherwise entry number + 1, linear
-//! probing) finds them. All memory comes from [`deft_alloc`], so a future
-//! collector sees it; nothing is allocated per operation.
+//! code. Entries live in insertion order in two parallel arrays: `hashes`
+//! (the entry's hash with bit 0 set, or 0 for a deleted entry) and
+//! `entries` (key then value, copied by size from the descriptors, side by
+//! side so that a lookup touches one cache line for both). An
+//! open-addressing `index` of `u64`s finds them (linear probing): 0 is
+//! empty, [`TOMB`] deleted, otherwise the hash's top 32 bits above entry
+//! number + 1, so a probe rejects other keys without touching the entries.
+//! All memory comes from [`deft_alloc`], so a future collector sees it;
+//! nothing is allocated per operation.
 //!
 //! # Invariants
 //! * `count <= used <= cap`; entries are only appended (`used` grows) until
@@ -53,11 +56,17 @@ use crate::iface::{direct, eq_at};
 use crate::panic::{entry_shim, panic_runtime_error};
 
 /// Index slot of a deleted entry.
-const TOMB: u32 = u32::MAX;
+const TOMB: u64 = u64::MAX;
+
+/// The index slot of entry `e` whose key hashes to `h`.
+#[inline]
+fn slot_word(h: u64, e: usize) -> u64 {
+    (h & !0xffff_ffff) | (e as u64 + 1)
+}
 
 /// Words of an [`Iter`]: generated code reserves this much frame space
 /// (8-byte aligned) for each `range` over a map.
-pub const ITER_WORDS: usize = 9;
+pub const ITER_WORDS: usize = 8;
 
 /// How a table hashes and compares its keys, decided once at `make`.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -78,13 +87,15 @@ pub struct Table {
     used: usize,
     cap: usize,
     mask: usize,
-    index: *mut u32,
+    index: *mut u64,
     hashes: *mut u64,
-    keys: *mut u8,
-    vals: *mut u8,
+    entries: *mut u8,
     key: *const TypeDesc,
     ksize: usize,
-    vsize: usize,
+    /// Offset of the value in an entry.
+    voff: usize,
+    /// Bytes per entry.
+    stride: usize,
     class: KeyClass,
     seed: u64,
 }
@@ -98,8 +109,7 @@ pub struct Iter {
     val: *const u8,
     table: *mut Table,
     hashes: *const u64,
-    keys: *const u8,
-    vals: *const u8,
+    entries: *const u8,
     n: usize,
     start: usize,
     pos: usize,
@@ -268,6 +278,8 @@ impl Table {
             k if k == Kind::UnsafePointer as u8 => KeyClass::Mem,
             _ => KeyClass::Generic,
         };
+        let voff = key.size.next_multiple_of(val.align.max(1) as usize);
+        let stride = (voff + val.size).next_multiple_of(key.align.max(val.align).max(1) as usize);
         let t = deft_alloc(std::mem::size_of::<Table>(), 8).cast::<Table>();
         let table = Table {
             count: 0,
@@ -276,11 +288,11 @@ impl Table {
             mask: 0,
             index: null_mut(),
             hashes: null_mut(),
-            keys: null_mut(),
-            vals: null_mut(),
+            entries: null_mut(),
             key,
             ksize: key.size,
-            vsize: val.size,
+            voff,
+            stride,
             class,
             seed: rand(),
         };
@@ -288,7 +300,7 @@ impl Table {
         unsafe { t.write(table) };
         if hint > 0 {
             // SAFETY: `t` was just initialised.
-            unsafe { (*t).rebuild(hint) };
+            unsafe { (*t).rebuild((hint * 4 / 3 + 1).next_power_of_two()) };
         }
         t
     }
@@ -342,7 +354,16 @@ impl Table {
     /// The table has an index (`cap > 0`); `k` points to a key.
     #[inline]
     unsafe fn probe(&self, k: *const u8, h: u64) -> Result<usize, usize> {
-        let tag = h | 1;
+        // SAFETY: by the precondition.
+        unsafe { self.probe_slot(k, h) }.map(|(_, e)| e)
+    }
+
+    /// As [`Self::probe`], with the index slot of a present key too.
+    ///
+    /// # Safety
+    /// As [`Self::probe`].
+    #[inline]
+    unsafe fn probe_slot(&self, k: *const u8, h: u64) -> Result<(usize, usize), usize> {
         let mut i = (h >> 1) as usize & self.mask;
         loop {
             // SAFETY: `i <= mask` indexes the index; entry numbers in it are `< used`.
@@ -350,12 +371,13 @@ impl Table {
                 match *self.index.add(i) {
                     0 => return Err(i),
                     TOMB => {}
-                    s => {
-                        let e = (s - 1) as usize;
-                        if *self.hashes.add(e) == tag && self.eq(self.keys.add(e * self.ksize), k) {
-                            return Ok(e);
+                    s if (s ^ h) >> 32 == 0 => {
+                        let e = (s & 0xffff_ffff) as usize - 1;
+                        if self.eq(self.key(e), k) {
+                            return Ok((i, e));
                         }
                     }
+                    _ => {}
                 }
             }
             i = (i + 1) & self.mask;
@@ -371,24 +393,28 @@ impl Table {
         (self.count > 0).then(|| unsafe { self.probe(k, h) }.ok()).flatten()
     }
 
-    /// Address of entry `e`'s value.
-    fn val(&self, e: usize) -> *mut u8 {
-        self.vals.wrapping_add(e * self.vsize)
+    /// Address of entry `e`'s key.
+    fn key(&self, e: usize) -> *mut u8 {
+        self.entries.wrapping_add(e * self.stride)
     }
 
-    /// Moves the live entries into fresh arrays with room for at least
-    /// `want` entries (see the invariants: old arrays are left untouched).
+    /// Address of entry `e`'s value.
+    fn val(&self, e: usize) -> *mut u8 {
+        self.entries.wrapping_add(e * self.stride + self.voff)
+    }
+
+    /// Moves the live entries into fresh arrays for an index of `slots`
+    /// (a power of two, at least 8 is used), holding 3/4 as many entries
+    /// (see the invariants: old arrays are left untouched).
     ///
     /// # Safety
-    /// The table is valid.
-    unsafe fn rebuild(&mut self, want: usize) {
-        let want = want.max(self.count).max(6);
-        let slots = (want * 4 / 3 + 1).next_power_of_two();
+    /// The table is valid and its live entries fit.
+    unsafe fn rebuild(&mut self, slots: usize) {
+        let slots = slots.max(8);
         let cap = slots / 4 * 3;
-        let index = alloc_array(slots, 4).cast::<u32>();
+        let index = alloc_array(slots, 8).cast::<u64>();
         let hashes = alloc_array(cap, 8).cast::<u64>();
-        let keys = alloc_array(cap, self.ksize);
-        let vals = alloc_array(cap, self.vsize);
+        let entries = alloc_array(cap, self.stride);
         let mut n = 0;
         for e in 0..self.used {
             // SAFETY: `e < used <= cap` of the old arrays; `n < count <= cap` of
@@ -399,17 +425,16 @@ impl Table {
                     continue;
                 }
                 *hashes.add(n) = tag;
-                copy_nonoverlapping(self.keys.add(e * self.ksize), keys.add(n * self.ksize), self.ksize);
-                copy_nonoverlapping(self.vals.add(e * self.vsize), vals.add(n * self.vsize), self.vsize);
+                copy_nonoverlapping(self.key(e), entries.add(n * self.stride), self.stride);
                 let mut i = (tag >> 1) as usize & (slots - 1);
                 while *index.add(i) != 0 {
                     i = (i + 1) & (slots - 1);
                 }
-                *index.add(i) = n as u32 + 1;
+                *index.add(i) = slot_word(tag, n);
             }
             n += 1;
         }
-        (self.index, self.hashes, self.keys, self.vals) = (index, hashes, keys, vals);
+        (self.index, self.hashes, self.entries) = (index, hashes, entries);
         (self.used, self.cap, self.mask) = (n, cap, slots - 1);
     }
 
@@ -425,18 +450,20 @@ impl Table {
             }
         }
         if self.used == self.cap {
-            // Doubling the live entries keeps rebuilds amortised O(1) even
-            // under insert/delete churn at a constant size.
-            // SAFETY: the table is valid.
-            unsafe { self.rebuild(self.count * 2) };
+            // Full: compact in place when at least half the entries are
+            // deleted, else double. Either way at least cap/2 inserts
+            // follow before the next rebuild, so rebuilds are amortised O(1).
+            let slots = if self.count * 2 <= self.cap { self.mask + 1 } else { (self.mask + 1) * 2 };
+            // SAFETY: the table is valid; the live entries fit either size.
+            unsafe { self.rebuild(slots) };
         }
         // SAFETY: there is an index now and `used < cap`; the slot found is empty.
         unsafe {
             let Err(slot) = self.probe(k, h) else { unreachable!("key appeared during a rebuild") };
             let e = self.used;
-            *self.index.add(slot) = e as u32 + 1;
+            *self.index.add(slot) = slot_word(h, e);
             *self.hashes.add(e) = h | 1;
-            copy_nonoverlapping(k, self.keys.add(e * self.ksize), self.ksize);
+            copy_nonoverlapping(k, self.key(e), self.ksize);
             self.used += 1;
             self.count += 1;
             self.val(e)
@@ -451,28 +478,14 @@ impl Table {
         if self.count == 0 {
             return;
         }
-        let tag = h | 1;
-        let mut i = (h >> 1) as usize & self.mask;
-        // SAFETY: as in `probe`; the deleted entry's memory is cleared so it
-        // keeps nothing alive.
+        // SAFETY: the table has an index; the deleted entry's memory is
+        // cleared so it keeps nothing alive.
         unsafe {
-            loop {
-                match *self.index.add(i) {
-                    0 => return,
-                    TOMB => {}
-                    s => {
-                        let e = (s - 1) as usize;
-                        if *self.hashes.add(e) == tag && self.eq(self.keys.add(e * self.ksize), k) {
-                            *self.index.add(i) = TOMB;
-                            *self.hashes.add(e) = 0;
-                            write_bytes(self.keys.add(e * self.ksize), 0, self.ksize);
-                            write_bytes(self.val(e), 0, self.vsize);
-                            self.count -= 1;
-                            return;
-                        }
-                    }
-                }
-                i = (i + 1) & self.mask;
+            if let Ok((i, e)) = self.probe_slot(k, h) {
+                *self.index.add(i) = TOMB;
+                *self.hashes.add(e) = 0;
+                write_bytes(self.key(e), 0, self.stride);
+                self.count -= 1;
             }
         }
     }
@@ -606,23 +619,12 @@ pub unsafe extern "C" fn deft_mapiterinit(m: *mut Table, it: *mut Iter) {
             val: null(),
             table: m,
             hashes: t.hashes,
-            keys: t.keys,
-            vals: t.vals,
+            entries: t.entries,
             n: t.used,
             start: (rand() % t.used as u64) as usize,
             pos: 0,
         },
-        _ => Iter {
-            key: null(),
-            val: null(),
-            table: m,
-            hashes: null(),
-            keys: null(),
-            vals: null(),
-            n: 0,
-            start: 0,
-            pos: 0,
-        },
+        _ => Iter { key: null(), val: null(), table: m, hashes: null(), entries: null(), n: 0, start: 0, pos: 0 },
     };
     // SAFETY: by the precondition.
     unsafe { it.write(iter) };
@@ -649,19 +651,19 @@ pub unsafe extern "C" fn deft_mapiternext(it: *mut Iter) -> bool {
                 continue;
             }
             let t = &*it.table;
-            let k = it.keys.add(e * t.ksize);
+            let k = it.entries.add(e * t.stride);
             if it.hashes == t.hashes.cast_const() {
-                (it.key, it.val) = (k, t.val(e));
+                (it.key, it.val) = (k, k.add(t.voff));
                 return true;
             }
             // Rebuilt since the loop started: the live table decides.
             if !t.eq(k, k) {
                 // A NaN key cannot be looked up (nor deleted).
-                (it.key, it.val) = (k, it.vals.add(e * t.vsize));
+                (it.key, it.val) = (k, k.add(t.voff));
                 return true;
             }
             if let Some(e2) = t.find(k, tag) {
-                (it.key, it.val) = (t.keys.add(e2 * t.ksize), t.val(e2));
+                (it.key, it.val) = (t.key(e2), t.val(e2));
                 return true;
             }
         }
@@ -684,7 +686,7 @@ pub unsafe fn map_entries(m: *const u8) -> Vec<(*const u8, *const u8)> {
     (0..t.used)
         // SAFETY: `e < used` indexes the entry arrays.
         .filter(|&e| unsafe { *t.hashes.add(e) } != 0)
-        .map(|e| (t.keys.wrapping_add(e * t.ksize).cast_const(), t.val(e).cast_const()))
+        .map(|e| (t.key(e).cast_const(), t.val(e).cast_const()))
         .collect()
 }
 

@@ -62,3 +62,23 @@ func main() {
 		println(m[[2]interface{}{1, "a"}])
 	})
 }
+
+func f() int { panic("f") }
+
+// Which failed op-assignments leave the key inserted (gc's order).
+func init() {
+	m := map[string]int{}
+	z, s := 0, -1
+	a := []int{1}
+	i := 5
+	try("div zero", func() { m["a"] /= z })
+	try("call panics", func() { m["b"] += f() })
+	try("index panics", func() { m["c"] += a[i] })
+	try("negative shift", func() { m["d"] <<= s })
+	try("increment", func() { m["e"]++ })
+	_, a1 := m["a"]
+	_, b1 := m["b"]
+	_, c1 := m["c"]
+	_, d1 := m["d"]
+	println(a1, b1, c1, d1, m["e"], len(m))
+}
