@@ -18,6 +18,10 @@
 //!   [`Stmt::AssignMulti`] or [`Stmt::Eval`]; `switch` is `If`s, `Label`s
 //!   and `Goto`s inside a breakable [`Stmt::Block`]; `x op= y`, `x++` are
 //!   plain assignments (with the place's operands evaluated once);
+//! * maps are explicit: indexing is [`Place::MapIndex`], everything else an
+//!   [`ExprKind::Map`] operation ([`MapOp`]); a map literal is a `Make`
+//!   followed by one store per entry, a `range` over a map an `IterStart`
+//!   and a loop on `IterNext`;
 //! * every `defer` site has its strategy decided ([`DeferKind`]), and a
 //!   deferred builtin (`defer println(x)`, `defer panic(v)`, ...) has been
 //!   wrapped into a call of a generated function taking the already evaluated
