@@ -51,6 +51,13 @@ impl FnCx<'_, '_> {
         let t = self.go_type(l);
         let p = self.place(l);
         let v = self.value_as(r, t);
+        // gc reads a map and key that are plain variables only after a call
+        // on the right has run (`m[i] = f()` where `f` changes `m` or `i`).
+        let plain = |e: &IExpr| matches!(e.kind, IK::Local(_) | IK::Global(_) | IK::Const(_));
+        let v = match &p {
+            Place::MapIndex(m, k) if plain(m) && plain(k) && self.has_call(r) => self.settle(v, out),
+            _ => v,
+        };
         out.push(Stmt::Assign(p, v));
     }
 

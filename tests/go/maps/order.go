@@ -45,3 +45,19 @@ func main() {
 	swap["p"], swap["q"] = swap["q"], swap["p"]
 	println(swap["p"], swap["q"])
 }
+
+var gi = 0
+var gm = map[int]int{}
+var gm2 = map[int]int{}
+
+func change() int { gi = 5; gm = gm2; return 7 }
+
+// A call on the right runs before plain variable reads of the map and key.
+func init() {
+	gm[gi] = change()
+	println(len(gm), len(gm2), gm[5], gm2[5])
+	k := 1
+	lm := map[int]int{}
+	lm[k] = func() int { k = 2; return 3 }()
+	println(lm[1], lm[2])
+}
