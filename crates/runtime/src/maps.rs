@@ -42,7 +42,8 @@
 //! looked up again in the live table, so an entry deleted since is not
 //! produced and the current value is. Entries added during the loop land
 //! beyond the snapshot and are not produced (the spec allows either). Each
-//! entry is produced at most once.
+//! entry is produced at most once. (A future collector must treat the
+//! iterator's words in the frame as roots: they keep the snapshot alive.)
 
 use std::cell::Cell;
 use std::hash::{BuildHasher, Hasher};
