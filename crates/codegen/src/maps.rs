@@ -83,8 +83,12 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// does, one `deft_mapassign` finds or inserts the entry and the value
     /// is updated in place, instead of a lookup and an insertion. Only a
     /// shift by a negative count can panic after the insertion, and gc
-    /// leaves the key inserted then too. Returns false (emitting nothing)
-    /// for any other assignment.
+    /// leaves the key inserted then too. Only the `op=` form matches: its
+    /// lowering reads back the very place it stores (equal positions
+    /// included), while an explicit `m[k] = m[k] << s` spells the place
+    /// twice and keeps gc's lookup-then-insert order (a negative `s` then
+    /// inserts nothing, as in gc). Returns false (emitting nothing) for any
+    /// other assignment.
     pub fn map_update(&mut self, p: &'p Place, e: &'p Expr) -> bool {
         let Place::MapIndex(m, k) = p else { return false };
         let ExprKind::Binary(op, x, y) = &e.kind else { return false };

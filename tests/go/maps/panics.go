@@ -82,3 +82,12 @@ func init() {
 	_, d1 := m["d"]
 	println(a1, b1, c1, d1, m["e"], len(m))
 }
+
+// Spelled out, the same update looks the key up first and inserts nothing.
+func init() {
+	m := map[string]int{}
+	s := -1
+	try("explicit negative shift", func() { m["d"] = m["d"] << s })
+	_, ok := m["d"]
+	println(ok)
+}
