@@ -128,7 +128,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                         vec![self.map_len(m)]
                     }
                     _ => {
-                        self.unsupported(e.pos, "len/cap of maps, channels and array pointers");
+                        self.unsupported(e.pos, "len/cap of channels and array pointers");
                         self.zeros(e.ty)
                     }
                 }
