@@ -847,6 +847,30 @@ mod tests {
     }
 
     #[test]
+    fn iterate_while_compacting() {
+        // A full table (48 of 48) with half its entries deleted: the first
+        // insertion in the loop compacts it at the same size.
+        let t = table(desc(Kind::Int, 8), 0);
+        for i in 0..48 {
+            put(t, i, i);
+        }
+        for i in 24..48 {
+            del(t, i);
+        }
+        assert_eq!((t.used, t.cap), (48, 48));
+        let mut next = 1000;
+        let seen = range(t, |t, k| {
+            del(t, k);
+            put(t, next, 0);
+            next += 1;
+        });
+        let mut sorted = seen.clone();
+        sorted.sort();
+        assert_eq!(sorted, (0..24).collect::<Vec<_>>());
+        assert_eq!((t.count, t.cap), (24, 48), "compacted, not grown");
+    }
+
+    #[test]
     fn iteration_order_varies() {
         let t = table(desc(Kind::Int, 8), 0);
         for i in 0..20 {
