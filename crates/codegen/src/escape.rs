@@ -216,7 +216,10 @@ impl Scan {
                     self.expr(b);
                 }
             }
-            ExprKind::Composite(es) | ExprKind::SliceLit(es) | ExprKind::Print { args: es, .. } => {
+            ExprKind::Composite(es)
+            | ExprKind::SliceLit(es)
+            | ExprKind::Print { args: es, .. }
+            | ExprKind::Map(_, es) => {
                 for x in es {
                     self.expr(x);
                 }

@@ -125,8 +125,12 @@ impl<'a, 'p> FnTx<'a, 'p> {
                             let v = self.expr(x);
                             vec![if is_len { v[1] } else { v[2] }]
                         }
+                        TyKind::Map(..) if is_len => {
+                            let m = self.expr(x)[0];
+                            vec![self.map_len(m)]
+                        }
                         _ => {
-                            self.unsupported(e.pos, "len/cap of maps and channels");
+                            self.unsupported(e.pos, "len/cap of channels");
                             self.zeros(e.ty)
                         }
                     },
@@ -200,6 +204,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 let iv = self.expr(i)[0];
                 self.decode_rune(sv[0], sv[1], iv)
             }
+            ExprKind::Map(op, args) => self.map_op(*op, args, e.ty),
         }
     }
 

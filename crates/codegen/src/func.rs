@@ -37,6 +37,7 @@ use syntax::Pos;
 use crate::defers::DeferState;
 use crate::funcdata::FuncMeta;
 use crate::layout::Layout;
+use crate::maps::Dest;
 use crate::program::ProgramCx;
 use crate::runtime_symbols::Rt;
 
@@ -97,6 +98,10 @@ pub struct FnTx<'a, 'p> {
     pub frame: crate::escape::FrameCells,
     /// Frame slots of frame-bound closure objects.
     pub closure_slots: HashMap<*const lower::ir::Expr, StackSlot>,
+    /// During an in-place map update ([`FnTx::map_update`]): the updated
+    /// `m[k]` place and its entry's value address, which reads of that
+    /// place use.
+    pub map_entry: Option<(&'p Place, Value)>,
 }
 
 /// Translates IR function `fid` into `func`; returns its metadata, or
@@ -128,6 +133,7 @@ pub fn translate<'p>(
         positions: Vec::new(),
         pos_index: HashMap::new(),
         failed: false,
+        map_entry: None,
         frame: crate::escape::FrameCells::default(),
         closure_slots: HashMap::new(),
     };
@@ -569,11 +575,18 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 let off = self.b.ins().imul_imm_s(i64v, size as i64);
                 Loc::Mem(self.b.ins().iadd(sv[0], off), 0)
             }
-            Place::MapIndex(m, _) => {
-                self.unsupported(m.pos, "maps");
-                let z = self.iconst(types::I64, 0);
-                Loc::Mem(z, 0)
-            }
+            Place::MapIndex(m, k) => match self.map_entry {
+                Some((q, at)) if q == p => Loc::Mem(at, 0),
+                _ => self.map_read_loc(m, k),
+            },
+        }
+    }
+
+    /// Evaluates the operands of an assignment's target place.
+    fn dest(&mut self, p: &'p Place) -> Dest {
+        match p {
+            Place::MapIndex(m, k) => self.map_dest(m, k),
+            _ => Dest::Loc(self.place(p)),
         }
     }
 
@@ -594,15 +607,16 @@ impl<'a, 'p> FnTx<'a, 'p> {
             Stmt::Eval(e) => {
                 self.expr(e);
             }
+            Stmt::Assign(p, e) if self.map_update(p, e) => {}
             Stmt::Assign(p, e) => {
                 let ty = self.place_ty(p);
-                let loc = self.place(p);
+                let dest = self.dest(p);
                 let v = self.expr(e);
-                self.write_loc(&loc, ty, &v);
+                self.write_dest(&dest, ty, &v);
             }
             Stmt::AssignMulti(places, e) => {
-                let locs: Vec<Option<(Loc, TyId)>> =
-                    places.iter().map(|p| p.as_ref().map(|p| (self.place(p), self.place_ty(p)))).collect();
+                let locs: Vec<Option<(Dest, TyId)>> =
+                    places.iter().map(|p| p.as_ref().map(|p| (self.dest(p), self.place_ty(p)))).collect();
                 let vals = self.expr(e);
                 let TyKind::Tuple(elems) = self.kind(e.ty).clone() else {
                     self.ice(e.pos, "multi-assignment of a non-tuple");
@@ -613,7 +627,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                     let first = tl.fields[i].1;
                     let n = self.layout(elems[i]).scalars.len();
                     if let Some((loc, ty)) = loc {
-                        self.write_loc(loc, *ty, &vals[first..first + n]);
+                        self.write_dest(loc, *ty, &vals[first..first + n]);
                     }
                 }
             }

@@ -7,6 +7,7 @@
 //!   │  func.rs     frame (where locals live), statements, places
 //!   │  expr.rs     expressions with Go's arithmetic, conversions, interfaces
 //!   │  calls.rs    Go calls, runtime calls and checks, print/println
+//!   │  maps.rs     map indexing, stores, delete, len, make, range
 //!   │  defers.rs   open-coded defers, defer records, deferreturn block, thunks
 //!   │  external.rs adapters to library functions the runtime implements
 //!   ▼
@@ -39,6 +40,7 @@ pub mod funcdata;
 pub mod iface;
 mod jit;
 pub mod layout;
+pub mod maps;
 pub mod program;
 pub mod runtime_symbols;
 pub mod slices;

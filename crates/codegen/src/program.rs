@@ -283,15 +283,13 @@ impl<'p> ProgramCx<'p> {
         };
         let key = if let TyKind::Map(k, _) = &def.kind { Some(*k) } else { None };
         let name = def.name.clone();
-        let fields = self.field_table(ty);
-        if let Some((_, n)) = fields {
-            put(&mut bytes, std::mem::offset_of!(TypeDesc, nfields), &n.to_le_bytes());
-        }
         let methods = self.method_table(ty);
         put(&mut bytes, std::mem::offset_of!(TypeDesc, nmethods), &methods.map_or(0, |m| m.1).to_le_bytes());
         let name_data = self.bytes_data(name.as_bytes());
         let elem_data = elem.map(|e| self.typedesc(e));
         let key_data = key.map(|k| self.typedesc(k));
+        let fields = self.field_table(ty);
+        put(&mut bytes, std::mem::offset_of!(TypeDesc, nfields), &fields.map_or(0, |f| f.1).to_le_bytes());
         let mut d = DataDescription::new();
         d.define(bytes.into_boxed_slice());
         d.set_align(8);
@@ -312,39 +310,34 @@ impl<'p> ProgramCx<'p> {
         id
     }
 
-    /// The static field table of struct type `ty` ([`FieldDesc`]s in
-    /// declaration order) and its length; `None` for other types and for
-    /// structs without fields.
+    /// The [`FieldDesc`] table of a struct type (data, count); `None` for
+    /// other types and empty structs. The runtime hashes and compares struct
+    /// values field by field with it (padding ignored).
     fn field_table(&mut self, ty: TyId) -> Option<(DataId, usize)> {
-        let prog = self.prog;
-        let TyKind::Struct(fields) = &prog.types[ty.0 as usize].kind else { return None };
+        let TyKind::Struct(fields) = &self.prog.types[ty.0 as usize].kind else { return None };
         if fields.is_empty() {
             return None;
         }
+        let fields = fields.clone();
         let offsets: Vec<u32> = self.layouts.get(ty).fields.iter().map(|f| f.0).collect();
         let size = std::mem::size_of::<FieldDesc>();
-        let (name_off, ty_off, offset_off) = (
-            std::mem::offset_of!(FieldDesc, name),
-            std::mem::offset_of!(FieldDesc, ty),
-            std::mem::offset_of!(FieldDesc, offset),
-        );
         let mut bytes = vec![0u8; size * fields.len()];
-        for (i, (name, _, _)) in fields.iter().enumerate() {
-            let at = i * size;
-            bytes[at + name_off + 8..at + name_off + 16].copy_from_slice(&name.len().to_le_bytes());
-            let off = offsets.get(i).copied().unwrap_or(0) as usize;
-            bytes[at + offset_off..at + offset_off + 8].copy_from_slice(&off.to_le_bytes());
+        let mut relocs = Vec::new();
+        for (i, (name, fty, _)) in fields.iter().enumerate() {
+            let base = i * size;
+            let name_off = base + std::mem::offset_of!(FieldDesc, name);
+            bytes[name_off + 8..name_off + 16].copy_from_slice(&name.len().to_le_bytes());
+            let off = base + std::mem::offset_of!(FieldDesc, offset);
+            bytes[off..off + 8].copy_from_slice(&(offsets[i] as usize).to_le_bytes());
+            relocs.push((name_off, self.bytes_data(name.as_bytes())));
+            relocs.push((base + std::mem::offset_of!(FieldDesc, ty), self.typedesc(*fty)));
         }
-        let refs: Vec<(DataId, DataId)> =
-            fields.iter().map(|(name, fty, _)| (self.bytes_data(name.as_bytes()), self.typedesc(*fty))).collect();
         let mut d = DataDescription::new();
         d.define(bytes.into_boxed_slice());
         d.set_align(8);
-        for (i, (name, fdesc)) in refs.into_iter().enumerate() {
-            let gv = self.module.declare_data_in_data(name, &mut d);
-            d.write_data_addr((i * size + name_off) as u32, gv, 0);
-            let gv = self.module.declare_data_in_data(fdesc, &mut d);
-            d.write_data_addr((i * size + ty_off) as u32, gv, 0);
+        for (off, target) in relocs {
+            let gv = self.module.declare_data_in_data(target, &mut d);
+            d.write_data_addr(off as u32, gv, 0);
         }
         Some((self.static_data(&d), fields.len()))
     }

@@ -65,6 +65,13 @@ pub enum Rt {
     GrowSlice,
     MemMove,
     PanicAlloc,
+    MakeMap,
+    MapAccess1,
+    MapAccess2,
+    MapAssign,
+    MapDelete,
+    MapIterInit,
+    MapIterNext,
 }
 
 /// Everything the compiler knows about one entry point.
@@ -142,11 +149,18 @@ impl Rt {
         Rt::GrowSlice,
         Rt::MemMove,
         Rt::PanicAlloc,
+        Rt::MakeMap,
+        Rt::MapAccess1,
+        Rt::MapAccess2,
+        Rt::MapAssign,
+        Rt::MapDelete,
+        Rt::MapIterInit,
+        Rt::MapIterNext,
     ];
 
     /// The entry point's symbol, signature and address.
     pub fn sym(self) -> RtSym {
-        use runtime::{alloc, iface, panic, print, slices, strings};
+        use runtime::{alloc, iface, maps, panic, print, slices, strings};
         match self {
             Rt::Alloc => sym!("deft_alloc", alloc::deft_alloc, [I64, I64] -> [I64]),
             Rt::PrintLock => sym!("deft_printlock", print::deft_printlock, [] -> []),
@@ -225,6 +239,13 @@ impl Rt {
             }
             Rt::MemMove => sym!("deft_memmove", slices::deft_memmove, [I64, I64, I64] -> []),
             Rt::PanicAlloc => sym!("deft_panicalloc", panic::deft_panicalloc, [I64] -> !),
+            Rt::MakeMap => sym!("deft_makemap", maps::deft_makemap, [I64, I64] -> [I64]),
+            Rt::MapAccess1 => sym!("deft_mapaccess1", maps::deft_mapaccess1, [I64, I64, I64] -> [I64], tail),
+            Rt::MapAccess2 => sym!("deft_mapaccess2", maps::deft_mapaccess2, [I64, I64, I64] -> [I64], tail),
+            Rt::MapAssign => sym!("deft_mapassign", maps::deft_mapassign, [I64, I64, I64] -> [I64], tail),
+            Rt::MapDelete => sym!("deft_mapdelete", maps::deft_mapdelete, [I64, I64, I64] -> [], tail),
+            Rt::MapIterInit => sym!("deft_mapiterinit", maps::deft_mapiterinit, [I64, I64] -> []),
+            Rt::MapIterNext => sym!("deft_mapiternext", maps::deft_mapiternext, [I64] -> [I8]),
         }
     }
 

@@ -51,6 +51,13 @@ impl FnCx<'_, '_> {
         let t = self.go_type(l);
         let p = self.place(l);
         let v = self.value_as(r, t);
+        // gc reads a map and key that are plain variables only after a call
+        // on the right has run (`m[i] = f()` where `f` changes `m` or `i`).
+        let plain = |e: &IExpr| matches!(e.kind, IK::Local(_) | IK::Global(_) | IK::Const(_));
+        let v = match &p {
+            Place::MapIndex(m, k) if plain(m) && plain(k) && self.has_call(r) => self.settle(v, out),
+            _ => v,
+        };
         out.push(Stmt::Assign(p, v));
     }
 
@@ -105,10 +112,7 @@ impl FnCx<'_, '_> {
                 let xv = self.expr(x);
                 IExpr { kind: IK::TypeAssert { x: Box::new(xv), comma_ok: true }, ty, pos: e.pos }
             }
-            ExprKind::Index { .. } => {
-                self.unsupported(e.pos, "maps");
-                IExpr { kind: IK::Zero, ty, pos: e.pos }
-            }
+            ExprKind::Index { x, indices } if indices.len() == 1 => self.map_lookup(x, &indices[0], ty, e.pos),
             _ => {
                 self.unsupported(e.pos, "channels");
                 IExpr { kind: IK::Zero, ty, pos: e.pos }

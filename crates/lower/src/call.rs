@@ -533,6 +533,11 @@ impl FnCx<'_, '_> {
                     .unwrap_or_else(|_| self.ice(pos, "copy without two operands"));
                 IK::Copy(Box::new(dst), Box::new(src))
             }
+            Builtin::Make if matches!(self.under(self.go_type(e)), Type::Map(..)) => return self.make_map(args, e),
+            Builtin::Delete => {
+                let operands = self.delete_operands(args);
+                return self.delete_map(operands, pos);
+            }
             other => {
                 self.unsupported(pos, other.name());
                 IK::Zero
@@ -601,6 +606,7 @@ impl FnCx<'_, '_> {
                 let ty = self.basic_ty(types::BasicKind::Uintptr);
                 vec![IExpr { kind: IK::FramePointer, ty, pos }]
             }
+            Builtin::Delete => self.delete_operands(args),
             other => {
                 self.unsupported(pos, &format!("defer of {}", other.name()));
                 return None;
@@ -692,6 +698,10 @@ impl FnCx<'_, '_> {
                 let int = self.basic_ty(BasicKind::Int);
                 let [dst, src] = [&reads[0], &reads[1]].map(|r| Box::new(r.clone()));
                 body.push(Stmt::Eval(IExpr { kind: IK::Copy(dst, src), ty: int, pos }))
+            }
+            Builtin::Delete => {
+                let del = self.delete_map(reads, pos);
+                body.push(Stmt::Eval(del));
             }
             _ => {}
         }

@@ -260,6 +260,7 @@ impl Printer<'_> {
             ExprKind::DecodeRune { s, i } => {
                 format!("decoderune({}, {})", self.expr(s), self.expr(i))
             }
+            ExprKind::Map(op, args) => format!("map{op:?}<{}>({})", self.ty(e.ty), self.list(args)),
         }
     }
 }

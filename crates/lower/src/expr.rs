@@ -439,11 +439,7 @@ impl FnCx<'_, '_> {
                 let s = self.expr(x);
                 Place::SliceIndex(Box::new(s), Box::new(self.expr(i)))
             }
-            Type::Map(..) => {
-                self.unsupported(x.pos, "maps");
-                let m = self.expr(x);
-                Place::MapIndex(Box::new(m), Box::new(self.expr(i)))
-            }
+            Type::Map(..) => self.map_index_place(x, i),
             _ => return None,
         })
     }
@@ -518,10 +514,7 @@ impl FnCx<'_, '_> {
                 let len = slots.iter().map(|(i, _)| i + 1).max().unwrap_or(0);
                 (slots, vec![et; len], true)
             }
-            Type::Map(..) => {
-                self.unsupported(pos, "maps");
-                return IExpr { kind: IK::Zero, ty, pos };
-            }
+            Type::Map(..) => return self.map_literal(t, elems, pos),
             _ => self.ice(pos, "composite literal of a non-composite type"),
         };
         let values = self.slot_values(&slots, &elem_tys, pos);

@@ -18,6 +18,10 @@
 //!   [`Stmt::AssignMulti`] or [`Stmt::Eval`]; `switch` is `If`s, `Label`s
 //!   and `Goto`s inside a breakable [`Stmt::Block`]; `x op= y`, `x++` are
 //!   plain assignments (with the place's operands evaluated once);
+//! * maps are explicit: indexing is [`Place::MapIndex`], everything else an
+//!   [`ExprKind::Map`] operation ([`MapOp`]); a map literal is a `Make`
+//!   followed by one store per entry, a `range` over a map an `IterStart`
+//!   and a loop on `IterNext`;
 //! * every `defer` site has its strategy decided ([`DeferKind`]), and a
 //!   deferred builtin (`defer println(x)`, `defer panic(v)`, ...) has been
 //!   wrapped into a call of a generated function taking the already evaluated
@@ -345,7 +349,10 @@ pub enum Place {
     ArrayIndex(Box<Place>, Box<Expr>),
     /// Element of a slice value (bounds-checked).
     SliceIndex(Box<Expr>, Box<Expr>),
-    /// `m[k]` (nil map panics).
+    /// `m[k]`. Read, an absent key (or a nil map) gives the zero value.
+    /// Stored to, the map operation (insertion; a nil map panics) happens
+    /// after the value is computed, so a value that panics leaves the map
+    /// unchanged; the map and key operands are still evaluated first.
     MapIndex(Box<Expr>, Box<Expr>),
 }
 
@@ -500,7 +507,7 @@ pub enum ExprKind {
     Load(Box<Place>),
     /// `&place` (for a heap local: its cell).
     AddrOf(Box<Place>),
-    /// `m[k]` comma-ok form (a 2-tuple), or `v, ok := x.(T)`: see `AssignMulti`.
+    /// `x.(T)`, or its comma-ok form `v, ok := x.(T)` (a 2-tuple): see `AssignMulti`.
     TypeAssert {
         /// The interface value.
         x: Box<Expr>,
@@ -562,6 +569,39 @@ pub enum ExprKind {
         /// The byte index.
         i: Box<Expr>,
     },
+    /// A map operation (see [`MapOp`] for operands and type); operands
+    /// evaluated left to right. (Added by lowering.)
+    Map(MapOp, Vec<Expr>),
+}
+
+/// Map operations other than indexing ([`Place::MapIndex`]); the operands
+/// of [`ExprKind::Map`]. (Added by lowering.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MapOp {
+    /// `make(map[K]V)` (no operand) or `make(map[K]V, hint)` (an integer
+    /// operand of any type; negative or huge hints are ignored): a new
+    /// empty map of the expression's type. Map literals are a `Make`
+    /// followed by stores.
+    Make,
+    /// `m[k]` in comma-ok form, operands `[m, k]`: a 2-tuple (value, ok);
+    /// an absent key or a nil map gives (zero, false).
+    Lookup,
+    /// `delete(m, k)`, operands `[m, k]`: nothing happens for a nil map or
+    /// an absent key. Type: empty tuple.
+    Delete,
+    /// Starts a `range` loop over map `[m]`: a `uintptr` handle to an
+    /// iterator living in the current frame. Each `IterStart` site has its
+    /// own frame area, reinitialised whenever it runs, so the handle is
+    /// valid until the same site runs again.
+    IterStart,
+    /// `[it]`: advances the iterator to the next entry; false when done.
+    /// Entries deleted before they are reached are not produced; each
+    /// entry is produced at most once; the order is random, as in gc.
+    IterNext,
+    /// `[it]`: the current entry's key (type K), after a true `IterNext`.
+    IterKey,
+    /// `[it]`: the current entry's value (type V), after a true `IterNext`.
+    IterValue,
 }
 
 /// A call: callee and arguments, evaluated left to right.

@@ -18,6 +18,7 @@
 //! * `func` — one function being lowered: locals, captures, scopes, labels;
 //! * `stmt`, `assign`, `expr`, `call` — statements, assignments,
 //!   expressions, calls/builtins/conversions/defers;
+//! * `maps` — `make`, `delete`, comma-ok lookups, literals and `range` of maps;
 //! * `tys`, `consts` — types and constants;
 //! * `visit`, `query` — reading the AST and the checker's facts.
 //!
@@ -37,6 +38,7 @@ mod dump;
 mod expr;
 mod func;
 pub mod ir;
+mod maps;
 mod plan;
 mod program;
 mod promote;

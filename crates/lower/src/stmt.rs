@@ -131,7 +131,12 @@ impl FnCx<'_, '_> {
     }
 
     /// Opens a breakable scope (registering its label), runs `f`, closes it.
-    fn in_scope<R>(&mut self, is_loop: bool, label: Option<String>, f: impl FnOnce(&mut Self, ScopeId) -> R) -> R {
+    pub(crate) fn in_scope<R>(
+        &mut self,
+        is_loop: bool,
+        label: Option<String>,
+        f: impl FnOnce(&mut Self, ScopeId) -> R,
+    ) -> R {
         let id = self.new_scope();
         let b = Breakable { id, is_loop };
         if let Some(l) = &label {
@@ -457,7 +462,7 @@ impl FnCx<'_, '_> {
                 }
                 _ => self.ice(pos, "range over a pointer to a non-array"),
             },
-            Type::Map(..) => self.unsupported(pos, "maps"),
+            Type::Map(..) => self.range_map(k, v, x, body, label, pos, out),
             Type::Chan(..) => self.unsupported(pos, "channels"),
             _ => self.unsupported(pos, "this kind of range loop"),
         }
@@ -474,7 +479,12 @@ impl FnCx<'_, '_> {
     /// Assigns an iteration variable `e` (a defined variable or any
     /// assignable expression) the value `value` computes, converted from its
     /// Go type to `e`'s. The target is resolved before the value is built.
-    fn range_assign(&mut self, e: &Expr, pos: Pos, value: impl FnOnce(&mut Self) -> (IExpr, types::TypeId)) -> Stmt {
+    pub(crate) fn range_assign(
+        &mut self,
+        e: &Expr,
+        pos: Pos,
+        value: impl FnOnce(&mut Self) -> (IExpr, types::TypeId),
+    ) -> Stmt {
         let t = self.go_type(e);
         let p = self.place(e);
         let (val, from) = value(self);

@@ -310,7 +310,10 @@ impl<'p> FuncCheck<'p> {
                 Ok(())
             }
             ExprKind::Load(p) | ExprKind::AddrOf(p) => self.place(p),
-            ExprKind::Composite(xs) | ExprKind::SliceLit(xs) | ExprKind::Print { args: xs, .. } => {
+            ExprKind::Composite(xs)
+            | ExprKind::SliceLit(xs)
+            | ExprKind::Print { args: xs, .. }
+            | ExprKind::Map(_, xs) => {
                 for x in xs {
                     self.expr(x)?;
                 }

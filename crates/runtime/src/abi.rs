@@ -115,6 +115,16 @@ pub struct FieldDesc {
     pub offset: usize,
 }
 
+impl FieldDesc {
+    /// Whether this is a blank (`_`) field, which `==` and hashing skip.
+    pub fn is_blank(&self) -> bool {
+        self.name.len == 1 && !self.name.ptr.is_null() && {
+            // SAFETY: a field name is a valid string of `len` bytes.
+            unsafe { *self.name.ptr == b'_' }
+        }
+    }
+}
+
 /// A runtime type descriptor, emitted by the compiler as static data.
 #[repr(C)]
 #[derive(Debug)]

@@ -77,7 +77,7 @@ pub unsafe extern "C" fn deft_assertiface(ty: *const TypeDesc, iface: *const Typ
 ///
 /// # Safety
 /// `ty` is valid and `a`, `b` point to values of it.
-unsafe fn eq_at(ty: &TypeDesc, a: *const u8, b: *const u8) -> Result<bool, *const TypeDesc> {
+pub(crate) unsafe fn eq_at(ty: &TypeDesc, a: *const u8, b: *const u8) -> Result<bool, *const TypeDesc> {
     const SLICE: u8 = Kind::Slice as u8;
     const MAP: u8 = Kind::Map as u8;
     const FUNC: u8 = Kind::Func as u8;
@@ -113,7 +113,7 @@ unsafe fn eq_at(ty: &TypeDesc, a: *const u8, b: *const u8) -> Result<bool, *cons
             }
             STRUCT if ty.nfields > 0 => {
                 let fs = std::slice::from_raw_parts(ty.fields, ty.nfields);
-                for f in fs {
+                for f in fs.iter().filter(|f| !f.is_blank()) {
                     if !eq_at(&*f.ty, a.add(f.offset), b.add(f.offset))? {
                         return Ok(false);
                     }

@@ -18,6 +18,7 @@ pub mod fmt;
 pub mod frames;
 pub mod iface;
 pub mod library;
+pub mod maps;
 pub mod panic;
 pub mod panicprint;
 pub mod print;

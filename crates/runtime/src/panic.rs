@@ -156,9 +156,14 @@ pub fn set_g(g: *mut G) -> *mut G {
 
 macro_rules! entry_shim {
     ($(#[$doc:meta])* $name:ident($($arg:ident),*) => $imp:ident, pc: $pc:literal, fp: $fp:literal) => {
+        entry_shim!($(#[$doc])* $name($($arg),*) -> ! => $imp, pc: $pc, fp: $fp);
+    };
+    // An entry that may panic but usually returns: `$imp` takes the same
+    // arguments plus pc and fp and returns straight to the Go caller.
+    ($(#[$doc:meta])* $name:ident($($arg:ident),*) -> $ret:ty => $imp:ident, pc: $pc:literal, fp: $fp:literal) => {
         $(#[$doc])*
         #[unsafe(naked)]
-        pub extern "C" fn $name($(_: $arg),*) -> ! {
+        pub extern "C" fn $name($(_: $arg),*) -> $ret {
             core::arch::naked_asm!(
                 concat!("mov ", $pc, ", [rsp]"),
                 concat!("mov ", $fp, ", rbp"),
@@ -168,6 +173,7 @@ macro_rules! entry_shim {
         }
     };
 }
+pub(crate) use entry_shim;
 
 entry_shim!(
     /// `panic(v)`. The compiler emits a call to this for `panic(v)` with the
@@ -224,7 +230,7 @@ extern "C" fn gopanic_entry(ty: usize, data: usize, pc: usize, fp: usize) -> ! {
 }
 
 /// Raises runtime error `err` from the Go frame `origin`.
-fn panic_runtime_error(err: RuntimeError, origin: Frame) -> ! {
+pub(crate) fn panic_runtime_error(err: RuntimeError, origin: Frame) -> ! {
     if err.is_nil_deref() {
         // SAFETY: the shims are called from Go code, which runs on a goroutine.
         unsafe { (*cur_g()).sig = origin.pc };

@@ -1113,7 +1113,10 @@ impl<'a> Checker<'a> {
                 self.indexed_elts(elems, elem, None);
             }
             T::Map(k, v) => {
-                let mut seen: Vec<Value> = Vec::new();
+                // Constant keys seen, with their types: keys of an interface
+                // key type are duplicates only when their types are identical
+                // too (`1` and `int64(1)` are distinct keys).
+                let mut seen: Vec<(Value, TyId)> = Vec::new();
                 for kv in elems {
                     let Some(key) = &kv.key else {
                         self.error(start_pos(&kv.value), "missing key in map literal");
@@ -1123,14 +1126,16 @@ impl<'a> Checker<'a> {
                     self.expr_with_hint(&mut kx, key, k);
                     self.assignment(&mut kx, Some(k), "map literal");
                     if kx.is_const() && !kx.is_invalid() {
-                        if seen.iter().any(|s| {
-                            s.compare(Cmp::Eq, &kx.val) && std::mem::discriminant(s) == std::mem::discriminant(&kx.val)
+                        if seen.iter().any(|(s, t)| {
+                            s.compare(Cmp::Eq, &kx.val)
+                                && std::mem::discriminant(s) == std::mem::discriminant(&kx.val)
+                                && self.tys.identical(*t, kx.ty)
                         }) {
                             let vs = kx.val.to_string();
                             self.error_at_op(&kx, format!("duplicate key {vs} in map literal"));
                             continue;
                         }
-                        seen.push(kx.val.clone());
+                        seen.push((kx.val.clone(), kx.ty));
                     }
                     let mut vx = Operand::invalid(None);
                     self.expr_with_hint(&mut vx, &kv.value, v);

@@ -118,15 +118,10 @@ impl<'a> Checker<'a> {
                 if k == INVALID || v == INVALID {
                     return INVALID;
                 }
-                if matches!(self.tys.get(k), T::Named(o) if self.objs[o.0 as usize].color == crate::check::Color::Grey)
-                {
-                    // The key type is still being declared: check later.
-                    self.later_map_keys.push((k, type_start(key)));
-                } else if !self.tys.comparable(k) {
-                    let s = self.ts(k);
-                    self.error(type_start(key), format!("invalid map key type {s}"));
-                    return INVALID;
-                }
+                // As types2: checked once every type is complete, since the key
+                // may (indirectly) still be being declared (`type m map[k]int;
+                // type k [1]m`).
+                self.later_map_keys.push((k, type_start(key)));
                 self.tys.intern(T::Map(k, v))
             }
             TypeKind::Chan { dir, elem } => {
