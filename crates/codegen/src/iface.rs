@@ -278,10 +278,34 @@ impl<'a, 'p> FnTx<'a, 'p> {
     }
 
     /// The code of method `name` of interface value `iv` (nil panics).
+    ///
+    /// Each call site has a one-entry inline cache, a static (type, code)
+    /// pair: when the dynamic type is the one seen last, the code is loaded
+    /// from it; otherwise the runtime looks the method up by name and the
+    /// cache is refilled. (Type descriptors are unique per type, and a
+    /// type's method code never changes. The two words are written without
+    /// ordering, which is sound while Go code runs on one thread only.)
     fn iface_code(&mut self, iv: &[Value], name: &str) -> Value {
         self.nil_check(iv[0]);
+        let cache_data = self.cx.zeroed_static(16);
+        let cache = self.data_addr(cache_data);
+        let cached_ty = self.b.ins().load(types::I64, flags(), cache, 0);
+        let hit = self.b.ins().icmp(IntCC::Equal, cached_ty, iv[0]);
+        let (hit_block, miss_block, join) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
+        let code = self.b.append_block_param(join, types::I64);
+        self.b.ins().brif(hit, hit_block, &[], miss_block, &[]);
+        self.b.switch_to_block(hit_block);
+        let cached_code = self.b.ins().load(types::I64, flags(), cache, 8);
+        self.b.ins().jump(join, &[cached_code.into()]);
+        self.b.switch_to_block(miss_block);
+        self.b.set_cold_block(miss_block);
         let n = self.string_const(name.as_bytes());
-        self.rt_call(Rt::IfaceMethod, &[iv[0], n[0], n[1]])[0]
+        let found = self.rt_call(Rt::IfaceMethod, &[iv[0], n[0], n[1]])[0];
+        self.b.ins().store(flags(), iv[0], cache, 0);
+        self.b.ins().store(flags(), found, cache, 8);
+        self.b.ins().jump(join, &[found.into()]);
+        self.b.switch_to_block(join);
+        code
     }
 
     /// A call of method `index` of interface value `recv`.

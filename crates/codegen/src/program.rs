@@ -363,6 +363,17 @@ impl<'p> ProgramCx<'p> {
         id
     }
 
+    /// A fresh writable, zeroed static of `size` bytes (8-aligned): the
+    /// inline cache of an interface call site.
+    pub fn zeroed_static(&mut self, size: usize) -> DataId {
+        let id = self.anon_data(true);
+        let mut d = DataDescription::new();
+        d.define_zeroinit(size);
+        d.set_align(8);
+        self.define_data(id, &d);
+        id
+    }
+
     fn anon_data(&mut self, writable: bool) -> DataId {
         self.module
             .declare_anonymous_data(writable, false)
