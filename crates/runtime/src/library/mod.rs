@@ -18,8 +18,11 @@
 //! Each function's doc names the Go declaration it implements.
 
 mod math;
+mod mem;
 mod os;
+mod strconv;
 mod time;
+mod unicode;
 
 /// Two integer results, returned in `rax:rdx`.
 #[repr(C)]
@@ -61,6 +64,35 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("math.Float64frombits", || math::float64frombits as *const u8),
     ("math.Float32bits", || math::float32bits as *const u8),
     ("math.Float32frombits", || math::float32frombits as *const u8),
+    ("unicode.IsUpper", || unicode::is_upper as *const u8),
+    ("unicode.IsLower", || unicode::is_lower as *const u8),
+    ("unicode.IsTitle", || unicode::is_title as *const u8),
+    ("unicode.IsLetter", || unicode::is_letter as *const u8),
+    ("unicode.IsDigit", || unicode::is_digit as *const u8),
+    ("unicode.IsNumber", || unicode::is_number as *const u8),
+    ("unicode.IsSpace", || unicode::is_space as *const u8),
+    ("unicode.IsPunct", || unicode::is_punct as *const u8),
+    ("unicode.IsPrint", || unicode::is_print as *const u8),
+    ("unicode.IsGraphic", || unicode::is_graphic as *const u8),
+    ("unicode.IsControl", || unicode::is_control as *const u8),
+    ("unicode.IsMark", || unicode::is_mark as *const u8),
+    ("unicode.IsSymbol", || unicode::is_symbol as *const u8),
+    ("unicode.ToUpper", || unicode::to_upper as *const u8),
+    ("unicode.ToLower", || unicode::to_lower as *const u8),
+    ("unicode.ToTitle", || unicode::to_title as *const u8),
+    ("unicode.to", || unicode::to as *const u8),
+    ("strings.foldRune", || unicode::fold_rune as *const u8),
+    ("strings.makeBytes", || mem::make_bytes as *const u8),
+    ("strings.makeStrings", || mem::make_strings as *const u8),
+    ("strings.appendString", || mem::append_string as *const u8),
+    ("strconv.makeBytes", || mem::make_bytes as *const u8),
+    ("strconv.appendString", || mem::append_string as *const u8),
+    ("strconv.Quote", || strconv::quote as *const u8),
+    ("strconv.QuoteToASCII", || strconv::quote_to_ascii as *const u8),
+    ("strconv.QuoteRune", || strconv::quote_rune as *const u8),
+    ("strconv.QuoteRuneToASCII", || strconv::quote_rune_to_ascii as *const u8),
+    ("sort.lenAny", || mem::len_any as *const u8),
+    ("sort.swapAny", || mem::swap_any as *const u8),
 ];
 
 #[cfg(test)]

@@ -1,0 +1,125 @@
+//! Package `strconv`: quoting strings and runes as Go literals. (The
+//! integer conversions are Go code in `lib/strconv`; float formatting and
+//! parsing belong to the fmt engine.)
+
+use crate::abi::GoString;
+use crate::strings::{go_bytes, new_string};
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// Appends the escaped form of rune `r` (its source bytes being `raw`)
+/// inside a literal delimited by `quote`; `ascii` escapes everything
+/// outside printable ASCII. A `raw` byte that is not valid UTF-8 (decoded
+/// as U+FFFD with width 1) is written as `\xHH`.
+fn escape(out: &mut Vec<u8>, r: u32, width: usize, raw: &[u8], quote: u8, ascii: bool) {
+    if width == 1 && r == 0xFFFD {
+        out.extend_from_slice(&[b'\\', b'x', HEX[(raw[0] >> 4) as usize], HEX[(raw[0] & 15) as usize]]);
+        return;
+    }
+    if r == quote as u32 || r == '\\' as u32 {
+        out.extend_from_slice(&[b'\\', r as u8]);
+        return;
+    }
+    let printable = super::unicode::is_print(r as i32);
+    if printable && (!ascii || r < 0x80) {
+        let mut buf = [0u8; 4];
+        let n = crate::strings::encode_rune(r as i64, &mut buf);
+        out.extend_from_slice(&buf[..n]);
+        return;
+    }
+    let simple = match r {
+        7 => Some(b'a'),
+        8 => Some(b'b'),
+        12 => Some(b'f'),
+        10 => Some(b'n'),
+        13 => Some(b'r'),
+        9 => Some(b't'),
+        11 => Some(b'v'),
+        _ => None,
+    };
+    if let Some(c) = simple {
+        out.extend_from_slice(&[b'\\', c]);
+    } else if r < ' ' as u32 || r == 0x7f {
+        out.extend_from_slice(&[b'\\', b'x', HEX[(r >> 4) as usize], HEX[(r & 15) as usize]]);
+    } else if r < 0x10000 {
+        out.extend_from_slice(b"\\u");
+        out.extend((0..4).rev().map(|k| HEX[((r >> (4 * k)) & 15) as usize]));
+    } else {
+        out.extend_from_slice(b"\\U");
+        out.extend((0..8).rev().map(|k| HEX[((r >> (4 * k)) & 15) as usize]));
+    }
+}
+
+/// `s` as a Go literal delimited by `quote`.
+pub fn quote_bytes(s: &[u8], quote: u8, ascii: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len() + 2);
+    out.push(quote);
+    let mut i = 0;
+    while i < s.len() {
+        let (r, next) = crate::strings::decode_rune(s, i);
+        escape(&mut out, r, next - i, &s[i..next], quote, ascii);
+        i = next;
+    }
+    out.push(quote);
+    out
+}
+
+/// `func Quote(s string) string`: a double-quoted Go literal for `s`;
+/// non-printable runes and invalid bytes are escaped.
+///
+/// # Safety
+/// `ptr`/`len` must be a valid Go string.
+pub unsafe extern "C" fn quote(ptr: *const u8, len: usize) -> GoString {
+    // SAFETY: the caller passes a valid Go string.
+    new_string(&quote_bytes(unsafe { go_bytes(ptr, len) }, b'"', false))
+}
+
+/// `func QuoteToASCII(s string) string`: `Quote` with every non-ASCII rune
+/// escaped too.
+///
+/// # Safety
+/// `ptr`/`len` must be a valid Go string.
+pub unsafe extern "C" fn quote_to_ascii(ptr: *const u8, len: usize) -> GoString {
+    // SAFETY: the caller passes a valid Go string.
+    new_string(&quote_bytes(unsafe { go_bytes(ptr, len) }, b'"', true))
+}
+
+/// The single-quoted literal for rune `r`; an invalid rune is quoted as
+/// U+FFFD.
+fn quote_rune_bytes(r: i32, ascii: bool) -> Vec<u8> {
+    let r = if (0..0xD800).contains(&r) || (0xE000..=0x10FFFF).contains(&r) { r as u32 } else { 0xFFFD };
+    let mut buf = [0u8; 4];
+    let n = crate::strings::encode_rune(r as i64, &mut buf);
+    let mut out = vec![b'\''];
+    escape(&mut out, r, n, &buf[..n], b'\'', ascii);
+    out.push(b'\'');
+    out
+}
+
+/// `func QuoteRune(r rune) string`.
+pub extern "C" fn quote_rune(r: i32) -> GoString {
+    new_string(&quote_rune_bytes(r, false))
+}
+
+/// `func QuoteRuneToASCII(r rune) string`.
+pub extern "C" fn quote_rune_to_ascii(r: i32) -> GoString {
+    new_string(&quote_rune_bytes(r, true))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting() {
+        assert_eq!(
+            quote_bytes(b"a\"b\\\n\x00\x7f\xff\xe2\x82", b'"', false),
+            b"\"a\\\"b\\\\\\n\\x00\\x7f\\xff\\xe2\\x82\""
+        );
+        assert_eq!(quote_bytes("é\u{a0}\u{2028}😀".as_bytes(), b'"', false), "\"é\\u00a0\\u2028😀\"".as_bytes());
+        assert_eq!(quote_bytes("é😀".as_bytes(), b'"', true), b"\"\\u00e9\\U0001f600\"");
+        assert_eq!(quote_rune_bytes('\'' as i32, false), b"'\\''");
+        assert_eq!(quote_rune_bytes('"' as i32, false), b"'\"'");
+        assert_eq!(quote_rune_bytes(0xD800, false), "'\u{fffd}'".as_bytes());
+    }
+}
