@@ -1,10 +1,11 @@
 // Package sort: sorting slices and user-defined collections, and binary
 // search. deft's implementation.
 //
-// Every sort here is stable (insertion sort on small blocks, then
-// in-place merging by rotation, using only Less and Swap). gc's Sort and
-// Slice use pdqsort, which is not stable: the results agree except in the
-// relative order of elements that compare equal.
+// Sort and Slice use gc 1.19's pattern-defeating quicksort (pdqsort.go),
+// which is not stable, making the same comparisons and swaps as gc, so
+// equal elements end up in the same order as under gc. Stable and
+// SliceStable insertion-sort small blocks, then merge them in place by
+// rotation.
 package sort
 
 // Interface: a collection sortable by index.
@@ -17,8 +18,8 @@ type Interface interface {
 	Swap(i, j int)
 }
 
-// Sort sorts data in increasing order (stably; see the package comment).
-func Sort(data Interface) { stable(data, data.Len()) }
+// Sort sorts data in increasing order; not stable.
+func Sort(data Interface) { quicksort(data, data.Len()) }
 
 // Stable sorts data, keeping the original order of equal elements.
 func Stable(data Interface) { stable(data, data.Len()) }
@@ -69,9 +70,12 @@ func sliceOf(x any, less func(i, j int) bool) *anySlice {
 	return &anySlice{x, n, less}
 }
 
-// Slice sorts the slice x by less, which compares elements i and j
-// (stably; see the package comment).
-func Slice(x any, less func(i, j int) bool) { Stable(sliceOf(x, less)) }
+// Slice sorts the slice x by less, which compares elements i and j; not
+// stable.
+func Slice(x any, less func(i, j int) bool) {
+	s := sliceOf(x, less)
+	quicksort(s, s.n)
+}
 
 // SliceStable sorts the slice x by less, keeping equal elements in order.
 func SliceStable(x any, less func(i, j int) bool) { Stable(sliceOf(x, less)) }

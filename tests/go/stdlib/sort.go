@@ -73,7 +73,7 @@ func main() {
 	people(ps)
 	println(sort.SliceIsSorted(ps, func(i, j int) bool { return ps[i].age > ps[j].age }))
 
-	// Distinct keys: Sort and Slice must agree with gc exactly.
+	// Sort and Slice agree with gc exactly.
 	big := make100()
 	sort.Slice(big, func(i, j int) bool { return big[i]%1000 < big[j]%1000 })
 	sum := 0
