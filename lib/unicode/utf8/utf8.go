@@ -248,3 +248,10 @@ func FullRuneInString(s string) bool {
 
 // FullRune: FullRuneInString for a byte slice.
 func FullRune(p []byte) bool { return FullRuneInString(string(p)) }
+
+// Until deft has append (crates/runtime/src/library/mem.rs).
+func appendString(b []byte, s string) []byte
+
+// AppendRune: p with the encoding of r (U+FFFD for an invalid r)
+// appended.
+func AppendRune(p []byte, r rune) []byte { return appendString(p, string(r)) }
