@@ -47,3 +47,108 @@ func WriteString(w Writer, s string) (n int, err error) {
 	}
 	return w.Write([]byte(s))
 }
+
+// Closer releases a resource.
+type Closer interface {
+	Close() error
+}
+
+// ReadCloser, WriteCloser, ReadWriteCloser: the combinations.
+type ReadCloser interface {
+	Reader
+	Closer
+}
+
+type WriteCloser interface {
+	Writer
+	Closer
+}
+
+type ReadWriteCloser interface {
+	Reader
+	Writer
+	Closer
+}
+
+// ByteReader reads one byte.
+type ByteReader interface {
+	ReadByte() (byte, error)
+}
+
+// ByteScanner can also step back one byte.
+type ByteScanner interface {
+	ByteReader
+	UnreadByte() error
+}
+
+// RuneReader reads one UTF-8 encoded rune.
+type RuneReader interface {
+	ReadRune() (r rune, size int, err error)
+}
+
+// RuneScanner can also step back one rune.
+type RuneScanner interface {
+	RuneReader
+	UnreadRune() error
+}
+
+// Until deft has make and append (crates/runtime/src/library/mem.rs).
+func makeBytes(n, c int) []byte
+func appendString(b []byte, s string) []byte
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error)       { return len(p), nil }
+func (discard) WriteString(s string) (int, error) { return len(s), nil }
+
+// Discard: a Writer that accepts and drops everything.
+var Discard Writer = discard{}
+
+// ReadAll reads r until EOF or an error; reaching EOF is success.
+func ReadAll(r Reader) ([]byte, error) {
+	b := makeBytes(0, 512)
+	buf := makeBytes(512, 512)
+	for {
+		n, err := r.Read(buf)
+		b = appendString(b, string(buf[:n]))
+		if err != nil {
+			if err == EOF {
+				err = nil
+			}
+			return b, err
+		}
+	}
+}
+
+// Copy copies from src to dst until EOF or an error: the number of bytes
+// copied and the first error (EOF is not one).
+func Copy(dst Writer, src Reader) (written int64, err error) {
+	buf := makeBytes(32*1024, 32*1024)
+	for {
+		nr, er := src.Read(buf)
+		if nr > 0 {
+			nw, ew := dst.Write(buf[:nr])
+			if nw < 0 || nr < nw {
+				nw = 0
+				if ew == nil {
+					ew = errInvalidWrite
+				}
+			}
+			written += int64(nw)
+			if ew != nil {
+				return written, ew
+			}
+			if nr != nw {
+				return written, ErrShortWrite
+			}
+		}
+		if er != nil {
+			if er != EOF {
+				err = er
+			}
+			return written, err
+		}
+	}
+}
+
+var errInvalidWrite = errors.New("invalid write result")

@@ -52,6 +52,27 @@ func Reverse(data Interface) Interface { return reverse{data} }
 func lenAny(x any) int
 func swapAny(x any, i, j int)
 
+// kindAny: the reflect.Kind number of x's dynamic type (0 for nil).
+func kindAny(x any) int
+
+var kindNames = []string{"invalid", "bool", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16",
+	"uint32", "uint64", "uintptr", "float32", "float64", "complex64", "complex128", "array", "chan", "func",
+	"interface", "map", "ptr", "slice", "string", "struct", "unsafe.Pointer"}
+
+// valueError: the panic value of gc's reflection when asked for the
+// length or swapper of something that is not a slice.
+type valueError struct {
+	method string
+	kind   int
+}
+
+func (e *valueError) Error() string {
+	if e.kind == 0 {
+		return "reflect: call of " + e.method + " on zero Value"
+	}
+	return "reflect: call of " + e.method + " on " + kindNames[e.kind] + " Value"
+}
+
 type anySlice struct {
 	x    any
 	n    int
@@ -65,7 +86,7 @@ func (s *anySlice) Swap(i, j int)      { swapAny(s.x, i, j) }
 func sliceOf(x any, less func(i, j int) bool) *anySlice {
 	n := lenAny(x)
 	if n < 0 {
-		panic("sort: not a slice")
+		panic(&valueError{"Swapper", kindAny(x)})
 	}
 	return &anySlice{x, n, less}
 }
@@ -83,6 +104,9 @@ func SliceStable(x any, less func(i, j int) bool) { Stable(sliceOf(x, less)) }
 // SliceIsSorted: whether the slice x is sorted by less.
 func SliceIsSorted(x any, less func(i, j int) bool) bool {
 	n := lenAny(x)
+	if n < 0 {
+		panic(&valueError{"reflect.Value.Len", kindAny(x)})
+	}
 	for i := n - 1; i > 0; i-- {
 		if less(i, i-1) {
 			return false
@@ -227,6 +251,22 @@ func Search(n int, f func(int) bool) int {
 		}
 	}
 	return i
+}
+
+// Find: the smallest i in [0, n) with cmp(i) <= 0, or n, and whether
+// cmp(i) == 0 there; cmp must be positive, then zero, then negative
+// over the range.
+func Find(n int, cmp func(int) int) (i int, found bool) {
+	i, j := 0, n
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if cmp(h) > 0 {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	return i, i < n && cmp(i) == 0
 }
 
 // IntSlice: a []int sortable in increasing order.

@@ -326,3 +326,18 @@ func AppendQuote(dst []byte, s string) []byte { return appendString(dst, Quote(s
 
 // AppendQuoteRune: dst with QuoteRune(r) appended.
 func AppendQuoteRune(dst []byte, r rune) []byte { return appendString(dst, QuoteRune(r)) }
+
+// QuoteToGraphic: Quote, leaving every graphic rune (Zs spaces too)
+// unescaped.
+func QuoteToGraphic(s string) string
+
+// QuoteRuneToGraphic: QuoteRune, leaving a graphic rune unescaped.
+func QuoteRuneToGraphic(r rune) string
+
+// AppendQuoteToASCII: dst with QuoteToASCII(s) appended.
+func AppendQuoteToASCII(dst []byte, s string) []byte { return appendString(dst, QuoteToASCII(s)) }
+
+// AppendQuoteRuneToASCII: dst with QuoteRuneToASCII(r) appended.
+func AppendQuoteRuneToASCII(dst []byte, r rune) []byte {
+	return appendString(dst, QuoteRuneToASCII(r))
+}

@@ -559,3 +559,40 @@ func Compare(a, b string) int {
 	}
 	return 1
 }
+
+// Clone: a fresh copy of s.
+func Clone(s string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return string([]byte(s))
+}
+
+// ToValidUTF8: s with each run of invalid UTF-8 bytes replaced by
+// replacement.
+func ToValidUTF8(s, replacement string) string {
+	var b Builder
+	invalid := false // the previous byte was part of an invalid run
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			invalid = false
+			b.WriteByte(c)
+			continue
+		}
+		_, w := utf8.DecodeRuneInString(s[i:])
+		if w == 1 {
+			i++
+			if !invalid {
+				invalid = true
+				b.WriteString(replacement)
+			}
+			continue
+		}
+		invalid = false
+		b.WriteString(s[i : i+w])
+		i += w
+	}
+	return b.String()
+}

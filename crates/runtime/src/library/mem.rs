@@ -105,6 +105,16 @@ pub extern "C" fn len_any(ty: *const crate::abi::TypeDesc, data: *const u8) -> i
     slice_of(ty, data).map_or(-1, |(s, _)| s.len as i64)
 }
 
+/// `func kindAny(x any) int`: the kind number (as Go's `reflect.Kind`) of
+/// `x`'s dynamic type; 0 for nil.
+pub extern "C" fn kind_any(ty: *const crate::abi::TypeDesc, _data: *const u8) -> i64 {
+    if ty.is_null() {
+        return 0;
+    }
+    // SAFETY: a non-null type descriptor is static data from the compiler.
+    unsafe { (*ty).kind as i64 }
+}
+
 /// `func swapAny(x any, i, j int)`: swaps elements `i` and `j` of the
 /// slice in `x` (both in range: the Go side guarantees it).
 pub extern "C" fn swap_any(ty: *const crate::abi::TypeDesc, data: *const u8, i: i64, j: i64) {

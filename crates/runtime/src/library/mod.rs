@@ -91,11 +91,16 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("strconv.QuoteToASCII", || strconv::quote_to_ascii as *const u8),
     ("strconv.QuoteRune", || strconv::quote_rune as *const u8),
     ("strconv.QuoteRuneToASCII", || strconv::quote_rune_to_ascii as *const u8),
+    ("strconv.QuoteToGraphic", || strconv::quote_to_graphic as *const u8),
+    ("strconv.QuoteRuneToGraphic", || strconv::quote_rune_to_graphic as *const u8),
+    ("io.makeBytes", || mem::make_bytes as *const u8),
+    ("io.appendString", || mem::append_string as *const u8),
     ("strconv.IsPrint", || unicode::is_print as *const u8),
     ("strconv.IsGraphic", || unicode::is_graphic as *const u8),
     ("unicode/utf8.appendString", || mem::append_string as *const u8),
     ("sort.lenAny", || mem::len_any as *const u8),
     ("sort.swapAny", || mem::swap_any as *const u8),
+    ("sort.kindAny", || mem::kind_any as *const u8),
 ];
 
 #[cfg(test)]
