@@ -152,3 +152,34 @@ func Copy(dst Writer, src Reader) (written int64, err error) {
 }
 
 var errInvalidWrite = errors.New("invalid write result")
+
+// ErrShortBuffer: a read needed a larger buffer than was given.
+var ErrShortBuffer = errors.New("short buffer")
+
+// ErrNoProgress: repeated reads returned neither data nor an error.
+var ErrNoProgress = errors.New("multiple Read calls return no data or error")
+
+// ReadAtLeast reads into buf until it holds at least min bytes: fewer
+// at EOF gives ErrUnexpectedEOF (or EOF when nothing was read), a buf
+// shorter than min gives ErrShortBuffer.
+func ReadAtLeast(r Reader, buf []byte, min int) (n int, err error) {
+	if len(buf) < min {
+		return 0, ErrShortBuffer
+	}
+	for n < min && err == nil {
+		var k int
+		k, err = r.Read(buf[n:])
+		n += k
+	}
+	if n >= min {
+		err = nil
+	} else if n > 0 && err == EOF {
+		err = ErrUnexpectedEOF
+	}
+	return n, err
+}
+
+// ReadFull reads exactly len(buf) bytes into buf (errors as ReadAtLeast).
+func ReadFull(r Reader, buf []byte) (n int, err error) {
+	return ReadAtLeast(r, buf, len(buf))
+}

@@ -60,3 +60,18 @@ func main() {
 	b = strconv.AppendQuoteRuneToASCII(b, '世')
 	println(string(b))
 }
+
+func init() {
+	buf := []byte("......")
+	for _, s := range []string{"", "abc", "abcdef", "abcdefgh"} {
+		r := strings.NewReader(s)
+		n, err := io.ReadFull(r, buf)
+		e := "nil"
+		if err != nil {
+			e = err.Error()
+		}
+		println(n, e, string(buf[:n]))
+	}
+	n, err := io.ReadAtLeast(strings.NewReader("xyz"), buf[:2], 3)
+	println(n, err == io.ErrShortBuffer, err.Error(), io.ErrNoProgress.Error())
+}
