@@ -62,3 +62,29 @@ func To(_case int, r rune) rune {
 	}
 	return to(_case, r)
 }
+
+// RangeTable: a set of code points: a Unicode category (Lu, Letter, ...),
+// script (Latin, Han, ...) or property (White_Space, ...), all declared
+// in tables.go. deft keeps the sets in the runtime, so a RangeTable
+// cannot be built from ranges in Go code.
+type RangeTable struct {
+	id int
+}
+
+func inTable(id int, r rune) bool
+
+// Is: whether r is in the set rangeTab.
+func Is(rangeTab *RangeTable, r rune) bool { return inTable(rangeTab.id, r) }
+
+// In: whether r is in any of the sets.
+func In(r rune, ranges ...*RangeTable) bool {
+	for _, t := range ranges {
+		if inTable(t.id, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsOneOf: In with the sets as a slice.
+func IsOneOf(ranges []*RangeTable, r rune) bool { return In(r, ranges...) }

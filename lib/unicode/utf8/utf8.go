@@ -255,3 +255,7 @@ func appendString(b []byte, s string) []byte
 // AppendRune: p with the encoding of r (U+FFFD for an invalid r)
 // appended.
 func AppendRune(p []byte, r rune) []byte { return appendString(p, string(r)) }
+
+// RuneStart: whether b can begin an encoding (it is not a continuation
+// byte).
+func RuneStart(b byte) bool { return b&0xC0 != 0x80 }

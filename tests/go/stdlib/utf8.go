@@ -20,6 +20,9 @@ func main() {
 		lr, lw := utf8.DecodeLastRuneInString(s)
 		br, bw := utf8.DecodeRune([]byte(s))
 		blr, blw := utf8.DecodeLastRune([]byte(s))
+		if len(s) > 0 {
+			println(utf8.RuneStart(s[0]), utf8.RuneStart(s[len(s)-1]))
+		}
 		println(len(s), r, w, lr, lw, br, bw, blr, blw,
 			utf8.RuneCountInString(s), utf8.RuneCount([]byte(s)),
 			utf8.ValidString(s), utf8.Valid([]byte(s)),

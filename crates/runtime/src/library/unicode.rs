@@ -75,6 +75,13 @@ predicates! {
     is_symbol => ISSYMBOL;
 }
 
+/// `func inTable(id int, r rune) bool`: whether `r` is in range table
+/// `id` (its index in [`RANGE_TABLES`], as `lib/unicode/tables.go`
+/// numbers them); false for an unknown id.
+pub extern "C" fn in_range_table(id: i64, r: i32) -> bool {
+    usize::try_from(id).ok().and_then(|i| RANGE_TABLES.get(i)).is_some_and(|t| in_table(t, r))
+}
+
 /// Case indices into [`CASE_RANGES`]' deltas, as Go's `UpperCase`,
 /// `LowerCase`, `TitleCase`.
 const UPPER: i64 = 0;
