@@ -119,6 +119,22 @@ func main() {
 		fmt.Printf("    (0x%x, 0x%x, [%d, %d, %d]),\n", c.Lo, c.Hi, c.Delta[0], c.Delta[1], c.Delta[2])
 	}
 	fmt.Printf("];\n\n")
+	var folds []string
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if f := unicode.SimpleFold(r); f != r {
+			folds = append(folds, fmt.Sprintf("(0x%x, 0x%x)", r, f))
+		}
+	}
+	fmt.Printf("/// Simple case folding: (rune, the next rune of its fold orbit), sorted;\n/// runes not listed fold to themselves.\n")
+	fmt.Printf("pub static SIMPLE_FOLD: &[(u32, u32)] = &[\n")
+	for i := 0; i < len(folds); i += 8 {
+		j := i + 8
+		if j > len(folds) {
+			j = len(folds)
+		}
+		fmt.Printf("    %s,\n", strings.Join(folds[i:j], ", "))
+	}
+	fmt.Printf("];\n\n")
 	names := tableNames()
 	for _, n := range names {
 		t := table(n)

@@ -88,3 +88,8 @@ func In(r rune, ranges ...*RangeTable) bool {
 
 // IsOneOf: In with the sets as a slice.
 func IsOneOf(ranges []*RangeTable, r rune) bool { return In(r, ranges...) }
+
+// SimpleFold: the next rune after r (cyclically, in increasing order) of
+// the runes equal to r under simple case folding; r itself when there is
+// none, or r is not a valid code point.
+func SimpleFold(r rune) rune

@@ -23,3 +23,15 @@ func main() {
 	println(total)
 	println(unicode.Letter == unicode.L, unicode.Digit == unicode.Nd, unicode.Upper == unicode.Lu, n)
 }
+
+func init() {
+	for _, r := range []rune{'A', 'a', 'K', 'k', 0x212a, 'S', 's', 0x17f, '1', -1, 0x110000, 0x130, 0x131, 'Σ', 'σ', 'ς', 0x1c4, 0x1c5, 0x1c6, 0x10400} {
+		print(unicode.SimpleFold(r), " ")
+	}
+	println()
+	sum := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		sum += int(unicode.SimpleFold(r)-r) & 0xffff
+	}
+	println(sum)
+}

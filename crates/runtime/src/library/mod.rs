@@ -82,6 +82,7 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("unicode.ToTitle", || unicode::to_title as *const u8),
     ("unicode.to", || unicode::to as *const u8),
     ("unicode.inTable", || unicode::in_range_table as *const u8),
+    ("unicode.SimpleFold", || unicode::simple_fold as *const u8),
     ("strings.foldRune", || unicode::fold_rune as *const u8),
     ("strings.makeBytes", || mem::make_bytes as *const u8),
     ("strings.makeStrings", || mem::make_strings as *const u8),

@@ -82,6 +82,19 @@ pub extern "C" fn in_range_table(id: i64, r: i32) -> bool {
     usize::try_from(id).ok().and_then(|i| RANGE_TABLES.get(i)).is_some_and(|t| in_table(t, r))
 }
 
+/// `func SimpleFold(r rune) rune`: the next rune after `r` in its orbit
+/// under simple case folding (`A` → `a` → `A`, `K` → `k` → U+212A → `K`);
+/// `r` itself when it has no other case or is not a valid code point.
+pub extern "C" fn simple_fold(r: i32) -> i32 {
+    if r < 0 {
+        return r;
+    }
+    match SIMPLE_FOLD.binary_search_by_key(&(r as u32), |&(from, _)| from) {
+        Ok(i) => SIMPLE_FOLD[i].1 as i32,
+        Err(_) => r,
+    }
+}
+
 /// Case indices into [`CASE_RANGES`]' deltas, as Go's `UpperCase`,
 /// `LowerCase`, `TitleCase`.
 const UPPER: i64 = 0;
@@ -172,5 +185,10 @@ mod tests {
         assert_eq!(to_upper('ā' as i32), 'Ā' as i32);
         assert_eq!(fold('K' as i32), fold('\u{212a}' as i32));
         assert_ne!(fold('i' as i32), fold('ı' as i32));
+        assert_eq!(simple_fold('K' as i32), 'k' as i32);
+        assert_eq!(simple_fold('k' as i32), 0x212a);
+        assert_eq!(simple_fold(0x212a), 'K' as i32);
+        assert_eq!(simple_fold('1' as i32), '1' as i32);
+        assert_eq!(simple_fold(-2), -2);
     }
 }
