@@ -298,11 +298,17 @@ func (x Float64Slice) Swap(i, j int)        { x[i], x[j] = x[j], x[i] }
 func (x Float64Slice) Sort()                { Sort(x) }
 func (x Float64Slice) Search(v float64) int { return SearchFloat64s(x, v) }
 
-// Ints sorts x in increasing order.
-func Ints(x []int) { Sort(IntSlice(x)) }
+// Equal ints, and equal strings, cannot be told apart, so the runtime
+// sorts these directly (crates/runtime/src/library/mem.rs) with the same
+// result as Sort.
+func sortInts(x []int)
+func sortStrings(x []string)
 
-// Strings sorts x in increasing order.
-func Strings(x []string) { Sort(StringSlice(x)) }
+// Ints sorts x in increasing order.
+func Ints(x []int) { sortInts(x) }
+
+// Strings sorts x in increasing order (by bytes).
+func Strings(x []string) { sortStrings(x) }
 
 // Float64s sorts x in increasing order, NaNs first.
 func Float64s(x []float64) { Sort(Float64Slice(x)) }

@@ -147,3 +147,32 @@ mod tests {
         assert_eq!(grown_cap(5, 100000), 106496);
     }
 }
+
+/// `func sortInts(x []int)` (package sort): sorts `x` in place. Equal ints
+/// are indistinguishable, so any correct sort gives gc's result.
+///
+/// # Safety
+/// `ptr`/`len` must be a valid Go `[]int`.
+pub unsafe extern "C" fn sort_ints(ptr: *mut i64, len: usize, _cap: usize) {
+    if len > 1 {
+        // SAFETY: a Go `[]int` of `len` elements at `ptr`, not aliased
+        // during the call.
+        unsafe { std::slice::from_raw_parts_mut(ptr, len) }.sort_unstable();
+    }
+}
+
+/// `func sortStrings(x []string)` (package sort): sorts `x` in place by
+/// bytes. Equal strings are indistinguishable, so any correct sort gives
+/// gc's result.
+///
+/// # Safety
+/// `ptr`/`len` must be a valid Go `[]string`.
+pub unsafe extern "C" fn sort_strings(ptr: *mut GoString, len: usize, _cap: usize) {
+    if len > 1 {
+        // SAFETY: a Go `[]string` of `len` valid strings at `ptr`, not
+        // aliased during the call.
+        let x = unsafe { std::slice::from_raw_parts_mut(ptr, len) };
+        // SAFETY: each element is a valid Go string.
+        x.sort_unstable_by(|a, b| unsafe { a.bytes().cmp(b.bytes()) });
+    }
+}

@@ -103,6 +103,8 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("sort.lenAny", || mem::len_any as *const u8),
     ("sort.swapAny", || mem::swap_any as *const u8),
     ("sort.kindAny", || mem::kind_any as *const u8),
+    ("sort.sortInts", || mem::sort_ints as *const u8),
+    ("sort.sortStrings", || mem::sort_strings as *const u8),
 ];
 
 #[cfg(test)]
