@@ -29,6 +29,12 @@ pub extern "C" fn make_strings(out: *mut GoSlice, n: i64) {
     unsafe { out.write(fresh(n, size_of::<GoString>(), align_of::<GoString>())) };
 }
 
+/// `func makeSlices(n int) [][]byte`: like `make([][]byte, n)`.
+pub extern "C" fn make_slices(out: *mut GoSlice, n: i64) {
+    // SAFETY: `out` is the adapter's result area for a slice header.
+    unsafe { out.write(fresh(n, size_of::<GoSlice>(), align_of::<GoSlice>())) };
+}
+
 /// gc 1.19's malloc size classes (bytes), the capacities `append` rounds
 /// up to for small byte slices.
 const SIZE_CLASSES: &[usize] = &[
@@ -175,4 +181,20 @@ pub unsafe extern "C" fn sort_strings(ptr: *mut GoString, len: usize, _cap: usiz
         // SAFETY: each element is a valid Go string.
         x.sort_unstable_by(|a, b| unsafe { a.bytes().cmp(b.bytes()) });
     }
+}
+
+/// `func growSlice(b []byte, n int) []byte` (package bytes): a copy of `b`
+/// in a new array with room for `n` more bytes, at least twice `b`'s
+/// capacity, rounded up to a malloc size class as gc's `bytes.Buffer`
+/// does; same length as `b`.
+pub extern "C" fn grow_slice(out: *mut GoSlice, ptr: *mut u8, len: usize, cap: usize, n: i64) {
+    let want = (len + n.max(0) as usize).max(2 * cap);
+    let new_cap = grown_cap(0, want);
+    let p = deft_alloc(new_cap, 1);
+    if len > 0 {
+        // SAFETY: `b` holds `len` bytes; `p` is a fresh block of `new_cap >= len`.
+        unsafe { std::ptr::copy_nonoverlapping(ptr, p, len) };
+    }
+    // SAFETY: `out` is the adapter's result area for a slice header.
+    unsafe { out.write(GoSlice { ptr: p, len, cap: new_cap }) };
 }
