@@ -129,3 +129,28 @@ func main() {
 	tb.WriteString("abc")
 	tb.Truncate(5)
 }
+
+func init() {
+	r := bytes.NewReader([]byte("hé\xffz"))
+	println(r.Len(), r.Size())
+	for {
+		ch, size, err := r.ReadRune()
+		if err != nil {
+			println(err == io.EOF)
+			break
+		}
+		println(ch, size, r.Len())
+	}
+	println(r.UnreadRune() == nil, r.UnreadRune().Error())
+	r.Reset([]byte("ab"))
+	c, _ := r.ReadByte()
+	println(c, r.UnreadByte() == nil, r.UnreadByte().Error(), r.UnreadRune().Error())
+	buf := []byte("...")
+	n, err := r.Read(buf)
+	println(n, err == nil, string(buf))
+	n, err = r.Read(buf)
+	println(n, err == io.EOF)
+	var rs io.RuneScanner = r
+	_, _, err = rs.ReadRune()
+	println(err == io.EOF)
+}
