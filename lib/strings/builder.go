@@ -25,8 +25,12 @@ func (b *Builder) copyCheck() {
 	}
 }
 
-// String: the bytes written so far.
-func (b *Builder) String() string { return string(b.buf) }
+// unsafeString: b's bytes as a string, sharing its memory (the runtime,
+// crates/runtime/src/library/mem.rs).
+func unsafeString(b []byte) string
+
+// String: the bytes written so far (no copy: written bytes never change).
+func (b *Builder) String() string { return unsafeString(b.buf) }
 
 // Len: the number of bytes written so far.
 func (b *Builder) Len() int { return len(b.buf) }

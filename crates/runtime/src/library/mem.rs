@@ -198,3 +198,14 @@ pub extern "C" fn grow_slice(out: *mut GoSlice, ptr: *mut u8, len: usize, cap: u
     // SAFETY: `out` is the adapter's result area for a slice header.
     unsafe { out.write(GoSlice { ptr: p, len, cap: new_cap }) };
 }
+
+/// `func unsafeString(b []byte) string` (package strings): the bytes of
+/// `b` as a string without copying, for `Builder.String`. Sound because a
+/// Builder never changes bytes it has written: appends go past the
+/// length, and growing or resetting moves to a new array.
+pub extern "C" fn unsafe_string(ptr: *const u8, len: usize, _cap: usize) -> GoString {
+    if len == 0 {
+        return crate::strings::new_string(&[]);
+    }
+    GoString { ptr, len }
+}

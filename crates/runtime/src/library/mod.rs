@@ -87,6 +87,7 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("strings.makeBytes", || mem::make_bytes as *const u8),
     ("strings.makeStrings", || mem::make_strings as *const u8),
     ("strings.appendString", || mem::append_string as *const u8),
+    ("strings.unsafeString", || mem::unsafe_string as *const u8),
     ("strconv.makeBytes", || mem::make_bytes as *const u8),
     ("strconv.appendString", || mem::append_string as *const u8),
     ("strconv.Quote", || strconv::quote as *const u8),
