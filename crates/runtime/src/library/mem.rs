@@ -152,6 +152,49 @@ mod tests {
         assert_eq!(grown_cap(0, 33), 48);
         assert_eq!(grown_cap(5, 100000), 106496);
     }
+
+    fn append(b: GoSlice, s: &[u8]) -> GoSlice {
+        let mut out = GoSlice { ptr: std::ptr::null_mut(), len: 0, cap: 0 };
+        append_string(&mut out, b.ptr, b.len, b.cap, s.as_ptr(), s.len());
+        out
+    }
+
+    fn bytes(b: &GoSlice) -> &[u8] {
+        // SAFETY: test slices come from `append_string`/`make_bytes`.
+        unsafe { crate::strings::go_bytes(b.ptr, b.len) }
+    }
+
+    #[test]
+    fn append_in_place_and_growing() {
+        let nil = GoSlice { ptr: std::ptr::null_mut(), len: 0, cap: 0 };
+        assert!(append(nil, b"").ptr.is_null());
+        let a = append(nil, b"hello");
+        assert_eq!((bytes(&a), a.cap), (&b"hello"[..], 8));
+        let b = append(a, b"!!");
+        assert_eq!((bytes(&b), b.cap, b.ptr), (&b"hello!!"[..], 8, a.ptr));
+        let c = append(b, b"xyz");
+        assert_eq!((bytes(&c), c.cap), (&b"hello!!xyz"[..], 16));
+        assert_ne!(c.ptr, a.ptr);
+        // Appending a slice's own bytes to itself.
+        let own = GoSlice { ptr: c.ptr, len: 5, cap: c.cap };
+        // SAFETY: `c` holds 10 bytes.
+        let src = unsafe { std::slice::from_raw_parts(c.ptr, 5) }.to_vec();
+        let d = append(own, &src);
+        assert_eq!(bytes(&d), b"hellohello");
+    }
+
+    #[test]
+    fn make_and_grow_slice() {
+        let mut m = GoSlice { ptr: std::ptr::null_mut(), len: 0, cap: 0 };
+        make_bytes(&mut m, 3, 10);
+        assert_eq!((m.len, m.cap, bytes(&m)), (3, 10, &[0u8, 0, 0][..]));
+        let filled = append(m, b"ab");
+        let mut g = GoSlice { ptr: std::ptr::null_mut(), len: 0, cap: 0 };
+        grow_slice(&mut g, filled.ptr, filled.len, filled.cap, 1);
+        assert_eq!((bytes(&g), g.cap), (&[0u8, 0, 0, b'a', b'b'][..], 24));
+        grow_slice(&mut g, filled.ptr, filled.len, filled.cap, 100);
+        assert_eq!(g.cap, 112);
+    }
 }
 
 /// `func sortInts(x []int)` (package sort): sorts `x` in place. Equal ints
