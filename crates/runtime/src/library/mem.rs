@@ -133,6 +133,62 @@ pub extern "C" fn swap_any(ty: *const crate::abi::TypeDesc, data: *const u8, i: 
     unsafe { std::ptr::swap_nonoverlapping(s.ptr.add(i as usize * size), s.ptr.add(j as usize * size), size) };
 }
 
+/// `func sortInts(x []int)` (package sort): sorts `x` in place. Equal ints
+/// are indistinguishable, so any correct sort gives gc's result.
+///
+/// # Safety
+/// `ptr`/`len` must be a valid Go `[]int`.
+pub unsafe extern "C" fn sort_ints(ptr: *mut i64, len: usize, _cap: usize) {
+    if len > 1 {
+        // SAFETY: a Go `[]int` of `len` elements at `ptr`, not aliased
+        // during the call.
+        unsafe { std::slice::from_raw_parts_mut(ptr, len) }.sort_unstable();
+    }
+}
+
+/// `func sortStrings(x []string)` (package sort): sorts `x` in place by
+/// bytes. Equal strings are indistinguishable, so any correct sort gives
+/// gc's result.
+///
+/// # Safety
+/// `ptr`/`len` must be a valid Go `[]string`.
+pub unsafe extern "C" fn sort_strings(ptr: *mut GoString, len: usize, _cap: usize) {
+    if len > 1 {
+        // SAFETY: a Go `[]string` of `len` valid strings at `ptr`, not
+        // aliased during the call.
+        let x = unsafe { std::slice::from_raw_parts_mut(ptr, len) };
+        // SAFETY: each element is a valid Go string.
+        x.sort_unstable_by(|a, b| unsafe { a.bytes().cmp(b.bytes()) });
+    }
+}
+
+/// `func growSlice(b []byte, n int) []byte` (package bytes): a copy of `b`
+/// in a new array with room for `n` more bytes, at least twice `b`'s
+/// capacity, rounded up to a malloc size class as gc's `bytes.Buffer`
+/// does; same length as `b`.
+pub extern "C" fn grow_slice(out: *mut GoSlice, ptr: *mut u8, len: usize, cap: usize, n: i64) {
+    let want = (len + n.max(0) as usize).max(2 * cap);
+    let new_cap = grown_cap(0, want);
+    let p = deft_alloc(new_cap, 1);
+    if len > 0 {
+        // SAFETY: `b` holds `len` bytes; `p` is a fresh block of `new_cap >= len`.
+        unsafe { std::ptr::copy_nonoverlapping(ptr, p, len) };
+    }
+    // SAFETY: `out` is the adapter's result area for a slice header.
+    unsafe { out.write(GoSlice { ptr: p, len, cap: new_cap }) };
+}
+
+/// `func unsafeString(b []byte) string` (package strings): the bytes of
+/// `b` as a string without copying, for `Builder.String`. Sound because a
+/// Builder never changes bytes it has written: appends go past the
+/// length, and growing or resetting moves to a new array.
+pub extern "C" fn unsafe_string(ptr: *const u8, len: usize, _cap: usize) -> GoString {
+    if len == 0 {
+        return crate::strings::new_string(&[]);
+    }
+    GoString { ptr, len }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,60 +251,4 @@ mod tests {
         grow_slice(&mut g, filled.ptr, filled.len, filled.cap, 100);
         assert_eq!(g.cap, 112);
     }
-}
-
-/// `func sortInts(x []int)` (package sort): sorts `x` in place. Equal ints
-/// are indistinguishable, so any correct sort gives gc's result.
-///
-/// # Safety
-/// `ptr`/`len` must be a valid Go `[]int`.
-pub unsafe extern "C" fn sort_ints(ptr: *mut i64, len: usize, _cap: usize) {
-    if len > 1 {
-        // SAFETY: a Go `[]int` of `len` elements at `ptr`, not aliased
-        // during the call.
-        unsafe { std::slice::from_raw_parts_mut(ptr, len) }.sort_unstable();
-    }
-}
-
-/// `func sortStrings(x []string)` (package sort): sorts `x` in place by
-/// bytes. Equal strings are indistinguishable, so any correct sort gives
-/// gc's result.
-///
-/// # Safety
-/// `ptr`/`len` must be a valid Go `[]string`.
-pub unsafe extern "C" fn sort_strings(ptr: *mut GoString, len: usize, _cap: usize) {
-    if len > 1 {
-        // SAFETY: a Go `[]string` of `len` valid strings at `ptr`, not
-        // aliased during the call.
-        let x = unsafe { std::slice::from_raw_parts_mut(ptr, len) };
-        // SAFETY: each element is a valid Go string.
-        x.sort_unstable_by(|a, b| unsafe { a.bytes().cmp(b.bytes()) });
-    }
-}
-
-/// `func growSlice(b []byte, n int) []byte` (package bytes): a copy of `b`
-/// in a new array with room for `n` more bytes, at least twice `b`'s
-/// capacity, rounded up to a malloc size class as gc's `bytes.Buffer`
-/// does; same length as `b`.
-pub extern "C" fn grow_slice(out: *mut GoSlice, ptr: *mut u8, len: usize, cap: usize, n: i64) {
-    let want = (len + n.max(0) as usize).max(2 * cap);
-    let new_cap = grown_cap(0, want);
-    let p = deft_alloc(new_cap, 1);
-    if len > 0 {
-        // SAFETY: `b` holds `len` bytes; `p` is a fresh block of `new_cap >= len`.
-        unsafe { std::ptr::copy_nonoverlapping(ptr, p, len) };
-    }
-    // SAFETY: `out` is the adapter's result area for a slice header.
-    unsafe { out.write(GoSlice { ptr: p, len, cap: new_cap }) };
-}
-
-/// `func unsafeString(b []byte) string` (package strings): the bytes of
-/// `b` as a string without copying, for `Builder.String`. Sound because a
-/// Builder never changes bytes it has written: appends go past the
-/// length, and growing or resetting moves to a new array.
-pub extern "C" fn unsafe_string(ptr: *const u8, len: usize, _cap: usize) -> GoString {
-    if len == 0 {
-        return crate::strings::new_string(&[]);
-    }
-    GoString { ptr, len }
 }
