@@ -17,6 +17,7 @@
 //!
 //! Each function's doc names the Go declaration it implements.
 
+mod bits;
 mod math;
 mod mem;
 mod os;
@@ -64,6 +65,8 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("math.Float64frombits", || math::float64frombits as *const u8),
     ("math.Float32bits", || math::float32bits as *const u8),
     ("math.Float32frombits", || math::float32frombits as *const u8),
+    ("math/bits.Mul64", || bits::mul64 as *const u8),
+    ("math/bits.div64", || bits::div64 as *const u8),
     ("unicode.IsUpper", || unicode::is_upper as *const u8),
     ("unicode.IsLower", || unicode::is_lower as *const u8),
     ("unicode.IsTitle", || unicode::is_title as *const u8),
