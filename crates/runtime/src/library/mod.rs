@@ -18,6 +18,7 @@
 //! Each function's doc names the Go declaration it implements.
 
 mod bits;
+mod errors;
 mod math;
 mod mem;
 mod os;
@@ -65,6 +66,8 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("math.Float64frombits", || math::float64frombits as *const u8),
     ("math.Float32bits", || math::float32bits as *const u8),
     ("math.Float32frombits", || math::float32frombits as *const u8),
+    ("errors.checkTarget", || errors::check_target as *const u8),
+    ("errors.assignTo", || errors::assign_to as *const u8),
     ("math/bits.Mul64", || bits::mul64 as *const u8),
     ("math/bits.div64", || bits::div64 as *const u8),
     ("unicode.IsUpper", || unicode::is_upper as *const u8),
