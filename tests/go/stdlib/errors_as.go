@@ -69,3 +69,13 @@ func main() {
 		}()
 	}
 }
+
+type ptrErr struct{ x int }
+
+func (*ptrErr) Error() string { return "p" }
+
+func init() {
+	defer func() { println(recover().(string)) }()
+	var p ptrErr
+	println(errors.As(io.EOF, &p))
+}
