@@ -51,9 +51,14 @@ func (b *Builder) Grow(n int) {
 		panic("strings.Builder.Grow: negative count")
 	}
 	if cap(b.buf)-len(b.buf) < n {
-		nb := makeBytes(0, 2*cap(b.buf)+n)
-		b.buf = appendString(nb, string(b.buf))
+		b.grow(n)
 	}
+}
+
+// grow moves the bytes to a new array of capacity 2*cap + n.
+func (b *Builder) grow(n int) {
+	nb := makeBytes(0, 2*cap(b.buf)+n)
+	b.buf = appendString(nb, string(b.buf))
 }
 
 // Write appends p; it never fails.
@@ -82,6 +87,11 @@ func (b *Builder) WriteRune(r rune) (int, error) {
 	if r >= 0 && r < utf8.RuneSelf {
 		b.WriteByte(byte(r))
 		return 1, nil
+	}
+	// Like gc, make room for a full UTFMax bytes the way Grow does (not
+	// as append would), which shows in Cap.
+	if cap(b.buf)-len(b.buf) < utf8.UTFMax {
+		b.grow(utf8.UTFMax)
 	}
 	s := string(r)
 	b.buf = appendString(b.buf, s)

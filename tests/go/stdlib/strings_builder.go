@@ -62,3 +62,17 @@ func main() {
 	var d strings.Builder
 	d.Grow(-1)
 }
+
+func init() {
+	// WriteRune grows like Grow (2*cap + 4), not like append.
+	var b strings.Builder
+	for i := 0; i < 8; i++ {
+		b.WriteByte('x')
+	}
+	println(b.Len(), b.Cap())
+	b.WriteRune('é')
+	println(b.Len(), b.Cap())
+	b.WriteRune('a')
+	b.WriteRune(-1)
+	println(b.Len(), b.Cap(), b.String())
+}
