@@ -42,3 +42,34 @@ func Is(err, target error) bool {
 		}
 	}
 }
+
+// The reflection errors.As needs, done by the runtime
+// (crates/runtime/src/library/errors.rs).
+func checkTarget(target any) int
+func assignTo(err error, target any) bool
+
+// As finds the first error in err's chain (following Unwrap) whose type
+// can be assigned to what target points at, or that says it is one
+// through an As method; stores it there and reports whether one was
+// found. target must be a non-nil pointer to an interface type or to a
+// type implementing error.
+func As(err error, target any) bool {
+	switch checkTarget(target) {
+	case 1:
+		panic("errors: target cannot be nil")
+	case 2:
+		panic("errors: target must be a non-nil pointer")
+	case 3:
+		panic("errors: *target must be interface or implement error")
+	}
+	for err != nil {
+		if assignTo(err, target) {
+			return true
+		}
+		if x, ok := err.(interface{ As(any) bool }); ok && x.As(target) {
+			return true
+		}
+		err = Unwrap(err)
+	}
+	return false
+}

@@ -167,18 +167,19 @@ struct Declared<'f> {
 
 fn declare<'f>(cx: &mut Ctx, files: &'f [ast::File]) -> Declared<'f> {
     let mut out = Declared { funcs: Vec::new(), inits: Vec::new(), main: None };
-    for file in files {
-        for decl in &file.decls {
-            match decl {
-                Decl::Func(f) => declare_func(cx, f, &mut out),
-                Decl::Var(specs) => {
-                    for spec in specs {
-                        for name in &spec.names {
-                            declare_global(cx, name);
-                        }
-                    }
-                }
-                Decl::Const(_) | Decl::Type(_) => {}
+    // Functions and methods first: declaring a global lowers its type, and
+    // a lowered type's method set is fixed then, so every method must be
+    // known before any global (a `var p = &T{}` above `func (*T) M()` would
+    // otherwise give `*T` an empty method table).
+    for decl in files.iter().flat_map(|f| &f.decls) {
+        if let Decl::Func(f) = decl {
+            declare_func(cx, f, &mut out);
+        }
+    }
+    for decl in files.iter().flat_map(|f| &f.decls) {
+        if let Decl::Var(specs) = decl {
+            for name in specs.iter().flat_map(|spec| &spec.names) {
+                declare_global(cx, name);
             }
         }
     }

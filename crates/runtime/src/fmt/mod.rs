@@ -391,29 +391,6 @@ pub extern "C" fn deft_strconv_formatfloat(f: f64, fmt: i64, prec: i64, bitsize:
     new_string(&float::format_float(f, fmt as u8, prec, bitsize))
 }
 
-/// `strconv.Quote(s)`.
-///
-/// # Safety
-/// `s` is a valid Go string.
-pub unsafe extern "C" fn deft_strconv_quote(s_ptr: *const u8, s_len: usize) -> GoString {
-    // SAFETY: by the precondition.
-    new_string(&quote::quote(unsafe { go_bytes(s_ptr, s_len) }, false))
-}
-
-/// `strconv.QuoteToASCII(s)`.
-///
-/// # Safety
-/// `s` is a valid Go string.
-pub unsafe extern "C" fn deft_strconv_quotetoascii(s_ptr: *const u8, s_len: usize) -> GoString {
-    // SAFETY: by the precondition.
-    new_string(&quote::quote(unsafe { go_bytes(s_ptr, s_len) }, true))
-}
-
-/// `strconv.QuoteRune(r)` (invalid runes quote as U+FFFD).
-pub extern "C" fn deft_strconv_quoterune(r: i32) -> GoString {
-    new_string(&quote::quote_rune(u32::try_from(r).unwrap_or(u32::MAX), false))
-}
-
 /// `strconv.ParseFloat(s, bitsize)`: returns the value (xmm0) and stores
 /// through `err` 0 (ok), 1 (`ErrSyntax`; value 0) or 2 (`ErrRange`; value
 /// ±Inf).

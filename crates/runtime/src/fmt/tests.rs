@@ -338,19 +338,14 @@ pub(super) fn check_ff(v: f64, fmt: u8, prec: i64, bits: i64, want: &[u8]) {
 
 /// `strconv.Quote(s)` and `QuoteToASCII(s)` must give `want`, `want_ascii`.
 pub(super) fn check_quote(s: &[u8], want: &[u8], want_ascii: &[u8]) {
-    // SAFETY: `s` is valid.
-    let (got, got_ascii) = unsafe {
-        (
-            result(super::deft_strconv_quote(s.as_ptr(), s.len())),
-            result(super::deft_strconv_quotetoascii(s.as_ptr(), s.len())),
-        )
-    };
+    let (got, got_ascii) = (super::quote::quote(s, false), super::quote::quote(s, true));
     assert_eq!(show(&got), show(want), "Quote({s:?})");
     assert_eq!(show(&got_ascii), show(want_ascii), "QuoteToASCII({s:?})");
 }
 
 pub(super) fn check_quote_rune(r: i32, want: &[u8]) {
-    assert_eq!(show(&result(super::deft_strconv_quoterune(r))), show(want), "QuoteRune({r})");
+    let got = super::quote::quote_rune(u32::try_from(r).unwrap_or(u32::MAX), false);
+    assert_eq!(show(&got), show(want), "QuoteRune({r})");
 }
 
 /// Whether `ParseFloat(s, bits)` gives the value with bits `want` (any

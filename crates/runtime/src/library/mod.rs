@@ -17,10 +17,15 @@
 //!
 //! Each function's doc names the Go declaration it implements.
 
+mod bits;
+mod errors;
 mod math;
+mod mem;
 mod os;
 mod runtime;
+mod strconv;
 mod time;
+mod unicode;
 
 /// Two integer results, returned in `rax:rdx`.
 #[repr(C)]
@@ -55,9 +60,6 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("fmt.sprintln", || crate::fmt::deft_fmt_sprintln as *const u8),
     ("fmt.errorf", || crate::fmt::deft_fmt_errorf as *const u8),
     ("strconv.formatFloat", || crate::fmt::deft_strconv_formatfloat as *const u8),
-    ("strconv.quote", || crate::fmt::deft_strconv_quote as *const u8),
-    ("strconv.quoteToASCII", || crate::fmt::deft_strconv_quotetoascii as *const u8),
-    ("strconv.quoteRune", || crate::fmt::deft_strconv_quoterune as *const u8),
     ("strconv.parseFloat", || crate::fmt::deft_strconv_parsefloat as *const u8),
     ("math.Sqrt", || math::sqrt as *const u8),
     ("math.Floor", || math::floor as *const u8),
@@ -80,6 +82,56 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("math.Float64frombits", || math::float64frombits as *const u8),
     ("math.Float32bits", || math::float32bits as *const u8),
     ("math.Float32frombits", || math::float32frombits as *const u8),
+    ("errors.checkTarget", || errors::check_target as *const u8),
+    ("errors.assignTo", || errors::assign_to as *const u8),
+    ("math/bits.Mul64", || bits::mul64 as *const u8),
+    ("math/bits.div64", || bits::div64 as *const u8),
+    ("unicode.IsUpper", || unicode::is_upper as *const u8),
+    ("unicode.IsLower", || unicode::is_lower as *const u8),
+    ("unicode.IsTitle", || unicode::is_title as *const u8),
+    ("unicode.IsLetter", || unicode::is_letter as *const u8),
+    ("unicode.IsDigit", || unicode::is_digit as *const u8),
+    ("unicode.IsNumber", || unicode::is_number as *const u8),
+    ("unicode.IsSpace", || unicode::is_space as *const u8),
+    ("unicode.IsPunct", || unicode::is_punct as *const u8),
+    ("unicode.IsPrint", || unicode::is_print as *const u8),
+    ("unicode.IsGraphic", || unicode::is_graphic as *const u8),
+    ("unicode.IsControl", || unicode::is_control as *const u8),
+    ("unicode.IsMark", || unicode::is_mark as *const u8),
+    ("unicode.IsSymbol", || unicode::is_symbol as *const u8),
+    ("unicode.ToUpper", || unicode::to_upper as *const u8),
+    ("unicode.ToLower", || unicode::to_lower as *const u8),
+    ("unicode.ToTitle", || unicode::to_title as *const u8),
+    ("unicode.to", || unicode::to as *const u8),
+    ("unicode.inTable", || unicode::in_range_table as *const u8),
+    ("unicode.SimpleFold", || unicode::simple_fold as *const u8),
+    ("strings.foldRune", || unicode::fold_rune as *const u8),
+    ("strings.makeBytes", || mem::make_bytes as *const u8),
+    ("strings.makeStrings", || mem::make_strings as *const u8),
+    ("strings.appendString", || mem::append_string as *const u8),
+    ("strings.unsafeString", || mem::unsafe_string as *const u8),
+    ("strconv.makeBytes", || mem::make_bytes as *const u8),
+    ("strconv.appendString", || mem::append_string as *const u8),
+    ("strconv.Quote", || strconv::quote as *const u8),
+    ("strconv.QuoteToASCII", || strconv::quote_to_ascii as *const u8),
+    ("strconv.QuoteRune", || strconv::quote_rune as *const u8),
+    ("strconv.QuoteRuneToASCII", || strconv::quote_rune_to_ascii as *const u8),
+    ("strconv.QuoteToGraphic", || strconv::quote_to_graphic as *const u8),
+    ("strconv.QuoteRuneToGraphic", || strconv::quote_rune_to_graphic as *const u8),
+    ("io.makeBytes", || mem::make_bytes as *const u8),
+    ("io.appendString", || mem::append_string as *const u8),
+    ("strconv.IsPrint", || unicode::is_print as *const u8),
+    ("strconv.IsGraphic", || unicode::is_graphic as *const u8),
+    ("unicode/utf8.appendString", || mem::append_string as *const u8),
+    ("bytes.makeBytes", || mem::make_bytes as *const u8),
+    ("bytes.makeSlices", || mem::make_slices as *const u8),
+    ("bytes.appendString", || mem::append_string as *const u8),
+    ("bytes.growSlice", || mem::grow_slice as *const u8),
+    ("sort.lenAny", || mem::len_any as *const u8),
+    ("sort.swapAny", || mem::swap_any as *const u8),
+    ("sort.kindAny", || mem::kind_any as *const u8),
+    ("sort.sortInts", || mem::sort_ints as *const u8),
+    ("sort.sortStrings", || mem::sort_strings as *const u8),
 ];
 
 #[cfg(test)]

@@ -1,0 +1,96 @@
+package bytes
+
+import (
+	"errors"
+	"io"
+	"unicode/utf8"
+)
+
+// Reader reads from a byte slice (io.Reader, io.ByteScanner,
+// io.RuneScanner).
+type Reader struct {
+	s        []byte
+	i        int64 // current reading index
+	prevRune int   // index of the previous rune read, or -1
+}
+
+// NewReader: a Reader reading b.
+func NewReader(b []byte) *Reader { return &Reader{b, 0, -1} }
+
+// Len: the number of unread bytes.
+func (r *Reader) Len() int {
+	if r.i >= int64(len(r.s)) {
+		return 0
+	}
+	return int(int64(len(r.s)) - r.i)
+}
+
+// Size: the length of the underlying slice.
+func (r *Reader) Size() int64 { return int64(len(r.s)) }
+
+// Read reads up to len(b) bytes; io.EOF at the end.
+func (r *Reader) Read(b []byte) (n int, err error) {
+	if r.i >= int64(len(r.s)) {
+		return 0, io.EOF
+	}
+	r.prevRune = -1
+	for n < len(b) && r.i+int64(n) < int64(len(r.s)) {
+		b[n] = r.s[r.i+int64(n)]
+		n++
+	}
+	r.i += int64(n)
+	return n, nil
+}
+
+// ReadByte reads one byte; io.EOF at the end.
+func (r *Reader) ReadByte() (byte, error) {
+	r.prevRune = -1
+	if r.i >= int64(len(r.s)) {
+		return 0, io.EOF
+	}
+	c := r.s[r.i]
+	r.i++
+	return c, nil
+}
+
+// UnreadByte steps back one byte.
+func (r *Reader) UnreadByte() error {
+	if r.i <= 0 {
+		return errors.New("bytes.Reader.UnreadByte: at beginning of slice")
+	}
+	r.prevRune = -1
+	r.i--
+	return nil
+}
+
+// ReadRune reads one rune (U+FFFD, size 1 for an invalid byte).
+func (r *Reader) ReadRune() (ch rune, size int, err error) {
+	if r.i >= int64(len(r.s)) {
+		r.prevRune = -1
+		return 0, 0, io.EOF
+	}
+	r.prevRune = int(r.i)
+	if c := r.s[r.i]; c < utf8.RuneSelf {
+		r.i++
+		return rune(c), 1, nil
+	}
+	ch, size = utf8.DecodeRune(r.s[r.i:])
+	r.i += int64(size)
+	return ch, size, nil
+}
+
+// UnreadRune steps back over the rune just read.
+func (r *Reader) UnreadRune() error {
+	if r.i <= 0 {
+		return errors.New("bytes.Reader.UnreadRune: at beginning of slice")
+	}
+	if r.prevRune < 0 {
+		return errors.New("bytes.Reader.UnreadRune: previous operation was not ReadRune")
+	}
+	r.i = int64(r.prevRune)
+	r.prevRune = -1
+	return nil
+}
+
+// Reset makes r read b from the start.
+func (r *Reader) Reset(b []byte) { *r = Reader{b, 0, -1} }
