@@ -7,11 +7,20 @@ import (
 )
 
 // Until deft has make and append (crates/runtime/src/library/mem.rs).
-func makeBytes(n, c int) []byte
-func makeSlices(n int) [][]byte
-func appendString(b []byte, s string) []byte
-func growSlice(b []byte, n int) []byte
-
+func makeBytes(n, c int) []byte { return make([]byte, n, c) }
+func makeSlices(n int) [][]byte { return make([][]byte, n) }
+func appendString(b []byte, s string) []byte { return append(b, s...) }
+// growSlice: a copy of b with room for n more bytes, in a new array of at
+// least twice b's capacity, as append rounds it up.
+func growSlice(b []byte, n int) []byte {
+	c := len(b) + n
+	if c < 2*cap(b) {
+		c = 2 * cap(b)
+	}
+	grown := append([]byte(nil), make([]byte, c)...)
+	copy(grown, b)
+	return grown[:len(b)]
+}
 // MinRead: the smallest buffer ReadFrom passes to Read.
 const MinRead = 512
 

@@ -93,9 +93,8 @@ type RuneScanner interface {
 }
 
 // Until deft has make and append (crates/runtime/src/library/mem.rs).
-func makeBytes(n, c int) []byte
-func appendString(b []byte, s string) []byte
-
+func makeBytes(n, c int) []byte { return make([]byte, n, c) }
+func appendString(b []byte, s string) []byte { return append(b, s...) }
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error)       { return len(p), nil }

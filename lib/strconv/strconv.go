@@ -11,9 +11,8 @@ import "errors"
 const IntSize = 64
 
 // Until deft has make and append (crates/runtime/src/library/mem.rs).
-func makeBytes(n, c int) []byte
-func appendString(b []byte, s string) []byte
-
+func makeBytes(n, c int) []byte { return make([]byte, n, c) }
+func appendString(b []byte, s string) []byte { return append(b, s...) }
 // ErrRange: the value does not fit the target type.
 var ErrRange = errors.New("value out of range")
 

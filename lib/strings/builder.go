@@ -5,10 +5,9 @@ import "unicode/utf8"
 // Until deft has make and append, the runtime provides them for byte and
 // string slices (crates/runtime/src/library/mem.rs); appendString grows
 // exactly as append does.
-func makeBytes(n, c int) []byte
-func makeStrings(n int) []string
-func appendString(b []byte, s string) []byte
-
+func makeBytes(n, c int) []byte { return make([]byte, n, c) }
+func makeStrings(n int) []string { return make([]string, n) }
+func appendString(b []byte, s string) []byte { return append(b, s...) }
 // Builder accumulates a string with few copies. The zero value is an
 // empty Builder ready to use; a Builder that has been written to must not
 // be copied.

@@ -250,8 +250,7 @@ func FullRuneInString(s string) bool {
 func FullRune(p []byte) bool { return FullRuneInString(string(p)) }
 
 // Until deft has append (crates/runtime/src/library/mem.rs).
-func appendString(b []byte, s string) []byte
-
+func appendString(b []byte, s string) []byte { return append(b, s...) }
 // AppendRune: p with the encoding of r (U+FFFD for an invalid r)
 // appended.
 func AppendRune(p []byte, r rune) []byte { return appendString(p, string(r)) }
