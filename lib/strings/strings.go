@@ -242,7 +242,45 @@ func SplitAfter(s, sep string) []string { return genSplit(s, sep, len(sep), -1) 
 func SplitAfterN(s, sep string, n int) []string { return genSplit(s, sep, len(sep), n) }
 
 // Fields: the runs of s between white space (unicode.IsSpace).
-func Fields(s string) []string { return FieldsFunc(s, unicode.IsSpace) }
+func Fields(s string) []string {
+	// ASCII text (the common case) is split without decoding runes or
+	// calling unicode.IsSpace; any other byte falls back to FieldsFunc.
+	n := 0
+	inField := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return FieldsFunc(s, unicode.IsSpace)
+		}
+		space := isASCIISpace(c)
+		if !space && !inField {
+			n++
+		}
+		inField = !space
+	}
+	a := make([]string, n)
+	k, start := 0, -1
+	for i := 0; i < len(s); i++ {
+		if !isASCIISpace(s[i]) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			a[k] = s[start:i]
+			k++
+			start = -1
+		}
+	}
+	if start >= 0 {
+		a[k] = s[start:]
+	}
+	return a
+}
+
+// isASCIISpace: the ASCII bytes unicode.IsSpace accepts.
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
 
 // FieldsFunc: the runs of s of runes not satisfying f (called once per
 // rune, in order).

@@ -72,3 +72,78 @@ func Sleep(d Duration) {
 		sleep(int64(d))
 	}
 }
+
+// String formats d as gc does: "1h2m3.5s", "1.5ms", "2µs", "0s" — the
+// largest units first, seconds with the fraction (trailing zeros dropped),
+// and below a second the largest unit that keeps the value at least 1.
+func (d Duration) String() string {
+	if d == 0 {
+		return "0s"
+	}
+	neg := d < 0
+	u := uint64(d)
+	if neg {
+		u = -u
+	}
+	var s string
+	if u < uint64(Second) {
+		switch {
+		case u < uint64(Microsecond):
+			s = itoa(u) + "ns"
+		case u < uint64(Millisecond):
+			s = fraction(u, 3) + "µs"
+		default:
+			s = fraction(u, 6) + "ms"
+		}
+	} else {
+		s = fraction(u%uint64(Minute), 9) + "s"
+		u /= uint64(Minute)
+		if u > 0 {
+			s = itoa(u%60) + "m" + s
+			u /= 60
+			if u > 0 {
+				s = itoa(u) + "h" + s
+			}
+		}
+	}
+	if neg {
+		return "-" + s
+	}
+	return s
+}
+
+// fraction prints v / 10^digits with the fractional digits that are not
+// trailing zeros.
+func fraction(v uint64, digits int) string {
+	p := uint64(1)
+	for i := 0; i < digits; i++ {
+		p *= 10
+	}
+	whole, frac := itoa(v/p), v%p
+	if frac == 0 {
+		return whole
+	}
+	f := itoa(frac)
+	for len(f) < digits {
+		f = "0" + f
+	}
+	end := len(f)
+	for f[end-1] == '0' {
+		end--
+	}
+	return whole + "." + f[:end]
+}
+
+func itoa(v uint64) string {
+	if v == 0 {
+		return "0"
+	}
+	var buf [20]byte
+	i := len(buf)
+	for v > 0 {
+		i--
+		buf[i] = byte('0' + v%10)
+		v /= 10
+	}
+	return string(buf[i:])
+}

@@ -123,7 +123,10 @@ impl<'a, 'p> FnTx<'a, 'p> {
         self.set_pos(c.pos);
         match &c.callee {
             Callee::Func(fid) => {
-                let fr = self.func_ref(self.cx.funcs[fid.0 as usize]);
+                let fr = {
+                    let id = self.cx.func_decl(*fid);
+                    self.func_ref(id)
+                };
                 let mut full = vec![self.iconst(types::I64, 0)];
                 full.extend(args);
                 self.emit_call(Target::Direct(fr), &full)

@@ -306,7 +306,8 @@ impl<'a, 'p> FnTx<'a, 'p> {
             .collect();
         match &spec.target {
             ThunkTarget::Static(f) | ThunkTarget::Literal(f) => {
-                let fr = self.func_ref(self.cx.funcs[f.0 as usize]);
+                let id = self.cx.func_decl(*f);
+                let fr = self.func_ref(id);
                 let ctx = match spec.target {
                     ThunkTarget::Literal(_) => self.b.ins().stack_load(types::I64, types::I64, slot, 0),
                     _ => self.iconst(types::I64, 0),
@@ -355,7 +356,8 @@ pub fn define_thunk(
         spec.args.iter().enumerate().map(|(k, ty)| b.ins().load(*ty, flags(), args, 8 * (k as i32 + first))).collect();
     match &spec.target {
         ThunkTarget::Static(f) | ThunkTarget::Literal(f) => {
-            let fr = cx.module.declare_func_in_func(cx.funcs[f.0 as usize], b.func);
+            let id = cx.func_decl(*f);
+            let fr = cx.module.declare_func_in_func(id, b.func);
             let ctx = match spec.target {
                 ThunkTarget::Literal(_) => b.ins().load(types::I64, flags(), args, 0),
                 _ => b.ins().iconst(types::I64, 0),

@@ -272,7 +272,8 @@ impl<'a, 'p> FnTx<'a, 'p> {
         } else {
             self.alloc(size, 8)
         };
-        let fr = self.func_ref(self.cx.funcs[func.0 as usize]);
+        let id = self.cx.func_decl(func);
+        let fr = self.func_ref(id);
         let code = self.b.ins().func_addr(types::I64, fr);
         self.b.ins().store(flags(), code, obj, 0);
         for (i, c) in captures.iter().enumerate() {

@@ -92,7 +92,7 @@ impl ProgramCx<'_> {
     /// [`define_wrappers`]).
     fn method_code(&mut self, f: FuncId, recv: TyId, boxed: bool) -> ClifFuncId {
         if !boxed {
-            return self.funcs[f.0 as usize];
+            return self.func_decl(f);
         }
         if let Some(w) = self.iface.wrappers.iter().find(|w| w.method == f) {
             return w.id;
@@ -230,7 +230,8 @@ fn define_wrapper(
         full.push(b.ins().load(s.ty, flags(), data, s.offset as i32));
     }
     full.extend_from_slice(&params[2..]);
-    let fr = cx.module.declare_func_in_func(cx.funcs[w.method.0 as usize], b.func);
+    let id = cx.func_decl(w.method);
+    let fr = cx.module.declare_func_in_func(id, b.func);
     b.ins().return_call(fr, &full);
     b.seal_all_blocks();
     b.finalize(cx.module.target_config());

@@ -80,8 +80,19 @@ pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Re
     let mut cx = ProgramCx::new(program, sources);
     let mut ctx = cx.module.make_context();
     let mut fctx = FunctionBuilderContext::new();
-    for i in 0..program.funcs.len() {
-        let fid = FuncId(i as u32);
+    // Compile what the program can reach, starting from init, main and
+    // every function the user wrote (see `Func::on_demand`).
+    for i in (0..program.funcs.len()).rev() {
+        if !program.funcs[i].on_demand {
+            cx.func_decl(FuncId(i as u32));
+        }
+    }
+    cx.func_decl(program.init);
+    if let Some(m) = program.main {
+        cx.func_decl(m);
+    }
+    while let Some(fid) = cx.worklist.pop() {
+        let i = fid.0 as usize;
         if program.funcs[i].external {
             if let Some(meta) = external::define_adapter(&mut cx, &mut ctx, &mut fctx, fid) {
                 let id = cx.funcs[i];
@@ -119,8 +130,8 @@ pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Re
         d.dedup();
         return Err(d);
     }
-    let init = cx.funcs[program.init.0 as usize];
-    let main = program.main.map(|m| cx.funcs[m.0 as usize]);
+    let init = cx.func_decl(program.init);
+    let main = program.main.map(|m| cx.func_decl(m));
     jit::finish(cx, tramp, init, main)
 }
 

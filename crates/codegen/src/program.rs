@@ -91,8 +91,13 @@ pub struct ProgramCx<'p> {
     pub module: JITModule,
     /// Layouts of all types.
     pub layouts: Layouts,
-    /// Declaration of each IR function.
+    /// Declaration of each IR function (use [`ProgramCx::func_decl`], which
+    /// also makes sure the function gets compiled).
     pub funcs: Vec<ClifFuncId>,
+    /// Functions queued for compilation (see [`ProgramCx::func_decl`]).
+    queued: Vec<bool>,
+    /// Queued functions not compiled yet.
+    pub worklist: Vec<FuncId>,
     rt: HashMap<Rt, ClifFuncId>,
     strings: HashMap<Vec<u8>, DataId>,
     typedescs: HashMap<TyId, DataId>,
@@ -130,6 +135,8 @@ impl<'p> ProgramCx<'p> {
             module,
             layouts: Layouts::new(prog),
             funcs: Vec::with_capacity(prog.funcs.len()),
+            queued: vec![false; prog.funcs.len()],
+            worklist: Vec::new(),
             rt: HashMap::new(),
             strings: HashMap::new(),
             typedescs: HashMap::new(),
@@ -147,6 +154,19 @@ impl<'p> ProgramCx<'p> {
             cx.funcs.push(id);
         }
         cx
+    }
+
+    /// The declaration of IR function `f`, for a reference to it (a call, a
+    /// func value, a method table entry): the first reference queues it
+    /// for compilation, so only reachable [`lower::ir::Func::on_demand`]
+    /// functions are compiled.
+    pub fn func_decl(&mut self, f: FuncId) -> ClifFuncId {
+        let i = f.0 as usize;
+        if !self.queued[i] {
+            self.queued[i] = true;
+            self.worklist.push(f);
+        }
+        self.funcs[i]
     }
 
     /// Declares an anonymous local function.
@@ -230,7 +250,8 @@ impl<'p> ProgramCx<'p> {
         let mut d = DataDescription::new();
         d.define_zeroinit(8);
         d.set_align(8);
-        let fr = self.module.declare_func_in_data(self.funcs[f.0 as usize], &mut d);
+        let code = self.func_decl(f);
+        let fr = self.module.declare_func_in_data(code, &mut d);
         d.write_function_addr(0, fr);
         self.define_data(id, &d);
         self.funcvals.insert(f, id);

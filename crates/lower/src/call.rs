@@ -229,6 +229,7 @@ impl FnCx<'_, '_> {
             body,
             defers: Vec::new(),
             external: false,
+            on_demand: true,
         };
         self.cx.prog.wrappers.push(wid);
         self.cx.method_value_wrappers.insert(method, wid);
@@ -303,6 +304,7 @@ impl FnCx<'_, '_> {
             body,
             defers: Vec::new(),
             external: false,
+            on_demand: true,
         };
         self.cx.prog.wrappers.push(wid);
         self.cx.promoted_wrappers.insert((iface, mname), wid);
@@ -373,6 +375,7 @@ impl FnCx<'_, '_> {
             body,
             defers: Vec::new(),
             external: false,
+            on_demand: true,
         };
         self.cx.prog.wrappers.push(wid);
         self.cx.deref_wrappers.insert(method, wid);
@@ -648,6 +651,7 @@ impl FnCx<'_, '_> {
             body,
             defers: Vec::new(),
             external: false,
+            on_demand: true,
         };
         self.cx.prog.wrappers.push(wid);
         let mut stmts = Vec::new();
@@ -716,6 +720,7 @@ impl FnCx<'_, '_> {
             body,
             defers: Vec::new(),
             external: false,
+            on_demand: true,
         };
         wid
     }

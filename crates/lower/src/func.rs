@@ -203,6 +203,7 @@ impl<'c, 'a> FnCx<'c, 'a> {
             body,
             defers: self.defers,
             external: slot.external,
+            on_demand: slot.on_demand,
         };
     }
 

@@ -262,6 +262,11 @@ pub struct Func {
     /// it, under a symbol named like the function (`strconv.formatFloat`).
     /// Its `body` is just `Return` and is not compiled. (Added for packages.)
     pub external: bool,
+    /// Compiled only if the program can reach it: deft's library (its
+    /// functions and closures) and generated wrappers. Functions the user
+    /// wrote are compiled even when unreachable, so that everything deft
+    /// cannot compile in them is reported. (Added for packages.)
+    pub on_demand: bool,
 }
 
 /// A local variable.

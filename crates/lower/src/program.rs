@@ -96,6 +96,7 @@ impl Ctx<'_> {
             body: Vec::new(),
             defers: Vec::new(),
             external: false,
+            on_demand: self.library,
         });
         id
     }

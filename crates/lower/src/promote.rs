@@ -186,6 +186,7 @@ fn build_wrapper(cx: &mut Ctx, ty: TyId, name: &str, p: &Promoted) -> FuncId {
         body,
         defers: Vec::new(),
         external: false,
+        on_demand: true,
     };
     cx.prog.wrappers.push(wid);
     wid

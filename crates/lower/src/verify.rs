@@ -399,6 +399,7 @@ mod tests {
             body,
             defers,
             external: false,
+            on_demand: false,
         };
         Program { types: vec![int_ty()], funcs: vec![f], ..Default::default() }
     }

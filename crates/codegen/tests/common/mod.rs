@@ -177,6 +177,7 @@ impl FB {
                 body: vec![],
                 defers: vec![],
                 external: false,
+                on_demand: false,
             },
         }
     }
