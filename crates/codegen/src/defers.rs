@@ -71,6 +71,9 @@ pub struct DeferState {
     /// The deferreturn block: target of every exit and of every `try_call`'s
     /// exceptional edge.
     pub pad: Block,
+    /// Calls are plain, without an exceptional edge, while set: see
+    /// [`FnTx::exit_call`] for when that is sound.
+    pub plain_calls: bool,
     bits: Option<StackSlot>,
     sites: Vec<Site>,
     records: bool,
@@ -130,7 +133,7 @@ impl DeferState {
             };
             sites.push(Site { call, spec, thunk, slot, kind });
         }
-        DeferState { pad, bits, sites, records }
+        DeferState { pad, plain_calls: false, bits, sites, records }
     }
 }
 
@@ -280,6 +283,14 @@ impl<'a, 'p> FnTx<'a, 'p> {
 
     /// The exit code of open-coded site `i`: if its bit is set, clear it and
     /// make the deferred call.
+    ///
+    /// The call of site 0, the last to run, is a plain call: the frame can
+    /// only be resumed by a recovery in one of its own deferred calls, and
+    /// none is pending once site 0 runs (its bit is already clear), so no
+    /// landing pad is needed. A function whose only call is that one (`defer
+    /// f()` and no other calls) then has no `try_call` at all, and is spared
+    /// saving every callee-saved register in its prologue, which each
+    /// `try_call`'s exceptional edge (clobbering all registers) forces.
     fn exit_call(&mut self, i: usize, bits: StackSlot) {
         let (slot, call, spec) = {
             let s = &self.defers.as_ref().expect("defer state").sites[i];
@@ -297,6 +308,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
         // is never run again.
         let cleared = self.b.ins().band_imm_s(v, !(1i64 << i));
         self.b.ins().stack_store(types::I64, cleared, bits, 0);
+        if i == 0 {
+            self.set_plain_calls(true);
+        }
         let first = spec.target.saves_closure() as i32;
         let args: Vec<Value> = spec
             .args
@@ -329,8 +343,15 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 }
             }
         }
+        self.set_plain_calls(false);
         self.b.ins().jump(next, &[]);
         self.b.switch_to_block(next);
+    }
+
+    fn set_plain_calls(&mut self, plain: bool) {
+        if let Some(d) = self.defers.as_mut() {
+            d.plain_calls = plain;
+        }
     }
 }
 
