@@ -33,7 +33,8 @@ use syntax::ast::{Expr, ExprKind};
 use types::{BasicKind, Builtin, SelectionKind, Signature, Type, TypeId};
 
 use crate::func::FnCx;
-use crate::ir::{Call, Callee, Const, Expr as IExpr, ExprKind as IK, Func, Local, LocalId, Place, Stmt, TyId, TyKind};
+use crate::ir::{Call, Callee, Const, Expr as IExpr, ExprKind as IK, Local, LocalId, Place, Stmt, TyId, TyKind};
+use crate::program::Generated;
 use crate::query::{builtin_callee, is_type_expr, unparen};
 
 impl FnCx<'_, '_> {
@@ -219,19 +220,8 @@ impl FnCx<'_, '_> {
             .map(|l| IExpr { kind: IK::Local(l), ty: locals[l.0 as usize].ty, pos })
             .collect();
         let body = self.forward_call(method, args, sig, &results, pos);
-        self.cx.prog.funcs[wid.0 as usize] = Func {
-            name,
-            pos,
-            params,
-            results,
-            captures: vec![LocalId(0)],
-            locals,
-            body,
-            defers: Vec::new(),
-            external: false,
-            on_demand: true,
-        };
-        self.cx.prog.wrappers.push(wid);
+        let generated = Generated { params, results, captures: vec![LocalId(0)], locals, body };
+        self.cx.define_generated(wid, generated, true);
         self.cx.method_value_wrappers.insert(method, wid);
         wid
     }
@@ -294,19 +284,8 @@ impl FnCx<'_, '_> {
         let call = Call { callee: Callee::Interface(recv, index), args, pos };
         let body = vec![store_results(&results, IExpr { kind: IK::Call(Box::new(call)), ty, pos }), Stmt::Return];
         let all_params = std::iter::once(LocalId(0)).chain(params).collect();
-        self.cx.prog.funcs[wid.0 as usize] = Func {
-            name,
-            pos,
-            params: all_params,
-            results,
-            captures: Vec::new(),
-            locals,
-            body,
-            defers: Vec::new(),
-            external: false,
-            on_demand: true,
-        };
-        self.cx.prog.wrappers.push(wid);
+        let generated = Generated { params: all_params, results, captures: Vec::new(), locals, body };
+        self.cx.define_generated(wid, generated, true);
         self.cx.promoted_wrappers.insert((iface, mname), wid);
         wid
     }
@@ -365,19 +344,8 @@ impl FnCx<'_, '_> {
         let p = args.remove(0);
         args.insert(0, IExpr { kind: IK::Load(Box::new(Place::Deref(Box::new(p)))), ty: recv_ty, pos });
         let body = self.forward_call(method, args, sig, &results, pos);
-        self.cx.prog.funcs[wid.0 as usize] = Func {
-            name,
-            pos,
-            params,
-            results,
-            captures: Vec::new(),
-            locals,
-            body,
-            defers: Vec::new(),
-            external: false,
-            on_demand: true,
-        };
-        self.cx.prog.wrappers.push(wid);
+        let generated = Generated { params, results, captures: Vec::new(), locals, body };
+        self.cx.define_generated(wid, generated, true);
         self.cx.deref_wrappers.insert(method, wid);
         wid
     }
@@ -641,19 +609,8 @@ impl FnCx<'_, '_> {
         };
         let call = Call { callee: Callee::Value(target), args: reads.collect(), pos };
         let body = vec![Stmt::Eval(IExpr { kind: IK::Call(Box::new(call)), ty, pos }), Stmt::Return];
-        self.cx.prog.funcs[wid.0 as usize] = Func {
-            name,
-            pos,
-            params: Vec::new(),
-            results: Vec::new(),
-            captures: captures.clone(),
-            locals,
-            body,
-            defers: Vec::new(),
-            external: false,
-            on_demand: true,
-        };
-        self.cx.prog.wrappers.push(wid);
+        let generated = Generated { params: Vec::new(), results: Vec::new(), captures: captures.clone(), locals, body };
+        self.cx.define_generated(wid, generated, true);
         let mut stmts = Vec::new();
         let cells: Vec<LocalId> = values
             .into_iter()
@@ -710,18 +667,8 @@ impl FnCx<'_, '_> {
             _ => {}
         }
         body.push(Stmt::Return);
-        self.cx.prog.funcs[wid.0 as usize] = Func {
-            name,
-            pos,
-            params,
-            results: Vec::new(),
-            captures: Vec::new(),
-            locals,
-            body,
-            defers: Vec::new(),
-            external: false,
-            on_demand: true,
-        };
+        let generated = Generated { params, results: Vec::new(), captures: Vec::new(), locals, body };
+        self.cx.define_generated(wid, generated, false);
         wid
     }
 }

@@ -24,7 +24,7 @@ use types::{Info, ObjId, Type};
 
 use crate::LowerOptions;
 use crate::func::{FnCx, FuncSpec};
-use crate::ir::{Func, FuncId, Global, GlobalId, Program, Stmt};
+use crate::ir::{Func, FuncId, Global, GlobalId, LocalId, Program, Stmt};
 use crate::plan::FuncPlan;
 use crate::tys::{TyEnv, TyMap};
 use crate::visit;
@@ -101,6 +101,29 @@ impl Ctx<'_> {
         id
     }
 
+    /// Defines function `id` (reserved with its name and position by
+    /// [`Ctx::reserve_func`]) as generated code, compiled only if reached.
+    /// A `wrapper` is transparent to `recover` and tracebacks (see
+    /// [`Program::wrappers`]).
+    pub fn define_generated(&mut self, id: FuncId, g: Generated, wrapper: bool) {
+        let slot = &mut self.prog.funcs[id.0 as usize];
+        *slot = Func {
+            name: std::mem::take(&mut slot.name),
+            pos: slot.pos,
+            params: g.params,
+            results: g.results,
+            captures: g.captures,
+            locals: g.locals,
+            body: g.body,
+            defers: Vec::new(),
+            external: false,
+            on_demand: true,
+        };
+        if wrapper {
+            self.prog.wrappers.push(id);
+        }
+    }
+
     /// Reports a feature deft cannot lower yet.
     pub fn unsupported(&mut self, pos: Pos, what: &str) {
         self.diags.error(pos, format!("deft does not support {what} yet"));
@@ -110,6 +133,21 @@ impl Ctx<'_> {
     pub fn ice(&self, pos: Pos, msg: &str) -> ! {
         crate::ice(self.sources, pos, msg)
     }
+}
+
+/// The parts of a generated function (a wrapper, a deferred builtin's
+/// closure) besides its name and position.
+pub struct Generated {
+    /// Parameter locals in order.
+    pub params: Vec<LocalId>,
+    /// Result locals in order.
+    pub results: Vec<LocalId>,
+    /// Captured cells (for closures).
+    pub captures: Vec<LocalId>,
+    /// All locals.
+    pub locals: Vec<crate::ir::Local>,
+    /// The body, ending in `Return`.
+    pub body: Vec<Stmt>,
 }
 
 /// Lowers the whole program.

@@ -22,8 +22,8 @@ use std::collections::{HashMap, HashSet};
 use syntax::Pos;
 use types::{Type, TypeId};
 
-use crate::ir::{Call, Callee, Expr, ExprKind, Func, FuncId, Local, LocalId, Place, Stmt, TyId, TyKind};
-use crate::program::Ctx;
+use crate::ir::{Call, Callee, Expr, ExprKind, FuncId, Local, LocalId, Place, Stmt, TyId, TyKind};
+use crate::program::{Ctx, Generated};
 
 /// What a promoted method calls.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -176,19 +176,8 @@ fn build_wrapper(cx: &mut Ctx, ty: TyId, name: &str, p: &Promoted) -> FuncId {
     let body = vec![crate::call::store_results(&result_ids, call), Stmt::Return];
     let mut all_params = vec![LocalId(0)];
     all_params.extend(param_ids);
-    cx.prog.funcs[wid.0 as usize] = Func {
-        name: wname,
-        pos,
-        params: all_params,
-        results: result_ids,
-        captures: Vec::new(),
-        locals,
-        body,
-        defers: Vec::new(),
-        external: false,
-        on_demand: true,
-    };
-    cx.prog.wrappers.push(wid);
+    let generated = Generated { params: all_params, results: result_ids, captures: Vec::new(), locals, body };
+    cx.define_generated(wid, generated, true);
     wid
 }
 
