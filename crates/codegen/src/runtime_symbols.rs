@@ -65,6 +65,7 @@ pub enum Rt {
     GrowSlice,
     MemMove,
     PanicAlloc,
+    PanicWrap,
     MakeMap,
     MapAccess1,
     MapAccess2,
@@ -149,6 +150,7 @@ impl Rt {
         Rt::GrowSlice,
         Rt::MemMove,
         Rt::PanicAlloc,
+        Rt::PanicWrap,
         Rt::MakeMap,
         Rt::MapAccess1,
         Rt::MapAccess2,
@@ -239,6 +241,7 @@ impl Rt {
             }
             Rt::MemMove => sym!("deft_memmove", slices::deft_memmove, [I64, I64, I64] -> []),
             Rt::PanicAlloc => sym!("deft_panicalloc", panic::deft_panicalloc, [I64] -> !),
+            Rt::PanicWrap => sym!("deft_panicwrap", panic::deft_panicwrap, [I64, I64, I64] -> !),
             Rt::MakeMap => sym!("deft_makemap", maps::deft_makemap, [I64, I64] -> [I64]),
             Rt::MapAccess1 => sym!("deft_mapaccess1", maps::deft_mapaccess1, [I64, I64, I64] -> [I64], tail),
             Rt::MapAccess2 => sym!("deft_mapaccess2", maps::deft_mapaccess2, [I64, I64, I64] -> [I64], tail),

@@ -389,7 +389,7 @@ impl FnCx<'_, '_> {
 
     /// The operands of a builtin call, each converted to `target(self,
     /// index, its Go type)`; a single multi-value call is spread.
-    fn builtin_operands(
+    pub(crate) fn builtin_operands(
         &mut self,
         args: &[Expr],
         pos: Pos,

@@ -35,9 +35,13 @@ impl FnCx<'_, '_> {
 
     /// The operands of `delete(m, k)`, the key converted to the map's key type.
     pub fn delete_operands(&mut self, args: &[Expr]) -> Vec<IExpr> {
-        let (kt, _) = self.map_kv(self.go_type(&args[0]), args[0].pos);
-        let m = self.expr(&args[0]);
-        vec![m, self.value_as(&args[1], kt)]
+        // `delete(f())` spreads a two-result call.
+        let map_ty = match self.cx.info.types_table.get(self.go_type(&args[0])) {
+            types::Type::Tuple(ts) => ts[0],
+            _ => self.go_type(&args[0]),
+        };
+        let (kt, _) = self.map_kv(map_ty, args[0].pos);
+        self.builtin_operands(args, args[0].pos, |_, i, t| if i == 0 { t } else { kt })
     }
 
     /// `delete(m, k)` with operands already evaluated.

@@ -270,6 +270,10 @@ pub enum RuntimeError {
     SendOnClosedChannel,
     /// `makechan: size out of range`.
     MakeChanSize,
+    /// `value method main.T.M called using nil *T pointer`: a value method
+    /// called through a nil pointer in an interface (gc's `panicwrap`);
+    /// the receiver type `T` and the method name.
+    NilValueReceiver(*const TypeDesc, GoString),
     /// Index, slice bounds and slice-to-array-pointer conversion failures.
     Bounds(BoundsError),
     /// A failed type assertion.
@@ -282,7 +286,15 @@ impl RuntimeError {
     /// meaningful for the variants other than `Bounds` and `TypeAssertion`.
     fn is_plain(&self) -> bool {
         use RuntimeError::*;
-        matches!(self, NilMapWrite | CloseOfClosedChannel | CloseOfNilChannel | SendOnClosedChannel | MakeChanSize)
+        matches!(
+            self,
+            NilMapWrite
+                | CloseOfClosedChannel
+                | CloseOfNilChannel
+                | SendOnClosedChannel
+                | MakeChanSize
+                | NilValueReceiver(..)
+        )
     }
 
     /// The fixed text of an `errorString` or `plainError`, and the type
@@ -305,6 +317,8 @@ impl RuntimeError {
             CloseOfNilChannel => "close of nil channel",
             SendOnClosedChannel => "send on closed channel",
             MakeChanSize => "makechan: size out of range",
+            // Dynamic text: see `write_text`; non-null type for `text_string`.
+            NilValueReceiver(t, _) => return ("", t),
             Bounds(_) | TypeAssertion(_) => "",
         };
         (fixed, std::ptr::null())
@@ -312,6 +326,20 @@ impl RuntimeError {
 
     /// Writes the `errorString`/`plainError` text (without prefix).
     fn write_text(&self, out: &mut impl ByteSink) {
+        if let RuntimeError::NilValueReceiver(t, method) = *self {
+            // SAFETY: the compiler passes a valid descriptor and method name.
+            let (name, method) = unsafe {
+                (
+                    crate::strings::go_bytes((*t).name.ptr, (*t).name.len),
+                    crate::strings::go_bytes(method.ptr, method.len),
+                )
+            };
+            let short = name.rsplit(|&b| b == b'.').next().unwrap_or(name);
+            for part in [&b"value method "[..], name, b".", method, b" called using nil *", short, b" pointer"] {
+                out.put(part);
+            }
+            return;
+        }
         let (fixed, ty) = self.text();
         out.put(fixed.as_bytes());
         if !ty.is_null() {

@@ -220,6 +220,18 @@ entry_shim!(
     deft_goexit() => goexit_entry, pc: "rdi", fp: "rsi"
 );
 
+entry_shim!(
+    /// The compiler emits a call to this when a method table's wrapper for
+    /// value method `method` of type `recv` finds the receiver pointer nil
+    /// (gc's `panicwrap`).
+    deft_panicwrap(usize, usize, usize) => panicwrap_entry, pc: "rcx", fp: "r8"
+);
+
+extern "C" fn panicwrap_entry(recv: usize, name_ptr: usize, name_len: usize, pc: usize, fp: usize) -> ! {
+    let method = GoString { ptr: name_ptr as *const u8, len: name_len };
+    panic_runtime_error(RuntimeError::NilValueReceiver(recv as *const TypeDesc, method), Frame { pc, fp })
+}
+
 extern "C" fn goexit_entry(pc: usize, fp: usize) -> ! {
     goexit(Frame { pc, fp })
 }
