@@ -40,6 +40,9 @@ func SetFinalizer(obj any, finalizer any) {}
 // NumGoroutine: deft runs only the main goroutine.
 func NumGoroutine() int { return 1 }
 
+// Breakpoint raises a breakpoint trap (SIGTRAP).
+func Breakpoint()
+
 // NumCPU: the number of processors the process may use.
 func NumCPU() int
 

@@ -252,7 +252,29 @@ unsafe fn hash_iface(v: Eface, seed: u64) -> Result<u64, *const TypeDesc> {
         return Ok(mix(seed ^ v.data as u64, P1));
     }
     // SAFETY: the data word points to a value of `t`.
-    unsafe { hash_at(t, v.data, seed) }
+    // gc names the dynamic type itself when a part of it (not behind a
+    // further interface) cannot be hashed: `hash of unhashable type main.T`
+    // for a struct with a slice field.
+    unsafe { hash_at(t, v.data, seed) }.map_err(|inner| if has_unhashable_part(t) { v.ty } else { inner })
+}
+
+/// Whether a value of `t` has a slice, map or func in it, other than
+/// inside an interface.
+fn has_unhashable_part(t: &TypeDesc) -> bool {
+    const STRUCT: u8 = Kind::Struct as u8;
+    const ARRAY: u8 = Kind::Array as u8;
+    match t.kind {
+        k if k == Kind::Slice as u8 || k == Kind::Map as u8 || k == Kind::Func as u8 => true,
+        // SAFETY: array descriptors have an element type.
+        ARRAY => unsafe { t.elem.as_ref() }.is_some_and(has_unhashable_part),
+        STRUCT if t.nfields > 0 => {
+            // SAFETY: struct descriptors have `nfields` fields.
+            let fields = unsafe { std::slice::from_raw_parts(t.fields, t.nfields) };
+            // SAFETY: field types are valid descriptors.
+            fields.iter().any(|f| unsafe { f.ty.as_ref() }.is_some_and(has_unhashable_part))
+        }
+        _ => false,
+    }
 }
 
 // ---------------------------------------------------------------------------

@@ -8,6 +8,12 @@ use crate::abi::GoString;
 use crate::frames::{Frame, FrameKind, FuncInfo, find_func};
 use crate::strings::new_string;
 
+/// `func Breakpoint()`: a breakpoint trap (`SIGTRAP`), as gc's.
+pub extern "C" fn breakpoint() {
+    // SAFETY: `int3` only raises SIGTRAP; it touches no memory.
+    unsafe { core::arch::asm!("int3") };
+}
+
 /// `func NumCPU() int`.
 pub extern "C" fn num_cpu() -> i64 {
     std::thread::available_parallelism().map_or(1, |n| n.get() as i64)
