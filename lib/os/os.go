@@ -3,6 +3,8 @@
 // runtime (crates/runtime/src/library/os.rs).
 package os
 
+import "io"
+
 // Args: the program name, then its arguments.
 var Args []string = runtime_args()
 
@@ -66,3 +68,21 @@ func Getenv(key string) string {
 
 // LookupEnv: the value of environment variable key and whether it is set.
 func LookupEnv(key string) (string, bool) { return getenv(key) }
+
+func read(fd int, b []byte) int
+
+// Read reads up to len(b) bytes from f; at the end of the input it returns
+// 0 and io.EOF.
+func (f *File) Read(b []byte) (n int, err error) {
+	if len(b) == 0 {
+		return 0, nil
+	}
+	r := read(f.fd, b)
+	if r < 0 {
+		return 0, &PathError{"read", f.name, &syscallError{"read error"}}
+	}
+	if r == 0 {
+		return 0, io.EOF
+	}
+	return r, nil
+}

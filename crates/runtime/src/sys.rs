@@ -11,6 +11,7 @@ use std::ffi::c_void;
 
 unsafe extern "C" {
     fn write(fd: i32, buf: *const c_void, count: usize) -> isize;
+    fn read(fd: i32, buf: *mut c_void, count: usize) -> isize;
     fn mmap(addr: *mut c_void, len: usize, prot: i32, flags: i32, fd: i32, off: i64) -> *mut c_void;
 }
 
@@ -43,6 +44,22 @@ pub fn write_all(fd: i32, bytes: &[u8]) -> isize {
         done += n as usize;
     }
     done as isize
+}
+
+/// Reads at most `buf.len()` bytes from `fd`, retrying after interrupts.
+/// Returns the count (0 at end of input), or `-errno`.
+pub fn read_some(fd: i32, buf: &mut [u8]) -> isize {
+    loop {
+        // SAFETY: `buf` is a live, writable slice of `buf.len()` bytes.
+        let n = unsafe { read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+        if n >= 0 {
+            return n;
+        }
+        let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+        if errno != EINTR {
+            return -(errno as isize);
+        }
+    }
 }
 
 /// Maps `len` bytes (a multiple of [`PAGE_SIZE`]) of fresh zeroed memory,

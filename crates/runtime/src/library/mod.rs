@@ -44,6 +44,7 @@ type Address = fn() -> *const u8;
 static SYMBOLS: &[(&str, Address)] = &[
     ("os.runtime_args", || os::runtime_args as *const u8),
     ("os.write", || os::write as *const u8),
+    ("os.read", || os::read as *const u8),
     ("os.Exit", || os::exit as *const u8),
     ("time.now", || time::now as *const u8),
     ("runtime.Goexit", || crate::panic::deft_goexit as *const u8),

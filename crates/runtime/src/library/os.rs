@@ -23,6 +23,17 @@ pub extern "C" fn write(fd: i64, ptr: *const u8, len: usize, _cap: usize) -> i64
     crate::sys::write_all(fd as i32, bytes) as i64
 }
 
+/// `func read(fd int, b []byte) int`: reads up to `len(b)` bytes from `fd`;
+/// the count, 0 at the end of the input, or a negated errno.
+pub extern "C" fn read(fd: i64, ptr: *mut u8, len: usize, _cap: usize) -> i64 {
+    if len == 0 {
+        return 0;
+    }
+    // SAFETY: a Go `[]byte` of length `len` at `ptr`.
+    let buf = unsafe { std::slice::from_raw_parts_mut(ptr, len) };
+    crate::sys::read_some(fd as i32, buf) as i64
+}
+
 /// `func Exit(code int)`: ends the process at once; deferred calls do not
 /// run (deft writes output unbuffered, so nothing is lost).
 pub extern "C" fn exit(code: i64) {
