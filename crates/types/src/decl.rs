@@ -51,6 +51,28 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// `import . "path"`: the exported package-level names of the package
+    /// are declared in the file's scope. (gc's "imported and not used" for
+    /// a dot import none of whose names is used is not reported.)
+    fn dot_import(&mut self, path: &str, fscope: crate::check::ScopeId) {
+        let scope = match path {
+            "unsafe" => self.unsafe_scope,
+            _ => match self.package_by_path(path) {
+                Some(p) => self.pkg_scopes[p.0 as usize],
+                None => return,
+            },
+        };
+        let names: Vec<(String, ObjId)> = self.scopes[scope.0 as usize]
+            .names
+            .iter()
+            .filter(|(n, _)| n.chars().next().is_some_and(char::is_uppercase))
+            .map(|(n, &o)| (n.clone(), o))
+            .collect();
+        for (n, o) in names {
+            self.scopes[fscope.0 as usize].names.insert(n, o);
+        }
+    }
+
     /// The package with import path `path`, if it was checked already.
     pub(crate) fn package_by_path(&self, path: &str) -> Option<crate::model::PkgId> {
         let i = self.info.packages.iter().position(|p| p.spec.path == path)?;
@@ -85,6 +107,9 @@ impl<'a> Checker<'a> {
                     Some(n) => n.name.clone(),
                     None => imp.path.rsplit('/').next().unwrap_or(&imp.path).to_string(),
                 };
+                if name == "." {
+                    self.dot_import(&imp.path, fscope);
+                }
                 if name == "_" || name == "." {
                     self.imports.push((imp, None));
                     continue;
