@@ -187,6 +187,7 @@ impl Scan {
             | ExprKind::Cap(x)
             | ExprKind::Panic(x)
             | ExprKind::IfaceMethodValue(x, _)
+            | ExprKind::ComplexPart { x, .. }
             | ExprKind::RecoverFor(x)
             | ExprKind::TypeAssert { x, .. } => self.expr(x),
             ExprKind::Binary(_, x, y)

@@ -184,6 +184,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 Vec::new()
             }
             ExprKind::IfaceMethodValue(x, index) => vec![self.iface_method_value(x, *index)],
+            ExprKind::ComplexPart { x, imag } => vec![self.expr(x)[*imag as usize]],
             ExprKind::Panic(v) => {
                 let vals = self.expr(v);
                 self.set_pos(e.pos);
@@ -310,7 +311,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         match self.num(x.ty) {
             Num::Int(it) => vec![self.int_arith(op, it, xv[0], yv[0], y)],
             Num::Float => vec![self.float_arith(op, xv[0], yv[0])],
-            Num::Complex => self.complex_arith(op, &xv, &yv, e),
+            Num::Complex => self.complex_arith(op, &xv, &yv),
             Num::String if op == BinOp::Add => self.rt_call(Rt::ConcatStrings, &[xv[0], xv[1], yv[0], yv[1]]),
             _ => {
                 self.unsupported(e.pos, "this operator on these operands");
@@ -409,7 +410,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         }
     }
 
-    fn complex_arith(&mut self, op: BinOp, x: &[Value], y: &[Value], e: &Expr) -> Vec<Value> {
+    fn complex_arith(&mut self, op: BinOp, x: &[Value], y: &[Value]) -> Vec<Value> {
         let (a, b, c, d) = (x[0], x[1], y[0], y[1]);
         match op {
             BinOp::Add => vec![self.b.ins().fadd(a, c), self.b.ins().fadd(b, d)],
@@ -424,8 +425,18 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 vec![self.b.ins().fsub(ac, bd), self.b.ins().fadd(ad, bc)]
             }
             _ => {
-                self.unsupported(e.pos, "complex division");
-                x.to_vec()
+                // Division (the only other operator on complex values) is
+                // the runtime's, in complex128 as gc computes it.
+                let wide = |t: &mut Self, v: Value| {
+                    if t.b.func.dfg.value_type(v) == types::F32 { t.b.ins().fpromote(types::F64, v) } else { v }
+                };
+                let args: Vec<Value> = [a, b, c, d].into_iter().map(|v| wide(self, v)).collect();
+                let q = self.rt_call(Rt::Complex128Div, &args);
+                if self.b.func.dfg.value_type(a) == types::F32 {
+                    q.iter().map(|&v| self.b.ins().fdemote(types::F32, v)).collect()
+                } else {
+                    q
+                }
             }
         }
     }

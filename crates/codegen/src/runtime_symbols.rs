@@ -66,6 +66,7 @@ pub enum Rt {
     MemMove,
     PanicAlloc,
     PanicWrap,
+    Complex128Div,
     MakeMap,
     MapAccess1,
     MapAccess2,
@@ -151,6 +152,7 @@ impl Rt {
         Rt::MemMove,
         Rt::PanicAlloc,
         Rt::PanicWrap,
+        Rt::Complex128Div,
         Rt::MakeMap,
         Rt::MapAccess1,
         Rt::MapAccess2,
@@ -162,7 +164,7 @@ impl Rt {
 
     /// The entry point's symbol, signature and address.
     pub fn sym(self) -> RtSym {
-        use runtime::{alloc, iface, maps, panic, print, slices, strings};
+        use runtime::{alloc, complex, iface, maps, panic, print, slices, strings};
         match self {
             Rt::Alloc => sym!("deft_alloc", alloc::deft_alloc, [I64, I64] -> [I64]),
             Rt::PrintLock => sym!("deft_printlock", print::deft_printlock, [] -> []),
@@ -242,6 +244,9 @@ impl Rt {
             Rt::MemMove => sym!("deft_memmove", slices::deft_memmove, [I64, I64, I64] -> []),
             Rt::PanicAlloc => sym!("deft_panicalloc", panic::deft_panicalloc, [I64] -> !),
             Rt::PanicWrap => sym!("deft_panicwrap", panic::deft_panicwrap, [I64, I64, I64] -> !),
+            Rt::Complex128Div => {
+                sym!("deft_complex128div", complex::deft_complex128div, [F64, F64, F64, F64] -> [F64, F64])
+            }
             Rt::MakeMap => sym!("deft_makemap", maps::deft_makemap, [I64, I64] -> [I64]),
             Rt::MapAccess1 => sym!("deft_mapaccess1", maps::deft_mapaccess1, [I64, I64, I64] -> [I64], tail),
             Rt::MapAccess2 => sym!("deft_mapaccess2", maps::deft_mapaccess2, [I64, I64, I64] -> [I64], tail),

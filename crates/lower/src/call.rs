@@ -509,6 +509,18 @@ impl FnCx<'_, '_> {
                 let operands = self.delete_operands(args);
                 return self.delete_map(operands, pos);
             }
+            Builtin::Complex => {
+                // Both parts have the float type of the result's width.
+                let part = match self.cx.info.types_table.basic_kind(self.go_type(e)) {
+                    Some(types::BasicKind::Complex64) => types::BasicKind::Float32,
+                    _ => types::BasicKind::Float64,
+                };
+                let part = types::TypeTable::basic(part);
+                IK::Composite(self.builtin_operands(args, pos, |_, _, _| part))
+            }
+            Builtin::Real | Builtin::Imag => {
+                IK::ComplexPart { x: Box::new(self.expr(&args[0])), imag: b == Builtin::Imag }
+            }
             other => {
                 self.unsupported(pos, other.name());
                 IK::Zero

@@ -528,6 +528,15 @@ pub enum ExprKind {
     SliceLit(Vec<Expr>),
     /// `recover()`.
     Recover,
+    /// `real(x)` (`imag: false`) or `imag(x)` of a complex value; `complex(r,
+    /// i)` is a [`ExprKind::Composite`] of the two parts. (Added for complex
+    /// numbers.)
+    ComplexPart {
+        /// The complex value.
+        x: Box<Expr>,
+        /// The imaginary part rather than the real one.
+        imag: bool,
+    },
     /// The method value `x.M` of interface value `x`, `M` being method
     /// `index` of its interface type: a func value calling `M` on `x`'s
     /// dynamic value. A nil `x` panics here, as in gc. (Added for method

@@ -279,6 +279,7 @@ impl<'p> FuncCheck<'p> {
             | ExprKind::Cap(x)
             | ExprKind::Panic(x)
             | ExprKind::IfaceMethodValue(x, _)
+            | ExprKind::ComplexPart { x, .. }
             | ExprKind::TypeAssert { x, .. } => self.expr(x),
             ExprKind::Binary(_, x, y)
             | ExprKind::AndAnd(x, y)

@@ -12,6 +12,7 @@
 
 pub mod abi;
 pub mod alloc;
+pub mod complex;
 pub mod entry;
 pub mod errors;
 pub mod fmt;
