@@ -254,6 +254,12 @@ impl<'p> ProgramCx<'p> {
         id
     }
 
+    /// The data objects of every global variable defined so far (roots of
+    /// the garbage collector once finalized).
+    pub fn global_ids(&self) -> Vec<DataId> {
+        self.globals.iter().flatten().copied().collect()
+    }
+
     /// The static type descriptor of `ty` (layout: [`TypeDesc`]).
     pub fn typedesc(&mut self, ty: TyId) -> DataId {
         if let Some(id) = self.typedescs.get(&ty) {

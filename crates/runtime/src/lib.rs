@@ -16,6 +16,7 @@ pub mod entry;
 pub mod errors;
 pub mod fmt;
 pub mod frames;
+pub mod gc;
 pub mod iface;
 pub mod library;
 pub mod maps;

@@ -5,10 +5,12 @@
 //! `sort.Slice`). Registered under several packages' names.
 
 use crate::abi::{Eface, GoSlice, GoString, Kind};
-use crate::alloc::deft_alloc;
+use crate::alloc::{alloc_noscan, deft_alloc};
 
 /// A fresh zeroed slice of `n` elements of `size` bytes, `cap == len`.
 fn fresh(n: i64, size: usize, align: usize) -> GoSlice {
+    // Byte arrays hold no pointers.
+    let align = if size == 1 { align | crate::alloc::NOSCAN } else { align };
     let n = n.max(0) as usize;
     let ptr = deft_alloc(n.checked_mul(size).unwrap_or_else(|| crate::panic::fatal("runtime: out of memory")), align);
     GoSlice { ptr, len: n, cap: n }
@@ -72,7 +74,7 @@ pub extern "C" fn append_string(out: *mut GoSlice, ptr: *mut u8, len: usize, cap
         let needed = len + slen;
         if needed > cap {
             let new_cap = grown_cap(cap, needed);
-            let p = deft_alloc(new_cap, 1);
+            let p = alloc_noscan(new_cap, 1);
             if len > 0 {
                 // SAFETY: `b` holds `len` bytes; `p` is a fresh block of `new_cap >= len`.
                 unsafe { std::ptr::copy_nonoverlapping(ptr, p, len) };
@@ -169,7 +171,7 @@ pub unsafe extern "C" fn sort_strings(ptr: *mut GoString, len: usize, _cap: usiz
 pub extern "C" fn grow_slice(out: *mut GoSlice, ptr: *mut u8, len: usize, cap: usize, n: i64) {
     let want = (len + n.max(0) as usize).max(2 * cap);
     let new_cap = grown_cap(0, want);
-    let p = deft_alloc(new_cap, 1);
+    let p = alloc_noscan(new_cap, 1);
     if len > 0 {
         // SAFETY: `b` holds `len` bytes; `p` is a fresh block of `new_cap >= len`.
         unsafe { std::ptr::copy_nonoverlapping(ptr, p, len) };
