@@ -31,6 +31,9 @@
 //! * **Sweeping** is done eagerly at the end of a cycle: for each span the
 //!   mark bits become the allocation bits (as gc does), empty spans return
 //!   their pages, and spans with free slots join their class's partial list.
+//! * **Stress mode** (`DEFT_GCSTRESS=1`) collects before every allocation
+//!   and fills every object found dead with `0xdb` bytes, so that an object
+//!   freed while still in use (a missing root) shows up at once.
 //! * **Pacing** follows GOGC: the next cycle starts when the bytes of
 //!   allocated slots reach `live × (1 + GOGC/100)` (at least 4 MB), where
 //!   live is what the last mark found. `GOGC=off` disables collection.
@@ -558,6 +561,16 @@ impl Heap {
         self.current = [NONE; 2 * NCLASS];
         for id in 0..self.spans.len() {
             let Some(span) = self.spans[id].as_mut() else { continue };
+            if self.stress {
+                // Poison what dies, so that a missing root shows up at once.
+                for i in 0..span.nelems {
+                    let (w, b) = (i / 64, 1u64 << (i % 64));
+                    if span.alloc_bits[w] & b != 0 && span.mark_bits[w] & b == 0 {
+                        // SAFETY: a dead slot inside the span's pages.
+                        unsafe { std::ptr::write_bytes((span.base + i * span.elem_size) as *mut u8, 0xdb, span.elem_size) };
+                    }
+                }
+            }
             let before: u32 = span.alloc_bits.iter().map(|w| w.count_ones()).sum();
             std::mem::swap(&mut span.alloc_bits, &mut span.mark_bits);
             span.mark_bits.iter_mut().for_each(|w| *w = 0);
