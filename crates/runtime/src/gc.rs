@@ -211,6 +211,8 @@ pub struct Heap {
     partial: [Vec<u32>; 2 * NCLASS],
     worklist: Vec<(usize, usize)>,
     marked_bytes: usize,
+    /// Free bytes given back to the system by the last scavenge.
+    released: usize,
     /// GOGC percentage, negative for off.
     pub gogc: i64,
     /// Collect at every allocation (`DEFT_GCSTRESS=1`).
@@ -243,6 +245,7 @@ impl Heap {
             partial: [const { Vec::new() }; 2 * NCLASS],
             worklist: Vec::new(),
             marked_bytes: 0,
+            released: 0,
             gogc: 100,
             stress: false,
             trace: false,
@@ -411,6 +414,7 @@ impl Heap {
     fn take_pages(&mut self, n: usize) -> (usize, bool) {
         let found = self.free_runs.iter().find(|&(_, &len)| len >= n).map(|(&s, &l)| (s, l));
         if let Some((start, len)) = found {
+            self.released = 0;
             self.free_runs.remove(&start);
             if len > n {
                 self.free_runs.insert(start + n, len - n);
@@ -449,11 +453,6 @@ impl Heap {
             self.free_runs.remove(&(start + len));
             len += l;
         }
-        // Give large free runs back to the OS (they read as zero afterwards,
-        // but are zeroed again on reuse anyway).
-        if len * PAGE >= 64 << 10 {
-            crate::sys::release(self.arena + start * PAGE, len * PAGE);
-        }
         self.free_runs.insert(start, len);
     }
 
@@ -462,8 +461,33 @@ impl Heap {
         addr.wrapping_sub(self.arena) < self.used
     }
 
+    /// Gives free pages back to the system when more than the heap goal's
+    /// worth of them (at least [`MIN_HEAP`]) is free: the largest runs
+    /// first, down to half that. Released pages are zeroed again on reuse
+    /// like any free page (and fault back in then).
+    fn scavenge(&mut self) {
+        let free = self.used - self.stats.heap_inuse - self.released;
+        let keep = self.stats.next_gc.min(1 << 40).max(MIN_HEAP);
+        if free <= keep {
+            return;
+        }
+        let mut runs: Vec<(usize, usize)> = self.free_runs.iter().map(|(&s, &l)| (l, s)).collect();
+        runs.sort_unstable_by(|a, b| b.cmp(a));
+        let mut left = free;
+        for (len, start) in runs {
+            if left <= keep / 2 {
+                break;
+            }
+            crate::sys::release(self.arena + start * PAGE, len * PAGE);
+            left = left.saturating_sub(len * PAGE);
+        }
+        // Released pages are counted until they are taken again (an
+        // approximation: the count is reset when any run is reused).
+        self.released = free - left;
+    }
+
     /// Marks the object containing `w`, if `w` points into one.
-    #[inline]
+    #[inline(always)]
     fn mark_word(&mut self, w: usize) {
         let off = w.wrapping_sub(self.arena);
         if off >= self.used {
@@ -525,6 +549,7 @@ impl Heap {
         let goal = self.goal(marked);
         let old_goal = self.stats.next_gc;
         self.stats.next_gc = goal;
+        self.scavenge();
         self.stats.num_gc += 1;
         if forced {
             self.stats.num_forced_gc += 1;
@@ -567,7 +592,9 @@ impl Heap {
                     let (w, b) = (i / 64, 1u64 << (i % 64));
                     if span.alloc_bits[w] & b != 0 && span.mark_bits[w] & b == 0 {
                         // SAFETY: a dead slot inside the span's pages.
-                        unsafe { std::ptr::write_bytes((span.base + i * span.elem_size) as *mut u8, 0xdb, span.elem_size) };
+                        unsafe {
+                            std::ptr::write_bytes((span.base + i * span.elem_size) as *mut u8, 0xdb, span.elem_size)
+                        };
                     }
                 }
             }
