@@ -323,7 +323,7 @@ impl Heap {
         }
         let mut class = if size <= MAX_SMALL { size_class(size) } else { 0 };
         if align > 8 {
-            while class != 0 && CLASS_SIZES[class] % align != 0 {
+            while class != 0 && !CLASS_SIZES[class].is_multiple_of(align) {
                 class = if class + 1 < NCLASS { class + 1 } else { 0 };
             }
         }
@@ -467,7 +467,7 @@ impl Heap {
     /// like any free page (and fault back in then).
     fn scavenge(&mut self) {
         let free = self.used - self.stats.heap_inuse - self.released;
-        let keep = self.stats.next_gc.min(1 << 40).max(MIN_HEAP);
+        let keep = self.stats.next_gc.clamp(MIN_HEAP, 1 << 40);
         if free <= keep {
             return;
         }
