@@ -678,8 +678,10 @@ pub unsafe extern "C" fn deft_mapiternext(it: *mut Iter) -> bool {
 
 /// The live entries of map `m` (null for a nil map) as (key address, value
 /// address) pairs in table order, for runtime code that prints maps (fmt
-/// sorts them itself). The addresses stay valid (the memory is never freed)
-/// but are only current until the map is next modified.
+/// sorts them itself). The addresses are only current until the map is next
+/// modified, and the returned Vec is not scanned by the collector: the
+/// caller keeps a pointer into the entries array where the collector sees
+/// it (its stack) while it uses them.
 ///
 /// # Safety
 /// `m` is null or a map value made by [`deft_makemap`].
