@@ -2,8 +2,9 @@
 // implementation; bodyless functions are implemented by deft's runtime
 // crate (crates/runtime/src/library/runtime.rs and panic.rs).
 //
-// deft runs a single goroutine and has no garbage collector yet: GC,
-// Gosched and KeepAlive have nothing to do, and finalizers never run.
+// deft runs a single goroutine with a stop-the-world mark-sweep
+// collector (crates/runtime/src/gc.rs): Gosched and KeepAlive have nothing
+// to do, and finalizers never run yet.
 package runtime
 
 // The target, as gc reports it.
@@ -24,17 +25,61 @@ type Error interface {
 // recover returns nil meanwhile.
 func Goexit()
 
-// GC would collect garbage: deft does not collect memory yet.
-func GC() {}
+// GC runs a garbage collection now.
+func GC()
+
+// MemStats: statistics of the memory allocator, as gc reports them (fields
+// deft does not track stay zero).
+type MemStats struct {
+	Alloc         uint64
+	TotalAlloc    uint64
+	Sys           uint64
+	Lookups       uint64
+	Mallocs       uint64
+	Frees         uint64
+	HeapAlloc     uint64
+	HeapSys       uint64
+	HeapIdle      uint64
+	HeapInuse     uint64
+	HeapReleased  uint64
+	HeapObjects   uint64
+	StackInuse    uint64
+	StackSys      uint64
+	MSpanInuse    uint64
+	MSpanSys      uint64
+	MCacheInuse   uint64
+	MCacheSys     uint64
+	BuckHashSys   uint64
+	GCSys         uint64
+	OtherSys      uint64
+	NextGC        uint64
+	LastGC        uint64
+	PauseTotalNs  uint64
+	PauseNs       [256]uint64
+	PauseEnd      [256]uint64
+	NumGC         uint32
+	NumForcedGC   uint32
+	GCCPUFraction float64
+	EnableGC      bool
+	DebugGC       bool
+	BySize        [61]struct {
+		Size    uint32
+		Mallocs uint64
+		Frees   uint64
+	}
+}
+
+// ReadMemStats fills m with the allocator's statistics.
+func ReadMemStats(m *MemStats)
 
 // Gosched yields to other goroutines: deft runs only one.
 func Gosched() {}
 
-// KeepAlive keeps x reachable up to this call: without a collector,
-// everything is.
+// KeepAlive keeps x reachable up to this call: the collector scans the
+// caller's frame conservatively, so holding x in it is enough.
 func KeepAlive(x any) {}
 
-// SetFinalizer registers a finalizer: without a collector, none runs.
+// SetFinalizer registers a finalizer: deft does not run finalizers yet.
 func SetFinalizer(obj any, finalizer any) {}
 
 // NumGoroutine: deft runs only the main goroutine.

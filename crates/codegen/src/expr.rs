@@ -157,7 +157,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                     return self.zeros(e.ty);
                 };
                 let l = self.layout(t);
-                vec![self.alloc(l.size, l.align)]
+                vec![self.alloc(l.size, l.align, !l.has_ptr)]
             }
             ExprKind::SliceLit(vals) => {
                 let TyKind::Slice(et) = *self.kind(e.ty) else {
@@ -166,7 +166,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 };
                 let el = self.layout(et);
                 let parts: Vec<Vec<Value>> = vals.iter().map(|v| self.expr(v)).collect();
-                let ptr = self.alloc(el.size * parts.len() as u32, el.align);
+                let ptr = self.alloc(el.size * parts.len() as u32, el.align, !el.has_ptr);
                 for (i, p) in parts.iter().enumerate() {
                     self.store_value(&el, p, ptr, (i as u32 * el.size) as i32);
                 }
@@ -271,7 +271,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
             };
             self.b.ins().stack_addr(types::I64, slot, 0)
         } else {
-            self.alloc(size, 8)
+            self.alloc(size, 8, false)
         };
         let id = self.cx.func_decl(func);
         let fr = self.func_ref(id);
@@ -651,7 +651,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
             v[0]
         } else {
             let l = self.layout(from);
-            let p = self.alloc(l.size, l.align);
+            let p = self.alloc(l.size, l.align, !l.has_ptr);
             self.store_value(&l, &v, p, 0);
             p
         };

@@ -290,9 +290,10 @@ impl<'a, 'p> FnTx<'a, 'p> {
     }
 
     /// Allocates `size` zeroed heap bytes.
-    pub fn alloc(&mut self, size: u32, align: u32) -> Value {
+    pub fn alloc(&mut self, size: u32, align: u32, noscan: bool) -> Value {
         let s = self.iconst(types::I64, size as i64);
-        let a = self.iconst(types::I64, align.max(1) as i64);
+        let flag = if noscan { runtime::alloc::NOSCAN as i64 } else { 0 };
+        let a = self.iconst(types::I64, align.max(1) as i64 | flag);
         self.rt_call(Rt::Alloc, &[s, a])[0]
     }
 
@@ -377,7 +378,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let ty = self.local_ty(l);
         if self.f.locals[l.0 as usize].heap && !self.frame.cells.contains(&l) {
             let lay = self.layout(ty);
-            let cell = self.alloc(lay.size, lay.align);
+            let cell = self.alloc(lay.size, lay.align, !lay.has_ptr);
             self.set_cell(l, cell);
         } else {
             let z = self.zeros(ty);

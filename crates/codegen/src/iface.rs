@@ -375,7 +375,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let glue = self.cx.closure_glue(sig);
         let gr = self.func_ref(glue);
         let glue_addr = self.b.ins().func_addr(types::I64, gr);
-        let clo = self.alloc(CLO_SIZE as u32, 8);
+        let clo = self.alloc(CLO_SIZE as u32, 8, false);
         for (v, off) in [(glue_addr, 0), (iv[0], CLO_TYPE), (iv[1], CLO_DATA), (code, CLO_CODE)] {
             self.b.ins().store(flags(), v, clo, off);
         }

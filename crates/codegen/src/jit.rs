@@ -26,6 +26,7 @@ pub(crate) fn finish(
     init: ClifFuncId,
     main: Option<ClifFuncId>,
 ) -> Result<JitProgram, Vec<Diagnostic>> {
+    let globals = cx.global_ids();
     let ProgramCx { mut module, compiled, .. } = cx;
     if let Err(e) = module.finalize_definitions() {
         return Err(vec![Diagnostic {
@@ -35,6 +36,15 @@ pub(crate) fn finish(
     }
     let addr = |id: ClifFuncId| module.get_finalized_function(id) as usize;
     runtime::frames::register(funcdata::publish(&compiled, addr));
+    // The globals are roots of the collector: register their address ranges.
+    let roots: Vec<(usize, usize)> = globals
+        .into_iter()
+        .map(|id| {
+            let (p, size) = module.get_finalized_data(id);
+            (p as usize, p as usize + size)
+        })
+        .collect();
+    runtime::gc::register_roots(&roots);
     Ok(JitProgram { trampoline: addr(tramp), init: addr(init), main: main.map(addr), _module: module })
 }
 

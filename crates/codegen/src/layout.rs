@@ -41,6 +41,10 @@ pub struct Layout {
     pub fields: Vec<(u32, usize)>,
     /// The value needs more than [`MAX_SCALARS`] scalars.
     pub too_big: bool,
+    /// Some part of the value may hold a heap pointer (also known for
+    /// `too_big` values, whose scalars are not listed): heap objects of
+    /// types without pointers are allocated noscan.
+    pub has_ptr: bool,
 }
 
 /// Layouts of all the program's types, computed once.
@@ -84,6 +88,7 @@ fn sequence(parts: &[&Layout]) -> Layout {
         out.size = off + p.size;
         out.align = out.align.max(p.align);
         out.too_big |= p.too_big;
+        out.has_ptr |= p.has_ptr;
     }
     out.size = out.size.next_multiple_of(out.align);
     out.too_big |= out.scalars.len() > MAX_SCALARS;
@@ -122,7 +127,7 @@ fn compute(prog: &Program, ty: TyId, memo: &mut Vec<Option<Layout>>) -> Layout {
             let n = *n;
             if n as usize * e.scalars.len() > MAX_SCALARS || e.too_big {
                 let size = (e.size as u64).saturating_mul(n).min(u32::MAX as u64) as u32;
-                Layout { size, align: e.align, too_big: true, ..Layout::default() }
+                Layout { size, align: e.align, too_big: true, has_ptr: e.has_ptr, ..Layout::default() }
             } else {
                 let parts: Vec<&Layout> = (0..n).map(|_| &e).collect();
                 let mut l = sequence(&parts);
@@ -151,6 +156,8 @@ fn compute(prog: &Program, ty: TyId, memo: &mut Vec<Option<Layout>>) -> Layout {
             sequence(&refs)
         }
     };
+    let mut l = l;
+    l.has_ptr |= l.scalars.iter().any(|s| s.ptr);
     memo[ty.0 as usize] = Some(l.clone());
     l
 }

@@ -20,7 +20,7 @@ use cranelift_codegen::settings::{self, Configurable};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{DataDescription, DataId, FuncId as ClifFuncId, Linkage, Module, default_libcall_names};
 use lower::ir::{FuncId, FuncSig, Program, TyId, TyKind};
-use runtime::abi::{FieldDesc, Kind, TYPE_FLAG_NAMED, TypeDesc};
+use runtime::abi::{FieldDesc, Kind, TYPE_FLAG_NAMED, TYPE_FLAG_NOPTR, TypeDesc};
 use syntax::{Diagnostic, Pos, SourceMap};
 
 use crate::funcdata::CompiledFunc;
@@ -275,6 +275,12 @@ impl<'p> ProgramCx<'p> {
         id
     }
 
+    /// The data objects of every global variable defined so far (roots of
+    /// the garbage collector once finalized).
+    pub fn global_ids(&self) -> Vec<DataId> {
+        self.globals.iter().flatten().copied().collect()
+    }
+
     /// The static type descriptor of `ty` (layout: [`TypeDesc`]).
     pub fn typedesc(&mut self, ty: TyId) -> DataId {
         if let Some(id) = self.typedescs.get(&ty) {
@@ -290,7 +296,7 @@ impl<'p> ProgramCx<'p> {
         put(&mut bytes, std::mem::offset_of!(TypeDesc, size), &(l.size as usize).to_le_bytes());
         put(&mut bytes, std::mem::offset_of!(TypeDesc, kind), &[kind_of(&def.kind) as u8]);
         put(&mut bytes, std::mem::offset_of!(TypeDesc, align), &[l.align.max(1) as u8]);
-        let flags = if def.named { TYPE_FLAG_NAMED } else { 0 };
+        let flags = if def.named { TYPE_FLAG_NAMED } else { 0 } | if l.has_ptr { 0 } else { TYPE_FLAG_NOPTR };
         put(&mut bytes, std::mem::offset_of!(TypeDesc, flags), &[flags]);
         let name_off = std::mem::offset_of!(TypeDesc, name);
         put(&mut bytes, name_off + 8, &def.name.len().to_le_bytes());

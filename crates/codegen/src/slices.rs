@@ -43,7 +43,8 @@ impl<'a, 'p> FnTx<'a, 'p> {
         };
         self.set_pos(e.pos);
         let size = self.iconst(types::I64, el.size as i64);
-        let align = self.iconst(types::I64, el.align.max(1) as i64);
+        let noscan = if el.has_ptr { 0 } else { runtime::alloc::NOSCAN as i64 };
+        let align = self.iconst(types::I64, el.align.max(1) as i64 | noscan);
         let made = self.rt_call(Rt::MakeSlice, &[size, align, len, cap]);
         let failed = self.b.ins().icmp_imm_u(IntCC::NotEqual, made[1], 0);
         self.check(failed, |t| t.rt_noreturn(Rt::PanicAlloc, &[made[1]]));
@@ -103,7 +104,8 @@ impl<'a, 'p> FnTx<'a, 'p> {
         self.b.switch_to_block(grow);
         self.b.set_cold_block(grow);
         let size = self.iconst(types::I64, el.size as i64);
-        let align = self.iconst(types::I64, el.align.max(1) as i64);
+        let noscan = if el.has_ptr { 0 } else { runtime::alloc::NOSCAN as i64 };
+        let align = self.iconst(types::I64, el.align.max(1) as i64 | noscan);
         let grown = self.rt_call(Rt::GrowSlice, &[s[0], s[1], s[2], new_len, size, align]);
         let failed = self.b.ins().icmp_imm_u(IntCC::Equal, grown[0], 0);
         self.check(failed, |t| {

@@ -89,6 +89,10 @@ pub enum Kind {
 /// `TypeDesc::flags` bit: a defined (named) type, printed `main.T(5)` in panics.
 pub const TYPE_FLAG_NAMED: u8 = 1;
 
+/// `TypeDesc::flags` bit: values of the type hold no pointers (the
+/// collector need not scan memory holding only such values).
+pub const TYPE_FLAG_NOPTR: u8 = 2;
+
 /// A method of a type, for dynamic dispatch and for calling `Error()` /
 /// `String()` when printing panic values.
 #[repr(C)]

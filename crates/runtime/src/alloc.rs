@@ -1,54 +1,31 @@
-//! Memory for Go values: a bump allocator over large zeroed mappings.
+//! Memory for Go values: the entry points in front of the collected heap
+//! ([`crate::gc`]).
 //!
 //! Every heap object of a Go program (escaping variables, closure cells,
-//! strings, slice backing arrays, boxed interface values) comes from
-//! [`deft_alloc`]. The design for now:
+//! strings, slice backing arrays, boxed interface values, map tables) comes
+//! from [`deft_alloc`], which sees the size, the alignment and whether the
+//! object can hold pointers: the [`NOSCAN`] flag, or'ed into the alignment
+//! argument, says it cannot (string bytes, `[]byte`, numeric arrays), so
+//! the collector never scans it. Codegen passes the flag when the allocated
+//! type's layout has no pointer scalar; `deft_makeslice`/`deft_growslice`
+//! receive it the same way in their alignment argument.
 //!
-//! * Each thread bumps a pointer through its current **chunk**
-//!   ([`CHUNK_SIZE`] bytes, fresh from `mmap`, hence already zero). When an
-//!   object does not fit, the rest of the chunk is abandoned and a new chunk
-//!   is mapped.
-//! * **Large objects** (at least [`LARGE_OBJECT`] bytes) get a mapping of
-//!   their own, so they never waste a chunk.
 //! * Zero-sized objects all share one address, [`zero_base`] (Go allows
 //!   distinct zero-sized variables to share an address).
-//! * Nothing is ever freed or reused, which is what makes "fresh memory is
-//!   zero" true without clearing.
-//!
-//! There is **no garbage collector yet** (a later issue). The door is kept
-//! open: every allocation goes through [`deft_alloc`], which sees the size
-//! and alignment, so size classes and mark bits can be introduced behind it
-//! without touching generated code; the collector will then have to zero
-//! reused memory itself, since callers rely on zeroed results. Generated
-//! code must not assume that two allocations are adjacent.
+//! * Everything else comes from the current thread's [`crate::gc::Heap`],
+//!   which may run a collection first (see the pacing rules there).
 //!
 //! Invariants:
-//! * A chunk's bump pointer only grows, and `next <= end` always.
-//! * Every returned block is zeroed, aligned as asked, and never freed.
+//! * Every returned block is zeroed and aligned as asked.
 //! * Running out of memory is fatal, as in gc:
 //!   `fatal error: runtime: out of memory`.
+//! * Generated code must not assume that two allocations are adjacent, and
+//!   a pointer to an object must stay somewhere the collector scans (stack,
+//!   registers, globals, Go heap) while the object is used.
 
-use std::cell::Cell;
-
-use crate::sys;
-
-/// Bytes mapped per chunk. Mappings are lazy, so untouched space costs only
-/// address space.
-pub const CHUNK_SIZE: usize = 4 << 20;
-
-/// Objects at least this large get their own mapping (gc's large-object
-/// threshold, 32 KiB).
-pub const LARGE_OBJECT: usize = 32 << 10;
-
-/// A thread's current chunk: the next free byte and the end.
-struct Arena {
-    next: Cell<usize>,
-    end: Cell<usize>,
-}
-
-thread_local! {
-    static ARENA: Arena = const { Arena { next: Cell::new(0), end: Cell::new(0) } };
-}
+/// Flag or'ed into the `align` argument of [`deft_alloc`] (and of
+/// `deft_makeslice`/`deft_growslice`): the object holds no pointers.
+pub const NOSCAN: usize = 1 << 32;
 
 /// The one address of all zero-sized objects.
 #[repr(C, align(4096))]
@@ -64,64 +41,35 @@ pub fn zero_base() -> *mut u8 {
 
 /// The compiler emits a call to this whenever a Go value needs heap memory
 /// (`new`, `make`, escaping variables, closures, string and slice data).
-/// Returns a pointer to `size` zeroed bytes aligned to `align`, a power of
-/// two at most 4096 (0 is taken as 1). Never returns null: running out of
-/// memory is a fatal error.
+/// Returns a pointer to `size` zeroed bytes aligned to `align & !NOSCAN`, a
+/// power of two at most 4096 (0 is taken as 1); with [`NOSCAN`] set the
+/// block is never scanned for pointers. Never returns null: running out of
+/// memory is a fatal error. May collect garbage first.
 #[unsafe(no_mangle)]
 pub extern "C" fn deft_alloc(size: usize, align: usize) -> *mut u8 {
-    let mask = align.wrapping_sub(1);
-    let fast = ARENA.try_with(|a| {
-        let start = a.next.get().wrapping_add(mask) & !mask;
-        let end = start.wrapping_add(size);
-        // One test covers: chunk too small, no chunk yet (0..0 with size > 0),
-        // and wrap-around; `size == 0` and bad alignments take the slow path.
-        if end <= a.end.get() && start >= a.next.get() && size != 0 && align & mask == 0 {
-            a.next.set(end);
-            Some(start as *mut u8)
-        } else {
-            None
-        }
-    });
-    match fast {
-        Ok(Some(p)) => p,
-        _ => alloc_slow(size, align),
-    }
-}
-
-/// Everything [`deft_alloc`]'s bump path does not handle.
-#[cold]
-fn alloc_slow(size: usize, align: usize) -> *mut u8 {
-    let align = align.max(1);
-    if !align.is_power_of_two() || align > sys::PAGE_SIZE {
+    let noscan = align & NOSCAN != 0;
+    let align = (align & !NOSCAN).max(1);
+    if !align.is_power_of_two() || align > 4096 {
         crate::proc::throw("runtime: deft_alloc called with a bad alignment");
     }
     if size == 0 {
         return zero_base();
     }
-    if size >= LARGE_OBJECT {
-        return map_or_die(size);
+    if size > 1 << 47 {
+        crate::proc::throw("runtime: out of memory");
     }
-    let chunk = map_or_die(CHUNK_SIZE) as usize;
-    let start = chunk.next_multiple_of(align);
-    let end = start + size;
-    let _ = ARENA.try_with(|a| {
-        a.next.set(end);
-        a.end.set(chunk + CHUNK_SIZE);
-    });
-    start as *mut u8
+    crate::gc::alloc(size, align, noscan)
 }
 
-/// Maps at least `size` zeroed bytes, page-aligned, or dies as gc does.
-fn map_or_die(size: usize) -> *mut u8 {
-    size.checked_next_multiple_of(sys::PAGE_SIZE)
-        .and_then(sys::map_zeroed)
-        .unwrap_or_else(|| crate::proc::throw("runtime: out of memory"))
+/// [`deft_alloc`] of a block that holds no pointers.
+pub fn alloc_noscan(size: usize, align: usize) -> *mut u8 {
+    deft_alloc(size, align | NOSCAN)
 }
 
 /// Copies `bytes` into a fresh heap block (alignment 1) and returns it; for
 /// runtime code building Go strings and byte slices.
 pub fn alloc_copy(bytes: &[u8]) -> *mut u8 {
-    let p = deft_alloc(bytes.len(), 1);
+    let p = alloc_noscan(bytes.len(), 1);
     // SAFETY: `p` is a fresh block of `bytes.len()` bytes that cannot
     // overlap `bytes`.
     unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), p, bytes.len()) };

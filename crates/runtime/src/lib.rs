@@ -17,6 +17,7 @@ pub mod entry;
 pub mod errors;
 pub mod fmt;
 pub mod frames;
+pub mod gc;
 pub mod iface;
 pub mod library;
 pub mod maps;

@@ -97,6 +97,8 @@ pub struct Table {
     voff: usize,
     /// Bytes per entry.
     stride: usize,
+    /// Neither keys nor values hold pointers: entries are allocated noscan.
+    noptr: bool,
     class: KeyClass,
     seed: u64,
 }
@@ -281,10 +283,11 @@ fn has_unhashable_part(t: &TypeDesc) -> bool {
 // The table
 // ---------------------------------------------------------------------------
 
-/// Allocates `n` zeroed elements of `size` bytes (8-byte aligned).
-fn alloc_array(n: usize, size: usize) -> *mut u8 {
+/// Allocates `n` zeroed elements of `size` bytes (8-byte aligned), never
+/// scanned by the collector if `noscan`.
+fn alloc_array(n: usize, size: usize, noscan: bool) -> *mut u8 {
     let bytes = n.checked_mul(size).unwrap_or_else(|| crate::proc::throw("runtime: map too large"));
-    deft_alloc(bytes, 8)
+    deft_alloc(bytes, if noscan { 8 | crate::alloc::NOSCAN } else { 8 })
 }
 
 impl Table {
@@ -316,6 +319,7 @@ impl Table {
             ksize: key.size,
             voff,
             stride,
+            noptr: (key.flags & val.flags & crate::abi::TYPE_FLAG_NOPTR) != 0,
             class,
             seed: rand(),
         };
@@ -435,9 +439,9 @@ impl Table {
     unsafe fn rebuild(&mut self, slots: usize) {
         let slots = slots.max(8);
         let cap = slots / 4 * 3;
-        let index = alloc_array(slots, 8).cast::<u64>();
-        let hashes = alloc_array(cap, 8).cast::<u64>();
-        let entries = alloc_array(cap, self.stride);
+        let index = alloc_array(slots, 8, true).cast::<u64>();
+        let hashes = alloc_array(cap, 8, true).cast::<u64>();
+        let entries = alloc_array(cap, self.stride, self.noptr);
         let mut n = 0;
         for e in 0..self.used {
             // SAFETY: `e < used <= cap` of the old arrays; `n < count <= cap` of
@@ -696,8 +700,10 @@ pub unsafe extern "C" fn deft_mapiternext(it: *mut Iter) -> bool {
 
 /// The live entries of map `m` (null for a nil map) as (key address, value
 /// address) pairs in table order, for runtime code that prints maps (fmt
-/// sorts them itself). The addresses stay valid (the memory is never freed)
-/// but are only current until the map is next modified.
+/// sorts them itself). The addresses are only current until the map is next
+/// modified, and the returned Vec is not scanned by the collector: the
+/// caller keeps a pointer into the entries array where the collector sees
+/// it (its stack) while it uses them.
 ///
 /// # Safety
 /// `m` is null or a map value made by [`deft_makemap`].

@@ -8,6 +8,7 @@
 //! `os.Args` is set once by the driver ([`set_args`]) before Go code starts
 //! and read by generated code through [`deft_args`].
 
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 use crate::abi::{GoSlice, GoString};
@@ -75,33 +76,40 @@ impl ByteSink for FixedBuf<'_> {
     }
 }
 
-/// `os.Args` as a Go `[]string`, built once.
-struct Args(GoSlice);
+/// The program's arguments as the driver gave them (Rust strings: no Go
+/// pointers).
+static ARG_STRINGS: OnceLock<Vec<String>> = OnceLock::new();
 
-// SAFETY: the slice and its strings are written once, before publication
-// through the `OnceLock`, and never mutated or freed afterwards.
-unsafe impl Send for Args {}
-// SAFETY: as above; shared access is read-only.
-unsafe impl Sync for Args {}
-
-static ARGS: OnceLock<Args> = OnceLock::new();
+thread_local! {
+    /// `os.Args` as a Go `[]string`, built on first use by the thread that
+    /// runs Go code (so that it lives in that thread's collected heap) and
+    /// scanned as a root by [`mark_roots`].
+    static ARGS: Cell<GoSlice> = const { Cell::new(GoSlice { ptr: std::ptr::null_mut(), len: 0, cap: 0 }) };
+    /// Whether [`ARGS`] has been built.
+    static ARGS_BUILT: Cell<bool> = const { Cell::new(false) };
+}
 
 /// Sets `os.Args` (program name first). Called by the driver before any Go
 /// code runs; later calls are ignored.
 pub fn set_args(args: Vec<String>) {
-    let _ = ARGS.get_or_init(|| Args(build_string_slice(&args)));
+    let _ = ARG_STRINGS.set(args);
 }
 
 /// Copies `args` into a fresh Go `[]string` on the Go heap.
 fn build_string_slice(args: &[String]) -> GoSlice {
     let size = std::mem::size_of::<GoString>() * args.len();
     let elems = crate::alloc::deft_alloc(size, std::mem::align_of::<GoString>()).cast::<GoString>();
+    let s = GoSlice { ptr: elems.cast(), len: args.len(), cap: args.len() };
+    // Published before the strings are made, so that the collector sees the
+    // array while they are allocated.
+    ARGS.with(|a| a.set(s));
+    ARGS_BUILT.with(|b| b.set(true));
     for (i, arg) in args.iter().enumerate() {
         // SAFETY: `elems` has room for `args.len()` strings and is aligned
         // for them; `i < args.len()`.
         unsafe { elems.add(i).write(new_string(arg.as_bytes())) };
     }
-    GoSlice { ptr: elems.cast(), len: args.len(), cap: args.len() }
+    s
 }
 
 /// The compiler emits a call to this to initialise `os.Args`. Returns a
@@ -109,5 +117,15 @@ fn build_string_slice(args: &[String]) -> GoSlice {
 /// [`set_args`] was never called); the caller copies the three words.
 #[unsafe(no_mangle)]
 pub extern "C" fn deft_args() -> *const GoSlice {
-    &ARGS.get_or_init(|| Args(build_string_slice(&[]))).0
+    if !ARGS_BUILT.with(Cell::get) {
+        build_string_slice(ARG_STRINGS.get().map_or(&[], |v| v.as_slice()));
+    }
+    ARGS.with(|a| a.as_ptr().cast_const())
+}
+
+/// Marks the runtime's thread-local roots (the `os.Args` array).
+pub fn mark_roots(h: &mut crate::gc::Heap) {
+    let w = [ARGS.with(Cell::get).ptr as usize];
+    // SAFETY: `w` is a live local array of one word.
+    unsafe { h.mark_range(w.as_ptr() as usize, w.as_ptr() as usize + 8) };
 }

@@ -20,7 +20,7 @@
 //! rax:rdx; the compiler sets `cap = len`.
 
 use crate::abi::GoString;
-use crate::alloc::{alloc_copy, deft_alloc};
+use crate::alloc::{alloc_copy, alloc_noscan};
 
 /// Views a Go string's bytes.
 ///
@@ -95,7 +95,7 @@ pub fn concat(parts: &[&[u8]]) -> GoString {
     if nonempty <= 1 {
         return last;
     }
-    let dst = deft_alloc(total, 1);
+    let dst = alloc_noscan(total, 1);
     let mut off = 0;
     for p in parts {
         // SAFETY: `dst` has `total` bytes, the sum of all part lengths, and
@@ -330,7 +330,7 @@ pub unsafe extern "C" fn deft_stringtoslicerune(ptr: *const u8, len: usize) -> F
     // SAFETY: the caller passes a valid Go string.
     let s = unsafe { go_bytes(ptr, len) };
     let n = runes(s).count();
-    let dst = deft_alloc(n * 4, 4).cast::<i32>();
+    let dst = alloc_noscan(n * 4, 4).cast::<i32>();
     for (i, r) in runes(s).enumerate() {
         // SAFETY: `dst` has room for the `n` runes `runes(s)` yields again.
         unsafe { dst.add(i).write(r as i32) };
@@ -357,7 +357,7 @@ pub unsafe extern "C" fn deft_slicerunetostring(ptr: *const i32, len: usize) -> 
     if total == 0 {
         return EMPTY;
     }
-    let dst = deft_alloc(total, 1);
+    let dst = alloc_noscan(total, 1);
     let mut off = 0;
     for &r in rs {
         let n = encode_rune(r as i64, &mut buf);

@@ -13,16 +13,16 @@ unsafe extern "C" {
     fn write(fd: i32, buf: *const c_void, count: usize) -> isize;
     fn read(fd: i32, buf: *mut c_void, count: usize) -> isize;
     fn mmap(addr: *mut c_void, len: usize, prot: i32, flags: i32, fd: i32, off: i64) -> *mut c_void;
+    fn madvise(addr: *mut c_void, len: usize, advice: i32) -> i32;
 }
 
 const PROT_READ: i32 = 0x1;
 const PROT_WRITE: i32 = 0x2;
 const MAP_PRIVATE: i32 = 0x02;
 const MAP_ANONYMOUS: i32 = 0x20;
+const MAP_NORESERVE: i32 = 0x4000;
+const MADV_DONTNEED: i32 = 4;
 const EINTR: i32 = 4;
-
-/// Size of a memory page.
-pub const PAGE_SIZE: usize = 4096;
 
 /// Writes all of `bytes` to `fd`, retrying after interrupts and short
 /// writes. Returns the number of bytes written, or `-errno` on the first
@@ -62,12 +62,22 @@ pub fn read_some(fd: i32, buf: &mut [u8]) -> isize {
     }
 }
 
-/// Maps `len` bytes (a multiple of [`PAGE_SIZE`]) of fresh zeroed memory,
-/// page-aligned; `None` when the system refuses.
-pub fn map_zeroed(len: usize) -> Option<*mut u8> {
+/// Reserves `len` bytes of zeroed, readable and writable address space
+/// without committing memory (`MAP_NORESERVE`: pages are backed when first
+/// touched); `None` when the system refuses.
+pub fn reserve(len: usize) -> Option<*mut u8> {
     // SAFETY: an anonymous private mapping at an address of the kernel's
     // choosing touches no existing memory.
-    let p = unsafe { mmap(std::ptr::null_mut(), len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) };
-    // MAP_FAILED is (void*)-1.
+    let p = unsafe {
+        mmap(std::ptr::null_mut(), len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
+    };
     if p as usize == usize::MAX || p.is_null() { None } else { Some(p.cast()) }
+}
+
+/// Gives the pages of `[addr, addr + len)` (page-aligned, inside a mapping
+/// of ours holding nothing live) back to the system; they read as zero
+/// afterwards. Failure is harmless and ignored.
+pub fn release(addr: usize, len: usize) {
+    // SAFETY: the caller owns the range and keeps nothing in it.
+    unsafe { madvise(addr as *mut c_void, len, MADV_DONTNEED) };
 }

@@ -1,6 +1,10 @@
-//! The bump allocator: zeroed, aligned, distinct blocks.
+//! The allocator: zeroed, aligned, distinct blocks (no collection: these
+//! threads run no Go code).
 
-use runtime::alloc::{CHUNK_SIZE, LARGE_OBJECT, deft_alloc, zero_base};
+use runtime::alloc::{deft_alloc, zero_base};
+
+const CHUNK_SIZE: usize = 4 << 20;
+const LARGE_OBJECT: usize = 32 << 10;
 
 /// Whether the `size` bytes at `p` are all zero.
 fn all_zero(p: *mut u8, size: usize) -> bool {

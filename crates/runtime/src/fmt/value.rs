@@ -401,7 +401,13 @@ impl Printer {
         }
         // SAFETY: key and element types of a map type are valid.
         let (key, val) = unsafe { (&*t.key, &*t.elem) };
-        self.format_map(map_entries_of(m), key, val, v.exported, verb, depth);
+        let entries = map_entries_of(m);
+        // The Vec is not scanned by the collector: keep a pointer into the
+        // entries array on the stack while the entries are printed (a String
+        // method called meanwhile may allocate, and could even grow the map).
+        let pin = std::hint::black_box(entries.first().map_or(0, |e| e.0 as usize));
+        self.format_map(entries, key, val, v.exported, verb, depth);
+        std::hint::black_box(pin);
     }
 
     /// The body of a map, `[k:v k:v]` (`{k:v, k:v}` under `%#v`), from its

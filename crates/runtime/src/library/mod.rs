@@ -50,6 +50,8 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("runtime.Goexit", || crate::panic::deft_goexit as *const u8),
     ("runtime.NumCPU", || runtime::num_cpu as *const u8),
     ("runtime.Breakpoint", || runtime::breakpoint as *const u8),
+    ("runtime.GC", || runtime::gc as *const u8),
+    ("runtime.ReadMemStats", || runtime::read_mem_stats as *const u8),
     ("runtime.Caller", || runtime::caller_shim as *const u8),
     ("runtime.callers", || runtime::callers_shim as *const u8),
     ("runtime.funcEntry", || runtime::func_entry as *const u8),

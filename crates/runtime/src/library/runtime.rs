@@ -131,3 +131,79 @@ pub extern "C" fn func_file_line(out: *mut FileLine, pc: usize) {
     // SAFETY: `out` is the adapter's result area.
     unsafe { out.write(res) };
 }
+
+/// `func GC()`: a full collection now.
+pub extern "C" fn gc() {
+    crate::gc::force_collection();
+}
+
+/// The first fields of gc's `runtime.MemStats`, as the Go declaration in
+/// `lib/runtime` lays them out (all `uint64`).
+#[repr(C)]
+pub struct MemStatsHead {
+    alloc: u64,
+    total_alloc: u64,
+    sys: u64,
+    lookups: u64,
+    mallocs: u64,
+    frees: u64,
+    heap_alloc: u64,
+    heap_sys: u64,
+    heap_idle: u64,
+    heap_inuse: u64,
+    heap_released: u64,
+    heap_objects: u64,
+    stack_inuse: u64,
+    stack_sys: u64,
+    mspan_inuse: u64,
+    mspan_sys: u64,
+    mcache_inuse: u64,
+    mcache_sys: u64,
+    buck_hash_sys: u64,
+    gc_sys: u64,
+    other_sys: u64,
+    next_gc: u64,
+    last_gc: u64,
+    pause_total_ns: u64,
+    pause_ns: [u64; 256],
+    pause_end: [u64; 256],
+    num_gc: u32,
+    num_forced_gc: u32,
+    gc_cpu_fraction: f64,
+    enable_gc: bool,
+    debug_gc: bool,
+}
+
+/// `func ReadMemStats(m *MemStats)`.
+pub extern "C" fn read_mem_stats(m: *mut MemStatsHead) {
+    let (s, objects, enabled) = crate::gc::stats();
+    if m.is_null() {
+        return;
+    }
+    let heap_sys = s.heap_sys as u64;
+    // SAFETY: `m` points to a Go `runtime.MemStats`, whose layout starts
+    // with `MemStatsHead`'s fields.
+    unsafe {
+        let m = &mut *m;
+        m.alloc = s.heap_alloc as u64;
+        m.total_alloc = s.total_alloc;
+        m.sys = heap_sys;
+        m.mallocs = s.mallocs;
+        m.frees = s.frees;
+        m.heap_alloc = s.heap_alloc as u64;
+        m.heap_sys = heap_sys;
+        m.heap_inuse = s.heap_inuse as u64;
+        m.heap_idle = heap_sys.saturating_sub(s.heap_inuse as u64);
+        m.heap_objects = objects;
+        m.next_gc = s.next_gc.min(u64::MAX as usize) as u64;
+        m.last_gc = s.last_gc_unix_ns;
+        m.pause_total_ns = s.pause_total_ns;
+        if s.num_gc > 0 {
+            m.pause_ns[(s.num_gc as usize + 255) % 256] = s.last_pause_ns;
+            m.pause_end[(s.num_gc as usize + 255) % 256] = s.last_gc_unix_ns;
+        }
+        m.num_gc = s.num_gc;
+        m.num_forced_gc = s.num_forced_gc;
+        m.enable_gc = enabled;
+    }
+}
