@@ -196,8 +196,19 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// `defer call` at site `site`: evaluate callee and arguments now, save
     /// them, then mark the site pending (bit or record).
     pub fn defer_stmt(&mut self, site: usize, call: &'p Call) {
-        let (callee, args) = self.call_operands(call);
+        let (callee, mut args) = self.call_operands(call);
         self.set_pos(call.pos);
+        // A big argument is saved as the address of a heap copy: the site's
+        // temporary is reused when a deferring loop comes round again.
+        let mut k = 0;
+        for a in &call.args {
+            for sc in self.layout(a.ty).scalars {
+                if sc.big > 0 {
+                    args[k] = self.big_heap_copy(args[k], sc.big);
+                }
+                k += 1;
+            }
+        }
         let mut words: Vec<Value> = callee.into_iter().collect();
         words.extend(args);
         let Some(d) = self.defers.as_ref() else {

@@ -3,12 +3,22 @@
 //! [`crate::expr`], calls in [`crate::calls`], defers in [`crate::defers`].
 //!
 //! Where locals live ([`Home`]):
-//! * a non-heap local is a set of Cranelift variables (one per scalar);
+//! * a non-heap local is a set of Cranelift variables (one per scalar),
+//!   except that a local containing an array, or of a big type (see
+//!   [`crate::layout`]), lives in a frame slot, and a big local larger than
+//!   [`BIG_FRAME_LIMIT`] in a heap cell allocated once at entry (zeroed at
+//!   each `Decl`);
 //! * a heap local is a variable holding the address of its cell, allocated
 //!   zeroed at its `Decl` (params, results and captures at entry);
 //! * in a function with defers the *results* live in explicit stack slots
 //!   (their value, or their cell address), because the deferreturn block
 //!   reads them after a resume, when no register holds anything.
+//!
+//! Big values across calls: a big argument is the address of the caller's
+//! temporary copy, which the callee copies into its parameter's home; a big
+//! result is returned as the address of a heap copy made at the return
+//! (gc passes such results in a caller-allocated area instead); a deferred
+//! call saves a heap copy of each big argument.
 //!
 //! Invariants:
 //! * The builder always has a current block that is not terminated: after
@@ -65,6 +75,10 @@ pub enum Loc {
     Slot(StackSlot, i32),
 }
 
+/// Big values up to this size get frame-slot temporaries; larger ones heap
+/// memory (a frame of megabytes would overflow the stack).
+pub const BIG_FRAME_LIMIT: u32 = 64 * 1024;
+
 /// Memory flags for Go memory accesses (explicit nil checks precede them).
 pub fn flags() -> MemFlagsData {
     MemFlagsData::trusted()
@@ -102,6 +116,9 @@ pub struct FnTx<'a, 'p> {
     /// `m[k]` place and its entry's value address, which reads of that
     /// place use.
     pub map_entry: Option<(&'p Place, Value)>,
+    /// Non-heap locals too large for the frame: they live in a heap cell
+    /// allocated at entry.
+    huge: std::collections::HashSet<LocalId>,
 }
 
 /// Translates IR function `fid` into `func`; returns its metadata, or
@@ -136,12 +153,9 @@ pub fn translate<'p>(
         map_entry: None,
         frame: crate::escape::FrameCells::default(),
         closure_slots: HashMap::new(),
+        huge: Default::default(),
     };
     t.set_pos(f.pos);
-    let mut sig_types = f.params.iter().chain(&f.results).map(|l| f.locals[l.0 as usize].ty);
-    if sig_types.any(|ty| t.cx.layouts.get(ty).too_big) {
-        t.unsupported(f.pos, "large arrays and structs as parameters and results");
-    }
     t.prologue();
     t.stmts(&f.body);
     t.ret();
@@ -268,10 +282,24 @@ impl<'a, 'p> FnTx<'a, 'p> {
         self.b.ins().iconst(ty, masked)
     }
 
-    /// The zero value of each scalar of `ty`.
+    /// The zero value of each scalar of `ty` (a zeroed temporary for a big
+    /// scalar).
     pub fn zeros(&mut self, ty: TyId) -> Vec<Value> {
         let l = self.layout(ty);
-        l.scalars.iter().map(|s| self.zero_scalar(s.ty)).collect()
+        l.scalars
+            .iter()
+            .map(|s| {
+                if s.big > 0 {
+                    let t = self.big_temp(s.big);
+                    if s.big <= BIG_FRAME_LIMIT {
+                        self.zero_bytes(t, s.big);
+                    }
+                    t
+                } else {
+                    self.zero_scalar(s.ty)
+                }
+            })
+            .collect()
     }
 
     /// Zero of one scalar type.
@@ -296,16 +324,85 @@ impl<'a, 'p> FnTx<'a, 'p> {
         self.rt_call(Rt::Alloc, &[s, a])[0]
     }
 
-    /// Loads a whole value of layout `l` from `base + off`.
+    /// Loads a whole value of layout `l` from `base + off` (big scalars are
+    /// copied into fresh temporaries).
     pub fn load_value(&mut self, l: &Layout, base: Value, off: i32) -> Vec<Value> {
-        l.scalars.iter().map(|s| self.b.ins().load(s.ty, flags(), base, off + s.offset as i32)).collect()
+        l.scalars
+            .iter()
+            .map(|s| {
+                if s.big > 0 {
+                    let src = self.offset_addr(base, off + s.offset as i32);
+                    let tmp = self.big_temp(s.big);
+                    self.copy_bytes(tmp, src, s.big);
+                    tmp
+                } else {
+                    self.b.ins().load(s.ty, flags(), base, off + s.offset as i32)
+                }
+            })
+            .collect()
     }
 
-    /// Stores a whole value of layout `l` at `base + off`.
+    /// Reads a whole value of layout `l` at `base + off` from memory that is
+    /// never written again (a temporary, a boxed value): big scalars are
+    /// addresses into it, not copies.
+    pub fn view_value(&mut self, l: &Layout, base: Value, off: i32) -> Vec<Value> {
+        l.scalars
+            .iter()
+            .map(|s| {
+                if s.big > 0 {
+                    self.offset_addr(base, off + s.offset as i32)
+                } else {
+                    self.b.ins().load(s.ty, flags(), base, off + s.offset as i32)
+                }
+            })
+            .collect()
+    }
+
+    /// Stores a whole value of layout `l` at `base + off` (big scalars copy
+    /// their bytes).
     pub fn store_value(&mut self, l: &Layout, vals: &[Value], base: Value, off: i32) {
         for (s, v) in l.scalars.iter().zip(vals) {
-            self.b.ins().store(flags(), *v, base, off + s.offset as i32);
+            if s.big > 0 {
+                let dst = self.offset_addr(base, off + s.offset as i32);
+                self.copy_bytes(dst, *v, s.big);
+            } else {
+                self.b.ins().store(flags(), *v, base, off + s.offset as i32);
+            }
         }
+    }
+
+    /// `base + off`.
+    pub fn offset_addr(&mut self, base: Value, off: i32) -> Value {
+        if off == 0 { base } else { self.b.ins().iadd_imm_s(base, off as i64) }
+    }
+
+    /// A fresh temporary for a big value of `size` bytes: a frame slot of
+    /// this site, or heap memory above [`BIG_FRAME_LIMIT`] bytes.
+    pub fn big_temp(&mut self, size: u32) -> Value {
+        if size > BIG_FRAME_LIMIT {
+            return self.alloc(size, 8);
+        }
+        let s = self.slot(size, 16);
+        self.b.ins().stack_addr(types::I64, s, 0)
+    }
+
+    /// A copy of the big value at `src` that outlives this frame (heap).
+    pub fn big_heap_copy(&mut self, src: Value, size: u32) -> Value {
+        let p = self.alloc(size, 8);
+        self.copy_bytes(p, src, size);
+        p
+    }
+
+    /// Copies `size` bytes from `src` to `dst` (which do not overlap).
+    pub fn copy_bytes(&mut self, dst: Value, src: Value, size: u32) {
+        let cfg = self.cx.module.target_config();
+        self.b.emit_small_memory_copy(cfg, dst, src, size as u64, 1, 1, true, flags());
+    }
+
+    /// Zeroes `size` bytes at `dst`.
+    pub fn zero_bytes(&mut self, dst: Value, size: u32) {
+        let cfg = self.cx.module.target_config();
+        self.b.emit_small_memset(cfg, dst, 0, size as u64, 1, flags());
     }
 
     /// A fresh explicit stack slot.
@@ -337,18 +434,25 @@ impl<'a, 'p> FnTx<'a, 'p> {
             let in_frame = local.heap && self.frame.cells.contains(&id);
             // Arrays (also inside structs) live in memory, where a variable
             // index can address their elements.
-            let in_memory = in_frame || (!local.heap && self.contains_array(local.ty));
-            let home = match (local.heap, has_defers && is_result) {
+            // Big values always live in memory; huge ones in a heap cell
+            // allocated once at entry (and zeroed at each `Decl`).
+            let huge = !local.heap && l.too_big && l.size > BIG_FRAME_LIMIT;
+            if huge {
+                self.huge.insert(id);
+            }
+            let in_memory = !huge && (in_frame || (!local.heap && (self.contains_array(local.ty) || l.too_big)));
+            let home = match (local.heap || huge, has_defers && is_result) {
                 _ if in_memory => Home::Slot(self.slot(l.size, l.align)),
                 (false, false) => Home::Vars(l.scalars.iter().map(|s| self.b.declare_var(s.ty)).collect()),
                 (false, true) => Home::Slot(self.slot(l.size, l.align)),
                 (true, false) => Home::Cell(self.b.declare_var(types::I64)),
                 (true, true) => Home::CellSlot(self.slot(8, 8)),
             };
-            if l.too_big && !local.heap {
-                self.unsupported(f.pos, "large arrays and structs in local variables");
-            }
             self.homes.push(home);
+            if huge {
+                let cell = self.alloc(l.size, l.align);
+                self.set_cell(id, cell);
+            }
         }
         // Parameters: from the block parameters.
         let mut next = 1;
@@ -379,6 +483,11 @@ impl<'a, 'p> FnTx<'a, 'p> {
             let lay = self.layout(ty);
             let cell = self.alloc(lay.size, lay.align);
             self.set_cell(l, cell);
+        } else if self.layout(ty).too_big || self.huge.contains(&l) {
+            let loc = self.local_loc(l);
+            if let Some(a) = self.loc_addr(&loc) {
+                self.zero_bytes(a, self.layout(ty).size);
+            }
         } else {
             let z = self.zeros(ty);
             self.write_local(l, &z);
@@ -435,6 +544,10 @@ impl<'a, 'p> FnTx<'a, 'p> {
         match loc {
             Loc::Vars(vs) => vs.iter().map(|v| self.b.use_var(*v)).collect(),
             Loc::Mem(base, off) => self.load_value(&l, *base, *off),
+            Loc::Slot(s, off) if l.too_big => {
+                let base = self.b.ins().stack_addr(types::I64, *s, *off);
+                self.load_value(&l, base, 0)
+            }
             Loc::Slot(s, off) => l
                 .scalars
                 .iter()
@@ -460,6 +573,10 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 }
             }
             Loc::Mem(base, off) => self.store_value(&l, vals, *base, *off),
+            Loc::Slot(s, off) if l.too_big => {
+                let base = self.b.ins().stack_addr(types::I64, *s, *off);
+                self.store_value(&l, vals, base, 0);
+            }
             Loc::Slot(s, off) => {
                 for (sc, x) in l.scalars.iter().zip(vals) {
                     self.b.ins().stack_store(types::I64, *x, *s, off + sc.offset as i32);
@@ -726,11 +843,20 @@ impl<'a, 'p> FnTx<'a, 'p> {
         self.b.ins().return_(&vals);
     }
 
-    /// The current values of the result locals, flattened.
+    /// The current values of the result locals, flattened. A big result is
+    /// returned as the address of a heap copy (the frame is about to go).
     pub fn result_values(&mut self) -> Vec<Value> {
         let f = self.f;
         let mut vals = Vec::new();
         for &r in &f.results {
+            let l = self.layout(self.local_ty(r));
+            if l.too_big {
+                let loc = self.local_loc(r);
+                if let Some(a) = self.loc_addr(&loc) {
+                    vals.push(self.big_heap_copy(a, l.size));
+                    continue;
+                }
+            }
             vals.extend(self.read_local(r));
         }
         vals

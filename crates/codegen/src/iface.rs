@@ -227,7 +227,12 @@ fn define_wrapper(
     let (ctxw, data) = (params[0], params[1]);
     let mut full = vec![ctxw];
     for s in &cx.layouts.get(w.recv).scalars {
-        full.push(b.ins().load(s.ty, flags(), data, s.offset as i32));
+        if s.big > 0 {
+            // The boxed value is never written: the callee copies it.
+            full.push(data);
+        } else {
+            full.push(b.ins().load(s.ty, flags(), data, s.offset as i32));
+        }
     }
     full.extend_from_slice(&params[2..]);
     let fr = cx.module.declare_func_in_func(cx.funcs[w.method.0 as usize], b.func);
