@@ -15,10 +15,11 @@
 //!   reads them after a resume, when no register holds anything.
 //!
 //! Big values across calls: a big argument is the address of the caller's
-//! temporary copy, which the callee copies into its parameter's home; a big
-//! result is returned as the address of a heap copy made at the return
-//! (gc passes such results in a caller-allocated area instead); a deferred
-//! call saves a heap copy of each big argument.
+//! temporary copy, which the callee copies into its parameter's home; for a
+//! big result the caller passes the address of a result area (a temporary
+//! of the call site) after the arguments, the callee copies the result
+//! there at its return and returns that address; a deferred call saves a
+//! heap copy of each big argument.
 //!
 //! Invariants:
 //! * The builder always has a current block that is not terminated: after
@@ -119,6 +120,9 @@ pub struct FnTx<'a, 'p> {
     /// Non-heap locals too large for the frame: they live in a heap cell
     /// allocated at entry.
     huge: std::collections::HashSet<LocalId>,
+    /// Per big result: the frame slot holding the address of the caller's
+    /// result area.
+    areas: HashMap<LocalId, StackSlot>,
 }
 
 /// Translates IR function `fid` into `func`; returns its metadata, or
@@ -154,6 +158,7 @@ pub fn translate<'p>(
         frame: crate::escape::FrameCells::default(),
         closure_slots: HashMap::new(),
         huge: Default::default(),
+        areas: HashMap::new(),
     };
     t.set_pos(f.pos);
     t.prologue();
@@ -386,6 +391,19 @@ impl<'a, 'p> FnTx<'a, 'p> {
         self.b.ins().stack_addr(types::I64, s, 0)
     }
 
+    /// Result areas for a call of a function with results `results`: one
+    /// fresh temporary per big result, passed after the arguments.
+    pub fn result_areas(&mut self, results: &[TyId]) -> Vec<Value> {
+        let mut out = Vec::new();
+        for &t in results {
+            let l = self.layout(t);
+            if l.too_big {
+                out.push(self.big_temp(l.size));
+            }
+        }
+        out
+    }
+
     /// A copy of the big value at `src` that outlives this frame (heap).
     pub fn big_heap_copy(&mut self, src: Value, size: u32) -> Value {
         let p = self.alloc(size, 8);
@@ -462,6 +480,15 @@ impl<'a, 'p> FnTx<'a, 'p> {
             next += n;
             self.init_local(p);
             self.write_local(p, &vals);
+        }
+        // Result areas of big results, after the parameters.
+        for &r in &f.results {
+            if self.layout(self.local_ty(r)).too_big {
+                let s = self.slot(8, 8);
+                self.b.ins().stack_store(types::I64, params[next], s, 0);
+                next += 1;
+                self.areas.insert(r, s);
+            }
         }
         for &r in &f.results {
             self.init_local(r);
@@ -844,16 +871,18 @@ impl<'a, 'p> FnTx<'a, 'p> {
     }
 
     /// The current values of the result locals, flattened. A big result is
-    /// returned as the address of a heap copy (the frame is about to go).
+    /// copied into the caller's result area, whose address is returned.
     pub fn result_values(&mut self) -> Vec<Value> {
         let f = self.f;
         let mut vals = Vec::new();
         for &r in &f.results {
             let l = self.layout(self.local_ty(r));
-            if l.too_big {
+            if let Some(&area) = self.areas.get(&r) {
                 let loc = self.local_loc(r);
                 if let Some(a) = self.loc_addr(&loc) {
-                    vals.push(self.big_heap_copy(a, l.size));
+                    let dst = self.b.ins().stack_load(types::I64, types::I64, area, 0);
+                    self.copy_bytes(dst, a, l.size);
+                    vals.push(dst);
                     continue;
                 }
             }

@@ -323,6 +323,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         for a in &c.args {
             args.extend(self.expr(a));
         }
+        args.extend(self.result_areas(&sig.results));
         self.set_pos(c.pos);
         let code = self.iface_code(&iv, name);
         let s = self.cx.iface_method_signature(sig);
@@ -361,6 +362,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let code = self.b.ins().load(types::I64, flags(), clo, 0);
         let mut full = vec![clo];
         full.extend_from_slice(args);
+        full.extend(self.result_areas(&sig.results));
         self.emit_call(Target::Indirect(sref, code), &full)
     }
 
