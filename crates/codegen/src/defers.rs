@@ -373,10 +373,19 @@ pub fn define_thunk(
     let first = spec.target.saves_closure() as i32;
     let mut loaded: Vec<Value> =
         spec.args.iter().enumerate().map(|(k, ty)| b.ins().load(*ty, flags(), args, 8 * (k as i32 + first))).collect();
-    // Result areas for big results (discarded).
+    // Result areas for big results (discarded): frame slots, heap memory
+    // for huge ones.
     for &size in &spec.areas {
-        let slot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size.max(1), 4));
-        loaded.push(b.ins().stack_addr(types::I64, slot, 0));
+        if size > crate::func::BIG_FRAME_LIMIT {
+            let alloc = cx.rt_func(Rt::Alloc);
+            let ar = cx.module.declare_func_in_func(alloc, b.func);
+            let (s, a) = (b.ins().iconst(types::I64, size as i64), b.ins().iconst(types::I64, 8));
+            let call = b.ins().call(ar, &[s, a]);
+            loaded.push(b.inst_results(call)[0]);
+        } else {
+            let slot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size.max(1), 4));
+            loaded.push(b.ins().stack_addr(types::I64, slot, 0));
+        }
     }
     match &spec.target {
         ThunkTarget::Static(f) | ThunkTarget::Literal(f) => {

@@ -12,8 +12,9 @@
 //!   [`MAX_SCALARS`] scalars (`too_big`) is one *big scalar* (`big` = its
 //!   size): an `i64` holding the address of the value's bytes. As an
 //!   expression's result that address is a temporary copy nobody writes
-//!   again (a frame slot of the evaluating site, or heap memory for very
-//!   large values and for results), so consumers may read it in place; in
+//!   again (a frame slot of the evaluating site, heap memory above
+//!   `func::BIG_FRAME_LIMIT`; a call's big result is the call site's result
+//!   area), so consumers may read it in place; in
 //!   memory the value is its bytes (`size` of them), so loading a big scalar
 //!   copies the bytes into a fresh temporary and storing one copies them
 //!   out. Locals of big types always live in memory. Small values stay in
