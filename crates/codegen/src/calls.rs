@@ -109,6 +109,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         };
         let mut args = Vec::new();
         for a in &c.args {
+            self.note_arg_temp(a);
             args.extend(self.expr(a));
         }
         (callee, args)
@@ -138,8 +139,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let mut full = vec![ctx.unwrap_or_else(|| self.iconst(types::I64, 0))];
         full.extend(args);
         let f = &self.cx.prog.funcs[fid.0 as usize];
+        let params: Vec<TyId> = f.params.iter().map(|l| f.locals[l.0 as usize].ty).collect();
         let results: Vec<TyId> = f.results.iter().map(|l| f.locals[l.0 as usize].ty).collect();
-        full.extend(self.result_areas(&results));
+        full.extend(self.result_areas(&params, &results));
         self.emit_call(Target::Direct(fr), &full)
     }
 
@@ -150,7 +152,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
             self.ice(fe.pos, "call of a non-function value");
             return Vec::new();
         };
-        let areas = self.result_areas(&sig.results);
+        let areas = self.result_areas(&sig.params, &sig.results);
         let sig = self.cx.func_type_signature(sig);
         self.nil_check(clo);
         let code = self.b.ins().load(types::I64, flags(), clo, 0);

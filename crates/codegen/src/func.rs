@@ -41,7 +41,7 @@ use cranelift_codegen::ir::{
 };
 use cranelift_frontend::{FunctionBuilder, Variable};
 use cranelift_module::{DataId, FuncId as ClifFuncId, Module};
-use lower::ir::{Func, FuncId, LabelId, LocalId, Place, ScopeId, Stmt, TyId, TyKind};
+use lower::ir::{Expr, Func, FuncId, LabelId, LocalId, Place, ScopeId, Stmt, TyId, TyKind};
 use runtime::frames::FrameKind;
 use syntax::Pos;
 
@@ -123,7 +123,26 @@ pub struct FnTx<'a, 'p> {
     /// Per big result: the frame slot holding the address of the caller's
     /// result area.
     areas: HashMap<LocalId, StackSlot>,
+    /// The size gc's frame for this function would have.
+    gc_frame: GcFrame,
 }
+
+/// gc's stack frame size of a function, which gc limits to 1 GB (values
+/// larger than a frame temporary live in the heap in deft, so only the
+/// diagnostic is gc's): stack variables (explicit ones above 10 MB are
+/// heap-allocated by gc) and temporaries, parameters and results, and the
+/// largest callee's.
+#[derive(Default)]
+struct GcFrame {
+    locals: u64,
+    args: u64,
+    callee: u64,
+}
+
+/// gc's limit on a function's frame.
+const GC_MAX_FRAME: u64 = 1 << 30;
+/// gc moves explicitly declared variables larger than this to the heap.
+const GC_MAX_STACK_VAR: u64 = 10 << 20;
 
 /// Translates IR function `fid` into `func`; returns its metadata, or
 /// `None` if it used something unsupported (diagnostics are recorded).
@@ -159,12 +178,23 @@ pub fn translate<'p>(
         closure_slots: HashMap::new(),
         huge: Default::default(),
         areas: HashMap::new(),
+        gc_frame: GcFrame::default(),
     };
     t.set_pos(f.pos);
     t.prologue();
     t.stmts(&f.body);
     t.ret();
     let open_thunks = t.finish_defers();
+    let g = &t.gc_frame;
+    if g.locals + g.args + g.callee > GC_MAX_FRAME {
+        let msg = format!(
+            "stack frame too large (>1GB): {} MB locals + {} MB args",
+            (g.locals + g.callee) >> 20,
+            g.args >> 20
+        );
+        t.failed = true;
+        t.cx.error(f.pos, msg);
+    }
     let FnTx { mut b, failed, positions, .. } = t;
     b.seal_all_blocks();
     b.finalize(tc);
@@ -391,9 +421,12 @@ impl<'a, 'p> FnTx<'a, 'p> {
         self.b.ins().stack_addr(types::I64, s, 0)
     }
 
-    /// Result areas for a call of a function with results `results`: one
-    /// fresh temporary per big result, passed after the arguments.
-    pub fn result_areas(&mut self, results: &[TyId]) -> Vec<Value> {
+    /// Result areas for a call of a function with parameters `params` and
+    /// results `results`: one fresh temporary per big result, passed after
+    /// the arguments. Also accounts the call in gc's frame size.
+    pub fn result_areas(&mut self, params: &[TyId], results: &[TyId]) -> Vec<Value> {
+        let args: u64 = params.iter().chain(results).map(|t| self.layout(*t).size as u64).sum();
+        self.gc_frame.callee = self.gc_frame.callee.max(args);
         let mut out = Vec::new();
         for &t in results {
             let l = self.layout(t);
@@ -402,6 +435,17 @@ impl<'a, 'p> FnTx<'a, 'p> {
             }
         }
         out
+    }
+
+    /// Accounts argument `a` in gc's frame size: a big call result passed
+    /// on to another call is a temporary in gc's frame.
+    pub fn note_arg_temp(&mut self, a: &Expr) {
+        if matches!(a.kind, lower::ir::ExprKind::Call(_)) {
+            let l = self.layout(a.ty);
+            if l.too_big {
+                self.gc_frame.locals += l.size as u64;
+            }
+        }
     }
 
     /// A copy of the big value at `src` that outlives this frame (heap).
@@ -449,6 +493,11 @@ impl<'a, 'p> FnTx<'a, 'p> {
             let id = LocalId(i as u32);
             let l = self.layout(local.ty);
             let is_result = f.results.contains(&id);
+            if f.params.contains(&id) || is_result {
+                self.gc_frame.args += l.size as u64;
+            } else if !local.heap && (local.name.starts_with('~') || l.size as u64 <= GC_MAX_STACK_VAR) {
+                self.gc_frame.locals += l.size as u64;
+            }
             let in_frame = local.heap && self.frame.cells.contains(&id);
             // Arrays (also inside structs) live in memory, where a variable
             // index can address their elements.

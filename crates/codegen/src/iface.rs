@@ -321,9 +321,10 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let iv = self.expr(recv);
         let mut args = vec![iv[0], iv[1]];
         for a in &c.args {
+            self.note_arg_temp(a);
             args.extend(self.expr(a));
         }
-        args.extend(self.result_areas(&sig.results));
+        args.extend(self.result_areas(&sig.params, &sig.results));
         self.set_pos(c.pos);
         let code = self.iface_code(&iv, name);
         let s = self.cx.iface_method_signature(sig);
@@ -362,7 +363,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let code = self.b.ins().load(types::I64, flags(), clo, 0);
         let mut full = vec![clo];
         full.extend_from_slice(args);
-        full.extend(self.result_areas(&sig.results));
+        full.extend(self.result_areas(&sig.params, &sig.results));
         self.emit_call(Target::Indirect(sref, code), &full)
     }
 
