@@ -801,6 +801,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.expr(e);
             }
             Stmt::Assign(p, e) if self.map_update(p, e) => {}
+            Stmt::Assign(p, e) if self.is_big_copy(p, e) => self.big_copy(p, e),
             Stmt::Assign(p, e) => {
                 let ty = self.place_ty(p);
                 let dest = self.dest(p);
@@ -896,6 +897,45 @@ impl<'a, 'p> FnTx<'a, 'p> {
             }
             Stmt::Defer { site, call } => self.defer_stmt(*site, call),
         }
+    }
+
+    /// Whether `p = e` copies a big value from one place to another (done
+    /// without an intermediate temporary).
+    fn is_big_copy(&self, p: &Place, e: &Expr) -> bool {
+        use lower::ir::ExprKind;
+        self.layout(self.place_ty(p)).too_big
+            && !matches!(p, Place::MapIndex(..))
+            && match &e.kind {
+                ExprKind::Local(_) | ExprKind::Global(_) => true,
+                ExprKind::Load(q) => !matches!(**q, Place::MapIndex(..)),
+                _ => false,
+            }
+    }
+
+    /// `p = e` for a big value at another place: the place's operands, then
+    /// the source's, then one copy (a `memmove`: `a = a` is allowed).
+    fn big_copy(&mut self, p: &'p Place, e: &'p Expr) {
+        use lower::ir::ExprKind;
+        let size = self.layout(self.place_ty(p)).size;
+        let dest = self.place(p);
+        let src = match &e.kind {
+            ExprKind::Local(l) => self.local_loc(*l),
+            ExprKind::Global(g) => {
+                let id = self.cx.global(*g);
+                Loc::Mem(self.data_addr(id), 0)
+            }
+            ExprKind::Load(q) => {
+                self.set_pos(e.pos);
+                self.place(q)
+            }
+            _ => return,
+        };
+        let (Some(d), Some(s)) = (self.loc_addr(&dest), self.loc_addr(&src)) else {
+            self.ice(e.pos, "big value held in variables");
+            return;
+        };
+        let cfg = self.cx.module.target_config();
+        self.b.emit_small_memory_copy(cfg, d, s, size as u64, 1, 1, false, flags());
     }
 
     fn label_block(&mut self, l: LabelId) -> Block {
