@@ -21,6 +21,10 @@
 //! there at its return and returns that address; a deferred call saves a
 //! heap copy of each big argument.
 //!
+//! Since big values above [`BIG_FRAME_LIMIT`] live in the heap, deft's
+//! frames stay small; gc's 1 GB frame limit is reproduced as a diagnostic
+//! from an estimate of gc's frame (`GcFrame`).
+//!
 //! Invariants:
 //! * The builder always has a current block that is not terminated: after
 //!   a terminator (jump, return, a call that never returns) translation
