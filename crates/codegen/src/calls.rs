@@ -109,6 +109,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         };
         let mut args = Vec::new();
         for a in &c.args {
+            self.note_arg_temp(a);
             args.extend(self.expr(a));
         }
         (callee, args)
@@ -122,21 +123,27 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let (callee, args) = self.call_operands(c);
         self.set_pos(c.pos);
         match &c.callee {
-            Callee::Func(fid) => {
-                let fr = {
-                    let id = self.cx.func_decl(*fid);
-                    self.func_ref(id)
-                };
-                let mut full = vec![self.iconst(types::I64, 0)];
-                full.extend(args);
-                self.emit_call(Target::Direct(fr), &full)
-            }
+            Callee::Func(fid) => self.call_static(*fid, None, args),
             Callee::Value(e) => {
                 let clo = callee.unwrap_or(self.closure);
                 self.call_closure(e, clo, &args)
             }
             Callee::Interface(..) => Vec::new(),
         }
+    }
+
+    /// Calls function `fid` directly with closure context `ctx` (0 when
+    /// `None`) and `args` (result areas added).
+    pub fn call_static(&mut self, fid: lower::ir::FuncId, ctx: Option<Value>, args: Vec<Value>) -> Vec<Value> {
+        let id = self.cx.func_decl(fid);
+        let fr = self.func_ref(id);
+        let mut full = vec![ctx.unwrap_or_else(|| self.iconst(types::I64, 0))];
+        full.extend(args);
+        let f = &self.cx.prog.funcs[fid.0 as usize];
+        let params: Vec<TyId> = f.params.iter().map(|l| f.locals[l.0 as usize].ty).collect();
+        let results: Vec<TyId> = f.results.iter().map(|l| f.locals[l.0 as usize].ty).collect();
+        full.extend(self.result_areas(&params, &results));
+        self.emit_call(Target::Direct(fr), &full)
     }
 
     /// Calls the func value `clo` (of the type of `fe`) with `args`; a nil
@@ -146,12 +153,14 @@ impl<'a, 'p> FnTx<'a, 'p> {
             self.ice(fe.pos, "call of a non-function value");
             return Vec::new();
         };
+        let areas = self.result_areas(&sig.params, &sig.results);
         let sig = self.cx.func_type_signature(sig);
         self.nil_check(clo);
         let code = self.b.ins().load(types::I64, flags(), clo, 0);
         let sref = self.sig_ref(sig);
         let mut full = vec![clo];
         full.extend_from_slice(args);
+        full.extend(areas);
         self.emit_call(Target::Indirect(sref, code), &full)
     }
 

@@ -46,7 +46,6 @@ use lower::ir::{Call, Callee, DeferKind, Stmt};
 use runtime::frames::FrameKind;
 use runtime::panic::{DEFER_RECORD_ARGS, DeferRecord};
 
-use crate::calls::Target;
 use crate::func::{FnTx, flags};
 use crate::funcdata::{FuncMeta, KEY_DEFER_ARGS, KEY_DEFER_BITS};
 use crate::program::{ProgramCx, ThunkSpec, ThunkTarget};
@@ -177,20 +176,33 @@ fn thunk_spec(t: &FnTx, c: &Call) -> ThunkSpec {
                 .iter()
                 .flat_map(|r| t.cx.layouts.get(func.locals[r.0 as usize].ty).scalars.iter().map(|s| s.ty))
                 .collect();
-            ThunkSpec { target: ThunkTarget::Static(*f), args: arg_types, results }
+            let areas = func
+                .results
+                .iter()
+                .map(|r| t.cx.layouts.get(func.locals[r.0 as usize].ty))
+                .filter(|l| l.too_big)
+                .map(|l| l.size)
+                .collect();
+            ThunkSpec { target: ThunkTarget::Static(*f), args: arg_types, results, areas }
         }
         Callee::Value(e) | Callee::Interface(e, _) => {
-            let results = match t.cx.prog.types[e.ty.0 as usize].kind {
-                lower::ir::TyKind::Func(ref sig) => {
-                    sig.results.iter().flat_map(|r| t.cx.layouts.get(*r).scalars.iter().map(|s| s.ty)).collect()
-                }
-                _ => Vec::new(),
+            let sig = match (&t.cx.prog.types[e.ty.0 as usize].kind, &c.callee) {
+                (lower::ir::TyKind::Func(sig), _) => Some(sig),
+                (lower::ir::TyKind::Interface(ms), Callee::Interface(_, index)) => ms.get(*index).map(|m| &m.1),
+                _ => None,
+            };
+            let (results, areas) = match sig {
+                Some(sig) => (
+                    sig.results.iter().flat_map(|r| t.cx.layouts.get(*r).scalars.iter().map(|s| s.ty)).collect(),
+                    sig.results.iter().map(|r| t.cx.layouts.get(*r)).filter(|l| l.too_big).map(|l| l.size).collect(),
+                ),
+                _ => (Vec::new(), Vec::new()),
             };
             let target = match &e.kind {
                 lower::ir::ExprKind::Closure { func, .. } => ThunkTarget::Literal(*func),
                 _ => ThunkTarget::Closure,
             };
-            ThunkSpec { target, args: arg_types, results }
+            ThunkSpec { target, args: arg_types, results, areas }
         }
     }
 }
@@ -199,8 +211,19 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// `defer call` at site `site`: evaluate callee and arguments now, save
     /// them, then mark the site pending (bit or record).
     pub fn defer_stmt(&mut self, site: usize, call: &'p Call) {
-        let (callee, args) = self.call_operands(call);
+        let (callee, mut args) = self.call_operands(call);
         self.set_pos(call.pos);
+        // A big argument is saved as the address of a heap copy: the site's
+        // temporary is reused when a deferring loop comes round again.
+        let mut k = 0;
+        for a in &call.args {
+            for sc in self.layout(a.ty).scalars {
+                if sc.big > 0 {
+                    args[k] = self.big_heap_copy(args[k], sc.big);
+                }
+                k += 1;
+            }
+        }
         let mut words: Vec<Value> = callee.into_iter().collect();
         words.extend(args);
         let Some(d) = self.defers.as_ref() else {
@@ -320,15 +343,11 @@ impl<'a, 'p> FnTx<'a, 'p> {
             .collect();
         match &spec.target {
             ThunkTarget::Static(f) | ThunkTarget::Literal(f) => {
-                let id = self.cx.func_decl(*f);
-                let fr = self.func_ref(id);
                 let ctx = match spec.target {
-                    ThunkTarget::Literal(_) => self.b.ins().stack_load(types::I64, types::I64, slot, 0),
-                    _ => self.iconst(types::I64, 0),
+                    ThunkTarget::Literal(_) => Some(self.b.ins().stack_load(types::I64, types::I64, slot, 0)),
+                    _ => None,
                 };
-                let mut full = vec![ctx];
-                full.extend(args);
-                self.emit_call(Target::Direct(fr), &full);
+                self.call_static(*f, ctx, args);
             }
             ThunkTarget::Closure => {
                 let clo = self.b.ins().stack_load(types::I64, types::I64, slot, 0);
@@ -373,8 +392,22 @@ pub fn define_thunk(
     let fp = b.ins().get_frame_pointer(types::I64);
     b.ins().store(flags(), fp, fp_out, 0);
     let first = spec.target.saves_closure() as i32;
-    let loaded: Vec<Value> =
+    let mut loaded: Vec<Value> =
         spec.args.iter().enumerate().map(|(k, ty)| b.ins().load(*ty, flags(), args, 8 * (k as i32 + first))).collect();
+    // Result areas for big results (discarded): frame slots, heap memory
+    // for huge ones.
+    for &size in &spec.areas {
+        if size > crate::func::BIG_FRAME_LIMIT {
+            let alloc = cx.rt_func(Rt::Alloc);
+            let ar = cx.module.declare_func_in_func(alloc, b.func);
+            let (s, a) = (b.ins().iconst(types::I64, size as i64), b.ins().iconst(types::I64, 8));
+            let call = b.ins().call(ar, &[s, a]);
+            loaded.push(b.inst_results(call)[0]);
+        } else {
+            let slot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size.max(1), 4));
+            loaded.push(b.ins().stack_addr(types::I64, slot, 0));
+        }
+    }
     match &spec.target {
         ThunkTarget::Static(f) | ThunkTarget::Literal(f) => {
             let id = cx.func_decl(*f);
@@ -401,6 +434,7 @@ pub fn define_thunk(
             let mut csig = Signature::new(CallConv::Tail);
             csig.params.push(AbiParam::new(types::I64));
             csig.params.extend(spec.args.iter().map(|t| AbiParam::new(*t)));
+            csig.params.extend(spec.areas.iter().map(|_| AbiParam::new(types::I64)));
             csig.returns.extend(spec.results.iter().map(|t| AbiParam::new(*t)));
             let sref = b.import_signature(csig);
             let code = b.ins().load(types::I64, flags(), clo, 0);

@@ -47,10 +47,6 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// type's layout has, even after an unsupported construct).
     pub fn expr(&mut self, e: &'p Expr) -> Vec<Value> {
         let l = self.layout(e.ty);
-        if l.too_big {
-            self.unsupported(e.pos, "large arrays and structs as values");
-            return Vec::new();
-        }
         let vals = self.expr_inner(e);
         if vals.len() == l.scalars.len() || matches!(self.kind(e.ty), TyKind::Tuple(t) if t.is_empty()) {
             return vals;
@@ -144,6 +140,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
             ExprKind::Slice { x, lo, hi, max } => self.slice_expr(x, lo.as_deref(), hi.as_deref(), max.as_deref(), e),
             ExprKind::AddrOf(p) => self.addr_of(p, e),
             ExprKind::TypeAssert { x, comma_ok } => self.type_assert(x, *comma_ok, e),
+            ExprKind::Composite(vals) if self.layout(e.ty).too_big => self.big_composite(vals, e),
             ExprKind::Composite(vals) => {
                 let mut out = Vec::new();
                 for v in vals {
@@ -483,6 +480,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
             }
             TyKind::Interface(_) if is_nil(x) || is_nil(y) => self.b.ins().icmp(IntCC::Equal, xv[0], yv[0]),
             TyKind::Interface(_) => self.iface_equal(xv, yv),
+            TyKind::Struct(_) | TyKind::Array(..) if self.layout(ty).too_big => self.big_equal(ty, xv[0], yv[0], x, y),
             TyKind::Struct(fields) => {
                 let l = self.layout(ty);
                 let mut acc = self.iconst(types::I8, 1);
@@ -785,13 +783,19 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 let len = self.iconst(types::I64, n as i64);
                 self.bounds_check(i64v, len, i.ty, BoundsCode::Index);
                 let al = self.layout(x.ty);
-                let slot = self.slot(al.size, al.align);
-                let base = self.b.ins().stack_addr(types::I64, slot, 0);
-                self.store_value(&al, &xv, base, 0);
+                // A big array value is already in (temporary) memory.
+                let base = if al.too_big {
+                    xv[0]
+                } else {
+                    let slot = self.slot(al.size, al.align);
+                    let base = self.b.ins().stack_addr(types::I64, slot, 0);
+                    self.store_value(&al, &xv, base, 0);
+                    base
+                };
                 let el = self.layout(et);
                 let off = self.b.ins().imul_imm_s(i64v, el.size as i64);
                 let addr = self.b.ins().iadd(base, off);
-                self.load_value(&el, addr, 0)
+                self.view_value(&el, addr, 0)
             }
             _ => {
                 self.unsupported(e.pos, "indexing this type");
@@ -954,5 +958,83 @@ fn float_cc(op: BinOp) -> FloatCC {
         BinOp::Le => FloatCC::LessThanOrEqual,
         BinOp::Gt => FloatCC::GreaterThan,
         _ => FloatCC::GreaterThanOrEqual,
+    }
+}
+
+impl<'a, 'p> FnTx<'a, 'p> {
+    /// A composite literal of a big type: its parts stored into a fresh
+    /// temporary.
+    fn big_composite(&mut self, vals: &'p [Expr], e: &'p Expr) -> Vec<Value> {
+        let l = self.layout(e.ty);
+        let tmp = self.big_temp(l.size);
+        // Parts are evaluated first (they may read what the literal is
+        // assigned to); then stored.
+        let parts: Vec<Vec<Value>> = vals.iter().map(|v| self.expr(v)).collect();
+        match self.kind(e.ty).clone() {
+            TyKind::Struct(fields) => {
+                for (i, p) in parts.iter().enumerate() {
+                    let Some((_, fty, _)) = fields.get(i) else { break };
+                    let fl = self.layout(*fty);
+                    self.store_value(&fl, p, tmp, l.fields[i].0 as i32);
+                }
+            }
+            TyKind::Array(_, et) => {
+                let el = self.layout(et);
+                for (i, p) in parts.iter().enumerate() {
+                    self.store_value(&el, p, tmp, (i as u32 * el.size) as i32);
+                }
+            }
+            _ => self.ice(e.pos, "big composite literal of a non-aggregate type"),
+        }
+        vec![tmp]
+    }
+
+    /// `x == y` for big arrays and structs, given the addresses of their
+    /// (temporary) values.
+    fn big_equal(&mut self, ty: TyId, xa: Value, ya: Value, x: &Expr, y: &Expr) -> Value {
+        match self.kind(ty).clone() {
+            TyKind::Struct(fields) => {
+                let l = self.layout(ty);
+                let mut acc = self.iconst(types::I8, 1);
+                for (i, (_, fty, _)) in fields.iter().enumerate() {
+                    let fl = self.layout(*fty);
+                    if fl.size == 0 {
+                        continue;
+                    }
+                    let off = l.fields[i].0 as i32;
+                    let xv = self.view_value(&fl, xa, off);
+                    let yv = self.view_value(&fl, ya, off);
+                    let eq = self.equal(*fty, &xv, &yv, x, y);
+                    acc = self.b.ins().band(acc, eq);
+                }
+                acc
+            }
+            TyKind::Array(n, et) => {
+                // A loop over the elements, stopping at the first difference.
+                let el = self.layout(et);
+                let (head, body, exit) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
+                let k = self.b.append_block_param(head, types::I64);
+                let r = self.b.append_block_param(exit, types::I8);
+                let zero = self.iconst(types::I64, 0);
+                self.b.ins().jump(head, &[zero.into()]);
+                self.b.switch_to_block(head);
+                let more = self.b.ins().icmp_imm_u(IntCC::UnsignedLessThan, k, n as i64);
+                let yes = self.iconst(types::I8, 1);
+                self.b.ins().brif(more, body, &[], exit, &[yes.into()]);
+                self.b.switch_to_block(body);
+                let off = self.b.ins().imul_imm_s(k, el.size as i64);
+                let xe = self.b.ins().iadd(xa, off);
+                let ye = self.b.ins().iadd(ya, off);
+                let xv = self.view_value(&el, xe, 0);
+                let yv = self.view_value(&el, ye, 0);
+                let eq = self.equal(et, &xv, &yv, x, y);
+                let next = self.b.ins().iadd_imm_s(k, 1);
+                let no = self.iconst(types::I8, 0);
+                self.b.ins().brif(eq, head, &[next.into()], exit, &[no.into()]);
+                self.b.switch_to_block(exit);
+                r
+            }
+            _ => self.b.ins().icmp(IntCC::Equal, xa, ya),
+        }
     }
 }

@@ -62,6 +62,8 @@ pub fn define_adapter(
     b.append_block_params_for_function_params(entry);
     b.switch_to_block(entry);
     let mut args: Vec<_> = b.block_params(entry)[1..].to_vec();
+    // Result areas of big results are not passed on.
+    args.truncate(params.len());
     let callee = cx.module.declare_func_in_func(target, b.func);
     let values = if in_memory {
         let size = results.iter().map(|s| s.offset + s.ty.bytes()).max().unwrap_or(0);

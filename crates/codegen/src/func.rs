@@ -3,12 +3,27 @@
 //! [`crate::expr`], calls in [`crate::calls`], defers in [`crate::defers`].
 //!
 //! Where locals live ([`Home`]):
-//! * a non-heap local is a set of Cranelift variables (one per scalar);
+//! * a non-heap local is a set of Cranelift variables (one per scalar),
+//!   except that a local containing an array, or of a big type (see
+//!   [`crate::layout`]), lives in a frame slot, and a big local larger than
+//!   [`BIG_FRAME_LIMIT`] in a heap cell allocated once at entry (zeroed at
+//!   each `Decl`);
 //! * a heap local is a variable holding the address of its cell, allocated
 //!   zeroed at its `Decl` (params, results and captures at entry);
 //! * in a function with defers the *results* live in explicit stack slots
 //!   (their value, or their cell address), because the deferreturn block
 //!   reads them after a resume, when no register holds anything.
+//!
+//! Big values across calls: a big argument is the address of the caller's
+//! temporary copy, which the callee copies into its parameter's home; for a
+//! big result the caller passes the address of a result area (a temporary
+//! of the call site) after the arguments, the callee copies the result
+//! there at its return and returns that address; a deferred call saves a
+//! heap copy of each big argument.
+//!
+//! Since big values above [`BIG_FRAME_LIMIT`] live in the heap, deft's
+//! frames stay small; gc's 1 GB frame limit is reproduced as a diagnostic
+//! from an estimate of gc's frame (`GcFrame`).
 //!
 //! Invariants:
 //! * The builder always has a current block that is not terminated: after
@@ -30,7 +45,7 @@ use cranelift_codegen::ir::{
 };
 use cranelift_frontend::{FunctionBuilder, Variable};
 use cranelift_module::{DataId, FuncId as ClifFuncId, Module};
-use lower::ir::{Func, FuncId, LabelId, LocalId, Place, ScopeId, Stmt, TyId, TyKind};
+use lower::ir::{Expr, Func, FuncId, LabelId, LocalId, Place, ScopeId, Stmt, TyId, TyKind};
 use runtime::frames::FrameKind;
 use syntax::Pos;
 
@@ -64,6 +79,10 @@ pub enum Loc {
     /// A stack slot at an offset.
     Slot(StackSlot, i32),
 }
+
+/// Big values up to this size get frame-slot temporaries; larger ones heap
+/// memory (a frame of megabytes would overflow the stack).
+pub const BIG_FRAME_LIMIT: u32 = 64 * 1024;
 
 /// Memory flags for Go memory accesses (explicit nil checks precede them).
 pub fn flags() -> MemFlagsData {
@@ -102,7 +121,32 @@ pub struct FnTx<'a, 'p> {
     /// `m[k]` place and its entry's value address, which reads of that
     /// place use.
     pub map_entry: Option<(&'p Place, Value)>,
+    /// Non-heap locals too large for the frame: they live in a heap cell
+    /// allocated at entry.
+    huge: std::collections::HashSet<LocalId>,
+    /// Per big result: the frame slot holding the address of the caller's
+    /// result area.
+    areas: HashMap<LocalId, StackSlot>,
+    /// The size gc's frame for this function would have.
+    gc_frame: GcFrame,
 }
+
+/// gc's stack frame size of a function, which gc limits to 1 GB (values
+/// larger than a frame temporary live in the heap in deft, so only the
+/// diagnostic is gc's): stack variables (explicit ones above 10 MB are
+/// heap-allocated by gc) and temporaries, parameters and results, and the
+/// largest callee's.
+#[derive(Default)]
+struct GcFrame {
+    locals: u64,
+    args: u64,
+    callee: u64,
+}
+
+/// gc's limit on a function's frame.
+const GC_MAX_FRAME: u64 = 1 << 30;
+/// gc moves explicitly declared variables larger than this to the heap.
+const GC_MAX_STACK_VAR: u64 = 10 << 20;
 
 /// Translates IR function `fid` into `func`; returns its metadata, or
 /// `None` if it used something unsupported (diagnostics are recorded).
@@ -136,16 +180,25 @@ pub fn translate<'p>(
         map_entry: None,
         frame: crate::escape::FrameCells::default(),
         closure_slots: HashMap::new(),
+        huge: Default::default(),
+        areas: HashMap::new(),
+        gc_frame: GcFrame::default(),
     };
     t.set_pos(f.pos);
-    let mut sig_types = f.params.iter().chain(&f.results).map(|l| f.locals[l.0 as usize].ty);
-    if sig_types.any(|ty| t.cx.layouts.get(ty).too_big) {
-        t.unsupported(f.pos, "large arrays and structs as parameters and results");
-    }
     t.prologue();
     t.stmts(&f.body);
     t.ret();
     let open_thunks = t.finish_defers();
+    let g = &t.gc_frame;
+    if g.locals + g.args + g.callee > GC_MAX_FRAME {
+        let msg = format!(
+            "stack frame too large (>1GB): {} MB locals + {} MB args",
+            (g.locals + g.callee) >> 20,
+            g.args >> 20
+        );
+        t.failed = true;
+        t.cx.error(f.pos, msg);
+    }
     let FnTx { mut b, failed, positions, .. } = t;
     b.seal_all_blocks();
     b.finalize(tc);
@@ -268,10 +321,24 @@ impl<'a, 'p> FnTx<'a, 'p> {
         self.b.ins().iconst(ty, masked)
     }
 
-    /// The zero value of each scalar of `ty`.
+    /// The zero value of each scalar of `ty` (a zeroed temporary for a big
+    /// scalar).
     pub fn zeros(&mut self, ty: TyId) -> Vec<Value> {
         let l = self.layout(ty);
-        l.scalars.iter().map(|s| self.zero_scalar(s.ty)).collect()
+        l.scalars
+            .iter()
+            .map(|s| {
+                if s.big > 0 {
+                    let t = self.big_temp(s.big);
+                    if s.big <= BIG_FRAME_LIMIT {
+                        self.zero_bytes(t, s.big);
+                    }
+                    t
+                } else {
+                    self.zero_scalar(s.ty)
+                }
+            })
+            .collect()
     }
 
     /// Zero of one scalar type.
@@ -297,16 +364,112 @@ impl<'a, 'p> FnTx<'a, 'p> {
         self.rt_call(Rt::Alloc, &[s, a])[0]
     }
 
-    /// Loads a whole value of layout `l` from `base + off`.
+    /// Loads a whole value of layout `l` from `base + off` (big scalars are
+    /// copied into fresh temporaries).
     pub fn load_value(&mut self, l: &Layout, base: Value, off: i32) -> Vec<Value> {
-        l.scalars.iter().map(|s| self.b.ins().load(s.ty, flags(), base, off + s.offset as i32)).collect()
+        l.scalars
+            .iter()
+            .map(|s| {
+                if s.big > 0 {
+                    let src = self.offset_addr(base, off + s.offset as i32);
+                    let tmp = self.big_temp(s.big);
+                    self.copy_bytes(tmp, src, s.big);
+                    tmp
+                } else {
+                    self.b.ins().load(s.ty, flags(), base, off + s.offset as i32)
+                }
+            })
+            .collect()
     }
 
-    /// Stores a whole value of layout `l` at `base + off`.
+    /// Reads a whole value of layout `l` at `base + off` from memory that is
+    /// never written again (a temporary, a boxed value): big scalars are
+    /// addresses into it, not copies.
+    pub fn view_value(&mut self, l: &Layout, base: Value, off: i32) -> Vec<Value> {
+        l.scalars
+            .iter()
+            .map(|s| {
+                if s.big > 0 {
+                    self.offset_addr(base, off + s.offset as i32)
+                } else {
+                    self.b.ins().load(s.ty, flags(), base, off + s.offset as i32)
+                }
+            })
+            .collect()
+    }
+
+    /// Stores a whole value of layout `l` at `base + off` (big scalars copy
+    /// their bytes).
     pub fn store_value(&mut self, l: &Layout, vals: &[Value], base: Value, off: i32) {
         for (s, v) in l.scalars.iter().zip(vals) {
-            self.b.ins().store(flags(), *v, base, off + s.offset as i32);
+            if s.big > 0 {
+                let dst = self.offset_addr(base, off + s.offset as i32);
+                self.copy_bytes(dst, *v, s.big);
+            } else {
+                self.b.ins().store(flags(), *v, base, off + s.offset as i32);
+            }
         }
+    }
+
+    /// `base + off`.
+    pub fn offset_addr(&mut self, base: Value, off: i32) -> Value {
+        if off == 0 { base } else { self.b.ins().iadd_imm_s(base, off as i64) }
+    }
+
+    /// A fresh temporary for a big value of `size` bytes: a frame slot of
+    /// this site, or heap memory above [`BIG_FRAME_LIMIT`] bytes.
+    pub fn big_temp(&mut self, size: u32) -> Value {
+        if size > BIG_FRAME_LIMIT {
+            return self.alloc(size, 8, false);
+        }
+        let s = self.slot(size, 16);
+        self.b.ins().stack_addr(types::I64, s, 0)
+    }
+
+    /// Result areas for a call of a function with parameters `params` and
+    /// results `results`: one fresh temporary per big result, passed after
+    /// the arguments. Also accounts the call in gc's frame size.
+    pub fn result_areas(&mut self, params: &[TyId], results: &[TyId]) -> Vec<Value> {
+        let args: u64 = params.iter().chain(results).map(|t| self.layout(*t).size as u64).sum();
+        self.gc_frame.callee = self.gc_frame.callee.max(args);
+        let mut out = Vec::new();
+        for &t in results {
+            let l = self.layout(t);
+            if l.too_big {
+                out.push(self.big_temp(l.size));
+            }
+        }
+        out
+    }
+
+    /// Accounts argument `a` in gc's frame size: a big call result passed
+    /// on to another call is a temporary in gc's frame.
+    pub fn note_arg_temp(&mut self, a: &Expr) {
+        if matches!(a.kind, lower::ir::ExprKind::Call(_)) {
+            let l = self.layout(a.ty);
+            if l.too_big {
+                self.gc_frame.locals += l.size as u64;
+            }
+        }
+    }
+
+    /// A copy of the big value at `src` that outlives this frame (heap).
+    pub fn big_heap_copy(&mut self, src: Value, size: u32) -> Value {
+        let p = self.alloc(size, 8, false);
+        self.copy_bytes(p, src, size);
+        p
+    }
+
+    /// Copies `size` bytes from `src` to `dst` (which do not overlap).
+    pub fn copy_bytes(&mut self, dst: Value, src: Value, size: u32) {
+        let cfg = self.cx.module.target_config();
+        self.b.emit_small_memory_copy(cfg, dst, src, size as u64, 1, 1, true, flags());
+    }
+
+    /// Zeroes `size` bytes at `dst`.
+    pub fn zero_bytes(&mut self, dst: Value, size: u32) {
+        let cfg = self.cx.module.target_config();
+        self.b.emit_small_memset(cfg, dst, 0, size as u64, 1, flags());
     }
 
     /// A fresh explicit stack slot.
@@ -335,21 +498,33 @@ impl<'a, 'p> FnTx<'a, 'p> {
             let id = LocalId(i as u32);
             let l = self.layout(local.ty);
             let is_result = f.results.contains(&id);
+            if f.params.contains(&id) || is_result {
+                self.gc_frame.args += l.size as u64;
+            } else if !local.heap && (local.name.starts_with('~') || l.size as u64 <= GC_MAX_STACK_VAR) {
+                self.gc_frame.locals += l.size as u64;
+            }
             let in_frame = local.heap && self.frame.cells.contains(&id);
             // Arrays (also inside structs) live in memory, where a variable
             // index can address their elements.
-            let in_memory = in_frame || (!local.heap && self.contains_array(local.ty));
-            let home = match (local.heap, has_defers && is_result) {
+            // Big values always live in memory; huge ones in a heap cell
+            // allocated once at entry (and zeroed at each `Decl`).
+            let huge = !local.heap && l.too_big && l.size > BIG_FRAME_LIMIT;
+            if huge {
+                self.huge.insert(id);
+            }
+            let in_memory = !huge && (in_frame || (!local.heap && (self.contains_array(local.ty) || l.too_big)));
+            let home = match (local.heap || huge, has_defers && is_result) {
                 _ if in_memory => Home::Slot(self.slot(l.size, l.align)),
                 (false, false) => Home::Vars(l.scalars.iter().map(|s| self.b.declare_var(s.ty)).collect()),
                 (false, true) => Home::Slot(self.slot(l.size, l.align)),
                 (true, false) => Home::Cell(self.b.declare_var(types::I64)),
                 (true, true) => Home::CellSlot(self.slot(8, 8)),
             };
-            if l.too_big && !local.heap {
-                self.unsupported(f.pos, "large arrays and structs in local variables");
-            }
             self.homes.push(home);
+            if huge {
+                let cell = self.alloc(l.size, l.align, !l.has_ptr);
+                self.set_cell(id, cell);
+            }
         }
         // Parameters: from the block parameters.
         let mut next = 1;
@@ -359,6 +534,15 @@ impl<'a, 'p> FnTx<'a, 'p> {
             next += n;
             self.init_local(p);
             self.write_local(p, &vals);
+        }
+        // Result areas of big results, after the parameters.
+        for &r in &f.results {
+            if self.layout(self.local_ty(r)).too_big {
+                let s = self.slot(8, 8);
+                self.b.ins().stack_store(types::I64, params[next], s, 0);
+                next += 1;
+                self.areas.insert(r, s);
+            }
         }
         for &r in &f.results {
             self.init_local(r);
@@ -380,6 +564,11 @@ impl<'a, 'p> FnTx<'a, 'p> {
             let lay = self.layout(ty);
             let cell = self.alloc(lay.size, lay.align, !lay.has_ptr);
             self.set_cell(l, cell);
+        } else if self.layout(ty).too_big || self.huge.contains(&l) {
+            let loc = self.local_loc(l);
+            if let Some(a) = self.loc_addr(&loc) {
+                self.zero_bytes(a, self.layout(ty).size);
+            }
         } else {
             let z = self.zeros(ty);
             self.write_local(l, &z);
@@ -436,6 +625,10 @@ impl<'a, 'p> FnTx<'a, 'p> {
         match loc {
             Loc::Vars(vs) => vs.iter().map(|v| self.b.use_var(*v)).collect(),
             Loc::Mem(base, off) => self.load_value(&l, *base, *off),
+            Loc::Slot(s, off) if l.too_big => {
+                let base = self.b.ins().stack_addr(types::I64, *s, *off);
+                self.load_value(&l, base, 0)
+            }
             Loc::Slot(s, off) => l
                 .scalars
                 .iter()
@@ -461,6 +654,10 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 }
             }
             Loc::Mem(base, off) => self.store_value(&l, vals, *base, *off),
+            Loc::Slot(s, off) if l.too_big => {
+                let base = self.b.ins().stack_addr(types::I64, *s, *off);
+                self.store_value(&l, vals, base, 0);
+            }
             Loc::Slot(s, off) => {
                 for (sc, x) in l.scalars.iter().zip(vals) {
                     self.b.ins().stack_store(types::I64, *x, *s, off + sc.offset as i32);
@@ -609,6 +806,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.expr(e);
             }
             Stmt::Assign(p, e) if self.map_update(p, e) => {}
+            Stmt::Assign(p, e) if self.is_big_copy(p, e) => self.big_copy(p, e),
             Stmt::Assign(p, e) => {
                 let ty = self.place_ty(p);
                 let dest = self.dest(p);
@@ -706,6 +904,45 @@ impl<'a, 'p> FnTx<'a, 'p> {
         }
     }
 
+    /// Whether `p = e` copies a big value from one place to another (done
+    /// without an intermediate temporary).
+    fn is_big_copy(&self, p: &Place, e: &Expr) -> bool {
+        use lower::ir::ExprKind;
+        self.layout(self.place_ty(p)).too_big
+            && !matches!(p, Place::MapIndex(..))
+            && match &e.kind {
+                ExprKind::Local(_) | ExprKind::Global(_) => true,
+                ExprKind::Load(q) => !matches!(**q, Place::MapIndex(..)),
+                _ => false,
+            }
+    }
+
+    /// `p = e` for a big value at another place: the place's operands, then
+    /// the source's, then one copy (a `memmove`: `a = a` is allowed).
+    fn big_copy(&mut self, p: &'p Place, e: &'p Expr) {
+        use lower::ir::ExprKind;
+        let size = self.layout(self.place_ty(p)).size;
+        let dest = self.place(p);
+        let src = match &e.kind {
+            ExprKind::Local(l) => self.local_loc(*l),
+            ExprKind::Global(g) => {
+                let id = self.cx.global(*g);
+                Loc::Mem(self.data_addr(id), 0)
+            }
+            ExprKind::Load(q) => {
+                self.set_pos(e.pos);
+                self.place(q)
+            }
+            _ => return,
+        };
+        let (Some(d), Some(s)) = (self.loc_addr(&dest), self.loc_addr(&src)) else {
+            self.ice(e.pos, "big value held in variables");
+            return;
+        };
+        let cfg = self.cx.module.target_config();
+        self.b.emit_small_memory_copy(cfg, d, s, size as u64, 1, 1, false, flags());
+    }
+
     fn label_block(&mut self, l: LabelId) -> Block {
         if let Some(b) = self.labels.get(&l) {
             return *b;
@@ -727,11 +964,22 @@ impl<'a, 'p> FnTx<'a, 'p> {
         self.b.ins().return_(&vals);
     }
 
-    /// The current values of the result locals, flattened.
+    /// The current values of the result locals, flattened. A big result is
+    /// copied into the caller's result area, whose address is returned.
     pub fn result_values(&mut self) -> Vec<Value> {
         let f = self.f;
         let mut vals = Vec::new();
         for &r in &f.results {
+            let l = self.layout(self.local_ty(r));
+            if let Some(&area) = self.areas.get(&r) {
+                let loc = self.local_loc(r);
+                if let Some(a) = self.loc_addr(&loc) {
+                    let dst = self.b.ins().stack_load(types::I64, types::I64, area, 0);
+                    self.copy_bytes(dst, a, l.size);
+                    vals.push(dst);
+                    continue;
+                }
+            }
             vals.extend(self.read_local(r));
         }
         vals

@@ -264,7 +264,12 @@ fn define_wrapper(
     b.switch_to_block(ok);
     let mut full = vec![ctxw];
     for s in &cx.layouts.get(w.recv).scalars {
-        full.push(b.ins().load(s.ty, flags(), data, s.offset as i32));
+        if s.big > 0 {
+            // The boxed value is never written: the callee copies it.
+            full.push(data);
+        } else {
+            full.push(b.ins().load(s.ty, flags(), data, s.offset as i32));
+        }
     }
     full.extend_from_slice(&params[2..]);
     let id = cx.func_decl(w.method);
@@ -354,8 +359,10 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let iv = self.expr(recv);
         let mut args = vec![iv[0], iv[1]];
         for a in &c.args {
+            self.note_arg_temp(a);
             args.extend(self.expr(a));
         }
+        args.extend(self.result_areas(&sig.params, &sig.results));
         self.set_pos(c.pos);
         let code = self.iface_code(&iv, name);
         let s = self.cx.iface_method_signature(sig);
@@ -394,6 +401,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let code = self.b.ins().load(types::I64, flags(), clo, 0);
         let mut full = vec![clo];
         full.extend_from_slice(args);
+        full.extend(self.result_areas(&sig.params, &sig.results));
         self.emit_call(Target::Indirect(sref, code), &full)
     }
 

@@ -8,12 +8,23 @@
 //! * `scalars[i].offset` is where scalar i lives when the value is in
 //!   memory; loads and stores of a whole value go scalar by scalar.
 //! * `bool` is an `i8` holding 0 or 1.
+//! * **Big values**: an array or struct that would need more than
+//!   [`MAX_SCALARS`] scalars (`too_big`) is one *big scalar* (`big` = its
+//!   size): an `i64` holding the address of the value's bytes. As an
+//!   expression's result that address is a temporary copy nobody writes
+//!   again (a frame slot of the evaluating site, heap memory above
+//!   `func::BIG_FRAME_LIMIT`; a call's big result is the call site's result
+//!   area), so consumers may read it in place; in
+//!   memory the value is its bytes (`size` of them), so loading a big scalar
+//!   copies the bytes into a fresh temporary and storing one copies them
+//!   out. Locals of big types always live in memory. Small values stay in
+//!   registers exactly as before.
 
 use cranelift_codegen::ir::{Type, types};
 use lower::ir::{Program, TyId, TyKind};
 
-/// Types whose values would need more scalars than this are not supported
-/// in registers yet (large arrays and structs: a later issue).
+/// Arrays and structs whose values would need more scalars than this are
+/// handled by address (see the module doc).
 pub const MAX_SCALARS: usize = 64;
 
 /// One machine-level piece of a value.
@@ -25,6 +36,9 @@ pub struct Scalar {
     pub offset: u32,
     /// Whether the piece may hold a heap pointer (for slot zeroing / GC).
     pub ptr: bool,
+    /// Nonzero for a big scalar: the size in bytes of the value whose
+    /// address the scalar holds (the bytes live at `offset` in memory).
+    pub big: u32,
 }
 
 /// Representation of one Go type.
@@ -39,7 +53,8 @@ pub struct Layout {
     /// For structs and tuples: per field, its byte offset and the index of
     /// its first scalar.
     pub fields: Vec<(u32, usize)>,
-    /// The value needs more than [`MAX_SCALARS`] scalars.
+    /// The value needs more than [`MAX_SCALARS`] scalars: it is one big
+    /// scalar (see the module doc).
     pub too_big: bool,
     /// Some part of the value may hold a heap pointer (also known for
     /// `too_big` values, whose scalars are not listed): heap objects of
@@ -70,11 +85,11 @@ impl Layouts {
 
 fn scalar(ty: Type, ptr: bool) -> Layout {
     let size = ty.bytes();
-    Layout { size, align: size, scalars: vec![Scalar { ty, offset: 0, ptr }], ..Layout::default() }
+    Layout { size, align: size, scalars: vec![Scalar { ty, offset: 0, ptr, big: 0 }], ..Layout::default() }
 }
 
 fn words(n: u32, ptr_first: bool) -> Layout {
-    let scalars = (0..n).map(|i| Scalar { ty: types::I64, offset: 8 * i, ptr: i == 0 && ptr_first }).collect();
+    let scalars = (0..n).map(|i| Scalar { ty: types::I64, offset: 8 * i, ptr: i == 0 && ptr_first, big: 0 }).collect();
     Layout { size: 8 * n, align: 8, scalars, ..Layout::default() }
 }
 
@@ -87,12 +102,25 @@ fn sequence(parts: &[&Layout]) -> Layout {
         out.scalars.extend(p.scalars.iter().map(|s| Scalar { offset: s.offset + off, ..*s }));
         out.size = off + p.size;
         out.align = out.align.max(p.align);
-        out.too_big |= p.too_big;
         out.has_ptr |= p.has_ptr;
     }
     out.size = out.size.next_multiple_of(out.align);
-    out.too_big |= out.scalars.len() > MAX_SCALARS;
     out
+}
+
+/// Turns an array or struct layout into a big one when it needs more than
+/// [`MAX_SCALARS`] scalars or contains a big value.
+fn maybe_big(mut l: Layout) -> Layout {
+    if l.too_big || l.scalars.len() > MAX_SCALARS || l.scalars.iter().any(|s| s.big > 0) {
+        // The value's own pointers, not the address standing for it.
+        l.has_ptr |= l.scalars.iter().any(|s| s.ptr && s.big == 0);
+        l.too_big = true;
+        l.scalars = vec![Scalar { ty: types::I64, offset: 0, ptr: true, big: l.size }];
+        for f in &mut l.fields {
+            f.1 = 0;
+        }
+    }
+    l
 }
 
 fn compute(prog: &Program, ty: TyId, memo: &mut Vec<Option<Layout>>) -> Layout {
@@ -127,7 +155,13 @@ fn compute(prog: &Program, ty: TyId, memo: &mut Vec<Option<Layout>>) -> Layout {
             let n = *n;
             if n as usize * e.scalars.len() > MAX_SCALARS || e.too_big {
                 let size = (e.size as u64).saturating_mul(n).min(u32::MAX as u64) as u32;
-                Layout { size, align: e.align, too_big: true, has_ptr: e.has_ptr, ..Layout::default() }
+                maybe_big(Layout {
+                    size,
+                    align: e.align.max(1),
+                    too_big: true,
+                    has_ptr: e.has_ptr,
+                    ..Layout::default()
+                })
             } else {
                 let parts: Vec<&Layout> = (0..n).map(|_| &e).collect();
                 let mut l = sequence(&parts);
@@ -148,7 +182,7 @@ fn compute(prog: &Program, ty: TyId, memo: &mut Vec<Option<Layout>>) -> Layout {
             {
                 l.size = (l.size + 1).next_multiple_of(l.align);
             }
-            l
+            maybe_big(l)
         }
         TyKind::Tuple(elems) => {
             let ls: Vec<Layout> = elems.iter().map(|t| compute(prog, *t, memo)).collect();
@@ -157,7 +191,8 @@ fn compute(prog: &Program, ty: TyId, memo: &mut Vec<Option<Layout>>) -> Layout {
         }
     };
     let mut l = l;
-    l.has_ptr |= l.scalars.iter().any(|s| s.ptr);
+    // (A big value's one scalar is its address, not one of its pointers.)
+    l.has_ptr |= l.scalars.iter().any(|s| s.ptr && s.big == 0);
     memo[ty.0 as usize] = Some(l.clone());
     l
 }

@@ -79,6 +79,8 @@ pub struct ThunkSpec {
     pub args: Vec<ir::Type>,
     /// Result scalars of the callee (discarded).
     pub results: Vec<ir::Type>,
+    /// Sizes of the callee's big results (the thunk passes result areas).
+    pub areas: Vec<u32>,
 }
 
 /// Per-compilation state shared by all functions.
@@ -187,12 +189,19 @@ impl<'p> ProgramCx<'p> {
     }
 
     /// The Tail signature of a Go function: closure context, then the
-    /// parameters' scalars; the results' scalars.
+    /// parameters' scalars, then the address of a result area per big
+    /// result (allocated by the caller, see [`crate::layout`]); the
+    /// results' scalars (a big result returns its area's address).
     pub fn go_signature(&self, params: &[TyId], results: &[TyId]) -> Signature {
         let mut sig = Signature::new(CallConv::Tail);
         sig.params.push(AbiParam::new(types::I64));
         for t in params {
             sig.params.extend(self.layouts.get(*t).scalars.iter().map(|s| AbiParam::new(s.ty)));
+        }
+        for t in results {
+            if self.layouts.get(*t).too_big {
+                sig.params.push(AbiParam::new(types::I64));
+            }
         }
         for t in results {
             sig.returns.extend(self.layouts.get(*t).scalars.iter().map(|s| AbiParam::new(s.ty)));
