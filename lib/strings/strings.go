@@ -437,31 +437,38 @@ func invalidAt(s string, i int) bool {
 }
 
 // ToUpper: s with every rune mapped by unicode.ToUpper.
-func ToUpper(s string) string {
-	if !isASCII(s) {
-		return Map(unicode.ToUpper, s)
-	}
-	b := []byte(s)
-	for i := 0; i < len(b); i++ {
-		if 'a' <= b[i] && b[i] <= 'z' {
-			b[i] -= 'a' - 'A'
-		}
-	}
-	return string(b)
-}
+func ToUpper(s string) string { return mapASCIICase(s, 'a', 'z', unicode.ToUpper) }
 
 // ToLower: s with every rune mapped by unicode.ToLower.
-func ToLower(s string) string {
-	if !isASCII(s) {
-		return Map(unicode.ToLower, s)
-	}
-	b := []byte(s)
-	for i := 0; i < len(b); i++ {
-		if 'A' <= b[i] && b[i] <= 'Z' {
-			b[i] += 'a' - 'A'
+func ToLower(s string) string { return mapASCIICase(s, 'A', 'Z', unicode.ToLower) }
+
+// mapASCIICase moves the ASCII letters lo..hi of s to the other case; s
+// itself when there are none (no allocation), one new string otherwise.
+// Non-ASCII text goes through Map with f.
+func mapASCIICase(s string, lo, hi byte, f func(rune) rune) string {
+	first := -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return Map(f, s)
+		}
+		if first < 0 && lo <= c && c <= hi {
+			first = i
 		}
 	}
-	return string(b)
+	if first < 0 {
+		return s
+	}
+	b := make([]byte, len(s))
+	copy(b, s[:first])
+	for i := first; i < len(s); i++ {
+		c := s[i]
+		if lo <= c && c <= hi {
+			c ^= 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return unsafeString(b)
 }
 
 // ToTitle: s with every rune mapped by unicode.ToTitle.
