@@ -99,6 +99,9 @@ impl FnCx<'_, '_> {
 
     /// Lowers an expression in a context that does not convert it.
     pub fn expr(&mut self, e: &Expr) -> IExpr {
+        if let Some(v) = self.take_hoisted(e) {
+            return v;
+        }
         let tv = self.tv(e).clone();
         if let Some(v) = &tv.value {
             return self.constant(v, tv.ty, e.pos);
@@ -247,8 +250,11 @@ impl FnCx<'_, '_> {
 
     fn binary_expr(&mut self, op: BinaryOp, x: &Expr, y: &Expr, ty: TyId, pos: Pos) -> IExpr {
         match op {
-            BinaryOp::AndAnd => IExpr { kind: IK::AndAnd(Box::new(self.expr(x)), Box::new(self.expr(y))), ty, pos },
-            BinaryOp::OrOr => IExpr { kind: IK::OrOr(Box::new(self.expr(x)), Box::new(self.expr(y))), ty, pos },
+            // Each operand is ordered on its own (gc: `r = x; if r { r = y }`).
+            BinaryOp::AndAnd => {
+                IExpr { kind: IK::AndAnd(Box::new(self.ordered(x)), Box::new(self.ordered(y))), ty, pos }
+            }
+            BinaryOp::OrOr => IExpr { kind: IK::OrOr(Box::new(self.ordered(x)), Box::new(self.ordered(y))), ty, pos },
             BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => {
                 let Some(bop) = arith_op(op) else { self.ice(pos, "not a comparison") };
                 let (xv, xt) = if self.is_untyped_nil(x) {

@@ -46,12 +46,34 @@ impl FnCx<'_, '_> {
             StmtKind::Empty | StmtKind::Fallthrough => {}
             StmtKind::Bad => self.ice(s.pos, "syntax error node reached lowering"),
             StmtKind::Decl(d) => self.local_decl(d, out),
-            StmtKind::Expr(e) => self.expr_stmt(e, out),
+            StmtKind::Expr(e) => {
+                self.hoist(&[e], true, out);
+                self.expr_stmt(e, out)
+            }
             StmtKind::Send { .. } => self.unsupported(s.pos, "channels"),
-            StmtKind::IncDec { target, inc } => self.inc_dec(target, *inc, s.pos, out),
-            StmtKind::Assign { lhs, op: Some(op), rhs } => self.assign_op(&lhs[0], *op, &rhs[0], out),
-            StmtKind::Assign { lhs, op: None, rhs } => self.assign(lhs, rhs, out),
-            StmtKind::Define { lhs, rhs } => self.define(lhs, rhs, out),
+            StmtKind::IncDec { target, inc } => {
+                self.hoist(&[target], false, out);
+                self.inc_dec(target, *inc, s.pos, out)
+            }
+            StmtKind::Assign { lhs, op: Some(op), rhs } => {
+                self.hoist(&[&lhs[0], &rhs[0]], false, out);
+                self.assign_op(&lhs[0], *op, &rhs[0], out)
+            }
+            StmtKind::Assign { lhs, op: None, rhs } => {
+                let lhs_refs: Vec<&Expr> = lhs.iter().collect();
+                self.hoist(&lhs_refs, false, out);
+                // `x = f()` needs no temporary; `s[i] = f()` does (gc reads
+                // `s` and `i` after the call).
+                let keep = lhs.len() == 1 && matches!(crate::query::unparen(&lhs[0]).kind, ExprKind::Ident(_));
+                let rhs_refs: Vec<&Expr> = rhs.iter().collect();
+                self.hoist(&rhs_refs, keep, out);
+                self.assign(lhs, rhs, out)
+            }
+            StmtKind::Define { lhs, rhs } => {
+                let rhs_refs: Vec<&Expr> = rhs.iter().collect();
+                self.hoist(&rhs_refs, rhs.len() == 1, out);
+                self.define(lhs, rhs, out)
+            }
             StmtKind::Go(_) => self.unsupported(s.pos, "goroutines"),
             StmtKind::Defer(call) => self.defer_stmt(s, call, out),
             StmtKind::Return(es) => self.return_stmt(es, s.pos, out),
@@ -175,7 +197,7 @@ impl FnCx<'_, '_> {
                 }
             }
             None => {
-                let cond = self.expr(cond);
+                let cond = self.ordered(cond);
                 let mut t = Vec::new();
                 self.stmts(&then.stmts, &mut t);
                 let mut e = Vec::new();
@@ -197,7 +219,7 @@ impl FnCx<'_, '_> {
         out: &mut Vec<Stmt>,
     ) {
         self.simple_init(init, out);
-        let cond = cond.map(|c| self.expr(c));
+        let cond = cond.map(|c| self.ordered(c));
         let lp = self.in_scope(true, label, |f, id| {
             let mut b = Vec::new();
             f.stmts(&body.stmts, &mut b);
@@ -250,7 +272,7 @@ impl FnCx<'_, '_> {
     /// Evaluates the tag once into a temporary.
     fn switch_tag(&mut self, tag: &Expr, out: &mut Vec<Stmt>) -> (LocalId, types::TypeId) {
         let t = self.go_type(tag);
-        let v = self.expr(tag);
+        let v = self.ordered(tag);
         (self.spill(v, out), t)
     }
 
@@ -263,9 +285,12 @@ impl FnCx<'_, '_> {
                 Some(&(t, tt)) => {
                     let tv = IExpr { kind: IK::Local(t), ty: self.locals[t.0 as usize].ty, pos: e.pos };
                     let bool_ty = self.bool_ty();
-                    self.compare(BinOp::Eq, tv, tt, e, bool_ty, e.pos)
+                    let mut pre = Vec::new();
+                    self.hoist(&[e], true, &mut pre);
+                    let c = self.compare(BinOp::Eq, tv, tt, e, bool_ty, e.pos);
+                    if pre.is_empty() { c } else { IExpr { ty: c.ty, pos: c.pos, kind: IK::Seq(pre, Box::new(c)) } }
                 }
-                None => self.expr(e),
+                None => self.ordered(e),
             };
             cond = Some(match cond {
                 None => c,
@@ -622,6 +647,8 @@ impl FnCx<'_, '_> {
     }
 
     fn return_stmt(&mut self, es: &[Expr], pos: Pos, out: &mut Vec<Stmt>) {
+        let refs: Vec<&Expr> = es.iter().collect();
+        self.hoist(&refs, es.len() == 1, out);
         let results = self.results.clone();
         let tys = self.result_tys.clone();
         match es.len() {
@@ -654,6 +681,12 @@ impl FnCx<'_, '_> {
         let Some(plan) = self.plan.defer(s) else { self.ice(s.pos, "defer statement without a plan") };
         if !plan.reported {
             return;
+        }
+        // gc evaluates the arguments as it would `x1, x2 := a, f()`.
+        if let ExprKind::Call { func, args, .. } = &crate::query::unparen(call).kind {
+            let mut refs: Vec<&Expr> = vec![func];
+            refs.extend(args.iter());
+            self.hoist(&refs, false, out);
         }
         let Some(call) = self.deferred_call(call, plan.wrapper) else {
             return;
