@@ -53,7 +53,7 @@ impl FnCx<'_, '_> {
     }
 
     /// The function type of a callee.
-    fn signature_of(&self, func: &Expr) -> Signature {
+    pub(crate) fn signature_of(&self, func: &Expr) -> Signature {
         match self.under(self.go_type(func)) {
             Type::Func(sig) => sig,
             _ => self.ice(func.pos, "callee is not a function"),

@@ -65,8 +65,13 @@ impl FnCx<'_, '_> {
                 // `x = f()` needs no temporary; `s[i] = f()` does (gc reads
                 // `s` and `i` after the call).
                 let keep = lhs.len() == 1 && matches!(crate::query::unparen(&lhs[0]).kind, ExprKind::Ident(_));
-                let rhs_refs: Vec<&Expr> = rhs.iter().collect();
-                self.hoist(&rhs_refs, keep, out);
+                if lhs.len() > 1 && lhs.len() == rhs.len() {
+                    let tys: Vec<types::TypeId> = lhs.iter().map(|l| self.lhs_type(l)).collect();
+                    self.hoist_into(rhs, &tys, out);
+                } else {
+                    let rhs_refs: Vec<&Expr> = rhs.iter().collect();
+                    self.hoist(&rhs_refs, keep, out);
+                }
                 self.assign(lhs, rhs, out)
             }
             StmtKind::Define { lhs, rhs } => {
@@ -646,9 +651,21 @@ impl FnCx<'_, '_> {
         (IExpr { kind: IK::Load(Box::new(place)), ty, pos }, et)
     }
 
+    /// The type of an assignment's target (a blank `_` takes any value).
+    fn lhs_type(&self, l: &Expr) -> types::TypeId {
+        match self.cx.info.types.get(&l.id) {
+            Some(tv) if !is_blank(l) => tv.ty,
+            _ => types::TypeTable::basic(types::BasicKind::Invalid),
+        }
+    }
+
     fn return_stmt(&mut self, es: &[Expr], pos: Pos, out: &mut Vec<Stmt>) {
-        let refs: Vec<&Expr> = es.iter().collect();
-        self.hoist(&refs, es.len() == 1, out);
+        let tys = self.result_tys.clone();
+        if es.len() == 1 {
+            self.hoist(&[&es[0]], true, out);
+        } else {
+            self.hoist_into(es, &tys, out);
+        }
         let results = self.results.clone();
         let tys = self.result_tys.clone();
         match es.len() {
