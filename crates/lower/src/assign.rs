@@ -224,6 +224,7 @@ impl FnCx<'_, '_> {
 
     /// One package-level initialiser: `var a, b = rhs`.
     pub fn global_init(&mut self, lhs: &[ObjId], rhs: &Expr, out: &mut Vec<Stmt>) {
+        self.hoist(&[rhs], true, out);
         let targets: Vec<Option<(Place, TypeId)>> =
             lhs.iter().map(|o| self.cx.globals.get(o).map(|&g| (Place::Global(g), self.cx.info.obj(*o).ty))).collect();
         if targets.len() == 1 {

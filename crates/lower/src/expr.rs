@@ -400,6 +400,10 @@ impl FnCx<'_, '_> {
     /// other expression is evaluated into a fresh variable whose location
     /// is used.
     pub fn place(&mut self, e: &Expr) -> Place {
+        // A receiver evaluated ahead (see `defer_operands`).
+        if let Some(l) = self.hoisted.remove(&e.id) {
+            return Place::Local(l);
+        }
         match &e.kind {
             ExprKind::Paren(x) => return self.place(x),
             ExprKind::Ident(id) => return self.variable_place(id, e.pos),

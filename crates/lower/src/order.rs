@@ -34,6 +34,45 @@ impl FnCx<'_, '_> {
         }
     }
 
+    /// The operands of a deferred call, as gc evaluates them: one after the
+    /// other, each completely (its own calls first) into a temporary: the
+    /// func value or the receiver, then the arguments, left to right.
+    pub fn defer_operands(&mut self, call: &Expr, out: &mut Vec<Stmt>) {
+        let ExprKind::Call { func, args, .. } = &crate::query::unparen(call).kind else { return };
+        let func = crate::query::unparen(func);
+        let mut operands: Vec<&Expr> = Vec::new();
+        match &func.kind {
+            ExprKind::Selector { x, .. } if builtin_callee(self.cx.info, func).is_none() => {
+                if let Some(s) = self.cx.info.selections.get(&func.id)
+                    && s.kind == types::SelectionKind::MethodVal
+                    && s.path.is_empty()
+                    && let Some(m) = s.method
+                {
+                    // A receiver whose address is taken is not read here.
+                    let by_addr =
+                        self.cx.ptr_methods.contains(&m) && !matches!(self.under(self.go_type(x)), Type::Pointer(_));
+                    if !by_addr {
+                        operands.push(x);
+                    }
+                }
+            }
+            ExprKind::Ident(_) if self.tv(func).mode == Mode::Variable => operands.push(func),
+            _ => {}
+        }
+        if !(args.len() == 1 && matches!(self.under(self.go_type(&args[0])), Type::Tuple(_))) {
+            operands.extend(args.iter());
+        }
+        for e in operands {
+            if self.is_const(e) {
+                continue;
+            }
+            self.hoist_expr(e, true, out);
+            let v = self.expr(e);
+            let t = self.spill(v, out);
+            self.hoisted.insert(e.id, t);
+        }
+    }
+
     /// [`FnCx::hoist`] for values stored into slots of the given Go types
     /// (`return`, tuple assignments): see [`FnCx::hoist_to`].
     pub fn hoist_into(&mut self, exprs: &[Expr], targets: &[types::TypeId], out: &mut Vec<Stmt>) {

@@ -699,12 +699,7 @@ impl FnCx<'_, '_> {
         if !plan.reported {
             return;
         }
-        // gc evaluates the arguments as it would `x1, x2 := a, f()`.
-        if let ExprKind::Call { func, args, .. } = &crate::query::unparen(call).kind {
-            let mut refs: Vec<&Expr> = vec![func];
-            refs.extend(args.iter());
-            self.hoist(&refs, false, out);
-        }
+        self.defer_operands(call, out);
         let Some(call) = self.deferred_call(call, plan.wrapper) else {
             return;
         };
