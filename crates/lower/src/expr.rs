@@ -7,10 +7,10 @@
 //! [`FnCx::value_as`], so every IR expression has exactly the type of the
 //! slot it goes into.
 //!
-//! Temporaries inside expressions use [`IK::Seq`], which keeps Go's
-//! left-to-right order without hoisting anything out of the expression
-//! (hoisting would move a call before calls to its left, or out from under
-//! a `&&`).
+//! The calls of a statement have already been evaluated into temporaries
+//! by `crate::order` when its expressions are lowered here (gc's order);
+//! [`FnCx::expr`] finds them. Other temporaries inside expressions use
+//! [`IK::Seq`], which keeps the tree's order.
 
 use syntax::Pos;
 use syntax::ast::{self, BinaryOp, Expr, ExprKind, KeyedElement, UnaryOp};
@@ -268,48 +268,10 @@ impl FnCx<'_, '_> {
             }
             _ => {
                 let Some(bop) = arith_op(op) else { self.ice(pos, "not an arithmetic operator") };
-                if !self.has_call(x) && self.has_call(y) {
-                    // gc's order pass: the call on the right runs before
-                    // the variables read on the left.
-                    let mut stmts = Vec::new();
-                    let yv = self.expr(y);
-                    let t = self.spill(yv, &mut stmts);
-                    let xv = self.expr(x);
-                    let yv = self.local_expr(t, y.pos);
-                    let v = self.binary(bop, xv, yv, ty, pos);
-                    return IExpr { kind: IK::Seq(stmts, Box::new(v)), ty, pos };
-                }
                 let (xv, yv) = (self.expr(x), self.expr(y));
                 self.binary(bop, xv, yv, ty, pos)
             }
         }
-    }
-
-    /// Whether evaluating `e` calls a function (conversions and builtins
-    /// do not count; function literals are not entered).
-    pub fn has_call(&self, e: &Expr) -> bool {
-        struct V<'c, 'a, 'b> {
-            cx: &'c FnCx<'a, 'b>,
-            found: bool,
-        }
-        impl<'e> crate::visit::Visitor<'e> for V<'_, '_, '_> {
-            fn expr(&mut self, e: &'e Expr) -> bool {
-                match &e.kind {
-                    ExprKind::FuncLit { .. } => return false,
-                    ExprKind::Call { func, .. } => {
-                        let m = self.cx.cx.info.types.get(&func.id).map(|tv| tv.mode);
-                        if !matches!(m, Some(Mode::TypeExpr | Mode::Builtin)) {
-                            self.found = true;
-                        }
-                    }
-                    _ => {}
-                }
-                !self.found
-            }
-        }
-        let mut v = V { cx: self, found: false };
-        crate::visit::walk_expr(e, &mut v);
-        v.found
     }
 
     /// `x op y` for a comparison, with `x` already lowered: `nil` takes the

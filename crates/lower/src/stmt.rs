@@ -369,6 +369,9 @@ impl FnCx<'_, '_> {
         out: &mut Vec<Stmt>,
     ) {
         self.simple_init(init, out);
+        if let ExprKind::TypeAssert { x, .. } = &subject.kind {
+            self.hoist(&[x], true, out);
+        }
         let ExprKind::TypeAssert { x, .. } = &subject.kind else {
             self.ice(subject.pos, "type switch without x.(type)")
         };
@@ -479,6 +482,7 @@ impl FnCx<'_, '_> {
                 self.define_range_var(e, out);
             }
         }
+        self.hoist(&[x], true, out);
         let xt = self.go_type(x);
         let info = self.cx.info;
         match info.types_table.get(info.types_table.underlying(xt)).clone() {

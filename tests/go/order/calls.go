@@ -87,3 +87,25 @@ func main() {
 	println(x*2 == xf()+1, x)
 	println(func() int { return x }() + xf())
 }
+
+func pair(a, b int) []int { return []int{a, b} }
+
+func init() {
+	a := 1
+	f := func() int { a = 2; return 0 }
+	for _, v := range pair(a, f()) {
+		println("range", v)
+	}
+	a = 1
+	var e interface{} = a
+	g := func() int { e = "s"; return 0 }
+	switch v := pick(e, g()).(type) {
+	case int:
+		println("int", v)
+	default:
+		_ = v
+		println("other")
+	}
+}
+
+func pick(e interface{}, _ int) interface{} { return e }
