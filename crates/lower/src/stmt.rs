@@ -42,6 +42,12 @@ impl FnCx<'_, '_> {
             Fate::Live => {}
         }
         let label = self.pending_label.take();
+        self.stmt_kind(s, label, out);
+        // Every temporary `crate::order` made for the statement was used.
+        debug_assert!(self.hoisted.is_empty(), "hoisted value not used at {:?}", s.pos);
+    }
+
+    fn stmt_kind(&mut self, s: &AStmt, label: Option<String>, out: &mut Vec<Stmt>) {
         match &s.kind {
             StmtKind::Empty | StmtKind::Fallthrough => {}
             StmtKind::Bad => self.ice(s.pos, "syntax error node reached lowering"),
