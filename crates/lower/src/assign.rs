@@ -4,7 +4,8 @@
 //! Go's order (spec, "Assignment statements"): first the operands of index
 //! expressions and pointer indirections on the left and all expressions on
 //! the right are evaluated, in the usual order; then the assignments happen
-//! left to right. A single assignment needs nothing special (the IR's
+//! left to right. The calls of both sides have already run (gc's order,
+//! `crate::order`). A single assignment needs nothing more (the IR's
 //! `Assign` evaluates the place's operands before the value). Several
 //! assignments pin the places' operands into temporaries, evaluate every
 //! right-hand side into a temporary, then store (`a, b = b, a` swaps).
@@ -51,13 +52,6 @@ impl FnCx<'_, '_> {
         let t = self.go_type(l);
         let p = self.place(l);
         let v = self.value_as(r, t);
-        // gc reads a map and key that are plain variables only after a call
-        // on the right has run (`m[i] = f()` where `f` changes `m` or `i`).
-        let plain = |e: &IExpr| matches!(e.kind, IK::Local(_) | IK::Global(_) | IK::Const(_));
-        let v = match &p {
-            Place::MapIndex(m, k) if plain(m) && plain(k) && self.has_call(r) => self.settle(v, out),
-            _ => v,
-        };
         out.push(Stmt::Assign(p, v));
     }
 
@@ -178,6 +172,16 @@ impl FnCx<'_, '_> {
             .iter()
             .map(|i| if i.name == "_" { None } else { self.cx.info.defs.get(&i.id).copied() })
             .collect();
+        if spec.values.len() > 1 {
+            // gc compiles `var a, b = x, y` as `var a = x; var b = y`: each
+            // value ordered on its own, stored before the next is evaluated.
+            for (o, v) in objs.iter().zip(&spec.values) {
+                self.hoist(&[v], true, out);
+                self.declare_and_store(std::slice::from_ref(o), std::slice::from_ref(v), out);
+            }
+            return;
+        }
+        self.hoist(&spec.values.iter().collect::<Vec<_>>(), true, out);
         self.declare_and_store(&objs, &spec.values, out);
     }
 
@@ -214,6 +218,7 @@ impl FnCx<'_, '_> {
 
     /// One package-level initialiser: `var a, b = rhs`.
     pub fn global_init(&mut self, lhs: &[ObjId], rhs: &Expr, out: &mut Vec<Stmt>) {
+        self.hoist(&[rhs], true, out);
         let targets: Vec<Option<(Place, TypeId)>> =
             lhs.iter().map(|o| self.cx.globals.get(o).map(|&g| (Place::Global(g), self.cx.info.obj(*o).ty))).collect();
         if targets.len() == 1 {
@@ -237,9 +242,8 @@ impl FnCx<'_, '_> {
         let t = self.go_type(l);
         let p = self.place(l);
         let p = self.pin_place(p, false, out);
+        // A call on the right has already run (`crate::order`).
         let y = if matches!(op, BinaryOp::Shl | BinaryOp::Shr) { self.expr(r) } else { self.value_as(r, t) };
-        // gc runs the call before it reads the place.
-        let y = if self.has_call(r) { self.settle(y, out) } else { y };
         self.update(p, t, op, y, l.pos, out);
     }
 

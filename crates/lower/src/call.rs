@@ -11,8 +11,8 @@
 //!   [`Callee::Interface`] call when `x` is an interface.
 //! * `make([]T, ...)`, `append` and `copy` become [`IK::MakeSlice`],
 //!   [`IK::Append`]/[`IK::AppendSlice`] and [`IK::Copy`]; their operands
-//!   follow the same order rule as a call's arguments (calls first), so
-//!   `s = append(s, f())` reads `s` after `f` ran, as in gc.
+//!   follow the same order rule as a call's arguments (calls first, see
+//!   `crate::order`), so `s = append(s, f())` reads `s` after `f` ran.
 //! * A deferred builtin (`defer println(x)`, `defer panic(v)`,
 //!   `defer recover()`) becomes a call of a generated wrapper function that
 //!   takes the arguments evaluated at the `defer` statement. The wrapper is
@@ -54,7 +54,7 @@ impl FnCx<'_, '_> {
     }
 
     /// The function type of a callee.
-    fn signature_of(&self, func: &Expr) -> Signature {
+    pub(crate) fn signature_of(&self, func: &Expr) -> Signature {
         match self.under(self.go_type(func)) {
             Type::Func(sig) => sig,
             _ => self.ice(func.pos, "callee is not a function"),
@@ -410,34 +410,10 @@ impl FnCx<'_, '_> {
         self.ordered_args(args, &targets)
     }
 
-    /// `args` converted to `targets`, evaluated as gc's order pass does:
-    /// when some arguments make calls and others do not, the calls run
-    /// first, in order, and the other arguments are read after them.
+    /// `args` converted to `targets` (their calls already hoisted by
+    /// `crate::order`).
     fn ordered_args(&mut self, args: &[Expr], targets: &[TypeId]) -> Vec<IExpr> {
-        if !(args.iter().any(|a| self.has_call(a)) && args.iter().any(|a| !self.has_call(a))) {
-            return args.iter().zip(targets).map(|(a, &t)| self.value_as(a, t)).collect();
-        }
-        let mut stmts = Vec::new();
-        let mut slots = Vec::new();
-        for (a, &t) in args.iter().zip(targets) {
-            if self.has_call(a) {
-                let v = self.value_as(a, t);
-                slots.push(Some(self.spill(v, &mut stmts)));
-            } else {
-                slots.push(None);
-            }
-        }
-        let mut vals = Vec::new();
-        for ((a, &t), slot) in args.iter().zip(targets).zip(slots) {
-            vals.push(match slot {
-                Some(tmp) => self.local_expr(tmp, a.pos),
-                None => self.value_as(a, t),
-            });
-        }
-        let first = vals.remove(0);
-        let (ty, p) = (first.ty, first.pos);
-        vals.insert(0, IExpr { kind: IK::Seq(stmts, Box::new(first)), ty, pos: p });
-        vals
+        args.iter().zip(targets).map(|(a, &t)| self.value_as(a, t)).collect()
     }
 
     /// The results of a multi-value call as separate values: the first

@@ -7,10 +7,10 @@
 //! [`FnCx::value_as`], so every IR expression has exactly the type of the
 //! slot it goes into.
 //!
-//! Temporaries inside expressions use [`IK::Seq`], which keeps Go's
-//! left-to-right order without hoisting anything out of the expression
-//! (hoisting would move a call before calls to its left, or out from under
-//! a `&&`).
+//! The calls of a statement have already been evaluated into temporaries
+//! by `crate::order` when its expressions are lowered here (gc's order);
+//! [`FnCx::expr`] finds them. Other temporaries inside expressions use
+//! [`IK::Seq`], which keeps the tree's order.
 
 use syntax::Pos;
 use syntax::ast::{self, BinaryOp, Expr, ExprKind, KeyedElement, UnaryOp};
@@ -99,6 +99,9 @@ impl FnCx<'_, '_> {
 
     /// Lowers an expression in a context that does not convert it.
     pub fn expr(&mut self, e: &Expr) -> IExpr {
+        if let Some(v) = self.take_hoisted(e) {
+            return v;
+        }
         let tv = self.tv(e).clone();
         if let Some(v) = &tv.value {
             return self.constant(v, tv.ty, e.pos);
@@ -247,8 +250,11 @@ impl FnCx<'_, '_> {
 
     fn binary_expr(&mut self, op: BinaryOp, x: &Expr, y: &Expr, ty: TyId, pos: Pos) -> IExpr {
         match op {
-            BinaryOp::AndAnd => IExpr { kind: IK::AndAnd(Box::new(self.expr(x)), Box::new(self.expr(y))), ty, pos },
-            BinaryOp::OrOr => IExpr { kind: IK::OrOr(Box::new(self.expr(x)), Box::new(self.expr(y))), ty, pos },
+            // Each operand is ordered on its own (gc: `r = x; if r { r = y }`).
+            BinaryOp::AndAnd => {
+                IExpr { kind: IK::AndAnd(Box::new(self.ordered(x)), Box::new(self.ordered(y))), ty, pos }
+            }
+            BinaryOp::OrOr => IExpr { kind: IK::OrOr(Box::new(self.ordered(x)), Box::new(self.ordered(y))), ty, pos },
             BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => {
                 let Some(bop) = arith_op(op) else { self.ice(pos, "not a comparison") };
                 let (xv, xt) = if self.is_untyped_nil(x) {
@@ -262,48 +268,10 @@ impl FnCx<'_, '_> {
             }
             _ => {
                 let Some(bop) = arith_op(op) else { self.ice(pos, "not an arithmetic operator") };
-                if !self.has_call(x) && self.has_call(y) {
-                    // gc's order pass: the call on the right runs before
-                    // the variables read on the left.
-                    let mut stmts = Vec::new();
-                    let yv = self.expr(y);
-                    let t = self.spill(yv, &mut stmts);
-                    let xv = self.expr(x);
-                    let yv = self.local_expr(t, y.pos);
-                    let v = self.binary(bop, xv, yv, ty, pos);
-                    return IExpr { kind: IK::Seq(stmts, Box::new(v)), ty, pos };
-                }
                 let (xv, yv) = (self.expr(x), self.expr(y));
                 self.binary(bop, xv, yv, ty, pos)
             }
         }
-    }
-
-    /// Whether evaluating `e` calls a function (conversions and builtins
-    /// do not count; function literals are not entered).
-    pub fn has_call(&self, e: &Expr) -> bool {
-        struct V<'c, 'a, 'b> {
-            cx: &'c FnCx<'a, 'b>,
-            found: bool,
-        }
-        impl<'e> crate::visit::Visitor<'e> for V<'_, '_, '_> {
-            fn expr(&mut self, e: &'e Expr) -> bool {
-                match &e.kind {
-                    ExprKind::FuncLit { .. } => return false,
-                    ExprKind::Call { func, .. } => {
-                        let m = self.cx.cx.info.types.get(&func.id).map(|tv| tv.mode);
-                        if !matches!(m, Some(Mode::TypeExpr | Mode::Builtin)) {
-                            self.found = true;
-                        }
-                    }
-                    _ => {}
-                }
-                !self.found
-            }
-        }
-        let mut v = V { cx: self, found: false };
-        crate::visit::walk_expr(e, &mut v);
-        v.found
     }
 
     /// `x op y` for a comparison, with `x` already lowered: `nil` takes the
@@ -394,6 +362,10 @@ impl FnCx<'_, '_> {
     /// other expression is evaluated into a fresh variable whose location
     /// is used.
     pub fn place(&mut self, e: &Expr) -> Place {
+        // A receiver evaluated ahead (see `defer_operands`).
+        if let Some(l) = self.hoisted.remove(&e.id) {
+            return Place::Local(l);
+        }
         match &e.kind {
             ExprKind::Paren(x) => return self.place(x),
             ExprKind::Ident(id) => return self.variable_place(id, e.pos),

@@ -86,6 +86,9 @@ pub struct FnCx<'c, 'a> {
     pub breakables: Vec<Breakable>,
     /// Label of the statement being lowered next (for `L: for ...`).
     pub pending_label: Option<String>,
+    /// Temporaries holding the values of expressions [`FnCx::hoist`]
+    /// evaluated ahead of their statement.
+    pub hoisted: HashMap<syntax::ast::NodeId, LocalId>,
     next_scope: u32,
     next_label: u32,
     next_temp: u32,
@@ -110,6 +113,7 @@ impl<'c, 'a> FnCx<'c, 'a> {
             label_scopes: HashMap::new(),
             breakables: Vec::new(),
             pending_label: None,
+            hoisted: HashMap::new(),
             next_scope: 0,
             next_label: 0,
             next_temp: 0,

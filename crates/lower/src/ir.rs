@@ -69,11 +69,33 @@
 //!   between a `Label` and a later `Goto` to it (where it could run twice);
 //! * the statements of an [`ExprKind::Seq`] never branch out of it.
 //!
-//! Evaluation order is the tree's order, left to right, as Go specifies;
-//! lowering introduces temporaries wherever Go's order differs from a naive
-//! tree walk (assignments to several places, multi-value calls as arguments,
-//! and, as gc's order pass does, calls run before the operands to their left
-//! that make no call: `a + f()`, `a op= f()`, `g(a, f())`).
+//! Evaluation order is the tree's order, left to right; lowering introduces
+//! temporaries wherever the order gc implements differs from a naive tree
+//! walk (see `crate::order`):
+//! * within one statement (assignment of any form, expression statement,
+//!   `return`, `if`/`for` condition, `switch` tag and case, `range`
+//!   expression, package initialiser), every function and method call and
+//!   every `len`, `cap`, `append`, `make`, `new`, `copy`, `complex`, `real`,
+//!   `imag`, `recover`, `[]byte(s)`, `[]rune(s)`, slice expression, type
+//!   assertion to a non-pointer-shaped type, `&&`/`||` and map literal with
+//!   non-constant entries runs first, in post-order left to right, into a
+//!   temporary declared before the statement (a `Seq` around a condition);
+//!   the plain reads (variables, fields, elements, `*p`, `m[k]`) and
+//!   arithmetic, comparisons and conversions are evaluated after all of
+//!   them: `a + f()`, `x, y = a, f()`, `return a, f()`, `T{a, f()}`,
+//!   `s[i] = f()`, `p.x + f()`, `a op= f()`, `g(a, f())` read `a`, `s`, `i`,
+//!   `p.x` after `f` ran. A value converted to an interface is copied at its
+//!   place in that sequence when gc's conversion takes its address and it is
+//!   a local variable or a computed value (`fmt.Println(b, f())` with a local
+//!   `bool` `b` prints `b` as it was before `f`);
+//! * `&&`/`||` order each operand on its own, the right one only when it is
+//!   evaluated;
+//! * `var a, b = x, y` is `var a = x; var b = y`; a map literal stores its
+//!   constant entries first, then each other entry as `m[k] = v`;
+//! * a deferred call's func value or receiver and arguments are evaluated
+//!   completely one after the other, left to right, into temporaries;
+//! * assignments to several places evaluate every right-hand side before
+//!   storing (`a, b = b, a` swaps), the places' operands after the calls.
 
 use syntax::Pos;
 

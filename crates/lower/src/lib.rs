@@ -39,6 +39,7 @@ mod expr;
 mod func;
 pub mod ir;
 mod maps;
+mod order;
 mod plan;
 mod program;
 mod promote;

@@ -72,8 +72,14 @@ impl FnCx<'_, '_> {
         let make = self.map_expr(MapOp::Make, vec![hint], ty, pos);
         let mut stmts = Vec::new();
         let m = self.spill(make, &mut stmts);
-        for el in elems {
+        // As gc: the entries whose key and value are constants first, then
+        // the others one at a time, each ordered as `m[k] = v` would be.
+        let is_const = |e: &Expr| self.cx.info.types.get(&e.id).is_some_and(|tv| tv.value.is_some());
+        let (statics, dynamics): (Vec<&KeyedElement>, Vec<&KeyedElement>) =
+            elems.iter().partition(|el| el.key.as_ref().is_some_and(is_const) && is_const(&el.value));
+        for el in statics.into_iter().chain(dynamics) {
             let Some(k) = &el.key else { self.ice(el.value.pos, "map literal element without a key") };
+            self.hoist(&[k, &el.value], false, &mut stmts);
             let key = self.value_as(k, kt);
             let val = self.value_as(&el.value, vt);
             let place = Place::MapIndex(Box::new(self.local_expr(m, pos)), Box::new(key));

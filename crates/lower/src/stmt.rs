@@ -42,16 +42,49 @@ impl FnCx<'_, '_> {
             Fate::Live => {}
         }
         let label = self.pending_label.take();
+        self.stmt_kind(s, label, out);
+        // Every temporary `crate::order` made for the statement was used.
+        debug_assert!(self.hoisted.is_empty(), "hoisted value not used at {:?}", s.pos);
+    }
+
+    fn stmt_kind(&mut self, s: &AStmt, label: Option<String>, out: &mut Vec<Stmt>) {
         match &s.kind {
             StmtKind::Empty | StmtKind::Fallthrough => {}
             StmtKind::Bad => self.ice(s.pos, "syntax error node reached lowering"),
             StmtKind::Decl(d) => self.local_decl(d, out),
-            StmtKind::Expr(e) => self.expr_stmt(e, out),
+            StmtKind::Expr(e) => {
+                self.hoist(&[e], true, out);
+                self.expr_stmt(e, out)
+            }
             StmtKind::Send { .. } => self.unsupported(s.pos, "channels"),
-            StmtKind::IncDec { target, inc } => self.inc_dec(target, *inc, s.pos, out),
-            StmtKind::Assign { lhs, op: Some(op), rhs } => self.assign_op(&lhs[0], *op, &rhs[0], out),
-            StmtKind::Assign { lhs, op: None, rhs } => self.assign(lhs, rhs, out),
-            StmtKind::Define { lhs, rhs } => self.define(lhs, rhs, out),
+            StmtKind::IncDec { target, inc } => {
+                self.hoist(&[target], false, out);
+                self.inc_dec(target, *inc, s.pos, out)
+            }
+            StmtKind::Assign { lhs, op: Some(op), rhs } => {
+                self.hoist(&[&lhs[0], &rhs[0]], false, out);
+                self.assign_op(&lhs[0], *op, &rhs[0], out)
+            }
+            StmtKind::Assign { lhs, op: None, rhs } => {
+                let lhs_refs: Vec<&Expr> = lhs.iter().collect();
+                self.hoist(&lhs_refs, false, out);
+                // `x = f()` needs no temporary; `s[i] = f()` does (gc reads
+                // `s` and `i` after the call).
+                let keep = lhs.len() == 1 && matches!(crate::query::unparen(&lhs[0]).kind, ExprKind::Ident(_));
+                if lhs.len() > 1 && lhs.len() == rhs.len() {
+                    let tys: Vec<types::TypeId> = lhs.iter().map(|l| self.lhs_type(l)).collect();
+                    self.hoist_into(rhs, &tys, out);
+                } else {
+                    let rhs_refs: Vec<&Expr> = rhs.iter().collect();
+                    self.hoist(&rhs_refs, keep, out);
+                }
+                self.assign(lhs, rhs, out)
+            }
+            StmtKind::Define { lhs, rhs } => {
+                let rhs_refs: Vec<&Expr> = rhs.iter().collect();
+                self.hoist(&rhs_refs, rhs.len() == 1, out);
+                self.define(lhs, rhs, out)
+            }
             StmtKind::Go(_) => self.unsupported(s.pos, "goroutines"),
             StmtKind::Defer(call) => self.defer_stmt(s, call, out),
             StmtKind::Return(es) => self.return_stmt(es, s.pos, out),
@@ -175,7 +208,7 @@ impl FnCx<'_, '_> {
                 }
             }
             None => {
-                let cond = self.expr(cond);
+                let cond = self.ordered(cond);
                 let mut t = Vec::new();
                 self.stmts(&then.stmts, &mut t);
                 let mut e = Vec::new();
@@ -197,7 +230,7 @@ impl FnCx<'_, '_> {
         out: &mut Vec<Stmt>,
     ) {
         self.simple_init(init, out);
-        let cond = cond.map(|c| self.expr(c));
+        let cond = cond.map(|c| self.ordered(c));
         let lp = self.in_scope(true, label, |f, id| {
             let mut b = Vec::new();
             f.stmts(&body.stmts, &mut b);
@@ -250,7 +283,7 @@ impl FnCx<'_, '_> {
     /// Evaluates the tag once into a temporary.
     fn switch_tag(&mut self, tag: &Expr, out: &mut Vec<Stmt>) -> (LocalId, types::TypeId) {
         let t = self.go_type(tag);
-        let v = self.expr(tag);
+        let v = self.ordered(tag);
         (self.spill(v, out), t)
     }
 
@@ -263,9 +296,12 @@ impl FnCx<'_, '_> {
                 Some(&(t, tt)) => {
                     let tv = IExpr { kind: IK::Local(t), ty: self.locals[t.0 as usize].ty, pos: e.pos };
                     let bool_ty = self.bool_ty();
-                    self.compare(BinOp::Eq, tv, tt, e, bool_ty, e.pos)
+                    let mut pre = Vec::new();
+                    self.hoist(&[e], true, &mut pre);
+                    let c = self.compare(BinOp::Eq, tv, tt, e, bool_ty, e.pos);
+                    if pre.is_empty() { c } else { IExpr { ty: c.ty, pos: c.pos, kind: IK::Seq(pre, Box::new(c)) } }
                 }
-                None => self.expr(e),
+                None => self.ordered(e),
             };
             cond = Some(match cond {
                 None => c,
@@ -339,6 +375,9 @@ impl FnCx<'_, '_> {
         out: &mut Vec<Stmt>,
     ) {
         self.simple_init(init, out);
+        if let ExprKind::TypeAssert { x, .. } = &subject.kind {
+            self.hoist(&[x], true, out);
+        }
         let ExprKind::TypeAssert { x, .. } = &subject.kind else {
             self.ice(subject.pos, "type switch without x.(type)")
         };
@@ -449,6 +488,7 @@ impl FnCx<'_, '_> {
                 self.define_range_var(e, out);
             }
         }
+        self.hoist(&[x], true, out);
         let xt = self.go_type(x);
         let info = self.cx.info;
         match info.types_table.get(info.types_table.underlying(xt)).clone() {
@@ -621,7 +661,21 @@ impl FnCx<'_, '_> {
         (IExpr { kind: IK::Load(Box::new(place)), ty, pos }, et)
     }
 
+    /// The type of an assignment's target (a blank `_` takes any value).
+    fn lhs_type(&self, l: &Expr) -> types::TypeId {
+        match self.cx.info.types.get(&l.id) {
+            Some(tv) if !is_blank(l) => tv.ty,
+            _ => types::TypeTable::basic(types::BasicKind::Invalid),
+        }
+    }
+
     fn return_stmt(&mut self, es: &[Expr], pos: Pos, out: &mut Vec<Stmt>) {
+        let tys = self.result_tys.clone();
+        if es.len() == 1 {
+            self.hoist(&[&es[0]], true, out);
+        } else {
+            self.hoist_into(es, &tys, out);
+        }
         let results = self.results.clone();
         let tys = self.result_tys.clone();
         match es.len() {
@@ -655,6 +709,7 @@ impl FnCx<'_, '_> {
         if !plan.reported {
             return;
         }
+        self.defer_operands(call, out);
         let Some(call) = self.deferred_call(call, plan.wrapper) else {
             return;
         };

@@ -43,6 +43,9 @@ pub enum Feature {
     /// The helper that shows a recovered value uses a type switch and
     /// `error.Error()` (a later issue's features).
     TypeSwitch,
+    /// Statements whose result depends on gc's order of evaluation: calls
+    /// changing what the same statement reads (needs closures).
+    Order,
 }
 
 /// Every feature: name, default, one-line description.
@@ -63,6 +66,7 @@ pub const ALL: &[(Feature, &str, bool, &str)] = &[
     (Feature::Recover, "recover", true, "recover() at several depths"),
     (Feature::Floats, "floats", true, "float64 panic values"),
     (Feature::TypeSwitch, "typeswitch", false, "show recovered values by type switch"),
+    (Feature::Order, "order", true, "calls changing what the same statement reads"),
 ];
 
 /// A set of enabled features.

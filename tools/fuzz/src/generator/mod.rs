@@ -32,6 +32,7 @@
 
 mod defers;
 mod expr;
+mod order;
 mod program;
 mod stmt;
 pub mod types;

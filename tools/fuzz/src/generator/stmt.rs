@@ -64,6 +64,7 @@ impl Gen<'_> {
             1,                                                                     // if c { return }
             u32::from(in_loop),                                                    // if c { break }
             u32::from(self.has(Feature::Recover)) * (1 + 2 * u32::from(deferred)), // recover
+            2 * u32::from(closures && self.has(Feature::Order)),                   // order-sensitive block
         ];
         self.charge(1);
         match self.rng.weighted(&w) {
@@ -80,7 +81,8 @@ impl Gen<'_> {
             10 => self.cond_exit(Some(Exit::Panic)),
             11 => self.cond_exit(Some(Exit::Return)),
             12 => self.cond_exit(None),
-            _ => self.recover_stmt(),
+            13 => self.recover_stmt(),
+            _ => self.order_stmt(),
         }
     }
 
