@@ -482,5 +482,6 @@ fn glue_meta(name: &str, kind: FrameKind) -> FuncMeta {
         kind,
         positions: Vec::new(),
         open_thunks: None,
+        wrapper: false,
     }
 }

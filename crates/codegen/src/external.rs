@@ -104,6 +104,7 @@ fn glue_meta(name: &str) -> FuncMeta {
         kind: FrameKind::Glue,
         positions: Vec::new(),
         open_thunks: None,
+        wrapper: false,
     }
 }
 

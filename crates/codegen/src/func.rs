@@ -212,6 +212,7 @@ pub fn translate<'p>(
         kind: FrameKind::Go,
         positions,
         open_thunks: open_thunks.clone(),
+        wrapper: cx.prog.wrappers.contains(&fid),
     };
     Some((meta, open_thunks.unwrap_or_default()))
 }

@@ -44,6 +44,8 @@ pub struct CompiledFunc {
     pub open_defers: Option<(i32, Vec<(i32, ClifFuncId)>)>,
     /// Landing pads.
     pub landing_pads: Vec<LandingPad>,
+    /// Transparent to `recover` (see [`FuncMeta::wrapper`]).
+    pub wrapper: bool,
 }
 
 /// What the translator knows about a function besides its code.
@@ -60,6 +62,8 @@ pub struct FuncMeta {
     pub positions: Vec<Pos>,
     /// Thunk of each open-coded defer site, if the function has them.
     pub open_thunks: Option<Vec<ClifFuncId>>,
+    /// One of [`lower::ir::Program::wrappers`]: transparent to `recover`.
+    pub wrapper: bool,
 }
 
 /// Reads funcdata off `ctx` right after `define_function`.
@@ -107,6 +111,7 @@ pub fn collect(id: ClifFuncId, ctx: &Context, meta: FuncMeta) -> CompiledFunc {
         file: meta.file,
         has_params: meta.has_params,
         kind: meta.kind,
+        wrapper: meta.wrapper,
         size: cc.code_buffer().len(),
         lines,
         open_defers,
@@ -128,7 +133,7 @@ pub fn publish(compiled: &[CompiledFunc], addr: impl Fn(ClifFuncId) -> usize) ->
                 start,
                 end: start + c.size,
                 kind: c.kind,
-                wrapper: c.kind == FrameKind::Go && c.name.ends_with("-fm"),
+                wrapper: c.wrapper,
                 lines: c.lines.clone(),
                 open_defers: c.open_defers.as_ref().map(|(bits_off, sites)| OpenDeferInfo {
                     bits_off: *bits_off,

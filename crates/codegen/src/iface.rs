@@ -201,6 +201,7 @@ pub fn define_glue(
                     kind: FrameKind::Glue,
                     positions: Vec::new(),
                     open_thunks: None,
+                    wrapper: false,
                 };
                 (id, meta)
             }
@@ -226,6 +227,9 @@ fn wrapper_meta(method: &str) -> FuncMeta {
         kind: FrameKind::Go,
         positions: vec![Pos { line: 1, col: 1, ..Pos::NONE }],
         open_thunks: None,
+        // It tail-calls the method, so it is never between a deferred
+        // call and `recover`.
+        wrapper: false,
     }
 }
 
