@@ -690,6 +690,24 @@ unsafe fn fatal_panic(gp: *mut G, origin: Frame) -> ! {
     crate::proc::exit(crate::proc::EXIT_PANIC)
 }
 
+/// gc's `fatal error: MSG` followed by the goroutine's traceback, as a
+/// fatal error raised by the Go frame `origin` prints it (`status` is what
+/// the goroutine header says it was doing, e.g. `semacquire`); exits with
+/// status 2.
+pub fn fatal_with_traceback(msg: &[u8], status: &[u8], origin: Frame) -> ! {
+    let mut out = Vec::new();
+    crate::proc::fmt_fatal_error(&mut out, msg);
+    out.push(b'\n');
+    fmt_goroutine_header(&mut out, 1, status);
+    let gp = cur_g();
+    if !gp.is_null() {
+        // SAFETY: `origin` is a live Go frame of the running goroutine.
+        unsafe { traceback(&mut out, gp, origin) };
+    }
+    write_stderr(&out);
+    crate::proc::exit(crate::proc::EXIT_PANIC)
+}
+
 /// Appends gc-style traceback lines for the goroutine's Go frames, from
 /// `origin` outward. A defer thunk called by an active panic shows as that
 /// panic's `panic(...)` frame, as gc shows `gopanic`.

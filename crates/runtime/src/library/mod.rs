@@ -24,6 +24,7 @@ mod mem;
 mod os;
 mod runtime;
 mod strconv;
+mod sync;
 mod time;
 mod unicode;
 
@@ -58,6 +59,8 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("runtime.funcName", || runtime::func_name as *const u8),
     ("runtime.funcFileLine", || runtime::func_file_line as *const u8),
     ("time.sleep", || time::sleep as *const u8),
+    ("sync.fatal", || sync::fatal_shim as *const u8),
+    ("sync/atomic.sameType", || sync::same_type as *const u8),
     ("os.getenv", || os::getenv as *const u8),
     ("fmt.sprintf", || crate::fmt::deft_fmt_sprintf as *const u8),
     ("fmt.sprint", || crate::fmt::deft_fmt_sprint as *const u8),
