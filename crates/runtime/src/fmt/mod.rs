@@ -33,7 +33,6 @@
 
 mod float;
 mod format;
-mod print_ranges;
 mod quote;
 mod sort;
 #[cfg(test)]

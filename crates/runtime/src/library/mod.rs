@@ -23,10 +23,10 @@ mod math;
 mod mem;
 mod os;
 mod runtime;
-mod strconv;
+pub(crate) mod strconv;
 mod sync;
 mod time;
-mod unicode;
+pub(crate) mod unicode;
 
 /// Two integer results, returned in `rax:rdx`.
 #[repr(C)]

@@ -111,7 +111,7 @@ pub unsafe extern "C" fn quote_to_graphic(ptr: *const u8, len: usize) -> GoStrin
 
 /// The single-quoted literal for rune `r`; an invalid rune is quoted as
 /// U+FFFD.
-fn quote_rune_bytes(r: i32, keep: Keep) -> Vec<u8> {
+pub fn quote_rune_bytes(r: i32, keep: Keep) -> Vec<u8> {
     let r = if (0..0xD800).contains(&r) || (0xE000..=0x10FFFF).contains(&r) { r as u32 } else { 0xFFFD };
     let mut buf = [0u8; 4];
     let n = crate::strings::encode_rune(r as i64, &mut buf);
