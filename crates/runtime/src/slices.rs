@@ -40,19 +40,12 @@ const MAX_ALLOC: u64 = 1 << 48;
 /// gc's page size for large objects.
 const PAGE: u64 = 8192;
 
-/// gc's malloc size classes up to 32 KiB (`class_to_size`).
-const SIZE_CLASSES: [u64; 68] = [
-    0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352, 384, 416, 448,
-    480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048, 2304, 2688, 3072, 3200, 3456, 4096,
-    4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072,
-    20480, 21760, 24576, 27264, 28672, 32768,
-];
-
 /// The size gc's allocator actually hands out for a request of `size`
 /// bytes (`roundupsize`).
 fn round_up_size(size: u64) -> u64 {
-    match SIZE_CLASSES.iter().find(|&&c| c >= size) {
-        Some(&c) => c,
+    // The collector's size classes are gc's.
+    match crate::gc::CLASS_SIZES.iter().find(|&&c| c as u64 >= size) {
+        Some(&c) => c as u64,
         None => size.checked_next_multiple_of(PAGE).unwrap_or(size),
     }
 }
