@@ -446,7 +446,7 @@ pub fn define_thunk(
     b.ins().return_(&[]);
     b.seal_all_blocks();
     b.finalize(cx.module.target_config());
-    glue_meta("defer thunk", FrameKind::DeferThunk)
+    FuncMeta::glue("defer thunk", FrameKind::DeferThunk)
 }
 
 /// Generates the runtime → Go entry trampoline
@@ -471,17 +471,5 @@ pub fn define_entry_trampoline(
     b.ins().return_(&[]);
     b.seal_all_blocks();
     b.finalize(cx.module.target_config());
-    glue_meta("go entry trampoline", FrameKind::Glue)
-}
-
-fn glue_meta(name: &str, kind: FrameKind) -> FuncMeta {
-    FuncMeta {
-        name: name.to_string(),
-        file: String::new(),
-        has_params: false,
-        kind,
-        positions: Vec::new(),
-        open_thunks: None,
-        wrapper: false,
-    }
+    FuncMeta::glue("go entry trampoline", FrameKind::Glue)
 }

@@ -79,7 +79,7 @@ pub fn define_adapter(
     b.ins().return_(&values);
     b.seal_all_blocks();
     b.finalize(cx.module.target_config());
-    Some(glue_meta(&f.name))
+    Some(FuncMeta::glue(&f.name, FrameKind::Glue))
 }
 
 /// A body for a function that has none and no runtime implementation: it
@@ -93,19 +93,7 @@ fn define_trap(cx: &mut ProgramCx, ctx: &mut Context, fctx: &mut FunctionBuilder
     b.ins().trap(cranelift_codegen::ir::TrapCode::unwrap_user(1));
     b.seal_all_blocks();
     b.finalize(cx.module.target_config());
-    glue_meta(&cx.prog.funcs[fid.0 as usize].name)
-}
-
-fn glue_meta(name: &str) -> FuncMeta {
-    FuncMeta {
-        name: name.to_string(),
-        file: String::new(),
-        has_params: false,
-        kind: FrameKind::Glue,
-        positions: Vec::new(),
-        open_thunks: None,
-        wrapper: false,
-    }
+    FuncMeta::glue(&cx.prog.funcs[fid.0 as usize].name, FrameKind::Glue)
 }
 
 fn scalars(cx: &ProgramCx, tys: &[TyId]) -> Vec<Scalar> {

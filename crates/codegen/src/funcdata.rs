@@ -66,6 +66,22 @@ pub struct FuncMeta {
     pub wrapper: bool,
 }
 
+impl FuncMeta {
+    /// The metadata of generated code that is no Go function (thunks,
+    /// trampolines, adapters): a name, no source position.
+    pub fn glue(name: &str, kind: FrameKind) -> FuncMeta {
+        FuncMeta {
+            name: name.to_string(),
+            file: String::new(),
+            has_params: false,
+            kind,
+            positions: Vec::new(),
+            open_thunks: None,
+            wrapper: false,
+        }
+    }
+}
+
 /// Reads funcdata off `ctx` right after `define_function`.
 pub fn collect(id: ClifFuncId, ctx: &Context, meta: FuncMeta) -> CompiledFunc {
     let cc = ctx.compiled_code().expect("internal compiler error: function not compiled");

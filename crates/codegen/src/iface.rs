@@ -194,16 +194,7 @@ pub fn define_glue(
             }
             Pending::Closure(sig, id) => {
                 define_closure_glue(cx, ctx, fctx, &sig);
-                let meta = FuncMeta {
-                    name: "interface method value".to_string(),
-                    file: String::new(),
-                    has_params: false,
-                    kind: FrameKind::Glue,
-                    positions: Vec::new(),
-                    open_thunks: None,
-                    wrapper: false,
-                };
-                (id, meta)
+                (id, FuncMeta::glue("interface method value", FrameKind::Glue))
             }
         };
         define(cx, ctx, id, meta);
