@@ -328,10 +328,7 @@ impl FnCx<'_, '_> {
             return w;
         }
         let mname = self.cx.prog.funcs[method.0 as usize].name.clone();
-        let name = match mname.rsplit_once('.').and_then(|(ty, m)| ty.rsplit_once('.').map(|(pkg, t)| (pkg, t, m))) {
-            Some((pkg, t, m)) => format!("{pkg}.(*{t}).{m}"),
-            None => format!("{mname}-ptr"),
-        };
+        let name = crate::ir::pointer_method_name(&mname).unwrap_or_else(|| format!("{mname}-ptr"));
         let wid = self.cx.reserve_func(name.clone(), pos);
         let mut locals = Vec::new();
         let (params, results) = self.wrapper_locals(&mut locals, sig);

@@ -663,3 +663,12 @@ pub enum Callee {
     /// interface value; the receiver is the interface's data word.
     Interface(Expr, usize),
 }
+
+/// gc's name of the pointer-receiver wrapper of value method `method`
+/// (named as [`Func::name`] says: `main.T.M` gives `main.(*T).M`); `None`
+/// for a name without a type part.
+pub fn pointer_method_name(method: &str) -> Option<String> {
+    let (ty, m) = method.rsplit_once('.')?;
+    let (pkg, t) = ty.rsplit_once('.')?;
+    Some(format!("{pkg}.(*{t}).{m}"))
+}
