@@ -51,11 +51,12 @@ pub fn complete_method_tables(cx: &mut Ctx) {
     while i < cx.prog.types.len() {
         let ty = TyId(i as u32);
         cx.prog.types[i].methods = cx.with_env(|m, env| m.declared_methods(env, ty));
-        let names: Vec<String> = promoted_set(cx, ty).into_keys().collect();
-        for name in names {
-            if let Some(w) = wrapper(cx, ty, &name) {
-                cx.prog.types[i].methods.push((name, w));
-            }
+        // By name, so that wrappers get the same ids on every run.
+        let mut promoted: Vec<(String, Promoted)> = promoted_set(cx, ty).into_iter().collect();
+        promoted.sort_by(|a, b| a.0.cmp(&b.0));
+        for (name, p) in promoted {
+            let w = memoized_wrapper(cx, ty, &name, &p);
+            cx.prog.types[i].methods.push((name, w));
         }
         cx.prog.types[i].methods.sort_by(|a, b| a.0.cmp(&b.0));
         i += 1;
@@ -69,9 +70,19 @@ pub fn wrapper(cx: &mut Ctx, ty: TyId, name: &str) -> Option<FuncId> {
         return Some(w);
     }
     let p = promoted_set(cx, ty).remove(name)?;
-    let w = build_wrapper(cx, ty, name, &p);
-    cx.promoted_wrappers.insert((ty, name.to_string()), w);
-    Some(w)
+    Some(memoized_wrapper(cx, ty, name, &p))
+}
+
+/// The wrapper of promoted method `name` (found as `p`) of `ty`: the one
+/// made already, or a new one.
+fn memoized_wrapper(cx: &mut Ctx, ty: TyId, name: &str, p: &Promoted) -> FuncId {
+    let key = (ty, name.to_string());
+    if let Some(&w) = cx.promoted_wrappers.get(&key) {
+        return w;
+    }
+    let w = build_wrapper(cx, ty, name, p);
+    cx.promoted_wrappers.insert(key, w);
+    w
 }
 
 /// The promoted methods in the method set of IR type `ty`, by name.
