@@ -33,7 +33,15 @@
 //!   their pages, and spans with free slots join their class's partial list.
 //! * **Stress mode** (`DEFT_GCSTRESS=1`) collects before every allocation
 //!   and fills every object found dead with `0xdb` bytes, so that an object
-//!   freed while still in use (a missing root) shows up at once.
+//!   freed while still in use (a missing root) shows up at once. A
+//!   collection costs time in proportion to the words it scans (stack,
+//!   globals, live objects), so a program with a deep stack or a big live
+//!   heap would take quadratic time: when a stress collection scans more
+//!   than [`STRESS_WORK_BUDGET`] words (counting a cache miss per object
+//!   marked), the next one comes after `work / budget` more allocations,
+//!   which keeps the stress work per allocation within the budget. Programs that stay under it (every
+//!   golden test) collect at every allocation; `DEFT_GCSTRESS=every`
+//!   removes the bound.
 //! * **Pacing** follows GOGC: the next cycle starts when the bytes of
 //!   allocated slots reach `live × (1 + GOGC/100)` (at least 4 MB), where
 //!   live is what the last mark found. `GOGC=off` disables collection.
@@ -124,6 +132,16 @@ const NONE: u32 = u32::MAX;
 /// [`Heap::drain`]).
 const PREFETCH_DEPTH: usize = 16;
 
+/// Stress mode's bound on the work per allocation (see the module doc), in
+/// words scanned: some five times what a collection in a small program
+/// does (its stack, the library's globals, a few objects); 195 of the 215
+/// golden programs never exceed it.
+const STRESS_WORK_BUDGET: usize = 1 << 11;
+
+/// The work of marking an object beyond scanning its words, in words: a
+/// cache miss costs what scanning a few cache lines does.
+const MARK_WORK: usize = 8;
+
 /// Hints the CPU to fetch the cache line at `addr`.
 #[inline(always)]
 fn prefetch(addr: usize) {
@@ -138,6 +156,8 @@ struct Span {
     /// Slot size (for a large object: the span's bytes).
     elem_size: usize,
     nelems: usize,
+    /// Reciprocal of `elem_size` for [`Span::slot_of`] (0 for a large object).
+    div_mul: u64,
     /// Size class, 0 for a large object.
     class: usize,
     noscan: bool,
@@ -149,7 +169,21 @@ struct Span {
     mark_bits: Vec<u64>,
 }
 
+/// The multiplier that divides a span offset by `elem_size` (see
+/// [`Span::slot_of`]): exact for every offset inside a span of a size
+/// class, as the `slot_division_is_exact` test checks.
+fn reciprocal(elem_size: usize) -> u64 {
+    u64::from(u32::MAX / elem_size as u32) + 1
+}
+
 impl Span {
+    /// The slot holding byte `off` of the span: a multiply instead of a
+    /// division, which would dominate marking.
+    #[inline(always)]
+    fn slot_of(&self, off: usize) -> usize {
+        ((off as u64 * self.div_mul) >> 32) as usize
+    }
+
     fn is_alloc(&self, i: usize) -> bool {
         self.alloc_bits[i / 64] & (1 << (i % 64)) != 0
     }
@@ -222,12 +256,19 @@ pub struct Heap {
     partial: [Vec<u32>; 2 * NCLASS],
     worklist: Vec<(usize, usize)>,
     marked_bytes: usize,
+    /// Work of the cycle in progress: words scanned (roots and objects)
+    /// plus [`MARK_WORK`] per object marked.
+    scan_work: usize,
+    /// Stress mode: allocations still to go before the next collection.
+    stress_wait: usize,
     /// Free bytes given back to the system by the last scavenge.
     released: usize,
     /// GOGC percentage, negative for off.
     pub gogc: i64,
     /// Collect at every allocation (`DEFT_GCSTRESS=1`).
     pub stress: bool,
+    /// Stress mode without the scan budget (`DEFT_GCSTRESS=every`).
+    pub stress_unbounded: bool,
     /// Print a line per cycle (`GODEBUG=gctrace=1`).
     pub trace: bool,
     /// Statistics.
@@ -256,9 +297,12 @@ impl Heap {
             partial: [const { Vec::new() }; 2 * NCLASS],
             worklist: Vec::new(),
             marked_bytes: 0,
+            scan_work: 0,
+            stress_wait: 0,
             released: 0,
             gogc: 100,
             stress: false,
+            stress_unbounded: false,
             trace: false,
             stats: Stats {
                 heap_alloc: 0,
@@ -290,7 +334,9 @@ impl Heap {
         if let Ok(v) = std::env::var("GODEBUG") {
             self.trace = v.split(',').any(|kv| kv.strip_prefix("gctrace=").is_some_and(|n| n != "0"));
         }
-        self.stress = std::env::var("DEFT_GCSTRESS").is_ok_and(|v| !v.is_empty() && v != "0");
+        let stress = std::env::var("DEFT_GCSTRESS").unwrap_or_default();
+        self.stress = !stress.is_empty() && stress != "0";
+        self.stress_unbounded = stress == "every";
         self.stats.next_gc = self.goal(0);
     }
 
@@ -322,8 +368,14 @@ impl Heap {
     }
 
     /// Whether allocating `size` more bytes should start a collection first.
-    pub fn wants_collection(&self, size: usize) -> bool {
-        self.stress && self.gogc >= 0 || self.stats.heap_alloc.saturating_add(size) >= self.stats.next_gc
+    pub fn wants_collection(&mut self, size: usize) -> bool {
+        if self.stress && self.gogc >= 0 {
+            if self.stress_wait == 0 {
+                return true;
+            }
+            self.stress_wait -= 1;
+        }
+        self.stats.heap_alloc.saturating_add(size) >= self.stats.next_gc
     }
 
     /// `size` (> 0) zeroed bytes aligned to `align` (a power of two, at
@@ -397,6 +449,7 @@ impl Heap {
             npages,
             elem_size,
             nelems,
+            div_mul: if class == 0 { 0 } else { reciprocal(elem_size) },
             class,
             noscan,
             needzero: needzero && class != 0,
@@ -509,7 +562,7 @@ impl Heap {
             return;
         }
         let Some(span) = self.spans[sid as usize - 1].as_mut() else { return };
-        let i = (w - span.base) / span.elem_size;
+        let i = span.slot_of(w - span.base);
         if i >= span.nelems || !span.is_alloc(i) {
             return;
         }
@@ -519,6 +572,7 @@ impl Heap {
         }
         span.mark_bits[word] |= bit;
         self.marked_bytes += span.elem_size;
+        self.scan_work += MARK_WORK;
         if !span.noscan {
             let start = span.base + i * span.elem_size;
             self.worklist.push((start, start + span.elem_size));
@@ -531,6 +585,18 @@ impl Heap {
     /// The range must be readable memory.
     pub unsafe fn mark_range(&mut self, lo: usize, hi: usize) {
         let mut p = lo.next_multiple_of(8);
+        self.scan_work += hi.saturating_sub(p) / 8;
+        // Most words of a stack or an object are not heap pointers: test
+        // four at a time with one branch.
+        while p + 32 <= hi {
+            // SAFETY: as below.
+            let ws = unsafe { std::ptr::read_volatile(p as *const [usize; 4]) };
+            let hit = ws.iter().fold(false, |any, &w| any | (w.wrapping_sub(self.arena) < self.used));
+            if hit {
+                ws.iter().for_each(|&w| self.mark_word(w));
+            }
+            p += 32;
+        }
         while p + 8 <= hi {
             // SAFETY: the caller's contract; volatile because the range may
             // be a stack whose words Rust considers uninitialized.
@@ -574,6 +640,10 @@ impl Heap {
         let marked = self.marked_bytes;
         self.sweep();
         self.marked_bytes = 0;
+        if self.stress && !self.stress_unbounded {
+            self.stress_wait = self.scan_work / STRESS_WORK_BUDGET;
+        }
+        self.scan_work = 0;
         self.stats.heap_alloc = marked;
         let goal = self.goal(marked);
         let old_goal = self.stats.next_gc;
@@ -617,13 +687,15 @@ impl Heap {
             let Some(span) = self.spans[id].as_mut() else { continue };
             if self.stress {
                 // Poison what dies, so that a missing root shows up at once.
-                for i in 0..span.nelems {
-                    let (w, b) = (i / 64, 1u64 << (i % 64));
-                    if span.alloc_bits[w] & b != 0 && span.mark_bits[w] & b == 0 {
+                for (w, (&alloc, &mark)) in span.alloc_bits.iter().zip(&span.mark_bits).enumerate() {
+                    let mut dead = alloc & !mark;
+                    while dead != 0 {
+                        let i = w * 64 + dead.trailing_zeros() as usize;
                         // SAFETY: a dead slot inside the span's pages.
                         unsafe {
                             std::ptr::write_bytes((span.base + i * span.elem_size) as *mut u8, 0xdb, span.elem_size)
                         };
+                        dead &= dead - 1;
                     }
                 }
             }
@@ -789,6 +861,18 @@ fn collect(h: &mut Heap, forced: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slot_division_is_exact() {
+        for class in 1..NCLASS {
+            let size = CLASS_SIZES[class];
+            let span_bytes = CLASS_NPAGES[class] * PAGE;
+            let mul = reciprocal(size);
+            for off in 0..span_bytes {
+                assert_eq!(((off as u64 * mul) >> 32) as usize, off / size, "class {class} offset {off}");
+            }
+        }
+    }
 
     #[test]
     fn classes() {
