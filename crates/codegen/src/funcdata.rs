@@ -87,7 +87,7 @@ pub fn collect(id: ClifFuncId, ctx: &Context, meta: FuncMeta) -> CompiledFunc {
     let cc = ctx.compiled_code().expect("internal compiler error: function not compiled");
     let buffer = &cc.buffer;
     let mut lines: Vec<(u32, u32)> = Vec::new();
-    for sl in buffer.get_srclocs_sorted() {
+    for sl in buffer.get_srclocs_sorted().iter().filter(|sl| !crate::epilogue::is_epilogue(sl.loc)) {
         let idx = sl.loc.bits();
         let line =
             if idx == 0 || idx == u32::MAX { 0 } else { meta.positions.get(idx as usize - 1).map_or(0, |p| p.line) };

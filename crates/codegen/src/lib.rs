@@ -32,6 +32,7 @@
 
 pub mod calls;
 pub mod defers;
+pub mod epilogue;
 pub mod escape;
 pub mod expr;
 pub mod external;
@@ -135,18 +136,27 @@ pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Re
     jit::finish(cx, tramp, init, main)
 }
 
-/// Compiles the function in `ctx` as `id` and records its funcdata.
+/// Compiles the function in `ctx` as `id` (with [`epilogue`]'s peephole
+/// applied to its code) and records its funcdata.
 fn define(cx: &mut ProgramCx, ctx: &mut Context, id: cranelift_module::FuncId, meta: funcdata::FuncMeta) {
-    let pos = syntax::Pos::NONE;
     let name = meta.name.clone();
-    match cx.module.define_function(id, ctx) {
-        Ok(()) => {
-            if let Some(v) = ctx.compiled_code().and_then(|c| c.vcode.as_ref()) {
-                eprintln!("---- {name} (machine code) ----\n{v}");
-            }
-            let c: CompiledFunc = funcdata::collect(id, ctx, meta);
-            cx.compiled.push(c);
-        }
-        Err(e) => cx.error(pos, format!("internal compiler error: compiling {name}: {e:?}")),
+    epilogue::mark_returns(&mut ctx.func);
+    let mut ctrl_plane = cranelift_codegen::control::ControlPlane::default();
+    if let Err(e) = ctx.compile(cx.module.isa(), &mut ctrl_plane) {
+        let e = cranelift_codegen::print_errors::pretty_error(&e.func, e.inner);
+        return cx.error(syntax::Pos::NONE, format!("internal compiler error: compiling {name}: {e}"));
     }
+    let compiled = ctx.compiled_code().expect("compiled just now");
+    if let Some(v) = &compiled.vcode {
+        eprintln!("---- {name} (machine code; each epilogue's `mov %rbp, %rsp` becomes a nop) ----\n{v}");
+    }
+    let mut code = compiled.code_buffer().to_vec();
+    epilogue::patch(&mut code, &compiled.buffer);
+    let relocs = epilogue::relocs(&compiled.buffer, &ctx.func, id);
+    let align = u64::from(compiled.buffer.alignment);
+    if let Err(e) = cx.module.define_function_bytes(id, align, &code, &relocs) {
+        return cx.error(syntax::Pos::NONE, format!("internal compiler error: defining {name}: {e:?}"));
+    }
+    let c: CompiledFunc = funcdata::collect(id, ctx, meta);
+    cx.compiled.push(c);
 }
