@@ -143,7 +143,7 @@ fn define(cx: &mut ProgramCx, ctx: &mut Context, id: cranelift_module::FuncId, m
     epilogue::mark_returns(&mut ctx.func);
     let mut ctrl_plane = cranelift_codegen::control::ControlPlane::default();
     if let Err(e) = ctx.compile(cx.module.isa(), &mut ctrl_plane) {
-        let e = cranelift_codegen::print_errors::pretty_error(&e.func, e.inner);
+        let e = cranelift_codegen::print_errors::pretty_error(e.func, e.inner);
         return cx.error(syntax::Pos::NONE, format!("internal compiler error: compiling {name}: {e}"));
     }
     let compiled = ctx.compiled_code().expect("compiled just now");
