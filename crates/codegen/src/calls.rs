@@ -30,7 +30,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// block in a function with defers, a plain call otherwise. Returns the
     /// results.
     pub fn emit_call(&mut self, target: Target, args: &[Value]) -> Vec<Value> {
-        let pad = self.defers.as_ref().filter(|d| !d.plain_calls).map(|d| d.pad);
+        let pad = self.defers.as_ref().filter(|d| !d.plain_calls).map(|d| d.landing);
         let Some(pad) = pad else {
             let inst = match target {
                 Target::Direct(f) => self.b.ins().call(f, args),

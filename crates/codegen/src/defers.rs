@@ -11,8 +11,9 @@
 //!
 //! At `defer f(a, b)` the callee and arguments are evaluated, stored into
 //! the site's slot, and then bit i is set. Every exit jumps to the
-//! **deferreturn block**, which is also the exceptional target of every
-//! `try_call` in the function: for i from last to first, if bit i is set it
+//! **deferreturn block**, and so does the exceptional edge of every
+//! `try_call` in the function (through a cold landing block, so that the
+//! normal return of each call falls through): for i from last to first, if bit i is set it
 //! clears the bit, stores deferBits, and calls the deferred function
 //! (directly for static callees) with a `try_call` back to the deferreturn
 //! block itself; then it returns the results, loaded from their slots.
@@ -67,9 +68,14 @@ pub struct Site {
 
 /// Defer state of a function with defers.
 pub struct DeferState {
-    /// The deferreturn block: target of every exit and of every `try_call`'s
-    /// exceptional edge.
+    /// The deferreturn block: target of every exit, and of [`Self::landing`].
     pub pad: Block,
+    /// The exceptional target of every `try_call`: a cold block that jumps
+    /// to the deferreturn block. Cold, so that Cranelift places it and the
+    /// edge blocks leading to it after the function's other code: each
+    /// call's normal return then falls through instead of jumping over the
+    /// edge block.
+    pub landing: Block,
     /// Calls are plain, without an exceptional edge, while set: see
     /// [`FnTx::exit_call`] for when that is sound.
     pub plain_calls: bool,
@@ -108,6 +114,8 @@ impl DeferState {
         scan_defers(&f.body, &mut calls);
         let records = f.defers.iter().any(|d| d.kind != DeferKind::OpenCoded);
         let pad = t.b.create_block();
+        let landing = t.b.create_block();
+        t.b.set_cold_block(landing);
         let mut sites = Vec::with_capacity(f.defers.len());
         let bits = (!records).then(|| {
             let s = keyed_slot(&mut t.b, 8, KEY_DEFER_BITS);
@@ -132,7 +140,7 @@ impl DeferState {
             };
             sites.push(Site { call, spec, thunk, slot, kind });
         }
-        DeferState { pad, plain_calls: false, bits, sites, records }
+        DeferState { pad, landing, plain_calls: false, bits, sites, records }
     }
 }
 
@@ -280,7 +288,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// thunks of the open-coded sites, for funcdata.
     pub fn finish_defers(&mut self) -> Option<Vec<ClifFuncId>> {
         let d = self.defers.as_ref()?;
-        let (pad, bits, records) = (d.pad, d.bits, d.records);
+        let (pad, landing, bits, records) = (d.pad, d.landing, d.bits, d.records);
+        self.b.switch_to_block(landing);
+        self.b.ins().jump(pad, &[]);
         self.b.switch_to_block(pad);
         if records {
             let fp = self.b.ins().get_frame_pointer(types::I64);
