@@ -102,10 +102,13 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.set_pos(e.pos);
                 self.convert(v, x.ty, e.ty, e)
             }
-            ExprKind::ToInterface(x) => {
-                let v = self.expr(x);
-                self.to_interface(v, x.ty)
-            }
+            ExprKind::ToInterface(x) => match &x.kind {
+                ExprKind::Const(c) if !self.pointer_shaped(x.ty) => self.const_to_interface(c, x),
+                _ => {
+                    let v = self.expr(x);
+                    self.to_interface(v, x.ty)
+                }
+            },
             ExprKind::Call(c) => self.call(c),
             ExprKind::Len(x) | ExprKind::Cap(x) => {
                 let is_len = matches!(e.kind, ExprKind::Len(_));
@@ -654,6 +657,22 @@ impl<'a, 'p> FnTx<'a, 'p> {
             p
         };
         vec![ty, data]
+    }
+
+    /// Constant `x` (of value `c`) converted to an interface: its data word
+    /// points at a read-only static box, no allocation.
+    fn const_to_interface(&mut self, c: &Const, x: &'p Expr) -> Vec<Value> {
+        let l = self.layout(x.ty).clone();
+        match self.cx.const_box(c, &l) {
+            Some(boxed) => {
+                let d = self.cx.typedesc(x.ty);
+                vec![self.data_addr(d), self.data_addr(boxed)]
+            }
+            None => {
+                let v = self.expr(x);
+                self.to_interface(v, x.ty)
+            }
+        }
     }
 
     /// Whether values of `ty` are stored directly in an interface's data word.

@@ -14,17 +14,17 @@
 
 use std::collections::HashMap;
 
-use cranelift_codegen::ir::{self, AbiParam, Signature, types};
+use cranelift_codegen::ir::{self, AbiParam, Signature, Type, types};
 use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{DataDescription, DataId, FuncId as ClifFuncId, Linkage, Module, default_libcall_names};
-use lower::ir::{FuncId, FuncSig, Program, TyId, TyKind};
+use lower::ir::{Const, FuncId, FuncSig, Program, TyId, TyKind};
 use runtime::abi::{FieldDesc, Kind, TYPE_FLAG_NAMED, TYPE_FLAG_NOPTR, TypeDesc};
 use syntax::{Diagnostic, Pos, SourceMap};
 
 use crate::funcdata::CompiledFunc;
-use crate::layout::Layouts;
+use crate::layout::{Layout, Layouts};
 use crate::runtime_symbols::Rt;
 
 /// Builds the target ISA once per process (building it costs a few hundred
@@ -102,6 +102,9 @@ pub struct ProgramCx<'p> {
     pub worklist: Vec<FuncId>,
     rt: HashMap<Rt, ClifFuncId>,
     strings: HashMap<Vec<u8>, DataId>,
+    /// Read-only boxes of constants converted to interfaces, by the box's
+    /// bytes and the string it points to (see [`ProgramCx::const_box`]).
+    const_boxes: HashMap<(Vec<u8>, Option<Vec<u8>>), DataId>,
     typedescs: HashMap<TyId, DataId>,
     funcvals: HashMap<FuncId, DataId>,
     globals: Vec<Option<DataId>>,
@@ -141,6 +144,7 @@ impl<'p> ProgramCx<'p> {
             worklist: Vec::new(),
             rt: HashMap::new(),
             strings: HashMap::new(),
+            const_boxes: HashMap::new(),
             typedescs: HashMap::new(),
             funcvals: HashMap::new(),
             globals: vec![None; prog.globals.len()],
@@ -247,6 +251,30 @@ impl<'p> ProgramCx<'p> {
         self.define_data(id, &d);
         self.strings.insert(bytes.to_vec(), id);
         id
+    }
+
+    /// A read-only static holding constant `c` laid out as `l`: the data
+    /// word of the constant converted to an interface, which gc also
+    /// points at read-only data instead of allocating (an interface's
+    /// boxed value is never written). None for a constant without such a
+    /// box (nil, or a layout this does not encode).
+    pub fn const_box(&mut self, c: &Const, l: &Layout) -> Option<DataId> {
+        let (bytes, string) = encode_const(c, l)?;
+        let key = (bytes, string);
+        if let Some(id) = self.const_boxes.get(&key) {
+            return Some(*id);
+        }
+        let mut d = DataDescription::new();
+        d.define(key.0.clone().into_boxed_slice());
+        d.set_align(u64::from(l.align.max(1)));
+        if let Some(s) = key.1.as_deref().filter(|s| !s.is_empty()) {
+            let bytes = self.bytes_data(s);
+            let gv = self.module.declare_data_in_data(bytes, &mut d);
+            d.write_data_addr(0, gv, 0);
+        }
+        let id = self.static_data(&d);
+        self.const_boxes.insert(key, id);
+        Some(id)
     }
 
     /// The static closure object `[code]` of top-level function `f`, used
@@ -419,6 +447,49 @@ impl<'p> ProgramCx<'p> {
     fn define_data(&mut self, id: DataId, d: &DataDescription) {
         self.module.define_data(id, d).unwrap_or_else(|e| panic!("internal compiler error: define data: {e}"));
     }
+}
+
+/// The bytes of constant `c` in memory as layout `l` (a string's data
+/// pointer left zero) and, for a string, its bytes. None for nil and for
+/// layouts that are not the constant's plain scalars.
+fn encode_const(c: &Const, l: &Layout) -> Option<(Vec<u8>, Option<Vec<u8>>)> {
+    let mut out = vec![0u8; l.size as usize];
+    let mut put = |i: usize, bits: u64| -> Option<()> {
+        let s = l.scalars.get(i)?;
+        let n = s.ty.bytes() as usize;
+        let at = s.offset as usize;
+        out.get_mut(at..at + n)?.copy_from_slice(&bits.to_le_bytes()[..n]);
+        Some(())
+    };
+    let float = |ty: Type, f: f64| if ty == types::F32 { u64::from((f as f32).to_bits()) } else { f.to_bits() };
+    let first = l.scalars.first()?.ty;
+    let mut string = None;
+    match c {
+        Const::Bool(b) if l.scalars.len() == 1 => put(0, u64::from(*b))?,
+        Const::Int(bits) if l.scalars.len() == 1 => {
+            put(0, if first.is_float() { float(first, *bits as i64 as f64) } else { *bits })?
+        }
+        Const::Float(f) if l.scalars.len() == 1 && first.is_float() => put(0, float(first, *f))?,
+        Const::Float(re) if l.scalars.len() == 2 && first.is_float() => {
+            put(0, float(first, *re))?;
+            put(1, float(first, 0.0))?;
+        }
+        Const::Complex(re, im) if l.scalars.len() == 2 && first.is_float() => {
+            put(0, float(first, *re))?;
+            put(1, float(first, *im))?;
+        }
+        Const::String(_) | Const::Bytes(_) if l.scalars.len() == 2 && l.size == 16 => {
+            let b = match c {
+                Const::String(s) => s.as_bytes().to_vec(),
+                Const::Bytes(b) => b.clone(),
+                _ => unreachable!("matched a string constant"),
+            };
+            put(1, b.len() as u64)?;
+            string = Some(b);
+        }
+        _ => return None,
+    }
+    Some((out, string))
 }
 
 /// The `reflect.Kind` of a type.
