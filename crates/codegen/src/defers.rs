@@ -10,13 +10,16 @@
 //!   at entry, so a conservative scan never sees stale pointers.
 //!
 //! At `defer f(a, b)` the callee and arguments are evaluated, stored into
-//! the site's slot, and then bit i is set. Every exit jumps to the
-//! **deferreturn block**, and so does the exceptional edge of every
-//! `try_call` in the function (through a cold landing block, so that the
-//! normal return of each call falls through): for i from last to first, if bit i is set it
-//! clears the bit, stores deferBits, and calls the deferred function
-//! (directly for static callees) with a `try_call` back to the deferreturn
-//! block itself; then it returns the results, loaded from their slots.
+//! the site's slot, and then bit i is set. Every `return` is followed
+//! inline by the **exit code** (as gc: a frame running its deferred calls
+//! shows the line of the return it took, or the closing brace): for i from
+//! last to first, if bit i is set it clears the bit, stores deferBits, and
+//! calls the deferred function (directly for static callees); then it
+//! returns the results, loaded from their slots. The exceptional edge of
+//! every `try_call` in the function (the exit code's own included) goes to
+//! the **deferreturn block**, one more copy of the exit code, where a
+//! recovered frame resumes; it is cold, so that Cranelift puts it after the
+//! rest and each call's normal return falls through.
 //!
 //! Functions whose defers are records (stack or heap, decided by lowering)
 //! fill a [`runtime::panic::DeferRecord`] at the `defer` statement: a stack
@@ -68,13 +71,12 @@ pub struct Site {
 
 /// Defer state of a function with defers.
 pub struct DeferState {
-    /// The deferreturn block: target of every exit, and of [`Self::landing`].
-    pub pad: Block,
-    /// The exceptional target of every `try_call`: a cold block that jumps
-    /// to the deferreturn block. Cold, so that Cranelift places it and the
-    /// edge blocks leading to it after the function's other code: each
-    /// call's normal return then falls through instead of jumping over the
-    /// edge block.
+    /// The deferreturn block: the exceptional target of every `try_call`,
+    /// where a frame resumes after a recovery to run its remaining deferred
+    /// calls and return. Cold, so that Cranelift places it and the edge
+    /// blocks leading to it after the function's other code: each call's
+    /// normal return then falls through instead of jumping over an edge
+    /// block.
     pub landing: Block,
     /// Calls are plain, without an exceptional edge, while set: see
     /// [`FnTx::exit_call`] for when that is sound.
@@ -113,7 +115,6 @@ impl DeferState {
         let mut calls = vec![None; f.defers.len()];
         scan_defers(&f.body, &mut calls);
         let records = f.defers.iter().any(|d| d.kind != DeferKind::OpenCoded);
-        let pad = t.b.create_block();
         let landing = t.b.create_block();
         t.b.set_cold_block(landing);
         let mut sites = Vec::with_capacity(f.defers.len());
@@ -140,7 +141,7 @@ impl DeferState {
             };
             sites.push(Site { call, spec, thunk, slot, kind });
         }
-        DeferState { pad, landing, plain_calls: false, bits, sites, records }
+        DeferState { landing, plain_calls: false, bits, sites, records }
     }
 }
 
@@ -288,22 +289,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// thunks of the open-coded sites, for funcdata.
     pub fn finish_defers(&mut self) -> Option<Vec<ClifFuncId>> {
         let d = self.defers.as_ref()?;
-        let (pad, landing, bits, records) = (d.pad, d.landing, d.bits, d.records);
+        let (landing, records) = (d.landing, d.records);
         self.b.switch_to_block(landing);
-        self.b.ins().jump(pad, &[]);
-        self.b.switch_to_block(pad);
-        if records {
-            let fp = self.b.ins().get_frame_pointer(types::I64);
-            self.rt_call(Rt::DeferReturn, &[fp]);
-        }
-        let n = self.defers.as_ref().map_or(0, |d| d.sites.len());
-        if let Some(bits) = bits {
-            for i in (0..n).rev() {
-                self.exit_call(i, bits);
-            }
-        }
-        let vals = self.result_values();
-        self.b.ins().return_(&vals);
+        self.exit_code();
         if records {
             return None;
         }
@@ -312,6 +300,25 @@ impl<'a, 'p> FnTx<'a, 'p> {
             self.ice(self.f.pos, "a defer site without a defer statement");
         }
         thunks
+    }
+
+    /// The exit code of a function with defers: run the pending deferred
+    /// calls (open-coded sites last to first, or the frame's records), then
+    /// return the results.
+    pub fn exit_code(&mut self) {
+        let Some(d) = self.defers.as_ref() else { return };
+        let (bits, records, n) = (d.bits, d.records, d.sites.len());
+        if records {
+            let fp = self.b.ins().get_frame_pointer(types::I64);
+            self.rt_call(Rt::DeferReturn, &[fp]);
+        }
+        if let Some(bits) = bits {
+            for i in (0..n).rev() {
+                self.exit_call(i, bits);
+            }
+        }
+        let vals = self.result_values();
+        self.b.ins().return_(&vals);
     }
 
     /// The exit code of open-coded site `i`: if its bit is set, clear it and

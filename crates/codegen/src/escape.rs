@@ -92,7 +92,7 @@ impl Scan {
 
     fn stmt(&mut self, s: &Stmt, kind: &dyn Fn(usize) -> DeferKind) {
         match s {
-            Stmt::Decl(_) | Stmt::Break(_) | Stmt::Continue(_) | Stmt::Label(_) | Stmt::Goto(_) | Stmt::Return => {}
+            Stmt::Decl(_) | Stmt::Break(_) | Stmt::Continue(_) | Stmt::Label(_) | Stmt::Goto(_) | Stmt::Return(_) => {}
             Stmt::Eval(e) => self.expr(e),
             Stmt::Assign(p, e) => {
                 self.place(p);

@@ -897,7 +897,8 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.b.ins().jump(blk, &[]);
                 self.after_terminator();
             }
-            Stmt::Return => {
+            Stmt::Return(pos) => {
+                self.set_pos(*pos);
                 self.ret();
                 self.after_terminator();
             }
@@ -953,12 +954,12 @@ impl<'a, 'p> FnTx<'a, 'p> {
         b
     }
 
-    /// `return`: through the deferreturn block if the function has defers,
-    /// else straight out with the result locals' values.
+    /// `return`: the exit code if the function has defers (inline at each
+    /// return, as gc, so that a frame running its deferred calls shows the
+    /// line of the return it took), then out with the result locals' values.
     fn ret(&mut self) {
-        if let Some(d) = &self.defers {
-            let pad = d.pad;
-            self.b.ins().jump(pad, &[]);
+        if self.defers.is_some() {
+            self.exit_code();
             return;
         }
         let vals = self.result_values();

@@ -282,7 +282,8 @@ impl FnCx<'_, '_> {
         let recv = IExpr { kind: IK::Local(LocalId(0)), ty: iface, pos };
         let ty = self.result_ty(sig);
         let call = Call { callee: Callee::Interface(recv, index), args, pos };
-        let body = vec![store_results(&results, IExpr { kind: IK::Call(Box::new(call)), ty, pos }), Stmt::Return];
+        let body =
+            vec![store_results(&results, IExpr { kind: IK::Call(Box::new(call)), ty, pos }), Stmt::Return(Pos::NONE)];
         let all_params = std::iter::once(LocalId(0)).chain(params).collect();
         let generated = Generated { params: all_params, results, captures: Vec::new(), locals, body };
         self.cx.define_generated(wid, generated, true);
@@ -302,7 +303,7 @@ impl FnCx<'_, '_> {
     ) -> Vec<Stmt> {
         let ty = self.result_ty(sig);
         let call = IExpr { kind: IK::Call(Box::new(Call { callee: Callee::Func(method), args, pos })), ty, pos };
-        vec![store_results(results, call), Stmt::Return]
+        vec![store_results(results, call), Stmt::Return(Pos::NONE)]
     }
 
     /// Appends a generated wrapper's parameter and result locals for `sig`
@@ -593,7 +594,7 @@ impl FnCx<'_, '_> {
             _ => self.ice(pos, "deferred call of a non-function"),
         };
         let call = Call { callee: Callee::Value(target), args: reads.collect(), pos };
-        let body = vec![Stmt::Eval(IExpr { kind: IK::Call(Box::new(call)), ty, pos }), Stmt::Return];
+        let body = vec![Stmt::Eval(IExpr { kind: IK::Call(Box::new(call)), ty, pos }), Stmt::Return(Pos::NONE)];
         let generated = Generated { params: Vec::new(), results: Vec::new(), captures: captures.clone(), locals, body };
         self.cx.define_generated(wid, generated, true);
         let mut stmts = Vec::new();
@@ -651,7 +652,7 @@ impl FnCx<'_, '_> {
             }
             _ => {}
         }
-        body.push(Stmt::Return);
+        body.push(Stmt::Return(Pos::NONE));
         let generated = Generated { params, results: Vec::new(), captures: Vec::new(), locals, body };
         self.cx.define_generated(wid, generated, false);
         wid

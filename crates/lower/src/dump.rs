@@ -135,7 +135,7 @@ impl Printer<'_> {
             Stmt::Continue(id) => format!("continue s{}", id.0),
             Stmt::Label(l) => format!("label L{}:", l.0),
             Stmt::Goto(l) => format!("goto L{}", l.0),
-            Stmt::Return => "return".into(),
+            Stmt::Return(_) => "return".into(),
             Stmt::Defer { site, call } => format!("defer #{site} {}", self.call(call)),
             Stmt::If { cond, then, els } => {
                 format!("if {} {{ {} }} else {{ {} }}", self.expr(cond), self.inline(then), self.inline(els))

@@ -39,6 +39,8 @@ pub struct FuncSpec<'f> {
     pub sig_ty: TypeId,
     /// The body.
     pub body: &'f [AStmt],
+    /// Position of the body's closing brace (of its implicit return).
+    pub end: Pos,
     /// A function literal (nested closures are named `outer.N`).
     pub closure: bool,
 }
@@ -147,8 +149,8 @@ impl<'c, 'a> FnCx<'c, 'a> {
         }
         let mut body = Vec::new();
         f.stmts(spec.body, &mut body);
-        if !matches!(body.last(), Some(Stmt::Return)) {
-            body.push(Stmt::Return);
+        if !matches!(body.last(), Some(Stmt::Return(_))) {
+            body.push(Stmt::Return(spec.end));
         }
         f.finish(body);
     }
@@ -303,7 +305,8 @@ impl<'c, 'a> FnCx<'c, 'a> {
             self.ice(e.pos, "no type for function literal")
         };
         let free = free_vars(self.cx.info, e);
-        let spec = FuncSpec { id: fid, pos: e.pos, recv: None, sig, sig_ty, body: &body.stmts, closure: true };
+        let spec =
+            FuncSpec { id: fid, pos: e.pos, recv: None, sig, sig_ty, body: &body.stmts, end: body.end, closure: true };
         FnCx::lower(self.cx, spec, &free);
         (fid, free)
     }

@@ -349,8 +349,11 @@ pub enum Stmt {
     Label(LabelId),
     /// Jump to a label of the same function.
     Goto(LabelId),
-    /// Run the deferred calls and return the result locals' values.
-    Return,
+    /// Run the deferred calls and return the result locals' values. The
+    /// position is the `return` statement's, or the closing brace of the
+    /// body for the implicit return at its end (gc's line for a frame that
+    /// runs its deferred calls there); unknown in generated code.
+    Return(Pos),
     /// Register deferred call `site` of [`Func::defers`]; callee and
     /// arguments are evaluated now.
     Defer {

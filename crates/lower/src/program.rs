@@ -309,7 +309,8 @@ fn lower_func_decl(cx: &mut Ctx, fid: FuncId, f: &FuncDecl) {
     // results) and is implemented by the runtime.
     cx.prog.funcs[fid.0 as usize].external = f.body.is_none();
     let body = f.body.as_ref().map_or(&[][..], |b| &b.stmts[..]);
-    let spec = FuncSpec { id: fid, pos: f.pos, recv: f.recv.as_ref(), sig: &f.sig, sig_ty, body, closure: false };
+    let end = f.body.as_ref().map_or(f.pos, |b| b.end);
+    let spec = FuncSpec { id: fid, pos: f.pos, recv: f.recv.as_ref(), sig: &f.sig, sig_ty, body, end, closure: false };
     FnCx::lower(cx, spec, &[]);
 }
 
@@ -344,7 +345,7 @@ fn lower_init(
     for &f in inits {
         body.push(fcx.call_static(f, pos));
     }
-    body.push(Stmt::Return);
+    body.push(Stmt::Return(Pos::NONE));
     fcx.finish(body);
     fid
 }

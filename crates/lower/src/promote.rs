@@ -184,7 +184,7 @@ fn build_wrapper(cx: &mut Ctx, ty: TyId, name: &str, p: &Promoted) -> FuncId {
     all_args.extend(args);
     let call_ty = tuple_or_single(cx, &results);
     let call = Expr { kind: ExprKind::Call(Box::new(Call { callee, args: all_args, pos })), ty: call_ty, pos };
-    let body = vec![crate::call::store_results(&result_ids, call), Stmt::Return];
+    let body = vec![crate::call::store_results(&result_ids, call), Stmt::Return(Pos::NONE)];
     let mut all_params = vec![LocalId(0)];
     all_params.extend(param_ids);
     let generated = Generated { params: all_params, results: result_ids, captures: Vec::new(), locals, body };

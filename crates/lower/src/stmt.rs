@@ -701,7 +701,7 @@ impl FnCx<'_, '_> {
                 }
             }
         }
-        out.push(Stmt::Return);
+        out.push(Stmt::Return(pos));
     }
 
     fn defer_stmt(&mut self, s: &AStmt, call: &Expr, out: &mut Vec<Stmt>) {

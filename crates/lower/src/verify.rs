@@ -99,7 +99,7 @@ impl<'p> FuncCheck<'p> {
         for l in &self.f.locals {
             self.ty(l.ty)?;
         }
-        if !matches!(self.f.body.last(), Some(Stmt::Return)) {
+        if !matches!(self.f.body.last(), Some(Stmt::Return(_))) {
             return Err("body does not end with Return".into());
         }
         self.stmts(&self.f.body)?;
@@ -196,7 +196,7 @@ impl<'p> FuncCheck<'p> {
                 self.no_control_in_seq("Goto")?;
                 self.gotos.push((*l, self.order));
             }
-            Stmt::Return => self.no_control_in_seq("Return")?,
+            Stmt::Return(_) => self.no_control_in_seq("Return")?,
             Stmt::Defer { site, call } => {
                 self.no_control_in_seq("Defer")?;
                 self.call(call)?;
@@ -423,13 +423,13 @@ mod tests {
 
     #[test]
     fn accepts_a_well_formed_body() {
-        let p = program(vec![Stmt::Decl(LocalId(0)), Stmt::Eval(read(0)), Stmt::Return], vec![local()], Vec::new());
+        let p = program(vec![Stmt::Decl(LocalId(0)), Stmt::Eval(read(0)), Stmt::Return(Pos::NONE)], vec![local()], Vec::new());
         assert_eq!(verify(&p), Ok(()));
     }
 
     #[test]
     fn rejects_use_before_decl() {
-        let p = program(vec![Stmt::Eval(read(0)), Stmt::Decl(LocalId(0)), Stmt::Return], vec![local()], Vec::new());
+        let p = program(vec![Stmt::Eval(read(0)), Stmt::Decl(LocalId(0)), Stmt::Return(Pos::NONE)], vec![local()], Vec::new());
         assert!(verify(&p).unwrap_err().contains("used before any Decl"));
     }
 
@@ -437,9 +437,9 @@ mod tests {
     fn rejects_missing_return_and_bad_branches() {
         let p = program(vec![Stmt::Break(ScopeId(0))], Vec::new(), Vec::new());
         assert!(verify(&p).unwrap_err().contains("does not end with Return"));
-        let p = program(vec![Stmt::Break(ScopeId(3)), Stmt::Return], Vec::new(), Vec::new());
+        let p = program(vec![Stmt::Break(ScopeId(3)), Stmt::Return(Pos::NONE)], Vec::new(), Vec::new());
         assert!(verify(&p).unwrap_err().contains("outside its loop or block"));
-        let p = program(vec![Stmt::Goto(LabelId(1)), Stmt::Return], Vec::new(), Vec::new());
+        let p = program(vec![Stmt::Goto(LabelId(1)), Stmt::Return(Pos::NONE)], Vec::new(), Vec::new());
         assert!(verify(&p).unwrap_err().contains("not placed"));
     }
 
@@ -451,21 +451,21 @@ mod tests {
             body: vec![Stmt::Defer { site: 0, call: call() }],
             post: Vec::new(),
         };
-        let p = program(vec![in_loop, Stmt::Return], Vec::new(), vec![open(1)]);
+        let p = program(vec![in_loop, Stmt::Return(Pos::NONE)], Vec::new(), vec![open(1)]);
         assert!(verify(&p).unwrap_err().contains("inside a loop"));
         let goto_loop =
-            vec![Stmt::Label(LabelId(0)), Stmt::Defer { site: 0, call: call() }, Stmt::Goto(LabelId(0)), Stmt::Return];
+            vec![Stmt::Label(LabelId(0)), Stmt::Defer { site: 0, call: call() }, Stmt::Goto(LabelId(0)), Stmt::Return(Pos::NONE)];
         let p = program(goto_loop, Vec::new(), vec![open(1)]);
         assert!(verify(&p).unwrap_err().contains("backward goto"));
-        let nine: Vec<Stmt> = (0..9).map(|site| Stmt::Defer { site, call: call() }).chain([Stmt::Return]).collect();
+        let nine: Vec<Stmt> = (0..9).map(|site| Stmt::Defer { site, call: call() }).chain([Stmt::Return(Pos::NONE)]).collect();
         let p = program(nine, Vec::new(), (0..9).map(open).collect());
         assert!(verify(&p).unwrap_err().contains("at most 8"));
     }
 
     #[test]
     fn rejects_control_flow_inside_seq() {
-        let seq = Expr { kind: ExprKind::Seq(vec![Stmt::Return], Box::new(read(0))), ty: TyId(0), pos: Pos::NONE };
-        let p = program(vec![Stmt::Decl(LocalId(0)), Stmt::Eval(seq), Stmt::Return], vec![local()], Vec::new());
+        let seq = Expr { kind: ExprKind::Seq(vec![Stmt::Return(Pos::NONE)], Box::new(read(0))), ty: TyId(0), pos: Pos::NONE };
+        let p = program(vec![Stmt::Decl(LocalId(0)), Stmt::Eval(seq), Stmt::Return(Pos::NONE)], vec![local()], Vec::new());
         assert!(verify(&p).unwrap_err().contains("inside an expression Seq"));
     }
 }

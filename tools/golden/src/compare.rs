@@ -8,11 +8,11 @@
 //!   stderr has no `goroutine N [STATE]:` line, equal. Otherwise the part
 //!   above that line (the panic chain, `[recovered]`, the `[signal …]`
 //!   line, the blank line) is equal; deft's stderr has the same
-//!   `goroutine N [STATE]:` line; and the `main.*` function names of gc's
-//!   trace (`main.main`, `main.main.func1`, `main.(*T).M`, exactly as gc
-//!   prints them) occur in deft's trace in the same order, possibly with
-//!   other frames between them. Arguments, addresses, file:line pairs and
-//!   runtime frames of the trace are not compared.
+//!   `goroutine N [STATE]:` line; and the `main.*` frames of gc's trace
+//!   (`main.main`, `main.main.func1`, `main.(*T).M`, exactly as gc prints
+//!   them, each with its `file:line`) occur in deft's trace in the same
+//!   order, possibly with other frames between them. Arguments, addresses,
+//!   pc offsets and runtime frames of the trace are not compared.
 
 use crate::expect::Expectation;
 use crate::normalize::{split_trace, trace_functions};
@@ -80,10 +80,11 @@ fn compare_stderr(want: &[u8], have: &[u8]) -> Result<(), (String, String)> {
     let have_fns = trace_functions(have_trace);
     let mut it = have_fns.iter();
     if let Some(missing) = want_fns.iter().find(|f| !it.any(|h| h == *f)) {
+        let (name, at) = missing;
         return Err((
             "trace differs".into(),
             format!(
-                "trace: gc's main.* frames {want_fns:?} must appear in order in deft's {have_fns:?}; {missing} is missing or out of order\n"
+                "trace: gc's main.* frames {want_fns:?} must appear in order in deft's {have_fns:?}; {name} at {at} is missing or out of order\n"
             ),
         ));
     }
@@ -190,8 +191,15 @@ mod tests {
 
     #[test]
     fn trace_names_in_order_with_extras() {
-        let deft = "panic: x\n\ngoroutine 1 [running]:\nmain.f()\n\tp.go:3\nruntime.x()\nmain.main()\n";
+        let deft =
+            "panic: x\n\ngoroutine 1 [running]:\nmain.f()\n\tp.go:3\nruntime.x()\n\tr.go:1\nmain.main()\n\tp.go:7\n";
         assert!(compare(&e(2, "", GC), &e(2, "", deft)).is_ok());
+    }
+
+    #[test]
+    fn trace_line_differs() {
+        let deft = "panic: x\n\ngoroutine 1 [running]:\nmain.f()\n\tp.go:4\nmain.main()\n\tp.go:7\n";
+        assert_eq!(compare(&e(2, "", GC), &e(2, "", deft)).unwrap_err().summary, "trace differs");
     }
 
     #[test]

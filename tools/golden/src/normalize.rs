@@ -59,18 +59,23 @@ fn is_goroutine_header(line: &str) -> bool {
     digits > 0 && rest[digits..].starts_with(" [") && rest.ends_with("]:")
 }
 
-/// The `main.*` functions of a trace, innermost first, as gc names them
-/// (`main.main`, `main.f.func1`, `main.(*T).M`): each frame line is
-/// `NAME(ARGS)`; the argument list is cut off.
-pub fn trace_functions(trace: &str) -> Vec<String> {
-    trace
-        .lines()
-        .skip(1)
-        .filter(|l| !l.starts_with('\t') && !l.starts_with("created by ") && !l.is_empty())
-        .filter_map(frame_name)
-        .filter(|name| name.starts_with("main."))
-        .map(str::to_string)
-        .collect()
+/// The `main.*` frames of a trace, innermost first: each function as gc
+/// names it (`main.main`, `main.f.func1`, `main.(*T).M`; a frame line is
+/// `NAME(ARGS)`, the argument list is cut off) and the `file:line` of the
+/// line below it (without the `+0x…` offset).
+pub fn trace_functions(trace: &str) -> Vec<(String, String)> {
+    let lines: Vec<&str> = trace.lines().skip(1).collect();
+    let mut frames = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if l.starts_with('\t') || l.starts_with("created by ") || l.is_empty() {
+            continue;
+        }
+        let Some(name) = frame_name(l).filter(|n| n.starts_with("main.")) else { continue };
+        let at = lines.get(i + 1).and_then(|n| n.strip_prefix('\t')).unwrap_or_default();
+        let at = at.split(" +0x").next().unwrap_or_default().trim_end();
+        frames.push((name.to_string(), at.to_string()));
+    }
+    frames
 }
 
 /// `main.f(0x1, ...)` → `main.f`; the argument list is the last balanced `(...)`.
@@ -175,7 +180,9 @@ mod tests {
         assert_eq!(have, want);
         assert_eq!(normalize_stderr(want.as_bytes(), &files), want.as_bytes(), "idempotent");
         let (_, trace) = split_trace(want);
-        assert_eq!(trace_functions(trace.unwrap()), ["main.main.func1", "main.f", "main.main"]);
+        let frames = trace_functions(trace.unwrap());
+        let want = [("main.main.func1", "p.go:11"), ("main.f", "p.go:15"), ("main.main", "p.go:20")];
+        assert_eq!(frames, want.map(|(f, l)| (f.to_string(), l.to_string())));
     }
 
     #[test]

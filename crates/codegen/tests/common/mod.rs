@@ -152,7 +152,7 @@ impl PB {
     /// Adds an empty `init` and sets `main`.
     pub fn finish(mut self, main: FuncId) -> (Program, SourceMap) {
         let mut init = FB::new("main.init", 0);
-        init.f.body.push(Stmt::Return);
+        init.f.body.push(Stmt::Return(Pos::NONE));
         self.prog.init = self.add(init);
         self.prog.main = Some(main);
         (self.prog, self.sources)
@@ -306,7 +306,7 @@ pub fn eval(e: Expr) -> Stmt {
     Stmt::Eval(e)
 }
 pub fn ret() -> Stmt {
-    Stmt::Return
+    Stmt::Return(Pos::NONE)
 }
 pub fn defer_f(site: usize, f: FuncId, args: Vec<Expr>, line: u32) -> Stmt {
     Stmt::Defer { site, call: Call { callee: Callee::Func(f), args, pos: pos(line) } }
