@@ -291,6 +291,12 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let d = self.defers.as_ref()?;
         let (landing, records) = (d.landing, d.records);
         self.b.switch_to_block(landing);
+        // A frame resumed here and running a deferred call shows the line
+        // of gc's deferreturn call, which is wherever gc's block layout
+        // happens to put it, not a rule of the source. The last statement
+        // before the final return matches gc when the body ends with the
+        // statement that panicked (`defer ...; panic(...)`).
+        self.set_pos(self.pos_before_return);
         self.exit_code();
         if records {
             return None;

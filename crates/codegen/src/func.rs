@@ -111,6 +111,10 @@ pub struct FnTx<'a, 'p> {
     sig_refs: HashMap<Signature, SigRef>,
     positions: Vec<Pos>,
     pos_index: HashMap<Pos, u32>,
+    /// The position set last, and the one set last before the latest
+    /// `return`: the deferreturn block's (see [`FnTx::finish_defers`]).
+    last_pos: Pos,
+    pub(crate) pos_before_return: Pos,
     /// An unsupported construct was met.
     pub failed: bool,
     /// Cells and closure objects that live in the frame.
@@ -176,6 +180,8 @@ pub fn translate<'p>(
         sig_refs: HashMap::new(),
         positions: Vec::new(),
         pos_index: HashMap::new(),
+        last_pos: Pos::NONE,
+        pos_before_return: Pos::NONE,
         failed: false,
         map_entry: None,
         frame: crate::escape::FrameCells::default(),
@@ -263,6 +269,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
             self.positions.push(pos);
         }
         self.b.set_srcloc(SourceLoc::new(idx + 1));
+        self.last_pos = pos;
     }
 
     /// Records an unsupported construct.
@@ -898,6 +905,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.after_terminator();
             }
             Stmt::Return(pos) => {
+                self.pos_before_return = self.last_pos;
                 self.set_pos(*pos);
                 self.ret();
                 self.after_terminator();

@@ -423,13 +423,21 @@ mod tests {
 
     #[test]
     fn accepts_a_well_formed_body() {
-        let p = program(vec![Stmt::Decl(LocalId(0)), Stmt::Eval(read(0)), Stmt::Return(Pos::NONE)], vec![local()], Vec::new());
+        let p = program(
+            vec![Stmt::Decl(LocalId(0)), Stmt::Eval(read(0)), Stmt::Return(Pos::NONE)],
+            vec![local()],
+            Vec::new(),
+        );
         assert_eq!(verify(&p), Ok(()));
     }
 
     #[test]
     fn rejects_use_before_decl() {
-        let p = program(vec![Stmt::Eval(read(0)), Stmt::Decl(LocalId(0)), Stmt::Return(Pos::NONE)], vec![local()], Vec::new());
+        let p = program(
+            vec![Stmt::Eval(read(0)), Stmt::Decl(LocalId(0)), Stmt::Return(Pos::NONE)],
+            vec![local()],
+            Vec::new(),
+        );
         assert!(verify(&p).unwrap_err().contains("used before any Decl"));
     }
 
@@ -453,19 +461,26 @@ mod tests {
         };
         let p = program(vec![in_loop, Stmt::Return(Pos::NONE)], Vec::new(), vec![open(1)]);
         assert!(verify(&p).unwrap_err().contains("inside a loop"));
-        let goto_loop =
-            vec![Stmt::Label(LabelId(0)), Stmt::Defer { site: 0, call: call() }, Stmt::Goto(LabelId(0)), Stmt::Return(Pos::NONE)];
+        let goto_loop = vec![
+            Stmt::Label(LabelId(0)),
+            Stmt::Defer { site: 0, call: call() },
+            Stmt::Goto(LabelId(0)),
+            Stmt::Return(Pos::NONE),
+        ];
         let p = program(goto_loop, Vec::new(), vec![open(1)]);
         assert!(verify(&p).unwrap_err().contains("backward goto"));
-        let nine: Vec<Stmt> = (0..9).map(|site| Stmt::Defer { site, call: call() }).chain([Stmt::Return(Pos::NONE)]).collect();
+        let nine: Vec<Stmt> =
+            (0..9).map(|site| Stmt::Defer { site, call: call() }).chain([Stmt::Return(Pos::NONE)]).collect();
         let p = program(nine, Vec::new(), (0..9).map(open).collect());
         assert!(verify(&p).unwrap_err().contains("at most 8"));
     }
 
     #[test]
     fn rejects_control_flow_inside_seq() {
-        let seq = Expr { kind: ExprKind::Seq(vec![Stmt::Return(Pos::NONE)], Box::new(read(0))), ty: TyId(0), pos: Pos::NONE };
-        let p = program(vec![Stmt::Decl(LocalId(0)), Stmt::Eval(seq), Stmt::Return(Pos::NONE)], vec![local()], Vec::new());
+        let seq =
+            Expr { kind: ExprKind::Seq(vec![Stmt::Return(Pos::NONE)], Box::new(read(0))), ty: TyId(0), pos: Pos::NONE };
+        let p =
+            program(vec![Stmt::Decl(LocalId(0)), Stmt::Eval(seq), Stmt::Return(Pos::NONE)], vec![local()], Vec::new());
         assert!(verify(&p).unwrap_err().contains("inside an expression Seq"));
     }
 }
