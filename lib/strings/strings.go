@@ -252,7 +252,7 @@ func Fields(s string) []string {
 		if c >= 0x80 {
 			return FieldsFunc(s, unicode.IsSpace)
 		}
-		space := isASCIISpace(c)
+		space := asciiSpace[c] != 0
 		if !space && !inField {
 			n++
 		}
@@ -261,7 +261,7 @@ func Fields(s string) []string {
 	a := make([]string, n)
 	k, start := 0, -1
 	for i := 0; i < len(s); i++ {
-		if !isASCIISpace(s[i]) {
+		if asciiSpace[s[i]] == 0 {
 			if start < 0 {
 				start = i
 			}
@@ -277,10 +277,9 @@ func Fields(s string) []string {
 	return a
 }
 
-// isASCIISpace: the ASCII bytes unicode.IsSpace accepts.
-func isASCIISpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
-}
+// asciiSpace marks the ASCII bytes unicode.IsSpace accepts: a table
+// lookup per byte instead of a call (deft does not inline).
+var asciiSpace = [256]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
 // FieldsFunc: the runs of s of runes not satisfying f (called once per
 // rune, in order).

@@ -81,8 +81,18 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// Runs `fail` (which must end in a call that never returns) in a cold
     /// block when `cond` is true; continues after it otherwise.
     pub fn check(&mut self, cond: Value, fail: impl FnOnce(&mut Self)) {
+        self.checked_branch(cond, true, fail);
+    }
+
+    /// Runs `fail` (which must not return) in a cold block unless `ok`.
+    pub fn check_unless(&mut self, ok: Value, fail: impl FnOnce(&mut Self)) {
+        self.checked_branch(ok, false, fail);
+    }
+
+    fn checked_branch(&mut self, cond: Value, fail_if: bool, fail: impl FnOnce(&mut Self)) {
         let (bad, ok) = (self.b.create_block(), self.b.create_block());
-        self.b.ins().brif(cond, bad, &[], ok, &[]);
+        let (then, els) = if fail_if { (bad, ok) } else { (ok, bad) };
+        self.b.ins().brif(cond, then, &[], els, &[]);
         self.b.set_cold_block(bad);
         self.b.switch_to_block(bad);
         fail(self);

@@ -765,6 +765,12 @@ impl<'a, 'p> FnTx<'a, 'p> {
         self.bounds_fail_unless(ok, i, n, signed, code);
     }
 
+    /// Whether every value of index type `ty` is below `n` (a byte indexing
+    /// a 256-element table needs no bounds check).
+    pub fn index_type_fits(&self, ty: TyId, n: u64) -> bool {
+        matches!(self.num(ty), Num::Int(IntTy { signed: false, bits }) if bits < 64 && n >= 1u64 << bits)
+    }
+
     fn is_signed(&self, ty: TyId) -> bool {
         matches!(self.num(ty), Num::Int(IntTy { signed: true, .. }))
     }
@@ -772,9 +778,8 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// Panics with bounds error `code` (about `x`, signed or not, and `y`)
     /// unless `ok`.
     fn bounds_fail_unless(&mut self, ok: Value, x: Value, y: Value, signed: bool, code: BoundsCode) {
-        let failed = self.b.ins().bxor_imm_u(ok, 1);
         let code = code as i64 | if signed { runtime::errors::BOUNDS_SIGNED as i64 } else { 0 };
-        self.check(failed, |t| {
+        self.check_unless(ok, |t| {
             let c = t.iconst(types::I64, code);
             t.rt_noreturn(Rt::PanicBounds, &[x, y, c]);
         });
@@ -800,7 +805,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
             }
             TyKind::Array(n, et) => {
                 let len = self.iconst(types::I64, n as i64);
-                self.bounds_check(i64v, len, i.ty, BoundsCode::Index);
+                if !self.index_type_fits(i.ty, n) {
+                    self.bounds_check(i64v, len, i.ty, BoundsCode::Index);
+                }
                 let al = self.layout(x.ty);
                 // A big array value is already in (temporary) memory.
                 let base = if al.too_big {

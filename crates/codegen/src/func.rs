@@ -762,7 +762,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.set_pos(idx.pos);
                 let len = self.iconst(types::I64, n as i64);
                 let i64v = self.index_value(i, idx.ty);
-                self.bounds_check(i64v, len, idx.ty, runtime::errors::BoundsCode::Index);
+                if !self.index_type_fits(idx.ty, n) {
+                    self.bounds_check(i64v, len, idx.ty, runtime::errors::BoundsCode::Index);
+                }
                 let Some(base) = self.loc_addr(&loc) else {
                     self.unsupported(idx.pos, "indexing an array held in registers with a variable index");
                     return loc;
@@ -839,9 +841,8 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 }
             }
             Stmt::If { cond, then, els } => {
-                let c = self.expr(cond)[0];
                 let (tb, eb, join) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
-                self.b.ins().brif(c, tb, &[], eb, &[]);
+                self.branch(cond, tb, eb);
                 self.b.switch_to_block(tb);
                 self.stmts(then);
                 self.b.ins().jump(join, &[]);
@@ -856,10 +857,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.b.ins().jump(head, &[]);
                 self.b.switch_to_block(head);
                 match cond {
-                    Some(c) => {
-                        let v = self.expr(c)[0];
-                        self.b.ins().brif(v, bodyb, &[], exit, &[]);
-                    }
+                    Some(c) => self.branch(c, bodyb, exit),
                     None => {
                         self.b.ins().jump(bodyb, &[]);
                     }
@@ -951,6 +949,29 @@ impl<'a, 'p> FnTx<'a, 'p> {
         };
         let cfg = self.cx.module.target_config();
         self.b.emit_small_memory_copy(cfg, d, s, size as u64, 1, 1, false, flags());
+    }
+
+    /// Branches on boolean `cond` to `then` or `els`. `&&`, `||` and `!` become
+    /// control flow (evaluating operands in Go's order, the right one only
+    /// when needed) instead of a boolean materialized and then tested.
+    fn branch(&mut self, cond: &'p Expr, then: Block, els: Block) {
+        match &cond.kind {
+            lower::ir::ExprKind::AndAnd(x, y) | lower::ir::ExprKind::OrOr(x, y) => {
+                let rhs = self.b.create_block();
+                if matches!(cond.kind, lower::ir::ExprKind::AndAnd(..)) {
+                    self.branch(x, rhs, els);
+                } else {
+                    self.branch(x, then, rhs);
+                }
+                self.b.switch_to_block(rhs);
+                self.branch(y, then, els);
+            }
+            lower::ir::ExprKind::Unary(lower::ir::UnOp::Not, x) => self.branch(x, els, then),
+            _ => {
+                let v = self.expr(cond)[0];
+                self.b.ins().brif(v, then, &[], els, &[]);
+            }
+        }
     }
 
     fn label_block(&mut self, l: LabelId) -> Block {

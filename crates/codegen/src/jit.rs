@@ -35,7 +35,11 @@ pub(crate) fn finish(
         }]);
     }
     let addr = |id: ClifFuncId| module.get_finalized_function(id) as usize;
-    runtime::frames::register(funcdata::publish(&compiled, addr));
+    let funcs = funcdata::publish(&compiled, addr);
+    if std::env::var_os("DEFT_PERFMAP").is_some() {
+        write_perf_map(&funcs);
+    }
+    runtime::frames::register(funcs);
     // The globals are roots of the collector: register their address ranges.
     let roots: Vec<(usize, usize)> = globals
         .into_iter()
@@ -46,6 +50,17 @@ pub(crate) fn finish(
         .collect();
     runtime::gc::register_roots(&roots);
     Ok(JitProgram { trampoline: addr(tramp), init: addr(init), main: main.map(addr), _module: module })
+}
+
+/// Writes `/tmp/perf-PID.map`, which names generated code for Linux `perf`
+/// (`DEFT_PERFMAP=1 perf record deft run prog.go`): one `START SIZE NAME`
+/// line per function, with the Go names of tracebacks.
+fn write_perf_map(funcs: &[runtime::frames::FuncInfo]) {
+    let map: String = funcs.iter().map(|f| format!("{:x} {:x} {}\n", f.start, f.end - f.start, f.name)).collect();
+    let path = format!("/tmp/perf-{}.map", std::process::id());
+    if let Err(e) = std::fs::write(&path, map) {
+        eprintln!("deft: writing {path}: {e}");
+    }
 }
 
 impl JitProgram {
