@@ -20,6 +20,12 @@ use runtime::errors::BoundsCode;
 use crate::func::{FnTx, flags};
 use crate::runtime_symbols::Rt;
 
+/// The fields `==` compares, with their indices: all but the blank ones
+/// (two struct values are equal if their non-blank fields are equal).
+fn compared_fields(fields: &[(String, TyId, bool)]) -> impl Iterator<Item = (usize, TyId)> + '_ {
+    fields.iter().enumerate().filter(|(_, f)| f.0 != "_").map(|(i, f)| (i, f.1))
+}
+
 /// The shape of a value for operator selection.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Num {
@@ -487,10 +493,10 @@ impl<'a, 'p> FnTx<'a, 'p> {
             TyKind::Struct(fields) => {
                 let l = self.layout(ty);
                 let mut acc = self.iconst(types::I8, 1);
-                for (i, (_, fty, _)) in fields.iter().enumerate() {
+                for (i, fty) in compared_fields(&fields) {
                     let first = l.fields[i].1;
-                    let n = self.layout(*fty).scalars.len();
-                    let eq = self.equal(*fty, &xv[first..first + n], &yv[first..first + n], x, y);
+                    let n = self.layout(fty).scalars.len();
+                    let eq = self.equal(fty, &xv[first..first + n], &yv[first..first + n], x, y);
                     acc = self.b.ins().band(acc, eq);
                 }
                 acc
@@ -1022,15 +1028,15 @@ impl<'a, 'p> FnTx<'a, 'p> {
             TyKind::Struct(fields) => {
                 let l = self.layout(ty);
                 let mut acc = self.iconst(types::I8, 1);
-                for (i, (_, fty, _)) in fields.iter().enumerate() {
-                    let fl = self.layout(*fty);
+                for (i, fty) in compared_fields(&fields) {
+                    let fl = self.layout(fty);
                     if fl.size == 0 {
                         continue;
                     }
                     let off = l.fields[i].0 as i32;
                     let xv = self.view_value(&fl, xa, off);
                     let yv = self.view_value(&fl, ya, off);
-                    let eq = self.equal(*fty, &xv, &yv, x, y);
+                    let eq = self.equal(fty, &xv, &yv, x, y);
                     acc = self.b.ins().band(acc, eq);
                 }
                 acc

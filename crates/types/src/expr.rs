@@ -822,6 +822,9 @@ impl<'a> Checker<'a> {
                     x.set_invalid();
                     return;
                 }
+                // Recorded as the uint it is (`x << (M+0.)` with M =
+                // MaxUint shifts by MaxUint), not its default type.
+                self.convert_untyped(y, basic(BasicKind::Uint));
             }
         } else if self.tys.is_integer(y.ty) {
             // ok (signed counts allowed since go1.13)
