@@ -130,21 +130,23 @@ impl ProgramCx<'_> {
     pub fn method_table(&mut self, ty: TyId) -> Option<(DataId, usize)> {
         let prog = self.prog;
         let def = &prog.types[ty.0 as usize];
-        let mut entries: Vec<(&str, Option<ClifFuncId>)> = Vec::new();
+        let mut entries: Vec<(&str, String, Option<ClifFuncId>)> = Vec::new();
         match &def.kind {
-            TyKind::Interface(ms) => entries.extend(ms.iter().map(|(n, _)| (n.as_str(), None))),
+            TyKind::Interface(ms) => {
+                entries.extend(ms.iter().map(|(n, s)| (n.as_str(), signature(prog, &s.params, &s.results), None)))
+            }
             TyKind::Pointer(elem) => {
                 for (n, f) in &def.methods {
-                    entries.push((n, Some(self.method_code(*f, ty, false))));
+                    entries.push((n, method_signature(prog, *f), Some(self.method_code(*f, ty, false))));
                 }
                 for (n, f) in &prog.types[elem.0 as usize].methods {
-                    entries.push((n, Some(self.method_code(*f, *elem, true))));
+                    entries.push((n, method_signature(prog, *f), Some(self.method_code(*f, *elem, true))));
                 }
             }
             k => {
                 let boxed = !pointer_shaped(k);
                 for (n, f) in &def.methods {
-                    entries.push((n, Some(self.method_code(*f, ty, boxed))));
+                    entries.push((n, method_signature(prog, *f), Some(self.method_code(*f, ty, boxed))));
                 }
             }
         }
@@ -155,19 +157,25 @@ impl ProgramCx<'_> {
         entries.dedup_by(|a, b| a.0 == b.0);
         let size = std::mem::size_of::<MethodDesc>();
         let name_off = std::mem::offset_of!(MethodDesc, name);
+        let sig_off = std::mem::offset_of!(MethodDesc, sig);
         let code_off = std::mem::offset_of!(MethodDesc, code);
         let mut bytes = vec![0u8; size * entries.len()];
-        let names: Vec<DataId> = entries.iter().map(|(n, _)| self.bytes_data(n.as_bytes())).collect();
-        for (i, (n, _)) in entries.iter().enumerate() {
-            let at = i * size + name_off + 8;
-            bytes[at..at + 8].copy_from_slice(&n.len().to_le_bytes());
+        let mut strings = Vec::new();
+        for (i, (n, sig, _)) in entries.iter().enumerate() {
+            for (off, s) in [(name_off, n.as_bytes()), (sig_off, sig.as_bytes())] {
+                let at = i * size + off;
+                bytes[at + 8..at + 16].copy_from_slice(&s.len().to_le_bytes());
+                strings.push((at, self.bytes_data(s)));
+            }
         }
         let mut d = DataDescription::new();
         d.define(bytes.into_boxed_slice());
         d.set_align(8);
-        for (i, ((_, code), name)) in entries.iter().zip(names).enumerate() {
-            let gv = self.module.declare_data_in_data(name, &mut d);
-            d.write_data_addr((i * size + name_off) as u32, gv, 0);
+        for (at, s) in strings {
+            let gv = self.module.declare_data_in_data(s, &mut d);
+            d.write_data_addr(at as u32, gv, 0);
+        }
+        for (i, (_, _, code)) in entries.iter().enumerate() {
             if let Some(code) = code {
                 let fr = self.module.declare_func_in_data(*code, &mut d);
                 d.write_function_addr((i * size + code_off) as u32, fr);
@@ -176,6 +184,27 @@ impl ProgramCx<'_> {
         let id = self.static_data(&d);
         Some((id, entries.len()))
     }
+}
+
+/// A method's signature as its table entry spells it: `func(P1, P2) R` or
+/// `func(P) (R1, R2)`, with the types' names.
+fn signature(prog: &lower::ir::Program, params: &[TyId], results: &[TyId]) -> String {
+    let names = |ts: &[TyId]| ts.iter().map(|t| prog.types[t.0 as usize].name.as_str()).collect::<Vec<_>>().join(", ");
+    let results = match results {
+        [] => String::new(),
+        [r] => format!(" {}", prog.types[r.0 as usize].name),
+        rs => format!(" ({})", names(rs)),
+    };
+    format!("func({}){results}", names(params))
+}
+
+/// The signature of method `f` (its receiver, the first parameter, left out).
+fn method_signature(prog: &lower::ir::Program, f: FuncId) -> String {
+    let func = &prog.funcs[f.0 as usize];
+    let ty = |l: &lower::ir::LocalId| func.locals[l.0 as usize].ty;
+    let params: Vec<TyId> = func.params.iter().skip(1).map(ty).collect();
+    let results: Vec<TyId> = func.results.iter().map(ty).collect();
+    signature(prog, &params, &results)
 }
 
 /// Defines the glue declared since the last call.

@@ -100,11 +100,25 @@ pub const TYPE_FLAG_NOPTR: u8 = 2;
 pub struct MethodDesc {
     /// Method name.
     pub name: GoString,
+    /// Its type without the receiver, as gc writes it (`func(int) string`),
+    /// which must match too for a type to implement an interface; empty
+    /// (matches any) for the runtime's own methods.
+    pub sig: GoString,
     /// Code address of the method taking the data word as receiver
     /// (a pointer-receiver wrapper for value types boxed behind a pointer);
     /// null in an interface type's table. Go convention, except for the
     /// runtime error types' SysV methods (see [`crate::errors`]).
     pub code: *const u8,
+}
+
+impl MethodDesc {
+    /// Whether this is method `name() string` (`Error`, `String`,
+    /// `GoString`: the methods fmt and the panic printer call).
+    pub fn is_text_method(&self, name: &[u8]) -> bool {
+        // SAFETY: names and signatures in descriptors are valid Go strings.
+        let (n, sig) = unsafe { (self.name.bytes(), self.sig.bytes()) };
+        n == name && (sig.is_empty() || sig == b"func() string")
+    }
 }
 
 /// A struct field.

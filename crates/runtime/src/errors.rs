@@ -422,8 +422,12 @@ const fn runtime_type(
 /// (sorted by name).
 const fn error_methods(error: extern "C" fn(*const u8) -> GoString) -> [MethodDesc; 2] {
     [
-        MethodDesc { name: GoString::from_static(b"Error"), code: error as *const u8 },
-        MethodDesc { name: GoString::from_static(b"RuntimeError"), code: deft_runtime_error_marker as *const u8 },
+        MethodDesc { name: GoString::from_static(b"Error"), sig: GoString::from_static(b""), code: error as *const u8 },
+        MethodDesc {
+            name: GoString::from_static(b"RuntimeError"),
+            sig: GoString::from_static(b""),
+            code: deft_runtime_error_marker as *const u8,
+        },
     ]
 }
 

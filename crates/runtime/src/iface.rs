@@ -49,6 +49,20 @@ pub(crate) unsafe fn lookup(ty: *const TypeDesc, name: &[u8]) -> *const u8 {
     }
 }
 
+/// Like [`lookup`], for a method `name() string` only.
+///
+/// # Safety
+/// `ty` is null or a valid type descriptor.
+pub(crate) unsafe fn text_method(ty: *const TypeDesc, name: &[u8]) -> *const u8 {
+    // SAFETY: by the precondition.
+    if unsafe { methods(ty) }.iter().any(|m| m.is_text_method(name)) {
+        // SAFETY: as above.
+        unsafe { lookup(ty, name) }
+    } else {
+        std::ptr::null()
+    }
+}
+
 /// Code address of method `name` of dynamic type `ty` (Go convention: the
 /// closure context is `ty`, the receiver the data word), or null.
 ///
@@ -69,7 +83,20 @@ pub unsafe extern "C" fn deft_assertiface(ty: *const TypeDesc, iface: *const Typ
         return false;
     }
     // SAFETY: by the precondition.
-    unsafe { methods(iface).iter().all(|m| !lookup(ty, bytes(&m.name)).is_null()) }
+    unsafe { methods(iface).iter().all(|m| implements(ty, m)) }
+}
+
+/// Whether `ty` has interface method `m`: a method of the same name and
+/// signature (a signature is checked when both tables give one).
+///
+/// # Safety
+/// `ty` is null or a valid type descriptor.
+unsafe fn implements(ty: *const TypeDesc, m: &MethodDesc) -> bool {
+    // SAFETY: by the precondition.
+    let ms = unsafe { methods(ty) };
+    let Ok(i) = ms.binary_search_by(|c| bytes(&c.name).cmp(bytes(&m.name))) else { return false };
+    let (want, have) = (bytes(&m.sig), bytes(&ms[i].sig));
+    want.is_empty() || have.is_empty() || want == have
 }
 
 /// Compares the values of type `ty` at `a` and `b`; `Err(t)` when `t`
@@ -241,7 +268,7 @@ pub unsafe extern "C" fn deft_assertiface_error(
     iface: *const TypeDesc,
 ) -> Eface {
     // SAFETY: by the precondition.
-    let missing = unsafe { methods(asserted).iter().find(|m| lookup(concrete, bytes(&m.name)).is_null()) };
+    let missing = unsafe { methods(asserted).iter().find(|m| !implements(concrete, m)) };
     let missing_method = match missing {
         Some(m) if !concrete.is_null() => m.name,
         _ => GoString { ptr: std::ptr::null(), len: 0 },

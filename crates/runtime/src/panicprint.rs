@@ -52,7 +52,7 @@ pub unsafe fn panic_text_method(ty: *const TypeDesc) -> Option<&'static MethodDe
     };
     let find = |name: &[u8]| {
         // SAFETY: method names are valid static Go strings.
-        methods.iter().find(|m| unsafe { m.name.bytes() } == name)
+        methods.iter().find(|m| m.is_text_method(name))
     };
     find(b"Error").or_else(|| find(b"String"))
 }

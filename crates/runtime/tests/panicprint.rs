@@ -127,7 +127,7 @@ struct Methods<const N: usize>([MethodDesc; N]);
 unsafe impl<const N: usize> Sync for Methods<N> {}
 
 const fn method(name: &'static [u8]) -> MethodDesc {
-    MethodDesc { name: GoString::from_static(name), code: std::ptr::null() }
+    MethodDesc { name: GoString::from_static(name), sig: GoString::from_static(b""), code: std::ptr::null() }
 }
 
 static ERROR_AND_STRING: Methods<2> = Methods([method(b"Error"), method(b"String")]);

@@ -416,8 +416,10 @@ go_method!(e_string_go => e_string);
 /// A named int type with `methods` (sorted by name); other kinds patch
 /// the result.
 fn int_with_methods(name: &str, methods: &[(&str, extern "C" fn())]) -> *const TypeDesc {
-    let ms: Vec<MethodDesc> =
-        methods.iter().map(|&(n, code)| MethodDesc { name: gostr(n.as_bytes()), code: code as *const u8 }).collect();
+    let ms: Vec<MethodDesc> = methods
+        .iter()
+        .map(|&(n, code)| MethodDesc { name: gostr(n.as_bytes()), sig: gostr(b""), code: code as *const u8 })
+        .collect();
     let nmethods = ms.len();
     leak(TypeDesc { methods: Box::leak(ms.into_boxed_slice()).as_ptr(), nmethods, ..desc(Kind::Int, 8, name) })
 }

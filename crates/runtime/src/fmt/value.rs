@@ -164,9 +164,10 @@ impl Value {
     }
 
     /// The code of method `name` of the value's type, if it has one.
+    /// The code of method `name() string` of the value's type.
     fn method(&self, name: &[u8]) -> Option<*const u8> {
         // SAFETY: descriptors are valid.
-        let code = unsafe { crate::iface::lookup(self.ty, name) };
+        let code = unsafe { crate::iface::text_method(self.ty, name) };
         (!code.is_null()).then_some(code)
     }
 

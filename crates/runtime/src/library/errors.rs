@@ -16,7 +16,7 @@ unsafe fn has_error_method(ty: *const TypeDesc) -> bool {
         if t.nmethods == 0 {
             return false;
         }
-        std::slice::from_raw_parts(t.methods, t.nmethods).iter().any(|m| m.name.bytes() == b"Error")
+        std::slice::from_raw_parts(t.methods, t.nmethods).iter().any(|m| m.is_text_method(b"Error"))
     }
 }
 
