@@ -117,11 +117,60 @@ struct FuncTable {
 static TABLE: AtomicPtr<FuncTable> = AtomicPtr::new(std::ptr::null_mut());
 static REGISTER: Mutex<()> = Mutex::new(());
 
+/// Functions of gc's runtime that `runtime.Caller` and `runtime.Callers`
+/// report although deft has no such frames: `runtime.gopanic` (where gc's
+/// panic makes a deferred call), and `runtime.main` and `runtime.goexit`
+/// below `main.main`. They get funcdata at fake addresses in the never
+/// mapped first pages, so that `runtime.FuncForPC` and `Frames` name them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuntimeFrame {
+    /// `runtime.gopanic`, `runtime/panic.go:884`.
+    Gopanic,
+    /// `runtime.main`, `runtime/proc.go:250`.
+    Main,
+    /// `runtime.goexit`, `runtime/asm_amd64.s:1594`.
+    Goexit,
+}
+
+/// Where the fake addresses of [`RuntimeFrame`]s start.
+const RUNTIME_FRAMES_BASE: usize = 0x1000;
+
+impl RuntimeFrame {
+    const ALL: [RuntimeFrame; 3] = [RuntimeFrame::Gopanic, RuntimeFrame::Main, RuntimeFrame::Goexit];
+
+    /// The return address a frame of it reports.
+    pub fn pc(self) -> usize {
+        RUNTIME_FRAMES_BASE + 16 * self as usize + 1
+    }
+
+    fn info(self) -> FuncInfo {
+        let (name, file, line) = match self {
+            RuntimeFrame::Gopanic => ("runtime.gopanic", "panic.go", 884),
+            RuntimeFrame::Main => ("runtime.main", "proc.go", 250),
+            RuntimeFrame::Goexit => ("runtime.goexit", "asm_amd64.s", 1594),
+        };
+        let start = self.pc() - 1;
+        FuncInfo {
+            name: name.to_string(),
+            file: format!("/usr/lib/go-1.19/src/runtime/{file}"),
+            has_params: false,
+            start,
+            end: start + 16,
+            kind: FrameKind::Go,
+            wrapper: false,
+            lines: vec![(0, line)],
+            open_defers: None,
+            landing_pads: Vec::new(),
+        }
+    }
+}
+
 /// Adds compiled functions to the table. Called by code generation after
 /// the code is finalized, before any of it runs.
 pub fn register(new: Vec<FuncInfo>) {
     let _guard = REGISTER.lock().unwrap_or_else(|e| e.into_inner());
-    let mut funcs = current().map(|t| t.funcs.clone()).unwrap_or_default();
+    let mut funcs =
+        current().map(|t| t.funcs.clone()).unwrap_or_else(|| RuntimeFrame::ALL.map(RuntimeFrame::info).into());
     funcs.extend(new);
     funcs.sort_by_key(|f| f.start);
     let starts = funcs.iter().map(|f| f.start).collect();

@@ -742,7 +742,7 @@ unsafe fn traceback(out: &mut Vec<u8>, gp: *mut G, origin: Frame) {
 ///
 /// # Safety
 /// `gp` is the running goroutine.
-unsafe fn panic_of_thunk(gp: *mut G, fp: usize) -> Option<*mut Panic> {
+pub(crate) unsafe fn panic_of_thunk(gp: *mut G, fp: usize) -> Option<*mut Panic> {
     // SAFETY: the list holds live records.
     unsafe {
         let mut p = (*gp).panic;

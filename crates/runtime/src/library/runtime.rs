@@ -5,7 +5,7 @@
 //! glue frame, skipped like every frame that is not a Go function's).
 
 use crate::abi::GoString;
-use crate::frames::{Frame, FrameKind, FuncInfo, find_func};
+use crate::frames::{Frame, FrameKind, FuncInfo, RuntimeFrame, find_func};
 use crate::strings::new_string;
 
 /// `func Breakpoint()`: a breakpoint trap (`SIGTRAP`), as gc's.
@@ -36,25 +36,48 @@ pub extern "C" fn caller_shim(_out: *mut CallerResults, _skip: i64) {
     core::arch::naked_asm!("mov rdx, [rsp]", "mov rcx, rbp", "jmp {imp}", imp = sym caller)
 }
 
-/// Calls `visit` with each Go frame (and its function) from the adapter's
-/// frame (`pc`, `fp`) outward, until it returns false.
-fn walk_go_frames(pc: usize, fp: usize, mut visit: impl FnMut(Frame, &FuncInfo) -> bool) {
+/// Calls `visit` with the return address and function of each frame gc
+/// would report, from the adapter's frame (`pc`, `fp`) outward, until it
+/// returns false: the Go frames, `runtime.gopanic` for a defer thunk through
+/// which a panic makes its deferred call, and `runtime.main` and
+/// `runtime.goexit` below `main.main` (see [`RuntimeFrame`]).
+fn walk_go_frames(pc: usize, fp: usize, mut visit: impl FnMut(usize, &FuncInfo) -> bool) {
     let gp = crate::panic::cur_g();
     if gp.is_null() {
         return;
     }
+    let runtime_frame = |r: RuntimeFrame| find_func(r.pc()).map(|f| (r.pc(), f));
     // SAFETY: the adapter's frame is live and the walk stays below the
     // goroutine's stack top.
     let top = unsafe { (*gp).stack_top };
     let mut frame = Some(Frame { pc, fp });
+    let mut last = "";
     while let Some(fr) = frame {
-        if let Some(f) = fr.func().filter(|f| f.kind == FrameKind::Go)
-            && !visit(fr, f)
-        {
-            return;
+        let reported = match fr.func() {
+            Some(f) if f.kind == FrameKind::Go => Some((fr.pc, f)),
+            // SAFETY: `gp` is the running goroutine.
+            Some(f)
+                if f.kind == FrameKind::DeferThunk && unsafe { crate::panic::panic_of_thunk(gp, fr.fp) }.is_some() =>
+            {
+                runtime_frame(RuntimeFrame::Gopanic)
+            }
+            _ => None,
+        };
+        if let Some((pc, f)) = reported {
+            last = &f.name;
+            if !visit(pc, f) {
+                return;
+            }
         }
         // SAFETY: `fr` is a live frame of this goroutine.
         frame = unsafe { fr.caller(top) };
+    }
+    if last == "main.main" {
+        for (pc, f) in [RuntimeFrame::Main, RuntimeFrame::Goexit].into_iter().filter_map(runtime_frame) {
+            if !visit(pc, f) {
+                return;
+            }
+        }
     }
 }
 
@@ -64,10 +87,10 @@ fn walk_go_frames(pc: usize, fp: usize, mut visit: impl FnMut(Frame, &FuncInfo) 
 extern "C" fn caller(out: *mut CallerResults, skip: i64, pc: usize, fp: usize) {
     let mut res = CallerResults { pc: 0, file: new_string(b""), line: 0, ok: false };
     let mut left = skip;
-    walk_go_frames(pc, fp, |fr, f| {
+    walk_go_frames(pc, fp, |pc, f| {
         if left == 0 {
-            let line = f.line_at(fr.pc - 1);
-            res = CallerResults { pc: fr.pc, file: new_string(f.file.as_bytes()), line: line.into(), ok: true };
+            let line = f.line_at(pc - 1);
+            res = CallerResults { pc, file: new_string(f.file.as_bytes()), line: line.into(), ok: true };
         }
         left -= 1;
         left >= 0
@@ -88,14 +111,14 @@ pub extern "C" fn callers_shim(_skip: i64, _ptr: *mut usize, _len: usize, _cap: 
 extern "C" fn callers(skip: i64, ptr: *mut usize, len: usize, _cap: usize, pc: usize, fp: usize) -> i64 {
     let mut n = 0;
     let mut left = skip;
-    walk_go_frames(pc, fp, |fr, _| {
+    walk_go_frames(pc, fp, |pc, _| {
         if left > 0 {
             left -= 1;
             return true;
         }
         if n < len {
             // SAFETY: `ptr` holds `len` words (a Go []uintptr).
-            unsafe { ptr.add(n).write(fr.pc) };
+            unsafe { ptr.add(n).write(pc) };
             n += 1;
         }
         n < len
