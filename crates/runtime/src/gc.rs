@@ -265,6 +265,8 @@ pub struct Heap {
     released: usize,
     /// GOGC percentage, negative for off.
     pub gogc: i64,
+    /// The environment has been read ([`Heap::configure_from_env`]).
+    configured: bool,
     /// Collect at every allocation (`DEFT_GCSTRESS=1`).
     pub stress: bool,
     /// Stress mode without the scan budget (`DEFT_GCSTRESS=every`).
@@ -301,6 +303,7 @@ impl Heap {
             stress_wait: 0,
             released: 0,
             gogc: 100,
+            configured: false,
             stress: false,
             stress_unbounded: false,
             trace: false,
@@ -324,6 +327,7 @@ impl Heap {
 
     /// Reads GOGC, GODEBUG=gctrace=1 and DEFT_GCSTRESS from the environment.
     pub fn configure_from_env(&mut self) {
+        self.configured = true;
         if let Ok(v) = std::env::var("GOGC") {
             if v == "off" {
                 self.gogc = -1;
@@ -761,7 +765,7 @@ pub fn with_heap<R>(f: impl FnOnce(&mut Heap) -> R) -> R {
 /// pacer says so and the thread runs Go code.
 pub fn alloc(size: usize, align: usize, noscan: bool) -> *mut u8 {
     with_heap(|h| {
-        if h.arena == 0 {
+        if !h.configured {
             h.configure_from_env();
         }
         if h.wants_collection(size) && !crate::panic::cur_g().is_null() && h.gogc >= 0 {
@@ -781,6 +785,21 @@ pub fn force_collection() {
             collect(h, true)
         }
     });
+}
+
+/// `debug.SetGCPercent`: sets GOGC (negative: off) and returns the
+/// previous setting; the pacing goal follows at once, from the live heap
+/// the last collection found.
+pub fn set_gogc(percent: i64) -> i64 {
+    with_heap(|h| {
+        if !h.configured {
+            h.configure_from_env();
+        }
+        let prev = h.gogc;
+        h.gogc = percent.max(-1);
+        h.stats.next_gc = h.goal(h.stats.heap_alloc);
+        prev
+    })
 }
 
 /// Statistics of the current thread's heap.

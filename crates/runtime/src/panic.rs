@@ -714,7 +714,7 @@ pub fn fatal_with_traceback(msg: &[u8], status: &[u8], origin: Frame) -> ! {
 ///
 /// # Safety
 /// `origin` is a live frame of goroutine `gp`.
-unsafe fn traceback(out: &mut Vec<u8>, gp: *mut G, origin: Frame) {
+pub(crate) unsafe fn traceback(out: &mut Vec<u8>, gp: *mut G, origin: Frame) {
     // SAFETY: walking live frames below the stack top.
     unsafe {
         let top = (*gp).stack_top;

@@ -54,6 +54,8 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("runtime.GC", || runtime::gc as *const u8),
     ("runtime.ReadMemStats", || runtime::read_mem_stats as *const u8),
     ("runtime.Caller", || runtime::caller_shim as *const u8),
+    ("runtime/debug.SetGCPercent", || runtime::set_gc_percent as *const u8),
+    ("runtime/debug.stack", || runtime::stack_shim as *const u8),
     ("runtime.callers", || runtime::callers_shim as *const u8),
     ("runtime.funcEntry", || runtime::func_entry as *const u8),
     ("runtime.funcName", || runtime::func_name as *const u8),

@@ -36,6 +36,30 @@ pub extern "C" fn caller_shim(_out: *mut CallerResults, _skip: i64) {
     core::arch::naked_asm!("mov rdx, [rsp]", "mov rcx, rbp", "jmp {imp}", imp = sym caller)
 }
 
+/// Calls `visit` with each frame that has funcdata (Go functions, thunks,
+/// glue), from the adapter's frame (`pc`, `fp`) outward, until it returns
+/// false. Returns false if `visit` stopped the walk.
+fn walk_frames(pc: usize, fp: usize, mut visit: impl FnMut(Frame, &'static FuncInfo) -> bool) -> bool {
+    let gp = crate::panic::cur_g();
+    if gp.is_null() {
+        return true;
+    }
+    // SAFETY: the adapter's frame is live and the walk stays below the
+    // goroutine's stack top.
+    let top = unsafe { (*gp).stack_top };
+    let mut frame = Some(Frame { pc, fp });
+    while let Some(fr) = frame {
+        if let Some(f) = fr.func()
+            && !visit(fr, f)
+        {
+            return false;
+        }
+        // SAFETY: `fr` is a live frame of this goroutine.
+        frame = unsafe { fr.caller(top) };
+    }
+    true
+}
+
 /// Calls `visit` with the return address and function of each frame gc
 /// would report, from the adapter's frame (`pc`, `fp`) outward, until it
 /// returns false: the Go frames, `runtime.gopanic` for a defer thunk through
@@ -43,36 +67,22 @@ pub extern "C" fn caller_shim(_out: *mut CallerResults, _skip: i64) {
 /// `runtime.goexit` below `main.main` (see [`RuntimeFrame`]).
 fn walk_go_frames(pc: usize, fp: usize, mut visit: impl FnMut(usize, &FuncInfo) -> bool) {
     let gp = crate::panic::cur_g();
-    if gp.is_null() {
-        return;
-    }
     let runtime_frame = |r: RuntimeFrame| find_func(r.pc()).map(|f| (r.pc(), f));
-    // SAFETY: the adapter's frame is live and the walk stays below the
-    // goroutine's stack top.
-    let top = unsafe { (*gp).stack_top };
-    let mut frame = Some(Frame { pc, fp });
     let mut last = "";
-    while let Some(fr) = frame {
-        let reported = match fr.func() {
-            Some(f) if f.kind == FrameKind::Go => Some((fr.pc, f)),
+    let finished = walk_frames(pc, fp, |fr, f| {
+        let reported = match f.kind {
+            FrameKind::Go => Some((fr.pc, f)),
             // SAFETY: `gp` is the running goroutine.
-            Some(f)
-                if f.kind == FrameKind::DeferThunk && unsafe { crate::panic::panic_of_thunk(gp, fr.fp) }.is_some() =>
-            {
+            FrameKind::DeferThunk if unsafe { crate::panic::panic_of_thunk(gp, fr.fp) }.is_some() => {
                 runtime_frame(RuntimeFrame::Gopanic)
             }
             _ => None,
         };
-        if let Some((pc, f)) = reported {
-            last = &f.name;
-            if !visit(pc, f) {
-                return;
-            }
-        }
-        // SAFETY: `fr` is a live frame of this goroutine.
-        frame = unsafe { fr.caller(top) };
-    }
-    if last == "main.main" {
+        let Some((pc, f)) = reported else { return true };
+        last = &f.name;
+        visit(pc, f)
+    });
+    if finished && last == "main.main" {
         for (pc, f) in [RuntimeFrame::Main, RuntimeFrame::Goexit].into_iter().filter_map(runtime_frame) {
             if !visit(pc, f) {
                 return;
@@ -153,6 +163,53 @@ pub extern "C" fn func_file_line(out: *mut FileLine, pc: usize) {
     };
     // SAFETY: `out` is the adapter's result area.
     unsafe { out.write(res) };
+}
+
+/// `runtime/debug.stack() string`, entered with the adapter's return
+/// address and frame pointer appended (see [`stack`]).
+#[unsafe(naked)]
+pub extern "C" fn stack_shim() -> GoString {
+    core::arch::naked_asm!("mov rdi, [rsp]", "mov rsi, rbp", "jmp {imp}", imp = sym stack)
+}
+
+/// The traceback `runtime/debug.Stack` returns: gc's goroutine header, its
+/// own frame at gc's position, then the frames from its caller outward,
+/// as an unrecovered panic prints them. The adapter (`pc`, `fp`) was
+/// called by `debug.stack`'s caller, `debug.Stack`.
+extern "C" fn stack(pc: usize, fp: usize) -> GoString {
+    let mut out = Vec::new();
+    crate::traceback_fmt::fmt_goroutine_header(&mut out, 1, b"running");
+    crate::traceback_fmt::fmt_frame(
+        &mut out,
+        b"runtime/debug.Stack",
+        crate::traceback_fmt::FrameArgs::None,
+        b"/usr/lib/go-1.19/src/runtime/debug/stack.go",
+        24,
+        Some(0x65),
+    );
+    let gp = crate::panic::cur_g();
+    let mut origin = None;
+    if !gp.is_null() {
+        let mut go_frames = 0;
+        walk_frames(pc, fp, |fr, f| {
+            go_frames += usize::from(f.kind == FrameKind::Go);
+            // The first Go frame is `debug.Stack`: start from its caller.
+            if go_frames == 2 {
+                origin = Some(fr);
+            }
+            go_frames < 2
+        });
+    }
+    if let Some(origin) = origin {
+        // SAFETY: `origin` is a live frame of the running goroutine.
+        unsafe { crate::panic::traceback(&mut out, gp, origin) };
+    }
+    new_string(&out)
+}
+
+/// `func SetGCPercent(percent int) int`.
+pub extern "C" fn set_gc_percent(percent: i64) -> i64 {
+    crate::gc::set_gogc(percent)
 }
 
 /// `func GC()`: a full collection now.
