@@ -98,6 +98,50 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Reports package-level names that a file also declares by importing
+    /// (by import name or dot import): the file's name would hide them.
+    pub(crate) fn report_import_conflicts(&mut self) {
+        let mut conflicts: Vec<(ObjId, ObjId)> = Vec::new();
+        for &fscope in &self.file_scopes {
+            for (name, &imported) in &self.scopes[fscope.0 as usize].names {
+                if let Some(alt) = self.lookup_in(self.pkg_scope, name) {
+                    conflicts.push((alt, imported));
+                }
+            }
+        }
+        conflicts.sort_by_key(|&(alt, _)| self.obj(alt).pos);
+        for (alt, imported) in conflicts {
+            let name = self.obj(alt).name.clone();
+            let (how, path) = match &self.obj(imported).kind {
+                ObjKind::PkgName(path) => ("import", path.clone()),
+                // Objects of package unsafe belong to no package.
+                _ => ("dot-import", self.obj(imported).pkg.map_or("unsafe".into(), |p| self.pkg_path(p))),
+            };
+            let pkg = self.import_string(&path);
+            let mut msg = format!("{name} already declared through {how} of {pkg}");
+            let other = self.obj(imported).pos;
+            if other.is_known() {
+                msg.push_str(&format!("\n\t{}: other declaration of {name}", self.pos_string(other)));
+            }
+            self.error(self.obj(alt).pos, msg);
+        }
+    }
+
+    /// The import path of package `p`.
+    fn pkg_path(&self, p: crate::model::PkgId) -> String {
+        self.info.packages[p.0 as usize].spec.path.clone()
+    }
+
+    /// The package imported by `path` as gc prints it: `package rand
+    /// ("math/rand")` (named by its last element if deft lacks it).
+    fn import_string(&self, path: &str) -> String {
+        let name = match self.package_by_path(path) {
+            Some(p) => self.info.packages[p.0 as usize].name.clone(),
+            None => path.rsplit('/').next().unwrap_or(path).to_string(),
+        };
+        format!("package {name} ({})", crate::constant::quote(path.as_bytes()))
+    }
+
     /// Collects imports and package-level objects of all files.
     pub(crate) fn collect_objects(&mut self, files: &'a [File]) {
         for (fi, file) in files.iter().enumerate() {
@@ -354,6 +398,9 @@ impl<'a> Checker<'a> {
                 }
             }
             self.var_decl(&lhs, spec.ty.as_ref(), &spec.values);
+            for &l in &lhs {
+                self.check_size(self.obj_ty(l), self.obj(l).pos);
+            }
             // The initializer is the dependency of every variable it sets
             // (types2 shares one declInfo among them), so a cycle through
             // any of them is found.
@@ -364,6 +411,7 @@ impl<'a> Checker<'a> {
         } else {
             let init: Vec<&'a Expr> = spec.values.get(index).into_iter().collect();
             self.var_decl_one(o, spec.ty.as_ref(), init.first().copied());
+            self.check_size(self.obj_ty(o), self.obj(o).pos);
         }
     }
 
@@ -443,6 +491,7 @@ impl<'a> Checker<'a> {
         }
         self.type_path.pop();
         self.valid_type(o);
+        self.check_size(self.tys.under(named), spec.name.pos);
         self.collect_methods(o);
     }
 
@@ -498,6 +547,30 @@ impl<'a> Checker<'a> {
         msg.push_str(&format!("\n\t{}: {}", pos(self, start), name(self, start)));
         let at = self.obj(cycle[start]).pos;
         self.error(at, msg);
+    }
+
+    /// Reports (at `pos`, as gc's back end does for package-level types
+    /// and variables) an array in `t` larger than the address space of
+    /// linux/amd64, 2^50 bytes.
+    fn check_size(&mut self, t: TyId, pos: Pos) {
+        if let Some(a) = self.too_large_array(t) {
+            let s = self.ts(a);
+            self.error(pos, format!("type {s} larger than address space"));
+        }
+    }
+
+    /// The innermost array in `t`, outside defined types (which are checked
+    /// where declared), whose size reaches 2^50 bytes.
+    fn too_large_array(&self, t: TyId) -> Option<TyId> {
+        const MAX_WIDTH: u64 = 1 << 50;
+        match self.tys.get(t) {
+            T::Array(n, e) => self.too_large_array(*e).or_else(|| {
+                let (size, _) = crate::sizes::size_align(&self.tys.table, self.tys.canon(*e));
+                (size != 0 && *n > (MAX_WIDTH - 1) / size).then_some(t)
+            }),
+            T::Struct(fs) => fs.iter().find_map(|f| self.too_large_array(f.ty)),
+            _ => None,
+        }
     }
 
     /// Reports a defined type that contains itself without indirection.

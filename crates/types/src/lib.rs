@@ -168,6 +168,7 @@ impl<'a> Checker<'a> {
             }
         }
         self.collect_objects(files);
+        self.report_import_conflicts();
         // 3. Package-level declarations: types, then methods, then the rest.
         let objs = self.pkg_objs.clone();
         for &o in &objs {
