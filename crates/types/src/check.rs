@@ -88,6 +88,18 @@ pub(crate) struct FuncCtx {
     pub locals: Vec<ObjId>,
 }
 
+/// A check of a type that needs underlying types which may still be
+/// unknown where the type is written (`type m map[k]int; type k [1]m`,
+/// `type T *struct{ T }`), so it waits for the declarations (as in types2).
+#[derive(Clone, Copy)]
+pub(crate) enum LaterCheck {
+    /// A map key type must be comparable.
+    MapKey(TyId, Pos),
+    /// An embedded field's type must not be a pointer to a pointer or an
+    /// interface, nor unsafe.Pointer.
+    Embedded(TyId, Pos),
+}
+
 /// A function body whose checking is delayed until the package-level
 /// declarations are done (types2's `check.later`).
 #[derive(Clone)]
@@ -157,12 +169,13 @@ pub(crate) struct Checker<'a> {
     pub methods: HashMap<String, Vec<ObjId>>,
     /// The universe object `iota`.
     pub universe_iota: ObjId,
-    /// Defined types whose declarations are being checked (for cycles).
-    pub type_path: Vec<ObjId>,
+    /// Type declarations (aliases included) being checked, outermost
+    /// first (for cycles).
+    pub type_path: Vec<(ObjId, &'a syntax::ast::TypeSpec)>,
     /// Receiver, parameter and result objects of declared functions.
     pub sig_objs: HashMap<ObjId, crate::decl::SigObjs>,
-    /// Map key types to check once their declarations are complete.
-    pub later_map_keys: Vec<(TyId, Pos)>,
+    /// Checks of types to make once their declarations are complete.
+    pub later: Vec<LaterCheck>,
     /// Delayed function bodies, in the order they must be checked.
     pub delayed: Vec<Delayed<'a>>,
     /// Imports with the object they declare (none for `_` and `.`); judged

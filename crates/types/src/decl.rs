@@ -98,6 +98,50 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Reports package-level names that a file also declares by importing
+    /// (by import name or dot import): the file's name would hide them.
+    pub(crate) fn report_import_conflicts(&mut self) {
+        let mut conflicts: Vec<(ObjId, ObjId)> = Vec::new();
+        for &fscope in &self.file_scopes {
+            for (name, &imported) in &self.scopes[fscope.0 as usize].names {
+                if let Some(alt) = self.lookup_in(self.pkg_scope, name) {
+                    conflicts.push((alt, imported));
+                }
+            }
+        }
+        conflicts.sort_by_key(|&(alt, _)| self.obj(alt).pos);
+        for (alt, imported) in conflicts {
+            let name = self.obj(alt).name.clone();
+            let (how, path) = match &self.obj(imported).kind {
+                ObjKind::PkgName(path) => ("import", path.clone()),
+                // Objects of package unsafe belong to no package.
+                _ => ("dot-import", self.obj(imported).pkg.map_or("unsafe".into(), |p| self.pkg_path(p))),
+            };
+            let pkg = self.import_string(&path);
+            let mut msg = format!("{name} already declared through {how} of {pkg}");
+            let other = self.obj(imported).pos;
+            if other.is_known() {
+                msg.push_str(&format!("\n\t{}: other declaration of {name}", self.pos_string(other)));
+            }
+            self.error(self.obj(alt).pos, msg);
+        }
+    }
+
+    /// The import path of package `p`.
+    fn pkg_path(&self, p: crate::model::PkgId) -> String {
+        self.info.packages[p.0 as usize].spec.path.clone()
+    }
+
+    /// The package imported by `path` as gc prints it: `package rand
+    /// ("math/rand")` (named by its last element if deft lacks it).
+    fn import_string(&self, path: &str) -> String {
+        let name = match self.package_by_path(path) {
+            Some(p) => self.info.packages[p.0 as usize].name.clone(),
+            None => path.rsplit('/').next().unwrap_or(path).to_string(),
+        };
+        format!("package {name} ({})", crate::constant::quote(path.as_bytes()))
+    }
+
     /// Collects imports and package-level objects of all files.
     pub(crate) fn collect_objects(&mut self, files: &'a [File]) {
         for (fi, file) in files.iter().enumerate() {
@@ -354,9 +398,20 @@ impl<'a> Checker<'a> {
                 }
             }
             self.var_decl(&lhs, spec.ty.as_ref(), &spec.values);
+            for &l in &lhs {
+                self.check_size(self.obj_ty(l), self.obj(l).pos);
+            }
+            // The initializer is the dependency of every variable it sets
+            // (types2 shares one declInfo among them), so a cycle through
+            // any of them is found.
+            let shared = self.deps.get(&o).cloned().unwrap_or_default();
+            for &l in lhs.iter().filter(|&&l| l != o) {
+                self.deps.insert(l, shared.clone());
+            }
         } else {
             let init: Vec<&'a Expr> = spec.values.get(index).into_iter().collect();
             self.var_decl_one(o, spec.ty.as_ref(), init.first().copied());
+            self.check_size(self.obj_ty(o), self.obj(o).pos);
         }
     }
 
@@ -412,33 +467,71 @@ impl<'a> Checker<'a> {
             return;
         }
         if spec.alias {
+            // Until its right side is known, the alias denotes no type (a
+            // reference to it then is a cycle, see `alias_cycle`).
             self.set_obj_ty(o, INVALID);
+            self.type_path.push((o, spec));
             let t = self.typ(&spec.ty);
+            self.type_path.pop();
             self.set_obj_ty(o, t);
             return;
         }
         let path = self.info.packages[self.cur_pkg().0 as usize].spec.path.clone();
         let named = self.tys.new_named(o, &path);
         self.set_obj_ty(o, named);
-        self.type_path.push(o);
+        self.type_path.push((o, spec));
         let rhs = self.typ(&spec.ty);
-        // The right side is a defined type still being declared: its
-        // underlying type is unknown, so this is a cycle of definitions.
-        if let T::Named(r) = self.tys.get(rhs).clone()
-            && self.objs[r.0 as usize].color == Color::Grey
-            && self.tys.under(rhs) == INVALID
-        {
-            if let Some(i) = self.type_path.iter().position(|&p| p == r) {
-                let cycle: Vec<ObjId> = self.type_path[i..].to_vec();
-                self.cycle_error(&cycle);
-            }
+        // The right side names a type still being declared: its underlying
+        // type is unknown, so this is a cycle of definitions.
+        if let Some(r) = self.grey_type_named_by(&spec.ty) {
+            self.report_defined_cycle(r);
             self.tys.set_underlying(o, INVALID);
         } else {
             self.tys.set_underlying(o, rhs);
         }
         self.type_path.pop();
         self.valid_type(o);
+        self.check_size(self.tys.under(named), spec.name.pos);
         self.collect_methods(o);
+    }
+
+    /// The type being declared that `t` names directly, if any.
+    pub(crate) fn grey_type_named_by(&self, t: &Type) -> Option<ObjId> {
+        let o = match &t.kind {
+            TypeKind::Paren(inner) => return self.grey_type_named_by(inner),
+            TypeKind::Name { pkg: None, name } => *self.info.uses.get(&name.id)?,
+            _ => return None,
+        };
+        let grey = self.objs[o.0 as usize].color == Color::Grey;
+        (grey && matches!(self.obj(o).kind, ObjKind::TypeName)).then_some(o)
+    }
+
+    /// The declarations on the current path from `o`'s on (none when `o`
+    /// is not being declared).
+    pub(crate) fn path_from(&self, o: ObjId) -> &[(ObjId, &'a TypeSpec)] {
+        let i = self.type_path.iter().position(|&(p, _)| p == o).unwrap_or(self.type_path.len());
+        &self.type_path[i..]
+    }
+
+    /// Reports a reference to alias `o` while its right side is checked,
+    /// when the cycle consists of aliases only: it would expand forever
+    /// (with a defined type in it, the name of that type ends it).
+    pub(crate) fn alias_cycle(&mut self, o: ObjId) {
+        let path = self.path_from(o);
+        if !path.is_empty() && path.iter().all(|(_, spec)| spec.alias) {
+            let cycle: Vec<ObjId> = path.iter().map(|&(p, _)| p).collect();
+            self.cycle_error(&cycle);
+        }
+    }
+
+    /// Reports the cycle from `o` through the type declarations being
+    /// checked, naming its defined types only (aliases stand for their
+    /// right sides); a cycle of aliases only is `alias_cycle`'s.
+    pub(crate) fn report_defined_cycle(&mut self, o: ObjId) {
+        let cycle: Vec<ObjId> = self.path_from(o).iter().filter(|(_, spec)| !spec.alias).map(|&(p, _)| p).collect();
+        if !cycle.is_empty() {
+            self.cycle_error(&cycle);
+        }
     }
 
     /// Reports `invalid recursive type` for a cycle of type names.
@@ -454,6 +547,30 @@ impl<'a> Checker<'a> {
         msg.push_str(&format!("\n\t{}: {}", pos(self, start), name(self, start)));
         let at = self.obj(cycle[start]).pos;
         self.error(at, msg);
+    }
+
+    /// Reports (at `pos`, as gc's back end does for package-level types
+    /// and variables) an array in `t` larger than the address space of
+    /// linux/amd64, 2^50 bytes.
+    fn check_size(&mut self, t: TyId, pos: Pos) {
+        if let Some(a) = self.too_large_array(t) {
+            let s = self.ts(a);
+            self.error(pos, format!("type {s} larger than address space"));
+        }
+    }
+
+    /// The innermost array in `t`, outside defined types (which are checked
+    /// where declared), whose size reaches 2^50 bytes.
+    fn too_large_array(&self, t: TyId) -> Option<TyId> {
+        const MAX_WIDTH: u64 = 1 << 50;
+        match self.tys.get(t) {
+            T::Array(n, e) => self.too_large_array(*e).or_else(|| {
+                let (size, _) = crate::sizes::size_align(&self.tys.table, self.tys.canon(*e));
+                (size != 0 && *n > (MAX_WIDTH - 1) / size).then_some(t)
+            }),
+            T::Struct(fs) => fs.iter().find_map(|f| self.too_large_array(f.ty)),
+            _ => None,
+        }
     }
 
     /// Reports a defined type that contains itself without indirection.
@@ -535,6 +652,11 @@ impl<'a> Checker<'a> {
             self.set_obj_ty(o, INVALID);
             return;
         }
+        // Until its signature is known, a function referred to in it is a
+        // `func()` (as in types2): `func foo(x foo)` is `foo (value of type
+        // func()) is not a type`.
+        let empty = self.tys.intern(T::Func(Sig { params: vec![], results: vec![], variadic: false }));
+        self.set_obj_ty(o, empty);
         let (sig, objs) = self.func_type(&fd.sig, fd.recv.as_ref(), fd.name.id);
         self.set_obj_ty(o, sig);
         self.sig_objs.insert(o, objs.clone());
@@ -651,10 +773,12 @@ impl<'a> Checker<'a> {
             T::Pointer(b) => *b,
             _ => t,
         };
+        // Universe types and those of imported packages are non-local.
+        let local = |c: &Self, o: ObjId| c.obj(o).pkg == c.pkg;
         let ok = match self.tys.get(base) {
             T::Named(o) => {
                 let u = self.tys.under(base);
-                self.obj(*o).pos.is_known() && !matches!(self.tys.get(u), T::Pointer(_) | T::Interface { .. })
+                local(self, *o) && !matches!(self.tys.get(u), T::Pointer(_) | T::Interface { .. })
             }
             _ => false,
         };
@@ -664,11 +788,8 @@ impl<'a> Checker<'a> {
                 T::Basic(_) | T::Alias(..) => {
                     format!("cannot define new methods on non-local type {s}")
                 }
-                T::Named(o) if !self.obj(*o).pos.is_known() => {
+                T::Named(o) if !local(self, *o) => {
                     format!("cannot define new methods on non-local type {s}")
-                }
-                T::Named(_) if matches!(self.tys.get(self.tys.under(base)), T::Pointer(_)) => {
-                    format!("invalid receiver type {s} (pointer or interface type)")
                 }
                 T::Named(_) => format!("invalid receiver type {s} (pointer or interface type)"),
                 _ => format!("invalid receiver type {s}"),

@@ -113,7 +113,7 @@ impl<'a> Checker<'a> {
             sig_objs: HashMap::new(),
             iface_objs: HashMap::new(),
             delayed: Vec::new(),
-            later_map_keys: Vec::new(),
+            later: Vec::new(),
             imports: Vec::new(),
         };
         c.universe = c.new_scope(None);
@@ -145,7 +145,7 @@ impl<'a> Checker<'a> {
         self.bodies.clear();
         self.methods.clear();
         self.delayed.clear();
-        self.later_map_keys.clear();
+        self.later.clear();
         self.imports.clear();
     }
 
@@ -168,6 +168,7 @@ impl<'a> Checker<'a> {
             }
         }
         self.collect_objects(files);
+        self.report_import_conflicts();
         // 3. Package-level declarations: types, then methods, then the rest.
         let objs = self.pkg_objs.clone();
         for &o in &objs {
@@ -187,7 +188,7 @@ impl<'a> Checker<'a> {
         for (o, _) in self.bodies.clone() {
             self.obj_decl(o);
         }
-        self.check_later_map_keys();
+        self.check_later();
         // 4. Function bodies (the queue grows while function literals at
         // package level are found).
         let mut i = 0;
@@ -200,7 +201,7 @@ impl<'a> Checker<'a> {
         }
         self.cur_decl = None;
         self.scope = self.pkg_scope;
-        self.check_later_map_keys();
+        self.check_later();
         // 5. Initialization order.
         self.init_order();
         self.report_imports();

@@ -7,9 +7,9 @@
 
 use syntax::ast::{Expr, ExprKind, InterfaceElem, Type, TypeKind};
 
-use crate::check::Checker;
+use crate::check::{Checker, LaterCheck};
 use crate::exprstr::type_start;
-use crate::model::{Mode, ObjKind};
+use crate::model::{Mode, ObjId, ObjKind};
 use crate::operand::{OpMode, Operand};
 use crate::types::{Field, INVALID, Method, T, TyId};
 
@@ -41,7 +41,11 @@ impl<'a> Checker<'a> {
                 match &self.obj(o).kind.clone() {
                     ObjKind::TypeName => {
                         self.obj_decl(o);
-                        self.obj_ty(o)
+                        let ty = self.obj_ty(o);
+                        if ty == INVALID {
+                            self.alias_cycle(o);
+                        }
+                        ty
                     }
                     ObjKind::PkgName(_) => {
                         self.error(name.pos, format!("use of package {} not in selector", name.name));
@@ -118,10 +122,7 @@ impl<'a> Checker<'a> {
                 if k == INVALID || v == INVALID {
                     return INVALID;
                 }
-                // As types2: checked once every type is complete, since the key
-                // may (indirectly) still be being declared (`type m map[k]int;
-                // type k [1]m`).
-                self.later_map_keys.push((k, type_start(key)));
+                self.later.push(LaterCheck::MapKey(k, type_start(key)));
                 self.tys.intern(T::Map(k, v))
             }
             TypeKind::Chan { dir, elem } => {
@@ -149,14 +150,36 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Checks map key types whose declaration was incomplete when the map
-    /// type was written (types2 delays this check too).
-    pub(crate) fn check_later_map_keys(&mut self) {
-        for (k, pos) in std::mem::take(&mut self.later_map_keys) {
-            if !self.tys.comparable(k) {
-                let s = self.ts(k);
-                self.error(pos, format!("invalid map key type {s}"));
+    /// Makes the checks that waited for the declarations to complete.
+    pub(crate) fn check_later(&mut self) {
+        for check in std::mem::take(&mut self.later) {
+            match check {
+                LaterCheck::MapKey(k, pos) => {
+                    if !self.tys.comparable(k) {
+                        let s = self.ts(k);
+                        self.error(pos, format!("invalid map key type {s}"));
+                    }
+                }
+                LaterCheck::Embedded(t, pos) => {
+                    if let Some(msg) = self.bad_embedded(t) {
+                        self.error(pos, msg);
+                    }
+                }
             }
+        }
+    }
+
+    /// Why `t` cannot be the type of an embedded field, if it cannot.
+    fn bad_embedded(&self, t: TyId) -> Option<&'static str> {
+        let (base, is_ptr) = match self.tys.get(t) {
+            T::Pointer(b) => (*b, true),
+            _ => (t, false),
+        };
+        match self.tys.get(self.tys.under(base)) {
+            T::Basic(crate::model::BasicKind::UnsafePointer) => Some("embedded field type cannot be unsafe.Pointer"),
+            T::Pointer(_) => Some("embedded field type cannot be a pointer"),
+            T::Interface { .. } if is_ptr => Some("embedded field type cannot be a pointer to an interface"),
+            _ => None,
         }
     }
 
@@ -228,19 +251,8 @@ impl<'a> Checker<'a> {
             };
             if f.names.is_empty() {
                 let name = embedded_name(&f.ty);
-                let base = match self.tys.get(t) {
-                    T::Pointer(b) => *b,
-                    _ => t,
-                };
-                if t != INVALID
-                    && (matches!(self.tys.get(self.tys.under(base)), T::Pointer(_))
-                        || (matches!(self.tys.get(t), T::Pointer(_)) && self.tys.is_interface(base)))
-                {
-                    let s = self.ts(t);
-                    self.error(
-                        type_start(&f.ty),
-                        format!("embedded field type cannot be a pointer to an interface or a pointer: {s}"),
-                    );
+                if t != INVALID {
+                    self.later.push(LaterCheck::Embedded(t, type_start(&f.ty)));
                 }
                 add(self, name, type_start(&f.ty), true);
             } else {
@@ -290,6 +302,12 @@ impl<'a> Checker<'a> {
                         continue;
                     }
                     let et = self.typ(t);
+                    if let Some(r) = self.grey_type_named_by(t)
+                        && self.embedding_cycle(r)
+                    {
+                        self.report_defined_cycle(r);
+                        continue;
+                    }
                     if et == INVALID {
                         continue;
                     }
@@ -314,6 +332,14 @@ impl<'a> Checker<'a> {
         }
         methods.sort_by(|a, b| a.name.cmp(&b.name));
         self.tys.intern(T::Interface { methods, any: false })
+    }
+
+    /// Whether an interface embedding `r`, which is being declared, closes
+    /// a cycle of embeddings (and aliases) only: the interface would
+    /// contain itself. Through a method signature (`type A interface{ F()
+    /// B }; type B interface{ A }`) it is no cycle.
+    fn embedding_cycle(&self, r: ObjId) -> bool {
+        self.path_from(r).windows(2).all(|w| embeds_name(&self.info.uses, &w[0].1.ty, w[1].0))
     }
 
     /// Converts an expression that denotes a type (`[]byte`, `T`, `*T`,
@@ -352,6 +378,18 @@ impl Checker<'_> {
             let s = self.op_string_named(written, &x);
             self.error(pos, format!("{s} is not a type"));
         }
+    }
+}
+
+/// Whether `t` is, or embeds as an interface element, the name of `target`.
+fn embeds_name(uses: &std::collections::HashMap<syntax::ast::NodeId, ObjId>, t: &Type, target: ObjId) -> bool {
+    match &t.kind {
+        TypeKind::Paren(inner) => embeds_name(uses, inner, target),
+        TypeKind::Name { pkg: None, name } => uses.get(&name.id) == Some(&target),
+        TypeKind::Interface(elems) => {
+            elems.iter().any(|e| matches!(e, InterfaceElem::Embed(x) if embeds_name(uses, x, target)))
+        }
+        _ => false,
     }
 }
 
