@@ -872,9 +872,12 @@ fn collect(h: &mut Heap, forced: bool) {
 
 /// Marks the heap defer records on goroutine `g`'s chain (its stack
 /// records are scanned with its stack).
-pub fn mark_defer_records(h: &mut Heap, g: *mut crate::panic::G) {
-    // SAFETY: `g` is a live G; records on its chain are live, and heap
-    // records have `heap_size` bytes.
+///
+/// # Safety
+/// `g` is a live G.
+pub(crate) unsafe fn mark_defer_records(h: &mut Heap, g: *mut crate::panic::G) {
+    // SAFETY: records on a live G's chain are live, and heap records have
+    // `heap_size` bytes.
     unsafe {
         let mut d = (*g).defer;
         while !d.is_null() {
