@@ -12,6 +12,7 @@
 
 pub mod abi;
 pub mod alloc;
+pub mod chan;
 pub mod complex;
 pub mod entry;
 pub mod errors;
@@ -25,6 +26,7 @@ pub mod panic;
 pub mod panicprint;
 pub mod print;
 pub mod proc;
+pub mod sched;
 pub mod slices;
 pub mod strings;
 mod sys;

@@ -178,7 +178,7 @@ pub extern "C" fn stack_shim() -> GoString {
 /// called by `debug.stack`'s caller, `debug.Stack`.
 extern "C" fn stack(pc: usize, fp: usize) -> GoString {
     let mut out = Vec::new();
-    crate::traceback_fmt::fmt_goroutine_header(&mut out, 1, b"running");
+    crate::traceback_fmt::fmt_goroutine_header(&mut out, crate::sched::current_id(), b"running");
     crate::traceback_fmt::fmt_frame(
         &mut out,
         b"runtime/debug.Stack",

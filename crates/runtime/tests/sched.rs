@@ -1,0 +1,376 @@
+//! Goroutines, channels, select, semaphores and sleep, driven from Rust:
+//! each test runs as the main goroutine of its own thread, and goroutine
+//! bodies are Rust functions with the signature of a generated thunk.
+
+use std::cell::RefCell;
+use std::hint::black_box;
+use std::ptr::null_mut;
+
+use runtime::chan::*;
+use runtime::panic::{G, set_g};
+use runtime::sched::{self, GSched};
+
+/// Runs `f` as the main goroutine of a fresh scheduler on this thread.
+#[inline(never)]
+fn as_main(f: impl FnOnce()) {
+    let marker = 0u8;
+    let mut g = G {
+        panic: null_mut(),
+        defer: null_mut(),
+        stack_top: black_box(&raw const marker) as usize,
+        sig: 0,
+        defer_pool: null_mut(),
+        id: 1,
+        sched: GSched::new(),
+    };
+    let saved = set_g(&raw mut g);
+    sched::init_main(&raw mut g);
+    f();
+    set_g(saved);
+}
+
+type Body = extern "C" fn(*mut u8, *mut usize);
+
+fn go<T>(body: Body, args: *const T) {
+    sched::deft_newproc(body as usize, args.cast_mut().cast());
+}
+
+fn make(cap: i64) -> *mut u8 {
+    deft_makechan(8, cap, 1)
+}
+
+fn send(c: *mut u8, v: i64) {
+    deft_chansend(c, (&raw const v).cast());
+}
+
+fn recv(c: *mut u8) -> (i64, bool) {
+    let mut v = -1i64;
+    // SAFETY: c is a channel of i64.
+    let ok = unsafe { deft_chanrecv(c, (&raw mut v).cast()) };
+    (v, ok)
+}
+
+/// Two channels: requests and replies.
+struct Pair {
+    a: *mut u8,
+    b: *mut u8,
+}
+
+extern "C" fn echo_plus_one(args: *mut u8, _: *mut usize) {
+    // SAFETY: args is a Pair.
+    let p = unsafe { &*args.cast::<Pair>() };
+    loop {
+        let (v, ok) = recv(p.a);
+        if !ok {
+            return;
+        }
+        send(p.b, v + 1);
+    }
+}
+
+#[test]
+fn ping_pong_unbuffered() {
+    as_main(|| {
+        let p = Pair { a: make(0), b: make(0) };
+        go(echo_plus_one, &raw const p);
+        let mut v = 0;
+        for _ in 0..1000 {
+            send(p.a, v);
+            v = recv(p.b).0;
+        }
+        assert_eq!(v, 1000);
+        assert_eq!(sched::num_goroutine(), 2);
+        deft_closechan(p.a);
+        sched::gosched();
+        assert_eq!(sched::num_goroutine(), 1);
+    });
+}
+
+extern "C" fn send_ten(args: *mut u8, _: *mut usize) {
+    for i in 0..10 {
+        send(args, i);
+    }
+    deft_closechan(args);
+}
+
+#[test]
+fn buffered_fifo_and_close() {
+    as_main(|| {
+        let c = make(3);
+        // SAFETY: c is a channel.
+        unsafe { assert_eq!((deft_chanlen(c), deft_chancap(c)), (0, 3)) };
+        go(send_ten, c);
+        sched::gosched();
+        // The sender filled the buffer and waits.
+        // SAFETY: c is a channel.
+        unsafe { assert_eq!(deft_chanlen(c), 3) };
+        let got: Vec<i64> = (0..10).map(|_| recv(c)).map(|(v, ok)| if ok { v } else { -1 }).collect();
+        assert_eq!(got, (0..10).collect::<Vec<_>>());
+        assert_eq!(recv(c), (0, false));
+        assert_eq!(recv(c), (0, false));
+        // SAFETY: null is the nil channel.
+        unsafe { assert_eq!((deft_chanlen(null_mut()), deft_chancap(null_mut())), (0, 0)) };
+    });
+}
+
+extern "C" fn recv_into(args: *mut u8, _: *mut usize) {
+    // SAFETY: args is a (channel, result) pair.
+    let r = unsafe { &mut *args.cast::<(*mut u8, (i64, bool))>() };
+    r.1 = recv(r.0);
+}
+
+#[test]
+fn close_wakes_blocked_receiver_with_zero() {
+    as_main(|| {
+        let mut r = (make(0), (7i64, true));
+        go(recv_into, &raw mut r);
+        sched::gosched();
+        assert_eq!(r.1, (7, true), "receiver must still wait");
+        deft_closechan(r.0);
+        sched::gosched();
+        assert_eq!(r.1, (0, false));
+    });
+}
+
+#[test]
+fn select_default_ready_and_blocking() {
+    as_main(|| {
+        let (a, b) = (make(1), make(1));
+        let mut out = 0i64;
+        let mut ok = false;
+        let mut cases = [
+            Scase { c: a, elem: (&raw mut out).cast(), kind: CASE_RECV },
+            Scase { c: b, elem: (&raw mut out).cast(), kind: CASE_RECV },
+            Scase { c: null_mut(), elem: null_mut(), kind: CASE_SEND },
+        ];
+        assert_eq!(deft_select(cases.as_mut_ptr(), 3, 0, &raw mut ok), -1);
+        send(b, 42);
+        assert_eq!(deft_select(cases.as_mut_ptr(), 3, 0, &raw mut ok), 1);
+        assert_eq!((out, ok), (42, true));
+        // A blocking select woken by a goroutine's send.
+        let p = Pair { a: make(0), b: a };
+        go(echo_plus_one, &raw const p);
+        let v = 9i64;
+        let mut both = [
+            Scase { c: a, elem: (&raw mut out).cast(), kind: CASE_RECV },
+            Scase { c: p.a, elem: (&raw const v).cast_mut().cast(), kind: CASE_SEND },
+        ];
+        assert_eq!(deft_select(both.as_mut_ptr(), 2, 1, &raw mut ok), 1);
+        // (With both cases, the echo goroutine could take the send again.)
+        assert_eq!(deft_select(both.as_mut_ptr(), 1, 1, &raw mut ok), 0);
+        assert_eq!((out, ok), (10, true));
+        // Closed: a receive case proceeds with ok false.
+        deft_closechan(b);
+        assert_eq!(deft_select(cases.as_mut_ptr(), 2, 1, &raw mut ok), 1);
+        assert!(!ok);
+    });
+}
+
+#[test]
+fn select_chooses_randomly_among_ready_cases() {
+    as_main(|| {
+        let (a, b) = (make(1), make(1));
+        let mut counts = [0; 2];
+        let mut out = 0i64;
+        let mut ok = false;
+        for _ in 0..1000 {
+            send(a, 1);
+            send(b, 2);
+            let mut cases = [
+                Scase { c: a, elem: (&raw mut out).cast(), kind: CASE_RECV },
+                Scase { c: b, elem: (&raw mut out).cast(), kind: CASE_RECV },
+            ];
+            let i = deft_select(cases.as_mut_ptr(), 2, 1, &raw mut ok);
+            counts[i as usize] += 1;
+            recv(if i == 0 { b } else { a });
+        }
+        assert!(counts[0] > 350 && counts[1] > 350, "{counts:?}");
+    });
+}
+
+thread_local! {
+    static LOG: RefCell<Vec<i64>> = const { RefCell::new(Vec::new()) };
+}
+
+struct SemaArgs {
+    sema: *mut u32,
+    id: i64,
+}
+
+extern "C" fn take_sema(args: *mut u8, _: *mut usize) {
+    // SAFETY: args is a SemaArgs whose semaphore outlives the goroutine.
+    unsafe {
+        let a = &*args.cast::<SemaArgs>();
+        sched::semacquire(a.sema);
+        LOG.with(|l| l.borrow_mut().push(a.id));
+    }
+}
+
+#[test]
+fn semaphores_wake_waiters_in_order() {
+    as_main(|| {
+        let mut sema = 0u32;
+        let args: Vec<SemaArgs> = (0..3).map(|id| SemaArgs { sema: &raw mut sema, id }).collect();
+        for a in &args {
+            go(take_sema, a);
+        }
+        sched::gosched();
+        assert!(LOG.with(|l| l.borrow().is_empty()));
+        // SAFETY: sema is live.
+        unsafe {
+            sched::semrelease(&raw mut sema);
+            sched::semrelease(&raw mut sema);
+        }
+        sched::gosched();
+        assert_eq!(LOG.with(|l| l.borrow().clone()), [0, 1]);
+        // SAFETY: sema is live.
+        unsafe { sched::semrelease(&raw mut sema) };
+        sched::gosched();
+        assert_eq!(LOG.with(|l| l.borrow().clone()), [0, 1, 2]);
+        assert_eq!(sema, 0);
+        assert_eq!(sched::num_goroutine(), 1);
+    });
+}
+
+extern "C" fn sleeper(args: *mut u8, _: *mut usize) {
+    let ms = args as i64;
+    sched::sleep(ms * 1_000_000);
+    LOG.with(|l| l.borrow_mut().push(ms));
+}
+
+#[test]
+fn sleepers_wake_in_deadline_order() {
+    as_main(|| {
+        let start = std::time::Instant::now();
+        for ms in [30usize, 10, 20, 10] {
+            go(sleeper, ms as *const u8);
+        }
+        sched::sleep(45_000_000);
+        assert_eq!(LOG.with(|l| l.borrow().clone()), [10, 10, 20, 30]);
+        assert!(start.elapsed() >= std::time::Duration::from_millis(45));
+    });
+}
+
+/// The child-process half of the deadlock test (does nothing unless run
+/// by `deadlock_is_reported`).
+#[test]
+fn deadlock_child() {
+    if std::env::var_os("DEFT_SCHED_DEADLOCK_CHILD").is_none() {
+        return;
+    }
+    as_main(|| {
+        let c = make(0);
+        go(send_ten, make(0));
+        recv(c);
+    });
+}
+
+#[test]
+fn deadlock_is_reported() {
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "deadlock_child", "--nocapture", "--test-threads=1"])
+        .env("DEFT_SCHED_DEADLOCK_CHILD", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with(
+            "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\n\ngoroutine 5 [chan send]:\n"
+        ),
+        "{err}"
+    );
+}
+
+/// Hides an address from the conservative scan of the test's own frames.
+const MASK: usize = 0x5555_0000_0000_0000;
+
+/// A heap object that a goroutine holds only in its own frame while parked.
+extern "C" fn hold_while_parked(args: *mut u8, _: *mut usize) {
+    let c = args;
+    let obj = black_box(runtime::alloc::deft_alloc(48, 8));
+    // SAFETY: obj is a fresh 48-byte block.
+    unsafe { obj.write_bytes(0x5a, 48) };
+    send(c, obj as i64);
+    recv(c);
+    // SAFETY: obj is still ours.
+    let bytes = unsafe { std::slice::from_raw_parts(black_box(obj), 48) };
+    assert!(bytes.iter().all(|&b| b == 0x5a), "object freed while its goroutine was parked");
+    send(c, 1);
+}
+
+#[test]
+fn parked_goroutine_stack_is_a_root() {
+    as_main(|| {
+        let c = make(0);
+        go(hold_while_parked, c);
+        // Only the goroutine's frame keeps the object; the channel carries
+        // its address as an integer, which the test keeps in Rust memory.
+        let hidden = recv(c).0 as usize ^ MASK;
+        runtime::gc::force_collection();
+        let fresh: Vec<usize> = (0..10_000).map(|_| runtime::alloc::deft_alloc(48, 8) as usize).collect();
+        assert!(!fresh.contains(&(hidden ^ MASK)), "a parked goroutine's object was reused");
+        send(c, 0);
+        recv(c);
+    });
+}
+
+extern "C" fn check_args(args: *mut u8, _: *mut usize) {
+    // SAFETY: args is the 64-byte block made by the test.
+    let bytes = unsafe { std::slice::from_raw_parts(args, 64) };
+    assert!(bytes.iter().all(|&b| b == 0x77), "argument block freed before the goroutine started");
+    LOG.with(|l| l.borrow_mut().push(1));
+}
+
+/// Starts a `check_args` goroutine; returns its argument block's address
+/// xor [`MASK`].
+#[inline(never)]
+fn start_check_args() -> usize {
+    let args = runtime::alloc::deft_alloc(64, 8);
+    // SAFETY: a fresh 64-byte block.
+    unsafe { args.write_bytes(0x77, 64) };
+    go(check_args, args);
+    args as usize ^ MASK
+}
+
+#[test]
+fn unstarted_goroutine_args_are_a_root() {
+    as_main(|| {
+        let hidden = start_check_args();
+        runtime::gc::force_collection();
+        let fresh: Vec<usize> = (0..10_000).map(|_| runtime::alloc::deft_alloc(64, 8) as usize).collect();
+        assert!(!fresh.contains(&(hidden ^ MASK)), "an unstarted goroutine's arguments were reused");
+        sched::gosched();
+        assert_eq!(LOG.with(|l| l.borrow().clone()), [1]);
+    });
+}
+
+extern "C" fn recurse(args: *mut u8, _: *mut usize) {
+    fn depth(n: u64) -> u64 {
+        let pad = black_box([n; 64]);
+        if n == 0 { 0 } else { pad[3] + depth(n - 1) }
+    }
+    // SAFETY: args is an u64 result slot.
+    unsafe { *args.cast::<u64>() = depth(100_000) };
+}
+
+#[test]
+fn goroutine_stacks_grow_lazily_and_are_reused() {
+    as_main(|| {
+        let mut r = 0u64;
+        go(recurse, &raw mut r);
+        sched::gosched();
+        assert_eq!(r, 100_000 * 100_001 / 2);
+        let mut n = 0u64;
+        for _ in 0..1000 {
+            go(count_up, &raw mut n);
+            sched::gosched();
+        }
+        assert_eq!(n, 1000);
+    });
+}
+
+extern "C" fn count_up(args: *mut u8, _: *mut usize) {
+    // SAFETY: args is a u64 counter.
+    unsafe { *args.cast::<u64>() += 1 };
+}
