@@ -566,6 +566,7 @@ impl FnCx<'_, '_> {
                 vec![IExpr { kind: IK::FramePointer, ty, pos }]
             }
             Builtin::Delete => self.delete_operands(args),
+            Builtin::Close => vec![self.expr(&args[0])],
             other => {
                 self.unsupported(pos, &format!("defer of {}", other.name()));
                 return None;
@@ -651,6 +652,9 @@ impl FnCx<'_, '_> {
             Builtin::Delete => {
                 let del = self.delete_map(reads, pos);
                 body.push(Stmt::Eval(del));
+            }
+            Builtin::Close => {
+                body.push(Stmt::Eval(IExpr { kind: IK::Chan(crate::ir::ChanOp::Close, reads), ty: unit, pos }))
             }
             _ => {}
         }

@@ -597,8 +597,9 @@ impl FnCx<'_, '_> {
     ) {
         let int = self.basic_ty(types::BasicKind::Int);
         // With no value variable and a constant length, Go does not evaluate x.
+        let constant_len = !crate::query::has_call_or_recv(self.cx.info, x);
         let container = match (shape, v) {
-            (Indexed::Array(_) | Indexed::PtrArray(_), None) => None,
+            (Indexed::Array(_) | Indexed::PtrArray(_), None) if constant_len => None,
             _ => {
                 let xv = self.expr(x);
                 Some(self.spill(xv, out))
