@@ -133,6 +133,8 @@ struct Sched {
     timers: BinaryHeap<Timer>,
     timer_seq: u64,
     next_id: u64,
+    /// Goroutines not finished, main included.
+    live: usize,
     /// Goroutines waiting in `sync.runtime_Semacquire`, by address.
     sema: BTreeMap<usize, VecDeque<*mut G>>,
     /// xorshift state for select's random choice (0: not seeded yet).
@@ -150,6 +152,7 @@ thread_local! {
             timers: BinaryHeap::new(),
             timer_seq: 0,
             next_id: FIRST_USER_ID,
+            live: 0,
             sema: BTreeMap::new(),
             rng: 0,
         }))
@@ -174,6 +177,7 @@ pub fn init_main(main: *mut G) {
         s.timers.clear();
         s.sema.clear();
         s.next_id = FIRST_USER_ID;
+        s.live = 1;
         s.all.push(main);
     });
 }
@@ -188,6 +192,7 @@ fn running() -> *mut G {
     with_sched(|s| {
         if s.all.is_empty() {
             s.all.push(g);
+            s.live = 1;
         }
     });
     g
@@ -259,7 +264,9 @@ fn reschedule(cur: *mut G) {
 fn find_next() -> *mut G {
     loop {
         let (next, earliest) = with_sched(|s| {
-            s.fire_timers(Instant::now());
+            if !s.timers.is_empty() {
+                s.fire_timers(Instant::now());
+            }
             (s.runq.pop_front(), s.timers.peek().map(|t| t.0.0))
         });
         if let Some(g) = next {
@@ -356,6 +363,7 @@ extern "C" fn newproc(thunk: usize, args: *mut u8, created_pc: usize) {
     running();
     let g = with_sched(|s| s.free.pop()).unwrap_or_else(new_goroutine);
     let id = with_sched(|s| {
+        s.live += 1;
         s.next_id += 1;
         s.next_id - 1
     });
@@ -440,9 +448,12 @@ pub fn exit_current() -> ! {
         (*g).sched.args = null_mut();
         (*g).panic = null_mut();
         (*g).defer = null_mut();
-        if (*g).sched.stack_lo != 0 {
-            with_sched(|s| s.free.push(g));
-        }
+        with_sched(|s| {
+            s.live -= 1;
+            if (*g).sched.stack_lo != 0 {
+                s.free.push(g);
+            }
+        });
         let next = find_next();
         switch_to(g, next);
     }
@@ -522,8 +533,7 @@ pub unsafe extern "C" fn semrelease(addr: *mut u32) {
 /// main included.
 pub extern "C" fn num_goroutine() -> i64 {
     running();
-    // SAFETY: every G in the list is live memory (G's are never freed).
-    with_sched(|s| s.all.iter().filter(|&&g| unsafe { (*g).sched.status } != Status::Dead).count() as i64)
+    with_sched(|s| s.live as i64)
 }
 
 /// A pseudo-random number (xorshift64, seeded from the clock): select's
