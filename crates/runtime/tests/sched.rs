@@ -294,6 +294,26 @@ fn child_scenarios() {
             f(panicking_body as *const () as usize, null_mut());
             recv(null_mut());
         }
+        Some("select_send_closed") => {
+            let c = make(1);
+            deft_closechan(c);
+            let v = 1i64;
+            let mut cases = [Scase { c, elem: (&raw const v).cast_mut().cast(), kind: CASE_SEND }];
+            deft_select(cases.as_mut_ptr(), 1, 0, null_mut());
+        }
+        Some("blocked_sender_closed") => {
+            let c = make(0);
+            go(close_it, c);
+            send(c, 1);
+        }
+        Some("makechan_negative") => {
+            make(-1);
+        }
+        Some("close_twice") => {
+            let c = make(0);
+            deft_closechan(c);
+            deft_closechan(c);
+        }
         Some("main_goexit") => {
             go(count_up, Box::into_raw(Box::new(0u64)));
             runtime::panic::deft_goexit();
@@ -393,6 +413,24 @@ fn goroutine_panic_names_its_goroutine() {
     assert_eq!(lines[..4], ["panic: nil", "", "goroutine 5 [running]:", "main.boom()"], "{err}");
     assert!(lines[4].starts_with("\t/tmp/w.go:3 +0x"), "{err}");
     assert_eq!(lines.len(), 5, "{err}");
+}
+
+extern "C" fn close_it(args: *mut u8, _: *mut usize) {
+    deft_closechan(args);
+}
+
+#[test]
+fn channel_misuse_panics() {
+    for (scenario, text) in [
+        ("select_send_closed", "send on closed channel"),
+        ("blocked_sender_closed", "send on closed channel"),
+        ("makechan_negative", "makechan: size out of range"),
+        ("close_twice", "close of closed channel"),
+    ] {
+        let (code, err) = run_child(scenario);
+        assert_eq!(code, Some(2), "{scenario}");
+        assert_eq!(err, format!("panic: {text}\n\ngoroutine 1 [running]:\n"), "{scenario}");
+    }
 }
 
 #[test]
