@@ -5,7 +5,8 @@
 //! * Every goroutine is a [`G`]. The main goroutine's `G` lives in
 //!   [`crate::entry`]'s frame on the main thread's big stack; each other
 //!   one is a leaked `Box<G>` with a stack of its own ([`STACK_RESERVE`]
-//!   bytes reserved `MAP_NORESERVE`, lowest page inaccessible), made by
+//!   bytes reserved `MAP_NORESERVE`, lowest page inaccessible for the
+//!   first [`GUARDED_STACKS`] stacks), made by
 //!   [`deft_newproc`] and reused (LIFO, as gc's free list) once its
 //!   goroutine has finished.
 //! * Goroutines switch only inside runtime calls: a blocking operation
@@ -54,6 +55,12 @@ use crate::traceback_fmt::{fmt_created_by, fmt_goroutine_header};
 pub const STACK_RESERVE: usize = 256 << 20;
 /// The inaccessible bytes at the low end of a goroutine stack.
 const GUARD: usize = 4096;
+/// Stacks made with a guard page. The kernel limits the mappings of a
+/// process (`vm.max_map_count`, 65530 by default) and a guarded stack is
+/// two of them, while unguarded reservations next to each other merge into
+/// one: beyond this many goroutines, stacks come without a guard (an
+/// overflow of one runs into its neighbour instead of faulting).
+const GUARDED_STACKS: usize = 16384;
 /// The first id of a goroutine other than main (gc's runtime takes 2–4).
 const FIRST_USER_ID: u64 = 5;
 
@@ -384,7 +391,8 @@ extern "C" fn newproc(thunk: usize, args: *mut u8, created_pc: usize) {
 
 /// A new `G` with a fresh stack, added to the list of all goroutines.
 fn new_goroutine() -> *mut G {
-    let Some(lo) = crate::sys::reserve_stack(STACK_RESERVE, GUARD) else {
+    let guard = if with_sched(|s| s.all.len()) < GUARDED_STACKS { GUARD } else { 0 };
+    let Some(lo) = crate::sys::reserve_stack(STACK_RESERVE, guard) else {
         crate::proc::throw("runtime: cannot allocate goroutine stack");
     };
     let top = lo as usize + STACK_RESERVE;
