@@ -2,7 +2,8 @@
 //!
 //! Owns value representations shared with the compiler (strings, slices,
 //! interfaces, type descriptors: [`abi`]), memory allocation, printing, the
-//! panic/defer engine and the frame walker. Linked into the `deft` binary
+//! panic/defer engine, the frame walker, and goroutines with their
+//! channels ([`sched`], [`chan`]). Linked into the `deft` binary
 //! and called by JIT-compiled code through `extern "C"` entry points.
 //!
 //! **Architecture invariant:** the runtime never depends on the compiler

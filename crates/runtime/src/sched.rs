@@ -5,7 +5,8 @@
 //! * Every goroutine is a [`G`]. The main goroutine's `G` lives in
 //!   [`crate::entry`]'s frame on the main thread's big stack; each other
 //!   one is a leaked `Box<G>` with a stack of its own ([`STACK_RESERVE`]
-//!   bytes reserved `MAP_NORESERVE`, lowest page inaccessible), made by
+//!   bytes reserved `MAP_NORESERVE`, lowest page inaccessible for the
+//!   first [`GUARDED_STACKS`] stacks), made by
 //!   [`deft_newproc`] and reused (LIFO, as gc's free list) once its
 //!   goroutine has finished.
 //! * Goroutines switch only inside runtime calls: a blocking operation
@@ -54,6 +55,12 @@ use crate::traceback_fmt::{fmt_created_by, fmt_goroutine_header};
 pub const STACK_RESERVE: usize = 256 << 20;
 /// The inaccessible bytes at the low end of a goroutine stack.
 const GUARD: usize = 4096;
+/// Stacks made with a guard page. The kernel limits the mappings of a
+/// process (`vm.max_map_count`, 65530 by default) and a guarded stack is
+/// two of them, while unguarded reservations next to each other merge into
+/// one: beyond this many goroutines, stacks come without a guard (an
+/// overflow of one runs into its neighbour instead of faulting).
+const GUARDED_STACKS: usize = 16384;
 /// The first id of a goroutine other than main (gc's runtime takes 2–4).
 const FIRST_USER_ID: u64 = 5;
 
@@ -133,6 +140,8 @@ struct Sched {
     timers: BinaryHeap<Timer>,
     timer_seq: u64,
     next_id: u64,
+    /// Goroutines not finished, main included.
+    live: usize,
     /// Goroutines waiting in `sync.runtime_Semacquire`, by address.
     sema: BTreeMap<usize, VecDeque<*mut G>>,
     /// xorshift state for select's random choice (0: not seeded yet).
@@ -150,6 +159,7 @@ thread_local! {
             timers: BinaryHeap::new(),
             timer_seq: 0,
             next_id: FIRST_USER_ID,
+            live: 0,
             sema: BTreeMap::new(),
             rng: 0,
         }))
@@ -174,6 +184,7 @@ pub fn init_main(main: *mut G) {
         s.timers.clear();
         s.sema.clear();
         s.next_id = FIRST_USER_ID;
+        s.live = 1;
         s.all.push(main);
     });
 }
@@ -188,6 +199,7 @@ fn running() -> *mut G {
     with_sched(|s| {
         if s.all.is_empty() {
             s.all.push(g);
+            s.live = 1;
         }
     });
     g
@@ -259,7 +271,9 @@ fn reschedule(cur: *mut G) {
 fn find_next() -> *mut G {
     loop {
         let (next, earliest) = with_sched(|s| {
-            s.fire_timers(Instant::now());
+            if !s.timers.is_empty() {
+                s.fire_timers(Instant::now());
+            }
             (s.runq.pop_front(), s.timers.peek().map(|t| t.0.0))
         });
         if let Some(g) = next {
@@ -356,6 +370,7 @@ extern "C" fn newproc(thunk: usize, args: *mut u8, created_pc: usize) {
     running();
     let g = with_sched(|s| s.free.pop()).unwrap_or_else(new_goroutine);
     let id = with_sched(|s| {
+        s.live += 1;
         s.next_id += 1;
         s.next_id - 1
     });
@@ -376,7 +391,8 @@ extern "C" fn newproc(thunk: usize, args: *mut u8, created_pc: usize) {
 
 /// A new `G` with a fresh stack, added to the list of all goroutines.
 fn new_goroutine() -> *mut G {
-    let Some(lo) = crate::sys::reserve_stack(STACK_RESERVE, GUARD) else {
+    let guard = if with_sched(|s| s.all.len()) < GUARDED_STACKS { GUARD } else { 0 };
+    let Some(lo) = crate::sys::reserve_stack(STACK_RESERVE, guard) else {
         crate::proc::throw("runtime: cannot allocate goroutine stack");
     };
     let top = lo as usize + STACK_RESERVE;
@@ -440,9 +456,12 @@ pub fn exit_current() -> ! {
         (*g).sched.args = null_mut();
         (*g).panic = null_mut();
         (*g).defer = null_mut();
-        if (*g).sched.stack_lo != 0 {
-            with_sched(|s| s.free.push(g));
-        }
+        with_sched(|s| {
+            s.live -= 1;
+            if (*g).sched.stack_lo != 0 {
+                s.free.push(g);
+            }
+        });
         let next = find_next();
         switch_to(g, next);
     }
@@ -522,8 +541,7 @@ pub unsafe extern "C" fn semrelease(addr: *mut u32) {
 /// main included.
 pub extern "C" fn num_goroutine() -> i64 {
     running();
-    // SAFETY: every G in the list is live memory (G's are never freed).
-    with_sched(|s| s.all.iter().filter(|&&g| unsafe { (*g).sched.status } != Status::Dead).count() as i64)
+    with_sched(|s| s.live as i64)
 }
 
 /// A pseudo-random number (xorshift64, seeded from the clock): select's

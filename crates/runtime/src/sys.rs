@@ -85,11 +85,14 @@ pub fn release(addr: usize, len: usize) {
 }
 
 /// Reserves a goroutine stack of `len` bytes as [`reserve`] does, with its
-/// lowest `guard` bytes made inaccessible, so that running off the low end
-/// faults instead of overwriting another mapping; `None` when the system
-/// refuses.
+/// lowest `guard` bytes (if any) made inaccessible, so that running off the
+/// low end faults instead of overwriting another mapping; `None` when the
+/// system refuses.
 pub fn reserve_stack(len: usize, guard: usize) -> Option<*mut u8> {
     let p = reserve(len)?;
+    if guard == 0 {
+        return Some(p);
+    }
     // SAFETY: the first `guard` bytes belong to the mapping just made.
     if unsafe { mprotect(p.cast(), guard, PROT_NONE) } != 0 {
         return None;

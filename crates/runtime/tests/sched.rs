@@ -251,35 +251,215 @@ fn sleepers_wake_in_deadline_order() {
     });
 }
 
-/// The child-process half of the deadlock test (does nothing unless run
-/// by `deadlock_is_reported`).
+/// Runs scenario `name` of [`child_scenarios`] in a child process (this
+/// test binary); returns its exit status and stderr.
+fn run_child(name: &str) -> (Option<i32>, String) {
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "child_scenarios", "--nocapture", "--test-threads=1"])
+        .env("DEFT_SCHED_CHILD", name)
+        .output()
+        .unwrap();
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+extern "C" fn select_no_cases(_: *mut u8, _: *mut usize) {
+    deft_select(null_mut(), 0, 1, null_mut());
+}
+
+extern "C" fn recv_nil(_: *mut u8, _: *mut usize) {
+    recv(null_mut());
+}
+
+/// The child-process half of the tests that end the process (does
+/// nothing unless run by [`run_child`]).
 #[test]
-fn deadlock_child() {
-    if std::env::var_os("DEFT_SCHED_DEADLOCK_CHILD").is_none() {
-        return;
-    }
-    as_main(|| {
-        let c = make(0);
-        go(send_ten, make(0));
-        recv(c);
+fn child_scenarios() {
+    let Some(name) = std::env::var_os("DEFT_SCHED_CHILD") else { return };
+    as_main(|| match name.to_str() {
+        Some("deadlock") => {
+            let c = make(0);
+            go(send_ten, make(0));
+            go(select_no_cases, null_mut::<u8>());
+            go(recv_nil, null_mut::<u8>());
+            recv(c);
+        }
+        Some("traced") => {
+            register_traced();
+            spawn_traced();
+            recv(null_mut());
+        }
+        Some("panic") => {
+            register_traced();
+            let f: extern "C" fn(usize, *mut u8) = black_box(sched::deft_newproc);
+            f(panicking_body as *const () as usize, null_mut());
+            recv(null_mut());
+        }
+        Some("select_send_closed") => {
+            let c = make(1);
+            deft_closechan(c);
+            let v = 1i64;
+            let mut cases = [Scase { c, elem: (&raw const v).cast_mut().cast(), kind: CASE_SEND }];
+            deft_select(cases.as_mut_ptr(), 1, 0, null_mut());
+        }
+        Some("blocked_sender_closed") => {
+            let c = make(0);
+            go(close_it, c);
+            send(c, 1);
+        }
+        Some("makechan_negative") => {
+            make(-1);
+        }
+        Some("close_twice") => {
+            let c = make(0);
+            deft_closechan(c);
+            deft_closechan(c);
+        }
+        Some("main_goexit") => {
+            go(count_up, Box::into_raw(Box::new(0u64)));
+            runtime::panic::deft_goexit();
+        }
+        Some("main_goexit_blocked") => {
+            go(recv_nil, null_mut::<u8>());
+            runtime::panic::deft_goexit();
+        }
+        _ => {}
     });
 }
 
 #[test]
 fn deadlock_is_reported() {
-    let out = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "deadlock_child", "--nocapture", "--test-threads=1"])
-        .env("DEFT_SCHED_DEADLOCK_CHILD", "1")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.starts_with(
-            "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\n\ngoroutine 5 [chan send]:\n"
-        ),
+    let (code, err) = run_child("deadlock");
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        err,
+        "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\n\n\
+         goroutine 5 [chan send]:\n\ngoroutine 6 [select (no cases)]:\n\ngoroutine 7 [chan receive (nil chan)]:\n"
+    );
+}
+
+/// A goroutine body that blocks on a nil channel; registered as Go
+/// function `main.worker` by [`register_traced`].
+#[inline(never)]
+extern "C" fn traced_body(_: *mut u8, _: *mut usize) {
+    let f: unsafe extern "C" fn(*mut u8, *mut u8) -> bool = black_box(deft_chanrecv);
+    // SAFETY: nil channel, no element.
+    unsafe { f(null_mut(), null_mut()) };
+}
+
+/// A goroutine body that panics with nil; registered as `main.boom`.
+#[inline(never)]
+extern "C" fn panicking_body(_: *mut u8, _: *mut usize) {
+    let f: extern "C" fn(usize, usize) -> ! = black_box(runtime::panic::deft_gopanic);
+    f(0, 0);
+}
+
+/// Starts `traced_body`; registered as `main.main`.
+#[inline(never)]
+extern "C" fn spawn_traced() {
+    let f: extern "C" fn(usize, *mut u8) = black_box(sched::deft_newproc);
+    f(traced_body as *const () as usize, null_mut());
+}
+
+/// Funcdata for the two functions above (their first 128 bytes, which
+/// hold the calls).
+fn register_traced() {
+    let info = |name: &str, start: usize, line: u32| runtime::frames::FuncInfo {
+        name: name.into(),
+        file: "/tmp/w.go".into(),
+        has_params: false,
+        start,
+        end: start + 128,
+        kind: runtime::frames::FrameKind::Go,
+        wrapper: false,
+        lines: vec![(0, line)],
+        open_defers: None,
+        landing_pads: Vec::new(),
+    };
+    runtime::frames::register(vec![
+        info("main.worker", traced_body as *const () as usize, 7),
+        info("main.main", spawn_traced as *const () as usize, 12),
+        info("main.boom", panicking_body as *const () as usize, 3),
+    ]);
+}
+
+#[test]
+fn blocked_goroutine_traceback_has_frames_and_creator() {
+    let (code, err) = run_child("traced");
+    assert_eq!(code, Some(2));
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines[..5],
+        [
+            "fatal error: all goroutines are asleep - deadlock!",
+            "",
+            "goroutine 1 [chan receive (nil chan)]:",
+            "",
+            "goroutine 5 [chan receive (nil chan)]:"
+        ],
         "{err}"
     );
+    assert_eq!(lines[5], "main.worker()");
+    assert!(lines[6].starts_with("\t/tmp/w.go:7 +0x"), "{err}");
+    assert_eq!(lines[7], "created by main.main");
+    assert!(lines[8].starts_with("\t/tmp/w.go:12 +0x"), "{err}");
+    assert_eq!(lines.len(), 9, "{err}");
+}
+
+#[test]
+fn goroutine_panic_names_its_goroutine() {
+    let (code, err) = run_child("panic");
+    assert_eq!(code, Some(2));
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines[..4], ["panic: nil", "", "goroutine 5 [running]:", "main.boom()"], "{err}");
+    assert!(lines[4].starts_with("\t/tmp/w.go:3 +0x"), "{err}");
+    assert_eq!(lines.len(), 5, "{err}");
+}
+
+extern "C" fn close_it(args: *mut u8, _: *mut usize) {
+    deft_closechan(args);
+}
+
+#[test]
+fn channel_misuse_panics() {
+    for (scenario, text) in [
+        ("select_send_closed", "send on closed channel"),
+        ("blocked_sender_closed", "send on closed channel"),
+        ("makechan_negative", "makechan: size out of range"),
+        ("close_twice", "close of closed channel"),
+    ] {
+        let (code, err) = run_child(scenario);
+        assert_eq!(code, Some(2), "{scenario}");
+        assert_eq!(err, format!("panic: {text}\n\ngoroutine 1 [running]:\n"), "{scenario}");
+    }
+}
+
+#[test]
+fn main_goexit_waits_for_the_others() {
+    let (code, err) = run_child("main_goexit");
+    assert_eq!(
+        (code, err.as_str()),
+        (Some(2), "fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n")
+    );
+    let (code, err) = run_child("main_goexit_blocked");
+    assert_eq!(code, Some(2));
+    assert_eq!(err, "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 5 [chan receive (nil chan)]:\n");
+}
+
+extern "C" fn exit_early(args: *mut u8, _: *mut usize) {
+    count_up(args, null_mut());
+    runtime::panic::deft_goexit();
+}
+
+#[test]
+fn goexit_ends_only_its_goroutine() {
+    as_main(|| {
+        let mut n = 0u64;
+        go(exit_early, &raw mut n);
+        go(exit_early, &raw mut n);
+        assert_eq!(sched::num_goroutine(), 3);
+        sched::gosched();
+        assert_eq!((n, sched::num_goroutine()), (2, 1));
+    });
 }
 
 /// Hides an address from the conservative scan of the test's own frames.
