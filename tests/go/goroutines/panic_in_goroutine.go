@@ -1,7 +1,7 @@
 // run
 
-// An unrecovered panic in a goroutine: its traceback ends with the
-// `created by` line; deferred calls of that goroutine ran first.
+// An unrecovered panic in a goroutine: its deferred calls run, then the
+// traceback ends with the `created by` line.
 
 package main
 
@@ -10,17 +10,14 @@ import (
 	"time"
 )
 
-func worker(n int, out chan<- int) {
+func worker(n int) {
 	defer fmt.Println("worker deferred")
-	out <- n
 	var m map[string]int
 	m["x"] = n
 }
 
 func main() {
-	out := make(chan int)
-	go worker(7, out)
-	fmt.Println(<-out)
+	go worker(7)
 	time.Sleep(time.Second)
 	fmt.Println("not reached")
 }
