@@ -42,10 +42,11 @@ func holder(id int, in <-chan int, out chan<- string) {
 }
 
 func main() {
-	in := make(chan int)
+	var ins [4]chan int
 	out := make(chan string, 16)
-	for i := 0; i < 4; i++ {
-		go holder(i, in, out)
+	for i := range ins {
+		ins[i] = make(chan int)
+		go holder(i, ins[i], out)
 	}
 	buffered := make(chan *node, 8)
 	for i := 0; i < 8; i++ {
@@ -57,7 +58,7 @@ func main() {
 			garbage += len(chain(10, "g").val)
 		}
 		runtime.GC()
-		for i := 0; i < 4; i++ {
+		for _, in := range ins {
 			in <- round
 		}
 		res := []string{}
@@ -72,5 +73,7 @@ func main() {
 		total += sum(<-buffered)
 	}
 	fmt.Println("buffered", total)
-	close(in)
+	for _, in := range ins {
+		close(in)
+	}
 }
