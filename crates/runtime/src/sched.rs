@@ -15,12 +15,17 @@
 //!   loads the new `G`'s rsp and pops its registers. A new goroutine's
 //!   stack starts with such a saved frame whose return address is
 //!   [`goroutine_main`].
-//! * The run queue is FIFO: `go` statements, wakeups and `Gosched` append.
-//!   Sleepers wait in a timer heap ordered by deadline, then by sleep
+//! * Scheduling follows gc's with one P: a goroutine made runnable (by a
+//!   `go` statement, a channel, a semaphore, a timer) becomes `runnext`,
+//!   the next to run, pushing the previous `runnext` to the back of the
+//!   FIFO run queue; `Gosched` appends the caller to the queue. Sleepers wait in a timer heap ordered by deadline, then by sleep
 //!   order. When nothing is runnable the thread sleeps until the earliest
 //!   deadline; when nothing is runnable and no timer is pending, every
 //!   goroutine is blocked for good: the deadlock report ([`deadlock`]).
-//! * Goroutine ids follow gc 1.19: main is 1, the others count from 5.
+//! * Goroutine ids follow gc 1.19: main is 1, the others count from 5, or
+//!   from 6 in a program with package `os`, whose files get finalizers in
+//!   gc, which starts its finalizer goroutine for them
+//!   ([`reserve_finalizer_goroutine`]).
 //!
 //! # Invariants
 //!
@@ -137,6 +142,12 @@ struct Sched {
     /// Finished goroutines whose `G` and stack can be reused.
     free: Vec<*mut G>,
     runq: VecDeque<*mut G>,
+    /// The goroutine to run next, ahead of `runq`: the one made runnable
+    /// last (created, or woken by a channel, semaphore or timer), as gc's
+    /// `runnext` on one P. It moves to the back of `runq` when another one
+    /// takes its place. So a goroutine woken by a send runs as soon as the
+    /// sender blocks, and output orders are gc's with one P.
+    runnext: Option<*mut G>,
     timers: BinaryHeap<Timer>,
     timer_seq: u64,
     next_id: u64,
@@ -156,6 +167,7 @@ thread_local! {
             all: Vec::new(),
             free: Vec::new(),
             runq: VecDeque::new(),
+            runnext: None,
             timers: BinaryHeap::new(),
             timer_seq: 0,
             next_id: FIRST_USER_ID,
@@ -181,6 +193,7 @@ pub fn init_main(main: *mut G) {
         s.all.clear();
         s.free.clear();
         s.runq.clear();
+        s.runnext = None;
         s.timers.clear();
         s.sema.clear();
         s.next_id = FIRST_USER_ID;
@@ -274,7 +287,7 @@ fn find_next() -> *mut G {
             if !s.timers.is_empty() {
                 s.fire_timers(Instant::now());
             }
-            (s.runq.pop_front(), s.timers.peek().map(|t| t.0.0))
+            (s.runnext.take().or_else(|| s.runq.pop_front()), s.timers.peek().map(|t| t.0.0))
         });
         if let Some(g) = next {
             return g;
@@ -298,16 +311,31 @@ impl Sched {
         }
     }
 
+    /// Makes `g` runnable as the next goroutine to run (see `runnext`).
     fn make_ready(&mut self, g: *mut G) {
         // SAFETY: g is a live G (waiting, as the callers ensure).
         unsafe { (*g).sched.status = Status::Runnable };
-        self.runq.push_back(g);
+        if let Some(previous) = self.runnext.replace(g) {
+            self.runq.push_back(previous);
+        }
     }
 }
 
-/// Makes the waiting goroutine `g` runnable (at the back of the run queue).
+/// Makes the waiting goroutine `g` runnable (the next to run).
 pub(crate) fn ready(g: *mut G) {
     with_sched(|s| s.make_ready(g));
+}
+
+/// `os.runtime_reserveFinalizerGoroutine()`, called by package `os`'s
+/// initialisation: takes the id gc's finalizer goroutine gets (gc starts
+/// it when `os` sets finalizers on the standard files), so that the
+/// program's own goroutines get gc's ids.
+pub extern "C" fn reserve_finalizer_goroutine() {
+    with_sched(|s| {
+        if s.next_id == FIRST_USER_ID {
+            s.next_id += 1;
+        }
+    });
 }
 
 /// The current frame pointer.
@@ -344,7 +372,12 @@ pub(crate) fn park_forever(reason: &'static str) -> ! {
 /// back of the run queue.
 pub extern "C" fn gosched() {
     let g = running();
-    with_sched(|s| s.make_ready(g));
+    // Behind every other runnable goroutine, as gc's global run queue.
+    with_sched(|s| {
+        // SAFETY: g is the running goroutine.
+        unsafe { (*g).sched.status = Status::Runnable };
+        s.runq.push_back(g);
+    });
     reschedule(g);
 }
 

@@ -13,13 +13,15 @@ import (
 
 func main() {
 	var wg sync.WaitGroup
-	wg.Add(2)
+	wg.Add(1)
 	go func() {
 		defer wg.Done()
 		defer fmt.Println("deferred before Goexit")
 		runtime.Goexit()
 		fmt.Println("not reached")
 	}()
+	wg.Wait()
+	wg.Add(1)
 	go func() {
 		defer wg.Done()
 		defer func() { fmt.Println("recovered", recover()) }()

@@ -49,6 +49,7 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("os.Exit", || os::exit as *const u8),
     ("time.now", || time::now as *const u8),
     ("runtime.Goexit", || crate::panic::deft_goexit as *const u8),
+    ("os.runtime_reserveFinalizerGoroutine", || crate::sched::reserve_finalizer_goroutine as *const u8),
     ("runtime.Gosched", || crate::sched::gosched as *const u8),
     ("runtime.NumGoroutine", || crate::sched::num_goroutine as *const u8),
     ("sync.runtime_Semacquire", || crate::sched::semacquire as *const u8),
