@@ -28,6 +28,13 @@ var (
 	Stderr = &File{2, "/dev/stderr"}
 )
 
+// runtime_reserveFinalizerGoroutine: gc sets finalizers on the files
+// above, which starts its finalizer goroutine; the runtime gives its id
+// away, so that the program's goroutines get gc's ids.
+func runtime_reserveFinalizerGoroutine()
+
+func init() { runtime_reserveFinalizerGoroutine() }
+
 // PathError: an operation on a path and how it failed.
 type PathError struct {
 	Op   string

@@ -2,9 +2,9 @@
 // implementation; bodyless functions are implemented by deft's runtime
 // crate (crates/runtime/src/library/runtime.rs and panic.rs).
 //
-// deft runs a single goroutine with a stop-the-world mark-sweep
-// collector (crates/runtime/src/gc.rs): Gosched and KeepAlive have nothing
-// to do, and finalizers never run yet.
+// deft runs goroutines on one OS thread (crates/runtime/src/sched.rs),
+// with a stop-the-world mark-sweep collector (crates/runtime/src/gc.rs):
+// KeepAlive has nothing to do, and finalizers never run yet.
 package runtime
 
 // The target, as gc reports it.
@@ -72,8 +72,8 @@ type MemStats struct {
 // ReadMemStats fills m with the allocator's statistics.
 func ReadMemStats(m *MemStats)
 
-// Gosched yields to other goroutines: deft runs only one.
-func Gosched() {}
+// Gosched lets the other runnable goroutines run before the caller goes on.
+func Gosched()
 
 // KeepAlive keeps x reachable up to this call: the collector scans the
 // caller's frame conservatively, so holding x in it is enough.
@@ -82,8 +82,8 @@ func KeepAlive(x any) {}
 // SetFinalizer registers a finalizer: deft does not run finalizers yet.
 func SetFinalizer(obj any, finalizer any) {}
 
-// NumGoroutine: deft runs only the main goroutine.
-func NumGoroutine() int { return 1 }
+// NumGoroutine: the number of goroutines that exist.
+func NumGoroutine() int
 
 // Breakpoint raises a breakpoint trap (SIGTRAP).
 func Breakpoint()

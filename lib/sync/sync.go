@@ -1,6 +1,8 @@
-// Package sync: mutual exclusion and one-time initialisation. deft's
-// implementation for its single goroutine: nothing else can ever release
-// a lock the goroutine waits for, so waiting is gc's deadlock error.
+// Package sync: mutual exclusion, one-time initialisation, wait groups,
+// condition variables and pools. deft's implementation: goroutines switch
+// only inside runtime calls (one OS thread), so the state below needs no
+// atomics; a goroutine that must wait parks on a runtime semaphore, and
+// whoever releases it hands the lock (or the wake-up) over directly.
 package sync
 
 // Locker: something that can be locked and unlocked.
@@ -11,19 +13,28 @@ type Locker interface {
 
 func fatal(msg, status string)
 
-func deadlock() { fatal("all goroutines are asleep - deadlock!", "semacquire") }
+// runtime_Semacquire waits until *s > 0, then decrements it.
+func runtime_Semacquire(s *uint32)
+
+// runtime_Semrelease increments *s and wakes one goroutine waiting on it.
+func runtime_Semrelease(s *uint32)
 
 // Mutex: a mutual exclusion lock; the zero value is unlocked.
 type Mutex struct {
-	locked bool
+	locked  bool
+	waiters int
+	sema    uint32
 }
 
-// Lock locks m (waiting for ever if it is locked: a deadlock).
+// Lock locks m, waiting while another goroutine holds it.
 func (m *Mutex) Lock() {
-	if m.locked {
-		deadlock()
+	if !m.locked {
+		m.locked = true
+		return
 	}
-	m.locked = true
+	m.waiters++
+	// Unlock hands the lock over: it is ours when the wait ends.
+	runtime_Semacquire(&m.sema)
 }
 
 // TryLock locks m if it is unlocked and reports whether it did.
@@ -35,42 +46,77 @@ func (m *Mutex) TryLock() bool {
 	return true
 }
 
-// Unlock unlocks m; unlocking an unlocked mutex is a fatal error.
+// Unlock unlocks m (passing it to the longest waiter, if any); unlocking
+// an unlocked mutex is a fatal error.
 func (m *Mutex) Unlock() {
 	if !m.locked {
 		fatal("sync: unlock of unlocked mutex", "running")
 	}
+	if m.waiters > 0 {
+		m.waiters--
+		runtime_Semrelease(&m.sema)
+		return
+	}
 	m.locked = false
 }
 
-// RWMutex: a reader/writer lock; the zero value is unlocked.
+// RWMutex: a reader/writer lock; the zero value is unlocked. A waiting
+// writer keeps new readers out, so that writers are not starved.
 type RWMutex struct {
-	writer  bool
-	readers int
+	writer         bool
+	readers        int
+	writersWaiting int
+	readersWaiting int
+	writerSem      uint32
+	readerSem      uint32
 }
 
-// Lock locks rw for writing.
+// Lock locks rw for writing, waiting for the readers and any writer.
 func (rw *RWMutex) Lock() {
-	if rw.writer || rw.readers > 0 {
-		deadlock()
+	if !rw.writer && rw.readers == 0 {
+		rw.writer = true
+		return
 	}
-	rw.writer = true
+	rw.writersWaiting++
+	runtime_Semacquire(&rw.writerSem)
 }
 
-// Unlock unlocks rw for writing.
+// Unlock unlocks rw for writing: the waiting readers go first, else one
+// waiting writer.
 func (rw *RWMutex) Unlock() {
 	if !rw.writer {
 		fatal("sync: Unlock of unlocked RWMutex", "running")
 	}
 	rw.writer = false
+	if rw.readersWaiting > 0 {
+		n := rw.readersWaiting
+		rw.readersWaiting = 0
+		rw.readers += n
+		for ; n > 0; n-- {
+			runtime_Semrelease(&rw.readerSem)
+		}
+		return
+	}
+	rw.wakeWriter()
+}
+
+// wakeWriter hands rw to a waiting writer, if there is one.
+func (rw *RWMutex) wakeWriter() {
+	if rw.writersWaiting > 0 {
+		rw.writersWaiting--
+		rw.writer = true
+		runtime_Semrelease(&rw.writerSem)
+	}
 }
 
 // RLock locks rw for reading.
 func (rw *RWMutex) RLock() {
-	if rw.writer {
-		deadlock()
+	if !rw.writer && rw.writersWaiting == 0 {
+		rw.readers++
+		return
 	}
-	rw.readers++
+	rw.readersWaiting++
+	runtime_Semacquire(&rw.readerSem)
 }
 
 // RUnlock undoes one RLock.
@@ -79,6 +125,9 @@ func (rw *RWMutex) RUnlock() {
 		fatal("sync: RUnlock of unlocked RWMutex", "running")
 	}
 	rw.readers--
+	if rw.readers == 0 {
+		rw.wakeWriter()
+	}
 }
 
 // TryLock locks rw for writing if it is free.
@@ -90,9 +139,9 @@ func (rw *RWMutex) TryLock() bool {
 	return true
 }
 
-// TryRLock locks rw for reading if no writer holds it.
+// TryRLock locks rw for reading if no writer holds it or waits for it.
 func (rw *RWMutex) TryRLock() bool {
-	if rw.writer {
+	if rw.writer || rw.writersWaiting > 0 {
 		return false
 	}
 	rw.readers++
@@ -110,37 +159,115 @@ func (r *rlocker) Unlock() { (*RWMutex)(r).RUnlock() }
 // Once runs a function at most once.
 type Once struct {
 	done bool
+	m    Mutex
 }
 
-// Do calls f if no call of Do on o has started before (even one that
-// panicked).
+// Do calls f if no call of Do on o has started before. A concurrent Do
+// waits until f has returned (or panicked: o is done all the same).
 func (o *Once) Do(f func()) {
 	if o.done {
 		return
 	}
-	o.done = true
-	f()
+	o.m.Lock()
+	defer o.m.Unlock()
+	if !o.done {
+		defer o.finish()
+		f()
+	}
 }
+
+func (o *Once) finish() { o.done = true }
 
 // WaitGroup waits for a count of tasks to reach zero.
 type WaitGroup struct {
-	n int
+	n       int
+	waiters int
+	sema    uint32
 }
 
-// Add adds delta to the count; a negative count panics.
+// Add adds delta to the count; a negative count panics. At zero, every
+// waiting goroutine is released.
 func (wg *WaitGroup) Add(delta int) {
 	wg.n += delta
 	if wg.n < 0 {
 		panic("sync: negative WaitGroup counter")
+	}
+	if wg.n > 0 {
+		return
+	}
+	for ; wg.waiters > 0; wg.waiters-- {
+		runtime_Semrelease(&wg.sema)
 	}
 }
 
 // Done decrements the count.
 func (wg *WaitGroup) Done() { wg.Add(-1) }
 
-// Wait returns when the count is zero (for ever otherwise: a deadlock).
+// Wait returns when the count is zero.
 func (wg *WaitGroup) Wait() {
-	if wg.n > 0 {
-		deadlock()
+	if wg.n == 0 {
+		return
+	}
+	wg.waiters++
+	runtime_Semacquire(&wg.sema)
+}
+
+// Cond: a condition variable; L is held when calling Wait.
+type Cond struct {
+	L       Locker
+	waiters int
+	sema    uint32
+}
+
+// NewCond: a Cond with Locker l.
+func NewCond(l Locker) *Cond { return &Cond{L: l} }
+
+// Wait unlocks c.L, waits for Signal or Broadcast, and locks c.L again.
+func (c *Cond) Wait() {
+	c.waiters++
+	c.L.Unlock()
+	runtime_Semacquire(&c.sema)
+	c.L.Lock()
+}
+
+// Signal wakes one goroutine waiting on c, if any.
+func (c *Cond) Signal() {
+	if c.waiters > 0 {
+		c.waiters--
+		runtime_Semrelease(&c.sema)
+	}
+}
+
+// Broadcast wakes every goroutine waiting on c.
+func (c *Cond) Broadcast() {
+	for ; c.waiters > 0; c.waiters-- {
+		runtime_Semrelease(&c.sema)
+	}
+}
+
+// Pool: a set of temporary objects to reuse; New, if set, makes one when
+// the pool is empty.
+type Pool struct {
+	items []any
+	New   func() any
+}
+
+// Get takes an object from the pool (the last one put), else calls New.
+func (p *Pool) Get() any {
+	if n := len(p.items); n > 0 {
+		x := p.items[n-1]
+		p.items = p.items[:n-1]
+		return x
+	}
+	if p.New != nil {
+		return p.New()
+	}
+	return nil
+}
+
+// Put adds x to the pool (nil is ignored).
+func (p *Pool) Put(x any) {
+	if x != nil {
+		p.items = append(p.items, x)
 	}
 }

@@ -102,6 +102,14 @@ fn scan_defers<'p>(body: &'p [Stmt], out: &mut Vec<Option<&'p Call>>) {
                 scan_defers(post, out);
             }
             Stmt::Block { body, .. } => scan_defers(body, out),
+            Stmt::Select { cases, default } => {
+                for c in cases {
+                    scan_defers(&c.body, out);
+                }
+                if let Some(d) = default {
+                    scan_defers(d, out);
+                }
+            }
             _ => {}
         }
     }
@@ -173,8 +181,8 @@ fn zero_pointer_words(t: &mut FnTx, slot: StackSlot, base: i32, spec: Option<&Th
     }
 }
 
-/// The thunk shape of a deferred call.
-fn thunk_spec(t: &FnTx, c: &Call) -> ThunkSpec {
+/// The thunk shape of a deferred call (or of a `go` statement's).
+pub(crate) fn thunk_spec(t: &FnTx, c: &Call) -> ThunkSpec {
     let arg_types: Vec<Type> =
         c.args.iter().flat_map(|a| t.cx.layouts.get(a.ty).scalars.iter().map(|s| s.ty)).collect();
     match &c.callee {
@@ -220,21 +228,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// `defer call` at site `site`: evaluate callee and arguments now, save
     /// them, then mark the site pending (bit or record).
     pub fn defer_stmt(&mut self, site: usize, call: &'p Call) {
-        let (callee, mut args) = self.call_operands(call);
-        self.set_pos(call.pos);
-        // A big argument is saved as the address of a heap copy: the site's
-        // temporary is reused when a deferring loop comes round again.
-        let mut k = 0;
-        for a in &call.args {
-            for sc in self.layout(a.ty).scalars {
-                if sc.big > 0 {
-                    args[k] = self.big_heap_copy(args[k], sc.big);
-                }
-                k += 1;
-            }
-        }
-        let mut words: Vec<Value> = callee.into_iter().collect();
-        words.extend(args);
+        let words = self.saved_call_words(call);
         let Some(d) = self.defers.as_ref() else {
             self.ice(call.pos, "defer in a function without defer sites");
             return;
@@ -306,6 +300,27 @@ impl<'a, 'p> FnTx<'a, 'p> {
             self.ice(self.f.pos, "a defer site without a defer statement");
         }
         thunks
+    }
+
+    /// Evaluates the callee and arguments of a deferred (or `go`) call: the
+    /// words a thunk reads, the closure first when there is one.
+    pub(crate) fn saved_call_words(&mut self, call: &'p Call) -> Vec<Value> {
+        let (callee, mut args) = self.call_operands(call);
+        self.set_pos(call.pos);
+        // A big argument is saved as the address of a heap copy: the site's
+        // temporary is reused when a deferring loop comes round again.
+        let mut k = 0;
+        for a in &call.args {
+            for sc in self.layout(a.ty).scalars {
+                if sc.big > 0 {
+                    args[k] = self.big_heap_copy(args[k], sc.big);
+                }
+                k += 1;
+            }
+        }
+        let mut words: Vec<Value> = callee.into_iter().collect();
+        words.extend(args);
+        words
     }
 
     /// The exit code of a function with defers: run the pending deferred

@@ -121,6 +121,16 @@ impl Scan {
                 let frame_bound = matches!(kind(*site), DeferKind::OpenCoded | DeferKind::Stack);
                 self.call(call, frame_bound);
             }
+            // The new goroutine may outlive the frame.
+            Stmt::Go(call) => self.call(call, false),
+            Stmt::Select { cases, default } => {
+                for c in cases {
+                    self.stmts(&c.body, kind);
+                }
+                if let Some(d) = default {
+                    self.stmts(d, kind);
+                }
+            }
         }
     }
 
@@ -220,7 +230,8 @@ impl Scan {
             ExprKind::Composite(es)
             | ExprKind::SliceLit(es)
             | ExprKind::Print { args: es, .. }
-            | ExprKind::Map(_, es) => {
+            | ExprKind::Map(_, es)
+            | ExprKind::Chan(_, es) => {
                 for x in es {
                     self.expr(x);
                 }

@@ -134,8 +134,12 @@ impl<'a, 'p> FnTx<'a, 'p> {
                             let m = self.expr(x)[0];
                             vec![self.map_len(m)]
                         }
+                        TyKind::Chan(_) => {
+                            let c = self.expr(x)[0];
+                            vec![self.chan_len_cap(c, is_len)]
+                        }
                         _ => {
-                            self.unsupported(e.pos, "len/cap of channels");
+                            self.ice(e.pos, "len/cap of this type");
                             self.zeros(e.ty)
                         }
                     },
@@ -212,6 +216,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.decode_rune(sv[0], sv[1], iv)
             }
             ExprKind::Map(op, args) => self.map_op(*op, args, e.ty),
+            ExprKind::Chan(op, args) => self.chan_op(*op, args, e.ty, e.pos),
         }
     }
 

@@ -909,6 +909,8 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.after_terminator();
             }
             Stmt::Defer { site, call } => self.defer_stmt(*site, call),
+            Stmt::Go(call) => self.go_stmt(call),
+            Stmt::Select { cases, default } => self.select_stmt(cases, default.as_deref()),
         }
     }
 

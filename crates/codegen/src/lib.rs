@@ -31,6 +31,7 @@
 #![deny(unsafe_code)]
 
 pub mod calls;
+pub mod chans;
 pub mod defers;
 pub mod epilogue;
 pub mod escape;

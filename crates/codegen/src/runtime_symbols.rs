@@ -74,6 +74,14 @@ pub enum Rt {
     MapDelete,
     MapIterInit,
     MapIterNext,
+    MakeChan,
+    ChanSend,
+    ChanRecv,
+    CloseChan,
+    ChanLen,
+    ChanCap,
+    Select,
+    NewProc,
 }
 
 /// Everything the compiler knows about one entry point.
@@ -160,11 +168,19 @@ impl Rt {
         Rt::MapDelete,
         Rt::MapIterInit,
         Rt::MapIterNext,
+        Rt::MakeChan,
+        Rt::ChanSend,
+        Rt::ChanRecv,
+        Rt::CloseChan,
+        Rt::ChanLen,
+        Rt::ChanCap,
+        Rt::Select,
+        Rt::NewProc,
     ];
 
     /// The entry point's symbol, signature and address.
     pub fn sym(self) -> RtSym {
-        use runtime::{alloc, complex, iface, maps, panic, print, slices, strings};
+        use runtime::{alloc, chan, complex, iface, maps, panic, print, sched, slices, strings};
         match self {
             Rt::Alloc => sym!("deft_alloc", alloc::deft_alloc, [I64, I64] -> [I64]),
             Rt::PrintLock => sym!("deft_printlock", print::deft_printlock, [] -> []),
@@ -254,6 +270,16 @@ impl Rt {
             Rt::MapDelete => sym!("deft_mapdelete", maps::deft_mapdelete, [I64, I64, I64] -> [], tail),
             Rt::MapIterInit => sym!("deft_mapiterinit", maps::deft_mapiterinit, [I64, I64] -> []),
             Rt::MapIterNext => sym!("deft_mapiternext", maps::deft_mapiternext, [I64] -> [I8]),
+            // Channel operations may block (another goroutine runs meanwhile)
+            // and the ones that can panic are Tail, like every panicking entry.
+            Rt::MakeChan => sym!("deft_makechan", chan::deft_makechan, [I64, I64, I64] -> [I64], tail),
+            Rt::ChanSend => sym!("deft_chansend", chan::deft_chansend, [I64, I64] -> [], tail),
+            Rt::ChanRecv => sym!("deft_chanrecv", chan::deft_chanrecv, [I64, I64] -> [I8]),
+            Rt::CloseChan => sym!("deft_closechan", chan::deft_closechan, [I64] -> [], tail),
+            Rt::ChanLen => sym!("deft_chanlen", chan::deft_chanlen, [I64] -> [I64]),
+            Rt::ChanCap => sym!("deft_chancap", chan::deft_chancap, [I64] -> [I64]),
+            Rt::Select => sym!("deft_select", chan::deft_select, [I64, I64, I64, I64] -> [I64], tail),
+            Rt::NewProc => sym!("deft_newproc", sched::deft_newproc, [I64, I64] -> []),
         }
     }
 

@@ -107,10 +107,10 @@ impl FnCx<'_, '_> {
                 IExpr { kind: IK::TypeAssert { x: Box::new(xv), comma_ok: true }, ty, pos: e.pos }
             }
             ExprKind::Index { x, indices } if indices.len() == 1 => self.map_lookup(x, &indices[0], ty, e.pos),
-            _ => {
-                self.unsupported(e.pos, "channels");
-                IExpr { kind: IK::Zero, ty, pos: e.pos }
-            }
+            _ => match self.recv_ok(e, ty) {
+                Some(r) => r,
+                None => self.ice(e.pos, "comma-ok form of an unknown expression"),
+            },
         }
     }
 

@@ -479,6 +479,8 @@ impl FnCx<'_, '_> {
                 IK::Copy(Box::new(dst), Box::new(src))
             }
             Builtin::Make if matches!(self.under(self.go_type(e)), Type::Map(..)) => return self.make_map(args, e),
+            Builtin::Make if matches!(self.under(self.go_type(e)), Type::Chan(..)) => return self.make_chan(args, e),
+            Builtin::Close => return self.close_chan(&args[0], pos),
             Builtin::Delete => {
                 let operands = self.delete_operands(args);
                 return self.delete_map(operands, pos);
@@ -506,7 +508,7 @@ impl FnCx<'_, '_> {
 
     /// A size argument of `make`: an integer of any type, a constant
     /// (even an untyped float one like `1e3`) as an `int`.
-    fn size_arg(&mut self, a: &Expr) -> IExpr {
+    pub(crate) fn size_arg(&mut self, a: &Expr) -> IExpr {
         match self.tv(a).value.clone() {
             Some(v) => self.constant(&v, types::TypeTable::basic(BasicKind::Int), a.pos),
             None => self.expr(a),
@@ -564,6 +566,7 @@ impl FnCx<'_, '_> {
                 vec![IExpr { kind: IK::FramePointer, ty, pos }]
             }
             Builtin::Delete => self.delete_operands(args),
+            Builtin::Close => vec![self.expr(&args[0])],
             other => {
                 self.unsupported(pos, &format!("defer of {}", other.name()));
                 return None;
@@ -649,6 +652,9 @@ impl FnCx<'_, '_> {
             Builtin::Delete => {
                 let del = self.delete_map(reads, pos);
                 body.push(Stmt::Eval(del));
+            }
+            Builtin::Close => {
+                body.push(Stmt::Eval(IExpr { kind: IK::Chan(crate::ir::ChanOp::Close, reads), ty: unit, pos }))
             }
             _ => {}
         }

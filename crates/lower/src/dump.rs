@@ -113,6 +113,25 @@ impl Printer<'_> {
                 self.block(body, depth + 1);
                 self.line(depth, "}");
             }
+            Stmt::Select { cases, default } => {
+                self.line(depth, "select {");
+                for c in cases {
+                    let comm = match &c.dir {
+                        SelectDir::Send(v) => format!("{} <- {}", self.local(c.chan), self.local(*v)),
+                        SelectDir::Recv { value, ok } => {
+                            let to = |l: &Option<LocalId>| l.map_or("_".into(), |l| self.local(l));
+                            format!("{}, {} = <-{}", to(value), to(ok), self.local(c.chan))
+                        }
+                    };
+                    self.line(depth, &format!("case {comm}:"));
+                    self.block(&c.body, depth + 1);
+                }
+                if let Some(d) = default {
+                    self.line(depth, "default:");
+                    self.block(d, depth + 1);
+                }
+                self.line(depth, "}");
+            }
             other => {
                 let t = self.simple(other);
                 self.line(depth, &t);
@@ -137,10 +156,12 @@ impl Printer<'_> {
             Stmt::Goto(l) => format!("goto L{}", l.0),
             Stmt::Return(_) => "return".into(),
             Stmt::Defer { site, call } => format!("defer #{site} {}", self.call(call)),
+            Stmt::Go(call) => format!("go {}", self.call(call)),
             Stmt::If { cond, then, els } => {
                 format!("if {} {{ {} }} else {{ {} }}", self.expr(cond), self.inline(then), self.inline(els))
             }
             Stmt::Loop { id, .. } | Stmt::Block { id, .. } => format!("<compound s{}>", id.0),
+            Stmt::Select { .. } => "<select>".into(),
         }
     }
 
@@ -262,6 +283,7 @@ impl Printer<'_> {
                 format!("decoderune({}, {})", self.expr(s), self.expr(i))
             }
             ExprKind::Map(op, args) => format!("map{op:?}<{}>({})", self.ty(e.ty), self.list(args)),
+            ExprKind::Chan(op, args) => format!("chan{op:?}<{}>({})", self.ty(e.ty), self.list(args)),
         }
     }
 }

@@ -220,10 +220,7 @@ impl FnCx<'_, '_> {
             UnaryOp::Not => UnOp::Not,
             UnaryOp::BitNot => UnOp::BitNot,
             UnaryOp::Addr => return self.addr_of(x, ty, pos),
-            UnaryOp::Recv => {
-                self.unsupported(pos, "channels");
-                return IExpr { kind: IK::Zero, ty, pos };
-            }
+            UnaryOp::Recv => return self.recv(x, ty, pos),
             UnaryOp::Tilde => self.ice(pos, "~ outside a constraint"),
         };
         IExpr { kind: IK::Unary(uop, Box::new(self.expr(x))), ty, pos }

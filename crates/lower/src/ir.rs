@@ -354,6 +354,19 @@ pub enum Stmt {
     /// body for the implicit return at its end (gc's line for a frame that
     /// runs its deferred calls there); unknown in generated code.
     Return(Pos),
+    /// `go call`: callee and arguments are evaluated now, and a new
+    /// goroutine makes the call. (Added for goroutines.)
+    Go(Call),
+    /// `select`: waits until one of the cases can proceed (at random among
+    /// ready ones), does its communication and runs its body; with a
+    /// `default`, runs it instead of waiting. `break` in a body leaves the
+    /// enclosing [`Stmt::Block`]. (Added for goroutines.)
+    Select {
+        /// The cases in source order.
+        cases: Vec<SelectCase>,
+        /// The `default` clause's body.
+        default: Option<Vec<Stmt>>,
+    },
     /// Register deferred call `site` of [`Func::defers`]; callee and
     /// arguments are evaluated now.
     Defer {
@@ -611,6 +624,56 @@ pub enum ExprKind {
     /// A map operation (see [`MapOp`] for operands and type); operands
     /// evaluated left to right. (Added by lowering.)
     Map(MapOp, Vec<Expr>),
+    /// A channel operation (see [`ChanOp`] for operands and type); operands
+    /// evaluated left to right. (Added for goroutines.)
+    Chan(ChanOp, Vec<Expr>),
+}
+
+/// Channel operations, the operands of [`ExprKind::Chan`]. `len` and `cap`
+/// of a channel are [`ExprKind::Len`] and [`ExprKind::Cap`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChanOp {
+    /// `make(chan T)` (no operand) or `make(chan T, n)` (an integer of any
+    /// type): a new channel of the expression's type; a negative or huge
+    /// `n` panics with `makechan: size out of range`.
+    Make,
+    /// `c <- v`, operands `[c, v]` (`v` of the element type). Type: empty
+    /// tuple.
+    Send,
+    /// `<-c`, operand `[c]`: the element received.
+    Recv,
+    /// `v, ok := <-c`, operand `[c]`: a 2-tuple (element, bool).
+    RecvOk,
+    /// `close(c)`, operand `[c]`. Type: empty tuple.
+    Close,
+}
+
+/// One `case` of a [`Stmt::Select`]. Its channel and send value are
+/// locals set before the select (Go evaluates them all, in source order,
+/// on entering the statement).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SelectCase {
+    /// The channel.
+    pub chan: LocalId,
+    /// What the case does.
+    pub dir: SelectDir,
+    /// Run when the case is chosen, after a receive has stored its value.
+    pub body: Vec<Stmt>,
+}
+
+/// The communication of a [`SelectCase`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum SelectDir {
+    /// Send the value of this local.
+    Send(LocalId),
+    /// Receive, storing the element and the ok flag into these locals
+    /// when present.
+    Recv {
+        /// Where the element goes.
+        value: Option<LocalId>,
+        /// Where `ok` goes.
+        ok: Option<LocalId>,
+    },
 }
 
 /// Map operations other than indexing ([`Place::MapIndex`]); the operands

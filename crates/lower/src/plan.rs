@@ -118,12 +118,21 @@ pub struct FuncPlan {
     pub num_defers: usize,
     /// Number of return statements gc counts.
     pub num_returns: usize,
+    /// The closure number of the wrapper gc generates for each `defer` and
+    /// `go` statement it wraps.
+    wrappers: HashMap<StmtKey, u32>,
 }
 
 impl FuncPlan {
     /// The fate of a statement.
     pub fn fate(&self, s: &Stmt) -> Fate {
         self.fates.get(&key(s)).copied().unwrap_or(Fate::Live)
+    }
+
+    /// The closure number gc spends on wrapping the call of a `go`
+    /// statement, if it wraps it.
+    pub fn go_wrapper(&self, s: &Stmt) -> Option<u32> {
+        self.wrappers.get(&key(s)).copied()
     }
 
     /// The plan of a defer statement (none for removed ones).
@@ -171,6 +180,7 @@ pub fn plan_func(body: &[Stmt], input: &PlanInput) -> FuncPlan {
         let reported = reported.contains(&k);
         plan.defers.insert(k, DeferPlan { kind, in_loop: l, reported, wrapper: wrappers.get(&k).copied() });
     }
+    plan.wrappers = wrappers;
     p.plan
 }
 

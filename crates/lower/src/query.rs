@@ -66,6 +66,32 @@ pub fn builtin_callee(info: &Info, callee: &Expr) -> Option<Builtin> {
     }
 }
 
+/// Whether `e` contains a function call (not a conversion nor a builtin
+/// whose result is constant) or a channel receive: then `len(e)` is not a
+/// constant even for an array, and a `range` over `e` evaluates it.
+pub fn has_call_or_recv(info: &Info, e: &Expr) -> bool {
+    struct Finder<'i> {
+        info: &'i Info,
+        found: bool,
+    }
+    impl<'a> crate::visit::Visitor<'a> for Finder<'_> {
+        fn expr(&mut self, e: &'a Expr) -> bool {
+            let constant = self.info.types.get(&e.id).is_some_and(|tv| tv.value.is_some());
+            match &e.kind {
+                _ if constant || self.found => return false,
+                ExprKind::FuncLit { .. } => return false,
+                ExprKind::Call { func, .. } if !is_type_expr(self.info, func) => self.found = true,
+                ExprKind::Unary { op: syntax::ast::UnaryOp::Recv, .. } => self.found = true,
+                _ => {}
+            }
+            !self.found
+        }
+    }
+    let mut f = Finder { info, found: false };
+    crate::visit::walk_expr(e, &mut f);
+    f.found
+}
+
 /// Whether the expression denotes a type (a conversion's callee).
 pub fn is_type_expr(info: &Info, e: &Expr) -> bool {
     matches!(e.kind, ExprKind::Type(_)) || info.types.get(&e.id).is_some_and(|tv| tv.mode == Mode::TypeExpr)

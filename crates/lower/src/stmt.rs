@@ -56,7 +56,7 @@ impl FnCx<'_, '_> {
                 self.hoist(&[e], true, out);
                 self.expr_stmt(e, out)
             }
-            StmtKind::Send { .. } => self.unsupported(s.pos, "channels"),
+            StmtKind::Send { chan, value } => self.send_stmt(chan, value, s.pos, out),
             StmtKind::IncDec { target, inc } => {
                 self.hoist(&[target], false, out);
                 self.inc_dec(target, *inc, s.pos, out)
@@ -85,7 +85,7 @@ impl FnCx<'_, '_> {
                 self.hoist(&rhs_refs, rhs.len() == 1, out);
                 self.define(lhs, rhs, out)
             }
-            StmtKind::Go(_) => self.unsupported(s.pos, "goroutines"),
+            StmtKind::Go(call) => self.go_stmt(s, call, out),
             StmtKind::Defer(call) => self.defer_stmt(s, call, out),
             StmtKind::Return(es) => self.return_stmt(es, s.pos, out),
             StmtKind::Break(l) => {
@@ -108,7 +108,7 @@ impl FnCx<'_, '_> {
             StmtKind::TypeSwitch { init, bind, subject, cases, .. } => {
                 self.type_switch(init.as_deref(), bind.is_some(), subject, cases, label, out)
             }
-            StmtKind::Select(_) => self.unsupported(s.pos, "select"),
+            StmtKind::Select(clauses) => self.select_stmt(clauses, label, out),
             StmtKind::For { init, cond, post, body } => {
                 self.for_stmt(init.as_deref(), cond.as_ref(), post.as_deref(), body, label, out)
             }
@@ -503,7 +503,7 @@ impl FnCx<'_, '_> {
                 _ => self.ice(pos, "range over a pointer to a non-array"),
             },
             Type::Map(..) => self.range_map(k, v, x, body, label, pos, out),
-            Type::Chan(..) => self.unsupported(pos, "channels"),
+            Type::Chan(..) => self.range_chan(k, x, body, label, pos, out),
             _ => self.unsupported(pos, "this kind of range loop"),
         }
     }
@@ -597,8 +597,9 @@ impl FnCx<'_, '_> {
     ) {
         let int = self.basic_ty(types::BasicKind::Int);
         // With no value variable and a constant length, Go does not evaluate x.
+        let constant_len = !crate::query::has_call_or_recv(self.cx.info, x);
         let container = match (shape, v) {
-            (Indexed::Array(_) | Indexed::PtrArray(_), None) => None,
+            (Indexed::Array(_) | Indexed::PtrArray(_), None) if constant_len => None,
             _ => {
                 let xv = self.expr(x);
                 Some(self.spill(xv, out))

@@ -202,6 +202,25 @@ impl<'p> FuncCheck<'p> {
                 self.call(call)?;
                 self.defers.push((self.order, *site, self.loop_depth > 0));
             }
+            Stmt::Go(call) => self.call(call)?,
+            Stmt::Select { cases, default } => {
+                self.no_control_in_seq("Select")?;
+                for c in cases {
+                    self.use_local(c.chan)?;
+                    match &c.dir {
+                        SelectDir::Send(v) => self.use_local(*v)?,
+                        SelectDir::Recv { value, ok } => {
+                            for l in [value, ok].into_iter().flatten() {
+                                self.use_local(*l)?;
+                            }
+                        }
+                    }
+                    self.stmts(&c.body)?;
+                }
+                if let Some(d) = default {
+                    self.stmts(d)?;
+                }
+            }
         }
         Ok(())
     }
@@ -314,7 +333,8 @@ impl<'p> FuncCheck<'p> {
             ExprKind::Composite(xs)
             | ExprKind::SliceLit(xs)
             | ExprKind::Print { args: xs, .. }
-            | ExprKind::Map(_, xs) => {
+            | ExprKind::Map(_, xs)
+            | ExprKind::Chan(_, xs) => {
                 for x in xs {
                     self.expr(x)?;
                 }

@@ -55,8 +55,11 @@ unsafe fn run_here(trampoline: usize, init: usize, main: usize) -> i32 {
         stack_top: std::hint::black_box(&raw const marker) as usize,
         sig: 0,
         defer_pool: std::ptr::null_mut(),
+        id: 1,
+        sched: crate::sched::GSched::new(),
     };
     let saved = set_g(&raw mut g);
+    crate::sched::init_main(&raw mut g);
     // SAFETY: by the precondition.
     unsafe {
         let tramp = std::mem::transmute::<usize, GoTrampoline>(trampoline);

@@ -46,10 +46,11 @@
 //!   allocated slots reach `live × (1 + GOGC/100)` (at least 4 MB), where
 //!   live is what the last mark found. `GOGC=off` disables collection.
 //!
-//! Roots (gathered by [`collect`], see its doc) are the goroutine's stack and
-//! callee-saved registers, registered root ranges (the program's globals),
-//! heap defer records on the goroutine's chain, and the runtime's own
-//! thread-local roots (`os.Args`).
+//! Roots (gathered by [`collect`], see its doc) are the running goroutine's
+//! stack and callee-saved registers, every other goroutine's saved stack,
+//! registered root ranges (the program's globals), heap defer records and
+//! argument blocks of every goroutine, and the runtime's own thread-local
+//! roots (`os.Args`).
 //!
 //! # Invariants
 //!
@@ -841,8 +842,9 @@ fn stack_pointer() -> usize {
 /// roots of the running goroutine: its stack from the current stack pointer
 /// to `stack_top` (Go frames, and the runtime frames between them and
 /// here, including panic records and stack defer records), the callee-saved
-/// registers, the registered globals, the heap defer records on the
-/// goroutine's defer chain, and the runtime's thread-local roots.
+/// registers, the registered globals, what the other goroutines keep
+/// alive (their stacks, defer records, argument blocks: see
+/// [`crate::sched::mark_roots`]), and the runtime's thread-local roots.
 #[inline(never)]
 fn collect(h: &mut Heap, forced: bool) {
     let started = Instant::now();
@@ -850,7 +852,7 @@ fn collect(h: &mut Heap, forced: bool) {
     let sp = stack_pointer();
     let gp = crate::panic::cur_g();
     // SAFETY: `gp` is the running goroutine (checked by the callers).
-    let (top, mut d) = unsafe { ((*gp).stack_top, (*gp).defer) };
+    let top = unsafe { (*gp).stack_top };
     // SAFETY: [sp, top) is the live part of this thread's stack.
     unsafe { h.mark_range(sp, top.max(sp)) };
     for r in regs {
@@ -863,18 +865,28 @@ fn collect(h: &mut Heap, forced: bool) {
             unsafe { h.mark_range(lo, hi) };
         }
     }
-    while !d.is_null() {
-        // SAFETY: records on the chain are live; heap records have
-        // `heap_size` bytes (stack records were scanned with the stack).
-        unsafe {
+    crate::sched::mark_roots(h);
+    crate::proc::mark_roots(h);
+    h.finish_cycle(started, forced);
+}
+
+/// Marks the heap defer records on goroutine `g`'s chain (its stack
+/// records are scanned with its stack).
+///
+/// # Safety
+/// `g` is a live G.
+pub(crate) unsafe fn mark_defer_records(h: &mut Heap, g: *mut crate::panic::G) {
+    // SAFETY: records on a live G's chain are live, and heap records have
+    // `heap_size` bytes.
+    unsafe {
+        let mut d = (*g).defer;
+        while !d.is_null() {
             if (*d).heap_size != 0 {
                 h.mark_range(d as usize, d as usize + (*d).heap_size);
             }
             d = (*d).link;
         }
     }
-    crate::proc::mark_roots(h);
-    h.finish_cycle(started, forced);
 }
 
 #[cfg(test)]

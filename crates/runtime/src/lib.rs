@@ -2,7 +2,8 @@
 //!
 //! Owns value representations shared with the compiler (strings, slices,
 //! interfaces, type descriptors: [`abi`]), memory allocation, printing, the
-//! panic/defer engine and the frame walker. Linked into the `deft` binary
+//! panic/defer engine, the frame walker, and goroutines with their
+//! channels ([`sched`], [`chan`]). Linked into the `deft` binary
 //! and called by JIT-compiled code through `extern "C"` entry points.
 //!
 //! **Architecture invariant:** the runtime never depends on the compiler
@@ -12,6 +13,7 @@
 
 pub mod abi;
 pub mod alloc;
+pub mod chan;
 pub mod complex;
 pub mod entry;
 pub mod errors;
@@ -25,6 +27,7 @@ pub mod panic;
 pub mod panicprint;
 pub mod print;
 pub mod proc;
+pub mod sched;
 pub mod slices;
 pub mod strings;
 mod sys;

@@ -130,6 +130,10 @@ pub struct G {
     pub sig: usize,
     /// Free heap defer records of [`POOLED_RECORD_SIZE`] bytes.
     pub defer_pool: *mut DeferRecord,
+    /// Goroutine id as gc numbers them (main is 1).
+    pub id: u64,
+    /// Scheduler state ([`crate::sched`]).
+    pub sched: crate::sched::GSched,
 }
 
 thread_local! {
@@ -322,8 +326,9 @@ pub fn gopanic(arg: Eface, origin: Frame) -> ! {
 /// `runtime.Goexit` called from the Go frame `origin`: runs every pending
 /// deferred call of the goroutine, as a panic would, except that `recover`
 /// returns nil throughout (the goexit record is the innermost "panic").
-/// deft runs only the main goroutine, so what follows is gc's verdict on a
-/// main goroutine that exits this way.
+/// Then the goroutine is finished ([`crate::sched::exit_current`]); for
+/// the main goroutine the others keep running, and the process ends when
+/// none is left.
 pub fn goexit(origin: Frame) -> ! {
     let gp = cur_g();
     if gp.is_null() {
@@ -347,7 +352,7 @@ pub fn goexit(origin: Frame) -> ! {
         run_deferred_calls(gp, p, origin);
         (*gp).panic = rec.link;
     }
-    fatal("no goroutines (main called runtime.Goexit) - deadlock!")
+    crate::sched::exit_current()
 }
 
 /// Walks the frames from `origin` outward, running every pending deferred
@@ -683,8 +688,9 @@ unsafe fn fatal_panic(gp: *mut G, origin: Frame) -> ! {
             .collect();
         let signal = ((*gp).sig != 0).then_some(SignalInfo { addr: 0, pc: (*gp).sig as u64 });
         fmt_unrecovered_panic(&mut out, &chain, signal);
-        fmt_goroutine_header(&mut out, 1, b"running");
+        fmt_goroutine_header(&mut out, (*gp).id, b"running");
         traceback(&mut out, gp, origin);
+        crate::sched::fmt_creator(&mut out, gp);
     }
     write_stderr(&out);
     crate::proc::exit(crate::proc::EXIT_PANIC)
@@ -698,11 +704,14 @@ pub fn fatal_with_traceback(msg: &[u8], status: &[u8], origin: Frame) -> ! {
     let mut out = Vec::new();
     crate::proc::fmt_fatal_error(&mut out, msg);
     out.push(b'\n');
-    fmt_goroutine_header(&mut out, 1, status);
+    fmt_goroutine_header(&mut out, crate::sched::current_id(), status);
     let gp = cur_g();
     if !gp.is_null() {
         // SAFETY: `origin` is a live Go frame of the running goroutine.
-        unsafe { traceback(&mut out, gp, origin) };
+        unsafe {
+            traceback(&mut out, gp, origin);
+            crate::sched::fmt_creator(&mut out, gp);
+        }
     }
     write_stderr(&out);
     crate::proc::exit(crate::proc::EXIT_PANIC)

@@ -14,8 +14,10 @@ unsafe extern "C" {
     fn read(fd: i32, buf: *mut c_void, count: usize) -> isize;
     fn mmap(addr: *mut c_void, len: usize, prot: i32, flags: i32, fd: i32, off: i64) -> *mut c_void;
     fn madvise(addr: *mut c_void, len: usize, advice: i32) -> i32;
+    fn mprotect(addr: *mut c_void, len: usize, prot: i32) -> i32;
 }
 
+const PROT_NONE: i32 = 0x0;
 const PROT_READ: i32 = 0x1;
 const PROT_WRITE: i32 = 0x2;
 const MAP_PRIVATE: i32 = 0x02;
@@ -80,4 +82,20 @@ pub fn reserve(len: usize) -> Option<*mut u8> {
 pub fn release(addr: usize, len: usize) {
     // SAFETY: the caller owns the range and keeps nothing in it.
     unsafe { madvise(addr as *mut c_void, len, MADV_DONTNEED) };
+}
+
+/// Reserves a goroutine stack of `len` bytes as [`reserve`] does, with its
+/// lowest `guard` bytes (if any) made inaccessible, so that running off the
+/// low end faults instead of overwriting another mapping; `None` when the
+/// system refuses.
+pub fn reserve_stack(len: usize, guard: usize) -> Option<*mut u8> {
+    let p = reserve(len)?;
+    if guard == 0 {
+        return Some(p);
+    }
+    // SAFETY: the first `guard` bytes belong to the mapping just made.
+    if unsafe { mprotect(p.cast(), guard, PROT_NONE) } != 0 {
+        return None;
+    }
+    Some(p)
 }

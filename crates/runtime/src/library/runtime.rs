@@ -64,7 +64,8 @@ fn walk_frames(pc: usize, fp: usize, mut visit: impl FnMut(Frame, &'static FuncI
 /// would report, from the adapter's frame (`pc`, `fp`) outward, until it
 /// returns false: the Go frames, `runtime.gopanic` for a defer thunk through
 /// which a panic makes its deferred call, and `runtime.main` and
-/// `runtime.goexit` below `main.main` (see [`RuntimeFrame`]).
+/// `runtime.goexit` below `main.main` (only `runtime.goexit` below a
+/// goroutine's first function; see [`RuntimeFrame`]).
 fn walk_go_frames(pc: usize, fp: usize, mut visit: impl FnMut(usize, &FuncInfo) -> bool) {
     let gp = crate::panic::cur_g();
     let runtime_frame = |r: RuntimeFrame| find_func(r.pc()).map(|f| (r.pc(), f));
@@ -82,11 +83,21 @@ fn walk_go_frames(pc: usize, fp: usize, mut visit: impl FnMut(usize, &FuncInfo) 
         last = &f.name;
         visit(pc, f)
     });
-    if finished && last == "main.main" {
-        for (pc, f) in [RuntimeFrame::Main, RuntimeFrame::Goexit].into_iter().filter_map(runtime_frame) {
-            if !visit(pc, f) {
-                return;
-            }
+    if !finished {
+        return;
+    }
+    // gc's goroutines start in runtime.goexit's frame; main's also has
+    // runtime.main's below main.main.
+    let below: &[RuntimeFrame] = if crate::sched::current_id() != 1 {
+        &[RuntimeFrame::Goexit]
+    } else if last == "main.main" {
+        &[RuntimeFrame::Main, RuntimeFrame::Goexit]
+    } else {
+        &[]
+    };
+    for (pc, f) in below.iter().copied().filter_map(runtime_frame) {
+        if !visit(pc, f) {
+            return;
         }
     }
 }
@@ -178,7 +189,7 @@ pub extern "C" fn stack_shim() -> GoString {
 /// called by `debug.stack`'s caller, `debug.Stack`.
 extern "C" fn stack(pc: usize, fp: usize) -> GoString {
     let mut out = Vec::new();
-    crate::traceback_fmt::fmt_goroutine_header(&mut out, 1, b"running");
+    crate::traceback_fmt::fmt_goroutine_header(&mut out, crate::sched::current_id(), b"running");
     crate::traceback_fmt::fmt_frame(
         &mut out,
         b"runtime/debug.Stack",
@@ -202,7 +213,10 @@ extern "C" fn stack(pc: usize, fp: usize) -> GoString {
     }
     if let Some(origin) = origin {
         // SAFETY: `origin` is a live frame of the running goroutine.
-        unsafe { crate::panic::traceback(&mut out, gp, origin) };
+        unsafe {
+            crate::panic::traceback(&mut out, gp, origin);
+            crate::sched::fmt_creator(&mut out, gp);
+        }
     }
     new_string(&out)
 }

@@ -9,9 +9,9 @@ pub extern "C" fn now() -> Pair {
     Pair(wall, monotonic_nanos())
 }
 
-/// `func sleep(ns int64)`.
+/// `func sleep(ns int64)`: parks the goroutine until the time has passed.
 pub extern "C" fn sleep(ns: i64) {
-    std::thread::sleep(std::time::Duration::from_nanos(ns.max(0) as u64));
+    crate::sched::sleep(ns);
 }
 
 /// Nanoseconds since the first call in this process (Go's monotonic

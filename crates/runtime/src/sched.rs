@@ -1,0 +1,679 @@
+//! Goroutines: cooperative coroutines on the one thread that runs Go code.
+//!
+//! # Design
+//!
+//! * Every goroutine is a [`G`]. The main goroutine's `G` lives in
+//!   [`crate::entry`]'s frame on the main thread's big stack; each other
+//!   one is a leaked `Box<G>` with a stack of its own ([`STACK_RESERVE`]
+//!   bytes reserved `MAP_NORESERVE`, lowest page inaccessible for the
+//!   first [`GUARDED_STACKS`] stacks), made by
+//!   [`deft_newproc`] and reused (LIFO, as gc's free list) once its
+//!   goroutine has finished.
+//! * Goroutines switch only inside runtime calls: a blocking operation
+//!   ([`park`]), `runtime.Gosched`, or a goroutine's end. [`switch`] pushes
+//!   the callee-saved registers on the old stack, saves rsp in the old `G`,
+//!   loads the new `G`'s rsp and pops its registers. A new goroutine's
+//!   stack starts with such a saved frame whose return address is
+//!   [`goroutine_main`].
+//! * Scheduling follows gc's with one P: a goroutine made runnable (by a
+//!   `go` statement, a channel, a semaphore, a timer) becomes `runnext`,
+//!   the next to run, pushing the previous `runnext` to the back of the
+//!   FIFO run queue; `Gosched` appends the caller to the queue. Sleepers wait in a timer heap ordered by deadline, then by sleep
+//!   order. When nothing is runnable the thread sleeps until the earliest
+//!   deadline; when nothing is runnable and no timer is pending, every
+//!   goroutine is blocked for good: the deadlock report ([`deadlock`]).
+//! * Goroutine ids follow gc 1.19: main is 1, the others count from 5, or
+//!   from 6 in a program with package `os`, whose files get finalizers in
+//!   gc, which starts its finalizer goroutine for them
+//!   ([`reserve_finalizer_goroutine`]).
+//!
+//! # Invariants
+//!
+//! * All scheduler state is thread-local and touched only through
+//!   [`with_sched`], whose borrow never spans a switch, a call into Go
+//!   code or an allocation on the Go heap.
+//! * `cur_g()` is the `G` whose stack is in use; it is `Running`. Every
+//!   other live `G` is `Runnable` (and in the run queue exactly once) or
+//!   `Waiting` (and reachable only from whatever will wake it: a channel
+//!   wait queue, a semaphore queue, the timer heap, or nothing when it
+//!   waits forever).
+//! * A `G` that is not running has `sp` pointing at its saved registers,
+//!   and `park_fp` (when it waits) at a frame of its own from which its
+//!   traceback starts. Its stack from `sp` to `stack_top` holds every
+//!   pointer it keeps ([`mark_roots`] scans it).
+//! * A finished goroutine's stack is never reused while it is still in
+//!   use: it goes to the free list before the final switch, and only a
+//!   running goroutine (on another stack) takes from the list.
+
+use std::cell::UnsafeCell;
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap, VecDeque};
+use std::ptr::null_mut;
+use std::time::{Duration, Instant};
+
+use crate::chan::Waiter;
+use crate::frames::{Frame, find_func};
+use crate::panic::{G, cur_g, set_g};
+use crate::traceback_fmt::{fmt_created_by, fmt_goroutine_header};
+
+/// Address space reserved for each goroutine's stack.
+pub const STACK_RESERVE: usize = 256 << 20;
+/// The inaccessible bytes at the low end of a goroutine stack.
+const GUARD: usize = 4096;
+/// Stacks made with a guard page. The kernel limits the mappings of a
+/// process (`vm.max_map_count`, 65530 by default) and a guarded stack is
+/// two of them, while unguarded reservations next to each other merge into
+/// one: beyond this many goroutines, stacks come without a guard (an
+/// overflow of one runs into its neighbour instead of faulting).
+const GUARDED_STACKS: usize = 16384;
+/// The first id of a goroutine other than main (gc's runtime takes 2–4).
+const FIRST_USER_ID: u64 = 5;
+
+/// Where a goroutine is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// On the run queue.
+    Runnable,
+    /// Its stack is in use.
+    Running,
+    /// Parked until something readies it.
+    Waiting,
+    /// Finished (or, for main, gone through `runtime.Goexit`).
+    Dead,
+}
+
+/// The scheduler's part of a [`G`].
+pub struct GSched {
+    /// Life cycle state.
+    pub status: Status,
+    /// What a waiting goroutine waits for, as gc's tracebacks say it.
+    pub wait_reason: &'static str,
+    /// Saved stack pointer while not running.
+    sp: usize,
+    /// A frame pointer of the parked goroutine: its traceback starts there.
+    park_fp: usize,
+    /// Low end of the goroutine's stack reservation (0 for main).
+    stack_lo: usize,
+    /// The thunk the goroutine runs and its argument block (a GC root).
+    thunk: usize,
+    args: *mut u8,
+    /// Return address of the `deft_newproc` call that created it.
+    created_pc: usize,
+    /// A select in progress: its waiters, one per case with a channel.
+    pub(crate) select_waiters: *mut Waiter,
+    /// Number of entries at `select_waiters`.
+    pub(crate) select_len: usize,
+    /// The waiter of the select case that proceeded (set by the waker).
+    pub(crate) fired: *mut Waiter,
+}
+
+impl GSched {
+    /// The state of a running goroutine without a stack of its own (main).
+    pub const fn new() -> GSched {
+        GSched {
+            status: Status::Running,
+            wait_reason: "",
+            sp: 0,
+            park_fp: 0,
+            stack_lo: 0,
+            thunk: 0,
+            args: null_mut(),
+            created_pc: 0,
+            select_waiters: null_mut(),
+            select_len: 0,
+            fired: null_mut(),
+        }
+    }
+}
+
+impl Default for GSched {
+    fn default() -> Self {
+        GSched::new()
+    }
+}
+
+/// A sleeping goroutine: deadline, then sequence number (FIFO among equal
+/// deadlines), then the `G`.
+type Timer = Reverse<(Instant, u64, usize)>;
+
+struct Sched {
+    /// Every `G` in creation order, main first (dead ones stay: gc's allgs).
+    all: Vec<*mut G>,
+    /// Finished goroutines whose `G` and stack can be reused.
+    free: Vec<*mut G>,
+    runq: VecDeque<*mut G>,
+    /// The goroutine to run next, ahead of `runq`: the one made runnable
+    /// last (created, or woken by a channel, semaphore or timer), as gc's
+    /// `runnext` on one P. It moves to the back of `runq` when another one
+    /// takes its place. So a goroutine woken by a send runs as soon as the
+    /// sender blocks, and output orders are gc's with one P.
+    runnext: Option<*mut G>,
+    timers: BinaryHeap<Timer>,
+    timer_seq: u64,
+    next_id: u64,
+    /// Goroutines not finished, main included.
+    live: usize,
+    /// Goroutines waiting in `sync.runtime_Semacquire`, by address.
+    sema: BTreeMap<usize, VecDeque<*mut G>>,
+    /// xorshift state for select's random choice (0: not seeded yet).
+    rng: u64,
+}
+
+struct SchedCell(UnsafeCell<Sched>);
+
+thread_local! {
+    static SCHED: SchedCell = const {
+        SchedCell(UnsafeCell::new(Sched {
+            all: Vec::new(),
+            free: Vec::new(),
+            runq: VecDeque::new(),
+            runnext: None,
+            timers: BinaryHeap::new(),
+            timer_seq: 0,
+            next_id: FIRST_USER_ID,
+            live: 0,
+            sema: BTreeMap::new(),
+            rng: 0,
+        }))
+    };
+}
+
+/// Runs `f` on this thread's scheduler state. `f` must not switch
+/// goroutines, call Go code or re-enter `with_sched`.
+fn with_sched<R>(f: impl FnOnce(&mut Sched) -> R) -> R {
+    // SAFETY: thread-local, and by the rule above this is the only reference.
+    SCHED.with(|s| f(unsafe { &mut *s.0.get() }))
+}
+
+/// Makes `main` (the main goroutine's `G`, running) the first goroutine of
+/// a fresh scheduler on this thread. Goroutines of an earlier program on
+/// this thread are abandoned.
+pub fn init_main(main: *mut G) {
+    with_sched(|s| {
+        s.all.clear();
+        s.free.clear();
+        s.runq.clear();
+        s.runnext = None;
+        s.timers.clear();
+        s.sema.clear();
+        s.next_id = FIRST_USER_ID;
+        s.live = 1;
+        s.all.push(main);
+    });
+}
+
+/// The running goroutine, registered as main if the scheduler has not
+/// seen a goroutine yet.
+fn running() -> *mut G {
+    let g = cur_g();
+    if g.is_null() {
+        crate::panic::fatal("goroutine operation outside Go code");
+    }
+    with_sched(|s| {
+        if s.all.is_empty() {
+            s.all.push(g);
+            s.live = 1;
+        }
+    });
+    g
+}
+
+// ---------------------------------------------------------------------------
+// Switching
+// ---------------------------------------------------------------------------
+
+/// Saves the callee-saved registers on the current stack and its stack
+/// pointer in `*save_sp`, then resumes the stack at `new_sp` (saved the
+/// same way, or prepared by [`prepare_stack`]).
+///
+/// # Safety
+/// `new_sp` must be a stack saved by `switch` or prepared by
+/// [`prepare_stack`] and not resumed since.
+#[unsafe(naked)]
+unsafe extern "C" fn switch(_save_sp: *mut usize, _new_sp: usize) {
+    core::arch::naked_asm!(
+        "push rbp",
+        "push rbx",
+        "push r12",
+        "push r13",
+        "push r14",
+        "push r15",
+        "mov [rdi], rsp",
+        "mov rsp, rsi",
+        "pop r15",
+        "pop r14",
+        "pop r13",
+        "pop r12",
+        "pop rbx",
+        "pop rbp",
+        "ret",
+    )
+}
+
+/// Stops running `cur` and runs `next` (which is not `cur`).
+///
+/// # Safety
+/// `cur` is the running goroutine, already marked with its new status;
+/// `next` is runnable.
+unsafe fn switch_to(cur: *mut G, next: *mut G) {
+    // SAFETY: by the precondition; when `switch` returns, whoever resumed
+    // us has made us current again.
+    unsafe {
+        (*next).sched.status = Status::Running;
+        set_g(next);
+        switch(&raw mut (*cur).sched.sp, (*next).sched.sp);
+    }
+}
+
+/// Gives up the thread: runs the next runnable goroutine (sleeping until a
+/// timer fires if none is), and returns when `cur` runs again.
+fn reschedule(cur: *mut G) {
+    let next = find_next();
+    if next == cur {
+        // SAFETY: cur is the running goroutine's G.
+        unsafe { (*cur).sched.status = Status::Running };
+        return;
+    }
+    // SAFETY: `cur` is running and has its new status; `next` is runnable.
+    unsafe { switch_to(cur, next) }
+}
+
+/// The next goroutine to run, taken off the run queue. Readies expired
+/// sleepers first; sleeps while only timers are pending; reports the
+/// deadlock when nothing can ever run.
+fn find_next() -> *mut G {
+    loop {
+        let (next, earliest) = with_sched(|s| {
+            if !s.timers.is_empty() {
+                s.fire_timers(Instant::now());
+            }
+            (s.runnext.take().or_else(|| s.runq.pop_front()), s.timers.peek().map(|t| t.0.0))
+        });
+        if let Some(g) = next {
+            return g;
+        }
+        match earliest {
+            Some(deadline) => std::thread::sleep(deadline.saturating_duration_since(Instant::now())),
+            None => deadlock(),
+        }
+    }
+}
+
+impl Sched {
+    /// Moves every sleeper whose deadline has passed to the run queue.
+    fn fire_timers(&mut self, now: Instant) {
+        while let Some(&Reverse((deadline, _, g))) = self.timers.peek() {
+            if deadline > now {
+                return;
+            }
+            self.timers.pop();
+            self.make_ready(g as *mut G);
+        }
+    }
+
+    /// Makes `g` runnable as the next goroutine to run (see `runnext`).
+    fn make_ready(&mut self, g: *mut G) {
+        // SAFETY: g is a live G (waiting, as the callers ensure).
+        unsafe { (*g).sched.status = Status::Runnable };
+        if let Some(previous) = self.runnext.replace(g) {
+            self.runq.push_back(previous);
+        }
+    }
+}
+
+/// Makes the waiting goroutine `g` runnable (the next to run).
+pub(crate) fn ready(g: *mut G) {
+    with_sched(|s| s.make_ready(g));
+}
+
+/// `os.runtime_reserveFinalizerGoroutine()`, called by package `os`'s
+/// initialisation: takes the id gc's finalizer goroutine gets (gc starts
+/// it when `os` sets finalizers on the standard files), so that the
+/// program's own goroutines get gc's ids.
+pub extern "C" fn reserve_finalizer_goroutine() {
+    with_sched(|s| {
+        if s.next_id == FIRST_USER_ID {
+            s.next_id += 1;
+        }
+    });
+}
+
+/// The current frame pointer.
+#[inline(always)]
+fn frame_pointer() -> usize {
+    let fp: usize;
+    // SAFETY: reads rbp.
+    unsafe { core::arch::asm!("mov {}, rbp", out(reg) fp, options(nomem, nostack, preserves_flags)) };
+    fp
+}
+
+/// Parks the running goroutine, which waits for `reason` (gc's wait reason
+/// text), until [`ready`] is called for it; returns when it runs again.
+/// Whoever will ready it must already be able to find it.
+#[inline(never)]
+pub(crate) fn park(reason: &'static str) {
+    let g = running();
+    // SAFETY: g is the running goroutine; this frame stays live while parked.
+    unsafe {
+        (*g).sched.status = Status::Waiting;
+        (*g).sched.wait_reason = reason;
+        (*g).sched.park_fp = frame_pointer();
+    }
+    reschedule(g);
+}
+
+/// Parks the running goroutine for good (a nil channel, `select {}`).
+pub(crate) fn park_forever(reason: &'static str) -> ! {
+    park(reason);
+    crate::panic::fatal("a goroutine blocked forever was resumed")
+}
+
+/// `func Gosched()` (package runtime): the running goroutine goes to the
+/// back of the run queue.
+pub extern "C" fn gosched() {
+    let g = running();
+    // Behind every other runnable goroutine, as gc's global run queue.
+    with_sched(|s| {
+        // SAFETY: g is the running goroutine.
+        unsafe { (*g).sched.status = Status::Runnable };
+        s.runq.push_back(g);
+    });
+    reschedule(g);
+}
+
+// ---------------------------------------------------------------------------
+// Creating and ending goroutines
+// ---------------------------------------------------------------------------
+
+/// Signature of the thunk a goroutine runs (a defer thunk).
+type Thunk = unsafe extern "C" fn(args: *mut u8, fp_out: *mut usize);
+
+/// The compiler emits a call to this for a `go` statement:
+/// `deft_newproc(thunk, args)` starts a goroutine that calls
+/// `thunk(args, &mut scratch)` (a defer thunk; `args` a Go heap block kept
+/// alive until the goroutine ends) and then finishes. The caller keeps
+/// running; the new goroutine goes to the back of the run queue. The shim
+/// passes its return address on, for the goroutine's `created by` line.
+#[unsafe(naked)]
+pub extern "C" fn deft_newproc(_thunk: usize, _args: *mut u8) {
+    core::arch::naked_asm!("mov rdx, [rsp]", "jmp {imp}", imp = sym newproc)
+}
+
+extern "C" fn newproc(thunk: usize, args: *mut u8, created_pc: usize) {
+    running();
+    let g = with_sched(|s| s.free.pop()).unwrap_or_else(new_goroutine);
+    let id = with_sched(|s| {
+        s.live += 1;
+        s.next_id += 1;
+        s.next_id - 1
+    });
+    // SAFETY: g is a free G that nothing else refers to; its stack is unused.
+    unsafe {
+        (*g).panic = null_mut();
+        (*g).defer = null_mut();
+        (*g).sig = 0;
+        (*g).id = id;
+        let st = &mut (*g).sched;
+        st.thunk = thunk;
+        st.args = args;
+        st.created_pc = created_pc;
+        st.sp = prepare_stack(st.stack_lo + STACK_RESERVE);
+    }
+    with_sched(|s| s.make_ready(g));
+}
+
+/// A new `G` with a fresh stack, added to the list of all goroutines.
+fn new_goroutine() -> *mut G {
+    let guard = if with_sched(|s| s.all.len()) < GUARDED_STACKS { GUARD } else { 0 };
+    let Some(lo) = crate::sys::reserve_stack(STACK_RESERVE, guard) else {
+        crate::proc::throw("runtime: cannot allocate goroutine stack");
+    };
+    let top = lo as usize + STACK_RESERVE;
+    let g = Box::into_raw(Box::new(G {
+        panic: null_mut(),
+        defer: null_mut(),
+        // Frame walks stop below goroutine_main's frame (see prepare_stack).
+        stack_top: top - 16,
+        sig: 0,
+        defer_pool: null_mut(),
+        id: 0,
+        sched: GSched { stack_lo: lo as usize, status: Status::Dead, ..GSched::new() },
+    }));
+    with_sched(|s| s.all.push(g));
+    g
+}
+
+/// Writes the saved state that makes [`switch`] enter [`goroutine_main`]
+/// on the stack ending at `top`; returns the stack pointer to resume.
+///
+/// Layout, from `top` down: a zero "return address" (so goroutine_main is
+/// entered with the alignment of a call, rsp ≡ 8 mod 16), goroutine_main's
+/// address (popped by `switch`'s `ret`), six zero registers (rbp = 0 ends
+/// frame walks). goroutine_main's frame pointer is then `top − 16`.
+///
+/// # Safety
+/// `top` is the 16-aligned top of a goroutine stack nothing runs on.
+unsafe fn prepare_stack(top: usize) -> usize {
+    let sp = top - 64;
+    // SAFETY: the eight words below `top` belong to the unused stack.
+    unsafe {
+        std::ptr::write_bytes(sp as *mut usize, 0, 8);
+        *((top - 16) as *mut usize) = goroutine_main as *const () as usize;
+    }
+    sp
+}
+
+/// Where a new goroutine starts: runs its thunk, then finishes it.
+extern "C" fn goroutine_main() -> ! {
+    let g = cur_g();
+    // SAFETY: g is the running goroutine, set up by `newproc`; its thunk is
+    // generated code taking the argument block.
+    unsafe {
+        let thunk = std::mem::transmute::<usize, Thunk>((*g).sched.thunk);
+        let mut scratch = 0usize;
+        thunk((*g).sched.args, &raw mut scratch);
+    }
+    exit_current()
+}
+
+/// Finishes the running goroutine (its thunk returned, or it called
+/// `runtime.Goexit` and its deferred calls have run) and runs another.
+/// The main goroutine is finished the same way (it never runs again);
+/// the process then ends when the others are done or blocked.
+pub fn exit_current() -> ! {
+    let g = running();
+    // SAFETY: g is the running goroutine; its stack stays in use until the
+    // switch below, and only another running goroutine can reuse it.
+    unsafe {
+        (*g).sched.status = Status::Dead;
+        (*g).sched.args = null_mut();
+        (*g).panic = null_mut();
+        (*g).defer = null_mut();
+        with_sched(|s| {
+            s.live -= 1;
+            if (*g).sched.stack_lo != 0 {
+                s.free.push(g);
+            }
+        });
+        let next = find_next();
+        switch_to(g, next);
+    }
+    crate::panic::fatal("a finished goroutine was resumed")
+}
+
+// ---------------------------------------------------------------------------
+// Sleep, semaphores, counting
+// ---------------------------------------------------------------------------
+
+/// Parks the running goroutine for `ns` nanoseconds (`time.Sleep`); returns
+/// at once for `ns <= 0`.
+pub fn sleep(ns: i64) {
+    if ns <= 0 {
+        return;
+    }
+    let d = Duration::from_nanos(ns as u64);
+    if cur_g().is_null() {
+        std::thread::sleep(d);
+        return;
+    }
+    let g = running();
+    let now = Instant::now();
+    // A deadline past what Instant holds is never reached: sleep "forever"
+    // (a century), still a pending timer as far as deadlock checks go.
+    let deadline = now.checked_add(d).unwrap_or_else(|| now + Duration::from_secs(100 * 365 * 86400));
+    with_sched(|s| {
+        s.timer_seq += 1;
+        s.timers.push(Reverse((deadline, s.timer_seq, g as usize)));
+    });
+    park("sleep");
+}
+
+/// `func runtime_Semacquire(addr *uint32)` (package sync): waits until
+/// `*addr > 0`, then decrements it.
+///
+/// # Safety
+/// `addr` points to a live `uint32`.
+pub unsafe extern "C" fn semacquire(addr: *mut u32) {
+    loop {
+        // SAFETY: by the precondition.
+        unsafe {
+            if *addr > 0 {
+                *addr -= 1;
+                return;
+            }
+        }
+        let g = running();
+        with_sched(|s| s.sema.entry(addr as usize).or_default().push_back(g));
+        park("semacquire");
+    }
+}
+
+/// `func runtime_Semrelease(addr *uint32)` (package sync): increments
+/// `*addr` and wakes one goroutine waiting on it (which then competes for
+/// the count, as in gc: no handoff).
+///
+/// # Safety
+/// `addr` points to a live `uint32`.
+pub unsafe extern "C" fn semrelease(addr: *mut u32) {
+    // SAFETY: by the precondition.
+    unsafe { *addr = (*addr).wrapping_add(1) };
+    with_sched(|s| {
+        let key = addr as usize;
+        let Some(q) = s.sema.get_mut(&key) else { return };
+        let waiter = q.pop_front();
+        if q.is_empty() {
+            s.sema.remove(&key);
+        }
+        if let Some(g) = waiter {
+            s.make_ready(g);
+        }
+    });
+}
+
+/// `func NumGoroutine() int` (package runtime): goroutines not finished,
+/// main included.
+pub extern "C" fn num_goroutine() -> i64 {
+    running();
+    with_sched(|s| s.live as i64)
+}
+
+/// A pseudo-random number (xorshift64, seeded from the clock): select's
+/// choice among ready cases.
+pub(crate) fn fastrand() -> u64 {
+    with_sched(|s| {
+        if s.rng == 0 {
+            let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+            s.rng = (seed as u64) | 1;
+        }
+        let mut x = s.rng;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        s.rng = x;
+        x
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Garbage collection roots, tracebacks, deadlock
+// ---------------------------------------------------------------------------
+
+/// Marks what goroutines keep alive besides the running goroutine's stack
+/// and registers (which the collector scans itself): every goroutine's heap
+/// defer records and argument block, and the stack of each goroutine that
+/// is not running, from its saved stack pointer (its saved registers are
+/// there) to its stack top.
+pub fn mark_roots(h: &mut crate::gc::Heap) {
+    let cur = cur_g();
+    let gs = with_sched(|s| s.all.clone());
+    if gs.is_empty() {
+        // SAFETY: collections run with a current G.
+        unsafe { crate::gc::mark_defer_records(h, cur) };
+        return;
+    }
+    for g in gs {
+        // SAFETY: G's are never freed; a G that is not running has a saved
+        // stack below its stack top.
+        unsafe {
+            if (*g).sched.status == Status::Dead {
+                continue;
+            }
+            crate::gc::mark_defer_records(h, g);
+            let args = [(*g).sched.args as usize];
+            h.mark_range(args.as_ptr() as usize, args.as_ptr() as usize + 8);
+            if g != cur {
+                h.mark_range((*g).sched.sp, (*g).stack_top.max((*g).sched.sp));
+            }
+        }
+    }
+}
+
+/// Appends the `created by FUNC` trailer of goroutine `g` (nothing for
+/// main, or when the creator is not generated code), as gc prints it.
+///
+/// # Safety
+/// `g` is a live G.
+pub unsafe fn fmt_creator(out: &mut Vec<u8>, g: *mut G) {
+    // SAFETY: by the precondition.
+    let pc = unsafe { (*g).sched.created_pc };
+    if pc == 0 {
+        return;
+    }
+    if let Some(f) = find_func(pc - 1) {
+        let line = f.line_at(pc - 1);
+        fmt_created_by(out, f.name.as_bytes(), f.file.as_bytes(), line, Some((pc - f.start) as u64));
+    }
+}
+
+/// The id of the running goroutine (1 outside the scheduler's knowledge).
+pub fn current_id() -> u64 {
+    let g = cur_g();
+    // SAFETY: a non-null current G is live.
+    if g.is_null() { 1 } else { unsafe { (*g).id } }
+}
+
+/// gc's report when no goroutine can ever run again: `fatal error: all
+/// goroutines are asleep - deadlock!` and every blocked goroutine's
+/// traceback, or, when none is left because main called `runtime.Goexit`,
+/// that message alone. Exits with status 2.
+fn deadlock() -> ! {
+    let gs = with_sched(|s| s.all.clone());
+    // SAFETY: G's are never freed.
+    let blocked: Vec<*mut G> = gs.into_iter().filter(|&g| unsafe { (*g).sched.status } == Status::Waiting).collect();
+    if blocked.is_empty() {
+        crate::panic::fatal("no goroutines (main called runtime.Goexit) - deadlock!");
+    }
+    let mut out = Vec::new();
+    crate::proc::fmt_fatal_error(&mut out, b"all goroutines are asleep - deadlock!");
+    for g in blocked {
+        out.push(b'\n');
+        // SAFETY: a waiting G's park frame and the frames above it are live.
+        unsafe {
+            fmt_goroutine_header(&mut out, (*g).id, (*g).sched.wait_reason.as_bytes());
+            crate::panic::traceback(&mut out, g, Frame { pc: 0, fp: (*g).sched.park_fp });
+            fmt_creator(&mut out, g);
+        }
+    }
+    crate::print::write_stderr(&out);
+    crate::proc::exit(crate::proc::EXIT_PANIC)
+}
