@@ -17,6 +17,25 @@ use crate::panic::{G, set_g};
 /// at `code` with closure context `closure`.
 pub type GoTrampoline = unsafe extern "C" fn(code: usize, closure: usize);
 
+/// The compiler's trampoline of the running program, for runtime code that
+/// calls Go functions (timers' functions).
+static TRAMPOLINE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Calls the Go func value `closure` (a `func()`) on the current goroutine.
+///
+/// # Safety
+/// `closure` is a live Go closure object of a `func()` of the running
+/// program, which [`run_main`] started.
+pub unsafe fn call_go_func(closure: usize) {
+    let tramp = TRAMPOLINE.load(std::sync::atomic::Ordering::Relaxed);
+    // SAFETY: by the precondition: the trampoline is the program's, and a
+    // closure object starts with its code address.
+    unsafe {
+        let tramp = std::mem::transmute::<usize, GoTrampoline>(tramp);
+        tramp(*(closure as *const usize), closure);
+    }
+}
+
 /// Stack size of the main goroutine's thread: gc's limit.
 const MAIN_STACK_SIZE: usize = 1 << 30;
 
@@ -59,6 +78,7 @@ unsafe fn run_here(trampoline: usize, init: usize, main: usize) -> i32 {
         sched: crate::sched::GSched::new(),
     };
     let saved = set_g(&raw mut g);
+    TRAMPOLINE.store(trampoline, std::sync::atomic::Ordering::Relaxed);
     crate::sched::init_main(&raw mut g);
     // SAFETY: by the precondition.
     unsafe {

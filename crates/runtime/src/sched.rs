@@ -150,6 +150,12 @@ struct Sched {
     runnext: Option<*mut G>,
     timers: BinaryHeap<Timer>,
     timer_seq: u64,
+    /// Timers that run a Go function (package time's timers), by deadline
+    /// then sequence number; an entry whose sequence number is no longer
+    /// its timer's (stopped or reset since) is stale and skipped.
+    func_timers: BinaryHeap<Reverse<(Instant, u64, u64)>>,
+    /// The armed function timers by id.
+    armed: BTreeMap<u64, FuncTimer>,
     next_id: u64,
     /// Goroutines not finished, main included.
     live: usize,
@@ -170,6 +176,8 @@ thread_local! {
             runnext: None,
             timers: BinaryHeap::new(),
             timer_seq: 0,
+            func_timers: BinaryHeap::new(),
+            armed: BTreeMap::new(),
             next_id: FIRST_USER_ID,
             live: 0,
             sema: BTreeMap::new(),
@@ -195,6 +203,8 @@ pub fn init_main(main: *mut G) {
         s.runq.clear();
         s.runnext = None;
         s.timers.clear();
+        s.func_timers.clear();
+        s.armed.clear();
         s.sema.clear();
         s.next_id = FIRST_USER_ID;
         s.live = 1;
@@ -283,12 +293,24 @@ fn reschedule(cur: *mut G) {
 /// deadlock when nothing can ever run.
 fn find_next() -> *mut G {
     loop {
-        let (next, earliest) = with_sched(|s| {
-            if !s.timers.is_empty() {
-                s.fire_timers(Instant::now());
+        let (next, earliest, due) = with_sched(|s| {
+            let mut due = Vec::new();
+            if !s.timers.is_empty() || !s.func_timers.is_empty() {
+                due = s.fire_timers(Instant::now());
             }
-            (s.runnext.take().or_else(|| s.runq.pop_front()), s.timers.peek().map(|t| t.0.0))
+            let earliest = [s.timers.peek().map(|t| t.0.0), s.func_timers.peek().map(|t| t.0.0)];
+            (s.runnext.take().or_else(|| s.runq.pop_front()), earliest.into_iter().flatten().min(), due)
         });
+        if !due.is_empty() {
+            // The timers' functions run first, each on a goroutine of its own.
+            if let Some(g) = next {
+                with_sched(|s| s.runq.push_front(g));
+            }
+            for f in due {
+                start_system_goroutine(f);
+            }
+            continue;
+        }
         if let Some(g) = next {
             return g;
         }
@@ -300,15 +322,40 @@ fn find_next() -> *mut G {
 }
 
 impl Sched {
-    /// Moves every sleeper whose deadline has passed to the run queue.
-    fn fire_timers(&mut self, now: Instant) {
+    /// Moves every sleeper whose deadline has passed to the run queue, and
+    /// returns the functions of the function timers that are due (re-arming
+    /// the periodic ones).
+    fn fire_timers(&mut self, now: Instant) -> Vec<usize> {
         while let Some(&Reverse((deadline, _, g))) = self.timers.peek() {
             if deadline > now {
-                return;
+                break;
             }
             self.timers.pop();
             self.make_ready(g as *mut G);
         }
+        let mut due = Vec::new();
+        while let Some(&Reverse((deadline, seq, id))) = self.func_timers.peek() {
+            if deadline > now {
+                break;
+            }
+            self.func_timers.pop();
+            let Some(t) = self.armed.get(&id).copied().filter(|t| t.seq == seq) else { continue };
+            due.push(t.func);
+            if t.period.is_zero() {
+                self.armed.remove(&id);
+            } else {
+                self.arm(id, t.func, deadline + t.period, t.period);
+            }
+        }
+        due
+    }
+
+    /// Arms function timer `id` (replacing its previous deadline, if any).
+    fn arm(&mut self, id: u64, func: usize, deadline: Instant, period: Duration) {
+        self.timer_seq += 1;
+        let seq = self.timer_seq;
+        self.armed.insert(id, FuncTimer { func, period, seq });
+        self.func_timers.push(Reverse((deadline, seq, id)));
     }
 
     /// Makes `g` runnable as the next goroutine to run (see `runnext`).
@@ -336,6 +383,81 @@ pub extern "C" fn reserve_finalizer_goroutine() {
             s.next_id += 1;
         }
     });
+}
+
+/// A timer of package time: the Go `func()` it runs when it fires, its
+/// period (zero: once), and the sequence number of its live heap entry.
+#[derive(Clone, Copy)]
+struct FuncTimer {
+    func: usize,
+    period: Duration,
+    seq: u64,
+}
+
+/// `time.startTimer(d, period int64, f func()) uint64`: arms a timer that
+/// runs `f` on a goroutine of its own after `d` ns, then every `period` ns
+/// if `period > 0`; returns its id. gc's timers run their functions in the
+/// runtime, not in a goroutine of the program: this goroutine has no id of
+/// the program's, is not counted by `NumGoroutine`, and `f` must not block.
+pub extern "C" fn start_timer(d: i64, period: i64, f: usize) -> u64 {
+    let deadline = deadline_after(d);
+    let period = Duration::from_nanos(period.max(0) as u64);
+    with_sched(|s| {
+        s.timer_seq += 1;
+        let id = s.timer_seq;
+        s.arm(id, f, deadline, period);
+        id
+    })
+}
+
+/// `time.stopTimer(id uint64) bool`: disarms timer `id`; whether it was
+/// armed.
+pub extern "C" fn stop_timer(id: u64) -> bool {
+    with_sched(|s| s.armed.remove(&id).is_some())
+}
+
+/// `time.resetTimer(id uint64, d int64) bool`: re-arms timer `id` to fire
+/// `d` ns from now (with its function and period); whether it was armed.
+pub extern "C" fn reset_timer(id: u64, d: i64, f: usize, period: i64) -> bool {
+    let deadline = deadline_after(d);
+    with_sched(|s| {
+        let was = s.armed.contains_key(&id);
+        s.arm(id, f, deadline, Duration::from_nanos(period.max(0) as u64));
+        was
+    })
+}
+
+/// The instant `ns` nanoseconds from now (at once for `ns <= 0`; a
+/// century for what `Instant` cannot hold).
+fn deadline_after(ns: i64) -> Instant {
+    let now = Instant::now();
+    now.checked_add(Duration::from_nanos(ns.max(0) as u64))
+        .unwrap_or_else(|| now + Duration::from_secs(100 * 365 * 86400))
+}
+
+/// Starts a goroutine of the runtime's (no id of the program's, not
+/// counted) that calls the Go `func()` value `f`, to run next.
+fn start_system_goroutine(f: usize) {
+    let g = with_sched(|s| s.free.pop()).unwrap_or_else(new_goroutine);
+    // SAFETY: g is a free G that nothing else refers to; its stack is unused.
+    unsafe {
+        (*g).panic = null_mut();
+        (*g).defer = null_mut();
+        (*g).sig = 0;
+        (*g).id = 0;
+        let st = &mut (*g).sched;
+        st.thunk = run_go_func as *const () as usize;
+        st.args = f as *mut u8;
+        st.created_pc = 0;
+        st.sp = prepare_stack(st.stack_lo + STACK_RESERVE);
+    }
+    with_sched(|s| s.make_ready(g));
+}
+
+/// The thunk of a runtime goroutine: calls the `func()` value `args`.
+unsafe extern "C" fn run_go_func(args: *mut u8, _fp_out: *mut usize) {
+    // SAFETY: `args` is a timer's Go func value (kept alive as a root).
+    unsafe { crate::entry::call_go_func(args as usize) }
 }
 
 /// The current frame pointer.
@@ -490,7 +612,10 @@ pub fn exit_current() -> ! {
         (*g).panic = null_mut();
         (*g).defer = null_mut();
         with_sched(|s| {
-            s.live -= 1;
+            // The runtime's own goroutines (id 0) are not counted.
+            if (*g).id != 0 {
+                s.live -= 1;
+            }
             if (*g).sched.stack_lo != 0 {
                 s.free.push(g);
             }
@@ -604,6 +729,9 @@ pub(crate) fn fastrand() -> u64 {
 /// is not running, from its saved stack pointer (its saved registers are
 /// there) to its stack top.
 pub fn mark_roots(h: &mut crate::gc::Heap) {
+    let funcs: Vec<usize> = with_sched(|s| s.armed.values().map(|t| t.func).collect());
+    // SAFETY: a local array of words.
+    unsafe { h.mark_range(funcs.as_ptr() as usize, funcs.as_ptr() as usize + 8 * funcs.len()) };
     let cur = cur_g();
     let gs = with_sched(|s| s.all.clone());
     if gs.is_empty() {
