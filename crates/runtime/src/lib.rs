@@ -25,6 +25,7 @@ pub mod library;
 pub mod maps;
 pub mod panic;
 pub mod panicprint;
+pub mod preempt;
 pub mod print;
 pub mod proc;
 pub mod sched;

@@ -400,6 +400,7 @@ struct FuncTimer {
 /// runtime, not in a goroutine of the program: this goroutine has no id of
 /// the program's, is not counted by `NumGoroutine`, and `f` must not block.
 pub extern "C" fn start_timer(d: i64, period: i64, f: usize) -> u64 {
+    crate::preempt::start();
     let deadline = deadline_after(d);
     let period = Duration::from_nanos(period.max(0) as u64);
     with_sched(|s| {
@@ -523,6 +524,7 @@ pub extern "C" fn deft_newproc(_thunk: usize, _args: *mut u8) {
 
 extern "C" fn newproc(thunk: usize, args: *mut u8, created_pc: usize) {
     running();
+    crate::preempt::start();
     let g = with_sched(|s| s.free.pop()).unwrap_or_else(new_goroutine);
     let id = with_sched(|s| {
         s.live += 1;

@@ -226,9 +226,15 @@ pub extern "C" fn set_gc_percent(percent: i64) -> i64 {
     crate::gc::set_gogc(percent)
 }
 
-/// `func GC()`: a full collection now.
+/// `func GC()`: a full collection now. As in gc, where the caller waits
+/// for the cycle while other goroutines run, the other runnable goroutines
+/// get their turn (a goroutine calling `GC` in a loop leaves nothing for
+/// preemption to interrupt, its time being in the collector).
 pub extern "C" fn gc() {
     crate::gc::force_collection();
+    if !crate::panic::cur_g().is_null() {
+        crate::sched::gosched();
+    }
 }
 
 /// The first fields of gc's `runtime.MemStats`, as the Go declaration in
