@@ -111,7 +111,8 @@ impl FnCx<'_, '_> {
                 Stmt::If { cond: not_ok, then: vec![Stmt::Break(id)], els: Vec::new() },
             ];
             if let Some(k) = k {
-                b.push(f.range_assign(k, pos, |f| (f.local_expr(v, pos), elem)));
+                let val = f.local_expr(v, pos);
+                f.range_assigns(vec![(k, val, elem)], pos, &mut b);
             }
             f.stmts(&body.stmts, &mut b);
             Stmt::Loop { id, cond: None, body: b, post: Vec::new() }
@@ -188,12 +189,13 @@ impl FnCx<'_, '_> {
                 b.push(Stmt::Assign(Place::Local(l), self.convert_to(v, from, t, pos)));
             }
         } else {
-            for (target, (v, from)) in targets.into_iter().zip(results) {
-                if matches!(&target.kind, ExprKind::Ident(i) if i.name == "_") {
-                    continue;
-                }
-                b.push(self.range_assign(target, pos, |_| (v, from)));
-            }
+            let assigns = targets
+                .into_iter()
+                .zip(results)
+                .filter(|(target, _)| !matches!(&target.kind, ExprKind::Ident(i) if i.name == "_"))
+                .map(|(target, (v, from))| (target, v, from))
+                .collect();
+            self.range_assigns(assigns, pos, &mut b);
         }
         self.stmts(body, &mut b);
         Some(SelectCase { chan: c, dir: SelectDir::Recv { value: Some(value), ok: Some(ok) }, body: b })

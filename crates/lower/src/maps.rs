@@ -111,14 +111,14 @@ impl FnCx<'_, '_> {
         let cond = self.map_expr(MapOp::IterNext, vec![self.local_expr(it, pos)], bool_ty, pos);
         let lp = self.in_scope(true, label, |f, id| {
             let mut b = Vec::new();
+            let mut targets = Vec::new();
             for (var, op, t) in [(k, MapOp::IterKey, kt), (v, MapOp::IterValue, vt)] {
                 if let Some(var) = var {
-                    b.push(f.range_assign(var, pos, |f| {
-                        let ty = f.cx.ty(t);
-                        (f.map_expr(op, vec![f.local_expr(it, pos)], ty, pos), t)
-                    }));
+                    let ty = f.cx.ty(t);
+                    targets.push((var, f.map_expr(op, vec![f.local_expr(it, pos)], ty, pos), t));
                 }
             }
+            f.range_assigns(targets, pos, &mut b);
             f.stmts(&body.stmts, &mut b);
             Stmt::Loop { id, cond: Some(cond), body: b, post: Vec::new() }
         });

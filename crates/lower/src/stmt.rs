@@ -516,19 +516,20 @@ impl FnCx<'_, '_> {
         }
     }
 
-    /// Assigns an iteration variable `e` (a defined variable or any
-    /// assignable expression) the value `value` computes, converted from its
-    /// Go type to `e`'s. The target is resolved before the value is built.
-    pub(crate) fn range_assign(
-        &mut self,
-        e: &Expr,
-        pos: Pos,
-        value: impl FnOnce(&mut Self) -> (IExpr, types::TypeId),
-    ) -> Stmt {
-        let t = self.go_type(e);
-        let p = self.place(e);
-        let (val, from) = value(self);
-        Stmt::Assign(p, self.convert_to(val, from, t, pos))
+    /// Assigns iteration variables (defined variables or any assignable
+    /// expressions) their values, each converted from its Go type to the
+    /// target's, as an assignment statement does: the operands of every
+    /// target are evaluated first, then the stores are made left to right
+    /// (`for i, x[i] = range y` stores into `x` at the old `i`).
+    pub(crate) fn range_assigns(&mut self, targets: Vec<(&Expr, IExpr, types::TypeId)>, pos: Pos, out: &mut Vec<Stmt>) {
+        let mut stores = Vec::with_capacity(targets.len());
+        for (e, val, from) in targets {
+            let t = self.go_type(e);
+            let p = self.place(e);
+            let p = self.pin_place(p, true, out);
+            stores.push(Stmt::Assign(p, self.convert_to(val, from, t, pos)));
+        }
+        out.extend(stores);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -566,16 +567,13 @@ impl FnCx<'_, '_> {
         };
         let lp = self.in_scope(true, label, |f, id| {
             let mut b = vec![Stmt::AssignMulti(vec![Some(Place::Local(r)), Some(Place::Local(next))], decode)];
-            if let Some(k) = k {
-                b.push(
-                    f.range_assign(k, pos, |f| (f.local_expr(i, pos), types::TypeTable::basic(types::BasicKind::Int))),
-                );
-            }
-            if let Some(v) = v {
-                b.push(f.range_assign(v, pos, |f| {
-                    (f.local_expr(r, pos), types::TypeTable::basic(types::BasicKind::Int32))
-                }));
-            }
+            let int = types::TypeTable::basic(types::BasicKind::Int);
+            let rune = types::TypeTable::basic(types::BasicKind::Int32);
+            let targets = [(k, i, int), (v, r, rune)]
+                .into_iter()
+                .filter_map(|(e, l, t)| e.map(|e| (e, f.local_expr(l, pos), t)))
+                .collect();
+            f.range_assigns(targets, pos, &mut b);
             f.stmts(&body.stmts, &mut b);
             let post = vec![Stmt::Assign(Place::Local(i), f.local_expr(next, pos))];
             Stmt::Loop { id, cond: Some(cond), body: b, post }
@@ -618,14 +616,15 @@ impl FnCx<'_, '_> {
         let elem_ty = self.go_type(x);
         let lp = self.in_scope(true, label, |f, id| {
             let mut b = Vec::new();
+            let mut targets = Vec::new();
             if let Some(k) = k {
-                b.push(
-                    f.range_assign(k, pos, |f| (f.local_expr(i, pos), types::TypeTable::basic(types::BasicKind::Int))),
-                );
+                targets.push((k, f.local_expr(i, pos), types::TypeTable::basic(types::BasicKind::Int)));
             }
             if let (Some(v), Some(c)) = (v, container) {
-                b.push(f.range_assign(v, pos, |f| f.range_elem(c, i, shape, elem_ty, pos)));
+                let (val, from) = f.range_elem(c, i, shape, elem_ty, pos);
+                targets.push((v, val, from));
             }
+            f.range_assigns(targets, pos, &mut b);
             f.stmts(&body.stmts, &mut b);
             let one = f.int_const(1, pos);
             let inc = f.binary(BinOp::Add, f.local_expr(i, pos), one, int, pos);
