@@ -4,7 +4,7 @@
 //
 // deft runs goroutines on one OS thread (crates/runtime/src/sched.rs),
 // with a stop-the-world mark-sweep collector (crates/runtime/src/gc.rs):
-// KeepAlive has nothing to do, and finalizers never run yet.
+// KeepAlive has nothing to do.
 package runtime
 
 // The target, as gc reports it.
@@ -79,8 +79,9 @@ func Gosched()
 // caller's frame conservatively, so holding x in it is enough.
 func KeepAlive(x any) {}
 
-// SetFinalizer registers a finalizer: deft does not run finalizers yet.
-func SetFinalizer(obj any, finalizer any) {}
+// SetFinalizer sets the function a goroutine of the runtime calls with
+// obj once a collection finds obj unreachable (nil: removes it).
+func SetFinalizer(obj any, finalizer any)
 
 // NumGoroutine: the number of goroutines that exist.
 func NumGoroutine() int

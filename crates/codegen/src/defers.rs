@@ -488,24 +488,27 @@ pub fn define_thunk(
 }
 
 /// Generates the runtime → Go entry trampoline
-/// `extern "C" fn(code, closure)` calling a Go `func()`.
+/// `extern "C" fn(code, closure, a0, a1)` calling a Go function of at most
+/// two word parameters (`main`, a timer's `func()`, a finalizer).
 pub fn define_entry_trampoline(
     cx: &ProgramCx,
     ctx: &mut cranelift_codegen::Context,
     fctx: &mut FunctionBuilderContext,
 ) -> FuncMeta {
     let mut sig = Signature::new(CallConv::SystemV);
-    sig.params.extend([AbiParam::new(types::I64), AbiParam::new(types::I64)]);
+    sig.params.extend([AbiParam::new(types::I64); 4]);
     ctx.func.signature = sig;
     let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
     let entry = b.create_block();
     b.append_block_params_for_function_params(entry);
     b.switch_to_block(entry);
-    let (code, clo) = (b.block_params(entry)[0], b.block_params(entry)[1]);
+    let params = b.block_params(entry).to_vec();
+    // The closure context and two words: a function with fewer parameters
+    // (all in registers) ignores the rest.
     let mut gsig = Signature::new(CallConv::Tail);
-    gsig.params.push(AbiParam::new(types::I64));
+    gsig.params.extend([AbiParam::new(types::I64); 3]);
     let sref = b.import_signature(gsig);
-    b.ins().call_indirect(sref, code, &[clo]);
+    b.ins().call_indirect(sref, params[0], &params[1..]);
     b.ins().return_(&[]);
     b.seal_all_blocks();
     b.finalize(cx.module.target_config());

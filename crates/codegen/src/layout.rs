@@ -127,9 +127,16 @@ fn compute(prog: &Program, ty: TyId, memo: &mut Vec<Option<Layout>>) -> Layout {
     if let Some(l) = &memo[ty.0 as usize] {
         return l.clone();
     }
-    let l = match &prog.types[ty.0 as usize].kind {
+    let def = &prog.types[ty.0 as usize];
+    let l = match &def.kind {
         TyKind::Bool => scalar(types::I8, false),
-        TyKind::Int(it) => scalar(Type::int(it.bits as u16).unwrap_or(types::I64), false),
+        // A uintptr may hold an address converted from unsafe.Pointer (gc
+        // keeps such objects alive across go/defer calls and in syscall
+        // arguments): memory holding uintptrs is scanned too.
+        TyKind::Int(it) => {
+            let uintptr = def.name == "uintptr";
+            scalar(Type::int(it.bits as u16).unwrap_or(types::I64), uintptr)
+        }
         TyKind::Float(32) => scalar(types::F32, false),
         TyKind::Float(_) => scalar(types::F64, false),
         TyKind::Complex(64) => {

@@ -122,7 +122,7 @@ pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Re
         iface::define_glue(&mut cx, &mut ctx, &mut fctx, define);
     }
     let mut sig = cranelift_codegen::ir::Signature::new(cranelift_codegen::isa::CallConv::SystemV);
-    sig.params.extend([cranelift_codegen::ir::AbiParam::new(cranelift_codegen::ir::types::I64); 2]);
+    sig.params.extend([cranelift_codegen::ir::AbiParam::new(cranelift_codegen::ir::types::I64); 4]);
     let tramp = cx.declare_anon(&sig);
     let meta = defers::define_entry_trampoline(&cx, &mut ctx, &mut fctx);
     define(&mut cx, &mut ctx, tramp, meta);

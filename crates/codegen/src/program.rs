@@ -20,7 +20,7 @@ use cranelift_codegen::settings::{self, Configurable};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{DataDescription, DataId, FuncId as ClifFuncId, Linkage, Module, default_libcall_names};
 use lower::ir::{Const, FuncId, FuncSig, Program, TyId, TyKind};
-use runtime::abi::{FieldDesc, Kind, TYPE_FLAG_NAMED, TYPE_FLAG_NOPTR, TypeDesc};
+use runtime::abi::{FieldDesc, Kind, TYPE_FLAG_NAMED, TYPE_FLAG_NOPTR, TYPE_FLAG_REGISTER_RESULTS, TypeDesc};
 use syntax::{Diagnostic, Pos, SourceMap};
 
 use crate::funcdata::CompiledFunc;
@@ -333,11 +333,27 @@ impl<'p> ProgramCx<'p> {
         put(&mut bytes, std::mem::offset_of!(TypeDesc, size), &(l.size as usize).to_le_bytes());
         put(&mut bytes, std::mem::offset_of!(TypeDesc, kind), &[kind_of(&def.kind) as u8]);
         put(&mut bytes, std::mem::offset_of!(TypeDesc, align), &[l.align.max(1) as u8]);
-        let flags = if def.named { TYPE_FLAG_NAMED } else { 0 } | if l.has_ptr { 0 } else { TYPE_FLAG_NOPTR };
+        let register_results = match &def.kind {
+            TyKind::Func(sig) => {
+                let results = sig.results.iter().map(|r| self.layouts.get(*r));
+                let scalars: usize = results.clone().map(|r| r.scalars.len()).sum();
+                scalars <= 2 && !results.clone().any(|r| r.too_big)
+            }
+            _ => false,
+        };
+        let flags = if def.named { TYPE_FLAG_NAMED } else { 0 }
+            | if l.has_ptr { 0 } else { TYPE_FLAG_NOPTR }
+            | if register_results { TYPE_FLAG_REGISTER_RESULTS } else { 0 };
         put(&mut bytes, std::mem::offset_of!(TypeDesc, flags), &[flags]);
         let name_off = std::mem::offset_of!(TypeDesc, name);
         put(&mut bytes, name_off + 8, &def.name.len().to_le_bytes());
-        let len = if let TyKind::Array(n, _) = def.kind { n as usize } else { 0 };
+        // A func type gives its parameter count and first parameter's type
+        // (`len`, `key`): what runtime.SetFinalizer checks.
+        let len = match &def.kind {
+            TyKind::Array(n, _) => *n as usize,
+            TyKind::Func(sig) => sig.params.len(),
+            _ => 0,
+        };
         put(&mut bytes, std::mem::offset_of!(TypeDesc, len), &len.to_le_bytes());
         let elem = match &def.kind {
             TyKind::Pointer(e) | TyKind::Slice(e) | TyKind::Array(_, e) | TyKind::Chan(e) | TyKind::Map(_, e) => {
@@ -345,7 +361,11 @@ impl<'p> ProgramCx<'p> {
             }
             _ => None,
         };
-        let key = if let TyKind::Map(k, _) = &def.kind { Some(*k) } else { None };
+        let key = match &def.kind {
+            TyKind::Map(k, _) => Some(*k),
+            TyKind::Func(sig) => sig.params.first().copied(),
+            _ => None,
+        };
         let name = def.name.clone();
         let methods = self.method_table(ty);
         put(&mut bytes, std::mem::offset_of!(TypeDesc, nmethods), &methods.map_or(0, |m| m.1).to_le_bytes());

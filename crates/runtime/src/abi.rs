@@ -93,6 +93,11 @@ pub const TYPE_FLAG_NAMED: u8 = 1;
 /// collector need not scan memory holding only such values).
 pub const TYPE_FLAG_NOPTR: u8 = 2;
 
+/// `TypeDesc::flags` bit of a func type: its results come back in at most
+/// two registers (none is passed through a result area), so the runtime
+/// can call such a function through its trampoline and ignore them.
+pub const TYPE_FLAG_REGISTER_RESULTS: u8 = 4;
+
 /// A method of a type, for dynamic dispatch and for calling `Error()` /
 /// `String()` when printing panic values.
 #[repr(C)]
@@ -159,9 +164,9 @@ pub struct TypeDesc {
     pub name: GoString,
     /// Element type (pointer, slice, array, chan, map value), or null.
     pub elem: *const TypeDesc,
-    /// Key type of a map, or null.
+    /// Key type of a map (or the first parameter's type of a func), or null.
     pub key: *const TypeDesc,
-    /// Array length.
+    /// Array length (or the number of parameters of a func).
     pub len: usize,
     /// Struct fields.
     pub fields: *const FieldDesc,

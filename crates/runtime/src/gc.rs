@@ -42,6 +42,14 @@
 //!   which keeps the stress work per allocation within the budget. Programs that stay under it (every
 //!   golden test) collect at every allocation; `DEFT_GCSTRESS=every`
 //!   removes the bound.
+//! * **Finalizers** (`runtime.SetFinalizer`) are kept by object address;
+//!   their functions are roots, their objects are not. After the marking
+//!   from the roots, whatever a finalizable object points to is marked
+//!   (so of A → B only A's finalizer runs first, as in gc); the
+//!   finalizable objects still unmarked are then marked (they survive this
+//!   cycle) and their finalizers queued, to run on a goroutine of the
+//!   scheduler's at its next scheduling point. Being conservative, the
+//!   collector may find an object reachable longer than gc would.
 //! * **Pacing** follows GOGC: the next cycle starts when the bytes of
 //!   allocated slots reach `live × (1 + GOGC/100)` (at least 4 MB), where
 //!   live is what the last mark found. `GOGC=off` disables collection.
@@ -240,6 +248,18 @@ pub struct Stats {
     pub last_gc_unix_ns: u64,
 }
 
+/// A finalizer: the Go function to call with the object, how to pass the
+/// object (its pointer, or an interface value of type `obj_ty`).
+#[derive(Clone, Copy, Debug)]
+pub struct Finalizer {
+    /// The Go func value.
+    pub func: usize,
+    /// The object's dynamic type (a pointer type's descriptor).
+    pub obj_ty: usize,
+    /// The function's parameter is an interface: pass `(obj_ty, object)`.
+    pub by_interface: bool,
+}
+
 /// One thread's heap. See the module doc.
 pub struct Heap {
     arena: usize,
@@ -262,6 +282,12 @@ pub struct Heap {
     scan_work: usize,
     /// Stress mode: allocations still to go before the next collection.
     stress_wait: usize,
+    /// Objects with a finalizer (`runtime.SetFinalizer`), by address. The
+    /// objects are not roots; the finalizers' functions are.
+    finalizers: BTreeMap<usize, Finalizer>,
+    /// Finalizers whose object a collection found unreachable, waiting to
+    /// run (objects and functions are roots until then).
+    ready: Vec<(usize, Finalizer)>,
     /// Free bytes given back to the system by the last scavenge.
     released: usize,
     /// GOGC percentage, negative for off.
@@ -302,6 +328,8 @@ impl Heap {
             marked_bytes: 0,
             scan_work: 0,
             stress_wait: 0,
+            finalizers: BTreeMap::new(),
+            ready: Vec::new(),
             released: 0,
             gogc: 100,
             configured: false,
@@ -525,6 +553,88 @@ impl Heap {
         self.free_runs.insert(start, len);
     }
 
+    /// The start of the allocated object containing `addr`, if any.
+    pub fn object_base(&self, addr: usize) -> Option<usize> {
+        if !self.contains(addr) {
+            return None;
+        }
+        let sid = self.page_map[(addr - self.arena) / PAGE];
+        let span = self.spans.get((sid as usize).checked_sub(1)?)?.as_ref()?;
+        let i = span.slot_of(addr - span.base);
+        (i < span.nelems && span.is_alloc(i)).then(|| span.base + i * span.elem_size)
+    }
+
+    /// The bytes of the object at `base` (an object start), if it may hold
+    /// pointers.
+    fn scan_range(&self, base: usize) -> Option<(usize, usize)> {
+        let sid = self.page_map[(base - self.arena) / PAGE] as usize;
+        let span = sid.checked_sub(1).and_then(|s| self.spans[s].as_ref())?;
+        (!span.noscan).then_some((base, base + span.elem_size))
+    }
+
+    /// Whether the object at `base` (an object start) is marked.
+    fn is_marked(&self, base: usize) -> bool {
+        let sid = self.page_map[(base - self.arena) / PAGE] as usize;
+        let Some(span) = sid.checked_sub(1).and_then(|s| self.spans[s].as_ref()) else { return false };
+        let i = span.slot_of(base - span.base);
+        span.mark_bits[i / 64] & (1 << (i % 64)) != 0
+    }
+
+    /// Sets (or, for `None`, removes) the finalizer of the object at
+    /// `base`, an object start.
+    pub fn set_finalizer(&mut self, base: usize, f: Option<Finalizer>) {
+        match f {
+            Some(f) => self.finalizers.insert(base, f),
+            None => self.finalizers.remove(&base),
+        };
+    }
+
+    /// Takes the oldest finalizer waiting to run: (object, finalizer).
+    pub fn take_ready_finalizer(&mut self) -> Option<(usize, Finalizer)> {
+        (!self.ready.is_empty()).then(|| self.ready.remove(0))
+    }
+
+    /// Whether finalizers wait to run.
+    pub fn finalizers_ready(&self) -> bool {
+        !self.ready.is_empty()
+    }
+
+    /// Marks the functions of all finalizers and the objects of those that
+    /// wait to run.
+    fn mark_finalizer_roots(&mut self) {
+        let mut words: Vec<usize> = self.finalizers.values().map(|f| f.func).collect();
+        words.extend(self.ready.iter().flat_map(|(obj, f)| [*obj, f.func]));
+        for w in words {
+            self.mark_word(w);
+        }
+    }
+
+    /// After marking from the roots: what objects with a finalizer point to
+    /// is marked (so that of A → B, both finalizable, A's finalizer runs
+    /// first and B's only once A is gone, as in gc); then the objects with
+    /// a finalizer still unmarked are kept (with what they reach) for one
+    /// more cycle, and their finalizers queued to run.
+    fn queue_finalizers(&mut self) {
+        let objects: Vec<usize> = self.finalizers.keys().copied().collect();
+        for obj in objects {
+            if let Some(range) = self.scan_range(obj) {
+                self.worklist.push(range);
+            }
+        }
+        self.drain();
+        let doomed: Vec<usize> = self.finalizers.keys().copied().filter(|&obj| !self.is_marked(obj)).collect();
+        if doomed.is_empty() {
+            return;
+        }
+        for obj in doomed {
+            if let Some(f) = self.finalizers.remove(&obj) {
+                self.mark_word(obj);
+                self.ready.push((obj, f));
+            }
+        }
+        self.drain();
+    }
+
     /// Whether `addr` lies in this heap's arena.
     pub fn contains(&self, addr: usize) -> bool {
         addr.wrapping_sub(self.arena) < self.used
@@ -641,7 +751,9 @@ impl Heap {
     /// marks the rest, sweeps, and sets the next goal.
     pub fn finish_cycle(&mut self, started: Instant, forced: bool) {
         let before = self.stats.heap_alloc;
+        self.mark_finalizer_roots();
         self.drain();
+        self.queue_finalizers();
         let marked = self.marked_bytes;
         self.sweep();
         self.marked_bytes = 0;
@@ -774,6 +886,16 @@ pub fn alloc(size: usize, align: usize, noscan: bool) -> *mut u8 {
         }
         h.alloc(size, align, noscan)
     })
+}
+
+/// Whether finalizers wait to run on this thread's heap.
+pub fn finalizers_ready() -> bool {
+    with_heap(|h| h.finalizers_ready())
+}
+
+/// The oldest finalizer waiting to run: (object, finalizer).
+pub fn take_ready_finalizer() -> Option<(usize, Finalizer)> {
+    with_heap(|h| h.take_ready_finalizer())
 }
 
 /// `runtime.GC()`: a full collection now (on a thread running Go code).

@@ -163,6 +163,11 @@ struct Sched {
     sema: BTreeMap<usize, VecDeque<*mut G>>,
     /// xorshift state for select's random choice (0: not seeded yet).
     rng: u64,
+    /// gc's finalizer goroutine has taken its id (see
+    /// [`reserve_finalizer_goroutine`]).
+    fing_id_taken: bool,
+    /// A goroutine of the runtime's runs the queued finalizers.
+    finalizer_runner: bool,
 }
 
 struct SchedCell(UnsafeCell<Sched>);
@@ -182,6 +187,8 @@ thread_local! {
             live: 0,
             sema: BTreeMap::new(),
             rng: 0,
+            fing_id_taken: false,
+            finalizer_runner: false,
         }))
     };
 }
@@ -207,6 +214,8 @@ pub fn init_main(main: *mut G) {
         s.armed.clear();
         s.sema.clear();
         s.next_id = FIRST_USER_ID;
+        s.fing_id_taken = false;
+        s.finalizer_runner = false;
         s.live = 1;
         s.all.push(main);
     });
@@ -293,7 +302,7 @@ fn reschedule(cur: *mut G) {
 /// deadlock when nothing can ever run.
 fn find_next() -> *mut G {
     loop {
-        let (next, earliest, due) = with_sched(|s| {
+        let (next, earliest, mut due) = with_sched(|s| {
             let mut due = Vec::new();
             if !s.timers.is_empty() || !s.func_timers.is_empty() {
                 due = s.fire_timers(Instant::now());
@@ -301,13 +310,20 @@ fn find_next() -> *mut G {
             let earliest = [s.timers.peek().map(|t| t.0.0), s.func_timers.peek().map(|t| t.0.0)];
             (s.runnext.take().or_else(|| s.runq.pop_front()), earliest.into_iter().flatten().min(), due)
         });
+        if crate::gc::finalizers_ready() && !with_sched(|s| std::mem::replace(&mut s.finalizer_runner, true)) {
+            due.push(0);
+        }
         if !due.is_empty() {
             // The timers' functions run first, each on a goroutine of its own.
             if let Some(g) = next {
                 with_sched(|s| s.runq.push_front(g));
             }
             for f in due {
-                start_system_goroutine(f);
+                if f == 0 {
+                    start_runtime_goroutine(run_finalizers, null_mut());
+                } else {
+                    start_runtime_goroutine(run_go_func, f as *mut u8);
+                }
             }
             continue;
         }
@@ -379,7 +395,8 @@ pub(crate) fn ready(g: *mut G) {
 /// program's own goroutines get gc's ids.
 pub extern "C" fn reserve_finalizer_goroutine() {
     with_sched(|s| {
-        if s.next_id == FIRST_USER_ID {
+        if !s.fing_id_taken {
+            s.fing_id_taken = true;
             s.next_id += 1;
         }
     });
@@ -437,8 +454,8 @@ fn deadline_after(ns: i64) -> Instant {
 }
 
 /// Starts a goroutine of the runtime's (no id of the program's, not
-/// counted) that calls the Go `func()` value `f`, to run next.
-fn start_system_goroutine(f: usize) {
+/// counted) that calls `thunk(args)`, to run next.
+fn start_runtime_goroutine(thunk: Thunk, args: *mut u8) {
     let g = with_sched(|s| s.free.pop()).unwrap_or_else(new_goroutine);
     // SAFETY: g is a free G that nothing else refers to; its stack is unused.
     unsafe {
@@ -447,18 +464,31 @@ fn start_system_goroutine(f: usize) {
         (*g).sig = 0;
         (*g).id = 0;
         let st = &mut (*g).sched;
-        st.thunk = run_go_func as *const () as usize;
-        st.args = f as *mut u8;
+        st.thunk = thunk as usize;
+        st.args = args;
         st.created_pc = 0;
         st.sp = prepare_stack(st.stack_lo + STACK_RESERVE);
     }
     with_sched(|s| s.make_ready(g));
 }
 
+/// The thunk of the runtime goroutine that runs the finalizers a
+/// collection queued, one after the other (gc's finalizer goroutine).
+unsafe extern "C" fn run_finalizers(_args: *mut u8, _fp_out: *mut usize) {
+    while let Some((obj, f)) = crate::gc::take_ready_finalizer() {
+        let (a0, a1) = if f.by_interface { (f.obj_ty, obj) } else { (obj, 0) };
+        // SAFETY: a finalizer's function takes the object as SetFinalizer
+        // checked; `obj` and `f.func` stay on this stack while it runs.
+        unsafe { crate::entry::call_go_func(f.func, a0, a1) };
+        std::hint::black_box((obj, f));
+    }
+    with_sched(|s| s.finalizer_runner = false);
+}
+
 /// The thunk of a runtime goroutine: calls the `func()` value `args`.
 unsafe extern "C" fn run_go_func(args: *mut u8, _fp_out: *mut usize) {
     // SAFETY: `args` is a timer's Go func value (kept alive as a root).
-    unsafe { crate::entry::call_go_func(args as usize) }
+    unsafe { crate::entry::call_go_func(args as usize, 0, 0) }
 }
 
 /// The current frame pointer.

@@ -50,6 +50,7 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("time.now", || time::now as *const u8),
     ("runtime.Goexit", || crate::panic::deft_goexit as *const u8),
     ("os.runtime_reserveFinalizerGoroutine", || crate::sched::reserve_finalizer_goroutine as *const u8),
+    ("runtime.SetFinalizer", || runtime::set_finalizer as *const u8),
     ("runtime.Gosched", || crate::sched::gosched as *const u8),
     ("runtime.NumGoroutine", || crate::sched::num_goroutine as *const u8),
     ("sync.runtime_Semacquire", || crate::sched::semacquire as *const u8),

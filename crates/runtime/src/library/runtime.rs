@@ -4,7 +4,7 @@
 //! The stack walks start at the frame of the adapter that called in (a
 //! glue frame, skipped like every frame that is not a Go function's).
 
-use crate::abi::GoString;
+use crate::abi::{GoString, Kind, TypeDesc};
 use crate::frames::{Frame, FrameKind, FuncInfo, RuntimeFrame, find_func};
 use crate::strings::new_string;
 
@@ -219,6 +219,48 @@ extern "C" fn stack(pc: usize, fp: usize) -> GoString {
         }
     }
     new_string(&out)
+}
+
+/// `func SetFinalizer(obj any, finalizer any)`: gc's checks (misuse is a
+/// fatal error), then the finalizer set on (or, for a nil finalizer,
+/// removed from) the object `obj` points to. Pointers outside the heap
+/// (globals) are ignored, as gc ignores its linker-allocated objects.
+pub extern "C" fn set_finalizer(oty: *const TypeDesc, obj: usize, fty: *const TypeDesc, func: usize) {
+    // SAFETY: non-null descriptors are valid.
+    let (o, f) = unsafe { (oty.as_ref(), fty.as_ref()) };
+    // SAFETY: descriptor names are valid Go strings.
+    let name = |t: &TypeDesc| String::from_utf8_lossy(unsafe { t.name.bytes() }).into_owned();
+    let Some(o) = o else { crate::proc::throw("runtime.SetFinalizer: first argument is nil") };
+    if o.kind != Kind::Pointer as u8 {
+        crate::proc::throw(&format!("runtime.SetFinalizer: first argument is {}, not pointer", name(o)));
+    }
+    crate::sched::reserve_finalizer_goroutine();
+    let Some(base) = crate::gc::with_heap(|h| h.object_base(obj)) else { return };
+    if base != obj {
+        crate::proc::throw("runtime.SetFinalizer: pointer not at beginning of allocated block");
+    }
+    let Some(f) = f else {
+        crate::gc::with_heap(|h| h.set_finalizer(base, None));
+        return;
+    };
+    if f.kind != Kind::Func as u8 {
+        crate::proc::throw(&format!("runtime.SetFinalizer: second argument is {}, not a function", name(f)));
+    }
+    // SAFETY: a func type's `key` is its first parameter's type, or null.
+    let param = unsafe { f.key.as_ref() };
+    let by_interface = match param {
+        Some(p) if f.len == 1 && std::ptr::eq(p, o) => false,
+        Some(p) if f.len == 1 && p.kind == Kind::Interface as u8 => true,
+        _ => crate::proc::throw(&format!("runtime.SetFinalizer: cannot pass {} to finalizer {}", name(o), name(f))),
+    };
+    if f.flags & crate::abi::TYPE_FLAG_REGISTER_RESULTS == 0 {
+        crate::proc::throw(&format!(
+            "runtime.SetFinalizer: deft does not support finalizers with large results yet ({})",
+            name(f)
+        ));
+    }
+    let fin = crate::gc::Finalizer { func, obj_ty: oty as usize, by_interface };
+    crate::gc::with_heap(|h| h.set_finalizer(base, Some(fin)));
 }
 
 /// `func SetGCPercent(percent int) int`.
