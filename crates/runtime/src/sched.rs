@@ -360,7 +360,12 @@ impl Sched {
             if t.period.is_zero() {
                 self.armed.remove(&id);
             } else {
-                self.arm(id, t.func, deadline + t.period, t.period);
+                // The next tick after now: ticks missed while the thread
+                // was busy are dropped (as gc's tickers do), not fired in
+                // a burst.
+                let missed = now.duration_since(deadline).as_nanos() / t.period.as_nanos().max(1);
+                let next = deadline + t.period * (missed.min(u32::MAX as u128) as u32 + 1);
+                self.arm(id, t.func, next, t.period);
             }
         }
         due
