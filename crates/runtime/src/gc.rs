@@ -143,8 +143,8 @@ const PREFETCH_DEPTH: usize = 16;
 
 /// Stress mode's bound on the work per allocation (see the module doc), in
 /// words scanned: some five times what a collection in a small program
-/// does (its stack, the library's globals, a few objects); 195 of the 215
-/// golden programs never exceed it.
+/// does (its stack, the library's globals, a few objects); nine in ten golden
+/// programs never exceed it.
 const STRESS_WORK_BUDGET: usize = 1 << 11;
 
 /// The work of marking an object beyond scanning its words, in words: a
