@@ -25,6 +25,27 @@ pub enum Target {
     Indirect(SigRef, Value),
 }
 
+/// Where the captures of closure function `f` live in its closure object,
+/// after the code word: each one's offset and whether it is a copy of the
+/// variable (its value, 8-byte aligned) rather than the address of the
+/// cell it shares (a word); and the object's size.
+pub fn capture_offsets(cx: &crate::program::ProgramCx, f: lower::ir::FuncId) -> (Vec<(u32, bool)>, u32) {
+    let func = &cx.prog.funcs[f.0 as usize];
+    let mut off = 8;
+    let offsets = func
+        .captures
+        .iter()
+        .map(|c| {
+            let local = &func.locals[c.0 as usize];
+            let copied = !local.heap;
+            let at = off;
+            off += if copied { cx.layouts.get(local.ty).size.next_multiple_of(8).max(8) } else { 8 };
+            (at, copied)
+        })
+        .collect();
+    (offsets, off)
+}
+
 impl<'a, 'p> FnTx<'a, 'p> {
     /// A Go call (or Tail runtime entry): a `try_call` to the deferreturn
     /// block in a function with defers, a plain call otherwise. Returns the

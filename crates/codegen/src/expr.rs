@@ -269,7 +269,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
             let d = self.cx.funcval(func);
             return self.data_addr(d);
         }
-        let size = 8 * (1 + captures.len() as u32);
+        let (offsets, size) = crate::calls::capture_offsets(self.cx, func);
         let key = e as *const Expr;
         let obj = if self.frame.closures.contains(&key) {
             let slot = match self.closure_slots.get(&key) {
@@ -288,10 +288,16 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let fr = self.func_ref(id);
         let code = self.b.ins().func_addr(types::I64, fr);
         self.b.ins().store(flags(), code, obj, 0);
-        for (i, c) in captures.iter().enumerate() {
+        for (c, (off, copied)) in captures.iter().zip(offsets) {
+            if copied {
+                let vals = self.read_local(*c);
+                let l = self.layout(self.local_ty(*c));
+                self.store_value(&l, &vals, obj, off as i32);
+                continue;
+            }
             match self.cell_addr(*c) {
                 Some(cell) => {
-                    self.b.ins().store(flags(), cell, obj, 8 * (i as i32 + 1));
+                    self.b.ins().store(flags(), cell, obj, off as i32);
                 }
                 None => self.ice(self.f.pos, "closure captures a non-heap local"),
             }

@@ -555,10 +555,17 @@ impl<'a, 'p> FnTx<'a, 'p> {
         for &r in &f.results {
             self.init_local(r);
         }
-        // Captures: cell addresses from the closure object.
-        for (i, &c) in f.captures.iter().enumerate() {
-            let cell = self.b.ins().load(types::I64, flags(), self.closure, 8 * (i as i32 + 1));
-            self.set_cell(c, cell);
+        // Captures from the closure object: cell addresses, or copies.
+        let (offsets, _) = crate::calls::capture_offsets(self.cx, self.fid);
+        for (&c, (off, copied)) in f.captures.iter().zip(offsets) {
+            if copied {
+                let l = self.layout(self.local_ty(c));
+                let vals = self.load_value(&l, self.closure, off as i32);
+                self.write_local(c, &vals);
+            } else {
+                let cell = self.b.ins().load(types::I64, flags(), self.closure, off as i32);
+                self.set_cell(c, cell);
+            }
         }
         if has_defers {
             self.defers = Some(DeferState::new(self));

@@ -144,7 +144,8 @@ impl<'c, 'a> FnCx<'c, 'a> {
         f.declare_signature(&spec);
         for &obj in captures {
             let l = f.declare_var(obj);
-            f.locals[l.0 as usize].heap = true;
+            // A copy in the closure object, or the cell it shares.
+            f.locals[l.0 as usize].heap = !f.cx.by_value.contains(&obj);
             f.captures.push(l);
         }
         let mut body = Vec::new();
@@ -251,7 +252,7 @@ impl<'c, 'a> FnCx<'c, 'a> {
         }
         let o = self.cx.info.obj(obj);
         let heap = match &o.kind {
-            ObjKind::Var(v) => v.captured || v.addr_taken,
+            ObjKind::Var(v) => (v.captured && !self.cx.by_value.contains(&obj)) || v.addr_taken,
             _ => false,
         } || self.heap_objs.contains(&obj);
         let name = o.name.clone();
@@ -411,41 +412,16 @@ pub fn free_vars(info: &types::Info, lit: &Expr) -> Vec<ObjId> {
 /// Variables whose address the lowering takes although the checker may not
 /// say so: arrays that are sliced, and receivers of pointer-method calls
 /// and `&` operands (the root variable of the place).
-fn addressed_vars(info: &types::Info, ptr_methods: &HashSet<ObjId>, body: &[AStmt]) -> HashSet<ObjId> {
+pub(crate) fn addressed_vars(info: &types::Info, ptr_methods: &HashSet<ObjId>, body: &[AStmt]) -> HashSet<ObjId> {
     struct V<'i>(&'i types::Info, HashSet<ObjId>, &'i HashSet<ObjId>);
     impl V<'_> {
-        fn root(&mut self, mut e: &Expr) {
-            loop {
-                match &e.kind {
-                    ExprKind::Paren(x) => e = x,
-                    ExprKind::Selector { x, .. } if self.is_field_of_value(e) => e = x,
-                    ExprKind::Index { x, .. } if self.is_array(x) => e = x,
-                    ExprKind::Ident(id) => {
-                        if let Some(&o) = self.0.uses.get(&id.id)
-                            && matches!(self.0.obj(o).kind, ObjKind::Var(_))
-                        {
-                            self.1.insert(o);
-                        }
-                        return;
-                    }
-                    _ => return,
-                }
+        fn root(&mut self, e: &Expr) {
+            if let Some(o) = crate::query::root_var(self.0, e) {
+                self.1.insert(o);
             }
         }
         fn is_array(&self, e: &Expr) -> bool {
-            self.0.types.get(&e.id).is_some_and(|tv| {
-                matches!(self.0.types_table.get(self.0.types_table.underlying(tv.ty)), Type::Array(..))
-            })
-        }
-        fn is_field_of_value(&self, sel: &Expr) -> bool {
-            let ExprKind::Selector { x, .. } = &sel.kind else {
-                return false;
-            };
-            let is_ptr = self.0.types.get(&x.id).is_some_and(|tv| {
-                matches!(self.0.types_table.get(self.0.types_table.underlying(tv.ty)), Type::Pointer(_))
-            });
-            self.0.selections.get(&sel.id).is_some_and(|s| s.kind == types::SelectionKind::FieldVal && !s.indirect)
-                && !is_ptr
+            crate::query::is_array(self.0, e)
         }
     }
     impl<'s> Visitor<'s> for V<'_> {

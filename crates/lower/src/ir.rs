@@ -8,10 +8,12 @@
 //! * untyped constants are gone: every [`Expr`] has a concrete [`TyId`] and
 //!   constants are [`Const`] values representable in it;
 //! * closures are explicit: a function literal is a separate [`Func`] whose
-//!   [`Func::captures`] are bound to cells of the enclosing function, and the
-//!   literal itself is an [`ExprKind::Closure`];
-//! * variables captured by closures or whose address escapes are marked
-//!   [`Local::heap`]: they live in a heap cell allocated at their
+//!   [`Func::captures`] are bound to cells of the enclosing function, or
+//!   are copies of variables never assigned after their declaration (as gc
+//!   captures them by value, see `captures.rs`), and the literal itself is
+//!   an [`ExprKind::Closure`];
+//! * variables captured by reference by closures or whose address escapes
+//!   are marked [`Local::heap`]: they live in a heap cell allocated at their
 //!   [`Stmt::Decl`], a fresh cell each time the declaration executes;
 //! * `return e1, e2` has become assignments to the result locals followed by
 //!   [`Stmt::Return`]; multi-value calls appear only as the value of
@@ -271,8 +273,8 @@ pub struct Func {
     pub params: Vec<LocalId>,
     /// Result variables in order (named or generated).
     pub results: Vec<LocalId>,
-    /// For a closure: the locals bound, in order, to the cells stored in the
-    /// closure object. Each is a `heap` local of this function.
+    /// For a closure: the locals bound, in order, to what the closure
+    /// object holds: a cell for a `heap` local, else the value it copies.
     pub captures: Vec<LocalId>,
     /// All locals: params, results, captures, declared variables, temporaries.
     pub locals: Vec<Local>,
@@ -478,8 +480,10 @@ pub enum ExprKind {
     Global(GlobalId),
     /// A top-level function or method used as a value.
     FuncValue(FuncId),
-    /// A function literal: a closure object holding the cells of `captures`
-    /// (heap locals of the current function), in [`Func::captures`] order.
+    /// A function literal: a closure object holding, for each of
+    /// `captures` in [`Func::captures`] order, its cell (a heap local, on
+    /// both sides) or a copy of its value (a plain local on both sides: a
+    /// variable never assigned after its declaration).
     Closure {
         /// The literal's body.
         func: FuncId,

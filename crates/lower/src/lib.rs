@@ -33,6 +33,7 @@
 
 mod assign;
 mod call;
+mod captures;
 mod chans;
 mod consts;
 mod dump;

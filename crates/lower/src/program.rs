@@ -49,6 +49,8 @@ pub struct Ctx<'a> {
     pub methods: HashMap<ObjId, Vec<(String, FuncId, bool)>>,
     /// Methods with a pointer receiver.
     pub ptr_methods: std::collections::HashSet<ObjId>,
+    /// Captured variables that closures copy (see [`crate::captures`]).
+    pub by_value: std::collections::HashSet<ObjId>,
     /// Package-level variables, by object.
     pub globals: HashMap<ObjId, GlobalId>,
     /// Import path of the package being lowered (`main`, `strconv`).
@@ -168,6 +170,7 @@ pub fn lower(
         funcs: HashMap::new(),
         methods: HashMap::new(),
         ptr_methods: Default::default(),
+        by_value: Default::default(),
         globals: HashMap::new(),
         pkg: String::new(),
         library: false,
@@ -310,6 +313,9 @@ fn lower_func_decl(cx: &mut Ctx, fid: FuncId, f: &FuncDecl) {
     cx.prog.funcs[fid.0 as usize].external = f.body.is_none();
     let body = f.body.as_ref().map_or(&[][..], |b| &b.stmts[..]);
     let end = f.body.as_ref().map_or(f.pos, |b| b.end);
+    let addressed = crate::func::addressed_vars(cx.info, &cx.ptr_methods, body);
+    let by_value = crate::captures::by_value_captures(cx.info, &addressed, body);
+    cx.by_value.extend(by_value);
     let spec = FuncSpec { id: fid, pos: f.pos, recv: f.recv.as_ref(), sig: &f.sig, sig_ty, body, end, closure: false };
     FnCx::lower(cx, spec, &[]);
 }

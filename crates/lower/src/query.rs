@@ -92,6 +92,44 @@ pub fn has_call_or_recv(info: &Info, e: &Expr) -> bool {
     f.found
 }
 
+/// The variable whose storage `e` designates, through fields of struct
+/// values and elements of arrays (`x`, `x.f`, `x.a[i]`, not `p.f` through
+/// a pointer nor `s[i]` of a slice): the variable `&e` or `e = v` uses.
+pub fn root_var(info: &Info, mut e: &Expr) -> Option<types::ObjId> {
+    loop {
+        match &e.kind {
+            ExprKind::Paren(x) => e = x,
+            ExprKind::Selector { x, .. } if is_field_of_value(info, e) => e = x,
+            ExprKind::Index { x, .. } if is_array(info, x) => e = x,
+            ExprKind::Ident(id) => {
+                let o = *info.uses.get(&id.id).or_else(|| info.defs.get(&id.id))?;
+                return matches!(info.obj(o).kind, ObjKind::Var(_)).then_some(o);
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// Whether `e` is of an array type.
+pub fn is_array(info: &Info, e: &Expr) -> bool {
+    info.types
+        .get(&e.id)
+        .is_some_and(|tv| matches!(info.types_table.get(info.types_table.underlying(tv.ty)), types::Type::Array(..)))
+}
+
+/// Whether selector `sel` picks a field of a struct value (not through a
+/// pointer).
+fn is_field_of_value(info: &Info, sel: &Expr) -> bool {
+    let ExprKind::Selector { x, .. } = &sel.kind else {
+        return false;
+    };
+    let is_ptr = info
+        .types
+        .get(&x.id)
+        .is_some_and(|tv| matches!(info.types_table.get(info.types_table.underlying(tv.ty)), types::Type::Pointer(_)));
+    info.selections.get(&sel.id).is_some_and(|s| s.kind == types::SelectionKind::FieldVal && !s.indirect) && !is_ptr
+}
+
 /// Whether the expression denotes a type (a conversion's callee).
 pub fn is_type_expr(info: &Info, e: &Expr) -> bool {
     matches!(e.kind, ExprKind::Type(_)) || info.types.get(&e.id).is_some_and(|tv| tv.mode == Mode::TypeExpr)

@@ -14,8 +14,8 @@
 //!    a `Label` and a later `Goto` to it (where it could run twice).
 //! 6. The statements of an `ExprKind::Seq` never leave it (no `Break`,
 //!    `Continue`, `Goto`, `Label`, `Return`, `Defer`).
-//! 7. Captures are heap locals; a `Closure` passes heap locals, as many as
-//!    the function's `captures`.
+//! 7. A `Closure` passes as many locals as the function's `captures`, each
+//!    a heap local (a shared cell) exactly when the capture is one.
 //! 8. Every function body ends with `Return`.
 //!
 //! Messages name the function and say what was found.
@@ -90,11 +90,6 @@ impl<'p> FuncCheck<'p> {
     fn run(mut self) -> Result<(), String> {
         for l in self.f.params.iter().chain(&self.f.results).chain(&self.f.captures) {
             self.local_exists(*l)?;
-        }
-        for &c in &self.f.captures {
-            if !self.f.locals[c.0 as usize].heap {
-                return Err(format!("capture {} is not a heap local", c.0));
-            }
         }
         for l in &self.f.locals {
             self.ty(l.ty)?;
@@ -283,10 +278,17 @@ impl<'p> FuncCheck<'p> {
                         target.captures.len()
                     ));
                 }
-                for &c in captures {
+                for (&c, &inner) in captures.iter().zip(&target.captures) {
                     self.use_local(c)?;
-                    if !self.f.locals[c.0 as usize].heap {
-                        return Err(format!("closure captures non-heap local {}", c.0));
+                    // A shared capture is a cell on both sides; a copied one
+                    // a plain local on both.
+                    let shared = target.locals.get(inner.0 as usize).is_some_and(|l| l.heap);
+                    if self.f.locals[c.0 as usize].heap != shared {
+                        return Err(format!(
+                            "closure capture {} is not a {} on both sides",
+                            c.0,
+                            if shared { "cell" } else { "copy" }
+                        ));
                     }
                 }
                 Ok(())

@@ -44,6 +44,7 @@ mod typexpr;
 mod universe;
 
 pub use model::*;
+pub use sizes::size_align;
 
 use std::collections::HashMap;
 
