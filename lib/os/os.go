@@ -3,7 +3,19 @@
 // runtime (crates/runtime/src/library/os.rs).
 package os
 
-import "io"
+import (
+	"errors"
+	"io"
+)
+
+// The errors of failed file operations, as gc's (package io/fs's).
+var (
+	ErrInvalid    = errors.New("invalid argument")
+	ErrPermission = errors.New("permission denied")
+	ErrExist      = errors.New("file already exists")
+	ErrNotExist   = errors.New("file does not exist")
+	ErrClosed     = errors.New("file already closed")
+)
 
 // Args: the program name, then its arguments.
 var Args []string = runtime_args()

@@ -69,6 +69,10 @@ type MemStats struct {
 	}
 }
 
+// MemProfileRate: gc's memory-profiling rate; deft keeps no memory
+// profile, so setting it changes nothing.
+var MemProfileRate int = 512 * 1024
+
 // ReadMemStats fills m with the allocator's statistics.
 func ReadMemStats(m *MemStats)
 

@@ -42,6 +42,33 @@ func (t Time) Sub(u Time) Duration {
 	return Duration(t.wall - u.wall)
 }
 
+// Add: t plus d (its monotonic reading too, when it has one).
+func (t Time) Add(d Duration) Time {
+	if t.mono != 0 {
+		t.mono += int64(d)
+	}
+	t.wall += int64(d)
+	return t
+}
+
+// Before reports whether t is before u (by the monotonic readings when
+// both have one).
+func (t Time) Before(u Time) bool {
+	if t.mono != 0 && u.mono != 0 {
+		return t.mono < u.mono
+	}
+	return t.wall < u.wall
+}
+
+// After reports whether t is after u.
+func (t Time) After(u Time) bool { return u.Before(t) }
+
+// Equal reports whether t and u are the same instant.
+func (t Time) Equal(u Time) bool { return !t.Before(u) && !u.Before(t) }
+
+// IsZero reports whether t is the zero Time.
+func (t Time) IsZero() bool { return t.wall == 0 && t.mono == 0 }
+
 // UnixNano: nanoseconds since the Unix epoch.
 func (t Time) UnixNano() int64 { return t.wall }
 

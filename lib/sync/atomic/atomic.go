@@ -139,4 +139,43 @@ func (v *Value) Store(val any) {
 	v.v = val
 }
 
+// Swap stores new and returns the previous value (nil before any Store),
+// with Store's checks.
+func (v *Value) Swap(new any) (old any) {
+	if new == nil {
+		panic("sync/atomic: swap of nil value into Value")
+	}
+	if v.v != nil && !sameType(v.v, new) {
+		panic("sync/atomic: swap of inconsistently typed value into Value")
+	}
+	old, v.v = v.v, new
+	return old
+}
+
+// CompareAndSwap stores new if the value is old, and reports whether it
+// did; old and new must have the type of the values stored.
+func (v *Value) CompareAndSwap(old, new any) (swapped bool) {
+	if new == nil {
+		panic("sync/atomic: compare and swap of nil value into Value")
+	}
+	if old != nil && !sameType(old, new) {
+		panic("sync/atomic: compare and swap of inconsistently typed values")
+	}
+	if v.v == nil {
+		if old != nil {
+			return false
+		}
+		v.v = new
+		return true
+	}
+	if !sameType(v.v, new) {
+		panic("sync/atomic: compare and swap of inconsistently typed value into Value")
+	}
+	if v.v != old {
+		return false
+	}
+	v.v = new
+	return true
+}
+
 func sameType(a, b any) bool
