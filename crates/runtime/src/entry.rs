@@ -2,10 +2,12 @@
 //! `main` on the main goroutine.
 //!
 //! The compiler generates one SysV → Tail trampoline
-//! `extern "C" fn(code, closure)` that calls a Go function of no
-//! parameters and no results; [`run_main`] calls `init` and then `main`
-//! through it, with the goroutine's state ([`crate::panic::G`]) installed
-//! and the stack top marked so that frame walks stop at this frame.
+//! `extern "C" fn(code, closure, a0, a1)` that calls a Go function of at
+//! most two word parameters whose results it ignores; [`run_main`] calls
+//! `init` and then `main` through it, with the goroutine's state
+//! ([`crate::panic::G`]) installed and the stack top marked so that frame
+//! walks stop at this frame; timers' functions and finalizers are called
+//! through it too ([`call_go_func`]).
 //!
 //! The main goroutine runs on a thread of its own with a 1 GB stack (gc's
 //! maximum goroutine stack; the pages are committed lazily by the OS), so
