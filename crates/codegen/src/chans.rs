@@ -14,6 +14,7 @@ use lower::ir::{Call, ChanOp, Expr, SelectCase, SelectDir, Stmt, TyId, TyKind};
 use runtime::chan::Scase;
 
 use crate::func::{FnTx, flags};
+use crate::layout::Layout;
 use crate::runtime_symbols::Rt;
 
 /// `Scase::kind` of a receive and of a send.
@@ -29,10 +30,11 @@ impl<'a, 'p> FnTx<'a, 'p> {
         }
     }
 
-    /// A buffer for one element of channel type `chan`: its address.
-    fn elem_buffer(&mut self, chan: TyId) -> Value {
+    /// A buffer for one element of channel type `chan`: its address, and
+    /// the element's layout.
+    fn elem_buffer(&mut self, chan: TyId) -> (Value, Layout) {
         let l = self.layout(self.chan_elem(chan));
-        self.big_temp(l.size.max(1))
+        (self.big_temp(l.size.max(1)), l)
     }
 
     /// An [`lower::ir::ExprKind::Chan`] operation of type `ty`.
@@ -48,18 +50,16 @@ impl<'a, 'p> FnTx<'a, 'p> {
         match op {
             ChanOp::Send => {
                 let v = args.get(1).map(|v| self.expr(v)).unwrap_or_default();
-                let buf = self.elem_buffer(c.ty);
-                let l = self.layout(self.chan_elem(c.ty));
+                let (buf, l) = self.elem_buffer(c.ty);
                 self.store_value(&l, &v, buf, 0);
                 self.set_pos(pos);
                 self.rt_call(Rt::ChanSend, &[cv, buf]);
                 Vec::new()
             }
             ChanOp::Recv | ChanOp::RecvOk => {
-                let buf = self.elem_buffer(c.ty);
+                let (buf, l) = self.elem_buffer(c.ty);
                 self.set_pos(pos);
                 let ok = self.rt_call(Rt::ChanRecv, &[cv, buf])[0];
-                let l = self.layout(self.chan_elem(c.ty));
                 let mut vals = self.load_value(&l, buf, 0);
                 if op == ChanOp::RecvOk {
                     vals.push(ok);
@@ -120,11 +120,10 @@ impl<'a, 'p> FnTx<'a, 'p> {
         for (i, c) in cases.iter().enumerate() {
             let chan_ty = self.local_ty(c.chan);
             let ch = self.read_local(c.chan)[0];
-            let buf = self.elem_buffer(chan_ty);
+            let (buf, l) = self.elem_buffer(chan_ty);
             let kind = match &c.dir {
                 SelectDir::Send(v) => {
                     let vals = self.read_local(*v);
-                    let l = self.layout(self.chan_elem(chan_ty));
                     self.store_value(&l, &vals, buf, 0);
                     SCASE_SEND
                 }
@@ -135,7 +134,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
             self.b.ins().store(flags(), ch, base, at + std::mem::offset_of!(Scase, c) as i32);
             self.b.ins().store(flags(), buf, base, at + std::mem::offset_of!(Scase, elem) as i32);
             self.b.ins().store(flags(), kind, base, at + std::mem::offset_of!(Scase, kind) as i32);
-            bufs.push((buf, chan_ty));
+            bufs.push((buf, l));
         }
         let ok_slot = self.slot(1, 1);
         let ok_addr = self.b.ins().stack_addr(types::I64, ok_slot, 0);
@@ -143,14 +142,13 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let block = self.iconst(types::I64, default.is_none() as i64);
         let chosen = self.rt_call(Rt::Select, &[base, n, block, ok_addr])[0];
         let join = self.b.create_block();
-        for (i, (c, (buf, chan_ty))) in cases.iter().zip(bufs).enumerate() {
+        for (i, (c, (buf, l))) in cases.iter().zip(bufs).enumerate() {
             let (run, next) = (self.b.create_block(), self.b.create_block());
             let is = self.b.ins().icmp_imm_u(IntCC::Equal, chosen, i as i64);
             self.b.ins().brif(is, run, &[], next, &[]);
             self.b.switch_to_block(run);
             if let SelectDir::Recv { value, ok } = &c.dir {
                 if let Some(v) = value {
-                    let l = self.layout(self.chan_elem(chan_ty));
                     let vals = self.load_value(&l, buf, 0);
                     self.write_local(*v, &vals);
                 }

@@ -20,8 +20,8 @@
 //! Cranelift, code placed after the `ret` in the same range) is left as it
 //! is: the peephole can only fail to apply, never apply wrongly.
 
+use cranelift_codegen::MachBufferFinalized;
 use cranelift_codegen::ir::{Function, InstructionData, Opcode, SourceLoc};
-use cranelift_codegen::{FinalizedMachReloc, MachBufferFinalized};
 
 /// Source locations from here up mark `return` instructions; below are
 /// indices into the function's position table (see `funcdata`).
@@ -100,19 +100,6 @@ fn pops_frame(bytes: &[u8], frame: u32) -> bool {
         [.., 0x48, 0x81, 0xc4, a, b, c, d] => [*a, *b, *c, *d] == imm32,
         _ => false,
     }
-}
-
-/// The relocations of compiled code, for `define_function_bytes`.
-pub fn relocs(
-    buffer: &MachBufferFinalized<cranelift_codegen::Final>,
-    func: &Function,
-    id: cranelift_module::FuncId,
-) -> Vec<cranelift_module::ModuleReloc> {
-    buffer
-        .relocs()
-        .iter()
-        .map(|r: &FinalizedMachReloc| cranelift_module::ModuleReloc::from_mach_reloc(r, func, id))
-        .collect()
 }
 
 #[cfg(test)]

@@ -153,7 +153,12 @@ fn define(cx: &mut ProgramCx, ctx: &mut Context, id: cranelift_module::FuncId, m
     }
     let mut code = compiled.code_buffer().to_vec();
     epilogue::patch(&mut code, &compiled.buffer);
-    let relocs = epilogue::relocs(&compiled.buffer, &ctx.func, id);
+    let relocs: Vec<_> = compiled
+        .buffer
+        .relocs()
+        .iter()
+        .map(|r| cranelift_module::ModuleReloc::from_mach_reloc(r, &ctx.func, id))
+        .collect();
     let align = u64::from(compiled.buffer.alignment);
     if let Err(e) = cx.module.define_function_bytes(id, align, &code, &relocs) {
         return cx.error(syntax::Pos::NONE, format!("internal compiler error: defining {name}: {e:?}"));

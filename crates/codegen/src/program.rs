@@ -498,16 +498,12 @@ fn encode_const(c: &Const, l: &Layout) -> Option<(Vec<u8>, Option<Vec<u8>>)> {
             put(0, float(first, *re))?;
             put(1, float(first, *im))?;
         }
-        Const::String(_) | Const::Bytes(_) if l.scalars.len() == 2 && l.size == 16 => {
-            let b = match c {
-                Const::String(s) => s.as_bytes().to_vec(),
-                Const::Bytes(b) => b.clone(),
-                _ => unreachable!("matched a string constant"),
-            };
-            put(1, b.len() as u64)?;
-            string = Some(b);
-        }
+        Const::String(s) if l.scalars.len() == 2 && l.size == 16 => string = Some(s.as_bytes().to_vec()),
+        Const::Bytes(b) if l.scalars.len() == 2 && l.size == 16 => string = Some(b.clone()),
         _ => return None,
+    }
+    if let Some(b) = &string {
+        put(1, b.len() as u64)?;
     }
     Some((out, string))
 }

@@ -31,7 +31,7 @@ const MAX_BY_VALUE: u64 = 128;
 /// closures capture by value; `addressed` holds the variables whose
 /// address is taken, implicitly included (pointer-method calls).
 pub fn by_value_captures(info: &Info, addressed: &HashSet<ObjId>, body: &[Stmt]) -> HashSet<ObjId> {
-    let mut scan = Assigned { info, assigned: HashSet::new(), captured: Vec::new() };
+    let mut scan = Assigned { info, assigned: HashSet::new(), captured: HashSet::new() };
     visit::walk_stmts(body, &mut scan);
     scan.captured
         .into_iter()
@@ -48,12 +48,12 @@ pub fn by_value_captures(info: &Info, addressed: &HashSet<ObjId>, body: &[Stmt])
         .collect()
 }
 
-/// Collects the variables assigned after their declaration, and every
-/// variable used (the candidates).
+/// Collects the variables assigned after their declaration, and the
+/// captured variables used (the candidates).
 struct Assigned<'i> {
     info: &'i Info,
     assigned: HashSet<ObjId>,
-    captured: Vec<ObjId>,
+    captured: HashSet<ObjId>,
 }
 
 impl Assigned<'_> {
@@ -94,7 +94,7 @@ impl<'s> Visitor<'s> for Assigned<'_> {
             && let Some(&o) = self.info.uses.get(&id.id)
             && matches!(&self.info.obj(o).kind, ObjKind::Var(v) if v.captured)
         {
-            self.captured.push(o);
+            self.captured.insert(o);
         }
         true
     }

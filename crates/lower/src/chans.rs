@@ -149,7 +149,8 @@ impl FnCx<'_, '_> {
     /// One communication clause: its operands are evaluated into `pre`.
     fn select_case(&mut self, comm: &ast::Stmt, body: &[ast::Stmt], pre: &mut Vec<Stmt>) -> Option<SelectCase> {
         let pos = comm.pos;
-        let (recv, targets, define) = match &comm.kind {
+        // The receive, the targets it assigns, the names it declares.
+        let (recv, targets, defined) = match &comm.kind {
             StmtKind::Send { chan, value } => {
                 self.hoist(&[chan, value], false, pre);
                 let elem = self.chan_elem(self.go_type(chan), pos);
@@ -161,9 +162,9 @@ impl FnCx<'_, '_> {
                 self.stmts(body, &mut b);
                 return Some(SelectCase { chan: c, dir: SelectDir::Send(v), body: b });
             }
-            StmtKind::Expr(e) => (e, Vec::new(), false),
-            StmtKind::Assign { lhs, op: None, rhs } if rhs.len() == 1 => (&rhs[0], lhs.iter().collect(), false),
-            StmtKind::Define { rhs, .. } if rhs.len() == 1 => (&rhs[0], Vec::new(), true),
+            StmtKind::Expr(e) => (e, Vec::new(), &[][..]),
+            StmtKind::Assign { lhs, op: None, rhs } if rhs.len() == 1 => (&rhs[0], lhs.iter().collect(), &[][..]),
+            StmtKind::Define { lhs, rhs } if rhs.len() == 1 => (&rhs[0], Vec::new(), &lhs[..]),
             _ => self.ice(pos, "select case is not a send or a receive"),
         };
         let ExprKind::Unary { op: UnaryOp::Recv, x } = &unparen(recv).kind else {
@@ -179,9 +180,8 @@ impl FnCx<'_, '_> {
         let mut b = Vec::new();
         let bool_go = types::TypeTable::basic(types::BasicKind::Bool);
         let results = [(self.local_expr(value, pos), elem), (self.local_expr(ok, pos), bool_go)];
-        if define {
-            let StmtKind::Define { lhs, .. } = &comm.kind else { unreachable!("checked above") };
-            for (id, (v, from)) in lhs.iter().zip(results) {
+        if !defined.is_empty() {
+            for (id, (v, from)) in defined.iter().zip(results) {
                 let Some(&obj) = self.cx.info.defs.get(&id.id) else { continue };
                 let l = self.declare_var(obj);
                 let t = self.cx.info.obj(obj).ty;

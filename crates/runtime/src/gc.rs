@@ -75,7 +75,7 @@
 //!   object across a call that can allocate: it is not scanned.
 
 use std::cell::UnsafeCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::sync::Mutex;
 use std::time::Instant;
 
@@ -287,7 +287,7 @@ pub struct Heap {
     finalizers: BTreeMap<usize, Finalizer>,
     /// Finalizers whose object a collection found unreachable, waiting to
     /// run (objects and functions are roots until then).
-    ready: Vec<(usize, Finalizer)>,
+    ready: VecDeque<(usize, Finalizer)>,
     /// Free bytes given back to the system by the last scavenge.
     released: usize,
     /// GOGC percentage, negative for off.
@@ -329,7 +329,7 @@ impl Heap {
             scan_work: 0,
             stress_wait: 0,
             finalizers: BTreeMap::new(),
-            ready: Vec::new(),
+            ready: VecDeque::new(),
             released: 0,
             gogc: 100,
             configured: false,
@@ -553,13 +553,18 @@ impl Heap {
         self.free_runs.insert(start, len);
     }
 
-    /// The start of the allocated object containing `addr`, if any.
-    pub fn object_base(&self, addr: usize) -> Option<usize> {
+    /// The span covering `addr`, if it lies in one.
+    fn span_of(&self, addr: usize) -> Option<&Span> {
         if !self.contains(addr) {
             return None;
         }
-        let sid = self.page_map[(addr - self.arena) / PAGE];
-        let span = self.spans.get((sid as usize).checked_sub(1)?)?.as_ref()?;
+        let sid = self.page_map[(addr - self.arena) / PAGE] as usize;
+        self.spans.get(sid.checked_sub(1)?)?.as_ref()
+    }
+
+    /// The start of the allocated object containing `addr`, if any.
+    pub fn object_base(&self, addr: usize) -> Option<usize> {
+        let span = self.span_of(addr)?;
         let i = span.slot_of(addr - span.base);
         (i < span.nelems && span.is_alloc(i)).then(|| span.base + i * span.elem_size)
     }
@@ -567,17 +572,16 @@ impl Heap {
     /// The bytes of the object at `base` (an object start), if it may hold
     /// pointers.
     fn scan_range(&self, base: usize) -> Option<(usize, usize)> {
-        let sid = self.page_map[(base - self.arena) / PAGE] as usize;
-        let span = sid.checked_sub(1).and_then(|s| self.spans[s].as_ref())?;
+        let span = self.span_of(base)?;
         (!span.noscan).then_some((base, base + span.elem_size))
     }
 
     /// Whether the object at `base` (an object start) is marked.
     fn is_marked(&self, base: usize) -> bool {
-        let sid = self.page_map[(base - self.arena) / PAGE] as usize;
-        let Some(span) = sid.checked_sub(1).and_then(|s| self.spans[s].as_ref()) else { return false };
-        let i = span.slot_of(base - span.base);
-        span.mark_bits[i / 64] & (1 << (i % 64)) != 0
+        self.span_of(base).is_some_and(|span| {
+            let i = span.slot_of(base - span.base);
+            span.mark_bits[i / 64] & (1 << (i % 64)) != 0
+        })
     }
 
     /// Sets (or, for `None`, removes) the finalizer of the object at
@@ -591,7 +595,7 @@ impl Heap {
 
     /// Takes the oldest finalizer waiting to run: (object, finalizer).
     pub fn take_ready_finalizer(&mut self) -> Option<(usize, Finalizer)> {
-        (!self.ready.is_empty()).then(|| self.ready.remove(0))
+        self.ready.pop_front()
     }
 
     /// Whether finalizers wait to run.
@@ -629,7 +633,7 @@ impl Heap {
         for obj in doomed {
             if let Some(f) = self.finalizers.remove(&obj) {
                 self.mark_word(obj);
-                self.ready.push((obj, f));
+                self.ready.push_back((obj, f));
             }
         }
         self.drain();

@@ -73,15 +73,16 @@ static GOROUTINE_THREAD: AtomicI32 = AtomicI32::new(0);
 /// The monitor has been started.
 static STARTED: AtomicBool = AtomicBool::new(false);
 
-/// Starts the monitor for the calling thread (the one running goroutines),
-/// once.
+/// Starts the monitor for the calling thread (the one running goroutines;
+/// a program runs on one), the first time; later calls return at once, as
+/// every `go` statement makes one.
 pub fn start() {
-    // SAFETY: gettid takes no argument.
-    let tid = unsafe { syscall(SYS_GETTID) } as i32;
-    GOROUTINE_THREAD.store(tid, Ordering::Relaxed);
     if STARTED.swap(true, Ordering::Relaxed) {
         return;
     }
+    // SAFETY: gettid takes no argument.
+    let tid = unsafe { syscall(SYS_GETTID) } as i32;
+    GOROUTINE_THREAD.store(tid, Ordering::Relaxed);
     let act = SigAction {
         handler: on_sigurg as *const () as usize,
         mask: [0; 16],

@@ -302,28 +302,25 @@ fn reschedule(cur: *mut G) {
 /// deadlock when nothing can ever run.
 fn find_next() -> *mut G {
     loop {
-        let (next, earliest, mut due) = with_sched(|s| {
-            let mut due = Vec::new();
-            if !s.timers.is_empty() || !s.func_timers.is_empty() {
-                due = s.fire_timers(Instant::now());
-            }
+        let (next, earliest, funcs) = with_sched(|s| {
+            let timers_pending = !s.timers.is_empty() || !s.func_timers.is_empty();
+            let funcs = if timers_pending { s.fire_timers(Instant::now()) } else { Vec::new() };
             let earliest = [s.timers.peek().map(|t| t.0.0), s.func_timers.peek().map(|t| t.0.0)];
-            (s.runnext.take().or_else(|| s.runq.pop_front()), earliest.into_iter().flatten().min(), due)
+            (s.runnext.take().or_else(|| s.runq.pop_front()), earliest.into_iter().flatten().min(), funcs)
         });
-        if crate::gc::finalizers_ready() && !with_sched(|s| std::mem::replace(&mut s.finalizer_runner, true)) {
-            due.push(0);
-        }
-        if !due.is_empty() {
-            // The timers' functions run first, each on a goroutine of its own.
+        let finalize =
+            crate::gc::finalizers_ready() && !with_sched(|s| std::mem::replace(&mut s.finalizer_runner, true));
+        if finalize || !funcs.is_empty() {
+            // Due timers' functions and the finalizers run first, each on a
+            // goroutine of the runtime's.
             if let Some(g) = next {
                 with_sched(|s| s.runq.push_front(g));
             }
-            for f in due {
-                if f == 0 {
-                    start_runtime_goroutine(run_finalizers, null_mut());
-                } else {
-                    start_runtime_goroutine(run_go_func, f as *mut u8);
-                }
+            for f in funcs {
+                start_runtime_goroutine(run_go_func, f as *mut u8);
+            }
+            if finalize {
+                start_runtime_goroutine(run_finalizers, null_mut());
             }
             continue;
         }
@@ -461,20 +458,7 @@ fn deadline_after(ns: i64) -> Instant {
 /// Starts a goroutine of the runtime's (no id of the program's, not
 /// counted) that calls `thunk(args)`, to run next.
 fn start_runtime_goroutine(thunk: Thunk, args: *mut u8) {
-    let g = with_sched(|s| s.free.pop()).unwrap_or_else(new_goroutine);
-    // SAFETY: g is a free G that nothing else refers to; its stack is unused.
-    unsafe {
-        (*g).panic = null_mut();
-        (*g).defer = null_mut();
-        (*g).sig = 0;
-        (*g).id = 0;
-        let st = &mut (*g).sched;
-        st.thunk = thunk as usize;
-        st.args = args;
-        st.created_pc = 0;
-        st.sp = prepare_stack(st.stack_lo + STACK_RESERVE);
-    }
-    with_sched(|s| s.make_ready(g));
+    start_goroutine(0, thunk as usize, args, 0);
 }
 
 /// The thunk of the runtime goroutine that runs the finalizers a
@@ -560,12 +544,18 @@ pub extern "C" fn deft_newproc(_thunk: usize, _args: *mut u8) {
 extern "C" fn newproc(thunk: usize, args: *mut u8, created_pc: usize) {
     running();
     crate::preempt::start();
-    let g = with_sched(|s| s.free.pop()).unwrap_or_else(new_goroutine);
     let id = with_sched(|s| {
         s.live += 1;
         s.next_id += 1;
         s.next_id - 1
     });
+    start_goroutine(id, thunk, args, created_pc);
+}
+
+/// Makes goroutine `id` (0: one of the runtime's) on a reused or new `G`,
+/// to call `thunk(args)` when it first runs, and makes it runnable next.
+fn start_goroutine(id: u64, thunk: usize, args: *mut u8, created_pc: usize) {
+    let g = with_sched(|s| s.free.pop()).unwrap_or_else(new_goroutine);
     // SAFETY: g is a free G that nothing else refers to; its stack is unused.
     unsafe {
         (*g).panic = null_mut();
