@@ -44,7 +44,7 @@ use cranelift_codegen::ir::{
     Value, condcodes::IntCC, types,
 };
 use cranelift_codegen::isa::CallConv;
-use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
 use cranelift_module::{FuncId as ClifFuncId, Module};
 use lower::ir::{Call, Callee, DeferKind, Stmt};
 use runtime::frames::FrameKind;
@@ -65,6 +65,10 @@ pub struct Site {
     thunk: Option<ClifFuncId>,
     /// Open-coded: the argument slot. Stack record: the record slot.
     slot: Option<StackSlot>,
+    /// Open-coded: SSA shadows of the saved words, which the exit code at a
+    /// `return` reads instead of the slot (see [`DeferBits`]: the same
+    /// reasoning holds, and the runtime never writes the words).
+    words: Vec<(Variable, Type)>,
     /// Strategy used for this site.
     kind: DeferKind,
 }
@@ -81,9 +85,27 @@ pub struct DeferState {
     /// Calls are plain, without an exceptional edge, while set: see
     /// [`FnTx::exit_call`] for when that is sound.
     pub plain_calls: bool,
-    bits: Option<StackSlot>,
+    bits: Option<DeferBits>,
     sites: Vec<Site>,
     records: bool,
+}
+
+/// The deferBits of a function with open-coded defers: the frame slot the
+/// runtime reads during a panic, and an SSA variable shadowing it.
+///
+/// Every update is stored to the slot before the next call (the slot is
+/// what a panic walk sees) and also defined in the variable, which the exit
+/// code at a `return` tests: on a normal path the slot only ever holds what
+/// this code stored, because the runtime writes it only while a panic walks
+/// this frame, and such a walk either never comes back or comes back through
+/// the deferreturn block, which reloads the variable from the slot. Reading
+/// the variable instead of the slot spares each exit a load that waits on
+/// the store just before it, and lets Cranelift fold the tests when the set
+/// of pending defers is known at a `return`.
+#[derive(Clone, Copy)]
+struct DeferBits {
+    slot: StackSlot,
+    var: Variable,
 }
 
 /// Collects the call of each defer site of a body.
@@ -127,10 +149,12 @@ impl DeferState {
         t.b.set_cold_block(landing);
         let mut sites = Vec::with_capacity(f.defers.len());
         let bits = (!records).then(|| {
-            let s = keyed_slot(&mut t.b, 8, KEY_DEFER_BITS);
+            let slot = keyed_slot(&mut t.b, 8, KEY_DEFER_BITS);
+            let var = t.b.declare_var(types::I64);
             let z = t.iconst(types::I64, 0);
-            t.b.ins().stack_store(types::I64, z, s, 0);
-            s
+            t.b.ins().stack_store(types::I64, z, slot, 0);
+            t.b.def_var(var, z);
+            DeferBits { slot, var }
         });
         for (i, d) in f.defers.iter().enumerate() {
             let kind = effective_kind(d.kind, records);
@@ -138,16 +162,17 @@ impl DeferState {
             let spec = call.as_ref().map(|c| thunk_spec(t, c));
             let thunk = spec.clone().map(|s| t.cx.thunk(s));
             let words = spec.as_ref().map_or(0, spec_words);
-            let slot = match kind {
+            let (slot, vars) = match kind {
                 DeferKind::OpenCoded => {
                     let s = keyed_slot(&mut t.b, 8 * words.max(1), KEY_DEFER_ARGS + i as u64);
                     zero_pointer_words(t, s, 0, spec.as_ref());
-                    Some(s)
+                    let tys = spec.as_ref().map(spec_word_types).unwrap_or_default();
+                    (Some(s), tys.into_iter().map(|ty| (t.b.declare_var(ty), ty)).collect())
                 }
-                DeferKind::Stack => Some(t.slot((DEFER_RECORD_ARGS + 8 * words as usize) as u32, 16)),
-                DeferKind::Heap => None,
+                DeferKind::Stack => (Some(t.slot((DEFER_RECORD_ARGS + 8 * words as usize) as u32, 16)), Vec::new()),
+                DeferKind::Heap => (None, Vec::new()),
             };
-            sites.push(Site { call, spec, thunk, slot, kind });
+            sites.push(Site { call, spec, thunk, slot, words: vars, kind });
         }
         DeferState { landing, plain_calls: false, bits, sites, records }
     }
@@ -170,6 +195,12 @@ fn keyed_slot(b: &mut FunctionBuilder, size: u32, key: u64) -> StackSlot {
 /// Number of saved words of a thunk's argument area.
 fn spec_words(s: &ThunkSpec) -> u32 {
     s.args.len() as u32 + s.target.saves_closure() as u32
+}
+
+/// Types of the saved words of a thunk's argument area, in order.
+fn spec_word_types(s: &ThunkSpec) -> Vec<Type> {
+    let closure = s.target.saves_closure().then_some(types::I64);
+    closure.into_iter().chain(s.args.iter().copied()).collect()
 }
 
 /// Zeroes the words of a saved-arguments area that may hold pointers.
@@ -243,12 +274,14 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 let (Some(slot), Some(bits)) = (slot, bits) else {
                     return;
                 };
-                for (k, w) in words.iter().enumerate() {
+                let vars = s.words.clone();
+                for (k, (w, (var, _))) in words.iter().zip(vars).enumerate() {
                     self.b.ins().stack_store(types::I64, *w, slot, 8 * k as i32);
+                    self.b.def_var(var, *w);
                 }
-                let v = self.b.ins().stack_load(types::I64, types::I64, bits, 0);
+                let v = self.b.use_var(bits.var);
                 let v = self.b.ins().bor_imm_s(v, 1i64 << site);
-                self.b.ins().stack_store(types::I64, v, bits, 0);
+                self.set_defer_bits(bits, v);
             }
             DeferKind::Stack | DeferKind::Heap => {
                 let Some(thunk) = thunk else { return };
@@ -291,6 +324,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         // before the final return matches gc when the body ends with the
         // statement that panicked (`defer ...; panic(...)`).
         self.set_pos(self.pos_before_return);
+        self.reload_defer_shadows();
         self.exit_code();
         if records {
             return None;
@@ -352,57 +386,70 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// f()` and no other calls) then has no `try_call` at all, and is spared
     /// saving every callee-saved register in its prologue, which each
     /// `try_call`'s exceptional edge (clobbering all registers) forces.
-    fn exit_call(&mut self, i: usize, bits: StackSlot) {
-        let (slot, call, spec) = {
+    fn exit_call(&mut self, i: usize, bits: DeferBits) {
+        let (call, spec, vars) = {
             let s = &self.defers.as_ref().expect("defer state").sites[i];
-            (s.slot, s.call.clone(), s.spec.clone())
+            (s.call.clone(), s.spec.clone(), s.words.clone())
         };
-        let (Some(slot), Some(call), Some(spec)) = (slot, call, spec) else {
+        let (Some(call), Some(spec)) = (call, spec) else {
             return;
         };
         let (run, next) = (self.b.create_block(), self.b.create_block());
-        let v = self.b.ins().stack_load(types::I64, types::I64, bits, 0);
+        let v = self.b.use_var(bits.var);
         let set = self.b.ins().band_imm_s(v, 1i64 << i);
         self.b.ins().brif(set, run, &[], next, &[]);
         self.b.switch_to_block(run);
         // Cleared (and stored) before the call: a deferred call that panics
         // is never run again.
         let cleared = self.b.ins().band_imm_s(v, !(1i64 << i));
-        self.b.ins().stack_store(types::I64, cleared, bits, 0);
+        self.set_defer_bits(bits, cleared);
         if i == 0 {
             self.set_plain_calls(true);
         }
-        let first = spec.target.saves_closure() as i32;
-        let args: Vec<Value> = spec
-            .args
-            .iter()
-            .enumerate()
-            .map(|(k, ty)| self.b.ins().stack_load(types::I64, *ty, slot, 8 * (k as i32 + first)))
-            .collect();
+        let mut words: Vec<Value> = vars.iter().map(|(var, _)| self.b.use_var(*var)).collect();
+        let clo = spec.target.saves_closure().then(|| words.remove(0));
+        let args = words;
         match &spec.target {
             ThunkTarget::Static(f) | ThunkTarget::Literal(f) => {
-                let ctx = match spec.target {
-                    ThunkTarget::Literal(_) => Some(self.b.ins().stack_load(types::I64, types::I64, slot, 0)),
-                    _ => None,
-                };
-                self.call_static(*f, ctx, args);
+                self.call_static(*f, clo, args);
             }
-            ThunkTarget::Closure => {
-                let clo = self.b.ins().stack_load(types::I64, types::I64, slot, 0);
-                match &call.callee {
-                    Callee::Value(fe) => {
-                        self.call_closure(fe, clo, &args);
-                    }
-                    Callee::Interface(e, index) => {
-                        self.call_iface_method_value(e.ty, *index, clo, &args);
-                    }
-                    Callee::Func(_) => {}
+            ThunkTarget::Closure => match (&call.callee, clo) {
+                (Callee::Value(fe), Some(clo)) => {
+                    self.call_closure(fe, clo, &args);
                 }
-            }
+                (Callee::Interface(e, index), Some(clo)) => {
+                    self.call_iface_method_value(e.ty, *index, clo, &args);
+                }
+                _ => {}
+            },
         }
         self.set_plain_calls(false);
         self.b.ins().jump(next, &[]);
         self.b.switch_to_block(next);
+    }
+
+    /// Redefines the SSA shadows of deferBits and of the saved words from the
+    /// frame, at the start of the deferreturn block: a panic has run (and
+    /// cleared) some of the deferred calls there.
+    fn reload_defer_shadows(&mut self) {
+        let Some(d) = self.defers.as_ref() else { return };
+        let Some(bits) = d.bits else { return };
+        let shadows: Vec<(StackSlot, Vec<(Variable, Type)>)> =
+            d.sites.iter().filter_map(|s| Some((s.slot?, s.words.clone()))).collect();
+        let v = self.b.ins().stack_load(types::I64, types::I64, bits.slot, 0);
+        self.b.def_var(bits.var, v);
+        for (slot, vars) in shadows {
+            for (k, (var, ty)) in vars.into_iter().enumerate() {
+                let w = self.b.ins().stack_load(types::I64, ty, slot, 8 * k as i32);
+                self.b.def_var(var, w);
+            }
+        }
+    }
+
+    /// Makes `v` the deferBits, in the slot and in its SSA shadow.
+    fn set_defer_bits(&mut self, bits: DeferBits, v: Value) {
+        self.b.ins().stack_store(types::I64, v, bits.slot, 0);
+        self.b.def_var(bits.var, v);
     }
 
     fn set_plain_calls(&mut self, plain: bool) {

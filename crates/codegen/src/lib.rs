@@ -159,7 +159,7 @@ fn define(cx: &mut ProgramCx, ctx: &mut Context, id: cranelift_module::FuncId, m
         .iter()
         .map(|r| cranelift_module::ModuleReloc::from_mach_reloc(r, &ctx.func, id))
         .collect();
-    let align = u64::from(compiled.buffer.alignment);
+    let align = u64::from(compiled.buffer.alignment).max(32);
     if let Err(e) = cx.module.define_function_bytes(id, align, &code, &relocs) {
         return cx.error(syntax::Pos::NONE, format!("internal compiler error: defining {name}: {e:?}"));
     }
