@@ -2,9 +2,9 @@
 //! runtime checks, and the `print`/`println` builtins.
 //!
 //! In a function with defers, calls that may panic — every Go call and every
-//! Tail-declared runtime entry — are `try_call`s whose exceptional edge is
-//! the deferreturn block; elsewhere they are plain calls. Runtime entries
-//! that never panic are always plain SysV calls.
+//! runtime entry that may raise or run Go code — are `try_call`s whose
+//! exceptional edge is the deferreturn block; elsewhere they are plain
+//! calls. Runtime entries that never panic are always plain SysV calls.
 
 use cranelift_codegen::ir::{
     BlockArg, BlockCall, ExceptionTableData, ExceptionTableItem, FuncRef, InstBuilder, SigRef, TrapCode, Value,
@@ -47,7 +47,7 @@ pub fn capture_offsets(cx: &crate::program::ProgramCx, f: lower::ir::FuncId) -> 
 }
 
 impl<'a, 'p> FnTx<'a, 'p> {
-    /// A Go call (or Tail runtime entry): a `try_call` to the deferreturn
+    /// A Go call (or a runtime entry that may panic): a `try_call` to the deferreturn
     /// block in a function with defers, a plain call otherwise. Returns the
     /// results.
     pub fn emit_call(&mut self, target: Target, args: &[Value]) -> Vec<Value> {
@@ -84,7 +84,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// Calls runtime entry `rt`; returns its results.
     pub fn rt_call(&mut self, rt: Rt, args: &[Value]) -> Vec<Value> {
         let f = self.rt_ref(rt);
-        if rt.sym().tail {
+        if rt.sym().unwind != crate::runtime_symbols::Unwind::Never {
             return self.emit_call(Target::Direct(f), args);
         }
         let inst = self.b.ins().call(f, args);

@@ -521,6 +521,7 @@ pub fn define_thunk(
             csig.params.extend(spec.args.iter().map(|t| AbiParam::new(*t)));
             csig.params.extend(spec.areas.iter().map(|_| AbiParam::new(types::I64)));
             csig.returns.extend(spec.results.iter().map(|t| AbiParam::new(*t)));
+            csig.call_conv = crate::program::go_call_conv(&csig.returns);
             let sref = b.import_signature(csig);
             let code = b.ins().load(types::I64, flags(), clo, 0);
             let mut full = vec![clo];
@@ -551,8 +552,10 @@ pub fn define_entry_trampoline(
     b.switch_to_block(entry);
     let params = b.block_params(entry).to_vec();
     // The closure context and two words: a function with fewer parameters
-    // (all in registers) ignores the rest.
-    let mut gsig = Signature::new(CallConv::Tail);
+    // (all in registers) ignores the rest. Its results are ignored, so one
+    // signature serves callees of either Go convention (they agree on
+    // parameters in registers).
+    let mut gsig = Signature::new(crate::program::go_call_conv(&[]));
     gsig.params.extend([AbiParam::new(types::I64); 3]);
     let sref = b.import_signature(gsig);
     b.ins().call_indirect(sref, params[0], &params[1..]);

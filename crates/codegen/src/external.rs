@@ -4,7 +4,7 @@
 //! there without a body ([`lower::ir::Func::external`]) is implemented in
 //! Rust, in the runtime, under a symbol named like the Go function
 //! (`strconv.formatFloat`; see `runtime::library`). Go code calls it like
-//! any Go function (Tail convention, closure context first), so this module
+//! any Go function (Go convention, closure context first), so this module
 //! compiles each one to a small adapter that calls the Rust function with
 //! the C convention:
 //!
@@ -20,9 +20,18 @@
 //! Invariant: the Rust side is an ordinary `extern "C"` function; it may
 //! call back into Go (fmt calls `String` methods) but holds no owned value
 //! across such a call that a panic unwinding past it would leak unsafely.
+//! The adapter of such a function ([`runtime::library::calls_go`]) calls it
+//! with a `try_call` of the PreserveAll convention (SystemV's registers; a
+//! `try_call` of it clobbers every register; results through memory, as
+//! such a call returns none in registers), whose exceptional edge is
+//! never taken: that makes the adapter's prologue save every callee-saved
+//! register, where a panic walk coming out of the Rust frames finds them.
 
 use cranelift_codegen::Context;
-use cranelift_codegen::ir::{AbiParam, InstBuilder, MemFlagsData, Signature, StackSlotData, StackSlotKind, types};
+use cranelift_codegen::ir::{
+    AbiParam, BlockArg, BlockCall, ExceptionTableData, ExceptionTableItem, FuncRef, InstBuilder, MemFlagsData,
+    Signature, StackSlotData, StackSlotKind, TrapCode, Value, types,
+};
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_module::{Linkage, Module};
@@ -54,8 +63,11 @@ pub fn define_adapter(
         // assembly, which deft never has.
         return Some(define_trap(cx, ctx, fctx, fid));
     }
-    let in_memory = results.len() > MAX_REGISTER_RESULTS;
-    let target = declare_target(cx, &f.name, &params, &results, in_memory);
+    let calls_go = runtime::library::calls_go(&f.name);
+    // A PreserveAll call returns nothing in registers.
+    let in_memory = calls_go || results.len() > MAX_REGISTER_RESULTS;
+    let conv = if calls_go { CallConv::PreserveAll } else { CallConv::SystemV };
+    let target = declare_target(cx, &f.name, conv, &params, &results, in_memory);
     ctx.func.signature = cx.func_signature(fid);
     let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
     let entry = b.create_block();
@@ -70,16 +82,42 @@ pub fn define_adapter(
         let slot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size, 3));
         let out = b.ins().stack_addr(types::I64, slot, 0);
         args.insert(0, out);
-        b.ins().call(callee, &args);
+        call_target(&mut b, callee, &args, calls_go);
         results.iter().map(|s| b.ins().load(s.ty, MemFlagsData::trusted(), out, s.offset as i32)).collect()
     } else {
-        let call = b.ins().call(callee, &args);
-        b.inst_results(call).to_vec()
+        call_target(&mut b, callee, &args, calls_go)
     };
     b.ins().return_(&values);
     b.seal_all_blocks();
     b.finalize(cx.module.target_config());
     Some(FuncMeta::glue(&f.name, FrameKind::Glue))
+}
+
+/// Calls the runtime's implementation; returns its results. With
+/// `clobber_all`, by a `try_call` whose exceptional edge (never taken: the
+/// adapter has no landing pad the panic engine would resume) traps.
+fn call_target(b: &mut FunctionBuilder, callee: FuncRef, args: &[Value], clobber_all: bool) -> Vec<Value> {
+    if !clobber_all {
+        let call = b.ins().call(callee, args);
+        return b.inst_results(call).to_vec();
+    }
+    let sig = b.func.dfg.ext_funcs[callee].signature;
+    let rets: Vec<_> = b.func.dfg.signatures[sig].returns.iter().map(|r| r.value_type).collect();
+    let (cont, never) = (b.create_block(), b.create_block());
+    b.set_cold_block(never);
+    for t in &rets {
+        b.append_block_param(cont, *t);
+    }
+    let ret_args: Vec<BlockArg> = (0..rets.len() as u32).map(BlockArg::TryCallRet).collect();
+    let normal = BlockCall::new(cont, ret_args, &mut b.func.dfg.value_lists);
+    let exc = BlockCall::new(never, [], &mut b.func.dfg.value_lists);
+    let table = ExceptionTableData::new(sig, normal, [ExceptionTableItem::Default(exc)]);
+    let et = b.func.dfg.exception_tables.push(table);
+    b.ins().try_call(callee, args, et);
+    b.switch_to_block(never);
+    b.ins().trap(TrapCode::unwrap_user(1));
+    b.switch_to_block(cont);
+    b.block_params(cont).to_vec()
 }
 
 /// A body for a function that has none and no runtime implementation: it
@@ -110,15 +148,17 @@ fn scalars(cx: &ProgramCx, tys: &[TyId]) -> Vec<Scalar> {
 
 /// Declares the runtime's implementation under its Go name (registered
 /// with the JIT by `ProgramCx::new`), with the C signature the adapter
-/// calls it with.
+/// calls it with, of convention `conv` (SystemV or PreserveAll, which
+/// agree on registers).
 fn declare_target(
     cx: &mut ProgramCx,
     name: &str,
+    conv: CallConv,
     params: &[Scalar],
     results: &[Scalar],
     in_memory: bool,
 ) -> cranelift_module::FuncId {
-    let mut sig = Signature::new(CallConv::SystemV);
+    let mut sig = Signature::new(conv);
     if in_memory {
         sig.params.push(AbiParam::new(types::I64));
     } else {

@@ -11,12 +11,17 @@
 //!   their `StackSlotKey`s in `frame_layout()`: FP offset = slot offset −
 //!   `frame_to_fp_offset`;
 //! * `landing_pads`: per try_call, `(return address offset, FP − SP at the
-//!   call, landing pad offset)` from `call_sites()`, sorted.
+//!   call, landing pad offset)` from `call_sites()`, sorted;
+//! * `saved_regs`: where the prologue saved each callee-saved register it
+//!   clobbers, from the prologue's unwind records: `SaveReg` gives a
+//!   register's offset in the clobber area, `DefineNewFrame` how far below
+//!   FP that area starts.
 
 use cranelift_codegen::ir::StackSlotKey;
+use cranelift_codegen::isa::unwind::UnwindInst;
 use cranelift_codegen::{Context, FinalizedMachExceptionHandler};
 use cranelift_module::FuncId as ClifFuncId;
-use runtime::frames::{FrameKind, FuncInfo, LandingPad, OpenDeferInfo, OpenDeferSite};
+use runtime::frames::{CALLEE_SAVED_ENCODINGS, FrameKind, FuncInfo, LandingPad, OpenDeferInfo, OpenDeferSite};
 use syntax::Pos;
 
 /// Stack slot key of the deferBits slot.
@@ -44,6 +49,8 @@ pub struct CompiledFunc {
     pub open_defers: Option<(i32, Vec<(i32, ClifFuncId)>)>,
     /// Landing pads.
     pub landing_pads: Vec<LandingPad>,
+    /// Saved callee-saved registers: (index, FP offset).
+    pub saved_regs: Vec<(u8, i32)>,
     /// Transparent to `recover` (see [`FuncMeta::wrapper`]).
     pub wrapper: bool,
 }
@@ -121,6 +128,7 @@ pub fn collect(id: ClifFuncId, ctx: &Context, meta: FuncMeta) -> CompiledFunc {
         }
     }
     landing_pads.sort();
+    let saved_regs = saved_regs(&buffer.unwind_info);
     CompiledFunc {
         id,
         name: meta.name,
@@ -132,7 +140,30 @@ pub fn collect(id: ClifFuncId, ctx: &Context, meta: FuncMeta) -> CompiledFunc {
         lines,
         open_defers,
         landing_pads,
+        saved_regs,
     }
+}
+
+/// Where a prologue with unwind records `unwind` saves the callee-saved
+/// integer registers (see the module doc).
+fn saved_regs(unwind: &[(u32, UnwindInst)]) -> Vec<(u8, i32)> {
+    let mut clobbers_below_fp = 0;
+    let mut out = Vec::new();
+    for (_, inst) in unwind {
+        match inst {
+            UnwindInst::DefineNewFrame { offset_downward_to_clobbers, .. } => {
+                clobbers_below_fp = *offset_downward_to_clobbers as i32;
+            }
+            UnwindInst::SaveReg { clobber_offset, reg } => {
+                let int = reg.class() == cranelift_codegen::RegClass::Int;
+                if let Some(i) = CALLEE_SAVED_ENCODINGS.iter().position(|&e| int && e == reg.hw_enc()) {
+                    out.push((i as u8, *clobber_offset as i32 - clobbers_below_fp));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Turns collected funcdata into the runtime's table entries, given each
@@ -159,6 +190,7 @@ pub fn publish(compiled: &[CompiledFunc], addr: impl Fn(ClifFuncId) -> usize) ->
                         .collect(),
                 }),
                 landing_pads: c.landing_pads.clone(),
+                saved_regs: c.saved_regs.clone(),
             }
         })
         .collect()

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! lower::ir::Program
-//!   │  program.rs  declare every function (Go signature, Tail convention),
+//!   │  program.rs  declare every function (Go signature and convention),
 //!   │              static data: strings, type descriptors, func values, globals
 //!   │  func.rs     frame (where locals live), statements, places
 //!   │  expr.rs     expressions with Go's arithmetic, conversions, interfaces
@@ -17,11 +17,12 @@
 //! runtime::frames::register  →  jit.rs: run init, then main
 //! ```
 //!
-//! Conventions (DESIGN §3): Go→Go calls use `CallConv::Tail`; every Go
-//! function takes the closure context as a hidden first parameter (null for
-//! static calls); runtime entry points are in one table
-//! ([`runtime_symbols`]); the runtime enters Go code through generated
-//! SysV→Tail trampolines.
+//! Conventions: a Go function has the SystemV convention when its results
+//! fit SystemV's return registers and Tail otherwise
+//! ([`program::go_call_conv`], which says why); every Go function takes the
+//! closure context as a hidden first parameter (null for static calls);
+//! runtime entry points are in one table ([`runtime_symbols`]); the runtime
+//! enters Go code through generated trampolines and defer thunks.
 //!
 //! **Architecture invariant:** codegen never reports a user error by
 //! panicking: constructs it does not handle become `deft does not support X

@@ -4,7 +4,7 @@
 //! collected from each compiled function.
 //!
 //! Invariants:
-//! * Every IR function is declared (with its Go signature, Tail) before any
+//! * Every IR function is declared (with its Go signature) before any
 //!   body is translated, so calls and func values can refer to any function.
 //! * Static data is created once per key (string bytes, type, function,
 //!   global) and shared by all functions.
@@ -192,12 +192,13 @@ impl<'p> ProgramCx<'p> {
         self.error(pos, format!("deft does not support {what} yet"));
     }
 
-    /// The Tail signature of a Go function: closure context, then the
+    /// The signature of a Go function: closure context, then the
     /// parameters' scalars, then the address of a result area per big
     /// result (allocated by the caller, see [`crate::layout`]); the
-    /// results' scalars (a big result returns its area's address).
+    /// results' scalars (a big result returns its area's address). Its
+    /// convention is [`go_call_conv`]'s.
     pub fn go_signature(&self, params: &[TyId], results: &[TyId]) -> Signature {
-        let mut sig = Signature::new(CallConv::Tail);
+        let mut sig = Signature::new(CallConv::SystemV);
         sig.params.push(AbiParam::new(types::I64));
         for t in params {
             sig.params.extend(self.layouts.get(*t).scalars.iter().map(|s| AbiParam::new(s.ty)));
@@ -210,6 +211,7 @@ impl<'p> ProgramCx<'p> {
         for t in results {
             sig.returns.extend(self.layouts.get(*t).scalars.iter().map(|s| AbiParam::new(s.ty)));
         }
+        sig.call_conv = go_call_conv(&sig.returns);
         sig
     }
 
@@ -538,4 +540,19 @@ fn kind_of(k: &TyKind) -> Kind {
         TyKind::Interface(_) => Kind::Interface,
         TyKind::Tuple(_) => Kind::Invalid,
     }
+}
+
+/// The calling convention of a Go function returning `returns`: SystemV
+/// when they fit its result registers (two integer, two float), Tail
+/// (eight of each) otherwise. The two agree on parameters.
+///
+/// SystemV, because a `try_call` of a SystemV callee leaves the
+/// callee-saved registers intact on its exceptional edge too (the panic
+/// engine restores them when it resumes a frame, see
+/// `runtime::frames::CalleeSaved`), so a function with defers keeps values
+/// in registers across its calls and saves only the registers it uses; a
+/// `try_call` of a Tail callee clobbers every register on that edge.
+pub fn go_call_conv(returns: &[AbiParam]) -> CallConv {
+    let floats = returns.iter().filter(|r| r.value_type.is_float()).count();
+    if floats <= 2 && returns.len() - floats <= 2 { CallConv::SystemV } else { CallConv::Tail }
 }

@@ -4,14 +4,20 @@
 //! Conventions (DESIGN §3):
 //! * Ordinary entry points are `extern "C"` (SysV) Rust functions called
 //!   with plain calls. They never panic and never call Go code, so no
-//!   exceptional edge passes through them.
-//! * Entry points that raise a Go panic (or run deferred calls that may) are
-//!   declared with Cranelift's **Tail** convention ([`RtSym::tail`]): in a
-//!   function with defers they are called by `try_call`, whose exceptional
-//!   edge then assumes every register clobbered, which is what a resume by
-//!   the panic engine leaves. For ≤ 6 integer arguments and ≤ 1 integer
-//!   result Tail and SysV agree in Cranelift 0.135.8, so the same Rust
-//!   function (or naked shim) serves.
+//!   exceptional edge passes through them ([`Unwind::Never`]).
+//! * Entry points that raise a Go panic ([`Unwind::Raises`]) are entry
+//!   shims that capture the caller's callee-saved registers
+//!   (`runtime::panic::entry_shim`); in a function with defers they are
+//!   called by `try_call`, and a recovery resumes the caller with the
+//!   captured registers, so they are declared SysV like the rest and the
+//!   caller keeps values in registers across them.
+//! * `deft_deferreturn` runs deferred calls, Go code whose panic a frame's
+//!   own defers may recover; the walk to that frame cannot see where the
+//!   runtime frames between saved the registers, so it is declared with
+//!   Cranelift's **Tail** convention ([`Unwind::RunsGo`]): the exceptional
+//!   edge of a `try_call` of a Tail callee assumes every register
+//!   clobbered. Tail and SysV agree for ≤ 6 integer arguments and no
+//!   result.
 //! * Two-word results (strings, interfaces) come back in rax:rdx, which is
 //!   Cranelift's SysV multi-value return.
 
@@ -92,24 +98,43 @@ pub struct RtSym {
     pub params: &'static [Type],
     /// Result types.
     pub returns: &'static [Type],
-    /// Declared with the Tail convention: it may raise a Go panic, so it is
-    /// called by `try_call` in functions with defers.
-    pub tail: bool,
+    /// Whether a call of it can end in a panic.
+    pub unwind: Unwind,
     /// Never returns (a `trap` follows the call).
     pub noreturn: bool,
     /// The function's address in this process.
     pub addr: *const u8,
 }
 
+/// How a call of a runtime entry point can end other than by returning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unwind {
+    /// It neither panics nor runs Go code: a plain SysV call.
+    Never,
+    /// It may raise a panic, through a shim capturing the registers: SysV,
+    /// called by `try_call` in functions with defers.
+    Raises,
+    /// It runs Go code that may panic: Tail, called by `try_call` in
+    /// functions with defers.
+    RunsGo,
+}
+
 macro_rules! sym {
     ($name:literal, $f:path, [$($p:expr),*] -> [$($r:expr),*]) => {
-        RtSym { name: $name, params: &[$($p),*], returns: &[$($r),*], tail: false, noreturn: false, addr: $f as *const u8 }
+        sym!($name, $f, [$($p),*] -> [$($r),*], Never)
     };
-    ($name:literal, $f:path, [$($p:expr),*] -> [$($r:expr),*], tail) => {
-        RtSym { name: $name, params: &[$($p),*], returns: &[$($r),*], tail: true, noreturn: false, addr: $f as *const u8 }
+    ($name:literal, $f:path, [$($p:expr),*] -> [$($r:expr),*], $unwind:ident) => {
+        RtSym {
+            name: $name,
+            params: &[$($p),*],
+            returns: &[$($r),*],
+            unwind: Unwind::$unwind,
+            noreturn: false,
+            addr: $f as *const u8,
+        }
     };
     ($name:literal, $f:path, [$($p:expr),*] -> !) => {
-        RtSym { name: $name, params: &[$($p),*], returns: &[], tail: true, noreturn: true, addr: $f as *const u8 }
+        RtSym { name: $name, params: &[$($p),*], returns: &[], unwind: Unwind::Raises, noreturn: true, addr: $f as *const u8 }
     };
 }
 
@@ -231,7 +256,7 @@ impl Rt {
                 sym!("deft_deferprocheap", panic::deft_deferprocheap, [I64, I64] -> [I64])
             }
             Rt::DeferProc => sym!("deft_deferproc", panic::deft_deferproc, [I64, I64] -> []),
-            Rt::DeferReturn => sym!("deft_deferreturn", panic::deft_deferreturn, [I64] -> [], tail),
+            Rt::DeferReturn => sym!("deft_deferreturn", panic::deft_deferreturn, [I64] -> [], RunsGo),
             Rt::GoPanic => sym!("deft_gopanic", panic::deft_gopanic, [I64, I64] -> !),
             Rt::PanicDivide => sym!("deft_panicdivide", panic::deft_panicdivide, [] -> !),
             Rt::PanicShift => sym!("deft_panicshift", panic::deft_panicshift, [] -> !),
@@ -264,21 +289,21 @@ impl Rt {
                 sym!("deft_complex128div", complex::deft_complex128div, [F64, F64, F64, F64] -> [F64, F64])
             }
             Rt::MakeMap => sym!("deft_makemap", maps::deft_makemap, [I64, I64] -> [I64]),
-            Rt::MapAccess1 => sym!("deft_mapaccess1", maps::deft_mapaccess1, [I64, I64, I64] -> [I64], tail),
-            Rt::MapAccess2 => sym!("deft_mapaccess2", maps::deft_mapaccess2, [I64, I64, I64] -> [I64], tail),
-            Rt::MapAssign => sym!("deft_mapassign", maps::deft_mapassign, [I64, I64, I64] -> [I64], tail),
-            Rt::MapDelete => sym!("deft_mapdelete", maps::deft_mapdelete, [I64, I64, I64] -> [], tail),
+            Rt::MapAccess1 => sym!("deft_mapaccess1", maps::deft_mapaccess1, [I64, I64, I64] -> [I64], Raises),
+            Rt::MapAccess2 => sym!("deft_mapaccess2", maps::deft_mapaccess2, [I64, I64, I64] -> [I64], Raises),
+            Rt::MapAssign => sym!("deft_mapassign", maps::deft_mapassign, [I64, I64, I64] -> [I64], Raises),
+            Rt::MapDelete => sym!("deft_mapdelete", maps::deft_mapdelete, [I64, I64, I64] -> [], Raises),
             Rt::MapIterInit => sym!("deft_mapiterinit", maps::deft_mapiterinit, [I64, I64] -> []),
             Rt::MapIterNext => sym!("deft_mapiternext", maps::deft_mapiternext, [I64] -> [I8]),
-            // Channel operations may block (another goroutine runs meanwhile)
-            // and the ones that can panic are Tail, like every panicking entry.
-            Rt::MakeChan => sym!("deft_makechan", chan::deft_makechan, [I64, I64, I64] -> [I64], tail),
-            Rt::ChanSend => sym!("deft_chansend", chan::deft_chansend, [I64, I64] -> [], tail),
+            // Channel operations may block (another goroutine runs meanwhile);
+            // the ones that can panic raise, like every panicking entry.
+            Rt::MakeChan => sym!("deft_makechan", chan::deft_makechan, [I64, I64, I64] -> [I64], Raises),
+            Rt::ChanSend => sym!("deft_chansend", chan::deft_chansend, [I64, I64] -> [], Raises),
             Rt::ChanRecv => sym!("deft_chanrecv", chan::deft_chanrecv, [I64, I64] -> [I8]),
-            Rt::CloseChan => sym!("deft_closechan", chan::deft_closechan, [I64] -> [], tail),
+            Rt::CloseChan => sym!("deft_closechan", chan::deft_closechan, [I64] -> [], Raises),
             Rt::ChanLen => sym!("deft_chanlen", chan::deft_chanlen, [I64] -> [I64]),
             Rt::ChanCap => sym!("deft_chancap", chan::deft_chancap, [I64] -> [I64]),
-            Rt::Select => sym!("deft_select", chan::deft_select, [I64, I64, I64, I64] -> [I64], tail),
+            Rt::Select => sym!("deft_select", chan::deft_select, [I64, I64, I64, I64] -> [I64], Raises),
             Rt::NewProc => sym!("deft_newproc", sched::deft_newproc, [I64, I64] -> []),
         }
     }
@@ -286,7 +311,8 @@ impl Rt {
     /// The Cranelift signature generated code declares for this entry point.
     pub fn signature(self) -> Signature {
         let s = self.sym();
-        let mut sig = Signature::new(if s.tail { CallConv::Tail } else { CallConv::SystemV });
+        let conv = if s.unwind == Unwind::RunsGo { CallConv::Tail } else { CallConv::SystemV };
+        let mut sig = Signature::new(conv);
         sig.params.extend(s.params.iter().map(|t| AbiParam::new(*t)));
         sig.returns.extend(s.returns.iter().map(|t| AbiParam::new(*t)));
         sig

@@ -13,7 +13,7 @@
 //!   types copies both words unchanged.
 //! * a method of a dynamic type is found by name in its descriptor's sorted
 //!   [`MethodDesc`] table (`crate::iface::deft_ifacemethod`) and called with
-//!   the Go (Cranelift Tail) convention: closure context = the type
+//!   the Go convention: closure context = the type
 //!   descriptor, receiver = the data word, then the arguments. An interface
 //!   type's own descriptor lists its methods' names with null code.
 //! * a func value is a pointer to a closure object whose first word is the

@@ -34,7 +34,7 @@ use std::ptr::null_mut;
 
 use crate::errors::RuntimeError;
 use crate::frames::Frame;
-use crate::panic::{G, cur_g, panic_runtime_error};
+use crate::panic::{G, cur_g, entry_shim, panic_runtime_error, raise_regs, set_raise_regs};
 use crate::sched::{fastrand, park, park_forever, ready};
 
 /// Largest buffer gc allows (its `maxAlloc` on linux/amd64).
@@ -243,14 +243,13 @@ unsafe fn slot(c: *mut Chan, i: usize) -> *mut u8 {
 // make, len, cap, close
 // ---------------------------------------------------------------------------
 
-/// `make(chan T, cap)`: the compiler emits a call to this with T's size,
-/// the capacity, and whether T holds no pointers (nonzero). A capacity
-/// that is negative or too large panics with gc's `makechan: size out of
-/// range`. The shim passes the caller's frame on for that panic.
-#[unsafe(naked)]
-pub extern "C" fn deft_makechan(_elem_size: i64, _cap: i64, _elem_noscan: i64) -> *mut u8 {
-    core::arch::naked_asm!("mov rcx, [rsp]", "mov r8, rbp", "jmp {imp}", imp = sym makechan)
-}
+entry_shim!(
+    /// `make(chan T, cap)`: the compiler emits a call to this with T's size,
+    /// the capacity, and whether T holds no pointers (nonzero). A capacity
+    /// that is negative or too large panics with gc's `makechan: size out of
+    /// range`. The shim passes the caller's frame on for that panic.
+    deft_makechan(i64, i64, i64) -> *mut u8 => makechan, pc: "rcx", fp: "r8"
+);
 
 extern "C" fn makechan(elem_size: i64, cap: i64, elem_noscan: i64, pc: usize, fp: usize) -> *mut u8 {
     let bytes = (elem_size as u64).checked_mul(cap as u64);
@@ -289,13 +288,12 @@ pub unsafe extern "C" fn deft_chancap(c: *mut u8) -> i64 {
     if c.is_null() { 0 } else { unsafe { (*c.cast::<Chan>()).cap as i64 } }
 }
 
-/// `close(c)`: panics for a nil or closed channel; otherwise wakes every
-/// waiting receiver (with the zero value, ok false) and every waiting
-/// sender (which then panics). The shim passes the caller's frame on.
-#[unsafe(naked)]
-pub extern "C" fn deft_closechan(_c: *mut u8) {
-    core::arch::naked_asm!("mov rsi, [rsp]", "mov rdx, rbp", "jmp {imp}", imp = sym closechan)
-}
+entry_shim!(
+    /// `close(c)`: panics for a nil or closed channel; otherwise wakes every
+    /// waiting receiver (with the zero value, ok false) and every waiting
+    /// sender (which then panics). The shim passes the caller's frame on.
+    deft_closechan(*mut u8) -> () => closechan, pc: "rsi", fp: "rdx"
+);
 
 extern "C" fn closechan(c: *mut u8, pc: usize, fp: usize) {
     let c = c.cast::<Chan>();
@@ -395,14 +393,13 @@ unsafe fn try_recv(c: *mut Chan, out: *mut u8) -> Option<bool> {
     }
 }
 
-/// `c <- *elem`: blocks until a receiver takes the value (unbuffered) or
-/// there is room in the buffer; forever on a nil channel. Panics with
-/// `send on closed channel` if the channel is closed, also when it is
-/// closed while the sender waits. The shim passes the caller's frame on.
-#[unsafe(naked)]
-pub extern "C" fn deft_chansend(_c: *mut u8, _elem: *const u8) {
-    core::arch::naked_asm!("mov rdx, [rsp]", "mov rcx, rbp", "jmp {imp}", imp = sym chansend)
-}
+entry_shim!(
+    /// `c <- *elem`: blocks until a receiver takes the value (unbuffered) or
+    /// there is room in the buffer; forever on a nil channel. Panics with
+    /// `send on closed channel` if the channel is closed, also when it is
+    /// closed while the sender waits. The shim passes the caller's frame on.
+    deft_chansend(*mut u8, *const u8) -> () => chansend, pc: "rdx", fp: "rcx"
+);
 
 extern "C" fn chansend(c: *mut u8, elem: *const u8, pc: usize, fp: usize) {
     let c = c.cast::<Chan>();
@@ -421,8 +418,10 @@ extern "C" fn chansend(c: *mut u8, elem: *const u8, pc: usize, fp: usize) {
         let mut w = Waiter::new(cur_g(), c, elem.cast_mut(), true);
         let w: *mut Waiter = &raw mut w;
         enqueue(&raw mut (*c).sendq, w);
+        let regs = raise_regs();
         park("chan send");
         if !(*w).success {
+            set_raise_regs(regs);
             panic_runtime_error(RuntimeError::SendOnClosedChannel, Frame { pc, fp });
         }
     }
@@ -457,16 +456,15 @@ pub unsafe extern "C" fn deft_chanrecv(c: *mut u8, out: *mut u8) -> bool {
 // select
 // ---------------------------------------------------------------------------
 
-/// A `select` statement over `ncases` cases: proceeds with one ready case,
-/// chosen uniformly at random, and returns its index; if none is ready,
-/// returns -1 when `block` is 0 (the `default` case), otherwise waits until
-/// one can proceed (forever with no cases, or only nil channels). A
-/// receive case sets `*recv_ok`. A send case on a closed channel panics,
-/// as a send does. The shim passes the caller's frame on.
-#[unsafe(naked)]
-pub extern "C" fn deft_select(_cases: *mut Scase, _ncases: i64, _block: i64, _recv_ok: *mut bool) -> i64 {
-    core::arch::naked_asm!("mov r8, [rsp]", "mov r9, rbp", "jmp {imp}", imp = sym select)
-}
+entry_shim!(
+    /// A `select` statement over `ncases` cases: proceeds with one ready case,
+    /// chosen uniformly at random, and returns its index; if none is ready,
+    /// returns -1 when `block` is 0 (the `default` case), otherwise waits until
+    /// one can proceed (forever with no cases, or only nil channels). A
+    /// receive case sets `*recv_ok`. A send case on a closed channel panics,
+    /// as a send does. The shim passes the caller's frame on.
+    deft_select(*mut Scase, i64, i64, *mut bool) -> i64 => select, pc: "r8", fp: "r9"
+);
 
 /// What a select did with its chosen case.
 enum Outcome {
@@ -487,8 +485,13 @@ extern "C" fn select(cases: *mut Scase, ncases: i64, block: i64, recv_ok: *mut b
         Some(o) => o,
         None if block == 0 => return -1,
         None if cases.is_empty() => park_forever("select (no cases)"),
-        // SAFETY: as above.
-        None => unsafe { wait(cases) },
+        None => {
+            let regs = raise_regs();
+            // SAFETY: as above.
+            let o = unsafe { wait(cases) };
+            set_raise_regs(regs);
+            o
+        }
     };
     match outcome {
         Outcome::Received(i, ok) => {

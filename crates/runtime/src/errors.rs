@@ -22,9 +22,9 @@
 //! satisfy `runtime.Error`. Their [`TypeDesc`]s are statics of this module;
 //! a value is recognised as a runtime error by the identity of its type
 //! descriptor. The method code addresses in those descriptors are
-//! `extern "C"` (SystemV) functions taking the data word: a string result
-//! comes back in rax:rdx, so a Go caller using the Tail convention needs an
-//! adapter.
+//! `extern "C"` functions taking the data word; a Go call of `Error`
+//! reaches [`crate::iface::deft_runtime_error_method`] instead, which also
+//! takes the closure context first, as Go methods do.
 //!
 //! Which runtime error is which kind (all checked with gc 1.19.8):
 //! `errorString`: integer divide by zero, nil dereference (and nil func

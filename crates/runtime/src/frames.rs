@@ -63,6 +63,24 @@ pub struct LandingPad {
     pub pad_off: u32,
 }
 
+/// The callee-saved integer registers of the System V ABI, by hardware
+/// encoding, in the order [`CalleeSaved`] keeps them: rbx, r12, r13, r14,
+/// r15 (rbp, the frame pointer, is restored by the frame walk itself).
+pub const CALLEE_SAVED_ENCODINGS: [u8; 5] = [3, 12, 13, 14, 15];
+
+/// Values of the callee-saved registers ([`CALLEE_SAVED_ENCODINGS`]) as a
+/// frame sees them at the call it is stopped at.
+///
+/// A Go function whose calling convention is SystemV keeps values in these
+/// registers across its calls, also across a `try_call` whose exceptional
+/// edge a recovery takes: so the panic engine must resume such a frame with
+/// them as they were at that call. It starts from the values the raising
+/// entry shim captured and undoes, frame by frame outward, each frame's
+/// saves ([`FuncInfo::saved_regs`]).
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C)]
+pub struct CalleeSaved(pub [usize; 5]);
+
 /// Everything the runtime knows about one compiled function.
 #[derive(Clone, Debug)]
 pub struct FuncInfo {
@@ -89,6 +107,9 @@ pub struct FuncInfo {
     pub open_defers: Option<OpenDeferInfo>,
     /// Landing pads, sorted by `ret_off` (binary searched on recovery).
     pub landing_pads: Vec<LandingPad>,
+    /// Callee-saved registers its prologue saves: (index in
+    /// [`CalleeSaved`], FP-relative offset of the saved value).
+    pub saved_regs: Vec<(u8, i32)>,
 }
 
 impl FuncInfo {
@@ -97,6 +118,21 @@ impl FuncInfo {
         let off = pc.wrapping_sub(self.start) as u32;
         let i = self.lines.partition_point(|&(o, _)| o <= off);
         if i == 0 { 0 } else { self.lines[i - 1].1 }
+    }
+
+    /// Unwinds `regs` through a frame of this function at `fp`: from what
+    /// the registers held at a call this frame made, to what they held at
+    /// the call its caller made (the values this frame saved on entry).
+    ///
+    /// # Safety
+    /// `fp` is the frame pointer of a live frame of this function, stopped
+    /// at a call (its prologue has run).
+    pub unsafe fn unwind_saved_regs(&self, fp: usize, regs: &mut CalleeSaved) {
+        for &(reg, off) in &self.saved_regs {
+            // SAFETY: by the precondition, the save slots of the frame hold
+            // the values its prologue stored.
+            regs.0[reg as usize] = unsafe { *((fp as isize + off as isize) as *const usize) };
+        }
     }
 
     /// The landing pad of the call whose return address is `ret_pc`.
@@ -161,6 +197,7 @@ impl RuntimeFrame {
             lines: vec![(0, line)],
             open_defers: None,
             landing_pads: Vec::new(),
+            saved_regs: Vec::new(),
         }
     }
 }

@@ -4,12 +4,12 @@
 //! Every interface value, empty or not, is an [`Eface`] (type descriptor,
 //! data word); see the module doc of [`crate::abi`]. A call of an interface
 //! method finds the code in the dynamic type's sorted [`MethodDesc`] table
-//! with [`deft_ifacemethod`] and calls it with the Go (Tail) convention:
-//! closure context = the type descriptor, then the data word as receiver.
+//! with [`deft_ifacemethod`] and calls it with the Go convention: closure
+//! context = the type descriptor, then the data word as receiver.
 //!
-//! The runtime error types' `Error` methods are SysV functions taking only
-//! the data word; [`deft_ifacemethod`] hands out the Tail-compatible shim
-//! [`deft_error_method_shim`] for them instead.
+//! The runtime error types' `Error` methods are Rust functions; for them
+//! [`deft_ifacemethod`] hands out [`deft_runtime_error_method`], which takes
+//! the context and the receiver as a Go method does.
 
 use crate::abi::{Eface, GoString, Kind, MethodDesc, TypeDesc};
 use crate::errors::{RuntimeError, TypeAssertionError, error_text, is_runtime_error_type, runtime_error_eface};
@@ -43,7 +43,7 @@ pub(crate) unsafe fn lookup(ty: *const TypeDesc, name: &[u8]) -> *const u8 {
     // SAFETY: by the precondition.
     let ms = unsafe { methods(ty) };
     match ms.binary_search_by(|m| bytes(&m.name).cmp(name)) {
-        Ok(_) if name == b"Error" && is_runtime_error_type(ty) => deft_error_method_shim as *const u8,
+        Ok(_) if name == b"Error" && is_runtime_error_type(ty) => deft_runtime_error_method as *const u8,
         Ok(i) => ms[i].code,
         Err(_) => std::ptr::null(),
     }
@@ -200,45 +200,24 @@ pub extern "C" fn deft_uncomparable(ty: *const TypeDesc) -> Eface {
     runtime_error_eface(RuntimeError::Uncomparable(ty))
 }
 
-/// The `Error()` text of a runtime error value (SysV).
-extern "C" fn runtime_error_text(ty: *const TypeDesc, data: *const u8) -> GoString {
+/// `Error()` of the runtime error types, called as a Go method: context
+/// (the type descriptor), then the receiver's data word. A Go function
+/// returning a string has the SystemV convention
+/// (`codegen::program::go_call_conv`), so this is an ordinary `extern "C"`
+/// function.
+pub extern "C" fn deft_runtime_error_method(ty: *const TypeDesc, data: *const u8) -> GoString {
     let text = error_text(Eface { ty, data }).unwrap_or_default();
     new_string(&text)
 }
 
-/// `Error()` of the runtime error types, callable with the Go (Cranelift
-/// Tail) convention: context (the type descriptor) in rdi, receiver in rsi;
-/// the string comes back in rax:rcx (Tail's first two result registers).
-#[unsafe(naked)]
-pub extern "C" fn deft_error_method_shim() {
-    core::arch::naked_asm!(
-        "push rbp",
-        "mov rbp, rsp",
-        "call {imp}",
-        "mov rcx, rdx",
-        "pop rbp",
-        "ret",
-        imp = sym runtime_error_text,
-    )
-}
-
-/// Calls the Go method at `code` as `Error() string` / `String() string`
-/// with the Go (Cranelift Tail) convention: context `ty` in rdi, receiver
-/// `data` in rsi; the result comes back in rax:rcx and is returned SysV
-/// (rax:rdx).
-#[unsafe(naked)]
-pub(crate) extern "C" fn call_text_method(code: *const u8, ty: *const TypeDesc, data: *const u8) -> GoString {
-    core::arch::naked_asm!(
-        "push rbp",
-        "mov rbp, rsp",
-        "mov rax, rdi",
-        "mov rdi, rsi",
-        "mov rsi, rdx",
-        "call rax",
-        "mov rdx, rcx",
-        "pop rbp",
-        "ret",
-    )
+/// Calls the Go method at `code` as `Error() string` / `String() string`:
+/// context `ty`, receiver `data`. The method has the SystemV convention
+/// (see [`deft_runtime_error_method`]).
+pub(crate) fn call_text_method(code: *const u8, ty: *const TypeDesc, data: *const u8) -> GoString {
+    // SAFETY: `code` is the code of a Go method of `ty` with that signature.
+    let method =
+        unsafe { std::mem::transmute::<*const u8, extern "C" fn(*const TypeDesc, *const u8) -> GoString>(code) };
+    method(ty, data)
 }
 
 /// The text gc prints for panic value `v` when its type has an `Error` or

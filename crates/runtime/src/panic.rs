@@ -50,7 +50,16 @@
 //!   chain, oldest first.
 //! * When a deferred call recovers, the frame whose defer it was resumes at
 //!   the landing pad of the call it is stopped at (its deferreturn block):
-//!   `rsp = fp − sp_below_fp`, `rbp = fp`. Every frame between is discarded
+//!   `rsp = fp − sp_below_fp`, `rbp = fp`, and the callee-saved registers
+//!   as they were at that call ([`CalleeSaved`]: a SystemV-convention callee
+//!   leaves the frame's values in them, and its landing pad may use them).
+//!   The walk computes them: a panic starts from the registers its entry
+//!   shim captured ([`RAISE_REGS`]); each frame passed undoes its prologue's
+//!   saves; where the walk comes out of runtime frames into a Go frame, that
+//!   frame either raised an earlier panic (whose captured registers apply)
+//!   or called runtime code that may call Go code in a way that clobbers
+//!   every register (a `try_call` of a Tail or PreserveAll callee), so its
+//!   own prologue saved them all. Every frame between is discarded
 //!   without running Rust destructors, so the runtime's panic path holds no
 //!   owned values while it calls into Go; it reaches the panic record only
 //!   through raw pointers.
@@ -63,7 +72,7 @@ use std::ptr::null_mut;
 
 use crate::abi::{Eface, GoString, TypeDesc};
 use crate::errors::{BoundsError, RuntimeError, TypeAssertionError, runtime_error_eface};
-use crate::frames::{Frame, FrameKind, FuncInfo};
+use crate::frames::{CalleeSaved, Frame, FrameKind, FuncInfo};
 use crate::panicprint::{ChainEntry, SignalInfo, fmt_panic_value, fmt_unrecovered_panic};
 use crate::print::write_stderr;
 use crate::traceback_fmt::{FrameArgs, fmt_frame, fmt_goroutine_header, fmt_panic_frame};
@@ -86,6 +95,10 @@ pub struct Panic {
     pub frame_fp: usize,
     /// FP of the thunk through which the current deferred call runs (0: none).
     pub thunk_fp: usize,
+    /// FP of the Go frame that raised it.
+    pub origin_fp: usize,
+    /// That frame's callee-saved registers at the raising call.
+    pub regs: CalleeSaved,
 }
 
 /// A defer record: the layout generated code writes (stack records live in
@@ -152,26 +165,62 @@ pub fn set_g(g: *mut G) -> *mut G {
 
 // ---------------------------------------------------------------------------
 // Entry shims. Each captures the Go caller's frame (return address and rbp)
-// and jumps to the Rust implementation. The compiler declares them with
-// Cranelift's Tail convention (at a try_call the exceptional edge must
-// assume every register clobbered), which agrees with SysV for ≤ 6 integer
-// arguments. They never return.
+// and callee-saved registers, and jumps to the Rust implementation. The
+// compiler declares them SysV and calls them by `try_call` in functions
+// with defers: a recovery resumes such a caller with the captured
+// registers. The panicking ones never return.
 // ---------------------------------------------------------------------------
 
+/// The callee-saved registers of the Go frame that last entered the runtime
+/// through a raising entry shim, as they were at that call: a panic raised
+/// there resumes frames above it with these (see the module doc). One
+/// thread runs Go code, and a raise reads them before any other Go code can
+/// run; a shim that may park its goroutine first and raise afterwards keeps
+/// a copy across the wait ([`raise_regs`], [`set_raise_regs`]).
+pub(crate) static mut RAISE_REGS: CalleeSaved = CalleeSaved([0; 5]);
+
+/// The registers the last raising entry shim captured.
+pub(crate) fn raise_regs() -> CalleeSaved {
+    // SAFETY: only the thread running Go code touches RAISE_REGS.
+    unsafe { (&raw const RAISE_REGS).read() }
+}
+
+/// Puts back registers [`raise_regs`] returned, before raising a panic
+/// after a wait during which other goroutines may have entered shims.
+pub(crate) fn set_raise_regs(regs: CalleeSaved) {
+    // SAFETY: as in `raise_regs`.
+    unsafe { (&raw mut RAISE_REGS).write(regs) }
+}
+
+/// The instructions that begin a raising entry shim: store the
+/// callee-saved registers into `{regs}` (bound to [`RAISE_REGS`]).
+macro_rules! capture_regs {
+    () => {
+        "mov qword ptr [rip + {regs}], rbx
+         mov qword ptr [rip + {regs} + 8], r12
+         mov qword ptr [rip + {regs} + 16], r13
+         mov qword ptr [rip + {regs} + 24], r14
+         mov qword ptr [rip + {regs} + 32], r15"
+    };
+}
+pub(crate) use capture_regs;
+
 macro_rules! entry_shim {
-    ($(#[$doc:meta])* $name:ident($($arg:ident),*) => $imp:ident, pc: $pc:literal, fp: $fp:literal) => {
+    ($(#[$doc:meta])* $name:ident($($arg:ty),*) => $imp:ident, pc: $pc:literal, fp: $fp:literal) => {
         entry_shim!($(#[$doc])* $name($($arg),*) -> ! => $imp, pc: $pc, fp: $fp);
     };
     // An entry that may panic but usually returns: `$imp` takes the same
     // arguments plus pc and fp and returns straight to the Go caller.
-    ($(#[$doc:meta])* $name:ident($($arg:ident),*) -> $ret:ty => $imp:ident, pc: $pc:literal, fp: $fp:literal) => {
+    ($(#[$doc:meta])* $name:ident($($arg:ty),*) -> $ret:ty => $imp:ident, pc: $pc:literal, fp: $fp:literal) => {
         $(#[$doc])*
         #[unsafe(naked)]
         pub extern "C" fn $name($(_: $arg),*) -> $ret {
             core::arch::naked_asm!(
+                $crate::panic::capture_regs!(),
                 concat!("mov ", $pc, ", [rsp]"),
                 concat!("mov ", $fp, ", rbp"),
                 "jmp {imp}",
+                regs = sym $crate::panic::RAISE_REGS,
                 imp = sym $imp,
             )
         }
@@ -311,8 +360,17 @@ pub fn gopanic(arg: Eface, origin: Frame) -> ! {
     // frame, which stays alive until we resume elsewhere or exit, and is
     // unlinked before any resume discards it.
     unsafe {
-        let mut rec =
-            Panic { arg, link: (*gp).panic, recovered: false, aborted: false, goexit: false, frame_fp: 0, thunk_fp: 0 };
+        let mut rec = Panic {
+            arg,
+            link: (*gp).panic,
+            recovered: false,
+            aborted: false,
+            goexit: false,
+            frame_fp: 0,
+            thunk_fp: 0,
+            origin_fp: origin.fp,
+            regs: raise_regs(),
+        };
         // Only raw pointers from here on: deferred calls (and nested panics)
         // reach the record through the goroutine's list while we are
         // suspended in a call.
@@ -346,6 +404,8 @@ pub fn goexit(origin: Frame) -> ! {
             goexit: true,
             frame_fp: 0,
             thunk_fp: 0,
+            origin_fp: origin.fp,
+            regs: raise_regs(),
         };
         let p: *mut Panic = &raw mut rec;
         (*gp).panic = p;
@@ -365,17 +425,47 @@ unsafe fn run_deferred_calls(gp: *mut G, p: *mut Panic, origin: Frame) {
     // SAFETY: frames below stack_top are live frames of this goroutine.
     unsafe {
         let top = (*gp).stack_top;
+        let mut regs = (*p).regs;
+        let mut in_runtime = false;
         let mut frame = Some(origin);
         while let Some(fr) = frame {
-            if let Some(f) = fr.func().filter(|f| f.kind == FrameKind::Go) {
+            frame = fr.caller(top);
+            let Some(f) = fr.func() else {
+                in_runtime = true;
+                continue;
+            };
+            if std::mem::take(&mut in_runtime)
+                && let Some(q) = panic_raised_by(p, fr.fp)
+            {
+                regs = (*q).regs;
+            }
+            if f.kind == FrameKind::Go {
                 abort_overtaken(p, fr.fp);
-                run_frame_records(gp, p, f, fr);
+                run_frame_records(gp, p, f, fr, &regs);
                 if let Some(od) = &f.open_defers {
-                    run_frame_open_defers(p, f, od, fr);
+                    run_frame_open_defers(p, f, od, fr, &regs);
                 }
             }
-            frame = fr.caller(top);
+            f.unwind_saved_regs(fr.fp, &mut regs);
         }
+    }
+}
+
+/// The earlier panic (or Goexit) that the Go frame `fp` raised, if any.
+///
+/// # Safety
+/// `p` is a live panic record whose list is well formed.
+unsafe fn panic_raised_by(p: *mut Panic, fp: usize) -> Option<*mut Panic> {
+    // SAFETY: the list links live panic records (see `gopanic`).
+    unsafe {
+        let mut q = (*p).link;
+        while !q.is_null() {
+            if (*q).origin_fp == fp {
+                return Some(q);
+            }
+            q = (*q).link;
+        }
+        None
     }
 }
 
@@ -401,7 +491,7 @@ unsafe fn abort_overtaken(p: *mut Panic, fp: usize) {
 ///
 /// # Safety
 /// As [`run_deferred_calls`]; `f` is `fr`'s function.
-unsafe fn run_frame_records(gp: *mut G, p: *mut Panic, f: &FuncInfo, fr: Frame) {
+unsafe fn run_frame_records(gp: *mut G, p: *mut Panic, f: &FuncInfo, fr: Frame, regs: &CalleeSaved) {
     // SAFETY: records on the chain are live (stack records belong to frames
     // at or above `fr`, heap records are only freed once unlinked).
     unsafe {
@@ -414,7 +504,7 @@ unsafe fn run_frame_records(gp: *mut G, p: *mut Panic, f: &FuncInfo, fr: Frame) 
             call_deferred(p, fr.fp, (*d).thunk, d.cast::<u8>().add(DEFER_RECORD_ARGS));
             free_record(gp, d);
             if (*p).recovered {
-                recovery(gp, p, f, fr);
+                recovery(gp, p, f, fr, regs);
             }
         }
     }
@@ -424,7 +514,13 @@ unsafe fn run_frame_records(gp: *mut G, p: *mut Panic, f: &FuncInfo, fr: Frame) 
 ///
 /// # Safety
 /// As [`run_deferred_calls`]; `od` is the funcdata of `fr`'s function `f`.
-unsafe fn run_frame_open_defers(p: *mut Panic, f: &FuncInfo, od: &crate::frames::OpenDeferInfo, fr: Frame) {
+unsafe fn run_frame_open_defers(
+    p: *mut Panic,
+    f: &FuncInfo,
+    od: &crate::frames::OpenDeferInfo,
+    fr: Frame,
+    regs: &CalleeSaved,
+) {
     // SAFETY: the funcdata offsets address slots of the live frame `fr`.
     unsafe {
         let gp = cur_g();
@@ -441,7 +537,7 @@ unsafe fn run_frame_open_defers(p: *mut Panic, f: &FuncInfo, od: &crate::frames:
             let args = (fr.fp as isize + site.args_off as isize) as *const u8;
             call_deferred(p, fr.fp, site.thunk, args);
             if (*p).recovered {
-                recovery(gp, p, f, fr);
+                recovery(gp, p, f, fr, regs);
             }
         }
     }
@@ -464,11 +560,11 @@ unsafe fn call_deferred(p: *mut Panic, frame_fp: usize, thunk: usize, args: *con
 
 /// A deferred call of frame `fr` recovered panic `p`: unlink it (and the
 /// aborted panics it overtook) and continue `fr` at the landing pad of the
-/// call it is stopped at.
+/// call it is stopped at, with callee-saved registers `regs`.
 ///
 /// # Safety
 /// As [`run_deferred_calls`].
-unsafe fn recovery(gp: *mut G, p: *mut Panic, f: &FuncInfo, fr: Frame) -> ! {
+unsafe fn recovery(gp: *mut G, p: *mut Panic, f: &FuncInfo, fr: Frame, regs: &CalleeSaved) -> ! {
     // SAFETY: the panic list holds live records; `fr` is a live frame and the
     // landing pad's stack depth comes from the compiler's call-site table.
     unsafe {
@@ -483,22 +579,30 @@ unsafe fn recovery(gp: *mut G, p: *mut Panic, f: &FuncInfo, fr: Frame) -> ! {
         let Some(lp) = f.landing_pad(fr.pc) else {
             fatal(&format!("{}: recovered at +{:#x}, which is not a landing-pad call site", f.name, fr.pc - f.start));
         };
-        resume(f.start + lp.pad_off as usize, fr.fp - lp.sp_below_fp as usize, fr.fp)
+        resume(f.start + lp.pad_off as usize, fr.fp - lp.sp_below_fp as usize, fr.fp, regs)
     }
 }
 
-/// Jumps to a landing pad with the given stack and frame pointers. The pad
-/// follows a Tail-convention call, so it assumes no register contents.
+/// Jumps to a landing pad with the given stack and frame pointers and
+/// callee-saved registers.
 ///
 /// # Safety
-/// `pc`, `sp`, `fp` must describe a landing pad of a live frame.
-unsafe fn resume(pc: usize, sp: usize, fp: usize) -> ! {
-    // SAFETY: by the precondition; everything below `sp` is discarded.
+/// `pc`, `sp`, `fp` must describe a landing pad of a live frame, and `regs`
+/// the callee-saved registers at its call.
+unsafe fn resume(pc: usize, sp: usize, fp: usize, regs: &CalleeSaved) -> ! {
+    // SAFETY: by the precondition; everything below `sp` is discarded (the
+    // registers are read before rsp moves).
     unsafe {
         core::arch::asm!(
+            "mov rbx, [r8]",
+            "mov r12, [r8 + 8]",
+            "mov r13, [r8 + 16]",
+            "mov r14, [r8 + 24]",
+            "mov r15, [r8 + 32]",
             "mov rsp, rcx",
             "mov rbp, rsi",
             "jmp rdi",
+            in("r8") regs.0.as_ptr(),
             in("rax") 0usize, in("rdx") 0usize, in("rcx") sp, in("rsi") fp, in("rdi") pc,
             options(noreturn),
         )
@@ -730,7 +834,8 @@ pub(crate) unsafe fn traceback(out: &mut Vec<u8>, gp: *mut G, origin: Frame) {
         let mut frame = Some(origin);
         while let Some(fr) = frame {
             match fr.func() {
-                Some(f) if f.kind == FrameKind::Go => {
+                // gc elides wrappers, except as the panicking frame.
+                Some(f) if f.kind == FrameKind::Go && (!f.wrapper || fr.fp == origin.fp) => {
                     let args = if f.has_params { FrameArgs::Elided } else { FrameArgs::None };
                     let line = f.line_at(fr.pc - 1);
                     fmt_frame(out, f.name.as_bytes(), args, f.file.as_bytes(), line, Some((fr.pc - f.start) as u64));

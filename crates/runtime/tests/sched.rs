@@ -384,6 +384,7 @@ fn register_traced() {
         lines: vec![(0, line)],
         open_defers: None,
         landing_pads: Vec::new(),
+        saved_regs: Vec::new(),
     };
     runtime::frames::register(vec![
         info("main.worker", traced_body as *const () as usize, 7),

@@ -321,21 +321,30 @@ unsafe fn operands<'a>(ptr: *const Eface, len: usize) -> &'a [Eface] {
     unsafe { std::slice::from_raw_parts(ptr, len) }
 }
 
+// The entry points below may call Go code (`String` and `Error` methods),
+// so the compiler's adapter calls them with every register clobbered
+// (`runtime::library::calls_go`), a call that returns nothing in
+// registers: each writes its result through `out`.
+
 /// `fmt.Sprintf(format, args...)`.
 ///
 /// # Safety
-/// `format` is a valid Go string and `args` a valid `[]interface{}`.
+/// `format` is a valid Go string, `args` a valid `[]interface{}`, `out`
+/// valid for a write.
 pub unsafe extern "C" fn deft_fmt_sprintf(
+    out: *mut GoString,
     fmt_ptr: *const u8,
     fmt_len: usize,
     args_ptr: *const Eface,
     args_len: usize,
     _args_cap: usize,
-) -> GoString {
+) {
     let mut p = Printer::default();
     // SAFETY: by the precondition.
-    unsafe { p.printf(go_bytes(fmt_ptr, fmt_len), operands(args_ptr, args_len)) };
-    new_string(&p.buf)
+    unsafe {
+        p.printf(go_bytes(fmt_ptr, fmt_len), operands(args_ptr, args_len));
+        out.write(new_string(&p.buf));
+    }
 }
 
 /// The message of `fmt.Errorf(format, args...)`; stores through `wrapped`
@@ -344,42 +353,58 @@ pub unsafe extern "C" fn deft_fmt_sprintf(
 /// # Safety
 /// As [`deft_fmt_sprintf`]; `wrapped` is valid for a write.
 pub unsafe extern "C" fn deft_fmt_errorf(
+    out: *mut GoString,
     fmt_ptr: *const u8,
     fmt_len: usize,
     args_ptr: *const Eface,
     args_len: usize,
     _args_cap: usize,
     wrapped: *mut i64,
-) -> GoString {
+) {
     let mut p = Printer { wrap_errs: true, ..Printer::default() };
     // SAFETY: by the precondition.
-    unsafe { p.printf(go_bytes(fmt_ptr, fmt_len), operands(args_ptr, args_len)) };
-    // SAFETY: by the precondition.
-    unsafe { *wrapped = p.wrapped.map_or(-1, |i| i as i64) };
-    new_string(&p.buf)
+    unsafe {
+        p.printf(go_bytes(fmt_ptr, fmt_len), operands(args_ptr, args_len));
+        *wrapped = p.wrapped.map_or(-1, |i| i as i64);
+        out.write(new_string(&p.buf));
+    }
 }
 
 /// `fmt.Sprint(args...)`.
 ///
 /// # Safety
-/// `args` is a valid `[]interface{}`.
-pub unsafe extern "C" fn deft_fmt_sprint(args_ptr: *const Eface, args_len: usize, _args_cap: usize) -> GoString {
+/// `args` is a valid `[]interface{}`, `out` valid for a write.
+pub unsafe extern "C" fn deft_fmt_sprint(
+    out: *mut GoString,
+    args_ptr: *const Eface,
+    args_len: usize,
+    _args_cap: usize,
+) {
     let mut p = Printer::default();
     // SAFETY: by the precondition.
-    p.print(unsafe { operands(args_ptr, args_len) }, false);
-    new_string(&p.buf)
+    unsafe {
+        p.print(operands(args_ptr, args_len), false);
+        out.write(new_string(&p.buf));
+    }
 }
 
 /// `fmt.Sprintln(args...)`.
 ///
 /// # Safety
-/// `args` is a valid `[]interface{}`.
-pub unsafe extern "C" fn deft_fmt_sprintln(args_ptr: *const Eface, args_len: usize, _args_cap: usize) -> GoString {
+/// `args` is a valid `[]interface{}`, `out` valid for a write.
+pub unsafe extern "C" fn deft_fmt_sprintln(
+    out: *mut GoString,
+    args_ptr: *const Eface,
+    args_len: usize,
+    _args_cap: usize,
+) {
     let mut p = Printer::default();
     // SAFETY: by the precondition.
-    p.print(unsafe { operands(args_ptr, args_len) }, true);
-    p.buf.push(b'\n');
-    new_string(&p.buf)
+    unsafe {
+        p.print(operands(args_ptr, args_len), true);
+        p.buf.push(b'\n');
+        out.write(new_string(&p.buf));
+    }
 }
 
 /// `strconv.FormatFloat(f, fmt, prec, bitsize)` for formats `e E f g G b

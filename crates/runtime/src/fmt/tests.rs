@@ -311,10 +311,19 @@ fn result(s: GoString) -> Vec<u8> {
     unsafe { go_bytes(s.ptr, s.len) }.to_vec()
 }
 
+/// The string an entry point wrote through its `out` pointer.
+pub(super) fn returned(call: impl FnOnce(*mut GoString)) -> GoString {
+    let mut out = GoString { ptr: std::ptr::null(), len: 0 };
+    call(&mut out);
+    out
+}
+
 /// `Sprintf(format, args...)` must print `want`.
 pub(super) fn check(format: &[u8], args: &[Eface], want: &[u8]) {
     // SAFETY: the format and operands are valid.
-    let got = result(unsafe { deft_fmt_sprintf(format.as_ptr(), format.len(), args.as_ptr(), args.len(), args.len()) });
+    let got = result(returned(|out| unsafe {
+        deft_fmt_sprintf(out, format.as_ptr(), format.len(), args.as_ptr(), args.len(), args.len())
+    }));
     assert_eq!(show(&got), show(want), "Sprintf({:?})", show(format));
 }
 
@@ -323,8 +332,8 @@ pub(super) fn check_print(args: &[Eface], sprint: &[u8], sprintln: &[u8]) {
     // SAFETY: the operands are valid.
     let (got, gotln) = unsafe {
         (
-            result(deft_fmt_sprint(args.as_ptr(), args.len(), args.len())),
-            result(deft_fmt_sprintln(args.as_ptr(), args.len(), args.len())),
+            result(returned(|out| deft_fmt_sprint(out, args.as_ptr(), args.len(), args.len()))),
+            result(returned(|out| deft_fmt_sprintln(out, args.as_ptr(), args.len(), args.len()))),
         )
     };
     assert_eq!(show(&got), show(sprint));
@@ -372,21 +381,14 @@ pub(super) fn rep(v: &[Eface], n: usize) -> Vec<Eface> {
 }
 
 /// A Go-convention `… () string` method for the test types: context
-/// (type descriptor) in rdi, receiver in rsi, result in rax:rcx; forwards
-/// to the SysV `imp`.
+/// (type descriptor) in rdi, receiver in rsi, result in rax:rdx (a Go
+/// function returning a string has the SystemV convention); as an untyped
+/// code address for the method table, it jumps to `imp`.
 macro_rules! go_method {
     ($name:ident => $imp:ident) => {
         #[unsafe(naked)]
         extern "C" fn $name() {
-            core::arch::naked_asm!(
-                "push rbp",
-                "mov rbp, rsp",
-                "call {imp}",
-                "mov rcx, rdx",
-                "pop rbp",
-                "ret",
-                imp = sym $imp,
-            )
+            core::arch::naked_asm!("jmp {imp}", imp = sym $imp)
         }
     };
 }
@@ -468,9 +470,9 @@ pub(super) fn nil_ps() -> Eface {
 pub(super) fn check_errorf(format: &[u8], args: &[Eface], want: &[u8], want_wrapped: i64) {
     let mut wrapped = -2;
     // SAFETY: the format, operands and out pointer are valid.
-    let got = result(unsafe {
-        super::deft_fmt_errorf(format.as_ptr(), format.len(), args.as_ptr(), args.len(), args.len(), &mut wrapped)
-    });
+    let got = result(returned(|out| unsafe {
+        super::deft_fmt_errorf(out, format.as_ptr(), format.len(), args.as_ptr(), args.len(), args.len(), &mut wrapped)
+    }));
     assert_eq!(show(&got), show(want), "Errorf({:?})", show(format));
     assert_eq!(wrapped, want_wrapped, "Errorf({:?}) wrapped operand", show(format));
 }

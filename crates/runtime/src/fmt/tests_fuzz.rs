@@ -54,7 +54,7 @@ fn text(s: GoString) -> Vec<u8> {
 
 fn sprintf(format: &[u8], arg: Eface) -> Vec<u8> {
     // SAFETY: the format and operand are valid.
-    text(unsafe { deft_fmt_sprintf(format.as_ptr(), format.len(), &arg, 1, 1) })
+    text(returned(|out| unsafe { deft_fmt_sprintf(out, format.as_ptr(), format.len(), &arg, 1, 1) }))
 }
 
 /// What the engine gives for one line, and what gc gave.

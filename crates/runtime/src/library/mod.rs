@@ -38,6 +38,19 @@ pub fn symbol(name: &str) -> Option<*const u8> {
     SYMBOLS.iter().find(|(n, _)| *n == name).map(|&(_, f)| f())
 }
 
+/// Whether the implementation of library function `name` may call Go code
+/// (fmt calls `String` and `Error` methods). A panic in that Go code may be
+/// recovered by a frame above the library call, and the walk to it cannot
+/// see where the Rust frames between saved the callee-saved registers; so
+/// the compiler's adapter for such a function saves them all itself (see
+/// `codegen::external`).
+pub fn calls_go(name: &str) -> bool {
+    CALLS_GO.contains(&name)
+}
+
+/// The library functions [`calls_go`] reports.
+const CALLS_GO: &[&str] = &["fmt.sprintf", "fmt.sprint", "fmt.sprintln", "fmt.errorf"];
+
 type Address = fn() -> *const u8;
 
 /// Every implementation, by Go name. (Addresses are taken through `fn`s

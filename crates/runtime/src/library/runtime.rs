@@ -72,7 +72,8 @@ fn walk_go_frames(pc: usize, fp: usize, mut visit: impl FnMut(usize, &FuncInfo) 
     let mut last = "";
     let finished = walk_frames(pc, fp, |fr, f| {
         let reported = match f.kind {
-            FrameKind::Go => Some((fr.pc, f)),
+            // gc elides wrappers.
+            FrameKind::Go if !f.wrapper => Some((fr.pc, f)),
             // SAFETY: `gp` is the running goroutine.
             FrameKind::DeferThunk if unsafe { crate::panic::panic_of_thunk(gp, fr.fp) }.is_some() => {
                 runtime_frame(RuntimeFrame::Gopanic)
