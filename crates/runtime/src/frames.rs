@@ -13,10 +13,12 @@
 //!   `[fp + 8]` the return address into the caller: one walk of the rbp
 //!   chain crosses Go and runtime frames alike.
 //! * A frame is looked up by `return address − 1`: a call that never returns
-//!   may be the last instruction of its function.
+//!   may be the last instruction of its function. Answers are cached per
+//!   thread (a panic walk asks about the same return addresses repeatedly).
 //! * The table only grows; a published table is never mutated (readers hold
 //!   plain `&'static` references to it).
 
+use std::cell::Cell;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicPtr, Ordering};
 
@@ -222,12 +224,36 @@ fn current() -> Option<&'static FuncTable> {
     unsafe { p.as_ref() }
 }
 
+/// Size of the per-thread cache of [`find_func`] answers.
+const RECENT_LOOKUPS: usize = 64;
+
+thread_local! {
+    /// Recent `pc → function` answers of [`find_func`], direct-mapped by pc.
+    /// A panic walk looks up the same few return addresses again and again
+    /// (the binary search was most of the cost of a deep panic). Entries
+    /// never go stale: functions are never removed or moved, and published
+    /// tables are never freed (see [`register`]).
+    static RECENT: [Cell<(usize, *const FuncInfo)>; RECENT_LOOKUPS] =
+        const { [const { Cell::new((0, std::ptr::null())) }; RECENT_LOOKUPS] };
+}
+
 /// The function containing `pc`, if it is generated code.
 pub fn find_func(pc: usize) -> Option<&'static FuncInfo> {
+    let slot = (pc ^ (pc >> 7)) % RECENT_LOOKUPS;
+    let (cached_pc, cached) = RECENT.with(|r| r[slot].get());
+    if cached_pc == pc && !cached.is_null() {
+        // SAFETY: cached entries point into published tables, which live
+        // for the rest of the process.
+        return Some(unsafe { &*cached });
+    }
     let t = current()?;
     let i = t.starts.partition_point(|&s| s <= pc).checked_sub(1)?;
     let f = &t.funcs[i];
-    (pc < f.end).then_some(f)
+    if pc >= f.end {
+        return None;
+    }
+    RECENT.with(|r| r[slot].set((pc, f)));
+    Some(f)
 }
 
 /// One frame of the rbp chain.
