@@ -283,7 +283,11 @@ impl<'c, 'a> FnCx<'c, 'a> {
         }
         let l = LabelId(self.next_label);
         self.next_label += 1;
-        self.labels.insert(name.to_string(), l);
+        // The blank label may be placed any number of times and is never a
+        // target: each gets a label of its own.
+        if name != "_" {
+            self.labels.insert(name.to_string(), l);
+        }
         l
     }
 
