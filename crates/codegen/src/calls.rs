@@ -7,9 +7,10 @@
 //! calls. Runtime entries that never panic are always plain SysV calls.
 
 use cranelift_codegen::ir::{
-    BlockArg, BlockCall, ExceptionTableData, ExceptionTableItem, FuncRef, InstBuilder, SigRef, TrapCode, Value,
+    Block, BlockArg, BlockCall, ExceptionTableData, ExceptionTableItem, FuncRef, InstBuilder, SigRef, TrapCode, Value,
     condcodes::IntCC, types,
 };
+use cranelift_frontend::FunctionBuilder;
 use lower::ir::{Call, Callee, Expr, IntTy, TyId, TyKind};
 use syntax::Pos;
 
@@ -46,6 +47,32 @@ pub fn capture_offsets(cx: &crate::program::ProgramCx, f: lower::ir::FuncId) -> 
     (offsets, off)
 }
 
+/// Emits a `try_call` of `target` whose exceptional edge goes to `handler`
+/// and continues in a new block, which receives the results; returns the
+/// block and the results.
+pub fn emit_try_call(b: &mut FunctionBuilder, target: Target, args: &[Value], handler: Block) -> (Block, Vec<Value>) {
+    let sig = match target {
+        Target::Direct(f) => b.func.dfg.ext_funcs[f].signature,
+        Target::Indirect(sig, _) => sig,
+    };
+    let rets: Vec<_> = b.func.dfg.signatures[sig].returns.iter().map(|r| r.value_type).collect();
+    let cont = b.create_block();
+    for t in &rets {
+        b.append_block_param(cont, *t);
+    }
+    let ret_args: Vec<BlockArg> = (0..rets.len() as u32).map(BlockArg::TryCallRet).collect();
+    let normal = BlockCall::new(cont, ret_args, &mut b.func.dfg.value_lists);
+    let exc = BlockCall::new(handler, [], &mut b.func.dfg.value_lists);
+    let table = ExceptionTableData::new(sig, normal, [ExceptionTableItem::Default(exc)]);
+    let et = b.func.dfg.exception_tables.push(table);
+    match target {
+        Target::Direct(f) => b.ins().try_call(f, args, et),
+        Target::Indirect(_, code) => b.ins().try_call_indirect(code, args, et),
+    };
+    b.switch_to_block(cont);
+    (cont, b.block_params(cont).to_vec())
+}
+
 impl<'a, 'p> FnTx<'a, 'p> {
     /// A Go call (or a runtime entry that may panic): a `try_call` to the deferreturn
     /// block in a function with defers, a plain call otherwise. Returns the
@@ -59,26 +86,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
             };
             return self.b.inst_results(inst).to_vec();
         };
-        let sig = match target {
-            Target::Direct(f) => self.b.func.dfg.ext_funcs[f].signature,
-            Target::Indirect(sig, _) => sig,
-        };
-        let rets: Vec<_> = self.b.func.dfg.signatures[sig].returns.iter().map(|r| r.value_type).collect();
-        let cont = self.b.create_block();
-        for t in &rets {
-            self.b.append_block_param(cont, *t);
-        }
-        let ret_args: Vec<BlockArg> = (0..rets.len() as u32).map(BlockArg::TryCallRet).collect();
-        let normal = BlockCall::new(cont, ret_args, &mut self.b.func.dfg.value_lists);
-        let exc = BlockCall::new(pad, [], &mut self.b.func.dfg.value_lists);
-        let table = ExceptionTableData::new(sig, normal, [ExceptionTableItem::Default(exc)]);
-        let et = self.b.func.dfg.exception_tables.push(table);
-        match target {
-            Target::Direct(f) => self.b.ins().try_call(f, args, et),
-            Target::Indirect(_, code) => self.b.ins().try_call_indirect(code, args, et),
-        };
-        self.b.switch_to_block(cont);
-        self.b.block_params(cont).to_vec()
+        emit_try_call(&mut self.b, target, args, pad).1
     }
 
     /// Calls runtime entry `rt`; returns its results.

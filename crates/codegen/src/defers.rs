@@ -564,3 +564,45 @@ pub fn define_entry_trampoline(
     b.finalize(cx.module.target_config());
     FuncMeta::glue("go entry trampoline", FrameKind::Glue)
 }
+
+/// Generates the text-method catcher (`runtime::entry::TextCatcher`):
+/// `extern "C" fn(code, ty, data, out) -> u64` calls the Go method at
+/// `code` as `… () string` with context `ty` and receiver `data`, stores
+/// the string through `out` and returns 1. The call is a `try_call`: a
+/// panic that reaches this frame (`FrameKind::Catch`) is caught by the
+/// runtime, which resumes it at the landing pad, where it returns 0.
+pub fn define_text_catcher(
+    cx: &ProgramCx,
+    ctx: &mut cranelift_codegen::Context,
+    fctx: &mut FunctionBuilderContext,
+) -> FuncMeta {
+    let mut sig = Signature::new(CallConv::SystemV);
+    sig.params.extend([AbiParam::new(types::I64); 4]);
+    sig.returns.push(AbiParam::new(types::I64));
+    ctx.func.signature = sig;
+    let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    let params = b.block_params(entry).to_vec();
+    let caught = b.create_block();
+    b.set_cold_block(caught);
+    let mut msig = Signature::new(CallConv::SystemV);
+    msig.params.extend([AbiParam::new(types::I64); 2]);
+    msig.returns.extend([AbiParam::new(types::I64); 2]);
+    msig.call_conv = crate::program::go_call_conv(&msig.returns);
+    let sref = b.import_signature(msig);
+    let target = crate::calls::Target::Indirect(sref, params[0]);
+    let (_, text) = crate::calls::emit_try_call(&mut b, target, &params[1..3], caught);
+    for (k, w) in text.iter().enumerate() {
+        b.ins().store(flags(), *w, params[3], 8 * k as i32);
+    }
+    let one = b.ins().iconst(types::I64, 1);
+    b.ins().return_(&[one]);
+    b.switch_to_block(caught);
+    let zero = b.ins().iconst(types::I64, 0);
+    b.ins().return_(&[zero]);
+    b.seal_all_blocks();
+    b.finalize(cx.module.target_config());
+    FuncMeta::glue("text method catcher", FrameKind::Catch)
+}

@@ -29,8 +29,7 @@
 
 use cranelift_codegen::Context;
 use cranelift_codegen::ir::{
-    AbiParam, BlockArg, BlockCall, ExceptionTableData, ExceptionTableItem, FuncRef, InstBuilder, MemFlagsData,
-    Signature, StackSlotData, StackSlotKind, TrapCode, Value, types,
+    AbiParam, FuncRef, InstBuilder, MemFlagsData, Signature, StackSlotData, StackSlotKind, TrapCode, Value, types,
 };
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
@@ -101,23 +100,13 @@ fn call_target(b: &mut FunctionBuilder, callee: FuncRef, args: &[Value], clobber
         let call = b.ins().call(callee, args);
         return b.inst_results(call).to_vec();
     }
-    let sig = b.func.dfg.ext_funcs[callee].signature;
-    let rets: Vec<_> = b.func.dfg.signatures[sig].returns.iter().map(|r| r.value_type).collect();
-    let (cont, never) = (b.create_block(), b.create_block());
+    let never = b.create_block();
     b.set_cold_block(never);
-    for t in &rets {
-        b.append_block_param(cont, *t);
-    }
-    let ret_args: Vec<BlockArg> = (0..rets.len() as u32).map(BlockArg::TryCallRet).collect();
-    let normal = BlockCall::new(cont, ret_args, &mut b.func.dfg.value_lists);
-    let exc = BlockCall::new(never, [], &mut b.func.dfg.value_lists);
-    let table = ExceptionTableData::new(sig, normal, [ExceptionTableItem::Default(exc)]);
-    let et = b.func.dfg.exception_tables.push(table);
-    b.ins().try_call(callee, args, et);
+    let (cont, results) = crate::calls::emit_try_call(b, crate::calls::Target::Direct(callee), args, never);
     b.switch_to_block(never);
     b.ins().trap(TrapCode::unwrap_user(1));
     b.switch_to_block(cont);
-    b.block_params(cont).to_vec()
+    results
 }
 
 /// A body for a function that has none and no runtime implementation: it

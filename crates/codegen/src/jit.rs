@@ -14,6 +14,8 @@ pub struct JitProgram {
     /// Keeps the code and data mapped.
     _module: JITModule,
     trampoline: usize,
+    /// The text-method catcher (`runtime::entry::TextCatcher`).
+    catcher: usize,
     init: usize,
     /// `main.main`, if the program has one.
     main: Option<usize>,
@@ -22,7 +24,7 @@ pub struct JitProgram {
 /// Finalizes the module, registers the funcdata with the runtime.
 pub(crate) fn finish(
     cx: ProgramCx,
-    tramp: ClifFuncId,
+    [tramp, catcher]: [ClifFuncId; 2],
     init: ClifFuncId,
     main: Option<ClifFuncId>,
 ) -> Result<JitProgram, Vec<Diagnostic>> {
@@ -49,7 +51,13 @@ pub(crate) fn finish(
         })
         .collect();
     runtime::gc::register_roots(&roots);
-    Ok(JitProgram { trampoline: addr(tramp), init: addr(init), main: main.map(addr), _module: module })
+    Ok(JitProgram {
+        trampoline: addr(tramp),
+        catcher: addr(catcher),
+        init: addr(init),
+        main: main.map(addr),
+        _module: module,
+    })
 }
 
 /// Writes `/tmp/perf-PID.map`, which names generated code for Linux `perf`
@@ -81,6 +89,6 @@ impl JitProgram {
         runtime::proc::set_args(args);
         // SAFETY: the addresses are finalized code generated with the
         // signatures `run_main` expects, and their funcdata is registered.
-        unsafe { runtime::entry::run_main(self.trampoline, self.init, main) }
+        unsafe { runtime::entry::run_main(self.trampoline, self.catcher, self.init, main) }
     }
 }

@@ -127,6 +127,11 @@ pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Re
     let tramp = cx.declare_anon(&sig);
     let meta = defers::define_entry_trampoline(&cx, &mut ctx, &mut fctx);
     define(&mut cx, &mut ctx, tramp, meta);
+    cx.module.clear_context(&mut ctx);
+    sig.returns.push(cranelift_codegen::ir::AbiParam::new(cranelift_codegen::ir::types::I64));
+    let catcher = cx.declare_anon(&sig);
+    let meta = defers::define_text_catcher(&cx, &mut ctx, &mut fctx);
+    define(&mut cx, &mut ctx, catcher, meta);
     if !cx.diags.is_empty() {
         let mut d = std::mem::take(&mut cx.diags);
         d.sort_by_key(|d| (d.pos.file, d.pos.line, d.pos.col));
@@ -135,7 +140,7 @@ pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Re
     }
     let init = cx.func_decl(program.init);
     let main = program.main.map(|m| cx.func_decl(m));
-    jit::finish(cx, tramp, init, main)
+    jit::finish(cx, [tramp, catcher], init, main)
 }
 
 /// Compiles the function in `ctx` as `id` (with [`epilogue`]'s peephole

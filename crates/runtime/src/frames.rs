@@ -32,6 +32,10 @@ pub enum FrameKind {
     DeferThunk,
     /// Any other generated glue (runtime → Go trampolines). Hidden.
     Glue,
+    /// The generated text-method catcher through which fmt calls `String`
+    /// and `Error` methods: a panic reaching it is caught, as gc's fmt
+    /// recovers it ([`crate::entry::call_text_method_catching`]). Hidden.
+    Catch,
 }
 
 /// Funcdata of a function whose defers are open-coded.

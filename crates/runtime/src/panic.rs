@@ -69,6 +69,7 @@
 
 use std::cell::Cell;
 use std::ptr::null_mut;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::abi::{Eface, GoString, TypeDesc};
 use crate::errors::{BoundsError, RuntimeError, TypeAssertionError, runtime_error_eface};
@@ -95,8 +96,8 @@ pub struct Panic {
     pub frame_fp: usize,
     /// FP of the thunk through which the current deferred call runs (0: none).
     pub thunk_fp: usize,
-    /// FP of the Go frame that raised it.
-    pub origin_fp: usize,
+    /// The Go frame that raised it.
+    pub origin: Frame,
     /// That frame's callee-saved registers at the raising call.
     pub regs: CalleeSaved,
 }
@@ -368,7 +369,7 @@ pub fn gopanic(arg: Eface, origin: Frame) -> ! {
             goexit: false,
             frame_fp: 0,
             thunk_fp: 0,
-            origin_fp: origin.fp,
+            origin,
             regs: raise_regs(),
         };
         // Only raw pointers from here on: deferred calls (and nested panics)
@@ -404,7 +405,7 @@ pub fn goexit(origin: Frame) -> ! {
             goexit: true,
             frame_fp: 0,
             thunk_fp: 0,
-            origin_fp: origin.fp,
+            origin,
             regs: raise_regs(),
         };
         let p: *mut Panic = &raw mut rec;
@@ -439,6 +440,9 @@ unsafe fn run_deferred_calls(gp: *mut G, p: *mut Panic, origin: Frame) {
             {
                 regs = (*q).regs;
             }
+            if f.kind == FrameKind::Catch && !(*p).goexit {
+                caught(gp, p, f, fr, &regs);
+            }
             if f.kind == FrameKind::Go {
                 abort_overtaken(p, fr.fp);
                 run_frame_records(gp, p, f, fr, &regs);
@@ -460,7 +464,7 @@ unsafe fn panic_raised_by(p: *mut Panic, fp: usize) -> Option<*mut Panic> {
     unsafe {
         let mut q = (*p).link;
         while !q.is_null() {
-            if (*q).origin_fp == fp {
+            if (*q).origin.fp == fp {
                 return Some(q);
             }
             q = (*q).link;
@@ -565,6 +569,53 @@ unsafe fn call_deferred(p: *mut Panic, frame_fp: usize, thunk: usize, args: *con
 /// # Safety
 /// As [`run_deferred_calls`].
 unsafe fn recovery(gp: *mut G, p: *mut Panic, f: &FuncInfo, fr: Frame, regs: &CalleeSaved) -> ! {
+    // SAFETY: by the precondition.
+    unsafe { unlink_and_resume(gp, p, f, fr, regs) }
+}
+
+/// Set while an unrecovered panic's values are turned into text (by their
+/// `Error` or `String` methods): a panic in one of those is fatal.
+static PRINTING_PANIC_VALUES: AtomicBool = AtomicBool::new(false);
+
+/// The value of the panic the text-method catcher last caught.
+static mut CAUGHT: Eface = Eface { ty: std::ptr::null(), data: std::ptr::null() };
+
+/// Panic `p` reached the text-method catcher frame `fr`: it stops there
+/// (gc's fmt recovers a panic in a `String` or `Error` method); the
+/// catcher resumes at its landing pad and returns 0, and its caller takes
+/// the value with [`take_caught`].
+///
+/// # Safety
+/// As [`run_deferred_calls`].
+unsafe fn caught(gp: *mut G, p: *mut Panic, f: &FuncInfo, fr: Frame, regs: &CalleeSaved) -> ! {
+    // SAFETY: only the thread running Go code touches CAUGHT, and the
+    // catcher's caller reads it before any Go code runs again.
+    unsafe {
+        if PRINTING_PANIC_VALUES.load(Ordering::Relaxed) {
+            // gc throws from the deferred call that recovers it, with the
+            // frames of the method still on the stack.
+            let msg = crate::iface::printing_panicked_message((*p).arg);
+            fatal_with_traceback(msg.as_bytes(), b"running", (*p).origin);
+        }
+        (&raw mut CAUGHT).write((*p).arg);
+        unlink_and_resume(gp, p, f, fr, regs)
+    }
+}
+
+/// The value of the panic the text-method catcher just caught (see
+/// [`crate::entry::call_text_method_catching`]).
+pub(crate) fn take_caught() -> Eface {
+    // SAFETY: as in `caught`.
+    unsafe { (&raw const CAUGHT).read() }
+}
+
+/// Unlinks panic `p` (and the aborted panics it overtook) and continues
+/// `fr` at the landing pad of the call it is stopped at, with callee-saved
+/// registers `regs`.
+///
+/// # Safety
+/// As [`run_deferred_calls`].
+unsafe fn unlink_and_resume(gp: *mut G, p: *mut Panic, f: &FuncInfo, fr: Frame, regs: &CalleeSaved) -> ! {
     // SAFETY: the panic list holds live records; `fr` is a live frame and the
     // landing pad's stack depth comes from the compiler's call-site table.
     unsafe {
@@ -577,7 +628,7 @@ unsafe fn recovery(gp: *mut G, p: *mut Panic, f: &FuncInfo, fr: Frame, regs: &Ca
             (*gp).sig = 0;
         }
         let Some(lp) = f.landing_pad(fr.pc) else {
-            fatal(&format!("{}: recovered at +{:#x}, which is not a landing-pad call site", f.name, fr.pc - f.start));
+            fatal(&format!("{}: resumed at +{:#x}, which is not a landing-pad call site", f.name, fr.pc - f.start));
         };
         resume(f.start + lp.pad_off as usize, fr.fp - lp.sp_below_fp as usize, fr.fp, regs)
     }
@@ -775,7 +826,8 @@ unsafe fn fatal_panic(gp: *mut G, origin: Frame) -> ! {
         panics.reverse();
         // gc's preprintpanics: values with an Error or String method print
         // what it returns; the methods are Go code and run first, before
-        // anything is printed.
+        // anything is printed (a panic in one is fatal, see `caught`).
+        PRINTING_PANIC_VALUES.store(true, Ordering::Relaxed);
         let texts: Vec<Vec<u8>> = panics
             .iter()
             .map(|&p| {
@@ -793,7 +845,7 @@ unsafe fn fatal_panic(gp: *mut G, origin: Frame) -> ! {
         let signal = ((*gp).sig != 0).then_some(SignalInfo { addr: 0, pc: (*gp).sig as u64 });
         fmt_unrecovered_panic(&mut out, &chain, signal);
         fmt_goroutine_header(&mut out, (*gp).id, b"running");
-        traceback(&mut out, gp, origin);
+        traceback(&mut out, gp, origin, Wrappers::Elided);
         crate::sched::fmt_creator(&mut out, gp);
     }
     write_stderr(&out);
@@ -813,12 +865,23 @@ pub fn fatal_with_traceback(msg: &[u8], status: &[u8], origin: Frame) -> ! {
     if !gp.is_null() {
         // SAFETY: `origin` is a live Go frame of the running goroutine.
         unsafe {
-            traceback(&mut out, gp, origin);
+            traceback(&mut out, gp, origin, Wrappers::Shown);
             crate::sched::fmt_creator(&mut out, gp);
         }
     }
     write_stderr(&out);
     crate::proc::exit(crate::proc::EXIT_PANIC)
+}
+
+/// Which frames of wrappers (gc's autogenerated `(*T).M`, `I.M-fm`) a
+/// traceback shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Wrappers {
+    /// Only a wrapper that raised the panic, as gc's panics and
+    /// `runtime.Stack` show them.
+    Elided,
+    /// All, as gc's fatal errors (`throw`) show them.
+    Shown,
 }
 
 /// Appends gc-style traceback lines for the goroutine's Go frames, from
@@ -827,15 +890,16 @@ pub fn fatal_with_traceback(msg: &[u8], status: &[u8], origin: Frame) -> ! {
 ///
 /// # Safety
 /// `origin` is a live frame of goroutine `gp`.
-pub(crate) unsafe fn traceback(out: &mut Vec<u8>, gp: *mut G, origin: Frame) {
+pub(crate) unsafe fn traceback(out: &mut Vec<u8>, gp: *mut G, origin: Frame, wrappers: Wrappers) {
     // SAFETY: walking live frames below the stack top.
     unsafe {
         let top = (*gp).stack_top;
         let mut frame = Some(origin);
         while let Some(fr) = frame {
             match fr.func() {
-                // gc elides wrappers, except as the panicking frame.
-                Some(f) if f.kind == FrameKind::Go && (!f.wrapper || fr.fp == origin.fp) => {
+                Some(f)
+                    if f.kind == FrameKind::Go && (!f.wrapper || wrappers == Wrappers::Shown || fr.fp == origin.fp) =>
+                {
                     let args = if f.has_params { FrameArgs::Elided } else { FrameArgs::None };
                     let line = f.line_at(fr.pc - 1);
                     fmt_frame(out, f.name.as_bytes(), args, f.file.as_bytes(), line, Some((fr.pc - f.start) as u64));

@@ -825,7 +825,12 @@ fn deadlock() -> ! {
         // SAFETY: a waiting G's park frame and the frames above it are live.
         unsafe {
             fmt_goroutine_header(&mut out, (*g).id, (*g).sched.wait_reason.as_bytes());
-            crate::panic::traceback(&mut out, g, Frame { pc: 0, fp: (*g).sched.park_fp });
+            crate::panic::traceback(
+                &mut out,
+                g,
+                Frame { pc: 0, fp: (*g).sched.park_fp },
+                crate::panic::Wrappers::Shown,
+            );
             fmt_creator(&mut out, g);
         }
     }

@@ -23,10 +23,13 @@
 //! and `testdata/fuzz.txt` (random cases, `testdata/fuzz/main.go`) hold
 //! gc's outputs.
 //!
-//! Not supported yet: the `Formatter` interface; recovering from a panic
-//! inside `String()` (gc prints `%!v(PANIC=String method: …)`; the one
-//! case handled is a value method reached through a nil pointer, which
-//! prints `<nil>` as gc does, without calling it); map contents until the
+//! A panic inside one of those methods is recovered, as gc's fmt does
+//! (`%!v(PANIC=String method: …)`, or `<nil>` for a nil pointer): the
+//! methods are called through the program's text-method catcher
+//! ([`crate::entry::call_text_method_catching`]); a value method reached
+//! through a nil pointer prints `<nil>` without being called.
+//!
+//! Not supported yet: the `Formatter` interface; map contents until the
 //! map runtime is merged (`map_entries_of`); map keys of interface type
 //! with different dynamic types sort by descriptor address, which need
 //! not be gc's order.
@@ -144,14 +147,14 @@ impl Args<'_> {
 }
 
 impl Printer {
-    fn push_verb(&mut self, verb: u32) {
+    pub(super) fn push_verb(&mut self, verb: u32) {
         let mut b = [0; 4];
         let n = crate::strings::encode_rune(i64::from(verb), &mut b);
         self.buf.extend_from_slice(&b[..n]);
     }
 
     /// `printArg`: one operand under `verb`.
-    fn print_arg(&mut self, v: Value, verb: u32) {
+    pub(super) fn print_arg(&mut self, v: Value, verb: u32) {
         self.verb = verb;
         let verb = u8::try_from(verb).ok().filter(u8::is_ascii).unwrap_or(0);
         if v.ty.is_null() {

@@ -171,13 +171,19 @@ impl Value {
         (!code.is_null()).then_some(code)
     }
 
-    /// Calls the `… () string` method at `code` on the value.
-    fn call_text(&self, code: *const u8) -> Vec<u8> {
+    /// Calls the `… () string` method at `code` on the value; a panic in
+    /// it comes back as its value (gc's fmt recovers it).
+    fn call_text(&self, code: *const u8) -> Result<Vec<u8>, Eface> {
         let t = self.ty().expect("typed");
         // The receiver is the interface data word: the value for direct
         // kinds, a pointer to it otherwise.
         let recv = if crate::iface::direct(t.kind) { self.read::<*const u8>() } else { self.p };
-        str_bytes(crate::iface::call_text_method(code, t, recv)).to_vec()
+        crate::entry::call_text_method_catching(code, t, recv).map(|s| str_bytes(s).to_vec())
+    }
+
+    /// Whether the value is a nil pointer.
+    fn is_nil_pointer(&self) -> bool {
+        self.ty().is_some_and(|t| kind_of(t) == Kind::Pointer) && self.pointer() == 0
     }
 
     /// Whether method `name` is a value method reached through a nil
@@ -187,7 +193,7 @@ impl Value {
         let Some(t) = self.ty() else {
             return false;
         };
-        kind_of(t) == Kind::Pointer && self.pointer() == 0 && {
+        self.is_nil_pointer() && {
             // SAFETY: a pointer type's element type is null or valid.
             !unsafe { crate::iface::lookup(t.elem, name) }.is_null()
         }
@@ -269,7 +275,13 @@ impl Printer {
             self.buf.extend_from_slice(b"<nil>");
             return true;
         }
-        let text = v.call_text(code);
+        let text = match v.call_text(code) {
+            Ok(text) => text,
+            Err(value) => {
+                self.method_panicked(&v, name, verb, value);
+                return true;
+            }
+        };
         if self.f.sharp_v {
             // GoString's result prints unadorned.
             self.fmt_s(&text);
@@ -277,6 +289,28 @@ impl Printer {
             self.fmt_string(&text, verb);
         }
         true
+    }
+
+    /// gc's `catchPanic`: method `name` of `v` panicked with `value` while
+    /// printing under `verb`. A nil pointer prints as `<nil>`; otherwise
+    /// `%!verb(PANIC=Name method: value)`, the value printed with `%v` and
+    /// no flags.
+    fn method_panicked(&mut self, v: &Value, name: &[u8], verb: u8, value: Eface) {
+        if v.is_nil_pointer() {
+            self.buf.extend_from_slice(b"<nil>");
+            return;
+        }
+        let (flags, outer_verb) = (std::mem::take(&mut self.f), self.verb);
+        self.buf.extend_from_slice(b"%!");
+        self.push_verb(u32::from(verb));
+        self.buf.extend_from_slice(b"(PANIC=");
+        self.buf.extend_from_slice(name);
+        self.buf.extend_from_slice(b" method: ");
+        // SAFETY: a recovered panic value is a valid interface value.
+        let pv = unsafe { Value::from_eface(&value) };
+        self.print_arg(pv, u32::from(b'v'));
+        self.buf.push(b')');
+        (self.f, self.verb) = (flags, outer_verb);
     }
 
     /// `%!verb(type=value)`: the operand's verb does not apply to `v`.

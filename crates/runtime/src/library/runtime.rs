@@ -215,7 +215,7 @@ extern "C" fn stack(pc: usize, fp: usize) -> GoString {
     if let Some(origin) = origin {
         // SAFETY: `origin` is a live frame of the running goroutine.
         unsafe {
-            crate::panic::traceback(&mut out, gp, origin);
+            crate::panic::traceback(&mut out, gp, origin, crate::panic::Wrappers::Elided);
             crate::sched::fmt_creator(&mut out, gp);
         }
     }
