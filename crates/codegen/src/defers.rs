@@ -535,6 +535,27 @@ pub fn define_thunk(
     FuncMeta::glue("defer thunk", FrameKind::DeferThunk)
 }
 
+/// Starts a SysV function of `params` word parameters and `returns` word
+/// results in `ctx`: its builder, positioned in the entry block, and the
+/// parameters.
+fn begin_word_function<'a>(
+    ctx: &'a mut cranelift_codegen::Context,
+    fctx: &'a mut FunctionBuilderContext,
+    params: usize,
+    returns: usize,
+) -> (FunctionBuilder<'a>, Vec<Value>) {
+    let mut sig = Signature::new(CallConv::SystemV);
+    sig.params.extend(vec![AbiParam::new(types::I64); params]);
+    sig.returns.extend(vec![AbiParam::new(types::I64); returns]);
+    ctx.func.signature = sig;
+    let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    let params = b.block_params(entry).to_vec();
+    (b, params)
+}
+
 /// Generates the runtime → Go entry trampoline
 /// `extern "C" fn(code, closure, a0, a1)` calling a Go function of at most
 /// two word parameters (`main`, a timer's `func()`, a finalizer).
@@ -543,14 +564,7 @@ pub fn define_entry_trampoline(
     ctx: &mut cranelift_codegen::Context,
     fctx: &mut FunctionBuilderContext,
 ) -> FuncMeta {
-    let mut sig = Signature::new(CallConv::SystemV);
-    sig.params.extend([AbiParam::new(types::I64); 4]);
-    ctx.func.signature = sig;
-    let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
-    let entry = b.create_block();
-    b.append_block_params_for_function_params(entry);
-    b.switch_to_block(entry);
-    let params = b.block_params(entry).to_vec();
+    let (mut b, params) = begin_word_function(ctx, fctx, 4, 0);
     // The closure context and two words: a function with fewer parameters
     // (all in registers) ignores the rest. Its results are ignored, so one
     // signature serves callees of either Go convention (they agree on
@@ -576,15 +590,7 @@ pub fn define_text_catcher(
     ctx: &mut cranelift_codegen::Context,
     fctx: &mut FunctionBuilderContext,
 ) -> FuncMeta {
-    let mut sig = Signature::new(CallConv::SystemV);
-    sig.params.extend([AbiParam::new(types::I64); 4]);
-    sig.returns.push(AbiParam::new(types::I64));
-    ctx.func.signature = sig;
-    let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
-    let entry = b.create_block();
-    b.append_block_params_for_function_params(entry);
-    b.switch_to_block(entry);
-    let params = b.block_params(entry).to_vec();
+    let (mut b, params) = begin_word_function(ctx, fctx, 4, 1);
     let caught = b.create_block();
     b.set_cold_block(caught);
     let mut msig = Signature::new(CallConv::SystemV);

@@ -383,12 +383,8 @@ pub unsafe extern "C" fn deft_fmt_sprint(
     args_len: usize,
     _args_cap: usize,
 ) {
-    let mut p = Printer::default();
     // SAFETY: by the precondition.
-    unsafe {
-        p.print(operands(args_ptr, args_len), false);
-        out.write(new_string(&p.buf));
-    }
+    unsafe { print_operands(out, args_ptr, args_len, false) }
 }
 
 /// `fmt.Sprintln(args...)`.
@@ -401,11 +397,23 @@ pub unsafe extern "C" fn deft_fmt_sprintln(
     args_len: usize,
     _args_cap: usize,
 ) {
+    // SAFETY: by the precondition.
+    unsafe { print_operands(out, args_ptr, args_len, true) }
+}
+
+/// `Sprint` (operands spaced where neither is a string) or `Sprintln`
+/// (always spaced, a newline at the end) into `*out`.
+///
+/// # Safety
+/// As [`deft_fmt_sprint`].
+unsafe fn print_operands(out: *mut GoString, args_ptr: *const Eface, args_len: usize, line: bool) {
     let mut p = Printer::default();
     // SAFETY: by the precondition.
     unsafe {
-        p.print(operands(args_ptr, args_len), true);
-        p.buf.push(b'\n');
+        p.print(operands(args_ptr, args_len), line);
+        if line {
+            p.buf.push(b'\n');
+        }
         out.write(new_string(&p.buf));
     }
 }
