@@ -476,6 +476,9 @@ impl FnCx<'_, '_> {
             }
             Type::Array(n, et) => {
                 let slots = self.indexed_slots(elems);
+                if is_sparse(n, slots.len()) {
+                    return self.sparse_array(ty, et, &slots, pos);
+                }
                 (slots, vec![et; n as usize], false)
             }
             Type::Slice(et) => {
@@ -490,6 +493,23 @@ impl FnCx<'_, '_> {
         let kind = if slice { IK::SliceLit(values.0) } else { IK::Composite(values.0) };
         let lit = IExpr { kind, ty, pos };
         if values.1.is_empty() { lit } else { IExpr { kind: IK::Seq(values.1, Box::new(lit)), ty, pos } }
+    }
+
+    /// A literal of a long array that lists few of its elements: a zeroed
+    /// temporary whose listed elements are stored in source order, instead
+    /// of one IR value per element (`[100 << 20]byte{42}` would be a
+    /// hundred million).
+    fn sparse_array(&mut self, ty: TyId, et: TypeId, slots: &[(usize, &Expr)], pos: Pos) -> IExpr {
+        let tmp = self.temp(ty);
+        let mut stmts = vec![Stmt::Decl(tmp)];
+        for &(i, e) in slots {
+            let v = self.value_as(e, et);
+            let index = self.int_const(i as u64, e.pos);
+            let elem = Place::ArrayIndex(Box::new(Place::Local(tmp)), Box::new(index));
+            stmts.push(Stmt::Assign(elem, v));
+        }
+        let value = self.local_expr(tmp, pos);
+        IExpr { kind: IK::Seq(stmts, Box::new(value)), ty, pos }
     }
 
     /// Element positions of an array or slice literal (`[5: x, y]`).
@@ -539,6 +559,13 @@ impl FnCx<'_, '_> {
             .collect();
         (values, pre)
     }
+}
+
+/// Whether an array literal of `len` elements listing `listed` of them is
+/// built element by element into a zeroed temporary
+/// ([`FnCx::sparse_array`]) rather than as a value listing every element.
+fn is_sparse(len: u64, listed: usize) -> bool {
+    len > 64 && (listed as u64) < len / 4
 }
 
 /// The default type of an untyped constant's value.
