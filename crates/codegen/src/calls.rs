@@ -102,6 +102,11 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// Calls a runtime entry that never returns, then continues in a fresh
     /// unreachable block.
     pub fn rt_noreturn(&mut self, rt: Rt, args: &[Value]) {
+        // gc compiles these (not nil checks, which fault) to exit blocks,
+        // the first of which gives a resumed frame its line.
+        if matches!(rt, Rt::GoPanic | Rt::PanicBounds | Rt::PanicDivide | Rt::PanicShift | Rt::PanicDottype) {
+            self.first_raise_pos.get_or_insert(self.last_pos);
+        }
         self.rt_call(rt, args);
         self.b.ins().trap(TrapCode::unwrap_user(1));
         self.after_terminator();

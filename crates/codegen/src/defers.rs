@@ -285,6 +285,12 @@ impl<'a, 'p> FnTx<'a, 'p> {
             }
             DeferKind::Stack | DeferKind::Heap => {
                 let Some(thunk) = thunk else { return };
+                // The runtime reports the line of the record's linking
+                // call for a frame resumed after it recovered: gc's line of
+                // the `defer` statement.
+                if let Some(site) = self.f.defers.get(site) {
+                    self.set_pos(site.pos);
+                }
                 let fp = self.b.ins().get_frame_pointer(types::I64);
                 let rec = match slot {
                     Some(s) => {
@@ -318,14 +324,22 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let d = self.defers.as_ref()?;
         let (landing, records) = (d.landing, d.records);
         self.b.switch_to_block(landing);
-        // A frame resumed here and running a deferred call shows the line
-        // of gc's deferreturn call, which is wherever gc's block layout
-        // happens to put it, not a rule of the source. The last statement
-        // before the final return matches gc when the body ends with the
-        // statement that panicked (`defer ...; panic(...)`).
-        self.set_pos(self.pos_before_return);
+        // The line gc shows for a frame resumed here and running a deferred
+        // call: with defer records, that of the `defer` statement whose call
+        // recovered, which the runtime knows (`runtime::frames::RESUMED_LINE`);
+        // with open-coded defers, that of gc's deferreturn call, which ends
+        // its code and so takes the line of its last block: the first
+        // raising call (gc places those exit blocks last, in reverse), else
+        // the code before the final return.
+        if records {
+            self.b.set_srcloc(cranelift_codegen::ir::SourceLoc::new(crate::funcdata::RESUMED_SRCLOC));
+        } else {
+            self.set_pos(self.first_raise_pos.unwrap_or(self.pos_before_return));
+        }
+        self.in_resumed_code = true;
         self.reload_defer_shadows();
         self.exit_code();
+        self.in_resumed_code = false;
         if records {
             return None;
         }

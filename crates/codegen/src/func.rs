@@ -111,12 +111,18 @@ pub struct FnTx<'a, 'p> {
     sig_refs: HashMap<Signature, SigRef>,
     positions: Vec<Pos>,
     pos_index: HashMap<Pos, u32>,
-    /// The position set last, and the one set last before the latest
-    /// `return`: the deferreturn block's (see [`FnTx::finish_defers`]).
-    last_pos: Pos,
+    /// The position set last.
+    pub(crate) last_pos: Pos,
+    /// The position set last before the latest `return`, and that of the
+    /// first call that raises a panic gc would compile to an exit block:
+    /// the deferreturn block's (see [`FnTx::finish_defers`]).
     pub(crate) pos_before_return: Pos,
+    pub(crate) first_raise_pos: Option<Pos>,
     /// An unsupported construct was met.
     pub failed: bool,
+    /// Emitting the deferreturn block's code, all of which keeps the
+    /// resumed-frame location (`funcdata::RESUMED_SRCLOC`).
+    pub(crate) in_resumed_code: bool,
     /// Cells and closure objects that live in the frame.
     pub frame: crate::escape::FrameCells,
     /// Frame slots of frame-bound closure objects.
@@ -182,7 +188,9 @@ pub fn translate<'p>(
         pos_index: HashMap::new(),
         last_pos: Pos::NONE,
         pos_before_return: Pos::NONE,
+        first_raise_pos: None,
         failed: false,
+        in_resumed_code: false,
         map_entry: None,
         frame: crate::escape::FrameCells::default(),
         closure_slots: HashMap::new(),
@@ -260,7 +268,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
 
     /// Sets the source position of the instructions emitted next.
     pub fn set_pos(&mut self, pos: Pos) {
-        if !pos.is_known() {
+        if !pos.is_known() || self.in_resumed_code {
             return;
         }
         let next = self.positions.len() as u32;

@@ -69,6 +69,12 @@ pub struct LandingPad {
     pub pad_off: u32,
 }
 
+/// The line the line table gives the code a frame with defer records runs
+/// only after a recovery resumed it (its deferreturn block and the calls it
+/// makes): a traceback shows such a frame at the line gc shows, that of the
+/// `defer` statement whose call recovered ([`crate::panic::G::resumed`]).
+pub const RESUMED_LINE: u32 = u32::MAX;
+
 /// The callee-saved integer registers of the System V ABI, by hardware
 /// encoding, in the order [`CalleeSaved`] keeps them: rbx, r12, r13, r14,
 /// r15 (rbp, the frame pointer, is restored by the frame walk itself).

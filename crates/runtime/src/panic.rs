@@ -73,7 +73,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::abi::{Eface, GoString, TypeDesc};
 use crate::errors::{BoundsError, RuntimeError, TypeAssertionError, runtime_error_eface};
-use crate::frames::{CalleeSaved, Frame, FrameKind, FuncInfo};
+use crate::frames::{CalleeSaved, Frame, FrameKind, FuncInfo, RESUMED_LINE};
 use crate::panicprint::{ChainEntry, SignalInfo, fmt_panic_value, fmt_unrecovered_panic};
 use crate::print::write_stderr;
 use crate::traceback_fmt::{FrameArgs, fmt_frame, fmt_goroutine_header, fmt_panic_frame};
@@ -120,6 +120,10 @@ pub struct DeferRecord {
     pub thunk: usize,
     /// Size in bytes if allocated by [`deft_deferprocheap`], 0 for a stack record.
     pub heap_size: usize,
+    /// Return address of the call that linked it (in the `defer` statement):
+    /// a frame resumed after this record's call recovered shows this line,
+    /// as in gc.
+    pub pc: usize,
 }
 
 /// Offset of the saved arguments in a [`DeferRecord`].
@@ -146,6 +150,10 @@ pub struct G {
     pub defer_pool: *mut DeferRecord,
     /// Goroutine id as gc numbers them (main is 1).
     pub id: u64,
+    /// Frames with defer records a recovery resumed, as (frame pointer,
+    /// return address into the `defer` statement of the record whose call
+    /// recovered), for the lines of [`RESUMED_LINE`] code.
+    pub resumed: Vec<(usize, usize)>,
     /// Scheduler state ([`crate::sched`]).
     pub sched: crate::sched::GSched,
 }
@@ -506,8 +514,11 @@ unsafe fn run_frame_records(gp: *mut G, p: *mut Panic, f: &FuncInfo, fr: Frame, 
             }
             (*gp).defer = (*d).link; // consumed before the call
             call_deferred(p, fr.fp, (*d).thunk, d.cast::<u8>().add(DEFER_RECORD_ARGS));
+            let defer_pc = (*d).pc;
             free_record(gp, d);
             if (*p).recovered {
+                // gc resumes such a frame in the `defer` statement.
+                note_resumed(gp, f, Frame { pc: defer_pc, fp: fr.fp });
                 recovery(gp, p, f, fr, regs);
             }
         }
@@ -634,6 +645,40 @@ unsafe fn unlink_and_resume(gp: *mut G, p: *mut Panic, f: &FuncInfo, fr: Frame, 
     }
 }
 
+/// Records that frame `fr` of `f` (which has defer records) resumes after a
+/// recovery, shown at the line of `fr.pc` (in the `defer` statement of the
+/// record that recovered) unless that is code which itself only runs after
+/// a recovery (the earlier record stays). Frames below `fr` are gone.
+///
+/// # Safety
+/// `gp` is the running goroutine.
+unsafe fn note_resumed(gp: *mut G, f: &FuncInfo, fr: Frame) {
+    // SAFETY: by the precondition.
+    let resumed = unsafe { &mut (*gp).resumed };
+    let again = f.line_at(fr.pc - 1) == RESUMED_LINE;
+    resumed.retain(|&(fp, _)| fp > fr.fp || (again && fp == fr.fp));
+    if !again && f.kind == FrameKind::Go {
+        resumed.push((fr.fp, fr.pc));
+    }
+}
+
+/// The source line a traceback shows for frame `fr` of `f`.
+///
+/// # Safety
+/// `gp` is the goroutine `fr` belongs to.
+unsafe fn frame_line(gp: *mut G, f: &FuncInfo, fr: Frame) -> u32 {
+    let line = f.line_at(fr.pc - 1);
+    if line != RESUMED_LINE {
+        return line;
+    }
+    // SAFETY: by the precondition.
+    let resumed = unsafe { &(*gp).resumed };
+    match resumed.iter().rev().find(|&&(fp, _)| fp == fr.fp) {
+        Some(&(_, stopped)) => f.line_at(stopped - 1),
+        None => 0,
+    }
+}
+
 /// Jumps to a landing pad with the given stack and frame pointers and
 /// callee-saved registers.
 ///
@@ -715,7 +760,13 @@ unsafe fn deferred_call_parent(fp: usize) -> usize {
 /// onto the goroutine's defer chain for frame `fp`; the generated code then
 /// stores the thunk and the arguments (nothing can run the record before
 /// that: the stores cannot panic).
-pub extern "C" fn deft_deferprocheap(size: usize, fp: usize) -> *mut DeferRecord {
+#[unsafe(naked)]
+pub extern "C" fn deft_deferprocheap(_size: usize, _fp: usize) -> *mut DeferRecord {
+    core::arch::naked_asm!("mov rdx, [rsp]", "jmp {imp}", imp = sym deferprocheap)
+}
+
+/// [`deft_deferprocheap`], given the return address `pc` into the `defer`.
+extern "C" fn deferprocheap(size: usize, fp: usize, pc: usize) -> *mut DeferRecord {
     let gp = cur_g();
     // SAFETY: gp is the running goroutine; pooled records are unlinked
     // records of POOLED_RECORD_SIZE bytes.
@@ -734,10 +785,23 @@ pub extern "C" fn deft_deferprocheap(size: usize, fp: usize) -> *mut DeferRecord
             (*d).heap_size = size;
             d
         };
+        link_record(gp, d, fp, pc);
+        d
+    }
+}
+
+/// Links record `d` of frame `fp`, made by the `defer` at `pc`, onto the
+/// goroutine's defer chain.
+///
+/// # Safety
+/// `gp` is the running goroutine; `d` a record not linked yet.
+unsafe fn link_record(gp: *mut G, d: *mut DeferRecord, fp: usize, pc: usize) {
+    // SAFETY: by the precondition.
+    unsafe {
         (*d).fp = fp;
+        (*d).pc = pc;
         (*d).link = (*gp).defer;
         (*gp).defer = d;
-        d
     }
 }
 
@@ -767,14 +831,16 @@ unsafe fn free_record(gp: *mut G, d: *mut DeferRecord) {
 ///
 /// # Safety
 /// `d` must point to a record in the frame `fp` that is not linked yet.
-pub unsafe extern "C" fn deft_deferproc(d: *mut DeferRecord, fp: usize) {
-    let gp = cur_g();
-    // SAFETY: `d` is a record the generated code just filled in; gp is live.
-    unsafe {
-        (*d).fp = fp;
-        (*d).link = (*gp).defer;
-        (*gp).defer = d;
-    }
+#[unsafe(naked)]
+pub unsafe extern "C" fn deft_deferproc(_d: *mut DeferRecord, _fp: usize) {
+    core::arch::naked_asm!("mov rdx, [rsp]", "jmp {imp}", imp = sym deferproc)
+}
+
+/// [`deft_deferproc`], given the return address `pc` into the `defer`.
+extern "C" fn deferproc(d: *mut DeferRecord, fp: usize, pc: usize) {
+    // SAFETY: `d` is a record the generated code just filled in; the
+    // running goroutine is live.
+    unsafe { link_record(cur_g(), d, fp, pc) }
 }
 
 /// The compiler emits a call to this (a try_call whose exceptional edge is
@@ -901,7 +967,7 @@ pub(crate) unsafe fn traceback(out: &mut Vec<u8>, gp: *mut G, origin: Frame, wra
                     if f.kind == FrameKind::Go && (!f.wrapper || wrappers == Wrappers::Shown || fr.fp == origin.fp) =>
                 {
                     let args = if f.has_params { FrameArgs::Elided } else { FrameArgs::None };
-                    let line = f.line_at(fr.pc - 1);
+                    let line = frame_line(gp, f, fr);
                     fmt_frame(out, f.name.as_bytes(), args, f.file.as_bytes(), line, Some((fr.pc - f.start) as u64));
                 }
                 Some(f) if f.kind == FrameKind::DeferThunk => {
