@@ -113,6 +113,9 @@ pub(crate) struct Delayed<'a> {
     pub scope: ScopeId,
     /// Package-level object whose dependencies uses in the body are.
     pub decl: Option<ObjId>,
+    /// `iota` where the function is written: a function literal in a
+    /// constant declaration may use it.
+    pub iota: Option<Value>,
 }
 
 /// An expression whose type is still untyped (types2's `exprInfo`).
@@ -172,6 +175,13 @@ pub(crate) struct Checker<'a> {
     /// Type declarations (aliases included) being checked, outermost
     /// first (for cycles).
     pub type_path: Vec<(ObjId, &'a syntax::ast::TypeSpec)>,
+    /// Defined types declared as another defined type (`type T2 T1`), with
+    /// that type: T2 has T1's structure (see `Checker::find_embedding`).
+    pub defined_from: HashMap<ObjId, ObjId>,
+    /// Defined types whose underlying type waits for that of the type they
+    /// are declared as, which was still being declared (`type T1 struct{ F
+    /// *T2 }; type T2 T1`), by that type.
+    pub awaiting: HashMap<ObjId, Vec<ObjId>>,
     /// Receiver, parameter and result objects of declared functions.
     pub sig_objs: HashMap<ObjId, crate::decl::SigObjs>,
     /// Checks of types to make once their declarations are complete.

@@ -474,6 +474,7 @@ impl<'a> Checker<'a> {
             let t = self.typ(&spec.ty);
             self.type_path.pop();
             self.set_obj_ty(o, t);
+            self.resolve_awaiting(o);
             return;
         }
         let path = self.info.packages[self.cur_pkg().0 as usize].spec.path.clone();
@@ -481,18 +482,68 @@ impl<'a> Checker<'a> {
         self.set_obj_ty(o, named);
         self.type_path.push((o, spec));
         let rhs = self.typ(&spec.ty);
-        // The right side names a type still being declared: its underlying
-        // type is unknown, so this is a cycle of definitions.
-        if let Some(r) = self.grey_type_named_by(&spec.ty) {
-            self.report_defined_cycle(r);
-            self.tys.set_underlying(o, INVALID);
-        } else {
-            self.tys.set_underlying(o, rhs);
+        let source = match self.tys.get(rhs) {
+            T::Named(r) => Some(*r),
+            _ => None,
+        };
+        if let Some(r) = source {
+            self.defined_from.insert(o, r);
         }
-        self.type_path.pop();
+        // An alias still being declared denotes no type yet.
+        let grey_alias = self.grey_type_named_by(&spec.ty).filter(|_| source.is_none());
+        match grey_alias.or(source.filter(|&r| self.underlying_unknown(r))) {
+            // The right side names a type whose underlying type is not
+            // known yet: a cycle of definitions if every declaration on
+            // the way back to it is one, else it is known later.
+            Some(r) if self.definition_cycle(r) => {
+                self.report_defined_cycle(r);
+                self.tys.set_underlying(o, INVALID);
+                self.type_path.pop();
+                self.finish_named(o);
+            }
+            Some(r) => {
+                self.type_path.pop();
+                self.awaiting.entry(r).or_default().push(o);
+            }
+            None => {
+                self.tys.set_underlying(o, rhs);
+                self.type_path.pop();
+                self.finish_named(o);
+            }
+        }
+    }
+
+    /// The checks of a defined type once its underlying type is known,
+    /// then the same for the types declared as it that waited for it.
+    fn finish_named(&mut self, o: ObjId) {
         self.valid_type(o);
-        self.check_size(self.tys.under(named), spec.name.pos);
+        self.check_size(self.tys.under(self.obj_ty(o)), self.obj(o).pos);
         self.collect_methods(o);
+        self.resolve_awaiting(o);
+    }
+
+    /// Gives the types waiting for the underlying type of `o` (a defined
+    /// type or an alias, now declared) that type, and finishes them.
+    fn resolve_awaiting(&mut self, o: ObjId) {
+        for dep in self.awaiting.remove(&o).unwrap_or_default() {
+            let u = self.tys.under(self.obj_ty(o));
+            self.tys.set_underlying(dep, u);
+            self.finish_named(dep);
+        }
+    }
+
+    /// Whether defined type `r`'s underlying type is not known yet: it is
+    /// being declared, or waits for another's.
+    fn underlying_unknown(&self, r: ObjId) -> bool {
+        self.objs[r.0 as usize].color == Color::Grey || self.awaiting.values().any(|deps| deps.contains(&r))
+    }
+
+    /// Whether `r` is being declared and every declaration on the current
+    /// path from its on declares its type as a type name: none gives an
+    /// underlying type.
+    fn definition_cycle(&self, r: ObjId) -> bool {
+        let path = self.path_from(r);
+        !path.is_empty() && path.iter().all(|(_, spec)| names_a_type(&spec.ty))
     }
 
     /// The type being declared that `t` names directly, if any.
@@ -575,11 +626,21 @@ impl<'a> Checker<'a> {
 
     /// Reports a defined type that contains itself without indirection.
     fn valid_type(&mut self, o: ObjId) {
-        let u = self.tys.under(self.obj_ty(o));
+        let u = self.structure(o);
         let mut path = vec![o];
         if let Some(cycle) = self.find_embedding(u, o, &mut path, 0) {
             self.cycle_error(&cycle);
             self.tys.set_underlying(o, INVALID);
+        }
+    }
+
+    /// What defined type `o` is made of: the type it is declared as when
+    /// that is another defined type (containing `o` contains that type,
+    /// which names the cycle as gc does), else its underlying type.
+    fn structure(&self, o: ObjId) -> TyId {
+        match self.defined_from.get(&o) {
+            Some(&from) => self.obj_ty(from),
+            None => self.tys.under(self.obj_ty(o)),
         }
     }
 
@@ -596,7 +657,7 @@ impl<'a> Checker<'a> {
                     return None;
                 }
                 path.push(n);
-                let r = self.find_embedding(self.tys.under(t), target, path, depth + 1);
+                let r = self.find_embedding(self.structure(n), target, path, depth + 1);
                 path.pop();
                 r
             }
@@ -665,7 +726,8 @@ impl<'a> Checker<'a> {
         // missing body is lowering's to judge (see `check_files`).
         if let Some(body) = &fd.body {
             let scope = self.scope;
-            self.delayed.push(crate::check::Delayed { sig, objs, body, owner: fd.name.id, scope, decl: Some(o) });
+            let (owner, decl) = (fd.name.id, Some(o));
+            self.delayed.push(crate::check::Delayed { sig, objs, body, owner, scope, decl, iota: None });
         }
     }
 
@@ -802,11 +864,11 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks a function body with the given signature objects. `owner` is
-    /// the FuncDecl name id or FuncLit expression id.
+    /// the FuncDecl name id or FuncLit expression id. `iota` stays what it
+    /// is where the function is written (none for declared functions).
     pub(crate) fn func_body(&mut self, sig: TyId, objs: &SigObjs, body: &'a syntax::ast::Block, owner: NodeId) {
         let saved_scope = self.scope;
         let saved_func = self.func.take();
-        let saved_iota = self.iota.take();
         self.open_scope();
         for &o in objs.recv.iter().chain(&objs.params).chain(&objs.results) {
             let name = self.obj(o).name.clone();
@@ -824,7 +886,6 @@ impl<'a> Checker<'a> {
         }
         self.report_unused();
         self.func = saved_func;
-        self.iota = saved_iota;
         self.scope = saved_scope;
     }
 
@@ -925,6 +986,15 @@ impl<'a> Checker<'a> {
 }
 
 /// The name of a receiver's base type (`T` in `*T`, `(T)`).
+/// Whether type expression `t` is a type name (in parentheses or not).
+fn names_a_type(t: &Type) -> bool {
+    match &t.kind {
+        TypeKind::Paren(inner) => names_a_type(inner),
+        TypeKind::Name { .. } => true,
+        _ => false,
+    }
+}
+
 fn recv_base_name(t: &Type) -> Option<String> {
     match &t.kind {
         TypeKind::Name { pkg: None, name } => Some(name.name.clone()),

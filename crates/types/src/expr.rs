@@ -143,7 +143,8 @@ impl<'a> Checker<'a> {
                     // At package level: checked with the function bodies.
                     let scope = self.scope;
                     let decl = self.cur_decl;
-                    self.delayed.push(crate::check::Delayed { sig: t, objs, body, owner: e.id, scope, decl });
+                    let iota = self.iota.clone();
+                    self.delayed.push(crate::check::Delayed { sig: t, objs, body, owner: e.id, scope, decl, iota });
                 } else {
                     self.func_body(t, &objs, body, e.id);
                 }

@@ -111,6 +111,8 @@ impl<'a> Checker<'a> {
             methods: HashMap::new(),
             universe_iota: ObjId(0),
             type_path: Vec::new(),
+            defined_from: HashMap::new(),
+            awaiting: HashMap::new(),
             sig_objs: HashMap::new(),
             iface_objs: HashMap::new(),
             delayed: Vec::new(),
@@ -197,10 +199,12 @@ impl<'a> Checker<'a> {
             let d = self.delayed[i].clone();
             self.scope = d.scope;
             self.cur_decl = d.decl;
+            self.iota = d.iota;
             self.func_body(d.sig, &d.objs, d.body, d.owner);
             i += 1;
         }
         self.cur_decl = None;
+        self.iota = None;
         self.scope = self.pkg_scope;
         self.check_later();
         // 5. Initialization order.

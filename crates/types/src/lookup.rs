@@ -52,6 +52,25 @@ impl<'a> Checker<'a> {
         if name == "_" || t == INVALID {
             return Lookup::NotFound;
         }
+        // A defined pointer type has no methods, and the methods of its
+        // base type are not its own (spec: a receiver base type is not a
+        // pointer); its fields are those of the base type.
+        if let T::Named(_) = self.tys.get(t)
+            && let u @ T::Pointer(_) = self.tys.get(self.tys.under(t))
+        {
+            let ptr = self.tys.intern(u.clone());
+            return match self.lookup_levels(ptr, addressable, name) {
+                Lookup::Method { .. } | Lookup::PtrMethodOnValue => Lookup::NotFound,
+                found => found,
+            };
+        }
+        self.lookup_levels(t, addressable, name)
+    }
+
+    /// The breadth-first search of [`Checker::lookup_field_or_method`]
+    /// through the embedding levels of `t` (a pointer to a struct or
+    /// defined type counts as that type, with `indirect` set).
+    fn lookup_levels(&mut self, t: TyId, addressable: bool, name: &str) -> Lookup {
         let (start, is_ptr) = match self.tys.get(t) {
             T::Pointer(b) if !self.tys.is_interface(*b) => (*b, true),
             T::Pointer(_) => return Lookup::NotFound,
