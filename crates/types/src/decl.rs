@@ -691,13 +691,14 @@ impl<'a> Checker<'a> {
                     continue;
                 }
                 seen.push((mname.clone(), mpos));
+                // The method is kept (as types2 keeps it): selecting the
+                // name finds the method, without follow-on errors.
                 if let Some((_, fpos)) = fields.iter().find(|(n, _)| *n == mname) {
                     let other = self.pos_string(*fpos);
                     self.error(
                         mpos,
                         format!("field and method with the same name {mname}\n\t{other}: other declaration of {mname}"),
                     );
-                    continue;
                 }
             }
             self.tys.add_method(o, m);

@@ -1159,10 +1159,18 @@ impl<'a> Checker<'a> {
         x.ty = typ;
     }
 
+    /// Checks the elements of a composite literal whose type is invalid or
+    /// missing, for their own errors. An element that is a literal without
+    /// type has no type to miss (as gc judges): its elements are checked.
     fn use_elems(&mut self, elems: &'a [KeyedElement]) {
         for kv in elems {
-            let mut v = Operand::invalid(None);
-            self.raw_expr(&mut v, &kv.value, None);
+            match &kv.value.kind {
+                ExprKind::CompositeLit { ty: None, elems, .. } => self.use_elems(elems),
+                _ => {
+                    let mut v = Operand::invalid(None);
+                    self.raw_expr(&mut v, &kv.value, None);
+                }
+            }
         }
     }
 

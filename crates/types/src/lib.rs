@@ -172,11 +172,15 @@ impl<'a> Checker<'a> {
         }
         self.collect_objects(files);
         self.report_import_conflicts();
-        // 3. Package-level declarations: types, then methods, then the rest.
+        // 3. Package-level declarations: defined types, then aliases (as
+        // types2: an alias's type is then rarely needed before it is
+        // known), then methods, then the rest.
         let objs = self.pkg_objs.clone();
-        for &o in &objs {
-            if matches!(self.objs[o.0 as usize].decl, Some(PkgDecl::Type(_))) {
-                self.obj_decl(o);
+        for alias in [false, true] {
+            for &o in &objs {
+                if matches!(self.objs[o.0 as usize].decl, Some(PkgDecl::Type(spec)) if spec.alias == alias) {
+                    self.obj_decl(o);
+                }
             }
         }
         for &o in &objs {

@@ -93,13 +93,14 @@ impl<'a> Checker<'a> {
                     }
                     seen.push(o);
                     let methods = self.tys.named.get(&o).map(|n| n.methods.clone()).unwrap_or_default();
-                    for m in methods {
-                        if self.obj(m).name == name {
-                            self.obj_decl(m);
-                            count += 1;
-                            let sig = self.obj_ty(m);
-                            found = Some(Lookup::Method { path: path.clone(), obj: m, indirect, sig, iface: false });
-                        }
+                    if let Some(m) = methods.into_iter().find(|&m| self.obj(m).name == name) {
+                        self.obj_decl(m);
+                        count += 1;
+                        let sig = self.obj_ty(m);
+                        found = Some(Lookup::Method { path: path.clone(), obj: m, indirect, sig, iface: false });
+                        // A method hides a field of the same name (only
+                        // an error declaration has both).
+                        continue;
                     }
                 }
                 match self.tys.get(self.tys.under(typ)).clone() {
