@@ -339,7 +339,7 @@ impl<'a> Checker<'a> {
         while let ExprKind::Paren(x) = &e.kind {
             e = x;
         }
-        let ExprKind::Selector { x: base, .. } = &e.kind else {
+        let ExprKind::Selector { x: base, sel: name } = &e.kind else {
             let s = expr_string(arg);
             self.error(start_pos(arg), format!("invalid argument: {s} is not a selector expression"));
             return None;
@@ -357,8 +357,10 @@ impl<'a> Checker<'a> {
             let mut u = table.underlying(t);
             if let crate::model::Type::Pointer(p) = table.get(u) {
                 if depth > 0 {
-                    let s = expr_string(arg);
-                    self.error(start_pos(arg), format!("invalid argument: field is embedded via a pointer in {s}"));
+                    let b = self.tys.deref_struct_ptr(self.info.types.get(&base.id)?.ty);
+                    let bs = self.tys.spelled(b).map_or_else(String::new, |t| self.ts(t));
+                    let msg = format!("invalid argument: field {} is embedded via a pointer in {bs}", name.name);
+                    self.error(start_pos(arg), msg);
                     return None;
                 }
                 u = table.underlying(*p);

@@ -210,6 +210,41 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Files the methods declared with an alias as receiver base type
+    /// (`type A = T; func (A) m()`) under the type the alias names
+    /// (through aliases; as types2, following the names as written), so
+    /// that they are checked, duplicates included, with that type's.
+    pub(crate) fn file_alias_methods(&mut self) {
+        let names: Vec<String> = self.methods.keys().cloned().collect();
+        for name in names {
+            let base = self.alias_base_name(&name);
+            if base != name
+                && let Some(ms) = self.methods.remove(&name)
+            {
+                let list = self.methods.entry(base).or_default();
+                list.extend(ms);
+                list.sort_by_key(|&m| self.info.objects[m.0 as usize].pos);
+            }
+        }
+    }
+
+    /// The name of the type that package-level name `name` denotes when
+    /// followed through aliases whose right side is a type name.
+    fn alias_base_name(&self, name: &str) -> String {
+        let mut name = name.to_string();
+        let mut seen = Vec::new();
+        while let Some(o) = self.lookup_in(self.pkg_scope, &name)
+            && let Some(PkgDecl::Type(spec)) = self.objs[o.0 as usize].decl
+            && spec.alias
+            && !seen.contains(&o)
+            && let Some(next) = type_name_of(&spec.ty)
+        {
+            seen.push(o);
+            name = next;
+        }
+        name
+    }
+
     fn collect_func(&mut self, fd: &'a FuncDecl, fi: usize) {
         let name = &fd.name;
         let o = self.new_obj(&name.name, ObjKind::Func { method: fd.recv.is_some() }, INVALID, name.pos);
@@ -993,6 +1028,15 @@ fn names_a_type(t: &Type) -> bool {
         TypeKind::Paren(inner) => names_a_type(inner),
         TypeKind::Name { .. } => true,
         _ => false,
+    }
+}
+
+/// The unqualified type name `t` is (in parentheses or not).
+fn type_name_of(t: &Type) -> Option<String> {
+    match &t.kind {
+        TypeKind::Name { pkg: None, name } => Some(name.name.clone()),
+        TypeKind::Paren(inner) => type_name_of(inner),
+        _ => None,
     }
 }
 

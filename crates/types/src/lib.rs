@@ -171,6 +171,7 @@ impl<'a> Checker<'a> {
             }
         }
         self.collect_objects(files);
+        self.file_alias_methods();
         self.report_import_conflicts();
         // 3. Package-level declarations: defined types, then aliases (as
         // types2: an alias's type is then rarely needed before it is
