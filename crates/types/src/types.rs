@@ -304,6 +304,10 @@ impl Types {
     pub(crate) fn is_interface(&self, t: TyId) -> bool {
         matches!(self.get(self.under(t)), T::Interface { .. })
     }
+    /// Whether the type is a pointer to an interface (underlying).
+    pub(crate) fn is_interface_ptr(&self, t: TyId) -> bool {
+        matches!(self.get(self.under(t)), T::Pointer(p) if self.is_interface(*p))
+    }
     pub(crate) fn is_named(&self, t: TyId) -> bool {
         matches!(self.get(t), T::Named(_) | T::Basic(_) | T::Alias(..))
     }
