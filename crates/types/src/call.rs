@@ -14,7 +14,7 @@ use crate::expr::{ExprClass, INVALID_OP};
 use crate::exprstr::{expr_string, start_pos};
 use crate::model::{BasicKind, Builtin};
 use crate::operand::{OpMode, Operand};
-use crate::types::{BYTE, INVALID, T, TyId, basic};
+use crate::types::{BYTE, INVALID, Param, T, TyId, basic};
 
 impl<'a> Checker<'a> {
     /// Checks a call expression.
@@ -324,6 +324,16 @@ impl<'a> Checker<'a> {
                 self.identical_ignore_tags(k1, k2) && self.identical_ignore_tags(v1, v2)
             }
             (T::Chan(d1, x), T::Chan(d2, y)) => d1 == d2 && self.identical_ignore_tags(x, y),
+            (T::Func(x), T::Func(y)) => {
+                let same = |c: &mut Self, p: &[Param], q: &[Param]| {
+                    p.len() == q.len() && p.iter().zip(q).all(|(a, b)| c.identical_ignore_tags(a.ty, b.ty))
+                };
+                x.variadic == y.variadic && same(self, &x.params, &y.params) && same(self, &x.results, &y.results)
+            }
+            (T::Interface { methods: x, .. }, T::Interface { methods: y, .. }) => {
+                x.len() == y.len()
+                    && x.iter().zip(&y).all(|(a, b)| a.name == b.name && self.identical_ignore_tags(a.sig, b.sig))
+            }
             _ => false,
         }
     }

@@ -32,7 +32,7 @@ use crate::operand::{OpMode, Operand};
 use crate::types::{TyId, Types};
 
 /// Index of a scope in [`Checker::scopes`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct ScopeId(pub u32);
 
 /// A lexical scope.
@@ -191,6 +191,11 @@ pub(crate) struct Checker<'a> {
     /// Imports with the object they declare (none for `_` and `.`); judged
     /// once all uses are known (see `report_imports`).
     pub imports: Vec<(&'a syntax::ast::ImportSpec, Option<ObjId>)>,
+    /// Names declared by dot imports, by file scope and name: the import's
+    /// number in `imports`.
+    pub dot_imports: HashMap<(ScopeId, String), usize>,
+    /// The dot imports (numbers in `imports`) a name was looked up through.
+    pub dot_used: std::cell::RefCell<std::collections::HashSet<usize>>,
     /// Synthetic objects for interface methods, by (interface, name).
     pub iface_objs: HashMap<(crate::model::TypeId, String), ObjId>,
 }
@@ -307,6 +312,11 @@ impl<'a> Checker<'a> {
         let mut s = Some(self.scope);
         while let Some(id) = s {
             if let Some(o) = self.lookup_in(id, name) {
+                if !self.dot_imports.is_empty()
+                    && let Some(&i) = self.dot_imports.get(&(id, name.to_string()))
+                {
+                    self.dot_used.borrow_mut().insert(i);
+                }
                 return Some(o);
             }
             s = self.scopes[id.0 as usize].parent;

@@ -38,23 +38,30 @@ impl<'a> Checker<'a> {
     /// import of a package deft does not have is unsupported.
     pub(crate) fn report_imports(&mut self) {
         let used: std::collections::HashSet<ObjId> = self.info.uses.values().copied().collect();
-        for (imp, obj) in std::mem::take(&mut self.imports) {
+        let dots_used = std::mem::take(self.dot_used.get_mut());
+        self.dot_imports.clear();
+        for (i, (imp, obj)) in std::mem::take(&mut self.imports).into_iter().enumerate() {
             let path = crate::constant::quote(imp.path.as_bytes());
+            let known = imp.path == "unsafe" || self.package_by_path(&imp.path).is_some();
+            let dot = imp.name.as_ref().is_some_and(|n| n.name == ".");
             match obj {
                 Some(o) if !used.contains(&o) => match &imp.name {
                     Some(n) => self.error(imp.pos, format!("imported and not used: {path} as {}", n.name)),
                     None => self.error(imp.pos, format!("imported and not used: {path}")),
                 },
-                _ if imp.path == "unsafe" || self.package_by_path(&imp.path).is_some() => {}
+                None if dot && known && !dots_used.contains(&i) => {
+                    self.error(imp.pos, format!("imported and not used: {path}"));
+                }
+                _ if known => {}
                 _ => self.error(imp.path_pos, format!("deft does not support package {path} yet")),
             }
         }
     }
 
-    /// `import . "path"`: the exported package-level names of the package
-    /// are declared in the file's scope. (gc's "imported and not used" for
-    /// a dot import none of whose names is used is not reported.)
-    fn dot_import(&mut self, path: &str, fscope: crate::check::ScopeId) {
+    /// `import . "path"` (import number `index` of the package): the
+    /// exported package-level names of the package are declared in the
+    /// file's scope, and remembered to find whether the import is used.
+    fn dot_import(&mut self, path: &str, fscope: crate::check::ScopeId, index: usize) {
         let scope = match path {
             "unsafe" => self.unsafe_scope,
             _ => match self.package_by_path(path) {
@@ -69,6 +76,7 @@ impl<'a> Checker<'a> {
             .map(|(n, &o)| (n.clone(), o))
             .collect();
         for (n, o) in names {
+            self.dot_imports.insert((fscope, n.clone()), index);
             self.scopes[fscope.0 as usize].names.insert(n, o);
         }
     }
@@ -152,7 +160,7 @@ impl<'a> Checker<'a> {
                     None => imp.path.rsplit('/').next().unwrap_or(&imp.path).to_string(),
                 };
                 if name == "." {
-                    self.dot_import(&imp.path, fscope);
+                    self.dot_import(&imp.path, fscope, self.imports.len());
                 }
                 if name == "_" || name == "." {
                     self.imports.push((imp, None));

@@ -246,7 +246,11 @@ impl<'a> Checker<'a> {
             }
             return;
         };
-        self.use_obj(id.id, o);
+        // A package name outside a selector is an error, not a use of the
+        // import (which may then be unused as well, as gc reports).
+        if !matches!(self.obj(o).kind, ObjKind::PkgName(_)) {
+            self.use_obj(id.id, o);
+        }
         self.object_operand(x, id, o);
         let _ = e;
     }

@@ -118,6 +118,8 @@ impl<'a> Checker<'a> {
             delayed: Vec::new(),
             later: Vec::new(),
             imports: Vec::new(),
+            dot_imports: HashMap::new(),
+            dot_used: Default::default(),
         };
         c.universe = c.new_scope(None);
         let u = c.universe;

@@ -37,7 +37,10 @@ impl<'a> Checker<'a> {
                     }
                     return INVALID;
                 };
-                self.use_obj(name.id, o);
+                // A package name is no use of its import here (see `ident`).
+                if !matches!(self.obj(o).kind, ObjKind::PkgName(_)) {
+                    self.use_obj(name.id, o);
+                }
                 match &self.obj(o).kind.clone() {
                     ObjKind::TypeName => {
                         self.obj_decl(o);
