@@ -80,7 +80,32 @@ pub fn check_program(sources: &SourceMap, files: &[File], packages: &[PackageSpe
     c.finish()
 }
 
+/// Checks only the labels and branch statements of `files` (one package),
+/// which gc does while parsing: for a package with syntax errors, these
+/// are the only errors gc reports besides them. As gc, it skips function
+/// bodies that have errors of their own (their trees are incomplete).
+pub fn check_branches(sources: &SourceMap, files: &[File], diags: &mut Diagnostics) {
+    let errors: Vec<syntax::Pos> = diags.iter().map(|d| d.pos).collect();
+    let mut c = Checker::new(sources, diags);
+    c.branches_of(files, |body| errors.iter().any(|&p| p >= body.pos && (!body.end.is_known() || p <= body.end)));
+}
+
 impl<'a> Checker<'a> {
+    /// Checks the labels and branches of the function bodies of `files`,
+    /// except those `skip` selects.
+    fn branches_of(&mut self, files: &[File], skip: impl Fn(&syntax::ast::Block) -> bool) {
+        for f in files {
+            for d in &f.decls {
+                if let syntax::ast::Decl::Func(fd) = d
+                    && let Some(body) = &fd.body
+                    && !skip(body)
+                {
+                    self.check_branches(body, fd.name.id);
+                }
+            }
+        }
+    }
+
     fn new(sources: &'a SourceMap, diags: &'a mut Diagnostics) -> Checker<'a> {
         let tys = types::Types::new();
         let info = Info { types_table: TypeTable::default(), ..Default::default() };
@@ -157,15 +182,7 @@ impl<'a> Checker<'a> {
     fn check_files(&mut self) {
         let files = self.files;
         // 1. Branches and labels (gc: while parsing).
-        for f in files {
-            for d in &f.decls {
-                if let syntax::ast::Decl::Func(fd) = d
-                    && let Some(body) = &fd.body
-                {
-                    self.check_branches(body, fd.name.id);
-                }
-            }
-        }
+        self.branches_of(files, |_| false);
         // 2. Objects.
         for f in files {
             if f.package.name == "_" {
