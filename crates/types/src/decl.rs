@@ -45,9 +45,12 @@ impl<'a> Checker<'a> {
             let known = imp.path == "unsafe" || self.package_by_path(&imp.path).is_some();
             let dot = imp.name.as_ref().is_some_and(|n| n.name == ".");
             match obj {
+                // A name other than the path's last element is shown.
                 Some(o) if !used.contains(&o) => match &imp.name {
-                    Some(n) => self.error(imp.pos, format!("imported and not used: {path} as {}", n.name)),
-                    None => self.error(imp.pos, format!("imported and not used: {path}")),
+                    Some(n) if Some(n.name.as_str()) != imp.path.rsplit('/').next() => {
+                        self.error(imp.pos, format!("imported and not used: {path} as {}", n.name));
+                    }
+                    _ => self.error(imp.pos, format!("imported and not used: {path}")),
                 },
                 None if dot && known && !dots_used.contains(&i) => {
                     self.error(imp.pos, format!("imported and not used: {path}"));
@@ -171,7 +174,7 @@ impl<'a> Checker<'a> {
                 if let Some(n) = &imp.name {
                     self.info.defs.insert(n.id, o);
                 }
-                self.scopes[fscope.0 as usize].names.insert(name, o);
+                self.declare(fscope, None, o);
             }
             for decl in &file.decls {
                 match decl {
