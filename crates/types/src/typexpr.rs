@@ -9,6 +9,7 @@ use syntax::ast::{Expr, ExprKind, InterfaceElem, Type, TypeKind};
 
 use crate::check::{Checker, LaterCheck};
 use crate::exprstr::type_start;
+use crate::lookup::Lookup;
 use crate::model::{Mode, ObjId, ObjKind};
 use crate::operand::{OpMode, Operand};
 use crate::types::{Field, INVALID, Method, T, TyId};
@@ -76,6 +77,11 @@ impl<'a> Checker<'a> {
                         }
                         None => INVALID,
                     }
+                }
+                Some(o) if let Some(msg) = self.missing_method_expr(o, &p.name, &name.name) => {
+                    self.use_obj(p.id, o);
+                    self.error(name.pos, msg);
+                    INVALID
                 }
                 Some(_) => {
                     self.error(type_start(t), format!("{}.{} is not a type", p.name, name.name));
@@ -337,6 +343,23 @@ impl<'a> Checker<'a> {
         let other = self.pos_string(*other);
         self.error(pos, format!("duplicate method {name}\n\t{other}: other declaration of {name}"));
         true
+    }
+
+    /// `T.m` is a method expression (types2 checks it as an expression):
+    /// if `o` is a type name and its type has no method `m`, the error.
+    fn missing_method_expr(&mut self, o: ObjId, written: &str, m: &str) -> Option<String> {
+        if !matches!(self.obj(o).kind, ObjKind::TypeName) {
+            return None;
+        }
+        self.obj_decl(o);
+        let ty = self.obj_ty(o);
+        let what = match self.lookup_field_or_method(ty, false, m) {
+            Lookup::NotFound => "field or method",
+            Lookup::Field { .. } => "method",
+            _ => return None,
+        };
+        let ts = self.ts(ty);
+        Some(format!("{written}.{m} undefined (type {ts} has no {what} {m})"))
     }
 
     /// Whether an interface embedding `r`, which is being declared, closes
