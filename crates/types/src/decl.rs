@@ -158,6 +158,11 @@ impl<'a> Checker<'a> {
         for (fi, file) in files.iter().enumerate() {
             let fscope = self.file_scopes[fi];
             for imp in &file.imports {
+                // An import gc rejects declares nothing.
+                if let Some((pos, msg)) = bad_import(imp) {
+                    self.error(pos, msg);
+                    continue;
+                }
                 let name = match &imp.name {
                     Some(n) => n.name.clone(),
                     None => imp.path.rsplit('/').next().unwrap_or(&imp.path).to_string(),
@@ -1040,6 +1045,28 @@ fn names_a_type(t: &Type) -> bool {
         TypeKind::Name { .. } => true,
         _ => false,
     }
+}
+
+/// The error gc reports for an import it rejects, if any: an invalid path
+/// (types2's rules), an absolute one, or the name `init`.
+fn bad_import(imp: &syntax::ast::ImportSpec) -> Option<(Pos, String)> {
+    const ILLEGAL: &str = "!\"#$%&'()*,:;<=>?[\\]^{|}`\u{FFFD}";
+    let path = &imp.path;
+    if path.is_empty() {
+        return Some((imp.path_pos, "invalid import path (empty string)".into()));
+    }
+    if let Some(c) = path.chars().find(|&c| c.is_control() || c.is_whitespace() || ILLEGAL.contains(c)) {
+        // Go's %#U: the code point, then the character if printable.
+        let shown = if c.is_control() { String::new() } else { format!(" '{c}'") };
+        return Some((imp.path_pos, format!("invalid import path (invalid character U+{:04X}{shown})", c as u32)));
+    }
+    if path.starts_with('/') {
+        return Some((imp.path_pos, format!("could not import {path} (import path cannot be absolute path)")));
+    }
+    if imp.name.as_ref().is_some_and(|n| n.name == "init") {
+        return Some((imp.pos, "cannot import package as init - init must be a func".into()));
+    }
+    None
 }
 
 /// The unqualified type name `t` is (in parentheses or not).
