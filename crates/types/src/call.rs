@@ -739,6 +739,7 @@ impl<'a> Checker<'a> {
                 if sizes.len() == 2 && sizes[0] > sizes[1] {
                     self.error(start_pos(&args[1]), "invalid argument: length and capacity swapped");
                 }
+                self.check_chan_elems(t, call.pos);
                 x.mode = OpMode::Value;
                 x.ty = t;
             }

@@ -450,7 +450,7 @@ impl<'a> Checker<'a> {
             }
             self.var_decl(&lhs, spec.ty.as_ref(), &spec.values);
             for &l in &lhs {
-                self.check_size(self.obj_ty(l), self.obj(l).pos);
+                self.check_var_size(l);
             }
             // The initializer is the dependency of every variable it sets
             // (types2 shares one declInfo among them), so a cycle through
@@ -462,7 +462,7 @@ impl<'a> Checker<'a> {
         } else {
             let init: Vec<&'a Expr> = spec.values.get(index).into_iter().collect();
             self.var_decl_one(o, spec.ty.as_ref(), init.first().copied());
-            self.check_size(self.obj_ty(o), self.obj(o).pos);
+            self.check_var_size(o);
         }
     }
 
@@ -658,6 +658,49 @@ impl<'a> Checker<'a> {
         if let Some(a) = self.too_large_array(t) {
             let s = self.ts(a);
             self.error(pos, format!("type {s} larger than address space"));
+        }
+    }
+
+    /// The size checks of gc's back end for package-level variable `o`.
+    fn check_var_size(&mut self, o: ObjId) {
+        let (t, pos) = (self.obj_ty(o), self.obj(o).pos);
+        self.check_size(t, pos);
+        self.check_chan_elems(t, pos);
+    }
+
+    /// Reports (as gc's back end does, at `pos`, and also at its
+    /// declaration if it is a defined type) a channel type in `t` whose
+    /// elements are 64kB or more.
+    pub(crate) fn check_chan_elems(&mut self, t: TyId, pos: Pos) {
+        const MSG: &str = "channel element type too large (>64kB)";
+        if let Some(named) = self.big_chan_elem(t, 0) {
+            self.error(pos, MSG);
+            if let Some(o) = named {
+                self.error(self.obj(o).pos, MSG);
+            }
+        }
+    }
+
+    /// A channel type in `t` with elements of 64kB or more: `Some(None)`
+    /// if written in `t`, `Some(Some(o))` if it is defined type `o`.
+    /// Other defined types are not entered (gc checks them where declared).
+    fn big_chan_elem(&self, t: TyId, depth: u32) -> Option<Option<ObjId>> {
+        const MAX_ELEM: u64 = 1 << 16;
+        if depth > 64 {
+            return None;
+        }
+        let too_big = |e: TyId| crate::sizes::size_align(&self.tys.table, self.tys.canon(e)).0 >= MAX_ELEM;
+        match self.tys.get(t) {
+            T::Named(o) => match self.tys.get(self.tys.under(t)) {
+                T::Chan(_, e) if too_big(*e) => Some(Some(*o)),
+                _ => None,
+            },
+            T::Chan(_, e) if too_big(*e) => Some(None),
+            T::Chan(_, e) | T::Pointer(e) | T::Slice(e) | T::Array(_, e) => self.big_chan_elem(*e, depth + 1),
+            T::Map(k, v) => self.big_chan_elem(*k, depth + 1).or_else(|| self.big_chan_elem(*v, depth + 1)),
+            T::Struct(fs) => fs.iter().find_map(|f| self.big_chan_elem(f.ty, depth + 1)),
+            T::Func(s) => s.params.iter().chain(&s.results).find_map(|p| self.big_chan_elem(p.ty, depth + 1)),
+            _ => None,
         }
     }
 
@@ -1017,6 +1060,7 @@ impl<'a> Checker<'a> {
                         }
                     }
                     for (n, &o) in spec.names.iter().zip(&lhs) {
+                        self.check_chan_elems(self.obj_ty(o), self.obj(o).pos);
                         self.declare(self.scope, Some(n.id), o);
                         self.add_local(o);
                     }
