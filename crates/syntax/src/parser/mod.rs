@@ -513,6 +513,8 @@ impl<'a> Parser<'a> {
                 self.advance(&DECL_KEYWORDS);
             }
         }
+        // Directives after the last declaration: nothing takes them.
+        self.clear_pragmas();
         file
     }
 
