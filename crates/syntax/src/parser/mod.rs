@@ -30,7 +30,8 @@
 //!   switch case or composite literal type that is not a type). As gc's
 //!   type checker does not run after a syntax error, they are reported
 //!   only for a file without one. `expression in defer must not be
-//!   parenthesized` is gc's parser's own.
+//!   parenthesized` and `expression in go must be function call` are gc's
+//!   parser's own.
 //!
 //! Invariants:
 //! * The parser never panics and always terminates: every loop consumes a

@@ -218,6 +218,11 @@ impl Parser<'_> {
             self.error_at(x.pos, msg);
             x = unparen(x);
         }
+        // gc's parser reports this (so also with syntax errors).
+        if !matches!(x.kind, ExprKind::Call { .. }) {
+            let msg = format!("expression in {} must be function call", keyword.as_str());
+            self.error_at(x.pos, msg);
+        }
         let kind = if keyword == Tok::Go { StmtKind::Go(x) } else { StmtKind::Defer(x) };
         Stmt { pos, kind }
     }
