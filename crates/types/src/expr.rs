@@ -1054,6 +1054,9 @@ impl<'a> Checker<'a> {
         };
         match self.tys.get(self.tys.under(base)).clone() {
             T::Struct(fields) => {
+                // The unexported fields of another package's type cannot
+                // be set.
+                let foreign = matches!(self.tys.get(base), T::Named(o) if self.obj(*o).pkg != Some(self.cur_pkg()));
                 if !elems.is_empty() {
                     if elems[0].key.is_some() {
                         let mut visited = vec![false; fields.len()];
@@ -1072,7 +1075,9 @@ impl<'a> Checker<'a> {
                                 self.error(start_pos(key), format!("invalid field name {ks} in struct literal"));
                                 continue;
                             };
-                            let Some(i) = fields.iter().position(|f| f.name == kid.name && f.name != "_") else {
+                            let hidden = |f: &crate::types::Field| foreign && !is_exported(&f.name);
+                            let Some(i) = fields.iter().position(|f| f.name == kid.name && f.name != "_" && !hidden(f))
+                            else {
                                 self.expr(&mut v, &kv.value);
                                 let bs = self.ts(base);
                                 self.error(
@@ -1104,6 +1109,12 @@ impl<'a> Checker<'a> {
                                 self.error_at_op(&v, format!("too many values in {bs}{{…}}"));
                                 break;
                             };
+                            if foreign && !is_exported(&f.name) {
+                                let bs = self.ts(base);
+                                let msg = format!("implicit assignment to unexported field {} in {bs} literal", f.name);
+                                self.error_at_op(&v, msg);
+                                continue;
+                            }
                             let ft = f.ty;
                             self.assignment(&mut v, Some(ft), "struct literal");
                         }
@@ -1663,4 +1674,9 @@ pub(crate) fn representable_const(v: &Value, k: BasicKind) -> Option<Value> {
         (Bool | UntypedBool, Value::Bool(_)) => Some(v.clone()),
         _ => None,
     }
+}
+
+/// Whether a name is exported (starts with an upper-case letter).
+fn is_exported(name: &str) -> bool {
+    name.chars().next().is_some_and(char::is_uppercase)
 }
