@@ -52,6 +52,11 @@ fn compile(sources: &mut SourceMap, opts: &RunOptions) -> Result<Option<codegen:
         sources.files().map(|(id, _)| syntax::parser::parse_file(sources, id, &mut ids, &mut diags)).collect();
     let limit = if opts.all_errors { None } else { Some(syntax::diag::MAX_ERRORS) };
     let user_package = user.first().map(|f| f.package.name.clone());
+    // gc checks labels and branches while parsing: their errors come with
+    // syntax errors too (library packages have none).
+    if diags.has_syntax_errors() {
+        types::check_branches(sources, &user, &mut diags);
+    }
     let crate::packages::Program { files, packages } = crate::packages::assemble(sources, user, &mut ids, &mut diags);
     let sources = &*sources;
     let fail = |diags: &Diagnostics| Err(diags.render_limited(sources, limit));

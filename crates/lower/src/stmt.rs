@@ -112,7 +112,7 @@ impl FnCx<'_, '_> {
             StmtKind::For { init, cond, post, body } => {
                 self.for_stmt(init.as_deref(), cond.as_ref(), post.as_deref(), body, label, out)
             }
-            StmtKind::Range { key, value, define, expr, body } => {
+            StmtKind::Range { key, value, define, expr, body, .. } => {
                 self.range_stmt(key.as_ref(), value.as_ref(), *define, expr, body, label, s.pos, out)
             }
             StmtKind::Labeled { label, stmt } => {

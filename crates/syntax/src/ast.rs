@@ -323,7 +323,9 @@ pub enum StmtKind {
     /// `for init; cond; post { }` (all three optional; `for {}` and `for cond {}` too).
     For { init: Option<Box<Stmt>>, cond: Option<Expr>, post: Option<Box<Stmt>>, body: Block },
     /// `for k, v := range x { }` (`define`) or `for k, v = range x { }`.
-    Range { key: Option<Expr>, value: Option<Expr>, define: bool, expr: Expr, body: Block },
+    /// `extra` is where a third iteration variable starts: an error the
+    /// type checker reports unless the range clause has a worse one.
+    Range { key: Option<Expr>, value: Option<Expr>, extra: Option<Pos>, define: bool, expr: Expr, body: Block },
     /// `label: stmt`.
     Labeled { label: Ident, stmt: Box<Stmt> },
     /// Placeholder produced after a syntax error.

@@ -419,11 +419,38 @@ impl<'a> Lexer<'a> {
         let text = self.src.get(start..self.off).unwrap_or("").trim_end();
         if text.starts_with("//go:") {
             if first_on_line {
+                self.restricted_directive(pos, &text[2..]);
                 self.pragmas.push((pos, text.to_string()));
             } else {
                 // gc points after the `//`.
                 self.misplaced_directive(pos);
             }
+        }
+    }
+
+    /// Reports a directive (`text` after the `//`, at `pos`) that gc's
+    /// noder allows only in cgo-generated files, the runtime or the
+    /// standard library (deft's library uses none of them).
+    fn restricted_directive(&mut self, pos: Pos, text: &str) {
+        const RUNTIME_ONLY: [&str; 4] =
+            ["go:systemstack", "go:nowritebarrier", "go:nowritebarrierrec", "go:yeswritebarrierrec"];
+        let verb = text.split_whitespace().next().unwrap_or(text);
+        let mut msgs = Vec::new();
+        if verb.starts_with("go:cgo_") {
+            msgs.push(format!("//{text} only allowed in cgo-generated code"));
+            // gc's usage check of `//go:cgo_ldflag "arg"` (one argument).
+            if verb == "go:cgo_ldflag" && text.split_whitespace().count() != 2 {
+                msgs.push(r#"usage: //go:cgo_ldflag "arg""#.to_string());
+            }
+        } else if RUNTIME_ONLY.contains(&verb) {
+            msgs.push(format!("//{verb} only allowed in runtime"));
+        } else if verb == "go:uintptrkeepalive" {
+            msgs.push(format!("//{verb} is only allowed in the standard library"));
+        }
+        for msg in msgs {
+            // gc points after the `//`.
+            self.diags.error(Pos { col: pos.col + 2, ..pos }, msg);
+            self.directive_errors += 1;
         }
     }
 

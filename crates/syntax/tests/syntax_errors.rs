@@ -18,6 +18,7 @@ const DATA: &str = "tests/syntax_errors.txt";
 const TYPE_CHECKER_MESSAGES: &[&str] = &[
     "declared but not used",
     "undefined:",
+    "has no field or method",
     "imported and not used",
     "missing return",
     "defined and not used",
@@ -29,7 +30,6 @@ const TYPE_CHECKER_MESSAGES: &[&str] = &[
     "mismatch",
     "arguments in call",
     "cannot call",
-    "must be function call",
     "invalid operation",
     "no new variables",
     "undeclared name",

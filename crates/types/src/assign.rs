@@ -35,7 +35,8 @@ impl<'a> Checker<'a> {
         if self.tys.identical(vu, tu) && (!self.tys.is_named(v) || !self.tys.is_named(t)) {
             return true;
         }
-        if self.tys.is_interface(t) {
+        // A pointer to an interface gets the reason of an interface.
+        if self.tys.is_interface(t) || self.tys.is_interface_ptr(t) {
             if let Some(msg) = self.implements(v, t) {
                 if let Some(r) = reason {
                     *r = msg;

@@ -14,7 +14,7 @@ use crate::expr::{ExprClass, INVALID_OP};
 use crate::exprstr::{expr_string, start_pos};
 use crate::model::{BasicKind, Builtin};
 use crate::operand::{OpMode, Operand};
-use crate::types::{BYTE, INVALID, T, TyId, basic};
+use crate::types::{BYTE, INVALID, Param, T, TyId, basic};
 
 impl<'a> Checker<'a> {
     /// Checks a call expression.
@@ -324,6 +324,16 @@ impl<'a> Checker<'a> {
                 self.identical_ignore_tags(k1, k2) && self.identical_ignore_tags(v1, v2)
             }
             (T::Chan(d1, x), T::Chan(d2, y)) => d1 == d2 && self.identical_ignore_tags(x, y),
+            (T::Func(x), T::Func(y)) => {
+                let same = |c: &mut Self, p: &[Param], q: &[Param]| {
+                    p.len() == q.len() && p.iter().zip(q).all(|(a, b)| c.identical_ignore_tags(a.ty, b.ty))
+                };
+                x.variadic == y.variadic && same(self, &x.params, &y.params) && same(self, &x.results, &y.results)
+            }
+            (T::Interface { methods: x, .. }, T::Interface { methods: y, .. }) => {
+                x.len() == y.len()
+                    && x.iter().zip(&y).all(|(a, b)| a.name == b.name && self.identical_ignore_tags(a.sig, b.sig))
+            }
             _ => false,
         }
     }
@@ -339,7 +349,7 @@ impl<'a> Checker<'a> {
         while let ExprKind::Paren(x) = &e.kind {
             e = x;
         }
-        let ExprKind::Selector { x: base, .. } = &e.kind else {
+        let ExprKind::Selector { x: base, sel: name } = &e.kind else {
             let s = expr_string(arg);
             self.error(start_pos(arg), format!("invalid argument: {s} is not a selector expression"));
             return None;
@@ -357,8 +367,10 @@ impl<'a> Checker<'a> {
             let mut u = table.underlying(t);
             if let crate::model::Type::Pointer(p) = table.get(u) {
                 if depth > 0 {
-                    let s = expr_string(arg);
-                    self.error(start_pos(arg), format!("invalid argument: field is embedded via a pointer in {s}"));
+                    let b = self.tys.deref_struct_ptr(self.info.types.get(&base.id)?.ty);
+                    let bs = self.tys.spelled(b).map_or_else(String::new, |t| self.ts(t));
+                    let msg = format!("invalid argument: field {} is embedded via a pointer in {bs}", name.name);
+                    self.error(start_pos(arg), msg);
                     return None;
                 }
                 u = table.underlying(*p);
@@ -727,6 +739,7 @@ impl<'a> Checker<'a> {
                 if sizes.len() == 2 && sizes[0] > sizes[1] {
                     self.error(start_pos(&args[1]), "invalid argument: length and capacity swapped");
                 }
+                self.check_chan_elems(t, call.pos);
                 x.mode = OpMode::Value;
                 x.ty = t;
             }

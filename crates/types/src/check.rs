@@ -32,7 +32,7 @@ use crate::operand::{OpMode, Operand};
 use crate::types::{TyId, Types};
 
 /// Index of a scope in [`Checker::scopes`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct ScopeId(pub u32);
 
 /// A lexical scope.
@@ -113,6 +113,9 @@ pub(crate) struct Delayed<'a> {
     pub scope: ScopeId,
     /// Package-level object whose dependencies uses in the body are.
     pub decl: Option<ObjId>,
+    /// `iota` where the function is written: a function literal in a
+    /// constant declaration may use it.
+    pub iota: Option<Value>,
 }
 
 /// An expression whose type is still untyped (types2's `exprInfo`).
@@ -172,6 +175,13 @@ pub(crate) struct Checker<'a> {
     /// Type declarations (aliases included) being checked, outermost
     /// first (for cycles).
     pub type_path: Vec<(ObjId, &'a syntax::ast::TypeSpec)>,
+    /// Defined types declared as another defined type (`type T2 T1`), with
+    /// that type: T2 has T1's structure (see `Checker::find_embedding`).
+    pub defined_from: HashMap<ObjId, ObjId>,
+    /// Defined types whose underlying type waits for that of the type they
+    /// are declared as, which was still being declared (`type T1 struct{ F
+    /// *T2 }; type T2 T1`), by that type.
+    pub awaiting: HashMap<ObjId, Vec<ObjId>>,
     /// Receiver, parameter and result objects of declared functions.
     pub sig_objs: HashMap<ObjId, crate::decl::SigObjs>,
     /// Checks of types to make once their declarations are complete.
@@ -181,6 +191,11 @@ pub(crate) struct Checker<'a> {
     /// Imports with the object they declare (none for `_` and `.`); judged
     /// once all uses are known (see `report_imports`).
     pub imports: Vec<(&'a syntax::ast::ImportSpec, Option<ObjId>)>,
+    /// Names declared by dot imports, by file scope and name: the import's
+    /// number in `imports`.
+    pub dot_imports: HashMap<(ScopeId, String), usize>,
+    /// The dot imports (numbers in `imports`) a name was looked up through.
+    pub dot_used: std::cell::RefCell<std::collections::HashSet<usize>>,
     /// Synthetic objects for interface methods, by (interface, name).
     pub iface_objs: HashMap<(crate::model::TypeId, String), ObjId>,
 }
@@ -297,6 +312,11 @@ impl<'a> Checker<'a> {
         let mut s = Some(self.scope);
         while let Some(id) = s {
             if let Some(o) = self.lookup_in(id, name) {
+                if !self.dot_imports.is_empty()
+                    && let Some(&i) = self.dot_imports.get(&(id, name.to_string()))
+                {
+                    self.dot_used.borrow_mut().insert(i);
+                }
                 return Some(o);
             }
             s = self.scopes[id.0 as usize].parent;

@@ -801,9 +801,19 @@ fn parse_float(raw: &str) -> Option<Float> {
         return Float::make_big(Sign::Plus, m.magnitude(), &BigUint::one(), e2);
     }
     let e10 = e.checked_sub(frac_part.len() as i64)?;
+    // gc reads literals with big.Float, which first scales by 2^e10: an
+    // e10 beyond its exponents is malformed. Then it scales by 5^e10,
+    // where a value too small becomes 0 and one too large infinite
+    // (malformed).
+    if e10.abs() > MAX_BIN_EXP {
+        return None;
+    }
     // Binary exponent estimate of the value.
     let approx = m.bits() as f64 + e10 as f64 * std::f64::consts::LOG2_10;
-    if approx.abs() > MAX_BIN_EXP as f64 {
+    if approx < -MAX_BIN_EXP as f64 {
+        return Some(Float::zero());
+    }
+    if approx > MAX_BIN_EXP as f64 {
         return None;
     }
     if approx.abs() < MAX_RAT_BITS as f64 && e10.unsigned_abs() < 2 * MAX_RAT_BITS {

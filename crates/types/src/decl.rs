@@ -38,23 +38,33 @@ impl<'a> Checker<'a> {
     /// import of a package deft does not have is unsupported.
     pub(crate) fn report_imports(&mut self) {
         let used: std::collections::HashSet<ObjId> = self.info.uses.values().copied().collect();
-        for (imp, obj) in std::mem::take(&mut self.imports) {
+        let dots_used = std::mem::take(self.dot_used.get_mut());
+        self.dot_imports.clear();
+        for (i, (imp, obj)) in std::mem::take(&mut self.imports).into_iter().enumerate() {
             let path = crate::constant::quote(imp.path.as_bytes());
+            let known = imp.path == "unsafe" || self.package_by_path(&imp.path).is_some();
+            let dot = imp.name.as_ref().is_some_and(|n| n.name == ".");
             match obj {
+                // A name other than the path's last element is shown.
                 Some(o) if !used.contains(&o) => match &imp.name {
-                    Some(n) => self.error(imp.pos, format!("imported and not used: {path} as {}", n.name)),
-                    None => self.error(imp.pos, format!("imported and not used: {path}")),
+                    Some(n) if Some(n.name.as_str()) != imp.path.rsplit('/').next() => {
+                        self.error(imp.pos, format!("imported and not used: {path} as {}", n.name));
+                    }
+                    _ => self.error(imp.pos, format!("imported and not used: {path}")),
                 },
-                _ if imp.path == "unsafe" || self.package_by_path(&imp.path).is_some() => {}
+                None if dot && known && !dots_used.contains(&i) => {
+                    self.error(imp.pos, format!("imported and not used: {path}"));
+                }
+                _ if known => {}
                 _ => self.error(imp.path_pos, format!("deft does not support package {path} yet")),
             }
         }
     }
 
-    /// `import . "path"`: the exported package-level names of the package
-    /// are declared in the file's scope. (gc's "imported and not used" for
-    /// a dot import none of whose names is used is not reported.)
-    fn dot_import(&mut self, path: &str, fscope: crate::check::ScopeId) {
+    /// `import . "path"` (import number `index` of the package): the
+    /// exported package-level names of the package are declared in the
+    /// file's scope, and remembered to find whether the import is used.
+    fn dot_import(&mut self, path: &str, fscope: crate::check::ScopeId, index: usize) {
         let scope = match path {
             "unsafe" => self.unsafe_scope,
             _ => match self.package_by_path(path) {
@@ -69,6 +79,7 @@ impl<'a> Checker<'a> {
             .map(|(n, &o)| (n.clone(), o))
             .collect();
         for (n, o) in names {
+            self.dot_imports.insert((fscope, n.clone()), index);
             self.scopes[fscope.0 as usize].names.insert(n, o);
         }
     }
@@ -147,12 +158,17 @@ impl<'a> Checker<'a> {
         for (fi, file) in files.iter().enumerate() {
             let fscope = self.file_scopes[fi];
             for imp in &file.imports {
+                // An import gc rejects declares nothing.
+                if let Some((pos, msg)) = bad_import(imp) {
+                    self.error(pos, msg);
+                    continue;
+                }
                 let name = match &imp.name {
                     Some(n) => n.name.clone(),
                     None => imp.path.rsplit('/').next().unwrap_or(&imp.path).to_string(),
                 };
                 if name == "." {
-                    self.dot_import(&imp.path, fscope);
+                    self.dot_import(&imp.path, fscope, self.imports.len());
                 }
                 if name == "_" || name == "." {
                     self.imports.push((imp, None));
@@ -163,7 +179,7 @@ impl<'a> Checker<'a> {
                 if let Some(n) = &imp.name {
                     self.info.defs.insert(n.id, o);
                 }
-                self.scopes[fscope.0 as usize].names.insert(name, o);
+                self.declare(fscope, None, o);
             }
             for decl in &file.decls {
                 match decl {
@@ -208,6 +224,41 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+    }
+
+    /// Files the methods declared with an alias as receiver base type
+    /// (`type A = T; func (A) m()`) under the type the alias names
+    /// (through aliases; as types2, following the names as written), so
+    /// that they are checked, duplicates included, with that type's.
+    pub(crate) fn file_alias_methods(&mut self) {
+        let names: Vec<String> = self.methods.keys().cloned().collect();
+        for name in names {
+            let base = self.alias_base_name(&name);
+            if base != name
+                && let Some(ms) = self.methods.remove(&name)
+            {
+                let list = self.methods.entry(base).or_default();
+                list.extend(ms);
+                list.sort_by_key(|&m| self.info.objects[m.0 as usize].pos);
+            }
+        }
+    }
+
+    /// The name of the type that package-level name `name` denotes when
+    /// followed through aliases whose right side is a type name.
+    fn alias_base_name(&self, name: &str) -> String {
+        let mut name = name.to_string();
+        let mut seen = Vec::new();
+        while let Some(o) = self.lookup_in(self.pkg_scope, &name)
+            && let Some(PkgDecl::Type(spec)) = self.objs[o.0 as usize].decl
+            && spec.alias
+            && !seen.contains(&o)
+            && let Some(next) = type_name_of(&spec.ty)
+        {
+            seen.push(o);
+            name = next;
+        }
+        name
     }
 
     fn collect_func(&mut self, fd: &'a FuncDecl, fi: usize) {
@@ -399,7 +450,7 @@ impl<'a> Checker<'a> {
             }
             self.var_decl(&lhs, spec.ty.as_ref(), &spec.values);
             for &l in &lhs {
-                self.check_size(self.obj_ty(l), self.obj(l).pos);
+                self.check_var_size(l);
             }
             // The initializer is the dependency of every variable it sets
             // (types2 shares one declInfo among them), so a cycle through
@@ -411,7 +462,7 @@ impl<'a> Checker<'a> {
         } else {
             let init: Vec<&'a Expr> = spec.values.get(index).into_iter().collect();
             self.var_decl_one(o, spec.ty.as_ref(), init.first().copied());
-            self.check_size(self.obj_ty(o), self.obj(o).pos);
+            self.check_var_size(o);
         }
     }
 
@@ -474,6 +525,7 @@ impl<'a> Checker<'a> {
             let t = self.typ(&spec.ty);
             self.type_path.pop();
             self.set_obj_ty(o, t);
+            self.resolve_awaiting(o);
             return;
         }
         let path = self.info.packages[self.cur_pkg().0 as usize].spec.path.clone();
@@ -481,18 +533,68 @@ impl<'a> Checker<'a> {
         self.set_obj_ty(o, named);
         self.type_path.push((o, spec));
         let rhs = self.typ(&spec.ty);
-        // The right side names a type still being declared: its underlying
-        // type is unknown, so this is a cycle of definitions.
-        if let Some(r) = self.grey_type_named_by(&spec.ty) {
-            self.report_defined_cycle(r);
-            self.tys.set_underlying(o, INVALID);
-        } else {
-            self.tys.set_underlying(o, rhs);
+        let source = match self.tys.get(rhs) {
+            T::Named(r) => Some(*r),
+            _ => None,
+        };
+        if let Some(r) = source {
+            self.defined_from.insert(o, r);
         }
-        self.type_path.pop();
+        // An alias still being declared denotes no type yet.
+        let grey_alias = self.grey_type_named_by(&spec.ty).filter(|_| source.is_none());
+        match grey_alias.or(source.filter(|&r| self.underlying_unknown(r))) {
+            // The right side names a type whose underlying type is not
+            // known yet: a cycle of definitions if every declaration on
+            // the way back to it is one, else it is known later.
+            Some(r) if self.definition_cycle(r) => {
+                self.report_defined_cycle(r);
+                self.tys.set_underlying(o, INVALID);
+                self.type_path.pop();
+                self.finish_named(o);
+            }
+            Some(r) => {
+                self.type_path.pop();
+                self.awaiting.entry(r).or_default().push(o);
+            }
+            None => {
+                self.tys.set_underlying(o, rhs);
+                self.type_path.pop();
+                self.finish_named(o);
+            }
+        }
+    }
+
+    /// The checks of a defined type once its underlying type is known,
+    /// then the same for the types declared as it that waited for it.
+    fn finish_named(&mut self, o: ObjId) {
         self.valid_type(o);
-        self.check_size(self.tys.under(named), spec.name.pos);
+        self.check_size(self.tys.under(self.obj_ty(o)), self.obj(o).pos);
         self.collect_methods(o);
+        self.resolve_awaiting(o);
+    }
+
+    /// Gives the types waiting for the underlying type of `o` (a defined
+    /// type or an alias, now declared) that type, and finishes them.
+    fn resolve_awaiting(&mut self, o: ObjId) {
+        for dep in self.awaiting.remove(&o).unwrap_or_default() {
+            let u = self.tys.under(self.obj_ty(o));
+            self.tys.set_underlying(dep, u);
+            self.finish_named(dep);
+        }
+    }
+
+    /// Whether defined type `r`'s underlying type is not known yet: it is
+    /// being declared, or waits for another's.
+    fn underlying_unknown(&self, r: ObjId) -> bool {
+        self.objs[r.0 as usize].color == Color::Grey || self.awaiting.values().any(|deps| deps.contains(&r))
+    }
+
+    /// Whether `r` is being declared and every declaration on the current
+    /// path from its on declares its type as a type name: none gives an
+    /// underlying type.
+    fn definition_cycle(&self, r: ObjId) -> bool {
+        let path = self.path_from(r);
+        !path.is_empty() && path.iter().all(|(_, spec)| names_a_type(&spec.ty))
     }
 
     /// The type being declared that `t` names directly, if any.
@@ -559,6 +661,49 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The size checks of gc's back end for package-level variable `o`.
+    fn check_var_size(&mut self, o: ObjId) {
+        let (t, pos) = (self.obj_ty(o), self.obj(o).pos);
+        self.check_size(t, pos);
+        self.check_chan_elems(t, pos);
+    }
+
+    /// Reports (as gc's back end does, at `pos`, and also at its
+    /// declaration if it is a defined type) a channel type in `t` whose
+    /// elements are 64kB or more.
+    pub(crate) fn check_chan_elems(&mut self, t: TyId, pos: Pos) {
+        const MSG: &str = "channel element type too large (>64kB)";
+        if let Some(named) = self.big_chan_elem(t, 0) {
+            self.error(pos, MSG);
+            if let Some(o) = named {
+                self.error(self.obj(o).pos, MSG);
+            }
+        }
+    }
+
+    /// A channel type in `t` with elements of 64kB or more: `Some(None)`
+    /// if written in `t`, `Some(Some(o))` if it is defined type `o`.
+    /// Other defined types are not entered (gc checks them where declared).
+    fn big_chan_elem(&self, t: TyId, depth: u32) -> Option<Option<ObjId>> {
+        const MAX_ELEM: u64 = 1 << 16;
+        if depth > 64 {
+            return None;
+        }
+        let too_big = |e: TyId| crate::sizes::size_align(&self.tys.table, self.tys.canon(e)).0 >= MAX_ELEM;
+        match self.tys.get(t) {
+            T::Named(o) => match self.tys.get(self.tys.under(t)) {
+                T::Chan(_, e) if too_big(*e) => Some(Some(*o)),
+                _ => None,
+            },
+            T::Chan(_, e) if too_big(*e) => Some(None),
+            T::Chan(_, e) | T::Pointer(e) | T::Slice(e) | T::Array(_, e) => self.big_chan_elem(*e, depth + 1),
+            T::Map(k, v) => self.big_chan_elem(*k, depth + 1).or_else(|| self.big_chan_elem(*v, depth + 1)),
+            T::Struct(fs) => fs.iter().find_map(|f| self.big_chan_elem(f.ty, depth + 1)),
+            T::Func(s) => s.params.iter().chain(&s.results).find_map(|p| self.big_chan_elem(p.ty, depth + 1)),
+            _ => None,
+        }
+    }
+
     /// The innermost array in `t`, outside defined types (which are checked
     /// where declared), whose size reaches 2^50 bytes.
     fn too_large_array(&self, t: TyId) -> Option<TyId> {
@@ -575,11 +720,21 @@ impl<'a> Checker<'a> {
 
     /// Reports a defined type that contains itself without indirection.
     fn valid_type(&mut self, o: ObjId) {
-        let u = self.tys.under(self.obj_ty(o));
+        let u = self.structure(o);
         let mut path = vec![o];
         if let Some(cycle) = self.find_embedding(u, o, &mut path, 0) {
             self.cycle_error(&cycle);
             self.tys.set_underlying(o, INVALID);
+        }
+    }
+
+    /// What defined type `o` is made of: the type it is declared as when
+    /// that is another defined type (containing `o` contains that type,
+    /// which names the cycle as gc does), else its underlying type.
+    fn structure(&self, o: ObjId) -> TyId {
+        match self.defined_from.get(&o) {
+            Some(&from) => self.obj_ty(from),
+            None => self.tys.under(self.obj_ty(o)),
         }
     }
 
@@ -596,7 +751,7 @@ impl<'a> Checker<'a> {
                     return None;
                 }
                 path.push(n);
-                let r = self.find_embedding(self.tys.under(t), target, path, depth + 1);
+                let r = self.find_embedding(self.structure(n), target, path, depth + 1);
                 path.pop();
                 r
             }
@@ -630,13 +785,14 @@ impl<'a> Checker<'a> {
                     continue;
                 }
                 seen.push((mname.clone(), mpos));
+                // The method is kept (as types2 keeps it): selecting the
+                // name finds the method, without follow-on errors.
                 if let Some((_, fpos)) = fields.iter().find(|(n, _)| *n == mname) {
                     let other = self.pos_string(*fpos);
                     self.error(
                         mpos,
                         format!("field and method with the same name {mname}\n\t{other}: other declaration of {mname}"),
                     );
-                    continue;
                 }
             }
             self.tys.add_method(o, m);
@@ -665,7 +821,8 @@ impl<'a> Checker<'a> {
         // missing body is lowering's to judge (see `check_files`).
         if let Some(body) = &fd.body {
             let scope = self.scope;
-            self.delayed.push(crate::check::Delayed { sig, objs, body, owner: fd.name.id, scope, decl: Some(o) });
+            let (owner, decl) = (fd.name.id, Some(o));
+            self.delayed.push(crate::check::Delayed { sig, objs, body, owner, scope, decl, iota: None });
         }
     }
 
@@ -802,11 +959,11 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks a function body with the given signature objects. `owner` is
-    /// the FuncDecl name id or FuncLit expression id.
+    /// the FuncDecl name id or FuncLit expression id. `iota` stays what it
+    /// is where the function is written (none for declared functions).
     pub(crate) fn func_body(&mut self, sig: TyId, objs: &SigObjs, body: &'a syntax::ast::Block, owner: NodeId) {
         let saved_scope = self.scope;
         let saved_func = self.func.take();
-        let saved_iota = self.iota.take();
         self.open_scope();
         for &o in objs.recv.iter().chain(&objs.params).chain(&objs.results) {
             let name = self.obj(o).name.clone();
@@ -824,7 +981,6 @@ impl<'a> Checker<'a> {
         }
         self.report_unused();
         self.func = saved_func;
-        self.iota = saved_iota;
         self.scope = saved_scope;
     }
 
@@ -904,6 +1060,7 @@ impl<'a> Checker<'a> {
                         }
                     }
                     for (n, &o) in spec.names.iter().zip(&lhs) {
+                        self.check_chan_elems(self.obj_ty(o), self.obj(o).pos);
                         self.declare(self.scope, Some(n.id), o);
                         self.add_local(o);
                     }
@@ -925,6 +1082,46 @@ impl<'a> Checker<'a> {
 }
 
 /// The name of a receiver's base type (`T` in `*T`, `(T)`).
+/// Whether type expression `t` is a type name (in parentheses or not).
+fn names_a_type(t: &Type) -> bool {
+    match &t.kind {
+        TypeKind::Paren(inner) => names_a_type(inner),
+        TypeKind::Name { .. } => true,
+        _ => false,
+    }
+}
+
+/// The error gc reports for an import it rejects, if any: an invalid path
+/// (types2's rules), an absolute one, or the name `init`.
+fn bad_import(imp: &syntax::ast::ImportSpec) -> Option<(Pos, String)> {
+    const ILLEGAL: &str = "!\"#$%&'()*,:;<=>?[\\]^{|}`\u{FFFD}";
+    let path = &imp.path;
+    if path.is_empty() {
+        return Some((imp.path_pos, "invalid import path (empty string)".into()));
+    }
+    if let Some(c) = path.chars().find(|&c| c.is_control() || c.is_whitespace() || ILLEGAL.contains(c)) {
+        // Go's %#U: the code point, then the character if printable.
+        let shown = if c.is_control() { String::new() } else { format!(" '{c}'") };
+        return Some((imp.path_pos, format!("invalid import path (invalid character U+{:04X}{shown})", c as u32)));
+    }
+    if path.starts_with('/') {
+        return Some((imp.path_pos, format!("could not import {path} (import path cannot be absolute path)")));
+    }
+    if imp.name.as_ref().is_some_and(|n| n.name == "init") {
+        return Some((imp.pos, "cannot import package as init - init must be a func".into()));
+    }
+    None
+}
+
+/// The unqualified type name `t` is (in parentheses or not).
+fn type_name_of(t: &Type) -> Option<String> {
+    match &t.kind {
+        TypeKind::Name { pkg: None, name } => Some(name.name.clone()),
+        TypeKind::Paren(inner) => type_name_of(inner),
+        _ => None,
+    }
+}
+
 fn recv_base_name(t: &Type) -> Option<String> {
     match &t.kind {
         TypeKind::Name { pkg: None, name } => Some(name.name.clone()),

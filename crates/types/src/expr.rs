@@ -143,7 +143,8 @@ impl<'a> Checker<'a> {
                     // At package level: checked with the function bodies.
                     let scope = self.scope;
                     let decl = self.cur_decl;
-                    self.delayed.push(crate::check::Delayed { sig: t, objs, body, owner: e.id, scope, decl });
+                    let iota = self.iota.clone();
+                    self.delayed.push(crate::check::Delayed { sig: t, objs, body, owner: e.id, scope, decl, iota });
                 } else {
                     self.func_body(t, &objs, body, e.id);
                 }
@@ -245,7 +246,11 @@ impl<'a> Checker<'a> {
             }
             return;
         };
-        self.use_obj(id.id, o);
+        // A package name outside a selector is an error, not a use of the
+        // import (which may then be unused as well, as gc reports).
+        if !matches!(self.obj(o).kind, ObjKind::PkgName(_)) {
+            self.use_obj(id.id, o);
+        }
         self.object_operand(x, id, o);
         let _ = e;
     }
@@ -1049,6 +1054,9 @@ impl<'a> Checker<'a> {
         };
         match self.tys.get(self.tys.under(base)).clone() {
             T::Struct(fields) => {
+                // The unexported fields of another package's type cannot
+                // be set.
+                let foreign = matches!(self.tys.get(base), T::Named(o) if self.obj(*o).pkg != Some(self.cur_pkg()));
                 if !elems.is_empty() {
                     if elems[0].key.is_some() {
                         let mut visited = vec![false; fields.len()];
@@ -1067,7 +1075,9 @@ impl<'a> Checker<'a> {
                                 self.error(start_pos(key), format!("invalid field name {ks} in struct literal"));
                                 continue;
                             };
-                            let Some(i) = fields.iter().position(|f| f.name == kid.name && f.name != "_") else {
+                            let hidden = |f: &crate::types::Field| foreign && !is_exported(&f.name);
+                            let Some(i) = fields.iter().position(|f| f.name == kid.name && f.name != "_" && !hidden(f))
+                            else {
                                 self.expr(&mut v, &kv.value);
                                 let bs = self.ts(base);
                                 self.error(
@@ -1099,6 +1109,12 @@ impl<'a> Checker<'a> {
                                 self.error_at_op(&v, format!("too many values in {bs}{{…}}"));
                                 break;
                             };
+                            if foreign && !is_exported(&f.name) {
+                                let bs = self.ts(base);
+                                let msg = format!("implicit assignment to unexported field {} in {bs} literal", f.name);
+                                self.error_at_op(&v, msg);
+                                continue;
+                            }
                             let ft = f.ty;
                             self.assignment(&mut v, Some(ft), "struct literal");
                         }
@@ -1158,10 +1174,18 @@ impl<'a> Checker<'a> {
         x.ty = typ;
     }
 
+    /// Checks the elements of a composite literal whose type is invalid or
+    /// missing, for their own errors. An element that is a literal without
+    /// type has no type to miss (as gc judges): its elements are checked.
     fn use_elems(&mut self, elems: &'a [KeyedElement]) {
         for kv in elems {
-            let mut v = Operand::invalid(None);
-            self.raw_expr(&mut v, &kv.value, None);
+            match &kv.value.kind {
+                ExprKind::CompositeLit { ty: None, elems, .. } => self.use_elems(elems),
+                _ => {
+                    let mut v = Operand::invalid(None);
+                    self.raw_expr(&mut v, &kv.value, None);
+                }
+            }
         }
     }
 
@@ -1650,4 +1674,9 @@ pub(crate) fn representable_const(v: &Value, k: BasicKind) -> Option<Value> {
         (Bool | UntypedBool, Value::Bool(_)) => Some(v.clone()),
         _ => None,
     }
+}
+
+/// Whether a name is exported (starts with an upper-case letter).
+fn is_exported(name: &str) -> bool {
+    name.chars().next().is_some_and(char::is_uppercase)
 }

@@ -80,7 +80,32 @@ pub fn check_program(sources: &SourceMap, files: &[File], packages: &[PackageSpe
     c.finish()
 }
 
+/// Checks only the labels and branch statements of `files` (one package),
+/// which gc does while parsing: for a package with syntax errors, these
+/// are the only errors gc reports besides them. As gc, it skips function
+/// bodies that have errors of their own (their trees are incomplete).
+pub fn check_branches(sources: &SourceMap, files: &[File], diags: &mut Diagnostics) {
+    let errors: Vec<syntax::Pos> = diags.iter().map(|d| d.pos).collect();
+    let mut c = Checker::new(sources, diags);
+    c.branches_of(files, |body| errors.iter().any(|&p| p >= body.pos && (!body.end.is_known() || p <= body.end)));
+}
+
 impl<'a> Checker<'a> {
+    /// Checks the labels and branches of the function bodies of `files`,
+    /// except those `skip` selects.
+    fn branches_of(&mut self, files: &[File], skip: impl Fn(&syntax::ast::Block) -> bool) {
+        for f in files {
+            for d in &f.decls {
+                if let syntax::ast::Decl::Func(fd) = d
+                    && let Some(body) = &fd.body
+                    && !skip(body)
+                {
+                    self.check_branches(body, fd.name.id);
+                }
+            }
+        }
+    }
+
     fn new(sources: &'a SourceMap, diags: &'a mut Diagnostics) -> Checker<'a> {
         let tys = types::Types::new();
         let info = Info { types_table: TypeTable::default(), ..Default::default() };
@@ -111,11 +136,15 @@ impl<'a> Checker<'a> {
             methods: HashMap::new(),
             universe_iota: ObjId(0),
             type_path: Vec::new(),
+            defined_from: HashMap::new(),
+            awaiting: HashMap::new(),
             sig_objs: HashMap::new(),
             iface_objs: HashMap::new(),
             delayed: Vec::new(),
             later: Vec::new(),
             imports: Vec::new(),
+            dot_imports: HashMap::new(),
+            dot_used: Default::default(),
         };
         c.universe = c.new_scope(None);
         let u = c.universe;
@@ -153,15 +182,7 @@ impl<'a> Checker<'a> {
     fn check_files(&mut self) {
         let files = self.files;
         // 1. Branches and labels (gc: while parsing).
-        for f in files {
-            for d in &f.decls {
-                if let syntax::ast::Decl::Func(fd) = d
-                    && let Some(body) = &fd.body
-                {
-                    self.check_branches(body, fd.name.id);
-                }
-            }
-        }
+        self.branches_of(files, |_| false);
         // 2. Objects.
         for f in files {
             if f.package.name == "_" {
@@ -169,12 +190,17 @@ impl<'a> Checker<'a> {
             }
         }
         self.collect_objects(files);
+        self.file_alias_methods();
         self.report_import_conflicts();
-        // 3. Package-level declarations: types, then methods, then the rest.
+        // 3. Package-level declarations: defined types, then aliases (as
+        // types2: an alias's type is then rarely needed before it is
+        // known), then methods, then the rest.
         let objs = self.pkg_objs.clone();
-        for &o in &objs {
-            if matches!(self.objs[o.0 as usize].decl, Some(PkgDecl::Type(_))) {
-                self.obj_decl(o);
+        for alias in [false, true] {
+            for &o in &objs {
+                if matches!(self.objs[o.0 as usize].decl, Some(PkgDecl::Type(spec)) if spec.alias == alias) {
+                    self.obj_decl(o);
+                }
             }
         }
         for &o in &objs {
@@ -197,10 +223,12 @@ impl<'a> Checker<'a> {
             let d = self.delayed[i].clone();
             self.scope = d.scope;
             self.cur_decl = d.decl;
+            self.iota = d.iota;
             self.func_body(d.sig, &d.objs, d.body, d.owner);
             i += 1;
         }
         self.cur_decl = None;
+        self.iota = None;
         self.scope = self.pkg_scope;
         self.check_later();
         // 5. Initialization order.

@@ -36,8 +36,12 @@ pub(crate) enum Lookup {
 
 /// Why a type does not implement an interface.
 pub(crate) enum Missing {
-    /// The method is absent.
-    Method(String),
+    /// The method is absent; `have` is the signature of a method whose
+    /// name differs in case only (gc shows it with the one wanted).
+    Method {
+        name: String,
+        have: Option<(String, String)>,
+    },
     PtrRecv(String),
     Wrong {
         name: String,
@@ -52,6 +56,25 @@ impl<'a> Checker<'a> {
         if name == "_" || t == INVALID {
             return Lookup::NotFound;
         }
+        // A defined pointer type has no methods, and the methods of its
+        // base type are not its own (spec: a receiver base type is not a
+        // pointer); its fields are those of the base type.
+        if let T::Named(_) = self.tys.get(t)
+            && let u @ T::Pointer(_) = self.tys.get(self.tys.under(t))
+        {
+            let ptr = self.tys.intern(u.clone());
+            return match self.lookup_levels(ptr, addressable, name) {
+                Lookup::Method { .. } | Lookup::PtrMethodOnValue => Lookup::NotFound,
+                found => found,
+            };
+        }
+        self.lookup_levels(t, addressable, name)
+    }
+
+    /// The breadth-first search of [`Checker::lookup_field_or_method`]
+    /// through the embedding levels of `t` (a pointer to a struct or
+    /// defined type counts as that type, with `indirect` set).
+    fn lookup_levels(&mut self, t: TyId, addressable: bool, name: &str) -> Lookup {
         let (start, is_ptr) = match self.tys.get(t) {
             T::Pointer(b) if !self.tys.is_interface(*b) => (*b, true),
             T::Pointer(_) => return Lookup::NotFound,
@@ -74,13 +97,14 @@ impl<'a> Checker<'a> {
                     }
                     seen.push(o);
                     let methods = self.tys.named.get(&o).map(|n| n.methods.clone()).unwrap_or_default();
-                    for m in methods {
-                        if self.obj(m).name == name {
-                            self.obj_decl(m);
-                            count += 1;
-                            let sig = self.obj_ty(m);
-                            found = Some(Lookup::Method { path: path.clone(), obj: m, indirect, sig, iface: false });
-                        }
+                    if let Some(m) = methods.into_iter().find(|&m| self.obj(m).name == name) {
+                        self.obj_decl(m);
+                        count += 1;
+                        let sig = self.obj_ty(m);
+                        found = Some(Lookup::Method { path: path.clone(), obj: m, indirect, sig, iface: false });
+                        // A method hides a field of the same name (only
+                        // an error declaration has both).
+                        continue;
                     }
                 }
                 match self.tys.get(self.tys.under(typ)).clone() {
@@ -161,7 +185,7 @@ impl<'a> Checker<'a> {
         for m in methods {
             if let Some(vms) = self.tys.iface_methods(v) {
                 match vms.iter().find(|x| x.name == m.name).cloned() {
-                    None => return Some(Missing::Method(m.name.clone())),
+                    None => return Some(self.absent_method(v, &m.name, m.sig)),
                     Some(alt) if !self.tys.identical(alt.sig, m.sig) => {
                         return Some(self.wrong_method(&m.name, alt.sig, m.sig));
                     }
@@ -175,24 +199,69 @@ impl<'a> Checker<'a> {
                     }
                 }
                 Lookup::PtrMethodOnValue => return Some(Missing::PtrRecv(m.name.clone())),
-                _ => return Some(Missing::Method(m.name.clone())),
+                _ => return Some(self.absent_method(v, &m.name, m.sig)),
             }
         }
         None
     }
 
-    fn wrong_method(&self, name: &str, have: TyId, want: TyId) -> Missing {
-        let s = |t: TyId| match self.tys.sig(t) {
-            Some(sig) => format!("{name}{}", crate::typestr::sig_string(&self.tys, &self.qualifier(), sig)),
-            None => name.to_string(),
+    /// Method `name` (of signature `want`) is absent from `v`: with the
+    /// method of `v` whose name differs in case only, if any.
+    fn absent_method(&mut self, v: TyId, name: &str, want: TyId) -> Missing {
+        let folded = self.method_names(v).into_iter().find(|n| n != name && n.to_lowercase() == name.to_lowercase());
+        let have = match folded {
+            Some(alt) => match self.lookup_field_or_method(v, false, &alt) {
+                Lookup::Method { sig, .. } => Some((self.method_string(&alt, sig), self.method_string(name, want))),
+                _ => None,
+            },
+            None => None,
         };
-        Missing::Wrong { name: name.to_string(), have: s(have), want: s(want) }
+        Missing::Method { name: name.to_string(), have }
+    }
+
+    /// The names of the methods declared for `v` (or its base type, or in
+    /// it if it is an interface); promoted methods are not among them.
+    fn method_names(&self, v: TyId) -> Vec<String> {
+        if let Some(ms) = self.tys.iface_methods(v) {
+            return ms.iter().map(|m| m.name.clone()).collect();
+        }
+        let base = match self.tys.get(v) {
+            T::Pointer(b) => *b,
+            _ => v,
+        };
+        match self.tys.get(base) {
+            T::Named(o) => self
+                .tys
+                .named
+                .get(o)
+                .map_or_else(Vec::new, |n| n.methods.iter().map(|&m| self.obj(m).name.clone()).collect()),
+            _ => Vec::new(),
+        }
+    }
+
+    /// `name(params) results` for a method of signature `sig`.
+    fn method_string(&self, name: &str, sig: TyId) -> String {
+        match self.tys.sig(sig) {
+            Some(s) => format!("{name}{}", crate::typestr::sig_string(&self.tys, &self.qualifier(), s)),
+            None => name.to_string(),
+        }
+    }
+
+    fn wrong_method(&self, name: &str, have: TyId, want: TyId) -> Missing {
+        Missing::Wrong {
+            name: name.to_string(),
+            have: self.method_string(name, have),
+            want: self.method_string(name, want),
+        }
     }
 
     /// The parenthesised cause of a missing method, as gc words it.
     pub(crate) fn missing_reason(&self, m: &Missing) -> String {
         match m {
-            Missing::Method(n) => format!("(missing {n} method)"),
+            Missing::Method { name, have: None } => format!("(missing {name} method)"),
+            Missing::Method { name, have: Some((have, want)) } => {
+                format!("(missing {name} method)\n\t\thave {have}\n\t\twant {want}")
+            }
             Missing::PtrRecv(n) => format!("({n} method has pointer receiver)"),
             Missing::Wrong { name, have, want } => {
                 format!("(wrong type for {name} method)\n\t\thave {have}\n\t\twant {want}")
@@ -205,13 +274,22 @@ impl<'a> Checker<'a> {
         if self.tys.under(v) == INVALID || self.tys.under(t) == INVALID {
             return None;
         }
+        let (vs, ts) = (self.ts(v), self.ts(t));
         if !self.tys.is_interface(t) {
-            let (vs, ts) = (self.ts(v), self.ts(t));
-            return Some(format!("{vs} does not implement {ts} ({ts} is not an interface)"));
+            let cause = match self.tys.is_interface_ptr(t) {
+                true => format!("type {ts} is pointer to interface, not interface"),
+                false => format!("{ts} is not an interface"),
+            };
+            return Some(format!("{vs} does not implement {ts} ({cause})"));
         }
         let m = self.missing_method(v, t)?;
-        let (vs, ts) = (self.ts(v), self.ts(t));
-        Some(format!("{vs} does not implement {ts} {}", self.missing_reason(&m)))
+        let reason = match m {
+            Missing::Method { .. } if self.tys.is_interface_ptr(v) => {
+                format!("(type {vs} is pointer to interface, not interface)")
+            }
+            _ => self.missing_reason(&m),
+        };
+        Some(format!("{vs} does not implement {ts} {reason}"))
     }
 
     /// Checks a type assertion `x.(t)` (or a type switch case `t`).

@@ -162,15 +162,18 @@ impl<'a> Checker<'a> {
                 self.block(body);
                 self.close_scope();
             }
-            StmtKind::Range { key, value, define, expr, body } => {
-                self.range_stmt(s.pos, key.as_ref(), value.as_ref(), *define, expr, body);
+            StmtKind::Range { key, value, extra, define, expr, body } => {
+                let ranges = self.range_stmt(s.pos, key.as_ref(), value.as_ref(), *define, expr, body);
+                if let Some(at) = extra.filter(|_| ranges) {
+                    self.error(at, "range clause permits at most two iteration variables");
+                }
             }
         }
     }
 
     fn suspended_call(&mut self, keyword: &str, e: &'a Expr) {
+        // Not a call: the parser reported it.
         if !matches!(unparen(e).kind, ExprKind::Call { .. }) {
-            self.error(start_pos(e), format!("expression in {keyword} must be function call"));
             let mut x = Operand::invalid(None);
             self.raw_expr(&mut x, e, None);
             return;
@@ -434,6 +437,9 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Checks a range clause and its body; returns whether a third
+    /// iteration variable is to be reported: not when the range
+    /// expression is invalid or a channel (types2 reports those instead).
     fn range_stmt(
         &mut self,
         pos: Pos,
@@ -442,10 +448,11 @@ impl<'a> Checker<'a> {
         define: bool,
         expr: &'a Expr,
         body: &'a Block,
-    ) {
+    ) -> bool {
         let mut x = Operand::invalid(None);
         self.expr(&mut x, expr);
         let (mut kt, mut vt): (Option<TyId>, Option<TyId>) = (None, None);
+        let mut two_vars = false;
         if !x.is_invalid() {
             let mut u = self.tys.under(x.ty);
             if let T::Pointer(p) = self.tys.get(u).clone()
@@ -483,6 +490,8 @@ impl<'a> Checker<'a> {
                 }
                 _ => {}
             }
+            // A channel has one iteration variable (an error of its own).
+            two_vars = !matches!(self.tys.get(u), T::Chan(..));
             if kt.is_none() || !cause.is_empty() {
                 let xs = self.op_string(&x);
                 if cause.is_empty() {
@@ -545,6 +554,7 @@ impl<'a> Checker<'a> {
         }
         self.block(body);
         self.close_scope();
+        two_vars
     }
 
     // ------------------------------------------------------------------

@@ -185,6 +185,21 @@ impl Types {
         self.canon[t.0 as usize]
     }
 
+    /// A type of the store whose model id is `c` (the first interned: the
+    /// spelling is any of the identical types'), for messages about types
+    /// known by model id only.
+    pub(crate) fn spelled(&self, c: TypeId) -> Option<TyId> {
+        self.canon.iter().position(|&x| x == c).map(|i| TyId(i as u32))
+    }
+
+    /// `*S` → `S` for a pointer to a struct type, else `t` (model ids).
+    pub(crate) fn deref_struct_ptr(&self, t: TypeId) -> TypeId {
+        match self.table.get(t) {
+            Type::Pointer(b) if matches!(self.table.get(self.table.underlying(*b)), Type::Struct(_)) => *b,
+            _ => t,
+        }
+    }
+
     /// Go's type identity.
     pub(crate) fn identical(&self, a: TyId, b: TyId) -> bool {
         self.canon(a) == self.canon(b)
@@ -288,6 +303,10 @@ impl Types {
     }
     pub(crate) fn is_interface(&self, t: TyId) -> bool {
         matches!(self.get(self.under(t)), T::Interface { .. })
+    }
+    /// Whether the type is a pointer to an interface (underlying).
+    pub(crate) fn is_interface_ptr(&self, t: TyId) -> bool {
+        matches!(self.get(self.under(t)), T::Pointer(p) if self.is_interface(*p))
     }
     pub(crate) fn is_named(&self, t: TyId) -> bool {
         matches!(self.get(t), T::Named(_) | T::Basic(_) | T::Alias(..))

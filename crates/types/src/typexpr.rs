@@ -9,6 +9,7 @@ use syntax::ast::{Expr, ExprKind, InterfaceElem, Type, TypeKind};
 
 use crate::check::{Checker, LaterCheck};
 use crate::exprstr::type_start;
+use crate::lookup::Lookup;
 use crate::model::{Mode, ObjId, ObjKind};
 use crate::operand::{OpMode, Operand};
 use crate::types::{Field, INVALID, Method, T, TyId};
@@ -37,7 +38,10 @@ impl<'a> Checker<'a> {
                     }
                     return INVALID;
                 };
-                self.use_obj(name.id, o);
+                // A package name is no use of its import here (see `ident`).
+                if !matches!(self.obj(o).kind, ObjKind::PkgName(_)) {
+                    self.use_obj(name.id, o);
+                }
                 match &self.obj(o).kind.clone() {
                     ObjKind::TypeName => {
                         self.obj_decl(o);
@@ -73,6 +77,11 @@ impl<'a> Checker<'a> {
                         }
                         None => INVALID,
                     }
+                }
+                Some(o) if let Some(msg) = self.missing_method_expr(o, &p.name, &name.name) => {
+                    self.use_obj(p.id, o);
+                    self.error(name.pos, msg);
+                    INVALID
                 }
                 Some(_) => {
                     self.error(type_start(t), format!("{}.{} is not a type", p.name, name.name));
@@ -270,68 +279,87 @@ impl<'a> Checker<'a> {
         self.tys.intern(T::Struct(out))
     }
 
+    /// An interface type. As types2 computes its method set: the methods
+    /// declared in it first, then those of the embedded interfaces, each
+    /// known at its embedding's position; a second method of a name is an
+    /// error unless it is embedded and identical to the first.
     fn interface_type(&mut self, elems: &'a [InterfaceElem]) -> TyId {
         let mut methods: Vec<Method> = Vec::new();
         let mut seen: Vec<(String, syntax::Pos)> = Vec::new();
         for el in elems {
-            match el {
-                InterfaceElem::Method { name, sig } => {
-                    let saved = self.func.take();
-                    let (s, _) = self.func_type(sig, None, name.id);
-                    self.func = saved;
-                    let o = self.new_obj(&name.name, ObjKind::Func { method: true }, s, name.pos);
-                    self.info.defs.insert(name.id, o);
-                    if name.name == "_" {
-                        self.error(name.pos, "methods must have a unique non-blank name");
-                        continue;
-                    }
-                    if let Some((_, other)) = seen.iter().find(|(n, _)| *n == name.name) {
-                        let other = self.pos_string(*other);
-                        self.error(
-                            name.pos,
-                            format!("duplicate method {}\n\t{other}: other declaration of {}", name.name, name.name),
-                        );
-                        continue;
-                    }
-                    seen.push((name.name.clone(), name.pos));
-                    methods.push(Method { name: name.name.clone(), sig: s });
+            let InterfaceElem::Method { name, sig } = el else { continue };
+            let saved = self.func.take();
+            let (s, _) = self.func_type(sig, None, name.id);
+            self.func = saved;
+            let o = self.new_obj(&name.name, ObjKind::Func { method: true }, s, name.pos);
+            self.info.defs.insert(name.id, o);
+            if name.name == "_" {
+                self.error(name.pos, "methods must have a unique non-blank name");
+                continue;
+            }
+            if self.duplicate_method(&seen, &name.name, name.pos) {
+                continue;
+            }
+            seen.push((name.name.clone(), name.pos));
+            methods.push(Method { name: name.name.clone(), sig: s });
+        }
+        for el in elems {
+            let InterfaceElem::Embed(t) = el else { continue };
+            if matches!(t.kind, TypeKind::Union(_)) {
+                self.error(type_start(t), "deft does not support generics yet");
+                continue;
+            }
+            let et = self.typ(t);
+            if let Some(r) = self.grey_type_named_by(t)
+                && self.embedding_cycle(r)
+            {
+                self.report_defined_cycle(r);
+                continue;
+            }
+            if et == INVALID {
+                continue;
+            }
+            let Some(ms) = self.tys.iface_methods(et).map(<[Method]>::to_vec) else {
+                self.error(type_start(t), "deft does not support generics yet");
+                continue;
+            };
+            let at = type_start(t);
+            for m in ms {
+                let same = methods.iter().any(|x| x.name == m.name && self.tys.identical(x.sig, m.sig));
+                if same || self.duplicate_method(&seen, &m.name, at) {
+                    continue;
                 }
-                InterfaceElem::Embed(t) => {
-                    if matches!(t.kind, TypeKind::Union(_)) {
-                        self.error(type_start(t), "deft does not support generics yet");
-                        continue;
-                    }
-                    let et = self.typ(t);
-                    if let Some(r) = self.grey_type_named_by(t)
-                        && self.embedding_cycle(r)
-                    {
-                        self.report_defined_cycle(r);
-                        continue;
-                    }
-                    if et == INVALID {
-                        continue;
-                    }
-                    match self.tys.iface_methods(et).map(<[Method]>::to_vec) {
-                        Some(ms) => {
-                            for m in ms {
-                                if let Some(existing) = methods.iter().find(|x| x.name == m.name) {
-                                    if !self.tys.identical(existing.sig, m.sig) {
-                                        self.error(type_start(t), format!("duplicate method {}", m.name));
-                                    }
-                                    continue;
-                                }
-                                methods.push(m);
-                            }
-                        }
-                        None => {
-                            self.error(type_start(t), "deft does not support generics yet");
-                        }
-                    }
-                }
+                seen.push((m.name.clone(), at));
+                methods.push(m);
             }
         }
         methods.sort_by(|a, b| a.name.cmp(&b.name));
         self.tys.intern(T::Interface { methods, any: false })
+    }
+
+    /// Reports method `name` (at `pos`) if `seen` has one of that name.
+    fn duplicate_method(&mut self, seen: &[(String, syntax::Pos)], name: &str, pos: syntax::Pos) -> bool {
+        let Some((_, other)) = seen.iter().find(|(n, _)| n == name) else { return false };
+        let other = self.pos_string(*other);
+        self.error(pos, format!("duplicate method {name}\n\t{other}: other declaration of {name}"));
+        true
+    }
+
+    /// `T.m` is a method expression (types2 checks it as an expression):
+    /// if `o` is a type name and its type has no method `m`, the error.
+    fn missing_method_expr(&mut self, o: ObjId, written: &str, m: &str) -> Option<String> {
+        if !matches!(self.obj(o).kind, ObjKind::TypeName) {
+            return None;
+        }
+        self.obj_decl(o);
+        let ty = self.obj_ty(o);
+        let what = match self.lookup_field_or_method(ty, false, m) {
+            Lookup::NotFound => "field or method",
+            Lookup::Field { .. } => "method",
+            _ => return None,
+        };
+        let ts = self.ts(ty);
+        Some(format!("{written}.{m} undefined (type {ts} has no {what} {m})"))
     }
 
     /// Whether an interface embedding `r`, which is being declared, closes

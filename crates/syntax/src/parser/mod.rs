@@ -26,10 +26,12 @@
 //!   directives nothing takes, at the end of the file for the others).
 //! * A few checks gc makes after parsing (in its type checker) but that the
 //!   AST cannot represent are made here with gc's wording and no `syntax
-//!   error:` prefix: `non-name x.y on left side of :=`, `range clause
-//!   permits at most two iteration variables`, `X is not a type` (a type
-//!   switch case or composite literal type that is not a type),
-//!   `expression in defer must not be parenthesized`.
+//!   error:` prefix: `non-name x.y on left side of :=`, `X is not a type` (a type
+//!   switch case or composite literal type that is not a type). As gc's
+//!   type checker does not run after a syntax error, they are reported
+//!   only for a file without one. `expression in defer must not be
+//!   parenthesized` and `expression in go must be function call` are gc's
+//!   parser's own.
 //!
 //! Invariants:
 //! * The parser never panics and always terminates: every loop consumes a
@@ -81,6 +83,7 @@ pub fn parse_file(sources: &SourceMap, file: FileId, ids: &mut NodeIds, diags: &
     let mut p = Parser::new(text, file, ids, diags);
     let tree = p.file();
     p.report_deferred_directives();
+    p.report_checker_errors();
     tree
 }
 
@@ -165,6 +168,9 @@ pub(crate) struct Parser<'a> {
     /// Misplaced directives attached to declarations, reported at the end
     /// (whether in a function body, position).
     deferred_directives: Vec<(bool, Pos)>,
+    /// Errors gc's type checker reports, found while parsing (see
+    /// [`Parser::checker_error`]).
+    checker_errors: Vec<(Pos, String)>,
 }
 
 /// An address in the current stack frame.
@@ -188,6 +194,7 @@ impl<'a> Parser<'a> {
             depth: 0,
             stack_base: stack_address(),
             deferred_directives: Vec::new(),
+            checker_errors: Vec::new(),
         }
     }
 
@@ -245,6 +252,26 @@ impl<'a> Parser<'a> {
     /// Reports `msg` at `pos` without the `syntax error:` prefix.
     fn error_at(&mut self, pos: Pos, msg: impl Into<String>) {
         self.lx.diags().error(pos, msg);
+    }
+
+    /// Records an error that gc's type checker reports (the AST cannot
+    /// represent the construct), without the `syntax error:` prefix. gc
+    /// does not type-check after a syntax error, so these are reported at
+    /// the end of the file only if it has none.
+    fn checker_error(&mut self, pos: Pos, msg: String) {
+        self.checker_errors.push((pos, msg));
+    }
+
+    /// Reports the errors [`Parser::checker_error`] recorded, unless the
+    /// file has a syntax error.
+    fn report_checker_errors(&mut self) {
+        let errors = std::mem::take(&mut self.checker_errors);
+        let syntax_error = self.lx.diags().iter().skip(self.errors_before).any(|d| d.msg.starts_with("syntax error"));
+        if !syntax_error {
+            for (pos, msg) in errors {
+                self.error_at(pos, msg);
+            }
+        }
     }
 
     /// Reports a syntax error at the current token.
@@ -487,6 +514,8 @@ impl<'a> Parser<'a> {
                 self.advance(&DECL_KEYWORDS);
             }
         }
+        // Directives after the last declaration: nothing takes them.
+        self.clear_pragmas();
         file
     }
 

@@ -31,6 +31,13 @@ enum Simple {
         bind: Ident,
         subject: Expr,
     },
+    /// `lhs := rhs` whose left side is not all names (an error the type
+    /// checker reports, if it gets there): a `Bad` statement at `pos` (of
+    /// `:=`); `text` is the statement as gc prints it.
+    BadDefine {
+        pos: Pos,
+        text: String,
+    },
 }
 
 /// The condition part of a control clause header.
@@ -211,6 +218,11 @@ impl Parser<'_> {
             self.error_at(x.pos, msg);
             x = unparen(x);
         }
+        // gc's parser reports this (so also with syntax errors).
+        if !matches!(x.kind, ExprKind::Call { .. }) {
+            let msg = format!("expression in {} must be function call", keyword.as_str());
+            self.error_at(x.pos, msg);
+        }
         let kind = if keyword == Tok::Go { StmtKind::Go(x) } else { StmtKind::Defer(x) };
         Stmt { pos, kind }
     }
@@ -273,7 +285,13 @@ impl Parser<'_> {
         if !define {
             return Simple::Stmt(Stmt { pos, kind: StmtKind::Assign { lhs, op: None, rhs } });
         }
-        Simple::Stmt(self.define_stmt(pos, lhs, rhs))
+        if lhs.iter().all(|e| matches!(e.kind, ExprKind::Ident(_))) {
+            return Simple::Stmt(self.define_stmt(pos, lhs, rhs));
+        }
+        let side = |xs: &[Expr]| xs.iter().map(printer::expr_string).collect::<Vec<_>>().join(", ");
+        let text = format!("{} := {}", side(&lhs), side(&rhs));
+        self.define_stmt(pos, lhs, rhs);
+        Simple::BadDefine { pos, text }
     }
 
     /// `lhs := rhs`; a left side that is not a name is reported as gc's
@@ -287,7 +305,7 @@ impl Parser<'_> {
                 ExprKind::Ident(name) => names.push(name),
                 _ => {
                     let msg = format!("non-name {} on left side of :=", printer::expr_string(&e));
-                    self.error_at(e.start(), msg);
+                    self.checker_error(e.start(), msg);
                     ok = false;
                 }
             }
@@ -314,7 +332,7 @@ impl Parser<'_> {
     fn simple_into_stmt(&mut self, s: Simple) -> Stmt {
         match s {
             Simple::Stmt(s) => s,
-            Simple::Range { pos, .. } => Stmt { pos, kind: StmtKind::Bad },
+            Simple::Range { pos, .. } | Simple::BadDefine { pos, .. } => Stmt { pos, kind: StmtKind::Bad },
             Simple::Guard { subject, .. } => Stmt { pos: subject.start(), kind: StmtKind::Expr(subject) },
         }
     }
@@ -383,7 +401,7 @@ impl Parser<'_> {
         self.want(Tok::Semi);
         if !self.at(Tok::Lbrace) {
             let s = self.simple_stmt(None, None);
-            if let Simple::Stmt(Stmt { pos, kind: StmtKind::Define { .. } }) = &s {
+            if let Simple::Stmt(Stmt { pos, kind: StmtKind::Define { .. } }) | Simple::BadDefine { pos, .. } = &s {
                 self.syntax_error_at(*pos, "cannot declare in post statement of for loop");
             }
             *post = Some(s);
@@ -411,6 +429,10 @@ impl Parser<'_> {
                 let msg = format!("cannot use {} as value", printer::stmt_string(&s));
                 self.syntax_error_at(s.pos, &msg);
                 Cond::Expr(self.bad_expr(s.pos))
+            }
+            Some(Simple::BadDefine { pos, text }) => {
+                self.syntax_error_at(pos, &format!("cannot use {text} as value"));
+                Cond::Expr(self.bad_expr(pos))
             }
             Some(Simple::Range { pos, .. }) => Cond::Expr(self.bad_expr(pos)),
         }
@@ -477,13 +499,10 @@ impl Parser<'_> {
         let body = self.block_stmt("for clause");
         let kind = match h.init {
             Some(Simple::Range { lhs, define, expr, .. }) => {
-                if let Some(third) = lhs.get(2) {
-                    let at = third.start();
-                    self.error_at(at, "range clause permits at most two iteration variables");
-                }
+                let extra = lhs.get(2).map(Expr::start);
                 let mut vars = lhs.into_iter();
                 let (key, value) = (vars.next(), vars.next());
-                StmtKind::Range { key, value, define, expr, body }
+                StmtKind::Range { key, value, extra, define, expr, body }
             }
             init => {
                 let init = init.map(|s| Box::new(self.simple_into_stmt(s)));

@@ -726,7 +726,7 @@ impl Parser<'_> {
             Err(bad) => {
                 let pos = bad.start();
                 if !matches!(bad.kind, ExprKind::Bad) {
-                    self.error_at(pos, format!("{} is not a type", printer::expr_string(&bad)));
+                    self.checker_error(pos, format!("{} is not a type", printer::expr_string(&bad)));
                 }
                 self.bad_type(pos)
             }
