@@ -662,21 +662,30 @@ unsafe fn note_resumed(gp: *mut G, f: &FuncInfo, fr: Frame) {
     }
 }
 
+/// The return address that tracebacks and `runtime.Callers` report for
+/// frame `fr` of `f`: its own, except in code that only runs in a resumed
+/// frame with defer records, where it is the one in the `defer` statement
+/// whose record recovered (whose line gc shows).
+///
+/// # Safety
+/// `gp` is the goroutine `fr` belongs to.
+pub(crate) unsafe fn reported_pc(gp: *mut G, f: &FuncInfo, fr: Frame) -> usize {
+    if f.line_at(fr.pc - 1) != RESUMED_LINE {
+        return fr.pc;
+    }
+    // SAFETY: by the precondition.
+    let resumed = unsafe { &(*gp).resumed };
+    resumed.iter().rev().find(|&&(fp, _)| fp == fr.fp).map_or(fr.pc, |&(_, pc)| pc)
+}
+
 /// The source line a traceback shows for frame `fr` of `f`.
 ///
 /// # Safety
 /// `gp` is the goroutine `fr` belongs to.
 unsafe fn frame_line(gp: *mut G, f: &FuncInfo, fr: Frame) -> u32 {
-    let line = f.line_at(fr.pc - 1);
-    if line != RESUMED_LINE {
-        return line;
-    }
     // SAFETY: by the precondition.
-    let resumed = unsafe { &(*gp).resumed };
-    match resumed.iter().rev().find(|&&(fp, _)| fp == fr.fp) {
-        Some(&(_, stopped)) => f.line_at(stopped - 1),
-        None => 0,
-    }
+    let line = f.line_at(unsafe { reported_pc(gp, f, fr) } - 1);
+    if line == RESUMED_LINE { 0 } else { line }
 }
 
 /// Jumps to a landing pad with the given stack and frame pointers and
