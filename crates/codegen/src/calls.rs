@@ -47,6 +47,15 @@ pub fn capture_offsets(cx: &crate::program::ProgramCx, f: lower::ir::FuncId) -> 
     (offsets, off)
 }
 
+/// Emits a plain call of `target`; returns its results.
+pub fn emit_plain_call(b: &mut FunctionBuilder, target: Target, args: &[Value]) -> Vec<Value> {
+    let inst = match target {
+        Target::Direct(f) => b.ins().call(f, args),
+        Target::Indirect(sig, code) => b.ins().call_indirect(sig, code, args),
+    };
+    b.inst_results(inst).to_vec()
+}
+
 /// Emits a `try_call` of `target` whose exceptional edge goes to `handler`
 /// and continues in a new block, which receives the results; returns the
 /// block and the results.
@@ -79,14 +88,10 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// results.
     pub fn emit_call(&mut self, target: Target, args: &[Value]) -> Vec<Value> {
         let pad = self.defers.as_ref().filter(|d| !d.plain_calls).map(|d| d.landing);
-        let Some(pad) = pad else {
-            let inst = match target {
-                Target::Direct(f) => self.b.ins().call(f, args),
-                Target::Indirect(sig, code) => self.b.ins().call_indirect(sig, code, args),
-            };
-            return self.b.inst_results(inst).to_vec();
-        };
-        emit_try_call(&mut self.b, target, args, pad).1
+        match pad {
+            Some(pad) => emit_try_call(&mut self.b, target, args, pad).1,
+            None => emit_plain_call(&mut self.b, target, args),
+        }
     }
 
     /// Calls runtime entry `rt`; returns its results.

@@ -97,8 +97,7 @@ pub fn define_adapter(
 /// adapter has no landing pad the panic engine would resume) traps.
 fn call_target(b: &mut FunctionBuilder, callee: FuncRef, args: &[Value], clobber_all: bool) -> Vec<Value> {
     if !clobber_all {
-        let call = b.ins().call(callee, args);
-        return b.inst_results(call).to_vec();
+        return crate::calls::emit_plain_call(b, crate::calls::Target::Direct(callee), args);
     }
     let never = b.create_block();
     b.set_cold_block(never);

@@ -121,7 +121,7 @@ pub struct FnTx<'a, 'p> {
     /// An unsupported construct was met.
     pub failed: bool,
     /// Emitting the deferreturn block's code, all of which keeps the
-    /// resumed-frame location (`funcdata::RESUMED_SRCLOC`).
+    /// location [`FnTx::finish_defers`] gives it.
     pub(crate) in_resumed_code: bool,
     /// Cells and closure objects that live in the frame.
     pub frame: crate::escape::FrameCells,

@@ -296,15 +296,24 @@ fn define_wrapper(
     full.extend_from_slice(&params[2..]);
     let id = cx.func_decl(w.method);
     let fr = cx.module.declare_func_in_func(id, b.func);
-    if b.func.signature.call_conv.supports_tail_calls() {
-        b.ins().return_call(fr, &full);
-    } else {
-        let call = b.ins().call(fr, &full);
-        let results = b.inst_results(call).to_vec();
-        b.ins().return_(&results);
-    }
+    return_call_of(&mut b, Target::Direct(fr), &full);
     b.seal_all_blocks();
     b.finalize(cx.module.target_config());
+}
+
+/// Ends a wrapper by calling `target` with `args` and returning its
+/// results: a tail call when the wrapper's convention has them (Tail), a
+/// call and a return otherwise.
+fn return_call_of(b: &mut FunctionBuilder, target: Target, args: &[Value]) {
+    if b.func.signature.call_conv.supports_tail_calls() {
+        match target {
+            Target::Direct(f) => b.ins().return_call(f, args),
+            Target::Indirect(sig, code) => b.ins().return_call_indirect(sig, code, args),
+        };
+        return;
+    }
+    let results = crate::calls::emit_plain_call(b, target, args);
+    b.ins().return_(&results);
 }
 
 /// gc's `I.M-fm`: calls the method saved in the closure object with the
@@ -329,13 +338,7 @@ fn define_closure_glue(
     let mut full = vec![ty, data];
     full.extend_from_slice(&params[1..]);
     let sref = b.import_signature(msig);
-    if b.func.signature.call_conv.supports_tail_calls() {
-        b.ins().return_call_indirect(sref, code, &full);
-    } else {
-        let call = b.ins().call_indirect(sref, code, &full);
-        let results = b.inst_results(call).to_vec();
-        b.ins().return_(&results);
-    }
+    return_call_of(&mut b, Target::Indirect(sref, code), &full);
     b.seal_all_blocks();
     b.finalize(cx.module.target_config());
 }

@@ -34,7 +34,7 @@ use std::ptr::null_mut;
 
 use crate::errors::RuntimeError;
 use crate::frames::Frame;
-use crate::panic::{G, cur_g, entry_shim, panic_runtime_error, raise_regs, set_raise_regs};
+use crate::panic::{G, cur_g, entry_shim, keeping_raise_regs, panic_runtime_error};
 use crate::sched::{fastrand, park, park_forever, ready};
 
 /// Largest buffer gc allows (its `maxAlloc` on linux/amd64).
@@ -418,10 +418,8 @@ extern "C" fn chansend(c: *mut u8, elem: *const u8, pc: usize, fp: usize) {
         let mut w = Waiter::new(cur_g(), c, elem.cast_mut(), true);
         let w: *mut Waiter = &raw mut w;
         enqueue(&raw mut (*c).sendq, w);
-        let regs = raise_regs();
-        park("chan send");
+        keeping_raise_regs(|| park("chan send"));
         if !(*w).success {
-            set_raise_regs(regs);
             panic_runtime_error(RuntimeError::SendOnClosedChannel, Frame { pc, fp });
         }
     }
@@ -485,13 +483,8 @@ extern "C" fn select(cases: *mut Scase, ncases: i64, block: i64, recv_ok: *mut b
         Some(o) => o,
         None if block == 0 => return -1,
         None if cases.is_empty() => park_forever("select (no cases)"),
-        None => {
-            let regs = raise_regs();
-            // SAFETY: as above.
-            let o = unsafe { wait(cases) };
-            set_raise_regs(regs);
-            o
-        }
+        // SAFETY: as above.
+        None => keeping_raise_regs(|| unsafe { wait(cases) }),
     };
     match outcome {
         Outcome::Received(i, ok) => {

@@ -147,6 +147,12 @@ impl FuncInfo {
         }
     }
 
+    /// Whether the call returning to `ret_pc` is made by code that only runs
+    /// in a frame a recovery resumed (see [`RESUMED_LINE`]).
+    pub fn in_resumed_code(&self, ret_pc: usize) -> bool {
+        self.line_at(ret_pc - 1) == RESUMED_LINE
+    }
+
     /// The landing pad of the call whose return address is `ret_pc`.
     pub fn landing_pad(&self, ret_pc: usize) -> Option<LandingPad> {
         let off = ret_pc.wrapping_sub(self.start) as u32;

@@ -233,27 +233,8 @@ pub unsafe fn panic_method_text(v: Eface) -> Option<Vec<u8>> {
     let m = unsafe { crate::panicprint::panic_text_method(v.ty)? };
     match crate::entry::call_text_method_catching(m.code, v.ty, v.data) {
         Ok(s) => Some(bytes(&s).to_vec()),
-        Err(inner) => crate::proc::throw(&printing_panicked_message(inner)),
+        Err(inner) => crate::proc::throw(&crate::panicprint::printing_panicked_message(inner)),
     }
-}
-
-/// gc's fatal error when the method that gives a panic value's text panics
-/// itself: `panic while printing panic value: ` and the inner value if it is
-/// a string, else its type.
-pub(crate) fn printing_panicked_message(inner: Eface) -> String {
-    // SAFETY: a recovered panic value is a valid interface value, its type
-    // descriptor static.
-    let detail = match unsafe { inner.ty.as_ref() } {
-        Some(t) if t.kind == Kind::String as u8 && t.flags & crate::abi::TYPE_FLAG_NAMED == 0 => {
-            // SAFETY: a string's data word points to the string header.
-            let s = unsafe { &*inner.data.cast::<GoString>() };
-            String::from_utf8_lossy(bytes(s)).into_owned()
-        }
-        // SAFETY: type names are valid static Go strings.
-        Some(t) => format!("type {}", String::from_utf8_lossy(unsafe { t.name.bytes() })),
-        None => "type <nil>".to_string(),
-    };
-    format!("panic while printing panic value: {detail}")
 }
 
 /// The panic value of a failed assertion `x.(I)` to a non-empty interface

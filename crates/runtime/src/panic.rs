@@ -185,7 +185,7 @@ pub fn set_g(g: *mut G) -> *mut G {
 /// there resumes frames above it with these (see the module doc). One
 /// thread runs Go code, and a raise reads them before any other Go code can
 /// run; a shim that may park its goroutine first and raise afterwards keeps
-/// a copy across the wait ([`raise_regs`], [`set_raise_regs`]).
+/// a copy across the wait ([`keeping_raise_regs`]).
 pub(crate) static mut RAISE_REGS: CalleeSaved = CalleeSaved([0; 5]);
 
 /// The registers the last raising entry shim captured.
@@ -194,11 +194,15 @@ pub(crate) fn raise_regs() -> CalleeSaved {
     unsafe { (&raw const RAISE_REGS).read() }
 }
 
-/// Puts back registers [`raise_regs`] returned, before raising a panic
-/// after a wait during which other goroutines may have entered shims.
-pub(crate) fn set_raise_regs(regs: CalleeSaved) {
+/// Runs `wait` (which parks the goroutine, so that other goroutines enter
+/// shims meanwhile) and then puts back the registers the current entry
+/// shim captured, for a panic it raises afterwards.
+pub(crate) fn keeping_raise_regs<R>(wait: impl FnOnce() -> R) -> R {
+    let regs = raise_regs();
+    let r = wait();
     // SAFETY: as in `raise_regs`.
-    unsafe { (&raw mut RAISE_REGS).write(regs) }
+    unsafe { (&raw mut RAISE_REGS).write(regs) };
+    r
 }
 
 /// The instructions that begin a raising entry shim: store the
@@ -605,7 +609,7 @@ unsafe fn caught(gp: *mut G, p: *mut Panic, f: &FuncInfo, fr: Frame, regs: &Call
         if PRINTING_PANIC_VALUES.load(Ordering::Relaxed) {
             // gc throws from the deferred call that recovers it, with the
             // frames of the method still on the stack.
-            let msg = crate::iface::printing_panicked_message((*p).arg);
+            let msg = crate::panicprint::printing_panicked_message((*p).arg);
             fatal_with_traceback(msg.as_bytes(), b"running", (*p).origin);
         }
         (&raw mut CAUGHT).write((*p).arg);
@@ -655,9 +659,9 @@ unsafe fn unlink_and_resume(gp: *mut G, p: *mut Panic, f: &FuncInfo, fr: Frame, 
 unsafe fn note_resumed(gp: *mut G, f: &FuncInfo, fr: Frame) {
     // SAFETY: by the precondition.
     let resumed = unsafe { &mut (*gp).resumed };
-    let again = f.line_at(fr.pc - 1) == RESUMED_LINE;
+    let again = f.in_resumed_code(fr.pc);
     resumed.retain(|&(fp, _)| fp > fr.fp || (again && fp == fr.fp));
-    if !again && f.kind == FrameKind::Go {
+    if !again {
         resumed.push((fr.fp, fr.pc));
     }
 }
@@ -670,7 +674,7 @@ unsafe fn note_resumed(gp: *mut G, f: &FuncInfo, fr: Frame) {
 /// # Safety
 /// `gp` is the goroutine `fr` belongs to.
 pub(crate) unsafe fn reported_pc(gp: *mut G, f: &FuncInfo, fr: Frame) -> usize {
-    if f.line_at(fr.pc - 1) != RESUMED_LINE {
+    if !f.in_resumed_code(fr.pc) {
         return fr.pc;
     }
     // SAFETY: by the precondition.

@@ -84,6 +84,23 @@ pub fn fmt_panic_value(out: &mut impl ByteSink, v: Eface, method_text: Option<&[
     }
 }
 
+/// gc's fatal error when the method that gives a panic value's text panics
+/// itself: `panic while printing panic value: ` and the inner value if it is
+/// an (unnamed) string, else its type.
+pub(crate) fn printing_panicked_message(inner: Eface) -> String {
+    // SAFETY: a recovered panic value is a valid interface value, its type
+    // descriptor static.
+    let detail = match unsafe { inner.ty.as_ref() } {
+        Some(t) if t.kind == Kind::String as u8 && t.flags & TYPE_FLAG_NAMED == 0 => {
+            // SAFETY: a string's data word points to the string header.
+            String::from_utf8_lossy(unsafe { (*inner.data.cast::<GoString>()).bytes() }).into_owned()
+        }
+        Some(t) => format!("type {}", String::from_utf8_lossy(type_name(t))),
+        None => "type <nil>".to_string(),
+    };
+    format!("panic while printing panic value: {detail}")
+}
+
 /// The name of a type as gc prints it.
 fn type_name(ty: &TypeDesc) -> &[u8] {
     // SAFETY: type names are valid static Go strings.
