@@ -184,6 +184,10 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// Calls function `fid` directly with closure context `ctx` (0 when
     /// `None`) and `args` (result areas added).
     pub fn call_static(&mut self, fid: lower::ir::FuncId, ctx: Option<Value>, args: Vec<Value>) -> Vec<Value> {
+        if let Some(intr) = crate::intrinsics::lookup(&self.cx.prog.funcs[fid.0 as usize].name) {
+            self.nil_check(args[0]);
+            return crate::intrinsics::emit(&mut self.b, intr, args[0], &args[1..]);
+        }
         let id = self.cx.func_decl(fid);
         let fr = self.func_ref(id);
         let mut full = vec![ctx.unwrap_or_else(|| self.iconst(types::I64, 0))];

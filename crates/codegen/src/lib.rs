@@ -10,6 +10,7 @@
 //!   │  maps.rs     map indexing, stores, delete, len, make, range
 //!   │  defers.rs   open-coded defers, defer records, deferreturn block, thunks
 //!   │  external.rs adapters to library functions the runtime implements
+//!   │  intrinsics.rs sync/atomic's operations, inline at direct calls
 //!   ▼
 //! Cranelift IR ──(cranelift-jit)──▶ machine code
 //!   │  funcdata.rs  lines, deferBits/argument slot offsets, landing pads
@@ -41,6 +42,7 @@ pub mod external;
 pub mod func;
 pub mod funcdata;
 pub mod iface;
+pub mod intrinsics;
 mod jit;
 pub mod layout;
 pub mod maps;

@@ -1,181 +1,130 @@
-// Package atomic: atomic memory operations. deft runs one goroutine, so
-// plain loads and stores are atomic.
+// Package atomic: atomic memory operations, sequentially consistent as
+// Go's memory model asks.
+//
+// Every function below calls itself: a direct call of one of them is
+// compiled to the machine instruction (codegen's intrinsics), the call in
+// its own body included, so the body is that instruction and not a
+// recursion. The methods of the integer types are intrinsics too (their
+// word is the struct's only field, at offset 0); their bodies are kept
+// for method values and interfaces.
 package atomic
 
-// AddInt32 adds delta to *addr and returns the new value.
-func AddInt32(addr *int32, delta int32) int32 { *addr += delta; return *addr }
+import "unsafe"
 
-// AddInt64 adds delta to *addr and returns the new value.
-func AddInt64(addr *int64, delta int64) int64 { *addr += delta; return *addr }
+// SwapInt32 atomically stores new into *addr and returns the previous value.
+func SwapInt32(addr *int32, new int32) (old int32) { return SwapInt32(addr, new) }
 
-// AddUint32 adds delta to *addr and returns the new value.
-func AddUint32(addr *uint32, delta uint32) uint32 { *addr += delta; return *addr }
+// CompareAndSwapInt32 atomically stores new into *addr if it holds old, and reports whether it did.
+func CompareAndSwapInt32(addr *int32, old, new int32) (swapped bool) { return CompareAndSwapInt32(addr, old, new) }
 
-// AddUint64 adds delta to *addr and returns the new value.
-func AddUint64(addr *uint64, delta uint64) uint64 { *addr += delta; return *addr }
+// AddInt32 atomically adds delta to *addr and returns the new value.
+func AddInt32(addr *int32, delta int32) (new int32) { return AddInt32(addr, delta) }
 
-// AddUintptr adds delta to *addr and returns the new value.
-func AddUintptr(addr *uintptr, delta uintptr) uintptr { *addr += delta; return *addr }
+// AndInt32 atomically ands *addr with mask and returns the old value.
+func AndInt32(addr *int32, mask int32) (old int32) { return AndInt32(addr, mask) }
 
-// LoadInt32 returns *addr.
-func LoadInt32(addr *int32) int32 { return *addr }
+// OrInt32 atomically ors *addr with mask and returns the old value.
+func OrInt32(addr *int32, mask int32) (old int32) { return OrInt32(addr, mask) }
 
-// LoadInt64 returns *addr.
-func LoadInt64(addr *int64) int64 { return *addr }
+// LoadInt32 atomically loads *addr.
+func LoadInt32(addr *int32) (val int32) { return LoadInt32(addr) }
 
-// LoadUint32 returns *addr.
-func LoadUint32(addr *uint32) uint32 { return *addr }
+// StoreInt32 atomically stores val into *addr.
+func StoreInt32(addr *int32, val int32) { StoreInt32(addr, val) }
 
-// LoadUint64 returns *addr.
-func LoadUint64(addr *uint64) uint64 { return *addr }
+// SwapInt64 atomically stores new into *addr and returns the previous value.
+func SwapInt64(addr *int64, new int64) (old int64) { return SwapInt64(addr, new) }
 
-// LoadUintptr returns *addr.
-func LoadUintptr(addr *uintptr) uintptr { return *addr }
+// CompareAndSwapInt64 atomically stores new into *addr if it holds old, and reports whether it did.
+func CompareAndSwapInt64(addr *int64, old, new int64) (swapped bool) { return CompareAndSwapInt64(addr, old, new) }
 
-// StoreInt32 sets *addr to val.
-func StoreInt32(addr *int32, val int32) { *addr = val }
+// AddInt64 atomically adds delta to *addr and returns the new value.
+func AddInt64(addr *int64, delta int64) (new int64) { return AddInt64(addr, delta) }
 
-// StoreInt64 sets *addr to val.
-func StoreInt64(addr *int64, val int64) { *addr = val }
+// AndInt64 atomically ands *addr with mask and returns the old value.
+func AndInt64(addr *int64, mask int64) (old int64) { return AndInt64(addr, mask) }
 
-// StoreUint32 sets *addr to val.
-func StoreUint32(addr *uint32, val uint32) { *addr = val }
+// OrInt64 atomically ors *addr with mask and returns the old value.
+func OrInt64(addr *int64, mask int64) (old int64) { return OrInt64(addr, mask) }
 
-// StoreUint64 sets *addr to val.
-func StoreUint64(addr *uint64, val uint64) { *addr = val }
+// LoadInt64 atomically loads *addr.
+func LoadInt64(addr *int64) (val int64) { return LoadInt64(addr) }
 
-// StoreUintptr sets *addr to val.
-func StoreUintptr(addr *uintptr, val uintptr) { *addr = val }
+// StoreInt64 atomically stores val into *addr.
+func StoreInt64(addr *int64, val int64) { StoreInt64(addr, val) }
 
-// SwapInt32 sets *addr to new and returns the old value.
-func SwapInt32(addr *int32, new int32) (old int32) { old, *addr = *addr, new; return }
+// SwapUint32 atomically stores new into *addr and returns the previous value.
+func SwapUint32(addr *uint32, new uint32) (old uint32) { return SwapUint32(addr, new) }
 
-// SwapInt64 sets *addr to new and returns the old value.
-func SwapInt64(addr *int64, new int64) (old int64) { old, *addr = *addr, new; return }
+// CompareAndSwapUint32 atomically stores new into *addr if it holds old, and reports whether it did.
+func CompareAndSwapUint32(addr *uint32, old, new uint32) (swapped bool) { return CompareAndSwapUint32(addr, old, new) }
 
-// SwapUint32 sets *addr to new and returns the old value.
-func SwapUint32(addr *uint32, new uint32) (old uint32) { old, *addr = *addr, new; return }
+// AddUint32 atomically adds delta to *addr and returns the new value.
+func AddUint32(addr *uint32, delta uint32) (new uint32) { return AddUint32(addr, delta) }
 
-// SwapUint64 sets *addr to new and returns the old value.
-func SwapUint64(addr *uint64, new uint64) (old uint64) { old, *addr = *addr, new; return }
+// AndUint32 atomically ands *addr with mask and returns the old value.
+func AndUint32(addr *uint32, mask uint32) (old uint32) { return AndUint32(addr, mask) }
 
-// CompareAndSwapInt32 sets *addr to new if it is old, and reports whether.
-func CompareAndSwapInt32(addr *int32, old, new int32) bool {
-	if *addr != old {
-		return false
-	}
-	*addr = new
-	return true
-}
+// OrUint32 atomically ors *addr with mask and returns the old value.
+func OrUint32(addr *uint32, mask uint32) (old uint32) { return OrUint32(addr, mask) }
 
-// CompareAndSwapInt64 sets *addr to new if it is old, and reports whether.
-func CompareAndSwapInt64(addr *int64, old, new int64) bool {
-	if *addr != old {
-		return false
-	}
-	*addr = new
-	return true
-}
+// LoadUint32 atomically loads *addr.
+func LoadUint32(addr *uint32) (val uint32) { return LoadUint32(addr) }
 
-// CompareAndSwapUint32 sets *addr to new if it is old, and reports whether.
-func CompareAndSwapUint32(addr *uint32, old, new uint32) bool {
-	if *addr != old {
-		return false
-	}
-	*addr = new
-	return true
-}
+// StoreUint32 atomically stores val into *addr.
+func StoreUint32(addr *uint32, val uint32) { StoreUint32(addr, val) }
 
-// CompareAndSwapUint64 sets *addr to new if it is old, and reports whether.
-func CompareAndSwapUint64(addr *uint64, old, new uint64) bool {
-	if *addr != old {
-		return false
-	}
-	*addr = new
-	return true
-}
+// SwapUint64 atomically stores new into *addr and returns the previous value.
+func SwapUint64(addr *uint64, new uint64) (old uint64) { return SwapUint64(addr, new) }
 
-// Int32 is an atomic int32.
-type Int32 struct{ v int32 }
+// CompareAndSwapUint64 atomically stores new into *addr if it holds old, and reports whether it did.
+func CompareAndSwapUint64(addr *uint64, old, new uint64) (swapped bool) { return CompareAndSwapUint64(addr, old, new) }
 
-// Load returns the value.
-func (x *Int32) Load() int32 { return x.v }
+// AddUint64 atomically adds delta to *addr and returns the new value.
+func AddUint64(addr *uint64, delta uint64) (new uint64) { return AddUint64(addr, delta) }
 
-// Store sets the value.
-func (x *Int32) Store(v int32) { x.v = v }
+// AndUint64 atomically ands *addr with mask and returns the old value.
+func AndUint64(addr *uint64, mask uint64) (old uint64) { return AndUint64(addr, mask) }
 
-// Add adds delta and returns the new value.
-func (x *Int32) Add(delta int32) int32 { x.v += delta; return x.v }
+// OrUint64 atomically ors *addr with mask and returns the old value.
+func OrUint64(addr *uint64, mask uint64) (old uint64) { return OrUint64(addr, mask) }
 
-// Int64 is an atomic int64.
-type Int64 struct{ v int64 }
+// LoadUint64 atomically loads *addr.
+func LoadUint64(addr *uint64) (val uint64) { return LoadUint64(addr) }
 
-// Load returns the value.
-func (x *Int64) Load() int64 { return x.v }
+// StoreUint64 atomically stores val into *addr.
+func StoreUint64(addr *uint64, val uint64) { StoreUint64(addr, val) }
 
-// Store sets the value.
-func (x *Int64) Store(v int64) { x.v = v }
+// SwapUintptr atomically stores new into *addr and returns the previous value.
+func SwapUintptr(addr *uintptr, new uintptr) (old uintptr) { return SwapUintptr(addr, new) }
 
-// Add adds delta and returns the new value.
-func (x *Int64) Add(delta int64) int64 { x.v += delta; return x.v }
+// CompareAndSwapUintptr atomically stores new into *addr if it holds old, and reports whether it did.
+func CompareAndSwapUintptr(addr *uintptr, old, new uintptr) (swapped bool) { return CompareAndSwapUintptr(addr, old, new) }
 
-// Value holds a value of one consistent type.
-type Value struct {
-	v any
-}
+// AddUintptr atomically adds delta to *addr and returns the new value.
+func AddUintptr(addr *uintptr, delta uintptr) (new uintptr) { return AddUintptr(addr, delta) }
 
-// Load returns the value stored (nil before any Store).
-func (v *Value) Load() any { return v.v }
+// AndUintptr atomically ands *addr with mask and returns the old value.
+func AndUintptr(addr *uintptr, mask uintptr) (old uintptr) { return AndUintptr(addr, mask) }
 
-// Store sets the value; nil, or a different concrete type than before,
-// panics as in gc.
-func (v *Value) Store(val any) {
-	if val == nil {
-		panic("sync/atomic: store of nil value into Value")
-	}
-	if v.v != nil && !sameType(v.v, val) {
-		panic("sync/atomic: store of inconsistently typed value into Value")
-	}
-	v.v = val
-}
+// OrUintptr atomically ors *addr with mask and returns the old value.
+func OrUintptr(addr *uintptr, mask uintptr) (old uintptr) { return OrUintptr(addr, mask) }
 
-// Swap stores new and returns the previous value (nil before any Store),
-// with Store's checks.
-func (v *Value) Swap(new any) (old any) {
-	if new == nil {
-		panic("sync/atomic: swap of nil value into Value")
-	}
-	if v.v != nil && !sameType(v.v, new) {
-		panic("sync/atomic: swap of inconsistently typed value into Value")
-	}
-	old, v.v = v.v, new
-	return old
-}
+// LoadUintptr atomically loads *addr.
+func LoadUintptr(addr *uintptr) (val uintptr) { return LoadUintptr(addr) }
 
-// CompareAndSwap stores new if the value is old, and reports whether it
-// did; old and new must have the type of the values stored.
-func (v *Value) CompareAndSwap(old, new any) (swapped bool) {
-	if new == nil {
-		panic("sync/atomic: compare and swap of nil value into Value")
-	}
-	if old != nil && !sameType(old, new) {
-		panic("sync/atomic: compare and swap of inconsistently typed values")
-	}
-	if v.v == nil {
-		if old != nil {
-			return false
-		}
-		v.v = new
-		return true
-	}
-	if !sameType(v.v, new) {
-		panic("sync/atomic: compare and swap of inconsistently typed value into Value")
-	}
-	if v.v != old {
-		return false
-	}
-	v.v = new
-	return true
-}
+// StoreUintptr atomically stores val into *addr.
+func StoreUintptr(addr *uintptr, val uintptr) { StoreUintptr(addr, val) }
 
-func sameType(a, b any) bool
+// SwapPointer atomically stores new into *addr and returns the previous value.
+func SwapPointer(addr *unsafe.Pointer, new unsafe.Pointer) (old unsafe.Pointer) { return SwapPointer(addr, new) }
+
+// CompareAndSwapPointer atomically stores new into *addr if it holds old, and reports whether it did.
+func CompareAndSwapPointer(addr *unsafe.Pointer, old, new unsafe.Pointer) (swapped bool) { return CompareAndSwapPointer(addr, old, new) }
+
+// LoadPointer atomically loads *addr.
+func LoadPointer(addr *unsafe.Pointer) (val unsafe.Pointer) { return LoadPointer(addr) }
+
+// StorePointer atomically stores val into *addr.
+func StorePointer(addr *unsafe.Pointer, val unsafe.Pointer) { StorePointer(addr, val) }
+

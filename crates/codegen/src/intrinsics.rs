@@ -1,0 +1,145 @@
+//! Library functions compiled inline: `sync/atomic`'s operations.
+//!
+//! A direct call of one of these functions (or of a method of the atomic
+//! integer types) becomes the machine instruction itself — a `lock xadd`,
+//! `lock cmpxchg`, `xchg` or plain load — after a nil check of the
+//! address, as gc compiles them: no call, no runtime.
+//!
+//! Library code declares each such function with a body that calls the
+//! function itself (`func AddInt64(a *int64, d int64) int64 { return
+//! AddInt64(a, d) }`): that inner call is a call site like any other and
+//! is compiled inline too, so the function also exists as a value (func
+//! values, method values, `defer`, `go`) without any special path.
+//!
+//! Invariant: every operation is sequentially consistent (Cranelift's
+//! atomic instructions are), which is what Go's memory model asks of
+//! `sync/atomic`; an address must be aligned to its operand's size, which
+//! Go's layouts guarantee on amd64.
+
+use cranelift_codegen::ir::condcodes::IntCC;
+use cranelift_codegen::ir::{AtomicRmwOp, InstBuilder, MemFlagsData, Type, Value, types};
+use cranelift_frontend::FunctionBuilder;
+
+/// The package whose functions and methods are intrinsics.
+const ATOMIC: &str = "sync/atomic.";
+
+/// What an intrinsic does to the word at its address.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AtomicOp {
+    /// `Load`: returns the word.
+    Load,
+    /// `Store(v)`.
+    Store,
+    /// `Add(d)`: returns the new value.
+    Add,
+    /// `Swap(new)`: returns the old value.
+    Swap,
+    /// `CompareAndSwap(old, new)`: returns whether it swapped.
+    CompareAndSwap,
+    /// `And(mask)`: returns the old value.
+    And,
+    /// `Or(mask)`: returns the old value.
+    Or,
+}
+
+/// An inline operation on a word of type `ty` at the address given as
+/// its first operand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Intrinsic {
+    /// The operation.
+    pub op: AtomicOp,
+    /// The word's type.
+    pub ty: Type,
+}
+
+/// Operation names as they start a function's name (`AddInt64`) or end a
+/// method's (`(*Int64).Add`). `CompareAndSwap` comes before `And`, which
+/// it does not start with anyway; the order only matters for prefixes.
+const OPS: [(&str, AtomicOp); 7] = [
+    ("Load", AtomicOp::Load),
+    ("Store", AtomicOp::Store),
+    ("Add", AtomicOp::Add),
+    ("Swap", AtomicOp::Swap),
+    ("CompareAndSwap", AtomicOp::CompareAndSwap),
+    ("And", AtomicOp::And),
+    ("Or", AtomicOp::Or),
+];
+
+/// The word type of an operand type name of package `sync/atomic`.
+fn word(name: &str) -> Option<Type> {
+    match name {
+        "Int32" | "Uint32" => Some(types::I32),
+        "Int64" | "Uint64" | "Uintptr" | "Pointer" => Some(types::I64),
+        _ => None,
+    }
+}
+
+/// The intrinsic a function of the program stands for, by its full name
+/// (`sync/atomic.AddInt64`, `sync/atomic.(*Uint32).CompareAndSwap`).
+pub fn lookup(func_name: &str) -> Option<Intrinsic> {
+    let name = func_name.strip_prefix(ATOMIC)?;
+    let (op, ty) = match name.strip_prefix("(*") {
+        Some(method) => {
+            let (recv, op) = method.split_once(").")?;
+            (OPS.iter().find(|(n, _)| *n == op)?.1, word(recv)?)
+        }
+        None => OPS.iter().find_map(|(n, op)| Some((*op, word(name.strip_prefix(n)?)?)))?,
+    };
+    Some(Intrinsic { op, ty })
+}
+
+/// Emits `intr` on address `addr` with `operands` (already nil-checked);
+/// returns its results' scalars.
+pub fn emit(b: &mut FunctionBuilder, intr: Intrinsic, addr: Value, operands: &[Value]) -> Vec<Value> {
+    let flags = MemFlagsData::trusted();
+    let rmw = |b: &mut FunctionBuilder, op: AtomicRmwOp| b.ins().atomic_rmw(intr.ty, flags, op, addr, operands[0]);
+    match intr.op {
+        AtomicOp::Load => vec![b.ins().atomic_load(intr.ty, flags, addr)],
+        AtomicOp::Store => {
+            b.ins().atomic_store(flags, operands[0], addr);
+            Vec::new()
+        }
+        AtomicOp::Add => {
+            let old = rmw(b, AtomicRmwOp::Add);
+            vec![b.ins().iadd(old, operands[0])]
+        }
+        AtomicOp::Swap => vec![rmw(b, AtomicRmwOp::Xchg)],
+        AtomicOp::CompareAndSwap => {
+            let seen = b.ins().atomic_cas(flags, addr, operands[0], operands[1]);
+            vec![b.ins().icmp(IntCC::Equal, seen, operands[0])]
+        }
+        AtomicOp::And => vec![rmw(b, AtomicRmwOp::And)],
+        AtomicOp::Or => vec![rmw(b, AtomicRmwOp::Or)],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn functions_and_methods_are_found_by_name() {
+        let i = |op, ty| Some(Intrinsic { op, ty });
+        assert_eq!(lookup("sync/atomic.AddInt64"), i(AtomicOp::Add, types::I64));
+        assert_eq!(lookup("sync/atomic.AndUint32"), i(AtomicOp::And, types::I32));
+        assert_eq!(lookup("sync/atomic.CompareAndSwapPointer"), i(AtomicOp::CompareAndSwap, types::I64));
+        assert_eq!(lookup("sync/atomic.(*Uint32).CompareAndSwap"), i(AtomicOp::CompareAndSwap, types::I32));
+        assert_eq!(lookup("sync/atomic.(*Uintptr).Or"), i(AtomicOp::Or, types::I64));
+        assert_eq!(lookup("sync/atomic.LoadInt32"), i(AtomicOp::Load, types::I32));
+    }
+
+    #[test]
+    fn other_names_are_not_intrinsics() {
+        for name in [
+            "main.AddInt64",
+            "sync/atomic.(*Value).Load",
+            "sync/atomic.(*Bool).Store",
+            "sync/atomic.AddBool",
+            "sync/atomic.(*Int64).String",
+            "sync/atomic.Int64",
+            "sync/atomic.sameType",
+        ] {
+            assert_eq!(lookup(name), None, "{name}");
+        }
+    }
+}
