@@ -49,6 +49,8 @@ use std::cell::UnsafeCell;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, VecDeque};
 use std::ptr::null_mut;
+use std::sync::atomic::AtomicU32;
+use std::sync::atomic::Ordering::SeqCst;
 use std::time::{Duration, Instant};
 
 use crate::chan::Waiter;
@@ -161,6 +163,9 @@ struct Sched {
     live: usize,
     /// Goroutines waiting in `sync.runtime_Semacquire`, by address.
     sema: BTreeMap<usize, VecDeque<*mut G>>,
+    /// Goroutines waiting in `sync.Cond.Wait`, by the address of the
+    /// condition's notify list, each with its ticket.
+    notify: BTreeMap<usize, Vec<(u32, *mut G)>>,
     /// xorshift state for select's random choice (0: not seeded yet).
     rng: u64,
     /// gc's finalizer goroutine has taken its id (see
@@ -186,6 +191,7 @@ thread_local! {
             next_id: FIRST_USER_ID,
             live: 0,
             sema: BTreeMap::new(),
+            notify: BTreeMap::new(),
             rng: 0,
             fing_id_taken: false,
             finalizer_runner: false,
@@ -213,6 +219,7 @@ pub fn init_main(main: *mut G) {
         s.func_timers.clear();
         s.armed.clear();
         s.sema.clear();
+        s.notify.clear();
         s.next_id = FIRST_USER_ID;
         s.fing_id_taken = false;
         s.finalizer_runner = false;
@@ -685,16 +692,22 @@ pub fn sleep(ns: i64) {
 /// `func runtime_Semacquire(addr *uint32)` (package sync): waits until
 /// `*addr > 0`, then decrements it.
 ///
+/// The count changes only through atomic instructions: library Go code
+/// reads and writes the same words (a released count may be taken by a
+/// goroutine that never parks).
+///
 /// # Safety
-/// `addr` points to a live `uint32`.
+/// `addr` points to a live, aligned `uint32`.
 pub unsafe extern "C" fn semacquire(addr: *mut u32) {
+    // SAFETY: by the precondition.
+    let count = unsafe { AtomicU32::from_ptr(addr) };
     loop {
-        // SAFETY: by the precondition.
-        unsafe {
-            if *addr > 0 {
-                *addr -= 1;
+        let n = count.load(SeqCst);
+        if n > 0 {
+            if count.compare_exchange(n, n - 1, SeqCst, SeqCst).is_ok() {
                 return;
             }
+            continue;
         }
         let g = running();
         with_sched(|s| s.sema.entry(addr as usize).or_default().push_back(g));
@@ -707,10 +720,10 @@ pub unsafe extern "C" fn semacquire(addr: *mut u32) {
 /// the count, as in gc: no handoff).
 ///
 /// # Safety
-/// `addr` points to a live `uint32`.
+/// `addr` points to a live, aligned `uint32`.
 pub unsafe extern "C" fn semrelease(addr: *mut u32) {
     // SAFETY: by the precondition.
-    unsafe { *addr = (*addr).wrapping_add(1) };
+    unsafe { AtomicU32::from_ptr(addr) }.fetch_add(1, SeqCst);
     with_sched(|s| {
         let key = addr as usize;
         let Some(q) = s.sema.get_mut(&key) else { return };
@@ -719,6 +732,85 @@ pub unsafe extern "C" fn semrelease(addr: *mut u32) {
             s.sema.remove(&key);
         }
         if let Some(g) = waiter {
+            s.make_ready(g);
+        }
+    });
+}
+
+/// A condition variable's notify list (package sync's `notifyList`): two
+/// ticket counters. `Cond.Wait` takes ticket `wait` (an atomic increment
+/// in Go code) before unlocking its lock, then waits until `notify` has
+/// passed its ticket; `Signal` passes one ticket, `Broadcast` all taken.
+/// Tickets make a wake-up go to a goroutine that was waiting when it was
+/// sent, never to one that arrives later, as gc's.
+#[repr(C)]
+pub struct NotifyList {
+    wait: AtomicU32,
+    notify: AtomicU32,
+}
+
+/// Whether ticket `t` comes before `notify` (wrapping arithmetic: tickets
+/// are a 32-bit counter).
+fn ticket_passed(t: u32, notify: u32) -> bool {
+    (t.wrapping_sub(notify) as i32) < 0
+}
+
+/// `func runtime_notifyListWait(l *notifyList, t uint32)` (package sync):
+/// waits until ticket `t` has been notified.
+///
+/// # Safety
+/// `l` points to a live notify list.
+pub unsafe extern "C" fn notify_list_wait(l: *const NotifyList, t: u32) {
+    // SAFETY: by the precondition.
+    let list = unsafe { &*l };
+    if ticket_passed(t, list.notify.load(SeqCst)) {
+        return;
+    }
+    let g = running();
+    with_sched(|s| s.notify.entry(l as usize).or_default().push((t, g)));
+    park("sync.Cond.Wait");
+}
+
+/// `func runtime_notifyListNotifyOne(l *notifyList)` (package sync): wakes
+/// the goroutine holding the oldest ticket not yet notified, if any.
+///
+/// # Safety
+/// `l` points to a live notify list.
+pub unsafe extern "C" fn notify_list_notify_one(l: *const NotifyList) {
+    // SAFETY: by the precondition.
+    let list = unsafe { &*l };
+    let t = list.notify.load(SeqCst);
+    if t == list.wait.load(SeqCst) {
+        return;
+    }
+    list.notify.store(t.wrapping_add(1), SeqCst);
+    // The ticket's holder may not be parked yet: it will see the ticket
+    // passed when it gets to `notify_list_wait`.
+    with_sched(|s| {
+        let key = l as usize;
+        let Some(q) = s.notify.get_mut(&key) else { return };
+        let Some(i) = q.iter().position(|&(ticket, _)| ticket == t) else { return };
+        let (_, g) = q.remove(i);
+        if q.is_empty() {
+            s.notify.remove(&key);
+        }
+        s.make_ready(g);
+    });
+}
+
+/// `func runtime_notifyListNotifyAll(l *notifyList)` (package sync): wakes
+/// every goroutine holding a ticket, in ticket order.
+///
+/// # Safety
+/// `l` points to a live notify list.
+pub unsafe extern "C" fn notify_list_notify_all(l: *const NotifyList) {
+    // SAFETY: by the precondition.
+    let list = unsafe { &*l };
+    list.notify.store(list.wait.load(SeqCst), SeqCst);
+    with_sched(|s| {
+        let Some(mut q) = s.notify.remove(&(l as usize)) else { return };
+        q.sort_by_key(|&(t, _)| t);
+        for (_, g) in q {
             s.make_ready(g);
         }
     });
