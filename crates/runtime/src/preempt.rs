@@ -8,7 +8,10 @@
 //! * A monitor thread, started with the first `go` statement or timer,
 //!   sends `SIGURG` (gc's preemption signal) to the goroutine thread every
 //!   [`PERIOD`]. (A lone goroutine interrupted that way finds nothing else
-//!   to run and goes on at once.)
+//!   to run and goes on at once.) The stress switch `DEFT_PREEMPT=50us`
+//!   (any duration from 1us, as `ns`, `us`, `ms` or `s`) sets another
+//!   period: preempting far more often than gc makes races in library and
+//!   runtime code show up in tests.
 //! * The handler looks at the interrupted instruction. Only when it is in
 //!   a Go function's code (funcdata kind `Go`: not a thunk, a trampoline,
 //!   an adapter, nor any Rust code of the runtime, which is never
@@ -99,10 +102,34 @@ pub fn start() {
     }
 }
 
-/// The monitor thread: a preemption signal every [`PERIOD`] while useful.
+/// The preemption period: [`PERIOD`], or the stress switch's.
+fn period() -> Duration {
+    let Ok(text) = std::env::var("DEFT_PREEMPT") else { return PERIOD };
+    parse_period(&text).unwrap_or_else(|| {
+        eprintln!("deft: DEFT_PREEMPT={text}: not a duration of at least 1us (like 50us or 2ms); using 10ms");
+        PERIOD
+    })
+}
+
+/// A duration written as a whole number and a unit (`50us`, `2ms`).
+fn parse_period(text: &str) -> Option<Duration> {
+    let digits = text.find(|c: char| !c.is_ascii_digit())?;
+    let n: u64 = text[..digits].parse().ok()?;
+    let d = match &text[digits..] {
+        "ns" => Duration::from_nanos(n),
+        "us" | "µs" => Duration::from_micros(n),
+        "ms" => Duration::from_millis(n),
+        "s" => Duration::from_secs(n),
+        _ => return None,
+    };
+    (d >= Duration::from_micros(1)).then_some(d)
+}
+
+/// The monitor thread: a preemption signal every period while useful.
 fn monitor() {
+    let period = period();
     loop {
-        std::thread::sleep(PERIOD);
+        std::thread::sleep(period);
         let tid = GOROUTINE_THREAD.load(Ordering::Relaxed);
         if tid != 0 {
             // SAFETY: tgkill to a thread of this process; a thread that
@@ -212,4 +239,20 @@ extern "C" fn async_preempt() {
 /// `runtime.Gosched`.
 extern "C" fn preempt_yield() {
     crate::sched::gosched();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_parse_with_units() {
+        assert_eq!(parse_period("50us"), Some(Duration::from_micros(50)));
+        assert_eq!(parse_period("2ms"), Some(Duration::from_millis(2)));
+        assert_eq!(parse_period("1s"), Some(Duration::from_secs(1)));
+        assert_eq!(parse_period("1500ns"), Some(Duration::from_nanos(1500)));
+        for bad in ["", "50", "us", "0us", "999ns", "5 ms", "-1ms", "1.5ms"] {
+            assert_eq!(parse_period(bad), None, "{bad}");
+        }
+    }
 }
