@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"sync"
 	"time"
 )
 
@@ -22,8 +23,10 @@ const (
 	LstdFlags     = Ldate | Ltime
 )
 
-// Logger writes whole lines to its output.
+// Logger writes whole lines to its output. It may be used by several
+// goroutines at once: its settings and each line's writing are under mu.
 type Logger struct {
+	mu     sync.Mutex
 	prefix string
 	flag   int
 	out    io.Writer
@@ -42,6 +45,8 @@ func Default() *Logger { return std }
 // Output writes s as one line, with the header; calldepth counts the
 // frames between the caller to report and Output (1: Output's caller).
 func (l *Logger) Output(calldepth int, s string) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
 	line := l.header(calldepth + 1)
 	if l.flag&Lmsgprefix != 0 {
 		line += l.prefix
@@ -174,40 +179,64 @@ func (l *Logger) Panicln(v ...any) {
 }
 
 // Flags: the logger's header flags.
-func (l *Logger) Flags() int { return l.flag }
+func (l *Logger) Flags() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.flag
+}
 
 // SetFlags sets the header flags.
-func (l *Logger) SetFlags(flag int) { l.flag = flag }
+func (l *Logger) SetFlags(flag int) {
+	l.mu.Lock()
+	l.flag = flag
+	l.mu.Unlock()
+}
 
 // Prefix: the logger's prefix.
-func (l *Logger) Prefix() string { return l.prefix }
+func (l *Logger) Prefix() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.prefix
+}
 
 // SetPrefix sets the prefix.
-func (l *Logger) SetPrefix(prefix string) { l.prefix = prefix }
+func (l *Logger) SetPrefix(prefix string) {
+	l.mu.Lock()
+	l.prefix = prefix
+	l.mu.Unlock()
+}
 
 // Writer: the logger's output.
-func (l *Logger) Writer() io.Writer { return l.out }
+func (l *Logger) Writer() io.Writer {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.out
+}
 
 // SetOutput sets the output.
-func (l *Logger) SetOutput(w io.Writer) { l.out = w }
+func (l *Logger) SetOutput(w io.Writer) {
+	l.mu.Lock()
+	l.out = w
+	l.mu.Unlock()
+}
 
 // SetOutput sets the standard logger's output.
-func SetOutput(w io.Writer) { std.out = w }
+func SetOutput(w io.Writer) { std.SetOutput(w) }
 
 // Flags: the standard logger's flags.
-func Flags() int { return std.flag }
+func Flags() int { return std.Flags() }
 
 // SetFlags sets the standard logger's flags.
-func SetFlags(flag int) { std.flag = flag }
+func SetFlags(flag int) { std.SetFlags(flag) }
 
 // Prefix: the standard logger's prefix.
-func Prefix() string { return std.prefix }
+func Prefix() string { return std.Prefix() }
 
 // SetPrefix sets the standard logger's prefix.
-func SetPrefix(prefix string) { std.prefix = prefix }
+func SetPrefix(prefix string) { std.SetPrefix(prefix) }
 
 // Writer: the standard logger's output.
-func Writer() io.Writer { return std.out }
+func Writer() io.Writer { return std.Writer() }
 
 // Print logs with the standard logger, as fmt.Sprint.
 func Print(v ...any) { std.Output(2, fmt.Sprint(v...)) }

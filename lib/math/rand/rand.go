@@ -250,22 +250,30 @@ func (r *Rand) Shuffle(n int, swap func(i, j int)) {
 // Read fills p with random bytes, seven from each Int63 (the leftover of
 // one call is used by the next). It never fails.
 func (r *Rand) Read(p []byte) (n int, err error) {
-	pos, val := r.readPos, r.readVal
-	for n = 0; n < len(p); n++ {
-		if pos == 0 {
-			val = r.Int63()
-			pos = 7
-		}
-		p[n] = byte(val)
-		val >>= 8
-		pos--
+	if ls, ok := r.src.(*lockedSource); ok {
+		return ls.read(p), nil
 	}
-	r.readPos, r.readVal = pos, val
-	return n, nil
+	return readInto(p, r.src, &r.readPos, &r.readVal), nil
 }
 
-// The top-level functions draw from one generator seeded with 1.
-var globalRand = New(NewSource(1))
+// readInto fills p from src, seven bytes per Int63, starting with the pos
+// bytes left in *val.
+func readInto(p []byte, src Source, pos *int, val *int64) int {
+	for n := range p {
+		if *pos == 0 {
+			*val = src.Int63()
+			*pos = 7
+		}
+		p[n] = byte(*val)
+		*val >>= 8
+		*pos--
+	}
+	return len(p)
+}
+
+// The top-level functions draw from one generator seeded with 1, shared
+// by every goroutine (see lockedSource).
+var globalRand = New(&lockedSource{src: NewSource(1).(*rngSource)})
 
 func Seed(seed int64)                   { globalRand.Seed(seed) }
 func Int63() int64                      { return globalRand.Int63() }

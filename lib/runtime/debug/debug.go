@@ -6,6 +6,7 @@ package debug
 import (
 	"os"
 	"runtime"
+	"sync/atomic"
 )
 
 // SetGCPercent sets the collector's GOGC percentage (negative: off) and
@@ -25,14 +26,10 @@ func stack() string
 // PrintStack writes Stack's traceback to standard error.
 func PrintStack() { os.Stderr.Write(Stack()) }
 
-// maxStack is only reported: deft's goroutine stack is a fixed 1 GB, gc's
-// default maximum.
-var maxStack = 1000000000
+// maxStack is only reported (atomically: any goroutine may set it):
+// deft's stack limit is its own (see the runtime's stack overflow report).
+var maxStack int64 = 1000000000
 
 // SetMaxStack sets the maximum stack size a goroutine may use, returning
-// the previous one. (deft's limit is fixed: see maxStack.)
-func SetMaxStack(bytes int) int {
-	prev := maxStack
-	maxStack = bytes
-	return prev
-}
+// the previous one.
+func SetMaxStack(bytes int) int { return int(atomic.SwapInt64(&maxStack, int64(bytes))) }
