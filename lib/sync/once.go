@@ -40,6 +40,25 @@ type WaitGroup struct {
 // waiting goroutine is released.
 func (wg *WaitGroup) Add(delta int) {
 	state := atomic.AddUint64(&wg.state, uint64(delta)<<32)
+	if uint32(state) == 0 && int32(state>>32) >= 0 {
+		return // nobody waits: nothing to check or release
+	}
+	wg.settle(state, delta)
+}
+
+// Done decrements the count: Add(-1), spelled out so that it is one call
+// (gc inlines Done into its caller).
+func (wg *WaitGroup) Done() {
+	state := atomic.AddUint64(&wg.state, ^uint64(1<<32-1))
+	if uint32(state) == 0 && int32(state>>32) >= 0 {
+		return
+	}
+	wg.settle(state, -1)
+}
+
+// settle checks the state an Add of delta left, with waiters or a
+// negative count, and releases the waiters when the count is zero.
+func (wg *WaitGroup) settle(state uint64, delta int) {
 	v := int32(state >> 32)
 	w := uint32(state)
 	if v < 0 {
@@ -48,7 +67,7 @@ func (wg *WaitGroup) Add(delta int) {
 	if w != 0 && delta > 0 && v == int32(delta) {
 		panic("sync: WaitGroup misuse: Add called concurrently with Wait")
 	}
-	if v > 0 || w == 0 {
+	if v > 0 {
 		return
 	}
 	// The count is zero and w goroutines wait: nothing may change the
@@ -62,9 +81,6 @@ func (wg *WaitGroup) Add(delta int) {
 		runtime_Semrelease(&wg.sema)
 	}
 }
-
-// Done decrements the count.
-func (wg *WaitGroup) Done() { wg.Add(-1) }
 
 // Go calls f in a new goroutine, counted in wg until f returns.
 func (wg *WaitGroup) Go(f func()) {
