@@ -263,7 +263,8 @@ impl<'a, 'p> FnTx<'a, 'p> {
             }
             TyKind::Float(w) => {
                 let x = if w == 32 { self.b.ins().fpromote(types::F64, v[0]) } else { v[0] };
-                self.rt_call(Rt::PrintFloat, &[x]);
+                let bits = self.iconst(types::I64, i64::from(w));
+                self.rt_call(Rt::PrintFloat, &[x, bits]);
             }
             TyKind::Complex(w) => {
                 let (re, im) = if w == 64 {
@@ -271,7 +272,8 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 } else {
                     (v[0], v[1])
                 };
-                self.rt_call(Rt::PrintComplex, &[re, im]);
+                let bits = self.iconst(types::I64, i64::from(w));
+                self.rt_call(Rt::PrintComplex, &[re, im, bits]);
             }
             TyKind::String => {
                 self.rt_call(Rt::PrintString, &[v[0], v[1]]);

@@ -213,9 +213,9 @@ impl Rt {
             Rt::PrintBool => sym!("deft_printbool", print::deft_printbool, [I8] -> []),
             Rt::PrintInt => sym!("deft_printint", print::deft_printint, [I64] -> []),
             Rt::PrintUint => sym!("deft_printuint", print::deft_printuint, [I64] -> []),
-            Rt::PrintFloat => sym!("deft_printfloat", print::deft_printfloat, [F64] -> []),
+            Rt::PrintFloat => sym!("deft_printfloat", print::deft_printfloat, [F64, I64] -> []),
             Rt::PrintComplex => {
-                sym!("deft_printcomplex", print::deft_printcomplex, [F64, F64] -> [])
+                sym!("deft_printcomplex", print::deft_printcomplex, [F64, F64, I64] -> [])
             }
             Rt::PrintString => sym!("deft_printstring", print::deft_printstring, [I64, I64] -> []),
             Rt::PrintPointer => sym!("deft_printpointer", print::deft_printpointer, [I64] -> []),

@@ -52,6 +52,14 @@ pub struct Eface {
     pub data: *const u8,
 }
 
+impl Eface {
+    /// Whether `other` is this very interface value: the same two words
+    /// (not Go's `==`, which compares the values they hold).
+    pub fn same_words(self, other: Eface) -> bool {
+        std::ptr::eq(self.ty, other.ty) && std::ptr::eq(self.data, other.data)
+    }
+}
+
 /// Kinds of types, numbered as Go's `reflect.Kind`.
 #[repr(u8)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -907,19 +907,34 @@ unsafe fn fatal_panic(gp: *mut G, origin: Frame) -> ! {
         // what it returns; the methods are Go code and run first, before
         // anything is printed (a panic in one is fatal, see `caught`).
         PRINTING_PANIC_VALUES.store(true, Ordering::Relaxed);
+        // A panic whose value is the very interface value of the panic
+        // before it (gc 1.23+ compares the two words) re-raised that one:
+        // it is not printed, the earlier one says so.
+        let repanicked: Vec<bool> = (0..panics.len())
+            .map(|i| panics.get(i + 1).is_some_and(|&next| (*next).arg.same_words((*panics[i]).arg)))
+            .collect();
         let texts: Vec<Vec<u8>> = panics
             .iter()
-            .map(|&p| {
-                let method_text = crate::iface::panic_method_text((*p).arg);
+            .enumerate()
+            .map(|(i, &p)| {
                 let mut t = Vec::new();
-                fmt_panic_value(&mut t, (*p).arg, method_text.as_deref());
+                if i == 0 || !repanicked[i - 1] {
+                    let method_text = crate::iface::panic_method_text((*p).arg);
+                    fmt_panic_value(&mut t, (*p).arg, method_text.as_deref());
+                }
                 t
             })
             .collect();
         let chain: Vec<ChainEntry> = panics
             .iter()
             .zip(&texts)
-            .map(|(&p, t)| ChainEntry { text: t, recovered: (*p).recovered, goexit: (*p).goexit })
+            .zip(&repanicked)
+            .map(|((&p, t), &repanicked)| ChainEntry {
+                text: t,
+                recovered: (*p).recovered,
+                goexit: (*p).goexit,
+                repanicked,
+            })
             .collect();
         let signal = ((*gp).sig != 0).then_some(SignalInfo { addr: 0, pc: (*gp).sig as u64 });
         fmt_unrecovered_panic(&mut out, &chain, signal);

@@ -1,22 +1,25 @@
 //! How panic values are printed: `panic: VALUE`, the chain of panics, and
-//! the header of an unrecovered panic, exactly as gc 1.19 prints them.
+//! the header of an unrecovered panic, exactly as gc 1.27 prints them.
 //!
-//! # Panic values (checked with gc 1.19.8, see `tests/panicprint.rs`)
+//! # Panic values (checked with gc 1.27.3, see `tests/panicprint.rs`)
 //! In order of precedence:
 //! 1. a value whose method set has `Error() string` prints its `Error()`;
 //!    failing that, one with `String() string` prints its `String()`
 //!    (runtime errors are errors too, and print `runtime error: …`);
-//! 2. nil prints `nil` (`panic(nil)` in Go 1.19 panics with a nil value);
+//! 2. nil prints `nil` (only reached with `GODEBUG=panicnil=1` semantics:
+//!    `panic(nil)` raises a `*runtime.PanicNilError` since Go 1.21);
 //! 3. booleans, integers, floats, complex numbers and strings of unnamed
-//!    type print as `print` prints them (`5`, `+1.500000e+000`,
-//!    `(+1.000000e+000+2.000000e+000i)`, strings raw, unquoted);
+//!    type print as `print` prints them (`5`, `1.5`, `(1+2i)`, strings
+//!    raw, unquoted);
 //! 4. the same kinds of a named type print wrapped in the type name:
-//!    `main.I(5)`, `main.F(+1.500000e+000)`,
-//!    `main.C(+1.000000e+000+2.000000e+000i)` (no inner parentheses), and
-//!    strings in double quotes, unescaped: `main.S("x"y")`;
+//!    `main.I(5)`, `main.F(1.5)`, `main.C(1+2i)` (no inner parentheses),
+//!    and strings in double quotes, unescaped: `main.S("x"y")`;
 //! 5. anything else prints as `(TYPE) 0xDATA`, the dynamic type's name in
 //!    parentheses and the interface's data word in hex: `(main.T) 0x5349a8`,
 //!    `(*main.T) 0xc0000a4000`, `([]int) 0xc000010030`.
+//!
+//! Every newline of a string printed by 1, 3 or 4 is followed by a tab, so
+//! that a multi-line value stays indented under its `panic: ` (gc 1.23+).
 //!
 //! Case 1 needs Go code to run. The runtime cannot call it from here, so
 //! the panic engine does: it asks [`panic_text_method`] which method to
@@ -64,7 +67,7 @@ pub unsafe fn panic_text_method(ty: *const TypeDesc) -> Option<&'static MethodDe
 /// wins over everything else.
 pub fn fmt_panic_value(out: &mut impl ByteSink, v: Eface, method_text: Option<&[u8]>) {
     if let Some(text) = method_text {
-        return out.put(text);
+        return put_indented(out, text);
     }
     if v.ty.is_null() {
         return out.put(b"nil");
@@ -153,24 +156,24 @@ unsafe fn fmt_basic_value(out: &mut impl ByteSink, kind: u8, data: *const u8, na
             k if k == Kind::Uint8 as u8 => fmt_uint(out, *data as u64),
             k if k == Kind::Uint16 as u8 => fmt_uint(out, *data.cast::<u16>() as u64),
             k if k == Kind::Uint32 as u8 => fmt_uint(out, *data.cast::<u32>() as u64),
-            k if k == Kind::Float32 as u8 => fmt_float(out, *data.cast::<f32>() as f64),
-            k if k == Kind::Float64 as u8 => fmt_float(out, *data.cast::<f64>()),
+            k if k == Kind::Float32 as u8 => fmt_float(out, *data.cast::<f32>() as f64, 32),
+            k if k == Kind::Float64 as u8 => fmt_float(out, *data.cast::<f64>(), 64),
             k if k == Kind::Complex64 as u8 => {
                 let c = data.cast::<f32>();
-                fmt_complex_form(out, *c as f64, *c.add(1) as f64, named);
+                fmt_complex_form(out, *c as f64, *c.add(1) as f64, 64, named);
             }
             k if k == Kind::Complex128 as u8 => {
                 let c = data.cast::<f64>();
-                fmt_complex_form(out, *c, *c.add(1), named);
+                fmt_complex_form(out, *c, *c.add(1), 128, named);
             }
             k if k == Kind::String as u8 => {
                 let s = (*data.cast::<GoString>()).bytes();
                 if named {
                     out.put(b"\"");
-                    out.put(s);
+                    put_indented(out, s);
                     out.put(b"\"");
                 } else {
-                    out.put(s);
+                    put_indented(out, s);
                 }
             }
             // Uint, Uint64, Uintptr.
@@ -179,11 +182,24 @@ unsafe fn fmt_basic_value(out: &mut impl ByteSink, kind: u8, data: *const u8, na
     }
 }
 
-fn fmt_complex_form(out: &mut impl ByteSink, re: f64, im: f64, named: bool) {
+/// Writes a panic value's text with a tab after each newline, so that its
+/// later lines stay indented under `panic: ` (gc 1.23 and later).
+fn put_indented(out: &mut impl ByteSink, text: &[u8]) {
+    let mut lines = text.split(|&b| b == b'\n');
+    if let Some(first) = lines.next() {
+        out.put(first);
+    }
+    for line in lines {
+        out.put(b"\n\t");
+        out.put(line);
+    }
+}
+
+fn fmt_complex_form(out: &mut impl ByteSink, re: f64, im: f64, bits: i64, named: bool) {
     if named {
-        fmt_complex_parts(out, re, im);
+        fmt_complex_parts(out, re, im, bits);
     } else {
-        fmt_complex(out, re, im);
+        fmt_complex(out, re, im, bits);
     }
 }
 
@@ -196,21 +212,31 @@ pub struct ChainEntry<'a> {
     pub recovered: bool,
     /// The entry is a `runtime.Goexit`, which prints nothing.
     pub goexit: bool,
+    /// The next panic raised this one's value again (the same interface
+    /// value): the next one is not printed.
+    pub repanicked: bool,
 }
 
-/// Writes the chain of panics as gc does before it exits:
+/// Writes the chain of panics as gc 1.27 does before it exits:
 /// ```text
 /// panic: first [recovered]
 /// \tpanic: second
 /// ```
 /// one line per panic, oldest first; every line but the first is indented
 /// by a tab, except one that follows a Goexit entry; Goexit entries print
-/// nothing.
+/// nothing; a panic that re-raised the value of the one before it is not
+/// printed, and that one ends in ` [recovered, repanicked]` (or nothing, if
+/// it was not recovered).
 pub fn fmt_panic_chain(out: &mut impl ByteSink, chain: &[ChainEntry<'_>]) {
     let mut previous: Option<&ChainEntry<'_>> = None;
     for entry in chain {
-        if previous.is_some_and(|p| !p.goexit) {
-            out.put(b"\t");
+        match previous {
+            Some(p) if p.repanicked => {
+                previous = Some(entry);
+                continue;
+            }
+            Some(p) if !p.goexit => out.put(b"\t"),
+            _ => {}
         }
         previous = Some(entry);
         if entry.goexit {
@@ -218,8 +244,10 @@ pub fn fmt_panic_chain(out: &mut impl ByteSink, chain: &[ChainEntry<'_>]) {
         }
         out.put(b"panic: ");
         out.put(entry.text);
-        if entry.recovered {
-            out.put(b" [recovered]");
+        match (entry.recovered, entry.repanicked) {
+            (true, true) => out.put(b" [recovered, repanicked]"),
+            (true, false) => out.put(b" [recovered]"),
+            _ => {}
         }
         out.put(b"\n");
     }

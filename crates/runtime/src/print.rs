@@ -99,87 +99,31 @@ pub fn fmt_hex(out: &mut impl ByteSink, mut v: u64) {
     out.put(&buf[i - 2..]);
 }
 
-/// Significant digits in a printed float.
-const FLOAT_DIGITS: usize = 7;
-
-/// Half a unit in the last printed digit of a mantissa in [1, 10),
-/// computed by the same repeated division gc performs (5, then ÷10 seven
-/// times) so that it is the identical `f64`.
-const FLOAT_ROUNDING: f64 = {
-    let mut h = 5.0;
-    let mut i = 0;
-    while i < FLOAT_DIGITS {
-        h /= 10.0;
-        i += 1;
-    }
-    h
-};
-
-/// Writes `v` as `print` does: `+1.500000e+000`, `NaN`, `+Inf`, `-Inf`.
-pub fn fmt_float(out: &mut impl ByteSink, v: f64) {
-    if v.is_nan() {
-        return out.put(b"NaN");
-    }
-    if v.is_infinite() {
-        return out.put(if v > 0.0 { b"+Inf" } else { b"-Inf" });
-    }
-    let (mantissa, exp) = scale_to_unit(v.abs());
-    // `+d.dddddde+ddd`
-    let mut buf = [0u8; FLOAT_DIGITS + 7];
-    buf[0] = if v.is_sign_negative() { b'-' } else { b'+' };
-    let mut m = mantissa;
-    for i in 0..FLOAT_DIGITS {
-        let digit = m as i64; // truncation, m in [0, 10)
-        buf[i + 2] = b'0'.wrapping_add(digit as u8);
-        m = (m - digit as f64) * 10.0;
-    }
-    buf[1] = buf[2];
-    buf[2] = b'.';
-    let e = FLOAT_DIGITS + 2;
-    buf[e] = b'e';
-    buf[e + 1] = if exp < 0 { b'-' } else { b'+' };
-    let mag = exp.unsigned_abs();
-    buf[e + 2] = b'0' + (mag / 100 % 10) as u8;
-    buf[e + 3] = b'0' + (mag / 10 % 10) as u8;
-    buf[e + 4] = b'0' + (mag % 10) as u8;
-    out.put(&buf);
+/// Writes `v` as `print` does: strconv's shortest `'g'` form for a float
+/// of `bits` bits (`1.5`, `-1e+21`, `3.5e-05`, `NaN`, `+Inf`, `-0`), as gc
+/// 1.27 (gc before 1.22 printed `+1.500000e+000`).
+pub fn fmt_float(out: &mut impl ByteSink, v: f64, bits: i64) {
+    out.put(&crate::fmt::float::format_float(v, b'g', -1, bits));
 }
 
-/// Splits a finite `v >= 0` into a mantissa in [1, 10) (already rounded to
-/// [`FLOAT_DIGITS`] digits) and a decimal exponent; zero stays (0, 0).
-fn scale_to_unit(mut v: f64) -> (f64, i32) {
-    if v == 0.0 {
-        return (0.0, 0);
-    }
-    let mut exp = 0;
-    while v >= 10.0 {
-        exp += 1;
-        v /= 10.0;
-    }
-    while v < 1.0 {
-        exp -= 1;
-        v *= 10.0;
-    }
-    v += FLOAT_ROUNDING;
-    if v >= 10.0 {
-        exp += 1;
-        v /= 10.0;
-    }
-    (v, exp)
-}
-
-/// Writes a complex number as `print` does: `(+1.000000e+000+2.000000e+000i)`.
-pub fn fmt_complex(out: &mut impl ByteSink, re: f64, im: f64) {
+/// Writes a complex number of `bits` bits (64 or 128) as `print` does:
+/// `(1+2i)`, `(-0.5-Infi)`, `(NaN+NaNi)`.
+pub fn fmt_complex(out: &mut impl ByteSink, re: f64, im: f64, bits: i64) {
     out.put(b"(");
-    fmt_complex_parts(out, re, im);
+    fmt_complex_parts(out, re, im, bits);
     out.put(b")");
 }
 
-/// Writes the inside of [`fmt_complex`]'s parentheses, `re` `im` `i`
-/// (panic values of named complex types print it inside `main.C(…)`).
-pub fn fmt_complex_parts(out: &mut impl ByteSink, re: f64, im: f64) {
-    fmt_float(out, re);
-    fmt_float(out, im);
+/// Writes the inside of [`fmt_complex`]'s parentheses: the real part, the
+/// imaginary part with its sign always written, and `i`.
+pub fn fmt_complex_parts(out: &mut impl ByteSink, re: f64, im: f64, bits: i64) {
+    let part_bits = bits / 2;
+    fmt_float(out, re, part_bits);
+    let imag = crate::fmt::float::format_float(im, b'g', -1, part_bits);
+    if !matches!(imag.first(), Some(b'+' | b'-')) {
+        out.put(b"+");
+    }
+    out.put(&imag);
     out.put(b"i");
 }
 
@@ -320,17 +264,18 @@ pub extern "C" fn deft_printuint(v: u64) {
 }
 
 /// The compiler emits a call to this to print a `float64` or (converted)
-/// `float32` argument. Returns nothing.
+/// `float32` argument, with its size in bits. Returns nothing.
 #[unsafe(no_mangle)]
-pub extern "C" fn deft_printfloat(v: f64) {
-    with_printer(|p| fmt_float(p, v));
+pub extern "C" fn deft_printfloat(v: f64, bits: i64) {
+    with_printer(|p| fmt_float(p, v, bits));
 }
 
 /// The compiler emits a call to this to print a `complex128` or (converted)
-/// `complex64` argument, real part then imaginary part. Returns nothing.
+/// `complex64` argument, real part then imaginary part, then its size in
+/// bits. Returns nothing.
 #[unsafe(no_mangle)]
-pub extern "C" fn deft_printcomplex(re: f64, im: f64) {
-    with_printer(|p| fmt_complex(p, re, im));
+pub extern "C" fn deft_printcomplex(re: f64, im: f64, bits: i64) {
+    with_printer(|p| fmt_complex(p, re, im, bits));
 }
 
 /// The compiler emits a call to this to print a `string` argument (its two

@@ -34,7 +34,7 @@
 //! with different dynamic types sort by descriptor address, which need
 //! not be gc's order.
 
-mod float;
+pub(crate) mod float;
 mod format;
 mod quote;
 mod sort;
