@@ -2,7 +2,9 @@
 
 // Overflows through frames of other shapes: a method with a local array
 // (the fault comes from a store into the new frame or its push) reached
-// through an interface, and a closure calling itself through a variable.
+// through an interface, and a closure calling itself through a variable,
+// in a goroutine (deft's goroutine stacks are smaller than main's: less
+// memory to touch) while main waits.
 
 package main
 
@@ -30,5 +32,9 @@ func main() {
 		}
 		return rec(n+1) + 1
 	}
-	println(rec(0))
+	done := make(chan int)
+	go func() {
+		done <- rec(0)
+	}()
+	println(<-done)
 }
