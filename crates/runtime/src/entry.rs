@@ -12,6 +12,9 @@
 //! The main goroutine runs on a thread of its own with a 1 GB stack (gc's
 //! maximum goroutine stack; the pages are committed lazily by the OS), so
 //! deep recursion that gc allows does not overflow the host's 8 MB stack.
+//! Running off its end is reported as gc reports it
+//! ([`crate::stackguard`]: the thread's bounds, the fault handler and its
+//! signal stack are set up here).
 
 use crate::abi::{Eface, GoString, TypeDesc};
 use crate::panic::{G, set_g};
@@ -115,6 +118,10 @@ unsafe fn run_here(trampoline: usize, init: usize, main: usize) -> i32 {
         id: 1,
         sched: crate::sched::GSched::new(),
     };
+    // An overflow of this stack is reported as gc reports it.
+    g.sched.stack = crate::sys::thread_stack().unwrap_or((0, 0));
+    crate::stackguard::install();
+    let signal_stack = crate::stackguard::SignalStack::new();
     let saved = set_g(&raw mut g);
     TRAMPOLINE.store(trampoline, std::sync::atomic::Ordering::Relaxed);
     crate::sched::init_main(&raw mut g);
@@ -125,6 +132,7 @@ unsafe fn run_here(trampoline: usize, init: usize, main: usize) -> i32 {
         tramp(main, 0, 0, 0);
     }
     set_g(saved);
+    drop(signal_stack);
     use std::io::Write;
     let _ = std::io::stdout().flush();
     0

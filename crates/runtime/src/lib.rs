@@ -30,6 +30,7 @@ pub mod print;
 pub mod proc;
 pub mod sched;
 pub mod slices;
+pub mod stackguard;
 pub mod strings;
 mod sys;
 pub mod traceback_fmt;

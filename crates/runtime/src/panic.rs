@@ -76,7 +76,7 @@ use crate::errors::{BoundsError, RuntimeError, TypeAssertionError, runtime_error
 use crate::frames::{CalleeSaved, Frame, FrameKind, FuncInfo, RESUMED_LINE};
 use crate::panicprint::{ChainEntry, SignalInfo, fmt_panic_value, fmt_unrecovered_panic};
 use crate::print::write_stderr;
-use crate::traceback_fmt::{FrameArgs, fmt_frame, fmt_goroutine_header, fmt_panic_frame};
+use crate::traceback_fmt::{FrameAddrs, FrameArgs, fmt_frame, fmt_frame_at, fmt_goroutine_header, fmt_panic_frame};
 
 /// An active panic (or, later, Goexit). Like gc's `_panic`, it lives in the
 /// frame of [`gopanic`] and is linked into the goroutine's list; it is
@@ -990,23 +990,73 @@ pub(crate) unsafe fn traceback(out: &mut Vec<u8>, gp: *mut G, origin: Frame, wra
         let top = (*gp).stack_top;
         let mut frame = Some(origin);
         while let Some(fr) = frame {
-            match fr.func() {
-                Some(f)
-                    if f.kind == FrameKind::Go && (!f.wrapper || wrappers == Wrappers::Shown || fr.fp == origin.fp) =>
-                {
-                    let args = if f.has_params { FrameArgs::Elided } else { FrameArgs::None };
-                    let line = frame_line(gp, f, fr);
-                    fmt_frame(out, f.name.as_bytes(), args, f.file.as_bytes(), line, Some((fr.pc - f.start) as u64));
-                }
-                Some(f) if f.kind == FrameKind::DeferThunk => {
-                    if let Some(p) = panic_of_thunk(gp, fr.fp) {
-                        fmt_panic_frame(out, (*p).arg);
-                    }
-                }
-                _ => {}
-            }
+            let shown = shown_frame(gp, fr, origin.fp, wrappers);
+            fmt_shown_frame(out, gp, fr, shown, None);
             frame = fr.caller(top);
         }
+    }
+}
+
+/// What a traceback shows for one frame of the rbp chain.
+#[derive(Clone, Copy)]
+pub(crate) enum Shown {
+    /// A Go function's frame.
+    Go(&'static FuncInfo),
+    /// A defer thunk through which panic `p` runs a deferred call: its
+    /// `panic(...)` pseudo-frame.
+    Panic(*mut Panic),
+    /// Nothing (runtime code, glue, an elided wrapper).
+    Hidden,
+}
+
+/// What a traceback of goroutine `gp` that starts at the frame whose fp is
+/// `origin_fp` shows for frame `fr`. Reads only funcdata and the
+/// goroutine's panic list (no allocation: the stack-overflow report calls
+/// it in a signal handler).
+///
+/// # Safety
+/// `fr` is a frame of goroutine `gp`.
+pub(crate) unsafe fn shown_frame(gp: *mut G, fr: Frame, origin_fp: usize, wrappers: Wrappers) -> Shown {
+    match fr.func() {
+        Some(f) if f.kind == FrameKind::Go && (!f.wrapper || wrappers == Wrappers::Shown || fr.fp == origin_fp) => {
+            Shown::Go(f)
+        }
+        // SAFETY: by the precondition.
+        Some(f) if f.kind == FrameKind::DeferThunk => match unsafe { panic_of_thunk(gp, fr.fp) } {
+            Some(p) => Shown::Panic(p),
+            None => Shown::Hidden,
+        },
+        _ => Shown::Hidden,
+    }
+}
+
+/// Writes what [`shown_frame`] decided for frame `fr` of goroutine `gp`;
+/// `at` adds gc's `fp=… sp=…` of a fatal error's trace (`pc=` is the
+/// frame's return address).
+///
+/// # Safety
+/// `fr` is a live frame of goroutine `gp`; a `Shown::Panic` is live.
+pub(crate) unsafe fn fmt_shown_frame(
+    out: &mut impl crate::print::ByteSink,
+    gp: *mut G,
+    fr: Frame,
+    shown: Shown,
+    at: Option<FrameAddrs>,
+) {
+    match shown {
+        Shown::Go(f) => {
+            let args = if f.has_params { FrameArgs::Elided } else { FrameArgs::None };
+            // SAFETY: by the precondition.
+            let line = unsafe { frame_line(gp, f, fr) };
+            let off = Some((fr.pc - f.start) as u64);
+            match at {
+                None => fmt_frame(out, f.name.as_bytes(), args, f.file.as_bytes(), line, off),
+                Some(a) => fmt_frame_at(out, f.name.as_bytes(), args, f.file.as_bytes(), line, off, a),
+            }
+        }
+        // SAFETY: by the precondition.
+        Shown::Panic(p) => fmt_panic_frame(out, unsafe { (*p).arg }),
+        Shown::Hidden => {}
     }
 }
 

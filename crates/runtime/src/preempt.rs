@@ -39,6 +39,7 @@ use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::Duration;
 
 use crate::frames::{FrameKind, find_func};
+use crate::sys::{SA_RESTART, SA_SIGINFO, SigAction, set_sigaction};
 
 /// How often a goroutine that runs without blocking is made to yield
 /// (gc's scheduler does it after 10 ms too).
@@ -46,24 +47,12 @@ const PERIOD: Duration = Duration::from_millis(10);
 
 /// `SIGURG`, the signal gc preempts goroutines with.
 const SIGURG: i32 = 23;
-const SA_SIGINFO: i32 = 4;
-const SA_RESTART: i32 = 0x1000_0000;
 /// Offsets of the saved rsp and rip in a Linux x86-64 `ucontext_t`
 /// (`uc_mcontext.gregs[REG_RSP]`, `gregs[REG_RIP]`).
 const UC_RSP: usize = 160;
 const UC_RIP: usize = 168;
 
-/// glibc's `struct sigaction` on x86-64.
-#[repr(C)]
-struct SigAction {
-    handler: usize,
-    mask: [u64; 16],
-    flags: i32,
-    restorer: usize,
-}
-
 unsafe extern "C" {
-    fn sigaction(sig: i32, act: *const SigAction, old: *mut SigAction) -> i32;
     fn syscall(n: i64, ...) -> i64;
     fn getpid() -> i32;
 }
@@ -93,7 +82,7 @@ pub fn start() {
         restorer: 0,
     };
     // SAFETY: installs a handler that only touches atomics and the context.
-    if unsafe { sigaction(SIGURG, &act, std::ptr::null_mut()) } != 0 {
+    if unsafe { set_sigaction(SIGURG, &act) }.is_none() {
         return;
     }
     let spawned = std::thread::Builder::new().name("deft preempt".into()).spawn(monitor);

@@ -56,7 +56,8 @@ use std::time::{Duration, Instant};
 use crate::chan::Waiter;
 use crate::frames::{Frame, find_func};
 use crate::panic::{G, cur_g, set_g};
-use crate::traceback_fmt::{fmt_created_by, fmt_goroutine_header};
+use crate::print::ByteSink;
+use crate::traceback_fmt::{fmt_created_by_in, fmt_goroutine_header};
 
 /// Address space reserved for each goroutine's stack.
 pub const STACK_RESERVE: usize = 256 << 20;
@@ -66,7 +67,9 @@ const GUARD: usize = 4096;
 /// process (`vm.max_map_count`, 65530 by default) and a guarded stack is
 /// two of them, while unguarded reservations next to each other merge into
 /// one: beyond this many goroutines, stacks come without a guard (an
-/// overflow of one runs into its neighbour instead of faulting).
+/// overflow of one runs into its neighbour instead of faulting, and is not
+/// reported). An overflow into a guard is gc's `fatal error: stack
+/// overflow` ([`crate::stackguard`]).
 const GUARDED_STACKS: usize = 16384;
 /// The first id of a goroutine other than main (gc's runtime takes 2–4).
 const FIRST_USER_ID: u64 = 5;
@@ -96,6 +99,12 @@ pub struct GSched {
     park_fp: usize,
     /// Low end of the goroutine's stack reservation (0 for main).
     stack_lo: usize,
+    /// The usable stack, `[lo, hi)`: `lo` is just above the guard page
+    /// (the stack-overflow check of [`crate::stackguard`]); `(0, 0)` while
+    /// unknown.
+    pub(crate) stack: (usize, usize),
+    /// Id of the goroutine whose `go` statement created it.
+    creator: u64,
     /// The thunk the goroutine runs and its argument block (a GC root).
     thunk: usize,
     args: *mut u8,
@@ -118,6 +127,8 @@ impl GSched {
             sp: 0,
             park_fp: 0,
             stack_lo: 0,
+            stack: (0, 0),
+            creator: 0,
             thunk: 0,
             args: null_mut(),
             created_pc: 0,
@@ -519,12 +530,18 @@ pub(crate) fn park_forever(reason: &'static str) -> ! {
 
 /// `func Gosched()` (package runtime): the running goroutine goes to the
 /// back of the run queue.
+#[inline(never)]
 pub extern "C" fn gosched() {
     let g = running();
+    let fp = frame_pointer();
     // Behind every other runnable goroutine, as gc's global run queue.
     with_sched(|s| {
-        // SAFETY: g is the running goroutine.
-        unsafe { (*g).sched.status = Status::Runnable };
+        // SAFETY: g is the running goroutine; this frame stays live while
+        // it waits to run again, so a fatal error's traceback starts here.
+        unsafe {
+            (*g).sched.status = Status::Runnable;
+            (*g).sched.park_fp = fp;
+        }
         s.runq.push_back(g);
     });
     reschedule(g);
@@ -549,19 +566,21 @@ pub extern "C" fn deft_newproc(_thunk: usize, _args: *mut u8) {
 }
 
 extern "C" fn newproc(thunk: usize, args: *mut u8, created_pc: usize) {
-    running();
+    let creator = running();
     crate::preempt::start();
     let id = with_sched(|s| {
         s.live += 1;
         s.next_id += 1;
         s.next_id - 1
     });
-    start_goroutine(id, thunk, args, created_pc);
+    let g = start_goroutine(id, thunk, args, created_pc);
+    // SAFETY: both are live G's.
+    unsafe { (*g).sched.creator = (*creator).id };
 }
 
 /// Makes goroutine `id` (0: one of the runtime's) on a reused or new `G`,
 /// to call `thunk(args)` when it first runs, and makes it runnable next.
-fn start_goroutine(id: u64, thunk: usize, args: *mut u8, created_pc: usize) {
+fn start_goroutine(id: u64, thunk: usize, args: *mut u8, created_pc: usize) -> *mut G {
     let g = with_sched(|s| s.free.pop()).unwrap_or_else(new_goroutine);
     // SAFETY: g is a free G that nothing else refers to; its stack is unused.
     unsafe {
@@ -574,9 +593,12 @@ fn start_goroutine(id: u64, thunk: usize, args: *mut u8, created_pc: usize) {
         st.thunk = thunk;
         st.args = args;
         st.created_pc = created_pc;
+        st.creator = 0;
+        st.park_fp = 0;
         st.sp = prepare_stack(st.stack_lo + STACK_RESERVE);
     }
     with_sched(|s| s.make_ready(g));
+    g
 }
 
 /// A new `G` with a fresh stack, added to the list of all goroutines.
@@ -595,7 +617,12 @@ fn new_goroutine() -> *mut G {
         defer_pool: null_mut(),
         resumed: Vec::new(),
         id: 0,
-        sched: GSched { stack_lo: lo as usize, status: Status::Dead, ..GSched::new() },
+        sched: GSched {
+            stack_lo: lo as usize,
+            stack: (lo as usize + guard, top),
+            status: Status::Dead,
+            ..GSched::new()
+        },
     }));
     with_sched(|s| s.all.push(g));
     g
@@ -878,20 +905,71 @@ pub fn mark_roots(h: &mut crate::gc::Heap) {
 }
 
 /// Appends the `created by FUNC` trailer of goroutine `g` (nothing for
-/// main, or when the creator is not generated code), as gc prints it.
+/// main, or when the creator is not generated code), as gc 1.19 prints it.
 ///
 /// # Safety
 /// `g` is a live G.
-pub unsafe fn fmt_creator(out: &mut Vec<u8>, g: *mut G) {
+pub unsafe fn fmt_creator(out: &mut impl ByteSink, g: *mut G) {
     // SAFETY: by the precondition.
-    let pc = unsafe { (*g).sched.created_pc };
+    unsafe { fmt_creator_as(out, g, false) }
+}
+
+/// [`fmt_creator`], naming the creator's goroutine (`created by main.main
+/// in goroutine 1`) as gc 1.21+ does when `in_goroutine`. Allocates
+/// nothing (the stack-overflow report runs in a signal handler).
+///
+/// # Safety
+/// `g` is a live G.
+pub(crate) unsafe fn fmt_creator_as(out: &mut impl ByteSink, g: *mut G, in_goroutine: bool) {
+    // SAFETY: by the precondition.
+    let (pc, creator) = unsafe { ((*g).sched.created_pc, (*g).sched.creator) };
     if pc == 0 {
         return;
     }
     if let Some(f) = find_func(pc - 1) {
         let line = f.line_at(pc - 1);
-        fmt_created_by(out, f.name.as_bytes(), f.file.as_bytes(), line, Some((pc - f.start) as u64));
+        let creator = in_goroutine.then_some(creator);
+        fmt_created_by_in(out, f.name.as_bytes(), creator, f.file.as_bytes(), line, Some((pc - f.start) as u64));
     }
+}
+
+/// Calls `f` with every goroutine that has not finished (the runtime's own
+/// excepted), in creation order, main first, with what it is doing (`None`:
+/// running) and the frame pointer its traceback starts from (0: it has
+/// not run yet).
+///
+/// For the stack-overflow report: allocates nothing and takes no borrow
+/// of the scheduler, because it runs in a signal handler that may have
+/// interrupted the scheduler itself (it then reads a list that the
+/// interrupted code may be changing; the report is the process's last act).
+///
+/// # Safety
+/// Only on the thread that runs goroutines; `f` must not start or end
+/// goroutines.
+pub(crate) unsafe fn for_each_goroutine(mut f: impl FnMut(*mut G, Option<&'static str>, usize)) {
+    let sched = SCHED.with(|s| s.0.get());
+    // SAFETY: thread-local state of this thread; G's are never freed.
+    unsafe {
+        let (all, len) = ((*sched).all.as_ptr(), (*sched).all.len());
+        for i in 0..len {
+            let g = *all.add(i);
+            let st = &(*g).sched;
+            let doing = match st.status {
+                Status::Dead => continue,
+                _ if (*g).id == 0 => continue,
+                Status::Running => None,
+                Status::Runnable => Some("runnable"),
+                Status::Waiting => Some(st.wait_reason),
+            };
+            f(g, doing, st.park_fp);
+        }
+    }
+}
+
+/// An address that stands for the thread running goroutines in gc's
+/// `mp=0x…` (deft's one "M" is its scheduler state).
+pub(crate) fn thread_addr() -> usize {
+    SCHED.with(|s| s.0.get() as usize)
 }
 
 /// The id of the running goroutine (1 outside the scheduler's knowledge).

@@ -15,6 +15,103 @@ unsafe extern "C" {
     fn mmap(addr: *mut c_void, len: usize, prot: i32, flags: i32, fd: i32, off: i64) -> *mut c_void;
     fn madvise(addr: *mut c_void, len: usize, advice: i32) -> i32;
     fn mprotect(addr: *mut c_void, len: usize, prot: i32) -> i32;
+    fn munmap(addr: *mut c_void, len: usize) -> i32;
+    fn sigaction(sig: i32, act: *const SigAction, old: *mut SigAction) -> i32;
+    fn sigaltstack(ss: *const StackT, old: *mut StackT) -> i32;
+    fn _exit(code: i32) -> !;
+    fn pthread_self() -> usize;
+    fn pthread_getattr_np(thread: usize, attr: *mut PthreadAttr) -> i32;
+    fn pthread_attr_getstack(attr: *const PthreadAttr, addr: *mut *mut c_void, size: *mut usize) -> i32;
+    fn pthread_attr_destroy(attr: *mut PthreadAttr) -> i32;
+}
+
+/// glibc's `struct sigaction` on x86-64.
+#[repr(C)]
+pub(crate) struct SigAction {
+    /// `sa_handler` / `sa_sigaction` (0: `SIG_DFL`, 1: `SIG_IGN`).
+    pub handler: usize,
+    /// Signals blocked while the handler runs.
+    pub mask: [u64; 16],
+    /// `SA_*` flags.
+    pub flags: i32,
+    /// Unused on x86-64 (the C library sets its own).
+    pub restorer: usize,
+}
+
+/// `SA_SIGINFO`: the handler takes `(sig, siginfo, ucontext)`.
+pub(crate) const SA_SIGINFO: i32 = 4;
+/// `SA_ONSTACK`: the handler runs on the thread's alternate signal stack.
+pub(crate) const SA_ONSTACK: i32 = 0x0800_0000;
+/// `SA_RESTART`: interrupted system calls are restarted.
+pub(crate) const SA_RESTART: i32 = 0x1000_0000;
+
+/// Installs `act` for `sig`; returns the previous action, or `None` when
+/// the system refuses.
+///
+/// # Safety
+/// `act.handler` is `SIG_DFL`, `SIG_IGN` or a function of the signature
+/// `act.flags` announces that does only what a signal handler may do.
+pub(crate) unsafe fn set_sigaction(sig: i32, act: &SigAction) -> Option<SigAction> {
+    let mut old = SigAction { handler: 0, mask: [0; 16], flags: 0, restorer: 0 };
+    // SAFETY: both structs have glibc's layout; the handler is the caller's.
+    (unsafe { sigaction(sig, act, &mut old) } == 0).then_some(old)
+}
+
+/// `stack_t`, an alternate signal stack.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub(crate) struct StackT {
+    sp: *mut c_void,
+    flags: i32,
+    size: usize,
+}
+
+/// `SS_DISABLE`: no alternate signal stack.
+const SS_DISABLE: i32 = 2;
+
+/// Makes `[base, base + len)` the calling thread's alternate signal stack;
+/// returns the previous one (to give back to [`restore_signal_stack`]), or
+/// `None` when the system refuses.
+pub(crate) fn set_signal_stack(base: *mut u8, len: usize) -> Option<StackT> {
+    let new = StackT { sp: base.cast(), flags: 0, size: len };
+    let mut old = StackT { sp: std::ptr::null_mut(), flags: SS_DISABLE, size: 0 };
+    // SAFETY: `new` describes memory the caller keeps for the thread.
+    (unsafe { sigaltstack(&new, &mut old) } == 0).then_some(old)
+}
+
+/// Puts back an alternate signal stack [`set_signal_stack`] returned.
+pub(crate) fn restore_signal_stack(old: StackT) {
+    // SAFETY: `old` was the thread's alternate stack (or a disabled one).
+    unsafe { sigaltstack(&old, std::ptr::null_mut()) };
+}
+
+/// Ends the process at once with `code`: no exit handlers, no flushing
+/// (what a signal handler may call).
+pub(crate) fn exit_now(code: i32) -> ! {
+    // SAFETY: _exit is async-signal-safe and never returns.
+    unsafe { _exit(code) }
+}
+
+/// glibc's `pthread_attr_t` (56 bytes on x86-64).
+#[repr(C, align(8))]
+pub(crate) struct PthreadAttr([u8; 56]);
+
+/// The calling thread's stack as its thread library set it up, `[lo, hi)`
+/// (for a thread it created, above its guard page); `None` when unknown.
+pub(crate) fn thread_stack() -> Option<(usize, usize)> {
+    let mut attr = PthreadAttr([0; 56]);
+    let mut addr: *mut c_void = std::ptr::null_mut();
+    let mut size = 0usize;
+    // SAFETY: `attr` is initialized by pthread_getattr_np before use and
+    // destroyed after.
+    unsafe {
+        if pthread_getattr_np(pthread_self(), &mut attr) != 0 {
+            return None;
+        }
+        let ok = pthread_attr_getstack(&attr, &mut addr, &mut size) == 0;
+        pthread_attr_destroy(&mut attr);
+        (ok && !addr.is_null()).then(|| (addr as usize, addr as usize + size))
+    }
 }
 
 const PROT_NONE: i32 = 0x0;
@@ -82,6 +179,12 @@ pub fn reserve(len: usize) -> Option<*mut u8> {
 pub fn release(addr: usize, len: usize) {
     // SAFETY: the caller owns the range and keeps nothing in it.
     unsafe { madvise(addr as *mut c_void, len, MADV_DONTNEED) };
+}
+
+/// Unmaps `[addr, addr + len)`, a mapping of ours nothing uses any more.
+pub fn unreserve(addr: usize, len: usize) {
+    // SAFETY: the caller owns the range and keeps nothing in it.
+    unsafe { munmap(addr as *mut c_void, len) };
 }
 
 /// Reserves a goroutine stack of `len` bytes as [`reserve`] does, with its

@@ -35,6 +35,23 @@
 //! A fatal error (`fatal error: …`, see [`crate::proc`]) is followed by a
 //! blank line and the same traceback, with the goroutine's wait reason as
 //! status (`[chan receive]`, `[select (no cases)]`).
+//!
+//! The stack-overflow report ([`crate::stackguard`]) follows gc 1.27.3
+//! instead (its shape is the newer gc's; see that module), whose fatal-error
+//! traces add the goroutine's and thread's addresses to the header and each
+//! frame's addresses to its position line, bound a long trace to its 50
+//! innermost and 50 outermost frames, and name the creator's goroutine:
+//! ```text
+//! goroutine 18 gp=0xc000102000 m=0 mp=0x5a8ba0 [running]:
+//! main.f(...)
+//!     /tmp/p.go:4 +0x17 fp=0xc020160398 sp=0xc020160380 pc=0x47db17
+//! ...44739062 frames elided...
+//! main.main.func1()
+//!     /tmp/p.go:10 +0x25 fp=0xc0401fffe0 sp=0xc0401fffb0 pc=0x47dc25
+//! created by main.main in goroutine 1
+//!     /tmp/p.go:9 +0x76
+//! ```
+//! (`m=nil` and no `mp=` for a goroutine that is not running.)
 
 use crate::abi::Eface;
 use crate::print::{ByteSink, fmt_hex, fmt_uint};
@@ -57,9 +74,45 @@ pub fn fmt_goroutine_header(out: &mut impl ByteSink, id: u64, status: &[u8]) {
     out.put(b"]:\n");
 }
 
-/// Writes the source position line of a frame: tab, `file:line`, and
-/// ` +0xOFF` when `pc_offset` is given.
-fn fmt_position(out: &mut impl ByteSink, file: &[u8], line: u32, pc_offset: Option<u64>) {
+/// Writes gc 1.27's goroutine header of a fatal error's trace:
+/// `goroutine 1 gp=0x… m=0 mp=0x… [running]:`, or `m=nil` without `mp=`
+/// when `m` (the thread's number and address) is `None`.
+pub fn fmt_goroutine_header_at(out: &mut impl ByteSink, id: u64, gp: usize, m: Option<(u64, usize)>, status: &[u8]) {
+    out.put(b"goroutine ");
+    fmt_uint(out, id);
+    out.put(b" gp=");
+    fmt_hex(out, gp as u64);
+    match m {
+        Some((n, mp)) => {
+            out.put(b" m=");
+            fmt_uint(out, n);
+            out.put(b" mp=");
+            fmt_hex(out, mp as u64);
+        }
+        None => out.put(b" m=nil"),
+    }
+    out.put(b" [");
+    out.put(status);
+    out.put(b"]:\n");
+}
+
+/// The addresses gc 1.27 appends to a frame's position line in a fatal
+/// error's trace: `fp=` (the caller's stack pointer at the call, i.e. the
+/// top of this frame), `sp=` (the bottom of this frame) and `pc=`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FrameAddrs {
+    /// Top of the frame.
+    pub fp: usize,
+    /// Bottom of the frame.
+    pub sp: usize,
+    /// Where the frame is stopped.
+    pub pc: usize,
+}
+
+/// Writes the source position line of a frame: tab, `file:line`,
+/// ` +0xOFF` when `pc_offset` is given, and the frame's addresses when
+/// `at` is.
+fn fmt_position_at(out: &mut impl ByteSink, file: &[u8], line: u32, pc_offset: Option<u64>, at: Option<FrameAddrs>) {
     out.put(b"\t");
     out.put(file);
     out.put(b":");
@@ -68,7 +121,21 @@ fn fmt_position(out: &mut impl ByteSink, file: &[u8], line: u32, pc_offset: Opti
         out.put(b" +");
         fmt_hex(out, off);
     }
+    if let Some(a) = at {
+        out.put(b" fp=");
+        fmt_hex(out, a.fp as u64);
+        out.put(b" sp=");
+        fmt_hex(out, a.sp as u64);
+        out.put(b" pc=");
+        fmt_hex(out, a.pc as u64);
+    }
     out.put(b"\n");
+}
+
+/// Writes the source position line of a frame: tab, `file:line`, and
+/// ` +0xOFF` when `pc_offset` is given.
+fn fmt_position(out: &mut impl ByteSink, file: &[u8], line: u32, pc_offset: Option<u64>) {
+    fmt_position_at(out, file, line, pc_offset, None);
 }
 
 /// Writes one frame:
@@ -88,6 +155,34 @@ pub fn fmt_frame(
     });
     out.put(b"\n");
     fmt_position(out, file, line, pc_offset);
+}
+
+/// Writes one frame of a fatal error's trace in gc 1.27's form: as
+/// [`fmt_frame`], with the frame's addresses after the offset.
+pub fn fmt_frame_at(
+    out: &mut impl ByteSink,
+    func: &[u8],
+    args: FrameArgs,
+    file: &[u8],
+    line: u32,
+    pc_offset: Option<u64>,
+    at: FrameAddrs,
+) {
+    out.put(func);
+    out.put(match args {
+        FrameArgs::None => b"()",
+        FrameArgs::Elided => b"(...)",
+    });
+    out.put(b"\n");
+    fmt_position_at(out, file, line, pc_offset, Some(at));
+}
+
+/// Writes the line that stands for the frames a long trace leaves out
+/// between its innermost and outermost ones: `...N frames elided...`.
+pub fn fmt_frames_elided(out: &mut impl ByteSink, n: u64) {
+    out.put(b"...");
+    fmt_uint(out, n);
+    out.put(b" frames elided...\n");
 }
 
 /// Where gc 1.19.8 places its `panic(…)` pseudo-frames: `runtime.gopanic`
@@ -125,8 +220,25 @@ pub fn fmt_goexit_frame(out: &mut impl ByteSink) {
 /// Writes the `created by main.main` trailer of a goroutine other than
 /// the main one, with the position of the `go` statement.
 pub fn fmt_created_by(out: &mut impl ByteSink, func: &[u8], file: &[u8], line: u32, pc_offset: Option<u64>) {
+    fmt_created_by_in(out, func, None, file, line, pc_offset);
+}
+
+/// [`fmt_created_by`], with gc 1.21+'s ` in goroutine N` (the creator's
+/// id) when `creator` is given.
+pub fn fmt_created_by_in(
+    out: &mut impl ByteSink,
+    func: &[u8],
+    creator: Option<u64>,
+    file: &[u8],
+    line: u32,
+    pc_offset: Option<u64>,
+) {
     out.put(b"created by ");
     out.put(func);
+    if let Some(id) = creator {
+        out.put(b" in goroutine ");
+        fmt_uint(out, id);
+    }
     out.put(b"\n");
     fmt_position(out, file, line, pc_offset);
 }

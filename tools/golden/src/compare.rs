@@ -13,6 +13,12 @@
 //!   them, each with its `file:line`) occur in deft's trace in the same
 //!   order, possibly with other frames between them. Arguments, addresses,
 //!   pc offsets and runtime frames of the trace are not compared.
+//!
+//! A fatal error with several goroutines (gc prints them all) is one trace
+//! from the first goroutine line on: its `main.*` frames, goroutine after
+//! goroutine, must occur in deft's in that order. A trace gc bounds
+//! (`...N frames elided...`) is compared the same way: deft must show at
+//! least the frames gc shows around the elision.
 
 use crate::expect::Expectation;
 use crate::normalize::{split_trace, trace_functions};
@@ -210,6 +216,23 @@ mod tests {
         assert_eq!(compare(&e(2, "", GC), &e(2, "", deft)).unwrap_err().summary, "no goroutine trace");
         let deft = "panic: y\n\ngoroutine 1 [running]:\nmain.f()\nmain.main()\n";
         assert_eq!(compare(&e(2, "", GC), &e(2, "", deft)).unwrap_err().summary, "panic message differs");
+    }
+
+    const GC_OVERFLOW: &str = "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\nruntime stack:\n\ngoroutine ? gp=0x? m=? mp=0x? [running]:\nmain.f(0x?)\n\tp.go:3\nmain.f(...)\n\tp.go:4\n...? frames elided...\nmain.f(...)\n\tp.go:4\nmain.main.func1()\n\tp.go:10\nruntime.goexit({})\n\truntime/asm_amd64.s:1264\n\ngoroutine 1 gp=0x? m=nil [chan receive]:\nmain.main()\n\tp.go:12\n";
+
+    #[test]
+    fn newer_fatal_error_compares_every_goroutine() {
+        let deft = "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\nruntime stack:\n\ngoroutine ? gp=0x? m=? mp=0x? [running]:\nmain.f(...)\n\tp.go:3\nmain.f(...)\n\tp.go:4\nmain.f(...)\n\tp.go:4\n...? frames elided...\nmain.f(...)\n\tp.go:4\nmain.main.func1()\n\tp.go:10\n\ngoroutine 1 gp=0x? m=nil [chan receive]:\nmain.main()\n\tp.go:12\n";
+        assert!(compare(&e(2, "", GC_OVERFLOW), &e(2, "", deft)).is_ok());
+        let no_main = deft.replace("main.main()\n\tp.go:12\n", "");
+        assert_eq!(compare(&e(2, "", GC_OVERFLOW), &e(2, "", &no_main)).unwrap_err().summary, "trace differs");
+        let not_at_entry = deft.replacen("p.go:3", "p.go:4", 1);
+        assert_eq!(compare(&e(2, "", GC_OVERFLOW), &e(2, "", &not_at_entry)).unwrap_err().summary, "trace differs");
+        let main_running = deft.replacen("goroutine ? gp", "goroutine 1 gp", 1);
+        assert_eq!(
+            compare(&e(2, "", GC_OVERFLOW), &e(2, "", &main_running)).unwrap_err().summary,
+            "goroutine line differs"
+        );
     }
 
     #[test]

@@ -14,6 +14,27 @@
 //!    the address in `(main.T) 0x…` become `0x?`. In the trace, `+0x…`
 //!    offsets are dropped, Go-root paths are cut to `runtime/panic.go`, and
 //!    hex numbers of five or more digits (addresses) become `0x?`.
+//! 3. **Fatal errors in gc 1.21+'s form** (expectations made by a newer gc,
+//!    such as the stack-overflow report, and deft's output of the same
+//!    report):
+//!    * lines of the message starting `runtime: ` (`runtime: sp=0x…
+//!      stack=[0x…, 0x…]`) get their addresses (hex of five or more
+//!      digits) masked;
+//!    * the frames of the message's `runtime stack:` section (the runtime's
+//!      own system-stack frames: `runtime.throw`, `runtime.morestack`, …)
+//!      are dropped, the heading and the blank line after it stay — runtime
+//!      frames are never compared;
+//!    * a goroutine header with addresses, `goroutine 18 gp=0x… m=2
+//!      mp=0x… [running]:` (also recognized as a header by rule 2), becomes
+//!      `goroutine ? gp=0x? m=? mp=0x? [running]:` (`m=nil` stays): the
+//!      thread and addresses are the machine's, and ids other than main's
+//!      1 follow each gc release's numbering of its own goroutines (1.19:
+//!      2–4, 1.27: 2 and 17–19) while deft numbers as 1.19 does; for the
+//!      same reason `created by … in goroutine N` masks an N other than 1;
+//!    * `...N frames elided...` (how many frames a long trace leaves out
+//!      depends on frame sizes) becomes `...? frames elided...`.
+//!
+//!    Headers in gc 1.19's form (`goroutine 6 [running]:`) keep their ids.
 //!
 //! How the two parts are compared is `compare`'s business.
 
@@ -31,7 +52,7 @@ pub fn normalize_stderr(stderr: &[u8], files: &[String]) -> Vec<u8> {
     };
     let text: String = text.split_inclusive('\n').map(|l| strip_dirs(l, files)).collect();
     let (message, trace) = split_trace(&text);
-    let mut out: String = message.split_inclusive('\n').map(mask_message_line).collect();
+    let mut out: String = drop_runtime_stack(message).map(mask_message_line).collect();
     if let Some(trace) = trace {
         out.extend(trace.split_inclusive('\n').map(normalize_trace_line));
     }
@@ -51,12 +72,36 @@ pub fn split_trace(text: &str) -> (&str, Option<&str>) {
     (text, None)
 }
 
+/// `goroutine N [STATE]:`, or gc 1.21+'s `goroutine N gp=0x… m=… [STATE]:`
+/// (an already normalized one has `?` for N).
 fn is_goroutine_header(line: &str) -> bool {
     let Some(rest) = line.strip_prefix("goroutine ") else {
         return false;
     };
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0 && rest[digits..].starts_with(" [") && rest.ends_with("]:")
+    let digits = match rest.strip_prefix('?') {
+        Some(_) => 1,
+        None => rest.bytes().take_while(u8::is_ascii_digit).count(),
+    };
+    let rest = &rest[digits..];
+    let rest = match rest.strip_prefix(" gp=0x") {
+        Some(r) => r.find(" [").map_or("", |i| &r[i..]),
+        None => rest,
+    };
+    digits > 0 && rest.starts_with(" [") && rest.ends_with("]:")
+}
+
+/// The lines of a message without the frames of its `runtime stack:`
+/// section (everything from the heading to the next blank line).
+fn drop_runtime_stack(message: &str) -> impl Iterator<Item = &str> {
+    let mut in_section = false;
+    message.split_inclusive('\n').filter(move |l| {
+        let body = l.trim_end_matches('\n');
+        if in_section && !body.is_empty() {
+            return false;
+        }
+        in_section = body == "runtime stack:";
+        true
+    })
 }
 
 /// The `main.*` frames of a trace, innermost first: each function as gc
@@ -123,8 +168,40 @@ fn strip_dirs(line: &str, files: &[String]) -> String {
 }
 
 fn mask_message_line(line: &str) -> String {
+    if line.starts_with("runtime: ") {
+        return mask_hex_after(line, "0x", 5);
+    }
     let line = mask_hex_after(line, "pc=0x", 1);
     mask_hex_after(&line, ") 0x", 1)
+}
+
+/// Rule 3 of the module doc for one trace line (without its newline):
+/// the header with addresses, `created by … in goroutine N`, and
+/// `...N frames elided...`.
+fn normalize_newer_trace_line(body: &str) -> Option<String> {
+    if let Some(rest) = body.strip_prefix("goroutine ").filter(|_| body.contains(" gp=0x") && is_goroutine_header(body))
+    {
+        let (id, rest) = rest.split_once(' ').unwrap_or((rest, ""));
+        let id = if id == "1" { id } else { "?" };
+        let (fields, state) = rest.split_at(rest.find(" [").unwrap_or(rest.len()));
+        let fields: Vec<String> = fields
+            .split(' ')
+            .map(|f| match f.split_once('=') {
+                Some((k @ ("gp" | "mp"), _)) => format!("{k}=0x?"),
+                Some(("m", v)) if v != "nil" => "m=?".to_string(),
+                _ => f.to_string(),
+            })
+            .collect();
+        return Some(format!("goroutine {id} {}{state}", fields.join(" ")));
+    }
+    if let Some((creator, id)) = body.split_once(" in goroutine ").filter(|_| body.starts_with("created by ")) {
+        let id = if id == "1" { id } else { "?" };
+        return Some(format!("{creator} in goroutine {id}"));
+    }
+    if body.starts_with("...") && body.ends_with(" frames elided...") {
+        return Some("...? frames elided...".to_string());
+    }
+    None
 }
 
 fn normalize_trace_line(line: &str) -> String {
@@ -143,6 +220,8 @@ fn normalize_trace_line(line: &str) -> String {
             _ => loc,
         };
         format!("\t{loc}{nl}")
+    } else if let Some(line) = normalize_newer_trace_line(body) {
+        format!("{line}{nl}")
     } else {
         format!("{}{nl}", mask_hex_after(body, "0x", 5))
     }
@@ -204,6 +283,35 @@ mod tests {
         assert_eq!(frame_name("main.(*T).M(0xc000010000)"), Some("main.(*T).M"));
         assert_eq!(frame_name("main.main()"), Some("main.main"));
         assert_eq!(frame_name("main.g(...)"), Some("main.g"));
+    }
+
+    /// gc 1.27.3's stack-overflow report of a goroutine, cut down.
+    const GC_OVERFLOW: &str = "runtime: goroutine stack exceeds 1000000000-byte limit\nruntime: sp=0x1050a0660398 stack=[0x1050a0660000, 0x1050c0660000]\nfatal error: stack overflow\n\nruntime stack:\nruntime.throw({0x47f5ed?, 0x200000001?})\n\t/go/src/runtime/panic.go:1243 +0x48 fp=0x1050805a3e98 sp=0x1050805a3e68 pc=0x476148\nruntime.morestack()\n\t/go/src/runtime/asm_amd64.s:650 +0x7b fp=0x1050805a3fd0 sp=0x1050805a3fc8 pc=0x47963b\n\ngoroutine 3 gp=0x1050805510e0 m=2 mp=0x105080588808 [running]:\nmain.f(0x2aaaa57?)\n\t/t/p.go:3 +0x2b fp=0x1050a06603a8 sp=0x1050a06603a0 pc=0x47db2b\nmain.f(...)\n\t/t/p.go:4\n...44739062 frames elided...\nmain.main.func1()\n\t/t/p.go:10 +0x25 fp=0x1050c065ffe0 sp=0x1050c065ffb0 pc=0x47dc25\nruntime.goexit({})\n\t/go/src/runtime/asm_amd64.s:1264 +0x1 fp=0x1050c065ffe8 sp=0x1050c065ffe0 pc=0x47aea1\ncreated by main.main in goroutine 1\n\t/t/p.go:9 +0x76\n\ngoroutine 1 gp=0x1050805501e0 m=nil [chan receive]:\nmain.main()\n\t/t/p.go:12 +0x8e fp=0x10508060eeb8 sp=0x10508060ee78 pc=0x47dbce\n\ngoroutine 17 gp=0x105080600000 m=nil [force gc (idle)]:\ncreated by runtime.init.7 in goroutine 1\n\t/go/src/runtime/proc.go:7134 +0x37\n";
+
+    #[test]
+    fn normalizes_a_newer_fatal_error() {
+        let files = vec!["p.go".to_string()];
+        let have = String::from_utf8(normalize_stderr(GC_OVERFLOW.as_bytes(), &files)).unwrap();
+        let want = "runtime: goroutine stack exceeds 1000000000-byte limit\nruntime: sp=0x? stack=[0x?, 0x?]\nfatal error: stack overflow\n\nruntime stack:\n\ngoroutine ? gp=0x? m=? mp=0x? [running]:\nmain.f(0x??)\n\tp.go:3\nmain.f(...)\n\tp.go:4\n...? frames elided...\nmain.main.func1()\n\tp.go:10\nruntime.goexit({})\n\truntime/asm_amd64.s:1264\ncreated by main.main in goroutine 1\n\tp.go:9\n\ngoroutine 1 gp=0x? m=nil [chan receive]:\nmain.main()\n\tp.go:12\n\ngoroutine ? gp=0x? m=nil [force gc (idle)]:\ncreated by runtime.init.7 in goroutine 1\n\truntime/proc.go:7134\n";
+        assert_eq!(have, want);
+        assert_eq!(normalize_stderr(want.as_bytes(), &files), want.as_bytes(), "idempotent");
+        let (message, trace) = split_trace(want);
+        assert!(message.ends_with("runtime stack:\n\n"), "{message}");
+        let frames = trace_functions(trace.unwrap());
+        let want =
+            [("main.f", "p.go:3"), ("main.f", "p.go:4"), ("main.main.func1", "p.go:10"), ("main.main", "p.go:12")];
+        assert_eq!(frames, want.map(|(f, l)| (f.to_string(), l.to_string())));
+    }
+
+    #[test]
+    fn newer_headers_mask_ids_but_main() {
+        assert!(is_goroutine_header("goroutine 1 gp=0xc000002380 m=0 mp=0x5a8ba0 [running]:"));
+        assert!(is_goroutine_header("goroutine ? gp=0x? m=nil [select (no cases)]:"));
+        assert!(!is_goroutine_header("goroutine 1 gp=0xc000002380 m=0"));
+        let have = normalize_stderr(b"x\n\ngoroutine 6 [running]:\ncreated by main.main\n", &[]);
+        assert_eq!(have, b"x\n\ngoroutine 6 [running]:\ncreated by main.main\n", "gc 1.19's form keeps its ids");
+        let have = normalize_stderr(b"x\n\ngoroutine 1 gp=0xc000002380 m=0 mp=0x5a8ba0 [running]:\n", &[]);
+        assert_eq!(have, b"x\n\ngoroutine 1 gp=0x? m=? mp=0x? [running]:\n");
     }
 
     #[test]
