@@ -1,0 +1,69 @@
+//! `deft run` reports a name that Go's standard library has and deft's
+//! lacks as unsupported (`deft does not support time.Date yet`, exit
+//! status 1), reading Go's declarations from `$DEFT_GOROOT`.
+//!
+//! The messages are deft's own, not gc's, so the expectations are written
+//! by hand. `tests/goroot` stands in for a Go distribution (a few
+//! declarations of package `time`, with files that linux/amd64 does not
+//! compile), so that the test does not depend on the Go installed.
+
+use std::path::Path;
+use std::process::Command;
+
+const PROGRAM: &str = r#"package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	var t time.Time
+	fmt.Println(time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC))
+	fmt.Println(t.Format("2006"), t.UnmarshalText(nil))
+	time.WindowsOnly()
+	time.NotOnLinux()
+	time.TestOnly()
+	fmt.Println(t.Nope)
+}
+"#;
+
+/// Runs `deft run prog.go` on `PROGRAM` with `DEFT_GOROOT` set to `goroot`;
+/// the exit status and standard error.
+fn deft_run(goroot: &Path) -> (Option<i32>, String) {
+    let dir = std::env::temp_dir().join(format!("deft-unsupported-{}-{}", std::process::id(), goroot.exists()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("prog.go"), PROGRAM).expect("write prog.go");
+    let out = Command::new(env!("CARGO_BIN_EXE_deft"))
+        .args(["run", "prog.go"])
+        .current_dir(&dir)
+        .env("DEFT_GOROOT", goroot)
+        .output()
+        .expect("run deft");
+    let _ = std::fs::remove_dir_all(&dir);
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn names_of_go_are_unsupported() {
+    let goroot = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/goroot");
+    let want = "\
+prog.go:10:19: deft does not support time.Date yet
+prog.go:10:53: deft does not support time.UTC yet
+prog.go:11:16: deft does not support time.Time.Format yet
+prog.go:11:34: deft does not support time.Time.UnmarshalText yet
+prog.go:12:7: undefined: time.WindowsOnly
+prog.go:13:7: undefined: time.NotOnLinux
+prog.go:14:7: undefined: time.TestOnly
+prog.go:15:16: t.Nope undefined (type time.Time has no field or method Nope)
+";
+    assert_eq!(deft_run(&goroot), (Some(1), want.to_string()));
+}
+
+#[test]
+fn without_go_names_are_undefined() {
+    let (status, stderr) = deft_run(Path::new("/nonexistent/goroot"));
+    assert_eq!(status, Some(1));
+    assert!(stderr.starts_with("prog.go:10:19: undefined: time.Date\n"), "{stderr}");
+    assert!(!stderr.contains("deft does not support"), "{stderr}");
+}
