@@ -12,10 +12,10 @@ const defaultSize = 4096
 
 // Errors.
 var (
-	ErrTooLong        = errors.New("bufio.Scanner: token too long")
+	ErrTooLong         = errors.New("bufio.Scanner: token too long")
 	ErrNegativeAdvance = errors.New("bufio.Scanner: SplitFunc returns negative advance count")
-	ErrAdvanceTooFar  = errors.New("bufio.Scanner: SplitFunc returns advance count beyond input")
-	ErrFinalToken     = errors.New("final token")
+	ErrAdvanceTooFar   = errors.New("bufio.Scanner: SplitFunc returns advance count beyond input")
+	ErrFinalToken      = errors.New("final token")
 
 	errNegativeRead  = errors.New("bufio: reader returned negative count from Read")
 	errNegativeWrite = errors.New("bufio: writer returned negative count from Write")
@@ -362,15 +362,15 @@ type SplitFunc func(data []byte, atEOF bool) (advance int, token []byte, err err
 
 // Scanner reads tokens (lines by default) from an io.Reader.
 type Scanner struct {
-	r      io.Reader
-	split  SplitFunc
-	max    int
-	token  []byte
-	buf    []byte
-	start  int
-	end    int
-	err    error
-	done   bool
+	r       io.Reader
+	split   SplitFunc
+	max     int
+	token   []byte
+	buf     []byte
+	start   int
+	end     int
+	err     error
+	done    bool
 	scanned bool
 }
 

@@ -93,8 +93,9 @@ type RuneScanner interface {
 }
 
 // Until deft has make and append (crates/runtime/src/library/mem.rs).
-func makeBytes(n, c int) []byte { return make([]byte, n, c) }
+func makeBytes(n, c int) []byte              { return make([]byte, n, c) }
 func appendString(b []byte, s string) []byte { return append(b, s...) }
+
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error)       { return len(p), nil }

@@ -9,8 +9,8 @@ type Time struct {
 
 type Month int
 
-func Date(year int, month Month, day, hour, min, sec, nsec int, loc *Location) Time
+func LoadLocation(name string) (*Location, error)
 
-func (t Time) Format(layout string) string
+func (t Time) MarshalJSON() ([]byte, error)
 
 func (t *Time) UnmarshalText(data []byte) error

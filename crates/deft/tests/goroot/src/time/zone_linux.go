@@ -4,4 +4,4 @@ package time
 
 type Location struct{ name string }
 
-var UTC *Location = &Location{}
+var ZoneSources = []string{}
