@@ -91,11 +91,8 @@ func main() {
 }
 "#;
     std::fs::write(dir.join("prog.go"), program).expect("write prog.go");
-    let out = Command::new(env!("CARGO_BIN_EXE_deft"))
-        .args(["run", "prog.go"])
-        .current_dir(&dir)
-        .output()
-        .expect("run deft");
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_deft")).args(["run", "prog.go"]).current_dir(&dir).output().expect("run deft");
     let _ = std::fs::remove_dir_all(&dir);
     let why = "time: deft does not support the local time zone yet (use Time.UTC or Time.In)";
     let stdout = String::from_utf8_lossy(&out.stdout);
