@@ -12,11 +12,18 @@ const defaultSize = 4096
 
 // Errors.
 var (
-	ErrTooLong        = errors.New("bufio.Scanner: token too long")
+	ErrTooLong         = errors.New("bufio.Scanner: token too long")
 	ErrNegativeAdvance = errors.New("bufio.Scanner: SplitFunc returns negative advance count")
-	ErrAdvanceTooFar  = errors.New("bufio.Scanner: SplitFunc returns advance count beyond input")
-	ErrFinalToken     = errors.New("final token")
+	ErrAdvanceTooFar   = errors.New("bufio.Scanner: SplitFunc returns advance count beyond input")
+	ErrFinalToken      = errors.New("final token")
+
+	errNegativeRead  = errors.New("bufio: reader returned negative count from Read")
+	errNegativeWrite = errors.New("bufio: writer returned negative count from Write")
 )
+
+// maxConsecutiveEmptyReads: reads returning neither data nor an error
+// before a reader gives up with io.ErrNoProgress.
+const maxConsecutiveEmptyReads = 100
 
 // Reader buffers an io.Reader.
 type Reader struct {
@@ -44,7 +51,7 @@ func (b *Reader) fill() {
 		b.w -= b.r
 		b.r = 0
 	}
-	for i := 0; i < 100 && b.w < len(b.buf); i++ {
+	for i := 0; i < maxConsecutiveEmptyReads && b.w < len(b.buf); i++ {
 		n, err := b.rd.Read(b.buf[b.w:])
 		b.w += n
 		if err != nil {
@@ -69,23 +76,86 @@ func (b *Reader) readErr() error {
 // Buffered: the number of bytes readable from the buffer.
 func (b *Reader) Buffered() int { return b.w - b.r }
 
-// Read reads into p.
+// Read reads into p: what the buffer holds, else one read of the
+// underlying Reader (into p itself when p is at least as large as the
+// buffer), as gc's, so that the underlying Reader sees the same reads.
 func (b *Reader) Read(p []byte) (n int, err error) {
 	if len(p) == 0 {
+		if b.Buffered() > 0 {
+			return 0, nil
+		}
 		return 0, b.readErr()
 	}
 	if b.r == b.w {
 		if b.err != nil {
 			return 0, b.readErr()
 		}
-		b.fill()
-		if b.r == b.w {
+		if len(p) >= len(b.buf) {
+			n, b.err = b.rd.Read(p)
+			if n < 0 {
+				panic(errNegativeRead)
+			}
+			return n, b.readErr()
+		}
+		b.r, b.w = 0, 0
+		n, b.err = b.rd.Read(b.buf)
+		if n < 0 {
+			panic(errNegativeRead)
+		}
+		if n == 0 {
 			return 0, b.readErr()
 		}
+		b.w = n
 	}
 	n = copy(p, b.buf[b.r:b.w])
 	b.r += n
 	return n, nil
+}
+
+// WriteTo writes the buffered bytes and then the rest of the underlying
+// Reader to w (io.WriterTo, which io.Copy prefers): through the
+// underlying Reader's WriteTo or w's ReadFrom when they exist, else
+// through the buffer.
+func (b *Reader) WriteTo(w io.Writer) (n int64, err error) {
+	if b.r < b.w {
+		n, err = b.writeBuf(w)
+		if err != nil {
+			return
+		}
+	}
+	if wt, ok := b.rd.(io.WriterTo); ok {
+		m, err := wt.WriteTo(w)
+		return n + m, err
+	}
+	if rf, ok := w.(io.ReaderFrom); ok {
+		m, err := rf.ReadFrom(b.rd)
+		return n + m, err
+	}
+	if b.w-b.r < len(b.buf) {
+		b.fill()
+	}
+	for b.r < b.w {
+		m, err := b.writeBuf(w)
+		n += m
+		if err != nil {
+			return n, err
+		}
+		b.fill()
+	}
+	if b.err == io.EOF {
+		b.err = nil
+	}
+	return n, b.readErr()
+}
+
+// writeBuf writes the buffered bytes to w.
+func (b *Reader) writeBuf(w io.Writer) (int64, error) {
+	n, err := w.Write(b.buf[b.r:b.w])
+	if n < 0 {
+		panic(errNegativeWrite)
+	}
+	b.r += n
+	return int64(n), err
 }
 
 // ReadByte reads one byte.
@@ -227,6 +297,54 @@ func (b *Writer) Write(p []byte) (nn int, err error) {
 	return nn + n, nil
 }
 
+// ReadFrom reads r into the buffer until EOF, flushing when it is full
+// (io.ReaderFrom, which io.Copy prefers); with an empty buffer and an
+// underlying ReaderFrom it hands the copy over to it.
+func (b *Writer) ReadFrom(r io.Reader) (n int64, err error) {
+	if b.err != nil {
+		return 0, b.err
+	}
+	rf, rfOK := b.wr.(io.ReaderFrom)
+	var m int
+	for {
+		if b.Available() == 0 {
+			if err1 := b.Flush(); err1 != nil {
+				return n, err1
+			}
+		}
+		if rfOK && b.Buffered() == 0 {
+			nn, err := rf.ReadFrom(r)
+			b.err = err
+			return n + nn, err
+		}
+		empty := 0
+		for empty < maxConsecutiveEmptyReads {
+			m, err = r.Read(b.buf[b.n:])
+			if m != 0 || err != nil {
+				break
+			}
+			empty++
+		}
+		if empty == maxConsecutiveEmptyReads {
+			return n, io.ErrNoProgress
+		}
+		b.n += m
+		n += int64(m)
+		if err != nil {
+			break
+		}
+	}
+	if err == io.EOF {
+		// A full buffer is flushed right away, as gc does.
+		if b.Available() == 0 {
+			err = b.Flush()
+		} else {
+			err = nil
+		}
+	}
+	return n, err
+}
+
 // WriteString writes s.
 func (b *Writer) WriteString(s string) (int, error) { return b.Write([]byte(s)) }
 
@@ -244,15 +362,15 @@ type SplitFunc func(data []byte, atEOF bool) (advance int, token []byte, err err
 
 // Scanner reads tokens (lines by default) from an io.Reader.
 type Scanner struct {
-	r      io.Reader
-	split  SplitFunc
-	max    int
-	token  []byte
-	buf    []byte
-	start  int
-	end    int
-	err    error
-	done   bool
+	r       io.Reader
+	split   SplitFunc
+	max     int
+	token   []byte
+	buf     []byte
+	start   int
+	end     int
+	err     error
+	done    bool
 	scanned bool
 }
 

@@ -93,8 +93,9 @@ type RuneScanner interface {
 }
 
 // Until deft has make and append (crates/runtime/src/library/mem.rs).
-func makeBytes(n, c int) []byte { return make([]byte, n, c) }
+func makeBytes(n, c int) []byte              { return make([]byte, n, c) }
 func appendString(b []byte, s string) []byte { return append(b, s...) }
+
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error)       { return len(p), nil }
@@ -119,10 +120,108 @@ func ReadAll(r Reader) ([]byte, error) {
 	}
 }
 
+// WriterTo writes its data to w until it has none left or an error.
+type WriterTo interface {
+	WriteTo(w Writer) (n int64, err error)
+}
+
+// ReaderFrom reads from r until EOF or an error.
+type ReaderFrom interface {
+	ReadFrom(r Reader) (n int64, err error)
+}
+
+// ReaderAt reads len(p) bytes at offset off (independently of any read
+// position).
+type ReaderAt interface {
+	ReadAt(p []byte, off int64) (n int, err error)
+}
+
+// Seeker sets the offset of the next Read or Write, relative to whence.
+type Seeker interface {
+	Seek(offset int64, whence int) (int64, error)
+}
+
+// The values of whence.
+const (
+	SeekStart   = 0 // relative to the origin
+	SeekCurrent = 1 // relative to the current offset
+	SeekEnd     = 2 // relative to the end
+)
+
+// ReadSeeker, WriteSeeker: the combinations with Seeker.
+type ReadSeeker interface {
+	Reader
+	Seeker
+}
+
+type WriteSeeker interface {
+	Writer
+	Seeker
+}
+
+// ReadFrom makes Discard a ReaderFrom, as gc's is: io.Copy to it reads
+// through an 8 KiB buffer (what a Reader sees of the copy).
+func (discard) ReadFrom(r Reader) (n int64, err error) {
+	buf := makeBytes(8192, 8192)
+	for {
+		k, err := r.Read(buf)
+		n += int64(k)
+		if err != nil {
+			if err == EOF {
+				return n, nil
+			}
+			return n, err
+		}
+	}
+}
+
 // Copy copies from src to dst until EOF or an error: the number of bytes
-// copied and the first error (EOF is not one).
+// copied and the first error (EOF is not one). The copy is src.WriteTo(dst)
+// when src is a WriterTo, else dst.ReadFrom(src) when dst is a ReaderFrom,
+// else reads into a 32 KiB buffer (smaller for a LimitedReader with less
+// left) and writes what each read returned.
 func Copy(dst Writer, src Reader) (written int64, err error) {
-	buf := makeBytes(32*1024, 32*1024)
+	return copyBuffer(dst, src, nil)
+}
+
+// CopyBuffer is Copy reading through buf (when neither WriterTo nor
+// ReaderFrom is used); a nil buf allocates one, an empty one panics.
+func CopyBuffer(dst Writer, src Reader, buf []byte) (written int64, err error) {
+	if buf != nil && len(buf) == 0 {
+		panic("empty buffer in CopyBuffer")
+	}
+	return copyBuffer(dst, src, buf)
+}
+
+// CopyN copies n bytes (or until an error): EOF when src ended before n.
+func CopyN(dst Writer, src Reader, n int64) (written int64, err error) {
+	written, err = Copy(dst, LimitReader(src, n))
+	if written == n {
+		return n, nil
+	}
+	if written < n && err == nil {
+		err = EOF
+	}
+	return
+}
+
+func copyBuffer(dst Writer, src Reader, buf []byte) (written int64, err error) {
+	if wt, ok := src.(WriterTo); ok {
+		return wt.WriteTo(dst)
+	}
+	if rf, ok := dst.(ReaderFrom); ok {
+		return rf.ReadFrom(src)
+	}
+	if buf == nil {
+		size := 32 * 1024
+		if l, ok := src.(*LimitedReader); ok && int64(size) > l.N {
+			size = 1
+			if l.N > 1 {
+				size = int(l.N)
+			}
+		}
+		buf = makeBytes(size, size)
+	}
 	for {
 		nr, er := src.Read(buf)
 		if nr > 0 {
@@ -148,6 +247,28 @@ func Copy(dst Writer, src Reader) (written int64, err error) {
 			return written, err
 		}
 	}
+}
+
+// LimitReader: a Reader of at most n bytes of r.
+func LimitReader(r Reader, n int64) Reader { return &LimitedReader{r, n} }
+
+// LimitedReader reads from R, at most N bytes more (N counts down).
+type LimitedReader struct {
+	R Reader
+	N int64
+}
+
+// Read reads at most N bytes; EOF once N is used up.
+func (l *LimitedReader) Read(p []byte) (n int, err error) {
+	if l.N <= 0 {
+		return 0, EOF
+	}
+	if int64(len(p)) > l.N {
+		p = p[0:l.N]
+	}
+	n, err = l.R.Read(p)
+	l.N -= int64(n)
+	return
 }
 
 var errInvalidWrite = errors.New("invalid write result")

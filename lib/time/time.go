@@ -1,6 +1,6 @@
-// Package time: clocks and durations. deft's implementation; bodyless
-// functions are implemented by the runtime
-// (crates/runtime/src/library/time.rs).
+// Package time: clocks, durations, and the calendar of UTC and fixed
+// zones (format.go). deft's implementation; bodyless functions are
+// implemented by the runtime (crates/runtime/src/library/time.rs).
 package time
 
 // Duration: a span of time in nanoseconds.
@@ -16,39 +16,114 @@ const (
 	Hour                 = 60 * Minute
 )
 
-// A Time is an instant: a wall-clock reading and, for times from Now, a
-// monotonic clock reading used to measure durations.
+// A Time is an instant with nanosecond precision, and the Location that
+// its calendar methods and Format use; times from Now also carry a
+// monotonic clock reading, which Sub, Before, After and Equal prefer (as
+// in gc) and which Round, Truncate, UTC, In and Local drop.
+//
+// The zero Time is January 1, year 1, 00:00:00 UTC (IsZero). Invariant:
+// 0 <= nsec < 1e9.
 type Time struct {
-	wall int64 // nanoseconds since the Unix epoch
-	mono int64 // monotonic nanoseconds; 0 when absent
+	sec  int64     // seconds since January 1, year 1, 00:00:00 UTC
+	nsec int64     // nanoseconds within that second
+	mono int64     // monotonic reading in nanoseconds; 0 when absent
+	loc  *Location // nil for UTC
 }
+
+// unixToInternal: seconds from January 1, year 1 to the Unix epoch
+// (719162 days).
+const unixToInternal int64 = 719162 * secondsPerDay
+
+const secondsPerDay = 86400
 
 func now() (wall int64, mono int64)
 
-// Now: the current instant.
+// Now: the current instant, in the Local location, with a monotonic
+// clock reading.
 func Now() Time {
 	w, m := now()
-	return Time{w, m}
+	t := Unix(0, w)
+	t.mono = m
+	return t
 }
+
+// Unix: the instant sec seconds and nsec nanoseconds (either may be out
+// of range or negative) after the Unix epoch, in the Local location.
+func Unix(sec int64, nsec int64) Time {
+	if nsec < 0 || nsec >= 1e9 {
+		sec += nsec / 1e9
+		nsec %= 1e9
+		if nsec < 0 {
+			nsec += 1e9
+			sec--
+		}
+	}
+	return Time{sec: sec + unixToInternal, nsec: nsec, loc: Local}
+}
+
+// UnixMilli, UnixMicro: the instant msec milliseconds (usec
+// microseconds) after the Unix epoch, in the Local location.
+func UnixMilli(msec int64) Time { return Unix(msec/1e3, (msec%1e3)*1e6) }
+func UnixMicro(usec int64) Time { return Unix(usec/1e6, (usec%1e6)*1e3) }
 
 // Since: how long ago t was (monotonic when t has a reading).
 func Since(t Time) Duration { return Now().Sub(t) }
 
-// Sub: t minus u.
+// Until: how long until t.
+func Until(t Time) Duration { return t.Sub(Now()) }
+
+const (
+	minDuration Duration = -1 << 63
+	maxDuration Duration = 1<<63 - 1
+)
+
+// Sub: t minus u (by the monotonic readings when both have one); beyond
+// what a Duration holds it is the largest or smallest Duration.
 func (t Time) Sub(u Time) Duration {
 	if t.mono != 0 && u.mono != 0 {
 		return Duration(t.mono - u.mono)
 	}
-	return Duration(t.wall - u.wall)
+	d := Duration(t.sec-u.sec)*Second + Duration(t.nsec-u.nsec)
+	switch {
+	case u.Add(d).Equal(t):
+		return d
+	case t.Before(u):
+		return minDuration
+	default:
+		return maxDuration
+	}
 }
 
-// Add: t plus d (its monotonic reading too, when it has one).
+// Add: t plus d (its monotonic reading too, unless that overflows).
 func (t Time) Add(d Duration) Time {
-	if t.mono != 0 {
-		t.mono += int64(d)
+	dsec := int64(d / 1e9)
+	nsec := t.nsec + int64(d%1e9)
+	if nsec >= 1e9 {
+		dsec++
+		nsec -= 1e9
+	} else if nsec < 0 {
+		dsec--
+		nsec += 1e9
 	}
-	t.wall += int64(d)
+	t.sec += dsec
+	t.nsec = nsec
+	if t.mono != 0 {
+		m := t.mono + int64(d)
+		if d < 0 && m > t.mono || d > 0 && m < t.mono || m == 0 {
+			t.mono = 0
+		} else {
+			t.mono = m
+		}
+	}
 	return t
+}
+
+// AddDate: the time years, months and days later (normalized as Date
+// does: October 32 is November 1), same clock time, same Location.
+func (t Time) AddDate(years int, months int, days int) Time {
+	year, month, day := t.Date()
+	hour, min, sec := t.Clock()
+	return Date(year+years, month+Month(months), day+days, hour, min, sec, int(t.nsec), t.Location())
 }
 
 // Before reports whether t is before u (by the monotonic readings when
@@ -57,23 +132,189 @@ func (t Time) Before(u Time) bool {
 	if t.mono != 0 && u.mono != 0 {
 		return t.mono < u.mono
 	}
-	return t.wall < u.wall
+	return t.sec < u.sec || t.sec == u.sec && t.nsec < u.nsec
 }
 
 // After reports whether t is after u.
 func (t Time) After(u Time) bool { return u.Before(t) }
 
-// Equal reports whether t and u are the same instant.
+// Equal reports whether t and u are the same instant (whatever their
+// Locations).
 func (t Time) Equal(u Time) bool { return !t.Before(u) && !u.Before(t) }
 
-// IsZero reports whether t is the zero Time.
-func (t Time) IsZero() bool { return t.wall == 0 && t.mono == 0 }
+// Compare: -1, 0 or +1 as t is before, equal to or after u.
+func (t Time) Compare(u Time) int {
+	switch {
+	case t.Before(u):
+		return -1
+	case u.Before(t):
+		return +1
+	}
+	return 0
+}
 
-// UnixNano: nanoseconds since the Unix epoch.
-func (t Time) UnixNano() int64 { return t.wall }
+// IsZero reports whether t is the zero Time, January 1, year 1, 00:00:00 UTC.
+func (t Time) IsZero() bool { return t.sec == 0 && t.nsec == 0 }
 
-// Unix: whole seconds since the Unix epoch.
-func (t Time) Unix() int64 { return t.wall / 1e9 }
+// Unix, UnixMilli, UnixMicro, UnixNano: t since the Unix epoch, in whole
+// seconds, milliseconds, microseconds or nanoseconds (rounded down).
+func (t Time) Unix() int64      { return t.sec - unixToInternal }
+func (t Time) UnixMilli() int64 { return t.Unix()*1e3 + t.nsec/1e6 }
+func (t Time) UnixMicro() int64 { return t.Unix()*1e6 + t.nsec/1e3 }
+func (t Time) UnixNano() int64  { return t.Unix()*1e9 + t.nsec }
+
+// Nanosecond: the nanoseconds within t's second, [0, 999999999].
+func (t Time) Nanosecond() int { return int(t.nsec) }
+
+// UTC, Local, In: t in another Location (dropping the monotonic reading).
+func (t Time) UTC() Time {
+	t.loc, t.mono = nil, 0
+	return t
+}
+
+func (t Time) Local() Time {
+	t.loc, t.mono = Local, 0
+	return t
+}
+
+func (t Time) In(loc *Location) Time {
+	if loc == nil {
+		panic("time: missing Location in call to Time.In")
+	}
+	if loc == &utcLoc {
+		loc = nil
+	}
+	t.loc, t.mono = loc, 0
+	return t
+}
+
+// Location: t's Location (UTC for the zero Time).
+func (t Time) Location() *Location {
+	if t.loc == nil {
+		return UTC
+	}
+	return t.loc
+}
+
+// Zone: the abbreviated name and the offset in seconds east of UTC of
+// t's zone.
+func (t Time) Zone() (name string, offset int) { return t.loc.lookup() }
+
+// Truncate: t rounded down to a multiple of d since the zero Time (d <= 0
+// leaves it), without the monotonic reading.
+func (t Time) Truncate(d Duration) Time {
+	t.mono = 0
+	if d <= 0 {
+		return t
+	}
+	return t.Add(-t.since0Mod(d))
+}
+
+// Round: t rounded to the nearest multiple of d since the zero Time,
+// halves up (d <= 0 leaves it), without the monotonic reading.
+func (t Time) Round(d Duration) Time {
+	t.mono = 0
+	if d <= 0 {
+		return t
+	}
+	r := t.since0Mod(d)
+	if uint64(r)+uint64(r) < uint64(d) {
+		return t.Add(-r)
+	}
+	return t.Add(d - r)
+}
+
+// since0Mod: (t - zero Time) mod d, in [0, d), for d > 0. The elapsed
+// nanoseconds do not fit in 64 bits, so it works on (sec, nsec): sec*1e9
+// mod d is computed by doubling, which never overflows (operands < d <
+// 2^63).
+func (t Time) since0Mod(d Duration) Duration {
+	m := uint64(d)
+	s := t.sec % int64(m)
+	if s < 0 {
+		s += int64(m)
+	}
+	r := mulMod(uint64(s), 1e9, m)
+	r = addMod(r, uint64(t.nsec)%m, m)
+	return Duration(r)
+}
+
+// addMod: (a + b) mod m for a, b < m < 2^63 (no overflow).
+func addMod(a, b, m uint64) uint64 {
+	if a >= m-b {
+		return a - (m - b)
+	}
+	return a + b
+}
+
+// mulMod: a*b mod m for a < m < 2^63, by binary multiplication.
+func mulMod(a, b, m uint64) uint64 {
+	var r uint64
+	for b > 0 {
+		if b&1 != 0 {
+			r = addMod(r, a, m)
+		}
+		a = addMod(a, a, m)
+		b >>= 1
+	}
+	return r
+}
+
+// Hours, Minutes: d in (fractional) hours or minutes.
+func (d Duration) Hours() float64 {
+	h := d / Hour
+	return float64(h) + float64(d%Hour)/(60*60*1e9)
+}
+
+func (d Duration) Minutes() float64 {
+	m := d / Minute
+	return float64(m) + float64(d%Minute)/(60*1e9)
+}
+
+// Truncate: d rounded toward zero to a multiple of m (m <= 0 leaves it).
+func (d Duration) Truncate(m Duration) Duration {
+	if m <= 0 {
+		return d
+	}
+	return d - d%m
+}
+
+// Round: d rounded to the nearest multiple of m, halves away from zero,
+// saturating at the largest or smallest Duration (m <= 0 leaves it).
+func (d Duration) Round(m Duration) Duration {
+	if m <= 0 {
+		return d
+	}
+	r := d % m
+	if d < 0 {
+		r = -r
+		if uint64(r)+uint64(r) < uint64(m) {
+			return d + r
+		}
+		if d1 := d - m + r; d1 < d {
+			return d1
+		}
+		return minDuration
+	}
+	if uint64(r)+uint64(r) < uint64(m) {
+		return d - r
+	}
+	if d1 := d + m - r; d1 > d {
+		return d1
+	}
+	return maxDuration
+}
+
+// Abs: |d|, the largest Duration for the smallest.
+func (d Duration) Abs() Duration {
+	switch {
+	case d >= 0:
+		return d
+	case d == minDuration:
+		return maxDuration
+	}
+	return -d
+}
 
 // Nanoseconds: d in whole nanoseconds.
 func (d Duration) Nanoseconds() int64 { return int64(d) }

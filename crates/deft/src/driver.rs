@@ -65,7 +65,9 @@ fn compile(sources: &mut SourceMap, opts: &RunOptions) -> Result<Option<codegen:
     if diags.has_syntax_errors() {
         return fail(&diags);
     }
-    let info = types::check_program(sources, &files, &packages, &mut diags);
+    // Go's own library, read only if a name deft's library lacks is used.
+    let goroot = crate::gostd::GoRoot::default();
+    let info = types::check_program(sources, &files, &packages, Some(&goroot), &mut diags);
     if diags.has_errors() {
         return fail(&diags);
     }

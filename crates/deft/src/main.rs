@@ -11,6 +11,7 @@
 
 mod cli;
 mod driver;
+mod gostd;
 mod packages;
 
 use std::process::ExitCode;

@@ -196,6 +196,9 @@ pub(crate) struct Checker<'a> {
     pub dot_imports: HashMap<(ScopeId, String), usize>,
     /// The dot imports (numbers in `imports`) a name was looked up through.
     pub dot_used: std::cell::RefCell<std::collections::HashSet<usize>>,
+    /// What Go's own standard library declares, to tell a name deft's
+    /// library lacks from an undefined one (see `gostd`).
+    pub gostd: Option<&'a dyn crate::gostd::GoStd>,
     /// Synthetic objects for interface methods, by (interface, name).
     pub iface_objs: HashMap<(crate::model::TypeId, String), ObjId>,
 }

@@ -92,8 +92,9 @@ impl<'a> Checker<'a> {
 
     /// Resolves the qualified identifier `pkg.name` where `pkg` names an
     /// import of `path`: the exported package-level object, or an error
-    /// (reported at `pos`, gc's `undefined: fmt.foo`) and `None`. An import
-    /// of a package deft lacks is reported once, by `report_imports`.
+    /// (reported at `pos`, gc's `undefined: fmt.foo`, or that deft lacks a
+    /// name Go's package has) and `None`. An import of a package deft
+    /// lacks is reported once, by `report_imports`.
     pub(crate) fn qualified(&mut self, path: &str, pkg: &str, name: &str, pos: Pos) -> Option<ObjId> {
         let scope = match path {
             "unsafe" => self.unsafe_scope,
@@ -103,7 +104,8 @@ impl<'a> Checker<'a> {
         match self.lookup_in(scope, name) {
             Some(o) if exported => Some(o),
             _ => {
-                self.error(pos, format!("undefined: {pkg}.{name}"));
+                let msg = self.unsupported_name(path, name).unwrap_or_else(|| format!("undefined: {pkg}.{name}"));
+                self.error(pos, msg);
                 None
             }
         }

@@ -1522,7 +1522,10 @@ impl<'a> Checker<'a> {
                     {
                         why = format!("type {ts} is pointer to interface, not interface");
                     }
-                    self.error(sel.pos, format!("{base_str}.{} undefined ({why})", sel.name));
+                    let msg = self
+                        .unsupported_member(x.ty, &sel.name)
+                        .unwrap_or_else(|| format!("{base_str}.{} undefined ({why})", sel.name));
+                    self.error(sel.pos, msg);
                 }
                 x.set_invalid();
             }

@@ -15,6 +15,8 @@
 //!   statements; `lookup` — fields, methods, interfaces.
 //! * `branches` — labels and branch statements (gc's parse-time pass);
 //!   `initorder` — package variable initialization order.
+//! * `gostd` — what Go's own standard library declares, asked through
+//!   [`GoStd`] only to word the error for a name deft's library lacks.
 //! * `constant` — exact constant arithmetic; `operand`, `typestr`,
 //!   `exprstr` — printing operands, types and expressions as gc does.
 //!
@@ -32,6 +34,7 @@ mod constant;
 mod decl;
 mod expr;
 mod exprstr;
+mod gostd;
 mod initorder;
 mod lookup;
 pub mod model;
@@ -43,6 +46,7 @@ mod typestr;
 mod typexpr;
 mod universe;
 
+pub use gostd::GoStd;
 pub use model::*;
 pub use sizes::size_align;
 
@@ -58,7 +62,7 @@ use check::{Checker, PkgDecl};
 pub fn check_package(sources: &SourceMap, files: &[File], diags: &mut Diagnostics) -> Info {
     let path = files.first().map_or_else(|| "main".to_string(), |f| f.package.name.clone());
     let spec = PackageSpec { path, files: 0..files.len(), library: false };
-    check_program(sources, files, std::slice::from_ref(&spec), diags)
+    check_program(sources, files, std::slice::from_ref(&spec), None, diags)
 }
 
 /// Type-checks the packages of a program and returns what was learned.
@@ -71,8 +75,20 @@ pub fn check_package(sources: &SourceMap, files: &[File], diags: &mut Diagnostic
 /// prints the first ten, sorted by position). When `diags` receives no
 /// error from this call, the returned [`Info`] satisfies the invariants of
 /// [`model`].
-pub fn check_program(sources: &SourceMap, files: &[File], packages: &[PackageSpec], diags: &mut Diagnostics) -> Info {
+///
+/// `gostd`, when given, tells what Go's own standard library declares: a
+/// use of a name of a library package that deft's library lacks and Go's
+/// has is reported as unsupported (`deft does not support time.Date yet`)
+/// rather than undefined.
+pub fn check_program<'a>(
+    sources: &'a SourceMap,
+    files: &'a [File],
+    packages: &[PackageSpec],
+    gostd: Option<&'a dyn GoStd>,
+    diags: &'a mut Diagnostics,
+) -> Info {
     let mut c = Checker::new(sources, diags);
+    c.gostd = gostd;
     for spec in packages {
         c.begin_package(spec.clone(), &files[spec.files.clone()]);
         c.check_files();
@@ -145,6 +161,7 @@ impl<'a> Checker<'a> {
             imports: Vec::new(),
             dot_imports: HashMap::new(),
             dot_used: Default::default(),
+            gostd: None,
         };
         c.universe = c.new_scope(None);
         let u = c.universe;

@@ -287,6 +287,10 @@ impl<'a> Checker<'a> {
             Missing::Method { .. } if self.tys.is_interface_ptr(v) => {
                 format!("(type {vs} is pointer to interface, not interface)")
             }
+            // A method deft's library type lacks and Go's has.
+            Missing::Method { ref name, have: None } if let Some(msg) = self.unsupported_member(v, name) => {
+                format!("({msg})")
+            }
             _ => self.missing_reason(&m),
         };
         Some(format!("{vs} does not implement {ts} {reason}"))

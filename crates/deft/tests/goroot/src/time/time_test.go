@@ -1,0 +1,3 @@
+package time
+
+func TestOnly() {}

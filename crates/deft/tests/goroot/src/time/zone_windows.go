@@ -1,0 +1,6 @@
+// Compiled only for windows (file-name suffix): its names are not Go's on
+// linux/amd64.
+
+package time
+
+func WindowsOnly() {}
