@@ -41,7 +41,7 @@ func (m *Mutex) lockSlow() {
 			continue
 		}
 		if atomic.CompareAndSwapInt32(&m.state, old, old+mutexWaiter) {
-			runtime_Semacquire(&m.sema)
+			runtime_SemacquireMutex(&m.sema)
 			return
 		}
 	}

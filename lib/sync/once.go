@@ -99,7 +99,7 @@ func (wg *WaitGroup) Wait() {
 			return
 		}
 		if atomic.CompareAndSwapUint64(&wg.state, state, state+1) {
-			runtime_Semacquire(&wg.sema)
+			runtime_SemacquireWaitGroup(&wg.sema)
 			if atomic.LoadUint64(&wg.state) != 0 {
 				panic("sync: WaitGroup is reused before previous Wait has returned")
 			}

@@ -26,7 +26,7 @@ type RWMutex struct {
 func (rw *RWMutex) RLock() {
 	if atomic.AddInt32(&rw.readerCount, 1) < 0 {
 		// A writer holds the lock or waits for it: its Unlock wakes us.
-		runtime_Semacquire(&rw.readerSem)
+		runtime_SemacquireRWMutexR(&rw.readerSem)
 	}
 }
 
@@ -66,7 +66,7 @@ func (rw *RWMutex) Lock() {
 	rw.w.Lock()
 	r := atomic.AddInt32(&rw.readerCount, -rwmutexMaxReaders) + rwmutexMaxReaders
 	if r != 0 && atomic.AddInt32(&rw.readerWait, r) != 0 {
-		runtime_Semacquire(&rw.writerSem)
+		runtime_SemacquireRWMutex(&rw.writerSem)
 	}
 }
 

@@ -18,8 +18,12 @@ type Locker interface {
 // goroutine's trace (status: what its header says).
 func fatal(msg, status string)
 
-// runtime_Semacquire waits until *s > 0, then decrements it.
-func runtime_Semacquire(s *uint32)
+// runtime_SemacquireX wait until *s > 0, then decrement it; a goroutine
+// that waits shows what it waits for in tracebacks (sync.Mutex.Lock, ...).
+func runtime_SemacquireMutex(s *uint32)
+func runtime_SemacquireRWMutex(s *uint32)
+func runtime_SemacquireRWMutexR(s *uint32)
+func runtime_SemacquireWaitGroup(s *uint32)
 
 // runtime_Semrelease increments *s and wakes one goroutine waiting on it.
 func runtime_Semrelease(s *uint32)

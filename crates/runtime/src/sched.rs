@@ -716,8 +716,8 @@ pub fn sleep(ns: i64) {
     park("sleep");
 }
 
-/// `func runtime_Semacquire(addr *uint32)` (package sync): waits until
-/// `*addr > 0`, then decrements it.
+/// Waits until `*addr > 0`, then decrements it; a goroutine that waits
+/// shows `reason` in tracebacks (gc 1.27 names the sync operation).
 ///
 /// The count changes only through atomic instructions: library Go code
 /// reads and writes the same words (a released count may be taken by a
@@ -725,7 +725,7 @@ pub fn sleep(ns: i64) {
 ///
 /// # Safety
 /// `addr` points to a live, aligned `uint32`.
-pub unsafe extern "C" fn semacquire(addr: *mut u32) {
+unsafe fn semacquire(addr: *mut u32, reason: &'static str) {
     // SAFETY: by the precondition.
     let count = unsafe { AtomicU32::from_ptr(addr) };
     loop {
@@ -738,8 +738,34 @@ pub unsafe extern "C" fn semacquire(addr: *mut u32) {
         }
         let g = running();
         with_sched(|s| s.sema.entry(addr as usize).or_default().push_back(g));
-        park("semacquire");
+        park(reason);
     }
+}
+
+/// Defines the `sync.runtime_SemacquireX` entry points: [`semacquire`]
+/// with the wait reason of the sync operation that waits.
+macro_rules! semacquire_for {
+    ($($(#[$doc:meta])* $name:ident => $reason:literal;)*) => {$(
+        $(#[$doc])*
+        ///
+        /// # Safety
+        /// `addr` points to a live, aligned `uint32`.
+        pub unsafe extern "C" fn $name(addr: *mut u32) {
+            // SAFETY: forwarded.
+            unsafe { semacquire(addr, $reason) }
+        }
+    )*};
+}
+
+semacquire_for! {
+    /// `func runtime_SemacquireMutex(addr *uint32)`: `Mutex.Lock` waits.
+    semacquire_mutex => "sync.Mutex.Lock";
+    /// `func runtime_SemacquireRWMutex(addr *uint32)`: `RWMutex.Lock` waits.
+    semacquire_rwmutex => "sync.RWMutex.Lock";
+    /// `func runtime_SemacquireRWMutexR(addr *uint32)`: `RWMutex.RLock` waits.
+    semacquire_rwmutex_r => "sync.RWMutex.RLock";
+    /// `func runtime_SemacquireWaitGroup(addr *uint32)`: `WaitGroup.Wait` waits.
+    semacquire_waitgroup => "sync.WaitGroup.Wait";
 }
 
 /// `func runtime_Semrelease(addr *uint32)` (package sync): increments
