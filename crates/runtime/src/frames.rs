@@ -178,13 +178,17 @@ static REGISTER: Mutex<()> = Mutex::new(());
 /// mapped first pages, so that `runtime.FuncForPC` and `Frames` name them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RuntimeFrame {
-    /// `runtime.gopanic`, `runtime/panic.go:884`.
+    /// `runtime.gopanic`, `runtime/panic.go:859`.
     Gopanic,
-    /// `runtime.main`, `runtime/proc.go:250`.
+    /// `runtime.main`, `runtime/proc.go:302`.
     Main,
-    /// `runtime.goexit`, `runtime/asm_amd64.s:1594`.
+    /// `runtime.goexit`, `runtime/asm_amd64.s:1264`.
     Goexit,
 }
+
+/// The source directory of the Go runtime frames deft reports stand for
+/// (gc prints its own GOROOT; this is the official distribution's).
+pub const GOROOT_SRC: &str = "/usr/local/go/src";
 
 /// Where the fake addresses of [`RuntimeFrame`]s start.
 const RUNTIME_FRAMES_BASE: usize = 0x1000;
@@ -199,14 +203,14 @@ impl RuntimeFrame {
 
     fn info(self) -> FuncInfo {
         let (name, file, line) = match self {
-            RuntimeFrame::Gopanic => ("runtime.gopanic", "panic.go", 884),
-            RuntimeFrame::Main => ("runtime.main", "proc.go", 250),
-            RuntimeFrame::Goexit => ("runtime.goexit", "asm_amd64.s", 1594),
+            RuntimeFrame::Gopanic => ("runtime.gopanic", "panic.go", 859),
+            RuntimeFrame::Main => ("runtime.main", "proc.go", 302),
+            RuntimeFrame::Goexit => ("runtime.goexit", "asm_amd64.s", 1264),
         };
         let start = self.pc() - 1;
         FuncInfo {
             name: name.to_string(),
-            file: format!("/usr/lib/go-1.19/src/runtime/{file}"),
+            file: format!("{GOROOT_SRC}/runtime/{file}"),
             has_params: false,
             start,
             end: start + 16,

@@ -57,7 +57,7 @@ use crate::chan::Waiter;
 use crate::frames::{Frame, find_func};
 use crate::panic::{G, cur_g, set_g};
 use crate::print::ByteSink;
-use crate::traceback_fmt::{fmt_created_by_in, fmt_goroutine_header};
+use crate::traceback_fmt::{fmt_created_by, fmt_goroutine_header};
 
 /// Address space reserved for each goroutine's stack.
 pub const STACK_RESERVE: usize = 256 << 20;
@@ -930,23 +930,14 @@ pub fn mark_roots(h: &mut crate::gc::Heap) {
     }
 }
 
-/// Appends the `created by FUNC` trailer of goroutine `g` (nothing for
-/// main, or when the creator is not generated code), as gc 1.19 prints it.
+/// Appends the `created by FUNC in goroutine N` trailer of goroutine `g`
+/// (nothing for main, or when the creator is not generated code), as gc
+/// 1.21+ prints it. Allocates nothing (the stack-overflow report runs in a
+/// signal handler).
 ///
 /// # Safety
 /// `g` is a live G.
 pub unsafe fn fmt_creator(out: &mut impl ByteSink, g: *mut G) {
-    // SAFETY: by the precondition.
-    unsafe { fmt_creator_as(out, g, false) }
-}
-
-/// [`fmt_creator`], naming the creator's goroutine (`created by main.main
-/// in goroutine 1`) as gc 1.21+ does when `in_goroutine`. Allocates
-/// nothing (the stack-overflow report runs in a signal handler).
-///
-/// # Safety
-/// `g` is a live G.
-pub(crate) unsafe fn fmt_creator_as(out: &mut impl ByteSink, g: *mut G, in_goroutine: bool) {
     // SAFETY: by the precondition.
     let (pc, creator) = unsafe { ((*g).sched.created_pc, (*g).sched.creator) };
     if pc == 0 {
@@ -954,8 +945,7 @@ pub(crate) unsafe fn fmt_creator_as(out: &mut impl ByteSink, g: *mut G, in_gorou
     }
     if let Some(f) = find_func(pc - 1) {
         let line = f.line_at(pc - 1);
-        let creator = in_goroutine.then_some(creator);
-        fmt_created_by_in(out, f.name.as_bytes(), creator, f.file.as_bytes(), line, Some((pc - f.start) as u64));
+        fmt_created_by(out, f.name.as_bytes(), creator, f.file.as_bytes(), line, Some((pc - f.start) as u64));
     }
 }
 

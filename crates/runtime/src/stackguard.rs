@@ -355,7 +355,7 @@ unsafe fn report(g: *mut G, lo: usize, hi: usize, regs: &Regs, handler: FrameAdd
         let mut trace = Trace::new();
         faulting_frames(&mut trace, g, lo, regs);
         trace.print(&mut out, g);
-        crate::sched::fmt_creator_as(&mut out, g, true);
+        crate::sched::fmt_creator(&mut out, g);
         crate::sched::for_each_goroutine(|other, doing, park_fp| {
             if other == g {
                 return;
@@ -368,7 +368,7 @@ unsafe fn report(g: *mut G, lo: usize, hi: usize, regs: &Regs, handler: FrameAdd
                 trace.walk(other, Frame { pc: 0, fp: park_fp }, park_fp);
                 trace.print(&mut out, other);
             }
-            crate::sched::fmt_creator_as(&mut out, other, true);
+            crate::sched::fmt_creator(&mut out, other);
         });
     }
     out.flush();

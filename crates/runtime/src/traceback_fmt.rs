@@ -8,22 +8,23 @@
 //! main.f.func1()
 //!     /tmp/p.go:5 +0x27
 //! panic({0x45eea0, 0x47cf80})
-//!     /usr/lib/go-1.19/src/runtime/panic.go:884 +0x212
+//!     /usr/local/go/src/runtime/panic.go:859 +0x125
 //! main.f(0x1, {0x0?, 0x0?})
 //!     /tmp/p.go:8 +0x55
 //! main.main()
 //!     /tmp/p.go:16 +0x4a
 //! ```
-//! What the engine must know to match it (observed with gc 1.19.8):
+//! What the engine must know to match it (observed with gc 1.19.8; the
+//! runtime lines are gc 1.27.3's):
 //! * the trace starts at the function that called `panic` (or whose check
 //!   failed), innermost first, and ends with `main.main()`: `runtime.main`,
 //!   `runtime.goexit` and the runtime's helper frames (`runtime.gopanic`'s
 //!   callers such as `runtime.panicIndex`) are not shown;
 //! * every panic that is still in progress *below* the innermost frame —
 //!   one whose deferred call is running — shows as a pseudo-frame
-//!   `panic({TYPE, DATA})` at `…/runtime/panic.go:884` ([`fmt_panic_frame`]);
+//!   `panic({TYPE, DATA})` at `…/runtime/panic.go:859` ([`fmt_panic_frame`]);
 //!   a recovered panic's frames are gone; a `runtime.Goexit` in progress
-//!   shows as `runtime.Goexit()` at `…/runtime/panic.go:522`
+//!   shows as `runtime.Goexit()` at `…/runtime/panic.go:694`
 //!   ([`fmt_goexit_frame`]);
 //! * function names: `main.f`, methods `main.T.M` and `main.(*T).M`,
 //!   closures `main.f.func1`, nested `main.f.func1.2`;
@@ -185,18 +186,18 @@ pub fn fmt_frames_elided(out: &mut impl ByteSink, n: u64) {
     out.put(b" frames elided...\n");
 }
 
-/// Where gc 1.19.8 places its `panic(…)` pseudo-frames: `runtime.gopanic`
-/// at the call of a deferred function, in the installed Go tree.
-pub const PANIC_FRAME_FILE: &[u8] = b"/usr/lib/go-1.19/src/runtime/panic.go";
-/// Line of [`PANIC_FRAME_FILE`] in gc 1.19.8's frames.
-pub const PANIC_FRAME_LINE: u32 = 884;
-/// Offset gc 1.19.8's `panic(…)` frames show.
-pub const PANIC_FRAME_OFFSET: u64 = 0x212;
+/// Where gc 1.27.3 places its `panic(…)` pseudo-frames: `runtime.gopanic`
+/// at the call of a deferred function (under [`crate::frames::GOROOT_SRC`]).
+pub const PANIC_FRAME_FILE: &[u8] = b"/usr/local/go/src/runtime/panic.go";
+/// Line of [`PANIC_FRAME_FILE`] in gc 1.27.3's frames.
+pub const PANIC_FRAME_LINE: u32 = 859;
+/// Offset gc 1.27.3's `panic(…)` frames show.
+pub const PANIC_FRAME_OFFSET: u64 = 0x125;
 
-/// Line of [`PANIC_FRAME_FILE`] in gc 1.19.8's `runtime.Goexit()` frames.
-pub const GOEXIT_FRAME_LINE: u32 = 522;
-/// Offset gc 1.19.8's `runtime.Goexit()` frames show.
-pub const GOEXIT_FRAME_OFFSET: u64 = 0x185;
+/// Line of [`PANIC_FRAME_FILE`] in gc 1.27.3's `runtime.Goexit()` frames.
+pub const GOEXIT_FRAME_LINE: u32 = 694;
+/// Offset gc 1.27.3's `runtime.Goexit()` frames show.
+pub const GOEXIT_FRAME_OFFSET: u64 = 0x54;
 
 /// Writes the pseudo-frame of a panic whose deferred call is running:
 /// `panic({0x45eea0, 0x47cf80})` and gc's position of `runtime.gopanic`.
@@ -217,28 +218,21 @@ pub fn fmt_goexit_frame(out: &mut impl ByteSink) {
     fmt_position(out, PANIC_FRAME_FILE, GOEXIT_FRAME_LINE, Some(GOEXIT_FRAME_OFFSET));
 }
 
-/// Writes the `created by main.main` trailer of a goroutine other than
-/// the main one, with the position of the `go` statement.
-pub fn fmt_created_by(out: &mut impl ByteSink, func: &[u8], file: &[u8], line: u32, pc_offset: Option<u64>) {
-    fmt_created_by_in(out, func, None, file, line, pc_offset);
-}
-
-/// [`fmt_created_by`], with gc 1.21+'s ` in goroutine N` (the creator's
-/// id) when `creator` is given.
-pub fn fmt_created_by_in(
+/// Writes the `created by main.main in goroutine N` trailer of a
+/// goroutine other than the main one (`creator`: the id of the goroutine
+/// that ran the `go` statement), with the position of the `go` statement.
+pub fn fmt_created_by(
     out: &mut impl ByteSink,
     func: &[u8],
-    creator: Option<u64>,
+    creator: u64,
     file: &[u8],
     line: u32,
     pc_offset: Option<u64>,
 ) {
     out.put(b"created by ");
     out.put(func);
-    if let Some(id) = creator {
-        out.put(b" in goroutine ");
-        fmt_uint(out, id);
-    }
+    out.put(b" in goroutine ");
+    fmt_uint(out, creator);
     out.put(b"\n");
     fmt_position(out, file, line, pc_offset);
 }

@@ -251,12 +251,13 @@ fn goexit_entries_print_nothing_and_drop_the_next_tab() {
 
 #[test]
 fn traceback_lines() {
-    // gc, for a panic in a deferred closure while main.main's panic runs:
+    // gc 1.27.3, for a panic in a deferred closure while main.main's panic
+    // runs (gc's own GOROOT in the paths; deft prints /usr/local/go's):
     //   goroutine 1 [running]:
     //   main.main.func1()
     //   	/tmp/gx/p12.go:4 +0x27
     //   panic({0x0, 0x0})
-    //   	/usr/lib/go-1.19/src/runtime/panic.go:884 +0x212
+    //   	/usr/local/go/src/runtime/panic.go:859 +0x125
     //   main.main()
     //   	/tmp/gx/p12.go:5 +0x3f
     let mut out = Vec::new();
@@ -267,21 +268,21 @@ fn traceback_lines() {
     fmt_frame(&mut out, b"main.(*T).M", FrameArgs::Elided, b"/tmp/gx/p9.go", 7, None);
     // gc, for a panic in a deferred call run by runtime.Goexit in a goroutine:
     //   runtime.Goexit()
-    //   	/usr/lib/go-1.19/src/runtime/panic.go:522 +0x185
+    //   	/usr/local/go/src/runtime/panic.go:694 +0x54
     //   ...
-    //   created by main.main
+    //   created by main.main in goroutine 1
     //   	/tmp/gx/g1.go:10 +0x25
     fmt_goexit_frame(&mut out);
-    fmt_created_by(&mut out, b"main.main", b"/tmp/gx/g1.go", 10, Some(0x25));
+    fmt_created_by(&mut out, b"main.main", 1, b"/tmp/gx/g1.go", 10, Some(0x25));
     assert_eq!(
         String::from_utf8(out).unwrap(),
         "goroutine 1 [running]:\n\
          main.main.func1()\n\t/tmp/gx/p12.go:4 +0x27\n\
-         panic({0x0, 0x0})\n\t/usr/lib/go-1.19/src/runtime/panic.go:884 +0x212\n\
+         panic({0x0, 0x0})\n\t/usr/local/go/src/runtime/panic.go:859 +0x125\n\
          main.main()\n\t/tmp/gx/p12.go:5 +0x3f\n\
          main.(*T).M(...)\n\t/tmp/gx/p9.go:7\n\
-         runtime.Goexit()\n\t/usr/lib/go-1.19/src/runtime/panic.go:522 +0x185\n\
-         created by main.main\n\t/tmp/gx/g1.go:10 +0x25\n"
+         runtime.Goexit()\n\t/usr/local/go/src/runtime/panic.go:694 +0x54\n\
+         created by main.main in goroutine 1\n\t/tmp/gx/g1.go:10 +0x25\n"
     );
     // gc: fatal error: all goroutines are asleep - deadlock!
     //     (blank line)

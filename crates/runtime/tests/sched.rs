@@ -204,7 +204,7 @@ extern "C" fn take_sema(args: *mut u8, _: *mut usize) {
     unsafe {
         let a = &*args.cast::<SemaArgs>();
         ARRIVALS.with(|l| l.borrow_mut().push(a.id));
-        sched::semacquire(a.sema);
+        sched::semacquire_mutex(a.sema);
         LOG.with(|l| l.borrow_mut().push(a.id));
     }
 }
@@ -412,7 +412,7 @@ fn blocked_goroutine_traceback_has_frames_and_creator() {
     );
     assert_eq!(lines[5], "main.worker()");
     assert!(lines[6].starts_with("\t/tmp/w.go:7 +0x"), "{err}");
-    assert_eq!(lines[7], "created by main.main");
+    assert_eq!(lines[7], "created by main.main in goroutine 1");
     assert!(lines[8].starts_with("\t/tmp/w.go:12 +0x"), "{err}");
     assert_eq!(lines.len(), 9, "{err}");
 }

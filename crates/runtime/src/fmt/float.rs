@@ -55,9 +55,25 @@ struct Mag {
 }
 
 impl Mag {
-    /// Shortest digits that read back as the same value.
+    /// Shortest digits that read back as the same value; of those, the
+    /// ones closest to the value, as strconv picks them. (Rust's shortest
+    /// form is the shortest length, but not always the closest digits of
+    /// that length: 2205683500000000.25 comes out as 2.2056835000000003e15
+    /// where strconv gives 2.2056835000000002e15.)
     fn shortest(self) -> Digits {
-        Digits::from_sci(&if self.f32 { format!("{:e}", self.v as f32) } else { format!("{:e}", self.v) })
+        let shortest = if self.f32 { format!("{:e}", self.v as f32) } else { format!("{:e}", self.v) };
+        let digits = shortest.split('e').next().map_or(0, |m| m.bytes().filter(u8::is_ascii_digit).count());
+        let p = digits.saturating_sub(1);
+        let (closest, reads_back) = if self.f32 {
+            let c = format!("{:.*e}", p, self.v as f32);
+            let back = c.parse::<f32>().is_ok_and(|x| x == self.v as f32);
+            (c, back)
+        } else {
+            let c = format!("{:.*e}", p, self.v);
+            let back = c.parse::<f64>().is_ok_and(|x| x == self.v);
+            (c, back)
+        };
+        Digits::from_sci(if reads_back { &closest } else { &shortest })
     }
 
     /// `n` (≥ 1) significant digits, correctly rounded.

@@ -196,9 +196,9 @@ extern "C" fn stack(pc: usize, fp: usize) -> GoString {
         &mut out,
         b"runtime/debug.Stack",
         crate::traceback_fmt::FrameArgs::None,
-        b"/usr/lib/go-1.19/src/runtime/debug/stack.go",
-        24,
-        Some(0x65),
+        b"/usr/local/go/src/runtime/debug/stack.go",
+        26,
+        Some(0x5e),
     );
     let gp = crate::panic::cur_g();
     let mut origin = None;
