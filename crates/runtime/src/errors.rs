@@ -17,8 +17,10 @@
 //! | `runtime.plainError`          | a [`GoString`]                  | the string alone                |
 //! | `runtime.boundsError`         | a [`BoundsError`]               | see [`BoundsError`]             |
 //! | `*runtime.TypeAssertionError` | is the pointer to a [`TypeAssertionError`] | `interface conversion: …` |
+//! | `*runtime.PanicNilError`      | any non-nil pointer (the struct has no data) | `runtime error: panic called with nil argument` |
 //!
-//! All four have the methods `Error() string` and `RuntimeError()`, so they
+//! The last is the value of `panic(nil)` since Go 1.21 ([`panic_nil_eface`]).
+//! All five have the methods `Error() string` and `RuntimeError()`, so they
 //! satisfy `runtime.Error`. Their [`TypeDesc`]s are statics of this module;
 //! a value is recognised as a runtime error by the identity of its type
 //! descriptor. The method code addresses in those descriptors are
@@ -435,6 +437,7 @@ static ERROR_STRING_METHODS: StaticMethods<2> = StaticMethods(error_methods(erro
 static PLAIN_ERROR_METHODS: StaticMethods<2> = StaticMethods(error_methods(plain_error_error));
 static BOUNDS_ERROR_METHODS: StaticMethods<2> = StaticMethods(error_methods(bounds_error_error));
 static TYPE_ASSERTION_METHODS: StaticMethods<2> = StaticMethods(error_methods(type_assertion_error_error));
+static PANIC_NIL_METHODS: StaticMethods<2> = StaticMethods(error_methods(panic_nil_error_error));
 
 /// `runtime.errorString`.
 pub static ERROR_STRING_TYPE: StaticType = StaticType(runtime_type(
@@ -487,6 +490,32 @@ pub static TYPE_ASSERTION_ERROR_TYPE: StaticType = StaticType(runtime_type(
     &TYPE_ASSERTION_METHODS.0,
 ));
 
+/// `runtime.PanicNilError` (an empty struct: the element of the pointer
+/// type `panic(nil)` raises).
+pub static PANIC_NIL_ELEM_TYPE: StaticType =
+    StaticType(runtime_type("runtime.PanicNilError", Kind::Struct, 0, TYPE_FLAG_NAMED, std::ptr::null(), &[]));
+
+/// `*runtime.PanicNilError`.
+pub static PANIC_NIL_ERROR_TYPE: StaticType = StaticType(runtime_type(
+    "*runtime.PanicNilError",
+    Kind::Pointer,
+    8,
+    0,
+    &PANIC_NIL_ELEM_TYPE.0,
+    &PANIC_NIL_METHODS.0,
+));
+
+/// The text of a `*runtime.PanicNilError`.
+const PANIC_NIL_TEXT: &[u8] = b"runtime error: panic called with nil argument";
+
+/// What `panic(nil)` raises since Go 1.21: a `*runtime.PanicNilError`,
+/// so that `recover()` tells it from no panic. (The pointer only needs to
+/// be non-nil: the struct has no fields, as gc's `new` of it returns its
+/// zero-size base address.)
+pub fn panic_nil_eface() -> Eface {
+    Eface { ty: &PANIC_NIL_ERROR_TYPE.0, data: (&raw const PANIC_NIL_ELEM_TYPE).cast() }
+}
+
 /// Which runtime error type `ty` is, if any.
 fn shape_of_type(ty: *const TypeDesc) -> Option<TypeShape> {
     let is = |s: &StaticType| std::ptr::eq(ty, &s.0);
@@ -498,18 +527,21 @@ fn shape_of_type(ty: *const TypeDesc) -> Option<TypeShape> {
         Some(TypeShape::Bounds)
     } else if is(&TYPE_ASSERTION_ERROR_TYPE) {
         Some(TypeShape::TypeAssertion)
+    } else if is(&PANIC_NIL_ERROR_TYPE) {
+        Some(TypeShape::PanicNil)
     } else {
         None
     }
 }
 
-/// Which of the four runtime error types a descriptor is.
+/// Which of the five runtime error types a descriptor is.
 #[derive(Clone, Copy)]
 enum TypeShape {
     ErrorString,
     PlainError,
     Bounds,
     TypeAssertion,
+    PanicNil,
 }
 
 /// Whether `ty` is the dynamic type of a runtime error value.
@@ -583,6 +615,7 @@ unsafe fn write_error_data(shape: TypeShape, data: *const u8, out: &mut impl Byt
                 (*data.cast::<BoundsError>()).write_detail(out);
             }
             TypeShape::TypeAssertion => (*data.cast::<TypeAssertionError>()).write_message(out),
+            TypeShape::PanicNil => out.put(PANIC_NIL_TEXT),
         }
     }
 }
@@ -617,6 +650,10 @@ extern "C" fn bounds_error_error(data: *const u8) -> GoString {
 
 extern "C" fn type_assertion_error_error(data: *const u8) -> GoString {
     error_method(TypeShape::TypeAssertion, data)
+}
+
+extern "C" fn panic_nil_error_error(data: *const u8) -> GoString {
+    error_method(TypeShape::PanicNil, data)
 }
 
 /// The code of the `RuntimeError()` marker method of every runtime error
