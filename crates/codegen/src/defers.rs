@@ -325,17 +325,17 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let (landing, records) = (d.landing, d.records);
         self.b.switch_to_block(landing);
         // The line gc shows for a frame resumed here and running a deferred
-        // call: with defer records, that of the `defer` statement whose call
-        // recovered, which the runtime knows (`runtime::frames::RESUMED_LINE`);
+        // call: with defer records, the closing brace (see `exit_pos`);
         // with open-coded defers, that of gc's deferreturn call, which ends
         // its code and so takes the line of its last block: the first
         // raising call (gc places those exit blocks last, in reverse), else
         // the code before the final return.
-        if records {
-            self.b.set_srcloc(cranelift_codegen::ir::SourceLoc::new(crate::funcdata::RESUMED_SRCLOC));
+        let pos = if records {
+            self.exit_pos(self.pos_before_return)
         } else {
-            self.set_pos(self.first_raise_pos.unwrap_or(self.pos_before_return));
-        }
+            self.first_raise_pos.unwrap_or(self.pos_before_return)
+        };
+        self.set_pos(pos);
         self.in_resumed_code = true;
         self.reload_defer_shadows();
         self.exit_code();
@@ -348,6 +348,17 @@ impl<'a, 'p> FnTx<'a, 'p> {
             self.ice(self.f.pos, "a defer site without a defer statement");
         }
         thunks
+    }
+
+    /// The position of the exit code of a `return` at `ret_pos`: its own
+    /// with open-coded defers (or none), the body's closing brace with
+    /// defer records, where gc 1.21+ calls deferreturn once for every
+    /// return, so that a frame running its deferred calls shows that line.
+    pub(crate) fn exit_pos(&self, ret_pos: syntax::Pos) -> syntax::Pos {
+        match &self.defers {
+            Some(d) if d.records && self.f.end.is_known() => self.f.end,
+            _ => ret_pos,
+        }
     }
 
     /// Evaluates the callee and arguments of a deferred (or `go`) call: the

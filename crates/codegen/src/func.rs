@@ -919,7 +919,8 @@ impl<'a, 'p> FnTx<'a, 'p> {
             }
             Stmt::Return(pos) => {
                 self.pos_before_return = self.last_pos;
-                self.set_pos(*pos);
+                let pos = self.exit_pos(*pos);
+                self.set_pos(pos);
                 self.ret();
                 self.after_terminator();
             }

@@ -34,6 +34,7 @@ use types::{BasicKind, Builtin, SelectionKind, Signature, Type, TypeId};
 
 use crate::func::FnCx;
 use crate::ir::{Call, Callee, Const, Expr as IExpr, ExprKind as IK, Local, LocalId, Place, Stmt, TyId, TyKind};
+use crate::plan::Wrapper;
 use crate::program::Generated;
 use crate::query::{builtin_callee, is_type_expr, unparen};
 
@@ -538,7 +539,7 @@ impl FnCx<'_, '_> {
 
     /// The call a `defer` statement registers, with callee and arguments
     /// evaluated now. `None` after reporting an unsupported builtin.
-    pub fn deferred_call(&mut self, call: &Expr, wrapper: Option<u32>) -> Option<Call> {
+    pub fn deferred_call(&mut self, call: &Expr, wrapper: Option<Wrapper>) -> Option<Call> {
         let ExprKind::Call { func, args, ellipsis, .. } = &unparen(call).kind else {
             self.ice(call.pos, "defer of a non-call")
         };
@@ -550,13 +551,13 @@ impl FnCx<'_, '_> {
                 // gc calls a func value with arguments (or results) through
                 // a wrapper closure; the wrapper's frame shows in a traceback
                 // when the call itself faults (a nil func value).
-                (Callee::Value(v), Some(number)) if !matches!(v.kind, IK::Closure { .. }) => {
-                    self.value_call_wrapper(v, call.args, number, pos)
+                (Callee::Value(v), Some(w)) if !matches!(v.kind, IK::Closure { .. }) => {
+                    self.value_call_wrapper(v, call.args, w, pos)
                 }
                 (callee, _) => Call { callee, ..call },
             });
         };
-        let Some(number) = wrapper else { self.ice(pos, "deferred builtin without a wrapper number") };
+        let Some(wrapper) = wrapper else { self.ice(pos, "deferred builtin without a wrapper") };
         let vals: Vec<IExpr> = match b {
             Builtin::Panic => vec![self.boxed_as_any(&args[0])],
             Builtin::Print | Builtin::Println => args.iter().map(|a| self.expr(a)).collect(),
@@ -572,15 +573,15 @@ impl FnCx<'_, '_> {
                 return None;
             }
         };
-        let wid = self.builtin_wrapper(b, &vals, number, pos);
+        let wid = self.builtin_wrapper(b, &vals, wrapper, pos);
         Some(Call { callee: Callee::Func(wid), args: vals, pos })
     }
 
     /// `defer fn(args)` for a func value `fn`, as gc compiles it: a closure
-    /// `main.f.funcN` over cells holding the evaluated `fn` and `args`, whose
-    /// body makes the call. It is a wrapper (transparent to `recover`).
-    fn value_call_wrapper(&mut self, callee: IExpr, args: Vec<IExpr>, number: u32, pos: Pos) -> Call {
-        let name = format!("{}{}", self.lit_prefix, number);
+    /// `main.f.deferwrapN` over cells holding the evaluated `fn` and `args`,
+    /// whose body makes the call. It is a wrapper (transparent to `recover`).
+    fn value_call_wrapper(&mut self, callee: IExpr, args: Vec<IExpr>, wrapper: Wrapper, pos: Pos) -> Call {
+        let name = wrapper.name(&self.cx.prog.funcs[self.id.0 as usize].name);
         let wid = self.cx.reserve_func(name.clone(), pos);
         let values: Vec<IExpr> = std::iter::once(callee).chain(args).collect();
         let locals: Vec<Local> =
@@ -622,8 +623,8 @@ impl FnCx<'_, '_> {
 
     /// Generates gc's wrapper closure for a deferred builtin: a function of
     /// the evaluated arguments that applies the builtin to them.
-    fn builtin_wrapper(&mut self, b: Builtin, vals: &[IExpr], number: u32, pos: Pos) -> crate::ir::FuncId {
-        let name = format!("{}{}", self.lit_prefix, number);
+    fn builtin_wrapper(&mut self, b: Builtin, vals: &[IExpr], wrapper: Wrapper, pos: Pos) -> crate::ir::FuncId {
+        let name = wrapper.name(&self.cx.prog.funcs[self.id.0 as usize].name);
         let wid = self.cx.reserve_func(name.clone(), pos);
         let locals: Vec<Local> =
             vals.iter().enumerate().map(|(i, v)| Local { name: format!("~p{i}"), ty: v.ty, heap: false }).collect();

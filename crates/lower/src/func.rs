@@ -153,7 +153,7 @@ impl<'c, 'a> FnCx<'c, 'a> {
         if !matches!(body.last(), Some(Stmt::Return(_))) {
             body.push(Stmt::Return(spec.end));
         }
-        f.finish(body);
+        f.finish(body, spec.end);
     }
 
     fn declare_signature(&mut self, spec: &FuncSpec) {
@@ -198,11 +198,12 @@ impl<'c, 'a> FnCx<'c, 'a> {
     }
 
     /// Writes the finished function into the program.
-    pub fn finish(self, body: Vec<Stmt>) {
+    pub fn finish(self, body: Vec<Stmt>, end: Pos) {
         let slot = &mut self.cx.prog.funcs[self.id.0 as usize];
         *slot = Func {
             name: std::mem::take(&mut slot.name),
             pos: slot.pos,
+            end,
             params: self.params,
             results: self.results,
             captures: self.captures,

@@ -269,6 +269,10 @@ pub struct Func {
     pub name: String,
     /// Position of the declaration.
     pub pos: Pos,
+    /// Position of the body's closing brace ([`Pos::NONE`] for generated
+    /// code): where gc 1.21+ runs the deferred calls of a function whose
+    /// defers are records (one deferreturn call at the end of the body).
+    pub end: Pos,
     /// Parameters in order (receiver first for methods).
     pub params: Vec<LocalId>,
     /// Result variables in order (named or generated).

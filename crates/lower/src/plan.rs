@@ -86,8 +86,27 @@ pub struct DeferPlan {
     pub in_loop: bool,
     /// Reached by SSA construction: compiled and printed by `-d=defer`.
     pub reported: bool,
-    /// The closure number gc spends on its wrapper, if it wraps the call.
-    pub wrapper: Option<u32>,
+    /// The wrapper gc generates for the call, if it wraps it.
+    pub wrapper: Option<Wrapper>,
+}
+
+/// The closure gc (1.21+) generates for the call of a `defer` or `go`
+/// statement that it wraps: `deferwrapN` or `gowrapN` in the enclosing
+/// function, numbered from 1 in source order across both kinds (function
+/// literals count apart, as `funcN`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Wrapper {
+    /// Its number among the function's wrappers.
+    pub number: u32,
+    /// Of a `go` statement (else of a `defer`).
+    pub go: bool,
+}
+
+impl Wrapper {
+    /// Its name inside function `enclosing`: `main.f.deferwrap2`.
+    pub fn name(self, enclosing: &str) -> String {
+        format!("{enclosing}.{}wrap{}", if self.go { "go" } else { "defer" }, self.number)
+    }
 }
 
 /// How a `switch` on constants was folded.
@@ -118,9 +137,9 @@ pub struct FuncPlan {
     pub num_defers: usize,
     /// Number of return statements gc counts.
     pub num_returns: usize,
-    /// The closure number of the wrapper gc generates for each `defer` and
-    /// `go` statement it wraps.
-    wrappers: HashMap<StmtKey, u32>,
+    /// The wrapper gc generates for each `defer` and `go` statement it
+    /// wraps.
+    wrappers: HashMap<StmtKey, Wrapper>,
 }
 
 impl FuncPlan {
@@ -129,9 +148,9 @@ impl FuncPlan {
         self.fates.get(&key(s)).copied().unwrap_or(Fate::Live)
     }
 
-    /// The closure number gc spends on wrapping the call of a `go`
-    /// statement, if it wraps it.
-    pub fn go_wrapper(&self, s: &Stmt) -> Option<u32> {
+    /// The wrapper gc generates for the call of a `go` statement, if it
+    /// wraps it.
+    pub fn go_wrapper(&self, s: &Stmt) -> Option<Wrapper> {
         self.wrappers.get(&key(s)).copied()
     }
 
@@ -524,21 +543,21 @@ impl<'a> Planner<'a> {
         }
     }
 
-    /// Closure numbers of the wrappers gc generates for `defer`/`go` calls.
-    fn wrapper_numbers(&self, body: &[Stmt]) -> HashMap<StmtKey, u32> {
-        let mut next = self.plan.lit_numbers.len() as u32 + 1;
+    /// The wrappers gc generates for `defer`/`go` calls.
+    fn wrapper_numbers(&self, body: &[Stmt]) -> HashMap<StmtKey, Wrapper> {
+        let mut next = 1;
         let mut out = HashMap::new();
         self.number_wrappers(body, &mut next, &mut out);
         out
     }
 
-    fn number_wrappers(&self, list: &[Stmt], next: &mut u32, out: &mut HashMap<StmtKey, u32>) {
+    fn number_wrappers(&self, list: &[Stmt], next: &mut u32, out: &mut HashMap<StmtKey, Wrapper>) {
         for item in self.live_items(list) {
             let Item::Stmt(s) = item else { continue };
             if let StmtKind::Defer(call) | StmtKind::Go(call) = &s.kind
                 && gc_wraps_deferred_call(self.info, call)
             {
-                out.insert(key(s), *next);
+                out.insert(key(s), Wrapper { number: *next, go: matches!(s.kind, StmtKind::Go(_)) });
                 *next += 1;
             }
             for child in child_lists(s) {

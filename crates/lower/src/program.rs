@@ -91,6 +91,7 @@ impl Ctx<'_> {
         self.prog.funcs.push(Func {
             name,
             pos,
+            end: Pos::NONE,
             params: Vec::new(),
             results: Vec::new(),
             captures: Vec::new(),
@@ -112,6 +113,7 @@ impl Ctx<'_> {
         *slot = Func {
             name: std::mem::take(&mut slot.name),
             pos: slot.pos,
+            end: Pos::NONE,
             params: g.params,
             results: g.results,
             captures: g.captures,
@@ -352,7 +354,7 @@ fn lower_init(
         body.push(fcx.call_static(f, pos));
     }
     body.push(Stmt::Return(Pos::NONE));
-    fcx.finish(body);
+    fcx.finish(body, Pos::NONE);
     fid
 }
 

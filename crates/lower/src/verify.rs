@@ -415,6 +415,7 @@ mod tests {
         let f = Func {
             name: "main.main".into(),
             pos: Pos::NONE,
+            end: Pos::NONE,
             params: Vec::new(),
             results: Vec::new(),
             captures: Vec::new(),

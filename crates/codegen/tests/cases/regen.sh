@@ -1,5 +1,5 @@
 #!/bin/sh
-# Regenerates the expectations of every case with gc (Go 1.19): stdout,
+# Regenerates the expectations of every case with gc (gc 1.27.3): stdout,
 # stderr and exit status of the built program. Run from this directory.
 # Cases are also run with open-coded defers disabled (deft's -N variant);
 # where gc -N prints other lines for the program's own frames (the line of

@@ -170,6 +170,7 @@ impl FB {
             f: Func {
                 name: name.to_string(),
                 pos: pos(line),
+                end: Pos::NONE,
                 params: vec![],
                 results: vec![],
                 captures: vec![],
