@@ -24,11 +24,6 @@ use cranelift_module::FuncId as ClifFuncId;
 use runtime::frames::{CALLEE_SAVED_ENCODINGS, FrameKind, FuncInfo, LandingPad, OpenDeferInfo, OpenDeferSite};
 use syntax::Pos;
 
-/// Source location of the code a frame runs only after a recovery resumed
-/// it (the deferreturn block): its line is `runtime::frames::RESUMED_LINE`.
-/// Above every index into a position table, below the epilogues'.
-pub const RESUMED_SRCLOC: u32 = crate::epilogue::EPILOGUE_SRCLOC - 1;
-
 /// Stack slot key of the deferBits slot.
 pub const KEY_DEFER_BITS: u64 = 1;
 /// Stack slot key of open-coded defer site i's argument slot: base + i.
@@ -103,7 +98,6 @@ pub fn collect(id: ClifFuncId, ctx: &Context, meta: FuncMeta) -> CompiledFunc {
         let idx = sl.loc.bits();
         let line = match idx {
             0 | u32::MAX => 0,
-            RESUMED_SRCLOC => runtime::frames::RESUMED_LINE,
             _ => meta.positions.get(idx as usize - 1).map_or(0, |p| p.line),
         };
         if lines.last().map(|l| l.1) != Some(line) {

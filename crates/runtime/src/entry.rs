@@ -114,7 +114,6 @@ unsafe fn run_here(trampoline: usize, init: usize, main: usize) -> i32 {
         stack_top: std::hint::black_box(&raw const marker) as usize,
         sig: 0,
         defer_pool: std::ptr::null_mut(),
-        resumed: Vec::new(),
         id: 1,
         sched: crate::sched::GSched::new(),
     };

@@ -69,12 +69,6 @@ pub struct LandingPad {
     pub pad_off: u32,
 }
 
-/// The line the line table gives the code a frame with defer records runs
-/// only after a recovery resumed it (its deferreturn block and the calls it
-/// makes): a traceback shows such a frame at the line gc shows, that of the
-/// `defer` statement whose call recovered ([`crate::panic::G::resumed`]).
-pub const RESUMED_LINE: u32 = u32::MAX;
-
 /// The callee-saved integer registers of the System V ABI, by hardware
 /// encoding, in the order [`CalleeSaved`] keeps them: rbx, r12, r13, r14,
 /// r15 (rbp, the frame pointer, is restored by the frame walk itself).
@@ -145,12 +139,6 @@ impl FuncInfo {
             // the values its prologue stored.
             regs.0[reg as usize] = unsafe { *((fp as isize + off as isize) as *const usize) };
         }
-    }
-
-    /// Whether the call returning to `ret_pc` is made by code that only runs
-    /// in a frame a recovery resumed (see [`RESUMED_LINE`]).
-    pub fn in_resumed_code(&self, ret_pc: usize) -> bool {
-        self.line_at(ret_pc - 1) == RESUMED_LINE
     }
 
     /// The landing pad of the call whose return address is `ret_pc`.

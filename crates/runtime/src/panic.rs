@@ -73,7 +73,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::abi::{Eface, GoString, TypeDesc};
 use crate::errors::{BoundsError, RuntimeError, TypeAssertionError, runtime_error_eface};
-use crate::frames::{CalleeSaved, Frame, FrameKind, FuncInfo, RESUMED_LINE};
+use crate::frames::{CalleeSaved, Frame, FrameKind, FuncInfo};
 use crate::panicprint::{ChainEntry, SignalInfo, fmt_panic_value, fmt_unrecovered_panic};
 use crate::print::write_stderr;
 use crate::traceback_fmt::{FrameAddrs, FrameArgs, fmt_frame, fmt_frame_at, fmt_goroutine_header, fmt_panic_frame};
@@ -120,10 +120,6 @@ pub struct DeferRecord {
     pub thunk: usize,
     /// Size in bytes if allocated by [`deft_deferprocheap`], 0 for a stack record.
     pub heap_size: usize,
-    /// Return address of the call that linked it (in the `defer` statement):
-    /// a frame resumed after this record's call recovered shows this line,
-    /// as in gc.
-    pub pc: usize,
 }
 
 /// Offset of the saved arguments in a [`DeferRecord`].
@@ -150,10 +146,6 @@ pub struct G {
     pub defer_pool: *mut DeferRecord,
     /// Goroutine id as gc numbers them (main is 1).
     pub id: u64,
-    /// Frames with defer records a recovery resumed, as (frame pointer,
-    /// return address into the `defer` statement of the record whose call
-    /// recovered), for the lines of [`RESUMED_LINE`] code.
-    pub resumed: Vec<(usize, usize)>,
     /// Scheduler state ([`crate::sched`]).
     pub sched: crate::sched::GSched,
 }
@@ -520,11 +512,8 @@ unsafe fn run_frame_records(gp: *mut G, p: *mut Panic, f: &FuncInfo, fr: Frame, 
             }
             (*gp).defer = (*d).link; // consumed before the call
             call_deferred(p, fr.fp, (*d).thunk, d.cast::<u8>().add(DEFER_RECORD_ARGS));
-            let defer_pc = (*d).pc;
             free_record(gp, d);
             if (*p).recovered {
-                // gc resumes such a frame in the `defer` statement.
-                note_resumed(gp, f, Frame { pc: defer_pc, fp: fr.fp });
                 recovery(gp, p, f, fr, regs);
             }
         }
@@ -651,49 +640,6 @@ unsafe fn unlink_and_resume(gp: *mut G, p: *mut Panic, f: &FuncInfo, fr: Frame, 
     }
 }
 
-/// Records that frame `fr` of `f` (which has defer records) resumes after a
-/// recovery, shown at the line of `fr.pc` (in the `defer` statement of the
-/// record that recovered) unless that is code which itself only runs after
-/// a recovery (the earlier record stays). Frames below `fr` are gone.
-///
-/// # Safety
-/// `gp` is the running goroutine.
-unsafe fn note_resumed(gp: *mut G, f: &FuncInfo, fr: Frame) {
-    // SAFETY: by the precondition.
-    let resumed = unsafe { &mut (*gp).resumed };
-    let again = f.in_resumed_code(fr.pc);
-    resumed.retain(|&(fp, _)| fp > fr.fp || (again && fp == fr.fp));
-    if !again {
-        resumed.push((fr.fp, fr.pc));
-    }
-}
-
-/// The return address that tracebacks and `runtime.Callers` report for
-/// frame `fr` of `f`: its own, except in code that only runs in a resumed
-/// frame with defer records, where it is the one in the `defer` statement
-/// whose record recovered (whose line gc shows).
-///
-/// # Safety
-/// `gp` is the goroutine `fr` belongs to.
-pub(crate) unsafe fn reported_pc(gp: *mut G, f: &FuncInfo, fr: Frame) -> usize {
-    if !f.in_resumed_code(fr.pc) {
-        return fr.pc;
-    }
-    // SAFETY: by the precondition.
-    let resumed = unsafe { &(*gp).resumed };
-    resumed.iter().rev().find(|&&(fp, _)| fp == fr.fp).map_or(fr.pc, |&(_, pc)| pc)
-}
-
-/// The source line a traceback shows for frame `fr` of `f`.
-///
-/// # Safety
-/// `gp` is the goroutine `fr` belongs to.
-unsafe fn frame_line(gp: *mut G, f: &FuncInfo, fr: Frame) -> u32 {
-    // SAFETY: by the precondition.
-    let line = f.line_at(unsafe { reported_pc(gp, f, fr) } - 1);
-    if line == RESUMED_LINE { 0 } else { line }
-}
-
 /// Jumps to a landing pad with the given stack and frame pointers and
 /// callee-saved registers.
 ///
@@ -775,13 +721,7 @@ unsafe fn deferred_call_parent(fp: usize) -> usize {
 /// onto the goroutine's defer chain for frame `fp`; the generated code then
 /// stores the thunk and the arguments (nothing can run the record before
 /// that: the stores cannot panic).
-#[unsafe(naked)]
-pub extern "C" fn deft_deferprocheap(_size: usize, _fp: usize) -> *mut DeferRecord {
-    core::arch::naked_asm!("mov rdx, [rsp]", "jmp {imp}", imp = sym deferprocheap)
-}
-
-/// [`deft_deferprocheap`], given the return address `pc` into the `defer`.
-extern "C" fn deferprocheap(size: usize, fp: usize, pc: usize) -> *mut DeferRecord {
+pub extern "C" fn deft_deferprocheap(size: usize, fp: usize) -> *mut DeferRecord {
     let gp = cur_g();
     // SAFETY: gp is the running goroutine; pooled records are unlinked
     // records of POOLED_RECORD_SIZE bytes.
@@ -800,21 +740,19 @@ extern "C" fn deferprocheap(size: usize, fp: usize, pc: usize) -> *mut DeferReco
             (*d).heap_size = size;
             d
         };
-        link_record(gp, d, fp, pc);
+        link_record(gp, d, fp);
         d
     }
 }
 
-/// Links record `d` of frame `fp`, made by the `defer` at `pc`, onto the
-/// goroutine's defer chain.
+/// Links record `d` of frame `fp` onto the goroutine's defer chain.
 ///
 /// # Safety
 /// `gp` is the running goroutine; `d` a record not linked yet.
-unsafe fn link_record(gp: *mut G, d: *mut DeferRecord, fp: usize, pc: usize) {
+unsafe fn link_record(gp: *mut G, d: *mut DeferRecord, fp: usize) {
     // SAFETY: by the precondition.
     unsafe {
         (*d).fp = fp;
-        (*d).pc = pc;
         (*d).link = (*gp).defer;
         (*gp).defer = d;
     }
@@ -846,16 +784,10 @@ unsafe fn free_record(gp: *mut G, d: *mut DeferRecord) {
 ///
 /// # Safety
 /// `d` must point to a record in the frame `fp` that is not linked yet.
-#[unsafe(naked)]
-pub unsafe extern "C" fn deft_deferproc(_d: *mut DeferRecord, _fp: usize) {
-    core::arch::naked_asm!("mov rdx, [rsp]", "jmp {imp}", imp = sym deferproc)
-}
-
-/// [`deft_deferproc`], given the return address `pc` into the `defer`.
-extern "C" fn deferproc(d: *mut DeferRecord, fp: usize, pc: usize) {
+pub unsafe extern "C" fn deft_deferproc(d: *mut DeferRecord, fp: usize) {
     // SAFETY: `d` is a record the generated code just filled in; the
     // running goroutine is live.
-    unsafe { link_record(cur_g(), d, fp, pc) }
+    unsafe { link_record(cur_g(), d, fp) }
 }
 
 /// The compiler emits a call to this (a try_call whose exceptional edge is
@@ -993,7 +925,7 @@ pub(crate) unsafe fn traceback(out: &mut Vec<u8>, gp: *mut G, origin: Frame, wra
         let mut frame = Some(origin);
         while let Some(fr) = frame {
             let shown = shown_frame(gp, fr, origin.fp, wrappers);
-            fmt_shown_frame(out, gp, fr, shown, None);
+            fmt_shown_frame(out, fr, shown, None);
             frame = fr.caller(top);
         }
     }
@@ -1032,15 +964,14 @@ pub(crate) unsafe fn shown_frame(gp: *mut G, fr: Frame, origin_fp: usize, wrappe
     }
 }
 
-/// Writes what [`shown_frame`] decided for frame `fr` of goroutine `gp`;
-/// `at` adds gc's `fp=… sp=…` of a fatal error's trace (`pc=` is the
-/// frame's return address).
+/// Writes what [`shown_frame`] decided for frame `fr`; `at` adds gc's
+/// `fp=… sp=…` of a fatal error's trace (`pc=` is the frame's return
+/// address).
 ///
 /// # Safety
-/// `fr` is a live frame of goroutine `gp`; a `Shown::Panic` is live.
+/// `fr` is a live frame; a `Shown::Panic` is live.
 pub(crate) unsafe fn fmt_shown_frame(
     out: &mut impl crate::print::ByteSink,
-    gp: *mut G,
     fr: Frame,
     shown: Shown,
     at: Option<FrameAddrs>,
@@ -1048,8 +979,7 @@ pub(crate) unsafe fn fmt_shown_frame(
     match shown {
         Shown::Go(f) => {
             let args = if f.has_params { FrameArgs::Elided } else { FrameArgs::None };
-            // SAFETY: by the precondition.
-            let line = unsafe { frame_line(gp, f, fr) };
+            let line = f.line_at(fr.pc - 1);
             let off = Some((fr.pc - f.start) as u64);
             match at {
                 None => fmt_frame(out, f.name.as_bytes(), args, f.file.as_bytes(), line, off),

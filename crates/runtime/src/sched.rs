@@ -587,7 +587,6 @@ fn start_goroutine(id: u64, thunk: usize, args: *mut u8, created_pc: usize) -> *
         (*g).panic = null_mut();
         (*g).defer = null_mut();
         (*g).sig = 0;
-        (*g).resumed.clear();
         (*g).id = id;
         let st = &mut (*g).sched;
         st.thunk = thunk;
@@ -615,7 +614,6 @@ fn new_goroutine() -> *mut G {
         stack_top: top - 16,
         sig: 0,
         defer_pool: null_mut(),
-        resumed: Vec::new(),
         id: 0,
         sched: GSched {
             stack_lo: lo as usize,

@@ -76,7 +76,7 @@
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use crate::frames::{Frame, FrameKind, FuncInfo, RESUMED_LINE, find_func};
+use crate::frames::{Frame, FrameKind, FuncInfo, find_func};
 use crate::panic::{G, Shown, Wrappers, cur_g, fmt_shown_frame, shown_frame};
 use crate::print::{ByteSink, fmt_hex};
 use crate::sys::{SA_ONSTACK, SA_SIGINFO, SigAction, StackT};
@@ -354,7 +354,7 @@ unsafe fn report(g: *mut G, lo: usize, hi: usize, regs: &Regs, handler: FrameAdd
         );
         let mut trace = Trace::new();
         faulting_frames(&mut trace, g, lo, regs);
-        trace.print(&mut out, g);
+        trace.print(&mut out);
         crate::sched::fmt_creator(&mut out, g);
         crate::sched::for_each_goroutine(|other, doing, park_fp| {
             if other == g {
@@ -366,7 +366,7 @@ unsafe fn report(g: *mut G, lo: usize, hi: usize, regs: &Regs, handler: FrameAdd
             if park_fp != 0 {
                 let mut trace = Trace::new();
                 trace.walk(other, Frame { pc: 0, fp: park_fp }, park_fp);
-                trace.print(&mut out, other);
+                trace.print(&mut out);
             }
             crate::sched::fmt_creator(&mut out, other);
         });
@@ -524,12 +524,12 @@ impl Trace {
         }
     }
 
-    /// Writes the trace of goroutine `g`: all of it, or its inner and outer
-    /// frames around gc's `...N frames elided...` line.
+    /// Writes the trace: all of it, or its inner and outer frames around
+    /// gc's `...N frames elided...` line.
     ///
     /// # Safety
-    /// The frames are live frames of `g`.
-    unsafe fn print(&self, out: &mut impl ByteSink, g: *mut G) {
+    /// The frames are live frames.
+    unsafe fn print(&self, out: &mut impl ByteSink) {
         let first_outer = if self.n > INNER + OUTER { self.n - OUTER } else { INNER };
         for i in (0..self.n.min(INNER)).chain(first_outer..self.n) {
             if i == first_outer && first_outer > INNER {
@@ -545,7 +545,7 @@ impl Trace {
                     fmt_frame_at(out, f.name.as_bytes(), args, f.file.as_bytes(), entry_line(f), off, at);
                 }
                 // SAFETY: by the precondition.
-                What::Frame(shown) => unsafe { fmt_shown_frame(out, g, it.fr, shown, Some(at)) },
+                What::Frame(shown) => unsafe { fmt_shown_frame(out, it.fr, shown, Some(at)) },
             }
         }
     }
@@ -554,7 +554,7 @@ impl Trace {
 /// The line of a function's entry: the first line its line table gives
 /// (the machine prologue itself has none).
 fn entry_line(f: &FuncInfo) -> u32 {
-    f.lines.iter().map(|&(_, line)| line).find(|&l| l != 0 && l != RESUMED_LINE).unwrap_or(0)
+    f.lines.iter().map(|&(_, line)| line).find(|&l| l != 0).unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -20,7 +20,6 @@ fn as_main(f: impl FnOnce()) {
         stack_top: black_box(&raw const marker) as usize,
         sig: 0,
         defer_pool: null_mut(),
-        resumed: Vec::new(),
         id: 1,
         sched: GSched::new(),
     };

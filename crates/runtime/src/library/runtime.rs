@@ -73,8 +73,7 @@ fn walk_go_frames(pc: usize, fp: usize, mut visit: impl FnMut(usize, &FuncInfo) 
     let finished = walk_frames(pc, fp, |fr, f| {
         let reported = match f.kind {
             // gc elides wrappers.
-            // SAFETY: `gp` is the running goroutine, `fr` one of its frames.
-            FrameKind::Go if !f.wrapper => Some((unsafe { crate::panic::reported_pc(gp, f, fr) }, f)),
+            FrameKind::Go if !f.wrapper => Some((fr.pc, f)),
             // SAFETY: `gp` is the running goroutine.
             FrameKind::DeferThunk if unsafe { crate::panic::panic_of_thunk(gp, fr.fp) }.is_some() => {
                 runtime_frame(RuntimeFrame::Gopanic)
