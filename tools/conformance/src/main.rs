@@ -2,13 +2,15 @@
 //!
 //! ```text
 //! cargo run -p conformance --release -- [--deft PATH] [--suite DIR] [--only LIST]
-//!     [--jobs N] [--verbose] [--write-passing FILE] [--check-passing FILE]
+//!     [--exclude LIST] [--jobs N] [--verbose] [--write-passing FILE] [--check-passing FILE]
 //! ```
 //!
 //! * `--deft PATH`: the binary (default `$DEFT_BIN`, else `TARGET/release/deft`).
 //! * `--suite DIR`: Go's `test/` directory (default `/usr/lib/go-1.19/test`).
 //! * `--only LIST`: comma-separated files (`defer.go`, `fixedbugs/issue1.go`)
 //!   or directories ending in `/` (`fixedbugs/`); `@FILE` reads a list.
+//! * `--exclude LIST`: files or directories left out, in `--only`'s forms
+//!   (`@conformance/gc127-fails.txt`: what gc 1.27.3 itself fails).
 //! * `--jobs N`: parallel tests (default 2).
 //! * `--verbose`: a line for every file, not only for failures.
 //! * `--write-passing FILE`: write the sorted list of passing files.
@@ -32,6 +34,7 @@ struct Options {
     deft: PathBuf,
     suite: PathBuf,
     only: Option<Vec<String>>,
+    exclude: Vec<String>,
     jobs: usize,
     verbose: bool,
     write_passing: Option<PathBuf>,
@@ -43,6 +46,7 @@ fn parse_options() -> Result<Options, String> {
         deft: default_binary(),
         suite: PathBuf::from("/usr/lib/go-1.19/test"),
         only: None,
+        exclude: Vec::new(),
         jobs: 2,
         verbose: false,
         write_passing: None,
@@ -55,6 +59,7 @@ fn parse_options() -> Result<Options, String> {
             "--deft" => o.deft = absolute(&PathBuf::from(value("--deft")?)),
             "--suite" => o.suite = PathBuf::from(value("--suite")?),
             "--only" => o.only = Some(read_only_list(&value("--only")?)?),
+            "--exclude" => o.exclude = read_only_list(&value("--exclude")?)?,
             "--jobs" => o.jobs = value("--jobs")?.parse().map_err(|_| "--jobs needs a number")?,
             "--verbose" | "-v" => o.verbose = true,
             "--write-passing" => o.write_passing = Some(PathBuf::from(value("--write-passing")?)),
@@ -85,7 +90,7 @@ fn main() -> ExitCode {
                 eprintln!("conformance: {e}");
             }
             eprintln!(
-                "usage: conformance [--deft PATH] [--suite DIR] [--only LIST] [--jobs N] [--verbose] [--write-passing FILE] [--check-passing FILE]"
+                "usage: conformance [--deft PATH] [--suite DIR] [--only LIST] [--exclude LIST] [--jobs N] [--verbose] [--write-passing FILE] [--check-passing FILE]"
             );
             return ExitCode::from(2);
         }
@@ -109,6 +114,7 @@ fn main() -> ExitCode {
     if let Some(only) = &o.only {
         files.retain(|f| selected(f, only));
     }
+    files.retain(|f| !selected(f, &o.exclude));
     files.sort();
     files.dedup();
     if !files.is_empty() && !o.deft.is_file() {
