@@ -12,7 +12,7 @@ use crate::check::Checker;
 use crate::constant::Value;
 use crate::expr::{ExprClass, INVALID_OP};
 use crate::exprstr::{expr_string, start_pos};
-use crate::model::{BasicKind, Builtin};
+use crate::model::{BasicKind, Builtin, LangVersion};
 use crate::operand::{OpMode, Operand};
 use crate::types::{BYTE, INVALID, Param, T, TyId, basic};
 
@@ -230,6 +230,9 @@ impl<'a> Checker<'a> {
             let (xs, ts) = (self.op_string(x), self.ts(t));
             if cause.is_empty() {
                 self.error_at_op(x, format!("cannot convert {xs} to type {ts}"));
+            } else if cause.contains(" or later") {
+                // A feature of a later Go: gc says it on the same line.
+                self.error_at_op(x, format!("cannot convert {xs} to type {ts}: {cause}"));
             } else {
                 self.error_at_op(x, format!("cannot convert {xs} to type {ts}:\n\t{cause}"));
             }
@@ -301,9 +304,22 @@ impl<'a> Checker<'a> {
         // []T → *[N]T (Go 1.17).
         if let (T::Slice(se), T::Pointer(p)) = (self.tys.get(vu).clone(), self.tys.get(tu).clone())
             && let T::Array(_, ae) = self.tys.get(self.tys.under(p)).clone()
+            && self.tys.identical(se, ae)
         {
-            return self.tys.identical(se, ae);
+            return self.version_cause(x, "conversion of slice to array pointer", LangVersion::GO1_17, cause);
         }
+        false
+    }
+
+    /// Whether the file of `x` may use a conversion of Go `version`; if
+    /// not, `cause` says so in gc's words (`... requires go1.N or later`,
+    /// with gc's hint about where the version was set).
+    fn version_cause(&self, x: &Operand<'a>, what: &str, version: LangVersion, cause: &mut String) -> bool {
+        let pos = x.start_pos();
+        if self.allows(pos, version) {
+            return true;
+        }
+        *cause = self.version_message(pos, &format!("{what} requires {version} or later"));
         false
     }
 
@@ -422,6 +438,11 @@ impl<'a> Checker<'a> {
             let cs = expr_string(call);
             self.error(start_pos(call), format!("{INVALID_OP}{m} arguments for {cs} (expected {min}, found {nargs})"));
             return false;
+        }
+        // A builtin newer than the file's language version: reported, and
+        // its arguments are still checked (as gc does).
+        if let Some((what, version)) = builtin_since(b) {
+            self.require_version(start_pos(call), what, version);
         }
         match b {
             Builtin::Append => {
@@ -775,6 +796,16 @@ impl<'a> Checker<'a> {
             }
         }
         true
+    }
+}
+
+/// The Go version that introduced a builtin, with gc's name for it in the
+/// `requires go1.N or later` error; `None` for those of Go 1.0.
+fn builtin_since(b: Builtin) -> Option<(&'static str, LangVersion)> {
+    match b {
+        Builtin::Add => Some(("unsafe.Add", LangVersion::GO1_17)),
+        Builtin::Slice => Some(("unsafe.Slice", LangVersion::GO1_17)),
+        _ => None,
     }
 }
 

@@ -15,6 +15,8 @@
 //!   statements; `lookup` — fields, methods, interfaces.
 //! * `branches` — labels and branch statements (gc's parse-time pass);
 //!   `initorder` — package variable initialization order.
+//! * [`lang`] — language versions: a file's, and gc's errors for features
+//!   newer than it (`Checker::require_version`).
 //! * `constant` — exact constant arithmetic; `operand`, `typestr`,
 //!   `exprstr` — printing operands, types and expressions as gc does.
 //!
@@ -33,6 +35,7 @@ mod decl;
 mod expr;
 mod exprstr;
 mod initorder;
+pub mod lang;
 mod lookup;
 pub mod model;
 mod operand;
@@ -57,7 +60,7 @@ use check::{Checker, PkgDecl};
 /// (its import path is its package name). See [`check_program`].
 pub fn check_package(sources: &SourceMap, files: &[File], diags: &mut Diagnostics) -> Info {
     let path = files.first().map_or_else(|| "main".to_string(), |f| f.package.name.clone());
-    let spec = PackageSpec { path, files: 0..files.len(), library: false };
+    let spec = PackageSpec { path, files: 0..files.len(), library: false, lang: LangVersion::CURRENT };
     check_program(sources, files, std::slice::from_ref(&spec), diags)
 }
 
@@ -145,6 +148,7 @@ impl<'a> Checker<'a> {
             imports: Vec::new(),
             dot_imports: HashMap::new(),
             dot_used: Default::default(),
+            file_langs: HashMap::new(),
         };
         c.universe = c.new_scope(None);
         let u = c.universe;
@@ -170,6 +174,7 @@ impl<'a> Checker<'a> {
             self.file_scopes.push(s);
         }
         self.scope = self.pkg_scope;
+        self.set_file_langs();
         self.deps.clear();
         self.pkg_objs.clear();
         self.bodies.clear();
