@@ -414,6 +414,18 @@ pub enum Builtin {
     Add,
     /// `unsafe.Slice`.
     Slice,
+    /// `min` (Go 1.21).
+    Min,
+    /// `max` (Go 1.21).
+    Max,
+    /// `clear` (Go 1.21).
+    Clear,
+    /// `unsafe.String` (Go 1.20).
+    String,
+    /// `unsafe.StringData` (Go 1.20).
+    StringData,
+    /// `unsafe.SliceData` (Go 1.20).
+    SliceData,
 }
 
 impl Builtin {
@@ -440,6 +452,12 @@ impl Builtin {
             Builtin::Offsetof => "unsafe.Offsetof",
             Builtin::Add => "unsafe.Add",
             Builtin::Slice => "unsafe.Slice",
+            Builtin::Min => "min",
+            Builtin::Max => "max",
+            Builtin::Clear => "clear",
+            Builtin::String => "unsafe.String",
+            Builtin::StringData => "unsafe.StringData",
+            Builtin::SliceData => "unsafe.SliceData",
         }
     }
 }
