@@ -198,6 +198,8 @@ impl Scan {
             | ExprKind::Panic(x)
             | ExprKind::IfaceMethodValue(x, _)
             | ExprKind::ComplexPart { x, .. }
+            | ExprKind::Clear(x)
+            | ExprKind::DataPtr(x)
             | ExprKind::RecoverFor(x)
             | ExprKind::TypeAssert { x, .. } => self.expr(x),
             ExprKind::Binary(_, x, y)
@@ -205,6 +207,7 @@ impl Scan {
             | ExprKind::OrOr(x, y)
             | ExprKind::Index(x, y)
             | ExprKind::AppendSlice(x, y)
+            | ExprKind::FromPointer(x, y)
             | ExprKind::Copy(x, y) => {
                 self.expr(x);
                 self.expr(y);

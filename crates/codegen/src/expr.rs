@@ -149,6 +149,12 @@ impl<'a, 'p> FnTx<'a, 'p> {
             ExprKind::Append(s, vals) => self.append(s, vals, e),
             ExprKind::AppendSlice(s, t) => self.append_slice(s, t, e),
             ExprKind::Copy(dst, src) => self.copy_slice(dst, src),
+            ExprKind::Clear(x) => {
+                self.clear(x, e);
+                Vec::new()
+            }
+            ExprKind::FromPointer(p, n) => self.from_pointer(p, n, e),
+            ExprKind::DataPtr(x) => vec![self.expr(x)[0]],
             ExprKind::Index(x, i) => self.index(x, i, e),
             ExprKind::Slice { x, lo, hi, max } => self.slice_expr(x, lo.as_deref(), hi.as_deref(), max.as_deref(), e),
             ExprKind::AddrOf(p) => self.addr_of(p, e),
@@ -325,6 +331,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
         if matches!(op, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) {
             return vec![self.compare(op, x, &xv, y, &yv)];
         }
+        if matches!(op, BinOp::Min | BinOp::Max) {
+            return self.min_max(op == BinOp::Max, x, &xv, &yv);
+        }
         match self.num(x.ty) {
             Num::Int(it) => vec![self.int_arith(op, it, xv[0], yv[0], y)],
             Num::Float => vec![self.float_arith(op, xv[0], yv[0])],
@@ -458,6 +467,28 @@ impl<'a, 'p> FnTx<'a, 'p> {
         }
     }
 
+    /// `min(x, y)` or `max(x, y)` of integers, floats or strings. Floats
+    /// follow the spec, which is Cranelift's `fmin`/`fmax`: a NaN operand
+    /// gives NaN, and -0 is less than +0. On equal operands `x` is kept.
+    fn min_max(&mut self, max: bool, x: &Expr, xv: &[Value], yv: &[Value]) -> Vec<Value> {
+        let take_y = match self.num(x.ty) {
+            Num::Float => {
+                let r = if max { self.b.ins().fmax(xv[0], yv[0]) } else { self.b.ins().fmin(xv[0], yv[0]) };
+                return vec![r];
+            }
+            Num::Int(it) => {
+                let cc = int_cc(if max { BinOp::Lt } else { BinOp::Gt }, it.signed);
+                self.b.ins().icmp(cc, xv[0], yv[0])
+            }
+            _ => {
+                let r = self.rt_call(Rt::CmpString, &[xv[0], xv[1], yv[0], yv[1]])[0];
+                let cc = if max { IntCC::SignedLessThan } else { IntCC::SignedGreaterThan };
+                self.b.ins().icmp_imm_s(cc, r, 0)
+            }
+        };
+        xv.iter().zip(yv).map(|(&a, &b)| self.b.ins().select(take_y, b, a)).collect()
+    }
+
     /// Comparison operators; the result is a bool (`i8`).
     fn compare(&mut self, op: BinOp, x: &Expr, xv: &[Value], y: &Expr, yv: &[Value]) -> Value {
         match self.num(x.ty) {
@@ -566,6 +597,19 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 vec![r[0], r[1], r[1]]
             }
             (TyKind::Interface(_), TyKind::Interface(_)) => v,
+            (TyKind::Slice(_), TyKind::Array(..)) => {
+                // Slice to array: a copy of the first N elements, which
+                // must exist (no load at all for N = 0, even of a nil slice).
+                let Some(n) = self.array_len(to) else {
+                    self.ice(e.pos, "slice converted to a non-array");
+                    return self.zeros(to);
+                };
+                let len = self.iconst(types::I64, n as i64);
+                let ok = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, len, v[1]);
+                self.bounds_fail_unless(ok, len, v[1], false, BoundsCode::ConvertArray);
+                let l = self.layout(to);
+                self.load_value(&l, v[0], 0)
+            }
             (TyKind::Slice(_), TyKind::Pointer(_)) => {
                 // Slice to array pointer: the array must fit in the length.
                 let Some(n) = self.array_len(to) else {

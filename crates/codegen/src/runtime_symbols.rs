@@ -70,6 +70,8 @@ pub enum Rt {
     MakeSlice,
     GrowSlice,
     MemMove,
+    MemClr,
+    UnsafeSliceCheck,
     PanicAlloc,
     PanicWrap,
     Complex128Div,
@@ -78,6 +80,7 @@ pub enum Rt {
     MapAccess2,
     MapAssign,
     MapDelete,
+    MapClear,
     MapIterInit,
     MapIterNext,
     MakeChan,
@@ -183,6 +186,8 @@ impl Rt {
         Rt::MakeSlice,
         Rt::GrowSlice,
         Rt::MemMove,
+        Rt::MemClr,
+        Rt::UnsafeSliceCheck,
         Rt::PanicAlloc,
         Rt::PanicWrap,
         Rt::Complex128Div,
@@ -191,6 +196,7 @@ impl Rt {
         Rt::MapAccess2,
         Rt::MapAssign,
         Rt::MapDelete,
+        Rt::MapClear,
         Rt::MapIterInit,
         Rt::MapIterNext,
         Rt::MakeChan,
@@ -283,6 +289,10 @@ impl Rt {
                 sym!("deft_growslice", slices::deft_growslice, [I64, I64, I64, I64, I64, I64] -> [I64, I64])
             }
             Rt::MemMove => sym!("deft_memmove", slices::deft_memmove, [I64, I64, I64] -> []),
+            Rt::MemClr => sym!("deft_memclr", slices::deft_memclr, [I64, I64] -> []),
+            Rt::UnsafeSliceCheck => {
+                sym!("deft_unsafeslicecheck", slices::deft_unsafeslicecheck, [I64, I64, I64, I8] -> [I64])
+            }
             Rt::PanicAlloc => sym!("deft_panicalloc", panic::deft_panicalloc, [I64] -> !),
             Rt::PanicWrap => sym!("deft_panicwrap", panic::deft_panicwrap, [I64, I64, I64] -> !),
             Rt::Complex128Div => {
@@ -293,6 +303,7 @@ impl Rt {
             Rt::MapAccess2 => sym!("deft_mapaccess2", maps::deft_mapaccess2, [I64, I64, I64] -> [I64], Raises),
             Rt::MapAssign => sym!("deft_mapassign", maps::deft_mapassign, [I64, I64, I64] -> [I64], Raises),
             Rt::MapDelete => sym!("deft_mapdelete", maps::deft_mapdelete, [I64, I64, I64] -> [], Raises),
+            Rt::MapClear => sym!("deft_mapclear", maps::deft_mapclear, [I64] -> []),
             Rt::MapIterInit => sym!("deft_mapiterinit", maps::deft_mapiterinit, [I64, I64] -> []),
             Rt::MapIterNext => sym!("deft_mapiternext", maps::deft_mapiternext, [I64] -> [I8]),
             // Channel operations may block (another goroutine runs meanwhile);

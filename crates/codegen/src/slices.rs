@@ -91,6 +91,39 @@ impl<'a, 'p> FnTx<'a, 'p> {
         vec![n]
     }
 
+    /// `clear(x)` of a map (the runtime deletes every entry) or a slice
+    /// (its elements up to the length are zeroed).
+    pub fn clear(&mut self, x: &'p Expr, e: &Expr) {
+        let v = self.expr(x);
+        self.set_pos(e.pos);
+        if matches!(self.kind(x.ty), TyKind::Map(..)) {
+            self.rt_call(Rt::MapClear, &[v[0]]);
+            return;
+        }
+        let el = self.elem_layout(x.ty, x);
+        let bytes = self.b.ins().imul_imm_s(v[1], el.size as i64);
+        self.rt_call(Rt::MemClr, &[v[0], bytes]);
+    }
+
+    /// `unsafe.Slice(ptr, len)` or `unsafe.String(ptr, len)` (by the type
+    /// of `e`): the runtime checks `len` against `ptr` as gc does, and the
+    /// result is `ptr` with that length (and capacity).
+    pub fn from_pointer(&mut self, p: &'p Expr, n: &'p Expr, e: &Expr) -> Vec<Value> {
+        let ptr = self.expr(p)[0];
+        let len = self.size_operand(n);
+        self.set_pos(e.pos);
+        let (size, is_string) = match *self.kind(e.ty) {
+            TyKind::Slice(et) => (self.layout(et).size, false),
+            _ => (1, true),
+        };
+        let size = self.iconst(types::I64, size as i64);
+        let string = self.iconst(types::I8, is_string as i64);
+        let code = self.rt_call(Rt::UnsafeSliceCheck, &[ptr, len, size, string])[0];
+        let failed = self.b.ins().icmp_imm_u(IntCC::NotEqual, code, 0);
+        self.check(failed, |t| t.rt_noreturn(Rt::PanicAlloc, &[code]));
+        if is_string { vec![ptr, len] } else { vec![ptr, len, len] }
+    }
+
     /// Room for `n` more elements after slice `s` (pointer, length,
     /// capacity): the slice's array when its capacity suffices, otherwise a
     /// grown copy. Returns the result slice (pointer, new length, capacity).

@@ -30,6 +30,9 @@ pub struct RunOptions {
     pub check_only: bool,
     /// `--dump-ir`: print the lowered IR to stdout instead of running.
     pub dump_ir: bool,
+    /// `-gcflags=-lang=go1.N`: the language version of the user's package,
+    /// instead of the one its go.mod gives (or deft's own).
+    pub lang: Option<types::LangVersion>,
 }
 
 /// The text of `deft help`.
@@ -93,7 +96,8 @@ fn parse_run(args: &[String]) -> Result<RunOptions, String> {
 }
 
 /// Applies gc's `-gcflags` value: space-separated flags, of which deft
-/// understands `-N`, `-e` and `-d=defer` and accepts (ignores) `-l` and `-m`.
+/// understands `-N`, `-e`, `-d=defer` and `-lang=go1.N` and accepts
+/// (ignores) `-l` and `-m`. A bad `-lang` is refused in gc's words.
 fn apply_gcflags(value: &str, opts: &mut RunOptions) -> Result<(), String> {
     let value = value.strip_prefix("all=").unwrap_or(value);
     for flag in value.split_whitespace() {
@@ -102,6 +106,19 @@ fn apply_gcflags(value: &str, opts: &mut RunOptions) -> Result<(), String> {
             "-d=defer" => opts.report_defers = true,
             "-e" => opts.all_errors = true,
             "-l" | "-m" | "-m=1" | "-m=2" | "-B" => {}
+            _ if flag.starts_with("-lang=") => {
+                let value = &flag["-lang=".len()..];
+                let v = types::LangVersion::parse_tag(value).ok_or_else(|| {
+                    format!("compile: invalid value {value:?} for -lang: should be something like \"go1.12\"")
+                })?;
+                if v > types::LangVersion::CURRENT {
+                    return Err(format!(
+                        "compile: invalid value {value:?} for -lang: max known version is \"{}\"",
+                        types::LangVersion::CURRENT
+                    ));
+                }
+                opts.lang = Some(v);
+            }
             other => return Err(format!("unsupported -gcflags flag {other}")),
         }
     }
@@ -140,5 +157,13 @@ mod tests {
         assert!(parse(&["run".to_string()]).is_err());
         assert!(parse(&["frobnicate".to_string()]).is_err());
         assert!(parse(&["run".into(), "-gcflags=-Q".into(), "a.go".into()]).is_err());
+        assert!(parse(&["run".into(), "-gcflags=-lang=1.20".into(), "a.go".into()]).is_err());
+        assert!(parse(&["run".into(), "-gcflags=-lang=go1.99".into(), "a.go".into()]).is_err());
+    }
+
+    #[test]
+    fn language_version_flag() {
+        let opts = run(&["run", "-gcflags=-e -lang=go1.20", "a.go"]);
+        assert_eq!(opts.lang, Some(types::LangVersion::go1(20)));
     }
 }

@@ -29,11 +29,18 @@ pub fn execute(cmd: Command) -> i32 {
 
 fn run(opts: &RunOptions) -> i32 {
     let mut sources = SourceMap::default();
+    let lang = match crate::gomod::package_lang(&opts.inputs, opts.lang) {
+        Ok(v) => v,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return 1;
+        }
+    };
     if let Err(msg) = read_inputs(&opts.inputs, &mut sources) {
         eprintln!("{msg}");
         return 1;
     }
-    match compile(&mut sources, opts) {
+    match compile(&mut sources, lang, opts) {
         Ok(Some(program)) => program.run(program_args(opts)),
         Ok(None) => 0,
         Err(rendered) => {
@@ -45,7 +52,12 @@ fn run(opts: &RunOptions) -> i32 {
 
 /// Compiles the sources; `Ok(None)` when there is nothing to run
 /// (`--check-only`, `--dump-ir`), `Err` with the rendered diagnostics.
-fn compile(sources: &mut SourceMap, opts: &RunOptions) -> Result<Option<codegen::JitProgram>, String> {
+/// `lang` is the user package's language version.
+fn compile(
+    sources: &mut SourceMap,
+    lang: types::LangVersion,
+    opts: &RunOptions,
+) -> Result<Option<codegen::JitProgram>, String> {
     let mut diags = Diagnostics::default();
     let mut ids = syntax::ast::NodeIds::default();
     let user: Vec<_> =
@@ -57,7 +69,8 @@ fn compile(sources: &mut SourceMap, opts: &RunOptions) -> Result<Option<codegen:
     if diags.has_syntax_errors() {
         types::check_branches(sources, &user, &mut diags);
     }
-    let crate::packages::Program { files, packages } = crate::packages::assemble(sources, user, &mut ids, &mut diags);
+    let crate::packages::Program { files, packages } =
+        crate::packages::assemble(sources, user, lang, &mut ids, &mut diags);
     let sources = &*sources;
     let fail = |diags: &Diagnostics| Err(diags.render_limited(sources, limit));
     // Like gc, only syntax errors stop before type checking; lexical errors

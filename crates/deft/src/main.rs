@@ -11,6 +11,7 @@
 
 mod cli;
 mod driver;
+mod gomod;
 mod gostd;
 mod packages;
 

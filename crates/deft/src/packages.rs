@@ -29,8 +29,15 @@ pub struct Program {
 }
 
 /// Loads the library packages `user` (the user's package, already parsed)
-/// imports, transitively, and returns the whole program.
-pub fn assemble(sources: &mut SourceMap, user: Vec<File>, ids: &mut NodeIds, diags: &mut Diagnostics) -> Program {
+/// imports, transitively, and returns the whole program. `lang` is the
+/// language version of the user's package (the library's is deft's own).
+pub fn assemble(
+    sources: &mut SourceMap,
+    user: Vec<File>,
+    lang: types::LangVersion,
+    ids: &mut NodeIds,
+    diags: &mut Diagnostics,
+) -> Program {
     let mut loader = Loader { sources, ids, diags, parsed: HashMap::new(), order: Vec::new() };
     for path in imports(&user) {
         loader.visit(&path);
@@ -39,11 +46,16 @@ pub fn assemble(sources: &mut SourceMap, user: Vec<File>, ids: &mut NodeIds, dia
     let mut packages = Vec::new();
     for path in std::mem::take(&mut loader.order) {
         let pkg_files = loader.parsed.remove(&path).unwrap_or_default();
-        packages.push(PackageSpec { path, files: files.len()..files.len() + pkg_files.len(), library: true });
+        packages.push(PackageSpec {
+            path,
+            files: files.len()..files.len() + pkg_files.len(),
+            library: true,
+            lang: types::LangVersion::CURRENT,
+        });
         files.extend(pkg_files);
     }
     let path = user.first().map_or_else(|| "main".to_string(), |f| f.package.name.clone());
-    packages.push(PackageSpec { path, files: files.len()..files.len() + user.len(), library: false });
+    packages.push(PackageSpec { path, files: files.len()..files.len() + user.len(), library: false, lang });
     files.extend(user);
     Program { files, packages }
 }

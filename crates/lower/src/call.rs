@@ -498,6 +498,42 @@ impl FnCx<'_, '_> {
             Builtin::Real | Builtin::Imag => {
                 IK::ComplexPart { x: Box::new(self.expr(&args[0])), imag: b == Builtin::Imag }
             }
+            Builtin::Min | Builtin::Max => {
+                // The checker gave every operand the result's type.
+                let t = self.go_type(e);
+                let ty = self.cx.ty(t);
+                let op = if b == Builtin::Min { crate::ir::BinOp::Min } else { crate::ir::BinOp::Max };
+                let mut vals = self.builtin_operands(args, pos, |_, _, _| t).into_iter();
+                let Some(first) = vals.next() else { self.ice(pos, "min or max without operands") };
+                return vals.fold(first, |acc, v| IExpr { kind: IK::Binary(op, Box::new(acc), Box::new(v)), ty, pos });
+            }
+            Builtin::Clear => {
+                let x = self.expr(&args[0]);
+                let ty = self.unit_ty();
+                return IExpr { kind: IK::Clear(Box::new(x)), ty, pos };
+            }
+            Builtin::Slice | Builtin::String => {
+                let ptr = self.expr(&args[0]);
+                IK::FromPointer(Box::new(ptr), Box::new(self.size_arg(&args[1])))
+            }
+            Builtin::StringData | Builtin::SliceData => IK::DataPtr(Box::new(self.expr(&args[0]))),
+            Builtin::Add => {
+                // unsafe.Pointer(uintptr(ptr) + uintptr(len)): a negative
+                // len of a signed type is sign-extended, as gc adds it.
+                let t = self.go_type(e);
+                let uintptr = types::TypeTable::basic(BasicKind::Uintptr);
+                let ptr = self.expr(&args[0]);
+                let ptr = self.convert_to(ptr, t, uintptr, pos);
+                let len = self.size_arg(&args[1]);
+                let len_t = match self.tv(&args[1]).value {
+                    Some(_) => types::TypeTable::basic(BasicKind::Int),
+                    None => self.go_type(&args[1]),
+                };
+                let len = self.convert_to(len, len_t, uintptr, pos);
+                let uty = self.cx.ty(uintptr);
+                let sum = IExpr { kind: IK::Binary(crate::ir::BinOp::Add, Box::new(ptr), Box::new(len)), ty: uty, pos };
+                IK::Convert(Box::new(sum))
+            }
             other => {
                 self.unsupported(pos, other.name());
                 IK::Zero
@@ -567,7 +603,7 @@ impl FnCx<'_, '_> {
                 vec![IExpr { kind: IK::FramePointer, ty, pos }]
             }
             Builtin::Delete => self.delete_operands(args),
-            Builtin::Close => vec![self.expr(&args[0])],
+            Builtin::Close | Builtin::Clear => vec![self.expr(&args[0])],
             other => {
                 self.unsupported(pos, &format!("defer of {}", other.name()));
                 return None;
@@ -656,6 +692,9 @@ impl FnCx<'_, '_> {
             }
             Builtin::Close => {
                 body.push(Stmt::Eval(IExpr { kind: IK::Chan(crate::ir::ChanOp::Close, reads), ty: unit, pos }))
+            }
+            Builtin::Clear => {
+                body.push(Stmt::Eval(IExpr { kind: IK::Clear(Box::new(reads[0].clone())), ty: unit, pos }))
             }
             _ => {}
         }

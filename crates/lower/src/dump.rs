@@ -252,6 +252,11 @@ impl Printer<'_> {
             ExprKind::Append(s, vs) => format!("append({}, {})", self.expr(s), self.list(vs)),
             ExprKind::AppendSlice(s, t) => format!("append({}, {}...)", self.expr(s), self.expr(t)),
             ExprKind::Copy(d, s) => format!("copy({}, {})", self.expr(d), self.expr(s)),
+            ExprKind::Clear(x) => format!("clear({})", self.expr(x)),
+            ExprKind::FromPointer(p, n) => {
+                format!("frompointer<{}>({}, {})", self.ty(e.ty), self.expr(p), self.expr(n))
+            }
+            ExprKind::DataPtr(x) => format!("dataptr({})", self.expr(x)),
             ExprKind::Index(x, i) => format!("{}[{}]", self.expr(x), self.expr(i)),
             ExprKind::Slice { x, lo, hi, max } => {
                 let b = |b: &Option<Box<Expr>>| b.as_ref().map_or(String::new(), |b| self.expr(b));
@@ -307,5 +312,7 @@ fn binop(op: BinOp) -> &'static str {
         BinOp::Le => "<=",
         BinOp::Gt => ">",
         BinOp::Ge => ">=",
+        BinOp::Min => "min",
+        BinOp::Max => "max",
     }
 }

@@ -471,6 +471,12 @@ pub enum BinOp {
     Le,
     Gt,
     Ge,
+    /// `min(x, y)` of integers, floats or strings (a call `min(a, b, c)`
+    /// is `Min(Min(a, b), c)`); floats as the spec says: a NaN operand
+    /// gives NaN, -0 is less than +0. (Added for Go 1.21.)
+    Min,
+    /// `max(x, y)`, as [`BinOp::Min`].
+    Max,
 }
 
 /// What an expression computes.
@@ -505,7 +511,8 @@ pub enum ExprKind {
     /// Conversion of the operand to this expression's type: numeric ↔
     /// numeric, integer → string (a rune), string ↔ `[]byte`/`[]rune`,
     /// between types with identical underlying types, pointer ↔ unsafe.Pointer,
-    /// slice → pointer to array (panics when the slice is shorter).
+    /// slice → pointer to array (panics when the slice is shorter), slice →
+    /// array (a copy; panics likewise).
     Convert(Box<Expr>),
     /// Box a non-interface value into this interface type (or convert
     /// between interface types).
@@ -539,6 +546,19 @@ pub enum ExprKind {
     /// smaller length): `src` is a slice of the same element type or a
     /// string when `dst` is a `[]byte`; overlapping operands copy as memmove.
     Copy(Box<Expr>, Box<Expr>),
+    /// `clear(x)` of a map (every entry deleted, NaN keys too; nothing for
+    /// nil) or a slice (its elements up to `len` set to zero values). Type:
+    /// empty tuple. (Added for Go 1.21.)
+    Clear(Box<Expr>),
+    /// `unsafe.Slice(ptr, len)` or `unsafe.String(ptr, len)`, by this
+    /// expression's type: `len` of any integer type; a negative `len`, a
+    /// nil `ptr` with a non-zero `len`, or a `len` whose bytes would pass
+    /// the end of the address space panic as gc's checks do. (Added for
+    /// Go 1.20.)
+    FromPointer(Box<Expr>, Box<Expr>),
+    /// `unsafe.StringData(s)` or `unsafe.SliceData(s)`: the data pointer of
+    /// a string or slice. (Added for Go 1.20.)
+    DataPtr(Box<Expr>),
     /// `s[i]` of a string (a byte) or slice, or an array value (bounds-checked).
     Index(Box<Expr>, Box<Expr>),
     /// `x[lo:hi:max]` of a string, slice, or pointer to array (a nil

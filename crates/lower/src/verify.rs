@@ -301,12 +301,15 @@ impl<'p> FuncCheck<'p> {
             | ExprKind::Panic(x)
             | ExprKind::IfaceMethodValue(x, _)
             | ExprKind::ComplexPart { x, .. }
+            | ExprKind::Clear(x)
+            | ExprKind::DataPtr(x)
             | ExprKind::TypeAssert { x, .. } => self.expr(x),
             ExprKind::Binary(_, x, y)
             | ExprKind::AndAnd(x, y)
             | ExprKind::OrOr(x, y)
             | ExprKind::Index(x, y)
             | ExprKind::AppendSlice(x, y)
+            | ExprKind::FromPointer(x, y)
             | ExprKind::Copy(x, y) => {
                 self.expr(x)?;
                 self.expr(y)

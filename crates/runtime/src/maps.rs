@@ -698,6 +698,40 @@ pub unsafe extern "C" fn deft_mapiternext(it: *mut Iter) -> bool {
     }
 }
 
+/// The compiler emits a call to this for `clear(m)`: deletes every entry
+/// of map `m` (null for a nil map: nothing to do), NaN keys included,
+/// which no lookup can reach. Each entry is deleted in place as `delete`
+/// would (its hash zeroed, its index slot a tombstone, its bytes cleared),
+/// so a `range` loop running over the map produces no entry afterwards and
+/// the next growth compacts the table.
+///
+/// # Safety
+/// `m` is null or a map value made by [`deft_makemap`].
+pub unsafe extern "C" fn deft_mapclear(m: *mut Table) {
+    // SAFETY: by the precondition.
+    let Some(t) = (unsafe { m.as_mut() }) else { return };
+    if t.count == 0 {
+        return;
+    }
+    // SAFETY: `used` entries and `mask + 1` index slots exist; a live slot
+    // becomes a tombstone, so the number of non-empty slots is unchanged.
+    unsafe {
+        for e in 0..t.used {
+            if *t.hashes.add(e) != 0 {
+                *t.hashes.add(e) = 0;
+                write_bytes(t.key(e), 0, t.stride);
+            }
+        }
+        for i in 0..=t.mask {
+            let slot = t.index.add(i);
+            if *slot != 0 {
+                *slot = TOMB;
+            }
+        }
+    }
+    t.count = 0;
+}
+
 /// The live entries of map `m` (null for a nil map) as (key address, value
 /// address) pairs in table order, for runtime code that prints maps (fmt
 /// sorts them itself). The addresses are only current until the map is next

@@ -326,6 +326,10 @@ extern "C" fn panicalloc_entry(code: u64, pc: usize, fp: usize) -> ! {
         Some(AllocError::MakeSliceLen) => RuntimeError::MakeSliceLen,
         Some(AllocError::MakeSliceCap) => RuntimeError::MakeSliceCap,
         Some(AllocError::GrowSliceCap) => RuntimeError::GrowSliceCap,
+        Some(AllocError::UnsafeSliceLen) => RuntimeError::UnsafeSliceLen,
+        Some(AllocError::UnsafeSliceNilPtr) => RuntimeError::UnsafeSliceNilPtr,
+        Some(AllocError::UnsafeStringLen) => RuntimeError::UnsafeStringLen,
+        Some(AllocError::UnsafeStringNilPtr) => RuntimeError::UnsafeStringNilPtr,
         None => crate::proc::throw("runtime: bad allocation error code"),
     };
     panic_runtime_error(err, Frame { pc, fp })

@@ -13,7 +13,8 @@
 
 use crate::alloc::{deft_alloc, zero_base};
 
-/// Why a backing array could not be made; passed to `deft_panicalloc`.
+/// Why a backing array could not be made, or an `unsafe.Slice` or
+/// `unsafe.String` cannot be; passed to `deft_panicalloc`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u64)]
 pub enum AllocError {
@@ -23,14 +24,69 @@ pub enum AllocError {
     MakeSliceCap = 2,
     /// `growslice: cap out of range`.
     GrowSliceCap = 3,
+    /// `unsafe.Slice: len out of range`.
+    UnsafeSliceLen = 4,
+    /// `unsafe.Slice: ptr is nil and len is not zero`.
+    UnsafeSliceNilPtr = 5,
+    /// `unsafe.String: len out of range`.
+    UnsafeStringLen = 6,
+    /// `unsafe.String: ptr is nil and len is not zero`.
+    UnsafeStringNilPtr = 7,
 }
 
 impl AllocError {
     /// The code's error, `None` for a code the compiler never emits.
     pub fn from_code(code: u64) -> Option<AllocError> {
-        [AllocError::MakeSliceLen, AllocError::MakeSliceCap, AllocError::GrowSliceCap]
-            .into_iter()
-            .find(|e| *e as u64 == code)
+        use AllocError::*;
+        [
+            MakeSliceLen,
+            MakeSliceCap,
+            GrowSliceCap,
+            UnsafeSliceLen,
+            UnsafeSliceNilPtr,
+            UnsafeStringLen,
+            UnsafeStringNilPtr,
+        ]
+        .into_iter()
+        .find(|e| *e as u64 == code)
+    }
+}
+
+/// The compiler emits a call to this for `unsafe.Slice(ptr, len)` (`string`
+/// false, `elem_size` the element's size) and `unsafe.String(ptr, len)`
+/// (`string` true, `elem_size` 1), with `len` widened to 64 bits (an
+/// unsigned one too large for an `int` arrives negative). Returns 0 when
+/// the result may be made, else the [`AllocError`] code gc's checks give:
+/// a negative `len` is out of range; otherwise, when `len` elements do not
+/// fit between `ptr` and the end of the address space, a nil `ptr` is the
+/// error, else the length. (A nil `ptr` with elements of size 0 is fine.)
+#[unsafe(no_mangle)]
+pub extern "C" fn deft_unsafeslicecheck(ptr: u64, len: i64, elem_size: u64, string: bool) -> u64 {
+    let (len_err, nil_err) = if string {
+        (AllocError::UnsafeStringLen, AllocError::UnsafeStringNilPtr)
+    } else {
+        (AllocError::UnsafeSliceLen, AllocError::UnsafeSliceNilPtr)
+    };
+    if len < 0 {
+        return len_err as u64;
+    }
+    match elem_size.checked_mul(len as u64) {
+        Some(bytes) if bytes <= ptr.wrapping_neg() => 0,
+        _ if ptr == 0 => nil_err as u64,
+        _ => len_err as u64,
+    }
+}
+
+/// The compiler emits a call to this for `clear(s)` of a slice: sets the
+/// `bytes` bytes at `ptr` (its elements up to its length) to zero.
+///
+/// # Safety
+/// `ptr` is valid for `bytes` bytes of writes (any pointer when 0).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn deft_memclr(ptr: *mut u8, bytes: u64) {
+    if bytes > 0 {
+        // SAFETY: by the precondition.
+        unsafe { std::ptr::write_bytes(ptr, 0, bytes as usize) };
     }
 }
 

@@ -77,6 +77,10 @@ fn fixed_messages() {
     check(UnsafeSliceNilPtr, ES, "runtime error: unsafe.Slice: ptr is nil and len is not zero");
     // unsafe.Slice(&x, neg)
     check(UnsafeSliceLen, ES, "runtime error: unsafe.Slice: len out of range");
+    // unsafe.String(nil, five)
+    check(UnsafeStringNilPtr, ES, "runtime error: unsafe.String: ptr is nil and len is not zero");
+    // unsafe.String(&b, neg)
+    check(UnsafeStringLen, ES, "runtime error: unsafe.String: len out of range");
     // var m map[string]int; m["a"] = 1
     check(NilMapWrite, PE, "assignment to entry in nil map");
     // close(c); close(c)
@@ -153,6 +157,11 @@ fn bounds_messages() {
         (bounds(5, 3, true, Convert), "cannot convert slice with length 3 to pointer to array with length 5"),
         // (*[1]int)([]int{})
         (bounds(1, 0, true, Convert), "cannot convert slice with length 0 to pointer to array with length 1"),
+        // [4]int(s[:2]): gc 1.27's words
+        (
+            bounds(4, 2, true, ConvertArray),
+            "cannot convert slice with length 2 to array or pointer to array with length 4",
+        ),
     ];
     for &(e, want) in cases {
         check(e, BE, &format!("runtime error: {want}"));
@@ -166,7 +175,7 @@ fn packed_bounds_codes() {
     let u = BoundsError::from_packed(-1, 3, BoundsCode::Convert as u64).unwrap();
     assert!(!u.signed);
     assert_eq!(u.code, BoundsCode::Convert);
-    assert!(BoundsError::from_packed(0, 0, 9).is_none());
+    assert!(BoundsError::from_packed(0, 0, 10).is_none());
 }
 
 fn assertion(

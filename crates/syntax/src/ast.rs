@@ -60,6 +60,10 @@ pub struct File {
     pub imports: Vec<ImportSpec>,
     /// Top-level declarations other than imports, in order.
     pub decls: Vec<Decl>,
+    /// The expression of the file's `//go:build` line (the first one before
+    /// the package clause), e.g. `go1.21 && linux`: the type checker takes
+    /// the file's language version from it.
+    pub go_build: Option<String>,
 }
 
 /// `import name "path"`.

@@ -9,10 +9,10 @@
 use syntax::ast::{Expr, ExprKind};
 
 use crate::check::Checker;
-use crate::constant::Value;
+use crate::constant::{Cmp, Value};
 use crate::expr::{ExprClass, INVALID_OP};
 use crate::exprstr::{expr_string, start_pos};
-use crate::model::{BasicKind, Builtin};
+use crate::model::{BasicKind, Builtin, LangVersion};
 use crate::operand::{OpMode, Operand};
 use crate::types::{BYTE, INVALID, Param, T, TyId, basic};
 
@@ -80,7 +80,12 @@ impl<'a> Checker<'a> {
                     | Builtin::Alignof
                     | Builtin::Offsetof
                     | Builtin::Add
-                    | Builtin::Slice => ExprClass::Expression,
+                    | Builtin::Slice
+                    | Builtin::Min
+                    | Builtin::Max
+                    | Builtin::String
+                    | Builtin::StringData
+                    | Builtin::SliceData => ExprClass::Expression,
                     _ => ExprClass::Statement,
                 };
             }
@@ -230,6 +235,9 @@ impl<'a> Checker<'a> {
             let (xs, ts) = (self.op_string(x), self.ts(t));
             if cause.is_empty() {
                 self.error_at_op(x, format!("cannot convert {xs} to type {ts}"));
+            } else if cause.contains(" or later") {
+                // A feature of a later Go: gc says it on the same line.
+                self.error_at_op(x, format!("cannot convert {xs} to type {ts}: {cause}"));
             } else {
                 self.error_at_op(x, format!("cannot convert {xs} to type {ts}:\n\t{cause}"));
             }
@@ -298,12 +306,31 @@ impl<'a> Checker<'a> {
         if (is_unsafe(self, vu) && ptr_or_uintptr(self, tu)) || (ptr_or_uintptr(self, vu) && is_unsafe(self, tu)) {
             return true;
         }
+        // []T → [N]T (Go 1.20).
+        if let (T::Slice(se), T::Array(_, ae)) = (self.tys.get(vu).clone(), self.tys.get(tu).clone())
+            && self.tys.identical(se, ae)
+        {
+            return self.version_cause(x, "conversion of slice to array", LangVersion::GO1_20, cause);
+        }
         // []T → *[N]T (Go 1.17).
         if let (T::Slice(se), T::Pointer(p)) = (self.tys.get(vu).clone(), self.tys.get(tu).clone())
             && let T::Array(_, ae) = self.tys.get(self.tys.under(p)).clone()
+            && self.tys.identical(se, ae)
         {
-            return self.tys.identical(se, ae);
+            return self.version_cause(x, "conversion of slice to array pointer", LangVersion::GO1_17, cause);
         }
+        false
+    }
+
+    /// Whether the file of `x` may use a conversion of Go `version`; if
+    /// not, `cause` says so in gc's words (`... requires go1.N or later`,
+    /// with gc's hint about where the version was set).
+    fn version_cause(&self, x: &Operand<'a>, what: &str, version: LangVersion, cause: &mut String) -> bool {
+        let pos = x.start_pos();
+        if self.allows(pos, version) {
+            return true;
+        }
+        *cause = self.version_message(pos, &format!("{what} requires {version} or later"));
         false
     }
 
@@ -382,6 +409,75 @@ impl<'a> Checker<'a> {
         Some(offset)
     }
 
+    /// `min(xs...)` or `max(xs...)`: every operand must be ordered, and each
+    /// is matched with the result so far as the operands of a binary
+    /// operator are (an untyped one takes the other's type); all constant
+    /// operands give a constant, untyped when they all are.
+    fn min_max(&mut self, x: &mut Operand<'a>, b: Builtin, xs: &mut [Operand<'a>]) -> bool {
+        let mut acc = xs[0].clone();
+        for (i, slot) in xs.iter_mut().enumerate() {
+            let mut a = slot.clone();
+            if !self.tys.is_ordered(a.ty) {
+                let s = self.op_string(&a);
+                self.error_at_op(&a, format!("invalid argument: {s} cannot be ordered"));
+                return false;
+            }
+            if i == 0 {
+                continue;
+            }
+            // Both are ordered: only a string and a number cannot meet.
+            if self.tys.is_string(acc.ty) == self.tys.is_string(a.ty) {
+                let at = a.ty;
+                self.convert_untyped(&mut acc, at);
+                if acc.is_invalid() {
+                    return false;
+                }
+                let xt = acc.ty;
+                self.convert_untyped(&mut a, xt);
+                if a.is_invalid() {
+                    return false;
+                }
+            }
+            if !self.tys.identical(acc.ty, a.ty) {
+                let (xt, at, ae) = (self.ts(acc.ty), self.ts(a.ty), a.expr.map(expr_string).unwrap_or_default());
+                self.error_at_op(
+                    &a,
+                    format!("invalid argument: mismatched types {xt} (previous argument) and {at} (type of {ae})"),
+                );
+                return false;
+            }
+            if acc.is_const() && a.is_const() {
+                // The operand chosen so far stands for the result (its
+                // expression, whose value is the result's).
+                let cmp = if b == Builtin::Min { Cmp::Lt } else { Cmp::Gt };
+                if a.val.compare(cmp, &acc.val) {
+                    acc = a.clone();
+                }
+            } else {
+                acc.mode = OpMode::Value;
+                acc.val = Value::Unknown;
+            }
+            *slot = a;
+        }
+        // A typed result is the type of every operand (lowering converts
+        // them); an untyped one is a constant, whose operands are never
+        // evaluated.
+        if !self.tys.is_untyped(acc.ty) {
+            let t = acc.ty;
+            for a in xs.iter() {
+                if let Some(e) = a.expr
+                    && self.tys.is_untyped(a.ty)
+                {
+                    self.update_expr_type(e, t, true);
+                }
+            }
+        }
+        x.mode = if acc.is_const() { OpMode::Constant } else { OpMode::Value };
+        x.ty = acc.ty;
+        x.val = acc.val;
+        true
+    }
+
     /// Checks a builtin call; returns false after an error.
     fn builtin(&mut self, x: &mut Operand<'a>, call: &'a Expr, b: Builtin, args: &'a [Expr], ddd: bool) -> bool {
         let name = b.name();
@@ -393,9 +489,12 @@ impl<'a> Checker<'a> {
         let (min, variadic) = match b {
             Builtin::Append => (1, true),
             Builtin::Make => (1, true),
+            Builtin::Min | Builtin::Max => (1, true),
             Builtin::Print | Builtin::Println => (0, true),
             Builtin::Recover => (0, false),
-            Builtin::Complex | Builtin::Copy | Builtin::Delete | Builtin::Add | Builtin::Slice => (2, false),
+            Builtin::Complex | Builtin::Copy | Builtin::Delete | Builtin::Add | Builtin::Slice | Builtin::String => {
+                (2, false)
+            }
             _ => (1, false),
         };
         // Evaluate arguments (make/new take a type first).
@@ -422,6 +521,11 @@ impl<'a> Checker<'a> {
             let cs = expr_string(call);
             self.error(start_pos(call), format!("{INVALID_OP}{m} arguments for {cs} (expected {min}, found {nargs})"));
             return false;
+        }
+        // A builtin newer than the file's language version: reported, and
+        // its arguments are still checked (as gc does).
+        if let Some((what, version)) = builtin_since(b) {
+            self.require_version(start_pos(call), what, version);
         }
         match b {
             Builtin::Append => {
@@ -588,12 +692,10 @@ impl<'a> Checker<'a> {
                 x.val = Value::int(offset);
             }
             Builtin::Add => {
+                let mut p = xs[0].clone();
+                self.assignment(&mut p, Some(basic(BasicKind::UnsafePointer)), "argument to unsafe.Add");
                 let mut n = xs[1].clone();
-                if self.tys.is_untyped(n.ty) {
-                    self.convert_untyped(&mut n, basic(BasicKind::Int));
-                } else if !self.tys.is_integer(n.ty) {
-                    let s = self.op_string(&n);
-                    self.error_at_op(&n, format!("cannot use {s} as int value in argument to unsafe.Add"));
+                if p.is_invalid() || !self.is_valid_index(&mut n, "length", true) {
                     return false;
                 }
                 x.mode = OpMode::Value;
@@ -605,9 +707,57 @@ impl<'a> Checker<'a> {
                     self.error_at_op(&xs[0], format!("invalid argument: {s} is not a pointer"));
                     return false;
                 };
+                let mut n = xs[1].clone();
+                if !self.is_valid_index(&mut n, "length", false) {
+                    return false;
+                }
                 x.mode = OpMode::Value;
                 x.ty = self.tys.intern(T::Slice(elem));
             }
+            Builtin::String => {
+                let mut p = xs[0].clone();
+                let byte_ptr = self.tys.intern(T::Pointer(BYTE));
+                self.assignment(&mut p, Some(byte_ptr), "argument to unsafe.String");
+                let mut n = xs[1].clone();
+                if p.is_invalid() || !self.is_valid_index(&mut n, "length", false) {
+                    return false;
+                }
+                x.mode = OpMode::Value;
+                x.ty = basic(BasicKind::String);
+            }
+            Builtin::StringData => {
+                let mut a = xs[0].clone();
+                self.assignment(&mut a, Some(basic(BasicKind::String)), "argument to unsafe.StringData");
+                if a.is_invalid() {
+                    return false;
+                }
+                x.mode = OpMode::Value;
+                x.ty = self.tys.intern(T::Pointer(BYTE));
+            }
+            Builtin::SliceData => {
+                let T::Slice(elem) = *self.tys.get(self.tys.under(xs[0].ty)) else {
+                    let s = self.op_string(&xs[0]);
+                    self.error_at_op(&xs[0], format!("invalid argument: {s} is not a slice"));
+                    return false;
+                };
+                x.mode = OpMode::Value;
+                x.ty = self.tys.intern(T::Pointer(elem));
+            }
+            Builtin::Clear => {
+                let a = &xs[0];
+                if !matches!(self.tys.get(self.tys.under(a.ty)), T::Map(..) | T::Slice(_)) {
+                    let s = self.op_string(a);
+                    self.error_at_op(
+                        a,
+                        format!(
+                            "invalid argument: cannot clear {s}: argument must be (or constrained by) map or slice"
+                        ),
+                    );
+                    return false;
+                }
+                x.mode = OpMode::NoValue;
+            }
+            Builtin::Min | Builtin::Max => return self.min_max(x, b, &mut xs),
             Builtin::Real | Builtin::Imag => {
                 let mut a = xs[0].clone();
                 if self.tys.is_untyped(a.ty) {
@@ -775,6 +925,22 @@ impl<'a> Checker<'a> {
             }
         }
         true
+    }
+}
+
+/// The Go version that introduced a builtin, with gc's name for it in the
+/// `requires go1.N or later` error; `None` for those of Go 1.0.
+fn builtin_since(b: Builtin) -> Option<(&'static str, LangVersion)> {
+    match b {
+        Builtin::Add => Some(("unsafe.Add", LangVersion::GO1_17)),
+        Builtin::Slice => Some(("unsafe.Slice", LangVersion::GO1_17)),
+        Builtin::String => Some(("unsafe.String", LangVersion::GO1_20)),
+        Builtin::StringData => Some(("unsafe.StringData", LangVersion::GO1_20)),
+        Builtin::SliceData => Some(("unsafe.SliceData", LangVersion::GO1_20)),
+        Builtin::Min => Some(("built-in min", LangVersion::GO1_21)),
+        Builtin::Max => Some(("built-in max", LangVersion::GO1_21)),
+        Builtin::Clear => Some(("clear", LangVersion::GO1_21)),
+        _ => None,
     }
 }
 

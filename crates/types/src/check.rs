@@ -201,6 +201,8 @@ pub(crate) struct Checker<'a> {
     pub gostd: Option<&'a dyn crate::gostd::GoStd>,
     /// Synthetic objects for interface methods, by (interface, name).
     pub iface_objs: HashMap<(crate::model::TypeId, String), ObjId>,
+    /// The language version of each file of the package being checked.
+    pub file_langs: HashMap<syntax::FileId, crate::lang::FileLang>,
 }
 
 impl<'a> Checker<'a> {

@@ -17,6 +17,8 @@
 //!   `initorder` — package variable initialization order.
 //! * `gostd` — what Go's own standard library declares, asked through
 //!   [`GoStd`] only to word the error for a name deft's library lacks.
+//! * [`lang`] — language versions: a file's, and gc's errors for features
+//!   newer than it (`Checker::require_version`).
 //! * `constant` — exact constant arithmetic; `operand`, `typestr`,
 //!   `exprstr` — printing operands, types and expressions as gc does.
 //!
@@ -36,6 +38,7 @@ mod expr;
 mod exprstr;
 mod gostd;
 mod initorder;
+pub mod lang;
 mod lookup;
 pub mod model;
 mod operand;
@@ -61,7 +64,7 @@ use check::{Checker, PkgDecl};
 /// (its import path is its package name). See [`check_program`].
 pub fn check_package(sources: &SourceMap, files: &[File], diags: &mut Diagnostics) -> Info {
     let path = files.first().map_or_else(|| "main".to_string(), |f| f.package.name.clone());
-    let spec = PackageSpec { path, files: 0..files.len(), library: false };
+    let spec = PackageSpec { path, files: 0..files.len(), library: false, lang: LangVersion::CURRENT };
     check_program(sources, files, std::slice::from_ref(&spec), None, diags)
 }
 
@@ -162,6 +165,7 @@ impl<'a> Checker<'a> {
             dot_imports: HashMap::new(),
             dot_used: Default::default(),
             gostd: None,
+            file_langs: HashMap::new(),
         };
         c.universe = c.new_scope(None);
         let u = c.universe;
@@ -187,6 +191,7 @@ impl<'a> Checker<'a> {
             self.file_scopes.push(s);
         }
         self.scope = self.pkg_scope;
+        self.set_file_langs();
         self.deps.clear();
         self.pkg_objs.clear();
         self.bodies.clear();

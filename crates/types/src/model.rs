@@ -41,6 +41,8 @@ use num_rational::BigRational;
 use syntax::Pos;
 use syntax::ast::{ChanDir, NodeId};
 
+pub use crate::lang::LangVersion;
+
 /// An interned type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TypeId(pub u32);
@@ -412,6 +414,18 @@ pub enum Builtin {
     Add,
     /// `unsafe.Slice`.
     Slice,
+    /// `min` (Go 1.21).
+    Min,
+    /// `max` (Go 1.21).
+    Max,
+    /// `clear` (Go 1.21).
+    Clear,
+    /// `unsafe.String` (Go 1.20).
+    String,
+    /// `unsafe.StringData` (Go 1.20).
+    StringData,
+    /// `unsafe.SliceData` (Go 1.20).
+    SliceData,
 }
 
 impl Builtin {
@@ -438,6 +452,12 @@ impl Builtin {
             Builtin::Offsetof => "unsafe.Offsetof",
             Builtin::Add => "unsafe.Add",
             Builtin::Slice => "unsafe.Slice",
+            Builtin::Min => "min",
+            Builtin::Max => "max",
+            Builtin::Clear => "clear",
+            Builtin::String => "unsafe.String",
+            Builtin::StringData => "unsafe.StringData",
+            Builtin::SliceData => "unsafe.SliceData",
         }
     }
 }
@@ -585,6 +605,10 @@ pub struct PackageSpec {
     /// Part of deft's standard library: functions may be declared without
     /// a body, which makes them implemented by the runtime.
     pub library: bool,
+    /// Its language version, gc's `-lang` (see [`crate::lang`]): the `go`
+    /// line of its module's go.mod, else [`LangVersion::CURRENT`]. A file's
+    /// `//go:build` line may set another for that file.
+    pub lang: LangVersion,
 }
 
 /// Facts about one package of the program.
@@ -618,12 +642,21 @@ pub struct Info {
     pub packages: Vec<PackageInfo>,
     /// All types.
     pub types_table: TypeTable,
+    /// The language version of every file checked (see [`crate::lang`]).
+    pub file_langs: HashMap<syntax::FileId, LangVersion>,
 }
 
 impl Info {
     /// The object with this id.
     pub fn obj(&self, id: ObjId) -> &Object {
         &self.objects[id.0 as usize]
+    }
+
+    /// The language version of the file `pos` is in: semantics that changed
+    /// between versions (loop variables, go1.22) follow it.
+    /// [`LangVersion::CURRENT`] for a position in no checked file.
+    pub fn lang_at(&self, pos: Pos) -> LangVersion {
+        self.file_langs.get(&pos.file).copied().unwrap_or(LangVersion::CURRENT)
     }
 
     /// The object an identifier declares or uses.

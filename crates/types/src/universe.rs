@@ -55,6 +55,7 @@ impl Checker<'_> {
         for (name, b) in [
             ("append", Builtin::Append),
             ("cap", Builtin::Cap),
+            ("clear", Builtin::Clear),
             ("close", Builtin::Close),
             ("complex", Builtin::Complex),
             ("copy", Builtin::Copy),
@@ -62,6 +63,8 @@ impl Checker<'_> {
             ("imag", Builtin::Imag),
             ("len", Builtin::Len),
             ("make", Builtin::Make),
+            ("max", Builtin::Max),
+            ("min", Builtin::Min),
             ("new", Builtin::New),
             ("panic", Builtin::Panic),
             ("print", Builtin::Print),
@@ -84,6 +87,9 @@ impl Checker<'_> {
             ("Offsetof", Builtin::Offsetof),
             ("Add", Builtin::Add),
             ("Slice", Builtin::Slice),
+            ("String", Builtin::String),
+            ("StringData", Builtin::StringData),
+            ("SliceData", Builtin::SliceData),
         ] {
             self.predeclare(scope, name, ObjKind::Builtin(b), basic(Invalid));
         }

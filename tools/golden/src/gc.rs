@@ -1,6 +1,7 @@
 //! Producing an expectation by running gc, the reference implementation.
 //!
-//! `go build [FLAGS] -o TMP/prog FILES` in the program's directory, then
+//! `go build [FLAGS] -o TMP/prog FILES` in the program's directory (`.`
+//! instead of the files for a directory with a go.mod), then
 //! `TMP/prog` run from the case's working directory with empty standard
 //! input. Never `go run`, which adds its own `exit status 2` line. When the
 //! build fails, the expectation is exit status 1 (see [`COMPILE_ERROR_EXIT`])
@@ -73,7 +74,15 @@ impl Gc {
         let tmp = TempDir::new("gc").map_err(|e| format!("temporary directory: {e}"))?;
         let prog = tmp.0.join("prog");
         let mut build = Command::new(&self.go);
-        build.arg("build").args(&case.flags).arg("-o").arg(&prog).args(&case.files);
+        build.arg("build").args(&case.flags).arg("-o").arg(&prog);
+        // A directory with its own go.mod is a module: built as the package
+        // `.`, so that its `go` line sets the language version (files named
+        // one by one belong to no module and get the toolchain's version).
+        if case.is_dir && case.source_dir().join("go.mod").is_file() {
+            build.arg(".");
+        } else {
+            build.args(&case.files);
+        }
         build.current_dir(case.source_dir()).env("GOFLAGS", "").env("GO111MODULE", "");
         let built = process::run(build, Duration::from_secs(300), Streams::Separate)
             .map_err(|e| format!("{}: {e}", self.go.display()))?;

@@ -457,12 +457,15 @@ impl<'a> Parser<'a> {
         if !self.got(Tok::Package) {
             self.syntax_error("package statement must be first");
             let package = self.new_ident(package_pos, "_");
-            return File { package_pos, package, imports: Vec::new(), decls: Vec::new() };
+            return File { package_pos, package, imports: Vec::new(), decls: Vec::new(), go_build: None };
         }
-        self.attach_pragmas(PragmaPlace::Package);
+        let go_build = self.attach_pragmas(PragmaPlace::Package).into_iter().find_map(|(_, text)| {
+            let rest = text.strip_prefix("//go:build")?;
+            rest.starts_with([' ', '\t']).then(|| rest.trim().to_string())
+        });
         let package = self.name();
         self.want(Tok::Semi);
-        let mut file = File { package_pos, package, imports: Vec::new(), decls: Vec::new() };
+        let mut file = File { package_pos, package, imports: Vec::new(), decls: Vec::new(), go_build };
         if self.had_errors() {
             return file; // gc does not go on after a broken package clause
         }

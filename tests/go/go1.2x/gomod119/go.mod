@@ -1,0 +1,3 @@
+module example.com/gomod119
+
+go 1.19

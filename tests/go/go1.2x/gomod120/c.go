@@ -1,0 +1,7 @@
+//go:build go1.19 && !go1.90
+
+package main
+
+func g() {
+	println(min(1, 2))
+}

@@ -1,0 +1,3 @@
+module example.com/gomod120
+
+go 1.20
