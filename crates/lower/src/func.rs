@@ -91,6 +91,9 @@ pub struct FnCx<'c, 'a> {
     /// Temporaries holding the values of expressions [`FnCx::hoist`]
     /// evaluated ahead of their statement.
     pub hoisted: HashMap<syntax::ast::NodeId, LocalId>,
+    /// `Decl`s of the variables a `range` clause with `:=` declares, until
+    /// the loop body being built emits them (see `FnCx::range_assigns`).
+    pub iteration_decls: Vec<Stmt>,
     next_scope: u32,
     next_label: u32,
     next_temp: u32,
@@ -116,6 +119,7 @@ impl<'c, 'a> FnCx<'c, 'a> {
             breakables: Vec::new(),
             pending_label: None,
             hoisted: HashMap::new(),
+            iteration_decls: Vec::new(),
             next_scope: 0,
             next_label: 0,
             next_temp: 0,

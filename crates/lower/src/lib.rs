@@ -40,6 +40,7 @@ mod dump;
 mod expr;
 mod func;
 pub mod ir;
+mod lang;
 mod maps;
 mod order;
 mod plan;

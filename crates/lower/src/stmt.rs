@@ -6,7 +6,11 @@
 //!
 //! Shapes produced:
 //! * `for init; cond; post { body }` → init, then `Loop { cond, body, post }`;
-//!   the loop variables are declared once, before the loop (Go 1.19);
+//!   since Go 1.22 a variable of the init's `:=` that lives in a heap cell
+//!   is declared anew at the start of `post` (a fresh cell holding a copy
+//!   of the last iteration's value), the others are plain locals and
+//!   declared once; `range` clauses with `:=` declare their variables at
+//!   the start of every iteration;
 //! * `switch` → a breakable `Block`; without `fallthrough` an `If` chain
 //!   (default last), with it `If`+`Goto` tests followed by the labeled
 //!   bodies in source order, so falling through is just not breaking;
@@ -230,17 +234,41 @@ impl FnCx<'_, '_> {
         out: &mut Vec<Stmt>,
     ) {
         self.simple_init(init, out);
+        let renewed = self.per_iteration_cells(init);
         let cond = cond.map(|c| self.ordered(c));
         let lp = self.in_scope(true, label, |f, id| {
             let mut b = Vec::new();
             f.stmts(&body.stmts, &mut b);
             let mut p = Vec::new();
+            for &l in &renewed {
+                // The next iteration's variable starts as a copy of this
+                // one's, before the post statement runs (Go 1.22).
+                let pos = body.end;
+                let copy = f.spill(f.local_expr(l, pos), &mut p);
+                p.push(Stmt::Decl(l));
+                p.push(Stmt::Assign(Place::Local(l), f.local_expr(copy, pos)));
+            }
             if let Some(s) = post {
                 f.stmt(s, &mut p);
             }
             Stmt::Loop { id, cond, body: b, post: p }
         });
         out.push(lp);
+    }
+
+    /// The variables a three-clause loop's `:=` init declares that must be
+    /// renewed on every iteration: only those living in a heap cell (shared
+    /// with a closure, or address taken) can tell one iteration's variable
+    /// from the next, so the others stay plain locals at no cost.
+    fn per_iteration_cells(&mut self, init: Option<&AStmt>) -> Vec<LocalId> {
+        let Some(AStmt { kind: StmtKind::Define { lhs, .. }, .. }) = init else { return Vec::new() };
+        if !crate::lang::per_iteration_loop_vars() {
+            return Vec::new();
+        }
+        lhs.iter()
+            .filter_map(|id| self.cx.info.defs.get(&id.id).and_then(|o| self.vars.get(o)).copied())
+            .filter(|l| self.locals[l.0 as usize].heap)
+            .collect()
     }
 
     fn switch_stmt(
@@ -484,8 +512,16 @@ impl FnCx<'_, '_> {
         let k = k.filter(|e| !is_blank(e));
         let v = v.filter(|e| !is_blank(e));
         if define {
+            // Declared before the loop (Go 1.19), or at the start of each
+            // iteration (Go 1.22): `range_assigns` emits them there.
+            let mut decls = Vec::new();
             for e in [k, v].into_iter().flatten() {
-                self.define_range_var(e, out);
+                self.define_range_var(e, &mut decls);
+            }
+            if crate::lang::per_iteration_loop_vars() {
+                self.iteration_decls = decls;
+            } else {
+                out.extend(decls);
             }
         }
         self.hoist(&[x], true, out);
@@ -506,6 +542,8 @@ impl FnCx<'_, '_> {
             Type::Chan(..) => self.range_chan(k, x, body, label, pos, out),
             _ => self.unsupported(pos, "this kind of range loop"),
         }
+        debug_assert!(self.iteration_decls.is_empty(), "iteration variables never declared at {pos:?}");
+        self.iteration_decls.clear();
     }
 
     fn define_range_var(&mut self, e: &Expr, out: &mut Vec<Stmt>) {
@@ -521,7 +559,10 @@ impl FnCx<'_, '_> {
     /// target's, as an assignment statement does: the operands of every
     /// target are evaluated first, then the stores are made left to right
     /// (`for i, x[i] = range y` stores into `x` at the old `i`).
+    /// The iteration variables the `range` clause declares are declared
+    /// here first when each iteration has its own.
     pub(crate) fn range_assigns(&mut self, targets: Vec<(&Expr, IExpr, types::TypeId)>, pos: Pos, out: &mut Vec<Stmt>) {
+        out.append(&mut self.iteration_decls);
         let mut stores = Vec::with_capacity(targets.len());
         for (e, val, from) in targets {
             let t = self.go_type(e);
