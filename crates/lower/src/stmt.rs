@@ -14,6 +14,8 @@
 //! * `switch` → a breakable `Block`; without `fallthrough` an `If` chain
 //!   (default last), with it `If`+`Goto` tests followed by the labeled
 //!   bodies in source order, so falling through is just not breaking;
+//! * `for i := range n` → a `Loop` over a hidden counter of n's type, n
+//!   evaluated once before it;
 //! * `for i, r := range s` → a `Loop` over a hidden byte index, decoding with
 //!   [`crate::ir::ExprKind::DecodeRune`]; over arrays and slices a hidden
 //!   index and length;
@@ -528,6 +530,7 @@ impl FnCx<'_, '_> {
         let xt = self.go_type(x);
         let info = self.cx.info;
         match info.types_table.get(info.types_table.underlying(xt)).clone() {
+            Type::Basic(b) if b.is_integer() => self.range_int(k, x, body, label, pos, out),
             Type::Basic(_) => self.range_string(k, v, x, body, label, pos, out),
             Type::Slice(_) => self.range_indexed(k, v, x, Indexed::Slice, body, label, pos, out),
             Type::Array(n, _) => self.range_indexed(k, v, x, Indexed::Array(n), body, label, pos, out),
@@ -571,6 +574,38 @@ impl FnCx<'_, '_> {
             stores.push(Stmt::Assign(p, self.convert_to(val, from, t, pos)));
         }
         out.extend(stores);
+    }
+
+    /// `for i := range n` (Go 1.22): n evaluated once, the values 0 to
+    /// n-1 in n's type (the checker gave an untyped constant its type).
+    fn range_int(
+        &mut self,
+        k: Option<&Expr>,
+        x: &Expr,
+        body: &ast::Block,
+        label: Option<String>,
+        pos: Pos,
+        out: &mut Vec<Stmt>,
+    ) {
+        let xt = self.go_type(x);
+        let nv = self.expr(x);
+        let ty = nv.ty;
+        let n = self.spill(nv, out);
+        let i = self.temp(ty);
+        out.extend([Stmt::Decl(i), Stmt::Assign(Place::Local(i), IExpr { kind: IK::Const(Const::Int(0)), ty, pos })]);
+        let bool_ty = self.bool_ty();
+        let cond = self.binary(BinOp::Lt, self.local_expr(i, pos), self.local_expr(n, pos), bool_ty, pos);
+        let lp = self.in_scope(true, label, |f, id| {
+            let mut b = Vec::new();
+            if let Some(k) = k {
+                f.range_assigns(vec![(k, f.local_expr(i, pos), xt)], pos, &mut b);
+            }
+            f.stmts(&body.stmts, &mut b);
+            let one = IExpr { kind: IK::Const(Const::Int(1)), ty, pos };
+            let inc = f.binary(BinOp::Add, f.local_expr(i, pos), one, ty, pos);
+            Stmt::Loop { id, cond: Some(cond), body: b, post: vec![Stmt::Assign(Place::Local(i), inc)] }
+        });
+        out.push(lp);
     }
 
     #[allow(clippy::too_many_arguments)]

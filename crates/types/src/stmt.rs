@@ -453,6 +453,7 @@ impl<'a> Checker<'a> {
         self.expr(&mut x, expr);
         let (mut kt, mut vt): (Option<TyId>, Option<TyId>) = (None, None);
         let mut two_vars = false;
+        let mut int_range = false;
         if !x.is_invalid() {
             let mut u = self.tys.under(x.ty);
             if let T::Pointer(p) = self.tys.get(u).clone()
@@ -467,6 +468,17 @@ impl<'a> Checker<'a> {
                     vt = Some(RUNE);
                     if self.tys.is_untyped(x.ty) {
                         self.convert_untyped(&mut x, basic(BasicKind::String));
+                    }
+                }
+                // Go 1.22: the iteration values have n's type (an untyped
+                // constant's is settled below, as if assigned to the key).
+                T::Basic(_) | T::Alias(..) if self.tys.is_integer(u) => {
+                    kt = Some(x.ty);
+                    vt = Some(INVALID);
+                    int_range = true;
+                    if let Some(v) = value {
+                        let xs = self.op_string(&x);
+                        self.error(start_pos(v), format!("range over {xs} permits only one iteration variable"));
                     }
                 }
                 T::Array(_, e) | T::Slice(e) => {
@@ -490,8 +502,9 @@ impl<'a> Checker<'a> {
                 }
                 _ => {}
             }
-            // A channel has one iteration variable (an error of its own).
-            two_vars = !matches!(self.tys.get(u), T::Chan(..));
+            // A channel or an integer has one iteration variable (an
+            // error of its own).
+            two_vars = !matches!(self.tys.get(u), T::Chan(..)) && !int_range;
             if kt.is_none() || !cause.is_empty() {
                 let xs = self.op_string(&x);
                 if cause.is_empty() {
@@ -524,6 +537,13 @@ impl<'a> Checker<'a> {
                     }
                 };
                 match t {
+                    // The key of an integer range is initialized with n
+                    // itself: an untyped constant takes its default type.
+                    Some(t) if t != INVALID && int_range => {
+                        if let Some(t) = self.init_var(o, false, &mut x, "range clause") {
+                            self.record_type(l.id, crate::model::Mode::Variable, t, None);
+                        }
+                    }
                     Some(t) if t != INVALID => {
                         let mut v = Operand { mode: OpMode::Value, ty: t, val: Value::Unknown, expr: Some(l) };
                         self.init_var(o, false, &mut v, "range clause");
@@ -542,15 +562,28 @@ impl<'a> Checker<'a> {
                 self.declare(self.scope, None, o);
                 self.add_local(o);
             }
-        } else {
+        } else if key.is_some() {
             for (l, t) in lhs.iter().zip(rhs) {
                 let (Some(l), Some(t)) = (l, t) else { continue };
                 if t == INVALID {
                     continue;
                 }
+                if int_range {
+                    // n is assigned to the key: an untyped constant takes
+                    // the key's type, which must be an integer type.
+                    self.assign_var_in(l, &mut x, "range clause");
+                    if !x.is_invalid() && !self.tys.is_integer(x.ty) {
+                        let ts = self.ts(x.ty);
+                        self.error(start_pos(l), format!("cannot use iteration variable of type {ts}"));
+                    }
+                    continue;
+                }
                 let mut v = Operand { mode: OpMode::Value, ty: t, val: Value::Unknown, expr: Some(l) };
                 self.assign_var(l, &mut v);
             }
+        } else if int_range {
+            // `for range n`: n still needs a type.
+            self.assignment(&mut x, None, "range clause");
         }
         self.block(body);
         self.close_scope();
