@@ -71,6 +71,7 @@ pub enum Rt {
     GrowSlice,
     MemMove,
     PanicAlloc,
+    PanicRangeState,
     PanicWrap,
     Complex128Div,
     MakeMap,
@@ -184,6 +185,7 @@ impl Rt {
         Rt::GrowSlice,
         Rt::MemMove,
         Rt::PanicAlloc,
+        Rt::PanicRangeState,
         Rt::PanicWrap,
         Rt::Complex128Div,
         Rt::MakeMap,
@@ -284,6 +286,7 @@ impl Rt {
             }
             Rt::MemMove => sym!("deft_memmove", slices::deft_memmove, [I64, I64, I64] -> []),
             Rt::PanicAlloc => sym!("deft_panicalloc", panic::deft_panicalloc, [I64] -> !),
+            Rt::PanicRangeState => sym!("deft_panicrangestate", panic::deft_panicrangestate, [I64] -> !),
             Rt::PanicWrap => sym!("deft_panicwrap", panic::deft_panicwrap, [I64, I64, I64] -> !),
             Rt::Complex128Div => {
                 sym!("deft_complex128div", complex::deft_complex128div, [F64, F64, F64, F64] -> [F64, F64])

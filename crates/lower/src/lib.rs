@@ -47,6 +47,7 @@ mod plan;
 mod program;
 mod promote;
 mod query;
+mod rangefunc;
 mod stmt;
 mod tys;
 pub mod verify;

@@ -94,13 +94,16 @@ impl FnCx<'_, '_> {
             StmtKind::Go(call) => self.go_stmt(s, call, out),
             StmtKind::Defer(call) => self.defer_stmt(s, call, out),
             StmtKind::Return(es) => self.return_stmt(es, s.pos, out),
-            StmtKind::Break(l) => {
-                let b = self.branch_target(l.as_ref(), false, s.pos);
-                out.push(Stmt::Break(b));
-            }
-            StmtKind::Continue(l) => {
-                let b = self.branch_target(l.as_ref(), true, s.pos);
-                out.push(Stmt::Continue(b));
+            StmtKind::Break(l) => match self.branch_target(l.as_ref(), false) {
+                Some(b) => out.push(Stmt::Break(b)),
+                None => self.range_branch(l.as_ref(), false, s.pos, out),
+            },
+            StmtKind::Continue(l) => match self.branch_target(l.as_ref(), true) {
+                Some(b) => out.push(Stmt::Continue(b)),
+                None => self.range_branch(l.as_ref(), true, s.pos, out),
+            },
+            StmtKind::Goto(l) if self.goto_leaves_body(&l.name) => {
+                self.unsupported(s.pos, "goto out of a range-over-func loop body");
             }
             StmtKind::Goto(l) => {
                 let l = self.label(&l.name);
@@ -157,16 +160,15 @@ impl FnCx<'_, '_> {
         out.push(Stmt::Eval(v));
     }
 
-    /// The loop or block a `break`/`continue` leaves.
-    fn branch_target(&mut self, label: Option<&ast::Ident>, is_continue: bool, pos: Pos) -> ScopeId {
+    /// The loop or block of this function a `break`/`continue` leaves
+    /// (none: the range-over-func loop whose body this function is, or a
+    /// statement around it, see `crate::rangefunc`).
+    fn branch_target(&mut self, label: Option<&ast::Ident>, is_continue: bool) -> Option<ScopeId> {
         let found = match label {
             Some(l) => self.label_scopes.get(&l.name).copied(),
             None => self.breakables.iter().rev().find(|b| b.is_loop || !is_continue).copied(),
         };
-        match found {
-            Some(b) => b.id,
-            None => self.ice(pos, "break or continue outside a loop"),
-        }
+        found.map(|b| b.id)
     }
 
     /// Opens a breakable scope (registering its label), runs `f`, closes it.
@@ -543,6 +545,7 @@ impl FnCx<'_, '_> {
             },
             Type::Map(..) => self.range_map(k, v, x, body, label, pos, out),
             Type::Chan(..) => self.range_chan(k, x, body, label, pos, out),
+            Type::Func(_) => self.range_func(k, v, define, x, body, label, pos, out),
             _ => self.unsupported(pos, "this kind of range loop"),
         }
         debug_assert!(self.iteration_decls.is_empty(), "iteration variables never declared at {pos:?}");
@@ -777,10 +780,18 @@ impl FnCx<'_, '_> {
                 }
             }
         }
-        out.push(Stmt::Return(pos));
+        if self.range_ctx.is_some() {
+            self.range_return(pos, out);
+        } else {
+            out.push(Stmt::Return(pos));
+        }
     }
 
     fn defer_stmt(&mut self, s: &AStmt, call: &Expr, out: &mut Vec<Stmt>) {
+        if self.range_ctx.is_some() {
+            self.unsupported(s.pos, "defer in a range-over-func loop body");
+            return;
+        }
         let Some(plan) = self.plan.defer(s) else { self.ice(s.pos, "defer statement without a plan") };
         if !plan.reported {
             return;
