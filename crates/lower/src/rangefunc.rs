@@ -232,8 +232,9 @@ impl FnCx<'_, '_> {
         let bool_ty = self.bool_ty();
         let panicked = self.state_const(RangeState::Panic, pos);
         let cond = self.binary(BinOp::Eq, self.local_expr(state, pos), panicked, bool_ty, pos);
-        let missing = self.state_const(RangeState::MissingPanic, pos);
-        let raise = IExpr { kind: IK::PanicRangeState(Box::new(missing)), ty: unit, pos };
+        // gc reports a swallowed panic at the loop's closing brace.
+        let missing = self.state_const(RangeState::MissingPanic, body.end);
+        let raise = IExpr { kind: IK::PanicRangeState(Box::new(missing)), ty: unit, pos: body.end };
         out.push(Stmt::If { cond, then: vec![Stmt::Eval(raise)], els: Vec::new() });
         out.push(Stmt::Assign(Place::Local(state), self.state_const(RangeState::Exhausted, pos)));
         self.take_exits(ctx, next, pos, out);
