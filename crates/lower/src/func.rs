@@ -378,8 +378,7 @@ pub fn free_vars(info: &types::Info, lit: &Expr) -> Vec<ObjId> {
 
 /// The variables used but not declared in what `walk` visits, in order of
 /// first use (package-level variables excluded).
-pub(crate) fn free_vars_in<'s>(info: &types::Info, walk: impl FnOnce(&mut FreeVars<'_>)) -> Vec<ObjId> {
-    let _ = std::marker::PhantomData::<&'s ()>;
+pub(crate) fn free_vars_in(info: &types::Info, walk: impl FnOnce(&mut FreeVars<'_>)) -> Vec<ObjId> {
     let mut v = FreeVars { info, declared: HashSet::new(), used: Vec::new() };
     walk(&mut v);
     let declared = v.declared;

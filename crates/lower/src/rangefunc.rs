@@ -136,11 +136,10 @@ impl FnCx<'_, '_> {
         let params: Vec<ObjId> = if define {
             [k, v]
                 .iter()
-                .map(|e| match e.map(|e| &e.kind) {
+                .filter_map(|e| match e.map(|e| &e.kind) {
                     Some(ExprKind::Ident(id)) => info.defs.get(&id.id).copied().filter(|_| id.name != "_"),
                     _ => None,
                 })
-                .flatten()
                 .collect()
         } else {
             Vec::new()
@@ -184,7 +183,7 @@ impl FnCx<'_, '_> {
         let nx = f.new_local("#next".into(), int, true);
         f.captures.extend([st, nx]);
         for &r in &results {
-            let l = f.new_local(self_name(&self.locals[r.0 as usize].name), self.locals[r.0 as usize].ty, true);
+            let l = f.new_local(self.locals[r.0 as usize].name.clone(), self.locals[r.0 as usize].ty, true);
             f.captures.push(l);
             f.results.push(l);
         }
@@ -340,11 +339,6 @@ impl FnCx<'_, '_> {
     fn state_const(&mut self, s: RangeState, pos: Pos) -> IExpr {
         self.int_const(s as u64, pos)
     }
-}
-
-/// The name of a result's cell in a body function.
-fn self_name(n: &str) -> String {
-    n.to_string()
 }
 
 /// Whether a body has a `return` statement (outside its function literals).
