@@ -196,6 +196,7 @@ impl Scan {
             | ExprKind::Len(x)
             | ExprKind::Cap(x)
             | ExprKind::Panic(x)
+            | ExprKind::PanicRangeState(x)
             | ExprKind::IfaceMethodValue(x, _)
             | ExprKind::ComplexPart { x, .. }
             | ExprKind::Clear(x)

@@ -207,6 +207,12 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.rt_noreturn(Rt::GoPanic, &vals);
                 Vec::new()
             }
+            ExprKind::PanicRangeState(state) => {
+                let vals = self.expr(state);
+                self.set_pos(e.pos);
+                self.rt_noreturn(Rt::PanicRangeState, &vals);
+                Vec::new()
+            }
             ExprKind::Print { args, newline } => {
                 self.print(args, *newline, e);
                 Vec::new()

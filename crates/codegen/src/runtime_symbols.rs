@@ -73,6 +73,7 @@ pub enum Rt {
     MemClr,
     UnsafeSliceCheck,
     PanicAlloc,
+    PanicRangeState,
     PanicWrap,
     Complex128Div,
     MakeMap,
@@ -189,6 +190,7 @@ impl Rt {
         Rt::MemClr,
         Rt::UnsafeSliceCheck,
         Rt::PanicAlloc,
+        Rt::PanicRangeState,
         Rt::PanicWrap,
         Rt::Complex128Div,
         Rt::MakeMap,
@@ -294,6 +296,7 @@ impl Rt {
                 sym!("deft_unsafeslicecheck", slices::deft_unsafeslicecheck, [I64, I64, I64, I8] -> [I64])
             }
             Rt::PanicAlloc => sym!("deft_panicalloc", panic::deft_panicalloc, [I64] -> !),
+            Rt::PanicRangeState => sym!("deft_panicrangestate", panic::deft_panicrangestate, [I64] -> !),
             Rt::PanicWrap => sym!("deft_panicwrap", panic::deft_panicwrap, [I64, I64, I64] -> !),
             Rt::Complex128Div => {
                 sym!("deft_complex128div", complex::deft_complex128div, [F64, F64, F64, F64] -> [F64, F64])

@@ -10,8 +10,9 @@
 //! parameters).
 //!
 //! A variable is *assigned* by an assignment, `op=`, `++`/`--`, a `:=`
-//! that redeclares it, a `range` clause (Go 1.19 assigns the one variable
-//! on every iteration) or a receive clause of `select` with `=`. Named
+//! that redeclares it, a `range` clause with `=` (with `:=`, Go 1.19
+//! assigned the one variable on every iteration; Go 1.22 declares one per
+//! iteration) or a receive clause of `select` with `=`. Named
 //! results are assigned by `return`, so they are never copied. The whole
 //! body of a top-level function is scanned, its function literals
 //! included, since a closure may assign a variable of its enclosing
@@ -79,7 +80,9 @@ impl<'s> Visitor<'s> for Assigned<'_> {
                     }
                 }
             }
-            StmtKind::Range { key, value, .. } => {
+            // Since Go 1.22 a `:=` range clause declares its variables in
+            // each iteration; it assigns them only in Go 1.19.
+            StmtKind::Range { key, value, define, .. } if !*define || !crate::lang::per_iteration_loop_vars() => {
                 for e in [key, value].into_iter().flatten() {
                     self.target(e);
                 }

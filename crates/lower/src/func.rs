@@ -91,13 +91,22 @@ pub struct FnCx<'c, 'a> {
     /// Temporaries holding the values of expressions [`FnCx::hoist`]
     /// evaluated ahead of their statement.
     pub hoisted: HashMap<syntax::ast::NodeId, LocalId>,
+    /// `Decl`s of the variables a `range` clause with `:=` declares, until
+    /// the loop body being built emits them (see `FnCx::range_assigns`).
+    pub iteration_decls: Vec<Stmt>,
+    /// In the function of a range-over-func loop body: its loop.
+    pub range_ctx: Option<crate::rangefunc::RangeCtx>,
+    /// Range-over-func loops lowered so far (they are named `-rangeN`).
+    pub ranges: u32,
+    /// Last `#next` code given to an exit of a range-over-func body.
+    pub range_codes: u64,
     next_scope: u32,
     next_label: u32,
     next_temp: u32,
 }
 
 impl<'c, 'a> FnCx<'c, 'a> {
-    fn empty(cx: &'c mut Ctx<'a>, id: FuncId, lit_prefix: String, plan: FuncPlan) -> Self {
+    pub(crate) fn empty(cx: &'c mut Ctx<'a>, id: FuncId, lit_prefix: String, plan: FuncPlan) -> Self {
         FnCx {
             cx,
             id,
@@ -116,6 +125,10 @@ impl<'c, 'a> FnCx<'c, 'a> {
             breakables: Vec::new(),
             pending_label: None,
             hoisted: HashMap::new(),
+            iteration_decls: Vec::new(),
+            range_ctx: None,
+            ranges: 0,
+            range_codes: 0,
             next_scope: 0,
             next_label: 0,
             next_temp: 0,
@@ -361,57 +374,67 @@ fn field_names(fields: &[ast::Field]) -> Vec<Option<&ast::Ident>> {
 /// captures), in order of first use. Package-level variables are not
 /// captured.
 pub fn free_vars(info: &types::Info, lit: &Expr) -> Vec<ObjId> {
-    struct V<'i> {
-        info: &'i types::Info,
-        declared: HashSet<ObjId>,
-        used: Vec<ObjId>,
-    }
-    impl V<'_> {
-        fn def(&mut self, id: &ast::Ident) {
-            if let Some(o) = self.info.defs.get(&id.id) {
-                self.declared.insert(*o);
-            }
-        }
-    }
-    impl<'s> Visitor<'s> for V<'_> {
-        fn stmt(&mut self, s: &'s AStmt) -> bool {
-            match &s.kind {
-                StmtKind::Define { lhs, .. } => lhs.iter().for_each(|i| self.def(i)),
-                StmtKind::Decl(ast::Decl::Var(specs)) => specs.iter().flat_map(|s| &s.names).for_each(|i| self.def(i)),
-                StmtKind::TypeSwitch { cases, .. } => {
-                    for c in cases {
-                        if let Some(o) = self.info.implicits.get(&c.implicit) {
-                            self.declared.insert(*o);
-                        }
-                    }
-                }
-                _ => {}
-            }
-            true
-        }
-        fn expr(&mut self, e: &'s Expr) -> bool {
-            match &e.kind {
-                ExprKind::FuncLit { sig, .. } => {
-                    sig.params.iter().chain(&sig.results).flat_map(|f| &f.names).for_each(|i| self.def(i));
-                }
-                ExprKind::Ident(id) => {
-                    self.def(id);
-                    if let Some(&o) = self.info.uses.get(&id.id) {
-                        let local_var = matches!(&self.info.obj(o).kind, ObjKind::Var(v) if !v.global && !v.field);
-                        if local_var && !self.used.contains(&o) {
-                            self.used.push(o);
-                        }
-                    }
-                }
-                _ => {}
-            }
-            true
-        }
-    }
-    let mut v = V { info, declared: HashSet::new(), used: Vec::new() };
-    visit::walk_expr(lit, &mut v);
+    free_vars_in(info, |v| visit::walk_expr(lit, v))
+}
+
+/// The variables used but not declared in what `walk` visits, in order of
+/// first use (package-level variables excluded).
+pub(crate) fn free_vars_in(info: &types::Info, walk: impl FnOnce(&mut FreeVars<'_>)) -> Vec<ObjId> {
+    let mut v = FreeVars { info, declared: HashSet::new(), used: Vec::new() };
+    walk(&mut v);
     let declared = v.declared;
     v.used.into_iter().filter(|o| !declared.contains(o)).collect()
+}
+
+/// The visitor of [`free_vars_in`].
+pub(crate) struct FreeVars<'i> {
+    info: &'i types::Info,
+    declared: HashSet<ObjId>,
+    used: Vec<ObjId>,
+}
+
+impl FreeVars<'_> {
+    fn def(&mut self, id: &ast::Ident) {
+        if let Some(o) = self.info.defs.get(&id.id) {
+            self.declared.insert(*o);
+        }
+    }
+}
+
+impl<'s> Visitor<'s> for FreeVars<'_> {
+    fn stmt(&mut self, s: &'s AStmt) -> bool {
+        match &s.kind {
+            StmtKind::Define { lhs, .. } => lhs.iter().for_each(|i| self.def(i)),
+            StmtKind::Decl(ast::Decl::Var(specs)) => specs.iter().flat_map(|s| &s.names).for_each(|i| self.def(i)),
+            StmtKind::TypeSwitch { cases, .. } => {
+                for c in cases {
+                    if let Some(o) = self.info.implicits.get(&c.implicit) {
+                        self.declared.insert(*o);
+                    }
+                }
+            }
+            _ => {}
+        }
+        true
+    }
+    fn expr(&mut self, e: &'s Expr) -> bool {
+        match &e.kind {
+            ExprKind::FuncLit { sig, .. } => {
+                sig.params.iter().chain(&sig.results).flat_map(|f| &f.names).for_each(|i| self.def(i));
+            }
+            ExprKind::Ident(id) => {
+                self.def(id);
+                if let Some(&o) = self.info.uses.get(&id.id) {
+                    let local_var = matches!(&self.info.obj(o).kind, ObjKind::Var(v) if !v.global && !v.field);
+                    if local_var && !self.used.contains(&o) {
+                        self.used.push(o);
+                    }
+                }
+            }
+            _ => {}
+        }
+        true
+    }
 }
 
 /// Variables whose address the lowering takes although the checker may not

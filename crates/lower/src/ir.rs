@@ -101,6 +101,24 @@
 
 use syntax::Pos;
 
+/// The states of a range-over-func loop (gc's `abi.RF_*`), kept in a cell
+/// shared by the function running the loop and the loop body's function.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RangeState {
+    /// The body exited the loop (break, return, ...): calling it again is
+    /// an error.
+    Done = 0,
+    /// Between iterations: the body may be called.
+    Ready = 1,
+    /// The body is running, or panicked.
+    Panic = 2,
+    /// The iterator function returned: the loop is over.
+    Exhausted = 3,
+    /// Reported after the iterator returned normally although the body
+    /// panicked (the iterator recovered the body's panic).
+    MissingPanic = 4,
+}
+
 /// Index of a type in [`Program::types`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TyId(pub u32);
@@ -618,6 +636,11 @@ pub enum ExprKind {
     RecoverFor(Box<Expr>),
     /// `panic(v)`; `v` is already an `interface{}` value. Type: empty tuple.
     Panic(Box<Expr>),
+    /// gc's `runtime.panicrangestate`: the runtime error of a misbehaving
+    /// range-over-func iterator, chosen by the operand (an `int` holding a
+    /// [`RangeState`] value). Type: empty tuple. (Added for range over
+    /// functions, see `crate::rangefunc`.)
+    PanicRangeState(Box<Expr>),
     /// `print(...)` (`newline: false`) or `println(...)`. Type: empty tuple.
     Print {
         /// Arguments, each of a basic, pointer, or interface type.

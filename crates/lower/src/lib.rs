@@ -19,6 +19,8 @@
 //! * `stmt`, `assign`, `expr`, `call` — statements, assignments,
 //!   expressions, calls/builtins/conversions/defers;
 //! * `maps` — `make`, `delete`, comma-ok lookups, literals and `range` of maps;
+//! * `rangefunc` — range over functions: the loop body as a yield closure;
+//! * `lang` — the language version's questions (loop variables per iteration);
 //! * `tys`, `consts` — types and constants;
 //! * `visit`, `query` — reading the AST and the checker's facts.
 //!
@@ -40,12 +42,14 @@ mod dump;
 mod expr;
 mod func;
 pub mod ir;
+mod lang;
 mod maps;
 mod order;
 mod plan;
 mod program;
 mod promote;
 mod query;
+mod rangefunc;
 mod stmt;
 mod tys;
 pub mod verify;

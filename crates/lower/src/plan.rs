@@ -296,8 +296,32 @@ impl<'a> Planner<'a> {
         flatten(list).into_iter().filter(|i| !self.removed(i.stmt())).collect()
     }
 
+    /// The body of a range over a function is a function of its own
+    /// (`crate::rangefunc`): its literals are numbered there.
     fn number_lits(&mut self, body: &[Stmt]) {
-        for (i, lit) in visit::direct_func_lits(body).into_iter().enumerate() {
+        struct Lits<'i, 's>(&'i Info, Vec<&'s Expr>);
+        impl<'s> Visitor<'s> for Lits<'_, 's> {
+            fn stmt(&mut self, s: &'s Stmt) -> bool {
+                let StmtKind::Range { key, value, expr, .. } = &s.kind else { return true };
+                if !crate::query::is_func_value(self.0, expr) {
+                    return true;
+                }
+                for e in [key.as_ref(), value.as_ref(), Some(expr)].into_iter().flatten() {
+                    self.1.extend(visit::direct_func_lits_in_expr(e));
+                }
+                false
+            }
+            fn expr(&mut self, e: &'s Expr) -> bool {
+                if matches!(e.kind, ExprKind::FuncLit { .. }) {
+                    self.1.push(e);
+                    return false;
+                }
+                true
+            }
+        }
+        let mut v = Lits(self.info, Vec::new());
+        visit::walk_stmts(body, &mut v);
+        for (i, lit) in v.1.into_iter().enumerate() {
             self.plan.lit_numbers.insert(lit.id, i as u32 + 1);
         }
     }

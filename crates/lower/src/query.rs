@@ -166,3 +166,11 @@ pub fn gc_wraps_deferred_call(info: &Info, call: &Expr) -> bool {
     }
     callee_arity(info, func) != Some(0)
 }
+
+/// Whether `e` has a function type (a range over it is a range over a
+/// function, see `crate::rangefunc`).
+pub fn is_func_value(info: &Info, e: &Expr) -> bool {
+    info.types
+        .get(&e.id)
+        .is_some_and(|tv| matches!(info.types_table.get(info.types_table.underlying(tv.ty)), types::Type::Func(_)))
+}

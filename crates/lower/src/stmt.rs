@@ -6,10 +6,16 @@
 //!
 //! Shapes produced:
 //! * `for init; cond; post { body }` → init, then `Loop { cond, body, post }`;
-//!   the loop variables are declared once, before the loop (Go 1.19);
+//!   since Go 1.22 a variable of the init's `:=` that lives in a heap cell
+//!   is declared anew at the start of `post` (a fresh cell holding a copy
+//!   of the last iteration's value), the others are plain locals and
+//!   declared once; `range` clauses with `:=` declare their variables at
+//!   the start of every iteration;
 //! * `switch` → a breakable `Block`; without `fallthrough` an `If` chain
 //!   (default last), with it `If`+`Goto` tests followed by the labeled
 //!   bodies in source order, so falling through is just not breaking;
+//! * `for i := range n` → a `Loop` over a hidden counter of n's type, n
+//!   evaluated once before it;
 //! * `for i, r := range s` → a `Loop` over a hidden byte index, decoding with
 //!   [`crate::ir::ExprKind::DecodeRune`]; over arrays and slices a hidden
 //!   index and length;
@@ -88,13 +94,16 @@ impl FnCx<'_, '_> {
             StmtKind::Go(call) => self.go_stmt(s, call, out),
             StmtKind::Defer(call) => self.defer_stmt(s, call, out),
             StmtKind::Return(es) => self.return_stmt(es, s.pos, out),
-            StmtKind::Break(l) => {
-                let b = self.branch_target(l.as_ref(), false, s.pos);
-                out.push(Stmt::Break(b));
-            }
-            StmtKind::Continue(l) => {
-                let b = self.branch_target(l.as_ref(), true, s.pos);
-                out.push(Stmt::Continue(b));
+            StmtKind::Break(l) => match self.branch_target(l.as_ref(), false) {
+                Some(b) => out.push(Stmt::Break(b)),
+                None => self.range_branch(l.as_ref(), false, s.pos, out),
+            },
+            StmtKind::Continue(l) => match self.branch_target(l.as_ref(), true) {
+                Some(b) => out.push(Stmt::Continue(b)),
+                None => self.range_branch(l.as_ref(), true, s.pos, out),
+            },
+            StmtKind::Goto(l) if self.goto_leaves_body(&l.name) => {
+                self.unsupported(s.pos, "goto out of a range-over-func loop body");
             }
             StmtKind::Goto(l) => {
                 let l = self.label(&l.name);
@@ -151,16 +160,15 @@ impl FnCx<'_, '_> {
         out.push(Stmt::Eval(v));
     }
 
-    /// The loop or block a `break`/`continue` leaves.
-    fn branch_target(&mut self, label: Option<&ast::Ident>, is_continue: bool, pos: Pos) -> ScopeId {
+    /// The loop or block of this function a `break`/`continue` leaves
+    /// (none: the range-over-func loop whose body this function is, or a
+    /// statement around it, see `crate::rangefunc`).
+    fn branch_target(&mut self, label: Option<&ast::Ident>, is_continue: bool) -> Option<ScopeId> {
         let found = match label {
             Some(l) => self.label_scopes.get(&l.name).copied(),
             None => self.breakables.iter().rev().find(|b| b.is_loop || !is_continue).copied(),
         };
-        match found {
-            Some(b) => b.id,
-            None => self.ice(pos, "break or continue outside a loop"),
-        }
+        found.map(|b| b.id)
     }
 
     /// Opens a breakable scope (registering its label), runs `f`, closes it.
@@ -230,17 +238,41 @@ impl FnCx<'_, '_> {
         out: &mut Vec<Stmt>,
     ) {
         self.simple_init(init, out);
+        let renewed = self.per_iteration_cells(init);
         let cond = cond.map(|c| self.ordered(c));
         let lp = self.in_scope(true, label, |f, id| {
             let mut b = Vec::new();
             f.stmts(&body.stmts, &mut b);
             let mut p = Vec::new();
+            for &l in &renewed {
+                // The next iteration's variable starts as a copy of this
+                // one's, before the post statement runs (Go 1.22).
+                let pos = body.end;
+                let copy = f.spill(f.local_expr(l, pos), &mut p);
+                p.push(Stmt::Decl(l));
+                p.push(Stmt::Assign(Place::Local(l), f.local_expr(copy, pos)));
+            }
             if let Some(s) = post {
                 f.stmt(s, &mut p);
             }
             Stmt::Loop { id, cond, body: b, post: p }
         });
         out.push(lp);
+    }
+
+    /// The variables a three-clause loop's `:=` init declares that must be
+    /// renewed on every iteration: only those living in a heap cell (shared
+    /// with a closure, or address taken) can tell one iteration's variable
+    /// from the next, so the others stay plain locals at no cost.
+    fn per_iteration_cells(&mut self, init: Option<&AStmt>) -> Vec<LocalId> {
+        let Some(AStmt { kind: StmtKind::Define { lhs, .. }, .. }) = init else { return Vec::new() };
+        if !crate::lang::per_iteration_loop_vars() {
+            return Vec::new();
+        }
+        lhs.iter()
+            .filter_map(|id| self.cx.info.defs.get(&id.id).and_then(|o| self.vars.get(o)).copied())
+            .filter(|l| self.locals[l.0 as usize].heap)
+            .collect()
     }
 
     fn switch_stmt(
@@ -484,14 +516,23 @@ impl FnCx<'_, '_> {
         let k = k.filter(|e| !is_blank(e));
         let v = v.filter(|e| !is_blank(e));
         if define {
+            // Declared before the loop (Go 1.19), or at the start of each
+            // iteration (Go 1.22): `range_assigns` emits them there.
+            let mut decls = Vec::new();
             for e in [k, v].into_iter().flatten() {
-                self.define_range_var(e, out);
+                self.define_range_var(e, &mut decls);
+            }
+            if crate::lang::per_iteration_loop_vars() {
+                self.iteration_decls = decls;
+            } else {
+                out.extend(decls);
             }
         }
         self.hoist(&[x], true, out);
         let xt = self.go_type(x);
         let info = self.cx.info;
         match info.types_table.get(info.types_table.underlying(xt)).clone() {
+            Type::Basic(b) if b.is_integer() => self.range_int(k, x, body, label, pos, out),
             Type::Basic(_) => self.range_string(k, v, x, body, label, pos, out),
             Type::Slice(_) => self.range_indexed(k, v, x, Indexed::Slice, body, label, pos, out),
             Type::Array(n, _) => self.range_indexed(k, v, x, Indexed::Array(n), body, label, pos, out),
@@ -504,8 +545,11 @@ impl FnCx<'_, '_> {
             },
             Type::Map(..) => self.range_map(k, v, x, body, label, pos, out),
             Type::Chan(..) => self.range_chan(k, x, body, label, pos, out),
+            Type::Func(_) => self.range_func(k, v, define, x, body, label, pos, out),
             _ => self.unsupported(pos, "this kind of range loop"),
         }
+        debug_assert!(self.iteration_decls.is_empty(), "iteration variables never declared at {pos:?}");
+        self.iteration_decls.clear();
     }
 
     fn define_range_var(&mut self, e: &Expr, out: &mut Vec<Stmt>) {
@@ -521,7 +565,10 @@ impl FnCx<'_, '_> {
     /// target's, as an assignment statement does: the operands of every
     /// target are evaluated first, then the stores are made left to right
     /// (`for i, x[i] = range y` stores into `x` at the old `i`).
+    /// The iteration variables the `range` clause declares are declared
+    /// here first when each iteration has its own.
     pub(crate) fn range_assigns(&mut self, targets: Vec<(&Expr, IExpr, types::TypeId)>, pos: Pos, out: &mut Vec<Stmt>) {
+        out.append(&mut self.iteration_decls);
         let mut stores = Vec::with_capacity(targets.len());
         for (e, val, from) in targets {
             let t = self.go_type(e);
@@ -530,6 +577,38 @@ impl FnCx<'_, '_> {
             stores.push(Stmt::Assign(p, self.convert_to(val, from, t, pos)));
         }
         out.extend(stores);
+    }
+
+    /// `for i := range n` (Go 1.22): n evaluated once, the values 0 to
+    /// n-1 in n's type (the checker gave an untyped constant its type).
+    fn range_int(
+        &mut self,
+        k: Option<&Expr>,
+        x: &Expr,
+        body: &ast::Block,
+        label: Option<String>,
+        pos: Pos,
+        out: &mut Vec<Stmt>,
+    ) {
+        let xt = self.go_type(x);
+        let nv = self.expr(x);
+        let ty = nv.ty;
+        let n = self.spill(nv, out);
+        let i = self.temp(ty);
+        out.extend([Stmt::Decl(i), Stmt::Assign(Place::Local(i), IExpr { kind: IK::Const(Const::Int(0)), ty, pos })]);
+        let bool_ty = self.bool_ty();
+        let cond = self.binary(BinOp::Lt, self.local_expr(i, pos), self.local_expr(n, pos), bool_ty, pos);
+        let lp = self.in_scope(true, label, |f, id| {
+            let mut b = Vec::new();
+            if let Some(k) = k {
+                f.range_assigns(vec![(k, f.local_expr(i, pos), xt)], pos, &mut b);
+            }
+            f.stmts(&body.stmts, &mut b);
+            let one = IExpr { kind: IK::Const(Const::Int(1)), ty, pos };
+            let inc = f.binary(BinOp::Add, f.local_expr(i, pos), one, ty, pos);
+            Stmt::Loop { id, cond: Some(cond), body: b, post: vec![Stmt::Assign(Place::Local(i), inc)] }
+        });
+        out.push(lp);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -701,10 +780,18 @@ impl FnCx<'_, '_> {
                 }
             }
         }
-        out.push(Stmt::Return(pos));
+        if self.range_ctx.is_some() {
+            self.range_return(pos, out);
+        } else {
+            out.push(Stmt::Return(pos));
+        }
     }
 
     fn defer_stmt(&mut self, s: &AStmt, call: &Expr, out: &mut Vec<Stmt>) {
+        if self.range_ctx.is_some() {
+            self.unsupported(s.pos, "defer in a range-over-func loop body");
+            return;
+        }
         let Some(plan) = self.plan.defer(s) else { self.ice(s.pos, "defer statement without a plan") };
         if !plan.reported {
             return;

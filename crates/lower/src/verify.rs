@@ -299,6 +299,7 @@ impl<'p> FuncCheck<'p> {
             | ExprKind::Len(x)
             | ExprKind::Cap(x)
             | ExprKind::Panic(x)
+            | ExprKind::PanicRangeState(x)
             | ExprKind::IfaceMethodValue(x, _)
             | ExprKind::ComplexPart { x, .. }
             | ExprKind::Clear(x)

@@ -194,14 +194,6 @@ pub fn walk_expr<'a>(e: &'a Expr, v: &mut impl Visitor<'a>) {
     }
 }
 
-/// The function literals directly inside `stmts` (not those nested in other
-/// literals), in source order.
-pub fn direct_func_lits(stmts: &[Stmt]) -> Vec<&Expr> {
-    let mut v = DirectLits(Vec::new());
-    walk_stmts(stmts, &mut v);
-    v.0
-}
-
 /// The function literals directly inside an expression, in source order.
 pub fn direct_func_lits_in_expr(e: &Expr) -> Vec<&Expr> {
     let mut v = DirectLits(Vec::new());

@@ -291,6 +291,10 @@ pub enum RuntimeError {
     SendOnClosedChannel,
     /// `makechan: size out of range`.
     MakeChanSize,
+    /// A range-over-func iterator called the loop body in state `.0`
+    /// (0 done, 2 panicked, 3 exhausted) or returned normally after the
+    /// body panicked (4): gc's `range function ...` errors.
+    RangeState(u8),
     /// `value method main.T.M called using nil *T pointer`: a value method
     /// called through a nil pointer in an interface (gc's `panicwrap`);
     /// the receiver type `T` and the method name.
@@ -340,6 +344,10 @@ impl RuntimeError {
             CloseOfNilChannel => "close of nil channel",
             SendOnClosedChannel => "send on closed channel",
             MakeChanSize => "makechan: size out of range",
+            RangeState(0) => "range function continued iteration after function for loop body returned false",
+            RangeState(2) => "range function continued iteration after loop body panic",
+            RangeState(3) => "range function continued iteration after whole loop exit",
+            RangeState(_) => "range function recovered a loop body panic and did not resume panicking",
             // Dynamic text: see `write_text`; non-null type for `text_string`.
             NilValueReceiver(t, _) => return ("", t),
             Bounds(_) | TypeAssertion(_) => "",

@@ -249,6 +249,12 @@ entry_shim!(
     deft_panicshift() => panicshift_entry, pc: "rdi", fp: "rsi"
 );
 entry_shim!(
+    /// The compiler emits a call to this when a range-over-func iterator
+    /// misbehaves (gc's `panicrangestate`): `state` is the loop's state
+    /// (`lower::ir::RangeState`) that makes the call an error.
+    deft_panicrangestate(u64) => panicrangestate_entry, pc: "rsi", fp: "rdx"
+);
+entry_shim!(
     /// The compiler emits a call to this when it dereferences a nil pointer
     /// or calls a nil func value (gc gets a SIGSEGV there; deft checks).
     deft_panicmem() => panicmem_entry, pc: "rdi", fp: "rsi"
@@ -314,6 +320,13 @@ extern "C" fn panicdivide_entry(pc: usize, fp: usize) -> ! {
 
 extern "C" fn panicshift_entry(pc: usize, fp: usize) -> ! {
     panic_runtime_error(RuntimeError::NegativeShift, Frame { pc, fp })
+}
+
+extern "C" fn panicrangestate_entry(state: u64, pc: usize, fp: usize) -> ! {
+    if state > 4 || state == 1 {
+        crate::proc::throw("unexpected state passed to panicrangestate");
+    }
+    panic_runtime_error(RuntimeError::RangeState(state as u8), Frame { pc, fp })
 }
 
 extern "C" fn panicmem_entry(pc: usize, fp: usize) -> ! {

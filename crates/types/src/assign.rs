@@ -311,6 +311,12 @@ impl<'a> Checker<'a> {
 
     /// Checks `lhs = x` for one target; returns the assigned type.
     pub(crate) fn assign_var(&mut self, lhs: &'a Expr, x: &mut Operand<'a>) -> Option<TyId> {
+        self.assign_var_in(lhs, x, "assignment")
+    }
+
+    /// [`Self::assign_var`] with the context its errors name (`range
+    /// clause` for `for i = range 10`).
+    pub(crate) fn assign_var_in(&mut self, lhs: &'a Expr, x: &mut Operand<'a>, context: &str) -> Option<TyId> {
         if x.is_invalid() || x.ty == INVALID {
             self.use_expr(lhs);
             return None;
@@ -360,7 +366,7 @@ impl<'a> Checker<'a> {
                 return None;
             }
         }
-        self.assignment(x, Some(z.ty), "assignment");
+        self.assignment(x, Some(z.ty), context);
         if x.is_invalid() {
             return None;
         }

@@ -453,6 +453,8 @@ impl<'a> Checker<'a> {
         self.expr(&mut x, expr);
         let (mut kt, mut vt): (Option<TyId>, Option<TyId>) = (None, None);
         let mut two_vars = false;
+        let mut int_range = false;
+        let mut func_range = false;
         if !x.is_invalid() {
             let mut u = self.tys.under(x.ty);
             if let T::Pointer(p) = self.tys.get(u).clone()
@@ -469,6 +471,17 @@ impl<'a> Checker<'a> {
                         self.convert_untyped(&mut x, basic(BasicKind::String));
                     }
                 }
+                // Go 1.22: the iteration values have n's type (an untyped
+                // constant's is settled below, as if assigned to the key).
+                T::Basic(_) | T::Alias(..) if self.tys.is_integer(u) => {
+                    kt = Some(x.ty);
+                    vt = Some(INVALID);
+                    int_range = true;
+                    if let Some(v) = value {
+                        let xs = self.op_string(&x);
+                        self.error(start_pos(v), format!("range over {xs} permits only one iteration variable"));
+                    }
+                }
                 T::Array(_, e) | T::Slice(e) => {
                     kt = Some(basic(BasicKind::Int));
                     vt = Some(e);
@@ -476,6 +489,31 @@ impl<'a> Checker<'a> {
                 T::Map(k, v) => {
                     kt = Some(k);
                     vt = Some(v);
+                }
+                // Go 1.23: an iterator function; its yield function's
+                // parameters are the iteration values.
+                T::Func(sig) => {
+                    func_range = true;
+                    match self.yield_params(&sig) {
+                        Ok(ps) => {
+                            kt = ps.first().copied();
+                            vt = ps.get(1).copied();
+                            let what = match ps.len() {
+                                0 => Some((key, "permits no iteration variables")),
+                                1 => Some((value, "permits only one iteration variable")),
+                                _ => None,
+                            };
+                            if let Some((Some(extra), msg)) = what {
+                                let xs = self.op_string(&x);
+                                self.error(start_pos(extra), format!("range over {xs} {msg}"));
+                            }
+                            // Variables beyond the yield's parameters are
+                            // invalid (and not reported unused).
+                            kt = kt.or(Some(INVALID));
+                            vt = vt.or(Some(INVALID));
+                        }
+                        Err(c) => cause = c,
+                    }
                 }
                 T::Chan(dir, e) => {
                     kt = Some(e);
@@ -490,18 +528,31 @@ impl<'a> Checker<'a> {
                 }
                 _ => {}
             }
-            // A channel has one iteration variable (an error of its own).
-            two_vars = !matches!(self.tys.get(u), T::Chan(..));
+            // A channel or an integer has one iteration variable (an
+            // error of its own).
+            two_vars = !matches!(self.tys.get(u), T::Chan(..)) && !int_range && !func_range;
             if kt.is_none() || !cause.is_empty() {
                 let xs = self.op_string(&x);
                 if cause.is_empty() {
                     self.error_at_op(&x, format!("cannot range over {xs}"));
+                } else if func_range {
+                    self.error_at_op(&x, format!("cannot range over {xs}: {cause}"));
                 } else {
                     self.error_at_op(&x, format!("cannot range over {xs} ({cause})"));
                 }
+                kt = kt.or(Some(INVALID));
+                vt = vt.or(Some(INVALID));
             }
         }
         self.open_scope();
+        // The body of a range over a function becomes a function of its
+        // own (the yield function), whose parameters are the `:=`
+        // variables: the variables of the enclosing function it uses are
+        // captured, as by a function literal.
+        let saved_owner = self.func.as_ref().map(|f| f.owner);
+        if func_range && let Some(f) = self.func.as_mut() {
+            f.owner = expr.id;
+        }
         let lhs = [key, value];
         let rhs = [kt, vt];
         if define {
@@ -524,6 +575,13 @@ impl<'a> Checker<'a> {
                     }
                 };
                 match t {
+                    // The key of an integer range is initialized with n
+                    // itself: an untyped constant takes its default type.
+                    Some(t) if t != INVALID && int_range => {
+                        if let Some(t) = self.init_var(o, false, &mut x, "range clause") {
+                            self.record_type(l.id, crate::model::Mode::Variable, t, None);
+                        }
+                    }
                     Some(t) if t != INVALID => {
                         let mut v = Operand { mode: OpMode::Value, ty: t, val: Value::Unknown, expr: Some(l) };
                         self.init_var(o, false, &mut v, "range clause");
@@ -542,19 +600,66 @@ impl<'a> Checker<'a> {
                 self.declare(self.scope, None, o);
                 self.add_local(o);
             }
-        } else {
+        } else if key.is_some() {
             for (l, t) in lhs.iter().zip(rhs) {
                 let (Some(l), Some(t)) = (l, t) else { continue };
                 if t == INVALID {
                     continue;
                 }
+                if int_range {
+                    // n is assigned to the key: an untyped constant takes
+                    // the key's type, which must be an integer type.
+                    self.assign_var_in(l, &mut x, "range clause");
+                    if !x.is_invalid() && !self.tys.is_integer(x.ty) {
+                        let ts = self.ts(x.ty);
+                        self.error(start_pos(l), format!("cannot use iteration variable of type {ts}"));
+                    }
+                    continue;
+                }
                 let mut v = Operand { mode: OpMode::Value, ty: t, val: Value::Unknown, expr: Some(l) };
                 self.assign_var(l, &mut v);
             }
+        } else if int_range {
+            // `for range n`: n still needs a type.
+            self.assignment(&mut x, None, "range clause");
         }
         self.block(body);
+        if let (Some(f), Some(o)) = (self.func.as_mut(), saved_owner) {
+            f.owner = o;
+        }
         self.close_scope();
         two_vars
+    }
+
+    /// The parameter types of the yield function of iterator signature
+    /// `sig` (`func(yield func(K, V) bool)`), or gc's reason why it is not
+    /// one.
+    fn yield_params(&self, sig: &crate::types::Sig) -> Result<Vec<TyId>, String> {
+        const MUST: &str = "func must be func(yield func(...) bool)";
+        if sig.params.len() != 1 {
+            return Err(format!("{MUST}: wrong argument count"));
+        }
+        if !sig.results.is_empty() {
+            return Err(format!("{MUST}: unexpected results"));
+        }
+        let yt = sig.params[0].ty;
+        let T::Func(y) = self.tys.get(self.tys.under(yt)).clone() else {
+            return Err(format!("{MUST}: argument is not func"));
+        };
+        if y.params.len() > 2 {
+            return Err(format!("{MUST}: yield func has too many parameters"));
+        }
+        if y.results.len() != 1 || y.results[0].ty != basic(BasicKind::Bool) {
+            if y.results.len() == 1 && self.tys.is_boolean(y.results[0].ty) {
+                return Err(format!("{MUST}: yield func returns user-defined boolean, not bool"));
+            }
+            return Err(format!("{MUST}: yield func does not return bool"));
+        }
+        if y.variadic {
+            let ts = self.ts(yt);
+            return Err(format!("yield func of type {ts} cannot be variadic"));
+        }
+        Ok(y.params.iter().map(|p| p.ty).collect())
     }
 
     // ------------------------------------------------------------------
