@@ -82,7 +82,9 @@ impl<'s> Visitor<'s> for Assigned<'_> {
             }
             // Since Go 1.22 a `:=` range clause declares its variables in
             // each iteration; it assigns them only in Go 1.19.
-            StmtKind::Range { key, value, define, .. } if !*define || !crate::lang::per_iteration_loop_vars() => {
+            StmtKind::Range { key, value, define, .. }
+                if !*define || !crate::lang::per_iteration_loop_vars(self.info, s.pos) =>
+            {
                 for e in [key, value].into_iter().flatten() {
                     self.target(e);
                 }

@@ -217,7 +217,7 @@ impl FnCx<'_, '_> {
         let Some(ctx) = f.range_ctx.take() else { f.ice(pos, "range body lost its context") };
         let codes = f.range_codes;
         f.results = vec![own_result];
-        f.finish(b);
+        f.finish(b, body.end);
         self.range_codes = codes;
 
         // The call, and what follows it.

@@ -265,8 +265,8 @@ impl FnCx<'_, '_> {
     /// with a closure, or address taken) can tell one iteration's variable
     /// from the next, so the others stay plain locals at no cost.
     fn per_iteration_cells(&mut self, init: Option<&AStmt>) -> Vec<LocalId> {
-        let Some(AStmt { kind: StmtKind::Define { lhs, .. }, .. }) = init else { return Vec::new() };
-        if !crate::lang::per_iteration_loop_vars() {
+        let Some(AStmt { kind: StmtKind::Define { lhs, .. }, pos, .. }) = init else { return Vec::new() };
+        if !crate::lang::per_iteration_loop_vars(self.cx.info, *pos) {
             return Vec::new();
         }
         lhs.iter()
@@ -522,7 +522,7 @@ impl FnCx<'_, '_> {
             for e in [k, v].into_iter().flatten() {
                 self.define_range_var(e, &mut decls);
             }
-            if crate::lang::per_iteration_loop_vars() {
+            if crate::lang::per_iteration_loop_vars(self.cx.info, pos) {
                 self.iteration_decls = decls;
             } else {
                 out.extend(decls);
