@@ -333,7 +333,7 @@ extern "C" fn panicalloc_entry(code: u64, pc: usize, fp: usize) -> ! {
     let err = match AllocError::from_code(code) {
         Some(AllocError::MakeSliceLen) => RuntimeError::MakeSliceLen,
         Some(AllocError::MakeSliceCap) => RuntimeError::MakeSliceCap,
-        Some(AllocError::GrowSliceCap) => RuntimeError::GrowSliceCap,
+        Some(AllocError::GrowSliceLen) => RuntimeError::GrowSliceLen,
         None => crate::proc::throw("runtime: bad allocation error code"),
     };
     panic_runtime_error(err, Frame { pc, fp })

@@ -21,14 +21,14 @@ pub enum AllocError {
     MakeSliceLen = 1,
     /// `makeslice: cap out of range`.
     MakeSliceCap = 2,
-    /// `growslice: cap out of range`.
-    GrowSliceCap = 3,
+    /// `growslice: len out of range`.
+    GrowSliceLen = 3,
 }
 
 impl AllocError {
     /// The code's error, `None` for a code the compiler never emits.
     pub fn from_code(code: u64) -> Option<AllocError> {
-        [AllocError::MakeSliceLen, AllocError::MakeSliceCap, AllocError::GrowSliceCap]
+        [AllocError::MakeSliceLen, AllocError::MakeSliceCap, AllocError::GrowSliceLen]
             .into_iter()
             .find(|e| *e as u64 == code)
     }
@@ -53,7 +53,7 @@ fn round_up_size(size: u64) -> u64 {
 /// A fresh backing array and its capacity, or a null pointer on failure.
 #[repr(C)]
 pub struct Grown {
-    /// The array (null: `growslice: cap out of range`).
+    /// The array (null: `growslice: len out of range`).
     pub ptr: *mut u8,
     /// Its capacity in elements.
     pub cap: i64,
