@@ -22,6 +22,7 @@ mod errors;
 mod math;
 mod mem;
 mod os;
+mod rand;
 mod runtime;
 pub(crate) mod strconv;
 mod sync;
@@ -89,6 +90,8 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("sync.fatal", || sync::fatal_shim as *const u8),
     ("sync/atomic.sameType", || sync::same_type as *const u8),
     ("os.getenv", || os::getenv as *const u8),
+    ("math/rand.runtimeRand", || rand::runtime_rand as *const u8),
+    ("math/rand.godebug", || rand::godebug as *const u8),
     ("fmt.sprintf", || crate::fmt::deft_fmt_sprintf as *const u8),
     ("fmt.sprint", || crate::fmt::deft_fmt_sprint as *const u8),
     ("fmt.sprintln", || crate::fmt::deft_fmt_sprintln as *const u8),
