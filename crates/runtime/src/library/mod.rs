@@ -121,6 +121,7 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("math.Float32frombits", || math::float32frombits as *const u8),
     ("errors.checkTarget", || errors::check_target as *const u8),
     ("errors.assignTo", || errors::assign_to as *const u8),
+    ("errors.comparable", || errors::comparable as *const u8),
     ("math/bits.Mul64", || bits::mul64 as *const u8),
     ("math/bits.div64", || bits::div64 as *const u8),
     ("unicode.IsUpper", || unicode::is_upper as *const u8),
