@@ -197,7 +197,8 @@ extern "C" fn stack(pc: usize, fp: usize) -> GoString {
         b"runtime/debug.Stack",
         crate::traceback_fmt::FrameArgs::None,
         b"/usr/lib/go-1.19/src/runtime/debug/stack.go",
-        24,
+        // gc 1.27's line of the runtime.Stack call in debug.Stack.
+        26,
         Some(0x65),
     );
     let gp = crate::panic::cur_g();
