@@ -1,7 +1,7 @@
 // gen-unicode-tables writes crates/runtime/src/library/unicode/tables.rs:
 // the code-point sets behind deft's unicode predicates and the case
 // mapping table, computed by asking gc's own unicode package about every
-// code point, so deft's answers are gc's (Unicode 13 for Go 1.19). With
+// code point, so deft's answers are gc's (Unicode 17 for Go 1.27). With
 // -go it writes instead lib/unicode/tables.go, the Go declarations of the
 // range tables (which the runtime holds by index).
 //

@@ -52,9 +52,12 @@ type Buffer struct {
 // NewBuffer: a Buffer whose contents are buf.
 func NewBuffer(buf []byte) *Buffer { return &Buffer{buf: buf} }
 
-// NewBufferString: a Buffer whose contents are the bytes of s. (gc's
-// []byte(s) rounds the capacity up to a size class, deft's does not yet;
-// appendString rounds the same way, so Cap agrees.)
+// NewBufferString: a Buffer whose contents are the bytes of s. Its
+// capacity is len(s) rounded up to a size class, as gc's []byte(s) gives
+// when the bytes escape to the heap. (When they do not and are never
+// written, gc 1.22 and later share s's bytes and the capacity is len(s):
+// deft, without escape analysis, cannot tell. deft's []byte(s) never
+// rounds; appendString rounds as append does.)
 func NewBufferString(s string) *Buffer {
 	if s == "" {
 		return &Buffer{buf: []byte(s)}

@@ -57,22 +57,39 @@ func Fprint(w io.Writer, a ...any) (n int, err error) { return w.Write([]byte(sp
 // Fprintln is Sprintln written to w.
 func Fprintln(w io.Writer, a ...any) (n int, err error) { return w.Write([]byte(sprintln(a))) }
 
-// Errorf formats like Sprintf and makes the text an error. With a %w verb
-// whose operand is an error, the result wraps that error (errors.Unwrap
-// returns it) and %w formats as %v.
+// Errorf formats like Sprintf and makes the text an error. Each %w verb
+// formats its operand as %v; with one %w the result wraps that operand
+// (errors.Unwrap returns it, nil if it is not an error), with several it
+// wraps every error operand they took, in operand order, through
+// Unwrap() []error (Go 1.20).
 func Errorf(format string, a ...any) error {
-	wrapped := -1
-	msg := errorf(format, a, &wrapped)
-	if wrapped < 0 {
+	wrapped := make([]bool, len(a))
+	msg, n := errorf(format, a, wrapped)
+	switch n {
+	case 0:
 		return errors.New(msg)
+	case 1:
+		w := &wrapError{msg: msg}
+		for i, ok := range wrapped {
+			if ok {
+				w.err, _ = a[i].(error)
+			}
+		}
+		return w
 	}
-	err, _ := a[wrapped].(error)
-	return &wrapError{msg, err}
+	var errs []error
+	for i, ok := range wrapped {
+		if e, isErr := a[i].(error); ok && isErr {
+			errs = append(errs, e)
+		}
+	}
+	return &wrapErrors{msg, errs}
 }
 
-// errorf formats for Errorf and sets *wrapped to the index of the operand
-// a valid %w wraps, or -1.
-func errorf(format string, a []any, wrapped *int) string
+// errorf formats for Errorf: sets wrapped[i] (len(a) of them) for each
+// operand a %w verb took and returns the number of %w verbs that took one
+// (crates/runtime/src/fmt/mod.rs).
+func errorf(format string, a []any, wrapped []bool) (string, int)
 
 type wrapError struct {
 	msg string
@@ -82,3 +99,12 @@ type wrapError struct {
 func (e *wrapError) Error() string { return e.msg }
 
 func (e *wrapError) Unwrap() error { return e.err }
+
+type wrapErrors struct {
+	msg  string
+	errs []error
+}
+
+func (e *wrapErrors) Error() string { return e.msg }
+
+func (e *wrapErrors) Unwrap() []error { return e.errs }

@@ -1,6 +1,6 @@
 package sort
 
-// Sort and Slice use pattern-defeating quicksort, step for step as gc 1.19
+// Sort and Slice use pattern-defeating quicksort, step for step as gc 1.27
 // does, so that elements comparing equal end up in the same order as
 // under gc (the comparisons and swaps made are the same).
 
@@ -196,8 +196,8 @@ func nearlySorted(data Interface, a, b int) bool {
 }
 
 // scramble swaps three elements around the middle of data[a:b] with
-// pseudo-random others (an xorshift generator seeded by the length), to
-// break patterns that defeat the pivot choice.
+// pseudo-random others (a 64-bit xorshift generator, shifts 13, 7, 17,
+// seeded by the length), to break patterns that defeat the pivot choice.
 func scramble(data Interface, a, b int) {
 	n := b - a
 	if n < 8 {
@@ -208,8 +208,8 @@ func scramble(data Interface, a, b int) {
 	mid := a + (n/4)*2
 	for idx := mid - 1; idx <= mid+1; idx++ {
 		seed ^= seed << 13
-		seed ^= seed >> 17
-		seed ^= seed << 5
+		seed ^= seed >> 7
+		seed ^= seed << 17
 		other := int(uint(seed) & mask)
 		if other >= n {
 			other -= n

@@ -1,7 +1,7 @@
 // Package sort: sorting slices and user-defined collections, and binary
 // search. deft's implementation.
 //
-// Sort and Slice use gc 1.19's pattern-defeating quicksort (pdqsort.go),
+// Sort and Slice use gc 1.27's pattern-defeating quicksort (pdqsort.go),
 // which is not stable, making the same comparisons and swaps as gc, so
 // equal elements end up in the same order as under gc. Stable and
 // SliceStable insertion-sort small blocks, then merge them in place by
@@ -105,7 +105,7 @@ func SliceStable(x any, less func(i, j int) bool) { Stable(sliceOf(x, less)) }
 func SliceIsSorted(x any, less func(i, j int) bool) bool {
 	n := lenAny(x)
 	if n < 0 {
-		panic(&valueError{"reflect.Value.Len", kindAny(x)})
+		panic(&valueError{"reflectlite.Value.Len", kindAny(x)})
 	}
 	for i := n - 1; i > 0; i-- {
 		if less(i, i-1) {

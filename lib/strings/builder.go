@@ -54,10 +54,13 @@ func (b *Builder) Grow(n int) {
 	}
 }
 
-// grow moves the bytes to a new array of capacity 2*cap + n.
+// grow moves the bytes to a new array of capacity 2*cap + n, rounded up
+// to the allocator's size class as gc's does (appending to a nil slice
+// rounds the same way).
 func (b *Builder) grow(n int) {
-	nb := makeBytes(0, 2*cap(b.buf)+n)
-	b.buf = appendString(nb, string(b.buf))
+	nb := append([]byte(nil), make([]byte, 2*cap(b.buf)+n)...)
+	copy(nb, b.buf)
+	b.buf = nb[:len(b.buf)]
 }
 
 // Write appends p; it never fails.
@@ -80,21 +83,13 @@ func (b *Builder) WriteByte(c byte) error {
 	return nil
 }
 
-// WriteRune appends the UTF-8 encoding of r (of U+FFFD for an invalid r).
+// WriteRune appends the UTF-8 encoding of r (of U+FFFD for an invalid r),
+// growing as append does (Go 1.21 and later).
 func (b *Builder) WriteRune(r rune) (int, error) {
 	b.copyCheck()
-	if r >= 0 && r < utf8.RuneSelf {
-		b.WriteByte(byte(r))
-		return 1, nil
-	}
-	// Like gc, make room for a full UTFMax bytes the way Grow does (not
-	// as append would), which shows in Cap.
-	if cap(b.buf)-len(b.buf) < utf8.UTFMax {
-		b.grow(utf8.UTFMax)
-	}
-	s := string(r)
-	b.buf = appendString(b.buf, s)
-	return len(s), nil
+	n := len(b.buf)
+	b.buf = utf8.AppendRune(b.buf, r)
+	return len(b.buf) - n, nil
 }
 
 // WriteString appends s; it never fails.

@@ -174,9 +174,9 @@ func Cut(s, sep string) (before, after string, found bool) {
 	return s, "", false
 }
 
-// explode splits s into its runes, at most n pieces (n < 0: all), the
-// last holding the rest. Like gc, a piece that is an invalid byte (or
-// U+FFFD itself) becomes "\uFFFD".
+// explode splits s into its UTF-8 sequences, at most n pieces (n < 0:
+// all), the last holding the rest. An invalid byte is a piece of its own,
+// kept as it is (Go 1.21 and later; before, it became "\uFFFD").
 func explode(s string, n int) []string {
 	l := utf8.RuneCountInString(s)
 	if n < 0 || n > l {
@@ -184,12 +184,9 @@ func explode(s string, n int) []string {
 	}
 	a := makeStrings(n)
 	for i := 0; i < n-1; i++ {
-		ch, size := utf8.DecodeRuneInString(s)
+		_, size := utf8.DecodeRuneInString(s)
 		a[i] = s[:size]
 		s = s[size:]
-		if ch == utf8.RuneError {
-			a[i] = string(utf8.RuneError)
-		}
 	}
 	if n > 0 {
 		a[n-1] = s

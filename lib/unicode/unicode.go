@@ -21,7 +21,7 @@ const (
 )
 
 // Version: the Unicode version the tables come from.
-const Version = "13.0.0"
+const Version = "17.0.0"
 
 // Category predicates: L (letter), Lu, Ll, Lt, Nd, N, P, M, S, Cc.
 func IsUpper(r rune) bool

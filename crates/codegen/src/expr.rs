@@ -612,7 +612,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 };
                 let len = self.iconst(types::I64, n as i64);
                 let ok = self.b.ins().icmp(IntCC::UnsignedLessThanOrEqual, len, v[1]);
-                self.bounds_fail_unless(ok, len, v[1], false, BoundsCode::ConvertArray);
+                self.bounds_fail_unless(ok, len, v[1], false, BoundsCode::Convert);
                 let l = self.layout(to);
                 self.load_value(&l, v[0], 0)
             }

@@ -142,7 +142,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let grown = self.rt_call(Rt::GrowSlice, &[s[0], s[1], s[2], new_len, size, align]);
         let failed = self.b.ins().icmp_imm_u(IntCC::Equal, grown[0], 0);
         self.check(failed, |t| {
-            let code = t.iconst(types::I64, AllocError::GrowSliceCap as i64);
+            let code = t.iconst(types::I64, AllocError::GrowSliceLen as i64);
             t.rt_noreturn(Rt::PanicAlloc, &[code]);
         });
         self.b.ins().jump(join, &[grown[0].into(), grown[1].into()]);

@@ -8,19 +8,20 @@
 //! exactly gc 1.19's text.
 //!
 //! # Dynamic types
-//! gc uses four types for these values, and `fmt.Printf("%T", recover())`
-//! shows them; deft keeps the same names (checked with gc 1.19.8):
+//! gc uses five types for these values, and `fmt.Printf("%T", recover())`
+//! shows them; deft keeps the same names (checked with gc 1.27.3):
 //!
 //! | type (`%T`)                   | data word points to             | `Error()`                       |
 //! |-------------------------------|---------------------------------|---------------------------------|
 //! | `runtime.errorString`         | a [`GoString`] (the detail)     | `runtime error: ` + detail      |
 //! | `runtime.plainError`          | a [`GoString`]                  | the string alone                |
+//! | `maps.unhashableTypeError`    | a [`GoString`] (the whole text) | the string alone                |
 //! | `runtime.boundsError`         | a [`BoundsError`]               | see [`BoundsError`]             |
 //! | `*runtime.TypeAssertionError` | is the pointer to a [`TypeAssertionError`] | `interface conversion: …` |
 //! | `*runtime.PanicNilError`      | any non-nil pointer (the struct has no data) | `runtime error: panic called with nil argument` |
 //!
 //! The last is the value of `panic(nil)` since Go 1.21 ([`panic_nil_eface`]).
-//! All five have the methods `Error() string` and `RuntimeError()`, so they
+//! All six have the methods `Error() string` and `RuntimeError()`, so they
 //! satisfy `runtime.Error`. Their [`TypeDesc`]s are statics of this module;
 //! a value is recognised as a runtime error by the identity of its type
 //! descriptor. The method code addresses in those descriptors are
@@ -28,13 +29,15 @@
 //! reaches [`crate::iface::deft_runtime_error_method`] instead, which also
 //! takes the closure context first, as Go methods do.
 //!
-//! Which runtime error is which kind (all checked with gc 1.19.8):
+//! Which runtime error is which kind (all checked with gc 1.27.3):
 //! `errorString`: integer divide by zero, nil dereference (and nil func
 //! call), negative shift amount, `makeslice: len/cap out of range`,
-//! `growslice: cap out of range`, `unsafe.Slice: …`, `hash of unhashable
+//! `growslice: len out of range`, `unsafe.Slice: …`, `hash of unhashable
 //! type T`, `comparing uncomparable type T`. `plainError`: `assignment to
 //! entry in nil map`, `close of closed channel`, `close of nil channel`,
 //! `send on closed channel`, `makechan: size out of range`.
+//! `maps.unhashableTypeError`: `hash of unhashable type: T`, from reading
+//! or deleting an unhashable key in a nil or empty map.
 
 use crate::abi::{Eface, GoString, Kind, MethodDesc, TYPE_FLAG_NAMED, TypeDesc};
 use crate::alloc::deft_alloc;
@@ -64,21 +67,16 @@ pub enum BoundsCode {
     Slice3B = 6,
     /// `s[x:y:?]` with `x > y`.
     Slice3C = 7,
-    /// `(*[x]T)(s)` with `len(s) < x`: `x` is the array length, `y` the
-    /// slice length.
+    /// `(*[x]T)(s)` or `[x]T(s)` with `len(s) < x`: `x` is the array
+    /// length, `y` the slice length.
     Convert = 8,
-    /// `[x]T(s)` with `len(s) < x` (Go 1.20): as `Convert`, in gc 1.27's
-    /// words, which name both conversions. (`Convert` keeps gc 1.19's
-    /// text, which the corpus blessed with 1.19 expects, until the corpus
-    /// is blessed again with gc 1.27: then both say this.)
-    ConvertArray = 9,
 }
 
 impl BoundsCode {
     /// The code with number `n`, if there is one.
     pub fn from_u8(n: u8) -> Option<BoundsCode> {
         use BoundsCode::*;
-        [Index, SliceAlen, SliceAcap, SliceB, Slice3Alen, Slice3Acap, Slice3B, Slice3C, Convert, ConvertArray]
+        [Index, SliceAlen, SliceAcap, SliceB, Slice3Alen, Slice3Acap, Slice3B, Slice3C, Convert]
             .get(n as usize)
             .copied()
     }
@@ -125,7 +123,7 @@ enum Piece {
     Y,
 }
 
-/// The message of [`BoundsCode::ConvertArray`].
+/// The message of [`BoundsCode::Convert`] (gc 1.20+ names both conversions).
 const CONVERT_ARRAY: &[Piece] = &[
     Piece::Text("cannot convert slice with length "),
     Piece::Y,
@@ -148,8 +146,7 @@ impl BoundsError {
                 Slice3Alen | Slice3Acap => &[T(OOR), T("::"), X, T("]")],
                 Slice3B => &[T(OOR), T(":"), X, T(":]")],
                 Slice3C => &[T(OOR), X, T("::]")],
-                Convert => &[T("cannot convert slice with length "), Y, T(" to pointer to array with length "), X],
-                ConvertArray => CONVERT_ARRAY,
+                Convert => CONVERT_ARRAY,
             };
         }
         match self.code {
@@ -161,8 +158,7 @@ impl BoundsError {
             Slice3Acap => &[T(OOR), T("::"), X, T("] with capacity "), Y],
             Slice3B => &[T(OOR), T(":"), X, T(":"), Y, T("]")],
             Slice3C => &[T(OOR), X, T(":"), Y, T(":]")],
-            Convert => &[T("cannot convert slice with length "), Y, T(" to pointer to array with length "), X],
-            ConvertArray => CONVERT_ARRAY,
+            Convert => CONVERT_ARRAY,
         }
     }
 
@@ -266,8 +262,8 @@ pub enum RuntimeError {
     MakeSliceLen,
     /// `makeslice: cap out of range`.
     MakeSliceCap,
-    /// `growslice: cap out of range` (an `append` too large).
-    GrowSliceCap,
+    /// `growslice: len out of range` (an `append` too large).
+    GrowSliceLen,
     /// `unsafe.Slice: ptr is nil and len is not zero`.
     UnsafeSliceNilPtr,
     /// `unsafe.Slice: len out of range`.
@@ -279,6 +275,11 @@ pub enum RuntimeError {
     /// `hash of unhashable type T`: a map key or interface hashed whose
     /// dynamic type cannot be hashed.
     Unhashable(*const TypeDesc),
+    /// `hash of unhashable type: T` (no `runtime error: ` prefix, type
+    /// `maps.unhashableTypeError`): the same fault found by gc's check of
+    /// a key read from or deleted in a nil or empty map, which hashes
+    /// nothing.
+    UnhashableKey(*const TypeDesc),
     /// `comparing uncomparable type T`: `==` on interfaces holding it.
     Uncomparable(*const TypeDesc),
     /// `assignment to entry in nil map`.
@@ -319,6 +320,7 @@ impl RuntimeError {
                 | SendOnClosedChannel
                 | MakeChanSize
                 | NilValueReceiver(..)
+                | UnhashableKey(_)
         )
     }
 
@@ -332,12 +334,13 @@ impl RuntimeError {
             NegativeShift => "negative shift amount",
             MakeSliceLen => "makeslice: len out of range",
             MakeSliceCap => "makeslice: cap out of range",
-            GrowSliceCap => "growslice: cap out of range",
+            GrowSliceLen => "growslice: len out of range",
             UnsafeSliceNilPtr => "unsafe.Slice: ptr is nil and len is not zero",
             UnsafeSliceLen => "unsafe.Slice: len out of range",
             UnsafeStringNilPtr => "unsafe.String: ptr is nil and len is not zero",
             UnsafeStringLen => "unsafe.String: len out of range",
             Unhashable(t) => return ("hash of unhashable type ", t),
+            UnhashableKey(t) => return ("hash of unhashable type: ", t),
             Uncomparable(t) => return ("comparing uncomparable type ", t),
             NilMapWrite => "assignment to entry in nil map",
             CloseOfClosedChannel => "close of closed channel",
@@ -488,6 +491,17 @@ pub static PLAIN_ERROR_TYPE: StaticType = StaticType(runtime_type(
     &PLAIN_ERROR_METHODS.0,
 ));
 
+/// `maps.unhashableTypeError` (internal/runtime/maps): laid out and
+/// printed as a `plainError`.
+pub static UNHASHABLE_KEY_TYPE: StaticType = StaticType(runtime_type(
+    "maps.unhashableTypeError",
+    Kind::String,
+    16,
+    TYPE_FLAG_NAMED,
+    std::ptr::null(),
+    &PLAIN_ERROR_METHODS.0,
+));
+
 /// `runtime.boundsError`.
 pub static BOUNDS_ERROR_TYPE: StaticType = StaticType(runtime_type(
     "runtime.boundsError",
@@ -550,7 +564,7 @@ fn shape_of_type(ty: *const TypeDesc) -> Option<TypeShape> {
     let is = |s: &StaticType| std::ptr::eq(ty, &s.0);
     if is(&ERROR_STRING_TYPE) {
         Some(TypeShape::ErrorString)
-    } else if is(&PLAIN_ERROR_TYPE) {
+    } else if is(&PLAIN_ERROR_TYPE) || is(&UNHASHABLE_KEY_TYPE) {
         Some(TypeShape::PlainError)
     } else if is(&BOUNDS_ERROR_TYPE) {
         Some(TypeShape::Bounds)
@@ -563,7 +577,8 @@ fn shape_of_type(ty: *const TypeDesc) -> Option<TypeShape> {
     }
 }
 
-/// Which of the five runtime error types a descriptor is.
+/// Which layout a runtime error type has (`maps.unhashableTypeError` is
+/// laid out as a `plainError`).
 #[derive(Clone, Copy)]
 enum TypeShape {
     ErrorString,
@@ -586,17 +601,43 @@ fn box_value<T: Copy>(v: T) -> *const u8 {
     p.cast()
 }
 
-/// Makes the Go value of `err`: an interface holding one of the four
+/// Makes the Go value of `err`: an interface holding one of the five
 /// runtime error types, ready to be the value of a panic. Allocates on the
 /// Go heap.
 pub fn runtime_error_eface(err: RuntimeError) -> Eface {
     let (ty, data) = match err {
         RuntimeError::Bounds(b) => (&BOUNDS_ERROR_TYPE, box_value(b)),
         RuntimeError::TypeAssertion(t) => (&TYPE_ASSERTION_ERROR_TYPE, box_value(t)),
-        _ if err.is_plain() => (&PLAIN_ERROR_TYPE, box_value(text_string(&err))),
-        _ => (&ERROR_STRING_TYPE, box_value(text_string(&err))),
+        RuntimeError::UnhashableKey(_) => (&UNHASHABLE_KEY_TYPE, box_value(text_string(&err))),
+        _ if err.is_plain() => (&PLAIN_ERROR_TYPE, text_box(&err)),
+        _ => (&ERROR_STRING_TYPE, text_box(&err)),
     };
     Eface { ty: &ty.0, data }
+}
+
+/// The data word of an `errorString`/`plainError`: for a fixed text one
+/// static box per text, as gc's runtime raises those errors from package
+/// variables (so that two such panics are the very same value, which
+/// matters to `[recovered, repanicked]`); else a fresh heap box.
+fn text_box(err: &RuntimeError) -> *const u8 {
+    static BOXES: std::sync::Mutex<Vec<(&'static str, usize)>> = std::sync::Mutex::new(Vec::new());
+    match err.text() {
+        (fixed, ty) if ty.is_null() => {
+            let mut boxes = BOXES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let addr = match boxes.iter().find(|(t, _)| *t == fixed) {
+                Some(&(_, addr)) => addr,
+                None => {
+                    // Leaked once per distinct text: the runtime's own statics.
+                    let boxed: &'static GoString = Box::leak(Box::new(GoString::from_static(fixed.as_bytes())));
+                    let addr = std::ptr::from_ref(boxed) as usize;
+                    boxes.push((fixed, addr));
+                    addr
+                }
+            };
+            addr as *const u8
+        }
+        _ => box_value(text_string(err)),
+    }
 }
 
 /// The detail string of an `errorString`/`plainError`, as a Go string
@@ -613,7 +654,7 @@ fn text_string(err: &RuntimeError) -> GoString {
 }
 
 /// Writes the `Error()` text of `v` if it holds a runtime error (of the
-/// four types above) and returns true; otherwise writes nothing and
+/// five types above) and returns true; otherwise writes nothing and
 /// returns false.
 pub fn write_error_text(v: Eface, out: &mut impl ByteSink) -> bool {
     let Some(shape) = shape_of_type(v.ty) else {

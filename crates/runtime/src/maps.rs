@@ -129,8 +129,9 @@ thread_local! {
     static RNG: Cell<u64> = Cell::new(std::collections::hash_map::RandomState::new().build_hasher().finish() | 1);
 }
 
-/// A fresh random number (hash seeds, NaN hashes, iteration starts).
-fn rand() -> u64 {
+/// A fresh random number (hash seeds, NaN hashes, iteration starts, and
+/// math/rand's top-level functions).
+pub(crate) fn rand() -> u64 {
     RNG.with(|r| {
         let s = r.get().wrapping_add(0xa076_1d64_78bd_642f);
         r.set(s);
@@ -532,19 +533,25 @@ fn zero_value(size: usize) -> *const u8 {
 }
 
 /// Hashes `key` for map type `desc`'s table `m` (or, for a nil map, as a
-/// table would), raising `hash of unhashable type T` from `origin`.
+/// table would), raising `hash of unhashable type T` from `origin`. For a
+/// read or a delete (`lookup`) in a nil or empty map, gc hashes nothing
+/// but checks the key, and the error is then `hash of unhashable type: T`
+/// ([`RuntimeError::UnhashableKey`]).
 ///
 /// # Safety
 /// `desc` is a map descriptor, `m` null or its table, `key` a key.
-unsafe fn hash_or_panic(desc: &TypeDesc, m: *const Table, key: *const u8, origin: Frame) -> u64 {
+unsafe fn hash_or_panic(desc: &TypeDesc, m: *const Table, key: *const u8, lookup: bool, origin: Frame) -> u64 {
     // SAFETY: by the precondition.
-    let h = unsafe {
+    let (h, empty) = unsafe {
         match m.as_ref() {
-            Some(t) => t.hash(key),
-            None => hash_at(&*desc.key, key, 0),
+            Some(t) => (t.hash(key), t.count == 0),
+            None => (hash_at(&*desc.key, key, 0), true),
         }
     };
-    h.unwrap_or_else(|t| panic_runtime_error(RuntimeError::Unhashable(t), origin))
+    h.unwrap_or_else(|t| {
+        let err = if lookup && empty { RuntimeError::UnhashableKey(t) } else { RuntimeError::Unhashable(t) };
+        panic_runtime_error(err, origin)
+    })
 }
 
 /// The compiler emits a call to this for `make(map[K]V, hint)` (hint 0
@@ -591,7 +598,7 @@ unsafe fn lookup(desc: usize, m: usize, key: usize, origin: Frame) -> Option<*co
     let (desc, t, key) = (desc as *const TypeDesc, m as *const Table, key as *const u8);
     // SAFETY: by the precondition.
     unsafe {
-        let h = hash_or_panic(&*desc, t, key, origin);
+        let h = hash_or_panic(&*desc, t, key, true, origin);
         let t = t.as_ref()?;
         t.find(key, h).map(|e| t.val(e).cast_const())
     }
@@ -617,7 +624,7 @@ unsafe extern "C" fn mapassign_entry(desc: usize, m: usize, key: usize, pc: usiz
     };
     // SAFETY: called by the shim with the compiler's arguments.
     unsafe {
-        let h = hash_or_panic(&*(desc as *const TypeDesc), t, key as *const u8, origin);
+        let h = hash_or_panic(&*(desc as *const TypeDesc), t, key as *const u8, false, origin);
         t.insert(key as *const u8, h)
     }
 }
@@ -625,7 +632,7 @@ unsafe extern "C" fn mapassign_entry(desc: usize, m: usize, key: usize, pc: usiz
 unsafe extern "C" fn mapdelete_entry(desc: usize, m: usize, key: usize, pc: usize, fp: usize) {
     // SAFETY: called by the shim with the compiler's arguments.
     unsafe {
-        let h = hash_or_panic(&*(desc as *const TypeDesc), m as *const Table, key as *const u8, Frame { pc, fp });
+        let h = hash_or_panic(&*(desc as *const TypeDesc), m as *const Table, key as *const u8, true, Frame { pc, fp });
         if let Some(t) = (m as *mut Table).as_mut() {
             t.remove(key as *const u8, h);
         }

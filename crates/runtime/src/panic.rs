@@ -338,7 +338,7 @@ extern "C" fn panicalloc_entry(code: u64, pc: usize, fp: usize) -> ! {
     let err = match AllocError::from_code(code) {
         Some(AllocError::MakeSliceLen) => RuntimeError::MakeSliceLen,
         Some(AllocError::MakeSliceCap) => RuntimeError::MakeSliceCap,
-        Some(AllocError::GrowSliceCap) => RuntimeError::GrowSliceCap,
+        Some(AllocError::GrowSliceLen) => RuntimeError::GrowSliceLen,
         Some(AllocError::UnsafeSliceLen) => RuntimeError::UnsafeSliceLen,
         Some(AllocError::UnsafeSliceNilPtr) => RuntimeError::UnsafeSliceNilPtr,
         Some(AllocError::UnsafeStringLen) => RuntimeError::UnsafeStringLen,

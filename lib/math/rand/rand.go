@@ -1,7 +1,12 @@
-// Package rand: pseudo-random numbers with gc 1.19's generator and
+// Package rand: pseudo-random numbers with gc's generator and
 // derivations, so that a program prints the same numbers under deft as
-// under gc for the same seed (the top-level functions start seeded with 1,
-// as in Go 1.19). deft's implementation.
+// under gc for the same seed. deft's implementation.
+//
+// The top-level functions behave as Go 1.27's (locked.go): they draw from
+// the runtime's random generator, unpredictable from run to run, and Seed
+// does nothing, unless GODEBUG says randautoseed=0 (start seeded with 1,
+// as before Go 1.20) or randseednop=0 (Seed switches them to a seeded
+// generator, as before Go 1.24).
 //
 // The source is an additive lagged Fibonacci generator, x[n] = x[n-607] +
 // x[n-273] (mod 2^64), whose state a seed fills from a Park-Miller
@@ -250,8 +255,11 @@ func (r *Rand) Shuffle(n int, swap func(i, j int)) {
 // Read fills p with random bytes, seven from each Int63 (the leftover of
 // one call is used by the next). It never fails.
 func (r *Rand) Read(p []byte) (n int, err error) {
-	if ls, ok := r.src.(*lockedSource); ok {
-		return ls.read(p), nil
+	switch src := r.src.(type) {
+	case *lockedSource:
+		return src.read(p), nil
+	case *runtimeSource:
+		return src.read(p), nil
 	}
 	return readInto(p, r.src, &r.readPos, &r.readVal), nil
 }
@@ -271,21 +279,16 @@ func readInto(p []byte, src Source, pos *int, val *int64) int {
 	return len(p)
 }
 
-// The top-level functions draw from one generator seeded with 1, shared
-// by every goroutine (see lockedSource).
-var globalRand = New(&lockedSource{src: NewSource(1).(*rngSource)})
-
-func Seed(seed int64)                   { globalRand.Seed(seed) }
-func Int63() int64                      { return globalRand.Int63() }
-func Uint32() uint32                    { return globalRand.Uint32() }
-func Uint64() uint64                    { return globalRand.Uint64() }
-func Int31() int32                      { return globalRand.Int31() }
-func Int() int                          { return globalRand.Int() }
-func Int63n(n int64) int64              { return globalRand.Int63n(n) }
-func Int31n(n int32) int32              { return globalRand.Int31n(n) }
-func Intn(n int) int                    { return globalRand.Intn(n) }
-func Float64() float64                  { return globalRand.Float64() }
-func Float32() float32                  { return globalRand.Float32() }
-func Perm(n int) []int                  { return globalRand.Perm(n) }
-func Shuffle(n int, swap func(i, j int)) { globalRand.Shuffle(n, swap) }
-func Read(p []byte) (n int, err error)  { return globalRand.Read(p) }
+func Int63() int64                      { return globalRand().Int63() }
+func Uint32() uint32                    { return globalRand().Uint32() }
+func Uint64() uint64                    { return globalRand().Uint64() }
+func Int31() int32                      { return globalRand().Int31() }
+func Int() int                          { return globalRand().Int() }
+func Int63n(n int64) int64              { return globalRand().Int63n(n) }
+func Int31n(n int32) int32              { return globalRand().Int31n(n) }
+func Intn(n int) int                    { return globalRand().Intn(n) }
+func Float64() float64                  { return globalRand().Float64() }
+func Float32() float32                  { return globalRand().Float32() }
+func Perm(n int) []int                  { return globalRand().Perm(n) }
+func Shuffle(n int, swap func(i, j int)) { globalRand().Shuffle(n, swap) }
+func Read(p []byte) (n int, err error)  { return globalRand().Read(p) }

@@ -64,7 +64,7 @@ func main() {
 }
 
 func init() {
-	// WriteRune grows like Grow (2*cap + 4), not like append.
+	// WriteRune grows as append does (it did like Grow, 2*cap + 4, before Go 1.21).
 	var b strings.Builder
 	for i := 0; i < 8; i++ {
 		b.WriteByte('x')

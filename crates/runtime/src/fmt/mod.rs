@@ -61,10 +61,11 @@ struct Printer {
     /// The verb of the operand being printed, as written (the engine
     /// passes it on as a byte, 0 for a non-ASCII verb, which no kind takes).
     verb: u32,
-    /// Formatting for `Errorf`: `%w` accepts one error operand.
+    /// Formatting for `Errorf`: `%w` accepts error operands.
     wrap_errs: bool,
-    /// The operand `%w` took.
-    wrapped: Option<usize>,
+    /// The operands the `%w` verbs took, in the order of the verbs (gc's
+    /// `wrappedErrs`, kept whatever the operands are).
+    wrapped: Vec<usize>,
     /// The index of the operand being printed.
     arg_index: usize,
 }
@@ -275,7 +276,11 @@ impl Printer {
         } else if a.next >= a.list.len() {
             self.complain(verb, b"MISSING");
         } else {
-            if verb == u32::from(b'v') {
+            if verb == u32::from(b'w') {
+                self.wrapped.push(a.next);
+            }
+            // `%w` takes `%v`'s flags (Go 1.20).
+            if verb == u32::from(b'v') || verb == u32::from(b'w') {
                 self.f.sharp_v = std::mem::take(&mut self.f.sharp);
                 self.f.plus_v = std::mem::take(&mut self.f.plus);
             }
@@ -350,26 +355,44 @@ pub unsafe extern "C" fn deft_fmt_sprintf(
     }
 }
 
-/// The message of `fmt.Errorf(format, args...)`; stores through `wrapped`
-/// the index of the operand `%w` wrapped, or -1 (none, or `%w` misused).
+/// The results of `errorf`.
+#[repr(C)]
+pub struct Errorf {
+    /// The message.
+    pub msg: GoString,
+    /// How many `%w` verbs took an operand.
+    pub n: i64,
+}
+
+/// `func errorf(format string, a []any, wrapped []bool) (string, int)`: the
+/// message of `fmt.Errorf(format, a...)`; sets `wrapped[i]` for each
+/// operand a `%w` verb took (an error or not) and returns how many `%w`
+/// verbs took one, from which `Errorf` decides what to wrap as gc 1.27
+/// does.
 ///
 /// # Safety
-/// As [`deft_fmt_sprintf`]; `wrapped` is valid for a write.
+/// As [`deft_fmt_sprintf`]; `wrapped` holds `args_len` bools.
+#[allow(clippy::too_many_arguments)]
 pub unsafe extern "C" fn deft_fmt_errorf(
-    out: *mut GoString,
+    out: *mut Errorf,
     fmt_ptr: *const u8,
     fmt_len: usize,
     args_ptr: *const Eface,
     args_len: usize,
     _args_cap: usize,
-    wrapped: *mut i64,
+    wrapped: *mut bool,
+    _wrapped_len: usize,
+    _wrapped_cap: usize,
 ) {
     let mut p = Printer { wrap_errs: true, ..Printer::default() };
     // SAFETY: by the precondition.
     unsafe {
         p.printf(go_bytes(fmt_ptr, fmt_len), operands(args_ptr, args_len));
-        *wrapped = p.wrapped.map_or(-1, |i| i as i64);
-        out.write(new_string(&p.buf));
+        for &i in &p.wrapped {
+            // Operand indexes are below `args_len`.
+            *wrapped.add(i) = true;
+        }
+        out.write(Errorf { msg: new_string(&p.buf), n: p.wrapped.len() as i64 });
     }
 }
 

@@ -1,5 +1,5 @@
 //! Quoting for `%q`: strconv's quoting (`crate::library::strconv`, which
-//! uses gc 1.19's `unicode.IsPrint` tables), and `CanBackquote` for `%#q`.
+//! uses gc 1.27's `unicode.IsPrint` tables), and `CanBackquote` for `%#q`.
 
 use crate::library::strconv::{Keep, quote_bytes, quote_rune_bytes};
 

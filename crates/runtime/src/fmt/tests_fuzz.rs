@@ -1,4 +1,4 @@
-//! Random cases with gc 1.19's results, from `testdata/fuzz.txt` (made by
+//! Random cases with gc 1.27's results, from `testdata/fuzz.txt` (made by
 //! `testdata/fuzz/main.go`, whose doc describes the line format).
 
 use super::tests::*;

@@ -241,7 +241,7 @@ fn is_exported(name: &[u8]) -> bool {
 impl Printer {
     /// Under verbs that print text, prints the `Error()` or `String()`
     /// result (or `GoString()` under `%#v`) when the value has one. `%w`
-    /// (only in `Errorf`, once, of an error) prints as `%v`.
+    /// (only in `Errorf`, of an error) prints as `%v`.
     pub(super) fn handle_methods(&mut self, v: Value, mut verb: u8) -> bool {
         if self.erroring || !v.exported {
             return false;
@@ -249,15 +249,13 @@ impl Printer {
         if verb == b'w' {
             if v.is_plain_basic() {
                 // gc formats these without looking for methods: the
-                // verb is just bad, and an earlier `%w` stays wrapped.
+                // verb is just bad.
                 return false;
             }
-            if v.method(b"Error").is_none() || !self.wrap_errs || self.wrapped.is_some() {
-                (self.wrap_errs, self.wrapped) = (false, None);
+            if v.method(b"Error").is_none() || !self.wrap_errs {
                 self.bad_verb(v);
                 return true;
             }
-            self.wrapped = Some(self.arg_index);
             verb = b'v';
         }
         let names: &[&[u8]] = if self.f.sharp_v {
@@ -529,8 +527,10 @@ impl Printer {
             };
         }
         if self.f.sharp_v {
-            // gc names an operand of type `[]byte` itself so.
-            let plain_bytes = depth == 0 && v.type_name() == b"[]uint8";
+            // gc names an operand of type `[]byte` itself so under the
+            // verbs its fmtBytes takes (not `%#w`, whose bytes reflection
+            // prints).
+            let plain_bytes = depth == 0 && b"vd".contains(&verb) && v.type_name() == b"[]uint8";
             self.buf.extend_from_slice(if plain_bytes { b"[]byte" } else { v.type_name() });
             if v.kind() == Kind::Slice && base.is_null() {
                 self.buf.extend_from_slice(b"(nil)");

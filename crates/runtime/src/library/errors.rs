@@ -1,6 +1,7 @@
-//! Package `errors`: the type tests behind `errors.As`, which needs a
-//! little reflection: the pointed-to type of the target, and storing an
-//! interface's value through a pointer of that type.
+//! Package `errors`: the type tests behind `errors.As` and `errors.Is`,
+//! which need a little reflection: the pointed-to type of the target,
+//! storing an interface's value through a pointer of that type, and
+//! whether a type is comparable.
 
 use crate::abi::{Eface, Kind, TypeDesc};
 
@@ -74,4 +75,31 @@ pub extern "C" fn assign_to(ety: *const TypeDesc, edata: *const u8, tty: *const 
         }
     }
     true
+}
+
+/// Whether values of type `t` can be compared with `==` without
+/// panicking: not a slice, map or func, nor an array or struct holding one
+/// (other than behind an interface, which is checked when compared).
+fn comparable_type(t: &TypeDesc) -> bool {
+    const ARRAY: u8 = Kind::Array as u8;
+    const STRUCT: u8 = Kind::Struct as u8;
+    match t.kind {
+        k if k == Kind::Slice as u8 || k == Kind::Map as u8 || k == Kind::Func as u8 => false,
+        // SAFETY: an array descriptor's element is a valid descriptor.
+        ARRAY => unsafe { t.elem.as_ref() }.is_none_or(comparable_type),
+        STRUCT if t.nfields > 0 => {
+            // SAFETY: a struct descriptor has `nfields` fields, each with a
+            // valid type descriptor.
+            let fields = unsafe { std::slice::from_raw_parts(t.fields, t.nfields) };
+            fields.iter().all(|f| unsafe { f.ty.as_ref() }.is_none_or(comparable_type))
+        }
+        _ => true,
+    }
+}
+
+/// `func comparable(target any) bool`: whether `target`'s dynamic type is
+/// comparable (`reflectlite.TypeOf(target).Comparable()`); true for nil.
+pub extern "C" fn comparable(ty: *const TypeDesc, _data: *const u8) -> bool {
+    // SAFETY: a non-null descriptor is static data from the compiler.
+    unsafe { ty.as_ref() }.is_none_or(comparable_type)
 }

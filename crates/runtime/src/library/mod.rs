@@ -22,6 +22,7 @@ mod errors;
 mod math;
 mod mem;
 mod os;
+mod rand;
 mod runtime;
 pub(crate) mod strconv;
 mod sync;
@@ -92,6 +93,8 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("sync.fatal", || sync::fatal_shim as *const u8),
     ("sync/atomic.sameType", || sync::same_type as *const u8),
     ("os.getenv", || os::getenv as *const u8),
+    ("math/rand.runtimeRand", || rand::runtime_rand as *const u8),
+    ("math/rand.godebug", || rand::godebug as *const u8),
     ("fmt.sprintf", || crate::fmt::deft_fmt_sprintf as *const u8),
     ("fmt.sprint", || crate::fmt::deft_fmt_sprint as *const u8),
     ("fmt.sprintln", || crate::fmt::deft_fmt_sprintln as *const u8),
@@ -121,6 +124,7 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("math.Float32frombits", || math::float32frombits as *const u8),
     ("errors.checkTarget", || errors::check_target as *const u8),
     ("errors.assignTo", || errors::assign_to as *const u8),
+    ("errors.comparable", || errors::comparable as *const u8),
     ("math/bits.Mul64", || bits::mul64 as *const u8),
     ("math/bits.div64", || bits::div64 as *const u8),
     ("unicode.IsUpper", || unicode::is_upper as *const u8),

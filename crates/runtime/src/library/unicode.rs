@@ -1,7 +1,7 @@
 //! Package `unicode`: character classes and case mapping.
 //!
 //! The answers come from tables generated from gc's own `unicode` package
-//! (`scripts/gen-unicode-tables.go`, Unicode 13 for Go 1.19), not from
+//! (`scripts/gen-unicode-tables.go`, Unicode 17 for Go 1.27), not from
 //! Rust's `char` methods, whose notions differ from Go's categories:
 //! `char::is_alphabetic` is the Alphabetic property (Go's `IsLetter` is
 //! category L only), `is_lowercase`/`is_uppercase` include

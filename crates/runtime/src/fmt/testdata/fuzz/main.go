@@ -1,5 +1,5 @@
 // Command fuzz prints ../../testdata/fuzz.txt, random formatting cases
-// with gc 1.19's results, one a line, fields separated by spaces:
+// with gc 1.27's results, one a line, fields separated by spaces:
 //
 //	ff  BITS FMT PREC VALUEBITS HEX(result)      strconv.FormatFloat
 //	pf  BITS HEX(input) RESULTBITS ERR           strconv.ParseFloat
