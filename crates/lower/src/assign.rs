@@ -172,16 +172,9 @@ impl FnCx<'_, '_> {
             .iter()
             .map(|i| if i.name == "_" { None } else { self.cx.info.defs.get(&i.id).copied() })
             .collect();
-        if spec.values.len() > 1 {
-            // gc compiles `var a, b = x, y` as `var a = x; var b = y`: each
-            // value ordered on its own, stored before the next is evaluated.
-            for (o, v) in objs.iter().zip(&spec.values) {
-                self.hoist(&[v], true, out);
-                self.declare_and_store(std::slice::from_ref(o), std::slice::from_ref(v), out);
-            }
-            return;
-        }
-        self.hoist(&spec.values.iter().collect::<Vec<_>>(), true, out);
+        // Ordered as `a, b := x, y` (gc 1.22+; gc before compiled it as
+        // `var a = x; var b = y`).
+        self.hoist(&spec.values.iter().collect::<Vec<_>>(), spec.values.len() == 1, out);
         self.declare_and_store(&objs, &spec.values, out);
     }
 

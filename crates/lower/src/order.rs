@@ -34,9 +34,8 @@ impl FnCx<'_, '_> {
         }
     }
 
-    /// The operands of a deferred call, as gc evaluates them: one after the
-    /// other, each completely (its own calls first) into a temporary: the
-    /// func value or the receiver, then the arguments, left to right.
+    /// The operands of a deferred call, as gc evaluates them into
+    /// temporaries: the func value or the receiver, then the arguments.
     pub fn defer_operands(&mut self, call: &Expr, out: &mut Vec<Stmt>) {
         let ExprKind::Call { func, args, .. } = &crate::query::unparen(call).kind else { return };
         let func = crate::query::unparen(func);
@@ -62,11 +61,14 @@ impl FnCx<'_, '_> {
         if !(args.len() == 1 && matches!(self.under(self.go_type(&args[0])), Type::Tuple(_))) {
             operands.extend(args.iter());
         }
+        // gc 1.21+ rewrites `defer f(x, g())` into `a, b := x, g(); defer
+        // func() { f(a, b) }()`: the operands are ordered as that
+        // assignment, every call first, then the plain reads.
+        let operands: Vec<&Expr> = operands.into_iter().filter(|e| !self.is_const(e)).collect();
+        for e in &operands {
+            self.hoist_expr(e, operands.len() == 1, out);
+        }
         for e in operands {
-            if self.is_const(e) {
-                continue;
-            }
-            self.hoist_expr(e, true, out);
             let v = self.expr(e);
             let t = self.spill(v, out);
             self.hoisted.insert(e.id, t);
