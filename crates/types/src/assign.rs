@@ -139,7 +139,6 @@ impl<'a> Checker<'a> {
             if !typed {
                 self.set_obj_ty(o, INVALID);
             }
-            self.data(o).used = true;
             return None;
         }
         let mut target = lt;
@@ -158,7 +157,6 @@ impl<'a> Checker<'a> {
         }
         self.assignment(x, Some(target), context);
         if x.is_invalid() {
-            self.data(o).used = true;
             return None;
         }
         Some(x.ty)
@@ -258,7 +256,6 @@ impl<'a> Checker<'a> {
         let (mut vals, comma_ok) = self.expr_list(rhs, lhs.len() == 2 && ret.is_none());
         if lhs.len() != vals.len() {
             for &o in lhs {
-                self.data(o).used = true;
                 if !typed && self.obj_ty(o) == INVALID {
                     self.set_obj_ty(o, INVALID);
                 }
@@ -296,23 +293,15 @@ impl<'a> Checker<'a> {
             }
             return;
         }
-        let mut ok = true;
         for (i, &o) in lhs.iter().enumerate() {
-            if self.init_var(o, typed, &mut vals[i], context).is_none() {
-                ok = false;
-            }
-        }
-        if !ok {
-            for &o in lhs {
-                self.data(o).used = true;
-            }
+            self.init_var(o, typed, &mut vals[i], context);
         }
     }
 
     /// Checks `lhs = x` for one target; returns the assigned type.
     pub(crate) fn assign_var(&mut self, lhs: &'a Expr, x: &mut Operand<'a>) -> Option<TyId> {
         if x.is_invalid() || x.ty == INVALID {
-            self.use_expr(lhs);
+            self.use_lhs(lhs);
             return None;
         }
         let ident = match &unparen(lhs).kind {
@@ -355,8 +344,8 @@ impl<'a> Checker<'a> {
                         return None;
                     }
                 }
-                let s = self.op_string(&z);
-                self.error_at_op(&z, format!("cannot assign to {s}"));
+                let s = expr_string(lhs);
+                self.error_at_op(&z, format!("cannot assign to {s} (neither addressable nor a map index expression)"));
                 return None;
             }
         }
@@ -372,7 +361,7 @@ impl<'a> Checker<'a> {
         let (mut vals, comma_ok) = self.expr_list(rhs, lhs.len() == 2);
         if lhs.len() != vals.len() {
             for l in lhs {
-                self.use_expr(l);
+                self.use_lhs(l);
             }
             if vals.iter().any(|v| v.is_invalid()) {
                 return;
@@ -388,22 +377,24 @@ impl<'a> Checker<'a> {
             }
             return;
         }
-        let mut ok = true;
         for (l, v) in lhs.iter().zip(vals.iter_mut()) {
-            if self.assign_var(l, v).is_none() {
-                ok = false;
-            }
+            self.assign_var(l, v);
         }
-        if !ok {
-            for l in lhs {
-                if let ExprKind::Ident(id) = &unparen(l).kind
-                    && let Some(o) = self.lookup(&id.name)
-                    && matches!(self.obj(o).kind, ObjKind::Var(_))
-                {
-                    self.objs[o.0 as usize].used = true;
-                }
+    }
+
+    /// Evaluates the target of an assignment only for its side facts
+    /// (after an error): a variable named by the target itself is not used
+    /// by it, as in types2's `useLHS`.
+    fn use_lhs(&mut self, e: &'a Expr) {
+        if let ExprKind::Ident(id) = &unparen(e).kind {
+            if let Some(o) = self.lookup(&id.name) {
+                let used = self.objs[o.0 as usize].used;
+                self.use_obj(id.id, o);
+                self.objs[o.0 as usize].used = used;
             }
+            return;
         }
+        self.use_expr(e);
     }
 
     /// Evaluates an expression only for its side facts (after an error).
@@ -468,9 +459,6 @@ impl<'a> Checker<'a> {
     fn init_vars_mixed(&mut self, lhs: &[ObjId], fresh: &[ObjId], rhs: &'a [Expr]) {
         let (mut vals, comma_ok) = self.expr_list(rhs, lhs.len() == 2);
         if lhs.len() != vals.len() {
-            for &o in lhs {
-                self.data(o).used = true;
-            }
             if vals.iter().any(|v| v.is_invalid()) {
                 return;
             }
@@ -478,7 +466,6 @@ impl<'a> Checker<'a> {
             return;
         }
         let mut types = Vec::new();
-        let mut ok = true;
         for (i, &o) in lhs.iter().enumerate() {
             let typed = !fresh.contains(&o) && self.obj_ty(o) != INVALID;
             let r = if !fresh.contains(&o) && self.obj(o).name != "_" {
@@ -490,19 +477,11 @@ impl<'a> Checker<'a> {
             } else {
                 self.init_var(o, typed, &mut vals[i], "assignment")
             };
-            if r.is_none() {
-                ok = false;
-            }
             types.push(r);
         }
         if comma_ok && let (Some(Some(t0)), Some(Some(t1))) = (types.first(), types.get(1)) {
             let (t0, t1) = (*t0, *t1);
             self.record_comma_ok(&rhs[0], t0, t1);
-        }
-        if !ok {
-            for &o in lhs {
-                self.data(o).used = true;
-            }
         }
     }
 }

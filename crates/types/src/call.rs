@@ -87,8 +87,8 @@ impl<'a> Checker<'a> {
             _ => {}
         }
         let Some(sig) = self.tys.sig(x.ty).cloned() else {
-            let s = self.op_string(x);
-            self.error_at_op(x, format!("{INVALID_OP}cannot call non-function {s}"));
+            let (s, t) = (self.op_string(x), self.ts(x.ty));
+            self.error_at_op(x, format!("{INVALID_OP}cannot call {s}: {t} is not a function"));
             x.set_invalid();
             x.expr = Some(e);
             return ExprClass::Statement;

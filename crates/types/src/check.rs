@@ -66,7 +66,7 @@ pub(crate) enum Color {
 pub(crate) struct ObjData<'a> {
     /// Its type as written (canonicalized into `Object::ty` at the end).
     pub ty: TyId,
-    /// Whether a variable is used (for "declared but not used").
+    /// Whether a variable is used (for "declared and not used").
     pub used: bool,
     /// A constant's value.
     pub val: Value,
@@ -343,7 +343,7 @@ impl<'a> Checker<'a> {
                 format!("{name} redeclared in this block")
             };
             self.error(pos, msg);
-            // Not in any scope: never "declared but not used".
+            // Not in any scope: never "declared and not used".
             self.objs[obj.0 as usize].used = true;
             return;
         }

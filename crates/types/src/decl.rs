@@ -48,12 +48,12 @@ impl<'a> Checker<'a> {
                 // A name other than the path's last element is shown.
                 Some(o) if !used.contains(&o) => match &imp.name {
                     Some(n) if Some(n.name.as_str()) != imp.path.rsplit('/').next() => {
-                        self.error(imp.pos, format!("imported and not used: {path} as {}", n.name));
+                        self.error(imp.pos, format!("{path} imported as {} and not used", n.name));
                     }
-                    _ => self.error(imp.pos, format!("imported and not used: {path}")),
+                    _ => self.error(imp.pos, format!("{path} imported and not used")),
                 },
                 None if dot && known && !dots_used.contains(&i) => {
-                    self.error(imp.pos, format!("imported and not used: {path}"));
+                    self.error(imp.pos, format!("{path} imported and not used"));
                 }
                 _ if known => {}
                 _ => self.error(imp.path_pos, format!("deft does not support package {path} yet")),
@@ -240,6 +240,30 @@ impl<'a> Checker<'a> {
                 let list = self.methods.entry(base).or_default();
                 list.extend(ms);
                 list.sort_by_key(|&m| self.info.objects[m.0 as usize].pos);
+            }
+        }
+    }
+
+    /// The aliases that type expression `t` names, as written: the alias
+    /// it names, the alias that one names, and so on.
+    fn alias_chain(&self, t: &Type) -> Vec<ObjId> {
+        let mut chain = Vec::new();
+        let mut t = t;
+        loop {
+            let o = match &t.kind {
+                TypeKind::Paren(inner) => {
+                    t = inner;
+                    continue;
+                }
+                TypeKind::Name { pkg: None, name } => self.info.uses.get(&name.id).copied(),
+                _ => None,
+            };
+            match o.and_then(|o| self.objs[o.0 as usize].decl.map(|d| (o, d))) {
+                Some((o, PkgDecl::Type(spec))) if spec.alias && !chain.contains(&o) => {
+                    chain.push(o);
+                    t = &spec.ty;
+                }
+                _ => return chain,
             }
         }
     }
@@ -471,9 +495,6 @@ impl<'a> Checker<'a> {
         let declared = typ.map(|t| self.var_type(t));
         if let Some(t) = declared {
             self.set_obj_ty(o, t);
-            if t == INVALID {
-                self.data(o).used = true;
-            }
         }
         let Some(init) = init else {
             if declared.is_none() {
@@ -492,9 +513,6 @@ impl<'a> Checker<'a> {
         if let Some(t) = declared {
             for &l in lhs {
                 self.set_obj_ty(l, t);
-                if t == INVALID {
-                    self.data(l).used = true;
-                }
             }
         }
         if inits.is_empty() {
@@ -548,6 +566,7 @@ impl<'a> Checker<'a> {
             // the way back to it is one, else it is known later.
             Some(r) if self.definition_cycle(r) => {
                 self.report_defined_cycle(r);
+                self.defined_from.remove(&o);
                 self.tys.set_underlying(o, INVALID);
                 self.type_path.pop();
                 self.finish_named(o);
@@ -626,10 +645,33 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Reports the cycle from `o` through the type declarations being
-    /// checked, naming its defined types only (aliases stand for their
-    /// right sides); a cycle of aliases only is `alias_cycle`'s.
+    /// Reports the cycle of declarations from `o` through the type
+    /// declarations being checked, aliases included (gc 1.23+ materializes
+    /// aliases): an alias already declared that a right side names on the
+    /// way (`type C = D; type D C`) is part of it. A cycle of aliases only
+    /// is `alias_cycle`'s.
     pub(crate) fn report_defined_cycle(&mut self, o: ObjId) {
+        let path = self.path_from(o);
+        let mut cycle: Vec<ObjId> = Vec::new();
+        for (i, &(p, spec)) in path.iter().enumerate() {
+            cycle.push(p);
+            let next = path.get(i + 1).map_or(o, |&(n, _)| n);
+            for a in self.alias_chain(&spec.ty) {
+                if a == next || cycle.contains(&a) {
+                    break;
+                }
+                cycle.push(a);
+            }
+        }
+        if !cycle.is_empty() {
+            self.cycle_error(&cycle);
+        }
+    }
+
+    /// Reports the cycle from `o` through the type declarations being
+    /// checked, naming its defined types only, as types2's `validType`
+    /// does (an interface embedding itself).
+    pub(crate) fn report_embedding_cycle(&mut self, o: ObjId) {
         let cycle: Vec<ObjId> = self.path_from(o).iter().filter(|(_, spec)| !spec.alias).map(|&(p, _)| p).collect();
         if !cycle.is_empty() {
             self.cycle_error(&cycle);
@@ -642,12 +684,20 @@ impl<'a> Checker<'a> {
         let start = (0..cycle.len()).min_by_key(|&i| self.obj(cycle[i]).pos).unwrap_or(0);
         let name = |c: &Self, i: usize| c.obj(cycle[i % cycle.len()]).name.clone();
         let pos = |c: &Self, i: usize| c.pos_string(c.obj(cycle[i % cycle.len()]).pos);
+        let at = self.obj(cycle[start]).pos;
+        if cycle.len() == 1 {
+            self.error(at, format!("invalid recursive type: {} refers to itself", name(self, start)));
+            return;
+        }
         let mut msg = format!("invalid recursive type {}", name(self, start));
         for k in 0..cycle.len() {
-            msg.push_str(&format!("\n\t{}: {} refers to", pos(self, start + k), name(self, start + k)));
+            msg.push_str(&format!(
+                "\n\t{}: {} refers to {}",
+                pos(self, start + k),
+                name(self, start + k),
+                name(self, start + k + 1)
+            ));
         }
-        msg.push_str(&format!("\n\t{}: {}", pos(self, start), name(self, start)));
-        let at = self.obj(cycle[start]).pos;
         self.error(at, msg);
     }
 
@@ -995,7 +1045,7 @@ impl<'a> Checker<'a> {
             .collect();
         unused.sort();
         for (pos, name) in unused {
-            self.error(pos, format!("{name} declared but not used"));
+            self.error(pos, format!("declared and not used: {name}"));
         }
     }
 
@@ -1052,11 +1102,6 @@ impl<'a> Checker<'a> {
                         // Matching counts, or a mismatch reported by `arity`.
                         for (i, &o) in lhs.iter().enumerate() {
                             self.var_decl_one(o, spec.ty.as_ref(), spec.values.get(i));
-                        }
-                        if spec.values.len() != lhs.len() {
-                            for &o in &lhs {
-                                self.data(o).used = true;
-                            }
                         }
                     }
                     for (n, &o) in spec.names.iter().zip(&lhs) {

@@ -360,7 +360,7 @@ impl<'a> Checker<'a> {
         if let Some(b) = bind {
             let used = vars.iter().any(|o| self.objs[o.0 as usize].used);
             if !used {
-                self.error(b.pos, format!("{} declared but not used", b.name));
+                self.error(b.pos, format!("{} declared and not used", b.name));
             }
         }
     }
