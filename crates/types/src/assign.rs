@@ -3,8 +3,8 @@
 //! [`Checker::assignment`] is the one place where a value meets a target
 //! type (assignments, initializers, arguments, returns, sends, composite
 //! literal elements); it gives untyped operands their final type and words
-//! failures as gc 1.19 does (`cannot use x (variable of type int) as type
-//! string in assignment`, `... as int8 value in ... (overflows)`).
+//! failures as gc 1.27 does (`cannot use x (variable of type int) as
+//! string value in assignment`, `... as int8 value in ... (overflows)`).
 
 use syntax::Pos;
 use syntax::ast::{Expr, ExprKind, Ident, NodeId};
@@ -122,9 +122,9 @@ impl<'a> Checker<'a> {
         if !self.assignable_to(x, t, Some(&mut reason)) {
             let (xs, ts) = (self.op_string(x), self.ts(t));
             let msg = if reason.is_empty() {
-                format!("cannot use {xs} as type {ts} in {context}")
+                format!("cannot use {xs} as {ts} value in {context}")
             } else {
-                format!("cannot use {xs} as type {ts} in {context}:\n\t{reason}")
+                format!("cannot use {xs} as {ts} value in {context}: {reason}")
             };
             self.error_at_op(x, msg);
             x.set_invalid();

@@ -43,6 +43,16 @@ pub(crate) enum Missing {
         have: Option<(String, String)>,
     },
     PtrRecv(String),
+    /// `V.name` is a field (`recv` is V).
+    Field {
+        recv: String,
+        name: String,
+    },
+    /// `V.name` is ambiguous (`recv` is V).
+    Ambiguous {
+        recv: String,
+        name: String,
+    },
     Wrong {
         name: String,
         have: String,
@@ -185,7 +195,7 @@ impl<'a> Checker<'a> {
         for m in methods {
             if let Some(vms) = self.tys.iface_methods(v) {
                 match vms.iter().find(|x| x.name == m.name).cloned() {
-                    None => return Some(self.absent_method(v, &m.name, m.sig)),
+                    None => return Some(Missing::Method { name: m.name.clone(), have: None }),
                     Some(alt) if !self.tys.identical(alt.sig, m.sig) => {
                         return Some(self.wrong_method(&m.name, alt.sig, m.sig));
                     }
@@ -199,7 +209,9 @@ impl<'a> Checker<'a> {
                     }
                 }
                 Lookup::PtrMethodOnValue => return Some(Missing::PtrRecv(m.name.clone())),
-                _ => return Some(self.absent_method(v, &m.name, m.sig)),
+                Lookup::Field { .. } => return Some(Missing::Field { recv: self.ts(v), name: m.name.clone() }),
+                Lookup::Ambiguous => return Some(Missing::Ambiguous { recv: self.ts(v), name: m.name.clone() }),
+                Lookup::NotFound => return Some(self.absent_method(v, &m.name, m.sig)),
             }
         }
         None
@@ -258,13 +270,17 @@ impl<'a> Checker<'a> {
     /// The parenthesised cause of a missing method, as gc words it.
     pub(crate) fn missing_reason(&self, m: &Missing) -> String {
         match m {
-            Missing::Method { name, have: None } => format!("(missing {name} method)"),
+            Missing::Method { name, have: None } => format!("(missing method {name})"),
             Missing::Method { name, have: Some((have, want)) } => {
-                format!("(missing {name} method)\n\t\thave {have}\n\t\twant {want}")
+                format!("(missing method {name})\n\t\thave {have}\n\t\twant {want}")
             }
-            Missing::PtrRecv(n) => format!("({n} method has pointer receiver)"),
+            Missing::PtrRecv(n) => format!("(method {n} has pointer receiver)"),
+            Missing::Field { recv, name } => format!("({recv}.{name} is a field, not a method)"),
+            Missing::Ambiguous { recv, name } => format!("(ambiguous selector {recv}.{name})"),
+            // Two different types printed alike (gc then qualifies them by package).
+            Missing::Wrong { name, have, want } if have == want => format!("(wrong type for method {name})"),
             Missing::Wrong { name, have, want } => {
-                format!("(wrong type for {name} method)\n\t\thave {have}\n\t\twant {want}")
+                format!("(wrong type for method {name})\n\t\thave {have}\n\t\twant {want}")
             }
         }
     }
