@@ -284,7 +284,11 @@ impl<'a> Checker<'a> {
             self.assign_error(rhs, lhs.len(), vals.len());
             return;
         }
-        let context = if ret.is_some() { "return statement" } else { "assignment" };
+        let context = match ret {
+            Some(_) => "return statement",
+            None if lhs.len() > 1 => "multiple assignment",
+            None => "assignment",
+        };
         if comma_ok {
             let t0 = self.init_var(lhs[0], typed, &mut vals[0], context);
             let t1 = self.init_var(lhs[1], typed, &mut vals[1], context);
@@ -300,6 +304,12 @@ impl<'a> Checker<'a> {
 
     /// Checks `lhs = x` for one target; returns the assigned type.
     pub(crate) fn assign_var(&mut self, lhs: &'a Expr, x: &mut Operand<'a>) -> Option<TyId> {
+        self.assign_var_in(lhs, x, "assignment")
+    }
+
+    /// [`Checker::assign_var`] in `context` (`multiple assignment` for one
+    /// of several targets).
+    fn assign_var_in(&mut self, lhs: &'a Expr, x: &mut Operand<'a>, context: &str) -> Option<TyId> {
         if x.is_invalid() || x.ty == INVALID {
             self.use_lhs(lhs);
             return None;
@@ -349,7 +359,7 @@ impl<'a> Checker<'a> {
                 return None;
             }
         }
-        self.assignment(x, Some(z.ty), "assignment");
+        self.assignment(x, Some(z.ty), context);
         if x.is_invalid() {
             return None;
         }
@@ -369,16 +379,17 @@ impl<'a> Checker<'a> {
             self.assign_error(rhs, lhs.len(), vals.len());
             return;
         }
+        let context = if lhs.len() > 1 { "multiple assignment" } else { "assignment" };
         if comma_ok {
-            let t0 = self.assign_var(&lhs[0], &mut vals[0]);
-            let t1 = self.assign_var(&lhs[1], &mut vals[1]);
+            let t0 = self.assign_var_in(&lhs[0], &mut vals[0], context);
+            let t1 = self.assign_var_in(&lhs[1], &mut vals[1], context);
             if let (Some(t0), Some(t1)) = (t0, t1) {
                 self.record_comma_ok(&rhs[0], t0, t1);
             }
             return;
         }
         for (l, v) in lhs.iter().zip(vals.iter_mut()) {
-            self.assign_var(l, v);
+            self.assign_var_in(l, v, context);
         }
     }
 
@@ -466,16 +477,17 @@ impl<'a> Checker<'a> {
             return;
         }
         let mut types = Vec::new();
+        let context = if lhs.len() > 1 { "multiple assignment" } else { "assignment" };
         for (i, &o) in lhs.iter().enumerate() {
             let typed = !fresh.contains(&o) && self.obj_ty(o) != INVALID;
             let r = if !fresh.contains(&o) && self.obj(o).name != "_" {
                 // Reassignment of an existing variable: not a use.
                 let used = self.objs[o.0 as usize].used;
-                let r = self.init_var(o, typed, &mut vals[i], "assignment");
+                let r = self.init_var(o, typed, &mut vals[i], context);
                 self.objs[o.0 as usize].used = used;
                 r
             } else {
-                self.init_var(o, typed, &mut vals[i], "assignment")
+                self.init_var(o, typed, &mut vals[i], context)
             };
             types.push(r);
         }

@@ -828,10 +828,7 @@ impl<'a> Checker<'a> {
             if mname != "_" {
                 if let Some((_, other)) = seen.iter().find(|(n, _)| *n == mname) {
                     let other = self.pos_string(*other);
-                    self.error(
-                        mpos,
-                        format!("{name}.{mname} redeclared in this block\n\t{other}: other declaration of {mname}"),
-                    );
+                    self.error(mpos, format!("method {name}.{mname} already declared at {other}"));
                     continue;
                 }
                 seen.push((mname.clone(), mpos));

@@ -1079,11 +1079,8 @@ impl<'a> Checker<'a> {
                             let Some(i) = fields.iter().position(|f| f.name == kid.name && f.name != "_" && !hidden(f))
                             else {
                                 self.expr(&mut v, &kv.value);
-                                let bs = self.ts(base);
-                                self.error(
-                                    kid.pos,
-                                    format!("unknown field '{}' in struct literal of type {bs}", kid.name),
-                                );
+                                let msg = self.unknown_lit_field(base, &fields, foreign, &kid.name);
+                                self.error(kid.pos, msg);
                                 continue;
                             };
                             let ft = fields[i].ty;
@@ -1091,7 +1088,10 @@ impl<'a> Checker<'a> {
                             self.expr(&mut v, &kv.value);
                             self.assignment(&mut v, Some(ft), "struct literal");
                             if visited[i] {
-                                self.error(kv_pos(key), format!("duplicate field name {} in struct literal", kid.name));
+                                self.error(
+                                    start_pos(key),
+                                    format!("duplicate field name {} in struct literal", kid.name),
+                                );
                                 continue;
                             }
                             visited[i] = true;
@@ -1106,12 +1106,15 @@ impl<'a> Checker<'a> {
                             self.expr(&mut v, &kv.value);
                             let Some(f) = fields.get(i) else {
                                 let bs = self.ts(base);
-                                self.error_at_op(&v, format!("too many values in {bs}{{…}}"));
+                                self.error_at_op(&v, format!("too many values in struct literal of type {bs}"));
                                 break;
                             };
                             if foreign && !is_exported(&f.name) {
                                 let bs = self.ts(base);
-                                let msg = format!("implicit assignment to unexported field {} in {bs} literal", f.name);
+                                let msg = format!(
+                                    "implicit assignment to unexported field {} in struct literal of type {bs}",
+                                    f.name
+                                );
                                 self.error_at_op(&v, msg);
                                 continue;
                             }
@@ -1120,7 +1123,12 @@ impl<'a> Checker<'a> {
                         }
                         if elems.len() < fields.len() {
                             let bs = self.ts(base);
-                            self.error(rbrace, format!("too few values in {bs}{{…}}"));
+                            let hint = if foreign && fields.iter().any(|f| !is_exported(&f.name)) {
+                                " (type has unexported fields - use key:value pairs)"
+                            } else {
+                                ""
+                            };
+                            self.error(rbrace, format!("too few values in struct literal of type {bs}{hint}"));
                         }
                     }
                 }
@@ -1505,18 +1513,8 @@ impl<'a> Checker<'a> {
             Lookup::NotFound => {
                 if self.tys.under(x.ty) != INVALID {
                     let ts = self.ts(x.ty);
-                    let mut why = format!("type {ts} has no field or method {}", sel.name);
-                    let mut chars = sel.name.chars();
-                    if let Some(c) = chars.next() {
-                        let alt: String = if c.is_uppercase() {
-                            c.to_lowercase().chain(chars).collect()
-                        } else {
-                            c.to_uppercase().chain(chars).collect()
-                        };
-                        if !matches!(self.lookup_field_or_method(x.ty, addressable, &alt), Lookup::NotFound) {
-                            why.push_str(&format!(", but does have {alt}"));
-                        }
-                    }
+                    let alt = self.lookup_fold(x.ty, addressable, &sel.name);
+                    let mut why = self.lookup_error(x.ty, &sel.name, alt);
                     if let T::Pointer(b) = self.tys.get(x.ty)
                         && self.tys.is_interface(*b)
                     {
@@ -1614,6 +1612,34 @@ fn complex_squares_vanish(v: &Value) -> bool {
 /// The position of the `:` of a `key: value` element, where gc reports
 /// errors about the element. The tree does not record it; for a name or
 /// literal key it is right after the key in gofmt'd code.
+impl Checker<'_> {
+    /// Why `name` is no field of the struct literal of type `base`
+    /// (types2's `lookupError` for struct literals); `foreign`: `base` is
+    /// declared in another package.
+    fn unknown_lit_field(&self, base: TyId, fields: &[crate::types::Field], foreign: bool, name: &str) -> String {
+        let bs = self.ts(base);
+        let folded = name.to_lowercase();
+        let alt = fields.iter().find(|f| f.name != "_" && f.name.to_lowercase() == folded).map(|f| f.name.as_str());
+        let tail = |n: &str| n.chars().skip(1).collect::<String>();
+        match alt {
+            Some(alt) if alt == name => {
+                format!("cannot refer to unexported field {alt} in struct literal of type {bs}")
+            }
+            Some(alt)
+                if !foreign
+                    || (is_exported(name) && is_exported(alt))
+                    || (!is_exported(name) && is_exported(alt) && tail(name) == tail(alt)) =>
+            {
+                format!("unknown field {name} in struct literal of type {bs}, but does have {alt}")
+            }
+            Some(alt) if is_exported(name) && tail(name) == tail(alt) => {
+                format!("unknown field {name} in struct literal of type {bs}, but does have unexported {alt}")
+            }
+            _ => format!("unknown field {name} in struct literal of type {bs}"),
+        }
+    }
+}
+
 fn kv_pos(key: &Expr) -> Pos {
     match &key.kind {
         ExprKind::Ident(_) | ExprKind::BasicLit { .. } => {

@@ -85,6 +85,68 @@ impl<'a> Checker<'a> {
     /// through the embedding levels of `t` (a pointer to a struct or
     /// defined type counts as that type, with `indirect` set).
     fn lookup_levels(&mut self, t: TyId, addressable: bool, name: &str) -> Lookup {
+        self.lookup_levels_by(t, addressable, &|n: &str| n == name)
+    }
+
+    /// The field or method of `t` whose name equals `name` but for case
+    /// (types2's lookup with `foldCase`), for error messages: its name and
+    /// whether it is a method.
+    pub(crate) fn lookup_fold(&mut self, t: TyId, addressable: bool, name: &str) -> Option<(String, bool)> {
+        let folded = name.to_lowercase();
+        let found = self.lookup_levels_by(t, addressable, &|n: &str| n.to_lowercase() == folded);
+        match found {
+            Lookup::Method { obj, .. } => Some((self.obj(obj).name.clone(), true)),
+            Lookup::Field { path, .. } => self.field_name_at(t, &path).map(|n| (n, false)),
+            _ => None,
+        }
+    }
+
+    /// Why selector `sel` is not found in `t` (types2's `lookupError`),
+    /// given `alt`, the member whose name differs from it in case only:
+    /// `type T has no field or method foo, but does have field Foo`.
+    pub(crate) fn lookup_error(&self, t: TyId, sel: &str, alt: Option<(String, bool)>) -> String {
+        let ts = self.ts(t);
+        let missing = format!("type {ts} has no field or method {sel}");
+        let Some((alt, is_method)) = alt else { return missing };
+        let what = if is_method { "method" } else { "field" };
+        let exported = |n: &str| n.chars().next().is_some_and(char::is_uppercase);
+        let tail = |n: &str| n.chars().skip(1).collect::<String>();
+        // The member's package: that of the defined type selected on.
+        let base = match self.tys.get(t) {
+            T::Pointer(b) => *b,
+            _ => t,
+        };
+        let local = match self.tys.get(base) {
+            T::Named(o) => self.obj(*o).pkg == self.pkg,
+            _ => true,
+        };
+        if local || (exported(sel) && exported(&alt)) || (!exported(sel) && exported(&alt) && tail(sel) == tail(&alt)) {
+            format!("{missing}, but does have {what} {alt}")
+        } else if exported(sel) && tail(sel) == tail(&alt) {
+            format!("{missing}, but does have unexported {what} {alt}")
+        } else {
+            missing
+        }
+    }
+
+    /// The name of the field of `t` reached by `path` (indices through
+    /// embedded fields).
+    fn field_name_at(&self, t: TyId, path: &[usize]) -> Option<String> {
+        let mut t = t;
+        let mut name = None;
+        for &i in path {
+            if let T::Pointer(b) = self.tys.get(self.tys.under(t)) {
+                t = *b;
+            }
+            let T::Struct(fs) = self.tys.get(self.tys.under(t)) else { return None };
+            let f = fs.get(i)?;
+            name = Some(f.name.clone());
+            t = f.ty;
+        }
+        name
+    }
+
+    fn lookup_levels_by(&mut self, t: TyId, addressable: bool, matches: &dyn Fn(&str) -> bool) -> Lookup {
         let (start, is_ptr) = match self.tys.get(t) {
             T::Pointer(b) if !self.tys.is_interface(*b) => (*b, true),
             T::Pointer(_) => return Lookup::NotFound,
@@ -107,7 +169,7 @@ impl<'a> Checker<'a> {
                     }
                     seen.push(o);
                     let methods = self.tys.named.get(&o).map(|n| n.methods.clone()).unwrap_or_default();
-                    if let Some(m) = methods.into_iter().find(|&m| self.obj(m).name == name) {
+                    if let Some(m) = methods.into_iter().find(|&m| matches(&self.obj(m).name)) {
                         self.obj_decl(m);
                         count += 1;
                         let sig = self.obj_ty(m);
@@ -122,7 +184,7 @@ impl<'a> Checker<'a> {
                         for (i, f) in fs.iter().enumerate() {
                             let mut p = path.clone();
                             p.push(i);
-                            if f.name == name {
+                            if matches(&f.name) {
                                 count += 1;
                                 found = Some(Lookup::Field { path: p.clone(), ty: f.ty, indirect, obj: None });
                             }
@@ -137,7 +199,7 @@ impl<'a> Checker<'a> {
                     }
                     T::Interface { methods, .. } => {
                         for m in methods {
-                            if m.name == name {
+                            if matches(&m.name) {
                                 count += 1;
                                 // Interface methods have no object; use a
                                 // synthetic one so callers can record it.

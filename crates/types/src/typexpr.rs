@@ -348,7 +348,7 @@ impl<'a> Checker<'a> {
     fn duplicate_method(&mut self, seen: &[(String, syntax::Pos)], name: &str, pos: syntax::Pos) -> bool {
         let Some((_, other)) = seen.iter().find(|(n, _)| n == name) else { return false };
         let other = self.pos_string(*other);
-        self.error(pos, format!("duplicate method {name}\n\t{other}: other declaration of {name}"));
+        self.error(pos, format!("duplicate method {name}\n\t{other}: other declaration of method {name}"));
         true
     }
 
