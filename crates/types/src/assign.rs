@@ -227,14 +227,18 @@ impl<'a> Checker<'a> {
         self.error(start_pos(r0), format!("assignment mismatch: {vars} but {vals}"));
     }
 
-    /// gc's summary of a type list in call/return mismatches: `(number, string)`.
-    pub(crate) fn types_summary(&self, list: &[TyId], variadic: bool) -> String {
+    /// gc's summary of a type list in call/return mismatches: `(number, string)`;
+    /// `variadic`: the last is a `...T` parameter; `has_dots`: the last is
+    /// an argument passed with `...`.
+    pub(crate) fn types_summary(&self, list: &[TyId], variadic: bool, has_dots: bool) -> String {
         let parts: Vec<String> = list
             .iter()
             .enumerate()
             .map(|(i, &t)| {
                 if t == INVALID {
-                    "<T>".to_string()
+                    "unknown type".to_string()
+                } else if has_dots && i + 1 == list.len() {
+                    format!("{}...", self.ts(t))
                 } else if self.tys.is_untyped(t) {
                     if self.tys.is_numeric(t) { "number".to_string() } else { self.ts(t).replace("untyped ", "") }
                 } else if variadic && i + 1 == list.len() {
@@ -275,8 +279,8 @@ impl<'a> Checker<'a> {
                 let want: Vec<TyId> = lhs.iter().map(|&o| self.obj_ty(o)).collect();
                 let msg = format!(
                     "{qualifier} return values\n\thave {}\n\twant {}",
-                    self.types_summary(&have, false),
-                    self.types_summary(&want, false)
+                    self.types_summary(&have, false, false),
+                    self.types_summary(&want, false, false)
                 );
                 self.error(at, msg);
                 return;

@@ -347,19 +347,19 @@ impl<'a> Checker<'a> {
     /// types2's `updateExprType`: gives `e` (and its untyped operands) the
     /// type `ty`; `final_` means no further changes are possible.
     pub(crate) fn update_expr_type(&mut self, e: &'a Expr, ty: TyId, final_: bool) {
-        self.update_expr_type0(None, e, ty, final_);
+        self.update_expr_type0(e, ty, final_);
     }
 
-    fn update_expr_type0(&mut self, parent: Option<&'a Expr>, e: &'a Expr, ty: TyId, final_: bool) {
+    fn update_expr_type0(&mut self, e: &'a Expr, ty: TyId, final_: bool) {
         let Some(mut old) = self.untyped.get(&e.id).cloned() else {
             return;
         };
         match &e.kind {
             ExprKind::Call { .. } | ExprKind::Ident(_) | ExprKind::BasicLit { .. } | ExprKind::Selector { .. } => {}
-            ExprKind::Paren(x) => self.update_expr_type0(Some(e), x, ty, final_),
+            ExprKind::Paren(x) => self.update_expr_type0(x, ty, final_),
             ExprKind::Unary { x, .. } => {
                 if old.val.is_none() {
-                    self.update_expr_type0(Some(e), x, ty, final_);
+                    self.update_expr_type0(x, ty, final_);
                 }
             }
             ExprKind::Binary { op, x, y } => {
@@ -367,10 +367,10 @@ impl<'a> Checker<'a> {
                     if is_comparison(*op) {
                         // The result type is independent of the operand types.
                     } else if is_shift(*op) {
-                        self.update_expr_type0(Some(e), x, ty, final_);
+                        self.update_expr_type0(x, ty, final_);
                     } else {
-                        self.update_expr_type0(Some(e), x, ty, final_);
-                        self.update_expr_type0(Some(e), y, ty, final_);
+                        self.update_expr_type0(x, ty, final_);
+                        self.update_expr_type0(y, ty, final_);
                     }
                 }
             }
@@ -383,9 +383,8 @@ impl<'a> Checker<'a> {
         }
         self.untyped.remove(&e.id);
         if old.is_lhs && !self.tys.is_integer(ty) {
-            let p = parent.map(expr_string).unwrap_or_default();
-            let s = self.ts(ty);
-            self.error(start_pos(e), format!("{INVALID_OP}{p} (shift of type {s})"));
+            let (es, s) = (expr_string(e), self.ts(ty));
+            self.error(start_pos(e), format!("{INVALID_OP}shifted operand {es} (type {s}) must be integer"));
             return;
         }
         let mut val = old.val.clone();
@@ -436,7 +435,7 @@ impl<'a> Checker<'a> {
         let msg = match code {
             ConvCode::Truncated => format!("{xs} truncated to {ts}"),
             ConvCode::Overflow => format!("{xs} overflows {ts}"),
-            _ => format!("cannot convert {xs} to {ts}"),
+            _ => format!("cannot convert {xs} to type {ts}"),
         };
         self.error_at_op(x, msg);
     }
@@ -707,15 +706,24 @@ impl<'a> Checker<'a> {
             self.shift(x, &mut y, e, op);
             return;
         }
+        // types2's `mayConvert`: whether converting an untyped operand to
+        // the other's type may succeed (else the types mismatch).
         let can_mix = {
             let t = &self.tys;
-            if t.is_interface(x.ty) || t.is_interface(y.ty) {
+            if !t.is_untyped(x.ty) && !t.is_untyped(y.ty) || t.is_numeric(x.ty) != t.is_numeric(y.ty) {
+                false
+            } else if t.is_interface(x.ty) || t.is_interface(y.ty) {
                 true
-            } else {
+            } else if x.is_nil() || y.is_nil() {
                 t.is_boolean(x.ty) == t.is_boolean(y.ty)
                     && t.is_string(x.ty) == t.is_string(y.ty)
                     && (!x.is_nil() || t.has_nil(y.ty))
                     && (!y.is_nil() || t.has_nil(x.ty))
+            } else {
+                t.is_boolean(x.ty) == t.is_boolean(y.ty)
+                    && t.is_string(x.ty) == t.is_string(y.ty)
+                    && !matches!(t.get(t.under(x.ty)), T::Pointer(_))
+                    && !matches!(t.get(t.under(y.ty)), T::Pointer(_))
             }
         };
         if can_mix {
