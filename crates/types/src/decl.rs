@@ -940,7 +940,7 @@ impl<'a> Checker<'a> {
             let t = if let TypeKind::Ellipsis(elem) = &ty_expr.kind {
                 let last = i + 1 == fields.len() && f.names.len() <= 1;
                 if !last || result {
-                    self.error(ty_expr.pos, "can only use ... with final parameter in list");
+                    self.error(ty_expr.pos, "can only use ... with final parameter");
                     let e = self.var_type(elem);
                     self.record_type(ty_expr.id, crate::model::Mode::TypeExpr, e, None);
                     e

@@ -172,8 +172,8 @@ impl<'a> Checker<'a> {
     }
 
     fn suspended_call(&mut self, keyword: &str, e: &'a Expr) {
-        // Not a call: the parser reported it.
         if !matches!(unparen(e).kind, ExprKind::Call { .. }) {
+            self.error(start_pos(e), format!("expression in {keyword} must be function call"));
             let mut x = Operand::invalid(None);
             self.raw_expr(&mut x, e, None);
             return;
