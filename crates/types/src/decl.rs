@@ -99,11 +99,29 @@ impl<'a> Checker<'a> {
             "unsafe" => self.unsafe_scope,
             _ => self.pkg_scopes[self.package_by_path(path)?.0 as usize],
         };
-        let exported = name.chars().next().is_some_and(char::is_uppercase);
+        let exported = |n: &str| n.chars().next().is_some_and(char::is_uppercase);
         match self.lookup_in(scope, name) {
-            Some(o) if exported => Some(o),
-            _ => {
-                self.error(pos, format!("undefined: {pkg}.{name}"));
+            Some(o) if exported(name) => Some(o),
+            Some(o) => {
+                // Reported, and the object is used all the same (as types2).
+                let pname = path.rsplit('/').next().unwrap_or(path);
+                self.error(pos, format!("name {name} not exported by package {pname}"));
+                Some(o)
+            }
+            None => {
+                // An exported name differing in case only is suggested.
+                let folded = name.to_lowercase();
+                let mut alts: Vec<&String> = self.scopes[scope.0 as usize]
+                    .names
+                    .keys()
+                    .filter(|n| exported(n) && n.to_lowercase() == folded)
+                    .collect();
+                alts.sort();
+                let msg = match alts.first() {
+                    Some(alt) => format!("undefined: {pkg}.{name} (but have {alt})"),
+                    None => format!("undefined: {pkg}.{name}"),
+                };
+                self.error(pos, msg);
                 None
             }
         }
@@ -996,9 +1014,10 @@ impl<'a> Checker<'a> {
                     format!("cannot define new methods on non-local type {s}")
                 }
                 T::Named(_) => format!("invalid receiver type {s} (pointer or interface type)"),
-                _ => format!("invalid receiver type {s}"),
+                _ => format!("invalid receiver type {}", self.ts(t)),
             };
-            let at = r.names.first().map(|n| n.pos).unwrap_or_else(|| crate::exprstr::type_start(&r.ty));
+            // At the receiver base type: the type as written, without `*`.
+            let at = crate::exprstr::type_start(recv_base_expr(&r.ty));
             self.error(at, msg);
             return INVALID;
         }
@@ -1161,6 +1180,22 @@ fn type_name_of(t: &Type) -> Option<String> {
         TypeKind::Name { pkg: None, name } => Some(name.name.clone()),
         TypeKind::Paren(inner) => type_name_of(inner),
         _ => None,
+    }
+}
+
+/// The receiver base type as written: `T` in `*T`, `(*T)` or `(T)`.
+fn recv_base_expr(t: &Type) -> &Type {
+    let mut t = t;
+    let mut ptr = false;
+    loop {
+        match &t.kind {
+            TypeKind::Paren(inner) => t = inner,
+            TypeKind::Pointer(inner) if !ptr => {
+                ptr = true;
+                t = inner;
+            }
+            _ => return t,
+        }
     }
 }
 
