@@ -162,6 +162,17 @@ impl<'a> Checker<'a> {
         Some(x.ty)
     }
 
+    /// Sets how value `i` of the single multi-valued expression `rhs`
+    /// assigned to several targets is named in messages (`1st function
+    /// result`, `ok value of (comma, ok) expression`), or clears it.
+    fn describe_value(&mut self, rhs: &'a [Expr], targets: usize, i: usize, comma_ok: bool) {
+        self.value_desc = match rhs {
+            [e] if targets > 1 && !comma_ok => Some((e.id, nth(i + 1, "function result"))),
+            [e] if comma_ok && i == 1 => Some((e.id, "ok value of (comma, ok) expression".to_string())),
+            _ => None,
+        };
+    }
+
     /// Checks `rhs` as a list of values for `n` targets; returns the
     /// operands and whether the single rhs is a `v, ok` expression used as two.
     pub(crate) fn expr_list(&mut self, rhs: &'a [Expr], allow_comma_ok: bool) -> (Vec<Operand<'a>>, bool) {
@@ -295,15 +306,19 @@ impl<'a> Checker<'a> {
         };
         if comma_ok {
             let t0 = self.init_var(lhs[0], typed, &mut vals[0], context);
+            self.describe_value(rhs, 2, 1, true);
             let t1 = self.init_var(lhs[1], typed, &mut vals[1], context);
+            self.value_desc = None;
             if let (Some(t0), Some(t1)) = (t0, t1) {
                 self.record_comma_ok(&rhs[0], t0, t1);
             }
             return;
         }
         for (i, &o) in lhs.iter().enumerate() {
+            self.describe_value(rhs, lhs.len(), i, false);
             self.init_var(o, typed, &mut vals[i], context);
         }
+        self.value_desc = None;
     }
 
     /// Checks `lhs = x` for one target; returns the assigned type.
@@ -386,15 +401,19 @@ impl<'a> Checker<'a> {
         let context = if lhs.len() > 1 { "multiple assignment" } else { "assignment" };
         if comma_ok {
             let t0 = self.assign_var_in(&lhs[0], &mut vals[0], context);
+            self.describe_value(rhs, 2, 1, true);
             let t1 = self.assign_var_in(&lhs[1], &mut vals[1], context);
+            self.value_desc = None;
             if let (Some(t0), Some(t1)) = (t0, t1) {
                 self.record_comma_ok(&rhs[0], t0, t1);
             }
             return;
         }
-        for (l, v) in lhs.iter().zip(vals.iter_mut()) {
+        for (i, (l, v)) in lhs.iter().zip(vals.iter_mut()).enumerate() {
+            self.describe_value(rhs, lhs.len(), i, false);
             self.assign_var_in(l, v, context);
         }
+        self.value_desc = None;
     }
 
     /// Evaluates the target of an assignment only for its side facts
@@ -483,6 +502,7 @@ impl<'a> Checker<'a> {
         let mut types = Vec::new();
         let context = if lhs.len() > 1 { "multiple assignment" } else { "assignment" };
         for (i, &o) in lhs.iter().enumerate() {
+            self.describe_value(rhs, lhs.len(), i, comma_ok);
             let typed = !fresh.contains(&o) && self.obj_ty(o) != INVALID;
             let r = if !fresh.contains(&o) && self.obj(o).name != "_" {
                 // Reassignment of an existing variable: not a use.
@@ -495,6 +515,7 @@ impl<'a> Checker<'a> {
             };
             types.push(r);
         }
+        self.value_desc = None;
         if comma_ok && let (Some(Some(t0)), Some(Some(t1))) = (types.first(), types.get(1)) {
             let (t0, t1) = (*t0, *t1);
             self.record_comma_ok(&rhs[0], t0, t1);
@@ -508,4 +529,15 @@ fn unparen(e: &Expr) -> &Expr {
         e = x;
     }
     e
+}
+
+/// `1st function result`, `2nd ...`: the `n`th `what` (types2's `nth`).
+fn nth(n: usize, what: &str) -> String {
+    let ext = match n {
+        1 => "st",
+        2 => "nd",
+        3 => "rd",
+        _ => "th",
+    };
+    format!("{n}{ext} {what}")
 }

@@ -198,6 +198,10 @@ pub(crate) struct Checker<'a> {
     pub dot_used: std::cell::RefCell<std::collections::HashSet<usize>>,
     /// Synthetic objects for interface methods, by (interface, name).
     pub iface_objs: HashMap<(crate::model::TypeId, String), ObjId>,
+    /// While one value of a multi-valued expression is assigned: that
+    /// expression and the words naming the value in messages instead of it
+    /// (types2's dummy operands, `2nd function result`).
+    pub value_desc: Option<(NodeId, String)>,
 }
 
 impl<'a> Checker<'a> {

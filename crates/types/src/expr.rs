@@ -1107,7 +1107,7 @@ impl<'a> Checker<'a> {
                     } else {
                         for (i, kv) in elems.iter().enumerate() {
                             if let Some(k) = &kv.key {
-                                self.error(kv_pos(k), "mixture of field:value and value elements in struct literal");
+                                self.error(start_pos(k), "mixture of field:value and value elements in struct literal");
                                 continue;
                             }
                             let mut v = Operand::invalid(None);
@@ -1220,7 +1220,7 @@ impl<'a> Checker<'a> {
                         valid = true;
                     } else {
                         let ks = expr_string(k);
-                        self.error(kv_pos(k), format!("index {ks} must be integer constant"));
+                        self.error(start_pos(k), format!("index {ks} must be integer constant"));
                     }
                 }
             } else if length.is_some_and(|l| index >= l) {
@@ -1230,7 +1230,7 @@ impl<'a> Checker<'a> {
                 valid = true;
             }
             if valid && !visited.insert(index) {
-                let at = kv.key.as_ref().map(kv_pos).unwrap_or_else(|| start_pos(&kv.value));
+                let at = kv.key.as_ref().map(start_pos).unwrap_or_else(|| start_pos(&kv.value));
                 self.error(at, format!("duplicate index {index} in array or slice literal"));
             }
             index += 1;
@@ -1419,7 +1419,7 @@ impl<'a> Checker<'a> {
                 length = n as i64;
                 if x.mode != OpMode::Variable {
                     let s = self.op_string(x);
-                    self.error_at_op(x, format!("{INVALID_OP}{s} (slice of unaddressable value)"));
+                    self.error_at_op(x, format!("cannot slice unaddressable value {s}"));
                     x.set_invalid();
                     return;
                 }
@@ -1438,7 +1438,7 @@ impl<'a> Checker<'a> {
         }
         if !valid {
             let s = self.op_string(x);
-            self.error_at_op(x, format!("{INVALID_OP}cannot slice {s}"));
+            self.error_at_op(x, format!("cannot slice {s}"));
             x.set_invalid();
             return;
         }
@@ -1538,7 +1538,13 @@ impl<'a> Checker<'a> {
             }
             Lookup::PtrMethodOnValue => {
                 let ts = self.ts(x.ty);
-                self.error(sel.pos, format!("cannot call pointer method {} on {ts}", sel.name));
+                let msg = if x.mode == OpMode::TypeExpr {
+                    let m = &sel.name;
+                    format!("invalid method expression {ts}.{m} (needs pointer receiver (*{ts}).{m})")
+                } else {
+                    format!("cannot call pointer method {} on {ts}", sel.name)
+                };
+                self.error(sel.pos, msg);
                 x.set_invalid();
             }
             Lookup::Field { path, ty, indirect, obj } => {
@@ -1645,16 +1651,6 @@ impl Checker<'_> {
             }
             _ => format!("unknown field {name} in struct literal of type {bs}"),
         }
-    }
-}
-
-fn kv_pos(key: &Expr) -> Pos {
-    match &key.kind {
-        ExprKind::Ident(_) | ExprKind::BasicLit { .. } => {
-            let len = expr_string(key).len() as u32;
-            Pos { col: key.pos.col + len, ..key.pos }
-        }
-        _ => start_pos(key),
     }
 }
 

@@ -140,6 +140,7 @@ impl<'a> Checker<'a> {
             awaiting: HashMap::new(),
             sig_objs: HashMap::new(),
             iface_objs: HashMap::new(),
+            value_desc: None,
             delayed: Vec::new(),
             later: Vec::new(),
             imports: Vec::new(),

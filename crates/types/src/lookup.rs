@@ -92,6 +92,9 @@ impl<'a> Checker<'a> {
     /// (types2's lookup with `foldCase`), for error messages: its name and
     /// whether it is a method.
     pub(crate) fn lookup_fold(&mut self, t: TyId, addressable: bool, name: &str) -> Option<(String, bool)> {
+        if name == "_" {
+            return None;
+        }
         let folded = name.to_lowercase();
         let found = self.lookup_levels_by(t, addressable, &|n: &str| n.to_lowercase() == folded);
         match found {

@@ -86,7 +86,11 @@ impl Checker<'_> {
 
     /// types2's `operandString`.
     pub(crate) fn op_string(&self, x: &Operand<'_>) -> String {
-        self.op_string_expr(x.expr.map(expr_string), x)
+        let desc = match (&self.value_desc, x.expr) {
+            (Some((id, d)), Some(e)) if *id == e.id => Some(d.clone()),
+            _ => None,
+        };
+        self.op_string_expr(desc.or_else(|| x.expr.map(expr_string)), x)
     }
 
     fn op_string_expr(&self, expr: Option<String>, x: &Operand<'_>) -> String {
