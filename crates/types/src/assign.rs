@@ -246,20 +246,24 @@ impl<'a> Checker<'a> {
             .iter()
             .enumerate()
             .map(|(i, &t)| {
-                if t == INVALID {
+                let mut s = if t == INVALID {
                     "unknown type".to_string()
-                } else if has_dots && i + 1 == list.len() {
-                    format!("{}...", self.ts(t))
                 } else if self.tys.is_untyped(t) {
                     if self.tys.is_numeric(t) { "number".to_string() } else { self.ts(t).replace("untyped ", "") }
-                } else if variadic && i + 1 == list.len() {
-                    match self.tys.get(t) {
-                        T::Slice(e) => format!("...{}", self.ts(*e)),
-                        _ => self.ts(t),
-                    }
                 } else {
                     self.ts(t)
+                };
+                if i + 1 == list.len() {
+                    if variadic {
+                        if let T::Slice(e) = self.tys.get(t) {
+                            s = self.ts(*e);
+                        }
+                        s = format!("...{s}");
+                    } else if has_dots {
+                        s.push_str("...");
+                    }
                 }
+                s
             })
             .collect();
         format!("({})", parts.join(", "))
@@ -342,7 +346,8 @@ impl<'a> Checker<'a> {
         {
             let o = self.new_var("_", INVALID, id.pos, VarInfo::default());
             self.info.defs.insert(id.id, o);
-            self.assignment(x, None, "assignment to _ identifier");
+            let context = if context == "assignment" { "assignment to _ identifier" } else { context };
+            self.assignment(x, None, context);
             if x.is_invalid() {
                 return None;
             }
