@@ -20,7 +20,7 @@
 //!
 //! **Architecture Invariant:** the checker never panics on any tree the
 //! parser can produce (including `Bad` nodes); every problem in the user's
-//! program becomes a diagnostic worded as gc 1.19 words it.
+//! program becomes a diagnostic worded as gc 1.27 words it.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
