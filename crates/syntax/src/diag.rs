@@ -3,7 +3,7 @@
 //! Every stage reports problems in the user's program as [`Diagnostic`]s in a
 //! [`Diagnostics`] sink. They are rendered only by [`Diagnostics::render`], in
 //! gc's form `file.go:L:C: message`, filtered, capped at ten and sorted
-//! exactly as gc 1.19 does it, then `file.go:L:C: too many errors` — the
+//! exactly as gc does it, then `file.go:L:C: too many errors` — the
 //! way `go build` prints them. Compiler bugs are not
 //! diagnostics: they are internal compiler errors (`lower::ice`), reported
 //! with the position as `internal compiler error: file:L:C: ...`.
@@ -15,7 +15,7 @@ use crate::pos::{Pos, SourceMap};
 pub struct Diagnostic {
     /// Where the problem is.
     pub pos: Pos,
-    /// The message, worded as gc 1.19 words it (no trailing newline).
+    /// The message, worded as gc 1.27 words it (no trailing newline).
     pub msg: String,
 }
 

@@ -135,15 +135,16 @@ impl<'a> Lexer<'a> {
     }
 
     /// Describes the current token as gc's "unexpected X" messages do:
-    /// names as themselves, literals as `literal 42`, semicolons by their
-    /// [`SemiKind`], `,` as `comma`, operators by their text.
+    /// names as `name x`, keywords as `keyword else`, literals as `literal
+    /// 42`, semicolons by their [`SemiKind`], `,` as `comma`, operators by
+    /// their text.
     pub fn describe(&self) -> String {
         match self.tok {
-            Tok::Name => self.text().to_string(),
+            Tok::Name => format!("name {}", self.text()),
             Tok::Semi => self.semi_kind.as_str().to_string(),
             Tok::Lit(_) => format!("literal {}", self.text()),
             Tok::Op(_) | Tok::AssignOp(_) | Tok::IncOp(_) => self.text().to_string(),
-            t => t.as_str().to_string(),
+            t => t.tokstring(),
         }
     }
 
@@ -914,7 +915,10 @@ mod tests {
         let (toks, diags) = tokens("x\ny := 1 // c\nreturn\n}\n/* a\nb */");
         assert!(diags.is_empty());
         let words: Vec<&str> = toks.iter().map(|(_, s)| s.as_str()).collect();
-        assert_eq!(words, ["x", "newline", "y", ":=", "literal 1", "newline", "return", "newline", "}", "newline"]);
+        assert_eq!(
+            words,
+            ["name x", "newline", "name y", ":=", "literal 1", "newline", "keyword return", "newline", "}", "newline"]
+        );
     }
 
     #[test]

@@ -206,6 +206,19 @@ impl Tok {
         }
     }
 
+    /// How gc's syntax errors name this token kind (its `tokstring`):
+    /// [`Tok::as_str`], keywords as `keyword chan`.
+    pub fn tokstring(self) -> String {
+        use Tok::*;
+        match self {
+            Break | Case | Chan | Const | Continue | Default | Defer | Else | Fallthrough | For | Func | Go | Goto
+            | If | Import | Interface | Map | Package | Range | Return | Select | Struct | Switch | Type | Var => {
+                format!("keyword {}", self.as_str())
+            }
+            _ => self.as_str().to_string(),
+        }
+    }
+
     /// The binary operator this token stands for, with its precedence, when
     /// it can join two operands (`*` included, `!`, `~` and `<-` not).
     pub fn binary_op(self) -> Option<BinaryOp> {

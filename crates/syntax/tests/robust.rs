@@ -9,13 +9,13 @@ use common::parse;
 #[test]
 fn empty_and_tiny_files() {
     assert_eq!(parse("a.go", "").1, "a.go:1:1: syntax error: package statement must be first\n");
-    assert_eq!(parse("a.go", "package").1, "a.go:1:8: syntax error: unexpected EOF, expecting name\n");
+    assert_eq!(parse("a.go", "package").1, "a.go:1:8: syntax error: unexpected EOF, expected name\n");
     assert_eq!(parse("a.go", "package main").1, "");
     assert_eq!(parse("a.go", "package main;").1, "");
     assert_eq!(parse("a.go", "\u{feff}package main\n").1, "");
 }
 
-/// Expected output from gc 1.19 (`go tool compile`) on the same bytes.
+/// Expected output from gc 1.27 (`go tool compile`) on the same bytes.
 #[test]
 fn nul_bytes_and_bom_inside() {
     let (_, errs) = parse("a.go", "package main\nvar x = \"a\0b\"\n\u{feff}var z = 1\n");

@@ -3,8 +3,8 @@
 //! [`Checker::assignment`] is the one place where a value meets a target
 //! type (assignments, initializers, arguments, returns, sends, composite
 //! literal elements); it gives untyped operands their final type and words
-//! failures as gc 1.19 does (`cannot use x (variable of type int) as type
-//! string in assignment`, `... as int8 value in ... (overflows)`).
+//! failures as gc 1.27 does (`cannot use x (variable of type int) as
+//! string value in assignment`, `... as int8 value in ... (overflows)`).
 
 use syntax::Pos;
 use syntax::ast::{Expr, ExprKind, Ident, NodeId};
@@ -122,9 +122,9 @@ impl<'a> Checker<'a> {
         if !self.assignable_to(x, t, Some(&mut reason)) {
             let (xs, ts) = (self.op_string(x), self.ts(t));
             let msg = if reason.is_empty() {
-                format!("cannot use {xs} as type {ts} in {context}")
+                format!("cannot use {xs} as {ts} value in {context}")
             } else {
-                format!("cannot use {xs} as type {ts} in {context}:\n\t{reason}")
+                format!("cannot use {xs} as {ts} value in {context}: {reason}")
             };
             self.error_at_op(x, msg);
             x.set_invalid();
@@ -139,7 +139,6 @@ impl<'a> Checker<'a> {
             if !typed {
                 self.set_obj_ty(o, INVALID);
             }
-            self.data(o).used = true;
             return None;
         }
         let mut target = lt;
@@ -158,10 +157,20 @@ impl<'a> Checker<'a> {
         }
         self.assignment(x, Some(target), context);
         if x.is_invalid() {
-            self.data(o).used = true;
             return None;
         }
         Some(x.ty)
+    }
+
+    /// Sets how value `i` of the single multi-valued expression `rhs`
+    /// assigned to several targets is named in messages (`1st function
+    /// result`, `ok value of (comma, ok) expression`), or clears it.
+    fn describe_value(&mut self, rhs: &'a [Expr], targets: usize, i: usize, comma_ok: bool) {
+        self.value_desc = match rhs {
+            [e] if targets > 1 && !comma_ok => Some((e.id, nth(i + 1, "function result"))),
+            [e] if comma_ok && i == 1 => Some((e.id, "ok value of (comma, ok) expression".to_string())),
+            _ => None,
+        };
     }
 
     /// Checks `rhs` as a list of values for `n` targets; returns the
@@ -229,24 +238,32 @@ impl<'a> Checker<'a> {
         self.error(start_pos(r0), format!("assignment mismatch: {vars} but {vals}"));
     }
 
-    /// gc's summary of a type list in call/return mismatches: `(number, string)`.
-    pub(crate) fn types_summary(&self, list: &[TyId], variadic: bool) -> String {
+    /// gc's summary of a type list in call/return mismatches: `(number, string)`;
+    /// `variadic`: the last is a `...T` parameter; `has_dots`: the last is
+    /// an argument passed with `...`.
+    pub(crate) fn types_summary(&self, list: &[TyId], variadic: bool, has_dots: bool) -> String {
         let parts: Vec<String> = list
             .iter()
             .enumerate()
             .map(|(i, &t)| {
-                if t == INVALID {
-                    "<T>".to_string()
+                let mut s = if t == INVALID {
+                    "unknown type".to_string()
                 } else if self.tys.is_untyped(t) {
                     if self.tys.is_numeric(t) { "number".to_string() } else { self.ts(t).replace("untyped ", "") }
-                } else if variadic && i + 1 == list.len() {
-                    match self.tys.get(t) {
-                        T::Slice(e) => format!("...{}", self.ts(*e)),
-                        _ => self.ts(t),
-                    }
                 } else {
                     self.ts(t)
+                };
+                if i + 1 == list.len() {
+                    if variadic {
+                        if let T::Slice(e) = self.tys.get(t) {
+                            s = self.ts(*e);
+                        }
+                        s = format!("...{s}");
+                    } else if has_dots {
+                        s.push_str("...");
+                    }
                 }
+                s
             })
             .collect();
         format!("({})", parts.join(", "))
@@ -258,7 +275,6 @@ impl<'a> Checker<'a> {
         let (mut vals, comma_ok) = self.expr_list(rhs, lhs.len() == 2 && ret.is_none());
         if lhs.len() != vals.len() {
             for &o in lhs {
-                self.data(o).used = true;
                 if !typed && self.obj_ty(o) == INVALID {
                     self.set_obj_ty(o, INVALID);
                 }
@@ -278,8 +294,8 @@ impl<'a> Checker<'a> {
                 let want: Vec<TyId> = lhs.iter().map(|&o| self.obj_ty(o)).collect();
                 let msg = format!(
                     "{qualifier} return values\n\thave {}\n\twant {}",
-                    self.types_summary(&have, false),
-                    self.types_summary(&want, false)
+                    self.types_summary(&have, false, false),
+                    self.types_summary(&want, false, false)
                 );
                 self.error(at, msg);
                 return;
@@ -287,26 +303,26 @@ impl<'a> Checker<'a> {
             self.assign_error(rhs, lhs.len(), vals.len());
             return;
         }
-        let context = if ret.is_some() { "return statement" } else { "assignment" };
+        let context = match ret {
+            Some(_) => "return statement",
+            None if lhs.len() > 1 => "multiple assignment",
+            None => "assignment",
+        };
         if comma_ok {
             let t0 = self.init_var(lhs[0], typed, &mut vals[0], context);
+            self.describe_value(rhs, 2, 1, true);
             let t1 = self.init_var(lhs[1], typed, &mut vals[1], context);
+            self.value_desc = None;
             if let (Some(t0), Some(t1)) = (t0, t1) {
                 self.record_comma_ok(&rhs[0], t0, t1);
             }
             return;
         }
-        let mut ok = true;
         for (i, &o) in lhs.iter().enumerate() {
-            if self.init_var(o, typed, &mut vals[i], context).is_none() {
-                ok = false;
-            }
+            self.describe_value(rhs, lhs.len(), i, false);
+            self.init_var(o, typed, &mut vals[i], context);
         }
-        if !ok {
-            for &o in lhs {
-                self.data(o).used = true;
-            }
-        }
+        self.value_desc = None;
     }
 
     /// Checks `lhs = x` for one target; returns the assigned type.
@@ -314,11 +330,11 @@ impl<'a> Checker<'a> {
         self.assign_var_in(lhs, x, "assignment")
     }
 
-    /// [`Self::assign_var`] with the context its errors name (`range
-    /// clause` for `for i = range 10`).
+    /// [`Checker::assign_var`] in `context` (`multiple assignment` for one
+    /// of several targets).
     pub(crate) fn assign_var_in(&mut self, lhs: &'a Expr, x: &mut Operand<'a>, context: &str) -> Option<TyId> {
         if x.is_invalid() || x.ty == INVALID {
-            self.use_expr(lhs);
+            self.use_lhs(lhs);
             return None;
         }
         let ident = match &unparen(lhs).kind {
@@ -330,7 +346,8 @@ impl<'a> Checker<'a> {
         {
             let o = self.new_var("_", INVALID, id.pos, VarInfo::default());
             self.info.defs.insert(id.id, o);
-            self.assignment(x, None, "assignment to _ identifier");
+            let context = if context == "assignment" { "assignment to _ identifier" } else { context };
+            self.assignment(x, None, context);
             if x.is_invalid() {
                 return None;
             }
@@ -361,8 +378,8 @@ impl<'a> Checker<'a> {
                         return None;
                     }
                 }
-                let s = self.op_string(&z);
-                self.error_at_op(&z, format!("cannot assign to {s}"));
+                let s = expr_string(lhs);
+                self.error_at_op(&z, format!("cannot assign to {s} (neither addressable nor a map index expression)"));
                 return None;
             }
         }
@@ -378,7 +395,7 @@ impl<'a> Checker<'a> {
         let (mut vals, comma_ok) = self.expr_list(rhs, lhs.len() == 2);
         if lhs.len() != vals.len() {
             for l in lhs {
-                self.use_expr(l);
+                self.use_lhs(l);
             }
             if vals.iter().any(|v| v.is_invalid()) {
                 return;
@@ -386,30 +403,37 @@ impl<'a> Checker<'a> {
             self.assign_error(rhs, lhs.len(), vals.len());
             return;
         }
+        let context = if lhs.len() > 1 { "multiple assignment" } else { "assignment" };
         if comma_ok {
-            let t0 = self.assign_var(&lhs[0], &mut vals[0]);
-            let t1 = self.assign_var(&lhs[1], &mut vals[1]);
+            let t0 = self.assign_var_in(&lhs[0], &mut vals[0], context);
+            self.describe_value(rhs, 2, 1, true);
+            let t1 = self.assign_var_in(&lhs[1], &mut vals[1], context);
+            self.value_desc = None;
             if let (Some(t0), Some(t1)) = (t0, t1) {
                 self.record_comma_ok(&rhs[0], t0, t1);
             }
             return;
         }
-        let mut ok = true;
-        for (l, v) in lhs.iter().zip(vals.iter_mut()) {
-            if self.assign_var(l, v).is_none() {
-                ok = false;
-            }
+        for (i, (l, v)) in lhs.iter().zip(vals.iter_mut()).enumerate() {
+            self.describe_value(rhs, lhs.len(), i, false);
+            self.assign_var_in(l, v, context);
         }
-        if !ok {
-            for l in lhs {
-                if let ExprKind::Ident(id) = &unparen(l).kind
-                    && let Some(o) = self.lookup(&id.name)
-                    && matches!(self.obj(o).kind, ObjKind::Var(_))
-                {
-                    self.objs[o.0 as usize].used = true;
-                }
+        self.value_desc = None;
+    }
+
+    /// Evaluates the target of an assignment only for its side facts
+    /// (after an error): a variable named by the target itself is not used
+    /// by it, as in types2's `useLHS`.
+    fn use_lhs(&mut self, e: &'a Expr) {
+        if let ExprKind::Ident(id) = &unparen(e).kind {
+            if let Some(o) = self.lookup(&id.name) {
+                let used = self.objs[o.0 as usize].used;
+                self.use_obj(id.id, o);
+                self.objs[o.0 as usize].used = used;
             }
+            return;
         }
+        self.use_expr(e);
     }
 
     /// Evaluates an expression only for its side facts (after an error).
@@ -474,9 +498,6 @@ impl<'a> Checker<'a> {
     fn init_vars_mixed(&mut self, lhs: &[ObjId], fresh: &[ObjId], rhs: &'a [Expr]) {
         let (mut vals, comma_ok) = self.expr_list(rhs, lhs.len() == 2);
         if lhs.len() != vals.len() {
-            for &o in lhs {
-                self.data(o).used = true;
-            }
             if vals.iter().any(|v| v.is_invalid()) {
                 return;
             }
@@ -484,31 +505,25 @@ impl<'a> Checker<'a> {
             return;
         }
         let mut types = Vec::new();
-        let mut ok = true;
+        let context = if lhs.len() > 1 { "multiple assignment" } else { "assignment" };
         for (i, &o) in lhs.iter().enumerate() {
+            self.describe_value(rhs, lhs.len(), i, comma_ok);
             let typed = !fresh.contains(&o) && self.obj_ty(o) != INVALID;
             let r = if !fresh.contains(&o) && self.obj(o).name != "_" {
                 // Reassignment of an existing variable: not a use.
                 let used = self.objs[o.0 as usize].used;
-                let r = self.init_var(o, typed, &mut vals[i], "assignment");
+                let r = self.init_var(o, typed, &mut vals[i], context);
                 self.objs[o.0 as usize].used = used;
                 r
             } else {
-                self.init_var(o, typed, &mut vals[i], "assignment")
+                self.init_var(o, typed, &mut vals[i], context)
             };
-            if r.is_none() {
-                ok = false;
-            }
             types.push(r);
         }
+        self.value_desc = None;
         if comma_ok && let (Some(Some(t0)), Some(Some(t1))) = (types.first(), types.get(1)) {
             let (t0, t1) = (*t0, *t1);
             self.record_comma_ok(&rhs[0], t0, t1);
-        }
-        if !ok {
-            for &o in lhs {
-                self.data(o).used = true;
-            }
         }
     }
 }
@@ -519,4 +534,15 @@ fn unparen(e: &Expr) -> &Expr {
         e = x;
     }
     e
+}
+
+/// `1st function result`, `2nd ...`: the `n`th `what` (types2's `nth`).
+fn nth(n: usize, what: &str) -> String {
+    let ext = match n {
+        1 => "st",
+        2 => "nd",
+        3 => "rd",
+        _ => "th",
+    };
+    format!("{n}{ext} {what}")
 }

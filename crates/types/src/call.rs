@@ -92,8 +92,8 @@ impl<'a> Checker<'a> {
             _ => {}
         }
         let Some(sig) = self.tys.sig(x.ty).cloned() else {
-            let s = self.op_string(x);
-            self.error_at_op(x, format!("{INVALID_OP}cannot call non-function {s}"));
+            let (s, t) = (self.op_string(x), self.ts(x.ty));
+            self.error_at_op(x, format!("{INVALID_OP}cannot call {s}: {t} is not a function"));
             x.set_invalid();
             x.expr = Some(e);
             return ExprClass::Statement;
@@ -189,8 +189,8 @@ impl<'a> Checker<'a> {
             let f = expr_string(func);
             let msg = format!(
                 "{qualifier} arguments in call to {f}\n\thave {}\n\twant {}",
-                self.types_summary(&have, false),
-                self.types_summary(params, variadic)
+                self.types_summary(&have, false, ddd),
+                self.types_summary(params, variadic, false)
             );
             self.error(at, msg);
             return;
@@ -214,9 +214,12 @@ impl<'a> Checker<'a> {
             if let Some(v) = crate::expr::representable_const(&x.val, k) {
                 x.val = v;
                 ok = true;
-            } else if k.is_integer() && matches!(x.val.to_int(), Value::Int(_)) {
-                // gc keeps the integer value even though it does not fit.
-                x.val = x.val.to_int();
+            } else if k.is_integer() && self.tys.is_integer(x.ty) {
+                // An integer constant that does not fit an integer type.
+                let (v, ts) = (x.val.to_string(), self.ts(t));
+                self.error_at_op(x, format!("constant {v} overflows {ts}"));
+                x.set_invalid();
+                return;
             } else if self.tys.is_integer(x.ty) && self.tys.is_string(t) {
                 let cp = x
                     .val
@@ -239,7 +242,7 @@ impl<'a> Checker<'a> {
                 // A feature of a later Go: gc says it on the same line.
                 self.error_at_op(x, format!("cannot convert {xs} to type {ts}: {cause}"));
             } else {
-                self.error_at_op(x, format!("cannot convert {xs} to type {ts}:\n\t{cause}"));
+                self.error_at_op(x, format!("cannot convert {xs} to type {ts}: {cause}"));
             }
             x.set_invalid();
             return;
@@ -538,7 +541,7 @@ impl<'a> Checker<'a> {
                         } else {
                             format!("have {}", self.op_string(&xs[0]))
                         };
-                        self.error_at_op(&xs[0], format!("first argument to append must be a slice; {cause}"));
+                        self.error_at_op(&xs[0], format!("invalid append: argument must be a slice; {cause}"));
                         return false;
                     }
                 };
@@ -595,7 +598,7 @@ impl<'a> Checker<'a> {
                 if mode == OpMode::Invalid {
                     if self.tys.under(a.ty) != INVALID {
                         let s = self.op_string(&a);
-                        self.error_at_op(&a, format!("invalid argument: {s} for {name}"));
+                        self.error_at_op(&a, format!("invalid argument: {s} for built-in {name}"));
                     }
                     return false;
                 }
@@ -810,19 +813,18 @@ impl<'a> Checker<'a> {
                         _ => None,
                     }
                 };
+                // The first argument not a slice is the error, else the second.
                 let (Some(d), Some(s)) = (dst, src) else {
-                    let (as_, cs) = (self.op_string(&a), self.op_string(&c));
-                    self.error_at_op(
-                        &a,
-                        format!("invalid argument: copy expects slice arguments; found {as_} and {cs}"),
-                    );
+                    let bad = if dst.is_none() { &a } else { &c };
+                    let cause = if bad.is_nil() { "untyped nil".to_string() } else { self.op_string(bad) };
+                    self.error_at_op(bad, format!("invalid copy: argument must be a slice; have {cause}"));
                     return false;
                 };
                 if !self.tys.identical(d, s) {
                     let (as_, cs, dt, st) = (self.op_string(&a), self.op_string(&c), self.ts(d), self.ts(s));
                     self.error_at_op(
                         &a,
-                        format!("invalid argument: arguments to copy {as_} and {cs} have different element types {dt} and {st}"),
+                        format!("invalid copy: arguments {as_} and {cs} have different element types {dt} and {st}"),
                     );
                     return false;
                 }
@@ -864,7 +866,7 @@ impl<'a> Checker<'a> {
                         let s = expr_string(arg0);
                         self.error(
                             start_pos(arg0),
-                            format!("invalid argument: cannot make {s}; type must be slice, map, or channel"),
+                            format!("invalid argument: cannot make {s}: type must be slice, map, or channel"),
                         );
                         self.use_args(&args[1..]);
                         return false;

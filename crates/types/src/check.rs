@@ -66,7 +66,7 @@ pub(crate) enum Color {
 pub(crate) struct ObjData<'a> {
     /// Its type as written (canonicalized into `Object::ty` at the end).
     pub ty: TyId,
-    /// Whether a variable is used (for "declared but not used").
+    /// Whether a variable is used (for "declared and not used").
     pub used: bool,
     /// A constant's value.
     pub val: Value,
@@ -203,6 +203,10 @@ pub(crate) struct Checker<'a> {
     pub iface_objs: HashMap<(crate::model::TypeId, String), ObjId>,
     /// The language version of each file of the package being checked.
     pub file_langs: HashMap<syntax::FileId, crate::lang::FileLang>,
+    /// While one value of a multi-valued expression is assigned: that
+    /// expression and the words naming the value in messages instead of it
+    /// (types2's dummy operands, `2nd function result`).
+    pub value_desc: Option<(NodeId, String)>,
 }
 
 impl<'a> Checker<'a> {
@@ -348,7 +352,7 @@ impl<'a> Checker<'a> {
                 format!("{name} redeclared in this block")
             };
             self.error(pos, msg);
-            // Not in any scope: never "declared but not used".
+            // Not in any scope: never "declared and not used".
             self.objs[obj.0 as usize].used = true;
             return;
         }

@@ -48,12 +48,12 @@ impl<'a> Checker<'a> {
                 // A name other than the path's last element is shown.
                 Some(o) if !used.contains(&o) => match &imp.name {
                     Some(n) if Some(n.name.as_str()) != imp.path.rsplit('/').next() => {
-                        self.error(imp.pos, format!("imported and not used: {path} as {}", n.name));
+                        self.error(imp.pos, format!("{path} imported as {} and not used", n.name));
                     }
-                    _ => self.error(imp.pos, format!("imported and not used: {path}")),
+                    _ => self.error(imp.pos, format!("{path} imported and not used")),
                 },
                 None if dot && known && !dots_used.contains(&i) => {
-                    self.error(imp.pos, format!("imported and not used: {path}"));
+                    self.error(imp.pos, format!("{path} imported and not used"));
                 }
                 _ if known => {}
                 _ => self.error(imp.path_pos, format!("deft does not support package {path} yet")),
@@ -100,11 +100,30 @@ impl<'a> Checker<'a> {
             "unsafe" => self.unsafe_scope,
             _ => self.pkg_scopes[self.package_by_path(path)?.0 as usize],
         };
-        let exported = name.chars().next().is_some_and(char::is_uppercase);
+        let exported = |n: &str| n.chars().next().is_some_and(char::is_uppercase);
         match self.lookup_in(scope, name) {
-            Some(o) if exported => Some(o),
-            _ => {
-                let msg = self.unsupported_name(path, name).unwrap_or_else(|| format!("undefined: {pkg}.{name}"));
+            Some(o) if exported(name) => Some(o),
+            Some(o) => {
+                // Reported, and the object is used all the same (as types2).
+                let pname = path.rsplit('/').next().unwrap_or(path);
+                self.error(pos, format!("name {name} not exported by package {pname}"));
+                Some(o)
+            }
+            None => {
+                // A name Go's package has and deft's lacks; else gc's error,
+                // suggesting an exported name differing in case only.
+                let folded = name.to_lowercase();
+                let mut alts: Vec<&String> = self.scopes[scope.0 as usize]
+                    .names
+                    .keys()
+                    .filter(|n| exported(n) && n.to_lowercase() == folded)
+                    .collect();
+                alts.sort();
+                let undefined = match alts.first() {
+                    Some(alt) => format!("undefined: {pkg}.{name} (but have {alt})"),
+                    None => format!("undefined: {pkg}.{name}"),
+                };
+                let msg = self.unsupported_name(path, name).unwrap_or(undefined);
                 self.error(pos, msg);
                 None
             }
@@ -242,6 +261,30 @@ impl<'a> Checker<'a> {
                 let list = self.methods.entry(base).or_default();
                 list.extend(ms);
                 list.sort_by_key(|&m| self.info.objects[m.0 as usize].pos);
+            }
+        }
+    }
+
+    /// The aliases that type expression `t` names, as written: the alias
+    /// it names, the alias that one names, and so on.
+    fn alias_chain(&self, t: &Type) -> Vec<ObjId> {
+        let mut chain = Vec::new();
+        let mut t = t;
+        loop {
+            let o = match &t.kind {
+                TypeKind::Paren(inner) => {
+                    t = inner;
+                    continue;
+                }
+                TypeKind::Name { pkg: None, name } => self.info.uses.get(&name.id).copied(),
+                _ => None,
+            };
+            match o.and_then(|o| self.objs[o.0 as usize].decl.map(|d| (o, d))) {
+                Some((o, PkgDecl::Type(spec))) if spec.alias && !chain.contains(&o) => {
+                    chain.push(o);
+                    t = &spec.ty;
+                }
+                _ => return chain,
             }
         }
     }
@@ -473,9 +516,6 @@ impl<'a> Checker<'a> {
         let declared = typ.map(|t| self.var_type(t));
         if let Some(t) = declared {
             self.set_obj_ty(o, t);
-            if t == INVALID {
-                self.data(o).used = true;
-            }
         }
         let Some(init) = init else {
             if declared.is_none() {
@@ -494,9 +534,6 @@ impl<'a> Checker<'a> {
         if let Some(t) = declared {
             for &l in lhs {
                 self.set_obj_ty(l, t);
-                if t == INVALID {
-                    self.data(l).used = true;
-                }
             }
         }
         if inits.is_empty() {
@@ -550,6 +587,7 @@ impl<'a> Checker<'a> {
             // the way back to it is one, else it is known later.
             Some(r) if self.definition_cycle(r) => {
                 self.report_defined_cycle(r);
+                self.defined_from.remove(&o);
                 self.tys.set_underlying(o, INVALID);
                 self.type_path.pop();
                 self.finish_named(o);
@@ -628,10 +666,33 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Reports the cycle from `o` through the type declarations being
-    /// checked, naming its defined types only (aliases stand for their
-    /// right sides); a cycle of aliases only is `alias_cycle`'s.
+    /// Reports the cycle of declarations from `o` through the type
+    /// declarations being checked, aliases included (gc 1.23+ materializes
+    /// aliases): an alias already declared that a right side names on the
+    /// way (`type C = D; type D C`) is part of it. A cycle of aliases only
+    /// is `alias_cycle`'s.
     pub(crate) fn report_defined_cycle(&mut self, o: ObjId) {
+        let path = self.path_from(o);
+        let mut cycle: Vec<ObjId> = Vec::new();
+        for (i, &(p, spec)) in path.iter().enumerate() {
+            cycle.push(p);
+            let next = path.get(i + 1).map_or(o, |&(n, _)| n);
+            for a in self.alias_chain(&spec.ty) {
+                if a == next || cycle.contains(&a) {
+                    break;
+                }
+                cycle.push(a);
+            }
+        }
+        if !cycle.is_empty() {
+            self.cycle_error(&cycle);
+        }
+    }
+
+    /// Reports the cycle from `o` through the type declarations being
+    /// checked, naming its defined types only, as types2's `validType`
+    /// does (an interface embedding itself).
+    pub(crate) fn report_embedding_cycle(&mut self, o: ObjId) {
         let cycle: Vec<ObjId> = self.path_from(o).iter().filter(|(_, spec)| !spec.alias).map(|&(p, _)| p).collect();
         if !cycle.is_empty() {
             self.cycle_error(&cycle);
@@ -644,12 +705,20 @@ impl<'a> Checker<'a> {
         let start = (0..cycle.len()).min_by_key(|&i| self.obj(cycle[i]).pos).unwrap_or(0);
         let name = |c: &Self, i: usize| c.obj(cycle[i % cycle.len()]).name.clone();
         let pos = |c: &Self, i: usize| c.pos_string(c.obj(cycle[i % cycle.len()]).pos);
+        let at = self.obj(cycle[start]).pos;
+        if cycle.len() == 1 {
+            self.error(at, format!("invalid recursive type: {} refers to itself", name(self, start)));
+            return;
+        }
         let mut msg = format!("invalid recursive type {}", name(self, start));
         for k in 0..cycle.len() {
-            msg.push_str(&format!("\n\t{}: {} refers to", pos(self, start + k), name(self, start + k)));
+            msg.push_str(&format!(
+                "\n\t{}: {} refers to {}",
+                pos(self, start + k),
+                name(self, start + k),
+                name(self, start + k + 1)
+            ));
         }
-        msg.push_str(&format!("\n\t{}: {}", pos(self, start), name(self, start)));
-        let at = self.obj(cycle[start]).pos;
         self.error(at, msg);
     }
 
@@ -780,10 +849,7 @@ impl<'a> Checker<'a> {
             if mname != "_" {
                 if let Some((_, other)) = seen.iter().find(|(n, _)| *n == mname) {
                     let other = self.pos_string(*other);
-                    self.error(
-                        mpos,
-                        format!("{name}.{mname} redeclared in this block\n\t{other}: other declaration of {mname}"),
-                    );
+                    self.error(mpos, format!("method {name}.{mname} already declared at {other}"));
                     continue;
                 }
                 seen.push((mname.clone(), mpos));
@@ -895,7 +961,7 @@ impl<'a> Checker<'a> {
             let t = if let TypeKind::Ellipsis(elem) = &ty_expr.kind {
                 let last = i + 1 == fields.len() && f.names.len() <= 1;
                 if !last || result {
-                    self.error(ty_expr.pos, "can only use ... with final parameter in list");
+                    self.error(ty_expr.pos, "can only use ... with final parameter");
                     let e = self.var_type(elem);
                     self.record_type(ty_expr.id, crate::model::Mode::TypeExpr, e, None);
                     e
@@ -951,9 +1017,10 @@ impl<'a> Checker<'a> {
                     format!("cannot define new methods on non-local type {s}")
                 }
                 T::Named(_) => format!("invalid receiver type {s} (pointer or interface type)"),
-                _ => format!("invalid receiver type {s}"),
+                _ => format!("invalid receiver type {}", self.ts(t)),
             };
-            let at = r.names.first().map(|n| n.pos).unwrap_or_else(|| crate::exprstr::type_start(&r.ty));
+            // At the receiver base type: the type as written, without `*`.
+            let at = crate::exprstr::type_start(recv_base_expr(&r.ty));
             self.error(at, msg);
             return INVALID;
         }
@@ -997,7 +1064,7 @@ impl<'a> Checker<'a> {
             .collect();
         unused.sort();
         for (pos, name) in unused {
-            self.error(pos, format!("{name} declared but not used"));
+            self.error(pos, format!("declared and not used: {name}"));
         }
     }
 
@@ -1054,11 +1121,6 @@ impl<'a> Checker<'a> {
                         // Matching counts, or a mismatch reported by `arity`.
                         for (i, &o) in lhs.iter().enumerate() {
                             self.var_decl_one(o, spec.ty.as_ref(), spec.values.get(i));
-                        }
-                        if spec.values.len() != lhs.len() {
-                            for &o in &lhs {
-                                self.data(o).used = true;
-                            }
                         }
                     }
                     for (n, &o) in spec.names.iter().zip(&lhs) {
@@ -1121,6 +1183,22 @@ fn type_name_of(t: &Type) -> Option<String> {
         TypeKind::Name { pkg: None, name } => Some(name.name.clone()),
         TypeKind::Paren(inner) => type_name_of(inner),
         _ => None,
+    }
+}
+
+/// The receiver base type as written: `T` in `*T`, `(*T)` or `(T)`.
+fn recv_base_expr(t: &Type) -> &Type {
+    let mut t = t;
+    let mut ptr = false;
+    loop {
+        match &t.kind {
+            TypeKind::Paren(inner) => t = inner,
+            TypeKind::Pointer(inner) if !ptr => {
+                ptr = true;
+                t = inner;
+            }
+            _ => return t,
+        }
     }
 }
 

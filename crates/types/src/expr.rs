@@ -347,19 +347,19 @@ impl<'a> Checker<'a> {
     /// types2's `updateExprType`: gives `e` (and its untyped operands) the
     /// type `ty`; `final_` means no further changes are possible.
     pub(crate) fn update_expr_type(&mut self, e: &'a Expr, ty: TyId, final_: bool) {
-        self.update_expr_type0(None, e, ty, final_);
+        self.update_expr_type0(e, ty, final_);
     }
 
-    fn update_expr_type0(&mut self, parent: Option<&'a Expr>, e: &'a Expr, ty: TyId, final_: bool) {
+    fn update_expr_type0(&mut self, e: &'a Expr, ty: TyId, final_: bool) {
         let Some(mut old) = self.untyped.get(&e.id).cloned() else {
             return;
         };
         match &e.kind {
             ExprKind::Call { .. } | ExprKind::Ident(_) | ExprKind::BasicLit { .. } | ExprKind::Selector { .. } => {}
-            ExprKind::Paren(x) => self.update_expr_type0(Some(e), x, ty, final_),
+            ExprKind::Paren(x) => self.update_expr_type0(x, ty, final_),
             ExprKind::Unary { x, .. } => {
                 if old.val.is_none() {
-                    self.update_expr_type0(Some(e), x, ty, final_);
+                    self.update_expr_type0(x, ty, final_);
                 }
             }
             ExprKind::Binary { op, x, y } => {
@@ -367,10 +367,10 @@ impl<'a> Checker<'a> {
                     if is_comparison(*op) {
                         // The result type is independent of the operand types.
                     } else if is_shift(*op) {
-                        self.update_expr_type0(Some(e), x, ty, final_);
+                        self.update_expr_type0(x, ty, final_);
                     } else {
-                        self.update_expr_type0(Some(e), x, ty, final_);
-                        self.update_expr_type0(Some(e), y, ty, final_);
+                        self.update_expr_type0(x, ty, final_);
+                        self.update_expr_type0(y, ty, final_);
                     }
                 }
             }
@@ -383,9 +383,8 @@ impl<'a> Checker<'a> {
         }
         self.untyped.remove(&e.id);
         if old.is_lhs && !self.tys.is_integer(ty) {
-            let p = parent.map(expr_string).unwrap_or_default();
-            let s = self.ts(ty);
-            self.error(start_pos(e), format!("{INVALID_OP}{p} (shift of type {s})"));
+            let (es, s) = (expr_string(e), self.ts(ty));
+            self.error(start_pos(e), format!("{INVALID_OP}shifted operand {es} (type {s}) must be integer"));
             return;
         }
         let mut val = old.val.clone();
@@ -436,7 +435,7 @@ impl<'a> Checker<'a> {
         let msg = match code {
             ConvCode::Truncated => format!("{xs} truncated to {ts}"),
             ConvCode::Overflow => format!("{xs} overflows {ts}"),
-            _ => format!("cannot convert {xs} to {ts}"),
+            _ => format!("cannot convert {xs} to type {ts}"),
         };
         self.error_at_op(x, msg);
     }
@@ -707,15 +706,24 @@ impl<'a> Checker<'a> {
             self.shift(x, &mut y, e, op);
             return;
         }
+        // types2's `mayConvert`: whether converting an untyped operand to
+        // the other's type may succeed (else the types mismatch).
         let can_mix = {
             let t = &self.tys;
-            if t.is_interface(x.ty) || t.is_interface(y.ty) {
+            if !t.is_untyped(x.ty) && !t.is_untyped(y.ty) || t.is_numeric(x.ty) != t.is_numeric(y.ty) {
+                false
+            } else if t.is_interface(x.ty) || t.is_interface(y.ty) {
                 true
-            } else {
+            } else if x.is_nil() || y.is_nil() {
                 t.is_boolean(x.ty) == t.is_boolean(y.ty)
                     && t.is_string(x.ty) == t.is_string(y.ty)
                     && (!x.is_nil() || t.has_nil(y.ty))
                     && (!y.is_nil() || t.has_nil(x.ty))
+            } else {
+                t.is_boolean(x.ty) == t.is_boolean(y.ty)
+                    && t.is_string(x.ty) == t.is_string(y.ty)
+                    && !matches!(t.get(t.under(x.ty)), T::Pointer(_))
+                    && !matches!(t.get(t.under(y.ty)), T::Pointer(_))
             }
         };
         if can_mix {
@@ -1079,11 +1087,8 @@ impl<'a> Checker<'a> {
                             let Some(i) = fields.iter().position(|f| f.name == kid.name && f.name != "_" && !hidden(f))
                             else {
                                 self.expr(&mut v, &kv.value);
-                                let bs = self.ts(base);
-                                self.error(
-                                    kid.pos,
-                                    format!("unknown field '{}' in struct literal of type {bs}", kid.name),
-                                );
+                                let msg = self.unknown_lit_field(base, &fields, foreign, &kid.name);
+                                self.error(kid.pos, msg);
                                 continue;
                             };
                             let ft = fields[i].ty;
@@ -1091,7 +1096,10 @@ impl<'a> Checker<'a> {
                             self.expr(&mut v, &kv.value);
                             self.assignment(&mut v, Some(ft), "struct literal");
                             if visited[i] {
-                                self.error(kv_pos(key), format!("duplicate field name {} in struct literal", kid.name));
+                                self.error(
+                                    start_pos(key),
+                                    format!("duplicate field name {} in struct literal", kid.name),
+                                );
                                 continue;
                             }
                             visited[i] = true;
@@ -1099,19 +1107,22 @@ impl<'a> Checker<'a> {
                     } else {
                         for (i, kv) in elems.iter().enumerate() {
                             if let Some(k) = &kv.key {
-                                self.error(kv_pos(k), "mixture of field:value and value elements in struct literal");
+                                self.error(start_pos(k), "mixture of field:value and value elements in struct literal");
                                 continue;
                             }
                             let mut v = Operand::invalid(None);
                             self.expr(&mut v, &kv.value);
                             let Some(f) = fields.get(i) else {
                                 let bs = self.ts(base);
-                                self.error_at_op(&v, format!("too many values in {bs}{{…}}"));
+                                self.error_at_op(&v, format!("too many values in struct literal of type {bs}"));
                                 break;
                             };
                             if foreign && !is_exported(&f.name) {
                                 let bs = self.ts(base);
-                                let msg = format!("implicit assignment to unexported field {} in {bs} literal", f.name);
+                                let msg = format!(
+                                    "implicit assignment to unexported field {} in struct literal of type {bs}",
+                                    f.name
+                                );
                                 self.error_at_op(&v, msg);
                                 continue;
                             }
@@ -1120,7 +1131,12 @@ impl<'a> Checker<'a> {
                         }
                         if elems.len() < fields.len() {
                             let bs = self.ts(base);
-                            self.error(rbrace, format!("too few values in {bs}{{…}}"));
+                            let hint = if foreign && fields.iter().any(|f| !is_exported(&f.name)) {
+                                " (type has unexported fields - use key:value pairs)"
+                            } else {
+                                ""
+                            };
+                            self.error(rbrace, format!("too few values in struct literal of type {bs}{hint}"));
                         }
                     }
                 }
@@ -1204,7 +1220,7 @@ impl<'a> Checker<'a> {
                         valid = true;
                     } else {
                         let ks = expr_string(k);
-                        self.error(kv_pos(k), format!("index {ks} must be integer constant"));
+                        self.error(start_pos(k), format!("index {ks} must be integer constant"));
                     }
                 }
             } else if length.is_some_and(|l| index >= l) {
@@ -1214,7 +1230,7 @@ impl<'a> Checker<'a> {
                 valid = true;
             }
             if valid && !visited.insert(index) {
-                let at = kv.key.as_ref().map(kv_pos).unwrap_or_else(|| start_pos(&kv.value));
+                let at = kv.key.as_ref().map(start_pos).unwrap_or_else(|| start_pos(&kv.value));
                 self.error(at, format!("duplicate index {index} in array or slice literal"));
             }
             index += 1;
@@ -1403,7 +1419,7 @@ impl<'a> Checker<'a> {
                 length = n as i64;
                 if x.mode != OpMode::Variable {
                     let s = self.op_string(x);
-                    self.error_at_op(x, format!("{INVALID_OP}{s} (slice of unaddressable value)"));
+                    self.error_at_op(x, format!("cannot slice unaddressable value {s}"));
                     x.set_invalid();
                     return;
                 }
@@ -1422,7 +1438,7 @@ impl<'a> Checker<'a> {
         }
         if !valid {
             let s = self.op_string(x);
-            self.error_at_op(x, format!("{INVALID_OP}cannot slice {s}"));
+            self.error_at_op(x, format!("cannot slice {s}"));
             x.set_invalid();
             return;
         }
@@ -1505,18 +1521,8 @@ impl<'a> Checker<'a> {
             Lookup::NotFound => {
                 if self.tys.under(x.ty) != INVALID {
                     let ts = self.ts(x.ty);
-                    let mut why = format!("type {ts} has no field or method {}", sel.name);
-                    let mut chars = sel.name.chars();
-                    if let Some(c) = chars.next() {
-                        let alt: String = if c.is_uppercase() {
-                            c.to_lowercase().chain(chars).collect()
-                        } else {
-                            c.to_uppercase().chain(chars).collect()
-                        };
-                        if !matches!(self.lookup_field_or_method(x.ty, addressable, &alt), Lookup::NotFound) {
-                            why.push_str(&format!(", but does have {alt}"));
-                        }
-                    }
+                    let alt = self.lookup_fold(x.ty, addressable, &sel.name);
+                    let mut why = self.lookup_error(x.ty, &sel.name, alt);
                     if let T::Pointer(b) = self.tys.get(x.ty)
                         && self.tys.is_interface(*b)
                     {
@@ -1535,7 +1541,13 @@ impl<'a> Checker<'a> {
             }
             Lookup::PtrMethodOnValue => {
                 let ts = self.ts(x.ty);
-                self.error(sel.pos, format!("cannot call pointer method {} on {ts}", sel.name));
+                let msg = if x.mode == OpMode::TypeExpr {
+                    let m = &sel.name;
+                    format!("invalid method expression {ts}.{m} (needs pointer receiver (*{ts}).{m})")
+                } else {
+                    format!("cannot call pointer method {} on {ts}", sel.name)
+                };
+                self.error(sel.pos, msg);
                 x.set_invalid();
             }
             Lookup::Field { path, ty, indirect, obj } => {
@@ -1617,13 +1629,31 @@ fn complex_squares_vanish(v: &Value) -> bool {
 /// The position of the `:` of a `key: value` element, where gc reports
 /// errors about the element. The tree does not record it; for a name or
 /// literal key it is right after the key in gofmt'd code.
-fn kv_pos(key: &Expr) -> Pos {
-    match &key.kind {
-        ExprKind::Ident(_) | ExprKind::BasicLit { .. } => {
-            let len = expr_string(key).len() as u32;
-            Pos { col: key.pos.col + len, ..key.pos }
+impl Checker<'_> {
+    /// Why `name` is no field of the struct literal of type `base`
+    /// (types2's `lookupError` for struct literals); `foreign`: `base` is
+    /// declared in another package.
+    fn unknown_lit_field(&self, base: TyId, fields: &[crate::types::Field], foreign: bool, name: &str) -> String {
+        let bs = self.ts(base);
+        let folded = name.to_lowercase();
+        let alt = fields.iter().find(|f| f.name != "_" && f.name.to_lowercase() == folded).map(|f| f.name.as_str());
+        let tail = |n: &str| n.chars().skip(1).collect::<String>();
+        match alt {
+            Some(alt) if alt == name => {
+                format!("cannot refer to unexported field {alt} in struct literal of type {bs}")
+            }
+            Some(alt)
+                if !foreign
+                    || (is_exported(name) && is_exported(alt))
+                    || (!is_exported(name) && is_exported(alt) && tail(name) == tail(alt)) =>
+            {
+                format!("unknown field {name} in struct literal of type {bs}, but does have {alt}")
+            }
+            Some(alt) if is_exported(name) && tail(name) == tail(alt) => {
+                format!("unknown field {name} in struct literal of type {bs}, but does have unexported {alt}")
+            }
+            _ => format!("unknown field {name} in struct literal of type {bs}"),
         }
-        _ => start_pos(key),
     }
 }
 

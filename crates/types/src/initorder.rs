@@ -141,13 +141,22 @@ impl Checker<'_> {
     fn report_cycle(&mut self, cycle: &[ObjId]) {
         let mut obj = cycle[0];
         let name = |c: &Self, o: ObjId| c.obj(o).name.clone();
-        let mut msg = format!("initialization loop for {}", name(self, obj));
-        for i in (0..cycle.len()).rev() {
-            msg.push_str(&format!("\n\t{}: {} refers to", self.pos_string(self.obj(obj).pos), name(self, obj)));
-            obj = cycle[i];
+        let at = self.obj(obj).pos;
+        if cycle.len() == 1 {
+            self.error(at, format!("initialization cycle: {} refers to itself", name(self, obj)));
+            return;
         }
-        msg.push_str(&format!("\n\t{}: {}", self.pos_string(self.obj(obj).pos), name(self, obj)));
-        let at = self.obj(cycle[0]).pos;
+        let mut msg = format!("initialization cycle for {}", name(self, obj));
+        for i in (0..cycle.len()).rev() {
+            let next = cycle[i];
+            msg.push_str(&format!(
+                "\n\t{}: {} refers to {}",
+                self.pos_string(self.obj(obj).pos),
+                name(self, obj),
+                name(self, next)
+            ));
+            obj = next;
+        }
         self.error(at, msg);
     }
 }

@@ -24,7 +24,7 @@
 //!
 //! **Architecture Invariant:** the checker never panics on any tree the
 //! parser can produce (including `Bad` nodes); every problem in the user's
-//! program becomes a diagnostic worded as gc 1.19 words it.
+//! program becomes a diagnostic worded as gc 1.27 words it.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -159,6 +159,7 @@ impl<'a> Checker<'a> {
             awaiting: HashMap::new(),
             sig_objs: HashMap::new(),
             iface_objs: HashMap::new(),
+            value_desc: None,
             delayed: Vec::new(),
             later: Vec::new(),
             imports: Vec::new(),

@@ -43,6 +43,16 @@ pub(crate) enum Missing {
         have: Option<(String, String)>,
     },
     PtrRecv(String),
+    /// `V.name` is a field (`recv` is V).
+    Field {
+        recv: String,
+        name: String,
+    },
+    /// `V.name` is ambiguous (`recv` is V).
+    Ambiguous {
+        recv: String,
+        name: String,
+    },
     Wrong {
         name: String,
         have: String,
@@ -75,6 +85,71 @@ impl<'a> Checker<'a> {
     /// through the embedding levels of `t` (a pointer to a struct or
     /// defined type counts as that type, with `indirect` set).
     fn lookup_levels(&mut self, t: TyId, addressable: bool, name: &str) -> Lookup {
+        self.lookup_levels_by(t, addressable, &|n: &str| n == name)
+    }
+
+    /// The field or method of `t` whose name equals `name` but for case
+    /// (types2's lookup with `foldCase`), for error messages: its name and
+    /// whether it is a method.
+    pub(crate) fn lookup_fold(&mut self, t: TyId, addressable: bool, name: &str) -> Option<(String, bool)> {
+        if name == "_" {
+            return None;
+        }
+        let folded = name.to_lowercase();
+        let found = self.lookup_levels_by(t, addressable, &|n: &str| n.to_lowercase() == folded);
+        match found {
+            Lookup::Method { obj, .. } => Some((self.obj(obj).name.clone(), true)),
+            Lookup::Field { path, .. } => self.field_name_at(t, &path).map(|n| (n, false)),
+            _ => None,
+        }
+    }
+
+    /// Why selector `sel` is not found in `t` (types2's `lookupError`),
+    /// given `alt`, the member whose name differs from it in case only:
+    /// `type T has no field or method foo, but does have field Foo`.
+    pub(crate) fn lookup_error(&self, t: TyId, sel: &str, alt: Option<(String, bool)>) -> String {
+        let ts = self.ts(t);
+        let missing = format!("type {ts} has no field or method {sel}");
+        let Some((alt, is_method)) = alt else { return missing };
+        let what = if is_method { "method" } else { "field" };
+        let exported = |n: &str| n.chars().next().is_some_and(char::is_uppercase);
+        let tail = |n: &str| n.chars().skip(1).collect::<String>();
+        // The member's package: that of the defined type selected on.
+        let base = match self.tys.get(t) {
+            T::Pointer(b) => *b,
+            _ => t,
+        };
+        let local = match self.tys.get(base) {
+            T::Named(o) => self.obj(*o).pkg == self.pkg,
+            _ => true,
+        };
+        if local || (exported(sel) && exported(&alt)) || (!exported(sel) && exported(&alt) && tail(sel) == tail(&alt)) {
+            format!("{missing}, but does have {what} {alt}")
+        } else if exported(sel) && tail(sel) == tail(&alt) {
+            format!("{missing}, but does have unexported {what} {alt}")
+        } else {
+            missing
+        }
+    }
+
+    /// The name of the field of `t` reached by `path` (indices through
+    /// embedded fields).
+    fn field_name_at(&self, t: TyId, path: &[usize]) -> Option<String> {
+        let mut t = t;
+        let mut name = None;
+        for &i in path {
+            if let T::Pointer(b) = self.tys.get(self.tys.under(t)) {
+                t = *b;
+            }
+            let T::Struct(fs) = self.tys.get(self.tys.under(t)) else { return None };
+            let f = fs.get(i)?;
+            name = Some(f.name.clone());
+            t = f.ty;
+        }
+        name
+    }
+
+    fn lookup_levels_by(&mut self, t: TyId, addressable: bool, matches: &dyn Fn(&str) -> bool) -> Lookup {
         let (start, is_ptr) = match self.tys.get(t) {
             T::Pointer(b) if !self.tys.is_interface(*b) => (*b, true),
             T::Pointer(_) => return Lookup::NotFound,
@@ -97,7 +172,7 @@ impl<'a> Checker<'a> {
                     }
                     seen.push(o);
                     let methods = self.tys.named.get(&o).map(|n| n.methods.clone()).unwrap_or_default();
-                    if let Some(m) = methods.into_iter().find(|&m| self.obj(m).name == name) {
+                    if let Some(m) = methods.into_iter().find(|&m| matches(&self.obj(m).name)) {
                         self.obj_decl(m);
                         count += 1;
                         let sig = self.obj_ty(m);
@@ -112,7 +187,7 @@ impl<'a> Checker<'a> {
                         for (i, f) in fs.iter().enumerate() {
                             let mut p = path.clone();
                             p.push(i);
-                            if f.name == name {
+                            if matches(&f.name) {
                                 count += 1;
                                 found = Some(Lookup::Field { path: p.clone(), ty: f.ty, indirect, obj: None });
                             }
@@ -127,7 +202,7 @@ impl<'a> Checker<'a> {
                     }
                     T::Interface { methods, .. } => {
                         for m in methods {
-                            if m.name == name {
+                            if matches(&m.name) {
                                 count += 1;
                                 // Interface methods have no object; use a
                                 // synthetic one so callers can record it.
@@ -185,7 +260,7 @@ impl<'a> Checker<'a> {
         for m in methods {
             if let Some(vms) = self.tys.iface_methods(v) {
                 match vms.iter().find(|x| x.name == m.name).cloned() {
-                    None => return Some(self.absent_method(v, &m.name, m.sig)),
+                    None => return Some(Missing::Method { name: m.name.clone(), have: None }),
                     Some(alt) if !self.tys.identical(alt.sig, m.sig) => {
                         return Some(self.wrong_method(&m.name, alt.sig, m.sig));
                     }
@@ -199,7 +274,9 @@ impl<'a> Checker<'a> {
                     }
                 }
                 Lookup::PtrMethodOnValue => return Some(Missing::PtrRecv(m.name.clone())),
-                _ => return Some(self.absent_method(v, &m.name, m.sig)),
+                Lookup::Field { .. } => return Some(Missing::Field { recv: self.ts(v), name: m.name.clone() }),
+                Lookup::Ambiguous => return Some(Missing::Ambiguous { recv: self.ts(v), name: m.name.clone() }),
+                Lookup::NotFound => return Some(self.absent_method(v, &m.name, m.sig)),
             }
         }
         None
@@ -258,13 +335,17 @@ impl<'a> Checker<'a> {
     /// The parenthesised cause of a missing method, as gc words it.
     pub(crate) fn missing_reason(&self, m: &Missing) -> String {
         match m {
-            Missing::Method { name, have: None } => format!("(missing {name} method)"),
+            Missing::Method { name, have: None } => format!("(missing method {name})"),
             Missing::Method { name, have: Some((have, want)) } => {
-                format!("(missing {name} method)\n\t\thave {have}\n\t\twant {want}")
+                format!("(missing method {name})\n\t\thave {have}\n\t\twant {want}")
             }
-            Missing::PtrRecv(n) => format!("({n} method has pointer receiver)"),
+            Missing::PtrRecv(n) => format!("(method {n} has pointer receiver)"),
+            Missing::Field { recv, name } => format!("({recv}.{name} is a field, not a method)"),
+            Missing::Ambiguous { recv, name } => format!("(ambiguous selector {recv}.{name})"),
+            // Two different types printed alike (gc then qualifies them by package).
+            Missing::Wrong { name, have, want } if have == want => format!("(wrong type for method {name})"),
             Missing::Wrong { name, have, want } => {
-                format!("(wrong type for {name} method)\n\t\thave {have}\n\t\twant {want}")
+                format!("(wrong type for method {name})\n\t\thave {have}\n\t\twant {want}")
             }
         }
     }

@@ -13,7 +13,7 @@ use crate::check::Checker;
 use crate::constant::Value;
 use crate::exprstr::{expr_string, start_pos};
 use crate::model::Builtin;
-use crate::types::{INVALID, TyId};
+use crate::types::{INVALID, T, TyId};
 
 /// How an operand may be used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,7 +86,11 @@ impl Checker<'_> {
 
     /// types2's `operandString`.
     pub(crate) fn op_string(&self, x: &Operand<'_>) -> String {
-        self.op_string_expr(x.expr.map(expr_string), x)
+        let desc = match (&self.value_desc, x.expr) {
+            (Some((id, d)), Some(e)) if *id == e.id => Some(d.clone()),
+            _ => None,
+        };
+        self.op_string_expr(desc.or_else(|| x.expr.map(expr_string)), x)
     }
 
     fn op_string_expr(&self, expr: Option<String>, x: &Operand<'_>) -> String {
@@ -141,7 +145,19 @@ impl Checker<'_> {
         }
         if has_type {
             if x.ty != INVALID {
-                buf.push_str(" of type ");
+                // A defined type (or `any`) is described by its structure:
+                // `s (variable of struct type S)`, `m (variable of int type MyInt)`.
+                let desc = match self.tys.get(x.ty) {
+                    T::Named(_) | T::Interface { any: true, .. } => self.tys.composite_kind(x.ty),
+                    _ => None,
+                };
+                if let Some(d) = desc {
+                    buf.push_str(" of ");
+                    buf.push_str(&d);
+                    buf.push_str(" type ");
+                } else {
+                    buf.push_str(" of type ");
+                }
                 buf.push_str(&self.ts(x.ty));
             } else {
                 buf.push_str(" with invalid type");

@@ -172,8 +172,8 @@ impl<'a> Checker<'a> {
     }
 
     fn suspended_call(&mut self, keyword: &str, e: &'a Expr) {
-        // Not a call: the parser reported it.
         if !matches!(unparen(e).kind, ExprKind::Call { .. }) {
+            self.error(start_pos(e), format!("expression in {keyword} must be function call"));
             let mut x = Operand::invalid(None);
             self.raw_expr(&mut x, e, None);
             return;
@@ -360,7 +360,7 @@ impl<'a> Checker<'a> {
         if let Some(b) = bind {
             let used = vars.iter().any(|o| self.objs[o.0 as usize].used);
             if !used {
-                self.error(b.pos, format!("{} declared but not used", b.name));
+                self.error(b.pos, format!("{} declared and not used", b.name));
             }
         }
     }

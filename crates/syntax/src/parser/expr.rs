@@ -114,13 +114,13 @@ impl Parser<'_> {
             let TypeKind::Chan { dir: d, elem } = &cur.kind else { break };
             dir = *d;
             if dir == ChanDir::Recv {
-                error = Some("unexpected <-, expecting chan".to_string());
+                error = Some("unexpected <-, expected chan".to_string());
             }
             levels += 1;
             cur = elem;
         }
         if dir == ChanDir::Send {
-            error = Some(format!("unexpected {}, expecting chan", printer::type_string(cur)));
+            error = Some(format!("unexpected {}, expected chan", printer::type_string(cur)));
         }
         let mut cur = &mut t;
         for _ in 0..levels {
@@ -198,7 +198,7 @@ impl Parser<'_> {
                 self.new_expr(pos, ExprKind::TypeAssert { x: Box::new(x), ty })
             }
             _ => {
-                self.syntax_error("expecting name or (");
+                self.syntax_error("expected name or (");
                 self.advance(&[Tok::Semi, Tok::Rparen]);
                 x
             }
@@ -212,7 +212,7 @@ impl Parser<'_> {
         let mut lo = None;
         if !self.at(Tok::Colon) {
             let (first, comma) = if self.at(Tok::Rbrack) {
-                self.syntax_error("expecting operand");
+                self.syntax_error("expected operand");
                 (vec![self.bad_expr(pos)], false)
             } else {
                 self.index_list()
@@ -224,7 +224,7 @@ impl Parser<'_> {
             lo = first.into_iter().next().map(Box::new);
         }
         if !self.got(Tok::Colon) {
-            self.syntax_error("expecting comma, : or ]");
+            self.syntax_error("expected comma, : or ]");
             self.advance(&[Tok::Comma, Tok::Colon, Tok::Rbrack]);
         }
         self.xnest += 1;
@@ -367,7 +367,7 @@ impl Parser<'_> {
             }
             _ => {
                 let bad = self.bad_expr(pos);
-                self.syntax_error("expecting expression");
+                self.syntax_error("expected expression");
                 self.advance(&[Tok::Rparen, Tok::Rbrack, Tok::Rbrace]);
                 bad
             }

@@ -7,12 +7,12 @@
 //! expressions, parameter lists and their ambiguities; `expr` expressions
 //! and composite literals; `stmt` statements and control-clause headers.
 //!
-//! Behaviour that matches gc 1.19 on purpose (checked against `go tool
+//! Behaviour that matches gc 1.27 on purpose (checked against `go tool
 //! compile` output, see `tests/syntax_errors.txt`):
-//! * Error wording: `syntax error: unexpected X, expecting Y`,
+//! * Error wording: `syntax error: unexpected X, expected Y`,
 //!   `unexpected X in composite literal; possibly missing comma or }`, ...;
-//!   the current token is described as gc does (a name as itself, `literal
-//!   42`, `newline`/`EOF`/`semicolon`, `comma`, ...).
+//!   the current token is described as gc does (`name x`, `keyword else`,
+//!   `literal 42`, `newline`/`EOF`/`semicolon`, `comma`, ...).
 //! * Recovery: after an error the parser skips tokens to the same
 //!   synchronisation points as gc (`advance` with a follow set plus, inside
 //!   function bodies, the statement keywords), so the *later* errors of a
@@ -30,8 +30,8 @@
 //!   switch case or composite literal type that is not a type). As gc's
 //!   type checker does not run after a syntax error, they are reported
 //!   only for a file without one. `expression in defer must not be
-//!   parenthesized` and `expression in go must be function call` are gc's
-//!   parser's own.
+//!   parenthesized`, `can only use ... with final parameter` and `invalid
+//!   use of ...` are gc's parser's own.
 //!
 //! Invariants:
 //! * The parser never panics and always terminates: every loop consumes a
@@ -106,7 +106,7 @@ const STOP_SET: [Tok; 14] = [
 ];
 
 /// Top-level declaration keywords, where recovery stops at file level.
-const DECL_KEYWORDS: [Tok; 4] = [Tok::Const, Tok::Type, Tok::Var, Tok::Func];
+const DECL_KEYWORDS: [Tok; 5] = [Tok::Import, Tok::Const, Tok::Type, Tok::Var, Tok::Func];
 
 /// What a `//go:` directive is attached to.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -226,11 +226,11 @@ impl<'a> Parser<'a> {
         false
     }
 
-    /// Consumes `t` or reports `unexpected X, expecting t` and skips a token.
+    /// Consumes `t` or reports `unexpected X, expected t` and skips a token.
     #[inline(never)]
     fn want(&mut self, t: Tok) {
         if !self.got(t) {
-            self.syntax_error(&format!("expecting {}", t.as_str()));
+            self.syntax_error(&format!("expected {}", t.tokstring()));
             self.advance(&[]);
         }
     }
@@ -282,7 +282,7 @@ impl<'a> Parser<'a> {
 
     /// Reports a syntax error worded as gc does: a message starting with
     /// `in`, `at` or `after` follows `unexpected X`; one starting with
-    /// `expecting` follows `unexpected X,`; any other stands alone.
+    /// `expected` follows `unexpected X,`; any other stands alone.
     #[inline(never)]
     fn syntax_error_at(&mut self, pos: Pos, msg: &str) {
         if self.at(Tok::Eof) && self.had_errors() {
@@ -293,7 +293,7 @@ impl<'a> Parser<'a> {
             format!("syntax error: unexpected {tok}")
         } else if msg.starts_with("in ") || msg.starts_with("at ") || msg.starts_with("after ") {
             format!("syntax error: unexpected {tok} {msg}")
-        } else if msg.starts_with("expecting ") {
+        } else if msg.starts_with("expected ") {
             format!("syntax error: unexpected {tok}, {msg}")
         } else {
             format!("syntax error: {msg}")
@@ -371,7 +371,7 @@ impl<'a> Parser<'a> {
         self.new_type(pos, TypeKind::Bad)
     }
 
-    /// An identifier, or `_` after `syntax error: unexpected X, expecting name`.
+    /// An identifier, or `_` after `syntax error: unexpected X, expected name`.
     fn name(&mut self) -> Ident {
         let pos = self.pos();
         if self.at(Tok::Name) {
@@ -380,7 +380,7 @@ impl<'a> Parser<'a> {
             self.next();
             return id;
         }
-        self.syntax_error("expecting name");
+        self.syntax_error("expected name");
         self.advance(&[]);
         self.new_ident(pos, "_")
     }
@@ -470,18 +470,24 @@ impl<'a> Parser<'a> {
             return file; // gc does not go on after a broken package clause
         }
 
-        while self.got(Tok::Import) {
-            self.group(|p| {
-                if let Some(spec) = p.import_spec() {
-                    file.imports.push(spec);
-                }
-            });
-            self.want(Tok::Semi);
-        }
-
+        // Imports are accepted anywhere, with an error after other
+        // declarations (as gc does, for error tolerance).
+        let mut prev = Tok::Import;
         while !self.at(Tok::Eof) {
             let pos = self.pos();
+            if self.at(Tok::Import) && prev != Tok::Import {
+                self.syntax_error("imports must appear before other declarations");
+            }
+            prev = self.tok();
             match self.tok() {
+                Tok::Import => {
+                    self.next();
+                    self.group(|p| {
+                        if let Some(spec) = p.import_spec() {
+                            file.imports.push(spec);
+                        }
+                    });
+                }
                 Tok::Const => {
                     self.next();
                     file.decls.push(self.const_decl());
@@ -562,7 +568,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         if kind != ast::LitKind::String {
-            self.syntax_error("import path must be a string");
+            self.syntax_error_at(path_pos, "import path must be a string");
             return None;
         }
         let path = literal::unquote_string(raw).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
@@ -730,13 +736,13 @@ impl<'a> Parser<'a> {
             }
         }
         if !self.at(Tok::Name) {
-            self.syntax_error("expecting name or (");
+            self.syntax_error("expected name or (");
             self.advance(&[Tok::Lbrace, Tok::Semi]);
             return None;
         }
         let name = self.name();
-        let context = if recv.is_some() { "method" } else { "" };
-        let (type_params, sig) = self.func_type(context, None);
+        // Methods may have type parameters since Go 1.27.
+        let (type_params, sig) = self.func_type("", None);
         let body = if self.at(Tok::Lbrace) { Some(self.func_body()) } else { None };
         Some(FuncDecl { pos, recv, name, type_params, sig, body, pragmas })
     }

@@ -40,13 +40,13 @@ const OR: Tok = Tok::Op(Operator::Bin(BinaryOp::Or));
 const TILDE: Operator = Operator::Tilde;
 
 impl Parser<'_> {
-    /// A type, or `unexpected X, expecting type` and a `Bad` type.
+    /// A type, or `unexpected X, expected type` and a `Bad` type.
     pub(super) fn type_(&mut self) -> Type {
         if let Some(t) = self.type_or_nil() {
             return t;
         }
         let bad = self.bad_type(self.pos());
-        self.syntax_error("expecting type");
+        self.syntax_error("expected type");
         self.advance(&[Tok::Comma, Tok::Colon, Tok::Semi, Tok::Rparen, Tok::Rbrack, Tok::Rbrace]);
         bad
     }
@@ -138,7 +138,7 @@ impl Parser<'_> {
             }
         };
         if self.at(Tok::Comma) {
-            self.syntax_error("unexpected comma; expecting ]");
+            self.syntax_error("unexpected comma; expected ]");
             self.next();
         }
         self.want(Tok::Rbrack);
@@ -155,7 +155,7 @@ impl Parser<'_> {
             None if self.at(Tok::Name) => self.name(),
             None => {
                 let pos = self.pos();
-                self.syntax_error("expecting name");
+                self.syntax_error("expected name");
                 self.advance(&[Tok::Dot, Tok::Semi, Tok::Rbrace]);
                 self.new_ident(pos, "_")
             }
@@ -175,7 +175,7 @@ impl Parser<'_> {
     fn type_instance(&mut self, base: Type) -> Type {
         self.want(Tok::Lbrack);
         let args = if self.at(Tok::Rbrack) {
-            self.syntax_error("expecting type");
+            self.syntax_error("expected type");
             vec![self.bad_type(self.pos())]
         } else {
             self.xnest += 1;
@@ -233,8 +233,10 @@ impl Parser<'_> {
             }
         }
         self.want(Tok::Lparen);
-        let params = self.param_list(Tok::Rparen, false);
-        let results = self.func_result();
+        let mut params = self.param_list(Tok::Rparen, false);
+        self.check_dots(&mut params, true);
+        let mut results = self.func_result();
+        self.check_dots(&mut results, false);
         (type_params, FuncType { pos, params, results })
     }
 
@@ -288,6 +290,7 @@ impl Parser<'_> {
     /// Matches names with types: `a, b int` is one field; in a list where no
     /// entry has both a name and a type, every name is a type.
     fn distribute_params(&mut self, entries: Vec<Entry>, end: Pos, require_names: bool) -> Vec<Field> {
+        let entries_len = entries.len();
         let named = entries.iter().filter(|e| e.name.is_some() && e.ty.is_some()).count();
         let typed = entries.iter().filter(|e| e.ty.is_some()).count();
         let mut fields = Vec::new();
@@ -329,16 +332,47 @@ impl Parser<'_> {
             let ty = self.bad_type(pos);
             fields.push(Field { pos, names: pending, ty, tag: None });
         }
+        // Not all entries are named: entries without a type (at the end)
+        // are reported at the closing token, else the left-most entry
+        // without a name.
         if let Some(pos) = error_pos {
-            if !require_names {
-                self.syntax_error_at(pos, "mixed named and unnamed parameters");
-            } else if named == typed {
-                self.syntax_error_at(end, "missing type constraint");
-            } else {
-                self.syntax_error_at(pos, "type parameters must be named");
+            match (require_names, named == typed) {
+                (false, true) => self.syntax_error_at(end, "missing parameter type"),
+                (false, false) => self.syntax_error_at(pos, "missing parameter name"),
+                (true, true) => self.syntax_error_at(end, "missing type constraint"),
+                (true, false) if entries_len == 1 => {
+                    self.syntax_error_at(pos, "missing type parameter name or invalid array length")
+                }
+                (true, false) => self.syntax_error_at(pos, "missing type parameter name"),
             }
         }
         fields
+    }
+
+    /// Reports a `...T` parameter other than the final one of a parameter
+    /// list where it is allowed (`ddd_ok`), once per list, and makes it
+    /// `T` (a field of several names keeps `...T` for the type checker).
+    fn check_dots(&mut self, fields: &mut [Field], ddd_ok: bool) {
+        let total: usize = fields.iter().map(|f| f.names.len().max(1)).sum();
+        let mut entry = 0;
+        let mut reported = false;
+        for f in fields.iter_mut() {
+            let n = f.names.len().max(1);
+            let last_entry = entry + n - 1;
+            entry += n;
+            let TypeKind::Ellipsis(elem) = &f.ty.kind else { continue };
+            if ddd_ok && last_entry + 1 == total && n == 1 {
+                continue;
+            }
+            if !reported {
+                reported = true;
+                let msg = if ddd_ok { "can only use ... with final parameter" } else { "invalid use of ..." };
+                self.error_at(f.ty.pos, msg);
+            }
+            if n == 1 {
+                f.ty = (**elem).clone();
+            }
+        }
     }
 
     /// One entry of a parameter list: `name`, `name Type`, `Type`,
@@ -394,7 +428,7 @@ impl Parser<'_> {
         }
         let ty = self.type_or_nil().map(|t| self.maybe_union(t, type_sets));
         if param_name.is_none() && ty.is_none() {
-            self.syntax_error(&format!("expecting {}", follow.as_str()));
+            self.syntax_error(&format!("expected {}", follow.tokstring()));
             self.advance(&[Tok::Comma, follow]);
             return None;
         }
@@ -573,7 +607,7 @@ impl Parser<'_> {
                 fields.push(Field { pos, names: Vec::new(), ty, tag });
             }
             _ => {
-                self.syntax_error("expecting field name or embedded type");
+                self.syntax_error("expected field name or embedded type");
                 self.advance(&[Tok::Semi, Tok::Rbrace]);
             }
         }
@@ -679,7 +713,7 @@ impl Parser<'_> {
             return (false, t);
         }
         let bad = self.bad_type(self.pos());
-        self.syntax_error("expecting ~ term or type");
+        self.syntax_error("expected ~ term or type");
         self.advance(&[OR, Tok::Semi, Tok::Rparen, Tok::Rbrack, Tok::Rbrace]);
         (false, bad)
     }

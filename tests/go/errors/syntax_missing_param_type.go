@@ -1,0 +1,8 @@
+// errorcheck
+
+// A parameter list whose last names have no type, and ... before the end.
+package main
+
+func f(a ...int, b) {}
+
+func main() {}
