@@ -100,11 +100,12 @@ func NumCPU() int
 // runs one) and returns the previous setting, NumCPU() by default.
 func GOMAXPROCS(n int) int { return NumCPU() }
 
-// GOROOT: where gc's tree would be.
-func GOROOT() string { return "/usr/lib/go-1.19" }
+// GOROOT: where gc's tree would be (the official distribution's place, as
+// the runtime's frames say; see runtime::frames::GOROOT_SRC).
+func GOROOT() string { return "/usr/local/go" }
 
 // Version: the Go release deft follows.
-func Version() string { return "go1.19.8" }
+func Version() string { return "go1.27.3" }
 
 // Caller reports the function that called the function skip frames up
 // the stack (0: the caller of Caller): its pc, source file and line.

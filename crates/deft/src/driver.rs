@@ -20,7 +20,7 @@ pub fn execute(cmd: Command) -> i32 {
             0
         }
         Command::Version => {
-            println!("deft version {} go1.19 linux/amd64", env!("CARGO_PKG_VERSION"));
+            println!("deft version {} go1.27 linux/amd64", env!("CARGO_PKG_VERSION"));
             0
         }
         Command::Run(opts) => run(&opts),
