@@ -55,6 +55,10 @@ pub struct RangeCtx {
     pub state: LocalId,
     /// The `#next` cell of the outermost loop.
     pub next: LocalId,
+    /// The frame pointer of the function containing the outermost loop,
+    /// which the body's deferred calls attach to (a captured copy; only
+    /// when the body or a nested one has a `defer`).
+    pub frame: Option<LocalId>,
     /// The body function's own result (`true`: go on).
     pub own_result: LocalId,
     /// The loop's label.
@@ -67,15 +71,27 @@ pub struct RangeCtx {
     pub local_labels: HashSet<String>,
 }
 
-/// A labeled `break` or `continue` out of a loop body, by its `#next` code.
+/// A labeled `break` or `continue`, or a `goto`, out of a loop body, by its
+/// `#next` code.
 #[derive(Clone, Debug)]
 pub struct Exit {
     /// The code (positive; `-1` is `return`).
     pub code: u64,
     /// The target's label.
     pub label: String,
-    /// `continue` rather than `break`.
-    pub is_continue: bool,
+    /// What the function owning the label does.
+    pub kind: ExitKind,
+}
+
+/// The statement an [`Exit`] stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExitKind {
+    /// `break label`.
+    Break,
+    /// `continue label`.
+    Continue,
+    /// `goto label`.
+    Goto,
 }
 
 /// `#next`'s code for `return`.
@@ -123,6 +139,19 @@ impl FnCx<'_, '_> {
                 n
             }
         };
+        // A `defer` in the body (or a nested one) attaches to the frame of
+        // the function containing the outermost loop.
+        let outer_frame = match &self.range_ctx {
+            Some(r) => r.frame,
+            None if crate::plan::has_defer(&body.stmts) => {
+                let uintptr = self.basic_ty(types::BasicKind::Uintptr);
+                let fr = self.new_local("#frame".into(), uintptr, false);
+                out.push(Stmt::Decl(fr));
+                out.push(Stmt::Assign(Place::Local(fr), IExpr { kind: IK::FramePointer, ty: uintptr, pos }));
+                Some(fr)
+            }
+            None => None,
+        };
         // `return` with results in the body assigns them through cells.
         let results = if body_returns(&body.stmts) { self.results.clone() } else { Vec::new() };
         if self.range_ctx.is_none() {
@@ -146,10 +175,12 @@ impl FnCx<'_, '_> {
         };
         let assigned = if define { [None, None] } else { [k, v] };
         let free = free_vars_of_body(info, &body.stmts, &assigned, &params);
-        let plan = plan_func(
+        let mut plan = plan_func(
             &body.stmts,
             &PlanInput { info, disable_open_defers: self.cx.opts.disable_open_defers, results: &[] },
         );
+        // The deferred calls of nested loop bodies are the outer function's.
+        plan.range_defers = false;
         let result_tys = self.result_tys.clone();
         let codes = self.range_codes;
         let mut f = FnCx::empty(self.cx, fid, format!("{name}."), plan);
@@ -182,6 +213,12 @@ impl FnCx<'_, '_> {
         let st = f.new_local("#state".into(), int, true);
         let nx = f.new_local("#next".into(), int, true);
         f.captures.extend([st, nx]);
+        let frame = outer_frame.map(|_| {
+            let uintptr = f.basic_ty(types::BasicKind::Uintptr);
+            let fr = f.new_local("#frame".into(), uintptr, false);
+            f.captures.push(fr);
+            fr
+        });
         for &r in &results {
             let l = f.new_local(self.locals[r.0 as usize].name.clone(), self.locals[r.0 as usize].ty, true);
             f.captures.push(l);
@@ -193,6 +230,7 @@ impl FnCx<'_, '_> {
         f.range_ctx = Some(RangeCtx {
             state: st,
             next: nx,
+            frame,
             own_result,
             label,
             exits: Vec::new(),
@@ -221,8 +259,13 @@ impl FnCx<'_, '_> {
         self.range_codes = codes;
 
         // The call, and what follows it.
-        let captures: Vec<LocalId> =
-            free.iter().map(|&o| self.var(o, pos)).chain([state, next]).chain(results.iter().copied()).collect();
+        let captures: Vec<LocalId> = free
+            .iter()
+            .map(|&o| self.var(o, pos))
+            .chain([state, next])
+            .chain(outer_frame)
+            .chain(results.iter().copied())
+            .collect();
         let yty = self.cx.ty(yt);
         let closure = IExpr { kind: IK::Closure { func: fid, captures }, ty: yty, pos };
         let unit = self.unit_ty();
@@ -245,10 +288,21 @@ impl FnCx<'_, '_> {
         let mut propagate = ctx.returns;
         for e in ctx.exits {
             let mut then = vec![Stmt::Assign(Place::Local(next), self.int_const(0, pos))];
-            if let Some(b) = self.label_scopes.get(&e.label).copied() {
-                then.push(if e.is_continue { Stmt::Continue(b.id) } else { Stmt::Break(b.id) });
+            let is_continue = e.kind == ExitKind::Continue;
+            if e.kind == ExitKind::Goto {
+                if self.goto_leaves_body(&e.label) {
+                    propagate = true;
+                    if let Some(r) = self.range_ctx.as_mut() {
+                        r.exits.push(e);
+                    }
+                    continue;
+                }
+                let l = self.label(&e.label);
+                then.push(Stmt::Goto(l));
+            } else if let Some(b) = self.label_scopes.get(&e.label).copied() {
+                then.push(if is_continue { Stmt::Continue(b.id) } else { Stmt::Break(b.id) });
             } else if self.range_ctx.as_ref().is_some_and(|r| r.label.as_deref() == Some(e.label.as_str())) {
-                let (st, go_on) = if e.is_continue { (RangeState::Ready, true) } else { (RangeState::Done, false) };
+                let (st, go_on) = if is_continue { (RangeState::Ready, true) } else { (RangeState::Done, false) };
                 self.body_exit(st, go_on, pos, &mut then);
             } else {
                 propagate = true;
@@ -316,7 +370,8 @@ impl FnCx<'_, '_> {
         let code = self.range_codes;
         let next = ctx.next;
         if let Some(ctx) = self.range_ctx.as_mut() {
-            ctx.exits.push(Exit { code, label: l.name.clone(), is_continue });
+            let kind = if is_continue { ExitKind::Continue } else { ExitKind::Break };
+            ctx.exits.push(Exit { code, label: l.name.clone(), kind });
         }
         out.push(Stmt::Assign(Place::Local(next), self.int_const(code, pos)));
         self.body_exit(RangeState::Done, false, pos, out);
@@ -331,7 +386,22 @@ impl FnCx<'_, '_> {
         self.body_exit(RangeState::Done, false, pos, out);
     }
 
-    /// Whether `goto label` here leaves a loop body (not supported yet).
+    /// `goto label` out of a loop body: like a labeled `break`, it stops
+    /// every iterator up to the function that declares the label, which
+    /// then jumps.
+    pub(crate) fn range_goto(&mut self, label: &str, pos: Pos, out: &mut Vec<Stmt>) {
+        let Some(ctx) = &self.range_ctx else { self.ice(pos, "goto out of a loop body outside one") };
+        let next = ctx.next;
+        self.range_codes += 1;
+        let code = self.range_codes;
+        if let Some(ctx) = self.range_ctx.as_mut() {
+            ctx.exits.push(Exit { code, label: label.to_string(), kind: ExitKind::Goto });
+        }
+        out.push(Stmt::Assign(Place::Local(next), self.int_const(code, pos)));
+        self.body_exit(RangeState::Done, false, pos, out);
+    }
+
+    /// Whether `goto label` here leaves a loop body.
     pub(crate) fn goto_leaves_body(&self, label: &str) -> bool {
         self.range_ctx.as_ref().is_some_and(|r| !r.local_labels.contains(label))
     }
