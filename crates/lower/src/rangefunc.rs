@@ -30,13 +30,36 @@
 //! returns when the code is `-1`. The body's function is named as gc names
 //! it, `outer-rangeN`; its function literals are `outer-rangeN.M`.
 //!
+//! `goto` to a label outside the body is such an exit too: the function
+//! that declares the label (the enclosing function, or an enclosing loop
+//! body) jumps there once its iterator has returned.
+//!
+//! **`defer` in a loop body** belongs to the function containing the
+//! outermost loop, *F*: it runs when F returns or panics, among F's own
+//! deferred calls in the order they were all deferred. gc makes a token
+//! record (`deferrangefunc`) before the outermost loop, collects the body's
+//! defers on it (`deferprocat`) and converts them when F's defers run. deft
+//! needs no token: F stores its frame pointer into `#frame` before the
+//! outermost loop (only when some body has a `defer`), the bodies capture
+//! a copy, and a body's `defer` ([`crate::ir::DeferSite::outer`]) links a
+//! pooled heap record *for F's frame* into the goroutine's chain, in front
+//! of F's records and behind those of the frames in between (the
+//! iterator's, which run first when a panic unwinds through them). F
+//! cannot defer anything while the loop runs, so F's records then hold its
+//! own and its bodies' deferred calls newest first, exactly gc's order;
+//! F's exit code and the panic walk run them like any records, `recover`
+//! and the resumption after it included. F's own defers stop being
+//! open-coded ([`crate::plan::FuncPlan::range_defers`]), as in gc, whose
+//! `-d=defer` lines (stack-allocated in F, heap-allocated in the body) are
+//! reproduced.
+//!
 //! The lowering is a seam of its own: `FnCx::range_ctx` is set only in the
 //! function of a loop body, and the statements whose meaning changes there
 //! (`break`, `continue`, `return`, `goto`, `defer`) ask it.
 //!
-//! Not supported yet (a diagnostic, never wrong code): `defer` directly in
-//! a loop body (it must attach to the enclosing function's frame), and
-//! `goto` to a label outside the body.
+//! Not supported yet (reported by the runtime, never wrong code): a body
+//! with a `defer` run by another goroutine than F's (an iterator calling
+//! its yield function from a goroutine of its own).
 
 use std::collections::HashSet;
 

@@ -18,6 +18,10 @@
 //!   records) or [`deft_deferprocheap`] (heap records, pooled) links it onto
 //!   the goroutine's defer chain with the frame pointer of the deferring
 //!   frame, and [`deft_deferreturn`] runs a frame's records at its exit.
+//!   A `defer` in a range-over-func loop body makes a heap record for the
+//!   frame of the function containing the loop, further up the stack
+//!   ([`deft_deferprocat`]): it is linked among that frame's records, not
+//!   at the head, so the chain stays ordered by frame (innermost first).
 //!
 //! A panic ([`gopanic`]) walks the rbp chain from the panicking frame
 //! outward. In each Go frame it first runs the frame's records (the ones at
@@ -28,6 +32,9 @@
 //!
 //! * Deferred calls of one frame run last to first, whichever path runs
 //!   them (inline exit code, [`deft_deferreturn`], or a panic).
+//! * The record chain is ordered by frame: records of inner (newer) frames
+//!   come before those of outer frames, and a frame's records are
+//!   contiguous, newest first.
 //! * A defer is *consumed before its call*: the deferBits bit is cleared (and
 //!   stored to the frame) or the record is unlinked before the deferred
 //!   function is entered. A deferred call that panics is therefore never run
