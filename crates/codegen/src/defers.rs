@@ -144,7 +144,7 @@ impl DeferState {
         let f = t.f;
         let mut calls = vec![None; f.defers.len()];
         scan_defers(&f.body, &mut calls);
-        let records = f.defers.iter().any(|d| d.kind != DeferKind::OpenCoded);
+        let records = has_records(f);
         let landing = t.b.create_block();
         t.b.set_cold_block(landing);
         let mut sites = Vec::with_capacity(f.defers.len());
@@ -176,6 +176,19 @@ impl DeferState {
         }
         DeferState { landing, plain_calls: false, bits, sites, records }
     }
+}
+
+/// Whether function `f` runs deferred calls of its own frame: defer sites
+/// of its own, or deferred calls its range-over-func loop bodies attach to
+/// it. (A loop body's own sites, [`lower::ir::DeferSite::outer`], are the
+/// outer function's: the body has no defer state.)
+pub fn has_own_defers(f: &lower::ir::Func) -> bool {
+    f.range_defers || f.defers.iter().any(|d| d.outer.is_none())
+}
+
+/// Whether function `f` runs its deferred calls from defer records.
+pub fn has_records(f: &lower::ir::Func) -> bool {
+    f.range_defers || f.defers.iter().any(|d| d.outer.is_none() && d.kind != DeferKind::OpenCoded)
 }
 
 /// The strategy codegen uses for a defer site of kind `kind` in a function
@@ -259,6 +272,10 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// `defer call` at site `site`: evaluate callee and arguments now, save
     /// them, then mark the site pending (bit or record).
     pub fn defer_stmt(&mut self, site: usize, call: &'p Call) {
+        if let Some(frame) = self.f.defers.get(site).and_then(|d| d.outer) {
+            self.defer_outer(site, frame, call);
+            return;
+        }
         let words = self.saved_call_words(call);
         let Some(d) = self.defers.as_ref() else {
             self.ice(call.pos, "defer in a function without defer sites");
@@ -315,6 +332,29 @@ impl<'a, 'p> FnTx<'a, 'p> {
                     self.rt_call(Rt::DeferProc, &[rec, fp]);
                 }
             }
+        }
+    }
+
+    /// `defer call` in a range-over-func loop body: a heap record (pooled)
+    /// linked for the frame of the function containing the loop, whose
+    /// frame pointer local `frame` holds, among that frame's records (the
+    /// frames between, the iterator's among them, keep theirs in front).
+    fn defer_outer(&mut self, site: usize, frame: lower::ir::LocalId, call: &'p Call) {
+        let words = self.saved_call_words(call);
+        let spec = thunk_spec(self, call);
+        let thunk = self.cx.thunk(spec);
+        if let Some(site) = self.f.defers.get(site) {
+            self.set_pos(site.pos);
+        }
+        let outer_fp = self.read_local(frame)[0];
+        let own_fp = self.b.ins().get_frame_pointer(types::I64);
+        let size = self.iconst(types::I64, (DEFER_RECORD_ARGS + 8 * words.len()) as i64);
+        let rec = self.rt_call(Rt::DeferProcAt, &[size, outer_fp, own_fp])[0];
+        let tr = self.func_ref(thunk);
+        let code = self.b.ins().func_addr(types::I64, tr);
+        self.b.ins().store(flags(), code, rec, std::mem::offset_of!(DeferRecord, thunk) as i32);
+        for (k, w) in words.iter().enumerate() {
+            self.b.ins().store(flags(), *w, rec, (DEFER_RECORD_ARGS + 8 * k) as i32);
         }
     }
 

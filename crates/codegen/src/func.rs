@@ -504,9 +504,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
         self.b.switch_to_block(entry);
         let params = self.b.block_params(entry).to_vec();
         self.closure = params[0];
-        let has_defers = !self.f.defers.is_empty();
         let f = self.f;
-        let records = f.defers.iter().any(|d| d.kind != lower::ir::DeferKind::OpenCoded);
+        let has_defers = crate::defers::has_own_defers(f);
+        let records = crate::defers::has_records(f);
         self.frame = crate::escape::analyse(self.cx.prog, self.fid, |site| {
             crate::defers::effective_kind(f.defers[site].kind, records)
         });

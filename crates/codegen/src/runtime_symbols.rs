@@ -54,6 +54,7 @@ pub enum Rt {
     StringToSliceRune,
     Recover,
     DeferProcHeap,
+    DeferProcAt,
     DeferProc,
     DeferReturn,
     GoPanic,
@@ -171,6 +172,7 @@ impl Rt {
         Rt::StringToSliceRune,
         Rt::Recover,
         Rt::DeferProcHeap,
+        Rt::DeferProcAt,
         Rt::DeferProc,
         Rt::DeferReturn,
         Rt::GoPanic,
@@ -262,6 +264,9 @@ impl Rt {
             Rt::Recover => sym!("deft_recover", panic::deft_recover, [I64] -> [I64, I64]),
             Rt::DeferProcHeap => {
                 sym!("deft_deferprocheap", panic::deft_deferprocheap, [I64, I64] -> [I64])
+            }
+            Rt::DeferProcAt => {
+                sym!("deft_deferprocat", panic::deft_deferprocat, [I64, I64, I64] -> [I64])
             }
             Rt::DeferProc => sym!("deft_deferproc", panic::deft_deferproc, [I64, I64] -> []),
             Rt::DeferReturn => sym!("deft_deferreturn", panic::deft_deferreturn, [I64] -> [], RunsGo),

@@ -223,6 +223,7 @@ impl<'c, 'a> FnCx<'c, 'a> {
             locals: self.locals,
             body,
             defers: self.defers,
+            range_defers: self.plan.range_defers,
             external: slot.external,
             on_demand: slot.on_demand,
         };

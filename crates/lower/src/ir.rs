@@ -277,6 +277,12 @@ pub struct DeferSite {
     pub pos: Pos,
     /// Strategy chosen for it.
     pub kind: DeferKind,
+    /// A `defer` in a range-over-func loop body (kind [`DeferKind::Heap`],
+    /// as gc reports it): the deferred call belongs to the function that
+    /// contains the loop, whose frame pointer this local (a copy captured
+    /// from [`ExprKind::FramePointer`]) holds; the record is linked for that
+    /// frame, not for the body's.
+    pub outer: Option<LocalId>,
 }
 
 /// A function body.
@@ -304,6 +310,11 @@ pub struct Func {
     pub body: Vec<Stmt>,
     /// The defer sites, indexed by [`Stmt::Defer::site`].
     pub defers: Vec<DeferSite>,
+    /// Range-over-func loop bodies of this function defer calls that belong
+    /// to its frame ([`DeferSite::outer`]): it runs defer records at its
+    /// exit even without defer sites of its own, and its own defers are
+    /// never open-coded (as gc).
+    pub range_defers: bool,
     /// Declared without a body in deft's library: the runtime implements
     /// it, under a symbol named like the function (`strconv.formatFloat`).
     /// Its `body` is just `Return` and is not compiled. (Added for packages.)
@@ -627,7 +638,9 @@ pub enum ExprKind {
     /// values of interfaces.)
     IfaceMethodValue(Box<Expr>, usize),
     /// The frame pointer of the current function, as a `uintptr`: the
-    /// argument a `defer recover()` statement saves for its wrapper.
+    /// argument a `defer recover()` statement saves for its wrapper, and
+    /// the key of the function's defer records (the frame a `defer` in a
+    /// range-over-func loop body attaches to, [`DeferSite::outer`]).
     FramePointer,
     /// The body of `defer recover()`'s wrapper: `recover()` on behalf of
     /// the function whose frame pointer the operand is (the function that

@@ -140,6 +140,12 @@ pub struct FuncPlan {
     /// The wrapper gc generates for each `defer` and `go` statement it
     /// wraps.
     wrappers: HashMap<StmtKey, Wrapper>,
+    /// A range-over-func loop of this function (not removed as dead code)
+    /// has a `defer` in its body, nested loop bodies included: those
+    /// deferred calls belong to this function's frame, which then never
+    /// open-codes its own defers (gc's `deferrangefunc` token, made before
+    /// the outermost loop, disallows it; `crate::rangefunc`).
+    pub range_defers: bool,
 }
 
 impl FuncPlan {
@@ -184,8 +190,10 @@ pub fn plan_func(body: &[Stmt], input: &PlanInput) -> FuncPlan {
     p.count(body);
     let wrappers = p.wrapper_numbers(body);
     let heap_result = heap_results(body, input, &p.plan, &in_loop);
+    p.plan.range_defers = p.range_body_defers(body);
     let plan = &mut p.plan;
     plan.open = !input.disable_open_defers
+        && !plan.range_defers
         && !in_loop.values().any(|&l| l)
         && plan.num_defers <= MAX_OPEN_DEFERS
         && plan.num_returns * plan.num_defers <= MAX_RETURNS_TIMES_DEFERS
@@ -324,6 +332,34 @@ impl<'a> Planner<'a> {
         for (i, lit) in v.1.into_iter().enumerate() {
             self.plan.lit_numbers.insert(lit.id, i as u32 + 1);
         }
+    }
+
+    /// Whether a range-over-func loop that dead-code removal keeps has a
+    /// `defer` in its body (outside function literals; gc's rewrite runs
+    /// before dead-code removal, so a defer the body's own plan removes
+    /// still counts).
+    fn range_body_defers(&self, body: &[Stmt]) -> bool {
+        struct V<'p, 'a>(&'p Planner<'a>, bool);
+        impl<'s> Visitor<'s> for V<'_, '_> {
+            fn stmt(&mut self, s: &'s Stmt) -> bool {
+                if self.0.removed(s) {
+                    return false;
+                }
+                if let StmtKind::Range { expr, body, .. } = &s.kind
+                    && crate::query::is_func_value(self.0.info, expr)
+                    && has_defer(&body.stmts)
+                {
+                    self.1 = true;
+                }
+                !self.1
+            }
+            fn expr(&mut self, e: &'s Expr) -> bool {
+                !matches!(e.kind, ExprKind::FuncLit { .. })
+            }
+        }
+        let mut v = V(self, false);
+        visit::walk_stmts(body, &mut v);
+        v.1
     }
 
     fn remove_all(&mut self, list: &[Stmt]) {
@@ -589,6 +625,23 @@ impl<'a> Planner<'a> {
             }
         }
     }
+}
+
+/// Whether statements contain a `defer` (outside function literals).
+pub(crate) fn has_defer(stmts: &[Stmt]) -> bool {
+    struct V(bool);
+    impl<'s> Visitor<'s> for V {
+        fn stmt(&mut self, s: &'s Stmt) -> bool {
+            self.0 |= matches!(s.kind, StmtKind::Defer(_));
+            !self.0
+        }
+        fn expr(&mut self, e: &'s Expr) -> bool {
+            !matches!(e.kind, ExprKind::FuncLit { .. })
+        }
+    }
+    let mut v = V(false);
+    visit::walk_stmts(stmts, &mut v);
+    v.0
 }
 
 /// Equality of two constants as gc's `constant.Compare(x, EQL, y)`.

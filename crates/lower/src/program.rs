@@ -98,6 +98,7 @@ impl Ctx<'_> {
             locals: Vec::new(),
             body: Vec::new(),
             defers: Vec::new(),
+            range_defers: false,
             external: false,
             on_demand: self.library,
         });
@@ -120,6 +121,7 @@ impl Ctx<'_> {
             locals: g.locals,
             body: g.body,
             defers: Vec::new(),
+            range_defers: false,
             external: false,
             on_demand: true,
         };

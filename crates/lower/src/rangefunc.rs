@@ -30,13 +30,36 @@
 //! returns when the code is `-1`. The body's function is named as gc names
 //! it, `outer-rangeN`; its function literals are `outer-rangeN.M`.
 //!
+//! `goto` to a label outside the body is such an exit too: the function
+//! that declares the label (the enclosing function, or an enclosing loop
+//! body) jumps there once its iterator has returned.
+//!
+//! **`defer` in a loop body** belongs to the function containing the
+//! outermost loop, *F*: it runs when F returns or panics, among F's own
+//! deferred calls in the order they were all deferred. gc makes a token
+//! record (`deferrangefunc`) before the outermost loop, collects the body's
+//! defers on it (`deferprocat`) and converts them when F's defers run. deft
+//! needs no token: F stores its frame pointer into `#frame` before the
+//! outermost loop (only when some body has a `defer`), the bodies capture
+//! a copy, and a body's `defer` ([`crate::ir::DeferSite::outer`]) links a
+//! pooled heap record *for F's frame* into the goroutine's chain, in front
+//! of F's records and behind those of the frames in between (the
+//! iterator's, which run first when a panic unwinds through them). F
+//! cannot defer anything while the loop runs, so F's records then hold its
+//! own and its bodies' deferred calls newest first, exactly gc's order;
+//! F's exit code and the panic walk run them like any records, `recover`
+//! and the resumption after it included. F's own defers stop being
+//! open-coded ([`crate::plan::FuncPlan::range_defers`]), as in gc, whose
+//! `-d=defer` lines (stack-allocated in F, heap-allocated in the body) are
+//! reproduced.
+//!
 //! The lowering is a seam of its own: `FnCx::range_ctx` is set only in the
 //! function of a loop body, and the statements whose meaning changes there
 //! (`break`, `continue`, `return`, `goto`, `defer`) ask it.
 //!
-//! Not supported yet (a diagnostic, never wrong code): `defer` directly in
-//! a loop body (it must attach to the enclosing function's frame), and
-//! `goto` to a label outside the body.
+//! Not supported yet (reported by the runtime, never wrong code): a body
+//! with a `defer` run by another goroutine than F's (an iterator calling
+//! its yield function from a goroutine of its own).
 
 use std::collections::HashSet;
 
@@ -55,6 +78,10 @@ pub struct RangeCtx {
     pub state: LocalId,
     /// The `#next` cell of the outermost loop.
     pub next: LocalId,
+    /// The frame pointer of the function containing the outermost loop,
+    /// which the body's deferred calls attach to (a captured copy; only
+    /// when the body or a nested one has a `defer`).
+    pub frame: Option<LocalId>,
     /// The body function's own result (`true`: go on).
     pub own_result: LocalId,
     /// The loop's label.
@@ -67,15 +94,27 @@ pub struct RangeCtx {
     pub local_labels: HashSet<String>,
 }
 
-/// A labeled `break` or `continue` out of a loop body, by its `#next` code.
+/// A labeled `break` or `continue`, or a `goto`, out of a loop body, by its
+/// `#next` code.
 #[derive(Clone, Debug)]
 pub struct Exit {
     /// The code (positive; `-1` is `return`).
     pub code: u64,
     /// The target's label.
     pub label: String,
-    /// `continue` rather than `break`.
-    pub is_continue: bool,
+    /// What the function owning the label does.
+    pub kind: ExitKind,
+}
+
+/// The statement an [`Exit`] stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExitKind {
+    /// `break label`.
+    Break,
+    /// `continue label`.
+    Continue,
+    /// `goto label`.
+    Goto,
 }
 
 /// `#next`'s code for `return`.
@@ -123,6 +162,19 @@ impl FnCx<'_, '_> {
                 n
             }
         };
+        // A `defer` in the body (or a nested one) attaches to the frame of
+        // the function containing the outermost loop.
+        let outer_frame = match &self.range_ctx {
+            Some(r) => r.frame,
+            None if crate::plan::has_defer(&body.stmts) => {
+                let uintptr = self.basic_ty(types::BasicKind::Uintptr);
+                let fr = self.new_local("#frame".into(), uintptr, false);
+                out.push(Stmt::Decl(fr));
+                out.push(Stmt::Assign(Place::Local(fr), IExpr { kind: IK::FramePointer, ty: uintptr, pos }));
+                Some(fr)
+            }
+            None => None,
+        };
         // `return` with results in the body assigns them through cells.
         let results = if body_returns(&body.stmts) { self.results.clone() } else { Vec::new() };
         if self.range_ctx.is_none() {
@@ -146,10 +198,12 @@ impl FnCx<'_, '_> {
         };
         let assigned = if define { [None, None] } else { [k, v] };
         let free = free_vars_of_body(info, &body.stmts, &assigned, &params);
-        let plan = plan_func(
+        let mut plan = plan_func(
             &body.stmts,
             &PlanInput { info, disable_open_defers: self.cx.opts.disable_open_defers, results: &[] },
         );
+        // The deferred calls of nested loop bodies are the outer function's.
+        plan.range_defers = false;
         let result_tys = self.result_tys.clone();
         let codes = self.range_codes;
         let mut f = FnCx::empty(self.cx, fid, format!("{name}."), plan);
@@ -182,6 +236,12 @@ impl FnCx<'_, '_> {
         let st = f.new_local("#state".into(), int, true);
         let nx = f.new_local("#next".into(), int, true);
         f.captures.extend([st, nx]);
+        let frame = outer_frame.map(|_| {
+            let uintptr = f.basic_ty(types::BasicKind::Uintptr);
+            let fr = f.new_local("#frame".into(), uintptr, false);
+            f.captures.push(fr);
+            fr
+        });
         for &r in &results {
             let l = f.new_local(self.locals[r.0 as usize].name.clone(), self.locals[r.0 as usize].ty, true);
             f.captures.push(l);
@@ -193,6 +253,7 @@ impl FnCx<'_, '_> {
         f.range_ctx = Some(RangeCtx {
             state: st,
             next: nx,
+            frame,
             own_result,
             label,
             exits: Vec::new(),
@@ -221,8 +282,13 @@ impl FnCx<'_, '_> {
         self.range_codes = codes;
 
         // The call, and what follows it.
-        let captures: Vec<LocalId> =
-            free.iter().map(|&o| self.var(o, pos)).chain([state, next]).chain(results.iter().copied()).collect();
+        let captures: Vec<LocalId> = free
+            .iter()
+            .map(|&o| self.var(o, pos))
+            .chain([state, next])
+            .chain(outer_frame)
+            .chain(results.iter().copied())
+            .collect();
         let yty = self.cx.ty(yt);
         let closure = IExpr { kind: IK::Closure { func: fid, captures }, ty: yty, pos };
         let unit = self.unit_ty();
@@ -245,10 +311,21 @@ impl FnCx<'_, '_> {
         let mut propagate = ctx.returns;
         for e in ctx.exits {
             let mut then = vec![Stmt::Assign(Place::Local(next), self.int_const(0, pos))];
-            if let Some(b) = self.label_scopes.get(&e.label).copied() {
-                then.push(if e.is_continue { Stmt::Continue(b.id) } else { Stmt::Break(b.id) });
+            let is_continue = e.kind == ExitKind::Continue;
+            if e.kind == ExitKind::Goto {
+                if self.goto_leaves_body(&e.label) {
+                    propagate = true;
+                    if let Some(r) = self.range_ctx.as_mut() {
+                        r.exits.push(e);
+                    }
+                    continue;
+                }
+                let l = self.label(&e.label);
+                then.push(Stmt::Goto(l));
+            } else if let Some(b) = self.label_scopes.get(&e.label).copied() {
+                then.push(if is_continue { Stmt::Continue(b.id) } else { Stmt::Break(b.id) });
             } else if self.range_ctx.as_ref().is_some_and(|r| r.label.as_deref() == Some(e.label.as_str())) {
-                let (st, go_on) = if e.is_continue { (RangeState::Ready, true) } else { (RangeState::Done, false) };
+                let (st, go_on) = if is_continue { (RangeState::Ready, true) } else { (RangeState::Done, false) };
                 self.body_exit(st, go_on, pos, &mut then);
             } else {
                 propagate = true;
@@ -316,7 +393,8 @@ impl FnCx<'_, '_> {
         let code = self.range_codes;
         let next = ctx.next;
         if let Some(ctx) = self.range_ctx.as_mut() {
-            ctx.exits.push(Exit { code, label: l.name.clone(), is_continue });
+            let kind = if is_continue { ExitKind::Continue } else { ExitKind::Break };
+            ctx.exits.push(Exit { code, label: l.name.clone(), kind });
         }
         out.push(Stmt::Assign(Place::Local(next), self.int_const(code, pos)));
         self.body_exit(RangeState::Done, false, pos, out);
@@ -331,7 +409,22 @@ impl FnCx<'_, '_> {
         self.body_exit(RangeState::Done, false, pos, out);
     }
 
-    /// Whether `goto label` here leaves a loop body (not supported yet).
+    /// `goto label` out of a loop body: like a labeled `break`, it stops
+    /// every iterator up to the function that declares the label, which
+    /// then jumps.
+    pub(crate) fn range_goto(&mut self, label: &str, pos: Pos, out: &mut Vec<Stmt>) {
+        let Some(ctx) = &self.range_ctx else { self.ice(pos, "goto out of a loop body outside one") };
+        let next = ctx.next;
+        self.range_codes += 1;
+        let code = self.range_codes;
+        if let Some(ctx) = self.range_ctx.as_mut() {
+            ctx.exits.push(Exit { code, label: label.to_string(), kind: ExitKind::Goto });
+        }
+        out.push(Stmt::Assign(Place::Local(next), self.int_const(code, pos)));
+        self.body_exit(RangeState::Done, false, pos, out);
+    }
+
+    /// Whether `goto label` here leaves a loop body.
     pub(crate) fn goto_leaves_body(&self, label: &str) -> bool {
         self.range_ctx.as_ref().is_some_and(|r| !r.local_labels.contains(label))
     }

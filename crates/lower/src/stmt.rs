@@ -27,7 +27,7 @@ use syntax::ast::{self, CaseClause, Expr, ExprKind, Stmt as AStmt, StmtKind};
 use types::Type;
 
 use crate::func::{Breakable, FnCx};
-use crate::ir::{BinOp, Const, DeferSite, Expr as IExpr, ExprKind as IK, LocalId, Place, ScopeId, Stmt};
+use crate::ir::{BinOp, Const, DeferKind, DeferSite, Expr as IExpr, ExprKind as IK, LocalId, Place, ScopeId, Stmt};
 use crate::plan::{Fate, SwitchFold, key};
 
 impl FnCx<'_, '_> {
@@ -102,9 +102,7 @@ impl FnCx<'_, '_> {
                 Some(b) => out.push(Stmt::Continue(b)),
                 None => self.range_branch(l.as_ref(), true, s.pos, out),
             },
-            StmtKind::Goto(l) if self.goto_leaves_body(&l.name) => {
-                self.unsupported(s.pos, "goto out of a range-over-func loop body");
-            }
+            StmtKind::Goto(l) if self.goto_leaves_body(&l.name) => self.range_goto(&l.name, s.pos, out),
             StmtKind::Goto(l) => {
                 let l = self.label(&l.name);
                 out.push(Stmt::Goto(l));
@@ -788,20 +786,26 @@ impl FnCx<'_, '_> {
     }
 
     fn defer_stmt(&mut self, s: &AStmt, call: &Expr, out: &mut Vec<Stmt>) {
-        if self.range_ctx.is_some() {
-            self.unsupported(s.pos, "defer in a range-over-func loop body");
-            return;
-        }
         let Some(plan) = self.plan.defer(s) else { self.ice(s.pos, "defer statement without a plan") };
         if !plan.reported {
             return;
         }
+        // In a range-over-func loop body the call belongs to the frame of
+        // the function containing the loop: always a record (gc's
+        // `deferprocat`, reported as heap-allocated).
+        let (kind, outer) = match &self.range_ctx {
+            Some(r) => match r.frame {
+                Some(fr) => (DeferKind::Heap, Some(fr)),
+                None => self.ice(s.pos, "defer in a loop body without the outer frame"),
+            },
+            None => (plan.kind, None),
+        };
         self.defer_operands(call, out);
         let Some(call) = self.deferred_call(call, plan.wrapper) else {
             return;
         };
         let site = self.defers.len();
-        self.defers.push(DeferSite { pos: s.pos, kind: plan.kind });
+        self.defers.push(DeferSite { pos: s.pos, kind, outer });
         out.push(Stmt::Defer { site, call });
     }
 

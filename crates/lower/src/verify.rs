@@ -426,6 +426,7 @@ mod tests {
             locals,
             body,
             defers,
+            range_defers: false,
             external: false,
             on_demand: false,
         };
@@ -445,7 +446,7 @@ mod tests {
     }
 
     fn open(line: u32) -> DeferSite {
-        DeferSite { pos: Pos { line, ..Pos::NONE }, kind: DeferKind::OpenCoded }
+        DeferSite { pos: Pos { line, ..Pos::NONE }, kind: DeferKind::OpenCoded, outer: None }
     }
 
     #[test]

@@ -18,6 +18,10 @@
 //!   records) or [`deft_deferprocheap`] (heap records, pooled) links it onto
 //!   the goroutine's defer chain with the frame pointer of the deferring
 //!   frame, and [`deft_deferreturn`] runs a frame's records at its exit.
+//!   A `defer` in a range-over-func loop body makes a heap record for the
+//!   frame of the function containing the loop, further up the stack
+//!   ([`deft_deferprocat`]): it is linked among that frame's records, not
+//!   at the head, so the chain stays ordered by frame (innermost first).
 //!
 //! A panic ([`gopanic`]) walks the rbp chain from the panicking frame
 //! outward. In each Go frame it first runs the frame's records (the ones at
@@ -28,6 +32,9 @@
 //!
 //! * Deferred calls of one frame run last to first, whichever path runs
 //!   them (inline exit code, [`deft_deferreturn`], or a panic).
+//! * The record chain is ordered by frame: records of inner (newer) frames
+//!   come before those of outer frames, and a frame's records are
+//!   contiguous, newest first.
 //! * A defer is *consumed before its call*: the deferBits bit is cleared (and
 //!   stored to the frame) or the record is unlinked before the deferred
 //!   function is entered. A deferred call that panics is therefore never run
@@ -740,10 +747,58 @@ unsafe fn deferred_call_parent(fp: usize) -> usize {
 /// that: the stores cannot panic).
 pub extern "C" fn deft_deferprocheap(size: usize, fp: usize) -> *mut DeferRecord {
     let gp = cur_g();
-    // SAFETY: gp is the running goroutine; pooled records are unlinked
-    // records of POOLED_RECORD_SIZE bytes.
+    // SAFETY: gp is the running goroutine; the record is new.
     unsafe {
-        let d = if size <= POOLED_RECORD_SIZE && !(*gp).defer_pool.is_null() {
+        let d = new_record(gp, size);
+        link_record(gp, d, fp);
+        d
+    }
+}
+
+/// The compiler emits a call to this at a `defer` in a range-over-func loop
+/// body (gc's `deferprocat`), before filling in the record: returns a
+/// record of at least `size` bytes linked for frame `fp`, the function
+/// containing the loop, which is still running further up the stack of the
+/// body's frame `own_fp`. The record goes in front of that frame's records
+/// but behind those of the frames between (the iterator's, the bodies'),
+/// which must run first: since the frame cannot have deferred anything
+/// itself while the loop runs, the chain then holds, for each frame, its
+/// deferred calls in the order they were deferred, as gc's conversion of
+/// the `deferrangefunc` token yields them.
+///
+/// A body run by another goroutine than the one running `fp` (an iterator
+/// that calls its yield function from a goroutine of its own) is reported
+/// as not supported: that goroutine's chain cannot hold the record.
+pub extern "C" fn deft_deferprocat(size: usize, fp: usize, own_fp: usize) -> *mut DeferRecord {
+    let gp = cur_g();
+    // SAFETY: gp is the running goroutine; the chain holds live records,
+    // newest (innermost frame) first.
+    unsafe {
+        if !(own_fp < fp && fp < (*gp).stack_top) {
+            fatal("deft does not support defer in a range-over-func loop body run by another goroutine yet");
+        }
+        let d = new_record(gp, size);
+        let mut at: *mut *mut DeferRecord = &raw mut (*gp).defer;
+        while !(*at).is_null() && (**at).fp < fp {
+            at = &raw mut (**at).link;
+        }
+        (*d).fp = fp;
+        (*d).link = *at;
+        *at = d;
+        d
+    }
+}
+
+/// A heap record of at least `size` bytes, not linked: a pooled one when
+/// it fits.
+///
+/// # Safety
+/// `gp` is the running goroutine.
+unsafe fn new_record(gp: *mut G, size: usize) -> *mut DeferRecord {
+    // SAFETY: pooled records are unlinked records of POOLED_RECORD_SIZE
+    // bytes.
+    unsafe {
+        if size <= POOLED_RECORD_SIZE && !(*gp).defer_pool.is_null() {
             let d = (*gp).defer_pool;
             (*gp).defer_pool = (*d).link;
             d
@@ -756,9 +811,7 @@ pub extern "C" fn deft_deferprocheap(size: usize, fp: usize) -> *mut DeferRecord
             }
             (*d).heap_size = size;
             d
-        };
-        link_record(gp, d, fp);
-        d
+        }
     }
 }
 

@@ -177,6 +177,7 @@ impl FB {
                 locals: vec![],
                 body: vec![],
                 defers: vec![],
+                range_defers: false,
                 external: false,
                 on_demand: false,
             },
@@ -228,7 +229,7 @@ impl FB {
 
     /// A defer site at `line`.
     pub fn site(&mut self, line: u32, kind: DeferKind) -> usize {
-        self.f.defers.push(DeferSite { pos: pos(line), kind });
+        self.f.defers.push(DeferSite { pos: pos(line), kind, outer: None });
         self.f.defers.len() - 1
     }
 
