@@ -1,6 +1,7 @@
-//! Package `time`: the clocks.
+//! Package `time`: the clocks, and reading zone files.
 
 use super::Pair;
+use crate::abi::GoString;
 
 /// `func now() (wall int64, mono int64)`: nanoseconds since the Unix epoch
 /// (wall clock) and on the monotonic clock (for `Since`, `Sub`).
@@ -22,3 +23,39 @@ fn monotonic_nanos() -> i64 {
     // Never 0, so that a zero `Time` has no monotonic reading.
     start.elapsed().as_nanos() as i64 + 1
 }
+
+/// The largest zone file `readFile` reads whole; gc's limit for the files
+/// its time package reads. A longer file is reported by its length, one
+/// byte over (`lib/time` then refuses it as gc does).
+const MAX_ZONE_FILE: u64 = 10 << 20;
+
+/// The results of `readFile`.
+#[repr(C)]
+pub struct FileContents {
+    data: GoString,
+    errno: i64,
+}
+
+/// `func readFile(name string) (data string, errno int)`: the contents of
+/// the file `name` (at most [`MAX_ZONE_FILE`] + 1 bytes) and 0, or "" and
+/// the errno of the failed open or read (`EINVAL` for a name holding a NUL
+/// byte, as gc's open reports it). `lib/time` reads zone files with it.
+pub extern "C" fn read_file(out: *mut FileContents, ptr: *const u8, len: usize) {
+    use std::io::Read;
+    use std::os::unix::ffi::OsStrExt;
+    // SAFETY: a Go string of `len` bytes at `ptr` (or empty).
+    let name = if len == 0 { &[][..] } else { unsafe { std::slice::from_raw_parts(ptr, len) } };
+    let errno = |e: std::io::Error| e.raw_os_error().map_or(EINVAL, i64::from);
+    let mut bytes = Vec::new();
+    let res = std::fs::File::open(std::ffi::OsStr::from_bytes(name))
+        .and_then(|f| f.take(MAX_ZONE_FILE + 1).read_to_end(&mut bytes));
+    let contents = match res {
+        Ok(_) => FileContents { data: crate::strings::new_string(&bytes), errno: 0 },
+        Err(e) => FileContents { data: crate::strings::new_string(b""), errno: errno(e) },
+    };
+    // SAFETY: `out` is the adapter's result area.
+    unsafe { out.write(contents) };
+}
+
+/// Linux's `EINVAL`.
+const EINVAL: i64 = 22;
