@@ -1,66 +1,8 @@
-// The calendar and formatting: Locations, Month and Weekday, the civil
-// date of an instant (proleptic Gregorian, as gc), Date, and Format with
-// gc's reference-time layouts.
-//
-// Locations: UTC and fixed zones (FixedZone) are exact. The local zone
-// needs the TZ variable and the zone database, which deft cannot read
-// yet: Local exists (Now and Unix give Local times, as in gc, and
-// everything that does not depend on the zone works), but asking the
-// calendar of a Local time panics rather than print an answer that may be
-// wrong. t.UTC() or t.In(loc) give times whose calendar is known.
+// The calendar and formatting: Month and Weekday, the civil date of an
+// instant (proleptic Gregorian, as gc) in its Location (zoneinfo.go), Date,
+// and Format with gc's reference-time layouts.
 
 package time
-
-// A Location maps instants to the zone in use there. deft's Locations
-// have one zone each.
-type Location struct {
-	name   string
-	zone   string // abbreviation (Format's "MST")
-	offset int    // seconds east of UTC
-	local  bool   // the local zone, which deft cannot read yet
-}
-
-var utcLoc = Location{name: "UTC", zone: "UTC"}
-var localLoc = Location{name: "Local", local: true}
-
-// UTC: Coordinated Universal Time.
-var UTC *Location = &utcLoc
-
-// Local: the system's local time zone.
-var Local *Location = &localLoc
-
-// FixedZone: a Location whose zone is always name, offset seconds east of
-// UTC.
-func FixedZone(name string, offset int) *Location {
-	return &Location{name: name, zone: name, offset: offset}
-}
-
-// String: the Location's name ("UTC", a FixedZone's name). Local's name
-// depends on TZ in gc ("Local", "UTC", the zone's name), so deft cannot
-// tell it either.
-func (l *Location) String() string {
-	if l == nil {
-		return "UTC"
-	}
-	if l.local {
-		panic(errLocal)
-	}
-	return l.name
-}
-
-// errLocal: why deft cannot tell the zone of a Local time.
-const errLocal = "time: deft does not support the local time zone yet (use Time.UTC or Time.In)"
-
-// lookup: the zone's abbreviation and offset (nil is UTC).
-func (l *Location) lookup() (name string, offset int) {
-	if l == nil {
-		return "UTC", 0
-	}
-	if l.local {
-		panic(errLocal)
-	}
-	return l.zone, l.offset
-}
 
 // A Month of the year (January = 1).
 type Month int
@@ -172,7 +114,7 @@ func daysFrom(year int64, month Month, day int64) int64 {
 // abs: t's seconds since January 1, year 1 on the clock of its zone, and
 // the zone.
 func (t Time) abs() (sec int64, zone string, offset int) {
-	zone, offset = t.loc.lookup()
+	zone, offset, _, _, _ = t.loc.lookup(t.Unix())
 	return t.sec + int64(offset), zone, offset
 }
 
@@ -278,11 +220,21 @@ func Date(year int, month Month, day, hour, min, sec, nsec int, loc *Location) T
 	h, mi := norm(int64(hour), mi, 60)
 	d, h := norm(int64(day), h, 24)
 	days := daysFrom(y, Month(m+1), 1) + d - 1
-	_, offset := loc.lookup()
-	t := Time{sec: days*secondsPerDay + h*3600 + mi*60 + s - int64(offset), nsec: ns, loc: loc}
-	if loc == &utcLoc {
-		t.loc = nil
+	unix := days*secondsPerDay + h*3600 + mi*60 + s - unixToInternal
+	// The offset in use at the instant that is the clock time in UTC is
+	// right unless a transition lies between that instant and the result;
+	// then the result's own offset is (gc's rule, which for a clock time
+	// that a transition skips or repeats picks one of the two offsets).
+	_, offset, start, end, _ := loc.lookup(unix)
+	if offset != 0 {
+		utc := unix - int64(offset)
+		if utc < start || utc >= end {
+			_, offset, _, _, _ = loc.lookup(utc)
+		}
+		unix -= int64(offset)
 	}
+	t := Time{sec: unix + unixToInternal, nsec: ns}
+	t.setLoc(loc)
 	return t
 }
 
@@ -623,26 +575,30 @@ func (t Time) AppendFormat(b []byte, layout string) []byte {
 }
 
 // appendOffset writes a zone offset as ±hh, then (with minutes) [:]mm,
-// then (with seconds) [:]ss.
+// then (with seconds) [:]ss. The sign is that of the offset in whole
+// minutes, truncated, and the seconds are negated with it: an offset of
+// -52 s is "+0000", "+00:00:-52" (gc's output, for a zone of local mean
+// time such as Africa/Accra's before 1918).
 func appendOffset(b []byte, offset int, minutes, colon, seconds bool) []byte {
-	if offset < 0 {
+	m, s := offset/60, offset%60
+	if m < 0 {
 		b = append(b, '-')
-		offset = -offset
+		m, s = -m, -s
 	} else {
 		b = append(b, '+')
 	}
-	b = appendInt(b, offset/3600, 2)
+	b = appendInt(b, m/60, 2)
 	if minutes {
 		if colon {
 			b = append(b, ':')
 		}
-		b = appendInt(b, offset%3600/60, 2)
+		b = appendInt(b, m%60, 2)
 	}
 	if seconds {
 		if colon {
 			b = append(b, ':')
 		}
-		b = appendInt(b, offset%60, 2)
+		b = appendInt(b, s, 2)
 	}
 	return b
 }
@@ -687,7 +643,7 @@ func (t Time) GoString() string {
 	}
 	b = append(b, ", "...)
 	switch loc := t.Location(); loc {
-	case UTC:
+	case UTC, nil:
 		b = append(b, "time.UTC"...)
 	case Local:
 		b = append(b, "time.Local"...)

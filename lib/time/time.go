@@ -1,6 +1,8 @@
-// Package time: clocks, durations, and the calendar of UTC and fixed
-// zones (format.go). deft's implementation; bodyless functions are
-// implemented by the runtime (crates/runtime/src/library/time.rs).
+// Package time: clocks, durations, the calendar and formatting
+// (format.go), and time zones: UTC, fixed zones, the system's zone
+// database and the local zone (zoneinfo.go, tzfile.go, tzrule.go). deft's
+// implementation; bodyless functions are implemented by the runtime
+// (crates/runtime/src/library/time.rs).
 package time
 
 // Duration: a span of time in nanoseconds.
@@ -168,12 +170,12 @@ func (t Time) Nanosecond() int { return int(t.nsec) }
 
 // UTC, Local, In: t in another Location (dropping the monotonic reading).
 func (t Time) UTC() Time {
-	t.loc, t.mono = nil, 0
+	t.setLoc(&utcLoc)
 	return t
 }
 
 func (t Time) Local() Time {
-	t.loc, t.mono = Local, 0
+	t.setLoc(Local)
 	return t
 }
 
@@ -181,10 +183,7 @@ func (t Time) In(loc *Location) Time {
 	if loc == nil {
 		panic("time: missing Location in call to Time.In")
 	}
-	if loc == &utcLoc {
-		loc = nil
-	}
-	t.loc, t.mono = loc, 0
+	t.setLoc(loc)
 	return t
 }
 
@@ -195,10 +194,6 @@ func (t Time) Location() *Location {
 	}
 	return t.loc
 }
-
-// Zone: the abbreviated name and the offset in seconds east of UTC of
-// t's zone.
-func (t Time) Zone() (name string, offset int) { return t.loc.lookup() }
 
 // Truncate: t rounded down to a multiple of d since the zero Time (d <= 0
 // leaves it), without the monotonic reading.

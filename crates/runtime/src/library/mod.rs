@@ -90,6 +90,8 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("time.stopTimer", || crate::sched::stop_timer as *const u8),
     ("time.resetTimer", || crate::sched::reset_timer as *const u8),
     ("time.sleep", || time::sleep as *const u8),
+    ("time.readFile", || time::read_file as *const u8),
+    ("time.getenv", || os::getenv as *const u8),
     ("sync.fatal", || sync::fatal_shim as *const u8),
     ("sync/atomic.sameType", || sync::same_type as *const u8),
     ("os.getenv", || os::getenv as *const u8),

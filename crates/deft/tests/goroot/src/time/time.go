@@ -9,7 +9,7 @@ type Time struct {
 
 type Month int
 
-func LoadLocation(name string) (*Location, error)
+func Parse(layout, value string) (Time, error)
 
 func (t Time) MarshalJSON() ([]byte, error)
 
