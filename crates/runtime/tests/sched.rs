@@ -250,14 +250,18 @@ extern "C" fn sleeper(args: *mut u8, _: *mut usize) {
 
 #[test]
 fn sleepers_wake_in_deadline_order() {
+    // Deadlines 100 ms apart: sleepers whose deadlines pass in one stall of
+    // the process wake together, and then the last made runnable runs first
+    // (as with gc's one P), so close deadlines make a test that a loaded
+    // machine breaks.
     as_main(|| {
         let start = std::time::Instant::now();
-        for ms in [30usize, 10, 20, 10] {
+        for ms in [300usize, 100, 200, 100] {
             go(sleeper, ms as *const u8);
         }
-        sched::sleep(45_000_000);
-        assert_eq!(LOG.with(|l| l.borrow().clone()), [10, 10, 20, 30]);
-        assert!(start.elapsed() >= std::time::Duration::from_millis(45));
+        sched::sleep(450_000_000);
+        assert_eq!(LOG.with(|l| l.borrow().clone()), [100, 100, 200, 300]);
+        assert!(start.elapsed() >= std::time::Duration::from_millis(450));
     });
 }
 
