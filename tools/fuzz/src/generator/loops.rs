@@ -83,8 +83,7 @@ impl Gen<'_> {
         let negative = n.starts_with('-');
         let targets = if assign {
             self.find(|v| {
-                !v.readonly
-                    && matches!(v.kind, Kind::Val(Ty::Int(u)) if t.map_or(!negative || u.signed(), |t| t == u))
+                !v.readonly && matches!(v.kind, Kind::Val(Ty::Int(u)) if t.map_or(!negative || u.signed(), |t| t == u))
             })
         } else {
             Vec::new()

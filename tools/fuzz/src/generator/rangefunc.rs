@@ -26,7 +26,7 @@
 //! the enclosing function's deferred calls, closures capturing the loop
 //! variables, further loops, and (feature `rangefuncdefer`) `defer`.
 
-use super::types::{Ty, WORDS};
+use super::types::{IntTy, Ty, WORDS};
 use super::{CLOSURE_LIMIT, Frame, Gen, Kind, MAX_MULT, Var};
 use crate::features::Feature;
 
@@ -125,26 +125,25 @@ impl Gen<'_> {
                 } else {
                     let i = self.fresh("i");
                     let o = self.open_loop(&format!("for {i} := 0; {i} < {k}; {i}++"), Some(&l), k, false);
-                    let v = self.declare(&i, Kind::Val(Ty::Int(super::types::IntTy::Int)));
+                    let v = self.declare(&i, Kind::Val(Ty::Int(IntTy::Int)));
                     v.readonly = true;
                     v.used = true;
                     Some(o)
                 }
             }
-            1 => match self.rangeint_loop_head() {
-                Some((head, vars, eff)) if self.mult * eff * inner <= MAX_MULT => {
+            1 => {
+                let (head, var, eff) = self.rangeint_loop_head();
+                if self.mult * eff * inner <= MAX_MULT {
                     let o = self.open_loop(&head, Some(&l), eff, false);
-                    for (n, t) in vars {
-                        self.declare(&n, Kind::Val(Ty::Int(t)));
+                    if let Some(n) = var {
+                        self.declare(&n, Kind::Val(Ty::Int(IntTy::Int)));
                     }
                     Some(o)
+                } else {
+                    None
                 }
-                _ => None,
-            },
-            _ => match self.iterator_within(inner) {
-                Some((n2, it2)) => Some(self.open_rangefunc(&n2, &it2, Some(&l))),
-                None => None,
-            },
+            }
+            _ => self.iterator_within(inner).map(|(n2, it2)| self.open_rangefunc(&n2, &it2, Some(&l))),
         };
         let Some(o) = o else {
             let o = self.open_rangefunc(name, it, None);
@@ -173,15 +172,15 @@ impl Gen<'_> {
         }
     }
 
-    /// A range-over-int header for an outer loop: text, variables, most
-    /// iterations.
-    fn rangeint_loop_head(&mut self) -> Option<(String, Vec<(String, super::types::IntTy)>, u64)> {
+    /// A range-over-int header for an outer loop: text, its `int`
+    /// variable (if any), most iterations.
+    fn rangeint_loop_head(&mut self) -> (String, Option<String>, u64) {
         let k = self.rng.range(1, 3);
         let i = self.fresh("i");
         if self.rng.chance(30) {
-            return Some((format!("for range {k}"), Vec::new(), k as u64));
+            return (format!("for range {k}"), None, k as u64);
         }
-        Some((format!("for {i} := range {k}"), vec![(i, super::types::IntTy::Int)], k as u64))
+        (format!("for {i} := range {k}"), Some(i), k as u64)
     }
 
     /// Writes `label: head {`, enters the loop.
@@ -268,11 +267,7 @@ impl Gen<'_> {
                     _ => {
                         let a = self.name_of(&tk);
                         let b = self.name_of(&tv);
-                        if a == b {
-                            format!("for {a} = range {name}")
-                        } else {
-                            format!("for {a}, {b} = range {name}")
-                        }
+                        if a == b { format!("for {a} = range {name}") } else { format!("for {a}, {b} = range {name}") }
                     }
                 }
             }
