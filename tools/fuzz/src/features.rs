@@ -46,6 +46,22 @@ pub enum Feature {
     /// Statements whose result depends on gc's order of evaluation: calls
     /// changing what the same statement reads (needs closures).
     Order,
+    /// Go 1.22 per-iteration loop variables: three-clause and range loops
+    /// whose variables closures, deferred calls and pointers outlive, and
+    /// bodies that change them.
+    LoopVar,
+    /// `for i := range n`, `for range n`, `for i = range n` (Go 1.22).
+    RangeInt,
+    /// Range over functions (Go 1.23) with well-behaved iterators: bodies
+    /// with break, continue, labeled jumps, return, panics, nesting.
+    RangeFunc,
+    /// Iterators that misbehave (call yield after false or after the loop,
+    /// recover a body panic): gc's range-function runtime errors.
+    BadYield,
+    /// `defer` inside range-over-func loop bodies.
+    RangeFuncDefer,
+    /// `goto` out of range-over-func loop bodies.
+    RangeFuncGoto,
 }
 
 /// Every feature: name, default, one-line description.
@@ -67,6 +83,12 @@ pub const ALL: &[(Feature, &str, bool, &str)] = &[
     (Feature::Floats, "floats", true, "float64 panic values"),
     (Feature::TypeSwitch, "typeswitch", false, "show recovered values by type switch"),
     (Feature::Order, "order", true, "calls changing what the same statement reads"),
+    (Feature::LoopVar, "loopvar", true, "1.22 loop variables captured, addressed, changed"),
+    (Feature::RangeInt, "rangeint", true, "range over integers"),
+    (Feature::RangeFunc, "rangefunc", true, "range over func iterators"),
+    (Feature::BadYield, "badyield", true, "iterators that misbehave: gc's runtime errors"),
+    (Feature::RangeFuncDefer, "rangefuncdefer", false, "defer in range-over-func bodies"),
+    (Feature::RangeFuncGoto, "rangefuncgoto", false, "goto out of range-over-func bodies"),
 ];
 
 /// A set of enabled features.
@@ -100,6 +122,13 @@ impl Features {
             return false;
         }
         if f == Feature::NilDefer && !self.has(Feature::Closures) {
+            return false;
+        }
+        let needs_rangefunc = matches!(f, Feature::BadYield | Feature::RangeFuncDefer | Feature::RangeFuncGoto);
+        if needs_rangefunc && !self.has(Feature::RangeFunc) {
+            return false;
+        }
+        if f == Feature::RangeFuncDefer && self.bits & bit(Feature::Defer) == 0 {
             return false;
         }
         self.bits & bit(f) != 0

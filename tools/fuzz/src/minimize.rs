@@ -232,10 +232,14 @@ fn is_ident(s: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-/// Names declared by a line: `a, b := ...`, `for i := ...`, `var x T`,
-/// `func f(...)` at top level (not `main`).
+/// Names declared by a line: `a, b := ...`, `for i := ...` (maybe after a
+/// label `L: `), `var x T`, `func f(...)` at top level (not `main`).
 fn declared_names(line: &str) -> Vec<String> {
     let t = line.trim();
+    let t = match t.split_once(": ") {
+        Some((label, rest)) if is_ident(label) => rest,
+        _ => t,
+    };
     if let Some(rest) = t.strip_prefix("func ") {
         let name = rest.split('(').next().unwrap_or("");
         return if indent(line) == 0 && is_ident(name) && name != "main" { vec![name.to_string()] } else { Vec::new() };
@@ -326,6 +330,14 @@ mod tests {
     }
 
     #[test]
+    fn removes_an_iterator_with_its_loops() {
+        let program = "package main\n\nfunc main() {\n\tit1 := func(yield2 func(int) bool) {\n\t\tif !yield2(1) { return }\n\t}\n\tL3: for x4 := range it1 {\n\t\tfor x5 := range it1 {\n\t\t\tif x5 > x4 { continue L3 }\n\t\t}\n\t}\n\tprintln(\"BUG\")\n}\n";
+        let balanced = |s: &str| s.matches('{').count() == s.matches('}').count();
+        let m = minimize(program, tests(1000), |s| balanced(s) && s.contains("BUG") && s.contains("func main"));
+        assert_eq!(m.text, "package main\n\nfunc main() {\n\tprintln(\"BUG\")\n}\n");
+    }
+
+    #[test]
     fn respects_the_budget() {
         let m = minimize(PROGRAM, tests(3), |_| false);
         assert_eq!(m.tests, 3);
@@ -337,6 +349,8 @@ mod tests {
         assert_eq!(declared_names("\tv1, _, v3 := f2(x)"), ["v1", "v3"]);
         assert_eq!(declared_names("\tfor i5 := 0; i5 < 3; i5++ {"), ["i5"]);
         assert_eq!(declared_names("var g1 int = 3"), ["g1"]);
+        assert_eq!(declared_names("\tL4: for x5, x6 := range it3 {"), ["x5", "x6"]);
+        assert_eq!(declared_names("\tit3 := func(yield4 func(int) bool) {"), ["it3"]);
         assert_eq!(declared_names("func f3(p1 int) (r2 E) {"), ["f3"]);
         assert!(declared_names("func main() {").is_empty());
         assert_eq!(

@@ -22,7 +22,7 @@ fn same_seed_same_program() {
     assert_eq!(distinct.len(), 200, "different seeds should give different programs");
 }
 
-/// A sample of 20 programs (default features, and a few other feature
+/// A sample of 30 programs (default features, and a few other feature
 /// sets) must build with `go build`. Skipped, with a note, without `go`.
 #[test]
 fn gc_compiles_a_sample() {
@@ -33,10 +33,21 @@ fn gc_compiles_a_sample() {
     let dir: PathBuf = std::env::temp_dir().join(format!("deft-fuzz-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     // One module, one package per program: a single `go build ./...`
-    // compiles them all in parallel.
-    std::fs::write(dir.join("go.mod"), "module fuzzsample\n\ngo 1.19\n").unwrap();
-    let sets = ["", "", "", "-defer", "none", "+typeswitch", "-closures,-strings"];
-    for k in 0..20u64 {
+    // compiles them all in parallel. Go 1.23: range over int and func.
+    std::fs::write(dir.join("go.mod"), "module fuzzsample\n\ngo 1.23\n").unwrap();
+    let sets = [
+        "",
+        "",
+        "",
+        "-defer",
+        "none",
+        "+typeswitch",
+        "-closures,-strings",
+        "+rangefuncdefer,+rangefuncgoto",
+        "none,rangefunc,rangeint,loopvar",
+        "-recover,-rangeint",
+    ];
+    for k in 0..30u64 {
         let list = sets[k as usize % sets.len()];
         let feat = Features::parse(list).unwrap();
         let pkg = dir.join(format!("seed{}", k * 10 + 3));

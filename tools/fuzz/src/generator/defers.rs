@@ -143,7 +143,7 @@ impl Gen<'_> {
     pub(super) fn recover_form(&mut self) {
         let panic = u32::from(self.may_panic());
         let lit = u32::from(self.has(Feature::Closures));
-        let defer_ok = u32::from(self.frame().loops == 0 || self.has(Feature::LoopDefer));
+        let defer_ok = u32::from(self.defer_allowed());
         match self.rng.weighted(&[4, 4, 2, defer_ok, 2 * lit * defer_ok, 1, 1]) {
             0 => {
                 let r = self.fresh("e");

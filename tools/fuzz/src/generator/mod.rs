@@ -32,8 +32,10 @@
 
 mod defers;
 mod expr;
+mod loops;
 mod order;
 mod program;
+mod rangefunc;
 mod stmt;
 pub mod types;
 
@@ -69,6 +71,9 @@ enum Kind {
     Val(Ty),
     /// A variable holding a closure.
     Func(Sig),
+    /// A range-over-func iterator: a closure variable or a top-level
+    /// function.
+    Iter(rangefunc::Iter),
 }
 
 /// A name in scope.
@@ -122,6 +127,12 @@ struct Frame {
     /// The recursive function and its depth parameter, where the body may
     /// call itself.
     self_fn: Option<(usize, String)>,
+    /// Labels of the loops around the current point, inside this frame
+    /// (targets of `break L` / `continue L`).
+    labels: Vec<String>,
+    /// Range-over-func loop bodies around the current point, inside this
+    /// frame (a `defer` there needs feature `rangefuncdefer`).
+    rangefunc: u32,
 }
 
 /// A call target: something with parameters and results.
@@ -153,6 +164,11 @@ struct Gen<'a> {
     limit: u64,
     /// The current recursive function has used its one self-call.
     self_called: bool,
+    /// Labels some `break L` / `continue L` uses (gc rejects unused labels).
+    used_labels: Vec<String>,
+    /// Top-level declarations made while generating a function (iterator
+    /// functions), emitted before the functions.
+    toplevel: Vec<String>,
 }
 
 impl<'a> Gen<'a> {
@@ -171,11 +187,22 @@ impl<'a> Gen<'a> {
             mult: 1,
             limit: FN_LIMIT,
             self_called: false,
+            used_labels: Vec::new(),
+            toplevel: Vec::new(),
         }
     }
 
     fn has(&self, f: Feature) -> bool {
         self.feat.has(f)
+    }
+
+    /// Whether a `defer` statement may be emitted here: in a loop only with
+    /// `loopdefer`, in a range-over-func body only with `rangefuncdefer`.
+    fn defer_allowed(&self) -> bool {
+        let f = self.frame();
+        self.has(Feature::Defer)
+            && (f.loops == 0 || self.has(Feature::LoopDefer))
+            && (f.rangefunc == 0 || self.has(Feature::RangeFuncDefer))
     }
 
     // ---- text ----
@@ -253,7 +280,7 @@ impl<'a> Gen<'a> {
             v.used = true;
             match v.kind {
                 Kind::Val(_) => vals.push(v.name.clone()),
-                Kind::Func(_) => funcs.push(v.name.clone()),
+                Kind::Func(_) | Kind::Iter(_) => funcs.push(v.name.clone()),
             }
         }
         for f in funcs {
@@ -290,6 +317,12 @@ impl<'a> Gen<'a> {
         let v = &mut self.scopes[s][i];
         v.used = true;
         v.name.clone()
+    }
+
+    /// The name of one of `locs`, not marking it used (for an assignment).
+    fn name_of(&mut self, locs: &[(usize, usize)]) -> String {
+        let loc = *self.rng.pick(locs);
+        self.var(loc).name.clone()
     }
 
     fn var(&self, loc: (usize, usize)) -> &Var {
@@ -364,7 +397,7 @@ impl<'a> Gen<'a> {
             }
             Target::Closure(s, i) => match &self.scopes[*s][*i].kind {
                 Kind::Func(sig) => (sig.params.clone(), sig.result.into_iter().collect()),
-                Kind::Val(_) => unreachable!("closure target is not a func variable"),
+                Kind::Val(_) | Kind::Iter(_) => unreachable!("closure target is not a func variable"),
             },
         }
     }
@@ -396,7 +429,7 @@ impl<'a> Gen<'a> {
             Target::Closure(s, i) => {
                 let cost = match &self.scopes[*s][*i].kind {
                     Kind::Func(sig) => sig.cost,
-                    Kind::Val(_) => 0,
+                    Kind::Val(_) | Kind::Iter(_) => 0,
                 };
                 self.charge(cost);
                 let name = self.use_one(&[(*s, *i)]);

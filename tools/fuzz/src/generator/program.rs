@@ -56,12 +56,18 @@ impl Gen<'_> {
         for i in (0..n).rev() {
             bodies[i] = self.function(i);
         }
+        let main = self.main_fn(n);
+        // Iterator functions made while generating the bodies.
+        for t in std::mem::take(&mut self.toplevel) {
+            text.push('\n');
+            text.push_str(&t);
+        }
         for b in bodies {
             text.push('\n');
             text.push_str(&b);
         }
         text.push('\n');
-        text.push_str(&self.main_fn(n));
+        text.push_str(&main);
         text
     }
 

@@ -48,7 +48,7 @@ impl Gen<'_> {
         let in_loop = f.loops > 0;
         let deferred = f.deferred;
         let closures = nest && f.closure_depth < 2 && self.has(Feature::Closures);
-        let defer_ok = self.has(Feature::Defer) && (f.loops == 0 || self.has(Feature::LoopDefer));
+        let defer_ok = self.defer_allowed();
         let w = [
             5,                                                                     // declaration
             4 + 3 * u32::from(deferred),                                           // assignment
@@ -65,6 +65,9 @@ impl Gen<'_> {
             u32::from(in_loop),                                                    // if c { break }
             u32::from(self.has(Feature::Recover)) * (1 + 2 * u32::from(deferred)), // recover
             2 * u32::from(closures && self.has(Feature::Order)),                   // order-sensitive block
+            2 * u32::from(nest && self.has(Feature::LoopVar)),                     // 1.22 loop variables
+            2 * u32::from(nest && self.has(Feature::RangeInt)),                    // range over int
+            4 * u32::from(nest && self.has(Feature::RangeFunc)),                   // range over func
         ];
         self.charge(1);
         match self.rng.weighted(&w) {
@@ -82,7 +85,10 @@ impl Gen<'_> {
             11 => self.cond_exit(Some(Exit::Return)),
             12 => self.cond_exit(None),
             13 => self.recover_stmt(),
-            _ => self.order_stmt(),
+            14 => self.order_stmt(),
+            15 => self.loopvar_stmt(),
+            16 => self.rangeint_stmt(),
+            _ => self.rangefunc_stmt(),
         }
     }
 
@@ -228,7 +234,7 @@ impl Gen<'_> {
         self.close();
     }
 
-    fn enter_loop(&mut self, eff: u64) {
+    pub(super) fn enter_loop(&mut self, eff: u64) {
         self.mult *= eff;
         let f = self.frame_mut();
         f.loops += 1;
@@ -236,7 +242,7 @@ impl Gen<'_> {
         self.push_scope();
     }
 
-    fn leave_loop(&mut self, eff: u64) {
+    pub(super) fn leave_loop(&mut self, eff: u64) {
         self.scopes.pop();
         let f = self.frame_mut();
         f.loops -= 1;
@@ -246,7 +252,7 @@ impl Gen<'_> {
 
     /// A loop body in the scope `enter_loop` opened (loop variables already
     /// declared there).
-    fn loop_body(&mut self, with_defer: bool) {
+    pub(super) fn loop_body(&mut self, with_defer: bool) {
         let n = self.block_len();
         let at = self.rng.index(n + 1);
         for k in 0..=n {
@@ -404,10 +410,7 @@ impl Gen<'_> {
         self.emit_uses();
         match exit {
             Some(e) => self.exit_of(e),
-            None => {
-                let kw = if self.rng.chance(50) { "break" } else { "continue" };
-                self.line(kw);
-            }
+            None => self.loop_jump(),
         }
         self.scopes.pop();
         self.frame_mut().depth -= 1;
@@ -423,11 +426,25 @@ impl Gen<'_> {
     pub(super) fn exit_stmt(&mut self) {
         let loops = u32::from(self.frame().loops > 0);
         let panic = u32::from(self.may_panic());
-        match self.rng.weighted(&[3, 2 * panic, loops, loops]) {
+        match self.rng.weighted(&[3, 2 * panic, 2 * loops]) {
             0 => self.exit_of(Exit::Return),
             1 => self.exit_of(Exit::Panic),
-            2 => self.line("break"),
-            _ => self.line("continue"),
+            _ => self.loop_jump(),
+        }
+    }
+
+    /// `break` or `continue`, of the innermost loop or (a third of the
+    /// time, when labeled loops are around) of a labeled one.
+    pub(super) fn loop_jump(&mut self) {
+        let kw = if self.rng.chance(50) { "break" } else { "continue" };
+        let labels = self.frame().labels.clone();
+        if labels.is_empty() || self.rng.chance(67) {
+            return self.line(kw);
+        }
+        let l = self.rng.pick(&labels).clone();
+        self.line(&format!("{kw} {l}"));
+        if !self.used_labels.contains(&l) {
+            self.used_labels.push(l);
         }
     }
 
