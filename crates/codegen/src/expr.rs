@@ -717,13 +717,56 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let ty = self.data_addr(d);
         let data = if self.pointer_shaped(from) {
             v[0]
+        } else if let Some(bits) = self.small_box_bits(from) {
+            self.small_box(v[0], bits, from)
         } else {
-            let l = self.layout(from);
-            let p = self.alloc(l.size, l.align, !l.has_ptr);
-            self.store_value(&l, &v, p, 0);
-            p
+            self.boxed(v, from)
         };
         vec![ty, data]
+    }
+
+    /// A fresh heap box holding value `v` of type `ty`.
+    fn boxed(&mut self, v: Vec<Value>, ty: TyId) -> Value {
+        let l = self.layout(ty);
+        let p = self.alloc(l.size, l.align, !l.has_ptr);
+        self.store_value(&l, &v, p, 0);
+        p
+    }
+
+    /// The width of an integer or bool type whose small values gc boxes in
+    /// its static table of words (`staticuint64s`): bools and 8-bit
+    /// integers always, wider integers below 256 (as unsigned).
+    fn small_box_bits(&self, ty: TyId) -> Option<u32> {
+        match self.kind(ty) {
+            TyKind::Bool => Some(8),
+            TyKind::Int(IntTy { bits, .. }) => Some(u32::from(*bits)),
+            _ => None,
+        }
+    }
+
+    /// The data word of integer or bool `v` (of `bits` bits, type `ty`)
+    /// in an interface: a word of [`crate::program::ProgramCx::small_uints`]
+    /// when the value is below 256, else a fresh box.
+    fn small_box(&mut self, v: Value, bits: u32, ty: TyId) -> Value {
+        let table = self.cx.small_uints();
+        let table = self.data_addr(table);
+        let wide = if bits < 64 { self.b.ins().uextend(types::I64, v) } else { v };
+        let offset = self.b.ins().ishl_imm_u(wide, 3);
+        if bits == 8 {
+            return self.b.ins().iadd(table, offset);
+        }
+        let (small, big, done) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
+        self.b.append_block_param(done, types::I64);
+        let is_small = self.b.ins().icmp_imm_u(IntCC::UnsignedLessThan, wide, 256);
+        self.b.ins().brif(is_small, small, &[], big, &[]);
+        self.b.switch_to_block(small);
+        let p = self.b.ins().iadd(table, offset);
+        self.b.ins().jump(done, &[p.into()]);
+        self.b.switch_to_block(big);
+        let p = self.boxed(vec![v], ty);
+        self.b.ins().jump(done, &[p.into()]);
+        self.b.switch_to_block(done);
+        self.b.block_params(done)[0]
     }
 
     /// Constant `x` (of value `c`) converted to an interface: its data word

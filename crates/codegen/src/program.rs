@@ -105,6 +105,9 @@ pub struct ProgramCx<'p> {
     /// Read-only boxes of constants converted to interfaces, by the box's
     /// bytes and the string it points to (see [`ProgramCx::const_box`]).
     const_boxes: HashMap<(Vec<u8>, Option<Vec<u8>>), DataId>,
+    /// The read-only table of the 64-bit words 0..256 (see
+    /// [`ProgramCx::small_uints`]), once made.
+    small_uints: Option<DataId>,
     typedescs: HashMap<TyId, DataId>,
     funcvals: HashMap<FuncId, DataId>,
     globals: Vec<Option<DataId>>,
@@ -145,6 +148,7 @@ impl<'p> ProgramCx<'p> {
             rt: HashMap::new(),
             strings: HashMap::new(),
             const_boxes: HashMap::new(),
+            small_uints: None,
             typedescs: HashMap::new(),
             funcvals: HashMap::new(),
             globals: vec![None; prog.globals.len()],
@@ -277,6 +281,24 @@ impl<'p> ProgramCx<'p> {
         let id = self.static_data(&d);
         self.const_boxes.insert(key, id);
         Some(id)
+    }
+
+    /// A read-only table of 256 64-bit words, word i holding i: the boxes
+    /// of small integers and bools converted to an interface (gc's
+    /// `staticuint64s`; on little-endian a narrower value reads its own
+    /// bytes at the start of its word). No allocation, and the same value
+    /// converted twice is the same interface value, as in gc.
+    pub fn small_uints(&mut self) -> DataId {
+        if let Some(id) = self.small_uints {
+            return id;
+        }
+        let bytes: Vec<u8> = (0u64..256).flat_map(u64::to_le_bytes).collect();
+        let mut d = DataDescription::new();
+        d.define(bytes.into_boxed_slice());
+        d.set_align(8);
+        let id = self.static_data(&d);
+        self.small_uints = Some(id);
+        id
     }
 
     /// The static closure object `[code]` of top-level function `f`, used

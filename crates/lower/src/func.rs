@@ -352,7 +352,10 @@ impl<'c, 'a> FnCx<'c, 'a> {
         }
         let mut v = Lits { plan: &self.plan, found: Vec::new() };
         visit::walk_stmt(s, &mut v);
-        for lit in v.found {
+        // Literals in the body of a dead range-over-func loop belong to the
+        // body's closure (numbered there), which dead code never makes.
+        let numbered: Vec<&Expr> = v.found.into_iter().filter(|l| self.plan.lit_numbers.contains_key(&l.id)).collect();
+        for lit in numbered {
             self.func_lit(lit);
         }
     }

@@ -261,6 +261,12 @@ impl FnCx<'_, '_> {
             local_labels: body_labels(&body.stmts),
         });
         let mut b = Vec::new();
+        // `for x = range f`: the targets are assigned first, as gc's body
+        // does, so a yield called when it must not be still sets them.
+        let targets = targets.into_iter().map(|(e, l, t)| (e, f.local_expr(l, e.pos), t)).collect::<Vec<_>>();
+        if !targets.is_empty() {
+            f.range_assigns(targets, pos, &mut b);
+        }
         // Entry check: only a READY loop may run its body.
         let tmp = f.spill(f.local_expr(st, pos), &mut b);
         b.push(Stmt::Assign(Place::Local(st), f.state_const(RangeState::Panic, pos)));
@@ -269,10 +275,6 @@ impl FnCx<'_, '_> {
         let unit = f.unit_ty();
         let raise = IExpr { kind: IK::PanicRangeState(Box::new(f.local_expr(tmp, pos))), ty: unit, pos };
         b.push(Stmt::If { cond: not_ready, then: vec![Stmt::Eval(raise)], els: Vec::new() });
-        let targets = targets.into_iter().map(|(e, l, t)| (e, f.local_expr(l, e.pos), t)).collect::<Vec<_>>();
-        if !targets.is_empty() {
-            f.range_assigns(targets, pos, &mut b);
-        }
         f.stmts(&body.stmts, &mut b);
         f.body_exit(RangeState::Ready, true, body.end, &mut b);
         let Some(ctx) = f.range_ctx.take() else { f.ice(pos, "range body lost its context") };

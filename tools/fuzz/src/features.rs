@@ -87,8 +87,8 @@ pub const ALL: &[(Feature, &str, bool, &str)] = &[
     (Feature::RangeInt, "rangeint", true, "range over integers"),
     (Feature::RangeFunc, "rangefunc", true, "range over func iterators"),
     (Feature::BadYield, "badyield", true, "iterators that misbehave: gc's runtime errors"),
-    (Feature::RangeFuncDefer, "rangefuncdefer", false, "defer in range-over-func bodies"),
-    (Feature::RangeFuncGoto, "rangefuncgoto", false, "goto out of range-over-func bodies"),
+    (Feature::RangeFuncDefer, "rangefuncdefer", true, "defer in range-over-func bodies"),
+    (Feature::RangeFuncGoto, "rangefuncgoto", true, "goto out of range-over-func bodies"),
 ];
 
 /// A set of enabled features.
