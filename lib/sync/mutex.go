@@ -19,6 +19,12 @@ type Mutex struct {
 	sema  uint32
 }
 
+// Lock is one compare-and-swap of the state and Unlock one atomic add,
+// each calling its slow path when that does not settle it: codegen
+// compiles direct calls of them to just that (crates/codegen/src/
+// intrinsics.rs, FAST_PATHS), as gc's inliner does. Keep them, the state's place (the first field) and its values
+// (0 unlocked, mutexLocked held without waiters) in step with that table.
+
 // Lock locks m, waiting while another goroutine holds it.
 func (m *Mutex) Lock() {
 	if atomic.CompareAndSwapInt32(&m.state, 0, mutexLocked) {
@@ -53,29 +59,30 @@ func (m *Mutex) TryLock() bool {
 	return old&mutexLocked == 0 && atomic.CompareAndSwapInt32(&m.state, old, old|mutexLocked)
 }
 
-// Unlock unlocks m, handing it to a waiter if there is one; unlocking an
-// unlocked mutex is a fatal error.
+// Unlock unlocks m, handing it to a waiter if there is one; unlocking
+// an unlocked mutex is a fatal error.
 func (m *Mutex) Unlock() {
-	if atomic.CompareAndSwapInt32(&m.state, mutexLocked, 0) {
-		return
+	if new := atomic.AddInt32(&m.state, -mutexLocked); new != 0 {
+		m.unlockSlow(new)
 	}
-	m.unlockSlow()
 }
 
-func (m *Mutex) unlockSlow() {
+// unlockSlow: releasing m left state new, not 0: m was not locked, or
+// goroutines wait for it.
+func (m *Mutex) unlockSlow(new int32) {
+	if (new+mutexLocked)&mutexLocked == 0 {
+		fatal("sync: unlock of unlocked mutex", "running")
+	}
 	for {
 		old := atomic.LoadInt32(&m.state)
-		if old&mutexLocked == 0 {
-			fatal("sync: unlock of unlocked mutex", "running")
+		if old&mutexLocked != 0 || old == 0 {
+			// Taken meanwhile (its Unlock will hand it over), or nobody
+			// waits any more.
+			return
 		}
-		if old == mutexLocked {
-			if atomic.CompareAndSwapInt32(&m.state, old, 0) {
-				return
-			}
-			continue
-		}
-		// Still locked, one waiter fewer: the lock is the waiter's.
-		if atomic.CompareAndSwapInt32(&m.state, old, old-mutexWaiter) {
+		// Locked again for one counted waiter, whose wait now ends with
+		// the lock.
+		if atomic.CompareAndSwapInt32(&m.state, old, old-mutexWaiter+mutexLocked) {
 			runtime_Semrelease(&m.sema)
 			return
 		}

@@ -184,9 +184,21 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// Calls function `fid` directly with closure context `ctx` (0 when
     /// `None`) and `args` (result areas added).
     pub fn call_static(&mut self, fid: lower::ir::FuncId, ctx: Option<Value>, args: Vec<Value>) -> Vec<Value> {
-        if let Some(intr) = crate::intrinsics::lookup(&self.cx.prog.funcs[fid.0 as usize].name) {
+        let name = &self.cx.prog.funcs[fid.0 as usize].name;
+        if let Some(intr) = crate::intrinsics::lookup(name) {
             self.nil_check(args[0]);
             return crate::intrinsics::emit(&mut self.b, intr, args[0], &args[1..]);
+        }
+        if let Some(path) = crate::intrinsics::fast_path(name)
+            && let Some(slow) = self.cx.func_named(path.slow)
+        {
+            self.nil_check(args[0]);
+            let (failed, rest) = crate::intrinsics::emit_fast_path(&mut self.b, path, args[0]);
+            // The slow path returns: the cold block rejoins the fast path.
+            self.checked_branch(failed, true, |t| {
+                t.call_static(slow, None, [args[0]].into_iter().chain(rest).collect());
+            });
+            return Vec::new();
         }
         let id = self.cx.func_decl(fid);
         let fr = self.func_ref(id);

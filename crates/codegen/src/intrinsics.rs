@@ -1,9 +1,16 @@
-//! Library functions compiled inline: `sync/atomic`'s operations.
+//! Library functions compiled inline: `sync/atomic`'s operations, and the
+//! fast paths of `sync.Mutex`.
 //!
 //! A direct call of one of these functions (or of a method of the atomic
 //! integer types) becomes the machine instruction itself — a `lock xadd`,
 //! `lock cmpxchg`, `xchg` or plain load — after a nil check of the
 //! address, as gc compiles them: no call, no runtime.
+//!
+//! A direct call of `Mutex.Lock` or `Unlock` becomes its fast path, one
+//! compare-and-swap of the lock word, with a call of the slow path only
+//! when that fails ([`FastPath`]): what gc's inliner makes of them. The
+//! library's methods are written as exactly that (lib/sync/mutex.go says
+//! so), so the method called as a value behaves the same.
 //!
 //! Library code declares each such function with a body that calls the
 //! function itself (`func AddInt64(a *int64, d int64) int64 { return
@@ -110,6 +117,69 @@ pub fn emit(b: &mut FunctionBuilder, intr: Intrinsic, addr: Value, operands: &[V
         }
         AtomicOp::And => vec![rmw(b, AtomicRmwOp::And)],
         AtomicOp::Or => vec![rmw(b, AtomicRmwOp::Or)],
+    }
+}
+
+/// A method whose direct calls compile to one atomic operation on the
+/// 32-bit word at the receiver (its first field), calling method `slow`
+/// only when that does not settle the matter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FastPath {
+    /// The operation.
+    pub op: FastOp,
+    /// The method called otherwise (full name).
+    pub slow: &'static str,
+}
+
+/// The atomic operation of a [`FastPath`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FastOp {
+    /// Swap `expect` for `replace`; the slow path (receiver only) runs
+    /// when the word was not `expect`.
+    Cas {
+        /// What the word must hold.
+        expect: i64,
+        /// What the fast path leaves in it.
+        replace: i64,
+    },
+    /// Add `delta`; the slow path runs with the receiver and the new value
+    /// when that is not 0.
+    Add {
+        /// What is added.
+        delta: i64,
+    },
+}
+
+/// `sync.Mutex`'s state word: 0 unlocked, 1 locked without waiters (gc's
+/// inlined Lock and Unlock are the same two instructions).
+const FAST_PATHS: [(&str, FastPath); 2] = [
+    ("sync.(*Mutex).Lock", FastPath { op: FastOp::Cas { expect: 0, replace: 1 }, slow: "sync.(*Mutex).lockSlow" }),
+    ("sync.(*Mutex).Unlock", FastPath { op: FastOp::Add { delta: -1 }, slow: "sync.(*Mutex).unlockSlow" }),
+];
+
+/// The fast path a method of the program stands for, by its full name.
+pub fn fast_path(func_name: &str) -> Option<FastPath> {
+    FAST_PATHS.iter().find(|(n, _)| *n == func_name).map(|(_, f)| *f)
+}
+
+/// Emits the atomic operation of `path` on the word at `addr`; returns
+/// whether the slow path must be called, and its arguments after the
+/// receiver.
+pub fn emit_fast_path(b: &mut FunctionBuilder, path: FastPath, addr: Value) -> (Value, Vec<Value>) {
+    let flags = MemFlagsData::trusted();
+    match path.op {
+        FastOp::Cas { expect, replace } => {
+            let expect = b.ins().iconst(types::I32, expect);
+            let replace = b.ins().iconst(types::I32, replace);
+            let seen = b.ins().atomic_cas(flags, addr, expect, replace);
+            (b.ins().icmp(IntCC::NotEqual, seen, expect), Vec::new())
+        }
+        FastOp::Add { delta } => {
+            let delta = b.ins().iconst(types::I32, delta);
+            let old = b.ins().atomic_rmw(types::I32, flags, AtomicRmwOp::Add, addr, delta);
+            let new = b.ins().iadd(old, delta);
+            (b.ins().icmp_imm_u(IntCC::NotEqual, new, 0), vec![new])
+        }
     }
 }
 

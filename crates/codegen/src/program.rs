@@ -105,6 +105,8 @@ pub struct ProgramCx<'p> {
     /// Read-only boxes of constants converted to interfaces, by the box's
     /// bytes and the string it points to (see [`ProgramCx::const_box`]).
     const_boxes: HashMap<(Vec<u8>, Option<Vec<u8>>), DataId>,
+    /// Functions by name, for [`ProgramCx::func_named`] (made on first use).
+    by_name: Option<HashMap<&'p str, FuncId>>,
     /// The read-only table of the 64-bit words 0..256 (see
     /// [`ProgramCx::small_uints`]), once made.
     small_uints: Option<DataId>,
@@ -149,6 +151,7 @@ impl<'p> ProgramCx<'p> {
             strings: HashMap::new(),
             const_boxes: HashMap::new(),
             small_uints: None,
+            by_name: None,
             typedescs: HashMap::new(),
             funcvals: HashMap::new(),
             globals: vec![None; prog.globals.len()],
@@ -281,6 +284,15 @@ impl<'p> ProgramCx<'p> {
         let id = self.static_data(&d);
         self.const_boxes.insert(key, id);
         Some(id)
+    }
+
+    /// The function of the program named `name` (`sync.(*Mutex).lockSlow`).
+    pub fn func_named(&mut self, name: &str) -> Option<FuncId> {
+        let prog = self.prog;
+        let map = self.by_name.get_or_insert_with(|| {
+            prog.funcs.iter().enumerate().map(|(i, f)| (f.name.as_str(), FuncId(i as u32))).collect()
+        });
+        map.get(name).copied()
     }
 
     /// A read-only table of 256 64-bit words, word i holding i: the boxes
