@@ -599,8 +599,13 @@ impl FnCx<'_, '_> {
             Builtin::Print | Builtin::Println => args.iter().map(|a| self.expr(a)).collect(),
             Builtin::Copy => self.builtin_operands(args, pos, |_, _, t| t),
             Builtin::Recover => {
+                // The frame whose deferred call this is: in a range-over-func
+                // body, the enclosing function's, whose record it joins.
                 let ty = self.basic_ty(types::BasicKind::Uintptr);
-                vec![IExpr { kind: IK::FramePointer, ty, pos }]
+                match self.range_ctx.as_ref().and_then(|r| r.frame) {
+                    Some(frame) => vec![self.local_expr(frame, pos)],
+                    None => vec![IExpr { kind: IK::FramePointer, ty, pos }],
+                }
             }
             Builtin::Delete => self.delete_operands(args),
             Builtin::Close | Builtin::Clear => vec![self.expr(&args[0])],
