@@ -39,18 +39,11 @@ use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::Duration;
 
 use crate::frames::{FrameKind, find_func};
-use crate::sys::{SA_RESTART, SA_SIGINFO, SigAction, set_sigaction};
+use crate::sys::{REG_RIP, REG_RSP, SA_RESTART, SA_SIGINFO, SIGURG, SigAction, UC_GREGS, set_sigaction};
 
 /// How often a goroutine that runs without blocking is made to yield
 /// (gc's scheduler does it after 10 ms too).
 const PERIOD: Duration = Duration::from_millis(10);
-
-/// `SIGURG`, the signal gc preempts goroutines with.
-const SIGURG: i32 = 23;
-/// Offsets of the saved rsp and rip in a Linux x86-64 `ucontext_t`
-/// (`uc_mcontext.gregs[REG_RSP]`, `gregs[REG_RIP]`).
-const UC_RSP: usize = 160;
-const UC_RIP: usize = 168;
 
 unsafe extern "C" {
     fn syscall(n: i64, ...) -> i64;
@@ -135,8 +128,8 @@ extern "C" fn on_sigurg(_sig: i32, _info: *mut u8, context: *mut u8) {
     // SAFETY: the kernel passes a valid ucontext_t; rip and rsp are at the
     // offsets of its x86-64 layout.
     unsafe {
-        let rip = context.add(UC_RIP).cast::<usize>();
-        let rsp = context.add(UC_RSP).cast::<usize>();
+        let rip = context.add(UC_GREGS + 8 * REG_RIP).cast::<usize>();
+        let rsp = context.add(UC_GREGS + 8 * REG_RSP).cast::<usize>();
         if crate::panic::cur_g().is_null() || !find_func(*rip).is_some_and(|f| f.kind == FrameKind::Go) {
             return;
         }

@@ -79,7 +79,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use crate::frames::{Frame, FrameKind, FuncInfo, find_func};
 use crate::panic::{G, Shown, Wrappers, cur_g, fmt_shown_frame, shown_frame};
 use crate::print::{ByteSink, fmt_hex};
-use crate::sys::{SA_ONSTACK, SA_SIGINFO, SigAction, StackT};
+use crate::sys::{REG_RBP, REG_RIP, REG_RSP, SA_ONSTACK, SA_SIGINFO, SIGURG, SigAction, StackT, UC_GREGS};
 use crate::traceback_fmt::{FrameAddrs, FrameArgs, fmt_frame_at, fmt_frames_elided, fmt_goroutine_header_at};
 
 /// Frames a long trace shows from its innermost end (gc 1.27's count).
@@ -100,16 +100,8 @@ const PAGE: usize = 4096;
 
 const SIGBUS: i32 = 7;
 const SIGSEGV: i32 = 11;
-/// `SIGURG` (preemption) is blocked while the report runs.
-const SIGURG: i32 = 23;
 /// Offset of `si_addr` in a `siginfo_t` of a memory fault.
 const SI_ADDR: usize = 16;
-/// Offset of `uc_mcontext.gregs` in a Linux x86-64 `ucontext_t`.
-const UC_GREGS: usize = 40;
-/// Indices of registers in `gregs`.
-const REG_RBP: usize = 10;
-const REG_RSP: usize = 15;
-const REG_RIP: usize = 16;
 /// `gregs` index of each register by its hardware encoding (rax, rcx, rdx,
 /// rbx, rsp, rbp, rsi, rdi, r8–r15).
 const GREG_OF_ENCODING: [usize; 16] = [13, 14, 12, 11, 15, 10, 9, 8, 0, 1, 2, 3, 4, 5, 6, 7];
@@ -130,6 +122,7 @@ pub fn install() {
     ONCE.call_once(|| {
         for (sig, old) in [(SIGSEGV, &OLD_SEGV), (SIGBUS, &OLD_BUS)] {
             let mut mask = [0u64; 16];
+            // Preemption is blocked while the report runs.
             mask[0] = 1 << (SIGURG - 1);
             let act = SigAction {
                 handler: on_fault as *const () as usize,

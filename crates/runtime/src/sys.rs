@@ -40,6 +40,14 @@ pub(crate) struct SigAction {
 
 /// `SA_SIGINFO`: the handler takes `(sig, siginfo, ucontext)`.
 pub(crate) const SA_SIGINFO: i32 = 4;
+/// `SIGURG`, the signal gc (and deft) preempts goroutines with.
+pub(crate) const SIGURG: i32 = 23;
+/// Offset of `uc_mcontext.gregs` in a Linux x86-64 `ucontext_t`, and the
+/// indices of registers in it.
+pub(crate) const UC_GREGS: usize = 40;
+pub(crate) const REG_RBP: usize = 10;
+pub(crate) const REG_RSP: usize = 15;
+pub(crate) const REG_RIP: usize = 16;
 /// `SA_ONSTACK`: the handler runs on the thread's alternate signal stack.
 pub(crate) const SA_ONSTACK: i32 = 0x0800_0000;
 /// `SA_RESTART`: interrupted system calls are restarted.
