@@ -744,12 +744,17 @@ impl<'a, 'p> FnTx<'a, 'p> {
         }
     }
 
+    /// The address of [`crate::program::ProgramCx::small_uints`].
+    fn small_uints_addr(&mut self) -> Value {
+        let table = self.cx.small_uints();
+        self.data_addr(table)
+    }
+
     /// The data word of integer or bool `v` (of `bits` bits, type `ty`)
     /// in an interface: a word of [`crate::program::ProgramCx::small_uints`]
     /// when the value is below 256, else a fresh box.
     fn small_box(&mut self, v: Value, bits: u32, ty: TyId) -> Value {
-        let table = self.cx.small_uints();
-        let table = self.data_addr(table);
+        let table = self.small_uints_addr();
         let wide = if bits < 64 { self.b.ins().uextend(types::I64, v) } else { v };
         let offset = self.b.ins().ishl_imm_u(wide, 3);
         if bits == 8 {
@@ -772,6 +777,18 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// Constant `x` (of value `c`) converted to an interface: its data word
     /// points at a read-only static box, no allocation.
     fn const_to_interface(&mut self, c: &Const, x: &'p Expr) -> Vec<Value> {
+        let small = match *c {
+            Const::Bool(b) => Some(u64::from(b)),
+            Const::Int(v) if self.small_box_bits(x.ty).is_some() && v < 256 => Some(v),
+            _ => None,
+        };
+        if let Some(v) = small {
+            // The word of the table a computed value of the same type and
+            // value would point at: the very same interface value, as gc.
+            let d = self.cx.typedesc(x.ty);
+            let table = self.small_uints_addr();
+            return vec![self.data_addr(d), self.b.ins().iadd_imm_s(table, (v * 8) as i64)];
+        }
         let l = self.layout(x.ty).clone();
         match self.cx.const_box(c, &l) {
             Some(boxed) => {
