@@ -51,11 +51,18 @@ pub fn assemble(
             files: files.len()..files.len() + pkg_files.len(),
             library: true,
             lang: types::LangVersion::CURRENT,
+            import_map: Default::default(),
         });
         files.extend(pkg_files);
     }
     let path = user.first().map_or_else(|| "main".to_string(), |f| f.package.name.clone());
-    packages.push(PackageSpec { path, files: files.len()..files.len() + user.len(), library: false, lang });
+    packages.push(PackageSpec {
+        path,
+        files: files.len()..files.len() + user.len(),
+        library: false,
+        lang,
+        import_map: Default::default(),
+    });
     files.extend(user);
     Program { files, packages }
 }

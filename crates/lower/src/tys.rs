@@ -249,10 +249,11 @@ fn write_name(info: &Info, t: TypeId, s: &mut String) {
     match info.types_table.get(t) {
         Type::Basic(k) => s.push_str(k.name()),
         Type::Named(obj) => {
-            // gc names a type by its package's name, the last element of
-            // the import path (`*rand.Rand` for `math/rand`).
+            // gc names a type by its package's name, not its import path
+            // (`*rand.Rand` for `math/rand`).
             let path = info.types_table.named.get(obj).map(|n| n.pkg.as_str()).unwrap_or("");
-            if let Some(pkg) = path.rsplit('/').next().filter(|p| !p.is_empty()) {
+            let name = info.package_name(path).or_else(|| path.rsplit('/').next());
+            if let Some(pkg) = name.filter(|p| !p.is_empty()) {
                 s.push_str(pkg);
                 s.push('.');
             }

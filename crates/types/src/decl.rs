@@ -41,23 +41,42 @@ impl<'a> Checker<'a> {
         let dots_used = std::mem::take(self.dot_used.get_mut());
         self.dot_imports.clear();
         for (i, (imp, obj)) in std::mem::take(&mut self.imports).into_iter().enumerate() {
-            let path = crate::constant::quote(imp.path.as_bytes());
-            let known = imp.path == "unsafe" || self.package_by_path(&imp.path).is_some();
+            let imported = self.imported_path(&imp.path);
+            let path = crate::constant::quote(imported.as_bytes());
+            let known = imported == "unsafe" || self.package_by_path(&imported).is_some();
             let dot = imp.name.as_ref().is_some_and(|n| n.name == ".");
             match obj {
                 // A name other than the path's last element is shown.
-                Some(o) if !used.contains(&o) => match &imp.name {
-                    Some(n) if Some(n.name.as_str()) != imp.path.rsplit('/').next() => {
-                        self.error(imp.pos, format!("{path} imported as {} and not used", n.name));
+                Some(o) if !used.contains(&o) => {
+                    let name = &self.obj(o).name;
+                    if imported.rsplit('/').next() == Some(name.as_str()) {
+                        self.error(imp.pos, format!("{path} imported and not used"));
+                    } else {
+                        self.error(imp.pos, format!("{path} imported as {name} and not used"));
                     }
-                    _ => self.error(imp.pos, format!("{path} imported and not used")),
-                },
+                }
                 None if dot && known && !dots_used.contains(&i) => {
                     self.error(imp.pos, format!("{path} imported and not used"));
                 }
                 _ if known => {}
                 _ => self.error(imp.path_pos, format!("deft does not support package {path} yet")),
             }
+        }
+    }
+
+    /// The path of the package an import of `written` (as the current
+    /// package's file spells it) names.
+    pub(crate) fn imported_path(&self, written: &str) -> String {
+        let spec = &self.info.packages[self.cur_pkg().0 as usize].spec;
+        spec.import_map.get(written).cloned().unwrap_or_else(|| written.to_string())
+    }
+
+    /// The name of the package of import path `path` (its package clause),
+    /// or the path's last element when the program has no such package.
+    pub(crate) fn package_name(&self, path: &str) -> String {
+        match self.package_by_path(path) {
+            Some(p) => self.info.packages[p.0 as usize].name.clone(),
+            None => path.rsplit('/').next().unwrap_or(path).to_string(),
         }
     }
 
@@ -105,7 +124,7 @@ impl<'a> Checker<'a> {
             Some(o) if exported(name) => Some(o),
             Some(o) => {
                 // Reported, and the object is used all the same (as types2).
-                let pname = path.rsplit('/').next().unwrap_or(path);
+                let pname = self.package_name(path);
                 self.error(pos, format!("name {name} not exported by package {pname}"));
                 Some(o)
             }
@@ -167,10 +186,7 @@ impl<'a> Checker<'a> {
     /// The package imported by `path` as gc prints it: `package rand
     /// ("math/rand")` (named by its last element if deft lacks it).
     fn import_string(&self, path: &str) -> String {
-        let name = match self.package_by_path(path) {
-            Some(p) => self.info.packages[p.0 as usize].name.clone(),
-            None => path.rsplit('/').next().unwrap_or(path).to_string(),
-        };
+        let name = self.package_name(path);
         format!("package {name} ({})", crate::constant::quote(path.as_bytes()))
     }
 
@@ -184,18 +200,19 @@ impl<'a> Checker<'a> {
                     self.error(pos, msg);
                     continue;
                 }
+                let imported = self.imported_path(&imp.path);
                 let name = match &imp.name {
                     Some(n) => n.name.clone(),
-                    None => imp.path.rsplit('/').next().unwrap_or(&imp.path).to_string(),
+                    None => self.package_name(&imported),
                 };
                 if name == "." {
-                    self.dot_import(&imp.path, fscope, self.imports.len());
+                    self.dot_import(&imported, fscope, self.imports.len());
                 }
                 if name == "_" || name == "." {
                     self.imports.push((imp, None));
                     continue;
                 }
-                let o = self.new_obj(&name, ObjKind::PkgName(imp.path.clone()), INVALID, imp.pos);
+                let o = self.new_obj(&name, ObjKind::PkgName(imported), INVALID, imp.pos);
                 self.imports.push((imp, Some(o)));
                 if let Some(n) = &imp.name {
                     self.info.defs.insert(n.id, o);

@@ -64,7 +64,13 @@ use check::{Checker, PkgDecl};
 /// (its import path is its package name). See [`check_program`].
 pub fn check_package(sources: &SourceMap, files: &[File], diags: &mut Diagnostics) -> Info {
     let path = files.first().map_or_else(|| "main".to_string(), |f| f.package.name.clone());
-    let spec = PackageSpec { path, files: 0..files.len(), library: false, lang: LangVersion::CURRENT };
+    let spec = PackageSpec {
+        path,
+        files: 0..files.len(),
+        library: false,
+        lang: LangVersion::CURRENT,
+        import_map: Default::default(),
+    };
     check_program(sources, files, std::slice::from_ref(&spec), None, diags)
 }
 

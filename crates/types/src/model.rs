@@ -609,6 +609,10 @@ pub struct PackageSpec {
     /// line of its module's go.mod, else [`LangVersion::CURRENT`]. A file's
     /// `//go:build` line may set another for that file.
     pub lang: LangVersion,
+    /// Imports whose path as written is not the imported package's path
+    /// (gc's `importmap`: a relative `"./a"` of Go's test directories); an
+    /// import not listed names the package of that path.
+    pub import_map: std::collections::BTreeMap<String, String>,
 }
 
 /// Facts about one package of the program.
@@ -657,6 +661,13 @@ impl Info {
     /// [`LangVersion::CURRENT`] for a position in no checked file.
     pub fn lang_at(&self, pos: Pos) -> LangVersion {
         self.file_langs.get(&pos.file).copied().unwrap_or(LangVersion::CURRENT)
+    }
+
+    /// The name (of its package clause) of the package with import path
+    /// `path`; gc qualifies a type by it in `%T` and panics (`greet.T` for
+    /// a package `example.com/m/greet`).
+    pub fn package_name(&self, path: &str) -> Option<&str> {
+        self.packages.iter().find(|p| p.spec.path == path).map(|p| p.name.as_str())
     }
 
     /// The object an identifier declares or uses.

@@ -43,8 +43,20 @@ fn check(main: &str, gostd: Option<&dyn GoStd>) -> String {
     ];
     assert!(!diags.has_errors(), "{}", diags.render(&sources));
     let packages = [
-        PackageSpec { path: "time".into(), files: 0..1, library: true, lang: types::lang::LangVersion::CURRENT },
-        PackageSpec { path: "main".into(), files: 1..2, library: false, lang: types::lang::LangVersion::CURRENT },
+        PackageSpec {
+            path: "time".into(),
+            files: 0..1,
+            library: true,
+            lang: types::lang::LangVersion::CURRENT,
+            import_map: Default::default(),
+        },
+        PackageSpec {
+            path: "main".into(),
+            files: 1..2,
+            library: false,
+            lang: types::lang::LangVersion::CURRENT,
+            import_map: Default::default(),
+        },
     ];
     types::check_program(&sources, &files, &packages, gostd, &mut diags);
     diags.render_limited(&sources, None)

@@ -21,7 +21,13 @@ fn check(lang: LangVersion, files: &[(&str, &str)]) -> (String, Vec<LangVersion>
         })
         .collect();
     assert!(!diags.has_errors(), "syntax errors: {}", diags.render(&sources));
-    let spec = PackageSpec { path: "main".into(), files: 0..parsed.len(), library: false, lang };
+    let spec = PackageSpec {
+        path: "main".into(),
+        files: 0..parsed.len(),
+        library: false,
+        lang,
+        import_map: Default::default(),
+    };
     let info = types::check_program(&sources, &parsed, &[spec], None, &mut diags);
     let langs = parsed.iter().map(|f| info.lang_at(f.package_pos)).collect();
     (diags.render(&sources), langs)
