@@ -3,8 +3,8 @@
 // deft-run: .
 
 // `go run .` from cmd/app, a directory below the module's root: the
-// go command finds go.mod by walking up. Relative imports are resolved in
-// the module, and the working directory is cmd/app.
+// go command finds go.mod by walking up, and the package's import path is
+// example.com/subdir/cmd/app (its executable is named app).
 
 module example.com/subdir
 

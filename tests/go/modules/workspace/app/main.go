@@ -3,12 +3,15 @@ package main
 import (
 	"fmt"
 	"os"
-	"path/filepath"
+	"strings"
 
 	"example.com/lib"
 	"example.com/util/text"
 )
 
 func main() {
-	fmt.Println(filepath.Base(os.Args[0]), text.Title(lib.Greeting(os.Args[1])))
+	fmt.Println(base(os.Args[0]), text.Title(lib.Greeting(os.Args[1])))
 }
+
+// base is the last element of a slash-separated path.
+func base(path string) string { return path[strings.LastIndexByte(path, '/')+1:] }

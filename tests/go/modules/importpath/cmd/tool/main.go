@@ -3,11 +3,14 @@ package main
 import (
 	"fmt"
 	"os"
-	"path/filepath"
+	"strings"
 
 	"example.com/importpath/lib"
 )
 
 func main() {
-	fmt.Println(filepath.Base(os.Args[0]), os.Args[1:], lib.Name())
+	fmt.Println(base(os.Args[0]), os.Args[1:], lib.Name())
 }
+
+// base is the last element of a slash-separated path.
+func base(path string) string { return path[strings.LastIndexByte(path, '/')+1:] }

@@ -3,12 +3,14 @@ package main
 import (
 	"fmt"
 	"os"
-	"path/filepath"
+	"strings"
 
 	"example.com/subdir/pkg/mathx"
 )
 
 func main() {
-	wd, _ := os.Getwd()
-	fmt.Println(filepath.Base(os.Args[0]), filepath.Base(wd), mathx.Gcd(84, 36))
+	fmt.Println(base(os.Args[0]), mathx.Gcd(84, 36))
 }
+
+// base is the last element of a slash-separated path.
+func base(path string) string { return path[strings.LastIndexByte(path, '/')+1:] }
