@@ -428,11 +428,17 @@ fn dependency_go_mod_is_read_laxly() {
         let text = format!("module example.com/d\n\ngo 1.21\n{line}\n");
         parse_go_mod_lax("go.mod", &text).unwrap_or_else(|e| panic!("{line:?}: {e:?}"));
     }
+    for (line, go) in [("go 1.21x", "1.21"), ("go v1.20.0", "1.20"), ("go 1.99.", "1.99"), ("go 1.28.x", "1.28")] {
+        let m = parse_go_mod_lax("go.mod", &format!("module example.com/d\n{line}\n")).unwrap();
+        assert_eq!(m.go.as_deref(), Some(go), "{line}");
+    }
     let m = parse_go_mod_lax("go.mod", "module example.com/d\nrequire example.com/y v1.0\n").unwrap();
     assert_eq!(m.requires, [req("example.com/y", "v1.0.0", false)]);
     let cases = [
         ("go 1.x", "go.mod:3: invalid go version '1.x': must match format 1.23.0"),
         ("go 1", "go.mod:3: invalid go version '1': must match format 1.23.0"),
+        ("go v1.20", "go.mod:3: invalid go version 'v1.20': must match format 1.23.0"),
+        ("go 01.99x", "go.mod:3: invalid go version '01.99x': must match format 1.23.0"),
         ("go 1.21 1.22", "go.mod:3: go directive expects exactly one argument"),
         (" go 1.x", "go.mod:3:2: invalid go version '1.x': must match format 1.23.0"),
         ("module example.com/other", "go.mod:3: repeated module statement"),
@@ -582,8 +588,13 @@ fn main_module_load_checks() {
 fn rendering() {
     let errs = parse_go_mod("/abs/go.mod", "module m\nfoo\n  bar\n").unwrap_err();
     assert_eq!(
-        errors_parsing("../go.mod", &errs),
+        errors_parsing("../go.mod", "../go.mod", &errs),
         "go: errors parsing ../go.mod:\n../go.mod:2: unknown directive: foo\n../go.mod:3:3: unknown directive: bar"
+    );
+    let errs = parse_go_work("../../go.work", "go 1.21\nuse (\n").unwrap_err();
+    assert_eq!(
+        errors_parsing("go.work", "../../go.work", &errs),
+        "go: errors parsing go.work:\n../../go.work:3: syntax error (unterminated block started at ../../go.work:2:1)"
     );
 }
 
