@@ -9,13 +9,15 @@
 //! as `file.go:L:C: message`), 2 for an unrecovered panic or fatal runtime
 //! error, or the program's own `os.Exit` code.
 
+// The build constraints and the go.mod/go.work/modules.txt parsers of
+// issue 14's package loader, which will call them; until then only their
+// tests do.
+#[cfg_attr(not(test), allow(dead_code))]
+mod buildtags;
 mod cli;
 mod driver;
 mod gomod;
 mod gostd;
-// The go.mod/go.work/modules.txt parsers and the build constraints of
-// issue 14's package loader, which will call them; until then only their
-// tests do.
 #[cfg_attr(not(test), allow(dead_code))]
 mod modfile;
 mod packages;
