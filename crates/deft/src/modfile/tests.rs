@@ -611,3 +611,121 @@ fn short_paths() {
     assert_eq!(short("/ab/cd/x/go.mod", "/ab/cd/y"), "../x/go.mod");
     assert_eq!(short("/tmp/x", "/tmp/x"), ".");
 }
+
+#[test]
+fn retract_versions_are_checked_last() {
+    let cases = [
+        (
+            "module m\nretract v1.0\nfoo",
+            "go.mod:3: unknown directive: foo\ngo.mod:2: malformed module path \"m\": missing dot in first path element",
+        ),
+        (
+            "retract v1.0.0\nretract v1.1.0\nretract [v1.0.0, v1.2.0]",
+            "go.mod:1: no module directive found, so retract cannot be used",
+        ),
+        (
+            "retract \"x\"\ngo 1.0 =>",
+            "go.mod:2: go directive expects exactly one argument\ngo.mod:1: no module directive found, so retract cannot be used",
+        ),
+        ("module \"\"\nretract v1.0.0", "go.mod:2: no module directive found, so retract cannot be used"),
+        (
+            "module 1.21 ]\nretract \"x\"",
+            "go.mod:1: usage: module module/path\ngo.mod:2: no module directive found, so retract cannot be used",
+        ),
+        (
+            "retract v1.0.0\nfoo\nmodule example.com/m/v2",
+            "go.mod:2: unknown directive: foo\ngo.mod:1: retract example.com/m/v2: version \"v1.0.0\" invalid: should be v2, not v1",
+        ),
+        // One error per line, the low version's first.
+        (
+            "retract [v1.0.0, v1.1]\nmodule example.com/m/v2",
+            "go.mod:1: retract example.com/m/v2: version \"v1.0.0\" invalid: should be v2, not v1",
+        ),
+        ("module example.com/m/v2\nretract [v1, v2.0.0]", "go.mod:2: module lookup disabled by GOPROXY=off"),
+        (
+            "module m\nretract [v1.0.0, v1.2.0]\nretract v1.3\nretract `q`",
+            "go.mod:4: retract: version \"`q`\" invalid: unquoted string cannot contain quote\ngo.mod:3: malformed module path \"m\": missing dot in first path element",
+        ),
+        // The form of the line is checked at once, token by token.
+        ("module m\nretract ( v0.1.0", "go.mod:2: expected '[' or version"),
+        ("module m\nretract ) v1", "go.mod:2: unexpected token after version: \"v1\""),
+        (
+            "module m\nretract `q` example.com/a",
+            "go.mod:2: retract: version \"`q`\" invalid: unquoted string cannot contain quote",
+        ),
+        (
+            "module m\nretract [`q`, v1]",
+            "go.mod:2: retract: version \"`q`\" invalid: unquoted string cannot contain quote",
+        ),
+        (
+            "module m\nretract [v1, `q`] x",
+            "go.mod:2: retract: version \"`q`\" invalid: unquoted string cannot contain quote",
+        ),
+        ("module m\nretract \"v1.\\q\"", "go.mod:2: retract: version \"\\\"v1.\\\\q\\\"\" invalid: invalid syntax"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(errors(text), want, "{text:?}");
+    }
+}
+
+#[test]
+fn lookups_need_a_module_path() {
+    let cases = [
+        ("require a.com/B 1.0", "module lookup disabled by GOPROXY=off"),
+        ("require x.com/y latest", "module lookup disabled by GOPROXY=off"),
+        ("require toolchain go1.21", "module lookup disabled by GOPROXY=off"),
+        ("require x master", "malformed module path \"x\": missing dot in first path element"),
+        ("require ( x", "malformed module path \"(\": invalid char '('"),
+        ("require A.com/b 1.0", "malformed module path \"A.com/b\": invalid char 'A' in first path element"),
+        ("require a.com/.a/b 1.0", "malformed module path \"a.com/.a/b\": leading dot in path element"),
+        ("require \"a.com/b/../c\" 1.0", "malformed module path \"a.com/b/../c\": invalid path element \"..\""),
+        ("require \"\" 1.0", "malformed module path \"\": empty string"),
+        ("exclude (\n\t./a k=v\n)", "malformed module path \"./a\": invalid path element \".\""),
+        (
+            "require a.com/b/v2.0 1.0",
+            "require a.com/b/v2.0: version \"1.0\" invalid: malformed module path \"a.com/b/v2.0\"",
+        ),
+    ];
+    for (line, want) in cases {
+        let got = errors(&format!("module m\n{line}"));
+        assert_eq!(got.split_once(": ").map(|(_, msg)| msg), Some(want), "{line:?}");
+    }
+}
+
+#[test]
+fn version_quoting_errors_name_the_version() {
+    let cases = [
+        (
+            "require example.com/a/v2 `q`",
+            "require example.com/a/v2: version \"`q`\" invalid: unquoted string cannot contain quote",
+        ),
+        (
+            "replace a.com/b `q` => ./a",
+            "replace a.com/b: version \"`q`\" invalid: unquoted string cannot contain quote",
+        ),
+        (
+            "replace a.com/b => a.com/c `q`",
+            "replace a.com/c: version \"`q`\" invalid: unquoted string cannot contain quote",
+        ),
+        ("exclude a.com/b `q`", "exclude a.com/b: version \"`q`\" invalid: unquoted string cannot contain quote"),
+        ("require a.com/b \"v1.\\q\"", "require a.com/b: version \"\\\"v1.\\\\q\\\"\" invalid: invalid syntax"),
+    ];
+    for (line, want) in cases {
+        assert_eq!(errors(&format!("module m\n{line}")), format!("go.mod:2: {want}"), "{line:?}");
+    }
+}
+
+#[test]
+fn a_malformed_module_line_still_counts() {
+    assert_eq!(errors("module\nmodule m"), "go.mod:1: usage: module module/path\ngo.mod:2: repeated module statement");
+    assert_eq!(
+        errors("module example.com/b v1.0.0\nmodule (\n\t\"a b\"\n)"),
+        "go.mod:1: usage: module module/path\ngo.mod:3:2: repeated module statement"
+    );
+    // A malformed go or toolchain line does not.
+    assert_eq!(errors("module m\ngo 1.x\ngo 1.21"), "go.mod:2: invalid go version '1.x': must match format 1.23.0");
+    assert_eq!(
+        errors("module m\ntoolchain x\ntoolchain go1.21"),
+        "go.mod:2: invalid toolchain version 'x': must match format go1.23.0 or default"
+    );
+}
