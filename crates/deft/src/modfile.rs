@@ -397,8 +397,9 @@ fn parse(mode: Mode, file: &str, text: &str) -> Result<(ModFile, Vec<Use>), Vec<
     for stmt in &stmts {
         match stmt {
             Stmt::Line(line) => {
-                let (verb, args) = line.tokens.split_first().expect("a line has a token");
-                p.directive(&Directive { verb, args, line, block: None });
+                if let Some((verb, args)) = line.tokens.split_first() {
+                    p.directive(&Directive { verb, args, line, block: None });
+                }
             }
             Stmt::Block(block) => p.block(block),
         }
@@ -464,9 +465,10 @@ impl Parser {
     fn go(&mut self, d: &Directive) -> Result<(), String> {
         let v = single_version(d, self.file.go.is_some())?;
         let lax = || lax_go_version(v).filter(|_| self.mode == Mode::Dependency);
-        let v = match is_go_version(v) {
-            true => v,
-            false => lax().ok_or_else(|| format!("invalid go version '{v}': must match format 1.23.0"))?,
+        let v = if is_go_version(v) {
+            v
+        } else {
+            lax().ok_or_else(|| format!("invalid go version '{v}': must match format 1.23.0"))?
         };
         self.file.go = Some(v.to_string());
         Ok(())
