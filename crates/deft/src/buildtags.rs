@@ -1,21 +1,51 @@
-//! Build constraints as the go command applies them for linux/amd64, gc,
-//! without cgo, Go 1.27.
+//! Build constraints: which `.go` files of a package directory a build
+//! uses, decided exactly as the go command (go/build) decides it for
+//! gc 1.27.3 with GOOS=linux, GOARCH=amd64, GOAMD64=v1, CGO_ENABLED=0.
 //!
-//! A file is part of a build when its name and its header allow it:
-//! * names starting `_` or `.` never are; `_test.go` files only for tests;
-//!   a name ending `_GOOS`, `_GOARCH` or `_GOOS_GOARCH` (before `.go` or
-//!   `_test.go`, for known values) only on that system;
-//! * the header is the comments and blank lines before the `package`
-//!   clause; its first `//go:build` line is the constraint; without one,
-//!   its `// +build` lines (each followed, before the package clause, by a
-//!   blank line) all must hold.
+//! This module owns the rules and nothing else: it reads file names and
+//! the leading text of files handed to it, never the file system, and
+//! needs no Go parser.
 //!
-//! Tags that hold: `linux`, `unix`, `amd64`, `gc`, `go1.1` … `go1.27`,
-//! gc 1.27.3's default `goexperiment.*` tags on amd64, `amd64.v1`, and any
-//! given with `-tags`; every other (`cgo`, `ignore`, other systems) does not.
+//! # The rules, in the order the go command applies them
+//!
+//! 1. **Name.** Only names ending in `.go` count; names starting with `_`
+//!    or `.` are invisible (not even "ignored"). Up to its first `.`, a
+//!    name's part from its first `_` on is split at `_`; a final `test` is
+//!    dropped; then a final `GOOS_GOARCH` pair, or else a final `GOOS` or
+//!    `GOARCH`, must hold as tags — for the go command's full lists of
+//!    known systems and architectures (a name like `x_unix.go` or
+//!    `linux.go` has no constraint). `_test.go` files belong to tests only.
+//!    A name that fails here is not read further.
+//! 2. **Header.** The leading blank lines and comments, up to the first
+//!    other text (normally `package`), are the header. A `//go:build` line
+//!    (the line, trimmed, starts with `//go:build` then a space, a tab or
+//!    its end) anywhere in the header and outside `/* */` is *the*
+//!    constraint; two are `multiple //go:build comments`; one that does not
+//!    parse is `parsing //go:build line: missing close paren` (the go
+//!    command prefixes the file's base name: `x.go: parsing …`, and
+//!    reports it even for a test file of a build that leaves tests out).
+//!    Without a `//go:build` line, every `// +build` line in the part of
+//!    the header that ends with its last blank line before anything other
+//!    than `//` comments must hold; `+build` lines never fail to parse.
+//! 3. **Imports** (the loader's part: it has the parser): a file that
+//!    imports `"C"` is left out, as cgo is disabled ([`imports_exclude`]).
+//!
+//! # Tags
+//!
+//! True: `linux`, `amd64`, `unix`, `gc`, `go1.1` … `go1.27`, gc 1.27.3's
+//! default tool tags on amd64 (`go list -f '{{context.ToolTags}}'`: the
+//! default `goexperiment.*` set and `amd64.v1`), and the user's `-tags`.
+//! Everything else is false: `cgo`, `ignore`, `gccgo`, `go1.28`, `go1`,
+//! `amd64.v2`, other systems. A user tag can make anything true, file
+//! name suffixes included (`-tags windows` builds `x_windows.go`).
+//!
+//! Approximation: outside ASCII, a `//go:build` tag's letters and digits
+//! are Rust's alphanumeric characters, a little wider than Go's
+//! `unicode.IsLetter`/`IsDigit` (letter numbers such as `Ⅻ`). Left out:
+//! the go command's limit on the size of a `//go:build` expression.
 
-/// Known GOOS values (a file-name suffix naming another is no constraint).
-const KNOWN_OS: &[&str] = &[
+/// The systems the go command knows in file names (go/build's list).
+const KNOWN_OS: [&str; 18] = [
     "aix",
     "android",
     "darwin",
@@ -36,8 +66,8 @@ const KNOWN_OS: &[&str] = &[
     "zos",
 ];
 
-/// Known GOARCH values.
-const KNOWN_ARCH: &[&str] = &[
+/// The architectures the go command knows in file names.
+const KNOWN_ARCH: [&str; 24] = [
     "386",
     "amd64",
     "amd64p32",
@@ -64,124 +94,239 @@ const KNOWN_ARCH: &[&str] = &[
     "wasm",
 ];
 
-/// gc 1.27.3's default GOEXPERIMENT tags on linux/amd64.
-const EXPERIMENTS: &[&str] = &[
+/// The tags that hold for every build (besides release tags and the
+/// user's): the target, the compiler, and gc 1.27.3's tool tags on amd64.
+const TRUE_TAGS: [&str; 12] = [
+    "linux",
+    "amd64",
+    "unix",
+    "gc",
     "goexperiment.regabiwrappers",
     "goexperiment.regabiargs",
-    "goexperiment.aliastypeparams",
-    "goexperiment.swissmap",
-    "goexperiment.spinbitmutex",
-    "goexperiment.synchashtriemap",
+    "goexperiment.dwarf5",
+    "goexperiment.jsonv2",
+    "goexperiment.greenteagc",
+    "goexperiment.randomizedheapbase64",
+    "goexperiment.sizespecializedmalloc",
+    "amd64.v1",
 ];
 
-/// The newest `go1.N` tag that holds.
-const GO_MINOR: u32 = 27;
+/// The newest release tag, `go1.27`.
+const LATEST_MINOR: u32 = 27;
 
-/// The configuration files are selected for.
-#[derive(Clone, Debug, Default)]
+/// What a build asks for: the user's tags, and whether test files count.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BuildContext {
-    /// Extra tags (`-tags`).
+    /// The user's tags (`-tags a,b`).
     pub tags: Vec<String>,
-    /// Whether `_test.go` files belong to the build.
+    /// Whether `_test.go` files are included (`go test`).
     pub tests: bool,
 }
 
 impl BuildContext {
-    /// Whether a tag holds.
-    pub fn tag(&self, tag: &str) -> bool {
-        if let Some(minor) = tag.strip_prefix("go1.") {
-            return minor.parse::<u32>().is_ok_and(|m| (1..=GO_MINOR).contains(&m));
-        }
-        matches!(tag, "linux" | "unix" | "amd64" | "gc" | "amd64.v1")
-            || EXPERIMENTS.contains(&tag)
-            || self.tags.iter().any(|t| t == tag)
-    }
-
-    /// Whether a file of this name can be part of the build (its header
-    /// not considered).
-    pub fn matches_file_name(&self, name: &str) -> bool {
-        if name.starts_with(['_', '.']) || !name.ends_with(".go") {
-            return false;
-        }
-        let mut stem = &name[..name.len() - 3];
-        if let Some(s) = stem.strip_suffix("_test") {
-            if !self.tests {
-                return false;
-            }
-            stem = s;
-        }
-        let parts: Vec<&str> = stem.split('_').collect();
-        let n = parts.len();
-        if n >= 3 && KNOWN_OS.contains(&parts[n - 2]) && KNOWN_ARCH.contains(&parts[n - 1]) {
-            return self.tag(parts[n - 2]) && self.tag(parts[n - 1]);
-        }
-        if n >= 2 && (KNOWN_OS.contains(&parts[n - 1]) || KNOWN_ARCH.contains(&parts[n - 1])) {
-            return self.tag(parts[n - 1]);
-        }
-        true
-    }
-
-    /// Whether the constraints of a file's header hold; a malformed
-    /// `//go:build` line is an error (the go command's words).
-    pub fn header_holds(&self, text: &str) -> Result<bool, String> {
-        let header = header_lines(text);
-        if let Some(expr) = header.iter().find_map(|(l, _)| go_build_expr(l)) {
-            return Expr::parse(expr).map(|e| e.eval(&|t| self.tag(t)));
-        }
-        Ok(header.iter().filter(|(_, before_blank)| *before_blank).filter_map(|(l, _)| plus_build_args(l)).all(
-            |args| {
-                args.split_whitespace().any(|opt| {
-                    opt.split(',').all(|term| term.strip_prefix('!').map_or_else(|| self.tag(term), |t| !self.tag(t)))
-                })
-            },
-        ))
-    }
-}
-
-/// The `//` comment lines of the header (before the package clause or any
-/// other code), each with whether a blank line follows it before the
-/// package clause (`// +build` lines count only then).
-fn header_lines(text: &str) -> Vec<(&str, bool)> {
-    let mut lines = Vec::new();
-    let mut in_block = false;
-    for line in text.lines() {
-        let t = line.trim();
-        if in_block {
-            in_block = !t.contains("*/");
-            continue;
-        }
-        if t.is_empty() {
-            for l in lines.iter_mut() {
-                let (_, before_blank): &mut (&str, bool) = l;
-                *before_blank = true;
-            }
-            continue;
-        }
-        if t.starts_with("//") {
-            lines.push((t, false));
-        } else if let Some(rest) = t.strip_prefix("/*") {
-            in_block = !rest.contains("*/");
+    /// A build with the tags of a `-tags` value: comma-separated (empty
+    /// entries dropped), or, if the value holds a space or a quote, the
+    /// older space-separated form (each field stripped of surrounding
+    /// quotes; quoted fields with spaces inside are not supported).
+    pub fn from_tags_flag(value: &str) -> BuildContext {
+        let tags: Vec<&str> = if value.contains([' ', '\'']) {
+            value.split_whitespace().map(|f| f.trim_matches(['\'', '"'])).collect()
         } else {
-            break;
+            value.split(',').filter(|t| !t.is_empty()).collect()
+        };
+        BuildContext { tags: tags.into_iter().map(String::from).collect(), tests: false }
+    }
+
+    /// Whether build tag `tag` holds.
+    pub fn tag_holds(&self, tag: &str) -> bool {
+        let release = tag.strip_prefix("go1.").is_some_and(|n| (1..=LATEST_MINOR).any(|m| n == m.to_string()));
+        release || TRUE_TAGS.contains(&tag) || self.tags.iter().any(|t| t == tag)
+    }
+
+    /// Whether the file name alone lets the file in (rule 1).
+    pub fn matches_file_name(&self, name: &str) -> bool {
+        is_go_file(name) && (self.tests || !is_test_file(name)) && self.name_constraint_holds(name)
+    }
+
+    /// The `_GOOS`/`_GOARCH` suffixes of a file name (rule 1).
+    fn name_constraint_holds(&self, name: &str) -> bool {
+        let stem = name.split('.').next().unwrap_or(name);
+        let Some(i) = stem.find('_') else { return true };
+        let mut parts: Vec<&str> = stem[i..].split('_').collect();
+        if parts.last() == Some(&"test") {
+            parts.pop();
+        }
+        match parts[..] {
+            [.., os, arch] if KNOWN_OS.contains(&os) && KNOWN_ARCH.contains(&arch) => {
+                self.tag_holds(os) && self.tag_holds(arch)
+            }
+            [.., last] if KNOWN_OS.contains(&last) || KNOWN_ARCH.contains(&last) => self.tag_holds(last),
+            _ => true,
         }
     }
-    lines
+
+    /// Whether the build constraints in the header of `text` (a file's
+    /// contents, or any prefix of them through [`header_end`]) hold
+    /// (rule 2); the error is the go command's, without the file name.
+    pub fn header_holds(&self, text: &str) -> Result<bool, String> {
+        let header = scan_header(text)?;
+        if let Some(line) = header.go_build {
+            let expr = parse_go_build(line).map_err(|e| format!("parsing //go:build line: {e}"))?;
+            return Ok(self.eval(&expr));
+        }
+        Ok(header.plus_build.iter().all(|args| self.plus_build_holds(args)))
+    }
+
+    /// Whether the build uses the file `name` with contents `text`, in the
+    /// go command's order: a name that fails is not read; a test file's
+    /// header is checked even when tests are left out. Imports are the
+    /// loader's to check ([`imports_exclude`]).
+    pub fn include(&self, name: &str, text: &str) -> Result<bool, String> {
+        if !is_go_file(name) || !self.name_constraint_holds(name) {
+            return Ok(false);
+        }
+        let holds = self.header_holds(text)?;
+        Ok(holds && (self.tests || !is_test_file(name)))
+    }
+
+    fn eval(&self, expr: &Expr) -> bool {
+        match expr {
+            Expr::Tag(t) => self.tag_holds(t),
+            Expr::Not(x) => !self.eval(x),
+            Expr::And(x, y) => self.eval(x) && self.eval(y),
+            Expr::Or(x, y) => self.eval(x) || self.eval(y),
+        }
+    }
+
+    /// A `// +build` line's arguments: space-separated alternatives, each
+    /// a comma-separated conjunction of tags or `!tag`s. No alternatives,
+    /// an empty tag, `!` alone and `!!x` are false.
+    fn plus_build_holds(&self, args: &str) -> bool {
+        args.split_whitespace().any(|alt| {
+            alt.split(',').all(|term| match term.strip_prefix('!') {
+                _ if term.starts_with("!!") || term == "!" => false,
+                Some(tag) => !self.tag_holds(tag),
+                None => self.tag_holds(term),
+            })
+        })
+    }
 }
 
-/// The expression of a `//go:build` line.
-fn go_build_expr(line: &str) -> Option<&str> {
-    let rest = line.strip_prefix("//go:build")?;
-    (rest.is_empty() || rest.starts_with([' ', '\t'])).then(|| rest.trim())
+/// Whether a file name is one the go command looks at: `.go`, not
+/// starting with `_` or `.`.
+pub fn is_go_file(name: &str) -> bool {
+    name.ends_with(".go") && !name.starts_with(['_', '.'])
 }
 
-/// The arguments of a `// +build` line.
+/// Whether a file name is a test file's (`_test.go`).
+pub fn is_test_file(name: &str) -> bool {
+    name.ends_with("_test.go")
+}
+
+/// Whether a file's imports leave it out of the build: with cgo disabled,
+/// a file that imports `"C"` is ignored (rule 3).
+pub fn imports_exclude<'a>(imports: impl IntoIterator<Item = &'a str>) -> bool {
+    imports.into_iter().any(|path| path == "C")
+}
+
+/// The byte offset where the header of `text` ends: the start of the first
+/// text that is neither blank nor a comment (the `package` clause of a
+/// well-formed file), or the end of `text`.
+pub fn header_end(text: &str) -> usize {
+    scan(text, |_| Ok(())).map_or(text.len(), |s| s.end)
+}
+
+/// The constraint lines of a header.
+struct Header<'a> {
+    /// The `//go:build` line, trimmed.
+    go_build: Option<&'a str>,
+    /// The arguments of each `// +build` line that counts.
+    plus_build: Vec<&'a str>,
+}
+
+fn scan_header(text: &str) -> Result<Header<'_>, String> {
+    let mut go_build = None;
+    let scanned = scan(text, |line| match go_build.replace(line) {
+        Some(_) => Err("multiple //go:build comments".to_string()),
+        None => Ok(()),
+    })?;
+    let plus_build = text[..scanned.plus_region].lines().filter_map(|l| plus_build_args(l.trim())).collect();
+    Ok(Header { go_build, plus_build })
+}
+
+/// Where a header's parts end.
+struct Scanned {
+    /// The end of the region whose `// +build` lines count: after the last
+    /// blank line met before any line that is not a `//` comment.
+    plus_region: usize,
+    /// See [`header_end`].
+    end: usize,
+}
+
+/// Walks the header of `text` line by line (after a byte order mark),
+/// calling `on_go_build` with each `//go:build` line outside `/* */`.
+fn scan<'a>(text: &'a str, mut on_go_build: impl FnMut(&'a str) -> Result<(), String>) -> Result<Scanned, String> {
+    let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let mut plus_region = bom;
+    let mut ended = false;
+    let mut in_comment = false;
+    let mut start = bom;
+    for line in text[bom..].split_inclusive('\n') {
+        let line_start = start;
+        start += line.len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() && !ended {
+            plus_region = start;
+            continue;
+        }
+        ended |= !trimmed.starts_with("//");
+        if !in_comment && is_go_build_line(trimmed) {
+            on_go_build(trimmed)?;
+        }
+        if let Some(code) = code_in_line(trimmed, &mut in_comment) {
+            let end = line_start + (code.as_ptr() as usize - line.as_ptr() as usize);
+            return Ok(Scanned { plus_region, end });
+        }
+    }
+    Ok(Scanned { plus_region, end: text.len() })
+}
+
+/// The first text of a (trimmed) line that is not in a comment, tracking
+/// whether a `/* */` comment is open across lines.
+fn code_in_line<'a>(line: &'a str, in_comment: &mut bool) -> Option<&'a str> {
+    let mut rest = line;
+    loop {
+        if rest.is_empty() {
+            return None;
+        }
+        if *in_comment {
+            let close = rest.find("*/")?;
+            *in_comment = false;
+            rest = rest[close + 2..].trim();
+        } else if rest.starts_with("//") {
+            return None;
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            *in_comment = true;
+            rest = after.trim();
+        } else {
+            return Some(rest);
+        }
+    }
+}
+
+fn is_go_build_line(line: &str) -> bool {
+    line.strip_prefix("//go:build").is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+}
+
+/// The arguments of a `// +build` line (`//` and spaces, `+build`, then a
+/// space, a tab or the end).
 fn plus_build_args(line: &str) -> Option<&str> {
-    let rest = line.strip_prefix("//")?.trim_start().strip_prefix("+build")?;
+    let rest = line.strip_prefix("//")?.trim().strip_prefix("+build")?;
     (rest.is_empty() || rest.starts_with([' ', '\t'])).then_some(rest)
 }
 
 /// A `//go:build` expression.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, PartialEq, Eq)]
 enum Expr {
     Tag(String),
     Not(Box<Expr>),
@@ -189,140 +334,126 @@ enum Expr {
     Or(Box<Expr>, Box<Expr>),
 }
 
-impl Expr {
-    fn parse(text: &str) -> Result<Expr, String> {
-        let tokens = tokenize(text)?;
-        let mut p = Parser { tokens, at: 0 };
-        let e = p.or()?;
-        if p.at < p.tokens.len() {
-            return Err(format!("parsing //go:build line: unexpected token {}", p.tokens[p.at]));
-        }
-        Ok(e)
+/// Parses a `//go:build` line: `||` binds looser than `&&`, `!` binds
+/// tightest, parentheses group; a tag is a run of letters, digits, `_` and
+/// `.`. Errors are the go command's: `unexpected end of expression`,
+/// `unexpected token X`, `missing close paren`, `invalid syntax at X`,
+/// `double negation not allowed`.
+fn parse_go_build(line: &str) -> Result<Expr, String> {
+    let text = line.strip_prefix("//go:build").unwrap_or(line).trim();
+    let mut p = ExprParser { rest: text, tok: Tok::End };
+    p.advance()?;
+    let x = p.or()?;
+    match &p.tok {
+        Tok::End => Ok(x),
+        tok => Err(format!("unexpected token {}", tok.text())),
     }
+}
 
-    fn eval(&self, tag: &dyn Fn(&str) -> bool) -> bool {
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Tok {
+    LParen,
+    RParen,
+    Not,
+    And,
+    Or,
+    Tag(String),
+    End,
+}
+
+impl Tok {
+    fn text(&self) -> &str {
         match self {
-            Expr::Tag(t) => tag(t),
-            Expr::Not(e) => !e.eval(tag),
-            Expr::And(a, b) => a.eval(tag) && b.eval(tag),
-            Expr::Or(a, b) => a.eval(tag) || b.eval(tag),
+            Tok::LParen => "(",
+            Tok::RParen => ")",
+            Tok::Not => "!",
+            Tok::And => "&&",
+            Tok::Or => "||",
+            Tok::Tag(t) => t,
+            Tok::End => "",
         }
     }
 }
 
-fn tokenize(text: &str) -> Result<Vec<String>, String> {
-    let mut tokens = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            ' ' | '\t' => {}
-            '(' | ')' | '!' => tokens.push(c.to_string()),
-            '&' | '|' => {
-                if chars.next_if(|&(_, d)| d == c).is_none() {
-                    return Err(format!("parsing //go:build line: invalid syntax at {c}"));
-                }
-                tokens.push(format!("{c}{c}"));
-            }
-            c if c.is_alphanumeric() || c == '_' || c == '.' => {
-                let mut end = i + c.len_utf8();
-                while let Some((j, d)) = chars.next_if(|&(_, d)| d.is_alphanumeric() || d == '_' || d == '.') {
-                    end = j + d.len_utf8();
-                }
-                tokens.push(text[i..end].to_string());
-            }
-            other => return Err(format!("parsing //go:build line: invalid syntax at {other}")),
+const END: &str = "unexpected end of expression";
+
+/// A recursive-descent parser that reads one token ahead, lexing lazily so
+/// that errors come in the order the go command meets them.
+struct ExprParser<'a> {
+    rest: &'a str,
+    tok: Tok,
+}
+
+impl ExprParser<'_> {
+    fn advance(&mut self) -> Result<(), String> {
+        self.rest = self.rest.trim_start_matches([' ', '\t']);
+        let fixed = [("&&", Tok::And), ("||", Tok::Or), ("(", Tok::LParen), (")", Tok::RParen), ("!", Tok::Not)];
+        if let Some((text, tok)) = fixed.into_iter().find(|(text, _)| self.rest.starts_with(text)) {
+            self.rest = &self.rest[text.len()..];
+            self.tok = tok;
+            return Ok(());
         }
-    }
-    if tokens.is_empty() {
-        return Err("parsing //go:build line: unexpected end of expression".to_string());
-    }
-    Ok(tokens)
-}
-
-struct Parser {
-    tokens: Vec<String>,
-    at: usize,
-}
-
-impl Parser {
-    fn peek(&self) -> Option<String> {
-        self.tokens.get(self.at).cloned()
+        let len = self.rest.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.')).unwrap_or(self.rest.len());
+        let (tag, rest) = self.rest.split_at(len);
+        self.tok = match (tag, rest.chars().next()) {
+            ("", None) => Tok::End,
+            ("", Some(c)) => return Err(format!("invalid syntax at {c}")),
+            (tag, _) => Tok::Tag(tag.to_string()),
+        };
+        self.rest = rest;
+        Ok(())
     }
 
     fn or(&mut self) -> Result<Expr, String> {
-        let mut e = self.and()?;
-        while self.peek().as_deref() == Some("||") {
-            self.at += 1;
-            e = Expr::Or(Box::new(e), Box::new(self.and()?));
+        let mut x = self.and()?;
+        while self.tok == Tok::Or {
+            self.advance()?;
+            x = Expr::Or(Box::new(x), Box::new(self.and()?));
         }
-        Ok(e)
+        Ok(x)
     }
 
     fn and(&mut self) -> Result<Expr, String> {
-        let mut e = self.not()?;
-        while self.peek().as_deref() == Some("&&") {
-            self.at += 1;
-            e = Expr::And(Box::new(e), Box::new(self.not()?));
+        let mut x = self.not()?;
+        while self.tok == Tok::And {
+            self.advance()?;
+            x = Expr::And(Box::new(x), Box::new(self.not()?));
         }
-        Ok(e)
+        Ok(x)
     }
 
     fn not(&mut self) -> Result<Expr, String> {
-        match self.peek().as_deref() {
-            Some("!") => {
-                self.at += 1;
-                Ok(Expr::Not(Box::new(self.not()?)))
-            }
-            Some("(") => {
-                self.at += 1;
-                let e = self.or()?;
-                if self.peek().as_deref() != Some(")") {
-                    return Err("parsing //go:build line: missing )".to_string());
+        if self.tok != Tok::Not {
+            return self.atom();
+        }
+        self.advance()?;
+        if self.tok == Tok::Not {
+            return Err("double negation not allowed".into());
+        }
+        Ok(Expr::Not(Box::new(self.atom()?)))
+    }
+
+    fn atom(&mut self) -> Result<Expr, String> {
+        match std::mem::replace(&mut self.tok, Tok::End) {
+            Tok::LParen => {
+                self.advance()?;
+                // Running out inside parentheses is reported as the missing `)`.
+                let x = self.or().map_err(|e| if e == END { "missing close paren".to_string() } else { e })?;
+                if self.tok != Tok::RParen {
+                    return Err("missing close paren".into());
                 }
-                self.at += 1;
-                Ok(e)
+                self.advance()?;
+                Ok(x)
             }
-            Some(t) if !matches!(t, ")" | "&&" | "||") => {
-                self.at += 1;
-                Ok(Expr::Tag(t.to_string()))
+            Tok::Tag(t) => {
+                self.advance()?;
+                Ok(Expr::Tag(t))
             }
-            Some(t) => Err(format!("parsing //go:build line: unexpected token {t}")),
-            None => Err("parsing //go:build line: unexpected end of expression".to_string()),
+            Tok::End => Err(END.into()),
+            tok => Err(format!("unexpected token {}", tok.text())),
         }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn file_names() {
-        let ctx = BuildContext::default();
-        assert!(ctx.matches_file_name("a.go"));
-        assert!(ctx.matches_file_name("a_linux.go") && ctx.matches_file_name("a_linux_amd64.go"));
-        assert!(!ctx.matches_file_name("a_windows.go") && !ctx.matches_file_name("a_arm64.go"));
-        assert!(!ctx.matches_file_name("a_linux_arm64.go") && !ctx.matches_file_name("a_test.go"));
-        assert!(!ctx.matches_file_name("_a.go") && !ctx.matches_file_name(".a.go"));
-        // `unix` is a tag, not a file-name suffix; `linux.go` alone is no constraint.
-        assert!(ctx.matches_file_name("a_unix.go") && ctx.matches_file_name("linux.go"));
-        assert!(BuildContext { tests: true, ..Default::default() }.matches_file_name("a_linux_test.go"));
-    }
-
-    #[test]
-    fn go_build_lines() {
-        let ctx = BuildContext::default();
-        let holds = |h: &str| ctx.header_holds(&format!("{h}\n\npackage p\n"));
-        assert_eq!(holds("//go:build linux && amd64"), Ok(true));
-        assert_eq!(holds("//go:build !linux || (cgo && ignore)"), Ok(false));
-        assert_eq!(holds("// Copyright\n\n//go:build go1.21 && !go1.28"), Ok(true));
-        assert_eq!(holds("//go:build ignore"), Ok(false));
-        assert!(holds("//go:build linux &&").is_err());
-        // A +build line needs a blank line after it and yields to //go:build.
-        assert_eq!(holds("// +build windows linux,!cgo"), Ok(true));
-        assert_eq!(ctx.header_holds("// +build windows\npackage p\n"), Ok(true));
-        assert_eq!(holds("//go:build linux\n// +build windows"), Ok(true));
-        assert_eq!(ctx.header_holds("package p\n//go:build ignore\n"), Ok(true));
-        assert_eq!(ctx.header_holds("/* x\n*/\n//go:build ignore\n\npackage p\n"), Ok(false));
-    }
-}
+mod tests;

@@ -26,8 +26,8 @@ pub struct RunOptions {
     /// site of the packages PATTERN matches (`Some("")` without one: the
     /// package named on the command line).
     pub report_defers: Option<String>,
-    /// `-tags=a,b`: extra build tags.
-    pub tags: Vec<String>,
+    /// `-tags=a,b`: extra build tags, as given.
+    pub tags: String,
     /// `-gcflags=-e`: report every error, not only the first ten.
     pub all_errors: bool,
     /// `--check-only`: compile everything, run nothing.
@@ -84,7 +84,7 @@ fn parse_run(args: &[String]) -> Result<RunOptions, String> {
             let value = rest.next().ok_or("flag needs an argument: -gcflags")?;
             apply_gcflags(value, &mut opts)?;
         } else if let Some(value) = flag.strip_prefix("tags=") {
-            opts.tags = value.split([',', ' ']).filter(|t| !t.is_empty()).map(String::from).collect();
+            opts.tags = value.to_string();
         } else if flag == "check-only" {
             opts.check_only = true;
         } else if flag == "dump-ir" {

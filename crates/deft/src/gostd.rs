@@ -94,6 +94,7 @@ impl GoRoot {
 /// Reads and parses the files of the package in `dir` that a linux/amd64
 /// build compiles.
 fn read_package(dir: &Path) -> Decls {
+    let ctx = crate::buildtags::BuildContext::default();
     let mut decls = Decls::default();
     let Ok(entries) = std::fs::read_dir(dir) else { return decls };
     let mut sources = SourceMap::default();
@@ -101,11 +102,11 @@ fn read_package(dir: &Path) -> Decls {
     let mut diags = Diagnostics::default();
     for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
-        if !name.ends_with(".go") || name.ends_with("_test.go") || !file_name_matches(name) {
+        if !ctx.matches_file_name(name) {
             continue;
         }
         let Ok(text) = std::fs::read_to_string(&path) else { continue };
-        if !build_line_matches(&text) {
+        if ctx.header_holds(&text) != Ok(true) {
             continue;
         }
         let id = sources.add(name, text);
@@ -207,203 +208,9 @@ fn local_name(ty: &Type) -> bool {
     }
 }
 
-/// Operating systems and architectures that a `_GOOS`, `_GOARCH` or
-/// `_GOOS_GOARCH` file-name suffix can name (Go's `go/build` list).
-const KNOWN_OS: &[&str] = &[
-    "aix",
-    "android",
-    "darwin",
-    "dragonfly",
-    "freebsd",
-    "hurd",
-    "illumos",
-    "ios",
-    "js",
-    "linux",
-    "nacl",
-    "netbsd",
-    "openbsd",
-    "plan9",
-    "solaris",
-    "wasip1",
-    "windows",
-    "zos",
-];
-const KNOWN_ARCH: &[&str] = &[
-    "386",
-    "amd64",
-    "amd64p32",
-    "arm",
-    "armbe",
-    "arm64",
-    "arm64be",
-    "loong64",
-    "mips",
-    "mipsle",
-    "mips64",
-    "mips64le",
-    "mips64p32",
-    "mips64p32le",
-    "ppc",
-    "ppc64",
-    "ppc64le",
-    "riscv",
-    "riscv64",
-    "s390",
-    "s390x",
-    "sparc",
-    "sparc64",
-    "wasm",
-];
-
-/// Whether a file name's `_GOOS`/`_GOARCH` suffix (if any) admits linux/amd64.
-fn file_name_matches(name: &str) -> bool {
-    let stem = name.trim_end_matches(".go");
-    let parts: Vec<&str> = stem.split('_').collect();
-    let n = parts.len();
-    if n >= 3 && KNOWN_OS.contains(&parts[n - 2]) && KNOWN_ARCH.contains(&parts[n - 1]) {
-        return parts[n - 2] == "linux" && parts[n - 1] == "amd64";
-    }
-    if n >= 2 && KNOWN_OS.contains(&parts[n - 1]) {
-        return parts[n - 1] == "linux";
-    }
-    if n >= 2 && KNOWN_ARCH.contains(&parts[n - 1]) {
-        return parts[n - 1] == "amd64";
-    }
-    true
-}
-
-/// Whether the file's `//go:build` constraint (before its package clause)
-/// holds for linux/amd64 built by gc.
-fn build_line_matches(text: &str) -> bool {
-    for line in text.lines() {
-        let line = line.trim();
-        if let Some(expr) = line.strip_prefix("//go:build ") {
-            return BuildExpr { toks: tokens(expr), at: 0 }.or().unwrap_or(false);
-        }
-        if line.starts_with("package ") {
-            break;
-        }
-    }
-    true
-}
-
-/// Whether a build tag holds for this configuration: linux/amd64, the
-/// `unix` family, the gc toolchain, cgo, and every Go release tag.
-fn tag_holds(tag: &str) -> bool {
-    matches!(tag, "linux" | "amd64" | "unix" | "gc" | "cgo") || tag.starts_with("go1.")
-}
-
-fn tokens(expr: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut chars = expr.chars().peekable();
-    while let Some(&c) = chars.peek() {
-        match c {
-            ' ' | '\t' => {
-                chars.next();
-            }
-            '(' | ')' | '!' => {
-                out.push(c.to_string());
-                chars.next();
-            }
-            '&' | '|' => {
-                chars.next();
-                chars.next();
-                out.push(format!("{c}{c}"));
-            }
-            _ => {
-                let mut word = String::new();
-                while let Some(&c) = chars.peek().filter(|c| c.is_alphanumeric() || matches!(c, '_' | '.')) {
-                    word.push(c);
-                    chars.next();
-                }
-                if word.is_empty() {
-                    // Not a build expression: consider the file excluded.
-                    return vec!["(".to_string()];
-                }
-                out.push(word);
-            }
-        }
-    }
-    out
-}
-
-/// A recursive-descent evaluator of `//go:build` expressions (`||` binds
-/// looser than `&&`, `!` tighter); `None` for a malformed one.
-struct BuildExpr {
-    toks: Vec<String>,
-    at: usize,
-}
-
-impl BuildExpr {
-    fn peek(&self) -> Option<&str> {
-        self.toks.get(self.at).map(String::as_str)
-    }
-
-    fn or(&mut self) -> Option<bool> {
-        let mut v = self.and()?;
-        while self.peek() == Some("||") {
-            self.at += 1;
-            v |= self.and()?;
-        }
-        Some(v)
-    }
-
-    fn and(&mut self) -> Option<bool> {
-        let mut v = self.not()?;
-        while self.peek() == Some("&&") {
-            self.at += 1;
-            v &= self.not()?;
-        }
-        Some(v)
-    }
-
-    fn not(&mut self) -> Option<bool> {
-        let tok = self.peek()?.to_string();
-        self.at += 1;
-        match tok.as_str() {
-            "!" => Some(!self.not()?),
-            "(" => {
-                let v = self.or()?;
-                (self.peek() == Some(")")).then(|| self.at += 1)?;
-                Some(v)
-            }
-            ")" | "&&" | "||" => None,
-            tag => Some(tag_holds(tag)),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn build_lines() {
-        let holds = |line: &str| build_line_matches(&format!("//go:build {line}\n\npackage p\n"));
-        assert!(holds("linux"));
-        assert!(holds("unix || (js && wasm) || wasip1"));
-        assert!(!holds("windows"));
-        assert!(holds("!windows && !plan9"));
-        assert!(!holds("ignore"));
-        assert!(holds("go1.21"));
-        assert!(!holds("linux && (arm || 386)"));
-        assert!(!holds("(linux"));
-        assert!(build_line_matches("package p\n//go:build windows\n"));
-    }
-
-    #[test]
-    fn file_names() {
-        assert!(file_name_matches("time.go"));
-        assert!(file_name_matches("zoneinfo_unix.go"));
-        assert!(file_name_matches("sys_linux.go"));
-        assert!(!file_name_matches("sys_windows.go"));
-        assert!(!file_name_matches("asm_arm64.go"));
-        assert!(file_name_matches("asm_amd64.go"));
-        assert!(file_name_matches("zerrors_linux_amd64.go"));
-        assert!(!file_name_matches("zerrors_linux_386.go"));
-        assert!(file_name_matches("windows.go"));
-    }
 
     #[test]
     fn members_through_embedding_and_aliases() {

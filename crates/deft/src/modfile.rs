@@ -3,10 +3,10 @@
 //! command's own error messages (gc 1.27.3).
 //!
 //! This module owns the *text* of those files and nothing else: it never
-//! touches the file system (the one exception,
-//! [`cache::default_gomodcache`], reads environment variables), never contacts the network, and never
-//! decides which files to read; the package loader does, and hands the text
-//! here.
+//! touches the file system (the one exception, [`cache::default_gomodcache`],
+//! reads environment variables), never contacts the network, and never
+//! decides which files to read; the package loader does, and hands the
+//! text here.
 //!
 //! # Errors, as the go command prints them
 //!
@@ -15,14 +15,18 @@
 //!   Each line is [`FileError::render`]: `NAME:LINE: MSG`, or
 //!   `NAME:LINE:COL: MSG` when the error is not at the start of its line
 //!   (an indented directive, a block line, most syntax errors); the column
-//!   counts characters. NAME (also in the first line) is the file's path
-//!   relative to the current directory when that is shorter than the
-//!   absolute path ([`short_path`]): `go.mod`, `../go.mod`,
-//!   `/abs/dir/go.mod`. A syntax error stops the parse (one error); other
-//!   errors are all reported, in line order.
+//!   counts characters. NAME is the file's path relative to the current
+//!   directory when that is shorter than the absolute path
+//!   ([`short_path`]): `go.mod`, `../go.mod`, `/abs/dir/go.mod`. The first
+//!   line names go.mod the same way, but go.work always as `go.work`
+//!   (`go: errors parsing go.work:\n../../go.work:3: …`). A syntax error
+//!   stops the parse (one error); other errors are all reported, in line
+//!   order, except that `retract` versions are checked after every other
+//!   line.
 //! * The one message that names the file inside its text, `syntax error
-//!   (unterminated block started at FILE:2:1)`, uses the name the file was
-//!   opened by — the absolute path — which is why the parsers take it.
+//!   (unterminated block started at FILE:2:1)`, uses the name the go
+//!   command opened the file by — go.mod's absolute path, go.work's NAME —
+//!   which is why the parsers take it.
 //! * Errors found when the main module is loaded rather than parsed are
 //!   single messages ([`check_main_module`], [`check_work`]): `go: error
 //!   reading go.mod: missing module declaration. …`, `go: malformed module
@@ -40,7 +44,8 @@
 //! A dependency's go.mod is parsed laxly, as the go command does, so that
 //! newer directives do not break older readers: only `module`, `go`,
 //! `require` and `ignore` are read (and checked); every other line, known
-//! or not, is skipped unread.
+//! or not, is skipped unread. A lax `go` line may have junk after `1.N`
+//! (`go 1.21x` and `go v1.20.0` are `1.21` and `1.20`).
 //!
 //! # Versions
 //!
@@ -66,10 +71,22 @@
 //! modules these are the versions MVS would select, and the lines of
 //! dependencies' go.mod files are needed only for their `go` version.
 //!
-//! Left out: `godebug` keys are not checked against the known settings
-//! (`go: error loading go.mod:\ngo.mod:2: unknown godebug "foo"`), tool
-//! paths are not checked (`go: malformed tool path`), go.sum is not read,
-//! and `go.work` replacements are not checked against its modules'.
+//! # Loading a main module, in the go command's order
+//!
+//! 1. Read go.mod laxly ([`parse_go_mod_lax`]): if that succeeds and its
+//!    `go` version is newer than the toolchain's, that is the error (`go:
+//!    go.mod requires go >= 2.0 (running go 1.27.3; GOTOOLCHAIN=local)`),
+//!    before any parse error; a lax read accepts `go v2.0.0` as `2.0`.
+//! 2. Parse strictly ([`parse_go_mod`]) and report [`errors_parsing`].
+//! 3. [`check_main_module`].
+//!
+//! Left out: the go command's lookups of its own modules `go` and
+//! `toolchain` (`require go 1.0` and `require go ,` have messages of
+//! their own; deft says `module lookup disabled`); `godebug` keys are not
+//! checked against the known settings (`go: error loading
+//! go.mod:\ngo.mod:2: unknown godebug "foo"`); tool paths are not checked
+//! (`go: malformed tool path`); go.sum is not read; go.work's replacements
+//! are not checked against its modules'.
 
 pub mod cache;
 pub mod module;
@@ -80,7 +97,8 @@ use std::fmt;
 use std::path::{Component, Path, PathBuf};
 
 use module::{
-    canonical_version, check_import_path, check_path_major, is_go_version, is_toolchain_version, path_major, quote,
+    canonical_version, check_import_path, check_module_path, check_path_major, is_go_version, is_toolchain_version,
+    path_major, quote,
 };
 use read::{Block, Line, Pos, Stmt};
 
@@ -105,10 +123,12 @@ impl FileError {
 }
 
 /// The go command's report of a main go.mod or go.work that does not
-/// parse: `go: errors parsing go.mod:` and the errors, one per line.
-pub fn errors_parsing(shown: &str, errors: &[FileError]) -> String {
+/// parse: `go: errors parsing TITLE:` and the errors, one per line, each
+/// naming the file `shown`. TITLE is `shown` for go.mod, `go.work` for
+/// go.work.
+pub fn errors_parsing(title: &str, shown: &str, errors: &[FileError]) -> String {
     let lines: Vec<String> = errors.iter().map(|e| e.render(shown)).collect();
-    format!("go: errors parsing {shown}:\n{}", lines.join("\n"))
+    format!("go: errors parsing {title}:\n{}", lines.join("\n"))
 }
 
 /// How the go command names a file in messages: relative to the current
@@ -241,6 +261,8 @@ pub fn parse_go_mod_lax(file: &str, text: &str) -> Result<ModFile, Vec<FileError
 
 /// Parses a go.work file: `go`, `toolchain`, `godebug`, `use` and `replace`
 /// (every other directive, `module` and `require` included, is unknown).
+/// `file` is its name as shown in messages ([`short_path`]), which one
+/// message quotes.
 pub fn parse_go_work(file: &str, text: &str) -> Result<WorkFile, Vec<FileError>> {
     let (m, uses) = parse(Mode::Work, file, text)?;
     Ok(WorkFile { go: m.go, toolchain: m.toolchain, godebug: m.godebug, uses, replaces: m.replaces })
@@ -346,22 +368,43 @@ struct Directive<'a> {
 struct Parser {
     mode: Mode,
     file: ModFile,
+    /// Whether a `module` line was met, well-formed or not.
+    module_seen: bool,
+    /// `retract` lines, checked once the module path is known.
+    retracts: Vec<PendingRetract>,
     uses: Vec<Use>,
     errors: Vec<FileError>,
 }
 
+/// A `retract` line read but not yet checked: its versions unquoted.
+struct PendingRetract {
+    low: String,
+    high: String,
+    rationale: String,
+    pos: Pos,
+}
+
 fn parse(mode: Mode, file: &str, text: &str) -> Result<(ModFile, Vec<Use>), Vec<FileError>> {
     let stmts = read::parse(file, text).map_err(|e| vec![e])?;
-    let mut p = Parser { mode, file: ModFile::default(), uses: Vec::new(), errors: Vec::new() };
+    let mut p = Parser {
+        mode,
+        file: ModFile::default(),
+        module_seen: false,
+        retracts: Vec::new(),
+        uses: Vec::new(),
+        errors: Vec::new(),
+    };
     for stmt in &stmts {
         match stmt {
             Stmt::Line(line) => {
-                let (verb, args) = line.tokens.split_first().expect("a line has a token");
-                p.directive(&Directive { verb, args, line, block: None });
+                if let Some((verb, args)) = line.tokens.split_first() {
+                    p.directive(&Directive { verb, args, line, block: None });
+                }
             }
             Stmt::Block(block) => p.block(block),
         }
     }
+    p.check_retracts();
     if p.errors.is_empty() { Ok((p.file, p.uses)) } else { Err(p.errors) }
 }
 
@@ -408,20 +451,25 @@ impl Parser {
     }
 
     fn module(&mut self, d: &Directive) -> Result<(), String> {
-        if self.file.module.is_some() {
+        if std::mem::replace(&mut self.module_seen, true) {
             return Err("repeated module statement".into());
         }
         let [path] = d.args else { return Err("usage: module module/path".into()) };
-        self.file.module = Some(unquote(path)?);
+        self.file.module = Some(unquote_path(path)?);
         self.file.deprecated = deprecation(&directive_comment(d));
         Ok(())
     }
 
+    /// `go 1.N[.P]`; read laxly, a version with junk after `1.N` (`1.21x`,
+    /// `v1.20.0`) is `1.N`.
     fn go(&mut self, d: &Directive) -> Result<(), String> {
         let v = single_version(d, self.file.go.is_some())?;
-        if !is_go_version(v) {
-            return Err(format!("invalid go version '{v}': must match format 1.23.0"));
-        }
+        let lax = || lax_go_version(v).filter(|_| self.mode == Mode::Dependency);
+        let v = if is_go_version(v) {
+            v
+        } else {
+            lax().ok_or_else(|| format!("invalid go version '{v}': must match format 1.23.0"))?
+        };
         self.file.go = Some(v.to_string());
         Ok(())
     }
@@ -463,7 +511,7 @@ impl Parser {
     /// `verb module/path version`, for `require` and `exclude`.
     fn module_version(&self, d: &Directive) -> Result<ModuleVersion, String> {
         let [path, version] = d.args else { return Err(format!("usage: {} module/path v1.2.3", d.verb)) };
-        let path = unquote(path)?;
+        let path = unquote_path(path)?;
         let version = self.version(d.verb, &path, version)?;
         if path_major(&path).is_none() {
             return Err("invalid module path".into());
@@ -478,12 +526,12 @@ impl Parser {
         if args.len() < arrow + 2 || args.len() > arrow + 3 || args[arrow] != "=>" {
             return Err("usage: replace module/path [v1.2.3] => other/module v1.4\n\t or replace module/path [v1.2.3] => ../local/directory".into());
         }
-        let old_path = unquote(&args[0])?;
+        let old_path = unquote_path(&args[0])?;
         let old_version = match arrow {
             2 => Some(self.version(d.verb, &old_path, &args[1])?),
             _ => None,
         };
-        let new_path = unquote(&args[arrow + 1])?;
+        let new_path = unquote_path(&args[arrow + 1])?;
         let new = match args.get(arrow + 2) {
             None => Replacement::Dir(replacement_dir(new_path)?),
             Some(_) if is_directory_path(&new_path) => {
@@ -498,14 +546,34 @@ impl Parser {
         Ok(())
     }
 
-    /// `retract v` or `retract [low, high]`.
+    /// `retract v` or `retract [low, high]`: its form now, its versions
+    /// at the end of the file ([`Parser::check_retracts`]).
     fn retract(&mut self, d: &Directive) -> Result<(), String> {
         let (low, high) = retract_interval(d.args)?;
-        let path = self.file.module.clone().unwrap_or_default();
-        let low = self.version(d.verb, &path, low)?;
-        let high = self.version(d.verb, &path, high)?;
-        self.file.retracts.push(Retract { low, high, rationale: directive_comment(d) });
+        self.retracts.push(PendingRetract { low, high, rationale: directive_comment(d), pos: d.line.pos });
         Ok(())
+    }
+
+    /// Checks the versions of the `retract` lines against the module path,
+    /// as the go command does after every other line: without a module
+    /// line, one error at the first `retract`; else at most one error per
+    /// line, after the file's other errors.
+    fn check_retracts(&mut self) {
+        let Some(first) = self.retracts.first() else { return };
+        if self.file.module.as_deref().unwrap_or_default().is_empty() {
+            self.error(first.pos, "no module directive found, so retract cannot be used".into());
+            return;
+        }
+        let path = self.file.module.clone().unwrap_or_default();
+        for r in std::mem::take(&mut self.retracts) {
+            let versions = self
+                .fix_version("retract", &path, r.low)
+                .and_then(|low| Ok((low, self.fix_version("retract", &path, r.high)?)));
+            match versions {
+                Ok((low, high)) => self.file.retracts.push(Retract { low, high, rationale: r.rationale }),
+                Err(msg) => self.error(r.pos, msg),
+            }
+        }
     }
 
     fn tool(&mut self, d: &Directive) -> Result<(), String> {
@@ -522,30 +590,40 @@ impl Parser {
 
     fn use_dir(&mut self, d: &Directive) -> Result<(), String> {
         let [dir] = d.args else { return Err("usage: use local/dir".into()) };
-        self.uses.push(Use { dir: unquote(dir)?, line: d.line.pos.line });
+        self.uses.push(Use { dir: unquote_path(dir)?, line: d.line.pos.line });
         Ok(())
     }
 
-    /// Checks the version `raw` of module `path` on a `verb` line (see
-    /// "Versions" in the module documentation) and returns it canonical.
+    /// Checks the version token `raw` of module `path` on a `verb` line
+    /// (see "Versions" in the module documentation) and returns it
+    /// canonical.
     fn version(&self, verb: &str, path: &str, raw: &str) -> Result<String, String> {
-        let raw = unquote(raw)?;
         let invalid = |v: &str, why: String| format!("{verb} {path}: version {} invalid: {why}", quote(v));
-        let v = match self.mode {
-            Mode::Main => {
-                // As the go command checks a version before it would look it up.
-                path_major(path).ok_or_else(|| invalid(&raw, format!("malformed module path {}", quote(path))))?;
-                if canonical_version(&raw).as_deref() != Some(raw.as_str()) {
-                    return Err(LOOKUP_DISABLED.into());
-                }
-                raw
-            }
-            _ => canonical_version(&raw).ok_or_else(|| invalid(&raw, "must be of the form v1.2.3".into()))?,
-        };
+        let v = unquote(raw).map_err(|why| invalid(raw, why))?;
+        if self.mode == Mode::Main {
+            return self.fix_version(verb, path, v);
+        }
+        let v = canonical_version(&v).ok_or_else(|| invalid(&v, "must be of the form v1.2.3".into()))?;
         if let Some(major) = path_major(path) {
             check_path_major(&v, major).map_err(|why| invalid(&v, why))?;
         }
         Ok(v)
+    }
+
+    /// The go command's check of version `v` of module `path` in the main
+    /// module, up to where it would look the version up.
+    fn fix_version(&self, verb: &str, path: &str, v: String) -> Result<String, String> {
+        let invalid = |why: String| format!("{verb} {path}: version {} invalid: {why}", quote(&v));
+        let major = path_major(path).ok_or_else(|| invalid(format!("malformed module path {}", quote(path))))?;
+        if canonical_version(&v).as_deref() == Some(v.as_str()) {
+            check_path_major(&v, major).map_err(invalid)?;
+            return Ok(v);
+        }
+        // The go command's own modules are looked up without a path check.
+        if !matches!(path, "go" | "toolchain") {
+            check_module_path(path).map_err(|why| format!("malformed module path {}: {why}", quote(path)))?;
+        }
+        Err(LOOKUP_DISABLED.into())
     }
 }
 
@@ -561,25 +639,43 @@ fn single_version<'a>(d: &'a Directive, repeated: bool) -> Result<&'a str, Strin
     }
 }
 
+/// The `1.N` of a version that does not match the `go` line's format but
+/// starts with `1.N` (or `v1.N`) and then something other than a digit.
+fn lax_go_version(v: &str) -> Option<&str> {
+    let v = v.strip_prefix('v').unwrap_or(v);
+    let (major, rest) = v.split_once('.')?;
+    let minor = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let well_formed =
+        |n: &str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && (n == "0" || !n.starts_with('0'));
+    let junk = rest[minor..].chars().next().is_some();
+    (well_formed(major) && major != "0" && well_formed(&rest[..minor]) && junk).then(|| &v[..major.len() + 1 + minor])
+}
+
 /// The one argument of `tool` or `ignore`, unquoted.
 fn single_path(d: &Directive) -> Result<String, String> {
     match d.args {
-        [arg] => unquote(arg),
+        [arg] => unquote_path(arg),
         _ => Err(format!("{} directive expects exactly one argument", d.verb)),
     }
 }
 
 /// The value of a token: a `"`-quoted string is unquoted as Go unquotes
-/// it; any other quote character in a token is an error.
+/// it; any other quote character in a token is an error (the reason is
+/// returned bare; each caller words the error its own way).
 fn unquote(token: &str) -> Result<String, String> {
     if token.starts_with('"') {
-        let bytes = go_unquote(token).ok_or("invalid quoted string: invalid syntax")?;
+        let bytes = go_unquote(token).ok_or("invalid syntax")?;
         return Ok(String::from_utf8_lossy(&bytes).into_owned());
     }
     if token.contains(['"', '\'', '`']) {
-        return Err("invalid quoted string: unquoted string cannot contain quote".into());
+        return Err("unquoted string cannot contain quote".into());
     }
     Ok(token.to_string())
+}
+
+/// A token that is not a version: errors are `invalid quoted string: …`.
+fn unquote_path(token: &str) -> Result<String, String> {
+    unquote(token).map_err(|why| format!("invalid quoted string: {why}"))
 }
 
 /// `strconv.Unquote` of a `"` string: the syntax crate's decoding, which
@@ -614,24 +710,30 @@ fn replacement_dir(path: String) -> Result<String, String> {
     Ok(path)
 }
 
-/// The raw low and high versions of a `retract` line.
-fn retract_interval(args: &[String]) -> Result<(&str, &str), String> {
-    let (low, high, rest) = match args {
-        [] => return Err("expected '[' or version".into()),
-        [open, rest @ ..] if open == "[" => {
-            let low = rest.first().ok_or("expected version after '['")?;
-            if rest.get(1).map(String::as_str) != Some(",") {
+/// The low and high versions of a `retract` line, unquoted, read and
+/// checked token by token as the go command reads them.
+fn retract_interval(args: &[String]) -> Result<(String, String), String> {
+    let version = |raw: &str| unquote(raw).map_err(|why| format!("retract: version {} invalid: {why}", quote(raw)));
+    let at = |i: usize| args.get(i).map(String::as_str);
+    let (low, high, next) = match at(0) {
+        None | Some("(") => return Err("expected '[' or version".into()),
+        Some("[") => {
+            let low = version(at(1).ok_or("expected version after '['")?)?;
+            if at(2) != Some(",") {
                 return Err("expected ',' after version".into());
             }
-            let high = rest.get(2).ok_or("expected version after ','")?;
-            if rest.get(3).map(String::as_str) != Some("]") {
+            let high = version(at(3).ok_or("expected version after ','")?)?;
+            if at(4) != Some("]") {
                 return Err("expected ']' after version".into());
             }
-            (low, high, &rest[4..])
+            (low, high, 5)
         }
-        [v, rest @ ..] => (v, v, rest),
+        Some(v) => {
+            let v = version(v)?;
+            (v.clone(), v, 1)
+        }
     };
-    match rest.first() {
+    match at(next) {
         Some(extra) => Err(format!("unexpected token after version: {}", quote(extra))),
         None => Ok((low, high)),
     }

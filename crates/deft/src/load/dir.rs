@@ -2,8 +2,9 @@
 //!
 //! A file is compiled when its name and its header's build constraints
 //! hold for linux/amd64 (see `buildtags`); only the header (the comments
-//! before the `package` clause) of an excluded file is looked at. What is
-//! left must declare one package name, as the go command requires.
+//! before the `package` clause) of an excluded file is looked at, and a
+//! file importing "C" is left out by the loader once parsed (cgo is off).
+//! What is left must declare one package name, as the go command requires.
 
 use std::path::{Path, PathBuf};
 
@@ -39,17 +40,16 @@ pub fn read_package_dir(dir: &Path, ctx: &BuildContext) -> Result<DirFiles, DirE
     let mut any_go = false;
     let mut files = Vec::new();
     for name in names {
-        if !ctx.matches_file_name(&name) {
-            // `_x.go`, `.x.go` and test files are not Go files of the
-            // package at all; other names are excluded by constraint.
-            any_go |= !name.starts_with(['_', '.']) && !name.ends_with("_test.go");
+        if !crate::buildtags::is_go_file(&name) {
             continue;
         }
-        any_go = true;
+        // Test files are not the package's, but their headers are checked.
+        any_go |= !crate::buildtags::is_test_file(&name);
         let path = dir.join(&name);
         let bytes = std::fs::read(&path).map_err(|e| DirError::Bad(format!("read {}: {e}", path.display())))?;
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        if ctx.header_holds(&text).map_err(|msg| DirError::Bad(format!("{}: {msg}", path.display())))? {
+        let header = &text[..crate::buildtags::header_end(&text)];
+        if ctx.include(&name, header).map_err(|msg| DirError::Bad(format!("{name}: {msg}")))? {
             files.push((path, text));
         }
     }

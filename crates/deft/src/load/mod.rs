@@ -104,8 +104,8 @@ pub struct Request<'a> {
     /// Packages named by their files (`--package PATH=FILE,...`): an
     /// import of `PATH` or `./PATH` names the package of those files.
     pub explicit: &'a [(String, Vec<String>)],
-    /// Extra build tags (`-tags`).
-    pub tags: &'a [String],
+    /// Extra build tags (the value of `-tags`).
+    pub tags: &'a str,
 }
 
 /// Loads the program `req` names. `Err` is the go command's message for a
@@ -132,7 +132,7 @@ pub fn load(
     let mut loader = Loader {
         env: &env,
         modules: modules.as_ref(),
-        ctx: BuildContext { tags: req.tags.to_vec(), tests: false },
+        ctx: BuildContext::from_tags_flag(req.tags),
         sources,
         ids,
         diags,
@@ -320,6 +320,12 @@ impl Loader<'_, '_> {
             let id = self.sources.add(name, text);
             parsed.push(syntax::parser::parse_file(self.sources, id, self.ids, self.diags));
         }
+        // With cgo off, the go command leaves out a file that imports "C".
+        let (parsed, paths): (Vec<File>, Vec<PathBuf>) = parsed
+            .into_iter()
+            .zip(paths)
+            .filter(|(f, _)| !crate::buildtags::imports_exclude(f.imports.iter().map(|i| i.path.as_str())))
+            .unzip();
         if let Some(mixed) = mixed_package_names(&parsed, &paths, dir) {
             return Err(mixed);
         }

@@ -84,7 +84,7 @@ impl Modules {
         let text = read(work)?;
         let shown = env.short_path(work);
         let file = modfile::parse_go_work(&work.to_string_lossy(), &text)
-            .map_err(|errors| modfile::errors_parsing(&shown, &errors))?;
+            .map_err(|errors| modfile::errors_parsing("go.work", &shown, &errors))?;
         modfile::check_work(&file, &dir, &shown)?;
         let mut main = Vec::new();
         let mut requires = Vec::new();
@@ -253,18 +253,22 @@ fn read(path: &Path) -> Result<String, String> {
         .map_err(|e| format!("go: reading {}: {}", path.display(), crate::load::describe_io(&e)))
 }
 
-/// Reads and parses a go.mod; errors are the go command's.
+/// Reads and parses a go.mod; errors are the go command's. As the go
+/// command, a `go` line newer than deft's Go is reported before anything
+/// else the file gets wrong (read laxly first).
 fn read_go_mod(env: &GoEnv, path: &Path) -> Result<ModFile, String> {
     let text = read(path)?;
     let shown = env.short_path(path);
-    let file = modfile::parse_go_mod(&path.to_string_lossy(), &text)
-        .map_err(|errors| modfile::errors_parsing(&shown, &errors))?;
-    modfile::check_main_module(&file, &shown)?;
-    if let Some(v) = file.go.as_deref().and_then(LangVersion::parse_go_mod)
+    let name = path.to_string_lossy();
+    if let Ok(lax) = modfile::parse_go_mod_lax(&name, &text)
+        && let Some(v) = lax.go.as_deref().and_then(LangVersion::parse_go_mod)
         && v > LangVersion::CURRENT
     {
         let current = LangVersion::CURRENT.minor();
         return Err(format!("go: go.mod requires go >= 1.{} (deft implements go 1.{current})", v.minor()));
     }
+    let file =
+        modfile::parse_go_mod(&name, &text).map_err(|errors| modfile::errors_parsing(&shown, &shown, &errors))?;
+    modfile::check_main_module(&file, &shown)?;
     Ok(file)
 }

@@ -156,10 +156,13 @@ pub fn quote(s: &str) -> String {
     out
 }
 
-/// The characters an element of an import path may hold: ASCII letters
-/// and digits and `-._~+`.
-fn import_path_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~' | '+')
+/// The two kinds of path the go command checks: an import path (which a
+/// main module's path must be) and a module path (which a path it would
+/// look up in the module proxy must be).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Import,
+    Module,
 }
 
 /// Device names Windows reserves, which no path element may be (before
@@ -169,13 +172,32 @@ const WINDOWS_RESERVED: [&str; 22] = [
     "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
 ];
 
-/// Checks an import path (which a main module's path must be), with the
-/// go command's reasons: `empty string`, `leading dash`, `double slash`,
-/// `trailing slash`, then per element `empty path element`, `invalid path
-/// element "."`, `trailing dot in path element`, `invalid char '@'`,
-/// `trailing tilde and digits in path element`, `"con" disallowed as path
-/// element component on Windows`.
+/// Checks an import path, with the go command's reasons: `empty string`,
+/// `leading dash`, `double slash`, `trailing slash`, then per element
+/// `empty path element`, `invalid path element "."`, `trailing dot in path
+/// element`, `invalid char '@'`, `trailing tilde and digits in path
+/// element`, `"con" disallowed as path element component on Windows`.
 pub fn check_import_path(path: &str) -> Result<(), String> {
+    check_path(path, Kind::Import)
+}
+
+/// Checks a module path: an import path without `+` or elements starting
+/// with a dot (`leading dot in path element`), whose first element has a
+/// dot (`missing dot in first path element`) and only lower-case letters,
+/// digits, `-` and `.` (`invalid char 'A' in first path element`).
+pub fn check_module_path(path: &str) -> Result<(), String> {
+    check_path(path, Kind::Module)?;
+    let first = path.split('/').next().unwrap_or(path);
+    if !first.contains('.') {
+        return Err("missing dot in first path element".into());
+    }
+    match first.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.'))) {
+        Some(c) => Err(format!("invalid char {} in first path element", quote_rune(c))),
+        None => Ok(()),
+    }
+}
+
+fn check_path(path: &str, kind: Kind) -> Result<(), String> {
     let whole = [
         (path.is_empty(), "empty string"),
         (path.starts_with('-'), "leading dash"),
@@ -185,20 +207,26 @@ pub fn check_import_path(path: &str) -> Result<(), String> {
     if let Some((_, why)) = whole.iter().find(|(bad, _)| *bad) {
         return Err(why.to_string());
     }
-    path.split('/').try_for_each(check_element)
+    path.split('/').try_for_each(|elem| check_element(elem, kind))
 }
 
-fn check_element(elem: &str) -> Result<(), String> {
+fn check_element(elem: &str, kind: Kind) -> Result<(), String> {
     if elem.is_empty() {
         return Err("empty path element".into());
     }
-    if elem == "." || elem == ".." {
+    if elem.bytes().all(|b| b == b'.') {
         return Err(format!("invalid path element {}", quote(elem)));
+    }
+    if kind == Kind::Module && elem.starts_with('.') {
+        return Err("leading dot in path element".into());
     }
     if elem.ends_with('.') {
         return Err("trailing dot in path element".into());
     }
-    if let Some(c) = elem.chars().find(|c| !import_path_char(*c)) {
+    // ASCII letters and digits and `-._~`, and for import paths `+`.
+    let allowed =
+        |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~') || (c == '+' && kind == Kind::Import);
+    if let Some(c) = elem.chars().find(|c| !allowed(*c)) {
         return Err(format!("invalid char {}", quote_rune(c)));
     }
     let short = elem.split('.').next().unwrap_or(elem);
@@ -350,9 +378,46 @@ mod tests {
             ("a/CON", Err("\"CON\" disallowed as path element component on Windows")),
             ("a/lpt9.x", Err("\"lpt9\" disallowed as path element component on Windows")),
             ("a/aux.", Err("trailing dot in path element")),
+            ("a/.../b", Err("invalid path element \"...\"")),
         ];
         for (path, want) in cases {
             assert_eq!(check_import_path(path), want.map_err(String::from), "{path}");
+        }
+    }
+
+    #[test]
+    fn module_paths() {
+        let cases = [
+            ("example.com/m", Ok(())),
+            ("a.com/B", Ok(())),
+            ("a.b-c.com", Ok(())),
+            ("a.com.-x", Ok(())),
+            ("a.com/.../b", Err("invalid path element \"...\"")),
+            ("a.com/b/../c", Err("invalid path element \"..\"")),
+            ("a.com/.a/b", Err("leading dot in path element")),
+            (".a.com", Err("leading dot in path element")),
+            ("a.com/a+b", Err("invalid char '+'")),
+            ("a.com/é", Err("invalid char 'é'")),
+            ("é.com/a", Err("invalid char 'é'")),
+            ("A.com/b", Err("invalid char 'A' in first path element")),
+            ("a_b.com/B", Err("invalid char '_' in first path element")),
+            ("a~b.com/a", Err("invalid char '~' in first path element")),
+            ("m", Err("missing dot in first path element")),
+            ("A/b", Err("missing dot in first path element")),
+            ("a/b.c", Err("missing dot in first path element")),
+            ("-a.com", Err("leading dash")),
+            ("/a.com", Err("empty path element")),
+            ("a.com/", Err("trailing slash")),
+            ("", Err("empty string")),
+            ("a.com/con", Err("\"con\" disallowed as path element component on Windows")),
+            ("a.com/b~1", Err("trailing tilde and digits in path element")),
+            ("a.com/b.", Err("trailing dot in path element")),
+            ("(", Err("invalid char '('")),
+            ("=>", Err("invalid char '='")),
+            ("./a", Err("invalid path element \".\"")),
+        ];
+        for (path, want) in cases {
+            assert_eq!(check_module_path(path), want.map_err(String::from), "{path}");
         }
     }
 

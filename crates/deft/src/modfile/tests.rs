@@ -428,11 +428,17 @@ fn dependency_go_mod_is_read_laxly() {
         let text = format!("module example.com/d\n\ngo 1.21\n{line}\n");
         parse_go_mod_lax("go.mod", &text).unwrap_or_else(|e| panic!("{line:?}: {e:?}"));
     }
+    for (line, go) in [("go 1.21x", "1.21"), ("go v1.20.0", "1.20"), ("go 1.99.", "1.99"), ("go 1.28.x", "1.28")] {
+        let m = parse_go_mod_lax("go.mod", &format!("module example.com/d\n{line}\n")).unwrap();
+        assert_eq!(m.go.as_deref(), Some(go), "{line}");
+    }
     let m = parse_go_mod_lax("go.mod", "module example.com/d\nrequire example.com/y v1.0\n").unwrap();
     assert_eq!(m.requires, [req("example.com/y", "v1.0.0", false)]);
     let cases = [
         ("go 1.x", "go.mod:3: invalid go version '1.x': must match format 1.23.0"),
         ("go 1", "go.mod:3: invalid go version '1': must match format 1.23.0"),
+        ("go v1.20", "go.mod:3: invalid go version 'v1.20': must match format 1.23.0"),
+        ("go 01.99x", "go.mod:3: invalid go version '01.99x': must match format 1.23.0"),
         ("go 1.21 1.22", "go.mod:3: go directive expects exactly one argument"),
         (" go 1.x", "go.mod:3:2: invalid go version '1.x': must match format 1.23.0"),
         ("module example.com/other", "go.mod:3: repeated module statement"),
@@ -582,8 +588,13 @@ fn main_module_load_checks() {
 fn rendering() {
     let errs = parse_go_mod("/abs/go.mod", "module m\nfoo\n  bar\n").unwrap_err();
     assert_eq!(
-        errors_parsing("../go.mod", &errs),
+        errors_parsing("../go.mod", "../go.mod", &errs),
         "go: errors parsing ../go.mod:\n../go.mod:2: unknown directive: foo\n../go.mod:3:3: unknown directive: bar"
+    );
+    let errs = parse_go_work("../../go.work", "go 1.21\nuse (\n").unwrap_err();
+    assert_eq!(
+        errors_parsing("go.work", "../../go.work", &errs),
+        "go: errors parsing go.work:\n../../go.work:3: syntax error (unterminated block started at ../../go.work:2:1)"
     );
 }
 
@@ -599,4 +610,122 @@ fn short_paths() {
     assert_eq!(short("/a/go.mod", "/b"), "/a/go.mod");
     assert_eq!(short("/ab/cd/x/go.mod", "/ab/cd/y"), "../x/go.mod");
     assert_eq!(short("/tmp/x", "/tmp/x"), ".");
+}
+
+#[test]
+fn retract_versions_are_checked_last() {
+    let cases = [
+        (
+            "module m\nretract v1.0\nfoo",
+            "go.mod:3: unknown directive: foo\ngo.mod:2: malformed module path \"m\": missing dot in first path element",
+        ),
+        (
+            "retract v1.0.0\nretract v1.1.0\nretract [v1.0.0, v1.2.0]",
+            "go.mod:1: no module directive found, so retract cannot be used",
+        ),
+        (
+            "retract \"x\"\ngo 1.0 =>",
+            "go.mod:2: go directive expects exactly one argument\ngo.mod:1: no module directive found, so retract cannot be used",
+        ),
+        ("module \"\"\nretract v1.0.0", "go.mod:2: no module directive found, so retract cannot be used"),
+        (
+            "module 1.21 ]\nretract \"x\"",
+            "go.mod:1: usage: module module/path\ngo.mod:2: no module directive found, so retract cannot be used",
+        ),
+        (
+            "retract v1.0.0\nfoo\nmodule example.com/m/v2",
+            "go.mod:2: unknown directive: foo\ngo.mod:1: retract example.com/m/v2: version \"v1.0.0\" invalid: should be v2, not v1",
+        ),
+        // One error per line, the low version's first.
+        (
+            "retract [v1.0.0, v1.1]\nmodule example.com/m/v2",
+            "go.mod:1: retract example.com/m/v2: version \"v1.0.0\" invalid: should be v2, not v1",
+        ),
+        ("module example.com/m/v2\nretract [v1, v2.0.0]", "go.mod:2: module lookup disabled by GOPROXY=off"),
+        (
+            "module m\nretract [v1.0.0, v1.2.0]\nretract v1.3\nretract `q`",
+            "go.mod:4: retract: version \"`q`\" invalid: unquoted string cannot contain quote\ngo.mod:3: malformed module path \"m\": missing dot in first path element",
+        ),
+        // The form of the line is checked at once, token by token.
+        ("module m\nretract ( v0.1.0", "go.mod:2: expected '[' or version"),
+        ("module m\nretract ) v1", "go.mod:2: unexpected token after version: \"v1\""),
+        (
+            "module m\nretract `q` example.com/a",
+            "go.mod:2: retract: version \"`q`\" invalid: unquoted string cannot contain quote",
+        ),
+        (
+            "module m\nretract [`q`, v1]",
+            "go.mod:2: retract: version \"`q`\" invalid: unquoted string cannot contain quote",
+        ),
+        (
+            "module m\nretract [v1, `q`] x",
+            "go.mod:2: retract: version \"`q`\" invalid: unquoted string cannot contain quote",
+        ),
+        ("module m\nretract \"v1.\\q\"", "go.mod:2: retract: version \"\\\"v1.\\\\q\\\"\" invalid: invalid syntax"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(errors(text), want, "{text:?}");
+    }
+}
+
+#[test]
+fn lookups_need_a_module_path() {
+    let cases = [
+        ("require a.com/B 1.0", "module lookup disabled by GOPROXY=off"),
+        ("require x.com/y latest", "module lookup disabled by GOPROXY=off"),
+        ("require toolchain go1.21", "module lookup disabled by GOPROXY=off"),
+        ("require x master", "malformed module path \"x\": missing dot in first path element"),
+        ("require ( x", "malformed module path \"(\": invalid char '('"),
+        ("require A.com/b 1.0", "malformed module path \"A.com/b\": invalid char 'A' in first path element"),
+        ("require a.com/.a/b 1.0", "malformed module path \"a.com/.a/b\": leading dot in path element"),
+        ("require \"a.com/b/../c\" 1.0", "malformed module path \"a.com/b/../c\": invalid path element \"..\""),
+        ("require \"\" 1.0", "malformed module path \"\": empty string"),
+        ("exclude (\n\t./a k=v\n)", "malformed module path \"./a\": invalid path element \".\""),
+        (
+            "require a.com/b/v2.0 1.0",
+            "require a.com/b/v2.0: version \"1.0\" invalid: malformed module path \"a.com/b/v2.0\"",
+        ),
+    ];
+    for (line, want) in cases {
+        let got = errors(&format!("module m\n{line}"));
+        assert_eq!(got.split_once(": ").map(|(_, msg)| msg), Some(want), "{line:?}");
+    }
+}
+
+#[test]
+fn version_quoting_errors_name_the_version() {
+    let cases = [
+        (
+            "require example.com/a/v2 `q`",
+            "require example.com/a/v2: version \"`q`\" invalid: unquoted string cannot contain quote",
+        ),
+        (
+            "replace a.com/b `q` => ./a",
+            "replace a.com/b: version \"`q`\" invalid: unquoted string cannot contain quote",
+        ),
+        (
+            "replace a.com/b => a.com/c `q`",
+            "replace a.com/c: version \"`q`\" invalid: unquoted string cannot contain quote",
+        ),
+        ("exclude a.com/b `q`", "exclude a.com/b: version \"`q`\" invalid: unquoted string cannot contain quote"),
+        ("require a.com/b \"v1.\\q\"", "require a.com/b: version \"\\\"v1.\\\\q\\\"\" invalid: invalid syntax"),
+    ];
+    for (line, want) in cases {
+        assert_eq!(errors(&format!("module m\n{line}")), format!("go.mod:2: {want}"), "{line:?}");
+    }
+}
+
+#[test]
+fn a_malformed_module_line_still_counts() {
+    assert_eq!(errors("module\nmodule m"), "go.mod:1: usage: module module/path\ngo.mod:2: repeated module statement");
+    assert_eq!(
+        errors("module example.com/b v1.0.0\nmodule (\n\t\"a b\"\n)"),
+        "go.mod:1: usage: module module/path\ngo.mod:3:2: repeated module statement"
+    );
+    // A malformed go or toolchain line does not.
+    assert_eq!(errors("module m\ngo 1.x\ngo 1.21"), "go.mod:2: invalid go version '1.x': must match format 1.23.0");
+    assert_eq!(
+        errors("module m\ntoolchain x\ntoolchain go1.21"),
+        "go.mod:2: invalid toolchain version 'x': must match format go1.23.0 or default"
+    );
 }
