@@ -14,6 +14,7 @@
 pub mod abi;
 pub mod alloc;
 pub mod chan;
+pub mod child;
 pub mod complex;
 pub mod entry;
 pub mod errors;

@@ -891,6 +891,17 @@ pub extern "C" fn deft_deferreturn(fp: usize) {
 // Unrecovered panics
 // ---------------------------------------------------------------------------
 
+/// Whether an unrecovered panic lists every goroutine, not only the
+/// panicking one: gc's `GOTRACEBACK=all`, which package testing sets
+/// (`debug.SetTraceback("all")`) before its timeout panic.
+static TRACEBACK_ALL: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `func setTracebackAll()` of package testing: from now on an
+/// unrecovered panic prints every goroutine's traceback.
+pub extern "C" fn set_traceback_all() {
+    TRACEBACK_ALL.store(true, Ordering::Relaxed);
+}
+
 /// Prints a runtime-internal fatal error (not a Go panic) and exits with 2.
 pub fn fatal(msg: &str) -> ! {
     crate::proc::throw(msg)
@@ -950,6 +961,9 @@ unsafe fn fatal_panic(gp: *mut G, origin: Frame) -> ! {
         fmt_goroutine_header(&mut out, (*gp).id, b"running");
         traceback(&mut out, gp, origin, Wrappers::Elided);
         crate::sched::fmt_creator(&mut out, gp);
+        if TRACEBACK_ALL.load(Ordering::Relaxed) {
+            crate::sched::fmt_other_goroutines(&mut out, gp);
+        }
     }
     write_stderr(&out);
     crate::proc::exit(crate::proc::EXIT_PANIC)

@@ -993,6 +993,36 @@ pub fn current_id() -> u64 {
     if g.is_null() { 1 } else { unsafe { (*g).id } }
 }
 
+/// Appends, for an unrecovered panic under `GOTRACEBACK=all`, the
+/// traceback of every goroutine but `cur` (the panicking one, printed
+/// already) that has stopped somewhere (blocked or preempted), each after
+/// a blank line, in creation order, as gc lists them.
+///
+/// # Safety
+/// On the thread that runs goroutines; `cur` is the running goroutine.
+pub unsafe fn fmt_other_goroutines(out: &mut Vec<u8>, cur: *mut G) {
+    let gs = with_sched(|s| s.all.clone());
+    for g in gs {
+        // SAFETY: G's are never freed; a stopped G's park frame and the
+        // frames above it are live.
+        unsafe {
+            let st = &(*g).sched;
+            let doing: &[u8] = match st.status {
+                Status::Waiting => st.wait_reason.as_bytes(),
+                Status::Runnable => b"runnable",
+                _ => continue,
+            };
+            if g == cur || (*g).id == 0 || st.park_fp == 0 {
+                continue;
+            }
+            out.push(b'\n');
+            fmt_goroutine_header(out, (*g).id, doing);
+            crate::panic::traceback(out, g, Frame { pc: 0, fp: st.park_fp }, crate::panic::Wrappers::Shown);
+            fmt_creator(out, g);
+        }
+    }
+}
+
 /// gc's report when no goroutine can ever run again: `fatal error: all
 /// goroutines are asleep - deadlock!` and every blocked goroutine's
 /// traceback, or, when none is left because main called `runtime.Goexit`,

@@ -34,7 +34,7 @@ pub extern "C" fn read(fd: i64, ptr: *mut u8, len: usize, _cap: usize) -> i64 {
     crate::sys::read_some(fd as i32, buf) as i64
 }
 
-/// `func Exit(code int)`: ends the process at once; deferred calls do not
+/// `func exit(code int)` (behind `os.Exit`): ends the process at once; deferred calls do not
 /// run (deft writes output unbuffered, so nothing is lost).
 pub extern "C" fn exit(code: i64) {
     std::process::exit(code as i32)

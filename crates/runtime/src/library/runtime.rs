@@ -19,6 +19,29 @@ pub extern "C" fn num_cpu() -> i64 {
     std::thread::available_parallelism().map_or(1, |n| n.get() as i64)
 }
 
+/// `func cpuName() string` of package testing: the processor's brand
+/// string (CPUID leaves 0x80000002–4), leading spaces and everything from
+/// the first NUL dropped, as gc's `internal/cpu.Name`; empty when the
+/// processor has no brand string.
+pub extern "C" fn cpu_name() -> GoString {
+    use std::arch::x86_64::__cpuid;
+    let max = __cpuid(0x8000_0000).eax;
+    if max < 0x8000_0004 {
+        return crate::strings::new_string(b"");
+    }
+    let mut data = Vec::with_capacity(48);
+    for leaf in 0x8000_0002u32..=0x8000_0004 {
+        let r = __cpuid(leaf);
+        for word in [r.eax, r.ebx, r.ecx, r.edx] {
+            data.extend_from_slice(&word.to_le_bytes());
+        }
+    }
+    let start = data.iter().position(|&b| b != b' ').unwrap_or(data.len());
+    let data = &data[start..];
+    let end = data.iter().position(|&b| b == 0).unwrap_or(data.len());
+    crate::strings::new_string(&data[..end])
+}
+
 /// The results of `runtime.Caller`, as the adapter lays them out.
 #[repr(C)]
 pub struct CallerResults {
