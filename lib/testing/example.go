@@ -1,0 +1,90 @@
+package testing
+
+// Examples: functions whose `// Output:` comment the go command (here
+// deft's generated main) turned into InternalExample.Output. An example
+// runs on the main goroutine with standard output captured (package os
+// keeps what is written to it, see internal/testlog), and passes when its
+// output equals the comment's, both trimmed of surrounding white space
+// (`// Unordered output:`: the same lines in any order).
+
+import (
+	"fmt"
+	"internal/testlog"
+	"sort"
+	"strings"
+	"time"
+)
+
+// InternalExample is an example of the test binary.
+type InternalExample struct {
+	Name      string
+	F         func()
+	Output    string
+	Unordered bool
+}
+
+// runExamples runs the examples -test.run selects.
+func runExamples(examples []InternalExample) (ran, ok bool) {
+	ok = true
+	m := newMatcher(matchRun, "-test.run", matchSkip)
+	for _, eg := range examples {
+		_, matched, _ := m.fullName(nil, eg.Name)
+		if !matched {
+			continue
+		}
+		ran = true
+		if !runExample(eg) {
+			ok = false
+		}
+	}
+	return ran, ok
+}
+
+func runExample(eg InternalExample) (ok bool) {
+	if chatty {
+		fmt.Printf("=== RUN   %s\n", eg.Name)
+	}
+	testlog.StartCapture()
+	finished := false
+	start := time.Now()
+	defer func() {
+		timeSpent := time.Since(start)
+		out := testlog.StopCapture()
+		err := recover()
+		ok = eg.processRunResult(out, timeSpent, finished, err)
+	}()
+	eg.F()
+	finished = true
+	return
+}
+
+func (eg *InternalExample) processRunResult(stdout string, timeSpent time.Duration, finished bool, recovered any) (passed bool) {
+	passed = true
+	dstr := fmtDuration(timeSpent)
+	var fail string
+	got := strings.TrimSpace(stdout)
+	want := strings.TrimSpace(eg.Output)
+	if eg.Unordered {
+		gotLines := strings.Split(got, "\n")
+		wantLines := strings.Split(want, "\n")
+		sort.Strings(gotLines)
+		sort.Strings(wantLines)
+		if strings.Join(gotLines, "\n") != strings.Join(wantLines, "\n") && recovered == nil {
+			fail = fmt.Sprintf("got:\n%s\nwant (unordered):\n%s\n", stdout, eg.Output)
+		}
+	} else if got != want && recovered == nil {
+		fail = fmt.Sprintf("got:\n%s\nwant:\n%s\n", got, want)
+	}
+	if fail != "" || !finished || recovered != nil {
+		fmt.Printf("--- FAIL: %s (%s)\n%s", eg.Name, dstr, fail)
+		passed = false
+	} else if chatty {
+		fmt.Printf("--- PASS: %s (%s)\n", eg.Name, dstr)
+	}
+	if recovered != nil {
+		panic(recovered)
+	} else if !finished {
+		panic(errNilPanicOrGoexit)
+	}
+	return
+}
