@@ -1,4 +1,4 @@
-//! Command-line parsing: `deft run|version|help`.
+//! Command-line parsing: `deft run|test|version|help`.
 //!
 //! Only syntax is decided here; nothing is read or run.
 
@@ -7,6 +7,8 @@
 pub enum Command {
     /// `deft run [flags] FILE.go...|DIR [args...]`.
     Run(RunOptions),
+    /// `deft test [build flags] [packages] [test flags]`.
+    Test(TestOptions),
     /// `deft version`.
     Version,
     /// `deft help`.
@@ -43,6 +45,43 @@ pub struct RunOptions {
     pub packages: Vec<(String, Vec<String>)>,
 }
 
+/// Flags and operands of `deft test`.
+#[derive(Debug, Default, PartialEq)]
+pub struct TestOptions {
+    /// The build flags (`inputs` and `program_args` unused).
+    pub build: RunOptions,
+    /// The packages to test; none: the package in the current directory
+    /// (the go command's *local directory mode*, whose output differs).
+    pub packages: Vec<String>,
+    /// The test binary's arguments, as the go command passes them:
+    /// `-test.paniconexit0 -test.timeout=10m0s` then the user's test
+    /// flags as `-test.NAME=VALUE`, in the order given.
+    pub test_args: Vec<String>,
+    /// `-v`.
+    pub verbose: bool,
+    /// `-bench` was given (a passing package's output is then shown in
+    /// package list mode too).
+    pub bench: bool,
+}
+
+/// The test flags the go command passes on to the test binary: name and
+/// whether it is a boolean flag (`-v`, not `-run X`).
+const TEST_FLAGS: &[(&str, bool)] = &[
+    ("bench", false),
+    ("benchmem", true),
+    ("benchtime", false),
+    ("count", false),
+    ("cpu", false),
+    ("failfast", true),
+    ("list", false),
+    ("parallel", false),
+    ("run", false),
+    ("short", true),
+    ("skip", false),
+    ("timeout", false),
+    ("v", true),
+];
+
 /// The text of `deft help`.
 pub const USAGE: &str = "\
 deft compiles and runs Go programs.
@@ -51,6 +90,7 @@ Usage:
 
 \tdeft run [flags] file.go... [arguments...]
 \tdeft run [flags] dir [arguments...]
+\tdeft test [build flags] [packages] [test flags]
 \tdeft version
 \tdeft help
 
@@ -61,6 +101,11 @@ Flags of run:
 \t-gcflags='-e'        report all errors, not only the first ten
 \t--check-only         compile but do not run
 \t--dump-ir            print the lowered IR
+
+Flags of test (as go test's; build flags as run's):
+
+\t-v -run RE -skip RE -bench RE -benchtime D|Nx -benchmem -count N
+\t-timeout D -short -failfast -list RE
 ";
 
 /// Parses the arguments after the program name.
@@ -69,6 +114,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         None | Some("help" | "-h" | "--help") => Ok(Command::Help),
         Some("version") => Ok(Command::Version),
         Some("run") => parse_run(&args[1..]).map(Command::Run),
+        Some("test") => parse_test(&args[1..]).map(Command::Test),
         Some(other) => Err(format!("unknown command \"{other}\"")),
     }
 }
@@ -106,6 +152,65 @@ fn parse_run(args: &[String]) -> Result<RunOptions, String> {
         opts.inputs.push(dir.clone());
     }
     opts.program_args = rest.cloned().collect();
+    Ok(opts)
+}
+
+/// Parses `deft test`'s words as the go command does: build flags and
+/// test flags in any order, anything else a package; test flags are
+/// passed on to the test binary as `-test.NAME=VALUE`.
+fn parse_test(args: &[String]) -> Result<TestOptions, String> {
+    let mut opts = TestOptions::default();
+    let mut timeout = "10m0s".to_string();
+    let mut user = Vec::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        if !arg.starts_with('-') || arg == "-" {
+            opts.packages.push(arg.clone());
+            continue;
+        }
+        let flag = arg.trim_start_matches('-');
+        let (name, inline) = match flag.split_once('=') {
+            Some((n, v)) => (n, Some(v.to_string())),
+            None => (flag, None),
+        };
+        let name = name.strip_prefix("test.").unwrap_or(name);
+        if let Some(&(_, boolean)) = TEST_FLAGS.iter().find(|(n, _)| *n == name) {
+            let value = match (inline, boolean) {
+                (Some(v), _) => v,
+                (None, true) => "true".to_string(),
+                (None, false) => rest.next().cloned().ok_or_else(|| format!("flag needs an argument: -{name}"))?,
+            };
+            if boolean
+                && !matches!(
+                    value.as_str(),
+                    "true" | "false" | "1" | "0" | "t" | "f" | "TRUE" | "FALSE" | "True" | "False"
+                )
+            {
+                return Err(format!("invalid boolean value {value:?} for -{name}"));
+            }
+            match name {
+                "v" => opts.verbose = value != "false",
+                "bench" => opts.bench = true,
+                "timeout" => {
+                    timeout = value;
+                    continue;
+                }
+                _ => {}
+            }
+            user.push(format!("-test.{name}={value}"));
+            continue;
+        }
+        let value = |inline: Option<String>, rest: &mut std::slice::Iter<String>| {
+            inline.or_else(|| rest.next().cloned()).ok_or_else(|| format!("flag needs an argument: -{name}"))
+        };
+        match name {
+            "gcflags" => apply_gcflags(&value(inline, &mut rest)?, &mut opts.build)?,
+            "tags" => opts.build.tags = value(inline, &mut rest)?,
+            _ => return Err(format!("flag provided but not defined: -{name}")),
+        }
+    }
+    opts.test_args = vec!["-test.paniconexit0".to_string(), format!("-test.timeout={timeout}")];
+    opts.test_args.extend(user);
     Ok(opts)
 }
 
@@ -188,6 +293,22 @@ mod tests {
             [("a".into(), vec!["x/a.go".into(), "x/a2.go".into()]), ("b".into(), vec!["x/b.go".into()])]
         );
         assert_eq!(opts.inputs, ["x/main.go"]);
+    }
+
+    #[test]
+    fn test_flags() {
+        let args: Vec<String> =
+            ["test", "-v", "./p", "-run", "^TestX$", "-count=2", "-tags", "x"].iter().map(|s| s.to_string()).collect();
+        let Ok(Command::Test(opts)) = parse(&args) else { panic!("want a test command") };
+        assert_eq!(opts.packages, ["./p"]);
+        assert!(opts.verbose && !opts.bench);
+        assert_eq!(opts.build.tags, "x");
+        assert_eq!(
+            opts.test_args,
+            ["-test.paniconexit0", "-test.timeout=10m0s", "-test.v=true", "-test.run=^TestX$", "-test.count=2"]
+        );
+        assert!(parse(&["test".into(), "-frob".into()]).is_err());
+        assert!(parse(&["test".into(), "-run".into()]).is_err());
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub fn execute(cmd: Command) -> i32 {
             0
         }
         Command::Run(opts) => run(&opts),
+        Command::Test(opts) => crate::gotest::test(&opts),
     }
 }
 
@@ -47,6 +48,17 @@ fn compile(sources: &mut SourceMap, opts: &RunOptions) -> Result<Option<(codegen
     let request =
         crate::load::Request { operands: &opts.inputs, lang: opts.lang, explicit: &opts.packages, tags: &opts.tags };
     let loaded = crate::load::load(&request, sources, &mut ids, &mut diags).map_err(|msg| msg + "\n")?;
+    compile_loaded(sources, loaded, diags, opts)
+}
+
+/// Compiles a loaded program (`diags` holds the syntax errors loading
+/// found); as [`compile`].
+pub fn compile_loaded(
+    sources: &mut SourceMap,
+    loaded: crate::load::Program,
+    mut diags: Diagnostics,
+    opts: &RunOptions,
+) -> Result<Option<(codegen::JitProgram, String)>, String> {
     runtime::godebug::set_default(loaded.godebug.clone());
     let defer_rank = defer_ranks(&loaded, opts);
     let crate::load::Program { files, packages, exec_name, main_path, .. } = loaded;

@@ -14,8 +14,10 @@ mod cache;
 mod cli;
 mod driver;
 mod gostd;
+mod gotest;
 mod load;
 mod modfile;
+mod testmain;
 
 use std::process::ExitCode;
 

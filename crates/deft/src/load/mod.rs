@@ -28,6 +28,7 @@ pub mod env;
 mod errors;
 mod godebug;
 mod modules;
+mod test;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -41,6 +42,7 @@ use dir::{DirError, read_package_dir};
 use env::GoEnv;
 use errors::PackageError;
 use modules::{Module, Modules, Provided};
+pub use test::{TestLoad, load_test};
 
 mod stdlib {
     include!(concat!(env!("OUT_DIR"), "/stdlib.rs"));

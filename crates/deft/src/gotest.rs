@@ -1,0 +1,191 @@
+//! `deft test`: each package is loaded with its tests (`load::load_test`),
+//! compiled with a generated main, and run in a child process (see
+//! `runtime::child`) whose standard output and error are one stream, as
+//! the go command runs a test binary; then the go command's verdict line
+//! follows: `ok  \tPATH\t0.012s`, `FAIL\tPATH\t0.012s`,
+//! `?   \tPATH\t[no test files]`, `FAIL\tPATH [build failed]`.
+//!
+//! Two modes, as the go command's: without package operands (*local
+//! directory mode*) the package in the current directory is tested and
+//! the binary's output is shown as it comes, with `exit status N` when it
+//! fails; with operands (*package list mode*) a passing package's output
+//! is shown only with `-v` or `-bench`, a failing one's in full, and a
+//! final `FAIL` line ends a run in which any failed. deft caches no test
+//! results (the go command does in package list mode: `(cached)`).
+
+use std::io::Write;
+use std::time::Instant;
+
+use syntax::{Diagnostics, SourceMap};
+
+use crate::cli::TestOptions;
+use crate::load::TestLoad;
+
+/// Runs `deft test`; returns the exit status (1 when a package failed).
+pub fn test(opts: &TestOptions) -> i32 {
+    let list_mode = !opts.packages.is_empty();
+    let packages = if list_mode {
+        match expand(&opts.packages) {
+            Ok(p) => p,
+            Err(msg) => {
+                eprintln!("{msg}");
+                return 1;
+            }
+        }
+    } else {
+        vec![".".to_string()]
+    };
+    let mut failed = false;
+    for operand in &packages {
+        failed |= !test_package(opts, operand, list_mode);
+    }
+    if list_mode && failed {
+        println!("FAIL");
+    }
+    i32::from(failed)
+}
+
+/// Package operands with `dir/...` patterns expanded to the package
+/// directories below `dir` (not those starting with `.` or `_`,
+/// `testdata`, or another module's), sorted.
+fn expand(operands: &[String]) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    for op in operands {
+        let Some(base) = op.strip_suffix("...") else {
+            out.push(op.clone());
+            continue;
+        };
+        let base = base.trim_end_matches('/');
+        if !(base.is_empty() || base == "." || base.starts_with("./") || base.starts_with("../")) {
+            return Err(format!("deft does not support the package pattern {op} yet"));
+        }
+        let root = if base.is_empty() { "." } else { base };
+        let mut found = Vec::new();
+        walk(std::path::Path::new(root), true, &mut found);
+        found.sort();
+        if found.is_empty() {
+            eprintln!("go: warning: \"{op}\" matched no packages");
+        }
+        out.extend(found);
+    }
+    Ok(out)
+}
+
+fn walk(dir: &std::path::Path, top: bool, out: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut entries: Vec<_> = entries.filter_map(|e| e.ok()).collect();
+    entries.sort_by_key(|e| e.file_name());
+    if !top && entries.iter().any(|e| e.file_name() == "go.mod") {
+        return;
+    }
+    let has_go = entries.iter().any(|e| {
+        e.file_name().to_str().is_some_and(|n| n.ends_with(".go")) && e.file_type().is_ok_and(|t| t.is_file())
+    });
+    if has_go {
+        let shown = dir.to_string_lossy().into_owned();
+        out.push(if shown.starts_with('.') || shown.starts_with('/') { shown } else { format!("./{shown}") });
+    }
+    for e in entries {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if e.file_type().is_ok_and(|t| t.is_dir()) && !name.starts_with(['.', '_']) && name != "testdata" {
+            walk(&dir.join(&name), false, out);
+        }
+    }
+}
+
+/// Tests one package; whether it passed.
+fn test_package(opts: &TestOptions, operand: &str, list_mode: bool) -> bool {
+    let mut sources = SourceMap::default();
+    let mut diags = Diagnostics::default();
+    let mut ids = syntax::ast::NodeIds::default();
+    let operands = vec![operand.to_string()];
+    let req =
+        crate::load::Request { operands: &operands, lang: opts.build.lang, explicit: &[], tags: &opts.build.tags };
+    let (path, loaded) = crate::load::load_test(&req, &mut sources, &mut ids, &mut diags);
+    let shown = path.unwrap_or_else(|| operand.to_string());
+    let program = match loaded {
+        Err(msg) => {
+            eprintln!("{msg}");
+            println!("FAIL\t{shown} [setup failed]");
+            return false;
+        }
+        Ok(TestLoad::NoTestFiles) => {
+            println!("?   \t{shown}\t[no test files]");
+            return true;
+        }
+        Ok(TestLoad::Program(p)) => p,
+    };
+    let compiled = crate::driver::compile_loaded(&mut sources, program, diags, &opts.build);
+    let (jit, exec_name) = match compiled {
+        Ok(Some(done)) => done,
+        Ok(None) => return true,
+        Err(rendered) => {
+            eprint!("{rendered}");
+            println!("FAIL\t{shown} [build failed]");
+            return false;
+        }
+    };
+    let args: Vec<String> = std::iter::once(exec_name).chain(opts.test_args.iter().cloned()).collect();
+    let mut stdout = std::io::stdout();
+    let _ = stdout.flush();
+    let start = Instant::now();
+    let child = match runtime::child::spawn(move || jit.run(args)) {
+        Ok(c) => c,
+        Err(msg) => {
+            eprintln!("deft: {msg}");
+            println!("FAIL\t{shown}\t0.000s");
+            return false;
+        }
+    };
+    let mut output = Vec::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = child.read(&mut buf);
+        if n <= 0 {
+            break;
+        }
+        let chunk = &buf[..n as usize];
+        if list_mode {
+            output.extend_from_slice(chunk);
+        } else {
+            let _ = stdout.write_all(chunk);
+            let _ = stdout.flush();
+        }
+    }
+    let exit = child.wait();
+    let secs = start.elapsed().as_secs_f64();
+    let passed = exit == runtime::child::Exit::Code(0);
+    if list_mode && (!passed || opts.verbose || opts.bench) {
+        let _ = stdout.write_all(&output);
+    }
+    if passed {
+        let none = list_mode && no_tests_ran(&output);
+        println!("ok  \t{shown}\t{secs:.3}s{}", if none { " [no tests to run]" } else { "" });
+        return true;
+    }
+    if !list_mode {
+        match exit {
+            runtime::child::Exit::Code(code) => println!("exit status {code}"),
+            runtime::child::Exit::Signal(sig) => println!("signal: {}", signal_name(sig)),
+        }
+    }
+    println!("FAIL\t{shown}\t{secs:.3}s");
+    false
+}
+
+/// Whether the test binary said it ran no test.
+fn no_tests_ran(output: &[u8]) -> bool {
+    const WARNING: &[u8] = b"\ntesting: warning: no tests to run\n";
+    output.starts_with(&WARNING[1..]) || output.windows(WARNING.len()).any(|w| w == WARNING)
+}
+
+/// The name Go's os/exec gives a signal in `signal: killed`.
+fn signal_name(sig: i32) -> String {
+    match sig {
+        6 => "aborted".into(),
+        9 => "killed".into(),
+        11 => "segmentation fault".into(),
+        15 => "terminated".into(),
+        _ => format!("signal {sig}"),
+    }
+}
