@@ -35,6 +35,14 @@
 //! module example.com/m
 //! ```
 //!
+//! A project whose header has `// deft-test: WORDS` (the words after the
+//! flags, as to `go test`, possibly none) is a *test case* instead: both
+//! run `go test`/`deft test FLAGS WORDS` from the project, and standard
+//! output, where go test puts everything the test binary prints, is
+//! compared as standard error is (see `compare::compare_case`). Its
+//! recipe says whether go test builds the package (`// run`; its tests
+//! may fail) or not (`// errorcheck`: `[build failed]`).
+//!
 //! `// deft-run:` gives the words after the flags, as to `go run`:
 //! `.go` files, or one package (a directory such as `./cmd/tool` or an
 //! import path such as `example.com/m/cmd/tool`), then the program's
@@ -84,6 +92,9 @@ pub struct Case {
     pub golden: PathBuf,
     /// For a project, what it consists of.
     pub project: Option<Project>,
+    /// Whether the case runs `go test`/`deft test` (`// deft-test:`);
+    /// `args` are then its words.
+    pub test: bool,
 }
 
 /// A case that is a whole module project (see the module doc).
@@ -111,6 +122,8 @@ pub struct Header {
     pub run: Option<Vec<String>>,
     /// `// deft-dir:`, if present (projects only).
     pub dir: Option<String>,
+    /// `// deft-test:` words, if the line is present (projects only).
+    pub test: Option<Vec<String>>,
 }
 
 impl Case {
@@ -133,11 +146,25 @@ impl Case {
         let first = if is_dir { path.join(&files[0]) } else { path.to_path_buf() };
         let source = fs::read_to_string(&first).map_err(|e| format!("{}: {e}", first.display()))?;
         let header = parse_header(&source).map_err(|e| format!("{}: {e}", first.display()))?;
-        if header.run.is_some() || header.dir.is_some() {
-            return Err(format!("{}: `// deft-run:` and `// deft-dir:` are for projects", first.display()));
+        if header.run.is_some() || header.dir.is_some() || header.test.is_some() {
+            return Err(format!(
+                "{}: `// deft-run:`, `// deft-dir:` and `// deft-test:` are for projects",
+                first.display()
+            ));
         }
         let (recipe, flags) = (header.recipe, header.flags);
-        Ok(Case { name, cwd: parent, args: vec![base], is_dir, files, recipe, flags, golden, project: None })
+        Ok(Case {
+            name,
+            cwd: parent,
+            args: vec![base],
+            is_dir,
+            files,
+            recipe,
+            flags,
+            golden,
+            project: None,
+            test: false,
+        })
     }
 
     fn load_project(root: &Path, name: String, header_file: &Path, golden: PathBuf) -> Result<Case, String> {
@@ -156,10 +183,15 @@ impl Case {
         modules.sort();
         modules.dedup();
         let deps = modcache::find_deps(&root)?;
+        if header.run.is_some() && header.test.is_some() {
+            return Err(format!("{}: `// deft-run:` and `// deft-test:` exclude each other", header_file.display()));
+        }
+        let test = header.test.is_some();
         Ok(Case {
             name,
             cwd,
-            args: header.run.unwrap_or_else(|| vec![".".to_string()]),
+            test,
+            args: header.test.or(header.run).unwrap_or_else(|| vec![".".to_string()]),
             is_dir: true,
             files: Vec::new(),
             recipe: header.recipe,
@@ -333,6 +365,8 @@ pub fn parse_header(source: &str) -> Result<Header, String> {
                     return Err("`// deft-run:` needs at least an operand".into());
                 }
                 header.run = Some(words);
+            } else if let Some(rest) = line.strip_prefix("// deft-test:") {
+                header.test = Some(split_quoted(rest)?);
             } else if let Some(rest) = line.strip_prefix("// deft-dir:") {
                 header.dir = Some(rest.trim().to_string());
             }

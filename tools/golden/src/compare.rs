@@ -14,6 +14,11 @@
 //!   order, possibly with other frames between them. Arguments, addresses,
 //!   pc offsets and runtime frames of the trace are not compared.
 //!
+//! A test case (`go test`, see `case`) prints panics to standard output:
+//! there (`compare_case`) stdout is compared as stderr is, except that the
+//! go command's verdict lines that follow a trace (`exit status 2`,
+//! `FAIL\tPATH\t?s`, `ok  \t…`, `FAIL`) must be equal too.
+//!
 //! A fatal error with several goroutines (gc prints them all) is one trace
 //! from the first goroutine line on: its `main.*` frames, goroutine after
 //! goroutine, must occur in deft's in that order. A trace gc bounds
@@ -53,6 +58,64 @@ pub fn compare(want: &Expectation, have: &Expectation, own_modules: &[String]) -
         return Ok(());
     }
     Err(Mismatch { summary: problems.join("; "), details })
+}
+
+/// Compares as the case asks: [`compare`], or for a test case the rule
+/// of the module doc.
+pub fn compare_case(want: &Expectation, have: &Expectation, case: &crate::case::Case) -> Result<(), Mismatch> {
+    if !case.test {
+        return compare(want, have, case.own_modules());
+    }
+    let mut problems: Vec<String> = Vec::new();
+    let mut details = String::new();
+    if want.exit != have.exit {
+        problems.push(format!("exit status {}, want {}", have.exit, want.exit));
+    }
+    let (want_body, want_tail) = split_verdict(&want.stdout);
+    let (have_body, have_tail) = split_verdict(&have.stdout);
+    let has_trace = std::str::from_utf8(want_body).is_ok_and(|t| split_trace(t).1.is_some());
+    if !has_trace && want.stdout != have.stdout {
+        problems.push("stdout differs".into());
+        details += &format!("stdout (-want +have):\n{}", diff(&want.stdout, &have.stdout));
+    } else if has_trace {
+        if let Err((why, more)) = compare_stderr(want_body, have_body, case.own_modules()) {
+            problems.push(format!("stdout: {why}"));
+            details += &more;
+        }
+        if want_tail != have_tail {
+            problems.push("go test's verdict differs".into());
+            details += &format!("stdout's last lines (-want +have):\n{}", diff(want_tail, have_tail));
+        }
+    }
+    if let Err(why) = compare_stderr(&want.stderr, &have.stderr, case.own_modules()) {
+        problems.push(why.0);
+        details += &why.1;
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    Err(Mismatch { summary: problems.join("; "), details })
+}
+
+/// Splits test output before its last lines that are the go command's
+/// verdict (`exit status N`, `signal: …`, `FAIL`, `FAIL\t…`, `ok  \t…`).
+fn split_verdict(out: &[u8]) -> (&[u8], &[u8]) {
+    let mut at = out.len();
+    loop {
+        let before = &out[..at];
+        let body = before.strip_suffix(b"\n").unwrap_or(before);
+        let start = body.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line = &body[start..];
+        let verdict = line.starts_with(b"exit status ")
+            || line.starts_with(b"signal: ")
+            || line == b"FAIL"
+            || line.starts_with(b"FAIL\t")
+            || line.starts_with(b"ok  \t");
+        if at == 0 || !verdict {
+            return out.split_at(at);
+        }
+        at = start;
+    }
 }
 
 fn compare_stderr(want: &[u8], have: &[u8], own_modules: &[String]) -> Result<(), (String, String)> {
@@ -238,6 +301,15 @@ mod tests {
             compare(&e(2, "", GC_OVERFLOW), &e(2, "", &main_running), &[]).unwrap_err().summary,
             "goroutine line differs"
         );
+    }
+
+    #[test]
+    fn verdict_lines_after_a_trace() {
+        let out = b"--- FAIL: T (?s)\npanic: x\n\ngoroutine ? [running]:\nm.T()\n\tt.go:3\nexit status 2\nFAIL\tm\t?s\nFAIL\n";
+        let (body, tail) = split_verdict(out);
+        assert_eq!(tail, b"exit status 2\nFAIL\tm\t?s\nFAIL\n");
+        assert!(body.ends_with(b"\tt.go:3\n"));
+        assert_eq!(split_verdict(b"ok  \tm\t?s\n"), (&b""[..], &b"ok  \tm\t?s\n"[..]));
     }
 
     #[test]

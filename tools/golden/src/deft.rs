@@ -20,7 +20,7 @@ use std::time::Duration;
 use crate::case::{Case, RunEnv};
 use crate::expect::Expectation;
 use crate::gc::{go_env_goroot, project_paths};
-use crate::normalize::{Paths, normalize_stderr};
+use crate::normalize::{Paths, normalize_stderr, normalize_test_stdout};
 use crate::process::{self, Status, Streams};
 
 /// The workspace root (this crate lives in `<root>/tools/golden`).
@@ -90,11 +90,12 @@ pub struct Observed {
     pub elapsed: Duration,
 }
 
-/// The command `deft run FLAGS WORDS`, run from the case's directory, in
+/// The command `deft run FLAGS WORDS` (`deft test` for a test case), run
+/// from the case's directory, in
 /// a project's environment `env`.
 pub fn command(deft: &Path, case: &Case, env: Option<&RunEnv>) -> Command {
     let mut cmd = Command::new(deft);
-    cmd.arg("run").args(&case.flags).args(&case.args).current_dir(&case.cwd);
+    cmd.arg(if case.test { "test" } else { "run" }).args(&case.flags).args(&case.args).current_dir(&case.cwd);
     if let Some(env) = env {
         env.apply(&mut cmd);
     }
@@ -122,7 +123,7 @@ pub fn observe(deft: &Path, case: &Case, timeout: Duration) -> Result<Observed, 
         .map_err(|e| format!("cannot run {}: {e}", deft.display()))?;
     let behaviour = Expectation {
         exit: out.status.code().unwrap_or(-1),
-        stdout: out.stdout,
+        stdout: if case.test { normalize_test_stdout(&out.stdout, &paths) } else { out.stdout },
         stderr: normalize_stderr(&out.stderr, &paths),
     };
     Ok(Observed { status: out.status, behaviour, elapsed: out.elapsed })

@@ -10,6 +10,10 @@
 //! followed by the program's. The `# command-line-arguments` banner is
 //! dropped and everything is normalized (see `normalize`).
 //!
+//! A test case (`// deft-test:`) is `go test FLAGS WORDS` run from the
+//! project in its environment: the exit status, standard output (timings
+//! normalized, see `normalize`) and standard error (banners dropped).
+//!
 //! A project (see `case`) is built the way `go run` builds it, from the
 //! directory it runs from, in the environment of
 //! `case::Project::environment` (its own module cache, no network):
@@ -29,7 +33,7 @@ use std::time::Duration;
 
 use crate::case::{Case, Project, split_run_args};
 use crate::expect::Expectation;
-use crate::normalize::{Paths, normalize_stderr, strip_build_banner};
+use crate::normalize::{Paths, normalize_stderr, normalize_test_stdout, strip_build_banner};
 use crate::process::{self, Status, Streams};
 
 /// How to run gc.
@@ -134,6 +138,23 @@ impl Gc {
     fn project_expectation(&self, case: &Case, project: &Project) -> Result<(Expectation, bool), String> {
         let env = project.environment(&case.cwd)?;
         let paths = project_paths(project, &env.cache.0, self.goroot());
+        if case.test {
+            // `go test FLAGS WORDS`: its exit status and both streams; it
+            // "builds" unless a package's build failed.
+            let mut cmd = Command::new(&self.go);
+            cmd.arg("test").args(&case.flags).args(&case.args).current_dir(&case.cwd);
+            env.apply(&mut cmd);
+            let ran = process::run(cmd, Duration::from_secs(300), Streams::Separate)
+                .map_err(|e| format!("{}: {e}", self.go.display()))?;
+            let Status::Exited(exit) = ran.status else {
+                return Err(format!("go test: {}", ran.status));
+            };
+            let text = String::from_utf8_lossy(&ran.stdout);
+            let built = !text.contains(" [build failed]") && !text.contains(" [setup failed]");
+            let stdout = normalize_test_stdout(&ran.stdout, &paths);
+            let stderr = normalize_stderr(&strip_build_banner(&ran.stderr), &paths);
+            return Ok((Expectation { exit, stdout, stderr }, built));
+        }
         let tmp = TempDir::new("gc").map_err(|e| format!("temporary directory: {e}"))?;
         let exe_dir = tmp.0.join("exe");
         let (operands, program_args) = split_run_args(&case.args);

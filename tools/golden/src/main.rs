@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use golden::case::{Case, discover};
-use golden::compare::compare;
+use golden::compare::compare_case;
 use golden::deft::{absolute, default_binary, observe};
 use golden::gc::Gc;
 use golden::process::{Status, default_jobs};
@@ -153,7 +153,7 @@ fn diff_gc(args: &Args) -> Result<bool, String> {
     if have.status != Status::Exited(have.behaviour.exit) {
         println!("deft: {}", have.status);
     }
-    match compare(&want, &have.behaviour, case.own_modules()) {
+    match compare_case(&want, &have.behaviour, &case) {
         Ok(()) => {
             println!("{operand}: deft and gc agree (exit {})", want.exit);
             Ok(true)

@@ -47,6 +47,14 @@
 //!    linked and GOMAXPROCS: a program's first goroutine is 18, 19 or 22
 //!    under gc 1.27), so the number says nothing about the program.
 //!
+//! 5. **Test output** (`go test`'s standard output, [`normalize_test_stdout`]):
+//!    times become `?`: the verdict lines' (`ok  \tPATH\t0.012s` →
+//!    `ok  \tPATH\t?s`, `FAIL\tPATH\t?s`), the test lines'
+//!    (`--- FAIL: TestX (0.00s)` → `(?s)`), and a benchmark line keeps
+//!    its name (`BenchmarkX-2`) while each figure after it becomes `?`
+//!    and the padding one tab (`BenchmarkX-2\t?\t? ns/op`); then the
+//!    rules above apply, panic traces included.
+//!
 //! How the two parts are compared is `compare`'s business.
 
 /// Drops `go build`'s `# command-line-arguments` banner (any line starting `# `).
@@ -101,6 +109,62 @@ pub fn normalize_stderr(stderr: &[u8], paths: &Paths) -> Vec<u8> {
         out.extend(trace.split_inclusive('\n').map(normalize_trace_line));
     }
     out.into_bytes()
+}
+
+/// Normalizes `go test`'s (or `deft test`'s) standard output: rule 5,
+/// then [`normalize_stderr`].
+pub fn normalize_test_stdout(stdout: &[u8], paths: &Paths) -> Vec<u8> {
+    let Ok(text) = std::str::from_utf8(stdout) else {
+        return stdout.to_vec();
+    };
+    let timed: String = text.split_inclusive('\n').map(normalize_test_line).collect();
+    normalize_stderr(timed.as_bytes(), paths)
+}
+
+/// Rule 5 for one line (with its newline, if any).
+fn normalize_test_line(line: &str) -> String {
+    let (body, nl) = match line.strip_suffix('\n') {
+        Some(b) => (b, "\n"),
+        None => (line, ""),
+    };
+    let seconds = |t: &str| {
+        t.strip_suffix('s').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+    };
+    // `ok  \tPATH\t0.012s[ suffix]`, `FAIL\tPATH\t0.012s`.
+    if body.starts_with("ok  \t") || body.starts_with("FAIL\t") {
+        let fields: Vec<&str> = body.splitn(3, '\t').collect();
+        if let [verdict, path, rest] = fields.as_slice() {
+            let (time, suffix) = rest.split_once(' ').map_or((*rest, ""), |(t, s)| (t, s));
+            if seconds(time) {
+                let suffix = if suffix.is_empty() { String::new() } else { format!(" {suffix}") };
+                return format!("{verdict}\t{path}\t?s{suffix}{nl}");
+            }
+        }
+    }
+    // `--- FAIL: TestX (0.00s)`, indented for subtests.
+    let trimmed = body.trim_start_matches(' ');
+    if trimmed.starts_with("--- ")
+        && let Some(open) = body.rfind(" (")
+        && body.ends_with(')')
+        && seconds(&body[open + 2..body.len() - 1])
+    {
+        return format!("{} (?s){nl}", &body[..open]);
+    }
+    // `BenchmarkX-2   \t 1000000\t      1234 ns/op[\t...]`.
+    if body.starts_with("Benchmark") && body.contains('\t') {
+        let (name, results) = body.split_once('\t').unwrap_or((body, ""));
+        let figures: Vec<String> = results
+            .split('\t')
+            .map(|f| {
+                f.split_whitespace()
+                    .map(|w| if w.parse::<f64>().is_ok() { "?" } else { w })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        return format!("{}\t{}{nl}", name.trim_end(), figures.join("\t"));
+    }
+    line.to_string()
 }
 
 /// Splits at the first line of the form `goroutine N [STATE]:`; the second
@@ -163,6 +227,11 @@ pub fn trace_functions(trace: &str, own_modules: &[String]) -> Vec<(String, Stri
         let Some(name) = frame_name(l).filter(|n| is_own_function(n, own_modules)) else { continue };
         let at = lines.get(i + 1).and_then(|n| n.strip_prefix('\t')).unwrap_or_default();
         let at = at.split(" +0x").next().unwrap_or_default().trim_end();
+        // A test binary's generated main (`main.main` in `_testmain.go`)
+        // is each tool's own text.
+        if at.starts_with("_testmain.go:") || at.contains("/_testmain.go:") {
+            continue;
+        }
         frames.push((name.to_string(), at.to_string()));
     }
     frames
@@ -353,6 +422,19 @@ fn mask_hex_after(line: &str, prefix: &str, min: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn test_output_times_and_benchmarks() {
+        let out = "--- FAIL: TestX (0.01s)\n    --- PASS: TestX/a_b (12.50s)\n    x_test.go:3: (1.5s) kept\n\
+                   BenchmarkX-2   \t 1000000\t      1234 ns/op\t      16 B/op\n\
+                   ok  \texample.com/m\t0.012s [no tests to run]\nFAIL\texample.com/m\t1.005s\nFAIL\texample.com/m [build failed]\n";
+        let want = "--- FAIL: TestX (?s)\n    --- PASS: TestX/a_b (?s)\n    x_test.go:3: (1.5s) kept\n\
+                    BenchmarkX-2\t?\t? ns/op\t? B/op\n\
+                    ok  \texample.com/m\t?s [no tests to run]\nFAIL\texample.com/m\t?s\nFAIL\texample.com/m [build failed]\n";
+        let have = normalize_test_stdout(out.as_bytes(), &Paths::default());
+        assert_eq!(String::from_utf8_lossy(&have), want);
+        assert_eq!(normalize_test_stdout(want.as_bytes(), &Paths::default()), want.as_bytes());
+    }
 
     const GC_PANIC: &str = "panic: boom [recovered]\n\tpanic: again\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x45d2a1]\n\ngoroutine 1 [running]:\nmain.main.func1()\n\t/home/u/tests/go/defer/p.go:11 +0x49\npanic({0x460340, 0x4beb28})\n\t/usr/lib/go-1.19/src/runtime/panic.go:884 +0x212\nmain.f(0x2a, {0xc000012345, 0x3})\n\t/home/u/tests/go/defer/p.go:15 +0x38\nmain.main()\n\t/home/u/tests/go/defer/p.go:20 +0x1d\n";
 

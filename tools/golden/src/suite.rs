@@ -12,7 +12,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use crate::case::{Case, Recipe};
-use crate::compare::{Mismatch, compare};
+use crate::compare::{Mismatch, compare_case};
 use crate::deft::observe;
 use crate::gc::Gc;
 use crate::process::{Status, par_map};
@@ -39,9 +39,13 @@ pub fn check_case(deft: &Path, case: &Case, timeout: Duration) -> Result<(), Mis
     // Normalizing is idempotent: an expectation made before a rule was
     // added gets it here, without a bless.
     want.stderr = crate::normalize::normalize_stderr(&want.stderr, &crate::normalize::Paths::of_files(&case.files));
+    if case.test {
+        want.stdout =
+            crate::normalize::normalize_test_stdout(&want.stdout, &crate::normalize::Paths::of_files(&case.files));
+    }
     let have = observe(deft, case, timeout).map_err(fail)?;
     let verdict = match have.status {
-        Status::Exited(_) => compare(&want, &have.behaviour, case.own_modules()),
+        Status::Exited(_) => compare_case(&want, &have.behaviour, case),
         other => Err(Mismatch {
             summary: format!("deft {other}"),
             details: format!(
