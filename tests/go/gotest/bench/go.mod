@@ -1,0 +1,6 @@
+// run
+// deft-test: -run=^$ -bench=. -benchtime=100x
+
+module example.com/bench
+
+go 1.27

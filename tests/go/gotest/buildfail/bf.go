@@ -1,0 +1,3 @@
+package bf
+
+func F() int { return 1 }

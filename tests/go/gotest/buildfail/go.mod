@@ -1,0 +1,6 @@
+// errorcheck
+// deft-test:
+
+module example.com/bf
+
+go 1.27

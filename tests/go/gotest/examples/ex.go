@@ -1,0 +1,3 @@
+package examples
+
+func Hello(name string) string { return "hello, " + name }

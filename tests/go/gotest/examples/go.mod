@@ -1,0 +1,6 @@
+// run
+// deft-test:
+
+module example.com/examples
+
+go 1.27

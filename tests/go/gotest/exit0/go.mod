@@ -1,0 +1,6 @@
+// run
+// deft-test:
+
+module example.com/exit0
+
+go 1.27

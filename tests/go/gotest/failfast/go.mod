@@ -1,0 +1,6 @@
+// run
+// deft-test: -failfast -short
+
+module example.com/failfast
+
+go 1.27

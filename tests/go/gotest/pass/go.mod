@@ -1,0 +1,6 @@
+// run
+// deft-test:
+
+module example.com/pass
+
+go 1.27

@@ -1,0 +1,6 @@
+// run
+// deft-test: -v
+
+module example.com/verbose
+
+go 1.27
