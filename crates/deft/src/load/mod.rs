@@ -658,3 +658,65 @@ pub fn describe_io(e: &std::io::Error) -> String {
         _ => e.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn internal_parents() {
+        assert_eq!(internal_parent("internal/abi"), Some(""));
+        assert_eq!(internal_parent("example.com/m/internal"), Some("example.com/m"));
+        assert_eq!(internal_parent("example.com/m/a/internal/x/y"), Some("example.com/m/a"));
+        assert_eq!(internal_parent("example.com/m/internals"), None);
+    }
+
+    #[test]
+    fn executable_names() {
+        let none = Path::new("");
+        assert_eq!(exec_name("example.com/tool/v2", none, none), "tool");
+        assert_eq!(exec_name("example.com/m/cmd/app", none, none), "app");
+        assert_eq!(exec_name("example.com/v2", none, none), "example.com");
+        assert_eq!(exec_name(COMMAND_LINE, Path::new("dir/main.go"), none), "main");
+        assert_eq!(exec_name(COMMAND_LINE, Path::new(""), Path::new("/x/proj")), "proj");
+    }
+
+    #[test]
+    fn patterns() {
+        assert!(wildcard_match("example.com/m/...", "example.com/m/a/b"));
+        assert!(!wildcard_match("example.com/m/...", "example.com/n"));
+        assert!(wildcard_match(".../lib", "example.com/m/lib"));
+        assert!(wildcard_match("a...b...c", "aXbYc") && !wildcard_match("a...b...c", "aXcYb"));
+    }
+
+    /// A package with these imports, for `init_order`.
+    fn loaded(imports: &[&str]) -> Loaded {
+        Loaded {
+            spec_path: String::new(),
+            files: Vec::new(),
+            imports: imports.iter().map(|i| (i.to_string(), i.to_string())).collect(),
+            library: false,
+            lang: LangVersion::CURRENT,
+            module: None,
+            dir: PathBuf::new(),
+            done: true,
+        }
+    }
+
+    #[test]
+    fn go121_init_order() {
+        // main imports c, b, a; a imports d: sorted by path, each once its
+        // imports are placed.
+        let packages: HashMap<String, Loaded> = [
+            ("main", loaded(&["c", "b", "a"])),
+            ("a", loaded(&["d"])),
+            ("b", loaded(&[])),
+            ("c", loaded(&[])),
+            ("d", loaded(&[])),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        assert_eq!(init_order(&packages, "main"), ["b", "c", "d", "a", "main"]);
+    }
+}
