@@ -22,8 +22,12 @@ pub struct RunOptions {
     pub program_args: Vec<String>,
     /// `-gcflags=-N`: no optimisation, hence no open-coded defers.
     pub no_opt: bool,
-    /// `-gcflags=-d=defer`: report the strategy of each defer site.
-    pub report_defers: bool,
+    /// `-gcflags=[PATTERN=]-d=defer`: report the strategy of each defer
+    /// site of the packages PATTERN matches (`Some("")` without one: the
+    /// package named on the command line).
+    pub report_defers: Option<String>,
+    /// `-tags=a,b`: extra build tags.
+    pub tags: Vec<String>,
     /// `-gcflags=-e`: report every error, not only the first ten.
     pub all_errors: bool,
     /// `--check-only`: compile everything, run nothing.
@@ -33,6 +37,10 @@ pub struct RunOptions {
     /// `-gcflags=-lang=go1.N`: the language version of the user's package,
     /// instead of the one its go.mod gives (or deft's own).
     pub lang: Option<types::LangVersion>,
+    /// `--package PATH=FILE,...`: packages given by their files rather
+    /// than found by import path (Go's test directories: an import of
+    /// `PATH` or `./PATH` names them).
+    pub packages: Vec<(String, Vec<String>)>,
 }
 
 /// The text of `deft help`.
@@ -75,10 +83,16 @@ fn parse_run(args: &[String]) -> Result<RunOptions, String> {
         } else if flag == "gcflags" {
             let value = rest.next().ok_or("flag needs an argument: -gcflags")?;
             apply_gcflags(value, &mut opts)?;
+        } else if let Some(value) = flag.strip_prefix("tags=") {
+            opts.tags = value.split([',', ' ']).filter(|t| !t.is_empty()).map(String::from).collect();
         } else if flag == "check-only" {
             opts.check_only = true;
         } else if flag == "dump-ir" {
             opts.dump_ir = true;
+        } else if flag == "package" {
+            let value = rest.next().ok_or("flag needs an argument: --package")?;
+            let (path, files) = value.split_once('=').ok_or("--package wants PATH=FILE[,FILE...]")?;
+            opts.packages.push((path.to_string(), files.split(',').map(String::from).collect()));
         } else {
             return Err(format!("unknown flag {arg}"));
         }
@@ -99,11 +113,16 @@ fn parse_run(args: &[String]) -> Result<RunOptions, String> {
 /// understands `-N`, `-e`, `-d=defer` and `-lang=go1.N` and accepts
 /// (ignores) `-l` and `-m`. A bad `-lang` is refused in gc's words.
 fn apply_gcflags(value: &str, opts: &mut RunOptions) -> Result<(), String> {
-    let value = value.strip_prefix("all=").unwrap_or(value);
+    // `PATTERN=flags` applies the flags to the packages PATTERN matches
+    // (only -d=defer is applied per package; the others apply to all).
+    let (pattern, value) = match value.split_once('=') {
+        Some((pattern, flags)) if !value.starts_with('-') => (pattern, flags),
+        _ => ("", value),
+    };
     for flag in value.split_whitespace() {
         match flag {
             "-N" => opts.no_opt = true,
-            "-d=defer" => opts.report_defers = true,
+            "-d=defer" => opts.report_defers = Some(pattern.to_string()),
             "-e" => opts.all_errors = true,
             "-l" | "-m" | "-m=1" | "-m=2" | "-B" => {}
             _ if flag.starts_with("-lang=") => {
@@ -147,7 +166,7 @@ mod tests {
     #[test]
     fn directory_operand() {
         let opts = run(&["run", "-gcflags=-N -d=defer", "./dir", "arg"]);
-        assert!(opts.no_opt && opts.report_defers);
+        assert!(opts.no_opt && opts.report_defers.as_deref() == Some(""));
         assert_eq!(opts.inputs, ["./dir"]);
         assert_eq!(opts.program_args, ["arg"]);
     }
@@ -159,6 +178,13 @@ mod tests {
         assert!(parse(&["run".into(), "-gcflags=-Q".into(), "a.go".into()]).is_err());
         assert!(parse(&["run".into(), "-gcflags=-lang=1.20".into(), "a.go".into()]).is_err());
         assert!(parse(&["run".into(), "-gcflags=-lang=go1.99".into(), "a.go".into()]).is_err());
+    }
+
+    #[test]
+    fn explicit_packages() {
+        let opts = run(&["run", "--package", "a=x/a.go,x/a2.go", "--package", "b=x/b.go", "x/main.go"]);
+        assert_eq!(opts.packages, [("a".into(), vec!["x/a.go".into(), "x/a2.go".into()]), ("b".into(), vec!["x/b.go".into()])]);
+        assert_eq!(opts.inputs, ["x/main.go"]);
     }
 
     #[test]

@@ -82,28 +82,13 @@ impl GoRoot {
         if let Some(d) = self.packages.borrow().get(path) {
             return d.clone();
         }
-        let decls = std::rc::Rc::new(match self.root.get_or_init(find_goroot) {
+        let decls = std::rc::Rc::new(match self.root.get_or_init(crate::load::env::find_goroot) {
             Some(root) => read_package(&root.join("src").join(path)),
             None => Decls::default(),
         });
         self.packages.borrow_mut().insert(path.to_string(), decls.clone());
         decls
     }
-}
-
-/// `$DEFT_GOROOT`, else `go env GOROOT`; `None` without a Go installation.
-fn find_goroot() -> Option<PathBuf> {
-    if let Some(root) = std::env::var_os("DEFT_GOROOT").filter(|r| !r.is_empty()) {
-        return Some(PathBuf::from(root));
-    }
-    let out = std::process::Command::new("go")
-        .args(["env", "GOROOT"])
-        .env("GOTOOLCHAIN", "local")
-        .stderr(std::process::Stdio::null())
-        .output()
-        .ok()?;
-    let root = String::from_utf8(out.stdout).ok()?.trim().to_string();
-    (out.status.success() && !root.is_empty()).then(|| PathBuf::from(root))
 }
 
 /// Reads and parses the files of the package in `dir` that a linux/amd64

@@ -9,11 +9,12 @@
 //! as `file.go:L:C: message`), 2 for an unrecovered panic or fatal runtime
 //! error, or the program's own `os.Exit` code.
 
+mod buildtags;
 mod cli;
 mod driver;
-mod gomod;
 mod gostd;
-mod packages;
+mod load;
+mod modfile;
 
 use std::process::ExitCode;
 

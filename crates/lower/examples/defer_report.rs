@@ -27,7 +27,7 @@ fn main() {
         if !diags.has_errors()
             && let Some(p) = lower_program(&sources, &files, &info, &opts, &mut diags)
         {
-            print!("{}", defer_report(&p, &sources));
+            print!("{}", defer_report(&p, &sources, &|_| Some(0)));
             if args.iter().any(|a| a == "-dump") {
                 print!("{}", lower::dump(&p));
             }

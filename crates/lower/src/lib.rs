@@ -101,15 +101,23 @@ pub fn lower_program(
 
 /// The `-gcflags=-d=defer` report: one line per defer site,
 /// `file.go:L:C: open-coded defer` (or `stack-allocated defer`,
-/// `heap-allocated defer`), in gc's order — sorted by file (in the order the
-/// files were given), line and column — each ending in a newline.
+/// `heap-allocated defer`), in gc's order — by package in the order gc
+/// compiles them, then by file (in the order the files were given), line
+/// and column — each ending in a newline. `rank` gives the package rank of
+/// a file whose defers are reported, `None` for a file whose package
+/// `-gcflags` does not ask about.
 ///
 /// The IR holds exactly the defers gc reports: defers in code gc removes as
 /// dead or never reaches are not lowered at all.
-pub fn defer_report(program: &ir::Program, sources: &SourceMap) -> String {
-    let mut sites: Vec<&ir::DeferSite> = program.funcs.iter().flat_map(|f| &f.defers).collect();
-    sites.sort_by_key(|s| (s.pos.file, s.pos.line, s.pos.col));
-    sites.iter().map(|s| format!("{}: {}\n", sources.render(s.pos), s.kind.describe())).collect()
+pub fn defer_report(
+    program: &ir::Program,
+    sources: &SourceMap,
+    rank: &dyn Fn(syntax::FileId) -> Option<usize>,
+) -> String {
+    let mut sites: Vec<(usize, &ir::DeferSite)> =
+        program.funcs.iter().flat_map(|f| &f.defers).filter_map(|s| Some((rank(s.pos.file)?, s))).collect();
+    sites.sort_by_key(|(rank, s)| (*rank, s.pos.file, s.pos.line, s.pos.col));
+    sites.iter().map(|(_, s)| format!("{}: {}\n", sources.render(s.pos), s.kind.describe())).collect()
 }
 
 /// Reports an internal compiler error — a bug in deft, never in the user's

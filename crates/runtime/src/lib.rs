@@ -20,6 +20,7 @@ pub mod errors;
 pub mod fmt;
 pub mod frames;
 pub mod gc;
+pub mod godebug;
 pub mod iface;
 pub mod library;
 pub mod maps;

@@ -385,8 +385,13 @@ pub fn gopanic(arg: Eface, origin: Frame) -> ! {
     if gp.is_null() {
         fatal("panic outside Go code");
     }
-    // Go 1.21: panic(nil) raises a *runtime.PanicNilError.
-    let arg = if arg.ty.is_null() { crate::errors::panic_nil_eface() } else { arg };
+    // Go 1.21: panic(nil) raises a *runtime.PanicNilError, unless
+    // GODEBUG=panicnil=1 (the default of modules older than go 1.21).
+    let arg = if arg.ty.is_null() && crate::godebug::value(b"panicnil") != b"1" {
+        crate::errors::panic_nil_eface()
+    } else {
+        arg
+    };
     // SAFETY: gp is the running goroutine; the panic record lives in this
     // frame, which stays alive until we resume elsewhere or exit, and is
     // unlinked before any resume discards it.

@@ -122,11 +122,11 @@ impl<'a> Checker<'a> {
         let exported = |n: &str| n.chars().next().is_some_and(char::is_uppercase);
         match self.lookup_in(scope, name) {
             Some(o) if exported(name) => Some(o),
-            Some(o) => {
-                // Reported, and the object is used all the same (as types2).
-                let pname = self.package_name(path);
-                self.error(pos, format!("name {name} not exported by package {pname}"));
-                Some(o)
+            // gc imports another package from its export data, which
+            // holds no unexported name: the name is undefined there.
+            Some(_) => {
+                self.error(pos, format!("undefined: {pkg}.{name}"));
+                None
             }
             None => {
                 // A name Go's package has and deft's lacks; else gc's error,

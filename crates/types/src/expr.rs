@@ -1517,6 +1517,12 @@ impl<'a> Checker<'a> {
         let addressable = x.mode == OpMode::Variable;
         let found = self.lookup_field_or_method(x.ty, addressable, &sel.name);
         let base_str = expr_string(base);
+        if let Some(what) = self.inaccessible(&found, &sel.name) {
+            let name = &sel.name;
+            self.error(sel.pos, format!("{base_str}.{name} undefined (cannot refer to unexported {what} {name})"));
+            x.set_invalid();
+            return;
+        }
         match found {
             Lookup::NotFound => {
                 if self.tys.under(x.ty) != INVALID {
@@ -1550,7 +1556,7 @@ impl<'a> Checker<'a> {
                 self.error(sel.pos, msg);
                 x.set_invalid();
             }
-            Lookup::Field { path, ty, indirect, obj } => {
+            Lookup::Field { path, ty, indirect, obj, .. } => {
                 if x.mode == OpMode::TypeExpr {
                     let ts = self.ts(x.ty);
                     self.error(

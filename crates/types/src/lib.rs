@@ -81,7 +81,8 @@ pub fn check_package(sources: &SourceMap, files: &[File], diags: &mut Diagnostic
 /// a path not among the packages before it is reported as unsupported.
 ///
 /// Errors are reported to `diags` in the order gc reports them (gc then
-/// prints the first ten, sorted by position). When `diags` receives no
+/// prints the first ten, sorted by position); checking stops after the
+/// first package with errors. When `diags` receives no
 /// error from this call, the returned [`Info`] satisfies the invariants of
 /// [`model`].
 ///
@@ -99,8 +100,14 @@ pub fn check_program<'a>(
     let mut c = Checker::new(sources, diags);
     c.gostd = gostd;
     for spec in packages {
+        let before = c.diags.len();
         c.begin_package(spec.clone(), &files[spec.files.clone()]);
         c.check_files();
+        // As the go command, a package with errors stops the build: the
+        // packages importing it are not compiled.
+        if c.diags.len() > before {
+            break;
+        }
     }
     c.finish()
 }

@@ -23,6 +23,8 @@ pub(crate) enum Lookup {
         ty: TyId,
         indirect: bool,
         obj: Option<ObjId>,
+        /// The package of the defined type whose struct declares it.
+        pkg: Option<crate::model::PkgId>,
     },
     /// `iface`: an interface method (no receiver object to speak of).
     Method {
@@ -132,6 +134,21 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// For a field or method found under the unexported name `name` that
+    /// another package declares, what it is (`field`, `method`): the
+    /// current package cannot refer to it.
+    pub(crate) fn inaccessible(&self, found: &Lookup, name: &str) -> Option<&'static str> {
+        if name.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let (pkg, what) = match found {
+            Lookup::Field { pkg, .. } => (*pkg, "field"),
+            Lookup::Method { obj, .. } => (self.obj(*obj).pkg, "method"),
+            _ => return None,
+        };
+        (pkg.is_some() && pkg != self.pkg).then_some(what)
+    }
+
     /// The name of the field of `t` reached by `path` (indices through
     /// embedded fields).
     fn field_name_at(&self, t: TyId, path: &[usize]) -> Option<String> {
@@ -182,6 +199,10 @@ impl<'a> Checker<'a> {
                         continue;
                     }
                 }
+                let owner_pkg = match self.tys.get(typ) {
+                    T::Named(o) => self.obj(*o).pkg,
+                    _ => None,
+                };
                 match self.tys.get(self.tys.under(typ)).clone() {
                     T::Struct(fs) => {
                         for (i, f) in fs.iter().enumerate() {
@@ -189,7 +210,13 @@ impl<'a> Checker<'a> {
                             p.push(i);
                             if matches(&f.name) {
                                 count += 1;
-                                found = Some(Lookup::Field { path: p.clone(), ty: f.ty, indirect, obj: None });
+                                found = Some(Lookup::Field {
+                                    path: p.clone(),
+                                    ty: f.ty,
+                                    indirect,
+                                    obj: None,
+                                    pkg: owner_pkg,
+                                });
                             }
                             if f.embedded {
                                 let (ft, ptr) = match self.tys.get(f.ty) {

@@ -32,8 +32,10 @@ pub struct Mismatch {
     pub details: String,
 }
 
-/// Compares observed behaviour `have` (stderr already normalized) with `want`.
-pub fn compare(want: &Expectation, have: &Expectation) -> Result<(), Mismatch> {
+/// Compares observed behaviour `have` (stderr already normalized) with
+/// `want`. `own_modules` are the module paths of a project (see `case`),
+/// whose frames are compared as `main.*` frames are; empty otherwise.
+pub fn compare(want: &Expectation, have: &Expectation, own_modules: &[String]) -> Result<(), Mismatch> {
     let mut problems: Vec<String> = Vec::new();
     let mut details = String::new();
     if want.exit != have.exit {
@@ -43,7 +45,7 @@ pub fn compare(want: &Expectation, have: &Expectation) -> Result<(), Mismatch> {
         problems.push("stdout differs".into());
         details += &format!("stdout (-want +have):\n{}", diff(&want.stdout, &have.stdout));
     }
-    if let Err(why) = compare_stderr(&want.stderr, &have.stderr) {
+    if let Err(why) = compare_stderr(&want.stderr, &have.stderr, own_modules) {
         problems.push(why.0);
         details += &why.1;
     }
@@ -53,7 +55,7 @@ pub fn compare(want: &Expectation, have: &Expectation) -> Result<(), Mismatch> {
     Err(Mismatch { summary: problems.join("; "), details })
 }
 
-fn compare_stderr(want: &[u8], have: &[u8]) -> Result<(), (String, String)> {
+fn compare_stderr(want: &[u8], have: &[u8], own_modules: &[String]) -> Result<(), (String, String)> {
     let (Ok(want_text), Ok(have_text)) = (std::str::from_utf8(want), std::str::from_utf8(have)) else {
         return if want == have {
             Ok(())
@@ -82,15 +84,15 @@ fn compare_stderr(want: &[u8], have: &[u8]) -> Result<(), (String, String)> {
     if want_header != have_header {
         return Err(("goroutine line differs".into(), format!("-{want_header}\n+{have_header}\n")));
     }
-    let want_fns = trace_functions(want_trace);
-    let have_fns = trace_functions(have_trace);
+    let want_fns = trace_functions(want_trace, own_modules);
+    let have_fns = trace_functions(have_trace, own_modules);
     let mut it = have_fns.iter();
     if let Some(missing) = want_fns.iter().find(|f| !it.any(|h| h == *f)) {
         let (name, at) = missing;
         return Err((
             "trace differs".into(),
             format!(
-                "trace: gc's main.* frames {want_fns:?} must appear in order in deft's {have_fns:?}; {name} at {at} is missing or out of order\n"
+                "trace: gc's main.* (and own modules') frames {want_fns:?} must appear in order in deft's {have_fns:?}; {name} at {at} is missing or out of order\n"
             ),
         ));
     }
@@ -183,12 +185,12 @@ mod tests {
 
     #[test]
     fn equal_is_ok() {
-        assert!(compare(&e(0, "a\n", ""), &e(0, "a\n", "")).is_ok());
+        assert!(compare(&e(0, "a\n", ""), &e(0, "a\n", ""), &[]).is_ok());
     }
 
     #[test]
     fn exit_and_stdout() {
-        let m = compare(&e(0, "a\nb\n", ""), &e(1, "a\nc\n", "")).unwrap_err();
+        let m = compare(&e(0, "a\nb\n", ""), &e(1, "a\nc\n", ""), &[]).unwrap_err();
         assert_eq!(m.summary, "exit status 1, want 0; stdout differs");
         assert!(m.details.contains("-b\n+c\n"), "{}", m.details);
     }
@@ -199,23 +201,23 @@ mod tests {
     fn trace_names_in_order_with_extras() {
         let deft =
             "panic: x\n\ngoroutine 1 [running]:\nmain.f()\n\tp.go:3\nruntime.x()\n\tr.go:1\nmain.main()\n\tp.go:7\n";
-        assert!(compare(&e(2, "", GC), &e(2, "", deft)).is_ok());
+        assert!(compare(&e(2, "", GC), &e(2, "", deft), &[]).is_ok());
     }
 
     #[test]
     fn trace_line_differs() {
         let deft = "panic: x\n\ngoroutine 1 [running]:\nmain.f()\n\tp.go:4\nmain.main()\n\tp.go:7\n";
-        assert_eq!(compare(&e(2, "", GC), &e(2, "", deft)).unwrap_err().summary, "trace differs");
+        assert_eq!(compare(&e(2, "", GC), &e(2, "", deft), &[]).unwrap_err().summary, "trace differs");
     }
 
     #[test]
     fn trace_missing_frame() {
         let deft = "panic: x\n\ngoroutine 1 [running]:\nmain.main()\n";
-        assert_eq!(compare(&e(2, "", GC), &e(2, "", deft)).unwrap_err().summary, "trace differs");
+        assert_eq!(compare(&e(2, "", GC), &e(2, "", deft), &[]).unwrap_err().summary, "trace differs");
         let deft = "panic: x\n\n";
-        assert_eq!(compare(&e(2, "", GC), &e(2, "", deft)).unwrap_err().summary, "no goroutine trace");
+        assert_eq!(compare(&e(2, "", GC), &e(2, "", deft), &[]).unwrap_err().summary, "no goroutine trace");
         let deft = "panic: y\n\ngoroutine 1 [running]:\nmain.f()\nmain.main()\n";
-        assert_eq!(compare(&e(2, "", GC), &e(2, "", deft)).unwrap_err().summary, "panic message differs");
+        assert_eq!(compare(&e(2, "", GC), &e(2, "", deft), &[]).unwrap_err().summary, "panic message differs");
     }
 
     const GC_OVERFLOW: &str = "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\nruntime stack:\n\ngoroutine ? gp=0x? m=? mp=0x? [running]:\nmain.f(0x?)\n\tp.go:3\nmain.f(...)\n\tp.go:4\n...? frames elided...\nmain.f(...)\n\tp.go:4\nmain.main.func1()\n\tp.go:10\nruntime.goexit({})\n\truntime/asm_amd64.s:1264\n\ngoroutine 1 gp=0x? m=nil [chan receive]:\nmain.main()\n\tp.go:12\n";
@@ -223,14 +225,17 @@ mod tests {
     #[test]
     fn newer_fatal_error_compares_every_goroutine() {
         let deft = "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\nruntime stack:\n\ngoroutine ? gp=0x? m=? mp=0x? [running]:\nmain.f(...)\n\tp.go:3\nmain.f(...)\n\tp.go:4\nmain.f(...)\n\tp.go:4\n...? frames elided...\nmain.f(...)\n\tp.go:4\nmain.main.func1()\n\tp.go:10\n\ngoroutine 1 gp=0x? m=nil [chan receive]:\nmain.main()\n\tp.go:12\n";
-        assert!(compare(&e(2, "", GC_OVERFLOW), &e(2, "", deft)).is_ok());
+        assert!(compare(&e(2, "", GC_OVERFLOW), &e(2, "", deft), &[]).is_ok());
         let no_main = deft.replace("main.main()\n\tp.go:12\n", "");
-        assert_eq!(compare(&e(2, "", GC_OVERFLOW), &e(2, "", &no_main)).unwrap_err().summary, "trace differs");
+        assert_eq!(compare(&e(2, "", GC_OVERFLOW), &e(2, "", &no_main), &[]).unwrap_err().summary, "trace differs");
         let not_at_entry = deft.replacen("p.go:3", "p.go:4", 1);
-        assert_eq!(compare(&e(2, "", GC_OVERFLOW), &e(2, "", &not_at_entry)).unwrap_err().summary, "trace differs");
+        assert_eq!(
+            compare(&e(2, "", GC_OVERFLOW), &e(2, "", &not_at_entry), &[]).unwrap_err().summary,
+            "trace differs"
+        );
         let main_running = deft.replacen("goroutine ? gp", "goroutine 1 gp", 1);
         assert_eq!(
-            compare(&e(2, "", GC_OVERFLOW), &e(2, "", &main_running)).unwrap_err().summary,
+            compare(&e(2, "", GC_OVERFLOW), &e(2, "", &main_running), &[]).unwrap_err().summary,
             "goroutine line differs"
         );
     }

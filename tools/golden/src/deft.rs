@@ -7,14 +7,20 @@
 //! directory holding cargo's `CACHEDIR.TAG`), or `<workspace>/target`.
 //! [`build_release`] runs `cargo build --release -p deft` first, so a test
 //! never measures a stale binary.
+//!
+//! A case runs as `deft run [FLAGS] WORDS` from the case's directory
+//! (`Case::cwd`, `Case::args`); a project in the environment of
+//! `case::Project::environment`, the same gc is given, with a module cache
+//! of its own.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use crate::case::Case;
+use crate::case::{Case, RunEnv};
 use crate::expect::Expectation;
-use crate::normalize::normalize_stderr;
+use crate::gc::{go_env_goroot, project_paths};
+use crate::normalize::{Paths, normalize_stderr};
 use crate::process::{self, Status, Streams};
 
 /// The workspace root (this crate lives in `<root>/tools/golden`).
@@ -84,21 +90,40 @@ pub struct Observed {
     pub elapsed: Duration,
 }
 
-/// The command `deft run FLAGS OPERAND`, run from the case's directory.
-pub fn command(deft: &Path, case: &Case) -> Command {
+/// The command `deft run FLAGS WORDS`, run from the case's directory, in
+/// a project's environment `env`.
+pub fn command(deft: &Path, case: &Case, env: Option<&RunEnv>) -> Command {
     let mut cmd = Command::new(deft);
-    cmd.arg("run").args(&case.flags).arg(&case.operand).current_dir(&case.cwd);
+    cmd.arg("run").args(&case.flags).args(&case.args).current_dir(&case.cwd);
+    if let Some(env) = env {
+        env.apply(&mut cmd);
+    }
     cmd
+}
+
+/// The Go root deft reads (and names in messages): `$DEFT_GOROOT`, else
+/// `go env GOROOT`; asked once.
+pub fn deft_goroot() -> &'static str {
+    static GOROOT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    GOROOT.get_or_init(|| match std::env::var("DEFT_GOROOT") {
+        Ok(dir) if !dir.is_empty() => dir,
+        _ => go_env_goroot(Path::new("go")),
+    })
 }
 
 /// Runs a case under deft with a time limit.
 pub fn observe(deft: &Path, case: &Case, timeout: Duration) -> Result<Observed, String> {
-    let out = process::run(command(deft, case), timeout, Streams::Separate)
+    let env = case.project.as_ref().map(|p| p.environment(&case.cwd)).transpose()?;
+    let paths = match (&case.project, &env) {
+        (Some(project), Some(env)) => project_paths(project, &env.cache.0, deft_goroot()),
+        _ => Paths::of_files(&case.files).dir(deft_goroot(), "$GOROOT"),
+    };
+    let out = process::run(command(deft, case, env.as_ref()), timeout, Streams::Separate)
         .map_err(|e| format!("cannot run {}: {e}", deft.display()))?;
     let behaviour = Expectation {
         exit: out.status.code().unwrap_or(-1),
         stdout: out.stdout,
-        stderr: normalize_stderr(&out.stderr, &case.files),
+        stderr: normalize_stderr(&out.stderr, &paths),
     };
     Ok(Observed { status: out.status, behaviour, elapsed: out.elapsed })
 }

@@ -9,15 +9,27 @@
 //! flags such as `-gcflags=-d=defer`) comes first in the expected stderr,
 //! followed by the program's. The `# command-line-arguments` banner is
 //! dropped and everything is normalized (see `normalize`).
+//!
+//! A project (see `case`) is built the way `go run` builds it, from the
+//! directory it runs from, in the environment of
+//! `case::Project::environment` (its own module cache, no network):
+//! `go build [FLAGS] -o TMP/exe/ OPERANDS`, so that the executable gets the
+//! name `go run` gives it (`tool` for `./cmd/tool`, `main` for `main.go
+//! x.go`: what the program sees in `os.Args[0]`), then `TMP/exe/NAME ARGS`.
+//! When that build fails, the expectation is `go run [FLAGS] WORDS`'s
+//! standard error (without its banners) and exit status 1: the go command's
+//! own errors (`package example.com/m/lib is not a main package`) are
+//! worded for `go run`, not `go build -o`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use crate::case::Case;
+use crate::case::{Case, Project, split_run_args};
 use crate::expect::Expectation;
-use crate::normalize::{normalize_stderr, strip_build_banner};
+use crate::normalize::{Paths, normalize_stderr, strip_build_banner};
 use crate::process::{self, Status, Streams};
 
 /// How to run gc.
@@ -68,9 +80,19 @@ impl Gc {
         Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
     }
 
+    /// `go env GOROOT`, asked once; empty if the go command fails.
+    pub fn goroot(&self) -> &'static str {
+        static GOROOT: OnceLock<String> = OnceLock::new();
+        GOROOT.get_or_init(|| go_env_goroot(&self.go))
+    }
+
     /// Builds and runs `case` with gc and returns what it did, and whether
     /// the build succeeded.
     pub fn expectation(&self, case: &Case) -> Result<(Expectation, bool), String> {
+        if let Some(project) = &case.project {
+            return self.project_expectation(case, project);
+        }
+        let paths = Paths::of_files(&case.files).dir(self.goroot(), "$GOROOT");
         let tmp = TempDir::new("gc").map_err(|e| format!("temporary directory: {e}"))?;
         let prog = tmp.0.join("prog");
         let mut build = Command::new(&self.go);
@@ -92,7 +114,7 @@ impl Gc {
             Status::Exited(_) => {
                 // `go build` exits 2 here; gc's compiler itself (`go tool
                 // compile`) exits 1, and 1 is deft's contract for compile errors.
-                let stderr = normalize_stderr(&build_stderr, &case.files);
+                let stderr = normalize_stderr(&build_stderr, &paths);
                 return Ok((Expectation { exit: COMPILE_ERROR_EXIT, stdout: built.stdout, stderr }, false));
             }
             other => return Err(format!("go build: {other}")),
@@ -105,6 +127,84 @@ impl Gc {
         };
         let mut stderr = build_stderr;
         stderr.extend_from_slice(&ran.stderr);
-        Ok((Expectation { exit, stdout: ran.stdout, stderr: normalize_stderr(&stderr, &case.files) }, true))
+        Ok((Expectation { exit, stdout: ran.stdout, stderr: normalize_stderr(&stderr, &paths) }, true))
+    }
+
+    /// A project's expectation, as the module doc describes.
+    fn project_expectation(&self, case: &Case, project: &Project) -> Result<(Expectation, bool), String> {
+        let env = project.environment(&case.cwd)?;
+        let paths = project_paths(project, &env.cache.0, self.goroot());
+        let tmp = TempDir::new("gc").map_err(|e| format!("temporary directory: {e}"))?;
+        let exe_dir = tmp.0.join("exe");
+        let (operands, program_args) = split_run_args(&case.args);
+        let mut build = Command::new(&self.go);
+        build.arg("build").args(&case.flags).arg("-o").arg(format!("{}/", exe_dir.display())).args(operands);
+        build.current_dir(&case.cwd);
+        env.apply(&mut build);
+        let built = process::run(build, Duration::from_secs(300), Streams::Separate)
+            .map_err(|e| format!("{}: {e}", self.go.display()))?;
+        let exe = match built.status {
+            Status::Exited(0) => single_entry(&exe_dir)?,
+            Status::Exited(_) => None,
+            other => return Err(format!("go build: {other}")),
+        };
+        let Some(exe) = exe else {
+            // Rejected (or no executable, as for a package that is not
+            // main): the go command's errors as `go run` words them.
+            let mut run = Command::new(&self.go);
+            run.arg("run").args(&case.flags).args(&case.args).current_dir(&case.cwd);
+            env.apply(&mut run);
+            let ran = process::run(run, Duration::from_secs(300), Streams::Separate)
+                .map_err(|e| format!("{}: {e}", self.go.display()))?;
+            if ran.status == Status::Exited(0) {
+                return Err("`go build` fails but `go run` succeeds".into());
+            }
+            let stderr = normalize_stderr(&strip_build_banner(&ran.stderr), &paths);
+            return Ok((Expectation { exit: COMPILE_ERROR_EXIT, stdout: ran.stdout, stderr }, false));
+        };
+        let mut run = Command::new(&exe);
+        run.args(program_args).current_dir(&case.cwd);
+        env.apply(&mut run);
+        let ran = process::run(run, self.timeout, Streams::Separate).map_err(|e| format!("running gc's build: {e}"))?;
+        let Status::Exited(exit) = ran.status else {
+            return Err(format!("gc's build of {}: {}", case.name, ran.status));
+        };
+        let mut stderr = strip_build_banner(&built.stderr);
+        stderr.extend_from_slice(&ran.stderr);
+        Ok((Expectation { exit, stdout: ran.stdout, stderr: normalize_stderr(&stderr, &paths) }, true))
+    }
+}
+
+/// How a project's paths are normalized: its directory, its module cache
+/// and Go's root (see `normalize`).
+pub fn project_paths(project: &Project, modcache: &Path, goroot: &str) -> Paths {
+    Paths::default()
+        .dir(&project.root.to_string_lossy(), ".")
+        .dir(&modcache.to_string_lossy(), "$GOMODCACHE")
+        .dir(goroot, "$GOROOT")
+}
+
+/// `go env GOROOT` of the go command `go`; empty when it fails.
+pub fn go_env_goroot(go: &Path) -> String {
+    Command::new(go)
+        .args(["env", "GOROOT"])
+        .env("GOTOOLCHAIN", "local")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default()
+}
+
+/// The one file `go build -o DIR/` wrote, if any.
+fn single_entry(dir: &Path) -> Result<Option<PathBuf>, String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(None);
+    };
+    let entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    match entries.as_slice() {
+        [] => Ok(None),
+        [one] => Ok(Some(one.clone())),
+        _ => Err(format!("`go build -o {}/` wrote {} files, want one", dir.display(), entries.len())),
     }
 }

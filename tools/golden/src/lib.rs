@@ -1,5 +1,5 @@
 //! Golden tests: the project's own Go programs under `tests/go`, each with an
-//! expectation produced by gc 1.19, and the machinery that checks deft
+//! expectation produced by gc 1.27.3, and the machinery that checks deft
 //! against them.
 //!
 //! ```text
@@ -12,7 +12,8 @@
 //! prints and exits. It never links a compiler crate.
 //! **Invariant:** expectations are only ever written by [`suite::bless_case`]
 //! from gc's behaviour, never by hand and never from deft's.
-//! Module by module: `case` (corpus layout and recipes), `expect` (the
+//! Module by module: `case` (corpus layout, recipes, projects), `modcache`
+//! (a project's module cache built from its `_deps/`), `expect` (the
 //! `.golden` format), `normalize` and `compare` (the comparison rule),
 //! `gc` and `deft` (running each), `suite` (whole runs, known failures,
 //! blessing), `process` (child processes with time limits).
@@ -24,6 +25,7 @@ pub mod compare;
 pub mod deft;
 pub mod expect;
 pub mod gc;
+pub mod modcache;
 pub mod normalize;
 pub mod process;
 pub mod suite;

@@ -4,7 +4,7 @@
 //! golden check   [--deft PATH] [--jobs N] [NAME...]   run the corpus under deft (as the cargo test does)
 //! golden bless   [--jobs N] [NAME...]                 regenerate expectations with gc
 //! golden known-failures [--deft PATH] [--jobs N]      rewrite tests/known-failures.txt from a run
-//! golden diff-gc [--deft PATH] FILE.go|DIR            run one program under gc and deft, show differences
+//! golden diff-gc [--deft PATH] FILE.go|DIR            run one program (or project) under gc and deft, show differences
 //! ```
 //!
 //! `NAME` selects cases whose name (`area/file.go`) starts with it. Without
@@ -153,7 +153,7 @@ fn diff_gc(args: &Args) -> Result<bool, String> {
     if have.status != Status::Exited(have.behaviour.exit) {
         println!("deft: {}", have.status);
     }
-    match compare(&want, &have.behaviour) {
+    match compare(&want, &have.behaviour, case.own_modules()) {
         Ok(()) => {
             println!("{operand}: deft and gc agree (exit {})", want.exit);
             Ok(true)

@@ -4,15 +4,25 @@
 //! and to deft's output when they are checked; it is idempotent. It changes
 //! only what cannot be the same in two implementations or on two machines:
 //!
-//! 1. **Paths of the program's own files** lose their directory: gc prints
+//! 1. **Paths.** The program's own files lose their directory: gc prints
 //!    `./name.go:3:5: ...` and `/abs/dir/name.go:11` in traces; both become
-//!    `name.go:...`. (`go build`'s `# command-line-arguments` line is
-//!    dropped by [`strip_build_banner`], applied to gc's build output only.)
+//!    `name.go:...`. A project (see `case`) has files in several
+//!    directories, so instead its directory is removed wherever it is
+//!    followed by `/` (`/abs/proj/lib/lib.go:8` becomes `lib/lib.go:8`,
+//!    the directory alone becomes `.`), the module cache becomes
+//!    `$GOMODCACHE` (`$GOMODCACHE/example.com/dep@v1.0.0/dep.go:5`), and
+//!    in every case Go's root directory becomes `$GOROOT` (`package foo is
+//!    not in std ($GOROOT/src/foo)`). A `./` in front of a `.go` file name
+//!    followed by `:` is dropped (`./main.go:6:2:` is `main.go:6:2:`,
+//!    `lib/lib.go:6:2:` stays). (`go build`'s `# command-line-arguments`
+//!    banner, `# example.com/m/lib` in a project, is dropped by
+//!    [`strip_build_banner`], applied to gc's build output only.)
 //! 2. **Panic output** is cut at its first `goroutine N [STATE]:` line into
 //!    a *message* (everything above, which includes the blank line) and a
 //!    *trace*. In the message, `pc=0x…` (the `[signal SIGSEGV …]` line) and
 //!    the address in `(main.T) 0x…` become `0x?`. In the trace, `+0x…`
-//!    offsets are dropped, Go-root paths are cut to `runtime/panic.go`, and
+//!    offsets are dropped, Go-root paths (absolute or `$GOROOT/src/…`) are
+//!    cut to `runtime/panic.go`, and
 //!    hex numbers of five or more digits (addresses) become `0x?`.
 //! 3. **Fatal errors in gc 1.21+'s form** (expectations made by a newer gc,
 //!    such as the stack-overflow report, and deft's output of the same
@@ -44,14 +54,47 @@ pub fn strip_build_banner(stderr: &[u8]) -> Vec<u8> {
     crate::expect::split_lines(stderr).into_iter().filter(|l| !l.starts_with(b"# ")).flatten().copied().collect()
 }
 
-/// Normalizes standard error as the module doc describes. `files` are the
-/// base names of the program's source files. Bytes that are not UTF-8 are
-/// left untouched.
-pub fn normalize_stderr(stderr: &[u8], files: &[String]) -> Vec<u8> {
+/// What normalizing needs to know of where a program's files are.
+#[derive(Clone, Debug, Default)]
+pub struct Paths {
+    /// Base names of the program's source files, whose directory is
+    /// removed (empty for a project).
+    pub files: Vec<String>,
+    /// Directories replaced by a placeholder: the project's by `.` (and
+    /// its children `DIR/x` by `x`), the module cache by `$GOMODCACHE`,
+    /// Go's root by `$GOROOT`.
+    pub dirs: Vec<(String, String)>,
+}
+
+impl Paths {
+    /// The rule for a program made of `files` (base names).
+    pub fn of_files(files: &[String]) -> Paths {
+        Paths { files: files.to_vec(), dirs: Vec::new() }
+    }
+
+    /// Adds a directory to replace by `placeholder` (`.` for a project's
+    /// own directory); an empty `dir` is ignored.
+    pub fn dir(mut self, dir: &str, placeholder: &str) -> Paths {
+        let dir = dir.trim_end_matches('/');
+        if !dir.is_empty() {
+            self.dirs.push((dir.to_string(), placeholder.to_string()));
+            // Longest first: one directory may hold another.
+            self.dirs.sort_by_key(|d| std::cmp::Reverse(d.0.len()));
+        }
+        self
+    }
+}
+
+/// Normalizes standard error as the module doc describes. Bytes that are
+/// not UTF-8 are left untouched.
+pub fn normalize_stderr(stderr: &[u8], paths: &Paths) -> Vec<u8> {
     let Ok(text) = std::str::from_utf8(stderr) else {
         return stderr.to_vec();
     };
-    let text: String = text.split_inclusive('\n').map(|l| strip_dirs(l, files)).collect();
+    let text: String = text
+        .split_inclusive('\n')
+        .map(|l| strip_dot_slash(&strip_dirs(&replace_dirs(l, &paths.dirs), &paths.files)))
+        .collect();
     let (message, trace) = split_trace(&text);
     let mut out: String = drop_runtime_stack(message).map(mask_message_line).collect();
     if let Some(trace) = trace {
@@ -105,23 +148,32 @@ fn drop_runtime_stack(message: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// The `main.*` frames of a trace, innermost first: each function as gc
+/// The program's frames of a trace (`main.*`, and those of packages of
+/// `own_modules`: see [`is_own_function`]), innermost first: each function as gc
 /// names it (`main.main`, `main.f.func1`, `main.(*T).M`; a frame line is
 /// `NAME(ARGS)`, the argument list is cut off) and the `file:line` of the
 /// line below it (without the `+0x…` offset).
-pub fn trace_functions(trace: &str) -> Vec<(String, String)> {
+pub fn trace_functions(trace: &str, own_modules: &[String]) -> Vec<(String, String)> {
     let lines: Vec<&str> = trace.lines().skip(1).collect();
     let mut frames = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         if l.starts_with('\t') || l.starts_with("created by ") || l.is_empty() {
             continue;
         }
-        let Some(name) = frame_name(l).filter(|n| n.starts_with("main.")) else { continue };
+        let Some(name) = frame_name(l).filter(|n| is_own_function(n, own_modules)) else { continue };
         let at = lines.get(i + 1).and_then(|n| n.strip_prefix('\t')).unwrap_or_default();
         let at = at.split(" +0x").next().unwrap_or_default().trim_end();
         frames.push((name.to_string(), at.to_string()));
     }
     frames
+}
+
+/// Whether a function named as in a trace (`main.f`,
+/// `example.com/m/lib.(*T).M`) belongs to the program: to package main, or
+/// to a package of one of `own_modules` (module paths).
+pub fn is_own_function(name: &str, own_modules: &[String]) -> bool {
+    name.starts_with("main.")
+        || own_modules.iter().any(|m| name.strip_prefix(m.as_str()).is_some_and(|r| r.starts_with(['.', '/'])))
 }
 
 /// `main.f(0x1, ...)` → `main.f`; the argument list is the last balanced `(...)`.
@@ -144,6 +196,59 @@ fn frame_name(line: &str) -> Option<&str> {
         }
     }
     None
+}
+
+/// Replaces each of `dirs` where it is a whole path or its start: not
+/// preceded by a character of a path, and followed by `/` or a character
+/// that ends a path. A placeholder `.` replaces `DIR/` by nothing.
+fn replace_dirs(line: &str, dirs: &[(String, String)]) -> String {
+    let mut line = line.to_string();
+    for (dir, placeholder) in dirs {
+        let mut out = String::with_capacity(line.len());
+        let mut rest = line.as_str();
+        while let Some(i) = rest.find(dir.as_str()) {
+            out.push_str(&rest[..i]);
+            let after = &rest[i + dir.len()..];
+            let inside_a_path = out.chars().next_back().is_some_and(|c| c.is_alphanumeric() || "/._-@$".contains(c));
+            match after.chars().next() {
+                _ if inside_a_path => {
+                    out.push_str(dir);
+                    rest = after;
+                }
+                Some('/') if placeholder == "." => rest = &after[1..],
+                None | Some('/' | ':' | ')' | '"' | '\'' | ' ' | '\t' | '\n' | ',') => {
+                    out.push_str(placeholder);
+                    rest = after;
+                }
+                Some(_) => {
+                    out.push_str(dir);
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        line = out;
+    }
+    line
+}
+
+/// Drops `./` in front of a `.go` file name followed by `:` at the start
+/// of a word.
+fn strip_dot_slash(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(i) = rest.find("./") {
+        out.push_str(&rest[..i]);
+        rest = &rest[i + 2..];
+        let at_word_start = out.chars().next_back().is_none_or(|c| c.is_whitespace() || c == '(');
+        let word = rest.split(char::is_whitespace).next().unwrap_or_default();
+        let is_go_file = word.split_once(".go:").is_some_and(|(name, _)| !name.is_empty());
+        if !(at_word_start && is_go_file) {
+            out.push_str("./");
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Removes the directory in front of any of `files` followed by `:`.
@@ -216,7 +321,7 @@ fn normalize_trace_line(line: &str) -> String {
             None => loc,
         };
         let loc = match loc.rfind("/src/") {
-            Some(i) if loc.starts_with('/') => &loc[i + 5..],
+            Some(i) if loc.starts_with('/') || loc.starts_with("$GOROOT/") => &loc[i + 5..],
             _ => loc,
         };
         format!("\t{loc}{nl}")
@@ -254,12 +359,12 @@ mod tests {
     #[test]
     fn normalizes_a_gc_panic() {
         let files = vec!["p.go".to_string()];
-        let have = String::from_utf8(normalize_stderr(GC_PANIC.as_bytes(), &files)).unwrap();
+        let have = String::from_utf8(normalize_stderr(GC_PANIC.as_bytes(), &Paths::of_files(&files))).unwrap();
         let want = "panic: boom [recovered]\n\tpanic: again\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x?]\n\ngoroutine 1 [running]:\nmain.main.func1()\n\tp.go:11\npanic({0x?, 0x?})\n\truntime/panic.go:884\nmain.f(0x2a, {0x?, 0x3})\n\tp.go:15\nmain.main()\n\tp.go:20\n";
         assert_eq!(have, want);
-        assert_eq!(normalize_stderr(want.as_bytes(), &files), want.as_bytes(), "idempotent");
+        assert_eq!(normalize_stderr(want.as_bytes(), &Paths::of_files(&files)), want.as_bytes(), "idempotent");
         let (_, trace) = split_trace(want);
-        let frames = trace_functions(trace.unwrap());
+        let frames = trace_functions(trace.unwrap(), &[]);
         let want = [("main.main.func1", "p.go:11"), ("main.f", "p.go:15"), ("main.main", "p.go:20")];
         assert_eq!(frames, want.map(|(f, l)| (f.to_string(), l.to_string())));
     }
@@ -271,6 +376,24 @@ mod tests {
         assert_eq!(strip_dirs("\tdir/a.go:3:5: other declaration\n", &files), "\ta.go:3:5: other declaration\n");
         assert_eq!(strip_dirs("./ba.go:1:1: y\n", &files), "./ba.go:1:1: y\n");
         assert_eq!(strip_dirs("a.go:1:1: (see /x/a.go:2:2)\n", &files), "a.go:1:1: (see a.go:2:2)\n");
+    }
+
+    /// gc 1.27.3 running a project from its directory, a panic in a
+    /// dependency from the module cache, then a package missing from std.
+    #[test]
+    fn normalizes_project_paths() {
+        let paths =
+            Paths::default().dir("/w/tests/go/modules/p", ".").dir("/tmp/mc", "$GOMODCACHE").dir("/go", "$GOROOT");
+        let gc = "./main.go:5:2: package foo/bar is not in std (/go/src/foo/bar)\n../x.go:1:1: y\n/w/tests/go/modules/p2/a.go:1: other\ndirectory /w/tests/go/modules/p is fine\npanic: boom\n\ngoroutine 1 [running]:\nexample.com/dep.F(...)\n\t/tmp/mc/example.com/dep@v1.0.0/dep.go:5 +0x1d\nexample.com/p/lib.T.M({}, 0x1cbbd8b34000?)\n\t/w/tests/go/modules/p/lib/lib.go:8 +0x5e\nruntime.main()\n\t/go/src/runtime/proc.go:283 +0x28b\n";
+        let have = String::from_utf8(normalize_stderr(gc.as_bytes(), &paths)).unwrap();
+        let want = "main.go:5:2: package foo/bar is not in std ($GOROOT/src/foo/bar)\n../x.go:1:1: y\n/w/tests/go/modules/p2/a.go:1: other\ndirectory . is fine\npanic: boom\n\ngoroutine 1 [running]:\nexample.com/dep.F(...)\n\t$GOMODCACHE/example.com/dep@v1.0.0/dep.go:5\nexample.com/p/lib.T.M({}, 0x??)\n\tlib/lib.go:8\nruntime.main()\n\truntime/proc.go:283\n";
+        assert_eq!(have, want);
+        assert_eq!(normalize_stderr(want.as_bytes(), &paths), want.as_bytes(), "idempotent");
+        let (_, trace) = split_trace(want);
+        let frames = trace_functions(trace.unwrap(), &["example.com/p".to_string()]);
+        assert_eq!(frames, [("example.com/p/lib.T.M".to_string(), "lib/lib.go:8".to_string())]);
+        assert!(!is_own_function("example.com/pq.F", &["example.com/p".to_string()]));
+        assert_eq!(strip_dot_slash("(./a.go:1) ./b.go ./c.go:2 x./d.go:3"), "(a.go:1) ./b.go c.go:2 x./d.go:3");
     }
 
     #[test]
@@ -291,13 +414,13 @@ mod tests {
     #[test]
     fn normalizes_a_newer_fatal_error() {
         let files = vec!["p.go".to_string()];
-        let have = String::from_utf8(normalize_stderr(GC_OVERFLOW.as_bytes(), &files)).unwrap();
+        let have = String::from_utf8(normalize_stderr(GC_OVERFLOW.as_bytes(), &Paths::of_files(&files))).unwrap();
         let want = "runtime: goroutine stack exceeds 1000000000-byte limit\nruntime: sp=0x? stack=[0x?, 0x?]\nfatal error: stack overflow\n\nruntime stack:\n\ngoroutine ? gp=0x? m=? mp=0x? [running]:\nmain.f(0x??)\n\tp.go:3\nmain.f(...)\n\tp.go:4\n...? frames elided...\nmain.main.func1()\n\tp.go:10\nruntime.goexit({})\n\truntime/asm_amd64.s:1264\ncreated by main.main in goroutine 1\n\tp.go:9\n\ngoroutine 1 gp=0x? m=nil [chan receive]:\nmain.main()\n\tp.go:12\n\ngoroutine ? gp=0x? m=nil [force gc (idle)]:\ncreated by runtime.init.7 in goroutine 1\n\truntime/proc.go:7134\n";
         assert_eq!(have, want);
-        assert_eq!(normalize_stderr(want.as_bytes(), &files), want.as_bytes(), "idempotent");
+        assert_eq!(normalize_stderr(want.as_bytes(), &Paths::of_files(&files)), want.as_bytes(), "idempotent");
         let (message, trace) = split_trace(want);
         assert!(message.ends_with("runtime stack:\n\n"), "{message}");
-        let frames = trace_functions(trace.unwrap());
+        let frames = trace_functions(trace.unwrap(), &[]);
         let want =
             [("main.f", "p.go:3"), ("main.f", "p.go:4"), ("main.main.func1", "p.go:10"), ("main.main", "p.go:12")];
         assert_eq!(frames, want.map(|(f, l)| (f.to_string(), l.to_string())));
@@ -308,17 +431,19 @@ mod tests {
         assert!(is_goroutine_header("goroutine 1 gp=0xc000002380 m=0 mp=0x5a8ba0 [running]:"));
         assert!(is_goroutine_header("goroutine ? gp=0x? m=nil [select (no cases)]:"));
         assert!(!is_goroutine_header("goroutine 1 gp=0xc000002380 m=0"));
-        let have = normalize_stderr(b"x\n\ngoroutine 6 [running]:\ncreated by main.main\n", &[]);
+        let have = normalize_stderr(b"x\n\ngoroutine 6 [running]:\ncreated by main.main\n", &Paths::default());
         assert_eq!(have, b"x\n\ngoroutine ? [running]:\ncreated by main.main\n", "ids other than 1 are masked");
-        let have = normalize_stderr(b"x\n\ngoroutine 1 [chan send]:\ncreated by main.f in goroutine 19\n", &[]);
+        let have =
+            normalize_stderr(b"x\n\ngoroutine 1 [chan send]:\ncreated by main.f in goroutine 19\n", &Paths::default());
         assert_eq!(have, b"x\n\ngoroutine 1 [chan send]:\ncreated by main.f in goroutine ?\n");
-        let have = normalize_stderr(b"x\n\ngoroutine 1 gp=0xc000002380 m=0 mp=0x5a8ba0 [running]:\n", &[]);
+        let have =
+            normalize_stderr(b"x\n\ngoroutine 1 gp=0xc000002380 m=0 mp=0x5a8ba0 [running]:\n", &Paths::default());
         assert_eq!(have, b"x\n\ngoroutine 1 gp=0x? m=? mp=0x? [running]:\n");
     }
 
     #[test]
     fn type_address_in_panic_value_is_masked() {
-        let have = normalize_stderr(b"panic: (main.T) 0x4beb28\n\ngoroutine 1 [running]:\n", &[]);
+        let have = normalize_stderr(b"panic: (main.T) 0x4beb28\n\ngoroutine 1 [running]:\n", &Paths::default());
         assert_eq!(have, b"panic: (main.T) 0x?\n\ngoroutine 1 [running]:\n");
     }
 }

@@ -38,10 +38,10 @@ pub fn check_case(deft: &Path, case: &Case, timeout: Duration) -> Result<(), Mis
     let mut want = crate::expect::Expectation::parse(&bytes).map_err(|e| fail(format!("bad expectation file: {e}")))?;
     // Normalizing is idempotent: an expectation made before a rule was
     // added gets it here, without a bless.
-    want.stderr = crate::normalize::normalize_stderr(&want.stderr, &case.files);
+    want.stderr = crate::normalize::normalize_stderr(&want.stderr, &crate::normalize::Paths::of_files(&case.files));
     let have = observe(deft, case, timeout).map_err(fail)?;
     let verdict = match have.status {
-        Status::Exited(_) => compare(&want, &have.behaviour),
+        Status::Exited(_) => compare(&want, &have.behaviour, case.own_modules()),
         other => Err(Mismatch {
             summary: format!("deft {other}"),
             details: format!(
@@ -203,8 +203,15 @@ pub enum Blessed {
 
 /// Regenerates the expectation of `case` with gc. Refuses a case whose
 /// recipe disagrees with what gc did (`// run` but gc rejects it, or
-/// `// errorcheck` but gc accepts it).
+/// `// errorcheck` but gc accepts it), and a project whose go.sum lacks a
+/// line of a module of its `_deps/` (the message gives the lines).
 pub fn bless_case(gc: &Gc, case: &Case, comment: &str) -> Result<Blessed, String> {
+    if let Some(project) = &case.project {
+        let missing = project.missing_go_sum_lines()?;
+        if !missing.is_empty() {
+            return Err(format!("go.sum lacks the lines of _deps/:\n{}", missing.join("\n")));
+        }
+    }
     let (e, built) = gc.expectation(case)?;
     match (case.recipe, built) {
         (Some(Recipe::Run), false) => {

@@ -33,7 +33,7 @@ pub fn lower_source(name: &str, src: &str, opts: &LowerOptions) -> Lowered {
             if let Err(e) = lower::verify::verify(&p) {
                 panic!("IR of {name} fails verification: {e}\n{}", dump(&p));
             }
-            Lowered { ir: dump(&p), defers: defer_report(&p, &sources), errors: diags.render(&sources) }
+            Lowered { ir: dump(&p), defers: defer_report(&p, &sources, &|_| Some(0)), errors: diags.render(&sources) }
         }
         None => Lowered { ir: String::new(), defers: String::new(), errors: diags.render(&sources) },
     }

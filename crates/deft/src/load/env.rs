@@ -1,0 +1,103 @@
+//! The part of the go command's environment the loader depends on: the
+//! current directory, where Go's distribution and the module cache are,
+//! and `-mod`.
+//!
+//! Every setting is read once, from the process environment, the way the
+//! go command reads it (`go env` prints the same values): `GOROOT` is
+//! `$DEFT_GOROOT`, else what `go env GOROOT` prints (run with
+//! `GOTOOLCHAIN=local`, so that it never fetches a toolchain), asked only
+//! when a package outside deft's library is imported.
+
+use std::cell::OnceCell;
+use std::path::{Path, PathBuf};
+
+/// How module requirements may be satisfied (`-mod=`, from `GOFLAGS`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ModMode {
+    /// Not set: vendor/ if the main module has one (go ≥ 1.14), else the
+    /// module cache.
+    Default,
+    /// `-mod=vendor`.
+    Vendor,
+    /// `-mod=mod` or `-mod=readonly`: the module cache.
+    Cache,
+}
+
+/// The environment of one `deft` invocation.
+pub struct GoEnv {
+    /// The current directory, absolute.
+    pub cwd: PathBuf,
+    /// `GOMODCACHE` as the go command computes it.
+    pub gomodcache: PathBuf,
+    /// `GOWORK`: `None` when unset (look for go.work above the current
+    /// directory), `Some(None)` for `off`.
+    pub gowork: Option<Option<PathBuf>>,
+    /// `-mod` from `GOFLAGS`.
+    pub mod_mode: ModMode,
+    /// Go's distribution, found at the first question.
+    goroot: OnceCell<Option<PathBuf>>,
+}
+
+impl GoEnv {
+    /// Reads the process environment.
+    pub fn from_process() -> GoEnv {
+        let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let gowork = var("GOWORK").map(|w| (w.as_os_str() != "off").then_some(w));
+        let mod_mode = std::env::var("GOFLAGS").ok().map_or(ModMode::Default, |flags| mod_flag(&flags));
+        let gomodcache = crate::modfile::default_gomodcache().unwrap_or_default();
+        GoEnv { cwd, gomodcache, gowork, mod_mode, goroot: OnceCell::new() }
+    }
+
+    /// Go's distribution root, `None` without one.
+    pub fn goroot(&self) -> Option<&Path> {
+        self.goroot.get_or_init(find_goroot).as_deref()
+    }
+
+    /// `path` as the go command shows a file or directory in messages
+    /// (`base.ShortPath`): relative to the current directory when that is
+    /// shorter.
+    pub fn short_path(&self, path: &Path) -> String {
+        crate::modfile::short_path(path, &self.cwd)
+    }
+}
+
+/// The `-mod=` setting of a `GOFLAGS` value.
+fn mod_flag(flags: &str) -> ModMode {
+    let mut mode = ModMode::Default;
+    for f in flags.split_whitespace() {
+        match f.trim_start_matches('-') {
+            "mod=vendor" => mode = ModMode::Vendor,
+            "mod=mod" | "mod=readonly" => mode = ModMode::Cache,
+            _ => {}
+        }
+    }
+    mode
+}
+
+/// `$DEFT_GOROOT`, else `go env GOROOT`; `None` without a Go installation.
+pub fn find_goroot() -> Option<PathBuf> {
+    if let Some(root) = std::env::var_os("DEFT_GOROOT").filter(|r| !r.is_empty()) {
+        return Some(PathBuf::from(root));
+    }
+    let out = std::process::Command::new("go")
+        .args(["env", "GOROOT"])
+        .env("GOTOOLCHAIN", "local")
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let root = String::from_utf8(out.stdout).ok()?.trim().to_string();
+    (out.status.success() && !root.is_empty()).then(|| PathBuf::from(root))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn goflags_mod() {
+        assert_eq!(mod_flag("-mod=vendor"), ModMode::Vendor);
+        assert_eq!(mod_flag("-v --mod=mod"), ModMode::Cache);
+        assert_eq!(mod_flag("-tags=x"), ModMode::Default);
+    }
+}

@@ -1,0 +1,622 @@
+//! The package loader: from the operands of `deft run` to every package of
+//! the program, parsed, in initialisation order.
+//!
+//! Packages come from three places:
+//! * **deft's library** (`lib/`, embedded by `build.rs` as
+//!   [`stdlib::PACKAGES`]) for standard import paths it has; its files join
+//!   the [`SourceMap`] as `lib/<path>/<file>.go`;
+//! * **Go's distribution** (`GOROOT/src`) for the standard paths deft's
+//!   library lacks: such a package is left out of the program and the type
+//!   checker reports its import as unsupported; a standard path Go lacks too
+//!   is the go command's `package x is not in std`;
+//! * **modules** (see [`modules`]): the main module or workspace, vendor/,
+//!   `replace` directories and the module cache.
+//!
+//! A package directory's files are those the build constraints admit (see
+//! [`dir`]). Errors are the go command's, worded and ordered as it prints
+//! them (imports of a package are resolved in import-path order); the
+//! loader stops at the first package with errors, reporting all of that
+//! package's.
+//!
+//! Every package comes after the packages it imports, and among those
+//! whose imports are all placed, the one with the smallest import path
+//! comes first: Go 1.21's initialisation order, which the type checker
+//! and the code generator follow. The program's main package is last.
+
+mod dir;
+pub mod env;
+mod errors;
+mod godebug;
+mod modules;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use syntax::ast::{File, NodeIds};
+use syntax::{Diagnostics, SourceMap};
+use types::{LangVersion, PackageSpec};
+
+use crate::buildtags::BuildContext;
+use dir::{DirError, read_package_dir};
+use env::GoEnv;
+use errors::PackageError;
+use modules::{Module, Modules, Provided};
+
+mod stdlib {
+    include!(concat!(env!("OUT_DIR"), "/stdlib.rs"));
+}
+
+/// The import path the go command gives the package of files named on
+/// the command line.
+const COMMAND_LINE: &str = "command-line-arguments";
+
+/// The files of a whole program, package by package (see
+/// [`types::check_program`]).
+pub struct Program {
+    /// All files, grouped by package.
+    pub files: Vec<File>,
+    /// The packages, in initialisation order; the program's own last.
+    pub packages: Vec<PackageSpec>,
+    /// The name `go run` gives the executable (`os.Args[0]`'s base name).
+    pub exec_name: String,
+    /// The last package's import path as the go command names it
+    /// (`example.com/m/cmd/tool`, `command-line-arguments`).
+    pub main_path: String,
+    /// The program's default GODEBUG (see `godebug`).
+    pub godebug: String,
+    /// The go-command import path of each package of `packages`.
+    pub go_paths: Vec<String>,
+}
+
+impl Program {
+    /// Whether package `i` is one `-gcflags=PATTERN=...` applies to (an
+    /// empty pattern: the package named on the command line; `...` in a
+    /// pattern matches any string, and `x/...` matches `x` too). Relative
+    /// patterns (`./...`) are not supported: they match nothing.
+    pub fn matches(&self, i: usize, pattern: &str) -> bool {
+        let path = &self.go_paths[i];
+        match pattern {
+            "" => i + 1 == self.packages.len(),
+            "all" => !self.packages[i].library,
+            "std" => self.packages[i].library,
+            _ => wildcard_match(pattern, path) || pattern.strip_suffix("/...").is_some_and(|p| p == path),
+        }
+    }
+}
+
+/// Whether `text` matches `pattern`, in which `...` matches any string.
+fn wildcard_match(pattern: &str, text: &str) -> bool {
+    match pattern.split_once("...") {
+        None => pattern == text,
+        Some((head, tail)) => {
+            text.starts_with(head) && (head.len()..=text.len()).any(|i| wildcard_match(tail, &text[i..]))
+        }
+    }
+}
+
+/// What to load.
+pub struct Request<'a> {
+    /// The operands of `deft run`: `.go` files, or one package (a
+    /// directory or an import path).
+    pub operands: &'a [String],
+    /// `-gcflags=-lang=go1.N`: the language version of the named package.
+    pub lang: Option<LangVersion>,
+    /// Packages named by their files (`--package PATH=FILE,...`): an
+    /// import of `PATH` or `./PATH` names the package of those files.
+    pub explicit: &'a [(String, Vec<String>)],
+    /// Extra build tags (`-tags`).
+    pub tags: &'a [String],
+}
+
+/// Loads the program `req` names. `Err` is the go command's message for a
+/// program that cannot be loaded; syntax errors go to `diags` (the caller
+/// renders them once the whole program is parsed).
+pub fn load(req: &Request, sources: &mut SourceMap, ids: &mut NodeIds, diags: &mut Diagnostics) -> Result<Program, String> {
+    let env = GoEnv::from_process();
+    let mut modules = Modules::discover(&env.cwd, &env)?;
+    if modules.is_none()
+        && let [op] = req.operands
+        && !op.ends_with(".go")
+        && env.cwd.join(op).is_dir()
+    {
+        // The go command wants a module at the current directory; deft
+        // also takes a package directory's own (`deft run dir` as
+        // `cd dir && go run .`).
+        modules = Modules::discover(&normalize(&env.cwd.join(op)), &env)?;
+    }
+    let mut loader = Loader {
+        env: &env,
+        modules: modules.as_ref(),
+        ctx: BuildContext { tags: req.tags.to_vec(), tests: false },
+        sources,
+        ids,
+        diags,
+        packages: HashMap::new(),
+        explicit: Default::default(),
+        errors: Vec::new(),
+    };
+    let root = loader.root(req)?;
+    let mut stack = Vec::new();
+    loader.visit(&root, &mut stack);
+    if !loader.errors.is_empty() {
+        return Err(loader.errors.iter().map(PackageError::render).collect::<Vec<_>>().join("\n"));
+    }
+    let pkg = &loader.packages[&root];
+    let first = pkg.files.first().map(|f| PathBuf::from(&loader.sources.file(f.package_pos.file).name));
+    let exec_name = exec_name(&root, &first.unwrap_or_default(), &pkg.dir);
+    let godebug = loader.godebug(&root);
+    let mut program = loader.assemble(root, exec_name);
+    program.godebug = godebug;
+    Ok(program)
+}
+
+/// `path` with `.` and `..` components resolved lexically.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// One loaded package.
+struct Loaded {
+    /// Import path (`main` for the program's main package, whatever its
+    /// go-command path).
+    spec_path: String,
+    files: Vec<File>,
+    /// Resolved imports, in import-path order: (as written, package key).
+    imports: Vec<(String, String)>,
+    library: bool,
+    lang: LangVersion,
+    /// Its module (`None` for the library and for files named on the
+    /// command line outside any module).
+    module: Option<Module>,
+    /// Its directory (for `internal/` checks and messages).
+    dir: PathBuf,
+    /// Whether its imports have all been visited.
+    done: bool,
+}
+
+struct Loader<'e, 's> {
+    env: &'e GoEnv,
+    modules: Option<&'e Modules>,
+    ctx: BuildContext,
+    sources: &'s mut SourceMap,
+    ids: &'s mut NodeIds,
+    diags: &'s mut Diagnostics,
+    /// Packages by go-command import path.
+    packages: HashMap<String, Loaded>,
+    /// The import paths of `--package` packages.
+    explicit: std::collections::HashSet<String>,
+    errors: Vec<PackageError>,
+}
+
+/// How an import is satisfied.
+enum Source {
+    /// deft's library.
+    Library(&'static [(&'static str, &'static str)]),
+    /// Go's distribution has it, deft's library does not: left to the
+    /// type checker to report.
+    Unsupported,
+    /// A package directory of a module.
+    Dir(PathBuf, Module),
+}
+
+impl Loader<'_, '_> {
+    /// Loads the package the operands name; returns its import path.
+    fn root(&mut self, req: &Request) -> Result<String, String> {
+        if req.operands.iter().all(|o| o.ends_with(".go")) {
+            return self.root_files(req);
+        }
+        let operand = &req.operands[0];
+        let (path, dir, module) = self.root_package(operand)?;
+        let files = match read_package_dir(&dir, &self.ctx) {
+            Ok(f) => f.files,
+            Err(DirError::NoGoFiles) => return Err(format!("no Go files in {}", dir.display())),
+            Err(DirError::Excluded) => {
+                return Err(format!("package {path}: build constraints exclude all Go files in {}", dir.display()));
+            }
+            Err(DirError::Bad(msg)) => return Err(msg),
+        };
+        let lang = req.lang.unwrap_or_else(|| module.as_ref().map_or(LangVersion::CURRENT, |m| m.lang));
+        let files = self.parse_files(&dir, files.into_iter().map(|(p, t)| (p, t, None)).collect())?;
+        self.insert(&path, files, false, lang, module, dir);
+        Ok(path)
+    }
+
+    /// The package of `.go` files named on the command line.
+    fn root_files(&mut self, req: &Request) -> Result<String, String> {
+        for (path, names) in req.explicit {
+            self.load_files(path, names, req.lang)?;
+            self.explicit.insert(path.clone());
+        }
+        self.load_files(COMMAND_LINE, req.operands, req.lang)?;
+        Ok(COMMAND_LINE.to_string())
+    }
+
+    /// Loads the package `path` of the files `names` (as given on the
+    /// command line, and shown so in messages).
+    fn load_files(&mut self, path: &str, names: &[String], lang: Option<LangVersion>) -> Result<(), String> {
+        let mut files = Vec::new();
+        for name in names {
+            let full = self.env.cwd.join(name);
+            let bytes = std::fs::read(&full).map_err(|e| format!("open {name}: {}", describe_io(&e)))?;
+            files.push((full, String::from_utf8_lossy(&bytes).into_owned(), Some(name.trim_start_matches("./").to_string())));
+        }
+        let dir = files.first().and_then(|f| f.0.parent()).map(Path::to_path_buf).unwrap_or_default();
+        let module = self.modules.and_then(|m| m.main_module_of(&dir)).cloned();
+        // Files named one by one are compiled with the go command's own
+        // language version, whatever module they sit in.
+        let lang = lang.unwrap_or(LangVersion::CURRENT);
+        let files = self.parse_files(&dir, files)?;
+        self.insert(path, files, false, lang, module, dir);
+        Ok(())
+    }
+
+    /// The import path, directory and module of the package operand `op`:
+    /// a directory (`.`, `./cmd/tool`, any existing directory) or an
+    /// import path.
+    fn root_package(&self, op: &str) -> Result<(String, PathBuf, Option<Module>), String> {
+        let as_dir = self.env.cwd.join(op);
+        let is_dir_form = op.starts_with(['.', '/']) || as_dir.is_dir();
+        if !is_dir_form {
+            return match self.source(op, None) {
+                Ok(Source::Dir(dir, module)) => Ok((op.to_string(), dir, Some(module))),
+                Ok(_) => Err(format!("package {op} is not a main package")),
+                Err(msg) => Err(msg),
+            };
+        }
+        let dir = normalize(&as_dir);
+        if !dir.is_dir() {
+            return Err(format!("stat {}: directory not found", dir.display()));
+        }
+        let Some(modules) = self.modules else {
+            // The go command wants a module here; deft runs a directory
+            // outside one as a package of its own, importing the
+            // standard library only.
+            return Ok((COMMAND_LINE.to_string(), dir, None));
+        };
+        match modules.main_module_of(&dir) {
+            Some(m) => {
+                let rel = dir.strip_prefix(&m.dir).unwrap_or(Path::new(""));
+                let rel = rel.to_string_lossy();
+                let path = if rel.is_empty() { m.path.clone() } else { format!("{}/{rel}", m.path) };
+                Ok((path, dir, Some(m.clone())))
+            }
+            None => Err(format!(
+                "directory {} outside main module or its selected dependencies",
+                self.env.short_path(&dir)
+            )),
+        }
+    }
+
+    /// Parses `files` (path, text, and the name to show, if not the
+    /// go command's compile-error name) of the package in `dir`.
+    fn parse_files(&mut self, dir: &Path, files: Vec<(PathBuf, String, Option<String>)>) -> Result<Vec<File>, String> {
+        let shown_dir = match self.env.short_path(dir) {
+            d if d == "." => ".".to_string(),
+            d => d,
+        };
+        let mut parsed = Vec::new();
+        let paths: Vec<PathBuf> = files.iter().map(|(p, _, _)| p.clone()).collect();
+        for (path, text, shown) in files {
+            let base = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = shown.unwrap_or_else(|| format!("{shown_dir}/{base}"));
+            let id = self.sources.add(name, text);
+            parsed.push(syntax::parser::parse_file(self.sources, id, self.ids, self.diags));
+        }
+        if let Some(mixed) = mixed_package_names(&parsed, &paths, dir) {
+            return Err(mixed);
+        }
+        Ok(parsed)
+    }
+
+    fn insert(&mut self, path: &str, files: Vec<File>, library: bool, lang: LangVersion, module: Option<Module>, dir: PathBuf) {
+        let is_main = !library && files.first().is_some_and(|f| f.package.name == "main");
+        let spec_path = if is_main { "main".to_string() } else { path.to_string() };
+        let loaded = Loaded { spec_path, files, imports: Vec::new(), library, lang, module, dir, done: false };
+        self.packages.insert(path.to_string(), loaded);
+    }
+
+    /// Visits the imports of package `path` (loaded already), depth
+    /// first; `stack` is the chain of importers, for messages.
+    fn visit(&mut self, path: &str, stack: &mut Vec<(String, Option<String>)>) {
+        if self.packages.get(path).is_none_or(|p| p.done) {
+            return;
+        }
+        let pkg = &self.packages[path];
+        let library = pkg.library;
+        // Each import once, in import-path order, with its first position.
+        let mut imports: BTreeMap<String, (syntax::Pos, String)> = BTreeMap::new();
+        for f in &pkg.files {
+            for imp in &f.imports {
+                let file = self.sources.file(imp.pos.file).name.clone();
+                imports.entry(imp.path.clone()).or_insert((imp.pos, file));
+            }
+        }
+        stack.push((path.to_string(), None));
+        let mut resolved = Vec::new();
+        for (import, (pos, file)) in imports {
+            if import == "unsafe" || import == "C" {
+                continue;
+            }
+            // `./a` in Go's test directories names the package given as `a`.
+            let key = match import.strip_prefix("./") {
+                Some(k) if self.explicit.contains(k) => k.to_string(),
+                _ => import.clone(),
+            };
+            if let Some(top) = stack.last_mut() {
+                top.1 = Path::new(&file).file_name().map(|n| n.to_string_lossy().into_owned());
+            }
+            if stack.iter().any(|(p, _)| *p == key) {
+                self.errors.push(PackageError::cycle(stack, &import));
+                return;
+            }
+            match self.load_import(path, &key, library) {
+                Ok(Some(key)) => {
+                    if self.packages.get(&key).is_some_and(|p| !p.done) {
+                        let before = self.errors.len();
+                        self.visit(&key, stack);
+                        if self.errors.len() > before {
+                            return;
+                        }
+                    }
+                    resolved.push((import.clone(), key));
+                }
+                Ok(None) => {}
+                Err(e) => self.errors.push(e.at(&import, pos, self.sources, stack)),
+            }
+        }
+        stack.pop();
+        if let Some(p) = self.packages.get_mut(path) {
+            p.imports = resolved;
+            p.done = true;
+        }
+    }
+
+    /// Loads (if not loaded yet) the package `import` of `importer` names;
+    /// its key, or `None` for a package left to the type checker.
+    fn load_import(&mut self, importer: &str, import: &str, from_library: bool) -> Result<Option<String>, errors::ImportError> {
+        if self.packages.contains_key(import) {
+            self.check_internal(importer, import)?;
+            return Ok(Some(import.to_string()));
+        }
+        match self.source(import, Some(from_library)).map_err(errors::ImportError::Plain)? {
+            Source::Unsupported => Ok(None),
+            Source::Library(files) => {
+                let parsed: Vec<File> = files
+                    .iter()
+                    .map(|(name, text)| {
+                        let id = self.sources.add(format!("lib/{import}/{name}"), *text);
+                        syntax::parser::parse_file(self.sources, id, self.ids, self.diags)
+                    })
+                    .collect();
+                self.insert(import, parsed, true, LangVersion::CURRENT, None, PathBuf::new());
+                Ok(Some(import.to_string()))
+            }
+            Source::Dir(dir, module) => {
+                self.check_internal(importer, import)?;
+                let files = match read_package_dir(&dir, &self.ctx) {
+                    Ok(f) => f.files,
+                    Err(DirError::NoGoFiles) => {
+                        return Err(errors::ImportError::Plain(format!(
+                            "no required module provides package {import}; to add it:\n\tgo get {import}"
+                        )));
+                    }
+                    Err(DirError::Excluded) => {
+                        return Err(errors::ImportError::Excluded(format!(
+                            "build constraints exclude all Go files in {}",
+                            dir.display()
+                        )));
+                    }
+                    Err(DirError::Bad(msg)) => return Err(errors::ImportError::Plain(msg)),
+                };
+                let files = files.into_iter().map(|(p, t)| (p, t, None)).collect();
+                let parsed = self.parse_files(&dir, files).map_err(errors::ImportError::Plain)?;
+                if parsed.first().is_some_and(|f| f.package.name == "main") {
+                    return Err(errors::ImportError::Plain(format!(
+                        "import \"{import}\" is a program, not an importable package"
+                    )));
+                }
+                let lang = module.lang;
+                self.insert(import, parsed, false, lang, Some(module), dir);
+                Ok(Some(import.to_string()))
+            }
+        }
+    }
+
+    /// Where the package of import path `import` is. `from_library` is
+    /// whether the importer is deft's library (which imports only itself),
+    /// `None` for a command-line operand.
+    fn source(&self, import: &str, from_library: Option<bool>) -> Result<Source, String> {
+        if let Some(&(_, files)) = stdlib::PACKAGES.iter().find(|(p, _)| *p == import) {
+            return Ok(Source::Library(files));
+        }
+        if from_library == Some(true) {
+            return Ok(Source::Unsupported);
+        }
+        if is_standard(import) {
+            let Some(goroot) = self.env.goroot() else { return Ok(Source::Unsupported) };
+            let dir = goroot.join("src").join(import);
+            if dir.is_dir() {
+                return Ok(Source::Unsupported);
+            }
+            // The main module may have a path without a dot.
+            if let Some(Provided::Dir(dir, m)) = self.modules.map(|m| m.provide(import))
+                && m.main
+            {
+                return Ok(Source::Dir(dir, m));
+            }
+            return Err(format!("package {import} is not in std ({})", dir.display()));
+        }
+        let Some(modules) = self.modules else {
+            return Err(format!(
+                "cannot find module providing package {import}: deft found no go.mod in the current directory or any parent directory"
+            ));
+        };
+        match modules.provide(import) {
+            Provided::Dir(dir, module) => Ok(Source::Dir(dir, module)),
+            Provided::Missing(msg) => Err(msg),
+        }
+    }
+
+    /// `importer` may import `import` only if it is inside the tree rooted
+    /// at the parent of `import`'s `internal` element.
+    fn check_internal(&self, importer: &str, import: &str) -> Result<(), errors::ImportError> {
+        let Some(parent) = internal_parent(import) else { return Ok(()) };
+        let importer_path = match self.packages.get(importer) {
+            Some(p) if importer == COMMAND_LINE => p.module.as_ref().map_or(String::new(), |m| {
+                let rel = p.dir.strip_prefix(&m.dir).map(|r| r.to_string_lossy().into_owned()).unwrap_or_default();
+                if rel.is_empty() { m.path.clone() } else { format!("{}/{rel}", m.path) }
+            }),
+            _ => importer.to_string(),
+        };
+        let allowed = if parent.is_empty() {
+            is_standard(&importer_path) && self.packages.get(importer).is_some_and(|p| p.library)
+        } else {
+            importer_path == parent || importer_path.starts_with(&format!("{parent}/"))
+        };
+        if allowed { Ok(()) } else { Err(errors::ImportError::Internal(import.to_string())) }
+    }
+
+    /// The default GODEBUG of the program whose main package is `root`:
+    /// its main module's version and `godebug` lines (Go's own version
+    /// outside a module), its files' `//go:debug` directives.
+    fn godebug(&self, root: &str) -> String {
+        let pkg = &self.packages[root];
+        let main = pkg.module.as_ref().filter(|m| m.main);
+        let version = main.map_or(LangVersion::CURRENT, |m| m.lang);
+        let module_lines = self.modules.map_or(&[][..], |m| &m.godebug[..]);
+        let directives: Vec<String> =
+            pkg.files.iter().flat_map(|f| godebug::directives(&self.sources.file(f.package_pos.file).text)).collect();
+        godebug::default_godebug(version, module_lines, &directives)
+    }
+
+    /// The program: packages in initialisation order, the root last.
+    fn assemble(mut self, root: String, exec_name: String) -> Program {
+        let order = init_order(&self.packages, &root);
+        let mut spec_paths: HashMap<String, String> = HashMap::new();
+        let mut go_paths = Vec::new();
+        let mut files = Vec::new();
+        let mut packages = Vec::new();
+        for key in order {
+            let Some(pkg) = self.packages.remove(&key) else { continue };
+            let import_map = pkg
+                .imports
+                .iter()
+                .filter_map(|(written, k)| {
+                    let spec = spec_paths.get(k)?;
+                    (spec != written).then(|| (written.clone(), spec.clone()))
+                })
+                .collect();
+            spec_paths.insert(key.clone(), pkg.spec_path.clone());
+            go_paths.push(key);
+            packages.push(PackageSpec {
+                path: pkg.spec_path,
+                files: files.len()..files.len() + pkg.files.len(),
+                library: pkg.library,
+                lang: pkg.lang,
+                import_map,
+            });
+            files.extend(pkg.files);
+        }
+        Program { files, packages, exec_name, main_path: root, godebug: String::new(), go_paths }
+    }
+}
+
+/// The packages of `packages` reachable from `root`, in Go 1.21's
+/// initialisation order: repeatedly, the package with the smallest import
+/// path among those whose imports are all placed.
+fn init_order(packages: &HashMap<String, Loaded>, root: &str) -> Vec<String> {
+    let mut reachable = std::collections::BTreeSet::new();
+    let mut work = vec![root.to_string()];
+    while let Some(p) = work.pop() {
+        if reachable.insert(p.clone())
+            && let Some(pkg) = packages.get(&p)
+        {
+            work.extend(pkg.imports.iter().map(|(_, k)| k.clone()));
+        }
+    }
+    reachable.remove(root);
+    let mut order: Vec<String> = Vec::new();
+    let mut placed = std::collections::HashSet::new();
+    while !reachable.is_empty() {
+        let next = reachable
+            .iter()
+            .find(|p| packages.get(*p).is_none_or(|pkg| pkg.imports.iter().all(|(_, k)| placed.contains(k))))
+            .or_else(|| reachable.first())
+            .cloned()
+            .unwrap_or_default();
+        reachable.remove(&next);
+        placed.insert(next.clone());
+        order.push(next);
+    }
+    order.push(root.to_string());
+    order
+}
+
+/// The name `go run` gives the executable of package `path` (files named
+/// on the command line: the first file's; a directory outside a module:
+/// the directory's): the last element of the import path, or the one
+/// before a major-version suffix (`example.com/tool/v2` → `tool`).
+fn exec_name(path: &str, first_file: &Path, dir: &Path) -> String {
+    let stem = |p: &Path| p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    if path != COMMAND_LINE {
+        let mut elems = path.rsplit('/');
+        let last = elems.next().unwrap_or(path);
+        let is_major = last.len() > 1 && last.starts_with('v') && last[1..].bytes().all(|b| b.is_ascii_digit());
+        return match elems.next() {
+            Some(prev) if is_major => prev.to_string(),
+            _ => last.to_string(),
+        };
+    }
+    if first_file.extension().is_some_and(|e| e == "go") { stem(first_file) } else { stem(dir) }
+}
+
+/// Whether `path` is a standard-library import path: its first element
+/// has no dot.
+fn is_standard(path: &str) -> bool {
+    !path.split('/').next().unwrap_or(path).contains('.')
+}
+
+/// For an import path with an `internal` element, the path above the
+/// last such element (`""` for `internal/abi`).
+fn internal_parent(path: &str) -> Option<&str> {
+    if path == "internal" || path.starts_with("internal/") {
+        return Some("");
+    }
+    let i = path.rfind("/internal/").or_else(|| path.ends_with("/internal").then(|| path.len() - "/internal".len()))?;
+    Some(&path[..i])
+}
+
+/// The go command's error for files of a directory declaring different
+/// packages (`files` with their paths), or `None`.
+fn mixed_package_names(files: &[File], paths: &[PathBuf], dir: &Path) -> Option<String> {
+    let first = files.first()?;
+    let other = files.iter().position(|f| f.package.name != first.package.name)?;
+    let base = |i: usize| paths[i].file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    Some(format!(
+        "found packages {} ({}) and {} ({}) in {}",
+        first.package.name,
+        base(0),
+        files[other].package.name,
+        base(other),
+        dir.display()
+    ))
+}
+
+/// The OS error without Rust's "(os error N)" suffix, as Go prints it.
+pub fn describe_io(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}

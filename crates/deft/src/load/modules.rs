@@ -1,0 +1,266 @@
+//! The modules of a build and which one provides an import path.
+//!
+//! The main modules are the module whose go.mod is in the current
+//! directory or above it, or the modules a go.work there `use`s. Every
+//! other module comes from the main modules' `require` lines, at the
+//! version they name: since Go 1.17 a module's go.mod lists every module
+//! its packages need (the go command keeps it so), which is what minimal
+//! version selection would choose for a tidy module; deft does not read
+//! dependencies' requirements. A required module is found, in order, as
+//! its `replace` directive says (a local directory, or another module
+//! version), in `vendor/` when the main module vendors (go ≥ 1.14 and a
+//! `vendor/modules.txt`, or `-mod=vendor`), else in the module cache
+//! (`$GOMODCACHE/<escaped path>@<escaped version>`). deft never downloads:
+//! a module missing from the cache is reported with the command that
+//! fetches it.
+//!
+//! Standard-library paths (first element without a dot) are resolved by
+//! the caller before any module is asked.
+
+use std::path::{Path, PathBuf};
+
+use types::LangVersion;
+
+use crate::load::env::{GoEnv, ModMode};
+use crate::modfile::{self, ModFile, ModulesTxt, Replace, Replacement};
+
+/// One module of the build.
+#[derive(Clone, Debug)]
+pub struct Module {
+    /// Module path (`example.com/m`).
+    pub path: String,
+    /// Its root directory.
+    pub dir: PathBuf,
+    /// The language version of its packages: its go.mod's `go` line
+    /// (go1.16 without one).
+    pub lang: LangVersion,
+    /// Whether it is a main module.
+    pub main: bool,
+}
+
+/// The modules of the build, as far as they are known.
+pub struct Modules {
+    /// The main modules (one, or a workspace's).
+    pub main: Vec<Module>,
+    /// Required modules: path, version, and the replacement that applies.
+    requires: Vec<(String, String, Option<Replacement>)>,
+    /// `vendor/modules.txt` of the main module, when it vendors.
+    vendor: Option<(PathBuf, ModulesTxt)>,
+    /// The module cache.
+    cache: PathBuf,
+    /// The `godebug` settings (`key=value`) of the main go.mod or go.work.
+    pub godebug: Vec<String>,
+}
+
+/// Where an import path's package is.
+pub enum Provided {
+    /// In this directory, part of this module.
+    Dir(PathBuf, Module),
+    /// No module provides it: the go command's error.
+    Missing(String),
+}
+
+impl Modules {
+    /// The modules of a build run in directory `start`; `Ok(None)` outside
+    /// any module. A broken go.mod or go.work is the go command's error.
+    pub fn discover(start: &Path, env: &GoEnv) -> Result<Option<Modules>, String> {
+        if let Some(work) = find_go_work(start, env) {
+            return Modules::workspace(env, &work).map(Some);
+        }
+        let Some(go_mod) = find_up(start, "go.mod") else { return Ok(None) };
+        let root = go_mod.parent().unwrap_or(Path::new("/")).to_path_buf();
+        let file = read_go_mod(env, &go_mod)?;
+        let main = main_module(&file, root.clone());
+        let requires = requirements(&file, &root);
+        let vendor = vendor_list(env, &file, &root)?;
+        let godebug = godebug_lines(&file.godebug);
+        Ok(Some(Modules { main: vec![main], requires, vendor, cache: env.gomodcache.clone(), godebug }))
+    }
+
+    /// The modules of the workspace `work` (a go.work file).
+    fn workspace(env: &GoEnv, work: &Path) -> Result<Modules, String> {
+        let dir = work.parent().unwrap_or(Path::new("/")).to_path_buf();
+        let text = read(work)?;
+        let shown = env.short_path(work);
+        let file = modfile::parse_go_work(&work.to_string_lossy(), &text)
+            .map_err(|errors| modfile::errors_parsing(&shown, &errors))?;
+        modfile::check_work(&file, &dir, &shown)?;
+        let mut main = Vec::new();
+        let mut requires = Vec::new();
+        for used in &file.uses {
+            let root = dir.join(&used.dir);
+            let m = read_go_mod(env, &root.join("go.mod"))?;
+            requires.extend(requirements(&m, &root));
+            main.push(main_module(&m, root));
+        }
+        // The workspace's own replacements win over its modules'.
+        for r in &file.replaces {
+            for req in requires.iter_mut().filter(|(p, v, _)| applies(r, p, v)) {
+                req.2 = Some(anchored(&r.new, &dir));
+            }
+        }
+        let godebug = godebug_lines(&file.godebug);
+        Ok(Modules { main, requires, vendor: None, cache: env.gomodcache.clone(), godebug })
+    }
+
+    /// The main module whose directory is or contains `dir`.
+    pub fn main_module_of(&self, dir: &Path) -> Option<&Module> {
+        self.main.iter().filter(|m| dir.starts_with(&m.dir)).max_by_key(|m| m.dir.as_os_str().len())
+    }
+
+    /// The module providing package `import` (not a standard path).
+    pub fn provide(&self, import: &str) -> Provided {
+        if let Some(m) = longest_prefix(self.main.iter().map(|m| (m.path.as_str(), m)), import) {
+            let dir = m.dir.join(subdir(&m.path, import));
+            if dir.is_dir() {
+                return Provided::Dir(dir, m.clone());
+            }
+        }
+        if let Some((root, list)) = &self.vendor {
+            let dir = root.join("vendor").join(import);
+            return match list.provider(import) {
+                Some(vm) if dir.is_dir() => {
+                    let lang = vm.go.as_deref().and_then(LangVersion::parse_go_mod).unwrap_or(LangVersion::GO_MOD_DEFAULT);
+                    let module = Module { path: vm.path.clone(), dir: root.join("vendor").join(&vm.path), lang, main: false };
+                    Provided::Dir(dir, module)
+                }
+                _ => Provided::Missing(format!(
+                    "cannot find module providing package {import}: import lookup disabled by -mod=vendor"
+                )),
+            };
+        }
+        let required = self.requires.iter().map(|(p, v, r)| (p.as_str(), (p, v, r)));
+        let Some((path, version, replacement)) = longest_prefix(required, import) else {
+            return Provided::Missing(format!(
+                "no required module provides package {import}; to add it:\n\tgo get {import}"
+            ));
+        };
+        let root = match replacement {
+            Some(Replacement::Dir(dir)) => PathBuf::from(dir),
+            Some(Replacement::Module(m)) => modfile::module_dir(&self.cache, &m.path, &m.version),
+            None => modfile::module_dir(&self.cache, path, version),
+        };
+        if !root.is_dir() {
+            return Provided::Missing(format!(
+                "module {path}@{version} is not in the module cache ({}); deft does not download modules: run 'go mod download {path}'",
+                self.cache.display()
+            ));
+        }
+        let dir = root.join(subdir(path, import));
+        let lang = std::fs::read_to_string(root.join("go.mod"))
+            .ok()
+            .and_then(|t| modfile::parse_go_mod_lax(&root.join("go.mod").to_string_lossy(), &t).ok())
+            .map_or(LangVersion::GO_MOD_DEFAULT, |f| go_version(&f));
+        Provided::Dir(dir, Module { path: path.clone(), dir: root, lang, main: false })
+    }
+}
+
+/// `godebug` directives as `key=value` settings.
+fn godebug_lines(settings: &[(String, String)]) -> Vec<String> {
+    settings.iter().map(|(k, v)| format!("{k}={v}")).collect()
+}
+
+/// The part of import path `import` below module path `module`.
+fn subdir<'a>(module: &str, import: &'a str) -> &'a str {
+    import[module.len()..].trim_start_matches('/')
+}
+
+/// The entry whose module path is the longest prefix (at a `/`) of `import`.
+fn longest_prefix<'a, T>(entries: impl Iterator<Item = (&'a str, T)>, import: &str) -> Option<T> {
+    entries
+        .filter(|(p, _)| import == *p || import.strip_prefix(p).is_some_and(|rest| rest.starts_with('/')))
+        .max_by_key(|(p, _)| p.len())
+        .map(|(_, t)| t)
+}
+
+/// The main module a go.mod describes, rooted at `dir`.
+fn main_module(file: &ModFile, dir: PathBuf) -> Module {
+    Module { path: file.module.clone().unwrap_or_default(), dir, lang: go_version(file), main: true }
+}
+
+/// Whether replace directive `r` applies to module `path` at `version`.
+fn applies(r: &Replace, path: &str, version: &str) -> bool {
+    r.old_path == path && r.old_version.as_deref().is_none_or(|v| v == version)
+}
+
+/// A replacement with a directory made absolute against `base` (the
+/// directory of the go.mod or go.work that says it).
+fn anchored(new: &Replacement, base: &Path) -> Replacement {
+    match new {
+        Replacement::Dir(dir) => Replacement::Dir(base.join(dir).to_string_lossy().into_owned()),
+        other => other.clone(),
+    }
+}
+
+/// A go.mod's language version (go1.16 without a `go` line).
+fn go_version(file: &ModFile) -> LangVersion {
+    file.go.as_deref().and_then(LangVersion::parse_go_mod).unwrap_or(LangVersion::GO_MOD_DEFAULT)
+}
+
+/// The requirements of a main module's go.mod, with the replacement that
+/// applies to each (a local directory made absolute against `root`).
+fn requirements(file: &ModFile, root: &Path) -> Vec<(String, String, Option<Replacement>)> {
+    file.requires
+        .iter()
+        .map(|r| {
+            let replacement = file
+                .replaces
+                .iter()
+                .filter(|rep| applies(rep, &r.path, &r.version))
+                .max_by_key(|rep| rep.old_version.is_some())
+                .map(|rep| anchored(&rep.new, root));
+            (r.path.clone(), r.version.clone(), replacement)
+        })
+        .collect()
+}
+
+/// The main module's vendor list when the build uses vendor/.
+fn vendor_list(env: &GoEnv, file: &ModFile, root: &Path) -> Result<Option<(PathBuf, ModulesTxt)>, String> {
+    let txt = root.join("vendor").join("modules.txt");
+    let vendors = match env.mod_mode {
+        ModMode::Vendor => true,
+        ModMode::Cache => false,
+        ModMode::Default => go_version(file) >= LangVersion::go1(14) && root.join("vendor").is_dir(),
+    };
+    if !vendors {
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(&txt).unwrap_or_default();
+    let list = ModulesTxt::parse(&text);
+    modfile::check_vendor_consistency(file, &list, &env.short_path(root))?;
+    Ok(Some((root.to_path_buf(), list)))
+}
+
+/// The go.work file of the build: `$GOWORK`, else one in `start` or
+/// above it.
+fn find_go_work(start: &Path, env: &GoEnv) -> Option<PathBuf> {
+    match &env.gowork {
+        Some(set) => set.clone(),
+        None => find_up(start, "go.work"),
+    }
+}
+
+/// The nearest file `name` in `dir` or a directory above it.
+pub fn find_up(dir: &Path, name: &str) -> Option<PathBuf> {
+    dir.ancestors().map(|d| d.join(name)).find(|p| p.is_file())
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("go: reading {}: {}", path.display(), crate::load::describe_io(&e)))
+}
+
+/// Reads and parses a go.mod; errors are the go command's.
+fn read_go_mod(env: &GoEnv, path: &Path) -> Result<ModFile, String> {
+    let text = read(path)?;
+    let shown = env.short_path(path);
+    let file =
+        modfile::parse_go_mod(&path.to_string_lossy(), &text).map_err(|errors| modfile::errors_parsing(&shown, &errors))?;
+    modfile::check_main_module(&file, &shown)?;
+    if let Some(v) = file.go.as_deref().and_then(LangVersion::parse_go_mod)
+        && v > LangVersion::CURRENT
+    {
+        let current = LangVersion::CURRENT.minor();
+        return Err(format!("go: go.mod requires go >= 1.{} (deft implements go 1.{current})", v.minor()));
+    }
+    Ok(file)
+}

@@ -1,0 +1,3 @@
+package main
+
+func archBits() int { return -64 }

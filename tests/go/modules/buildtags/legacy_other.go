@@ -1,0 +1,5 @@
+// +build !linux
+
+package main
+
+func legacy() string { return "+build !linux" }

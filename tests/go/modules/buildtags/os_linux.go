@@ -1,0 +1,3 @@
+package main
+
+func osName() string { return "linux" }

@@ -1,0 +1,5 @@
+//go:build plan9
+
+package platform
+
+func Kind() string { return "plan9" }

@@ -1,0 +1,5 @@
+//go:build !fast || slow
+
+package speed
+
+func Name() string { return "slow" }

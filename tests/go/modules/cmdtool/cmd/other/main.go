@@ -1,0 +1,3 @@
+package main
+
+func main() { panic("cmd/other is not the one run") }

@@ -1,0 +1,5 @@
+package b
+
+import "example.com/cycle/c"
+
+var B = c.C + 1

@@ -1,0 +1,3 @@
+package count
+
+func Letters(s string) int { return len(s) }

@@ -1,0 +1,3 @@
+package main
+
+func helper() string { return "extra.go is not part of the program" }

@@ -1,0 +1,5 @@
+package c
+
+import "example.com/initorder/trace"
+
+var C = trace.Add("c.C")

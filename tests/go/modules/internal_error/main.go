@@ -1,0 +1,5 @@
+package main
+
+import "example.com/internalerr/app"
+
+func main() { app.Run() }

@@ -1,0 +1,9 @@
+package main
+
+import (
+	"fmt"
+
+	"example.com/missingpkg/utils"
+)
+
+func main() { fmt.Println(utils.Twice(2)) }

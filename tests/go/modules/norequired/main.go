@@ -1,0 +1,9 @@
+package main
+
+import (
+	"fmt"
+
+	"example.org/colour/rgb"
+)
+
+func main() { fmt.Println(rgb.Red) }

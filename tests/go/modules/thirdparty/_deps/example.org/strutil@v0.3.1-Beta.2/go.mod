@@ -1,0 +1,3 @@
+module example.org/strutil
+
+go 1.20
