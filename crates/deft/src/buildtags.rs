@@ -16,15 +16,52 @@
 
 /// Known GOOS values (a file-name suffix naming another is no constraint).
 const KNOWN_OS: &[&str] = &[
-    "aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd",
-    "openbsd", "plan9", "solaris", "wasip1", "windows", "zos",
+    "aix",
+    "android",
+    "darwin",
+    "dragonfly",
+    "freebsd",
+    "hurd",
+    "illumos",
+    "ios",
+    "js",
+    "linux",
+    "nacl",
+    "netbsd",
+    "openbsd",
+    "plan9",
+    "solaris",
+    "wasip1",
+    "windows",
+    "zos",
 ];
 
 /// Known GOARCH values.
 const KNOWN_ARCH: &[&str] = &[
-    "386", "amd64", "amd64p32", "arm", "armbe", "arm64", "arm64be", "loong64", "mips", "mipsle", "mips64",
-    "mips64le", "mips64p32", "mips64p32le", "ppc", "ppc64", "ppc64le", "riscv", "riscv64", "s390", "s390x",
-    "sparc", "sparc64", "wasm",
+    "386",
+    "amd64",
+    "amd64p32",
+    "arm",
+    "armbe",
+    "arm64",
+    "arm64be",
+    "loong64",
+    "mips",
+    "mipsle",
+    "mips64",
+    "mips64le",
+    "mips64p32",
+    "mips64p32le",
+    "ppc",
+    "ppc64",
+    "ppc64le",
+    "riscv",
+    "riscv64",
+    "s390",
+    "s390x",
+    "sparc",
+    "sparc64",
+    "wasm",
 ];
 
 /// gc 1.27.3's default GOEXPERIMENT tags on linux/amd64.
@@ -91,10 +128,13 @@ impl BuildContext {
         if let Some(expr) = header.iter().find_map(|(l, _)| go_build_expr(l)) {
             return Expr::parse(expr).map(|e| e.eval(&|t| self.tag(t)));
         }
-        Ok(header.iter().filter(|(_, before_blank)| *before_blank).filter_map(|(l, _)| plus_build_args(l)).all(|args| {
-            args.split_whitespace()
-                .any(|opt| opt.split(',').all(|term| term.strip_prefix('!').map_or_else(|| self.tag(term), |t| !self.tag(t))))
-        }))
+        Ok(header.iter().filter(|(_, before_blank)| *before_blank).filter_map(|(l, _)| plus_build_args(l)).all(
+            |args| {
+                args.split_whitespace().any(|opt| {
+                    opt.split(',').all(|term| term.strip_prefix('!').map_or_else(|| self.tag(term), |t| !self.tag(t)))
+                })
+            },
+        ))
     }
 }
 
@@ -119,8 +159,8 @@ fn header_lines(text: &str) -> Vec<(&str, bool)> {
         }
         if t.starts_with("//") {
             lines.push((t, false));
-        } else if t.starts_with("/*") {
-            in_block = !t[2..].contains("*/");
+        } else if let Some(rest) = t.strip_prefix("/*") {
+            in_block = !rest.contains("*/");
         } else {
             break;
         }

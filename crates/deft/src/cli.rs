@@ -183,7 +183,10 @@ mod tests {
     #[test]
     fn explicit_packages() {
         let opts = run(&["run", "--package", "a=x/a.go,x/a2.go", "--package", "b=x/b.go", "x/main.go"]);
-        assert_eq!(opts.packages, [("a".into(), vec!["x/a.go".into(), "x/a2.go".into()]), ("b".into(), vec!["x/b.go".into()])]);
+        assert_eq!(
+            opts.packages,
+            [("a".into(), vec!["x/a.go".into(), "x/a2.go".into()]), ("b".into(), vec!["x/b.go".into()])]
+        );
         assert_eq!(opts.inputs, ["x/main.go"]);
     }
 

@@ -45,7 +45,7 @@ impl GoEnv {
         let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
         let gowork = var("GOWORK").map(|w| (w.as_os_str() != "off").then_some(w));
         let mod_mode = std::env::var("GOFLAGS").ok().map_or(ModMode::Default, |flags| mod_flag(&flags));
-        let gomodcache = crate::modfile::default_gomodcache().unwrap_or_default();
+        let gomodcache = crate::modfile::cache::default_gomodcache().unwrap_or_default();
         GoEnv { cwd, gomodcache, gowork, mod_mode, goroot: OnceCell::new() }
     }
 

@@ -24,7 +24,10 @@ const CHANGED: &[(&str, u32, &str)] = &[
 /// with go.mod `godebug` settings `module` and `//go:debug` directives
 /// `directives` (each `key=value`).
 pub fn default_godebug(version: LangVersion, module: &[String], directives: &[String]) -> String {
-    let old = CHANGED.iter().filter(|(_, changed, _)| version < LangVersion::go1(*changed)).map(|(k, _, v)| format!("{k}={v}"));
+    let old = CHANGED
+        .iter()
+        .filter(|(_, changed, _)| version < LangVersion::go1(*changed))
+        .map(|(k, _, v)| format!("{k}={v}"));
     old.chain(module.iter().cloned()).chain(directives.iter().cloned()).collect::<Vec<_>>().join(",")
 }
 

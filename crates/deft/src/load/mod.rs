@@ -111,7 +111,12 @@ pub struct Request<'a> {
 /// Loads the program `req` names. `Err` is the go command's message for a
 /// program that cannot be loaded; syntax errors go to `diags` (the caller
 /// renders them once the whole program is parsed).
-pub fn load(req: &Request, sources: &mut SourceMap, ids: &mut NodeIds, diags: &mut Diagnostics) -> Result<Program, String> {
+pub fn load(
+    req: &Request,
+    sources: &mut SourceMap,
+    ids: &mut NodeIds,
+    diags: &mut Diagnostics,
+) -> Result<Program, String> {
     let env = GoEnv::from_process();
     let mut modules = Modules::discover(&env.cwd, &env)?;
     if modules.is_none()
@@ -248,7 +253,11 @@ impl Loader<'_, '_> {
         for name in names {
             let full = self.env.cwd.join(name);
             let bytes = std::fs::read(&full).map_err(|e| format!("open {name}: {}", describe_io(&e)))?;
-            files.push((full, String::from_utf8_lossy(&bytes).into_owned(), Some(name.trim_start_matches("./").to_string())));
+            files.push((
+                full,
+                String::from_utf8_lossy(&bytes).into_owned(),
+                Some(name.trim_start_matches("./").to_string()),
+            ));
         }
         let dir = files.first().and_then(|f| f.0.parent()).map(Path::to_path_buf).unwrap_or_default();
         let module = self.modules.and_then(|m| m.main_module_of(&dir)).cloned();
@@ -290,10 +299,9 @@ impl Loader<'_, '_> {
                 let path = if rel.is_empty() { m.path.clone() } else { format!("{}/{rel}", m.path) };
                 Ok((path, dir, Some(m.clone())))
             }
-            None => Err(format!(
-                "directory {} outside main module or its selected dependencies",
-                self.env.short_path(&dir)
-            )),
+            None => {
+                Err(format!("directory {} outside main module or its selected dependencies", self.env.short_path(&dir)))
+            }
         }
     }
 
@@ -318,7 +326,15 @@ impl Loader<'_, '_> {
         Ok(parsed)
     }
 
-    fn insert(&mut self, path: &str, files: Vec<File>, library: bool, lang: LangVersion, module: Option<Module>, dir: PathBuf) {
+    fn insert(
+        &mut self,
+        path: &str,
+        files: Vec<File>,
+        library: bool,
+        lang: LangVersion,
+        module: Option<Module>,
+        dir: PathBuf,
+    ) {
         let is_main = !library && files.first().is_some_and(|f| f.package.name == "main");
         let spec_path = if is_main { "main".to_string() } else { path.to_string() };
         let loaded = Loaded { spec_path, files, imports: Vec::new(), library, lang, module, dir, done: false };
@@ -383,7 +399,12 @@ impl Loader<'_, '_> {
 
     /// Loads (if not loaded yet) the package `import` of `importer` names;
     /// its key, or `None` for a package left to the type checker.
-    fn load_import(&mut self, importer: &str, import: &str, from_library: bool) -> Result<Option<String>, errors::ImportError> {
+    fn load_import(
+        &mut self,
+        importer: &str,
+        import: &str,
+        from_library: bool,
+    ) -> Result<Option<String>, errors::ImportError> {
         if self.packages.contains_key(import) {
             self.check_internal(importer, import)?;
             return Ok(Some(import.to_string()));

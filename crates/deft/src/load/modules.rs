@@ -22,7 +22,8 @@ use std::path::{Path, PathBuf};
 use types::LangVersion;
 
 use crate::load::env::{GoEnv, ModMode};
-use crate::modfile::{self, ModFile, ModulesTxt, Replace, Replacement};
+use crate::modfile::vendor::ModulesTxt;
+use crate::modfile::{self, ModFile, Replace, Replacement};
 
 /// One module of the build.
 #[derive(Clone, Debug)]
@@ -120,8 +121,10 @@ impl Modules {
             let dir = root.join("vendor").join(import);
             return match list.provider(import) {
                 Some(vm) if dir.is_dir() => {
-                    let lang = vm.go.as_deref().and_then(LangVersion::parse_go_mod).unwrap_or(LangVersion::GO_MOD_DEFAULT);
-                    let module = Module { path: vm.path.clone(), dir: root.join("vendor").join(&vm.path), lang, main: false };
+                    let lang =
+                        vm.go.as_deref().and_then(LangVersion::parse_go_mod).unwrap_or(LangVersion::GO_MOD_DEFAULT);
+                    let module =
+                        Module { path: vm.path.clone(), dir: root.join("vendor").join(&vm.path), lang, main: false };
                     Provided::Dir(dir, module)
                 }
                 _ => Provided::Missing(format!(
@@ -137,8 +140,8 @@ impl Modules {
         };
         let root = match replacement {
             Some(Replacement::Dir(dir)) => PathBuf::from(dir),
-            Some(Replacement::Module(m)) => modfile::module_dir(&self.cache, &m.path, &m.version),
-            None => modfile::module_dir(&self.cache, path, version),
+            Some(Replacement::Module(m)) => modfile::cache::module_dir(&self.cache, &m.path, &m.version),
+            None => modfile::cache::module_dir(&self.cache, path, version),
         };
         if !root.is_dir() {
             return Provided::Missing(format!(
@@ -227,7 +230,7 @@ fn vendor_list(env: &GoEnv, file: &ModFile, root: &Path) -> Result<Option<(PathB
     }
     let text = std::fs::read_to_string(&txt).unwrap_or_default();
     let list = ModulesTxt::parse(&text);
-    modfile::check_vendor_consistency(file, &list, &env.short_path(root))?;
+    modfile::vendor::check_vendor_consistency(file, &list, &env.short_path(root))?;
     Ok(Some((root.to_path_buf(), list)))
 }
 
@@ -246,15 +249,16 @@ pub fn find_up(dir: &Path, name: &str) -> Option<PathBuf> {
 }
 
 fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("go: reading {}: {}", path.display(), crate::load::describe_io(&e)))
+    std::fs::read_to_string(path)
+        .map_err(|e| format!("go: reading {}: {}", path.display(), crate::load::describe_io(&e)))
 }
 
 /// Reads and parses a go.mod; errors are the go command's.
 fn read_go_mod(env: &GoEnv, path: &Path) -> Result<ModFile, String> {
     let text = read(path)?;
     let shown = env.short_path(path);
-    let file =
-        modfile::parse_go_mod(&path.to_string_lossy(), &text).map_err(|errors| modfile::errors_parsing(&shown, &errors))?;
+    let file = modfile::parse_go_mod(&path.to_string_lossy(), &text)
+        .map_err(|errors| modfile::errors_parsing(&shown, &errors))?;
     modfile::check_main_module(&file, &shown)?;
     if let Some(v) = file.go.as_deref().and_then(LangVersion::parse_go_mod)
         && v > LangVersion::CURRENT
