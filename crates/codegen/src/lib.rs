@@ -61,6 +61,19 @@ pub use jit::JitProgram;
 use crate::funcdata::CompiledFunc;
 use crate::program::ProgramCx;
 
+/// Where compiled machine code is kept between runs: the blobs Cranelift's
+/// incremental cache makes, by the 32-byte hash of a function's Cranelift
+/// IR (and the ISA and its flags). A function whose IR is unchanged is not
+/// compiled again. The implementation (the driver's, on disk) must treat
+/// every stored blob as untrusted: `get` returns only a blob that `put`
+/// stored under that key, intact, or `None`.
+pub trait CodeCache: std::fmt::Debug + Send + Sync {
+    /// The blob stored under `key`, if there is an intact one.
+    fn get(&self, key: &[u8]) -> Option<Vec<u8>>;
+    /// Stores `blob` under `key` (best effort: failures are ignored).
+    fn put(&self, key: &[u8], blob: &[u8]);
+}
+
 /// Code generation options.
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -71,11 +84,26 @@ pub struct Options {
     /// (VCode after register allocation) are printed to stderr: a debugging
     /// aid.
     pub dump_functions: Vec<String>,
+    /// The machine-code cache, if any.
+    pub cache: Option<std::sync::Arc<dyn CodeCache>>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { opt_level_speed: true, dump_functions: Vec::new() }
+        Options { opt_level_speed: true, dump_functions: Vec::new(), cache: None }
+    }
+}
+
+/// Cranelift's view of a [`CodeCache`].
+struct CacheStore<'c>(&'c dyn CodeCache);
+
+impl cranelift_codegen::incremental_cache::CacheKvStore for CacheStore<'_> {
+    fn get(&self, key: &[u8]) -> Option<std::borrow::Cow<'_, [u8]>> {
+        self.0.get(key).map(std::borrow::Cow::Owned)
+    }
+
+    fn insert(&mut self, key: &[u8], val: Vec<u8>) {
+        self.0.put(key, &val);
     }
 }
 
@@ -83,6 +111,7 @@ impl Default for Options {
 /// to run, or the diagnostics for constructs deft does not support yet.
 pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Result<JitProgram, Vec<Diagnostic>> {
     let mut cx = ProgramCx::new(program, sources);
+    cx.cache = opts.cache.clone();
     let mut ctx = cx.module.make_context();
     let mut fctx = FunctionBuilderContext::new();
     // Compile what the program can reach, starting from init, main and
@@ -151,7 +180,14 @@ fn define(cx: &mut ProgramCx, ctx: &mut Context, id: cranelift_module::FuncId, m
     let name = meta.name.clone();
     epilogue::mark_returns(&mut ctx.func);
     let mut ctrl_plane = cranelift_codegen::control::ControlPlane::default();
-    if let Err(e) = ctx.compile(cx.module.isa(), &mut ctrl_plane) {
+    // A function being dumped is compiled afresh: the cache has no VCode.
+    let result = match &cx.cache {
+        Some(cache) if !ctx.want_disasm => {
+            ctx.compile_with_cache(cx.module.isa(), &mut CacheStore(cache.as_ref()), &mut ctrl_plane).map(|_| ())
+        }
+        _ => ctx.compile(cx.module.isa(), &mut ctrl_plane).map(|_| ()),
+    };
+    if let Err(e) = result {
         let e = cranelift_codegen::print_errors::pretty_error(e.func, e.inner);
         return cx.error(syntax::Pos::NONE, format!("internal compiler error: compiling {name}: {e}"));
     }

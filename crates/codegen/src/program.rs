@@ -122,6 +122,8 @@ pub struct ProgramCx<'p> {
     pub iface: crate::iface::IfaceGlue,
     /// User-visible problems (unsupported constructs).
     pub diags: Vec<Diagnostic>,
+    /// The machine-code cache, if any (see [`crate::CodeCache`]).
+    pub cache: Option<std::sync::Arc<dyn crate::CodeCache>>,
 }
 
 impl<'p> ProgramCx<'p> {
@@ -160,6 +162,7 @@ impl<'p> ProgramCx<'p> {
             compiled: Vec::new(),
             iface: Default::default(),
             diags: Vec::new(),
+            cache: None,
         };
         for i in 0..prog.funcs.len() {
             let sig = cx.func_signature(FuncId(i as u32));

@@ -94,6 +94,8 @@ fn compile(sources: &mut SourceMap, opts: &RunOptions) -> Result<Option<(codegen
         dump_functions: std::env::var("DEFT_DUMP")
             .map(|v| v.split(',').map(String::from).collect())
             .unwrap_or_default(),
+        cache: crate::cache::DiskCache::open()
+            .map(|c| std::sync::Arc::new(c) as std::sync::Arc<dyn codegen::CodeCache>),
         ..codegen::Options::default()
     };
     let jit = codegen::compile_jit(&program, sources, &cg_opts).map_err(|errors| {

@@ -10,6 +10,7 @@
 //! error, or the program's own `os.Exit` code.
 
 mod buildtags;
+mod cache;
 mod cli;
 mod driver;
 mod gostd;

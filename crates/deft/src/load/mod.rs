@@ -368,6 +368,17 @@ impl Loader<'_, '_> {
                 Some(k) if self.explicit.contains(k) => k.to_string(),
                 _ => import.clone(),
             };
+            if key.starts_with("./") || key.starts_with("../") {
+                let msg =
+                    format!("\"{import}\" is relative, but relative import paths are not supported in module mode");
+                self.errors.push(errors::ImportError::Plain(msg).at(&import, pos, self.sources, stack));
+                continue;
+            }
+            // A malformed path is the compiler's error, reported by the
+            // type checker.
+            if crate::modfile::module::check_import_path(&key).is_err() {
+                continue;
+            }
             if let Some(top) = stack.last_mut() {
                 top.1 = Path::new(&file).file_name().map(|n| n.to_string_lossy().into_owned());
             }
