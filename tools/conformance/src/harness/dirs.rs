@@ -197,26 +197,10 @@ impl Test<'_> {
         }
     }
 
-    pub(super) fn compile_dir(&self) -> Verdict {
-        self.packages_in_turn(false)
-    }
-
-    pub(super) fn error_check_dir(&self) -> Verdict {
-        self.packages_in_turn(true)
-    }
-
-    pub(super) fn error_check_and_run_dir(&self) -> Verdict {
-        self.packages_in_turn(true)
-    }
-
-    pub(super) fn run_dir(&self) -> Verdict {
-        self.packages_in_turn(false)
-    }
-
     /// compiledir, errorcheckdir, rundir and errorcheckandrundir: the
-    /// packages compiled in turn, error-checked when `check`, the last run
-    /// for the run recipes.
-    fn packages_in_turn(&self, check: bool) -> Verdict {
+    /// packages compiled in turn, error-checked when `check` (the
+    /// errorcheck recipes), the last run for the run recipes.
+    pub(super) fn packages_in_turn(&self, check: bool) -> Verdict {
         let pkgs = match self.packages() {
             Ok(p) => p,
             Err(v) => return v,
@@ -229,11 +213,10 @@ impl Test<'_> {
         let action = self.recipe.action;
         let run = matches!(action, Action::RunDir | Action::ErrorCheckAndRunDir);
         let want_error = check && self.recipe.want_error;
-        // The package whose compilation must fail (with want_error) or may
-        // not (without): the last, or for errorcheckandrundir the one before.
+        // With want_error, the package whose compilation must fail (run.go's
+        // errPkg): the last, or for errorcheckandrundir the one before.
         let last = pkgs.len() - 1;
-        let err_pkg =
-            if want_error && action == Action::ErrorCheckAndRunDir { last.checked_sub(1) } else { Some(last) };
+        let err_pkg = if action == Action::ErrorCheckAndRunDir { last.checked_sub(1) } else { Some(last) };
         let mut compiled: Vec<&DirPackage> = Vec::new();
         for (i, pkg) in pkgs.iter().enumerate() {
             if run && !check && i == last {
