@@ -102,7 +102,8 @@ pub struct Request<'a> {
     /// `-gcflags=-lang=go1.N`: the language version of the named package.
     pub lang: Option<LangVersion>,
     /// Packages named by their files (`--package PATH=FILE,...`): an
-    /// import of `PATH` or `./PATH` names the package of those files.
+    /// import of `PATH`, or `./NAME` for a `PATH` ending in `NAME`, names
+    /// the package of those files.
     pub explicit: &'a [(String, Vec<String>)],
     /// Extra build tags (the value of `-tags`).
     pub tags: &'a str,
@@ -369,11 +370,8 @@ impl Loader<'_, '_> {
             if import == "unsafe" || import == "C" {
                 continue;
             }
-            // `./a` in Go's test directories names the package given as `a`.
-            let key = match import.strip_prefix("./") {
-                Some(k) if self.explicit.contains(k) => k.to_string(),
-                _ => import.clone(),
-            };
+            let key =
+                if library { import.clone() } else { self.explicit_key(&import).unwrap_or_else(|| import.clone()) };
             if key.starts_with("./") || key.starts_with("../") {
                 let msg =
                     format!("\"{import}\" is relative, but relative import paths are not supported in module mode");
@@ -382,7 +380,7 @@ impl Loader<'_, '_> {
             }
             // A malformed path is the compiler's error, reported by the
             // type checker.
-            if crate::modfile::module::check_import_path(&key).is_err() {
+            if !self.explicit.contains(&key) && crate::modfile::module::check_import_path(&key).is_err() {
                 continue;
             }
             if let Some(top) = stack.last_mut() {
@@ -412,6 +410,20 @@ impl Loader<'_, '_> {
             p.imports = resolved;
             p.done = true;
         }
+    }
+
+    /// The `--package` package an import of `import` (from a package not
+    /// in deft's library) names: the one of that path, or for `./NAME`,
+    /// as Go's test directories import, the one whose path is `NAME` or
+    /// ends in `/NAME` (gc's `-D`: `test/a` is imported as `./a`).
+    fn explicit_key(&self, import: &str) -> Option<String> {
+        if self.explicit.contains(import) {
+            return Some(import.to_string());
+        }
+        let name = import.strip_prefix("./")?;
+        let suffix = format!("/{name}");
+        let mut found = self.explicit.iter().filter(|p| *p == name || p.ends_with(&suffix));
+        found.next().cloned()
     }
 
     /// Loads (if not loaded yet) the package `import` of `importer` names;

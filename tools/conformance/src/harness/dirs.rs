@@ -9,7 +9,7 @@
 //! compiled before it, a non-main package under the import path
 //! `test/STEM` (STEM: its first file's name without `.go`), which the
 //! test's files import as `./STEM`. deft is told the same with
-//! `--package STEM=FILE,...` (deft resolves `./STEM` to it), the package
+//! `--package test/STEM=FILE,...` (deft resolves `./STEM` to it), the package
 //! being compiled (or run) given as operand files:
 //!
 //! ```text
@@ -48,9 +48,9 @@ pub struct DirPackage {
     pub name: String,
     /// Its files, as paths relative to the suite's root.
     pub files: Vec<String>,
-    /// The import path deft is given: the first file's name without
-    /// `.go` (gc's `test/STEM`, imported as `./STEM`), or for `runindir`
-    /// the module path of its directory.
+    /// The import path deft is given: gc's `test/STEM`, STEM the first
+    /// file's name without `.go` (imported as `./STEM`, which deft
+    /// resolves to it), or for `runindir` the module path of its directory.
     pub path: String,
 }
 
@@ -85,7 +85,7 @@ pub fn dir_packages(suite: &Path, dir: &str, single_file_pkgs: bool) -> Result<V
         match pkgs.iter_mut().find(|p| p.name == pkg) {
             Some(p) if !single_file_pkgs => p.files.push(file),
             _ => {
-                let path = name.trim_end_matches(".go").to_string();
+                let path = format!("test/{}", name.trim_end_matches(".go"));
                 pkgs.push(DirPackage { name: pkg, files: vec![file], path });
             }
         }
@@ -352,10 +352,13 @@ mod tests {
         let have: Vec<(&str, &str, usize)> =
             pkgs.iter().map(|p| (p.name.as_str(), p.path.as_str(), p.files.len())).collect();
         // run.go's regular expression takes the first line starting `package`, even in a comment.
-        assert_eq!(have, [("a", "a", 2), ("b", "b", 1), ("notthis", "main", 1)]);
-        assert_eq!(pkgs[0].declaration(), ["--package", "a=x.dir/a.go,x.dir/a2.go"]);
+        assert_eq!(have, [("a", "test/a", 2), ("b", "test/b", 1), ("notthis", "test/main", 1)]);
+        assert_eq!(pkgs[0].declaration(), ["--package", "test/a=x.dir/a.go,x.dir/a2.go"]);
         let single = dir_packages(&tmp.0, "x.dir", true).unwrap();
-        assert_eq!(single.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["a", "a2", "b", "main"]);
+        assert_eq!(
+            single.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(),
+            ["test/a", "test/a2", "test/b", "test/main"]
+        );
     }
 
     #[test]
