@@ -309,10 +309,8 @@ impl Loader<'_, '_> {
     /// Parses `files` (path, text, and the name to show, if not the
     /// go command's compile-error name) of the package in `dir`.
     fn parse_files(&mut self, dir: &Path, files: Vec<(PathBuf, String, Option<String>)>) -> Result<Vec<File>, String> {
-        let shown_dir = match self.env.short_path(dir) {
-            d if d == "." => ".".to_string(),
-            d => d,
-        };
+        // As gc's messages name them: `./main.go` in the current directory.
+        let shown_dir = self.env.short_path(dir);
         let mut parsed = Vec::new();
         let paths: Vec<PathBuf> = files.iter().map(|(p, _, _)| p.clone()).collect();
         for (path, text, shown) in files {
