@@ -229,7 +229,26 @@ fn declare<'f>(cx: &mut Ctx, files: &'f [ast::File]) -> Declared<'f> {
             }
         }
     }
+    reject_variable_linknames(cx, files);
     out
+}
+
+/// A `//go:linkname` naming a package-level variable makes it another
+/// package's variable, which deft cannot do: reported, never ignored (the
+/// program would silently use a variable of its own).
+fn reject_variable_linknames(cx: &mut Ctx, files: &[ast::File]) {
+    for file in files {
+        for (pos, text) in &file.linknames {
+            let local = text.split_whitespace().nth(1).unwrap_or("");
+            let is_var = files.iter().flat_map(|f| &f.decls).any(|d| match d {
+                Decl::Var(specs) => specs.iter().flat_map(|s| &s.names).any(|n| n.name == local),
+                _ => false,
+            });
+            if is_var {
+                cx.unsupported(*pos, "//go:linkname of variables");
+            }
+        }
+    }
 }
 
 fn declare_global(cx: &mut Ctx, name: &ast::Ident) {

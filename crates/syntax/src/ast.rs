@@ -64,6 +64,9 @@ pub struct File {
     /// the package clause), e.g. `go1.21 && linux`: the type checker takes
     /// the file's language version from it.
     pub go_build: Option<String>,
+    /// The file's `//go:linkname LOCAL TARGET` directives (text, position),
+    /// wherever they stand.
+    pub linknames: Vec<(Pos, String)>,
 }
 
 /// `import name "path"`.

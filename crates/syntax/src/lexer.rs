@@ -90,6 +90,9 @@ pub struct Lexer<'a> {
     pub bad: bool,
     /// `//go:` directives seen since the parser last took them, with positions.
     pub pragmas: Vec<(Pos, String)>,
+    /// Every `//go:linkname` directive of the file (gc reads them file-wide,
+    /// wherever they stand).
+    pub linknames: Vec<(Pos, String)>,
     /// How many `misplaced compiler directive` errors were reported. gc
     /// reports those outside its parser, so unlike other errors they do not
     /// make the parser stop after a bad package clause or drop errors at EOF.
@@ -117,6 +120,7 @@ impl<'a> Lexer<'a> {
             semi_kind: SemiKind::Eof,
             bad: false,
             pragmas: Vec::new(),
+            linknames: Vec::new(),
             directive_errors: 0,
         };
         lx.load();
@@ -421,6 +425,9 @@ impl<'a> Lexer<'a> {
         if text.starts_with("//go:") {
             if first_on_line {
                 self.restricted_directive(pos, &text[2..]);
+                if text.starts_with("//go:linkname ") {
+                    self.linknames.push((pos, text.to_string()));
+                }
                 self.pragmas.push((pos, text.to_string()));
             } else {
                 // gc points after the `//`.

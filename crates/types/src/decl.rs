@@ -64,6 +64,12 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Whether the package being checked is `package main`, where `main`
+    /// must be a function.
+    fn in_main_package(&self) -> bool {
+        self.info.packages[self.cur_pkg().0 as usize].name == "main"
+    }
+
     /// The path of the package an import of `written` (as the current
     /// package's file spells it) names.
     pub(crate) fn imported_path(&self, written: &str) -> String {
@@ -205,6 +211,10 @@ impl<'a> Checker<'a> {
                     Some(n) => n.name.clone(),
                     None => self.package_name(&imported),
                 };
+                if name == "init" {
+                    self.error(imp.pos, "cannot import package as init - init must be a func");
+                    continue;
+                }
                 if name == "." {
                     self.dot_import(&imported, fscope, self.imports.len());
                 }
@@ -346,7 +356,8 @@ impl<'a> Checker<'a> {
             self.bodies.push((o, fd));
             return;
         }
-        if (name.name == "init" || name.name == "main") && (!fd.sig.params.is_empty() || !fd.sig.results.is_empty()) {
+        let special = name.name == "init" || (name.name == "main" && self.in_main_package());
+        if special && (!fd.sig.params.is_empty() || !fd.sig.results.is_empty()) {
             self.error(name.pos, format!("func {} must have no arguments and no return values", name.name));
         }
         // init functions are not declared: they cannot be referred to.
@@ -367,7 +378,7 @@ impl<'a> Checker<'a> {
             self.error(ident.pos, "cannot declare init - must be func");
             return;
         }
-        if ident.name == "main" && !matches!(decl, PkgDecl::Func(_)) {
+        if ident.name == "main" && !matches!(decl, PkgDecl::Func(_)) && self.in_main_package() {
             self.info.defs.insert(ident.id, o);
             self.error(ident.pos, "cannot declare main - must be func");
             return;

@@ -9,8 +9,8 @@
 //! errorcheck         deft run --check-only -gcflags='-e F' PATH    // ERROR comments matched
 //! errorcheckoutput   deft run PATH > tmp__.go; errorcheck tmp__.go
 //! compile, build     deft run --check-only [-gcflags=F] PATH       exit 0
-//! rundir             deft run X.dir ARGS...       (one package main only)
-//! compiledir         deft run --check-only X.dir  (one package only)
+//! compiledir, errorcheckdir, rundir, errorcheckandrundir, runindir,
+//! builddir, buildrundir: the packages of X.dir (see `dirs`)
 //! ```
 //!
 //! Output is standard output and standard error through one pipe, as run.go
@@ -34,6 +34,8 @@ use golden::process::{self, Status, Streams};
 
 use crate::errorcheck;
 use crate::recipe::{self, Action, Header, Recipe};
+
+pub mod dirs;
 
 /// The directories of the suite that hold single-file tests (run.go's `dirs`).
 pub const DIRS: &[&str] = &[
@@ -60,8 +62,8 @@ pub enum SkipKind {
     Constraints,
     /// The recipe needs a gc-specific flag or GOEXPERIMENT.
     GcFlags,
-    /// Several packages importing each other, or `asmcheck`.
-    NotSingleProgram,
+    /// `asmcheck`, or a test directory with assembly files.
+    Assembly,
     /// No usable recipe.
     Malformed,
 }
@@ -73,7 +75,7 @@ impl SkipKind {
             SkipKind::SkipRecipe => "skip recipe",
             SkipKind::Constraints => "build constraints",
             SkipKind::GcFlags => "gc-specific flags",
-            SkipKind::NotSingleProgram => "multi-package or asmcheck",
+            SkipKind::Assembly => "asmcheck or assembly",
             SkipKind::Malformed => "malformed recipe",
         }
     }
@@ -151,15 +153,17 @@ pub fn run_test(cfg: &Config, rel: &str) -> Verdict {
     let t = Test { cfg, rel, src: &src, recipe: &recipe };
     match recipe.action {
         Action::Skip => Verdict::Skipped(SkipKind::SkipRecipe, "// skip".into()),
-        Action::AsmCheck => Verdict::Skipped(SkipKind::NotSingleProgram, "asmcheck".into()),
-        Action::MultiPackage => Verdict::Skipped(SkipKind::NotSingleProgram, recipe.word.clone()),
+        Action::AsmCheck => Verdict::Skipped(SkipKind::Assembly, "asmcheck".into()),
         Action::Run | Action::BuildRun => t.run(),
         Action::RunOutput => t.run_output(),
         Action::ErrorCheck => t.error_check(),
         Action::ErrorCheckOutput => t.error_check_output(),
         Action::Compile => t.compile(),
-        Action::RunDir => t.run_dir(),
-        Action::CompileDir => t.compile_dir(),
+        Action::CompileDir | Action::RunDir => t.packages_in_turn(false),
+        Action::ErrorCheckDir | Action::ErrorCheckAndRunDir => t.packages_in_turn(true),
+        Action::RunInDir => t.run_in_dir(),
+        Action::BuildDir => t.build_dir(false),
+        Action::BuildRunDir => t.build_dir(true),
     }
 }
 
@@ -228,6 +232,12 @@ impl Test<'_> {
 
     /// The recipe's flags as go-command flags (`run`): only `-gcflags`.
     fn go_command_gcflags(&self) -> Result<Vec<String>, Verdict> {
+        self.gcflags(&self.go_command_compiler_flags()?, &[])
+    }
+
+    /// The compiler flags in the recipe's go-command flags (`-gcflags`),
+    /// or the skip verdict for any other go-command flag.
+    fn go_command_compiler_flags(&self) -> Result<Vec<String>, Verdict> {
         let mut compiler = Vec::new();
         let mut it = self.recipe.flags.iter();
         while let Some(f) = it.next() {
@@ -242,7 +252,7 @@ impl Test<'_> {
             let value = value.strip_prefix("all=").unwrap_or(&value).to_string();
             compiler.extend(value.split_whitespace().map(str::to_string));
         }
-        self.gcflags(&compiler, &[])
+        Ok(compiler)
     }
 
     fn expected_output(&self) -> String {
@@ -308,7 +318,7 @@ impl Test<'_> {
     fn error_check(&self) -> Verdict {
         let short = self.rel.rsplit('/').next().unwrap_or(self.rel);
         let full = self.cfg.suite.join(self.rel).display().to_string();
-        self.error_check_file(self.rel, self.src, &self.cfg.suite, &[&full, self.rel], short)
+        self.error_check_file(self.rel, self.src, &self.cfg.suite, &[(&full, short), (self.rel, short)], short)
     }
 
     fn error_check_output(&self) -> Verdict {
@@ -321,12 +331,13 @@ impl Test<'_> {
         };
         let src = String::from_utf8_lossy(&std::fs::read(&file).unwrap_or_default()).into_owned();
         let full = file.display().to_string();
-        self.error_check_file("tmp__.go", &src, &tmp.0, &[&full], "tmp__.go")
+        self.error_check_file("tmp__.go", &src, &tmp.0, &[(&full, "tmp__.go")], "tmp__.go")
     }
 
     /// Compiles `operand` (from `cwd`) and checks its diagnostics against
-    /// the `// ERROR` comments of `src`.
-    fn error_check_file(&self, operand: &str, src: &str, cwd: &Path, paths: &[&str], short: &str) -> Verdict {
+    /// the `// ERROR` comments of `src`; `names` are the spellings of the
+    /// file in the output, each with the base name `short` it becomes.
+    fn error_check_file(&self, operand: &str, src: &str, cwd: &Path, names: &[(&str, &str)], short: &str) -> Verdict {
         let flags = match self.gcflags(&self.recipe.flags, &["-e"]) {
             Ok(f) => f,
             Err(v) => return v,
@@ -349,7 +360,7 @@ impl Test<'_> {
             return Verdict::Fail(format!("compilation failed: {}", first_line(&r.out)));
         }
         let want_auto = self.recipe.word == "errorcheckwithauto";
-        let problems = errorcheck::check(&r.out, &wanted, want_auto, paths, short);
+        let problems = errorcheck::check(&r.out, &wanted, want_auto, names);
         match problems.first() {
             None => Verdict::Pass,
             Some(p) if p == "Unmatched Errors:" => Verdict::Fail(format!("unmatched error: {}", problems[1])),
@@ -371,85 +382,6 @@ impl Test<'_> {
             Ok(_) => Verdict::Pass,
         }
     }
-
-    /// `X.dir` when it holds exactly one package (and, if `main_only`, it
-    /// is main) and no assembly.
-    fn single_package_dir(&self, main_only: bool) -> Result<String, Verdict> {
-        let dir = self.rel.trim_end_matches(".go").to_string() + ".dir";
-        if has_assembly(&self.cfg.suite.join(&dir)) {
-            let why = format!("{} with assembly files", self.recipe.word);
-            return Err(Verdict::Skipped(SkipKind::NotSingleProgram, why));
-        }
-        let names = package_names(&self.cfg.suite.join(&dir));
-        let single = !names.is_empty()
-            && names.iter().all(|n| n == &names[0])
-            && (!self.recipe.single_file_pkgs || names.len() == 1)
-            && (!main_only || names[0] == "main");
-        if single {
-            Ok(dir)
-        } else {
-            Err(Verdict::Skipped(SkipKind::NotSingleProgram, format!("{} with packages {names:?}", self.recipe.word)))
-        }
-    }
-
-    fn run_dir(&self) -> Verdict {
-        let dir = match self.single_package_dir(true) {
-            Ok(d) => d,
-            Err(v) => return v,
-        };
-        let flags = match self.gcflags(&self.recipe.flags, &[]) {
-            Ok(f) => f,
-            Err(v) => return v,
-        };
-        let mut args = vec!["run".to_string()];
-        args.extend(flags);
-        args.push(dir);
-        args.extend(self.recipe.args.iter().cloned());
-        match self.deft(&args, &self.cfg.suite) {
-            Err(v) => v,
-            Ok(r) if r.code != 0 => Verdict::Fail(format!("exit status {}: {}", r.code, first_line(&r.out))),
-            Ok(r) => self.compare_output(&r.out),
-        }
-    }
-
-    fn compile_dir(&self) -> Verdict {
-        let dir = match self.single_package_dir(false) {
-            Ok(d) => d,
-            Err(v) => return v,
-        };
-        let args = vec!["run".to_string(), "--check-only".to_string(), dir];
-        match self.deft(&args, &self.cfg.suite) {
-            Err(v) => v,
-            Ok(r) if r.code != 0 => Verdict::Fail(format!("compilation failed: {}", first_line(&r.out))),
-            Ok(_) => Verdict::Pass,
-        }
-    }
-}
-
-/// Whether a directory holds `.s` files.
-fn has_assembly(dir: &Path) -> bool {
-    std::fs::read_dir(dir)
-        .map(|entries| entries.filter_map(|e| e.ok()).any(|e| e.path().extension().is_some_and(|x| x == "s")))
-        .unwrap_or(false)
-}
-
-/// Package names of the `.go` files of a directory, in file-name order.
-fn package_names(dir: &Path) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return vec![];
-    };
-    let mut files: Vec<PathBuf> =
-        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "go")).collect();
-    files.sort();
-    files
-        .iter()
-        .map(|f| {
-            let src = std::fs::read_to_string(f).unwrap_or_default();
-            src.lines()
-                .find_map(|l| l.strip_prefix("package ").map(|n| n.split_whitespace().next().unwrap_or("").to_string()))
-                .unwrap_or_default()
-        })
-        .collect()
 }
 
 /// Classifies one compiler flag: `Ok(Some)` passed to deft, `Ok(None)`

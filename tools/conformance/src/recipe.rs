@@ -26,13 +26,24 @@ pub enum Action {
     ErrorCheckOutput,
     /// `compile` and `build`: must compile.
     Compile,
-    /// `rundir`, `buildrundir`: a directory `X.dir` run as a program.
-    RunDir,
-    /// `compiledir`: the packages of `X.dir` must compile.
+    /// `compiledir`: the packages of the directory `X.dir` must compile,
+    /// each in turn against those before it.
     CompileDir,
-    /// Recipes over several packages with imports between them:
-    /// `errorcheckdir`, `errorcheckandrundir`, `runindir`, `builddir`.
-    MultiPackage,
+    /// `errorcheckdir`: compile the packages of `X.dir` in turn, match
+    /// each one's `// ERROR` comments; the last must fail (`-0`: none may).
+    ErrorCheckDir,
+    /// `errorcheckandrundir`: `errorcheckdir` where no package may fail
+    /// (`-1`: the one before the last must), then `rundir`.
+    ErrorCheckAndRunDir,
+    /// `rundir`: compile the packages of `X.dir` in turn, run the last,
+    /// compare output with `X.out`.
+    RunDir,
+    /// `runindir`: `go run .` in a module made of `X.dir`, compare output.
+    RunInDir,
+    /// `builddir`: all the files of `X.dir` as one package main must build.
+    BuildDir,
+    /// `buildrundir`: the same, run, output compared with `X.out`.
+    BuildRunDir,
     /// `asmcheck`: gc's generated assembly; meaningless for deft.
     AsmCheck,
     /// `skip`.
@@ -107,9 +118,13 @@ pub fn parse(src: &str) -> Header {
         "errorcheck" | "errorcheckwithauto" => (Action::ErrorCheck, true),
         "errorcheckoutput" => (Action::ErrorCheckOutput, true),
         "compile" | "build" => (Action::Compile, false),
-        "rundir" | "buildrundir" => (Action::RunDir, false),
         "compiledir" => (Action::CompileDir, false),
-        "errorcheckdir" | "errorcheckandrundir" | "runindir" | "builddir" => (Action::MultiPackage, false),
+        "errorcheckdir" => (Action::ErrorCheckDir, true),
+        "errorcheckandrundir" => (Action::ErrorCheckAndRunDir, false),
+        "rundir" => (Action::RunDir, false),
+        "runindir" => (Action::RunInDir, false),
+        "builddir" => (Action::BuildDir, false),
+        "buildrundir" => (Action::BuildRunDir, false),
         "asmcheck" => (Action::AsmCheck, false),
         "skip" => (Action::Skip, false),
         other => return Header::Malformed(format!("unknown recipe {other:?}")),
@@ -228,6 +243,18 @@ mod tests {
         assert_eq!(recipe(src).action, Action::Run);
         let src = "// run\n\n//go:build cgo\n\npackage main\n";
         assert!(matches!(parse(src), Header::Excluded(l) if l == "//go:build cgo"));
+    }
+
+    #[test]
+    fn directory_recipes() {
+        let r = recipe("// errorcheckdir -s\n\npackage ignored\n");
+        assert_eq!((r.action, r.want_error, r.single_file_pkgs), (Action::ErrorCheckDir, true, true));
+        let r = recipe("// errorcheckandrundir -1\n\npackage ignored\n");
+        assert_eq!((r.action, r.want_error), (Action::ErrorCheckAndRunDir, true));
+        let r = recipe("// rundir -ldflags -strictdups=2 -w=0\n\npackage ignored\n");
+        assert_eq!(r.action, Action::RunDir);
+        assert_eq!(r.flags, ["-ldflags", "-strictdups=2", "-w=0"]);
+        assert_eq!(recipe("// buildrundir\n\npackage ignored\n").action, Action::BuildRunDir);
     }
 
     #[test]

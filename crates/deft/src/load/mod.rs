@@ -104,7 +104,8 @@ pub struct Request<'a> {
     /// `-gcflags=-lang=go1.N`: the language version of the named package.
     pub lang: Option<LangVersion>,
     /// Packages named by their files (`--package PATH=FILE,...`): an
-    /// import of `PATH` or `./PATH` names the package of those files.
+    /// import of `PATH`, or `./NAME` for a `PATH` ending in `NAME`, names
+    /// the package of those files.
     pub explicit: &'a [(String, Vec<String>)],
     /// Extra build tags (the value of `-tags`).
     pub tags: &'a str,
@@ -310,10 +311,8 @@ impl Loader<'_, '_> {
     /// Parses `files` (path, text, and the name to show, if not the
     /// go command's compile-error name) of the package in `dir`.
     fn parse_files(&mut self, dir: &Path, files: Vec<(PathBuf, String, Option<String>)>) -> Result<Vec<File>, String> {
-        let shown_dir = match self.env.short_path(dir) {
-            d if d == "." => ".".to_string(),
-            d => d,
-        };
+        // As gc's messages name them: `./main.go` in the current directory.
+        let shown_dir = self.env.short_path(dir);
         let mut parsed = Vec::new();
         let paths: Vec<PathBuf> = files.iter().map(|(p, _, _)| p.clone()).collect();
         for (path, text, shown) in files {
@@ -371,11 +370,8 @@ impl Loader<'_, '_> {
             if import == "unsafe" || import == "C" {
                 continue;
             }
-            // `./a` in Go's test directories names the package given as `a`.
-            let key = match import.strip_prefix("./") {
-                Some(k) if self.explicit.contains(k) => k.to_string(),
-                _ => import.clone(),
-            };
+            let key =
+                if library { import.clone() } else { self.explicit_key(&import).unwrap_or_else(|| import.clone()) };
             if key.starts_with("./") || key.starts_with("../") {
                 let msg =
                     format!("\"{import}\" is relative, but relative import paths are not supported in module mode");
@@ -384,7 +380,7 @@ impl Loader<'_, '_> {
             }
             // A malformed path is the compiler's error, reported by the
             // type checker.
-            if crate::modfile::module::check_import_path(&key).is_err() {
+            if !self.explicit.contains(&key) && crate::modfile::module::check_import_path(&key).is_err() {
                 continue;
             }
             if let Some(top) = stack.last_mut() {
@@ -414,6 +410,20 @@ impl Loader<'_, '_> {
             p.imports = resolved;
             p.done = true;
         }
+    }
+
+    /// The `--package` package an import of `import` (from a package not
+    /// in deft's library) names: the one of that path, or for `./NAME`,
+    /// as Go's test directories import, the one whose path is `NAME` or
+    /// ends in `/NAME` (gc's `-D`: `test/a` is imported as `./a`).
+    fn explicit_key(&self, import: &str) -> Option<String> {
+        if self.explicit.contains(import) {
+            return Some(import.to_string());
+        }
+        let name = import.strip_prefix("./")?;
+        let suffix = format!("/{name}");
+        let mut found = self.explicit.iter().filter(|p| *p == name || p.ends_with(&suffix));
+        found.next().cloned()
     }
 
     /// Loads (if not loaded yet) the package `import` of `importer` names;
@@ -658,5 +668,67 @@ pub fn describe_io(e: &std::io::Error) -> String {
         std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         _ => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn internal_parents() {
+        assert_eq!(internal_parent("internal/abi"), Some(""));
+        assert_eq!(internal_parent("example.com/m/internal"), Some("example.com/m"));
+        assert_eq!(internal_parent("example.com/m/a/internal/x/y"), Some("example.com/m/a"));
+        assert_eq!(internal_parent("example.com/m/internals"), None);
+    }
+
+    #[test]
+    fn executable_names() {
+        let none = Path::new("");
+        assert_eq!(exec_name("example.com/tool/v2", none, none), "tool");
+        assert_eq!(exec_name("example.com/m/cmd/app", none, none), "app");
+        assert_eq!(exec_name("example.com/v2", none, none), "example.com");
+        assert_eq!(exec_name(COMMAND_LINE, Path::new("dir/main.go"), none), "main");
+        assert_eq!(exec_name(COMMAND_LINE, Path::new(""), Path::new("/x/proj")), "proj");
+    }
+
+    #[test]
+    fn patterns() {
+        assert!(wildcard_match("example.com/m/...", "example.com/m/a/b"));
+        assert!(!wildcard_match("example.com/m/...", "example.com/n"));
+        assert!(wildcard_match(".../lib", "example.com/m/lib"));
+        assert!(wildcard_match("a...b...c", "aXbYc") && !wildcard_match("a...b...c", "aXcYb"));
+    }
+
+    /// A package with these imports, for `init_order`.
+    fn loaded(imports: &[&str]) -> Loaded {
+        Loaded {
+            spec_path: String::new(),
+            files: Vec::new(),
+            imports: imports.iter().map(|i| (i.to_string(), i.to_string())).collect(),
+            library: false,
+            lang: LangVersion::CURRENT,
+            module: None,
+            dir: PathBuf::new(),
+            done: true,
+        }
+    }
+
+    #[test]
+    fn go121_init_order() {
+        // main imports c, b, a; a imports d: sorted by path, each once its
+        // imports are placed.
+        let packages: HashMap<String, Loaded> = [
+            ("main", loaded(&["c", "b", "a"])),
+            ("a", loaded(&["d"])),
+            ("b", loaded(&[])),
+            ("c", loaded(&[])),
+            ("d", loaded(&[])),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        assert_eq!(init_order(&packages, "main"), ["b", "c", "d", "a", "main"]);
     }
 }

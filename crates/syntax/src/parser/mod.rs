@@ -81,9 +81,10 @@ pub const STACK_BUDGET: usize = 1 << 20;
 pub fn parse_file(sources: &SourceMap, file: FileId, ids: &mut NodeIds, diags: &mut Diagnostics) -> File {
     let text = sources.file(file).text.as_str();
     let mut p = Parser::new(text, file, ids, diags);
-    let tree = p.file();
+    let mut tree = p.file();
     p.report_deferred_directives();
     p.report_checker_errors();
+    tree.linknames = std::mem::take(&mut p.lx.linknames);
     tree
 }
 
@@ -457,7 +458,14 @@ impl<'a> Parser<'a> {
         if !self.got(Tok::Package) {
             self.syntax_error("package statement must be first");
             let package = self.new_ident(package_pos, "_");
-            return File { package_pos, package, imports: Vec::new(), decls: Vec::new(), go_build: None };
+            return File {
+                package_pos,
+                package,
+                imports: Vec::new(),
+                decls: Vec::new(),
+                go_build: None,
+                linknames: Vec::new(),
+            };
         }
         let go_build = self.attach_pragmas(PragmaPlace::Package).into_iter().find_map(|(_, text)| {
             let rest = text.strip_prefix("//go:build")?;
@@ -465,7 +473,8 @@ impl<'a> Parser<'a> {
         });
         let package = self.name();
         self.want(Tok::Semi);
-        let mut file = File { package_pos, package, imports: Vec::new(), decls: Vec::new(), go_build };
+        let mut file =
+            File { package_pos, package, imports: Vec::new(), decls: Vec::new(), go_build, linknames: Vec::new() };
         if self.had_errors() {
             return file; // gc does not go on after a broken package clause
         }
