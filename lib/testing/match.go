@@ -71,7 +71,7 @@ func verifyPattern(flagName, pattern string) error {
 			for i, s := range m {
 				if _, err := compileRegexp(s); err != nil {
 					if u, ok := err.(*unsupportedError); ok {
-						fmt.Fprintf(os.Stderr, "testing: deft does not support %s pattern %q yet (%s)\n", strings.TrimPrefix(flagName, "-test."), pattern, u.what)
+						fmt.Fprintf(os.Stderr, "testing: deft does not support -%s pattern %q yet (%s)\n", strings.TrimPrefix(flagName, "-test."), pattern, u.what)
 					} else {
 						fmt.Fprintf(os.Stderr, "testing: invalid regexp for %selement %d of %s (%q): %s\n", prefix, i, flagName, s, err)
 					}

@@ -47,6 +47,7 @@ var (
 	failFast     bool
 	panicOnExit0 bool
 	matchList    string
+	benchMemory  bool
 	flagsParsed  bool
 )
 
@@ -113,6 +114,8 @@ func parseFlags() {
 			panicOnExit0 = boolValue()
 		case "list":
 			matchList = value
+		case "benchmem":
+			benchMemory = boolValue()
 		}
 	}
 }
