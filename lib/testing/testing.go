@@ -994,6 +994,10 @@ var haveExamples bool
 // list prints the names -test.list matches.
 func (m *M) list() {
 	re, err := compileRegexp(matchList)
+	if u, ok := err.(*unsupportedError); ok {
+		fmt.Fprintf(os.Stderr, "testing: deft does not support -list pattern %q yet (%s)\n", matchList, u.what)
+		os.Exit(1)
+	}
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "testing: invalid regexp in -test.list (%q): %s\n", matchList, err)
 		os.Exit(1)

@@ -62,6 +62,8 @@ pub struct TestOptions {
     /// `-bench` was given (a passing package's output is then shown in
     /// package list mode too).
     pub bench: bool,
+    /// `-list` was given (shows the output as `-v` does).
+    pub list: bool,
 }
 
 /// The test flags the go command passes on to the test binary: name and
@@ -190,6 +192,7 @@ fn parse_test(args: &[String]) -> Result<TestOptions, String> {
             match name {
                 "v" => opts.verbose = value != "false",
                 "bench" => opts.bench = true,
+                "list" => opts.list = true,
                 "timeout" => {
                     timeout = value;
                     continue;

@@ -9,7 +9,7 @@
 //! directory mode*) the package in the current directory is tested and
 //! the binary's output is shown as it comes, with `exit status N` when it
 //! fails; with operands (*package list mode*) a passing package's output
-//! is shown only with `-v` or `-bench`, a failing one's in full, and a
+//! is shown only with `-v`, `-list` or `-bench`, a failing one's in full, and a
 //! final `FAIL` line ends a run in which any failed. deft caches no test
 //! results (the go command does in package list mode: `(cached)`).
 
@@ -155,7 +155,7 @@ fn test_package(opts: &TestOptions, operand: &str, list_mode: bool) -> bool {
     let exit = child.wait();
     let secs = start.elapsed().as_secs_f64();
     let passed = exit == runtime::child::Exit::Code(0);
-    if list_mode && (!passed || opts.verbose || opts.bench) {
+    if list_mode && (!passed || opts.verbose || opts.list || opts.bench) {
         let _ = stdout.write_all(&output);
     }
     if passed {
