@@ -13,7 +13,10 @@
 //! the program's.
 //!
 //! Not lowered at all, as in gc: functions named `_` (gc never compiles
-//! them). A function without a body is rejected, except in deft's library,
+//! them). Generic code is type-checked but not lowered yet: a program with
+//! any generic declaration is reported as unsupported at the first one,
+//! before anything else is lowered, so no type parameter, instance or
+//! generic function ever reaches the rest of this crate. A function without a body is rejected, except in deft's library,
 //! where it is [`Func::external`]: implemented by the runtime.
 
 use std::collections::HashMap;
@@ -182,6 +185,12 @@ pub fn lower(
         deref_wrappers: HashMap::new(),
         promoted_wrappers: HashMap::new(),
     };
+    // Generic code is checked but not lowered yet: one error, at the first
+    // generic declaration (nothing generic can be used without one).
+    if let Some(pos) = first_generic(info) {
+        cx.unsupported(pos, "generics");
+        return None;
+    }
     let mut main = None;
     let mut init = None;
     for pkg in &info.packages {
@@ -199,6 +208,14 @@ pub fn lower(
     cx.prog.main = main;
     crate::promote::complete_method_tables(&mut cx);
     Some(cx.prog)
+}
+
+/// Where the program's first generic declaration (function, type, or
+/// method of a generic type, local types included) is, in the order the
+/// packages are compiled, then by position.
+fn first_generic(info: &Info) -> Option<Pos> {
+    let objs = info.types_table.generics.keys().map(|&o| info.obj(o));
+    objs.map(|o| (o.pkg, o.pos)).min().map(|(_, pos)| pos)
 }
 
 /// What [`declare`] found.
@@ -266,10 +283,6 @@ fn declare_global(cx: &mut Ctx, name: &ast::Ident) {
 
 fn declare_func<'f>(cx: &mut Ctx, f: &'f FuncDecl, out: &mut Declared<'f>) {
     if f.name.name == "_" {
-        return;
-    }
-    if !f.type_params.is_empty() {
-        cx.unsupported(f.name.pos, "generic functions");
         return;
     }
     if f.body.is_none() && !cx.library && !cx.opts.compile_only {

@@ -133,6 +133,10 @@ impl TyMap {
                     .collect(),
             ),
             Type::Tuple(ts) => TyKind::Tuple(ts.iter().map(|&t| self.lower(env, out, t)).collect()),
+            // `program::lower` rejects generic programs before any type is lowered.
+            Type::TypeParam(_) | Type::Instance { .. } | Type::Constraint(_) => {
+                panic!("internal compiler error: generic type {t:?} reached lowering")
+            }
         }
     }
 
@@ -325,6 +329,9 @@ fn write_name(info: &Info, t: TypeId, s: &mut String) {
             s.push('(');
             write_list(info, ts, false, s);
             s.push(')');
+        }
+        Type::TypeParam(_) | Type::Instance { .. } | Type::Constraint(_) => {
+            panic!("internal compiler error: generic type {t:?} reached lowering")
         }
     }
 }

@@ -57,7 +57,43 @@ impl<'a> Checker<'a> {
         {
             return !self.tys.is_named(v) || !self.tys.is_named(t);
         }
-        false
+        self.assignable_generic(x, t, reason)
+    }
+
+    /// The assignability rules for type parameters (types2's): a value of
+    /// a type without name is assignable to a type parameter if it is to
+    /// every type of its set, and a type parameter's value to a type
+    /// without name if every type of its set is.
+    fn assignable_generic(&mut self, x: &Operand<'a>, t: TyId, reason: Option<&mut String>) -> bool {
+        let v = x.ty;
+        let (vterms, tterms) = (self.tys.tparam_terms(v), self.tys.tparam_terms(t));
+        let (terms, to_terms) = match (vterms, tterms) {
+            (_, Some(ts)) if !self.tys.is_named(v) => (ts, true),
+            (Some(vs), _) if !self.tys.is_named(t) => (vs, false),
+            _ => return false,
+        };
+        if terms.is_empty() {
+            return false;
+        }
+        for term in terms {
+            let ok = if to_terms {
+                self.assignable_to(x, term.ty, None)
+            } else {
+                let y = Operand { ty: term.ty, ..x.clone() };
+                self.assignable_to(&y, t, None)
+            };
+            if !ok {
+                if let Some(r) = reason {
+                    let (vs, ts, xs) = (self.ts(v), self.ts(t), self.ts(term.ty));
+                    *r = match to_terms {
+                        true => format!("cannot assign {vs} to {xs} (in {ts})"),
+                        false => format!("cannot assign {xs} (in {vs}) to {ts}"),
+                    };
+                }
+                return false;
+            }
+        }
+        true
     }
 
     /// Assigns `x` to a target of type `t` (`None`: no target type, the

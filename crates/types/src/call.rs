@@ -14,7 +14,7 @@ use crate::expr::{ExprClass, INVALID_OP};
 use crate::exprstr::{expr_string, start_pos};
 use crate::model::{BasicKind, Builtin, LangVersion};
 use crate::operand::{OpMode, Operand};
-use crate::types::{BYTE, INVALID, Param, T, TyId, basic};
+use crate::types::{BYTE, INVALID, Param, Sig, T, TyId, basic};
 
 impl<'a> Checker<'a> {
     /// Checks a call expression.
@@ -22,7 +22,7 @@ impl<'a> Checker<'a> {
         let ExprKind::Call { func, args, ellipsis, .. } = &e.kind else {
             return ExprClass::Statement;
         };
-        self.expr_or_type(x, func);
+        let explicit = self.callee(x, func);
         match x.mode {
             OpMode::Invalid => {
                 self.use_args(args);
@@ -99,6 +99,18 @@ impl<'a> Checker<'a> {
             return ExprClass::Statement;
         };
         let (mut vals, _) = self.expr_list(args, false);
+        let sig = if sig.tparams.is_empty() {
+            sig
+        } else {
+            match self.generic_call(e, func, &sig, explicit, args, *ellipsis, &mut vals) {
+                Some(sig) => sig,
+                None => {
+                    x.set_invalid();
+                    x.expr = Some(e);
+                    return ExprClass::Statement;
+                }
+            }
+        };
         let params: Vec<TyId> = sig.params.iter().map(|p| p.ty).collect();
         self.arguments(e, func, args, *ellipsis, &params, sig.variadic, &mut vals);
         match sig.results.len() {
@@ -116,6 +128,59 @@ impl<'a> Checker<'a> {
         }
         x.expr = Some(e);
         ExprClass::Statement
+    }
+
+    /// Evaluates the callee `func`; `Some(indices)` when it is `f[A, ...]`
+    /// with `f` a generic function, which the call instantiates (inferring
+    /// the type arguments not given).
+    fn callee(&mut self, x: &mut Operand<'a>, func: &'a Expr) -> Option<&'a [Expr]> {
+        let mut f = func;
+        while let ExprKind::Paren(inner) = &f.kind {
+            f = inner;
+        }
+        let ExprKind::Index { x: base, indices } = &f.kind else {
+            self.expr_or_type_generic(x, func);
+            return None;
+        };
+        self.expr_or_type_generic(x, base);
+        if x.mode == OpMode::Value && self.tys.sig(x.ty).is_some_and(|s| !s.tparams.is_empty()) {
+            return Some(indices);
+        }
+        self.index_operand(x, f, indices);
+        self.record(x);
+        self.exclude(x, true, false, false);
+        self.single_value(x);
+        None
+    }
+
+    /// The signature a call of generic function `func` (of signature
+    /// `sig`, with type arguments `explicit` written, if any) instantiates,
+    /// inferring the others from the arguments `vals`; `None` after an error.
+    #[allow(clippy::too_many_arguments)]
+    fn generic_call(
+        &mut self,
+        call: &'a Expr,
+        func: &'a Expr,
+        sig: &Sig,
+        explicit: Option<&'a [Expr]>,
+        args: &'a [Expr],
+        ddd: bool,
+        vals: &mut [Operand<'a>],
+    ) -> Option<Sig> {
+        let (targs, at) = match explicit {
+            Some(indices) => self.explicit_targs(sig, indices)?,
+            None => (Vec::new(), Vec::new()),
+        };
+        // A wrong argument count is reported as for any call.
+        let n = vals.len();
+        let count_ok = if sig.variadic && !ddd { n + 1 >= sig.params.len() } else { n == sig.params.len() };
+        if !count_ok || vals.iter().any(|v| v.is_invalid() || v.mode == OpMode::TypeExpr) {
+            let params: Vec<TyId> = sig.params.iter().map(|p| p.ty).collect();
+            self.arguments(call, func, args, ddd, &params, sig.variadic, vals);
+            return None;
+        }
+        let inst = self.instantiate_call(call, func, sig, &targs, &at, vals, ddd)?;
+        self.tys.sig(inst).cloned()
     }
 
     fn use_args(&mut self, args: &'a [Expr]) {
@@ -209,7 +274,11 @@ impl<'a> Checker<'a> {
         let const_arg = x.is_const();
         let mut ok = false;
         let mut cause = String::new();
-        if const_arg && self.tys.is_const_type(t) {
+        if const_arg && let Some(terms) = self.tys.tparam_terms(t) {
+            // Converted to each type of the set, the result is no constant.
+            ok = self.const_convertible_to_set(x, t, &terms, &mut cause);
+            x.mode = OpMode::Value;
+        } else if const_arg && self.tys.is_const_type(t) {
             let k = self.tys.basic_kind(t).unwrap_or(BasicKind::Invalid);
             if let Some(v) = crate::expr::representable_const(&x.val, k) {
                 x.val = v;
@@ -264,6 +333,104 @@ impl<'a> Checker<'a> {
             x.mode = OpMode::Value;
         }
         x.ty = t;
+    }
+
+    /// Whether constant `x` converts to every type of type parameter
+    /// `t`'s set `terms` (else `cause` says which does not, as types2).
+    fn const_convertible_to_set(
+        &mut self,
+        x: &Operand<'a>,
+        t: TyId,
+        terms: &[crate::types::Term],
+        cause: &mut String,
+    ) -> bool {
+        let ts = self.ts(t);
+        if terms.is_empty() {
+            *cause = format!("{ts} does not contain specific types");
+            return false;
+        }
+        for term in terms {
+            let u = self.tys.under(term.ty);
+            if self.tys.is_string(x.ty) && self.is_bytes_or_runes(u) {
+                continue;
+            }
+            let k = self.tys.basic_kind(u).unwrap_or(BasicKind::Invalid);
+            let fits = self.tys.is_const_type(u)
+                && (crate::expr::representable_const(&x.val, k).is_some()
+                    || (self.tys.is_integer(x.ty) && self.tys.is_string(u)));
+            if !fits {
+                let (xs, us) = (self.op_string(x), self.ts(u));
+                *cause = if self.tys.is_integer(x.ty) && self.tys.is_integer(u) {
+                    format!("constant {} overflows {us} (in {ts})", x.val)
+                } else {
+                    format!("cannot convert {xs} to type {us} (in {ts})")
+                };
+                let _ = xs;
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The conversion rules for type parameters (types2's generic cases of
+    /// `convertibleTo`): every type of the operand's set must convert to
+    /// every type of the target's.
+    fn convertible_generic(&mut self, x: &Operand<'a>, t: TyId, cause: &mut String) -> bool {
+        let (vterms, tterms) = (self.tys.tparam_terms(x.ty), self.tys.tparam_terms(t));
+        if vterms.is_none() && tterms.is_none() {
+            return false;
+        }
+        let single = |t: TyId| vec![crate::types::Term { tilde: false, ty: t }];
+        let vs = vterms.clone().unwrap_or_else(|| single(x.ty));
+        let ts = tterms.clone().unwrap_or_else(|| single(t));
+        if vs.is_empty() || ts.is_empty() {
+            return false;
+        }
+        for v in &vs {
+            let xv = Operand { ty: v.ty, ..x.clone() };
+            for u in &ts {
+                let mut inner = String::new();
+                if !self.convertible_to(&xv, u.ty, &mut inner) {
+                    let (vt, ut) = (self.ts(v.ty), self.ts(u.ty));
+                    let (vp, tp) = (self.ts(x.ty), self.ts(t));
+                    *cause = match (vterms.is_some(), tterms.is_some()) {
+                        (true, true) => format!("cannot convert {vt} (in {vp}) to type {ut} (in {tp})"),
+                        (true, false) => format!("cannot convert {vt} (in {vp}) to type {ut}"),
+                        _ => format!("cannot convert {vt} to type {ut} (in {tp})"),
+                    };
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// The key type shared by every map of type parameter `t`'s set, if
+    /// the set holds only maps with one key type.
+    fn tparam_map_key(&self, t: TyId) -> Option<TyId> {
+        let mut key = None;
+        for x in self.tys.tparam_terms(t)? {
+            let T::Map(k, _) = self.tys.get(self.tys.under(x.ty)) else { return None };
+            match key {
+                Some(prev) if !self.tys.identical(prev, *k) => return None,
+                _ => key = Some(*k),
+            }
+        }
+        key
+    }
+
+    /// Whether `t` is a type parameter whose set holds only strings and
+    /// byte slices (types2's `bytestring` core type, for `append` and
+    /// `copy`).
+    fn is_bytestring(&self, t: TyId) -> bool {
+        self.tys.tparam_terms(t).is_some_and(|ts| {
+            !ts.is_empty()
+                && ts.iter().all(|x| {
+                    let u = self.tys.under(x.ty);
+                    self.tys.is_string(u)
+                        || matches!(self.tys.get(u), T::Slice(e) if self.tys.basic_kind(*e) == Some(BasicKind::Uint8))
+                })
+        })
     }
 
     fn is_bytes_or_runes(&self, t: TyId) -> bool {
@@ -322,7 +489,7 @@ impl<'a> Checker<'a> {
         {
             return self.version_cause(x, "conversion of slice to array pointer", LangVersion::GO1_17, cause);
         }
-        false
+        self.convertible_generic(x, t, cause)
     }
 
     /// Whether the file of `x` may use a conversion of Go `version`; if
@@ -410,6 +577,24 @@ impl<'a> Checker<'a> {
             t = fields[i].ty;
         }
         Some(offset)
+    }
+
+    /// Whether every type of type parameter `t`'s set has a length (a
+    /// capacity for `cap`).
+    fn tparam_has_len(&self, t: TyId, b: Builtin) -> bool {
+        let Some(terms) = self.tys.tparam_terms(t) else { return false };
+        !terms.is_empty()
+            && terms.iter().all(|term| {
+                let mut u = self.tys.under(term.ty);
+                if let T::Pointer(p) = self.tys.get(u) {
+                    u = self.tys.under(*p);
+                }
+                match self.tys.get(u) {
+                    T::Array(..) | T::Slice(_) | T::Chan(..) => true,
+                    T::Map(..) => b == Builtin::Len,
+                    _ => b == Builtin::Len && self.tys.is_string(u),
+                }
+            })
     }
 
     /// `min(xs...)` or `max(xs...)`: every operand must be ordered, and each
@@ -533,7 +718,7 @@ impl<'a> Checker<'a> {
         match b {
             Builtin::Append => {
                 let s = xs[0].ty;
-                let elem = match self.tys.get(self.tys.under(s)) {
+                let elem = match self.tys.get(self.tys.core(s)) {
                     T::Slice(e) => *e,
                     _ => {
                         let cause = if xs[0].is_nil() {
@@ -548,7 +733,7 @@ impl<'a> Checker<'a> {
                 if nargs == 2 && ddd {
                     let byte_slice = self.tys.intern(T::Slice(BYTE));
                     if self.assignable_to(&xs[0], byte_slice, None)
-                        && self.tys.is_string(xs[1].ty)
+                        && (self.tys.is_string(xs[1].ty) || self.is_bytestring(xs[1].ty))
                         && !xs[1].is_invalid()
                     {
                         if self.tys.is_untyped(xs[1].ty) {
@@ -593,6 +778,7 @@ impl<'a> Checker<'a> {
                     }
                     T::Slice(_) | T::Chan(..) => (OpMode::Value, Value::Unknown),
                     T::Map(..) if b == Builtin::Len => (OpMode::Value, Value::Unknown),
+                    T::TypeParam(_) if self.tparam_has_len(t, b) => (OpMode::Value, Value::Unknown),
                     _ => (OpMode::Invalid, Value::Unknown),
                 };
                 if mode == OpMode::Invalid {
@@ -613,7 +799,28 @@ impl<'a> Checker<'a> {
             Builtin::Close => {
                 let a = &xs[0];
                 let s = self.op_string(a);
-                match self.tys.get(self.tys.under(a.ty)) {
+                // A type parameter: each type of its set (no core type needed).
+                let dirs: Vec<Option<syntax::ast::ChanDir>> = match self.tys.tparam_terms(a.ty) {
+                    Some(ts) if !ts.is_empty() => ts
+                        .iter()
+                        .map(|t| match self.tys.get(self.tys.under(t.ty)) {
+                            T::Chan(d, _) => Some(*d),
+                            _ => None,
+                        })
+                        .collect(),
+                    _ => vec![match self.tys.get(self.tys.core(a.ty)) {
+                        T::Chan(d, _) => Some(*d),
+                        _ => None,
+                    }],
+                };
+                let shape = if dirs.contains(&None) {
+                    T::Tuple(vec![])
+                } else if dirs.contains(&Some(syntax::ast::ChanDir::Recv)) {
+                    T::Chan(syntax::ast::ChanDir::Recv, INVALID)
+                } else {
+                    T::Chan(syntax::ast::ChanDir::Both, INVALID)
+                };
+                match &shape {
                     T::Chan(syntax::ast::ChanDir::Recv, _) => {
                         self.error_at_op(a, format!("{INVALID_OP}cannot close receive-only channel {s}"));
                         return false;
@@ -748,7 +955,7 @@ impl<'a> Checker<'a> {
             }
             Builtin::Clear => {
                 let a = &xs[0];
-                if !matches!(self.tys.get(self.tys.under(a.ty)), T::Map(..) | T::Slice(_)) {
+                if !matches!(self.tys.get(self.tys.core(a.ty)), T::Map(..) | T::Slice(_)) {
                     let s = self.op_string(a);
                     self.error_at_op(
                         a,
@@ -801,14 +1008,14 @@ impl<'a> Checker<'a> {
             }
             Builtin::Copy => {
                 let (a, c) = (xs[0].clone(), xs[1].clone());
-                let dst = match self.tys.get(self.tys.under(a.ty)) {
+                let dst = match self.tys.get(self.tys.core(a.ty)) {
                     T::Slice(e) => Some(*e),
                     _ => None,
                 };
                 let src = if self.tys.is_string(c.ty) {
                     Some(BYTE)
                 } else {
-                    match self.tys.get(self.tys.under(c.ty)) {
+                    match self.tys.get(self.tys.core(c.ty)) {
                         T::Slice(e) => Some(*e),
                         _ => None,
                     }
@@ -837,8 +1044,9 @@ impl<'a> Checker<'a> {
             }
             Builtin::Delete => {
                 let a = xs[0].clone();
-                let key = match self.tys.get(self.tys.under(a.ty)) {
+                let key = match self.tys.get(self.tys.core(a.ty)) {
                     T::Map(k, _) => *k,
+                    _ if let Some(k) = self.tparam_map_key(a.ty) => k,
                     _ => {
                         let s = self.op_string(&a);
                         self.error_at_op(&a, format!("invalid argument: {s} is not a map"));
@@ -859,7 +1067,7 @@ impl<'a> Checker<'a> {
                     self.use_args(&args[1..]);
                     return false;
                 }
-                let min = match self.tys.get(self.tys.under(t)) {
+                let min = match self.tys.get(self.tys.core(t)) {
                     T::Slice(_) => 2,
                     T::Map(..) | T::Chan(..) => 1,
                     _ => {
@@ -904,7 +1112,7 @@ impl<'a> Checker<'a> {
                 x.ty = self.tys.intern(T::Pointer(t));
             }
             Builtin::Panic => {
-                let any = self.tys.intern(T::Interface { methods: vec![], any: false });
+                let any = self.tys.intern(T::iface(vec![]));
                 let mut a = xs[0].clone();
                 self.assignment(&mut a, Some(any), "argument to panic");
                 if a.is_invalid() {
@@ -923,7 +1131,7 @@ impl<'a> Checker<'a> {
             }
             Builtin::Recover => {
                 x.mode = OpMode::Value;
-                x.ty = self.tys.intern(T::Interface { methods: vec![], any: false });
+                x.ty = self.tys.intern(T::iface(vec![]));
             }
         }
         true

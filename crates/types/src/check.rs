@@ -91,13 +91,20 @@ pub(crate) struct FuncCtx {
 /// A check of a type that needs underlying types which may still be
 /// unknown where the type is written (`type m map[k]int; type k [1]m`,
 /// `type T *struct{ T }`), so it waits for the declarations (as in types2).
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub(crate) enum LaterCheck {
     /// A map key type must be comparable.
     MapKey(TyId, Pos),
     /// An embedded field's type must not be a pointer to a pointer or an
     /// interface, nor unsafe.Pointer.
     Embedded(TyId, Pos),
+    /// The type of a variable (parameter, field, element, type argument)
+    /// must not be a constraint interface.
+    VarType(TyId, Pos),
+    /// The type arguments of an instance of generic type `obj` must
+    /// satisfy its constraints; `at` are the arguments' positions, `pos`
+    /// the instance's.
+    Verify { obj: ObjId, targs: Vec<TyId>, at: Vec<Pos>, pos: Pos },
 }
 
 /// A function body whose checking is delayed until the package-level

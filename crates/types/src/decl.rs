@@ -17,6 +17,7 @@ use syntax::ast::{
 
 use crate::check::{Checker, Color, FuncCtx, PkgDecl};
 use crate::constant::Value;
+use crate::exprstr::type_start;
 use crate::model::{ObjId, ObjKind, VarInfo};
 use crate::operand::Operand;
 use crate::types::{INVALID, Param, Sig, T, TyId};
@@ -27,6 +28,9 @@ pub(crate) struct SigObjs {
     pub recv: Option<ObjId>,
     pub params: Vec<ObjId>,
     pub results: Vec<ObjId>,
+    /// The receiver type parameters of a method of a generic type (`T` in
+    /// `func (l *List[T]) Push(v T)`).
+    pub recv_tparams: Vec<TyId>,
 }
 
 impl<'a> Checker<'a> {
@@ -343,9 +347,6 @@ impl<'a> Checker<'a> {
             d.color = Color::White;
             d.file = fi;
         }
-        if !fd.type_params.is_empty() {
-            self.error(name.pos, "deft does not support generics yet");
-        }
         if let Some(recv) = &fd.recv {
             if let Some(base) = recv_base_name(&recv.ty) {
                 self.methods.entry(base).or_default().push(o);
@@ -579,8 +580,8 @@ impl<'a> Checker<'a> {
     // Types.
 
     fn type_decl(&mut self, o: ObjId, spec: &'a TypeSpec) {
-        if !spec.type_params.is_empty() {
-            self.error(spec.name.pos, "deft does not support generics yet");
+        if !spec.type_params.is_empty() && spec.alias {
+            self.error(spec.name.pos, "deft does not support generic type aliases yet");
             self.set_obj_ty(o, INVALID);
             return;
         }
@@ -599,7 +600,16 @@ impl<'a> Checker<'a> {
         let named = self.tys.new_named(o, &path);
         self.set_obj_ty(o, named);
         self.type_path.push((o, spec));
-        let rhs = self.typ(&spec.ty);
+        // A generic type's parameters are in scope in its declaration only.
+        let saved_scope = self.scope;
+        self.open_scope();
+        self.collect_tparams(o, &spec.type_params);
+        let mut rhs = self.typ(&spec.ty);
+        self.scope = saved_scope;
+        if matches!(self.tys.get(rhs), T::TypeParam(_)) {
+            self.error(type_start(&spec.ty), "cannot use a type parameter as RHS in type declaration");
+            rhs = INVALID;
+        }
         let source = match self.tys.get(rhs) {
             T::Named(r) => Some(*r),
             _ => None,
@@ -899,17 +909,25 @@ impl<'a> Checker<'a> {
     // Functions.
 
     fn func_decl(&mut self, o: ObjId, fd: &'a FuncDecl) {
-        if !fd.type_params.is_empty() {
-            // Reported when collected; neither signature nor body is checked.
-            self.set_obj_ty(o, INVALID);
-            return;
-        }
         // Until its signature is known, a function referred to in it is a
         // `func()` (as in types2): `func foo(x foo)` is `foo (value of type
         // func()) is not a type`.
-        let empty = self.tys.intern(T::Func(Sig { params: vec![], results: vec![], variadic: false }));
+        let empty = self.tys.intern(T::Func(Sig::default()));
         self.set_obj_ty(o, empty);
-        let (sig, objs) = self.func_type(&fd.sig, fd.recv.as_ref(), fd.name.id);
+        // Type parameters (the function's, or a method's receiver type
+        // parameters) live in a scope around the signature and the body.
+        let saved_scope = self.scope;
+        self.open_scope();
+        let tparams = self.collect_tparams(o, &fd.type_params);
+        let (mut sig, objs) = self.func_type_of(o, &fd.sig, fd.recv.as_ref(), fd.name.id);
+        if !tparams.is_empty()
+            && let T::Func(s) = self.tys.get(sig).clone()
+        {
+            sig = self.tys.intern(T::Func(Sig { tparams, ..s }));
+        }
+        if !objs.recv_tparams.is_empty() {
+            self.tys.set_generic(o, objs.recv_tparams.clone());
+        }
         self.set_obj_ty(o, sig);
         self.sig_objs.insert(o, objs.clone());
         // Bodies are checked after all package-level declarations, in the
@@ -920,22 +938,73 @@ impl<'a> Checker<'a> {
             let (owner, decl) = (fd.name.id, Some(o));
             self.delayed.push(crate::check::Delayed { sig, objs, body, owner, scope, decl, iota: None });
         }
+        self.scope = saved_scope;
+    }
+
+    /// Declares the type parameters `fields` of generic `owner` (a
+    /// function, method or type) in the current scope and checks their
+    /// constraints, which may refer to any of them (types2's
+    /// `collectTypeParams`). Registers them as `owner`'s and returns them.
+    pub(crate) fn collect_tparams(&mut self, owner: ObjId, fields: &'a [Field]) -> Vec<TyId> {
+        let mut tparams = Vec::new();
+        let mut objs = Vec::new();
+        for f in fields {
+            for n in &f.names {
+                let tp = self.declare_tparam(n, tparams.len(), owner);
+                objs.push(tp.0);
+                tparams.push(tp.1);
+            }
+        }
+        if tparams.is_empty() {
+            return tparams;
+        }
+        self.tys.set_generic(owner, tparams.clone());
+        let mut i = 0;
+        for f in fields {
+            let bound = self.bound(&f.ty);
+            for _ in &f.names {
+                self.tys.set_constraint(objs[i], bound);
+                i += 1;
+            }
+        }
+        tparams
+    }
+
+    /// Declares type parameter `name`, number `index` of `owner`.
+    fn declare_tparam(&mut self, name: &'a Ident, index: usize, owner: ObjId) -> (ObjId, TyId) {
+        let obj = self.new_obj(&name.name, ObjKind::TypeName, INVALID, name.pos);
+        let t = self.tys.new_tparam(obj, index, owner);
+        self.set_obj_ty(obj, t);
+        self.declare(self.scope, Some(name.id), obj);
+        (obj, t)
     }
 
     /// Checks a signature, creating the objects of receiver, parameters and
     /// results (owned by `owner`); they are declared in the function scope
     /// by [`Checker::func_body`].
     pub(crate) fn func_type(&mut self, ft: &'a FuncType, recv: Option<&'a Field>, owner: NodeId) -> (TyId, SigObjs) {
+        self.func_type_of(ObjId(u32::MAX), ft, recv, owner)
+    }
+
+    /// [`Checker::func_type`] for function or method object `fobj` (the
+    /// owner of receiver type parameters).
+    fn func_type_of(
+        &mut self,
+        fobj: ObjId,
+        ft: &'a FuncType,
+        recv: Option<&'a Field>,
+        owner: NodeId,
+    ) -> (TyId, SigObjs) {
         let mut objs = SigObjs::default();
         if let Some(r) = recv {
-            let rt = self.recv_type(r);
+            let rt = self.recv_type(r, fobj, &mut objs.recv_tparams);
             let name = r.names.first();
             let o = self.new_param(name, rt, r.pos, owner, false);
             objs.recv = Some(o);
         }
         let (params, variadic) = self.collect_params(&ft.params, owner, false, &mut objs.params);
         let (results, _) = self.collect_params(&ft.results, owner, true, &mut objs.results);
-        let sig = self.tys.intern(T::Func(Sig { params, results, variadic }));
+        let sig = self.tys.intern(T::Func(Sig { params, results, variadic, tparams: vec![] }));
         self.check_dup_params(&objs);
         (sig, objs)
     }
@@ -1016,9 +1085,14 @@ impl<'a> Checker<'a> {
         (params, variadic)
     }
 
-    /// Checks a receiver type `T` or `*T` (T a defined type of this package).
-    fn recv_type(&mut self, r: &'a Field) -> TyId {
-        let t = self.typ(&r.ty);
+    /// Checks a receiver type `T` or `*T` (T a defined type of this
+    /// package), or `T[P, Q]` / `*T[P, Q]` for a generic `T`, declaring
+    /// the receiver type parameters `P`, `Q` of method `m` (into `rtps`).
+    fn recv_type(&mut self, r: &'a Field, m: ObjId, rtps: &mut Vec<TyId>) -> TyId {
+        let t = match &recv_base_expr(&r.ty).kind {
+            TypeKind::Instance { base, args } => self.generic_recv(&r.ty, base, args, m, rtps),
+            _ => self.typ(&r.ty),
+        };
         if t == INVALID {
             return INVALID;
         }
@@ -1028,23 +1102,23 @@ impl<'a> Checker<'a> {
         };
         // Universe types and those of imported packages are non-local.
         let local = |c: &Self, o: ObjId| c.obj(o).pkg == c.pkg;
-        let ok = match self.tys.get(base) {
-            T::Named(o) => {
+        let ok = match self.tys.named_of(base) {
+            Some((o, _)) => {
                 let u = self.tys.under(base);
-                local(self, *o) && !matches!(self.tys.get(u), T::Pointer(_) | T::Interface { .. })
+                local(self, o) && !matches!(self.tys.get(u), T::Pointer(_) | T::Interface { .. })
             }
             _ => false,
         };
         if !ok {
             let s = self.ts(base);
-            let msg = match self.tys.get(base) {
-                T::Basic(_) | T::Alias(..) => {
+            let msg = match (self.tys.get(base), self.tys.named_of(base)) {
+                (T::Basic(_) | T::Alias(..), _) => {
                     format!("cannot define new methods on non-local type {s}")
                 }
-                T::Named(o) if !local(self, *o) => {
+                (_, Some((o, _))) if !local(self, o) => {
                     format!("cannot define new methods on non-local type {s}")
                 }
-                T::Named(_) => format!("invalid receiver type {s} (pointer or interface type)"),
+                (_, Some(_)) => format!("invalid receiver type {s} (pointer or interface type)"),
                 _ => format!("invalid receiver type {}", self.ts(t)),
             };
             // At the receiver base type: the type as written, without `*`.
@@ -1052,6 +1126,73 @@ impl<'a> Checker<'a> {
             self.error(at, msg);
             return INVALID;
         }
+        t
+    }
+
+    /// The receiver type `T[P, Q]` (or `*T[P, Q]`, as `whole` is written)
+    /// of method `m` of generic type `T`: `P` and `Q` are declared as type
+    /// parameters of `m`, bound by `T`'s constraints.
+    fn generic_recv(
+        &mut self,
+        whole: &'a Type,
+        base: &'a Type,
+        args: &'a [Type],
+        m: ObjId,
+        rtps: &mut Vec<TyId>,
+    ) -> TyId {
+        let bt = self.named_type(base, true);
+        let gobj = match self.tys.named_of(bt) {
+            Some((o, _)) if self.tys.generic.contains_key(&o) => Some(o),
+            _ => None,
+        };
+        if gobj.is_none() && bt != INVALID {
+            let s = self.ts(bt);
+            self.error(type_start(base), format!("{s} is not a generic type"));
+        }
+        let mut objs = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            match &a.kind {
+                TypeKind::Name { pkg: None, name } => {
+                    let (o, t) = self.declare_tparam(name, i, m);
+                    self.record_type(a.id, crate::model::Mode::TypeExpr, t, None);
+                    objs.push(o);
+                    rtps.push(t);
+                }
+                _ => {
+                    let s = crate::exprstr::type_expr_string(a);
+                    self.error(type_start(a), format!("receiver type parameter {s} must be an identifier"));
+                }
+            }
+        }
+        let Some(g) = gobj else { return INVALID };
+        let gtps = self.tys.generic[&g].clone();
+        if gtps.len() != rtps.len() || objs.len() != args.len() {
+            if objs.len() == args.len() {
+                let got =
+                    if rtps.len() == 1 { "1 type parameter".into() } else { format!("{} type parameters", rtps.len()) };
+                self.error(
+                    type_start(base),
+                    format!("receiver declares {got}, but receiver base type declares {}", gtps.len()),
+                );
+            }
+            return INVALID;
+        }
+        let s = crate::subst::Subst::new(&gtps, rtps);
+        for (&o, &gt) in objs.iter().zip(&gtps) {
+            let T::TypeParam(gp) = *self.tys.get(gt) else { continue };
+            let c = self.tys.tparams[&gp].constraint;
+            let c = self.tys.subst(c, &s);
+            self.tys.set_constraint(o, c);
+        }
+        let inst = self.tys.instance(g, rtps.clone());
+        let inner = recv_base_expr(whole);
+        self.record_type(inner.id, crate::model::Mode::TypeExpr, inst, None);
+        let t = if matches!(unparen_type(whole).kind, TypeKind::Pointer(_)) {
+            self.tys.intern(T::Pointer(inst))
+        } else {
+            inst
+        };
+        self.record_type(whole.id, crate::model::Mode::TypeExpr, t, None);
         t
     }
 
@@ -1211,6 +1352,14 @@ fn type_name_of(t: &Type) -> Option<String> {
         TypeKind::Name { pkg: None, name } => Some(name.name.clone()),
         TypeKind::Paren(inner) => type_name_of(inner),
         _ => None,
+    }
+}
+
+/// `t` without parentheses.
+fn unparen_type(t: &Type) -> &Type {
+    match &t.kind {
+        TypeKind::Paren(inner) => unparen_type(inner),
+        _ => t,
     }
 }
 

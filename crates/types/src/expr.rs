@@ -68,11 +68,42 @@ impl<'a> Checker<'a> {
     // ------------------------------------------------------------------
     // Entry points.
 
-    /// Checks `e` and records it (types2's `rawExpr`).
+    /// Checks `e` and records it (types2's `rawExpr`); a generic function
+    /// or type not instantiated is an error.
     pub(crate) fn raw_expr(&mut self, x: &mut Operand<'a>, e: &'a Expr, hint: Option<TyId>) -> ExprClass {
+        self.raw_expr_generic(x, e, hint, false)
+    }
+
+    /// [`Checker::raw_expr`]; `allow_generic`: `x` may be a generic
+    /// function or type (the callee of a call, the base of an index
+    /// expression, which instantiate it).
+    fn raw_expr_generic(&mut self, x: &mut Operand<'a>, e: &'a Expr, hint: Option<TyId>, allow: bool) -> ExprClass {
         let class = self.expr_internal(x, e, hint);
+        if !allow {
+            self.non_generic(x);
+        }
         self.record(x);
         class
+    }
+
+    /// Reports a generic function or type used without instantiation.
+    fn non_generic(&mut self, x: &mut Operand<'a>) {
+        let what = match x.mode {
+            OpMode::Invalid | OpMode::NoValue => return,
+            OpMode::TypeExpr if self.tys.is_generic_type(x.ty) => "type",
+            OpMode::Value if self.tys.sig(x.ty).is_some_and(|s| !s.tparams.is_empty()) => "function",
+            _ => return,
+        };
+        let es = x.expr.map(expr_string).unwrap_or_default();
+        self.error_at_op(x, format!("cannot use generic {what} {es} without instantiation"));
+        x.set_invalid();
+    }
+
+    /// A value or a type that may be generic (see `raw_expr_generic`).
+    pub(crate) fn expr_or_type_generic(&mut self, x: &mut Operand<'a>, e: &'a Expr) {
+        self.raw_expr_generic(x, e, None, true);
+        self.exclude(x, true, false, false);
+        self.single_value(x);
     }
 
     /// A single value (not a type, builtin or void call).
@@ -102,7 +133,7 @@ impl<'a> Checker<'a> {
         self.single_value(x);
     }
 
-    fn exclude(&mut self, x: &mut Operand<'a>, novalue: bool, builtin: bool, typexpr: bool) {
+    pub(crate) fn exclude(&mut self, x: &mut Operand<'a>, novalue: bool, builtin: bool, typexpr: bool) {
         let msg = match x.mode {
             OpMode::NoValue if novalue => {
                 if typexpr {
@@ -202,7 +233,7 @@ impl<'a> Checker<'a> {
                         self.error_at_op(x, format!("{INVALID_OP}cannot indirect nil"));
                         x.set_invalid();
                     }
-                    _ => match self.tys.get(self.tys.under(x.ty)).clone() {
+                    _ => match self.tys.get(self.tys.core(x.ty)).clone() {
                         T::Pointer(b) => {
                             x.mode = OpMode::Variable;
                             x.ty = b;
@@ -462,6 +493,17 @@ impl<'a> Checker<'a> {
             }
             return Ok((x.ty, None));
         }
+        if let Some(terms) = self.tys.tparam_terms(target) {
+            // Each type of the type set must take the operand; nil stays
+            // untyped (types2).
+            if x.is_nil() {
+                return if self.tys.has_nil(target) { Ok((x.ty, None)) } else { Err(ConvCode::InvalidUntyped) };
+            }
+            if terms.is_empty() || terms.iter().any(|t| self.implicit_type_and_value(x, t.ty).is_err()) {
+                return Err(ConvCode::InvalidUntyped);
+            }
+            return Ok((target, None));
+        }
         if x.is_nil() {
             return if self.tys.has_nil(target) { Ok((target, None)) } else { Err(ConvCode::InvalidUntyped) };
         }
@@ -591,7 +633,7 @@ impl<'a> Checker<'a> {
             }
             UnaryOp::Recv => {
                 let s = self.op_string(x);
-                match self.tys.get(self.tys.under(x.ty)).clone() {
+                match self.tys.get(self.tys.core(x.ty)).clone() {
                     T::Chan(dir, elem) => {
                         if dir == syntax::ast::ChanDir::Send {
                             self.error_at_op(x, format!("{INVALID_OP}cannot receive from send-only channel {s}"));
@@ -946,6 +988,14 @@ impl<'a> Checker<'a> {
             }
         }
         if failed {
+            let is_tp = |c: &Self, t: TyId| matches!(c.tys.get(t), T::TypeParam(_));
+            if cause.is_empty() && (is_tp(self, x.ty) || is_tp(self, y.ty)) {
+                if !is_tp(self, x.ty) {
+                    err_on_y = true;
+                }
+                let t = if err_on_y { y.ty } else { x.ty };
+                cause = format!("type parameter {} cannot use operator {}", self.ts(t), op.as_str());
+            }
             let err_ty = if err_on_y { y.ty } else { x.ty };
             if cause.is_empty() {
                 cause = format!("operator {} not defined on {}", op.as_str(), self.kind_string(err_ty));
@@ -986,6 +1036,7 @@ impl<'a> Checker<'a> {
 
     fn incomparable_cause(&self, t: TyId) -> String {
         match self.tys.get(self.tys.under(t)) {
+            T::TypeParam(_) => "incomparable types in type set".into(),
             T::Slice(_) | T::Func(_) | T::Map(..) => {
                 format!("{} can only be compared to nil", self.kind_string(t))
             }
@@ -1048,7 +1099,7 @@ impl<'a> Checker<'a> {
                 (t, t)
             }
             (None, Some(h)) => {
-                let base = match self.tys.get(self.tys.under(h)) {
+                let base = match self.tys.get(self.tys.core(h)) {
                     T::Pointer(b) => *b,
                     _ => h,
                 };
@@ -1060,7 +1111,7 @@ impl<'a> Checker<'a> {
                 return;
             }
         };
-        match self.tys.get(self.tys.under(base)).clone() {
+        match self.tys.get(self.tys.core(base)).clone() {
             T::Struct(fields) => {
                 // The unexported fields of another package's type cannot
                 // be set.
@@ -1295,7 +1346,13 @@ impl<'a> Checker<'a> {
     }
 
     fn index_expr(&mut self, x: &mut Operand<'a>, e: &'a Expr, base: &'a Expr, indices: &'a [Expr]) {
-        self.expr_or_type(x, base);
+        self.expr_or_type_generic(x, base);
+        self.index_operand(x, e, indices);
+    }
+
+    /// An index expression `e` whose base is the operand `x` (a generic
+    /// function or type is instantiated: `f[int]`, `List[int]`).
+    pub(crate) fn index_operand(&mut self, x: &mut Operand<'a>, e: &'a Expr, indices: &'a [Expr]) {
         x.expr = Some(e);
         match x.mode {
             OpMode::Invalid => {
@@ -1306,15 +1363,18 @@ impl<'a> Checker<'a> {
                 return;
             }
             OpMode::TypeExpr => {
-                self.error(start_pos(e), "deft does not support generics yet");
-                x.set_invalid();
+                self.type_instance_expr(x, e, indices);
+                return;
+            }
+            OpMode::Value if self.tys.sig(x.ty).is_some_and(|s| !s.tparams.is_empty()) => {
+                self.func_instance_expr(x, e, indices);
                 return;
             }
             _ => {}
         }
         let mut length: i64 = -1;
         let mut valid = false;
-        match self.tys.get(self.tys.under(x.ty)).clone() {
+        match self.tys.get(self.tys.core(x.ty)).clone() {
             T::Basic(_) | T::Alias(..) if self.tys.is_string(x.ty) => {
                 valid = true;
                 if let (OpMode::Constant, Value::Str(s)) = (x.mode, &x.val) {
@@ -1356,11 +1416,26 @@ impl<'a> Checker<'a> {
                 x.ty = v;
                 return;
             }
+            T::TypeParam(_) => {
+                if let Some((elem, variable)) = self.tparam_index_elem(x.ty) {
+                    valid = true;
+                    let addressable = variable && x.mode == OpMode::Variable;
+                    x.mode = match addressable || self.tparam_all_slices(x.ty) {
+                        true => OpMode::Variable,
+                        false => OpMode::Value,
+                    };
+                    x.ty = elem;
+                }
+            }
             _ => {}
         }
         if !valid {
-            let s = self.op_string(&Operand { expr: Some(base), ..x.clone() });
-            self.error(start_pos(e), format!("{INVALID_OP}cannot index {s}"));
+            let base = match &e.kind {
+                ExprKind::Index { x: base, .. } => Some(&**base),
+                _ => x.expr,
+            };
+            let s = self.op_string(&Operand { expr: base, ..x.clone() });
+            self.error(e.pos, format!("cannot index {s}"));
             x.set_invalid();
             return;
         }
@@ -1369,6 +1444,46 @@ impl<'a> Checker<'a> {
             return;
         };
         self.index(index, length);
+    }
+
+    /// The element type every type of type parameter `t`'s set indexes
+    /// to (strings, arrays, pointers to arrays, slices; no maps), if
+    /// they agree, and whether an element is a variable when the operand
+    /// is (no strings).
+    fn tparam_index_elem(&self, t: TyId) -> Option<(TyId, bool)> {
+        let terms = self.tys.tparam_terms(t)?;
+        let mut elem: Option<TyId> = None;
+        let mut variable = true;
+        for term in terms {
+            let u = self.tys.under(term.ty);
+            let e = match self.tys.get(u) {
+                _ if self.tys.is_string(u) => {
+                    variable = false;
+                    BYTE
+                }
+                T::Array(_, e) | T::Slice(e) => *e,
+                T::Pointer(b) => match self.tys.get(self.tys.under(*b)) {
+                    T::Array(_, e) => *e,
+                    _ => return None,
+                },
+                _ => return None,
+            };
+            match elem {
+                Some(x) if !self.tys.identical(x, e) => return None,
+                _ => elem = Some(e),
+            }
+        }
+        Some((elem?, variable))
+    }
+
+    /// Whether every type of type parameter `t`'s set is a slice or a
+    /// pointer to an array (whose elements are variables whatever the
+    /// operand).
+    fn tparam_all_slices(&self, t: TyId) -> bool {
+        self.tys.tparam_terms(t).is_some_and(|ts| {
+            !ts.is_empty()
+                && ts.iter().all(|x| matches!(self.tys.get(self.tys.under(x.ty)), T::Slice(_) | T::Pointer(_)))
+        })
     }
 
     fn single_index(&mut self, indices: &'a [Expr]) -> Option<&'a Expr> {
@@ -1398,7 +1513,7 @@ impl<'a> Checker<'a> {
         }
         let mut valid = false;
         let mut length: i64 = -1;
-        match self.tys.get(self.tys.under(x.ty)).clone() {
+        match self.tys.get(self.tys.core(x.ty)).clone() {
             T::Basic(_) | T::Alias(..) if self.tys.is_string(x.ty) => {
                 if three {
                     let at = idx[2].map(start_pos).unwrap_or(e.pos);
@@ -1479,6 +1594,64 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// `G[A, B]` in an expression, `x` being generic type `G`: the
+    /// instance, as a type.
+    fn type_instance_expr(&mut self, x: &mut Operand<'a>, e: &'a Expr, indices: &'a [Expr]) {
+        let ExprKind::Index { x: base, .. } = &e.kind else { return };
+        let Some(g) = self.tys.named_of(x.ty).map(|(o, _)| o).filter(|o| self.tys.generic.contains_key(o)) else {
+            let (es, ts) = (expr_string(e), self.ts(x.ty));
+            self.error(start_pos(e), format!("{INVALID_OP}{es} ({ts} is not a generic type)"));
+            x.set_invalid();
+            return;
+        };
+        let mut targs = Vec::new();
+        for i in indices {
+            let t = self.expr_as_type(i);
+            if t == INVALID {
+                x.set_invalid();
+                return;
+            }
+            targs.push(t);
+        }
+        let want = self.tys.generic[&g].len();
+        if want != targs.len() {
+            let qual = if targs.len() < want { "not enough" } else { "too many" };
+            let name = self.obj(g).name.clone();
+            let msg = format!("{qual} type arguments for type {name}: have {}, want {want}", targs.len());
+            self.error(start_pos(base), msg);
+            x.set_invalid();
+            return;
+        }
+        let inst = self.tys.instance(g, targs.clone());
+        if let Some(id) = name_ident(base) {
+            self.record_instance(id, g, &targs, inst);
+        }
+        let at = indices.iter().map(start_pos).collect();
+        let pos = start_pos(base);
+        self.later.push(crate::check::LaterCheck::Verify { obj: g, targs, at, pos });
+        x.mode = OpMode::TypeExpr;
+        x.ty = inst;
+    }
+
+    /// `f[A, B]` as a value, `x` being generic function `f`: every type
+    /// argument must be given (no call to infer the others from).
+    fn func_instance_expr(&mut self, x: &mut Operand<'a>, e: &'a Expr, indices: &'a [Expr]) {
+        let Some(sig) = self.tys.sig(x.ty).cloned() else { return };
+        let Some((targs, at)) = self.explicit_targs(&sig, indices) else {
+            x.set_invalid();
+            return;
+        };
+        // The others may follow from the constraints' core types.
+        let Some(targs) = self.infer(e.pos, "", &sig, &targs, &[], false) else {
+            x.set_invalid();
+            return;
+        };
+        match self.finish_instance(e, &sig, &targs, &at, e.pos) {
+            Some(inst) => x.ty = inst,
+            None => x.set_invalid(),
+        }
+    }
+
     // ------------------------------------------------------------------
     // Selectors.
 
@@ -1529,10 +1702,12 @@ impl<'a> Checker<'a> {
                     let ts = self.ts(x.ty);
                     let alt = self.lookup_fold(x.ty, addressable, &sel.name);
                     let mut why = self.lookup_error(x.ty, &sel.name, alt);
-                    if let T::Pointer(b) = self.tys.get(x.ty)
-                        && self.tys.is_interface(*b)
-                    {
-                        why = format!("type {ts} is pointer to interface, not interface");
+                    if let T::Pointer(b) = self.tys.get(x.ty) {
+                        if self.tys.is_interface(*b) {
+                            why = format!("type {ts} is pointer to interface, not interface");
+                        } else if matches!(self.tys.get(*b), T::TypeParam(_)) {
+                            why = format!("type {ts} is pointer to type parameter, not type parameter");
+                        }
                     }
                     let msg = self
                         .unsupported_member(x.ty, &sel.name)
@@ -1590,7 +1765,12 @@ impl<'a> Checker<'a> {
                     let mut params = vec![crate::types::Param { name: None, ty: x.ty }];
                     params.extend(s.params.iter().map(|p| crate::types::Param { name: None, ty: p.ty }));
                     let results = s.results.iter().map(|p| crate::types::Param { name: None, ty: p.ty }).collect();
-                    let ft = self.tys.intern(T::Func(crate::types::Sig { params, results, variadic: s.variadic }));
+                    let ft = self.tys.intern(T::Func(crate::types::Sig {
+                        params,
+                        results,
+                        variadic: s.variadic,
+                        tparams: vec![],
+                    }));
                     self.record_selection(e, SelectionKind::MethodExpr, path, indirect, Some(obj), sig);
                     x.mode = OpMode::Value;
                     x.ty = ft;
@@ -1711,6 +1891,16 @@ pub(crate) fn representable_const(v: &Value, k: BasicKind) -> Option<Value> {
     match (k, v) {
         (String | UntypedString, Value::Str(_)) => Some(v.clone()),
         (Bool | UntypedBool, Value::Bool(_)) => Some(v.clone()),
+        _ => None,
+    }
+}
+
+/// The identifier naming the object of `x` or `pkg.x`.
+fn name_ident(e: &Expr) -> Option<syntax::ast::NodeId> {
+    match &e.kind {
+        ExprKind::Paren(x) => name_ident(x),
+        ExprKind::Ident(id) => Some(id.id),
+        ExprKind::Selector { sel, .. } => Some(sel.id),
         _ => None,
     }
 }

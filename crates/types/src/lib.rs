@@ -19,6 +19,10 @@
 //!   [`GoStd`] only to word the error for a name deft's library lacks.
 //! * [`lang`] — language versions: a file's, and gc's errors for features
 //!   newer than it (`Checker::require_version`).
+//! * generics: `typeset` — type sets of constraints and core types;
+//!   `subst` — substitution of type arguments (the one instantiation
+//!   seam); `infer` — instantiation of generic functions and types,
+//!   function argument type inference, constraint satisfaction.
 //! * `constant` — exact constant arithmetic; `operand`, `typestr`,
 //!   `exprstr` — printing operands, types and expressions as gc does.
 //!
@@ -37,6 +41,7 @@ mod decl;
 mod expr;
 mod exprstr;
 mod gostd;
+mod infer;
 mod initorder;
 pub mod lang;
 mod lookup;
@@ -44,7 +49,9 @@ pub mod model;
 mod operand;
 mod sizes;
 mod stmt;
+mod subst;
 mod types;
+mod typeset;
 mod typestr;
 mod typexpr;
 mod universe;

@@ -168,6 +168,7 @@ impl<'a> Checker<'a> {
 
     fn lookup_levels_by(&mut self, t: TyId, addressable: bool, matches: &dyn Fn(&str) -> bool) -> Lookup {
         let (start, is_ptr) = match self.tys.get(t) {
+            T::Pointer(b) if matches!(self.tys.get(*b), T::TypeParam(_)) => return Lookup::NotFound,
             T::Pointer(b) if !self.tys.is_interface(*b) => (*b, true),
             T::Pointer(_) => return Lookup::NotFound,
             _ => (t, false),
@@ -182,8 +183,8 @@ impl<'a> Checker<'a> {
             let mut count = 0;
             let mut next = Vec::new();
             for (typ, path, indirect) in current {
-                if let T::Named(o) = self.tys.get(typ) {
-                    let o = *o;
+                if let Some((o, args)) = self.tys.named_of(typ) {
+                    let args = args.to_vec();
                     if seen.contains(&o) {
                         continue;
                     }
@@ -192,18 +193,23 @@ impl<'a> Checker<'a> {
                     if let Some(m) = methods.into_iter().find(|&m| matches(&self.obj(m).name)) {
                         self.obj_decl(m);
                         count += 1;
-                        let sig = self.obj_ty(m);
+                        let sig = self.method_sig_on(m, &args);
                         found = Some(Lookup::Method { path: path.clone(), obj: m, indirect, sig, iface: false });
                         // A method hides a field of the same name (only
                         // an error declaration has both).
                         continue;
                     }
                 }
-                let owner_pkg = match self.tys.get(typ) {
-                    T::Named(o) => self.obj(*o).pkg,
-                    _ => None,
+                let owner_pkg = self.tys.named_of(typ).and_then(|(o, _)| self.obj(o).pkg);
+                // A type parameter has the methods of its constraint.
+                let structure = match self.tys.get(typ) {
+                    T::TypeParam(p) => {
+                        let methods = self.tys.tparam_set(*p).0;
+                        T::iface(methods)
+                    }
+                    _ => self.tys.get(self.tys.under(typ)).clone(),
                 };
-                match self.tys.get(self.tys.under(typ)).clone() {
+                match structure {
                     T::Struct(fs) => {
                         for (i, f) in fs.iter().enumerate() {
                             let mut p = path.clone();
@@ -258,6 +264,19 @@ impl<'a> Checker<'a> {
             current = next;
         }
         Lookup::NotFound
+    }
+
+    /// The signature of method `m` of a generic type's instance with type
+    /// arguments `args` (its receiver type parameters bound to them); the
+    /// declared signature for a type that is not an instance.
+    pub(crate) fn method_sig_on(&mut self, m: ObjId, args: &[TyId]) -> TyId {
+        let sig = self.obj_ty(m);
+        match self.tys.generic.get(&m).cloned() {
+            Some(rtps) if !args.is_empty() && rtps.len() == args.len() => {
+                self.tys.subst(sig, &crate::subst::Subst::new(&rtps, args))
+            }
+            _ => sig,
+        }
     }
 
     /// A (cached) function object standing for interface method `name` of `iface`.
@@ -408,7 +427,8 @@ impl<'a> Checker<'a> {
     /// `es` and `at` are the asserted expression's (or case type's) text
     /// and start position.
     pub(crate) fn type_assertion(&mut self, es: String, at: syntax::Pos, x: &Operand<'a>, t: TyId, type_switch: bool) {
-        if self.tys.is_interface(t) {
+        // A type parameter may stand for any type of its set.
+        if self.tys.is_interface(t) || matches!(self.tys.get(t), T::TypeParam(_)) {
             return;
         }
         let Some(m) = self.missing_method(t, x.ty) else {

@@ -28,6 +28,14 @@
 //!   placeholder variable of `y`'s type; each clause's own variable is in
 //!   [`Info::implicits`]. Labels are objects of kind [`ObjKind::Label`].
 //!
+//! * Generics: the types of a generic function's or type's declaration and
+//!   of the expressions in its body are in terms of its type parameters
+//!   ([`Type::TypeParam`]); every use of a generic function or type is in
+//!   [`Info::instances`] with its type arguments, and the using expression
+//!   has the instantiated type. Lowering substitutes the type arguments of
+//!   the instance it compiles (see `TypeTable::generics`,
+//!   `TypeTable::type_params`, `TypeTable::instances`).
+//!
 //! Additions made by the type checker (beyond the first draft): the
 //! [`ConstValue::Bytes`] variant and [`ConstValue::string_bytes`];
 //! [`BasicKind::ALL`], [`BasicKind::name`] and the `is_*`/`size`
@@ -278,6 +286,63 @@ pub enum Type {
     Interface(Vec<InterfaceMethod>),
     /// The result list of a call returning several values.
     Tuple(Vec<TypeId>),
+    /// A type parameter; its index, owner and constraint are in
+    /// [`TypeTable::type_params`]. Only types of generic declarations and
+    /// of expressions in their bodies contain type parameters.
+    TypeParam(ObjId),
+    /// An instantiated generic type `base[args...]` (`List[int]`); its
+    /// underlying type, with the type arguments substituted, is in
+    /// [`TypeTable::instances`].
+    Instance {
+        /// The generic defined type's type name object.
+        base: ObjId,
+        /// The type arguments, one per type parameter of `base`.
+        args: Vec<TypeId>,
+    },
+    /// An interface whose type set is not given by its methods alone: it
+    /// has type terms (`~int | string`) or is (or embeds) `comparable`.
+    /// Such interfaces are constraints only; no value has such a type.
+    Constraint(ConstraintSet),
+}
+
+/// The type set of a constraint interface, normalized: two constraint
+/// interfaces with the same methods, comparability and terms are identical.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ConstraintSet {
+    /// Its full method set, sorted by name.
+    pub methods: Vec<InterfaceMethod>,
+    /// Only comparable types are in the set (`comparable` embedded).
+    pub comparable: bool,
+    /// The type terms (`(tilde, type)`, sorted by type), or `None` when the
+    /// terms do not restrict the set (every type, before methods and
+    /// comparability). `Some(vec![])` is the empty set.
+    pub terms: Option<Vec<(bool, TypeId)>>,
+}
+
+/// Facts about a type parameter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TypeParamInfo {
+    /// Its position in its list of type parameters (0 for the first).
+    pub index: usize,
+    /// The generic function, method (receiver type parameters) or type
+    /// that declares it.
+    pub owner: ObjId,
+    /// Its constraint: an interface ([`Type::Interface`] or
+    /// [`Type::Constraint`], possibly named).
+    pub constraint: TypeId,
+}
+
+/// Facts about an instantiated generic type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InstanceInfo {
+    /// The generic defined type.
+    pub base: ObjId,
+    /// The type arguments.
+    pub args: Vec<TypeId>,
+    /// The generic type's underlying type with the type arguments
+    /// substituted for its type parameters (`invalid` for an
+    /// instantiation the checker rejected).
+    pub underlying: TypeId,
 }
 
 /// Facts about a defined type.
@@ -300,8 +365,17 @@ pub struct TypeTable {
     pub types: Vec<Type>,
     /// Interning map.
     pub index: HashMap<Type, TypeId>,
-    /// Defined types, by their type name object.
+    /// Defined types, by their type name object. A generic type is here
+    /// too, with its underlying type in terms of its type parameters.
     pub named: HashMap<ObjId, NamedInfo>,
+    /// Type parameters, by their type name object.
+    pub type_params: HashMap<ObjId, TypeParamInfo>,
+    /// The type parameters (each a [`Type::TypeParam`], in order) of every
+    /// generic function, generic type and method of a generic type (its
+    /// receiver type parameters), by the function or type name object.
+    pub generics: HashMap<ObjId, Vec<TypeId>>,
+    /// Instantiated generic types, by their id.
+    pub instances: HashMap<TypeId, InstanceInfo>,
 }
 
 impl TypeTable {
@@ -346,10 +420,13 @@ impl TypeTable {
         id
     }
 
-    /// The underlying type: itself unless it is a defined type.
+    /// The underlying type: itself unless it is a defined type or an
+    /// instance of a generic one (a type parameter is its own underlying
+    /// type here: lowering substitutes type arguments before it asks).
     pub fn underlying(&self, id: TypeId) -> TypeId {
         match self.get(id) {
             Type::Named(obj) => self.named[obj].underlying,
+            Type::Instance { .. } => self.instances[&id].underlying,
             _ => id,
         }
     }
@@ -648,6 +725,25 @@ pub struct Info {
     pub types_table: TypeTable,
     /// The language version of every file checked (see [`crate::lang`]).
     pub file_langs: HashMap<syntax::FileId, LangVersion>,
+    /// Every use of a generic function or type, with its type arguments
+    /// (explicit or inferred), by the identifier that names the generic
+    /// object (for `pkg.F[int]`, the identifier `F`), as types2's
+    /// `Info.Instances`. The expression's own entry in [`Info::types`] is
+    /// then the instantiated type (the signature with the type arguments
+    /// substituted).
+    pub instances: HashMap<NodeId, Instance>,
+}
+
+/// One instantiation of a generic function or type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Instance {
+    /// The generic function or type name object.
+    pub obj: ObjId,
+    /// The type arguments, one per type parameter.
+    pub targs: Vec<TypeId>,
+    /// The instantiated type: the signature of the function, or the
+    /// instance type ([`Type::Instance`]).
+    pub ty: TypeId,
 }
 
 impl Info {

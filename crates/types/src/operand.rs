@@ -159,6 +159,15 @@ impl Checker<'_> {
                     buf.push_str(" of type ");
                 }
                 buf.push_str(&self.ts(x.ty));
+                if let T::TypeParam(p) = self.tys.get(x.ty)
+                    && let Some(d) = self.tys.tparams.get(p)
+                {
+                    buf.push_str(" constrained by ");
+                    buf.push_str(&self.ts(d.constraint));
+                    if self.tys.empty_type_set(x.ty) {
+                        buf.push_str(" with empty type set");
+                    }
+                }
             } else {
                 buf.push_str(" with invalid type");
             }

@@ -34,14 +34,14 @@ fn size_align_depth(table: &TypeTable, t: TypeId, depth: u32) -> (u64, u64) {
             (size, align)
         }
         Type::Pointer(_) | Type::Map(..) | Type::Chan(..) | Type::Func(_) => (8, 8),
-        Type::Interface(_) => (16, 8),
+        Type::Interface(_) | Type::Constraint(_) => (16, 8),
         Type::Slice(_) => (24, 8),
         Type::Array(n, e) => {
             let (size, align) = size_align_depth(table, *e, depth + 1);
             (size.saturating_mul(*n), align)
         }
         Type::Struct(fields) => struct_layout(table, fields, depth).0,
-        Type::Named(_) | Type::Tuple(_) => (0, 1),
+        Type::Named(_) | Type::Tuple(_) | Type::TypeParam(_) | Type::Instance { .. } => (0, 1),
     }
 }
 

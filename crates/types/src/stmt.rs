@@ -78,7 +78,7 @@ impl<'a> Checker<'a> {
                     return;
                 }
                 let cs = self.op_string(&ch);
-                match self.tys.get(self.tys.under(ch.ty)).clone() {
+                match self.tys.get(self.tys.core(ch.ty)).clone() {
                     T::Chan(syntax::ast::ChanDir::Recv, _) => {
                         self.error(start_pos(chan), format!("{INVALID_OP}cannot send to receive-only channel {cs}"));
                     }
@@ -456,7 +456,7 @@ impl<'a> Checker<'a> {
         let mut int_range = false;
         let mut func_range = false;
         if !x.is_invalid() {
-            let mut u = self.tys.under(x.ty);
+            let mut u = self.tys.core(x.ty);
             if let T::Pointer(p) = self.tys.get(u).clone()
                 && matches!(self.tys.get(self.tys.under(p)), T::Array(..))
             {

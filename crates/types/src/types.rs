@@ -15,12 +15,24 @@
 //!   both denote kind `k`.
 //! * Every `T::Named(obj)` has an entry in `named` (its underlying type is
 //!   `invalid` until its declaration has been checked).
+//! * Generics: a type parameter is `T::TypeParam(obj)`, its own underlying
+//!   type (operations on it go through its constraint's type set, see
+//!   `typeset`); an instance `List[int]` is `T::Inst(obj, args)`, whose
+//!   underlying type is the generic type's with the arguments substituted
+//!   (`subst`), computed when the instance is made, or when the generic
+//!   type's declaration completes if it is made while that is checked.
+//! * Interfaces carry their type set (`TypeSet`: comparability and type
+//!   terms) besides their full method set; only constraint interfaces
+//!   have a restricted one.
 
 use std::collections::HashMap;
 
 use syntax::ast::ChanDir;
 
-use crate::model::{BasicKind, InterfaceMethod, NamedInfo, ObjId, Signature, StructField, Type, TypeId, TypeTable};
+use crate::model::{
+    BasicKind, ConstraintSet, InstanceInfo, InterfaceMethod, NamedInfo, ObjId, Signature, StructField, Type, TypeId,
+    TypeParamInfo, TypeTable,
+};
 
 /// A type of the checker's store (see the module doc).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -50,6 +62,44 @@ pub(crate) struct Sig {
     pub params: Vec<Param>,
     pub results: Vec<Param>,
     pub variadic: bool,
+    /// The type parameters of a generic function (each a `T::TypeParam`);
+    /// empty for every other signature, instantiated ones included.
+    pub tparams: Vec<TyId>,
+}
+
+/// A term of a constraint's type set: `T`, or `~T` (every type whose
+/// underlying type is `T`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Term {
+    pub tilde: bool,
+    pub ty: TyId,
+}
+
+/// What restricts an interface's type set besides its methods.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub(crate) struct TypeSet {
+    /// Only comparable types (`comparable` is embedded).
+    pub comparable: bool,
+    /// The types allowed, as a union of terms; `None`: every type.
+    pub terms: Option<Vec<Term>>,
+}
+
+impl TypeSet {
+    /// Whether the set is restricted by more than methods (a constraint
+    /// interface, which no value may have as its type).
+    pub(crate) fn is_constraint(&self) -> bool {
+        self.comparable || self.terms.is_some()
+    }
+}
+
+/// How an interface was written, for messages: its own methods (sorted)
+/// and its embedded elements as written; `implicit` for the interface
+/// around a constraint written as a bare type or union (`[T ~int]`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub(crate) struct Written {
+    pub methods: Vec<Method>,
+    pub embeds: Vec<TyId>,
+    pub implicit: bool,
 }
 
 /// An interface method.
@@ -73,13 +123,41 @@ pub(crate) enum T {
     Chan(ChanDir, TyId),
     Struct(Vec<Field>),
     Func(Sig),
-    /// Methods sorted by name; `any` is the predeclared alias spelling.
+    /// Methods (the full method set) sorted by name; `any` is the
+    /// predeclared alias spelling; `set` its type set beyond methods;
+    /// `written` how it was written (`None` for interfaces the checker
+    /// makes, printed from their methods).
     Interface {
         methods: Vec<Method>,
         any: bool,
+        set: TypeSet,
+        written: Option<Box<Written>>,
     },
     /// A result list; names (named results) are kept for messages.
     Tuple(Vec<Param>),
+    /// A type parameter (its type name object).
+    TypeParam(ObjId),
+    /// An instance of a generic defined type with its type arguments.
+    Inst(ObjId, Vec<TyId>),
+    /// A union of terms as written in a constraint (`~int | string`);
+    /// only ever an embedded element of an interface.
+    Union(Vec<Term>),
+}
+
+impl T {
+    /// An interface type made by the checker (printed from its methods).
+    pub(crate) fn iface(methods: Vec<Method>) -> T {
+        T::Interface { methods, any: false, set: TypeSet::default(), written: None }
+    }
+}
+
+/// Facts about a type parameter in the store (its index and owner are
+/// in the model's table).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TParam {
+    /// Its constraint as written (`invalid` until checked): an interface,
+    /// or a type parameter after an error.
+    pub constraint: TyId,
 }
 
 /// A defined type's facts in the store.
@@ -87,6 +165,9 @@ pub(crate) enum T {
 pub(crate) struct NamedData {
     pub underlying: TyId,
     pub methods: Vec<ObjId>,
+    /// Its declaration set its underlying type (instances of a generic
+    /// type made before that are expanded then).
+    pub complete: bool,
 }
 
 /// The store.
@@ -96,6 +177,19 @@ pub(crate) struct Types {
     canon: Vec<TypeId>,
     pub table: TypeTable,
     pub named: HashMap<ObjId, NamedData>,
+    /// Type parameters, by their type name object.
+    pub tparams: HashMap<ObjId, TParam>,
+    /// The type parameters of each generic function, type and method of a
+    /// generic type (receiver type parameters), by its object.
+    pub generic: HashMap<ObjId, Vec<TyId>>,
+    /// The underlying type of each instance, by canonical id.
+    pub(crate) inst_under: HashMap<TypeId, TyId>,
+    /// Instances made while their generic type was being declared, by
+    /// that type: expanded when its underlying type is set.
+    pub(crate) pending: HashMap<ObjId, Vec<TyId>>,
+    /// Nesting of instance expansions under way (bounded: a type like
+    /// `type T[P any] struct{ f *T[[]P] }` would expand forever).
+    pub(crate) expanding: u32,
 }
 
 /// `byte`.
@@ -119,6 +213,11 @@ impl Types {
             canon: Vec::new(),
             table: TypeTable::with_basics(),
             named: HashMap::new(),
+            tparams: HashMap::new(),
+            generic: HashMap::new(),
+            inst_under: HashMap::new(),
+            pending: HashMap::new(),
+            expanding: 0,
         };
         for k in BasicKind::ALL {
             t.intern(T::Basic(k));
@@ -167,12 +266,40 @@ impl Types {
                 results: s.results.iter().map(|p| c(self, p.ty)).collect(),
                 variadic: s.variadic,
             }),
-            T::Interface { methods, .. } => Type::Interface(
-                methods.iter().map(|m| InterfaceMethod { name: m.name.clone(), sig: c(self, m.sig) }).collect(),
-            ),
+            T::Interface { methods, set, .. } => {
+                let methods: Vec<InterfaceMethod> =
+                    methods.iter().map(|m| InterfaceMethod { name: m.name.clone(), sig: c(self, m.sig) }).collect();
+                if set.is_constraint() {
+                    let terms = set.terms.as_ref().map(|ts| self.canonical_terms(ts));
+                    Type::Constraint(ConstraintSet { methods, comparable: set.comparable, terms })
+                } else {
+                    Type::Interface(methods)
+                }
+            }
+            T::Union(ts) => Type::Constraint(ConstraintSet {
+                methods: Vec::new(),
+                comparable: false,
+                terms: Some(self.canonical_terms(ts)),
+            }),
             T::Tuple(ts) => Type::Tuple(ts.iter().map(|x| c(self, x.ty)).collect()),
+            T::TypeParam(o) => Type::TypeParam(*o),
+            T::Inst(base, args) => Type::Instance { base: *base, args: args.iter().map(|&a| c(self, a)).collect() },
         };
-        self.table.intern(model)
+        let id = self.table.intern(model);
+        if let T::Inst(base, args) = t {
+            let args = args.iter().map(|&a| self.canon[a.0 as usize]).collect();
+            let invalid = TypeTable::basic(BasicKind::Invalid);
+            self.table.instances.entry(id).or_insert(InstanceInfo { base: *base, args, underlying: invalid });
+        }
+        id
+    }
+
+    /// Terms in canonical form: sorted by type, without duplicates.
+    fn canonical_terms(&self, ts: &[Term]) -> Vec<(bool, TypeId)> {
+        let mut out: Vec<(bool, TypeId)> = ts.iter().map(|t| (t.tilde, self.canon[t.ty.0 as usize])).collect();
+        out.sort_by_key(|&(tilde, t)| (t, tilde));
+        out.dedup();
+        out
     }
 
     /// The structure of a type.
@@ -208,7 +335,7 @@ impl Types {
     /// Registers a new defined type (underlying `invalid` for now).
     pub(crate) fn new_named(&mut self, obj: ObjId, pkg: &str) -> TyId {
         let id = self.intern(T::Named(obj));
-        self.named.insert(obj, NamedData { underlying: INVALID, methods: Vec::new() });
+        self.named.insert(obj, NamedData { underlying: INVALID, methods: Vec::new(), complete: false });
         self.table.named.insert(
             obj,
             NamedInfo {
@@ -221,15 +348,47 @@ impl Types {
         id
     }
 
-    /// Sets a defined type's underlying type (never itself a defined type).
+    /// Sets a defined type's underlying type (never itself a defined
+    /// type), then expands the instances of it made meanwhile.
     pub(crate) fn set_underlying(&mut self, obj: ObjId, u: TyId) {
         let u = self.under(u);
         let cu = self.canon(u);
         if let Some(n) = self.named.get_mut(&obj) {
             n.underlying = u;
+            n.complete = true;
         }
         if let Some(n) = self.table.named.get_mut(&obj) {
             n.underlying = cu;
+        }
+        for inst in self.pending.remove(&obj).unwrap_or_default() {
+            self.expand(inst);
+        }
+    }
+
+    /// Registers the type parameters of a generic function, type or method.
+    pub(crate) fn set_generic(&mut self, obj: ObjId, tparams: Vec<TyId>) {
+        let canon = tparams.iter().map(|&t| self.canon(t)).collect();
+        self.table.generics.insert(obj, canon);
+        self.generic.insert(obj, tparams);
+    }
+
+    /// A new type parameter `obj`, number `index` of `owner`'s list (its
+    /// constraint is set later, by [`Types::set_constraint`]).
+    pub(crate) fn new_tparam(&mut self, obj: ObjId, index: usize, owner: ObjId) -> TyId {
+        self.tparams.insert(obj, TParam { constraint: INVALID });
+        let invalid = TypeTable::basic(BasicKind::Invalid);
+        self.table.type_params.insert(obj, TypeParamInfo { index, owner, constraint: invalid });
+        self.intern(T::TypeParam(obj))
+    }
+
+    /// Sets the constraint of type parameter `obj`.
+    pub(crate) fn set_constraint(&mut self, obj: ObjId, c: TyId) {
+        let cc = self.canon(c);
+        if let Some(p) = self.tparams.get_mut(&obj) {
+            p.constraint = c;
+        }
+        if let Some(p) = self.table.type_params.get_mut(&obj) {
+            p.constraint = cc;
         }
     }
 
@@ -243,12 +402,28 @@ impl Types {
         }
     }
 
-    /// The underlying type.
+    /// The underlying type (a type parameter is its own).
     pub(crate) fn under(&self, t: TyId) -> TyId {
         match self.get(t) {
             T::Named(o) => self.named.get(o).map(|n| n.underlying).unwrap_or(INVALID),
+            T::Inst(..) => self.inst_under.get(&self.canon(t)).copied().unwrap_or(INVALID),
             _ => t,
         }
+    }
+
+    /// The defined type `t` is, with its type arguments (none unless it is
+    /// an instance of a generic type).
+    pub(crate) fn named_of(&self, t: TyId) -> Option<(ObjId, &[TyId])> {
+        match self.get(t) {
+            T::Named(o) => Some((*o, &[])),
+            T::Inst(o, args) => Some((*o, args)),
+            _ => None,
+        }
+    }
+
+    /// Whether `t` is a generic defined type (not instantiated).
+    pub(crate) fn is_generic_type(&self, t: TyId) -> bool {
+        matches!(self.get(t), T::Named(o) if self.generic.contains_key(o))
     }
 
     /// What the underlying type of `t` is, in one word, as types2 describes
@@ -266,8 +441,9 @@ impl Types {
             T::Chan(..) => "chan".into(),
             T::Struct(_) => "struct".into(),
             T::Func(_) => "func".into(),
-            T::Interface { .. } => "interface".into(),
+            T::Interface { .. } | T::Union(_) => "interface".into(),
             T::Tuple(_) => "tuple".into(),
+            T::TypeParam(_) | T::Inst(..) => return None,
         })
     }
 
@@ -279,8 +455,14 @@ impl Types {
         }
     }
 
+    /// Whether the basic kind of `t` satisfies `f`; for a type parameter,
+    /// whether that of every type of its type set does (types2's
+    /// `allBoolean`, `allNumeric`, ...; false without specific types).
     fn kind_is(&self, t: TyId, f: impl Fn(BasicKind) -> bool) -> bool {
-        self.basic_kind(t).is_some_and(f)
+        match self.tparam_terms(t) {
+            Some(terms) => !terms.is_empty() && terms.iter().all(|x| self.basic_kind(x.ty).is_some_and(&f)),
+            None => self.basic_kind(t).is_some_and(f),
+        }
     }
 
     pub(crate) fn is_untyped(&self, t: TyId) -> bool {
@@ -312,7 +494,7 @@ impl Types {
         self.kind_is(t, BasicKind::is_numeric)
     }
     pub(crate) fn is_numeric_or_string(&self, t: TyId) -> bool {
-        self.is_numeric(t) || self.is_string(t)
+        self.kind_is(t, |k| k.is_numeric() || matches!(k, BasicKind::String | BasicKind::UntypedString))
     }
     pub(crate) fn is_ordered(&self, t: TyId) -> bool {
         self.kind_is(t, |k| k.is_integer() || k.is_float() || matches!(k, BasicKind::String | BasicKind::UntypedString))
@@ -328,11 +510,17 @@ impl Types {
     pub(crate) fn is_interface_ptr(&self, t: TyId) -> bool {
         matches!(self.get(self.under(t)), T::Pointer(p) if self.is_interface(*p))
     }
+    /// Whether the type has a name (types2's `hasName`): a basic or
+    /// defined type, an instance, or a type parameter.
     pub(crate) fn is_named(&self, t: TyId) -> bool {
-        matches!(self.get(t), T::Named(_) | T::Basic(_) | T::Alias(..))
+        matches!(self.get(t), T::Named(_) | T::Basic(_) | T::Alias(..) | T::Inst(..) | T::TypeParam(_))
     }
-    /// Types whose values can be `nil`.
+    /// Types whose values can be `nil` (for a type parameter: every type
+    /// of its type set).
     pub(crate) fn has_nil(&self, t: TyId) -> bool {
+        if let Some(terms) = self.tparam_terms(t) {
+            return !terms.is_empty() && terms.iter().all(|x| self.has_nil(x.ty));
+        }
         match self.get(self.under(t)) {
             T::Basic(k) => *k == BasicKind::UnsafePointer,
             T::Pointer(_) | T::Slice(_) | T::Map(..) | T::Chan(..) | T::Func(_) | T::Interface { .. } => true,
@@ -350,6 +538,7 @@ impl Types {
             return true;
         }
         match self.get(self.under(t)) {
+            T::TypeParam(p) => self.tparam_comparable(*p, depth),
             T::Basic(k) => *k != BasicKind::UntypedNil,
             T::Alias(..) | T::Pointer(_) | T::Chan(..) | T::Interface { .. } => true,
             T::Struct(fs) => fs.iter().all(|f| self.comparable_depth(f.ty, depth + 1)),
@@ -374,9 +563,10 @@ impl Types {
         }
     }
 
-    /// The signature of a function type (underlying).
+    /// The signature of a function type (its core type: the underlying
+    /// type, or the one underlying type of a type parameter's type set).
     pub(crate) fn sig(&self, t: TyId) -> Option<&Sig> {
-        match self.get(self.under(t)) {
+        match self.get(self.core(t)) {
             T::Func(s) => Some(s),
             _ => None,
         }

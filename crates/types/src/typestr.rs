@@ -10,7 +10,7 @@
 use std::fmt::Write;
 
 use crate::model::{Object, PackageInfo, PkgId};
-use crate::types::{Sig, T, TyId, Types};
+use crate::types::{Sig, T, Term, TyId, Types, Written};
 
 /// What a type name is printed with: the objects (names and packages), the
 /// packages (names), and the package whose names stay unqualified.
@@ -25,6 +25,14 @@ pub(crate) struct Qualifier<'t> {
 pub(crate) fn type_string(types: &Types, q: &Qualifier, t: TyId) -> String {
     let mut w = Writer { types, q: *q, out: String::new(), depth: 0 };
     w.typ(t);
+    w.out
+}
+
+/// Prints a generic type or function's name with its type parameter list
+/// (`List[T any]`), as gc names it in `cannot use generic type ...`.
+pub(crate) fn generic_string(types: &Types, q: &Qualifier, name: &str, tparams: &[TyId]) -> String {
+    let mut w = Writer { types, q: *q, out: name.to_string(), depth: 0 };
+    w.tparam_list(tparams);
     w.out
 }
 
@@ -57,16 +65,23 @@ impl Writer<'_> {
         match self.types.get(t).clone() {
             T::Basic(k) => self.out.push_str(k.name()),
             T::Alias(name, _) => self.out.push_str(name),
-            T::Named(o) => {
-                let obj = self.q.objects.get(o.0 as usize);
-                if let Some(pkg) = obj.and_then(|o| o.pkg).filter(|&p| Some(p) != self.q.current)
-                    && let Some(p) = self.q.packages.get(pkg.0 as usize)
-                {
-                    self.out.push_str(&p.name);
-                    self.out.push('.');
+            T::Named(o) => self.type_name(o),
+            T::Inst(o, args) => {
+                self.type_name(o);
+                self.out.push('[');
+                for (i, &a) in args.iter().enumerate() {
+                    if i > 0 {
+                        self.sep(",");
+                    }
+                    self.typ(a);
                 }
+                self.out.push(']');
+            }
+            T::TypeParam(o) => {
+                let obj = self.q.objects.get(o.0 as usize);
                 self.out.push_str(obj.map(|o| o.name.as_str()).unwrap_or("?"));
             }
+            T::Union(terms) => self.terms(&terms),
             T::Pointer(e) => {
                 self.out.push('*');
                 self.typ(e);
@@ -125,9 +140,11 @@ impl Writer<'_> {
                 self.out.push_str("func");
                 self.signature(&s);
             }
-            T::Interface { methods, any } => {
-                if any && methods.is_empty() {
-                    self.out.push_str("any");
+            T::Interface { any: true, .. } => self.out.push_str("any"),
+            T::Interface { written: Some(w), .. } => self.written_interface(&w),
+            T::Interface { methods, set, .. } => {
+                if set.comparable && methods.is_empty() {
+                    self.out.push_str("interface{comparable}");
                 } else {
                     self.out.push_str("interface{");
                     for (i, m) in methods.iter().enumerate() {
@@ -145,6 +162,85 @@ impl Writer<'_> {
             T::Tuple(ps) => self.params(&ps, false),
         }
         self.depth -= 1;
+    }
+
+    /// A defined type's name, qualified unless of the current package.
+    fn type_name(&mut self, o: crate::model::ObjId) {
+        let obj = self.q.objects.get(o.0 as usize);
+        if let Some(pkg) = obj.and_then(|o| o.pkg).filter(|&p| Some(p) != self.q.current)
+            && let Some(p) = self.q.packages.get(pkg.0 as usize)
+        {
+            self.out.push_str(&p.name);
+            self.out.push('.');
+        }
+        self.out.push_str(obj.map(|o| o.name.as_str()).unwrap_or("?"));
+    }
+
+    /// `~int | string`.
+    fn terms(&mut self, terms: &[Term]) {
+        for (i, t) in terms.iter().enumerate() {
+            if i > 0 {
+                self.out.push_str(" | ");
+            }
+            if t.tilde {
+                self.out.push('~');
+            }
+            self.typ(t.ty);
+        }
+    }
+
+    /// An interface as written: its own methods, then its embedded
+    /// elements (an implicit one is its only element).
+    fn written_interface(&mut self, w: &Written) {
+        if w.implicit && w.methods.is_empty() && w.embeds.len() == 1 {
+            self.typ(w.embeds[0]);
+            return;
+        }
+        self.out.push_str("interface{");
+        let mut first = true;
+        for m in &w.methods {
+            if !first {
+                self.sep(";");
+            }
+            first = false;
+            self.out.push_str(&m.name);
+            if let Some(s) = self.types.sig(m.sig).cloned() {
+                self.signature(&s);
+            }
+        }
+        for &e in &w.embeds {
+            if !first {
+                self.sep(";");
+            }
+            first = false;
+            self.typ(e);
+        }
+        self.out.push('}');
+    }
+
+    /// `[T any, U comparable]`: consecutive type parameters with the same
+    /// constraint share it.
+    fn tparam_list(&mut self, tparams: &[TyId]) {
+        self.out.push('[');
+        for (i, &t) in tparams.iter().enumerate() {
+            if i > 0 {
+                self.sep(",");
+            }
+            self.typ(t);
+            let bound = |w: &Self, t: TyId| match w.types.get(t) {
+                T::TypeParam(p) => w.types.tparams.get(p).map(|d| d.constraint),
+                _ => None,
+            };
+            let b = bound(self, t);
+            if tparams.get(i + 1).is_none_or(|&n| bound(self, n) != b) {
+                self.out.push(' ');
+                match b {
+                    Some(b) => self.typ(b),
+                    None => self.out.push('?'),
+                }
+            }
+        }
+        self.out.push(']');
     }
 
     fn params(&mut self, ps: &[crate::types::Param], variadic: bool) {
@@ -171,6 +267,9 @@ impl Writer<'_> {
     }
 
     fn signature(&mut self, s: &Sig) {
+        if !s.tparams.is_empty() {
+            self.tparam_list(&s.tparams);
+        }
         self.params(&s.params, s.variadic);
         if s.results.is_empty() {
             return;

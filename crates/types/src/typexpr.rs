@@ -2,8 +2,10 @@
 //! `func(...)`, `struct{...}`, `interface{...}`.
 //!
 //! Every checked type expression is recorded in `Info::types` with mode
-//! `TypeExpr`. Generic instantiations and constraint syntax are rejected
-//! with `deft does not support generics yet`.
+//! `TypeExpr`. Also: instantiations of generic types (`List[int]`, their
+//! type arguments verified once declarations are complete), interfaces
+//! with type sets (unions, `~T`, `comparable`), and type parameter
+//! constraints (`bound`: a bare type or union is an implicit interface).
 
 use syntax::ast::{Expr, ExprKind, InterfaceElem, Type, TypeKind};
 
@@ -11,7 +13,7 @@ use crate::check::{Checker, LaterCheck};
 use crate::exprstr::type_start;
 use crate::model::{Mode, ObjId, ObjKind};
 use crate::operand::{OpMode, Operand};
-use crate::types::{Field, INVALID, Method, T, TyId};
+use crate::types::{Field, INVALID, Method, T, Term, TyId, TypeSet, Written};
 
 impl<'a> Checker<'a> {
     /// Checks a type expression and returns its type (`invalid` after an error).
@@ -21,13 +23,93 @@ impl<'a> Checker<'a> {
         ty
     }
 
-    /// A type usable for variables (types2's `varType`).
+    /// A type usable for variables (types2's `varType`): not a
+    /// constraint interface (judged once declarations are complete).
     pub(crate) fn var_type(&mut self, t: &'a Type) -> TyId {
-        self.typ(t)
+        let ty = self.typ(t);
+        if ty != INVALID && !matches!(self.tys.get(ty), T::TypeParam(_)) {
+            self.later.push(LaterCheck::VarType(ty, type_start(t)));
+        }
+        ty
     }
 
     fn typ_internal(&mut self, t: &'a Type) -> TyId {
         match &t.kind {
+            TypeKind::Name { .. } => self.named_type(t, false),
+            TypeKind::Instance { base, args } => self.instantiated_type(base, args),
+            TypeKind::Union(_) => {
+                let s = crate::exprstr::type_expr_string(t);
+                self.error(type_start(t), format!("{s} is not a type"));
+                INVALID
+            }
+            TypeKind::Pointer(e) => {
+                let e = self.typ(e);
+                if e == INVALID {
+                    return INVALID;
+                }
+                self.tys.intern(T::Pointer(e))
+            }
+            TypeKind::Paren(e) => self.typ_internal(e),
+            TypeKind::Slice(e) => {
+                let e = self.var_type(e);
+                if e == INVALID {
+                    return INVALID;
+                }
+                self.tys.intern(T::Slice(e))
+            }
+            TypeKind::Array { len, elem } => {
+                let n = match len {
+                    Some(l) => self.array_length(l),
+                    None => {
+                        self.error(t.pos, "invalid use of [...] array (outside a composite literal)");
+                        None
+                    }
+                };
+                let e = self.var_type(elem);
+                match n {
+                    Some(n) if e != INVALID => self.tys.intern(T::Array(n, e)),
+                    _ => INVALID,
+                }
+            }
+            TypeKind::Map { key, value } => {
+                let k = self.var_type(key);
+                let v = self.var_type(value);
+                if k == INVALID || v == INVALID {
+                    return INVALID;
+                }
+                self.later.push(LaterCheck::MapKey(k, type_start(key)));
+                self.tys.intern(T::Map(k, v))
+            }
+            TypeKind::Chan { dir, elem } => {
+                let e = self.var_type(elem);
+                if e == INVALID {
+                    return INVALID;
+                }
+                self.tys.intern(T::Chan(*dir, e))
+            }
+            TypeKind::Func(ft) => {
+                let owner = t.id;
+                let saved = self.func.take();
+                let (sig, _) = self.func_type(ft, None, owner);
+                self.func = saved;
+                sig
+            }
+            TypeKind::Struct(fields) => self.struct_type(fields),
+            TypeKind::Interface(elems) => self.interface_type(elems),
+            TypeKind::Ellipsis(e) => {
+                self.error(t.pos, "invalid use of '...'");
+                self.typ(e);
+                INVALID
+            }
+            TypeKind::Bad => INVALID,
+        }
+    }
+
+    /// The type a type name `T` or `pkg.T` denotes; a generic type is an
+    /// error (`cannot use generic type List[T any] without instantiation`)
+    /// unless `allow_generic` (it is being instantiated).
+    pub(crate) fn named_type(&mut self, t: &'a Type, allow_generic: bool) -> TyId {
+        let ty = match &t.kind {
             TypeKind::Name { pkg: None, name } => {
                 let Some(o) = self.lookup(&name.name) else {
                     if name.name == "_" {
@@ -99,77 +181,83 @@ impl<'a> Checker<'a> {
                     INVALID
                 }
             },
-            TypeKind::Instance { .. } | TypeKind::Union(_) => {
-                self.error(type_start(t), "deft does not support generics yet");
-                INVALID
-            }
-            TypeKind::Pointer(e) => {
-                let e = self.typ(e);
-                if e == INVALID {
-                    return INVALID;
-                }
-                self.tys.intern(T::Pointer(e))
-            }
-            TypeKind::Paren(e) => self.typ_internal(e),
-            TypeKind::Slice(e) => {
-                let e = self.var_type(e);
-                if e == INVALID {
-                    return INVALID;
-                }
-                self.tys.intern(T::Slice(e))
-            }
-            TypeKind::Array { len, elem } => {
-                let n = match len {
-                    Some(l) => self.array_length(l),
-                    None => {
-                        self.error(t.pos, "invalid use of [...] array (outside a composite literal)");
-                        None
-                    }
-                };
-                let e = self.var_type(elem);
-                match n {
-                    Some(n) if e != INVALID => self.tys.intern(T::Array(n, e)),
-                    _ => INVALID,
-                }
-            }
-            TypeKind::Map { key, value } => {
-                let k = self.var_type(key);
-                let v = self.var_type(value);
-                if k == INVALID || v == INVALID {
-                    return INVALID;
-                }
-                self.later.push(LaterCheck::MapKey(k, type_start(key)));
-                self.tys.intern(T::Map(k, v))
-            }
-            TypeKind::Chan { dir, elem } => {
-                let e = self.var_type(elem);
-                if e == INVALID {
-                    return INVALID;
-                }
-                self.tys.intern(T::Chan(*dir, e))
-            }
-            TypeKind::Func(ft) => {
-                let owner = t.id;
-                let saved = self.func.take();
-                let (sig, _) = self.func_type(ft, None, owner);
-                self.func = saved;
-                sig
-            }
-            TypeKind::Struct(fields) => self.struct_type(fields),
-            TypeKind::Interface(elems) => self.interface_type(elems),
-            TypeKind::Ellipsis(e) => {
-                self.error(t.pos, "invalid use of '...'");
-                self.typ(e);
-                INVALID
-            }
-            TypeKind::Bad => INVALID,
+            TypeKind::Paren(inner) => return self.named_type(inner, allow_generic),
+            _ => return self.typ(t),
+        };
+        if !allow_generic && self.tys.is_generic_type(ty) {
+            let s = self.generic_name(ty);
+            self.error(type_start(t), format!("cannot use generic type {s} without instantiation"));
+            return INVALID;
         }
+        ty
+    }
+
+    /// A generic type or function named with its type parameters, as gc
+    /// prints it in messages (`List[T any]`).
+    pub(crate) fn generic_name(&self, t: TyId) -> String {
+        let Some((o, _)) = self.tys.named_of(t) else { return self.ts(t) };
+        let tparams = self.tys.generic.get(&o).cloned().unwrap_or_default();
+        let name = self.ts(t);
+        crate::typestr::generic_string(&self.tys, &self.qualifier(), &name, &tparams)
+    }
+
+    /// `G[A, B]`: an instance of generic type `G` (types2's
+    /// `instantiatedType`); its type arguments are verified against the
+    /// constraints once the declarations are complete.
+    fn instantiated_type(&mut self, base: &'a Type, args: &'a [Type]) -> TyId {
+        let bt = self.named_type(base, true);
+        if bt == INVALID {
+            args.iter().for_each(|a| {
+                self.typ(a);
+            });
+            return INVALID;
+        }
+        let Some(g) = self.tys.named_of(bt).map(|(o, _)| o).filter(|o| self.tys.generic.contains_key(o)) else {
+            let xs = crate::exprstr::type_expr_string(base);
+            let list: Vec<String> = args.iter().map(crate::exprstr::type_expr_string).collect();
+            let s = self.ts(bt);
+            self.error(
+                type_start(base),
+                format!("{}{xs}[{}] ({s} is not a generic type)", crate::expr::INVALID_OP, list.join(", ")),
+            );
+            return INVALID;
+        };
+        let targs: Vec<TyId> = args.iter().map(|a| self.var_type(a)).collect();
+        if targs.contains(&INVALID) {
+            return INVALID;
+        }
+        let want = self.tys.generic[&g].len();
+        if want != targs.len() {
+            let qual = if targs.len() < want { "not enough" } else { "too many" };
+            let name = self.obj(g).name.clone();
+            let msg = format!("{qual} type arguments for type {name}: have {}, want {want}", targs.len());
+            self.error(type_start(base), msg);
+            return INVALID;
+        }
+        let inst = self.tys.instance(g, targs.clone());
+        if let Some(id) = type_name_ident(base) {
+            self.record_instance(id, g, &targs, inst);
+        }
+        let at = args.iter().map(type_start).collect();
+        self.later.push(LaterCheck::Verify { obj: g, targs, at, pos: type_start(base) });
+        inst
     }
 
     /// Makes the checks that waited for the declarations to complete.
     pub(crate) fn check_later(&mut self) {
         for check in std::mem::take(&mut self.later) {
             match check {
+                LaterCheck::VarType(t, pos) => {
+                    if let Some(set) = self.tys.iface_set(t).filter(|s| s.is_constraint()) {
+                        let why = match set.comparable {
+                            true => "interface is (or embeds) comparable",
+                            false => "interface contains type constraints",
+                        };
+                        let ts = self.ts(t);
+                        self.error(pos, format!("cannot use type {ts} outside a type constraint: {why}"));
+                    }
+                }
+                LaterCheck::Verify { obj, targs, at, pos } => self.verify_instance(obj, &targs, &at, pos),
                 LaterCheck::MapKey(k, pos) => {
                     if !self.tys.comparable(k) {
                         let s = self.ts(k);
@@ -310,38 +398,150 @@ impl<'a> Checker<'a> {
             seen.push((name.name.clone(), name.pos));
             methods.push(Method { name: name.name.clone(), sig: s });
         }
+        let mut declared = methods.clone();
+        declared.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut set = TypeSet::default();
+        let mut embeds = Vec::new();
         for el in elems {
             let InterfaceElem::Embed(t) = el else { continue };
-            if matches!(t.kind, TypeKind::Union(_)) {
-                self.error(type_start(t), "deft does not support generics yet");
-                continue;
-            }
-            let et = self.typ(t);
-            if let Some(r) = self.grey_type_named_by(t)
-                && self.embedding_cycle(r)
-            {
-                self.report_embedding_cycle(r);
-                continue;
-            }
-            if et == INVALID {
-                continue;
-            }
-            let Some(ms) = self.tys.iface_methods(et).map(<[Method]>::to_vec) else {
-                self.error(type_start(t), "deft does not support generics yet");
-                continue;
-            };
-            let at = type_start(t);
-            for m in ms {
-                let same = methods.iter().any(|x| x.name == m.name && self.tys.identical(x.sig, m.sig));
-                if same || self.duplicate_method(&seen, &m.name, at) {
-                    continue;
+            let (et, eset) = match &t.kind {
+                TypeKind::Union(terms) => self.union_elem(terms),
+                _ => {
+                    let et = self.typ(t);
+                    if let Some(r) = self.grey_type_named_by(t)
+                        && self.embedding_cycle(r)
+                    {
+                        self.report_embedding_cycle(r);
+                        continue;
+                    }
+                    if et == INVALID {
+                        continue;
+                    }
+                    if matches!(self.tys.get(et), T::TypeParam(_)) {
+                        self.error(type_start(t), "term cannot be a type parameter");
+                        continue;
+                    }
+                    let at = type_start(t);
+                    for m in self.tys.iface_methods(et).map(<[Method]>::to_vec).unwrap_or_default() {
+                        let same = methods.iter().any(|x| x.name == m.name && self.tys.identical(x.sig, m.sig));
+                        if same || self.duplicate_method(&seen, &m.name, at) {
+                            continue;
+                        }
+                        seen.push((m.name.clone(), at));
+                        methods.push(m);
+                    }
+                    (et, self.embedded_set(et))
                 }
-                seen.push((m.name.clone(), at));
-                methods.push(m);
-            }
+            };
+            embeds.push(et);
+            set = self.tys.meet_sets(&set, &eset);
         }
         methods.sort_by(|a, b| a.name.cmp(&b.name));
-        self.tys.intern(T::Interface { methods, any: false })
+        let written = Some(Box::new(Written { methods: declared, embeds, implicit: false }));
+        self.tys.intern(T::Interface { methods, any: false, set, written })
+    }
+
+    /// The type set an embedded type contributes: an interface's own, or
+    /// the single type of a non-interface type.
+    fn embedded_set(&self, et: TyId) -> TypeSet {
+        match self.tys.iface_set(et) {
+            Some(s) => s.clone(),
+            None => TypeSet { comparable: false, terms: Some(vec![Term { tilde: false, ty: et }]) },
+        }
+    }
+
+    /// A union of terms embedded in an interface (`~int | string`): its
+    /// type and its type set, with types2's checks of each term.
+    fn union_elem(&mut self, terms: &'a [(bool, Type)]) -> (TyId, TypeSet) {
+        let mut list: Vec<Term> = Vec::new();
+        let mut all = false;
+        let mut checked: Vec<(Term, syntax::Pos)> = Vec::new();
+        for (tilde, t) in terms {
+            let ty = self.typ(t);
+            let at = type_start(t);
+            let tilde_at = syntax::Pos { col: at.col.saturating_sub(1), ..at };
+            if ty == INVALID {
+                continue;
+            }
+            let term = Term { tilde: *tilde, ty };
+            if matches!(self.tys.get(ty), T::TypeParam(_)) {
+                let msg = match tilde {
+                    true => format!("type in term ~{} cannot be a type parameter", self.ts(ty)),
+                    false => "term cannot be a type parameter".to_string(),
+                };
+                self.error(at, msg);
+                continue;
+            }
+            if *tilde && !self.tys.identical(self.tys.under(ty), ty) {
+                let (ts, us) = (self.ts(ty), self.ts(self.tys.under(ty)));
+                self.error(tilde_at, format!("invalid use of ~ (underlying type of {ts} is {us})"));
+                continue;
+            }
+            if let Some(eset) = self.tys.iface_set(ty).cloned() {
+                if *tilde {
+                    let ts = self.ts(ty);
+                    self.error(tilde_at, format!("invalid use of ~ ({ts} is an interface)"));
+                    continue;
+                }
+                if terms.len() > 1 {
+                    let has_methods = self.tys.iface_methods(ty).is_some_and(|m| !m.is_empty());
+                    let ts = self.ts(ty);
+                    if has_methods {
+                        self.error(at, format!("cannot use {ts} in union ({ts} contains methods)"));
+                        continue;
+                    }
+                    if eset.comparable {
+                        self.error(at, "cannot use comparable in union");
+                        continue;
+                    }
+                }
+                match eset.terms {
+                    Some(ts) => list.extend(ts),
+                    None => all = true,
+                }
+                continue;
+            }
+            if let Some((prev, _)) = checked.iter().find(|(p, _)| self.tys.terms_overlap(*p, term)) {
+                let (a, b) = (self.term_string(term), self.term_string(*prev));
+                self.error(if *tilde { tilde_at } else { at }, format!("overlapping terms {a} and {b}"));
+                continue;
+            }
+            checked.push((term, at));
+            list.push(term);
+        }
+        let written: Vec<Term> = checked.iter().map(|(t, _)| *t).collect();
+        let u = self.tys.intern(T::Union(written));
+        let terms = if all { None } else { Some(self.tys.normalize_terms(list)) };
+        (u, TypeSet { comparable: false, terms })
+    }
+
+    /// A term as gc prints it (`~int`).
+    fn term_string(&self, t: Term) -> String {
+        let s = self.ts(t.ty);
+        if t.tilde { format!("~{s}") } else { s }
+    }
+
+    /// A type parameter's constraint (types2's `bound`): an interface, or
+    /// a union or type wrapped in an implicit interface (`[T ~int]`).
+    pub(crate) fn bound(&mut self, t: &'a Type) -> TyId {
+        let (ty, set) = match &t.kind {
+            TypeKind::Union(terms) => self.union_elem(terms),
+            _ => {
+                let ty = self.typ(t);
+                if matches!(self.tys.get(ty), T::TypeParam(_)) {
+                    self.error(type_start(t), "cannot use a type parameter as constraint");
+                    return INVALID;
+                }
+                if ty == INVALID || self.tys.is_interface(ty) {
+                    return ty;
+                }
+                (ty, TypeSet { comparable: false, terms: Some(vec![Term { tilde: false, ty }]) })
+            }
+        };
+        let written = Some(Box::new(Written { methods: vec![], embeds: vec![ty], implicit: true }));
+        let it = self.tys.intern(T::Interface { methods: vec![], any: false, set, written });
+        self.record_type(t.id, Mode::TypeExpr, it, None);
+        it
     }
 
     /// Reports method `name` (at `pos`) if `seen` has one of that name.
@@ -433,6 +633,15 @@ fn embeds_name(uses: &std::collections::HashMap<syntax::ast::NodeId, ObjId>, t: 
             elems.iter().any(|e| matches!(e, InterfaceElem::Embed(x) if embeds_name(uses, x, target)))
         }
         _ => false,
+    }
+}
+
+/// The identifier naming the type in `T` or `pkg.T`.
+fn type_name_ident(t: &Type) -> Option<syntax::ast::NodeId> {
+    match &t.kind {
+        TypeKind::Name { name, .. } => Some(name.id),
+        TypeKind::Paren(inner) => type_name_ident(inner),
+        _ => None,
     }
 }
 

@@ -8,7 +8,7 @@ use syntax::Pos;
 use crate::check::{Checker, ScopeId};
 use crate::constant::Value;
 use crate::model::{BasicKind, Builtin, ObjKind};
-use crate::types::{BYTE, Method, Param, RUNE, Sig, T, TyId, basic};
+use crate::types::{BYTE, Method, Param, RUNE, Sig, T, TyId, TypeSet, basic};
 
 impl Checker<'_> {
     fn predeclare(&mut self, scope: ScopeId, name: &str, kind: ObjKind, ty: TyId) -> crate::model::ObjId {
@@ -28,7 +28,7 @@ impl Checker<'_> {
         }
         self.predeclare(u, "byte", ObjKind::TypeName, BYTE);
         self.predeclare(u, "rune", ObjKind::TypeName, RUNE);
-        let any = self.tys.intern(T::Interface { methods: vec![], any: true });
+        let any = self.tys.intern(T::Interface { methods: vec![], any: true, set: Default::default(), written: None });
         self.predeclare(u, "any", ObjKind::TypeName, any);
 
         // type error interface { Error() string }
@@ -37,11 +37,19 @@ impl Checker<'_> {
         let sig = self.tys.intern(T::Func(Sig {
             params: vec![],
             results: vec![Param { name: None, ty: basic(String) }],
-            variadic: false,
+            ..Default::default()
         }));
-        let iface = self.tys.intern(T::Interface { methods: vec![Method { name: "Error".into(), sig }], any: false });
+        let iface = self.tys.intern(T::iface(vec![Method { name: "Error".into(), sig }]));
         self.tys.set_underlying(err_obj, iface);
         self.set_obj_ty(err_obj, err_ty);
+
+        // type comparable interface{ comparable }
+        let cmp_obj = self.predeclare(u, "comparable", ObjKind::TypeName, basic(Invalid));
+        let cmp_ty = self.tys.new_named(cmp_obj, "");
+        let set = TypeSet { comparable: true, terms: None };
+        let iface = self.tys.intern(T::Interface { methods: vec![], any: false, set, written: None });
+        self.tys.set_underlying(cmp_obj, iface);
+        self.set_obj_ty(cmp_obj, cmp_ty);
 
         for (name, v) in [("true", true), ("false", false)] {
             let o = self.predeclare(u, name, ObjKind::Const(crate::model::ConstValue::Bool(v)), basic(UntypedBool));

@@ -8,8 +8,7 @@
 //!   is known to get wrong are listed in `CHECK_KNOWN` with the reason;
 //!   their mismatch is asserted, so that a fix is noticed.
 //! * `tests/deft/NAME.go` with `NAME.out`: programs where deft
-//!   deliberately differs from gc (imports and generics are not supported
-//!   yet). These
+//!   deliberately differs from gc (imports of packages deft lacks). These
 //!   expectations are deft's own, written by hand.
 //! * Every program of the repository's `tests/go` whose first line is
 //!   `// run` must type-check without errors.

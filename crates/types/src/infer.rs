@@ -1,0 +1,525 @@
+//! Instantiation of generic functions and types: type argument inference,
+//! constraint satisfaction, and what `Info` records about instances.
+//!
+//! Inference follows types2's `infer` (Go 1.21's rules) in its common
+//! cases: (1) typed arguments are unified with their parameters' types
+//! (inexactly: a defined type matches a type literal through its
+//! underlying type); (2) each type parameter whose constraint has a core
+//! type is unified with it, and one whose constraint is a single specific
+//! type is that type; (3) a type parameter still unknown whose parameters
+//! receive untyped constants takes the default type of the largest of
+//! them; (4) inferred types are simplified by substituting the others into
+//! them. A type parameter left unknown is `cannot infer T (declared at
+//! ...)`. Not yet: reverse inference from an assignment's target, and
+//! generic functions as arguments.
+//!
+//! Satisfaction ([`Checker::satisfies`]) is types2's `implements` for
+//! constraints, with gc's causes (`string missing in ~int | float64`,
+//! `missing method M`, `does not satisfy comparable`).
+
+use syntax::Pos;
+use syntax::ast::{Expr, ExprKind, NodeId};
+
+use crate::check::Checker;
+use crate::exprstr::{expr_string, start_pos};
+use crate::model::{BasicKind, Instance};
+use crate::operand::Operand;
+use crate::subst::Subst;
+use crate::types::{INVALID, Sig, T, Term, TyId};
+
+/// Inference state: the type parameters and what is known of each.
+struct Unifier {
+    tparams: Vec<TyId>,
+    targs: Vec<Option<TyId>>,
+}
+
+impl Unifier {
+    fn index(&self, t: TyId) -> Option<usize> {
+        self.tparams.iter().position(|&p| p == t)
+    }
+}
+
+impl<'a> Checker<'a> {
+    /// Records in `Info::instances` that identifier `ident` names generic
+    /// `obj` instantiated with `targs`, giving type `ty`.
+    pub(crate) fn record_instance(&mut self, ident: NodeId, obj: crate::model::ObjId, targs: &[TyId], ty: TyId) {
+        let targs = targs.iter().map(|&t| self.tys.canon(t)).collect();
+        let ty = self.tys.canon(ty);
+        self.info.instances.insert(ident, Instance { obj, targs, ty });
+    }
+
+    /// The first type argument (by index) that does not satisfy its
+    /// constraint (with the type arguments substituted), and why.
+    pub(crate) fn verify(&mut self, tparams: &[TyId], targs: &[TyId]) -> Option<(usize, String)> {
+        let s = Subst::new(tparams, targs);
+        for (i, (&tp, &ta)) in tparams.iter().zip(targs).enumerate() {
+            let T::TypeParam(p) = *self.tys.get(tp) else { continue };
+            let bound = self.tys.tparams[&p].constraint;
+            let bound = self.tys.subst(bound, &s);
+            if let Some(cause) = self.satisfies(ta, bound) {
+                return Some((i, cause));
+            }
+        }
+        None
+    }
+
+    /// Verifies the type arguments of an instance of generic type `obj`
+    /// written in the source (reported at the failing argument).
+    pub(crate) fn verify_instance(&mut self, obj: crate::model::ObjId, targs: &[TyId], at: &[Pos], pos: Pos) {
+        let tparams = self.tys.generic.get(&obj).cloned().unwrap_or_default();
+        if let Some((i, cause)) = self.verify(&tparams, targs) {
+            self.error(at.get(i).copied().unwrap_or(pos), cause);
+        }
+    }
+
+    /// `None` if `v` satisfies constraint `t`, else gc's message (types2's
+    /// `implements` for constraints).
+    pub(crate) fn satisfies(&mut self, v: TyId, t: TyId) -> Option<String> {
+        if self.tys.is_invalid(v) || self.tys.is_invalid(t) {
+            return None;
+        }
+        let (vs, ts) = (self.ts(v), self.ts(t));
+        let Some(tset) = self.tys.iface_set(t).cloned() else {
+            return Some(format!("{vs} does not satisfy {ts} ({ts} is not an interface)"));
+        };
+        let tmethods = self.tys.iface_methods(t).map(<[_]>::to_vec).unwrap_or_default();
+        if tmethods.is_empty() && !tset.is_constraint() {
+            return None;
+        }
+        if self.tys.empty_type_set(v) {
+            return None;
+        }
+        if tset.terms.as_ref().is_some_and(|ts| ts.is_empty()) {
+            return Some(format!("cannot satisfy {ts} (empty type set)"));
+        }
+        if let Some(m) = self.missing_method(v, t) {
+            let reason = self.missing_reason(&m);
+            return Some(format!("{vs} does not satisfy {ts} {reason}"));
+        }
+        let comparability =
+            |c: &Self| (tset.comparable && !c.tys.comparable(v)).then(|| format!("{vs} does not satisfy comparable"));
+        let Some(terms) = &tset.terms else { return comparability(self) };
+        let vterms = match self.tys.get(v) {
+            T::TypeParam(p) => Some(self.tys.tparam_set(*p).1.terms),
+            _ => self.tys.iface_set(v).map(|s| s.terms.clone()),
+        };
+        if let Some(vterms) = vterms {
+            if !self.tys.terms_subset(&vterms, &tset.terms) {
+                return Some(format!("{vs} does not satisfy {ts}"));
+            }
+            return comparability(self);
+        }
+        if terms.iter().any(|&x| self.tys.term_includes(x, v)) {
+            return comparability(self);
+        }
+        let alt = terms
+            .iter()
+            .find(|x| !x.tilde && self.tys.term_includes(Term { tilde: true, ty: x.ty }, v))
+            .filter(|x| self.tys.identical(x.ty, self.tys.under(x.ty)));
+        let detail = match alt {
+            Some(a) => format!("possibly missing ~ for {} in {ts}", self.ts(a.ty)),
+            None => {
+                let list = self.tys.intern(T::Union(terms.clone()));
+                format!("{vs} missing in {}", self.ts(list))
+            }
+        };
+        Some(format!("{vs} does not satisfy {ts} ({detail})"))
+    }
+
+    /// Instantiates the generic function value `x` (of signature `sig`)
+    /// called by `call` with argument operands `args` (`ddd`: the last is
+    /// passed with `...`), given explicit type arguments `explicit`
+    /// (written at `at`): infers the others, verifies the constraints and
+    /// returns the instantiated signature, or `None` after reporting an
+    /// error.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn instantiate_call(
+        &mut self,
+        call: &'a Expr,
+        func: &'a Expr,
+        sig: &Sig,
+        explicit: &[TyId],
+        at: &[Pos],
+        args: &[Operand<'a>],
+        ddd: bool,
+    ) -> Option<TyId> {
+        let ctx = format!("in call to {}, ", expr_string(func));
+        let targs = self.infer(call.pos, &ctx, sig, explicit, args, ddd)?;
+        self.finish_instance(func, sig, &targs, at, call.pos)
+    }
+
+    /// Instantiates generic function `func` (of signature `sig`) with all
+    /// of `targs`: verifies them and records the instance; the signature.
+    pub(crate) fn finish_instance(
+        &mut self,
+        func: &'a Expr,
+        sig: &Sig,
+        targs: &[TyId],
+        at: &[Pos],
+        pos: Pos,
+    ) -> Option<TyId> {
+        if let Some((i, cause)) = self.verify(&sig.tparams, targs) {
+            self.error(at.get(i).copied().unwrap_or(pos), cause);
+            return None;
+        }
+        let inst = self.tys.instantiate_sig(sig, targs);
+        let named = generic_func_expr(func);
+        if let Some((ident, e)) = named
+            && let Some(&obj) = self.info.uses.get(&ident)
+        {
+            self.record_instance(ident, obj, targs, inst);
+            self.record_type(e.id, crate::model::Mode::Value, inst, None);
+        }
+        // The callee (`f`, `(f)`, `f[int]`) has the instantiated type.
+        self.record_type(func.id, crate::model::Mode::Value, inst, None);
+        Some(inst)
+    }
+
+    /// Reports explicit type arguments beyond `want` (`got 2 type
+    /// arguments but want 1`, at the first extra one).
+    pub(crate) fn too_many_targs(&mut self, indices: &[Expr], want: usize) -> bool {
+        if indices.len() <= want {
+            return false;
+        }
+        let msg = format!("got {} type arguments but want {want}", indices.len());
+        self.error(start_pos(&indices[want]), msg);
+        true
+    }
+
+    /// Infers the type arguments of a call of generic `sig` (types2's
+    /// `infer`, see the module doc); errors are reported with `ctx`
+    /// (`in call to f, `) in front.
+    pub(crate) fn infer(
+        &mut self,
+        pos: Pos,
+        ctx: &str,
+        sig: &Sig,
+        explicit: &[TyId],
+        args: &[Operand<'a>],
+        ddd: bool,
+    ) -> Option<Vec<TyId>> {
+        // A generic function called in its own body: its type parameters
+        // are renamed, so that the caller's (the same objects) are types
+        // like any other here.
+        let renamed;
+        let sig = if args.iter().any(|a| self.tys.mentions(a.ty, &sig.tparams)) {
+            renamed = self.rename_tparams(sig);
+            &renamed
+        } else {
+            sig
+        };
+        let n = sig.tparams.len();
+        let mut u = Unifier { tparams: sig.tparams.clone(), targs: vec![None; n] };
+        for (i, &t) in explicit.iter().enumerate() {
+            u.targs[i] = Some(t);
+        }
+        if explicit.len() == n {
+            return Some(explicit.to_vec());
+        }
+        if args.iter().any(|a| a.is_invalid()) {
+            return None;
+        }
+        let params = self.param_types(sig, args.len(), ddd);
+        let s = Subst::new(&sig.tparams[..explicit.len()], explicit);
+        let params: Vec<TyId> = params.into_iter().map(|p| self.tys.subst(p, &s)).collect();
+        // 1. Typed arguments.
+        let mut untyped = Vec::new();
+        for (a, &p) in args.iter().zip(&params) {
+            if !self.tys.mentions(p, &u.tparams) {
+                continue;
+            }
+            if self.tys.is_untyped(a.ty) {
+                if u.index(p).is_some() && !a.is_nil() {
+                    untyped.push((p, a));
+                }
+                continue;
+            }
+            if !self.unify(&mut u, p, a.ty, true, 0) {
+                let msg = self.mismatch_message(&u, p, a);
+                self.error(a.start_pos(), format!("{ctx}{msg}"));
+                return None;
+            }
+        }
+        // 2. Core types of constraints.
+        loop {
+            let unknown = u.targs.iter().filter(|t| t.is_none()).count();
+            for i in 0..n {
+                if !self.unify_core(&mut u, i, pos, ctx) {
+                    return None;
+                }
+            }
+            if u.targs.iter().filter(|t| t.is_none()).count() == unknown {
+                break;
+            }
+        }
+        // 3. Untyped constants.
+        let mut max: Vec<(usize, TyId)> = Vec::new();
+        for (p, a) in untyped {
+            let Some(i) = u.index(p).filter(|&i| u.targs[i].is_none()) else { continue };
+            match max.iter_mut().find(|(j, _)| *j == i) {
+                None => max.push((i, a.ty)),
+                Some((_, m)) => match self.max_untyped(*m, a.ty) {
+                    Some(t) => *m = t,
+                    None => {
+                        let (ms, ts, ps) = (self.ts(*m), self.ts(a.ty), self.ts(p));
+                        self.error(a.start_pos(), format!("{ctx}mismatched types {ms} and {ts} (cannot infer {ps})"));
+                        return None;
+                    }
+                },
+            }
+        }
+        for (i, m) in max {
+            u.targs[i] = Some(self.tys.default_type(m));
+        }
+        // 4. Simplify: substitute inferred types into each other.
+        for _ in 0..n {
+            let known: Vec<TyId> = u.targs.iter().zip(&u.tparams).map(|(t, &p)| t.unwrap_or(p)).collect();
+            let s = Subst::new(&u.tparams, &known);
+            let next: Vec<Option<TyId>> = u.targs.iter().map(|t| t.map(|t| self.tys.subst(t, &s))).collect();
+            if next == u.targs {
+                break;
+            }
+            u.targs = next;
+        }
+        let mut out = Vec::new();
+        for (i, t) in u.targs.iter().enumerate() {
+            match t {
+                Some(t) if !self.tys.mentions(*t, &u.tparams) => out.push(*t),
+                _ => {
+                    let T::TypeParam(p) = *self.tys.get(u.tparams[i]) else { return None };
+                    let (name, at) = (self.obj(p).name.clone(), self.pos_string(self.obj(p).pos));
+                    self.error(pos, format!("{ctx}cannot infer {name} (declared at {at})"));
+                    return None;
+                }
+            }
+        }
+        Some(out)
+    }
+
+    /// `sig` with fresh type parameters in place of its own (same names,
+    /// positions and constraints).
+    fn rename_tparams(&mut self, sig: &Sig) -> Sig {
+        let mut fresh = Vec::new();
+        let mut objs = Vec::new();
+        for (i, &tp) in sig.tparams.iter().enumerate() {
+            let T::TypeParam(p) = *self.tys.get(tp) else { return sig.clone() };
+            let (name, pos) = (self.obj(p).name.clone(), self.obj(p).pos);
+            let owner = self.tys.table.type_params.get(&p).map_or(p, |d| d.owner);
+            let o = self.new_obj(&name, crate::model::ObjKind::TypeName, INVALID, pos);
+            let t = self.tys.new_tparam(o, i, owner);
+            self.set_obj_ty(o, t);
+            objs.push((o, p));
+            fresh.push(t);
+        }
+        let s = Subst::new(&sig.tparams, &fresh);
+        for (o, p) in objs {
+            let c = self.tys.tparams[&p].constraint;
+            let c = self.tys.subst(c, &s);
+            self.tys.set_constraint(o, c);
+        }
+        let mut out = self.tys.subst_sig(sig, &s);
+        out.tparams = fresh;
+        out
+    }
+
+    /// The parameter types of `sig` for `nargs` arguments (a variadic
+    /// parameter repeated as its element type).
+    fn param_types(&self, sig: &Sig, nargs: usize, ddd: bool) -> Vec<TyId> {
+        let mut ps: Vec<TyId> = sig.params.iter().map(|p| p.ty).collect();
+        if sig.variadic
+            && !ddd
+            && let Some(last) = ps.pop()
+        {
+            let elem = match self.tys.get(last) {
+                T::Slice(e) => *e,
+                _ => INVALID,
+            };
+            while ps.len() < nargs {
+                ps.push(elem);
+            }
+        }
+        ps.truncate(nargs);
+        ps
+    }
+
+    /// gc's message for an argument whose type does not unify with its
+    /// parameter's.
+    fn mismatch_message(&mut self, u: &Unifier, p: TyId, a: &Operand<'a>) -> String {
+        let (ats, es) = (self.ts(a.ty), a.expr.map(expr_string).unwrap_or_default());
+        if u.targs.iter().all(Option::is_none) {
+            let names: Vec<String> = u.tparams.iter().map(|&t| self.ts(t)).collect();
+            let ps = self.ts(p);
+            return format!("type {ats} of {es} does not match {ps} (cannot infer {})", names.join(", "));
+        }
+        let known: Vec<TyId> = u.targs.iter().zip(&u.tparams).map(|(t, &q)| t.unwrap_or(q)).collect();
+        let inferred = self.tys.subst(p, &Subst::new(&u.tparams, &known));
+        let ps = self.ts(p);
+        if inferred != p {
+            let is = self.ts(inferred);
+            format!("type {ats} of {es} does not match inferred type {is} for {ps}")
+        } else {
+            format!("type {ats} of {es} does not match {ps}")
+        }
+    }
+
+    /// Step 2 of inference for type parameter `i`: unify what is known of
+    /// it with its constraint's core type, or set it to the constraint's
+    /// single specific type. False after reporting a failure.
+    fn unify_core(&mut self, u: &mut Unifier, i: usize, pos: Pos, ctx: &str) -> bool {
+        let T::TypeParam(p) = *self.tys.get(u.tparams[i]) else { return true };
+        let terms = self.tys.tparam_set(p).1.terms.unwrap_or_default();
+        let Some(first) = terms.first().copied() else { return true };
+        let core = self.tys.under(first.ty);
+        if !terms.iter().all(|t| self.tys.identical(self.tys.under(t.ty), core)) {
+            return true;
+        }
+        match u.targs[i] {
+            Some(tx) => {
+                let target = if first.tilde || terms.len() > 1 { core } else { first.ty };
+                if !self.unify(u, tx, target, true, 0) {
+                    let (ps, xs) = (self.ts(u.tparams[i]), self.ts(tx));
+                    let cs = self.ts(self.tys.tparams[&p].constraint);
+                    self.error(pos, format!("{ctx}{ps} (type {xs}) does not satisfy {cs}"));
+                    return false;
+                }
+            }
+            None if terms.len() == 1 && !first.tilde => u.targs[i] = Some(first.ty),
+            None => {}
+        }
+        true
+    }
+
+    /// The larger of two untyped numeric kinds (types2's `maxType`), or
+    /// the type itself when both are the same.
+    fn max_untyped(&self, a: TyId, b: TyId) -> Option<TyId> {
+        if self.tys.identical(a, b) {
+            return Some(a);
+        }
+        let rank = |t: TyId| match self.tys.basic_kind(t) {
+            Some(BasicKind::UntypedInt) => 1,
+            Some(BasicKind::UntypedRune) => 2,
+            Some(BasicKind::UntypedFloat) => 3,
+            Some(BasicKind::UntypedComplex) => 4,
+            _ => 0,
+        };
+        let (ra, rb) = (rank(a), rank(b));
+        if ra == 0 || rb == 0 {
+            return None;
+        }
+        Some(if ra >= rb { a } else { b })
+    }
+
+    /// Unifies `x` (in terms of `u`'s type parameters) with `y`, recording
+    /// what it learns of them. `inexact`: a defined type also matches a
+    /// type literal through its underlying type, as assignment allows.
+    fn unify(&mut self, u: &mut Unifier, x: TyId, y: TyId, inexact: bool, depth: u32) -> bool {
+        if depth > 64 {
+            return false;
+        }
+        if x == y || self.tys.identical(x, y) {
+            return true;
+        }
+        for (a, b) in [(x, y), (y, x)] {
+            if let Some(i) = u.index(a) {
+                return match u.targs[i] {
+                    None => {
+                        u.targs[i] = Some(b);
+                        true
+                    }
+                    Some(known) if known == a => false,
+                    Some(known) => {
+                        if self.unify(u, known, b, inexact, depth + 1) {
+                            // Prefer the defined type of the two (types2 does).
+                            if inexact && self.tys.named_of(b).is_some() && self.tys.named_of(known).is_none() {
+                                u.targs[i] = Some(b);
+                            }
+                            true
+                        } else {
+                            false
+                        }
+                    }
+                };
+            }
+        }
+        // A type parameter of the caller unifies through its core type.
+        for (a, b) in [(x, y), (y, x)] {
+            if matches!(self.tys.get(a), T::TypeParam(_)) && !matches!(self.tys.get(b), T::TypeParam(_)) {
+                let core = self.tys.core(a);
+                return core != a && self.unify(u, core, b, inexact, depth + 1);
+            }
+        }
+        let (xn, yn) = (self.tys.named_of(x).is_some(), self.tys.named_of(y).is_some());
+        if inexact && xn != yn {
+            let (ux, uy) = (self.tys.under(x), self.tys.under(y));
+            return self.unify(u, ux, uy, inexact, depth + 1);
+        }
+        let mut pairs: Vec<(TyId, TyId)> = Vec::new();
+        let same_shape = match (self.tys.get(x).clone(), self.tys.get(y).clone()) {
+            (T::Pointer(a), T::Pointer(b)) | (T::Slice(a), T::Slice(b)) => {
+                pairs.push((a, b));
+                true
+            }
+            (T::Array(n, a), T::Array(m, b)) => {
+                pairs.push((a, b));
+                n == m
+            }
+            (T::Map(k1, v1), T::Map(k2, v2)) => {
+                pairs.extend([(k1, k2), (v1, v2)]);
+                true
+            }
+            (T::Chan(d1, a), T::Chan(d2, b)) => {
+                pairs.push((a, b));
+                d1 == d2 || (inexact && (d1 == syntax::ast::ChanDir::Both || d2 == syntax::ast::ChanDir::Both))
+            }
+            (T::Func(a), T::Func(b)) => {
+                let ok =
+                    a.params.len() == b.params.len() && a.results.len() == b.results.len() && a.variadic == b.variadic;
+                pairs.extend(a.params.iter().zip(&b.params).map(|(p, q)| (p.ty, q.ty)));
+                pairs.extend(a.results.iter().zip(&b.results).map(|(p, q)| (p.ty, q.ty)));
+                ok
+            }
+            (T::Struct(a), T::Struct(b)) => {
+                let ok =
+                    a.len() == b.len() && a.iter().zip(&b).all(|(f, g)| f.name == g.name && f.embedded == g.embedded);
+                pairs.extend(a.iter().zip(&b).map(|(f, g)| (f.ty, g.ty)));
+                ok
+            }
+            (T::Inst(b1, a1), T::Inst(b2, a2)) => {
+                pairs.extend(a1.iter().copied().zip(a2.iter().copied()));
+                b1 == b2 && a1.len() == a2.len()
+            }
+            _ => false,
+        };
+        same_shape && pairs.into_iter().all(|(a, b)| self.unify(u, a, b, inexact, depth + 1))
+    }
+
+    /// `x[indices]` where `x` is a generic function value: the explicit
+    /// type arguments (after reporting too many), with their positions.
+    pub(crate) fn explicit_targs(&mut self, sig: &Sig, indices: &'a [Expr]) -> Option<(Vec<TyId>, Vec<Pos>)> {
+        if self.too_many_targs(indices, sig.tparams.len()) {
+            return None;
+        }
+        let mut targs = Vec::new();
+        for i in indices {
+            let t = self.expr_as_type(i);
+            if t == INVALID {
+                return None;
+            }
+            targs.push(t);
+        }
+        Some((targs, indices.iter().map(start_pos).collect()))
+    }
+}
+
+/// The identifier naming the generic function in `f`, `pkg.F` (or either
+/// instantiated, `f[int]`), with the expression whose type is the
+/// function's (the identifier or the selector).
+fn generic_func_expr(e: &Expr) -> Option<(NodeId, &Expr)> {
+    match &e.kind {
+        ExprKind::Paren(x) => generic_func_expr(x),
+        ExprKind::Index { x, .. } => generic_func_expr(x),
+        ExprKind::Ident(id) => Some((id.id, e)),
+        ExprKind::Selector { sel, .. } => Some((sel.id, e)),
+        _ => None,
+    }
+}

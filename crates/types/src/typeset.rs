@@ -1,0 +1,150 @@
+//! Type sets of constraint interfaces and type parameters, and core types.
+//!
+//! An interface's type set is the set of types implementing its methods,
+//! narrowed by its type terms and by `comparable` ([`TypeSet`]). Terms are
+//! kept as a union (`~int | string`): a union's set is the union of its
+//! terms'; embedding intersects. Sets are normalized as they are built:
+//! no term is repeated or included in another (`int` goes when `~int` is
+//! there), so an empty list is the empty set.
+//!
+//! A type parameter's operations are those every type of its constraint's
+//! set allows. Its *core type* (spec: "Core types") is the one underlying
+//! type all types of the set share; operations on structure (indexing,
+//! ranging, calling, composite literals) go through it.
+//!
+//! Invariant: only `T::TypeParam` types have sets here; for every other type
+//! [`Types::core`] is the underlying type, so callers may use `core`
+//! wherever they used `under` and gain type parameters.
+
+use crate::model::ObjId;
+use crate::types::{INVALID, Method, T, Term, TyId, TypeSet, Types};
+
+impl Types {
+    /// The terms of the type set of type parameter `t`: `None` if `t` is
+    /// not a type parameter, an empty list when the set has no specific
+    /// types (no terms: every type) or is empty.
+    pub(crate) fn tparam_terms(&self, t: TyId) -> Option<Vec<Term>> {
+        let T::TypeParam(p) = self.get(t) else { return None };
+        Some(self.tparam_set(*p).1.terms.unwrap_or_default())
+    }
+
+    /// The methods and type set of type parameter `p`'s constraint.
+    pub(crate) fn tparam_set(&self, p: ObjId) -> (Vec<Method>, TypeSet) {
+        let Some(c) = self.tparams.get(&p).map(|d| d.constraint) else { return (Vec::new(), TypeSet::default()) };
+        match self.get(self.under(c)) {
+            T::Interface { methods, set, .. } => (methods.clone(), set.clone()),
+            _ => (Vec::new(), TypeSet::default()),
+        }
+    }
+
+    /// Whether every type of type parameter `p`'s set is comparable.
+    pub(crate) fn tparam_comparable(&self, p: ObjId, _depth: u32) -> bool {
+        let set = self.tparam_set(p).1;
+        match &set.terms {
+            None => set.comparable,
+            Some(ts) => !ts.is_empty() && ts.iter().all(|t| self.comparable(t.ty)),
+        }
+    }
+
+    /// The core type of `t`: its underlying type, or for a type parameter
+    /// the underlying type shared by every type of its set (the type
+    /// parameter itself when there is none).
+    pub(crate) fn core(&self, t: TyId) -> TyId {
+        let Some(terms) = self.tparam_terms(t) else { return self.under(t) };
+        let Some(first) = terms.first() else { return t };
+        let u = self.under(first.ty);
+        if terms.iter().all(|x| self.identical(self.under(x.ty), u)) { u } else { t }
+    }
+
+    /// The type set of interface `t` (underlying), if it is one.
+    pub(crate) fn iface_set(&self, t: TyId) -> Option<&TypeSet> {
+        match self.get(self.under(t)) {
+            T::Interface { set, .. } => Some(set),
+            _ => None,
+        }
+    }
+
+    /// Whether `ty` is in the set of `term`.
+    pub(crate) fn term_includes(&self, term: Term, ty: TyId) -> bool {
+        if term.tilde { self.identical(self.under(ty), term.ty) } else { self.identical(ty, term.ty) }
+    }
+
+    /// The intersection of two terms, if not empty.
+    fn term_meet(&self, a: Term, b: Term) -> Option<Term> {
+        match (a.tilde, b.tilde) {
+            (true, true) => self.identical(a.ty, b.ty).then_some(a),
+            (true, false) => self.term_includes(a, b.ty).then_some(b),
+            (false, true) => self.term_includes(b, a.ty).then_some(a),
+            (false, false) => self.identical(a.ty, b.ty).then_some(a),
+        }
+    }
+
+    /// Whether two terms' sets share a type (`int | ~int` overlap).
+    pub(crate) fn terms_overlap(&self, a: Term, b: Term) -> bool {
+        self.term_meet(a, b).is_some()
+    }
+
+    /// Whether term `a`'s set includes term `b`'s.
+    fn term_covers(&self, a: Term, b: Term) -> bool {
+        match (a.tilde, b.tilde) {
+            (true, _) => self.identical(a.ty, self.under(b.ty)),
+            (false, true) => false,
+            (false, false) => self.identical(a.ty, b.ty),
+        }
+    }
+
+    /// `list` normalized: terms included in another one dropped (the
+    /// first of equal ones kept).
+    pub(crate) fn normalize_terms(&self, list: Vec<Term>) -> Vec<Term> {
+        let mut out: Vec<Term> = Vec::new();
+        for (i, &t) in list.iter().enumerate() {
+            let covered = list
+                .iter()
+                .enumerate()
+                .any(|(j, &o)| j != i && self.term_covers(o, t) && (!self.term_covers(t, o) || j < i));
+            if !covered {
+                out.push(t);
+            }
+        }
+        out
+    }
+
+    /// The intersection of two type sets (embedding both in one interface).
+    pub(crate) fn meet_sets(&self, a: &TypeSet, b: &TypeSet) -> TypeSet {
+        let terms = match (&a.terms, &b.terms) {
+            (None, x) | (x, None) => x.clone(),
+            (Some(x), Some(y)) => {
+                let meets = x.iter().flat_map(|&s| y.iter().filter_map(move |&t| self.term_meet(s, t)));
+                Some(self.normalize_terms(meets.collect()))
+            }
+        };
+        TypeSet { comparable: a.comparable || b.comparable, terms }
+    }
+
+    /// Whether every type of `sub` (a term list, `None` every type) is in
+    /// `sup`.
+    pub(crate) fn terms_subset(&self, sub: &Option<Vec<Term>>, sup: &Option<Vec<Term>>) -> bool {
+        match (sub, sup) {
+            (_, None) => true,
+            (None, Some(_)) => false,
+            (Some(xs), Some(ys)) => xs.iter().all(|&x| ys.iter().any(|&y| self.term_covers(y, x))),
+        }
+    }
+
+    /// Whether `t` is an interface or type parameter with an empty type set.
+    pub(crate) fn empty_type_set(&self, t: TyId) -> bool {
+        let set = match self.get(t) {
+            T::TypeParam(p) => self.tparam_set(*p).1,
+            _ => match self.iface_set(t) {
+                Some(s) => s.clone(),
+                None => return false,
+            },
+        };
+        set.terms.is_some_and(|ts| ts.is_empty())
+    }
+
+    /// Whether `t` is the invalid type (after an error).
+    pub(crate) fn is_invalid(&self, t: TyId) -> bool {
+        self.under(t) == INVALID
+    }
+}
