@@ -117,7 +117,7 @@ impl FnCx<'_, '_> {
     /// The element types of a multi-value expression's tuple type.
     pub fn tuple_elems(&mut self, e: &Expr) -> Vec<TypeId> {
         let t = self.go_type(e);
-        match self.cx.info.types_table.get(t) {
+        match self.facts().get(t) {
             Type::Tuple(ts) => ts.clone(),
             _ => self.ice(e.pos, "multi-value expression without a tuple type"),
         }
@@ -189,7 +189,7 @@ impl FnCx<'_, '_> {
                     if fresh {
                         out.push(Stmt::Decl(l));
                     }
-                    (Place::Local(l), self.cx.info.obj(o).ty)
+                    (Place::Local(l), self.facts().obj_ty(o))
                 })
             })
             .collect();
@@ -213,7 +213,7 @@ impl FnCx<'_, '_> {
     pub fn global_init(&mut self, lhs: &[ObjId], rhs: &Expr, out: &mut Vec<Stmt>) {
         self.hoist(&[rhs], true, out);
         let targets: Vec<Option<(Place, TypeId)>> =
-            lhs.iter().map(|o| self.cx.globals.get(o).map(|&g| (Place::Global(g), self.cx.info.obj(*o).ty))).collect();
+            lhs.iter().map(|o| self.cx.globals.get(o).map(|&g| (Place::Global(g), self.facts().obj_ty(*o)))).collect();
         if targets.len() == 1 {
             match &targets[0] {
                 Some((p, t)) => {

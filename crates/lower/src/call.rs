@@ -42,10 +42,10 @@ impl FnCx<'_, '_> {
     /// A call expression (function call, method call, conversion or builtin).
     pub fn call_expr(&mut self, e: &Expr) -> IExpr {
         let ExprKind::Call { func, args, ellipsis, .. } = &e.kind else { self.ice(e.pos, "not a call") };
-        if is_type_expr(self.cx.info, func) {
+        if is_type_expr(self.facts(), func) {
             return self.conversion(e, &args[0]);
         }
-        if let Some(b) = builtin_callee(self.cx.info, func) {
+        if let Some(b) = builtin_callee(self.facts(), func) {
             return self.builtin(b, args, e);
         }
         let sig = self.signature_of(func);
@@ -87,14 +87,9 @@ impl FnCx<'_, '_> {
         let f = unparen(func);
         let mut all_args = Vec::new();
         let method = match &f.kind {
-            ExprKind::Selector { x, .. } => self
-                .cx
-                .info
-                .selections
-                .get(&f.id)
-                .filter(|s| s.kind == SelectionKind::MethodVal)
-                .cloned()
-                .map(|s| (x, s)),
+            ExprKind::Selector { x, .. } => {
+                self.facts().selection(f.id).filter(|s| s.kind == SelectionKind::MethodVal).map(|s| (x, s))
+            }
             _ => None,
         };
         let callee = match method {
@@ -369,7 +364,7 @@ impl FnCx<'_, '_> {
             _ => sig.params.get(i).copied().unwrap_or_else(|| sig.params[n - 1]),
         };
         let mut vals = Vec::new();
-        if args.len() == 1 && matches!(self.cx.info.types_table.get(self.go_type(&args[0])), Type::Tuple(_)) {
+        if args.len() == 1 && matches!(self.facts().get(self.go_type(&args[0])), Type::Tuple(_)) {
             for (i, (v, t)) in self.spread(&args[0]).into_iter().enumerate() {
                 vals.push(self.convert_to(v, t, param_ty(i), pos));
             }
@@ -394,7 +389,7 @@ impl FnCx<'_, '_> {
         pos: Pos,
         target: impl Fn(&Self, usize, TypeId) -> TypeId,
     ) -> Vec<IExpr> {
-        if args.len() == 1 && matches!(self.cx.info.types_table.get(self.go_type(&args[0])), Type::Tuple(_)) {
+        if args.len() == 1 && matches!(self.facts().get(self.go_type(&args[0])), Type::Tuple(_)) {
             let spread = self.spread(&args[0]);
             return spread
                 .into_iter()
@@ -488,7 +483,7 @@ impl FnCx<'_, '_> {
             }
             Builtin::Complex => {
                 // Both parts have the float type of the result's width.
-                let part = match self.cx.info.types_table.basic_kind(self.go_type(e)) {
+                let part = match self.facts().types.basic_kind(self.go_type(e)) {
                     Some(types::BasicKind::Complex64) => types::BasicKind::Float32,
                     _ => types::BasicKind::Float64,
                 };
@@ -580,7 +575,7 @@ impl FnCx<'_, '_> {
             self.ice(call.pos, "defer of a non-call")
         };
         let pos = unparen(call).pos;
-        let Some(b) = builtin_callee(self.cx.info, func) else {
+        let Some(b) = builtin_callee(self.facts(), func) else {
             let sig = self.signature_of(func);
             let call = self.call_parts(func, args, *ellipsis, &sig, pos);
             return Some(match (call.callee, wrapper) {

@@ -21,7 +21,9 @@
 use std::collections::HashSet;
 
 use syntax::ast::{Expr, ExprKind, Stmt, StmtKind};
-use types::{Info, ObjId, ObjKind};
+use types::{ObjId, ObjKind};
+
+use crate::facts::Facts;
 
 use crate::visit::{self, Visitor};
 
@@ -31,8 +33,9 @@ const MAX_BY_VALUE: u64 = 128;
 /// The captured variables of `body` (a top-level function's) that its
 /// closures capture by value; `addressed` holds the variables whose
 /// address is taken, implicitly included (pointer-method calls).
-pub fn by_value_captures(info: &Info, addressed: &HashSet<ObjId>, body: &[Stmt]) -> HashSet<ObjId> {
-    let mut scan = Assigned { info, assigned: HashSet::new(), captured: HashSet::new() };
+pub fn by_value_captures(facts: Facts<'_>, addressed: &HashSet<ObjId>, body: &[Stmt]) -> HashSet<ObjId> {
+    let info = facts.info;
+    let mut scan = Assigned { facts, assigned: HashSet::new(), captured: HashSet::new() };
     visit::walk_stmts(body, &mut scan);
     scan.captured
         .into_iter()
@@ -42,7 +45,7 @@ pub fn by_value_captures(info: &Info, addressed: &HashSet<ObjId>, body: &[Stmt])
                 v.captured
                     && !v.addr_taken
                     && !v.result
-                    && types::size_align(&info.types_table, info.obj(o).ty).0 <= MAX_BY_VALUE
+                    && types::size_align(facts.types, facts.obj_ty(o)).0 <= MAX_BY_VALUE
             }
             _ => false,
         })
@@ -52,7 +55,7 @@ pub fn by_value_captures(info: &Info, addressed: &HashSet<ObjId>, body: &[Stmt])
 /// Collects the variables assigned after their declaration, and the
 /// captured variables used (the candidates).
 struct Assigned<'i> {
-    info: &'i Info,
+    facts: Facts<'i>,
     assigned: HashSet<ObjId>,
     captured: HashSet<ObjId>,
 }
@@ -61,7 +64,7 @@ impl Assigned<'_> {
     /// The variable an assignment target stores into, if it is one (`x`,
     /// `x.f`, `x.a[i]`).
     fn target(&mut self, e: &Expr) {
-        if let Some(o) = crate::query::root_var(self.info, e) {
+        if let Some(o) = crate::query::root_var(self.facts, e) {
             self.assigned.insert(o);
         }
     }
@@ -75,7 +78,7 @@ impl<'s> Visitor<'s> for Assigned<'_> {
             StmtKind::Define { lhs, .. } => {
                 for id in lhs {
                     // A name already declared is assigned, not declared.
-                    if let Some(&o) = self.info.uses.get(&id.id) {
+                    if let Some(&o) = self.facts.info.uses.get(&id.id) {
                         self.assigned.insert(o);
                     }
                 }
@@ -83,7 +86,7 @@ impl<'s> Visitor<'s> for Assigned<'_> {
             // Since Go 1.22 a `:=` range clause declares its variables in
             // each iteration; it assigns them only in Go 1.19.
             StmtKind::Range { key, value, define, .. }
-                if !*define || !crate::lang::per_iteration_loop_vars(self.info, s.pos) =>
+                if !*define || !crate::lang::per_iteration_loop_vars(self.facts.info, s.pos) =>
             {
                 for e in [key, value].into_iter().flatten() {
                     self.target(e);
@@ -96,8 +99,8 @@ impl<'s> Visitor<'s> for Assigned<'_> {
 
     fn expr(&mut self, e: &'s Expr) -> bool {
         if let ExprKind::Ident(id) = &e.kind
-            && let Some(&o) = self.info.uses.get(&id.id)
-            && matches!(&self.info.obj(o).kind, ObjKind::Var(v) if v.captured)
+            && let Some(&o) = self.facts.info.uses.get(&id.id)
+            && matches!(&self.facts.info.obj(o).kind, ObjKind::Var(v) if v.captured)
         {
             self.captured.insert(o);
         }

@@ -184,7 +184,7 @@ impl FnCx<'_, '_> {
             for (id, (v, from)) in defined.iter().zip(results) {
                 let Some(&obj) = self.cx.info.defs.get(&id.id) else { continue };
                 let l = self.declare_var(obj);
-                let t = self.cx.info.obj(obj).ty;
+                let t = self.facts().obj_ty(obj);
                 b.push(Stmt::Decl(l));
                 b.push(Stmt::Assign(Place::Local(l), self.convert_to(v, from, t, pos)));
             }

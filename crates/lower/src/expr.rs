@@ -46,8 +46,8 @@ pub fn arith_op(op: BinaryOp) -> Option<BinOp> {
 
 impl FnCx<'_, '_> {
     /// The checker's facts about an expression.
-    pub fn tv(&self, e: &Expr) -> &TypeAndValue {
-        match self.cx.info.types.get(&e.id) {
+    pub fn tv(&self, e: &Expr) -> TypeAndValue {
+        match self.facts().tv(e.id) {
             Some(tv) => tv,
             None => self.ice(e.pos, "expression has no recorded type"),
         }
@@ -55,13 +55,15 @@ impl FnCx<'_, '_> {
 
     /// The Go type of an expression.
     pub fn go_type(&self, e: &Expr) -> TypeId {
-        self.tv(e).ty
+        match self.facts().type_of(e.id) {
+            Some(t) => t,
+            None => self.ice(e.pos, "expression has no recorded type"),
+        }
     }
 
     /// The structure of a Go type's underlying type.
     pub fn under(&self, t: TypeId) -> Type {
-        let tt = &self.cx.info.types_table;
-        tt.get(tt.underlying(t)).clone()
+        self.facts().under(t).clone()
     }
 
     fn is_interface(&self, t: TypeId) -> bool {
@@ -69,7 +71,7 @@ impl FnCx<'_, '_> {
     }
 
     fn is_untyped_nil(&self, e: &Expr) -> bool {
-        matches!(self.cx.info.types_table.get(self.go_type(e)), Type::Basic(BasicKind::UntypedNil))
+        matches!(self.facts().get(self.go_type(e)), Type::Basic(BasicKind::UntypedNil))
     }
 
     /// The IR type of a basic type.
@@ -102,7 +104,7 @@ impl FnCx<'_, '_> {
         if let Some(v) = self.take_hoisted(e) {
             return v;
         }
-        let tv = self.tv(e).clone();
+        let tv = self.tv(e);
         if let Some(v) = &tv.value {
             return self.constant(v, tv.ty, e.pos);
         }
@@ -117,7 +119,7 @@ impl FnCx<'_, '_> {
                 IK::Closure { func, captures }
             }
             ExprKind::CompositeLit { elems, .. } => return self.composite(e, tv.ty, elems),
-            ExprKind::Selector { .. } if let Some(id) = qualified_ident(self.cx.info, e) => self.ident(id, pos),
+            ExprKind::Selector { .. } if let Some(id) = qualified_ident(self.facts(), e) => self.ident(id, pos),
             ExprKind::Selector { x, sel } => return self.selector(e, x, sel),
             ExprKind::Index { x, indices } => return self.index(e, x, indices),
             ExprKind::Slice { x, lo, hi, max, .. } => {
@@ -140,8 +142,7 @@ impl FnCx<'_, '_> {
 
     /// A constant of Go type `t`.
     pub fn constant(&mut self, v: &ConstValue, t: TypeId, pos: Pos) -> IExpr {
-        let t =
-            if self.cx.info.types_table.basic_kind(t).is_some_and(|k| k.is_untyped()) { default_type(v) } else { t };
+        let t = if self.cx.types.basic_kind(t).is_some_and(|k| k.is_untyped()) { default_type(v) } else { t };
         let ty = self.cx.ty(t);
         if self.is_interface(t) {
             // A constant stored straight into an interface: box its default type.
@@ -296,7 +297,7 @@ impl FnCx<'_, '_> {
     /// a qualified identifier.
     fn selector(&mut self, e: &Expr, x: &Expr, sel: &ast::Ident) -> IExpr {
         let ty = self.cx.ty(self.go_type(e));
-        let Some(selection) = self.cx.info.selections.get(&e.id).cloned() else {
+        let Some(selection) = self.facts().selection(e.id) else {
             let what = match &unparen(x).kind {
                 ExprKind::Ident(p) => format!("package {}", p.name),
                 _ => format!("selector {}", sel.name),
@@ -366,12 +367,12 @@ impl FnCx<'_, '_> {
         match &e.kind {
             ExprKind::Paren(x) => return self.place(x),
             ExprKind::Ident(id) => return self.variable_place(id, e.pos),
-            ExprKind::Selector { .. } if let Some(id) = qualified_ident(self.cx.info, e) => {
+            ExprKind::Selector { .. } if let Some(id) = qualified_ident(self.facts(), e) => {
                 return self.variable_place(id, e.pos);
             }
             ExprKind::Star(p) => return Place::Deref(Box::new(self.expr(p))),
             ExprKind::Selector { x, .. } => {
-                if let Some(s) = self.cx.info.selections.get(&e.id).cloned()
+                if let Some(s) = self.facts().selection(e.id)
                     && s.kind == SelectionKind::FieldVal
                 {
                     return self.walk_path(x, &s.path).0;

@@ -13,11 +13,13 @@
 //!   enclosing function passes its own locals for them.
 
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use syntax::Pos;
 use syntax::ast::{self, Expr, ExprKind, Stmt as AStmt, StmtKind};
 use types::{ObjId, ObjKind, Type, TypeId};
 
+use crate::facts::{Facts, Subst};
 use crate::ir::{
     Call, Callee, DeferSite, Expr as IExpr, ExprKind as IK, Func, FuncId, LabelId, Local, LocalId, ScopeId, Stmt, TyId,
 };
@@ -43,6 +45,8 @@ pub struct FuncSpec<'f> {
     pub end: Pos,
     /// A function literal (nested closures are named `outer.N`).
     pub closure: bool,
+    /// The type arguments of the instance (empty outside generic code).
+    pub subst: Rc<Subst>,
 }
 
 /// A target of `break` (and `continue` for loops).
@@ -100,6 +104,9 @@ pub struct FnCx<'c, 'a> {
     pub ranges: u32,
     /// Last `#next` code given to an exit of a range-over-func body.
     pub range_codes: u64,
+    /// The type arguments of the generic instance being lowered (empty
+    /// outside generic code); closures share their function's.
+    pub subst: Rc<Subst>,
     next_scope: u32,
     next_label: u32,
     next_temp: u32,
@@ -129,6 +136,7 @@ impl<'c, 'a> FnCx<'c, 'a> {
             range_ctx: None,
             ranges: 0,
             range_codes: 0,
+            subst: Rc::default(),
             next_scope: 0,
             next_label: 0,
             next_temp: 0,
@@ -148,12 +156,14 @@ impl<'c, 'a> FnCx<'c, 'a> {
         let lit_prefix = if spec.closure { format!("{name}.") } else { format!("{name}.func") };
         let result_objs: Vec<ObjId> =
             spec.sig.results.iter().flat_map(|f| &f.names).filter_map(|n| info.defs.get(&n.id).copied()).collect();
+        let facts = Facts { info, types: &cx.types, subst: &spec.subst };
         let plan = plan_func(
             spec.body,
-            &PlanInput { info, disable_open_defers: cx.opts.disable_open_defers, results: &result_objs },
+            &PlanInput { facts, disable_open_defers: cx.opts.disable_open_defers, results: &result_objs },
         );
         let mut f = FnCx::empty(cx, spec.id, lit_prefix, plan);
-        f.heap_objs = addressed_vars(info, &f.cx.ptr_methods, spec.body);
+        f.subst = spec.subst.clone();
+        f.heap_objs = addressed_vars(f.facts(), &f.cx.ptr_methods, spec.body);
         f.declare_signature(&spec);
         for &obj in captures {
             let l = f.declare_var(obj);
@@ -170,15 +180,13 @@ impl<'c, 'a> FnCx<'c, 'a> {
     }
 
     fn declare_signature(&mut self, spec: &FuncSpec) {
-        let info = self.cx.info;
-        let sig = match info.types_table.get(info.types_table.underlying(spec.sig_ty)) {
+        let facts = self.facts();
+        let sig = match facts.under(facts.ty(spec.sig_ty)) {
             Type::Func(s) => s.clone(),
             _ => self.ice(spec.pos, "function without a function type"),
         };
         if let Some(recv) = spec.recv {
-            let Some(t) = info.types.get(&recv.ty.id).map(|tv| tv.ty) else {
-                self.ice(recv.pos, "receiver type not recorded")
-            };
+            let Some(t) = self.facts().type_of(recv.ty.id) else { self.ice(recv.pos, "receiver type not recorded") };
             let l = self.declare_param(recv.names.first(), t, "~recv".into());
             self.params.push(l);
         }
@@ -229,6 +237,13 @@ impl<'c, 'a> FnCx<'c, 'a> {
         };
     }
 
+    /// The checker's facts as this function sees them (its instance's type
+    /// arguments substituted): every checked type lowering reads comes
+    /// from here.
+    pub fn facts(&self) -> Facts<'_> {
+        Facts { info: self.cx.info, types: &self.cx.types, subst: &self.subst }
+    }
+
     /// Internal compiler error.
     pub fn ice(&self, pos: Pos, msg: &str) -> ! {
         self.cx.ice(pos, msg)
@@ -271,7 +286,8 @@ impl<'c, 'a> FnCx<'c, 'a> {
             _ => false,
         } || self.heap_objs.contains(&obj);
         let name = o.name.clone();
-        let ty = self.cx.ty(o.ty);
+        let t = self.facts().obj_ty(obj);
+        let ty = self.cx.ty(t);
         let l = self.new_local(name, ty, heap);
         self.vars.insert(obj, l);
         l
@@ -321,12 +337,19 @@ impl<'c, 'a> FnCx<'c, 'a> {
         };
         let name = format!("{}{}", self.lit_prefix, n);
         let fid = self.cx.reserve_func(name, e.pos);
-        let Some(sig_ty) = self.cx.info.types.get(&e.id).map(|tv| tv.ty) else {
-            self.ice(e.pos, "no type for function literal")
-        };
+        let Some(sig_ty) = self.facts().type_of(e.id) else { self.ice(e.pos, "no type for function literal") };
         let free = free_vars(self.cx.info, e);
-        let spec =
-            FuncSpec { id: fid, pos: e.pos, recv: None, sig, sig_ty, body: &body.stmts, end: body.end, closure: true };
+        let spec = FuncSpec {
+            id: fid,
+            pos: e.pos,
+            recv: None,
+            sig,
+            sig_ty,
+            body: &body.stmts,
+            end: body.end,
+            closure: true,
+            subst: self.subst.clone(),
+        };
         FnCx::lower(self.cx, spec, &free);
         (fid, free)
     }
@@ -444,8 +467,8 @@ impl<'s> Visitor<'s> for FreeVars<'_> {
 /// Variables whose address the lowering takes although the checker may not
 /// say so: arrays that are sliced, and receivers of pointer-method calls
 /// and `&` operands (the root variable of the place).
-pub(crate) fn addressed_vars(info: &types::Info, ptr_methods: &HashSet<ObjId>, body: &[AStmt]) -> HashSet<ObjId> {
-    struct V<'i>(&'i types::Info, HashSet<ObjId>, &'i HashSet<ObjId>);
+pub(crate) fn addressed_vars(facts: Facts<'_>, ptr_methods: &HashSet<ObjId>, body: &[AStmt]) -> HashSet<ObjId> {
+    struct V<'i>(Facts<'i>, HashSet<ObjId>, &'i HashSet<ObjId>);
     impl V<'_> {
         fn root(&mut self, e: &Expr) {
             if let Some(o) = crate::query::root_var(self.0, e) {
@@ -462,11 +485,8 @@ pub(crate) fn addressed_vars(info: &types::Info, ptr_methods: &HashSet<ObjId>, b
                 ExprKind::Unary { op: ast::UnaryOp::Addr, x } => self.root(x),
                 ExprKind::Slice { x, .. } if self.is_array(x) => self.root(x),
                 ExprKind::Selector { x, .. } => {
-                    let wants_ptr =
-                        self.0.selections.get(&e.id).and_then(|s| s.method).is_some_and(|m| self.2.contains(&m));
-                    let x_is_ptr = self.0.types.get(&x.id).is_some_and(|tv| {
-                        matches!(self.0.types_table.get(self.0.types_table.underlying(tv.ty)), Type::Pointer(_))
-                    });
+                    let wants_ptr = self.0.selection(e.id).and_then(|s| s.method).is_some_and(|m| self.2.contains(&m));
+                    let x_is_ptr = matches!(self.0.under_of(x), Some(Type::Pointer(_)));
                     if wants_ptr && !x_is_ptr {
                         self.root(x);
                     }
@@ -476,7 +496,7 @@ pub(crate) fn addressed_vars(info: &types::Info, ptr_methods: &HashSet<ObjId>, b
             true
         }
     }
-    let mut v = V(info, HashSet::new(), ptr_methods);
+    let mut v = V(facts, HashSet::new(), ptr_methods);
     visit::walk_stmts(body, &mut v);
     v.1
 }

@@ -22,6 +22,9 @@
 //! * `rangefunc` — range over functions: the loop body as a yield closure;
 //! * `lang` — the language version's questions (loop variables per iteration);
 //! * `tys`, `consts` — types and constants;
+//! * `facts` — the checker's facts as the function being lowered sees
+//!   them, type arguments substituted (the one seam through which types
+//!   are read);
 //! * `visit`, `query` — reading the AST and the checker's facts.
 //!
 //! Three error channels stay apart here: a Go feature deft cannot lower yet
@@ -40,6 +43,7 @@ mod chans;
 mod consts;
 mod dump;
 mod expr;
+mod facts;
 mod func;
 pub mod ir;
 mod lang;

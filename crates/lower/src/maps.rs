@@ -36,7 +36,7 @@ impl FnCx<'_, '_> {
     /// The operands of `delete(m, k)`, the key converted to the map's key type.
     pub fn delete_operands(&mut self, args: &[Expr]) -> Vec<IExpr> {
         // `delete(f())` spreads a two-result call.
-        let map_ty = match self.cx.info.types_table.get(self.go_type(&args[0])) {
+        let map_ty = match self.facts().get(self.go_type(&args[0])) {
             types::Type::Tuple(ts) => ts[0],
             _ => self.go_type(&args[0]),
         };
@@ -74,7 +74,8 @@ impl FnCx<'_, '_> {
         let m = self.spill(make, &mut stmts);
         // As gc: the entries whose key and value are constants first, then
         // the others one at a time, each ordered as `m[k] = v` would be.
-        let is_const = |e: &Expr| self.cx.info.types.get(&e.id).is_some_and(|tv| tv.value.is_some());
+        let facts = self.facts();
+        let is_const = |e: &Expr| facts.is_const(e);
         let (statics, dynamics): (Vec<&KeyedElement>, Vec<&KeyedElement>) =
             elems.iter().partition(|el| el.key.as_ref().is_some_and(is_const) && is_const(&el.value));
         for el in statics.into_iter().chain(dynamics) {

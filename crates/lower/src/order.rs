@@ -41,8 +41,8 @@ impl FnCx<'_, '_> {
         let func = crate::query::unparen(func);
         let mut operands: Vec<&Expr> = Vec::new();
         match &func.kind {
-            ExprKind::Selector { x, .. } if builtin_callee(self.cx.info, func).is_none() => {
-                if let Some(s) = self.cx.info.selections.get(&func.id)
+            ExprKind::Selector { x, .. } if builtin_callee(self.facts(), func).is_none() => {
+                if let Some(s) = self.facts().selection(func.id)
                     && s.kind == types::SelectionKind::MethodVal
                     && s.path.is_empty()
                     && let Some(m) = s.method
@@ -108,7 +108,7 @@ impl FnCx<'_, '_> {
     }
 
     fn hoist_expr(&mut self, e: &Expr, root: bool, out: &mut Vec<Stmt>) {
-        let Some(tv) = self.cx.info.types.get(&e.id) else { return };
+        let Some(tv) = self.facts().tv(e.id) else { return };
         if tv.value.is_some() || matches!(tv.mode, Mode::TypeExpr | Mode::Builtin | Mode::Constant) {
             return;
         }
@@ -159,7 +159,7 @@ impl FnCx<'_, '_> {
                 }
             }
             ExprKind::Selector { x, .. } => {
-                if crate::query::qualified_ident(self.cx.info, e).is_none() {
+                if crate::query::qualified_ident(self.facts(), e).is_none() {
                     self.hoist_expr(x, false, out);
                 }
                 false
@@ -196,12 +196,12 @@ impl FnCx<'_, '_> {
                 false
             }
             ExprKind::Call { func, args, ellipsis, .. } => {
-                if is_type_expr(self.cx.info, func) {
+                if is_type_expr(self.facts(), func) {
                     self.hoist_to(&args[0], tv.ty, out);
                     // `[]byte(s)`, `[]rune(s)` copy the string: gc runs them first.
                     matches!(self.under(tv.ty), Type::Slice(_))
                         && matches!(self.under(self.go_type(&args[0])), Type::Basic(_))
-                } else if let Some(b) = builtin_callee(self.cx.info, func) {
+                } else if let Some(b) = builtin_callee(self.facts(), func) {
                     for a in args {
                         if b == Builtin::Panic {
                             self.hoist_conv(a, true, out);
@@ -264,7 +264,7 @@ impl FnCx<'_, '_> {
 
     fn hoist_conv(&mut self, e: &Expr, into_iface: bool, out: &mut Vec<Stmt>) {
         self.hoist_expr(e, false, out);
-        let Some(tv) = self.cx.info.types.get(&e.id) else { return };
+        let Some(tv) = self.facts().tv(e.id) else { return };
         if tv.value.is_some() || !matches!(tv.mode, Mode::Value | Mode::Variable | Mode::MapIndex) {
             return;
         }
@@ -273,7 +273,7 @@ impl FnCx<'_, '_> {
         if !into_iface || self.hoisted.contains_key(&e.id) || !self.needs_addr(from) || self.addr_okay(e) {
             return;
         }
-        if matches!(self.cx.info.types_table.get(from), Type::Basic(b) if b.is_untyped()) {
+        if matches!(self.facts().get(from), Type::Basic(b) if b.is_untyped()) {
             return;
         }
         let v = self.expr(e);
@@ -353,7 +353,7 @@ impl FnCx<'_, '_> {
         let e = crate::query::unparen(e);
         let id = match &e.kind {
             ExprKind::Ident(id) => id,
-            ExprKind::Selector { .. } => match crate::query::qualified_ident(self.cx.info, e) {
+            ExprKind::Selector { .. } => match crate::query::qualified_ident(self.facts(), e) {
                 Some(id) => id,
                 None => return false,
             },
@@ -369,13 +369,13 @@ impl FnCx<'_, '_> {
     fn addressable(&self, e: &Expr) -> bool {
         let e = crate::query::unparen(e);
         match &e.kind {
-            ExprKind::Ident(_) => self.cx.info.types.get(&e.id).is_some_and(|tv| tv.mode == Mode::Variable),
+            ExprKind::Ident(_) => self.facts().mode(e.id) == Some(Mode::Variable),
             ExprKind::Star(_) => true,
             ExprKind::Selector { x, .. } => {
-                if crate::query::qualified_ident(self.cx.info, e).is_some() {
+                if crate::query::qualified_ident(self.facts(), e).is_some() {
                     return self.is_global_var(e);
                 }
-                match self.cx.info.selections.get(&e.id) {
+                match self.facts().selection(e.id) {
                     Some(s) if s.kind == types::SelectionKind::FieldVal => {
                         s.path.len() > 1
                             || matches!(self.under(self.go_type(x)), Type::Pointer(_))
@@ -394,7 +394,7 @@ impl FnCx<'_, '_> {
     }
 
     fn is_const(&self, e: &Expr) -> bool {
-        self.cx.info.types.get(&e.id).is_some_and(|tv| tv.value.is_some())
+        self.facts().is_const(e)
     }
 
     /// Whether values of Go type `t` are stored directly in an interface's

@@ -50,6 +50,8 @@ use std::collections::{HashMap, HashSet};
 use syntax::ast::{CaseClause, Expr, ExprKind, NodeId, Stmt, StmtKind};
 use types::{ConstValue, Info, ObjId, ObjKind};
 
+use crate::facts::Facts;
+
 use crate::ir::{DeferKind, MAX_OPEN_DEFERS};
 use crate::query::{const_bool, folded_cond, gc_wraps_deferred_call, unparen};
 use crate::visit::{self, Visitor};
@@ -169,7 +171,7 @@ impl FuncPlan {
 /// Inputs of the plan that are not in the body.
 pub struct PlanInput<'a> {
     /// Checker facts.
-    pub info: &'a Info,
+    pub facts: Facts<'a>,
     /// `-N`: never open-code.
     pub disable_open_defers: bool,
     /// Named result objects of the function (gc will not open-code when one
@@ -179,7 +181,7 @@ pub struct PlanInput<'a> {
 
 /// Plans one function body.
 pub fn plan_func(body: &[Stmt], input: &PlanInput) -> FuncPlan {
-    let mut p = Planner { info: input.info, plan: FuncPlan::default() };
+    let mut p = Planner { facts: input.facts, plan: FuncPlan::default() };
     p.number_lits(body);
     p.prune_list(body);
     p.prune_whole_body(body);
@@ -279,10 +281,10 @@ fn is_loop(s: &Stmt) -> bool {
 }
 
 /// `panic(...)` as a statement.
-fn is_panic_stmt(info: &Info, s: &Stmt) -> bool {
+fn is_panic_stmt(facts: Facts<'_>, s: &Stmt) -> bool {
     match &s.kind {
         StmtKind::Expr(e) => match &unparen(e).kind {
-            ExprKind::Call { func, .. } => crate::query::builtin_callee(info, func) == Some(types::Builtin::Panic),
+            ExprKind::Call { func, .. } => crate::query::builtin_callee(facts, func) == Some(types::Builtin::Panic),
             _ => false,
         },
         _ => false,
@@ -290,7 +292,7 @@ fn is_panic_stmt(info: &Info, s: &Stmt) -> bool {
 }
 
 struct Planner<'a> {
-    info: &'a Info,
+    facts: Facts<'a>,
     plan: FuncPlan,
 }
 
@@ -307,7 +309,7 @@ impl<'a> Planner<'a> {
     /// The body of a range over a function is a function of its own
     /// (`crate::rangefunc`): its literals are numbered there.
     fn number_lits(&mut self, body: &[Stmt]) {
-        struct Lits<'i, 's>(&'i Info, Vec<&'s Expr>);
+        struct Lits<'i, 's>(Facts<'i>, Vec<&'s Expr>);
         impl<'s> Visitor<'s> for Lits<'_, 's> {
             fn stmt(&mut self, s: &'s Stmt) -> bool {
                 let StmtKind::Range { key, value, expr, .. } = &s.kind else { return true };
@@ -327,7 +329,7 @@ impl<'a> Planner<'a> {
                 true
             }
         }
-        let mut v = Lits(self.info, Vec::new());
+        let mut v = Lits(self.facts, Vec::new());
         visit::walk_stmts(body, &mut v);
         for (i, lit) in v.1.into_iter().enumerate() {
             self.plan.lit_numbers.insert(lit.id, i as u32 + 1);
@@ -346,7 +348,7 @@ impl<'a> Planner<'a> {
                     return false;
                 }
                 if let StmtKind::Range { expr, body, .. } = &s.kind
-                    && crate::query::is_func_value(self.0.info, expr)
+                    && crate::query::is_func_value(self.0.facts, expr)
                     && has_defer(&body.stmts)
                 {
                     self.1 = true;
@@ -379,13 +381,13 @@ impl<'a> Planner<'a> {
             }
             let mut cut = false;
             if let (StmtKind::If { cond, .. }, Some((then, els))) = (&s.kind, if_branches(s))
-                && let Some(b) = folded_cond(self.info, cond)
+                && let Some(b) = folded_cond(self.facts, cond)
             {
                 self.plan.const_ifs.insert(key(s), b);
                 let (taken, dead) = if b { (then, els) } else { (els, then) };
                 self.remove_all(dead);
                 let ends_in_exit = flatten(taken).last().is_some_and(|l| {
-                    matches!(l.stmt().kind, StmtKind::Return(_)) || is_panic_stmt(self.info, l.stmt())
+                    matches!(l.stmt().kind, StmtKind::Return(_)) || is_panic_stmt(self.facts, l.stmt())
                 });
                 cut = ends_in_exit && last_label.is_none_or(|l| idx > l);
             }
@@ -407,7 +409,7 @@ impl<'a> Planner<'a> {
     /// gc's folding of a `switch` whose tag and cases are constants.
     fn fold_switch(&mut self, s: &Stmt, tag: Option<&Expr>, cases: &[CaseClause]) {
         let tag_value = match tag {
-            Some(t) => match self.info.types.get(&t.id).and_then(|tv| tv.value.clone()) {
+            Some(t) => match self.facts.value(t.id).cloned() {
                 Some(v) => v,
                 None => return,
             },
@@ -422,7 +424,7 @@ impl<'a> Planner<'a> {
                 continue;
             };
             for e in exprs {
-                let Some(v) = self.info.types.get(&e.id).and_then(|tv| tv.value.as_ref()) else {
+                let Some(v) = self.facts.value(e.id) else {
                     return;
                 };
                 if const_equal(&tag_value, v) {
@@ -462,11 +464,11 @@ impl<'a> Planner<'a> {
             let Item::Stmt(s) = *item else { return false };
             match &s.kind {
                 StmtKind::If { init: None, cond, then, els } => {
-                    folded_cond(self.info, cond).is_some()
+                    folded_cond(self.facts, cond).is_some()
                         && self.live_items(&then.stmts).is_empty()
                         && self.live_items(els.as_deref().map(std::slice::from_ref).unwrap_or(&[])).is_empty()
                 }
-                StmtKind::For { init: None, cond: Some(c), .. } => const_bool(self.info, c) == Some(false),
+                StmtKind::For { init: None, cond: Some(c), .. } => const_bool(self.facts, c) == Some(false),
                 _ => false,
             }
         });
@@ -562,7 +564,7 @@ impl<'a> Planner<'a> {
     fn reach_stmt(&mut self, s: &Stmt, reached: &mut HashSet<StmtKey>) -> bool {
         match &s.kind {
             StmtKind::Return(_) | StmtKind::Goto(_) | StmtKind::Break(_) | StmtKind::Continue(_) => false,
-            StmtKind::Expr(_) if is_panic_stmt(self.info, s) => false,
+            StmtKind::Expr(_) if is_panic_stmt(self.facts, s) => false,
             StmtKind::Defer(_) => {
                 reached.insert(key(s));
                 true
@@ -615,7 +617,7 @@ impl<'a> Planner<'a> {
         for item in self.live_items(list) {
             let Item::Stmt(s) = item else { continue };
             if let StmtKind::Defer(call) | StmtKind::Go(call) = &s.kind
-                && gc_wraps_deferred_call(self.info, call)
+                && gc_wraps_deferred_call(self.facts, call)
             {
                 out.insert(key(s), Wrapper { number: *next, go: matches!(s.kind, StmtKind::Go(_)) });
                 *next += 1;
@@ -686,12 +688,12 @@ fn heap_results(body: &[Stmt], input: &PlanInput, plan: &FuncPlan, own_loops: &H
         plan.fates.iter().filter(|(_, f)| **f == Fate::Removed).map(|(k, _)| *k).collect();
     for lit in all_func_lits(body, plan) {
         if let ExprKind::FuncLit { body, .. } = &lit.kind {
-            let (loops, dead) = closure_facts(input.info, &body.stmts);
+            let (loops, dead) = closure_facts(input.facts, &body.stmts);
             defers_in_loops.extend(loops);
             removed.extend(dead);
         }
     }
-    let mut scan = EscapeScan::new(input.info, removed, input.results, defers_in_loops);
+    let mut scan = EscapeScan::new(input.facts, removed, input.results, defers_in_loops);
     visit::walk_stmts(body, &mut scan);
     let only_called = scan.only_called_vars();
     let lit_escapes = |lit: &NodeId| {
@@ -724,8 +726,8 @@ fn all_func_lits<'s>(body: &'s [Stmt], plan: &FuncPlan) -> Vec<&'s Expr> {
 
 /// For a closure body: whether gc's escape analysis sees each of its defer
 /// statements inside a loop, and the statements dead-code removal drops.
-fn closure_facts(info: &Info, body: &[Stmt]) -> (HashMap<StmtKey, bool>, Vec<StmtKey>) {
-    let mut p = Planner { info, plan: FuncPlan::default() };
+fn closure_facts(facts: Facts<'_>, body: &[Stmt]) -> (HashMap<StmtKey, bool>, Vec<StmtKey>) {
+    let mut p = Planner { facts, plan: FuncPlan::default() };
     p.prune_list(body);
     p.prune_whole_body(body);
     let looping = p.looping_labels(body);
@@ -737,7 +739,7 @@ fn closure_facts(info: &Info, body: &[Stmt]) -> (HashMap<StmtKey, bool>, Vec<Stm
 
 /// Collects what [`heap_results`] needs in one pre-order walk.
 struct EscapeScan<'a> {
-    info: &'a Info,
+    facts: Facts<'a>,
     /// Statements removed as dead code (in this function and its closures).
     removed: HashSet<StmtKey>,
     results: &'a [ObjId],
@@ -763,13 +765,13 @@ struct EscapeScan<'a> {
 
 impl<'a> EscapeScan<'a> {
     fn new(
-        info: &'a Info,
+        facts: Facts<'a>,
         removed: HashSet<StmtKey>,
         results: &'a [ObjId],
         defers_in_loops: HashMap<StmtKey, bool>,
     ) -> Self {
         EscapeScan {
-            info,
+            facts,
             removed,
             results,
             captures: Vec::new(),
@@ -788,7 +790,7 @@ impl<'a> EscapeScan<'a> {
         let ExprKind::Ident(id) = &unparen(e).kind else {
             return None;
         };
-        let obj = self.info.object_of(id.id)?;
+        let obj = self.facts.info.object_of(id.id)?;
         self.results.contains(&obj).then_some(obj)
     }
 
@@ -808,8 +810,8 @@ impl<'a> EscapeScan<'a> {
             return;
         }
         let v = unparen(&values[0]);
-        if let (ExprKind::FuncLit { .. }, Some(obj)) = (&v.kind, self.info.object_of(names[0].id))
-            && matches!(self.info.obj(obj).kind, ObjKind::Var(ref vi) if !vi.global)
+        if let (ExprKind::FuncLit { .. }, Some(obj)) = (&v.kind, self.facts.info.object_of(names[0].id))
+            && matches!(self.facts.info.obj(obj).kind, ObjKind::Var(ref vi) if !vi.global)
         {
             self.lit_in_var.insert(v.id, obj);
         }
@@ -830,7 +832,7 @@ impl<'a> EscapeScan<'a> {
                 true
             }
         }
-        let mut u = Uses(self.info, HashSet::new());
+        let mut u = Uses(self.facts.info, HashSet::new());
         visit::walk_expr(lit, &mut u);
         u.1.retain(|o| self.results.contains(o));
         u.1
@@ -910,8 +912,8 @@ impl<'s> Visitor<'s> for EscapeScan<'_> {
                 }
             }
             ExprKind::Ident(id) => {
-                if let Some(&obj) = self.info.uses.get(&id.id)
-                    && matches!(self.info.obj(obj).kind, ObjKind::Var(_))
+                if let Some(&obj) = self.facts.info.uses.get(&id.id)
+                    && matches!(self.facts.info.obj(obj).kind, ObjKind::Var(_))
                 {
                     self.var_uses.push((obj, self.callee_idents.contains(&id.id)));
                 }

@@ -19,11 +19,12 @@
 //! generic function ever reaches the rest of this crate. A function without a body is rejected, except in deft's library,
 //! where it is [`Func::external`]: implemented by the runtime.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use syntax::ast::{self, Decl, Expr, FuncDecl, NodeId};
 use syntax::{Diagnostics, Pos, SourceMap};
-use types::{Info, ObjId, Type};
+use types::{Info, ObjId, Type, TypeTable};
 
 use crate::LowerOptions;
 use crate::func::{FnCx, FuncSpec};
@@ -36,8 +37,14 @@ use crate::visit;
 pub struct Ctx<'a> {
     /// Source files (for positions in internal errors).
     pub sources: &'a SourceMap,
-    /// Checker facts.
+    /// Checker facts. Types are read through [`crate::facts::Facts`]
+    /// (or from `types` for types already substituted), never from here.
     pub info: &'a Info,
+    /// All types: the checker's, plus the instances and substituted types
+    /// lowering makes (copied from the checker's on the first addition).
+    pub types: Cow<'a, TypeTable>,
+    /// The empty substitution, of code outside generic functions.
+    pub no_subst: crate::facts::Subst,
     /// Options.
     pub opts: &'a LowerOptions,
     /// User diagnostics.
@@ -70,21 +77,26 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// The checker's facts outside generic code (no substitution).
+    pub fn facts(&self) -> crate::facts::Facts<'_> {
+        crate::facts::Facts { info: self.info, types: &self.types, subst: &self.no_subst }
+    }
+
     /// The IR type of a checker type.
     pub fn ty(&mut self, t: types::TypeId) -> crate::ir::TyId {
-        let env = TyEnv { info: self.info, methods: &self.methods };
+        let env = TyEnv { info: self.info, types: &self.types, methods: &self.methods };
         self.tys.lower(&env, &mut self.prog.types, t)
     }
 
     /// Runs `f` with the type mapping (read only) and its environment.
     pub fn with_env<R>(&self, f: impl FnOnce(&TyMap, &TyEnv) -> R) -> R {
-        let env = TyEnv { info: self.info, methods: &self.methods };
+        let env = TyEnv { info: self.info, types: &self.types, methods: &self.methods };
         f(&self.tys, &env)
     }
 
     /// Runs `f` with the type mapping's environment.
     pub fn with_tys<R>(&mut self, f: impl FnOnce(&mut TyMap, &TyEnv, &mut Vec<crate::ir::TyDef>) -> R) -> R {
-        let env = TyEnv { info: self.info, methods: &self.methods };
+        let env = TyEnv { info: self.info, types: &self.types, methods: &self.methods };
         f(&mut self.tys, &env, &mut self.prog.types)
     }
 
@@ -170,6 +182,8 @@ pub fn lower(
     let mut cx = Ctx {
         sources,
         info,
+        types: Cow::Borrowed(&info.types_table),
+        no_subst: Default::default(),
         opts,
         diags,
         prog: Program::default(),
@@ -275,7 +289,8 @@ fn declare_global(cx: &mut Ctx, name: &ast::Ident) {
     let Some(obj) = cx.info.defs.get(&name.id).copied() else {
         cx.ice(name.pos, &format!("no object for global {}", name.name))
     };
-    let ty = cx.ty(cx.info.obj(obj).ty);
+    let ty = cx.facts().obj_ty(obj);
+    let ty = cx.ty(ty);
     let id = GlobalId(cx.prog.globals.len() as u32);
     cx.prog.globals.push(Global { name: format!("{}.{}", cx.pkg, name.name), ty });
     cx.globals.insert(obj, id);
@@ -321,10 +336,11 @@ fn declare_func<'f>(cx: &mut Ctx, f: &'f FuncDecl, out: &mut Declared<'f>) {
 
 /// The defined type a receiver belongs to, and whether it is a pointer.
 fn receiver_base(cx: &Ctx, recv: &ast::Field) -> Option<(ObjId, bool)> {
-    let t = cx.info.types.get(&recv.ty.id)?.ty;
-    match cx.info.types_table.get(t) {
+    let facts = cx.facts();
+    let t = facts.type_of(recv.ty.id)?;
+    match facts.get(t) {
         Type::Named(obj) => Some((*obj, false)),
-        Type::Pointer(e) => match cx.info.types_table.get(*e) {
+        Type::Pointer(e) => match facts.get(*e) {
             Type::Named(obj) => Some((*obj, true)),
             _ => None,
         },
@@ -343,16 +359,26 @@ fn method_name(cx: &Ctx, recv: &ast::Field, method: &str) -> String {
 
 fn lower_func_decl(cx: &mut Ctx, fid: FuncId, f: &FuncDecl) {
     let Some(obj) = cx.info.defs.get(&f.name.id).copied() else { cx.ice(f.name.pos, "no object for function") };
-    let sig_ty = cx.info.obj(obj).ty;
+    let sig_ty = cx.facts().obj_ty(obj);
     // A library function without a body keeps its signature (params and
     // results) and is implemented by the runtime.
     cx.prog.funcs[fid.0 as usize].external = f.body.is_none();
     let body = f.body.as_ref().map_or(&[][..], |b| &b.stmts[..]);
     let end = f.body.as_ref().map_or(f.pos, |b| b.end);
-    let addressed = crate::func::addressed_vars(cx.info, &cx.ptr_methods, body);
-    let by_value = crate::captures::by_value_captures(cx.info, &addressed, body);
+    let addressed = crate::func::addressed_vars(cx.facts(), &cx.ptr_methods, body);
+    let by_value = crate::captures::by_value_captures(cx.facts(), &addressed, body);
     cx.by_value.extend(by_value);
-    let spec = FuncSpec { id: fid, pos: f.pos, recv: f.recv.as_ref(), sig: &f.sig, sig_ty, body, end, closure: false };
+    let spec = FuncSpec {
+        id: fid,
+        pos: f.pos,
+        recv: f.recv.as_ref(),
+        sig: &f.sig,
+        sig_ty,
+        body,
+        end,
+        closure: false,
+        subst: Default::default(),
+    };
     FnCx::lower(cx, spec, &[]);
 }
 

@@ -88,7 +88,7 @@ fn memoized_wrapper(cx: &mut Ctx, ty: TyId, name: &str, p: &Promoted) -> FuncId 
 /// The promoted methods in the method set of IR type `ty`, by name.
 fn promoted_set(cx: &mut Ctx, ty: TyId) -> HashMap<String, Promoted> {
     let Some(t) = cx.tys.checker_type(ty) else { return HashMap::new() };
-    let table = &cx.info.types_table;
+    let table = &*cx.types;
     let (outer, pointer) = match table.get(t) {
         Type::Pointer(e) => (*e, true),
         _ => (t, false),
@@ -110,7 +110,7 @@ fn promoted_set(cx: &mut Ctx, ty: TyId) -> HashMap<String, Promoted> {
 /// Every method selectable on a value of struct type `outer` (its own
 /// included, with an empty path), by Go's depth rule.
 fn selectable(cx: &Ctx, outer: TypeId) -> HashMap<String, Promoted> {
-    let table = &cx.info.types_table;
+    let table = &*cx.types;
     let mut resolved: HashMap<String, Option<Promoted>> = HashMap::new();
     let mut seen: HashSet<TypeId> = HashSet::from([outer]);
     let mut level = vec![(outer, Vec::new(), false)];

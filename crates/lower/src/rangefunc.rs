@@ -136,11 +136,11 @@ impl FnCx<'_, '_> {
     ) {
         let info = self.cx.info;
         let ft = self.go_type(x);
-        let yt = match info.types_table.get(info.types_table.underlying(ft)) {
+        let yt = match self.facts().under(ft) {
             Type::Func(s) if s.params.len() == 1 => s.params[0],
             _ => self.ice(pos, "range over a function that is not an iterator"),
         };
-        let yield_params = match info.types_table.get(info.types_table.underlying(yt)) {
+        let yield_params = match self.facts().under(yt) {
             Type::Func(s) => s.params.clone(),
             _ => self.ice(pos, "iterator whose argument is not a function"),
         };
@@ -200,15 +200,17 @@ impl FnCx<'_, '_> {
         let free = free_vars_of_body(info, &body.stmts, &assigned, &params);
         let mut plan = plan_func(
             &body.stmts,
-            &PlanInput { info, disable_open_defers: self.cx.opts.disable_open_defers, results: &[] },
+            &PlanInput { facts: self.facts(), disable_open_defers: self.cx.opts.disable_open_defers, results: &[] },
         );
         // The deferred calls of nested loop bodies are the outer function's.
         plan.range_defers = false;
         let result_tys = self.result_tys.clone();
         let codes = self.range_codes;
+        let subst = self.subst.clone();
         let mut f = FnCx::empty(self.cx, fid, format!("{name}."), plan);
         f.range_codes = codes;
-        f.heap_objs = crate::func::addressed_vars(info, &f.cx.ptr_methods, &body.stmts);
+        f.subst = subst;
+        f.heap_objs = crate::func::addressed_vars(f.facts(), &f.cx.ptr_methods, &body.stmts);
         let mut targets = Vec::new();
         for (i, &pt) in yield_params.iter().enumerate() {
             let var = if define { [k, v].get(i).copied().flatten() } else { None };

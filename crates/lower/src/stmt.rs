@@ -439,7 +439,7 @@ impl FnCx<'_, '_> {
                 let mut body = Vec::new();
                 if bind && let Some(&obj) = f.cx.info.implicits.get(&c.implicit) {
                     let v = f.declare_var(obj);
-                    let t = f.cx.info.obj(obj).ty;
+                    let t = f.facts().obj_ty(obj);
                     let vt = f.cx.ty(t);
                     let value = if vt == value.ty {
                         value
@@ -485,9 +485,7 @@ impl FnCx<'_, '_> {
             let nil = IExpr { kind: IK::Const(Const::Nil), ty: xv.ty, pos };
             return (self.binary(BinOp::Eq, xv, nil, bool_ty, pos), None);
         }
-        let Some(tt) = self.cx.info.types.get(&t.id).map(|tv| tv.ty) else {
-            self.ice(pos, "type switch case without a type")
-        };
+        let Some(tt) = self.facts().type_of(t.id) else { self.ice(pos, "type switch case without a type") };
         let ty = self.cx.ty(tt);
         let tuple = self.cx.with_tys(|m, env, o| m.tuple(env, o, vec![ty, bool_ty]));
         let ok = self.temp(bool_ty);
@@ -528,13 +526,12 @@ impl FnCx<'_, '_> {
         }
         self.hoist(&[x], true, out);
         let xt = self.go_type(x);
-        let info = self.cx.info;
-        match info.types_table.get(info.types_table.underlying(xt)).clone() {
+        match self.under(xt) {
             Type::Basic(b) if b.is_integer() => self.range_int(k, x, body, label, pos, out),
             Type::Basic(_) => self.range_string(k, v, x, body, label, pos, out),
             Type::Slice(_) => self.range_indexed(k, v, x, Indexed::Slice, body, label, pos, out),
             Type::Array(n, _) => self.range_indexed(k, v, x, Indexed::Array(n), body, label, pos, out),
-            Type::Pointer(e) => match info.types_table.get(info.types_table.underlying(e)) {
+            Type::Pointer(e) => match self.facts().under(e) {
                 Type::Array(n, _) => {
                     let n = *n;
                     self.range_indexed(k, v, x, Indexed::PtrArray(n), body, label, pos, out)
@@ -672,7 +669,7 @@ impl FnCx<'_, '_> {
     ) {
         let int = self.basic_ty(types::BasicKind::Int);
         // With no value variable and a constant length, Go does not evaluate x.
-        let constant_len = !crate::query::has_call_or_recv(self.cx.info, x);
+        let constant_len = !crate::query::has_call_or_recv(self.facts(), x);
         let container = match (shape, v) {
             (Indexed::Array(_) | Indexed::PtrArray(_), None) if constant_len => None,
             _ => {
@@ -719,10 +716,10 @@ impl FnCx<'_, '_> {
         ct: types::TypeId,
         pos: Pos,
     ) -> (IExpr, types::TypeId) {
-        let info = self.cx.info;
-        let et = match (info.types_table.get(info.types_table.underlying(ct)), shape) {
+        let facts = self.facts();
+        let et = match (facts.under(ct), shape) {
             (Type::Slice(e) | Type::Array(_, e), _) => *e,
-            (Type::Pointer(p), Indexed::PtrArray(_)) => match info.types_table.get(info.types_table.underlying(*p)) {
+            (Type::Pointer(p), Indexed::PtrArray(_)) => match facts.under(*p) {
                 Type::Array(_, e) => *e,
                 _ => self.ice(pos, "range over a pointer to a non-array"),
             },
@@ -740,8 +737,8 @@ impl FnCx<'_, '_> {
 
     /// The type of an assignment's target (a blank `_` takes any value).
     fn lhs_type(&self, l: &Expr) -> types::TypeId {
-        match self.cx.info.types.get(&l.id) {
-            Some(tv) if !is_blank(l) => tv.ty,
+        match self.facts().type_of(l.id) {
+            Some(t) if !is_blank(l) => t,
             _ => types::TypeTable::basic(types::BasicKind::Invalid),
         }
     }

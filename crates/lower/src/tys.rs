@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use types::{BasicKind, Info, Signature, Type, TypeId};
+use types::{BasicKind, Info, Signature, Type, TypeId, TypeTable};
 
 use crate::ir::{FuncId, FuncSig, IntTy, TyDef, TyId, TyKind};
 
@@ -35,8 +35,11 @@ pub struct TyMap {
 
 /// What [`TyMap`] needs to see while lowering a type.
 pub struct TyEnv<'a> {
-    /// Checker facts.
+    /// Checker facts (names of objects and packages; types are read from
+    /// `types`).
     pub info: &'a Info,
+    /// All types: the checker's and the instances lowering made.
+    pub types: &'a TypeTable,
     /// Methods of defined types, by type name object: (name, function,
     /// pointer receiver).
     pub methods: &'a HashMap<types::ObjId, Vec<(String, FuncId, bool)>>,
@@ -56,9 +59,9 @@ impl TyMap {
     /// whole program is lowered.
     pub fn declared_methods(&self, env: &TyEnv, t: TyId) -> Vec<(String, FuncId)> {
         let Some(&ct) = self.rev.get(&t) else { return Vec::new() };
-        match env.info.types_table.get(ct) {
+        match env.types.get(ct) {
             Type::Named(obj) => method_list(env, *obj, false),
-            Type::Pointer(elem) => match env.info.types_table.get(*elem) {
+            Type::Pointer(elem) => match env.types.get(*elem) {
                 Type::Named(obj) => method_list(env, *obj, true),
                 _ => Vec::new(),
             },
@@ -72,23 +75,18 @@ impl TyMap {
             return id;
         }
         let id = TyId(out.len() as u32);
-        out.push(TyDef {
-            kind: TyKind::Tuple(Vec::new()),
-            name: go_name(env.info, t),
-            named: false,
-            methods: Vec::new(),
-        });
+        out.push(TyDef { kind: TyKind::Tuple(Vec::new()), name: go_name(env, t), named: false, methods: Vec::new() });
         self.map.insert(t, id);
         self.rev.insert(id, t);
-        let ty = env.info.types_table.get(t).clone();
+        let ty = env.types.get(t).clone();
         let (kind, named, methods) = match &ty {
             Type::Named(obj) => {
-                let under = env.info.types_table.underlying(t);
+                let under = env.types.underlying(t);
                 let kind = self.kind_of(env, out, under);
                 (kind, true, method_list(env, *obj, false))
             }
             Type::Pointer(elem) => {
-                let methods = match env.info.types_table.get(*elem) {
+                let methods = match env.types.get(*elem) {
                     Type::Named(obj) => method_list(env, *obj, true),
                     _ => Vec::new(),
                 };
@@ -105,11 +103,11 @@ impl TyMap {
 
     /// The structure of a non-named type (or of a named type's underlying).
     fn kind_of(&mut self, env: &TyEnv, out: &mut Vec<TyDef>, t: TypeId) -> TyKind {
-        let ty = env.info.types_table.get(t).clone();
+        let ty = env.types.get(t).clone();
         match ty {
             Type::Basic(k) => basic_kind(k),
             Type::Named(_) => {
-                let under = env.info.types_table.underlying(t);
+                let under = env.types.underlying(t);
                 self.kind_of(env, out, under)
             }
             Type::Pointer(e) => TyKind::Pointer(self.lower(env, out, e)),
@@ -124,7 +122,7 @@ impl TyMap {
             Type::Interface(ms) => TyKind::Interface(
                 ms.iter()
                     .map(|m| {
-                        let sig = match env.info.types_table.get(m.sig) {
+                        let sig = match env.types.get(m.sig) {
                             Type::Func(s) => s.clone(),
                             _ => Signature { params: Vec::new(), results: Vec::new(), variadic: false },
                         };
@@ -152,7 +150,7 @@ impl TyMap {
     /// empty tuple of a call without results).
     pub fn tuple(&mut self, env: &TyEnv, out: &mut Vec<TyDef>, elems: Vec<TyId>) -> TyId {
         let ids: Option<Vec<TypeId>> = elems.iter().map(|e| self.rev.get(e).copied()).collect();
-        if let Some(t) = ids.and_then(|ids| env.info.types_table.index.get(&Type::Tuple(ids)).copied()) {
+        if let Some(t) = ids.and_then(|ids| env.types.index.get(&Type::Tuple(ids)).copied()) {
             return self.lower(env, out, t);
         }
         let name =
@@ -162,7 +160,7 @@ impl TyMap {
 
     /// `*elem`.
     pub fn pointer_to(&mut self, env: &TyEnv, out: &mut Vec<TyDef>, elem: TyId) -> TyId {
-        let checker = self.rev.get(&elem).and_then(|e| env.info.types_table.index.get(&Type::Pointer(*e)).copied());
+        let checker = self.rev.get(&elem).and_then(|e| env.types.index.get(&Type::Pointer(*e)).copied());
         if let Some(t) = checker {
             return self.lower(env, out, t);
         }
@@ -172,7 +170,7 @@ impl TyMap {
 
     /// `interface {}`.
     pub fn empty_interface(&mut self, env: &TyEnv, out: &mut Vec<TyDef>) -> TyId {
-        if let Some(&t) = env.info.types_table.index.get(&Type::Interface(Vec::new())) {
+        if let Some(&t) = env.types.index.get(&Type::Interface(Vec::new())) {
             return self.lower(env, out, t);
         }
         self.synthesize(out, Synth::EmptyInterface, TyKind::Interface(Vec::new()), "interface {}".into())
@@ -181,7 +179,7 @@ impl TyMap {
     /// `func()`.
     pub fn unit_func(&mut self, env: &TyEnv, out: &mut Vec<TyDef>) -> TyId {
         let sig = Type::Func(types::Signature { params: Vec::new(), results: Vec::new(), variadic: false });
-        if let Some(&t) = env.info.types_table.index.get(&sig) {
+        if let Some(&t) = env.types.index.get(&sig) {
             return self.lower(env, out, t);
         }
         let kind = TyKind::Func(FuncSig { params: Vec::new(), results: Vec::new() });
@@ -190,7 +188,7 @@ impl TyMap {
 
     /// A basic type.
     pub fn basic(&mut self, env: &TyEnv, out: &mut Vec<TyDef>, k: BasicKind) -> TyId {
-        if let Some(&t) = env.info.types_table.index.get(&Type::Basic(k)) {
+        if let Some(&t) = env.types.index.get(&Type::Basic(k)) {
             return self.lower(env, out, t);
         }
         self.synthesize(out, Synth::Basic(k), basic_kind(k), k.name().to_string())
@@ -243,19 +241,20 @@ pub fn basic_kind(k: BasicKind) -> TyKind {
 }
 
 /// A type's name as gc prints it in panics and `%T`.
-pub fn go_name(info: &Info, t: TypeId) -> String {
+pub fn go_name(env: &TyEnv, t: TypeId) -> String {
     let mut s = String::new();
-    write_name(info, t, &mut s);
+    write_name(env, t, &mut s);
     s
 }
 
-fn write_name(info: &Info, t: TypeId, s: &mut String) {
-    match info.types_table.get(t) {
+fn write_name(env: &TyEnv, t: TypeId, s: &mut String) {
+    let info = env.info;
+    match env.types.get(t) {
         Type::Basic(k) => s.push_str(k.name()),
         Type::Named(obj) => {
             // gc names a type by its package's name, not its import path
             // (`*rand.Rand` for `math/rand`).
-            let path = info.types_table.named.get(obj).map(|n| n.pkg.as_str()).unwrap_or("");
+            let path = env.types.named.get(obj).map(|n| n.pkg.as_str()).unwrap_or("");
             let name = info.package_name(path).or_else(|| path.rsplit('/').next());
             if let Some(pkg) = name.filter(|p| !p.is_empty()) {
                 s.push_str(pkg);
@@ -265,21 +264,21 @@ fn write_name(info: &Info, t: TypeId, s: &mut String) {
         }
         Type::Pointer(e) => {
             s.push('*');
-            write_name(info, *e, s);
+            write_name(env, *e, s);
         }
         Type::Array(n, e) => {
             s.push_str(&format!("[{n}]"));
-            write_name(info, *e, s);
+            write_name(env, *e, s);
         }
         Type::Slice(e) => {
             s.push_str("[]");
-            write_name(info, *e, s);
+            write_name(env, *e, s);
         }
         Type::Map(k, v) => {
             s.push_str("map[");
-            write_name(info, *k, s);
+            write_name(env, *k, s);
             s.push(']');
-            write_name(info, *v, s);
+            write_name(env, *v, s);
         }
         Type::Chan(dir, e) => {
             s.push_str(match dir {
@@ -287,7 +286,7 @@ fn write_name(info: &Info, t: TypeId, s: &mut String) {
                 syntax::ast::ChanDir::Send => "chan<- ",
                 syntax::ast::ChanDir::Recv => "<-chan ",
             });
-            write_name(info, *e, s);
+            write_name(env, *e, s);
         }
         Type::Struct(fields) if fields.is_empty() => s.push_str("struct {}"),
         Type::Struct(fields) => {
@@ -300,7 +299,7 @@ fn write_name(info: &Info, t: TypeId, s: &mut String) {
                     s.push_str(&f.name);
                     s.push(' ');
                 }
-                write_name(info, f.ty, s);
+                write_name(env, f.ty, s);
                 if let Some(tag) = &f.tag {
                     s.push_str(&format!(" {tag:?}"));
                 }
@@ -309,7 +308,7 @@ fn write_name(info: &Info, t: TypeId, s: &mut String) {
         }
         Type::Func(sig) => {
             s.push_str("func");
-            write_sig(info, sig, s);
+            write_sig(env, sig, s);
         }
         Type::Interface(ms) if ms.is_empty() => s.push_str("interface {}"),
         Type::Interface(ms) => {
@@ -319,15 +318,15 @@ fn write_name(info: &Info, t: TypeId, s: &mut String) {
                     s.push_str("; ");
                 }
                 s.push_str(&m.name);
-                if let Type::Func(sig) = info.types_table.get(m.sig) {
-                    write_sig(info, sig, s);
+                if let Type::Func(sig) = env.types.get(m.sig) {
+                    write_sig(env, sig, s);
                 }
             }
             s.push_str(" }");
         }
         Type::Tuple(ts) => {
             s.push('(');
-            write_list(info, ts, false, s);
+            write_list(env, ts, false, s);
             s.push(')');
         }
         Type::TypeParam(_) | Type::Instance { .. } | Type::Constraint(_) => {
@@ -336,34 +335,34 @@ fn write_name(info: &Info, t: TypeId, s: &mut String) {
     }
 }
 
-fn write_list(info: &Info, ts: &[TypeId], variadic: bool, s: &mut String) {
+fn write_list(env: &TyEnv, ts: &[TypeId], variadic: bool, s: &mut String) {
     for (i, &t) in ts.iter().enumerate() {
         if i > 0 {
             s.push_str(", ");
         }
-        match info.types_table.get(t) {
+        match env.types.get(t) {
             Type::Slice(e) if variadic && i + 1 == ts.len() => {
                 s.push_str("...");
-                write_name(info, *e, s);
+                write_name(env, *e, s);
             }
-            _ => write_name(info, t, s),
+            _ => write_name(env, t, s),
         }
     }
 }
 
-fn write_sig(info: &Info, sig: &Signature, s: &mut String) {
+fn write_sig(env: &TyEnv, sig: &Signature, s: &mut String) {
     s.push('(');
-    write_list(info, &sig.params, sig.variadic, s);
+    write_list(env, &sig.params, sig.variadic, s);
     s.push(')');
     match sig.results.len() {
         0 => {}
         1 => {
             s.push(' ');
-            write_name(info, sig.results[0], s);
+            write_name(env, sig.results[0], s);
         }
         _ => {
             s.push_str(" (");
-            write_list(info, &sig.results, false, s);
+            write_list(env, &sig.results, false, s);
             s.push(')');
         }
     }
