@@ -123,11 +123,47 @@ impl FnCx<'_, '_> {
             let v = self.recv_value(recv, ty, x.pos);
             return Callee::Interface(v, idx);
         }
-        let Some(&fid) = self.cx.funcs.get(&method) else { self.ice(sel.pos, "method not declared") };
-        let wants_ptr = self.cx.ptr_methods.contains(&method);
+        let (fid, wants_ptr) = self.method_func(method, recv_ty, sel.pos);
         let recv = self.adjust_receiver(recv, recv_ty, wants_ptr, x.pos);
         args.push(recv);
         Callee::Func(fid)
+    }
+
+    /// The function implementing `method` (the method object the checker
+    /// selected) for a receiver of type `recv_ty`, and whether it takes a
+    /// pointer receiver: the declared method; the instance of a generic
+    /// type's method for the receiver's type arguments; or, for a method
+    /// of a type parameter's constraint, the method of that name of the
+    /// type argument (declared, or promoted through embedded fields).
+    fn method_func(&mut self, method: types::ObjId, recv_ty: TypeId, pos: Pos) -> (crate::ir::FuncId, bool) {
+        if let Some(&f) = self.cx.funcs.get(&method) {
+            return (f, self.cx.ptr_methods.contains(&method));
+        }
+        let (base, recv_is_ptr) = match self.facts().get(recv_ty) {
+            Type::Pointer(e) => (*e, true),
+            _ => (recv_ty, false),
+        };
+        let name = self.cx.info.obj(method).name.clone();
+        let found = match self.facts().get(base).clone() {
+            Type::Named(obj) => {
+                let ms = self.cx.methods.get(&obj).into_iter().flatten();
+                ms.into_iter().find(|m| m.0 == name).map(|m| (m.1, m.2))
+            }
+            Type::Instance { base, args } => {
+                let ms = self.cx.generic_methods.get(&base).into_iter().flatten();
+                let m = ms.into_iter().find(|m| m.0 == name).map(|m| (m.1, m.2));
+                m.and_then(|(m, ptr)| Some((self.cx.instance_func(m, args)?, ptr)))
+            }
+            _ => None,
+        };
+        if let Some(f) = found {
+            return f;
+        }
+        let ty = self.cx.ty(recv_ty);
+        match crate::promote::wrapper(self.cx, ty, &name) {
+            Some(w) => (w, recv_is_ptr),
+            None => self.ice(pos, &format!("method {name} not declared")),
+        }
     }
 
     /// The value a method is selected on, after the embedded-field path.
@@ -183,8 +219,7 @@ impl FnCx<'_, '_> {
             let x = self.recv_value(recv, ity, x.pos);
             return IExpr { kind: IK::IfaceMethodValue(Box::new(x), index), ty, pos: e.pos };
         }
-        let Some(&fid) = self.cx.funcs.get(&method) else { self.ice(e.pos, "method not declared") };
-        let wants_ptr = self.cx.ptr_methods.contains(&method);
+        let (fid, wants_ptr) = self.method_func(method, recv_ty, e.pos);
         let recv = self.adjust_receiver(recv, recv_ty, wants_ptr, x.pos);
         let Type::Func(sig) = self.under(s.ty) else { self.ice(e.pos, "method without a function type") };
         let wrapper = self.method_value_wrapper(fid, recv.ty, &sig, e.pos);
@@ -249,8 +284,8 @@ impl FnCx<'_, '_> {
             };
             return IExpr { kind: IK::FuncValue(w), ty, pos };
         }
-        let Some(&fid) = self.cx.funcs.get(&method) else { self.ice(pos, "method not declared") };
-        let func = if recv_is_ptr && !self.cx.ptr_methods.contains(&method) {
+        let (fid, wants_ptr) = self.method_func(method, recv_t, pos);
+        let func = if recv_is_ptr && !wants_ptr {
             let Type::Func(sig) = self.under(self.go_type(e)) else {
                 self.ice(pos, "method expression without a function type")
             };

@@ -167,10 +167,17 @@ impl FnCx<'_, '_> {
                 None => self.ice(pos, "global variable not declared"),
             },
             ObjKind::Var(_) => IK::Local(self.var(obj, pos)),
-            ObjKind::Func { .. } => match self.cx.funcs.get(&obj) {
-                Some(&f) => IK::FuncValue(f),
-                None => self.ice(pos, "function not declared"),
-            },
+            ObjKind::Func { .. } => {
+                let inst = self.facts().instance(id.id);
+                let f = match inst {
+                    Some((g, targs)) => self.cx.instance_func(g, targs),
+                    None => self.cx.funcs.get(&obj).copied(),
+                };
+                match f {
+                    Some(f) => IK::FuncValue(f),
+                    None => self.ice(pos, "function not declared"),
+                }
+            }
             ObjKind::Nil => IK::Const(Const::Nil),
             _ => self.ice(pos, &format!("{} is not a value", id.name)),
         }
@@ -416,6 +423,17 @@ impl FnCx<'_, '_> {
 
     fn index(&mut self, e: &Expr, x: &Expr, indices: &[Expr]) -> IExpr {
         let ty = self.cx.ty(self.go_type(e));
+        // `F[int]`, `pkg.F[int, string]`: an instance of a generic function.
+        let name = match &unparen(x).kind {
+            ExprKind::Ident(id) => Some(id),
+            _ => qualified_ident(self.facts(), unparen(x)),
+        };
+        if let Some(id) = name
+            && self.facts().instance(id.id).is_some()
+        {
+            let kind = self.ident(id, e.pos);
+            return IExpr { kind, ty, pos: e.pos };
+        }
         if indices.len() != 1 || self.tv(x).mode == Mode::TypeExpr {
             self.unsupported(e.pos, "generic instantiation");
             return IExpr { kind: IK::Zero, ty, pos: e.pos };

@@ -92,6 +92,13 @@ impl<'f> Facts<'f> {
         Some(s)
     }
 
+    /// The generic function or type an identifier instantiates, and its
+    /// type arguments (substituted).
+    pub fn instance(&self, id: NodeId) -> Option<(ObjId, Vec<TypeId>)> {
+        let inst = self.info.instances.get(&id)?;
+        Some((inst.obj, inst.targs.iter().map(|&t| self.ty(t)).collect()))
+    }
+
     /// The structure of a type (already substituted: a type taken from
     /// these facts or derived from one).
     pub fn get(&self, t: TypeId) -> &'f Type {

@@ -21,6 +21,7 @@
 //! * `maps` — `make`, `delete`, comma-ok lookups, literals and `range` of maps;
 //! * `rangefunc` — range over functions: the loop body as a yield closure;
 //! * `lang` — the language version's questions (loop variables per iteration);
+//! * `subst` — type arguments put in for type parameters (instances);
 //! * `tys`, `consts` — types and constants;
 //! * `facts` — the checker's facts as the function being lowered sees
 //!   them, type arguments substituted (the one seam through which types
@@ -55,6 +56,7 @@ mod promote;
 mod query;
 mod rangefunc;
 mod stmt;
+mod subst;
 mod tys;
 pub mod verify;
 mod visit;
@@ -112,7 +114,8 @@ pub fn lower_program(
 /// `-gcflags` does not ask about.
 ///
 /// The IR holds exactly the defers gc reports: defers in code gc removes as
-/// dead or never reaches are not lowered at all.
+/// dead or never reaches are not lowered at all, nor are the generic
+/// functions no code instantiates.
 pub fn defer_report(
     program: &ir::Program,
     sources: &SourceMap,
@@ -121,6 +124,9 @@ pub fn defer_report(
     let mut sites: Vec<(usize, &ir::DeferSite)> =
         program.funcs.iter().flat_map(|f| &f.defers).filter_map(|s| Some((rank(s.pos.file)?, s))).collect();
     sites.sort_by_key(|(rank, s)| (*rank, s.pos.file, s.pos.line, s.pos.col));
+    // The instances of a generic function share their defer sites (gc
+    // compiles and reports them once per shape, and prints a line once).
+    sites.dedup_by_key(|(_, s)| s.pos);
     sites.iter().map(|(_, s)| format!("{}: {}\n", sources.render(s.pos), s.kind.describe())).collect()
 }
 

@@ -13,18 +13,29 @@
 //! the program's.
 //!
 //! Not lowered at all, as in gc: functions named `_` (gc never compiles
-//! them). Generic code is type-checked but not lowered yet: a program with
-//! any generic declaration is reported as unsupported at the first one,
-//! before anything else is lowered, so no type parameter, instance or
-//! generic function ever reaches the rest of this crate. A function without a body is rejected, except in deft's library,
+//! them). A function without a body is rejected, except in deft's library,
 //! where it is [`Func::external`]: implemented by the runtime.
+//!
+//! Generic functions and methods of generic types are monomorphised: a
+//! declaration is not lowered itself, but once per list of type arguments
+//! some code instantiates it with ([`Ctx::instance_func`], keyed by the
+//! object and its type arguments after substitution, so that `f[T]`
+//! calling `g[[]T]` makes `g[[]int]` for `f[int]`). Instances are lowered
+//! after the packages' own functions, with the facts of their
+//! substitution (`crate::facts`), each as a function of its own named as
+//! gc names the shared code of its instances in tracebacks:
+//! `main.Map[...]`, `main.(*List[...]).Push`. The method tables of
+//! instantiated types list instances of the generic type's methods, made
+//! when the tables are completed; instances whose type arguments nest
+//! deeper than [`MAX_METHOD_TABLE_DEPTH`] get no method table (a method
+//! returning `List[List[T]]` would otherwise instantiate forever).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
 use syntax::ast::{self, Decl, Expr, FuncDecl, NodeId};
 use syntax::{Diagnostics, Pos, SourceMap};
-use types::{Info, ObjId, Type, TypeTable};
+use types::{Info, ObjId, Type, TypeId, TypeTable};
 
 use crate::LowerOptions;
 use crate::func::{FnCx, FuncSpec};
@@ -74,9 +85,74 @@ pub struct Ctx<'a> {
     /// (receiver type, method name) → the wrapper of a promoted method,
     /// once made (see `crate::promote`).
     pub promoted_wrappers: HashMap<(crate::ir::TyId, String), FuncId>,
+    /// Generic functions and methods of generic types, by object.
+    pub generic_decls: HashMap<ObjId, GenericDecl<'a>>,
+    /// Methods of each generic type: (name, method object, pointer receiver).
+    pub generic_methods: HashMap<ObjId, Vec<(String, ObjId, bool)>>,
+    /// Instances of generic functions and methods made so far, by object
+    /// and type arguments.
+    pub instances: HashMap<(ObjId, Vec<TypeId>), FuncId>,
+    /// Instances made but not lowered yet.
+    pending: Vec<(ObjId, Vec<TypeId>, FuncId)>,
 }
 
-impl Ctx<'_> {
+/// A generic function or method of a generic type, lowered per instance.
+pub struct GenericDecl<'a> {
+    /// Its declaration.
+    pub decl: &'a FuncDecl,
+    /// The import path of its package.
+    pub pkg: String,
+    /// Whether its package is part of deft's library.
+    pub library: bool,
+}
+
+/// Instances whose type arguments nest deeper than this get no method
+/// table (see the module doc).
+pub const MAX_METHOD_TABLE_DEPTH: usize = 8;
+
+impl<'a> Ctx<'a> {
+    /// The function of the instance of generic function or method `obj`
+    /// with type arguments `targs` (free of type parameters), made on first
+    /// request and lowered later; `None` when `obj` is not generic.
+    pub fn instance_func(&mut self, obj: ObjId, targs: Vec<TypeId>) -> Option<FuncId> {
+        let key = (obj, targs);
+        if let Some(&f) = self.instances.get(&key) {
+            return Some(f);
+        }
+        let g = self.generic_decls.get(&obj)?;
+        let (pkg, decl) = (g.pkg.clone(), g.decl);
+        let name = match &decl.recv {
+            Some(recv) => match receiver_base(self, recv) {
+                Some((tobj, false)) => format!("{pkg}.{}[...].{}", self.info.obj(tobj).name, decl.name.name),
+                Some((tobj, true)) => format!("{pkg}.(*{}[...]).{}", self.info.obj(tobj).name, decl.name.name),
+                None => format!("{pkg}.{}", decl.name.name),
+            },
+            None => format!("{pkg}.{}[...]", decl.name.name),
+        };
+        let fid = self.reserve_func(name, decl.pos);
+        self.prog.funcs[fid.0 as usize].on_demand = true;
+        self.instances.insert(key.clone(), fid);
+        self.pending.push((key.0, key.1, fid));
+        Some(fid)
+    }
+
+    /// The methods of instance type `t` (`List[int]`; with `pointer`, those
+    /// of `*List[int]`), instantiated: (name, function) sorted by name.
+    pub fn instance_methods(&mut self, t: TypeId, pointer: bool) -> Vec<(String, FuncId)> {
+        let Type::Instance { base, args } = self.types.get(t).clone() else { return Vec::new() };
+        if crate::subst::instance_depth(&self.types, t) > MAX_METHOD_TABLE_DEPTH {
+            return Vec::new();
+        }
+        let methods = self.generic_methods.get(&base).cloned().unwrap_or_default();
+        let mut out: Vec<(String, FuncId)> = methods
+            .into_iter()
+            .filter(|m| pointer || !m.2)
+            .filter_map(|(name, m, _)| Some((name, self.instance_func(m, args.clone())?)))
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+
     /// The checker's facts outside generic code (no substitution).
     pub fn facts(&self) -> crate::facts::Facts<'_> {
         crate::facts::Facts { info: self.info, types: &self.types, subst: &self.no_subst }
@@ -172,12 +248,12 @@ pub struct Generated {
 }
 
 /// Lowers the whole program.
-pub fn lower(
-    sources: &SourceMap,
-    files: &[ast::File],
-    info: &Info,
-    opts: &LowerOptions,
-    diags: &mut Diagnostics,
+pub fn lower<'a>(
+    sources: &'a SourceMap,
+    files: &'a [ast::File],
+    info: &'a Info,
+    opts: &'a LowerOptions,
+    diags: &'a mut Diagnostics,
 ) -> Option<Program> {
     let mut cx = Ctx {
         sources,
@@ -198,13 +274,11 @@ pub fn lower(
         method_value_wrappers: HashMap::new(),
         deref_wrappers: HashMap::new(),
         promoted_wrappers: HashMap::new(),
+        generic_decls: HashMap::new(),
+        generic_methods: HashMap::new(),
+        instances: HashMap::new(),
+        pending: Vec::new(),
     };
-    // Generic code is checked but not lowered yet: one error, at the first
-    // generic declaration (nothing generic can be used without one).
-    if let Some(pos) = first_generic(info) {
-        cx.unsupported(pos, "generics");
-        return None;
-    }
     let mut main = None;
     let mut init = None;
     for pkg in &info.packages {
@@ -220,16 +294,36 @@ pub fn lower(
     }
     cx.prog.init = init.unwrap_or_default();
     cx.prog.main = main;
-    crate::promote::complete_method_tables(&mut cx);
+    // Completing the method tables may instantiate methods, whose bodies
+    // may make new types and instances in turn.
+    loop {
+        lower_instances(&mut cx);
+        crate::promote::complete_method_tables(&mut cx);
+        if cx.pending.is_empty() {
+            break;
+        }
+    }
     Some(cx.prog)
 }
 
-/// Where the program's first generic declaration (function, type, or
-/// method of a generic type, local types included) is, in the order the
-/// packages are compiled, then by position.
-fn first_generic(info: &Info) -> Option<Pos> {
-    let objs = info.types_table.generics.keys().map(|&o| info.obj(o));
-    objs.map(|o| (o.pkg, o.pos)).min().map(|(_, pos)| pos)
+/// Lowers every instance made and not lowered yet (and those their bodies
+/// make), each in its own package's context.
+fn lower_instances(cx: &mut Ctx) {
+    let (pkg, library) = (std::mem::take(&mut cx.pkg), cx.library);
+    while let Some((obj, targs, fid)) = cx.pending.pop() {
+        let Some(g) = cx.generic_decls.get(&obj) else { continue };
+        let decl = g.decl;
+        cx.pkg = g.pkg.clone();
+        cx.library = g.library;
+        let tparams = cx.types.generics.get(&obj).cloned().unwrap_or_default();
+        if tparams.len() != targs.len() {
+            cx.ice(decl.pos, "instance with the wrong number of type arguments");
+        }
+        let subst = crate::subst::substitution(cx.types.to_mut(), &tparams, &targs);
+        lower_func_body(cx, fid, decl, std::rc::Rc::new(subst));
+    }
+    cx.pkg = pkg;
+    cx.library = library;
 }
 
 /// What [`declare`] found.
@@ -242,7 +336,7 @@ struct Declared<'f> {
     main: Option<FuncId>,
 }
 
-fn declare<'f>(cx: &mut Ctx, files: &'f [ast::File]) -> Declared<'f> {
+fn declare<'a>(cx: &mut Ctx<'a>, files: &'a [ast::File]) -> Declared<'a> {
     let mut out = Declared { funcs: Vec::new(), inits: Vec::new(), main: None };
     // Functions and methods first: declaring a global lowers its type, and
     // a lowered type's method set is fixed then, so every method must be
@@ -296,7 +390,7 @@ fn declare_global(cx: &mut Ctx, name: &ast::Ident) {
     cx.globals.insert(obj, id);
 }
 
-fn declare_func<'f>(cx: &mut Ctx, f: &'f FuncDecl, out: &mut Declared<'f>) {
+fn declare_func<'a>(cx: &mut Ctx<'a>, f: &'a FuncDecl, out: &mut Declared<'a>) {
     if f.name.name == "_" {
         return;
     }
@@ -310,6 +404,20 @@ fn declare_func<'f>(cx: &mut Ctx, f: &'f FuncDecl, out: &mut Declared<'f>) {
         }
     }
     let Some(obj) = cx.info.defs.get(&f.name.id).copied() else { cx.ice(f.name.pos, "no object for function") };
+    if cx.types.generics.contains_key(&obj) {
+        // Lowered per instance (see the module doc).
+        if let Some(recv) = &f.recv
+            && let Some((tobj, ptr)) = receiver_base(cx, recv)
+        {
+            cx.generic_methods.entry(tobj).or_default().push((f.name.name.clone(), obj, ptr));
+            if ptr {
+                cx.ptr_methods.insert(obj);
+            }
+        }
+        let g = GenericDecl { decl: f, pkg: cx.pkg.clone(), library: cx.library };
+        cx.generic_decls.insert(obj, g);
+        return;
+    }
     let name = match &f.recv {
         Some(recv) => method_name(cx, recv, &f.name.name),
         None if f.name.name == "init" => format!("{}.init.{}", cx.pkg, out.inits.len()),
@@ -334,17 +442,18 @@ fn declare_func<'f>(cx: &mut Ctx, f: &'f FuncDecl, out: &mut Declared<'f>) {
     out.funcs.push((fid, f));
 }
 
-/// The defined type a receiver belongs to, and whether it is a pointer.
+/// The defined type a receiver belongs to (the generic type, for a method
+/// of one), and whether it is a pointer.
 fn receiver_base(cx: &Ctx, recv: &ast::Field) -> Option<(ObjId, bool)> {
     let facts = cx.facts();
     let t = facts.type_of(recv.ty.id)?;
-    match facts.get(t) {
-        Type::Named(obj) => Some((*obj, false)),
-        Type::Pointer(e) => match facts.get(*e) {
-            Type::Named(obj) => Some((*obj, true)),
-            _ => None,
-        },
+    let base = |t: &Type| match t {
+        Type::Named(obj) | Type::Instance { base: obj, .. } => Some(*obj),
         _ => None,
+    };
+    match facts.get(t) {
+        Type::Pointer(e) => Some((base(facts.get(*e))?, true)),
+        t => Some((base(t)?, false)),
     }
 }
 
@@ -358,27 +467,25 @@ fn method_name(cx: &Ctx, recv: &ast::Field, method: &str) -> String {
 }
 
 fn lower_func_decl(cx: &mut Ctx, fid: FuncId, f: &FuncDecl) {
+    lower_func_body(cx, fid, f, Default::default());
+}
+
+/// Lowers declared function `f` into `fid`, with the substitution of its
+/// instance (empty for a function that is not generic).
+fn lower_func_body(cx: &mut Ctx, fid: FuncId, f: &FuncDecl, subst: std::rc::Rc<crate::facts::Subst>) {
     let Some(obj) = cx.info.defs.get(&f.name.id).copied() else { cx.ice(f.name.pos, "no object for function") };
-    let sig_ty = cx.facts().obj_ty(obj);
+    let facts = crate::facts::Facts { info: cx.info, types: &cx.types, subst: &subst };
+    let sig_ty = facts.obj_ty(obj);
     // A library function without a body keeps its signature (params and
     // results) and is implemented by the runtime.
     cx.prog.funcs[fid.0 as usize].external = f.body.is_none();
     let body = f.body.as_ref().map_or(&[][..], |b| &b.stmts[..]);
     let end = f.body.as_ref().map_or(f.pos, |b| b.end);
-    let addressed = crate::func::addressed_vars(cx.facts(), &cx.ptr_methods, body);
-    let by_value = crate::captures::by_value_captures(cx.facts(), &addressed, body);
+    let addressed = crate::func::addressed_vars(facts, &cx.ptr_methods, body);
+    let by_value = crate::captures::by_value_captures(facts, &addressed, body);
     cx.by_value.extend(by_value);
-    let spec = FuncSpec {
-        id: fid,
-        pos: f.pos,
-        recv: f.recv.as_ref(),
-        sig: &f.sig,
-        sig_ty,
-        body,
-        end,
-        closure: false,
-        subst: Default::default(),
-    };
+    let spec =
+        FuncSpec { id: fid, pos: f.pos, recv: f.recv.as_ref(), sig: &f.sig, sig_ty, body, end, closure: false, subst };
     FnCx::lower(cx, spec, &[]);
 }
 

@@ -51,6 +51,14 @@ pub fn complete_method_tables(cx: &mut Ctx) {
     while i < cx.prog.types.len() {
         let ty = TyId(i as u32);
         cx.prog.types[i].methods = cx.with_env(|m, env| m.declared_methods(env, ty));
+        if let Some(t) = cx.tys.checker_type(ty) {
+            let (inst, pointer) = match cx.types.get(t) {
+                Type::Pointer(e) => (*e, true),
+                _ => (t, false),
+            };
+            let ms = cx.instance_methods(inst, pointer);
+            cx.prog.types[i].methods.extend(ms);
+        }
         // By name, so that wrappers get the same ids on every run.
         let mut promoted: Vec<(String, Promoted)> = promoted_set(cx, ty).into_iter().collect();
         promoted.sort_by(|a, b| a.0.cmp(&b.0));

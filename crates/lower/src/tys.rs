@@ -80,6 +80,12 @@ impl TyMap {
         self.rev.insert(id, t);
         let ty = env.types.get(t).clone();
         let (kind, named, methods) = match &ty {
+            // An instance's methods join its table when the tables are
+            // completed (`Ctx::instance_methods`).
+            Type::Instance { .. } => {
+                let under = env.types.underlying(t);
+                (self.kind_of(env, out, under), true, Vec::new())
+            }
             Type::Named(obj) => {
                 let under = env.types.underlying(t);
                 let kind = self.kind_of(env, out, under);
@@ -106,7 +112,7 @@ impl TyMap {
         let ty = env.types.get(t).clone();
         match ty {
             Type::Basic(k) => basic_kind(k),
-            Type::Named(_) => {
+            Type::Named(_) | Type::Instance { .. } => {
                 let under = env.types.underlying(t);
                 self.kind_of(env, out, under)
             }
@@ -131,8 +137,9 @@ impl TyMap {
                     .collect(),
             ),
             Type::Tuple(ts) => TyKind::Tuple(ts.iter().map(|&t| self.lower(env, out, t)).collect()),
-            // `program::lower` rejects generic programs before any type is lowered.
-            Type::TypeParam(_) | Type::Instance { .. } | Type::Constraint(_) => {
+            // Substitution (`crate::facts`) leaves no type parameter, and
+            // constraints are the types of no value.
+            Type::TypeParam(_) | Type::Constraint(_) => {
                 panic!("internal compiler error: generic type {t:?} reached lowering")
             }
         }
@@ -329,7 +336,19 @@ fn write_name(env: &TyEnv, t: TypeId, s: &mut String) {
             write_list(env, ts, false, s);
             s.push(')');
         }
-        Type::TypeParam(_) | Type::Instance { .. } | Type::Constraint(_) => {
+        // gc's name of an instance: `main.Pair[string,int]`.
+        Type::Instance { base, args } => {
+            write_name(env, info.obj(*base).ty, s);
+            s.push('[');
+            for (i, &a) in args.iter().enumerate() {
+                if i > 0 {
+                    s.push(',');
+                }
+                write_name(env, a, s);
+            }
+            s.push(']');
+        }
+        Type::TypeParam(_) | Type::Constraint(_) => {
             panic!("internal compiler error: generic type {t:?} reached lowering")
         }
     }
