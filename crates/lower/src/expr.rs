@@ -108,6 +108,11 @@ impl FnCx<'_, '_> {
         if let Some(v) = &tv.value {
             return self.constant(v, tv.ty, e.pos);
         }
+        if matches!(e.kind, ExprKind::Call { .. }) {
+            // Typed by its callee (the checker records the callee's own,
+            // possibly generic, signature on a call without results).
+            return self.call_expr(e);
+        }
         let ty = self.cx.ty(tv.ty);
         let pos = e.pos;
         let kind = match &e.kind {
@@ -175,6 +180,8 @@ impl FnCx<'_, '_> {
                 };
                 match f {
                     Some(f) => IK::FuncValue(f),
+                    // An instantiation cycle, reported by `instance_func`.
+                    None if !self.cx.diags.is_empty() => IK::Zero,
                     None => self.ice(pos, "function not declared"),
                 }
             }

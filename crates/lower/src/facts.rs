@@ -57,11 +57,17 @@ impl<'f> Facts<'f> {
     /// The type and value of expression node `id`, if recorded.
     pub fn tv(&self, id: NodeId) -> Option<TypeAndValue> {
         let tv = self.info.types.get(&id)?;
-        Some(TypeAndValue { mode: tv.mode, ty: self.ty(tv.ty), value: tv.value.clone() })
+        Some(TypeAndValue { mode: tv.mode, ty: self.type_of(id)?, value: tv.value.clone() })
     }
 
-    /// The type of expression node `id`, if recorded.
+    /// The type of expression node `id`, if recorded. An identifier naming
+    /// an instance has the instantiated type (the checker may have left
+    /// the generic signature on the identifier itself when the type
+    /// arguments were inferred from a function literal).
     pub fn type_of(&self, id: NodeId) -> Option<TypeId> {
+        if let Some(inst) = self.info.instances.get(&id) {
+            return Some(self.ty(inst.ty));
+        }
         self.info.types.get(&id).map(|tv| self.ty(tv.ty))
     }
 

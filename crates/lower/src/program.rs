@@ -94,6 +94,8 @@ pub struct Ctx<'a> {
     pub instances: HashMap<(ObjId, Vec<TypeId>), FuncId>,
     /// Instances made but not lowered yet.
     pending: Vec<(ObjId, Vec<TypeId>, FuncId)>,
+    /// Generic functions reported as instantiating themselves forever.
+    cycle_reported: std::collections::HashSet<ObjId>,
 }
 
 /// A generic function or method of a generic type, lowered per instance.
@@ -105,6 +107,10 @@ pub struct GenericDecl<'a> {
     /// Whether its package is part of deft's library.
     pub library: bool,
 }
+
+/// Type arguments nesting deeper than this are taken for an
+/// instantiation cycle (see [`Ctx::instance_func`]).
+pub const MAX_TYPE_ARGUMENT_DEPTH: usize = 64;
 
 /// Instances whose type arguments nest deeper than this get no method
 /// table (see the module doc).
@@ -121,6 +127,16 @@ impl<'a> Ctx<'a> {
         }
         let g = self.generic_decls.get(&obj)?;
         let (pkg, decl) = (g.pkg.clone(), g.decl);
+        if key.1.iter().any(|&t| crate::subst::type_depth(&self.types, t) > MAX_TYPE_ARGUMENT_DEPTH) {
+            // gc rejects a generic function that instantiates itself with
+            // ever larger type arguments (`f[T]` calling `f[[]T]`) as an
+            // instantiation cycle; the checker does not yet, so it is
+            // stopped here rather than lowered forever.
+            if self.cycle_reported.insert(obj) {
+                self.diags.error(decl.name.pos, "instantiation cycle".to_string());
+            }
+            return None;
+        }
         let name = match &decl.recv {
             Some(recv) => match receiver_base(self, recv) {
                 Some((tobj, false)) => format!("{pkg}.{}[...].{}", self.info.obj(tobj).name, decl.name.name),
@@ -136,8 +152,10 @@ impl<'a> Ctx<'a> {
         Some(fid)
     }
 
-    /// The methods of instance type `t` (`List[int]`; with `pointer`, those
-    /// of `*List[int]`), instantiated: (name, function) sorted by name.
+    /// The methods declared for instance type `t` (`List[int]`) with value
+    /// receivers, or with `pointer` those with pointer receivers (the rest
+    /// of `*List[int]`'s table), instantiated: (name, function) sorted by
+    /// name, as [`TyMap::declared_methods`] gives them for defined types.
     pub fn instance_methods(&mut self, t: TypeId, pointer: bool) -> Vec<(String, FuncId)> {
         let Type::Instance { base, args } = self.types.get(t).clone() else { return Vec::new() };
         if crate::subst::instance_depth(&self.types, t) > MAX_METHOD_TABLE_DEPTH {
@@ -146,7 +164,7 @@ impl<'a> Ctx<'a> {
         let methods = self.generic_methods.get(&base).cloned().unwrap_or_default();
         let mut out: Vec<(String, FuncId)> = methods
             .into_iter()
-            .filter(|m| pointer || !m.2)
+            .filter(|m| m.2 == pointer)
             .filter_map(|(name, m, _)| Some((name, self.instance_func(m, args.clone())?)))
             .collect();
         out.sort_by(|a, b| a.0.cmp(&b.0));
@@ -278,6 +296,7 @@ pub fn lower<'a>(
         generic_methods: HashMap::new(),
         instances: HashMap::new(),
         pending: Vec::new(),
+        cycle_reported: Default::default(),
     };
     let mut main = None;
     let mut init = None;

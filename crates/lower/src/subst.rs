@@ -151,3 +151,19 @@ pub fn instance_depth(table: &TypeTable, t: TypeId) -> usize {
         _ => 0,
     }
 }
+
+/// How deeply composite types nest in `t` (`int` is 0, `[]int` 1,
+/// `List[[]int]` 2); named types count as 0.
+pub fn type_depth(table: &TypeTable, t: TypeId) -> usize {
+    let d = |x: &TypeId| type_depth(table, *x);
+    1 + match table.get(t) {
+        Type::Basic(_) | Type::Named(_) | Type::TypeParam(_) | Type::Constraint(_) => return 0,
+        Type::Instance { args, .. } => args.iter().map(d).max().unwrap_or(0),
+        Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => d(e),
+        Type::Map(k, v) => d(k).max(d(v)),
+        Type::Struct(fs) => fs.iter().map(|f| d(&f.ty)).max().unwrap_or(0),
+        Type::Func(s) => s.params.iter().chain(&s.results).map(d).max().unwrap_or(0),
+        Type::Interface(ms) => ms.iter().map(|m| d(&m.sig)).max().unwrap_or(0),
+        Type::Tuple(ts) => ts.iter().map(d).max().unwrap_or(0),
+    }
+}
