@@ -152,6 +152,16 @@ impl<'a> Ctx<'a> {
         Some(fid)
     }
 
+    /// Lowers function `f` now if it is an instance waiting to be lowered
+    /// (for code that needs its parameters, such as a promoted method's
+    /// wrapper).
+    pub fn ensure_lowered(&mut self, f: FuncId) {
+        if let Some(i) = self.pending.iter().position(|p| p.2 == f) {
+            let p = self.pending.remove(i);
+            lower_instance(self, p);
+        }
+    }
+
     /// The methods declared for instance type `t` (`List[int]`) with value
     /// receivers, or with `pointer` those with pointer receivers (the rest
     /// of `*List[int]`'s table), instantiated: (name, function) sorted by
@@ -328,19 +338,23 @@ pub fn lower<'a>(
 /// Lowers every instance made and not lowered yet (and those their bodies
 /// make), each in its own package's context.
 fn lower_instances(cx: &mut Ctx) {
-    let (pkg, library) = (std::mem::take(&mut cx.pkg), cx.library);
-    while let Some((obj, targs, fid)) = cx.pending.pop() {
-        let Some(g) = cx.generic_decls.get(&obj) else { continue };
-        let decl = g.decl;
-        cx.pkg = g.pkg.clone();
-        cx.library = g.library;
-        let tparams = cx.types.generics.get(&obj).cloned().unwrap_or_default();
-        if tparams.len() != targs.len() {
-            cx.ice(decl.pos, "instance with the wrong number of type arguments");
-        }
-        let subst = crate::subst::substitution(cx.types.to_mut(), &tparams, &targs);
-        lower_func_body(cx, fid, decl, std::rc::Rc::new(subst));
+    while let Some(p) = cx.pending.pop() {
+        lower_instance(cx, p);
     }
+}
+
+/// Lowers one instance, in its package's context.
+fn lower_instance(cx: &mut Ctx, (obj, targs, fid): (ObjId, Vec<TypeId>, FuncId)) {
+    let Some(g) = cx.generic_decls.get(&obj) else { return };
+    let decl = g.decl;
+    let (pkg, library) = (std::mem::replace(&mut cx.pkg, g.pkg.clone()), cx.library);
+    cx.library = g.library;
+    let tparams = cx.types.generics.get(&obj).cloned().unwrap_or_default();
+    if tparams.len() != targs.len() {
+        cx.ice(decl.pos, "instance with the wrong number of type arguments");
+    }
+    let subst = crate::subst::substitution(cx.types.to_mut(), &tparams, &targs);
+    lower_func_body(cx, fid, decl, std::rc::Rc::new(subst));
     cx.pkg = pkg;
     cx.library = library;
 }

@@ -117,8 +117,7 @@ fn promoted_set(cx: &mut Ctx, ty: TyId) -> HashMap<String, Promoted> {
 
 /// Every method selectable on a value of struct type `outer` (its own
 /// included, with an empty path), by Go's depth rule.
-fn selectable(cx: &Ctx, outer: TypeId) -> HashMap<String, Promoted> {
-    let table = &*cx.types;
+fn selectable(cx: &mut Ctx, outer: TypeId) -> HashMap<String, Promoted> {
     let mut resolved: HashMap<String, Option<Promoted>> = HashMap::new();
     let mut seen: HashSet<TypeId> = HashSet::from([outer]);
     let mut level = vec![(outer, Vec::new(), false)];
@@ -127,11 +126,10 @@ fn selectable(cx: &Ctx, outer: TypeId) -> HashMap<String, Promoted> {
         let mut next = Vec::new();
         for (t, path, through_pointer) in level {
             let found = |target| Some(Promoted { path: path.clone(), through_pointer, target });
-            if let Type::Named(obj) = table.get(t) {
-                for (name, f, ptr) in cx.methods.get(obj).into_iter().flatten() {
-                    here.entry(name.clone()).or_default().push(found(Target::Method(*f, *ptr)));
-                }
+            for (name, f, ptr) in declared_methods(cx, t) {
+                here.entry(name).or_default().push(found(Target::Method(f, ptr)));
             }
+            let table = &*cx.types;
             match table.get(table.underlying(t)) {
                 Type::Struct(fields) => {
                     for (i, f) in fields.iter().enumerate() {
@@ -166,10 +164,28 @@ fn selectable(cx: &Ctx, outer: TypeId) -> HashMap<String, Promoted> {
     resolved.into_iter().filter_map(|(n, p)| Some((n, p?))).collect()
 }
 
+/// The methods declared for defined type `t` (an instance's instantiated):
+/// (name, function, pointer receiver).
+fn declared_methods(cx: &mut Ctx, t: TypeId) -> Vec<(String, FuncId, bool)> {
+    match cx.types.get(t).clone() {
+        Type::Named(obj) => cx.methods.get(&obj).cloned().unwrap_or_default(),
+        Type::Instance { .. } => {
+            let mut ms: Vec<(String, FuncId, bool)> =
+                cx.instance_methods(t, false).into_iter().map(|(n, f)| (n, f, false)).collect();
+            ms.extend(cx.instance_methods(t, true).into_iter().map(|(n, f)| (n, f, true)));
+            ms
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// Builds the wrapper of promoted method `name` (found as `p`) for
 /// receiver type `ty`.
 fn build_wrapper(cx: &mut Ctx, ty: TyId, name: &str, p: &Promoted) -> FuncId {
     let pos = Pos::NONE;
+    if let Target::Method(f, _) = p.target {
+        cx.ensure_lowered(f);
+    }
     let (params, results) = target_signature(cx, ty, p);
     let wname = wrapper_name(&cx.prog.types[ty.0 as usize].name, name);
     let wid = cx.reserve_func(wname.clone(), pos);

@@ -130,6 +130,7 @@ fn is_field_of_value(f: Facts<'_>, sel: &Expr) -> bool {
 
 /// Whether the expression denotes a type (a conversion's callee).
 pub fn is_type_expr(f: Facts<'_>, e: &Expr) -> bool {
+    let e = unparen(e);
     matches!(e.kind, ExprKind::Type(_)) || f.mode(e.id) == Some(Mode::TypeExpr)
 }
 
