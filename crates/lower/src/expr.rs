@@ -105,6 +105,9 @@ impl FnCx<'_, '_> {
             return v;
         }
         let tv = self.tv(e);
+        if let Some(v) = self.layout_query(e) {
+            return self.constant(&v, tv.ty, e.pos);
+        }
         if let Some(v) = &tv.value {
             return self.constant(v, tv.ty, e.pos);
         }
@@ -143,6 +146,40 @@ impl FnCx<'_, '_> {
             }
         };
         IExpr { kind, ty, pos }
+    }
+
+    /// The value of `unsafe.Sizeof`, `Alignof` or `Offsetof` in an instance
+    /// of a generic function, whose operand's type depends on the type
+    /// arguments (the checker's constant is for no particular instance).
+    fn layout_query(&self, e: &Expr) -> Option<ConstValue> {
+        if self.subst.map.is_empty() {
+            return None;
+        }
+        let ExprKind::Call { func, args, .. } = &e.kind else { return None };
+        let b = crate::query::builtin_callee(self.facts(), func)?;
+        let facts = self.facts();
+        let arg = unparen(args.first()?);
+        let v = match b {
+            types::Builtin::Sizeof => types::size_align(facts.types, facts.type_of(arg.id)?).0,
+            types::Builtin::Alignof => types::size_align(facts.types, facts.type_of(arg.id)?).1,
+            types::Builtin::Offsetof => {
+                let ExprKind::Selector { x, .. } = &arg.kind else { return None };
+                let path = facts.selection(arg.id)?.path;
+                let mut cur = facts.type_of(x.id)?;
+                let mut off = 0;
+                for idx in path {
+                    if let Type::Pointer(elem) = facts.under(cur) {
+                        cur = *elem;
+                    }
+                    let Type::Struct(fields) = facts.under(cur) else { return None };
+                    off += types::field_offsets(facts.types, fields)[idx];
+                    cur = fields[idx].ty;
+                }
+                off
+            }
+            _ => return None,
+        };
+        Some(ConstValue::Int(v.into()))
     }
 
     /// A constant of Go type `t`.

@@ -353,7 +353,15 @@ fn lower_instance(cx: &mut Ctx, (obj, targs, fid): (ObjId, Vec<TypeId>, FuncId))
     if tparams.len() != targs.len() {
         cx.ice(decl.pos, "instance with the wrong number of type arguments");
     }
-    let subst = crate::subst::substitution(cx.types.to_mut(), &tparams, &targs);
+    // The types declared in its body.
+    let end = decl.body.as_ref().map_or(decl.pos, |b| b.end);
+    let within = |p: Pos| {
+        p.file == decl.pos.file
+            && (decl.pos.line, decl.pos.col) <= (p.line, p.col)
+            && (p.line, p.col) <= (end.line, end.col)
+    };
+    let locals = cx.types.named.keys().copied().filter(|&o| within(cx.info.obj(o).pos)).collect();
+    let subst = crate::subst::substitution(cx.types.to_mut(), &tparams, &targs, locals);
     lower_func_body(cx, fid, decl, std::rc::Rc::new(subst));
     cx.pkg = pkg;
     cx.library = library;

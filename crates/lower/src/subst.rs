@@ -6,27 +6,42 @@
 //! maps every type of the table that mentions those parameters to the
 //! type with the arguments put in (interning the new types in lowering's
 //! copy of the table), and [`crate::facts::Facts::ty`] applies the map.
-//! An instance `List[int]` met on the way is made by [`instance`], whose
+//! An instance `List[int]` met on the way is made by `instance`, whose
 //! underlying type is the generic type's with the arguments substituted
 //! (registered before it is expanded, so `type List[T any] struct{ next
-//! *List[T] }` terminates).
+//! *List[T] }` terminates). A type declared inside a generic function is
+//! instantiated with the function's type arguments the same way (gc
+//! names it `main.pair[int]`), whether or not it mentions them.
 //!
 //! Invariant: the type arguments given are themselves free of type
 //! parameters (an instantiation inside a generic body has its arguments
 //! substituted by the enclosing instance's facts first), so every type
 //! the map produces is concrete.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use types::{InstanceInfo, InterfaceMethod, ObjId, Signature, StructField, Type, TypeId, TypeTable};
 
 use crate::facts::Subst;
 
-/// The substitution of instance `targs` of the generic function, method
-/// or type `generic`, whose type parameters are `tparams`: every type of
-/// `table` that mentions one of them, mapped to its instance.
-pub fn substitution(table: &mut TypeTable, tparams: &[TypeId], targs: &[TypeId]) -> Subst {
-    let args: HashMap<TypeId, TypeId> = tparams.iter().copied().zip(targs.iter().copied()).collect();
+/// Type arguments for type parameters.
+pub struct Args {
+    /// Type parameter → its argument.
+    map: HashMap<TypeId, TypeId>,
+    /// The arguments in order (those of the instance being lowered).
+    targs: Vec<TypeId>,
+    /// Types declared inside the generic function: each is instantiated
+    /// with the function's type arguments, as gc does (`main.pair[int]`).
+    locals: HashSet<ObjId>,
+}
+
+/// The substitution of instance `targs` of a generic function, method or
+/// type whose type parameters are `tparams` and whose body declares the
+/// types `locals`: every type of `table` that mentions one of them,
+/// mapped to its instance.
+pub fn substitution(table: &mut TypeTable, tparams: &[TypeId], targs: &[TypeId], locals: HashSet<ObjId>) -> Subst {
+    let args =
+        Args { map: tparams.iter().copied().zip(targs.iter().copied()).collect(), targs: targs.to_vec(), locals };
     let mut map = HashMap::new();
     let n = table.types.len();
     let mut mentions: Vec<Option<bool>> = vec![None; n];
@@ -44,20 +59,21 @@ pub fn substitution(table: &mut TypeTable, tparams: &[TypeId], targs: &[TypeId])
 
 /// Whether `t` mentions a type parameter of `args` (memoized in `memo`,
 /// indexed by type id).
-fn mentions_any(table: &TypeTable, t: TypeId, args: &HashMap<TypeId, TypeId>, memo: &mut Vec<Option<bool>>) -> bool {
+fn mentions_any(table: &TypeTable, t: TypeId, args: &Args, memo: &mut Vec<Option<bool>>) -> bool {
     let i = t.0 as usize;
     if let Some(Some(m)) = memo.get(i) {
         return *m;
     }
     if i < memo.len() {
         // Assume no while deciding (a cycle only goes through named types,
-        // which mention nothing themselves).
+        // whose answer does not depend on their structure).
         memo[i] = Some(false);
     }
     let mut m = |x: TypeId| mentions_any(table, x, args, memo);
     let found = match table.get(t).clone() {
-        Type::Basic(_) | Type::Named(_) => false,
-        Type::TypeParam(_) => args.contains_key(&t),
+        Type::Basic(_) => false,
+        Type::Named(obj) => args.locals.contains(&obj),
+        Type::TypeParam(_) => args.map.contains_key(&t),
         Type::Pointer(e) | Type::Array(_, e) | Type::Slice(e) | Type::Chan(_, e) => m(e),
         Type::Map(k, v) => m(k) || m(v),
         Type::Struct(fs) => fs.iter().any(|f| m(f.ty)),
@@ -74,10 +90,14 @@ fn mentions_any(table: &TypeTable, t: TypeId, args: &HashMap<TypeId, TypeId>, me
 }
 
 /// `t` with the type parameters of `args` replaced by their arguments.
-pub fn subst(table: &mut TypeTable, t: TypeId, args: &HashMap<TypeId, TypeId>) -> TypeId {
+fn subst(table: &mut TypeTable, t: TypeId, args: &Args) -> TypeId {
     let new = match table.get(t).clone() {
-        Type::Basic(_) | Type::Named(_) => return t,
-        Type::TypeParam(_) => return args.get(&t).copied().unwrap_or(t),
+        Type::Basic(_) => return t,
+        Type::Named(obj) if args.locals.contains(&obj) => {
+            return expand(table, obj, args.targs.clone(), table.named[&obj].underlying, args);
+        }
+        Type::Named(_) => return t,
+        Type::TypeParam(_) => return args.map.get(&t).copied().unwrap_or(t),
         Type::Pointer(e) => Type::Pointer(subst(table, e, args)),
         Type::Array(n, e) => Type::Array(n, subst(table, e, args)),
         Type::Slice(e) => Type::Slice(subst(table, e, args)),
@@ -124,17 +144,30 @@ fn intern(table: &mut TypeTable, ty: Type) -> TypeId {
 
 /// The instance `base[args]` of generic type `base`, with its underlying
 /// type computed on first sight.
-pub fn instance(table: &mut TypeTable, base: ObjId, args: Vec<TypeId>) -> TypeId {
-    let id = intern(table, Type::Instance { base, args: args.clone() });
+fn instance(table: &mut TypeTable, base: ObjId, args: Vec<TypeId>) -> TypeId {
+    let tparams = table.generics.get(&base).cloned().unwrap_or_default();
+    let Some(under) = table.named.get(&base).map(|n| n.underlying) else {
+        return intern(table, Type::Instance { base, args });
+    };
+    let map = Args {
+        map: tparams.into_iter().zip(args.iter().copied()).collect(),
+        targs: args.clone(),
+        locals: HashSet::new(),
+    };
+    expand(table, base, args, under, &map)
+}
+
+/// The instance `base[targs]` whose underlying type is `under` with `args`
+/// applied: registered before it is expanded, so that a type that refers
+/// to itself terminates.
+fn expand(table: &mut TypeTable, base: ObjId, targs: Vec<TypeId>, under: TypeId, args: &Args) -> TypeId {
+    let id = intern(table, Type::Instance { base, args: targs.clone() });
     if table.instances.contains_key(&id) {
         return id;
     }
     let invalid = TypeTable::basic(types::BasicKind::Invalid);
-    table.instances.insert(id, InstanceInfo { base, args: args.clone(), underlying: invalid });
-    let tparams = table.generics.get(&base).cloned().unwrap_or_default();
-    let Some(under) = table.named.get(&base).map(|n| n.underlying) else { return id };
-    let map: HashMap<TypeId, TypeId> = tparams.into_iter().zip(args).collect();
-    let u = subst(table, under, &map);
+    table.instances.insert(id, InstanceInfo { base, args: targs, underlying: invalid });
+    let u = subst(table, under, args);
     if let Some(info) = table.instances.get_mut(&id) {
         info.underlying = u;
     }

@@ -58,7 +58,7 @@ mod universe;
 
 pub use gostd::GoStd;
 pub use model::*;
-pub use sizes::size_align;
+pub use sizes::{field_offsets, size_align};
 
 use std::collections::HashMap;
 
