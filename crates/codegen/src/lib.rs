@@ -209,4 +209,8 @@ fn define(cx: &mut ProgramCx, ctx: &mut Context, id: cranelift_module::FuncId, m
     }
     let c: CompiledFunc = funcdata::collect(id, ctx, meta);
     cx.compiled.push(c);
+    // Cranelift 0.135's `Context::clear` keeps the exception tables: the
+    // next function would carry this one's, which would also change its
+    // cache key from run to run.
+    ctx.func.dfg.exception_tables.clear();
 }

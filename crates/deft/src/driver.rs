@@ -102,15 +102,20 @@ pub fn compile_loaded(
         print!("{}", lower::dump(&program));
         return Ok(None);
     }
+    let cache = crate::cache::DiskCache::open().map(std::sync::Arc::new);
     let cg_opts = codegen::Options {
         dump_functions: std::env::var("DEFT_DUMP")
             .map(|v| v.split(',').map(String::from).collect())
             .unwrap_or_default(),
-        cache: crate::cache::DiskCache::open()
-            .map(|c| std::sync::Arc::new(c) as std::sync::Arc<dyn codegen::CodeCache>),
+        cache: cache.clone().map(|c| c as std::sync::Arc<dyn codegen::CodeCache>),
         ..codegen::Options::default()
     };
-    let jit = codegen::compile_jit(&program, sources, &cg_opts).map_err(|errors| {
+    let compiled = codegen::compile_jit(&program, sources, &cg_opts);
+    // Before the program runs: it may end the process.
+    if let Some(cache) = &cache {
+        cache.flush();
+    }
+    let jit = compiled.map_err(|errors| {
         let mut diags = Diagnostics::default();
         for d in errors {
             diags.error(d.pos, d.msg);
