@@ -1,0 +1,121 @@
+//! `deft-modfuzz`: the command line of the package-loader fuzzer.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use deft_modfuzz::fuzz::{self, Config};
+use deft_modfuzz::generator::generate;
+use deft_modfuzz::minimize::Budget;
+use deft_modfuzz::project::Project;
+use deft_modfuzz::run::Runner;
+
+const USAGE: &str = "\
+usage: deft-modfuzz [options]
+
+Generates random Go module projects (broken go.mod files, go.work, vendor/,
+replacements, a module cache, import cycles, internal/, build constraints),
+runs each under `go run` and `deft run` from the same directory with the
+same environment, and compares exit status, stdout and stderr.
+
+  --seed S          first seed (default 1); project k uses seed S+k
+  --count N         number of projects (default 30)
+  --deft PATH       deft binary (default target/release/deft)
+  --jobs N          worker threads (default: available cores)
+  --timeout SECS    time limit per command (default 120)
+  --out DIR         where differences are saved (default modfuzz-failures)
+  --min-tests N     minimization budget per distinct difference (default 150; 0: off)
+  --min-time SECS   ... and its time limit (default 300)
+  --print           print the project for --seed (txtar) and exit
+  --replay FILE     run a saved project (.txtar) and print both runs
+  --save-all        save every differing project, not only the first of
+                    each signature
+  -v, --verbose     one line per project
+
+Exit status: 0 when every project behaved the same (or deft lacked a
+standard package), 1 when something differed or deft crashed, 2 for bad
+usage.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("deft-modfuzz: {e}\n(see deft-modfuzz --help)");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Does what `args` say; `Ok(false)` when a difference was found.
+fn run(args: &[String]) -> Result<bool, String> {
+    let mut cfg = Config {
+        seed: 1,
+        count: 30,
+        jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        out_dir: PathBuf::from("modfuzz-failures"),
+        budget: Budget { tests: 150, time: Duration::from_secs(300) },
+        verbose: false,
+        save_all: false,
+    };
+    let mut deft = PathBuf::from("target/release/deft");
+    let mut timeout = Duration::from_secs(120);
+    let (mut print, mut replay) = (false, None);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut val = || it.next().ok_or_else(|| format!("{a} needs a value"));
+        match a.as_str() {
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(true);
+            }
+            "--seed" => cfg.seed = number(a, val()?)?,
+            "--count" => cfg.count = number(a, val()?)?,
+            "--deft" => deft = PathBuf::from(val()?),
+            "--jobs" => cfg.jobs = number::<usize>(a, val()?)?.max(1),
+            "--timeout" => timeout = Duration::from_secs(number(a, val()?)?),
+            "--out" => cfg.out_dir = PathBuf::from(val()?),
+            "--min-tests" => cfg.budget.tests = number(a, val()?)?,
+            "--min-time" => cfg.budget.time = Duration::from_secs(number(a, val()?)?),
+            "--print" => print = true,
+            "--replay" => replay = Some(PathBuf::from(val()?)),
+            "-v" | "--verbose" => cfg.verbose = true,
+            "--save-all" => cfg.save_all = true,
+            _ => return Err(format!("unknown argument {a:?}")),
+        }
+    }
+    if print {
+        print!("{}", generate(cfg.seed).to_txtar());
+        return Ok(true);
+    }
+    let deft = deft.canonicalize().map_err(|e| {
+        format!("deft binary {}: {e}\n  build it (cargo build --release -p deft) or pass --deft PATH", deft.display())
+    })?;
+    let go = PathBuf::from("go");
+    let goroot = golden::gc::go_env_goroot(&go);
+    if goroot.is_empty() {
+        return Err("`go env GOROOT` failed: is gc 1.27.3 on PATH?".into());
+    }
+    let runner = Runner { go, deft, goroot, timeout };
+    if let Some(file) = replay {
+        let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let project = Project::from_txtar(&text)?;
+        let outcome = fuzz::check(&runner, &project)?;
+        print!("{}", fuzz::describe(&project, &outcome));
+        return Ok(matches!(outcome.verdict, deft_modfuzz::run::Verdict::Same));
+    }
+    println!(
+        "deft-modfuzz: seeds {}..={} ({} projects), {} jobs, deft {}",
+        cfg.seed,
+        cfg.seed + cfg.count.saturating_sub(1),
+        cfg.count,
+        cfg.jobs,
+        runner.deft.display()
+    );
+    Ok(fuzz::fuzz(&cfg, &runner).clean())
+}
+
+fn number<T: std::str::FromStr>(flag: &str, v: &str) -> Result<T, String> {
+    v.parse().map_err(|_| format!("{flag}: not a number: {v:?}"))
+}
