@@ -17,7 +17,7 @@ use std::time::Instant;
 
 use golden::gc::TempDir;
 
-use crate::generator::generate;
+use crate::generator::{generate, is_sound};
 use crate::minimize::{Budget, minimize};
 use crate::project::Project;
 use crate::run::{Outcome, Runner, Verdict, signature};
@@ -46,6 +46,8 @@ pub struct Config {
 pub struct Summary {
     /// Projects run.
     pub projects: u64,
+    /// Of which sound (no deliberate fault), and how many of those differed.
+    pub sound: (u64, u64),
     /// Same behaviour.
     pub same: u64,
     /// deft lacks a standard package, by reason.
@@ -132,6 +134,8 @@ fn record(
     firsts: &Mutex<Vec<(u64, Project, Outcome)>>,
 ) {
     sum.projects += 1;
+    let sound = is_sound(seed);
+    sum.sound.0 += u64::from(sound);
     let outcome = match result {
         Ok(o) => o,
         Err(e) => {
@@ -151,6 +155,7 @@ fn record(
             format!("unsupported: {r}")
         }
         Verdict::Crash | Verdict::Differ => {
+            sum.sound.1 += u64::from(sound);
             let crash = outcome.verdict == Verdict::Crash;
             let sig = format!("{}{}", if crash { "CRASH " } else { "" }, signature(&outcome.go, &outcome.deft));
             if crash {
@@ -197,7 +202,8 @@ fn save(cfg: &Config, name: &str, project: &Project, outcome: &Outcome) -> Strin
     let _ = fs::create_dir_all(&cfg.out_dir);
     let _ = fs::write(cfg.out_dir.join(".gitignore"), "*\n");
     let txtar = cfg.out_dir.join(format!("{name}.txtar"));
-    let _ = fs::write(&txtar, project.to_txtar());
+    let seed = name.trim_start_matches("seed-").trim_end_matches(".min");
+    let _ = fs::write(&txtar, format!("# deft-modfuzz --seed {seed}\n{}", project.to_txtar()));
     let _ = fs::write(cfg.out_dir.join(format!("{name}.txt")), describe(project, outcome));
     txtar.display().to_string()
 }
@@ -218,6 +224,7 @@ fn report(sum: &Summary, elapsed: std::time::Duration) -> String {
     let differ: u64 = sum.differ.values().map(|d| d.0).sum();
     let unsupported: u64 = sum.unsupported.values().sum();
     let _ = writeln!(s, "\ngo run's exits: {:?}", sum.go_status);
+    let _ = writeln!(s, "sound projects: {}, of which {} differ", sum.sound.0, sum.sound.1);
     if !sum.unsupported.is_empty() {
         let _ = writeln!(s, "unsupported:");
         for (r, n) in &sum.unsupported {

@@ -13,6 +13,13 @@
 //! and there are `_test.go` files, hidden `_x.go`/`.x.go` files, files
 //! importing "C", files of another package, empty directories.
 //!
+//! Two projects in five are *sound*: no deliberate fault (a valid go.mod
+//! with a go line this toolchain accepts, modules where they should be,
+//! allowed imports only, a runnable main package named properly), so
+//! that loading, build constraints that hold or exclude files, and the
+//! initialisation order are exercised on projects that run; the others
+//! get each fault with some probability ([`Gen::fault`]).
+//!
 //! Every package prints from its package-level variables and `init`
 //! functions, so the initialisation order is part of the output; every
 //! import is used (`var _ = p.F3`), so a project that loads compiles.
@@ -32,7 +39,7 @@ const DEP: &str = "example.com/dep";
 const DEP_PKGS: [(&str, &str, &str); 3] = [("", "dep", "D"), ("sub", "sub", "S"), ("internal/i", "i", "I")];
 
 /// Directories packages may live in, below the main module.
-const DIRS: [&str; 16] = [
+const DIRS: [&str; 15] = [
     "a",
     "b",
     "c/d",
@@ -45,7 +52,6 @@ const DIRS: [&str; 16] = [
     "x.y",
     "testdata/t",
     "_hidden",
-    "vendor/v",
     "Upper",
     "a/b/c",
     "internal",
@@ -76,84 +82,79 @@ const NOWHERE: [(&str, &str, &str); 7] = [
     ("a b", "ab", "X"),
 ];
 
-/// `//go:build` and `// +build` headers (the text before `package`).
-const HEADERS: [&str; 27] = [
+/// Headers (the text before `package`) whose constraint holds on
+/// linux/amd64 whatever `-tags` says, or that are no constraint at all.
+const HEADERS_IN: [&str; 10] = [
     "//go:build linux\n\n",
+    "//go:build linux && amd64\n\n",
+    "//go:build go1.21\n\n",
+    "//go:build gc && !gccgo\n\n",
+    "//go:build unix\n\n",
+    "// +build linux\n\n",
+    "// +build linux,amd64 darwin\n\n",
+    "// +build !linux\n",
+    "/* block\n//go:build ignore\n*/\n\n",
+    "//go:build linux\n// +build !linux\n\n",
+];
+
+/// Valid headers that exclude the file, or do so depending on `-tags`.
+const HEADERS_OUT: [&str; 14] = [
     "//go:build !linux\n\n",
     "//go:build ignore\n\n",
-    "//go:build linux && amd64\n\n",
     "//go:build windows || darwin\n\n",
+    "//go:build go1.28\n\n",
+    "//go:build amd64.v2\n\n",
+    "// +build !linux\n\n",
+    "// +build ignore\n\n",
+    "// Copyright 2026.\n\n//go:build !amd64\n\n",
     "//go:build mytag\n\n",
     "//go:build !mytag\n\n",
     "//go:build mytag || othertag\n\n",
-    "//go:build go1.21\n\n",
-    "//go:build go1.28\n\n",
-    "//go:build (linux\n\n",
-    "//go:build linux\n//go:build amd64\n\n",
     "//go:build cgo\n\n",
     "//go:build !cgo\n\n",
-    "//go:build gc && !gccgo\n\n",
-    "//go:build unix\n\n",
-    "//go:build amd64.v2\n\n",
-    "// +build linux\n\n",
-    "// +build !linux\n\n",
-    "// +build ignore\n\n",
-    "// +build linux,amd64 darwin\n\n",
     "// +build mytag\n\n",
-    "// +build !linux\n",
-    "// Copyright 2026.\n\n//go:build !amd64\n\n",
-    "/* block\n//go:build ignore\n*/\n\n",
-    "//go:build linux\n// +build !linux\n\n",
-    "//go:build\n\n",
 ];
 
-/// File name endings before `.go`.
-const SUFFIXES: [&str; 12] = [
-    "_linux",
-    "_windows",
-    "_amd64",
-    "_arm64",
-    "_linux_amd64",
-    "_darwin_amd64",
-    "_x",
-    "_unix",
-    "_js_wasm",
-    "_linux_arm64",
-    "_gccgo",
-    "_ios",
+/// Malformed constraints: errors of the go command.
+const HEADERS_BAD: [&str; 3] = ["//go:build (linux\n\n", "//go:build linux\n//go:build amd64\n\n", "//go:build\n\n"];
+
+/// File name endings (before `.go`) that hold on linux/amd64, and ones
+/// that do not.
+const SUFFIXES_IN: [&str; 6] = ["_linux", "_amd64", "_linux_amd64", "_x", "_unix", "_gccgo"];
+const SUFFIXES_OUT: [&str; 6] = ["_windows", "_arm64", "_darwin_amd64", "_js_wasm", "_linux_arm64", "_ios"];
+
+/// Values of `-tags`. (`ignore`, `gccgo` or an operating system's name
+/// would break Go's own packages under the go command.)
+const TAGS: [&str; 7] = [
+    "-tags=mytag",
+    "-tags=mytag,othertag",
+    "-tags=othertag",
+    "-tags=cgo",
+    "-tags=linux,unix",
+    "-tags=",
+    "-tags=,mytag,",
 ];
 
-/// Values of `-tags`.
-/// (An operating system's name would break Go's own packages.)
-const TAGS: [&str; 6] =
-    ["-tags=mytag", "-tags=mytag,othertag", "-tags=othertag", "-tags=ignore", "-tags=cgo", "-tags=gccgo"];
-
-/// `go` lines, weighted; `None` is no line.
-const GO_VERSIONS: [(Option<&str>, u32); 24] = [
-    (None, 4),
-    (Some("1.16"), 3),
-    (Some("1.17"), 2),
-    (Some("1.20"), 3),
-    (Some("1.21"), 5),
-    (Some("1.21.0"), 3),
-    (Some("1.22"), 8),
-    (Some("1.23.4"), 3),
-    (Some("1.24"), 3),
-    (Some("1.26"), 3),
-    (Some("1.27"), 10),
-    (Some("1.27.0"), 4),
-    (Some("1.27.3"), 4),
-    (Some("1.27.4"), 2),
-    (Some("1.28"), 2),
-    (Some("1.30"), 1),
-    (Some("2.0"), 1),
-    (Some("1.21rc1"), 2),
-    (Some("1.28rc1"), 1),
-    (Some("1.27.x"), 1),
-    (Some("1.x"), 1),
-    (Some("v1.22"), 1),
-    (Some("1.22 extra"), 1),
-    (Some("1.13"), 1),
+/// `go` lines of a sound go.mod, and of a faulty one (`None`: no line).
+const GO_GOOD: [&str; 7] = ["1.22", "1.23.4", "1.24", "1.26", "1.27", "1.27.0", "1.27.3"];
+const GO_FAULTY: [Option<&str>; 17] = [
+    None,
+    Some("1.13"),
+    Some("1.16"),
+    Some("1.17"),
+    Some("1.20"),
+    Some("1.21"),
+    Some("1.21.0"),
+    Some("1.21rc1"),
+    Some("1.27.4"),
+    Some("1.28"),
+    Some("1.30"),
+    Some("2.0"),
+    Some("1.28rc1"),
+    Some("1.27.x"),
+    Some("1.x"),
+    Some("v1.22"),
+    Some("1.22 extra"),
 ];
 
 /// How `example.com/dep` takes part.
@@ -221,6 +222,8 @@ struct FileSpec<'a> {
 /// The generator's state for one project.
 struct Gen {
     rng: Rng,
+    /// A sound project: no deliberate fault (see [`Gen::fault`]).
+    sound: bool,
     p: Project,
     module: String,
     pkgs: Vec<Pkg>,
@@ -228,13 +231,24 @@ struct Gen {
     other: OtherMode,
     /// `m/other` (nested in the main module) or `other`.
     other_dir: &'static str,
+    /// The go line of the dependency's go.mod.
     dep_go: &'static str,
+    /// The main go.mod's go line.
+    go: Option<&'static str>,
+}
+
+/// Whether the project for `seed` is sound (see the module doc).
+pub fn is_sound(seed: u64) -> bool {
+    Rng::new(seed).chance(40)
 }
 
 /// The project for `seed`.
 pub fn generate(seed: u64) -> Project {
+    let mut rng = Rng::new(seed);
+    let sound = rng.chance(40);
     let mut g = Gen {
-        rng: Rng::new(seed),
+        rng,
+        sound,
         p: Project::default(),
         module: String::new(),
         pkgs: Vec::new(),
@@ -242,16 +256,20 @@ pub fn generate(seed: u64) -> Project {
         other: OtherMode::Absent,
         other_dir: "m/other",
         dep_go: "1.21",
+        go: Some("1.27"),
     };
-    g.module = g.pick_weighted(&[
+    let modules = [
         ("example.com/m", 70),
         ("m", 10),
         ("example.com/m/v2", 5),
         ("golang.org/x/m", 3),
         ("Example.com/M", 3),
         ("test", 2),
-        ("example.com/m/", 1),
-    ]);
+    ];
+    g.module = modules[g.rng.weighted(&modules.map(|m| m.1))].0.to_string();
+    if g.fault(1) {
+        g.module.push('/');
+    }
     g.choose_modules();
     g.choose_packages();
     g.choose_imports();
@@ -266,30 +284,46 @@ pub fn generate(seed: u64) -> Project {
 }
 
 impl Gen {
-    fn pick_weighted(&mut self, xs: &[(&str, u32)]) -> String {
-        let weights: Vec<u32> = xs.iter().map(|x| x.1).collect();
-        xs[self.rng.weighted(&weights)].0.to_string()
+    /// Whether to put in a deliberate fault, with probability `percent`
+    /// in a faulty project and never in a sound one (the random stream is
+    /// the same either way).
+    fn fault(&mut self, percent: u32) -> bool {
+        self.rng.chance(percent) && !self.sound
     }
 
     fn choose_modules(&mut self) {
         use DepMode::*;
-        let modes = [(Absent, 35), (Required, 25), (NotCached, 4), (NotRequired, 4), (ReplaceDir, 10)];
-        let more = [(ReplaceVersion, 5), (Vendored, 12), (NonCanonical, 3)];
-        let all: Vec<(DepMode, u32)> = modes.into_iter().chain(more).collect();
-        let weights: Vec<u32> = all.iter().map(|m| m.1).collect();
-        self.dep = all[self.rng.weighted(&weights)].0;
+        let sound = [(Absent, 40), (Required, 30), (ReplaceDir, 10), (ReplaceVersion, 5), (Vendored, 15)];
+        let faulty = [(NotCached, 25), (NotRequired, 25), (NonCanonical, 15), (ReplaceDir, 35)];
+        self.dep = sound[self.rng.weighted(&sound.map(|m| m.1))].0;
+        let faulty_dep = faulty[self.rng.weighted(&faulty.map(|m| m.1))].0;
+        if self.fault(20) {
+            self.dep = faulty_dep;
+        }
         self.other = [OtherMode::Absent, OtherMode::Workspace, OtherMode::Replace][self.rng.weighted(&[70, 18, 12])];
         if self.other == OtherMode::Workspace && self.dep == Vendored {
             self.dep = Required;
         }
         self.other_dir = if self.rng.chance(70) { "m/other" } else { "other" };
-        self.dep_go = *self.rng.pick(&["1.21", "1.21", "1.21", "1.16", "1.30", "1.22.x"]);
+        self.go = Some(*self.rng.pick(&GO_GOOD));
+        let faulty_go = *self.rng.pick(&GO_FAULTY);
+        if self.fault(25) {
+            self.go = faulty_go;
+        }
+        self.dep_go = *self.rng.pick(&["1.21", "1.21.0", "1.22"]);
+        let faulty_dep_go = *self.rng.pick(&["1.16", "1.30", "1.22.x", "1.27.9"]);
+        if self.fault(8) {
+            self.dep_go = faulty_dep_go;
+        }
     }
 
     /// The main package (index 0) and 0–7 others.
     fn choose_packages(&mut self) {
         let main_dir = if self.rng.chance(80) { "" } else { "cmd/tool" };
         let mut dirs: Vec<&str> = DIRS.to_vec();
+        if self.fault(4) {
+            dirs.push("vendor/v");
+        }
         self.rng.shuffle(&mut dirs);
         let n = self.rng.range(0, 7) as usize;
         let mut chosen = vec![main_dir];
@@ -309,7 +343,7 @@ impl Gen {
             };
             let name = match i {
                 0 => "main".to_string(),
-                _ if self.rng.chance(3) => "main".to_string(),
+                _ if self.fault(3) => "main".to_string(),
                 _ if self.rng.chance(15) => format!("pk{i}"),
                 _ => natural,
             };
@@ -322,22 +356,35 @@ impl Gen {
         Target { path: p.path.clone(), name: p.name.clone(), sym: format!("F{j}") }
     }
 
+    /// Whether package `i` may import package `j` by the `internal/` rule.
+    fn internal_allows(&self, i: usize, j: usize) -> bool {
+        let (from, to) = (&self.pkgs[i].path, &self.pkgs[j].path);
+        let parent = match to.rfind("/internal/") {
+            Some(k) => &to[..k],
+            None => match to.strip_suffix("/internal") {
+                Some(p) => p,
+                None => return true,
+            },
+        };
+        from == parent || from.starts_with(&format!("{parent}/"))
+    }
+
     fn choose_imports(&mut self) {
         let n = self.pkgs.len();
-        let dep_used = !matches!(self.dep, DepMode::Absent) || self.rng.chance(5);
-        let other_used = self.other != OtherMode::Absent || self.rng.chance(3);
+        let dep_used = self.dep != DepMode::Absent || self.fault(5);
+        let other_used = self.other != OtherMode::Absent || self.fault(3);
         for i in 0..n {
             let mut t: Vec<Target> = Vec::new();
             for j in i + 1..n {
-                if self.rng.chance(35) {
+                if self.rng.chance(35) && (self.internal_allows(i, j) || self.fault(100)) {
                     t.push(self.local(j));
                 }
             }
-            if i > 0 && self.rng.chance(5) {
+            if i > 0 && self.fault(5) {
                 let j = self.rng.index(i);
                 t.push(self.local(j));
             }
-            if self.rng.chance(1) {
+            if self.fault(1) {
                 t.push(self.local(i));
             }
             for (path, sym) in STD {
@@ -349,15 +396,15 @@ impl Gen {
                 let (path, sym) = *self.rng.pick(&STD_LACKING);
                 t.push(Target { path: path.into(), name: last(path), sym: sym.into() });
             }
-            if self.rng.chance(3) {
+            if self.fault(3) {
                 let (path, name, sym) = *self.rng.pick(&NOWHERE);
                 t.push(Target { path: path.into(), name: name.into(), sym: sym.into() });
             }
-            if self.rng.chance(2) {
+            if self.fault(2) {
                 let what = *self.rng.pick(&["nope", "empty", "onlytest", "onlyignored"]);
                 t.push(Target { path: format!("{}/{what}", self.module), name: what.into(), sym: "X".into() });
             }
-            if self.rng.chance(1) && n > 1 {
+            if self.fault(1) && n > 1 {
                 let j = 1 + self.rng.index(n - 1);
                 let rel = format!("./{}", self.pkgs[j].dir);
                 t.push(Target { path: rel, name: self.pkgs[j].name.clone(), sym: format!("F{j}") });
@@ -367,7 +414,8 @@ impl Gen {
             }
             if dep_used {
                 for (k, (dir, name, sym)) in DEP_PKGS.iter().enumerate() {
-                    if self.rng.chance([35, 12, 5][k]) {
+                    let wanted = self.rng.chance([35, 12, 0][k]) || (k == 2 && self.fault(5));
+                    if wanted {
                         let path = if dir.is_empty() { DEP.to_string() } else { format!("{DEP}/{dir}") };
                         t.push(Target { path, name: name.to_string(), sym: sym.to_string() });
                     }
@@ -386,6 +434,31 @@ impl Gen {
         }
     }
 
+    /// A file's header: sometimes a constraint that holds, sometimes one
+    /// that excludes the file (never for a sound project's primary file),
+    /// sometimes a malformed one (faulty projects only).
+    fn header(&mut self, primary: bool) -> &'static str {
+        let (in_, out, bad) = (*self.rng.pick(&HEADERS_IN), *self.rng.pick(&HEADERS_OUT), *self.rng.pick(&HEADERS_BAD));
+        match self.rng.below(100) {
+            _ if self.fault(2) => bad,
+            0..=9 if !primary => out,
+            0..=4 if self.fault(100) => out,
+            10..=24 => in_,
+            _ => "",
+        }
+    }
+
+    /// A file name's ending before `.go`, on the same terms as [`Gen::header`].
+    fn suffix(&mut self, primary: bool) -> &'static str {
+        let (in_, out) = (*self.rng.pick(&SUFFIXES_IN), *self.rng.pick(&SUFFIXES_OUT));
+        match self.rng.below(100) {
+            0..=5 if !primary => out,
+            0..=2 if self.fault(100) => out,
+            6..=11 => in_,
+            _ => "",
+        }
+    }
+
     /// The files of package `i`: a primary file (declaring `F<i>`, and
     /// `main` for the main package), 0–2 more, and extras.
     fn write_package(&mut self, i: usize) {
@@ -401,9 +474,8 @@ impl Gen {
         }
         let at = |file: &str| if dir.is_empty() { format!("m/{file}") } else { format!("m/{dir}/{file}") };
         for (k, group) in groups.into_iter().enumerate() {
-            let constrained = if k == 0 { 6 } else { 35 };
-            let header = if self.rng.chance(constrained) { *self.rng.pick(&HEADERS) } else { "" };
-            let suffix = if self.rng.chance(constrained / 2) { *self.rng.pick(&SUFFIXES) } else { "" };
+            let header = self.header(k == 0);
+            let suffix = self.suffix(k == 0);
             let file = if k == 0 { format!("{base}{suffix}.go") } else { format!("f{k}{suffix}.go") };
             let mut body = String::new();
             if k == 0 {
@@ -428,40 +500,43 @@ impl Gen {
         self.write_extras(i, &name, &at);
     }
 
-    /// Test files, hidden files, a cgo file, a file of another package, a
-    /// broken file.
+    /// Test files, hidden files, a cgo file, an ignored `package main`
+    /// file; in faulty projects a file of another package and unparsable
+    /// files.
     fn write_extras(&mut self, i: usize, name: &str, at: &dyn Fn(&str) -> String) {
-        let r = &mut self.rng;
-        if r.chance(15) {
-            let clause = if r.chance(60) { format!("{name}_test") } else { name.to_string() };
-            let clause = if r.chance(10) { "other".to_string() } else { clause };
+        if self.rng.chance(15) {
+            let clause = if self.rng.chance(60) { format!("{name}_test") } else { name.to_string() };
+            let clause = if self.fault(10) { "other".to_string() } else { clause };
             let text = format!(
                 "package {clause}\n\nimport (\n\t\"testing\"\n\n\t\"example.com/nowhere/x\"\n)\n\nvar _ = x.X\n\nfunc TestT(t *testing.T) {{}}\n"
             );
             self.p.files.insert(at("x_test.go"), text);
         }
-        if r.chance(8) {
-            let hidden = if r.chance(50) { "_hidden.go" } else { ".hidden.go" };
+        if self.rng.chance(8) {
+            let hidden = if self.rng.chance(50) { "_hidden.go" } else { ".hidden.go" };
             self.p.files.insert(at(hidden), "package zz\n\nimport \"nowhere/at/all\"\n".into());
         }
-        if r.chance(7) {
+        if self.rng.chance(7) {
+            let clause = if self.fault(10) { "other" } else { name };
             let text = format!(
-                "package {name}\n\nimport \"C\"\n\nvar _ = C.int(0)\n\nfunc init() {{ println(\"cgo {i}\") }}\n"
+                "package {clause}\n\nimport \"C\"\n\nvar _ = C.int(0)\n\nfunc init() {{ println(\"cgo {i}\") }}\n"
             );
             self.p.files.insert(at("cgo.go"), text);
         }
-        if r.chance(5) {
+        if self.rng.chance(5) {
             let text = "//go:build ignore\n\npackage main\n\nimport \"nowhere/gen\"\n\nfunc main() { gen.Run() }\n";
             self.p.files.insert(at("gen.go"), text.into());
         }
-        if r.chance(2) {
+        if self.fault(3) {
             self.p.files.insert(at("zother.go"), format!("package other{i}\n"));
         }
-        match r.below(200) {
-            0 => drop(self.p.files.insert(at("zbroken.go"), format!("pakage {name}\n"))),
-            1 => drop(self.p.files.insert(at("zbroken.go"), format!("package {name}\n\nimport \"fmt\n"))),
-            2 => drop(self.p.files.insert(at("zbroken.go"), format!("package {name}\n\nfunc g() {{\n"))),
-            _ => {}
+        if self.fault(2) {
+            let text = match self.rng.below(3) {
+                0 => format!("pakage {name}\n"),
+                1 => format!("package {name}\n\nimport \"fmt\n"),
+                _ => format!("package {name}\n\nfunc g() {{\n"),
+            };
+            self.p.files.insert(at("zbroken.go"), text);
         }
     }
 
@@ -514,49 +589,45 @@ impl Gen {
 
     /// The main module's go.mod (and go.sum), sometimes broken.
     fn write_go_mod(&mut self) {
-        let r = &mut self.rng;
-        let module = match r.below(100) {
-            0 => String::new(),
+        let module = match self.rng.below(100) {
+            0 if self.fault(100) => String::new(),
             1 => format!("module \"{}\"\n", self.module),
-            2 => format!("module {} extra\n", self.module),
-            3 => format!("module {0}\nmodule {0}\n", self.module),
+            2 if self.fault(100) => format!("module {} extra\n", self.module),
+            3 if self.fault(100) => format!("module {0}\nmodule {0}\n", self.module),
             4 => format!("module {} // the module\n", self.module),
             _ => format!("module {}\n", self.module),
         };
-        let weights: Vec<u32> = GO_VERSIONS.iter().map(|v| v.1).collect();
-        let go = GO_VERSIONS[r.weighted(&weights)].0;
         let mut text = module;
-        if let Some(v) = go {
+        if let Some(v) = self.go {
             text.push_str(&format!("\ngo {v}\n"));
         }
-        if r.chance(8) {
-            let tc = *r.pick(&["go1.27.3", "go1.28", "go1.21.0", "default", "1.27", "go1.27.3 x"]);
+        if self.rng.chance(8) {
+            let tc = *self.rng.pick(&["go1.27.3", "go1.21.0", "default"]);
+            let bad = *self.rng.pick(&["go1.28", "1.27", "go1.27.3 x"]);
+            let tc = if self.fault(40) { bad } else { tc };
             text.push_str(&format!("\ntoolchain {tc}\n"));
         }
-        if r.chance(4) {
-            text.push_str(if r.chance(50) { "\ngodebug panicnil=1\n" } else { "\ngodebug (\n\tpanicnil=0\n)\n" });
+        if self.rng.chance(4) {
+            let one = self.rng.chance(50);
+            text.push_str(if one { "\ngodebug panicnil=1\n" } else { "\ngodebug (\n\tpanicnil=0\n)\n" });
         }
         let mut requires: Vec<String> = Vec::new();
         let mut replaces: Vec<String> = Vec::new();
         use DepMode::*;
         match self.dep {
-            Absent => {}
-            NotRequired => {}
+            Absent | NotRequired => {}
             Required | NotCached | Vendored => requires.push(format!("{DEP} v1.0.0")),
             NonCanonical => requires.push(format!("{DEP} v1.0")),
             ReplaceDir => {
                 requires.push(format!("{DEP} v1.0.0"));
-                let (at, to) = *r.pick(&[
-                    ("", "../depsrc"),
-                    (" v1.0.0", "./depsrc"),
-                    ("", "../nowhere"),
-                    (" v1.1.0", "../depsrc"),
-                ]);
+                let (at, to) = *self.rng.pick(&[("", "../depsrc"), (" v1.0.0", "./depsrc")]);
+                let faulty = *self.rng.pick(&[("", "../nowhere"), (" v1.1.0", "../depsrc")]);
+                let (at, to) = if self.fault(50) { faulty } else { (at, to) };
                 replaces.push(format!("{DEP}{at} => {to}"));
             }
             ReplaceVersion => {
                 requires.push(format!("{DEP} v1.0.0"));
-                let to = if r.chance(80) { "v1.1.0" } else { "v1.2.0" };
+                let to = if self.fault(30) { "v1.2.0" } else { "v1.1.0" };
                 replaces.push(format!("{DEP} => {DEP} {to}"));
             }
         }
@@ -565,10 +636,10 @@ impl Gen {
             let to = if self.other_dir == "m/other" { "./other" } else { "../other" };
             replaces.push(format!("example.com/other => {to}"));
         }
-        if r.chance(30) && !requires.is_empty() {
+        if self.rng.chance(30) && !requires.is_empty() {
             text.push_str("\nrequire (\n");
             for req in &requires {
-                let indirect = if r.chance(20) { " // indirect" } else { "" };
+                let indirect = if self.rng.chance(20) { " // indirect" } else { "" };
                 text.push_str(&format!("\t{req}{indirect}\n"));
             }
             text.push_str(")\n");
@@ -580,18 +651,18 @@ impl Gen {
         for rep in &replaces {
             text.push_str(&format!("\nreplace {rep}\n"));
         }
-        match r.below(100) {
+        match self.rng.below(100) {
             0 => text.push_str("\nexclude example.com/dep v0.9.0\n"),
             1 => text.push_str("\nretract v0.0.1\n"),
-            2 => text.push_str("\nfrobnicate everything\n"),
-            3 => text.push_str("\nrequire\n"),
-            4 => text.push_str("\nreplace example.com/dep => \n"),
-            5 => text.push_str("\nrequire (\n\texample.com/dep v1.0.0\n"),
+            2 if self.fault(100) => text.push_str("\nfrobnicate everything\n"),
+            3 if self.fault(100) => text.push_str("\nrequire\n"),
+            4 if self.fault(100) => text.push_str("\nreplace example.com/dep => \n"),
+            5 if self.fault(100) => text.push_str("\nrequire (\n\texample.com/dep v1.0.0\n"),
             _ => {}
         }
         self.p.files.insert("m/go.mod".into(), text);
         for (dir, p) in [("empty", 0), ("onlytest", 1), ("onlyignored", 2)] {
-            if r.chance(8) {
+            if self.rng.chance(8) {
                 match p {
                     0 => self.p.dirs.push(format!("m/{dir}")),
                     1 => drop(self.p.files.insert(format!("m/{dir}/a_test.go"), "package onlytest\n".into())),
@@ -622,28 +693,26 @@ impl Gen {
             }
             out
         };
-        let in_cache = matches!(dep, Required | NotRequired | ReplaceVersion | NonCanonical | ReplaceDir | NotCached)
-            || (dep == Vendored && self.rng.chance(50));
+        let in_cache = dep != Absent && (dep != Vendored || self.rng.chance(50));
         if in_cache {
             self.p.files.insert("m/go.sum".into(), GO_SUM_MARK.into());
-            let go = self.dep_go;
-            for (f, t) in files("v1.0.0", go, DEP) {
+            for (f, t) in files("v1.0.0", self.dep_go, DEP) {
                 self.p.files.insert(format!("_deps/{DEP}@v1.0.0/{f}"), t);
             }
             if dep == NotCached {
                 self.p.files.insert(format!("_deps/{DEP}@v1.0.0/{NOT_IN_CACHE}"), String::new());
             }
             if dep == ReplaceVersion || self.rng.chance(10) {
-                let module = if self.rng.chance(10) { "example.com/wrong" } else { DEP };
+                let module = if self.fault(10) { "example.com/wrong" } else { DEP };
                 for (f, t) in files("v1.1.0", "1.21", module) {
                     self.p.files.insert(format!("_deps/{DEP}@v1.1.0/{f}"), t);
                 }
             }
         }
-        if dep == ReplaceDir && self.rng.chance(85) {
+        if dep == ReplaceDir && !self.fault(30) {
             let module = match self.rng.below(10) {
-                0 => None,
-                1 => Some("example.com/wrong"),
+                0 if self.fault(100) => None,
+                1 if self.fault(100) => Some("example.com/wrong"),
                 _ => Some(DEP),
             };
             for (f, t) in files("local", "1.21", module.unwrap_or(DEP)) {
@@ -655,24 +724,23 @@ impl Gen {
             }
         }
         if dep == Vendored {
-            let r = &mut self.rng;
-            let (explicit, version) = match r.below(10) {
-                0 => ("", "v1.0.0"),
-                1 => ("## explicit; go 1.21\n", "v1.1.0"),
+            let (explicit, version) = match self.rng.below(10) {
+                0 if self.fault(100) => ("", "v1.0.0"),
+                1 if self.fault(100) => ("## explicit; go 1.21\n", "v1.1.0"),
                 2 => ("## explicit\n", "v1.0.0"),
                 _ => ("## explicit; go 1.21\n", "v1.0.0"),
             };
             let mut list = format!("# {DEP} {version}\n{explicit}");
             for (dir, _, _) in DEP_PKGS {
-                if r.chance(90) {
+                if !self.fault(10) {
                     list.push_str(&if dir.is_empty() { format!("{DEP}\n") } else { format!("{DEP}/{dir}\n") });
                 }
             }
-            if r.chance(90) {
+            if !self.fault(10) {
                 self.p.files.insert("m/vendor/modules.txt".into(), list);
             }
             for (f, t) in files("vendored", "1.21", DEP) {
-                if f != "go.mod" && r.chance(95) {
+                if f != "go.mod" && !self.fault(5) {
                     self.p.files.insert(format!("m/vendor/{DEP}/{f}"), t);
                 }
             }
@@ -681,14 +749,15 @@ impl Gen {
 
     /// The module `example.com/other` and, in workspace mode, go.work.
     fn write_other(&mut self) {
-        if self.other == OtherMode::Absent && !self.rng.chance(5) {
+        if self.other == OtherMode::Absent && !self.fault(5) {
             return;
         }
         let dir = self.other_dir;
-        let r = &mut self.rng;
-        match r.below(10) {
-            0 => {}
-            1 => drop(self.p.files.insert(format!("{dir}/go.mod"), "module example.com/wrong\n\ngo 1.21\n".into())),
+        match self.rng.below(10) {
+            0 if self.fault(100) => {}
+            1 if self.fault(100) => {
+                self.p.files.insert(format!("{dir}/go.mod"), "module example.com/wrong\n\ngo 1.21\n".into());
+            }
             _ => drop(self.p.files.insert(format!("{dir}/go.mod"), "module example.com/other\n\ngo 1.21\n".into())),
         }
         let text = "package p\n\nfunc P() int { return 2 }\n\nfunc init() { println(\"init example.com/other/p\") }\n";
@@ -696,18 +765,21 @@ impl Gen {
         if self.other != OtherMode::Workspace {
             return;
         }
-        let go = *r.pick(&["1.27", "1.27", "1.27", "1.22", "1.21", "1.30", "1.27.x", ""]);
+        // A sound go.work's go line is at least its modules'.
+        let go = self.go.unwrap_or("1.27");
+        let faulty = *self.rng.pick(&["1.22", "1.21", "1.30", "1.27.x", ""]);
+        let go = if self.fault(30) { faulty } else { go };
         let mut work = if go.is_empty() { String::new() } else { format!("go {go}\n\n") };
         let rel = if dir == "m/other" { "./other" } else { "../other" };
         let mut uses: Vec<&str> = vec![".", rel];
-        match r.below(12) {
-            0 => drop(uses.remove(0)),
-            1 => uses.push("./nowhere"),
-            2 => uses.push("."),
-            3 => uses.push("./a"),
+        match self.rng.below(12) {
+            0 if self.fault(100) => drop(uses.remove(0)),
+            1 if self.fault(100) => uses.push("./nowhere"),
+            2 if self.fault(100) => uses.push("."),
+            3 if self.fault(100) => uses.push("./a"),
             _ => {}
         }
-        if r.chance(50) {
+        if self.rng.chance(50) {
             work.push_str("use (\n");
             for u in &uses {
                 work.push_str(&format!("\t{u}\n"));
@@ -718,9 +790,9 @@ impl Gen {
                 work.push_str(&format!("use {u}\n"));
             }
         }
-        match r.below(12) {
+        match self.rng.below(12) {
             0 => work.push_str("\nreplace example.com/dep => ../depsrc\n"),
-            1 => work.push_str("\nfrobnicate\n"),
+            1 if self.fault(100) => work.push_str("\nfrobnicate\n"),
             2 => work.push_str("\ntoolchain go1.27.3\n"),
             _ => {}
         }
@@ -732,20 +804,20 @@ impl Gen {
         let main_dir = self.pkgs[0].dir.clone();
         let main_at = if main_dir.is_empty() { "m".to_string() } else { format!("m/{main_dir}") };
         let other_pkg = (self.pkgs.len() > 1).then(|| 1 + self.rng.index(self.pkgs.len() - 1));
-        let r = &mut self.rng;
-        self.p.cwd = match r.below(100) {
+        self.p.cwd = match self.rng.below(100) {
             0..=76 => "m".into(),
             77..=86 => main_at.clone(),
             87..=97 => match other_pkg {
                 Some(j) if !self.pkgs[j].dir.is_empty() => format!("m/{}", self.pkgs[j].dir),
                 _ => "m".into(),
             },
-            _ => String::new(),
+            _ if self.fault(100) => String::new(),
+            _ => "m".into(),
         };
         let cwd = self.p.cwd.clone();
         let mut args: Vec<String> = Vec::new();
-        if r.chance(20) {
-            args.push(r.pick(&TAGS).to_string());
+        if self.rng.chance(20) {
+            args.push(self.rng.pick(&TAGS).to_string());
         }
         let main_files: Vec<String> = self
             .p
@@ -753,14 +825,17 @@ impl Gen {
             .keys()
             .filter(|f| f.ends_with(".go"))
             .filter(|f| f.strip_prefix(&format!("{main_at}/")).is_some_and(|rest| !rest.contains('/')))
+            .filter(|f| !f.ends_with("_test.go") || !self.sound)
             .map(|f| relative(&cwd, f))
             .filter(|f| !f.rsplit('/').next().unwrap_or(f).starts_with(['_', '.']))
             .collect();
-        match r.below(100) {
+        let choice = self.rng.below(100);
+        let choice = if choice >= 85 && self.sound { choice % 85 } else { choice };
+        match choice {
             0..=54 => args.push(dir_operand(&cwd, &main_at)),
             55..=69 => args.push(self.pkgs[0].path.clone()),
             70..=84 => {
-                let all = r.chance(70);
+                let all = self.rng.chance(70);
                 for f in &main_files {
                     if all || f.ends_with("/main.go") || f == "main.go" {
                         args.push(f.clone());
@@ -774,7 +849,8 @@ impl Gen {
                 Some(j) => {
                     let p = &self.pkgs[j];
                     let at = if p.dir.is_empty() { "m".to_string() } else { format!("m/{}", p.dir) };
-                    args.push(if r.chance(50) { dir_operand(&cwd, &at) } else { p.path.clone() });
+                    let path = p.path.clone();
+                    args.push(if self.rng.chance(50) { dir_operand(&cwd, &at) } else { path });
                 }
                 None => args.push(dir_operand(&cwd, "m/nope")),
             },
@@ -785,7 +861,11 @@ impl Gen {
             97 => args.push(if main_dir.is_empty() { "cmd/tool".into() } else { main_dir.clone() }),
             _ => {
                 args.push(relative(&cwd, &format!("{main_at}/main.go")));
-                let other = self.p.files.keys().find(|f| f.ends_with(".go") && !f.starts_with(&format!("{main_at}/")));
+                let other = self
+                    .p
+                    .files
+                    .keys()
+                    .find(|f| f.starts_with("m/") && f.ends_with(".go") && !f.starts_with(&format!("{main_at}/")));
                 args.push(relative(&cwd, other.map_or("m/x.go", |s| s.as_str())));
             }
         }

@@ -20,7 +20,8 @@ same environment, and compares exit status, stdout and stderr.
 
   --seed S          first seed (default 1); project k uses seed S+k
   --count N         number of projects (default 30)
-  --deft PATH       deft binary (default target/release/deft)
+  --deft PATH       deft binary (default: $DEFT_BIN, else the release
+                    binary of this workspace's target directory)
   --jobs N          worker threads (default: available cores)
   --timeout SECS    time limit per command (default 120)
   --out DIR         where differences are saved (default modfuzz-failures)
@@ -28,13 +29,15 @@ same environment, and compares exit status, stdout and stderr.
   --min-time SECS   ... and its time limit (default 300)
   --print           print the project for --seed (txtar) and exit
   --replay FILE     run a saved project (.txtar) and print both runs
+  --crashes-only    exit 1 only when deft crashed (differences are still
+                    reported): the smoke test of issue 14
   --save-all        save every differing project, not only the first of
                     each signature
   -v, --verbose     one line per project
 
 Exit status: 0 when every project behaved the same (or deft lacked a
-standard package), 1 when something differed or deft crashed, 2 for bad
-usage.";
+standard package), 1 when something differed or deft crashed (with
+--crashes-only: when deft crashed), 2 for bad usage.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -59,9 +62,9 @@ fn run(args: &[String]) -> Result<bool, String> {
         verbose: false,
         save_all: false,
     };
-    let mut deft = PathBuf::from("target/release/deft");
+    let mut deft = golden::deft::default_binary();
     let mut timeout = Duration::from_secs(120);
-    let (mut print, mut replay) = (false, None);
+    let (mut print, mut replay, mut crashes_only) = (false, None, false);
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut val = || it.next().ok_or_else(|| format!("{a} needs a value"));
@@ -82,6 +85,7 @@ fn run(args: &[String]) -> Result<bool, String> {
             "--replay" => replay = Some(PathBuf::from(val()?)),
             "-v" | "--verbose" => cfg.verbose = true,
             "--save-all" => cfg.save_all = true,
+            "--crashes-only" => crashes_only = true,
             _ => return Err(format!("unknown argument {a:?}")),
         }
     }
@@ -113,7 +117,8 @@ fn run(args: &[String]) -> Result<bool, String> {
         cfg.jobs,
         runner.deft.display()
     );
-    Ok(fuzz::fuzz(&cfg, &runner).clean())
+    let summary = fuzz::fuzz(&cfg, &runner);
+    Ok(if crashes_only { summary.crashes.is_empty() && summary.errors.is_empty() } else { summary.clean() })
 }
 
 fn number<T: std::str::FromStr>(flag: &str, v: &str) -> Result<T, String> {
