@@ -301,7 +301,7 @@ impl Gen {
             self.dep = faulty_dep;
         }
         self.other = [OtherMode::Absent, OtherMode::Workspace, OtherMode::Replace][self.rng.weighted(&[70, 18, 12])];
-        if self.other == OtherMode::Workspace && self.dep == Vendored {
+        if self.other != OtherMode::Absent && self.dep == Vendored {
             self.dep = Required;
         }
         self.other_dir = if self.rng.chance(70) { "m/other" } else { "other" };
@@ -602,8 +602,11 @@ impl Gen {
             text.push_str(&format!("\ngo {v}\n"));
         }
         if self.rng.chance(8) {
-            let tc = *self.rng.pick(&["go1.27.3", "go1.21.0", "default"]);
-            let bad = *self.rng.pick(&["go1.28", "1.27", "go1.27.3 x"]);
+            // A toolchain line equal to the go line, or `default`, is one
+            // `go mod tidy` would remove: the go command wants it gone.
+            let same = self.go.map_or("go1.27.3".to_string(), |v| format!("go{v}"));
+            let tc = if same == "go1.27.3" { "go1.21.0" } else { *self.rng.pick(&["go1.27.3", "go1.21.0"]) };
+            let bad = *self.rng.pick(&["go1.28", "1.27", "go1.27.3 x", "default", same.as_str()]);
             let tc = if self.fault(40) { bad } else { tc };
             text.push_str(&format!("\ntoolchain {tc}\n"));
         }
@@ -653,7 +656,7 @@ impl Gen {
         }
         match self.rng.below(100) {
             0 => text.push_str("\nexclude example.com/dep v0.9.0\n"),
-            1 => text.push_str("\nretract v0.0.1\n"),
+            1 if self.fault(100) => text.push_str("\nretract v0.0.1\n"),
             2 if self.fault(100) => text.push_str("\nfrobnicate everything\n"),
             3 if self.fault(100) => text.push_str("\nrequire\n"),
             4 if self.fault(100) => text.push_str("\nreplace example.com/dep => \n"),
@@ -791,7 +794,7 @@ impl Gen {
             }
         }
         match self.rng.below(12) {
-            0 => work.push_str("\nreplace example.com/dep => ../depsrc\n"),
+            0 if self.fault(100) => work.push_str("\nreplace example.com/dep => ../nowhere\n"),
             1 if self.fault(100) => work.push_str("\nfrobnicate\n"),
             2 => work.push_str("\ntoolchain go1.27.3\n"),
             _ => {}
@@ -842,7 +845,8 @@ impl Gen {
                     }
                 }
                 if args.iter().all(|a| !a.ends_with(".go")) {
-                    args.push(relative(&cwd, &format!("{main_at}/main.go")));
+                    let any = main_files.iter().find(|f| !f.ends_with("_test.go"));
+                    args.push(any.cloned().unwrap_or_else(|| relative(&cwd, &format!("{main_at}/main.go"))));
                 }
             }
             85..=89 => match other_pkg {

@@ -19,7 +19,7 @@
 //!
 //! A Rust panic of deft (`panicked at`, exit 101) is a *crash*, always a
 //! bug. deft's `does not support ... yet` (a standard package it lacks) is
-//! *unsupported*, not a difference.
+//! *unsupported*, not a difference, when the go command ran the program.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -138,6 +138,7 @@ pub fn judge(go: &Ran, deft: &Ran) -> Verdict {
         return Verdict::Same;
     }
     if deft.status == Status::Exited(1)
+        && go.status == Status::Exited(0)
         && let Some(line) = deft.stderr.lines().find(|l| l.contains("does not support"))
     {
         let reason = line.split_once(": ").map_or(line, |(_, r)| r);
@@ -224,8 +225,10 @@ mod tests {
     #[test]
     fn crashes_and_unsupported() {
         assert_eq!(judge(&ran(0, ""), &ran(101, "thread 'main' panicked at x.rs")), Verdict::Crash);
-        let v = judge(&ran(0, ""), &ran(1, "a.go:3:2: deft does not support package net/url yet\n"));
+        let unsupported = ran(1, "a.go:3:2: deft does not support package net/url yet\n");
+        let v = judge(&ran(0, ""), &unsupported);
         assert_eq!(v, Verdict::Unsupported("deft does not support package net/url yet".into()));
+        assert_eq!(judge(&ran(1, "a.go:1:2: no required module provides package x\n"), &unsupported), Verdict::Differ);
         assert_eq!(judge(&ran(1, "x\n"), &ran(1, "x\n")), Verdict::Same);
     }
 
