@@ -8,7 +8,7 @@ use deft_modfuzz::fuzz::{self, Config};
 use deft_modfuzz::generator::generate;
 use deft_modfuzz::minimize::Budget;
 use deft_modfuzz::project::Project;
-use deft_modfuzz::run::Runner;
+use deft_modfuzz::run::{Runner, Verdict};
 
 const USAGE: &str = "\
 usage: deft-modfuzz [options]
@@ -28,7 +28,8 @@ same environment, and compares exit status, stdout and stderr.
   --min-tests N     minimization budget per distinct difference (default 150; 0: off)
   --min-time SECS   ... and its time limit (default 300)
   --print           print the project for --seed (txtar) and exit
-  --replay FILE     run a saved project (.txtar) and print both runs
+  --replay PATH     run a saved project (.txtar) and print both runs, or
+                    every .txtar of a directory, one line each (-v: runs)
   --crashes-only    exit 1 only when deft crashed (differences are still
                     reported): the smoke test of issue 14
   --save-all        save every differing project, not only the first of
@@ -102,12 +103,8 @@ fn run(args: &[String]) -> Result<bool, String> {
         return Err("`go env GOROOT` failed: is gc 1.27.3 on PATH?".into());
     }
     let runner = Runner { go, deft, goroot, timeout };
-    if let Some(file) = replay {
-        let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-        let project = Project::from_txtar(&text)?;
-        let outcome = fuzz::check(&runner, &project)?;
-        print!("{}", fuzz::describe(&project, &outcome));
-        return Ok(matches!(outcome.verdict, deft_modfuzz::run::Verdict::Same));
+    if let Some(path) = replay {
+        return replay_all(&runner, &path, cfg.verbose);
     }
     println!(
         "deft-modfuzz: seeds {}..={} ({} projects), {} jobs, deft {}",
@@ -119,6 +116,38 @@ fn run(args: &[String]) -> Result<bool, String> {
     );
     let summary = fuzz::fuzz(&cfg, &runner);
     Ok(if crashes_only { summary.crashes.is_empty() && summary.errors.is_empty() } else { summary.clean() })
+}
+
+/// `--replay`: one saved project (both runs printed), or every `.txtar`
+/// of a directory (one line each; both runs with `-v`). `Ok(true)` when
+/// all behaved the same.
+fn replay_all(runner: &Runner, path: &std::path::Path, verbose: bool) -> Result<bool, String> {
+    let read = |p: &std::path::Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+    if !path.is_dir() {
+        let project = Project::from_txtar(&read(path)?)?;
+        let outcome = fuzz::check(runner, &project)?;
+        print!("{}", fuzz::describe(&project, &outcome));
+        return Ok(outcome.verdict == Verdict::Same);
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txtar"))
+        .collect();
+    files.sort();
+    let mut same = 0;
+    for file in &files {
+        let project = Project::from_txtar(&read(file)?).map_err(|e| format!("{}: {e}", file.display()))?;
+        let outcome = fuzz::check(runner, &project)?;
+        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        println!("{name}: {:?}", outcome.verdict);
+        if verbose && outcome.verdict != Verdict::Same {
+            print!("{}", fuzz::describe(&project, &outcome));
+        }
+        same += usize::from(outcome.verdict == Verdict::Same);
+    }
+    println!("{} projects, {same} same", files.len());
+    Ok(same == files.len())
 }
 
 fn number<T: std::str::FromStr>(flag: &str, v: &str) -> Result<T, String> {

@@ -1,10 +1,11 @@
 //! Shrinking a project while it keeps differing the same way.
 //!
 //! Greedy passes until nothing more goes or the budget is spent: drop a
-//! file (or an empty directory, or a flag), then drop runs of lines of
-//! each file, from long runs to single lines. A candidate is kept when the
-//! predicate (in practice: "same verdict and same [`crate::run::signature`]")
-//! holds for it.
+//! file (or an empty directory, or a flag), then paragraphs of each file
+//! (blank-line separated: an import block, a declaration, a directive),
+//! then runs of lines, from four to one. A candidate is kept when the
+//! predicate (in practice: "same verdict and same
+//! [`crate::run::signature`]") holds for it.
 
 use std::time::{Duration, Instant};
 
@@ -54,8 +55,25 @@ pub fn minimize(start: &Project, budget: Budget, mut keeps: impl FnMut(&Project)
             try_it(cand, &mut best);
         }
         let names: Vec<String> = best.files.keys().cloned().collect();
+        for name in &names {
+            // Paragraphs (blank-line separated): an import block, a
+            // declaration, a go.mod directive.
+            let mut at = 0;
+            while let Some(text) = best.files.get(name) {
+                let paras: Vec<&str> = text.split_inclusive("\n\n").collect();
+                if at >= paras.len() {
+                    break;
+                }
+                let shorter: String = paras[..at].iter().chain(&paras[at + 1..]).copied().collect();
+                let mut cand = best.clone();
+                cand.files.insert(name.clone(), shorter);
+                if !try_it(cand, &mut best) {
+                    at += 1;
+                }
+            }
+        }
         for name in names {
-            let mut chunk = 8;
+            let mut chunk = 4;
             while chunk > 0 {
                 let mut at = 0;
                 while let Some(text) = best.files.get(&name) {
