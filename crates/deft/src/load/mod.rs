@@ -241,12 +241,34 @@ impl Loader<'_, '_> {
 
     /// The package of `.go` files named on the command line.
     fn root_files(&mut self, req: &Request) -> Result<String, String> {
+        // With --package, files are compiled as Go's test harness compiles
+        // them (`go tool compile`), not named as `go run` takes them.
+        if req.explicit.is_empty() {
+            self.check_file_operands(req.operands)?;
+        }
         for (path, names) in req.explicit {
             self.load_files(path, names, req.lang)?;
             self.explicit.insert(path.clone());
         }
         self.load_files(COMMAND_LINE, req.operands, req.lang)?;
         Ok(COMMAND_LINE.to_string())
+    }
+
+    /// The go command's refusals of file operands: test files, and files
+    /// of several directories.
+    fn check_file_operands(&self, operands: &[String]) -> Result<(), String> {
+        if let Some(test) = operands.iter().find(|o| o.ends_with("_test.go")) {
+            return Err(format!("go: cannot run *_test.go files ({test})"));
+        }
+        let dir_of = |o: &String| normalize(&self.env.cwd.join(o)).parent().map(Path::to_path_buf).unwrap_or_default();
+        match operands.iter().find(|o| dir_of(o) != dir_of(&operands[0])) {
+            Some(other) => Err(format!(
+                "named files must all be in one directory; have {} and {}",
+                self.env.short_path(&dir_of(&operands[0])),
+                self.env.short_path(&dir_of(other))
+            )),
+            None => Ok(()),
+        }
     }
 
     /// Loads the package `path` of the files `names` (as given on the
