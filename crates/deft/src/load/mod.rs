@@ -159,7 +159,7 @@ pub fn load(
 }
 
 /// `path` with `.` and `..` components resolved lexically.
-fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {
@@ -277,7 +277,7 @@ impl Loader<'_, '_> {
         let mut files = Vec::new();
         for name in names {
             let full = self.env.cwd.join(name);
-            let bytes = std::fs::read(&full).map_err(|e| format!("open {name}: {}", describe_io(&e)))?;
+            let bytes = std::fs::read(&full).map_err(|e| format!("stat {name}: {}", describe_io(&e)))?;
             files.push((
                 full,
                 String::from_utf8_lossy(&bytes).into_owned(),

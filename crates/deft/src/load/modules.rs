@@ -89,8 +89,8 @@ impl Modules {
         let mut main = Vec::new();
         let mut requires = Vec::new();
         for used in &file.uses {
-            let root = dir.join(&used.dir);
-            let m = read_go_mod(env, &root.join("go.mod"))?;
+            let root = crate::load::normalize(&dir.join(&used.dir));
+            let m = read_member_go_mod(env, &root, &used.dir)?;
             requires.extend(requirements(&m, &root));
             main.push(main_module(&m, root));
         }
@@ -246,6 +246,22 @@ fn find_go_work(start: &Path, env: &GoEnv) -> Option<PathBuf> {
 /// The nearest file `name` in `dir` or a directory above it.
 pub fn find_up(dir: &Path, name: &str) -> Option<PathBuf> {
     dir.ancestors().map(|d| d.join(name)).find(|p| p.is_file())
+}
+
+/// The go.mod of workspace module `root` (written `used` in go.work); its
+/// errors as the go command words them for a workspace.
+fn read_member_go_mod(env: &GoEnv, root: &Path, used: &str) -> Result<ModFile, String> {
+    let go_mod = root.join("go.mod");
+    let read = if go_mod.is_file() {
+        read_go_mod(env, &go_mod)
+    } else {
+        Err(format!("go: open {}: no such file or directory", env.short_path(&go_mod)))
+    };
+    let name = match used.trim_start_matches("./") {
+        "" => ".",
+        n => n,
+    };
+    read.map_err(|e| format!("go: cannot load module {name} listed in go.work file: {}", e.trim_start_matches("go: ")))
 }
 
 /// The Go release deft implements, as the go command reports its own.
