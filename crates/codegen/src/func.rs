@@ -219,6 +219,9 @@ pub fn translate<'p>(
     if failed {
         return None;
     }
+    if open_thunks.is_some() {
+        crate::deadstores::eliminate(func);
+    }
     let meta = FuncMeta {
         name: f.name.clone(),
         file: traceback_path(&cx.sources.file(f.pos.file).name),

@@ -34,6 +34,7 @@
 
 pub mod calls;
 pub mod chans;
+pub mod deadstores;
 pub mod defers;
 pub mod epilogue;
 pub mod escape;
