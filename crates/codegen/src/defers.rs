@@ -9,6 +9,10 @@
 //!   scalars, one 8-byte word each; words that may hold pointers are zeroed
 //!   at entry, so a conservative scan never sees stale pointers.
 //!
+//! [`crate::deadstores`] then removes the stores to these slots that no
+//! call can see (an entry zeroing overwritten before the first call, a bit
+//! set and cleared again with no call between).
+//!
 //! At `defer f(a, b)` the callee and arguments are evaluated, stored into
 //! the site's slot, and then bit i is set. Every `return` is followed
 //! inline by the **exit code** (as gc: a frame running its deferred calls

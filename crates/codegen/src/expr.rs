@@ -1171,9 +1171,11 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 let zero = self.iconst(types::I64, 0);
                 self.b.ins().jump(head, &[zero.into()]);
                 self.b.switch_to_block(head);
-                let more = self.b.ins().icmp_imm_u(IntCC::UnsignedLessThan, k, n as i64);
+                // The exit first, so that Cranelift lays the body out after
+                // the test (see `FnTx::branch`).
+                let done = self.b.ins().icmp_imm_u(IntCC::UnsignedGreaterThanOrEqual, k, n as i64);
                 let yes = self.iconst(types::I8, 1);
-                self.b.ins().brif(more, body, &[], exit, &[yes.into()]);
+                self.b.ins().brif(done, exit, &[yes.into()], body, &[]);
                 self.b.switch_to_block(body);
                 let off = self.b.ins().imul_imm_s(k, el.size as i64);
                 let xe = self.b.ins().iadd(xa, off);

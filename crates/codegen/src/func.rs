@@ -219,6 +219,9 @@ pub fn translate<'p>(
     if failed {
         return None;
     }
+    if open_thunks.is_some() {
+        crate::deadstores::eliminate(func);
+    }
     let meta = FuncMeta {
         name: f.name.clone(),
         file: traceback_path(&cx.sources.file(f.pos.file).name),
@@ -857,7 +860,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
             }
             Stmt::If { cond, then, els } => {
                 let (tb, eb, join) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
-                self.branch(cond, tb, eb);
+                self.branch(cond, tb, eb, false);
                 self.b.switch_to_block(tb);
                 self.stmts(then);
                 self.b.ins().jump(join, &[]);
@@ -872,7 +875,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.b.ins().jump(head, &[]);
                 self.b.switch_to_block(head);
                 match cond {
-                    Some(c) => self.branch(c, bodyb, exit),
+                    Some(c) => self.branch(c, bodyb, exit, true),
                     None => {
                         self.b.ins().jump(bodyb, &[]);
                     }
@@ -972,24 +975,60 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// Branches on boolean `cond` to `then` or `els`. `&&`, `||` and `!` become
     /// control flow (evaluating operands in Go's order, the right one only
     /// when needed) instead of a boolean materialized and then tested.
-    fn branch(&mut self, cond: &'p Expr, then: Block, els: Block) {
+    ///
+    /// `then_follows` asks for `then` to be laid out right after the test
+    /// (a loop's body after its condition). Cranelift lays blocks out in
+    /// the reverse postorder of a depth-first walk that visits a `brif`'s
+    /// first successor first, so that successor's blocks end up last (a
+    /// loop body given as the first successor lands after the rest of the
+    /// function, and every iteration takes two jumps instead of one). With
+    /// `then_follows` every test is inverted (`brif !c, els, then`), so the
+    /// walk reaches `els` first and `then` next to the test.
+    fn branch(&mut self, cond: &'p Expr, then: Block, els: Block, then_follows: bool) {
         match &cond.kind {
             lower::ir::ExprKind::AndAnd(x, y) | lower::ir::ExprKind::OrOr(x, y) => {
                 let rhs = self.b.create_block();
                 if matches!(cond.kind, lower::ir::ExprKind::AndAnd(..)) {
-                    self.branch(x, rhs, els);
+                    self.branch(x, rhs, els, then_follows);
                 } else {
-                    self.branch(x, then, rhs);
+                    self.branch(x, then, rhs, then_follows);
                 }
                 self.b.switch_to_block(rhs);
-                self.branch(y, then, els);
+                self.branch(y, then, els, then_follows);
             }
-            lower::ir::ExprKind::Unary(lower::ir::UnOp::Not, x) => self.branch(x, els, then),
+            lower::ir::ExprKind::Unary(lower::ir::UnOp::Not, x) => self.branch(x, els, then, !then_follows),
             _ => {
                 let v = self.expr(cond)[0];
-                self.b.ins().brif(v, then, &[], els, &[]);
+                if then_follows {
+                    let not = self.negate(v);
+                    self.b.ins().brif(not, els, &[], then, &[]);
+                } else {
+                    self.b.ins().brif(v, then, &[], els, &[]);
+                }
             }
         }
+    }
+
+    /// The negation of boolean `v`: the complementary comparison when `v`
+    /// is a comparison's result (which is then dead), so that a branch on
+    /// it stays one compare-and-jump (`!(a < b)` of floats is "unordered
+    /// or `a >= b`").
+    fn negate(&mut self, v: Value) -> Value {
+        use cranelift_codegen::ir::condcodes::{CondCode, IntCC};
+        use cranelift_codegen::ir::{InstructionData, ValueDef};
+        let dfg = &self.b.func.dfg;
+        if let ValueDef::Result(inst, 0) = dfg.value_def(v) {
+            match dfg.insts[inst] {
+                InstructionData::IntCompare { cond, args: [x, y], .. } => {
+                    return self.b.ins().icmp(cond.complement(), x, y);
+                }
+                InstructionData::FloatCompare { cond, args: [x, y], .. } => {
+                    return self.b.ins().fcmp(cond.complement(), x, y);
+                }
+                _ => {}
+            }
+        }
+        self.b.ins().icmp_imm_u(IntCC::Equal, v, 0)
     }
 
     fn label_block(&mut self, l: LabelId) -> Block {

@@ -63,6 +63,12 @@ pub fn compile_loaded(
     let defer_rank = defer_ranks(&loaded, opts);
     let crate::load::Program { files, packages, exec_name, main_path, .. } = loaded;
     let limit = if opts.all_errors { None } else { Some(syntax::diag::MAX_ERRORS) };
+    // The go command refuses to run a package other than main before
+    // compiling anything (Go's `compile` and `errorcheck` tests, mostly
+    // `package p`, are checked with --check-only).
+    if !opts.check_only && packages.last().is_some_and(|p| p.path != "main") {
+        return Err(format!("package {main_path} is not a main package\n"));
+    }
     // gc checks labels and branches while parsing: their errors come with
     // syntax errors too (library packages have none).
     if diags.has_syntax_errors() {
@@ -85,8 +91,8 @@ pub fn compile_loaded(
     }
     // A package other than main can be checked (Go's `compile` and
     // `errorcheck` tests are mostly `package p`) but there is nothing to run.
-    if packages.last().is_some_and(|p| p.path != "main") {
-        return if opts.check_only { Ok(None) } else { Err(format!("package {main_path} is not a main package\n")) };
+    if opts.check_only && packages.last().is_some_and(|p| p.path != "main") {
+        return Ok(None);
     }
     let lower_opts = lower::LowerOptions { disable_open_defers: opts.no_opt, compile_only: opts.check_only };
     let Some(program) = lower::lower_program(sources, &files, &info, &lower_opts, &mut diags) else {
@@ -102,15 +108,20 @@ pub fn compile_loaded(
         print!("{}", lower::dump(&program));
         return Ok(None);
     }
+    let cache = crate::cache::DiskCache::open().map(std::sync::Arc::new);
     let cg_opts = codegen::Options {
         dump_functions: std::env::var("DEFT_DUMP")
             .map(|v| v.split(',').map(String::from).collect())
             .unwrap_or_default(),
-        cache: crate::cache::DiskCache::open()
-            .map(|c| std::sync::Arc::new(c) as std::sync::Arc<dyn codegen::CodeCache>),
+        cache: cache.clone().map(|c| c as std::sync::Arc<dyn codegen::CodeCache>),
         ..codegen::Options::default()
     };
-    let jit = codegen::compile_jit(&program, sources, &cg_opts).map_err(|errors| {
+    let compiled = codegen::compile_jit(&program, sources, &cg_opts);
+    // Before the program runs: it may end the process.
+    if let Some(cache) = &cache {
+        cache.flush();
+    }
+    let jit = compiled.map_err(|errors| {
         let mut diags = Diagnostics::default();
         for d in errors {
             diags.error(d.pos, d.msg);

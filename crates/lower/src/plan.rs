@@ -134,7 +134,7 @@ pub struct FuncPlan {
     /// `switch` statements folded on constants.
     pub switch_folds: HashMap<StmtKey, SwitchFold>,
     /// Number of each function literal directly in this body (1-based).
-    pub lit_numbers: HashMap<NodeId, u32>,
+    pub lit_numbers: syntax::ast::NodeMap<u32>,
     /// Number of defer statements gc counts.
     pub num_defers: usize,
     /// Number of return statements gc counts.
@@ -752,7 +752,7 @@ struct EscapeScan<'a> {
     /// Defer statements (of this function and its closures) in loops.
     defers_in_loops: HashMap<StmtKey, bool>,
     /// Literal → the local variable it initialises.
-    lit_in_var: HashMap<NodeId, ObjId>,
+    lit_in_var: syntax::ast::NodeMap<ObjId>,
     /// Uses of local variables: (object, used as a callee).
     var_uses: Vec<(ObjId, bool)>,
     /// Results whose address escapes.
@@ -778,7 +778,7 @@ impl<'a> EscapeScan<'a> {
             quiet_lits: HashSet::new(),
             loud_lits: HashSet::new(),
             defers_in_loops,
-            lit_in_var: HashMap::new(),
+            lit_in_var: Default::default(),
             var_uses: Vec::new(),
             addr_escapes: HashSet::new(),
             callee_idents: HashSet::new(),

@@ -33,7 +33,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use syntax::ast::{self, Decl, Expr, FuncDecl, NodeId};
+use syntax::ast::{self, Decl, Expr, FuncDecl};
 use syntax::{Diagnostics, Pos, SourceMap};
 use types::{Info, ObjId, Type, TypeId, TypeTable};
 
@@ -548,7 +548,7 @@ fn lower_init(
     for (i, lit) in values.iter().flat_map(|e| visit::direct_func_lits_in_expr(e)).enumerate() {
         plan.lit_numbers.insert(lit.id, i as u32 + 1);
     }
-    let by_id: HashMap<NodeId, &Expr> = values.iter().map(|e| (e.id, *e)).collect();
+    let by_id: syntax::ast::NodeMap<&Expr> = values.iter().map(|e| (e.id, *e)).collect();
     let mut fcx = FnCx::new_init(cx, fid, format!("{}.glob..func", cx_pkg(&name)), plan);
     let mut body = Vec::new();
     if let Some(f) = previous {

@@ -33,8 +33,8 @@
 use std::ptr::null_mut;
 
 use crate::errors::RuntimeError;
-use crate::frames::Frame;
-use crate::panic::{G, cur_g, entry_shim, keeping_raise_regs, panic_runtime_error};
+use crate::frames::{Frame, RuntimeFrame};
+use crate::panic::{G, cur_g, entry_shim, keeping_raise_regs, panic_runtime_error, panic_runtime_error_via};
 use crate::sched::{fastrand, park, park_forever, ready};
 
 /// Largest buffer gc allows (its `maxAlloc` on linux/amd64).
@@ -420,7 +420,8 @@ extern "C" fn chansend(c: *mut u8, elem: *const u8, pc: usize, fp: usize) {
         enqueue(&raw mut (*c).sendq, w);
         keeping_raise_regs(|| park("chan send"));
         if !(*w).success {
-            panic_runtime_error(RuntimeError::SendOnClosedChannel, Frame { pc, fp });
+            let via = &[RuntimeFrame::ChansendWoken, RuntimeFrame::Chansend1];
+            panic_runtime_error_via(RuntimeError::SendOnClosedChannel, Frame { pc, fp }, via);
         }
     }
 }
@@ -495,7 +496,16 @@ extern "C" fn select(cases: *mut Scase, ncases: i64, block: i64, recv_ok: *mut b
             i as i64
         }
         Outcome::Sent(i) => i as i64,
-        Outcome::SendOnClosed => panic_runtime_error(RuntimeError::SendOnClosedChannel, Frame { pc, fp }),
+        Outcome::SendOnClosed => {
+            // gc compiles a select of one case as that send (with a default,
+            // as a non-blocking send); any other goes through selectgo.
+            let via: &[RuntimeFrame] = match (cases.len(), block) {
+                (1, 0) => &[RuntimeFrame::Chansend, RuntimeFrame::Selectnbsend],
+                (1, _) => &[RuntimeFrame::Chansend, RuntimeFrame::Chansend1],
+                _ => &[RuntimeFrame::Selectgo],
+            };
+            panic_runtime_error_via(RuntimeError::SendOnClosedChannel, Frame { pc, fp }, via)
+        }
     }
 }
 

@@ -161,9 +161,12 @@ static REGISTER: Mutex<()> = Mutex::new(());
 
 /// Functions of gc's runtime that `runtime.Caller` and `runtime.Callers`
 /// report although deft has no such frames: `runtime.gopanic` (where gc's
-/// panic makes a deferred call), and `runtime.main` and `runtime.goexit`
-/// below `main.main`. They get funcdata at fake addresses in the never
-/// mapped first pages, so that `runtime.FuncForPC` and `Frames` name them.
+/// panic makes a deferred call) and `runtime.Goexit` (where Goexit makes
+/// one), `runtime.main` and `runtime.goexit` below `main.main`, and the
+/// functions gc goes through from a failed check to `gopanic` (see
+/// [`RuntimeFrame::raising`]). They get funcdata at fake addresses in the
+/// never mapped first pages, so that `runtime.FuncForPC` and `Frames` name
+/// them. Their files and lines are gc 1.27.3's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RuntimeFrame {
     /// `runtime.gopanic`, `runtime/panic.go:859`.
@@ -172,6 +175,49 @@ pub enum RuntimeFrame {
     Main,
     /// `runtime.goexit`, `runtime/asm_amd64.s:1264`.
     Goexit,
+    /// `runtime.Goexit`, `runtime/panic.go:694`: the deferred calls Goexit runs.
+    GoexitCall,
+    /// `runtime.deferreturn`, `runtime/panic.go:668`: shown (gc elides it,
+    /// a wrapper, otherwise) when the deferred func it calls is nil.
+    Deferreturn,
+    /// `runtime.panicmem`, `runtime/panic.go:336`.
+    Panicmem,
+    /// `runtime.sigpanic`, `runtime/signal_unix.go:931`.
+    Sigpanic,
+    /// `runtime.panicdivide`, `runtime/panic.go:315`.
+    Panicdivide,
+    /// `runtime.panicshift`, `runtime/panic.go:307`.
+    Panicshift,
+    /// `runtime.panicBounds64`, `runtime/panic.go:236`.
+    PanicBounds64,
+    /// `runtime.panicBounds`, `runtime/asm_amd64.s:1622`.
+    PanicBounds,
+    /// `runtime.panicrangestate`, `runtime/panic.go:380`.
+    Panicrangestate,
+    /// `runtime.panicdottypeE`, `runtime/iface.go:293`.
+    PanicdottypeE,
+    /// `runtime.panicdottypeI`, `runtime/iface.go:303`.
+    PanicdottypeI,
+    /// `runtime.panicnildottype`, `runtime/iface.go:309`.
+    Panicnildottype,
+    /// `runtime.getitab`, `runtime/iface.go:102`.
+    Getitab,
+    /// `runtime.typeAssert`, `runtime/iface.go:492`.
+    TypeAssert,
+    /// `runtime.closechan`, `runtime/chan.go:416` (a nil channel).
+    ClosechanNil,
+    /// `runtime.closechan`, `runtime/chan.go:425` (a closed channel).
+    ClosechanClosed,
+    /// `runtime.chansend`, `runtime/chan.go:226` (closed when it is called).
+    Chansend,
+    /// `runtime.chansend`, `runtime/chan.go:307` (closed while it waited).
+    ChansendWoken,
+    /// `runtime.chansend1`, `runtime/chan.go:161`.
+    Chansend1,
+    /// `runtime.selectnbsend`, `runtime/chan.go:785`.
+    Selectnbsend,
+    /// `runtime.selectgo`, `runtime/select.go:542`.
+    Selectgo,
 }
 
 /// The source directory of the Go runtime frames deft reports stand for
@@ -182,23 +228,78 @@ pub const GOROOT_SRC: &str = "/usr/local/go/src";
 const RUNTIME_FRAMES_BASE: usize = 0x1000;
 
 impl RuntimeFrame {
-    const ALL: [RuntimeFrame; 3] = [RuntimeFrame::Gopanic, RuntimeFrame::Main, RuntimeFrame::Goexit];
+    const ALL: [RuntimeFrame; 24] = {
+        use RuntimeFrame::*;
+        [
+            Gopanic,
+            Main,
+            Goexit,
+            GoexitCall,
+            Deferreturn,
+            Panicmem,
+            Sigpanic,
+            Panicdivide,
+            Panicshift,
+            PanicBounds64,
+            PanicBounds,
+            Panicrangestate,
+            PanicdottypeE,
+            PanicdottypeI,
+            Panicnildottype,
+            Getitab,
+            TypeAssert,
+            ClosechanNil,
+            ClosechanClosed,
+            Chansend,
+            ChansendWoken,
+            Chansend1,
+            Selectnbsend,
+            Selectgo,
+        ]
+    };
 
     /// The return address a frame of it reports.
     pub fn pc(self) -> usize {
         RUNTIME_FRAMES_BASE + 16 * self as usize + 1
     }
 
+    /// Name, file (under `GOROOT/src/`) and line, as gc 1.27.3 reports them.
+    fn place(self) -> (&'static str, &'static str, u32) {
+        use RuntimeFrame::*;
+        match self {
+            Gopanic => ("runtime.gopanic", "runtime/panic.go", 859),
+            Main => ("runtime.main", "runtime/proc.go", 302),
+            Goexit => ("runtime.goexit", "runtime/asm_amd64.s", 1264),
+            GoexitCall => ("runtime.Goexit", "runtime/panic.go", 694),
+            Deferreturn => ("runtime.deferreturn", "runtime/panic.go", 668),
+            Panicmem => ("runtime.panicmem", "runtime/panic.go", 336),
+            Sigpanic => ("runtime.sigpanic", "runtime/signal_unix.go", 931),
+            Panicdivide => ("runtime.panicdivide", "runtime/panic.go", 315),
+            Panicshift => ("runtime.panicshift", "runtime/panic.go", 307),
+            PanicBounds64 => ("runtime.panicBounds64", "runtime/panic.go", 236),
+            PanicBounds => ("runtime.panicBounds", "runtime/asm_amd64.s", 1622),
+            Panicrangestate => ("runtime.panicrangestate", "runtime/panic.go", 380),
+            PanicdottypeE => ("runtime.panicdottypeE", "runtime/iface.go", 293),
+            PanicdottypeI => ("runtime.panicdottypeI", "runtime/iface.go", 303),
+            Panicnildottype => ("runtime.panicnildottype", "runtime/iface.go", 309),
+            Getitab => ("runtime.getitab", "runtime/iface.go", 102),
+            TypeAssert => ("runtime.typeAssert", "runtime/iface.go", 492),
+            ClosechanNil => ("runtime.closechan", "runtime/chan.go", 416),
+            ClosechanClosed => ("runtime.closechan", "runtime/chan.go", 425),
+            Chansend => ("runtime.chansend", "runtime/chan.go", 226),
+            ChansendWoken => ("runtime.chansend", "runtime/chan.go", 307),
+            Chansend1 => ("runtime.chansend1", "runtime/chan.go", 161),
+            Selectnbsend => ("runtime.selectnbsend", "runtime/chan.go", 785),
+            Selectgo => ("runtime.selectgo", "runtime/select.go", 542),
+        }
+    }
+
     fn info(self) -> FuncInfo {
-        let (name, file, line) = match self {
-            RuntimeFrame::Gopanic => ("runtime.gopanic", "panic.go", 859),
-            RuntimeFrame::Main => ("runtime.main", "proc.go", 302),
-            RuntimeFrame::Goexit => ("runtime.goexit", "asm_amd64.s", 1264),
-        };
+        let (name, file, line) = self.place();
         let start = self.pc() - 1;
         FuncInfo {
             name: name.to_string(),
-            file: format!("{GOROOT_SRC}/runtime/{file}"),
+            file: format!("{GOROOT_SRC}/{file}"),
             has_params: false,
             start,
             end: start + 16,
@@ -208,6 +309,44 @@ impl RuntimeFrame {
             open_defers: None,
             landing_pads: Vec::new(),
             saved_regs: Vec::new(),
+        }
+    }
+
+    /// The functions gc's runtime goes through, innermost first, from the
+    /// Go frame whose check fails with runtime error `err` to `gopanic`,
+    /// where that does not depend on more than the error: nil dereferences
+    /// (a signal in gc), divisions by zero, negative shifts, bounds, a
+    /// misbehaving range-over-func iterator, type assertions, closing a nil
+    /// or closed channel and sending on a closed one (by a send statement;
+    /// a `select` says what it is itself). Empty for the others (maps,
+    /// `make`, `append`, comparisons, `unsafe`), whose frames depend on the
+    /// code gc chose for the site (FIXME: they are not reported).
+    pub fn raising(err: &crate::errors::RuntimeError) -> &'static [RuntimeFrame] {
+        use crate::errors::RuntimeError as E;
+        use RuntimeFrame::*;
+        match err {
+            E::NilDeref => &[Panicmem, Sigpanic],
+            E::DivideByZero => &[Panicdivide],
+            E::NegativeShift => &[Panicshift],
+            E::Bounds(_) => &[PanicBounds64, PanicBounds],
+            E::RangeState(_) => &[Panicrangestate],
+            E::CloseOfNilChannel => &[ClosechanNil],
+            E::CloseOfClosedChannel => &[ClosechanClosed],
+            E::SendOnClosedChannel => &[Chansend, Chansend1],
+            E::TypeAssertion(e) => {
+                // SAFETY: non-null descriptors are valid static data.
+                let (to_interface, from_methods) = unsafe {
+                    let to = (*e.asserted).kind == crate::abi::Kind::Interface as u8;
+                    (to, e.interface.as_ref().is_some_and(|i| i.nmethods > 0))
+                };
+                match (to_interface, e.concrete.is_null(), from_methods) {
+                    (true, true, _) => &[Panicnildottype],
+                    (true, false, _) => &[Getitab, TypeAssert],
+                    (false, _, false) => &[PanicdottypeE],
+                    (false, _, true) => &[PanicdottypeE, PanicdottypeI],
+                }
+            }
+            _ => &[],
         }
     }
 }

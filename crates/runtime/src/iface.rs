@@ -254,6 +254,10 @@ pub unsafe extern "C" fn deft_assertiface_error(
         Some(m) if !concrete.is_null() => m.name,
         _ => GoString { ptr: std::ptr::null(), len: 0 },
     };
-    let e = TypeAssertionError { interface: iface, concrete, asserted, missing_method };
-    runtime_error_eface(RuntimeError::TypeAssertion(e))
+    let err = RuntimeError::TypeAssertion(TypeAssertionError { interface: iface, concrete, asserted, missing_method });
+    let via = crate::frames::RuntimeFrame::raising(&err);
+    let v = runtime_error_eface(err);
+    // Generated code raises it next, with `panic`.
+    crate::panic::raising_next(v, via);
+    v
 }

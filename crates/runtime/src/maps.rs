@@ -760,6 +760,32 @@ pub unsafe fn map_entries(m: *const u8) -> Vec<(*const u8, *const u8)> {
         .collect()
 }
 
+/// The address of the value of key `key` in map `m` (null for a nil
+/// map), if present: a lookup that never panics, for runtime code that
+/// compares maps (`reflect.DeepEqual`). A key whose dynamic type is
+/// unhashable is absent. Allocates nothing.
+///
+/// # Safety
+/// `m` is null or a map value made by [`deft_makemap`]; `key` points to a
+/// value of its key type.
+pub unsafe fn map_find(m: *const u8, key: *const u8) -> Option<*const u8> {
+    // SAFETY: by the precondition.
+    unsafe {
+        let t = m.cast::<Table>().as_ref()?;
+        let h = t.hash(key).ok()?;
+        t.find(key, h).map(|e| t.val(e).cast_const())
+    }
+}
+
+/// The number of entries of map `m` (null for a nil map).
+///
+/// # Safety
+/// `m` is null or a map value made by [`deft_makemap`].
+pub unsafe fn map_len(m: *const u8) -> usize {
+    // SAFETY: by the precondition.
+    unsafe { m.cast::<Table>().as_ref() }.map_or(0, |t| t.count)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

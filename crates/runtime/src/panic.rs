@@ -80,7 +80,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::abi::{Eface, GoString, TypeDesc};
 use crate::errors::{BoundsError, RuntimeError, TypeAssertionError, runtime_error_eface};
-use crate::frames::{CalleeSaved, Frame, FrameKind, FuncInfo};
+use crate::frames::{CalleeSaved, Frame, FrameKind, FuncInfo, RuntimeFrame};
 use crate::panicprint::{ChainEntry, SignalInfo, fmt_panic_value, fmt_unrecovered_panic};
 use crate::print::write_stderr;
 use crate::traceback_fmt::{FrameAddrs, FrameArgs, fmt_frame, fmt_frame_at, fmt_goroutine_header, fmt_panic_frame};
@@ -105,6 +105,9 @@ pub struct Panic {
     pub thunk_fp: usize,
     /// The Go frame that raised it.
     pub origin: Frame,
+    /// The functions gc's runtime has between `origin` and `gopanic` for
+    /// this panic, innermost first (`runtime.Callers` reports them).
+    pub via: &'static [RuntimeFrame],
     /// That frame's callee-saved registers at the raising call.
     pub regs: CalleeSaved,
 }
@@ -309,16 +312,41 @@ extern "C" fn goexit_entry(pc: usize, fp: usize) -> ! {
 
 extern "C" fn gopanic_entry(ty: usize, data: usize, pc: usize, fp: usize) -> ! {
     let arg = Eface { ty: ty as *const TypeDesc, data: data as *const u8 };
-    gopanic(arg, Frame { pc, fp })
+    let via = match RAISING_NEXT.take() {
+        Some((v, via)) if v.same_words(arg) => via,
+        _ => &[],
+    };
+    gopanic_via(arg, Frame { pc, fp }, via)
+}
+
+thread_local! {
+    /// A runtime error value made by runtime code that generated code then
+    /// raises with `panic` (a failed assertion to an interface type), with
+    /// the runtime functions gc goes through to raise it.
+    static RAISING_NEXT: Cell<Option<(Eface, &'static [RuntimeFrame])>> = const { Cell::new(None) };
+}
+
+/// Says that generated code is about to raise `v` with `panic` as gc's
+/// runtime raises it through `via` (innermost first): the next
+/// [`deft_gopanic`] of these very words records them.
+pub(crate) fn raising_next(v: Eface, via: &'static [RuntimeFrame]) {
+    RAISING_NEXT.set(Some((v, via)));
 }
 
 /// Raises runtime error `err` from the Go frame `origin`.
 pub(crate) fn panic_runtime_error(err: RuntimeError, origin: Frame) -> ! {
+    let via = RuntimeFrame::raising(&err);
+    panic_runtime_error_via(err, origin, via)
+}
+
+/// Raises runtime error `err` from the Go frame `origin`, gc's runtime
+/// functions between being `via` (innermost first).
+pub(crate) fn panic_runtime_error_via(err: RuntimeError, origin: Frame, via: &'static [RuntimeFrame]) -> ! {
     if err.is_nil_deref() {
         // SAFETY: the shims are called from Go code, which runs on a goroutine.
         unsafe { (*cur_g()).sig = origin.pc };
     }
-    gopanic(runtime_error_eface(err), origin)
+    gopanic_via(runtime_error_eface(err), origin, via)
 }
 
 extern "C" fn panicdivide_entry(pc: usize, fp: usize) -> ! {
@@ -381,6 +409,12 @@ extern "C" fn panicdottype_entry(concrete: usize, asserted: usize, iface: usize,
 /// Runs deferred calls outward; resumes a frame if one recovers; otherwise
 /// prints the panic and exits with status 2.
 pub fn gopanic(arg: Eface, origin: Frame) -> ! {
+    gopanic_via(arg, origin, &[])
+}
+
+/// [`gopanic`] for a panic that gc's runtime raises through the functions
+/// `via` (innermost first).
+fn gopanic_via(arg: Eface, origin: Frame, via: &'static [RuntimeFrame]) -> ! {
     let gp = cur_g();
     if gp.is_null() {
         fatal("panic outside Go code");
@@ -405,6 +439,7 @@ pub fn gopanic(arg: Eface, origin: Frame) -> ! {
             frame_fp: 0,
             thunk_fp: 0,
             origin,
+            via,
             regs: raise_regs(),
         };
         // Only raw pointers from here on: deferred calls (and nested panics)
@@ -441,6 +476,7 @@ pub fn goexit(origin: Frame) -> ! {
             frame_fp: 0,
             thunk_fp: 0,
             origin,
+            via: &[],
             regs: raise_regs(),
         };
         let p: *mut Panic = &raw mut rec;
@@ -1078,6 +1114,24 @@ pub(crate) unsafe fn fmt_shown_frame(
         // SAFETY: by the precondition.
         Shown::Panic(p) => fmt_panic_frame(out, unsafe { (*p).arg }),
         Shown::Hidden => {}
+    }
+}
+
+/// The active panic (or Goexit) that frame `fr` raised, if any.
+///
+/// # Safety
+/// `gp` is the running goroutine.
+pub(crate) unsafe fn panic_raised_at(gp: *mut G, fr: Frame) -> Option<*mut Panic> {
+    // SAFETY: the list holds live records.
+    unsafe {
+        let mut p = (*gp).panic;
+        while !p.is_null() {
+            if (*p).origin.fp == fr.fp && (*p).origin.pc == fr.pc {
+                return Some(p);
+            }
+            p = (*p).link;
+        }
+        None
     }
 }
 

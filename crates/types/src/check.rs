@@ -168,7 +168,7 @@ pub(crate) struct Checker<'a> {
     pub cur_decl: Option<ObjId>,
     /// Dependencies of package-level objects, in first-use order.
     pub deps: HashMap<ObjId, Vec<ObjId>>,
-    pub untyped: HashMap<NodeId, Untyped>,
+    pub untyped: syntax::ast::NodeMap<Untyped>,
     /// Whether any error was reported by this checker.
     pub had_error: bool,
     /// Package-level objects in declaration order (for init order).

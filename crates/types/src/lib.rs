@@ -168,7 +168,7 @@ impl<'a> Checker<'a> {
             errpos: None,
             cur_decl: None,
             deps: HashMap::new(),
-            untyped: HashMap::new(),
+            untyped: Default::default(),
             had_error: false,
             pkg_objs: Vec::new(),
             bodies: Vec::new(),

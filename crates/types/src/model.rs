@@ -707,15 +707,15 @@ pub struct PackageInfo {
 #[derive(Clone, Debug, Default)]
 pub struct Info {
     /// Type and value of every evaluated expression and type expression.
-    pub types: HashMap<NodeId, TypeAndValue>,
+    pub types: syntax::ast::NodeMap<TypeAndValue>,
     /// Identifier → object it declares.
-    pub defs: HashMap<NodeId, ObjId>,
+    pub defs: syntax::ast::NodeMap<ObjId>,
     /// Identifier → object it refers to.
-    pub uses: HashMap<NodeId, ObjId>,
+    pub uses: syntax::ast::NodeMap<ObjId>,
     /// Type-switch clause (`TypeCaseClause::implicit`) → its variable.
-    pub implicits: HashMap<NodeId, ObjId>,
+    pub implicits: syntax::ast::NodeMap<ObjId>,
     /// Selector expression → how it resolved (not for qualified identifiers).
-    pub selections: HashMap<NodeId, Selection>,
+    pub selections: syntax::ast::NodeMap<Selection>,
     /// All objects; `ObjId` indexes this.
     pub objects: Vec<Object>,
     /// The packages, in the order they were checked and are initialised
@@ -731,7 +731,7 @@ pub struct Info {
     /// `Info.Instances`. The expression's own entry in [`Info::types`] is
     /// then the instantiated type (the signature with the type arguments
     /// substituted).
-    pub instances: HashMap<NodeId, Instance>,
+    pub instances: syntax::ast::NodeMap<Instance>,
 }
 
 /// One instantiation of a generic function or type.

@@ -625,7 +625,7 @@ impl Checker<'_> {
 }
 
 /// Whether `t` is, or embeds as an interface element, the name of `target`.
-fn embeds_name(uses: &std::collections::HashMap<syntax::ast::NodeId, ObjId>, t: &Type, target: ObjId) -> bool {
+fn embeds_name(uses: &syntax::ast::NodeMap<ObjId>, t: &Type, target: ObjId) -> bool {
     match &t.kind {
         TypeKind::Paren(inner) => embeds_name(uses, inner, target),
         TypeKind::Name { pkg: None, name } => uses.get(&name.id) == Some(&target),

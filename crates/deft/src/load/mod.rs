@@ -159,7 +159,7 @@ pub fn load(
 }
 
 /// `path` with `.` and `..` components resolved lexically.
-fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {
@@ -241,6 +241,11 @@ impl Loader<'_, '_> {
 
     /// The package of `.go` files named on the command line.
     fn root_files(&mut self, req: &Request) -> Result<String, String> {
+        // With --package, files are compiled as Go's test harness compiles
+        // them (`go tool compile`), not named as `go run` takes them.
+        if req.explicit.is_empty() {
+            self.check_file_operands(req.operands)?;
+        }
         for (path, names) in req.explicit {
             self.load_files(path, names, req.lang)?;
             self.explicit.insert(path.clone());
@@ -249,13 +254,30 @@ impl Loader<'_, '_> {
         Ok(COMMAND_LINE.to_string())
     }
 
+    /// The go command's refusals of file operands: test files, and files
+    /// of several directories.
+    fn check_file_operands(&self, operands: &[String]) -> Result<(), String> {
+        if let Some(test) = operands.iter().find(|o| o.ends_with("_test.go")) {
+            return Err(format!("go: cannot run *_test.go files ({test})"));
+        }
+        let dir_of = |o: &String| normalize(&self.env.cwd.join(o)).parent().map(Path::to_path_buf).unwrap_or_default();
+        match operands.iter().find(|o| dir_of(o) != dir_of(&operands[0])) {
+            Some(other) => Err(format!(
+                "named files must all be in one directory; have {} and {}",
+                self.env.short_path(&dir_of(&operands[0])),
+                self.env.short_path(&dir_of(other))
+            )),
+            None => Ok(()),
+        }
+    }
+
     /// Loads the package `path` of the files `names` (as given on the
     /// command line, and shown so in messages).
     fn load_files(&mut self, path: &str, names: &[String], lang: Option<LangVersion>) -> Result<(), String> {
         let mut files = Vec::new();
         for name in names {
             let full = self.env.cwd.join(name);
-            let bytes = std::fs::read(&full).map_err(|e| format!("open {name}: {}", describe_io(&e)))?;
+            let bytes = std::fs::read(&full).map_err(|e| format!("stat {name}: {}", describe_io(&e)))?;
             files.push((
                 full,
                 String::from_utf8_lossy(&bytes).into_owned(),
@@ -583,15 +605,24 @@ impl Loader<'_, '_> {
 
 /// The packages of `packages` reachable from `root`, in Go 1.21's
 /// initialisation order: repeatedly, the package with the smallest import
-/// path among those whose imports are all placed.
+/// path among those whose imports are all placed. Every standard package
+/// but `runtime` depends on `runtime` in Go's own library (deft's has
+/// fewer edges): the order counts that edge, so that a user package
+/// importing the standard library waits, as in gc, for `runtime`'s place.
 fn init_order(packages: &HashMap<String, Loaded>, root: &str) -> Vec<String> {
+    let deps = |p: &str| -> Vec<String> {
+        let Some(pkg) = packages.get(p) else { return Vec::new() };
+        let mut d: Vec<String> = pkg.imports.iter().map(|(_, k)| k.clone()).collect();
+        if pkg.library && p != RUNTIME {
+            d.push(RUNTIME.to_string());
+        }
+        d
+    };
     let mut reachable = std::collections::BTreeSet::new();
     let mut work = vec![root.to_string()];
     while let Some(p) = work.pop() {
-        if reachable.insert(p.clone())
-            && let Some(pkg) = packages.get(&p)
-        {
-            work.extend(pkg.imports.iter().map(|(_, k)| k.clone()));
+        if reachable.insert(p.clone()) {
+            work.extend(deps(&p));
         }
     }
     reachable.remove(root);
@@ -600,17 +631,23 @@ fn init_order(packages: &HashMap<String, Loaded>, root: &str) -> Vec<String> {
     while !reachable.is_empty() {
         let next = reachable
             .iter()
-            .find(|p| packages.get(*p).is_none_or(|pkg| pkg.imports.iter().all(|(_, k)| placed.contains(k))))
+            .find(|p| deps(p).iter().all(|k| placed.contains(k)))
             .or_else(|| reachable.first())
             .cloned()
             .unwrap_or_default();
         reachable.remove(&next);
         placed.insert(next.clone());
-        order.push(next);
+        // `runtime` itself when the program does not load it.
+        if packages.contains_key(&next) {
+            order.push(next);
+        }
     }
     order.push(root.to_string());
     order
 }
+
+/// The package every other standard package depends on.
+const RUNTIME: &str = "runtime";
 
 /// The name `go run` gives the executable of package `path` (files named
 /// on the command line: the first file's; a directory outside a module:
@@ -730,5 +767,23 @@ mod tests {
         .map(|(k, v)| (k.to_string(), v))
         .collect();
         assert_eq!(init_order(&packages, "main"), ["b", "c", "d", "a", "main"]);
+    }
+
+    #[test]
+    fn standard_packages_wait_for_runtime() {
+        // m/b imports errors (a library package, hence after runtime);
+        // m/b/e imports nothing: it comes first, as in gc.
+        let mut errors = loaded(&[]);
+        errors.library = true;
+        let packages: HashMap<String, Loaded> = [
+            ("main", loaded(&["m/b", "m/b/e"])),
+            ("m/b", loaded(&["errors"])),
+            ("m/b/e", loaded(&[])),
+            ("errors", errors),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        assert_eq!(init_order(&packages, "main"), ["m/b/e", "errors", "m/b", "main"]);
     }
 }

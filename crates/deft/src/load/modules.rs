@@ -89,8 +89,8 @@ impl Modules {
         let mut main = Vec::new();
         let mut requires = Vec::new();
         for used in &file.uses {
-            let root = dir.join(&used.dir);
-            let m = read_go_mod(env, &root.join("go.mod"))?;
+            let root = crate::load::normalize(&dir.join(&used.dir));
+            let m = read_member_go_mod(env, &root, &used.dir)?;
             requires.extend(requirements(&m, &root));
             main.push(main_module(&m, root));
         }
@@ -248,6 +248,40 @@ pub fn find_up(dir: &Path, name: &str) -> Option<PathBuf> {
     dir.ancestors().map(|d| d.join(name)).find(|p| p.is_file())
 }
 
+/// The go.mod of workspace module `root` (written `used` in go.work); its
+/// errors as the go command words them for a workspace.
+fn read_member_go_mod(env: &GoEnv, root: &Path, used: &str) -> Result<ModFile, String> {
+    let go_mod = root.join("go.mod");
+    let read = if go_mod.is_file() {
+        read_go_mod(env, &go_mod)
+    } else {
+        Err(format!("go: open {}: no such file or directory", env.short_path(&go_mod)))
+    };
+    let name = match used.trim_start_matches("./") {
+        "" => ".",
+        n => n,
+    };
+    read.map_err(|e| format!("go: cannot load module {name} listed in go.work file: {}", e.trim_start_matches("go: ")))
+}
+
+/// The Go release deft implements, as the go command reports its own.
+const GO_VERSION: &str = "1.27.3";
+
+/// Whether Go version `v` (`1.N`, `1.N.P`, `1.NrcK`) is newer than
+/// [`GO_VERSION`]: a pre-release of 1.N comes before 1.N.0.
+fn newer_than_go(v: &str) -> bool {
+    let Some(rest) = v.strip_prefix("1.") else { return false };
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let (minor, tail) = rest.split_at(digits(rest));
+    let patch = tail.strip_prefix('.').map(|p| &p[..digits(p)]);
+    let version = (minor.parse::<u32>().unwrap_or(0), patch.and_then(|p| p.parse::<u32>().ok()));
+    match version {
+        (m, _) if m != 27 => m > 27,
+        (_, Some(p)) => p > 3,
+        (_, None) => false,
+    }
+}
+
 fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path)
         .map_err(|e| format!("go: reading {}: {}", path.display(), crate::load::describe_io(&e)))
@@ -261,14 +295,23 @@ fn read_go_mod(env: &GoEnv, path: &Path) -> Result<ModFile, String> {
     let shown = env.short_path(path);
     let name = path.to_string_lossy();
     if let Ok(lax) = modfile::parse_go_mod_lax(&name, &text)
-        && let Some(v) = lax.go.as_deref().and_then(LangVersion::parse_go_mod)
-        && v > LangVersion::CURRENT
+        && let Some(v) = lax.go.as_deref().filter(|v| newer_than_go(v))
     {
-        let current = LangVersion::CURRENT.minor();
-        return Err(format!("go: go.mod requires go >= 1.{} (deft implements go 1.{current})", v.minor()));
+        return Err(format!("go: {shown} requires go >= {v} (running go {GO_VERSION}; GOTOOLCHAIN=local)"));
     }
     let file =
         modfile::parse_go_mod(&name, &text).map_err(|errors| modfile::errors_parsing(&shown, &shown, &errors))?;
     modfile::check_main_module(&file, &shown)?;
     Ok(file)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn versions_newer_than_go() {
+        for (v, newer) in [("1.27.4", true), ("1.28rc1", true), ("1.30", true), ("1.27.3", false), ("1.27", false)] {
+            assert_eq!(super::newer_than_go(v), newer, "{v}");
+        }
+        assert!(!super::newer_than_go("1.27rc2") && !super::newer_than_go("1.21.0"));
+    }
 }

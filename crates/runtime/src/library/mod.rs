@@ -23,6 +23,7 @@ mod math;
 mod mem;
 mod os;
 mod rand;
+mod reflect;
 mod runtime;
 pub(crate) mod strconv;
 mod sync;
@@ -165,6 +166,7 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("sort.kindAny", || mem::kind_any as *const u8),
     ("sort.sortInts", || mem::sort_ints as *const u8),
     ("sort.sortStrings", || mem::sort_strings as *const u8),
+    ("reflect.DeepEqual", || reflect::deep_equal as *const u8),
 ];
 
 #[cfg(test)]

@@ -85,22 +85,46 @@ fn walk_frames(pc: usize, fp: usize, mut visit: impl FnMut(Frame, &'static FuncI
 
 /// Calls `visit` with the return address and function of each frame gc
 /// would report, from the adapter's frame (`pc`, `fp`) outward, until it
-/// returns false: the Go frames, `runtime.gopanic` for a defer thunk through
-/// which a panic makes its deferred call, and `runtime.main` and
-/// `runtime.goexit` below `main.main` (only `runtime.goexit` below a
-/// goroutine's first function; see [`RuntimeFrame`]).
+/// returns false: the Go frames; `runtime.gopanic` (or `runtime.Goexit`)
+/// for a defer thunk through which a panic (or Goexit) makes its deferred
+/// call; below a frame that raised a panic, the runtime functions gc goes
+/// through to raise it (`runtime.sigpanic`, `runtime.panicmem`, ...: the
+/// panic's `via`), and `runtime.deferreturn` for a defer record's thunk
+/// that found its func nil (gc elides that wrapper unless it called
+/// `sigpanic`); and `runtime.main` and `runtime.goexit` below `main.main`
+/// (only `runtime.goexit` below a goroutine's first function; see
+/// [`RuntimeFrame`]).
 fn walk_go_frames(pc: usize, fp: usize, mut visit: impl FnMut(usize, &FuncInfo) -> bool) {
     let gp = crate::panic::cur_g();
     let runtime_frame = |r: RuntimeFrame| find_func(r.pc()).map(|f| (r.pc(), f));
+    // SAFETY: a running goroutine's stack top.
+    let top = if gp.is_null() { 0 } else { unsafe { (*gp).stack_top } };
     let mut last = "";
     let finished = walk_frames(pc, fp, |fr, f| {
+        // SAFETY: `gp` is the running goroutine (walk_frames visits nothing
+        // without one) and `fr` a live frame of it; a panic's `via` is static.
+        let via = unsafe { crate::panic::panic_raised_at(gp, fr).map_or(&[][..], |q| (*q).via) };
+        for (pc, f) in via.iter().copied().filter_map(runtime_frame) {
+            if !visit(pc, f) {
+                return false;
+            }
+        }
         let reported = match f.kind {
             // gc elides wrappers.
             FrameKind::Go if !f.wrapper => Some((fr.pc, f)),
-            // SAFETY: `gp` is the running goroutine.
-            FrameKind::DeferThunk if unsafe { crate::panic::panic_of_thunk(gp, fr.fp) }.is_some() => {
-                runtime_frame(RuntimeFrame::Gopanic)
-            }
+            // SAFETY: as above.
+            FrameKind::DeferThunk => match unsafe { crate::panic::panic_of_thunk(gp, fr.fp) } {
+                // SAFETY: the panic list holds live records.
+                Some(p) if unsafe { (*p).goexit } => runtime_frame(RuntimeFrame::GoexitCall),
+                Some(_) => runtime_frame(RuntimeFrame::Gopanic),
+                // A thunk that raised and was called by runtime code
+                // (`deft_deferreturn`), not by its frame's exit code.
+                // SAFETY: `fr` is a live frame below `top`.
+                None if !via.is_empty() && unsafe { fr.caller(top) }.and_then(Frame::func).is_none() => {
+                    runtime_frame(RuntimeFrame::Deferreturn)
+                }
+                None => None,
+            },
             _ => None,
         };
         let Some((pc, f)) = reported else { return true };
