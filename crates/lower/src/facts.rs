@@ -61,9 +61,9 @@ impl<'f> Facts<'f> {
     }
 
     /// The type of expression node `id`, if recorded. An identifier naming
-    /// an instance has the instantiated type (the checker may have left
-    /// the generic signature on the identifier itself when the type
-    /// arguments were inferred from a function literal).
+    /// an instance has the instance's type, as [`types::Instance::ty`]
+    /// records it (taken from there so that no generic signature can
+    /// reach lowering through the identifier).
     pub fn type_of(&self, id: NodeId) -> Option<TypeId> {
         if let Some(inst) = self.info.instances.get(&id) {
             return Some(self.ty(inst.ty));
