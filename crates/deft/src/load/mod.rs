@@ -132,17 +132,7 @@ pub fn load(
         // `cd dir && go run .`).
         modules = Modules::discover(&normalize(&env.cwd.join(op)), &env)?;
     }
-    let mut loader = Loader {
-        env: &env,
-        modules: modules.as_ref(),
-        ctx: BuildContext::from_tags_flag(req.tags),
-        sources,
-        ids,
-        diags,
-        packages: HashMap::new(),
-        explicit: Default::default(),
-        errors: Vec::new(),
-    };
+    let mut loader = Loader::new(&env, modules.as_ref(), req.tags, sources, ids, diags);
     let root = loader.root(req)?;
     let mut stack = Vec::new();
     loader.visit(&root, &mut stack);
@@ -217,7 +207,29 @@ enum Source {
     Dir(PathBuf, Module),
 }
 
-impl Loader<'_, '_> {
+impl<'e, 's> Loader<'e, 's> {
+    /// A loader of nothing yet, for builds with tags `tags` (`-tags`).
+    fn new(
+        env: &'e GoEnv,
+        modules: Option<&'e Modules>,
+        tags: &str,
+        sources: &'s mut SourceMap,
+        ids: &'s mut NodeIds,
+        diags: &'s mut Diagnostics,
+    ) -> Loader<'e, 's> {
+        Loader {
+            env,
+            modules,
+            ctx: BuildContext::from_tags_flag(tags),
+            sources,
+            ids,
+            diags,
+            packages: HashMap::new(),
+            explicit: Default::default(),
+            errors: Vec::new(),
+        }
+    }
+
     /// Loads the package the operands name; returns its import path.
     fn root(&mut self, req: &Request) -> Result<String, String> {
         if req.operands.iter().all(|o| o.ends_with(".go")) {

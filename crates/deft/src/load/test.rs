@@ -9,7 +9,6 @@
 //! test files' declarations and imports both. Only the named package gets
 //! its test files: its imports are loaded as for `deft run`.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use syntax::ast::{File, NodeIds};
@@ -47,17 +46,7 @@ pub fn load_test(
         Ok(m) => m,
         Err(e) => return (None, Err(e)),
     };
-    let loader = Loader {
-        env: &env,
-        modules: modules.as_ref(),
-        ctx: BuildContext::from_tags_flag(req.tags),
-        sources,
-        ids,
-        diags,
-        packages: HashMap::new(),
-        explicit: Default::default(),
-        errors: Vec::new(),
-    };
+    let loader = Loader::new(&env, modules.as_ref(), req.tags, sources, ids, diags);
     let operand = req.operands.first().map_or(".", String::as_str);
     let (path, dir, module) = match loader.root_package(operand) {
         Ok(found) => found,
