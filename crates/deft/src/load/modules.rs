@@ -112,7 +112,7 @@ impl Modules {
     /// The module providing package `import` (not a standard path).
     pub fn provide(&self, import: &str) -> Provided {
         if let Some(m) = longest_prefix(self.main.iter().map(|m| (m.path.as_str(), m)), import) {
-            let dir = m.dir.join(subdir(&m.path, import));
+            let dir = package_dir(&m.dir, &m.path, import);
             if dir.is_dir() {
                 return Provided::Dir(dir, m.clone());
             }
@@ -149,7 +149,7 @@ impl Modules {
                 self.cache.display()
             ));
         }
-        let dir = root.join(subdir(path, import));
+        let dir = package_dir(&root, path, import);
         let lang = std::fs::read_to_string(root.join("go.mod"))
             .ok()
             .and_then(|t| modfile::parse_go_mod_lax(&root.join("go.mod").to_string_lossy(), &t).ok())
@@ -166,6 +166,15 @@ fn godebug_lines(settings: &[(String, String)]) -> Vec<String> {
 /// The part of import path `import` below module path `module`.
 fn subdir<'a>(module: &str, import: &'a str) -> &'a str {
     import[module.len()..].trim_start_matches('/')
+}
+
+/// The directory of package `import` of the module `module` rooted at
+/// `root` (`root` itself for the module's root package: no trailing `/`).
+fn package_dir(root: &Path, module: &str, import: &str) -> PathBuf {
+    match subdir(module, import) {
+        "" => root.to_path_buf(),
+        sub => root.join(sub),
+    }
 }
 
 /// The entry whose module path is the longest prefix (at a `/`) of `import`.
