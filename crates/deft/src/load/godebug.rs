@@ -34,8 +34,8 @@ pub fn default_godebug(version: LangVersion, module: &[String], directives: &[St
 /// The `//go:debug key=value` directives of a file's header (the lines
 /// before its `package` clause).
 pub fn directives(text: &str) -> Vec<String> {
-    text.lines()
-        .take_while(|l| !l.trim_start().starts_with("package"))
+    text[..crate::buildtags::header_end(text)]
+        .lines()
         .filter_map(|l| l.trim_end().strip_prefix("//go:debug "))
         .map(|kv| kv.trim().to_string())
         .collect()

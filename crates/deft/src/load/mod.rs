@@ -330,12 +330,7 @@ impl<'e, 's> Loader<'e, 's> {
             return Ok((COMMAND_LINE.to_string(), dir, None));
         };
         match modules.main_module_of(&dir) {
-            Some(m) => {
-                let rel = dir.strip_prefix(&m.dir).unwrap_or(Path::new(""));
-                let rel = rel.to_string_lossy();
-                let path = if rel.is_empty() { m.path.clone() } else { format!("{}/{rel}", m.path) };
-                Ok((path, dir, Some(m.clone())))
-            }
+            Some(m) => Ok((m.import_path(&dir), dir, Some(m.clone()))),
             None => {
                 Err(format!("directory {} outside main module or its selected dependencies", self.env.short_path(&dir)))
             }
@@ -556,10 +551,7 @@ impl<'e, 's> Loader<'e, 's> {
     fn check_internal(&self, importer: &str, import: &str) -> Result<(), errors::ImportError> {
         let Some(parent) = internal_parent(import) else { return Ok(()) };
         let importer_path = match self.packages.get(importer) {
-            Some(p) if importer == COMMAND_LINE => p.module.as_ref().map_or(String::new(), |m| {
-                let rel = p.dir.strip_prefix(&m.dir).map(|r| r.to_string_lossy().into_owned()).unwrap_or_default();
-                if rel.is_empty() { m.path.clone() } else { format!("{}/{rel}", m.path) }
-            }),
+            Some(p) if importer == COMMAND_LINE => p.module.as_ref().map_or(String::new(), |m| m.import_path(&p.dir)),
             _ => importer.to_string(),
         };
         let allowed = if parent.is_empty() {

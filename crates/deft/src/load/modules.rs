@@ -61,6 +61,14 @@ pub enum Provided {
     Missing(String),
 }
 
+impl Module {
+    /// The import path of the package in `dir`, a directory of this module.
+    pub fn import_path(&self, dir: &Path) -> String {
+        let rel = dir.strip_prefix(&self.dir).map(|r| r.to_string_lossy().into_owned()).unwrap_or_default();
+        if rel.is_empty() { self.path.clone() } else { format!("{}/{rel}", self.path) }
+    }
+}
+
 impl Modules {
     /// The modules of a build run in directory `start`; `Ok(None)` outside
     /// any module. A broken go.mod or go.work is the go command's error.
