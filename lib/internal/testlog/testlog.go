@@ -2,10 +2,15 @@
 // test binary runs. deft's own (gc has an internal package of this name
 // with another content); only the standard library may import it.
 //
-// Both hooks are set and read by the goroutine running tests; package
-// testing sets them before any test starts and while no test runs, so
-// plain variables suffice.
+// panicOnExit0 is set before any test starts (the goroutines that read it
+// start after); the captured output is written by whichever goroutine
+// writes to standard output, so it changes only under captureMu.
 package testlog
+
+import (
+	"sync"
+	"sync/atomic"
+)
 
 var panicOnExit0 bool
 
@@ -17,25 +22,42 @@ func SetPanicOnExit0(v bool) { panicOnExit0 = v }
 // PanicOnExit0: whether os.Exit(0) panics.
 func PanicOnExit0() bool { return panicOnExit0 }
 
-var capturing bool
-var captured []byte
+var (
+	captureMu sync.Mutex
+	// capturing is also read without the lock, so that a write to
+	// standard output outside examples costs one atomic load.
+	capturing atomic.Bool
+	captured  []byte
+)
 
 // StartCapture: from now on, what the program writes to standard output
 // through package os is kept instead of written (an example's output).
 func StartCapture() {
-	capturing = true
+	captureMu.Lock()
 	captured = nil
+	capturing.Store(true)
+	captureMu.Unlock()
 }
 
-// Capturing: whether standard output is being captured.
-func Capturing() bool { return capturing }
-
-// Capture keeps b, written to standard output while capturing.
-func Capture(b []byte) { captured = append(captured, b...) }
+// Capture keeps b, written to standard output, if output is being
+// captured, and says whether it was.
+func Capture(b []byte) bool {
+	if !capturing.Load() {
+		return false
+	}
+	captureMu.Lock()
+	defer captureMu.Unlock()
+	if capturing.Load() {
+		captured = append(captured, b...)
+	}
+	return capturing.Load()
+}
 
 // StopCapture ends capturing and returns what was written meanwhile.
 func StopCapture() string {
-	capturing = false
+	captureMu.Lock()
+	defer captureMu.Unlock()
+	capturing.Store(false)
 	s := string(captured)
 	captured = nil
 	return s
