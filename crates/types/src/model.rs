@@ -709,7 +709,7 @@ pub struct PackageInfo {
 #[derive(Clone, Debug, Default)]
 pub struct Info {
     /// Type and value of every evaluated expression and type expression.
-    pub types: syntax::ast::NodeMap<TypeAndValue>,
+    pub types: syntax::ast::DenseNodeMap<TypeAndValue>,
     /// Identifier → object it declares.
     pub defs: syntax::ast::NodeMap<ObjId>,
     /// Identifier → object it refers to.
