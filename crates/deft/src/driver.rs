@@ -128,6 +128,7 @@ pub fn compile_loaded(
     };
     let compiled = codegen::compile_jit(&program, sources, &cg_opts);
     phases.end("codegen");
+    drop_in_background(program);
     // Before the program runs: it may end the process.
     if let Some(cache) = &cache {
         cache.flush();
