@@ -19,6 +19,7 @@
 
 mod bits;
 mod errors;
+mod maps;
 mod math;
 mod mem;
 mod os;
@@ -167,6 +168,9 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("sort.sortInts", || mem::sort_ints as *const u8),
     ("sort.sortStrings", || mem::sort_strings as *const u8),
     ("reflect.DeepEqual", || reflect::deep_equal as *const u8),
+    ("maps.clone", || maps::clone as *const u8),
+    ("iter.newcoro", || crate::coro::newcoro as *const u8),
+    ("iter.coroswitch", || crate::coro::coroswitch as *const u8),
 ];
 
 #[cfg(test)]
