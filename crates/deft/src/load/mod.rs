@@ -246,7 +246,7 @@ impl<'e, 's> Loader<'e, 's> {
             Err(DirError::Bad(msg)) => return Err(msg),
         };
         let lang = req.lang.unwrap_or_else(|| module.as_ref().map_or(LangVersion::CURRENT, |m| m.lang));
-        let files = self.parse_files(&dir, files.into_iter().map(|(p, t)| (p, t, None)).collect())?;
+        let files = self.parse_files(&dir, files.into_iter().map(|(p, t)| (p, t, None)).collect(), false)?;
         self.insert(&path, files, false, lang, module, dir);
         Ok(path)
     }
@@ -301,7 +301,7 @@ impl<'e, 's> Loader<'e, 's> {
         // Files named one by one are compiled with the go command's own
         // language version, whatever module they sit in.
         let lang = lang.unwrap_or(LangVersion::CURRENT);
-        let files = self.parse_files(&dir, files)?;
+        let files = self.parse_files(&dir, files, false)?;
         self.insert(path, files, false, lang, module, dir);
         Ok(())
     }
@@ -338,8 +338,14 @@ impl<'e, 's> Loader<'e, 's> {
     }
 
     /// Parses `files` (path, text, and the name to show, if not the
-    /// go command's compile-error name) of the package in `dir`.
-    fn parse_files(&mut self, dir: &Path, files: Vec<(PathBuf, String, Option<String>)>) -> Result<Vec<File>, String> {
+    /// go command's compile-error name) of the package in `dir`; `std`: a
+    /// package of the standard library.
+    fn parse_files(
+        &mut self,
+        dir: &Path,
+        files: Vec<(PathBuf, String, Option<String>)>,
+        std: bool,
+    ) -> Result<Vec<File>, String> {
         // As gc's messages name them: `./main.go` in the current directory.
         let shown_dir = self.env.short_path(dir);
         let mut parsed = Vec::new();
@@ -348,7 +354,8 @@ impl<'e, 's> Loader<'e, 's> {
             let base = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let name = shown.unwrap_or_else(|| format!("{shown_dir}/{base}"));
             let id = self.sources.add(name, text);
-            parsed.push(syntax::parser::parse_file(self.sources, id, self.ids, self.diags));
+            let parse = if std { syntax::parser::parse_std_file } else { syntax::parser::parse_file };
+            parsed.push(parse(self.sources, id, self.ids, self.diags));
         }
         // With cgo off, the go command leaves out a file that imports "C".
         let (parsed, paths): (Vec<File>, Vec<PathBuf>) = parsed
@@ -473,7 +480,7 @@ impl<'e, 's> Loader<'e, 's> {
                     .iter()
                     .map(|(name, text)| {
                         let id = self.sources.add(format!("lib/{import}/{name}"), *text);
-                        syntax::parser::parse_file(self.sources, id, self.ids, self.diags)
+                        syntax::parser::parse_std_file(self.sources, id, self.ids, self.diags)
                     })
                     .collect();
                 self.insert(import, parsed, true, LangVersion::CURRENT, None, PathBuf::new());
@@ -506,7 +513,7 @@ impl<'e, 's> Loader<'e, 's> {
                         (p, t, Some(shown))
                     })
                     .collect();
-                let parsed = self.parse_files(&dir, files).map_err(errors::ImportError::Plain)?;
+                let parsed = self.parse_files(&dir, files, true).map_err(errors::ImportError::Plain)?;
                 self.insert(import, parsed, true, LangVersion::CURRENT, None, dir);
                 Ok(import.to_string())
             }
@@ -528,7 +535,7 @@ impl<'e, 's> Loader<'e, 's> {
                     Err(DirError::Bad(msg)) => return Err(errors::ImportError::Plain(msg)),
                 };
                 let files = files.into_iter().map(|(p, t)| (p, t, None)).collect();
-                let parsed = self.parse_files(&dir, files).map_err(errors::ImportError::Plain)?;
+                let parsed = self.parse_files(&dir, files, false).map_err(errors::ImportError::Plain)?;
                 if parsed.first().is_some_and(|f| f.package.name == "main") {
                     return Err(errors::ImportError::Plain(format!(
                         "import \"{import}\" is a program, not an importable package"

@@ -79,11 +79,11 @@ impl Loader<'_, '_> {
             return Ok(TestLoad::NoTestFiles);
         }
         let lang = req.lang.unwrap_or_else(|| module.as_ref().map_or(types::LangVersion::CURRENT, |m| m.lang));
-        let mut own = self.parse_files(&dir, plain.into_iter().map(|(p, t)| (p, t, None)).collect())?;
+        let mut own = self.parse_files(&dir, plain.into_iter().map(|(p, t)| (p, t, None)).collect(), false)?;
         // Test files one by one: they may declare two packages.
         let mut test_files: Vec<File> = Vec::new();
         for (p, t) in tests {
-            test_files.extend(self.parse_files(&dir, vec![(p, t, None)])?);
+            test_files.extend(self.parse_files(&dir, vec![(p, t, None)], false)?);
         }
         let name = own.first().or(test_files.first()).map(|f| f.package.name.clone()).unwrap_or_default();
         let name = name.strip_suffix("_test").unwrap_or(&name).to_string();
