@@ -18,6 +18,7 @@
 //! Each function's doc names the Go declaration it implements.
 
 mod bits;
+mod bytealg;
 mod errors;
 mod maps;
 mod math;
@@ -169,6 +170,14 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("sort.sortStrings", || mem::sort_strings as *const u8),
     ("reflect.DeepEqual", || reflect::deep_equal as *const u8),
     ("maps.clone", || maps::clone as *const u8),
+    ("internal/bytealg.Compare", || bytealg::compare as *const u8),
+    ("internal/bytealg.Count", || bytealg::count as *const u8),
+    ("internal/bytealg.CountString", || bytealg::count_string as *const u8),
+    ("internal/bytealg.Index", || bytealg::index_bytes as *const u8),
+    ("internal/bytealg.IndexString", || bytealg::index_string as *const u8),
+    ("internal/bytealg.IndexByte", || bytealg::index_byte_bytes as *const u8),
+    ("internal/bytealg.IndexByteString", || bytealg::index_byte_string as *const u8),
+    ("internal/bytealg.MakeNoZero", || bytealg::make_no_zero as *const u8),
     ("iter.newcoro", || crate::coro::newcoro as *const u8),
     ("iter.coroswitch", || crate::coro::coroswitch as *const u8),
 ];
