@@ -47,6 +47,16 @@ struct Pack {
 }
 
 /// The cache directory and the packs read so far.
+/// The cache directory, unless `DEFT_CACHE=off` or no directory is known.
+pub fn directory() -> Option<PathBuf> {
+    if std::env::var("DEFT_CACHE").is_ok_and(|v| v == "off") {
+        return None;
+    }
+    let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let base = var("XDG_CACHE_HOME").or_else(|| var("HOME").map(|h| h.join(".cache")))?;
+    Some(base.join("deft"))
+}
+
 #[derive(Debug)]
 pub struct DiskCache {
     dir: PathBuf,
@@ -56,12 +66,7 @@ pub struct DiskCache {
 impl DiskCache {
     /// The user's cache, unless `DEFT_CACHE=off` or no directory is known.
     pub fn open() -> Option<DiskCache> {
-        if std::env::var("DEFT_CACHE").is_ok_and(|v| v == "off") {
-            return None;
-        }
-        let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
-        let base = var("XDG_CACHE_HOME").or_else(|| var("HOME").map(|h| h.join(".cache")))?;
-        Some(DiskCache::at(base.join("deft")))
+        directory().map(DiskCache::at)
     }
 
     fn at(dir: PathBuf) -> DiskCache {
