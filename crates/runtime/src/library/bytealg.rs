@@ -37,6 +37,12 @@ pub extern "C" fn compare(a: *const u8, alen: usize, _acap: usize, b: *const u8,
     a.cmp(b) as i64
 }
 
+/// `func abigen_runtime_cmpstring(a, b string) int` (gc's
+/// `runtime.cmpstring`, behind `CompareString`): as [`compare`].
+pub extern "C" fn compare_string(a: *const u8, alen: usize, b: *const u8, blen: usize) -> i64 {
+    compare(a, alen, alen, b, blen, blen)
+}
+
 /// `func Count(b []byte, c byte) int`.
 pub extern "C" fn count(b: *const u8, len: usize, _cap: usize, c: u8) -> i64 {
     // SAFETY: a Go slice.
@@ -70,13 +76,16 @@ pub extern "C" fn index_byte_string(s: *const u8, len: usize, c: u8) -> i64 {
     index_byte_bytes(s, len, len, c)
 }
 
-/// `func MakeNoZero(n int) []byte`: a byte slice of length and capacity
-/// `n` (deft's allocator hands out zeroed memory anyway).
+/// `func MakeNoZero(n int) []byte`: a byte slice of length `n` whose
+/// capacity is all gc's allocator hands out for `n` bytes (its size
+/// class), as gc's (strings.Builder's capacities show it); deft's
+/// allocator hands out zeroed memory anyway.
 pub extern "C" fn make_no_zero(out: *mut GoSlice, n: i64) {
     let n = n.max(0) as usize;
-    let ptr = crate::alloc::deft_alloc(n, 1 | crate::alloc::NOSCAN);
+    let cap = crate::slices::round_up_size(n as u64, true) as usize;
+    let ptr = crate::alloc::deft_alloc(cap, 1 | crate::alloc::NOSCAN);
     // SAFETY: `out` is the adapter's result area.
-    unsafe { out.write(GoSlice { ptr, len: n, cap: n }) };
+    unsafe { out.write(GoSlice { ptr, len: n, cap }) };
 }
 
 #[cfg(test)]

@@ -171,6 +171,7 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("reflect.DeepEqual", || reflect::deep_equal as *const u8),
     ("maps.clone", || maps::clone as *const u8),
     ("internal/bytealg.Compare", || bytealg::compare as *const u8),
+    ("internal/bytealg.abigen_runtime_cmpstring", || bytealg::compare_string as *const u8),
     ("internal/bytealg.Count", || bytealg::count as *const u8),
     ("internal/bytealg.CountString", || bytealg::count_string as *const u8),
     ("internal/bytealg.Index", || bytealg::index_bytes as *const u8),
