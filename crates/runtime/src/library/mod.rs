@@ -101,6 +101,7 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("sync/atomic.sameType", || sync::same_type as *const u8),
     ("os.getenv", || os::getenv as *const u8),
     ("math/rand.runtimeRand", || rand::runtime_rand as *const u8),
+    ("math/rand/v2.runtime_rand", || rand::runtime_rand as *const u8),
     ("math/rand.godebug", || rand::godebug as *const u8),
     ("fmt.sprintf", || crate::fmt::deft_fmt_sprintf as *const u8),
     ("fmt.sprint", || crate::fmt::deft_fmt_sprint as *const u8),
