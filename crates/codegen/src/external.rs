@@ -1,8 +1,9 @@
 //! Library functions implemented by the runtime.
 //!
-//! deft's standard library is Go source (`lib/`); a function declared
-//! there without a body ([`lower::ir::Func::external`]) is implemented in
-//! Rust, in the runtime, under a symbol named like the Go function
+//! deft's standard library is Go source (`lib/`, and Go's own for the
+//! packages deft does not overlay); a function declared there without a
+//! body ([`lower::ir::Func::external`]) is implemented in Rust, in the
+//! runtime, under a symbol named like the Go function
 //! (`strconv.formatFloat`; see `runtime::library`). Go code calls it like
 //! any Go function (Go convention, closure context first), so this module
 //! compiles each one to a small adapter that calls the Rust function with
@@ -16,6 +17,10 @@
 //! * more result scalars are written by the Rust function through a
 //!   pointer passed as an extra *first* argument, to memory laid out as the
 //!   results would be in a Go struct of them.
+//!
+//! A library function without a Go body that the runtime does not provide
+//! (assembly, or a hook of gc's runtime) is reported where it is declared,
+//! as unsupported, once the program reaches it.
 //!
 //! Invariant: the Rust side is an ordinary `extern "C"` function; it may
 //! call back into Go (fmt calls `String` methods) but holds no owned value
@@ -57,7 +62,13 @@ pub fn define_adapter(
     let params: Vec<Scalar> = scalars(cx, &types_of(&f.params));
     let results: Vec<Scalar> = scalars(cx, &types_of(&f.results));
     if runtime::library::symbol(&f.name).is_none() {
-        // Only when compiling without running (see
+        if f.on_demand {
+            // A library function (from Go's source: assembly, or a hook of
+            // gc's runtime) that deft's runtime does not provide, reached.
+            let (name, pos) = (f.name.clone(), f.pos);
+            cx.unsupported(pos, &format!("{name} (a function without a Go body)"));
+        }
+        // Otherwise only when compiling without running (see
         // `lower::LowerOptions::compile_only`): the body would come from
         // assembly, which deft never has.
         return Some(define_trap(cx, ctx, fctx, fid));

@@ -75,6 +75,16 @@ impl Pack {
 }
 
 /// The cache directory and the packs read so far.
+/// The cache directory, unless `DEFT_CACHE=off` or no directory is known.
+pub fn directory() -> Option<PathBuf> {
+    if std::env::var("DEFT_CACHE").is_ok_and(|v| v == "off") {
+        return None;
+    }
+    let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let base = var("XDG_CACHE_HOME").or_else(|| var("HOME").map(|h| h.join(".cache")))?;
+    Some(base.join("deft"))
+}
+
 #[derive(Debug)]
 pub struct DiskCache {
     dir: PathBuf,
@@ -88,12 +98,7 @@ pub struct DiskCache {
 impl DiskCache {
     /// The user's cache, unless `DEFT_CACHE=off` or no directory is known.
     pub fn open() -> Option<DiskCache> {
-        if std::env::var("DEFT_CACHE").is_ok_and(|v| v == "off") {
-            return None;
-        }
-        let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
-        let base = var("XDG_CACHE_HOME").or_else(|| var("HOME").map(|h| h.join(".cache")))?;
-        Some(DiskCache::at(base.join("deft"), current_day()))
+        directory().map(|dir| DiskCache::at(dir, current_day()))
     }
 
     fn at(dir: PathBuf, today: u32) -> DiskCache {

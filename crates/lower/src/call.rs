@@ -145,6 +145,12 @@ impl FnCx<'_, '_> {
         };
         let name = self.cx.info.obj(method).name.clone();
         let found = match self.facts().get(base).clone() {
+            // A method with type parameters of its own (Go 1.27), which
+            // is not lowered yet: reported, never a crash.
+            Type::Named(_) if self.cx.generic_decls.contains_key(&method) => {
+                self.unsupported(pos, "generic methods");
+                Some((crate::ir::FuncId(0), recv_is_ptr))
+            }
             Type::Named(obj) => {
                 let ms = self.cx.methods.get(&obj).into_iter().flatten();
                 ms.into_iter().find(|m| m.0 == name).map(|m| (m.1, m.2))

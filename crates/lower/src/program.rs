@@ -399,13 +399,19 @@ fn declare<'a>(cx: &mut Ctx<'a>, files: &'a [ast::File]) -> Declared<'a> {
     out
 }
 
-/// A `//go:linkname` naming a package-level variable makes it another
-/// package's variable, which deft cannot do: reported, never ignored (the
-/// program would silently use a variable of its own).
+/// A `//go:linkname` naming a package-level variable and a target makes
+/// it another package's variable, which deft cannot do: reported, never
+/// ignored (the program would silently use a variable of its own). The
+/// one-argument form (`//go:linkname X86`, in Go's own library) only lets
+/// other packages reach the variable, and changes nothing here.
 fn reject_variable_linknames(cx: &mut Ctx, files: &[ast::File]) {
     for file in files {
         for (pos, text) in &file.linknames {
-            let local = text.split_whitespace().nth(1).unwrap_or("");
+            let mut args = text.split_whitespace().skip(1);
+            let (local, target) = (args.next().unwrap_or(""), args.next());
+            if target.is_none() {
+                continue;
+            }
             let is_var = files.iter().flat_map(|f| &f.decls).any(|d| match d {
                 Decl::Var(specs) => specs.iter().flat_map(|s| &s.names).any(|n| n.name == local),
                 _ => false,

@@ -16,6 +16,7 @@ pub mod alloc;
 pub mod chan;
 pub mod child;
 pub mod complex;
+pub mod coro;
 pub mod entry;
 pub mod errors;
 pub mod fmt;

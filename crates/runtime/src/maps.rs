@@ -777,6 +777,33 @@ pub unsafe fn map_find(m: *const u8, key: *const u8) -> Option<*const u8> {
     }
 }
 
+/// A new map of map type `desc` holding the entries of `m` (null for a
+/// nil map: an empty map), keys and values copied as assignment copies
+/// them; the copy has a seed of its own, so its keys are hashed again.
+/// Behind `maps.Clone` (see `library::maps`).
+///
+/// # Safety
+/// `desc` is a map type descriptor and `m` null or a map of that type.
+pub unsafe fn map_clone(desc: &TypeDesc, m: *const u8) -> *mut u8 {
+    // SAFETY: by the precondition.
+    unsafe {
+        let count = m.cast::<Table>().as_ref().map_or(0, |t| t.count);
+        let copy = Table::new(desc, count);
+        // Entries are read after the allocations above: `m` stays reachable
+        // from the caller, and a rebuild never changes its arrays in place.
+        let Some(src) = m.cast::<Table>().as_ref() else { return copy.cast() };
+        let vsize = (*desc.elem).size;
+        for e in (0..src.used).filter(|&e| *src.hashes.add(e) != 0) {
+            let k = src.key(e);
+            // Keys already in a map are hashable.
+            let h = (*copy).hash(k).unwrap_or_default();
+            let v = (*copy).insert(k, h);
+            copy_nonoverlapping(src.val(e), v, vsize);
+        }
+        copy.cast()
+    }
+}
+
 /// The number of entries of map `m` (null for a nil map).
 ///
 /// # Safety

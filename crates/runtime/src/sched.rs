@@ -116,6 +116,10 @@ pub struct GSched {
     pub(crate) select_len: usize,
     /// The waiter of the select case that proceeded (set by the waker).
     pub(crate) fired: *mut Waiter,
+    /// The coroutine this goroutine runs (`iter.Pull`'s), null for an
+    /// ordinary goroutine: when it ends, its partner runs next
+    /// ([`crate::coro`]).
+    pub(crate) coro: *mut crate::coro::Coro,
 }
 
 impl GSched {
@@ -135,6 +139,7 @@ impl GSched {
             select_waiters: null_mut(),
             select_len: 0,
             fired: null_mut(),
+            coro: null_mut(),
         }
     }
 }
@@ -552,7 +557,7 @@ pub extern "C" fn gosched() {
 // ---------------------------------------------------------------------------
 
 /// Signature of the thunk a goroutine runs (a defer thunk).
-type Thunk = unsafe extern "C" fn(args: *mut u8, fp_out: *mut usize);
+pub(crate) type Thunk = unsafe extern "C" fn(args: *mut u8, fp_out: *mut usize);
 
 /// The compiler emits a call to this for a `go` statement:
 /// `deft_newproc(thunk, args)` starts a goroutine that calls
@@ -581,6 +586,14 @@ extern "C" fn newproc(thunk: usize, args: *mut u8, created_pc: usize) {
 /// Makes goroutine `id` (0: one of the runtime's) on a reused or new `G`,
 /// to call `thunk(args)` when it first runs, and makes it runnable next.
 fn start_goroutine(id: u64, thunk: usize, args: *mut u8, created_pc: usize) -> *mut G {
+    let g = prepare_goroutine(id, thunk, args, created_pc);
+    with_sched(|s| s.make_ready(g));
+    g
+}
+
+/// Makes goroutine `id` on a reused or new `G`, to call `thunk(args)` when
+/// it first runs; its status is left to the caller.
+fn prepare_goroutine(id: u64, thunk: usize, args: *mut u8, created_pc: usize) -> *mut G {
     let g = with_sched(|s| s.free.pop()).unwrap_or_else(new_goroutine);
     // SAFETY: g is a free G that nothing else refers to; its stack is unused.
     unsafe {
@@ -594,10 +607,55 @@ fn start_goroutine(id: u64, thunk: usize, args: *mut u8, created_pc: usize) -> *
         st.created_pc = created_pc;
         st.creator = 0;
         st.park_fp = 0;
+        st.coro = null_mut();
         st.sp = prepare_stack(st.stack_lo + STACK_RESERVE);
     }
-    with_sched(|s| s.make_ready(g));
     g
+}
+
+/// Makes the goroutine of a coroutine (`iter.Pull`'s, see [`crate::coro`]),
+/// created by the running goroutine: counted and numbered as any other,
+/// waiting (`coroutine`, as gc says) until [`switch_parked`] runs it; it
+/// then calls `thunk(args)`.
+pub(crate) fn new_coroutine_goroutine(thunk: Thunk, args: *mut u8, coro: *mut crate::coro::Coro) -> *mut G {
+    let creator = running();
+    crate::preempt::start();
+    let id = with_sched(|s| {
+        s.live += 1;
+        s.next_id += 1;
+        s.next_id - 1
+    });
+    let g = prepare_goroutine(id, thunk as usize, args, 0);
+    // SAFETY: both are live G's; `g` has not run.
+    unsafe {
+        (*g).sched.creator = (*creator).id;
+        (*g).sched.coro = coro;
+        (*g).sched.status = Status::Waiting;
+        (*g).sched.wait_reason = COROUTINE;
+    }
+    g
+}
+
+/// gc's wait reason of a goroutine blocked in a coroutine switch.
+const COROUTINE: &str = "coroutine";
+
+/// Parks the running goroutine (`coroutine`, until a switch resumes it)
+/// and runs `next` at once, past the run queue, as gc's `coroswitch`
+/// hands the thread over; returns when the running goroutine is resumed.
+///
+/// # Safety
+/// `next` is a live goroutine waiting in a coroutine switch (not queued).
+#[inline(never)]
+pub(crate) unsafe fn switch_parked(next: *mut G) {
+    let g = running();
+    // SAFETY: g is the running goroutine; this frame stays live while
+    // parked; `next` waits, by the precondition.
+    unsafe {
+        (*g).sched.status = Status::Waiting;
+        (*g).sched.wait_reason = COROUTINE;
+        (*g).sched.park_fp = frame_pointer();
+        switch_to(g, next);
+    }
 }
 
 /// A new `G` with a fresh stack, added to the list of all goroutines.
@@ -681,7 +739,11 @@ pub fn exit_current() -> ! {
                 s.free.push(g);
             }
         });
-        let next = find_next();
+        // A coroutine's end resumes the goroutine that switched to it.
+        let next = match (*g).sched.coro.as_mut() {
+            Some(c) => crate::coro::finished(c),
+            None => find_next(),
+        };
         switch_to(g, next);
     }
     crate::panic::fatal("a finished goroutine was resumed")

@@ -114,7 +114,7 @@ const MAX_SMALL_SIZE: u64 = 32768;
 
 /// The usable size gc's allocator actually hands out for a request of
 /// `size` bytes (`roundupsize`); `noscan`: the object holds no pointers.
-fn round_up_size(size: u64, noscan: bool) -> u64 {
+pub(crate) fn round_up_size(size: u64, noscan: bool) -> u64 {
     if size <= MAX_SMALL_SIZE - MALLOC_HEADER {
         let header = if !noscan && size > MIN_SIZE_FOR_MALLOC_HEADER { MALLOC_HEADER } else { 0 };
         // The collector's size classes are gc's; a request this small has one.

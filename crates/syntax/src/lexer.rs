@@ -97,6 +97,10 @@ pub struct Lexer<'a> {
     /// reports those outside its parser, so unlike other errors they do not
     /// make the parser stop after a bad package clause or drop errors at EOF.
     pub directive_errors: usize,
+    /// The file is the standard library's, where gc allows the directives
+    /// it restricts to the runtime and the library (`//go:uintptrkeepalive`,
+    /// `//go:nowritebarrier`, ...).
+    pub std: bool,
 }
 
 impl<'a> Lexer<'a> {
@@ -122,6 +126,7 @@ impl<'a> Lexer<'a> {
             pragmas: Vec::new(),
             linknames: Vec::new(),
             directive_errors: 0,
+            std: false,
         };
         lx.load();
         lx.settle();
@@ -438,8 +443,11 @@ impl<'a> Lexer<'a> {
 
     /// Reports a directive (`text` after the `//`, at `pos`) that gc's
     /// noder allows only in cgo-generated files, the runtime or the
-    /// standard library (deft's library uses none of them).
+    /// standard library (allowed in the library's files, [`Lexer::std`]).
     fn restricted_directive(&mut self, pos: Pos, text: &str) {
+        if self.std {
+            return;
+        }
         const RUNTIME_ONLY: [&str; 4] =
             ["go:systemstack", "go:nowritebarrier", "go:nowritebarrierrec", "go:yeswritebarrierrec"];
         let verb = text.split_whitespace().next().unwrap_or(text);

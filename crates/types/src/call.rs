@@ -422,7 +422,7 @@ impl<'a> Checker<'a> {
     /// Whether `t` is a type parameter whose set holds only strings and
     /// byte slices (types2's `bytestring` core type, for `append` and
     /// `copy`).
-    fn is_bytestring(&self, t: TyId) -> bool {
+    pub(crate) fn is_bytestring(&self, t: TyId) -> bool {
         self.tys.tparam_terms(t).is_some_and(|ts| {
             !ts.is_empty()
                 && ts.iter().all(|x| {
@@ -431,6 +431,11 @@ impl<'a> Checker<'a> {
                         || matches!(self.tys.get(u), T::Slice(e) if self.tys.basic_kind(*e) == Some(BasicKind::Uint8))
                 })
         })
+    }
+
+    /// Whether `t` is a type parameter with a string type in its set.
+    pub(crate) fn tparam_has_string(&self, t: TyId) -> bool {
+        self.tys.tparam_terms(t).is_some_and(|ts| ts.iter().any(|x| self.tys.is_string(self.tys.under(x.ty))))
     }
 
     fn is_bytes_or_runes(&self, t: TyId) -> bool {

@@ -1513,8 +1513,15 @@ impl<'a> Checker<'a> {
         }
         let mut valid = false;
         let mut length: i64 = -1;
-        match self.tys.get(self.tys.core(x.ty)).clone() {
-            T::Basic(_) | T::Alias(..) if self.tys.is_string(x.ty) => {
+        // A type parameter of strings and byte slices slices as a string
+        // (types2's `coreString`); the result keeps its type.
+        let core = if self.is_bytestring(x.ty) && self.tparam_has_string(x.ty) {
+            basic(BasicKind::String)
+        } else {
+            self.tys.core(x.ty)
+        };
+        match self.tys.get(core).clone() {
+            T::Basic(_) | T::Alias(..) if self.tys.is_string(core) => {
                 if three {
                     let at = idx[2].map(start_pos).unwrap_or(e.pos);
                     self.error(at, format!("{INVALID_OP}3-index slice of string"));

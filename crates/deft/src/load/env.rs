@@ -5,8 +5,9 @@
 //! Every setting is read once, from the process environment, the way the
 //! go command reads it (`go env` prints the same values): `GOROOT` is
 //! `$DEFT_GOROOT`, else what `go env GOROOT` prints (run with
-//! `GOTOOLCHAIN=local`, so that it never fetches a toolchain), asked only
-//! when a package outside deft's library is imported.
+//! `GOTOOLCHAIN=local`, so that it never fetches a toolchain, and
+//! remembered in the cache directory: see [`find_goroot`]), asked only
+//! when a package outside deft's overlays is imported.
 
 use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
@@ -76,10 +77,58 @@ fn mod_flag(flags: &str) -> ModMode {
 }
 
 /// `$DEFT_GOROOT`, else `go env GOROOT`; `None` without a Go installation.
+///
+/// Starting the go command costs a tenth of a second or more (through
+/// version managers' shims, several times that): more than compiling a
+/// small program. So its answer is remembered in the cache directory
+/// (`goroot/<hash>`), for the `PATH` and `GOROOT` it was asked with, and
+/// used while that directory still holds a distribution (a `VERSION`
+/// file).
 pub fn find_goroot() -> Option<PathBuf> {
     if let Some(root) = std::env::var_os("DEFT_GOROOT").filter(|r| !r.is_empty()) {
         return Some(PathBuf::from(root));
     }
+    let asked = format!(
+        "PATH={}\nGOROOT={}\n",
+        std::env::var("PATH").unwrap_or_default(),
+        std::env::var("GOROOT").unwrap_or_default()
+    );
+    // One file per environment, so that two environments do not take
+    // turns rewriting one.
+    let key = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        asked.hash(&mut h);
+        h.finish()
+    };
+    let memo = crate::cache::directory().map(|d| d.join("goroot").join(format!("{key:016x}")));
+    if let Some(root) = memo.as_deref().and_then(|m| remembered(m, &asked)) {
+        return Some(root);
+    }
+    let root = go_env_goroot()?;
+    if let Some(memo) = memo {
+        // Best effort, written whole then renamed: readers never see half.
+        let tmp = memo.with_extension(format!("tmp{}", std::process::id()));
+        let written = std::fs::create_dir_all(memo.parent().unwrap_or(Path::new(".")))
+            .and_then(|_| std::fs::write(&tmp, format!("{asked}{}\n", root.display())))
+            .and_then(|_| std::fs::rename(&tmp, &memo));
+        if written.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+    }
+    Some(root)
+}
+
+/// The root remembered in `memo` for the environment `asked`, if it is
+/// still a distribution's.
+fn remembered(memo: &Path, asked: &str) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(memo).ok()?;
+    let root = PathBuf::from(text.strip_prefix(asked)?.trim_end_matches('\n'));
+    root.join("VERSION").is_file().then_some(root)
+}
+
+/// What `go env GOROOT` prints.
+fn go_env_goroot() -> Option<PathBuf> {
     let out = std::process::Command::new("go")
         .args(["env", "GOROOT"])
         .env("GOTOOLCHAIN", "local")

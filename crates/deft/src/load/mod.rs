@@ -2,12 +2,12 @@
 //! the program, parsed, in initialisation order.
 //!
 //! Packages come from three places:
-//! * **deft's library** (`lib/`, embedded by `build.rs` as
-//!   [`stdlib::PACKAGES`]) for standard import paths it has; its files join
-//!   the [`SourceMap`] as `lib/<path>/<file>.go`;
-//! * **Go's distribution** (`GOROOT/src`) for the standard paths deft's
-//!   library lacks: such a package is left out of the program and the type
-//!   checker reports its import as unsupported; a standard path Go lacks too
+//! * **deft's overlays** (`lib/`, embedded by `build.rs` as
+//!   [`stdlib::PACKAGES`]) for the standard import paths where deft keeps
+//!   its own code (see [`stdsrc`]); their files join the [`SourceMap`] as
+//!   `lib/<path>/<file>.go`;
+//! * **Go's distribution** (`GOROOT/src`) for every other standard path,
+//!   compiled as a library package (see [`stdsrc`]); a standard path Go lacks
 //!   is the go command's `package x is not in std`;
 //! * **modules** (see [`modules`]): the main module or workspace, vendor/,
 //!   `replace` directories and the module cache.
@@ -28,6 +28,7 @@ pub mod env;
 mod errors;
 mod godebug;
 mod modules;
+mod stdsrc;
 mod test;
 
 use std::collections::{BTreeMap, HashMap};
@@ -136,9 +137,7 @@ pub fn load(
     let root = loader.root(req)?;
     let mut stack = Vec::new();
     loader.visit(&root, &mut stack);
-    if !loader.errors.is_empty() {
-        return Err(loader.errors.iter().map(PackageError::render).collect::<Vec<_>>().join("\n"));
-    }
+    loader.check_errors()?;
     let pkg = &loader.packages[&root];
     let first = pkg.files.first().map(|f| PathBuf::from(&loader.sources.file(f.package_pos.file).name));
     let exec_name = exec_name(&root, &first.unwrap_or_default(), &pkg.dir);
@@ -194,15 +193,17 @@ struct Loader<'e, 's> {
     /// The import paths of `--package` packages.
     explicit: std::collections::HashSet<String>,
     errors: Vec<PackageError>,
+    /// Why Go's distribution cannot serve the standard library, once a
+    /// package needed it: the load's only error then.
+    no_distribution: std::cell::OnceCell<String>,
 }
 
 /// How an import is satisfied.
 enum Source {
-    /// deft's library.
-    Library(&'static [(&'static str, &'static str)]),
-    /// Go's distribution has it, deft's library does not: left to the
-    /// type checker to report.
-    Unsupported,
+    /// deft's overlay of a standard package (see [`stdsrc`]).
+    Overlay(&'static [(&'static str, &'static str)]),
+    /// A standard package compiled from Go's distribution: its directory.
+    Upstream(PathBuf),
     /// A package directory of a module.
     Dir(PathBuf, Module),
 }
@@ -227,7 +228,29 @@ impl<'e, 's> Loader<'e, 's> {
             packages: HashMap::new(),
             explicit: Default::default(),
             errors: Vec::new(),
+            no_distribution: Default::default(),
         }
+    }
+
+    /// The load's errors as the go command prints them, if any; a missing
+    /// or wrong Go distribution alone, in one sentence.
+    fn check_errors(&self) -> Result<(), String> {
+        if let Some(sentence) = self.no_distribution.get() {
+            return Err(sentence.clone());
+        }
+        if self.errors.is_empty() {
+            return Ok(());
+        }
+        Err(self.errors.iter().map(PackageError::render).collect::<Vec<_>>().join("\n"))
+    }
+
+    /// Go's distribution at `goroot`, checked to be the one deft compiles
+    /// the standard library from (the failure is remembered for
+    /// [`Loader::check_errors`]).
+    fn distribution<'r>(&self, goroot: Option<&'r Path>) -> Result<&'r Path, String> {
+        stdsrc::check_distribution(goroot).inspect_err(|e| {
+            let _ = self.no_distribution.set(e.clone());
+        })
     }
 
     /// Loads the package the operands name; returns its import path.
@@ -246,7 +269,7 @@ impl<'e, 's> Loader<'e, 's> {
             Err(DirError::Bad(msg)) => return Err(msg),
         };
         let lang = req.lang.unwrap_or_else(|| module.as_ref().map_or(LangVersion::CURRENT, |m| m.lang));
-        let files = self.parse_files(&dir, files.into_iter().map(|(p, t)| (p, t, None)).collect())?;
+        let files = self.parse_files(&dir, files.into_iter().map(|(p, t)| (p, t, None)).collect(), false)?;
         self.insert(&path, files, false, lang, module, dir);
         Ok(path)
     }
@@ -301,7 +324,7 @@ impl<'e, 's> Loader<'e, 's> {
         // Files named one by one are compiled with the go command's own
         // language version, whatever module they sit in.
         let lang = lang.unwrap_or(LangVersion::CURRENT);
-        let files = self.parse_files(&dir, files)?;
+        let files = self.parse_files(&dir, files, false)?;
         self.insert(path, files, false, lang, module, dir);
         Ok(())
     }
@@ -313,7 +336,7 @@ impl<'e, 's> Loader<'e, 's> {
         let as_dir = self.env.cwd.join(op);
         let is_dir_form = op.starts_with(['.', '/']) || as_dir.is_dir();
         if !is_dir_form {
-            return match self.source(op, None) {
+            return match self.source(op) {
                 Ok(Source::Dir(dir, module)) => Ok((op.to_string(), dir, Some(module))),
                 Ok(_) => Err(format!("package {op} is not a main package")),
                 Err(msg) => Err(msg),
@@ -338,8 +361,14 @@ impl<'e, 's> Loader<'e, 's> {
     }
 
     /// Parses `files` (path, text, and the name to show, if not the
-    /// go command's compile-error name) of the package in `dir`.
-    fn parse_files(&mut self, dir: &Path, files: Vec<(PathBuf, String, Option<String>)>) -> Result<Vec<File>, String> {
+    /// go command's compile-error name) of the package in `dir`; `std`: a
+    /// package of the standard library.
+    fn parse_files(
+        &mut self,
+        dir: &Path,
+        files: Vec<(PathBuf, String, Option<String>)>,
+        std: bool,
+    ) -> Result<Vec<File>, String> {
         // As gc's messages name them: `./main.go` in the current directory.
         let shown_dir = self.env.short_path(dir);
         let mut parsed = Vec::new();
@@ -348,7 +377,8 @@ impl<'e, 's> Loader<'e, 's> {
             let base = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let name = shown.unwrap_or_else(|| format!("{shown_dir}/{base}"));
             let id = self.sources.add(name, text);
-            parsed.push(syntax::parser::parse_file(self.sources, id, self.ids, self.diags));
+            let parse = if std { syntax::parser::parse_std_file } else { syntax::parser::parse_file };
+            parsed.push(parse(self.sources, id, self.ids, self.diags));
         }
         // With cgo off, the go command leaves out a file that imports "C".
         let (parsed, paths): (Vec<File>, Vec<PathBuf>) = parsed
@@ -399,8 +429,13 @@ impl<'e, 's> Loader<'e, 's> {
             if import == "unsafe" || import == "C" {
                 continue;
             }
-            let key =
-                if library { import.clone() } else { self.explicit_key(&import).unwrap_or_else(|| import.clone()) };
+            let key = match self.explicit_key(&import) {
+                // The standard library's own copies of other modules.
+                _ if library && !is_standard(&import) => format!("vendor/{import}"),
+                _ if library => import.clone(),
+                Some(key) => key,
+                None => import.clone(),
+            };
             if key.starts_with("./") || key.starts_with("../") {
                 let msg =
                     format!("\"{import}\" is relative, but relative import paths are not supported in module mode");
@@ -419,8 +454,8 @@ impl<'e, 's> Loader<'e, 's> {
                 self.errors.push(PackageError::cycle(stack, &import));
                 return;
             }
-            match self.load_import(path, &key, library) {
-                Ok(Some(key)) => {
+            match self.load_import(path, &key) {
+                Ok(key) => {
                     if self.packages.get(&key).is_some_and(|p| !p.done) {
                         let before = self.errors.len();
                         self.visit(&key, stack);
@@ -430,7 +465,6 @@ impl<'e, 's> Loader<'e, 's> {
                     }
                     resolved.push((import.clone(), key));
                 }
-                Ok(None) => {}
                 Err(e) => self.errors.push(e.at(&import, pos, self.sources, stack)),
             }
         }
@@ -456,29 +490,55 @@ impl<'e, 's> Loader<'e, 's> {
     }
 
     /// Loads (if not loaded yet) the package `import` of `importer` names;
-    /// its key, or `None` for a package left to the type checker.
-    fn load_import(
-        &mut self,
-        importer: &str,
-        import: &str,
-        from_library: bool,
-    ) -> Result<Option<String>, errors::ImportError> {
+    /// its key.
+    fn load_import(&mut self, importer: &str, import: &str) -> Result<String, errors::ImportError> {
         if self.packages.contains_key(import) {
             self.check_internal(importer, import)?;
-            return Ok(Some(import.to_string()));
+            return Ok(import.to_string());
         }
-        match self.source(import, Some(from_library)).map_err(errors::ImportError::Plain)? {
-            Source::Unsupported => Ok(None),
-            Source::Library(files) => {
+        match self.source(import).map_err(errors::ImportError::Plain)? {
+            Source::Overlay(files) => {
+                self.check_internal(importer, import)?;
                 let parsed: Vec<File> = files
                     .iter()
                     .map(|(name, text)| {
                         let id = self.sources.add(format!("lib/{import}/{name}"), *text);
-                        syntax::parser::parse_file(self.sources, id, self.ids, self.diags)
+                        syntax::parser::parse_std_file(self.sources, id, self.ids, self.diags)
                     })
                     .collect();
                 self.insert(import, parsed, true, LangVersion::CURRENT, None, PathBuf::new());
-                Ok(Some(import.to_string()))
+                Ok(import.to_string())
+            }
+            Source::Upstream(dir) => {
+                self.check_internal(importer, import)?;
+                let ctx = stdsrc::upstream_context(&self.ctx);
+                let files = match read_package_dir(&dir, &ctx) {
+                    Ok(f) => f.files,
+                    Err(DirError::NoGoFiles) => {
+                        return Err(errors::ImportError::Plain(format!(
+                            "package {import} is not in std ({})",
+                            dir.display()
+                        )));
+                    }
+                    Err(DirError::Excluded) => {
+                        return Err(errors::ImportError::Excluded(format!(
+                            "build constraints exclude all Go files in {}",
+                            dir.display()
+                        )));
+                    }
+                    Err(DirError::Bad(msg)) => return Err(errors::ImportError::Plain(msg)),
+                };
+                // Shown by their full paths, as gc shows the library's files.
+                let files = files
+                    .into_iter()
+                    .map(|(p, t)| {
+                        let shown = p.display().to_string();
+                        (p, t, Some(shown))
+                    })
+                    .collect();
+                let parsed = self.parse_files(&dir, files, true).map_err(errors::ImportError::Plain)?;
+                self.insert(import, parsed, true, LangVersion::CURRENT, None, dir);
+                Ok(import.to_string())
             }
             Source::Dir(dir, module) => {
                 self.check_internal(importer, import)?;
@@ -498,7 +558,7 @@ impl<'e, 's> Loader<'e, 's> {
                     Err(DirError::Bad(msg)) => return Err(errors::ImportError::Plain(msg)),
                 };
                 let files = files.into_iter().map(|(p, t)| (p, t, None)).collect();
-                let parsed = self.parse_files(&dir, files).map_err(errors::ImportError::Plain)?;
+                let parsed = self.parse_files(&dir, files, false).map_err(errors::ImportError::Plain)?;
                 if parsed.first().is_some_and(|f| f.package.name == "main") {
                     return Err(errors::ImportError::Plain(format!(
                         "import \"{import}\" is a program, not an importable package"
@@ -506,26 +566,26 @@ impl<'e, 's> Loader<'e, 's> {
                 }
                 let lang = module.lang;
                 self.insert(import, parsed, false, lang, Some(module), dir);
-                Ok(Some(import.to_string()))
+                Ok(import.to_string())
             }
         }
     }
 
-    /// Where the package of import path `import` is. `from_library` is
-    /// whether the importer is deft's library (which imports only itself),
-    /// `None` for a command-line operand.
-    fn source(&self, import: &str, from_library: Option<bool>) -> Result<Source, String> {
-        if let Some(&(_, files)) = stdlib::PACKAGES.iter().find(|(p, _)| *p == import) {
-            return Ok(Source::Library(files));
-        }
-        if from_library == Some(true) {
-            return Ok(Source::Unsupported);
+    /// Where the package of import path `import` is: a standard path is
+    /// an overlay, else Go's distribution's (checked to be Go 1.27's), else
+    /// the main module's when its path has no dot.
+    fn source(&self, import: &str) -> Result<Source, String> {
+        if let Some(files) = stdsrc::overlay(import) {
+            return Ok(Source::Overlay(files));
         }
         if is_standard(import) {
-            let Some(goroot) = self.env.goroot() else { return Ok(Source::Unsupported) };
-            let dir = goroot.join("src").join(import);
-            if dir.is_dir() {
-                return Ok(Source::Unsupported);
+            let goroot = self.env.goroot();
+            if let Some(root) = goroot {
+                let dir = stdsrc::upstream_dir(root, import);
+                if dir.is_dir() {
+                    self.distribution(goroot)?;
+                    return Ok(Source::Upstream(dir));
+                }
             }
             // The main module may have a path without a dot.
             if let Some(Provided::Dir(dir, m)) = self.modules.map(|m| m.provide(import))
@@ -533,7 +593,8 @@ impl<'e, 's> Loader<'e, 's> {
             {
                 return Ok(Source::Dir(dir, m));
             }
-            return Err(format!("package {import} is not in std ({})", dir.display()));
+            let root = self.distribution(goroot)?;
+            return Err(format!("package {import} is not in std ({})", stdsrc::upstream_dir(root, import).display()));
         }
         let Some(modules) = self.modules else {
             return Err(format!(

@@ -16,7 +16,6 @@ use syntax::{Diagnostics, SourceMap};
 
 use super::dir::{DirError, read_package_dir};
 use super::env::GoEnv;
-use super::errors::PackageError;
 use super::modules::Modules;
 use super::{Loader, Program, Request};
 use crate::buildtags::BuildContext;
@@ -79,11 +78,11 @@ impl Loader<'_, '_> {
             return Ok(TestLoad::NoTestFiles);
         }
         let lang = req.lang.unwrap_or_else(|| module.as_ref().map_or(types::LangVersion::CURRENT, |m| m.lang));
-        let mut own = self.parse_files(&dir, plain.into_iter().map(|(p, t)| (p, t, None)).collect())?;
+        let mut own = self.parse_files(&dir, plain.into_iter().map(|(p, t)| (p, t, None)).collect(), false)?;
         // Test files one by one: they may declare two packages.
         let mut test_files: Vec<File> = Vec::new();
         for (p, t) in tests {
-            test_files.extend(self.parse_files(&dir, vec![(p, t, None)])?);
+            test_files.extend(self.parse_files(&dir, vec![(p, t, None)], false)?);
         }
         let name = own.first().or(test_files.first()).map(|f| f.package.name.clone()).unwrap_or_default();
         let name = name.strip_suffix("_test").unwrap_or(&name).to_string();
@@ -120,9 +119,7 @@ impl Loader<'_, '_> {
         self.insert(&main_key, vec![main], false, lang, module, dir);
         let mut stack = Vec::new();
         self.visit(&main_key, &mut stack);
-        if !self.errors.is_empty() {
-            return Err(self.errors.iter().map(PackageError::render).collect::<Vec<_>>().join("\n"));
-        }
+        self.check_errors()?;
         let godebug = self.godebug(path);
         let exec_name = format!("{}.test", path.rsplit('/').next().unwrap_or(path));
         let mut program = self.assemble(main_key, exec_name);

@@ -18,7 +18,9 @@
 //! Each function's doc names the Go declaration it implements.
 
 mod bits;
+mod bytealg;
 mod errors;
+mod maps;
 mod math;
 mod mem;
 mod os;
@@ -99,6 +101,7 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("sync/atomic.sameType", || sync::same_type as *const u8),
     ("os.getenv", || os::getenv as *const u8),
     ("math/rand.runtimeRand", || rand::runtime_rand as *const u8),
+    ("math/rand/v2.runtime_rand", || rand::runtime_rand as *const u8),
     ("math/rand.godebug", || rand::godebug as *const u8),
     ("fmt.sprintf", || crate::fmt::deft_fmt_sprintf as *const u8),
     ("fmt.sprint", || crate::fmt::deft_fmt_sprint as *const u8),
@@ -167,6 +170,18 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("sort.sortInts", || mem::sort_ints as *const u8),
     ("sort.sortStrings", || mem::sort_strings as *const u8),
     ("reflect.DeepEqual", || reflect::deep_equal as *const u8),
+    ("maps.clone", || maps::clone as *const u8),
+    ("internal/bytealg.Compare", || bytealg::compare as *const u8),
+    ("internal/bytealg.abigen_runtime_cmpstring", || bytealg::compare_string as *const u8),
+    ("internal/bytealg.Count", || bytealg::count as *const u8),
+    ("internal/bytealg.CountString", || bytealg::count_string as *const u8),
+    ("internal/bytealg.Index", || bytealg::index_bytes as *const u8),
+    ("internal/bytealg.IndexString", || bytealg::index_string as *const u8),
+    ("internal/bytealg.IndexByte", || bytealg::index_byte_bytes as *const u8),
+    ("internal/bytealg.IndexByteString", || bytealg::index_byte_string as *const u8),
+    ("internal/bytealg.MakeNoZero", || bytealg::make_no_zero as *const u8),
+    ("iter.newcoro", || crate::coro::newcoro as *const u8),
+    ("iter.coroswitch", || crate::coro::coroswitch as *const u8),
 ];
 
 #[cfg(test)]

@@ -79,8 +79,18 @@ pub const STACK_BUDGET: usize = 1 << 20;
 /// nodes where the source was malformed. Node ids come from `ids`, shared
 /// by all files of a package.
 pub fn parse_file(sources: &SourceMap, file: FileId, ids: &mut NodeIds, diags: &mut Diagnostics) -> File {
+    parse(sources, file, ids, diags, false)
+}
+
+/// Parses a file of the standard library (deft's or Go's own) as
+/// [`parse_file`] does, allowing the directives gc allows only there.
+pub fn parse_std_file(sources: &SourceMap, file: FileId, ids: &mut NodeIds, diags: &mut Diagnostics) -> File {
+    parse(sources, file, ids, diags, true)
+}
+
+fn parse(sources: &SourceMap, file: FileId, ids: &mut NodeIds, diags: &mut Diagnostics, std: bool) -> File {
     let text = sources.file(file).text.as_str();
-    let mut p = Parser::new(text, file, ids, diags);
+    let mut p = Parser::new(text, file, ids, diags, std);
     let mut tree = p.file();
     p.report_deferred_directives();
     p.report_checker_errors();
@@ -182,9 +192,18 @@ fn stack_address() -> usize {
 }
 
 impl<'a> Parser<'a> {
-    pub(crate) fn new(text: &'a str, file: FileId, ids: &'a mut NodeIds, diags: &'a mut Diagnostics) -> Parser<'a> {
+    /// A parser at the start of `text`; `std`: a file of the standard
+    /// library (see [`Lexer::std`]).
+    pub(crate) fn new(
+        text: &'a str,
+        file: FileId,
+        ids: &'a mut NodeIds,
+        diags: &'a mut Diagnostics,
+        std: bool,
+    ) -> Parser<'a> {
         let errors_before = diags.len();
         let mut lx = Lexer::new(text, file, diags);
+        lx.std = std;
         lx.next();
         Parser {
             lx,
