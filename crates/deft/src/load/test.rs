@@ -8,6 +8,15 @@
 //! import it). The main package is generated (`crate::testmain`) from the
 //! test files' declarations and imports both. Only the named package gets
 //! its test files: its imports are loaded as for `deft run`.
+//!
+//! A standard package (`deft test strings`, as `go test std` tests it) is
+//! read from Go's distribution, `GOROOT/src/strings`, whatever serves that
+//! path to programs: the tests are upstream's. It is inserted under its
+//! own path before anything is visited, so that every package of the test
+//! program importing it (package testing imports strings) gets the one
+//! under test, as the go command recompiles dependents against a test
+//! variant. It and its external test package are standard packages, which
+//! may import `internal/...`.
 
 use std::path::PathBuf;
 
@@ -48,12 +57,27 @@ pub fn load_test(
     };
     let loader = Loader::new(&env, modules.as_ref(), req.tags, sources, ids, diags);
     let operand = req.operands.first().map_or(".", String::as_str);
+    if let Some(dir) = standard_dir(&env, operand) {
+        let result = loader.load_test_program(req, operand, dir, None);
+        return (Some(operand.to_string()), result);
+    }
     let (path, dir, module) = match loader.root_package(operand) {
         Ok(found) => found,
         Err(e) => return (None, Err(e)),
     };
     let result = loader.load_test_program(req, &path, dir, module);
     (Some(path), result)
+}
+
+/// For an operand that is a standard import path (not a directory), the
+/// package's directory in Go's distribution, if it has one.
+fn standard_dir(env: &GoEnv, operand: &str) -> Option<PathBuf> {
+    let dir_form = operand.starts_with(['.', '/']) || env.cwd.join(operand).is_dir();
+    if dir_form || !super::is_standard(operand) {
+        return None;
+    }
+    let dir = env.goroot()?.join("src").join(operand);
+    dir.is_dir().then_some(dir)
 }
 
 impl Loader<'_, '_> {
@@ -104,14 +128,15 @@ impl Loader<'_, '_> {
         testmain::collect(&external, self.sources, Which::External, &mut funcs)?;
         let has_external = !external.is_empty();
         own.extend(internal);
-        self.insert(path, own, false, lang, module.clone(), dir.clone());
+        let standard = module.is_none() && super::is_standard(path) && path != super::COMMAND_LINE;
+        self.insert(path, own, standard, lang, module.clone(), dir.clone());
         // A command's package is tested as an ordinary package.
         if let Some(p) = self.packages.get_mut(path) {
             p.spec_path = path.to_string();
         }
         let xpath = format!("{path}_test");
         if has_external {
-            self.insert(&xpath, external, false, lang, module.clone(), dir.clone());
+            self.insert(&xpath, external, standard, lang, module.clone(), dir.clone());
         }
         let main_key = format!("{path}.test");
         let text = testmain::generate(path, &xpath, &funcs, true, has_external);
