@@ -48,8 +48,13 @@ var (
 	panicOnExit0 bool
 	matchList    string
 	benchMemory  bool
+	cpuListStr   string
 	flagsParsed  bool
 )
+
+// cpuList: -test.cpu, the GOMAXPROCS values every test and benchmark
+// runs with, in turn (by default the current one).
+var cpuList []int
 
 // numFailed counts the failed tests, for -failfast.
 var numFailed atomic.Int64
@@ -116,7 +121,28 @@ func parseFlags() {
 			matchList = value
 		case "benchmem":
 			benchMemory = boolValue()
+		case "cpu":
+			cpuListStr = value
 		}
+	}
+	parseCpuList()
+}
+
+func parseCpuList() {
+	for _, val := range strings.Split(cpuListStr, ",") {
+		val = strings.TrimSpace(val)
+		if val == "" {
+			continue
+		}
+		cpu, err := strconv.Atoi(val)
+		if err != nil || cpu <= 0 {
+			fmt.Fprintf(os.Stderr, "testing: invalid value %q for -test.cpu\n", val)
+			os.Exit(1)
+		}
+		cpuList = append(cpuList, cpu)
+	}
+	if cpuList == nil {
+		cpuList = append(cpuList, runtime.GOMAXPROCS(-1))
 	}
 }
 
@@ -256,6 +282,12 @@ type common struct {
 	hasSub         atomic.Bool
 	cleanupStarted atomic.Bool
 	isParallel     bool
+	denyParallel   bool // Setenv was called: the test changes the whole process
+
+	tempDirMu  sync.Mutex
+	tempDir    string // the parent of the test's TempDirs, once made
+	tempDirErr error
+	tempDirSeq int
 
 	start    time.Time
 	duration time.Duration
@@ -283,6 +315,8 @@ type TB interface {
 	Skipf(format string, args ...any)
 	Skipped() bool
 	Output() io.Writer
+	Setenv(key, value string)
+	TempDir() string
 
 	private()
 }
@@ -690,6 +724,9 @@ func (t *T) Parallel() {
 	if t.isParallel {
 		panic("testing: t.Parallel called multiple times")
 	}
+	if t.denyParallel {
+		panic(parallelConflict)
+	}
 	t.isParallel = true
 	if t.parent.barrier == nil {
 		// The root's tests and benchmarks do not run in parallel.
@@ -1084,36 +1121,39 @@ func (m *M) stopAlarm() {
 // reports whether any ran and whether all passed.
 func runTests(tests []InternalTest) (ran, ok bool) {
 	ok = true
-	for i := 0; i < count; i++ {
-		if shouldFailFast() {
-			break
-		}
-		if i > 0 && !ran {
-			break
-		}
-		t := &T{
-			common: common{
-				signal:  make(chan bool, 1),
-				barrier: make(chan bool),
-				w:       os.Stdout,
-			},
-			tstate: &testState{match: newMatcher(matchRun, "-test.run", matchSkip)},
-		}
-		if chatty {
-			t.chatty = &chattyPrinter{w: os.Stdout}
-		}
-		tRunner(t, func(t *T) {
-			for _, test := range tests {
-				t.Run(test.Name, test.F)
+	for _, procs := range cpuList {
+		runtime.GOMAXPROCS(procs)
+		for i := 0; i < count; i++ {
+			if shouldFailFast() {
+				break
 			}
-		})
-		select {
-		case <-t.signal:
-		default:
-			panic("internal error: tRunner exited without sending on t.signal")
+			if i > 0 && !ran {
+				break
+			}
+			t := &T{
+				common: common{
+					signal:  make(chan bool, 1),
+					barrier: make(chan bool),
+					w:       os.Stdout,
+				},
+				tstate: &testState{match: newMatcher(matchRun, "-test.run", matchSkip)},
+			}
+			if chatty {
+				t.chatty = &chattyPrinter{w: os.Stdout}
+			}
+			tRunner(t, func(t *T) {
+				for _, test := range tests {
+					t.Run(test.Name, test.F)
+				}
+			})
+			select {
+			case <-t.signal:
+			default:
+				panic("internal error: tRunner exited without sending on t.signal")
+			}
+			ok = ok && !t.Failed()
+			ran = ran || t.ran
 		}
-		ok = ok && !t.Failed()
-		ran = ran || t.ran
 	}
 	return ran, ok
 }

@@ -73,6 +73,7 @@ const TEST_FLAGS: &[(&str, bool)] = &[
     ("benchmem", true),
     ("benchtime", false),
     ("count", false),
+    ("cpu", false),
     ("failfast", true),
     ("list", false),
     ("parallel", false),
@@ -208,7 +209,7 @@ fn parse_test(args: &[String]) -> Result<TestOptions, String> {
         match name {
             "gcflags" => apply_gcflags(&value(inline, &mut rest)?, &mut opts.build)?,
             "tags" => opts.build.tags = value(inline, &mut rest)?,
-            "cpu" | "json" | "c" | "o" | "cover" | "coverprofile" | "fuzz" | "shuffle" => {
+            "json" | "c" | "o" | "cover" | "coverprofile" | "fuzz" | "shuffle" => {
                 return Err(format!("deft does not support go test's -{name} yet"));
             }
             _ => return Err(format!("flag provided but not defined: -{name}")),
