@@ -945,23 +945,12 @@ type InternalBenchmark struct {
 	F    func(b *B)
 }
 
-// InternalFuzzTarget is a fuzz target of the test binary (not run by
-// deft yet).
-type InternalFuzzTarget struct {
-	Name string
-	Fn   func(f *F)
-}
-
-// F is the state of a fuzz target (deft does not run fuzz targets yet).
-type F struct {
-	common
-}
-
 // M is what TestMain gets: Run runs the tests.
 type M struct {
 	importPath string
 	tests      []InternalTest
 	benchmarks []InternalBenchmark
+	fuzz       []InternalFuzzTarget
 	examples   []InternalExample
 	timer      *time.Timer
 	exitCode   int
@@ -972,7 +961,7 @@ type M struct {
 // an internal interface first; deft's the package's import path.)
 func MainStart(importPath string, tests []InternalTest, benchmarks []InternalBenchmark, fuzzTargets []InternalFuzzTarget, examples []InternalExample) *M {
 	parseFlags()
-	return &M{importPath: importPath, tests: tests, benchmarks: benchmarks, examples: examples}
+	return &M{importPath: importPath, tests: tests, benchmarks: benchmarks, fuzz: fuzzTargets, examples: examples}
 }
 
 // MainExitCode is what the generated main exits with after TestMain
@@ -1010,12 +999,13 @@ func (m *M) Run() (code int) {
 	m.startAlarm()
 	haveExamples = len(m.examples) > 0
 	testRan, testOk := runTests(m.tests)
+	fuzzRan, fuzzOk := runFuzzTests(m.fuzz)
 	exampleRan, exampleOk := runExamples(m.examples)
 	m.stopAlarm()
-	if !testRan && !exampleRan && matchBench == "" {
+	if !testRan && !exampleRan && !fuzzRan && matchBench == "" {
 		fmt.Fprintln(os.Stderr, "testing: warning: no tests to run")
 	}
-	anyFailed := !testOk || !exampleOk || !runBenchmarks(m.importPath, m.benchmarks)
+	anyFailed := !testOk || !exampleOk || !fuzzOk || !runBenchmarks(m.importPath, m.benchmarks)
 	if anyFailed {
 		fmt.Print("FAIL\n")
 		m.exitCode = 1
@@ -1047,6 +1037,11 @@ func (m *M) list() {
 	for _, b := range m.benchmarks {
 		if re.matchString(b.Name) {
 			fmt.Println(b.Name)
+		}
+	}
+	for _, f := range m.fuzz {
+		if re.matchString(f.Name) {
+			fmt.Println(f.Name)
 		}
 	}
 	for _, e := range m.examples {

@@ -69,6 +69,23 @@ pub fn load_test(
     (Some(path), result)
 }
 
+/// The seed corpus files of fuzz target `name` of the package in `dir`
+/// (`testdata/fuzz/NAME/*`, as go test reads them at run time): base
+/// name and text, sorted by name; none if there is no such directory.
+fn seed_corpus(dir: &std::path::Path, name: &str) -> Vec<(String, String)> {
+    let Ok(entries) = std::fs::read_dir(dir.join("testdata").join("fuzz").join(name)) else { return Vec::new() };
+    let mut files: Vec<(String, String)> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
+        .filter_map(|e| {
+            let bytes = std::fs::read(e.path()).ok()?;
+            Some((e.file_name().to_string_lossy().into_owned(), String::from_utf8_lossy(&bytes).into_owned()))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
 /// For an operand that is a standard import path (not a directory), the
 /// package's directory in Go's distribution, if it has one.
 fn standard_dir(env: &GoEnv, operand: &str) -> Option<PathBuf> {
@@ -126,6 +143,9 @@ impl Loader<'_, '_> {
         let mut funcs = TestFuncs::default();
         testmain::collect(&internal, self.sources, Which::Internal, &mut funcs)?;
         testmain::collect(&external, self.sources, Which::External, &mut funcs)?;
+        for target in &mut funcs.fuzz {
+            target.corpus = seed_corpus(&dir, &target.name);
+        }
         let has_external = !external.is_empty();
         own.extend(internal);
         let standard = module.is_none() && super::is_standard(path) && path != super::COMMAND_LINE;
