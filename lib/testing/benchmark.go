@@ -503,7 +503,7 @@ func runBenchmarks(importPath string, benchmarks []InternalBenchmark) bool {
 		bstate:    bstate,
 	}
 	if chatty {
-		main.chatty = &chattyPrinter{w: main.w}
+		main.chatty = newChattyPrinter(main.w)
 	}
 	main.runN(1)
 	return !main.failed

@@ -168,6 +168,9 @@ func (f *F) runEntry(name string, caller *InternalFuzzCaller, ff any, e corpusEn
 	running.Store(t.name, time.Now())
 	go tRunner(t, func(t *T) { caller.Call(ff, t, e.Values) })
 	<-t.signal
+	if t.chatty != nil && t.chatty.json {
+		t.chatty.Updatef(f.name, "=== NAME  %s\n", f.name)
+	}
 	return !t.Failed()
 }
 
@@ -347,7 +350,7 @@ func runFuzzTests(targets []InternalFuzzTarget) (ran, ok bool) {
 			tstate := &testState{match: newMatcher(matchRun, "-test.run", matchSkip)}
 			root := common{w: os.Stdout}
 			if chatty {
-				root.chatty = &chattyPrinter{w: root.w}
+				root.chatty = newChattyPrinter(root.w)
 			}
 			for i := range targets {
 				ft := &targets[i]
@@ -377,6 +380,9 @@ func runFuzzTests(targets []InternalFuzzTarget) (ran, ok bool) {
 				running.Store(f.name, time.Now())
 				go fRunner(f, ft.Fn)
 				<-f.signal
+				if f.chatty != nil && f.chatty.json {
+					f.chatty.Updatef(root.name, "=== NAME  %s\n", root.name)
+				}
 				ok = ok && !f.Failed()
 				ran = ran || f.ran
 			}

@@ -64,6 +64,9 @@ pub struct TestOptions {
     pub bench: bool,
     /// `-list` was given (shows the output as `-v` does).
     pub list: bool,
+    /// `-json`: the output as the go command's JSON events (the binary
+    /// runs with `-test.v=test2json`).
+    pub json: bool,
 }
 
 /// The test flags the go command passes on to the test binary: name and
@@ -107,7 +110,7 @@ Flags of run:
 Flags of test (as go test's; build flags as run's):
 
 \t-v -run RE -skip RE -bench RE -benchtime D|Nx -benchmem -count N
-\t-timeout D -short -failfast -list RE
+\t-timeout D -short -failfast -list RE -cpu N,... -json
 ";
 
 /// Parses the arguments after the program name.
@@ -209,7 +212,18 @@ fn parse_test(args: &[String]) -> Result<TestOptions, String> {
         match name {
             "gcflags" => apply_gcflags(&value(inline, &mut rest)?, &mut opts.build)?,
             "tags" => opts.build.tags = value(inline, &mut rest)?,
-            "json" | "c" | "o" | "cover" | "coverprofile" | "fuzz" | "shuffle" => {
+            "json" => opts.json = true,
+            // How many packages are built and tested at once: deft tests
+            // one after the other, as `-p=1` does.
+            "p" => {
+                let n = value(inline, &mut rest)?;
+                match n.parse::<i64>() {
+                    Err(_) => return Err(format!("invalid value {n:?} for flag -p: parse error")),
+                    Ok(v) if v <= 0 => return Err(format!("-p must be a positive integer: {v}")),
+                    Ok(_) => {}
+                }
+            }
+            "c" | "o" | "cover" | "coverprofile" | "fuzz" | "shuffle" => {
                 return Err(format!("deft does not support go test's -{name} yet"));
             }
             _ => return Err(format!("flag provided but not defined: -{name}")),
@@ -217,6 +231,9 @@ fn parse_test(args: &[String]) -> Result<TestOptions, String> {
     }
     opts.test_args = vec!["-test.paniconexit0".to_string(), format!("-test.timeout={timeout}")];
     opts.test_args.extend(user);
+    if opts.json {
+        opts.test_args.push("-test.v=test2json".to_string());
+    }
     Ok(opts)
 }
 
