@@ -34,6 +34,7 @@ import (
 	"fmt"
 	"internal/testlog"
 	"io"
+	"math/rand"
 	"os"
 	"runtime"
 	"strconv"
@@ -59,6 +60,7 @@ var (
 	matchList    string
 	benchMemory  bool
 	cpuListStr   string
+	shuffle      = "off"
 	flagsParsed  bool
 )
 
@@ -137,6 +139,8 @@ func parseFlags() {
 			benchMemory = boolValue()
 		case "cpu":
 			cpuListStr = value
+		case "shuffle":
+			shuffle = value
 		}
 	}
 	parseCpuList()
@@ -1086,6 +1090,25 @@ func (m *M) Run() (code int) {
 		m.list()
 		m.exitCode = 0
 		return
+	}
+	if shuffle != "off" {
+		// The order gc's gives: math/rand's generator is gc's, seed for seed.
+		var n int64
+		if shuffle == "on" {
+			n = time.Now().UnixNano()
+		} else {
+			var err error
+			n, err = strconv.ParseInt(shuffle, 10, 64)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, `testing: -shuffle should be "off", "on", or a valid integer:`, err)
+				m.exitCode = 2
+				return
+			}
+		}
+		fmt.Println("-test.shuffle", n)
+		rng := rand.New(rand.NewSource(n))
+		rng.Shuffle(len(m.tests), func(i, j int) { m.tests[i], m.tests[j] = m.tests[j], m.tests[i] })
+		rng.Shuffle(len(m.benchmarks), func(i, j int) { m.benchmarks[i], m.benchmarks[j] = m.benchmarks[j], m.benchmarks[i] })
 	}
 	m.before()
 	defer m.after()

@@ -82,6 +82,7 @@ const TEST_FLAGS: &[(&str, bool)] = &[
     ("parallel", false),
     ("run", false),
     ("short", true),
+    ("shuffle", false),
     ("skip", false),
     ("timeout", false),
     ("v", true),
@@ -110,7 +111,7 @@ Flags of run:
 Flags of test (as go test's; build flags as run's):
 
 \t-v -run RE -skip RE -bench RE -benchtime D|Nx -benchmem -count N
-\t-timeout D -short -failfast -list RE -cpu N,... -json
+\t-timeout D -short -failfast -list RE -cpu N,... -json -shuffle off|on|N
 ";
 
 /// Parses the arguments after the program name.
@@ -223,7 +224,7 @@ fn parse_test(args: &[String]) -> Result<TestOptions, String> {
                     Ok(_) => {}
                 }
             }
-            "c" | "o" | "cover" | "coverprofile" | "fuzz" | "shuffle" => {
+            "c" | "o" | "cover" | "coverprofile" | "fuzz" => {
                 return Err(format!("deft does not support go test's -{name} yet"));
             }
             _ => return Err(format!("flag provided but not defined: -{name}")),
