@@ -185,7 +185,7 @@ func (b *B) run1() bool {
 	}()
 	<-b.signal
 	if b.failed {
-		fmt.Fprintf(b.w, "--- FAIL: %s\n%s", b.name, b.output)
+		fmt.Fprintf(b.w, "%s--- FAIL: %s\n%s", b.chatty.prefix(), b.name, b.output)
 		return false
 	}
 	b.mu.RLock()
@@ -198,7 +198,7 @@ func (b *B) run1() bool {
 		}
 		if b.chatty != nil && (len(b.output) > 0 || finished) {
 			b.trimOutput()
-			fmt.Fprintf(b.w, "--- %s: %s\n%s", tag, b.name, b.output)
+			fmt.Fprintf(b.w, "%s--- %s: %s\n%s", b.chatty.prefix(), tag, b.name, b.output)
 		}
 		return false
 	}
@@ -535,7 +535,7 @@ func (s *benchState) processBench(b *B) {
 			}
 			r := b.doBench()
 			if b.failed {
-				fmt.Fprintf(b.w, "--- FAIL: %s\n%s", benchName, b.output)
+				fmt.Fprintf(b.w, "%s--- FAIL: %s\n%s", b.chatty.prefix(), benchName, b.output)
 				continue
 			}
 			results := r.String()
@@ -548,7 +548,10 @@ func (s *benchState) processBench(b *B) {
 			fmt.Fprintln(b.w, results)
 			if len(b.output) > 0 {
 				b.trimOutput()
-				fmt.Fprintf(b.w, "--- BENCH: %s\n%s", benchName, b.output)
+				fmt.Fprintf(b.w, "%s--- BENCH: %s\n%s", b.chatty.prefix(), benchName, b.output)
+			}
+			if b.chatty != nil && b.chatty.json {
+				b.chatty.Updatef("", "=== NAME  %s\n", "")
 			}
 		}
 	}
@@ -591,6 +594,9 @@ func (b *B) Run(name string, f func(b *B)) bool {
 	}
 	if b.chatty != nil {
 		labelsOnce.Do(func() { printLabels(os.Stdout, b.importPath) })
+		if b.chatty.json {
+			b.chatty.Updatef(benchName, "=== RUN   %s\n", benchName)
+		}
 		fmt.Println(benchName)
 	}
 	if sub.run1() {
