@@ -139,23 +139,24 @@ impl Sink {
 }
 
 /// Reports a package that did not build: its diagnostics `rendered` (to
-/// standard error, or as build events of `desc`) and the verdict `line`.
-fn report_failed_build(opts: &TestOptions, shown: &str, rendered: &str, line: &str) {
+/// standard error, or as build events of `desc`, the package as the go
+/// command describes it: `p [p.test]` when its test variant failed to
+/// build, `p` when it could not be loaded) and the verdict `line`.
+fn report_failed_build(opts: &TestOptions, shown: &str, desc: &str, rendered: &str, line: &str) {
     if !opts.json {
         eprint!("{rendered}");
         println!("{line}");
         return;
     }
-    let desc = format!("{shown} [{shown}.test]");
     let mut stdout = std::io::stdout();
-    let _ = stdout.write_all(build_event(&desc, Some(format!("# {desc}\n").as_bytes())).as_bytes());
+    let _ = stdout.write_all(build_event(desc, Some(format!("# {desc}\n").as_bytes())).as_bytes());
     for l in rendered.split_inclusive('\n') {
-        let _ = stdout.write_all(build_event(&desc, Some(l.as_bytes())).as_bytes());
+        let _ = stdout.write_all(build_event(desc, Some(l.as_bytes())).as_bytes());
     }
-    let _ = stdout.write_all(build_event(&desc, None).as_bytes());
+    let _ = stdout.write_all(build_event(desc, None).as_bytes());
     let mut c = Converter::new(stdout, shown);
     c.write(format!("{line}\n").as_bytes());
-    c.set_failed_build(&desc);
+    c.set_failed_build(desc);
     c.exited(false);
     c.close();
 }
@@ -172,7 +173,8 @@ fn test_package(opts: &TestOptions, operand: &str, list_mode: bool) -> bool {
     let shown = path.unwrap_or_else(|| operand.to_string());
     let program = match loaded {
         Err(msg) => {
-            report_failed_build(opts, &shown, &format!("{msg}\n"), &format!("FAIL\t{shown} [setup failed]"));
+            let line = format!("FAIL\t{shown} [setup failed]");
+            report_failed_build(opts, &shown, &shown, &format!("{msg}\n"), &line);
             return false;
         }
         Ok(TestLoad::NoTestFiles) => {
@@ -188,7 +190,8 @@ fn test_package(opts: &TestOptions, operand: &str, list_mode: bool) -> bool {
         Ok(Some(done)) => done,
         Ok(None) => return true,
         Err(rendered) => {
-            report_failed_build(opts, &shown, &rendered, &format!("FAIL\t{shown} [build failed]"));
+            let desc = format!("{shown} [{shown}.test]");
+            report_failed_build(opts, &shown, &desc, &rendered, &format!("FAIL\t{shown} [build failed]"));
             return false;
         }
     };
