@@ -229,6 +229,27 @@ func RemoveAll(path string) error {
 	return nil
 }
 
+func chdir(name string) string
+
+func getwd() (dir string, err string)
+
+// Chdir makes dir the working directory.
+func Chdir(dir string) error {
+	if msg := chdir(dir); msg != "" {
+		return &PathError{"chdir", dir, &syscallError{msg}}
+	}
+	return nil
+}
+
+// Getwd: the working directory, an absolute path.
+func Getwd() (dir string, err error) {
+	dir, msg := getwd()
+	if msg != "" {
+		return "", &syscallError{"getwd: " + msg}
+	}
+	return dir, nil
+}
+
 // MkdirTemp creates a new directory in dir (TempDir() if empty) named
 // after pattern, its last "*" replaced by a random number (appended if
 // there is none), and returns its name.

@@ -100,6 +100,8 @@ static SYMBOLS: &[(&str, Address)] = &[
     ("os.getenv", || os::getenv as *const u8),
     ("os.mkdir", || os::mkdir as *const u8),
     ("os.removeAll", || os::remove_all as *const u8),
+    ("os.chdir", || os::chdir as *const u8),
+    ("os.getwd", || os::getwd as *const u8),
     ("os.runtime_rand", || rand::runtime_rand as *const u8),
     ("math/rand.runtimeRand", || rand::runtime_rand as *const u8),
     ("math/rand.godebug", || rand::godebug as *const u8),

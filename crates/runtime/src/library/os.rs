@@ -1,5 +1,5 @@
 //! Package `os`: the process's arguments, writing to file descriptors,
-//! exiting, making and removing directories.
+//! exiting, making and removing directories, the working directory.
 
 use crate::abi::{GoSlice, GoString};
 
@@ -102,4 +102,31 @@ pub extern "C" fn remove_all(ptr: *const u8, len: usize) -> GoString {
         _ => std::fs::remove_file(path),
     };
     errno_text(result)
+}
+
+/// `func chdir(name string) string`: makes `name` the process's working
+/// directory; "" or the error's text.
+pub extern "C" fn chdir(ptr: *const u8, len: usize) -> GoString {
+    let Some(path) = path_arg(ptr, len) else { return crate::strings::new_string(b"invalid argument") };
+    errno_text(std::env::set_current_dir(path))
+}
+
+/// The results of `getwd`.
+#[repr(C)]
+pub struct Getwd {
+    dir: GoString,
+    err: GoString,
+}
+
+/// `func getwd() (dir string, err string)`: the working directory, or
+/// the error's text.
+pub extern "C" fn getwd(out: *mut Getwd) {
+    let res = match std::env::current_dir() {
+        Ok(dir) => {
+            Getwd { dir: crate::strings::new_string(dir.as_os_str().as_encoded_bytes()), err: errno_text(Ok(())) }
+        }
+        Err(e) => Getwd { dir: crate::strings::new_string(b""), err: errno_text(Err(e)) },
+    };
+    // SAFETY: `out` is the adapter's result area.
+    unsafe { out.write(res) };
 }
