@@ -1,12 +1,13 @@
 package testing
 
 // What a test changes of the process and has undone when it ends:
-// environment variables (Setenv) and temporary directories (TempDir),
-// each undone by a Cleanup, as gc's testing does.
+// environment variables (Setenv), the working directory (Chdir) and
+// temporary directories (TempDir), each undone by a Cleanup, as gc's
+// testing does.
 //
-// Setenv changes the whole process, so a test that called it may not be
-// parallel, nor have a parallel parent (denyParallel; the panic message
-// is gc's). A test's temporary directories are numbered 001, 002, ...
+// Setenv and Chdir change the whole process, so a test that called one
+// may not be parallel, nor have a parallel parent (denyParallel; the
+// panic message is gc's). A test's temporary directories are numbered 001, 002, ...
 // inside one directory named after the test, made on the first call and
 // removed with everything in it when the test is over.
 
@@ -19,15 +20,21 @@ import (
 
 const parallelConflict = `testing: test using t.Setenv, t.Chdir, or cryptotest.SetGlobalRandom can not use t.Parallel`
 
-// Setenv sets environment variable key to value for the rest of the test
-// (os.Setenv) and restores it afterwards.
-func (t *T) Setenv(key, value string) {
+// checkParallel panics if t or a parent of it is parallel, and keeps t
+// from becoming so: t is about to change the whole process.
+func (t *T) checkParallel() {
 	for c := &t.common; c != nil; c = c.parent {
 		if c.isParallel {
 			panic(parallelConflict)
 		}
 	}
 	t.denyParallel = true
+}
+
+// Setenv sets environment variable key to value for the rest of the test
+// (os.Setenv) and restores it afterwards.
+func (t *T) Setenv(key, value string) {
+	t.checkParallel()
 	t.common.Setenv(key, value)
 }
 
@@ -42,6 +49,38 @@ func (c *common) Setenv(key, value string) {
 	} else {
 		c.Cleanup(func() { os.Unsetenv(key) })
 	}
+}
+
+// Chdir makes dir the working directory for the rest of the test (and
+// $PWD its absolute path), and restores both afterwards. It may not be
+// used in parallel tests.
+func (t *T) Chdir(dir string) {
+	t.checkParallel()
+	t.common.Chdir(dir)
+}
+
+// Chdir is T.Chdir for benchmarks.
+func (c *common) Chdir(dir string) {
+	// gc holds a descriptor of the old directory; deft its path.
+	oldwd, err := os.Getwd()
+	if err != nil {
+		c.Fatal(err)
+	}
+	if err := os.Chdir(dir); err != nil {
+		c.Fatal(err)
+	}
+	if !strings.HasPrefix(dir, "/") {
+		dir, err = os.Getwd()
+		if err != nil {
+			c.Fatal(err)
+		}
+	}
+	c.Setenv("PWD", dir)
+	c.Cleanup(func() {
+		if err := os.Chdir(oldwd); err != nil {
+			panic("testing.Chdir: " + err.Error())
+		}
+	})
 }
 
 // TempDir returns a new temporary directory, removed when the test and

@@ -364,6 +364,7 @@ type TB interface {
 	Output() io.Writer
 	Setenv(key, value string)
 	TempDir() string
+	Chdir(dir string)
 
 	private()
 }

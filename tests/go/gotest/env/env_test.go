@@ -1,6 +1,7 @@
 // T.Setenv (restored after the test and its subtests; refused with
 // t.Parallel), T.TempDir (numbered directories in one named after the
-// test, removed afterwards) and testing.AllocsPerRun.
+// test, removed afterwards), T.Chdir (restored, $PWD too) and
+// testing.AllocsPerRun.
 package env
 
 import (
@@ -68,3 +69,21 @@ func TestAllocs(t *testing.T) {
 	_ = sink
 }
 
+
+func TestChdir(t *testing.T) {
+	before, _ := os.Getwd()
+	t.Run("sub", func(t *testing.T) {
+		dir := t.TempDir()
+		t.Chdir(dir)
+		wd, _ := os.Getwd()
+		t.Log(strings.HasSuffix(wd, "/001"), os.Getenv("PWD") == wd)
+		t.Chdir("..")
+		wd, _ = os.Getwd()
+		t.Log(strings.Contains(wd, "/TestChdirsub"), os.Getenv("PWD") == wd)
+	})
+	after, _ := os.Getwd()
+	t.Log("restored:", before == after)
+	if err := os.Chdir("/does/not/exist"); err != nil {
+		t.Log(err)
+	}
+}
