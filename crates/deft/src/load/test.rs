@@ -9,8 +9,9 @@
 //! test files' declarations and imports both. Only the named package gets
 //! its test files: its imports are loaded as for `deft run`.
 //!
-//! A standard package (`deft test strings`, as `go test std` tests it) is
-//! read from Go's distribution, `GOROOT/src/strings`, whatever serves that
+//! A standard package (`deft test strings`, as `go test std` tests it, or
+//! `deft test` in its directory) is read from Go's distribution,
+//! `GOROOT/src/strings`, whatever serves that
 //! path to programs: the tests are upstream's. It is inserted under its
 //! own path before anything is visited, so that every package of the test
 //! program importing it (package testing imports strings) gets the one
@@ -57,9 +58,9 @@ pub fn load_test(
     };
     let loader = Loader::new(&env, modules.as_ref(), req.tags, sources, ids, diags);
     let operand = req.operands.first().map_or(".", String::as_str);
-    if let Some(dir) = standard_dir(&env, operand) {
-        let result = loader.load_test_program(req, operand, dir, None);
-        return (Some(operand.to_string()), result);
+    if let Some((path, dir)) = standard_package(&env, operand) {
+        let result = loader.load_test_program(req, &path, dir, None);
+        return (Some(path), result);
     }
     let (path, dir, module) = match loader.root_package(operand) {
         Ok(found) => found,
@@ -86,15 +87,24 @@ fn seed_corpus(dir: &std::path::Path, name: &str) -> Vec<(String, String)> {
     files
 }
 
-/// For an operand that is a standard import path (not a directory), the
-/// package's directory in Go's distribution, if it has one.
-fn standard_dir(env: &GoEnv, operand: &str) -> Option<PathBuf> {
-    let dir_form = operand.starts_with(['.', '/']) || env.cwd.join(operand).is_dir();
-    if dir_form || !super::is_standard(operand) {
+/// For an operand naming a package of Go's distribution, its import path
+/// and directory: a standard import path (`strings`, not a directory
+/// here), or a directory inside `GOROOT/src` (`.` there), whose import
+/// path is the directory below `src` (module `std`'s packages have no
+/// prefix).
+fn standard_package(env: &GoEnv, operand: &str) -> Option<(String, PathBuf)> {
+    let src = super::normalize(&env.goroot()?.join("src"));
+    let as_dir = env.cwd.join(operand);
+    if operand.starts_with(['.', '/']) || as_dir.is_dir() {
+        let dir = super::normalize(&as_dir);
+        let rel = dir.strip_prefix(&src).ok()?.to_str()?.to_string();
+        return (!rel.is_empty() && dir.is_dir()).then_some((rel, dir));
+    }
+    if !super::is_standard(operand) {
         return None;
     }
-    let dir = env.goroot()?.join("src").join(operand);
-    dir.is_dir().then_some(dir)
+    let dir = src.join(operand);
+    dir.is_dir().then(|| (operand.to_string(), dir))
 }
 
 impl Loader<'_, '_> {
