@@ -336,6 +336,27 @@ mod tests {
     }
 
     #[test]
+    fn json_cpu_shuffle_and_p() {
+        let args: Vec<String> =
+            ["test", "-json", "-v", "-cpu", "1,2", "-shuffle=on", "-p=1"].iter().map(|s| s.to_string()).collect();
+        let Ok(Command::Test(opts)) = parse(&args) else { panic!("want a test command") };
+        assert!(opts.json);
+        assert_eq!(
+            opts.test_args,
+            [
+                "-test.paniconexit0",
+                "-test.timeout=10m0s",
+                "-test.v=true",
+                "-test.cpu=1,2",
+                "-test.shuffle=on",
+                "-test.v=test2json"
+            ]
+        );
+        assert!(parse(&["test".into(), "-p=0".into()]).is_err());
+        assert!(parse(&["test".into(), "-p".into(), "x".into()]).is_err());
+    }
+
+    #[test]
     fn language_version_flag() {
         let opts = run(&["run", "-gcflags=-e -lang=go1.20", "a.go"]);
         assert_eq!(opts.lang, Some(types::LangVersion::go1(20)));
