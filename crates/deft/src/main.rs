@@ -17,6 +17,7 @@ mod gostd;
 mod gotest;
 mod load;
 mod modfile;
+mod phases;
 mod test2json;
 mod testmain;
 
