@@ -31,7 +31,7 @@ use crate::test2json::{Converter, build_event};
 pub fn test(opts: &TestOptions) -> i32 {
     let list_mode = !opts.packages.is_empty();
     let packages = if list_mode {
-        match expand(&opts.packages) {
+        match expand(&opts.packages, &opts.build.tags) {
             Ok(p) => p,
             Err(msg) => {
                 eprintln!("{msg}");
@@ -53,10 +53,15 @@ pub fn test(opts: &TestOptions) -> i32 {
 
 /// Package operands with `dir/...` patterns expanded to the package
 /// directories below `dir` (not those starting with `.` or `_`,
-/// `testdata`, or another module's), sorted.
-fn expand(operands: &[String]) -> Result<Vec<String>, String> {
+/// `testdata`, or another module's), sorted, and `std` to the standard
+/// library's packages.
+fn expand(operands: &[String], tags: &str) -> Result<Vec<String>, String> {
     let mut out = Vec::new();
     for op in operands {
+        if op == "std" {
+            out.extend(crate::load::standard_packages(tags)?);
+            continue;
+        }
         let Some(base) = op.strip_suffix("...") else {
             out.push(op.clone());
             continue;

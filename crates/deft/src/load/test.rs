@@ -70,6 +70,38 @@ pub fn load_test(
     (Some(path), result)
 }
 
+/// The import paths of the standard library's packages, as `go list std`
+/// gives them: the directories below `GOROOT/src` (not `cmd/`, not
+/// `testdata/` nor those starting with `.` or `_`) with Go files, test
+/// files included, that linux/amd64 builds with `tags`, but `builtin`
+/// (documentation, not a package), sorted.
+pub fn standard_packages(tags: &str) -> Result<Vec<String>, String> {
+    let env = GoEnv::from_process();
+    let src = env.goroot().ok_or("cannot find GOROOT directory")?.join("src");
+    let ctx = BuildContext { tests: true, ..BuildContext::from_tags_flag(tags) };
+    let mut out = Vec::new();
+    let mut stack = vec![src.clone()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for e in entries.filter_map(|e| e.ok()) {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let skip = name.starts_with(['.', '_']) || name == "testdata" || (dir == src && name == "cmd");
+            if e.file_type().is_ok_and(|t| t.is_dir()) && !skip {
+                stack.push(e.path());
+            }
+        }
+        if dir != src
+            && read_package_dir(&dir, &ctx).is_ok()
+            && let Some(rel) = dir.strip_prefix(&src).ok().and_then(|r| r.to_str())
+            && rel != "builtin"
+        {
+            out.push(rel.to_string());
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
 /// The seed corpus files of fuzz target `name` of the package in `dir`
 /// (`testdata/fuzz/NAME/*`, as go test reads them at run time): base
 /// name and text, sorted by name; none if there is no such directory.
