@@ -33,6 +33,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sha2::{Digest, Sha256};
 
@@ -79,6 +80,9 @@ pub struct DiskCache {
     dir: PathBuf,
     today: u32,
     packs: Mutex<HashMap<String, Pack>>,
+    /// Lookups that found an entry, and that did not.
+    hits: AtomicUsize,
+    misses: AtomicUsize,
 }
 
 impl DiskCache {
@@ -93,7 +97,18 @@ impl DiskCache {
     }
 
     fn at(dir: PathBuf, today: u32) -> DiskCache {
-        DiskCache { dir, today, packs: Mutex::new(HashMap::new()) }
+        DiskCache {
+            dir,
+            today,
+            packs: Mutex::new(HashMap::new()),
+            hits: AtomicUsize::new(0),
+            misses: AtomicUsize::new(0),
+        }
+    }
+
+    /// Lookups so far that found an entry, and that did not.
+    pub fn lookups(&self) -> (usize, usize) {
+        (self.hits.load(Ordering::Relaxed), self.misses.load(Ordering::Relaxed))
     }
 
     /// The pack file of `group`.
@@ -204,8 +219,13 @@ impl codegen::CodeCache for DiskCache {
             packs.insert(group.to_string(), Pack { entries, ..Pack::default() });
         }
         let pack = packs.get_mut(group)?;
-        let blob = pack.entries.get(key)?.blob.clone();
+        let Some(entry) = pack.entries.get(key) else {
+            self.misses.fetch_add(1, Ordering::Relaxed);
+            return None;
+        };
+        let blob = entry.blob.clone();
         pack.used.insert(key.to_vec());
+        self.hits.fetch_add(1, Ordering::Relaxed);
         Some(blob)
     }
 

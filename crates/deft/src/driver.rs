@@ -132,6 +132,8 @@ pub fn compile_loaded(
     // Before the program runs: it may end the process.
     if let Some(cache) = &cache {
         cache.flush();
+        let (hits, misses) = cache.lookups();
+        phases.note(&format!("cache: {hits} hits, {misses} misses"));
     }
     let jit = compiled.map_err(|errors| {
         let mut diags = Diagnostics::default();

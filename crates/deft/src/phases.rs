@@ -2,7 +2,8 @@
 //! standard error with the stage's wall time and the process's resident
 //! memory then and at its peak so far, for finding where compile time and
 //! memory go (bench/modbench measures the whole process; this splits it).
-//! Off, a [`Phases`] costs one branch per stage.
+//! The compile cache's lookups are reported too. Off, a [`Phases`] costs
+//! one branch per stage.
 
 use std::time::Instant;
 
@@ -28,6 +29,13 @@ impl Phases {
             peak
         );
         self.last = Some(now);
+    }
+
+    /// Reports a fact about the compilation (cache lookups).
+    pub fn note(&self, fact: &str) {
+        if self.last.is_some() {
+            eprintln!("deft: {fact}");
+        }
     }
 }
 
