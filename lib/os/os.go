@@ -1,12 +1,18 @@
-// Package os: the process's arguments, standard streams and exit.
-// deft's implementation; bodyless functions are implemented by the
-// runtime (crates/runtime/src/library/os.rs).
+// Package os: the process's arguments, standard streams, environment,
+// directories and exit. deft's implementation; bodyless functions are
+// implemented by the runtime (crates/runtime/src/library/os.rs).
+//
+// Setenv and Unsetenv change the program's view of the environment, kept
+// here under envMu (as gc's syscall package keeps a copy of its own when
+// cgo is off), not the process's: another thread of the runtime may be
+// reading that.
 package os
 
 import (
 	"errors"
 	"internal/testlog"
 	"io"
+	"sync"
 )
 
 // The errors of failed file operations, as gc's (package io/fs's).
@@ -67,9 +73,32 @@ type PathError struct {
 
 func (e *PathError) Error() string { return e.Op + " " + e.Path + ": " + e.Err.Error() }
 
+// Unwrap: the error of the system call.
+func (e *PathError) Unwrap() error { return e.Err }
+
+// syscallError: a failed system call's errno, as its text ("file
+// exists"), which says which of the errors above it is.
 type syscallError struct{ msg string }
 
 func (e *syscallError) Error() string { return e.msg }
+
+func (e *syscallError) Is(target error) bool {
+	switch target {
+	case ErrExist:
+		return e.msg == "file exists" || e.msg == "directory not empty"
+	case ErrNotExist:
+		return e.msg == "no such file or directory"
+	case ErrPermission:
+		return e.msg == "permission denied" || e.msg == "operation not permitted"
+	}
+	return false
+}
+
+// IsExist reports whether err says that a file already exists.
+func IsExist(err error) bool { return errors.Is(err, ErrExist) }
+
+// IsNotExist reports whether err says that a file does not exist.
+func IsNotExist(err error) bool { return errors.Is(err, ErrNotExist) }
 
 // Name: the name f was opened by.
 func (f *File) Name() string { return f.name }
@@ -95,14 +124,182 @@ func (f *File) WriteString(s string) (n int, err error) {
 
 func getenv(key string) (value string, found bool)
 
+var (
+	envMu sync.Mutex
+	// envSet: the variables Setenv (a value) or Unsetenv (nil) changed.
+	envSet map[string]*string
+)
+
 // Getenv: the value of environment variable key, "" when unset.
 func Getenv(key string) string {
-	v, _ := getenv(key)
+	v, _ := LookupEnv(key)
 	return v
 }
 
 // LookupEnv: the value of environment variable key and whether it is set.
-func LookupEnv(key string) (string, bool) { return getenv(key) }
+func LookupEnv(key string) (string, bool) {
+	envMu.Lock()
+	v, changed := envSet[key]
+	envMu.Unlock()
+	if !changed {
+		return getenv(key)
+	}
+	if v == nil {
+		return "", false
+	}
+	return *v, true
+}
+
+// Setenv sets environment variable key to value.
+func Setenv(key, value string) error {
+	if key == "" || !valid(key, "=\x00") || !valid(value, "\x00") {
+		return &syscallError{"setenv: invalid argument"}
+	}
+	changeEnv(key, &value)
+	return nil
+}
+
+// Unsetenv unsets environment variable key.
+func Unsetenv(key string) error {
+	changeEnv(key, nil)
+	return nil
+}
+
+func changeEnv(key string, value *string) {
+	envMu.Lock()
+	defer envMu.Unlock()
+	if envSet == nil {
+		envSet = make(map[string]*string)
+	}
+	envSet[key] = value
+}
+
+// valid: s has none of the bytes of bad.
+func valid(s, bad string) bool {
+	for i := 0; i < len(s); i++ {
+		for j := 0; j < len(bad); j++ {
+			if s[i] == bad[j] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// PathSeparator and PathListSeparator: Unix's.
+const (
+	PathSeparator     = '/'
+	PathListSeparator = ':'
+)
+
+// FileMode: permission bits (deft keeps no type bits yet).
+type FileMode uint32
+
+func mkdir(name string, perm int) string
+
+func removeAll(name string) string
+
+func runtime_rand() uint64
+
+// TempDir: the directory for temporary files, $TMPDIR or /tmp.
+func TempDir() string {
+	if dir := Getenv("TMPDIR"); dir != "" {
+		return dir
+	}
+	return "/tmp"
+}
+
+// Mkdir creates directory name with permission bits perm (less the umask).
+func Mkdir(name string, perm FileMode) error {
+	if msg := mkdir(name, int(perm&0o777)); msg != "" {
+		return &PathError{"mkdir", name, &syscallError{msg}}
+	}
+	return nil
+}
+
+// RemoveAll removes path and everything below it; a path that does not
+// exist is no error.
+func RemoveAll(path string) error {
+	if path == "" {
+		return nil
+	}
+	if msg := removeAll(path); msg != "" {
+		return &PathError{"unlinkat", path, &syscallError{msg}}
+	}
+	return nil
+}
+
+func chdir(name string) string
+
+func getwd() (dir string, err string)
+
+// Chdir makes dir the working directory.
+func Chdir(dir string) error {
+	if msg := chdir(dir); msg != "" {
+		return &PathError{"chdir", dir, &syscallError{msg}}
+	}
+	return nil
+}
+
+// Getwd: the working directory, an absolute path.
+func Getwd() (dir string, err error) {
+	dir, msg := getwd()
+	if msg != "" {
+		return "", &syscallError{"getwd: " + msg}
+	}
+	return dir, nil
+}
+
+// MkdirTemp creates a new directory in dir (TempDir() if empty) named
+// after pattern, its last "*" replaced by a random number (appended if
+// there is none), and returns its name.
+func MkdirTemp(dir, pattern string) (string, error) {
+	if dir == "" {
+		dir = TempDir()
+	}
+	for i := 0; i < len(pattern); i++ {
+		if pattern[i] == PathSeparator {
+			return "", &PathError{"mkdirtemp", pattern, errors.New("pattern contains path separator")}
+		}
+	}
+	prefix, suffix := pattern, ""
+	for i := len(pattern) - 1; i >= 0; i-- {
+		if pattern[i] == '*' {
+			prefix, suffix = pattern[:i], pattern[i+1:]
+			break
+		}
+	}
+	if dir != "" && dir[len(dir)-1] != PathSeparator {
+		prefix = dir + string(PathSeparator) + prefix
+	} else {
+		prefix = dir + prefix
+	}
+	for try := 0; ; try++ {
+		name := prefix + decimal(uint32(runtime_rand())) + suffix
+		err := Mkdir(name, 0o700)
+		if err == nil {
+			return name, nil
+		}
+		if !IsExist(err) || try == 10000 {
+			return "", err
+		}
+	}
+}
+
+// decimal: n in base 10.
+func decimal(n uint32) string {
+	var b [10]byte
+	i := len(b)
+	for {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+		if n == 0 {
+			break
+		}
+	}
+	return string(b[i:])
+}
 
 func read(fd int, b []byte) int
 

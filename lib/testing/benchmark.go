@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -53,6 +54,7 @@ type B struct {
 	previousDuration time.Duration
 	benchFunc        func(b *B)
 	benchTime        benchTimeFlag
+	parallelism      int // RunParallel's goroutines per GOMAXPROCS (0: 1)
 	bytes            int64
 	missingBytes     bool
 	timerOn          bool
@@ -183,7 +185,7 @@ func (b *B) run1() bool {
 	}()
 	<-b.signal
 	if b.failed {
-		fmt.Fprintf(b.w, "--- FAIL: %s\n%s", b.name, b.output)
+		fmt.Fprintf(b.w, "%s--- FAIL: %s\n%s", b.chatty.prefix(), b.name, b.output)
 		return false
 	}
 	b.mu.RLock()
@@ -196,7 +198,7 @@ func (b *B) run1() bool {
 		}
 		if b.chatty != nil && (len(b.output) > 0 || finished) {
 			b.trimOutput()
-			fmt.Fprintf(b.w, "--- %s: %s\n%s", tag, b.name, b.output)
+			fmt.Fprintf(b.w, "%s--- %s: %s\n%s", b.chatty.prefix(), tag, b.name, b.output)
 		}
 		return false
 	}
@@ -467,16 +469,19 @@ func runBenchmarks(importPath string, benchmarks []InternalBenchmark) bool {
 		fmt.Fprintf(os.Stderr, "invalid value %q for flag -test.benchtime\n", benchTimeStr)
 		os.Exit(2)
 	}
-	procs := runtime.GOMAXPROCS(-1)
+	maxprocs := 1
+	for _, procs := range cpuList {
+		maxprocs = max(maxprocs, procs)
+	}
 	bstate := &benchState{
 		match:  newMatcher(matchBench, "-test.bench", matchSkip),
-		extLen: len(benchmarkName("", procs)),
+		extLen: len(benchmarkName("", maxprocs)),
 	}
 	var bs []InternalBenchmark
 	for _, bm := range benchmarks {
 		if _, matched, _ := bstate.match.fullName(nil, bm.Name); matched {
 			bs = append(bs, bm)
-			name := benchmarkName(bm.Name, procs)
+			name := benchmarkName(bm.Name, maxprocs)
 			if l := len(name) + bstate.extLen + 1; l > bstate.maxLen {
 				bstate.maxLen = l
 			}
@@ -498,50 +503,56 @@ func runBenchmarks(importPath string, benchmarks []InternalBenchmark) bool {
 		bstate:    bstate,
 	}
 	if chatty {
-		main.chatty = &chattyPrinter{w: main.w}
+		main.chatty = newChattyPrinter(main.w)
 	}
 	main.runN(1)
 	return !main.failed
 }
 
-// processBench measures b -test.count times and prints the results.
+// processBench measures b -test.count times for each -test.cpu value and
+// prints the results.
 func (s *benchState) processBench(b *B) {
-	procs := runtime.GOMAXPROCS(-1)
-	for j := 0; j < count; j++ {
-		benchName := benchmarkName(b.name, procs)
-		if b.chatty == nil {
-			fmt.Fprintf(b.w, "%-*s\t", s.maxLen, benchName)
-		}
-		if j > 0 {
-			b = &B{
-				common: common{
-					signal: make(chan bool),
-					name:   b.name,
-					w:      b.w,
-					chatty: b.chatty,
-					bench:  true,
-				},
-				benchFunc: b.benchFunc,
-				benchTime: b.benchTime,
+	for i, procs := range cpuList {
+		for j := 0; j < count; j++ {
+			runtime.GOMAXPROCS(procs)
+			benchName := benchmarkName(b.name, procs)
+			if b.chatty == nil {
+				fmt.Fprintf(b.w, "%-*s\t", s.maxLen, benchName)
 			}
-			b.run1()
-		}
-		r := b.doBench()
-		if b.failed {
-			fmt.Fprintf(b.w, "--- FAIL: %s\n%s", benchName, b.output)
-			continue
-		}
-		results := r.String()
-		if b.chatty != nil {
-			fmt.Fprintf(b.w, "%-*s\t", s.maxLen, benchName)
-		}
-		if benchMemory || b.showAllocResult {
-			results += "\t" + r.MemString()
-		}
-		fmt.Fprintln(b.w, results)
-		if len(b.output) > 0 {
-			b.trimOutput()
-			fmt.Fprintf(b.w, "--- BENCH: %s\n%s", benchName, b.output)
+			if i > 0 || j > 0 {
+				b = &B{
+					common: common{
+						signal: make(chan bool),
+						name:   b.name,
+						w:      b.w,
+						chatty: b.chatty,
+						bench:  true,
+					},
+					benchFunc: b.benchFunc,
+					benchTime: b.benchTime,
+				}
+				b.run1()
+			}
+			r := b.doBench()
+			if b.failed {
+				fmt.Fprintf(b.w, "%s--- FAIL: %s\n%s", b.chatty.prefix(), benchName, b.output)
+				continue
+			}
+			results := r.String()
+			if b.chatty != nil {
+				fmt.Fprintf(b.w, "%-*s\t", s.maxLen, benchName)
+			}
+			if benchMemory || b.showAllocResult {
+				results += "\t" + r.MemString()
+			}
+			fmt.Fprintln(b.w, results)
+			if len(b.output) > 0 {
+				b.trimOutput()
+				fmt.Fprintf(b.w, "%s--- BENCH: %s\n%s", b.chatty.prefix(), benchName, b.output)
+			}
+			if b.chatty != nil && b.chatty.json {
+				b.chatty.Updatef("", "=== NAME  %s\n", "")
+			}
 		}
 	}
 }
@@ -583,6 +594,9 @@ func (b *B) Run(name string, f func(b *B)) bool {
 	}
 	if b.chatty != nil {
 		labelsOnce.Do(func() { printLabels(os.Stdout, b.importPath) })
+		if b.chatty.json {
+			b.chatty.Updatef(benchName, "=== RUN   %s\n", benchName)
+		}
 		fmt.Println(benchName)
 	}
 	if sub.run1() {
@@ -647,3 +661,80 @@ func Benchmark(f func(b *B)) BenchmarkResult {
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// RunParallel runs body in parallelism*GOMAXPROCS goroutines, which share
+// b.N iterations through their PBs, and waits for them (gc's scheme:
+// each takes a grain of about 100µs of iterations at a time).
+func (b *B) RunParallel(body func(*PB)) {
+	if b.N == 0 {
+		return
+	}
+	grain := uint64(0)
+	if b.previousN > 0 && b.previousDuration > 0 {
+		grain = 1e5 * uint64(b.previousN) / uint64(b.previousDuration)
+	}
+	grain = min(max(grain, 1), 1e4)
+	var n atomic.Uint64
+	numProcs := max(b.parallelism, 1) * runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	wg.Add(numProcs)
+	for p := 0; p < numProcs; p++ {
+		go func() {
+			defer wg.Done()
+			body(&PB{globalN: &n, grain: grain, bN: uint64(b.N)})
+		}()
+	}
+	wg.Wait()
+	if n.Load() <= uint64(b.N) && !b.Failed() {
+		b.Fatal("RunParallel: body exited without pb.Next() == false")
+	}
+}
+
+// SetParallelism sets RunParallel's goroutines to p*GOMAXPROCS (p >= 1).
+func (b *B) SetParallelism(p int) {
+	if p >= 1 {
+		b.parallelism = p
+	}
+}
+
+// PB is what a RunParallel goroutine iterates with.
+type PB struct {
+	globalN *atomic.Uint64 // iterations taken by all goroutines
+	grain   uint64         // iterations taken at a time
+	cache   uint64         // iterations taken, not yet done
+	bN      uint64         // b.N
+}
+
+// Next reports whether there is another iteration to run.
+func (pb *PB) Next() bool {
+	if pb.cache == 0 {
+		n := pb.globalN.Add(pb.grain)
+		if n <= pb.bN {
+			pb.cache = pb.grain
+		} else if n < pb.bN+pb.grain {
+			pb.cache = pb.bN + pb.grain - n
+		} else {
+			return false
+		}
+	}
+	pb.cache--
+	return true
+}
+
+// AllocsPerRun: the average number of allocations of a call of f, over
+// runs calls after a first that warms up (an integer, as gc's: the
+// division is integral). The counts are deft's allocator's: deft does no
+// escape analysis, so a call may allocate where gc's does not.
+func AllocsPerRun(runs int, f func()) (avg float64) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	f()
+	var memstats runtime.MemStats
+	runtime.ReadMemStats(&memstats)
+	mallocs := 0 - memstats.Mallocs
+	for i := 0; i < runs; i++ {
+		f()
+	}
+	runtime.ReadMemStats(&memstats)
+	mallocs += memstats.Mallocs
+	return float64(mallocs / uint64(runs))
+}

@@ -42,7 +42,7 @@ func runExamples(examples []InternalExample) (ran, ok bool) {
 
 func runExample(eg InternalExample) (ok bool) {
 	if chatty {
-		fmt.Printf("=== RUN   %s\n", eg.Name)
+		fmt.Printf("%s=== RUN   %s\n", framing(), eg.Name)
 	}
 	testlog.StartCapture()
 	finished := false
@@ -76,10 +76,10 @@ func (eg *InternalExample) processRunResult(stdout string, timeSpent time.Durati
 		fail = fmt.Sprintf("got:\n%s\nwant:\n%s\n", got, want)
 	}
 	if fail != "" || !finished || recovered != nil {
-		fmt.Printf("--- FAIL: %s (%s)\n%s", eg.Name, dstr, fail)
+		fmt.Printf("%s--- FAIL: %s (%s)\n%s", framing(), eg.Name, dstr, fail)
 		passed = false
 	} else if chatty {
-		fmt.Printf("--- PASS: %s (%s)\n", eg.Name, dstr)
+		fmt.Printf("%s--- PASS: %s (%s)\n", framing(), eg.Name, dstr)
 	}
 	if recovered != nil {
 		panic(recovered)

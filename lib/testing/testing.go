@@ -16,6 +16,15 @@
 // log is kept in its buffer and shown only if it fails; with it, log
 // lines are printed as they come and `--- PASS` lines too.
 //
+// `-test.v=test2json` (what `go test -json` runs the binary with) is -v
+// marked up for the go command's converter to JSON (crates/deft/src/
+// test2json.rs): a framing line (`=== RUN`, `--- PASS`, the final
+// `PASS`) starts with ^V, the lines of an error (Error, Fatal) are
+// wrapped in ^O ... ^N, and those bytes in a test's own output are
+// escaped with ^[; a subtest's `--- PASS` line is printed when it ends
+// instead of with its parent's, and `=== NAME` lines say whose output
+// follows a subtest.
+//
 // Parallel tests pause in Parallel until their parent's function has
 // returned, then run together, as gc's do; deft runs goroutines on one
 // thread, so "together" means interleaved where they block.
@@ -25,6 +34,7 @@ import (
 	"fmt"
 	"internal/testlog"
 	"io"
+	"math/rand"
 	"os"
 	"runtime"
 	"strconv"
@@ -37,6 +47,7 @@ import (
 // The flags, as the go command passes them (`-test.NAME=VALUE`).
 var (
 	chatty       bool
+	chattyJSON   bool // -test.v=test2json
 	matchRun     string
 	matchSkip    string
 	matchBench   string
@@ -48,8 +59,14 @@ var (
 	panicOnExit0 bool
 	matchList    string
 	benchMemory  bool
+	cpuListStr   string
+	shuffle      = "off"
 	flagsParsed  bool
 )
+
+// cpuList: -test.cpu, the GOMAXPROCS values every test and benchmark
+// runs with, in turn (by default the current one).
+var cpuList []int
 
 // numFailed counts the failed tests, for -failfast.
 var numFailed atomic.Int64
@@ -85,7 +102,11 @@ func parseFlags() {
 		}
 		switch name {
 		case "v":
-			chatty = boolValue()
+			if value == "test2json" {
+				chatty, chattyJSON = true, true
+			} else {
+				chatty = boolValue()
+			}
 		case "run":
 			matchRun = value
 		case "skip":
@@ -116,7 +137,30 @@ func parseFlags() {
 			matchList = value
 		case "benchmem":
 			benchMemory = boolValue()
+		case "cpu":
+			cpuListStr = value
+		case "shuffle":
+			shuffle = value
 		}
+	}
+	parseCpuList()
+}
+
+func parseCpuList() {
+	for _, val := range strings.Split(cpuListStr, ",") {
+		val = strings.TrimSpace(val)
+		if val == "" {
+			continue
+		}
+		cpu, err := strconv.Atoi(val)
+		if err != nil || cpu <= 0 {
+			fmt.Fprintf(os.Stderr, "testing: invalid value %q for -test.cpu\n", val)
+			os.Exit(1)
+		}
+		cpuList = append(cpuList, cpu)
+	}
+	if cpuList == nil {
+		cpuList = append(cpuList, runtime.GOMAXPROCS(-1))
 	}
 }
 
@@ -203,12 +247,41 @@ func parseDuration(s string) (time.Duration, bool) {
 // The indentation of a test's output under its `--- FAIL` line.
 const indent = "    "
 
+// The markers of -test.v=test2json's output.
+const (
+	markFraming  byte = 0x16 // ^V: a framing line follows
+	markErrBegin byte = 0x0f // ^O: an error's lines begin
+	markErrEnd   byte = 0x0e // ^N: they end
+	markEscape   byte = 0x1b // ^[: the next byte is not a marker
+)
+
+// framing: what starts a framing line (the marker with -test.v=test2json).
+func framing() string {
+	if chattyJSON {
+		return string(markFraming)
+	}
+	return ""
+}
+
 // chattyPrinter prints the output of -test.v, with an `=== NAME` line
 // whenever the test whose output comes changes.
 type chattyPrinter struct {
 	w        io.Writer
 	mu       sync.Mutex
 	lastName string
+	json     bool // -test.v=test2json
+}
+
+func newChattyPrinter(w io.Writer) *chattyPrinter {
+	return &chattyPrinter{w: w, json: chattyJSON}
+}
+
+// prefix: what starts p's framing lines (p may be nil: not chatty).
+func (p *chattyPrinter) prefix() string {
+	if p != nil && p.json {
+		return string(markFraming)
+	}
+	return ""
 }
 
 // Updatef prints a line about the test testName (which it names).
@@ -216,7 +289,7 @@ func (p *chattyPrinter) Updatef(testName, format string, args ...any) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.lastName = testName
-	fmt.Fprintf(p.w, format, args...)
+	fmt.Fprintf(p.w, p.prefix()+format, args...)
 }
 
 // Printf prints output of test testName.
@@ -226,7 +299,7 @@ func (p *chattyPrinter) Printf(testName, format string, args ...any) {
 	if p.lastName == "" {
 		p.lastName = testName
 	} else if p.lastName != testName {
-		fmt.Fprintf(p.w, "=== NAME  %s\n", testName)
+		fmt.Fprintf(p.w, "%s=== NAME  %s\n", p.prefix(), testName)
 		p.lastName = testName
 	}
 	fmt.Fprintf(p.w, format, args...)
@@ -256,6 +329,12 @@ type common struct {
 	hasSub         atomic.Bool
 	cleanupStarted atomic.Bool
 	isParallel     bool
+	denyParallel   bool // Setenv was called: the test changes the whole process
+
+	tempDirMu  sync.Mutex
+	tempDir    string // the parent of the test's TempDirs, once made
+	tempDirErr error
+	tempDirSeq int
 
 	start    time.Time
 	duration time.Duration
@@ -283,6 +362,9 @@ type TB interface {
 	Skipf(format string, args ...any)
 	Skipped() bool
 	Output() io.Writer
+	Setenv(key, value string)
+	TempDir() string
+	Chdir(dir string)
 
 	private()
 }
@@ -336,8 +418,8 @@ func (c *common) isFinished() bool {
 
 // log writes s to the test's output, prefixed with the file and line of
 // the call of the exported method that called log (always at the same
-// depth: callSite, log, the method).
-func (c *common) log(s string) {
+// depth: callSite, log, the method); isErr: it reports an error.
+func (c *common) log(s string, isErr bool) {
 	s = strings.TrimSuffix(s, "\n")
 	s = strings.ReplaceAll(s, "\n", "\n"+indent)
 	s += "\n"
@@ -347,7 +429,7 @@ func (c *common) log(s string) {
 	}
 	s = n.callSite(3) + s
 	n.flushPartial()
-	n.writeOutput([]byte(s))
+	n.writeOutput([]byte(s), isErr)
 }
 
 // destination: the test output goes to, c if it is still running, else
@@ -435,8 +517,10 @@ func (c *common) frameSkip(skip int) runtime.Frame {
 }
 
 // writeOutput writes complete lines s to the test's output: printed at
-// once with -test.v while the test runs, buffered otherwise.
-func (c *common) writeOutput(s []byte) {
+// once with -test.v while the test runs, buffered otherwise. isErr: the
+// lines are an error's.
+func (c *common) writeOutput(s []byte, isErr bool) {
+	first := true
 	for len(s) > 0 {
 		end := len(s)
 		for i, b := range s {
@@ -445,12 +529,15 @@ func (c *common) writeOutput(s []byte) {
 				break
 			}
 		}
-		c.writeLine(s[:end])
+		c.writeLine(s[:end], isErr && first, isErr && end == len(s))
 		s = s[end:]
+		first = false
 	}
 }
 
-func (c *common) writeLine(b []byte) {
+// writeLine writes one line; errBegin and errEnd: it is the first and
+// the last line of an error (marked with -test.v=test2json).
+func (c *common) writeLine(b []byte, errBegin, errEnd bool) {
 	c.mu.Lock()
 	if c.done || c.chatty == nil {
 		c.output = append(c.output, indent...)
@@ -459,11 +546,46 @@ func (c *common) writeLine(b []byte) {
 		return
 	}
 	c.mu.Unlock()
-	if c.bench {
-		fmt.Printf("%s%s", indent, b)
-	} else {
-		c.chatty.Printf(c.name, "%s%s", indent, b)
+	var begin, end, nl string
+	if c.chatty.json {
+		b = escapeMarkers(b)
+		if errBegin {
+			begin = string(markErrBegin)
+		}
+		if errEnd {
+			if len(b) > 0 && b[len(b)-1] == '\n' {
+				b, nl = b[:len(b)-1], "\n"
+			}
+			end = string(markErrEnd)
+		}
 	}
+	if c.bench {
+		fmt.Printf("%s%s%s%s%s", begin, indent, b, end, nl)
+	} else {
+		c.chatty.Printf(c.name, "%s%s%s%s%s", begin, indent, b, end, nl)
+	}
+}
+
+// escapeMarkers: b with each marker byte escaped.
+func escapeMarkers(b []byte) []byte {
+	var out []byte
+	for i, ch := range b {
+		switch ch {
+		case markFraming, markErrBegin, markErrEnd, markEscape:
+			if out == nil {
+				out = append(out, b[:i]...)
+			}
+			out = append(out, markEscape, ch)
+		default:
+			if out != nil {
+				out = append(out, ch)
+			}
+		}
+	}
+	if out == nil {
+		return b
+	}
+	return out
 }
 
 // flushPartial ends an unfinished line written through Output.
@@ -489,7 +611,7 @@ func (o outputWriter) Write(p []byte) (int, error) {
 	last := strings.LastIndex(string(buf), "\n") + 1
 	o.c.partial = append(o.c.partial, buf[last:]...)
 	o.c.mu.Unlock()
-	o.c.writeOutput(buf[:last])
+	o.c.writeOutput(buf[:last], false)
 	return len(p), nil
 }
 
@@ -518,10 +640,12 @@ func (c *common) flushToParent(testName, format string, args ...any) {
 		args = append(args[:len(args):len(args)], c.output)
 		c.output = c.output[:0]
 	}
-	if c.chatty != nil && p.parent == nil {
+	if c.chatty != nil && (p.parent == nil || c.chatty.json) {
+		// With -test.v=test2json a subtest's report is not held for its
+		// parent's: the converter shows subtests as they end.
 		c.chatty.Updatef(testName, format, args...)
 	} else {
-		fmt.Fprintf(p.w, format, args...)
+		fmt.Fprintf(p.w, c.chatty.prefix()+format, args...)
 	}
 }
 
@@ -538,8 +662,13 @@ func (w indenter) Write(b []byte) (int, error) {
 				break
 			}
 		}
+		line := b[:end]
+		if line[0] == markFraming {
+			w.c.output = append(w.c.output, markFraming)
+			line = line[1:]
+		}
 		w.c.output = append(w.c.output, indent...)
-		w.c.output = append(w.c.output, b[:end]...)
+		w.c.output = append(w.c.output, line...)
 		b = b[end:]
 	}
 	return n, nil
@@ -552,45 +681,45 @@ func fmtDuration(d time.Duration) string {
 
 // Log formats its arguments as fmt.Sprintln does and writes them to the
 // test's log.
-func (c *common) Log(args ...any) { c.log(fmt.Sprintln(args...)) }
+func (c *common) Log(args ...any) { c.log(fmt.Sprintln(args...), false) }
 
 // Logf formats its arguments as fmt.Sprintf does and writes them to the
 // test's log.
-func (c *common) Logf(format string, args ...any) { c.log(fmt.Sprintf(format, args...)) }
+func (c *common) Logf(format string, args ...any) { c.log(fmt.Sprintf(format, args...), false) }
 
 // Error is Log followed by Fail.
 func (c *common) Error(args ...any) {
-	c.log(fmt.Sprintln(args...))
+	c.log(fmt.Sprintln(args...), true)
 	c.Fail()
 }
 
 // Errorf is Logf followed by Fail.
 func (c *common) Errorf(format string, args ...any) {
-	c.log(fmt.Sprintf(format, args...))
+	c.log(fmt.Sprintf(format, args...), true)
 	c.Fail()
 }
 
 // Fatal is Log followed by FailNow.
 func (c *common) Fatal(args ...any) {
-	c.log(fmt.Sprintln(args...))
+	c.log(fmt.Sprintln(args...), true)
 	c.FailNow()
 }
 
 // Fatalf is Logf followed by FailNow.
 func (c *common) Fatalf(format string, args ...any) {
-	c.log(fmt.Sprintf(format, args...))
+	c.log(fmt.Sprintf(format, args...), true)
 	c.FailNow()
 }
 
 // Skip is Log followed by SkipNow.
 func (c *common) Skip(args ...any) {
-	c.log(fmt.Sprintln(args...))
+	c.log(fmt.Sprintln(args...), false)
 	c.SkipNow()
 }
 
 // Skipf is Logf followed by SkipNow.
 func (c *common) Skipf(format string, args ...any) {
-	c.log(fmt.Sprintf(format, args...))
+	c.log(fmt.Sprintf(format, args...), false)
 	c.SkipNow()
 }
 
@@ -689,6 +818,9 @@ type testState struct {
 func (t *T) Parallel() {
 	if t.isParallel {
 		panic("testing: t.Parallel called multiple times")
+	}
+	if t.denyParallel {
+		panic(parallelConflict)
 	}
 	t.isParallel = true
 	if t.parent.barrier == nil {
@@ -888,6 +1020,9 @@ func (t *T) Run(name string, f func(t *T)) bool {
 		// A subtest called FailNow on a parent: go on ending the chain.
 		runtime.Goexit()
 	}
+	if t.chatty != nil && t.chatty.json {
+		t.chatty.Updatef(t.name, "=== NAME  %s\n", t.name)
+	}
 	return !sub.failed
 }
 
@@ -908,23 +1043,12 @@ type InternalBenchmark struct {
 	F    func(b *B)
 }
 
-// InternalFuzzTarget is a fuzz target of the test binary (not run by
-// deft yet).
-type InternalFuzzTarget struct {
-	Name string
-	Fn   func(f *F)
-}
-
-// F is the state of a fuzz target (deft does not run fuzz targets yet).
-type F struct {
-	common
-}
-
 // M is what TestMain gets: Run runs the tests.
 type M struct {
 	importPath string
 	tests      []InternalTest
 	benchmarks []InternalBenchmark
+	fuzz       []InternalFuzzTarget
 	examples   []InternalExample
 	timer      *time.Timer
 	exitCode   int
@@ -935,7 +1059,7 @@ type M struct {
 // an internal interface first; deft's the package's import path.)
 func MainStart(importPath string, tests []InternalTest, benchmarks []InternalBenchmark, fuzzTargets []InternalFuzzTarget, examples []InternalExample) *M {
 	parseFlags()
-	return &M{importPath: importPath, tests: tests, benchmarks: benchmarks, examples: examples}
+	return &M{importPath: importPath, tests: tests, benchmarks: benchmarks, fuzz: fuzzTargets, examples: examples}
 }
 
 // MainExitCode is what the generated main exits with after TestMain
@@ -968,24 +1092,44 @@ func (m *M) Run() (code int) {
 		m.exitCode = 0
 		return
 	}
+	if shuffle != "off" {
+		// The order gc's gives: math/rand's generator is gc's, seed for seed.
+		var n int64
+		if shuffle == "on" {
+			n = time.Now().UnixNano()
+		} else {
+			var err error
+			n, err = strconv.ParseInt(shuffle, 10, 64)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, `testing: -shuffle should be "off", "on", or a valid integer:`, err)
+				m.exitCode = 2
+				return
+			}
+		}
+		fmt.Println("-test.shuffle", n)
+		rng := rand.New(rand.NewSource(n))
+		rng.Shuffle(len(m.tests), func(i, j int) { m.tests[i], m.tests[j] = m.tests[j], m.tests[i] })
+		rng.Shuffle(len(m.benchmarks), func(i, j int) { m.benchmarks[i], m.benchmarks[j] = m.benchmarks[j], m.benchmarks[i] })
+	}
 	m.before()
 	defer m.after()
 	m.startAlarm()
 	haveExamples = len(m.examples) > 0
 	testRan, testOk := runTests(m.tests)
+	fuzzRan, fuzzOk := runFuzzTests(m.fuzz)
 	exampleRan, exampleOk := runExamples(m.examples)
 	m.stopAlarm()
-	if !testRan && !exampleRan && matchBench == "" {
+	if !testRan && !exampleRan && !fuzzRan && matchBench == "" {
 		fmt.Fprintln(os.Stderr, "testing: warning: no tests to run")
 	}
-	anyFailed := !testOk || !exampleOk || !runBenchmarks(m.importPath, m.benchmarks)
+	anyFailed := !testOk || !exampleOk || !fuzzOk || !runBenchmarks(m.importPath, m.benchmarks)
 	if anyFailed {
-		fmt.Print("FAIL\n")
+		fmt.Print(framing(), "FAIL\n")
 		m.exitCode = 1
 		return
 	}
 	m.exitCode = 0
-	fmt.Print("PASS\n")
+	fmt.Print(framing(), "PASS\n")
 	return
 }
 
@@ -1010,6 +1154,11 @@ func (m *M) list() {
 	for _, b := range m.benchmarks {
 		if re.matchString(b.Name) {
 			fmt.Println(b.Name)
+		}
+	}
+	for _, f := range m.fuzz {
+		if re.matchString(f.Name) {
+			fmt.Println(f.Name)
 		}
 	}
 	for _, e := range m.examples {
@@ -1084,36 +1233,39 @@ func (m *M) stopAlarm() {
 // reports whether any ran and whether all passed.
 func runTests(tests []InternalTest) (ran, ok bool) {
 	ok = true
-	for i := 0; i < count; i++ {
-		if shouldFailFast() {
-			break
-		}
-		if i > 0 && !ran {
-			break
-		}
-		t := &T{
-			common: common{
-				signal:  make(chan bool, 1),
-				barrier: make(chan bool),
-				w:       os.Stdout,
-			},
-			tstate: &testState{match: newMatcher(matchRun, "-test.run", matchSkip)},
-		}
-		if chatty {
-			t.chatty = &chattyPrinter{w: os.Stdout}
-		}
-		tRunner(t, func(t *T) {
-			for _, test := range tests {
-				t.Run(test.Name, test.F)
+	for _, procs := range cpuList {
+		runtime.GOMAXPROCS(procs)
+		for i := 0; i < count; i++ {
+			if shouldFailFast() {
+				break
 			}
-		})
-		select {
-		case <-t.signal:
-		default:
-			panic("internal error: tRunner exited without sending on t.signal")
+			if i > 0 && !ran {
+				break
+			}
+			t := &T{
+				common: common{
+					signal:  make(chan bool, 1),
+					barrier: make(chan bool),
+					w:       os.Stdout,
+				},
+				tstate: &testState{match: newMatcher(matchRun, "-test.run", matchSkip)},
+			}
+			if chatty {
+				t.chatty = newChattyPrinter(os.Stdout)
+			}
+			tRunner(t, func(t *T) {
+				for _, test := range tests {
+					t.Run(test.Name, test.F)
+				}
+			})
+			select {
+			case <-t.signal:
+			default:
+				panic("internal error: tRunner exited without sending on t.signal")
+			}
+			ok = ok && !t.Failed()
+			ran = ran || t.ran
 		}
-		ok = ok && !t.Failed()
-		ran = ran || t.ran
 	}
 	return ran, ok
 }

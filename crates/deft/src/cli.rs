@@ -64,6 +64,9 @@ pub struct TestOptions {
     pub bench: bool,
     /// `-list` was given (shows the output as `-v` does).
     pub list: bool,
+    /// `-json`: the output as the go command's JSON events (the binary
+    /// runs with `-test.v=test2json`).
+    pub json: bool,
 }
 
 /// The test flags the go command passes on to the test binary: name and
@@ -73,11 +76,13 @@ const TEST_FLAGS: &[(&str, bool)] = &[
     ("benchmem", true),
     ("benchtime", false),
     ("count", false),
+    ("cpu", false),
     ("failfast", true),
     ("list", false),
     ("parallel", false),
     ("run", false),
     ("short", true),
+    ("shuffle", false),
     ("skip", false),
     ("timeout", false),
     ("v", true),
@@ -106,7 +111,7 @@ Flags of run:
 Flags of test (as go test's; build flags as run's):
 
 \t-v -run RE -skip RE -bench RE -benchtime D|Nx -benchmem -count N
-\t-timeout D -short -failfast -list RE
+\t-timeout D -short -failfast -list RE -cpu N,... -json -shuffle off|on|N
 ";
 
 /// Parses the arguments after the program name.
@@ -208,7 +213,18 @@ fn parse_test(args: &[String]) -> Result<TestOptions, String> {
         match name {
             "gcflags" => apply_gcflags(&value(inline, &mut rest)?, &mut opts.build)?,
             "tags" => opts.build.tags = value(inline, &mut rest)?,
-            "cpu" | "json" | "c" | "o" | "cover" | "coverprofile" | "fuzz" | "shuffle" => {
+            "json" => opts.json = true,
+            // How many packages are built and tested at once: deft tests
+            // one after the other, as `-p=1` does.
+            "p" => {
+                let n = value(inline, &mut rest)?;
+                match n.parse::<i64>() {
+                    Err(_) => return Err(format!("invalid value {n:?} for flag -p: parse error")),
+                    Ok(v) if v <= 0 => return Err(format!("-p must be a positive integer: {v}")),
+                    Ok(_) => {}
+                }
+            }
+            "c" | "o" | "cover" | "coverprofile" | "fuzz" => {
                 return Err(format!("deft does not support go test's -{name} yet"));
             }
             _ => return Err(format!("flag provided but not defined: -{name}")),
@@ -216,6 +232,9 @@ fn parse_test(args: &[String]) -> Result<TestOptions, String> {
     }
     opts.test_args = vec!["-test.paniconexit0".to_string(), format!("-test.timeout={timeout}")];
     opts.test_args.extend(user);
+    if opts.json {
+        opts.test_args.push("-test.v=test2json".to_string());
+    }
     Ok(opts)
 }
 
@@ -314,6 +333,27 @@ mod tests {
         );
         assert!(parse(&["test".into(), "-frob".into()]).is_err());
         assert!(parse(&["test".into(), "-run".into()]).is_err());
+    }
+
+    #[test]
+    fn json_cpu_shuffle_and_p() {
+        let args: Vec<String> =
+            ["test", "-json", "-v", "-cpu", "1,2", "-shuffle=on", "-p=1"].iter().map(|s| s.to_string()).collect();
+        let Ok(Command::Test(opts)) = parse(&args) else { panic!("want a test command") };
+        assert!(opts.json);
+        assert_eq!(
+            opts.test_args,
+            [
+                "-test.paniconexit0",
+                "-test.timeout=10m0s",
+                "-test.v=true",
+                "-test.cpu=1,2",
+                "-test.shuffle=on",
+                "-test.v=test2json"
+            ]
+        );
+        assert!(parse(&["test".into(), "-p=0".into()]).is_err());
+        assert!(parse(&["test".into(), "-p".into(), "x".into()]).is_err());
     }
 
     #[test]

@@ -12,6 +12,11 @@
 //! is shown only with `-v`, `-list` or `-bench`, a failing one's in full, and a
 //! final `FAIL` line ends a run in which any failed. deft caches no test
 //! results (the go command does in package list mode: `(cached)`).
+//!
+//! With `-json` everything a package's test printed, the verdict line
+//! included, goes through the JSON converter (`crate::test2json`) instead,
+//! whatever the mode; a build failure's diagnostics become the go
+//! command's `build-output` events, and no final `FAIL` line is printed.
 
 use std::io::Write;
 use std::time::Instant;
@@ -20,12 +25,13 @@ use syntax::{Diagnostics, SourceMap};
 
 use crate::cli::TestOptions;
 use crate::load::TestLoad;
+use crate::test2json::{Converter, build_event};
 
 /// Runs `deft test`; returns the exit status (1 when a package failed).
 pub fn test(opts: &TestOptions) -> i32 {
     let list_mode = !opts.packages.is_empty();
     let packages = if list_mode {
-        match expand(&opts.packages) {
+        match expand(&opts.packages, &opts.build.tags) {
             Ok(p) => p,
             Err(msg) => {
                 eprintln!("{msg}");
@@ -39,7 +45,7 @@ pub fn test(opts: &TestOptions) -> i32 {
     for operand in &packages {
         failed |= !test_package(opts, operand, list_mode);
     }
-    if list_mode && failed {
+    if list_mode && failed && !opts.json {
         println!("FAIL");
     }
     i32::from(failed)
@@ -47,10 +53,15 @@ pub fn test(opts: &TestOptions) -> i32 {
 
 /// Package operands with `dir/...` patterns expanded to the package
 /// directories below `dir` (not those starting with `.` or `_`,
-/// `testdata`, or another module's), sorted.
-fn expand(operands: &[String]) -> Result<Vec<String>, String> {
+/// `testdata`, or another module's), sorted, and `std` to the standard
+/// library's packages.
+fn expand(operands: &[String], tags: &str) -> Result<Vec<String>, String> {
     let mut out = Vec::new();
     for op in operands {
+        if op == "std" {
+            out.extend(crate::load::standard_packages(tags)?);
+            continue;
+        }
         let Some(base) = op.strip_suffix("...") else {
             out.push(op.clone());
             continue;
@@ -93,6 +104,68 @@ fn walk(dir: &std::path::Path, top: bool, out: &mut Vec<String>) {
     }
 }
 
+/// Where a package's report goes: standard output, or with `-json` the
+/// converter to JSON events.
+enum Sink {
+    Plain(std::io::Stdout),
+    Json(Box<Converter<std::io::Stdout>>),
+}
+
+impl Sink {
+    fn new(json: bool, pkg: &str) -> Sink {
+        if json { Sink::Json(Box::new(Converter::new(std::io::stdout(), pkg))) } else { Sink::Plain(std::io::stdout()) }
+    }
+
+    /// Writes what the go command or the test binary prints.
+    fn out(&mut self, b: &[u8]) {
+        match self {
+            Sink::Plain(w) => {
+                let _ = w.write_all(b);
+                let _ = w.flush();
+            }
+            Sink::Json(c) => c.write(b),
+        }
+    }
+
+    /// A line of the go command's own about the outcome; `framing`: a
+    /// verdict the converter must take as one (`FAIL\tpkg\t0.1s`).
+    fn verdict(&mut self, line: &str, framing: bool) {
+        let marker = if framing && matches!(self, Sink::Json(_)) { "\x16" } else { "" };
+        self.out(format!("{marker}{line}\n").as_bytes());
+    }
+
+    /// Ends the report: `ok` whether the package passed.
+    fn end(self, ok: bool) {
+        if let Sink::Json(mut c) = self {
+            c.exited(ok);
+            c.close();
+        }
+    }
+}
+
+/// Reports a package that did not build: its diagnostics `rendered` (to
+/// standard error, or as build events of `desc`, the package as the go
+/// command describes it: `p [p.test]` when its test variant failed to
+/// build, `p` when it could not be loaded) and the verdict `line`.
+fn report_failed_build(opts: &TestOptions, shown: &str, desc: &str, rendered: &str, line: &str) {
+    if !opts.json {
+        eprint!("{rendered}");
+        println!("{line}");
+        return;
+    }
+    let mut stdout = std::io::stdout();
+    let _ = stdout.write_all(build_event(desc, Some(format!("# {desc}\n").as_bytes())).as_bytes());
+    for l in rendered.split_inclusive('\n') {
+        let _ = stdout.write_all(build_event(desc, Some(l.as_bytes())).as_bytes());
+    }
+    let _ = stdout.write_all(build_event(desc, None).as_bytes());
+    let mut c = Converter::new(stdout, shown);
+    c.write(format!("{line}\n").as_bytes());
+    c.set_failed_build(desc);
+    c.exited(false);
+    c.close();
+}
+
 /// Tests one package; whether it passed.
 fn test_package(opts: &TestOptions, operand: &str, list_mode: bool) -> bool {
     let mut sources = SourceMap::default();
@@ -105,12 +178,14 @@ fn test_package(opts: &TestOptions, operand: &str, list_mode: bool) -> bool {
     let shown = path.unwrap_or_else(|| operand.to_string());
     let program = match loaded {
         Err(msg) => {
-            eprintln!("{msg}");
-            println!("FAIL\t{shown} [setup failed]");
+            let line = format!("FAIL\t{shown} [setup failed]");
+            report_failed_build(opts, &shown, &shown, &format!("{msg}\n"), &line);
             return false;
         }
         Ok(TestLoad::NoTestFiles) => {
-            println!("?   \t{shown}\t[no test files]");
+            let mut sink = Sink::new(opts.json, &shown);
+            sink.verdict(&format!("?   \t{shown}\t[no test files]"), false);
+            sink.end(true);
             return true;
         }
         Ok(TestLoad::Program(p)) => p,
@@ -120,23 +195,27 @@ fn test_package(opts: &TestOptions, operand: &str, list_mode: bool) -> bool {
         Ok(Some(done)) => done,
         Ok(None) => return true,
         Err(rendered) => {
-            eprint!("{rendered}");
-            println!("FAIL\t{shown} [build failed]");
+            let desc = format!("{shown} [{shown}.test]");
+            report_failed_build(opts, &shown, &desc, &rendered, &format!("FAIL\t{shown} [build failed]"));
             return false;
         }
     };
     let args: Vec<String> = std::iter::once(exec_name).chain(opts.test_args.iter().cloned()).collect();
-    let mut stdout = std::io::stdout();
-    let _ = stdout.flush();
+    let _ = std::io::stdout().flush();
+    let mut sink = Sink::new(opts.json, &shown);
     let start = Instant::now();
     let child = match runtime::child::spawn(move || jit.run(args)) {
         Ok(c) => c,
         Err(msg) => {
             eprintln!("deft: {msg}");
-            println!("FAIL\t{shown}\t0.000s");
+            sink.verdict(&format!("FAIL\t{shown}\t0.000s"), true);
+            sink.end(false);
             return false;
         }
     };
+    // In package list mode a passing package's output is shown only with
+    // -v, -list, -bench or -json: it is held until the verdict.
+    let stream = !list_mode || opts.json;
     let mut output = Vec::new();
     let mut buf = vec![0u8; 1 << 16];
     loop {
@@ -147,29 +226,31 @@ fn test_package(opts: &TestOptions, operand: &str, list_mode: bool) -> bool {
         let chunk = &buf[..n as usize];
         if list_mode {
             output.extend_from_slice(chunk);
-        } else {
-            let _ = stdout.write_all(chunk);
-            let _ = stdout.flush();
+        }
+        if stream {
+            sink.out(chunk);
         }
     }
     let exit = child.wait();
     let secs = start.elapsed().as_secs_f64();
     let passed = exit == runtime::child::Exit::Code(0);
-    if list_mode && (!passed || opts.verbose || opts.list || opts.bench) {
-        let _ = stdout.write_all(&output);
+    if !stream && (!passed || opts.verbose || opts.list || opts.bench) {
+        sink.out(&output);
     }
     if passed {
         let none = list_mode && no_tests_ran(&output);
-        println!("ok  \t{shown}\t{secs:.3}s{}", if none { " [no tests to run]" } else { "" });
+        sink.verdict(&format!("ok  \t{shown}\t{secs:.3}s{}", if none { " [no tests to run]" } else { "" }), false);
+        sink.end(true);
         return true;
     }
     if !list_mode {
         match exit {
-            runtime::child::Exit::Code(code) => println!("exit status {code}"),
-            runtime::child::Exit::Signal(sig) => println!("signal: {}", signal_name(sig)),
+            runtime::child::Exit::Code(code) => sink.verdict(&format!("exit status {code}"), false),
+            runtime::child::Exit::Signal(sig) => sink.verdict(&format!("signal: {}", signal_name(sig)), false),
         }
     }
-    println!("FAIL\t{shown}\t{secs:.3}s");
+    sink.verdict(&format!("FAIL\t{shown}\t{secs:.3}s"), true);
+    sink.end(false);
     false
 }
 

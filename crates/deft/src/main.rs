@@ -18,6 +18,7 @@ mod gotest;
 mod load;
 mod modfile;
 mod phases;
+mod test2json;
 mod testmain;
 
 use std::process::ExitCode;

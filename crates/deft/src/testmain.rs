@@ -12,6 +12,18 @@
 //! starts with `Output:` or `Unordered output:` (any case); the text after
 //! it is the expected output.
 //!
+//! **Fuzz targets.** gc's `F.Fuzz` calls the fuzz function by reflection;
+//! deft has no `reflect.Value.Call`, so the main carries, for each fuzz
+//! target, a caller per fuzz function its body passes to `f.Fuzz` as a
+//! literal (`f.Fuzz(func(t *testing.T, b []byte, n int) {...})`, the form
+//! every fuzz target of Go's library has): the parameter types read off
+//! the text, each one of the types fuzzing allows, and a function that
+//! asserts the fuzz function to `func(*testing.T, []byte, int)` and calls
+//! it with a corpus entry's values. A fuzz function of any other form
+//! finds no caller and fails its target with deft's message. The seed
+//! corpus files (`testdata/fuzz/FuzzX/*`, read by the loader) come in the
+//! main as text, and package testing decodes them as go test does.
+//!
 //! Pure: takes parsed files and their text, returns Go source.
 
 use syntax::SourceMap;
@@ -39,6 +51,21 @@ pub struct Example {
     pub unordered: bool,
 }
 
+/// A fuzz target with what its `F.Fuzz` needs (see the module doc).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FuzzTarget {
+    /// Where it is.
+    pub which: Which,
+    /// `FuzzXxx`.
+    pub name: String,
+    /// The fuzzed parameter types of each fuzz function literal of its
+    /// body, as `%T` prints them (`[]uint8`, `int32`).
+    pub callers: Vec<Vec<String>>,
+    /// Its seed corpus files: base name and text, sorted by name (filled
+    /// by the loader).
+    pub corpus: Vec<(String, String)>,
+}
+
 /// The functions a test binary runs, in the go command's order: the
 /// package's own test files first, then the external ones, each in file
 /// and declaration order.
@@ -49,7 +76,7 @@ pub struct TestFuncs {
     /// `BenchmarkXxx(*testing.B)`.
     pub benchmarks: Vec<(Which, String)>,
     /// `FuzzXxx(*testing.F)`.
-    pub fuzz: Vec<(Which, String)>,
+    pub fuzz: Vec<FuzzTarget>,
     /// `ExampleXxx()` with an output comment.
     pub examples: Vec<Example>,
     /// `TestMain(*testing.M)`.
@@ -59,7 +86,8 @@ pub struct TestFuncs {
 impl TestFuncs {
     /// Whether package `which` is referred to by name in the main.
     fn uses(&self, which: Which) -> bool {
-        self.tests.iter().chain(&self.benchmarks).chain(&self.fuzz).any(|(w, _)| *w == which)
+        self.tests.iter().chain(&self.benchmarks).any(|(w, _)| *w == which)
+            || self.fuzz.iter().any(|f| f.which == which)
             || self.examples.iter().any(|e| e.which == which)
             || self.test_main == Some(which)
     }
@@ -99,14 +127,14 @@ pub fn collect(files: &[File], sources: &SourceMap, which: Which, out: &mut Test
                 out.benchmarks.push((which, name.to_string()));
             } else if is_test_name(name, "Fuzz") {
                 check(f, "F", "f", &shown)?;
-                out.fuzz.push((which, name.to_string()));
-            } else if is_test_name(name, "Example") && f.sig.params.is_empty() && f.sig.results.is_empty() {
-                let Some(body) = &f.body else { continue };
-                let text = &sources.file(body.pos.file).text;
-                let (Some(start), Some(end)) = (offset(text, body.pos), offset(text, body.end)) else { continue };
-                if let Some((output, unordered)) = example_output(&text[start..end]) {
-                    out.examples.push(Example { name: name.to_string(), which, output, unordered });
-                }
+                let callers = body_text(f, sources).map(fuzz_callers).unwrap_or_default();
+                out.fuzz.push(FuzzTarget { which, name: name.to_string(), callers, corpus: Vec::new() });
+            } else if is_test_name(name, "Example")
+                && f.sig.params.is_empty()
+                && f.sig.results.is_empty()
+                && let Some((output, unordered)) = body_text(f, sources).and_then(example_output)
+            {
+                out.examples.push(Example { name: name.to_string(), which, output, unordered });
             }
         }
     }
@@ -139,6 +167,80 @@ fn takes_pointer_to(f: &FuncDecl, ty: &str) -> bool {
     }
     let TypeKind::Pointer(elem) = &param.ty.kind else { return false };
     matches!(&elem.kind, TypeKind::Name { name, .. } if name.name == ty)
+}
+
+/// The text of `f`'s body, from `{` to `}`.
+fn body_text<'a>(f: &FuncDecl, sources: &'a SourceMap) -> Option<&'a str> {
+    let body = f.body.as_ref()?;
+    let text = &sources.file(body.pos.file).text;
+    Some(&text[offset(text, body.pos)?..offset(text, body.end)?])
+}
+
+/// The fuzzed parameter types (as `%T` prints them) of every
+/// `.Fuzz(func(t *T, ...)` in `body` whose types are all fuzzable; those
+/// of other forms are left out (their target then finds no caller).
+fn fuzz_callers(body: &str) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    for (at, _) in body.match_indices(".Fuzz(func(") {
+        let params = &body[at + ".Fuzz(func(".len()..];
+        let Some(types) = param_types(params) else { continue };
+        let Some((first, rest)) = types.split_first() else { continue };
+        let fuzzed: Option<Vec<String>> = rest.iter().map(|t| fuzzable(t)).collect();
+        if let Some(fuzzed) = fuzzed.filter(|f| !f.is_empty() && (first == "*T" || first.ends_with(".T")))
+            && !out.contains(&fuzzed)
+        {
+            out.push(fuzzed);
+        }
+    }
+    out
+}
+
+/// The types of a parameter list `text` starts with (after its `(`, up to
+/// the matching `)`), one per parameter (`a, b int` gives two); `None` if
+/// the list is not closed or a parameter is unnamed.
+fn param_types(text: &str) -> Option<Vec<String>> {
+    let mut depth = 0usize;
+    let mut end = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' if depth == 0 => {
+                end = Some(i);
+                break;
+            }
+            ')' | ']' | '}' => depth = depth.checked_sub(1)?,
+            _ => {}
+        }
+    }
+    let list = &text[..end?];
+    let mut types = Vec::new();
+    let mut pending = 0;
+    for param in list.split(',') {
+        let param = param.split_whitespace().collect::<Vec<_>>();
+        match param.as_slice() {
+            [_name] => pending += 1,
+            [_name, ty] => {
+                types.extend(std::iter::repeat_n(ty.to_string(), pending + 1));
+                pending = 0;
+            }
+            _ => return None,
+        }
+    }
+    (pending == 0).then_some(types)
+}
+
+/// A fuzzable type as `%T` prints it (`byte` is `uint8`); `None` for the
+/// others.
+fn fuzzable(ty: &str) -> Option<String> {
+    let shown = match ty {
+        "[]byte" | "[]uint8" => "[]uint8",
+        "byte" => "uint8",
+        "rune" => "int32",
+        "string" | "bool" | "float32" | "float64" | "int" | "int8" | "int16" | "int32" | "int64" | "uint" | "uint8"
+        | "uint16" | "uint32" | "uint64" => ty,
+        _ => return None,
+    };
+    Some(shown.to_string())
 }
 
 /// The byte offset of `pos` in `text`.
@@ -295,8 +397,8 @@ pub fn generate(path: &str, xpath: &str, funcs: &TestFuncs, internal: bool, exte
         src += &format!("\t{{{}, {}.{name}}},\n", go_quote(name), qual(*w));
     }
     src += "}\n\nvar fuzzTargets = []testing.InternalFuzzTarget{\n";
-    for (w, name) in &funcs.fuzz {
-        src += &format!("\t{{{}, {}.{name}}},\n", go_quote(name), qual(*w));
+    for target in &funcs.fuzz {
+        src += &fuzz_target(target, qual(target.which));
     }
     src += "}\n\nvar examples = []testing.InternalExample{\n";
     for e in &funcs.examples {
@@ -316,6 +418,31 @@ pub fn generate(path: &str, xpath: &str, funcs: &TestFuncs, internal: bool, exte
         None => src += "\tos.Exit(m.Run())\n",
     }
     src += "}\n";
+    src
+}
+
+/// The element of `fuzzTargets` for `target` (of the package imported as
+/// `qual`): its name, function, callers and corpus files.
+fn fuzz_target(target: &FuzzTarget, qual: &str) -> String {
+    let name = &target.name;
+    let mut src = format!("\t{{\n\t\tName: {},\n\t\tFn:   {qual}.{name},\n", go_quote(name));
+    src += "\t\tCallers: []testing.InternalFuzzCaller{\n";
+    for types in &target.callers {
+        let ty = format!("func(*testing.T, {})", types.join(", "));
+        let quoted: Vec<String> = types.iter().map(|t| go_quote(t)).collect();
+        let args: Vec<String> = types.iter().enumerate().map(|(i, t)| format!("args[{i}].({t})")).collect();
+        src += &format!(
+            "\t\t\t{{[]string{{{}}}, func(ff any) bool {{ _, ok := ff.({ty}); return ok }}, \
+             func(ff any, t *testing.T, args []any) {{ ff.({ty})(t, {}) }}}},\n",
+            quoted.join(", "),
+            args.join(", ")
+        );
+    }
+    src += "\t\t},\n\t\tCorpus: []testing.InternalFuzzFile{\n";
+    for (file, text) in &target.corpus {
+        src += &format!("\t\t\t{{{}, {}}},\n", go_quote(file), go_quote(text));
+    }
+    src += "\t\t},\n\t},\n";
     src
 }
 
@@ -355,6 +482,17 @@ mod tests {
     fn names() {
         assert!(is_test_name("Test", "Test") && is_test_name("TestX", "Test") && is_test_name("Test_x", "Test"));
         assert!(!is_test_name("Testx", "Test") && !is_test_name("Tes", "Test"));
+    }
+
+    #[test]
+    fn fuzz_functions() {
+        let body =
+            "{\n\tf.Add(1)\n\tf.Fuzz(func(t *testing.T, a, b []byte, n int, r rune) {\n\t\tg(func(x int) {})\n\t})\n}";
+        assert_eq!(fuzz_callers(body), vec![vec!["[]uint8", "[]uint8", "int", "int32"]]);
+        assert!(fuzz_callers("{ f.Fuzz(func(t *testing.T, s MyString) {}) }").is_empty());
+        assert!(fuzz_callers("{ f.Fuzz(func(t *testing.T) {}) }").is_empty());
+        assert!(fuzz_callers("{ f.Fuzz(fuzzOne) }").is_empty());
+        assert_eq!(fuzz_callers("{ f.Fuzz(func(t *T, s string) {}) }"), vec![vec!["string"]]);
     }
 
     #[test]

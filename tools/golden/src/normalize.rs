@@ -53,7 +53,10 @@
 //!    (`--- FAIL: TestX (0.00s)` → `(?s)`), and a benchmark line keeps
 //!    its name (`BenchmarkX-2`) while each figure after it becomes `?`
 //!    and the padding one tab (`BenchmarkX-2\t?\t? ns/op`); then the
-//!    rules above apply, panic traces included.
+//!    rules above apply, panic traces included. A `go test -json` event
+//!    (a line `{...}` with an `"Action"`) gets `"Time":"?"` and
+//!    `"Elapsed":?`, and the times inside its `"Output"` text become `?`
+//!    as on a plain line (`\t?s\n`, `(?s)`).
 //!
 //! How the two parts are compared is `compare`'s business.
 
@@ -127,6 +130,9 @@ fn normalize_test_line(line: &str) -> String {
         Some(b) => (b, "\n"),
         None => (line, ""),
     };
+    if body.starts_with('{') && body.ends_with('}') && body.contains("\"Action\":") {
+        return format!("{}{nl}", normalize_json_event(body));
+    }
     let seconds = |t: &str| {
         t.strip_suffix('s').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
     };
@@ -165,6 +171,43 @@ fn normalize_test_line(line: &str) -> String {
         return format!("{}\t{}{nl}", name.trim_end(), figures.join("\t"));
     }
     line.to_string()
+}
+
+/// A `go test -json` event with its times masked: the `Time` and
+/// `Elapsed` fields' values, and in the text `\tN.NNNs` (a verdict line's,
+/// JSON-escaped) and ` (N.NNs)` (a test's).
+fn normalize_json_event(event: &str) -> String {
+    let mut out = String::new();
+    let mut rest = event;
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix("\"Time\":\"") {
+            out += "\"Time\":\"?\"";
+            rest = r.find('"').map_or("", |i| &r[i + 1..]);
+        } else if let Some(r) = rest.strip_prefix("\"Elapsed\":") {
+            out += "\"Elapsed\":?";
+            rest = r.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '-' | '+' | '?'));
+        } else if let Some(r) = rest.strip_prefix("\\t").and_then(|r| seconds_then(r, "s\\n")) {
+            out += "\\t?s\\n";
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix(" (").and_then(|r| seconds_then(r, "s)")) {
+            out += " (?s)";
+            rest = r;
+        } else {
+            let c = rest.chars().next().unwrap_or_default();
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+/// For text starting with a decimal number (digits, a point, digits)
+/// followed by `end`, what comes after `end`.
+fn seconds_then<'a>(text: &'a str, end: &str) -> Option<&'a str> {
+    let n = text.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
+    let (number, rest) = text.split_at(n);
+    (number.contains('.') && !number.starts_with('.')).then_some(())?;
+    rest.strip_prefix(end)
 }
 
 /// Splits at the first line of the form `goroutine N [STATE]:`; the second
@@ -437,6 +480,23 @@ mod tests {
     }
 
     const GC_PANIC: &str = "panic: boom [recovered]\n\tpanic: again\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x45d2a1]\n\ngoroutine 1 [running]:\nmain.main.func1()\n\t/home/u/tests/go/defer/p.go:11 +0x49\npanic({0x460340, 0x4beb28})\n\t/usr/lib/go-1.19/src/runtime/panic.go:884 +0x212\nmain.f(0x2a, {0xc000012345, 0x3})\n\t/home/u/tests/go/defer/p.go:15 +0x38\nmain.main()\n\t/home/u/tests/go/defer/p.go:20 +0x1d\n";
+
+    #[test]
+    fn json_event_times() {
+        let event =
+            r#"{"Time":"2026-12-07T11:08:19.34Z","Action":"output","Package":"p","Output":"ok  \tp\t0.003s\n"}"#;
+        assert_eq!(
+            normalize_json_event(event),
+            r#"{"Time":"?","Action":"output","Package":"p","Output":"ok  \tp\t?s\n"}"#
+        );
+        let event = r#"{"Time":"x","Action":"pass","Test":"T","Elapsed":0.01,"Output":"--- PASS: T (0.01s)\n"}"#;
+        assert_eq!(
+            normalize_json_event(event),
+            r#"{"Time":"?","Action":"pass","Test":"T","Elapsed":?,"Output":"--- PASS: T (?s)\n"}"#
+        );
+        let kept = r#"{"Action":"output","Output":"a\t1.5 (2)\n"}"#;
+        assert_eq!(normalize_json_event(kept), kept);
+    }
 
     #[test]
     fn normalizes_a_gc_panic() {

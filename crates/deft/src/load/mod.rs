@@ -43,7 +43,7 @@ use dir::{DirError, read_package_dir};
 use env::GoEnv;
 use errors::PackageError;
 use modules::{Module, Modules, Provided};
-pub use test::{TestLoad, load_test};
+pub use test::{TestLoad, load_test, standard_packages};
 
 mod stdlib {
     include!(concat!(env!("OUT_DIR"), "/stdlib.rs"));

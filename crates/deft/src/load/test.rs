@@ -8,6 +8,16 @@
 //! import it). The main package is generated (`crate::testmain`) from the
 //! test files' declarations and imports both. Only the named package gets
 //! its test files: its imports are loaded as for `deft run`.
+//!
+//! A standard package (`deft test strings`, as `go test std` tests it, or
+//! `deft test` in its directory) is read from Go's distribution,
+//! `GOROOT/src/strings`, whatever serves that
+//! path to programs: the tests are upstream's. It is inserted under its
+//! own path before anything is visited, so that every package of the test
+//! program importing it (package testing imports strings) gets the one
+//! under test, as the go command recompiles dependents against a test
+//! variant. It and its external test package are standard packages, which
+//! may import `internal/...`.
 
 use std::path::PathBuf;
 
@@ -47,12 +57,85 @@ pub fn load_test(
     };
     let loader = Loader::new(&env, modules.as_ref(), req.tags, sources, ids, diags);
     let operand = req.operands.first().map_or(".", String::as_str);
+    if let Some((path, dir)) = standard_package(&env, operand) {
+        let result = loader.load_test_program(req, &path, dir, None);
+        return (Some(path), result);
+    }
     let (path, dir, module) = match loader.root_package(operand) {
         Ok(found) => found,
         Err(e) => return (None, Err(e)),
     };
     let result = loader.load_test_program(req, &path, dir, module);
     (Some(path), result)
+}
+
+/// The import paths of the standard library's packages, as `go list std`
+/// gives them: the directories below `GOROOT/src` (not `cmd/`, not
+/// `testdata/` nor those starting with `.` or `_`) with Go files, test
+/// files included, that linux/amd64 builds with `tags`, but `builtin`
+/// (documentation, not a package), sorted.
+pub fn standard_packages(tags: &str) -> Result<Vec<String>, String> {
+    let env = GoEnv::from_process();
+    let src = env.goroot().ok_or("cannot find GOROOT directory")?.join("src");
+    let ctx = BuildContext { tests: true, ..BuildContext::from_tags_flag(tags) };
+    let mut out = Vec::new();
+    let mut stack = vec![src.clone()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for e in entries.filter_map(|e| e.ok()) {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let skip = name.starts_with(['.', '_']) || name == "testdata" || (dir == src && name == "cmd");
+            if e.file_type().is_ok_and(|t| t.is_dir()) && !skip {
+                stack.push(e.path());
+            }
+        }
+        if dir != src
+            && read_package_dir(&dir, &ctx).is_ok()
+            && let Some(rel) = dir.strip_prefix(&src).ok().and_then(|r| r.to_str())
+            && rel != "builtin"
+        {
+            out.push(rel.to_string());
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// The seed corpus files of fuzz target `name` of the package in `dir`
+/// (`testdata/fuzz/NAME/*`, as go test reads them at run time): base
+/// name and text, sorted by name; none if there is no such directory.
+fn seed_corpus(dir: &std::path::Path, name: &str) -> Vec<(String, String)> {
+    let Ok(entries) = std::fs::read_dir(dir.join("testdata").join("fuzz").join(name)) else { return Vec::new() };
+    let mut files: Vec<(String, String)> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
+        .filter_map(|e| {
+            let bytes = std::fs::read(e.path()).ok()?;
+            Some((e.file_name().to_string_lossy().into_owned(), String::from_utf8_lossy(&bytes).into_owned()))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// For an operand naming a package of Go's distribution, its import path
+/// and directory: a standard import path (`strings`, not a directory
+/// here), or a directory inside `GOROOT/src` (`.` there), whose import
+/// path is the directory below `src` (module `std`'s packages have no
+/// prefix).
+fn standard_package(env: &GoEnv, operand: &str) -> Option<(String, PathBuf)> {
+    let src = super::normalize(&env.goroot()?.join("src"));
+    let as_dir = env.cwd.join(operand);
+    if operand.starts_with(['.', '/']) || as_dir.is_dir() {
+        let dir = super::normalize(&as_dir);
+        let rel = dir.strip_prefix(&src).ok()?.to_str()?.to_string();
+        return (!rel.is_empty() && dir.is_dir()).then_some((rel, dir));
+    }
+    if !super::is_standard(operand) {
+        return None;
+    }
+    let dir = src.join(operand);
+    dir.is_dir().then(|| (operand.to_string(), dir))
 }
 
 impl Loader<'_, '_> {
@@ -101,16 +184,20 @@ impl Loader<'_, '_> {
         let mut funcs = TestFuncs::default();
         testmain::collect(&internal, self.sources, Which::Internal, &mut funcs)?;
         testmain::collect(&external, self.sources, Which::External, &mut funcs)?;
+        for target in &mut funcs.fuzz {
+            target.corpus = seed_corpus(&dir, &target.name);
+        }
         let has_external = !external.is_empty();
         own.extend(internal);
-        self.insert(path, own, false, lang, module.clone(), dir.clone());
+        let standard = module.is_none() && super::is_standard(path) && path != super::COMMAND_LINE;
+        self.insert(path, own, standard, lang, module.clone(), dir.clone());
         // A command's package is tested as an ordinary package.
         if let Some(p) = self.packages.get_mut(path) {
             p.spec_path = path.to_string();
         }
         let xpath = format!("{path}_test");
         if has_external {
-            self.insert(&xpath, external, false, lang, module.clone(), dir.clone());
+            self.insert(&xpath, external, standard, lang, module.clone(), dir.clone());
         }
         let main_key = format!("{path}.test");
         let text = testmain::generate(path, &xpath, &funcs, true, has_external);

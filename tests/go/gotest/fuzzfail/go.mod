@@ -1,0 +1,6 @@
+// run
+// deft-test:
+
+module example.com/fuzzfail
+
+go 1.27

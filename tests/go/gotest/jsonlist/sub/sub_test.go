@@ -1,0 +1,7 @@
+package sub
+
+import "testing"
+
+func TestFail(t *testing.T) {
+	t.Fatalf("failed: %d", 42)
+}

@@ -1,0 +1,8 @@
+package sub
+
+import "testing"
+
+func TestFail(t *testing.T) {
+	t.Log("shown: the package failed")
+	t.Fail()
+}
