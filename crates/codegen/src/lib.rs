@@ -1,4 +1,5 @@
-//! Lowered IR → Cranelift IR → machine code + funcdata, run in memory (JIT).
+//! Lowered IR → Cranelift IR → machine code + funcdata, run in memory (JIT)
+//! or written as an object file for an executable (`deft build`).
 //!
 //! ```text
 //! lower::ir::Program
@@ -14,8 +15,10 @@
 //!   ▼
 //! Cranelift IR ──(any cranelift_module::Module: translate)──▶ machine code
 //!   │  funcdata.rs  lines, deferBits/argument slot offsets, landing pads
+//!   ├─ jit.rs     cranelift-jit: runtime::frames::register, run init, then main
 //!   ▼
-//! jit.rs  cranelift-jit: runtime::frames::register, run init, then main
+//! object.rs  cranelift-object: the same code, the funcdata as data
+//!            (runtime::image::Image) and a C `main` calling deft_main
 //! ```
 //!
 //! Conventions: a Go function has the SystemV convention when its results
@@ -47,6 +50,7 @@ pub mod intrinsics;
 mod jit;
 pub mod layout;
 pub mod maps;
+mod object;
 pub mod program;
 pub mod runtime_symbols;
 pub mod slices;
@@ -58,6 +62,7 @@ use lower::ir::{FuncId, Program};
 use syntax::{Diagnostic, SourceMap};
 
 pub use jit::JitProgram;
+pub use object::{ObjectProgram, compile_object};
 
 use crate::funcdata::CompiledFunc;
 use crate::program::ProgramCx;
