@@ -12,6 +12,8 @@
 //! is shown only with `-v`, `-list` or `-bench`, a failing one's in full, and a
 //! final `FAIL` line ends a run in which any failed. deft caches no test
 //! results (the go command does in package list mode: `(cached)`).
+//! With `-c` the test binary is written instead (`crate::link`), the
+//! same program as an executable: run, it prints what the child prints.
 
 use std::io::Write;
 use std::time::Instant;
@@ -115,8 +117,11 @@ fn test_package(opts: &TestOptions, operand: &str, list_mode: bool) -> bool {
         }
         Ok(TestLoad::Program(p)) => p,
     };
-    let compiled = crate::driver::compile_loaded(&mut sources, program, diags, &opts.build);
-    let (jit, exec_name) = match compiled {
+    if opts.compile_only {
+        return write_test_binary(opts, &mut sources, program, diags);
+    }
+    let compiled = crate::driver::compile_loaded::<codegen::JitProgram>(&mut sources, program, diags, &opts.build);
+    let crate::driver::Compiled { program: jit, exec_name, .. } = match compiled {
         Ok(Some(done)) => done,
         Ok(None) => return true,
         Err(rendered) => {
@@ -171,6 +176,28 @@ fn test_package(opts: &TestOptions, operand: &str, list_mode: bool) -> bool {
     }
     println!("FAIL\t{shown}\t{secs:.3}s");
     false
+}
+
+/// `deft test -c`: writes the test binary of a loaded package (as `deft
+/// build -o` writes an executable, named `PKG.test` by default) instead of
+/// running it; whether that succeeded. A build failure prints the
+/// diagnostics only, as `go test -c` does.
+fn write_test_binary(
+    opts: &TestOptions,
+    sources: &mut SourceMap,
+    program: crate::load::Program,
+    diags: Diagnostics,
+) -> bool {
+    match crate::driver::compile_loaded::<codegen::ObjectProgram>(sources, program, diags, &opts.build) {
+        Ok(Some(compiled)) => {
+            crate::link::report(crate::link::write_executable(&compiled, opts.output.as_deref())) == 0
+        }
+        Ok(None) => true,
+        Err(rendered) => {
+            eprint!("{rendered}");
+            false
+        }
+    }
 }
 
 /// Whether the test binary said it ran no test.

@@ -1,0 +1,157 @@
+//! `deft build` and `deft test -c`: a compiled program's object file
+//! linked with the runtime's static library into a native executable.
+//!
+//! The object (codegen's `compile_object`) imports the runtime's entry
+//! points by symbol and defines C `main`; the runtime library
+//! (`libdeftrt.a`, the `deftrt` crate) exports them. The system C compiler
+//! drives the link, with the C and system libraries Rust's standard
+//! library needs. Where the executable goes follows `go build -o`: a file,
+//! or a directory (one that exists, or a path ending in `/`) to write the
+//! go command's default name into, made if missing.
+
+use std::path::{Path, PathBuf};
+
+use syntax::SourceMap;
+
+use crate::cli::BuildOptions;
+use crate::driver::Compiled;
+
+/// The runtime library's file name, next to the `deft` binary.
+const RUNTIME_LIBRARY: &str = "libdeftrt.a";
+
+/// What the runtime library needs besides itself (`cargo rustc -p deftrt
+/// --release -- --print native-static-libs` lists them).
+const SYSTEM_LIBRARIES: &[&str] = &["-lgcc_s", "-lutil", "-lrt", "-lpthread", "-lm", "-ldl", "-lc"];
+
+/// Runs `deft build`; returns the exit status.
+pub fn build(opts: &BuildOptions) -> i32 {
+    let mut sources = SourceMap::default();
+    match crate::driver::compile::<codegen::ObjectProgram>(&mut sources, &opts.build) {
+        Ok(Some(compiled)) => report(write_executable(&compiled, opts.output.as_deref())),
+        // A package other than main: checked, nothing written (as go build).
+        Ok(None) => 0,
+        Err(rendered) => {
+            eprint!("{rendered}");
+            1
+        }
+    }
+}
+
+/// Exit status 0, or 1 with `result`'s message printed.
+pub fn report(result: Result<(), String>) -> i32 {
+    match result {
+        Ok(()) => 0,
+        Err(msg) => {
+            eprintln!("{msg}");
+            1
+        }
+    }
+}
+
+/// Links `compiled` into the executable `output` names (see the module
+/// doc); `Err` is the message to print.
+pub fn write_executable(compiled: &Compiled<codegen::ObjectProgram>, output: Option<&str>) -> Result<(), String> {
+    let path = output_path(output, &compiled.exec_name);
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| {
+        let pkg = &compiled.main_path;
+        format!("{pkg}: go build {pkg}: mkdir {}/: {}", dir.display(), errno_text(&e))
+    })?;
+    link(&compiled.program.bytes, &path)
+}
+
+/// The executable's path: `output`, or the default name inside it when it
+/// names a directory, or the default name in the current directory.
+fn output_path(output: Option<&str>, exec_name: &str) -> PathBuf {
+    match output {
+        None => PathBuf::from(exec_name),
+        Some(o) if o.ends_with('/') || Path::new(o).is_dir() => Path::new(o).join(exec_name),
+        Some(o) => PathBuf::from(o),
+    }
+}
+
+/// An OS error as Go words it (`file exists`: the C library's text,
+/// which Go's errno strings are, without Rust's ` (os error N)`).
+fn errno_text(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_lowercase(),
+        None => text,
+    }
+}
+
+/// The runtime library: `$DEFT_RTLIB`, else next to the running `deft`.
+fn runtime_library() -> Result<PathBuf, String> {
+    if let Some(p) = std::env::var_os("DEFT_RTLIB") {
+        return Ok(PathBuf::from(p));
+    }
+    let exe = std::env::current_exe().map_err(|e| format!("deft: locating the deft binary: {e}"))?;
+    let lib = exe.with_file_name(RUNTIME_LIBRARY);
+    if lib.is_file() {
+        Ok(lib)
+    } else {
+        Err(format!(
+            "deft: the runtime library {} is missing (cargo build --release builds it; or cargo build --release -p deftrt)",
+            lib.display()
+        ))
+    }
+}
+
+/// Writes `object` to a scratch directory and links it with the runtime
+/// library into `out`.
+fn link(object: &[u8], out: &Path) -> Result<(), String> {
+    let lib = runtime_library()?;
+    let scratch = std::env::temp_dir().join(format!("deft-build-{}", std::process::id()));
+    std::fs::create_dir_all(&scratch).map_err(|e| format!("deft: {}: {e}", scratch.display()))?;
+    let obj = scratch.join("main.o");
+    let result = std::fs::write(&obj, object)
+        .map_err(|e| format!("deft: {}: {e}", obj.display()))
+        .and_then(|()| run_cc(&obj, &lib, out));
+    let _ = std::fs::remove_dir_all(&scratch);
+    result
+}
+
+/// `cc -no-pie -o out obj lib SYSTEM_LIBRARIES` (position-dependent code,
+/// see codegen's `object` module; unused sections of the runtime dropped).
+fn run_cc(obj: &Path, lib: &Path, out: &Path) -> Result<(), String> {
+    let cc = std::env::var("CC").unwrap_or_else(|_| "cc".to_string());
+    let output = std::process::Command::new(&cc)
+        .args(["-no-pie", "-Wl,--gc-sections", "-o"])
+        .arg(out)
+        .arg(obj)
+        .arg(lib)
+        .args(SYSTEM_LIBRARIES)
+        .output()
+        .map_err(|e| format!("deft: running {cc}: {e}"))?;
+    if output.status.success() {
+        return Ok(());
+    }
+    Err(format!(
+        "deft: linking {} failed ({}):\n{}",
+        out.display(),
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_paths_follow_go_build() {
+        assert_eq!(output_path(None, "hello"), Path::new("hello"));
+        assert_eq!(output_path(Some("bin/x"), "hello"), Path::new("bin/x"));
+        assert_eq!(output_path(Some("bin/"), "hello"), Path::new("bin/hello"));
+        let tmp = std::env::temp_dir();
+        assert_eq!(output_path(tmp.to_str(), "hello"), tmp.join("hello"));
+    }
+
+    #[test]
+    fn errors_read_as_go_words_them() {
+        let e = std::io::Error::from_raw_os_error(17);
+        assert_eq!(errno_text(&e), "file exists");
+        let e = std::io::Error::from_raw_os_error(20);
+        assert_eq!(errno_text(&e), "not a directory");
+    }
+}
