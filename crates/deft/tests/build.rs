@@ -1,0 +1,126 @@
+//! `deft build` as the go command's `go build`: where the executable goes,
+//! what happens to a package other than main and to a package with
+//! errors, and that the executable behaves as `deft run` does.
+//!
+//! The go command's wording (`mkdir DIR/: file exists`) and behaviour
+//! (a missing output directory is made; a non-main package is compiled and
+//! nothing written) were read off gc 1.27.3's `go build`; the executables
+//! are judged against `deft run`, whose behaviour the golden corpus checks
+//! against gc. Linking needs the runtime library next to the binary under
+//! test: it is built first (`cargo build -p deftrt`, the test's profile).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const PROGRAM: &str = r#"package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func f(n int) (r int) {
+	defer func() {
+		if recover() != nil {
+			r = -n
+		}
+	}()
+	if n%2 == 1 {
+		panic("odd")
+	}
+	return n
+}
+
+func main() {
+	fmt.Println(len(os.Args), os.Args[1:])
+	for i := 0; i < 4; i++ {
+		fmt.Println(f(i))
+	}
+	var m map[int]int
+	m[1] = 2
+}
+"#;
+
+fn deft() -> &'static Path {
+    Path::new(env!("CARGO_BIN_EXE_deft"))
+}
+
+/// Builds the runtime library next to the deft binary under test.
+fn build_runtime_library() {
+    let dir = deft().parent().expect("the binary's directory");
+    let profile_release = dir.file_name().is_some_and(|n| n == "release");
+    let target = dir.parent().expect("the target directory");
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut cmd = Command::new(cargo);
+    cmd.args(["build", "-q", "-p", "deftrt"]).env("CARGO_TARGET_DIR", target);
+    if profile_release {
+        cmd.arg("--release");
+    }
+    let status = cmd.status().expect("running cargo");
+    assert!(status.success(), "building the runtime library: {status}");
+}
+
+/// A fresh directory holding `prog.go` with `source`.
+fn project(tag: &str, source: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("deft-build-test-{}-{tag}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("prog.go"), source).expect("write prog.go");
+    dir
+}
+
+fn run(cmd: &mut Command) -> Output {
+    cmd.output().expect("starting a process")
+}
+
+#[test]
+fn the_executable_behaves_as_deft_run() {
+    build_runtime_library();
+    let dir = project("run", PROGRAM);
+    // A missing output directory is made, as go build makes it.
+    let built = run(Command::new(deft()).args(["build", "-o", "out/sub/", "prog.go"]).current_dir(&dir));
+    assert!(built.status.success(), "deft build: {}", String::from_utf8_lossy(&built.stderr));
+    let exe = dir.join("out/sub/prog");
+    let have = run(Command::new(&exe).args(["a", "b"]).current_dir(&dir));
+    let want = run(Command::new(deft()).args(["run", "prog.go", "a", "b"]).current_dir(&dir));
+    assert_eq!(String::from_utf8_lossy(&have.stdout), String::from_utf8_lossy(&want.stdout));
+    assert_eq!(have.status.code(), want.status.code());
+    assert_eq!(want.status.code(), Some(2), "an unrecovered panic");
+    // The trace is the same but for the pc offsets and argument words.
+    let trace = |o: &Output| -> Vec<String> {
+        String::from_utf8_lossy(&o.stderr).lines().map(|l| l.split(" +0x").next().unwrap_or(l).to_string()).collect()
+    };
+    assert_eq!(trace(&have), trace(&want));
+    assert!(trace(&have).iter().any(|l| l.ends_with("prog.go:26")), "file:line in the trace: {:?}", trace(&have));
+    // The default name is the first file's stem, in the current directory.
+    let built = run(Command::new(deft()).args(["build", "prog.go"]).current_dir(&dir));
+    assert!(built.status.success() && dir.join("prog").is_file());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bad_input_gets_go_builds_answers() {
+    build_runtime_library();
+    let dir = project("bad", "package main\n\nfunc main() { x := 1 }\n");
+    let built = run(Command::new(deft()).args(["build", "prog.go"]).current_dir(&dir));
+    let ran = run(Command::new(deft()).args(["run", "prog.go"]).current_dir(&dir));
+    assert_eq!(built.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&built.stderr), String::from_utf8_lossy(&ran.stderr));
+    assert!(!dir.join("prog").exists());
+
+    std::fs::write(dir.join("prog.go"), PROGRAM).expect("write prog.go");
+    std::fs::write(dir.join("afile"), "").expect("write afile");
+    let built = run(Command::new(deft()).args(["build", "-o", "afile/x", "prog.go"]).current_dir(&dir));
+    assert_eq!(built.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&built.stderr),
+        "command-line-arguments: go build command-line-arguments: mkdir afile/: file exists\n"
+    );
+
+    // A package other than main: compiled, nothing written, success.
+    std::fs::write(dir.join("prog.go"), "package p\n\nfunc F() int { return 1 }\n").expect("write prog.go");
+    let built = run(Command::new(deft()).args(["build", "prog.go"]).current_dir(&dir));
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    assert!(built.stderr.is_empty() && !dir.join("prog").exists() && !dir.join("p").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
