@@ -26,11 +26,12 @@ use cranelift_codegen::ir::{AbiParam, InstBuilder, Signature, types};
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_module::{DataDescription, DataId, FuncId as ClifFuncId, Linkage, Module, default_libcall_names};
-use cranelift_object::{ObjectBuilder, ObjectModule};
+use cranelift_object::{ObjectBuilder, ObjectModule, ObjectProduct};
 use lower::ir::Program;
 use runtime::image::{IMAGE_MAGIC, Image};
 use syntax::{Diagnostic, SourceMap};
 
+use crate::funcdata::CompiledFunc;
 use crate::{Options, Translated, funcdata};
 
 /// The symbol of the runtime's start-up (`runtime::image::deft_main`).
@@ -67,12 +68,27 @@ pub fn compile_object(
     let Some(main) = t.main else { return Ok(ObjectProgram { bytes: Vec::new(), has_main: false }) };
     let image = define_image(&mut module, &t, main, godebug).map_err(ice)?;
     define_c_main(&mut module, image).map_err(ice)?;
-    let bytes = module.finish().emit().map_err(|e| ice(format!("writing the object file: {e}")))?;
+    let mut product = module.finish();
+    name_functions(&mut product, &t.compiled);
+    let bytes = product.emit().map_err(|e| ice(format!("writing the object file: {e}")))?;
     Ok(ObjectProgram { bytes, has_main: true })
 }
 
 fn ice(msg: impl std::fmt::Display) -> Vec<Diagnostic> {
     vec![Diagnostic { pos: syntax::Pos::NONE, msg: format!("internal compiler error: {msg}") }]
+}
+
+/// Gives each function's symbol the name tracebacks print (`main.main`,
+/// `fmt.Println`) instead of an anonymous one, for debuggers and profilers
+/// (`perf` reads an executable's symbol table). The symbols stay local,
+/// so names need not be unique, and a local symbol never satisfies an
+/// import of the same name (a library adapter is named like the runtime
+/// function it calls).
+fn name_functions(product: &mut ObjectProduct, compiled: &[CompiledFunc]) {
+    for c in compiled {
+        let symbol = product.function_symbol(c.id);
+        product.object.symbol_mut(symbol).name = c.name.clone().into_bytes();
+    }
 }
 
 /// Defines the program's [`Image`] and the data it points to.

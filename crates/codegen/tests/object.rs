@@ -59,3 +59,13 @@ fn the_image_carries_the_godebug_default_and_every_string() {
     // Funcdata names every function as tracebacks print it.
     assert!(find(b"main.main"), "main.main's funcdata is in the object");
 }
+
+#[test]
+fn functions_have_their_go_names_as_local_symbols() {
+    let bytes = object_of("recover_deep");
+    let file = object::File::parse(&*bytes).expect("an object file");
+    for name in ["main.main", "main.top", "main.deep", "main.top.func1"] {
+        let sym = file.symbols().find(|s| s.name() == Ok(name)).unwrap_or_else(|| panic!("no symbol {name}"));
+        assert!(sym.is_definition() && sym.is_local() && sym.kind() == SymbolKind::Text, "{name}: {sym:?}");
+    }
+}
