@@ -53,12 +53,48 @@ pub fn report(result: Result<(), String>) -> i32 {
 /// doc); `Err` is the message to print.
 pub fn write_executable(compiled: &Compiled<codegen::ObjectProgram>, output: Option<&str>) -> Result<(), String> {
     let path = output_path(output, &compiled.exec_name);
+    let pkg = &compiled.main_path;
+    let shown = path.display().to_string();
+    let refuse = |why: &str| format!("{pkg}: go build {pkg}: build output {shown:?} already exists and {why}");
+    let discard = match std::fs::metadata(&path) {
+        // The go command words a directory in the way of its default
+        // output so (it checks that one before building, deft after).
+        Ok(m) if m.is_dir() && output.is_none() => {
+            return Err(format!("go: build output {shown:?} already exists and is a directory"));
+        }
+        Ok(m) if m.is_dir() => return Err(refuse("is a directory")),
+        // go build overwrites only what it may have written itself.
+        Ok(m) if m.is_file() && m.len() > 0 && !is_object_file(&path) => return Err(refuse("is not an object file")),
+        // `-o /dev/null`: built, linked, thrown away.
+        Ok(m) => !m.is_file(),
+        Err(_) => false,
+    };
+    if discard {
+        return link(&compiled.program.bytes, None);
+    }
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| {
-        let pkg = &compiled.main_path;
-        format!("{pkg}: go build {pkg}: mkdir {}/: {}", dir.display(), errno_text(&e))
-    })?;
-    link(&compiled.program.bytes, &path)
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("{pkg}: go build {pkg}: mkdir {}/: {}", dir.display(), errno_text(&e)))?;
+    link(&compiled.program.bytes, Some(&path))
+}
+
+/// Whether the file at `path` starts as an object file, an archive or an
+/// executable of a format the go command knows (what it agrees to
+/// overwrite).
+fn is_object_file(path: &Path) -> bool {
+    const MAGICS: &[&[u8]] = &[
+        b"\x7fELF",
+        b"!<arch>\n",
+        b"MZ",
+        b"\xfe\xed\xfa\xce",
+        b"\xfe\xed\xfa\xcf",
+        b"\xce\xfa\xed\xfe",
+        b"\xcf\xfa\xed\xfe",
+        b"\x00asm",
+    ];
+    let mut head = [0u8; 8];
+    let n = std::fs::File::open(path).and_then(|mut f| std::io::Read::read(&mut f, &mut head)).unwrap_or(0);
+    MAGICS.iter().any(|m| head[..n].starts_with(m))
 }
 
 /// The executable's path: `output`, or the default name inside it when it
@@ -99,15 +135,17 @@ fn runtime_library() -> Result<PathBuf, String> {
 }
 
 /// Writes `object` to a scratch directory and links it with the runtime
-/// library into `out`.
-fn link(object: &[u8], out: &Path) -> Result<(), String> {
+/// library into `out` (into the scratch directory, to be thrown away, when
+/// `None`).
+fn link(object: &[u8], out: Option<&Path>) -> Result<(), String> {
     let lib = runtime_library()?;
     let scratch = std::env::temp_dir().join(format!("deft-build-{}", std::process::id()));
     std::fs::create_dir_all(&scratch).map_err(|e| format!("deft: {}: {e}", scratch.display()))?;
     let obj = scratch.join("main.o");
+    let out = out.map_or_else(|| scratch.join("a.out"), Path::to_path_buf);
     let result = std::fs::write(&obj, object)
         .map_err(|e| format!("deft: {}: {e}", obj.display()))
-        .and_then(|()| run_cc(&obj, &lib, out));
+        .and_then(|()| run_cc(&obj, &lib, &out));
     let _ = std::fs::remove_dir_all(&scratch);
     result
 }
@@ -149,6 +187,22 @@ mod tests {
         assert_eq!(output_path(Some("bin/"), "hello"), Path::new("bin/hello"));
         let tmp = std::env::temp_dir();
         assert_eq!(output_path(tmp.to_str(), "hello"), tmp.join("hello"));
+    }
+
+    #[test]
+    fn object_files_are_told_from_others() {
+        let dir = std::env::temp_dir().join(format!("deft-link-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        for (name, bytes, object) in [
+            ("elf", &b"\x7fELF\x02\x01"[..], true),
+            ("ar", b"!<arch>\nx", true),
+            ("text", b"hello", false),
+            ("short", b"\x7f", false),
+        ] {
+            std::fs::write(dir.join(name), bytes).expect("write");
+            assert_eq!(is_object_file(&dir.join(name)), object, "{name}");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

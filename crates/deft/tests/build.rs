@@ -1,8 +1,10 @@
-//! `deft build` as the go command's `go build`: where the executable goes,
-//! what happens to a package other than main and to a package with
-//! errors, and that the executable behaves as `deft run` does.
+//! `deft build` as the go command's `go build`: where the executable goes
+//! and what it will not overwrite, what happens to a package other than
+//! main and to a package with errors, and that the executable behaves as
+//! `deft run` does.
 //!
-//! The go command's wording (`mkdir DIR/: file exists`) and behaviour
+//! The go command's wording (`mkdir DIR/: file exists`, `build output
+//! "x" already exists and is not an object file`) and behaviour
 //! (a missing output directory is made; a non-main package is compiled and
 //! nothing written) were read off gc 1.27.3's `go build`; the executables
 //! are judged against `deft run`, whose behaviour the golden corpus checks
@@ -116,6 +118,22 @@ fn bad_input_gets_go_builds_answers() {
         String::from_utf8_lossy(&built.stderr),
         "command-line-arguments: go build command-line-arguments: mkdir afile/: file exists\n"
     );
+
+    // What go build will not overwrite: a directory, a file that is no
+    // object file.
+    std::fs::create_dir_all(dir.join("prog")).expect("mkdir prog");
+    let built = run(Command::new(deft()).args(["build", "prog.go"]).current_dir(&dir));
+    assert_eq!(built.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&built.stderr), "go: build output \"prog\" already exists and is a directory\n");
+    std::fs::write(dir.join("notes.txt"), "notes").expect("write notes.txt");
+    let built = run(Command::new(deft()).args(["build", "-o", "notes.txt", "prog.go"]).current_dir(&dir));
+    assert_eq!(built.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&built.stderr),
+        "command-line-arguments: go build command-line-arguments: build output \"notes.txt\" already exists and is not an object file\n"
+    );
+    assert_eq!(std::fs::read(dir.join("notes.txt")).expect("read notes.txt"), b"notes");
+    std::fs::remove_dir(dir.join("prog")).expect("rmdir prog");
 
     // A package other than main: compiled, nothing written, success.
     std::fs::write(dir.join("prog.go"), "package p\n\nfunc F() int { return 1 }\n").expect("write prog.go");
