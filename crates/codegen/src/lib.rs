@@ -72,12 +72,16 @@ use crate::program::ProgramCx;
 /// IR (and the ISA and its flags). A function whose IR is unchanged is not
 /// compiled again. The implementation (the driver's, on disk) must treat
 /// every stored blob as untrusted: `get` returns only a blob that `put`
-/// stored under that key, intact, or `None`.
+/// stored under that key, intact, or `None`. Keys come in groups (a
+/// function's group is its source file): an implementation can keep a
+/// group's entries together, so that a compilation reads the entries of
+/// the files it compiles and no others.
 pub trait CodeCache: std::fmt::Debug + Send + Sync {
-    /// The blob stored under `key`, if there is an intact one.
-    fn get(&self, key: &[u8]) -> Option<Vec<u8>>;
-    /// Stores `blob` under `key` (best effort: failures are ignored).
-    fn put(&self, key: &[u8], blob: &[u8]);
+    /// The blob stored under `key` in `group`, if there is an intact one.
+    fn get(&self, group: &str, key: &[u8]) -> Option<Vec<u8>>;
+    /// Stores `blob` under `key` in `group` (best effort: failures are
+    /// ignored).
+    fn put(&self, group: &str, key: &[u8], blob: &[u8]);
 }
 
 /// Code generation options.
@@ -100,17 +104,26 @@ impl Default for Options {
     }
 }
 
-/// Cranelift's view of a [`CodeCache`].
-struct CacheStore<'c>(&'c dyn CodeCache);
+/// Cranelift's view of a [`CodeCache`], for one function of `group`.
+struct CacheStore<'c> {
+    cache: &'c dyn CodeCache,
+    group: &'c str,
+}
 
 impl cranelift_codegen::incremental_cache::CacheKvStore for CacheStore<'_> {
     fn get(&self, key: &[u8]) -> Option<std::borrow::Cow<'_, [u8]>> {
-        self.0.get(key).map(std::borrow::Cow::Owned)
+        self.cache.get(self.group, key).map(std::borrow::Cow::Owned)
     }
 
     fn insert(&mut self, key: &[u8], val: Vec<u8>) {
-        self.0.put(key, &val);
+        self.cache.put(self.group, key, &val);
     }
+}
+
+/// The cache group of a function: its source file, whose functions are
+/// looked up together (generated glue, which has none, shares one group).
+fn cache_group(meta: &funcdata::FuncMeta) -> &str {
+    if meta.file.is_empty() { "<glue>" } else { &meta.file }
 }
 
 /// Compiles `program` to machine code in memory. Returns the program ready
@@ -240,7 +253,8 @@ fn define(cx: &mut ProgramCx, ctx: &mut Context, id: cranelift_module::FuncId, m
     // A function being dumped is compiled afresh: the cache has no VCode.
     let result = match &cx.cache {
         Some(cache) if !ctx.want_disasm => {
-            ctx.compile_with_cache(cx.module.isa(), &mut CacheStore(cache.as_ref()), &mut ctrl_plane).map(|_| ())
+            let mut store = CacheStore { cache: cache.as_ref(), group: cache_group(&meta) };
+            ctx.compile_with_cache(cx.module.isa(), &mut store, &mut ctrl_plane).map(|_| ())
         }
         _ => ctx.compile(cx.module.isa(), &mut ctrl_plane).map(|_| ()),
     };

@@ -12,45 +12,77 @@
 //! IR still run for the whole program.
 //!
 //! Where: `$XDG_CACHE_HOME/deft`, else `$HOME/.cache/deft`; `DEFT_CACHE=off`
-//! disables the cache. Entries live in 256 pack files, `code/HH.pack` for
-//! the keys whose first byte is `HH` (thousands of tiny files cost more to
-//! create than to compile): a header (magic, format, deft's version), then
-//! each entry's key, length and blob, then a SHA-256 checksum of it all. A
-//! pack is read at the first lookup of one of its keys; new entries are
-//! kept in memory and [`DiskCache::flush`] rewrites the packs that gained
-//! some — merged with what is on disk then — to a temporary file renamed
-//! into place. So two deft processes at once never see a partial pack (the
-//! last to rename wins; the other's new entries are just compiled again
-//! later), and a pack that is corrupt, truncated or of another version is
-//! ignored (and replaced at the next flush), never trusted.
+//! disables the cache. Entries live in one pack file per group (a source
+//! file; see `codegen::CodeCache`), `packs/<hash of the group>.pack`, so
+//! that a compilation reads the entries of the files it compiles and no
+//! others, however large the cache grows (thousands of tiny files, one per
+//! function, cost more to create than to compile). A pack holds a header
+//! (magic, format, deft's version), then each entry's key, the day it was
+//! last used, its length and blob, then a SHA-256 checksum of it all. It is
+//! read at the first lookup in its group; new entries are kept in memory,
+//! and [`DiskCache::flush`] rewrites the packs that gained some or whose
+//! used entries carry an older day — merged with what is on disk then, less
+//! the entries unused for [`EXPIRY_DAYS`] (as the go command trims its
+//! cache), so that the old versions of an edited function do not pile up —
+//! to a temporary file renamed into place. So two deft processes at once
+//! never see a partial pack (the last to rename wins; the other's new
+//! entries are just compiled again later), and a pack that is corrupt,
+//! truncated or of another version is ignored (and replaced at the next
+//! flush), never trusted.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sha2::{Digest, Sha256};
 
 const MAGIC: &[u8; 8] = b"DEFTPACK";
 /// The pack format; bump when it changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
+/// An entry not used for this many days is dropped when its pack is next
+/// written.
+const EXPIRY_DAYS: u32 = 5;
 
-/// A key's entries, by key.
-type Entries = HashMap<Vec<u8>, Vec<u8>>;
+/// A stored blob and the day (since the Unix epoch) it was last used.
+#[derive(Clone, Debug, PartialEq)]
+struct Entry {
+    day: u32,
+    blob: Vec<u8>,
+}
+
+/// A pack's entries, by key.
+type Entries = HashMap<Vec<u8>, Entry>;
 
 /// One pack in memory.
 #[derive(Debug, Default)]
 struct Pack {
     /// Entries read from disk and added since.
     entries: Entries,
-    /// Entries added by this process, to write at the flush.
-    added: Entries,
+    /// Keys looked up and found, or added, by this process.
+    used: HashSet<Vec<u8>>,
+    /// Whether this process added entries.
+    added: bool,
+}
+
+impl Pack {
+    /// Whether the pack must be written: it gained entries, or an entry
+    /// used today is stamped with an earlier day (at most one rewrite a
+    /// day for a pack only read).
+    fn stale(&self, today: u32) -> bool {
+        self.added || self.used.iter().any(|k| self.entries.get(k).is_some_and(|e| e.day < today))
+    }
 }
 
 /// The cache directory and the packs read so far.
 #[derive(Debug)]
 pub struct DiskCache {
     dir: PathBuf,
-    packs: Mutex<HashMap<u8, Pack>>,
+    today: u32,
+    packs: Mutex<HashMap<String, Pack>>,
+    /// Lookups that found an entry, and that did not.
+    hits: AtomicUsize,
+    misses: AtomicUsize,
 }
 
 impl DiskCache {
@@ -61,35 +93,68 @@ impl DiskCache {
         }
         let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
         let base = var("XDG_CACHE_HOME").or_else(|| var("HOME").map(|h| h.join(".cache")))?;
-        Some(DiskCache::at(base.join("deft")))
+        Some(DiskCache::at(base.join("deft"), current_day()))
     }
 
-    fn at(dir: PathBuf) -> DiskCache {
-        DiskCache { dir, packs: Mutex::new(HashMap::new()) }
+    fn at(dir: PathBuf, today: u32) -> DiskCache {
+        DiskCache {
+            dir,
+            today,
+            packs: Mutex::new(HashMap::new()),
+            hits: AtomicUsize::new(0),
+            misses: AtomicUsize::new(0),
+        }
     }
 
-    /// The pack file of keys starting with byte `shard`.
-    fn path(&self, shard: u8) -> PathBuf {
-        self.dir.join("code").join(format!("{shard:02x}.pack"))
+    /// Lookups so far that found an entry, and that did not.
+    pub fn lookups(&self) -> (usize, usize) {
+        (self.hits.load(Ordering::Relaxed), self.misses.load(Ordering::Relaxed))
     }
 
-    /// Writes the packs that gained entries (best effort: a failure leaves
-    /// the cache as it was).
+    /// The pack file of `group`.
+    fn path(&self, group: &str) -> PathBuf {
+        let hash = Sha256::digest(group.as_bytes());
+        let name: String = hash[..16].iter().map(|b| format!("{b:02x}")).collect();
+        self.dir.join("packs").join(name + ".pack")
+    }
+
+    /// The entries on disk of `group`'s pack (none if it is missing or
+    /// damaged).
+    fn read(&self, group: &str) -> Entries {
+        std::fs::read(self.path(group)).ok().and_then(|bytes| decode(&bytes)).unwrap_or_default()
+    }
+
+    /// Writes the packs that changed (best effort: a failure leaves the
+    /// cache as it was).
     pub fn flush(&self) {
         let Ok(mut packs) = self.packs.lock() else { return };
-        for (&shard, pack) in packs.iter_mut().filter(|(_, p)| !p.added.is_empty()) {
-            let path = self.path(shard);
+        for (group, pack) in packs.iter_mut().filter(|(_, p)| p.stale(self.today)) {
             // Entries another process wrote since this one read the pack.
-            let mut merged = std::fs::read(&path).ok().and_then(|bytes| decode(&bytes)).unwrap_or_default();
-            merged.extend(std::mem::take(&mut pack.added));
-            let Some(dir) = path.parent() else { continue };
-            let tmp = dir.join(format!(".{shard:02x}.{}.tmp", std::process::id()));
+            let mut merged = self.read(group);
+            merged.extend(std::mem::take(&mut pack.entries));
+            for key in &pack.used {
+                if let Some(e) = merged.get_mut(key) {
+                    e.day = self.today;
+                }
+            }
+            merged.retain(|_, e| e.day + EXPIRY_DAYS >= self.today);
+            let path = self.path(group);
+            let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else { continue };
+            let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
             let written = std::fs::create_dir_all(dir).is_ok() && std::fs::write(&tmp, encode(&merged)).is_ok();
             if !written || std::fs::rename(&tmp, &path).is_err() {
                 let _ = std::fs::remove_file(&tmp);
             }
         }
+        // The format before packs by group kept them here.
+        let _ = std::fs::remove_dir_all(self.dir.join("code"));
     }
+}
+
+/// Days since the Unix epoch.
+fn current_day() -> u32 {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    u32::try_from(secs / 86_400).unwrap_or(u32::MAX)
 }
 
 /// The header every pack starts with: magic, format, deft's version.
@@ -106,11 +171,12 @@ fn header() -> Vec<u8> {
 /// A pack's bytes for `entries`.
 fn encode(entries: &Entries) -> Vec<u8> {
     let mut out = header();
-    for (key, blob) in entries {
+    for (key, e) in entries {
         out.extend_from_slice(&(key.len() as u32).to_le_bytes());
         out.extend_from_slice(key);
-        out.extend_from_slice(&(blob.len() as u64).to_le_bytes());
-        out.extend_from_slice(blob);
+        out.extend_from_slice(&e.day.to_le_bytes());
+        out.extend_from_slice(&(e.blob.len() as u64).to_le_bytes());
+        out.extend_from_slice(&e.blob);
     }
     let sum = Sha256::digest(&out);
     out.extend_from_slice(&sum);
@@ -127,8 +193,10 @@ fn decode(pack: &[u8]) -> Option<Entries> {
     let mut entries = Entries::new();
     while !rest.is_empty() {
         let (key, after) = take_sized(rest, 4)?;
+        let (day, after) = after.split_at_checked(4)?;
         let (blob, after) = take_sized(after, 8)?;
-        entries.insert(key.to_vec(), blob.to_vec());
+        let day = u32::from_le_bytes(day.try_into().ok()?);
+        entries.insert(key.to_vec(), Entry { day, blob: blob.to_vec() });
         rest = after;
     }
     Some(entries)
@@ -144,21 +212,29 @@ fn take_sized(bytes: &[u8], width: usize) -> Option<(&[u8], &[u8])> {
 }
 
 impl codegen::CodeCache for DiskCache {
-    fn get(&self, key: &[u8]) -> Option<Vec<u8>> {
-        let shard = *key.first()?;
+    fn get(&self, group: &str, key: &[u8]) -> Option<Vec<u8>> {
         let mut packs = self.packs.lock().ok()?;
-        let pack = packs.entry(shard).or_insert_with(|| Pack {
-            entries: std::fs::read(self.path(shard)).ok().and_then(|bytes| decode(&bytes)).unwrap_or_default(),
-            added: Entries::new(),
-        });
-        pack.entries.get(key).cloned()
+        if !packs.contains_key(group) {
+            let entries = self.read(group);
+            packs.insert(group.to_string(), Pack { entries, ..Pack::default() });
+        }
+        let pack = packs.get_mut(group)?;
+        let Some(entry) = pack.entries.get(key) else {
+            self.misses.fetch_add(1, Ordering::Relaxed);
+            return None;
+        };
+        let blob = entry.blob.clone();
+        pack.used.insert(key.to_vec());
+        self.hits.fetch_add(1, Ordering::Relaxed);
+        Some(blob)
     }
 
-    fn put(&self, key: &[u8], blob: &[u8]) {
-        let (Some(&shard), Ok(mut packs)) = (key.first(), self.packs.lock()) else { return };
-        let pack = packs.entry(shard).or_default();
-        pack.entries.insert(key.to_vec(), blob.to_vec());
-        pack.added.insert(key.to_vec(), blob.to_vec());
+    fn put(&self, group: &str, key: &[u8], blob: &[u8]) {
+        let Ok(mut packs) = self.packs.lock() else { return };
+        let pack = packs.entry(group.to_string()).or_default();
+        pack.entries.insert(key.to_vec(), Entry { day: self.today, blob: blob.to_vec() });
+        pack.used.insert(key.to_vec());
+        pack.added = true;
     }
 }
 
@@ -167,13 +243,17 @@ mod tests {
     use super::*;
     use codegen::CodeCache;
 
-    fn entries(pairs: &[(&[u8], &[u8])]) -> Entries {
-        pairs.iter().map(|(k, v)| (k.to_vec(), v.to_vec())).collect()
+    fn entry(day: u32, blob: &[u8]) -> Entry {
+        Entry { day, blob: blob.to_vec() }
+    }
+
+    fn temp_dir(name: &str) -> PathBuf {
+        std::env::temp_dir().join(format!("deft-cache-{name}-{}", std::process::id()))
     }
 
     #[test]
     fn packs_round_trip_and_damage_is_refused() {
-        let e = entries(&[(&[1; 32], b"machine code"), (&[2; 32], b"")]);
+        let e: Entries = [(vec![1; 32], entry(7, b"machine code")), (vec![2; 32], entry(9, b""))].into();
         let pack = encode(&e);
         assert_eq!(decode(&pack), Some(e));
         for cut in [0, 1, 20, pack.len() - 1] {
@@ -186,20 +266,41 @@ mod tests {
 
     #[test]
     fn flushed_entries_are_found_by_another_process_and_merged() {
-        let dir = std::env::temp_dir().join(format!("deft-cache-test-{}", std::process::id()));
-        let (a, b) = (DiskCache::at(dir.clone()), DiskCache::at(dir.clone()));
-        // Two keys of one pack.
-        let (k1, k2) = ([5u8; 32].to_vec(), [[5u8].as_slice(), &[9u8; 31]].concat());
+        let dir = temp_dir("merge");
+        let (a, b) = (DiskCache::at(dir.clone(), 100), DiskCache::at(dir.clone(), 100));
+        let (k1, k2) = ([5u8; 32].to_vec(), [9u8; 32].to_vec());
         // Both processes read the (empty) pack, then each adds an entry.
-        assert_eq!(a.get(&k1), None);
-        assert_eq!(b.get(&k2), None);
-        a.put(&k1, b"one");
-        b.put(&k2, b"two");
+        assert_eq!(a.get("f.go", &k1), None);
+        assert_eq!(b.get("f.go", &k2), None);
+        a.put("f.go", &k1, b"one");
+        b.put("f.go", &k2, b"two");
         a.flush();
         b.flush();
-        let c = DiskCache::at(dir.clone());
-        assert_eq!(c.get(&k1).as_deref(), Some(&b"one"[..]));
-        assert_eq!(c.get(&k2).as_deref(), Some(&b"two"[..]));
+        let c = DiskCache::at(dir.clone(), 100);
+        assert_eq!(c.get("f.go", &k1).as_deref(), Some(&b"one"[..]));
+        assert_eq!(c.get("f.go", &k2).as_deref(), Some(&b"two"[..]));
+        // Another group's pack is another file.
+        assert_eq!(c.get("g.go", &k1), None);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn unused_entries_expire_and_used_ones_are_restamped() {
+        let dir = temp_dir("expiry");
+        let (old, kept, new) = ([1u8; 32].to_vec(), [2u8; 32].to_vec(), [3u8; 32].to_vec());
+        let first = DiskCache::at(dir.clone(), 100);
+        first.put("f.go", &old, b"old");
+        first.put("f.go", &kept, b"kept");
+        first.flush();
+        // Days later, one entry is used and one added.
+        let later = DiskCache::at(dir.clone(), 100 + EXPIRY_DAYS + 1);
+        assert_eq!(later.get("f.go", &kept).as_deref(), Some(&b"kept"[..]));
+        later.put("f.go", &new, b"new");
+        later.flush();
+        let on_disk = later.read("f.go");
+        assert_eq!(on_disk.get(&old), None);
+        assert_eq!(on_disk.get(&kept), Some(&entry(100 + EXPIRY_DAYS + 1, b"kept")));
+        assert!(on_disk.contains_key(&new));
         let _ = std::fs::remove_dir_all(dir);
     }
 }

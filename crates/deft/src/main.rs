@@ -18,6 +18,7 @@ mod gotest;
 mod link;
 mod load;
 mod modfile;
+mod phases;
 mod testmain;
 
 use std::process::ExitCode;

@@ -48,7 +48,7 @@ fn exact_integer(v: &ConstValue) -> Option<BigInt> {
     match v {
         ConstValue::Int(i) => Some(i.clone()),
         ConstValue::Float(f) if f.is_integer() => Some(f.to_integer()),
-        ConstValue::Complex(re, im) if im.is_zero() && re.is_integer() => Some(re.to_integer()),
+        ConstValue::Complex(c) if c.1.is_zero() && c.0.is_integer() => Some(c.0.to_integer()),
         _ => None,
     }
 }
@@ -56,15 +56,15 @@ fn exact_integer(v: &ConstValue) -> Option<BigInt> {
 fn real_part(v: &ConstValue) -> Option<BigRational> {
     match v {
         ConstValue::Int(i) => Some(BigRational::from_integer(i.clone())),
-        ConstValue::Float(f) => Some(f.clone()),
-        ConstValue::Complex(re, im) if im.is_zero() => Some(re.clone()),
+        ConstValue::Float(f) => Some((**f).clone()),
+        ConstValue::Complex(c) if c.1.is_zero() => Some(c.0.clone()),
         _ => None,
     }
 }
 
-fn complex_parts(v: &ConstValue) -> Option<(BigRational, BigRational)> {
+pub(crate) fn complex_parts(v: &ConstValue) -> Option<(BigRational, BigRational)> {
     match v {
-        ConstValue::Complex(re, im) => Some((re.clone(), im.clone())),
+        ConstValue::Complex(c) => Some((**c).clone()),
         _ => Some((real_part(v)?, BigRational::zero())),
     }
 }
@@ -169,7 +169,7 @@ mod tests {
         use crate::ir::IntTy;
         let i8t = TyKind::Int(IntTy { bits: 8, signed: true });
         assert_eq!(convert(&ConstValue::Int((-2).into()), &i8t), Some(Const::Int(0xfe)));
-        assert_eq!(convert(&ConstValue::Float(rat(3, 1)), &i8t), Some(Const::Int(3)));
+        assert_eq!(convert(&ConstValue::Float(Box::new(rat(3, 1))), &i8t), Some(Const::Int(3)));
         assert_eq!(convert(&ConstValue::Int(3.into()), &TyKind::Float(64)), Some(Const::Float(3.0)));
         assert_eq!(convert(&ConstValue::Int(65.into()), &TyKind::String), Some(Const::String("A".into())));
         assert_eq!(convert(&ConstValue::Bool(true), &TyKind::String), None);

@@ -648,21 +648,12 @@ pub(crate) fn has_defer(stmts: &[Stmt]) -> bool {
 
 /// Equality of two constants as gc's `constant.Compare(x, EQL, y)`.
 fn const_equal(a: &ConstValue, b: &ConstValue) -> bool {
-    use num_rational::BigRational;
-    fn as_rat(v: &ConstValue) -> Option<(BigRational, BigRational)> {
-        let zero = BigRational::from_integer(0.into());
-        match v {
-            ConstValue::Int(i) => Some((BigRational::from_integer(i.clone()), zero)),
-            ConstValue::Float(f) => Some((f.clone(), zero)),
-            ConstValue::Complex(r, i) => Some((r.clone(), i.clone())),
-            _ => None,
-        }
-    }
+    use crate::consts::complex_parts;
     match (a, b) {
         (ConstValue::Bool(x), ConstValue::Bool(y)) => x == y,
         _ => match (a.string_bytes(), b.string_bytes()) {
             (Some(x), Some(y)) => x == y,
-            _ => matches!((as_rat(a), as_rat(b)), (Some(x), Some(y)) if x == y),
+            _ => matches!((complex_parts(a), complex_parts(b)), (Some(x), Some(y)) if x == y),
         },
     }
 }

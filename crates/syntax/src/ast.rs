@@ -45,6 +45,44 @@ impl std::hash::Hasher for NodeHasher {
     }
 }
 
+/// A map keyed by [`NodeId`] that holds a value for most nodes: a vector
+/// indexed by the id. The checker records a type for nearly every
+/// expression, in the order the parser numbered them, so a hash table
+/// (whose hashing scatters neighbouring ids) missed the processor's caches
+/// on most inserts and lookups; consecutive ids here share cache lines.
+/// For maps with few entries per node, [`NodeMap`] costs less memory.
+#[derive(Clone, Debug)]
+pub struct DenseNodeMap<V> {
+    slots: Vec<Option<V>>,
+}
+
+impl<V> Default for DenseNodeMap<V> {
+    fn default() -> Self {
+        DenseNodeMap { slots: Vec::new() }
+    }
+}
+
+impl<V> DenseNodeMap<V> {
+    /// The value of node `id`, if any.
+    pub fn get(&self, id: &NodeId) -> Option<&V> {
+        self.slots.get(id.0 as usize)?.as_ref()
+    }
+
+    /// Sets the value of node `id`, returning the one it replaces.
+    pub fn insert(&mut self, id: NodeId, value: V) -> Option<V> {
+        let i = id.0 as usize;
+        if i >= self.slots.len() {
+            self.slots.resize_with(i + 1, || None);
+        }
+        self.slots[i].replace(value)
+    }
+
+    /// Whether node `id` has a value.
+    pub fn contains_key(&self, id: &NodeId) -> bool {
+        self.get(id).is_some()
+    }
+}
+
 /// Hands out fresh [`NodeId`]s; shared by the parses of all files of a package.
 #[derive(Debug, Default)]
 pub struct NodeIds {

@@ -359,8 +359,11 @@ impl<'a> Checker<'a> {
                 format!("{name} redeclared in this block")
             };
             self.error(pos, msg);
-            // Not in any scope: never "declared and not used".
-            self.objs[obj.0 as usize].used = true;
+            // Not in any scope: never "declared and not used" — but an
+            // import nothing can use is reported as unused, as gc does.
+            if !matches!(self.obj(obj).kind, ObjKind::PkgName(_)) {
+                self.objs[obj.0 as usize].used = true;
+            }
             return;
         }
         self.scopes[scope.0 as usize].names.insert(name, obj);

@@ -596,8 +596,8 @@ impl Value {
                 Err(e) => ConstValue::Bytes(e.into_bytes()),
             },
             Value::Int(i) => ConstValue::Int(i.clone()),
-            Value::Float(f) => ConstValue::Float(f.to_rat()?),
-            Value::Complex(a, b) => ConstValue::Complex(a.to_rat()?, b.to_rat()?),
+            Value::Float(f) => ConstValue::Float(Box::new(f.to_rat()?)),
+            Value::Complex(a, b) => ConstValue::Complex(Box::new((a.to_rat()?, b.to_rat()?))),
         })
     }
 }

@@ -41,7 +41,6 @@ impl<'a> Checker<'a> {
     /// used is the error gc reports for it, whatever the package; a used
     /// import of a package deft does not have is unsupported.
     pub(crate) fn report_imports(&mut self) {
-        let used: std::collections::HashSet<ObjId> = self.info.uses.values().copied().collect();
         let dots_used = std::mem::take(self.dot_used.get_mut());
         self.dot_imports.clear();
         for (i, (imp, obj)) in std::mem::take(&mut self.imports).into_iter().enumerate() {
@@ -51,7 +50,8 @@ impl<'a> Checker<'a> {
             let dot = imp.name.as_ref().is_some_and(|n| n.name == ".");
             match obj {
                 // A name other than the path's last element is shown.
-                Some(o) if !used.contains(&o) => {
+                // Every use of a package name goes through `use_obj`.
+                Some(o) if !self.objs[o.0 as usize].used => {
                     let name = &self.obj(o).name;
                     if imported.rsplit('/').next() == Some(name.as_str()) {
                         self.error(imp.pos, format!("{path} imported and not used"));

@@ -441,10 +441,12 @@ pub enum ConstValue {
     String(String),
     /// Integer constant (also runes).
     Int(BigInt),
-    /// Floating-point constant, exact.
-    Float(BigRational),
+    /// Floating-point constant, exact. (Boxed, as the complex one: facts
+    /// hold a value for every constant expression, and with the rationals
+    /// inline every fact was the size of two of them.)
+    Float(Box<BigRational>),
     /// Complex constant (real, imaginary).
-    Complex(BigRational, BigRational),
+    Complex(Box<(BigRational, BigRational)>),
     /// String constant whose bytes are not valid UTF-8 (e.g. `"\xff"`);
     /// valid UTF-8 strings always use [`ConstValue::String`]. (Added by the
     /// type checker.)
@@ -707,7 +709,7 @@ pub struct PackageInfo {
 #[derive(Clone, Debug, Default)]
 pub struct Info {
     /// Type and value of every evaluated expression and type expression.
-    pub types: syntax::ast::NodeMap<TypeAndValue>,
+    pub types: syntax::ast::DenseNodeMap<TypeAndValue>,
     /// Identifier → object it declares.
     pub defs: syntax::ast::NodeMap<ObjId>,
     /// Identifier → object it refers to.
