@@ -1,7 +1,8 @@
-//! `deft build` as the go command's `go build`: where the executable goes
-//! and what it will not overwrite, what happens to a package other than
-//! main and to a package with errors, and that the executable behaves as
-//! `deft run` does.
+//! `deft build` and `deft test -c` as the go command's `go build` and
+//! `go test -c`: where the executable goes and what it will not
+//! overwrite, what happens to a package other than main, to a package
+//! with errors and to one without tests, and that the executable behaves
+//! as `deft run` does (a test binary as go test runs it).
 //!
 //! The go command's wording (`mkdir DIR/: file exists`, `build output
 //! "x" already exists and is not an object file`) and behaviour
@@ -140,5 +141,31 @@ fn bad_input_gets_go_builds_answers() {
     let built = run(Command::new(deft()).args(["build", "prog.go"]).current_dir(&dir));
     assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
     assert!(built.stderr.is_empty() && !dir.join("prog").exists() && !dir.join("p").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn test_binaries_are_written_and_run_as_go_test_runs_them() {
+    build_runtime_library();
+    let dir = project("testc", "package p\n\nfunc F() int { return 1 }\n");
+    std::fs::write(dir.join("go.mod"), "module example.com/p\n\ngo 1.27\n").expect("write go.mod");
+    let test = "package p\n\nimport \"testing\"\n\nfunc TestF(t *testing.T) {\n\tif F() != 1 {\n\t\tt.Fatal(\"F\")\n\t}\n}\n\nfunc TestG(t *testing.T) { t.Log(\"g\") }\n";
+    std::fs::write(dir.join("p_test.go"), test).expect("write p_test.go");
+    // Nothing is run, nothing printed; the binary is named PKG.test.
+    let built = run(Command::new(deft()).args(["test", "-c"]).current_dir(&dir));
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    assert!(built.stdout.is_empty() && built.stderr.is_empty());
+    let ran = run(Command::new(dir.join("p.test")).args(["-test.v", "-test.run=F"]).current_dir(&dir));
+    assert!(ran.status.success());
+    let out = String::from_utf8_lossy(&ran.stdout);
+    let lines: Vec<&str> = out.lines().map(|l| l.split(" (").next().unwrap_or(l)).collect();
+    assert_eq!(lines, ["=== RUN   TestF", "--- PASS: TestF", "PASS"]);
+    // -o names the binary; a package without tests writes none, as go test -c.
+    let built = run(Command::new(deft()).args(["test", "-c", "-o", "bin/x.test"]).current_dir(&dir));
+    assert!(built.status.success() && dir.join("bin/x.test").is_file());
+    std::fs::remove_file(dir.join("p_test.go")).expect("rm p_test.go");
+    let built = run(Command::new(deft()).args(["test", "-c", "-o", "none.test"]).current_dir(&dir));
+    assert!(built.status.success() && !dir.join("none.test").exists());
+    assert_eq!(String::from_utf8_lossy(&built.stdout), "?   \texample.com/p\t[no test files]\n");
     let _ = std::fs::remove_dir_all(&dir);
 }
