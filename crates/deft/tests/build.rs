@@ -72,6 +72,11 @@ fn project(tag: &str, source: &str) -> PathBuf {
     dir
 }
 
+/// The runtime library next to the deft binary under test.
+fn runtime_library() -> PathBuf {
+    deft().with_file_name("libdeftrt.a")
+}
+
 fn run(cmd: &mut Command) -> Output {
     cmd.output().expect("starting a process")
 }
@@ -168,4 +173,17 @@ fn test_binaries_are_written_and_run_as_go_test_runs_them() {
     assert!(built.status.success() && !dir.join("none.test").exists());
     assert_eq!(String::from_utf8_lossy(&built.stdout), "?   \texample.com/p\t[no test files]\n");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_runtime_library_exports_every_symbol_code_may_import() {
+    build_runtime_library();
+    let nm = run(Command::new("nm").args(["-g", "--defined-only"]).arg(runtime_library()));
+    assert!(nm.status.success(), "nm: {}", String::from_utf8_lossy(&nm.stderr));
+    let listing = String::from_utf8_lossy(&nm.stdout);
+    let defined: std::collections::HashSet<&str> = listing.lines().filter_map(|l| l.split(' ').nth(2)).collect();
+    let entry_points = codegen::runtime_symbols::Rt::ALL.iter().map(|rt| rt.sym().name);
+    for name in entry_points.chain(runtime::library::names()).chain(["deft_main"]) {
+        assert!(defined.contains(name), "libdeftrt.a does not export {name}");
+    }
 }

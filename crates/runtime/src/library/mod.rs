@@ -40,6 +40,12 @@ pub fn symbol(name: &str) -> Option<*const u8> {
     SYMBOLS.iter().find(|(n, _)| *n == name).map(|&(_, f)| f())
 }
 
+/// The Go names of every library function the runtime implements (each
+/// also an exported symbol of that name).
+pub fn names() -> impl Iterator<Item = &'static str> {
+    SYMBOLS.iter().map(|(n, _)| *n)
+}
+
 /// Whether the implementation of library function `name` may call Go code
 /// (fmt calls `String` and `Error` methods). A panic in that Go code may be
 /// recovered by a frame above the library call, and the walk to it cannot
