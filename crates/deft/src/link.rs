@@ -29,7 +29,8 @@ pub fn build(opts: &BuildOptions) -> i32 {
     let mut sources = SourceMap::default();
     match crate::driver::compile::<codegen::ObjectProgram>(&mut sources, &opts.build) {
         Ok(Some(compiled)) => report(write_executable(&compiled, opts.output.as_deref())),
-        // A package other than main: checked, nothing written (as go build).
+        // A package other than main: type-checked, nothing written (go build
+        // compiles it and writes nothing).
         Ok(None) => 0,
         Err(rendered) => {
             eprint!("{rendered}");
