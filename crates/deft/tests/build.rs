@@ -141,7 +141,7 @@ fn bad_input_gets_go_builds_answers() {
     assert_eq!(std::fs::read(dir.join("notes.txt")).expect("read notes.txt"), b"notes");
     std::fs::remove_dir(dir.join("prog")).expect("rmdir prog");
 
-    // A package other than main: compiled, nothing written, success.
+    // A package other than main: type-checked, nothing written, success.
     std::fs::write(dir.join("prog.go"), "package p\n\nfunc F() int { return 1 }\n").expect("write prog.go");
     let built = run(Command::new(deft()).args(["build", "prog.go"]).current_dir(&dir));
     assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
