@@ -2,12 +2,13 @@
 //! compiler that holds `unsafe` code.
 #![allow(unsafe_code)]
 
-use cranelift_jit::JITModule;
-use cranelift_module::FuncId as ClifFuncId;
+use cranelift_jit::{JITBuilder, JITModule};
+use cranelift_module::{FuncId as ClifFuncId, default_libcall_names};
+use lower::ir::Program;
 use syntax::Diagnostic;
 
-use crate::funcdata;
-use crate::program::ProgramCx;
+use crate::runtime_symbols::Rt;
+use crate::{Translated, funcdata};
 
 /// A compiled program, ready to run.
 pub struct JitProgram {
@@ -21,15 +22,26 @@ pub struct JitProgram {
     main: Option<usize>,
 }
 
+/// A fresh JIT module for `prog` in which the runtime's entry points and
+/// the library functions it implements resolve to their addresses in this
+/// process.
+pub(crate) fn new_module(prog: &Program) -> JITModule {
+    let mut jb = JITBuilder::with_isa(crate::program::isa(), default_libcall_names());
+    for rt in Rt::ALL {
+        let s = rt.sym();
+        jb.symbol(s.name, s.addr);
+    }
+    for f in prog.funcs.iter().filter(|f| f.external) {
+        if let Some(addr) = runtime::library::symbol(&f.name) {
+            jb.symbol(f.name.clone(), addr);
+        }
+    }
+    JITModule::new(jb)
+}
+
 /// Finalizes the module, registers the funcdata with the runtime.
-pub(crate) fn finish(
-    cx: ProgramCx,
-    [tramp, catcher]: [ClifFuncId; 2],
-    init: ClifFuncId,
-    main: Option<ClifFuncId>,
-) -> Result<JitProgram, Vec<Diagnostic>> {
-    let globals = cx.global_ids();
-    let ProgramCx { mut module, compiled, .. } = cx;
+pub(crate) fn finish(mut module: JITModule, t: Translated) -> Result<JitProgram, Vec<Diagnostic>> {
+    let Translated { compiled, globals, trampoline, catcher, init, main } = t;
     if let Err(e) = module.finalize_definitions() {
         return Err(vec![Diagnostic {
             pos: syntax::Pos::NONE,
@@ -45,14 +57,14 @@ pub(crate) fn finish(
     // The globals are roots of the collector: register their address ranges.
     let roots: Vec<(usize, usize)> = globals
         .into_iter()
-        .map(|id| {
+        .map(|(id, _)| {
             let (p, size) = module.get_finalized_data(id);
             (p as usize, p as usize + size)
         })
         .collect();
     runtime::gc::register_roots(&roots);
     Ok(JitProgram {
-        trampoline: addr(tramp),
+        trampoline: addr(trampoline),
         catcher: addr(catcher),
         init: addr(init),
         main: main.map(addr),

@@ -1,4 +1,5 @@
-//! Lowered IR → Cranelift IR → machine code + funcdata, run in memory (JIT).
+//! Lowered IR → Cranelift IR → machine code + funcdata, run in memory (JIT)
+//! or written as an object file for an executable (`deft build`).
 //!
 //! ```text
 //! lower::ir::Program
@@ -12,10 +13,12 @@
 //!   │  external.rs adapters to library functions the runtime implements
 //!   │  intrinsics.rs sync/atomic's operations, inline at direct calls
 //!   ▼
-//! Cranelift IR ──(cranelift-jit)──▶ machine code
+//! Cranelift IR ──(any cranelift_module::Module: translate)──▶ machine code
 //!   │  funcdata.rs  lines, deferBits/argument slot offsets, landing pads
+//!   ├─ jit.rs     cranelift-jit: runtime::frames::register, run init, then main
 //!   ▼
-//! runtime::frames::register  →  jit.rs: run init, then main
+//! object.rs  cranelift-object: the same code, the funcdata as data
+//!            (runtime::image::Image) and a C `main` calling deft_main
 //! ```
 //!
 //! Conventions: a Go function has the SystemV convention when its results
@@ -47,17 +50,19 @@ pub mod intrinsics;
 mod jit;
 pub mod layout;
 pub mod maps;
+mod object;
 pub mod program;
 pub mod runtime_symbols;
 pub mod slices;
 
 use cranelift_codegen::Context;
 use cranelift_frontend::FunctionBuilderContext;
-use cranelift_module::Module;
+use cranelift_module::{DataId, FuncId as ClifFuncId, Module};
 use lower::ir::{FuncId, Program};
 use syntax::{Diagnostic, SourceMap};
 
 pub use jit::JitProgram;
+pub use object::{ObjectProgram, compile_object};
 
 use crate::funcdata::CompiledFunc;
 use crate::program::ProgramCx;
@@ -124,7 +129,38 @@ fn cache_group(meta: &funcdata::FuncMeta) -> &str {
 /// Compiles `program` to machine code in memory. Returns the program ready
 /// to run, or the diagnostics for constructs deft does not support yet.
 pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Result<JitProgram, Vec<Diagnostic>> {
-    let mut cx = ProgramCx::new(program, sources);
+    let mut module = jit::new_module(program);
+    let translated = translate(&mut module, program, sources, opts)?;
+    jit::finish(module, translated)
+}
+
+/// What translating a program into a module produced, before the module
+/// is finished (finalized in memory, or written as an object file).
+pub(crate) struct Translated {
+    /// Funcdata of every function defined.
+    pub compiled: Vec<CompiledFunc>,
+    /// Every package-level variable's storage and size: the collector's roots.
+    pub globals: Vec<(DataId, usize)>,
+    /// The entry trampoline (`runtime::entry::GoTrampoline`).
+    pub trampoline: ClifFuncId,
+    /// The text-method catcher (`runtime::entry::TextCatcher`).
+    pub catcher: ClifFuncId,
+    /// The program's `init`.
+    pub init: ClifFuncId,
+    /// `main.main`, if the program has one.
+    pub main: Option<ClifFuncId>,
+}
+
+/// Translates `program` into `module`, any kind of Cranelift module: the
+/// seam between the compiler and where its code goes. Every function the
+/// program can reach is defined, with the two entry glues the runtime calls.
+pub(crate) fn translate(
+    module: &mut dyn Module,
+    program: &Program,
+    sources: &SourceMap,
+    opts: &Options,
+) -> Result<Translated, Vec<Diagnostic>> {
+    let mut cx = ProgramCx::new(module, program, sources);
     cx.cache = opts.cache.clone();
     let mut ctx = cx.module.make_context();
     let mut fctx = FunctionBuilderContext::new();
@@ -169,9 +205,9 @@ pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Re
     }
     let mut sig = cranelift_codegen::ir::Signature::new(cranelift_codegen::isa::CallConv::SystemV);
     sig.params.extend([cranelift_codegen::ir::AbiParam::new(cranelift_codegen::ir::types::I64); 4]);
-    let tramp = cx.declare_anon(&sig);
+    let trampoline = cx.declare_anon(&sig);
     let meta = defers::define_entry_trampoline(&cx, &mut ctx, &mut fctx);
-    define(&mut cx, &mut ctx, tramp, meta);
+    define(&mut cx, &mut ctx, trampoline, meta);
     cx.module.clear_context(&mut ctx);
     sig.returns.push(cranelift_codegen::ir::AbiParam::new(cranelift_codegen::ir::types::I64));
     let catcher = cx.declare_anon(&sig);
@@ -185,7 +221,8 @@ pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Re
     }
     let init = cx.func_decl(program.init);
     let main = program.main.map(|m| cx.func_decl(m));
-    jit::finish(cx, [tramp, catcher], init, main)
+    let globals = cx.global_ids();
+    Ok(Translated { compiled: cx.compiled, globals, trampoline, catcher, init, main })
 }
 
 /// The alignment of a function of `len` bytes: 32 bytes (gc's), or 64 when

@@ -1,4 +1,5 @@
-//! Whole-program state of one compilation: the JIT module, declarations of
+//! Whole-program state of one compilation: the Cranelift module (in memory
+//! for `deft run`, an object file for `deft build`), declarations of
 //! Go functions and runtime entry points, static data (strings, type
 //! descriptors, func values, globals), generated thunks, and the funcdata
 //! collected from each compiled function.
@@ -17,8 +18,7 @@ use std::collections::HashMap;
 use cranelift_codegen::ir::{self, AbiParam, Signature, Type, types};
 use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
 use cranelift_codegen::settings::{self, Configurable};
-use cranelift_jit::{JITBuilder, JITModule};
-use cranelift_module::{DataDescription, DataId, FuncId as ClifFuncId, Linkage, Module, default_libcall_names};
+use cranelift_module::{DataDescription, DataId, FuncId as ClifFuncId, Linkage, Module};
 use lower::ir::{Const, FuncId, FuncSig, Program, TyId, TyKind};
 use runtime::abi::{FieldDesc, Kind, TYPE_FLAG_NAMED, TYPE_FLAG_NOPTR, TYPE_FLAG_REGISTER_RESULTS, TypeDesc};
 use syntax::{Diagnostic, Pos, SourceMap};
@@ -89,8 +89,9 @@ pub struct ProgramCx<'p> {
     pub prog: &'p Program,
     /// Its sources (file names for funcdata).
     pub sources: &'p SourceMap,
-    /// The JIT module.
-    pub module: JITModule,
+    /// The module the code and data go to: translation is the same for
+    /// every kind of module (see [`crate::translate`]).
+    pub module: &'p mut dyn Module,
     /// Layouts of all types.
     pub layouts: Layouts,
     /// Declaration of each IR function (use [`ProgramCx::func_decl`], which
@@ -127,20 +128,9 @@ pub struct ProgramCx<'p> {
 }
 
 impl<'p> ProgramCx<'p> {
-    /// A fresh module with every runtime symbol registered and every IR
-    /// function declared.
-    pub fn new(prog: &'p Program, sources: &'p SourceMap) -> ProgramCx<'p> {
-        let mut jb = JITBuilder::with_isa(isa(), default_libcall_names());
-        for rt in Rt::ALL {
-            let s = rt.sym();
-            jb.symbol(s.name, s.addr);
-        }
-        for f in prog.funcs.iter().filter(|f| f.external) {
-            if let Some(addr) = runtime::library::symbol(&f.name) {
-                jb.symbol(f.name.clone(), addr);
-            }
-        }
-        let module = JITModule::new(jb);
+    /// The state of compiling `prog` into `module` (fresh, built with
+    /// [`isa`]), with every IR function declared.
+    pub fn new(module: &'p mut dyn Module, prog: &'p Program, sources: &'p SourceMap) -> ProgramCx<'p> {
         let mut cx = ProgramCx {
             prog,
             sources,
@@ -324,7 +314,9 @@ impl<'p> ProgramCx<'p> {
         }
         let id = self.anon_data(false);
         let mut d = DataDescription::new();
-        d.define_zeroinit(8);
+        // Bytes, not `define_zeroinit`: an object file puts zero-initialized
+        // data in .bss, where a relocation cannot be applied.
+        d.define(Box::new([0u8; 8]));
         d.set_align(8);
         let code = self.func_decl(f);
         let fr = self.module.declare_func_in_data(code, &mut d);
@@ -351,10 +343,11 @@ impl<'p> ProgramCx<'p> {
         id
     }
 
-    /// The data objects of every global variable defined so far (roots of
-    /// the garbage collector once finalized).
-    pub fn global_ids(&self) -> Vec<DataId> {
-        self.globals.iter().flatten().copied().collect()
+    /// The data objects of every global variable defined so far, with
+    /// their sizes (roots of the garbage collector once finalized).
+    pub fn global_ids(&self) -> Vec<(DataId, usize)> {
+        let size = |g: usize| self.layouts.get(self.prog.globals[g].ty).size.max(1) as usize;
+        self.globals.iter().enumerate().filter_map(|(g, id)| id.map(|id| (id, size(g)))).collect()
     }
 
     /// The static type descriptor of `ty` (layout: [`TypeDesc`]).

@@ -97,7 +97,8 @@ pub enum Rt {
 
 /// Everything the compiler knows about one entry point.
 pub struct RtSym {
-    /// Symbol name (also the Rust function's `no_mangle` name where it has one).
+    /// Symbol name: the Rust function's `no_mangle` name, by which an
+    /// executable of `deft build` links to it (the JIT resolves it to `addr`).
     pub name: &'static str,
     /// Parameter types.
     pub params: &'static [Type],

@@ -1,4 +1,4 @@
-//! Command-line parsing: `deft run|test|version|help`.
+//! Command-line parsing: `deft run|build|test|version|help`.
 //!
 //! Only syntax is decided here; nothing is read or run.
 
@@ -7,6 +7,8 @@
 pub enum Command {
     /// `deft run [flags] FILE.go...|DIR [args...]`.
     Run(RunOptions),
+    /// `deft build [-o output] [build flags] [packages|files]`.
+    Build(BuildOptions),
     /// `deft test [build flags] [packages] [test flags]`.
     Test(TestOptions),
     /// `deft version`.
@@ -34,6 +36,9 @@ pub struct RunOptions {
     pub all_errors: bool,
     /// `--check-only`: compile everything, run nothing.
     pub check_only: bool,
+    /// `deft build`: a package other than main is checked and nothing is
+    /// written (go build compiles it and discards the result), not refused.
+    pub build_library: bool,
     /// `--dump-ir`: print the lowered IR to stdout instead of running.
     pub dump_ir: bool,
     /// `-gcflags=-lang=go1.N`: the language version of the user's package,
@@ -43,6 +48,18 @@ pub struct RunOptions {
     /// than found by import path (Go's test directories: an import of
     /// `PATH` or `./PATH` names them).
     pub packages: Vec<(String, Vec<String>)>,
+}
+
+/// Flags and operands of `deft build`.
+#[derive(Debug, Default, PartialEq)]
+pub struct BuildOptions {
+    /// The build flags and operands (`.go` files, or one package; `.`
+    /// when none is given); `program_args` unused.
+    pub build: RunOptions,
+    /// `-o`: the executable to write, or the directory to write it in
+    /// (an existing directory, or a path ending in `/`); else the name the
+    /// go command chooses, in the current directory.
+    pub output: Option<String>,
 }
 
 /// Flags and operands of `deft test`.
@@ -67,6 +84,10 @@ pub struct TestOptions {
     /// `-json`: the output as the go command's JSON events (the binary
     /// runs with `-test.v=test2json`).
     pub json: bool,
+    /// `-c`: write the test binary instead of running it.
+    pub compile_only: bool,
+    /// `-o`: where `-c` writes the test binary (as `deft build -o`).
+    pub output: Option<String>,
 }
 
 /// The test flags the go command passes on to the test binary: name and
@@ -120,6 +141,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         None | Some("help" | "-h" | "--help") => Ok(Command::Help),
         Some("version") => Ok(Command::Version),
         Some("run") => parse_run(&args[1..]).map(Command::Run),
+        Some("build") => parse_build(&args[1..]).map(Command::Build),
         Some("test") => parse_test(&args[1..]).map(Command::Test),
         Some(other) => Err(format!("unknown command \"{other}\"")),
     }
@@ -158,6 +180,40 @@ fn parse_run(args: &[String]) -> Result<RunOptions, String> {
         opts.inputs.push(dir.clone());
     }
     opts.program_args = rest.cloned().collect();
+    Ok(opts)
+}
+
+/// Parses `deft build`'s words: flags, then operands (files or one
+/// package), as `go build`.
+fn parse_build(args: &[String]) -> Result<BuildOptions, String> {
+    let mut opts = BuildOptions::default();
+    opts.build.build_library = true;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        if !arg.starts_with('-') || arg == "-" {
+            opts.build.inputs.push(arg.clone());
+            continue;
+        }
+        let flag = arg.trim_start_matches('-');
+        let (name, inline) = match flag.split_once('=') {
+            Some((n, v)) => (n, Some(v.to_string())),
+            None => (flag, None),
+        };
+        let value = inline.or_else(|| rest.next().cloned()).ok_or_else(|| format!("flag needs an argument: -{name}"));
+        match name {
+            "o" => opts.output = Some(value?),
+            "gcflags" => apply_gcflags(&value?, &mut opts.build)?,
+            "tags" => opts.build.tags = value?,
+            _ => return Err(format!("flag provided but not defined: -{name}")),
+        }
+    }
+    let files = opts.build.inputs.iter().filter(|i| i.ends_with(".go")).count();
+    match opts.build.inputs.len() {
+        0 => opts.build.inputs.push(".".to_string()),
+        1 => {}
+        n if files == n => {}
+        _ => return Err("deft does not support building several packages yet".to_string()),
+    }
     Ok(opts)
 }
 
@@ -224,7 +280,9 @@ fn parse_test(args: &[String]) -> Result<TestOptions, String> {
                     Ok(_) => {}
                 }
             }
-            "c" | "o" | "cover" | "coverprofile" | "fuzz" => {
+            "c" => opts.compile_only = inline.as_deref() != Some("false"),
+            "o" => opts.output = Some(value(inline, &mut rest)?),
+            "cover" | "coverprofile" | "fuzz" => {
                 return Err(format!("deft does not support go test's -{name} yet"));
             }
             _ => return Err(format!("flag provided but not defined: -{name}")),
@@ -354,6 +412,32 @@ mod tests {
         );
         assert!(parse(&["test".into(), "-p=0".into()]).is_err());
         assert!(parse(&["test".into(), "-p".into(), "x".into()]).is_err());
+    }
+
+    #[test]
+    fn build_flags_and_operands() {
+        let args: Vec<String> =
+            ["build", "-o", "bin/", "-gcflags=-N", "./cmd/x"].iter().map(|s| s.to_string()).collect();
+        let Ok(Command::Build(opts)) = parse(&args) else { panic!("want a build command") };
+        assert_eq!(opts.output.as_deref(), Some("bin/"));
+        assert!(opts.build.no_opt);
+        assert_eq!(opts.build.inputs, ["./cmd/x"]);
+        let Ok(Command::Build(opts)) = parse(&["build".into()]) else { panic!("want a build command") };
+        assert_eq!((opts.build.inputs, opts.output), (vec![".".to_string()], None));
+        let files: Vec<String> = ["build", "a.go", "b.go"].iter().map(|s| s.to_string()).collect();
+        assert!(matches!(parse(&files), Ok(Command::Build(_))));
+        assert!(parse(&["build".into(), "./a".into(), "./b".into()]).is_err());
+        assert!(parse(&["build".into(), "-o".into()]).is_err());
+        assert!(parse(&["build".into(), "-frob".into()]).is_err());
+    }
+
+    #[test]
+    fn test_binary_flags() {
+        let args: Vec<String> = ["test", "-c", "-o", "x.test", "./p"].iter().map(|s| s.to_string()).collect();
+        let Ok(Command::Test(opts)) = parse(&args) else { panic!("want a test command") };
+        assert!(opts.compile_only);
+        assert_eq!(opts.output.as_deref(), Some("x.test"));
+        assert_eq!(opts.packages, ["./p"]);
     }
 
     #[test]

@@ -1,14 +1,73 @@
-//! Runs the pipeline for `deft run` and maps its outcome to an exit status.
+//! Runs the pipeline for `deft run` and `deft build` and maps its outcome
+//! to an exit status.
 //!
 //! ```text
 //! files ─read─▶ SourceMap ─syntax─▶ AST ─(+ library packages)─▶ ─types─▶ Info ─lower─▶ IR ─codegen─▶ JIT ─▶ run
+//!                                                                                              └─▶ object ─cc─▶ executable
 //! ```
 //! Each stage reports user errors into one `Diagnostics`; the driver renders
 //! them once, in gc's format, and stops at the first stage that failed.
 
-use syntax::{Diagnostics, SourceMap};
+use syntax::{Diagnostic, Diagnostics, SourceMap};
 
 use crate::cli::{Command, RunOptions, USAGE};
+
+/// Where code generation puts a program: machine code in memory to run
+/// now (`deft run`, `deft test`), or an object file to link (`deft build`,
+/// `deft test -c`).
+pub trait Backend: Sized {
+    /// Compiles the lowered program; `godebug` is the main module's
+    /// GODEBUG default.
+    fn generate(
+        program: &lower::ir::Program,
+        sources: &SourceMap,
+        opts: &codegen::Options,
+        godebug: &str,
+    ) -> Result<Self, Vec<Diagnostic>>;
+    /// Whether the program has a `main.main`.
+    fn has_main(&self) -> bool;
+}
+
+impl Backend for codegen::JitProgram {
+    fn generate(
+        program: &lower::ir::Program,
+        sources: &SourceMap,
+        opts: &codegen::Options,
+        _: &str,
+    ) -> Result<Self, Vec<Diagnostic>> {
+        codegen::compile_jit(program, sources, opts)
+    }
+
+    fn has_main(&self) -> bool {
+        codegen::JitProgram::has_main(self)
+    }
+}
+
+impl Backend for codegen::ObjectProgram {
+    fn generate(
+        program: &lower::ir::Program,
+        sources: &SourceMap,
+        opts: &codegen::Options,
+        godebug: &str,
+    ) -> Result<Self, Vec<Diagnostic>> {
+        codegen::compile_object(program, sources, opts, godebug)
+    }
+
+    fn has_main(&self) -> bool {
+        codegen::ObjectProgram::has_main(self)
+    }
+}
+
+/// A compiled program with the names the go command would use for it.
+pub struct Compiled<B> {
+    /// The code.
+    pub program: B,
+    /// The executable's name (`go build`'s default output, `go run`'s
+    /// `os.Args[0]`).
+    pub exec_name: String,
+    /// The main package's import path (`command-line-arguments` for files).
+    pub main_path: String,
+}
 
 /// Executes a parsed command; returns the process exit status.
 pub fn execute(cmd: Command) -> i32 {
@@ -22,14 +81,15 @@ pub fn execute(cmd: Command) -> i32 {
             0
         }
         Command::Run(opts) => run(&opts),
+        Command::Build(opts) => crate::link::build(&opts),
         Command::Test(opts) => crate::gotest::test(&opts),
     }
 }
 
 fn run(opts: &RunOptions) -> i32 {
     let mut sources = SourceMap::default();
-    match compile(&mut sources, opts) {
-        Ok(Some((program, exec_name))) => program.run(program_args(&exec_name, opts)),
+    match compile::<codegen::JitProgram>(&mut sources, opts) {
+        Ok(Some(c)) => c.program.run(program_args(&c.exec_name, opts)),
         Ok(None) => 0,
         Err(rendered) => {
             eprint!("{rendered}");
@@ -42,7 +102,7 @@ fn run(opts: &RunOptions) -> i32 {
 /// nothing to run (`--check-only`, `--dump-ir`), `Err` with the rendered
 /// diagnostics or the go command's load error. With the program comes the
 /// name `go run` would give its executable.
-fn compile(sources: &mut SourceMap, opts: &RunOptions) -> Result<Option<(codegen::JitProgram, String)>, String> {
+pub fn compile<B: Backend>(sources: &mut SourceMap, opts: &RunOptions) -> Result<Option<Compiled<B>>, String> {
     let mut phases = crate::phases::Phases::start();
     let mut diags = Diagnostics::default();
     let mut ids = syntax::ast::NodeIds::default();
@@ -55,21 +115,21 @@ fn compile(sources: &mut SourceMap, opts: &RunOptions) -> Result<Option<(codegen
 
 /// Compiles a loaded program (`diags` holds the syntax errors loading
 /// found); as [`compile`].
-pub fn compile_loaded(
+pub fn compile_loaded<B: Backend>(
     sources: &mut SourceMap,
     loaded: crate::load::Program,
     mut diags: Diagnostics,
     opts: &RunOptions,
-) -> Result<Option<(codegen::JitProgram, String)>, String> {
+) -> Result<Option<Compiled<B>>, String> {
     let mut phases = crate::phases::Phases::start();
     runtime::godebug::set_default(loaded.godebug.clone());
     let defer_rank = defer_ranks(&loaded, opts);
-    let crate::load::Program { files, packages, exec_name, main_path, .. } = loaded;
+    let crate::load::Program { files, packages, exec_name, main_path, godebug, .. } = loaded;
     let limit = if opts.all_errors { None } else { Some(syntax::diag::MAX_ERRORS) };
     // The go command refuses to run a package other than main before
     // compiling anything (Go's `compile` and `errorcheck` tests, mostly
     // `package p`, are checked with --check-only).
-    if !opts.check_only && packages.last().is_some_and(|p| p.path != "main") {
+    if !opts.check_only && !opts.build_library && packages.last().is_some_and(|p| p.path != "main") {
         return Err(format!("package {main_path} is not a main package\n"));
     }
     // gc checks labels and branches while parsing: their errors come with
@@ -95,7 +155,7 @@ pub fn compile_loaded(
     }
     // A package other than main can be checked (Go's `compile` and
     // `errorcheck` tests are mostly `package p`) but there is nothing to run.
-    if opts.check_only && packages.last().is_some_and(|p| p.path != "main") {
+    if (opts.check_only || opts.build_library) && packages.last().is_some_and(|p| p.path != "main") {
         return Ok(None);
     }
     let lower_opts = lower::LowerOptions { disable_open_defers: opts.no_opt, compile_only: opts.check_only };
@@ -126,7 +186,7 @@ pub fn compile_loaded(
         cache: cache.clone().map(|c| c as std::sync::Arc<dyn codegen::CodeCache>),
         ..codegen::Options::default()
     };
-    let compiled = codegen::compile_jit(&program, sources, &cg_opts);
+    let compiled = B::generate(&program, sources, &cg_opts, &godebug);
     phases.end("codegen");
     drop_in_background(program);
     // Before the program runs: it may end the process.
@@ -135,7 +195,7 @@ pub fn compile_loaded(
         let (hits, misses) = cache.lookups();
         phases.note(&format!("cache: {hits} hits, {misses} misses"));
     }
-    let jit = compiled.map_err(|errors| {
+    let compiled = compiled.map_err(|errors| {
         let mut diags = Diagnostics::default();
         for d in errors {
             diags.error(d.pos, d.msg);
@@ -145,11 +205,11 @@ pub fn compile_loaded(
     if opts.check_only {
         return Ok(None);
     }
-    if !jit.has_main() {
+    if !compiled.has_main() {
         // gc finds this when linking and names the missing symbol, not a position.
         return Err("runtime.main_main·f: function main is undeclared in the main package\n".to_string());
     }
-    Ok(Some((jit, exec_name)))
+    Ok(Some(Compiled { program: compiled, exec_name, main_path }))
 }
 
 /// Drops `value` on a thread of its own, so that freeing a large tree

@@ -17,6 +17,9 @@
 //! included, goes through the JSON converter (`crate::test2json`) instead,
 //! whatever the mode; a build failure's diagnostics become the go
 //! command's `build-output` events, and no final `FAIL` line is printed.
+//!
+//! With `-c` the test binary is written instead (`crate::link`), the
+//! same program as an executable: run, it prints what the child prints.
 
 use std::io::Write;
 use std::time::Instant;
@@ -190,8 +193,11 @@ fn test_package(opts: &TestOptions, operand: &str, list_mode: bool) -> bool {
         }
         Ok(TestLoad::Program(p)) => p,
     };
-    let compiled = crate::driver::compile_loaded(&mut sources, program, diags, &opts.build);
-    let (jit, exec_name) = match compiled {
+    if opts.compile_only {
+        return write_test_binary(opts, &mut sources, program, diags);
+    }
+    let compiled = crate::driver::compile_loaded::<codegen::JitProgram>(&mut sources, program, diags, &opts.build);
+    let crate::driver::Compiled { program: jit, exec_name, .. } = match compiled {
         Ok(Some(done)) => done,
         Ok(None) => return true,
         Err(rendered) => {
@@ -252,6 +258,28 @@ fn test_package(opts: &TestOptions, operand: &str, list_mode: bool) -> bool {
     sink.verdict(&format!("FAIL\t{shown}\t{secs:.3}s"), true);
     sink.end(false);
     false
+}
+
+/// `deft test -c`: writes the test binary of a loaded package (as `deft
+/// build -o` writes an executable, named `PKG.test` by default) instead of
+/// running it; whether that succeeded. A build failure prints the
+/// diagnostics only, as `go test -c` does.
+fn write_test_binary(
+    opts: &TestOptions,
+    sources: &mut SourceMap,
+    program: crate::load::Program,
+    diags: Diagnostics,
+) -> bool {
+    match crate::driver::compile_loaded::<codegen::ObjectProgram>(sources, program, diags, &opts.build) {
+        Ok(Some(compiled)) => {
+            crate::link::report(crate::link::write_executable(&compiled, opts.output.as_deref())) == 0
+        }
+        Ok(None) => true,
+        Err(rendered) => {
+            eprint!("{rendered}");
+            false
+        }
+    }
 }
 
 /// Whether the test binary said it ran no test.

@@ -15,6 +15,7 @@ mod cli;
 mod driver;
 mod gostd;
 mod gotest;
+mod link;
 mod load;
 mod modfile;
 mod phases;

@@ -274,6 +274,7 @@ extern "C" fn makechan(elem_size: i64, cap: i64, elem_noscan: i64, pc: usize, fp
 ///
 /// # Safety
 /// `c` is null or a channel.
+#[unsafe(no_mangle)]
 pub unsafe extern "C" fn deft_chanlen(c: *mut u8) -> i64 {
     // SAFETY: by the precondition.
     if c.is_null() { 0 } else { unsafe { (*c.cast::<Chan>()).count as i64 } }
@@ -283,6 +284,7 @@ pub unsafe extern "C" fn deft_chanlen(c: *mut u8) -> i64 {
 ///
 /// # Safety
 /// `c` is null or a channel.
+#[unsafe(no_mangle)]
 pub unsafe extern "C" fn deft_chancap(c: *mut u8) -> i64 {
     // SAFETY: by the precondition.
     if c.is_null() { 0 } else { unsafe { (*c.cast::<Chan>()).cap as i64 } }
@@ -432,6 +434,7 @@ extern "C" fn chansend(c: *mut u8, elem: *const u8, pc: usize, fp: usize) {
 ///
 /// # Safety
 /// `c` is null or a channel; a non-null `out` addresses an element.
+#[unsafe(no_mangle)]
 pub unsafe extern "C" fn deft_chanrecv(c: *mut u8, out: *mut u8) -> bool {
     let c = c.cast::<Chan>();
     if c.is_null() {

@@ -13,6 +13,7 @@ pub struct Complex128 {
 /// The compiler emits a call to this for `x / y` on complex values:
 /// `(a + bi) / (c + di)`. Never panics (division by zero gives infinities
 /// or NaNs, as in Go).
+#[unsafe(no_mangle)]
 pub extern "C" fn deft_complex128div(a: f64, b: f64, c: f64, d: f64) -> Complex128 {
     let (mut e, mut f) = if c.abs() >= d.abs() {
         let ratio = d / c;

@@ -68,6 +68,7 @@ pub(crate) unsafe fn text_method(ty: *const TypeDesc, name: &[u8]) -> *const u8 
 ///
 /// # Safety
 /// `ty` is null or a valid type descriptor; `name` a valid Go string.
+#[unsafe(no_mangle)]
 pub unsafe extern "C" fn deft_ifacemethod(ty: *const TypeDesc, name_ptr: *const u8, name_len: usize) -> *const u8 {
     // SAFETY: by the precondition.
     unsafe { lookup(ty, go_bytes(name_ptr, name_len)) }
@@ -78,6 +79,7 @@ pub unsafe extern "C" fn deft_ifacemethod(ty: *const TypeDesc, name_ptr: *const 
 ///
 /// # Safety
 /// Both are null or valid type descriptors.
+#[unsafe(no_mangle)]
 pub unsafe extern "C" fn deft_assertiface(ty: *const TypeDesc, iface: *const TypeDesc) -> bool {
     if ty.is_null() {
         return false;
@@ -186,6 +188,7 @@ unsafe fn efaceeq(x: Eface, y: Eface) -> Result<bool, *const TypeDesc> {
 ///
 /// # Safety
 /// Both are valid interface values.
+#[unsafe(no_mangle)]
 pub unsafe extern "C" fn deft_efaceeq(t1: *const TypeDesc, d1: *const u8, t2: *const TypeDesc, d2: *const u8) -> usize {
     let (x, y) = (Eface { ty: t1, data: d1 }, Eface { ty: t2, data: d2 });
     // SAFETY: by the precondition.
@@ -196,6 +199,7 @@ pub unsafe extern "C" fn deft_efaceeq(t1: *const TypeDesc, d1: *const u8, t2: *c
 }
 
 /// The panic value `runtime error: comparing uncomparable type T`.
+#[unsafe(no_mangle)]
 pub extern "C" fn deft_uncomparable(ty: *const TypeDesc) -> Eface {
     runtime_error_eface(RuntimeError::Uncomparable(ty))
 }
@@ -243,6 +247,7 @@ pub unsafe fn panic_method_text(v: Eface) -> Option<Vec<u8>> {
 ///
 /// # Safety
 /// The descriptors are null (except `asserted`) or valid.
+#[unsafe(no_mangle)]
 pub unsafe extern "C" fn deft_assertiface_error(
     concrete: *const TypeDesc,
     asserted: *const TypeDesc,

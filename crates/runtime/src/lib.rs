@@ -4,7 +4,10 @@
 //! interfaces, type descriptors: [`abi`]), memory allocation, printing, the
 //! panic/defer engine, the frame walker, and goroutines with their
 //! channels ([`sched`], [`chan`]). Linked into the `deft` binary
-//! and called by JIT-compiled code through `extern "C"` entry points.
+//! and called by JIT-compiled code through `extern "C"` entry points; or
+//! linked, as a static library (`crates/rtlib`), into an executable built by
+//! `deft build`, whose generated code calls the same entry points by their
+//! symbol names and whose C `main` starts it ([`image`]).
 //!
 //! **Architecture invariant:** the runtime never depends on the compiler
 //! crates; the compiler learns the runtime's addresses only through the
@@ -24,6 +27,7 @@ pub mod frames;
 pub mod gc;
 pub mod godebug;
 pub mod iface;
+pub mod image;
 pub mod library;
 pub mod maps;
 pub mod panic;

@@ -560,6 +560,7 @@ unsafe fn hash_or_panic(desc: &TypeDesc, m: *const Table, key: *const u8, lookup
 ///
 /// # Safety
 /// `desc` is a map type descriptor.
+#[unsafe(no_mangle)]
 pub unsafe extern "C" fn deft_makemap(desc: *const TypeDesc, hint: isize) -> *mut Table {
     let hint = if (0..=1 << 30).contains(&hint) { hint as usize } else { 0 };
     // SAFETY: by the precondition.
@@ -645,6 +646,7 @@ unsafe extern "C" fn mapdelete_entry(desc: usize, m: usize, key: usize, pc: usiz
 ///
 /// # Safety
 /// `m` is null or a table; `it` is writable for an [`Iter`].
+#[unsafe(no_mangle)]
 pub unsafe extern "C" fn deft_mapiterinit(m: *mut Table, it: *mut Iter) {
     // SAFETY: by the precondition.
     let iter = match unsafe { m.as_ref() } {
@@ -670,6 +672,7 @@ pub unsafe extern "C" fn deft_mapiterinit(m: *mut Table, it: *mut Iter) {
 ///
 /// # Safety
 /// `it` was filled by [`deft_mapiterinit`].
+#[unsafe(no_mangle)]
 pub unsafe extern "C" fn deft_mapiternext(it: *mut Iter) -> bool {
     // SAFETY: by the precondition, the snapshot arrays hold `n` entries.
     unsafe {
@@ -714,6 +717,7 @@ pub unsafe extern "C" fn deft_mapiternext(it: *mut Iter) -> bool {
 ///
 /// # Safety
 /// `m` is null or a map value made by [`deft_makemap`].
+#[unsafe(no_mangle)]
 pub unsafe extern "C" fn deft_mapclear(m: *mut Table) {
     // SAFETY: by the precondition.
     let Some(t) = (unsafe { m.as_mut() }) else { return };

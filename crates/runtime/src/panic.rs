@@ -229,6 +229,7 @@ macro_rules! entry_shim {
     ($(#[$doc:meta])* $name:ident($($arg:ty),*) -> $ret:ty => $imp:ident, pc: $pc:literal, fp: $fp:literal) => {
         $(#[$doc])*
         #[unsafe(naked)]
+        #[unsafe(no_mangle)]
         pub extern "C" fn $name($(_: $arg),*) -> $ret {
             core::arch::naked_asm!(
                 $crate::panic::capture_regs!(),
@@ -739,6 +740,7 @@ unsafe fn resume(pc: usize, sp: usize, fp: usize, regs: &CalleeSaved) -> ! {
 /// the frame pointer of the function containing it. Returns the panic value
 /// and marks the panic recovered when the rule in the module doc allows it,
 /// otherwise the nil interface.
+#[unsafe(no_mangle)]
 pub extern "C" fn deft_recover(caller_fp: usize) -> Eface {
     let nil = Eface { ty: std::ptr::null(), data: std::ptr::null() };
     let gp = cur_g();
@@ -786,6 +788,7 @@ unsafe fn deferred_call_parent(fp: usize) -> usize {
 /// onto the goroutine's defer chain for frame `fp`; the generated code then
 /// stores the thunk and the arguments (nothing can run the record before
 /// that: the stores cannot panic).
+#[unsafe(no_mangle)]
 pub extern "C" fn deft_deferprocheap(size: usize, fp: usize) -> *mut DeferRecord {
     let gp = cur_g();
     // SAFETY: gp is the running goroutine; the record is new.
@@ -810,6 +813,7 @@ pub extern "C" fn deft_deferprocheap(size: usize, fp: usize) -> *mut DeferRecord
 /// A body run by another goroutine than the one running `fp` (an iterator
 /// that calls its yield function from a goroutine of its own) is reported
 /// as not supported: that goroutine's chain cannot hold the record.
+#[unsafe(no_mangle)]
 pub extern "C" fn deft_deferprocat(size: usize, fp: usize, own_fp: usize) -> *mut DeferRecord {
     let gp = cur_g();
     // SAFETY: gp is the running goroutine; the chain holds live records,
@@ -895,6 +899,7 @@ unsafe fn free_record(gp: *mut G, d: *mut DeferRecord) {
 ///
 /// # Safety
 /// `d` must point to a record in the frame `fp` that is not linked yet.
+#[unsafe(no_mangle)]
 pub unsafe extern "C" fn deft_deferproc(d: *mut DeferRecord, fp: usize) {
     // SAFETY: `d` is a record the generated code just filled in; the
     // running goroutine is live.
@@ -904,6 +909,7 @@ pub unsafe extern "C" fn deft_deferproc(d: *mut DeferRecord, fp: usize) {
 /// The compiler emits a call to this (a try_call whose exceptional edge is
 /// the deferreturn block itself) in the exit code of a function with defer
 /// records: runs the records of frame `fp`, newest first.
+#[unsafe(no_mangle)]
 pub extern "C" fn deft_deferreturn(fp: usize) {
     let gp = cur_g();
     // SAFETY: the chain holds live records; the thunk writes its frame

@@ -566,6 +566,7 @@ pub(crate) type Thunk = unsafe extern "C" fn(args: *mut u8, fp_out: *mut usize);
 /// running; the new goroutine goes to the back of the run queue. The shim
 /// passes its return address on, for the goroutine's `created by` line.
 #[unsafe(naked)]
+#[unsafe(no_mangle)]
 pub extern "C" fn deft_newproc(_thunk: usize, _args: *mut u8) {
     core::arch::naked_asm!("mov rdx, [rsp]", "jmp {imp}", imp = sym newproc)
 }

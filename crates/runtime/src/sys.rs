@@ -65,6 +65,17 @@ pub(crate) unsafe fn set_sigaction(sig: i32, act: &SigAction) -> Option<SigActio
     (unsafe { sigaction(sig, act, &mut old) } == 0).then_some(old)
 }
 
+/// `SIGPIPE`.
+const SIGPIPE: i32 = 13;
+
+/// Ignores `SIGPIPE`, as Rust's start-up does in the deft binary: a write
+/// to a pipe nobody reads fails with `EPIPE` instead of killing the process.
+pub(crate) fn ignore_sigpipe() {
+    let act = SigAction { handler: 1, mask: [0; 16], flags: 0, restorer: 0 };
+    // SAFETY: `SIG_IGN` is a valid action for SIGPIPE.
+    unsafe { set_sigaction(SIGPIPE, &act) };
+}
+
 /// `stack_t`, an alternate signal stack.
 #[repr(C)]
 #[derive(Clone, Copy)]

@@ -11,15 +11,18 @@
 //! A case runs as `deft run [FLAGS] WORDS` from the case's directory
 //! (`Case::cwd`, `Case::args`); a project in the environment of
 //! `case::Project::environment`, the same gc is given, with a module cache
-//! of its own.
+//! of its own. In [`Mode::Build`] it is instead built by `deft build
+//! [FLAGS] OPERANDS` into a scratch directory and the executable run with
+//! the program's arguments from the same directory: what is observed is
+//! the build's failure, or the executable's behaviour.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use crate::case::{Case, RunEnv};
+use crate::case::{Case, RunEnv, split_run_args};
 use crate::expect::Expectation;
-use crate::gc::{go_env_goroot, project_paths};
+use crate::gc::{TempDir, go_env_goroot, project_paths};
 use crate::normalize::{Paths, normalize_stderr, normalize_test_stdout};
 use crate::process::{self, Status, Streams};
 
@@ -90,6 +93,16 @@ pub struct Observed {
     pub elapsed: Duration,
 }
 
+/// How deft runs a case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// `deft run` (`deft test` for a test case).
+    Run,
+    /// `deft build`, then the executable (see the module doc). Test cases
+    /// (`deft test -c`) are not run this way.
+    Build,
+}
+
 /// The command `deft run FLAGS WORDS` (`deft test` for a test case), run
 /// from the case's directory, in
 /// a project's environment `env`.
@@ -112,15 +125,20 @@ pub fn deft_goroot() -> &'static str {
     })
 }
 
-/// Runs a case under deft with a time limit.
-pub fn observe(deft: &Path, case: &Case, timeout: Duration) -> Result<Observed, String> {
+/// Runs a case under deft with a time limit (each of the build and the
+/// run in [`Mode::Build`]).
+pub fn observe(deft: &Path, case: &Case, timeout: Duration, mode: Mode) -> Result<Observed, String> {
     let env = case.project.as_ref().map(|p| p.environment(&case.cwd)).transpose()?;
     let paths = match (&case.project, &env) {
         (Some(project), Some(env)) => project_paths(project, &env.cache.0, deft_goroot()),
         _ => Paths::of_files(&case.files).dir(deft_goroot(), "$GOROOT"),
     };
-    let out = process::run(command(deft, case, env.as_ref()), timeout, Streams::Separate)
-        .map_err(|e| format!("cannot run {}: {e}", deft.display()))?;
+    let scratch = TempDir::new("golden-build").map_err(|e| format!("scratch directory: {e}"))?;
+    let out = match mode {
+        Mode::Build if !case.test => build_and_run(deft, case, env.as_ref(), &scratch.0, timeout)?,
+        _ => process::run(command(deft, case, env.as_ref()), timeout, Streams::Separate)
+            .map_err(|e| format!("cannot run {}: {e}", deft.display()))?,
+    };
     let behaviour = Expectation {
         exit: out.status.code().unwrap_or(-1),
         stdout: if case.test { normalize_test_stdout(&out.stdout, &paths) } else { out.stdout },
@@ -128,3 +146,49 @@ pub fn observe(deft: &Path, case: &Case, timeout: Duration) -> Result<Observed, 
     };
     Ok(Observed { status: out.status, behaviour, elapsed: out.elapsed })
 }
+
+/// `deft build -o SCRATCH/ FLAGS OPERANDS`, then, if it succeeded, the
+/// executable it wrote (the only file in `scratch`) with the program's
+/// arguments: what the build printed (the `-d=defer` report) followed by
+/// what the executable did, as `go run` builds and then runs.
+fn build_and_run(
+    deft: &Path,
+    case: &Case,
+    env: Option<&RunEnv>,
+    scratch: &Path,
+    timeout: Duration,
+) -> Result<process::Output, String> {
+    let (operands, program_args) = split_run_args(&case.args);
+    let mut build = Command::new(deft);
+    build.arg("build").arg("-o").arg(format!("{}/", scratch.display()));
+    build.args(&case.flags).args(operands).current_dir(&case.cwd);
+    if let Some(env) = env {
+        env.apply(&mut build);
+    }
+    let built =
+        process::run(build, timeout, Streams::Separate).map_err(|e| format!("cannot run {}: {e}", deft.display()))?;
+    if built.status != Status::Exited(0) {
+        return Ok(built);
+    }
+    let exe = std::fs::read_dir(scratch)
+        .map_err(|e| format!("{}: {e}", scratch.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .next()
+        .ok_or(NO_EXECUTABLE)?;
+    let mut run = Command::new(&exe);
+    run.args(program_args).current_dir(&case.cwd);
+    if let Some(env) = env {
+        env.apply(&mut run);
+    }
+    let mut ran =
+        process::run(run, timeout, Streams::Separate).map_err(|e| format!("cannot run {}: {e}", exe.display()))?;
+    ran.stdout.splice(0..0, built.stdout);
+    ran.stderr.splice(0..0, built.stderr);
+    ran.elapsed += built.elapsed;
+    Ok(ran)
+}
+
+/// Why a case cannot be checked in [`Mode::Build`] when `deft build`
+/// succeeds without an executable: a package other than main, which go
+/// build accepts and go run (whose behaviour the expectation is) refuses.
+pub const NO_EXECUTABLE: &str = "deft build wrote no executable (go build accepts a package other than main)";

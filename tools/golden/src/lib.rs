@@ -45,3 +45,10 @@ pub fn corpus_root() -> PathBuf {
 pub fn known_failures_path() -> PathBuf {
     deft::workspace_root().join("tests/known-failures.txt")
 }
+
+/// `<workspace>/tests/known-failures-build.txt`: programs whose expectation
+/// (go run's behaviour) does not hold for an executable of `deft build`,
+/// added to the known failures in `golden check --build`.
+pub fn known_failures_build_path() -> PathBuf {
+    deft::workspace_root().join("tests/known-failures-build.txt")
+}

@@ -1,7 +1,9 @@
 //! `golden`: the command-line face of the golden tests.
 //!
 //! ```text
-//! golden check   [--deft PATH] [--jobs N] [NAME...]   run the corpus under deft (as the cargo test does)
+//! golden check   [--deft PATH] [--jobs N] [--build] [NAME...]
+//!                                                     run the corpus under deft (as the cargo test does);
+//!                                                     --build: deft build each program, run the executable
 //! golden bless   [--jobs N] [NAME...]                 regenerate expectations with gc
 //! golden known-failures [--deft PATH] [--jobs N]      rewrite tests/known-failures.txt from a run
 //! golden diff-gc [--deft PATH] FILE.go|DIR            run one program (or project) under gc and deft, show differences
@@ -9,7 +11,11 @@
 //!
 //! `NAME` selects cases whose name (`area/file.go`) starts with it. Without
 //! `--deft`, the binary is `$DEFT_BIN` or `TARGET/release/deft` (see the
-//! library's `deft` module); nothing is built. Exit status: 0 when all is
+//! library's `deft` module); nothing is built. `--build` checks every
+//! program but the `deft test` projects (`deft test -c` is not checked
+//! here) as an executable written by `deft build`, against the same
+//! expectations and known failures, plus `tests/known-failures-build.txt`.
+//! Exit status: 0 when all is
 //! well, 1 when something failed, 2 for bad usage.
 
 use std::path::{Path, PathBuf};
@@ -17,29 +23,32 @@ use std::process::ExitCode;
 
 use golden::case::{Case, discover};
 use golden::compare::compare_case;
-use golden::deft::{absolute, default_binary, observe};
+use golden::deft::{Mode, absolute, default_binary, observe};
 use golden::gc::Gc;
 use golden::process::{Status, default_jobs};
 use golden::suite::{Blessed, KnownFailures, bless_all, check_all, judge};
-use golden::{TIMEOUT, corpus_root, known_failures_path};
+use golden::{TIMEOUT, corpus_root, known_failures_build_path, known_failures_path};
 
 struct Args {
     command: String,
     deft: PathBuf,
     jobs: usize,
+    mode: Mode,
     operands: Vec<String>,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut argv = std::env::args().skip(1);
     let command = argv.next().ok_or("missing command")?;
-    let mut args = Args { command, deft: default_binary(), jobs: default_jobs(), operands: Vec::new() };
+    let mut args =
+        Args { command, deft: default_binary(), jobs: default_jobs(), mode: Mode::Run, operands: Vec::new() };
     while let Some(a) = argv.next() {
         match a.as_str() {
             "--deft" => args.deft = absolute(Path::new(&argv.next().ok_or("--deft needs a path")?)),
             "--jobs" => {
                 args.jobs = argv.next().and_then(|n| n.parse().ok()).ok_or("--jobs needs a number")?;
             }
+            "--build" => args.mode = Mode::Build,
             _ if a.starts_with("--") => return Err(format!("unknown flag {a}")),
             _ => args.operands.push(a),
         }
@@ -52,7 +61,7 @@ fn main() -> ExitCode {
         Ok(a) => a,
         Err(e) => {
             eprintln!(
-                "golden: {e}\nusage: golden check|bless|known-failures|diff-gc [--deft PATH] [--jobs N] [NAME...]"
+                "golden: {e}\nusage: golden check|bless|known-failures|diff-gc [--deft PATH] [--jobs N] [--build] [NAME...]"
             );
             return ExitCode::from(2);
         }
@@ -84,9 +93,17 @@ fn selected_cases(operands: &[String]) -> Result<Vec<Case>, String> {
 
 fn check(args: &Args) -> Result<bool, String> {
     require_binary(&args.deft)?;
-    let cases = selected_cases(&args.operands)?;
-    let results = check_all(&args.deft, &cases, args.jobs, TIMEOUT);
-    let known = KnownFailures::load(&known_failures_path())?;
+    let mut cases = selected_cases(&args.operands)?;
+    let all = cases.len();
+    if args.mode == Mode::Build {
+        cases.retain(|c| !c.test);
+        println!("--build: {} of {all} programs (deft test projects left out)", cases.len());
+    }
+    let results = check_all(&args.deft, &cases, args.jobs, TIMEOUT, args.mode);
+    let mut known = KnownFailures::load(&known_failures_path())?;
+    if args.mode == Mode::Build {
+        known.0.extend(KnownFailures::load(&known_failures_build_path())?.0);
+    }
     for r in &results {
         match &r.verdict {
             Ok(()) => println!("ok    {}", r.name),
@@ -95,7 +112,7 @@ fn check(args: &Args) -> Result<bool, String> {
         }
     }
     let mut report = judge(&results, &known);
-    if !args.operands.is_empty() {
+    if !args.operands.is_empty() || cases.len() < all {
         report.problems.retain(|p| !p.contains("listed in known-failures but no such program"));
     }
     for p in &report.problems {
@@ -132,7 +149,7 @@ fn bless(args: &Args) -> Result<bool, String> {
 fn update_known_failures(args: &Args) -> Result<bool, String> {
     require_binary(&args.deft)?;
     let cases = selected_cases(&[])?;
-    let results = check_all(&args.deft, &cases, args.jobs, TIMEOUT);
+    let results = check_all(&args.deft, &cases, args.jobs, TIMEOUT, Mode::Run);
     let path = known_failures_path();
     let old = KnownFailures::load(&path)?;
     let new = KnownFailures::from_results(&results, &old);
@@ -149,7 +166,7 @@ fn diff_gc(args: &Args) -> Result<bool, String> {
     let path = Path::new(operand);
     let case = Case::load(path, operand.clone())?;
     let (want, _) = Gc::default().expectation(&case)?;
-    let have = observe(&args.deft, &case, TIMEOUT)?;
+    let have = observe(&args.deft, &case, TIMEOUT, args.mode)?;
     if have.status != Status::Exited(have.behaviour.exit) {
         println!("deft: {}", have.status);
     }

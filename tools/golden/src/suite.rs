@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use crate::case::{Case, Recipe};
 use crate::compare::{Mismatch, compare_case};
-use crate::deft::observe;
+use crate::deft::{Mode, observe};
 use crate::gc::Gc;
 use crate::process::{Status, par_map};
 
@@ -27,12 +27,12 @@ pub struct CaseResult {
 }
 
 /// Runs every case under deft, `jobs` at a time.
-pub fn check_all(deft: &Path, cases: &[Case], jobs: usize, timeout: Duration) -> Vec<CaseResult> {
-    par_map(cases, jobs, |case| CaseResult { name: case.name.clone(), verdict: check_case(deft, case, timeout) })
+pub fn check_all(deft: &Path, cases: &[Case], jobs: usize, timeout: Duration, mode: Mode) -> Vec<CaseResult> {
+    par_map(cases, jobs, |case| CaseResult { name: case.name.clone(), verdict: check_case(deft, case, timeout, mode) })
 }
 
 /// Runs one case under deft and judges it against its expectation.
-pub fn check_case(deft: &Path, case: &Case, timeout: Duration) -> Result<(), Mismatch> {
+pub fn check_case(deft: &Path, case: &Case, timeout: Duration, mode: Mode) -> Result<(), Mismatch> {
     let fail = |summary: String| Mismatch { summary, details: String::new() };
     let bytes = std::fs::read(&case.golden).map_err(|e| fail(format!("no expectation ({e}); run scripts/bless")))?;
     let mut want = crate::expect::Expectation::parse(&bytes).map_err(|e| fail(format!("bad expectation file: {e}")))?;
@@ -43,7 +43,7 @@ pub fn check_case(deft: &Path, case: &Case, timeout: Duration) -> Result<(), Mis
         want.stdout =
             crate::normalize::normalize_test_stdout(&want.stdout, &crate::normalize::Paths::of_files(&case.files));
     }
-    let have = observe(deft, case, timeout).map_err(fail)?;
+    let have = observe(deft, case, timeout, mode).map_err(fail)?;
     let verdict = match have.status {
         Status::Exited(_) => compare_case(&want, &have.behaviour, case),
         other => Err(Mismatch {

@@ -26,7 +26,7 @@ fn golden_corpus() {
         return;
     }
     let deft = golden::deft::build_release().unwrap_or_else(|e| panic!("{e}"));
-    let results = check_all(&deft, &cases, default_jobs(), TIMEOUT);
+    let results = check_all(&deft, &cases, default_jobs(), TIMEOUT, golden::deft::Mode::Run);
     let known = KnownFailures::load(&known_failures_path()).unwrap_or_else(|e| panic!("{e}"));
     let report = judge(&results, &known);
     for p in &report.problems {
