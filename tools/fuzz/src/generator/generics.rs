@@ -106,7 +106,24 @@ pub(super) enum Arg {
     P,
     PtrP,
     PtrQ,
+    /// `type S string`.
+    S,
+    /// The interface `any` (which satisfies `comparable` since Go 1.20).
+    Any,
+    /// The interface `Shower`.
+    ShowerI,
+    /// `Box[X]`, an instance as a type argument.
+    BoxOf(Inner),
     /// The current generic body's type parameter `k`.
+    Param(usize),
+}
+
+/// The type argument of a `Box` used as a type argument.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Inner {
+    Int,
+    Str,
+    PtrP,
     Param(usize),
 }
 
@@ -209,6 +226,35 @@ type Pair[K comparable, V any] struct {
 	k K
 	v V
 }
+
+type S string
+
+type Wrap[T any] struct {
+	Box[T]
+	tag string
+}
+
+type Getter[T any] interface {
+	Get() T
+}
+
+func (b Box[T]) String() string { return \"Box\" }
+
+func (s Stack[T]) All(yield func(int, T) bool) {
+	for i, v := range s {
+		if !yield(i, v) {
+			return
+		}
+	}
+}
+
+func getAll[T any, G Getter[T]](gs ...G) []T {
+	var out []T
+	for _, g := range gs {
+		out = append(out, g.Get())
+	}
+	return out
+}
 ";
 
 impl Gen<'_> {
@@ -263,7 +309,12 @@ impl Gen<'_> {
                 "\tcase *{ty}:\n\t\tif v == nil {{\n\t\t\tprintln(tag, \"*{ty} nil\")\n\t\t}} else {{\n\t\t\tprintln(tag, \"*{ty}\", {fields})\n\t\t}}\n"
             ));
         }
+        t.push_str("\tcase S:\n\t\tprintln(tag, \"S\", string(v))\n");
+        for ty in ["int", "string"] {
+            t.push_str(&format!("\tcase Box[{ty}]:\n\t\tprintln(tag, \"Box[{ty}]\", v.v, v.n)\n"));
+        }
         t.push_str("\tcase error:\n\t\tprintln(tag, \"error\", v.Error())\n");
+        t.push_str("\tcase interface{ String() string }:\n\t\tprintln(tag, \"stringer\", v.String())\n");
         t.push_str("\tdefault:\n\t\tprintln(tag, \"other\")\n\t}\n}\n");
         t
     }
@@ -512,22 +563,34 @@ impl Gen<'_> {
                 if strings {
                     out.push(Arg::Ty(Ty::Str));
                 }
-                out.extend([Arg::P, Arg::PtrP, Arg::PtrQ]);
+                out.extend([Arg::P, Arg::PtrP, Arg::PtrQ, Arg::S, Arg::Any, Arg::ShowerI]);
+                out.extend([Arg::BoxOf(Inner::Int), Arg::BoxOf(Inner::PtrP)]);
+                if strings {
+                    out.push(Arg::BoxOf(Inner::Str));
+                }
             }
             Cons::Ordered | Cons::Num => {
                 out.extend(ints);
                 out.push(Arg::Ty(Ty::Int(IntTy::Int)));
-                if strings && c == Cons::Ordered {
-                    out.push(Arg::Ty(Ty::Str));
+                if c == Cons::Ordered {
+                    out.push(Arg::S);
+                    if strings {
+                        out.push(Arg::Ty(Ty::Str));
+                    }
                 }
             }
-            Cons::Shower => out.extend([Arg::Ty(Ty::Int(IntTy::E)), Arg::P, Arg::PtrP, Arg::PtrQ]),
+            Cons::Shower => {
+                out.extend([Arg::Ty(Ty::Int(IntTy::E)), Arg::P, Arg::PtrP, Arg::PtrQ, Arg::ShowerI]);
+            }
         }
         for (k, (_, pc)) in self.generic.tps.iter().enumerate() {
-            if pc.implies(c) && !self.tvals(k, true).is_empty() {
+            if !self.tvals(k, true).is_empty() {
                 // Type parameters at hand are the likely choice.
-                for _ in 0..4 {
-                    out.push(Arg::Param(k));
+                if pc.implies(c) {
+                    out.extend([Arg::Param(k); 4]);
+                }
+                if c == Cons::Any || (c == Cons::Comparable && pc.comparable()) {
+                    out.push(Arg::BoxOf(Inner::Param(k)));
                 }
             }
         }
@@ -552,6 +615,10 @@ impl Gen<'_> {
             Arg::P => "P".to_string(),
             Arg::PtrP => "*P".to_string(),
             Arg::PtrQ => "*Q".to_string(),
+            Arg::S => "S".to_string(),
+            Arg::Any => "any".to_string(),
+            Arg::ShowerI => "Shower".to_string(),
+            Arg::BoxOf(i) => format!("Box[{}]", self.arg_name(inner_arg(i))),
             Arg::Param(k) => self.generic.tps[k].0.clone(),
         }
     }
@@ -564,6 +631,28 @@ impl Gen<'_> {
             Arg::P => self.p_lit(),
             Arg::PtrP => format!("&{}", self.p_lit()),
             Arg::PtrQ => format!("&Q{{n: {}}}", self.int_expr(IntTy::Int, 1).text),
+            Arg::S => {
+                let s = if self.has(Feature::Strings) {
+                    self.str_expr(1, &mut 1).text
+                } else {
+                    format!("{:?}", self.rng.pick(&WORDS))
+                };
+                format!("S({s})")
+            }
+            Arg::Any => {
+                let inner = *self.rng.pick(&[Arg::Ty(Ty::Int(IntTy::Int)), Arg::Ty(Ty::Int(IntTy::E)), Arg::P, Arg::S]);
+                format!("any({})", self.arg_value(inner))
+            }
+            Arg::ShowerI => {
+                let inner = *self.rng.pick(&[Arg::Ty(Ty::Int(IntTy::E)), Arg::P, Arg::PtrP, Arg::PtrQ]);
+                format!("Shower({})", self.arg_value(inner))
+            }
+            Arg::BoxOf(i) => {
+                let name = self.arg_name(a);
+                let v = self.arg_value(inner_arg(i));
+                let n = self.rng.range(0, 9);
+                format!("{name}{{v: {v}, n: {n}}}")
+            }
             Arg::Param(k) => self.t_expr(k, true, 1).expect("args_for offers only type parameters with values"),
         }
     }
@@ -581,9 +670,17 @@ impl Gen<'_> {
     /// A call of `g_j` with type arguments `args`: explicit, partly
     /// explicit or inferred instantiation. Charges its cost.
     fn gcall_text(&mut self, j: usize, args: &[Arg]) -> String {
+        self.gcall_with(j, args, false)
+    }
+
+    /// [`Gen::gcall_text`]; with `as_value`, the instance is first stored
+    /// in a variable (`f := g[int]`, a line written now) and called
+    /// through it.
+    fn gcall_with(&mut self, j: usize, args: &[Arg], as_value: bool) -> String {
         let g = self.generic.funcs[j].clone().expect("callable functions exist");
         self.charge(g.cost);
         let shown = match self.rng.weighted(&[4, 3, u32::from(args.len() > 1)]) {
+            _ if as_value => args.len(),
             0 => 0,
             1 => args.len(),
             _ => 1,
@@ -606,6 +703,11 @@ impl Gen<'_> {
             for _ in 0..self.rng.range(0, 3) {
                 vals.push(self.arg_value(args[k]));
             }
+        }
+        if as_value {
+            let f = self.fresh("fv");
+            self.line(&format!("{f} := {}{inst}", g.name));
+            return format!("{f}({})", vals.join(", "));
         }
         format!("{}{inst}({})", g.name, vals.join(", "))
     }
@@ -653,7 +755,8 @@ impl Gen<'_> {
         let j = *self.rng.pick(&js);
         let g = self.generic.funcs[j].clone().expect("callable");
         let args = self.pick_args(&g);
-        let call = self.gcall_text(j, &args);
+        let as_value = self.rng.chance(15);
+        let call = self.gcall_with(j, &args, as_value);
         if self.defer_allowed() && self.rng.chance(15) {
             return self.line(&format!("defer {call}"));
         }
@@ -675,7 +778,7 @@ impl Gen<'_> {
                 self.line(&format!("{v} := {call}"));
                 self.declare(&v, Kind::TVal(k)).nonempty = self.generic.tps[k].1.basic();
             }
-            Arg::P | Arg::PtrP | Arg::PtrQ => {
+            Arg::P | Arg::PtrP | Arg::PtrQ | Arg::S | Arg::Any | Arg::ShowerI | Arg::BoxOf(_) => {
                 let tag = self.tag();
                 self.line(&format!("pv({tag}, {call})"));
             }
@@ -708,12 +811,22 @@ impl Gen<'_> {
         let a = *self.rng.pick(&args);
         let an = self.arg_name(a);
         let b = self.fresh("b");
-        if self.rng.chance(50) {
-            let v = self.arg_value(a);
-            let n = self.int_expr(IntTy::Int, 1).text;
-            self.line(&format!("{b} := Box[{an}]{{v: {v}, n: {n}}}"));
-        } else {
-            self.line(&format!("var {b} Box[{an}]"));
+        // A Wrap[A] embeds a Box[A]: its methods and field are promoted.
+        let wrap = self.rng.chance(30);
+        let inner = if wrap { format!("{b}.Box") } else { b.clone() };
+        let zero = self.rng.chance(35);
+        match (zero, wrap) {
+            (false, true) => {
+                let v = self.arg_value(a);
+                self.line(&format!("{b} := Wrap[{an}]{{Box: Box[{an}]{{v: {v}}}, tag: \"w\"}}"));
+            }
+            (false, false) => {
+                let v = self.arg_value(a);
+                let n = self.int_expr(IntTy::Int, 1).text;
+                self.line(&format!("{b} := Box[{an}]{{v: {v}, n: {n}}}"));
+            }
+            (true, true) => self.line(&format!("var {b} Wrap[{an}]")),
+            (true, false) => self.line(&format!("var {b} Box[{an}]")),
         }
         let get = self.fresh("m");
         let set = self.fresh("m");
@@ -725,8 +838,8 @@ impl Gen<'_> {
                 1 => format!("pv({tag}, {b}.Get())"),
                 2 => format!("{set}({})", self.arg_value(a)),
                 3 => format!("pv({tag}, {get}())"),
-                4 => format!("(*Box[{an}]).Set(&{b}, {})", self.arg_value(a)),
-                5 => format!("pv({tag}, Box[{an}].Get({b}))"),
+                4 => format!("(*Box[{an}]).Set(&{inner}, {})", self.arg_value(a)),
+                5 => format!("pv({tag}, Box[{an}].Get({inner}))"),
                 _ if self.defer_allowed() => format!("defer {b}.Set({})", self.arg_value(a)),
                 _ => format!("println({tag}, {b}.n)"),
             };
@@ -743,6 +856,27 @@ impl Gen<'_> {
         let tag = self.tag();
         self.line(&format!("println({tag}, {b}.n)"));
         self.line(&format!("_ = {set}"));
+        match self.rng.below(3) {
+            0 => {
+                // A generic interface holding the instance (or a pointer).
+                let gi = self.fresh("gi");
+                let amp = if self.rng.chance(50) { "&" } else { "" };
+                self.line(&format!("var {gi} Getter[{an}] = {amp}{b}"));
+                let tag = self.tag();
+                self.line(&format!("pv({tag}, {gi}.Get())"));
+            }
+            1 => {
+                // Partial inference: G from the arguments.
+                let r = self.fresh("xs");
+                let other = self.arg_value(a);
+                self.line(&format!("{r} := getAll[{an}]({inner}, Box[{an}]{{v: {other}}})"));
+                let tag = self.tag();
+                self.line(&format!("println({tag}, len({r}))"));
+                let tag = self.tag();
+                self.line(&format!("pv({tag}, {r}[1])"));
+            }
+            _ => {}
+        }
     }
 
     /// `Stack[A]`: pushes, pops (one too many where a panic is allowed),
@@ -762,6 +896,11 @@ impl Gen<'_> {
         for _ in 0..self.rng.range(0, pushes) + extra {
             let tag = self.tag();
             self.line(&format!("pv({tag}, {s}.Pop())"));
+        }
+        if self.rng.chance(40) {
+            let (i, v) = (self.fresh("i"), self.fresh("x"));
+            let tag = self.tag();
+            self.line(&format!("for {i}, {v} := range {s}.All {{ pv({tag}, {v}); if {i} > 0 {{ break }} }}"));
         }
         let tag = self.tag();
         self.line(&format!("println({tag}, {s}.Len(), len({s}))"));
@@ -1213,5 +1352,15 @@ impl Gen<'_> {
         self.charge(12);
         let tag = self.tag();
         self.line(&format!("pv({tag}, {xs}[len({xs})-1])"));
+    }
+}
+
+/// The type argument a `Box` used as a type argument is instantiated with.
+fn inner_arg(i: Inner) -> Arg {
+    match i {
+        Inner::Int => Arg::Ty(Ty::Int(IntTy::Int)),
+        Inner::Str => Arg::Ty(Ty::Str),
+        Inner::PtrP => Arg::PtrP,
+        Inner::Param(k) => Arg::Param(k),
     }
 }
