@@ -93,7 +93,7 @@ pub const ALL: &[(Feature, &str, bool, &str)] = &[
     (Feature::BadYield, "badyield", true, "iterators that misbehave: gc's runtime errors"),
     (Feature::RangeFuncDefer, "rangefuncdefer", true, "defer in range-over-func bodies"),
     (Feature::RangeFuncGoto, "rangefuncgoto", true, "goto out of range-over-func bodies"),
-    (Feature::Generics, "generics", false, "generic functions and types, instantiated"),
+    (Feature::Generics, "generics", true, "generic functions and types, instantiated"),
 ];
 
 /// A set of enabled features.
