@@ -179,6 +179,7 @@ impl Scan {
             | ExprKind::FuncValue(_)
             | ExprKind::New
             | ExprKind::Recover
+            | ExprKind::PanicWrap { .. }
             | ExprKind::FramePointer
             | ExprKind::Zero => {}
             ExprKind::Closure { captures, .. } => self.escaping.extend(captures.iter().copied()),

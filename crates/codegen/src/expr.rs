@@ -207,6 +207,14 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.rt_noreturn(Rt::GoPanic, &vals);
                 Vec::new()
             }
+            ExprKind::PanicWrap { recv, method } => {
+                let desc = self.cx.typedesc(*recv);
+                let desc = self.data_addr(desc);
+                let name = self.string_const(method.as_bytes());
+                self.set_pos(e.pos);
+                self.rt_noreturn(Rt::PanicWrap, &[desc, name[0], name[1]]);
+                Vec::new()
+            }
             ExprKind::PanicRangeState(state) => {
                 let vals = self.expr(state);
                 self.set_pos(e.pos);

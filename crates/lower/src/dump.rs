@@ -276,6 +276,7 @@ impl Printer<'_> {
             ExprKind::RecoverFor(fp) => format!("recover_for({})", self.expr(fp)),
             ExprKind::Panic(x) => format!("panic({})", self.expr(x)),
             ExprKind::PanicRangeState(x) => format!("panicrangestate({})", self.expr(x)),
+            ExprKind::PanicWrap { method, .. } => format!("panicwrap({method})"),
             ExprKind::ComplexPart { x, imag } => format!("{}({})", if *imag { "imag" } else { "real" }, self.expr(x)),
             ExprKind::IfaceMethodValue(x, i) => format!("{}.method{i}", self.expr(x)),
             ExprKind::Print { args, newline } => {

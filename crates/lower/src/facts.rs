@@ -105,6 +105,12 @@ impl<'f> Facts<'f> {
         Some((inst.obj, inst.targs.iter().map(|&t| self.ty(t)).collect()))
     }
 
+    /// Whether expression node `id`'s type, as checked in the generic
+    /// body (before substitution), is a type parameter.
+    pub fn is_type_param(&self, id: NodeId) -> bool {
+        self.info.types.get(&id).is_some_and(|tv| matches!(self.types.get(tv.ty), Type::TypeParam(_)))
+    }
+
     /// The structure of a type (already substituted: a type taken from
     /// these facts or derived from one).
     pub fn get(&self, t: TypeId) -> &'f Type {

@@ -263,7 +263,12 @@ impl<'p> FuncCheck<'p> {
     fn expr(&mut self, e: &Expr) -> Result<(), String> {
         self.ty(e.ty)?;
         match &e.kind {
-            ExprKind::Const(_) | ExprKind::New | ExprKind::Recover | ExprKind::FramePointer | ExprKind::Zero => Ok(()),
+            ExprKind::Const(_)
+            | ExprKind::New
+            | ExprKind::Recover
+            | ExprKind::FramePointer
+            | ExprKind::Zero
+            | ExprKind::PanicWrap { .. } => Ok(()),
             ExprKind::RecoverFor(fp) => self.expr(fp),
             ExprKind::Local(l) => self.use_local(*l),
             ExprKind::Global(g) => self.place(&Place::Global(*g)),

@@ -368,8 +368,16 @@ impl RuntimeError {
                     crate::strings::go_bytes(method.ptr, method.len),
                 )
             };
-            let short = name.rsplit(|&b| b == b'.').next().unwrap_or(name);
-            for part in [&b"value method "[..], name, b".", method, b" called using nil *", short, b" pointer"] {
+            // gc names the wrapper's receiver as its traceback does: an
+            // instance's type arguments are `[...]`.
+            let (base, args): (&[u8], &[u8]) = match name.iter().position(|&b| b == b'[') {
+                Some(i) => (&name[..i], b"[...]"),
+                None => (name, b""),
+            };
+            let short = base.rsplit(|&b| b == b'.').next().unwrap_or(base);
+            for part in
+                [&b"value method "[..], base, args, b".", method, b" called using nil *", short, args, b" pointer"]
+            {
                 out.put(part);
             }
             return;

@@ -62,6 +62,10 @@ pub enum Feature {
     RangeFuncDefer,
     /// `goto` out of range-over-func loop bodies.
     RangeFuncGoto,
+    /// Generic functions and types: type parameters constrained by `any`,
+    /// `comparable`, unions and methods, instantiated explicitly and by
+    /// inference, with defers, panics and recovers in generic bodies.
+    Generics,
 }
 
 /// Every feature: name, default, one-line description.
@@ -89,6 +93,7 @@ pub const ALL: &[(Feature, &str, bool, &str)] = &[
     (Feature::BadYield, "badyield", true, "iterators that misbehave: gc's runtime errors"),
     (Feature::RangeFuncDefer, "rangefuncdefer", true, "defer in range-over-func bodies"),
     (Feature::RangeFuncGoto, "rangefuncgoto", true, "goto out of range-over-func bodies"),
+    (Feature::Generics, "generics", true, "generic functions and types, instantiated"),
 ];
 
 /// A set of enabled features.

@@ -46,6 +46,8 @@ fn gc_compiles_a_sample() {
         "+rangefuncdefer,+rangefuncgoto",
         "none,rangefunc,rangeint,loopvar",
         "-recover,-rangeint",
+        "none,generics,defer,panic,recover,closures",
+        "-generics",
     ];
     for k in 0..30u64 {
         let list = sets[k as usize % sets.len()];

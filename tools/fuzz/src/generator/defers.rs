@@ -118,7 +118,7 @@ impl Gen<'_> {
     }
 
     /// The statements of a deferred func literal.
-    fn deferred_body(&mut self) {
+    pub(super) fn deferred_body(&mut self) {
         if self.has(Feature::Recover) && self.rng.chance(60) {
             self.recover_form();
         }
@@ -209,8 +209,11 @@ impl Gen<'_> {
         for _ in 0..self.rng.range(1, 2) {
             let (s, i) = *self.rng.pick(&results);
             let v = self.scopes[s][i].clone();
-            let Kind::Val(ty) = v.kind else { unreachable!("results are values") };
-            let e = self.expr(ty, 2).text;
+            let e = match v.kind {
+                Kind::Val(ty) => self.expr(ty, 2).text,
+                Kind::TVal(k) => self.t_value(k),
+                Kind::Func(_) | Kind::Iter(_) => unreachable!("results are values"),
+            };
             self.line(&format!("{} = {e}", v.name));
         }
     }

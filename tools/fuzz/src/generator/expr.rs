@@ -219,6 +219,12 @@ impl Gen<'_> {
     /// A call of something returning exactly one `ty`, if any is affordable.
     pub(super) fn call_expr(&mut self, ty: Ty) -> Option<Expr> {
         let ts = self.targets(|r| r.len() == 1 && r[0] == ty);
+        if self.has(Feature::Generics)
+            && (ts.is_empty() || self.rng.chance(30))
+            && let Some(call) = self.generic_call_expr(ty)
+        {
+            return Some(Expr::var(call));
+        }
         if ts.is_empty() {
             return None;
         }

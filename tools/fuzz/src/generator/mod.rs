@@ -32,6 +32,7 @@
 
 mod defers;
 mod expr;
+mod generics;
 mod loops;
 mod order;
 mod program;
@@ -74,6 +75,9 @@ enum Kind {
     /// A range-over-func iterator: a closure variable or a top-level
     /// function.
     Iter(rangefunc::Iter),
+    /// A value of the enclosing generic declaration's type parameter `k`
+    /// (feature `generics`).
+    TVal(usize),
 }
 
 /// A name in scope.
@@ -86,7 +90,7 @@ struct Var {
     /// Read somewhere already (gc's "declared but not used" is satisfied).
     used: bool,
     /// For strings: the value is known to be non-empty, so indexing `[0]`
-    /// is safe.
+    /// is safe. For values of a type parameter: never a nil pointer.
     nonempty: bool,
     /// A named result of the enclosing top-level function.
     result: bool,
@@ -133,6 +137,9 @@ struct Frame {
     /// Range-over-func loop bodies around the current point, inside this
     /// frame (a `defer` there needs feature `rangefuncdefer`).
     rangefunc: u32,
+    /// The result is of the enclosing generic declaration's type parameter
+    /// `k` (`results` is empty then).
+    gres: Option<usize>,
 }
 
 /// A call target: something with parameters and results.
@@ -169,6 +176,8 @@ struct Gen<'a> {
     /// Top-level declarations made while generating a function (iterator
     /// functions), emitted before the functions.
     toplevel: Vec<String>,
+    /// Generic functions and the type parameters in scope.
+    generic: generics::Generics,
 }
 
 impl<'a> Gen<'a> {
@@ -189,6 +198,7 @@ impl<'a> Gen<'a> {
             self_called: false,
             used_labels: Vec::new(),
             toplevel: Vec::new(),
+            generic: generics::Generics::default(),
         }
     }
 
@@ -276,15 +286,21 @@ impl<'a> Gen<'a> {
         let scope = self.scopes.last_mut().expect("a scope is open");
         let mut vals = Vec::new();
         let mut funcs = Vec::new();
+        let mut tvals = Vec::new();
         for v in scope.iter_mut().filter(|v| !v.used) {
             v.used = true;
             match v.kind {
                 Kind::Val(_) => vals.push(v.name.clone()),
                 Kind::Func(_) | Kind::Iter(_) => funcs.push(v.name.clone()),
+                Kind::TVal(_) => tvals.push(v.name.clone()),
             }
         }
         for f in funcs {
             self.line(&format!("_ = {f}"));
+        }
+        for t in tvals {
+            let tag = self.tag();
+            self.line(&format!("pv({tag}, {t})"));
         }
         if !vals.is_empty() {
             let tag = self.tag();
@@ -397,7 +413,7 @@ impl<'a> Gen<'a> {
             }
             Target::Closure(s, i) => match &self.scopes[*s][*i].kind {
                 Kind::Func(sig) => (sig.params.clone(), sig.result.into_iter().collect()),
-                Kind::Val(_) | Kind::Iter(_) => unreachable!("closure target is not a func variable"),
+                Kind::Val(_) | Kind::Iter(_) | Kind::TVal(_) => unreachable!("closure target is not a func variable"),
             },
         }
     }
@@ -429,7 +445,7 @@ impl<'a> Gen<'a> {
             Target::Closure(s, i) => {
                 let cost = match &self.scopes[*s][*i].kind {
                     Kind::Func(sig) => sig.cost,
-                    Kind::Val(_) | Kind::Iter(_) => 0,
+                    Kind::Val(_) | Kind::Iter(_) | Kind::TVal(_) => 0,
                 };
                 self.charge(cost);
                 let name = self.use_one(&[(*s, *i)]);

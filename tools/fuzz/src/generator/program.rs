@@ -50,6 +50,9 @@ impl Gen<'_> {
         if self.has(Feature::Recover) {
             text.push_str(&self.helpers());
         }
+        if self.has(Feature::Generics) {
+            text.push_str(&self.generic_decls());
+        }
         let n = self.rng.range(3, 7) as usize;
         self.funcs = vec![None; n];
         let mut bodies = vec![String::new(); n];
@@ -117,7 +120,12 @@ impl Gen<'_> {
                     "\tif r == {v} {{\n\t\tprintln(tag, \"recovered\", {shown:?})\n\t\treturn\n\t}}\n"
                 ));
             }
-            t.push_str("\tprintln(tag, \"recovered other\")\n}\n");
+            if self.has(Feature::Generics) {
+                // Values of type parameters, runtime errors: pv knows them.
+                t.push_str("\tpv(tag, r)\n}\n");
+            } else {
+                t.push_str("\tprintln(tag, \"recovered other\")\n}\n");
+            }
         }
         t.push_str("\nfunc rec0(tag string) {\n\tshow(tag, recover())\n}\n");
         t.push_str("\nfunc rec1(tag string) {\n\trec0(tag)\n}\n");

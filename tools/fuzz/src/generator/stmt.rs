@@ -68,6 +68,7 @@ impl Gen<'_> {
             2 * u32::from(nest && self.has(Feature::LoopVar)),                     // 1.22 loop variables
             2 * u32::from(nest && self.has(Feature::RangeInt)),                    // range over int
             4 * u32::from(nest && self.has(Feature::RangeFunc)),                   // range over func
+            self.generic_weight(),                                                 // generic code
         ];
         self.charge(1);
         match self.rng.weighted(&w) {
@@ -88,7 +89,8 @@ impl Gen<'_> {
             14 => self.order_stmt(),
             15 => self.loopvar_stmt(),
             16 => self.rangeint_stmt(),
-            _ => self.rangefunc_stmt(),
+            17 => self.rangefunc_stmt(),
+            _ => self.generic_stmt(),
         }
     }
 
@@ -462,6 +464,9 @@ impl Gen<'_> {
     /// the time), else with one expression per result.
     pub(super) fn return_stmt(&mut self) {
         let f = self.frame().clone();
+        if let Some(k) = f.gres {
+            return self.generic_return(k);
+        }
         if f.results.is_empty() || (!f.named.is_empty() && self.rng.chance(50)) {
             return self.line("return");
         }
