@@ -10,7 +10,7 @@
 //! ([`Parser::expr_to_type`]).
 
 use super::Parser;
-use crate::ast::{BinaryOp, ChanDir, Expr, ExprKind, Field, FuncType, Ident, InterfaceElem, Type, TypeKind};
+use crate::ast::{BinaryOp, ChanDir, Expr, ExprKind, Field, FuncType, Ident, InterfaceElem, Type, TypeKind, UnaryOp};
 use crate::literal;
 use crate::pos::Pos;
 use crate::printer;
@@ -501,32 +501,42 @@ impl Parser<'_> {
     }
 
     /// Decides whether the expression after `type Name [` starts a type
-    /// parameter list: `P C`, `P *C` (if `C` is a type literal or a comma
-    /// follows), `P (C)` (likewise); otherwise it is an array length.
+    /// parameter list, as gc's parser does: `P C`, `P *C` or `P (C)` when
+    /// `C` is a type element (a type literal, a `~` term, a union with
+    /// one) or a comma follows, and those forms as the first term of a
+    /// union (`P *C | D`, parsed as `(P * C) | D`); otherwise it is an
+    /// array length.
     fn split_type_param(&mut self, x: Expr, comma_next: bool) -> Result<(Ident, Option<Type>), Box<Expr>> {
-        let starts_params = match &x.kind {
-            ExprKind::Ident(_) => !self.at(Tok::Rbrack),
-            ExprKind::Binary { op: BinaryOp::Mul, x: lhs, y } => is_ident(lhs) && (is_type_lit(y) || comma_next),
-            ExprKind::Call { func, args, ellipsis: false, .. } => {
-                is_ident(func) && args.len() == 1 && (is_type_lit(&args[0]) || comma_next)
+        if matches!(&x.kind, ExprKind::Ident(_)) {
+            if self.at(Tok::Rbrack) {
+                return Err(Box::new(x));
             }
-            _ => false,
-        };
-        if !starts_params {
-            return Err(Box::new(x));
+            return Ok((take_ident(x), None));
         }
-        let pos = x.pos;
-        match x.kind {
-            ExprKind::Binary { x: lhs, y, .. } => {
-                let elem = self.expr_to_type_or_report(*y);
-                Ok((take_ident(*lhs), Some(self.new_type(pos, TypeKind::Pointer(Box::new(elem))))))
-            }
-            ExprKind::Call { func, mut args, .. } => {
-                let arg = args.pop().map(|a| self.expr_to_type_or_report(a));
-                Ok((take_ident(*func), arg))
-            }
-            kind => Ok((take_ident(Expr { kind, ..x }), None)),
+        match strip_param_name(x, comma_next) {
+            Ok((name, constraint)) => Ok((name, Some(self.constraint_from_expr(constraint)))),
+            Err(x) => Err(x),
         }
+    }
+
+    /// The constraint read as an expression: a type, or a union of `~`
+    /// terms and types (`*C | ~string`), as [`Parser::embedded_elem`]
+    /// represents one.
+    fn constraint_from_expr(&mut self, e: Expr) -> Type {
+        let mut exprs = Vec::new();
+        flatten_union(e, &mut exprs);
+        let mut terms: Vec<(bool, Type)> = exprs
+            .into_iter()
+            .map(|term| match term.kind {
+                ExprKind::Unary { op: UnaryOp::Tilde, x } => (true, self.expr_to_type_or_report(*x)),
+                kind => (false, self.expr_to_type_or_report(Expr { kind, ..term })),
+            })
+            .collect();
+        if terms.len() == 1 && !terms[0].0 {
+            return terms.pop().map_or_else(|| self.bad_type(Pos::NONE), |(_, t)| t);
+        }
+        let pos = terms.first().map_or(Pos::NONE, |(_, t)| t.pos);
+        self.new_type(pos, TypeKind::Union(terms))
     }
 
     // ---- struct and interface bodies ----
@@ -781,10 +791,59 @@ fn take_ident(e: Expr) -> Ident {
 }
 
 /// Whether `e` is syntactically a type literal (`[]T`, `struct{}`, `*[]T`, ...).
-fn is_type_lit(e: &Expr) -> bool {
+/// The terms of a union expression `a | b | c`, left to right.
+fn flatten_union(e: Expr, out: &mut Vec<Expr>) {
+    match e.kind {
+        ExprKind::Binary { op: BinaryOp::Or, x, y } => {
+            flatten_union(*x, out);
+            flatten_union(*y, out);
+        }
+        kind => out.push(Expr { kind, ..e }),
+    }
+}
+
+/// Whether `e` can only be a type element, not an array length: gc's
+/// `isTypeElem` (a type literal, a `~` term, or an operation or
+/// parenthesis around one).
+fn is_type_elem(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Type(t) => !matches!(t.kind, TypeKind::Name { .. } | TypeKind::Instance { .. } | TypeKind::Bad),
-        ExprKind::Star(x) | ExprKind::Paren(x) => is_type_lit(x),
+        ExprKind::Unary { op: UnaryOp::Tilde, .. } => true,
+        ExprKind::Star(x) | ExprKind::Paren(x) | ExprKind::Unary { x, .. } => is_type_elem(x),
+        ExprKind::Binary { x, y, .. } => is_type_elem(x) || is_type_elem(y),
         _ => false,
+    }
+}
+
+/// Splits a type parameter's name off the expression the parser read for
+/// `P C`-like text (gc's `extractName`): `P * C` becomes `P` and `*C`,
+/// `P(C)` becomes `P` and `C`, and in a union `P * C | D` the name comes
+/// off the leftmost term. `force` (a comma follows) takes the name even
+/// when the rest could be an operand. The expression unchanged if no name
+/// comes off.
+fn strip_param_name(x: Expr, force: bool) -> Result<(Ident, Expr), Box<Expr>> {
+    let Expr { id, pos, kind } = x;
+    match kind {
+        ExprKind::Binary { op: BinaryOp::Mul, x: lhs, y } if is_ident(&lhs) && (force || is_type_elem(&y)) => {
+            Ok((take_ident(*lhs), Expr { id, pos, kind: ExprKind::Star(y) }))
+        }
+        ExprKind::Call { func, mut args, ellipsis: false, rparen }
+            if is_ident(&func) && args.len() == 1 && (force || is_type_elem(&args[0])) =>
+        {
+            match args.pop() {
+                Some(arg) => Ok((take_ident(*func), arg)),
+                None => Err(Box::new(Expr { id, pos, kind: ExprKind::Call { func, args, ellipsis: false, rparen } })),
+            }
+        }
+        ExprKind::Binary { op: BinaryOp::Or, x: lhs, y } => {
+            let force = force || is_type_elem(&y);
+            match strip_param_name(*lhs, force) {
+                Ok((name, lhs)) => {
+                    Ok((name, Expr { id, pos, kind: ExprKind::Binary { op: BinaryOp::Or, x: Box::new(lhs), y } }))
+                }
+                Err(lhs) => Err(Box::new(Expr { id, pos, kind: ExprKind::Binary { op: BinaryOp::Or, x: lhs, y } })),
+            }
+        }
+        kind => Err(Box::new(Expr { id, pos, kind })),
     }
 }
