@@ -104,7 +104,7 @@ fn run(args: &[String]) -> Result<bool, String> {
     }
     let runner = Runner { go, deft, goroot, timeout };
     if let Some(path) = replay {
-        return replay_all(&runner, &path, cfg.verbose);
+        return replay_all(&runner, &path, cfg.verbose, cfg.jobs);
     }
     println!(
         "deft-modfuzz: seeds {}..={} ({} projects), {} jobs, deft {}",
@@ -119,9 +119,9 @@ fn run(args: &[String]) -> Result<bool, String> {
 }
 
 /// `--replay`: one saved project (both runs printed), or every `.txtar`
-/// of a directory (one line each; both runs with `-v`). `Ok(true)` when
-/// all behaved the same.
-fn replay_all(runner: &Runner, path: &std::path::Path, verbose: bool) -> Result<bool, String> {
+/// of a directory (one line each; both runs with `-v`), checked by `jobs`
+/// threads. `Ok(true)` when all behaved the same.
+fn replay_all(runner: &Runner, path: &std::path::Path, verbose: bool, jobs: usize) -> Result<bool, String> {
     let read = |p: &std::path::Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
     if !path.is_dir() {
         let project = Project::from_txtar(&read(path)?)?;
@@ -135,14 +135,35 @@ fn replay_all(runner: &Runner, path: &std::path::Path, verbose: bool) -> Result<
         .filter(|p| p.extension().is_some_and(|x| x == "txtar"))
         .collect();
     files.sort();
+    let projects = files
+        .iter()
+        .map(|f| Project::from_txtar(&read(f)?).map_err(|e| format!("{}: {e}", f.display())))
+        .collect::<Result<Vec<_>, _>>()?;
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let outcomes: Vec<_> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..jobs.max(1))
+            .map(|_| {
+                s.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(project) = projects.get(i) else { return done };
+                        done.push((i, fuzz::check(runner, project)));
+                    }
+                })
+            })
+            .collect();
+        let mut all: Vec<_> = workers.into_iter().flat_map(|w| w.join().expect("a replay worker panicked")).collect();
+        all.sort_by_key(|(i, _)| *i);
+        all.into_iter().map(|(_, o)| o).collect()
+    });
     let mut same = 0;
-    for file in &files {
-        let project = Project::from_txtar(&read(file)?).map_err(|e| format!("{}: {e}", file.display()))?;
-        let outcome = fuzz::check(runner, &project)?;
+    for ((file, project), outcome) in files.iter().zip(&projects).zip(outcomes) {
+        let outcome = outcome?;
         let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         println!("{name}: {:?}", outcome.verdict);
         if verbose && outcome.verdict != Verdict::Same {
-            print!("{}", fuzz::describe(&project, &outcome));
+            print!("{}", fuzz::describe(project, &outcome));
         }
         same += usize::from(outcome.verdict == Verdict::Same);
     }
