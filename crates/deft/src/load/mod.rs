@@ -14,9 +14,9 @@
 //!
 //! A package directory's files are those the build constraints admit (see
 //! [`dir`]). Errors are the go command's, worded and ordered as it prints
-//! them (imports of a package are resolved in import-path order); the
-//! loader stops at the first package with errors, reporting all of that
-//! package's.
+//! them: the whole import graph is loaded (imports of a package in
+//! import-path order), each package keeps its first error, and every
+//! package with one is reported (see [`errors`]).
 //!
 //! Every package comes after the packages it imports, and among those
 //! whose imports are all placed, the one with the smallest import path
@@ -30,7 +30,7 @@ mod godebug;
 mod modules;
 mod test;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use syntax::ast::{File, NodeIds};
@@ -40,7 +40,7 @@ use types::{LangVersion, PackageSpec};
 use crate::buildtags::BuildContext;
 use dir::{DirError, read_package_dir};
 use env::GoEnv;
-use errors::PackageError;
+use errors::{PackageError, StackEntry};
 use modules::{Module, Modules, Provided};
 pub use test::{TestLoad, load_test};
 
@@ -134,11 +134,8 @@ pub fn load(
     }
     let mut loader = Loader::new(&env, modules.as_ref(), req.tags, sources, ids, diags);
     let root = loader.root(req)?;
-    let mut stack = Vec::new();
-    loader.visit(&root, &mut stack);
-    if !loader.errors.is_empty() {
-        return Err(loader.errors.iter().map(PackageError::render).collect::<Vec<_>>().join("\n"));
-    }
+    loader.visit(&root, &mut vec![StackEntry { pkg: root.clone(), from: None }]);
+    loader.check_errors(&root)?;
     let pkg = &loader.packages[&root];
     let first = pkg.files.first().map(|f| PathBuf::from(&loader.sources.file(f.package_pos.file).name));
     let exec_name = exec_name(&root, &first.unwrap_or_default(), &pkg.dir);
@@ -178,6 +175,13 @@ struct Loaded {
     module: Option<Module>,
     /// Its directory (for `internal/` checks and messages).
     dir: PathBuf,
+    /// Every import's package, failed ones included, in import-path
+    /// order (the order the go command walks to report errors).
+    deps: Vec<String>,
+    /// Its load error (the first found), if any.
+    error: Option<PackageError>,
+    /// Whether its imports are being visited.
+    visiting: bool,
     /// Whether its imports have all been visited.
     done: bool,
 }
@@ -193,7 +197,6 @@ struct Loader<'e, 's> {
     packages: HashMap<String, Loaded>,
     /// The import paths of `--package` packages.
     explicit: std::collections::HashSet<String>,
-    errors: Vec<PackageError>,
 }
 
 /// How an import is satisfied.
@@ -226,7 +229,6 @@ impl<'e, 's> Loader<'e, 's> {
             diags,
             packages: HashMap::new(),
             explicit: Default::default(),
-            errors: Vec::new(),
         }
     }
 
@@ -373,72 +375,92 @@ impl<'e, 's> Loader<'e, 's> {
     ) {
         let is_main = !library && files.first().is_some_and(|f| f.package.name == "main");
         let spec_path = if is_main { "main".to_string() } else { path.to_string() };
-        let loaded = Loaded { spec_path, files, imports: Vec::new(), library, lang, module, dir, done: false };
+        let loaded = Loaded {
+            spec_path,
+            files,
+            imports: Vec::new(),
+            deps: Vec::new(),
+            error: None,
+            library,
+            lang,
+            module,
+            dir,
+            visiting: false,
+            done: false,
+        };
         self.packages.insert(path.to_string(), loaded);
     }
 
-    /// Visits the imports of package `path` (loaded already), depth
-    /// first; `stack` is the chain of importers, for messages.
-    fn visit(&mut self, path: &str, stack: &mut Vec<(String, Option<String>)>) {
-        if self.packages.get(path).is_none_or(|p| p.done) {
-            return;
-        }
-        let pkg = &self.packages[path];
+    /// Loads the imports of package `path` (loaded already), depth first,
+    /// as the go command does: in import-path order, each package once.
+    /// `stack` is the chain of imports that reached `path`, ending with
+    /// it. Errors are recorded on the packages they belong to (see
+    /// [`errors`]).
+    fn visit(&mut self, path: &str, stack: &mut Vec<StackEntry>) {
+        let Some(pkg) = self.packages.get_mut(path).filter(|p| !p.done && !p.visiting) else { return };
+        pkg.visiting = true;
         let library = pkg.library;
         // Each import once, in import-path order, with its first position.
-        let mut imports: BTreeMap<String, (syntax::Pos, String)> = BTreeMap::new();
+        let mut imports: BTreeMap<String, syntax::Pos> = BTreeMap::new();
         for f in &pkg.files {
             for imp in &f.imports {
-                let file = self.sources.file(imp.pos.file).name.clone();
-                imports.entry(imp.path.clone()).or_insert((imp.pos, file));
+                imports.entry(imp.path.clone()).or_insert(imp.pos);
             }
         }
-        stack.push((path.to_string(), None));
-        let mut resolved = Vec::new();
-        for (import, (pos, file)) in imports {
+        let (mut deps, mut resolved) = (Vec::new(), Vec::new());
+        for (import, pos) in imports {
             if import == "unsafe" || import == "C" {
                 continue;
             }
             let key =
                 if library { import.clone() } else { self.explicit_key(&import).unwrap_or_else(|| import.clone()) };
-            if key.starts_with("./") || key.starts_with("../") {
-                let msg =
-                    format!("\"{import}\" is relative, but relative import paths are not supported in module mode");
-                self.errors.push(errors::ImportError::Plain(msg).at(&import, pos, self.sources, stack));
-                continue;
-            }
             // A malformed path is the compiler's error, reported by the
             // type checker.
-            if !self.explicit.contains(&key) && crate::modfile::module::check_import_path(&key).is_err() {
+            if !is_local(&key)
+                && !self.explicit.contains(&key)
+                && crate::modfile::module::check_import_path(&key).is_err()
+            {
                 continue;
             }
-            if let Some(top) = stack.last_mut() {
-                top.1 = Path::new(&file).file_name().map(|n| n.to_string_lossy().into_owned());
+            let file = &self.sources.file(pos.file).name;
+            let from = Path::new(file).file_name().map(|n| n.to_string_lossy().into_owned());
+            stack.push(StackEntry { pkg: key.clone(), from });
+            let found = self.load_import(&key, pos, library, stack);
+            stack.pop();
+            let Some(key) = found else { continue };
+            if let Some(err) = self.import_error(path, &key, pos, stack)
+                && let Some(p) = self.packages.get_mut(path)
+            {
+                p.error.get_or_insert(err);
             }
-            if stack.iter().any(|(p, _)| *p == key) {
-                self.errors.push(PackageError::cycle(stack, &import));
-                return;
+            if self.packages.get(&key).is_some_and(|p| p.error.is_none()) {
+                resolved.push((import, key.clone()));
             }
-            match self.load_import(path, &key, library) {
-                Ok(Some(key)) => {
-                    if self.packages.get(&key).is_some_and(|p| !p.done) {
-                        let before = self.errors.len();
-                        self.visit(&key, stack);
-                        if self.errors.len() > before {
-                            return;
-                        }
-                    }
-                    resolved.push((import.clone(), key));
-                }
-                Ok(None) => {}
-                Err(e) => self.errors.push(e.at(&import, pos, self.sources, stack)),
-            }
+            deps.push(key);
         }
-        stack.pop();
         if let Some(p) = self.packages.get_mut(path) {
             p.imports = resolved;
+            p.deps = deps;
             p.done = true;
         }
+    }
+
+    /// The go command's report of the load: the error of every package
+    /// reachable from `root` that has one, in a depth-first post-order
+    /// walk of the imports.
+    fn check_errors(&self, root: &str) -> Result<(), String> {
+        fn walk<'a>(ld: &'a Loader, key: &'a str, seen: &mut HashSet<&'a str>, out: &mut Vec<String>) {
+            let Some(pkg) = ld.packages.get(key).filter(|_| seen.insert(key)) else { return };
+            for dep in &pkg.deps {
+                walk(ld, dep, seen, out);
+            }
+            if let Some(e) = &pkg.error {
+                out.push(e.render());
+            }
+        }
+        let mut out = Vec::new();
+        walk(self, root, &mut HashSet::new(), &mut out);
+        if out.is_empty() { Ok(()) } else { Err(out.join("\n")) }
     }
 
     /// The `--package` package an import of `import` (from a package not
@@ -455,60 +477,128 @@ impl<'e, 's> Loader<'e, 's> {
         found.next().cloned()
     }
 
-    /// Loads (if not loaded yet) the package `import` of `importer` names;
-    /// its key, or `None` for a package left to the type checker.
+    /// Loads (if not loaded yet) the package `key` (the last of `stack`),
+    /// imported at `pos` by a package of deft's library or not
+    /// (`from_library`); its key, or `None` for a package left to the type
+    /// checker. A package that cannot be loaded gets its error; one
+    /// reached again keeps the shorter import stack, or is an import
+    /// cycle when it is still being loaded.
     fn load_import(
         &mut self,
-        importer: &str,
-        import: &str,
+        key: &str,
+        pos: syntax::Pos,
         from_library: bool,
-    ) -> Result<Option<String>, errors::ImportError> {
-        if self.packages.contains_key(import) {
-            self.check_internal(importer, import)?;
-            return Ok(Some(import.to_string()));
+        stack: &mut Vec<StackEntry>,
+    ) -> Option<String> {
+        if let Some(p) = self.packages.get_mut(key) {
+            // Inserted before the walk (a test program's packages).
+            if !p.done && !p.visiting {
+                self.visit(key, stack);
+                return Some(key.to_string());
+            }
+            match (&mut p.error, p.done) {
+                (None, false) => p.error = Some(PackageError::cycle(stack)),
+                (Some(e), false) => e.cycle = true,
+                (Some(e), true) => e.offer_stack(stack),
+                (None, true) => {}
+            }
+            return Some(key.to_string());
         }
-        match self.source(import, Some(from_library)).map_err(errors::ImportError::Plain)? {
-            Source::Unsupported => Ok(None),
-            Source::Library(files) => {
+        let shown = self.shown_pos(pos);
+        let at = |msg: String| PackageError::at(stack, Some(shown.clone()), msg);
+        if is_local(key) {
+            let msg = format!("\"{key}\" is relative, but relative import paths are not supported in module mode");
+            self.insert_failed(key, at(msg));
+            return Some(key.to_string());
+        }
+        let (dir, module) = match self.source(key, Some(from_library)) {
+            Err(msg) => {
+                self.insert_failed(key, at(msg));
+                return Some(key.to_string());
+            }
+            Ok(Source::Unsupported) => return None,
+            Ok(Source::Library(files)) => {
                 let parsed: Vec<File> = files
                     .iter()
                     .map(|(name, text)| {
-                        let id = self.sources.add(format!("lib/{import}/{name}"), *text);
+                        let id = self.sources.add(format!("lib/{key}/{name}"), *text);
                         syntax::parser::parse_file(self.sources, id, self.ids, self.diags)
                     })
                     .collect();
-                self.insert(import, parsed, true, LangVersion::CURRENT, None, PathBuf::new());
-                Ok(Some(import.to_string()))
+                self.insert(key, parsed, true, LangVersion::CURRENT, None, PathBuf::new());
+                self.visit(key, stack);
+                return Some(key.to_string());
             }
-            Source::Dir(dir, module) => {
-                self.check_internal(importer, import)?;
-                let files = match read_package_dir(&dir, &self.ctx) {
-                    Ok(f) => f.files,
-                    Err(DirError::NoGoFiles) => {
-                        return Err(errors::ImportError::Plain(format!(
-                            "no required module provides package {import}; to add it:\n\tgo get {import}"
-                        )));
-                    }
-                    Err(DirError::Excluded) => {
-                        return Err(errors::ImportError::Excluded(format!(
-                            "build constraints exclude all Go files in {}",
-                            dir.display()
-                        )));
-                    }
-                    Err(DirError::Bad(msg)) => return Err(errors::ImportError::Plain(msg)),
-                };
-                let files = files.into_iter().map(|(p, t)| (p, t, None)).collect();
-                let parsed = self.parse_files(&dir, files).map_err(errors::ImportError::Plain)?;
-                if parsed.first().is_some_and(|f| f.package.name == "main") {
-                    return Err(errors::ImportError::Plain(format!(
-                        "import \"{import}\" is a program, not an importable package"
-                    )));
-                }
+            Ok(Source::Dir(dir, module)) => (dir, module),
+        };
+        let files = match read_package_dir(&dir, &self.ctx) {
+            Ok(f) => f.files,
+            Err(DirError::NoGoFiles) => {
+                let msg = format!("no required module provides package {key}; to add it:\n\tgo get {key}");
+                self.insert_failed(key, at(msg));
+                return Some(key.to_string());
+            }
+            Err(DirError::Excluded) => {
+                let msg = format!("build constraints exclude all Go files in {}", dir.display());
+                self.insert_failed(key, PackageError::of_package(stack, msg));
+                return Some(key.to_string());
+            }
+            Err(DirError::Bad(msg)) => {
+                self.insert_failed(key, at(msg));
+                return Some(key.to_string());
+            }
+        };
+        let files = files.into_iter().map(|(p, t)| (p, t, None)).collect();
+        match self.parse_files(&dir, files) {
+            Ok(parsed) => {
                 let lang = module.lang;
-                self.insert(import, parsed, false, lang, Some(module), dir);
-                Ok(Some(import.to_string()))
+                self.insert(key, parsed, false, lang, Some(module), dir);
+                self.visit(key, stack);
             }
+            Err(msg) => self.insert_failed(key, at(msg)),
         }
+        Some(key.to_string())
+    }
+
+    /// A package that could not be loaded, with its error.
+    fn insert_failed(&mut self, key: &str, error: PackageError) {
+        self.insert(key, Vec::new(), false, LangVersion::CURRENT, None, PathBuf::new());
+        if let Some(p) = self.packages.get_mut(key) {
+            p.error = Some(error);
+            p.done = true;
+        }
+    }
+
+    /// `pos` as the go command shows an import's position.
+    fn shown_pos(&self, pos: syntax::Pos) -> String {
+        let name = self.sources.file(pos.file).name.trim_start_matches("./");
+        format!("{name}:{}:{}", pos.line, pos.col)
+    }
+
+    /// The error of package `importer` (the last of `stack`) importing
+    /// `import` (loaded) at `pos`, if it may not: an internal package
+    /// outside its tree (unless the package has an error of its own), a
+    /// program, a local path from a package not named by its files.
+    fn import_error(
+        &self,
+        importer: &str,
+        import: &str,
+        pos: syntax::Pos,
+        stack: &[StackEntry],
+    ) -> Option<PackageError> {
+        let pkg = &self.packages[import];
+        if pkg.error.is_none() && !self.internal_allowed(importer, import) {
+            return Some(PackageError::internal(stack, self.shown_pos(pos), import));
+        }
+        let at = |msg: String| Some(PackageError::at(stack, Some(self.shown_pos(pos)), msg));
+        let is_main = pkg.files.first().is_some_and(|f| f.package.name == "main") && !pkg.library;
+        if is_main && self.packages.get(importer).is_some_and(|p| p.dir != pkg.dir) {
+            return at(format!("import \"{import}\" is a program, not an importable package"));
+        }
+        if is_local(import) && importer != COMMAND_LINE {
+            return at(format!("local import \"{import}\" in non-local package"));
+        }
+        None
     }
 
     /// Where the package of import path `import` is. `from_library` is
@@ -548,20 +638,18 @@ impl<'e, 's> Loader<'e, 's> {
 
     /// `importer` may import `import` only if it is inside the tree rooted
     /// at the parent of `import`'s `internal` element.
-    fn check_internal(&self, importer: &str, import: &str) -> Result<(), errors::ImportError> {
-        let Some(parent) = internal_parent(import) else { return Ok(()) };
+    fn internal_allowed(&self, importer: &str, import: &str) -> bool {
+        let Some(parent) = internal_parent(import) else { return true };
         let importer_path = match self.packages.get(importer) {
             Some(p) if importer == COMMAND_LINE => p.module.as_ref().map_or(String::new(), |m| m.import_path(&p.dir)),
             _ => importer.to_string(),
         };
-        let allowed = if parent.is_empty() {
+        if parent.is_empty() {
             is_standard(&importer_path) && self.packages.get(importer).is_some_and(|p| p.library)
         } else {
             importer_path == parent || importer_path.starts_with(&format!("{parent}/"))
-        };
-        if allowed { Ok(()) } else { Err(errors::ImportError::Internal(import.to_string())) }
+        }
     }
-
     /// The default GODEBUG of the program whose main package is `root`:
     /// its main module's version and `godebug` lines (Go's own version
     /// outside a module), its files' `//go:debug` directives.
@@ -671,6 +759,11 @@ fn exec_name(path: &str, first_file: &Path, dir: &Path) -> String {
     if first_file.extension().is_some_and(|e| e == "go") { stem(first_file) } else { stem(dir) }
 }
 
+/// Whether `path` is a local import path (`.`, `..`, `./x`, `../x`).
+fn is_local(path: &str) -> bool {
+    path == "." || path == ".." || path.starts_with("./") || path.starts_with("../")
+}
+
 /// Whether `path` is a standard-library import path: its first element
 /// has no dot.
 fn is_standard(path: &str) -> bool {
@@ -752,6 +845,9 @@ mod tests {
             lang: LangVersion::CURRENT,
             module: None,
             dir: PathBuf::new(),
+            deps: Vec::new(),
+            error: None,
+            visiting: false,
             done: true,
         }
     }

@@ -16,7 +16,7 @@ use syntax::{Diagnostics, SourceMap};
 
 use super::dir::{DirError, read_package_dir};
 use super::env::GoEnv;
-use super::errors::PackageError;
+use super::errors::StackEntry;
 use super::modules::Modules;
 use super::{Loader, Program, Request};
 use crate::buildtags::BuildContext;
@@ -118,11 +118,8 @@ impl Loader<'_, '_> {
         let id = self.sources.add("_testmain.go", text);
         let main = syntax::parser::parse_file(self.sources, id, self.ids, self.diags);
         self.insert(&main_key, vec![main], false, lang, module, dir);
-        let mut stack = Vec::new();
-        self.visit(&main_key, &mut stack);
-        if !self.errors.is_empty() {
-            return Err(self.errors.iter().map(PackageError::render).collect::<Vec<_>>().join("\n"));
-        }
+        self.visit(&main_key, &mut vec![StackEntry { pkg: main_key.clone(), from: None }]);
+        self.check_errors(&main_key)?;
         let godebug = self.godebug(path);
         let exec_name = format!("{}.test", path.rsplit('/').next().unwrap_or(path));
         let mut program = self.assemble(main_key, exec_name);
