@@ -27,6 +27,7 @@ mod dir;
 pub mod env;
 mod errors;
 mod godebug;
+mod header;
 mod modules;
 mod test;
 
@@ -41,6 +42,7 @@ use crate::buildtags::BuildContext;
 use dir::{DirError, read_package_dir};
 use env::GoEnv;
 use errors::{PackageError, StackEntry};
+use header::Header;
 use modules::{Module, Modules, Provided};
 pub use test::{TestLoad, load_test};
 
@@ -165,7 +167,12 @@ struct Loaded {
     /// Import path (`main` for the program's main package, whatever its
     /// go-command path).
     spec_path: String,
+    /// The package name its files declare.
+    name: String,
     files: Vec<File>,
+    /// The error building it gives once loading succeeds (a package of
+    /// test files only).
+    build_error: Option<String>,
     /// Resolved imports, in import-path order: (as written, package key).
     imports: Vec<(String, String)>,
     library: bool,
@@ -239,18 +246,35 @@ impl<'e, 's> Loader<'e, 's> {
         }
         let operand = &req.operands[0];
         let (path, dir, module) = self.root_package(operand)?;
-        let files = match read_package_dir(&dir, &self.ctx) {
-            Ok(f) => f.files,
-            Err(DirError::NoGoFiles) => return Err(format!("no Go files in {}", dir.display())),
-            Err(DirError::Excluded) => {
-                return Err(format!("package {path}: build constraints exclude all Go files in {}", dir.display()));
-            }
-            Err(DirError::Bad(msg)) => return Err(msg),
-        };
+        let files = self.command_line_package(&path, &dir, &self.ctx)?;
         let lang = req.lang.unwrap_or_else(|| module.as_ref().map_or(LangVersion::CURRENT, |m| m.lang));
-        let files = self.parse_files(&dir, files.into_iter().map(|(p, t)| (p, t, None)).collect())?;
+        let files = self.parse_files(&dir, files.into_iter().map(|(p, t)| (p, t, None)).collect());
         self.insert(&path, files, false, lang, module, dir);
         Ok(path)
+    }
+
+    /// The compiled files of package `path` in `dir`, named on the command
+    /// line, or the go command's error for it.
+    fn command_line_package(
+        &self,
+        path: &str,
+        dir: &Path,
+        ctx: &BuildContext,
+    ) -> Result<Vec<(PathBuf, String)>, String> {
+        match read_package_dir(dir, ctx) {
+            Ok(f) => Ok(f.files),
+            Err(DirError::NoGoFiles) => Err(format!("no Go files in {}", dir.display())),
+            Err(DirError::Excluded) => {
+                Err(format!("package {path}: build constraints exclude all Go files in {}", dir.display()))
+            }
+            // `go run` refuses a package other than main before building it.
+            Err(DirError::OnlyTests { name, msg }) if name == "main" => Err(format!("{path}: {msg}")),
+            Err(DirError::OnlyTests { .. }) => Err(format!("package {path} is not a main package")),
+            Err(DirError::Bad(msg)) => Err(msg),
+            Err(DirError::Syntax { file, line, col, msg }) => {
+                Err(format!("{}:{line}:{col}: {msg}", self.env.short_path(&file)))
+            }
+        }
     }
 
     /// The package of `.go` files named on the command line.
@@ -287,23 +311,53 @@ impl<'e, 's> Loader<'e, 's> {
 
     /// Loads the package `path` of the files `names` (as given on the
     /// command line, and shown so in messages).
+    /// Named files are compiled whatever their build constraints say (a
+    /// malformed one is still an error), except those importing "C" (cgo
+    /// is off), which still name the package.
     fn load_files(&mut self, path: &str, names: &[String], lang: Option<LangVersion>) -> Result<(), String> {
         let mut files = Vec::new();
+        let mut package: Option<(String, String)> = None;
         for name in names {
-            let full = self.env.cwd.join(name);
+            let full = normalize(&self.env.cwd.join(name));
             let bytes = std::fs::read(&full).map_err(|e| format!("stat {name}: {}", describe_io(&e)))?;
-            files.push((
-                full,
-                String::from_utf8_lossy(&bytes).into_owned(),
-                Some(name.trim_start_matches("./").to_string()),
-            ));
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let base = full.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let shown = name.trim_start_matches("./").to_string();
+            self.ctx
+                .include(&base, &text[..crate::buildtags::header_end(&text)])
+                .map_err(|msg| format!("{base}: {msg}"))?;
+            let cgo = match header::read(&text) {
+                Header::Read { package: declared, imports } => {
+                    match &package {
+                        None => package = Some((declared, base)),
+                        Some((first, first_file)) if *first != declared => {
+                            let dir = full.parent().unwrap_or(Path::new("/")).display();
+                            return Err(format!(
+                                "found packages {first} ({first_file}) and {declared} ({base}) in {dir}"
+                            ));
+                        }
+                        Some(_) => {}
+                    }
+                    crate::buildtags::imports_exclude(imports.iter().map(String::as_str))
+                }
+                // Left to the parser: `deft run --check-only` compiles
+                // named files as the compiler does (Go's errorcheck tests),
+                // with the compiler's wording of syntax errors.
+                Header::Error { .. } | Header::Unknown => false,
+            };
+            if !cgo {
+                files.push((full, text, Some(shown)));
+            }
+        }
+        if files.is_empty() {
+            return Err("go: no Go source files".into());
         }
         let dir = files.first().and_then(|f| f.0.parent()).map(Path::to_path_buf).unwrap_or_default();
         let module = self.modules.and_then(|m| m.main_module_of(&dir)).cloned();
         // Files named one by one are compiled with the go command's own
         // language version, whatever module they sit in.
         let lang = lang.unwrap_or(LangVersion::CURRENT);
-        let files = self.parse_files(&dir, files)?;
+        let files = self.parse_files(&dir, files);
         self.insert(path, files, false, lang, module, dir);
         Ok(())
     }
@@ -341,27 +395,17 @@ impl<'e, 's> Loader<'e, 's> {
 
     /// Parses `files` (path, text, and the name to show, if not the
     /// go command's compile-error name) of the package in `dir`.
-    fn parse_files(&mut self, dir: &Path, files: Vec<(PathBuf, String, Option<String>)>) -> Result<Vec<File>, String> {
+    fn parse_files(&mut self, dir: &Path, files: Vec<(PathBuf, String, Option<String>)>) -> Vec<File> {
         // As gc's messages name them: `./main.go` in the current directory.
         let shown_dir = self.env.short_path(dir);
         let mut parsed = Vec::new();
-        let paths: Vec<PathBuf> = files.iter().map(|(p, _, _)| p.clone()).collect();
         for (path, text, shown) in files {
             let base = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let name = shown.unwrap_or_else(|| format!("{shown_dir}/{base}"));
             let id = self.sources.add(name, text);
             parsed.push(syntax::parser::parse_file(self.sources, id, self.ids, self.diags));
         }
-        // With cgo off, the go command leaves out a file that imports "C".
-        let (parsed, paths): (Vec<File>, Vec<PathBuf>) = parsed
-            .into_iter()
-            .zip(paths)
-            .filter(|(f, _)| !crate::buildtags::imports_exclude(f.imports.iter().map(|i| i.path.as_str())))
-            .unzip();
-        if let Some(mixed) = mixed_package_names(&parsed, &paths, dir) {
-            return Err(mixed);
-        }
-        Ok(parsed)
+        parsed
     }
 
     fn insert(
@@ -377,7 +421,9 @@ impl<'e, 's> Loader<'e, 's> {
         let spec_path = if is_main { "main".to_string() } else { path.to_string() };
         let loaded = Loaded {
             spec_path,
+            name: files.first().map(|f| f.package.name.clone()).unwrap_or_default(),
             files,
+            build_error: None,
             imports: Vec::new(),
             deps: Vec::new(),
             error: None,
@@ -447,20 +493,24 @@ impl<'e, 's> Loader<'e, 's> {
 
     /// The go command's report of the load: the error of every package
     /// reachable from `root` that has one, in a depth-first post-order
-    /// walk of the imports.
+    /// walk of the imports; without any, the packages that cannot be
+    /// built.
     fn check_errors(&self, root: &str) -> Result<(), String> {
-        fn walk<'a>(ld: &'a Loader, key: &'a str, seen: &mut HashSet<&'a str>, out: &mut Vec<String>) {
+        fn walk<'a>(ld: &'a Loader, key: &'a str, seen: &mut HashSet<&'a str>, out: &mut (Vec<String>, Vec<String>)) {
             let Some(pkg) = ld.packages.get(key).filter(|_| seen.insert(key)) else { return };
             for dep in &pkg.deps {
                 walk(ld, dep, seen, out);
             }
-            if let Some(e) = &pkg.error {
-                out.push(e.render());
-            }
+            out.0.extend(pkg.error.as_ref().map(PackageError::render));
+            out.1.extend(pkg.build_error.clone());
         }
-        let mut out = Vec::new();
+        let mut out = (Vec::new(), Vec::new());
         walk(self, root, &mut HashSet::new(), &mut out);
-        if out.is_empty() { Ok(()) } else { Err(out.join("\n")) }
+        match out {
+            (load, _) if !load.is_empty() => Err(load.join("\n")),
+            (_, build) if !build.is_empty() => Err(build.join("\n")),
+            _ => Ok(()),
+        }
     }
 
     /// The `--package` package an import of `import` (from a package not
@@ -547,16 +597,27 @@ impl<'e, 's> Loader<'e, 's> {
                 self.insert_failed(key, at(msg));
                 return Some(key.to_string());
             }
+            Err(DirError::Syntax { file, line, col, msg }) => {
+                let pos = format!("{}:{line}:{col}", self.env.short_path(&file));
+                self.insert_failed(key, PackageError::at(stack, Some(pos), msg));
+                return Some(key.to_string());
+            }
+            // A package of test files only loads (it may be a program);
+            // building it fails.
+            Err(DirError::OnlyTests { name, msg }) => {
+                self.insert(key, Vec::new(), false, module.lang, Some(module), dir);
+                if let Some(p) = self.packages.get_mut(key) {
+                    p.name = name;
+                    p.build_error = Some(format!("{key}: {msg}"));
+                    p.done = true;
+                }
+                return Some(key.to_string());
+            }
         };
         let files = files.into_iter().map(|(p, t)| (p, t, None)).collect();
-        match self.parse_files(&dir, files) {
-            Ok(parsed) => {
-                let lang = module.lang;
-                self.insert(key, parsed, false, lang, Some(module), dir);
-                self.visit(key, stack);
-            }
-            Err(msg) => self.insert_failed(key, at(msg)),
-        }
+        let parsed = self.parse_files(&dir, files);
+        self.insert(key, parsed, false, module.lang, Some(module), dir);
+        self.visit(key, stack);
         Some(key.to_string())
     }
 
@@ -591,7 +652,7 @@ impl<'e, 's> Loader<'e, 's> {
             return Some(PackageError::internal(stack, self.shown_pos(pos), import));
         }
         let at = |msg: String| Some(PackageError::at(stack, Some(self.shown_pos(pos)), msg));
-        let is_main = pkg.files.first().is_some_and(|f| f.package.name == "main") && !pkg.library;
+        let is_main = pkg.name == "main" && !pkg.library;
         if is_main && self.packages.get(importer).is_some_and(|p| p.dir != pkg.dir) {
             return at(format!("import \"{import}\" is a program, not an importable package"));
         }
@@ -780,22 +841,6 @@ fn internal_parent(path: &str) -> Option<&str> {
     Some(&path[..i])
 }
 
-/// The go command's error for files of a directory declaring different
-/// packages (`files` with their paths), or `None`.
-fn mixed_package_names(files: &[File], paths: &[PathBuf], dir: &Path) -> Option<String> {
-    let first = files.first()?;
-    let other = files.iter().position(|f| f.package.name != first.package.name)?;
-    let base = |i: usize| paths[i].file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    Some(format!(
-        "found packages {} ({}) and {} ({}) in {}",
-        first.package.name,
-        base(0),
-        files[other].package.name,
-        base(other),
-        dir.display()
-    ))
-}
-
 /// The OS error without Rust's "(os error N)" suffix, as Go prints it.
 pub fn describe_io(e: &std::io::Error) -> String {
     match e.kind() {
@@ -839,7 +884,9 @@ mod tests {
     fn loaded(imports: &[&str]) -> Loaded {
         Loaded {
             spec_path: String::new(),
+            name: String::new(),
             files: Vec::new(),
+            build_error: None,
             imports: imports.iter().map(|i| (i.to_string(), i.to_string())).collect(),
             library: false,
             lang: LangVersion::CURRENT,
