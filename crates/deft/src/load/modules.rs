@@ -47,10 +47,79 @@ pub struct Modules {
     requires: Vec<(String, String, Option<Replacement>)>,
     /// `vendor/modules.txt` of the main module, when it vendors.
     vendor: Option<(PathBuf, ModulesTxt)>,
+    /// How an import no module provides is refused.
+    lookup: Lookup,
     /// The module cache.
     cache: PathBuf,
     /// The `godebug` settings (`key=value`) of the main go.mod or go.work.
     pub godebug: Vec<String>,
+}
+
+/// The go command's `-mod` mode as its refusal to look a missing import
+/// up shows it: `-mod=vendor` or `-mod=readonly`, set by `GOFLAGS` or
+/// chosen, and why it was chosen when a vendor directory was involved.
+#[derive(Clone, Debug, Default)]
+struct Lookup {
+    /// `vendor` or `readonly` (empty: `-mod=mod`, a lookup is tried).
+    mode: &'static str,
+    /// Whether `GOFLAGS` set it.
+    explicit: bool,
+    /// Why it was chosen (the go command's `BuildModReason`).
+    reason: Option<String>,
+}
+
+impl Lookup {
+    /// The mode of a build whose main go.mod (or go.work: `source`) says
+    /// go `version`, with a vendor directory at `vendor` (for a workspace
+    /// when `workspace`).
+    fn choose(env: &GoEnv, source: &str, version: Option<&str>, vendor: &Path, workspace: bool) -> Lookup {
+        match env.mod_mode {
+            ModMode::Vendor => return Lookup { mode: "vendor", explicit: true, reason: None },
+            ModMode::Cache => return Lookup { mode: "", explicit: true, reason: None },
+            ModMode::Default => {}
+        }
+        let readonly = |reason: String| Lookup { mode: "readonly", explicit: false, reason: Some(reason) };
+        if !vendor.is_dir() {
+            return Lookup { mode: "readonly", ..Lookup::default() };
+        }
+        let Some(version) = version else {
+            return readonly(format!("Go version in {source} is unspecified, so vendor directory was not used."));
+        };
+        if LangVersion::parse_go_mod(version).is_none_or(|v| v < LangVersion::go1(14)) {
+            return readonly(format!("Go version in {source} is {version}, so vendor directory was not used."));
+        }
+        match (is_workspace_vendor(vendor), workspace) {
+            (true, false) => readonly("Outside workspace mode, but vendor directory is for a workspace.".into()),
+            (false, true) => readonly("In workspace mode, but vendor directory is not for a workspace".into()),
+            _ => Lookup {
+                mode: "vendor",
+                explicit: false,
+                reason: Some(format!("Go version in {source} is at least 1.14 and vendor directory exists.")),
+            },
+        }
+    }
+
+    /// The error for import `import` that no module provides.
+    fn missing(&self, import: &str) -> String {
+        let disabled =
+            format!("cannot find module providing package {import}: import lookup disabled by -mod={}", self.mode);
+        match &self.reason {
+            _ if self.mode.is_empty() => {
+                format!("no required module provides package {import}; to add it:\n\tgo get {import}")
+            }
+            _ if self.explicit => disabled,
+            Some(reason) => format!("{disabled}\n\t({reason})"),
+            None => format!("no required module provides package {import}; to add it:\n\tgo get {import}"),
+        }
+    }
+}
+
+/// Whether the vendor directory `vendor` was made for a workspace (its
+/// modules.txt's first line is annotated `workspace`).
+fn is_workspace_vendor(vendor: &Path) -> bool {
+    let text = std::fs::read_to_string(vendor.join("modules.txt")).unwrap_or_default();
+    let first = text.lines().next().unwrap_or("");
+    first.strip_prefix("## ").is_some_and(|a| a.split(';').any(|e| e.trim() == "workspace"))
 }
 
 /// Where an import path's package is.
@@ -81,9 +150,10 @@ impl Modules {
         let file = read_go_mod(env, &go_mod)?;
         let main = main_module(&file, root.clone());
         let requires = requirements(&file, &root);
-        let vendor = vendor_list(env, &file, &root)?;
+        let lookup = Lookup::choose(env, "go.mod", file.go.as_deref(), &root.join("vendor"), false);
+        let vendor = vendor_list(env, &file, &root, &go_mod, &lookup)?;
         let godebug = godebug_lines(&file.godebug);
-        Ok(Some(Modules { main: vec![main], requires, vendor, cache: env.gomodcache.clone(), godebug }))
+        Ok(Some(Modules { main: vec![main], requires, vendor, lookup, cache: env.gomodcache.clone(), godebug }))
     }
 
     /// The modules of the workspace `work` (a go.work file).
@@ -109,7 +179,8 @@ impl Modules {
             }
         }
         let godebug = godebug_lines(&file.godebug);
-        Ok(Modules { main, requires, vendor: None, cache: env.gomodcache.clone(), godebug })
+        let lookup = Lookup::choose(env, "go.work", file.go.as_deref(), &dir.join("vendor"), true);
+        Ok(Modules { main, requires, vendor: None, lookup, cache: env.gomodcache.clone(), godebug })
     }
 
     /// The main module whose directory is or contains `dir`.
@@ -128,23 +199,32 @@ impl Modules {
         if let Some((root, list)) = &self.vendor {
             let dir = root.join("vendor").join(import);
             return match list.provider(import) {
-                Some(vm) if dir.is_dir() => {
+                _ if !dir.is_dir() => Provided::Missing(self.lookup.missing(import)),
+                Some(vm) => {
                     let lang =
                         vm.go.as_deref().and_then(LangVersion::parse_go_mod).unwrap_or(LangVersion::GO_MOD_DEFAULT);
                     let module =
                         Module { path: vm.path.clone(), dir: root.join("vendor").join(&vm.path), lang, main: false };
                     Provided::Dir(dir, module)
                 }
-                _ => Provided::Missing(format!(
-                    "cannot find module providing package {import}: import lookup disabled by -mod=vendor"
-                )),
+                // Before go 1.23 a vendored package need not be listed: it
+                // belongs to no module (and gets no -lang).
+                None if self.main.first().is_some_and(|m| m.lang < LangVersion::go1(23)) => {
+                    let module =
+                        Module { path: import.to_string(), dir: dir.clone(), lang: LangVersion::CURRENT, main: false };
+                    Provided::Dir(dir, module)
+                }
+                None => {
+                    eprintln!(
+                        "go: ignoring package {import} which exists in the vendor directory but is missing from vendor/modules.txt. To sync the vendor directory run go mod vendor."
+                    );
+                    Provided::Missing(self.lookup.missing(import))
+                }
             };
         }
         let required = self.requires.iter().map(|(p, v, r)| (p.as_str(), (p, v, r)));
         let Some((path, version, replacement)) = longest_prefix(required, import) else {
-            return Provided::Missing(format!(
-                "no required module provides package {import}; to add it:\n\tgo get {import}"
-            ));
+            return Provided::Missing(self.lookup.missing(import));
         };
         let root = match replacement {
             Some(Replacement::Dir(dir)) => PathBuf::from(dir),
@@ -234,20 +314,22 @@ fn requirements(file: &ModFile, root: &Path) -> Vec<(String, String, Option<Repl
         .collect()
 }
 
-/// The main module's vendor list when the build uses vendor/.
-fn vendor_list(env: &GoEnv, file: &ModFile, root: &Path) -> Result<Option<(PathBuf, ModulesTxt)>, String> {
-    let txt = root.join("vendor").join("modules.txt");
-    let vendors = match env.mod_mode {
-        ModMode::Vendor => true,
-        ModMode::Cache => false,
-        ModMode::Default => go_version(file) >= LangVersion::go1(14) && root.join("vendor").is_dir(),
-    };
-    if !vendors {
+/// The main module's vendor list when the build uses vendor/ (`lookup`
+/// says whether), checked against its go.mod (`go_mod`).
+fn vendor_list(
+    env: &GoEnv,
+    file: &ModFile,
+    root: &Path,
+    go_mod: &Path,
+    lookup: &Lookup,
+) -> Result<Option<(PathBuf, ModulesTxt)>, String> {
+    if lookup.mode != "vendor" {
         return Ok(None);
     }
+    let txt = root.join("vendor").join("modules.txt");
     let text = std::fs::read_to_string(&txt).unwrap_or_default();
     let list = ModulesTxt::parse(&text);
-    modfile::vendor::check_vendor_consistency(file, &list, &env.short_path(root))?;
+    modfile::vendor::check_vendor_consistency(file, &list, &root.display().to_string(), &env.short_path(go_mod))?;
     Ok(Some((root.to_path_buf(), list)))
 }
 
