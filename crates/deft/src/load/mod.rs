@@ -491,11 +491,15 @@ impl<'e, 's> Loader<'e, 's> {
         }
     }
 
-    /// The go command's report of the load: the error of every package
+    /// The go command's report of the load: an error that ends it, else
+    /// the error of every package
     /// reachable from `root` that has one, in a depth-first post-order
     /// walk of the imports; without any, the packages that cannot be
     /// built.
     fn check_errors(&self, root: &str) -> Result<(), String> {
+        if let Some(fatal) = self.modules.and_then(Modules::fatal) {
+            return Err(fatal);
+        }
         fn walk<'a>(ld: &'a Loader, key: &'a str, seen: &mut HashSet<&'a str>, out: &mut (Vec<String>, Vec<String>)) {
             let Some(pkg) = ld.packages.get(key).filter(|_| seen.insert(key)) else { return };
             for dep in &pkg.deps {

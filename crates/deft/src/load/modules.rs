@@ -17,6 +17,7 @@
 //! Standard-library paths (first element without a dot) are resolved by
 //! the caller before any module is asked.
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 use types::LangVersion;
@@ -43,8 +44,8 @@ pub struct Module {
 pub struct Modules {
     /// The main modules (one, or a workspace's).
     pub main: Vec<Module>,
-    /// Required modules: path, version, and the replacement that applies.
-    requires: Vec<(String, String, Option<Replacement>)>,
+    /// Required modules.
+    requires: Vec<Requirement>,
     /// `vendor/modules.txt` of the main module, when it vendors.
     vendor: Option<(PathBuf, ModulesTxt)>,
     /// How an import no module provides is refused.
@@ -53,6 +54,23 @@ pub struct Modules {
     cache: PathBuf,
     /// The `godebug` settings (`key=value`) of the main go.mod or go.work.
     pub godebug: Vec<String>,
+    /// An error that ends the whole load, found while looking a package
+    /// up (the go command exits at once): the first one.
+    fatal: RefCell<Option<String>>,
+    /// `GOPROXY=off`.
+    proxy_off: bool,
+}
+
+/// A required module, at the version the main modules require.
+#[derive(Clone, Debug)]
+struct Requirement {
+    path: String,
+    version: String,
+    /// The replacement that applies, as written.
+    replacement: Option<Replacement>,
+    /// The directory of the go.mod or go.work that says it (where a
+    /// replacement directory is relative to).
+    base: PathBuf,
 }
 
 /// The go command's `-mod` mode as its refusal to look a missing import
@@ -153,7 +171,13 @@ impl Modules {
         let lookup = Lookup::choose(env, "go.mod", file.go.as_deref(), &root.join("vendor"), false);
         let vendor = vendor_list(env, &file, &root, &go_mod, &lookup)?;
         let godebug = godebug_lines(&file.godebug);
-        Ok(Some(Modules { main: vec![main], requires, vendor, lookup, cache: env.gomodcache.clone(), godebug }))
+        let modules = Modules::new(vec![main], requires, vendor, lookup, env, godebug);
+        // Before go 1.17 the module graph is not pruned: the go command
+        // reads every required module's go.mod before anything else.
+        if go_version(&file) < LangVersion::go1(17) {
+            modules.check_unpruned()?;
+        }
+        Ok(Some(modules))
     }
 
     /// The modules of the workspace `work` (a go.work file).
@@ -174,13 +198,61 @@ impl Modules {
         }
         // The workspace's own replacements win over its modules'.
         for r in &file.replaces {
-            for req in requires.iter_mut().filter(|(p, v, _)| applies(r, p, v)) {
-                req.2 = Some(anchored(&r.new, &dir));
+            for req in requires.iter_mut().filter(|req| applies(r, &req.path, &req.version)) {
+                req.replacement = Some(r.new.clone());
+                req.base = dir.clone();
             }
         }
         let godebug = godebug_lines(&file.godebug);
         let lookup = Lookup::choose(env, "go.work", file.go.as_deref(), &dir.join("vendor"), true);
-        Ok(Modules { main, requires, vendor: None, lookup, cache: env.gomodcache.clone(), godebug })
+        Ok(Modules::new(main, requires, None, lookup, env, godebug))
+    }
+
+    fn new(
+        main: Vec<Module>,
+        requires: Vec<Requirement>,
+        vendor: Option<(PathBuf, ModulesTxt)>,
+        lookup: Lookup,
+        env: &GoEnv,
+        godebug: Vec<String>,
+    ) -> Modules {
+        let cache = env.gomodcache.clone();
+        let (fatal, proxy_off) = (RefCell::new(None), env.proxy_off);
+        Modules { main, requires, vendor, lookup, cache, godebug, fatal, proxy_off }
+    }
+
+    /// The error that ended the load, if looking a package up found one.
+    pub fn fatal(&self) -> Option<String> {
+        self.fatal.borrow().clone()
+    }
+
+    /// The go command's reading of every required module's go.mod in an
+    /// unpruned module graph (go < 1.17).
+    fn check_unpruned(&self) -> Result<(), String> {
+        for req in &self.requires {
+            let name = format!("{}@{}", req.path, req.version);
+            if let Some(Replacement::Dir(d)) = &req.replacement
+                && let Err(e) = replacement_go_mod(d, &req.base)
+            {
+                return Err(format!("go: {name} (replaced by {d}): {e}"));
+            }
+            let root = self.module_root(req);
+            if let Some(v) = read_dep_go_mod(&root).and_then(|f| f.go).filter(|v| newer_than_go(v)) {
+                return Err(format!(
+                    "go: {name}: module {name} requires go >= {v} (running go {GO_VERSION}; GOTOOLCHAIN=local)"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The directory of required module `req`.
+    fn module_root(&self, req: &Requirement) -> PathBuf {
+        match &req.replacement {
+            Some(Replacement::Dir(dir)) => crate::load::normalize(&req.base.join(dir)),
+            Some(Replacement::Module(m)) => modfile::cache::module_dir(&self.cache, &m.path, &m.version),
+            None => modfile::cache::module_dir(&self.cache, &req.path, &req.version),
+        }
     }
 
     /// The main module whose directory is or contains `dir`.
@@ -222,27 +294,54 @@ impl Modules {
                 }
             };
         }
-        let required = self.requires.iter().map(|(p, v, r)| (p.as_str(), (p, v, r)));
-        let Some((path, version, replacement)) = longest_prefix(required, import) else {
+        let required = self.requires.iter().map(|r| (r.path.as_str(), r));
+        let Some(req) = longest_prefix(required, import) else {
             return Provided::Missing(self.lookup.missing(import));
         };
-        let root = match replacement {
-            Some(Replacement::Dir(dir)) => PathBuf::from(dir),
-            Some(Replacement::Module(m)) => modfile::cache::module_dir(&self.cache, &m.path, &m.version),
-            None => modfile::cache::module_dir(&self.cache, path, version),
-        };
+        match self.required_module(req) {
+            Ok(module) => Provided::Dir(package_dir(&module.dir, &req.path, import), module),
+            Err(msg) => Provided::Missing(msg),
+        }
+    }
+
+    /// Required module `req`, checked as the go command checks a module
+    /// it loads a package from; `Err` is the error of the import that
+    /// needed it (a go line too new for the toolchain ends the load).
+    fn required_module(&self, req: &Requirement) -> Result<Module, String> {
+        let (path, version) = (&req.path, &req.version);
+        if let Some(Replacement::Dir(d)) = &req.replacement {
+            if !crate::load::normalize(&req.base.join(d)).is_dir() {
+                return Err(format!("{path}@{version}: replacement directory {d} does not exist"));
+            }
+            replacement_go_mod(d, &req.base).map_err(|e| format!("module {d}: {e}"))?;
+        }
+        let root = self.module_root(req);
         if !root.is_dir() {
-            return Provided::Missing(format!(
+            // The go command would download it; deft never does.
+            if self.proxy_off {
+                eprintln!("go: downloading {path} {version}");
+                return Err("module lookup disabled by GOPROXY=off".into());
+            }
+            return Err(format!(
                 "module {path}@{version} is not in the module cache ({}); deft does not download modules: run 'go mod download {path}'",
                 self.cache.display()
             ));
         }
-        let dir = package_dir(&root, path, import);
-        let lang = std::fs::read_to_string(root.join("go.mod"))
-            .ok()
-            .and_then(|t| modfile::parse_go_mod_lax(&root.join("go.mod").to_string_lossy(), &t).ok())
-            .map_or(LangVersion::GO_MOD_DEFAULT, |f| go_version(&f));
-        Provided::Dir(dir, Module { path: path.clone(), dir: root, lang, main: false })
+        let file = read_dep_go_mod(&root);
+        if req.replacement.is_none()
+            && let Some(declared) = file.as_ref().and_then(|f| f.module.as_ref()).filter(|m| *m != path)
+        {
+            return Err(format!(
+                "{path}@{version}: parsing go.mod:\n\tmodule declares its path as: {declared}\n\t        but was required as: {path}"
+            ));
+        }
+        if let Some(v) = file.as_ref().and_then(|f| f.go.as_deref()).filter(|v| newer_than_go(v)) {
+            let fatal = format!("go: {path}@{version} requires go >= {v} (running go {GO_VERSION}; GOTOOLCHAIN=local)");
+            self.fatal.borrow_mut().get_or_insert(fatal.clone());
+            return Err(fatal);
+        }
+        let lang = file.as_ref().map_or(LangVersion::GO_MOD_DEFAULT, go_version);
+        Ok(Module { path: path.clone(), dir: root, lang, main: false })
     }
 }
 
@@ -283,23 +382,14 @@ fn applies(r: &Replace, path: &str, version: &str) -> bool {
     r.old_path == path && r.old_version.as_deref().is_none_or(|v| v == version)
 }
 
-/// A replacement with a directory made absolute against `base` (the
-/// directory of the go.mod or go.work that says it).
-fn anchored(new: &Replacement, base: &Path) -> Replacement {
-    match new {
-        Replacement::Dir(dir) => Replacement::Dir(base.join(dir).to_string_lossy().into_owned()),
-        other => other.clone(),
-    }
-}
-
 /// A go.mod's language version (go1.16 without a `go` line).
 fn go_version(file: &ModFile) -> LangVersion {
     file.go.as_deref().and_then(LangVersion::parse_go_mod).unwrap_or(LangVersion::GO_MOD_DEFAULT)
 }
 
-/// The requirements of a main module's go.mod, with the replacement that
-/// applies to each (a local directory made absolute against `root`).
-fn requirements(file: &ModFile, root: &Path) -> Vec<(String, String, Option<Replacement>)> {
+/// The requirements of a main module's go.mod (in `root`), with the
+/// replacement that applies to each.
+fn requirements(file: &ModFile, root: &Path) -> Vec<Requirement> {
     file.requires
         .iter()
         .map(|r| {
@@ -308,10 +398,29 @@ fn requirements(file: &ModFile, root: &Path) -> Vec<(String, String, Option<Repl
                 .iter()
                 .filter(|rep| applies(rep, &r.path, &r.version))
                 .max_by_key(|rep| rep.old_version.is_some())
-                .map(|rep| anchored(&rep.new, root));
-            (r.path.clone(), r.version.clone(), replacement)
+                .map(|rep| rep.new.clone());
+            Requirement { path: r.path.clone(), version: r.version.clone(), replacement, base: root.to_path_buf() }
         })
         .collect()
+}
+
+/// A dependency's go.mod in its root directory, read laxly (`None` when
+/// it cannot be read).
+fn read_dep_go_mod(root: &Path) -> Option<ModFile> {
+    let go_mod = root.join("go.mod");
+    let text = std::fs::read_to_string(&go_mod).ok()?;
+    modfile::parse_go_mod_lax(&go_mod.to_string_lossy(), &text).ok()
+}
+
+/// Whether replacement directory `dir` (as written, relative to `base`)
+/// has a go.mod; the go command's error when it does not.
+fn replacement_go_mod(dir: &str, base: &Path) -> Result<(), String> {
+    let go_mod = crate::load::normalize(&base.join(dir)).join("go.mod");
+    if go_mod.is_file() {
+        return Ok(());
+    }
+    let written = format!("{}/go.mod", dir.trim_start_matches("./").trim_end_matches('/'));
+    Err(format!("reading {written}: open {}: no such file or directory", go_mod.display()))
 }
 
 /// The main module's vendor list when the build uses vendor/ (`lookup`
