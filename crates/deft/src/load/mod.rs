@@ -387,9 +387,7 @@ impl<'e, 's> Loader<'e, 's> {
         };
         match modules.main_module_of(&dir) {
             Some(m) => Ok((m.import_path(&dir), dir, Some(m.clone()))),
-            None => {
-                Err(format!("directory {} outside main module or its selected dependencies", self.env.short_path(&dir)))
-            }
+            None => Err(modules.outside(&dir, self.env)),
         }
     }
 

@@ -59,6 +59,8 @@ pub struct Modules {
     fatal: RefCell<Option<String>>,
     /// `GOPROXY=off`.
     proxy_off: bool,
+    /// Whether a go.work names the main modules.
+    workspace: bool,
 }
 
 /// A required module, at the version the main modules require.
@@ -188,11 +190,15 @@ impl Modules {
         let file = modfile::parse_go_work(&work.to_string_lossy(), &text)
             .map_err(|errors| modfile::errors_parsing("go.work", &shown, &errors))?;
         modfile::check_work(&file, &dir, &shown)?;
+        if let Some(v) = file.go.as_deref().filter(|v| newer_than_go(v)) {
+            return Err(format!("go: {shown} requires go >= {v} (running go {GO_VERSION}; GOTOOLCHAIN=local)"));
+        }
         let mut main = Vec::new();
         let mut requires = Vec::new();
         for used in &file.uses {
             let root = crate::load::normalize(&dir.join(&used.dir));
             let m = read_member_go_mod(env, &root, &used.dir)?;
+            check_work_go(env, file.go.as_deref(), m.go.as_deref(), &root)?;
             requires.extend(requirements(&m, &root));
             main.push(main_module(&m, root));
         }
@@ -205,7 +211,28 @@ impl Modules {
         }
         let godebug = godebug_lines(&file.godebug);
         let lookup = Lookup::choose(env, "go.work", file.go.as_deref(), &dir.join("vendor"), true);
-        Ok(Modules::new(main, requires, None, lookup, env, godebug))
+        let mut modules = Modules::new(main, requires, None, lookup, env, godebug);
+        modules.workspace = true;
+        Ok(modules)
+    }
+
+    /// The go command's error for directory `dir`, which no main module
+    /// contains.
+    pub fn outside(&self, dir: &Path, env: &GoEnv) -> String {
+        let shown = match env.short_path(dir) {
+            d if d == "." => "current directory".to_string(),
+            d => format!("directory {d}"),
+        };
+        if !self.workspace {
+            return format!("{shown} outside main module or its selected dependencies");
+        }
+        match find_up(dir, "go.mod").and_then(|m| m.parent().map(Path::to_path_buf)) {
+            Some(root) => format!(
+                "{shown} is contained in a module that is not one of the workspace modules listed in go.work. You can add the module to the workspace using:\n\tgo work use {}",
+                env.short_path(&root)
+            ),
+            None => format!("{shown} outside modules listed in go.work or their selected dependencies"),
+        }
     }
 
     fn new(
@@ -218,7 +245,7 @@ impl Modules {
     ) -> Modules {
         let cache = env.gomodcache.clone();
         let (fatal, proxy_off) = (RefCell::new(None), env.proxy_off);
-        Modules { main, requires, vendor, lookup, cache, godebug, fatal, proxy_off }
+        Modules { main, requires, vendor, lookup, cache, godebug, fatal, proxy_off, workspace: false }
     }
 
     /// The error that ended the load, if looking a package up found one.
@@ -472,21 +499,50 @@ fn read_member_go_mod(env: &GoEnv, root: &Path, used: &str) -> Result<ModFile, S
     read.map_err(|e| format!("go: cannot load module {name} listed in go.work file: {}", e.trim_start_matches("go: ")))
 }
 
+/// A workspace module (in `root`, whose go.mod says go `module`) may not
+/// need a newer Go than its go.work (which says go `work`, 1.18 without a
+/// `go` line), from go 1.21 on.
+fn check_work_go(env: &GoEnv, work: Option<&str>, module: Option<&str>, root: &Path) -> Result<(), String> {
+    let (verb, work) = match work {
+        Some(w) => ("lists", w),
+        None => ("implicitly requires", "1.18"),
+    };
+    let module = module.unwrap_or("1.16");
+    if go_version_key(module) <= go_version_key(work) || go_version_key(module) < go_version_key("1.21") {
+        return Ok(());
+    }
+    Err(format!(
+        "go: module {} listed in go.work file requires go >= {module}, but go.work {verb} go {work}; to download and use go {module}:\n\tgo work use",
+        env.short_path(root)
+    ))
+}
+
 /// The Go release deft implements, as the go command reports its own.
 const GO_VERSION: &str = "1.27.3";
 
-/// Whether Go version `v` (`1.N`, `1.N.P`, `1.NrcK`) is newer than
-/// [`GO_VERSION`]: a pre-release of 1.N comes before 1.N.0.
+/// Whether Go version `v` is newer than [`GO_VERSION`].
 fn newer_than_go(v: &str) -> bool {
-    let Some(rest) = v.strip_prefix("1.") else { return false };
-    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
-    let (minor, tail) = rest.split_at(digits(rest));
-    let patch = tail.strip_prefix('.').map(|p| &p[..digits(p)]);
-    let version = (minor.parse::<u32>().unwrap_or(0), patch.and_then(|p| p.parse::<u32>().ok()));
-    match version {
-        (m, _) if m != 27 => m > 27,
-        (_, Some(p)) => p > 3,
-        (_, None) => false,
+    go_version_key(v) > go_version_key(GO_VERSION)
+}
+
+/// A Go version (`1.N`, `1.NrcK`, `1.N.P`) as a key that orders versions
+/// as the go command does: the language version 1.N comes before its
+/// pre-releases, which come before 1.N.0. A version that is not one sorts
+/// first.
+fn go_version_key(v: &str) -> (u32, u32, u32, u32) {
+    let number = |s: &str| -> (u32, usize) {
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        (s[..digits].parse().unwrap_or(0), digits)
+    };
+    let Some(rest) = v.strip_prefix("1.") else { return (0, 0, 0, 0) };
+    let (minor, n) = number(rest);
+    let tail = &rest[n..];
+    if let Some(patch) = tail.strip_prefix('.') {
+        (1, minor, 2, number(patch).0)
+    } else if let Some(pre) = tail.strip_prefix("rc").or_else(|| tail.strip_prefix("beta")) {
+        (1, minor, 1, number(pre).0)
+    } else {
+        (1, minor, 0, 0)
     }
 }
 
@@ -521,5 +577,13 @@ mod tests {
             assert_eq!(super::newer_than_go(v), newer, "{v}");
         }
         assert!(!super::newer_than_go("1.27rc2") && !super::newer_than_go("1.21.0"));
+    }
+
+    #[test]
+    fn go_versions_ordered_as_the_go_command() {
+        let order = ["1.16", "1.21", "1.21rc1", "1.21.0", "1.21.3", "1.22"];
+        for pair in order.windows(2) {
+            assert!(super::go_version_key(pair[0]) < super::go_version_key(pair[1]), "{pair:?}");
+        }
     }
 }
