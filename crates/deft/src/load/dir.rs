@@ -119,3 +119,17 @@ pub fn read_package_dir(dir: &Path, ctx: &BuildContext) -> Result<DirFiles, DirE
         (true, false, false) => Err(DirError::NoGoFiles),
     }
 }
+
+/// The package a pattern finds in `dir`: `None` when there is none to
+/// build there, `Some(None)` when its files are in error (the go command
+/// then treats it as a possible program), else its name.
+pub fn package_name(dir: &Path, ctx: &BuildContext) -> Option<Option<String>> {
+    match read_package_dir(dir, ctx) {
+        Ok(f) => Some(f.files.first().and_then(|(_, text)| match header::read(text) {
+            Header::Read { package, .. } => Some(package),
+            _ => None,
+        })),
+        Err(DirError::Bad(_) | DirError::Syntax { .. }) => Some(None),
+        Err(DirError::NoGoFiles | DirError::Excluded | DirError::OnlyTests { .. }) => None,
+    }
+}

@@ -29,6 +29,7 @@ mod errors;
 mod godebug;
 mod header;
 mod modules;
+mod pattern;
 mod test;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -49,6 +50,9 @@ pub use test::{TestLoad, load_test};
 mod stdlib {
     include!(concat!(env!("OUT_DIR"), "/stdlib.rs"));
 }
+
+/// The go command's error for a command that needs a module, outside one.
+const NO_GO_MOD: &str = "go: go.mod file not found in current directory or any parent directory; see 'go help modules'";
 
 /// The import path the go command gives the package of files named on
 /// the command line.
@@ -363,11 +367,19 @@ impl<'e, 's> Loader<'e, 's> {
     }
 
     /// The import path, directory and module of the package operand `op`:
-    /// a directory (`.`, `./cmd/tool`, any existing directory) or an
-    /// import path.
+    /// a pattern, a directory (a local path such as `.` or `./cmd/tool`,
+    /// an absolute one, or, from outside any module, any existing
+    /// directory: deft's `deft run dir`) or an import path.
     fn root_package(&self, op: &str) -> Result<(String, PathBuf, Option<Module>), String> {
+        if pattern::is_pattern(op) {
+            return match self.modules {
+                Some(modules) => self.root_pattern(op, modules),
+                None => Err(NO_GO_MOD.to_string()),
+            };
+        }
         let as_dir = self.env.cwd.join(op);
-        let is_dir_form = op.starts_with(['.', '/']) || as_dir.is_dir();
+        let outside = self.modules.is_none_or(|m| !m.workspace && m.main_module_of(&self.env.cwd).is_none());
+        let is_dir_form = is_local(op) || op.starts_with('/') || (outside && as_dir.is_dir());
         if !is_dir_form {
             return match self.source(op, None) {
                 Ok(Source::Dir(dir, module)) => Ok((op.to_string(), dir, Some(module))),
@@ -388,6 +400,35 @@ impl<'e, 's> Loader<'e, 's> {
         match modules.main_module_of(&dir) {
             Some(m) => Ok((m.import_path(&dir), dir, Some(m.clone()))),
             None => Err(modules.outside(&dir, self.env)),
+        }
+    }
+
+    /// The one main package pattern `op` matches: `go run` takes the main
+    /// packages a pattern matches (and those in error), and needs exactly
+    /// one.
+    fn root_pattern(&self, op: &str, modules: &Modules) -> Result<(String, PathBuf, Option<Module>), String> {
+        let mut any = false;
+        let mains: Vec<(String, PathBuf)> = pattern::matching_dirs(op, &self.env.cwd, modules)?
+            .into_iter()
+            .filter(|(_, dir)| match dir::package_name(dir, &self.ctx) {
+                None => false,
+                Some(name) => {
+                    any = true;
+                    name.is_none_or(|n| n == "main")
+                }
+            })
+            .collect();
+        match &mains[..] {
+            [(path, dir)] => Ok((path.clone(), dir.clone(), modules.main_module_of(dir).cloned())),
+            [] => {
+                let what = if any { "matched only non-main packages" } else { "matched no packages" };
+                eprintln!("go: warning: \"{op}\" {what}");
+                Err(format!("go: no packages loaded from {op}"))
+            }
+            _ => {
+                let paths: Vec<&str> = mains.iter().map(|(p, _)| p.as_str()).collect();
+                Err(format!("go: pattern {op} matches multiple packages:\n\t{}", paths.join("\n\t")))
+            }
         }
     }
 

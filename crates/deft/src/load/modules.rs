@@ -60,7 +60,7 @@ pub struct Modules {
     /// `GOPROXY=off`.
     proxy_off: bool,
     /// Whether a go.work names the main modules.
-    workspace: bool,
+    pub workspace: bool,
 }
 
 /// A required module, at the version the main modules require.
