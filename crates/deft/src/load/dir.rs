@@ -75,6 +75,13 @@ pub fn read_package_dir(dir: &Path, ctx: &BuildContext) -> Result<DirFiles, DirE
                 first_error.get_or_insert(DirError::Syntax { file: path.clone(), line, col, msg });
                 (None, false)
             }
+            // A scanner error of go/build's own: its file name is not
+            // shortened.
+            Header::InvalidImport { line, col, path: import } => {
+                let msg = format!("{}:{line}:{col}: invalid import path: {import}", path.display());
+                first_error.get_or_insert(DirError::Bad(msg));
+                (None, false)
+            }
             Header::Unknown => (None, false),
         };
         let test = is_test_file(&name);

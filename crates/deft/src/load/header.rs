@@ -11,9 +11,10 @@
 //! Invariant: the reader accepts what Go's grammar accepts up to the end
 //! of the import declarations (comments, semicolons or newlines between
 //! specs, named, dot and blank imports, grouped imports, interpreted and
-//! raw strings) and stops at the first other token. It reports the two
+//! raw strings) and stops at the first other token. It reports the
 //! header mistakes the go command reports itself, in its words: a first
-//! token other than `package` and an unterminated import string. Any
+//! token other than `package`, an unterminated import string, and an
+//! import path no package can have ([`Header::InvalidImport`]). Any
 //! other malformation gives up ([`Header::Unknown`]): the compiler's
 //! parser reports it later, as for any syntax error.
 
@@ -25,6 +26,10 @@ pub enum Header {
     /// A syntax error the go command reports while loading: its line,
     /// column (bytes, from 1) and message.
     Error { line: usize, col: usize, msg: String },
+    /// An import path the go command refuses (empty, or with a space, a
+    /// control character or one of ``!"#$%&'()*,:;<=>?[\]^{|}` ``): the
+    /// first, at the start of its import spec.
+    InvalidImport { line: usize, col: usize, path: String },
     /// Something else is wrong; left to the parser.
     Unknown,
 }
@@ -63,16 +68,12 @@ pub fn read(text: &str) -> Header {
                     r.at += 1;
                     break;
                 }
-                match r.spec() {
-                    Ok(path) => imports.push(path),
-                    Err(h) => return h,
+                if let Err(h) = r.spec(&mut imports) {
+                    return h;
                 }
             }
-        } else {
-            match r.spec() {
-                Ok(path) => imports.push(path),
-                Err(h) => return h,
-            }
+        } else if let Err(h) = r.spec(&mut imports) {
+            return h;
         }
     }
 }
@@ -81,6 +82,14 @@ pub fn read(text: &str) -> Header {
 /// anything else quoted.
 fn found(word: &str) -> String {
     if is_keyword(word) { format!("'{word}'") } else { word.to_string() }
+}
+
+/// Whether the go command accepts `path` as an import path at all.
+fn is_valid_import(path: &str) -> bool {
+    !path.is_empty()
+        && path.chars().all(|c| {
+            !c.is_control() && !c.is_whitespace() && c != '\u{fffd}' && !"!\"#$%&'()*,:;<=>?[\\]^{|}`".contains(c)
+        })
 }
 
 fn is_keyword(w: &str) -> bool {
@@ -176,8 +185,9 @@ impl<'a> Reader<'a> {
     }
 
     /// One import spec: an optional name (identifier, `.` or `_`) and the
-    /// path string.
-    fn spec(&mut self) -> Result<String, Header> {
+    /// path string, added to `imports`.
+    fn spec(&mut self, imports: &mut Vec<String>) -> Result<(), Header> {
+        let spec_start = self.at;
         if self.peek() == Some(b'.') {
             self.at += 1;
         } else if self.word().is_some_and(is_keyword) {
@@ -210,14 +220,24 @@ impl<'a> Reader<'a> {
         if !raw && path.contains('\\') {
             return Err(Header::Unknown);
         }
-        Ok(path)
+        if !is_valid_import(&path) {
+            let (line, col) = self.line_col(spec_start);
+            return Err(Header::InvalidImport { line, col, path });
+        }
+        imports.push(path);
+        Ok(())
     }
 
     fn error_at(&self, offset: usize, msg: String) -> Header {
+        let (line, col) = self.line_col(offset);
+        Header::Error { line, col, msg }
+    }
+
+    /// The line and column (bytes), from 1, of `offset`.
+    fn line_col(&self, offset: usize) -> (usize, usize) {
         let before = &self.text[..offset.min(self.text.len())];
         let line = before.iter().filter(|&&c| c == b'\n').count() + 1;
-        let col = offset - before.iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1) + 1;
-        Header::Error { line, col, msg }
+        (line, before.len() - before.iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1) + 1)
     }
 }
 
@@ -258,5 +278,7 @@ mod tests {
         assert_eq!(e, Header::Error { line: 3, col: 8, msg: "string literal not terminated".into() });
         assert_eq!(read("package main\nimport 1"), Header::Unknown);
         assert_eq!(read("package\n"), Header::Unknown);
+        let e = read("package main\n\nimport (\n\t\"fmt\"\n\t_ \"a b\"\n)\n");
+        assert_eq!(e, Header::InvalidImport { line: 5, col: 2, path: "a b".into() });
     }
 }

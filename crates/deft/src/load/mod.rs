@@ -347,7 +347,7 @@ impl<'e, 's> Loader<'e, 's> {
                 // Left to the parser: `deft run --check-only` compiles
                 // named files as the compiler does (Go's errorcheck tests),
                 // with the compiler's wording of syntax errors.
-                Header::Error { .. } | Header::Unknown => false,
+                Header::Error { .. } | Header::InvalidImport { .. } | Header::Unknown => false,
             };
             if !cgo {
                 files.push((full, text, Some(shown)));
@@ -682,7 +682,9 @@ impl<'e, 's> Loader<'e, 's> {
     /// The error of package `importer` (the last of `stack`) importing
     /// `import` (loaded) at `pos`, if it may not: an internal package
     /// outside its tree (unless the package has an error of its own), a
-    /// program, a local path from a package not named by its files.
+    /// path through a vendor/ directory (imported from outside the tree
+    /// above it, or at all), a program, a local path from a package not
+    /// named by its files.
     fn import_error(
         &self,
         importer: &str,
@@ -695,6 +697,16 @@ impl<'e, 's> Loader<'e, 's> {
             return Some(PackageError::internal(stack, self.shown_pos(pos), import));
         }
         let at = |msg: String| Some(PackageError::at(stack, Some(self.shown_pos(pos)), msg));
+        if let Some(i) = find_vendor(import) {
+            let importer_dir = self.packages.get(importer).map(|p| p.dir.as_path()).unwrap_or(Path::new(""));
+            let below_vendor = Path::new(&import[i..]).components().count();
+            let mut parent = pkg.dir.clone();
+            (0..below_vendor).for_each(|_| _ = parent.pop());
+            if !importer_dir.starts_with(&parent) {
+                return at("use of vendored package not allowed".into());
+            }
+            return at(format!("{import} must be imported as {}", &import[i + "vendor/".len()..]));
+        }
         let is_main = pkg.name == "main" && !pkg.library;
         if is_main && self.packages.get(importer).is_some_and(|p| p.dir != pkg.dir) {
             return at(format!("import \"{import}\" is a program, not an importable package"));
@@ -861,6 +873,15 @@ fn exec_name(path: &str, first_file: &Path, dir: &Path) -> String {
         };
     }
     if first_file.extension().is_some_and(|e| e == "go") { stem(first_file) } else { stem(dir) }
+}
+
+/// Where the last `vendor` element of import path `path` that is not its
+/// last element starts.
+fn find_vendor(path: &str) -> Option<usize> {
+    match path.rfind("/vendor/") {
+        Some(i) => Some(i + 1),
+        None => path.starts_with("vendor/").then_some(0),
+    }
 }
 
 /// Whether `path` is a local import path (`.`, `..`, `./x`, `../x`).
