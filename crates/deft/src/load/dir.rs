@@ -8,7 +8,8 @@
 //! package, test files and files importing "C" included (the latter are
 //! then left out: cgo is off), and the names must agree (a test file's
 //! `p_test` counts as `p`). The first problem met, in file-name order, is
-//! the directory's error.
+//! the package's error; as in the go command, the package still has the
+//! files that were read well, whose imports are loaded.
 
 use std::path::{Path, PathBuf};
 
@@ -19,6 +20,18 @@ use crate::buildtags::{BuildContext, is_test_file};
 pub struct DirFiles {
     /// The files' paths and texts.
     pub files: Vec<(PathBuf, String)>,
+    /// The package's error, if a file is wrong.
+    pub problem: Option<Problem>,
+}
+
+/// What is wrong with a package's files.
+pub enum Problem {
+    /// A header's constraint is malformed, an import path is invalid,
+    /// files declare different packages, or a file cannot be read: the
+    /// go command's message, shown at the import of the package.
+    Bad(String),
+    /// A header does not parse: the file, line, column and message.
+    Syntax { file: PathBuf, line: usize, col: usize, msg: String },
 }
 
 /// Why a directory holds no package to compile.
@@ -30,12 +43,6 @@ pub enum DirError {
     /// Only test files are left (the build does not want them): the
     /// package's name and the go command's build error.
     OnlyTests { name: String, msg: String },
-    /// A header's constraint is malformed, files declare different
-    /// packages, or a file cannot be read: the go command's message,
-    /// shown at the import of the package.
-    Bad(String),
-    /// A header does not parse: the file, line, column and message.
-    Syntax { file: PathBuf, line: usize, col: usize, msg: String },
 }
 
 /// Reads the files of the package in `dir` that the build compiles.
@@ -48,17 +55,25 @@ pub fn read_package_dir(dir: &Path, ctx: &BuildContext) -> Result<DirFiles, DirE
         .filter(|n| crate::buildtags::is_go_file(n))
         .collect();
     names.sort();
-    let mut dir_files = DirFiles { files: Vec::new() };
-    let (mut package, mut first_error, mut ignored, mut tests) = (None, None, false, false);
+    let mut dir_files = DirFiles { files: Vec::new(), problem: None };
+    let first_error = &mut dir_files.problem;
+    let (mut package, mut ignored, mut tests) = (None, false, false);
+    let mut files = Vec::new();
     for name in names {
         let path = dir.join(&name);
-        let bytes = std::fs::read(&path).map_err(|e| DirError::Bad(format!("read {}: {e}", path.display())))?;
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                first_error.get_or_insert(Problem::Bad(format!("read {}: {e}", path.display())));
+                continue;
+            }
+        };
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let constraint = &text[..crate::buildtags::header_end(&text)];
         let all_ctx = BuildContext { tests: true, ..ctx.clone() };
         match all_ctx.include(&name, constraint) {
             Err(msg) => {
-                first_error.get_or_insert(DirError::Bad(format!("{name}: {msg}")));
+                first_error.get_or_insert(Problem::Bad(format!("{name}: {msg}")));
                 continue;
             }
             Ok(false) => {
@@ -72,15 +87,15 @@ pub fn read_package_dir(dir: &Path, ctx: &BuildContext) -> Result<DirFiles, DirE
                 (Some(package), crate::buildtags::imports_exclude(imports.iter().map(String::as_str)))
             }
             Header::Error { line, col, msg } => {
-                first_error.get_or_insert(DirError::Syntax { file: path.clone(), line, col, msg });
-                (None, false)
+                first_error.get_or_insert(Problem::Syntax { file: path.clone(), line, col, msg });
+                continue;
             }
             // A scanner error of go/build's own: its file name is not
             // shortened.
             Header::InvalidImport { line, col, path: import } => {
                 let msg = format!("{}:{line}:{col}: invalid import path: {import}", path.display());
-                first_error.get_or_insert(DirError::Bad(msg));
-                (None, false)
+                first_error.get_or_insert(Problem::Bad(msg));
+                continue;
             }
             Header::Unknown => (None, false),
         };
@@ -99,7 +114,7 @@ pub fn read_package_dir(dir: &Path, ctx: &BuildContext) -> Result<DirFiles, DirE
                 None => package = Some((base, name.clone())),
                 Some((first, first_file)) if *first != base => {
                     let msg = format!("found packages {first} ({first_file}) and {base} ({name}) in {}", dir.display());
-                    first_error.get_or_insert(DirError::Bad(msg));
+                    first_error.get_or_insert(Problem::Bad(msg));
                 }
                 Some(_) => {}
             }
@@ -109,11 +124,12 @@ pub fn read_package_dir(dir: &Path, ctx: &BuildContext) -> Result<DirFiles, DirE
         } else if test && !ctx.tests {
             tests = true;
         } else {
-            dir_files.files.push((path, text));
+            files.push((path, text));
         }
     }
-    if let Some(e) = first_error {
-        return Err(e);
+    dir_files.files = files;
+    if dir_files.problem.is_some() {
+        return Ok(dir_files);
     }
     match (dir_files.files.is_empty(), tests, ignored) {
         (false, _, _) => Ok(dir_files),
@@ -132,11 +148,11 @@ pub fn read_package_dir(dir: &Path, ctx: &BuildContext) -> Result<DirFiles, DirE
 /// then treats it as a possible program), else its name.
 pub fn package_name(dir: &Path, ctx: &BuildContext) -> Option<Option<String>> {
     match read_package_dir(dir, ctx) {
+        Ok(f) if f.problem.is_some() => Some(None),
         Ok(f) => Some(f.files.first().and_then(|(_, text)| match header::read(text) {
             Header::Read { package, .. } => Some(package),
             _ => None,
         })),
-        Err(DirError::Bad(_) | DirError::Syntax { .. }) => Some(None),
         Err(DirError::NoGoFiles | DirError::Excluded | DirError::OnlyTests { .. }) => None,
     }
 }

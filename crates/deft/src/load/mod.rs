@@ -40,7 +40,7 @@ use syntax::{Diagnostics, SourceMap};
 use types::{LangVersion, PackageSpec};
 
 use crate::buildtags::BuildContext;
-use dir::{DirError, read_package_dir};
+use dir::{DirError, DirFiles, Problem, read_package_dir};
 use env::GoEnv;
 use errors::{PackageError, StackEntry};
 use header::Header;
@@ -250,23 +250,25 @@ impl<'e, 's> Loader<'e, 's> {
         }
         let operand = &req.operands[0];
         let (path, dir, module) = self.root_package(operand)?;
-        let files = self.command_line_package(&path, &dir, &self.ctx)?;
+        let DirFiles { files, problem } = self.command_line_package(&path, &dir, &self.ctx)?;
         let lang = req.lang.unwrap_or_else(|| module.as_ref().map_or(LangVersion::CURRENT, |m| m.lang));
         let files = self.parse_files(&dir, files.into_iter().map(|(p, t)| (p, t, None)).collect());
         self.insert(&path, files, false, lang, module, dir);
+        // Its imports are loaded all the same (their errors come first).
+        if let Some(problem) = problem {
+            let error = self.problem_error(problem, &[], None);
+            if let Some(p) = self.packages.get_mut(&path) {
+                p.error = Some(error);
+            }
+        }
         Ok(path)
     }
 
     /// The compiled files of package `path` in `dir`, named on the command
     /// line, or the go command's error for it.
-    fn command_line_package(
-        &self,
-        path: &str,
-        dir: &Path,
-        ctx: &BuildContext,
-    ) -> Result<Vec<(PathBuf, String)>, String> {
+    fn command_line_package(&self, path: &str, dir: &Path, ctx: &BuildContext) -> Result<DirFiles, String> {
         match read_package_dir(dir, ctx) {
-            Ok(f) => Ok(f.files),
+            Ok(f) => Ok(f),
             Err(DirError::NoGoFiles) => Err(format!("no Go files in {}", dir.display())),
             Err(DirError::Excluded) => {
                 Err(format!("package {path}: build constraints exclude all Go files in {}", dir.display()))
@@ -274,9 +276,17 @@ impl<'e, 's> Loader<'e, 's> {
             // `go run` refuses a package other than main before building it.
             Err(DirError::OnlyTests { name, msg }) if name == "main" => Err(format!("{path}: {msg}")),
             Err(DirError::OnlyTests { .. }) => Err(format!("package {path} is not a main package")),
-            Err(DirError::Bad(msg)) => Err(msg),
-            Err(DirError::Syntax { file, line, col, msg }) => {
-                Err(format!("{}:{line}:{col}: {msg}", self.env.short_path(&file)))
+        }
+    }
+
+    /// The error of a package whose files have `problem`, reached by
+    /// `stack` through an import at `import_pos` (none for the package
+    /// named on the command line).
+    fn problem_error(&self, problem: Problem, stack: &[StackEntry], import_pos: Option<String>) -> PackageError {
+        match problem {
+            Problem::Bad(msg) => PackageError::at(stack, import_pos, msg),
+            Problem::Syntax { file, line, col, msg } => {
+                PackageError::at(stack, Some(format!("{}:{line}:{col}", self.env.short_path(&file))), msg)
             }
         }
     }
@@ -624,8 +634,8 @@ impl<'e, 's> Loader<'e, 's> {
             }
             Ok(Source::Dir(dir, module)) => (dir, module),
         };
-        let files = match read_package_dir(&dir, &self.ctx) {
-            Ok(f) => f.files,
+        let DirFiles { files, problem } = match read_package_dir(&dir, &self.ctx) {
+            Ok(f) => f,
             Err(DirError::NoGoFiles) => {
                 let msg = format!("no required module provides package {key}; to add it:\n\tgo get {key}");
                 self.insert_failed(key, at(msg));
@@ -634,15 +644,6 @@ impl<'e, 's> Loader<'e, 's> {
             Err(DirError::Excluded) => {
                 let msg = format!("build constraints exclude all Go files in {}", dir.display());
                 self.insert_failed(key, PackageError::of_package(stack, msg));
-                return Some(key.to_string());
-            }
-            Err(DirError::Bad(msg)) => {
-                self.insert_failed(key, at(msg));
-                return Some(key.to_string());
-            }
-            Err(DirError::Syntax { file, line, col, msg }) => {
-                let pos = format!("{}:{line}:{col}", self.env.short_path(&file));
-                self.insert_failed(key, PackageError::at(stack, Some(pos), msg));
                 return Some(key.to_string());
             }
             // A package of test files only loads (it may be a program);
@@ -657,9 +658,14 @@ impl<'e, 's> Loader<'e, 's> {
                 return Some(key.to_string());
             }
         };
+        let error = problem.map(|p| self.problem_error(p, stack, Some(shown.clone())));
         let files = files.into_iter().map(|(p, t)| (p, t, None)).collect();
         let parsed = self.parse_files(&dir, files);
         self.insert(key, parsed, false, module.lang, Some(module), dir);
+        // A package whose files are wrong still loads its imports.
+        if let Some(p) = self.packages.get_mut(key) {
+            p.error = error;
+        }
         self.visit(key, stack);
         Some(key.to_string())
     }

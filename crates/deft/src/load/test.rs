@@ -64,7 +64,10 @@ impl Loader<'_, '_> {
         module: Option<super::modules::Module>,
     ) -> Result<TestLoad, String> {
         let ctx = BuildContext { tests: true, ..self.ctx.clone() };
-        let files = self.command_line_package(path, &dir, &ctx)?;
+        let super::dir::DirFiles { files, problem } = self.command_line_package(path, &dir, &ctx)?;
+        if let Some(problem) = problem {
+            return Err(self.problem_error(problem, &[], None).render());
+        }
         let is_test = |p: &PathBuf| p.to_str().is_some_and(|n| n.ends_with("_test.go"));
         let (tests, plain): (Vec<_>, Vec<_>) = files.into_iter().partition(|(p, _)| is_test(p));
         if tests.is_empty() {
