@@ -17,7 +17,8 @@
 //! Standard-library paths (first element without a dot) are resolved by
 //! the caller before any module is asked.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use types::LangVersion;
@@ -59,6 +60,14 @@ pub struct Modules {
     fatal: RefCell<Option<String>>,
     /// `GOPROXY=off`.
     proxy_off: bool,
+    /// The modules whose download the go command has announced.
+    announced: RefCell<HashSet<String>>,
+    /// The main go.mod's `go` line (single-module mode only: go.work's
+    /// modules are not checked this way).
+    main_go: Option<Option<String>>,
+    /// Whether the go command would have to update the main go.mod (see
+    /// [`Modules::note_dependency_go`]): an error once loading is done.
+    dirty: Cell<bool>,
     /// Whether a go.work names the main modules.
     pub workspace: bool,
 }
@@ -119,6 +128,22 @@ impl Lookup {
         }
     }
 
+    /// The go command's error for a go.mod it would have to update.
+    fn go_mod_dirty(&self) -> Option<String> {
+        let mode = self.mode;
+        match &self.reason {
+            // With -mod=mod the go command updates go.mod; deft need not.
+            _ if mode.is_empty() => None,
+            _ if self.explicit => {
+                Some(format!("go: updates to go.mod needed, disabled by -mod={mode}; to update it:\n\tgo mod tidy"))
+            }
+            Some(reason) => Some(format!(
+                "go: updates to go.mod needed, disabled by -mod={mode}\n\t({reason})\n\tto update it:\n\tgo mod tidy"
+            )),
+            None => Some("go: updates to go.mod needed; to update it:\n\tgo mod tidy".into()),
+        }
+    }
+
     /// The error for import `import` that no module provides.
     fn missing(&self, import: &str) -> String {
         let disabled =
@@ -173,7 +198,9 @@ impl Modules {
         let lookup = Lookup::choose(env, "go.mod", file.go.as_deref(), &root.join("vendor"), false);
         let vendor = vendor_list(env, &file, &root, &go_mod, &lookup)?;
         let godebug = godebug_lines(&file.godebug);
-        let modules = Modules::new(vec![main], requires, vendor, lookup, env, godebug);
+        let mut modules = Modules::new(vec![main], requires, vendor, lookup, env, godebug);
+        modules.main_go = Some(file.go.clone());
+        modules.dirty.set(drops_toolchain(&file));
         // Before go 1.17 the module graph is not pruned: the go command
         // reads every required module's go.mod before anything else.
         if go_version(&file) < LangVersion::go1(17) {
@@ -195,12 +222,24 @@ impl Modules {
         }
         let mut main = Vec::new();
         let mut requires = Vec::new();
+        // The go command reports the errors of every module before it
+        // stops.
+        let mut errors = Vec::new();
         for used in &file.uses {
             let root = crate::load::normalize(&dir.join(&used.dir));
-            let m = read_member_go_mod(env, &root, &used.dir)?;
-            check_work_go(env, file.go.as_deref(), m.go.as_deref(), &root)?;
+            let m = match read_member_go_mod(env, &root, &used.dir) {
+                Ok(m) => m,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            errors.extend(check_work_go(env, file.go.as_deref(), m.go.as_deref(), &root).err());
             requires.extend(requirements(&m, &root));
             main.push(main_module(&m, root));
+        }
+        if !errors.is_empty() {
+            return Err(errors.join("\n"));
         }
         // The workspace's own replacements win over its modules'.
         for r in &file.replaces {
@@ -245,12 +284,44 @@ impl Modules {
     ) -> Modules {
         let cache = env.gomodcache.clone();
         let (fatal, proxy_off) = (RefCell::new(None), env.proxy_off);
-        Modules { main, requires, vendor, lookup, cache, godebug, fatal, proxy_off, workspace: false }
+        let (announced, main_go, dirty) = (RefCell::new(HashSet::new()), None, Cell::new(false));
+        Modules {
+            main,
+            requires,
+            vendor,
+            lookup,
+            cache,
+            godebug,
+            fatal,
+            proxy_off,
+            announced,
+            main_go,
+            dirty,
+            workspace: false,
+        }
     }
 
-    /// The error that ended the load, if looking a package up found one.
+    /// The error that ended the load, if looking a package up found one,
+    /// else the go command's refusal to update go.mod when it would have
+    /// to (it checks that once the packages are loaded, before reporting
+    /// their errors).
     pub fn fatal(&self) -> Option<String> {
-        self.fatal.borrow().clone()
+        let fatal = self.fatal.borrow().clone();
+        fatal.or_else(|| self.dirty.get().then(|| self.lookup.go_mod_dirty()).flatten())
+    }
+
+    /// Notes that a module whose go.mod says go `version` was loaded: the
+    /// go command raises the main module's go line to it (so go.mod is
+    /// out of date) when it is go 1.21 or later and newer than the main
+    /// module's (1.16 without a go line). gc 1.27.3 leaves a main module
+    /// at exactly `go 1.21` alone (measured).
+    fn note_dependency_go(&self, version: &str) {
+        let Some(main) = &self.main_go else { return };
+        let main = main.as_deref().unwrap_or("1.16");
+        let key = go_version_key(version);
+        if key >= go_version_key("1.21") && key > go_version_key(main) && main != "1.21" {
+            self.dirty.set(true);
+        }
     }
 
     /// The go command's reading of every required module's go.mod in an
@@ -264,10 +335,14 @@ impl Modules {
                 return Err(format!("go: {name} (replaced by {d}): {e}"));
             }
             let root = self.module_root(req);
-            if let Some(v) = read_dep_go_mod(&root).and_then(|f| f.go).filter(|v| newer_than_go(v)) {
+            let go = read_dep_go_mod(&root).and_then(|f| f.go);
+            if let Some(v) = go.as_deref().filter(|v| newer_than_go(v)) {
                 return Err(format!(
                     "go: {name}: module {name} requires go >= {v} (running go {GO_VERSION}; GOTOOLCHAIN=local)"
                 ));
+            }
+            if let Some(v) = &go {
+                self.note_dependency_go(v);
             }
         }
         Ok(())
@@ -346,7 +421,9 @@ impl Modules {
         if !root.is_dir() {
             // The go command would download it; deft never does.
             if self.proxy_off {
-                eprintln!("go: downloading {path} {version}");
+                if self.announced.borrow_mut().insert(format!("{path}@{version}")) {
+                    eprintln!("go: downloading {path} {version}");
+                }
                 return Err("module lookup disabled by GOPROXY=off".into());
             }
             return Err(format!(
@@ -362,10 +439,14 @@ impl Modules {
                 "{path}@{version}: parsing go.mod:\n\tmodule declares its path as: {declared}\n\t        but was required as: {path}"
             ));
         }
-        if let Some(v) = file.as_ref().and_then(|f| f.go.as_deref()).filter(|v| newer_than_go(v)) {
-            let fatal = format!("go: {path}@{version} requires go >= {v} (running go {GO_VERSION}; GOTOOLCHAIN=local)");
-            self.fatal.borrow_mut().get_or_insert(fatal.clone());
-            return Err(fatal);
+        if let Some(v) = file.as_ref().and_then(|f| f.go.as_deref()) {
+            if newer_than_go(v) {
+                let fatal =
+                    format!("go: {path}@{version} requires go >= {v} (running go {GO_VERSION}; GOTOOLCHAIN=local)");
+                self.fatal.borrow_mut().get_or_insert(fatal.clone());
+                return Err(fatal);
+            }
+            self.note_dependency_go(v);
         }
         let lang = file.as_ref().map_or(LangVersion::GO_MOD_DEFAULT, go_version);
         Ok(Module { path: path.clone(), dir: root, lang, main: false })
@@ -497,6 +578,16 @@ fn read_member_go_mod(env: &GoEnv, root: &Path, used: &str) -> Result<ModFile, S
         n => n,
     };
     read.map_err(|e| format!("go: cannot load module {name} listed in go.work file: {}", e.trim_start_matches("go: ")))
+}
+
+/// Whether the go command would drop the main go.mod's `toolchain` line
+/// (and so find go.mod out of date): one naming the go line's own
+/// version, or one older than go1.21 (`default` included).
+fn drops_toolchain(file: &ModFile) -> bool {
+    let Some(toolchain) = &file.toolchain else { return false };
+    let go = file.go.as_deref().unwrap_or("1.16");
+    let version = toolchain.strip_prefix("go").unwrap_or("");
+    *toolchain == format!("go{go}") || go_version_key(version) < go_version_key("1.21")
 }
 
 /// A workspace module (in `root`, whose go.mod says go `module`) may not
