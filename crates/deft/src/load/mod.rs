@@ -141,6 +141,13 @@ pub fn load(
     let mut loader = Loader::new(&env, modules.as_ref(), req.tags, sources, ids, diags);
     let root = loader.root(req)?;
     loader.visit(&root, &mut vec![StackEntry { pkg: root.clone(), from: None }]);
+    // `go run` takes only a main package from a package operand: another
+    // is that package's error, reported with the others.
+    if root != COMMAND_LINE
+        && let Some(p) = loader.packages.get_mut(&root).filter(|p| p.name != "main" && p.error.is_none())
+    {
+        p.error = Some(PackageError::at(&[], None, format!("package {root} is not a main package")));
+    }
     loader.check_errors(&root)?;
     let pkg = &loader.packages[&root];
     let first = pkg.files.first().map(|f| PathBuf::from(&loader.sources.file(f.package_pos.file).name));

@@ -412,6 +412,10 @@ impl Modules {
     fn required_module(&self, req: &Requirement) -> Result<Module, String> {
         let (path, version) = (&req.path, &req.version);
         if let Some(Replacement::Dir(d)) = &req.replacement {
+            // A workspace's module graph words it as an unpruned one does.
+            if self.workspace {
+                replacement_go_mod(d, &req.base).map_err(|e| format!("{path}@{version} (replaced by {d}): {e}"))?;
+            }
             if !crate::load::normalize(&req.base.join(d)).is_dir() {
                 return Err(format!("{path}@{version}: replacement directory {d} does not exist"));
             }
@@ -616,24 +620,25 @@ fn newer_than_go(v: &str) -> bool {
     go_version_key(v) > go_version_key(GO_VERSION)
 }
 
-/// A Go version (`1.N`, `1.NrcK`, `1.N.P`) as a key that orders versions
-/// as the go command does: the language version 1.N comes before its
-/// pre-releases, which come before 1.N.0. A version that is not one sorts
-/// first.
+/// A Go version (`1.N`, `1.NrcK`, `1.N.P`, `2.0`) as a key that orders
+/// versions as the go command does: the language version 1.N comes
+/// before its pre-releases, which come before 1.N.0. A version that is not
+/// one sorts first.
 fn go_version_key(v: &str) -> (u32, u32, u32, u32) {
     let number = |s: &str| -> (u32, usize) {
         let digits = s.bytes().take_while(u8::is_ascii_digit).count();
         (s[..digits].parse().unwrap_or(0), digits)
     };
-    let Some(rest) = v.strip_prefix("1.") else { return (0, 0, 0, 0) };
+    let (major, n) = number(v);
+    let Some(rest) = v[n..].strip_prefix('.').filter(|_| n > 0) else { return (0, 0, 0, 0) };
     let (minor, n) = number(rest);
     let tail = &rest[n..];
     if let Some(patch) = tail.strip_prefix('.') {
-        (1, minor, 2, number(patch).0)
+        (major, minor, 2, number(patch).0)
     } else if let Some(pre) = tail.strip_prefix("rc").or_else(|| tail.strip_prefix("beta")) {
-        (1, minor, 1, number(pre).0)
+        (major, minor, 1, number(pre).0)
     } else {
-        (1, minor, 0, 0)
+        (major, minor, 0, 0)
     }
 }
 
@@ -664,7 +669,9 @@ fn read_go_mod(env: &GoEnv, path: &Path) -> Result<ModFile, String> {
 mod tests {
     #[test]
     fn versions_newer_than_go() {
-        for (v, newer) in [("1.27.4", true), ("1.28rc1", true), ("1.30", true), ("1.27.3", false), ("1.27", false)] {
+        for (v, newer) in
+            [("1.27.4", true), ("1.28rc1", true), ("1.30", true), ("2.0", true), ("1.27.3", false), ("1.27", false)]
+        {
             assert_eq!(super::newer_than_go(v), newer, "{v}");
         }
         assert!(!super::newer_than_go("1.27rc2") && !super::newer_than_go("1.21.0"));
