@@ -139,7 +139,9 @@ pub fn load(
         modules = Modules::discover(&normalize(&env.cwd.join(op)), &env)?;
     }
     let mut loader = Loader::new(&env, modules.as_ref(), req.tags, sources, ids, diags);
-    let root = loader.root(req)?;
+    // An error that ends the go command (go.mod out of date) comes before
+    // the operand's.
+    let root = loader.root(req).map_err(|e| modules.as_ref().and_then(Modules::fatal).unwrap_or(e))?;
     loader.visit(&root, &mut vec![StackEntry { pkg: root.clone(), from: None }]);
     // `go run` takes only a main package from a package operand: another
     // is that package's error, reported with the others.

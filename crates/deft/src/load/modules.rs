@@ -227,6 +227,10 @@ impl Modules {
         let mut errors = Vec::new();
         for used in &file.uses {
             let root = crate::load::normalize(&dir.join(&used.dir));
+            if let Some(v) = read_dep_go_mod(&root).and_then(|m| m.go).filter(|v| newer_than_go(v)) {
+                errors.push(work_too_old(env, file.go.as_deref(), &v, &root));
+                continue;
+            }
             let m = match read_member_go_mod(env, &root, &used.dir) {
                 Ok(m) => m,
                 Err(e) => {
@@ -598,18 +602,26 @@ fn drops_toolchain(file: &ModFile) -> bool {
 /// need a newer Go than its go.work (which says go `work`, 1.18 without a
 /// `go` line), from go 1.21 on.
 fn check_work_go(env: &GoEnv, work: Option<&str>, module: Option<&str>, root: &Path) -> Result<(), String> {
+    let module = module.unwrap_or("1.16");
+    let work_key = go_version_key(work.unwrap_or("1.18"));
+    if go_version_key(module) <= work_key || go_version_key(module) < go_version_key("1.21") {
+        return Ok(());
+    }
+    Err(work_too_old(env, work, module, root))
+}
+
+/// The go command's error for workspace module `root` needing go
+/// `module`, which go.work (saying go `work`) does not allow; it is also
+/// its error for a module too new for the toolchain.
+fn work_too_old(env: &GoEnv, work: Option<&str>, module: &str, root: &Path) -> String {
     let (verb, work) = match work {
         Some(w) => ("lists", w),
         None => ("implicitly requires", "1.18"),
     };
-    let module = module.unwrap_or("1.16");
-    if go_version_key(module) <= go_version_key(work) || go_version_key(module) < go_version_key("1.21") {
-        return Ok(());
-    }
-    Err(format!(
+    format!(
         "go: module {} listed in go.work file requires go >= {module}, but go.work {verb} go {work}; to download and use go {module}:\n\tgo work use",
         env.short_path(root)
-    ))
+    )
 }
 
 /// The Go release deft implements, as the go command reports its own.
