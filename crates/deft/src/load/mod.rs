@@ -127,6 +127,11 @@ pub fn load(
     diags: &mut Diagnostics,
 ) -> Result<Program, String> {
     let env = GoEnv::from_process();
+    // With --package, files are compiled as Go's test harness compiles
+    // them (`go tool compile`), not named as `go run` takes them.
+    if req.explicit.is_empty() && req.operands.iter().all(|o| o.ends_with(".go")) {
+        check_file_operands(&env, req.operands)?;
+    }
     let mut modules = Modules::discover(&env.cwd, &env)?;
     if modules.is_none()
         && let [op] = req.operands
@@ -158,6 +163,31 @@ pub fn load(
     let mut program = loader.assemble(root, exec_name);
     program.godebug = godebug;
     Ok(program)
+}
+
+/// The go command's refusals of file operands, made before it reads any
+/// go.mod: test files; then, file by file, one that cannot be found or is
+/// a directory, and files of several directories.
+fn check_file_operands(env: &GoEnv, operands: &[String]) -> Result<(), String> {
+    if let Some(test) = operands.iter().find(|o| o.ends_with("_test.go")) {
+        return Err(format!("go: cannot run *_test.go files ({test})"));
+    }
+    let dir_of = |o: &String| normalize(&env.cwd.join(o)).parent().map(Path::to_path_buf).unwrap_or_default();
+    for name in operands {
+        match std::fs::metadata(env.cwd.join(name)) {
+            Err(e) => return Err(format!("stat {name}: {}", describe_io(&e))),
+            Ok(m) if m.is_dir() => return Err(format!("{name} is a directory, should be a Go file")),
+            Ok(_) => {}
+        }
+        if dir_of(name) != dir_of(&operands[0]) {
+            return Err(format!(
+                "named files must all be in one directory; have {} and {}",
+                env.short_path(&dir_of(&operands[0])),
+                env.short_path(&dir_of(name))
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// `path` with `.` and `..` components resolved lexically.
@@ -302,34 +332,12 @@ impl<'e, 's> Loader<'e, 's> {
 
     /// The package of `.go` files named on the command line.
     fn root_files(&mut self, req: &Request) -> Result<String, String> {
-        // With --package, files are compiled as Go's test harness compiles
-        // them (`go tool compile`), not named as `go run` takes them.
-        if req.explicit.is_empty() {
-            self.check_file_operands(req.operands)?;
-        }
         for (path, names) in req.explicit {
             self.load_files(path, names, req.lang)?;
             self.explicit.insert(path.clone());
         }
         self.load_files(COMMAND_LINE, req.operands, req.lang)?;
         Ok(COMMAND_LINE.to_string())
-    }
-
-    /// The go command's refusals of file operands: test files, and files
-    /// of several directories.
-    fn check_file_operands(&self, operands: &[String]) -> Result<(), String> {
-        if let Some(test) = operands.iter().find(|o| o.ends_with("_test.go")) {
-            return Err(format!("go: cannot run *_test.go files ({test})"));
-        }
-        let dir_of = |o: &String| normalize(&self.env.cwd.join(o)).parent().map(Path::to_path_buf).unwrap_or_default();
-        match operands.iter().find(|o| dir_of(o) != dir_of(&operands[0])) {
-            Some(other) => Err(format!(
-                "named files must all be in one directory; have {} and {}",
-                self.env.short_path(&dir_of(&operands[0])),
-                self.env.short_path(&dir_of(other))
-            )),
-            None => Ok(()),
-        }
     }
 
     /// Loads the package `path` of the files `names` (as given on the
