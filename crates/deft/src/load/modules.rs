@@ -573,11 +573,12 @@ pub fn find_up(dir: &Path, name: &str) -> Option<PathBuf> {
 }
 
 /// The go.mod of workspace module `root` (written `used` in go.work); its
-/// errors as the go command words them for a workspace.
+/// errors as the go command words them for a workspace (naming the
+/// module when the file cannot be read or parsed).
 fn read_member_go_mod(env: &GoEnv, root: &Path, used: &str) -> Result<ModFile, String> {
     let go_mod = root.join("go.mod");
     let read = if go_mod.is_file() {
-        read_go_mod(env, &go_mod)
+        parse_main_go_mod(env, &go_mod)
     } else {
         Err(format!("go: open {}: no such file or directory", env.short_path(&go_mod)))
     };
@@ -585,7 +586,14 @@ fn read_member_go_mod(env: &GoEnv, root: &Path, used: &str) -> Result<ModFile, S
         "" => ".",
         n => n,
     };
-    read.map_err(|e| format!("go: cannot load module {name} listed in go.work file: {}", e.trim_start_matches("go: ")))
+    let in_workspace =
+        |e: String| format!("go: cannot load module {name} listed in go.work file: {}", e.trim_start_matches("go: "));
+    let file = read.map_err(in_workspace)?;
+    // A go.mod without a module line is an error reading it; its other
+    // mistakes (a malformed path, ...) are not named after the module.
+    let checked = modfile::check_main_module(&file, &env.short_path(&go_mod));
+    checked.map_err(|e| if file.module.is_none() { in_workspace(e) } else { e })?;
+    Ok(file)
 }
 
 /// Whether the go command would drop the main go.mod's `toolchain` line
@@ -663,6 +671,13 @@ fn read(path: &Path) -> Result<String, String> {
 /// command, a `go` line newer than deft's Go is reported before anything
 /// else the file gets wrong (read laxly first).
 fn read_go_mod(env: &GoEnv, path: &Path) -> Result<ModFile, String> {
+    let file = parse_main_go_mod(env, path)?;
+    modfile::check_main_module(&file, &env.short_path(path))?;
+    Ok(file)
+}
+
+/// [`read_go_mod`] without the checks made once the file is read.
+fn parse_main_go_mod(env: &GoEnv, path: &Path) -> Result<ModFile, String> {
     let text = read(path)?;
     let shown = env.short_path(path);
     let name = path.to_string_lossy();
@@ -671,10 +686,7 @@ fn read_go_mod(env: &GoEnv, path: &Path) -> Result<ModFile, String> {
     {
         return Err(format!("go: {shown} requires go >= {v} (running go {GO_VERSION}; GOTOOLCHAIN=local)"));
     }
-    let file =
-        modfile::parse_go_mod(&name, &text).map_err(|errors| modfile::errors_parsing(&shown, &shown, &errors))?;
-    modfile::check_main_module(&file, &shown)?;
-    Ok(file)
+    modfile::parse_go_mod(&name, &text).map_err(|errors| modfile::errors_parsing(&shown, &shown, &errors))
 }
 
 #[cfg(test)]
