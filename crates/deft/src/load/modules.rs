@@ -70,6 +70,8 @@ pub struct Modules {
     dirty: Cell<bool>,
     /// Whether a go.work names the main modules.
     pub workspace: bool,
+    /// The current directory (messages name files relative to it).
+    cwd: PathBuf,
 }
 
 /// A required module, at the version the main modules require.
@@ -302,6 +304,7 @@ impl Modules {
             main_go,
             dirty,
             workspace: false,
+            cwd: env.cwd.clone(),
         }
     }
 
@@ -334,7 +337,7 @@ impl Modules {
         for req in &self.requires {
             let name = format!("{}@{}", req.path, req.version);
             if let Some(Replacement::Dir(d)) = &req.replacement
-                && let Err(e) = replacement_go_mod(d, &req.base)
+                && let Err(e) = self.replacement_go_mod(d, &req.base)
             {
                 return Err(format!("go: {name} (replaced by {d}): {e}"));
             }
@@ -350,6 +353,32 @@ impl Modules {
             }
         }
         Ok(())
+    }
+
+    /// The error loading the whole module graph gives (outside vendor
+    /// mode): a replacement directory without a go.mod.
+    fn graph_error(&self) -> Option<String> {
+        if self.vendor.is_some() {
+            return None;
+        }
+        self.requires.iter().find_map(|req| match &req.replacement {
+            Some(Replacement::Dir(d)) => self
+                .replacement_go_mod(d, &req.base)
+                .err()
+                .map(|e| format!("{}@{} (replaced by {d}): {e}", req.path, req.version)),
+            _ => None,
+        })
+    }
+
+    /// Whether replacement directory `dir` (relative to `base`) has a
+    /// go.mod; the go command's error when it does not.
+    fn replacement_go_mod(&self, dir: &str, base: &Path) -> Result<(), String> {
+        let go_mod = crate::load::normalize(&base.join(dir)).join("go.mod");
+        if go_mod.is_file() {
+            return Ok(());
+        }
+        let shown = modfile::short_path(&go_mod, &self.cwd);
+        Err(format!("reading {shown}: open {}: no such file or directory", go_mod.display()))
     }
 
     /// The directory of required module `req`.
@@ -402,7 +431,9 @@ impl Modules {
         }
         let required = self.requires.iter().map(|r| (r.path.as_str(), r));
         let Some(req) = longest_prefix(required, import) else {
-            return Provided::Missing(self.lookup.missing(import));
+            // The go command then looks in the whole module graph, whose
+            // loading may fail first.
+            return Provided::Missing(self.graph_error().unwrap_or_else(|| self.lookup.missing(import)));
         };
         match self.required_module(req) {
             Ok(module) => Provided::Dir(package_dir(&module.dir, &req.path, import), module),
@@ -418,12 +449,13 @@ impl Modules {
         if let Some(Replacement::Dir(d)) = &req.replacement {
             // A workspace's module graph words it as an unpruned one does.
             if self.workspace {
-                replacement_go_mod(d, &req.base).map_err(|e| format!("{path}@{version} (replaced by {d}): {e}"))?;
+                self.replacement_go_mod(d, &req.base)
+                    .map_err(|e| format!("{path}@{version} (replaced by {d}): {e}"))?;
             }
             if !crate::load::normalize(&req.base.join(d)).is_dir() {
                 return Err(format!("{path}@{version}: replacement directory {d} does not exist"));
             }
-            replacement_go_mod(d, &req.base).map_err(|e| format!("module {d}: {e}"))?;
+            self.replacement_go_mod(d, &req.base).map_err(|e| format!("module {d}: {e}"))?;
         }
         let root = self.module_root(req);
         if !root.is_dir() {
@@ -526,17 +558,6 @@ fn read_dep_go_mod(root: &Path) -> Option<ModFile> {
     let go_mod = root.join("go.mod");
     let text = std::fs::read_to_string(&go_mod).ok()?;
     modfile::parse_go_mod_lax(&go_mod.to_string_lossy(), &text).ok()
-}
-
-/// Whether replacement directory `dir` (as written, relative to `base`)
-/// has a go.mod; the go command's error when it does not.
-fn replacement_go_mod(dir: &str, base: &Path) -> Result<(), String> {
-    let go_mod = crate::load::normalize(&base.join(dir)).join("go.mod");
-    if go_mod.is_file() {
-        return Ok(());
-    }
-    let written = format!("{}/go.mod", dir.trim_start_matches("./").trim_end_matches('/'));
-    Err(format!("reading {written}: open {}: no such file or directory", go_mod.display()))
 }
 
 /// The main module's vendor list when the build uses vendor/ (`lookup`
