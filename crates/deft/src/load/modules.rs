@@ -233,7 +233,7 @@ impl Modules {
                 errors.push(work_too_old(env, file.go.as_deref(), &v, &root));
                 continue;
             }
-            let m = match read_member_go_mod(env, &root, &used.dir) {
+            let m = match read_member_go_mod(env, &root) {
                 Ok(m) => m,
                 Err(e) => {
                     errors.push(e);
@@ -593,20 +593,17 @@ pub fn find_up(dir: &Path, name: &str) -> Option<PathBuf> {
     dir.ancestors().map(|d| d.join(name)).find(|p| p.is_file())
 }
 
-/// The go.mod of workspace module `root` (written `used` in go.work); its
-/// errors as the go command words them for a workspace (naming the
-/// module when the file cannot be read or parsed).
-fn read_member_go_mod(env: &GoEnv, root: &Path, used: &str) -> Result<ModFile, String> {
+/// The go.mod of workspace module `root`; its errors as the go command
+/// words them for a workspace (naming the module, relative to the current
+/// directory, when the file cannot be read or parsed).
+fn read_member_go_mod(env: &GoEnv, root: &Path) -> Result<ModFile, String> {
     let go_mod = root.join("go.mod");
     let read = if go_mod.is_file() {
         parse_main_go_mod(env, &go_mod)
     } else {
         Err(format!("go: open {}: no such file or directory", env.short_path(&go_mod)))
     };
-    let name = match used.trim_start_matches("./") {
-        "" => ".",
-        n => n,
-    };
+    let name = env.short_path(root);
     let in_workspace =
         |e: String| format!("go: cannot load module {name} listed in go.work file: {}", e.trim_start_matches("go: "));
     let file = read.map_err(in_workspace)?;
