@@ -27,7 +27,7 @@
 //!    Without a `//go:build` line, every `// +build` line in the part of
 //!    the header that ends with its last blank line before anything other
 //!    than `//` comments must hold; `+build` lines never fail to parse.
-//! 3. **Imports** (the loader's part: it has the parser): a file that
+//! 3. **Imports** (the loader's part: it reads them): a file that
 //!    imports `"C"` is left out, as cgo is disabled ([`imports_exclude`]).
 //!
 //! # Tags

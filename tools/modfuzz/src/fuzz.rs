@@ -20,7 +20,7 @@ use golden::gc::TempDir;
 use crate::generator::{generate, is_sound};
 use crate::minimize::{Budget, minimize};
 use crate::project::Project;
-use crate::run::{Outcome, Runner, Verdict, signature};
+use crate::run::{Outcome, Ran, Runner, Verdict, signature};
 
 /// A fuzzing run's settings.
 #[derive(Clone, Debug)]
@@ -113,8 +113,14 @@ pub fn fuzz(cfg: &Config, runner: &Runner) -> Summary {
 
 /// Runs one project in a fresh scratch directory.
 pub fn check(runner: &Runner, project: &Project) -> Result<Outcome, String> {
+    check_against(runner, project, None)
+}
+
+/// As [`check`], with `go run`'s outcome recorded already when `go_ran`
+/// is given (deft alone runs).
+pub fn check_against(runner: &Runner, project: &Project, go_ran: Option<&Ran>) -> Result<Outcome, String> {
     let tmp = TempDir::new("modfuzz").map_err(|e| format!("scratch directory: {e}"))?;
-    let out = runner.check(project, &tmp.0);
+    let out = runner.check(project, &tmp.0, go_ran);
     make_writable(&tmp.0);
     out
 }

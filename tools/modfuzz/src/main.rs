@@ -8,7 +8,7 @@ use deft_modfuzz::fuzz::{self, Config};
 use deft_modfuzz::generator::generate;
 use deft_modfuzz::minimize::Budget;
 use deft_modfuzz::project::Project;
-use deft_modfuzz::run::{Runner, Verdict};
+use deft_modfuzz::run::{Ran, Runner, Verdict};
 
 const USAGE: &str = "\
 usage: deft-modfuzz [options]
@@ -29,7 +29,11 @@ same environment, and compares exit status, stdout and stderr.
   --min-time SECS   ... and its time limit (default 300)
   --print           print the project for --seed (txtar) and exit
   --replay PATH     run a saved project (.txtar) and print both runs, or
-                    every .txtar of a directory, one line each (-v: runs)
+                    every .txtar of a directory, one line each (-v: runs);
+                    a project with a NAME.want beside it runs under deft
+                    only, against that record of go run
+  --bless           with --replay DIR: run go run on every project and
+                    write its outcome to NAME.want
   --crashes-only    exit 1 only when deft crashed (differences are still
                     reported): the smoke test of issue 14
   --save-all        save every differing project, not only the first of
@@ -65,7 +69,7 @@ fn run(args: &[String]) -> Result<bool, String> {
     };
     let mut deft = golden::deft::default_binary();
     let mut timeout = Duration::from_secs(120);
-    let (mut print, mut replay, mut crashes_only) = (false, None, false);
+    let (mut print, mut replay, mut crashes_only, mut bless) = (false, None, false, false);
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut val = || it.next().ok_or_else(|| format!("{a} needs a value"));
@@ -87,6 +91,7 @@ fn run(args: &[String]) -> Result<bool, String> {
             "-v" | "--verbose" => cfg.verbose = true,
             "--save-all" => cfg.save_all = true,
             "--crashes-only" => crashes_only = true,
+            "--bless" => bless = true,
             _ => return Err(format!("unknown argument {a:?}")),
         }
     }
@@ -104,7 +109,7 @@ fn run(args: &[String]) -> Result<bool, String> {
     }
     let runner = Runner { go, deft, goroot, timeout };
     if let Some(path) = replay {
-        return replay_all(&runner, &path, cfg.verbose);
+        return replay_all(&runner, &path, cfg.verbose, cfg.jobs, bless);
     }
     println!(
         "deft-modfuzz: seeds {}..={} ({} projects), {} jobs, deft {}",
@@ -119,9 +124,17 @@ fn run(args: &[String]) -> Result<bool, String> {
 }
 
 /// `--replay`: one saved project (both runs printed), or every `.txtar`
-/// of a directory (one line each; both runs with `-v`). `Ok(true)` when
-/// all behaved the same.
-fn replay_all(runner: &Runner, path: &std::path::Path, verbose: bool) -> Result<bool, String> {
+/// of a directory (one line each; both runs with `-v`), checked by `jobs`
+/// threads, against its `.want` record of `go run` when it has one (with
+/// `bless`: go runs, and the records are written). `Ok(true)` when all
+/// behaved the same.
+fn replay_all(
+    runner: &Runner,
+    path: &std::path::Path,
+    verbose: bool,
+    jobs: usize,
+    bless: bool,
+) -> Result<bool, String> {
     let read = |p: &std::path::Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
     if !path.is_dir() {
         let project = Project::from_txtar(&read(path)?)?;
@@ -135,14 +148,49 @@ fn replay_all(runner: &Runner, path: &std::path::Path, verbose: bool) -> Result<
         .filter(|p| p.extension().is_some_and(|x| x == "txtar"))
         .collect();
     files.sort();
+    let projects = files
+        .iter()
+        .map(|f| Project::from_txtar(&read(f)?).map_err(|e| format!("{}: {e}", f.display())))
+        .collect::<Result<Vec<_>, _>>()?;
+    let wants = files
+        .iter()
+        .map(|f| {
+            let want = f.with_extension("want");
+            match want.is_file() && !bless {
+                true => Ran::from_text(&read(&want)?).map(Some).map_err(|e| format!("{}: {e}", want.display())),
+                false => Ok(None),
+            }
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let outcomes: Vec<_> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..jobs.max(1))
+            .map(|_| {
+                s.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(project) = projects.get(i) else { return done };
+                        done.push((i, fuzz::check_against(runner, project, wants[i].as_ref())));
+                    }
+                })
+            })
+            .collect();
+        let mut all: Vec<_> = workers.into_iter().flat_map(|w| w.join().expect("a replay worker panicked")).collect();
+        all.sort_by_key(|(i, _)| *i);
+        all.into_iter().map(|(_, o)| o).collect()
+    });
     let mut same = 0;
-    for file in &files {
-        let project = Project::from_txtar(&read(file)?).map_err(|e| format!("{}: {e}", file.display()))?;
-        let outcome = fuzz::check(runner, &project)?;
+    for ((file, project), outcome) in files.iter().zip(&projects).zip(outcomes) {
+        let outcome = outcome?;
+        if bless {
+            let want = file.with_extension("want");
+            std::fs::write(&want, outcome.go.to_text()).map_err(|e| format!("{}: {e}", want.display()))?;
+        }
         let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         println!("{name}: {:?}", outcome.verdict);
         if verbose && outcome.verdict != Verdict::Same {
-            print!("{}", fuzz::describe(&project, &outcome));
+            print!("{}", fuzz::describe(project, &outcome));
         }
         same += usize::from(outcome.verdict == Verdict::Same);
     }

@@ -78,13 +78,17 @@ pub struct Outcome {
 }
 
 impl Runner {
-    /// Lays `project` out under `root` (an empty directory) and runs it.
-    pub fn check(&self, project: &Project, root: &Path) -> Result<Outcome, String> {
+    /// Lays `project` out under `root` (an empty directory) and runs it:
+    /// under `go run`, or, given `go_ran` (what `go run` did, recorded),
+    /// under deft only.
+    pub fn check(&self, project: &Project, root: &Path, go_ran: Option<&Ran>) -> Result<Outcome, String> {
         let cache = project.materialize(root)?;
         let cwd = root.join(&project.cwd);
-        let go = self.run(&self.go, project, &cwd, &cache, root)?;
+        let go = match go_ran {
+            Some(ran) => ran.clone(),
+            None => exit_status_line(self.run(&self.go, project, &cwd, &cache, root)?),
+        };
         let deft = self.run(&self.deft, project, &cwd, &cache, root)?;
-        let go = exit_status_line(go);
         let verdict = judge(&go, &deft);
         Ok(Outcome { go, deft, verdict })
     }
@@ -112,6 +116,24 @@ impl Runner {
         };
         let stderr: String = clean(&out.stderr).split_inclusive('\n').filter(|l| !l.starts_with("# ")).collect();
         Ok(Ran { status: out.status, stdout: clean(&out.stdout), stderr })
+    }
+}
+
+impl Ran {
+    /// The text of a `.want` file (what `--bless` records of `go run`):
+    /// `exit: N`, then the streams.
+    pub fn to_text(&self) -> String {
+        let code = self.status.code().map_or_else(|| self.status.to_string(), |c| c.to_string());
+        format!("exit: {code}\n-- stdout --\n{}-- stderr --\n{}", self.stdout, self.stderr)
+    }
+
+    /// Reads [`Ran::to_text`]'s form back.
+    pub fn from_text(text: &str) -> Result<Ran, String> {
+        let bad = || "not a .want file (exit: N, -- stdout --, -- stderr --)".to_string();
+        let (head, rest) = text.split_once("\n-- stdout --\n").ok_or_else(bad)?;
+        let (stdout, stderr) = rest.split_once("-- stderr --\n").ok_or_else(bad)?;
+        let code = head.strip_prefix("exit: ").and_then(|c| c.parse().ok()).ok_or_else(bad)?;
+        Ok(Ran { status: Status::Exited(code), stdout: stdout.into(), stderr: stderr.into() })
     }
 }
 
@@ -230,6 +252,13 @@ mod tests {
         assert_eq!(v, Verdict::Unsupported("deft does not support package net/url yet".into()));
         assert_eq!(judge(&ran(1, "a.go:1:2: no required module provides package x\n"), &unsupported), Verdict::Differ);
         assert_eq!(judge(&ran(1, "x\n"), &ran(1, "x\n")), Verdict::Same);
+    }
+
+    #[test]
+    fn want_files_round_trip() {
+        let r = Ran { status: Status::Exited(1), stdout: "a\n".into(), stderr: "x.go:1:2: e\n-- stderr --\n".into() };
+        assert_eq!(Ran::from_text(&r.to_text()).unwrap(), r);
+        assert!(Ran::from_text("exit: x\n").is_err());
     }
 
     #[test]

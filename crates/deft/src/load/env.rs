@@ -35,6 +35,9 @@ pub struct GoEnv {
     pub gowork: Option<Option<PathBuf>>,
     /// `-mod` from `GOFLAGS`.
     pub mod_mode: ModMode,
+    /// `GOPROXY=off`: a module missing from the cache is the go
+    /// command's `module lookup disabled by GOPROXY=off`.
+    pub proxy_off: bool,
     /// Go's distribution, found at the first question.
     goroot: OnceCell<Option<PathBuf>>,
 }
@@ -47,7 +50,8 @@ impl GoEnv {
         let gowork = var("GOWORK").map(|w| (w.as_os_str() != "off").then_some(w));
         let mod_mode = std::env::var("GOFLAGS").ok().map_or(ModMode::Default, |flags| mod_flag(&flags));
         let gomodcache = crate::modfile::cache::default_gomodcache().unwrap_or_default();
-        GoEnv { cwd, gomodcache, gowork, mod_mode, goroot: OnceCell::new() }
+        let proxy_off = std::env::var("GOPROXY").is_ok_and(|p| p == "off");
+        GoEnv { cwd, gomodcache, gowork, mod_mode, proxy_off, goroot: OnceCell::new() }
     }
 
     /// Go's distribution root, `None` without one.

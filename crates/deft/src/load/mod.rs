@@ -14,9 +14,9 @@
 //!
 //! A package directory's files are those the build constraints admit (see
 //! [`dir`]). Errors are the go command's, worded and ordered as it prints
-//! them (imports of a package are resolved in import-path order); the
-//! loader stops at the first package with errors, reporting all of that
-//! package's.
+//! them: the whole import graph is loaded (imports of a package in
+//! import-path order), each package keeps its first error, and every
+//! package with one is reported (see [`errors`]).
 //!
 //! Every package comes after the packages it imports, and among those
 //! whose imports are all placed, the one with the smallest import path
@@ -27,11 +27,13 @@ mod dir;
 pub mod env;
 mod errors;
 mod godebug;
+mod header;
 mod modules;
+mod pattern;
 mod stdsrc;
 mod test;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use syntax::ast::{File, NodeIds};
@@ -39,15 +41,19 @@ use syntax::{Diagnostics, SourceMap};
 use types::{LangVersion, PackageSpec};
 
 use crate::buildtags::BuildContext;
-use dir::{DirError, read_package_dir};
+use dir::{DirError, DirFiles, Problem, read_package_dir};
 use env::GoEnv;
-use errors::PackageError;
+use errors::{PackageError, StackEntry};
+use header::Header;
 use modules::{Module, Modules, Provided};
 pub use test::{TestLoad, load_test, standard_packages};
 
 mod stdlib {
     include!(concat!(env!("OUT_DIR"), "/stdlib.rs"));
 }
+
+/// The go command's error for a command that needs a module, outside one.
+const NO_GO_MOD: &str = "go: go.mod file not found in current directory or any parent directory; see 'go help modules'";
 
 /// The import path the go command gives the package of files named on
 /// the command line.
@@ -122,6 +128,11 @@ pub fn load(
     diags: &mut Diagnostics,
 ) -> Result<Program, String> {
     let env = GoEnv::from_process();
+    // With --package, files are compiled as Go's test harness compiles
+    // them (`go tool compile`), not named as `go run` takes them.
+    if req.explicit.is_empty() && req.operands.iter().all(|o| o.ends_with(".go")) {
+        check_file_operands(&env, req.operands)?;
+    }
     let mut modules = Modules::discover(&env.cwd, &env)?;
     if modules.is_none()
         && let [op] = req.operands
@@ -134,10 +145,18 @@ pub fn load(
         modules = Modules::discover(&normalize(&env.cwd.join(op)), &env)?;
     }
     let mut loader = Loader::new(&env, modules.as_ref(), req.tags, sources, ids, diags);
-    let root = loader.root(req)?;
-    let mut stack = Vec::new();
-    loader.visit(&root, &mut stack);
-    loader.check_errors()?;
+    // An error that ends the go command (go.mod out of date) comes before
+    // the operand's.
+    let root = loader.root(req).map_err(|e| modules.as_ref().and_then(Modules::fatal).unwrap_or(e))?;
+    loader.visit(&root, &mut vec![StackEntry { pkg: root.clone(), from: None }]);
+    // `go run` takes only a main package from a package operand: another
+    // is that package's error, reported with the others.
+    if root != COMMAND_LINE
+        && let Some(p) = loader.packages.get_mut(&root).filter(|p| p.name != "main" && p.error.is_none())
+    {
+        p.error = Some(PackageError::at(&[], None, format!("package {root} is not a main package")));
+    }
+    loader.check_errors(&root)?;
     let pkg = &loader.packages[&root];
     let first = pkg.files.first().map(|f| PathBuf::from(&loader.sources.file(f.package_pos.file).name));
     let exec_name = exec_name(&root, &first.unwrap_or_default(), &pkg.dir);
@@ -145,6 +164,31 @@ pub fn load(
     let mut program = loader.assemble(root, exec_name);
     program.godebug = godebug;
     Ok(program)
+}
+
+/// The go command's refusals of file operands, made before it reads any
+/// go.mod: test files; then, file by file, one that cannot be found or is
+/// a directory, and files of several directories.
+fn check_file_operands(env: &GoEnv, operands: &[String]) -> Result<(), String> {
+    if let Some(test) = operands.iter().find(|o| o.ends_with("_test.go")) {
+        return Err(format!("go: cannot run *_test.go files ({test})"));
+    }
+    let dir_of = |o: &String| normalize(&env.cwd.join(o)).parent().map(Path::to_path_buf).unwrap_or_default();
+    for name in operands {
+        match std::fs::metadata(env.cwd.join(name)) {
+            Err(e) => return Err(format!("stat {name}: {}", describe_io(&e))),
+            Ok(m) if m.is_dir() => return Err(format!("{name} is a directory, should be a Go file")),
+            Ok(_) => {}
+        }
+        if dir_of(name) != dir_of(&operands[0]) {
+            return Err(format!(
+                "named files must all be in one directory; have {} and {}",
+                env.short_path(&dir_of(&operands[0])),
+                env.short_path(&dir_of(name))
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// `path` with `.` and `..` components resolved lexically.
@@ -167,7 +211,12 @@ struct Loaded {
     /// Import path (`main` for the program's main package, whatever its
     /// go-command path).
     spec_path: String,
+    /// The package name its files declare.
+    name: String,
     files: Vec<File>,
+    /// The error building it gives once loading succeeds (a package of
+    /// test files only).
+    build_error: Option<String>,
     /// Resolved imports, in import-path order: (as written, package key).
     imports: Vec<(String, String)>,
     library: bool,
@@ -177,6 +226,13 @@ struct Loaded {
     module: Option<Module>,
     /// Its directory (for `internal/` checks and messages).
     dir: PathBuf,
+    /// Every import's package, failed ones included, in import-path
+    /// order (the order the go command walks to report errors).
+    deps: Vec<String>,
+    /// Its load error (the first found), if any.
+    error: Option<PackageError>,
+    /// Whether its imports are being visited.
+    visiting: bool,
     /// Whether its imports have all been visited.
     done: bool,
 }
@@ -192,7 +248,6 @@ struct Loader<'e, 's> {
     packages: HashMap<String, Loaded>,
     /// The import paths of `--package` packages.
     explicit: std::collections::HashSet<String>,
-    errors: Vec<PackageError>,
     /// Why Go's distribution cannot serve the standard library, once a
     /// package needed it: the load's only error then.
     no_distribution: std::cell::OnceCell<String>,
@@ -227,21 +282,8 @@ impl<'e, 's> Loader<'e, 's> {
             diags,
             packages: HashMap::new(),
             explicit: Default::default(),
-            errors: Vec::new(),
             no_distribution: Default::default(),
         }
-    }
-
-    /// The load's errors as the go command prints them, if any; a missing
-    /// or wrong Go distribution alone, in one sentence.
-    fn check_errors(&self) -> Result<(), String> {
-        if let Some(sentence) = self.no_distribution.get() {
-            return Err(sentence.clone());
-        }
-        if self.errors.is_empty() {
-            return Ok(());
-        }
-        Err(self.errors.iter().map(PackageError::render).collect::<Vec<_>>().join("\n"))
     }
 
     /// Go's distribution at `goroot`, checked to be the one deft compiles
@@ -260,27 +302,49 @@ impl<'e, 's> Loader<'e, 's> {
         }
         let operand = &req.operands[0];
         let (path, dir, module) = self.root_package(operand)?;
-        let files = match read_package_dir(&dir, &self.ctx) {
-            Ok(f) => f.files,
-            Err(DirError::NoGoFiles) => return Err(format!("no Go files in {}", dir.display())),
-            Err(DirError::Excluded) => {
-                return Err(format!("package {path}: build constraints exclude all Go files in {}", dir.display()));
-            }
-            Err(DirError::Bad(msg)) => return Err(msg),
-        };
+        let DirFiles { files, problem } = self.command_line_package(&path, &dir, &self.ctx)?;
         let lang = req.lang.unwrap_or_else(|| module.as_ref().map_or(LangVersion::CURRENT, |m| m.lang));
-        let files = self.parse_files(&dir, files.into_iter().map(|(p, t)| (p, t, None)).collect(), false)?;
+        let files = self.parse_files(&dir, files.into_iter().map(|(p, t)| (p, t, None)).collect(), false);
         self.insert(&path, files, false, lang, module, dir);
+        // Its imports are loaded all the same (their errors come first).
+        if let Some(problem) = problem {
+            let error = self.problem_error(problem, &[], None);
+            if let Some(p) = self.packages.get_mut(&path) {
+                p.error = Some(error);
+            }
+        }
         Ok(path)
+    }
+
+    /// The compiled files of package `path` in `dir`, named on the command
+    /// line, or the go command's error for it.
+    fn command_line_package(&self, path: &str, dir: &Path, ctx: &BuildContext) -> Result<DirFiles, String> {
+        match read_package_dir(dir, ctx) {
+            Ok(f) => Ok(f),
+            Err(DirError::NoGoFiles) => Err(format!("no Go files in {}", dir.display())),
+            Err(DirError::Excluded) => {
+                Err(format!("package {path}: build constraints exclude all Go files in {}", dir.display()))
+            }
+            // `go run` refuses a package other than main before building it.
+            Err(DirError::OnlyTests { name, msg }) if name == "main" => Err(format!("{path}: {msg}")),
+            Err(DirError::OnlyTests { .. }) => Err(format!("package {path} is not a main package")),
+        }
+    }
+
+    /// The error of a package whose files have `problem`, reached by
+    /// `stack` through an import at `import_pos` (none for the package
+    /// named on the command line).
+    fn problem_error(&self, problem: Problem, stack: &[StackEntry], import_pos: Option<String>) -> PackageError {
+        match problem {
+            Problem::Bad(msg) => PackageError::at(stack, import_pos, msg),
+            Problem::Syntax { file, line, col, msg } => {
+                PackageError::at(stack, Some(format!("{}:{line}:{col}", self.env.short_path(&file))), msg)
+            }
+        }
     }
 
     /// The package of `.go` files named on the command line.
     fn root_files(&mut self, req: &Request) -> Result<String, String> {
-        // With --package, files are compiled as Go's test harness compiles
-        // them (`go tool compile`), not named as `go run` takes them.
-        if req.explicit.is_empty() {
-            self.check_file_operands(req.operands)?;
-        }
         for (path, names) in req.explicit {
             self.load_files(path, names, req.lang)?;
             self.explicit.insert(path.clone());
@@ -289,52 +353,73 @@ impl<'e, 's> Loader<'e, 's> {
         Ok(COMMAND_LINE.to_string())
     }
 
-    /// The go command's refusals of file operands: test files, and files
-    /// of several directories.
-    fn check_file_operands(&self, operands: &[String]) -> Result<(), String> {
-        if let Some(test) = operands.iter().find(|o| o.ends_with("_test.go")) {
-            return Err(format!("go: cannot run *_test.go files ({test})"));
-        }
-        let dir_of = |o: &String| normalize(&self.env.cwd.join(o)).parent().map(Path::to_path_buf).unwrap_or_default();
-        match operands.iter().find(|o| dir_of(o) != dir_of(&operands[0])) {
-            Some(other) => Err(format!(
-                "named files must all be in one directory; have {} and {}",
-                self.env.short_path(&dir_of(&operands[0])),
-                self.env.short_path(&dir_of(other))
-            )),
-            None => Ok(()),
-        }
-    }
-
     /// Loads the package `path` of the files `names` (as given on the
     /// command line, and shown so in messages).
+    /// Named files are compiled whatever their build constraints say (a
+    /// malformed one is still an error), except those importing "C" (cgo
+    /// is off), which still name the package.
     fn load_files(&mut self, path: &str, names: &[String], lang: Option<LangVersion>) -> Result<(), String> {
         let mut files = Vec::new();
+        let mut package: Option<(String, String)> = None;
         for name in names {
-            let full = self.env.cwd.join(name);
+            let full = normalize(&self.env.cwd.join(name));
             let bytes = std::fs::read(&full).map_err(|e| format!("stat {name}: {}", describe_io(&e)))?;
-            files.push((
-                full,
-                String::from_utf8_lossy(&bytes).into_owned(),
-                Some(name.trim_start_matches("./").to_string()),
-            ));
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let base = full.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let shown = name.trim_start_matches("./").to_string();
+            self.ctx
+                .include(&base, &text[..crate::buildtags::header_end(&text)])
+                .map_err(|msg| format!("{base}: {msg}"))?;
+            let cgo = match header::read(&text) {
+                Header::Read { package: declared, imports } => {
+                    match &package {
+                        None => package = Some((declared, base)),
+                        Some((first, first_file)) if *first != declared => {
+                            let dir = full.parent().unwrap_or(Path::new("/")).display();
+                            return Err(format!(
+                                "found packages {first} ({first_file}) and {declared} ({base}) in {dir}"
+                            ));
+                        }
+                        Some(_) => {}
+                    }
+                    crate::buildtags::imports_exclude(imports.iter().map(String::as_str))
+                }
+                // Left to the parser: `deft run --check-only` compiles
+                // named files as the compiler does (Go's errorcheck tests),
+                // with the compiler's wording of syntax errors.
+                Header::Error { .. } | Header::InvalidImport { .. } | Header::Unknown => false,
+            };
+            if !cgo {
+                files.push((full, text, Some(shown)));
+            }
+        }
+        if files.is_empty() {
+            return Err("go: no Go source files".into());
         }
         let dir = files.first().and_then(|f| f.0.parent()).map(Path::to_path_buf).unwrap_or_default();
         let module = self.modules.and_then(|m| m.main_module_of(&dir)).cloned();
         // Files named one by one are compiled with the go command's own
         // language version, whatever module they sit in.
         let lang = lang.unwrap_or(LangVersion::CURRENT);
-        let files = self.parse_files(&dir, files, false)?;
+        let files = self.parse_files(&dir, files, false);
         self.insert(path, files, false, lang, module, dir);
         Ok(())
     }
 
     /// The import path, directory and module of the package operand `op`:
-    /// a directory (`.`, `./cmd/tool`, any existing directory) or an
-    /// import path.
+    /// a pattern, a directory (a local path such as `.` or `./cmd/tool`,
+    /// an absolute one, or, from outside any module, any existing
+    /// directory: deft's `deft run dir`) or an import path.
     fn root_package(&self, op: &str) -> Result<(String, PathBuf, Option<Module>), String> {
+        if pattern::is_pattern(op) {
+            return match self.modules {
+                Some(modules) => self.root_pattern(op, modules),
+                None => Err(NO_GO_MOD.to_string()),
+            };
+        }
         let as_dir = self.env.cwd.join(op);
-        let is_dir_form = op.starts_with(['.', '/']) || as_dir.is_dir();
+        let outside = self.modules.is_none_or(|m| !m.workspace && m.main_module_of(&self.env.cwd).is_none());
+        let is_dir_form = is_local(op) || op.starts_with('/') || (outside && as_dir.is_dir());
         if !is_dir_form {
             return match self.source(op) {
                 Ok(Source::Dir(dir, module)) => Ok((op.to_string(), dir, Some(module))),
@@ -354,8 +439,35 @@ impl<'e, 's> Loader<'e, 's> {
         };
         match modules.main_module_of(&dir) {
             Some(m) => Ok((m.import_path(&dir), dir, Some(m.clone()))),
-            None => {
-                Err(format!("directory {} outside main module or its selected dependencies", self.env.short_path(&dir)))
+            None => Err(modules.outside(&dir, self.env)),
+        }
+    }
+
+    /// The one main package pattern `op` matches: `go run` takes the main
+    /// packages a pattern matches (and those in error), and needs exactly
+    /// one.
+    fn root_pattern(&self, op: &str, modules: &Modules) -> Result<(String, PathBuf, Option<Module>), String> {
+        let mut any = false;
+        let mains: Vec<(String, PathBuf)> = pattern::matching_dirs(op, &self.env.cwd, modules)?
+            .into_iter()
+            .filter(|(_, dir)| match dir::package_name(dir, &self.ctx) {
+                None => false,
+                Some(name) => {
+                    any = true;
+                    name.is_none_or(|n| n == "main")
+                }
+            })
+            .collect();
+        match &mains[..] {
+            [(path, dir)] => Ok((path.clone(), dir.clone(), modules.main_module_of(dir).cloned())),
+            [] => {
+                let what = if any { "matched only non-main packages" } else { "matched no packages" };
+                eprintln!("go: warning: \"{op}\" {what}");
+                Err(format!("go: no packages loaded from {op}"))
+            }
+            _ => {
+                let paths: Vec<&str> = mains.iter().map(|(p, _)| p.as_str()).collect();
+                Err(format!("go: pattern {op} matches multiple packages:\n\t{}", paths.join("\n\t")))
             }
         }
     }
@@ -363,16 +475,10 @@ impl<'e, 's> Loader<'e, 's> {
     /// Parses `files` (path, text, and the name to show, if not the
     /// go command's compile-error name) of the package in `dir`; `std`: a
     /// package of the standard library.
-    fn parse_files(
-        &mut self,
-        dir: &Path,
-        files: Vec<(PathBuf, String, Option<String>)>,
-        std: bool,
-    ) -> Result<Vec<File>, String> {
+    fn parse_files(&mut self, dir: &Path, files: Vec<(PathBuf, String, Option<String>)>, std: bool) -> Vec<File> {
         // As gc's messages name them: `./main.go` in the current directory.
         let shown_dir = self.env.short_path(dir);
         let mut parsed = Vec::new();
-        let paths: Vec<PathBuf> = files.iter().map(|(p, _, _)| p.clone()).collect();
         for (path, text, shown) in files {
             let base = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let name = shown.unwrap_or_else(|| format!("{shown_dir}/{base}"));
@@ -380,16 +486,7 @@ impl<'e, 's> Loader<'e, 's> {
             let parse = if std { syntax::parser::parse_std_file } else { syntax::parser::parse_file };
             parsed.push(parse(self.sources, id, self.ids, self.diags));
         }
-        // With cgo off, the go command leaves out a file that imports "C".
-        let (parsed, paths): (Vec<File>, Vec<PathBuf>) = parsed
-            .into_iter()
-            .zip(paths)
-            .filter(|(f, _)| !crate::buildtags::imports_exclude(f.imports.iter().map(|i| i.path.as_str())))
-            .unzip();
-        if let Some(mixed) = mixed_package_names(&parsed, &paths, dir) {
-            return Err(mixed);
-        }
-        Ok(parsed)
+        parsed
     }
 
     fn insert(
@@ -403,29 +500,42 @@ impl<'e, 's> Loader<'e, 's> {
     ) {
         let is_main = !library && files.first().is_some_and(|f| f.package.name == "main");
         let spec_path = if is_main { "main".to_string() } else { path.to_string() };
-        let loaded = Loaded { spec_path, files, imports: Vec::new(), library, lang, module, dir, done: false };
+        let loaded = Loaded {
+            spec_path,
+            name: files.first().map(|f| f.package.name.clone()).unwrap_or_default(),
+            files,
+            build_error: None,
+            imports: Vec::new(),
+            deps: Vec::new(),
+            error: None,
+            library,
+            lang,
+            module,
+            dir,
+            visiting: false,
+            done: false,
+        };
         self.packages.insert(path.to_string(), loaded);
     }
 
-    /// Visits the imports of package `path` (loaded already), depth
-    /// first; `stack` is the chain of importers, for messages.
-    fn visit(&mut self, path: &str, stack: &mut Vec<(String, Option<String>)>) {
-        if self.packages.get(path).is_none_or(|p| p.done) {
-            return;
-        }
-        let pkg = &self.packages[path];
+    /// Loads the imports of package `path` (loaded already), depth first,
+    /// as the go command does: in import-path order, each package once.
+    /// `stack` is the chain of imports that reached `path`, ending with
+    /// it. Errors are recorded on the packages they belong to (see
+    /// [`errors`]).
+    fn visit(&mut self, path: &str, stack: &mut Vec<StackEntry>) {
+        let Some(pkg) = self.packages.get_mut(path).filter(|p| !p.done && !p.visiting) else { return };
+        pkg.visiting = true;
         let library = pkg.library;
         // Each import once, in import-path order, with its first position.
-        let mut imports: BTreeMap<String, (syntax::Pos, String)> = BTreeMap::new();
+        let mut imports: BTreeMap<String, syntax::Pos> = BTreeMap::new();
         for f in &pkg.files {
             for imp in &f.imports {
-                let file = self.sources.file(imp.pos.file).name.clone();
-                imports.entry(imp.path.clone()).or_insert((imp.pos, file));
+                imports.entry(imp.path.clone()).or_insert(imp.pos);
             }
         }
-        stack.push((path.to_string(), None));
-        let mut resolved = Vec::new();
-        for (import, (pos, file)) in imports {
+        let (mut deps, mut resolved) = (Vec::new(), Vec::new());
+        for (import, pos) in imports {
             if import == "unsafe" || import == "C" {
                 continue;
             }
@@ -436,42 +546,63 @@ impl<'e, 's> Loader<'e, 's> {
                 Some(key) => key,
                 None => import.clone(),
             };
-            if key.starts_with("./") || key.starts_with("../") {
-                let msg =
-                    format!("\"{import}\" is relative, but relative import paths are not supported in module mode");
-                self.errors.push(errors::ImportError::Plain(msg).at(&import, pos, self.sources, stack));
-                continue;
-            }
             // A malformed path is the compiler's error, reported by the
             // type checker.
-            if !self.explicit.contains(&key) && crate::modfile::module::check_import_path(&key).is_err() {
+            if !is_local(&key)
+                && !self.explicit.contains(&key)
+                && crate::modfile::module::check_import_path(&key).is_err()
+            {
                 continue;
             }
-            if let Some(top) = stack.last_mut() {
-                top.1 = Path::new(&file).file_name().map(|n| n.to_string_lossy().into_owned());
+            let file = &self.sources.file(pos.file).name;
+            let from = Path::new(file).file_name().map(|n| n.to_string_lossy().into_owned());
+            stack.push(StackEntry { pkg: key.clone(), from });
+            let key = self.load_import(&key, pos, stack);
+            stack.pop();
+            if let Some(err) = self.import_error(path, &key, pos, stack)
+                && let Some(p) = self.packages.get_mut(path)
+            {
+                p.error.get_or_insert(err);
             }
-            if stack.iter().any(|(p, _)| *p == key) {
-                self.errors.push(PackageError::cycle(stack, &import));
-                return;
+            if self.packages.get(&key).is_some_and(|p| p.error.is_none()) {
+                resolved.push((import, key.clone()));
             }
-            match self.load_import(path, &key) {
-                Ok(key) => {
-                    if self.packages.get(&key).is_some_and(|p| !p.done) {
-                        let before = self.errors.len();
-                        self.visit(&key, stack);
-                        if self.errors.len() > before {
-                            return;
-                        }
-                    }
-                    resolved.push((import.clone(), key));
-                }
-                Err(e) => self.errors.push(e.at(&import, pos, self.sources, stack)),
-            }
+            deps.push(key);
         }
-        stack.pop();
         if let Some(p) = self.packages.get_mut(path) {
             p.imports = resolved;
+            p.deps = deps;
             p.done = true;
+        }
+    }
+
+    /// The go command's report of the load: an error that ends it, else
+    /// the error of every package
+    /// reachable from `root` that has one, in a depth-first post-order
+    /// walk of the imports; without any, the packages that cannot be
+    /// built.
+    fn check_errors(&self, root: &str) -> Result<(), String> {
+        // A missing or wrong Go distribution alone, in one sentence.
+        if let Some(sentence) = self.no_distribution.get() {
+            return Err(sentence.clone());
+        }
+        if let Some(fatal) = self.modules.and_then(Modules::fatal) {
+            return Err(fatal);
+        }
+        fn walk<'a>(ld: &'a Loader, key: &'a str, seen: &mut HashSet<&'a str>, out: &mut (Vec<String>, Vec<String>)) {
+            let Some(pkg) = ld.packages.get(key).filter(|_| seen.insert(key)) else { return };
+            for dep in &pkg.deps {
+                walk(ld, dep, seen, out);
+            }
+            out.0.extend(pkg.error.as_ref().map(PackageError::render));
+            out.1.extend(pkg.build_error.clone());
+        }
+        let mut out = (Vec::new(), Vec::new());
+        walk(self, root, &mut HashSet::new(), &mut out);
+        match out {
+            (load, _) if !load.is_empty() => Err(load.join("\n")),
+            (_, build) if !build.is_empty() => Err(build.join("\n")),
+            _ => Ok(()),
         }
     }
 
@@ -489,86 +620,179 @@ impl<'e, 's> Loader<'e, 's> {
         found.next().cloned()
     }
 
-    /// Loads (if not loaded yet) the package `import` of `importer` names;
-    /// its key.
-    fn load_import(&mut self, importer: &str, import: &str) -> Result<String, errors::ImportError> {
-        if self.packages.contains_key(import) {
-            self.check_internal(importer, import)?;
-            return Ok(import.to_string());
+    /// Loads (if not loaded yet) the package `key` (the last of `stack`),
+    /// imported at `pos`; its key. A package that cannot be loaded gets
+    /// its error; one
+    /// reached again keeps the shorter import stack, or is an import
+    /// cycle when it is still being loaded.
+    fn load_import(
+        &mut self,
+        key: &str,
+        pos: syntax::Pos,
+        stack: &mut Vec<StackEntry>,
+    ) -> String {
+        if let Some(p) = self.packages.get_mut(key) {
+            // Inserted before the walk (a test program's packages).
+            if !p.done && !p.visiting {
+                self.visit(key, stack);
+                return key.to_string();
+            }
+            match (&mut p.error, p.done) {
+                (None, false) => p.error = Some(PackageError::cycle(stack)),
+                (Some(e), false) => e.cycle = true,
+                (Some(e), true) => e.offer_stack(stack),
+                (None, true) => {}
+            }
+            return key.to_string();
         }
-        match self.source(import).map_err(errors::ImportError::Plain)? {
-            Source::Overlay(files) => {
-                self.check_internal(importer, import)?;
+        let shown = self.shown_pos(pos);
+        let at = |msg: String| PackageError::at(stack, Some(shown.clone()), msg);
+        if is_local(key) {
+            let msg = format!("\"{key}\" is relative, but relative import paths are not supported in module mode");
+            self.insert_failed(key, at(msg));
+            return key.to_string();
+        }
+        let (dir, module) = match self.source(key) {
+            Err(msg) => {
+                self.insert_failed(key, at(msg));
+                return key.to_string();
+            }
+            Ok(Source::Overlay(files)) => {
                 let parsed: Vec<File> = files
                     .iter()
                     .map(|(name, text)| {
-                        let id = self.sources.add(format!("lib/{import}/{name}"), *text);
+                        let id = self.sources.add(format!("lib/{key}/{name}"), *text);
                         syntax::parser::parse_std_file(self.sources, id, self.ids, self.diags)
                     })
                     .collect();
-                self.insert(import, parsed, true, LangVersion::CURRENT, None, PathBuf::new());
-                Ok(import.to_string())
+                self.insert(key, parsed, true, LangVersion::CURRENT, None, PathBuf::new());
+                self.visit(key, stack);
+                return key.to_string();
             }
-            Source::Upstream(dir) => {
-                self.check_internal(importer, import)?;
-                let ctx = stdsrc::upstream_context(&self.ctx);
-                let files = match read_package_dir(&dir, &ctx) {
-                    Ok(f) => f.files,
-                    Err(DirError::NoGoFiles) => {
-                        return Err(errors::ImportError::Plain(format!(
-                            "package {import} is not in std ({})",
-                            dir.display()
-                        )));
-                    }
-                    Err(DirError::Excluded) => {
-                        return Err(errors::ImportError::Excluded(format!(
-                            "build constraints exclude all Go files in {}",
-                            dir.display()
-                        )));
-                    }
-                    Err(DirError::Bad(msg)) => return Err(errors::ImportError::Plain(msg)),
-                };
-                // Shown by their full paths, as gc shows the library's files.
-                let files = files
-                    .into_iter()
-                    .map(|(p, t)| {
-                        let shown = p.display().to_string();
-                        (p, t, Some(shown))
-                    })
-                    .collect();
-                let parsed = self.parse_files(&dir, files, true).map_err(errors::ImportError::Plain)?;
-                self.insert(import, parsed, true, LangVersion::CURRENT, None, dir);
-                Ok(import.to_string())
+            Ok(Source::Upstream(dir)) => {
+                self.load_upstream(key, dir, stack, shown);
+                return key.to_string();
             }
-            Source::Dir(dir, module) => {
-                self.check_internal(importer, import)?;
-                let files = match read_package_dir(&dir, &self.ctx) {
-                    Ok(f) => f.files,
-                    Err(DirError::NoGoFiles) => {
-                        return Err(errors::ImportError::Plain(format!(
-                            "no required module provides package {import}; to add it:\n\tgo get {import}"
-                        )));
-                    }
-                    Err(DirError::Excluded) => {
-                        return Err(errors::ImportError::Excluded(format!(
-                            "build constraints exclude all Go files in {}",
-                            dir.display()
-                        )));
-                    }
-                    Err(DirError::Bad(msg)) => return Err(errors::ImportError::Plain(msg)),
-                };
-                let files = files.into_iter().map(|(p, t)| (p, t, None)).collect();
-                let parsed = self.parse_files(&dir, files, false).map_err(errors::ImportError::Plain)?;
-                if parsed.first().is_some_and(|f| f.package.name == "main") {
-                    return Err(errors::ImportError::Plain(format!(
-                        "import \"{import}\" is a program, not an importable package"
-                    )));
+            Ok(Source::Dir(dir, module)) => (dir, module),
+        };
+        let DirFiles { files, problem } = match read_package_dir(&dir, &self.ctx) {
+            Ok(f) => f,
+            Err(DirError::NoGoFiles) => {
+                let msg = format!("no required module provides package {key}; to add it:\n\tgo get {key}");
+                self.insert_failed(key, at(msg));
+                return key.to_string();
+            }
+            Err(DirError::Excluded) => {
+                let msg = format!("build constraints exclude all Go files in {}", dir.display());
+                self.insert_failed(key, PackageError::of_package(stack, msg));
+                return key.to_string();
+            }
+            // A package of test files only loads (it may be a program);
+            // building it fails.
+            Err(DirError::OnlyTests { name, msg }) => {
+                self.insert(key, Vec::new(), false, module.lang, Some(module), dir);
+                if let Some(p) = self.packages.get_mut(key) {
+                    p.name = name;
+                    p.build_error = Some(format!("{key}: {msg}"));
+                    p.done = true;
                 }
-                let lang = module.lang;
-                self.insert(import, parsed, false, lang, Some(module), dir);
-                Ok(import.to_string())
+                return key.to_string();
             }
+        };
+        let error = problem.map(|p| self.problem_error(p, stack, Some(shown.clone())));
+        let files = files.into_iter().map(|(p, t)| (p, t, None)).collect();
+        let parsed = self.parse_files(&dir, files, false);
+        self.insert(key, parsed, false, module.lang, Some(module), dir);
+        // A package whose files are wrong still loads its imports.
+        if let Some(p) = self.packages.get_mut(key) {
+            p.error = error;
         }
+        self.visit(key, stack);
+        key.to_string()
+    }
+
+    /// Loads the standard package `key` from Go's source in `dir` (see
+    /// [`stdsrc`]): a library package, its files shown by their full
+    /// paths as gc shows the standard library's. `shown` is the import's
+    /// position, for an error there.
+    fn load_upstream(&mut self, key: &str, dir: PathBuf, stack: &mut Vec<StackEntry>, shown: String) {
+        let ctx = stdsrc::upstream_context(&self.ctx);
+        let files = match read_package_dir(&dir, &ctx) {
+            Ok(DirFiles { files, .. }) => files,
+            Err(DirError::Excluded) => {
+                let msg = format!("build constraints exclude all Go files in {}", dir.display());
+                self.insert_failed(key, PackageError::of_package(stack, msg));
+                return;
+            }
+            Err(_) => {
+                let msg = format!("package {key} is not in std ({})", dir.display());
+                self.insert_failed(key, PackageError::at(stack, Some(shown), msg));
+                return;
+            }
+        };
+        let files = files
+            .into_iter()
+            .map(|(p, t)| {
+                let shown = p.display().to_string();
+                (p, t, Some(shown))
+            })
+            .collect();
+        let parsed = self.parse_files(&dir, files, true);
+        self.insert(key, parsed, true, LangVersion::CURRENT, None, dir);
+        self.visit(key, stack);
+    }
+
+    /// A package that could not be loaded, with its error.
+    fn insert_failed(&mut self, key: &str, error: PackageError) {
+        self.insert(key, Vec::new(), false, LangVersion::CURRENT, None, PathBuf::new());
+        if let Some(p) = self.packages.get_mut(key) {
+            p.error = Some(error);
+            p.done = true;
+        }
+    }
+
+    /// `pos` as the go command shows an import's position.
+    fn shown_pos(&self, pos: syntax::Pos) -> String {
+        let name = self.sources.file(pos.file).name.trim_start_matches("./");
+        format!("{name}:{}:{}", pos.line, pos.col)
+    }
+
+    /// The error of package `importer` (the last of `stack`) importing
+    /// `import` (loaded) at `pos`, if it may not: an internal package
+    /// outside its tree (unless the package has an error of its own), a
+    /// path through a vendor/ directory (imported from outside the tree
+    /// above it, or at all), a program, a local path from a package not
+    /// named by its files.
+    fn import_error(
+        &self,
+        importer: &str,
+        import: &str,
+        pos: syntax::Pos,
+        stack: &[StackEntry],
+    ) -> Option<PackageError> {
+        let pkg = &self.packages[import];
+        if pkg.error.is_none() && !self.internal_allowed(importer, import) {
+            return Some(PackageError::internal(stack, self.shown_pos(pos), import));
+        }
+        let at = |msg: String| Some(PackageError::at(stack, Some(self.shown_pos(pos)), msg));
+        if let Some(i) = find_vendor(import) {
+            let importer_dir = self.packages.get(importer).map(|p| p.dir.as_path()).unwrap_or(Path::new(""));
+            let below_vendor = Path::new(&import[i..]).components().count();
+            let mut parent = pkg.dir.clone();
+            (0..below_vendor).for_each(|_| _ = parent.pop());
+            if !importer_dir.starts_with(&parent) {
+                return at("use of vendored package not allowed".into());
+            }
+            return at(format!("{import} must be imported as {}", &import[i + "vendor/".len()..]));
+        }
+        let is_main = pkg.name == "main" && !pkg.library;
+        if is_main && self.packages.get(importer).is_some_and(|p| p.dir != pkg.dir) {
+            return at(format!("import \"{import}\" is a program, not an importable package"));
+        }
+        if is_local(import) && importer != COMMAND_LINE {
+            return at(format!("local import \"{import}\" in non-local package"));
+        }
+        None
     }
 
     /// Where the package of import path `import` is: a standard path is
@@ -609,20 +833,18 @@ impl<'e, 's> Loader<'e, 's> {
 
     /// `importer` may import `import` only if it is inside the tree rooted
     /// at the parent of `import`'s `internal` element.
-    fn check_internal(&self, importer: &str, import: &str) -> Result<(), errors::ImportError> {
-        let Some(parent) = internal_parent(import) else { return Ok(()) };
+    fn internal_allowed(&self, importer: &str, import: &str) -> bool {
+        let Some(parent) = internal_parent(import) else { return true };
         let importer_path = match self.packages.get(importer) {
             Some(p) if importer == COMMAND_LINE => p.module.as_ref().map_or(String::new(), |m| m.import_path(&p.dir)),
             _ => importer.to_string(),
         };
-        let allowed = if parent.is_empty() {
+        if parent.is_empty() {
             is_standard(&importer_path) && self.packages.get(importer).is_some_and(|p| p.library)
         } else {
             importer_path == parent || importer_path.starts_with(&format!("{parent}/"))
-        };
-        if allowed { Ok(()) } else { Err(errors::ImportError::Internal(import.to_string())) }
+        }
     }
-
     /// The default GODEBUG of the program whose main package is `root`:
     /// its main module's version and `godebug` lines (Go's own version
     /// outside a module), its files' `//go:debug` directives.
@@ -732,6 +954,20 @@ fn exec_name(path: &str, first_file: &Path, dir: &Path) -> String {
     if first_file.extension().is_some_and(|e| e == "go") { stem(first_file) } else { stem(dir) }
 }
 
+/// Where the last `vendor` element of import path `path` that is not its
+/// last element starts.
+fn find_vendor(path: &str) -> Option<usize> {
+    match path.rfind("/vendor/") {
+        Some(i) => Some(i + 1),
+        None => path.starts_with("vendor/").then_some(0),
+    }
+}
+
+/// Whether `path` is a local import path (`.`, `..`, `./x`, `../x`).
+fn is_local(path: &str) -> bool {
+    path == "." || path == ".." || path.starts_with("./") || path.starts_with("../")
+}
+
 /// Whether `path` is a standard-library import path: its first element
 /// has no dot.
 fn is_standard(path: &str) -> bool {
@@ -746,22 +982,6 @@ fn internal_parent(path: &str) -> Option<&str> {
     }
     let i = path.rfind("/internal/").or_else(|| path.ends_with("/internal").then(|| path.len() - "/internal".len()))?;
     Some(&path[..i])
-}
-
-/// The go command's error for files of a directory declaring different
-/// packages (`files` with their paths), or `None`.
-fn mixed_package_names(files: &[File], paths: &[PathBuf], dir: &Path) -> Option<String> {
-    let first = files.first()?;
-    let other = files.iter().position(|f| f.package.name != first.package.name)?;
-    let base = |i: usize| paths[i].file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    Some(format!(
-        "found packages {} ({}) and {} ({}) in {}",
-        first.package.name,
-        base(0),
-        files[other].package.name,
-        base(other),
-        dir.display()
-    ))
 }
 
 /// The OS error without Rust's "(os error N)" suffix, as Go prints it.
@@ -807,12 +1027,17 @@ mod tests {
     fn loaded(imports: &[&str]) -> Loaded {
         Loaded {
             spec_path: String::new(),
+            name: String::new(),
             files: Vec::new(),
+            build_error: None,
             imports: imports.iter().map(|i| (i.to_string(), i.to_string())).collect(),
             library: false,
             lang: LangVersion::CURRENT,
             module: None,
             dir: PathBuf::new(),
+            deps: Vec::new(),
+            error: None,
+            visiting: false,
             done: true,
         }
     }

@@ -17,6 +17,8 @@
 //! Standard-library paths (first element without a dot) are resolved by
 //! the caller before any module is asked.
 
+use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use types::LangVersion;
@@ -43,14 +45,128 @@ pub struct Module {
 pub struct Modules {
     /// The main modules (one, or a workspace's).
     pub main: Vec<Module>,
-    /// Required modules: path, version, and the replacement that applies.
-    requires: Vec<(String, String, Option<Replacement>)>,
+    /// Required modules.
+    requires: Vec<Requirement>,
     /// `vendor/modules.txt` of the main module, when it vendors.
     vendor: Option<(PathBuf, ModulesTxt)>,
+    /// How an import no module provides is refused.
+    lookup: Lookup,
     /// The module cache.
     cache: PathBuf,
     /// The `godebug` settings (`key=value`) of the main go.mod or go.work.
     pub godebug: Vec<String>,
+    /// An error that ends the whole load, found while looking a package
+    /// up (the go command exits at once): the first one.
+    fatal: RefCell<Option<String>>,
+    /// `GOPROXY=off`.
+    proxy_off: bool,
+    /// The modules whose download the go command has announced.
+    announced: RefCell<HashSet<String>>,
+    /// The main go.mod's `go` line (single-module mode only: go.work's
+    /// modules are not checked this way).
+    main_go: Option<Option<String>>,
+    /// Whether the go command would have to update the main go.mod (see
+    /// [`Modules::note_dependency_go`]): an error once loading is done.
+    dirty: Cell<bool>,
+    /// Whether a go.work names the main modules.
+    pub workspace: bool,
+    /// The current directory (messages name files relative to it).
+    cwd: PathBuf,
+}
+
+/// A required module, at the version the main modules require.
+#[derive(Clone, Debug)]
+struct Requirement {
+    path: String,
+    version: String,
+    /// The replacement that applies, as written.
+    replacement: Option<Replacement>,
+    /// The directory of the go.mod or go.work that says it (where a
+    /// replacement directory is relative to).
+    base: PathBuf,
+}
+
+/// The go command's `-mod` mode as its refusal to look a missing import
+/// up shows it: `-mod=vendor` or `-mod=readonly`, set by `GOFLAGS` or
+/// chosen, and why it was chosen when a vendor directory was involved.
+#[derive(Clone, Debug, Default)]
+struct Lookup {
+    /// `vendor` or `readonly` (empty: `-mod=mod`, a lookup is tried).
+    mode: &'static str,
+    /// Whether `GOFLAGS` set it.
+    explicit: bool,
+    /// Why it was chosen (the go command's `BuildModReason`).
+    reason: Option<String>,
+}
+
+impl Lookup {
+    /// The mode of a build whose main go.mod (or go.work: `source`) says
+    /// go `version`, with a vendor directory at `vendor` (for a workspace
+    /// when `workspace`).
+    fn choose(env: &GoEnv, source: &str, version: Option<&str>, vendor: &Path, workspace: bool) -> Lookup {
+        match env.mod_mode {
+            ModMode::Vendor => return Lookup { mode: "vendor", explicit: true, reason: None },
+            ModMode::Cache => return Lookup { mode: "", explicit: true, reason: None },
+            ModMode::Default => {}
+        }
+        let readonly = |reason: String| Lookup { mode: "readonly", explicit: false, reason: Some(reason) };
+        if !vendor.is_dir() {
+            return Lookup { mode: "readonly", ..Lookup::default() };
+        }
+        let Some(version) = version else {
+            return readonly(format!("Go version in {source} is unspecified, so vendor directory was not used."));
+        };
+        if LangVersion::parse_go_mod(version).is_none_or(|v| v < LangVersion::go1(14)) {
+            return readonly(format!("Go version in {source} is {version}, so vendor directory was not used."));
+        }
+        match (is_workspace_vendor(vendor), workspace) {
+            (true, false) => readonly("Outside workspace mode, but vendor directory is for a workspace.".into()),
+            (false, true) => readonly("In workspace mode, but vendor directory is not for a workspace".into()),
+            _ => Lookup {
+                mode: "vendor",
+                explicit: false,
+                reason: Some(format!("Go version in {source} is at least 1.14 and vendor directory exists.")),
+            },
+        }
+    }
+
+    /// The go command's error for a go.mod it would have to update.
+    fn go_mod_dirty(&self) -> Option<String> {
+        let mode = self.mode;
+        match &self.reason {
+            // With -mod=mod the go command updates go.mod; deft need not.
+            _ if mode.is_empty() => None,
+            _ if self.explicit => {
+                Some(format!("go: updates to go.mod needed, disabled by -mod={mode}; to update it:\n\tgo mod tidy"))
+            }
+            Some(reason) => Some(format!(
+                "go: updates to go.mod needed, disabled by -mod={mode}\n\t({reason})\n\tto update it:\n\tgo mod tidy"
+            )),
+            None => Some("go: updates to go.mod needed; to update it:\n\tgo mod tidy".into()),
+        }
+    }
+
+    /// The error for import `import` that no module provides.
+    fn missing(&self, import: &str) -> String {
+        let disabled =
+            format!("cannot find module providing package {import}: import lookup disabled by -mod={}", self.mode);
+        match &self.reason {
+            _ if self.mode.is_empty() => {
+                format!("no required module provides package {import}; to add it:\n\tgo get {import}")
+            }
+            _ if self.explicit => disabled,
+            Some(reason) => format!("{disabled}\n\t({reason})"),
+            None => format!("no required module provides package {import}; to add it:\n\tgo get {import}"),
+        }
+    }
+}
+
+/// Whether the vendor directory `vendor` was made for a workspace (its
+/// modules.txt's first line is annotated `workspace`).
+fn is_workspace_vendor(vendor: &Path) -> bool {
+    let text = std::fs::read_to_string(vendor.join("modules.txt")).unwrap_or_default();
+    let first = text.lines().next().unwrap_or("");
+    first.strip_prefix("## ").is_some_and(|a| a.split(';').any(|e| e.trim() == "workspace"))
 }
 
 /// Where an import path's package is.
@@ -81,9 +197,18 @@ impl Modules {
         let file = read_go_mod(env, &go_mod)?;
         let main = main_module(&file, root.clone());
         let requires = requirements(&file, &root);
-        let vendor = vendor_list(env, &file, &root)?;
+        let lookup = Lookup::choose(env, "go.mod", file.go.as_deref(), &root.join("vendor"), false);
+        let vendor = vendor_list(env, &file, &root, &go_mod, &lookup)?;
         let godebug = godebug_lines(&file.godebug);
-        Ok(Some(Modules { main: vec![main], requires, vendor, cache: env.gomodcache.clone(), godebug }))
+        let mut modules = Modules::new(vec![main], requires, vendor, lookup, env, godebug);
+        modules.main_go = Some(file.go.clone());
+        modules.dirty.set(drops_toolchain(&file));
+        // Before go 1.17 the module graph is not pruned: the go command
+        // reads every required module's go.mod before anything else.
+        if go_version(&file) < LangVersion::go1(17) {
+            modules.check_unpruned()?;
+        }
+        Ok(Some(modules))
     }
 
     /// The modules of the workspace `work` (a go.work file).
@@ -94,22 +219,175 @@ impl Modules {
         let file = modfile::parse_go_work(&work.to_string_lossy(), &text)
             .map_err(|errors| modfile::errors_parsing("go.work", &shown, &errors))?;
         modfile::check_work(&file, &dir, &shown)?;
+        if let Some(v) = file.go.as_deref().filter(|v| newer_than_go(v)) {
+            return Err(format!("go: {shown} requires go >= {v} (running go {GO_VERSION}; GOTOOLCHAIN=local)"));
+        }
         let mut main = Vec::new();
         let mut requires = Vec::new();
+        // The go command reports the errors of every module before it
+        // stops.
+        let mut errors = Vec::new();
         for used in &file.uses {
             let root = crate::load::normalize(&dir.join(&used.dir));
-            let m = read_member_go_mod(env, &root, &used.dir)?;
+            if let Some(v) = read_dep_go_mod(&root).and_then(|m| m.go).filter(|v| newer_than_go(v)) {
+                errors.push(work_too_old(env, file.go.as_deref(), &v, &root));
+                continue;
+            }
+            let m = match read_member_go_mod(env, &root) {
+                Ok(m) => m,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            errors.extend(check_work_go(env, file.go.as_deref(), m.go.as_deref(), &root).err());
             requires.extend(requirements(&m, &root));
             main.push(main_module(&m, root));
         }
+        if !errors.is_empty() {
+            return Err(errors.join("\n"));
+        }
         // The workspace's own replacements win over its modules'.
         for r in &file.replaces {
-            for req in requires.iter_mut().filter(|(p, v, _)| applies(r, p, v)) {
-                req.2 = Some(anchored(&r.new, &dir));
+            for req in requires.iter_mut().filter(|req| applies(r, &req.path, &req.version)) {
+                req.replacement = Some(r.new.clone());
+                req.base = dir.clone();
             }
         }
         let godebug = godebug_lines(&file.godebug);
-        Ok(Modules { main, requires, vendor: None, cache: env.gomodcache.clone(), godebug })
+        let lookup = Lookup::choose(env, "go.work", file.go.as_deref(), &dir.join("vendor"), true);
+        let mut modules = Modules::new(main, requires, None, lookup, env, godebug);
+        modules.workspace = true;
+        Ok(modules)
+    }
+
+    /// The go command's error for directory `dir`, which no main module
+    /// contains.
+    pub fn outside(&self, dir: &Path, env: &GoEnv) -> String {
+        let shown = match env.short_path(dir) {
+            d if d == "." => "current directory".to_string(),
+            d => format!("directory {d}"),
+        };
+        if !self.workspace {
+            return format!("{shown} outside main module or its selected dependencies");
+        }
+        match find_up(dir, "go.mod").and_then(|m| m.parent().map(Path::to_path_buf)) {
+            Some(root) => format!(
+                "{shown} is contained in a module that is not one of the workspace modules listed in go.work. You can add the module to the workspace using:\n\tgo work use {}",
+                env.short_path(&root)
+            ),
+            None => format!("{shown} outside modules listed in go.work or their selected dependencies"),
+        }
+    }
+
+    fn new(
+        main: Vec<Module>,
+        requires: Vec<Requirement>,
+        vendor: Option<(PathBuf, ModulesTxt)>,
+        lookup: Lookup,
+        env: &GoEnv,
+        godebug: Vec<String>,
+    ) -> Modules {
+        let cache = env.gomodcache.clone();
+        let (fatal, proxy_off) = (RefCell::new(None), env.proxy_off);
+        let (announced, main_go, dirty) = (RefCell::new(HashSet::new()), None, Cell::new(false));
+        Modules {
+            main,
+            requires,
+            vendor,
+            lookup,
+            cache,
+            godebug,
+            fatal,
+            proxy_off,
+            announced,
+            main_go,
+            dirty,
+            workspace: false,
+            cwd: env.cwd.clone(),
+        }
+    }
+
+    /// The error that ended the load, if looking a package up found one,
+    /// else the go command's refusal to update go.mod when it would have
+    /// to (it checks that once the packages are loaded, before reporting
+    /// their errors).
+    pub fn fatal(&self) -> Option<String> {
+        let fatal = self.fatal.borrow().clone();
+        fatal.or_else(|| self.dirty.get().then(|| self.lookup.go_mod_dirty()).flatten())
+    }
+
+    /// Notes that a module whose go.mod says go `version` was loaded: the
+    /// go command raises the main module's go line to it (so go.mod is
+    /// out of date) when it is go 1.21 or later and newer than the main
+    /// module's (1.16 without a go line). gc 1.27.3 leaves a main module
+    /// at exactly `go 1.21` alone (measured).
+    fn note_dependency_go(&self, version: &str) {
+        let Some(main) = &self.main_go else { return };
+        let main = main.as_deref().unwrap_or("1.16");
+        let key = go_version_key(version);
+        if key >= go_version_key("1.21") && key > go_version_key(main) && main != "1.21" {
+            self.dirty.set(true);
+        }
+    }
+
+    /// The go command's reading of every required module's go.mod in an
+    /// unpruned module graph (go < 1.17).
+    fn check_unpruned(&self) -> Result<(), String> {
+        for req in &self.requires {
+            let name = format!("{}@{}", req.path, req.version);
+            if let Some(Replacement::Dir(d)) = &req.replacement
+                && let Err(e) = self.replacement_go_mod(d, &req.base)
+            {
+                return Err(format!("go: {name} (replaced by {d}): {e}"));
+            }
+            let root = self.module_root(req);
+            let go = read_dep_go_mod(&root).and_then(|f| f.go);
+            if let Some(v) = go.as_deref().filter(|v| newer_than_go(v)) {
+                return Err(format!(
+                    "go: {name}: module {name} requires go >= {v} (running go {GO_VERSION}; GOTOOLCHAIN=local)"
+                ));
+            }
+            if let Some(v) = &go {
+                self.note_dependency_go(v);
+            }
+        }
+        Ok(())
+    }
+
+    /// The error loading the whole module graph gives (outside vendor
+    /// mode): a replacement directory without a go.mod.
+    fn graph_error(&self) -> Option<String> {
+        if self.vendor.is_some() {
+            return None;
+        }
+        self.requires.iter().find_map(|req| match &req.replacement {
+            Some(Replacement::Dir(d)) => self
+                .replacement_go_mod(d, &req.base)
+                .err()
+                .map(|e| format!("{}@{} (replaced by {d}): {e}", req.path, req.version)),
+            _ => None,
+        })
+    }
+
+    /// Whether replacement directory `dir` (relative to `base`) has a
+    /// go.mod; the go command's error when it does not.
+    fn replacement_go_mod(&self, dir: &str, base: &Path) -> Result<(), String> {
+        let go_mod = crate::load::normalize(&base.join(dir)).join("go.mod");
+        if go_mod.is_file() {
+            return Ok(());
+        }
+        let shown = modfile::short_path(&go_mod, &self.cwd);
+        Err(format!("reading {shown}: open {}: no such file or directory", go_mod.display()))
+    }
+
+    /// The directory of required module `req`.
+    fn module_root(&self, req: &Requirement) -> PathBuf {
+        match &req.replacement {
+            Some(Replacement::Dir(dir)) => crate::load::normalize(&req.base.join(dir)),
+            Some(Replacement::Module(m)) => modfile::cache::module_dir(&self.cache, &m.path, &m.version),
+            None => modfile::cache::module_dir(&self.cache, &req.path, &req.version),
+        }
     }
 
     /// The main module whose directory is or contains `dir`.
@@ -128,41 +406,90 @@ impl Modules {
         if let Some((root, list)) = &self.vendor {
             let dir = root.join("vendor").join(import);
             return match list.provider(import) {
-                Some(vm) if dir.is_dir() => {
+                _ if !dir.is_dir() => Provided::Missing(self.lookup.missing(import)),
+                Some(vm) => {
                     let lang =
                         vm.go.as_deref().and_then(LangVersion::parse_go_mod).unwrap_or(LangVersion::GO_MOD_DEFAULT);
                     let module =
                         Module { path: vm.path.clone(), dir: root.join("vendor").join(&vm.path), lang, main: false };
                     Provided::Dir(dir, module)
                 }
-                _ => Provided::Missing(format!(
-                    "cannot find module providing package {import}: import lookup disabled by -mod=vendor"
-                )),
+                // Before go 1.23 a vendored package need not be listed: it
+                // belongs to no module (and gets no -lang).
+                None if self.main.first().is_some_and(|m| m.lang < LangVersion::go1(23)) => {
+                    let module =
+                        Module { path: import.to_string(), dir: dir.clone(), lang: LangVersion::CURRENT, main: false };
+                    Provided::Dir(dir, module)
+                }
+                None => {
+                    eprintln!(
+                        "go: ignoring package {import} which exists in the vendor directory but is missing from vendor/modules.txt. To sync the vendor directory run go mod vendor."
+                    );
+                    Provided::Missing(self.lookup.missing(import))
+                }
             };
         }
-        let required = self.requires.iter().map(|(p, v, r)| (p.as_str(), (p, v, r)));
-        let Some((path, version, replacement)) = longest_prefix(required, import) else {
-            return Provided::Missing(format!(
-                "no required module provides package {import}; to add it:\n\tgo get {import}"
-            ));
+        let required = self.requires.iter().map(|r| (r.path.as_str(), r));
+        let Some(req) = longest_prefix(required, import) else {
+            // The go command then looks in the whole module graph, whose
+            // loading may fail first.
+            return Provided::Missing(self.graph_error().unwrap_or_else(|| self.lookup.missing(import)));
         };
-        let root = match replacement {
-            Some(Replacement::Dir(dir)) => PathBuf::from(dir),
-            Some(Replacement::Module(m)) => modfile::cache::module_dir(&self.cache, &m.path, &m.version),
-            None => modfile::cache::module_dir(&self.cache, path, version),
-        };
+        match self.required_module(req) {
+            Ok(module) => Provided::Dir(package_dir(&module.dir, &req.path, import), module),
+            Err(msg) => Provided::Missing(msg),
+        }
+    }
+
+    /// Required module `req`, checked as the go command checks a module
+    /// it loads a package from; `Err` is the error of the import that
+    /// needed it (a go line too new for the toolchain ends the load).
+    fn required_module(&self, req: &Requirement) -> Result<Module, String> {
+        let (path, version) = (&req.path, &req.version);
+        if let Some(Replacement::Dir(d)) = &req.replacement {
+            // A workspace's module graph words it as an unpruned one does.
+            if self.workspace {
+                self.replacement_go_mod(d, &req.base)
+                    .map_err(|e| format!("{path}@{version} (replaced by {d}): {e}"))?;
+            }
+            if !crate::load::normalize(&req.base.join(d)).is_dir() {
+                return Err(format!("{path}@{version}: replacement directory {d} does not exist"));
+            }
+            self.replacement_go_mod(d, &req.base).map_err(|e| format!("module {d}: {e}"))?;
+        }
+        let root = self.module_root(req);
         if !root.is_dir() {
-            return Provided::Missing(format!(
+            // The go command would download it; deft never does.
+            if self.proxy_off {
+                if self.announced.borrow_mut().insert(format!("{path}@{version}")) {
+                    eprintln!("go: downloading {path} {version}");
+                }
+                return Err("module lookup disabled by GOPROXY=off".into());
+            }
+            return Err(format!(
                 "module {path}@{version} is not in the module cache ({}); deft does not download modules: run 'go mod download {path}'",
                 self.cache.display()
             ));
         }
-        let dir = package_dir(&root, path, import);
-        let lang = std::fs::read_to_string(root.join("go.mod"))
-            .ok()
-            .and_then(|t| modfile::parse_go_mod_lax(&root.join("go.mod").to_string_lossy(), &t).ok())
-            .map_or(LangVersion::GO_MOD_DEFAULT, |f| go_version(&f));
-        Provided::Dir(dir, Module { path: path.clone(), dir: root, lang, main: false })
+        let file = read_dep_go_mod(&root);
+        if req.replacement.is_none()
+            && let Some(declared) = file.as_ref().and_then(|f| f.module.as_ref()).filter(|m| *m != path)
+        {
+            return Err(format!(
+                "{path}@{version}: parsing go.mod:\n\tmodule declares its path as: {declared}\n\t        but was required as: {path}"
+            ));
+        }
+        if let Some(v) = file.as_ref().and_then(|f| f.go.as_deref()) {
+            if newer_than_go(v) {
+                let fatal =
+                    format!("go: {path}@{version} requires go >= {v} (running go {GO_VERSION}; GOTOOLCHAIN=local)");
+                self.fatal.borrow_mut().get_or_insert(fatal.clone());
+                return Err(fatal);
+            }
+            self.note_dependency_go(v);
+        }
+        let lang = file.as_ref().map_or(LangVersion::GO_MOD_DEFAULT, go_version);
+        Ok(Module { path: path.clone(), dir: root, lang, main: false })
     }
 }
 
@@ -203,23 +530,14 @@ fn applies(r: &Replace, path: &str, version: &str) -> bool {
     r.old_path == path && r.old_version.as_deref().is_none_or(|v| v == version)
 }
 
-/// A replacement with a directory made absolute against `base` (the
-/// directory of the go.mod or go.work that says it).
-fn anchored(new: &Replacement, base: &Path) -> Replacement {
-    match new {
-        Replacement::Dir(dir) => Replacement::Dir(base.join(dir).to_string_lossy().into_owned()),
-        other => other.clone(),
-    }
-}
-
 /// A go.mod's language version (go1.16 without a `go` line).
 fn go_version(file: &ModFile) -> LangVersion {
     file.go.as_deref().and_then(LangVersion::parse_go_mod).unwrap_or(LangVersion::GO_MOD_DEFAULT)
 }
 
-/// The requirements of a main module's go.mod, with the replacement that
-/// applies to each (a local directory made absolute against `root`).
-fn requirements(file: &ModFile, root: &Path) -> Vec<(String, String, Option<Replacement>)> {
+/// The requirements of a main module's go.mod (in `root`), with the
+/// replacement that applies to each.
+fn requirements(file: &ModFile, root: &Path) -> Vec<Requirement> {
     file.requires
         .iter()
         .map(|r| {
@@ -228,26 +546,36 @@ fn requirements(file: &ModFile, root: &Path) -> Vec<(String, String, Option<Repl
                 .iter()
                 .filter(|rep| applies(rep, &r.path, &r.version))
                 .max_by_key(|rep| rep.old_version.is_some())
-                .map(|rep| anchored(&rep.new, root));
-            (r.path.clone(), r.version.clone(), replacement)
+                .map(|rep| rep.new.clone());
+            Requirement { path: r.path.clone(), version: r.version.clone(), replacement, base: root.to_path_buf() }
         })
         .collect()
 }
 
-/// The main module's vendor list when the build uses vendor/.
-fn vendor_list(env: &GoEnv, file: &ModFile, root: &Path) -> Result<Option<(PathBuf, ModulesTxt)>, String> {
-    let txt = root.join("vendor").join("modules.txt");
-    let vendors = match env.mod_mode {
-        ModMode::Vendor => true,
-        ModMode::Cache => false,
-        ModMode::Default => go_version(file) >= LangVersion::go1(14) && root.join("vendor").is_dir(),
-    };
-    if !vendors {
+/// A dependency's go.mod in its root directory, read laxly (`None` when
+/// it cannot be read).
+fn read_dep_go_mod(root: &Path) -> Option<ModFile> {
+    let go_mod = root.join("go.mod");
+    let text = std::fs::read_to_string(&go_mod).ok()?;
+    modfile::parse_go_mod_lax(&go_mod.to_string_lossy(), &text).ok()
+}
+
+/// The main module's vendor list when the build uses vendor/ (`lookup`
+/// says whether), checked against its go.mod (`go_mod`).
+fn vendor_list(
+    env: &GoEnv,
+    file: &ModFile,
+    root: &Path,
+    go_mod: &Path,
+    lookup: &Lookup,
+) -> Result<Option<(PathBuf, ModulesTxt)>, String> {
+    if lookup.mode != "vendor" {
         return Ok(None);
     }
+    let txt = root.join("vendor").join("modules.txt");
     let text = std::fs::read_to_string(&txt).unwrap_or_default();
     let list = ModulesTxt::parse(&text);
-    modfile::vendor::check_vendor_consistency(file, &list, &env.short_path(root))?;
+    modfile::vendor::check_vendor_consistency(file, &list, &root.display().to_string(), &env.short_path(go_mod))?;
     Ok(Some((root.to_path_buf(), list)))
 }
 
@@ -265,37 +593,90 @@ pub fn find_up(dir: &Path, name: &str) -> Option<PathBuf> {
     dir.ancestors().map(|d| d.join(name)).find(|p| p.is_file())
 }
 
-/// The go.mod of workspace module `root` (written `used` in go.work); its
-/// errors as the go command words them for a workspace.
-fn read_member_go_mod(env: &GoEnv, root: &Path, used: &str) -> Result<ModFile, String> {
+/// The go.mod of workspace module `root`; its errors as the go command
+/// words them for a workspace (naming the module, relative to the current
+/// directory, when the file cannot be read or parsed).
+fn read_member_go_mod(env: &GoEnv, root: &Path) -> Result<ModFile, String> {
     let go_mod = root.join("go.mod");
     let read = if go_mod.is_file() {
-        read_go_mod(env, &go_mod)
+        parse_main_go_mod(env, &go_mod)
     } else {
         Err(format!("go: open {}: no such file or directory", env.short_path(&go_mod)))
     };
-    let name = match used.trim_start_matches("./") {
-        "" => ".",
-        n => n,
+    let name = env.short_path(root);
+    let in_workspace =
+        |e: String| format!("go: cannot load module {name} listed in go.work file: {}", e.trim_start_matches("go: "));
+    let file = read.map_err(in_workspace)?;
+    // A go.mod without a module line is an error reading it; its other
+    // mistakes (a malformed path, ...) are not named after the module.
+    let checked = modfile::check_main_module(&file, &env.short_path(&go_mod));
+    checked.map_err(|e| if file.module.is_none() { in_workspace(e) } else { e })?;
+    Ok(file)
+}
+
+/// Whether the go command would drop the main go.mod's `toolchain` line
+/// (and so find go.mod out of date): one naming the go line's own
+/// version, or one older than go1.21 (`default` included).
+fn drops_toolchain(file: &ModFile) -> bool {
+    let Some(toolchain) = &file.toolchain else { return false };
+    let go = file.go.as_deref().unwrap_or("1.16");
+    let version = toolchain.strip_prefix("go").unwrap_or("");
+    *toolchain == format!("go{go}") || go_version_key(version) < go_version_key("1.21")
+}
+
+/// A workspace module (in `root`, whose go.mod says go `module`) may not
+/// need a newer Go than its go.work (which says go `work`, 1.18 without a
+/// `go` line), from go 1.21 on.
+fn check_work_go(env: &GoEnv, work: Option<&str>, module: Option<&str>, root: &Path) -> Result<(), String> {
+    let module = module.unwrap_or("1.16");
+    let work_key = go_version_key(work.unwrap_or("1.18"));
+    if go_version_key(module) <= work_key || go_version_key(module) < go_version_key("1.21") {
+        return Ok(());
+    }
+    Err(work_too_old(env, work, module, root))
+}
+
+/// The go command's error for workspace module `root` needing go
+/// `module`, which go.work (saying go `work`) does not allow; it is also
+/// its error for a module too new for the toolchain.
+fn work_too_old(env: &GoEnv, work: Option<&str>, module: &str, root: &Path) -> String {
+    let (verb, work) = match work {
+        Some(w) => ("lists", w),
+        None => ("implicitly requires", "1.18"),
     };
-    read.map_err(|e| format!("go: cannot load module {name} listed in go.work file: {}", e.trim_start_matches("go: ")))
+    format!(
+        "go: module {} listed in go.work file requires go >= {module}, but go.work {verb} go {work}; to download and use go {module}:\n\tgo work use",
+        env.short_path(root)
+    )
 }
 
 /// The Go release deft implements, as the go command reports its own.
 const GO_VERSION: &str = "1.27.3";
 
-/// Whether Go version `v` (`1.N`, `1.N.P`, `1.NrcK`) is newer than
-/// [`GO_VERSION`]: a pre-release of 1.N comes before 1.N.0.
+/// Whether Go version `v` is newer than [`GO_VERSION`].
 fn newer_than_go(v: &str) -> bool {
-    let Some(rest) = v.strip_prefix("1.") else { return false };
-    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
-    let (minor, tail) = rest.split_at(digits(rest));
-    let patch = tail.strip_prefix('.').map(|p| &p[..digits(p)]);
-    let version = (minor.parse::<u32>().unwrap_or(0), patch.and_then(|p| p.parse::<u32>().ok()));
-    match version {
-        (m, _) if m != 27 => m > 27,
-        (_, Some(p)) => p > 3,
-        (_, None) => false,
+    go_version_key(v) > go_version_key(GO_VERSION)
+}
+
+/// A Go version (`1.N`, `1.NrcK`, `1.N.P`, `2.0`) as a key that orders
+/// versions as the go command does: the language version 1.N comes
+/// before its pre-releases, which come before 1.N.0. A version that is not
+/// one sorts first.
+fn go_version_key(v: &str) -> (u32, u32, u32, u32) {
+    let number = |s: &str| -> (u32, usize) {
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        (s[..digits].parse().unwrap_or(0), digits)
+    };
+    let (major, n) = number(v);
+    let Some(rest) = v[n..].strip_prefix('.').filter(|_| n > 0) else { return (0, 0, 0, 0) };
+    let (minor, n) = number(rest);
+    let tail = &rest[n..];
+    if let Some(patch) = tail.strip_prefix('.') {
+        (major, minor, 2, number(patch).0)
+    } else if let Some(pre) = tail.strip_prefix("rc").or_else(|| tail.strip_prefix("beta")) {
+        (major, minor, 1, number(pre).0)
+    } else {
+        (major, minor, 0, 0)
     }
 }
 
@@ -308,6 +689,13 @@ fn read(path: &Path) -> Result<String, String> {
 /// command, a `go` line newer than deft's Go is reported before anything
 /// else the file gets wrong (read laxly first).
 fn read_go_mod(env: &GoEnv, path: &Path) -> Result<ModFile, String> {
+    let file = parse_main_go_mod(env, path)?;
+    modfile::check_main_module(&file, &env.short_path(path))?;
+    Ok(file)
+}
+
+/// [`read_go_mod`] without the checks made once the file is read.
+fn parse_main_go_mod(env: &GoEnv, path: &Path) -> Result<ModFile, String> {
     let text = read(path)?;
     let shown = env.short_path(path);
     let name = path.to_string_lossy();
@@ -316,19 +704,26 @@ fn read_go_mod(env: &GoEnv, path: &Path) -> Result<ModFile, String> {
     {
         return Err(format!("go: {shown} requires go >= {v} (running go {GO_VERSION}; GOTOOLCHAIN=local)"));
     }
-    let file =
-        modfile::parse_go_mod(&name, &text).map_err(|errors| modfile::errors_parsing(&shown, &shown, &errors))?;
-    modfile::check_main_module(&file, &shown)?;
-    Ok(file)
+    modfile::parse_go_mod(&name, &text).map_err(|errors| modfile::errors_parsing(&shown, &shown, &errors))
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn versions_newer_than_go() {
-        for (v, newer) in [("1.27.4", true), ("1.28rc1", true), ("1.30", true), ("1.27.3", false), ("1.27", false)] {
+        for (v, newer) in
+            [("1.27.4", true), ("1.28rc1", true), ("1.30", true), ("2.0", true), ("1.27.3", false), ("1.27", false)]
+        {
             assert_eq!(super::newer_than_go(v), newer, "{v}");
         }
         assert!(!super::newer_than_go("1.27rc2") && !super::newer_than_go("1.21.0"));
+    }
+
+    #[test]
+    fn go_versions_ordered_as_the_go_command() {
+        let order = ["1.16", "1.21", "1.21rc1", "1.21.0", "1.21.3", "1.22"];
+        for pair in order.windows(2) {
+            assert!(super::go_version_key(pair[0]) < super::go_version_key(pair[1]), "{pair:?}");
+        }
     }
 }

@@ -24,8 +24,9 @@ use std::path::PathBuf;
 use syntax::ast::{File, NodeIds};
 use syntax::{Diagnostics, SourceMap};
 
-use super::dir::{DirError, read_package_dir};
+use super::dir::read_package_dir;
 use super::env::GoEnv;
+use super::errors::StackEntry;
 use super::modules::Modules;
 use super::{Loader, Program, Request};
 use crate::buildtags::BuildContext;
@@ -147,25 +148,21 @@ impl Loader<'_, '_> {
         module: Option<super::modules::Module>,
     ) -> Result<TestLoad, String> {
         let ctx = BuildContext { tests: true, ..self.ctx.clone() };
-        let files = match read_package_dir(&dir, &ctx) {
-            Ok(f) => f.files,
-            Err(DirError::NoGoFiles) => return Err(format!("no Go files in {}", dir.display())),
-            Err(DirError::Excluded) => {
-                return Err(format!("package {path}: build constraints exclude all Go files in {}", dir.display()));
-            }
-            Err(DirError::Bad(msg)) => return Err(msg),
-        };
+        let super::dir::DirFiles { files, problem } = self.command_line_package(path, &dir, &ctx)?;
+        if let Some(problem) = problem {
+            return Err(self.problem_error(problem, &[], None).render());
+        }
         let is_test = |p: &PathBuf| p.to_str().is_some_and(|n| n.ends_with("_test.go"));
         let (tests, plain): (Vec<_>, Vec<_>) = files.into_iter().partition(|(p, _)| is_test(p));
         if tests.is_empty() {
             return Ok(TestLoad::NoTestFiles);
         }
         let lang = req.lang.unwrap_or_else(|| module.as_ref().map_or(types::LangVersion::CURRENT, |m| m.lang));
-        let mut own = self.parse_files(&dir, plain.into_iter().map(|(p, t)| (p, t, None)).collect(), false)?;
+        let mut own = self.parse_files(&dir, plain.into_iter().map(|(p, t)| (p, t, None)).collect(), false);
         // Test files one by one: they may declare two packages.
         let mut test_files: Vec<File> = Vec::new();
         for (p, t) in tests {
-            test_files.extend(self.parse_files(&dir, vec![(p, t, None)], false)?);
+            test_files.extend(self.parse_files(&dir, vec![(p, t, None)], false));
         }
         let name = own.first().or(test_files.first()).map(|f| f.package.name.clone()).unwrap_or_default();
         let name = name.strip_suffix("_test").unwrap_or(&name).to_string();
@@ -204,9 +201,8 @@ impl Loader<'_, '_> {
         let id = self.sources.add("_testmain.go", text);
         let main = syntax::parser::parse_file(self.sources, id, self.ids, self.diags);
         self.insert(&main_key, vec![main], false, lang, module, dir);
-        let mut stack = Vec::new();
-        self.visit(&main_key, &mut stack);
-        self.check_errors()?;
+        self.visit(&main_key, &mut vec![StackEntry { pkg: main_key.clone(), from: None }]);
+        self.check_errors(&main_key)?;
         let godebug = self.godebug(path);
         let exec_name = format!("{}.test", path.rsplit('/').next().unwrap_or(path));
         let mut program = self.assemble(main_key, exec_name);

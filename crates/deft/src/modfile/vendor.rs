@@ -142,37 +142,52 @@ fn name(path: &str, version: Option<&str>) -> String {
 }
 
 /// The go command's check that modules.txt matches the main module's
-/// go.mod (`main`, in directory `mod_root`), for a go.mod whose `go`
-/// version is 1.17 or later (earlier ones are not checked: a
-/// simplification). In order: every `require` is marked explicit; every
+/// go.mod (`main`, in directory `mod_root`, shown as `go_mod` in
+/// messages). In order: every `require` is marked explicit; every
 /// `replace` is recorded with the same replacement; every explicit module
 /// is required; every recorded replacement is in go.mod (a versioned
 /// replacement may be covered by go.mod's replacement of all versions).
-pub fn check_vendor_consistency(main: &ModFile, vendor: &ModulesTxt, mod_root: &str) -> Result<(), String> {
-    let minor = main.go.as_deref().and_then(|v| v.strip_prefix("1.")).map(|rest| {
+/// Before go 1.14 (a missing `go` line included) modules.txt had no
+/// annotations: a required module is then only checked against the
+/// vendored version, and a replacement only if it names the version
+/// vendored.
+pub fn check_vendor_consistency(
+    main: &ModFile,
+    vendor: &ModulesTxt,
+    mod_root: &str,
+    go_mod: &str,
+) -> Result<(), String> {
+    let pre114 = main.go.as_deref().is_none_or(|v| {
+        let rest = v.strip_prefix("1.").unwrap_or("0");
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        rest[..digits].parse::<u32>().unwrap_or(0)
+        !v.starts_with("1.") || rest[..digits].parse::<u32>().unwrap_or(0) < 14
     });
-    if minor.is_none_or(|m| m < 17) {
-        return Ok(());
-    }
+    let vendored_version = |path: &str| vendor.modules.iter().find(|m| m.path == path && m.version.is_some());
     let mut problems = Vec::new();
     for r in &main.requires {
-        if !vendor.find(&r.path, Some(&r.version)).is_some_and(|i| vendor.modules[i].explicit) {
+        if vendor.find(&r.path, Some(&r.version)).is_some_and(|i| vendor.modules[i].explicit) {
+            continue;
+        }
+        let required = name(&r.path, Some(&r.version));
+        if !pre114 {
             let what = "is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt";
-            problems.push(format!("{}: {what}", name(&r.path, Some(&r.version))));
+            problems.push(format!("{required}: {what}"));
+        } else if let Some(m) = vendored_version(&r.path).filter(|m| m.version.as_ref() != Some(&r.version)) {
+            let what = "is explicitly required in go.mod, but vendor/modules.txt indicates";
+            problems.push(format!("{required}: {what} {}", m.name()));
         }
     }
     for r in &main.replaces {
         let old = name(&r.old_path, r.old_version.as_deref());
         let recorded =
             vendor.find(&r.old_path, r.old_version.as_deref()).and_then(|i| vendor.modules[i].replacement.as_ref());
+        let vendored = |v: &String| vendored_version(&r.old_path).is_some_and(|m| m.version.as_ref() == Some(v));
         match recorded {
-            None => {
-                problems.push(format!("{old}: is replaced in go.mod, but not marked as replaced in vendor/modules.txt"))
-            }
+            None if pre114 && !r.old_version.as_ref().is_some_and(vendored) => {}
+            None => problems
+                .push(format!("{old}: is replaced in {go_mod}, but not marked as replaced in vendor/modules.txt")),
             Some(v) if *v != r.new => problems.push(format!(
-                "{old}: is replaced by {} in go.mod, but marked as replaced by {v} in vendor/modules.txt",
+                "{old}: is replaced by {} in {go_mod}, but marked as replaced by {v} in vendor/modules.txt",
                 r.new
             )),
             Some(_) => {}
@@ -341,7 +356,7 @@ replace example.com/unused => ./rep2
             })
         };
         let m = parse_go_mod("/m/go.mod", &apply(GO_MOD, edit)).unwrap();
-        check_vendor_consistency(&m, &ModulesTxt::parse(&apply(MODULES_TXT, vendor_edit)), "/m")
+        check_vendor_consistency(&m, &ModulesTxt::parse(&apply(MODULES_TXT, vendor_edit)), "/m", "go.mod")
     }
 
     fn problems(lines: &[&str]) -> Result<(), String> {
@@ -387,7 +402,15 @@ replace example.com/unused => ./rep2
         );
         // Annotations that go.mod does not decide are not compared.
         assert_eq!(check(&[], &[("## explicit; go 1.20", "## explicit; go 1.19")]), Ok(()));
-        assert_eq!(check(&[("go 1.22", "go 1.16"), ("dep v1.3.0", "dep v1.2.0")], &[]), Ok(()));
+        // Before go 1.14, requirements are checked against the vendored
+        // versions only, and replacements not recorded are fine.
+        assert_eq!(
+            check(&[("go 1.22", "go 1.13"), ("dep v1.3.0", "dep v1.2.0")], &[("# example.com/rep => ./rep\n", "")]),
+            problems(&[
+                "example.com/dep@v1.2.0: is explicitly required in go.mod, but vendor/modules.txt indicates example.com/dep@v1.3.0",
+                "example.com/dep@v1.3.0: is marked as explicit in vendor/modules.txt, but not explicitly required in go.mod",
+            ])
+        );
     }
 
     #[test]

@@ -1,0 +1,3 @@
+package lib
+
+func Greeting() string { return "hello" }
