@@ -625,12 +625,7 @@ impl<'e, 's> Loader<'e, 's> {
     /// its error; one
     /// reached again keeps the shorter import stack, or is an import
     /// cycle when it is still being loaded.
-    fn load_import(
-        &mut self,
-        key: &str,
-        pos: syntax::Pos,
-        stack: &mut Vec<StackEntry>,
-    ) -> String {
+    fn load_import(&mut self, key: &str, pos: syntax::Pos, stack: &mut Vec<StackEntry>) -> String {
         if let Some(p) = self.packages.get_mut(key) {
             // Inserted before the walk (a test program's packages).
             if !p.done && !p.visiting {
@@ -775,7 +770,10 @@ impl<'e, 's> Loader<'e, 's> {
             return Some(PackageError::internal(stack, self.shown_pos(pos), import));
         }
         let at = |msg: String| Some(PackageError::at(stack, Some(self.shown_pos(pos)), msg));
-        if let Some(i) = find_vendor(import) {
+        // The standard library's imports of its vendor/ copies are the
+        // loader's own mapping (see `visit`), not paths written so.
+        let std_vendor = pkg.library && self.packages.get(importer).is_some_and(|p| p.library);
+        if let Some(i) = find_vendor(import).filter(|_| !std_vendor) {
             let importer_dir = self.packages.get(importer).map(|p| p.dir.as_path()).unwrap_or(Path::new(""));
             let below_vendor = Path::new(&import[i..]).components().count();
             let mut parent = pkg.dir.clone();
