@@ -17,7 +17,8 @@
 //! * `--exclude LIST`: files or directories left out, in `--only`'s forms
 //!   (`@conformance/gc127-fails.txt`: what gc 1.27.3 itself fails).
 //! * `--jobs N`: parallel tests (default 2).
-//! * `--verbose`: a line for every file, not only for failures.
+//! * `--verbose`: a line for every file, not only for failures (for
+//!   `types2`, every problem of a failing test, not only its first).
 //! * `--write-passing FILE`: write the sorted list of passing files.
 //! * `--check-passing FILE`: run only the files listed there; exit 1 if any
 //!   of them no longer passes.
@@ -164,7 +165,7 @@ fn main() -> ExitCode {
         let v = if !known.contains(rel.as_str()) {
             Verdict::Fail("no such test in the corpus".into())
         } else if o.corpus == Corpus::Types2 {
-            types2::run_test(&cfg.deft, &cfg.suite, rel, cfg.timeout)
+            types2::run_test(&cfg.deft, &cfg.suite, rel, cfg.timeout, o.verbose)
         } else {
             run_test(&cfg, rel)
         };
