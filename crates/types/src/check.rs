@@ -185,6 +185,12 @@ pub(crate) struct Checker<'a> {
     /// Defined types declared as another defined type (`type T2 T1`), with
     /// that type: T2 has T1's structure (see `Checker::find_embedding`).
     pub defined_from: HashMap<ObjId, ObjId>,
+    /// Defined types declared as an instance (`type B[P any] A[P]`), with
+    /// it (see `Checker::find_embedding`).
+    pub declared_inst: HashMap<ObjId, TyId>,
+    /// Where each instance of a generic type was first written (`T0[T1]`),
+    /// to name it in an `invalid recursive type` cycle as gc does.
+    pub inst_pos: HashMap<TyId, Pos>,
     /// Defined types whose underlying type waits for that of the type they
     /// are declared as, which was still being declared (`type T1 struct{ F
     /// *T2 }; type T2 T1`), by that type.

@@ -176,6 +176,8 @@ impl<'a> Checker<'a> {
             universe_iota: ObjId(0),
             type_path: Vec::new(),
             defined_from: HashMap::new(),
+            inst_pos: HashMap::new(),
+            declared_inst: HashMap::new(),
             awaiting: HashMap::new(),
             sig_objs: HashMap::new(),
             iface_objs: HashMap::new(),

@@ -235,6 +235,7 @@ impl<'a> Checker<'a> {
             return INVALID;
         }
         let inst = self.tys.instance(g, targs.clone());
+        self.inst_pos.entry(inst).or_insert(type_start(base));
         if let Some(id) = type_name_ident(base) {
             self.record_instance(id, g, &targs, inst);
         }
