@@ -9,9 +9,12 @@
 //! type is that type; (3) a type parameter still unknown whose parameters
 //! receive untyped constants takes the default type of the largest of
 //! them; (4) inferred types are simplified by substituting the others into
-//! them. A type parameter left unknown is `cannot infer T (declared at
-//! ...)`. Not yet: reverse inference from an assignment's target, and
-//! generic functions as arguments.
+//! them. Unification is inexact as Go 1.21's: an interface unifies with a
+//! type that has its methods, method signatures unified (`f[T any](I[T])`
+//! called with a type whose method is `m(int)` infers `T = int`). A type
+//! parameter left unknown is `cannot infer T (declared at ...)`. Not yet:
+//! reverse inference from an assignment's target, and generic functions
+//! as arguments.
 //!
 //! Satisfaction ([`Checker::satisfies`]) is types2's `implements` for
 //! constraints, with gc's causes (`string missing in ~int | float64`,
@@ -22,6 +25,7 @@ use syntax::ast::{Expr, ExprKind, NodeId};
 
 use crate::check::Checker;
 use crate::exprstr::{expr_string, start_pos};
+use crate::lookup::Lookup;
 use crate::model::{BasicKind, Instance};
 use crate::operand::Operand;
 use crate::subst::Subst;
@@ -429,6 +433,9 @@ impl<'a> Checker<'a> {
                     Some(known) if known == a => false,
                     Some(known) => {
                         if self.unify(u, known, b, inexact, depth + 1) {
+                            if self.interface_choice(known, b) == Some(false) {
+                                return false;
+                            }
                             // Prefer the defined type of the two (types2 does).
                             if inexact && self.tys.named_of(b).is_some() && self.tys.named_of(known).is_none() {
                                 u.targs[i] = Some(b);
@@ -447,6 +454,9 @@ impl<'a> Checker<'a> {
                 let core = self.tys.core(a);
                 return core != a && self.unify(u, core, b, inexact, depth + 1);
             }
+        }
+        if inexact && let Some(r) = self.unify_interfaces(u, x, y, depth) {
+            return r;
         }
         let (xn, yn) = (self.tys.named_of(x).is_some(), self.tys.named_of(y).is_some());
         if inexact && xn != yn {
@@ -491,6 +501,76 @@ impl<'a> Checker<'a> {
             _ => false,
         };
         same_shape && pairs.into_iter().all(|(a, b)| self.unify(u, a, b, inexact, depth + 1))
+    }
+
+    /// When a type parameter inferred as `known` unifies with `b` too and
+    /// one of them is an interface, whether unification holds (types2):
+    /// two interfaces must be identical if both are defined types, else
+    /// have as many methods; an interface and another type would make the
+    /// choice depend on the order of the arguments, so they do not unify.
+    /// `None` when neither is an interface.
+    fn interface_choice(&self, known: TyId, b: TyId) -> Option<bool> {
+        let methods = |t: TyId| match self.tys.get(t) {
+            T::TypeParam(_) => None,
+            _ => self.tys.iface_methods(t).map(<[_]>::len),
+        };
+        match (methods(known), methods(b)) {
+            (Some(m), Some(n)) => {
+                let both_named = self.tys.named_of(known).is_some() && self.tys.named_of(b).is_some();
+                Some(if both_named { self.tys.identical(known, b) } else { m == n })
+            }
+            (Some(_), None) | (None, Some(_)) => Some(false),
+            (None, None) => None,
+        }
+    }
+
+    /// Go 1.21's inexact unification of interfaces (types2's interface
+    /// inference): two interfaces unify when they have the same methods
+    /// with signatures that unify; an interface and another type when each
+    /// method of the interface is a method of the type with a signature
+    /// that unifies. `None` when neither is an interface (type parameters
+    /// aside).
+    fn unify_interfaces(&mut self, u: &mut Unifier, x: TyId, y: TyId, depth: u32) -> Option<bool> {
+        let is_iface = |c: &Self, t: TyId| {
+            !matches!(c.tys.get(t), T::TypeParam(_)) && matches!(c.tys.get(c.tys.under(t)), T::Interface { .. })
+        };
+        let (xi, yi) = (is_iface(self, x), is_iface(self, y));
+        let same_origin = matches!((self.tys.get(x), self.tys.get(y)), (T::Inst(a, _), T::Inst(b, _)) if a == b);
+        if same_origin {
+            // Their type arguments unify (below).
+            return None;
+        }
+        if xi && yi {
+            let xm = self.tys.iface_methods(x).unwrap_or_default().to_vec();
+            let ym = self.tys.iface_methods(y).unwrap_or_default().to_vec();
+            if xm.len() != ym.len() {
+                return Some(false);
+            }
+            for m in xm {
+                let Some(n) = ym.iter().find(|n| n.name == m.name) else { return Some(false) };
+                if !self.unify(u, m.sig, n.sig, false, depth + 1) {
+                    return Some(false);
+                }
+            }
+            return Some(true);
+        }
+        let (iface, other) = match (xi, yi) {
+            (true, false) => (x, y),
+            (false, true) => (y, x),
+            _ => return None,
+        };
+        if matches!(self.tys.get(other), T::TypeParam(_)) {
+            return None;
+        }
+        for m in self.tys.iface_methods(iface).unwrap_or_default().to_vec() {
+            let Lookup::Method { sig, .. } = self.lookup_field_or_method(other, false, &m.name) else {
+                return Some(false);
+            };
+            if !self.unify(u, m.sig, sig, false, depth + 1) {
+                return Some(false);
+            }
+        }
+        Some(true)
     }
 
     /// `x[indices]` where `x` is a generic function value: the explicit
