@@ -220,6 +220,13 @@ pub(crate) struct Checker<'a> {
     /// expression and the words naming the value in messages instead of it
     /// (types2's dummy operands, `2nd function result`).
     pub value_desc: Option<(NodeId, String)>,
+    /// Typed targets of the expressions being assigned (by the expression;
+    /// a parenthesized one is not instantiated, as in gc): a generic function assigned to one is
+    /// instantiated by reverse inference, the target named by the words
+    /// given in messages (`v`, `result variable`).
+    pub assign_targets: Vec<(NodeId, TyId, String)>,
+    /// While reverse inference runs: the words naming its target.
+    pub reverse_desc: Option<String>,
 }
 
 impl<'a> Checker<'a> {

@@ -570,7 +570,13 @@ impl<'a> Checker<'a> {
             return;
         };
         let mut x = Operand::invalid(None);
+        let saved = self.assign_targets.len();
+        if let Some(t) = declared {
+            let name = self.obj(o).name.clone();
+            self.assign_targets.push((init.id, t, name));
+        }
         self.expr(&mut x, init);
+        self.assign_targets.truncate(saved);
         self.init_var(o, declared.is_some(), &mut x, "variable declaration");
     }
 

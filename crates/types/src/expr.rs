@@ -94,6 +94,9 @@ impl<'a> Checker<'a> {
             OpMode::Value if self.tys.sig(x.ty).is_some_and(|s| !s.tparams.is_empty()) => "function",
             _ => return,
         };
+        if what == "function" && self.instantiate_for_target(x, &[], &[]) {
+            return;
+        }
         let es = x.expr.map(expr_string).unwrap_or_default();
         self.error_at_op(x, format!("cannot use generic {what} {es} without instantiation"));
         x.set_invalid();
@@ -1641,7 +1644,16 @@ impl<'a> Checker<'a> {
             x.set_invalid();
             return;
         };
-        // The others may follow from the constraints' core types.
+        // The others may follow from an assignment's target, or from the
+        // constraints' core types.
+        if targs.len() < sig.tparams.len() {
+            let saved = x.expr;
+            x.expr = Some(e);
+            if self.instantiate_for_target(x, &targs, &at) {
+                return;
+            }
+            x.expr = saved;
+        }
         let Some(targs) = self.infer(e.pos, "", &sig, &targs, &[], false) else {
             x.set_invalid();
             return;

@@ -12,9 +12,11 @@
 //! them. Unification is inexact as Go 1.21's: an interface unifies with a
 //! type that has its methods, method signatures unified (`f[T any](I[T])`
 //! called with a type whose method is `m(int)` infers `T = int`). A type
-//! parameter left unknown is `cannot infer T (declared at ...)`. Not yet:
-//! reverse inference from an assignment's target, and generic functions
-//! as arguments.
+//! parameter left unknown is `cannot infer T (declared at ...)`. A generic
+//! function (or one partially instantiated) assigned to a typed variable
+//! or result is instantiated by reverse inference from that type
+//! ([`Checker::instantiate_for_target`]). Not yet: reverse inference in
+//! assignments to existing variables, and generic functions as arguments.
 //!
 //! Satisfaction ([`Checker::satisfies`]) is types2's `implements` for
 //! constraints, with gc's causes (`string missing in ~int | float64`,
@@ -300,6 +302,56 @@ impl<'a> Checker<'a> {
         Some(out)
     }
 
+    /// Generic function `x` assigned to a typed target of function type
+    /// (`var f func(int) int = g`, a result): its type arguments inferred
+    /// from the target (Go 1.21's reverse inference, types2's `funcInst`
+    /// with a target), as for a call of `func[tparams](sig)` with an
+    /// argument of the target's type. False when `x` has no such target;
+    /// else `x` is the instance, or invalid after an error.
+    /// `explicit` are the type arguments given (`h[int]`, at `at`).
+    pub(crate) fn instantiate_for_target(&mut self, x: &mut Operand<'a>, explicit: &[TyId], at: &[Pos]) -> bool {
+        let Some(e) = x.expr else { return false };
+        let Some((_, target, desc)) = self.assign_targets.iter().find(|(t, ..)| *t == e.id).cloned() else {
+            return false;
+        };
+        let Some(sig) = self.tys.sig(x.ty).cloned() else { return false };
+        if !matches!(self.tys.get(self.tys.core(target)), T::Func(s) if s.tparams.is_empty()) {
+            return false;
+        }
+        let pos = x.start_pos();
+        let what = match explicit {
+            [] => "implicitly instantiated function in assignment",
+            _ => "partially instantiated function in assignment",
+        };
+        if !self.require_version(pos, what, crate::lang::LangVersion::GO1_21) {
+            x.set_invalid();
+            return true;
+        }
+        let mut plain = sig.clone();
+        plain.tparams.clear();
+        let pt = self.tys.intern(T::Func(plain));
+        let pattern = Sig {
+            params: vec![crate::types::Param { name: None, ty: pt }],
+            results: Vec::new(),
+            variadic: false,
+            tparams: sig.tparams.clone(),
+        };
+        let arg = Operand {
+            mode: crate::operand::OpMode::Value,
+            ty: target,
+            val: crate::constant::Value::Unknown,
+            expr: x.expr,
+        };
+        self.reverse_desc = Some(desc);
+        let targs = self.infer(pos, "", &pattern, explicit, &[arg], false);
+        self.reverse_desc = None;
+        match targs.and_then(|targs| self.finish_instance(e, &sig, &targs, at, pos)) {
+            Some(inst) => x.ty = inst,
+            None => x.set_invalid(),
+        }
+        true
+    }
+
     /// `sig` with fresh type parameters in place of its own (same names,
     /// positions and constraints).
     fn rename_tparams(&mut self, sig: &Sig) -> Sig {
@@ -349,7 +401,11 @@ impl<'a> Checker<'a> {
     /// gc's message for an argument whose type does not unify with its
     /// parameter's.
     fn mismatch_message(&mut self, u: &Unifier, p: TyId, a: &Operand<'a>) -> String {
-        let (ats, es) = (self.ts(a.ty), a.expr.map(expr_string).unwrap_or_default());
+        let es = match &self.reverse_desc {
+            Some(desc) => desc.clone(),
+            None => a.expr.map(expr_string).unwrap_or_default(),
+        };
+        let ats = self.ts(a.ty);
         if u.targs.iter().all(Option::is_none) {
             let names: Vec<String> = u.tparams.iter().map(|&t| self.ts(t)).collect();
             let ps = self.ts(p);
@@ -360,7 +416,10 @@ impl<'a> Checker<'a> {
         let ps = self.ts(p);
         if inferred != p {
             let is = self.ts(inferred);
-            format!("type {ats} of {es} does not match inferred type {is} for {ps}")
+            match self.reverse_desc {
+                Some(_) => format!("inferred type {is} for {ps} does not match type {ats} of {es}"),
+                None => format!("type {ats} of {es} does not match inferred type {is} for {ps}"),
+            }
         } else {
             format!("type {ats} of {es} does not match {ps}")
         }

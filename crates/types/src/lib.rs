@@ -182,6 +182,8 @@ impl<'a> Checker<'a> {
             sig_objs: HashMap::new(),
             iface_objs: HashMap::new(),
             value_desc: None,
+            assign_targets: Vec::new(),
+            reverse_desc: None,
             delayed: Vec::new(),
             later: Vec::new(),
             imports: Vec::new(),
