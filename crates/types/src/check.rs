@@ -227,6 +227,13 @@ pub(crate) struct Checker<'a> {
     pub assign_targets: Vec<(NodeId, TyId, String)>,
     /// While reverse inference runs: the words naming its target.
     pub reverse_desc: Option<String>,
+    /// The arguments of the call being checked: a generic function there
+    /// is instantiated by the call's inference (or from its parameter's
+    /// type), not reported as used without instantiation.
+    pub generic_args: Vec<NodeId>,
+    /// The type arguments inferred for generic function arguments by the
+    /// last `infer`, by argument index.
+    pub arg_targs: Vec<(usize, Vec<TyId>)>,
 }
 
 impl<'a> Checker<'a> {

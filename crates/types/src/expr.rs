@@ -97,6 +97,9 @@ impl<'a> Checker<'a> {
         if what == "function" && self.instantiate_for_target(x, &[], &[]) {
             return;
         }
+        if what == "function" && x.expr.is_some_and(|e| self.generic_args.contains(&e.id)) {
+            return;
+        }
         let es = x.expr.map(expr_string).unwrap_or_default();
         self.error_at_op(x, format!("cannot use generic {what} {es} without instantiation"));
         x.set_invalid();

@@ -15,8 +15,12 @@
 //! parameter left unknown is `cannot infer T (declared at ...)`. A generic
 //! function (or one partially instantiated) assigned to a typed variable
 //! or result is instantiated by reverse inference from that type
-//! ([`Checker::instantiate_for_target`]). Not yet: reverse inference in
-//! assignments to existing variables, and generic functions as arguments.
+//! ([`Checker::instantiate_for_target`]). Generic functions passed as
+//! arguments have their type parameters (renamed per argument) inferred
+//! together with the callee's, then are instantiated with what was found
+//! (`Checker::arg_targs`); for a non-generic parameter, by reverse
+//! inference from its type. Not yet: reverse inference in assignments to
+//! existing variables, partially instantiated functions as arguments.
 //!
 //! Satisfaction ([`Checker::satisfies`]) is types2's `implements` for
 //! constraints, with gc's causes (`string missing in ~int | float64`,
@@ -219,19 +223,34 @@ impl<'a> Checker<'a> {
         for (i, &t) in explicit.iter().enumerate() {
             u.targs[i] = Some(t);
         }
-        if explicit.len() == n {
+        self.arg_targs.clear();
+        let generic_args = args.iter().any(|a| self.tys.sig(a.ty).is_some_and(|s| !s.tparams.is_empty()));
+        if explicit.len() == n && !generic_args {
             return Some(explicit.to_vec());
         }
         if args.iter().any(|a| a.is_invalid()) {
             return None;
+        }
+        // Generic functions among the arguments: their type parameters
+        // (renamed, so that `f(g, g)` has two sets) are inferred with the
+        // callee's (Go 1.21).
+        let mut arg_types: Vec<TyId> = args.iter().map(|a| a.ty).collect();
+        let mut arg_tparams: Vec<(usize, usize, usize)> = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            let Some(asig) = self.tys.sig(a.ty).filter(|s| !s.tparams.is_empty()).cloned() else { continue };
+            let mut renamed = self.rename_tparams(&asig);
+            arg_tparams.push((i, u.tparams.len(), renamed.tparams.len()));
+            u.tparams.append(&mut renamed.tparams);
+            u.targs.resize(u.tparams.len(), None);
+            arg_types[i] = self.tys.intern(T::Func(renamed));
         }
         let params = self.param_types(sig, args.len(), ddd);
         let s = Subst::new(&sig.tparams[..explicit.len()], explicit);
         let params: Vec<TyId> = params.into_iter().map(|p| self.tys.subst(p, &s)).collect();
         // 1. Typed arguments.
         let mut untyped = Vec::new();
-        for (a, &p) in args.iter().zip(&params) {
-            if !self.tys.mentions(p, &u.tparams) {
+        for ((a, &p), &at) in args.iter().zip(&params).zip(&arg_types) {
+            if !self.tys.mentions(p, &u.tparams) && !self.tys.mentions(at, &u.tparams) {
                 continue;
             }
             if self.tys.is_untyped(a.ty) {
@@ -240,7 +259,7 @@ impl<'a> Checker<'a> {
                 }
                 continue;
             }
-            if !self.unify(&mut u, p, a.ty, true, 0) {
+            if !self.unify(&mut u, p, at, true, 0) {
                 let msg = self.mismatch_message(&u, p, a);
                 self.error(a.start_pos(), format!("{ctx}{msg}"));
                 return None;
@@ -249,7 +268,7 @@ impl<'a> Checker<'a> {
         // 2. Core types of constraints.
         loop {
             let unknown = u.targs.iter().filter(|t| t.is_none()).count();
-            for i in 0..n {
+            for i in 0..u.tparams.len() {
                 if !self.unify_core(&mut u, i, pos, ctx) {
                     return None;
                 }
@@ -278,7 +297,7 @@ impl<'a> Checker<'a> {
             u.targs[i] = Some(self.tys.default_type(m));
         }
         // 4. Simplify: substitute inferred types into each other.
-        for _ in 0..n {
+        for _ in 0..u.tparams.len() {
             let known: Vec<TyId> = u.targs.iter().zip(&u.tparams).map(|(t, &p)| t.unwrap_or(p)).collect();
             let s = Subst::new(&u.tparams, &known);
             let next: Vec<Option<TyId>> = u.targs.iter().map(|t| t.map(|t| self.tys.subst(t, &s))).collect();
@@ -299,6 +318,10 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        for (i, from, k) in arg_tparams {
+            self.arg_targs.push((i, out[from..from + k].to_vec()));
+        }
+        out.truncate(n);
         Some(out)
     }
 

@@ -184,6 +184,8 @@ impl<'a> Checker<'a> {
             value_desc: None,
             assign_targets: Vec::new(),
             reverse_desc: None,
+            generic_args: Vec::new(),
+            arg_targs: Vec::new(),
             delayed: Vec::new(),
             later: Vec::new(),
             imports: Vec::new(),
