@@ -200,7 +200,7 @@ impl<'a> Checker<'a> {
     /// inference failed): instantiated by reverse inference from `t`, else
     /// reported as used without instantiation.
     fn generic_argument(&mut self, a: &mut Operand<'a>, t: TyId) {
-        if a.is_invalid() || !self.tys.sig(a.ty).is_some_and(|s| !s.tparams.is_empty()) {
+        if a.is_invalid() || self.tys.sig(a.ty).is_none_or(|s| s.tparams.is_empty()) {
             return;
         }
         let Some(e) = a.expr else { return };

@@ -47,6 +47,19 @@ impl Unifier {
     fn index(&self, t: TyId) -> Option<usize> {
         self.tparams.iter().position(|&p| p == t)
     }
+
+    /// The type parameter `i` stands for: itself, or the one it was
+    /// unified with while both were unknown (types2 joins them), followed
+    /// to the end.
+    fn representative(&self, mut i: usize) -> usize {
+        for _ in 0..self.tparams.len() {
+            match self.targs[i].and_then(|t| self.index(t)) {
+                Some(j) if j != i => i = j,
+                _ => break,
+            }
+        }
+        i
+    }
 }
 
 impl<'a> Checker<'a> {
@@ -280,7 +293,7 @@ impl<'a> Checker<'a> {
         // 3. Untyped constants.
         let mut max: Vec<(usize, TyId)> = Vec::new();
         for (p, a) in untyped {
-            let Some(i) = u.index(p).filter(|&i| u.targs[i].is_none()) else { continue };
+            let Some(i) = u.index(p).map(|i| u.representative(i)).filter(|&i| u.targs[i].is_none()) else { continue };
             match max.iter_mut().find(|(j, _)| *j == i) {
                 None => max.push((i, a.ty)),
                 Some((_, m)) => match self.max_untyped(*m, a.ty) {
