@@ -375,6 +375,9 @@ impl<'a> Checker<'a> {
             return;
         }
         let special = name.name == "init" || (name.name == "main" && self.in_main_package());
+        if special && let Some(first) = fd.type_params.first() {
+            self.error(first.pos, format!("func {} must have no type parameters", name.name));
+        }
         if special && (!fd.sig.params.is_empty() || !fd.sig.results.is_empty()) {
             self.error(name.pos, format!("func {} must have no arguments and no return values", name.name));
         }

@@ -86,6 +86,36 @@ impl<'a> Checker<'a> {
         class
     }
 
+    /// The element type of the channels a receive (`recv`) or a send on a
+    /// value of type parameter type `t` works on, or why there are none, in
+    /// gc's words: every type of the set must be a channel allowing the
+    /// operation, all with identical element types.
+    pub(crate) fn tparam_chan(&mut self, t: TyId, recv: bool) -> Result<TyId, String> {
+        let terms = self.tys.tparam_terms(t).unwrap_or_default();
+        let mut first: Option<(TyId, TyId)> = None;
+        for term in &terms {
+            let T::Chan(dir, elem) = self.tys.get(self.tys.under(term.ty)).clone() else {
+                return Err(format!("non-channel {}", self.ts(term.ty)));
+            };
+            match dir {
+                syntax::ast::ChanDir::Send if recv => return Err(format!("send-only channel {}", self.ts(term.ty))),
+                syntax::ast::ChanDir::Recv if !recv => {
+                    return Err(format!("receive-only channel {}", self.ts(term.ty)));
+                }
+                _ => {}
+            }
+            match first {
+                None => first = Some((term.ty, elem)),
+                Some((c, e)) if !self.tys.identical(e, elem) => {
+                    let (cs, ts) = (self.ts(c), self.ts(term.ty));
+                    return Err(format!("channels {cs} and {ts} have different element types"));
+                }
+                Some(_) => {}
+            }
+        }
+        first.map(|(_, e)| e).ok_or_else(|| "no specific channel type".to_string())
+    }
+
     /// Reports a generic function or type used without instantiation.
     fn non_generic(&mut self, x: &mut Operand<'a>) {
         let what = match x.mode {
@@ -639,6 +669,20 @@ impl<'a> Checker<'a> {
             }
             UnaryOp::Recv => {
                 let s = self.op_string(x);
+                if matches!(self.tys.get(x.ty), T::TypeParam(_)) {
+                    match self.tparam_chan(x.ty, true) {
+                        Ok(elem) => {
+                            x.mode = OpMode::CommaOk;
+                            x.ty = elem;
+                        }
+                        Err(cause) => {
+                            self.error_at_op(x, format!("{INVALID_OP}cannot receive from {s}: {cause}"));
+                            x.set_invalid();
+                        }
+                    }
+                    x.expr = Some(e);
+                    return;
+                }
                 match self.tys.get(self.tys.core(x.ty)).clone() {
                     T::Chan(dir, elem) => {
                         if dir == syntax::ast::ChanDir::Send {
@@ -657,6 +701,13 @@ impl<'a> Checker<'a> {
                 x.expr = Some(e);
                 return;
             }
+            // gc goes on with an integer operand as if `^` had been written.
+            UnaryOp::Tilde if self.tys.is_integer(x.ty) => {
+                self.error(
+                    e.pos,
+                    "cannot use ~ outside of interface or type constraint (use ^ for bitwise complement)",
+                );
+            }
             UnaryOp::Tilde => {
                 self.error(e.pos, "cannot use ~ outside of interface or type constraint");
                 x.set_invalid();
@@ -664,6 +715,7 @@ impl<'a> Checker<'a> {
             }
             _ => {}
         }
+        let op = if op == UnaryOp::Tilde { UnaryOp::BitNot } else { op };
         let ok = match op {
             UnaryOp::Pos | UnaryOp::Neg => self.tys.is_numeric(x.ty),
             UnaryOp::BitNot => self.tys.is_integer(x.ty),
