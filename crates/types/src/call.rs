@@ -42,10 +42,7 @@ impl<'a> Checker<'a> {
                         if !x.is_invalid() {
                             if *ellipsis {
                                 let ts = self.ts(t);
-                                self.error(
-                                    start_pos(&args[0]),
-                                    format!("invalid use of ... in type conversion to {ts}"),
-                                );
+                                self.error(start_pos(&args[0]), format!("invalid use of ... in conversion to {ts}"));
                                 x.set_invalid();
                             } else {
                                 self.conversion(x, t);

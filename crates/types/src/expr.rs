@@ -1094,7 +1094,15 @@ impl<'a> Checker<'a> {
 
     fn incomparable_cause(&self, t: TyId) -> String {
         match self.tys.get(self.tys.under(t)) {
-            T::TypeParam(_) => "incomparable types in type set".into(),
+            T::TypeParam(p) => {
+                // A set that requires comparable types but has only others
+                // is empty too.
+                let set = self.tys.tparam_set(*p).1;
+                let empty = set.terms.as_ref().is_some_and(|ts| {
+                    ts.is_empty() || (set.comparable && ts.iter().all(|t| !self.tys.comparable(t.ty)))
+                });
+                if empty { "empty type set" } else { "incomparable types in type set" }.into()
+            }
             T::Slice(_) | T::Func(_) | T::Map(..) => {
                 format!("{} can only be compared to nil", self.kind_string(t))
             }
@@ -1769,7 +1777,7 @@ impl<'a> Checker<'a> {
                     let ts = self.ts(x.ty);
                     let alt = self.lookup_fold(x.ty, addressable, &sel.name);
                     let mut why = self.lookup_error(x.ty, &sel.name, alt);
-                    if let T::Pointer(b) = self.tys.get(x.ty) {
+                    if let T::Pointer(b) = self.tys.get(self.tys.under(x.ty)) {
                         if self.tys.is_interface(*b) {
                             why = format!("type {ts} is pointer to interface, not interface");
                         } else if matches!(self.tys.get(*b), T::TypeParam(_)) {

@@ -43,7 +43,7 @@ impl<'a> Checker<'a> {
                 INVALID
             }
             TypeKind::Pointer(e) => {
-                let e = self.typ(e);
+                let e = self.var_type(e);
                 if e == INVALID {
                     return INVALID;
                 }
@@ -293,7 +293,7 @@ impl<'a> Checker<'a> {
         if let ExprKind::Ident(id) = &e.kind {
             match self.lookup(&id.name) {
                 None => {
-                    self.error(id.pos, format!("undeclared name {} for array length", id.name));
+                    self.error(id.pos, format!("undefined array length {} or missing type constraint", id.name));
                     return None;
                 }
                 Some(o) if !matches!(self.obj(o).kind, ObjKind::Const(_)) => {
