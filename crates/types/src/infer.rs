@@ -9,9 +9,12 @@
 //! type is that type; (3) a type parameter still unknown whose parameters
 //! receive untyped constants takes the default type of the largest of
 //! them; (4) inferred types are simplified by substituting the others into
-//! them. Unification is inexact as Go 1.21's: an interface unifies with a
-//! type that has its methods, method signatures unified (`f[T any](I[T])`
-//! called with a type whose method is `m(int)` infers `T = int`). A type
+//! them. Unification is inexact as Go 1.21's: from go1.21 on (the file's
+//! language version) an interface unifies with a type that has its
+//! methods, method signatures unified (`f[T any](I[T])` called with a
+//! type whose method is `m(int)` infers `T = int`), and two interfaces by
+//! their methods alone (so `Value[int]` does not tell `T` of `Value[T]`
+//! when `Value` has no methods, as gc finds); before, by their structure. A type
 //! parameter left unknown is `cannot infer T (declared at ...)`. A generic
 //! function (or one partially instantiated) assigned to a typed variable
 //! or result is instantiated by reverse inference from that type
@@ -41,6 +44,9 @@ use crate::types::{INVALID, Sig, T, Term, TyId};
 struct Unifier {
     tparams: Vec<TyId>,
     targs: Vec<Option<TyId>>,
+    /// Go 1.21's interface inference (the file's language version is
+    /// go1.21 or later): interfaces unify by their methods.
+    interfaces: bool,
 }
 
 impl Unifier {
@@ -232,7 +238,8 @@ impl<'a> Checker<'a> {
             sig
         };
         let n = sig.tparams.len();
-        let mut u = Unifier { tparams: sig.tparams.clone(), targs: vec![None; n] };
+        let interfaces = self.allows(pos, crate::lang::LangVersion::GO1_21);
+        let mut u = Unifier { tparams: sig.tparams.clone(), targs: vec![None; n], interfaces };
         for (i, &t) in explicit.iter().enumerate() {
             u.targs[i] = Some(t);
         }
@@ -528,7 +535,7 @@ impl<'a> Checker<'a> {
                     Some(known) if known == a => false,
                     Some(known) => {
                         if self.unify(u, known, b, inexact, depth + 1) {
-                            if self.interface_choice(known, b) == Some(false) {
+                            if u.interfaces && self.interface_choice(known, b) == Some(false) {
                                 return false;
                             }
                             // Prefer the defined type of the two (types2 does).
@@ -550,7 +557,10 @@ impl<'a> Checker<'a> {
                 return core != a && self.unify(u, core, b, inexact, depth + 1);
             }
         }
-        if inexact && let Some(r) = self.unify_interfaces(u, x, y, depth) {
+        if inexact
+            && u.interfaces
+            && let Some(r) = self.unify_interfaces(u, x, y, depth)
+        {
             return r;
         }
         let (xn, yn) = (self.tys.named_of(x).is_some(), self.tys.named_of(y).is_some());
@@ -630,11 +640,6 @@ impl<'a> Checker<'a> {
             !matches!(c.tys.get(t), T::TypeParam(_)) && matches!(c.tys.get(c.tys.under(t)), T::Interface { .. })
         };
         let (xi, yi) = (is_iface(self, x), is_iface(self, y));
-        let same_origin = matches!((self.tys.get(x), self.tys.get(y)), (T::Inst(a, _), T::Inst(b, _)) if a == b);
-        if same_origin {
-            // Their type arguments unify (below).
-            return None;
-        }
         if xi && yi {
             let xm = self.tys.iface_methods(x).unwrap_or_default().to_vec();
             let ym = self.tys.iface_methods(y).unwrap_or_default().to_vec();
