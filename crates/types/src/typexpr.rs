@@ -324,13 +324,15 @@ impl<'a> Checker<'a> {
                     self.convert_untyped(&mut x, crate::types::basic(crate::model::BasicKind::Int));
                     return Some(n as u64);
                 }
-                let s = self.op_string(&x);
-                self.error_at_op(&x, format!("invalid array length {s}"));
-                return None;
             }
         }
+        // An integer too large for int is invalid; any other is not an integer.
         let s = self.op_string(&x);
-        self.error_at_op(&x, format!("array length {s} must be integer"));
+        if self.tys.is_integer(x.ty) {
+            self.error_at_op(&x, format!("invalid array length {s}"));
+        } else {
+            self.error_at_op(&x, format!("array length {s} must be integer"));
+        }
         None
     }
 
