@@ -317,13 +317,11 @@ impl<'a> Checker<'a> {
             let v = x.val.to_int();
             if crate::expr::representable_const(&v, crate::model::BasicKind::Int).is_some()
                 && matches!(v, crate::constant::Value::Int(_))
+                && let Some(n) = v.as_i64()
+                && n >= 0
             {
-                if let Some(n) = v.as_i64()
-                    && n >= 0
-                {
-                    self.convert_untyped(&mut x, crate::types::basic(crate::model::BasicKind::Int));
-                    return Some(n as u64);
-                }
+                self.convert_untyped(&mut x, crate::types::basic(crate::model::BasicKind::Int));
+                return Some(n as u64);
             }
         }
         // An integer too large for int is invalid; any other is not an integer.
