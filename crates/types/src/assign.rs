@@ -308,7 +308,15 @@ impl<'a> Checker<'a> {
     /// Initializes `lhs` from `rhs` (declarations, `:=`, returns when
     /// `ret` is the return statement's position and result types).
     pub(crate) fn init_vars(&mut self, lhs: &[ObjId], typed: bool, rhs: &'a [Expr], ret: Option<Pos>) {
+        let saved = self.assign_targets.len();
+        if typed && lhs.len() == rhs.len() {
+            for (&o, e) in lhs.iter().zip(rhs) {
+                let desc = if ret.is_some() { "result variable".to_string() } else { self.obj(o).name.clone() };
+                self.assign_targets.push((e.id, self.obj_ty(o), desc));
+            }
+        }
         let (mut vals, comma_ok) = self.expr_list(rhs, lhs.len() == 2 && ret.is_none());
+        self.assign_targets.truncate(saved);
         if lhs.len() != vals.len() {
             for &o in lhs {
                 if !typed && self.obj_ty(o) == INVALID {

@@ -42,10 +42,7 @@ impl<'a> Checker<'a> {
                         if !x.is_invalid() {
                             if *ellipsis {
                                 let ts = self.ts(t);
-                                self.error(
-                                    start_pos(&args[0]),
-                                    format!("invalid use of ... in type conversion to {ts}"),
-                                );
+                                self.error(start_pos(&args[0]), format!("invalid use of ... in conversion to {ts}"));
                                 x.set_invalid();
                             } else {
                                 self.conversion(x, t);
@@ -98,7 +95,10 @@ impl<'a> Checker<'a> {
             x.expr = Some(e);
             return ExprClass::Statement;
         };
+        let saved = self.generic_args.len();
+        self.generic_args.extend(args.iter().map(|a| a.id));
         let (mut vals, _) = self.expr_list(args, false);
+        self.generic_args.truncate(saved);
         let sig = if sig.tparams.is_empty() {
             sig
         } else {
@@ -180,7 +180,46 @@ impl<'a> Checker<'a> {
             return None;
         }
         let inst = self.instantiate_call(call, func, sig, &targs, &at, vals, ddd)?;
+        // The generic functions among the arguments, instantiated with
+        // what the call's inference found for them.
+        for (i, targs) in std::mem::take(&mut self.arg_targs) {
+            let (Some(e), Some(asig)) = (vals[i].expr, self.tys.sig(vals[i].ty).cloned()) else { continue };
+            match self.finish_instance(e, &asig, &targs, &[], vals[i].start_pos()) {
+                Some(t) => vals[i].ty = t,
+                None => vals[i].set_invalid(),
+            }
+        }
         self.tys.sig(inst).cloned()
+    }
+
+    /// A generic function still uninstantiated as the argument for a
+    /// parameter of type `t` (the callee is not generic, or the call's
+    /// inference failed): instantiated by reverse inference from `t`, else
+    /// reported as used without instantiation.
+    fn generic_argument(&mut self, a: &mut Operand<'a>, t: TyId) {
+        if a.is_invalid() || self.tys.sig(a.ty).is_none_or(|s| s.tparams.is_empty()) {
+            return;
+        }
+        let Some(e) = a.expr else { return };
+        let pos = a.start_pos();
+        let what = "implicitly instantiated function as argument";
+        if self.is_func_type(t) && !self.require_version(pos, what, crate::lang::LangVersion::GO1_21) {
+            a.set_invalid();
+            return;
+        }
+        self.assign_targets.push((e.id, t, "argument".to_string()));
+        let handled = self.instantiate_for_target(a, &[], &[]);
+        self.assign_targets.pop();
+        if !handled {
+            let es = expr_string(e);
+            self.error_at_op(a, format!("cannot use generic function {es} without instantiation"));
+            a.set_invalid();
+        }
+    }
+
+    /// Whether `t`'s core type is a function type that is not generic.
+    fn is_func_type(&self, t: TyId) -> bool {
+        matches!(self.tys.get(self.tys.core(t)), T::Func(s) if s.tparams.is_empty())
     }
 
     fn use_args(&mut self, args: &'a [Expr]) {
@@ -262,6 +301,7 @@ impl<'a> Checker<'a> {
         }
         let context = format!("argument to {}", expr_string(func));
         for (a, &t) in args.iter_mut().zip(&sig_params) {
+            self.generic_argument(a, t);
             self.assignment(a, Some(t), &context);
         }
     }

@@ -185,6 +185,12 @@ pub(crate) struct Checker<'a> {
     /// Defined types declared as another defined type (`type T2 T1`), with
     /// that type: T2 has T1's structure (see `Checker::find_embedding`).
     pub defined_from: HashMap<ObjId, ObjId>,
+    /// Defined types declared as an instance (`type B[P any] A[P]`), with
+    /// it (see `Checker::find_embedding`).
+    pub declared_inst: HashMap<ObjId, TyId>,
+    /// Where each instance of a generic type was first written (`T0[T1]`),
+    /// to name it in an `invalid recursive type` cycle as gc does.
+    pub inst_pos: HashMap<TyId, Pos>,
     /// Defined types whose underlying type waits for that of the type they
     /// are declared as, which was still being declared (`type T1 struct{ F
     /// *T2 }; type T2 T1`), by that type.
@@ -214,6 +220,20 @@ pub(crate) struct Checker<'a> {
     /// expression and the words naming the value in messages instead of it
     /// (types2's dummy operands, `2nd function result`).
     pub value_desc: Option<(NodeId, String)>,
+    /// Typed targets of the expressions being assigned (by the expression;
+    /// a parenthesized one is not instantiated, as in gc): a generic function assigned to one is
+    /// instantiated by reverse inference, the target named by the words
+    /// given in messages (`v`, `result variable`).
+    pub assign_targets: Vec<(NodeId, TyId, String)>,
+    /// While reverse inference runs: the words naming its target.
+    pub reverse_desc: Option<String>,
+    /// The arguments of the call being checked: a generic function there
+    /// is instantiated by the call's inference (or from its parameter's
+    /// type), not reported as used without instantiation.
+    pub generic_args: Vec<NodeId>,
+    /// The type arguments inferred for generic function arguments by the
+    /// last `infer`, by argument index.
+    pub arg_targs: Vec<(usize, Vec<TyId>)>,
 }
 
 impl<'a> Checker<'a> {

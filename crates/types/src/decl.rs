@@ -22,6 +22,23 @@ use crate::model::{ObjId, ObjKind, VarInfo};
 use crate::operand::Operand;
 use crate::types::{INVALID, Param, Sig, T, TyId};
 
+/// A step of an `invalid recursive type` cycle: a declared type, or an
+/// instance of a generic one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CycleNode {
+    Obj(ObjId),
+    Inst(TyId),
+}
+
+/// The state of [`Checker::find_embedding`]'s walk: the type sought, the
+/// types entered on the way, and for each the type arguments its type
+/// parameters stand for (innermost last).
+struct EmbeddingWalk {
+    target: ObjId,
+    path: Vec<CycleNode>,
+    env: Vec<Vec<(TyId, TyId)>>,
+}
+
 /// The objects of a checked signature.
 #[derive(Clone, Default)]
 pub(crate) struct SigObjs {
@@ -358,6 +375,9 @@ impl<'a> Checker<'a> {
             return;
         }
         let special = name.name == "init" || (name.name == "main" && self.in_main_package());
+        if special && let Some(first) = fd.type_params.first() {
+            self.error(first.pos, format!("func {} must have no type parameters", name.name));
+        }
         if special && (!fd.sig.params.is_empty() || !fd.sig.results.is_empty()) {
             self.error(name.pos, format!("func {} must have no arguments and no return values", name.name));
         }
@@ -553,7 +573,13 @@ impl<'a> Checker<'a> {
             return;
         };
         let mut x = Operand::invalid(None);
+        let saved = self.assign_targets.len();
+        if let Some(t) = declared {
+            let name = self.obj(o).name.clone();
+            self.assign_targets.push((init.id, t, name));
+        }
         self.expr(&mut x, init);
+        self.assign_targets.truncate(saved);
         self.init_var(o, declared.is_some(), &mut x, "variable declaration");
     }
 
@@ -616,6 +642,9 @@ impl<'a> Checker<'a> {
         };
         if let Some(r) = source {
             self.defined_from.insert(o, r);
+        }
+        if matches!(self.tys.get(rhs), T::Inst(..)) {
+            self.declared_inst.insert(o, rhs);
         }
         // An alias still being declared denotes no type yet.
         let grey_alias = self.grey_type_named_by(&spec.ty).filter(|_| source.is_none());
@@ -739,23 +768,32 @@ impl<'a> Checker<'a> {
 
     /// Reports `invalid recursive type` for a cycle of type names.
     pub(crate) fn cycle_error(&mut self, cycle: &[ObjId]) {
+        let nodes: Vec<CycleNode> = cycle.iter().map(|&o| CycleNode::Obj(o)).collect();
         // Start at the object declared first in the source.
         let start = (0..cycle.len()).min_by_key(|&i| self.obj(cycle[i]).pos).unwrap_or(0);
-        let name = |c: &Self, i: usize| c.obj(cycle[i % cycle.len()]).name.clone();
-        let pos = |c: &Self, i: usize| c.pos_string(c.obj(cycle[i % cycle.len()]).pos);
-        let at = self.obj(cycle[start]).pos;
-        if cycle.len() == 1 {
-            self.error(at, format!("invalid recursive type: {} refers to itself", name(self, start)));
+        self.report_type_cycle(&nodes, start);
+    }
+
+    /// Reports `invalid recursive type` for a cycle of type names and
+    /// instances, each named at its declaration or where it is written,
+    /// from `cycle[start]` on.
+    fn report_type_cycle(&mut self, cycle: &[CycleNode], start: usize) {
+        let names: Vec<(String, Pos)> = cycle
+            .iter()
+            .map(|n| match *n {
+                CycleNode::Obj(o) => (self.obj(o).name.clone(), self.obj(o).pos),
+                CycleNode::Inst(t) => (self.ts(t), self.inst_pos.get(&t).copied().unwrap_or_default()),
+            })
+            .collect();
+        let at = names[start].1;
+        if names.len() == 1 {
+            self.error(at, format!("invalid recursive type: {} refers to itself", names[start].0));
             return;
         }
-        let mut msg = format!("invalid recursive type {}", name(self, start));
-        for k in 0..cycle.len() {
-            msg.push_str(&format!(
-                "\n\t{}: {} refers to {}",
-                pos(self, start + k),
-                name(self, start + k),
-                name(self, start + k + 1)
-            ));
+        let mut msg = format!("invalid recursive type {}", names[start].0);
+        for k in 0..names.len() {
+            let (from, to) = (&names[(start + k) % names.len()], &names[(start + k + 1) % names.len()]);
+            msg.push_str(&format!("\n\t{}: {} refers to {}", self.pos_string(from.1), from.0, to.0));
         }
         self.error(at, msg);
     }
@@ -827,47 +865,77 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Reports a defined type that contains itself without indirection.
+    /// Reports a defined type that contains itself without indirection,
+    /// also through the instances of generic types it contains (`type T1
+    /// struct{ _ T0[T1] }`), as types2's `validType` finds it.
     fn valid_type(&mut self, o: ObjId) {
         let u = self.structure(o);
-        let mut path = vec![o];
-        if let Some(cycle) = self.find_embedding(u, o, &mut path, 0) {
-            self.cycle_error(&cycle);
+        let mut walk = EmbeddingWalk { target: o, path: vec![CycleNode::Obj(o)], env: Vec::new() };
+        if let Some(cycle) = self.find_embedding(u, &mut walk, 0) {
+            // types2's validType starts at the type it validates.
+            self.report_type_cycle(&cycle, 0);
             self.tys.set_underlying(o, INVALID);
         }
     }
 
     /// What defined type `o` is made of: the type it is declared as when
-    /// that is another defined type (containing `o` contains that type,
-    /// which names the cycle as gc does), else its underlying type.
+    /// that is another defined type or an instance (containing `o`
+    /// contains that type, which names the cycle as gc does), else its
+    /// underlying type; for a generic type, in terms of its type parameters.
     fn structure(&self, o: ObjId) -> TyId {
-        match self.defined_from.get(&o) {
-            Some(&from) => self.obj_ty(from),
-            None => self.tys.under(self.obj_ty(o)),
+        match (self.defined_from.get(&o), self.declared_inst.get(&o)) {
+            (Some(&from), _) => self.obj_ty(from),
+            (None, Some(&inst)) => inst,
+            (None, None) => self.tys.under(self.obj_ty(o)),
         }
     }
 
-    fn find_embedding(&self, t: TyId, target: ObjId, path: &mut Vec<ObjId>, depth: u32) -> Option<Vec<ObjId>> {
+    /// The path from the walk's target to itself through `t` without
+    /// indirection (struct fields and array elements), if there is one.
+    /// An instance stands for its generic type's structure, whose type
+    /// parameters stand for the instance's type arguments (the
+    /// environments of `walk`); an instance of the target contains it.
+    fn find_embedding(&self, t: TyId, walk: &mut EmbeddingWalk, depth: u32) -> Option<Vec<CycleNode>> {
         if depth > 100 {
             return None;
         }
-        match self.tys.get(t).clone() {
-            T::Named(n) => {
-                if n == target {
-                    return Some(path.clone());
-                }
-                if path.contains(&n) {
-                    return None;
-                }
-                path.push(n);
-                let r = self.find_embedding(self.structure(n), target, path, depth + 1);
-                path.pop();
-                r
+        let (node, env) = match self.tys.get(t).clone() {
+            T::Named(n) if n == walk.target => return Some(walk.path.clone()),
+            T::Named(n) => (CycleNode::Obj(n), Vec::new()),
+            T::Inst(g, _) if g == walk.target => {
+                let mut cycle = walk.path.clone();
+                cycle.push(CycleNode::Inst(t));
+                return Some(cycle);
             }
-            T::Array(_, e) => self.find_embedding(e, target, path, depth + 1),
-            T::Struct(fs) => fs.iter().find_map(|f| self.find_embedding(f.ty, target, path, depth + 1)),
-            _ => None,
+            T::Inst(g, args) => {
+                let tparams = self.tys.generic.get(&g).cloned().unwrap_or_default();
+                (CycleNode::Inst(t), tparams.into_iter().zip(args).collect())
+            }
+            T::TypeParam(_) => {
+                // The argument it stands for, in the environment outside.
+                let level = walk.env.pop()?;
+                let arg = level.iter().find(|(p, _)| *p == t).map(|&(_, a)| a);
+                let r = arg.and_then(|a| self.find_embedding(a, walk, depth + 1));
+                walk.env.push(level);
+                return r;
+            }
+            T::Array(_, e) => return self.find_embedding(e, walk, depth + 1),
+            T::Struct(fs) => return fs.iter().find_map(|f| self.find_embedding(f.ty, walk, depth + 1)),
+            _ => return None,
+        };
+        if walk.path.contains(&node) {
+            return None;
         }
+        let inner = match node {
+            CycleNode::Obj(n) => self.structure(n),
+            CycleNode::Inst(_) => self.tys.named_of(t).map_or(INVALID, |(g, _)| self.structure(g)),
+        };
+        walk.path.push(node);
+        walk.env.push(env);
+        let r = self.find_embedding(inner, walk, depth + 1);
+        walk.env.pop();
+        walk.path.pop();
+        r
     }
 
     fn collect_methods(&mut self, o: ObjId) {

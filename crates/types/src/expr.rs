@@ -86,6 +86,36 @@ impl<'a> Checker<'a> {
         class
     }
 
+    /// The element type of the channels a receive (`recv`) or a send on a
+    /// value of type parameter type `t` works on, or why there are none, in
+    /// gc's words: every type of the set must be a channel allowing the
+    /// operation, all with identical element types.
+    pub(crate) fn tparam_chan(&mut self, t: TyId, recv: bool) -> Result<TyId, String> {
+        let terms = self.tys.tparam_terms(t).unwrap_or_default();
+        let mut first: Option<(TyId, TyId)> = None;
+        for term in &terms {
+            let T::Chan(dir, elem) = self.tys.get(self.tys.under(term.ty)).clone() else {
+                return Err(format!("non-channel {}", self.ts(term.ty)));
+            };
+            match dir {
+                syntax::ast::ChanDir::Send if recv => return Err(format!("send-only channel {}", self.ts(term.ty))),
+                syntax::ast::ChanDir::Recv if !recv => {
+                    return Err(format!("receive-only channel {}", self.ts(term.ty)));
+                }
+                _ => {}
+            }
+            match first {
+                None => first = Some((term.ty, elem)),
+                Some((c, e)) if !self.tys.identical(e, elem) => {
+                    let (cs, ts) = (self.ts(c), self.ts(term.ty));
+                    return Err(format!("channels {cs} and {ts} have different element types"));
+                }
+                Some(_) => {}
+            }
+        }
+        first.map(|(_, e)| e).ok_or_else(|| "no specific channel type".to_string())
+    }
+
     /// Reports a generic function or type used without instantiation.
     fn non_generic(&mut self, x: &mut Operand<'a>) {
         let what = match x.mode {
@@ -94,6 +124,12 @@ impl<'a> Checker<'a> {
             OpMode::Value if self.tys.sig(x.ty).is_some_and(|s| !s.tparams.is_empty()) => "function",
             _ => return,
         };
+        if what == "function" && self.instantiate_for_target(x, &[], &[]) {
+            return;
+        }
+        if what == "function" && x.expr.is_some_and(|e| self.generic_args.contains(&e.id)) {
+            return;
+        }
         let es = x.expr.map(expr_string).unwrap_or_default();
         self.error_at_op(x, format!("cannot use generic {what} {es} without instantiation"));
         x.set_invalid();
@@ -633,6 +669,20 @@ impl<'a> Checker<'a> {
             }
             UnaryOp::Recv => {
                 let s = self.op_string(x);
+                if matches!(self.tys.get(x.ty), T::TypeParam(_)) {
+                    match self.tparam_chan(x.ty, true) {
+                        Ok(elem) => {
+                            x.mode = OpMode::CommaOk;
+                            x.ty = elem;
+                        }
+                        Err(cause) => {
+                            self.error_at_op(x, format!("{INVALID_OP}cannot receive from {s}: {cause}"));
+                            x.set_invalid();
+                        }
+                    }
+                    x.expr = Some(e);
+                    return;
+                }
                 match self.tys.get(self.tys.core(x.ty)).clone() {
                     T::Chan(dir, elem) => {
                         if dir == syntax::ast::ChanDir::Send {
@@ -651,6 +701,13 @@ impl<'a> Checker<'a> {
                 x.expr = Some(e);
                 return;
             }
+            // gc goes on with an integer operand as if `^` had been written.
+            UnaryOp::Tilde if self.tys.is_integer(x.ty) => {
+                self.error(
+                    e.pos,
+                    "cannot use ~ outside of interface or type constraint (use ^ for bitwise complement)",
+                );
+            }
             UnaryOp::Tilde => {
                 self.error(e.pos, "cannot use ~ outside of interface or type constraint");
                 x.set_invalid();
@@ -658,6 +715,7 @@ impl<'a> Checker<'a> {
             }
             _ => {}
         }
+        let op = if op == UnaryOp::Tilde { UnaryOp::BitNot } else { op };
         let ok = match op {
             UnaryOp::Pos | UnaryOp::Neg => self.tys.is_numeric(x.ty),
             UnaryOp::BitNot => self.tys.is_integer(x.ty),
@@ -1036,7 +1094,15 @@ impl<'a> Checker<'a> {
 
     fn incomparable_cause(&self, t: TyId) -> String {
         match self.tys.get(self.tys.under(t)) {
-            T::TypeParam(_) => "incomparable types in type set".into(),
+            T::TypeParam(p) => {
+                // A set that requires comparable types but has only others
+                // is empty too.
+                let set = self.tys.tparam_set(*p).1;
+                let empty = set.terms.as_ref().is_some_and(|ts| {
+                    ts.is_empty() || (set.comparable && ts.iter().all(|t| !self.tys.comparable(t.ty)))
+                });
+                if empty { "empty type set" } else { "incomparable types in type set" }.into()
+            }
             T::Slice(_) | T::Func(_) | T::Map(..) => {
                 format!("{} can only be compared to nil", self.kind_string(t))
             }
@@ -1648,7 +1714,16 @@ impl<'a> Checker<'a> {
             x.set_invalid();
             return;
         };
-        // The others may follow from the constraints' core types.
+        // The others may follow from an assignment's target, or from the
+        // constraints' core types.
+        if targs.len() < sig.tparams.len() {
+            let saved = x.expr;
+            x.expr = Some(e);
+            if self.instantiate_for_target(x, &targs, &at) {
+                return;
+            }
+            x.expr = saved;
+        }
         let Some(targs) = self.infer(e.pos, "", &sig, &targs, &[], false) else {
             x.set_invalid();
             return;
@@ -1709,7 +1784,7 @@ impl<'a> Checker<'a> {
                     let ts = self.ts(x.ty);
                     let alt = self.lookup_fold(x.ty, addressable, &sel.name);
                     let mut why = self.lookup_error(x.ty, &sel.name, alt);
-                    if let T::Pointer(b) = self.tys.get(x.ty) {
+                    if let T::Pointer(b) = self.tys.get(self.tys.under(x.ty)) {
                         if self.tys.is_interface(*b) {
                             why = format!("type {ts} is pointer to interface, not interface");
                         } else if matches!(self.tys.get(*b), T::TypeParam(_)) {

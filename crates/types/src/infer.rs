@@ -9,9 +9,21 @@
 //! type is that type; (3) a type parameter still unknown whose parameters
 //! receive untyped constants takes the default type of the largest of
 //! them; (4) inferred types are simplified by substituting the others into
-//! them. A type parameter left unknown is `cannot infer T (declared at
-//! ...)`. Not yet: reverse inference from an assignment's target, and
-//! generic functions as arguments.
+//! them. Unification is inexact as Go 1.21's: from go1.21 on (the file's
+//! language version) an interface unifies with a type that has its
+//! methods, method signatures unified (`f[T any](I[T])` called with a
+//! type whose method is `m(int)` infers `T = int`), and two interfaces by
+//! their methods alone (so `Value[int]` does not tell `T` of `Value[T]`
+//! when `Value` has no methods, as gc finds); before, by their structure. A type
+//! parameter left unknown is `cannot infer T (declared at ...)`. A generic
+//! function (or one partially instantiated) assigned to a typed variable
+//! or result is instantiated by reverse inference from that type
+//! ([`Checker::instantiate_for_target`]). Generic functions passed as
+//! arguments have their type parameters (renamed per argument) inferred
+//! together with the callee's, then are instantiated with what was found
+//! (`Checker::arg_targs`); for a non-generic parameter, by reverse
+//! inference from its type. Not yet: reverse inference in assignments to
+//! existing variables, partially instantiated functions as arguments.
 //!
 //! Satisfaction ([`Checker::satisfies`]) is types2's `implements` for
 //! constraints, with gc's causes (`string missing in ~int | float64`,
@@ -22,6 +34,7 @@ use syntax::ast::{Expr, ExprKind, NodeId};
 
 use crate::check::Checker;
 use crate::exprstr::{expr_string, start_pos};
+use crate::lookup::Lookup;
 use crate::model::{BasicKind, Instance};
 use crate::operand::Operand;
 use crate::subst::Subst;
@@ -31,11 +44,27 @@ use crate::types::{INVALID, Sig, T, Term, TyId};
 struct Unifier {
     tparams: Vec<TyId>,
     targs: Vec<Option<TyId>>,
+    /// Go 1.21's interface inference (the file's language version is
+    /// go1.21 or later): interfaces unify by their methods.
+    interfaces: bool,
 }
 
 impl Unifier {
     fn index(&self, t: TyId) -> Option<usize> {
         self.tparams.iter().position(|&p| p == t)
+    }
+
+    /// The type parameter `i` stands for: itself, or the one it was
+    /// unified with while both were unknown (types2 joins them), followed
+    /// to the end.
+    fn representative(&self, mut i: usize) -> usize {
+        for _ in 0..self.tparams.len() {
+            match self.targs[i].and_then(|t| self.index(t)) {
+                Some(j) if j != i => i = j,
+                _ => break,
+            }
+        }
+        i
     }
 }
 
@@ -209,23 +238,39 @@ impl<'a> Checker<'a> {
             sig
         };
         let n = sig.tparams.len();
-        let mut u = Unifier { tparams: sig.tparams.clone(), targs: vec![None; n] };
+        let interfaces = self.allows(pos, crate::lang::LangVersion::GO1_21);
+        let mut u = Unifier { tparams: sig.tparams.clone(), targs: vec![None; n], interfaces };
         for (i, &t) in explicit.iter().enumerate() {
             u.targs[i] = Some(t);
         }
-        if explicit.len() == n {
+        self.arg_targs.clear();
+        let generic_args = args.iter().any(|a| self.tys.sig(a.ty).is_some_and(|s| !s.tparams.is_empty()));
+        if explicit.len() == n && !generic_args {
             return Some(explicit.to_vec());
         }
         if args.iter().any(|a| a.is_invalid()) {
             return None;
+        }
+        // Generic functions among the arguments: their type parameters
+        // (renamed, so that `f(g, g)` has two sets) are inferred with the
+        // callee's (Go 1.21).
+        let mut arg_types: Vec<TyId> = args.iter().map(|a| a.ty).collect();
+        let mut arg_tparams: Vec<(usize, usize, usize)> = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            let Some(asig) = self.tys.sig(a.ty).filter(|s| !s.tparams.is_empty()).cloned() else { continue };
+            let mut renamed = self.rename_tparams(&asig);
+            arg_tparams.push((i, u.tparams.len(), renamed.tparams.len()));
+            u.tparams.append(&mut renamed.tparams);
+            u.targs.resize(u.tparams.len(), None);
+            arg_types[i] = self.tys.intern(T::Func(renamed));
         }
         let params = self.param_types(sig, args.len(), ddd);
         let s = Subst::new(&sig.tparams[..explicit.len()], explicit);
         let params: Vec<TyId> = params.into_iter().map(|p| self.tys.subst(p, &s)).collect();
         // 1. Typed arguments.
         let mut untyped = Vec::new();
-        for (a, &p) in args.iter().zip(&params) {
-            if !self.tys.mentions(p, &u.tparams) {
+        for ((a, &p), &at) in args.iter().zip(&params).zip(&arg_types) {
+            if !self.tys.mentions(p, &u.tparams) && !self.tys.mentions(at, &u.tparams) {
                 continue;
             }
             if self.tys.is_untyped(a.ty) {
@@ -234,7 +279,7 @@ impl<'a> Checker<'a> {
                 }
                 continue;
             }
-            if !self.unify(&mut u, p, a.ty, true, 0) {
+            if !self.unify(&mut u, p, at, true, 0) {
                 let msg = self.mismatch_message(&u, p, a);
                 self.error(a.start_pos(), format!("{ctx}{msg}"));
                 return None;
@@ -243,7 +288,7 @@ impl<'a> Checker<'a> {
         // 2. Core types of constraints.
         loop {
             let unknown = u.targs.iter().filter(|t| t.is_none()).count();
-            for i in 0..n {
+            for i in 0..u.tparams.len() {
                 if !self.unify_core(&mut u, i, pos, ctx) {
                     return None;
                 }
@@ -255,7 +300,7 @@ impl<'a> Checker<'a> {
         // 3. Untyped constants.
         let mut max: Vec<(usize, TyId)> = Vec::new();
         for (p, a) in untyped {
-            let Some(i) = u.index(p).filter(|&i| u.targs[i].is_none()) else { continue };
+            let Some(i) = u.index(p).map(|i| u.representative(i)).filter(|&i| u.targs[i].is_none()) else { continue };
             match max.iter_mut().find(|(j, _)| *j == i) {
                 None => max.push((i, a.ty)),
                 Some((_, m)) => match self.max_untyped(*m, a.ty) {
@@ -272,7 +317,7 @@ impl<'a> Checker<'a> {
             u.targs[i] = Some(self.tys.default_type(m));
         }
         // 4. Simplify: substitute inferred types into each other.
-        for _ in 0..n {
+        for _ in 0..u.tparams.len() {
             let known: Vec<TyId> = u.targs.iter().zip(&u.tparams).map(|(t, &p)| t.unwrap_or(p)).collect();
             let s = Subst::new(&u.tparams, &known);
             let next: Vec<Option<TyId>> = u.targs.iter().map(|t| t.map(|t| self.tys.subst(t, &s))).collect();
@@ -293,7 +338,61 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        for (i, from, k) in arg_tparams {
+            self.arg_targs.push((i, out[from..from + k].to_vec()));
+        }
+        out.truncate(n);
         Some(out)
+    }
+
+    /// Generic function `x` assigned to a typed target of function type
+    /// (`var f func(int) int = g`, a result): its type arguments inferred
+    /// from the target (Go 1.21's reverse inference, types2's `funcInst`
+    /// with a target), as for a call of `func[tparams](sig)` with an
+    /// argument of the target's type. False when `x` has no such target;
+    /// else `x` is the instance, or invalid after an error.
+    /// `explicit` are the type arguments given (`h[int]`, at `at`).
+    pub(crate) fn instantiate_for_target(&mut self, x: &mut Operand<'a>, explicit: &[TyId], at: &[Pos]) -> bool {
+        let Some(e) = x.expr else { return false };
+        let Some((_, target, desc)) = self.assign_targets.iter().find(|(t, ..)| *t == e.id).cloned() else {
+            return false;
+        };
+        let Some(sig) = self.tys.sig(x.ty).cloned() else { return false };
+        if !matches!(self.tys.get(self.tys.core(target)), T::Func(s) if s.tparams.is_empty()) {
+            return false;
+        }
+        let pos = x.start_pos();
+        let what = match explicit {
+            [] => "implicitly instantiated function in assignment",
+            _ => "partially instantiated function in assignment",
+        };
+        if !self.require_version(pos, what, crate::lang::LangVersion::GO1_21) {
+            x.set_invalid();
+            return true;
+        }
+        let mut plain = sig.clone();
+        plain.tparams.clear();
+        let pt = self.tys.intern(T::Func(plain));
+        let pattern = Sig {
+            params: vec![crate::types::Param { name: None, ty: pt }],
+            results: Vec::new(),
+            variadic: false,
+            tparams: sig.tparams.clone(),
+        };
+        let arg = Operand {
+            mode: crate::operand::OpMode::Value,
+            ty: target,
+            val: crate::constant::Value::Unknown,
+            expr: x.expr,
+        };
+        self.reverse_desc = Some(desc);
+        let targs = self.infer(pos, "", &pattern, explicit, &[arg], false);
+        self.reverse_desc = None;
+        match targs.and_then(|targs| self.finish_instance(e, &sig, &targs, at, pos)) {
+            Some(inst) => x.ty = inst,
+            None => x.set_invalid(),
+        }
+        true
     }
 
     /// `sig` with fresh type parameters in place of its own (same names,
@@ -345,7 +444,11 @@ impl<'a> Checker<'a> {
     /// gc's message for an argument whose type does not unify with its
     /// parameter's.
     fn mismatch_message(&mut self, u: &Unifier, p: TyId, a: &Operand<'a>) -> String {
-        let (ats, es) = (self.ts(a.ty), a.expr.map(expr_string).unwrap_or_default());
+        let es = match &self.reverse_desc {
+            Some(desc) => desc.clone(),
+            None => a.expr.map(expr_string).unwrap_or_default(),
+        };
+        let ats = self.ts(a.ty);
         if u.targs.iter().all(Option::is_none) {
             let names: Vec<String> = u.tparams.iter().map(|&t| self.ts(t)).collect();
             let ps = self.ts(p);
@@ -356,7 +459,10 @@ impl<'a> Checker<'a> {
         let ps = self.ts(p);
         if inferred != p {
             let is = self.ts(inferred);
-            format!("type {ats} of {es} does not match inferred type {is} for {ps}")
+            match self.reverse_desc {
+                Some(_) => format!("inferred type {is} for {ps} does not match type {ats} of {es}"),
+                None => format!("type {ats} of {es} does not match inferred type {is} for {ps}"),
+            }
         } else {
             format!("type {ats} of {es} does not match {ps}")
         }
@@ -429,6 +535,9 @@ impl<'a> Checker<'a> {
                     Some(known) if known == a => false,
                     Some(known) => {
                         if self.unify(u, known, b, inexact, depth + 1) {
+                            if u.interfaces && self.interface_choice(known, b) == Some(false) {
+                                return false;
+                            }
                             // Prefer the defined type of the two (types2 does).
                             if inexact && self.tys.named_of(b).is_some() && self.tys.named_of(known).is_none() {
                                 u.targs[i] = Some(b);
@@ -447,6 +556,12 @@ impl<'a> Checker<'a> {
                 let core = self.tys.core(a);
                 return core != a && self.unify(u, core, b, inexact, depth + 1);
             }
+        }
+        if inexact
+            && u.interfaces
+            && let Some(r) = self.unify_interfaces(u, x, y, depth)
+        {
+            return r;
         }
         let (xn, yn) = (self.tys.named_of(x).is_some(), self.tys.named_of(y).is_some());
         if inexact && xn != yn {
@@ -491,6 +606,71 @@ impl<'a> Checker<'a> {
             _ => false,
         };
         same_shape && pairs.into_iter().all(|(a, b)| self.unify(u, a, b, inexact, depth + 1))
+    }
+
+    /// When a type parameter inferred as `known` unifies with `b` too and
+    /// one of them is an interface, whether unification holds (types2):
+    /// two interfaces must be identical if both are defined types, else
+    /// have as many methods; an interface and another type would make the
+    /// choice depend on the order of the arguments, so they do not unify.
+    /// `None` when neither is an interface.
+    fn interface_choice(&self, known: TyId, b: TyId) -> Option<bool> {
+        let methods = |t: TyId| match self.tys.get(t) {
+            T::TypeParam(_) => None,
+            _ => self.tys.iface_methods(t).map(<[_]>::len),
+        };
+        match (methods(known), methods(b)) {
+            (Some(m), Some(n)) => {
+                let both_named = self.tys.named_of(known).is_some() && self.tys.named_of(b).is_some();
+                Some(if both_named { self.tys.identical(known, b) } else { m == n })
+            }
+            (Some(_), None) | (None, Some(_)) => Some(false),
+            (None, None) => None,
+        }
+    }
+
+    /// Go 1.21's inexact unification of interfaces (types2's interface
+    /// inference): two interfaces unify when they have the same methods
+    /// with signatures that unify; an interface and another type when each
+    /// method of the interface is a method of the type with a signature
+    /// that unifies. `None` when neither is an interface (type parameters
+    /// aside).
+    fn unify_interfaces(&mut self, u: &mut Unifier, x: TyId, y: TyId, depth: u32) -> Option<bool> {
+        let is_iface = |c: &Self, t: TyId| {
+            !matches!(c.tys.get(t), T::TypeParam(_)) && matches!(c.tys.get(c.tys.under(t)), T::Interface { .. })
+        };
+        let (xi, yi) = (is_iface(self, x), is_iface(self, y));
+        if xi && yi {
+            let xm = self.tys.iface_methods(x).unwrap_or_default().to_vec();
+            let ym = self.tys.iface_methods(y).unwrap_or_default().to_vec();
+            if xm.len() != ym.len() {
+                return Some(false);
+            }
+            for m in xm {
+                let Some(n) = ym.iter().find(|n| n.name == m.name) else { return Some(false) };
+                if !self.unify(u, m.sig, n.sig, false, depth + 1) {
+                    return Some(false);
+                }
+            }
+            return Some(true);
+        }
+        let (iface, other) = match (xi, yi) {
+            (true, false) => (x, y),
+            (false, true) => (y, x),
+            _ => return None,
+        };
+        if matches!(self.tys.get(other), T::TypeParam(_)) {
+            return None;
+        }
+        for m in self.tys.iface_methods(iface).unwrap_or_default().to_vec() {
+            let Lookup::Method { sig, .. } = self.lookup_field_or_method(other, false, &m.name) else {
+                return Some(false);
+            };
+            if !self.unify(u, m.sig, sig, false, depth + 1) {
+                return Some(false);
+            }
+        }
+        Some(true)
     }
 
     /// `x[indices]` where `x` is a generic function value: the explicit

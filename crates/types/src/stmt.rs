@@ -78,6 +78,13 @@ impl<'a> Checker<'a> {
                     return;
                 }
                 let cs = self.op_string(&ch);
+                if matches!(self.tys.get(ch.ty), T::TypeParam(_)) {
+                    match self.tparam_chan(ch.ty, false) {
+                        Ok(elem) => self.assignment(&mut val, Some(elem), "send"),
+                        Err(cause) => self.error(start_pos(chan), format!("{INVALID_OP}cannot send to {cs}: {cause}")),
+                    }
+                    return;
+                }
                 match self.tys.get(self.tys.core(ch.ty)).clone() {
                     T::Chan(syntax::ast::ChanDir::Recv, _) => {
                         self.error(start_pos(chan), format!("{INVALID_OP}cannot send to receive-only channel {cs}"));

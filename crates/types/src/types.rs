@@ -533,7 +533,7 @@ impl Types {
         self.comparable_depth(t, 0)
     }
 
-    fn comparable_depth(&self, t: TyId, depth: u32) -> bool {
+    pub(crate) fn comparable_depth(&self, t: TyId, depth: u32) -> bool {
         if depth > 64 {
             return true;
         }

@@ -37,12 +37,14 @@ impl Types {
         }
     }
 
-    /// Whether every type of type parameter `p`'s set is comparable.
-    pub(crate) fn tparam_comparable(&self, p: ObjId, _depth: u32) -> bool {
+    /// Whether every type of type parameter `p`'s set is comparable;
+    /// `depth` bounds the walk, as a set may mention `p` itself
+    /// (`[P C[C[P]]]`).
+    pub(crate) fn tparam_comparable(&self, p: ObjId, depth: u32) -> bool {
         let set = self.tparam_set(p).1;
         match &set.terms {
             None => set.comparable,
-            Some(ts) => !ts.is_empty() && ts.iter().all(|t| self.comparable(t.ty)),
+            Some(ts) => !ts.is_empty() && ts.iter().all(|t| self.comparable_depth(t.ty, depth + 1)),
         }
     }
 

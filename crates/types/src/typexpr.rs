@@ -43,7 +43,7 @@ impl<'a> Checker<'a> {
                 INVALID
             }
             TypeKind::Pointer(e) => {
-                let e = self.typ(e);
+                let e = self.var_type(e);
                 if e == INVALID {
                     return INVALID;
                 }
@@ -235,6 +235,7 @@ impl<'a> Checker<'a> {
             return INVALID;
         }
         let inst = self.tys.instance(g, targs.clone());
+        self.inst_pos.entry(inst).or_insert(type_start(base));
         if let Some(id) = type_name_ident(base) {
             self.record_instance(id, g, &targs, inst);
         }
@@ -292,7 +293,7 @@ impl<'a> Checker<'a> {
         if let ExprKind::Ident(id) = &e.kind {
             match self.lookup(&id.name) {
                 None => {
-                    self.error(id.pos, format!("undeclared name {} for array length", id.name));
+                    self.error(id.pos, format!("undefined array length {} or missing type constraint", id.name));
                     return None;
                 }
                 Some(o) if !matches!(self.obj(o).kind, ObjKind::Const(_)) => {
@@ -316,20 +317,20 @@ impl<'a> Checker<'a> {
             let v = x.val.to_int();
             if crate::expr::representable_const(&v, crate::model::BasicKind::Int).is_some()
                 && matches!(v, crate::constant::Value::Int(_))
+                && let Some(n) = v.as_i64()
+                && n >= 0
             {
-                if let Some(n) = v.as_i64()
-                    && n >= 0
-                {
-                    self.convert_untyped(&mut x, crate::types::basic(crate::model::BasicKind::Int));
-                    return Some(n as u64);
-                }
-                let s = self.op_string(&x);
-                self.error_at_op(&x, format!("invalid array length {s}"));
-                return None;
+                self.convert_untyped(&mut x, crate::types::basic(crate::model::BasicKind::Int));
+                return Some(n as u64);
             }
         }
+        // An integer too large for int is invalid; any other is not an integer.
         let s = self.op_string(&x);
-        self.error_at_op(&x, format!("array length {s} must be integer"));
+        if self.tys.is_integer(x.ty) {
+            self.error_at_op(&x, format!("invalid array length {s}"));
+        } else {
+            self.error_at_op(&x, format!("array length {s} must be integer"));
+        }
         None
     }
 

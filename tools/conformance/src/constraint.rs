@@ -130,7 +130,7 @@ pub fn eval_line(line: &str) -> Option<bool> {
 }
 
 /// `eval_line` where `holds` says which tags hold.
-fn eval_line_with(line: &str, holds: fn(&str) -> bool) -> Option<bool> {
+pub fn eval_line_with(line: &str, holds: fn(&str) -> bool) -> Option<bool> {
     if let Some(expr) = line.strip_prefix("//go:build") {
         if !expr.is_empty() && !expr.starts_with([' ', '\t']) {
             return None;

@@ -195,24 +195,7 @@ impl Test<'_> {
         }
         let out = process::run(cmd, self.cfg.timeout, Streams::Combined)
             .map_err(|e| Verdict::Crash(format!("cannot run {}: {e}", self.cfg.deft.display())))?;
-        let text = String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n");
-        let code = match out.status {
-            Status::TimedOut => return Err(Verdict::Timeout),
-            Status::Signaled(sig) => return Err(Verdict::Crash(format!("killed by signal {sig}"))),
-            Status::Exited(code) => code,
-        };
-        if let Some(line) = text.lines().find(|l| l.contains("panicked at") && l.starts_with("thread '")) {
-            return Err(Verdict::Crash(line.to_string()));
-        }
-        if code == 101 {
-            return Err(Verdict::Crash("exit status 101 (a Rust panic)".into()));
-        }
-        if let Some(line) = text.lines().find(|l| l.contains("internal compiler error")) {
-            return Err(Verdict::Crash(line.to_string()));
-        }
-        if let Some(line) = text.lines().find(|l| l.contains("deft does not support")) {
-            return Err(Verdict::Unsupported(line.to_string()));
-        }
+        let (code, text) = classify(&out)?;
         Ok(Ran { code, out: text, bytes: out.stdout })
     }
 
@@ -382,6 +365,32 @@ impl Test<'_> {
             Ok(_) => Verdict::Pass,
         }
     }
+}
+
+/// What a deft invocation that ran to the end did: its exit code and its
+/// output (CRLF made LF); or the verdict when it crashed (a signal, a Rust
+/// panic, an internal compiler error), timed out, or said that it does not
+/// support something yet.
+pub fn classify(out: &process::Output) -> Result<(i32, String), Verdict> {
+    let text = String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n");
+    let code = match out.status {
+        Status::TimedOut => return Err(Verdict::Timeout),
+        Status::Signaled(sig) => return Err(Verdict::Crash(format!("killed by signal {sig}"))),
+        Status::Exited(code) => code,
+    };
+    if let Some(line) = text.lines().find(|l| l.contains("panicked at") && l.starts_with("thread '")) {
+        return Err(Verdict::Crash(line.to_string()));
+    }
+    if code == 101 {
+        return Err(Verdict::Crash("exit status 101 (a Rust panic)".into()));
+    }
+    if let Some(line) = text.lines().find(|l| l.contains("internal compiler error")) {
+        return Err(Verdict::Crash(line.to_string()));
+    }
+    if let Some(line) = text.lines().find(|l| l.contains("deft does not support")) {
+        return Err(Verdict::Unsupported(line.to_string()));
+    }
+    Ok((code, text))
 }
 
 /// Classifies one compiler flag: `Ok(Some)` passed to deft, `Ok(None)`

@@ -20,3 +20,4 @@ pub mod errorcheck;
 pub mod harness;
 pub mod recipe;
 pub mod report;
+pub mod types2;

@@ -5,14 +5,20 @@
 //!     [--exclude LIST] [--jobs N] [--verbose] [--write-passing FILE] [--check-passing FILE]
 //! ```
 //!
+//! * `--corpus go|types2`: which corpus: Go's test suite (`go`, the
+//!   default), or the type checker's own (`types2`: the tests of
+//!   `GOROOT/src/internal/types/testdata`, judged as types2's
+//!   `check_test.go` judges types2; `types2.rs`).
 //! * `--deft PATH`: the binary (default `$DEFT_BIN`, else `TARGET/release/deft`).
-//! * `--suite DIR`: Go's `test/` directory (default `/usr/lib/go-1.19/test`).
+//! * `--suite DIR`: the corpus's directory (default `/usr/lib/go-1.19/test`,
+//!   or the testdata of deft's Go root for `types2`).
 //! * `--only LIST`: comma-separated files (`defer.go`, `fixedbugs/issue1.go`)
 //!   or directories ending in `/` (`fixedbugs/`); `@FILE` reads a list.
 //! * `--exclude LIST`: files or directories left out, in `--only`'s forms
 //!   (`@conformance/gc127-fails.txt`: what gc 1.27.3 itself fails).
 //! * `--jobs N`: parallel tests (default 2).
-//! * `--verbose`: a line for every file, not only for failures.
+//! * `--verbose`: a line for every file, not only for failures (for
+//!   `types2`, every problem of a failing test, not only its first).
 //! * `--write-passing FILE`: write the sorted list of passing files.
 //! * `--check-passing FILE`: run only the files listed there; exit 1 if any
 //!   of them no longer passes.
@@ -26,13 +32,24 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use conformance::harness::{Config, Verdict, discover, run_test};
-use conformance::report::{parse_list, render, render_passing};
-use golden::deft::{absolute, default_binary};
+use conformance::report::{PASSING_HEADER, parse_list, render_by, render_passing_with};
+use conformance::{harness, types2};
+use golden::deft::{absolute, default_binary, deft_goroot};
 use golden::process::par_map;
 
+/// The corpora the harness judges.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Corpus {
+    /// Go's `test/` directory, judged as `test/run.go` judges gc.
+    Go,
+    /// The type checker's testdata, judged as types2's `check_test.go` judges types2.
+    Types2,
+}
+
 struct Options {
+    corpus: Corpus,
     deft: PathBuf,
-    suite: PathBuf,
+    suite: Option<PathBuf>,
     only: Option<Vec<String>>,
     exclude: Vec<String>,
     jobs: usize,
@@ -43,8 +60,9 @@ struct Options {
 
 fn parse_options() -> Result<Options, String> {
     let mut o = Options {
+        corpus: Corpus::Go,
         deft: default_binary(),
-        suite: PathBuf::from("/usr/lib/go-1.19/test"),
+        suite: None,
         only: None,
         exclude: Vec::new(),
         jobs: 2,
@@ -57,7 +75,14 @@ fn parse_options() -> Result<Options, String> {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
         match a.as_str() {
             "--deft" => o.deft = absolute(&PathBuf::from(value("--deft")?)),
-            "--suite" => o.suite = PathBuf::from(value("--suite")?),
+            "--suite" => o.suite = Some(PathBuf::from(value("--suite")?)),
+            "--corpus" => {
+                o.corpus = match value("--corpus")?.as_str() {
+                    "go" => Corpus::Go,
+                    "types2" => Corpus::Types2,
+                    other => return Err(format!("unknown corpus {other} (go or types2)")),
+                }
+            }
             "--only" => o.only = Some(read_only_list(&value("--only")?)?),
             "--exclude" => o.exclude = read_only_list(&value("--exclude")?)?,
             "--jobs" => o.jobs = value("--jobs")?.parse().map_err(|_| "--jobs needs a number")?,
@@ -90,16 +115,27 @@ fn main() -> ExitCode {
                 eprintln!("conformance: {e}");
             }
             eprintln!(
-                "usage: conformance [--deft PATH] [--suite DIR] [--only LIST] [--exclude LIST] [--jobs N] [--verbose] [--write-passing FILE] [--check-passing FILE]"
+                "usage: conformance [--corpus go|types2] [--deft PATH] [--suite DIR] [--only LIST] [--exclude LIST] [--jobs N] [--verbose] [--write-passing FILE] [--check-passing FILE]"
             );
             return ExitCode::from(2);
         }
     };
-    if !o.suite.is_dir() {
-        eprintln!("conformance: no Go test suite at {} (apt-get install golang-1.19-src)", o.suite.display());
+    let suite = o.suite.clone().unwrap_or_else(|| match o.corpus {
+        Corpus::Go => PathBuf::from("/usr/lib/go-1.19/test"),
+        Corpus::Types2 => types2::corpus_of(std::path::Path::new(deft_goroot())),
+    });
+    if !suite.is_dir() {
+        let hint = match o.corpus {
+            Corpus::Go => "apt-get install golang-1.19-src",
+            Corpus::Types2 => "install gc 1.27.3 or set DEFT_GOROOT",
+        };
+        eprintln!("conformance: no test corpus at {} ({hint})", suite.display());
         return ExitCode::from(2);
     }
-    let all = discover(&o.suite);
+    let all = match o.corpus {
+        Corpus::Go => discover(&suite),
+        Corpus::Types2 => types2::discover(&suite),
+    };
     let known: std::collections::HashSet<&str> = all.iter().map(String::as_str).collect();
     let mut files: Vec<String> = match &o.check_passing {
         Some(path) => match std::fs::read_to_string(path) {
@@ -124,15 +160,21 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let cfg = Config { suite: o.suite.clone(), deft: o.deft.clone(), timeout: Duration::from_secs(10) };
+    let cfg = Config { suite: suite.clone(), deft: o.deft.clone(), timeout: Duration::from_secs(10) };
     let results: Vec<(String, Verdict)> = par_map(&files, o.jobs, |rel| {
-        let v = if known.contains(rel.as_str()) {
-            run_test(&cfg, rel)
+        let v = if !known.contains(rel.as_str()) {
+            Verdict::Fail("no such test in the corpus".into())
+        } else if o.corpus == Corpus::Types2 {
+            types2::run_test(&cfg.deft, &cfg.suite, rel, cfg.timeout, o.verbose)
         } else {
-            Verdict::Fail("no such test file in the suite".into())
+            run_test(&cfg, rel)
         };
         (rel.clone(), v)
     });
+    let (header, dir_of): (&str, fn(&str) -> String) = match o.corpus {
+        Corpus::Go => (PASSING_HEADER, harness::directory_of),
+        Corpus::Types2 => (types2::PASSING_HEADER, types2::directory_of),
+    };
     for (rel, v) in &results {
         match v {
             Verdict::Pass if o.verbose => println!("PASS        {rel}"),
@@ -147,7 +189,7 @@ fn main() -> ExitCode {
         }
     }
     if let Some(path) = &o.write_passing {
-        if let Err(e) = std::fs::write(path, render_passing(&results)) {
+        if let Err(e) = std::fs::write(path, render_passing_with(&results, header)) {
             eprintln!("conformance: {}: {e}", path.display());
             return ExitCode::from(2);
         }
@@ -164,6 +206,6 @@ fn main() -> ExitCode {
             status = ExitCode::FAILURE;
         }
     }
-    print!("{}", render(&results));
+    print!("{}", render_by(&results, dir_of));
     status
 }

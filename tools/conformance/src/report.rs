@@ -60,10 +60,16 @@ impl Counts {
 
 /// The table by directory, the breakdown, and the closing line.
 pub fn render(results: &[(String, Verdict)]) -> String {
+    render_by(results, directory_of)
+}
+
+/// [`render`] with the directory column given by `dir_of` (the table of
+/// another corpus than Go's `test/`).
+pub fn render_by(results: &[(String, Verdict)], dir_of: impl Fn(&str) -> String) -> String {
     let mut by_dir: BTreeMap<String, Counts> = BTreeMap::new();
     let mut all = Counts::default();
     for (rel, v) in results {
-        by_dir.entry(directory_of(rel)).or_default().add(v);
+        by_dir.entry(dir_of(rel)).or_default().add(v);
         all.add(v);
     }
     let mut out = String::new();
@@ -112,9 +118,14 @@ pub const PASSING_HEADER: &str = "\
 
 /// Renders the sorted list of passing files.
 pub fn render_passing(results: &[(String, Verdict)]) -> String {
+    render_passing_with(results, PASSING_HEADER)
+}
+
+/// [`render_passing`] under another header (another corpus's list).
+pub fn render_passing_with(results: &[(String, Verdict)], header: &str) -> String {
     let mut names: Vec<&str> = results.iter().filter(|(_, v)| *v == Verdict::Pass).map(|(r, _)| r.as_str()).collect();
     names.sort_unstable();
-    let mut out = PASSING_HEADER.to_string();
+    let mut out = header.to_string();
     for n in names {
         out.push_str(n);
         out.push('\n');
