@@ -557,6 +557,15 @@ impl<'a> Checker<'a> {
                 return core != a && self.unify(u, core, b, inexact, depth + 1);
             }
         }
+        // Instances of one generic type unify by their type arguments, even
+        // when they are interfaces (`Value[T]` against `Value[int]`, which
+        // have the same methods whatever T is).
+        if let (T::Inst(b1, a1), T::Inst(b2, a2)) = (self.tys.get(x).clone(), self.tys.get(y).clone())
+            && b1 == b2
+            && a1.len() == a2.len()
+        {
+            return a1.into_iter().zip(a2).all(|(a, b)| self.unify(u, a, b, inexact, depth + 1));
+        }
         if inexact
             && u.interfaces
             && let Some(r) = self.unify_interfaces(u, x, y, depth)
@@ -598,10 +607,6 @@ impl<'a> Checker<'a> {
                     a.len() == b.len() && a.iter().zip(&b).all(|(f, g)| f.name == g.name && f.embedded == g.embedded);
                 pairs.extend(a.iter().zip(&b).map(|(f, g)| (f.ty, g.ty)));
                 ok
-            }
-            (T::Inst(b1, a1), T::Inst(b2, a2)) => {
-                pairs.extend(a1.iter().copied().zip(a2.iter().copied()));
-                b1 == b2 && a1.len() == a2.len()
             }
             _ => false,
         };
