@@ -106,8 +106,13 @@ pub fn compile<B: Backend>(sources: &mut SourceMap, opts: &RunOptions) -> Result
     let mut phases = crate::phases::Phases::start();
     let mut diags = Diagnostics::default();
     let mut ids = syntax::ast::NodeIds::default();
-    let request =
-        crate::load::Request { operands: &opts.inputs, lang: opts.lang, explicit: &opts.packages, tags: &opts.tags };
+    let request = crate::load::Request {
+        operands: &opts.inputs,
+        lang: opts.lang,
+        explicit: &opts.packages,
+        tags: &opts.tags,
+        main_only: !opts.check_only && !opts.build_library,
+    };
     let loaded = crate::load::load(&request, sources, &mut ids, &mut diags).map_err(|msg| msg + "\n")?;
     phases.end("load");
     compile_loaded(sources, loaded, diags, opts)

@@ -175,8 +175,13 @@ fn test_package(opts: &TestOptions, operand: &str, list_mode: bool) -> bool {
     let mut diags = Diagnostics::default();
     let mut ids = syntax::ast::NodeIds::default();
     let operands = vec![operand.to_string()];
-    let req =
-        crate::load::Request { operands: &operands, lang: opts.build.lang, explicit: &[], tags: &opts.build.tags };
+    let req = crate::load::Request {
+        operands: &operands,
+        lang: opts.build.lang,
+        explicit: &[],
+        tags: &opts.build.tags,
+        main_only: false,
+    };
     let (path, loaded) = crate::load::load_test(&req, &mut sources, &mut ids, &mut diags);
     let shown = path.unwrap_or_else(|| operand.to_string());
     let program = match loaded {

@@ -116,6 +116,9 @@ pub struct Request<'a> {
     pub explicit: &'a [(String, Vec<String>)],
     /// Extra build tags (the value of `-tags`).
     pub tags: &'a str,
+    /// Only a main package may be named (`go run`'s rule; `go build` and
+    /// checking take any package).
+    pub main_only: bool,
 }
 
 /// Loads the program `req` names. `Err` is the go command's message for a
@@ -151,7 +154,8 @@ pub fn load(
     loader.visit(&root, &mut vec![StackEntry { pkg: root.clone(), from: None }]);
     // `go run` takes only a main package from a package operand: another
     // is that package's error, reported with the others.
-    if root != COMMAND_LINE
+    if req.main_only
+        && root != COMMAND_LINE
         && let Some(p) = loader.packages.get_mut(&root).filter(|p| p.name != "main" && p.error.is_none())
     {
         p.error = Some(PackageError::at(&[], None, format!("package {root} is not a main package")));
