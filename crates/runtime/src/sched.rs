@@ -574,14 +574,20 @@ pub extern "C" fn deft_newproc(_thunk: usize, _args: *mut u8) {
 extern "C" fn newproc(thunk: usize, args: *mut u8, created_pc: usize) {
     let creator = running();
     crate::preempt::start();
-    let id = with_sched(|s| {
-        s.live += 1;
-        s.next_id += 1;
-        s.next_id - 1
-    });
+    let id = count_new_goroutine();
     let g = start_goroutine(id, thunk, args, created_pc);
     // SAFETY: both are live G's.
     unsafe { (*g).sched.creator = (*creator).id };
+}
+
+/// Counts a new user goroutine among the live ones and gives it the next
+/// goroutine id.
+fn count_new_goroutine() -> u64 {
+    with_sched(|s| {
+        s.live += 1;
+        s.next_id += 1;
+        s.next_id - 1
+    })
 }
 
 /// Makes goroutine `id` (0: one of the runtime's) on a reused or new `G`,
@@ -621,11 +627,7 @@ fn prepare_goroutine(id: u64, thunk: usize, args: *mut u8, created_pc: usize) ->
 pub(crate) fn new_coroutine_goroutine(thunk: Thunk, args: *mut u8, coro: *mut crate::coro::Coro) -> *mut G {
     let creator = running();
     crate::preempt::start();
-    let id = with_sched(|s| {
-        s.live += 1;
-        s.next_id += 1;
-        s.next_id - 1
-    });
+    let id = count_new_goroutine();
     let g = prepare_goroutine(id, thunk as usize, args, 0);
     // SAFETY: both are live G's; `g` has not run.
     unsafe {
