@@ -50,6 +50,14 @@ pub struct RunOptions {
     pub packages: Vec<(String, Vec<String>)>,
 }
 
+impl RunOptions {
+    /// Whether only a main package may be named: `go run`'s rule, which
+    /// checking (`--check-only`) and `deft build` do not follow.
+    pub fn main_only(&self) -> bool {
+        !self.check_only && !self.build_library
+    }
+}
+
 /// Flags and operands of `deft build`.
 #[derive(Debug, Default, PartialEq)]
 pub struct BuildOptions {

@@ -111,7 +111,7 @@ pub fn compile<B: Backend>(sources: &mut SourceMap, opts: &RunOptions) -> Result
         lang: opts.lang,
         explicit: &opts.packages,
         tags: &opts.tags,
-        main_only: !opts.check_only && !opts.build_library,
+        main_only: opts.main_only(),
     };
     let loaded = crate::load::load(&request, sources, &mut ids, &mut diags).map_err(|msg| msg + "\n")?;
     phases.end("load");
@@ -134,7 +134,7 @@ pub fn compile_loaded<B: Backend>(
     // The go command refuses to run a package other than main before
     // compiling anything (Go's `compile` and `errorcheck` tests, mostly
     // `package p`, are checked with --check-only).
-    if !opts.check_only && !opts.build_library && packages.last().is_some_and(|p| p.path != "main") {
+    if opts.main_only() && packages.last().is_some_and(|p| p.path != "main") {
         return Err(format!("package {main_path} is not a main package\n"));
     }
     // gc checks labels and branches while parsing: their errors come with
@@ -160,7 +160,7 @@ pub fn compile_loaded<B: Backend>(
     }
     // A package other than main can be checked (Go's `compile` and
     // `errorcheck` tests are mostly `package p`) but there is nothing to run.
-    if (opts.check_only || opts.build_library) && packages.last().is_some_and(|p| p.path != "main") {
+    if !opts.main_only() && packages.last().is_some_and(|p| p.path != "main") {
         return Ok(None);
     }
     let lower_opts = lower::LowerOptions { disable_open_defers: opts.no_opt, compile_only: opts.check_only };

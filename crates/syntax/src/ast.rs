@@ -76,11 +76,6 @@ impl<V> DenseNodeMap<V> {
         }
         self.slots[i].replace(value)
     }
-
-    /// Whether node `id` has a value.
-    pub fn contains_key(&self, id: &NodeId) -> bool {
-        self.get(id).is_some()
-    }
 }
 
 /// Hands out fresh [`NodeId`]s; shared by the parses of all files of a package.
