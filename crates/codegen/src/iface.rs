@@ -131,23 +131,24 @@ impl ProgramCx<'_> {
     pub fn method_table(&mut self, ty: TyId) -> Option<(DataId, usize)> {
         let prog = self.prog;
         let def = &prog.types[ty.0 as usize];
-        let mut entries: Vec<(&str, String, Option<ClifFuncId>)> = Vec::new();
+        let mut entries: Vec<(&str, String, Option<ClifFuncId>, Option<TyId>)> = Vec::new();
+        let mtyp = |f: &FuncId| prog.method_types.get(f).copied();
         match &def.kind {
-            TyKind::Interface(ms) => {
-                entries.extend(ms.iter().map(|(n, s)| (n.as_str(), signature(prog, &s.params, &s.results), None)))
-            }
+            TyKind::Interface(ms) => entries.extend(ms.iter().enumerate().map(|(i, (n, s))| {
+                (n.as_str(), signature(prog, &s.params, &s.results), None, def.reflect.method_types.get(i).copied())
+            })),
             TyKind::Pointer(elem) => {
                 for (n, f) in &def.methods {
-                    entries.push((n, method_signature(prog, *f), Some(self.method_code(*f, ty, false))));
+                    entries.push((n, method_signature(prog, *f), Some(self.method_code(*f, ty, false)), mtyp(f)));
                 }
                 for (n, f) in &prog.types[elem.0 as usize].methods {
-                    entries.push((n, method_signature(prog, *f), Some(self.method_code(*f, *elem, true))));
+                    entries.push((n, method_signature(prog, *f), Some(self.method_code(*f, *elem, true)), mtyp(f)));
                 }
             }
             k => {
                 let boxed = !pointer_shaped(k);
                 for (n, f) in &def.methods {
-                    entries.push((n, method_signature(prog, *f), Some(self.method_code(*f, ty, boxed))));
+                    entries.push((n, method_signature(prog, *f), Some(self.method_code(*f, ty, boxed)), mtyp(f)));
                 }
             }
         }
@@ -160,26 +161,39 @@ impl ProgramCx<'_> {
         let name_off = std::mem::offset_of!(MethodDesc, name);
         let sig_off = std::mem::offset_of!(MethodDesc, sig);
         let code_off = std::mem::offset_of!(MethodDesc, code);
+        let mtyp_off = std::mem::offset_of!(MethodDesc, mtyp);
         let mut bytes = vec![0u8; size * entries.len()];
-        let mut strings = Vec::new();
-        for (i, (n, sig, _)) in entries.iter().enumerate() {
+        let mut data = Vec::new();
+        for (i, (n, sig, _, mtyp)) in entries.iter().enumerate() {
             for (off, s) in [(name_off, n.as_bytes()), (sig_off, sig.as_bytes())] {
                 let at = i * size + off;
                 bytes[at + 8..at + 16].copy_from_slice(&s.len().to_le_bytes());
-                strings.push((at, self.bytes_data(s)));
+                data.push((at, self.bytes_data(s)));
+            }
+            if let Some(t) = mtyp {
+                data.push((i * size + mtyp_off, self.typedesc(*t)));
             }
         }
         let mut d = DataDescription::new();
         d.define(bytes.into_boxed_slice());
         d.set_align(8);
-        for (at, s) in strings {
+        for (at, s) in data {
             let gv = self.module.declare_data_in_data(s, &mut d);
             d.write_data_addr(at as u32, gv, 0);
         }
-        for (i, (_, _, code)) in entries.iter().enumerate() {
-            if let Some(code) = code {
-                let fr = self.module.declare_func_in_data(*code, &mut d);
-                d.write_function_addr((i * size + code_off) as u32, fr);
+        let glue_off = std::mem::offset_of!(MethodDesc, glue);
+        let reflect = self.uses_reflect();
+        for (i, (_, _, code, mtyp)) in entries.iter().enumerate() {
+            let Some(code) = code else { continue };
+            let fr = self.module.declare_func_in_data(*code, &mut d);
+            d.write_function_addr((i * size + code_off) as u32, fr);
+            // Method values made by reflect (`Value.Method`) are closures
+            // of the interface method-value glue, as `x.M` of an
+            // interface value is.
+            if let (true, Some(TyKind::Func(sig))) = (reflect, mtyp.map(|t| &prog.types[t.0 as usize].kind)) {
+                let glue = self.closure_glue(sig);
+                let fr = self.module.declare_func_in_data(glue, &mut d);
+                d.write_function_addr((i * size + glue_off) as u32, fr);
             }
         }
         let id = self.static_data(&d);

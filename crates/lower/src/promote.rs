@@ -90,7 +90,35 @@ fn memoized_wrapper(cx: &mut Ctx, ty: TyId, name: &str, p: &Promoted) -> FuncId 
     }
     let w = build_wrapper(cx, ty, name, p);
     cx.promoted_wrappers.insert(key, w);
+    if let Target::Method(f, _) = p.target
+        && cx.variadic_funcs.contains(&f)
+    {
+        cx.variadic_funcs.insert(w);
+    }
     w
+}
+
+/// Records in [`crate::ir::Program::method_types`] the func type, receiver
+/// excluded, of every method of every method table (the type reflect's
+/// `Method.Type` and a method value have): made from the IR function's
+/// parameters and results, interned in the checker's table so that it is
+/// the very type of the program's own func values of that signature.
+/// Runs once the method tables are complete.
+pub fn record_method_types(cx: &mut Ctx) {
+    let mut fids: Vec<FuncId> = cx.prog.types.iter().flat_map(|d| d.methods.iter().map(|m| m.1)).collect();
+    fids.sort();
+    fids.dedup();
+    for f in fids {
+        let func = &cx.prog.funcs[f.0 as usize];
+        let checker = |l: &LocalId| cx.tys.checker_type(func.locals[l.0 as usize].ty);
+        let params: Option<Vec<TypeId>> = func.params.iter().skip(1).map(checker).collect();
+        let results: Option<Vec<TypeId>> = func.results.iter().map(checker).collect();
+        let (Some(params), Some(results)) = (params, results) else { continue };
+        let variadic = cx.variadic_funcs.contains(&f);
+        let t = cx.types.to_mut().intern(Type::Func(types::Signature { params, results, variadic }));
+        let id = cx.ty(t);
+        cx.prog.method_types.insert(f, id);
+    }
 }
 
 /// The promoted methods in the method set of IR type `ty`, by name.

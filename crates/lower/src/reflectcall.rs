@@ -1,0 +1,99 @@
+//! Call adapters: how package reflect calls a func value of any type
+//! (`Value.Call`), deft's calling convention being codegen's business.
+//!
+//! For every func type `F = func(P0, ..., Pn) (R0, ..., Rm)` of a program
+//! that uses reflect, lowering makes a *frame* struct type `struct { p0
+//! P0; ...; pn Pn; r0 R0; ...; rm Rm }` and an adapter function
+//!
+//! ```text
+//! func reflect.call(fn F, frame *Frame) { frame.r0, ..., frame.rm = fn(frame.p0, ..., frame.pn) }
+//! ```
+//!
+//! (a variadic `F` takes its final slice as it is), recorded in
+//! [`crate::ir::ReflectFacts::call`]. Codegen puts the adapter's func value
+//! and the frame's descriptor in `F`'s type descriptor; reflect (Go code)
+//! fills a frame laid out by that descriptor's field offsets, calls the
+//! adapter as a `func(unsafe.Pointer, unsafe.Pointer)` and reads the
+//! results back. The adapter is an ordinary Go function for codegen, so
+//! arguments reach the callee in whatever registers and stack slots its
+//! signature needs, and a panic in the callee unwinds through it as
+//! through any call. It is a wrapper (`Program::wrappers`): tracebacks
+//! omit it, as gc's show no frame for its reflectcall assembly.
+//!
+//! Invariant: adapters exist only when the program declares
+//! `reflect.Value.Call` (it imports deft's reflect), and only for func
+//! types lowering knows (types reflect makes at run time with `FuncOf`
+//! have none: calling through them is reported as unsupported by reflect).
+
+use syntax::Pos;
+use types::{StructField, Type, TypeId};
+
+use crate::ir::{Call, Callee, Expr, ExprKind, Local, LocalId, Place, Stmt, TyId, TyKind};
+use crate::program::{Ctx, Generated};
+
+/// Makes the call adapter of every func type of the program, if the
+/// program uses reflect (see the module doc).
+pub fn make_call_adapters(cx: &mut Ctx) {
+    if !cx.prog.funcs.iter().any(|f| f.name == "reflect.Value.Call") {
+        return;
+    }
+    // Adapters make struct and pointer types only, so the func types are
+    // those present now.
+    for i in 0..cx.prog.types.len() {
+        if let TyKind::Func(_) = cx.prog.types[i].kind {
+            cx.prog.types[i].reflect.call = adapter(cx, TyId(i as u32));
+        }
+    }
+}
+
+/// The adapter of func type `f` and its frame type.
+fn adapter(cx: &mut Ctx, f: TyId) -> Option<(crate::ir::FuncId, TyId)> {
+    let TyKind::Func(sig) = cx.prog.types[f.0 as usize].kind.clone() else { return None };
+    let all: Vec<TyId> = sig.params.iter().chain(&sig.results).copied().collect();
+    let checker: Option<Vec<TypeId>> = all.iter().map(|t| cx.tys.checker_type(*t)).collect();
+    let fields = checker?
+        .into_iter()
+        .enumerate()
+        .map(|(i, ty)| {
+            let name = if i < sig.params.len() { format!("p{i}") } else { format!("r{}", i - sig.params.len()) };
+            StructField { name, ty, embedded: false, tag: None }
+        })
+        .collect();
+    let table = cx.types.to_mut();
+    let frame_checker = table.intern(Type::Struct(fields));
+    let frame_ptr_checker = table.intern(Type::Pointer(frame_checker));
+    let frame = cx.ty(frame_checker);
+    let frame_ptr = cx.ty(frame_ptr_checker);
+    let id = cx.reserve_func("reflect.call".into(), Pos::NONE);
+    let locals = vec![
+        Local { name: "~fn".into(), ty: f, heap: false },
+        Local { name: "~frame".into(), ty: frame_ptr, heap: false },
+    ];
+    let frame_field = |i: usize| {
+        let base = Expr { kind: ExprKind::Local(LocalId(1)), ty: frame_ptr, pos: Pos::NONE };
+        Place::Field(Box::new(Place::Deref(Box::new(base))), i)
+    };
+    let args = sig
+        .params
+        .iter()
+        .enumerate()
+        .map(|(i, &t)| Expr { kind: ExprKind::Load(Box::new(frame_field(i))), ty: t, pos: Pos::NONE })
+        .collect();
+    let callee = Callee::Value(Expr { kind: ExprKind::Local(LocalId(0)), ty: f, pos: Pos::NONE });
+    let call_ty = match sig.results.as_slice() {
+        [one] => *one,
+        rs => cx.with_tys(|m, env, out| m.tuple(env, out, rs.to_vec())),
+    };
+    let call =
+        Expr { kind: ExprKind::Call(Box::new(Call { callee, args, pos: Pos::NONE })), ty: call_ty, pos: Pos::NONE };
+    let n = sig.params.len();
+    let store = match sig.results.len() {
+        0 => Stmt::Eval(call),
+        1 => Stmt::Assign(frame_field(n), call),
+        m => Stmt::AssignMulti((n..n + m).map(|i| Some(frame_field(i))).collect(), call),
+    };
+    let body = vec![store, Stmt::Return(Pos::NONE)];
+    let g = Generated { params: vec![LocalId(0), LocalId(1)], results: Vec::new(), captures: Vec::new(), locals, body };
+    cx.define_generated(id, g, true);
+    Some((id, frame))
+}
