@@ -47,7 +47,8 @@ struct WaitQ {
     last: *mut Waiter,
 }
 
-/// A channel (`chan T`).
+/// A channel (`chan T`). Package reflect reads `cap` and `count` (the
+/// second and third words) for `Value.Cap` and `Value.Len`.
 #[repr(C)]
 pub struct Chan {
     elem_size: usize,

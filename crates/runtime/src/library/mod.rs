@@ -26,6 +26,7 @@ mod mem;
 mod os;
 mod rand;
 mod reflect;
+mod reflecthooks;
 mod runtime;
 pub(crate) mod strconv;
 mod sync;
@@ -197,6 +198,22 @@ library! {
     "sort.sortInts" => mem::sort_ints,
     "sort.sortStrings" => mem::sort_strings,
     "reflect.DeepEqual" => reflect::deep_equal,
+    "reflect.unsafe_New" => reflecthooks::unsafe_new,
+    "reflect.unsafe_NewArray" => reflecthooks::unsafe_new_array,
+    "reflect.typedmemmove" => reflecthooks::typedmemmove,
+    "reflect.ptrTo" => reflecthooks::ptr_to,
+    "reflect.sliceOf" => reflecthooks::slice_of,
+    "reflect.mapOf" => reflecthooks::map_of,
+    "reflect.arrayOf" => reflecthooks::array_of,
+    "reflect.chanOf" => reflecthooks::chan_of,
+    "reflect.funcOf" => reflecthooks::func_of,
+    "reflect.growslice" => crate::slices::deft_growslice,
+    "reflect.makemap" => crate::maps::deft_makemap,
+    "reflect.mapaccess" => crate::maps::deft_mapaccess2,
+    "reflect.mapassign" => crate::maps::deft_mapassign,
+    "reflect.mapdelete" => crate::maps::deft_mapdelete,
+    "reflect.mapiterinit" => crate::maps::deft_mapiterinit,
+    "reflect.mapiternext" => crate::maps::deft_mapiternext,
     "os.mkdir" => os::mkdir,
     "os.removeAll" => os::remove_all,
     "os.chdir" => os::chdir,

@@ -1,0 +1,254 @@
+//! The runtime hooks of package reflect (`lib/reflect`, Go code reading the
+//! type descriptors of [`crate::abi`] through `unsafe`): what reflect
+//! cannot do in Go because the runtime is involved, as gc's reflect reaches
+//! gc's runtime through `//go:linkname`.
+//!
+//! * memory: [`unsafe_new`], [`unsafe_new_array`] (zeroed, and `NOSCAN` for
+//!   pointer-free types, as the compiler allocates), [`typedmemmove`] (a
+//!   plain copy: the collector is non-moving and has no write barriers);
+//! * maps: the compiler's own entry points (`deft_makemap`,
+//!   `deft_mapaccess2`, `deft_mapassign`, `deft_mapdelete`,
+//!   `deft_mapiterinit`, `deft_mapiternext`) are bound directly in the
+//!   table of [`super`];
+//! * slices: `deft_growslice`, for `Append` and `Grow` (gc's capacities);
+//! * descriptors of types the program never names ([`ptr_to`],
+//!   [`slice_of`], [`map_of`], [`array_of`], [`chan_of`], [`func_of`]), made once and
+//!   kept for the life of the process in one table guarded by a mutex
+//!   (goroutines may run on several threads), so that asking twice gives
+//!   the same descriptor and `==` on `reflect.Type` stays identity. A
+//!   type the compiler described is never made again: `*T` is the
+//!   program's own when the compiler linked it to `T`
+//!   ([`TypeDesc::ptr_to_this`]); for the other constructors reflect
+//!   first looks among the descriptors the program holds (its Go side
+//!   keeps no list of them, so only `ptr_to_this` is consulted here: a
+//!   slice, map, array or chan type that the program both names and
+//!   builds with reflect gets a second descriptor, see ARCHITECTURE.md).
+//!
+//! Made descriptors are leaked Rust memory, never collected; they point
+//! only at other descriptors and at leaked names, never into the Go heap.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use crate::abi::{GoString, Kind, TYPE_FLAG_NOPTR, TypeDesc};
+use crate::alloc::{NOSCAN, deft_alloc};
+use crate::iface::direct;
+
+/// The alignment argument [`deft_alloc`] takes for values of `t`.
+fn alloc_align(t: &TypeDesc) -> usize {
+    usize::from(t.align.max(1)) | if t.flags & TYPE_FLAG_NOPTR != 0 { NOSCAN } else { 0 }
+}
+
+/// `func unsafe_New(t *abiType) unsafe.Pointer`: a new zeroed value of
+/// type `t` on the heap.
+///
+/// # Safety
+/// `t` is a valid descriptor.
+pub unsafe extern "C" fn unsafe_new(t: *const TypeDesc) -> *mut u8 {
+    // SAFETY: by the precondition.
+    let t = unsafe { &*t };
+    deft_alloc(t.size, alloc_align(t))
+}
+
+/// `func unsafe_NewArray(t *abiType, n int) unsafe.Pointer`: a new zeroed
+/// array of `n` values of type `t` (`n` is not negative: reflect checks).
+///
+/// # Safety
+/// `t` is a valid descriptor.
+pub unsafe extern "C" fn unsafe_new_array(t: *const TypeDesc, n: usize) -> *mut u8 {
+    // SAFETY: by the precondition.
+    let t = unsafe { &*t };
+    let size = t.size.checked_mul(n).unwrap_or_else(|| crate::proc::throw("runtime: out of memory"));
+    deft_alloc(size, alloc_align(t))
+}
+
+/// `func typedmemmove(t *abiType, dst, src unsafe.Pointer)`: copies a value
+/// of type `t` (the two may overlap).
+///
+/// # Safety
+/// `dst` and `src` each hold a value of `t`.
+pub unsafe extern "C" fn typedmemmove(t: *const TypeDesc, dst: *mut u8, src: *const u8) {
+    // SAFETY: by the precondition.
+    unsafe { std::ptr::copy(src, dst, (*t).size) }
+}
+
+/// What a made descriptor is made of: its kind and the addresses of the
+/// descriptors (and the length or direction) it is built from.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Made {
+    Pointer(usize),
+    Slice(usize),
+    Map(usize, usize),
+    Array(usize, usize),
+    Chan(u8, usize),
+    /// Parameters then results, the number of parameters, variadic.
+    Func(Vec<usize>, usize, bool),
+}
+
+/// Every descriptor made so far, by what it is made of (addresses of
+/// leaked descriptors).
+static MADE: Mutex<Option<HashMap<Made, usize>>> = Mutex::new(None);
+
+/// The descriptor for `key`, made by `make` the first time.
+fn made(key: Made, make: impl FnOnce() -> TypeDesc) -> *const TypeDesc {
+    let mut table = MADE.lock().unwrap_or_else(|e| e.into_inner());
+    let map = table.get_or_insert_with(HashMap::new);
+    let addr = *map.entry(key).or_insert_with(|| Box::leak(Box::new(make())) as *const TypeDesc as usize);
+    addr as *const TypeDesc
+}
+
+/// A leaked Go string of `s`.
+fn leaked(s: String) -> GoString {
+    let b: &'static [u8] = Box::leak(s.into_bytes().into_boxed_slice());
+    GoString::from_static(b)
+}
+
+/// The name of descriptor `t`.
+fn name(t: &TypeDesc) -> String {
+    // SAFETY: a descriptor's name is a valid string.
+    String::from_utf8_lossy(unsafe { t.name.bytes() }).into_owned()
+}
+
+/// A made descriptor of `kind` named `name`, `size` bytes aligned as a
+/// word, holding pointers.
+fn composite(kind: Kind, name: String, size: usize) -> TypeDesc {
+    TypeDesc { name: leaked(name), ..TypeDesc::bare("", kind, size) }
+}
+
+/// `func ptrTo(t *abiType) *abiType`: the descriptor of `*t`. Its method
+/// table is `t`'s when `t`'s values are boxed behind the data word (the
+/// same code then serves `*t`, whose data word is that pointer); the
+/// pointer-receiver methods of a type whose pointer type the program never
+/// names are not listed.
+///
+/// # Safety
+/// `t` is a valid descriptor.
+pub unsafe extern "C" fn ptr_to(t: *const TypeDesc) -> *const TypeDesc {
+    // SAFETY: by the precondition.
+    let e = unsafe { &*t };
+    if !e.ptr_to_this.is_null() {
+        return e.ptr_to_this;
+    }
+    made(Made::Pointer(t as usize), || {
+        let mut d = composite(Kind::Pointer, format!("*{}", name(e)), 8);
+        d.elem = t;
+        if !direct(e.kind) {
+            (d.methods, d.nmethods) = (e.methods, e.nmethods);
+        }
+        d
+    })
+}
+
+/// `func sliceOf(t *abiType) *abiType`: the descriptor of `[]t`.
+///
+/// # Safety
+/// `t` is a valid descriptor.
+pub unsafe extern "C" fn slice_of(t: *const TypeDesc) -> *const TypeDesc {
+    // SAFETY: by the precondition.
+    let e = unsafe { &*t };
+    made(Made::Slice(t as usize), || TypeDesc { elem: t, ..composite(Kind::Slice, format!("[]{}", name(e)), 24) })
+}
+
+/// `func mapOf(k, v *abiType) *abiType`: the descriptor of `map[k]v`
+/// (reflect has checked that `k` is comparable).
+///
+/// # Safety
+/// `k` and `v` are valid descriptors.
+pub unsafe extern "C" fn map_of(k: *const TypeDesc, v: *const TypeDesc) -> *const TypeDesc {
+    // SAFETY: by the precondition.
+    let (kd, vd) = unsafe { (&*k, &*v) };
+    made(Made::Map(k as usize, v as usize), || TypeDesc {
+        key: k,
+        elem: v,
+        ..composite(Kind::Map, format!("map[{}]{}", name(kd), name(vd)), 8)
+    })
+}
+
+/// `func arrayOf(n int, t *abiType) *abiType`: the descriptor of `[n]t`
+/// (reflect has checked that the size fits).
+///
+/// # Safety
+/// `t` is a valid descriptor.
+pub unsafe extern "C" fn array_of(n: usize, t: *const TypeDesc) -> *const TypeDesc {
+    // SAFETY: by the precondition.
+    let e = unsafe { &*t };
+    made(Made::Array(n, t as usize), || TypeDesc {
+        elem: t,
+        len: n,
+        align: e.align,
+        flags: if e.flags & TYPE_FLAG_NOPTR != 0 || n == 0 { TYPE_FLAG_NOPTR } else { 0 },
+        ..composite(Kind::Array, format!("[{n}]{}", name(e)), e.size * n)
+    })
+}
+
+/// `func chanOf(dir int, t *abiType) *abiType`: the descriptor of a
+/// channel of `t` with direction `dir` (reflect's `ChanDir`: 1 receive,
+/// 2 send, 3 both), named as gc names it (`chan (<-chan int)` where the
+/// element is a receive-only channel).
+///
+/// # Safety
+/// `t` is a valid descriptor.
+pub unsafe extern "C" fn chan_of(dir: usize, t: *const TypeDesc) -> *const TypeDesc {
+    // SAFETY: by the precondition.
+    let e = unsafe { &*t };
+    let dir = dir as u8;
+    made(Made::Chan(dir, t as usize), || {
+        let elem = name(e);
+        let name = match dir {
+            1 => format!("<-chan {elem}"),
+            2 => format!("chan<- {elem}"),
+            _ if elem.starts_with("<-chan") => format!("chan ({elem})"),
+            _ => format!("chan {elem}"),
+        };
+        TypeDesc { elem: t, chan_dir: dir, ..composite(Kind::Chan, name, 8) }
+    })
+}
+
+/// `func funcOf(in, out []*abiType, variadic bool) *abiType`: the
+/// descriptor of the func type with these parameters and results (with
+/// `variadic`, the last parameter is a slice type, written `...E`).
+///
+/// # Safety
+/// `ins` and `outs` hold `nin` and `nout` valid descriptors.
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn func_of(
+    ins: *const *const TypeDesc,
+    nin: usize,
+    _in_cap: usize,
+    outs: *const *const TypeDesc,
+    nout: usize,
+    _out_cap: usize,
+    variadic: bool,
+) -> *const TypeDesc {
+    // SAFETY: by the precondition.
+    let (ins, outs) = unsafe {
+        (
+            if nin == 0 { &[][..] } else { std::slice::from_raw_parts(ins, nin) },
+            if nout == 0 { &[][..] } else { std::slice::from_raw_parts(outs, nout) },
+        )
+    };
+    let all: Vec<*const TypeDesc> = ins.iter().chain(outs).copied().collect();
+    let key = Made::Func(all.iter().map(|&t| t as usize).collect(), nin, variadic);
+    made(key, || {
+        // SAFETY: by the precondition.
+        let names: Vec<String> = all.iter().map(|&t| name(unsafe { &*t })).collect();
+        let mut params: Vec<String> = names[..nin].to_vec();
+        if variadic && let Some(last) = params.last_mut() {
+            *last = format!("...{}", last.strip_prefix("[]").unwrap_or(last));
+        }
+        let results = match &names[nin..] {
+            [] => String::new(),
+            [r] => format!(" {r}"),
+            rs => format!(" ({})", rs.join(", ")),
+        };
+        let mut d = composite(Kind::Func, format!("func({}){results}", params.join(", ")), 8);
+        d.len = nin;
+        d.nout = nout;
+        d.key = all.first().copied().filter(|_| nin > 0).unwrap_or(std::ptr::null());
+        d.flags = if variadic { crate::abi::TYPE_FLAG_VARIADIC } else { 0 };
+        if !all.is_empty() {
+            d.params = Box::leak(all.clone().into_boxed_slice()).as_ptr();
+        }
+        d
+    })
+}
