@@ -24,6 +24,9 @@ func ContainsAny(b []byte, chars string) bool { return IndexAny(b, chars) >= 0 }
 // ContainsRune: whether r occurs in b.
 func ContainsRune(b []byte, r rune) bool { return IndexRune(b, r) >= 0 }
 
+// ContainsFunc: whether any rune of b satisfies f.
+func ContainsFunc(b []byte, f func(rune) bool) bool { return IndexFunc(b, f) >= 0 }
+
 // Count: the number of non-overlapping sep in s (runes + 1 for an empty
 // sep).
 func Count(s, sep []byte) int { return strings.Count(string(s), string(sep)) }

@@ -18,22 +18,22 @@ import "unsafe"
 
 // rtype is a type descriptor (TypeDesc). *rtype implements Type.
 type rtype struct {
-	size     uintptr
-	kind     uint8
-	align    uint8
-	flags    uint8
-	chanDir  uint8
-	name     string
-	elem     *rtype
-	key      *rtype
-	len      uintptr
-	fields   *structField
-	nfields  int
-	methods  *method
-	nmethods int
-	pkgPath  string
-	params   **rtype
-	nout     int
+	size      uintptr
+	kind      uint8
+	align     uint8
+	flags     uint8
+	chanDir   uint8
+	name      string
+	elem      *rtype
+	key       *rtype
+	len       uintptr
+	fields    *structField
+	nfields   int
+	methods   *method
+	nmethods  int
+	pkgPath   string
+	params    **rtype
+	nout      int
 	ptrToThis *rtype
 	call      unsafe.Pointer // func(fn, frame unsafe.Pointer), see call.go
 	callFrame *rtype
@@ -62,6 +62,8 @@ type method struct {
 	code unsafe.Pointer
 	mtyp *rtype
 	glue unsafe.Pointer
+	ftyp *rtype         // the method expression's type (receiver first)
+	fn   unsafe.Pointer // the method expression, a func value of type ftyp
 }
 
 // eface is the layout of every interface value.

@@ -576,6 +576,11 @@ func (t *rtype) Method(i int) Method {
 		out.Type = toType(m.mtyp)
 		return out
 	}
+	if m.ftyp != nil {
+		out.Type = m.ftyp
+		out.Func = Value{m.ftyp, m.fn, flag(Func)}
+		return out
+	}
 	// A method expression's type: the receiver first.
 	ft := m.mtyp
 	in := []Type{t}

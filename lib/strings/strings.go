@@ -138,6 +138,9 @@ func ContainsRune(s string, r rune) bool { return IndexRune(s, r) >= 0 }
 // ContainsAny: whether any rune of chars occurs in s.
 func ContainsAny(s, chars string) bool { return IndexAny(s, chars) >= 0 }
 
+// ContainsFunc: whether any rune of s satisfies f.
+func ContainsFunc(s string, f func(rune) bool) bool { return IndexFunc(s, f) >= 0 }
+
 // HasPrefix: whether s begins with prefix.
 func HasPrefix(s, prefix string) bool {
 	return len(s) >= len(prefix) && s[:len(prefix)] == prefix

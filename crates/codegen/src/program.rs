@@ -117,7 +117,7 @@ pub struct ProgramCx<'p> {
     /// The program's pointer types by element type, for
     /// [`ProgramCx::pointer_to`] (made on first use).
     pointer_types: Option<HashMap<TyId, TyId>>,
-    funcvals: HashMap<FuncId, DataId>,
+    funcvals: HashMap<ClifFuncId, DataId>,
     globals: Vec<Option<DataId>>,
     thunk_ids: HashMap<ThunkSpec, ClifFuncId>,
     /// Thunks requested but not generated yet.
@@ -315,7 +315,14 @@ impl<'p> ProgramCx<'p> {
     /// The static closure object `[code]` of top-level function `f`, used
     /// for `f` as a func value.
     pub fn funcval(&mut self, f: FuncId) -> DataId {
-        if let Some(id) = self.funcvals.get(&f) {
+        let code = self.func_decl(f);
+        self.code_funcval(code)
+    }
+
+    /// The static closure object `[code]` of function `code` (a Go
+    /// function taking its closure context first): a func value of it.
+    pub fn code_funcval(&mut self, code: ClifFuncId) -> DataId {
+        if let Some(id) = self.funcvals.get(&code) {
             return *id;
         }
         let id = self.anon_data(false);
@@ -324,11 +331,10 @@ impl<'p> ProgramCx<'p> {
         // data in .bss, where a relocation cannot be applied.
         d.define(Box::new([0u8; 8]));
         d.set_align(8);
-        let code = self.func_decl(f);
         let fr = self.module.declare_func_in_data(code, &mut d);
         d.write_function_addr(0, fr);
         self.define_data(id, &d);
-        self.funcvals.insert(f, id);
+        self.funcvals.insert(code, id);
         id
     }
 
@@ -465,13 +471,6 @@ impl<'p> ProgramCx<'p> {
         Some(id)
     }
 
-    /// Whether the program uses deft's package reflect (declares its
-    /// hooks), whose descriptors then carry more: `ptr_to_this`, method
-    /// values' glue.
-    pub fn uses_reflect(&mut self) -> bool {
-        self.func_named("reflect.ptrTo").is_some()
-    }
-
     /// The program's type `*ty`, when the program has it and uses package
     /// reflect (whose `PointerTo` must then find it, see
     /// [`TypeDesc::ptr_to_this`]). Made known to descriptors only then:
@@ -479,7 +478,7 @@ impl<'p> ProgramCx<'p> {
     /// are compiled.
     fn pointer_to(&mut self, ty: TyId) -> Option<TyId> {
         let prog = self.prog;
-        if !self.uses_reflect() {
+        if !prog.uses_reflect {
             return None;
         }
         let index = self.pointer_types.get_or_insert_with(|| {

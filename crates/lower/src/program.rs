@@ -347,6 +347,7 @@ pub fn lower<'a>(
             break;
         }
     }
+    cx.prog.uses_reflect = cx.prog.funcs.iter().any(|f| f.name == "reflect.Value.Call");
     crate::promote::record_method_types(&mut cx);
     crate::reflectcall::make_call_adapters(&mut cx);
     Some(cx.prog)

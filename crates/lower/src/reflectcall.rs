@@ -20,8 +20,8 @@
 //! through any call. It is a wrapper (`Program::wrappers`): tracebacks
 //! omit it, as gc's show no frame for its reflectcall assembly.
 //!
-//! Invariant: adapters exist only when the program declares
-//! `reflect.Value.Call` (it imports deft's reflect), and only for func
+//! Invariant: adapters exist only when the program uses reflect
+//! (`Program::uses_reflect`), and only for func
 //! types lowering knows (types reflect makes at run time with `FuncOf`
 //! have none: calling through them is reported as unsupported by reflect).
 
@@ -34,7 +34,7 @@ use crate::program::{Ctx, Generated};
 /// Makes the call adapter of every func type of the program, if the
 /// program uses reflect (see the module doc).
 pub fn make_call_adapters(cx: &mut Ctx) {
-    if !cx.prog.funcs.iter().any(|f| f.name == "reflect.Value.Call") {
+    if !cx.prog.uses_reflect {
         return;
     }
     // Adapters make struct and pointer types only, so the func types are

@@ -141,6 +141,12 @@ pub struct MethodDesc {
     /// that calls `code(type descriptor, data word, args...)` (codegen's
     /// `iface` glue); null otherwise.
     pub glue: *const u8,
+    /// With reflect, the func type of the method expression `T.M` (the
+    /// receiver first), else null.
+    pub ftyp: *const TypeDesc,
+    /// With reflect, the method expression `T.M` as a func value of type
+    /// `ftyp` (a static closure object), else null.
+    pub func: *const u8,
 }
 
 impl MethodDesc {

@@ -463,6 +463,8 @@ const fn error_methods(error: extern "C" fn(*const u8) -> GoString) -> [MethodDe
             code: error as *const u8,
             mtyp: std::ptr::null(),
             glue: std::ptr::null(),
+            ftyp: std::ptr::null(),
+            func: std::ptr::null(),
         },
         MethodDesc {
             name: GoString::from_static(b"RuntimeError"),
@@ -470,6 +472,8 @@ const fn error_methods(error: extern "C" fn(*const u8) -> GoString) -> [MethodDe
             code: deft_runtime_error_marker as *const u8,
             mtyp: std::ptr::null(),
             glue: std::ptr::null(),
+            ftyp: std::ptr::null(),
+            func: std::ptr::null(),
         },
     ]
 }

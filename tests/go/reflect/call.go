@@ -96,6 +96,11 @@ func main() {
 	fmt.Println(m.Kind(), m.Type(), m.Interface().(func() string)())
 	tm, _ := reflect.TypeOf(acc).MethodByName("Add")
 	fmt.Println(tm.Type, tm.Index)
+	show(tm.Func.Call([]reflect.Value{v(acc), v(100)}))
+	total := reflect.TypeOf(Acc{}).Method(1).Func.Interface().(func(Acc) int)
+	fmt.Println(total(Acc{total: 8}), tm.Func.Type() == reflect.TypeOf((*Acc).Add))
+	desc, _ := reflect.TypeOf(&Acc{}).MethodByName("Describe")
+	show(desc.Func.Call([]reflect.Value{v(&Acc{total: 2}), v("d"), v(0.5)}))
 
 	try("panic in callee", func() { v(boom).Call([]reflect.Value{v("x")}) })
 	try("too few", func() { v(divide).Call([]reflect.Value{v(1.0)}) })

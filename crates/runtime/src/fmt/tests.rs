@@ -420,6 +420,8 @@ fn int_with_methods(name: &str, methods: &[(&str, extern "C" fn())]) -> *const T
             code: code as *const u8,
             mtyp: std::ptr::null(),
             glue: std::ptr::null(),
+            ftyp: std::ptr::null(),
+            func: std::ptr::null(),
         })
         .collect();
     let nmethods = ms.len();
