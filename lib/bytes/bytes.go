@@ -307,3 +307,29 @@ func Cut(s, sep []byte) (before, after []byte, found bool) {
 	}
 	return s, nil, false
 }
+
+// CutPrefix: s without the leading prefix, and whether s began with it
+// (if not, s itself).
+func CutPrefix(s, prefix []byte) (after []byte, found bool) {
+	if !HasPrefix(s, prefix) {
+		return s, false
+	}
+	return s[len(prefix):], true
+}
+
+// CutSuffix: s without the trailing suffix, and whether s ended with it
+// (if not, s itself).
+func CutSuffix(s, suffix []byte) (before []byte, found bool) {
+	if !HasSuffix(s, suffix) {
+		return s, false
+	}
+	return s[:len(s)-len(suffix)], true
+}
+
+// Clone: a copy of b in new memory (nil for nil).
+func Clone(b []byte) []byte {
+	if b == nil {
+		return nil
+	}
+	return append([]byte{}, b...)
+}

@@ -92,6 +92,14 @@ type hiter struct {
 	_    [6]uintptr
 }
 
+// scase is a select case for the runtime (runtime::chan::Scase): the
+// channel, the value to send or where to receive, and the direction.
+type scase struct {
+	c    unsafe.Pointer
+	elem unsafe.Pointer
+	kind uint64 // 0 receive, 1 send
+}
+
 // The runtime's hooks (crates/runtime/src/library/reflecthooks.rs and the
 // map and slice entry points the compiler uses).
 func unsafe_New(t *rtype) unsafe.Pointer
@@ -104,6 +112,13 @@ func mapassign(t *rtype, m, key unsafe.Pointer) unsafe.Pointer
 func mapdelete(t *rtype, m, key unsafe.Pointer)
 func mapiterinit(m unsafe.Pointer, it *hiter)
 func mapiternext(it *hiter) bool
+func makechan(elemSize, size, noscan int) unsafe.Pointer
+func chanlen(c unsafe.Pointer) int
+func chancap(c unsafe.Pointer) int
+func chansend(c, elem unsafe.Pointer)
+func chanrecv(c, out unsafe.Pointer) bool
+func chanclose(c unsafe.Pointer)
+func rselect(cases *scase, n, block int, recvOK *bool) int
 func ptrTo(t *rtype) *rtype
 func sliceOf(t *rtype) *rtype
 func mapOf(k, v *rtype) *rtype

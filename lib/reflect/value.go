@@ -1255,20 +1255,15 @@ func Swapper(slice any) func(i, j int) {
 	}
 }
 
-// chanlen and chancap read a channel's count and capacity from the
-// runtime's channel header (runtime::chan::Chan: element size, capacity,
-// count, ...). A read races with other goroutines as gc's does: reflect
-// reports a snapshot.
-func chanlen(c unsafe.Pointer) int {
-	if c == nil {
-		return 0
+// TypeAssert is v.Interface().(T), without the intermediate interface
+// value's allocation in gc; here it is that very assertion.
+func TypeAssert[T any](v Value) (T, bool) {
+	if v.flag == 0 {
+		panic(&ValueError{"reflect.TypeAssert", Invalid})
 	}
-	return *(*int)(unsafe.Add(c, 2*unsafe.Sizeof(int(0))))
-}
-
-func chancap(c unsafe.Pointer) int {
-	if c == nil {
-		return 0
+	if v.flag&flagRO != 0 {
+		panic("reflect.TypeAssert: cannot return value obtained from unexported field or method")
 	}
-	return *(*int)(unsafe.Add(c, unsafe.Sizeof(int(0))))
+	x, ok := valueInterface(v, false).(T)
+	return x, ok
 }

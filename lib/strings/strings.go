@@ -177,6 +177,24 @@ func Cut(s, sep string) (before, after string, found bool) {
 	return s, "", false
 }
 
+// CutPrefix: s without the leading prefix, and whether s began with it
+// (if not, s itself).
+func CutPrefix(s, prefix string) (after string, found bool) {
+	if !HasPrefix(s, prefix) {
+		return s, false
+	}
+	return s[len(prefix):], true
+}
+
+// CutSuffix: s without the trailing suffix, and whether s ended with it
+// (if not, s itself).
+func CutSuffix(s, suffix string) (before string, found bool) {
+	if !HasSuffix(s, suffix) {
+		return s, false
+	}
+	return s[:len(s)-len(suffix)], true
+}
+
 // explode splits s into its UTF-8 sequences, at most n pieces (n < 0:
 // all), the last holding the rest. An invalid byte is a piece of its own,
 // kept as it is (Go 1.21 and later; before, it became "\uFFFD").

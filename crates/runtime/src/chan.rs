@@ -47,8 +47,7 @@ struct WaitQ {
     last: *mut Waiter,
 }
 
-/// A channel (`chan T`). Package reflect reads `cap` and `count` (the
-/// second and third words) for `Value.Cap` and `Value.Len`.
+/// A channel (`chan T`).
 #[repr(C)]
 pub struct Chan {
     elem_size: usize,

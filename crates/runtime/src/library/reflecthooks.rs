@@ -11,6 +11,10 @@
 //!   `deft_mapiterinit`, `deft_mapiternext`) are bound directly in the
 //!   table of [`super`];
 //! * slices: `deft_growslice`, for `Append` and `Grow` (gc's capacities);
+//! * channels: the compiler's entry points (`deft_makechan`,
+//!   `deft_chansend`, `deft_chanrecv`, `deft_closechan`, `deft_select`,
+//!   `deft_chanlen`, `deft_chancap`), which park the goroutine as a
+//!   channel operation in Go code does;
 //! * descriptors of types the program never names ([`ptr_to`],
 //!   [`slice_of`], [`map_of`], [`array_of`], [`chan_of`], [`func_of`]), made once and
 //!   kept for the life of the process in one table guarded by a mutex
