@@ -37,6 +37,7 @@ type rtype struct {
 	ptrToThis *rtype
 	call      unsafe.Pointer // func(fn, frame unsafe.Pointer), see call.go
 	callFrame *rtype
+	makeFunc  unsafe.Pointer // a func value [code] of the MakeFunc stub, see makefunc.go
 }
 
 // Bits of rtype.flags.

@@ -1267,3 +1267,18 @@ func TypeAssert[T any](v Value) (T, bool) {
 	x, ok := valueInterface(v, false).(T)
 	return x, ok
 }
+
+// SliceHeader is the runtime representation of a slice (deprecated in
+// gc, as in deft: unsafe.Slice and unsafe.SliceData say it safely).
+type SliceHeader struct {
+	Data uintptr
+	Len  int
+	Cap  int
+}
+
+// StringHeader is the runtime representation of a string (deprecated, as
+// SliceHeader).
+type StringHeader struct {
+	Data uintptr
+	Len  int
+}

@@ -429,8 +429,12 @@ impl<'p> ProgramCx<'p> {
             (std::mem::offset_of!(TypeDesc, fields), fields.map(|f| f.0)),
             (std::mem::offset_of!(TypeDesc, params), params),
             (std::mem::offset_of!(TypeDesc, ptr_to_this), self.pointer_to(ty).map(|p| self.typedesc(p))),
-            (std::mem::offset_of!(TypeDesc, call), def.reflect.call.map(|(f, _)| self.funcval(f))),
-            (std::mem::offset_of!(TypeDesc, call_frame), def.reflect.call.map(|(_, t)| self.typedesc(t))),
+            (std::mem::offset_of!(TypeDesc, call), def.reflect.call.map(|c| self.funcval(c.adapter))),
+            (std::mem::offset_of!(TypeDesc, call_frame), def.reflect.call.map(|c| self.typedesc(c.frame))),
+            (
+                std::mem::offset_of!(TypeDesc, make_func),
+                def.reflect.call.and_then(|c| c.make_func).map(|f| self.funcval(f)),
+            ),
         ];
         for (off, s) in [
             (std::mem::offset_of!(TypeDesc, name), &def.name),

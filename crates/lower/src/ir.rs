@@ -227,9 +227,22 @@ pub struct ReflectFacts {
     /// An interface type's methods' func types, in the order of
     /// [`TyKind::Interface`]'s list.
     pub method_types: Vec<TyId>,
-    /// A func type's call adapter and its frame struct type, when the
-    /// program uses reflect (see `crate::reflectcall`).
-    pub call: Option<(FuncId, TyId)>,
+    /// A func type's call adapter, frame struct type and `MakeFunc` stub,
+    /// when the program uses reflect (see `crate::reflectcall`).
+    pub call: Option<ReflectCall>,
+}
+
+/// What reflect calls and makes functions of a func type through (see
+/// `crate::reflectcall`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ReflectCall {
+    /// `reflect.call(fn, frame)`: calls a value of the type.
+    pub adapter: FuncId,
+    /// The frame: a struct of the parameters, then the results.
+    pub frame: TyId,
+    /// The closure body `MakeFunc` makes values of the type with (absent
+    /// when reflect declares no `callMakeFunc`).
+    pub make_func: Option<FuncId>,
 }
 
 /// Integer widths and signedness.

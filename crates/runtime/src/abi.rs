@@ -237,6 +237,11 @@ pub struct TypeDesc {
     /// The struct type of a call adapter's frame: the parameters, then the
     /// results, as fields.
     pub call_frame: *const TypeDesc,
+    /// A func type's `MakeFunc` stub, as a static func value `[code]`
+    /// whose code, with one captured word (reflect's description of the
+    /// function made) after it in a closure object, is a function of this
+    /// type; null without reflect.
+    pub make_func: *const u8,
 }
 
 impl TypeDesc {
@@ -263,6 +268,7 @@ impl TypeDesc {
             ptr_to_this: std::ptr::null(),
             call: std::ptr::null(),
             call_frame: std::ptr::null(),
+            make_func: std::ptr::null(),
         }
     }
 }
