@@ -1,4 +1,5 @@
-// Value.Seq and Value.Seq2: ranging over a value of any rangeable kind.
+// Value.Seq and Value.Seq2: ranging over a value of any rangeable kind
+// (a range function through MakeFunc, as gc does).
 
 package reflect
 
@@ -82,7 +83,15 @@ func (v Value) Seq() iter.Seq[Value] {
 			}
 		}
 	case Func:
-		panic("reflect: deft does not support Value.Seq of a func (it needs MakeFunc) yet")
+		if !v.typ.isRangeFunc(1) {
+			break
+		}
+		return func(yield func(Value) bool) {
+			rf := MakeFunc(v.typ.param(0), func(in []Value) []Value {
+				return []Value{ValueOf(yield(in[0]))}
+			})
+			v.Call([]Value{rf})
+		}
 	}
 	panic("reflect: " + v.Type().String() + " cannot produce iter.Seq[Value]")
 }
@@ -130,7 +139,15 @@ func (v Value) Seq2() iter.Seq2[Value, Value] {
 			}
 		}
 	case Func:
-		panic("reflect: deft does not support Value.Seq2 of a func (it needs MakeFunc) yet")
+		if !v.typ.isRangeFunc(2) {
+			break
+		}
+		return func(yield func(Value, Value) bool) {
+			rf := MakeFunc(v.typ.param(0), func(in []Value) []Value {
+				return []Value{ValueOf(yield(in[0], in[1]))}
+			})
+			v.Call([]Value{rf})
+		}
 	}
 	panic("reflect: " + v.Type().String() + " cannot produce iter.Seq2[Value, Value]")
 }

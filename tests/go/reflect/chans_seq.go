@@ -115,6 +115,22 @@ func main() {
 	fmt.Println(reflect.TypeOf(0).CanSeq(), reflect.TypeOf(0).CanSeq2(), reflect.TypeOf("").CanSeq2(), reflect.TypeOf(1.5).CanSeq(),
 		reflect.TypeOf(func(func(int) bool) {}).CanSeq(), reflect.TypeOf(func(func(int, string) bool) {}).CanSeq2())
 
+	count := func(yield func(int) bool) {
+		for i := 0; i < 5 && yield(i*i); i++ {
+		}
+	}
+	pairs := func(yield func(string, int) bool) { _ = yield("a", 1) && yield("b", 2) && yield("c", 3) }
+	for v := range reflect.ValueOf(count).Seq() {
+		if v.Int() > 9 {
+			break
+		}
+		fmt.Print(v.Int(), " ")
+	}
+	for k, v := range reflect.ValueOf(pairs).Seq2() {
+		fmt.Print(k.String(), v.Int(), " ")
+	}
+	fmt.Println()
+
 	n, ok := reflect.TypeAssert[int](reflect.ValueOf(5))
 	s, ok2 := reflect.TypeAssert[string](reflect.ValueOf(5))
 	st, ok3 := reflect.TypeAssert[fmt.Stringer](reflect.ValueOf(reflect.Int))
