@@ -494,6 +494,25 @@ impl<'p> ProgramCx<'p> {
         index.get(&ty).copied()
     }
 
+    /// For a program that uses reflect, a table of the address of every
+    /// type descriptor emitted (by type id: the same table on every run),
+    /// and its length: gc's typelinks, through which reflect's `SliceOf`,
+    /// `MapOf`, `FuncOf`, ... find the program's own descriptor of a type
+    /// rather than make a second one. Called once code generation is done
+    /// (no descriptor is made after it).
+    pub fn typelinks(&mut self) -> Option<(DataId, usize)> {
+        if !self.prog.uses_reflect {
+            return None;
+        }
+        let mut ids: Vec<(TyId, DataId)> = self.typedescs.iter().map(|(t, d)| (*t, *d)).collect();
+        ids.sort_by_key(|(t, _)| *t);
+        let relocs: Vec<(usize, Option<DataId>)> =
+            ids.iter().enumerate().map(|(i, (_, d))| (8 * i, Some(*d))).collect();
+        let id = self.anon_data(false);
+        self.define_with_relocs(id, vec![0u8; 8 * ids.len().max(1)], &relocs);
+        Some((id, ids.len()))
+    }
+
     /// The [`FieldDesc`] table of a struct type (data, count); `None` for
     /// other types and empty structs. The runtime hashes and compares struct
     /// values field by field with it (padding ignored).

@@ -33,6 +33,8 @@ mod sync;
 mod time;
 pub(crate) mod unicode;
 
+pub use reflecthooks::register_typelinks;
+
 /// Two integer results, returned in `rax:rdx`.
 #[repr(C)]
 pub struct Pair(pub i64, pub i64);

@@ -20,13 +20,10 @@
 //!   kept for the life of the process in one table guarded by a mutex
 //!   (goroutines may run on several threads), so that asking twice gives
 //!   the same descriptor and `==` on `reflect.Type` stays identity. A
-//!   type the compiler described is never made again: `*T` is the
-//!   program's own when the compiler linked it to `T`
-//!   ([`TypeDesc::ptr_to_this`]); for the other constructors reflect
-//!   first looks among the descriptors the program holds (its Go side
-//!   keeps no list of them, so only `ptr_to_this` is consulted here: a
-//!   slice, map, array or chan type that the program both names and
-//!   builds with reflect gets a second descriptor, see ARCHITECTURE.md).
+//!   type the program has is never made again: the compiler gives the
+//!   runtime the list of the program's descriptors
+//!   ([`register_typelinks`], gc's typelinks), with which the table
+//!   starts, and links `*T` to `T` ([`TypeDesc::ptr_to_this`]).
 //!
 //! Made descriptors are leaked Rust memory, never collected; they point
 //! only at other descriptors and at leaked names, never into the Go heap.
@@ -34,7 +31,7 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use crate::abi::{GoString, Kind, TYPE_FLAG_NOPTR, TypeDesc};
+use crate::abi::{GoString, Kind, TYPE_FLAG_NAMED, TYPE_FLAG_NOPTR, TYPE_FLAG_VARIADIC, TypeDesc};
 use crate::alloc::{NOSCAN, deft_alloc};
 use crate::iface::direct;
 
@@ -89,14 +86,70 @@ enum Made {
     Func(Vec<usize>, usize, bool),
 }
 
-/// Every descriptor made so far, by what it is made of (addresses of
-/// leaked descriptors).
+/// Every composite type without a name the program has or reflect made,
+/// by what it is made of (addresses of the program's static descriptors
+/// and of leaked ones).
 static MADE: Mutex<Option<HashMap<Made, usize>>> = Mutex::new(None);
 
-/// The descriptor for `key`, made by `make` the first time.
+/// The program's descriptors, as registered: (address of the table,
+/// length).
+static TYPELINKS: Mutex<(usize, usize)> = Mutex::new((0, 0));
+
+/// The compiler's code (JIT) or `deft_main` (executables) calls this
+/// before the program runs, for a program that uses reflect, with the
+/// table of every type descriptor the program has.
+///
+/// # Safety
+/// `table` holds `len` valid descriptors, static for the process's life.
+pub unsafe fn register_typelinks(table: *const *const TypeDesc, len: usize) {
+    *TYPELINKS.lock().unwrap_or_else(|e| e.into_inner()) = (table as usize, len);
+}
+
+/// What descriptor `t` of the program is made of, when it is a composite
+/// type without a name (what reflect's constructors make).
+fn made_of(t: &TypeDesc) -> Option<Made> {
+    if t.flags & TYPE_FLAG_NAMED != 0 {
+        return None;
+    }
+    let (elem, key) = (t.elem as usize, t.key as usize);
+    Some(match t.kind {
+        k if k == Kind::Pointer as u8 => Made::Pointer(elem),
+        k if k == Kind::Slice as u8 => Made::Slice(elem),
+        k if k == Kind::Map as u8 => Made::Map(key, elem),
+        k if k == Kind::Array as u8 => Made::Array(t.len, elem),
+        k if k == Kind::Chan as u8 => Made::Chan(t.chan_dir, elem),
+        k if k == Kind::Func as u8 => {
+            let n = t.len + t.nout;
+            // SAFETY: a func descriptor's `params` holds `len + nout` descriptors.
+            let all = if n == 0 { &[][..] } else { unsafe { std::slice::from_raw_parts(t.params, n) } };
+            Made::Func(all.iter().map(|&p| p as usize).collect(), t.len, t.flags & TYPE_FLAG_VARIADIC != 0)
+        }
+        _ => return None,
+    })
+}
+
+/// The table of [`MADE`] as it starts: the program's descriptors.
+fn program_types() -> HashMap<Made, usize> {
+    let (table, len) = *TYPELINKS.lock().unwrap_or_else(|e| e.into_inner());
+    let mut map = HashMap::new();
+    if table != 0 {
+        // SAFETY: registered by the compiler's code: `len` valid descriptors.
+        let descs = unsafe { std::slice::from_raw_parts(table as *const *const TypeDesc, len) };
+        for &d in descs {
+            // SAFETY: as above.
+            if let Some(key) = made_of(unsafe { &*d }) {
+                map.entry(key).or_insert(d as usize);
+            }
+        }
+    }
+    map
+}
+
+/// The descriptor for `key`: the program's, or the one made by `make` the
+/// first time.
 fn made(key: Made, make: impl FnOnce() -> TypeDesc) -> *const TypeDesc {
     let mut table = MADE.lock().unwrap_or_else(|e| e.into_inner());
-    let map = table.get_or_insert_with(HashMap::new);
+    let map = table.get_or_insert_with(program_types);
     let addr = *map.entry(key).or_insert_with(|| Box::leak(Box::new(make())) as *const TypeDesc as usize);
     addr as *const TypeDesc
 }
@@ -249,7 +302,7 @@ pub unsafe extern "C" fn func_of(
         d.len = nin;
         d.nout = nout;
         d.key = all.first().copied().filter(|_| nin > 0).unwrap_or(std::ptr::null());
-        d.flags = if variadic { crate::abi::TYPE_FLAG_VARIADIC } else { 0 };
+        d.flags = if variadic { TYPE_FLAG_VARIADIC } else { 0 };
         if !all.is_empty() {
             d.params = Box::leak(all.clone().into_boxed_slice()).as_ptr();
         }
