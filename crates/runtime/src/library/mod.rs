@@ -210,6 +210,7 @@ library! {
     "reflect.arrayOf" => reflecthooks::array_of,
     "reflect.chanOf" => reflecthooks::chan_of,
     "reflect.funcOf" => reflecthooks::func_of,
+    "reflect.structOf" => reflecthooks::struct_of,
     "reflect.growslice" => crate::slices::deft_growslice,
     "reflect.makemap" => crate::maps::deft_makemap,
     "reflect.mapaccess" => crate::maps::deft_mapaccess2,

@@ -16,7 +16,8 @@
 //!   `deft_chanlen`, `deft_chancap`), which park the goroutine as a
 //!   channel operation in Go code does;
 //! * descriptors of types the program never names ([`ptr_to`],
-//!   [`slice_of`], [`map_of`], [`array_of`], [`chan_of`], [`func_of`]), made once and
+//!   [`slice_of`], [`map_of`], [`array_of`], [`chan_of`], [`func_of`],
+//!   [`struct_of`]), made once and
 //!   kept for the life of the process in one table guarded by a mutex
 //!   (goroutines may run on several threads), so that asking twice gives
 //!   the same descriptor and `==` on `reflect.Type` stays identity. A
@@ -31,7 +32,7 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use crate::abi::{GoString, Kind, TYPE_FLAG_NAMED, TYPE_FLAG_NOPTR, TYPE_FLAG_VARIADIC, TypeDesc};
+use crate::abi::{FieldDesc, GoString, Kind, TYPE_FLAG_NAMED, TYPE_FLAG_NOPTR, TYPE_FLAG_VARIADIC, TypeDesc};
 use crate::alloc::{NOSCAN, deft_alloc};
 use crate::iface::direct;
 
@@ -84,6 +85,9 @@ enum Made {
     Chan(u8, usize),
     /// Parameters then results, the number of parameters, variadic.
     Func(Vec<usize>, usize, bool),
+    /// The name (field names, types and tags as gc prints them) and the
+    /// fields' types.
+    Struct(String, Vec<usize>),
 }
 
 /// Every composite type without a name the program has or reflect made,
@@ -118,6 +122,11 @@ fn made_of(t: &TypeDesc) -> Option<Made> {
         k if k == Kind::Map as u8 => Made::Map(key, elem),
         k if k == Kind::Array as u8 => Made::Array(t.len, elem),
         k if k == Kind::Chan as u8 => Made::Chan(t.chan_dir, elem),
+        k if k == Kind::Struct as u8 => {
+            // SAFETY: a struct descriptor's `fields` holds `nfields` fields.
+            let fs = if t.nfields == 0 { &[][..] } else { unsafe { std::slice::from_raw_parts(t.fields, t.nfields) } };
+            Made::Struct(name(t), fs.iter().map(|f| f.ty as usize).collect())
+        }
         k if k == Kind::Func as u8 => {
             let n = t.len + t.nout;
             // SAFETY: a func descriptor's `params` holds `len + nout` descriptors.
@@ -305,6 +314,71 @@ pub unsafe extern "C" fn func_of(
         d.flags = if variadic { TYPE_FLAG_VARIADIC } else { 0 };
         if !all.is_empty() {
             d.params = Box::leak(all.clone().into_boxed_slice()).as_ptr();
+        }
+        d
+    })
+}
+
+/// What reflect's `StructOf` asks for (`structSpec` in lib/reflect's
+/// structof.go, field for field): the type's name as gc prints it, its
+/// layout, and its fields (names, tags and types; offsets computed).
+#[repr(C)]
+pub struct StructSpec {
+    name: GoString,
+    size: usize,
+    align: usize,
+    noptr: bool,
+    pkg_path: GoString,
+    fields: crate::abi::GoSlice,
+}
+
+/// A leaked copy of Go string `s` (the Go heap's may be collected).
+///
+/// # Safety
+/// `s` is a valid Go string.
+unsafe fn leaked_copy(s: GoString) -> GoString {
+    // SAFETY: by the precondition.
+    leaked(String::from_utf8_lossy(unsafe { s.bytes() }).into_owned())
+}
+
+/// `func structOf(spec *structSpec) *abiType`: the descriptor of the
+/// struct type `spec` describes (reflect has checked the fields and laid
+/// them out), the program's own when it has that type.
+///
+/// # Safety
+/// `spec` is a valid spec whose `fields` are `FieldDesc`s of valid types.
+pub unsafe extern "C" fn struct_of(spec: *const StructSpec) -> *const TypeDesc {
+    // SAFETY: by the precondition.
+    let (spec, fields) = unsafe {
+        let spec = &*spec;
+        let f = spec.fields;
+        (spec, if f.len == 0 { &[][..] } else { std::slice::from_raw_parts(f.ptr.cast::<FieldDesc>(), f.len) })
+    };
+    // SAFETY: the spec's strings are valid.
+    let name = String::from_utf8_lossy(unsafe { spec.name.bytes() }).into_owned();
+    let key = Made::Struct(name.clone(), fields.iter().map(|f| f.ty as usize).collect());
+    made(key, || {
+        let copies: Vec<FieldDesc> = fields
+            .iter()
+            // SAFETY: the fields' strings are valid.
+            .map(|f| unsafe {
+                FieldDesc {
+                    name: leaked_copy(f.name),
+                    ty: f.ty,
+                    offset: f.offset,
+                    tag: leaked_copy(f.tag),
+                    embedded: f.embedded,
+                }
+            })
+            .collect();
+        let mut d = composite(Kind::Struct, name, spec.size);
+        d.align = spec.align as u8;
+        d.flags = if spec.noptr { TYPE_FLAG_NOPTR } else { 0 };
+        // SAFETY: the spec's strings are valid.
+        d.pkg_path = unsafe { leaked_copy(spec.pkg_path) };
+        d.nfields = copies.len();
+        if !copies.is_empty() {
+            d.fields = Box::leak(copies.into_boxed_slice()).as_ptr();
         }
         d
     })
