@@ -32,7 +32,9 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use crate::abi::{FieldDesc, GoString, Kind, TYPE_FLAG_NAMED, TYPE_FLAG_NOPTR, TYPE_FLAG_VARIADIC, TypeDesc};
+use crate::abi::{
+    FieldDesc, GoString, Kind, MethodDesc, TYPE_FLAG_NAMED, TYPE_FLAG_NOPTR, TYPE_FLAG_VARIADIC, TypeDesc,
+};
 use crate::alloc::{NOSCAN, deft_alloc};
 use crate::iface::direct;
 
@@ -183,9 +185,9 @@ fn composite(kind: Kind, name: String, size: usize) -> TypeDesc {
 
 /// `func ptrTo(t *abiType) *abiType`: the descriptor of `*t`. Its method
 /// table is `t`'s when `t`'s values are boxed behind the data word (the
-/// same code then serves `*t`, whose data word is that pointer); the
-/// pointer-receiver methods of a type whose pointer type the program never
-/// names are not listed.
+/// same code then serves `*t`, whose data word is that pointer), without
+/// method expressions (`Method.Func`); the pointer-receiver methods of a
+/// type whose pointer type the program never names are not listed.
 ///
 /// # Safety
 /// `t` is a valid descriptor.
@@ -198,8 +200,15 @@ pub unsafe extern "C" fn ptr_to(t: *const TypeDesc) -> *const TypeDesc {
     made(Made::Pointer(t as usize), || {
         let mut d = composite(Kind::Pointer, format!("*{}", name(e)), 8);
         d.elem = t;
-        if !direct(e.kind) {
-            (d.methods, d.nmethods) = (e.methods, e.nmethods);
+        if !direct(e.kind) && e.nmethods > 0 {
+            // SAFETY: a descriptor's `methods` holds `nmethods` entries.
+            let ms = unsafe { std::slice::from_raw_parts(e.methods, e.nmethods) };
+            // The method expressions of `t`'s table take a `t`, not a `*t`:
+            // `*t`'s are left out (reflect then gives the type alone).
+            let copies: Vec<MethodDesc> =
+                ms.iter().map(|m| MethodDesc { ftyp: std::ptr::null(), func: std::ptr::null(), ..*m }).collect();
+            d.nmethods = copies.len();
+            d.methods = Box::leak(copies.into_boxed_slice()).as_ptr();
         }
         d
     })
