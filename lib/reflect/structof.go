@@ -46,7 +46,7 @@ func StructOf(fields []StructField) Type {
 		if f.IsExported() && !isExportedName(f.Name) {
 			panic("reflect.StructOf: field \"" + f.Name + "\" is unexported but missing PkgPath")
 		}
-		if seen[f.Name] {
+		if seen[f.Name] && f.Name != "_" {
 			panic("reflect.StructOf: duplicate field " + f.Name)
 		}
 		seen[f.Name] = true
