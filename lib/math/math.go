@@ -66,6 +66,7 @@ func Atan(x float64) float64
 func Atan2(y, x float64) float64
 func Hypot(p, q float64) float64
 func Mod(x, y float64) float64
+func Ldexp(frac float64, exp int) float64
 func Float64bits(f float64) uint64
 func Float64frombits(b uint64) float64
 func Float32bits(f float32) uint32

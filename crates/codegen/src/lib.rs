@@ -150,6 +150,9 @@ pub(crate) struct Translated {
     pub init: ClifFuncId,
     /// `main.main`, if the program has one.
     pub main: Option<ClifFuncId>,
+    /// With reflect, the table of every type descriptor the program has and
+    /// its length (see `runtime::library::register_typelinks`).
+    pub typelinks: Option<(DataId, usize)>,
 }
 
 /// Translates `program` into `module`, any kind of Cranelift module: the
@@ -223,7 +226,8 @@ pub(crate) fn translate(
     let init = cx.func_decl(program.init);
     let main = program.main.map(|m| cx.func_decl(m));
     let globals = cx.global_ids();
-    Ok(Translated { compiled: cx.compiled, globals, trampoline, catcher, init, main })
+    let typelinks = cx.typelinks();
+    Ok(Translated { compiled: cx.compiled, globals, trampoline, catcher, init, main, typelinks })
 }
 
 /// The alignment of a function of `len` bytes: 32 bytes (gc's), or 64 when

@@ -96,6 +96,10 @@ pub struct Ctx<'a> {
     pending: Vec<(ObjId, Vec<TypeId>, FuncId)>,
     /// Generic functions reported as instantiating themselves forever.
     cycle_reported: std::collections::HashSet<ObjId>,
+    /// Methods (declared, instances, promoted wrappers of them) whose last
+    /// parameter is variadic: what their func types in
+    /// [`Program::method_types`] need that their IR parameters do not say.
+    pub variadic_funcs: std::collections::HashSet<FuncId>,
 }
 
 /// A generic function or method of a generic type, lowered per instance.
@@ -147,6 +151,7 @@ impl<'a> Ctx<'a> {
         };
         let fid = self.reserve_func(name, decl.pos);
         self.prog.funcs[fid.0 as usize].on_demand = true;
+        self.note_variadic(fid, obj);
         self.instances.insert(key.clone(), fid);
         self.pending.push((key.0, key.1, fid));
         Some(fid)
@@ -181,6 +186,15 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// Notes method `fid` as variadic if its declaration `obj` is.
+    fn note_variadic(&mut self, fid: FuncId, obj: ObjId) {
+        if let Type::Func(sig) = self.types.get(self.info.obj(obj).ty)
+            && sig.variadic
+        {
+            self.variadic_funcs.insert(fid);
+        }
+    }
+
     /// The checker's facts outside generic code (no substitution).
     pub fn facts(&self) -> crate::facts::Facts<'_> {
         crate::facts::Facts { info: self.info, types: &self.types, subst: &self.no_subst }
@@ -188,19 +202,19 @@ impl<'a> Ctx<'a> {
 
     /// The IR type of a checker type.
     pub fn ty(&mut self, t: types::TypeId) -> crate::ir::TyId {
-        let env = TyEnv { info: self.info, types: &self.types, methods: &self.methods };
+        let env = TyEnv { info: self.info, types: &self.types, methods: &self.methods, pkg: &self.pkg };
         self.tys.lower(&env, &mut self.prog.types, t)
     }
 
     /// Runs `f` with the type mapping (read only) and its environment.
     pub fn with_env<R>(&self, f: impl FnOnce(&TyMap, &TyEnv) -> R) -> R {
-        let env = TyEnv { info: self.info, types: &self.types, methods: &self.methods };
+        let env = TyEnv { info: self.info, types: &self.types, methods: &self.methods, pkg: &self.pkg };
         f(&self.tys, &env)
     }
 
     /// Runs `f` with the type mapping's environment.
     pub fn with_tys<R>(&mut self, f: impl FnOnce(&mut TyMap, &TyEnv, &mut Vec<crate::ir::TyDef>) -> R) -> R {
-        let env = TyEnv { info: self.info, types: &self.types, methods: &self.methods };
+        let env = TyEnv { info: self.info, types: &self.types, methods: &self.methods, pkg: &self.pkg };
         f(&mut self.tys, &env, &mut self.prog.types)
     }
 
@@ -307,6 +321,7 @@ pub fn lower<'a>(
         instances: HashMap::new(),
         pending: Vec::new(),
         cycle_reported: Default::default(),
+        variadic_funcs: Default::default(),
     };
     let mut main = None;
     let mut init = None;
@@ -332,6 +347,9 @@ pub fn lower<'a>(
             break;
         }
     }
+    cx.prog.uses_reflect = cx.prog.funcs.iter().any(|f| f.name == "reflect.Value.Call");
+    crate::promote::record_method_types(&mut cx);
+    crate::reflectcall::make_call_adapters(&mut cx);
     Some(cx.prog)
 }
 
@@ -472,6 +490,7 @@ fn declare_func<'a>(cx: &mut Ctx<'a>, f: &'a FuncDecl, out: &mut Declared<'a>) {
     };
     let fid = cx.reserve_func(name, f.pos);
     if let Some(recv) = &f.recv {
+        cx.note_variadic(fid, obj);
         if let Some((tobj, ptr)) = receiver_base(cx, recv) {
             cx.methods.entry(tobj).or_default().push((f.name.name.clone(), fid, ptr));
             if ptr {

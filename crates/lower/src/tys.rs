@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use types::{BasicKind, Info, Signature, Type, TypeId, TypeTable};
 
-use crate::ir::{FuncId, FuncSig, IntTy, TyDef, TyId, TyKind};
+use crate::ir::{FuncId, FuncSig, IntTy, ReflectFacts, TyDef, TyId, TyKind};
 
 /// Types the lowering needs that may not exist in the checker's table.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -43,6 +43,10 @@ pub struct TyEnv<'a> {
     /// Methods of defined types, by type name object: (name, function,
     /// pointer receiver).
     pub methods: &'a HashMap<types::ObjId, Vec<(String, FuncId, bool)>>,
+    /// The import path of the package being lowered: the package reflect
+    /// names for the unexported fields of a struct type first lowered
+    /// there (the checker's struct types do not record it).
+    pub pkg: &'a str,
 }
 
 impl TyMap {
@@ -75,7 +79,13 @@ impl TyMap {
             return id;
         }
         let id = TyId(out.len() as u32);
-        out.push(TyDef { kind: TyKind::Tuple(Vec::new()), name: go_name(env, t), named: false, methods: Vec::new() });
+        out.push(TyDef {
+            kind: TyKind::Tuple(Vec::new()),
+            name: go_name(env, t),
+            named: false,
+            methods: Vec::new(),
+            reflect: Default::default(),
+        });
         self.map.insert(t, id);
         self.rev.insert(id, t);
         let ty = env.types.get(t).clone();
@@ -100,11 +110,54 @@ impl TyMap {
             }
             _ => (self.kind_of(env, out, t), false, Vec::new()),
         };
+        let reflect = self.reflect_facts(env, out, t);
         let def = &mut out[id.0 as usize];
         def.kind = kind;
         def.named = named;
         def.methods = methods;
+        def.reflect = reflect;
         id
+    }
+
+    /// What reflect needs of checker type `t` beyond its IR structure (see
+    /// [`ReflectFacts`]).
+    fn reflect_facts(&mut self, env: &TyEnv, out: &mut Vec<TyDef>, t: TypeId) -> ReflectFacts {
+        let mut facts = ReflectFacts::default();
+        let under = env.types.underlying(t);
+        let defined = match env.types.get(t) {
+            Type::Named(obj) => Some(*obj),
+            Type::Instance { base, .. } => Some(*base),
+            _ => None,
+        };
+        if let Some(obj) = defined {
+            facts.pkg_path = env.types.named.get(&obj).map(|n| n.pkg.clone()).unwrap_or_default();
+        }
+        match env.types.get(under) {
+            Type::Basic(k) => {
+                facts.sized64 = matches!(k, BasicKind::Int64 | BasicKind::Uint64);
+                facts.uintptr = *k == BasicKind::Uintptr;
+            }
+            Type::Chan(dir, _) => {
+                facts.chan_dir = match dir {
+                    syntax::ast::ChanDir::Recv => 1,
+                    syntax::ast::ChanDir::Send => 2,
+                    syntax::ast::ChanDir::Both => 3,
+                }
+            }
+            Type::Func(sig) => facts.variadic = sig.variadic,
+            Type::Struct(fields) => {
+                facts.tags = fields.iter().map(|f| f.tag.clone().unwrap_or_default()).collect();
+                if defined.is_none() {
+                    facts.pkg_path = env.pkg.to_string();
+                }
+            }
+            Type::Interface(ms) => {
+                let ms = ms.clone();
+                facts.method_types = ms.iter().map(|m| self.lower(env, out, m.sig)).collect()
+            }
+            _ => {}
+        }
+        facts
     }
 
     /// The structure of a non-named type (or of a named type's underlying).
@@ -206,7 +259,7 @@ impl TyMap {
             return id;
         }
         let id = TyId(out.len() as u32);
-        out.push(TyDef { kind, name, named: false, methods: Vec::new() });
+        out.push(TyDef { kind, name, named: false, methods: Vec::new(), reflect: Default::default() });
         self.synth.insert(key, id);
         id
     }

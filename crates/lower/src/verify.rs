@@ -417,6 +417,7 @@ mod tests {
             name: "int".into(),
             named: false,
             methods: Vec::new(),
+            reflect: Default::default(),
         }
     }
 

@@ -166,6 +166,13 @@ impl Printer {
         match verb {
             b'T' => self.fmt_s(v.type_name()),
             b'p' => self.fmt_pointer(v, verb),
+            _ if v.is_reflect_value() => {
+                // gc's printArg prints the value a reflect.Value holds.
+                let held = v.reflect_value_held();
+                if held.ty.is_null() || !(held.exported && self.handle_methods(held, verb)) {
+                    self.print_value(held, verb, 0);
+                }
+            }
             _ if self.handle_methods(v, verb) => {}
             _ => self.print_value(v, verb, 0),
         }

@@ -20,18 +20,10 @@ fn gostr(s: &[u8]) -> GoString {
 /// A descriptor; `elem`/`key` null and no fields unless set afterwards.
 fn desc(kind: Kind, size: usize, name: &str) -> TypeDesc {
     TypeDesc {
-        size,
-        kind: kind as u8,
         align: size.clamp(1, 8) as u8,
         flags: if name.starts_with("main.") { TYPE_FLAG_NAMED } else { 0 },
         name: gostr(name.as_bytes()),
-        elem: std::ptr::null(),
-        key: std::ptr::null(),
-        len: 0,
-        fields: std::ptr::null(),
-        nfields: 0,
-        methods: std::ptr::null(),
-        nmethods: 0,
+        ..TypeDesc::bare("", kind, size)
     }
 }
 
@@ -45,8 +37,10 @@ fn over(kind: Kind, size: usize, name: &str, elem: *const TypeDesc) -> *const Ty
 }
 
 fn structure(name: &str, size: usize, fields: &[(&str, *const TypeDesc, usize)]) -> *const TypeDesc {
-    let fs: Vec<FieldDesc> =
-        fields.iter().map(|&(n, ty, offset)| FieldDesc { name: gostr(n.as_bytes()), ty, offset }).collect();
+    let fs: Vec<FieldDesc> = fields
+        .iter()
+        .map(|&(n, ty, offset)| FieldDesc { name: gostr(n.as_bytes()), ty, offset, tag: gostr(b""), embedded: 0 })
+        .collect();
     let nfields = fs.len();
     leak(TypeDesc { fields: Box::leak(fs.into_boxed_slice()).as_ptr(), nfields, ..desc(Kind::Struct, size, name) })
 }
@@ -402,7 +396,15 @@ go_method!(e_string_go => e_string);
 fn int_with_methods(name: &str, methods: &[(&str, extern "C" fn())]) -> *const TypeDesc {
     let ms: Vec<MethodDesc> = methods
         .iter()
-        .map(|&(n, code)| MethodDesc { name: gostr(n.as_bytes()), sig: gostr(b""), code: code as *const u8 })
+        .map(|&(n, code)| MethodDesc {
+            name: gostr(n.as_bytes()),
+            sig: gostr(b""),
+            code: code as *const u8,
+            mtyp: std::ptr::null(),
+            glue: std::ptr::null(),
+            ftyp: std::ptr::null(),
+            func: std::ptr::null(),
+        })
         .collect();
     let nmethods = ms.len();
     leak(TypeDesc { methods: Box::leak(ms.into_boxed_slice()).as_ptr(), nmethods, ..desc(Kind::Int, 8, name) })

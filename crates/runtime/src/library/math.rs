@@ -79,3 +79,18 @@ pub extern "C" fn float32bits(f: f32) -> u32 {
 pub extern "C" fn float32frombits(b: u32) -> f32 {
     f32::from_bits(b)
 }
+
+unsafe extern "C" {
+    /// C's `ldexp` (the C library the runtime links).
+    #[link_name = "ldexp"]
+    fn c_ldexp(x: f64, exp: i32) -> f64;
+}
+
+/// `math.Ldexp`: `frac × 2**exp`, correctly rounded, by C's `ldexp`, whose
+/// special cases (±0, ±Inf, NaN returned unchanged) are Go's. An exponent
+/// beyond `i32`'s range over- or underflows all the same once clamped.
+pub extern "C" fn ldexp(frac: f64, exp: i64) -> f64 {
+    let exp = exp.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
+    // SAFETY: `ldexp` is a pure function of its arguments.
+    unsafe { c_ldexp(frac, exp) }
+}

@@ -26,10 +26,13 @@ mod mem;
 mod os;
 mod rand;
 mod reflect;
+mod reflecthooks;
 mod runtime;
 mod sync;
 mod time;
 pub(crate) mod unicode;
+
+pub use reflecthooks::register_typelinks;
 
 /// Two integer results, returned in `rax:rdx`.
 #[repr(C)]
@@ -150,6 +153,7 @@ library! {
     "math.Atan2" => math::atan2,
     "math.Hypot" => math::hypot,
     "math.Mod" => math::fmod,
+    "math.Ldexp" => math::ldexp,
     "math.Float64bits" => math::float64bits,
     "math.Float64frombits" => math::float64frombits,
     "math.Float32bits" => math::float32bits,
@@ -186,6 +190,30 @@ library! {
     "sort.sortInts" => mem::sort_ints,
     "sort.sortStrings" => mem::sort_strings,
     "reflect.DeepEqual" => reflect::deep_equal,
+    "reflect.unsafe_New" => reflecthooks::unsafe_new,
+    "reflect.unsafe_NewArray" => reflecthooks::unsafe_new_array,
+    "reflect.typedmemmove" => reflecthooks::typedmemmove,
+    "reflect.ptrTo" => reflecthooks::ptr_to,
+    "reflect.sliceOf" => reflecthooks::slice_of,
+    "reflect.mapOf" => reflecthooks::map_of,
+    "reflect.arrayOf" => reflecthooks::array_of,
+    "reflect.chanOf" => reflecthooks::chan_of,
+    "reflect.funcOf" => reflecthooks::func_of,
+    "reflect.structOf" => reflecthooks::struct_of,
+    "reflect.growslice" => crate::slices::deft_growslice,
+    "reflect.makemap" => crate::maps::deft_makemap,
+    "reflect.mapaccess" => crate::maps::deft_mapaccess2,
+    "reflect.mapassign" => crate::maps::deft_mapassign,
+    "reflect.mapdelete" => crate::maps::deft_mapdelete,
+    "reflect.mapiterinit" => crate::maps::deft_mapiterinit,
+    "reflect.mapiternext" => crate::maps::deft_mapiternext,
+    "reflect.makechan" => crate::chan::deft_makechan,
+    "reflect.chanlen" => crate::chan::deft_chanlen,
+    "reflect.chancap" => crate::chan::deft_chancap,
+    "reflect.chansend" => crate::chan::deft_chansend,
+    "reflect.chanrecv" => crate::chan::deft_chanrecv,
+    "reflect.chanclose" => crate::chan::deft_closechan,
+    "reflect.rselect" => crate::chan::deft_select,
     "os.mkdir" => os::mkdir,
     "os.removeAll" => os::remove_all,
     "os.chdir" => os::chdir,
