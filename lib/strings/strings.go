@@ -174,6 +174,33 @@ func Cut(s, sep string) (before, after string, found bool) {
 	return s, "", false
 }
 
+// CutLast splits s around the last sep, as Cut does around the first.
+func CutLast(s, sep string) (before, after string, found bool) {
+	if i := LastIndex(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return s, "", false
+}
+
+// CutPrefix: s without prefix, and whether s began with it (if not, s).
+func CutPrefix(s, prefix string) (after string, found bool) {
+	if !HasPrefix(s, prefix) {
+		return s, false
+	}
+	return s[len(prefix):], true
+}
+
+// CutSuffix: s without suffix, and whether s ended with it (if not, s).
+func CutSuffix(s, suffix string) (before string, found bool) {
+	if !HasSuffix(s, suffix) {
+		return s, false
+	}
+	return s[:len(s)-len(suffix)], true
+}
+
+// ContainsFunc: whether some rune of s satisfies f.
+func ContainsFunc(s string, f func(rune) bool) bool { return IndexFunc(s, f) >= 0 }
+
 // explode splits s into its UTF-8 sequences, at most n pieces (n < 0:
 // all), the last holding the rest. An invalid byte is a piece of its own,
 // kept as it is (Go 1.21 and later; before, it became "\uFFFD").
