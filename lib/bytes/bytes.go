@@ -300,16 +300,15 @@ func TrimSuffix(s, suffix []byte) []byte {
 	return s
 }
 
-// Cut splits s around the first sep.
-func Cut(s, sep []byte) (before, after []byte, found bool) {
-	if i := Index(s, sep); i >= 0 {
+// CutLast splits s around the last sep, as Cut does around the first.
+func CutLast(s, sep []byte) (before, after []byte, found bool) {
+	if i := LastIndex(s, sep); i >= 0 {
 		return s[:i], s[i+len(sep):], true
 	}
 	return s, nil, false
 }
 
-// CutPrefix: s without the leading prefix, and whether s began with it
-// (if not, s itself).
+// CutPrefix: s without prefix, and whether s began with it (if not, s).
 func CutPrefix(s, prefix []byte) (after []byte, found bool) {
 	if !HasPrefix(s, prefix) {
 		return s, false
@@ -317,13 +316,20 @@ func CutPrefix(s, prefix []byte) (after []byte, found bool) {
 	return s[len(prefix):], true
 }
 
-// CutSuffix: s without the trailing suffix, and whether s ended with it
-// (if not, s itself).
+// CutSuffix: s without suffix, and whether s ended with it (if not, s).
 func CutSuffix(s, suffix []byte) (before []byte, found bool) {
 	if !HasSuffix(s, suffix) {
 		return s, false
 	}
 	return s[:len(s)-len(suffix)], true
+}
+
+// Cut splits s around the first sep.
+func Cut(s, sep []byte) (before, after []byte, found bool) {
+	if i := Index(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return s, nil, false
 }
 
 // Clone: a copy of b in new memory (nil for nil).

@@ -177,8 +177,15 @@ func Cut(s, sep string) (before, after string, found bool) {
 	return s, "", false
 }
 
-// CutPrefix: s without the leading prefix, and whether s began with it
-// (if not, s itself).
+// CutLast splits s around the last sep, as Cut does around the first.
+func CutLast(s, sep string) (before, after string, found bool) {
+	if i := LastIndex(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return s, "", false
+}
+
+// CutPrefix: s without prefix, and whether s began with it (if not, s).
 func CutPrefix(s, prefix string) (after string, found bool) {
 	if !HasPrefix(s, prefix) {
 		return s, false
@@ -186,8 +193,7 @@ func CutPrefix(s, prefix string) (after string, found bool) {
 	return s[len(prefix):], true
 }
 
-// CutSuffix: s without the trailing suffix, and whether s ended with it
-// (if not, s itself).
+// CutSuffix: s without suffix, and whether s ended with it (if not, s).
 func CutSuffix(s, suffix string) (before string, found bool) {
 	if !HasSuffix(s, suffix) {
 		return s, false

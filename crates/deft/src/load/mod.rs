@@ -838,9 +838,19 @@ impl<'e, 's> Loader<'e, 's> {
     /// at the parent of `import`'s `internal` element.
     fn internal_allowed(&self, importer: &str, import: &str) -> bool {
         let Some(parent) = internal_parent(import) else { return true };
-        // A test main (`P.test`) imports what the package under test may,
-        // as the go command places it in that package's directory.
-        let importer = importer.strip_suffix(".test").filter(|p| self.packages.contains_key(*p)).unwrap_or(importer);
+        // A test main (`P.test`) and the external test package (`P_test`,
+        // in P's directory) import what the package under test may: the
+        // go command loads their imports on behalf of P, from P's
+        // directory.
+        let same_dir = |p: &str| match (self.packages.get(p), self.packages.get(importer)) {
+            (Some(p), Some(i)) => p.dir == i.dir,
+            _ => false,
+        };
+        let importer = importer
+            .strip_suffix(".test")
+            .filter(|p| self.packages.contains_key(*p))
+            .or_else(|| importer.strip_suffix("_test").filter(|p| same_dir(p)))
+            .unwrap_or(importer);
         let importer_path = match self.packages.get(importer) {
             Some(p) if importer == COMMAND_LINE => p.module.as_ref().map_or(String::new(), |m| m.import_path(&p.dir)),
             _ => importer.to_string(),
