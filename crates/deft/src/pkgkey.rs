@@ -154,6 +154,14 @@ mod tests {
     }
 
     #[test]
+    fn the_compiler_id_names_this_build() {
+        let id = compiler_id();
+        assert!(id.starts_with(env!("CARGO_PKG_VERSION")), "{id}");
+        assert!(id.split(' ').count() == 3, "the executable's size and time: {id}");
+        assert_eq!(compiler_id(), id);
+    }
+
+    #[test]
     fn settings_and_the_compiler_are_part_of_the_key() {
         let text =
             |path| PackageText { path, files: vec![("x.go", BASE, api(BASE))], imports: vec![], settings: "".into() };
