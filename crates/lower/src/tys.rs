@@ -250,11 +250,32 @@ pub fn basic_kind(k: BasicKind) -> TyKind {
 /// A type's name as gc prints it in panics and `%T`.
 pub fn go_name(env: &TyEnv, t: TypeId) -> String {
     let mut s = String::new();
-    write_name(env, t, &mut s);
+    write_name(env, Spelling::Go, t, &mut s);
     s
 }
 
-fn write_name(env: &TyEnv, t: TypeId, s: &mut String) {
+/// A type's name in link names ([`crate::ir::Func::link`]): unique among
+/// the types of every program, and the same in each. It is gc's spelling
+/// but that a defined type is qualified by its package's import path
+/// (`math/rand.Rand`: two packages may share a name) and one declared in a
+/// function by its position too (`main.T·12:7`: two functions may declare
+/// a `T`).
+pub fn link_name(env: &TyEnv, t: TypeId) -> String {
+    let mut s = String::new();
+    write_name(env, Spelling::Link, t, &mut s);
+    s
+}
+
+/// Which of a type's names [`write_name`] writes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Spelling {
+    /// gc's, in panics and `%T` ([`go_name`]).
+    Go,
+    /// The link name's ([`link_name`]).
+    Link,
+}
+
+fn write_name(env: &TyEnv, sp: Spelling, t: TypeId, s: &mut String) {
     let info = env.info;
     match env.types.get(t) {
         Type::Basic(k) => s.push_str(k.name()),
@@ -262,30 +283,37 @@ fn write_name(env: &TyEnv, t: TypeId, s: &mut String) {
             // gc names a type by its package's name, not its import path
             // (`*rand.Rand` for `math/rand`).
             let path = env.types.named.get(obj).map(|n| n.pkg.as_str()).unwrap_or("");
-            let name = info.package_name(path).or_else(|| path.rsplit('/').next());
+            let name = match sp {
+                Spelling::Go => info.package_name(path).or_else(|| path.rsplit('/').next()),
+                Spelling::Link => Some(path),
+            };
             if let Some(pkg) = name.filter(|p| !p.is_empty()) {
                 s.push_str(pkg);
                 s.push('.');
             }
-            s.push_str(&info.obj(*obj).name);
+            let o = info.obj(*obj);
+            s.push_str(&o.name);
+            if sp == Spelling::Link && o.owner.is_some() {
+                s.push_str(&format!("·{}:{}", o.pos.line, o.pos.col));
+            }
         }
         Type::Pointer(e) => {
             s.push('*');
-            write_name(env, *e, s);
+            write_name(env, sp, *e, s);
         }
         Type::Array(n, e) => {
             s.push_str(&format!("[{n}]"));
-            write_name(env, *e, s);
+            write_name(env, sp, *e, s);
         }
         Type::Slice(e) => {
             s.push_str("[]");
-            write_name(env, *e, s);
+            write_name(env, sp, *e, s);
         }
         Type::Map(k, v) => {
             s.push_str("map[");
-            write_name(env, *k, s);
+            write_name(env, sp, *k, s);
             s.push(']');
-            write_name(env, *v, s);
+            write_name(env, sp, *v, s);
         }
         Type::Chan(dir, e) => {
             s.push_str(match dir {
@@ -293,7 +321,7 @@ fn write_name(env: &TyEnv, t: TypeId, s: &mut String) {
                 syntax::ast::ChanDir::Send => "chan<- ",
                 syntax::ast::ChanDir::Recv => "<-chan ",
             });
-            write_name(env, *e, s);
+            write_name(env, sp, *e, s);
         }
         Type::Struct(fields) if fields.is_empty() => s.push_str("struct {}"),
         Type::Struct(fields) => {
@@ -306,7 +334,7 @@ fn write_name(env: &TyEnv, t: TypeId, s: &mut String) {
                     s.push_str(&f.name);
                     s.push(' ');
                 }
-                write_name(env, f.ty, s);
+                write_name(env, sp, f.ty, s);
                 if let Some(tag) = &f.tag {
                     s.push_str(&format!(" {tag:?}"));
                 }
@@ -315,7 +343,7 @@ fn write_name(env: &TyEnv, t: TypeId, s: &mut String) {
         }
         Type::Func(sig) => {
             s.push_str("func");
-            write_sig(env, sig, s);
+            write_sig(env, sp, sig, s);
         }
         Type::Interface(ms) if ms.is_empty() => s.push_str("interface {}"),
         Type::Interface(ms) => {
@@ -326,25 +354,25 @@ fn write_name(env: &TyEnv, t: TypeId, s: &mut String) {
                 }
                 s.push_str(&m.name);
                 if let Type::Func(sig) = env.types.get(m.sig) {
-                    write_sig(env, sig, s);
+                    write_sig(env, sp, sig, s);
                 }
             }
             s.push_str(" }");
         }
         Type::Tuple(ts) => {
             s.push('(');
-            write_list(env, ts, false, s);
+            write_list(env, sp, ts, false, s);
             s.push(')');
         }
         // gc's name of an instance: `main.Pair[string,int]`.
         Type::Instance { base, args } => {
-            write_name(env, info.obj(*base).ty, s);
+            write_name(env, sp, info.obj(*base).ty, s);
             s.push('[');
             for (i, &a) in args.iter().enumerate() {
                 if i > 0 {
                     s.push(',');
                 }
-                write_name(env, a, s);
+                write_name(env, sp, a, s);
             }
             s.push(']');
         }
@@ -354,7 +382,7 @@ fn write_name(env: &TyEnv, t: TypeId, s: &mut String) {
     }
 }
 
-fn write_list(env: &TyEnv, ts: &[TypeId], variadic: bool, s: &mut String) {
+fn write_list(env: &TyEnv, sp: Spelling, ts: &[TypeId], variadic: bool, s: &mut String) {
     for (i, &t) in ts.iter().enumerate() {
         if i > 0 {
             s.push_str(", ");
@@ -362,26 +390,26 @@ fn write_list(env: &TyEnv, ts: &[TypeId], variadic: bool, s: &mut String) {
         match env.types.get(t) {
             Type::Slice(e) if variadic && i + 1 == ts.len() => {
                 s.push_str("...");
-                write_name(env, *e, s);
+                write_name(env, sp, *e, s);
             }
-            _ => write_name(env, t, s),
+            _ => write_name(env, sp, t, s),
         }
     }
 }
 
-fn write_sig(env: &TyEnv, sig: &Signature, s: &mut String) {
+fn write_sig(env: &TyEnv, sp: Spelling, sig: &Signature, s: &mut String) {
     s.push('(');
-    write_list(env, &sig.params, sig.variadic, s);
+    write_list(env, sp, &sig.params, sig.variadic, s);
     s.push(')');
     match sig.results.len() {
         0 => {}
         1 => {
             s.push(' ');
-            write_name(env, sig.results[0], s);
+            write_name(env, sp, sig.results[0], s);
         }
         _ => {
             s.push_str(" (");
-            write_list(env, &sig.results, false, s);
+            write_list(env, sp, &sig.results, false, s);
             s.push(')');
         }
     }

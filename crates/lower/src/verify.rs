@@ -17,6 +17,9 @@
 //! 7. A `Closure` passes as many locals as the function's `captures`, each
 //!    a heap local (a shared cell) exactly when the capture is one.
 //! 8. Every function body ends with `Return`.
+//! 9. No two functions share a link name ([`Func::link`]), and none keeps
+//!    gc's `[...]` of an instance: an instance's type arguments are spelt
+//!    out.
 //!
 //! Messages name the function and say what was found.
 
@@ -37,8 +40,12 @@ pub fn verify(p: &Program) -> Result<(), String> {
             return Err(format!("init or main is missing function {}", id.0));
         }
     }
+    let mut links = std::collections::HashSet::new();
     for f in &p.funcs {
         FuncCheck::new(p, f).run().map_err(|e| format!("in {}: {e}", f.name))?;
+        if f.link.contains("[...]") || !links.insert(f.link.as_str()) {
+            return Err(format!("{}: link name {} is not unique", f.name, f.link));
+        }
     }
     Ok(())
 }
@@ -423,6 +430,7 @@ mod tests {
     fn program(body: Vec<Stmt>, locals: Vec<Local>, defers: Vec<DeferSite>) -> Program {
         let f = Func {
             name: "main.main".into(),
+            link: "main.main".into(),
             pos: Pos::NONE,
             end: Pos::NONE,
             params: Vec::new(),
