@@ -155,11 +155,27 @@ impl<'p> ProgramCx<'p> {
             cache: None,
         };
         for i in 0..prog.funcs.len() {
-            let sig = cx.func_signature(FuncId(i as u32));
-            let id = cx.declare_anon(&sig);
+            let id = cx.declare_go_func(FuncId(i as u32));
             cx.funcs.push(id);
         }
         cx
+    }
+
+    /// Declares IR function `f` under its symbol, [`go_symbol`] of its link
+    /// name, a local symbol. Link names are unique (the IR verifier's
+    /// invariant); should two collide anyway, the second is reported as an
+    /// internal compiler error and declared anonymously, so that
+    /// compilation goes on.
+    fn declare_go_func(&mut self, f: FuncId) -> ClifFuncId {
+        let sig = self.func_signature(f);
+        let symbol = go_symbol(&self.prog.funcs[f.0 as usize].link);
+        if self.module.get_name(&symbol).is_none()
+            && let Ok(id) = self.module.declare_function(&symbol, Linkage::Local, &sig)
+        {
+            return id;
+        }
+        self.error(Pos::NONE, format!("internal compiler error: link name {symbol} declared twice"));
+        self.declare_anon(&sig)
     }
 
     /// The declaration of IR function `f`, for a reference to it (a call, a
@@ -499,6 +515,15 @@ impl<'p> ProgramCx<'p> {
     fn define_data(&mut self, id: DataId, d: &DataDescription) {
         self.module.define_data(id, d).unwrap_or_else(|e| panic!("internal compiler error: define data: {e}"));
     }
+}
+
+/// The symbol of a Go function in a module: `go:` and its link name
+/// ([`lower::ir::Func::link`]). The prefix keeps Go functions apart from
+/// the symbols code imports (the runtime's entry points, and library
+/// functions the runtime implements under their Go names: a bodyless
+/// `os.write`'s adapter is `go:os.write`, and calls the import `os.write`).
+pub fn go_symbol(link: &str) -> String {
+    format!("go:{link}")
 }
 
 /// The bytes of constant `c` in memory as layout `l` (a string's data

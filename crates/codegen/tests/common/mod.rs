@@ -169,6 +169,7 @@ impl FB {
         FB {
             f: Func {
                 name: name.to_string(),
+                link: name.to_string(),
                 pos: pos(line),
                 end: Pos::NONE,
                 params: vec![],
