@@ -350,7 +350,7 @@ impl<'p> ProgramCx<'p> {
         let ty = self.prog.globals[g.0 as usize].ty;
         let l = self.layouts.get(ty);
         let (size, align) = (l.size.max(1) as usize, l.align.max(1) as u64);
-        let id = self.anon_data(true);
+        let id = self.named_data(&format!("go:var:{}", self.prog.globals[g.0 as usize].name), true);
         let mut d = DataDescription::new();
         d.define_zeroinit(size);
         d.set_align(align);
@@ -371,7 +371,7 @@ impl<'p> ProgramCx<'p> {
         if let Some(id) = self.typedescs.get(&ty) {
             return *id;
         }
-        let id = self.anon_data(false);
+        let id = self.named_data(&format!("go:type:{}", self.prog.types[ty.0 as usize].link), false);
         // Insert first: element types may refer back to this one.
         self.typedescs.insert(ty, id);
         let def = &self.prog.types[ty.0 as usize];
@@ -504,6 +504,21 @@ impl<'p> ProgramCx<'p> {
         d.set_align(8);
         self.define_data(id, &d);
         id
+    }
+
+    /// Declares a program-wide data object under `symbol`, a local symbol
+    /// made of a link name (a type descriptor's, a package-level
+    /// variable's: unique, see [`lower::ir::TyDef::link`]); as
+    /// [`ProgramCx::declare_go_func`], a collision is reported as an
+    /// internal compiler error and the object declared anonymously.
+    fn named_data(&mut self, symbol: &str, writable: bool) -> DataId {
+        if self.module.get_name(symbol).is_none()
+            && let Ok(id) = self.module.declare_data(symbol, Linkage::Local, writable, false)
+        {
+            return id;
+        }
+        self.error(Pos::NONE, format!("internal compiler error: data {symbol} declared twice"));
+        self.anon_data(writable)
     }
 
     fn anon_data(&mut self, writable: bool) -> DataId {

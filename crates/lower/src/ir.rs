@@ -182,6 +182,11 @@ pub struct TyDef {
     /// The type as gc prints it in panics and `%T`: `int`, `main.Celsius`,
     /// `[]string`, `func(int) string`, `*main.T`, `interface {}`.
     pub name: String,
+    /// Its link name: unique among the program's types, and the same in
+    /// every program that has the type (`crate::tys::link_name`: `name`
+    /// with defined types qualified by import path, local ones by
+    /// position): what its type descriptor is linked by.
+    pub link: String,
     /// Whether it is a defined (named) type: `main.T(5)` is how a panic
     /// prints a named integer.
     pub named: bool,

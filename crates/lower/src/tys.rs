@@ -75,7 +75,13 @@ impl TyMap {
             return id;
         }
         let id = TyId(out.len() as u32);
-        out.push(TyDef { kind: TyKind::Tuple(Vec::new()), name: go_name(env, t), named: false, methods: Vec::new() });
+        out.push(TyDef {
+            kind: TyKind::Tuple(Vec::new()),
+            name: go_name(env, t),
+            link: link_name(env, t),
+            named: false,
+            methods: Vec::new(),
+        });
         self.map.insert(t, id);
         self.rev.insert(id, t);
         let ty = env.types.get(t).clone();
@@ -160,9 +166,16 @@ impl TyMap {
         if let Some(t) = ids.and_then(|ids| env.types.index.get(&Type::Tuple(ids)).copied()) {
             return self.lower(env, out, t);
         }
-        let name =
-            format!("({})", elems.iter().map(|e| out[e.0 as usize].name.as_str()).collect::<Vec<_>>().join(", "));
-        self.synthesize(out, Synth::Tuple(elems.clone()), TyKind::Tuple(elems), name)
+        let list = |link: bool| {
+            let names: Vec<&str> = elems
+                .iter()
+                .map(|e| &out[e.0 as usize])
+                .map(|d| if link { d.link.as_str() } else { d.name.as_str() })
+                .collect();
+            format!("({})", names.join(", "))
+        };
+        let names = (list(false), list(true));
+        self.synthesize(out, Synth::Tuple(elems.clone()), TyKind::Tuple(elems), names)
     }
 
     /// `*elem`.
@@ -171,8 +184,9 @@ impl TyMap {
         if let Some(t) = checker {
             return self.lower(env, out, t);
         }
-        let name = format!("*{}", out[elem.0 as usize].name);
-        self.synthesize(out, Synth::Pointer(elem), TyKind::Pointer(elem), name)
+        let e = &out[elem.0 as usize];
+        let names = (format!("*{}", e.name), format!("*{}", e.link));
+        self.synthesize(out, Synth::Pointer(elem), TyKind::Pointer(elem), names)
     }
 
     /// `interface {}`.
@@ -180,7 +194,8 @@ impl TyMap {
         if let Some(&t) = env.types.index.get(&Type::Interface(Vec::new())) {
             return self.lower(env, out, t);
         }
-        self.synthesize(out, Synth::EmptyInterface, TyKind::Interface(Vec::new()), "interface {}".into())
+        let names = ("interface {}".into(), "interface {}".into());
+        self.synthesize(out, Synth::EmptyInterface, TyKind::Interface(Vec::new()), names)
     }
 
     /// `func()`.
@@ -190,7 +205,7 @@ impl TyMap {
             return self.lower(env, out, t);
         }
         let kind = TyKind::Func(FuncSig { params: Vec::new(), results: Vec::new() });
-        self.synthesize(out, Synth::UnitFunc, kind, "func()".into())
+        self.synthesize(out, Synth::UnitFunc, kind, ("func()".into(), "func()".into()))
     }
 
     /// A basic type.
@@ -198,15 +213,17 @@ impl TyMap {
         if let Some(&t) = env.types.index.get(&Type::Basic(k)) {
             return self.lower(env, out, t);
         }
-        self.synthesize(out, Synth::Basic(k), basic_kind(k), k.name().to_string())
+        self.synthesize(out, Synth::Basic(k), basic_kind(k), (k.name().to_string(), k.name().to_string()))
     }
 
-    fn synthesize(&mut self, out: &mut Vec<TyDef>, key: Synth, kind: TyKind, name: String) -> TyId {
+    /// A type the checker's table lacks, with its (name, link name).
+    fn synthesize(&mut self, out: &mut Vec<TyDef>, key: Synth, kind: TyKind, names: (String, String)) -> TyId {
         if let Some(&id) = self.synth.get(&key) {
             return id;
         }
         let id = TyId(out.len() as u32);
-        out.push(TyDef { kind, name, named: false, methods: Vec::new() });
+        let (name, link) = names;
+        out.push(TyDef { kind, name, link, named: false, methods: Vec::new() });
         self.synth.insert(key, id);
         id
     }

@@ -19,7 +19,7 @@
 //! 8. Every function body ends with `Return`.
 //! 9. No two functions share a link name ([`Func::link`]), and none keeps
 //!    gc's `[...]` of an instance: an instance's type arguments are spelt
-//!    out.
+//!    out. No two types share a link name ([`TyDef::link`]).
 //!
 //! Messages name the function and say what was found.
 
@@ -30,9 +30,13 @@ use crate::ir::*;
 /// Checks a program; `Err` describes the first violation found.
 pub fn verify(p: &Program) -> Result<(), String> {
     let ids_ok = |t: TyId| (t.0 as usize) < p.types.len();
+    let mut type_links = std::collections::HashSet::new();
     for (i, t) in p.types.iter().enumerate() {
         if !ty_refs(&t.kind).into_iter().all(ids_ok) {
             return Err(format!("type {i} ({}) refers to a missing type", t.name));
+        }
+        if !type_links.insert(t.link.as_str()) {
+            return Err(format!("type {i} ({}): link name {} is not unique", t.name, t.link));
         }
     }
     for id in std::iter::once(p.init).chain(p.main) {
@@ -422,6 +426,7 @@ mod tests {
         TyDef {
             kind: TyKind::Int(IntTy { bits: 64, signed: true }),
             name: "int".into(),
+            link: "int".into(),
             named: false,
             methods: Vec::new(),
         }

@@ -96,7 +96,13 @@ impl PB {
             return *t;
         }
         let id = TyId(self.prog.types.len() as u32);
-        self.prog.types.push(TyDef { kind, name: name.to_string(), named: false, methods: vec![] });
+        self.prog.types.push(TyDef {
+            kind,
+            name: name.to_string(),
+            link: name.to_string(),
+            named: false,
+            methods: vec![],
+        });
         self.names.insert(name.to_string(), id);
         id
     }
