@@ -347,9 +347,14 @@ fn write_name(env: &TyEnv, sp: Spelling, t: TypeId, s: &mut String) {
                 if i > 0 {
                     s.push_str("; ");
                 }
+                // gc spells an embedded field by its type alone; a link
+                // name tells `struct { int }` from `struct { Int }` (`type
+                // Int = int`), which are different types.
                 if !f.embedded {
                     s.push_str(&f.name);
                     s.push(' ');
+                } else if sp == Spelling::Link {
+                    s.push_str(&format!("·{} ", f.name));
                 }
                 write_name(env, sp, f.ty, s);
                 if let Some(tag) = &f.tag {

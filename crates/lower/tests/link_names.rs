@@ -103,3 +103,10 @@ fn other_functions_keep_their_names() {
     assert!(links.iter().any(|l| l == "main.f.func1"), "{links:?}");
     assert!(links.iter().any(|l| l == "main.main"), "{links:?}");
 }
+
+#[test]
+fn types_differing_only_in_an_embedded_field_name_are_told_apart() {
+    // gc prints both as struct { int } (Go 1.19's fixedbugs/issue50190.go).
+    let src = "package main\n\ntype Int = int\n\nfunc main() {\n\tvar x, y any = struct{ int }{}, struct{ Int }{}\n\tprintln(x == y)\n}\n";
+    links(src);
+}
