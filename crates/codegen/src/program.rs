@@ -125,6 +125,8 @@ pub struct ProgramCx<'p> {
     pub diags: Vec<Diagnostic>,
     /// The machine-code cache, if any (see [`crate::CodeCache`]).
     pub cache: Option<std::sync::Arc<dyn crate::CodeCache>>,
+    /// Records every definition, for an artifact (see [`crate::Options::relink`]).
+    pub(crate) capture: Option<crate::artifact::Capture>,
 }
 
 impl<'p> ProgramCx<'p> {
@@ -153,6 +155,7 @@ impl<'p> ProgramCx<'p> {
             iface: Default::default(),
             diags: Vec::new(),
             cache: None,
+            capture: None,
         };
         for i in 0..prog.funcs.len() {
             let id = cx.declare_go_func(FuncId(i as u32));
@@ -529,6 +532,9 @@ impl<'p> ProgramCx<'p> {
 
     fn define_data(&mut self, id: DataId, d: &DataDescription) {
         self.module.define_data(id, d).unwrap_or_else(|e| panic!("internal compiler error: define data: {e}"));
+        if let Some(capture) = &mut self.capture {
+            capture.data(id, d);
+        }
     }
 }
 
