@@ -304,3 +304,12 @@ func Cut(s, sep []byte) (before, after []byte, found bool) {
 	}
 	return s, nil, false
 }
+
+// Clone: a copy of b in a new array of exactly its length; nil for nil
+// (an empty non-nil b gives an empty non-nil slice).
+func Clone(b []byte) []byte {
+	if b == nil {
+		return nil
+	}
+	return append([]byte{}, b...)
+}

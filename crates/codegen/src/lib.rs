@@ -55,6 +55,7 @@ mod object;
 pub mod program;
 pub mod runtime_symbols;
 pub mod slices;
+mod statics;
 
 use cranelift_codegen::Context;
 use cranelift_frontend::FunctionBuilderContext;

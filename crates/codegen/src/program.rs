@@ -114,6 +114,9 @@ pub struct ProgramCx<'p> {
     typedescs: HashMap<TyId, DataId>,
     funcvals: HashMap<FuncId, DataId>,
     globals: Vec<Option<DataId>>,
+    /// Static objects that can hold pointers (see [`crate::statics`]),
+    /// with their sizes: roots of the collector, as globals are.
+    pub(crate) static_roots: Vec<(DataId, usize)>,
     thunk_ids: HashMap<ThunkSpec, ClifFuncId>,
     /// Thunks requested but not generated yet.
     pub pending_thunks: Vec<(ThunkSpec, ClifFuncId)>,
@@ -149,6 +152,7 @@ impl<'p> ProgramCx<'p> {
             typedescs: HashMap::new(),
             funcvals: HashMap::new(),
             globals: vec![None; prog.globals.len()],
+            static_roots: Vec::new(),
             thunk_ids: HashMap::new(),
             pending_thunks: Vec::new(),
             compiled: Vec::new(),
@@ -345,28 +349,36 @@ impl<'p> ProgramCx<'p> {
         id
     }
 
-    /// The storage of package-level variable `g` (zeroed).
+    /// The storage of package-level variable `g`: zeroed, or its static
+    /// initial value (see [`crate::statics`]).
     pub fn global(&mut self, g: lower::ir::GlobalId) -> DataId {
         if let Some(id) = self.globals[g.0 as usize] {
             return id;
         }
-        let ty = self.prog.globals[g.0 as usize].ty;
-        let l = self.layouts.get(ty);
-        let (size, align) = (l.size.max(1) as usize, l.align.max(1) as u64);
-        let id = self.named_data(&format!("go:var:{}", self.prog.globals[g.0 as usize].name), true);
-        let mut d = DataDescription::new();
-        d.define_zeroinit(size);
-        d.set_align(align);
-        self.define_data(id, &d);
+        let symbol = format!("go:var:{}", self.prog.globals[g.0 as usize].name);
+        let id = self.named_data(&symbol, true);
+        let global = &self.prog.globals[g.0 as usize];
         self.globals[g.0 as usize] = Some(id);
+        match &global.init {
+            Some(value) => self.define_static(id, global.ty, value),
+            None => {
+                let l = self.layouts.get(global.ty);
+                let mut d = DataDescription::new();
+                d.define_zeroinit(l.size.max(1) as usize);
+                d.set_align(u64::from(l.align.max(1)));
+                self.define_data(id, &d);
+            }
+        }
         id
     }
 
-    /// The data objects of every global variable defined so far, with
-    /// their sizes (roots of the garbage collector once finalized).
+    /// The data objects of every global variable defined so far and of
+    /// the static objects that can hold pointers, with their sizes (roots
+    /// of the garbage collector once finalized).
     pub fn global_ids(&self) -> Vec<(DataId, usize)> {
         let size = |g: usize| self.layouts.get(self.prog.globals[g].ty).size.max(1) as usize;
-        self.globals.iter().enumerate().filter_map(|(g, id)| id.map(|id| (id, size(g)))).collect()
+        let globals = self.globals.iter().enumerate().filter_map(|(g, id)| id.map(|id| (id, size(g))));
+        globals.chain(self.static_roots.iter().copied()).collect()
     }
 
     /// The static type descriptor of `ty` (layout: [`TypeDesc`]).
@@ -524,13 +536,13 @@ impl<'p> ProgramCx<'p> {
         self.anon_data(writable)
     }
 
-    fn anon_data(&mut self, writable: bool) -> DataId {
+    pub(crate) fn anon_data(&mut self, writable: bool) -> DataId {
         self.module
             .declare_anonymous_data(writable, false)
             .unwrap_or_else(|e| panic!("internal compiler error: declare data: {e}"))
     }
 
-    fn define_data(&mut self, id: DataId, d: &DataDescription) {
+    pub(crate) fn define_data(&mut self, id: DataId, d: &DataDescription) {
         self.module.define_data(id, d).unwrap_or_else(|e| panic!("internal compiler error: define data: {e}"));
         if let Some(capture) = &mut self.capture {
             capture.data(id, d);
@@ -550,7 +562,7 @@ pub fn go_symbol(link: &str) -> String {
 /// The bytes of constant `c` in memory as layout `l` (a string's data
 /// pointer left zero) and, for a string, its bytes. None for nil and for
 /// layouts that are not the constant's plain scalars.
-fn encode_const(c: &Const, l: &Layout) -> Option<(Vec<u8>, Option<Vec<u8>>)> {
+pub(crate) fn encode_const(c: &Const, l: &Layout) -> Option<(Vec<u8>, Option<Vec<u8>>)> {
     let mut out = vec![0u8; l.size as usize];
     let mut put = |i: usize, bits: u64| -> Option<()> {
         let s = l.scalars.get(i)?;

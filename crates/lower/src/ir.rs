@@ -256,6 +256,36 @@ pub struct Global {
     pub name: String,
     /// Its type.
     pub ty: TyId,
+    /// Its initial value when laid out before the program runs (gc's
+    /// static initialisation; `P.init` then has no code for it); `None`:
+    /// zero until `P.init` stores its value.
+    pub init: Option<StaticValue>,
+}
+
+/// A value laid out in the program's data before it runs (see
+/// `staticinit.rs`). Parts not listed are zero.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StaticValue {
+    /// A constant of a scalar, non-interface type (`Nil`: zero).
+    Const(Const),
+    /// An array's elements or a struct's fields, by index.
+    Parts(Vec<(u64, StaticValue)>),
+    /// A slice over a static array of its own (length = capacity).
+    Slice {
+        /// The element type.
+        elem: TyId,
+        /// The array's length.
+        len: u64,
+        /// Its elements, by index.
+        parts: Vec<(u64, StaticValue)>,
+    },
+    /// A pointer to a static object.
+    Ref {
+        /// The object's type.
+        ty: TyId,
+        /// Its value.
+        value: Box<StaticValue>,
+    },
 }
 
 /// How a function's defers are run (decided per defer site, like gc).

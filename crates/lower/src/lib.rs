@@ -55,6 +55,7 @@ mod program;
 mod promote;
 mod query;
 mod rangefunc;
+mod staticinit;
 mod stmt;
 mod subst;
 mod tys;

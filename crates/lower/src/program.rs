@@ -493,7 +493,7 @@ fn declare_global(cx: &mut Ctx, name: &ast::Ident) {
     let ty = cx.facts().obj_ty(obj);
     let ty = cx.ty(ty);
     let id = GlobalId(cx.prog.globals.len() as u32);
-    cx.prog.globals.push(Global { name: format!("{}.{}", cx.pkg, name.name), ty });
+    cx.prog.globals.push(Global { name: format!("{}.{}", cx.pkg, name.name), ty, init: None });
     cx.globals.insert(obj, id);
 }
 
@@ -622,6 +622,9 @@ fn lower_init(
     }
     for init in order {
         let Some(rhs) = by_id.get(&init.rhs).copied() else { fcx.ice(pos, "initializer expression not found") };
+        if fcx.static_global_init(&init.lhs, rhs) {
+            continue;
+        }
         fcx.global_init(&init.lhs, rhs, &mut body);
     }
     for &f in inits {

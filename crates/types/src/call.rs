@@ -585,8 +585,11 @@ impl<'a> Checker<'a> {
 
     /// The constant of `unsafe.Offsetof(arg)`: the offset of the selected
     /// field from the start of the struct value the selector's operand
-    /// denotes, through embedded fields (not through embedded pointers).
-    fn offsetof(&mut self, arg: &'a Expr) -> Option<u64> {
+    /// denotes, through embedded fields (not through embedded pointers);
+    /// `Some(None)` when a struct on the way has variable size (the offset
+    /// is then each instance's, not a constant, as the spec says even of
+    /// fields before the variable part); `None` after an error.
+    fn offsetof(&mut self, arg: &'a Expr) -> Option<Option<u64>> {
         let mut e = arg;
         while let ExprKind::Paren(x) = &e.kind {
             e = x;
@@ -605,6 +608,7 @@ impl<'a> Checker<'a> {
         let table = &self.tys.table;
         let mut t = self.info.types.get(&base.id)?.ty;
         let mut offset = 0;
+        let mut variable = false;
         for (depth, &i) in sel.path.iter().enumerate() {
             let mut u = table.underlying(t);
             if let crate::model::Type::Pointer(p) = table.get(u) {
@@ -618,10 +622,11 @@ impl<'a> Checker<'a> {
                 u = table.underlying(*p);
             }
             let crate::model::Type::Struct(fields) = table.get(u) else { return None };
+            variable |= crate::sizes::has_var_size(table, u);
             offset += crate::sizes::field_offsets(table, fields)[i];
             t = fields[i].ty;
         }
-        Some(offset)
+        Some((!variable).then_some(offset))
     }
 
     /// Whether every type of type parameter `t`'s set has a length (a
@@ -935,16 +940,26 @@ impl<'a> Checker<'a> {
                     let t = self.tys.default_type(a.ty);
                     self.convert_untyped(&mut a, t);
                 }
-                let (size, align) = crate::sizes::size_align(&self.tys.table, self.tys.canon(a.ty));
-                x.mode = OpMode::Constant;
                 x.ty = basic(BasicKind::Uintptr);
-                x.val = Value::int(if b == Builtin::Sizeof { size } else { align });
+                let t = self.tys.canon(a.ty);
+                if crate::sizes::has_var_size(&self.tys.table, t) {
+                    x.mode = OpMode::Value;
+                } else {
+                    let (size, align) = crate::sizes::size_align(&self.tys.table, t);
+                    x.mode = OpMode::Constant;
+                    x.val = Value::int(if b == Builtin::Sizeof { size } else { align });
+                }
             }
             Builtin::Offsetof => {
                 let Some(offset) = self.offsetof(&args[0]) else { return false };
-                x.mode = OpMode::Constant;
                 x.ty = basic(BasicKind::Uintptr);
-                x.val = Value::int(offset);
+                match offset {
+                    Some(offset) => {
+                        x.mode = OpMode::Constant;
+                        x.val = Value::int(offset);
+                    }
+                    None => x.mode = OpMode::Value,
+                }
             }
             Builtin::Add => {
                 let mut p = xs[0].clone();

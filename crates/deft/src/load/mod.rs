@@ -28,6 +28,7 @@ pub mod env;
 mod errors;
 mod godebug;
 mod header;
+mod libdir;
 mod modules;
 mod pattern;
 mod stdsrc;

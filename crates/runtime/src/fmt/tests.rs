@@ -341,7 +341,7 @@ pub(super) fn check_print(args: &[Eface], sprint: &[u8], sprintln: &[u8]) {
 }
 
 pub(super) fn check_ff(v: f64, fmt: u8, prec: i64, bits: i64, want: &[u8]) {
-    let got = result(super::deft_strconv_formatfloat(v, i64::from(fmt), prec, bits));
+    let got = super::float::format_float(v, fmt, prec, bits);
     assert_eq!(show(&got), show(want), "FormatFloat({v:e}, {}, {prec}, {bits})", fmt as char);
 }
 
@@ -355,24 +355,6 @@ pub(super) fn check_quote(s: &[u8], want: &[u8], want_ascii: &[u8]) {
 pub(super) fn check_quote_rune(r: i32, want: &[u8]) {
     let got = super::quote::quote_rune(u32::try_from(r).unwrap_or(u32::MAX), false);
     assert_eq!(show(&got), show(want), "QuoteRune({r})");
-}
-
-/// Whether `ParseFloat(s, bits)` gives the value with bits `want` (any
-/// NaN for a NaN) and error code `want_err`.
-pub(super) fn check_parse_result(s: &[u8], bits: i64, want: u64, want_err: i64) -> bool {
-    let mut err = -1;
-    // SAFETY: `s` and `err` are valid.
-    let got = unsafe { super::deft_strconv_parsefloat(s.as_ptr(), s.len(), bits, &mut err) };
-    let same = got.to_bits() == want || (got.is_nan() && f64::from_bits(want).is_nan());
-    same && err == want_err
-}
-
-pub(super) fn check_parse(s: &[u8], bits: i64, want: u64, want_err: i64) {
-    assert!(
-        check_parse_result(s, bits, want, want_err),
-        "ParseFloat({:?}, {bits}); want {want:#x}, {want_err}",
-        show(s)
-    );
 }
 
 /// The operands `v`, `n` times over.

@@ -27,7 +27,6 @@ mod os;
 mod rand;
 mod reflect;
 mod runtime;
-pub(crate) mod strconv;
 mod sync;
 mod time;
 pub(crate) mod unicode;
@@ -134,8 +133,6 @@ library! {
     "fmt.sprint" => crate::fmt::deft_fmt_sprint,
     "fmt.sprintln" => crate::fmt::deft_fmt_sprintln,
     "fmt.errorf" => crate::fmt::deft_fmt_errorf,
-    "strconv.formatFloat" => crate::fmt::deft_strconv_formatfloat,
-    "strconv.parseFloat" => crate::fmt::deft_strconv_parsefloat,
     "math.Sqrt" => math::sqrt,
     "math.Floor" => math::floor,
     "math.Ceil" => math::ceil,
@@ -183,14 +180,6 @@ library! {
     "unicode.SimpleFold" => unicode::simple_fold,
     "strings.foldRune" => unicode::fold_rune,
     "strings.unsafeString" => mem::unsafe_string,
-    "strconv.Quote" => strconv::quote,
-    "strconv.QuoteToASCII" => strconv::quote_to_ascii,
-    "strconv.QuoteRune" => strconv::quote_rune,
-    "strconv.QuoteRuneToASCII" => strconv::quote_rune_to_ascii,
-    "strconv.QuoteToGraphic" => strconv::quote_to_graphic,
-    "strconv.QuoteRuneToGraphic" => strconv::quote_rune_to_graphic,
-    "strconv.IsPrint" => unicode::is_print,
-    "strconv.IsGraphic" => unicode::is_graphic,
     "sort.lenAny" => mem::len_any,
     "sort.swapAny" => mem::swap_any,
     "sort.kindAny" => mem::kind_any,
