@@ -41,7 +41,7 @@ pub(crate) fn new_module(prog: &Program) -> JITModule {
 
 /// Finalizes the module, registers the funcdata with the runtime.
 pub(crate) fn finish(mut module: JITModule, t: Translated) -> Result<JitProgram, Vec<Diagnostic>> {
-    let Translated { compiled, globals, trampoline, catcher, init, main, typelinks } = t;
+    let Translated { compiled, globals, trampoline, catcher, init, main, typelinks, .. } = t;
     if let Err(e) = module.finalize_definitions() {
         return Err(vec![Diagnostic {
             pos: syntax::Pos::NONE,

@@ -35,6 +35,7 @@
 #![deny(missing_docs)]
 #![deny(unsafe_code)]
 
+pub mod artifact;
 pub mod calls;
 pub mod chans;
 pub mod deadstores;
@@ -97,11 +98,15 @@ pub struct Options {
     pub dump_functions: Vec<String>,
     /// The machine-code cache, if any.
     pub cache: Option<std::sync::Arc<dyn CodeCache>>,
+    /// [`compile_jit`] writes the program as an [`artifact::Artifact`],
+    /// reads it back and links that instead (`DEFT_RELINK=1`: a self-test
+    /// of the package cache's format on whole programs).
+    pub relink: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { opt_level_speed: true, dump_functions: Vec::new(), cache: None }
+        Options { opt_level_speed: true, dump_functions: Vec::new(), cache: None, relink: false }
     }
 }
 
@@ -132,6 +137,16 @@ fn cache_group(meta: &funcdata::FuncMeta) -> &str {
 pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Result<JitProgram, Vec<Diagnostic>> {
     let mut module = jit::new_module(program);
     let translated = translate(&mut module, program, sources, opts)?;
+    if let Some(capture) = &translated.capture {
+        let ice =
+            |what: &str| vec![Diagnostic { pos: syntax::Pos::NONE, msg: format!("internal compiler error: {what}") }];
+        let art = artifact::capture(module.declarations(), capture, &translated)
+            .ok_or_else(|| ice("the program cannot be written as an artifact"))?;
+        let art = artifact::Artifact::decode(&art.encode()).ok_or_else(|| ice("an artifact does not read back"))?;
+        let mut fresh = jit::new_module(program);
+        let linked = artifact::link(&mut fresh, &art).map_err(|e| ice(&e))?;
+        return jit::finish(fresh, linked);
+    }
     jit::finish(module, translated)
 }
 
@@ -153,6 +168,8 @@ pub(crate) struct Translated {
     /// With reflect, the table of every type descriptor the program has and
     /// its length (see `runtime::library::register_typelinks`).
     pub typelinks: Option<(DataId, usize)>,
+    /// What was defined, when [`Options::relink`] asked for it.
+    pub capture: Option<artifact::Capture>,
 }
 
 /// Translates `program` into `module`, any kind of Cranelift module: the
@@ -166,6 +183,7 @@ pub(crate) fn translate(
 ) -> Result<Translated, Vec<Diagnostic>> {
     let mut cx = ProgramCx::new(module, program, sources);
     cx.cache = opts.cache.clone();
+    cx.capture = opts.relink.then(artifact::Capture::default);
     let mut ctx = cx.module.make_context();
     let mut fctx = FunctionBuilderContext::new();
     // Compile what the program can reach, starting from init, main and
@@ -227,7 +245,7 @@ pub(crate) fn translate(
     let main = program.main.map(|m| cx.func_decl(m));
     let globals = cx.global_ids();
     let typelinks = cx.typelinks();
-    Ok(Translated { compiled: cx.compiled, globals, trampoline, catcher, init, main, typelinks })
+    Ok(Translated { compiled: cx.compiled, globals, trampoline, catcher, init, main, typelinks, capture: cx.capture })
 }
 
 /// The alignment of a function of `len` bytes: 32 bytes (gc's), or 64 when
@@ -282,6 +300,9 @@ fn define(cx: &mut ProgramCx, ctx: &mut Context, id: cranelift_module::FuncId, m
     let align = u64::from(compiled.buffer.alignment).max(code_alignment(code.len()));
     if let Err(e) = cx.module.define_function_bytes(id, align, &code, &relocs) {
         return cx.error(syntax::Pos::NONE, format!("internal compiler error: defining {name}: {e:?}"));
+    }
+    if let Some(capture) = &mut cx.capture {
+        capture.func(id, align, &code, &relocs);
     }
     let c: CompiledFunc = funcdata::collect(id, ctx, meta);
     cx.compiled.push(c);

@@ -133,6 +133,8 @@ pub struct ProgramCx<'p> {
     pub diags: Vec<Diagnostic>,
     /// The machine-code cache, if any (see [`crate::CodeCache`]).
     pub cache: Option<std::sync::Arc<dyn crate::CodeCache>>,
+    /// Records every definition, for an artifact (see [`crate::Options::relink`]).
+    pub(crate) capture: Option<crate::artifact::Capture>,
 }
 
 impl<'p> ProgramCx<'p> {
@@ -163,13 +165,30 @@ impl<'p> ProgramCx<'p> {
             iface: Default::default(),
             diags: Vec::new(),
             cache: None,
+            capture: None,
         };
         for i in 0..prog.funcs.len() {
-            let sig = cx.func_signature(FuncId(i as u32));
-            let id = cx.declare_anon(&sig);
+            let id = cx.declare_go_func(FuncId(i as u32));
             cx.funcs.push(id);
         }
         cx
+    }
+
+    /// Declares IR function `f` under its symbol, [`go_symbol`] of its link
+    /// name, a local symbol. Link names are unique (the IR verifier's
+    /// invariant); should two collide anyway, the second is reported as an
+    /// internal compiler error and declared anonymously, so that
+    /// compilation goes on.
+    fn declare_go_func(&mut self, f: FuncId) -> ClifFuncId {
+        let sig = self.func_signature(f);
+        let symbol = go_symbol(&self.prog.funcs[f.0 as usize].link);
+        if self.module.get_name(&symbol).is_none()
+            && let Ok(id) = self.module.declare_function(&symbol, Linkage::Local, &sig)
+        {
+            return id;
+        }
+        self.error(Pos::NONE, format!("internal compiler error: link name {symbol} declared twice"));
+        self.declare_anon(&sig)
     }
 
     /// The declaration of IR function `f`, for a reference to it (a call, a
@@ -348,8 +367,9 @@ impl<'p> ProgramCx<'p> {
         if let Some(id) = self.globals[g.0 as usize] {
             return id;
         }
+        let symbol = format!("go:var:{}", self.prog.globals[g.0 as usize].name);
+        let id = self.named_data(&symbol, true);
         let global = &self.prog.globals[g.0 as usize];
-        let id = self.anon_data(true);
         self.globals[g.0 as usize] = Some(id);
         match &global.init {
             Some(value) => self.define_static(id, global.ty, value),
@@ -378,7 +398,7 @@ impl<'p> ProgramCx<'p> {
         if let Some(id) = self.typedescs.get(&ty) {
             return *id;
         }
-        let id = self.anon_data(false);
+        let id = self.named_data(&format!("go:type:{}", self.prog.types[ty.0 as usize].link), false);
         // Insert first: element types may refer back to this one.
         self.typedescs.insert(ty, id);
         let prog = self.prog;
@@ -590,6 +610,21 @@ impl<'p> ProgramCx<'p> {
         id
     }
 
+    /// Declares a program-wide data object under `symbol`, a local symbol
+    /// made of a link name (a type descriptor's, a package-level
+    /// variable's: unique, see [`lower::ir::TyDef::link`]); as
+    /// [`ProgramCx::declare_go_func`], a collision is reported as an
+    /// internal compiler error and the object declared anonymously.
+    fn named_data(&mut self, symbol: &str, writable: bool) -> DataId {
+        if self.module.get_name(symbol).is_none()
+            && let Ok(id) = self.module.declare_data(symbol, Linkage::Local, writable, false)
+        {
+            return id;
+        }
+        self.error(Pos::NONE, format!("internal compiler error: data {symbol} declared twice"));
+        self.anon_data(writable)
+    }
+
     pub(crate) fn anon_data(&mut self, writable: bool) -> DataId {
         self.module
             .declare_anonymous_data(writable, false)
@@ -598,7 +633,19 @@ impl<'p> ProgramCx<'p> {
 
     pub(crate) fn define_data(&mut self, id: DataId, d: &DataDescription) {
         self.module.define_data(id, d).unwrap_or_else(|e| panic!("internal compiler error: define data: {e}"));
+        if let Some(capture) = &mut self.capture {
+            capture.data(id, d);
+        }
     }
+}
+
+/// The symbol of a Go function in a module: `go:` and its link name
+/// ([`lower::ir::Func::link`]). The prefix keeps Go functions apart from
+/// the symbols code imports (the runtime's entry points, and library
+/// functions the runtime implements under their Go names: a bodyless
+/// `os.write`'s adapter is `go:os.write`, and calls the import `os.write`).
+pub fn go_symbol(link: &str) -> String {
+    format!("go:{link}")
 }
 
 /// The bytes of constant `c` in memory as layout `l` (a string's data

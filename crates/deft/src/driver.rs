@@ -189,6 +189,7 @@ pub fn compile_loaded<B: Backend>(
             .map(|v| v.split(',').map(String::from).collect())
             .unwrap_or_default(),
         cache: cache.clone().map(|c| c as std::sync::Arc<dyn codegen::CodeCache>),
+        relink: std::env::var_os("DEFT_RELINK").is_some_and(|v| v == "1"),
         ..codegen::Options::default()
     };
     let compiled = B::generate(&program, sources, &cg_opts, &godebug);

@@ -192,6 +192,11 @@ pub struct TyDef {
     /// The type as gc prints it in panics and `%T`: `int`, `main.Celsius`,
     /// `[]string`, `func(int) string`, `*main.T`, `interface {}`.
     pub name: String,
+    /// Its link name: unique among the program's types, and the same in
+    /// every program that has the type (`crate::tys::link_name`: `name`
+    /// with defined types qualified by import path, local ones by
+    /// position): what its type descriptor is linked by.
+    pub link: String,
     /// Whether it is a defined (named) type: `main.T(5)` is how a panic
     /// prints a named integer.
     pub named: bool,
@@ -381,6 +386,14 @@ pub struct Func {
     /// Name as gc prints it in tracebacks: `main.main`, `main.f.func1`,
     /// `main.T.M`, `main.(*T).M`, `main.init.0`.
     pub name: String,
+    /// Its link name: unique in the program, and the same in every program
+    /// that has this function, whatever else is compiled and in whatever
+    /// order (what a cache of compiled packages links code by). It is
+    /// `name`, but that an instance of generic code and the functions made
+    /// for it (closures, wrappers) spell out the type arguments gc prints
+    /// as `[...]`, by [`crate::tys::link_name`]: `main.Map[int,string]`,
+    /// `main.(*List[main.T]).Push.func1`.
+    pub link: String,
     /// Position of the declaration.
     pub pos: Pos,
     /// Position of the body's closing brace ([`Pos::NONE`] for generated
@@ -899,6 +912,17 @@ pub enum Callee {
 /// for a name without a type part.
 pub fn pointer_method_name(method: &str) -> Option<String> {
     let (ty, m) = method.rsplit_once('.')?;
-    let (pkg, t) = ty.rsplit_once('.')?;
+    // The package's dot is the last one outside an instance's brackets
+    // (`main.List[...]`, `main.Pair[main.T,int]`).
+    let mut depth = 0i32;
+    let dot = ty.char_indices().rev().find(|&(_, c)| {
+        match c {
+            ']' => depth += 1,
+            '[' => depth -= 1,
+            _ => {}
+        }
+        c == '.' && depth == 0
+    })?;
+    let (pkg, t) = (&ty[..dot.0], &ty[dot.0 + 1..]);
     Some(format!("{pkg}.(*{t}).{m}"))
 }

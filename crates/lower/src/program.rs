@@ -100,6 +100,13 @@ pub struct Ctx<'a> {
     /// parameter is variadic: what their func types in
     /// [`Program::method_types`] need that their IR parameters do not say.
     pub variadic_funcs: std::collections::HashSet<FuncId>,
+    /// The type arguments, as link names spell them (`[int,string]`), of
+    /// the instance being lowered, if any: the functions made meanwhile
+    /// belong to it (see [`Ctx::reserve_func`]).
+    instance_args: Option<std::rc::Rc<str>>,
+    /// The type arguments of the instance each function belongs to (the
+    /// instances and what was made while lowering them).
+    func_args: HashMap<FuncId, std::rc::Rc<str>>,
 }
 
 /// A generic function or method of a generic type, lowered per instance.
@@ -149,7 +156,8 @@ impl<'a> Ctx<'a> {
             },
             None => format!("{pkg}.{}[...]", decl.name.name),
         };
-        let fid = self.reserve_func(name, decl.pos);
+        let args = self.link_args(&key.1);
+        let fid = self.reserve_func_in(name, decl.pos, Some(args));
         self.prog.funcs[fid.0 as usize].on_demand = true;
         self.note_variadic(fid, obj);
         self.instances.insert(key.clone(), fid);
@@ -219,10 +227,53 @@ impl<'a> Ctx<'a> {
     }
 
     /// Reserves a function id; the function is filled in later.
+    ///
+    /// A function made while an instance is lowered belongs to it: its
+    /// link name spells out the instance's type arguments where its name
+    /// has gc's `[...]` (a closure `main.Map[...].func1`).
     pub fn reserve_func(&mut self, name: String, pos: Pos) -> FuncId {
+        self.reserve_func_in(name, pos, self.instance_args.clone())
+    }
+
+    /// [`Ctx::reserve_func`] for a function made for function `from`
+    /// (its method value, its pointer wrapper): it belongs to `from`'s
+    /// instance, if any, wherever it is made.
+    pub fn reserve_func_for(&mut self, name: String, pos: Pos, from: FuncId) -> FuncId {
+        let args = self.func_args.get(&from).cloned();
+        self.reserve_func_in(name, pos, args)
+    }
+
+    /// The type arguments `targs` as link names spell them: `[int,main.T]`.
+    fn link_args(&self, targs: &[TypeId]) -> std::rc::Rc<str> {
+        let names: Vec<String> = self.with_env(|_, env| targs.iter().map(|&t| crate::tys::link_name(env, t)).collect());
+        format!("[{}]", names.join(",")).into()
+    }
+
+    /// [`Ctx::reserve_func`] for a function named after IR type `ty`
+    /// (`name` is `make(ty's name)`: a promoted method's wrapper): its link
+    /// name is made of the type's link name.
+    pub fn reserve_func_of_type(&mut self, ty: crate::ir::TyId, make: impl Fn(&str) -> String, pos: Pos) -> FuncId {
+        let name = make(&self.prog.types[ty.0 as usize].name);
+        let link = self.tys.checker_type(ty).map(|t| self.with_env(|_, env| make(&crate::tys::link_name(env, t))));
+        let id = self.reserve_func_in(name, pos, None);
+        if let Some(link) = link {
+            self.prog.funcs[id.0 as usize].link = link;
+        }
+        id
+    }
+
+    fn reserve_func_in(&mut self, name: String, pos: Pos, args: Option<std::rc::Rc<str>>) -> FuncId {
         let id = FuncId(self.prog.funcs.len() as u32);
+        let link = match &args {
+            Some(a) => name.replacen("[...]", a, 1),
+            None => name.clone(),
+        };
+        if let Some(a) = args {
+            self.func_args.insert(id, a);
+        }
         self.prog.funcs.push(Func {
             name,
+            link,
             pos,
             end: Pos::NONE,
             params: Vec::new(),
@@ -246,6 +297,7 @@ impl<'a> Ctx<'a> {
         let slot = &mut self.prog.funcs[id.0 as usize];
         *slot = Func {
             name: std::mem::take(&mut slot.name),
+            link: std::mem::take(&mut slot.link),
             pos: slot.pos,
             end: Pos::NONE,
             params: g.params,
@@ -322,6 +374,8 @@ pub fn lower<'a>(
         pending: Vec::new(),
         cycle_reported: Default::default(),
         variadic_funcs: Default::default(),
+        instance_args: None,
+        func_args: HashMap::new(),
     };
     let mut main = None;
     let mut init = None;
@@ -380,7 +434,9 @@ fn lower_instance(cx: &mut Ctx, (obj, targs, fid): (ObjId, Vec<TypeId>, FuncId))
     };
     let locals = cx.types.named.keys().copied().filter(|&o| within(cx.info.obj(o).pos)).collect();
     let subst = crate::subst::substitution(cx.types.to_mut(), &tparams, &targs, locals);
+    let args = std::mem::replace(&mut cx.instance_args, cx.func_args.get(&fid).cloned());
     lower_func_body(cx, fid, decl, std::rc::Rc::new(subst));
+    cx.instance_args = args;
     cx.pkg = pkg;
     cx.library = library;
 }

@@ -233,8 +233,7 @@ fn build_wrapper(cx: &mut Ctx, ty: TyId, name: &str, p: &Promoted) -> FuncId {
         cx.ensure_lowered(f);
     }
     let (params, results) = target_signature(cx, ty, p);
-    let wname = wrapper_name(&cx.prog.types[ty.0 as usize].name, name);
-    let wid = cx.reserve_func(wname.clone(), pos);
+    let wid = cx.reserve_func_of_type(ty, |t| wrapper_name(t, name), pos);
     let mut locals = vec![Local { name: "~recv".into(), ty, heap: false }];
     let mut local = |name: String, ty| {
         locals.push(Local { name, ty, heap: false });

@@ -67,13 +67,21 @@ pub fn make_call_adapters(cx: &mut Ctx) {
     }
 }
 
+/// A function named `name` (as gc names the one it stands for) made for
+/// func type `f`: one per type, so its link name spells the type's.
+fn reserve_per_type(cx: &mut Ctx, name: &str, f: TyId) -> FuncId {
+    let id = cx.reserve_func(name.into(), Pos::NONE);
+    cx.prog.funcs[id.0 as usize].link = format!("{name}[{}]", cx.prog.types[f.0 as usize].link);
+    id
+}
+
 /// The `MakeFunc` stub of func type `f` whose frame type is `frame`,
 /// calling `callee` (`reflect.callMakeFunc`); see the module doc.
 fn make_func_stub(cx: &mut Ctx, f: TyId, frame: TyId, callee: FuncId) -> FuncId {
     let TyKind::Func(sig) = cx.prog.types[f.0 as usize].kind.clone() else { unreachable!("a func type") };
     let frame_ptr = cx.with_tys(|m, env, out| m.pointer_to(env, out, frame));
     let word = cx.with_tys(|m, env, out| m.basic(env, out, types::BasicKind::UnsafePointer));
-    let id = cx.reserve_func("reflect.makeFuncStub".into(), Pos::NONE);
+    let id = reserve_per_type(cx, "reflect.makeFuncStub", f);
     let mut locals = Vec::new();
     let mut local = |name: String, ty| {
         locals.push(Local { name, ty, heap: false });
@@ -127,7 +135,7 @@ fn adapter(cx: &mut Ctx, f: TyId) -> Option<(FuncId, TyId)> {
     let frame_ptr_checker = table.intern(Type::Pointer(frame_checker));
     let frame = cx.ty(frame_checker);
     let frame_ptr = cx.ty(frame_ptr_checker);
-    let id = cx.reserve_func("reflect.call".into(), Pos::NONE);
+    let id = reserve_per_type(cx, "reflect.call", f);
     let locals = vec![
         Local { name: "~fn".into(), ty: f, heap: false },
         Local { name: "~frame".into(), ty: frame_ptr, heap: false },

@@ -60,6 +60,11 @@ impl<'a> Checker<'a> {
     pub(crate) fn report_imports(&mut self) {
         let dots_used = std::mem::take(self.dot_used.get_mut());
         self.dot_imports.clear();
+        // Uses inside bodies a declarations-only parse skipped are unknown.
+        let judge_unused = !self
+            .files
+            .iter()
+            .any(|f| f.decls.iter().any(|d| matches!(d, syntax::ast::Decl::Func(fd) if fd.body_skipped.is_some())));
         for (i, (imp, obj)) in std::mem::take(&mut self.imports).into_iter().enumerate() {
             let imported = self.imported_path(&imp.path);
             let path = crate::constant::quote(imported.as_bytes());
@@ -68,7 +73,7 @@ impl<'a> Checker<'a> {
             match obj {
                 // A name other than the path's last element is shown.
                 // Every use of a package name goes through `use_obj`.
-                Some(o) if !self.objs[o.0 as usize].used => {
+                Some(o) if judge_unused && !self.objs[o.0 as usize].used => {
                     let name = &self.obj(o).name;
                     if imported.rsplit('/').next() == Some(name.as_str()) {
                         self.error(imp.pos, format!("{path} imported and not used"));
@@ -76,7 +81,7 @@ impl<'a> Checker<'a> {
                         self.error(imp.pos, format!("{path} imported as {name} and not used"));
                     }
                 }
-                None if dot && known && !dots_used.contains(&i) => {
+                None if judge_unused && dot && known && !dots_used.contains(&i) => {
                     self.error(imp.pos, format!("{path} imported and not used"));
                 }
                 _ if known => {}
@@ -1000,8 +1005,9 @@ impl<'a> Checker<'a> {
         self.sig_objs.insert(o, objs.clone());
         // Bodies are checked after all package-level declarations, in the
         // order their declarations were checked (types2's `check.later`). A
-        // missing body is lowering's to judge (see `check_files`).
-        if let Some(body) = &fd.body {
+        // missing body is lowering's to judge (see `check_files`); one a
+        // declarations-only parse skipped is not checked.
+        if let Some(body) = fd.body.as_ref().filter(|_| fd.body_skipped.is_none()) {
             let scope = self.scope;
             let (owner, decl) = (fd.name.id, Some(o));
             self.delayed.push(crate::check::Delayed { sig, objs, body, owner, scope, decl, iota: None });

@@ -97,6 +97,14 @@ pub fn check_package(sources: &SourceMap, files: &[File], diags: &mut Diagnostic
 /// use of a name of a library package that deft's library lacks and Go's
 /// has is reported as unsupported (`deft does not support time.Date yet`)
 /// rather than undefined.
+///
+/// A package whose files were parsed for their declarations only
+/// (`syntax::parser::parse_decls`) is checked for what its importers
+/// need: its declarations and generic bodies. The bodies skipped are not
+/// checked, no import is judged unused (a skipped body may use it), and
+/// its [`PackageInfo::init_order`] misses the references those bodies
+/// make: such a package must not be lowered; its code comes from the
+/// package cache, compiled when its bodies were checked.
 pub fn check_program<'a>(
     sources: &'a SourceMap,
     files: &'a [File],

@@ -99,6 +99,7 @@ impl PB {
         self.prog.types.push(TyDef {
             kind,
             name: name.to_string(),
+            link: name.to_string(),
             named: false,
             methods: vec![],
             reflect: Default::default(),
@@ -175,6 +176,7 @@ impl FB {
         FB {
             f: Func {
                 name: name.to_string(),
+                link: name.to_string(),
                 pos: pos(line),
                 end: Pos::NONE,
                 params: vec![],
