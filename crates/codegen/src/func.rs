@@ -712,30 +712,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
 
     /// The type of a place.
     pub fn place_ty(&self, p: &Place) -> TyId {
-        match p {
-            Place::Local(l) => self.local_ty(*l),
-            Place::Global(g) => self.cx.prog.globals[g.0 as usize].ty,
-            Place::Deref(e) => match self.kind(e.ty) {
-                TyKind::Pointer(t) => *t,
-                _ => e.ty,
-            },
-            Place::Field(inner, n) => match self.kind(self.place_ty(inner)) {
-                TyKind::Struct(fs) => fs[*n].1,
-                _ => self.place_ty(inner),
-            },
-            Place::ArrayIndex(inner, _) => match self.kind(self.place_ty(inner)) {
-                TyKind::Array(_, t) => *t,
-                _ => self.place_ty(inner),
-            },
-            Place::SliceIndex(s, _) => match self.kind(s.ty) {
-                TyKind::Slice(t) => *t,
-                _ => s.ty,
-            },
-            Place::MapIndex(m, _) => match self.kind(m.ty) {
-                TyKind::Map(_, v) => *v,
-                _ => m.ty,
-            },
-        }
+        self.cx.prog.place_ty(self.f, p)
     }
 
     /// Evaluates a place's operands (nil and bounds checks included).
