@@ -125,6 +125,8 @@ pub struct FnTx<'a, 'p> {
     pub(crate) in_resumed_code: bool,
     /// Cells and closure objects that live in the frame.
     pub frame: crate::escape::FrameCells,
+    /// Index operations that need no bounds check.
+    pub in_bounds: crate::bounds::InBounds,
     /// Frame slots of frame-bound closure objects.
     pub closure_slots: HashMap<*const lower::ir::Expr, StackSlot>,
     /// During an in-place map update ([`FnTx::map_update`]): the updated
@@ -193,6 +195,7 @@ pub fn translate<'p>(
         in_resumed_code: false,
         map_entry: None,
         frame: crate::escape::FrameCells::default(),
+        in_bounds: crate::bounds::InBounds::default(),
         closure_slots: HashMap::new(),
         huge: Default::default(),
         areas: HashMap::new(),
@@ -518,6 +521,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         self.frame = crate::escape::analyse(self.cx.prog, self.fid, |site| {
             crate::defers::effective_kind(f.defers[site].kind, records)
         });
+        self.in_bounds = crate::bounds::analyse(self.cx.prog, f);
         for (i, local) in f.locals.iter().enumerate() {
             let id = LocalId(i as u32);
             let l = self.layout(local.ty);
@@ -760,9 +764,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 }
                 let i = self.expr(idx)[0];
                 self.set_pos(idx.pos);
-                let len = self.iconst(types::I64, n as i64);
                 let i64v = self.index_value(i, idx.ty);
-                if !self.index_type_fits(idx.ty, n) {
+                if !self.in_bounds.place(p) && !self.index_type_fits(idx.ty, n) {
+                    let len = self.iconst(types::I64, n as i64);
                     self.bounds_check(i64v, len, idx.ty, runtime::errors::BoundsCode::Index);
                 }
                 let Some(base) = self.loc_addr(&loc) else {
@@ -778,7 +782,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.set_pos(idx.pos);
                 let ety = self.place_ty(p);
                 let i64v = self.index_value(i, idx.ty);
-                self.bounds_check(i64v, sv[1], idx.ty, runtime::errors::BoundsCode::Index);
+                if !self.in_bounds.place(p) {
+                    self.bounds_check(i64v, sv[1], idx.ty, runtime::errors::BoundsCode::Index);
+                }
                 let size = self.layout(ety).size;
                 let off = self.b.ins().imul_imm_s(i64v, size as i64);
                 Loc::Mem(self.b.ins().iadd(sv[0], off), 0)

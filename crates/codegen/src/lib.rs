@@ -6,6 +6,7 @@
 //!   │  program.rs  declare every function (Go signature and convention),
 //!   │              static data: strings, type descriptors, func values, globals
 //!   │  func.rs     frame (where locals live), statements, places
+//!   │  bounds.rs   index operations a loop's condition proves in bounds
 //!   │  expr.rs     expressions with Go's arithmetic, conversions, interfaces
 //!   │  calls.rs    Go calls, runtime calls and checks, print/println
 //!   │  maps.rs     map indexing, stores, delete, len, make, range
@@ -35,6 +36,7 @@
 #![deny(missing_docs)]
 #![deny(unsafe_code)]
 
+pub mod bounds;
 pub mod calls;
 pub mod chans;
 pub mod deadstores;
