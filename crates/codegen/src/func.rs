@@ -127,6 +127,8 @@ pub struct FnTx<'a, 'p> {
     pub frame: crate::escape::FrameCells,
     /// Index operations that need no bounds check.
     pub in_bounds: crate::bounds::InBounds,
+    /// The loops a `continue` translated so far targets.
+    continued: std::collections::HashSet<ScopeId>,
     /// Frame slots of frame-bound closure objects.
     pub closure_slots: HashMap<*const lower::ir::Expr, StackSlot>,
     /// During an in-place map update ([`FnTx::map_update`]): the updated
@@ -196,6 +198,7 @@ pub fn translate<'p>(
         map_entry: None,
         frame: crate::escape::FrameCells::default(),
         in_bounds: crate::bounds::InBounds::default(),
+        continued: Default::default(),
         closure_slots: HashMap::new(),
         huge: Default::default(),
         areas: HashMap::new(),
@@ -381,6 +384,22 @@ impl<'a, 'p> FnTx<'a, 'p> {
     pub fn after_terminator(&mut self) {
         let blk = self.b.create_block();
         self.b.switch_to_block(blk);
+        // Nothing jumps here: sealed, it is known unreachable at once.
+        self.b.seal_block(blk);
+    }
+
+    /// Ends the current block with a jump to `target`, or with a trap when
+    /// the block is unreachable (the fresh block after a terminator): a
+    /// jump from there would give `target` a predecessor that never runs,
+    /// and every variable live at `target` a block parameter fed with zeros
+    /// from it (after every bounds check, whose failure path ends in a
+    /// call that never returns).
+    pub fn jump_if_reachable(&mut self, target: Block) {
+        if self.b.is_unreachable() {
+            self.b.ins().trap(ir::TrapCode::unwrap_user(1));
+        } else {
+            self.b.ins().jump(target, &[]);
+        }
     }
 
     /// Allocates `size` zeroed heap bytes.
@@ -851,10 +870,10 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.branch(cond, tb, eb, false);
                 self.b.switch_to_block(tb);
                 self.stmts(then);
-                self.b.ins().jump(join, &[]);
+                self.jump_if_reachable(join);
                 self.b.switch_to_block(eb);
                 self.stmts(els);
-                self.b.ins().jump(join, &[]);
+                self.jump_if_reachable(join);
                 self.b.switch_to_block(join);
             }
             Stmt::Loop { id, cond, body, post } => {
@@ -871,17 +890,23 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.scopes.insert(*id, (exit, Some(postb)));
                 self.b.switch_to_block(bodyb);
                 self.stmts(body);
-                self.b.ins().jump(postb, &[]);
-                self.b.switch_to_block(postb);
+                // The post statements start a block of their own only when
+                // a `continue` jumps there: otherwise they continue the
+                // body's last block, where Cranelift can combine the
+                // body's loads with the post's arithmetic.
+                if self.continued.contains(id) {
+                    self.jump_if_reachable(postb);
+                    self.b.switch_to_block(postb);
+                }
                 self.stmts(post);
-                self.b.ins().jump(head, &[]);
+                self.jump_if_reachable(head);
                 self.b.switch_to_block(exit);
             }
             Stmt::Block { id, body } => {
                 let exit = self.b.create_block();
                 self.scopes.insert(*id, (exit, None));
                 self.stmts(body);
-                self.b.ins().jump(exit, &[]);
+                self.jump_if_reachable(exit);
                 self.b.switch_to_block(exit);
             }
             Stmt::Break(id) | Stmt::Continue(id) => {
@@ -892,7 +917,10 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 };
                 match target {
                     Some(t) => {
-                        self.b.ins().jump(t, &[]);
+                        if matches!(s, Stmt::Continue(_)) {
+                            self.continued.insert(*id);
+                        }
+                        self.jump_if_reachable(t);
                         self.after_terminator();
                     }
                     None => self.ice(self.f.pos, "break/continue outside its scope"),
@@ -900,12 +928,12 @@ impl<'a, 'p> FnTx<'a, 'p> {
             }
             Stmt::Label(l) => {
                 let blk = self.label_block(*l);
-                self.b.ins().jump(blk, &[]);
+                self.jump_if_reachable(blk);
                 self.b.switch_to_block(blk);
             }
             Stmt::Goto(l) => {
                 let blk = self.label_block(*l);
-                self.b.ins().jump(blk, &[]);
+                self.jump_if_reachable(blk);
                 self.after_terminator();
             }
             Stmt::Return(pos) => {
