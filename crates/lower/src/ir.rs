@@ -355,6 +355,9 @@ pub struct Func {
     /// it, under a symbol named like the function (`strconv.formatFloat`).
     /// Its `body` is just `Return` and is not compiled. (Added for packages.)
     pub external: bool,
+    /// Declared with `//go:noinline`: its calls stay calls (codegen's
+    /// inliner leaves it alone, as gc's does). (Added for the inliner.)
+    pub noinline: bool,
     /// Compiled only if the program can reach it: deft's library (its
     /// functions and closures) and generated wrappers. Functions the user
     /// wrote are compiled even when unreachable, so that everything deft

@@ -179,6 +179,7 @@ impl FB {
                 defers: vec![],
                 range_defers: false,
                 external: false,
+                noinline: false,
                 on_demand: false,
             },
         }
