@@ -899,7 +899,14 @@ impl<'a, 'p> FnTx<'a, 'p> {
                     self.b.switch_to_block(postb);
                 }
                 self.stmts(post);
-                self.jump_if_reachable(head);
+                match cond {
+                    // The loop rotated, as gc's loops are: a cheap condition
+                    // is tested again at the bottom, so that an iteration
+                    // ends in one conditional branch back to the body
+                    // rather than a jump to the test at the top.
+                    Some(c) if is_cheap_cond(c) && !self.b.is_unreachable() => self.branch(c, bodyb, exit, false),
+                    _ => self.jump_if_reachable(head),
+                }
                 self.b.switch_to_block(exit);
             }
             Stmt::Block { id, body } => {
@@ -1088,4 +1095,42 @@ impl<'a, 'p> FnTx<'a, 'p> {
         }
         vals
     }
+}
+
+/// Whether loop condition `c` is cheap enough to be translated twice (see
+/// `Stmt::Loop`): a few operations on locals and constants that call
+/// nothing (a division, a shift or a conversion could call the runtime to
+/// panic) and declare nothing but temporaries of the same kind.
+fn is_cheap_cond(c: &Expr) -> bool {
+    use lower::ir::{BinOp, ExprKind};
+    struct Cheap(usize, bool);
+    impl lower::walk::Visitor for Cheap {
+        fn stmt(&mut self, s: &Stmt) -> bool {
+            self.0 += 1;
+            self.1 &= matches!(s, Stmt::Decl(_) | Stmt::Assign(Place::Local(_), _));
+            self.1
+        }
+        fn expr(&mut self, e: &Expr) -> bool {
+            self.0 += 1;
+            self.1 &= match &e.kind {
+                ExprKind::Binary(op, ..) => !matches!(op, BinOp::Div | BinOp::Rem | BinOp::Shl | BinOp::Shr),
+                ExprKind::Len(x) | ExprKind::Cap(x) => matches!(x.kind, ExprKind::Local(_)),
+                ExprKind::Const(_)
+                | ExprKind::Local(_)
+                | ExprKind::Unary(..)
+                | ExprKind::AndAnd(..)
+                | ExprKind::OrOr(..)
+                | ExprKind::Seq(..) => true,
+                _ => false,
+            };
+            self.1
+        }
+        fn place(&mut self, p: &Place) -> bool {
+            self.1 &= matches!(p, Place::Local(_));
+            self.1
+        }
+    }
+    let mut v = Cheap(0, true);
+    lower::walk::walk_expr(c, &mut v);
+    v.1 && v.0 <= 24
 }
