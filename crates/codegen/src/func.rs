@@ -904,7 +904,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
                     // is tested again at the bottom, so that an iteration
                     // ends in one conditional branch back to the body
                     // rather than a jump to the test at the top.
-                    Some(c) if is_cheap_cond(c) && !self.b.is_unreachable() => self.branch(c, bodyb, exit, false),
+                    Some(c) if is_cheap_cond(self.cx.prog, c) && !self.b.is_unreachable() => {
+                        self.branch(c, bodyb, exit, false)
+                    }
                     _ => self.jump_if_reachable(head),
                 }
                 self.b.switch_to_block(exit);
@@ -1098,13 +1100,15 @@ impl<'a, 'p> FnTx<'a, 'p> {
 }
 
 /// Whether loop condition `c` is cheap enough to be translated twice (see
-/// `Stmt::Loop`): a few operations on locals and constants that call
-/// nothing (a division, a shift or a conversion could call the runtime to
-/// panic) and declare nothing but temporaries of the same kind.
-fn is_cheap_cond(c: &Expr) -> bool {
-    use lower::ir::{BinOp, ExprKind};
-    struct Cheap(usize, bool);
-    impl lower::walk::Visitor for Cheap {
+/// `Stmt::Loop`): a few operations on locals, constants and elements of
+/// local slices, strings and arrays, and calls of functions that may be
+/// inlined (`cmp.Less`); no division, shift or conversion (whose checks
+/// call the runtime), no other call; declaring nothing but temporaries of
+/// the same kind.
+fn is_cheap_cond(prog: &lower::ir::Program, c: &Expr) -> bool {
+    use lower::ir::{BinOp, Callee, ExprKind};
+    struct Cheap<'p>(usize, bool, &'p lower::ir::Program);
+    impl lower::walk::Visitor for Cheap<'_> {
         fn stmt(&mut self, s: &Stmt) -> bool {
             self.0 += 1;
             self.1 &= matches!(s, Stmt::Decl(_) | Stmt::Assign(Place::Local(_), _));
@@ -1115,7 +1119,12 @@ fn is_cheap_cond(c: &Expr) -> bool {
             self.1 &= match &e.kind {
                 ExprKind::Binary(op, ..) => !matches!(op, BinOp::Div | BinOp::Rem | BinOp::Shl | BinOp::Shr),
                 ExprKind::Len(x) | ExprKind::Cap(x) => matches!(x.kind, ExprKind::Local(_)),
+                ExprKind::Call(call) => {
+                    matches!(call.callee, Callee::Func(g) if crate::inline::may_inline(self.2, g))
+                }
                 ExprKind::Const(_)
+                | ExprKind::Index(..)
+                | ExprKind::Load(_)
                 | ExprKind::Local(_)
                 | ExprKind::Unary(..)
                 | ExprKind::AndAnd(..)
@@ -1126,11 +1135,11 @@ fn is_cheap_cond(c: &Expr) -> bool {
             self.1
         }
         fn place(&mut self, p: &Place) -> bool {
-            self.1 &= matches!(p, Place::Local(_));
+            self.1 &= matches!(p, Place::Local(_) | Place::Field(..) | Place::ArrayIndex(..) | Place::SliceIndex(..));
             self.1
         }
     }
-    let mut v = Cheap(0, true);
+    let mut v = Cheap(0, true, prog);
     lower::walk::walk_expr(c, &mut v);
-    v.1 && v.0 <= 24
+    v.1 && v.0 <= 32
 }

@@ -147,8 +147,7 @@ impl Inliner {
             return body.clone();
         }
         self.bodies.insert(g, None);
-        let f = &cx.prog.funcs[g.0 as usize];
-        if f.external || f.noinline || !f.defers.is_empty() || f.range_defers || ir_size(&f.body) > IR_BUDGET {
+        if !may_inline(cx.prog, g) {
             return None;
         }
         let mut ctx = Context::new();
@@ -158,6 +157,13 @@ impl Inliner {
         self.bodies.insert(g, body.clone());
         body
     }
+}
+
+/// Whether `g` passes the IR half of the rule (see the module doc): its
+/// calls may become inlined code.
+pub fn may_inline(prog: &lower::ir::Program, g: FuncId) -> bool {
+    let f = &prog.funcs[g.0 as usize];
+    !(f.external || f.noinline || !f.defers.is_empty() || f.range_defers || ir_size(&f.body) > IR_BUDGET)
 }
 
 /// Translates `g` as `func::translate` does, discarding what only its own
