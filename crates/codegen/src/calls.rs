@@ -135,7 +135,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         self.b.set_cold_block(bad);
         self.b.switch_to_block(bad);
         fail(self);
-        self.b.ins().jump(ok, &[]);
+        self.jump_if_reachable(ok);
         self.b.switch_to_block(ok);
     }
 

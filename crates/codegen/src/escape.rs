@@ -184,7 +184,7 @@ impl Scan {
             | ExprKind::Zero => {}
             ExprKind::Closure { captures, .. } => self.escaping.extend(captures.iter().copied()),
             ExprKind::AddrOf(p) => {
-                if let Some(l) = root_local(p) {
+                if let Some(l) = p.root_local() {
                     self.escaping.insert(l);
                 }
                 self.place(p);
@@ -247,14 +247,5 @@ impl Scan {
                 self.expr(v);
             }
         }
-    }
-}
-
-/// The local a place is rooted at, if any (`x`, `x.f`, `x[i]`).
-fn root_local(p: &Place) -> Option<LocalId> {
-    match p {
-        Place::Local(l) => Some(*l),
-        Place::Field(inner, _) | Place::ArrayIndex(inner, _) => root_local(inner),
-        _ => None,
     }
 }

@@ -6,12 +6,14 @@
 //!   │  program.rs  declare every function (Go signature and convention),
 //!   │              static data: strings, type descriptors, func values, globals
 //!   │  func.rs     frame (where locals live), statements, places
+//!   │  bounds.rs   index operations a loop's condition proves in bounds
 //!   │  expr.rs     expressions with Go's arithmetic, conversions, interfaces
 //!   │  calls.rs    Go calls, runtime calls and checks, print/println
 //!   │  maps.rs     map indexing, stores, delete, len, make, range
 //!   │  defers.rs   open-coded defers, defer records, deferreturn block, thunks
 //!   │  external.rs adapters to library functions the runtime implements
 //!   │  intrinsics.rs sync/atomic's operations, inline at direct calls
+//!   │  inline.rs   calls of small leaf functions replaced by their code
 //!   ▼
 //! Cranelift IR ──(any cranelift_module::Module: translate)──▶ machine code
 //!   │  funcdata.rs  lines, deferBits/argument slot offsets, landing pads
@@ -36,6 +38,7 @@
 #![deny(unsafe_code)]
 
 pub mod artifact;
+pub mod bounds;
 pub mod calls;
 pub mod chans;
 pub mod deadstores;
@@ -47,6 +50,7 @@ pub mod external;
 pub mod func;
 pub mod funcdata;
 pub mod iface;
+pub mod inline;
 pub mod intrinsics;
 mod jit;
 pub mod layout;
@@ -186,6 +190,7 @@ pub(crate) fn translate(
     cx.capture = opts.relink.then(artifact::Capture::default);
     let mut ctx = cx.module.make_context();
     let mut fctx = FunctionBuilderContext::new();
+    let mut inliner = inline::Inliner::new(&cx);
     // Compile what the program can reach, starting from init, main and
     // every function the user wrote (see `Func::on_demand`).
     for i in (0..program.funcs.len()).rev() {
@@ -209,6 +214,7 @@ pub(crate) fn translate(
         }
         let translated = func::translate(&mut cx, &mut ctx.func, &mut fctx, fid);
         if let Some((meta, _)) = translated {
+            inliner.inline_calls(&mut cx, &mut ctx, &mut fctx, fid);
             let id = cx.funcs[i];
             let dump = opts.dump_functions.contains(&meta.name);
             if dump {
@@ -287,6 +293,7 @@ fn define(cx: &mut ProgramCx, ctx: &mut Context, id: cranelift_module::FuncId, m
     }
     let compiled = ctx.compiled_code().expect("compiled just now");
     if let Some(v) = &compiled.vcode {
+        eprintln!("---- {name} (Cranelift IR after its optimisations) ----\n{}", ctx.func.display());
         eprintln!("---- {name} (machine code; each epilogue's `mov %rbp, %rsp` becomes a nop) ----\n{v}");
     }
     let mut code = compiled.code_buffer().to_vec();

@@ -234,6 +234,7 @@ impl<'c, 'a> FnCx<'c, 'a> {
             defers: self.defers,
             range_defers: self.plan.range_defers,
             external: slot.external,
+            noinline: slot.noinline,
             on_demand: slot.on_demand,
         };
     }

@@ -184,6 +184,37 @@ pub struct Program {
     pub method_expr_types: std::collections::HashMap<(TyId, FuncId), TyId>,
 }
 
+impl Program {
+    /// The type of a place of function `f`.
+    pub fn place_ty(&self, f: &Func, p: &Place) -> TyId {
+        let kind = |t: TyId| &self.types[t.0 as usize].kind;
+        match p {
+            Place::Local(l) => f.locals[l.0 as usize].ty,
+            Place::Global(g) => self.globals[g.0 as usize].ty,
+            Place::Deref(e) => match kind(e.ty) {
+                TyKind::Pointer(t) => *t,
+                _ => e.ty,
+            },
+            Place::Field(inner, n) => match kind(self.place_ty(f, inner)) {
+                TyKind::Struct(fs) => fs[*n].1,
+                _ => self.place_ty(f, inner),
+            },
+            Place::ArrayIndex(inner, _) => match kind(self.place_ty(f, inner)) {
+                TyKind::Array(_, t) => *t,
+                _ => self.place_ty(f, inner),
+            },
+            Place::SliceIndex(s, _) => match kind(s.ty) {
+                TyKind::Slice(t) => *t,
+                _ => s.ty,
+            },
+            Place::MapIndex(m, _) => match kind(m.ty) {
+                TyKind::Map(_, v) => *v,
+                _ => m.ty,
+            },
+        }
+    }
+}
+
 /// A Go type, with what code generation and runtime type descriptors need.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TyDef {
@@ -422,6 +453,9 @@ pub struct Func {
     /// it, under a symbol named like the function (`strconv.formatFloat`).
     /// Its `body` is just `Return` and is not compiled. (Added for packages.)
     pub external: bool,
+    /// Declared with `//go:noinline`: its calls stay calls (codegen's
+    /// inliner leaves it alone, as gc's does). (Added for the inliner.)
+    pub noinline: bool,
     /// Compiled only if the program can reach it: deft's library (its
     /// functions and closures) and generated wrappers. Functions the user
     /// wrote are compiled even when unreachable, so that everything deft
@@ -535,6 +569,18 @@ pub enum Place {
     /// after the value is computed, so a value that panics leaves the map
     /// unchanged; the map and key operands are still evaluated first.
     MapIndex(Box<Expr>, Box<Expr>),
+}
+
+impl Place {
+    /// The local this place is part of, if any (`x`, `x.f`, `x[i]` of an
+    /// array `x`): storing to the place stores into that local.
+    pub fn root_local(&self) -> Option<LocalId> {
+        match self {
+            Place::Local(l) => Some(*l),
+            Place::Field(inner, _) | Place::ArrayIndex(inner, _) => inner.root_local(),
+            _ => None,
+        }
+    }
 }
 
 /// An expression with its type and the position used in runtime errors.

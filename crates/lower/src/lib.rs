@@ -26,7 +26,8 @@
 //! * `facts` — the checker's facts as the function being lowered sees
 //!   them, type arguments substituted (the one seam through which types
 //!   are read);
-//! * `visit`, `query` — reading the AST and the checker's facts.
+//! * `visit`, `query` — reading the AST and the checker's facts;
+//! * `walk` — reading the lowered IR (for codegen's analyses).
 //!
 //! Three error channels stay apart here: a Go feature deft cannot lower yet
 //! is a user diagnostic (`deft does not support X yet`) at its position;
@@ -62,6 +63,7 @@ mod subst;
 mod tys;
 pub mod verify;
 mod visit;
+pub mod walk;
 
 use syntax::ast;
 use syntax::{Diagnostics, Pos, SourceMap};

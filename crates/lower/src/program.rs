@@ -284,6 +284,7 @@ impl<'a> Ctx<'a> {
             defers: Vec::new(),
             range_defers: false,
             external: false,
+            noinline: false,
             on_demand: self.library,
         });
         id
@@ -308,6 +309,7 @@ impl<'a> Ctx<'a> {
             defers: Vec::new(),
             range_defers: false,
             external: false,
+            noinline: false,
             on_demand: true,
         };
         if wrapper {
@@ -601,6 +603,7 @@ fn lower_func_body(cx: &mut Ctx, fid: FuncId, f: &FuncDecl, subst: std::rc::Rc<c
     // A library function without a body keeps its signature (params and
     // results) and is implemented by the runtime.
     cx.prog.funcs[fid.0 as usize].external = f.body.is_none();
+    cx.prog.funcs[fid.0 as usize].noinline = f.pragmas.iter().any(|p| p.trim_end() == "//go:noinline");
     let body = f.body.as_ref().map_or(&[][..], |b| &b.stmts[..]);
     let end = f.body.as_ref().map_or(f.pos, |b| b.end);
     let addressed = crate::func::addressed_vars(facts, &cx.ptr_methods, body);

@@ -447,6 +447,7 @@ mod tests {
             defers,
             range_defers: false,
             external: false,
+            noinline: false,
             on_demand: false,
         };
         Program { types: vec![int_ty()], funcs: vec![f], ..Default::default() }

@@ -187,6 +187,7 @@ impl FB {
                 defers: vec![],
                 range_defers: false,
                 external: false,
+                noinline: false,
                 on_demand: false,
             },
         }
