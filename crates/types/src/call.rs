@@ -30,6 +30,12 @@ impl<'a> Checker<'a> {
                 return ExprClass::Statement;
             }
             OpMode::TypeExpr => {
+                self.non_generic(x);
+                if x.is_invalid() {
+                    self.use_args(args);
+                    x.expr = Some(e);
+                    return ExprClass::Conversion;
+                }
                 let t = x.ty;
                 x.set_invalid();
                 match args.len() {
@@ -763,15 +769,10 @@ impl<'a> Checker<'a> {
         match b {
             Builtin::Append => {
                 let s = xs[0].ty;
-                let elem = match self.tys.get(self.tys.core(s)) {
-                    T::Slice(e) => *e,
-                    _ => {
-                        let cause = if xs[0].is_nil() {
-                            "have untyped nil".to_string()
-                        } else {
-                            format!("have {}", self.op_string(&xs[0]))
-                        };
-                        self.error_at_op(&xs[0], format!("invalid append: argument must be a slice; {cause}"));
+                let elem = match self.slice_elem(&xs[0]) {
+                    Ok(e) => e,
+                    Err(cause) => {
+                        self.error_at_op(&xs[0], format!("invalid append: {cause}"));
                         return false;
                     }
                 };
@@ -1224,5 +1225,31 @@ fn has_call_or_recv(e: &Expr) -> bool {
         }
         ExprKind::TypeAssert { x, .. } => has_call_or_recv(x),
         _ => false,
+    }
+}
+
+impl<'a> Checker<'a> {
+    /// The element type of the slices `x`'s type stands for (every type of
+    /// a type parameter's set must be a slice, all of one element type),
+    /// or why there is none, as types2's `sliceElem` words it.
+    fn slice_elem(&self, x: &Operand<'a>) -> Result<TyId, String> {
+        let types = self.tys.tparam_terms(x.ty).map_or(vec![x.ty], |ts| ts.iter().map(|t| t.ty).collect());
+        let mut elem = None;
+        for t in types.iter().copied().chain(types.is_empty().then_some(x.ty)) {
+            let T::Slice(e) = *self.tys.get(self.tys.under(t)) else {
+                return Err(match x.is_nil() {
+                    true => "argument must be a slice; have untyped nil".into(),
+                    false => format!("argument must be a slice; have {}", self.op_string(x)),
+                });
+            };
+            match elem {
+                Some(e0) if !self.tys.identical(e0, e) => {
+                    let (a, b, xs) = (self.ts(e0), self.ts(e), self.op_string(x));
+                    return Err(format!("mismatched slice element types {a} and {b} in {xs}"));
+                }
+                _ => elem = Some(e),
+            }
+        }
+        Ok(elem.unwrap_or(INVALID))
     }
 }

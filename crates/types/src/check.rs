@@ -182,6 +182,11 @@ pub(crate) struct Checker<'a> {
     /// Type declarations (aliases included) being checked, outermost
     /// first (for cycles).
     pub type_path: Vec<(ObjId, &'a syntax::ast::TypeSpec)>,
+    /// Generic type aliases (`type A[P any] = []P`, Go 1.24), with their
+    /// right side in terms of their type parameters: an instance `A[int]`
+    /// is that type with the arguments substituted (aliases are not
+    /// materialized: the instance is the type it stands for).
+    pub generic_aliases: HashMap<ObjId, TyId>,
     /// Defined types declared as another defined type (`type T2 T1`), with
     /// that type: T2 has T1's structure (see `Checker::find_embedding`).
     pub defined_from: HashMap<ObjId, ObjId>,

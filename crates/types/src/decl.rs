@@ -18,6 +18,7 @@ use syntax::ast::{
 use crate::check::{Checker, Color, FuncCtx, PkgDecl};
 use crate::constant::Value;
 use crate::exprstr::type_start;
+use crate::lang::LangVersion;
 use crate::model::{ObjId, ObjKind, VarInfo};
 use crate::operand::Operand;
 use crate::types::{INVALID, Param, Sig, T, TyId};
@@ -302,12 +303,18 @@ impl<'a> Checker<'a> {
     pub(crate) fn file_alias_methods(&mut self) {
         let names: Vec<String> = self.methods.keys().cloned().collect();
         for name in names {
-            let base = self.alias_base_name(&name);
-            if base != name
-                && let Some(ms) = self.methods.remove(&name)
-            {
+            let Some(ms) = self.methods.remove(&name) else { continue };
+            for m in ms {
+                let ptr = match self.objs[m.0 as usize].decl {
+                    Some(PkgDecl::Func(fd)) => fd.recv.as_ref().is_some_and(|r| recv_is_pointer(&r.ty)),
+                    _ => false,
+                };
+                // A receiver whose base type is no type name (through
+                // aliases to two pointers) stays under its own name,
+                // which no defined type has: it is reported invalid.
+                let base = self.alias_base_name(&name, ptr).unwrap_or_else(|| name.clone());
                 let list = self.methods.entry(base).or_default();
-                list.extend(ms);
+                list.push(m);
                 list.sort_by_key(|&m| self.info.objects[m.0 as usize].pos);
             }
         }
@@ -338,20 +345,29 @@ impl<'a> Checker<'a> {
     }
 
     /// The name of the type that package-level name `name` denotes when
-    /// followed through aliases whose right side is a type name.
-    fn alias_base_name(&self, name: &str) -> String {
+    /// followed through aliases whose right side is a type name or a
+    /// pointer to one (types2's `resolveBaseTypeName`): `None` past a
+    /// second pointer, counting the receiver's own (`ptr`).
+    fn alias_base_name(&self, name: &str, mut ptr: bool) -> Option<String> {
         let mut name = name.to_string();
         let mut seen = Vec::new();
         while let Some(o) = self.lookup_in(self.pkg_scope, &name)
             && let Some(PkgDecl::Type(spec)) = self.objs[o.0 as usize].decl
             && spec.alias
             && !seen.contains(&o)
-            && let Some(next) = type_name_of(&spec.ty)
         {
             seen.push(o);
-            name = next;
+            let mut rhs = unparen_type(&spec.ty);
+            if let TypeKind::Pointer(b) = &rhs.kind {
+                if ptr {
+                    return None;
+                }
+                ptr = true;
+                rhs = b;
+            }
+            name = type_name_of(rhs)?;
         }
-        name
+        Some(name)
     }
 
     fn collect_func(&mut self, fd: &'a FuncDecl, fi: usize) {
@@ -606,20 +622,8 @@ impl<'a> Checker<'a> {
     // Types.
 
     fn type_decl(&mut self, o: ObjId, spec: &'a TypeSpec) {
-        if !spec.type_params.is_empty() && spec.alias {
-            self.error(spec.name.pos, "deft does not support generic type aliases yet");
-            self.set_obj_ty(o, INVALID);
-            return;
-        }
         if spec.alias {
-            // Until its right side is known, the alias denotes no type (a
-            // reference to it then is a cycle, see `alias_cycle`).
-            self.set_obj_ty(o, INVALID);
-            self.type_path.push((o, spec));
-            let t = self.typ(&spec.ty);
-            self.type_path.pop();
-            self.set_obj_ty(o, t);
-            self.resolve_awaiting(o);
+            self.alias_decl(o, spec);
             return;
         }
         let path = self.info.packages[self.cur_pkg().0 as usize].spec.path.clone();
@@ -669,6 +673,59 @@ impl<'a> Checker<'a> {
                 self.finish_named(o);
             }
         }
+    }
+
+    /// An alias declaration, generic or not. Until its right side is
+    /// known, the alias denotes no type (a reference to it then is a
+    /// cycle, see `alias_cycle`). A generic alias's right side, in terms
+    /// of its type parameters, is kept for its instances
+    /// (`Checker::alias_instance`).
+    fn alias_decl(&mut self, o: ObjId, spec: &'a TypeSpec) {
+        // The newest requirement first, as types2 reports it.
+        let tparam0 = spec.type_params.first().and_then(|f| f.names.first());
+        let late = tparam0.is_some_and(|p| !self.require_version(p.pos, "generic type alias", LangVersion::GO1_23));
+        if !late {
+            self.require_version(spec.name.pos, "type alias", LangVersion::GO1_9);
+        }
+        self.set_obj_ty(o, INVALID);
+        self.type_path.push((o, spec));
+        let saved_scope = self.scope;
+        let generic = tparam0.is_some();
+        let tparams = if generic {
+            self.open_scope();
+            self.collect_tparams(o, &spec.type_params)
+        } else {
+            Vec::new()
+        };
+        let mut t = self.typ(&spec.ty);
+        self.scope = saved_scope;
+        self.type_path.pop();
+        if generic {
+            if tparams.contains(&t) {
+                self.error(type_start(&spec.ty), "cannot use type parameter declared in alias declaration as RHS");
+                t = INVALID;
+            }
+            self.generic_aliases.insert(o, t);
+        }
+        self.set_obj_ty(o, t);
+        self.resolve_awaiting(o);
+    }
+
+    /// The instance `a[targs]` of generic alias `a`: its right side with
+    /// the arguments substituted; the arguments are verified against the
+    /// constraints later (at `at`, the arguments' positions).
+    pub(crate) fn alias_instance(&mut self, a: ObjId, targs: Vec<TyId>, at: Vec<Pos>, pos: Pos) -> TyId {
+        let rhs = self.generic_aliases[&a];
+        let s = crate::subst::Subst::new(&self.tys.generic[&a], &targs);
+        let t = self.tys.subst(rhs, &s);
+        self.later.push(crate::check::LaterCheck::Verify { obj: a, targs, at, pos });
+        t
+    }
+
+    /// The generic alias that identifier `id` names, if any.
+    pub(crate) fn generic_alias_named(&self, id: Option<syntax::ast::NodeId>) -> Option<ObjId> {
+        let o = *self.info.uses.get(&id?)?;
+        self.generic_aliases.contains_key(&o).then_some(o)
     }
 
     /// The checks of a defined type once its underlying type is known,
@@ -1164,6 +1221,12 @@ impl<'a> Checker<'a> {
         if t == INVALID {
             return INVALID;
         }
+        if let Some(inst) = self.aliased_instance(&r.ty) {
+            let s = crate::exprstr::type_expr_string(inst);
+            let at = crate::exprstr::type_start(recv_base_expr(&r.ty));
+            self.error(at, format!("cannot define new methods on instantiated type {s}"));
+            return INVALID;
+        }
         let base = match self.tys.get(t) {
             T::Pointer(b) => *b,
             _ => t,
@@ -1197,6 +1260,31 @@ impl<'a> Checker<'a> {
         t
     }
 
+    /// The instance (`T[int]`) that a receiver type written as an alias
+    /// (or pointer to one) stands for, following aliases and pointers as
+    /// written, as types2 does to refuse methods on instantiated types.
+    fn aliased_instance(&self, t: &'a Type) -> Option<&'a Type> {
+        let mut t = t;
+        let mut seen = Vec::new();
+        loop {
+            match &t.kind {
+                TypeKind::Paren(inner) | TypeKind::Pointer(inner) => t = inner,
+                TypeKind::Instance { .. } => return (!seen.is_empty()).then_some(t),
+                TypeKind::Name { pkg: None, name } => {
+                    let o = *self.info.uses.get(&name.id)?;
+                    match self.objs[o.0 as usize].decl {
+                        Some(PkgDecl::Type(spec)) if spec.alias && !seen.contains(&o) => {
+                            seen.push(o);
+                            t = &spec.ty;
+                        }
+                        _ => return None,
+                    }
+                }
+                _ => return None,
+            }
+        }
+    }
+
     /// The receiver type `T[P, Q]` (or `*T[P, Q]`, as `whole` is written)
     /// of method `m` of generic type `T`: `P` and `Q` are declared as type
     /// parameters of `m`, bound by `T`'s constraints.
@@ -1213,7 +1301,11 @@ impl<'a> Checker<'a> {
             Some((o, _)) if self.tys.generic.contains_key(&o) => Some(o),
             _ => None,
         };
-        if gobj.is_none() && bt != INVALID {
+        let alias = self.generic_alias_named(crate::typexpr::type_name_ident(base));
+        if let Some(a) = alias.filter(|_| bt != INVALID) {
+            let s = self.generic_alias_name(a);
+            self.error(type_start(base), format!("cannot define new methods on generic alias type {s}"));
+        } else if gobj.is_none() && bt != INVALID {
             let s = self.ts(bt);
             self.error(type_start(base), format!("{s} is not a generic type"));
         }
@@ -1232,7 +1324,7 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        let Some(g) = gobj else { return INVALID };
+        let Some(g) = gobj.filter(|_| alias.is_none()) else { return INVALID };
         let gtps = self.tys.generic[&g].clone();
         if gtps.len() != rtps.len() || objs.len() != args.len() {
             if objs.len() == args.len() {
@@ -1382,7 +1474,6 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// The name of a receiver's base type (`T` in `*T`, `(T)`).
 /// Whether type expression `t` is a type name (in parentheses or not).
 fn names_a_type(t: &Type) -> bool {
     match &t.kind {
@@ -1447,6 +1538,16 @@ fn recv_base_expr(t: &Type) -> &Type {
     }
 }
 
+/// Whether a receiver type is written as a pointer (`*T`, `(*T)`).
+fn recv_is_pointer(t: &Type) -> bool {
+    match &t.kind {
+        TypeKind::Pointer(_) => true,
+        TypeKind::Paren(b) => recv_is_pointer(b),
+        _ => false,
+    }
+}
+
+/// The name of a receiver's base type (`T` in `*T`, `(T)`, `T[P]`).
 fn recv_base_name(t: &Type) -> Option<String> {
     match &t.kind {
         TypeKind::Name { pkg: None, name } => Some(name.name.clone()),

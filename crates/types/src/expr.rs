@@ -14,6 +14,7 @@ use syntax::ast::{BinaryOp, Expr, ExprKind, KeyedElement, LitKind, TypeKind, Una
 use crate::check::Checker;
 use crate::constant::{self, Cmp, Op, Value};
 use crate::exprstr::{expr_string, start_pos};
+use crate::lang::LangVersion;
 use crate::lookup::Lookup;
 use crate::model::{BasicKind, Mode, ObjKind, SelectionKind};
 use crate::operand::{OpMode, Operand};
@@ -117,10 +118,12 @@ impl<'a> Checker<'a> {
     }
 
     /// Reports a generic function or type used without instantiation.
-    fn non_generic(&mut self, x: &mut Operand<'a>) {
+    pub(crate) fn non_generic(&mut self, x: &mut Operand<'a>) {
+        let alias = || x.expr.and_then(name_ident);
         let what = match x.mode {
             OpMode::Invalid | OpMode::NoValue => return,
             OpMode::TypeExpr if self.tys.is_generic_type(x.ty) => "type",
+            OpMode::TypeExpr if self.generic_alias_named(alias()).is_some() => "type",
             OpMode::Value if self.tys.sig(x.ty).is_some_and(|s| !s.tparams.is_empty()) => "function",
             _ => return,
         };
@@ -230,6 +233,13 @@ impl<'a> Checker<'a> {
                 self.slice_expr(x, e, base, [lo.as_deref(), hi.as_deref(), max.as_deref()], *three)
             }
             ExprKind::TypeAssert { x: base, ty } => {
+                let Some(ty) = ty else {
+                    // types2 checks nothing more of `x.(type)` here.
+                    self.error(start_pos(e), "invalid syntax tree: use of .(type) outside type switch");
+                    self.use_expr(base);
+                    x.set_invalid();
+                    return ExprClass::Expression;
+                };
                 self.expr(x, base);
                 if x.is_invalid() {
                     x.expr = Some(e);
@@ -237,15 +247,14 @@ impl<'a> Checker<'a> {
                 }
                 if !self.tys.is_interface(x.ty) {
                     let s = self.op_string(x);
-                    self.error_at_op(x, format!("{INVALID_OP}{s} is not an interface"));
+                    let msg = match self.tys.get(x.ty) {
+                        T::TypeParam(_) => format!("cannot use type assertion on type parameter value {s}"),
+                        _ => format!("{s} is not an interface"),
+                    };
+                    self.error_at_op(x, format!("{INVALID_OP}{msg}"));
                     x.set_invalid();
                     return ExprClass::Expression;
                 }
-                let Some(ty) = ty else {
-                    self.error(e.pos, "invalid AST: use of .(type) outside type switch");
-                    x.set_invalid();
-                    return ExprClass::Expression;
-                };
                 let t = self.var_type(ty);
                 if t == INVALID {
                     x.set_invalid();
@@ -388,10 +397,35 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Reports a numeric literal written in a form newer than the file's
+    /// language version (go1.13's, as types2's `langCompat` finds them).
+    fn literal_version(&mut self, pos: Pos, kind: LitKind, raw: &str) {
+        let b = raw.as_bytes();
+        if b.len() <= 2 || self.allows(pos, LangVersion::GO1_13) {
+            return;
+        }
+        let what = if raw.contains('_') {
+            "underscore in numeric literal"
+        } else if b[0] != b'0' {
+            return;
+        } else {
+            match b[1] {
+                b'b' | b'B' => "binary literal",
+                b'o' | b'O' => "0o/0O-style octal literal",
+                b'x' | b'X' if kind != LitKind::Int => "hexadecimal floating-point literal",
+                _ => return,
+            }
+        };
+        self.require_version(pos, what, LangVersion::GO1_13);
+    }
+
     fn basic_lit(&mut self, x: &mut Operand<'a>, e: &'a Expr, kind: LitKind, raw: &str) {
         if matches!(kind, LitKind::Int | LitKind::Float | LitKind::Imag) && raw.len() > 10000 {
             self.error(e.pos, format!("excessively long constant: {}... ({} chars)", &raw[..10], raw.len()));
             return;
+        }
+        if matches!(kind, LitKind::Int | LitKind::Float | LitKind::Imag) {
+            self.literal_version(e.pos, kind, raw);
         }
         let Some(v) = constant::from_literal(kind, raw) else {
             self.error(e.pos, format!("malformed constant: {raw}"));
@@ -940,7 +974,13 @@ impl<'a> Checker<'a> {
                 self.convert_untyped(y, basic(BasicKind::Uint));
             }
         } else if self.tys.is_integer(y.ty) {
-            // ok (signed counts allowed since go1.13)
+            let pos = y.start_pos();
+            if !self.tys.is_unsigned(y.ty) && !self.allows(pos, LangVersion::GO1_13) {
+                let s = self.op_string(y);
+                self.require_version(pos, &format!("{INVALID_OP}signed shift count {s}"), LangVersion::GO1_13);
+                x.set_invalid();
+                return;
+            }
         } else if self.tys.is_untyped(y.ty) {
             self.convert_untyped(y, basic(BasicKind::Uint));
             if y.is_invalid() {
@@ -1177,7 +1217,8 @@ impl<'a> Checker<'a> {
                 return;
             }
         };
-        match self.tys.get(self.tys.core(base)).clone() {
+        let common = self.tys.common_under(base, false);
+        match self.tys.get(common.unwrap_or(base)).clone() {
             T::Struct(fields) => {
                 // The unexported fields of another package's type cannot
                 // be set.
@@ -1298,7 +1339,9 @@ impl<'a> Checker<'a> {
                 self.use_elems(elems);
                 if self.tys.under(base) != INVALID {
                     let ts = self.ts(typ);
-                    self.error(start_pos(e), format!("invalid composite literal type {ts}"));
+                    let elem = if ty.is_none() { " element" } else { "" };
+                    let cause = if common.is_err() { " (no common underlying type)" } else { "" };
+                    self.error(start_pos(e), format!("invalid composite literal{elem} type {ts}{cause}"));
                 }
                 return;
             }
@@ -1671,7 +1714,9 @@ impl<'a> Checker<'a> {
     /// instance, as a type.
     fn type_instance_expr(&mut self, x: &mut Operand<'a>, e: &'a Expr, indices: &'a [Expr]) {
         let ExprKind::Index { x: base, .. } = &e.kind else { return };
-        let Some(g) = self.tys.named_of(x.ty).map(|(o, _)| o).filter(|o| self.tys.generic.contains_key(o)) else {
+        let alias = self.generic_alias_named(name_ident(base));
+        let generic = self.tys.named_of(x.ty).map(|(o, _)| o).filter(|o| self.tys.generic.contains_key(o));
+        let Some(g) = alias.or(generic) else {
             let (es, ts) = (expr_string(e), self.ts(x.ty));
             self.error(start_pos(e), format!("{INVALID_OP}{es} ({ts} is not a generic type)"));
             x.set_invalid();
@@ -1686,20 +1731,20 @@ impl<'a> Checker<'a> {
             }
             targs.push(t);
         }
-        let want = self.tys.generic[&g].len();
-        if want != targs.len() {
-            let qual = if targs.len() < want { "not enough" } else { "too many" };
-            let name = self.obj(g).name.clone();
-            let msg = format!("{qual} type arguments for type {name}: have {}, want {want}", targs.len());
-            self.error(start_pos(base), msg);
+        if !self.type_arg_count(g, targs.len(), start_pos(base)) {
             x.set_invalid();
+            return;
+        }
+        let at: Vec<Pos> = indices.iter().map(start_pos).collect();
+        if alias.is_some() {
+            x.mode = OpMode::TypeExpr;
+            x.ty = self.alias_instance(g, targs, at, start_pos(base));
             return;
         }
         let inst = self.tys.instance(g, targs.clone());
         if let Some(id) = name_ident(base) {
             self.record_instance(id, g, &targs, inst);
         }
-        let at = indices.iter().map(start_pos).collect();
         let pos = start_pos(base);
         self.later.push(crate::check::LaterCheck::Verify { obj: g, targs, at, pos });
         x.mode = OpMode::TypeExpr;
@@ -1763,7 +1808,7 @@ impl<'a> Checker<'a> {
             }
             OpMode::Builtin(_) => {
                 let s = self.op_string(x);
-                self.error(e.pos, format!("cannot select on {s}"));
+                self.error(e.pos, format!("invalid use of {s} in selector expression"));
                 x.set_invalid();
                 return;
             }
@@ -1816,10 +1861,8 @@ impl<'a> Checker<'a> {
             Lookup::Field { path, ty, indirect, obj, .. } => {
                 if x.mode == OpMode::TypeExpr {
                     let ts = self.ts(x.ty);
-                    self.error(
-                        sel.pos,
-                        format!("{base_str}.{} undefined (type {ts} has no method {})", sel.name, sel.name),
-                    );
+                    let msg = format!("operand for field selector {} must be value of type {ts}", sel.name);
+                    self.error(start_pos(base), msg);
                     x.set_invalid();
                     return;
                 }

@@ -147,12 +147,27 @@ impl<'a> Checker<'a> {
             .filter(|x| self.tys.identical(x.ty, self.tys.under(x.ty)));
         let detail = match alt {
             Some(a) => format!("possibly missing ~ for {} in {ts}", self.ts(a.ty)),
+            None if self.mentions(self.tys.under(t), v) => {
+                format!("{ts} mentions {vs}, but {vs} is not in the type set of {ts}")
+            }
             None => {
                 let list = self.tys.intern(T::Union(terms.clone()));
                 format!("{vs} missing in {}", self.ts(list))
             }
         };
         Some(format!("{vs} does not satisfy {ts} ({detail})"))
+    }
+
+    /// Whether type `t` names `v` in one of its elements or terms, as
+    /// written (types2's `mentions`, for messages): an interface literal
+    /// through what it embeds, a union through its terms, any other type
+    /// by being `v`.
+    fn mentions(&self, t: TyId, v: TyId) -> bool {
+        match self.tys.get(t) {
+            T::Interface { written: Some(w), .. } => w.embeds.iter().any(|&e| self.mentions(e, v)),
+            T::Union(terms) => terms.iter().any(|term| self.mentions(term.ty, v)),
+            _ => self.tys.identical(t, v),
+        }
     }
 
     /// Instantiates the generic function value `x` (of signature `sig`)

@@ -55,6 +55,11 @@ impl LangVersion {
     /// The least version a `//go:build` line can set a file to.
     pub const FILE_MIN: LangVersion = LangVersion::go1(21);
 
+    /// Type aliases.
+    pub const GO1_9: LangVersion = LangVersion::go1(9);
+    /// Binary, `0o` and hexadecimal floating-point literals, `_` in
+    /// numeric literals, signed shift counts.
+    pub const GO1_13: LangVersion = LangVersion::go1(13);
     /// Slice to array pointer conversions, `unsafe.Add`, `unsafe.Slice`.
     pub const GO1_17: LangVersion = LangVersion::go1(17);
     /// Slice to array conversions, `unsafe.String`, `unsafe.StringData`,

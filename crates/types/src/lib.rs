@@ -175,6 +175,7 @@ impl<'a> Checker<'a> {
             methods: HashMap::new(),
             universe_iota: ObjId(0),
             type_path: Vec::new(),
+            generic_aliases: HashMap::new(),
             defined_from: HashMap::new(),
             inst_pos: HashMap::new(),
             declared_inst: HashMap::new(),
