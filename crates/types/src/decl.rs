@@ -1043,8 +1043,10 @@ impl<'a> Checker<'a> {
         // parameters) live in a scope around the signature and the body.
         let saved_scope = self.scope;
         self.open_scope();
-        let tparams = self.collect_tparams(o, &fd.type_params);
-        let (mut sig, objs) = self.func_type_of(o, &fd.sig, fd.recv.as_ref(), fd.name.id);
+        if let Some(p) = fd.recv.as_ref().and(fd.type_params.first()).and_then(|f| f.names.first()) {
+            self.require_version(p.pos, "generic method", LangVersion::GO1_27);
+        }
+        let (mut sig, objs, tparams) = self.func_type_of(o, &fd.type_params, &fd.sig, fd.recv.as_ref(), fd.name.id);
         if !tparams.is_empty()
             && let T::Func(s) = self.tys.get(sig).clone()
         {
@@ -1108,18 +1110,23 @@ impl<'a> Checker<'a> {
     /// results (owned by `owner`); they are declared in the function scope
     /// by [`Checker::func_body`].
     pub(crate) fn func_type(&mut self, ft: &'a FuncType, recv: Option<&'a Field>, owner: NodeId) -> (TyId, SigObjs) {
-        self.func_type_of(ObjId(u32::MAX), ft, recv, owner)
+        let (sig, objs, _) = self.func_type_of(ObjId(u32::MAX), &[], ft, recv, owner);
+        (sig, objs)
     }
 
     /// [`Checker::func_type`] for function or method object `fobj` (the
     /// owner of receiver type parameters).
+    /// The signature of function (or method) `fobj` with type parameters
+    /// `tparams`, which come after the receiver's: a generic method's
+    /// constraints may name its receiver type parameters.
     fn func_type_of(
         &mut self,
         fobj: ObjId,
+        tparams: &'a [Field],
         ft: &'a FuncType,
         recv: Option<&'a Field>,
         owner: NodeId,
-    ) -> (TyId, SigObjs) {
+    ) -> (TyId, SigObjs, Vec<TyId>) {
         let mut objs = SigObjs::default();
         if let Some(r) = recv {
             let rt = self.recv_type(r, fobj, &mut objs.recv_tparams);
@@ -1127,11 +1134,12 @@ impl<'a> Checker<'a> {
             let o = self.new_param(name, rt, r.pos, owner, false);
             objs.recv = Some(o);
         }
+        let tparams = self.collect_tparams(fobj, tparams);
         let (params, variadic) = self.collect_params(&ft.params, owner, false, &mut objs.params);
         let (results, _) = self.collect_params(&ft.results, owner, true, &mut objs.results);
         let sig = self.tys.intern(T::Func(Sig { params, results, variadic, tparams: vec![] }));
         self.check_dup_params(&objs);
-        (sig, objs)
+        (sig, objs, tparams)
     }
 
     fn new_param(&mut self, name: Option<&Ident>, ty: TyId, pos: Pos, owner: NodeId, result: bool) -> ObjId {

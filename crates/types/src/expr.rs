@@ -1890,11 +1890,14 @@ impl<'a> Checker<'a> {
                     let mut params = vec![crate::types::Param { name: None, ty: x.ty }];
                     params.extend(s.params.iter().map(|p| crate::types::Param { name: None, ty: p.ty }));
                     let results = s.results.iter().map(|p| crate::types::Param { name: None, ty: p.ty }).collect();
+                    // A generic method's own type parameters stay: the
+                    // expression is instantiated or inferred as a generic
+                    // function is.
                     let ft = self.tys.intern(T::Func(crate::types::Sig {
                         params,
                         results,
                         variadic: s.variadic,
-                        tparams: vec![],
+                        tparams: s.tparams.clone(),
                     }));
                     self.record_selection(e, SelectionKind::MethodExpr, path, indirect, Some(obj), sig);
                     x.mode = OpMode::Value;
