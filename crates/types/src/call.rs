@@ -31,6 +31,9 @@ impl<'a> Checker<'a> {
             }
             OpMode::TypeExpr => {
                 self.non_generic(x);
+                if !x.is_invalid() && !self.is_complete(x.ty) {
+                    x.set_invalid();
+                }
                 if x.is_invalid() {
                     self.use_args(args);
                     x.expr = Some(e);
@@ -126,6 +129,10 @@ impl<'a> Checker<'a> {
             1 => {
                 x.mode = OpMode::Value;
                 x.ty = sig.results[0].ty;
+                // A call cannot produce a value of a type being declared.
+                if !self.is_complete(x.ty) {
+                    x.set_invalid();
+                }
             }
             _ => {
                 x.mode = OpMode::Value;
@@ -936,9 +943,13 @@ impl<'a> Checker<'a> {
                     let t = self.tys.default_type(a.ty);
                     self.convert_untyped(&mut a, t);
                 }
+                x.ty = basic(BasicKind::Uintptr);
+                if self.has_var_size(a.ty) {
+                    x.mode = OpMode::Value;
+                    return true;
+                }
                 let (size, align) = crate::sizes::size_align(&self.tys.table, self.tys.canon(a.ty));
                 x.mode = OpMode::Constant;
-                x.ty = basic(BasicKind::Uintptr);
                 x.val = Value::int(if b == Builtin::Sizeof { size } else { align });
             }
             Builtin::Offsetof => {

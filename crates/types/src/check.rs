@@ -182,6 +182,9 @@ pub(crate) struct Checker<'a> {
     /// Type declarations (aliases included) being checked, outermost
     /// first (for cycles).
     pub type_path: Vec<(ObjId, &'a syntax::ast::TypeSpec)>,
+    /// The objects whose declarations are being checked, outermost first
+    /// (see `cycles.rs`).
+    pub obj_path: Vec<ObjId>,
     /// Generic type aliases (`type A[P any] = []P`, Go 1.24), with their
     /// right side in terms of their type parameters: an instance `A[int]`
     /// is that type with the arguments substituted (aliases are not

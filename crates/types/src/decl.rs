@@ -463,6 +463,12 @@ impl<'a> Checker<'a> {
             Color::Grey => {
                 // A cycle. Types may refer to themselves; constants and
                 // variables get an invalid type (initorder reports the cycle).
+                // A cycle mixing values and types is invalid: its type is
+                // invalid from here on, as in types2.
+                let valid = self.valid_cycle(o);
+                if !valid && !matches!(decl, PkgDecl::Func(_)) {
+                    self.set_obj_ty(o, INVALID);
+                }
                 if !matches!(decl, PkgDecl::Type(_) | PkgDecl::Func(_)) && self.obj_ty(o) == INVALID {
                     self.data(o).used = true;
                 }
@@ -478,6 +484,7 @@ impl<'a> Checker<'a> {
         let saved_decl = self.cur_decl;
         self.scope = self.file_scopes[file];
         self.cur_decl = Some(o);
+        self.obj_path.push(o);
         match decl {
             PkgDecl::Const { spec, index, typ } => {
                 let init = spec.values.get(index);
@@ -487,6 +494,7 @@ impl<'a> Checker<'a> {
             PkgDecl::Type(spec) => self.type_decl(o, spec),
             PkgDecl::Func(fd) => self.func_decl(o, fd),
         }
+        self.obj_path.pop();
         self.data(o).color = Color::Black;
         self.scope = saved_scope;
         self.func = saved_func;
@@ -823,7 +831,8 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Reports `invalid recursive type` for a cycle of type names.
+    /// Reports `invalid recursive type` for a cycle of type names (and
+    /// the constants, variables and functions between them).
     pub(crate) fn cycle_error(&mut self, cycle: &[ObjId]) {
         let nodes: Vec<CycleNode> = cycle.iter().map(|&o| CycleNode::Obj(o)).collect();
         // Start at the object declared first in the source.
@@ -843,11 +852,19 @@ impl<'a> Checker<'a> {
             })
             .collect();
         let at = names[start].1;
+        // A cycle is named after its first object: a type, or else a
+        // constant, variable or function (types2's `cycleError`).
+        let of_type = match cycle[start] {
+            CycleNode::Obj(o) => matches!(self.obj(o).kind, ObjKind::TypeName),
+            CycleNode::Inst(_) => true,
+        };
         if names.len() == 1 {
-            self.error(at, format!("invalid recursive type: {} refers to itself", names[start].0));
+            let what = if of_type { "invalid recursive type" } else { "invalid cycle in declaration" };
+            self.error(at, format!("{what}: {} refers to itself", names[start].0));
             return;
         }
-        let mut msg = format!("invalid recursive type {}", names[start].0);
+        let what = if of_type { "invalid recursive type" } else { "invalid cycle in declaration of" };
+        let mut msg = format!("{what} {}", names[start].0);
         for k in 0..names.len() {
             let (from, to) = (&names[(start + k) % names.len()], &names[(start + k + 1) % names.len()]);
             msg.push_str(&format!("\n\t{}: {} refers to {}", self.pos_string(from.1), from.0, to.0));
@@ -1473,7 +1490,9 @@ impl<'a> Checker<'a> {
                     // Local types may refer to themselves: declare first.
                     self.declare(self.scope, Some(spec.name.id), o);
                     self.data(o).color = Color::Grey;
+                    self.obj_path.push(o);
                     self.type_decl(o, spec);
+                    self.obj_path.pop();
                     self.data(o).color = Color::Black;
                 }
             }

@@ -117,6 +117,37 @@ impl<'a> Checker<'a> {
         first.map(|(_, e)| e).ok_or_else(|| "no specific channel type".to_string())
     }
 
+    /// Whether an index (`index`), slice or selector through a value of
+    /// type `t` may see its structure: `t` itself complete (for an index),
+    /// and the base of a pointer it is, and a map's elements (an index
+    /// produces one).
+    fn complete_through(&mut self, t: TyId, index: bool) -> bool {
+        if index && !self.is_complete(t) {
+            return false;
+        }
+        match self.tys.get(self.tys.under(t)).clone() {
+            T::Pointer(b) => self.is_complete(b),
+            T::Map(_, v) if index => self.is_complete(v),
+            _ => true,
+        }
+    }
+
+    /// The base type of the pointers `t` stands for (every type of a type
+    /// parameter's set a pointer, all to one type), or the cause of the
+    /// error, `{}` standing for the operand: types2's indirection.
+    fn pointer_base(&self, t: TyId) -> Result<TyId, &'static str> {
+        let types = self.tys.tparam_terms(t).map_or(vec![t], |ts| ts.iter().map(|t| t.ty).collect());
+        let mut base = None;
+        for u in types.iter().copied().chain(types.is_empty().then_some(t)) {
+            let T::Pointer(b) = *self.tys.get(self.tys.under(u)) else { return Err("cannot indirect {}") };
+            match base {
+                Some(b0) if !self.tys.identical(b0, b) => return Err("pointers of {} must have identical base types"),
+                _ => base = Some(b),
+            }
+        }
+        base.ok_or("cannot indirect {}")
+    }
+
     /// Reports a generic function or type used without instantiation.
     pub(crate) fn non_generic(&mut self, x: &mut Operand<'a>) {
         let alias = || x.expr.and_then(name_ident);
@@ -256,7 +287,7 @@ impl<'a> Checker<'a> {
                     return ExprClass::Expression;
                 }
                 let t = self.var_type(ty);
-                if t == INVALID {
+                if t == INVALID || !self.is_complete(t) {
                     x.set_invalid();
                     return ExprClass::Expression;
                 }
@@ -278,14 +309,16 @@ impl<'a> Checker<'a> {
                         self.error_at_op(x, format!("{INVALID_OP}cannot indirect nil"));
                         x.set_invalid();
                     }
-                    _ => match self.tys.get(self.tys.core(x.ty)).clone() {
-                        T::Pointer(b) => {
+                    _ => match self.pointer_base(x.ty) {
+                        // Through a pointer to a type being declared, no.
+                        Ok(b) if !self.is_complete(b) => x.set_invalid(),
+                        Ok(b) => {
                             x.mode = OpMode::Variable;
                             x.ty = b;
                         }
-                        _ => {
+                        Err(cause) => {
                             let s = self.op_string(&Operand { expr: Some(inner), ..x.clone() });
-                            self.error(start_pos(inner), format!("{INVALID_OP}cannot indirect {s}"));
+                            self.error(start_pos(inner), format!("{INVALID_OP}{}", cause.replace("{}", &s)));
                             x.set_invalid();
                         }
                     },
@@ -726,6 +759,10 @@ impl<'a> Checker<'a> {
                         }
                         x.mode = OpMode::CommaOk;
                         x.ty = elem;
+                        if !self.is_complete(elem) {
+                            x.set_invalid();
+                            return;
+                        }
                     }
                     _ => {
                         self.error_at_op(x, format!("{INVALID_OP}cannot receive from non-channel {s}"));
@@ -1217,6 +1254,11 @@ impl<'a> Checker<'a> {
                 return;
             }
         };
+        // A literal of a type being declared needs its structure.
+        if !self.is_complete(base) {
+            self.use_elems(elems);
+            return;
+        }
         let common = self.tys.common_under(base, false);
         match self.tys.get(common.unwrap_or(base)).clone() {
             T::Struct(fields) => {
@@ -1481,6 +1523,11 @@ impl<'a> Checker<'a> {
             }
             _ => {}
         }
+        if !self.complete_through(x.ty, true) {
+            indices.iter().for_each(|i| self.use_expr(i));
+            x.set_invalid();
+            return;
+        }
         let mut length: i64 = -1;
         let mut valid = false;
         match self.tys.get(self.tys.core(x.ty)).clone() {
@@ -1612,6 +1659,9 @@ impl<'a> Checker<'a> {
         three: bool,
     ) {
         self.expr(x, base);
+        if !x.is_invalid() && !self.complete_through(x.ty, false) {
+            x.set_invalid();
+        }
         if x.is_invalid() {
             for i in idx.into_iter().flatten() {
                 let mut y = Operand::invalid(None);
@@ -1813,6 +1863,13 @@ impl<'a> Checker<'a> {
                 return;
             }
             _ => {}
+        }
+        // Selecting needs the structure of the operand's type (and of a
+        // pointer's base).
+        if !self.is_complete(x.ty) || (x.mode != OpMode::TypeExpr && !self.complete_through(x.ty, false)) {
+            x.set_invalid();
+            x.expr = Some(e);
+            return;
         }
         let addressable = x.mode == OpMode::Variable;
         let found = self.lookup_field_or_method(x.ty, addressable, &sel.name);

@@ -37,6 +37,7 @@ mod branches;
 mod call;
 mod check;
 mod constant;
+mod cycles;
 mod decl;
 mod expr;
 mod exprstr;
@@ -176,6 +177,7 @@ impl<'a> Checker<'a> {
             universe_iota: ObjId(0),
             type_path: Vec::new(),
             generic_aliases: HashMap::new(),
+            obj_path: Vec::new(),
             defined_from: HashMap::new(),
             inst_pos: HashMap::new(),
             declared_inst: HashMap::new(),
