@@ -182,6 +182,12 @@ pub(crate) struct Checker<'a> {
     /// Type declarations (aliases included) being checked, outermost
     /// first (for cycles).
     pub type_path: Vec<(ObjId, &'a syntax::ast::TypeSpec)>,
+    /// The package's instantiations so far, for instantiation cycles
+    /// (see `mono.rs`).
+    pub mono: Vec<crate::mono::MonoInst>,
+    /// Methods' receiver type parameters, with the type parameters of
+    /// their receiver's type they stand for.
+    pub mono_canon: HashMap<TyId, TyId>,
     /// The objects whose declarations are being checked, outermost first
     /// (see `cycles.rs`).
     pub obj_path: Vec<ObjId>,

@@ -1351,6 +1351,9 @@ impl<'a> Checker<'a> {
         }
         let Some(g) = gobj.filter(|_| alias.is_none()) else { return INVALID };
         let gtps = self.tys.generic[&g].clone();
+        for (&r, &t) in rtps.iter().zip(&gtps) {
+            self.mono_canon.insert(r, t);
+        }
         if gtps.len() != rtps.len() || objs.len() != args.len() {
             if objs.len() == args.len() {
                 let got =

@@ -1791,6 +1791,8 @@ impl<'a> Checker<'a> {
             x.ty = self.alias_instance(g, targs, at, start_pos(base));
             return;
         }
+        let tparams = self.tys.generic[&g].clone();
+        self.record_mono(&tparams, &targs, &at, start_pos(base));
         let inst = self.tys.instance(g, targs.clone());
         if let Some(id) = name_ident(base) {
             self.record_instance(id, g, &targs, inst);

@@ -206,6 +206,7 @@ impl<'a> Checker<'a> {
             self.error(at.get(i).copied().unwrap_or(pos), cause);
             return None;
         }
+        self.record_mono(&sig.tparams, targs, at, pos);
         let inst = self.tys.instantiate_sig(sig, targs);
         let named = generic_func_expr(func);
         if let Some((ident, e)) = named

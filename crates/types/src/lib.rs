@@ -47,6 +47,7 @@ mod initorder;
 pub mod lang;
 mod lookup;
 pub mod model;
+mod mono;
 mod operand;
 mod sizes;
 mod stmt;
@@ -178,6 +179,8 @@ impl<'a> Checker<'a> {
             type_path: Vec::new(),
             generic_aliases: HashMap::new(),
             obj_path: Vec::new(),
+            mono: Vec::new(),
+            mono_canon: HashMap::new(),
             defined_from: HashMap::new(),
             inst_pos: HashMap::new(),
             declared_inst: HashMap::new(),
@@ -283,6 +286,7 @@ impl<'a> Checker<'a> {
         self.iota = None;
         self.scope = self.pkg_scope;
         self.check_later();
+        self.monomorph();
         // 5. Initialization order.
         self.init_order();
         self.report_imports();

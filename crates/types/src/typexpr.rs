@@ -248,12 +248,14 @@ impl<'a> Checker<'a> {
         if !self.type_arg_count(g, targs.len(), type_start(base)) {
             return INVALID;
         }
+        let at: Vec<syntax::Pos> = args.iter().map(type_start).collect();
+        let tparams = self.tys.generic[&g].clone();
+        self.record_mono(&tparams, &targs, &at, type_start(base));
         let inst = self.tys.instance(g, targs.clone());
         self.inst_pos.entry(inst).or_insert(type_start(base));
         if let Some(id) = type_name_ident(base) {
             self.record_instance(id, g, &targs, inst);
         }
-        let at = args.iter().map(type_start).collect();
         self.later.push(LaterCheck::Verify { obj: g, targs, at, pos: type_start(base) });
         inst
     }
