@@ -48,7 +48,16 @@ impl<'a> Checker<'a> {
                     }
                     1 => {
                         self.expr(x, &args[0]);
-                        if !x.is_invalid() {
+                        let constraint = self.tys.iface_set(t).is_some_and(|s| s.is_constraint())
+                            && !matches!(self.tys.get(t), T::TypeParam(_));
+                        if !x.is_invalid() && constraint {
+                            let ts = self.ts(t);
+                            let msg = format!(
+                                "cannot use interface {ts} in conversion (contains specific type constraints or is comparable)"
+                            );
+                            self.error(start_pos(e), msg);
+                            x.set_invalid();
+                        } else if !x.is_invalid() {
                             if *ellipsis {
                                 let ts = self.ts(t);
                                 self.error(start_pos(&args[0]), format!("invalid use of ... in conversion to {ts}"));
@@ -969,7 +978,7 @@ impl<'a> Checker<'a> {
                 x.ty = basic(BasicKind::UnsafePointer);
             }
             Builtin::Slice => {
-                let T::Pointer(elem) = *self.tys.get(self.tys.under(xs[0].ty)) else {
+                let T::Pointer(elem) = *self.tys.get(self.tys.common_under(xs[0].ty, false).unwrap_or(INVALID)) else {
                     let s = self.op_string(&xs[0]);
                     self.error_at_op(&xs[0], format!("invalid argument: {s} is not a pointer"));
                     return false;
@@ -1002,7 +1011,7 @@ impl<'a> Checker<'a> {
                 x.ty = self.tys.intern(T::Pointer(BYTE));
             }
             Builtin::SliceData => {
-                let T::Slice(elem) = *self.tys.get(self.tys.under(xs[0].ty)) else {
+                let T::Slice(elem) = *self.tys.get(self.tys.common_under(xs[0].ty, false).unwrap_or(INVALID)) else {
                     let s = self.op_string(&xs[0]);
                     self.error_at_op(&xs[0], format!("invalid argument: {s} is not a slice"));
                     return false;

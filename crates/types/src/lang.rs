@@ -60,6 +60,10 @@ impl LangVersion {
     /// Binary, `0o` and hexadecimal floating-point literals, `_` in
     /// numeric literals, signed shift counts.
     pub const GO1_13: LangVersion = LangVersion::go1(13);
+    /// Overlapping embedded interfaces.
+    pub const GO1_14: LangVersion = LangVersion::go1(14);
+    /// Type parameters, `any`, `comparable`.
+    pub const GO1_18: LangVersion = LangVersion::go1(18);
     /// Slice to array pointer conversions, `unsafe.Add`, `unsafe.Slice`.
     pub const GO1_17: LangVersion = LangVersion::go1(17);
     /// Slice to array conversions, `unsafe.String`, `unsafe.StringData`,

@@ -15,9 +15,13 @@ use crate::check::Checker;
 use crate::constant::Value;
 use crate::expr::{ExprClass, INVALID_OP};
 use crate::exprstr::{expr_string, start_pos, type_start};
+use crate::lang::LangVersion;
 use crate::model::{BasicKind, Builtin, ObjKind, VarInfo};
 use crate::operand::{OpMode, Operand};
 use crate::types::{INVALID, RUNE, T, TyId, basic};
+
+const GO1_22: LangVersion = LangVersion::GO1_22;
+const GO1_23: LangVersion = LangVersion::GO1_23;
 
 fn unparen(e: &Expr) -> &Expr {
     let mut e = e;
@@ -507,6 +511,9 @@ impl<'a> Checker<'a> {
                 }
                 // Go 1.22: the iteration values have n's type (an untyped
                 // constant's is settled below, as if assigned to the key).
+                T::Basic(_) | T::Alias(..) if self.tys.is_integer(u) && !self.allows(x.start_pos(), GO1_22) => {
+                    cause = format!("requires {} or later", GO1_22);
+                }
                 T::Basic(_) | T::Alias(..) if self.tys.is_integer(u) => {
                     kt = Some(x.ty);
                     vt = Some(INVALID);
@@ -526,6 +533,9 @@ impl<'a> Checker<'a> {
                 }
                 // Go 1.23: an iterator function; its yield function's
                 // parameters are the iteration values.
+                T::Func(_) if !self.allows(x.start_pos(), GO1_23) => {
+                    cause = format!("requires {} or later", GO1_23);
+                }
                 T::Func(sig) => {
                     func_range = true;
                     match self.yield_params(&sig) {
@@ -567,6 +577,9 @@ impl<'a> Checker<'a> {
                 let xs = self.op_string(&x);
                 if cause.is_empty() {
                     self.error_at_op(&x, format!("cannot range over {xs}"));
+                } else if cause.starts_with("requires go") {
+                    let msg = self.version_message(x.start_pos(), &format!("cannot range over {xs}: {cause}"));
+                    self.error_at_op(&x, msg);
                 } else {
                     self.error_at_op(&x, format!("cannot range over {xs}: {cause}"));
                 }

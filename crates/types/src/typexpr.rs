@@ -125,6 +125,12 @@ impl<'a> Checker<'a> {
                 }
                 match &self.obj(o).kind.clone() {
                     ObjKind::TypeName => {
+                        let predeclared =
+                            self.obj(o).pkg.is_none() && matches!(name.name.as_str(), "any" | "comparable");
+                        if predeclared {
+                            let what = format!("predeclared {}", name.name);
+                            self.require_version(name.pos, &what, crate::lang::LangVersion::GO1_18);
+                        }
                         self.obj_decl(o);
                         let ty = self.obj_ty(o);
                         if ty == INVALID {
@@ -451,8 +457,11 @@ impl<'a> Checker<'a> {
                         continue;
                     }
                     let at = type_start(t);
+                    // Before go1.14, no method may come twice, even alike.
+                    let overlap = self.allows(at, crate::lang::LangVersion::GO1_14);
                     for m in self.tys.iface_methods(et).map(<[Method]>::to_vec).unwrap_or_default() {
-                        let same = methods.iter().any(|x| x.name == m.name && self.tys.identical(x.sig, m.sig));
+                        let same =
+                            overlap && methods.iter().any(|x| x.name == m.name && self.tys.identical(x.sig, m.sig));
                         if same || self.duplicate_method(&seen, &m.name, at) {
                             continue;
                         }
