@@ -473,6 +473,9 @@ impl<'a> Checker<'a> {
             LitKind::String => BasicKind::UntypedString,
         });
         x.val = v;
+        // An integer literal may not exceed the constant precision either.
+        x.expr = Some(e);
+        self.overflow(x, e.pos);
     }
 
     // ------------------------------------------------------------------
@@ -695,7 +698,8 @@ impl<'a> Checker<'a> {
                 Some(ExprKind::Unary { op: UnaryOp::BitNot, .. }) => "bitwise complement",
                 _ => "",
             };
-            self.error(op_pos, format!("constant {name} overflow"));
+            let op = if name.is_empty() { String::new() } else { format!("{name} ") };
+            self.error(op_pos, format!("constant {op}overflow"));
             x.val = Value::Unknown;
         }
     }
@@ -1592,6 +1596,7 @@ impl<'a> Checker<'a> {
             };
             let s = self.op_string(&Operand { expr: base, ..x.clone() });
             self.error(e.pos, format!("cannot index {s}"));
+            indices.iter().for_each(|i| self.use_expr(i));
             x.set_invalid();
             return;
         }
@@ -1946,9 +1951,15 @@ impl<'a> Checker<'a> {
                         x.set_invalid();
                         return;
                     };
-                    let mut params = vec![crate::types::Param { name: None, ty: x.ty }];
-                    params.extend(s.params.iter().map(|p| crate::types::Param { name: None, ty: p.ty }));
-                    let results = s.results.iter().map(|p| crate::types::Param { name: None, ty: p.ty }).collect();
+                    // Named as the method's parameters are (types2's
+                    // `func(t T, x int)`, `_` for an unnamed receiver).
+                    let recv_name = s.params.first().and_then(|p| p.name.as_ref()).map(|_| {
+                        let r = self.sig_objs.get(&obj).and_then(|so| so.recv).map(|r| self.obj(r).name.clone());
+                        r.filter(|n| !n.is_empty()).unwrap_or_else(|| "_".into())
+                    });
+                    let mut params = vec![crate::types::Param { name: recv_name, ty: x.ty }];
+                    params.extend(s.params.iter().cloned());
+                    let results = s.results.clone();
                     // A generic method's own type parameters stay: the
                     // expression is instantiated or inferred as a generic
                     // function is.
