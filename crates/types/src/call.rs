@@ -1170,12 +1170,34 @@ impl<'a> Checker<'a> {
                 x.ty = t;
             }
             Builtin::New => {
-                let t = self.expr_as_type(&args[0]);
-                if t == INVALID {
-                    return false;
+                let mut a = Operand::invalid(None);
+                self.expr_or_type(&mut a, &args[0]);
+                match a.mode {
+                    OpMode::Invalid => return false,
+                    OpMode::TypeExpr => {
+                        let at = start_pos(&args[0]);
+                        self.later.push(crate::check::LaterCheck::VarType(a.ty, at));
+                    }
+                    OpMode::Nil => {
+                        self.error(start_pos(&args[0]), "use of untyped nil in argument to new");
+                        return false;
+                    }
+                    OpMode::Builtin(_) => {
+                        let s = self.op_string(&a);
+                        self.error(start_pos(&args[0]), format!("{s} must be called"));
+                        return false;
+                    }
+                    // Go 1.26's new(expr), a pointer to a copy of a value.
+                    _ => {
+                        let what = format!("new({})", expr_string(&args[0]));
+                        if self.require_version(start_pos(call), &what, LangVersion::GO1_26) {
+                            self.error(start_pos(&args[0]), "deft does not support new(expr) yet");
+                        }
+                        return false;
+                    }
                 }
                 x.mode = OpMode::Value;
-                x.ty = self.tys.intern(T::Pointer(t));
+                x.ty = self.tys.intern(T::Pointer(a.ty));
             }
             Builtin::Panic => {
                 let any = self.tys.intern(T::iface(vec![]));

@@ -75,6 +75,8 @@ impl LangVersion {
     pub const GO1_22: LangVersion = LangVersion::go1(22);
     /// Range over functions.
     pub const GO1_23: LangVersion = LangVersion::go1(23);
+    /// `new(expr)`.
+    pub const GO1_26: LangVersion = LangVersion::go1(26);
     /// Methods with type parameters of their own.
     pub const GO1_27: LangVersion = LangVersion::go1(27);
 
