@@ -188,6 +188,12 @@ pub(crate) struct Checker<'a> {
     /// Methods' receiver type parameters, with the type parameters of
     /// their receiver's type they stand for.
     pub mono_canon: HashMap<TyId, TyId>,
+    /// Interface types that embed a defined type whose underlying type
+    /// was not known yet when they were made, with that type.
+    pub embeds_incomplete: HashMap<TyId, ObjId>,
+    /// Interfaces declared as such an interface, by the type they wait
+    /// for (see `Checker::resolve_iface_awaiting`).
+    pub iface_awaiting: HashMap<ObjId, Vec<(ObjId, &'a syntax::ast::TypeSpec)>>,
     /// The objects whose declarations are being checked, outermost first
     /// (see `cycles.rs`).
     pub obj_path: Vec<ObjId>,

@@ -179,6 +179,8 @@ impl<'a> Checker<'a> {
             type_path: Vec::new(),
             generic_aliases: HashMap::new(),
             obj_path: Vec::new(),
+            embeds_incomplete: HashMap::new(),
+            iface_awaiting: HashMap::new(),
             mono: Vec::new(),
             mono_canon: HashMap::new(),
             defined_from: HashMap::new(),

@@ -437,17 +437,28 @@ impl<'a> Checker<'a> {
         declared.sort_by(|a, b| a.name.cmp(&b.name));
         let mut set = TypeSet::default();
         let mut embeds = Vec::new();
+        let mut incomplete = None;
         for el in elems {
             let InterfaceElem::Embed(t) = el else { continue };
             let (et, eset) = match &t.kind {
                 TypeKind::Union(terms) => self.union_elem(terms),
                 _ => {
                     let et = self.typ(t);
-                    if let Some(r) = self.grey_type_named_by(t)
+                    // (Grey but off the path: its declaration is being
+                    // finished, its underlying type is known.)
+                    if let Some(r) = self.grey_type_named_by(t).filter(|&r| !self.path_from(r).is_empty())
                         && self.embedding_cycle(r)
                     {
                         self.report_embedding_cycle(r);
                         continue;
+                    }
+                    // A type being declared, or waiting for one: its
+                    // methods and type set are not known yet.
+                    if let T::Named(r) = *self.tys.get(et)
+                        && self.tys.under(et) == INVALID
+                        && (self.objs[r.0 as usize].color == crate::check::Color::Grey || self.iface_waits(r))
+                    {
+                        incomplete = Some(r);
                     }
                     if et == INVALID {
                         continue;
@@ -476,7 +487,11 @@ impl<'a> Checker<'a> {
         }
         methods.sort_by(|a, b| a.name.cmp(&b.name));
         let written = Some(Box::new(Written { methods: declared, embeds, implicit: false }));
-        self.tys.intern(T::Interface { methods, any: false, set, written })
+        let it = self.tys.intern(T::Interface { methods, any: false, set, written });
+        if let Some(r) = incomplete {
+            self.embeds_incomplete.insert(it, r);
+        }
+        it
     }
 
     /// The type set an embedded type contributes: an interface's own, or
