@@ -400,7 +400,7 @@ impl<'a> Checker<'a> {
         // init functions are not declared: they cannot be referred to.
         if name.name == "init" {
             if fd.body.is_none() {
-                self.error(name.pos, "missing function body");
+                self.error(name.pos, "func init must have a body");
             }
         } else if name.name != "_" {
             self.declare(self.pkg_scope, None, o);
@@ -633,6 +633,9 @@ impl<'a> Checker<'a> {
         if spec.alias {
             self.alias_decl(o, spec);
             return;
+        }
+        if let Some(p) = spec.type_params.first().and_then(|f| f.names.first()) {
+            self.require_version(p.pos, "type parameter", LangVersion::GO1_18);
         }
         let path = self.info.packages[self.cur_pkg().0 as usize].spec.path.clone();
         let named = self.tys.new_named(o, &path);
@@ -1096,6 +1099,10 @@ impl<'a> Checker<'a> {
         self.open_scope();
         if let Some(p) = fd.recv.as_ref().and(fd.type_params.first()).and_then(|f| f.names.first()) {
             self.require_version(p.pos, "generic method", LangVersion::GO1_27);
+        } else if let Some(p) = fd.type_params.first().and_then(|f| f.names.first())
+            && fd.name.name != "init"
+        {
+            self.require_version(p.pos, "type parameter", LangVersion::GO1_18);
         }
         let (mut sig, objs, tparams) = self.func_type_of(o, &fd.type_params, &fd.sig, fd.recv.as_ref(), fd.name.id);
         if !tparams.is_empty()
@@ -1355,6 +1362,7 @@ impl<'a> Checker<'a> {
         m: ObjId,
         rtps: &mut Vec<TyId>,
     ) -> TyId {
+        self.require_version(type_start(base), "type instantiation", LangVersion::GO1_18);
         let bt = self.named_type(base, true);
         let gobj = match self.tys.named_of(bt) {
             Some((o, _)) if self.tys.generic.contains_key(&o) => Some(o),

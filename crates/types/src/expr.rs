@@ -1769,6 +1769,7 @@ impl<'a> Checker<'a> {
     /// instance, as a type.
     fn type_instance_expr(&mut self, x: &mut Operand<'a>, e: &'a Expr, indices: &'a [Expr]) {
         let ExprKind::Index { x: base, .. } = &e.kind else { return };
+        self.require_version(e.pos, "type instantiation", LangVersion::GO1_18);
         let alias = self.generic_alias_named(name_ident(base));
         let generic = self.tys.named_of(x.ty).map(|(o, _)| o).filter(|o| self.tys.generic.contains_key(o));
         let Some(g) = alias.or(generic) else {
@@ -1812,6 +1813,7 @@ impl<'a> Checker<'a> {
     /// argument must be given (no call to infer the others from).
     fn func_instance_expr(&mut self, x: &mut Operand<'a>, e: &'a Expr, indices: &'a [Expr]) {
         let Some(sig) = self.tys.sig(x.ty).cloned() else { return };
+        self.require_version(e.pos, "function instantiation", LangVersion::GO1_18);
         let Some((targs, at)) = self.explicit_targs(&sig, indices) else {
             x.set_invalid();
             return;

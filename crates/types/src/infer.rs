@@ -187,6 +187,10 @@ impl<'a> Checker<'a> {
         args: &[Operand<'a>],
         ddd: bool,
     ) -> Option<TyId> {
+        match at.first() {
+            Some(&p) => self.require_version(p, "function instantiation", crate::lang::LangVersion::GO1_18),
+            None => self.require_version(call.pos, "implicit function instantiation", crate::lang::LangVersion::GO1_18),
+        };
         let ctx = format!("in call to {}, ", expr_string(func));
         let targs = self.infer(call.pos, &ctx, sig, explicit, args, ddd)?;
         self.finish_instance(func, sig, &targs, at, call.pos)

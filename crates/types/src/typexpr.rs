@@ -222,6 +222,8 @@ impl<'a> Checker<'a> {
     /// `instantiatedType`); its type arguments are verified against the
     /// constraints once the declarations are complete.
     fn instantiated_type(&mut self, base: &'a Type, args: &'a [Type]) -> TyId {
+        let at = args.first().map_or(type_start(base), type_start);
+        self.require_version(at, "type instantiation", crate::lang::LangVersion::GO1_18);
         let bt = self.named_type(base, true);
         if bt == INVALID {
             args.iter().for_each(|a| {
@@ -441,7 +443,14 @@ impl<'a> Checker<'a> {
         for el in elems {
             let InterfaceElem::Embed(t) = el else { continue };
             let (et, eset) = match &t.kind {
-                TypeKind::Union(terms) => self.union_elem(terms),
+                TypeKind::Union(terms) => {
+                    let (u, set) = self.union_elem(terms);
+                    if u != INVALID {
+                        let what = format!("embedding interface element {}", self.ts(u));
+                        self.require_version(type_start(t), &what, crate::lang::LangVersion::GO1_18);
+                    }
+                    (u, set)
+                }
                 _ => {
                     let et = self.typ(t);
                     // (Grey but off the path: its declaration is being
@@ -478,6 +487,10 @@ impl<'a> Checker<'a> {
                         }
                         seen.push((m.name.clone(), at));
                         methods.push(m);
+                    }
+                    if !self.tys.is_interface(et) {
+                        let what = format!("embedding non-interface type {}", self.ts(et));
+                        self.require_version(at, &what, crate::lang::LangVersion::GO1_18);
                     }
                     (et, self.embedded_set(et))
                 }
