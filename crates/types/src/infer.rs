@@ -386,7 +386,12 @@ impl<'a> Checker<'a> {
             [] => "implicitly instantiated function in assignment",
             _ => "partially instantiated function in assignment",
         };
-        if !self.require_version(pos, what, crate::lang::LangVersion::GO1_21) {
+        // Before go1.18 there is no instantiation at all to speak of.
+        let ok = match self.allows(pos, crate::lang::LangVersion::GO1_18) {
+            true => self.require_version(pos, what, crate::lang::LangVersion::GO1_21),
+            false => self.require_version(pos, "function instantiation", crate::lang::LangVersion::GO1_18),
+        };
+        if !ok {
             x.set_invalid();
             return true;
         }
