@@ -330,12 +330,14 @@ impl<'a> Checker<'a> {
         };
         let mut x = Operand::invalid(None);
         self.expr(&mut x, value);
-        if x.is_invalid() {
-            return;
+        // With an invalid subject the clauses are still checked (what
+        // their bodies use is used), as in types2.
+        let valid = !x.is_invalid();
+        if valid {
+            self.record_type(subject.id, crate::model::Mode::Value, x.ty, None);
         }
-        self.record_type(subject.id, crate::model::Mode::Value, x.ty, None);
-        let sx_ok = self.tys.is_interface(x.ty);
-        if !sx_ok {
+        let sx_ok = valid && self.tys.is_interface(x.ty);
+        if valid && !sx_ok {
             let xs = self.op_string(&x);
             let msg = match self.tys.get(x.ty) {
                 T::TypeParam(_) => format!("cannot use type switch on type parameter value {xs}"),
@@ -372,7 +374,7 @@ impl<'a> Checker<'a> {
             self.stmt_list(&clause.body);
             self.close_scope();
         }
-        if let Some(b) = bind {
+        if let Some(b) = bind.filter(|_| valid) {
             let used = vars.iter().any(|o| self.objs[o.0 as usize].used);
             if !used {
                 self.error(b.pos, format!("{} declared and not used", b.name));
