@@ -37,6 +37,7 @@ mod branches;
 mod call;
 mod check;
 mod constant;
+mod cycles;
 mod decl;
 mod expr;
 mod exprstr;
@@ -46,6 +47,7 @@ mod initorder;
 pub mod lang;
 mod lookup;
 pub mod model;
+mod mono;
 mod operand;
 mod sizes;
 mod stmt;
@@ -183,6 +185,12 @@ impl<'a> Checker<'a> {
             methods: HashMap::new(),
             universe_iota: ObjId(0),
             type_path: Vec::new(),
+            generic_aliases: HashMap::new(),
+            obj_path: Vec::new(),
+            embeds_incomplete: HashMap::new(),
+            iface_awaiting: HashMap::new(),
+            mono: Vec::new(),
+            mono_canon: HashMap::new(),
             defined_from: HashMap::new(),
             inst_pos: HashMap::new(),
             declared_inst: HashMap::new(),
@@ -288,6 +296,7 @@ impl<'a> Checker<'a> {
         self.iota = None;
         self.scope = self.pkg_scope;
         self.check_later();
+        self.monomorph();
         // 5. Initialization order.
         self.init_order();
         self.report_imports();

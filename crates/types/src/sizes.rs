@@ -45,10 +45,10 @@ fn size_align_depth(table: &TypeTable, t: TypeId, depth: u32) -> (u64, u64) {
     }
 }
 
-/// Whether the size of `t` depends on type arguments: a type parameter,
-/// or an array or struct holding one. `unsafe.Sizeof`, `Alignof` and
-/// `Offsetof` are constants exactly when their operand's size is not
-/// variable (the spec); otherwise each instance computes its own.
+/// Whether the size of model type `t` depends on type arguments: a type
+/// parameter, or an array or struct holding one (`unsafe.Offsetof`'s
+/// question; `Checker::has_var_size` asks it of the checker's own types,
+/// finding invalid cycles on the way).
 pub fn has_var_size(table: &TypeTable, t: TypeId) -> bool {
     has_var_size_depth(table, t, 0)
 }
