@@ -14,7 +14,11 @@ const GO_MOD: &str = "module example.com/m\n\ngo 1.22\n";
 
 const LEAF: &str = r#"package leaf
 
-// Value is what the edits change.
+// Value is what the edits change. Not inlined: a body edit of a function
+// inlined into its callers changes their code too (as in gc, whose export
+// data carries inlinable bodies).
+//
+//go:noinline
 func Value() int {
 	return 17 * 2
 }
