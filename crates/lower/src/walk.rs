@@ -1,6 +1,6 @@
 //! A read-only walk over one function's lowered IR, for the analyses that
 //! read a body before it is translated (codegen's bounds-check
-//! elimination).
+//! elimination and its frame cells, `escape.rs`).
 //!
 //! The walk is pre-order: a hook sees a statement, expression or place
 //! before its children, and returning `false` skips them. Children are
