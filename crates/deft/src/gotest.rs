@@ -196,12 +196,13 @@ fn test_package(opts: &TestOptions, operand: &str, list_mode: bool) -> bool {
             sink.end(true);
             return true;
         }
-        Ok(TestLoad::Program(p)) => p,
+        Ok(TestLoad::Program(p)) => *p,
     };
     if opts.compile_only {
         return write_test_binary(opts, &mut sources, program, diags);
     }
-    let compiled = crate::driver::compile_loaded::<codegen::JitProgram>(&mut sources, program, diags, &opts.build);
+    let compiled =
+        crate::driver::compile_loaded::<codegen::JitProgram>(&mut sources, program, diags, &opts.build, false);
     let crate::driver::Compiled { program: jit, exec_name, .. } = match compiled {
         Ok(Some(done)) => done,
         Ok(None) => return true,
@@ -275,7 +276,7 @@ fn write_test_binary(
     program: crate::load::Program,
     diags: Diagnostics,
 ) -> bool {
-    match crate::driver::compile_loaded::<codegen::ObjectProgram>(sources, program, diags, &opts.build) {
+    match crate::driver::compile_loaded::<codegen::ObjectProgram>(sources, program, diags, &opts.build, false) {
         Ok(Some(compiled)) => {
             crate::link::report(crate::link::write_executable(&compiled, opts.output.as_deref())) == 0
         }

@@ -39,7 +39,7 @@ pub enum TestLoad {
     NoTestFiles,
     /// The test program: the package, its test packages and the
     /// generated main, last.
-    Program(Program),
+    Program(Box<Program>),
 }
 
 /// Loads the package `req.operands[0]` names (a directory or an import
@@ -207,6 +207,6 @@ impl Loader<'_, '_> {
         let exec_name = format!("{}.test", path.rsplit('/').next().unwrap_or(path));
         let mut program = self.assemble(main_key, exec_name);
         program.godebug = godebug;
-        Ok(TestLoad::Program(program))
+        Ok(TestLoad::Program(Box::new(program)))
     }
 }
