@@ -28,7 +28,8 @@
 //! never see a partial pack (the last to rename wins; the other's new
 //! entries are just compiled again later), and a pack that is corrupt,
 //! truncated or of another version is ignored (and replaced at the next
-//! flush), never trusted.
+//! flush), never trusted. The program cache (`crate::progcache`) keeps
+//! its entries beside the packs, in `prog/`, sealed the same way.
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;

@@ -102,7 +102,7 @@ pub fn execute(cmd: Command) -> i32 {
 /// `deft run`: the program from the program cache if its inputs are as
 /// an earlier run found them, else compiled (and stored there).
 fn run(opts: &RunOptions) -> i32 {
-    let mut cached = crate::progcache::ProgramCache::open(opts);
+    let mut cached = crate::progcache::ProgramCache::open("run", opts, &[]);
     if let Some(hit) = cached.as_mut().and_then(|c| c.lookup()) {
         crate::phases::Phases::start().note("program cache: hit");
         runtime::godebug::set_default(hit.godebug);
@@ -117,6 +117,7 @@ fn run(opts: &RunOptions) -> i32 {
                 let entry = crate::progcache::Entry {
                     inputs: &c.inputs,
                     exec_name: &c.exec_name,
+                    package: &c.main_path,
                     godebug: &c.godebug,
                     artifact,
                 };

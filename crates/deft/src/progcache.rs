@@ -1,16 +1,19 @@
-//! The program cache: `deft run` of a program whose inputs have not
-//! changed since an earlier run links that run's machine code and starts
-//! it, without loading, checking, lowering or translating anything (as the
-//! go command caches the executables `go run` builds).
+//! The program cache: `deft run` of a program (`deft test` of a package)
+//! whose inputs have not changed since an earlier run links that run's
+//! machine code and starts it, without loading, checking, lowering or
+//! translating anything (as the go command caches the executables `go
+//! run` builds, and test binaries).
 //!
 //! An entry is found by a *request key*: deft's identity (its version and
-//! executable, hence its embedded overlays), the current directory, the
-//! command's flags and operands (not the program's arguments), and the
+//! executable, hence its embedded overlays), the verb, the current
+//! directory, the build flags and operands (not the program's arguments
+//! nor the test binary's flags), and the
 //! environment variables the go command and deft's compiler read. It holds
 //! the *manifest* — the state (kind, size, modification and change times,
 //! inode) of every path the load depended on (see `load::Inputs`), and of
 //! every `.go` file in each package directory —, the names the run needs
-//! (`os.Args[0]`, the default GODEBUG) and the program as a whole-program
+//! (`os.Args[0]`, the package's import path for `deft test`'s verdict,
+//! the default GODEBUG) and the program as a whole-program
 //! artifact (`codegen::link_jit`). An entry is used only if every path is
 //! in the state recorded: editing, adding, removing or renaming a file
 //! changes the state of the file or of its directory (the change time
@@ -78,6 +81,9 @@ pub struct Hit {
     pub program: codegen::JitProgram,
     /// `os.Args[0]`.
     pub exec_name: String,
+    /// The import path of the package (`deft test`'s), as the go command
+    /// shows it.
+    pub package: String,
     /// The program's default GODEBUG.
     pub godebug: String,
 }
@@ -86,16 +92,18 @@ pub struct Hit {
 pub struct Entry<'a> {
     pub inputs: &'a Inputs,
     pub exec_name: &'a str,
+    pub package: &'a str,
     pub godebug: &'a str,
     /// The encoded whole-program artifact.
     pub artifact: Option<Vec<u8>>,
 }
 
 impl ProgramCache {
-    /// The cache entry of the `deft run` that `opts` describe, unless the
-    /// cache is off or cannot serve this run (`--check-only`, `--dump-ir`,
-    /// `-d=defer` reports, which a cached program would not print).
-    pub fn open(opts: &RunOptions) -> Option<ProgramCache> {
+    /// The cache entry of `deft VERB` with build flags and operands `opts`
+    /// (and the other `operands` of the verb), unless the cache is off or
+    /// cannot serve this run (`--check-only`, `--dump-ir`, `-d=defer`
+    /// reports, which a cached program would not print).
+    pub fn open(verb: &str, opts: &RunOptions, operands: &[&str]) -> Option<ProgramCache> {
         let serves = !opts.check_only && !opts.dump_ir && opts.report_defers.is_none();
         if !serves || BYPASS.iter().any(|v| std::env::var_os(v).is_some()) {
             return None;
@@ -103,7 +111,7 @@ impl ProgramCache {
         let started = SystemTime::now();
         let dir = crate::cache::directory()?.join("prog");
         let cwd = std::env::current_dir().ok()?;
-        let key = request_key(opts, &cwd);
+        let key = request_key(verb, opts, operands, &cwd);
         Some(ProgramCache { path: dir.join(key), started, seen: false })
     }
 
@@ -117,7 +125,8 @@ impl ProgramCache {
         }
         let program = codegen::link_jit(stored.artifact?).ok()?;
         refresh(&self.path);
-        Some(Hit { program, exec_name: stored.exec_name.to_string(), godebug: stored.godebug.to_string() })
+        let (exec_name, package, godebug) = (stored.exec_name.into(), stored.package.into(), stored.godebug.into());
+        Some(Hit { program, exec_name, package, godebug })
     }
 
     /// Whether a compilation should keep its artifact for [`Self::store`].
@@ -135,6 +144,7 @@ impl ProgramCache {
         let stored = Stored {
             manifest,
             exec_name: entry.exec_name,
+            package: entry.package,
             godebug: entry.godebug,
             artifact: entry.artifact.as_deref().filter(|_| self.seen),
         };
@@ -144,14 +154,19 @@ impl ProgramCache {
     }
 }
 
-/// The request key of `opts` run in `cwd`, as a file name.
-fn request_key(opts: &RunOptions, cwd: &Path) -> String {
+/// The request key of `deft VERB` with `opts` and `operands` in `cwd`, as
+/// a file name.
+fn request_key(verb: &str, opts: &RunOptions, operands: &[&str], cwd: &Path) -> String {
     let mut h = Sha256::new();
     let mut field = |bytes: &[u8]| {
         h.update((bytes.len() as u64).to_le_bytes());
         h.update(bytes);
     };
     field(crate::pkgkey::compiler_id().as_bytes());
+    field(verb.as_bytes());
+    for op in operands {
+        field(op.as_bytes());
+    }
     field(cwd.as_os_str().as_encoded_bytes());
     let flags = RunOptions { program_args: Vec::new(), ..opts.clone() };
     field(format!("{flags:?}").as_bytes());
@@ -219,26 +234,36 @@ impl Stamp {
     }
 }
 
-/// Every path of `inputs` with its state now, and each `.go` file of the
-/// package directories.
+/// Every path of `inputs` with its state now, with each `.go` file of the
+/// package directories and each file of the data directories.
 fn manifest(inputs: &Inputs) -> Vec<(PathBuf, Stamp)> {
     let mut out = Vec::new();
+    let go_files = |name: &str| crate::buildtags::is_go_file(name);
     for dir in &inputs.package_dirs {
-        out.push((dir.clone(), Stamp::of(dir)));
-        let Ok(entries) = std::fs::read_dir(dir) else { continue };
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_name().to_str().is_some_and(crate::buildtags::is_go_file))
-            .map(|e| e.path())
-            .collect();
-        files.sort();
-        out.extend(files.into_iter().map(|f| {
-            let s = Stamp::of(&f);
-            (f, s)
-        }));
+        stamp_dir(dir, &go_files, &mut out);
+    }
+    for dir in &inputs.data_dirs {
+        stamp_dir(dir, &|_| true, &mut out);
     }
     out.extend(inputs.dirs.iter().chain(&inputs.files).map(|p| (p.clone(), Stamp::of(p))));
     out
+}
+
+/// Appends the state of `dir` and of its files whose names `wanted`
+/// accepts, in name order.
+fn stamp_dir(dir: &Path, wanted: &dyn Fn(&str) -> bool, out: &mut Vec<(PathBuf, Stamp)>) {
+    out.push((dir.to_path_buf(), Stamp::of(dir)));
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()) && e.file_name().to_str().is_some_and(wanted))
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    out.extend(files.into_iter().map(|f| {
+        let s = Stamp::of(&f);
+        (f, s)
+    }));
 }
 
 /// An entry's contents.
@@ -246,6 +271,7 @@ fn manifest(inputs: &Inputs) -> Vec<(PathBuf, Stamp)> {
 struct Stored<'a> {
     manifest: Vec<(PathBuf, Stamp)>,
     exec_name: &'a str,
+    package: &'a str,
     godebug: &'a str,
     artifact: Option<&'a [u8]>,
 }
@@ -261,8 +287,9 @@ impl<'a> Stored<'a> {
                 out.extend_from_slice(&n.to_le_bytes());
             }
         }
-        put(&mut out, self.exec_name.as_bytes());
-        put(&mut out, self.godebug.as_bytes());
+        for name in [self.exec_name, self.package, self.godebug] {
+            put(&mut out, name.as_bytes());
+        }
         if let Some(a) = self.artifact {
             put(&mut out, a);
         }
@@ -281,10 +308,10 @@ impl<'a> Stored<'a> {
             let stamp = Stamp { kind, size: n(0), mtime_ns: n(1) as i64, ctime_ns: n(2) as i64, ino: n(3), dev: n(4) };
             manifest.push((path, stamp));
         }
-        let exec_name = std::str::from_utf8(take(&mut bytes)?).ok()?;
-        let godebug = std::str::from_utf8(take(&mut bytes)?).ok()?;
+        let mut name = || std::str::from_utf8(take(&mut bytes)?).ok();
+        let (exec_name, package, godebug) = (name()?, name()?, name()?);
         let artifact = if bytes.is_empty() { None } else { Some(take(&mut bytes)?) };
-        bytes.is_empty().then_some(Stored { manifest, exec_name, godebug, artifact })
+        bytes.is_empty().then_some(Stored { manifest, exec_name, package, godebug, artifact })
     }
 }
 
@@ -321,6 +348,7 @@ mod tests {
             let stored = Stored {
                 manifest: vec![(PathBuf::from("/m/a.go"), stamp), (PathBuf::from("/m"), Stamp::default())],
                 exec_name: "hello",
+                package: "example.com/m",
                 godebug: "panicnil=1",
                 artifact,
             };

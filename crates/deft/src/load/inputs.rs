@@ -11,7 +11,9 @@
 //! * each module root's `go.mod`, `go.sum` and `vendor/modules.txt`;
 //! * `go.mod`, `go.work` and `go.work.sum` in the current directory and
 //!   each of its parents, present or not (they decide the main module or
-//!   workspace).
+//!   workspace);
+//! * directories whose files the program holds as data, present or not
+//!   (`deft test`'s fuzz seed corpora, `testdata/fuzz/NAME`).
 //!
 //! What the paths do not cover goes into the cache's key instead: deft's
 //! own identity (its embedded overlays), the command line, the current
@@ -32,6 +34,8 @@ pub struct Inputs {
     pub package_dirs: BTreeSet<PathBuf>,
     /// Directories whose entries matter, but not their files' contents.
     pub dirs: BTreeSet<PathBuf>,
+    /// Directories, present or not, whose every file matters.
+    pub data_dirs: BTreeSet<PathBuf>,
     /// Files whose presence and contents matter.
     pub files: BTreeSet<PathBuf>,
 }
@@ -56,6 +60,11 @@ impl Inputs {
             self.dirs.extend(dir.ancestors().skip(1).take_while(|d| d.starts_with(root)).map(Path::to_path_buf));
         }
         self.files.extend(MODULE_FILES.iter().map(|f| root.join(f)));
+    }
+
+    /// Notes directory `dir`, whose files the program holds as data.
+    pub(crate) fn data_dir(&mut self, dir: &Path) {
+        self.data_dirs.insert(dir.to_path_buf());
     }
 
     /// Notes the current directory `cwd`, where the search for `go.mod`

@@ -172,7 +172,6 @@ pub fn load(
     let godebug = loader.godebug(&root);
     let mut program = loader.assemble(root, exec_name);
     program.godebug = godebug;
-    program.inputs.cwd(&env.cwd);
     Ok(program)
 }
 
@@ -893,6 +892,7 @@ impl<'e, 's> Loader<'e, 's> {
         let mut files = Vec::new();
         let mut packages = Vec::new();
         let mut inputs = Inputs::default();
+        inputs.cwd(&self.env.cwd);
         for key in order {
             let Some(pkg) = self.packages.remove(&key) else { continue };
             inputs.package(&pkg.dir, pkg.module.as_ref().map(|m| m.dir.as_path()));
