@@ -881,6 +881,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.b.switch_to_block(join);
             }
             Stmt::Loop { id, cond, body, post } => {
+                if let Some(c) = cond {
+                    self.split_reduction(c, body, post);
+                }
                 let (head, bodyb, postb, exit) =
                     (self.b.create_block(), self.b.create_block(), self.b.create_block(), self.b.create_block());
                 self.b.ins().jump(head, &[]);

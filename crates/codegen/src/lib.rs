@@ -14,6 +14,7 @@
 //!   │  external.rs adapters to library functions the runtime implements
 //!   │  intrinsics.rs sync/atomic's operations, inline at direct calls
 //!   │  inline.rs   calls of small leaf functions replaced by their code
+//!   │  reduce.rs   integer reductions over slices split over accumulators
 //!   ▼
 //! Cranelift IR ──(any cranelift_module::Module: translate)──▶ machine code
 //!   │  funcdata.rs  lines, deferBits/argument slot offsets, landing pads
@@ -57,6 +58,7 @@ pub mod layout;
 pub mod maps;
 mod object;
 pub mod program;
+mod reduce;
 pub mod runtime_symbols;
 pub mod slices;
 mod statics;
