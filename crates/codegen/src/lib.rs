@@ -233,7 +233,9 @@ pub(crate) fn translate(
         }
         let translated = func::translate(&mut cx, &mut ctx.func, &mut fctx, fid);
         if let Some((meta, _)) = translated {
-            inliner.inline_calls(&mut cx, &mut ctx, &mut fctx, fid);
+            if inliner.inline_calls(&mut cx, &mut ctx, &mut fctx, fid) {
+                inline::fold_constant_branches(&mut ctx, cx.module.isa());
+            }
             let id = cx.funcs[i];
             let dump = opts.dump_functions.contains(&meta.name);
             if dump {
