@@ -671,7 +671,9 @@ fn lower_init(
         plan.lit_numbers.insert(lit.id, i as u32 + 1);
     }
     let by_id: syntax::ast::NodeMap<&Expr> = values.iter().map(|e| (e.id, *e)).collect();
-    let mut fcx = FnCx::new_init(cx, fid, format!("{}.glob..func", cx_pkg(&name)), plan);
+    // Literals of package-level initialisers are gc 1.27's `main.init.func1`
+    // (a `func init`'s are `main.init.0.func1`).
+    let mut fcx = FnCx::new_init(cx, fid, format!("{name}.func"), plan);
     let mut body = Vec::new();
     if let Some(f) = previous {
         body.push(fcx.call_static(f, pos));
@@ -689,11 +691,6 @@ fn lower_init(
     body.push(Stmt::Return(Pos::NONE));
     fcx.finish(body, Pos::NONE);
     fid
-}
-
-/// `main` from `main.init`.
-fn cx_pkg(init_name: &str) -> &str {
-    init_name.strip_suffix(".init").unwrap_or(init_name)
 }
 
 /// Initial-value expressions of package-level variables, in source order.
