@@ -219,6 +219,15 @@ func ToLower(s []byte) []byte { return []byte(strings.ToLower(string(s))) }
 // ToTitle: a copy of s with every rune title-cased.
 func ToTitle(s []byte) []byte { return []byte(strings.ToTitle(string(s))) }
 
+// ToUpperSpecial: a copy of s with every rune mapped by c.ToUpper.
+func ToUpperSpecial(c unicode.SpecialCase, s []byte) []byte { return Map(c.ToUpper, s) }
+
+// ToLowerSpecial: a copy of s with every rune mapped by c.ToLower.
+func ToLowerSpecial(c unicode.SpecialCase, s []byte) []byte { return Map(c.ToLower, s) }
+
+// ToTitleSpecial: a copy of s with every rune mapped by c.ToTitle.
+func ToTitleSpecial(c unicode.SpecialCase, s []byte) []byte { return Map(c.ToTitle, s) }
+
 // Title: a copy of s with each word's first letter title-cased.
 func Title(s []byte) []byte { return []byte(strings.Title(string(s))) }
 

@@ -129,6 +129,45 @@ func as(err error, target any) bool {
 	}
 }
 
+// AsType finds the first error in err's tree (visited as Is does) that
+// is an E, or that says it is one through an As method given a *E (the
+// same *E for every such method, made on first need): that error and
+// true, else E's zero value and false.
+func AsType[E error](err error) (E, bool) {
+	var target *E
+	return asType(err, &target)
+}
+
+func asType[E error](err error, target **E) (E, bool) {
+	for err != nil {
+		if e, ok := err.(E); ok {
+			return e, true
+		}
+		if x, ok := err.(interface{ As(any) bool }); ok {
+			if *target == nil {
+				*target = new(E)
+			}
+			if x.As(*target) {
+				return **target, true
+			}
+		}
+		switch x := err.(type) {
+		case interface{ Unwrap() error }:
+			err = x.Unwrap()
+			continue
+		case interface{ Unwrap() []error }:
+			for _, inner := range x.Unwrap() {
+				if e, ok := asType(inner, target); ok {
+					return e, true
+				}
+			}
+		}
+		break
+	}
+	var zero E
+	return zero, false
+}
+
 // Join: an error wrapping the non-nil errs (nil when there are none),
 // whose text is theirs joined by newlines and whose Unwrap() []error
 // returns them.

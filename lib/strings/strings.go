@@ -494,6 +494,15 @@ func mapASCIICase(s string, lo, hi byte, f func(rune) rune) string {
 // ToTitle: s with every rune mapped by unicode.ToTitle.
 func ToTitle(s string) string { return Map(unicode.ToTitle, s) }
 
+// ToUpperSpecial: s with every rune mapped by c.ToUpper.
+func ToUpperSpecial(c unicode.SpecialCase, s string) string { return Map(c.ToUpper, s) }
+
+// ToLowerSpecial: s with every rune mapped by c.ToLower.
+func ToLowerSpecial(c unicode.SpecialCase, s string) string { return Map(c.ToLower, s) }
+
+// ToTitleSpecial: s with every rune mapped by c.ToTitle.
+func ToTitleSpecial(c unicode.SpecialCase, s string) string { return Map(c.ToTitle, s) }
+
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {

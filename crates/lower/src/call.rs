@@ -36,7 +36,7 @@ use crate::func::FnCx;
 use crate::ir::{Call, Callee, Const, Expr as IExpr, ExprKind as IK, Local, LocalId, Place, Stmt, TyId, TyKind};
 use crate::plan::Wrapper;
 use crate::program::Generated;
-use crate::query::{builtin_callee, is_type_expr, unparen};
+use crate::query::{builtin_callee, callee_selector, is_type_expr, unparen};
 
 impl FnCx<'_, '_> {
     /// A call expression (function call, method call, conversion or builtin).
@@ -84,7 +84,7 @@ impl FnCx<'_, '_> {
 
     /// Callee and arguments of a non-builtin call.
     fn call_parts(&mut self, func: &Expr, args: &[Expr], ellipsis: bool, sig: &Signature, pos: Pos) -> Call {
-        let f = unparen(func);
+        let f = callee_selector(self.facts(), func);
         let mut all_args = Vec::new();
         let method = match &f.kind {
             ExprKind::Selector { x, .. } => {
@@ -123,7 +123,7 @@ impl FnCx<'_, '_> {
             let v = self.recv_value(recv, ty, x.pos);
             return Callee::Interface(v, idx);
         }
-        let (fid, wants_ptr) = self.method_func(method, recv_ty, sel.pos);
+        let (fid, wants_ptr) = self.method_func(method, recv_ty, sel, sel.pos);
         if let Some(w) = self.type_param_ptr_wrapper(x, s, fid, wants_ptr, recv_ty) {
             let ty = self.cx.ty(recv_ty);
             args.push(self.recv_value(recv, ty, x.pos));
@@ -159,12 +159,21 @@ impl FnCx<'_, '_> {
     }
 
     /// The function implementing `method` (the method object the checker
-    /// selected) for a receiver of type `recv_ty`, and whether it takes a
-    /// pointer receiver: the declared method; the instance of a generic
-    /// type's method for the receiver's type arguments; or, for a method
-    /// of a type parameter's constraint, the method of that name of the
-    /// type argument (declared, or promoted through embedded fields).
-    fn method_func(&mut self, method: types::ObjId, recv_ty: TypeId, pos: Pos) -> (crate::ir::FuncId, bool) {
+    /// selected by selector expression `sel`) for a receiver of type
+    /// `recv_ty`, and whether it takes a pointer receiver: the declared
+    /// method; the instance of a generic method (Go 1.27: for the
+    /// receiver's type arguments, if any, and the method's own, which the
+    /// checker recorded for `sel`); the instance of a generic type's
+    /// method for the receiver's type arguments; or, for a method of a
+    /// type parameter's constraint, the method of that name of the type
+    /// argument (declared, or promoted through embedded fields).
+    fn method_func(
+        &mut self,
+        method: types::ObjId,
+        recv_ty: TypeId,
+        sel: &Expr,
+        pos: Pos,
+    ) -> (crate::ir::FuncId, bool) {
         if let Some(&f) = self.cx.funcs.get(&method) {
             return (f, self.cx.ptr_methods.contains(&method));
         }
@@ -172,14 +181,11 @@ impl FnCx<'_, '_> {
             Type::Pointer(e) => (*e, true),
             _ => (recv_ty, false),
         };
+        if let Some(f) = self.generic_method_instance(method, base, sel) {
+            return (f, self.cx.ptr_methods.contains(&method));
+        }
         let name = self.cx.info.obj(method).name.clone();
         let found = match self.facts().get(base).clone() {
-            // A method with type parameters of its own (Go 1.27), which
-            // is not lowered yet: reported, never a crash.
-            Type::Named(_) if self.cx.generic_decls.contains_key(&method) => {
-                self.unsupported(pos, "generic methods");
-                Some((crate::ir::FuncId(0), recv_is_ptr))
-            }
             Type::Named(obj) => {
                 let ms = self.cx.methods.get(&obj).into_iter().flatten();
                 ms.into_iter().find(|m| m.0 == name).map(|m| (m.1, m.2))
@@ -201,6 +207,24 @@ impl FnCx<'_, '_> {
             Some(w) => (w, recv_is_ptr),
             None => self.ice(pos, &format!("method {name} not declared")),
         }
+    }
+
+    /// The instance of `method` selected by `sel` on a receiver of type
+    /// `base` (the type itself, not a pointer to it) if `method` has type
+    /// parameters of its own: its type arguments are the receiver's (for
+    /// a method of a generic type) followed by those the checker recorded
+    /// for `sel`'s name.
+    fn generic_method_instance(&mut self, method: types::ObjId, base: TypeId, sel: &Expr) -> Option<crate::ir::FuncId> {
+        let ExprKind::Selector { sel: name, .. } = &sel.kind else { return None };
+        let (_, own) = self.facts().instance(name.id)?;
+        let mut targs = match self.facts().get(base) {
+            Type::Instance { args, .. } => args.clone(),
+            _ => Vec::new(),
+        };
+        targs.extend(own);
+        // No instance after an instantiation cycle was reported: any
+        // function will do, the program is not run.
+        Some(self.cx.instance_func(method, targs).unwrap_or(crate::ir::FuncId(0)))
     }
 
     /// The value a method is selected on, after the embedded-field path.
@@ -256,7 +280,7 @@ impl FnCx<'_, '_> {
             let x = self.recv_value(recv, ity, x.pos);
             return IExpr { kind: IK::IfaceMethodValue(Box::new(x), index), ty, pos: e.pos };
         }
-        let (fid, wants_ptr) = self.method_func(method, recv_ty, e.pos);
+        let (fid, wants_ptr) = self.method_func(method, recv_ty, e, e.pos);
         let (fid, recv) = match self.type_param_ptr_wrapper(x, s, fid, wants_ptr, recv_ty) {
             // The pointer is bound; the wrapper checks it when called.
             Some(w) => {
@@ -265,7 +289,9 @@ impl FnCx<'_, '_> {
             }
             None => (fid, self.adjust_receiver(recv, recv_ty, wants_ptr, x.pos)),
         };
-        let Type::Func(sig) = self.under(s.ty) else { self.ice(e.pos, "method without a function type") };
+        // The selector's type, not the selection's: a generic method's
+        // value is of its instance's type.
+        let Type::Func(sig) = self.under(self.go_type(e)) else { self.ice(e.pos, "method without a function type") };
         let wrapper = self.method_value_wrapper(fid, recv.ty, &sig, e.pos);
         let cell = self.temp(recv.ty);
         self.locals[cell.0 as usize].heap = true;
@@ -319,6 +345,9 @@ impl FnCx<'_, '_> {
             let w = self.iface_method_expr_wrapper(iface, index, &sig, pos);
             return IExpr { kind: IK::FuncValue(w), ty, pos };
         }
+        if !s.path.is_empty() && crate::query::is_generic_method_selector(self.facts(), e) {
+            return self.promoted_generic_method_expr(e, method, recv_t, &s.path, ty);
+        }
         if !s.path.is_empty() {
             // A promoted method: its wrapper on the receiver type.
             let recv_ty = self.cx.ty(recv_t);
@@ -328,7 +357,7 @@ impl FnCx<'_, '_> {
             };
             return IExpr { kind: IK::FuncValue(w), ty, pos };
         }
-        let (fid, wants_ptr) = self.method_func(method, recv_t, pos);
+        let (fid, wants_ptr) = self.method_func(method, recv_t, e, pos);
         let func = if recv_is_ptr && !wants_ptr {
             let Type::Func(sig) = self.under(self.go_type(e)) else {
                 self.ice(pos, "method expression without a function type")
@@ -338,6 +367,37 @@ impl FnCx<'_, '_> {
             fid
         };
         IExpr { kind: IK::FuncValue(func), ty, pos }
+    }
+
+    /// Method expression `e` (`S.M[int]`, of type `ty`) of generic method
+    /// `method` promoted to `recv_t` through embedded fields `path`: the
+    /// function literal gc makes of it (see
+    /// [`crate::promote::generic_method_expr`]).
+    fn promoted_generic_method_expr(
+        &mut self,
+        e: &Expr,
+        method: types::ObjId,
+        recv_t: TypeId,
+        path: &[usize],
+        ty: TyId,
+    ) -> IExpr {
+        let mut embedded = recv_t;
+        for &i in path {
+            let base = match self.under(embedded) {
+                Type::Pointer(t) => t,
+                _ => embedded,
+            };
+            let Type::Struct(fields) = self.under(base) else { self.ice(e.pos, "embedded field of a non-struct") };
+            embedded = fields[i].ty;
+        }
+        let (f, ptr_recv) = self.method_func(method, embedded, e, e.pos);
+        let Some(n) = self.plan.lit_numbers.get(&e.id).copied() else {
+            self.ice(e.pos, "generic method expression was not numbered")
+        };
+        let name = format!("{}{}", self.lit_prefix, n);
+        let recv_ty = self.cx.ty(recv_t);
+        let w = crate::promote::generic_method_expr(self.cx, recv_ty, path.to_vec(), f, ptr_recv, name);
+        IExpr { kind: IK::FuncValue(w), ty, pos: e.pos }
     }
 
     /// gc's `main.I.M` for method expression `I.M` of interface type `iface`

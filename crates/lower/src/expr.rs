@@ -466,6 +466,12 @@ impl FnCx<'_, '_> {
     }
 
     fn index(&mut self, e: &Expr, x: &Expr, indices: &[Expr]) -> IExpr {
+        let callee = crate::query::callee_selector(self.facts(), e);
+        if !std::ptr::eq(callee, e) {
+            // `x.M[int]`, `T.M[int]`: an instance of a generic method,
+            // which its selector names.
+            return self.expr(callee);
+        }
         let ty = self.cx.ty(self.go_type(e));
         // `F[int]`, `pkg.F[int, string]`: an instance of a generic function.
         let name = match &unparen(x).kind {

@@ -96,13 +96,6 @@ pub fn lower_program(
     diags: &mut Diagnostics,
 ) -> Option<ir::Program> {
     let errors_before = diags.len();
-    if let Some(pos) = first_generic_method(files) {
-        // Methods with type parameters of their own (Go 1.27) are checked
-        // but not compiled: an instance would need the receiver's type
-        // arguments and the method's together.
-        diags.error(pos, "deft does not support generic methods yet");
-        return None;
-    }
     let program = program::lower(sources, files, info, opts, diags);
     if diags.len() > errors_before {
         return None;
@@ -114,15 +107,6 @@ pub fn lower_program(
         ice(sources, Pos::NONE, &format!("lowered IR fails verification: {msg}"));
     }
     Some(program)
-}
-
-/// The name of the first method declared with type parameters of its own.
-fn first_generic_method(files: &[ast::File]) -> Option<Pos> {
-    let funcs = files.iter().flat_map(|f| &f.decls).filter_map(|d| match d {
-        ast::Decl::Func(f) => Some(f),
-        _ => None,
-    });
-    funcs.filter(|f| f.recv.is_some() && !f.type_params.is_empty()).map(|f| f.name.pos).next()
 }
 
 /// The `-gcflags=-d=defer` report: one line per defer site,

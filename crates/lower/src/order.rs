@@ -38,7 +38,7 @@ impl FnCx<'_, '_> {
     /// temporaries: the func value or the receiver, then the arguments.
     pub fn defer_operands(&mut self, call: &Expr, out: &mut Vec<Stmt>) {
         let ExprKind::Call { func, args, .. } = &crate::query::unparen(call).kind else { return };
-        let func = crate::query::unparen(func);
+        let func = crate::query::callee_selector(self.facts(), func);
         let mut operands: Vec<&Expr> = Vec::new();
         match &func.kind {
             ExprKind::Selector { x, .. } if builtin_callee(self.facts(), func).is_none() => {

@@ -133,7 +133,9 @@ pub struct FuncPlan {
     pub const_ifs: HashMap<StmtKey, bool>,
     /// `switch` statements folded on constants.
     pub switch_folds: HashMap<StmtKey, SwitchFold>,
-    /// Number of each function literal directly in this body (1-based).
+    /// Number of each function literal directly in this body (1-based),
+    /// counting the instantiated generic method values and expressions gc
+    /// makes literals of (see [`crate::query::is_generic_method_selector`]).
     pub lit_numbers: syntax::ast::NodeMap<u32>,
     /// Number of defer statements gc counts.
     pub num_defers: usize,
@@ -296,6 +298,57 @@ struct Planner<'a> {
     plan: FuncPlan,
 }
 
+/// The expressions of `exprs` that gc numbers as function literals of the
+/// function evaluating them, in order (see [`FuncPlan::lit_numbers`]).
+pub fn numbered_lits<'s>(facts: Facts<'_>, exprs: &[&'s Expr]) -> Vec<&'s Expr> {
+    let mut v = Lits(facts, Vec::new());
+    for e in exprs {
+        visit::walk_expr(e, &mut v);
+    }
+    v.1
+}
+
+/// Collects what gc numbers as the function literals of one function
+/// body: its literals (not those inside them) and the instantiated generic
+/// method values and expressions gc makes literals of
+/// ([`crate::query::is_generic_method_selector`]), in source order.
+struct Lits<'i, 's>(Facts<'i>, Vec<&'s Expr>);
+
+impl<'s> Visitor<'s> for Lits<'_, 's> {
+    fn stmt(&mut self, s: &'s Stmt) -> bool {
+        let StmtKind::Range { key, value, expr, .. } = &s.kind else { return true };
+        if !crate::query::is_func_value(self.0, expr) {
+            return true;
+        }
+        for e in [key.as_ref(), value.as_ref(), Some(expr)].into_iter().flatten() {
+            self.1.extend(visit::direct_func_lits_in_expr(e));
+        }
+        false
+    }
+    fn expr(&mut self, e: &'s Expr) -> bool {
+        if matches!(e.kind, ExprKind::FuncLit { .. }) {
+            self.1.push(e);
+            return false;
+        }
+        if let ExprKind::Call { func, args, .. } = &e.kind
+            && let callee = crate::query::callee_selector(self.0, func)
+            && let ExprKind::Selector { x, .. } = &callee.kind
+            && crate::query::is_generic_method_selector(self.0, callee)
+            && crate::query::is_method_call(self.0, callee)
+        {
+            // A generic method called directly: no literal.
+            visit::walk_expr(x, self);
+            visit::walk_exprs(args, self);
+            return false;
+        }
+        if crate::query::is_generic_method_selector(self.0, e) {
+            // Counted; only a promoted one's function is made as a literal.
+            self.1.push(e);
+        }
+        true
+    }
+}
+
 impl<'a> Planner<'a> {
     fn removed(&self, s: &Stmt) -> bool {
         self.plan.fate(s) == Fate::Removed
@@ -309,26 +362,6 @@ impl<'a> Planner<'a> {
     /// The body of a range over a function is a function of its own
     /// (`crate::rangefunc`): its literals are numbered there.
     fn number_lits(&mut self, body: &[Stmt]) {
-        struct Lits<'i, 's>(Facts<'i>, Vec<&'s Expr>);
-        impl<'s> Visitor<'s> for Lits<'_, 's> {
-            fn stmt(&mut self, s: &'s Stmt) -> bool {
-                let StmtKind::Range { key, value, expr, .. } = &s.kind else { return true };
-                if !crate::query::is_func_value(self.0, expr) {
-                    return true;
-                }
-                for e in [key.as_ref(), value.as_ref(), Some(expr)].into_iter().flatten() {
-                    self.1.extend(visit::direct_func_lits_in_expr(e));
-                }
-                false
-            }
-            fn expr(&mut self, e: &'s Expr) -> bool {
-                if matches!(e.kind, ExprKind::FuncLit { .. }) {
-                    self.1.push(e);
-                    return false;
-                }
-                true
-            }
-        }
         let mut v = Lits(self.facts, Vec::new());
         visit::walk_stmts(body, &mut v);
         for (i, lit) in v.1.into_iter().enumerate() {

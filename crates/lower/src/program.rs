@@ -42,7 +42,6 @@ use crate::func::{FnCx, FuncSpec};
 use crate::ir::{Func, FuncId, Global, GlobalId, LocalId, Program, Stmt};
 use crate::plan::FuncPlan;
 use crate::tys::{TyEnv, TyMap};
-use crate::visit;
 
 /// State shared by the lowering of all functions of the program.
 pub struct Ctx<'a> {
@@ -102,12 +101,18 @@ pub struct Ctx<'a> {
     pub variadic_funcs: std::collections::HashSet<FuncId>,
     /// The type arguments, as link names spell them (`[int,string]`), of
     /// the instance being lowered, if any: the functions made meanwhile
-    /// belong to it (see [`Ctx::reserve_func`]).
-    instance_args: Option<std::rc::Rc<str>>,
+    /// belong to it (see [`Ctx::reserve_func`]). One group per `[...]` of
+    /// the instance's name: a generic method of a generic type has two,
+    /// its receiver's type arguments and its own (`main.L[...].M[...]`).
+    instance_args: Option<LinkArgs>,
     /// The type arguments of the instance each function belongs to (the
     /// instances and what was made while lowering them).
-    func_args: HashMap<FuncId, std::rc::Rc<str>>,
+    func_args: HashMap<FuncId, LinkArgs>,
 }
+
+/// The type arguments of an instance as its link name spells them, one
+/// group (`[int,main.T]`) for each `[...]` of its name, in order.
+type LinkArgs = std::rc::Rc<[Box<str>]>;
 
 /// A generic function or method of a generic type, lowered per instance.
 pub struct GenericDecl<'a> {
@@ -148,15 +153,13 @@ impl<'a> Ctx<'a> {
             }
             return None;
         }
-        let name = match &decl.recv {
-            Some(recv) => match receiver_base(self, recv) {
-                Some((tobj, false)) => format!("{pkg}.{}[...].{}", self.info.obj(tobj).name, decl.name.name),
-                Some((tobj, true)) => format!("{pkg}.(*{}[...]).{}", self.info.obj(tobj).name, decl.name.name),
-                None => format!("{pkg}.{}", decl.name.name),
-            },
-            None => format!("{pkg}.{}[...]", decl.name.name),
-        };
-        let args = self.link_args(&key.1);
+        let own = decl.type_params.iter().map(|f| f.names.len()).sum::<usize>();
+        let name = instance_name(self, &pkg, decl, own > 0);
+        // The receiver's type arguments, then the method's own: one group
+        // for each `[...]` of the name.
+        let split = key.1.len() - own.min(key.1.len());
+        let groups = [&key.1[..split], &key.1[split..]];
+        let args = groups.iter().filter(|g| !g.is_empty()).map(|g| self.link_args(g)).collect();
         let fid = self.reserve_func_in(name, decl.pos, Some(args));
         self.prog.funcs[fid.0 as usize].on_demand = true;
         self.note_variadic(fid, obj);
@@ -244,7 +247,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The type arguments `targs` as link names spell them: `[int,main.T]`.
-    fn link_args(&self, targs: &[TypeId]) -> std::rc::Rc<str> {
+    fn link_args(&self, targs: &[TypeId]) -> Box<str> {
         let names: Vec<String> = self.with_env(|_, env| targs.iter().map(|&t| crate::tys::link_name(env, t)).collect());
         format!("[{}]", names.join(",")).into()
     }
@@ -262,10 +265,10 @@ impl<'a> Ctx<'a> {
         id
     }
 
-    fn reserve_func_in(&mut self, name: String, pos: Pos, args: Option<std::rc::Rc<str>>) -> FuncId {
+    fn reserve_func_in(&mut self, name: String, pos: Pos, args: Option<LinkArgs>) -> FuncId {
         let id = FuncId(self.prog.funcs.len() as u32);
         let link = match &args {
-            Some(a) => name.replacen("[...]", a, 1),
+            Some(a) => link_name(&name, a),
             None => name.clone(),
         };
         if let Some(a) = args {
@@ -325,6 +328,37 @@ impl<'a> Ctx<'a> {
     /// Internal compiler error at `pos`.
     pub fn ice(&self, pos: Pos, msg: &str) -> ! {
         crate::ice(self.sources, pos, msg)
+    }
+}
+
+/// Link name of a function named `name` that belongs to an instance with
+/// type arguments `args`: each `[...]` of gc's name, in order, spelled out
+/// by the next group (`main.L[...].M[...].func1` is
+/// `main.L[int].M[string].func1`).
+fn link_name(name: &str, args: &[Box<str>]) -> String {
+    let mut parts = name.split("[...]");
+    let mut link = parts.next().unwrap_or_default().to_string();
+    for (i, part) in parts.enumerate() {
+        link.push_str(args.get(i).map_or("[...]", |a| a));
+        link.push_str(part);
+    }
+    link
+}
+
+/// gc's name of the code shared by the instances of generic `decl` of
+/// package `pkg` (`own`: a method with type parameters of its own):
+/// `main.Map[...]`, `main.(*List[...]).Push`, `main.T.M[...]`,
+/// `main.(*List[...]).Map[...]`.
+fn instance_name(cx: &Ctx, pkg: &str, decl: &FuncDecl, own: bool) -> String {
+    let m = &decl.name.name;
+    let own = if own { "[...]" } else { "" };
+    let Some(recv) = &decl.recv else { return format!("{pkg}.{m}[...]") };
+    let Some((tobj, ptr)) = receiver_base(cx, recv) else { return format!("{pkg}.{m}{own}") };
+    let t = &cx.info.obj(tobj).name;
+    let targs = if cx.types.generics.contains_key(&tobj) { "[...]" } else { "" };
+    match ptr {
+        false => format!("{pkg}.{t}{targs}.{m}{own}"),
+        true => format!("{pkg}.(*{t}{targs}).{m}{own}"),
     }
 }
 
@@ -528,11 +562,15 @@ fn declare_func<'a>(cx: &mut Ctx<'a>, f: &'a FuncDecl, out: &mut Declared<'a>) {
     }
     let Some(obj) = cx.info.defs.get(&f.name.id).copied() else { cx.ice(f.name.pos, "no object for function") };
     if cx.types.generics.contains_key(&obj) {
-        // Lowered per instance (see the module doc).
+        // Lowered per instance (see the module doc). A method with type
+        // parameters of its own is in no method set (it is only called,
+        // or taken as a value, instantiated): not in `generic_methods`.
         if let Some(recv) = &f.recv
             && let Some((tobj, ptr)) = receiver_base(cx, recv)
         {
-            cx.generic_methods.entry(tobj).or_default().push((f.name.name.clone(), obj, ptr));
+            if f.type_params.is_empty() {
+                cx.generic_methods.entry(tobj).or_default().push((f.name.name.clone(), obj, ptr));
+            }
             if ptr {
                 cx.ptr_methods.insert(obj);
             }
@@ -629,11 +667,13 @@ fn lower_init(
     let fid = cx.reserve_func(name.clone(), pos);
     let values = global_values(files);
     let mut plan = FuncPlan::default();
-    for (i, lit) in values.iter().flat_map(|e| visit::direct_func_lits_in_expr(e)).enumerate() {
+    for (i, lit) in crate::plan::numbered_lits(cx.facts(), &values).into_iter().enumerate() {
         plan.lit_numbers.insert(lit.id, i as u32 + 1);
     }
     let by_id: syntax::ast::NodeMap<&Expr> = values.iter().map(|e| (e.id, *e)).collect();
-    let mut fcx = FnCx::new_init(cx, fid, format!("{}.glob..func", cx_pkg(&name)), plan);
+    // Literals of package-level initialisers are gc 1.27's `main.init.func1`
+    // (a `func init`'s are `main.init.0.func1`).
+    let mut fcx = FnCx::new_init(cx, fid, format!("{name}.func"), plan);
     let mut body = Vec::new();
     if let Some(f) = previous {
         body.push(fcx.call_static(f, pos));
@@ -651,11 +691,6 @@ fn lower_init(
     body.push(Stmt::Return(Pos::NONE));
     fcx.finish(body, Pos::NONE);
     fid
-}
-
-/// `main` from `main.init`.
-fn cx_pkg(init_name: &str) -> &str {
-    init_name.strip_suffix(".init").unwrap_or(init_name)
 }
 
 /// Initial-value expressions of package-level variables, in source order.

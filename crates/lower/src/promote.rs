@@ -88,7 +88,8 @@ fn memoized_wrapper(cx: &mut Ctx, ty: TyId, name: &str, p: &Promoted) -> FuncId 
     if let Some(&w) = cx.promoted_wrappers.get(&key) {
         return w;
     }
-    let w = build_wrapper(cx, ty, name, p);
+    let w = cx.reserve_func_of_type(ty, |t| wrapper_name(t, name), Pos::NONE);
+    build_wrapper(cx, w, ty, p);
     cx.promoted_wrappers.insert(key, w);
     if let Target::Method(f, _) = p.target
         && cx.variadic_funcs.contains(&f)
@@ -225,15 +226,37 @@ fn declared_methods(cx: &mut Ctx, t: TypeId) -> Vec<(String, FuncId, bool)> {
     }
 }
 
-/// Builds the wrapper of promoted method `name` (found as `p`) for
-/// receiver type `ty`.
-fn build_wrapper(cx: &mut Ctx, ty: TyId, name: &str, p: &Promoted) -> FuncId {
+/// The function gc makes of method expression `T.M[...]` (`ty` is `T`
+/// or `*T`, an IR struct type or a pointer to one) of generic method
+/// instance `f` (with a pointer receiver: `ptr_recv`) promoted through
+/// embedded fields `path`: the closure `name` (`main.main.func1`), which
+/// takes a `T` and calls `f` on the embedded receiver. Generic methods are
+/// in no method set, so there is no promoted wrapper to share.
+pub fn generic_method_expr(
+    cx: &mut Ctx,
+    ty: TyId,
+    path: Vec<usize>,
+    f: FuncId,
+    ptr_recv: bool,
+    name: String,
+) -> FuncId {
+    let w = cx.reserve_func(name, Pos::NONE);
+    let p = Promoted { path, through_pointer: false, target: Target::Method(f, ptr_recv) };
+    build_wrapper(cx, w, ty, &p);
+    if cx.variadic_funcs.contains(&f) {
+        cx.variadic_funcs.insert(w);
+    }
+    w
+}
+
+/// Builds, into reserved function `wid`, the wrapper of the method found
+/// as `p` for receiver type `ty`.
+fn build_wrapper(cx: &mut Ctx, wid: FuncId, ty: TyId, p: &Promoted) {
     let pos = Pos::NONE;
     if let Target::Method(f, _) = p.target {
         cx.ensure_lowered(f);
     }
     let (params, results) = target_signature(cx, ty, p);
-    let wid = cx.reserve_func_of_type(ty, |t| wrapper_name(t, name), pos);
     let mut locals = vec![Local { name: "~recv".into(), ty, heap: false }];
     let mut local = |name: String, ty| {
         locals.push(Local { name, ty, heap: false });
@@ -258,7 +281,6 @@ fn build_wrapper(cx: &mut Ctx, ty: TyId, name: &str, p: &Promoted) -> FuncId {
     all_params.extend(param_ids);
     let generated = Generated { params: all_params, results: result_ids, captures: Vec::new(), locals, body };
     cx.define_generated(wid, generated, true);
-    wid
 }
 
 /// Parameter and result types of what promoted method `p` calls.

@@ -17,6 +17,30 @@ pub fn unparen(mut e: &Expr) -> &Expr {
     e
 }
 
+/// A callee without its parentheses and, for an instantiated generic
+/// method (`x.M[int]`, Go 1.27), without its type arguments: the selector
+/// `x.M`, for which the checker records the instance and its type.
+pub fn callee_selector<'e>(f: Facts<'_>, callee: &'e Expr) -> &'e Expr {
+    let e = unparen(callee);
+    if let ExprKind::Index { x, .. } = &e.kind
+        && let ExprKind::Selector { sel, .. } = &unparen(x).kind
+        && f.info.instances.contains_key(&sel.id)
+    {
+        return unparen(x);
+    }
+    e
+}
+
+/// Whether `e` is an instantiated generic method (Go 1.27) selected as a
+/// method value or method expression (`x.M[int]`, `T.M[int]`, or with
+/// the type arguments inferred from an assignment): gc makes each such
+/// selector that is not the callee of a method call a function literal of
+/// the enclosing function, numbered with its literals (`main.main.func2`).
+pub fn is_generic_method_selector(f: Facts<'_>, e: &Expr) -> bool {
+    let ExprKind::Selector { sel, .. } = &e.kind else { return false };
+    f.info.instances.contains_key(&sel.id) && f.selection(e.id).is_some()
+}
+
 /// The selected name of a qualified identifier `pkg.Name` (a selector
 /// whose operand names an imported package), which denotes the package's
 /// object exactly as an identifier would.
@@ -137,7 +161,7 @@ pub fn is_type_expr(f: Facts<'_>, e: &Expr) -> bool {
 /// Whether the callee is a method selection `x.M` (a method call, whose
 /// receiver gc turns into the first argument).
 pub fn is_method_call(f: Facts<'_>, callee: &Expr) -> bool {
-    let callee = unparen(callee);
+    let callee = callee_selector(f, callee);
     matches!(callee.kind, ExprKind::Selector { .. })
         && f.selection(callee.id).is_some_and(|s| s.kind == SelectionKind::MethodVal)
 }

@@ -1110,13 +1110,14 @@ impl<'a> Checker<'a> {
             self.require_version(p.pos, "type parameter", LangVersion::GO1_18);
         }
         let (mut sig, objs, tparams) = self.func_type_of(o, &fd.type_params, &fd.sig, fd.recv.as_ref(), fd.name.id);
+        if !objs.recv_tparams.is_empty() {
+            self.tys.set_generic(o, objs.recv_tparams.clone());
+            self.tys.add_method_tparams(o, &tparams);
+        }
         if !tparams.is_empty()
             && let T::Func(s) = self.tys.get(sig).clone()
         {
             sig = self.tys.intern(T::Func(Sig { tparams, ..s }));
-        }
-        if !objs.recv_tparams.is_empty() {
-            self.tys.set_generic(o, objs.recv_tparams.clone());
         }
         self.set_obj_ty(o, sig);
         self.sig_objs.insert(o, objs.clone());

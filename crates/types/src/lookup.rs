@@ -269,14 +269,55 @@ impl<'a> Checker<'a> {
     /// The signature of method `m` of a generic type's instance with type
     /// arguments `args` (its receiver type parameters bound to them); the
     /// declared signature for a type that is not an instance.
+    ///
+    /// A generic method's own type parameters (Go 1.27), whose constraints
+    /// may name the receiver's, are replaced by fresh ones whose
+    /// constraints have the receiver's type arguments put in (as types2
+    /// does), so that inference and verification of the method's type
+    /// arguments see `~[]int` rather than `~[]E` on a `List[int]`.
     pub(crate) fn method_sig_on(&mut self, m: ObjId, args: &[TyId]) -> TyId {
         let sig = self.obj_ty(m);
-        match self.tys.generic.get(&m).cloned() {
-            Some(rtps) if !args.is_empty() && rtps.len() == args.len() => {
-                self.tys.subst(sig, &crate::subst::Subst::new(&rtps, args))
-            }
-            _ => sig,
+        let rtps = match self.tys.generic.get(&m).cloned() {
+            Some(rtps) if !args.is_empty() && rtps.len() == args.len() => rtps,
+            _ => return sig,
+        };
+        let own = self.tys.sig(sig).map(|s| s.tparams.clone()).unwrap_or_default();
+        if own.is_empty() {
+            return self.tys.subst(sig, &crate::subst::Subst::new(&rtps, args));
         }
+        let fresh: Vec<TyId> = own.iter().enumerate().map(|(i, &tp)| self.fresh_tparam(tp, i, m)).collect();
+        let from: Vec<TyId> = rtps.iter().chain(&own).copied().collect();
+        let to: Vec<TyId> = args.iter().chain(&fresh).copied().collect();
+        let s = crate::subst::Subst::new(&from, &to);
+        for (&old, &new) in own.iter().zip(&fresh) {
+            let (Some(o), Some(n)) = (self.tparam_obj(old), self.tparam_obj(new)) else { continue };
+            let bound = self.tys.tparams[&o].constraint;
+            let bound = self.tys.subst(bound, &s);
+            self.tys.set_constraint(n, bound);
+        }
+        let Some(g) = self.tys.sig(sig).cloned() else { return sig };
+        let inst = self.tys.subst_sig(&g, &s);
+        self.tys.intern(T::Func(crate::types::Sig { tparams: fresh, ..inst }))
+    }
+
+    /// The type name object of type parameter `t`.
+    fn tparam_obj(&self, t: TyId) -> Option<ObjId> {
+        match self.tys.get(t) {
+            T::TypeParam(o) => Some(*o),
+            _ => None,
+        }
+    }
+
+    /// A new type parameter standing for type parameter `tp` (number
+    /// `index` of generic method `owner`), named as it is; its constraint
+    /// is set by the caller.
+    fn fresh_tparam(&mut self, tp: TyId, index: usize, owner: ObjId) -> TyId {
+        let Some(o) = self.tparam_obj(tp) else { return tp };
+        let (name, pos) = (self.obj(o).name.clone(), self.obj(o).pos);
+        let obj = self.new_obj(&name, crate::model::ObjKind::TypeName, INVALID, pos);
+        let t = self.tys.new_tparam(obj, index, owner);
+        self.set_obj_ty(obj, t);
+        t
     }
 
     /// A (cached) function object standing for interface method `name` of `iface`.

@@ -372,7 +372,9 @@ pub struct TypeTable {
     pub type_params: HashMap<ObjId, TypeParamInfo>,
     /// The type parameters (each a [`Type::TypeParam`], in order) of every
     /// generic function, generic type and method of a generic type (its
-    /// receiver type parameters), by the function or type name object.
+    /// receiver type parameters), by the function or type name object. A
+    /// method with type parameters of its own (Go 1.27) lists them after
+    /// its receiver's (none for a method of a type that is not generic).
     pub generics: HashMap<ObjId, Vec<TypeId>>,
     /// Instantiated generic types, by their id.
     pub instances: HashMap<TypeId, InstanceInfo>,

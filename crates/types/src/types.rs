@@ -372,6 +372,19 @@ impl Types {
         self.generic.insert(obj, tparams);
     }
 
+    /// Records the type parameters `own` that method `m` of a generic type
+    /// declares besides its receiver's (Go 1.27's generic methods): the
+    /// model's list ([`TypeTable::generics`], what an instance is made
+    /// of) is the receiver's followed by them; the checker's own
+    /// (`generic`) stays the receiver's, which method lookups on an
+    /// instance substitute.
+    pub(crate) fn add_method_tparams(&mut self, m: ObjId, own: &[TyId]) {
+        let own: Vec<crate::model::TypeId> = own.iter().map(|&t| self.canon(t)).collect();
+        if let Some(all) = self.table.generics.get_mut(&m) {
+            all.extend(own);
+        }
+    }
+
     /// A new type parameter `obj`, number `index` of `owner`'s list (its
     /// constraint is set later, by [`Types::set_constraint`]).
     pub(crate) fn new_tparam(&mut self, obj: ObjId, index: usize, owner: ObjId) -> TyId {

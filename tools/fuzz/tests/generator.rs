@@ -33,8 +33,9 @@ fn gc_compiles_a_sample() {
     let dir: PathBuf = std::env::temp_dir().join(format!("deft-fuzz-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     // One module, one package per program: a single `go build ./...`
-    // compiles them all in parallel. Go 1.23: range over int and func.
-    std::fs::write(dir.join("go.mod"), "module fuzzsample\n\ngo 1.23\n").unwrap();
+    // compiles them all in parallel. Go 1.27: generic methods (range over
+    // int and func came with 1.22 and 1.23).
+    std::fs::write(dir.join("go.mod"), "module fuzzsample\n\ngo 1.27\n").unwrap();
     let sets = [
         "",
         "",

@@ -1,7 +1,8 @@
 // Closures: captured variables live in heap cells (a fresh one per
-// declaration executed); names as gc 1.19's tracebacks print them:
+// declaration executed); names as gc's tracebacks print them:
 // main.main.func1, nested main.main.func1.1, package-level
-// main.glob..func1, in init functions main.init.0.func1.
+// main.init.func1 (gc 1.27; gc 1.19 said main.glob..func1), in init
+// functions main.init.0.func1.
 
 package main
 

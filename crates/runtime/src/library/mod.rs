@@ -19,6 +19,7 @@
 
 mod bits;
 mod bytealg;
+mod crc32;
 mod errors;
 mod maps;
 mod math;
@@ -216,6 +217,9 @@ library! {
     "internal/bytealg.IndexByte" => bytealg::index_byte_bytes,
     "internal/bytealg.IndexByteString" => bytealg::index_byte_string,
     "internal/bytealg.MakeNoZero" => bytealg::make_no_zero,
+    "hash/crc32.castagnoliSSE42" => crc32::castagnoli_sse42,
+    "hash/crc32.castagnoliSSE42Triple" => crc32::castagnoli_sse42_triple,
+    "hash/crc32.ieeeCLMUL" => crc32::ieee_clmul,
     "iter.newcoro" => crate::coro::newcoro,
     "iter.coroswitch" => crate::coro::coroswitch,
 }

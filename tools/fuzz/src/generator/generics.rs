@@ -12,7 +12,9 @@
 //! comparable]` (map) and `Pair[K comparable, V any]`, whose methods (value
 //! and pointer receivers) get random bodies.
 //!
-//! Then 1–4 generic functions `g_i` with one or two type parameters
+//! Then 1–4 generic functions `g_i` (some of them generic methods of the
+//! empty struct `GM`, Go 1.27, called on the global `gm` and taken as
+//! method values and expressions) with one or two type parameters
 //! constrained by `any`, `comparable`, `Ordered`, `Num` or `Shower`, each
 //! type parameter the type of at least one parameter (so every call may
 //! infer its type arguments), maybe a variadic `...T` and a named result.
@@ -139,6 +141,10 @@ enum PTy {
 #[derive(Clone, Debug)]
 struct GFunc {
     name: String,
+    /// A generic method of `GM` (Go 1.27) rather than a function: called
+    /// as `gm.gf0(...)` (`gm` a `GM`), its values `gm.gf0[int]` and
+    /// `GM.gf0[int]`.
+    method: bool,
     tparams: Vec<Cons>,
     params: Vec<PTy>,
     /// A final variadic parameter `...T_k`.
@@ -228,6 +234,10 @@ type Pair[K comparable, V any] struct {
 }
 
 type S string
+
+type GM struct{}
+
+var gm GM
 
 type Wrap[T any] struct {
 	Box[T]
@@ -425,7 +435,9 @@ impl Gen<'_> {
             Some(p) if named => format!(" ({rname} {})", ty_text(p)),
             Some(p) => format!(" {}", ty_text(p)),
         };
-        let header = format!("func {name}[{}]({}){res}", tp_text.join(", "), plist.join(", "));
+        let method = self.rng.chance(30);
+        let recv = if method { "(GM) " } else { "" };
+        let header = format!("func {recv}{name}[{}]({}){res}", tp_text.join(", "), plist.join(", "));
 
         self.generic.tps = (0..ntp).map(|k| (names[k].to_string(), tparams[k])).collect();
         self.generic.min = i + 1;
@@ -482,7 +494,7 @@ impl Gen<'_> {
         self.close();
         self.generic.tps.clear();
         let cost = self.cost.max(1) + 4 * u64::from(variadic.is_some());
-        self.generic.funcs[i] = Some(GFunc { name, tparams, params, variadic, result, cost });
+        self.generic.funcs[i] = Some(GFunc { name, method, tparams, params, variadic, result, cost });
         std::mem::take(&mut self.out)
     }
 
@@ -704,12 +716,19 @@ impl Gen<'_> {
                 vals.push(self.arg_value(args[k]));
             }
         }
+        let callee = if g.method { format!("gm.{}", g.name) } else { g.name.clone() };
         if as_value {
             let f = self.fresh("fv");
-            self.line(&format!("{f} := {}{inst}", g.name));
+            if g.method && self.rng.chance(50) {
+                // The method expression, called with the receiver first.
+                self.line(&format!("{f} := GM.{}{inst}", g.name));
+                vals.insert(0, "gm".to_string());
+            } else {
+                self.line(&format!("{f} := {callee}{inst}"));
+            }
             return format!("{f}({})", vals.join(", "));
         }
-        format!("{}{inst}({})", g.name, vals.join(", "))
+        format!("{callee}{inst}({})", vals.join(", "))
     }
 
     /// A call of a generic function whose result is `ty` (its own result
@@ -1392,6 +1411,9 @@ mod tests {
             "Set[",
             "Pair[",
             "(*Box[",
+            "func (GM) gf",
+            "gm.gf",
+            ":= GM.gf",
         ];
         let missing: Vec<&str> = forms.iter().copied().filter(|f| !text.contains(f)).collect();
         assert!(missing.is_empty(), "80 programs never contain {missing:?}");

@@ -1,0 +1,3 @@
+module example.com/genmethods
+
+go 1.27
