@@ -530,9 +530,12 @@ impl<'p> ProgramCx<'p> {
                 continue;
             };
             let mut relocs = Vec::new();
+            // Both read the frame's layout.
+            if (calls || makes) && !(done_calls || done_makes) {
+                relocs.push((std::mem::offset_of!(TypeDesc, call_frame), Some(self.typedesc(call.frame))));
+            }
             if calls && !done_calls {
                 relocs.push((std::mem::offset_of!(TypeDesc, call), Some(self.funcval(call.adapter))));
-                relocs.push((std::mem::offset_of!(TypeDesc, call_frame), Some(self.typedesc(call.frame))));
             }
             if makes && !done_makes {
                 relocs.push((std::mem::offset_of!(TypeDesc, make_func), call.make_func.map(|f| self.funcval(f))));
