@@ -78,7 +78,7 @@ pub fn format_shortest_g(v: f64, bits: i64) -> Vec<u8> {
     // %e for exponents below -4 or of 6 and more (the precision strconv
     // decides by when the digits are the shortest), else %f.
     let exp = d.dp - 1;
-    if exp < -4 || exp >= 6 {
+    if !(-4..6).contains(&exp) {
         put_e(&mut out, &d, (d.nd() - 1).max(0) as usize);
     } else {
         put_f(&mut out, &d, (d.nd() - d.dp).max(0) as usize);
