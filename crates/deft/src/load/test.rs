@@ -39,7 +39,7 @@ pub enum TestLoad {
     NoTestFiles,
     /// The test program: the package, its test packages and the
     /// generated main, last.
-    Program(Program),
+    Program(Box<Program>),
 }
 
 /// Loads the package `req.operands[0]` names (a directory or an import
@@ -106,7 +106,7 @@ pub fn standard_packages(tags: &str) -> Result<Vec<String>, String> {
 /// (`testdata/fuzz/NAME/*`, as go test reads them at run time): base
 /// name and text, sorted by name; none if there is no such directory.
 fn seed_corpus(dir: &std::path::Path, name: &str) -> Vec<(String, String)> {
-    let Ok(entries) = std::fs::read_dir(dir.join("testdata").join("fuzz").join(name)) else { return Vec::new() };
+    let Ok(entries) = std::fs::read_dir(seed_corpus_dir(dir, name)) else { return Vec::new() };
     let mut files: Vec<(String, String)> = entries
         .filter_map(|e| e.ok())
         .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
@@ -117,6 +117,11 @@ fn seed_corpus(dir: &std::path::Path, name: &str) -> Vec<(String, String)> {
         .collect();
     files.sort();
     files
+}
+
+/// The seed corpus directory of fuzz target `name` of the package in `dir`.
+fn seed_corpus_dir(dir: &std::path::Path, name: &str) -> PathBuf {
+    dir.join("testdata").join("fuzz").join(name)
 }
 
 /// For an operand naming a package of Go's distribution, its import path
@@ -200,13 +205,16 @@ impl Loader<'_, '_> {
         let text = testmain::generate(path, &xpath, &funcs, true, has_external);
         let id = self.sources.add("_testmain.go", text);
         let main = syntax::parser::parse_file(self.sources, id, self.ids, self.diags);
-        self.insert(&main_key, vec![main], false, lang, module, dir);
+        self.insert(&main_key, vec![main], false, lang, module, dir.clone());
         self.visit(&main_key, &mut vec![StackEntry { pkg: main_key.clone(), from: None }]);
         self.check_errors(&main_key)?;
         let godebug = self.godebug(path);
         let exec_name = format!("{}.test", path.rsplit('/').next().unwrap_or(path));
         let mut program = self.assemble(main_key, exec_name);
         program.godebug = godebug;
-        Ok(TestLoad::Program(program))
+        for target in &funcs.fuzz {
+            program.inputs.data_dir(&seed_corpus_dir(&dir, &target.name));
+        }
+        Ok(TestLoad::Program(Box::new(program)))
     }
 }
