@@ -159,15 +159,14 @@ func (b *Buffer) Grow(n int) {
 	b.buf = b.buf[:m]
 }
 
-func copyInto(dst []byte, at int, src string) {
-	for i := 0; i < len(src); i++ {
-		dst[at+i] = src[i]
-	}
-}
-
 // Write appends p; it never fails.
 func (b *Buffer) Write(p []byte) (n int, err error) {
-	return b.WriteString(string(p))
+	b.lastRead = opInvalid
+	m, ok := b.tryGrowByReslice(len(p))
+	if !ok {
+		m = b.grow(len(p))
+	}
+	return copy(b.buf[m:], p), nil
 }
 
 // WriteString appends s; it never fails.
@@ -177,8 +176,7 @@ func (b *Buffer) WriteString(s string) (n int, err error) {
 	if !ok {
 		m = b.grow(len(s))
 	}
-	copyInto(b.buf, m, s)
-	return len(s), nil
+	return copy(b.buf[m:], s), nil
 }
 
 // WriteByte appends c; it never fails.

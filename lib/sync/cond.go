@@ -2,7 +2,10 @@
 
 package sync
 
-import "sync/atomic"
+import (
+	"sync/atomic"
+	"unsafe"
+)
 
 // notifyList: the tickets of a Cond's waiters (the runtime's NotifyList).
 type notifyList struct {
@@ -41,14 +44,37 @@ func (c *Cond) Broadcast() { runtime_notifyListNotifyAll(&c.notify) }
 
 // Pool: a set of temporary objects to reuse; New, if set, makes one when
 // the pool is empty.
+//
+// One object is kept apart, in a slot taken and refilled by one atomic
+// operation each (a Pool's objects are nearly always of one type: fmt's
+// printers, a package's buffers): its two words are the dynamic type the
+// slot holds (set by the first Put, then never changed) and the data word,
+// the value itself, as an interface holds it. The others wait in a list
+// under the mutex.
 type Pool struct {
+	typ   unsafe.Pointer
+	word  unsafe.Pointer
 	mu    Mutex
 	items []any
 	New   func() any
 }
 
-// Get takes an object from the pool (the last one put), else calls New.
+// eface is the layout of an interface value: its type's descriptor and its
+// data word.
+type eface struct {
+	typ  unsafe.Pointer
+	word unsafe.Pointer
+}
+
+// Get takes an object from the pool (the slot's, else the last one put),
+// else calls New.
 func (p *Pool) Get() any {
+	if w := atomic.SwapPointer(&p.word, nil); w != nil {
+		var x any
+		(*eface)(unsafe.Pointer(&x)).typ = atomic.LoadPointer(&p.typ)
+		(*eface)(unsafe.Pointer(&x)).word = w
+		return x
+	}
 	p.mu.Lock()
 	if n := len(p.items); n > 0 {
 		x := p.items[n-1]
@@ -68,6 +94,12 @@ func (p *Pool) Get() any {
 func (p *Pool) Put(x any) {
 	if x == nil {
 		return
+	}
+	t := (*eface)(unsafe.Pointer(&x)).typ
+	if atomic.LoadPointer(&p.typ) == t || atomic.CompareAndSwapPointer(&p.typ, nil, t) {
+		if atomic.CompareAndSwapPointer(&p.word, nil, (*eface)(unsafe.Pointer(&x)).word) {
+			return
+		}
 	}
 	p.mu.Lock()
 	p.items = append(p.items, x)

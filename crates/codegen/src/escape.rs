@@ -18,7 +18,11 @@
 //! A heap local is a **frame cell** when every use of its cell stays within
 //! the frame's lifetime:
 //! * it is captured only by frame-bound closures;
-//! * its address is never taken (`&x`, also through fields and elements);
+//! * its address is never taken (`&x`, also through fields and elements),
+//!   except to be dereferenced at once: `*(*T)(unsafe.Pointer(&x))` and
+//!   its fields, read or written where it stands, the way reflect and
+//!   sync reinterpret an interface value's two words (the address goes
+//!   nowhere; taking the address of such a place again takes `x`'s);
 //! * inside each capturing closure, the corresponding capture is neither
 //!   address-taken nor captured again by a nested closure.
 //!
@@ -27,7 +31,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use lower::ir::{Call, Callee, DeferKind, Expr, ExprKind, FuncId, LocalId, Program, Stmt};
+use lower::ir::{Call, Callee, DeferKind, Expr, ExprKind, FuncId, LocalId, Place, Program, Stmt};
 use lower::walk::{Visitor, walk_expr, walk_stmts};
 
 /// The result of the analysis for one function.
@@ -134,7 +138,7 @@ impl Visitor for Scan<'_> {
     fn expr(&mut self, e: &Expr) -> bool {
         match &e.kind {
             ExprKind::Closure { captures, .. } => self.escaping.extend(captures.iter().copied()),
-            ExprKind::AddrOf(p) => self.escaping.extend(p.root_local()),
+            ExprKind::AddrOf(p) => self.escaping.extend(p.root_local().or_else(|| reinterpreted(p))),
             ExprKind::Call(c) => {
                 self.call(c, true);
                 return false;
@@ -142,5 +146,41 @@ impl Visitor for Scan<'_> {
             _ => {}
         }
         true
+    }
+
+    fn place(&mut self, p: &Place) -> bool {
+        // `*(*T)(unsafe.Pointer(&x))`, read or written in place: `x`'s
+        // address is used and dropped (what is inside `&x`'s place, array
+        // indices, is walked still).
+        let Place::Deref(e) = p else { return true };
+        match &strip_conversions(e).kind {
+            ExprKind::AddrOf(inner) if inner.root_local().is_some() => {
+                lower::walk::walk_place(inner, self);
+                false
+            }
+            _ => true,
+        }
+    }
+}
+
+/// `e` without the conversions around it.
+fn strip_conversions(mut e: &Expr) -> &Expr {
+    while let ExprKind::Convert(x) = &e.kind {
+        e = x;
+    }
+    e
+}
+
+/// The local `x` of a place inside `*(*T)(unsafe.Pointer(&x))` (fields
+/// and elements of it included), whose address taking the address of the
+/// place takes.
+fn reinterpreted(p: &Place) -> Option<LocalId> {
+    match p {
+        Place::Field(inner, _) | Place::ArrayIndex(inner, _) => reinterpreted(inner),
+        Place::Deref(e) => match &strip_conversions(e).kind {
+            ExprKind::AddrOf(inner) => inner.root_local().or_else(|| reinterpreted(inner)),
+            _ => None,
+        },
+        _ => None,
     }
 }

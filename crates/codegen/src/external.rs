@@ -22,15 +22,11 @@
 //! (assembly, or a hook of gc's runtime) is reported where it is declared,
 //! as unsupported, once the program reaches it.
 //!
-//! Invariant: the Rust side is an ordinary `extern "C"` function; it may
-//! call back into Go (fmt calls `String` methods) but holds no owned value
-//! across such a call that a panic unwinding past it would leak unsafely.
-//! The adapter of such a function ([`runtime::library::calls_go`]) calls it
-//! with a `try_call` of the PreserveAll convention (SystemV's registers; a
-//! `try_call` of it clobbers every register; results through memory, as
-//! such a call returns none in registers), whose exceptional edge is
-//! never taken: that makes the adapter's prologue save every callee-saved
-//! register, where a panic walk coming out of the Rust frames finds them.
+//! Invariant: the Rust side is an ordinary `extern "C"` function that
+//! never calls back into Go: a panic walk cannot see where Rust frames
+//! saved the callee-saved registers, so no Go panic may cross one. (The
+//! runtime's printing of a panic value calls its `Error`/`String` method
+//! through the text-method catcher instead, `runtime::entry`.)
 
 use cranelift_codegen::Context;
 use cranelift_codegen::ir::{
@@ -73,11 +69,8 @@ pub fn define_adapter(
         // assembly, which deft never has.
         return Some(define_trap(cx, ctx, fctx, fid));
     }
-    let calls_go = runtime::library::calls_go(&f.name);
-    // A PreserveAll call returns nothing in registers.
-    let in_memory = calls_go || results.len() > MAX_REGISTER_RESULTS;
-    let conv = if calls_go { CallConv::PreserveAll } else { CallConv::SystemV };
-    let target = declare_target(cx, &f.name, conv, &params, &results, in_memory);
+    let in_memory = results.len() > MAX_REGISTER_RESULTS;
+    let target = declare_target(cx, &f.name, &params, &results, in_memory);
     ctx.func.signature = cx.func_signature(fid);
     let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
     let entry = b.create_block();
@@ -92,10 +85,10 @@ pub fn define_adapter(
         let slot = b.create_sized_stack_slot(StackSlotData::new(StackSlotKind::ExplicitSlot, size, 3));
         let out = b.ins().stack_addr(types::I64, slot, 0);
         args.insert(0, out);
-        call_target(&mut b, callee, &args, calls_go);
+        call_target(&mut b, callee, &args);
         results.iter().map(|s| b.ins().load(s.ty, MemFlagsData::trusted(), out, s.offset as i32)).collect()
     } else {
-        call_target(&mut b, callee, &args, calls_go)
+        call_target(&mut b, callee, &args)
     };
     b.ins().return_(&values);
     b.seal_all_blocks();
@@ -103,20 +96,9 @@ pub fn define_adapter(
     Some(FuncMeta::glue(&f.name, FrameKind::Glue))
 }
 
-/// Calls the runtime's implementation; returns its results. With
-/// `clobber_all`, by a `try_call` whose exceptional edge (never taken: the
-/// adapter has no landing pad the panic engine would resume) traps.
-fn call_target(b: &mut FunctionBuilder, callee: FuncRef, args: &[Value], clobber_all: bool) -> Vec<Value> {
-    if !clobber_all {
-        return crate::calls::emit_plain_call(b, crate::calls::Target::Direct(callee), args);
-    }
-    let never = b.create_block();
-    b.set_cold_block(never);
-    let (cont, results) = crate::calls::emit_try_call(b, crate::calls::Target::Direct(callee), args, never);
-    b.switch_to_block(never);
-    b.ins().trap(TrapCode::unwrap_user(1));
-    b.switch_to_block(cont);
-    results
+/// Calls the runtime's implementation; returns its results.
+fn call_target(b: &mut FunctionBuilder, callee: FuncRef, args: &[Value]) -> Vec<Value> {
+    crate::calls::emit_plain_call(b, crate::calls::Target::Direct(callee), args)
 }
 
 /// A body for a function that has none and no runtime implementation: it
@@ -127,7 +109,7 @@ fn define_trap(cx: &mut ProgramCx, ctx: &mut Context, fctx: &mut FunctionBuilder
     let entry = b.create_block();
     b.append_block_params_for_function_params(entry);
     b.switch_to_block(entry);
-    b.ins().trap(cranelift_codegen::ir::TrapCode::unwrap_user(1));
+    b.ins().trap(TrapCode::unwrap_user(1));
     b.seal_all_blocks();
     b.finalize(cx.module.target_config());
     FuncMeta::glue(&cx.prog.funcs[fid.0 as usize].name, FrameKind::Glue)
@@ -147,17 +129,15 @@ fn scalars(cx: &ProgramCx, tys: &[TyId]) -> Vec<Scalar> {
 
 /// Declares the runtime's implementation under its Go name (registered
 /// with the JIT by `ProgramCx::new`), with the C signature the adapter
-/// calls it with, of convention `conv` (SystemV or PreserveAll, which
-/// agree on registers).
+/// calls it with.
 fn declare_target(
     cx: &mut ProgramCx,
     name: &str,
-    conv: CallConv,
     params: &[Scalar],
     results: &[Scalar],
     in_memory: bool,
 ) -> cranelift_module::FuncId {
-    let mut sig = Signature::new(conv);
+    let mut sig = Signature::new(CallConv::SystemV);
     if in_memory {
         sig.params.push(AbiParam::new(types::I64));
     } else {

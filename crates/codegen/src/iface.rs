@@ -1,6 +1,7 @@
-//! Interface values: method tables of type descriptors (with the
-//! pointer-receiver wrappers they need), interface method calls, assertions
-//! to non-empty interfaces and `==` on interfaces.
+//! Interface values: the code method tables point to (the
+//! pointer-receiver wrappers they need; the tables themselves are
+//! [`crate::methods`]'), interface method calls, assertions to non-empty
+//! interfaces and `==` on interfaces.
 //!
 //! Design (see `runtime::abi` and `runtime::iface`): every interface value
 //! is (type descriptor, data word); a call of interface method `M` looks
@@ -20,9 +21,8 @@ use cranelift_codegen::ir::{AbiParam, InstBuilder, Signature, Value, condcodes::
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use std::collections::HashMap;
 
-use cranelift_module::{DataDescription, DataId, FuncId as ClifFuncId, Module};
+use cranelift_module::{FuncId as ClifFuncId, Module};
 use lower::ir::{Call, Expr, FuncId, FuncSig, TyId, TyKind};
-use runtime::abi::MethodDesc;
 use runtime::frames::FrameKind;
 use syntax::Pos;
 
@@ -91,7 +91,7 @@ impl ProgramCx<'_> {
     /// interface's data word: `f` itself when the receiver is the data
     /// word, else its wrapper (declared now, defined by
     /// [`define_wrappers`]).
-    fn method_code(&mut self, f: FuncId, recv: TyId, boxed: bool) -> ClifFuncId {
+    pub(crate) fn method_code(&mut self, f: FuncId, recv: TyId, boxed: bool) -> ClifFuncId {
         if !boxed {
             return self.func_decl(f);
         }
@@ -107,7 +107,7 @@ impl ProgramCx<'_> {
     }
 
     /// The method-value glue for interface methods of signature `sig`.
-    fn closure_glue(&mut self, sig: &FuncSig) -> ClifFuncId {
+    pub(crate) fn closure_glue(&mut self, sig: &FuncSig) -> ClifFuncId {
         if let Some(id) = self.iface.closures.get(sig) {
             return *id;
         }
@@ -124,135 +124,11 @@ impl ProgramCx<'_> {
         s.params.insert(1, AbiParam::new(types::I64));
         s
     }
-
-    /// The static method table of `ty` ([`MethodDesc`]s sorted by name) and
-    /// its length; `None` when it has no methods. An interface type lists
-    /// its methods' names with null code (for assertions). What only
-    /// reflect reads (method types, method values' glue, method
-    /// expressions) is filled in only when the program uses reflect.
-    pub fn method_table(&mut self, ty: TyId) -> Option<(DataId, usize)> {
-        let prog = self.prog;
-        let def = &prog.types[ty.0 as usize];
-        let reflect = prog.uses_reflect;
-        let mut entries: Vec<Entry> = Vec::new();
-        match &def.kind {
-            TyKind::Interface(ms) => entries.extend(ms.iter().enumerate().map(|(i, (n, s))| Entry {
-                name: n,
-                sig: signature(prog, &s.params, &s.results),
-                code: None,
-                method: None,
-                mtyp: def.reflect.method_types.get(i).copied().filter(|_| reflect),
-            })),
-            TyKind::Pointer(elem) => {
-                for (n, f) in &def.methods {
-                    let code = self.method_code(*f, ty, false);
-                    entries.push(Entry::concrete(prog, ty, n, *f, code, code));
-                }
-                for (n, f) in &prog.types[elem.0 as usize].methods {
-                    let code = self.method_code(*f, *elem, true);
-                    entries.push(Entry::concrete(prog, ty, n, *f, code, code));
-                }
-            }
-            k => {
-                let boxed = !pointer_shaped(k);
-                for (n, f) in &def.methods {
-                    let code = self.method_code(*f, ty, boxed);
-                    // A method expression takes the receiver's value, not
-                    // the data word.
-                    let expr = if reflect { self.func_decl(*f) } else { code };
-                    entries.push(Entry::concrete(prog, ty, n, *f, code, expr));
-                }
-            }
-        }
-        if entries.is_empty() {
-            return None;
-        }
-        entries.sort_by(|a, b| a.name.cmp(b.name));
-        entries.dedup_by(|a, b| a.name == b.name);
-        let size = std::mem::size_of::<MethodDesc>();
-        let mut bytes = vec![0u8; size * entries.len()];
-        let mut data = Vec::new();
-        let mut funcs = Vec::new();
-        for (i, e) in entries.iter().enumerate() {
-            let at = |off: usize| i * size + off;
-            for (off, s) in
-                [(std::mem::offset_of!(MethodDesc, name), e.name), (std::mem::offset_of!(MethodDesc, sig), &e.sig)]
-            {
-                bytes[at(off) + 8..at(off) + 16].copy_from_slice(&s.len().to_le_bytes());
-                data.push((at(off), self.bytes_data(s.as_bytes())));
-            }
-            if let Some(t) = e.mtyp {
-                data.push((at(std::mem::offset_of!(MethodDesc, mtyp)), self.typedesc(t)));
-            }
-            if let Some(code) = e.code {
-                funcs.push((at(std::mem::offset_of!(MethodDesc, code)), code));
-            }
-            // Method values made by reflect (`Value.Method`) are closures
-            // of the interface method-value glue, as `x.M` of an interface
-            // value is.
-            if let (Some(_), Some(TyKind::Func(sig))) = (e.code, e.mtyp.map(|t| &prog.types[t.0 as usize].kind)) {
-                funcs.push((at(std::mem::offset_of!(MethodDesc, glue)), self.closure_glue(sig)));
-            }
-            if let Some((ftyp, expr)) = e.method {
-                data.push((at(std::mem::offset_of!(MethodDesc, ftyp)), self.typedesc(ftyp)));
-                data.push((at(std::mem::offset_of!(MethodDesc, func)), self.code_funcval(expr)));
-            }
-        }
-        let mut d = DataDescription::new();
-        d.define(bytes.into_boxed_slice());
-        d.set_align(8);
-        for (at, s) in data {
-            let gv = self.module.declare_data_in_data(s, &mut d);
-            d.write_data_addr(at as u32, gv, 0);
-        }
-        for (at, code) in funcs {
-            let fr = self.module.declare_func_in_data(code, &mut d);
-            d.write_function_addr(at as u32, fr);
-        }
-        let id = self.static_data(&d);
-        Some((id, entries.len()))
-    }
-}
-
-/// A method table entry before it is laid out as a [`MethodDesc`].
-struct Entry<'p> {
-    name: &'p str,
-    /// The signature string (receiver excluded).
-    sig: String,
-    /// The code called with the data word as receiver (none for an
-    /// interface type's own table).
-    code: Option<ClifFuncId>,
-    /// With reflect: the func type without receiver.
-    mtyp: Option<TyId>,
-    /// With reflect: the method expression's func type and its code.
-    method: Option<(TyId, ClifFuncId)>,
-}
-
-impl<'p> Entry<'p> {
-    /// The entry of method `f` named `name` in the table of `ty`, called
-    /// through `code`, whose method expression is `expr`.
-    fn concrete(
-        prog: &'p lower::ir::Program,
-        ty: TyId,
-        name: &'p str,
-        f: FuncId,
-        code: ClifFuncId,
-        expr: ClifFuncId,
-    ) -> Self {
-        let ftyp = prog.method_expr_types.get(&(ty, f)).copied();
-        Entry {
-            name,
-            sig: method_signature(prog, f),
-            code: Some(code),
-            mtyp: prog.method_types.get(&f).copied(),
-            method: ftyp.map(|t| (t, expr)),
-        }
-    }
 }
 
 /// A method's signature as its table entry spells it: `func(P1, P2) R` or
 /// `func(P) (R1, R2)`, with the types' names.
-fn signature(prog: &lower::ir::Program, params: &[TyId], results: &[TyId]) -> String {
+pub(crate) fn signature(prog: &lower::ir::Program, params: &[TyId], results: &[TyId]) -> String {
     let names = |ts: &[TyId]| ts.iter().map(|t| prog.types[t.0 as usize].name.as_str()).collect::<Vec<_>>().join(", ");
     let results = match results {
         [] => String::new(),
@@ -263,7 +139,7 @@ fn signature(prog: &lower::ir::Program, params: &[TyId], results: &[TyId]) -> St
 }
 
 /// The signature of method `f` (its receiver, the first parameter, left out).
-fn method_signature(prog: &lower::ir::Program, f: FuncId) -> String {
+pub(crate) fn method_signature(prog: &lower::ir::Program, f: FuncId) -> String {
     let func = &prog.funcs[f.0 as usize];
     let ty = |l: &lower::ir::LocalId| func.locals[l.0 as usize].ty;
     let params: Vec<TyId> = func.params.iter().skip(1).map(ty).collect();
@@ -442,6 +318,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         self.b.ins().jump(join, &[cached_code.into()]);
         self.b.switch_to_block(miss_block);
         self.b.set_cold_block(miss_block);
+        self.cx.note_iface_call(name);
         let n = self.string_const(name.as_bytes());
         let found = self.rt_call(Rt::IfaceMethod, &[iv[0], n[0], n[1]])[0];
         self.b.ins().store(flags(), iv[0], cache, 0);

@@ -56,6 +56,7 @@ pub mod intrinsics;
 mod jit;
 pub mod layout;
 pub mod maps;
+mod methods;
 mod object;
 pub mod program;
 mod reduce;
@@ -221,37 +222,19 @@ pub(crate) fn translate(
     if let Some(m) = program.main {
         cx.func_decl(m);
     }
-    while let Some(fid) = cx.worklist.pop() {
-        let i = fid.0 as usize;
-        if program.funcs[i].external {
-            if let Some(meta) = external::define_adapter(&mut cx, &mut ctx, &mut fctx, fid) {
-                let id = cx.funcs[i];
-                define(&mut cx, &mut ctx, id, meta);
-            }
-            cx.module.clear_context(&mut ctx);
-            continue;
+    // Compiling functions makes method tables, whose live methods (see
+    // `methods`) are compiled in turn, until nothing new is reached.
+    // So do the descriptors of func types, whose reflect call adapters
+    // are compiled once reflect can call through them.
+    loop {
+        compile_worklist(&mut cx, &mut ctx, &mut fctx, &mut inliner, opts);
+        let tables = cx.resolve_method_tables();
+        if !cx.resolve_reflect_calls() && !tables {
+            break;
         }
-        let translated = func::translate(&mut cx, &mut ctx.func, &mut fctx, fid);
-        if let Some((meta, _)) = translated {
-            if inliner.inline_calls(&mut cx, &mut ctx, &mut fctx, fid) {
-                inline::fold_constant_branches(&mut ctx, cx.module.isa());
-            }
-            let id = cx.funcs[i];
-            let dump = opts.dump_functions.contains(&meta.name);
-            if dump {
-                eprintln!("---- {} (Cranelift IR) ----\n{}", meta.name, ctx.func.display());
-            }
-            ctx.set_disasm(dump);
-            define(&mut cx, &mut ctx, id, meta);
-        }
-        cx.module.clear_context(&mut ctx);
-        while let Some((spec, id)) = cx.pending_thunks.pop() {
-            let meta = defers::define_thunk(&mut cx, &mut ctx, &mut fctx, &spec);
-            define(&mut cx, &mut ctx, id, meta);
-            cx.module.clear_context(&mut ctx);
-        }
-        iface::define_glue(&mut cx, &mut ctx, &mut fctx, define);
     }
+    cx.define_method_tables();
+    cx.define_func_descs();
     let mut sig = cranelift_codegen::ir::Signature::new(cranelift_codegen::isa::CallConv::SystemV);
     sig.params.extend([cranelift_codegen::ir::AbiParam::new(cranelift_codegen::ir::types::I64); 4]);
     let trampoline = cx.declare_anon(&sig);
@@ -291,6 +274,52 @@ pub fn code_alignment(len: usize) -> u64 {
     match len % 64 {
         1..=32 => 32,
         _ => 64,
+    }
+}
+
+/// Compiles every function of the worklist, and the thunks and glue they
+/// need, until it is empty.
+fn compile_worklist(
+    cx: &mut ProgramCx,
+    ctx: &mut Context,
+    fctx: &mut FunctionBuilderContext,
+    inliner: &mut inline::Inliner,
+    opts: &Options,
+) {
+    let program = cx.prog;
+    loop {
+        // Glue declared by the last function (or by resolving method
+        // tables); receiver wrappers queue the methods they call.
+        iface::define_glue(cx, ctx, fctx, define);
+        let Some(fid) = cx.worklist.pop() else { break };
+        let i = fid.0 as usize;
+        if program.funcs[i].external {
+            if let Some(meta) = external::define_adapter(cx, ctx, fctx, fid) {
+                let id = cx.funcs[i];
+                define(cx, ctx, id, meta);
+            }
+            cx.module.clear_context(ctx);
+            continue;
+        }
+        let translated = func::translate(cx, &mut ctx.func, fctx, fid);
+        if let Some((meta, _)) = translated {
+            if inliner.inline_calls(cx, ctx, fctx, fid) {
+                inline::fold_constant_branches(ctx, cx.module.isa());
+            }
+            let id = cx.funcs[i];
+            let dump = opts.dump_functions.contains(&meta.name);
+            if dump {
+                eprintln!("---- {} (Cranelift IR) ----\n{}", meta.name, ctx.func.display());
+            }
+            ctx.set_disasm(dump);
+            define(cx, ctx, id, meta);
+        }
+        cx.module.clear_context(ctx);
+        while let Some((spec, id)) = cx.pending_thunks.pop() {
+            let meta = defers::define_thunk(cx, ctx, fctx, &spec);
+            define(cx, ctx, id, meta);
+            cx.module.clear_context(ctx);
+        }
     }
 }
 

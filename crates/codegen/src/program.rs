@@ -85,6 +85,23 @@ pub struct ThunkSpec {
     pub areas: Vec<u32>,
 }
 
+/// lib/reflect's functions that read a func type descriptor's call
+/// adapter (`Value.Call`, `CallSlice` go through it) and MakeFunc stub.
+const REFLECT_CALL: &str = "reflect.Value.call";
+const REFLECT_MAKE_FUNC: &str = "reflect.MakeFunc";
+
+/// A func type's descriptor awaiting its definition: its bytes and
+/// relocations, and whether the call adapter's and the MakeFunc stub's
+/// have been added.
+struct FuncDesc {
+    id: DataId,
+    ty: TyId,
+    bytes: Vec<u8>,
+    relocs: Vec<(usize, Option<DataId>)>,
+    calls: bool,
+    makes: bool,
+}
+
 /// Per-compilation state shared by all functions.
 pub struct ProgramCx<'p> {
     /// The program being compiled.
@@ -129,6 +146,11 @@ pub struct ProgramCx<'p> {
     pub compiled: Vec<CompiledFunc>,
     /// Generated interface glue (see [`crate::iface`]).
     pub iface: crate::iface::IfaceGlue,
+    /// Method tables and the liveness of their methods (see [`crate::methods`]).
+    pub(crate) methods: crate::methods::MethodTables,
+    /// Descriptors of func types, defined at the end (see
+    /// [`ProgramCx::resolve_reflect_calls`]).
+    func_descs: Vec<FuncDesc>,
     /// User-visible problems (unsupported constructs).
     pub diags: Vec<Diagnostic>,
     /// The machine-code cache, if any (see [`crate::CodeCache`]).
@@ -163,6 +185,8 @@ impl<'p> ProgramCx<'p> {
             pending_thunks: Vec::new(),
             compiled: Vec::new(),
             iface: Default::default(),
+            methods: Default::default(),
+            func_descs: Vec::new(),
             diags: Vec::new(),
             cache: None,
             capture: None,
@@ -202,6 +226,11 @@ impl<'p> ProgramCx<'p> {
             self.worklist.push(f);
         }
         self.funcs[i]
+    }
+
+    /// Whether IR function `f` is reachable (queued for compilation).
+    pub fn is_queued(&self, f: FuncId) -> bool {
+        self.queued[f.0 as usize]
     }
 
     /// Declares an anonymous local function.
@@ -460,12 +489,6 @@ impl<'p> ProgramCx<'p> {
             (std::mem::offset_of!(TypeDesc, fields), fields.map(|f| f.0)),
             (std::mem::offset_of!(TypeDesc, params), params),
             (std::mem::offset_of!(TypeDesc, ptr_to_this), self.pointer_to(ty).map(|p| self.typedesc(p))),
-            (std::mem::offset_of!(TypeDesc, call), def.reflect.call.map(|c| self.funcval(c.adapter))),
-            (std::mem::offset_of!(TypeDesc, call_frame), def.reflect.call.map(|c| self.typedesc(c.frame))),
-            (
-                std::mem::offset_of!(TypeDesc, make_func),
-                def.reflect.call.and_then(|c| c.make_func).map(|f| self.funcval(f)),
-            ),
         ];
         for (off, s) in [
             (std::mem::offset_of!(TypeDesc, name), &def.name),
@@ -474,8 +497,65 @@ impl<'p> ProgramCx<'p> {
             put(&mut bytes, off + 8, &s.len().to_le_bytes());
             relocs.push((off, Some(self.bytes_data(s.as_bytes()))));
         }
-        self.define_with_relocs(id, bytes, &relocs);
+        if def.reflect.call.is_some() {
+            // Its call adapter and MakeFunc stub wait (see
+            // `resolve_reflect_calls`).
+            self.func_descs.push(FuncDesc { id, ty, bytes, relocs, calls: false, makes: false });
+        } else {
+            self.define_with_relocs(id, bytes, &relocs);
+        }
         id
+    }
+
+    /// Adds to the descriptors of func types what reflect's `Value.Call`
+    /// and `MakeFunc` read, once those are reachable (before, nothing
+    /// reads it, and each func type's call adapter and MakeFunc stub
+    /// would be compiled for nothing: `hello world` with fmt has hundreds
+    /// of func types); whether it added any. Called between rounds of
+    /// compilation, as [`Self::resolve_method_tables`].
+    pub fn resolve_reflect_calls(&mut self) -> bool {
+        let mut reached = |name: &str| self.func_named(name).is_some_and(|f| self.is_queued(f));
+        let (calls, makes) = (reached(REFLECT_CALL), reached(REFLECT_MAKE_FUNC));
+        let mut added = false;
+        // Resolving makes frame descriptors, which may add func types.
+        let mut i = 0;
+        while i < self.func_descs.len() {
+            let (ty, done_calls, done_makes) = {
+                let d = &self.func_descs[i];
+                (d.ty, d.calls, d.makes)
+            };
+            // Only types with an adapter wait (see `typedesc`).
+            let Some(call) = self.prog.types[ty.0 as usize].reflect.call else {
+                i += 1;
+                continue;
+            };
+            let mut relocs = Vec::new();
+            // Both read the frame's layout.
+            if (calls || makes) && !(done_calls || done_makes) {
+                relocs.push((std::mem::offset_of!(TypeDesc, call_frame), Some(self.typedesc(call.frame))));
+            }
+            if calls && !done_calls {
+                relocs.push((std::mem::offset_of!(TypeDesc, call), Some(self.funcval(call.adapter))));
+            }
+            if makes && !done_makes {
+                relocs.push((std::mem::offset_of!(TypeDesc, make_func), call.make_func.map(|f| self.funcval(f))));
+            }
+            let d = &mut self.func_descs[i];
+            d.calls |= calls;
+            d.makes |= makes;
+            added |= relocs.iter().any(|r| r.1.is_some());
+            d.relocs.extend(relocs);
+            i += 1;
+        }
+        added
+    }
+
+    /// Defines the descriptors of func types, once
+    /// [`Self::resolve_reflect_calls`] adds nothing more.
+    pub fn define_func_descs(&mut self) {
+        for d in std::mem::take(&mut self.func_descs) {
+            self.define_with_relocs(d.id, d.bytes, &d.relocs);
+        }
     }
 
     /// Defines data `id` as `bytes` with the address of each target of

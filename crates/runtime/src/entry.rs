@@ -40,8 +40,8 @@ pub type TextCatcher = unsafe extern "C" fn(code: usize, ty: usize, data: usize,
 static TEXT_CATCHER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// Calls the Go method at `code` as `Error() string` / `String() string`
-/// (context `ty`, receiver `data`) as gc's fmt does: a panic in it is
-/// recovered and returned. Without a running program (the runtime's own
+/// (context `ty`, receiver `data`), a panic in it recovered and returned
+/// (for the printing of panic values, which makes it fatal as gc does). Without a running program (the runtime's own
 /// tests), a plain call.
 pub fn call_text_method_catching(code: *const u8, ty: *const TypeDesc, data: *const u8) -> Result<GoString, Eface> {
     let catcher = TEXT_CATCHER.load(std::sync::atomic::Ordering::Relaxed);

@@ -32,9 +32,9 @@ pub enum FrameKind {
     DeferThunk,
     /// Any other generated glue (runtime → Go trampolines). Hidden.
     Glue,
-    /// The generated text-method catcher through which fmt calls `String`
-    /// and `Error` methods: a panic reaching it is caught, as gc's fmt
-    /// recovers it ([`crate::entry::call_text_method_catching`]). Hidden.
+    /// The generated text-method catcher through which the runtime calls a
+    /// panic value's `Error` or `String` method: a panic reaching it is
+    /// caught ([`crate::entry::call_text_method_catching`]). Hidden.
     Catch,
 }
 

@@ -49,20 +49,6 @@ pub(crate) unsafe fn lookup(ty: *const TypeDesc, name: &[u8]) -> *const u8 {
     }
 }
 
-/// Like [`lookup`], for a method `name() string` only.
-///
-/// # Safety
-/// `ty` is null or a valid type descriptor.
-pub(crate) unsafe fn text_method(ty: *const TypeDesc, name: &[u8]) -> *const u8 {
-    // SAFETY: by the precondition.
-    if unsafe { methods(ty) }.iter().any(|m| m.is_text_method(name)) {
-        // SAFETY: as above.
-        unsafe { lookup(ty, name) }
-    } else {
-        std::ptr::null()
-    }
-}
-
 /// Code address of method `name` of dynamic type `ty` (Go convention: the
 /// closure context is `ty`, the receiver the data word), or null.
 ///

@@ -661,7 +661,7 @@ static PRINTING_PANIC_VALUES: AtomicBool = AtomicBool::new(false);
 static mut CAUGHT: Eface = Eface { ty: std::ptr::null(), data: std::ptr::null() };
 
 /// Panic `p` reached the text-method catcher frame `fr`: it stops there
-/// (gc's fmt recovers a panic in a `String` or `Error` method); the
+/// (a panic in a panic value's `String` or `Error` method); the
 /// catcher resumes at its landing pad and returns 0, and its caller takes
 /// the value with [`take_caught`].
 ///

@@ -103,7 +103,7 @@ pub fn fmt_hex(out: &mut impl ByteSink, mut v: u64) {
 /// of `bits` bits (`1.5`, `-1e+21`, `3.5e-05`, `NaN`, `+Inf`, `-0`), as gc
 /// 1.27 (gc before 1.22 printed `+1.500000e+000`).
 pub fn fmt_float(out: &mut impl ByteSink, v: f64, bits: i64) {
-    out.put(&crate::fmt::float::format_float(v, b'g', -1, bits));
+    out.put(&crate::printfloat::format_shortest_g(v, bits));
 }
 
 /// Writes a complex number of `bits` bits (64 or 128) as `print` does:
@@ -119,7 +119,7 @@ pub fn fmt_complex(out: &mut impl ByteSink, re: f64, im: f64, bits: i64) {
 pub fn fmt_complex_parts(out: &mut impl ByteSink, re: f64, im: f64, bits: i64) {
     let part_bits = bits / 2;
     fmt_float(out, re, part_bits);
-    let imag = crate::fmt::float::format_float(im, b'g', -1, part_bits);
+    let imag = crate::printfloat::format_shortest_g(im, part_bits);
     if !matches!(imag.first(), Some(b'+' | b'-')) {
         out.put(b"+");
     }

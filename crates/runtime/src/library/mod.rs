@@ -51,19 +51,6 @@ pub fn names() -> impl Iterator<Item = &'static str> {
     SYMBOLS.iter().map(|(n, _)| *n)
 }
 
-/// Whether the implementation of library function `name` may call Go code
-/// (fmt calls `String` and `Error` methods). A panic in that Go code may be
-/// recovered by a frame above the library call, and the walk to it cannot
-/// see where the Rust frames between saved the callee-saved registers; so
-/// the compiler's adapter for such a function saves them all itself (see
-/// `codegen::external`).
-pub fn calls_go(name: &str) -> bool {
-    CALLS_GO.contains(&name)
-}
-
-/// The library functions [`calls_go`] reports.
-const CALLS_GO: &[&str] = &["fmt.sprintf", "fmt.sprint", "fmt.sprintln", "fmt.errorf"];
-
 type Address = fn() -> *const u8;
 
 /// Defines [`SYMBOLS`], every implementation by Go name, and exports each
@@ -133,10 +120,6 @@ library! {
     "os.getenv" => os::getenv,
     "math/rand.runtimeRand" => rand::runtime_rand,
     "math/rand.godebug" => rand::godebug,
-    "fmt.sprintf" => crate::fmt::deft_fmt_sprintf,
-    "fmt.sprint" => crate::fmt::deft_fmt_sprint,
-    "fmt.sprintln" => crate::fmt::deft_fmt_sprintln,
-    "fmt.errorf" => crate::fmt::deft_fmt_errorf,
     "math.archFloor" => math::floor,
     "math.archCeil" => math::ceil,
     "math.archTrunc" => math::trunc,
