@@ -96,6 +96,13 @@ pub struct Ctx<'a> {
     pending: Vec<(ObjId, Vec<TypeId>, FuncId)>,
     /// Generic functions reported as instantiating themselves forever.
     cycle_reported: std::collections::HashSet<ObjId>,
+    /// Functions with a body by link symbol: each under its own name
+    /// (`syscall.checkClonePidfd`) and under the target of a
+    /// `//go:linkname local target` directive that pushes it to another
+    /// package (`syscall.hasWaitingReaders`, defined by package sync). A
+    /// function declared without a body whose symbol is here is that
+    /// function (see [`linked_body`]).
+    symbols: HashMap<String, FuncId>,
 }
 
 /// A generic function or method of a generic type, lowered per instance.
@@ -307,6 +314,7 @@ pub fn lower<'a>(
         instances: HashMap::new(),
         pending: Vec::new(),
         cycle_reported: Default::default(),
+        symbols: HashMap::new(),
     };
     let mut main = None;
     let mut init = None;
@@ -379,13 +387,14 @@ struct Declared<'f> {
 
 fn declare<'a>(cx: &mut Ctx<'a>, files: &'a [ast::File]) -> Declared<'a> {
     let mut out = Declared { funcs: Vec::new(), inits: Vec::new(), main: None };
+    let links = linknames(files);
     // Functions and methods first: declaring a global lowers its type, and
     // a lowered type's method set is fixed then, so every method must be
     // known before any global (a `var p = &T{}` above `func (*T) M()` would
     // otherwise give `*T` an empty method table).
     for decl in files.iter().flat_map(|f| &f.decls) {
         if let Decl::Func(f) = decl {
-            declare_func(cx, f, &mut out);
+            declare_func(cx, f, &links, &mut out);
         }
     }
     for decl in files.iter().flat_map(|f| &f.decls) {
@@ -437,8 +446,38 @@ fn declare_global(cx: &mut Ctx, name: &ast::Ident) {
     cx.globals.insert(obj, id);
 }
 
-fn declare_func<'a>(cx: &mut Ctx<'a>, f: &'a FuncDecl, out: &mut Declared<'a>) {
+/// The `//go:linkname local target` directives of a package's files, as
+/// (local, target) pairs.
+fn linknames(files: &[ast::File]) -> Vec<(&str, &str)> {
+    let pairs = files.iter().flat_map(|f| &f.linknames).map(|(_, text)| {
+        let mut args = text.split_whitespace().skip(1);
+        (args.next().unwrap_or(""), args.next())
+    });
+    pairs.filter_map(|(local, target)| Some((local, target?))).collect()
+}
+
+/// The function with a body that bodyless top-level function `name` of
+/// the package being lowered stands for, if the program has one: the
+/// function its `//go:linkname` target names (gc's pull form, `os`'s
+/// `checkClonePidfd` from `syscall`), or one that another package pushed
+/// to its own symbol. Packages are lowered after their imports, so the
+/// function is declared by then. Otherwise the runtime implements it.
+fn linked_body(cx: &Ctx, name: &str, links: &[(&str, &str)]) -> Option<FuncId> {
+    let own = format!("{}.{name}", cx.pkg);
+    let target = links.iter().find(|(local, _)| *local == name).map_or(own.as_str(), |(_, t)| t);
+    cx.symbols.get(target).or_else(|| cx.symbols.get(&own)).copied()
+}
+
+fn declare_func<'a>(cx: &mut Ctx<'a>, f: &'a FuncDecl, links: &[(&str, &str)], out: &mut Declared<'a>) {
     if f.name.name == "_" {
+        return;
+    }
+    if f.body.is_none()
+        && f.recv.is_none()
+        && let Some(fid) = linked_body(cx, &f.name.name, links)
+    {
+        let Some(obj) = cx.info.defs.get(&f.name.id).copied() else { cx.ice(f.name.pos, "no object for function") };
+        cx.funcs.insert(obj, fid);
         return;
     }
     if f.body.is_none() && !cx.library && !cx.opts.compile_only {
@@ -470,7 +509,13 @@ fn declare_func<'a>(cx: &mut Ctx<'a>, f: &'a FuncDecl, out: &mut Declared<'a>) {
         None if f.name.name == "init" => format!("{}.init.{}", cx.pkg, out.inits.len()),
         None => format!("{}.{}", cx.pkg, f.name.name),
     };
-    let fid = cx.reserve_func(name, f.pos);
+    let fid = cx.reserve_func(name.clone(), f.pos);
+    if f.body.is_some() && f.recv.is_none() {
+        if let Some((_, target)) = links.iter().find(|(local, _)| *local == f.name.name) {
+            cx.symbols.insert(target.to_string(), fid);
+        }
+        cx.symbols.insert(name, fid);
+    }
     if let Some(recv) = &f.recv {
         if let Some((tobj, ptr)) = receiver_base(cx, recv) {
             cx.methods.entry(tobj).or_default().push((f.name.name.clone(), fid, ptr));
