@@ -66,6 +66,8 @@ impl LangVersion {
     pub const GO1_22: LangVersion = LangVersion::go1(22);
     /// Range over functions.
     pub const GO1_23: LangVersion = LangVersion::go1(23);
+    /// Promoted fields in struct literals.
+    pub const GO1_27: LangVersion = LangVersion::go1(27);
 
     /// The minor number N of go1.N.
     pub fn minor(self) -> u32 {
