@@ -66,7 +66,7 @@ pub(crate) unsafe fn set_sigaction(sig: i32, act: &SigAction) -> Option<SigActio
 }
 
 /// `SIGPIPE`.
-const SIGPIPE: i32 = 13;
+pub(crate) const SIGPIPE: i32 = 13;
 
 /// Ignores `SIGPIPE`, as Rust's start-up does in the deft binary: a write
 /// to a pipe nobody reads fails with `EPIPE` instead of killing the process.

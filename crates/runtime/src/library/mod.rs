@@ -29,8 +29,11 @@ mod reflect;
 mod runtime;
 pub(crate) mod strconv;
 mod sync;
+mod syscall;
 mod time;
 pub(crate) mod unicode;
+
+pub(crate) use time::monotonic_nanos as nanotime;
 
 /// Two integer results, returned in `rax:rdx`.
 #[repr(C)]
@@ -89,15 +92,16 @@ macro_rules! library {
 
 library! {
     "os.runtime_args" => os::runtime_args,
-    "os.write" => os::write,
-    "os.read" => os::read,
-    "os.exit" => os::exit,
     "time.now" => time::now,
     "runtime.Goexit" => crate::panic::deft_goexit,
     "testing.cpuName" => runtime::cpu_name,
     "testing.setTracebackAll" => crate::panic::set_traceback_all,
-    "os.runtime_reserveFinalizerGoroutine" => crate::sched::reserve_finalizer_goroutine,
     "runtime.SetFinalizer" => runtime::set_finalizer,
+    "runtime.addCleanup" => runtime::add_cleanup,
+    "runtime.stopCleanup" => runtime::stop_cleanup,
+    "runtime.fatal" => sync::fatal_shim,
+    "runtime.getenv" => os::getenv,
+    "runtime.godebugDefault" => runtime::godebug_default,
     "runtime.Gosched" => crate::sched::gosched,
     "runtime.NumGoroutine" => crate::sched::num_goroutine,
     "sync.runtime_SemacquireMutex" => crate::sched::semacquire_mutex,
@@ -115,6 +119,7 @@ library! {
     "runtime.Caller" => runtime::caller_shim,
     "runtime/debug.SetGCPercent" => runtime::set_gc_percent,
     "runtime/debug.stack" => runtime::stack_shim,
+    "runtime.stack" => runtime::runtime_stack_shim,
     "runtime.callers" => runtime::callers_shim,
     "runtime.funcEntry" => runtime::func_entry,
     "runtime.funcName" => runtime::func_name,
@@ -127,7 +132,6 @@ library! {
     "time.getenv" => os::getenv,
     "sync.fatal" => sync::fatal_shim,
     "sync/atomic.sameType" => sync::same_type,
-    "os.getenv" => os::getenv,
     "math/rand.runtimeRand" => rand::runtime_rand,
     "math/rand.godebug" => rand::godebug,
     "fmt.sprintf" => crate::fmt::deft_fmt_sprintf,
@@ -197,10 +201,6 @@ library! {
     "sort.sortInts" => mem::sort_ints,
     "sort.sortStrings" => mem::sort_strings,
     "reflect.DeepEqual" => reflect::deep_equal,
-    "os.mkdir" => os::mkdir,
-    "os.removeAll" => os::remove_all,
-    "os.chdir" => os::chdir,
-    "os.getwd" => os::getwd,
     "os.runtime_rand" => rand::runtime_rand,
     "math/rand/v2.runtime_rand" => rand::runtime_rand,
     "maps.clone" => maps::clone,
@@ -215,6 +215,38 @@ library! {
     "internal/bytealg.MakeNoZero" => bytealg::make_no_zero,
     "iter.newcoro" => crate::coro::newcoro,
     "iter.coroswitch" => crate::coro::coroswitch,
+    "internal/runtime/syscall/linux.Syscall6" => syscall::syscall6,
+    "syscall.runtime_entersyscall" => syscall::enter_syscall,
+    "syscall.runtime_exitsyscall" => syscall::exit_syscall,
+    "syscall.rawSyscallNoError" => syscall::raw_syscall_no_error,
+    "syscall.rawVforkSyscall" => syscall::raw_vfork_syscall,
+    "syscall.runtime_BeforeFork" => syscall::before_fork,
+    "syscall.runtime_AfterFork" => syscall::after_fork,
+    "syscall.runtime_AfterForkInChild" => syscall::after_fork_in_child,
+    "syscall.runtime_envs" => syscall::runtime_envs,
+    "syscall.Getpagesize" => syscall::getpagesize,
+    "syscall.Exit" => syscall::exit,
+    "syscall.runtimeSetenv" => syscall::setenv_nop,
+    "syscall.runtimeUnsetenv" => syscall::setenv_nop,
+    "os.runtime_beforeExit" => syscall::before_exit,
+    "os.sigpipe" => syscall::sigpipe,
+    "os.ignoreSIGSYS" => syscall::ignore_sigsys,
+    "os.restoreSIGSYS" => syscall::restore_sigsys,
+    "internal/syscall/unix.fcntl" => syscall::fcntl,
+    "internal/syscall/unix.vgetrandom" => syscall::vgetrandom,
+    "internal/godebug.write" => syscall::write,
+    "internal/poll.runtimeNano" => syscall::runtime_nano,
+    "internal/poll.runtime_Semacquire" => crate::sched::semacquire_plain,
+    "internal/poll.runtime_Semrelease" => crate::sched::semrelease,
+    "internal/poll.runtime_pollServerInit" => crate::netpoll::poll_server_init,
+    "internal/poll.runtime_pollOpen" => crate::netpoll::poll_open,
+    "internal/poll.runtime_pollClose" => crate::netpoll::poll_close,
+    "internal/poll.runtime_pollWait" => crate::netpoll::poll_wait,
+    "internal/poll.runtime_pollWaitCanceled" => crate::netpoll::poll_wait_canceled,
+    "internal/poll.runtime_pollReset" => crate::netpoll::poll_reset,
+    "internal/poll.runtime_pollSetDeadline" => crate::netpoll::poll_set_deadline,
+    "internal/poll.runtime_pollUnblock" => crate::netpoll::poll_unblock,
+    "internal/poll.runtime_isPollServerDescriptor" => crate::netpoll::is_poll_server_descriptor,
 }
 
 #[cfg(test)]
