@@ -837,9 +837,11 @@ impl<'e, 's> Loader<'e, 's> {
     /// at the parent of `import`'s `internal` element.
     fn internal_allowed(&self, importer: &str, import: &str) -> bool {
         let Some(parent) = internal_parent(import) else { return true };
-        // A test main (`P.test`) imports what the package under test may,
-        // as the go command places it in that package's directory.
-        let importer = importer.strip_suffix(".test").filter(|p| self.packages.contains_key(*p)).unwrap_or(importer);
+        // A test main (`P.test`) and an external test package (`P_test`)
+        // import what the package under test may, as the go command places
+        // them in that package's directory.
+        let under_test = |suffix: &str| importer.strip_suffix(suffix).filter(|p| self.packages.contains_key(*p));
+        let importer = under_test(".test").or_else(|| under_test("_test")).unwrap_or(importer);
         let importer_path = match self.packages.get(importer) {
             Some(p) if importer == COMMAND_LINE => p.module.as_ref().map_or(String::new(), |m| m.import_path(&p.dir)),
             _ => importer.to_string(),
