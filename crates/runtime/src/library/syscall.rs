@@ -69,7 +69,9 @@ pub extern "C" fn syscall6(
     a5: usize,
     a6: usize,
 ) {
-    if IN_SYSCALL.with(Cell::get) && !crate::panic::cur_g().is_null() {
+    // The flag is taken, not read: a goroutine that parks in
+    // `wait_until_ready` must not leave it set for the others.
+    if IN_SYSCALL.with(|c| c.replace(false)) && !crate::panic::cur_g().is_null() {
         wait_until_ready(num, [a1, a2, a3, a4]);
     }
     let (r1, r2) = raw6(num, [a1, a2, a3, a4, a5, a6]);
@@ -111,9 +113,9 @@ pub extern "C" fn raw_vfork_syscall(trap: usize, a1: usize, a2: usize, a3: usize
 }
 
 thread_local! {
-    /// Between `runtime_entersyscall` and `runtime_exitsyscall`: the system
-    /// call is `syscall.Syscall`'s, which may block (not `RawSyscall`'s,
-    /// which the forked child makes too).
+    /// Set by `runtime_entersyscall`, taken by the `Syscall6` that follows:
+    /// that system call is `syscall.Syscall`'s, which may wait in the
+    /// scheduler (not `RawSyscall`'s, which the forked child makes too).
     static IN_SYSCALL: Cell<bool> = const { Cell::new(false) };
 }
 
@@ -202,6 +204,8 @@ thread_local! {
 /// `func runtime_BeforeFork()`: blocks every signal (a preemption signal
 /// must not reach the child's Go code) and remembers the mask.
 pub extern "C" fn before_fork() {
+    // The child's raw system calls never wait in the scheduler.
+    IN_SYSCALL.with(|c| c.set(false));
     let all = [u64::MAX; 16];
     let mut old = [0u64; 16];
     // SAFETY: valid signal sets.
