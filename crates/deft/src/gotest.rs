@@ -184,7 +184,7 @@ fn test_package(opts: &TestOptions, operand: &str, list_mode: bool) -> bool {
     };
     let (path, loaded) = crate::load::load_test(&req, &mut sources, &mut ids, &mut diags);
     let shown = path.unwrap_or_else(|| operand.to_string());
-    let program = match loaded {
+    let (program, dir) = match loaded {
         Err(msg) => {
             let line = format!("FAIL\t{shown} [setup failed]");
             report_failed_build(opts, &shown, &shown, &format!("{msg}\n"), &line);
@@ -196,7 +196,7 @@ fn test_package(opts: &TestOptions, operand: &str, list_mode: bool) -> bool {
             sink.end(true);
             return true;
         }
-        Ok(TestLoad::Program(p)) => p,
+        Ok(TestLoad::Program(p, dir)) => (p, dir),
     };
     if opts.compile_only {
         return write_test_binary(opts, &mut sources, program, diags);
@@ -215,7 +215,15 @@ fn test_package(opts: &TestOptions, operand: &str, list_mode: bool) -> bool {
     let _ = std::io::stdout().flush();
     let mut sink = Sink::new(opts.json, &shown);
     let start = Instant::now();
-    let child = match runtime::child::spawn(move || jit.run(args)) {
+    // The go command runs a test binary in its package's directory (tests
+    // read their testdata/ relative to it).
+    let child = match runtime::child::spawn(move || match std::env::set_current_dir(&dir) {
+        Ok(()) => jit.run(args),
+        Err(e) => {
+            eprintln!("deft: cannot enter {}: {e}", dir.display());
+            1
+        }
+    }) {
         Ok(c) => c,
         Err(msg) => {
             eprintln!("deft: {msg}");

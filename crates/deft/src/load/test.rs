@@ -38,8 +38,9 @@ pub enum TestLoad {
     /// (`?   \tPATH\t[no test files]`).
     NoTestFiles,
     /// The test program: the package, its test packages and the
-    /// generated main, last.
-    Program(Program),
+    /// generated main, last; and the package's directory, where the go
+    /// command runs a test binary.
+    Program(Program, PathBuf),
 }
 
 /// Loads the package `req.operands[0]` names (a directory or an import
@@ -200,13 +201,13 @@ impl Loader<'_, '_> {
         let text = testmain::generate(path, &xpath, &funcs, true, has_external);
         let id = self.sources.add("_testmain.go", text);
         let main = syntax::parser::parse_file(self.sources, id, self.ids, self.diags);
-        self.insert(&main_key, vec![main], false, lang, module, dir);
+        self.insert(&main_key, vec![main], false, lang, module, dir.clone());
         self.visit(&main_key, &mut vec![StackEntry { pkg: main_key.clone(), from: None }]);
         self.check_errors(&main_key)?;
         let godebug = self.godebug(path);
         let exec_name = format!("{}.test", path.rsplit('/').next().unwrap_or(path));
         let mut program = self.assemble(main_key, exec_name);
         program.godebug = godebug;
-        Ok(TestLoad::Program(program))
+        Ok(TestLoad::Program(program, dir))
     }
 }
