@@ -467,6 +467,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn header_with_stdin() {
+        let h = parse_header("// run\n// deft-stdin: in.txt\n\npackage main\n").unwrap();
+        assert_eq!(h.stdin.as_deref(), Some("in.txt"));
+        assert_eq!(parse_header("// run\n\npackage main\n").unwrap().stdin, None);
+    }
+
+    #[test]
     fn header_with_flags() {
         let src = "// run\n// deft-flags: -gcflags='-N -d=defer'\n\npackage main\n";
         let h = parse_header(src).unwrap();
