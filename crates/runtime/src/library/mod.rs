@@ -27,6 +27,7 @@ mod os;
 mod rand;
 mod reflect;
 mod runtime;
+mod signal;
 pub(crate) mod strconv;
 mod sync;
 mod syscall;
@@ -247,6 +248,12 @@ library! {
     "internal/poll.runtime_pollSetDeadline" => crate::netpoll::poll_set_deadline,
     "internal/poll.runtime_pollUnblock" => crate::netpoll::poll_unblock,
     "internal/poll.runtime_isPollServerDescriptor" => crate::netpoll::is_poll_server_descriptor,
+    "os/signal.signal_enable" => signal::signal_enable,
+    "os/signal.signal_disable" => signal::signal_disable,
+    "os/signal.signal_ignore" => signal::signal_ignore,
+    "os/signal.signal_ignored" => signal::signal_ignored,
+    "os/signal.signal_recv" => signal::signal_recv,
+    "os/signal.signalWaitUntilIdle" => signal::signal_wait_until_idle,
 }
 
 #[cfg(test)]

@@ -39,7 +39,7 @@ pub struct Syscall6 {
 
 /// The raw system call `num` with six arguments: `(rax, rdx)`.
 #[inline(always)]
-fn raw6(num: usize, a: [usize; 6]) -> (usize, usize) {
+pub(super) fn raw6(num: usize, a: [usize; 6]) -> (usize, usize) {
     let (r1, r2): (usize, usize);
     // SAFETY: a system call; the kernel clobbers rcx and r11 only. What it
     // does to memory is what the Go caller asked for.
