@@ -18,10 +18,11 @@
 //! well): `runtime_pollOpen` says so with `EPERM`, and `internal/poll`
 //! then uses blocking system calls for them, which finish without waiting
 //! on anyone else. A descriptor `os` did not open itself (the standard
-//! streams) is used in blocking mode, as in gc; a read of a terminal or
-//! pipe on standard input then holds the thread until data comes, as it
-//! holds gc's thread (gc moves its other goroutines to another thread
-//! meanwhile; deft's goroutines wait).
+//! streams) stays in blocking mode, as in gc; before `syscall.Read` of one
+//! that has nothing to read, the goroutine waits here all the same
+//! ([`wait_readable`], from `library::syscall`), so a read of a terminal
+//! or pipe on standard input does not hold the other goroutines (gc runs
+//! them on another thread meanwhile).
 //!
 //! # Invariants
 //!
