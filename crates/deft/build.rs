@@ -5,12 +5,13 @@
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
+#[path = "src/load/libdir.rs"]
+mod libdir;
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../lib");
     println!("cargo:rerun-if-changed={}", root.display());
-    let mut packages = Vec::new();
-    collect(&root, &root, &mut packages);
-    packages.sort();
+    let packages = libdir::packages(&root);
     let mut out = String::from("/// deft's standard library: (import path, [(file name, source)]).\n");
     out.push_str("pub static PACKAGES: &[(&str, &[(&str, &str)])] = &[\n");
     for (path, files) in &packages {
@@ -25,20 +26,4 @@ fn main() {
     out.push_str("];\n");
     let dest = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo")).join("stdlib.rs");
     std::fs::write(&dest, out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
-}
-
-/// Adds every directory under `dir` that holds `.go` files as a package
-/// whose import path is the directory relative to `root`.
-fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<PathBuf>)>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    let go: Vec<PathBuf> = paths.iter().filter(|p| p.extension().is_some_and(|e| e == "go")).cloned().collect();
-    if !go.is_empty() {
-        let rel = dir.strip_prefix(root).unwrap_or(dir).to_string_lossy().replace('\\', "/");
-        out.push((rel, go));
-    }
-    for p in paths.iter().filter(|p| p.is_dir()) {
-        collect(root, p, out);
-    }
 }

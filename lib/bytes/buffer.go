@@ -82,6 +82,13 @@ func (b *Buffer) Len() int { return len(b.buf) - b.off }
 // Cap: the capacity of the buffer's memory.
 func (b *Buffer) Cap() int { return cap(b.buf) }
 
+// Available: how many bytes may be written without growing the buffer.
+func (b *Buffer) Available() int { return cap(b.buf) - len(b.buf) }
+
+// AvailableBuffer: an empty slice of the buffer's unused capacity, to
+// append to and pass to Write (valid until the next change).
+func (b *Buffer) AvailableBuffer() []byte { return b.buf[len(b.buf):] }
+
 func (b *Buffer) empty() bool { return len(b.buf) <= b.off }
 
 // Truncate keeps only the first n unread bytes.

@@ -24,6 +24,9 @@ func ContainsAny(b []byte, chars string) bool { return IndexAny(b, chars) >= 0 }
 // ContainsRune: whether r occurs in b.
 func ContainsRune(b []byte, r rune) bool { return IndexRune(b, r) >= 0 }
 
+// ContainsFunc: whether any rune of b satisfies f.
+func ContainsFunc(b []byte, f func(rune) bool) bool { return IndexFunc(b, f) >= 0 }
+
 // Count: the number of non-overlapping sep in s (runes + 1 for an empty
 // sep).
 func Count(s, sep []byte) int { return strings.Count(string(s), string(sep)) }
@@ -297,10 +300,42 @@ func TrimSuffix(s, suffix []byte) []byte {
 	return s
 }
 
+// CutLast splits s around the last sep, as Cut does around the first.
+func CutLast(s, sep []byte) (before, after []byte, found bool) {
+	if i := LastIndex(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return s, nil, false
+}
+
+// CutPrefix: s without prefix, and whether s began with it (if not, s).
+func CutPrefix(s, prefix []byte) (after []byte, found bool) {
+	if !HasPrefix(s, prefix) {
+		return s, false
+	}
+	return s[len(prefix):], true
+}
+
+// CutSuffix: s without suffix, and whether s ended with it (if not, s).
+func CutSuffix(s, suffix []byte) (before []byte, found bool) {
+	if !HasSuffix(s, suffix) {
+		return s, false
+	}
+	return s[:len(s)-len(suffix)], true
+}
+
 // Cut splits s around the first sep.
 func Cut(s, sep []byte) (before, after []byte, found bool) {
 	if i := Index(s, sep); i >= 0 {
 		return s[:i], s[i+len(sep):], true
 	}
 	return s, nil, false
+}
+
+// Clone: a copy of b in new memory (nil for nil).
+func Clone(b []byte) []byte {
+	if b == nil {
+		return nil
+	}
+	return append([]byte{}, b...)
 }

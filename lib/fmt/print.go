@@ -57,6 +57,15 @@ func Fprint(w io.Writer, a ...any) (n int, err error) { return w.Write([]byte(sp
 // Fprintln is Sprintln written to w.
 func Fprintln(w io.Writer, a ...any) (n int, err error) { return w.Write([]byte(sprintln(a))) }
 
+// Append is Sprint appended to b.
+func Append(b []byte, a ...any) []byte { return append(b, sprint(a)...) }
+
+// Appendf is Sprintf appended to b.
+func Appendf(b []byte, format string, a ...any) []byte { return append(b, sprintf(format, a)...) }
+
+// Appendln is Sprintln appended to b.
+func Appendln(b []byte, a ...any) []byte { return append(b, sprintln(a)...) }
+
 // Errorf formats like Sprintf and makes the text an error. Each %w verb
 // formats its operand as %v; with one %w the result wraps that operand
 // (errors.Unwrap returns it, nil if it is not an error), with several it

@@ -80,7 +80,11 @@ func ReadMemStats(m *MemStats)
 func Gosched()
 
 // KeepAlive keeps x reachable up to this call: the collector scans the
-// caller's frame conservatively, so holding x in it is enough.
+// caller's frame conservatively, so holding x in it is enough. It must
+// stay a call (codegen inlines functions that call nothing), so that the
+// caller holds x until here.
+//
+//go:noinline
 func KeepAlive(x any) {}
 
 // Stack formats a traceback of the calling goroutine into buf (with all,

@@ -138,6 +138,9 @@ func ContainsRune(s string, r rune) bool { return IndexRune(s, r) >= 0 }
 // ContainsAny: whether any rune of chars occurs in s.
 func ContainsAny(s, chars string) bool { return IndexAny(s, chars) >= 0 }
 
+// ContainsFunc: whether any rune of s satisfies f.
+func ContainsFunc(s string, f func(rune) bool) bool { return IndexFunc(s, f) >= 0 }
+
 // HasPrefix: whether s begins with prefix.
 func HasPrefix(s, prefix string) bool {
 	return len(s) >= len(prefix) && s[:len(prefix)] == prefix
@@ -172,6 +175,30 @@ func Cut(s, sep string) (before, after string, found bool) {
 		return s[:i], s[i+len(sep):], true
 	}
 	return s, "", false
+}
+
+// CutLast splits s around the last sep, as Cut does around the first.
+func CutLast(s, sep string) (before, after string, found bool) {
+	if i := LastIndex(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return s, "", false
+}
+
+// CutPrefix: s without prefix, and whether s began with it (if not, s).
+func CutPrefix(s, prefix string) (after string, found bool) {
+	if !HasPrefix(s, prefix) {
+		return s, false
+	}
+	return s[len(prefix):], true
+}
+
+// CutSuffix: s without suffix, and whether s ended with it (if not, s).
+func CutSuffix(s, suffix string) (before string, found bool) {
+	if !HasSuffix(s, suffix) {
+		return s, false
+	}
+	return s[:len(s)-len(suffix)], true
 }
 
 // explode splits s into its UTF-8 sequences, at most n pieces (n < 0:

@@ -655,8 +655,9 @@ func (t Time) GoString() string {
 	return string(append(b, ')'))
 }
 
-// quote: s in double quotes, with '"', '\\' and control bytes escaped
-// (enough for a zone name).
+// quote: s in double quotes as gc's time package quotes names and
+// durations in its errors: '"' and '\\' escaped, and every byte below
+// ' ' or outside ASCII as \xNN.
 func quote(s string) string {
 	const hex = "0123456789abcdef"
 	b := []byte{'"'}
@@ -665,7 +666,7 @@ func quote(s string) string {
 		switch {
 		case c == '"' || c == '\\':
 			b = append(b, '\\', c)
-		case c < ' ' || c == 0x7f:
+		case c < ' ' || c >= 0x80:
 			b = append(b, '\\', 'x', hex[c>>4], hex[c&15])
 		default:
 			b = append(b, c)

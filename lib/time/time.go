@@ -5,6 +5,8 @@
 // (crates/runtime/src/library/time.rs).
 package time
 
+import "errors"
+
 // Duration: a span of time in nanoseconds.
 type Duration int64
 
@@ -373,6 +375,146 @@ func (d Duration) String() string {
 		return "-" + s
 	}
 	return s
+}
+
+// ParseDuration reads a duration as gc does: an optional sign, then one
+// or more decimal numbers, each with an optional fraction and a unit
+// ("ns", "us" or "µs" (either mu), "ms", "s", "m", "h"): "300ms",
+// "-1.5h", "2h45m". "0" needs no unit. Errors are gc's wordings; a
+// value beyond the range of Duration is invalid.
+func ParseDuration(s string) (Duration, error) {
+	orig := s
+	invalid := errors.New("time: invalid duration " + quote(orig))
+	neg := false
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	if s == "0" {
+		return 0, nil
+	}
+	if s == "" {
+		return 0, invalid
+	}
+	const limit = 1 << 63 // the magnitude of the most negative Duration
+	var total uint64
+	for s != "" {
+		if s[0] != '.' && (s[0] < '0' || s[0] > '9') {
+			return 0, invalid
+		}
+		whole, rest, ok := durationInt(s)
+		if !ok {
+			return 0, invalid
+		}
+		hasWhole := len(rest) != len(s)
+		s = rest
+		var frac uint64
+		scale, hasFrac := 1.0, false
+		if s != "" && s[0] == '.' {
+			s = s[1:]
+			frac, scale, rest = durationFraction(s)
+			hasFrac = len(rest) != len(s)
+			s = rest
+		}
+		if !hasWhole && !hasFrac {
+			return 0, invalid
+		}
+		i := 0
+		for i < len(s) && s[i] != '.' && (s[i] < '0' || s[i] > '9') {
+			i++
+		}
+		if i == 0 {
+			return 0, errors.New("time: missing unit in duration " + quote(orig))
+		}
+		unit, known := durationUnit(s[:i])
+		if !known {
+			return 0, errors.New("time: unknown unit " + quote(s[:i]) + " in duration " + quote(orig))
+		}
+		s = s[i:]
+		if whole > limit/unit {
+			return 0, invalid
+		}
+		v := whole * unit
+		if frac > 0 {
+			// The fraction's share of the unit, rounded down through
+			// float64 as gc computes it.
+			v += uint64(float64(frac) * (float64(unit) / scale))
+			if v > limit {
+				return 0, invalid
+			}
+		}
+		total += v
+		if total > limit {
+			return 0, invalid
+		}
+	}
+	if neg {
+		return -Duration(total), nil
+	}
+	if total > limit-1 {
+		return 0, invalid
+	}
+	return Duration(total), nil
+}
+
+// durationUnit: the nanoseconds of a unit of ParseDuration.
+func durationUnit(u string) (uint64, bool) {
+	switch u {
+	case "ns":
+		return uint64(Nanosecond), true
+	case "us", "\u00b5s", "\u03bcs":
+		return uint64(Microsecond), true
+	case "ms":
+		return uint64(Millisecond), true
+	case "s":
+		return uint64(Second), true
+	case "m":
+		return uint64(Minute), true
+	case "h":
+		return uint64(Hour), true
+	}
+	return 0, false
+}
+
+// durationInt reads the leading decimal digits of s (none is 0); not ok
+// when their value exceeds 1<<63.
+func durationInt(s string) (x uint64, rest string, ok bool) {
+	i := 0
+	for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+		if x > (1<<63)/10 {
+			return 0, "", false
+		}
+		x = x*10 + uint64(s[i]-'0')
+		if x > 1<<63 {
+			return 0, "", false
+		}
+	}
+	return x, s[i:], true
+}
+
+// durationFraction reads the leading decimal digits of s as a fraction
+// x/scale; digits past what fits in int64 are read and ignored.
+func durationFraction(s string) (x uint64, scale float64, rest string) {
+	scale = 1
+	full := false
+	i := 0
+	for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+		if full {
+			continue
+		}
+		if x > (1<<63-1)/10 {
+			full = true
+			continue
+		}
+		y := x*10 + uint64(s[i]-'0')
+		if y > 1<<63 {
+			full = true
+			continue
+		}
+		x = y
+		scale *= 10
+	}
+	return x, scale, s[i:]
 }
 
 // fraction prints v / 10^digits with the fractional digits that are not

@@ -135,7 +135,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         self.b.set_cold_block(bad);
         self.b.switch_to_block(bad);
         fail(self);
-        self.b.ins().jump(ok, &[]);
+        self.jump_if_reachable(ok);
         self.b.switch_to_block(ok);
     }
 
@@ -185,6 +185,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// `None`) and `args` (result areas added).
     pub fn call_static(&mut self, fid: lower::ir::FuncId, ctx: Option<Value>, args: Vec<Value>) -> Vec<Value> {
         let name = &self.cx.prog.funcs[fid.0 as usize].name;
+        if let Some(op) = crate::intrinsics::float_op(name) {
+            return vec![crate::intrinsics::emit_float(&mut self.b, op, args[0])];
+        }
         if let Some(intr) = crate::intrinsics::lookup(name) {
             self.nil_check(args[0]);
             return crate::intrinsics::emit(&mut self.b, intr, args[0], &args[1..]);

@@ -27,7 +27,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use lower::ir::{Call, Callee, DeferKind, Expr, ExprKind, FuncId, LocalId, Place, Program, Stmt};
+use lower::ir::{Call, Callee, DeferKind, Expr, ExprKind, FuncId, LocalId, Program, Stmt};
+use lower::walk::{Visitor, walk_expr, walk_stmts};
 
 /// The result of the analysis for one function.
 #[derive(Default)]
@@ -42,8 +43,8 @@ pub struct FrameCells {
 /// for each defer site.
 pub fn analyse(prog: &Program, fid: FuncId, defer_kind: impl Fn(usize) -> DeferKind) -> FrameCells {
     let f = &prog.funcs[fid.0 as usize];
-    let mut scan = Scan::default();
-    scan.stmts(&f.body, &defer_kind);
+    let mut scan = Scan::new(&defer_kind);
+    walk_stmts(&f.body, &mut scan);
     let mut out = FrameCells { closures: scan.bound, ..FrameCells::default() };
     for (i, l) in f.locals.iter().enumerate() {
         let id = LocalId(i as u32);
@@ -66,13 +67,16 @@ pub fn analyse(prog: &Program, fid: FuncId, defer_kind: impl Fn(usize) -> DeferK
 /// Whether the cell of local `l` of function `fid` may escape it: its
 /// address is taken or a closure captures it.
 fn escapes_in(prog: &Program, fid: FuncId, l: LocalId) -> bool {
-    let mut scan = Scan::default();
-    scan.stmts(&prog.funcs[fid.0 as usize].body, &|_| DeferKind::Heap);
+    let mut scan = Scan::new(&|_| DeferKind::Heap);
+    walk_stmts(&prog.funcs[fid.0 as usize].body, &mut scan);
     scan.escaping.contains(&l) || scan.captured_by.contains_key(&l)
 }
 
-#[derive(Default)]
-struct Scan {
+/// The walk of one function body (`lower::walk`): what escapes, and the
+/// frame-bound closures and what they capture.
+struct Scan<'k> {
+    /// The strategy of each defer site.
+    defer_kind: &'k dyn Fn(usize) -> DeferKind,
     /// Locals whose cell escapes (address taken, captured by a closure that
     /// is not frame-bound).
     escaping: HashSet<LocalId>,
@@ -83,55 +87,9 @@ struct Scan {
     bound: HashSet<*const Expr>,
 }
 
-impl Scan {
-    fn stmts(&mut self, list: &[Stmt], kind: &dyn Fn(usize) -> DeferKind) {
-        for s in list {
-            self.stmt(s, kind);
-        }
-    }
-
-    fn stmt(&mut self, s: &Stmt, kind: &dyn Fn(usize) -> DeferKind) {
-        match s {
-            Stmt::Decl(_) | Stmt::Break(_) | Stmt::Continue(_) | Stmt::Label(_) | Stmt::Goto(_) | Stmt::Return(_) => {}
-            Stmt::Eval(e) => self.expr(e),
-            Stmt::Assign(p, e) => {
-                self.place(p);
-                self.expr(e);
-            }
-            Stmt::AssignMulti(ps, e) => {
-                for p in ps.iter().flatten() {
-                    self.place(p);
-                }
-                self.expr(e);
-            }
-            Stmt::If { cond, then, els } => {
-                self.expr(cond);
-                self.stmts(then, kind);
-                self.stmts(els, kind);
-            }
-            Stmt::Loop { cond, body, post, .. } => {
-                if let Some(c) = cond {
-                    self.expr(c);
-                }
-                self.stmts(body, kind);
-                self.stmts(post, kind);
-            }
-            Stmt::Block { body, .. } => self.stmts(body, kind),
-            Stmt::Defer { site, call } => {
-                let frame_bound = matches!(kind(*site), DeferKind::OpenCoded | DeferKind::Stack);
-                self.call(call, frame_bound);
-            }
-            // The new goroutine may outlive the frame.
-            Stmt::Go(call) => self.call(call, false),
-            Stmt::Select { cases, default } => {
-                for c in cases {
-                    self.stmts(&c.body, kind);
-                }
-                if let Some(d) = default {
-                    self.stmts(d, kind);
-                }
-            }
-        }
+impl<'k> Scan<'k> {
+    fn new(defer_kind: &'k dyn Fn(usize) -> DeferKind) -> Scan<'k> {
+        Scan { defer_kind, escaping: HashSet::new(), captured_by: HashMap::new(), bound: HashSet::new() }
     }
 
     /// A call whose callee closure, if a literal, is frame-bound when
@@ -146,115 +104,43 @@ impl Scan {
                         self.captured_by.entry(*l).or_default().push((*func, k));
                     }
                 }
-                _ => self.expr(e),
+                _ => walk_expr(e, self),
             },
-            Callee::Value(e) | Callee::Interface(e, _) => self.expr(e),
+            Callee::Value(e) | Callee::Interface(e, _) => walk_expr(e, self),
         }
         for a in &c.args {
-            self.expr(a);
-        }
-    }
-
-    fn place(&mut self, p: &Place) {
-        match p {
-            Place::Local(_) | Place::Global(_) => {}
-            Place::Deref(e) => self.expr(e),
-            Place::Field(inner, _) => self.place(inner),
-            Place::ArrayIndex(inner, i) => {
-                self.place(inner);
-                self.expr(i);
-            }
-            Place::SliceIndex(s, i) | Place::MapIndex(s, i) => {
-                self.expr(s);
-                self.expr(i);
-            }
-        }
-    }
-
-    fn expr(&mut self, e: &Expr) {
-        match &e.kind {
-            ExprKind::Const(_)
-            | ExprKind::Local(_)
-            | ExprKind::Global(_)
-            | ExprKind::FuncValue(_)
-            | ExprKind::New
-            | ExprKind::Recover
-            | ExprKind::PanicWrap { .. }
-            | ExprKind::FramePointer
-            | ExprKind::Zero => {}
-            ExprKind::Closure { captures, .. } => self.escaping.extend(captures.iter().copied()),
-            ExprKind::AddrOf(p) => {
-                if let Some(l) = root_local(p) {
-                    self.escaping.insert(l);
-                }
-                self.place(p);
-            }
-            ExprKind::Load(p) => self.place(p),
-            ExprKind::Call(c) => self.call(c, true),
-            ExprKind::Unary(_, x)
-            | ExprKind::Convert(x)
-            | ExprKind::ToInterface(x)
-            | ExprKind::Len(x)
-            | ExprKind::Cap(x)
-            | ExprKind::Panic(x)
-            | ExprKind::PanicRangeState(x)
-            | ExprKind::IfaceMethodValue(x, _)
-            | ExprKind::ComplexPart { x, .. }
-            | ExprKind::Clear(x)
-            | ExprKind::DataPtr(x)
-            | ExprKind::RecoverFor(x)
-            | ExprKind::TypeAssert { x, .. } => self.expr(x),
-            ExprKind::Binary(_, x, y)
-            | ExprKind::AndAnd(x, y)
-            | ExprKind::OrOr(x, y)
-            | ExprKind::Index(x, y)
-            | ExprKind::AppendSlice(x, y)
-            | ExprKind::FromPointer(x, y)
-            | ExprKind::Copy(x, y) => {
-                self.expr(x);
-                self.expr(y);
-            }
-            ExprKind::MakeSlice { len, cap } => {
-                self.expr(len);
-                cap.iter().for_each(|c| self.expr(c));
-            }
-            ExprKind::Append(s, vs) => {
-                self.expr(s);
-                vs.iter().for_each(|v| self.expr(v));
-            }
-            ExprKind::DecodeRune { s, i } => {
-                self.expr(s);
-                self.expr(i);
-            }
-            ExprKind::Slice { x, lo, hi, max } => {
-                self.expr(x);
-                for b in [lo, hi, max].into_iter().flatten() {
-                    self.expr(b);
-                }
-            }
-            ExprKind::Composite(es)
-            | ExprKind::SliceLit(es)
-            | ExprKind::Print { args: es, .. }
-            | ExprKind::Map(_, es)
-            | ExprKind::Chan(_, es) => {
-                for x in es {
-                    self.expr(x);
-                }
-            }
-            ExprKind::Seq(stmts, v) => {
-                // Statements inside expressions hold no defers.
-                self.stmts(stmts, &|_| DeferKind::Heap);
-                self.expr(v);
-            }
+            walk_expr(a, self);
         }
     }
 }
 
-/// The local a place is rooted at, if any (`x`, `x.f`, `x[i]`).
-fn root_local(p: &Place) -> Option<LocalId> {
-    match p {
-        Place::Local(l) => Some(*l),
-        Place::Field(inner, _) | Place::ArrayIndex(inner, _) => root_local(inner),
-        _ => None,
+impl Visitor for Scan<'_> {
+    fn stmt(&mut self, s: &Stmt) -> bool {
+        match s {
+            Stmt::Defer { site, call } => {
+                let frame_bound = matches!((self.defer_kind)(*site), DeferKind::OpenCoded | DeferKind::Stack);
+                self.call(call, frame_bound);
+                false
+            }
+            // The new goroutine may outlive the frame.
+            Stmt::Go(call) => {
+                self.call(call, false);
+                false
+            }
+            _ => true,
+        }
+    }
+
+    fn expr(&mut self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Closure { captures, .. } => self.escaping.extend(captures.iter().copied()),
+            ExprKind::AddrOf(p) => self.escaping.extend(p.root_local()),
+            ExprKind::Call(c) => {
+                self.call(c, true);
+                return false;
+            }
+            _ => {}
+        }
+        true
     }
 }

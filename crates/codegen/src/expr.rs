@@ -925,22 +925,27 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let iv = self.expr(i)[0];
         self.set_pos(e.pos);
         let i64v = self.index_value(iv, i.ty);
+        let proven = self.in_bounds.expr(e);
         match self.kind(x.ty).clone() {
             TyKind::String => {
-                self.bounds_check(i64v, xv[1], i.ty, BoundsCode::Index);
+                if !proven {
+                    self.bounds_check(i64v, xv[1], i.ty, BoundsCode::Index);
+                }
                 let addr = self.b.ins().iadd(xv[0], i64v);
                 vec![self.b.ins().load(types::I8, flags(), addr, 0)]
             }
             TyKind::Slice(et) => {
-                self.bounds_check(i64v, xv[1], i.ty, BoundsCode::Index);
+                if !proven {
+                    self.bounds_check(i64v, xv[1], i.ty, BoundsCode::Index);
+                }
                 let el = self.layout(et);
                 let off = self.b.ins().imul_imm_s(i64v, el.size as i64);
                 let addr = self.b.ins().iadd(xv[0], off);
                 self.load_value(&el, addr, 0)
             }
             TyKind::Array(n, et) => {
-                let len = self.iconst(types::I64, n as i64);
-                if !self.index_type_fits(i.ty, n) {
+                if !proven && !self.index_type_fits(i.ty, n) {
+                    let len = self.iconst(types::I64, n as i64);
                     self.bounds_check(i64v, len, i.ty, BoundsCode::Index);
                 }
                 let al = self.layout(x.ty);

@@ -125,6 +125,10 @@ pub struct FnTx<'a, 'p> {
     pub(crate) in_resumed_code: bool,
     /// Cells and closure objects that live in the frame.
     pub frame: crate::escape::FrameCells,
+    /// Index operations that need no bounds check.
+    pub in_bounds: crate::bounds::InBounds,
+    /// The loops a `continue` translated so far targets.
+    continued: std::collections::HashSet<ScopeId>,
     /// Frame slots of frame-bound closure objects.
     pub closure_slots: HashMap<*const lower::ir::Expr, StackSlot>,
     /// During an in-place map update ([`FnTx::map_update`]): the updated
@@ -193,6 +197,8 @@ pub fn translate<'p>(
         in_resumed_code: false,
         map_entry: None,
         frame: crate::escape::FrameCells::default(),
+        in_bounds: crate::bounds::InBounds::default(),
+        continued: Default::default(),
         closure_slots: HashMap::new(),
         huge: Default::default(),
         areas: HashMap::new(),
@@ -378,6 +384,22 @@ impl<'a, 'p> FnTx<'a, 'p> {
     pub fn after_terminator(&mut self) {
         let blk = self.b.create_block();
         self.b.switch_to_block(blk);
+        // Nothing jumps here: sealed, it is known unreachable at once.
+        self.b.seal_block(blk);
+    }
+
+    /// Ends the current block with a jump to `target`, or with a trap when
+    /// the block is unreachable (the fresh block after a terminator): a
+    /// jump from there would give `target` a predecessor that never runs,
+    /// and every variable live at `target` a block parameter fed with zeros
+    /// from it (after every bounds check, whose failure path ends in a
+    /// call that never returns).
+    pub fn jump_if_reachable(&mut self, target: Block) {
+        if self.b.is_unreachable() {
+            self.b.ins().trap(ir::TrapCode::unwrap_user(1));
+        } else {
+            self.b.ins().jump(target, &[]);
+        }
     }
 
     /// Allocates `size` zeroed heap bytes.
@@ -518,6 +540,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         self.frame = crate::escape::analyse(self.cx.prog, self.fid, |site| {
             crate::defers::effective_kind(f.defers[site].kind, records)
         });
+        self.in_bounds = crate::bounds::analyse(self.cx.prog, f);
         for (i, local) in f.locals.iter().enumerate() {
             let id = LocalId(i as u32);
             let l = self.layout(local.ty);
@@ -712,30 +735,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
 
     /// The type of a place.
     pub fn place_ty(&self, p: &Place) -> TyId {
-        match p {
-            Place::Local(l) => self.local_ty(*l),
-            Place::Global(g) => self.cx.prog.globals[g.0 as usize].ty,
-            Place::Deref(e) => match self.kind(e.ty) {
-                TyKind::Pointer(t) => *t,
-                _ => e.ty,
-            },
-            Place::Field(inner, n) => match self.kind(self.place_ty(inner)) {
-                TyKind::Struct(fs) => fs[*n].1,
-                _ => self.place_ty(inner),
-            },
-            Place::ArrayIndex(inner, _) => match self.kind(self.place_ty(inner)) {
-                TyKind::Array(_, t) => *t,
-                _ => self.place_ty(inner),
-            },
-            Place::SliceIndex(s, _) => match self.kind(s.ty) {
-                TyKind::Slice(t) => *t,
-                _ => s.ty,
-            },
-            Place::MapIndex(m, _) => match self.kind(m.ty) {
-                TyKind::Map(_, v) => *v,
-                _ => m.ty,
-            },
-        }
+        self.cx.prog.place_ty(self.f, p)
     }
 
     /// Evaluates a place's operands (nil and bounds checks included).
@@ -783,9 +783,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 }
                 let i = self.expr(idx)[0];
                 self.set_pos(idx.pos);
-                let len = self.iconst(types::I64, n as i64);
                 let i64v = self.index_value(i, idx.ty);
-                if !self.index_type_fits(idx.ty, n) {
+                if !self.in_bounds.place(p) && !self.index_type_fits(idx.ty, n) {
+                    let len = self.iconst(types::I64, n as i64);
                     self.bounds_check(i64v, len, idx.ty, runtime::errors::BoundsCode::Index);
                 }
                 let Some(base) = self.loc_addr(&loc) else {
@@ -801,7 +801,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.set_pos(idx.pos);
                 let ety = self.place_ty(p);
                 let i64v = self.index_value(i, idx.ty);
-                self.bounds_check(i64v, sv[1], idx.ty, runtime::errors::BoundsCode::Index);
+                if !self.in_bounds.place(p) {
+                    self.bounds_check(i64v, sv[1], idx.ty, runtime::errors::BoundsCode::Index);
+                }
                 let size = self.layout(ety).size;
                 let off = self.b.ins().imul_imm_s(i64v, size as i64);
                 Loc::Mem(self.b.ins().iadd(sv[0], off), 0)
@@ -868,10 +870,10 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.branch(cond, tb, eb, false);
                 self.b.switch_to_block(tb);
                 self.stmts(then);
-                self.b.ins().jump(join, &[]);
+                self.jump_if_reachable(join);
                 self.b.switch_to_block(eb);
                 self.stmts(els);
-                self.b.ins().jump(join, &[]);
+                self.jump_if_reachable(join);
                 self.b.switch_to_block(join);
             }
             Stmt::Loop { id, cond, body, post } => {
@@ -888,17 +890,32 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.scopes.insert(*id, (exit, Some(postb)));
                 self.b.switch_to_block(bodyb);
                 self.stmts(body);
-                self.b.ins().jump(postb, &[]);
-                self.b.switch_to_block(postb);
+                // The post statements start a block of their own only when
+                // a `continue` jumps there: otherwise they continue the
+                // body's last block, where Cranelift can combine the
+                // body's loads with the post's arithmetic.
+                if self.continued.contains(id) {
+                    self.jump_if_reachable(postb);
+                    self.b.switch_to_block(postb);
+                }
                 self.stmts(post);
-                self.b.ins().jump(head, &[]);
+                match cond {
+                    // The loop rotated, as gc's loops are: a cheap condition
+                    // is tested again at the bottom, so that an iteration
+                    // ends in one conditional branch back to the body
+                    // rather than a jump to the test at the top.
+                    Some(c) if is_cheap_cond(self.cx.prog, c) && !self.b.is_unreachable() => {
+                        self.branch(c, bodyb, exit, false)
+                    }
+                    _ => self.jump_if_reachable(head),
+                }
                 self.b.switch_to_block(exit);
             }
             Stmt::Block { id, body } => {
                 let exit = self.b.create_block();
                 self.scopes.insert(*id, (exit, None));
                 self.stmts(body);
-                self.b.ins().jump(exit, &[]);
+                self.jump_if_reachable(exit);
                 self.b.switch_to_block(exit);
             }
             Stmt::Break(id) | Stmt::Continue(id) => {
@@ -909,7 +926,10 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 };
                 match target {
                     Some(t) => {
-                        self.b.ins().jump(t, &[]);
+                        if matches!(s, Stmt::Continue(_)) {
+                            self.continued.insert(*id);
+                        }
+                        self.jump_if_reachable(t);
                         self.after_terminator();
                     }
                     None => self.ice(self.f.pos, "break/continue outside its scope"),
@@ -917,12 +937,12 @@ impl<'a, 'p> FnTx<'a, 'p> {
             }
             Stmt::Label(l) => {
                 let blk = self.label_block(*l);
-                self.b.ins().jump(blk, &[]);
+                self.jump_if_reachable(blk);
                 self.b.switch_to_block(blk);
             }
             Stmt::Goto(l) => {
                 let blk = self.label_block(*l);
-                self.b.ins().jump(blk, &[]);
+                self.jump_if_reachable(blk);
                 self.after_terminator();
             }
             Stmt::Return(pos) => {
@@ -1077,4 +1097,49 @@ impl<'a, 'p> FnTx<'a, 'p> {
         }
         vals
     }
+}
+
+/// Whether loop condition `c` is cheap enough to be translated twice (see
+/// `Stmt::Loop`): a few operations on locals, constants and elements of
+/// local slices, strings and arrays, and calls of functions that may be
+/// inlined (`cmp.Less`); no division, shift or conversion (whose checks
+/// call the runtime), no other call; declaring nothing but temporaries of
+/// the same kind.
+fn is_cheap_cond(prog: &lower::ir::Program, c: &Expr) -> bool {
+    use lower::ir::{BinOp, Callee, ExprKind};
+    struct Cheap<'p>(usize, bool, &'p lower::ir::Program);
+    impl lower::walk::Visitor for Cheap<'_> {
+        fn stmt(&mut self, s: &Stmt) -> bool {
+            self.0 += 1;
+            self.1 &= matches!(s, Stmt::Decl(_) | Stmt::Assign(Place::Local(_), _));
+            self.1
+        }
+        fn expr(&mut self, e: &Expr) -> bool {
+            self.0 += 1;
+            self.1 &= match &e.kind {
+                ExprKind::Binary(op, ..) => !matches!(op, BinOp::Div | BinOp::Rem | BinOp::Shl | BinOp::Shr),
+                ExprKind::Len(x) | ExprKind::Cap(x) => matches!(x.kind, ExprKind::Local(_)),
+                ExprKind::Call(call) => {
+                    matches!(call.callee, Callee::Func(g) if crate::inline::may_inline(self.2, g))
+                }
+                ExprKind::Const(_)
+                | ExprKind::Index(..)
+                | ExprKind::Load(_)
+                | ExprKind::Local(_)
+                | ExprKind::Unary(..)
+                | ExprKind::AndAnd(..)
+                | ExprKind::OrOr(..)
+                | ExprKind::Seq(..) => true,
+                _ => false,
+            };
+            self.1
+        }
+        fn place(&mut self, p: &Place) -> bool {
+            self.1 &= matches!(p, Place::Local(_) | Place::Field(..) | Place::ArrayIndex(..) | Place::SliceIndex(..));
+            self.1
+        }
+    }
+    let mut v = Cheap(0, true, prog);
+    lower::walk::walk_expr(c, &mut v);
+    v.1 && v.0 <= 32
 }

@@ -127,63 +127,126 @@ impl ProgramCx<'_> {
 
     /// The static method table of `ty` ([`MethodDesc`]s sorted by name) and
     /// its length; `None` when it has no methods. An interface type lists
-    /// its methods' names with null code (for assertions).
+    /// its methods' names with null code (for assertions). What only
+    /// reflect reads (method types, method values' glue, method
+    /// expressions) is filled in only when the program uses reflect.
     pub fn method_table(&mut self, ty: TyId) -> Option<(DataId, usize)> {
         let prog = self.prog;
         let def = &prog.types[ty.0 as usize];
-        let mut entries: Vec<(&str, String, Option<ClifFuncId>)> = Vec::new();
+        let reflect = prog.uses_reflect;
+        let mut entries: Vec<Entry> = Vec::new();
         match &def.kind {
-            TyKind::Interface(ms) => {
-                entries.extend(ms.iter().map(|(n, s)| (n.as_str(), signature(prog, &s.params, &s.results), None)))
-            }
+            TyKind::Interface(ms) => entries.extend(ms.iter().enumerate().map(|(i, (n, s))| Entry {
+                name: n,
+                sig: signature(prog, &s.params, &s.results),
+                code: None,
+                method: None,
+                mtyp: def.reflect.method_types.get(i).copied().filter(|_| reflect),
+            })),
             TyKind::Pointer(elem) => {
                 for (n, f) in &def.methods {
-                    entries.push((n, method_signature(prog, *f), Some(self.method_code(*f, ty, false))));
+                    let code = self.method_code(*f, ty, false);
+                    entries.push(Entry::concrete(prog, ty, n, *f, code, code));
                 }
                 for (n, f) in &prog.types[elem.0 as usize].methods {
-                    entries.push((n, method_signature(prog, *f), Some(self.method_code(*f, *elem, true))));
+                    let code = self.method_code(*f, *elem, true);
+                    entries.push(Entry::concrete(prog, ty, n, *f, code, code));
                 }
             }
             k => {
                 let boxed = !pointer_shaped(k);
                 for (n, f) in &def.methods {
-                    entries.push((n, method_signature(prog, *f), Some(self.method_code(*f, ty, boxed))));
+                    let code = self.method_code(*f, ty, boxed);
+                    // A method expression takes the receiver's value, not
+                    // the data word.
+                    let expr = if reflect { self.func_decl(*f) } else { code };
+                    entries.push(Entry::concrete(prog, ty, n, *f, code, expr));
                 }
             }
         }
         if entries.is_empty() {
             return None;
         }
-        entries.sort_by(|a, b| a.0.cmp(b.0));
-        entries.dedup_by(|a, b| a.0 == b.0);
+        entries.sort_by(|a, b| a.name.cmp(b.name));
+        entries.dedup_by(|a, b| a.name == b.name);
         let size = std::mem::size_of::<MethodDesc>();
-        let name_off = std::mem::offset_of!(MethodDesc, name);
-        let sig_off = std::mem::offset_of!(MethodDesc, sig);
-        let code_off = std::mem::offset_of!(MethodDesc, code);
         let mut bytes = vec![0u8; size * entries.len()];
-        let mut strings = Vec::new();
-        for (i, (n, sig, _)) in entries.iter().enumerate() {
-            for (off, s) in [(name_off, n.as_bytes()), (sig_off, sig.as_bytes())] {
-                let at = i * size + off;
-                bytes[at + 8..at + 16].copy_from_slice(&s.len().to_le_bytes());
-                strings.push((at, self.bytes_data(s)));
+        let mut data = Vec::new();
+        let mut funcs = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            let at = |off: usize| i * size + off;
+            for (off, s) in
+                [(std::mem::offset_of!(MethodDesc, name), e.name), (std::mem::offset_of!(MethodDesc, sig), &e.sig)]
+            {
+                bytes[at(off) + 8..at(off) + 16].copy_from_slice(&s.len().to_le_bytes());
+                data.push((at(off), self.bytes_data(s.as_bytes())));
+            }
+            if let Some(t) = e.mtyp {
+                data.push((at(std::mem::offset_of!(MethodDesc, mtyp)), self.typedesc(t)));
+            }
+            if let Some(code) = e.code {
+                funcs.push((at(std::mem::offset_of!(MethodDesc, code)), code));
+            }
+            // Method values made by reflect (`Value.Method`) are closures
+            // of the interface method-value glue, as `x.M` of an interface
+            // value is.
+            if let (Some(_), Some(TyKind::Func(sig))) = (e.code, e.mtyp.map(|t| &prog.types[t.0 as usize].kind)) {
+                funcs.push((at(std::mem::offset_of!(MethodDesc, glue)), self.closure_glue(sig)));
+            }
+            if let Some((ftyp, expr)) = e.method {
+                data.push((at(std::mem::offset_of!(MethodDesc, ftyp)), self.typedesc(ftyp)));
+                data.push((at(std::mem::offset_of!(MethodDesc, func)), self.code_funcval(expr)));
             }
         }
         let mut d = DataDescription::new();
         d.define(bytes.into_boxed_slice());
         d.set_align(8);
-        for (at, s) in strings {
+        for (at, s) in data {
             let gv = self.module.declare_data_in_data(s, &mut d);
             d.write_data_addr(at as u32, gv, 0);
         }
-        for (i, (_, _, code)) in entries.iter().enumerate() {
-            if let Some(code) = code {
-                let fr = self.module.declare_func_in_data(*code, &mut d);
-                d.write_function_addr((i * size + code_off) as u32, fr);
-            }
+        for (at, code) in funcs {
+            let fr = self.module.declare_func_in_data(code, &mut d);
+            d.write_function_addr(at as u32, fr);
         }
         let id = self.static_data(&d);
         Some((id, entries.len()))
+    }
+}
+
+/// A method table entry before it is laid out as a [`MethodDesc`].
+struct Entry<'p> {
+    name: &'p str,
+    /// The signature string (receiver excluded).
+    sig: String,
+    /// The code called with the data word as receiver (none for an
+    /// interface type's own table).
+    code: Option<ClifFuncId>,
+    /// With reflect: the func type without receiver.
+    mtyp: Option<TyId>,
+    /// With reflect: the method expression's func type and its code.
+    method: Option<(TyId, ClifFuncId)>,
+}
+
+impl<'p> Entry<'p> {
+    /// The entry of method `f` named `name` in the table of `ty`, called
+    /// through `code`, whose method expression is `expr`.
+    fn concrete(
+        prog: &'p lower::ir::Program,
+        ty: TyId,
+        name: &'p str,
+        f: FuncId,
+        code: ClifFuncId,
+        expr: ClifFuncId,
+    ) -> Self {
+        let ftyp = prog.method_expr_types.get(&(ty, f)).copied();
+        Entry {
+            name,
+            sig: method_signature(prog, f),
+            code: Some(code),
+            mtyp: prog.method_types.get(&f).copied(),
+            method: ftyp.map(|t| (t, expr)),
+        }
     }
 }
 

@@ -1,5 +1,6 @@
-//! Library functions compiled inline: `sync/atomic`'s operations, and the
-//! fast paths of `sync.Mutex`.
+//! Library functions compiled inline: `sync/atomic`'s operations, the
+//! fast paths of `sync.Mutex`, and the functions of package `math` that gc
+//! compiles to one instruction ([`FloatOp`]).
 //!
 //! A direct call of one of these functions (or of a method of the atomic
 //! integer types) becomes the machine instruction itself — a `lock xadd`,
@@ -120,6 +121,43 @@ pub fn emit(b: &mut FunctionBuilder, intr: Intrinsic, addr: Value, operands: &[V
     }
 }
 
+/// A function of upstream's `math` whose direct calls are one instruction,
+/// as gc makes them: `sqrt` (whose Go body computes the square root bit by
+/// bit, for machines without one), `Sqrt`, `Abs`, and the conversions
+/// between a float and its bits. The function still exists as a value,
+/// its Go body then doing the same.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FloatOp {
+    /// The correctly rounded square root.
+    Sqrt,
+    /// The sign bit cleared.
+    Abs,
+    /// The same bits as a value of this type.
+    Bits(Type),
+}
+
+/// The [`FloatOp`] a function of the program is, by its full name.
+pub fn float_op(func_name: &str) -> Option<FloatOp> {
+    Some(match func_name {
+        "math.sqrt" | "math.Sqrt" => FloatOp::Sqrt,
+        "math.Abs" => FloatOp::Abs,
+        "math.Float64bits" => FloatOp::Bits(types::I64),
+        "math.Float64frombits" => FloatOp::Bits(types::F64),
+        "math.Float32bits" => FloatOp::Bits(types::I32),
+        "math.Float32frombits" => FloatOp::Bits(types::F32),
+        _ => return None,
+    })
+}
+
+/// Emits `op` on its one operand `x`; returns the result.
+pub fn emit_float(b: &mut FunctionBuilder, op: FloatOp, x: Value) -> Value {
+    match op {
+        FloatOp::Sqrt => b.ins().sqrt(x),
+        FloatOp::Abs => b.ins().fabs(x),
+        FloatOp::Bits(ty) => b.ins().bitcast(ty, MemFlagsData::new(), x),
+    }
+}
+
 /// A method whose direct calls compile to one atomic operation on the
 /// 32-bit word at the receiver (its first field), calling method `slow`
 /// only when that does not settle the matter.
@@ -196,6 +234,14 @@ mod tests {
         assert_eq!(lookup("sync/atomic.(*Uint32).CompareAndSwap"), i(AtomicOp::CompareAndSwap, types::I32));
         assert_eq!(lookup("sync/atomic.(*Uintptr).Or"), i(AtomicOp::Or, types::I64));
         assert_eq!(lookup("sync/atomic.LoadInt32"), i(AtomicOp::Load, types::I32));
+    }
+
+    #[test]
+    fn maths_instructions_are_found_by_name() {
+        assert_eq!(float_op("math.sqrt"), Some(FloatOp::Sqrt));
+        assert_eq!(float_op("math.Float32frombits"), Some(FloatOp::Bits(types::F32)));
+        assert_eq!(float_op("math.Floor"), None);
+        assert_eq!(float_op("main.sqrt"), None);
     }
 
     #[test]

@@ -41,7 +41,7 @@ pub(crate) fn new_module(prog: &Program) -> JITModule {
 
 /// Finalizes the module, registers the funcdata with the runtime.
 pub(crate) fn finish(mut module: JITModule, t: Translated) -> Result<JitProgram, Vec<Diagnostic>> {
-    let Translated { compiled, globals, trampoline, catcher, init, main } = t;
+    let Translated { compiled, globals, trampoline, catcher, init, main, typelinks, .. } = t;
     if let Err(e) = module.finalize_definitions() {
         return Err(vec![Diagnostic {
             pos: syntax::Pos::NONE,
@@ -63,6 +63,11 @@ pub(crate) fn finish(mut module: JITModule, t: Translated) -> Result<JitProgram,
         })
         .collect();
     runtime::gc::register_roots(&roots);
+    if let Some((id, len)) = typelinks {
+        // SAFETY: the finalized table holds `len` descriptors, which live as
+        // long as the module (the program's run).
+        unsafe { runtime::library::register_typelinks(module.get_finalized_data(id).0.cast(), len) };
+    }
     Ok(JitProgram {
         trampoline: addr(trampoline),
         catcher: addr(catcher),

@@ -6,12 +6,14 @@
 //!   │  program.rs  declare every function (Go signature and convention),
 //!   │              static data: strings, type descriptors, func values, globals
 //!   │  func.rs     frame (where locals live), statements, places
+//!   │  bounds.rs   index operations a loop's condition proves in bounds
 //!   │  expr.rs     expressions with Go's arithmetic, conversions, interfaces
 //!   │  calls.rs    Go calls, runtime calls and checks, print/println
 //!   │  maps.rs     map indexing, stores, delete, len, make, range
 //!   │  defers.rs   open-coded defers, defer records, deferreturn block, thunks
 //!   │  external.rs adapters to library functions the runtime implements
 //!   │  intrinsics.rs sync/atomic's operations, inline at direct calls
+//!   │  inline.rs   calls of small leaf functions replaced by their code
 //!   ▼
 //! Cranelift IR ──(any cranelift_module::Module: translate)──▶ machine code
 //!   │  funcdata.rs  lines, deferBits/argument slot offsets, landing pads
@@ -35,6 +37,8 @@
 #![deny(missing_docs)]
 #![deny(unsafe_code)]
 
+pub mod artifact;
+pub mod bounds;
 pub mod calls;
 pub mod chans;
 pub mod deadstores;
@@ -46,6 +50,7 @@ pub mod external;
 pub mod func;
 pub mod funcdata;
 pub mod iface;
+pub mod inline;
 pub mod intrinsics;
 mod jit;
 pub mod layout;
@@ -54,6 +59,7 @@ mod object;
 pub mod program;
 pub mod runtime_symbols;
 pub mod slices;
+mod statics;
 
 use cranelift_codegen::Context;
 use cranelift_frontend::FunctionBuilderContext;
@@ -96,11 +102,15 @@ pub struct Options {
     pub dump_functions: Vec<String>,
     /// The machine-code cache, if any.
     pub cache: Option<std::sync::Arc<dyn CodeCache>>,
+    /// [`compile_jit`] writes the program as an [`artifact::Artifact`],
+    /// reads it back and links that instead (`DEFT_RELINK=1`: a self-test
+    /// of the package cache's format on whole programs).
+    pub relink: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { opt_level_speed: true, dump_functions: Vec::new(), cache: None }
+        Options { opt_level_speed: true, dump_functions: Vec::new(), cache: None, relink: false }
     }
 }
 
@@ -131,6 +141,16 @@ fn cache_group(meta: &funcdata::FuncMeta) -> &str {
 pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Result<JitProgram, Vec<Diagnostic>> {
     let mut module = jit::new_module(program);
     let translated = translate(&mut module, program, sources, opts)?;
+    if let Some(capture) = &translated.capture {
+        let ice =
+            |what: &str| vec![Diagnostic { pos: syntax::Pos::NONE, msg: format!("internal compiler error: {what}") }];
+        let art = artifact::capture(module.declarations(), capture, &translated)
+            .ok_or_else(|| ice("the program cannot be written as an artifact"))?;
+        let art = artifact::Artifact::decode(&art.encode()).ok_or_else(|| ice("an artifact does not read back"))?;
+        let mut fresh = jit::new_module(program);
+        let linked = artifact::link(&mut fresh, &art).map_err(|e| ice(&e))?;
+        return jit::finish(fresh, linked);
+    }
     jit::finish(module, translated)
 }
 
@@ -149,6 +169,11 @@ pub(crate) struct Translated {
     pub init: ClifFuncId,
     /// `main.main`, if the program has one.
     pub main: Option<ClifFuncId>,
+    /// With reflect, the table of every type descriptor the program has and
+    /// its length (see `runtime::library::register_typelinks`).
+    pub typelinks: Option<(DataId, usize)>,
+    /// What was defined, when [`Options::relink`] asked for it.
+    pub capture: Option<artifact::Capture>,
 }
 
 /// Translates `program` into `module`, any kind of Cranelift module: the
@@ -162,8 +187,10 @@ pub(crate) fn translate(
 ) -> Result<Translated, Vec<Diagnostic>> {
     let mut cx = ProgramCx::new(module, program, sources);
     cx.cache = opts.cache.clone();
+    cx.capture = opts.relink.then(artifact::Capture::default);
     let mut ctx = cx.module.make_context();
     let mut fctx = FunctionBuilderContext::new();
+    let mut inliner = inline::Inliner::new(&cx);
     // Compile what the program can reach, starting from init, main and
     // every function the user wrote (see `Func::on_demand`).
     for i in (0..program.funcs.len()).rev() {
@@ -187,6 +214,7 @@ pub(crate) fn translate(
         }
         let translated = func::translate(&mut cx, &mut ctx.func, &mut fctx, fid);
         if let Some((meta, _)) = translated {
+            inliner.inline_calls(&mut cx, &mut ctx, &mut fctx, fid);
             let id = cx.funcs[i];
             let dump = opts.dump_functions.contains(&meta.name);
             if dump {
@@ -222,7 +250,8 @@ pub(crate) fn translate(
     let init = cx.func_decl(program.init);
     let main = program.main.map(|m| cx.func_decl(m));
     let globals = cx.global_ids();
-    Ok(Translated { compiled: cx.compiled, globals, trampoline, catcher, init, main })
+    let typelinks = cx.typelinks();
+    Ok(Translated { compiled: cx.compiled, globals, trampoline, catcher, init, main, typelinks, capture: cx.capture })
 }
 
 /// The alignment of a function of `len` bytes: 32 bytes (gc's), or 64 when
@@ -264,6 +293,7 @@ fn define(cx: &mut ProgramCx, ctx: &mut Context, id: cranelift_module::FuncId, m
     }
     let compiled = ctx.compiled_code().expect("compiled just now");
     if let Some(v) = &compiled.vcode {
+        eprintln!("---- {name} (Cranelift IR after its optimisations) ----\n{}", ctx.func.display());
         eprintln!("---- {name} (machine code; each epilogue's `mov %rbp, %rsp` becomes a nop) ----\n{v}");
     }
     let mut code = compiled.code_buffer().to_vec();
@@ -277,6 +307,9 @@ fn define(cx: &mut ProgramCx, ctx: &mut Context, id: cranelift_module::FuncId, m
     let align = u64::from(compiled.buffer.alignment).max(code_alignment(code.len()));
     if let Err(e) = cx.module.define_function_bytes(id, align, &code, &relocs) {
         return cx.error(syntax::Pos::NONE, format!("internal compiler error: defining {name}: {e:?}"));
+    }
+    if let Some(capture) = &mut cx.capture {
+        capture.func(id, align, &code, &relocs);
     }
     let c: CompiledFunc = funcdata::collect(id, ctx, meta);
     cx.compiled.push(c);

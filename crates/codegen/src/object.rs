@@ -135,6 +135,7 @@ fn define_image(module: &mut dyn Module, t: &Translated, main: ClifFuncId, godeb
     put(std::mem::offset_of!(Image, code_len), code.len() as u64);
     put(std::mem::offset_of!(Image, roots_len), t.globals.len() as u64);
     put(std::mem::offset_of!(Image, godebug_len), godebug.len() as u64);
+    put(std::mem::offset_of!(Image, typelinks_len), t.typelinks.map_or(0, |(_, n)| n) as u64);
     let mut image = DataDescription::new();
     image.define(words.into_boxed_slice());
     image.set_align(8);
@@ -143,7 +144,10 @@ fn define_image(module: &mut dyn Module, t: &Translated, main: ClifFuncId, godeb
         (std::mem::offset_of!(Image, code), code_id),
         (std::mem::offset_of!(Image, roots), roots_id),
         (std::mem::offset_of!(Image, godebug), godebug_id),
-    ] {
+    ]
+    .into_iter()
+    .chain(t.typelinks.map(|(id, _)| (std::mem::offset_of!(Image, typelinks), id)))
+    {
         let gv = module.declare_data_in_data(data, &mut image);
         image.write_data_addr(off as u32, gv, 0);
     }

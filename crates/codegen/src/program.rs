@@ -20,7 +20,9 @@ use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_module::{DataDescription, DataId, FuncId as ClifFuncId, Linkage, Module};
 use lower::ir::{Const, FuncId, FuncSig, Program, TyId, TyKind};
-use runtime::abi::{FieldDesc, Kind, TYPE_FLAG_NAMED, TYPE_FLAG_NOPTR, TYPE_FLAG_REGISTER_RESULTS, TypeDesc};
+use runtime::abi::{
+    FieldDesc, Kind, TYPE_FLAG_NAMED, TYPE_FLAG_NOPTR, TYPE_FLAG_REGISTER_RESULTS, TYPE_FLAG_VARIADIC, TypeDesc,
+};
 use syntax::{Diagnostic, Pos, SourceMap};
 
 use crate::funcdata::CompiledFunc;
@@ -112,8 +114,14 @@ pub struct ProgramCx<'p> {
     /// [`ProgramCx::small_uints`]), once made.
     small_uints: Option<DataId>,
     typedescs: HashMap<TyId, DataId>,
-    funcvals: HashMap<FuncId, DataId>,
+    /// The program's pointer types by element type, for
+    /// [`ProgramCx::pointer_to`] (made on first use).
+    pointer_types: Option<HashMap<TyId, TyId>>,
+    funcvals: HashMap<ClifFuncId, DataId>,
     globals: Vec<Option<DataId>>,
+    /// Static objects that can hold pointers (see [`crate::statics`]),
+    /// with their sizes: roots of the collector, as globals are.
+    pub(crate) static_roots: Vec<(DataId, usize)>,
     thunk_ids: HashMap<ThunkSpec, ClifFuncId>,
     /// Thunks requested but not generated yet.
     pub pending_thunks: Vec<(ThunkSpec, ClifFuncId)>,
@@ -125,6 +133,8 @@ pub struct ProgramCx<'p> {
     pub diags: Vec<Diagnostic>,
     /// The machine-code cache, if any (see [`crate::CodeCache`]).
     pub cache: Option<std::sync::Arc<dyn crate::CodeCache>>,
+    /// Records every definition, for an artifact (see [`crate::Options::relink`]).
+    pub(crate) capture: Option<crate::artifact::Capture>,
 }
 
 impl<'p> ProgramCx<'p> {
@@ -145,21 +155,40 @@ impl<'p> ProgramCx<'p> {
             small_uints: None,
             by_name: None,
             typedescs: HashMap::new(),
+            pointer_types: None,
             funcvals: HashMap::new(),
             globals: vec![None; prog.globals.len()],
+            static_roots: Vec::new(),
             thunk_ids: HashMap::new(),
             pending_thunks: Vec::new(),
             compiled: Vec::new(),
             iface: Default::default(),
             diags: Vec::new(),
             cache: None,
+            capture: None,
         };
         for i in 0..prog.funcs.len() {
-            let sig = cx.func_signature(FuncId(i as u32));
-            let id = cx.declare_anon(&sig);
+            let id = cx.declare_go_func(FuncId(i as u32));
             cx.funcs.push(id);
         }
         cx
+    }
+
+    /// Declares IR function `f` under its symbol, [`go_symbol`] of its link
+    /// name, a local symbol. Link names are unique (the IR verifier's
+    /// invariant); should two collide anyway, the second is reported as an
+    /// internal compiler error and declared anonymously, so that
+    /// compilation goes on.
+    fn declare_go_func(&mut self, f: FuncId) -> ClifFuncId {
+        let sig = self.func_signature(f);
+        let symbol = go_symbol(&self.prog.funcs[f.0 as usize].link);
+        if self.module.get_name(&symbol).is_none()
+            && let Ok(id) = self.module.declare_function(&symbol, Linkage::Local, &sig)
+        {
+            return id;
+        }
+        self.error(Pos::NONE, format!("internal compiler error: link name {symbol} declared twice"));
+        self.declare_anon(&sig)
     }
 
     /// The declaration of IR function `f`, for a reference to it (a call, a
@@ -309,7 +338,14 @@ impl<'p> ProgramCx<'p> {
     /// The static closure object `[code]` of top-level function `f`, used
     /// for `f` as a func value.
     pub fn funcval(&mut self, f: FuncId) -> DataId {
-        if let Some(id) = self.funcvals.get(&f) {
+        let code = self.func_decl(f);
+        self.code_funcval(code)
+    }
+
+    /// The static closure object `[code]` of function `code` (a Go
+    /// function taking its closure context first): a func value of it.
+    pub fn code_funcval(&mut self, code: ClifFuncId) -> DataId {
+        if let Some(id) = self.funcvals.get(&code) {
             return *id;
         }
         let id = self.anon_data(false);
@@ -318,36 +354,43 @@ impl<'p> ProgramCx<'p> {
         // data in .bss, where a relocation cannot be applied.
         d.define(Box::new([0u8; 8]));
         d.set_align(8);
-        let code = self.func_decl(f);
         let fr = self.module.declare_func_in_data(code, &mut d);
         d.write_function_addr(0, fr);
         self.define_data(id, &d);
-        self.funcvals.insert(f, id);
+        self.funcvals.insert(code, id);
         id
     }
 
-    /// The storage of package-level variable `g` (zeroed).
+    /// The storage of package-level variable `g`: zeroed, or its static
+    /// initial value (see [`crate::statics`]).
     pub fn global(&mut self, g: lower::ir::GlobalId) -> DataId {
         if let Some(id) = self.globals[g.0 as usize] {
             return id;
         }
-        let ty = self.prog.globals[g.0 as usize].ty;
-        let l = self.layouts.get(ty);
-        let (size, align) = (l.size.max(1) as usize, l.align.max(1) as u64);
-        let id = self.anon_data(true);
-        let mut d = DataDescription::new();
-        d.define_zeroinit(size);
-        d.set_align(align);
-        self.define_data(id, &d);
+        let symbol = format!("go:var:{}", self.prog.globals[g.0 as usize].name);
+        let id = self.named_data(&symbol, true);
+        let global = &self.prog.globals[g.0 as usize];
         self.globals[g.0 as usize] = Some(id);
+        match &global.init {
+            Some(value) => self.define_static(id, global.ty, value),
+            None => {
+                let l = self.layouts.get(global.ty);
+                let mut d = DataDescription::new();
+                d.define_zeroinit(l.size.max(1) as usize);
+                d.set_align(u64::from(l.align.max(1)));
+                self.define_data(id, &d);
+            }
+        }
         id
     }
 
-    /// The data objects of every global variable defined so far, with
-    /// their sizes (roots of the garbage collector once finalized).
+    /// The data objects of every global variable defined so far and of
+    /// the static objects that can hold pointers, with their sizes (roots
+    /// of the garbage collector once finalized).
     pub fn global_ids(&self) -> Vec<(DataId, usize)> {
         let size = |g: usize| self.layouts.get(self.prog.globals[g].ty).size.max(1) as usize;
-        self.globals.iter().enumerate().filter_map(|(g, id)| id.map(|id| (id, size(g)))).collect()
+        let globals = self.globals.iter().enumerate().filter_map(|(g, id)| id.map(|id| (id, size(g))));
+        globals.chain(self.static_roots.iter().copied()).collect()
     }
 
     /// The static type descriptor of `ty` (layout: [`TypeDesc`]).
@@ -355,16 +398,18 @@ impl<'p> ProgramCx<'p> {
         if let Some(id) = self.typedescs.get(&ty) {
             return *id;
         }
-        let id = self.anon_data(false);
+        let id = self.named_data(&format!("go:type:{}", self.prog.types[ty.0 as usize].link), false);
         // Insert first: element types may refer back to this one.
         self.typedescs.insert(ty, id);
-        let def = &self.prog.types[ty.0 as usize];
+        let prog = self.prog;
+        let def = &prog.types[ty.0 as usize];
         let l = self.layouts.get(ty);
         let mut bytes = vec![0u8; std::mem::size_of::<TypeDesc>()];
         let put = |bytes: &mut Vec<u8>, off: usize, v: &[u8]| bytes[off..off + v.len()].copy_from_slice(v);
         put(&mut bytes, std::mem::offset_of!(TypeDesc, size), &(l.size as usize).to_le_bytes());
-        put(&mut bytes, std::mem::offset_of!(TypeDesc, kind), &[kind_of(&def.kind) as u8]);
+        put(&mut bytes, std::mem::offset_of!(TypeDesc, kind), &[reflect_kind(def) as u8]);
         put(&mut bytes, std::mem::offset_of!(TypeDesc, align), &[l.align.max(1) as u8]);
+        put(&mut bytes, std::mem::offset_of!(TypeDesc, chan_dir), &[def.reflect.chan_dir]);
         let register_results = match &def.kind {
             TyKind::Func(sig) => {
                 let results = sig.results.iter().map(|r| self.layouts.get(*r));
@@ -375,10 +420,9 @@ impl<'p> ProgramCx<'p> {
         };
         let flags = if def.named { TYPE_FLAG_NAMED } else { 0 }
             | if l.has_ptr { 0 } else { TYPE_FLAG_NOPTR }
-            | if register_results { TYPE_FLAG_REGISTER_RESULTS } else { 0 };
+            | if register_results { TYPE_FLAG_REGISTER_RESULTS } else { 0 }
+            | if def.reflect.variadic { TYPE_FLAG_VARIADIC } else { 0 };
         put(&mut bytes, std::mem::offset_of!(TypeDesc, flags), &[flags]);
-        let name_off = std::mem::offset_of!(TypeDesc, name);
-        put(&mut bytes, name_off + 8, &def.name.len().to_le_bytes());
         // A func type gives its parameter count and first parameter's type
         // (`len`, `key`): what runtime.SetFinalizer checks.
         let len = match &def.kind {
@@ -398,32 +442,106 @@ impl<'p> ProgramCx<'p> {
             TyKind::Func(sig) => sig.params.first().copied(),
             _ => None,
         };
-        let name = def.name.clone();
         let methods = self.method_table(ty);
         put(&mut bytes, std::mem::offset_of!(TypeDesc, nmethods), &methods.map_or(0, |m| m.1).to_le_bytes());
-        let name_data = self.bytes_data(name.as_bytes());
-        let elem_data = elem.map(|e| self.typedesc(e));
-        let key_data = key.map(|k| self.typedesc(k));
         let fields = self.field_table(ty);
         put(&mut bytes, std::mem::offset_of!(TypeDesc, nfields), &fields.map_or(0, |f| f.1).to_le_bytes());
+        let params = match &def.kind {
+            TyKind::Func(sig) => {
+                put(&mut bytes, std::mem::offset_of!(TypeDesc, nout), &sig.results.len().to_le_bytes());
+                self.typedesc_table(&[sig.params.as_slice(), sig.results.as_slice()].concat())
+            }
+            _ => None,
+        };
+        let mut relocs = vec![
+            (std::mem::offset_of!(TypeDesc, elem), elem.map(|e| self.typedesc(e))),
+            (std::mem::offset_of!(TypeDesc, key), key.map(|k| self.typedesc(k))),
+            (std::mem::offset_of!(TypeDesc, methods), methods.map(|m| m.0)),
+            (std::mem::offset_of!(TypeDesc, fields), fields.map(|f| f.0)),
+            (std::mem::offset_of!(TypeDesc, params), params),
+            (std::mem::offset_of!(TypeDesc, ptr_to_this), self.pointer_to(ty).map(|p| self.typedesc(p))),
+            (std::mem::offset_of!(TypeDesc, call), def.reflect.call.map(|c| self.funcval(c.adapter))),
+            (std::mem::offset_of!(TypeDesc, call_frame), def.reflect.call.map(|c| self.typedesc(c.frame))),
+            (
+                std::mem::offset_of!(TypeDesc, make_func),
+                def.reflect.call.and_then(|c| c.make_func).map(|f| self.funcval(f)),
+            ),
+        ];
+        for (off, s) in [
+            (std::mem::offset_of!(TypeDesc, name), &def.name),
+            (std::mem::offset_of!(TypeDesc, pkg_path), &def.reflect.pkg_path),
+        ] {
+            put(&mut bytes, off + 8, &s.len().to_le_bytes());
+            relocs.push((off, Some(self.bytes_data(s.as_bytes()))));
+        }
+        self.define_with_relocs(id, bytes, &relocs);
+        id
+    }
+
+    /// Defines data `id` as `bytes` with the address of each target of
+    /// `relocs` (those that are `Some`) at its offset.
+    fn define_with_relocs(&mut self, id: DataId, bytes: Vec<u8>, relocs: &[(usize, Option<DataId>)]) {
         let mut d = DataDescription::new();
         d.define(bytes.into_boxed_slice());
         d.set_align(8);
-        let gv = self.module.declare_data_in_data(name_data, &mut d);
-        d.write_data_addr(name_off as u32, gv, 0);
-        for (off, target) in [
-            (std::mem::offset_of!(TypeDesc, elem), elem_data),
-            (std::mem::offset_of!(TypeDesc, key), key_data),
-            (std::mem::offset_of!(TypeDesc, methods), methods.map(|m| m.0)),
-            (std::mem::offset_of!(TypeDesc, fields), fields.map(|f| f.0)),
-        ] {
+        for &(off, target) in relocs {
             if let Some(t) = target {
                 let gv = self.module.declare_data_in_data(t, &mut d);
                 d.write_data_addr(off as u32, gv, 0);
             }
         }
         self.define_data(id, &d);
-        id
+    }
+
+    /// A static array of the descriptors of `tys` (a func type's
+    /// parameters and results); `None` when empty.
+    fn typedesc_table(&mut self, tys: &[TyId]) -> Option<DataId> {
+        if tys.is_empty() {
+            return None;
+        }
+        let relocs: Vec<(usize, Option<DataId>)> =
+            tys.iter().enumerate().map(|(i, t)| (i * 8, Some(self.typedesc(*t)))).collect();
+        let id = self.anon_data(false);
+        self.define_with_relocs(id, vec![0u8; tys.len() * 8], &relocs);
+        Some(id)
+    }
+
+    /// The program's type `*ty`, when the program has it and uses package
+    /// reflect (whose `PointerTo` must then find it, see
+    /// [`TypeDesc::ptr_to_this`]). Made known to descriptors only then:
+    /// the descriptor of `*T` brings `*T`'s method table, whose methods
+    /// are compiled.
+    fn pointer_to(&mut self, ty: TyId) -> Option<TyId> {
+        let prog = self.prog;
+        if !prog.uses_reflect {
+            return None;
+        }
+        let index = self.pointer_types.get_or_insert_with(|| {
+            let pointers = prog.types.iter().enumerate();
+            pointers
+                .filter_map(|(i, d)| if let TyKind::Pointer(e) = d.kind { Some((e, TyId(i as u32))) } else { None })
+                .collect()
+        });
+        index.get(&ty).copied()
+    }
+
+    /// For a program that uses reflect, a table of the address of every
+    /// type descriptor emitted (by type id: the same table on every run),
+    /// and its length: gc's typelinks, through which reflect's `SliceOf`,
+    /// `MapOf`, `FuncOf`, ... find the program's own descriptor of a type
+    /// rather than make a second one. Called once code generation is done
+    /// (no descriptor is made after it).
+    pub fn typelinks(&mut self) -> Option<(DataId, usize)> {
+        if !self.prog.uses_reflect {
+            return None;
+        }
+        let mut ids: Vec<(TyId, DataId)> = self.typedescs.iter().map(|(t, d)| (*t, *d)).collect();
+        ids.sort_by_key(|(t, _)| *t);
+        let relocs: Vec<(usize, Option<DataId>)> =
+            ids.iter().enumerate().map(|(i, (_, d))| (8 * i, Some(*d))).collect();
+        let id = self.anon_data(false);
+        self.define_with_relocs(id, vec![0u8; 8 * ids.len().max(1)], &relocs);
+        Some((id, ids.len()))
     }
 
     /// The [`FieldDesc`] table of a struct type (data, count); `None` for
@@ -435,27 +553,29 @@ impl<'p> ProgramCx<'p> {
             return None;
         }
         let fields = fields.clone();
+        let tags = &self.prog.types[ty.0 as usize].reflect.tags;
         let offsets: Vec<u32> = self.layouts.get(ty).fields.iter().map(|f| f.0).collect();
         let size = std::mem::size_of::<FieldDesc>();
         let mut bytes = vec![0u8; size * fields.len()];
         let mut relocs = Vec::new();
-        for (i, (name, fty, _)) in fields.iter().enumerate() {
+        for (i, (name, fty, embedded)) in fields.iter().enumerate() {
             let base = i * size;
-            let name_off = base + std::mem::offset_of!(FieldDesc, name);
-            bytes[name_off + 8..name_off + 16].copy_from_slice(&name.len().to_le_bytes());
+            let tag = tags.get(i).map_or("", |t| t.as_str());
+            for (off, s) in
+                [(std::mem::offset_of!(FieldDesc, name), name.as_str()), (std::mem::offset_of!(FieldDesc, tag), tag)]
+            {
+                bytes[base + off + 8..base + off + 16].copy_from_slice(&s.len().to_le_bytes());
+                relocs.push((base + off, Some(self.bytes_data(s.as_bytes()))));
+            }
             let off = base + std::mem::offset_of!(FieldDesc, offset);
             bytes[off..off + 8].copy_from_slice(&(offsets[i] as usize).to_le_bytes());
-            relocs.push((name_off, self.bytes_data(name.as_bytes())));
-            relocs.push((base + std::mem::offset_of!(FieldDesc, ty), self.typedesc(*fty)));
+            let off = base + std::mem::offset_of!(FieldDesc, embedded);
+            bytes[off..off + 8].copy_from_slice(&usize::from(*embedded).to_le_bytes());
+            relocs.push((base + std::mem::offset_of!(FieldDesc, ty), Some(self.typedesc(*fty))));
         }
-        let mut d = DataDescription::new();
-        d.define(bytes.into_boxed_slice());
-        d.set_align(8);
-        for (off, target) in relocs {
-            let gv = self.module.declare_data_in_data(target, &mut d);
-            d.write_data_addr(off as u32, gv, 0);
-        }
-        Some((self.static_data(&d), fields.len()))
+        let id = self.anon_data(false);
+        self.define_with_relocs(id, bytes, &relocs);
+        Some((id, fields.len()))
     }
 
     /// The thunk for `spec`, declared now and generated after the current
@@ -490,21 +610,48 @@ impl<'p> ProgramCx<'p> {
         id
     }
 
-    fn anon_data(&mut self, writable: bool) -> DataId {
+    /// Declares a program-wide data object under `symbol`, a local symbol
+    /// made of a link name (a type descriptor's, a package-level
+    /// variable's: unique, see [`lower::ir::TyDef::link`]); as
+    /// [`ProgramCx::declare_go_func`], a collision is reported as an
+    /// internal compiler error and the object declared anonymously.
+    fn named_data(&mut self, symbol: &str, writable: bool) -> DataId {
+        if self.module.get_name(symbol).is_none()
+            && let Ok(id) = self.module.declare_data(symbol, Linkage::Local, writable, false)
+        {
+            return id;
+        }
+        self.error(Pos::NONE, format!("internal compiler error: data {symbol} declared twice"));
+        self.anon_data(writable)
+    }
+
+    pub(crate) fn anon_data(&mut self, writable: bool) -> DataId {
         self.module
             .declare_anonymous_data(writable, false)
             .unwrap_or_else(|e| panic!("internal compiler error: declare data: {e}"))
     }
 
-    fn define_data(&mut self, id: DataId, d: &DataDescription) {
+    pub(crate) fn define_data(&mut self, id: DataId, d: &DataDescription) {
         self.module.define_data(id, d).unwrap_or_else(|e| panic!("internal compiler error: define data: {e}"));
+        if let Some(capture) = &mut self.capture {
+            capture.data(id, d);
+        }
     }
+}
+
+/// The symbol of a Go function in a module: `go:` and its link name
+/// ([`lower::ir::Func::link`]). The prefix keeps Go functions apart from
+/// the symbols code imports (the runtime's entry points, and library
+/// functions the runtime implements under their Go names: a bodyless
+/// `os.write`'s adapter is `go:os.write`, and calls the import `os.write`).
+pub fn go_symbol(link: &str) -> String {
+    format!("go:{link}")
 }
 
 /// The bytes of constant `c` in memory as layout `l` (a string's data
 /// pointer left zero) and, for a string, its bytes. None for nil and for
 /// layouts that are not the constant's plain scalars.
-fn encode_const(c: &Const, l: &Layout) -> Option<(Vec<u8>, Option<Vec<u8>>)> {
+pub(crate) fn encode_const(c: &Const, l: &Layout) -> Option<(Vec<u8>, Option<Vec<u8>>)> {
     let mut out = vec![0u8; l.size as usize];
     let mut put = |i: usize, bits: u64| -> Option<()> {
         let s = l.scalars.get(i)?;
@@ -540,7 +687,18 @@ fn encode_const(c: &Const, l: &Layout) -> Option<(Vec<u8>, Option<Vec<u8>>)> {
     Some((out, string))
 }
 
-/// The `reflect.Kind` of a type.
+/// The `reflect.Kind` of a type: its structure's, but for the 64-bit
+/// integers, which the structure does not tell apart.
+fn reflect_kind(def: &lower::ir::TyDef) -> Kind {
+    match (kind_of(&def.kind), &def.reflect) {
+        (_, f) if f.uintptr => Kind::Uintptr,
+        (Kind::Int, f) if f.sized64 => Kind::Int64,
+        (Kind::Uint, f) if f.sized64 => Kind::Uint64,
+        (k, _) => k,
+    }
+}
+
+/// The `reflect.Kind` of a type's structure.
 fn kind_of(k: &TyKind) -> Kind {
     match k {
         TyKind::Bool => Kind::Bool,

@@ -69,15 +69,24 @@ pub struct Compiled<B> {
     pub main_path: String,
 }
 
+/// Writes `text` to standard output. A reader that went away (`deft run
+/// --dump-ir x.go | head`) is not an error of deft's: what it did not read
+/// is dropped, as `print!` would panic instead (Rust ignores `SIGPIPE`).
+pub fn print_stdout(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
 /// Executes a parsed command; returns the process exit status.
 pub fn execute(cmd: Command) -> i32 {
     match cmd {
         Command::Help => {
-            print!("{USAGE}");
+            print_stdout(USAGE);
             0
         }
         Command::Version => {
-            println!("deft version {} go1.27 linux/amd64", env!("CARGO_PKG_VERSION"));
+            print_stdout(&format!("deft version {} go1.27 linux/amd64\n", env!("CARGO_PKG_VERSION")));
             0
         }
         Command::Run(opts) => run(&opts),
@@ -180,7 +189,7 @@ pub fn compile_loaded<B: Backend>(
         eprint!("{}", lower::defer_report(&program, sources, &|file| defer_rank.get(&file).copied()));
     }
     if opts.dump_ir {
-        print!("{}", lower::dump(&program));
+        print_stdout(&lower::dump(&program));
         return Ok(None);
     }
     let cache = crate::cache::DiskCache::open().map(std::sync::Arc::new);
@@ -189,6 +198,7 @@ pub fn compile_loaded<B: Backend>(
             .map(|v| v.split(',').map(String::from).collect())
             .unwrap_or_default(),
         cache: cache.clone().map(|c| c as std::sync::Arc<dyn codegen::CodeCache>),
+        relink: std::env::var_os("DEFT_RELINK").is_some_and(|v| v == "1"),
         ..codegen::Options::default()
     };
     let compiled = B::generate(&program, sources, &cg_opts, &godebug);

@@ -49,7 +49,7 @@ pub fn test(opts: &TestOptions) -> i32 {
         failed |= !test_package(opts, operand, list_mode);
     }
     if list_mode && failed && !opts.json {
-        println!("FAIL");
+        crate::driver::print_stdout("FAIL\n");
     }
     i32::from(failed)
 }
@@ -153,7 +153,7 @@ impl Sink {
 fn report_failed_build(opts: &TestOptions, shown: &str, desc: &str, rendered: &str, line: &str) {
     if !opts.json {
         eprint!("{rendered}");
-        println!("{line}");
+        crate::driver::print_stdout(&format!("{line}\n"));
         return;
     }
     let mut stdout = std::io::stdout();

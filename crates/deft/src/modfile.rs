@@ -85,10 +85,11 @@
 //! their own; deft says `module lookup disabled`); `godebug` keys are not
 //! checked against the known settings (`go: error loading
 //! go.mod:\ngo.mod:2: unknown godebug "foo"`); tool paths are not checked
-//! (`go: malformed tool path`); go.sum is not read; go.work's replacements
+//! (`go: malformed tool path`); go.sum is `gosum`'s; go.work's replacements
 //! are not checked against its modules'.
 
 pub mod cache;
+pub mod gosum;
 pub mod module;
 mod read;
 pub mod vendor;

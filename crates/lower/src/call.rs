@@ -287,7 +287,7 @@ impl FnCx<'_, '_> {
             return w;
         }
         let name = format!("{}-fm", self.cx.prog.funcs[method.0 as usize].name);
-        let wid = self.cx.reserve_func(name.clone(), pos);
+        let wid = self.cx.reserve_func_for(name.clone(), pos, method);
         let mut locals = vec![Local { name: "~recv".into(), ty: recv_ty, heap: true }];
         let (params, results) = self.wrapper_locals(&mut locals, sig);
         let args = std::iter::once(LocalId(0))
@@ -349,8 +349,7 @@ impl FnCx<'_, '_> {
         if let Some(&w) = self.cx.promoted_wrappers.get(&(iface, mname.clone())) {
             return w;
         }
-        let name = format!("{}.{mname}", self.cx.prog.types[iface.0 as usize].name);
-        let wid = self.cx.reserve_func(name.clone(), pos);
+        let wid = self.cx.reserve_func_of_type(iface, |t| format!("{t}.{mname}"), pos);
         let mut locals = vec![Local { name: "~recv".into(), ty: iface, heap: false }];
         let (params, results) = self.wrapper_locals(&mut locals, sig);
         let args = params.iter().map(|&l| IExpr { kind: IK::Local(l), ty: locals[l.0 as usize].ty, pos }).collect();
@@ -405,7 +404,7 @@ impl FnCx<'_, '_> {
         }
         let mname = self.cx.prog.funcs[method.0 as usize].name.clone();
         let name = crate::ir::pointer_method_name(&mname).unwrap_or_else(|| format!("{mname}-ptr"));
-        let wid = self.cx.reserve_func(name.clone(), pos);
+        let wid = self.cx.reserve_func_for(name.clone(), pos, method);
         let mut locals = Vec::new();
         let (params, results) = self.wrapper_locals(&mut locals, sig);
         let mut args: Vec<IExpr> =

@@ -618,7 +618,7 @@ impl FnCx<'_, '_> {
     }
 
     /// Element positions of an array or slice literal (`[5: x, y]`).
-    fn indexed_slots<'e>(&self, elems: &'e [KeyedElement]) -> Vec<(usize, &'e Expr)> {
+    pub(crate) fn indexed_slots<'e>(&self, elems: &'e [KeyedElement]) -> Vec<(usize, &'e Expr)> {
         let mut next = 0usize;
         let mut out = Vec::new();
         for el in elems {

@@ -223,6 +223,7 @@ impl<'c, 'a> FnCx<'c, 'a> {
         let slot = &mut self.cx.prog.funcs[self.id.0 as usize];
         *slot = Func {
             name: std::mem::take(&mut slot.name),
+            link: std::mem::take(&mut slot.link),
             pos: slot.pos,
             end,
             params: self.params,
@@ -233,6 +234,7 @@ impl<'c, 'a> FnCx<'c, 'a> {
             defers: self.defers,
             range_defers: self.plan.range_defers,
             external: slot.external,
+            noinline: slot.noinline,
             on_demand: slot.on_demand,
         };
     }

@@ -103,6 +103,17 @@ pub struct Ctx<'a> {
     /// function declared without a body whose symbol is here is that
     /// function (see [`linked_body`]).
     symbols: HashMap<String, FuncId>,
+    /// Methods (declared, instances, promoted wrappers of them) whose last
+    /// parameter is variadic: what their func types in
+    /// [`Program::method_types`] need that their IR parameters do not say.
+    pub variadic_funcs: std::collections::HashSet<FuncId>,
+    /// The type arguments, as link names spell them (`[int,string]`), of
+    /// the instance being lowered, if any: the functions made meanwhile
+    /// belong to it (see [`Ctx::reserve_func`]).
+    instance_args: Option<std::rc::Rc<str>>,
+    /// The type arguments of the instance each function belongs to (the
+    /// instances and what was made while lowering them).
+    func_args: HashMap<FuncId, std::rc::Rc<str>>,
 }
 
 /// A generic function or method of a generic type, lowered per instance.
@@ -152,8 +163,10 @@ impl<'a> Ctx<'a> {
             },
             None => format!("{pkg}.{}[...]", decl.name.name),
         };
-        let fid = self.reserve_func(name, decl.pos);
+        let args = self.link_args(&key.1);
+        let fid = self.reserve_func_in(name, decl.pos, Some(args));
         self.prog.funcs[fid.0 as usize].on_demand = true;
+        self.note_variadic(fid, obj);
         self.instances.insert(key.clone(), fid);
         self.pending.push((key.0, key.1, fid));
         Some(fid)
@@ -188,6 +201,15 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// Notes method `fid` as variadic if its declaration `obj` is.
+    fn note_variadic(&mut self, fid: FuncId, obj: ObjId) {
+        if let Type::Func(sig) = self.types.get(self.info.obj(obj).ty)
+            && sig.variadic
+        {
+            self.variadic_funcs.insert(fid);
+        }
+    }
+
     /// The checker's facts outside generic code (no substitution).
     pub fn facts(&self) -> crate::facts::Facts<'_> {
         crate::facts::Facts { info: self.info, types: &self.types, subst: &self.no_subst }
@@ -195,27 +217,70 @@ impl<'a> Ctx<'a> {
 
     /// The IR type of a checker type.
     pub fn ty(&mut self, t: types::TypeId) -> crate::ir::TyId {
-        let env = TyEnv { info: self.info, types: &self.types, methods: &self.methods };
+        let env = TyEnv { info: self.info, types: &self.types, methods: &self.methods, pkg: &self.pkg };
         self.tys.lower(&env, &mut self.prog.types, t)
     }
 
     /// Runs `f` with the type mapping (read only) and its environment.
     pub fn with_env<R>(&self, f: impl FnOnce(&TyMap, &TyEnv) -> R) -> R {
-        let env = TyEnv { info: self.info, types: &self.types, methods: &self.methods };
+        let env = TyEnv { info: self.info, types: &self.types, methods: &self.methods, pkg: &self.pkg };
         f(&self.tys, &env)
     }
 
     /// Runs `f` with the type mapping's environment.
     pub fn with_tys<R>(&mut self, f: impl FnOnce(&mut TyMap, &TyEnv, &mut Vec<crate::ir::TyDef>) -> R) -> R {
-        let env = TyEnv { info: self.info, types: &self.types, methods: &self.methods };
+        let env = TyEnv { info: self.info, types: &self.types, methods: &self.methods, pkg: &self.pkg };
         f(&mut self.tys, &env, &mut self.prog.types)
     }
 
     /// Reserves a function id; the function is filled in later.
+    ///
+    /// A function made while an instance is lowered belongs to it: its
+    /// link name spells out the instance's type arguments where its name
+    /// has gc's `[...]` (a closure `main.Map[...].func1`).
     pub fn reserve_func(&mut self, name: String, pos: Pos) -> FuncId {
+        self.reserve_func_in(name, pos, self.instance_args.clone())
+    }
+
+    /// [`Ctx::reserve_func`] for a function made for function `from`
+    /// (its method value, its pointer wrapper): it belongs to `from`'s
+    /// instance, if any, wherever it is made.
+    pub fn reserve_func_for(&mut self, name: String, pos: Pos, from: FuncId) -> FuncId {
+        let args = self.func_args.get(&from).cloned();
+        self.reserve_func_in(name, pos, args)
+    }
+
+    /// The type arguments `targs` as link names spell them: `[int,main.T]`.
+    fn link_args(&self, targs: &[TypeId]) -> std::rc::Rc<str> {
+        let names: Vec<String> = self.with_env(|_, env| targs.iter().map(|&t| crate::tys::link_name(env, t)).collect());
+        format!("[{}]", names.join(",")).into()
+    }
+
+    /// [`Ctx::reserve_func`] for a function named after IR type `ty`
+    /// (`name` is `make(ty's name)`: a promoted method's wrapper): its link
+    /// name is made of the type's link name.
+    pub fn reserve_func_of_type(&mut self, ty: crate::ir::TyId, make: impl Fn(&str) -> String, pos: Pos) -> FuncId {
+        let name = make(&self.prog.types[ty.0 as usize].name);
+        let link = self.tys.checker_type(ty).map(|t| self.with_env(|_, env| make(&crate::tys::link_name(env, t))));
+        let id = self.reserve_func_in(name, pos, None);
+        if let Some(link) = link {
+            self.prog.funcs[id.0 as usize].link = link;
+        }
+        id
+    }
+
+    fn reserve_func_in(&mut self, name: String, pos: Pos, args: Option<std::rc::Rc<str>>) -> FuncId {
         let id = FuncId(self.prog.funcs.len() as u32);
+        let link = match &args {
+            Some(a) => name.replacen("[...]", a, 1),
+            None => name.clone(),
+        };
+        if let Some(a) = args {
+            self.func_args.insert(id, a);
+        }
         self.prog.funcs.push(Func {
             name,
+            link,
             pos,
             end: Pos::NONE,
             params: Vec::new(),
@@ -226,6 +291,7 @@ impl<'a> Ctx<'a> {
             defers: Vec::new(),
             range_defers: false,
             external: false,
+            noinline: false,
             on_demand: self.library,
         });
         id
@@ -239,6 +305,7 @@ impl<'a> Ctx<'a> {
         let slot = &mut self.prog.funcs[id.0 as usize];
         *slot = Func {
             name: std::mem::take(&mut slot.name),
+            link: std::mem::take(&mut slot.link),
             pos: slot.pos,
             end: Pos::NONE,
             params: g.params,
@@ -249,6 +316,7 @@ impl<'a> Ctx<'a> {
             defers: Vec::new(),
             range_defers: false,
             external: false,
+            noinline: false,
             on_demand: true,
         };
         if wrapper {
@@ -315,6 +383,9 @@ pub fn lower<'a>(
         pending: Vec::new(),
         cycle_reported: Default::default(),
         symbols: HashMap::new(),
+        variadic_funcs: Default::default(),
+        instance_args: None,
+        func_args: HashMap::new(),
     };
     let mut main = None;
     let mut init = None;
@@ -340,6 +411,9 @@ pub fn lower<'a>(
             break;
         }
     }
+    cx.prog.uses_reflect = cx.prog.funcs.iter().any(|f| f.name == "reflect.Value.Call");
+    crate::promote::record_method_types(&mut cx);
+    crate::reflectcall::make_call_adapters(&mut cx);
     Some(cx.prog)
 }
 
@@ -370,7 +444,9 @@ fn lower_instance(cx: &mut Ctx, (obj, targs, fid): (ObjId, Vec<TypeId>, FuncId))
     };
     let locals = cx.types.named.keys().copied().filter(|&o| within(cx.info.obj(o).pos)).collect();
     let subst = crate::subst::substitution(cx.types.to_mut(), &tparams, &targs, locals);
+    let args = std::mem::replace(&mut cx.instance_args, cx.func_args.get(&fid).cloned());
     lower_func_body(cx, fid, decl, std::rc::Rc::new(subst));
+    cx.instance_args = args;
     cx.pkg = pkg;
     cx.library = library;
 }
@@ -442,7 +518,7 @@ fn declare_global(cx: &mut Ctx, name: &ast::Ident) {
     let ty = cx.facts().obj_ty(obj);
     let ty = cx.ty(ty);
     let id = GlobalId(cx.prog.globals.len() as u32);
-    cx.prog.globals.push(Global { name: format!("{}.{}", cx.pkg, name.name), ty });
+    cx.prog.globals.push(Global { name: format!("{}.{}", cx.pkg, name.name), ty, init: None });
     cx.globals.insert(obj, id);
 }
 
@@ -517,6 +593,7 @@ fn declare_func<'a>(cx: &mut Ctx<'a>, f: &'a FuncDecl, links: &[(&str, &str)], o
         cx.symbols.insert(name, fid);
     }
     if let Some(recv) = &f.recv {
+        cx.note_variadic(fid, obj);
         if let Some((tobj, ptr)) = receiver_base(cx, recv) {
             cx.methods.entry(tobj).or_default().push((f.name.name.clone(), fid, ptr));
             if ptr {
@@ -571,6 +648,7 @@ fn lower_func_body(cx: &mut Ctx, fid: FuncId, f: &FuncDecl, subst: std::rc::Rc<c
     // A library function without a body keeps its signature (params and
     // results) and is implemented by the runtime.
     cx.prog.funcs[fid.0 as usize].external = f.body.is_none();
+    cx.prog.funcs[fid.0 as usize].noinline = f.pragmas.iter().any(|p| p.trim_end() == "//go:noinline");
     let body = f.body.as_ref().map_or(&[][..], |b| &b.stmts[..]);
     let end = f.body.as_ref().map_or(f.pos, |b| b.end);
     let addressed = crate::func::addressed_vars(facts, &cx.ptr_methods, body);
@@ -607,6 +685,9 @@ fn lower_init(
     }
     for init in order {
         let Some(rhs) = by_id.get(&init.rhs).copied() else { fcx.ice(pos, "initializer expression not found") };
+        if fcx.static_global_init(&init.lhs, rhs) {
+            continue;
+        }
         fcx.global_init(&init.lhs, rhs, &mut body);
     }
     for &f in inits {

@@ -90,7 +90,53 @@ fn memoized_wrapper(cx: &mut Ctx, ty: TyId, name: &str, p: &Promoted) -> FuncId 
     }
     let w = build_wrapper(cx, ty, name, p);
     cx.promoted_wrappers.insert(key, w);
+    if let Target::Method(f, _) = p.target
+        && cx.variadic_funcs.contains(&f)
+    {
+        cx.variadic_funcs.insert(w);
+    }
     w
+}
+
+/// Records, for a program that uses reflect, the func type of every
+/// method of every method table: without its receiver in
+/// [`crate::ir::Program::method_types`] (the type of a method value), and
+/// with the table's type as the first parameter in
+/// [`crate::ir::Program::method_expr_types`] (the type of a method
+/// expression, reflect's `Method.Type` and `Method.Func`). Each is made
+/// from the IR function's parameters and results and interned in the
+/// checker's table, so that it is the program's own type of that
+/// signature. Runs once the method tables are complete.
+pub fn record_method_types(cx: &mut Ctx) {
+    if !cx.prog.uses_reflect {
+        return;
+    }
+    let mut pairs: Vec<(TyId, FuncId)> = Vec::new();
+    for (i, d) in cx.prog.types.iter().enumerate() {
+        let t = TyId(i as u32);
+        pairs.extend(d.methods.iter().map(|m| (t, m.1)));
+        if let TyKind::Pointer(e) = d.kind {
+            pairs.extend(cx.prog.types[e.0 as usize].methods.iter().map(|m| (t, m.1)));
+        }
+    }
+    for (t, f) in pairs {
+        let func = &cx.prog.funcs[f.0 as usize];
+        let checker = |l: &LocalId| cx.tys.checker_type(func.locals[l.0 as usize].ty);
+        let params: Option<Vec<TypeId>> = func.params.iter().skip(1).map(checker).collect();
+        let results: Option<Vec<TypeId>> = func.results.iter().map(checker).collect();
+        let (Some(params), Some(results), Some(recv)) = (params, results, cx.tys.checker_type(t)) else { continue };
+        let variadic = cx.variadic_funcs.contains(&f);
+        let with_recv: Vec<TypeId> = std::iter::once(recv).chain(params.iter().copied()).collect();
+        let mut func_type = |params: Vec<TypeId>| {
+            let sig = types::Signature { params, results: results.clone(), variadic };
+            let id = cx.types.to_mut().intern(Type::Func(sig));
+            cx.ty(id)
+        };
+        let value_type = func_type(params);
+        let expr_type = func_type(with_recv);
+        cx.prog.method_types.insert(f, value_type);
+        cx.prog.method_expr_types.insert((t, f), expr_type);
+    }
 }
 
 /// The promoted methods in the method set of IR type `ty`, by name.
@@ -187,8 +233,7 @@ fn build_wrapper(cx: &mut Ctx, ty: TyId, name: &str, p: &Promoted) -> FuncId {
         cx.ensure_lowered(f);
     }
     let (params, results) = target_signature(cx, ty, p);
-    let wname = wrapper_name(&cx.prog.types[ty.0 as usize].name, name);
-    let wid = cx.reserve_func(wname.clone(), pos);
+    let wid = cx.reserve_func_of_type(ty, |t| wrapper_name(t, name), pos);
     let mut locals = vec![Local { name: "~recv".into(), ty, heap: false }];
     let mut local = |name: String, ty| {
         locals.push(Local { name, ty, heap: false });

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use types::{BasicKind, Info, Signature, Type, TypeId, TypeTable};
 
-use crate::ir::{FuncId, FuncSig, IntTy, TyDef, TyId, TyKind};
+use crate::ir::{FuncId, FuncSig, IntTy, ReflectFacts, TyDef, TyId, TyKind};
 
 /// Types the lowering needs that may not exist in the checker's table.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -43,6 +43,10 @@ pub struct TyEnv<'a> {
     /// Methods of defined types, by type name object: (name, function,
     /// pointer receiver).
     pub methods: &'a HashMap<types::ObjId, Vec<(String, FuncId, bool)>>,
+    /// The import path of the package being lowered: the package reflect
+    /// names for the unexported fields of a struct type first lowered
+    /// there (the checker's struct types do not record it).
+    pub pkg: &'a str,
 }
 
 impl TyMap {
@@ -75,7 +79,14 @@ impl TyMap {
             return id;
         }
         let id = TyId(out.len() as u32);
-        out.push(TyDef { kind: TyKind::Tuple(Vec::new()), name: go_name(env, t), named: false, methods: Vec::new() });
+        out.push(TyDef {
+            kind: TyKind::Tuple(Vec::new()),
+            name: go_name(env, t),
+            link: link_name(env, t),
+            named: false,
+            methods: Vec::new(),
+            reflect: Default::default(),
+        });
         self.map.insert(t, id);
         self.rev.insert(id, t);
         let ty = env.types.get(t).clone();
@@ -100,11 +111,54 @@ impl TyMap {
             }
             _ => (self.kind_of(env, out, t), false, Vec::new()),
         };
+        let reflect = self.reflect_facts(env, out, t);
         let def = &mut out[id.0 as usize];
         def.kind = kind;
         def.named = named;
         def.methods = methods;
+        def.reflect = reflect;
         id
+    }
+
+    /// What reflect needs of checker type `t` beyond its IR structure (see
+    /// [`ReflectFacts`]).
+    fn reflect_facts(&mut self, env: &TyEnv, out: &mut Vec<TyDef>, t: TypeId) -> ReflectFacts {
+        let mut facts = ReflectFacts::default();
+        let under = env.types.underlying(t);
+        let defined = match env.types.get(t) {
+            Type::Named(obj) => Some(*obj),
+            Type::Instance { base, .. } => Some(*base),
+            _ => None,
+        };
+        if let Some(obj) = defined {
+            facts.pkg_path = env.types.named.get(&obj).map(|n| n.pkg.clone()).unwrap_or_default();
+        }
+        match env.types.get(under) {
+            Type::Basic(k) => {
+                facts.sized64 = matches!(k, BasicKind::Int64 | BasicKind::Uint64);
+                facts.uintptr = *k == BasicKind::Uintptr;
+            }
+            Type::Chan(dir, _) => {
+                facts.chan_dir = match dir {
+                    syntax::ast::ChanDir::Recv => 1,
+                    syntax::ast::ChanDir::Send => 2,
+                    syntax::ast::ChanDir::Both => 3,
+                }
+            }
+            Type::Func(sig) => facts.variadic = sig.variadic,
+            Type::Struct(fields) => {
+                facts.tags = fields.iter().map(|f| f.tag.clone().unwrap_or_default()).collect();
+                if defined.is_none() {
+                    facts.pkg_path = env.pkg.to_string();
+                }
+            }
+            Type::Interface(ms) => {
+                let ms = ms.clone();
+                facts.method_types = ms.iter().map(|m| self.lower(env, out, m.sig)).collect()
+            }
+            _ => {}
+        }
+        facts
     }
 
     /// The structure of a non-named type (or of a named type's underlying).
@@ -160,9 +214,16 @@ impl TyMap {
         if let Some(t) = ids.and_then(|ids| env.types.index.get(&Type::Tuple(ids)).copied()) {
             return self.lower(env, out, t);
         }
-        let name =
-            format!("({})", elems.iter().map(|e| out[e.0 as usize].name.as_str()).collect::<Vec<_>>().join(", "));
-        self.synthesize(out, Synth::Tuple(elems.clone()), TyKind::Tuple(elems), name)
+        let list = |link: bool| {
+            let names: Vec<&str> = elems
+                .iter()
+                .map(|e| &out[e.0 as usize])
+                .map(|d| if link { d.link.as_str() } else { d.name.as_str() })
+                .collect();
+            format!("({})", names.join(", "))
+        };
+        let names = (list(false), list(true));
+        self.synthesize(out, Synth::Tuple(elems.clone()), TyKind::Tuple(elems), names)
     }
 
     /// `*elem`.
@@ -171,8 +232,9 @@ impl TyMap {
         if let Some(t) = checker {
             return self.lower(env, out, t);
         }
-        let name = format!("*{}", out[elem.0 as usize].name);
-        self.synthesize(out, Synth::Pointer(elem), TyKind::Pointer(elem), name)
+        let e = &out[elem.0 as usize];
+        let names = (format!("*{}", e.name), format!("*{}", e.link));
+        self.synthesize(out, Synth::Pointer(elem), TyKind::Pointer(elem), names)
     }
 
     /// `interface {}`.
@@ -180,7 +242,8 @@ impl TyMap {
         if let Some(&t) = env.types.index.get(&Type::Interface(Vec::new())) {
             return self.lower(env, out, t);
         }
-        self.synthesize(out, Synth::EmptyInterface, TyKind::Interface(Vec::new()), "interface {}".into())
+        let names = ("interface {}".into(), "interface {}".into());
+        self.synthesize(out, Synth::EmptyInterface, TyKind::Interface(Vec::new()), names)
     }
 
     /// `func()`.
@@ -190,7 +253,7 @@ impl TyMap {
             return self.lower(env, out, t);
         }
         let kind = TyKind::Func(FuncSig { params: Vec::new(), results: Vec::new() });
-        self.synthesize(out, Synth::UnitFunc, kind, "func()".into())
+        self.synthesize(out, Synth::UnitFunc, kind, ("func()".into(), "func()".into()))
     }
 
     /// A basic type.
@@ -198,15 +261,17 @@ impl TyMap {
         if let Some(&t) = env.types.index.get(&Type::Basic(k)) {
             return self.lower(env, out, t);
         }
-        self.synthesize(out, Synth::Basic(k), basic_kind(k), k.name().to_string())
+        self.synthesize(out, Synth::Basic(k), basic_kind(k), (k.name().to_string(), k.name().to_string()))
     }
 
-    fn synthesize(&mut self, out: &mut Vec<TyDef>, key: Synth, kind: TyKind, name: String) -> TyId {
+    /// A type the checker's table lacks, with its (name, link name).
+    fn synthesize(&mut self, out: &mut Vec<TyDef>, key: Synth, kind: TyKind, names: (String, String)) -> TyId {
         if let Some(&id) = self.synth.get(&key) {
             return id;
         }
         let id = TyId(out.len() as u32);
-        out.push(TyDef { kind, name, named: false, methods: Vec::new() });
+        let (name, link) = names;
+        out.push(TyDef { kind, name, link, named: false, methods: Vec::new(), reflect: Default::default() });
         self.synth.insert(key, id);
         id
     }
@@ -250,11 +315,32 @@ pub fn basic_kind(k: BasicKind) -> TyKind {
 /// A type's name as gc prints it in panics and `%T`.
 pub fn go_name(env: &TyEnv, t: TypeId) -> String {
     let mut s = String::new();
-    write_name(env, t, &mut s);
+    write_name(env, Spelling::Go, t, &mut s);
     s
 }
 
-fn write_name(env: &TyEnv, t: TypeId, s: &mut String) {
+/// A type's name in link names ([`crate::ir::Func::link`]): unique among
+/// the types of every program, and the same in each. It is gc's spelling
+/// but that a defined type is qualified by its package's import path
+/// (`math/rand.Rand`: two packages may share a name) and one declared in a
+/// function by its position too (`main.T·12:7`: two functions may declare
+/// a `T`).
+pub fn link_name(env: &TyEnv, t: TypeId) -> String {
+    let mut s = String::new();
+    write_name(env, Spelling::Link, t, &mut s);
+    s
+}
+
+/// Which of a type's names [`write_name`] writes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Spelling {
+    /// gc's, in panics and `%T` ([`go_name`]).
+    Go,
+    /// The link name's ([`link_name`]).
+    Link,
+}
+
+fn write_name(env: &TyEnv, sp: Spelling, t: TypeId, s: &mut String) {
     let info = env.info;
     match env.types.get(t) {
         Type::Basic(k) => s.push_str(k.name()),
@@ -262,30 +348,37 @@ fn write_name(env: &TyEnv, t: TypeId, s: &mut String) {
             // gc names a type by its package's name, not its import path
             // (`*rand.Rand` for `math/rand`).
             let path = env.types.named.get(obj).map(|n| n.pkg.as_str()).unwrap_or("");
-            let name = info.package_name(path).or_else(|| path.rsplit('/').next());
+            let name = match sp {
+                Spelling::Go => info.package_name(path).or_else(|| path.rsplit('/').next()),
+                Spelling::Link => Some(path),
+            };
             if let Some(pkg) = name.filter(|p| !p.is_empty()) {
                 s.push_str(pkg);
                 s.push('.');
             }
-            s.push_str(&info.obj(*obj).name);
+            let o = info.obj(*obj);
+            s.push_str(&o.name);
+            if sp == Spelling::Link && o.owner.is_some() {
+                s.push_str(&format!("·{}:{}", o.pos.line, o.pos.col));
+            }
         }
         Type::Pointer(e) => {
             s.push('*');
-            write_name(env, *e, s);
+            write_name(env, sp, *e, s);
         }
         Type::Array(n, e) => {
             s.push_str(&format!("[{n}]"));
-            write_name(env, *e, s);
+            write_name(env, sp, *e, s);
         }
         Type::Slice(e) => {
             s.push_str("[]");
-            write_name(env, *e, s);
+            write_name(env, sp, *e, s);
         }
         Type::Map(k, v) => {
             s.push_str("map[");
-            write_name(env, *k, s);
+            write_name(env, sp, *k, s);
             s.push(']');
-            write_name(env, *v, s);
+            write_name(env, sp, *v, s);
         }
         Type::Chan(dir, e) => {
             s.push_str(match dir {
@@ -293,7 +386,7 @@ fn write_name(env: &TyEnv, t: TypeId, s: &mut String) {
                 syntax::ast::ChanDir::Send => "chan<- ",
                 syntax::ast::ChanDir::Recv => "<-chan ",
             });
-            write_name(env, *e, s);
+            write_name(env, sp, *e, s);
         }
         Type::Struct(fields) if fields.is_empty() => s.push_str("struct {}"),
         Type::Struct(fields) => {
@@ -302,11 +395,16 @@ fn write_name(env: &TyEnv, t: TypeId, s: &mut String) {
                 if i > 0 {
                     s.push_str("; ");
                 }
+                // gc spells an embedded field by its type alone; a link
+                // name tells `struct { int }` from `struct { Int }` (`type
+                // Int = int`), which are different types.
                 if !f.embedded {
                     s.push_str(&f.name);
                     s.push(' ');
+                } else if sp == Spelling::Link {
+                    s.push_str(&format!("·{} ", f.name));
                 }
-                write_name(env, f.ty, s);
+                write_name(env, sp, f.ty, s);
                 if let Some(tag) = &f.tag {
                     s.push_str(&format!(" {tag:?}"));
                 }
@@ -315,7 +413,7 @@ fn write_name(env: &TyEnv, t: TypeId, s: &mut String) {
         }
         Type::Func(sig) => {
             s.push_str("func");
-            write_sig(env, sig, s);
+            write_sig(env, sp, sig, s);
         }
         Type::Interface(ms) if ms.is_empty() => s.push_str("interface {}"),
         Type::Interface(ms) => {
@@ -326,25 +424,25 @@ fn write_name(env: &TyEnv, t: TypeId, s: &mut String) {
                 }
                 s.push_str(&m.name);
                 if let Type::Func(sig) = env.types.get(m.sig) {
-                    write_sig(env, sig, s);
+                    write_sig(env, sp, sig, s);
                 }
             }
             s.push_str(" }");
         }
         Type::Tuple(ts) => {
             s.push('(');
-            write_list(env, ts, false, s);
+            write_list(env, sp, ts, false, s);
             s.push(')');
         }
         // gc's name of an instance: `main.Pair[string,int]`.
         Type::Instance { base, args } => {
-            write_name(env, info.obj(*base).ty, s);
+            write_name(env, sp, info.obj(*base).ty, s);
             s.push('[');
             for (i, &a) in args.iter().enumerate() {
                 if i > 0 {
                     s.push(',');
                 }
-                write_name(env, a, s);
+                write_name(env, sp, a, s);
             }
             s.push(']');
         }
@@ -354,7 +452,7 @@ fn write_name(env: &TyEnv, t: TypeId, s: &mut String) {
     }
 }
 
-fn write_list(env: &TyEnv, ts: &[TypeId], variadic: bool, s: &mut String) {
+fn write_list(env: &TyEnv, sp: Spelling, ts: &[TypeId], variadic: bool, s: &mut String) {
     for (i, &t) in ts.iter().enumerate() {
         if i > 0 {
             s.push_str(", ");
@@ -362,26 +460,26 @@ fn write_list(env: &TyEnv, ts: &[TypeId], variadic: bool, s: &mut String) {
         match env.types.get(t) {
             Type::Slice(e) if variadic && i + 1 == ts.len() => {
                 s.push_str("...");
-                write_name(env, *e, s);
+                write_name(env, sp, *e, s);
             }
-            _ => write_name(env, t, s),
+            _ => write_name(env, sp, t, s),
         }
     }
 }
 
-fn write_sig(env: &TyEnv, sig: &Signature, s: &mut String) {
+fn write_sig(env: &TyEnv, sp: Spelling, sig: &Signature, s: &mut String) {
     s.push('(');
-    write_list(env, &sig.params, sig.variadic, s);
+    write_list(env, sp, &sig.params, sig.variadic, s);
     s.push(')');
     match sig.results.len() {
         0 => {}
         1 => {
             s.push(' ');
-            write_name(env, sig.results[0], s);
+            write_name(env, sp, sig.results[0], s);
         }
         _ => {
             s.push_str(" (");
-            write_list(env, &sig.results, false, s);
+            write_list(env, sp, &sig.results, false, s);
             s.push(')');
         }
     }

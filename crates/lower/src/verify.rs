@@ -17,6 +17,9 @@
 //! 7. A `Closure` passes as many locals as the function's `captures`, each
 //!    a heap local (a shared cell) exactly when the capture is one.
 //! 8. Every function body ends with `Return`.
+//! 9. No two functions share a link name ([`Func::link`]), and none keeps
+//!    gc's `[...]` of an instance: an instance's type arguments are spelt
+//!    out. No two types share a link name ([`TyDef::link`]).
 //!
 //! Messages name the function and say what was found.
 
@@ -27,9 +30,13 @@ use crate::ir::*;
 /// Checks a program; `Err` describes the first violation found.
 pub fn verify(p: &Program) -> Result<(), String> {
     let ids_ok = |t: TyId| (t.0 as usize) < p.types.len();
+    let mut type_links = std::collections::HashSet::new();
     for (i, t) in p.types.iter().enumerate() {
         if !ty_refs(&t.kind).into_iter().all(ids_ok) {
             return Err(format!("type {i} ({}) refers to a missing type", t.name));
+        }
+        if !type_links.insert(t.link.as_str()) {
+            return Err(format!("type {i} ({}): link name {} is not unique", t.name, t.link));
         }
     }
     for id in std::iter::once(p.init).chain(p.main) {
@@ -37,8 +44,12 @@ pub fn verify(p: &Program) -> Result<(), String> {
             return Err(format!("init or main is missing function {}", id.0));
         }
     }
+    let mut links = std::collections::HashSet::new();
     for f in &p.funcs {
         FuncCheck::new(p, f).run().map_err(|e| format!("in {}: {e}", f.name))?;
+        if f.link.contains("[...]") || !links.insert(f.link.as_str()) {
+            return Err(format!("{}: link name {} is not unique", f.name, f.link));
+        }
     }
     Ok(())
 }
@@ -415,14 +426,17 @@ mod tests {
         TyDef {
             kind: TyKind::Int(IntTy { bits: 64, signed: true }),
             name: "int".into(),
+            link: "int".into(),
             named: false,
             methods: Vec::new(),
+            reflect: Default::default(),
         }
     }
 
     fn program(body: Vec<Stmt>, locals: Vec<Local>, defers: Vec<DeferSite>) -> Program {
         let f = Func {
             name: "main.main".into(),
+            link: "main.main".into(),
             pos: Pos::NONE,
             end: Pos::NONE,
             params: Vec::new(),
@@ -433,6 +447,7 @@ mod tests {
             defers,
             range_defers: false,
             external: false,
+            noinline: false,
             on_demand: false,
         };
         Program { types: vec![int_ty()], funcs: vec![f], ..Default::default() }

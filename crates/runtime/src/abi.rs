@@ -18,7 +18,12 @@
 //!   type's own descriptor lists its methods' names with null code.
 //! * a func value is a pointer to a closure object whose first word is the
 //!   code address; captured cells follow.
-//! * a type is described by a static [`TypeDesc`] emitted by the compiler.
+//! * a type is described by a static [`TypeDesc`] emitted by the compiler
+//!   (or, for a type the program never names, made once by the runtime for
+//!   package reflect, `crate::library::reflect`). Package reflect is Go
+//!   code reading these structures through `unsafe`: `lib/reflect/abi.go`
+//!   mirrors [`TypeDesc`], [`FieldDesc`] and [`MethodDesc`] field for field,
+//!   and must change with them.
 
 /// A Go string.
 #[repr(C)]
@@ -106,6 +111,10 @@ pub const TYPE_FLAG_NOPTR: u8 = 2;
 /// can call such a function through its trampoline and ignore them.
 pub const TYPE_FLAG_REGISTER_RESULTS: u8 = 4;
 
+/// `TypeDesc::flags` bit of a func type: its last parameter is variadic
+/// (`...T`, described as `[]T`).
+pub const TYPE_FLAG_VARIADIC: u8 = 8;
+
 /// A method of a type, for dynamic dispatch and for calling `Error()` /
 /// `String()` when printing panic values.
 #[repr(C)]
@@ -122,6 +131,22 @@ pub struct MethodDesc {
     /// null in an interface type's table. Go convention, except for the
     /// runtime error types' SysV methods (see [`crate::errors`]).
     pub code: *const u8,
+    /// The method's func type without its receiver (reflect's
+    /// `Method.Type` of an interface type, and of a method value); null
+    /// for the runtime's own methods.
+    pub mtyp: *const TypeDesc,
+    /// When the program uses reflect, the code of the method-value glue
+    /// for this method's signature: a closure object `[glue, type
+    /// descriptor, data word, code]` is then a func value of type `mtyp`
+    /// that calls `code(type descriptor, data word, args...)` (codegen's
+    /// `iface` glue); null otherwise.
+    pub glue: *const u8,
+    /// With reflect, the func type of the method expression `T.M` (the
+    /// receiver first), else null.
+    pub ftyp: *const TypeDesc,
+    /// With reflect, the method expression `T.M` as a func value of type
+    /// `ftyp` (a static closure object), else null.
+    pub func: *const u8,
 }
 
 impl MethodDesc {
@@ -144,6 +169,10 @@ pub struct FieldDesc {
     pub ty: *const TypeDesc,
     /// Byte offset in the struct.
     pub offset: usize,
+    /// The field's tag (empty when it has none).
+    pub tag: GoString,
+    /// Whether it is an embedded field (its name is its type's).
+    pub embedded: usize,
 }
 
 impl FieldDesc {
@@ -168,6 +197,9 @@ pub struct TypeDesc {
     pub align: u8,
     /// `TYPE_FLAG_*` bits.
     pub flags: u8,
+    /// A channel type's direction as reflect's `ChanDir`: 1 receive only,
+    /// 2 send only, 3 both; 0 for other types.
+    pub chan_dir: u8,
     /// The type as gc prints it: `main.T`, `[]int`, `*main.T`.
     pub name: GoString,
     /// Element type (pointer, slice, array, chan, map value), or null.
@@ -184,4 +216,59 @@ pub struct TypeDesc {
     pub methods: *const MethodDesc,
     /// Number of methods.
     pub nmethods: usize,
+    /// The import path of a defined type's package; for a struct type, of
+    /// the package its unexported fields belong to (as far as the compiler
+    /// knows it: the first defined type over it); empty otherwise.
+    pub pkg_path: GoString,
+    /// A func type's parameter types (`len` of them) then its result types
+    /// (`nout`); null when it has neither.
+    pub params: *const *const TypeDesc,
+    /// Number of results of a func type.
+    pub nout: usize,
+    /// The descriptor of `*T` when the program has that type and uses
+    /// reflect (so that reflect's `PointerTo` gives the program's own
+    /// descriptor, and `==` on types stays identity), else null.
+    pub ptr_to_this: *const TypeDesc,
+    /// A func type's call adapter, as a func value (a closure object)
+    /// of Go type `func(fn, frame unsafe.Pointer)`: calls `fn` (a value of
+    /// this type) with the arguments in `*frame` and stores its results
+    /// there; null when the program does not use reflect.
+    pub call: *const u8,
+    /// The struct type of a call adapter's frame: the parameters, then the
+    /// results, as fields.
+    pub call_frame: *const TypeDesc,
+    /// A func type's `MakeFunc` stub, as a static func value `[code]`
+    /// whose code, with one captured word (reflect's description of the
+    /// function made) after it in a closure object, is a function of this
+    /// type; null without reflect.
+    pub make_func: *const u8,
+}
+
+impl TypeDesc {
+    /// A descriptor of `kind` and `size` (8-aligned) named `name`, with
+    /// nothing else: what the runtime's own descriptors start from.
+    pub const fn bare(name: &'static str, kind: Kind, size: usize) -> TypeDesc {
+        TypeDesc {
+            size,
+            kind: kind as u8,
+            align: 8,
+            flags: 0,
+            chan_dir: 0,
+            name: GoString::from_static(name.as_bytes()),
+            elem: std::ptr::null(),
+            key: std::ptr::null(),
+            len: 0,
+            fields: std::ptr::null(),
+            nfields: 0,
+            methods: std::ptr::null(),
+            nmethods: 0,
+            pkg_path: GoString::from_static(b""),
+            params: std::ptr::null(),
+            nout: 0,
+            ptr_to_this: std::ptr::null(),
+            call: std::ptr::null(),
+            call_frame: std::ptr::null(),
+            make_func: std::ptr::null(),
+        }
+    }
 }

@@ -443,20 +443,13 @@ const fn runtime_type(
     methods: &'static [MethodDesc],
 ) -> TypeDesc {
     TypeDesc {
-        size,
-        kind: kind as u8,
-        align: 8,
         flags,
-        name: GoString::from_static(name.as_bytes()),
         elem,
-        key: std::ptr::null(),
-        len: 0,
         // Fields are deliberately not described: the values are opaque to
         // Go code, which reaches them only through their methods.
-        fields: std::ptr::null(),
-        nfields: 0,
         methods: methods.as_ptr(),
         nmethods: methods.len(),
+        ..TypeDesc::bare(name, kind, size)
     }
 }
 
@@ -464,11 +457,23 @@ const fn runtime_type(
 /// (sorted by name).
 const fn error_methods(error: extern "C" fn(*const u8) -> GoString) -> [MethodDesc; 2] {
     [
-        MethodDesc { name: GoString::from_static(b"Error"), sig: GoString::from_static(b""), code: error as *const u8 },
+        MethodDesc {
+            name: GoString::from_static(b"Error"),
+            sig: GoString::from_static(b""),
+            code: error as *const u8,
+            mtyp: std::ptr::null(),
+            glue: std::ptr::null(),
+            ftyp: std::ptr::null(),
+            func: std::ptr::null(),
+        },
         MethodDesc {
             name: GoString::from_static(b"RuntimeError"),
             sig: GoString::from_static(b""),
             code: deft_runtime_error_marker as *const u8,
+            mtyp: std::ptr::null(),
+            glue: std::ptr::null(),
+            ftyp: std::ptr::null(),
+            func: std::ptr::null(),
         },
     ]
 }

@@ -23,7 +23,7 @@ use crate::frames::{FrameKind, FuncInfo, LandingPad, OpenDeferInfo, OpenDeferSit
 
 /// The first word of an [`Image`]: its format. A runtime library that does
 /// not match the compiler that wrote the image refuses it.
-pub const IMAGE_MAGIC: u64 = u64::from_le_bytes(*b"deftimg1");
+pub const IMAGE_MAGIC: u64 = u64::from_le_bytes(*b"deftimg2");
 
 /// What an executable tells the runtime about its program. The compiler
 /// lays it out with `offset_of!` on this definition.
@@ -55,6 +55,10 @@ pub struct Image {
     pub init: usize,
     /// `main.main`.
     pub main: usize,
+    /// With reflect, every type descriptor of the program (null without).
+    pub typelinks: *const *const crate::abi::TypeDesc,
+    /// How many.
+    pub typelinks_len: usize,
 }
 
 /// The C `main` of an executable built by `deft build` calls this with its
@@ -92,6 +96,10 @@ pub unsafe extern "C" fn deft_main(argc: i32, argv: *const *const std::ffi::c_ch
     crate::frames::register(funcs);
     let ranges: Vec<(usize, usize)> = roots.chunks_exact(2).map(|r| (r[0], r[1])).collect();
     crate::gc::register_roots(&ranges);
+    if !image.typelinks.is_null() {
+        // SAFETY: the compiler wrote the table of the program's descriptors.
+        unsafe { crate::library::register_typelinks(image.typelinks, image.typelinks_len) };
+    }
     crate::proc::set_args(args);
     // SAFETY: the glues and functions are the image's, their funcdata
     // registered above.

@@ -822,20 +822,7 @@ mod tests {
     use super::*;
 
     fn desc(kind: Kind, size: usize) -> TypeDesc {
-        TypeDesc {
-            size,
-            kind: kind as u8,
-            align: 8,
-            flags: 0,
-            name: GoString { ptr: null(), len: 0 },
-            elem: null(),
-            key: null(),
-            len: 0,
-            fields: null(),
-            nfields: 0,
-            methods: null(),
-            nmethods: 0,
-        }
+        TypeDesc::bare("", kind, size)
     }
 
     /// A `map[K]int` table for key descriptor `k` (leaked: tests only).

@@ -7,20 +7,7 @@ use runtime::errors::*;
 
 /// A leaked type descriptor named `name`.
 fn ty(name: &'static str, kind: Kind) -> *const TypeDesc {
-    Box::leak(Box::new(TypeDesc {
-        size: 8,
-        kind: kind as u8,
-        align: 8,
-        flags: TYPE_FLAG_NAMED,
-        name: GoString::from_static(name.as_bytes()),
-        elem: std::ptr::null(),
-        key: std::ptr::null(),
-        len: 0,
-        fields: std::ptr::null(),
-        nfields: 0,
-        methods: std::ptr::null(),
-        nmethods: 0,
-    }))
+    Box::leak(Box::new(TypeDesc { flags: TYPE_FLAG_NAMED, ..TypeDesc::bare(name, kind, 8) }))
 }
 
 fn message(e: RuntimeError) -> String {

@@ -10,18 +10,10 @@ use runtime::traceback_fmt::*;
 /// A leaked descriptor for a type called `name` (named when it has a dot).
 fn ty(name: &'static str, kind: Kind, methods: &'static [MethodDesc]) -> &'static TypeDesc {
     Box::leak(Box::new(TypeDesc {
-        size: 8,
-        kind: kind as u8,
-        align: 8,
         flags: if name.contains('.') { TYPE_FLAG_NAMED } else { 0 },
-        name: GoString::from_static(name.as_bytes()),
-        elem: std::ptr::null(),
-        key: std::ptr::null(),
-        len: 0,
-        fields: std::ptr::null(),
-        nfields: 0,
         methods: methods.as_ptr(),
         nmethods: methods.len(),
+        ..TypeDesc::bare(name, kind, 8)
     }))
 }
 
@@ -129,7 +121,15 @@ struct Methods<const N: usize>([MethodDesc; N]);
 unsafe impl<const N: usize> Sync for Methods<N> {}
 
 const fn method(name: &'static [u8]) -> MethodDesc {
-    MethodDesc { name: GoString::from_static(name), sig: GoString::from_static(b""), code: std::ptr::null() }
+    MethodDesc {
+        name: GoString::from_static(name),
+        sig: GoString::from_static(b""),
+        code: std::ptr::null(),
+        mtyp: std::ptr::null(),
+        glue: std::ptr::null(),
+        ftyp: std::ptr::null(),
+        func: std::ptr::null(),
+    }
 }
 
 static ERROR_AND_STRING: Methods<2> = Methods([method(b"Error"), method(b"String")]);

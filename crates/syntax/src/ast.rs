@@ -219,6 +219,11 @@ pub struct FuncDecl {
     pub sig: FuncType,
     /// The body; `None` for a declaration without body (assembly or linkname).
     pub body: Option<Block>,
+    /// Set by a declarations-only parse ([`crate::parser::parse_decls`])
+    /// that skipped this body: the byte range of its text between the
+    /// braces. `body` is then an empty block at the original braces, and
+    /// the function must not be checked or compiled from this tree.
+    pub body_skipped: Option<std::ops::Range<usize>>,
     /// Compiler directives written just before the declaration, e.g. `//go:noinline`.
     pub pragmas: Vec<String>,
 }

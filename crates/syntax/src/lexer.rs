@@ -256,6 +256,11 @@ impl<'a> Lexer<'a> {
 
     // ---- tokens ----
 
+    /// The byte offset of the current token's first byte.
+    pub fn token_start(&self) -> usize {
+        self.start
+    }
+
     /// Scans the next token into the lexer's fields.
     pub fn next(&mut self) {
         let nlsemi = self.nlsemi;

@@ -17,9 +17,11 @@
 //! * [`literal`]: values of string and rune literals.
 //! * [`printer`]: expressions back to text, as gc quotes them in messages.
 //! * [`renumber`]: fresh node ids for copied subtrees (implicit constant specs).
+//! * [`api`]: a file's API text, what its package's importers compile against.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod api;
 pub mod ast;
 pub mod diag;
 pub mod lexer;

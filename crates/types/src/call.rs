@@ -30,6 +30,15 @@ impl<'a> Checker<'a> {
                 return ExprClass::Statement;
             }
             OpMode::TypeExpr => {
+                self.non_generic(x);
+                if !x.is_invalid() && !self.is_complete(x.ty) {
+                    x.set_invalid();
+                }
+                if x.is_invalid() {
+                    self.use_args(args);
+                    x.expr = Some(e);
+                    return ExprClass::Conversion;
+                }
                 let t = x.ty;
                 x.set_invalid();
                 match args.len() {
@@ -39,7 +48,16 @@ impl<'a> Checker<'a> {
                     }
                     1 => {
                         self.expr(x, &args[0]);
-                        if !x.is_invalid() {
+                        let constraint = self.tys.iface_set(t).is_some_and(|s| s.is_constraint())
+                            && !matches!(self.tys.get(t), T::TypeParam(_));
+                        if !x.is_invalid() && constraint {
+                            let ts = self.ts(t);
+                            let msg = format!(
+                                "cannot use interface {ts} in conversion (contains specific type constraints or is comparable)"
+                            );
+                            self.error(start_pos(e), msg);
+                            x.set_invalid();
+                        } else if !x.is_invalid() {
                             if *ellipsis {
                                 let ts = self.ts(t);
                                 self.error(start_pos(&args[0]), format!("invalid use of ... in conversion to {ts}"));
@@ -120,6 +138,10 @@ impl<'a> Checker<'a> {
             1 => {
                 x.mode = OpMode::Value;
                 x.ty = sig.results[0].ty;
+                // A call cannot produce a value of a type being declared.
+                if !self.is_complete(x.ty) {
+                    x.set_invalid();
+                }
             }
             _ => {
                 x.mode = OpMode::Value;
@@ -585,8 +607,11 @@ impl<'a> Checker<'a> {
 
     /// The constant of `unsafe.Offsetof(arg)`: the offset of the selected
     /// field from the start of the struct value the selector's operand
-    /// denotes, through embedded fields (not through embedded pointers).
-    fn offsetof(&mut self, arg: &'a Expr) -> Option<u64> {
+    /// denotes, through embedded fields (not through embedded pointers);
+    /// `Some(None)` when a struct on the way has variable size (the offset
+    /// is then each instance's, not a constant, as the spec says even of
+    /// fields before the variable part); `None` after an error.
+    fn offsetof(&mut self, arg: &'a Expr) -> Option<Option<u64>> {
         let mut e = arg;
         while let ExprKind::Paren(x) = &e.kind {
             e = x;
@@ -621,7 +646,8 @@ impl<'a> Checker<'a> {
             offset += crate::sizes::field_offsets(table, fields)[i];
             t = fields[i].ty;
         }
-        Some(offset)
+        let base_ty = self.tys.deref_struct_ptr(self.info.types.get(&base.id)?.ty);
+        Some((!crate::sizes::has_var_size(table, base_ty)).then_some(offset))
     }
 
     /// Whether every type of type parameter `t`'s set has a length (a
@@ -763,15 +789,10 @@ impl<'a> Checker<'a> {
         match b {
             Builtin::Append => {
                 let s = xs[0].ty;
-                let elem = match self.tys.get(self.tys.core(s)) {
-                    T::Slice(e) => *e,
-                    _ => {
-                        let cause = if xs[0].is_nil() {
-                            "have untyped nil".to_string()
-                        } else {
-                            format!("have {}", self.op_string(&xs[0]))
-                        };
-                        self.error_at_op(&xs[0], format!("invalid append: argument must be a slice; {cause}"));
+                let elem = match self.slice_elem(&xs[0]) {
+                    Ok(e) => e,
+                    Err(cause) => {
+                        self.error_at_op(&xs[0], format!("invalid append: {cause}"));
                         return false;
                     }
                 };
@@ -935,16 +956,25 @@ impl<'a> Checker<'a> {
                     let t = self.tys.default_type(a.ty);
                     self.convert_untyped(&mut a, t);
                 }
+                x.ty = basic(BasicKind::Uintptr);
+                if self.has_var_size(a.ty) {
+                    x.mode = OpMode::Value;
+                    return true;
+                }
                 let (size, align) = crate::sizes::size_align(&self.tys.table, self.tys.canon(a.ty));
                 x.mode = OpMode::Constant;
-                x.ty = basic(BasicKind::Uintptr);
                 x.val = Value::int(if b == Builtin::Sizeof { size } else { align });
             }
             Builtin::Offsetof => {
                 let Some(offset) = self.offsetof(&args[0]) else { return false };
-                x.mode = OpMode::Constant;
                 x.ty = basic(BasicKind::Uintptr);
-                x.val = Value::int(offset);
+                match offset {
+                    Some(offset) => {
+                        x.mode = OpMode::Constant;
+                        x.val = Value::int(offset);
+                    }
+                    None => x.mode = OpMode::Value,
+                }
             }
             Builtin::Add => {
                 let mut p = xs[0].clone();
@@ -957,7 +987,7 @@ impl<'a> Checker<'a> {
                 x.ty = basic(BasicKind::UnsafePointer);
             }
             Builtin::Slice => {
-                let T::Pointer(elem) = *self.tys.get(self.tys.under(xs[0].ty)) else {
+                let T::Pointer(elem) = *self.tys.get(self.tys.common_under(xs[0].ty, false).unwrap_or(INVALID)) else {
                     let s = self.op_string(&xs[0]);
                     self.error_at_op(&xs[0], format!("invalid argument: {s} is not a pointer"));
                     return false;
@@ -990,7 +1020,7 @@ impl<'a> Checker<'a> {
                 x.ty = self.tys.intern(T::Pointer(BYTE));
             }
             Builtin::SliceData => {
-                let T::Slice(elem) = *self.tys.get(self.tys.under(xs[0].ty)) else {
+                let T::Slice(elem) = *self.tys.get(self.tys.common_under(xs[0].ty, false).unwrap_or(INVALID)) else {
                     let s = self.op_string(&xs[0]);
                     self.error_at_op(&xs[0], format!("invalid argument: {s} is not a slice"));
                     return false;
@@ -1149,12 +1179,34 @@ impl<'a> Checker<'a> {
                 x.ty = t;
             }
             Builtin::New => {
-                let t = self.expr_as_type(&args[0]);
-                if t == INVALID {
-                    return false;
+                let mut a = Operand::invalid(None);
+                self.expr_or_type(&mut a, &args[0]);
+                match a.mode {
+                    OpMode::Invalid => return false,
+                    OpMode::TypeExpr => {
+                        let at = start_pos(&args[0]);
+                        self.later.push(crate::check::LaterCheck::VarType(a.ty, at));
+                    }
+                    OpMode::Nil => {
+                        self.error(start_pos(&args[0]), "use of untyped nil in argument to new");
+                        return false;
+                    }
+                    OpMode::Builtin(_) => {
+                        let s = self.op_string(&a);
+                        self.error(start_pos(&args[0]), format!("{s} must be called"));
+                        return false;
+                    }
+                    // Go 1.26's new(expr), a pointer to a copy of a value.
+                    _ => {
+                        let what = format!("new({})", expr_string(&args[0]));
+                        if self.require_version(start_pos(call), &what, LangVersion::GO1_26) {
+                            self.error(start_pos(&args[0]), "deft does not support new(expr) yet");
+                        }
+                        return false;
+                    }
                 }
                 x.mode = OpMode::Value;
-                x.ty = self.tys.intern(T::Pointer(t));
+                x.ty = self.tys.intern(T::Pointer(a.ty));
             }
             Builtin::Panic => {
                 let any = self.tys.intern(T::iface(vec![]));
@@ -1224,5 +1276,31 @@ fn has_call_or_recv(e: &Expr) -> bool {
         }
         ExprKind::TypeAssert { x, .. } => has_call_or_recv(x),
         _ => false,
+    }
+}
+
+impl<'a> Checker<'a> {
+    /// The element type of the slices `x`'s type stands for (every type of
+    /// a type parameter's set must be a slice, all of one element type),
+    /// or why there is none, as types2's `sliceElem` words it.
+    fn slice_elem(&self, x: &Operand<'a>) -> Result<TyId, String> {
+        let types = self.tys.tparam_terms(x.ty).map_or(vec![x.ty], |ts| ts.iter().map(|t| t.ty).collect());
+        let mut elem = None;
+        for t in types.iter().copied().chain(types.is_empty().then_some(x.ty)) {
+            let T::Slice(e) = *self.tys.get(self.tys.under(t)) else {
+                return Err(match x.is_nil() {
+                    true => "argument must be a slice; have untyped nil".into(),
+                    false => format!("argument must be a slice; have {}", self.op_string(x)),
+                });
+            };
+            match elem {
+                Some(e0) if !self.tys.identical(e0, e) => {
+                    let (a, b, xs) = (self.ts(e0), self.ts(e), self.op_string(x));
+                    return Err(format!("mismatched slice element types {a} and {b} in {xs}"));
+                }
+                _ => elem = Some(e),
+            }
+        }
+        Ok(elem.unwrap_or(INVALID))
     }
 }

@@ -182,6 +182,26 @@ pub(crate) struct Checker<'a> {
     /// Type declarations (aliases included) being checked, outermost
     /// first (for cycles).
     pub type_path: Vec<(ObjId, &'a syntax::ast::TypeSpec)>,
+    /// The package's instantiations so far, for instantiation cycles
+    /// (see `mono.rs`).
+    pub mono: Vec<crate::mono::MonoInst>,
+    /// Methods' receiver type parameters, with the type parameters of
+    /// their receiver's type they stand for.
+    pub mono_canon: HashMap<TyId, TyId>,
+    /// Interface types that embed a defined type whose underlying type
+    /// was not known yet when they were made, with that type.
+    pub embeds_incomplete: HashMap<TyId, ObjId>,
+    /// Interfaces declared as such an interface, by the type they wait
+    /// for (see `Checker::resolve_iface_awaiting`).
+    pub iface_awaiting: HashMap<ObjId, Vec<(ObjId, &'a syntax::ast::TypeSpec)>>,
+    /// The objects whose declarations are being checked, outermost first
+    /// (see `cycles.rs`).
+    pub obj_path: Vec<ObjId>,
+    /// Generic type aliases (`type A[P any] = []P`, Go 1.24), with their
+    /// right side in terms of their type parameters: an instance `A[int]`
+    /// is that type with the arguments substituted (aliases are not
+    /// materialized: the instance is the type it stands for).
+    pub generic_aliases: HashMap<ObjId, TyId>,
     /// Defined types declared as another defined type (`type T2 T1`), with
     /// that type: T2 has T1's structure (see `Checker::find_embedding`).
     pub defined_from: HashMap<ObjId, ObjId>,

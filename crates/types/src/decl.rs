@@ -18,6 +18,7 @@ use syntax::ast::{
 use crate::check::{Checker, Color, FuncCtx, PkgDecl};
 use crate::constant::Value;
 use crate::exprstr::type_start;
+use crate::lang::LangVersion;
 use crate::model::{ObjId, ObjKind, VarInfo};
 use crate::operand::Operand;
 use crate::types::{INVALID, Param, Sig, T, TyId};
@@ -60,6 +61,11 @@ impl<'a> Checker<'a> {
     pub(crate) fn report_imports(&mut self) {
         let dots_used = std::mem::take(self.dot_used.get_mut());
         self.dot_imports.clear();
+        // Uses inside bodies a declarations-only parse skipped are unknown.
+        let judge_unused = !self
+            .files
+            .iter()
+            .any(|f| f.decls.iter().any(|d| matches!(d, syntax::ast::Decl::Func(fd) if fd.body_skipped.is_some())));
         for (i, (imp, obj)) in std::mem::take(&mut self.imports).into_iter().enumerate() {
             let imported = self.imported_path(&imp.path);
             let path = crate::constant::quote(imported.as_bytes());
@@ -68,7 +74,7 @@ impl<'a> Checker<'a> {
             match obj {
                 // A name other than the path's last element is shown.
                 // Every use of a package name goes through `use_obj`.
-                Some(o) if !self.objs[o.0 as usize].used => {
+                Some(o) if judge_unused && !self.objs[o.0 as usize].used => {
                     let name = &self.obj(o).name;
                     if imported.rsplit('/').next() == Some(name.as_str()) {
                         self.error(imp.pos, format!("{path} imported and not used"));
@@ -76,7 +82,7 @@ impl<'a> Checker<'a> {
                         self.error(imp.pos, format!("{path} imported as {name} and not used"));
                     }
                 }
-                None if dot && known && !dots_used.contains(&i) => {
+                None if judge_unused && dot && known && !dots_used.contains(&i) => {
                     self.error(imp.pos, format!("{path} imported and not used"));
                 }
                 _ if known => {}
@@ -302,12 +308,18 @@ impl<'a> Checker<'a> {
     pub(crate) fn file_alias_methods(&mut self) {
         let names: Vec<String> = self.methods.keys().cloned().collect();
         for name in names {
-            let base = self.alias_base_name(&name);
-            if base != name
-                && let Some(ms) = self.methods.remove(&name)
-            {
+            let Some(ms) = self.methods.remove(&name) else { continue };
+            for m in ms {
+                let ptr = match self.objs[m.0 as usize].decl {
+                    Some(PkgDecl::Func(fd)) => fd.recv.as_ref().is_some_and(|r| recv_is_pointer(&r.ty)),
+                    _ => false,
+                };
+                // A receiver whose base type is no type name (through
+                // aliases to two pointers) stays under its own name,
+                // which no defined type has: it is reported invalid.
+                let base = self.alias_base_name(&name, ptr).unwrap_or_else(|| name.clone());
                 let list = self.methods.entry(base).or_default();
-                list.extend(ms);
+                list.push(m);
                 list.sort_by_key(|&m| self.info.objects[m.0 as usize].pos);
             }
         }
@@ -338,20 +350,29 @@ impl<'a> Checker<'a> {
     }
 
     /// The name of the type that package-level name `name` denotes when
-    /// followed through aliases whose right side is a type name.
-    fn alias_base_name(&self, name: &str) -> String {
+    /// followed through aliases whose right side is a type name or a
+    /// pointer to one (types2's `resolveBaseTypeName`): `None` past a
+    /// second pointer, counting the receiver's own (`ptr`).
+    fn alias_base_name(&self, name: &str, mut ptr: bool) -> Option<String> {
         let mut name = name.to_string();
         let mut seen = Vec::new();
         while let Some(o) = self.lookup_in(self.pkg_scope, &name)
             && let Some(PkgDecl::Type(spec)) = self.objs[o.0 as usize].decl
             && spec.alias
             && !seen.contains(&o)
-            && let Some(next) = type_name_of(&spec.ty)
         {
             seen.push(o);
-            name = next;
+            let mut rhs = unparen_type(&spec.ty);
+            if let TypeKind::Pointer(b) = &rhs.kind {
+                if ptr {
+                    return None;
+                }
+                ptr = true;
+                rhs = b;
+            }
+            name = type_name_of(rhs)?;
         }
-        name
+        Some(name)
     }
 
     fn collect_func(&mut self, fd: &'a FuncDecl, fi: usize) {
@@ -384,7 +405,7 @@ impl<'a> Checker<'a> {
         // init functions are not declared: they cannot be referred to.
         if name.name == "init" {
             if fd.body.is_none() {
-                self.error(name.pos, "missing function body");
+                self.error(name.pos, "func init must have a body");
             }
         } else if name.name != "_" {
             self.declare(self.pkg_scope, None, o);
@@ -447,6 +468,12 @@ impl<'a> Checker<'a> {
             Color::Grey => {
                 // A cycle. Types may refer to themselves; constants and
                 // variables get an invalid type (initorder reports the cycle).
+                // A cycle mixing values and types is invalid: its type is
+                // invalid from here on, as in types2.
+                let valid = self.valid_cycle(o);
+                if !valid && !matches!(decl, PkgDecl::Func(_)) {
+                    self.set_obj_ty(o, INVALID);
+                }
                 if !matches!(decl, PkgDecl::Type(_) | PkgDecl::Func(_)) && self.obj_ty(o) == INVALID {
                     self.data(o).used = true;
                 }
@@ -462,6 +489,7 @@ impl<'a> Checker<'a> {
         let saved_decl = self.cur_decl;
         self.scope = self.file_scopes[file];
         self.cur_decl = Some(o);
+        self.obj_path.push(o);
         match decl {
             PkgDecl::Const { spec, index, typ } => {
                 let init = spec.values.get(index);
@@ -471,6 +499,7 @@ impl<'a> Checker<'a> {
             PkgDecl::Type(spec) => self.type_decl(o, spec),
             PkgDecl::Func(fd) => self.func_decl(o, fd),
         }
+        self.obj_path.pop();
         self.data(o).color = Color::Black;
         self.scope = saved_scope;
         self.func = saved_func;
@@ -606,21 +635,12 @@ impl<'a> Checker<'a> {
     // Types.
 
     fn type_decl(&mut self, o: ObjId, spec: &'a TypeSpec) {
-        if !spec.type_params.is_empty() && spec.alias {
-            self.error(spec.name.pos, "deft does not support generic type aliases yet");
-            self.set_obj_ty(o, INVALID);
+        if spec.alias {
+            self.alias_decl(o, spec);
             return;
         }
-        if spec.alias {
-            // Until its right side is known, the alias denotes no type (a
-            // reference to it then is a cycle, see `alias_cycle`).
-            self.set_obj_ty(o, INVALID);
-            self.type_path.push((o, spec));
-            let t = self.typ(&spec.ty);
-            self.type_path.pop();
-            self.set_obj_ty(o, t);
-            self.resolve_awaiting(o);
-            return;
+        if let Some(p) = spec.type_params.first().and_then(|f| f.names.first()) {
+            self.require_version(p.pos, "type parameter", LangVersion::GO1_18);
         }
         let path = self.info.packages[self.cur_pkg().0 as usize].spec.path.clone();
         let named = self.tys.new_named(o, &path);
@@ -630,8 +650,22 @@ impl<'a> Checker<'a> {
         let saved_scope = self.scope;
         self.open_scope();
         self.collect_tparams(o, &spec.type_params);
+        let errors = self.diags.len();
         let mut rhs = self.typ(&spec.ty);
         self.scope = saved_scope;
+        if let Some(r) = self.embeds_incomplete.remove(&rhs)
+            && errors == self.diags.len()
+            && spec.type_params.is_empty()
+            && self.objs[o.0 as usize].decl.is_some()
+        {
+            // An interface embedding one whose declaration is in progress
+            // (through a method signature: `type t interface{ f(u) }; type
+            // u interface{ t }`): its methods and type set are known once
+            // that one is; it is checked again then.
+            self.type_path.pop();
+            self.iface_awaiting.entry(r).or_default().push((o, spec));
+            return;
+        }
         if matches!(self.tys.get(rhs), T::TypeParam(_)) {
             self.error(type_start(&spec.ty), "cannot use a type parameter as RHS in type declaration");
             rhs = INVALID;
@@ -671,6 +705,59 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// An alias declaration, generic or not. Until its right side is
+    /// known, the alias denotes no type (a reference to it then is a
+    /// cycle, see `alias_cycle`). A generic alias's right side, in terms
+    /// of its type parameters, is kept for its instances
+    /// (`Checker::alias_instance`).
+    fn alias_decl(&mut self, o: ObjId, spec: &'a TypeSpec) {
+        // The newest requirement first, as types2 reports it.
+        let tparam0 = spec.type_params.first().and_then(|f| f.names.first());
+        let late = tparam0.is_some_and(|p| !self.require_version(p.pos, "generic type alias", LangVersion::GO1_23));
+        if !late {
+            self.require_version(spec.name.pos, "type alias", LangVersion::GO1_9);
+        }
+        self.set_obj_ty(o, INVALID);
+        self.type_path.push((o, spec));
+        let saved_scope = self.scope;
+        let generic = tparam0.is_some();
+        let tparams = if generic {
+            self.open_scope();
+            self.collect_tparams(o, &spec.type_params)
+        } else {
+            Vec::new()
+        };
+        let mut t = self.typ(&spec.ty);
+        self.scope = saved_scope;
+        self.type_path.pop();
+        if generic {
+            if tparams.contains(&t) {
+                self.error(type_start(&spec.ty), "cannot use type parameter declared in alias declaration as RHS");
+                t = INVALID;
+            }
+            self.generic_aliases.insert(o, t);
+        }
+        self.set_obj_ty(o, t);
+        self.resolve_awaiting(o);
+    }
+
+    /// The instance `a[targs]` of generic alias `a`: its right side with
+    /// the arguments substituted; the arguments are verified against the
+    /// constraints later (at `at`, the arguments' positions).
+    pub(crate) fn alias_instance(&mut self, a: ObjId, targs: Vec<TyId>, at: Vec<Pos>, pos: Pos) -> TyId {
+        let rhs = self.generic_aliases[&a];
+        let s = crate::subst::Subst::new(&self.tys.generic[&a], &targs);
+        let t = self.tys.subst(rhs, &s);
+        self.later.push(crate::check::LaterCheck::Verify { obj: a, targs, at, pos });
+        t
+    }
+
+    /// The generic alias that identifier `id` names, if any.
+    pub(crate) fn generic_alias_named(&self, id: Option<syntax::ast::NodeId>) -> Option<ObjId> {
+        let o = *self.info.uses.get(&id?)?;
+        self.generic_aliases.contains_key(&o).then_some(o)
+    }
+
     /// The checks of a defined type once its underlying type is known,
     /// then the same for the types declared as it that waited for it.
     fn finish_named(&mut self, o: ObjId) {
@@ -678,6 +765,26 @@ impl<'a> Checker<'a> {
         self.check_size(self.tys.under(self.obj_ty(o)), self.obj(o).pos);
         self.collect_methods(o);
         self.resolve_awaiting(o);
+        self.resolve_iface_awaiting(o);
+    }
+
+    /// Whether interface `o` waits for another's declaration to complete.
+    pub(crate) fn iface_waits(&self, o: ObjId) -> bool {
+        self.iface_awaiting.values().any(|deps| deps.iter().any(|&(d, _)| d == o))
+    }
+
+    /// Checks again the interfaces that embed `o` (now declared) and waited
+    /// for it, in their own file's scope, and finishes them.
+    fn resolve_iface_awaiting(&mut self, o: ObjId) {
+        for (dep, spec) in self.iface_awaiting.remove(&o).unwrap_or_default() {
+            let saved = self.scope;
+            self.scope = self.file_scopes[self.objs[dep.0 as usize].file];
+            let t = self.typ(&spec.ty);
+            self.scope = saved;
+            self.embeds_incomplete.remove(&t);
+            self.tys.set_underlying(dep, t);
+            self.finish_named(dep);
+        }
     }
 
     /// Gives the types waiting for the underlying type of `o` (a defined
@@ -766,7 +873,8 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Reports `invalid recursive type` for a cycle of type names.
+    /// Reports `invalid recursive type` for a cycle of type names (and
+    /// the constants, variables and functions between them).
     pub(crate) fn cycle_error(&mut self, cycle: &[ObjId]) {
         let nodes: Vec<CycleNode> = cycle.iter().map(|&o| CycleNode::Obj(o)).collect();
         // Start at the object declared first in the source.
@@ -786,11 +894,19 @@ impl<'a> Checker<'a> {
             })
             .collect();
         let at = names[start].1;
+        // A cycle is named after its first object: a type, or else a
+        // constant, variable or function (types2's `cycleError`).
+        let of_type = match cycle[start] {
+            CycleNode::Obj(o) => matches!(self.obj(o).kind, ObjKind::TypeName),
+            CycleNode::Inst(_) => true,
+        };
         if names.len() == 1 {
-            self.error(at, format!("invalid recursive type: {} refers to itself", names[start].0));
+            let what = if of_type { "invalid recursive type" } else { "invalid cycle in declaration" };
+            self.error(at, format!("{what}: {} refers to itself", names[start].0));
             return;
         }
-        let mut msg = format!("invalid recursive type {}", names[start].0);
+        let what = if of_type { "invalid recursive type" } else { "invalid cycle in declaration of" };
+        let mut msg = format!("{what} {}", names[start].0);
         for k in 0..names.len() {
             let (from, to) = (&names[(start + k) % names.len()], &names[(start + k + 1) % names.len()]);
             msg.push_str(&format!("\n\t{}: {} refers to {}", self.pos_string(from.1), from.0, to.0));
@@ -986,8 +1102,14 @@ impl<'a> Checker<'a> {
         // parameters) live in a scope around the signature and the body.
         let saved_scope = self.scope;
         self.open_scope();
-        let tparams = self.collect_tparams(o, &fd.type_params);
-        let (mut sig, objs) = self.func_type_of(o, &fd.sig, fd.recv.as_ref(), fd.name.id);
+        if let Some(p) = fd.recv.as_ref().and(fd.type_params.first()).and_then(|f| f.names.first()) {
+            self.require_version(p.pos, "generic method", LangVersion::GO1_27);
+        } else if let Some(p) = fd.type_params.first().and_then(|f| f.names.first())
+            && fd.name.name != "init"
+        {
+            self.require_version(p.pos, "type parameter", LangVersion::GO1_18);
+        }
+        let (mut sig, objs, tparams) = self.func_type_of(o, &fd.type_params, &fd.sig, fd.recv.as_ref(), fd.name.id);
         if !tparams.is_empty()
             && let T::Func(s) = self.tys.get(sig).clone()
         {
@@ -1000,8 +1122,9 @@ impl<'a> Checker<'a> {
         self.sig_objs.insert(o, objs.clone());
         // Bodies are checked after all package-level declarations, in the
         // order their declarations were checked (types2's `check.later`). A
-        // missing body is lowering's to judge (see `check_files`).
-        if let Some(body) = &fd.body {
+        // missing body is lowering's to judge (see `check_files`); one a
+        // declarations-only parse skipped is not checked.
+        if let Some(body) = fd.body.as_ref().filter(|_| fd.body_skipped.is_none()) {
             let scope = self.scope;
             let (owner, decl) = (fd.name.id, Some(o));
             self.delayed.push(crate::check::Delayed { sig, objs, body, owner, scope, decl, iota: None });
@@ -1051,18 +1174,23 @@ impl<'a> Checker<'a> {
     /// results (owned by `owner`); they are declared in the function scope
     /// by [`Checker::func_body`].
     pub(crate) fn func_type(&mut self, ft: &'a FuncType, recv: Option<&'a Field>, owner: NodeId) -> (TyId, SigObjs) {
-        self.func_type_of(ObjId(u32::MAX), ft, recv, owner)
+        let (sig, objs, _) = self.func_type_of(ObjId(u32::MAX), &[], ft, recv, owner);
+        (sig, objs)
     }
 
     /// [`Checker::func_type`] for function or method object `fobj` (the
     /// owner of receiver type parameters).
+    /// The signature of function (or method) `fobj` with type parameters
+    /// `tparams`, which come after the receiver's: a generic method's
+    /// constraints may name its receiver type parameters.
     fn func_type_of(
         &mut self,
         fobj: ObjId,
+        tparams: &'a [Field],
         ft: &'a FuncType,
         recv: Option<&'a Field>,
         owner: NodeId,
-    ) -> (TyId, SigObjs) {
+    ) -> (TyId, SigObjs, Vec<TyId>) {
         let mut objs = SigObjs::default();
         if let Some(r) = recv {
             let rt = self.recv_type(r, fobj, &mut objs.recv_tparams);
@@ -1070,11 +1198,12 @@ impl<'a> Checker<'a> {
             let o = self.new_param(name, rt, r.pos, owner, false);
             objs.recv = Some(o);
         }
+        let tparams = self.collect_tparams(fobj, tparams);
         let (params, variadic) = self.collect_params(&ft.params, owner, false, &mut objs.params);
         let (results, _) = self.collect_params(&ft.results, owner, true, &mut objs.results);
         let sig = self.tys.intern(T::Func(Sig { params, results, variadic, tparams: vec![] }));
         self.check_dup_params(&objs);
-        (sig, objs)
+        (sig, objs, tparams)
     }
 
     fn new_param(&mut self, name: Option<&Ident>, ty: TyId, pos: Pos, owner: NodeId, result: bool) -> ObjId {
@@ -1164,6 +1293,12 @@ impl<'a> Checker<'a> {
         if t == INVALID {
             return INVALID;
         }
+        if let Some(inst) = self.aliased_instance(&r.ty) {
+            let s = crate::exprstr::type_expr_string(inst);
+            let at = crate::exprstr::type_start(recv_base_expr(&r.ty));
+            self.error(at, format!("cannot define new methods on instantiated type {s}"));
+            return INVALID;
+        }
         let base = match self.tys.get(t) {
             T::Pointer(b) => *b,
             _ => t,
@@ -1197,6 +1332,31 @@ impl<'a> Checker<'a> {
         t
     }
 
+    /// The instance (`T[int]`) that a receiver type written as an alias
+    /// (or pointer to one) stands for, following aliases and pointers as
+    /// written, as types2 does to refuse methods on instantiated types.
+    fn aliased_instance(&self, t: &'a Type) -> Option<&'a Type> {
+        let mut t = t;
+        let mut seen = Vec::new();
+        loop {
+            match &t.kind {
+                TypeKind::Paren(inner) | TypeKind::Pointer(inner) => t = inner,
+                TypeKind::Instance { .. } => return (!seen.is_empty()).then_some(t),
+                TypeKind::Name { pkg: None, name } => {
+                    let o = *self.info.uses.get(&name.id)?;
+                    match self.objs[o.0 as usize].decl {
+                        Some(PkgDecl::Type(spec)) if spec.alias && !seen.contains(&o) => {
+                            seen.push(o);
+                            t = &spec.ty;
+                        }
+                        _ => return None,
+                    }
+                }
+                _ => return None,
+            }
+        }
+    }
+
     /// The receiver type `T[P, Q]` (or `*T[P, Q]`, as `whole` is written)
     /// of method `m` of generic type `T`: `P` and `Q` are declared as type
     /// parameters of `m`, bound by `T`'s constraints.
@@ -1208,12 +1368,17 @@ impl<'a> Checker<'a> {
         m: ObjId,
         rtps: &mut Vec<TyId>,
     ) -> TyId {
+        self.require_version(type_start(base), "type instantiation", LangVersion::GO1_18);
         let bt = self.named_type(base, true);
         let gobj = match self.tys.named_of(bt) {
             Some((o, _)) if self.tys.generic.contains_key(&o) => Some(o),
             _ => None,
         };
-        if gobj.is_none() && bt != INVALID {
+        let alias = self.generic_alias_named(crate::typexpr::type_name_ident(base));
+        if let Some(a) = alias.filter(|_| bt != INVALID) {
+            let s = self.generic_alias_name(a);
+            self.error(type_start(base), format!("cannot define new methods on generic alias type {s}"));
+        } else if gobj.is_none() && bt != INVALID {
             let s = self.ts(bt);
             self.error(type_start(base), format!("{s} is not a generic type"));
         }
@@ -1232,8 +1397,11 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        let Some(g) = gobj else { return INVALID };
+        let Some(g) = gobj.filter(|_| alias.is_none()) else { return INVALID };
         let gtps = self.tys.generic[&g].clone();
+        for (&r, &t) in rtps.iter().zip(&gtps) {
+            self.mono_canon.insert(r, t);
+        }
         if gtps.len() != rtps.len() || objs.len() != args.len() {
             if objs.len() == args.len() {
                 let got =
@@ -1373,7 +1541,9 @@ impl<'a> Checker<'a> {
                     // Local types may refer to themselves: declare first.
                     self.declare(self.scope, Some(spec.name.id), o);
                     self.data(o).color = Color::Grey;
+                    self.obj_path.push(o);
                     self.type_decl(o, spec);
+                    self.obj_path.pop();
                     self.data(o).color = Color::Black;
                 }
             }
@@ -1382,7 +1552,6 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// The name of a receiver's base type (`T` in `*T`, `(T)`).
 /// Whether type expression `t` is a type name (in parentheses or not).
 fn names_a_type(t: &Type) -> bool {
     match &t.kind {
@@ -1447,6 +1616,16 @@ fn recv_base_expr(t: &Type) -> &Type {
     }
 }
 
+/// Whether a receiver type is written as a pointer (`*T`, `(*T)`).
+fn recv_is_pointer(t: &Type) -> bool {
+    match &t.kind {
+        TypeKind::Pointer(_) => true,
+        TypeKind::Paren(b) => recv_is_pointer(b),
+        _ => false,
+    }
+}
+
+/// The name of a receiver's base type (`T` in `*T`, `(T)`, `T[P]`).
 fn recv_base_name(t: &Type) -> Option<String> {
     match &t.kind {
         TypeKind::Name { pkg: None, name } => Some(name.name.clone()),

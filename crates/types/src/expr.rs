@@ -14,8 +14,9 @@ use syntax::ast::{BinaryOp, Expr, ExprKind, KeyedElement, LitKind, TypeKind, Una
 use crate::check::Checker;
 use crate::constant::{self, Cmp, Op, Value};
 use crate::exprstr::{expr_string, start_pos};
+use crate::lang::LangVersion;
 use crate::lookup::Lookup;
-use crate::model::{BasicKind, LangVersion, Mode, ObjKind, SelectionKind};
+use crate::model::{BasicKind, Mode, ObjKind, SelectionKind};
 use crate::operand::{OpMode, Operand};
 use crate::types::{BYTE, INVALID, T, TyId, basic};
 
@@ -116,11 +117,44 @@ impl<'a> Checker<'a> {
         first.map(|(_, e)| e).ok_or_else(|| "no specific channel type".to_string())
     }
 
+    /// Whether an index (`index`), slice or selector through a value of
+    /// type `t` may see its structure: `t` itself complete (for an index),
+    /// and the base of a pointer it is, and a map's elements (an index
+    /// produces one).
+    fn complete_through(&mut self, t: TyId, index: bool) -> bool {
+        if index && !self.is_complete(t) {
+            return false;
+        }
+        match self.tys.get(self.tys.under(t)).clone() {
+            T::Pointer(b) => self.is_complete(b),
+            T::Map(_, v) if index => self.is_complete(v),
+            _ => true,
+        }
+    }
+
+    /// The base type of the pointers `t` stands for (every type of a type
+    /// parameter's set a pointer, all to one type), or the cause of the
+    /// error, `{}` standing for the operand: types2's indirection.
+    fn pointer_base(&self, t: TyId) -> Result<TyId, &'static str> {
+        let types = self.tys.tparam_terms(t).map_or(vec![t], |ts| ts.iter().map(|t| t.ty).collect());
+        let mut base = None;
+        for u in types.iter().copied().chain(types.is_empty().then_some(t)) {
+            let T::Pointer(b) = *self.tys.get(self.tys.under(u)) else { return Err("cannot indirect {}") };
+            match base {
+                Some(b0) if !self.tys.identical(b0, b) => return Err("pointers of {} must have identical base types"),
+                _ => base = Some(b),
+            }
+        }
+        base.ok_or("cannot indirect {}")
+    }
+
     /// Reports a generic function or type used without instantiation.
-    fn non_generic(&mut self, x: &mut Operand<'a>) {
+    pub(crate) fn non_generic(&mut self, x: &mut Operand<'a>) {
+        let alias = || x.expr.and_then(name_ident);
         let what = match x.mode {
             OpMode::Invalid | OpMode::NoValue => return,
             OpMode::TypeExpr if self.tys.is_generic_type(x.ty) => "type",
+            OpMode::TypeExpr if self.generic_alias_named(alias()).is_some() => "type",
             OpMode::Value if self.tys.sig(x.ty).is_some_and(|s| !s.tparams.is_empty()) => "function",
             _ => return,
         };
@@ -230,6 +264,13 @@ impl<'a> Checker<'a> {
                 self.slice_expr(x, e, base, [lo.as_deref(), hi.as_deref(), max.as_deref()], *three)
             }
             ExprKind::TypeAssert { x: base, ty } => {
+                let Some(ty) = ty else {
+                    // types2 checks nothing more of `x.(type)` here.
+                    self.error(start_pos(e), "invalid syntax tree: use of .(type) outside type switch");
+                    self.use_expr(base);
+                    x.set_invalid();
+                    return ExprClass::Expression;
+                };
                 self.expr(x, base);
                 if x.is_invalid() {
                     x.expr = Some(e);
@@ -237,17 +278,16 @@ impl<'a> Checker<'a> {
                 }
                 if !self.tys.is_interface(x.ty) {
                     let s = self.op_string(x);
-                    self.error_at_op(x, format!("{INVALID_OP}{s} is not an interface"));
+                    let msg = match self.tys.get(x.ty) {
+                        T::TypeParam(_) => format!("cannot use type assertion on type parameter value {s}"),
+                        _ => format!("{s} is not an interface"),
+                    };
+                    self.error_at_op(x, format!("{INVALID_OP}{msg}"));
                     x.set_invalid();
                     return ExprClass::Expression;
                 }
-                let Some(ty) = ty else {
-                    self.error(e.pos, "invalid AST: use of .(type) outside type switch");
-                    x.set_invalid();
-                    return ExprClass::Expression;
-                };
                 let t = self.var_type(ty);
-                if t == INVALID {
+                if t == INVALID || !self.is_complete(t) {
                     x.set_invalid();
                     return ExprClass::Expression;
                 }
@@ -269,14 +309,16 @@ impl<'a> Checker<'a> {
                         self.error_at_op(x, format!("{INVALID_OP}cannot indirect nil"));
                         x.set_invalid();
                     }
-                    _ => match self.tys.get(self.tys.core(x.ty)).clone() {
-                        T::Pointer(b) => {
+                    _ => match self.pointer_base(x.ty) {
+                        // Through a pointer to a type being declared, no.
+                        Ok(b) if !self.is_complete(b) => x.set_invalid(),
+                        Ok(b) => {
                             x.mode = OpMode::Variable;
                             x.ty = b;
                         }
-                        _ => {
+                        Err(cause) => {
                             let s = self.op_string(&Operand { expr: Some(inner), ..x.clone() });
-                            self.error(start_pos(inner), format!("{INVALID_OP}cannot indirect {s}"));
+                            self.error(start_pos(inner), format!("{INVALID_OP}{}", cause.replace("{}", &s)));
                             x.set_invalid();
                         }
                     },
@@ -388,10 +430,35 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Reports a numeric literal written in a form newer than the file's
+    /// language version (go1.13's, as types2's `langCompat` finds them).
+    fn literal_version(&mut self, pos: Pos, kind: LitKind, raw: &str) {
+        let b = raw.as_bytes();
+        if b.len() <= 2 || self.allows(pos, LangVersion::GO1_13) {
+            return;
+        }
+        let what = if raw.contains('_') {
+            "underscore in numeric literal"
+        } else if b[0] != b'0' {
+            return;
+        } else {
+            match b[1] {
+                b'b' | b'B' => "binary literal",
+                b'o' | b'O' => "0o/0O-style octal literal",
+                b'x' | b'X' if kind != LitKind::Int => "hexadecimal floating-point literal",
+                _ => return,
+            }
+        };
+        self.require_version(pos, what, LangVersion::GO1_13);
+    }
+
     fn basic_lit(&mut self, x: &mut Operand<'a>, e: &'a Expr, kind: LitKind, raw: &str) {
         if matches!(kind, LitKind::Int | LitKind::Float | LitKind::Imag) && raw.len() > 10000 {
             self.error(e.pos, format!("excessively long constant: {}... ({} chars)", &raw[..10], raw.len()));
             return;
+        }
+        if matches!(kind, LitKind::Int | LitKind::Float | LitKind::Imag) {
+            self.literal_version(e.pos, kind, raw);
         }
         let Some(v) = constant::from_literal(kind, raw) else {
             self.error(e.pos, format!("malformed constant: {raw}"));
@@ -406,6 +473,9 @@ impl<'a> Checker<'a> {
             LitKind::String => BasicKind::UntypedString,
         });
         x.val = v;
+        // An integer literal may not exceed the constant precision either.
+        x.expr = Some(e);
+        self.overflow(x, e.pos);
     }
 
     // ------------------------------------------------------------------
@@ -628,7 +698,8 @@ impl<'a> Checker<'a> {
                 Some(ExprKind::Unary { op: UnaryOp::BitNot, .. }) => "bitwise complement",
                 _ => "",
             };
-            self.error(op_pos, format!("constant {name} overflow"));
+            let op = if name.is_empty() { String::new() } else { format!("{name} ") };
+            self.error(op_pos, format!("constant {op}overflow"));
             x.val = Value::Unknown;
         }
     }
@@ -692,6 +763,10 @@ impl<'a> Checker<'a> {
                         }
                         x.mode = OpMode::CommaOk;
                         x.ty = elem;
+                        if !self.is_complete(elem) {
+                            x.set_invalid();
+                            return;
+                        }
                     }
                     _ => {
                         self.error_at_op(x, format!("{INVALID_OP}cannot receive from non-channel {s}"));
@@ -940,7 +1015,13 @@ impl<'a> Checker<'a> {
                 self.convert_untyped(y, basic(BasicKind::Uint));
             }
         } else if self.tys.is_integer(y.ty) {
-            // ok (signed counts allowed since go1.13)
+            let pos = y.start_pos();
+            if !self.tys.is_unsigned(y.ty) && !self.allows(pos, LangVersion::GO1_13) {
+                let s = self.op_string(y);
+                self.require_version(pos, &format!("{INVALID_OP}signed shift count {s}"), LangVersion::GO1_13);
+                x.set_invalid();
+                return;
+            }
         } else if self.tys.is_untyped(y.ty) {
             self.convert_untyped(y, basic(BasicKind::Uint));
             if y.is_invalid() {
@@ -1177,7 +1258,13 @@ impl<'a> Checker<'a> {
                 return;
             }
         };
-        match self.tys.get(self.tys.core(base)).clone() {
+        // A literal of a type being declared needs its structure.
+        if !self.is_complete(base) {
+            self.use_elems(elems);
+            return;
+        }
+        let common = self.tys.common_under(base, false);
+        match self.tys.get(common.unwrap_or(base)).clone() {
             T::Struct(fields) => {
                 // The unexported fields of another package's type cannot
                 // be set.
@@ -1299,7 +1386,9 @@ impl<'a> Checker<'a> {
                 self.use_elems(elems);
                 if self.tys.under(base) != INVALID {
                     let ts = self.ts(typ);
-                    self.error(start_pos(e), format!("invalid composite literal type {ts}"));
+                    let elem = if ty.is_none() { " element" } else { "" };
+                    let cause = if common.is_err() { " (no common underlying type)" } else { "" };
+                    self.error(start_pos(e), format!("invalid composite literal{elem} type {ts}{cause}"));
                 }
                 return;
             }
@@ -1439,6 +1528,11 @@ impl<'a> Checker<'a> {
             }
             _ => {}
         }
+        if !self.complete_through(x.ty, true) {
+            indices.iter().for_each(|i| self.use_expr(i));
+            x.set_invalid();
+            return;
+        }
         let mut length: i64 = -1;
         let mut valid = false;
         match self.tys.get(self.tys.core(x.ty)).clone() {
@@ -1503,6 +1597,7 @@ impl<'a> Checker<'a> {
             };
             let s = self.op_string(&Operand { expr: base, ..x.clone() });
             self.error(e.pos, format!("cannot index {s}"));
+            indices.iter().for_each(|i| self.use_expr(i));
             x.set_invalid();
             return;
         }
@@ -1570,6 +1665,9 @@ impl<'a> Checker<'a> {
         three: bool,
     ) {
         self.expr(x, base);
+        if !x.is_invalid() && !self.complete_through(x.ty, false) {
+            x.set_invalid();
+        }
         if x.is_invalid() {
             for i in idx.into_iter().flatten() {
                 let mut y = Operand::invalid(None);
@@ -1672,7 +1770,10 @@ impl<'a> Checker<'a> {
     /// instance, as a type.
     fn type_instance_expr(&mut self, x: &mut Operand<'a>, e: &'a Expr, indices: &'a [Expr]) {
         let ExprKind::Index { x: base, .. } = &e.kind else { return };
-        let Some(g) = self.tys.named_of(x.ty).map(|(o, _)| o).filter(|o| self.tys.generic.contains_key(o)) else {
+        self.require_version(e.pos, "type instantiation", LangVersion::GO1_18);
+        let alias = self.generic_alias_named(name_ident(base));
+        let generic = self.tys.named_of(x.ty).map(|(o, _)| o).filter(|o| self.tys.generic.contains_key(o));
+        let Some(g) = alias.or(generic) else {
             let (es, ts) = (expr_string(e), self.ts(x.ty));
             self.error(start_pos(e), format!("{INVALID_OP}{es} ({ts} is not a generic type)"));
             x.set_invalid();
@@ -1687,20 +1788,22 @@ impl<'a> Checker<'a> {
             }
             targs.push(t);
         }
-        let want = self.tys.generic[&g].len();
-        if want != targs.len() {
-            let qual = if targs.len() < want { "not enough" } else { "too many" };
-            let name = self.obj(g).name.clone();
-            let msg = format!("{qual} type arguments for type {name}: have {}, want {want}", targs.len());
-            self.error(start_pos(base), msg);
+        if !self.type_arg_count(g, targs.len(), start_pos(base)) {
             x.set_invalid();
             return;
         }
+        let at: Vec<Pos> = indices.iter().map(start_pos).collect();
+        if alias.is_some() {
+            x.mode = OpMode::TypeExpr;
+            x.ty = self.alias_instance(g, targs, at, start_pos(base));
+            return;
+        }
+        let tparams = self.tys.generic[&g].clone();
+        self.record_mono(&tparams, &targs, &at, start_pos(base));
         let inst = self.tys.instance(g, targs.clone());
         if let Some(id) = name_ident(base) {
             self.record_instance(id, g, &targs, inst);
         }
-        let at = indices.iter().map(start_pos).collect();
         let pos = start_pos(base);
         self.later.push(crate::check::LaterCheck::Verify { obj: g, targs, at, pos });
         x.mode = OpMode::TypeExpr;
@@ -1711,6 +1814,7 @@ impl<'a> Checker<'a> {
     /// argument must be given (no call to infer the others from).
     fn func_instance_expr(&mut self, x: &mut Operand<'a>, e: &'a Expr, indices: &'a [Expr]) {
         let Some(sig) = self.tys.sig(x.ty).cloned() else { return };
+        self.require_version(e.pos, "function instantiation", LangVersion::GO1_18);
         let Some((targs, at)) = self.explicit_targs(&sig, indices) else {
             x.set_invalid();
             return;
@@ -1764,11 +1868,18 @@ impl<'a> Checker<'a> {
             }
             OpMode::Builtin(_) => {
                 let s = self.op_string(x);
-                self.error(e.pos, format!("cannot select on {s}"));
+                self.error(e.pos, format!("invalid use of {s} in selector expression"));
                 x.set_invalid();
                 return;
             }
             _ => {}
+        }
+        // Selecting needs the structure of the operand's type (and of a
+        // pointer's base).
+        if !self.is_complete(x.ty) || (x.mode != OpMode::TypeExpr && !self.complete_through(x.ty, false)) {
+            x.set_invalid();
+            x.expr = Some(e);
+            return;
         }
         let addressable = x.mode == OpMode::Variable;
         let found = self.lookup_field_or_method(x.ty, addressable, &sel.name);
@@ -1817,10 +1928,8 @@ impl<'a> Checker<'a> {
             Lookup::Field { path, ty, indirect, obj, .. } => {
                 if x.mode == OpMode::TypeExpr {
                     let ts = self.ts(x.ty);
-                    self.error(
-                        sel.pos,
-                        format!("{base_str}.{} undefined (type {ts} has no method {})", sel.name, sel.name),
-                    );
+                    let msg = format!("operand for field selector {} must be value of type {ts}", sel.name);
+                    self.error(start_pos(base), msg);
                     x.set_invalid();
                     return;
                 }
@@ -1845,14 +1954,23 @@ impl<'a> Checker<'a> {
                         x.set_invalid();
                         return;
                     };
-                    let mut params = vec![crate::types::Param { name: None, ty: x.ty }];
-                    params.extend(s.params.iter().map(|p| crate::types::Param { name: None, ty: p.ty }));
-                    let results = s.results.iter().map(|p| crate::types::Param { name: None, ty: p.ty }).collect();
+                    // Named as the method's parameters are (types2's
+                    // `func(t T, x int)`, `_` for an unnamed receiver).
+                    let recv_name = s.params.first().and_then(|p| p.name.as_ref()).map(|_| {
+                        let r = self.sig_objs.get(&obj).and_then(|so| so.recv).map(|r| self.obj(r).name.clone());
+                        r.filter(|n| !n.is_empty()).unwrap_or_else(|| "_".into())
+                    });
+                    let mut params = vec![crate::types::Param { name: recv_name, ty: x.ty }];
+                    params.extend(s.params.iter().cloned());
+                    let results = s.results.clone();
+                    // A generic method's own type parameters stay: the
+                    // expression is instantiated or inferred as a generic
+                    // function is.
                     let ft = self.tys.intern(T::Func(crate::types::Sig {
                         params,
                         results,
                         variadic: s.variadic,
-                        tparams: vec![],
+                        tparams: s.tparams.clone(),
                     }));
                     self.record_selection(e, SelectionKind::MethodExpr, path, indirect, Some(obj), sig);
                     x.mode = OpMode::Value;

@@ -147,12 +147,27 @@ impl<'a> Checker<'a> {
             .filter(|x| self.tys.identical(x.ty, self.tys.under(x.ty)));
         let detail = match alt {
             Some(a) => format!("possibly missing ~ for {} in {ts}", self.ts(a.ty)),
+            None if self.mentions(self.tys.under(t), v) => {
+                format!("{ts} mentions {vs}, but {vs} is not in the type set of {ts}")
+            }
             None => {
                 let list = self.tys.intern(T::Union(terms.clone()));
                 format!("{vs} missing in {}", self.ts(list))
             }
         };
         Some(format!("{vs} does not satisfy {ts} ({detail})"))
+    }
+
+    /// Whether type `t` names `v` in one of its elements or terms, as
+    /// written (types2's `mentions`, for messages): an interface literal
+    /// through what it embeds, a union through its terms, any other type
+    /// by being `v`.
+    fn mentions(&self, t: TyId, v: TyId) -> bool {
+        match self.tys.get(t) {
+            T::Interface { written: Some(w), .. } => w.embeds.iter().any(|&e| self.mentions(e, v)),
+            T::Union(terms) => terms.iter().any(|term| self.mentions(term.ty, v)),
+            _ => self.tys.identical(t, v),
+        }
     }
 
     /// Instantiates the generic function value `x` (of signature `sig`)
@@ -172,6 +187,10 @@ impl<'a> Checker<'a> {
         args: &[Operand<'a>],
         ddd: bool,
     ) -> Option<TyId> {
+        match at.first() {
+            Some(&p) => self.require_version(p, "function instantiation", crate::lang::LangVersion::GO1_18),
+            None => self.require_version(call.pos, "implicit function instantiation", crate::lang::LangVersion::GO1_18),
+        };
         let ctx = format!("in call to {}, ", expr_string(func));
         let targs = self.infer(call.pos, &ctx, sig, explicit, args, ddd)?;
         self.finish_instance(func, sig, &targs, at, call.pos)
@@ -191,6 +210,7 @@ impl<'a> Checker<'a> {
             self.error(at.get(i).copied().unwrap_or(pos), cause);
             return None;
         }
+        self.record_mono(&sig.tparams, targs, at, pos);
         let inst = self.tys.instantiate_sig(sig, targs);
         let named = generic_func_expr(func);
         if let Some((ident, e)) = named
@@ -366,7 +386,12 @@ impl<'a> Checker<'a> {
             [] => "implicitly instantiated function in assignment",
             _ => "partially instantiated function in assignment",
         };
-        if !self.require_version(pos, what, crate::lang::LangVersion::GO1_21) {
+        // Before go1.18 there is no instantiation at all to speak of.
+        let ok = match self.allows(pos, crate::lang::LangVersion::GO1_18) {
+            true => self.require_version(pos, what, crate::lang::LangVersion::GO1_21),
+            false => self.require_version(pos, "function instantiation", crate::lang::LangVersion::GO1_18),
+        };
+        if !ok {
             x.set_invalid();
             return true;
         }

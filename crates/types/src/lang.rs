@@ -55,6 +55,15 @@ impl LangVersion {
     /// The least version a `//go:build` line can set a file to.
     pub const FILE_MIN: LangVersion = LangVersion::go1(21);
 
+    /// Type aliases.
+    pub const GO1_9: LangVersion = LangVersion::go1(9);
+    /// Binary, `0o` and hexadecimal floating-point literals, `_` in
+    /// numeric literals, signed shift counts.
+    pub const GO1_13: LangVersion = LangVersion::go1(13);
+    /// Overlapping embedded interfaces.
+    pub const GO1_14: LangVersion = LangVersion::go1(14);
+    /// Type parameters, `any`, `comparable`.
+    pub const GO1_18: LangVersion = LangVersion::go1(18);
     /// Slice to array pointer conversions, `unsafe.Add`, `unsafe.Slice`.
     pub const GO1_17: LangVersion = LangVersion::go1(17);
     /// Slice to array conversions, `unsafe.String`, `unsafe.StringData`,
@@ -66,7 +75,10 @@ impl LangVersion {
     pub const GO1_22: LangVersion = LangVersion::go1(22);
     /// Range over functions.
     pub const GO1_23: LangVersion = LangVersion::go1(23);
-    /// Promoted fields in struct literals.
+    /// `new(expr)`.
+    pub const GO1_26: LangVersion = LangVersion::go1(26);
+    /// Methods with type parameters of their own; promoted fields in
+    /// struct literals.
     pub const GO1_27: LangVersion = LangVersion::go1(27);
 
     /// The minor number N of go1.N.

@@ -37,6 +37,7 @@ mod branches;
 mod call;
 mod check;
 mod constant;
+mod cycles;
 mod decl;
 mod expr;
 mod exprstr;
@@ -46,6 +47,7 @@ mod initorder;
 pub mod lang;
 mod lookup;
 pub mod model;
+mod mono;
 mod operand;
 mod sizes;
 mod stmt;
@@ -97,6 +99,14 @@ pub fn check_package(sources: &SourceMap, files: &[File], diags: &mut Diagnostic
 /// use of a name of a library package that deft's library lacks and Go's
 /// has is reported as unsupported (`deft does not support time.Date yet`)
 /// rather than undefined.
+///
+/// A package whose files were parsed for their declarations only
+/// (`syntax::parser::parse_decls`) is checked for what its importers
+/// need: its declarations and generic bodies. The bodies skipped are not
+/// checked, no import is judged unused (a skipped body may use it), and
+/// its [`PackageInfo::init_order`] misses the references those bodies
+/// make: such a package must not be lowered; its code comes from the
+/// package cache, compiled when its bodies were checked.
 pub fn check_program<'a>(
     sources: &'a SourceMap,
     files: &'a [File],
@@ -175,6 +185,12 @@ impl<'a> Checker<'a> {
             methods: HashMap::new(),
             universe_iota: ObjId(0),
             type_path: Vec::new(),
+            generic_aliases: HashMap::new(),
+            obj_path: Vec::new(),
+            embeds_incomplete: HashMap::new(),
+            iface_awaiting: HashMap::new(),
+            mono: Vec::new(),
+            mono_canon: HashMap::new(),
             defined_from: HashMap::new(),
             inst_pos: HashMap::new(),
             declared_inst: HashMap::new(),
@@ -280,6 +296,7 @@ impl<'a> Checker<'a> {
         self.iota = None;
         self.scope = self.pkg_scope;
         self.check_later();
+        self.monomorph();
         // 5. Initialization order.
         self.init_order();
         self.report_imports();

@@ -321,7 +321,9 @@ impl<'a> Checker<'a> {
             }
             match self.lookup_field_or_method(v, false, &m.name) {
                 Lookup::Method { sig, .. } => {
-                    if !self.tys.identical(sig, m.sig) {
+                    // A generic method implements no interface method.
+                    let generic = self.tys.sig(sig).is_some_and(|s| !s.tparams.is_empty());
+                    if generic || !self.tys.identical(sig, m.sig) {
                         return Some(self.wrong_method(&m.name, sig, m.sig));
                     }
                 }
@@ -370,10 +372,13 @@ impl<'a> Checker<'a> {
 
     /// `name(params) results` for a method of signature `sig`.
     fn method_string(&self, name: &str, sig: TyId) -> String {
-        match self.tys.sig(sig) {
-            Some(s) => format!("{name}{}", crate::typestr::sig_string(&self.tys, &self.qualifier(), s)),
-            None => name.to_string(),
-        }
+        let Some(s) = self.tys.sig(sig) else { return name.to_string() };
+        // Without parameter names, as types2's `funcString`.
+        let unnamed = |ps: &[crate::types::Param]| {
+            ps.iter().map(|p| crate::types::Param { name: None, ty: p.ty }).collect::<Vec<_>>()
+        };
+        let s = crate::types::Sig { params: unnamed(&s.params), results: unnamed(&s.results), ..s.clone() };
+        format!("{name}{}", crate::typestr::sig_string(&self.tys, &self.qualifier(), &s))
     }
 
     fn wrong_method(&self, name: &str, have: TyId, want: TyId) -> Missing {

@@ -45,6 +45,26 @@ fn size_align_depth(table: &TypeTable, t: TypeId, depth: u32) -> (u64, u64) {
     }
 }
 
+/// Whether the size of model type `t` depends on type arguments: a type
+/// parameter, or an array or struct holding one (`unsafe.Offsetof`'s
+/// question; `Checker::has_var_size` asks it of the checker's own types,
+/// finding invalid cycles on the way).
+pub fn has_var_size(table: &TypeTable, t: TypeId) -> bool {
+    has_var_size_depth(table, t, 0)
+}
+
+fn has_var_size_depth(table: &TypeTable, t: TypeId, depth: u32) -> bool {
+    if depth > 100 {
+        return false;
+    }
+    match table.get(table.underlying(t)) {
+        Type::TypeParam(_) => true,
+        Type::Array(_, e) => has_var_size_depth(table, *e, depth + 1),
+        Type::Struct(fields) => fields.iter().any(|f| has_var_size_depth(table, f.ty, depth + 1)),
+        _ => false,
+    }
+}
+
 /// Offset of each field of a struct with `fields`.
 pub fn field_offsets(table: &TypeTable, fields: &[StructField]) -> Vec<u64> {
     struct_layout(table, fields, 0).1

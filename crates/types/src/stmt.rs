@@ -15,9 +15,13 @@ use crate::check::Checker;
 use crate::constant::Value;
 use crate::expr::{ExprClass, INVALID_OP};
 use crate::exprstr::{expr_string, start_pos, type_start};
+use crate::lang::LangVersion;
 use crate::model::{BasicKind, Builtin, ObjKind, VarInfo};
 use crate::operand::{OpMode, Operand};
 use crate::types::{INVALID, RUNE, T, TyId, basic};
+
+const GO1_22: LangVersion = LangVersion::GO1_22;
+const GO1_23: LangVersion = LangVersion::GO1_23;
 
 fn unparen(e: &Expr) -> &Expr {
     let mut e = e;
@@ -326,14 +330,20 @@ impl<'a> Checker<'a> {
         };
         let mut x = Operand::invalid(None);
         self.expr(&mut x, value);
-        if x.is_invalid() {
-            return;
+        // With an invalid subject the clauses are still checked (what
+        // their bodies use is used), as in types2.
+        let valid = !x.is_invalid();
+        if valid {
+            self.record_type(subject.id, crate::model::Mode::Value, x.ty, None);
         }
-        self.record_type(subject.id, crate::model::Mode::Value, x.ty, None);
-        let sx_ok = self.tys.is_interface(x.ty);
-        if !sx_ok {
+        let sx_ok = valid && self.tys.is_interface(x.ty);
+        if valid && !sx_ok {
             let xs = self.op_string(&x);
-            self.error_at_op(&x, format!("{xs} is not an interface"));
+            let msg = match self.tys.get(x.ty) {
+                T::TypeParam(_) => format!("cannot use type switch on type parameter value {xs}"),
+                _ => format!("{xs} is not an interface"),
+            };
+            self.error_at_op(&x, msg);
         }
         if let Some(b) = bind {
             let o = self.new_var(&b.name, x.ty, b.pos, VarInfo::default());
@@ -364,7 +374,7 @@ impl<'a> Checker<'a> {
             self.stmt_list(&clause.body);
             self.close_scope();
         }
-        if let Some(b) = bind {
+        if let Some(b) = bind.filter(|_| valid) {
             let used = vars.iter().any(|o| self.objs[o.0 as usize].used);
             if !used {
                 self.error(b.pos, format!("{} declared and not used", b.name));
@@ -444,6 +454,21 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The underlying type a range clause ranges over for a range
+    /// expression of type `t` (every type of a type parameter's set
+    /// shares it; channels must all permit receiving), or why there is
+    /// none, as types2's `rangeKeyVal` words it.
+    fn range_under(&self, t: TyId) -> Result<TyId, String> {
+        let send_only = self.tys.tparam_terms(t).map_or(vec![t], |ts| ts.iter().map(|term| term.ty).collect());
+        if let Some(&c) = send_only
+            .iter()
+            .find(|&&c| matches!(self.tys.get(self.tys.under(c)), T::Chan(syntax::ast::ChanDir::Send, _)))
+        {
+            return Err(format!("receive from send-only channel {}", self.ts(c)));
+        }
+        self.tys.common_under(t, true).map_err(|e| self.core_error_string(e))
+    }
+
     /// Checks a range clause and its body; returns whether a third
     /// iteration variable is to be reported: not when the range
     /// expression is invalid or a channel (types2 reports those instead).
@@ -462,14 +487,22 @@ impl<'a> Checker<'a> {
         let mut two_vars = false;
         let mut int_range = false;
         let mut func_range = false;
+        // A yield function with two parameters: both iteration variables.
+        let mut yield_pair = false;
         if !x.is_invalid() {
-            let mut u = self.tys.core(x.ty);
+            let mut cause = String::new();
+            let mut u = match self.range_under(x.ty) {
+                Ok(u) => u,
+                Err(c) => {
+                    cause = c;
+                    INVALID
+                }
+            };
             if let T::Pointer(p) = self.tys.get(u).clone()
                 && matches!(self.tys.get(self.tys.under(p)), T::Array(..))
             {
                 u = self.tys.under(p);
             }
-            let mut cause = String::new();
             match self.tys.get(u).clone() {
                 T::Basic(_) | T::Alias(..) if self.tys.is_string(u) => {
                     kt = Some(basic(BasicKind::Int));
@@ -480,6 +513,9 @@ impl<'a> Checker<'a> {
                 }
                 // Go 1.22: the iteration values have n's type (an untyped
                 // constant's is settled below, as if assigned to the key).
+                T::Basic(_) | T::Alias(..) if self.tys.is_integer(u) && !self.allows(x.start_pos(), GO1_22) => {
+                    cause = format!("requires {} or later", GO1_22);
+                }
                 T::Basic(_) | T::Alias(..) if self.tys.is_integer(u) => {
                     kt = Some(x.ty);
                     vt = Some(INVALID);
@@ -499,10 +535,14 @@ impl<'a> Checker<'a> {
                 }
                 // Go 1.23: an iterator function; its yield function's
                 // parameters are the iteration values.
+                T::Func(_) if !self.allows(x.start_pos(), GO1_23) => {
+                    cause = format!("requires {} or later", GO1_23);
+                }
                 T::Func(sig) => {
                     func_range = true;
                     match self.yield_params(&sig) {
                         Ok(ps) => {
+                            yield_pair = ps.len() == 2;
                             kt = ps.first().copied();
                             vt = ps.get(1).copied();
                             let what = match ps.len() {
@@ -522,30 +562,28 @@ impl<'a> Checker<'a> {
                         Err(c) => cause = c,
                     }
                 }
-                T::Chan(dir, e) => {
+                T::Chan(_, e) => {
                     kt = Some(e);
                     vt = Some(INVALID);
                     if let Some(v) = value {
                         let xs = self.op_string(&x);
                         self.error(start_pos(v), format!("range over {xs} permits only one iteration variable"));
                     }
-                    if dir == syntax::ast::ChanDir::Send {
-                        cause = "receive from send-only channel".into();
-                    }
                 }
                 _ => {}
             }
             // A channel or an integer has one iteration variable (an
             // error of its own).
-            two_vars = !matches!(self.tys.get(u), T::Chan(..)) && !int_range && !func_range;
+            two_vars = !matches!(self.tys.get(u), T::Chan(..)) && !int_range && (!func_range || yield_pair);
             if kt.is_none() || !cause.is_empty() {
                 let xs = self.op_string(&x);
                 if cause.is_empty() {
                     self.error_at_op(&x, format!("cannot range over {xs}"));
-                } else if func_range {
-                    self.error_at_op(&x, format!("cannot range over {xs}: {cause}"));
+                } else if cause.starts_with("requires go") {
+                    let msg = self.version_message(x.start_pos(), &format!("cannot range over {xs}: {cause}"));
+                    self.error_at_op(&x, msg);
                 } else {
-                    self.error_at_op(&x, format!("cannot range over {xs} ({cause})"));
+                    self.error_at_op(&x, format!("cannot range over {xs}: {cause}"));
                 }
                 kt = kt.or(Some(INVALID));
                 vt = vt.or(Some(INVALID));
@@ -650,7 +688,11 @@ impl<'a> Checker<'a> {
             return Err(format!("{MUST}: unexpected results"));
         }
         let yt = sig.params[0].ty;
-        let T::Func(y) = self.tys.get(self.tys.under(yt)).clone() else {
+        let yu = match self.tys.common_under(yt, false) {
+            Ok(u) => u,
+            Err(e) => return Err(format!("{MUST}: in yield type, {}", self.core_error_string(e))),
+        };
+        let T::Func(y) = self.tys.get(yu).clone() else {
             return Err(format!("{MUST}: argument is not func"));
         };
         if y.params.len() > 2 {

@@ -19,6 +19,35 @@
 use crate::model::ObjId;
 use crate::types::{INVALID, Method, T, Term, TyId, TypeSet, Types};
 
+/// Why a type set has no common underlying type ([`Types::common_under`]).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum CoreError {
+    /// The set has no specific types (no terms, or it is empty).
+    NoSpecificType,
+    /// Two types of the set have different underlying types.
+    Different(TyId, TyId),
+    /// Two channel types of the set have different element types.
+    ChanElems(TyId, TyId),
+    /// Two channel types of the set have conflicting directions.
+    ChanDirs(TyId, TyId),
+}
+
+impl crate::check::Checker<'_> {
+    /// A [`CoreError`] as types2 words it.
+    pub(crate) fn core_error_string(&self, e: CoreError) -> String {
+        match e {
+            CoreError::NoSpecificType => "no specific type".into(),
+            CoreError::Different(a, b) => format!("{} and {} have different underlying types", self.ts(a), self.ts(b)),
+            CoreError::ChanElems(a, b) => {
+                format!("channels {} and {} have different element types", self.ts(a), self.ts(b))
+            }
+            CoreError::ChanDirs(a, b) => {
+                format!("channels {} and {} have conflicting directions", self.ts(a), self.ts(b))
+            }
+        }
+    }
+}
+
 impl Types {
     /// The terms of the type set of type parameter `t`: `None` if `t` is
     /// not a type parameter, an empty list when the set has no specific
@@ -56,6 +85,36 @@ impl Types {
         let Some(first) = terms.first() else { return t };
         let u = self.under(first.ty);
         if terms.iter().all(|x| self.identical(self.under(x.ty), u)) { u } else { t }
+    }
+
+    /// The underlying type every type of `t`'s set shares (types2's
+    /// `commonUnder`; `t`'s own underlying type when it is not a type
+    /// parameter), or why there is none. Channels of one element type
+    /// share the most restricted direction when `chans` is set.
+    pub(crate) fn common_under(&self, t: TyId, chans: bool) -> Result<TyId, CoreError> {
+        let Some(terms) = self.tparam_terms(t) else { return Ok(self.under(t)) };
+        let Some(first) = terms.first() else { return Err(CoreError::NoSpecificType) };
+        let (mut ct, mut cu) = (first.ty, self.under(first.ty));
+        for term in &terms[1..] {
+            let u = self.under(term.ty);
+            if let (true, T::Chan(d0, e0), T::Chan(d1, e1)) = (chans, self.get(cu), self.get(u)) {
+                use syntax::ast::ChanDir::Both;
+                if !self.identical(*e0, *e1) {
+                    return Err(CoreError::ChanElems(ct, term.ty));
+                }
+                match (*d0, *d1) {
+                    (a, b) if a == b => {}
+                    (Both, _) => (ct, cu) = (term.ty, u),
+                    (_, Both) => {}
+                    _ => return Err(CoreError::ChanDirs(ct, term.ty)),
+                }
+                continue;
+            }
+            if !self.identical(cu, u) {
+                return Err(CoreError::Different(ct, term.ty));
+            }
+        }
+        Ok(cu)
     }
 
     /// The type set of interface `t` (underlying), if it is one.

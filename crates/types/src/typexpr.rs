@@ -125,6 +125,12 @@ impl<'a> Checker<'a> {
                 }
                 match &self.obj(o).kind.clone() {
                     ObjKind::TypeName => {
+                        let predeclared =
+                            self.obj(o).pkg.is_none() && matches!(name.name.as_str(), "any" | "comparable");
+                        if predeclared {
+                            let what = format!("predeclared {}", name.name);
+                            self.require_version(name.pos, &what, crate::lang::LangVersion::GO1_18);
+                        }
                         self.obj_decl(o);
                         let ty = self.obj_ty(o);
                         if ty == INVALID {
@@ -184,12 +190,23 @@ impl<'a> Checker<'a> {
             TypeKind::Paren(inner) => return self.named_type(inner, allow_generic),
             _ => return self.typ(t),
         };
-        if !allow_generic && self.tys.is_generic_type(ty) {
-            let s = self.generic_name(ty);
+        let alias = self.generic_alias_named(type_name_ident(t));
+        if !allow_generic && (self.tys.is_generic_type(ty) || alias.is_some()) {
+            let s = match alias {
+                Some(a) => self.generic_alias_name(a),
+                None => self.generic_name(ty),
+            };
             self.error(type_start(t), format!("cannot use generic type {s} without instantiation"));
             return INVALID;
         }
         ty
+    }
+
+    /// A generic alias named with its type parameters (`A[P any]`).
+    pub(crate) fn generic_alias_name(&self, a: ObjId) -> String {
+        let tparams = self.tys.generic.get(&a).cloned().unwrap_or_default();
+        let name = self.obj(a).name.clone();
+        crate::typestr::generic_string(&self.tys, &self.qualifier(), &name, &tparams)
     }
 
     /// A generic type or function named with its type parameters, as gc
@@ -205,12 +222,22 @@ impl<'a> Checker<'a> {
     /// `instantiatedType`); its type arguments are verified against the
     /// constraints once the declarations are complete.
     fn instantiated_type(&mut self, base: &'a Type, args: &'a [Type]) -> TyId {
+        let at = args.first().map_or(type_start(base), type_start);
+        self.require_version(at, "type instantiation", crate::lang::LangVersion::GO1_18);
         let bt = self.named_type(base, true);
         if bt == INVALID {
             args.iter().for_each(|a| {
                 self.typ(a);
             });
             return INVALID;
+        }
+        if let Some(a) = self.generic_alias_named(type_name_ident(base)) {
+            let targs: Vec<TyId> = args.iter().map(|a| self.var_type(a)).collect();
+            if targs.contains(&INVALID) || !self.type_arg_count(a, targs.len(), type_start(base)) {
+                return INVALID;
+            }
+            let at = args.iter().map(type_start).collect();
+            return self.alias_instance(a, targs, at, type_start(base));
         }
         let Some(g) = self.tys.named_of(bt).map(|(o, _)| o).filter(|o| self.tys.generic.contains_key(o)) else {
             let xs = crate::exprstr::type_expr_string(base);
@@ -226,22 +253,31 @@ impl<'a> Checker<'a> {
         if targs.contains(&INVALID) {
             return INVALID;
         }
-        let want = self.tys.generic[&g].len();
-        if want != targs.len() {
-            let qual = if targs.len() < want { "not enough" } else { "too many" };
-            let name = self.obj(g).name.clone();
-            let msg = format!("{qual} type arguments for type {name}: have {}, want {want}", targs.len());
-            self.error(type_start(base), msg);
+        if !self.type_arg_count(g, targs.len(), type_start(base)) {
             return INVALID;
         }
+        let at: Vec<syntax::Pos> = args.iter().map(type_start).collect();
+        let tparams = self.tys.generic[&g].clone();
+        self.record_mono(&tparams, &targs, &at, type_start(base));
         let inst = self.tys.instance(g, targs.clone());
         self.inst_pos.entry(inst).or_insert(type_start(base));
         if let Some(id) = type_name_ident(base) {
             self.record_instance(id, g, &targs, inst);
         }
-        let at = args.iter().map(type_start).collect();
         self.later.push(LaterCheck::Verify { obj: g, targs, at, pos: type_start(base) });
         inst
+    }
+
+    /// Whether generic type (or alias) `g` takes `have` type arguments;
+    /// if not, reports it at `pos`.
+    pub(crate) fn type_arg_count(&mut self, g: ObjId, have: usize, pos: syntax::Pos) -> bool {
+        let want = self.tys.generic[&g].len();
+        if want != have {
+            let qual = if have < want { "not enough" } else { "too many" };
+            let name = self.obj(g).name.clone();
+            self.error(pos, format!("{qual} type arguments for type {name}: have {have}, want {want}"));
+        }
+        want == have
     }
 
     /// Makes the checks that waited for the declarations to complete.
@@ -403,17 +439,35 @@ impl<'a> Checker<'a> {
         declared.sort_by(|a, b| a.name.cmp(&b.name));
         let mut set = TypeSet::default();
         let mut embeds = Vec::new();
+        let mut incomplete = None;
         for el in elems {
             let InterfaceElem::Embed(t) = el else { continue };
             let (et, eset) = match &t.kind {
-                TypeKind::Union(terms) => self.union_elem(terms),
+                TypeKind::Union(terms) => {
+                    let (u, set) = self.union_elem(terms);
+                    if u != INVALID {
+                        let what = format!("embedding interface element {}", self.ts(u));
+                        self.require_version(type_start(t), &what, crate::lang::LangVersion::GO1_18);
+                    }
+                    (u, set)
+                }
                 _ => {
                     let et = self.typ(t);
-                    if let Some(r) = self.grey_type_named_by(t)
+                    // (Grey but off the path: its declaration is being
+                    // finished, its underlying type is known.)
+                    if let Some(r) = self.grey_type_named_by(t).filter(|&r| !self.path_from(r).is_empty())
                         && self.embedding_cycle(r)
                     {
                         self.report_embedding_cycle(r);
                         continue;
+                    }
+                    // A type being declared, or waiting for one: its
+                    // methods and type set are not known yet.
+                    if let T::Named(r) = *self.tys.get(et)
+                        && self.tys.under(et) == INVALID
+                        && (self.objs[r.0 as usize].color == crate::check::Color::Grey || self.iface_waits(r))
+                    {
+                        incomplete = Some(r);
                     }
                     if et == INVALID {
                         continue;
@@ -423,13 +477,20 @@ impl<'a> Checker<'a> {
                         continue;
                     }
                     let at = type_start(t);
+                    // Before go1.14, no method may come twice, even alike.
+                    let overlap = self.allows(at, crate::lang::LangVersion::GO1_14);
                     for m in self.tys.iface_methods(et).map(<[Method]>::to_vec).unwrap_or_default() {
-                        let same = methods.iter().any(|x| x.name == m.name && self.tys.identical(x.sig, m.sig));
+                        let same =
+                            overlap && methods.iter().any(|x| x.name == m.name && self.tys.identical(x.sig, m.sig));
                         if same || self.duplicate_method(&seen, &m.name, at) {
                             continue;
                         }
                         seen.push((m.name.clone(), at));
                         methods.push(m);
+                    }
+                    if !self.tys.is_interface(et) {
+                        let what = format!("embedding non-interface type {}", self.ts(et));
+                        self.require_version(at, &what, crate::lang::LangVersion::GO1_18);
                     }
                     (et, self.embedded_set(et))
                 }
@@ -439,7 +500,11 @@ impl<'a> Checker<'a> {
         }
         methods.sort_by(|a, b| a.name.cmp(&b.name));
         let written = Some(Box::new(Written { methods: declared, embeds, implicit: false }));
-        self.tys.intern(T::Interface { methods, any: false, set, written })
+        let it = self.tys.intern(T::Interface { methods, any: false, set, written });
+        if let Some(r) = incomplete {
+            self.embeds_incomplete.insert(it, r);
+        }
+        it
     }
 
     /// The type set an embedded type contributes: an interface's own, or
@@ -454,12 +519,22 @@ impl<'a> Checker<'a> {
     /// A union of terms embedded in an interface (`~int | string`): its
     /// type and its type set, with types2's checks of each term.
     fn union_elem(&mut self, terms: &'a [(bool, Type)]) -> (TyId, TypeSet) {
+        let terms_written = terms;
         let mut list: Vec<Term> = Vec::new();
         let mut all = false;
         let mut checked: Vec<(Term, syntax::Pos)> = Vec::new();
-        for (tilde, t) in terms {
+        const LIMIT: &str = "cannot handle more than 100 union terms (implementation limitation)";
+        for (i, (tilde, t)) in terms.iter().enumerate() {
             let ty = self.typ(t);
             let at = type_start(t);
+            if i == MAX_UNION_TERMS {
+                // types2 keeps no union of more written terms.
+                self.error(at, LIMIT);
+                terms[i + 1..].iter().for_each(|(_, t)| {
+                    self.typ(t);
+                });
+                return (INVALID, TypeSet::default());
+            }
             let tilde_at = syntax::Pos { col: at.col.saturating_sub(1), ..at };
             if ty == INVALID {
                 continue;
@@ -513,6 +588,11 @@ impl<'a> Checker<'a> {
         let written: Vec<Term> = checked.iter().map(|(t, _)| *t).collect();
         let u = self.tys.intern(T::Union(written));
         let terms = if all { None } else { Some(self.tys.normalize_terms(list)) };
+        if terms.as_ref().is_some_and(|ts| ts.len() > MAX_UNION_TERMS) {
+            // Nor a type set of more terms (an embedded union's included).
+            self.error(type_start(&terms_written[0].1), LIMIT);
+            return (INVALID, TypeSet::default());
+        }
         (u, TypeSet { comparable: false, terms })
     }
 
@@ -564,6 +644,23 @@ impl<'a> Checker<'a> {
     /// Converts an expression that denotes a type (`[]byte`, `T`, `*T`,
     /// `pkg.T`) into its type, reporting `X is not a type` otherwise.
     pub(crate) fn expr_as_type(&mut self, e: &'a Expr) -> TyId {
+        use syntax::ast::ExprKind as E;
+        // What cannot be written as a type is not one, whatever it is
+        // (types2's `typInternal`): said first, then it is checked.
+        if let E::BasicLit { .. }
+        | E::CompositeLit { .. }
+        | E::FuncLit { .. }
+        | E::Slice { .. }
+        | E::TypeAssert { .. }
+        | E::Call { .. }
+        | E::Unary { .. }
+        | E::Binary { .. } = &e.kind
+        {
+            let s = crate::exprstr::expr_string(e);
+            self.error(crate::exprstr::start_pos(e), format!("{s} is not a type"));
+            self.use_expr(e);
+            return INVALID;
+        }
         let mut x = Operand::invalid(None);
         self.expr_or_type(&mut x, e);
         match x.mode {
@@ -625,6 +722,10 @@ impl Checker<'_> {
     }
 }
 
+/// The most terms a union may have, written or in its type set (types2's
+/// implementation limit, `maxTermCount`).
+const MAX_UNION_TERMS: usize = 100;
+
 /// Whether `t` is, or embeds as an interface element, the name of `target`.
 fn embeds_name(uses: &syntax::ast::NodeMap<ObjId>, t: &Type, target: ObjId) -> bool {
     match &t.kind {
@@ -638,7 +739,7 @@ fn embeds_name(uses: &syntax::ast::NodeMap<ObjId>, t: &Type, target: ObjId) -> b
 }
 
 /// The identifier naming the type in `T` or `pkg.T`.
-fn type_name_ident(t: &Type) -> Option<syntax::ast::NodeId> {
+pub(crate) fn type_name_ident(t: &Type) -> Option<syntax::ast::NodeId> {
     match &t.kind {
         TypeKind::Name { name, .. } => Some(name.id),
         TypeKind::Paren(inner) => type_name_ident(inner),

@@ -31,7 +31,7 @@
 
 use deft_fuzz::rng::Rng;
 
-use crate::project::{GO_SUM_MARK, NOT_IN_CACHE, Project};
+use crate::project::{GO_SUM_FAULT, GO_SUM_MARK, NOT_IN_CACHE, Project};
 
 /// The third-party module, its packages (directory, name, exported
 /// function) and its versions in the module cache.
@@ -704,6 +704,10 @@ impl Gen {
             }
             if dep == NotCached {
                 self.p.files.insert(format!("_deps/{DEP}@v1.0.0/{NOT_IN_CACHE}"), String::new());
+            }
+            if self.fault(8) {
+                let kind = *self.rng.pick(&["files", "go.mod", "hash", "malformed"]);
+                self.p.files.insert(format!("_deps/{DEP}@v1.0.0/{GO_SUM_FAULT}"), format!("{kind}\n"));
             }
             if dep == ReplaceVersion || self.rng.chance(10) {
                 let module = if self.fault(10) { "example.com/wrong" } else { DEP };

@@ -8,7 +8,8 @@
 //! `golden::modcache` (the golden harness's offline GOMODCACHE). A file
 //! whose whole text is [`GO_SUM_MARK`] becomes the `go.sum` lines of every
 //! module under `_deps/`; a module holding a file [`NOT_IN_CACHE`] is
-//! left out of the cache (but not out of go.sum).
+//! left out of the cache (but not out of go.sum), and one holding a file
+//! [`GO_SUM_FAULT`] has its go.sum lines damaged as that file says.
 //!
 //! The text form (what `--print` shows, what failures are saved as, what
 //! `--replay` reads) is a txtar archive whose comment says how to run it:
@@ -38,6 +39,12 @@ pub const GO_SUM_MARK: &str = "(go.sum lines of every module under _deps/)\n";
 
 /// A module under `_deps/` with this file is in go.sum but not in the cache.
 pub const NOT_IN_CACHE: &str = "NOT-IN-CACHE";
+
+/// A module under `_deps/` with this file has its go.sum lines damaged as
+/// the file's first word says: `files` (its files' line left out),
+/// `go.mod` (its go.mod's line left out), `hash` (its files' hash wrong),
+/// `malformed` (a line of two fields after its lines).
+pub const GO_SUM_FAULT: &str = "GO-SUM-FAULT";
 
 /// The module cache's directory under the scratch root.
 pub const CACHE_DIR: &str = "gomodcache";
@@ -122,10 +129,8 @@ impl Project {
         modcache::build(&cached, &cache)?;
         let mut sums = String::new();
         for dep in &deps {
-            for line in dep.go_sum_lines()? {
-                sums.push_str(&line);
-                sums.push('\n');
-            }
+            let fault = fs::read_to_string(dep.dir.join(GO_SUM_FAULT)).unwrap_or_default();
+            sums.push_str(&damaged_sum_lines(dep.go_sum_lines()?, fault.trim()));
         }
         for path in self.files.iter().filter(|(_, t)| *t == GO_SUM_MARK).map(|(p, _)| p) {
             let file = root.join(path);
@@ -137,6 +142,23 @@ impl Project {
     /// Total lines of all files (the minimizer's measure).
     pub fn lines(&self) -> usize {
         self.files.values().map(|t| t.lines().count()).sum()
+    }
+}
+
+/// A module's two go.sum lines (files, go.mod) as text, damaged as
+/// [`GO_SUM_FAULT`] `fault` says (empty: intact).
+fn damaged_sum_lines([files, go_mod]: [String; 2], fault: &str) -> String {
+    match fault {
+        "files" => format!("{go_mod}\n"),
+        "go.mod" => format!("{files}\n"),
+        "hash" => {
+            // The hash's first base64 digit changed: still well-formed.
+            let (head, digits) = files.split_once(" h1:").unwrap_or((&files, ""));
+            let first = if digits.starts_with('A') { 'B' } else { 'A' };
+            format!("{head} h1:{first}{}\n{go_mod}\n", digits.get(1..).unwrap_or(""))
+        }
+        "malformed" => format!("{files}\n{go_mod}\ngarbage line\n"),
+        _ => format!("{files}\n{go_mod}\n"),
     }
 }
 

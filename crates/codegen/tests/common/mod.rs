@@ -96,7 +96,14 @@ impl PB {
             return *t;
         }
         let id = TyId(self.prog.types.len() as u32);
-        self.prog.types.push(TyDef { kind, name: name.to_string(), named: false, methods: vec![] });
+        self.prog.types.push(TyDef {
+            kind,
+            name: name.to_string(),
+            link: name.to_string(),
+            named: false,
+            methods: vec![],
+            reflect: Default::default(),
+        });
         self.names.insert(name.to_string(), id);
         id
     }
@@ -169,6 +176,7 @@ impl FB {
         FB {
             f: Func {
                 name: name.to_string(),
+                link: name.to_string(),
                 pos: pos(line),
                 end: Pos::NONE,
                 params: vec![],
@@ -179,6 +187,7 @@ impl FB {
                 defers: vec![],
                 range_defers: false,
                 external: false,
+                noinline: false,
                 on_demand: false,
             },
         }

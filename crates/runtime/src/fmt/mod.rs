@@ -1,13 +1,12 @@
 //! The formatting engine of Go's `fmt` (`Sprintf`, `Sprint`, `Sprintln`,
-//! the message of `Errorf`) and the `strconv` conversions it rests on
-//! (`FormatFloat`, `ParseFloat`, `Quote`, `QuoteToASCII`, `QuoteRune`),
-//! printing exactly what gc 1.19 prints.
+//! the message of `Errorf`) with the float formatting and quoting of
+//! `strconv` it rests on, printing exactly what gc 1.27 prints. (Go
+//! programs' `strconv` is upstream's; these are the engine's own.)
 //!
-//! The Go-side `fmt` and `strconv` packages are Go source whose bodyless
-//! functions call the `extern "C"` entry points here (SysV; a `GoString`
-//! result comes back in rax:rdx, an `f64` in xmm0; a `[]interface{}`
-//! argument is passed as its three words; a second result goes through an
-//! out pointer).
+//! The Go-side `fmt` package is Go source whose bodyless functions call
+//! the `extern "C"` entry points here (SysV; a `GoString` result comes
+//! back in rax:rdx; a `[]interface{}` argument is passed as its three
+//! words; a second result goes through an out pointer).
 //!
 //! Operands are read through their type descriptors ([`crate::abi`]): an
 //! interface value's data word is the value for pointer-shaped kinds and a
@@ -167,6 +166,13 @@ impl Printer {
         match verb {
             b'T' => self.fmt_s(v.type_name()),
             b'p' => self.fmt_pointer(v, verb),
+            _ if v.is_reflect_value() => {
+                // gc's printArg prints the value a reflect.Value holds.
+                let held = v.reflect_value_held();
+                if held.ty.is_null() || !(held.exported && self.handle_methods(held, verb)) {
+                    self.print_value(held, verb, 0);
+                }
+            }
             _ if self.handle_methods(v, verb) => {}
             _ => self.print_value(v, verb, 0),
         }
@@ -439,26 +445,4 @@ unsafe fn print_operands(out: *mut GoString, args_ptr: *const Eface, args_len: u
         }
         out.write(new_string(&p.buf));
     }
-}
-
-/// `strconv.FormatFloat(f, fmt, prec, bitsize)` for formats `e E f g G b
-/// x X` (others give `%` and the format byte, as Go does). The format
-/// byte comes as a full register (its low byte counts), as narrow
-/// arguments are not extended consistently across ABIs.
-pub extern "C" fn deft_strconv_formatfloat(f: f64, fmt: i64, prec: i64, bitsize: i64) -> GoString {
-    new_string(&float::format_float(f, fmt as u8, prec, bitsize))
-}
-
-/// `strconv.ParseFloat(s, bitsize)`: returns the value (xmm0) and stores
-/// through `err` 0 (ok), 1 (`ErrSyntax`; value 0) or 2 (`ErrRange`; value
-/// ±Inf).
-///
-/// # Safety
-/// `s` is a valid Go string and `err` valid for a write.
-pub unsafe extern "C" fn deft_strconv_parsefloat(s_ptr: *const u8, s_len: usize, bitsize: i64, err: *mut i64) -> f64 {
-    // SAFETY: by the precondition.
-    let (v, e) = float::parse_float(unsafe { go_bytes(s_ptr, s_len) }, bitsize);
-    // SAFETY: by the precondition.
-    unsafe { *err = e.map_or(0, |e| e as i64) };
-    v
 }

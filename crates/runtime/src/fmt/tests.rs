@@ -20,18 +20,10 @@ fn gostr(s: &[u8]) -> GoString {
 /// A descriptor; `elem`/`key` null and no fields unless set afterwards.
 fn desc(kind: Kind, size: usize, name: &str) -> TypeDesc {
     TypeDesc {
-        size,
-        kind: kind as u8,
         align: size.clamp(1, 8) as u8,
         flags: if name.starts_with("main.") { TYPE_FLAG_NAMED } else { 0 },
         name: gostr(name.as_bytes()),
-        elem: std::ptr::null(),
-        key: std::ptr::null(),
-        len: 0,
-        fields: std::ptr::null(),
-        nfields: 0,
-        methods: std::ptr::null(),
-        nmethods: 0,
+        ..TypeDesc::bare("", kind, size)
     }
 }
 
@@ -45,8 +37,10 @@ fn over(kind: Kind, size: usize, name: &str, elem: *const TypeDesc) -> *const Ty
 }
 
 fn structure(name: &str, size: usize, fields: &[(&str, *const TypeDesc, usize)]) -> *const TypeDesc {
-    let fs: Vec<FieldDesc> =
-        fields.iter().map(|&(n, ty, offset)| FieldDesc { name: gostr(n.as_bytes()), ty, offset }).collect();
+    let fs: Vec<FieldDesc> = fields
+        .iter()
+        .map(|&(n, ty, offset)| FieldDesc { name: gostr(n.as_bytes()), ty, offset, tag: gostr(b""), embedded: 0 })
+        .collect();
     let nfields = fs.len();
     leak(TypeDesc { fields: Box::leak(fs.into_boxed_slice()).as_ptr(), nfields, ..desc(Kind::Struct, size, name) })
 }
@@ -341,7 +335,7 @@ pub(super) fn check_print(args: &[Eface], sprint: &[u8], sprintln: &[u8]) {
 }
 
 pub(super) fn check_ff(v: f64, fmt: u8, prec: i64, bits: i64, want: &[u8]) {
-    let got = result(super::deft_strconv_formatfloat(v, i64::from(fmt), prec, bits));
+    let got = super::float::format_float(v, fmt, prec, bits);
     assert_eq!(show(&got), show(want), "FormatFloat({v:e}, {}, {prec}, {bits})", fmt as char);
 }
 
@@ -355,24 +349,6 @@ pub(super) fn check_quote(s: &[u8], want: &[u8], want_ascii: &[u8]) {
 pub(super) fn check_quote_rune(r: i32, want: &[u8]) {
     let got = super::quote::quote_rune(u32::try_from(r).unwrap_or(u32::MAX), false);
     assert_eq!(show(&got), show(want), "QuoteRune({r})");
-}
-
-/// Whether `ParseFloat(s, bits)` gives the value with bits `want` (any
-/// NaN for a NaN) and error code `want_err`.
-pub(super) fn check_parse_result(s: &[u8], bits: i64, want: u64, want_err: i64) -> bool {
-    let mut err = -1;
-    // SAFETY: `s` and `err` are valid.
-    let got = unsafe { super::deft_strconv_parsefloat(s.as_ptr(), s.len(), bits, &mut err) };
-    let same = got.to_bits() == want || (got.is_nan() && f64::from_bits(want).is_nan());
-    same && err == want_err
-}
-
-pub(super) fn check_parse(s: &[u8], bits: i64, want: u64, want_err: i64) {
-    assert!(
-        check_parse_result(s, bits, want, want_err),
-        "ParseFloat({:?}, {bits}); want {want:#x}, {want_err}",
-        show(s)
-    );
 }
 
 /// The operands `v`, `n` times over.
@@ -420,7 +396,15 @@ go_method!(e_string_go => e_string);
 fn int_with_methods(name: &str, methods: &[(&str, extern "C" fn())]) -> *const TypeDesc {
     let ms: Vec<MethodDesc> = methods
         .iter()
-        .map(|&(n, code)| MethodDesc { name: gostr(n.as_bytes()), sig: gostr(b""), code: code as *const u8 })
+        .map(|&(n, code)| MethodDesc {
+            name: gostr(n.as_bytes()),
+            sig: gostr(b""),
+            code: code as *const u8,
+            mtyp: std::ptr::null(),
+            glue: std::ptr::null(),
+            ftyp: std::ptr::null(),
+            func: std::ptr::null(),
+        })
         .collect();
     let nmethods = ms.len();
     leak(TypeDesc { methods: Box::leak(ms.into_boxed_slice()).as_ptr(), nmethods, ..desc(Kind::Int, 8, name) })

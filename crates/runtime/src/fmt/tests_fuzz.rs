@@ -1,8 +1,9 @@
 //! Random cases with gc 1.27's results, from `testdata/fuzz.txt` (made by
 //! `testdata/fuzz/main.go`, whose doc describes the line format).
 
+use super::deft_fmt_sprintf;
+use super::float::format_float;
 use super::tests::*;
-use super::{deft_fmt_sprintf, deft_strconv_formatfloat};
 use crate::abi::{Eface, GoString};
 use crate::strings::go_bytes;
 
@@ -63,18 +64,8 @@ fn run(line: &str) -> (Vec<u8>, Vec<u8>) {
     match f[0] {
         "ff" => {
             let v = f64::from_bits(bits(f[4]));
-            let got = deft_strconv_formatfloat(
-                v,
-                i64::from(f[2].as_bytes()[0]),
-                f[3].parse().expect("prec"),
-                f[1].parse().expect("bits"),
-            );
-            (text(got), unhex(f[5]))
-        }
-        "pf" => {
-            let ok =
-                check_parse_result(&unhex(f[2]), f[1].parse().expect("bits"), bits(f[3]), f[4].parse().expect("err"));
-            (vec![u8::from(ok)], vec![1])
+            let got = format_float(v, f[2].as_bytes()[0], f[3].parse().expect("prec"), f[1].parse().expect("bits"));
+            (got, unhex(f[5]))
         }
         _ => {
             let arg = match f[1] {

@@ -93,6 +93,28 @@ impl Value {
         Value { ty, p, exported: true }
     }
 
+    /// Whether this is a `reflect.Value` (`lib/reflect/value.go`'s struct
+    /// of type descriptor, pointer and flag).
+    pub(super) fn is_reflect_value(&self) -> bool {
+        self.ty().is_some_and(|t| {
+            // SAFETY: a descriptor's strings are valid.
+            let (name, pkg) = unsafe { (t.name.bytes(), t.pkg_path.bytes()) };
+            name == b"reflect.Value" && pkg == b"reflect" && t.kind == Kind::Struct as u8 && t.size == 24
+        })
+    }
+
+    /// The value a `reflect.Value` holds: its type, and the address of its
+    /// value (the pointer word itself with reflect's `flagIndir`, 1 << 7,
+    /// else the address of that word, which holds the value of a pointer-
+    /// shaped type); methods callable unless a read-only flag is set
+    /// (`flagStickyRO | flagEmbedRO`, 3 << 5). The flag bits are
+    /// lib/reflect's and must change with them.
+    pub(super) fn reflect_value_held(&self) -> Value {
+        let [ty, ptr, flag] = self.read::<[usize; 3]>();
+        let p = if flag & (1 << 7) != 0 { ptr as *const u8 } else { self.p.wrapping_add(8) };
+        Value { ty: ty as *const TypeDesc, p, exported: flag & (3 << 5) == 0 }
+    }
+
     /// The descriptor, `None` for a nil interface.
     pub(super) fn ty<'a>(&self) -> Option<&'a TypeDesc> {
         // SAFETY: descriptors are static and valid.

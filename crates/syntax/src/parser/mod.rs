@@ -79,23 +79,59 @@ pub const STACK_BUDGET: usize = 1 << 20;
 /// nodes where the source was malformed. Node ids come from `ids`, shared
 /// by all files of a package.
 pub fn parse_file(sources: &SourceMap, file: FileId, ids: &mut NodeIds, diags: &mut Diagnostics) -> File {
-    parse(sources, file, ids, diags, false)
+    parse(sources, file, ids, diags, Mode { std: false, decls_only: false })
 }
 
 /// Parses a file of the standard library (deft's or Go's own) as
 /// [`parse_file`] does, allowing the directives gc allows only there.
 pub fn parse_std_file(sources: &SourceMap, file: FileId, ids: &mut NodeIds, diags: &mut Diagnostics) -> File {
-    parse(sources, file, ids, diags, true)
+    parse(sources, file, ids, diags, Mode { std: true, decls_only: false })
 }
 
-fn parse(sources: &SourceMap, file: FileId, ids: &mut NodeIds, diags: &mut Diagnostics, std: bool) -> File {
+/// Parses a file for its declarations only: the body of every function
+/// that is not generic (no type parameters, no receiver of a generic type)
+/// is skipped — its tokens are read only to find the closing brace — and
+/// marked [`ast::FuncDecl::body_skipped`]. Generic bodies are parsed,
+/// because importers compile their instances. This is what a package's
+/// importers need of it (see [`crate::api`]), at a fraction of a full
+/// parse's cost; `std` as for [`parse_std_file`]. A file that
+/// [`parse_file`] accepts gives the same declarations, positions and node
+/// ids aside; errors inside skipped bodies go unreported.
+pub fn parse_decls(sources: &SourceMap, file: FileId, ids: &mut NodeIds, diags: &mut Diagnostics, std: bool) -> File {
+    parse(sources, file, ids, diags, Mode { std, decls_only: true })
+}
+
+/// How a file is parsed.
+#[derive(Clone, Copy)]
+struct Mode {
+    /// A file of the standard library (see [`Lexer::std`]).
+    std: bool,
+    /// Non-generic function bodies are skipped (see [`parse_decls`]).
+    decls_only: bool,
+}
+
+fn parse(sources: &SourceMap, file: FileId, ids: &mut NodeIds, diags: &mut Diagnostics, mode: Mode) -> File {
     let text = sources.file(file).text.as_str();
-    let mut p = Parser::new(text, file, ids, diags, std);
+    let mut p = Parser::new(text, file, ids, diags, mode.std);
+    p.decls_only = mode.decls_only;
     let mut tree = p.file();
     p.report_deferred_directives();
     p.report_checker_errors();
     tree.linknames = std::mem::take(&mut p.lx.linknames);
     tree
+}
+
+/// Whether a method's receiver is of a generic type (`l *List[T]`), whose
+/// methods are compiled per instance by importers.
+fn generic_receiver(recv: &ast::Field) -> bool {
+    let mut t = &recv.ty;
+    loop {
+        match &t.kind {
+            TypeKind::Paren(inner) | TypeKind::Pointer(inner) => t = inner,
+            TypeKind::Instance { .. } => return true,
+            _ => return false,
+        }
+    }
 }
 
 /// Statement keywords where recovery stops inside function bodies.
@@ -182,6 +218,8 @@ pub(crate) struct Parser<'a> {
     /// Errors gc's type checker reports, found while parsing (see
     /// [`Parser::checker_error`]).
     checker_errors: Vec<(Pos, String)>,
+    /// Skip the bodies of non-generic functions (see [`parse_decls`]).
+    decls_only: bool,
 }
 
 /// An address in the current stack frame.
@@ -215,6 +253,7 @@ impl<'a> Parser<'a> {
             stack_base: stack_address(),
             deferred_directives: Vec::new(),
             checker_errors: Vec::new(),
+            decls_only: false,
         }
     }
 
@@ -771,8 +810,47 @@ impl<'a> Parser<'a> {
         let name = self.name();
         // Methods may have type parameters since Go 1.27.
         let (type_params, sig) = self.func_type("", None);
-        let body = if self.at(Tok::Lbrace) { Some(self.func_body()) } else { None };
-        Some(FuncDecl { pos, recv, name, type_params, sig, body, pragmas })
+        let mut body_skipped = None;
+        let body = if !self.at(Tok::Lbrace) {
+            None
+        } else if self.decls_only && type_params.is_empty() && !recv.as_ref().is_some_and(generic_receiver) {
+            let (block, text) = self.skip_body();
+            body_skipped = Some(text);
+            Some(block)
+        } else {
+            Some(self.func_body())
+        };
+        Some(FuncDecl { pos, recv, name, type_params, sig, body, body_skipped, pragmas })
+    }
+
+    /// At a function body's `{`: skips to just after the matching `}`
+    /// (the lexer keeps braces in strings and comments out of the count).
+    /// Returns an empty block at the braces and the byte range between
+    /// them. Directives inside are dropped with the statements they would
+    /// attach to.
+    fn skip_body(&mut self) -> (ast::Block, std::ops::Range<usize>) {
+        let (pos, open) = (self.pos(), self.lx.token_start());
+        let pragmas = self.lx.pragmas.len();
+        let mut depth = 0usize;
+        loop {
+            match self.tok() {
+                Tok::Lbrace => depth += 1,
+                Tok::Rbrace => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                // Unterminated: report what a full parse reports there.
+                Tok::Eof => break,
+                _ => {}
+            }
+            self.next();
+        }
+        let (end, close) = (self.pos(), self.lx.token_start());
+        self.lx.pragmas.truncate(pragmas);
+        self.want(Tok::Rbrace);
+        (ast::Block { pos, stmts: Vec::new(), end }, open + 1..close)
     }
 
     /// A function body; branch and label checks are the checker's.

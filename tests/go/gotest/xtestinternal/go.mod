@@ -1,10 +1,6 @@
 // run
-// deft-test: -count=1 -v
+// deft-test: -v
 
-// An external test package (package shapes_test) imports an internal
-// package under the package it tests: the go command allows it, as it
-// lives in the same directory.
-
-module example.com/shapes
+module example.com/xtestinternal
 
 go 1.27

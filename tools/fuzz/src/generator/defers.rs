@@ -13,7 +13,7 @@
 //! the deferred body, or a helper call whose recover must return nil.
 
 use super::types::{IntTy, Ty};
-use super::{CLOSURE_LIMIT, Frame, Gen, Kind, Target};
+use super::{Frame, Gen, Kind, Target};
 use crate::features::Feature;
 
 impl Gen<'_> {
@@ -93,16 +93,12 @@ impl Gen<'_> {
         self.open(&format!("defer func({})", list.join(", ")));
         let parent = self.frame().clone();
         let once = parent.once && self.mult == 1;
-        self.frames.push(Frame {
+        let limit = self.enter_closure(Frame {
             deferred: true,
-            calm: parent.calm,
             once,
             self_fn: if once { parent.self_fn.clone() } else { None },
-            closure_depth: parent.closure_depth + 1,
-            min_callee: parent.min_callee,
             ..Frame::default()
         });
-        let limit = CLOSURE_LIMIT.min(self.limit.saturating_sub(self.cost) / self.mult).max(1);
         let cost = self.measured(limit, |g| {
             g.push_scope();
             for (n, t) in names.iter().zip(&params) {

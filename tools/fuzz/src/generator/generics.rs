@@ -45,7 +45,7 @@
 //!   function and use no generic type; costs are measured as for `f_i`.
 
 use super::types::{INT_TYS, IntTy, Ty, WORDS};
-use super::{CLOSURE_LIMIT, Frame, Gen, Kind, MAX_MULT};
+use super::{Frame, Gen, Kind, MAX_MULT};
 use crate::features::Feature;
 
 /// Cost allowance of a generic function's body.
@@ -1180,15 +1180,7 @@ impl Gen<'_> {
                 let p = self.fresh("p");
                 let nonnil = self.var(loc).nonempty;
                 self.open(&format!("defer func({p} {tn})"));
-                let parent = self.frame().clone();
-                self.frames.push(Frame {
-                    deferred: true,
-                    calm: parent.calm,
-                    closure_depth: parent.closure_depth + 1,
-                    min_callee: parent.min_callee,
-                    ..Frame::default()
-                });
-                let limit = CLOSURE_LIMIT.min(self.limit.saturating_sub(self.cost) / self.mult).max(1);
+                let limit = self.enter_closure(Frame { deferred: true, ..Frame::default() });
                 let cost = self.measured(limit, |g| {
                     g.push_scope();
                     let v = g.declare(&p, Kind::TVal(k));
@@ -1293,15 +1285,7 @@ impl Gen<'_> {
         let captured = self.tvals(k, false);
         let writable: Vec<_> = self.writable_tvals(k).into_iter().filter(|&l| !self.var(l).nonempty).collect();
         self.open(&format!("{c} := func({p} {tn}) {tn}"));
-        let parent = self.frame().clone();
-        self.frames.push(Frame {
-            calm: parent.calm,
-            closure_depth: parent.closure_depth + 1,
-            min_callee: parent.min_callee,
-            gres: Some(k),
-            ..Frame::default()
-        });
-        let limit = CLOSURE_LIMIT.min(self.limit.saturating_sub(self.cost) / self.mult).max(1);
+        let limit = self.enter_closure(Frame { gres: Some(k), ..Frame::default() });
         let cost = self.measured(limit, |g| {
             g.push_scope();
             let v = g.declare(&p, Kind::TVal(k));

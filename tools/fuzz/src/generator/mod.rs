@@ -267,6 +267,22 @@ impl<'a> Gen<'a> {
         self.frames.last().expect("a frame is open while generating statements")
     }
 
+    /// Enters the body of a function literal: pushes `frame` (the fields
+    /// its kind of closure sets) with what every closure takes from the
+    /// enclosing frame (`calm`, `min_callee`, one more closure level), and
+    /// returns the cost limit of its body.
+    fn enter_closure(&mut self, frame: Frame) -> u64 {
+        let parent = self.frame();
+        let frame = Frame {
+            calm: parent.calm,
+            closure_depth: parent.closure_depth + 1,
+            min_callee: parent.min_callee,
+            ..frame
+        };
+        self.frames.push(frame);
+        CLOSURE_LIMIT.min(self.limit.saturating_sub(self.cost) / self.mult).max(1)
+    }
+
     fn frame_mut(&mut self) -> &mut Frame {
         self.frames.last_mut().expect("a frame is open while generating statements")
     }

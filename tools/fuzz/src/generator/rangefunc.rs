@@ -386,14 +386,8 @@ impl Gen<'_> {
             self.line(&format!("var {sv} func({}) bool", type_list(&params)));
         }
         self.open(&format!("{name} := func({y} func({}) bool)", type_list(&params)));
-        let parent = self.frame().clone();
-        self.frames.push(Frame {
-            calm: parent.calm,
-            closure_depth: parent.closure_depth + 1,
-            min_callee: parent.min_callee,
-            ..Frame::default()
-        });
-        let limit = CLOSURE_LIMIT.min(self.limit.saturating_sub(self.cost) / self.mult).max(1);
+        let calm = self.frame().calm;
+        let limit = self.enter_closure(Frame::default());
         let cost = self.measured(limit, |g| {
             g.push_scope();
             g.iter_body(&y, &params, max, bad, escape.as_deref());
@@ -401,7 +395,7 @@ impl Gen<'_> {
         });
         self.frames.pop();
         self.close();
-        let it = Iter { params, max, cost, panics: !parent.calm || bad.is_some(), bad, escape };
+        let it = Iter { params, max, cost, panics: !calm || bad.is_some(), bad, escape };
         let v = self.declare(&name, Kind::Iter(it.clone()));
         v.readonly = true;
         v.used = true;

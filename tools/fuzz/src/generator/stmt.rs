@@ -2,7 +2,7 @@
 //! closures and the ways out of a block.
 
 use super::types::{INT_TYS, IntTy, Ty, WORDS};
-use super::{CLOSURE_LIMIT, Frame, Gen, Kind, MAX_BLOCK_DEPTH, MAX_MULT, Sig};
+use super::{Frame, Gen, Kind, MAX_BLOCK_DEPTH, MAX_MULT, Sig};
 use crate::features::Feature;
 
 const ASSIGN_OPS: [&str; 7] = ["+=", "-=", "*=", "|=", "&=", "^=", "&^="];
@@ -369,15 +369,7 @@ impl Gen<'_> {
         let list: Vec<String> = names.iter().zip(&params).map(|(n, t)| format!("{n} {}", t.name())).collect();
         let res = result.map(|t| format!(" {}", t.name())).unwrap_or_default();
         self.open(&format!("{name} := func({}){res}", list.join(", ")));
-        let parent = self.frame().clone();
-        self.frames.push(Frame {
-            results: result.into_iter().collect(),
-            calm: parent.calm,
-            closure_depth: parent.closure_depth + 1,
-            min_callee: parent.min_callee,
-            ..Frame::default()
-        });
-        let limit = CLOSURE_LIMIT.min(self.limit.saturating_sub(self.cost) / self.mult).max(1);
+        let limit = self.enter_closure(Frame { results: result.into_iter().collect(), ..Frame::default() });
         let cost = self.measured(limit, |g| {
             g.push_scope();
             for (n, t) in names.iter().zip(&params) {

@@ -2,7 +2,6 @@
 // with gc 1.27's results, one a line, fields separated by spaces:
 //
 //	ff  BITS FMT PREC VALUEBITS HEX(result)      strconv.FormatFloat
-//	pf  BITS HEX(input) RESULTBITS ERR           strconv.ParseFloat
 //	fmt KIND VALUE HEX(format) HEX(result)       Sprintf(format, value)
 //
 // where KIND is i (int; VALUE decimal), f (float64; VALUE its bits in hex),
@@ -130,23 +129,6 @@ func main() {
 			prec = -1
 		}
 		fmt.Printf("ff %d %c %d %x %s\n", bits, f, prec, math.Float64bits(v), h(strconv.FormatFloat(v, f, prec, bits)))
-	}
-	for i := 0; i < 500; i++ {
-		v := randFloat(r)
-		bits := []int{32, 64}[r.Intn(2)]
-		s := strconv.FormatFloat(v, "eEfgxX"[r.Intn(6)], r.Intn(20)-1, 64)
-		if r.Intn(3) == 0 {
-			s = s[:r.Intn(len(s)+1)]
-		}
-		got, err := strconv.ParseFloat(s, bits)
-		code := 0
-		if err != nil {
-			code = 1
-			if err.(*strconv.NumError).Err == strconv.ErrRange {
-				code = 2
-			}
-		}
-		fmt.Printf("pf %d %s %x %d\n", bits, h(s), math.Float64bits(got), code)
 	}
 	for i := 0; i < 800; i++ {
 		n := r.Int63n(1<<40) - 1<<39

@@ -1,0 +1,138 @@
+//! A module of three packages run with the compile cache cold, warm, after
+//! a leaf's function body changed and after an exported signature of that
+//! leaf changed: every run prints what `go run` prints (run beside it, gc
+//! 1.27.3 on PATH; without it the test says so and passes), and the
+//! cache's lookups (`DEFT_PHASES=1`) show what was compiled again: nothing
+//! when nothing changed, the edited function alone after a body edit, and
+//! its dependents too once its signature changed (issue 14: whatever
+//! level the cache works at, an API change must reach the importers).
+
+use std::path::Path;
+use std::process::Command;
+
+const GO_MOD: &str = "module example.com/m\n\ngo 1.22\n";
+
+const LEAF: &str = r#"package leaf
+
+// Value is what the edits change. Not inlined: a body edit of a function
+// inlined into its callers changes their code too (as in gc, whose export
+// data carries inlinable bodies).
+//
+//go:noinline
+func Value() int {
+	return 17 * 2
+}
+
+func Name() string { return "leaf" }
+"#;
+
+const MID: &str = r#"package mid
+
+import "example.com/m/leaf"
+
+func Sum() int { return int(leaf.Value()) + 1 }
+
+func Label() string { return leaf.Name() + "/mid" }
+"#;
+
+const MAIN: &str = r#"package main
+
+import (
+	"fmt"
+
+	"example.com/m/mid"
+)
+
+func main() {
+	fmt.Println(mid.Label(), mid.Sum())
+}
+"#;
+
+fn write(dir: &Path, rel: &str, text: &str) {
+    let path = dir.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+/// `go run .` in `dir`: its standard output, or `None` without a Go 1.27.
+fn go_run(dir: &Path, gocache: &Path) -> Option<String> {
+    let out = Command::new("go")
+        .arg("run")
+        .arg(".")
+        .current_dir(dir)
+        .env("GOTOOLCHAIN", "local")
+        .env("GOENV", "off")
+        .env("GOFLAGS", "")
+        .env("GOPROXY", "off")
+        .env("GOCACHE", gocache)
+        .output()
+        .ok()?;
+    assert!(out.status.success(), "go run: {}", String::from_utf8_lossy(&out.stderr));
+    Some(String::from_utf8(out.stdout).unwrap())
+}
+
+/// `deft run .` in `dir` with the cache in `xdg`: (standard output, cache
+/// hits, cache misses).
+fn deft_run(dir: &Path, xdg: &Path) -> (String, usize, usize) {
+    let out = Command::new(env!("CARGO_BIN_EXE_deft"))
+        .arg("run")
+        .arg(".")
+        .current_dir(dir)
+        .env("XDG_CACHE_HOME", xdg)
+        .env("DEFT_PHASES", "1")
+        .env_remove("DEFT_CACHE")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "deft run: {stderr}");
+    let line = stderr.lines().find_map(|l| l.strip_prefix("deft: cache: ")).unwrap_or_else(|| panic!("{stderr}"));
+    let count = |word: &str| -> usize {
+        let words: Vec<&str> = line.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+        let i = words.iter().position(|w| *w == word).unwrap_or_else(|| panic!("{line}"));
+        words[i - 1].parse().unwrap()
+    };
+    (String::from_utf8(out.stdout).unwrap(), count("hits"), count("misses"))
+}
+
+#[test]
+fn edits_recompile_what_they_change_and_the_output_follows() {
+    let tmp = std::env::temp_dir().join(format!("deft-edits-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    let (dir, xdg, gocache) = (tmp.join("m"), tmp.join("xdg"), tmp.join("gocache"));
+    write(&dir, "go.mod", GO_MOD);
+    write(&dir, "leaf/leaf.go", LEAF);
+    write(&dir, "mid/mid.go", MID);
+    write(&dir, "main.go", MAIN);
+    let Some(want) = go_run(&dir, &gocache) else {
+        eprintln!("no go command: skipped");
+        return;
+    };
+
+    let (cold, _, cold_misses) = deft_run(&dir, &xdg);
+    assert_eq!(cold, want, "cold");
+    assert!(cold_misses > 0);
+    let (warm, _, misses) = deft_run(&dir, &xdg);
+    assert_eq!((warm.as_str(), misses), (want.as_str(), 0), "warm, nothing changed");
+
+    // A body edit: the output changes, one function is compiled again.
+    write(&dir, "leaf/leaf.go", &LEAF.replace("17 * 2", "20 * 2"));
+    let want = go_run(&dir, &gocache).unwrap();
+    let (out, _, body_misses) = deft_run(&dir, &xdg);
+    assert_eq!(out, want, "after a body edit");
+    assert_eq!(body_misses, 1, "after a body edit, only the edited function");
+
+    // A signature edit: its importer's code changes too (a conversion from
+    // int32 where there was none).
+    write(
+        &dir,
+        "leaf/leaf.go",
+        &LEAF.replace("17 * 2", "20 * 2").replace("func Value() int {", "func Value() int32 {"),
+    );
+    let want = go_run(&dir, &gocache).unwrap();
+    let (out, _, api_misses) = deft_run(&dir, &xdg);
+    assert_eq!(out, want, "after a signature edit");
+    assert!(api_misses >= 2, "after a signature edit, the function and its caller: {api_misses} misses");
+    let (out, _, misses) = deft_run(&dir, &xdg);
+    assert_eq!((out.as_str(), misses), (want.as_str(), 0), "warm again");
+    let _ = std::fs::remove_dir_all(&tmp);
+}

@@ -1,0 +1,4 @@
+package xtestinternal
+
+// Three is 3.
+func Three() int { return 3 }
