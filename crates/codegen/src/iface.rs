@@ -51,6 +51,13 @@ pub struct IfaceGlue {
     pending: Vec<Pending>,
 }
 
+impl IfaceGlue {
+    /// Whether glue was declared and is not defined yet.
+    pub fn has_pending(&self) -> bool {
+        !self.pending.is_empty()
+    }
+}
+
 /// Glue awaiting its definition.
 enum Pending {
     /// Index into [`IfaceGlue::wrappers`].
@@ -77,7 +84,7 @@ struct RecvWrapper {
     pub id: ClifFuncId,
 }
 
-impl ProgramCx<'_> {
+impl<'p> ProgramCx<'p> {
     /// The signature of method `f` called through a data word: the
     /// receiver's scalars replaced by one pointer-sized word.
     fn data_word_signature(&self, f: FuncId, recv: TyId) -> Signature {
@@ -91,7 +98,7 @@ impl ProgramCx<'_> {
     /// interface's data word: `f` itself when the receiver is the data
     /// word, else its wrapper (declared now, defined by
     /// [`define_wrappers`]).
-    fn method_code(&mut self, f: FuncId, recv: TyId, boxed: bool) -> ClifFuncId {
+    pub(crate) fn method_code(&mut self, f: FuncId, recv: TyId, boxed: bool) -> ClifFuncId {
         if !boxed {
             return self.func_decl(f);
         }
@@ -127,48 +134,91 @@ impl ProgramCx<'_> {
 
     /// The static method table of `ty` ([`MethodDesc`]s sorted by name) and
     /// its length; `None` when it has no methods. An interface type lists
-    /// its methods' names with null code (for assertions). What only
-    /// reflect reads (method types, method values' glue, method
-    /// expressions) is filled in only when the program uses reflect.
+    /// its methods' names with null code (for assertions). A concrete
+    /// type's table is reserved now and defined once the live methods are
+    /// known (see [`crate::livemethods`]); the code of its live entries is
+    /// queued now. What only reflect reads (method types, method values'
+    /// glue, method expressions) is filled in only when the program uses
+    /// reflect.
     pub fn method_table(&mut self, ty: TyId) -> Option<(DataId, usize)> {
         let prog = self.prog;
         let def = &prog.types[ty.0 as usize];
-        let reflect = prog.uses_reflect;
-        let mut entries: Vec<Entry> = Vec::new();
-        match &def.kind {
-            TyKind::Interface(ms) => entries.extend(ms.iter().enumerate().map(|(i, (n, s))| Entry {
-                name: n,
-                sig: signature(prog, &s.params, &s.results),
-                code: None,
-                method: None,
-                mtyp: def.reflect.method_types.get(i).copied().filter(|_| reflect),
-            })),
-            TyKind::Pointer(elem) => {
-                for (n, f) in &def.methods {
-                    let code = self.method_code(*f, ty, false);
-                    entries.push(Entry::concrete(prog, ty, n, *f, code, code));
-                }
-                for (n, f) in &prog.types[elem.0 as usize].methods {
-                    let code = self.method_code(*f, *elem, true);
-                    entries.push(Entry::concrete(prog, ty, n, *f, code, code));
-                }
+        if let TyKind::Interface(ms) = &def.kind {
+            let reflect = prog.uses_reflect;
+            let entries: Vec<Entry> = ms
+                .iter()
+                .enumerate()
+                .map(|(i, (n, s))| Entry {
+                    name: n,
+                    sig: signature(prog, &s.params, &s.results),
+                    code: None,
+                    mtyp: def.reflect.method_types.get(i).copied().filter(|_| reflect),
+                    method: None,
+                })
+                .collect();
+            if entries.is_empty() {
+                return None;
             }
-            k => {
-                let boxed = !pointer_shaped(k);
-                for (n, f) in &def.methods {
-                    let code = self.method_code(*f, ty, boxed);
-                    // A method expression takes the receiver's value, not
-                    // the data word.
-                    let expr = if reflect { self.func_decl(*f) } else { code };
-                    entries.push(Entry::concrete(prog, ty, n, *f, code, expr));
-                }
-            }
+            let d = self.table_data(&entries);
+            return Some((self.static_data(&d), entries.len()));
         }
-        if entries.is_empty() {
+        let methods = self.table_methods(ty);
+        if methods.is_empty() {
             return None;
         }
-        entries.sort_by(|a, b| a.name.cmp(b.name));
-        entries.dedup_by(|a, b| a.name == b.name);
+        for m in &methods {
+            if self.method_live(m.name) {
+                self.method_code(m.func, m.recv, m.boxed);
+            }
+        }
+        let id = self.anon_data(false);
+        self.defer_method_table(id, ty);
+        Some((id, methods.len()))
+    }
+
+    /// The methods of concrete type `ty`'s table, sorted by name: its
+    /// declared ones, and for a pointer type those of its element too
+    /// (called through the data word, which points to the value).
+    pub(crate) fn table_methods(&self, ty: TyId) -> Vec<TableMethod<'p>> {
+        let prog = self.prog;
+        let def = &prog.types[ty.0 as usize];
+        let mut out: Vec<TableMethod> = Vec::new();
+        let boxed = !pointer_shaped(&def.kind);
+        out.extend(def.methods.iter().map(|(n, f)| TableMethod { name: n, func: *f, recv: ty, boxed }));
+        if let TyKind::Pointer(elem) = &def.kind {
+            let elem_methods = &prog.types[elem.0 as usize].methods;
+            out.extend(elem_methods.iter().map(|(n, f)| TableMethod { name: n, func: *f, recv: *elem, boxed: true }));
+        }
+        out.sort_by(|a, b| a.name.cmp(b.name));
+        out.dedup_by(|a, b| a.name == b.name);
+        out
+    }
+
+    /// Defines the method table of concrete type `ty`, reserved as `id`:
+    /// code for the live entries (queued already), none for the others.
+    pub(crate) fn define_concrete_table(&mut self, id: DataId, ty: TyId) {
+        let prog = self.prog;
+        let reflect = prog.uses_reflect;
+        let methods = self.table_methods(ty);
+        let mut entries = Vec::with_capacity(methods.len());
+        for m in methods {
+            let code = self.method_live(m.name).then(|| self.method_code(m.func, m.recv, m.boxed));
+            // A method expression takes the receiver's value, not the data
+            // word (a pointer type's receivers are the data word).
+            let pointer = matches!(prog.types[ty.0 as usize].kind, TyKind::Pointer(_));
+            let expr = match code {
+                Some(_) if reflect && !pointer => Some(self.func_decl(m.func)),
+                c => c,
+            };
+            entries.push(Entry::concrete(prog, ty, m.name, m.func, code, expr));
+        }
+        let d = self.table_data(&entries);
+        self.define_data(id, &d);
+    }
+
+    /// The [`MethodDesc`] array of `entries`.
+    fn table_data(&mut self, entries: &[Entry]) -> DataDescription {
+        let prog = self.prog;
         let size = std::mem::size_of::<MethodDesc>();
         let mut bytes = vec![0u8; size * entries.len()];
         let mut data = Vec::new();
@@ -209,9 +259,20 @@ impl ProgramCx<'_> {
             let fr = self.module.declare_func_in_data(code, &mut d);
             d.write_function_addr(at as u32, fr);
         }
-        let id = self.static_data(&d);
-        Some((id, entries.len()))
+        d
     }
+}
+
+/// A method of a concrete type's table (see [`ProgramCx::table_methods`]).
+pub(crate) struct TableMethod<'p> {
+    pub name: &'p str,
+    /// The method's function.
+    pub func: FuncId,
+    /// Its receiver type.
+    pub recv: TyId,
+    /// Whether the receiver is boxed behind the data word (the code is
+    /// then a wrapper, see [`ProgramCx::method_code`]).
+    pub boxed: bool,
 }
 
 /// A method table entry before it is laid out as a [`MethodDesc`].
@@ -230,22 +291,23 @@ struct Entry<'p> {
 
 impl<'p> Entry<'p> {
     /// The entry of method `f` named `name` in the table of `ty`, called
-    /// through `code`, whose method expression is `expr`.
+    /// through `code` (none when the method is not live), whose method
+    /// expression is `expr`.
     fn concrete(
         prog: &'p lower::ir::Program,
         ty: TyId,
         name: &'p str,
         f: FuncId,
-        code: ClifFuncId,
-        expr: ClifFuncId,
+        code: Option<ClifFuncId>,
+        expr: Option<ClifFuncId>,
     ) -> Self {
         let ftyp = prog.method_expr_types.get(&(ty, f)).copied();
         Entry {
             name,
             sig: method_signature(prog, f),
-            code: Some(code),
+            code,
             mtyp: prog.method_types.get(&f).copied(),
-            method: ftyp.map(|t| (t, expr)),
+            method: ftyp.zip(expr),
         }
     }
 }
@@ -429,6 +491,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// type's method code never changes. The two words are written without
     /// ordering, which is sound while Go code runs on one thread only.)
     fn iface_code(&mut self, iv: &[Value], name: &str) -> Value {
+        self.cx.note_iface_call(name);
         self.nil_check(iv[0]);
         let cache_data = self.cx.zeroed_static(16);
         let cache = self.data_addr(cache_data);

@@ -54,6 +54,7 @@ pub mod inline;
 pub mod intrinsics;
 mod jit;
 pub mod layout;
+mod livemethods;
 pub mod maps;
 mod object;
 pub mod program;
@@ -202,34 +203,13 @@ pub(crate) fn translate(
     if let Some(m) = program.main {
         cx.func_decl(m);
     }
-    while let Some(fid) = cx.worklist.pop() {
-        let i = fid.0 as usize;
-        if program.funcs[i].external {
-            if let Some(meta) = external::define_adapter(&mut cx, &mut ctx, &mut fctx, fid) {
-                let id = cx.funcs[i];
-                define(&mut cx, &mut ctx, id, meta);
-            }
-            cx.module.clear_context(&mut ctx);
-            continue;
+    // Methods are compiled once some interface call names them: each round
+    // may make more names live, or more tables (see `livemethods`).
+    loop {
+        compile_queued(&mut cx, &mut ctx, &mut fctx, &mut inliner, opts);
+        if !cx.queue_live_methods() && !cx.define_method_tables() {
+            break;
         }
-        let translated = func::translate(&mut cx, &mut ctx.func, &mut fctx, fid);
-        if let Some((meta, _)) = translated {
-            inliner.inline_calls(&mut cx, &mut ctx, &mut fctx, fid);
-            let id = cx.funcs[i];
-            let dump = opts.dump_functions.contains(&meta.name);
-            if dump {
-                eprintln!("---- {} (Cranelift IR) ----\n{}", meta.name, ctx.func.display());
-            }
-            ctx.set_disasm(dump);
-            define(&mut cx, &mut ctx, id, meta);
-        }
-        cx.module.clear_context(&mut ctx);
-        while let Some((spec, id)) = cx.pending_thunks.pop() {
-            let meta = defers::define_thunk(&mut cx, &mut ctx, &mut fctx, &spec);
-            define(&mut cx, &mut ctx, id, meta);
-            cx.module.clear_context(&mut ctx);
-        }
-        iface::define_glue(&mut cx, &mut ctx, &mut fctx, define);
     }
     let mut sig = cranelift_codegen::ir::Signature::new(cranelift_codegen::isa::CallConv::SystemV);
     sig.params.extend([cranelift_codegen::ir::AbiParam::new(cranelift_codegen::ir::types::I64); 4]);
@@ -252,6 +232,47 @@ pub(crate) fn translate(
     let globals = cx.global_ids();
     let typelinks = cx.typelinks();
     Ok(Translated { compiled: cx.compiled, globals, trampoline, catcher, init, main, typelinks, capture: cx.capture })
+}
+
+/// Compiles the functions queued for compilation (and whatever they
+/// queue), with the glue and thunks they need.
+fn compile_queued(
+    cx: &mut ProgramCx,
+    ctx: &mut cranelift_codegen::Context,
+    fctx: &mut FunctionBuilderContext,
+    inliner: &mut inline::Inliner,
+    opts: &Options,
+) {
+    iface::define_glue(cx, ctx, fctx, define);
+    while let Some(fid) = cx.worklist.pop() {
+        let i = fid.0 as usize;
+        if cx.prog.funcs[i].external {
+            if let Some(meta) = external::define_adapter(cx, ctx, fctx, fid) {
+                let id = cx.funcs[i];
+                define(cx, ctx, id, meta);
+            }
+            cx.module.clear_context(ctx);
+            continue;
+        }
+        let translated = func::translate(cx, &mut ctx.func, fctx, fid);
+        if let Some((meta, _)) = translated {
+            inliner.inline_calls(cx, ctx, fctx, fid);
+            let id = cx.funcs[i];
+            let dump = opts.dump_functions.contains(&meta.name);
+            if dump {
+                eprintln!("---- {} (Cranelift IR) ----\n{}", meta.name, ctx.func.display());
+            }
+            ctx.set_disasm(dump);
+            define(cx, ctx, id, meta);
+        }
+        cx.module.clear_context(ctx);
+        while let Some((spec, id)) = cx.pending_thunks.pop() {
+            let meta = defers::define_thunk(cx, ctx, fctx, &spec);
+            define(cx, ctx, id, meta);
+            cx.module.clear_context(ctx);
+        }
+        iface::define_glue(cx, ctx, fctx, define);
+    }
 }
 
 /// The alignment of a function of `len` bytes: 32 bytes (gc's), or 64 when

@@ -129,6 +129,9 @@ pub struct ProgramCx<'p> {
     pub compiled: Vec<CompiledFunc>,
     /// Generated interface glue (see [`crate::iface`]).
     pub iface: crate::iface::IfaceGlue,
+    /// The method names called through interfaces and the method tables
+    /// awaiting them (see [`crate::livemethods`]).
+    pub(crate) live: crate::livemethods::LiveMethods,
     /// User-visible problems (unsupported constructs).
     pub diags: Vec<Diagnostic>,
     /// The machine-code cache, if any (see [`crate::CodeCache`]).
@@ -163,6 +166,7 @@ impl<'p> ProgramCx<'p> {
             pending_thunks: Vec::new(),
             compiled: Vec::new(),
             iface: Default::default(),
+            live: crate::livemethods::LiveMethods::new(),
             diags: Vec::new(),
             cache: None,
             capture: None,
