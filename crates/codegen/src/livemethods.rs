@@ -13,8 +13,9 @@
 //! * A name is *live* when the program uses `reflect` (which can call any
 //!   method), when compiled code calls it through an interface (a call or
 //!   a method value: [`ProgramCx::note_iface_call`]), or when the runtime
-//!   calls it itself ([`RUNTIME_CALLED`]: fmt's and panic printing's text
-//!   methods).
+//!   calls it itself ([`lower::RUNTIME_CALLED_METHODS`]: fmt's and panic
+//!   printing's text methods). Lowering keeps every function this can
+//!   reach (its `reach.rs`, whose live names are a superset).
 //! * A table entry whose name is live has its code queued for compilation
 //!   before the translation's worklist is declared empty
 //!   ([`ProgramCx::queue_live_methods`], run until it finds nothing new),
@@ -33,15 +34,10 @@ use lower::ir::TyId;
 
 use crate::program::ProgramCx;
 
-/// Method names the runtime calls on values it was given (`Error`,
-/// `String`, `GoString`: fmt's engine and panic printing), live in every
-/// program.
-const RUNTIME_CALLED: [&str; 3] = ["Error", "String", "GoString"];
-
 /// The live names and the method tables awaiting their definition.
 #[derive(Default)]
 pub struct LiveMethods {
-    /// Names called through interfaces (and [`RUNTIME_CALLED`]).
+    /// Names called through interfaces (and the runtime's).
     called: HashSet<String>,
     /// Method tables of concrete types, reserved and not defined yet.
     tables: Vec<(DataId, TyId)>,
@@ -50,7 +46,10 @@ pub struct LiveMethods {
 impl LiveMethods {
     /// The state before any code is compiled: the runtime's names live.
     pub fn new() -> LiveMethods {
-        LiveMethods { called: RUNTIME_CALLED.iter().map(|n| n.to_string()).collect(), tables: Vec::new() }
+        LiveMethods {
+            called: lower::RUNTIME_CALLED_METHODS.iter().map(|n| n.to_string()).collect(),
+            tables: Vec::new(),
+        }
     }
 }
 

@@ -114,6 +114,17 @@ pub struct Ctx<'a> {
     /// The type arguments of the instance each function belongs to (the
     /// instances and what was made while lowering them).
     func_args: HashMap<FuncId, std::rc::Rc<str>>,
+    /// Library functions whose bodies wait until the program reaches them
+    /// (see [`crate::reach`]).
+    pub(crate) deferred: HashMap<FuncId, Deferred<'a>>,
+    /// What the reachability walk has seen.
+    pub(crate) reach: crate::reach::Reach,
+}
+
+/// A library function's body not lowered yet, with its package.
+pub(crate) struct Deferred<'a> {
+    pub decl: &'a FuncDecl,
+    pub pkg: String,
 }
 
 /// A generic function or method of a generic type, lowered per instance.
@@ -172,13 +183,18 @@ impl<'a> Ctx<'a> {
         Some(fid)
     }
 
-    /// Lowers function `f` now if it is an instance waiting to be lowered
-    /// (for code that needs its parameters, such as a promoted method's
-    /// wrapper).
+    /// Gives function `f` its parameters now (for code that needs them,
+    /// such as a promoted method's wrapper): an instance waiting to be
+    /// lowered is lowered.
     pub fn ensure_lowered(&mut self, f: FuncId) {
         if let Some(i) = self.pending.iter().position(|p| p.2 == f) {
             let p = self.pending.remove(i);
             lower_instance(self, p);
+        } else if let Some(d) = self.deferred.get(&f) {
+            // A library body waits for reachability; its signature is
+            // what the caller needs.
+            let decl = d.decl;
+            crate::reach::declare_signature(self, f, decl);
         }
     }
 
@@ -386,6 +402,8 @@ pub fn lower<'a>(
         variadic_funcs: Default::default(),
         instance_args: None,
         func_args: HashMap::new(),
+        deferred: HashMap::new(),
+        reach: Default::default(),
     };
     let mut main = None;
     let mut init = None;
@@ -394,24 +412,31 @@ pub fn lower<'a>(
         cx.pkg = pkg.spec.path.clone();
         cx.library = pkg.spec.library;
         let decls = declare(&mut cx, pkg_files);
-        for (fid, decl) in &decls.funcs {
-            lower_func_decl(&mut cx, *fid, decl);
+        for &(fid, decl) in &decls.funcs {
+            if crate::reach::lazy(&cx) {
+                cx.deferred.insert(fid, Deferred { decl, pkg: cx.pkg.clone() });
+            } else {
+                lower_func_decl(&mut cx, fid, decl);
+            }
         }
         init = Some(lower_init(&mut cx, pkg_files, &pkg.init_order, init, &decls.inits));
         main = decls.main;
     }
     cx.prog.init = init.unwrap_or_default();
     cx.prog.main = main;
+    cx.prog.uses_reflect = cx.prog.funcs.iter().any(|f| f.name == "reflect.Value.Call");
+    crate::reach::lower_all_if_reflect(&mut cx);
     // Completing the method tables may instantiate methods, whose bodies
-    // may make new types and instances in turn.
+    // may make new types and instances in turn; so may the library bodies
+    // found reached meanwhile.
     loop {
         lower_instances(&mut cx);
         crate::promote::complete_method_tables(&mut cx);
-        if cx.pending.is_empty() {
+        if cx.pending.is_empty() && !crate::reach::lower_reached(&mut cx) {
             break;
         }
     }
-    cx.prog.uses_reflect = cx.prog.funcs.iter().any(|f| f.name == "reflect.Value.Call");
+    crate::reach::finish(&mut cx);
     crate::promote::record_method_types(&mut cx);
     crate::reflectcall::make_call_adapters(&mut cx);
     Some(cx.prog)
@@ -633,6 +658,16 @@ fn method_name(cx: &Ctx, recv: &ast::Field, method: &str) -> String {
         Some((obj, true)) => format!("{}.(*{}).{method}", cx.pkg, cx.info.obj(obj).name),
         None => format!("{}.{method}", cx.pkg),
     }
+}
+
+/// Lowers the deferred body of library function `fid`, in its package's
+/// context (see [`crate::reach`]).
+pub(crate) fn lower_deferred(cx: &mut Ctx, fid: FuncId, d: Deferred) {
+    let (pkg, library) = (std::mem::replace(&mut cx.pkg, d.pkg), cx.library);
+    cx.library = true;
+    lower_func_decl(cx, fid, d.decl);
+    cx.pkg = pkg;
+    cx.library = library;
 }
 
 fn lower_func_decl(cx: &mut Ctx, fid: FuncId, f: &FuncDecl) {
