@@ -129,6 +129,46 @@ func as(err error, target any) bool {
 	}
 }
 
+// AsType finds the first error in err's tree (visited as As does) of
+// type E, or that says it is one through an As method given a *E, and
+// returns it; the zero E and false when there is none (or err is nil).
+func AsType[E error](err error) (E, bool) {
+	var found E
+	if err != nil && asType(err, &found) {
+		return found, true
+	}
+	var zero E
+	return zero, false
+}
+
+func asType[E error](err error, found *E) bool {
+	for {
+		if e, ok := err.(E); ok {
+			*found = e
+			return true
+		}
+		if x, ok := err.(interface{ As(any) bool }); ok && x.As(found) {
+			return true
+		}
+		switch x := err.(type) {
+		case interface{ Unwrap() error }:
+			err = x.Unwrap()
+			if err == nil {
+				return false
+			}
+		case interface{ Unwrap() []error }:
+			for _, err := range x.Unwrap() {
+				if err != nil && asType(err, found) {
+					return true
+				}
+			}
+			return false
+		default:
+			return false
+		}
+	}
+}
+
 // Join: an error wrapping the non-nil errs (nil when there are none),
 // whose text is theirs joined by newlines and whose Unwrap() []error
 // returns them.
