@@ -219,10 +219,7 @@ func (b *Buffer) Read(p []byte) (n int, err error) {
 		}
 		return 0, io.EOF
 	}
-	for n < len(p) && b.off+n < len(b.buf) {
-		p[n] = b.buf[b.off+n]
-		n++
-	}
+	n = copy(p, b.buf[b.off:])
 	b.off += n
 	if n > 0 {
 		b.lastRead = opRead

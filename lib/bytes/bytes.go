@@ -4,6 +4,7 @@
 package bytes
 
 import (
+	"internal/bytealg"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,7 +30,12 @@ func ContainsFunc(b []byte, f func(rune) bool) bool { return IndexFunc(b, f) >= 
 
 // Count: the number of non-overlapping sep in s (runes + 1 for an empty
 // sep).
-func Count(s, sep []byte) int { return strings.Count(string(s), string(sep)) }
+func Count(s, sep []byte) int {
+	if len(sep) == 1 {
+		return bytealg.Count(s, sep[0])
+	}
+	return strings.Count(string(s), string(sep))
+}
 
 // HasPrefix: whether s begins with prefix.
 func HasPrefix(s, prefix []byte) bool {
@@ -42,20 +48,24 @@ func HasSuffix(s, suffix []byte) bool {
 }
 
 // Index: the offset of the first sep in s, or -1.
-func Index(s, sep []byte) int { return strings.Index(string(s), string(sep)) }
+func Index(s, sep []byte) int {
+	switch n := len(sep); {
+	case n == 0:
+		return 0
+	case n == 1:
+		return bytealg.IndexByte(s, sep[0])
+	case n > len(s):
+		return -1
+	}
+	// deft's runtime serves bytealg.Index for separators of any length.
+	return bytealg.Index(s, sep)
+}
 
 // LastIndex: the offset of the last sep in s, or -1.
 func LastIndex(s, sep []byte) int { return strings.LastIndex(string(s), string(sep)) }
 
 // IndexByte: the offset of the first c in b, or -1.
-func IndexByte(b []byte, c byte) int {
-	for i := 0; i < len(b); i++ {
-		if b[i] == c {
-			return i
-		}
-	}
-	return -1
-}
+func IndexByte(b []byte, c byte) int { return bytealg.IndexByte(b, c) }
 
 // LastIndexByte: the offset of the last c in s, or -1.
 func LastIndexByte(s []byte, c byte) int {

@@ -140,11 +140,7 @@ func (r *Reader) Read(b []byte) (n int, err error) {
 		return 0, io.EOF
 	}
 	r.prevRune = -1
-	rest := r.s[r.i:]
-	for n < len(b) && n < len(rest) {
-		b[n] = rest[n]
-		n++
-	}
+	n = copy(b, r.s[r.i:])
 	r.i += int64(n)
 	return n, nil
 }

@@ -4,6 +4,7 @@
 package strings
 
 import (
+	"internal/bytealg"
 	"unicode"
 	"unicode/utf8"
 )
@@ -12,17 +13,17 @@ func foldRune(r rune) rune
 
 // Index: the byte offset of the first substr in s, or -1.
 func Index(s, substr string) int {
-	n := len(substr)
-	if n == 0 {
+	switch n := len(substr); {
+	case n == 0:
 		return 0
+	case n == 1:
+		return bytealg.IndexByteString(s, substr[0])
+	case n > len(s):
+		return -1
 	}
-	c := substr[0]
-	for i := 0; i+n <= len(s); i++ {
-		if s[i] == c && s[i:i+n] == substr {
-			return i
-		}
-	}
-	return -1
+	// deft's runtime serves bytealg.IndexString for substrings of any
+	// length (gc's assembly only up to bytealg.MaxLen).
+	return bytealg.IndexString(s, substr)
 }
 
 // LastIndex: the byte offset of the last substr in s, or -1.
@@ -37,14 +38,7 @@ func LastIndex(s, substr string) int {
 }
 
 // IndexByte: the offset of the first c in s, or -1.
-func IndexByte(s string, c byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
-}
+func IndexByte(s string, c byte) int { return bytealg.IndexByteString(s, c) }
 
 // LastIndexByte: the offset of the last c in s, or -1.
 func LastIndexByte(s string, c byte) int {
@@ -154,8 +148,11 @@ func HasSuffix(s, suffix string) bool {
 // Count: the number of non-overlapping substr in s; for an empty substr,
 // one more than the number of runes.
 func Count(s, substr string) int {
-	if len(substr) == 0 {
+	switch len(substr) {
+	case 0:
 		return utf8.RuneCountInString(s) + 1
+	case 1:
+		return bytealg.CountString(s, substr[0])
 	}
 	n := 0
 	for {

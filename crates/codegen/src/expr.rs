@@ -911,12 +911,23 @@ impl<'a, 'p> FnTx<'a, 'p> {
     }
 
     /// Panics with bounds error `code` (about `x`, signed or not, and `y`)
-    /// unless `ok`.
+    /// unless `ok`. `x` and `y` reach the runtime through a stack slot
+    /// (see `runtime::panic::deft_panicbounds`).
     fn bounds_fail_unless(&mut self, ok: Value, x: Value, y: Value, signed: bool, code: BoundsCode) {
         let code = code as i64 | if signed { runtime::errors::BOUNDS_SIGNED as i64 } else { 0 };
         self.check_unless(ok, |t| {
+            let slot = match t.bounds_operands {
+                Some(slot) => slot,
+                None => {
+                    let slot = t.slot(16, 8);
+                    *t.bounds_operands.insert(slot)
+                }
+            };
+            t.b.ins().stack_store(types::I64, x, slot, 0);
+            t.b.ins().stack_store(types::I64, y, slot, 8);
+            let operands = t.b.ins().stack_addr(types::I64, slot, 0);
             let c = t.iconst(types::I64, code);
-            t.rt_noreturn(Rt::PanicBounds, &[x, y, c]);
+            t.rt_noreturn(Rt::PanicBounds, &[operands, c]);
         });
     }
 

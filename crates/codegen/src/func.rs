@@ -118,6 +118,9 @@ pub struct FnTx<'a, 'p> {
     /// the deferreturn block's (see [`FnTx::finish_defers`]).
     pub(crate) pos_before_return: Pos,
     pub(crate) first_raise_pos: Option<Pos>,
+    /// The two words through which every failing bounds check of the
+    /// function passes its operands (see `FnTx::bounds_fail_unless`).
+    pub(crate) bounds_operands: Option<StackSlot>,
     /// An unsupported construct was met.
     pub failed: bool,
     /// Emitting the deferreturn block's code, all of which keeps the
@@ -193,6 +196,7 @@ pub fn translate<'p>(
         last_pos: Pos::NONE,
         pos_before_return: Pos::NONE,
         first_raise_pos: None,
+        bounds_operands: None,
         failed: false,
         in_resumed_code: false,
         map_entry: None,
@@ -877,6 +881,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.b.switch_to_block(join);
             }
             Stmt::Loop { id, cond, body, post } => {
+                if let Some(c) = cond {
+                    self.split_reduction(c, body, post);
+                }
                 let (head, bodyb, postb, exit) =
                     (self.b.create_block(), self.b.create_block(), self.b.create_block(), self.b.create_block());
                 self.b.ins().jump(head, &[]);

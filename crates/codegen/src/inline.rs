@@ -82,23 +82,24 @@ impl Inliner {
         ctx: &mut Context,
         fctx: &mut FunctionBuilderContext,
         f: FuncId,
-    ) {
+    ) -> bool {
         let callees = self.direct_callees(&ctx.func);
         let mut any = false;
         for g in callees {
             any |= self.prepare(cx, fctx, g).is_some();
         }
         if !any {
-            return;
+            return false;
         }
         let mut hook = Hook { inliner: self, starts: Vec::new() };
         if let Err(e) = ctx.inline(&mut hook) {
             let name = &cx.prog.funcs[f.0 as usize].name;
             cx.error(syntax::Pos::NONE, format!("internal compiler error: inlining into {name}: {e:?}"));
-            return;
+            return false;
         }
         let starts = hook.starts;
         give_call_positions(&mut ctx.func, &starts);
+        true
     }
 
     /// The Go functions `func` calls directly.
@@ -157,6 +158,53 @@ impl Inliner {
         self.bodies.insert(g, body.clone());
         body
     }
+}
+
+/// Folds the branches that inlining made constant in `ctx.func`: an
+/// inlined result is often a constant in its caller (`isNaN(x)` of an
+/// integer `x` is `x != x`, false), but Cranelift's optimiser folds values,
+/// not branches, so `(isNaN(x) && !isNaN(y)) || x < y` (`cmp.Less`, in
+/// every comparison of `slices.Sort`) kept the control flow of `&&` and
+/// `||` around a constant. The function is optimised once (on a copy) to
+/// find the constants, and the block parameters that carry one replaced by
+/// it; if a conditional branch tests a constant, it becomes a jump
+/// and the optimised function replaces the original (compiling it
+/// optimises it again, now without the dead paths); else the copy is
+/// dropped.
+pub fn fold_constant_branches(ctx: &mut Context, isa: &dyn cranelift_codegen::isa::TargetIsa) {
+    let mut probe = Context::for_function(ctx.func.clone());
+    if probe.optimize(isa, &mut cranelift_codegen::control::ControlPlane::default()).is_err() {
+        return;
+    }
+    // The optimiser removes the block parameters that always receive the
+    // same value before it folds values: once more, now that the values
+    // are constants.
+    probe.compute_cfg();
+    probe.compute_domtree();
+    if probe.remove_constant_phis(isa).is_err() {
+        return;
+    }
+    probe.func.dfg.resolve_all_aliases();
+    if fold_brifs(&mut probe.func) {
+        ctx.func = probe.func;
+    }
+}
+
+/// Replaces every `brif` of `func` on a constant by a jump to the block it
+/// always takes; whether there was one.
+fn fold_brifs(func: &mut ir::Function) -> bool {
+    let mut folded = false;
+    let blocks: Vec<ir::Block> = func.layout.blocks().collect();
+    for block in blocks {
+        let Some(inst) = func.layout.last_inst(block) else { continue };
+        let ir::InstructionData::Brif { arg, blocks, .. } = func.dfg.insts[inst] else { continue };
+        let ir::ValueDef::Result(def, _) = func.dfg.value_def(arg) else { continue };
+        let ir::InstructionData::UnaryImm { opcode: Opcode::Iconst, imm } = func.dfg.insts[def] else { continue };
+        let taken = if imm.bits() != 0 { blocks[0] } else { blocks[1] };
+        func.dfg.insts[inst] = ir::InstructionData::Jump { opcode: Opcode::Jump, destination: taken };
+        folded = true;
+    }
+    folded
 }
 
 /// Whether `g` passes the IR half of the rule (see the module doc): its

@@ -4,7 +4,6 @@
 
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{FuncId as ClifFuncId, default_libcall_names};
-use lower::ir::Program;
 use syntax::Diagnostic;
 
 use crate::runtime_symbols::Rt;
@@ -20,22 +19,20 @@ pub struct JitProgram {
     init: usize,
     /// `main.main`, if the program has one.
     main: Option<usize>,
+    /// The program as an artifact, when [`crate::Options::keep_artifact`]
+    /// asked for it.
+    artifact: Option<Vec<u8>>,
 }
 
-/// A fresh JIT module for `prog` in which the runtime's entry points and
-/// the library functions it implements resolve to their addresses in this
-/// process.
-pub(crate) fn new_module(prog: &Program) -> JITModule {
+/// A fresh JIT module in which the runtime's entry points and the library
+/// functions it implements resolve to their addresses in this process.
+pub(crate) fn new_module() -> JITModule {
     let mut jb = JITBuilder::with_isa(crate::program::isa(), default_libcall_names());
     for rt in Rt::ALL {
         let s = rt.sym();
         jb.symbol(s.name, s.addr);
     }
-    for f in prog.funcs.iter().filter(|f| f.external) {
-        if let Some(addr) = runtime::library::symbol(&f.name) {
-            jb.symbol(f.name.clone(), addr);
-        }
-    }
+    jb.symbol_lookup_fn(Box::new(runtime::library::symbol));
     JITModule::new(jb)
 }
 
@@ -74,6 +71,7 @@ pub(crate) fn finish(mut module: JITModule, t: Translated) -> Result<JitProgram,
         init: addr(init),
         main: main.map(addr),
         _module: module,
+        artifact: None,
     })
 }
 
@@ -93,6 +91,17 @@ impl JitProgram {
     /// when linking: `function main is undeclared in the main package`).
     pub fn has_main(&self) -> bool {
         self.main.is_some()
+    }
+
+    /// The program as an encoded [`crate::artifact::Artifact`], which
+    /// [`crate::link_jit`] makes into this program again in another
+    /// process; `None` unless [`crate::Options::keep_artifact`] asked for it.
+    pub fn take_artifact(&mut self) -> Option<Vec<u8>> {
+        self.artifact.take()
+    }
+
+    pub(crate) fn set_artifact(&mut self, bytes: Vec<u8>) {
+        self.artifact = Some(bytes);
     }
 
     /// Runs `init` then `main.main`. Returns 0 when main returns; an

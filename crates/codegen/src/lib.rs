@@ -14,6 +14,7 @@
 //!   │  external.rs adapters to library functions the runtime implements
 //!   │  intrinsics.rs sync/atomic's operations, inline at direct calls
 //!   │  inline.rs   calls of small leaf functions replaced by their code
+//!   │  reduce.rs   integer reductions over slices split over accumulators
 //!   ▼
 //! Cranelift IR ──(any cranelift_module::Module: translate)──▶ machine code
 //!   │  funcdata.rs  lines, deferBits/argument slot offsets, landing pads
@@ -58,6 +59,7 @@ mod livemethods;
 pub mod maps;
 mod object;
 pub mod program;
+mod reduce;
 pub mod runtime_symbols;
 pub mod slices;
 mod statics;
@@ -105,13 +107,16 @@ pub struct Options {
     pub cache: Option<std::sync::Arc<dyn CodeCache>>,
     /// [`compile_jit`] writes the program as an [`artifact::Artifact`],
     /// reads it back and links that instead (`DEFT_RELINK=1`: a self-test
-    /// of the package cache's format on whole programs).
+    /// of the artifact format on whole programs).
     pub relink: bool,
+    /// [`compile_jit`] also returns the program as an encoded artifact
+    /// ([`JitProgram::take_artifact`]), for the driver's program cache.
+    pub keep_artifact: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { opt_level_speed: true, dump_functions: Vec::new(), cache: None, relink: false }
+        Options { opt_level_speed: true, dump_functions: Vec::new(), cache: None, relink: false, keep_artifact: false }
     }
 }
 
@@ -140,19 +145,33 @@ fn cache_group(meta: &funcdata::FuncMeta) -> &str {
 /// Compiles `program` to machine code in memory. Returns the program ready
 /// to run, or the diagnostics for constructs deft does not support yet.
 pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Result<JitProgram, Vec<Diagnostic>> {
-    let mut module = jit::new_module(program);
+    let ice = |what: &str| vec![Diagnostic { pos: syntax::Pos::NONE, msg: format!("internal compiler error: {what}") }];
+    let mut module = jit::new_module();
     let translated = translate(&mut module, program, sources, opts)?;
-    if let Some(capture) = &translated.capture {
-        let ice =
-            |what: &str| vec![Diagnostic { pos: syntax::Pos::NONE, msg: format!("internal compiler error: {what}") }];
-        let art = artifact::capture(module.declarations(), capture, &translated)
-            .ok_or_else(|| ice("the program cannot be written as an artifact"))?;
-        let art = artifact::Artifact::decode(&art.encode()).ok_or_else(|| ice("an artifact does not read back"))?;
-        let mut fresh = jit::new_module(program);
-        let linked = artifact::link(&mut fresh, &art).map_err(|e| ice(&e))?;
-        return jit::finish(fresh, linked);
+    let Some(capture) = &translated.capture else { return jit::finish(module, translated) };
+    let encoded = artifact::capture(module.declarations(), capture, &translated)
+        .ok_or_else(|| ice("the program cannot be written as an artifact"))?
+        .encode();
+    let mut jit = if opts.relink {
+        drop(module);
+        link_jit(&encoded).map_err(|e| ice(&e))?
+    } else {
+        jit::finish(module, translated)?
+    };
+    if opts.keep_artifact {
+        jit.set_artifact(encoded);
     }
-    jit::finish(module, translated)
+    Ok(jit)
+}
+
+/// Links an encoded [`artifact::Artifact`] of a whole program (one that
+/// [`JitProgram::take_artifact`] gave) into memory, ready to run; `Err`
+/// says why the bytes are not one.
+pub fn link_jit(encoded: &[u8]) -> Result<JitProgram, String> {
+    let art = artifact::Artifact::decode(encoded).ok_or("an artifact does not read back")?;
+    let mut module = jit::new_module();
+    let linked = artifact::link(&mut module, &art)?;
+    jit::finish(module, linked).map_err(|d| d.into_iter().map(|d| d.msg).collect::<Vec<_>>().join("\n"))
 }
 
 /// What translating a program into a module produced, before the module
@@ -173,7 +192,7 @@ pub(crate) struct Translated {
     /// With reflect, the table of every type descriptor the program has and
     /// its length (see `runtime::library::register_typelinks`).
     pub typelinks: Option<(DataId, usize)>,
-    /// What was defined, when [`Options::relink`] asked for it.
+    /// What was defined, when [`Options::relink`] or [`Options::keep_artifact`] asked for it.
     pub capture: Option<artifact::Capture>,
 }
 
@@ -188,7 +207,7 @@ pub(crate) fn translate(
 ) -> Result<Translated, Vec<Diagnostic>> {
     let mut cx = ProgramCx::new(module, program, sources);
     cx.cache = opts.cache.clone();
-    cx.capture = opts.relink.then(artifact::Capture::default);
+    cx.capture = (opts.relink || opts.keep_artifact).then(artifact::Capture::default);
     let mut ctx = cx.module.make_context();
     let mut fctx = FunctionBuilderContext::new();
     let mut inliner = inline::Inliner::new(&cx);
@@ -256,7 +275,9 @@ fn compile_queued(
         }
         let translated = func::translate(cx, &mut ctx.func, fctx, fid);
         if let Some((meta, _)) = translated {
-            inliner.inline_calls(cx, ctx, fctx, fid);
+            if inliner.inline_calls(cx, ctx, fctx, fid) {
+                inline::fold_constant_branches(ctx, cx.module.isa());
+            }
             let id = cx.funcs[i];
             let dump = opts.dump_functions.contains(&meta.name);
             if dump {

@@ -276,7 +276,7 @@ impl Rt {
             Rt::PanicShift => sym!("deft_panicshift", panic::deft_panicshift, [] -> !),
             Rt::PanicMem => sym!("deft_panicmem", panic::deft_panicmem, [] -> !),
             Rt::PanicBounds => {
-                sym!("deft_panicbounds", panic::deft_panicbounds, [I64, I64, I64] -> !)
+                sym!("deft_panicbounds", panic::deft_panicbounds, [I64, I64] -> !)
             }
             Rt::PanicDottype => {
                 sym!("deft_panicdottype", panic::deft_panicdottype, [I64, I64, I64] -> !)

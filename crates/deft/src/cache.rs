@@ -28,7 +28,8 @@
 //! never see a partial pack (the last to rename wins; the other's new
 //! entries are just compiled again later), and a pack that is corrupt,
 //! truncated or of another version is ignored (and replaced at the next
-//! flush), never trusted.
+//! flush), never trusted. The program cache (`crate::progcache`) keeps
+//! its entries beside the packs, in `prog/`, sealed the same way.
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -42,7 +43,7 @@ const MAGIC: &[u8; 8] = b"DEFTPACK";
 const FORMAT: u32 = 3;
 /// An entry not used for this many days is dropped when its pack is next
 /// written.
-const EXPIRY_DAYS: u32 = 5;
+pub const EXPIRY_DAYS: u32 = 5;
 
 /// A stored blob and the day (since the Unix epoch) it was last used.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,7 +75,6 @@ impl Pack {
     }
 }
 
-/// The cache directory and the packs read so far.
 /// The cache directory, unless `DEFT_CACHE=off` or no directory is known.
 pub fn directory() -> Option<PathBuf> {
     if std::env::var("DEFT_CACHE").is_ok_and(|v| v == "off") {
@@ -85,6 +85,7 @@ pub fn directory() -> Option<PathBuf> {
     Some(base.join("deft"))
 }
 
+/// The cache directory and the packs read so far.
 #[derive(Debug)]
 pub struct DiskCache {
     dir: PathBuf,
@@ -143,13 +144,7 @@ impl DiskCache {
                 }
             }
             merged.retain(|_, e| e.day + EXPIRY_DAYS >= self.today);
-            let path = self.path(group);
-            let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else { continue };
-            let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
-            let written = std::fs::create_dir_all(dir).is_ok() && std::fs::write(&tmp, encode(&merged)).is_ok();
-            if !written || std::fs::rename(&tmp, &path).is_err() {
-                let _ = std::fs::remove_file(&tmp);
-            }
+            write_atomically(&self.path(group), &encode(&merged));
         }
         // The format before packs by group kept them here.
         let _ = std::fs::remove_dir_all(self.dir.join("code"));
@@ -162,39 +157,74 @@ fn current_day() -> u32 {
     u32::try_from(secs / 86_400).unwrap_or(u32::MAX)
 }
 
-/// The header every pack starts with: magic, format, deft's version.
-fn header() -> Vec<u8> {
+/// `body` sealed for the cache: a header (`magic`, the format, deft's
+/// version), the body, and a SHA-256 checksum of both.
+pub fn seal(magic: &[u8; 8], body: &[u8]) -> Vec<u8> {
     let version = env!("CARGO_PKG_VERSION").as_bytes();
-    let mut h = Vec::with_capacity(16 + version.len());
-    h.extend_from_slice(MAGIC);
-    h.extend_from_slice(&FORMAT.to_le_bytes());
-    h.extend_from_slice(&(version.len() as u32).to_le_bytes());
-    h.extend_from_slice(version);
-    h
-}
-
-/// A pack's bytes for `entries`.
-fn encode(entries: &Entries) -> Vec<u8> {
-    let mut out = header();
-    for (key, e) in entries {
-        out.extend_from_slice(&(key.len() as u32).to_le_bytes());
-        out.extend_from_slice(key);
-        out.extend_from_slice(&e.day.to_le_bytes());
-        out.extend_from_slice(&(e.blob.len() as u64).to_le_bytes());
-        out.extend_from_slice(&e.blob);
-    }
+    let mut out = Vec::with_capacity(16 + version.len() + body.len() + 32);
+    out.extend_from_slice(magic);
+    out.extend_from_slice(&FORMAT.to_le_bytes());
+    out.extend_from_slice(&(version.len() as u32).to_le_bytes());
+    out.extend_from_slice(version);
+    out.extend_from_slice(body);
     let sum = Sha256::digest(&out);
     out.extend_from_slice(&sum);
     out
 }
 
-/// The entries of a pack, if it is intact and of this format and version.
-fn decode(pack: &[u8]) -> Option<Entries> {
-    let (body, sum) = pack.split_at_checked(pack.len().checked_sub(32)?)?;
-    if Sha256::digest(body).as_slice() != sum {
+/// The body of what [`seal`] made with `magic`, if `bytes` are intact and
+/// of this format and version.
+pub fn unseal<'a>(magic: &[u8; 8], bytes: &'a [u8]) -> Option<&'a [u8]> {
+    let (sealed, sum) = bytes.split_at_checked(bytes.len().checked_sub(32)?)?;
+    if Sha256::digest(sealed).as_slice() != sum {
         return None;
     }
-    let mut rest = body.strip_prefix(header().as_slice())?;
+    let version = env!("CARGO_PKG_VERSION").as_bytes();
+    let rest = sealed.strip_prefix(magic.as_slice())?.strip_prefix(FORMAT.to_le_bytes().as_slice())?;
+    rest.strip_prefix((version.len() as u32).to_le_bytes().as_slice())?.strip_prefix(version)
+}
+
+/// Replaces the file at `path` by one holding `bytes`, written to a
+/// temporary file renamed into place, so that a reader never sees part of
+/// it (best effort: a failure leaves the file as it was).
+pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else { return };
+    let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
+    let written = std::fs::create_dir_all(dir).is_ok() && std::fs::write(&tmp, bytes).is_ok();
+    if !written || std::fs::rename(&tmp, path).is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+}
+
+/// Removes the files of `dir` not modified for [`EXPIRY_DAYS`] (their
+/// users refresh the time of those they use).
+pub fn remove_expired(dir: &std::path::Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let limit = std::time::Duration::from_secs(u64::from(EXPIRY_DAYS) * 86_400);
+    for e in entries.filter_map(|e| e.ok()) {
+        let old = e.metadata().and_then(|m| m.modified()).is_ok_and(|t| t.elapsed().is_ok_and(|age| age > limit));
+        if old {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+/// A pack's bytes for `entries`.
+fn encode(entries: &Entries) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (key, e) in entries {
+        body.extend_from_slice(&(key.len() as u32).to_le_bytes());
+        body.extend_from_slice(key);
+        body.extend_from_slice(&e.day.to_le_bytes());
+        body.extend_from_slice(&(e.blob.len() as u64).to_le_bytes());
+        body.extend_from_slice(&e.blob);
+    }
+    seal(MAGIC, &body)
+}
+
+/// The entries of a pack, if it is intact and of this format and version.
+fn decode(pack: &[u8]) -> Option<Entries> {
+    let mut rest = unseal(MAGIC, pack)?;
     let mut entries = Entries::new();
     while !rest.is_empty() {
         let (key, after) = take_sized(rest, 4)?;

@@ -18,7 +18,7 @@ pub enum Command {
 }
 
 /// Flags and operands of `deft run`.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RunOptions {
     /// The `.go` files, or a single directory.
     pub inputs: Vec<String>,

@@ -67,6 +67,10 @@ pub struct Compiled<B> {
     pub exec_name: String,
     /// The main package's import path (`command-line-arguments` for files).
     pub main_path: String,
+    /// The program's default GODEBUG.
+    pub godebug: String,
+    /// The paths whose state decided the load.
+    pub inputs: crate::load::Inputs,
 }
 
 /// Writes `text` to standard output. A reader that went away (`deft run
@@ -95,10 +99,33 @@ pub fn execute(cmd: Command) -> i32 {
     }
 }
 
+/// `deft run`: the program from the program cache if its inputs are as
+/// an earlier run found them, else compiled (and stored there).
 fn run(opts: &RunOptions) -> i32 {
+    let mut cached = crate::progcache::ProgramCache::open("run", opts, &[]);
+    if let Some(hit) = cached.as_mut().and_then(|c| c.lookup()) {
+        crate::phases::Phases::start().note("program cache: hit");
+        runtime::godebug::set_default(hit.godebug);
+        return hit.program.run(program_args(&hit.exec_name, opts));
+    }
+    let keep_artifact = cached.as_ref().is_some_and(|c| c.wants_artifact());
     let mut sources = SourceMap::default();
-    match compile::<codegen::JitProgram>(&mut sources, opts) {
-        Ok(Some(c)) => c.program.run(program_args(&c.exec_name, opts)),
+    match compile::<codegen::JitProgram>(&mut sources, opts, keep_artifact) {
+        Ok(Some(mut c)) => {
+            if let Some(cache) = &cached {
+                let artifact = c.program.take_artifact();
+                let entry = crate::progcache::Entry {
+                    inputs: &c.inputs,
+                    exec_name: &c.exec_name,
+                    package: &c.main_path,
+                    godebug: &c.godebug,
+                    run_dir: "",
+                    artifact,
+                };
+                cache.store(entry);
+            }
+            c.program.run(program_args(&c.exec_name, opts))
+        }
         Ok(None) => 0,
         Err(rendered) => {
             eprint!("{rendered}");
@@ -110,8 +137,13 @@ fn run(opts: &RunOptions) -> i32 {
 /// Loads and compiles the program `opts` names; `Ok(None)` when there is
 /// nothing to run (`--check-only`, `--dump-ir`), `Err` with the rendered
 /// diagnostics or the go command's load error. With the program comes the
-/// name `go run` would give its executable.
-pub fn compile<B: Backend>(sources: &mut SourceMap, opts: &RunOptions) -> Result<Option<Compiled<B>>, String> {
+/// name `go run` would give its executable. `keep_artifact`: the JIT's
+/// program keeps its artifact (see `codegen::Options::keep_artifact`).
+pub fn compile<B: Backend>(
+    sources: &mut SourceMap,
+    opts: &RunOptions,
+    keep_artifact: bool,
+) -> Result<Option<Compiled<B>>, String> {
     let mut phases = crate::phases::Phases::start();
     let mut diags = Diagnostics::default();
     let mut ids = syntax::ast::NodeIds::default();
@@ -124,7 +156,7 @@ pub fn compile<B: Backend>(sources: &mut SourceMap, opts: &RunOptions) -> Result
     };
     let loaded = crate::load::load(&request, sources, &mut ids, &mut diags).map_err(|msg| msg + "\n")?;
     phases.end("load");
-    compile_loaded(sources, loaded, diags, opts)
+    compile_loaded(sources, loaded, diags, opts, keep_artifact)
 }
 
 /// Compiles a loaded program (`diags` holds the syntax errors loading
@@ -134,11 +166,12 @@ pub fn compile_loaded<B: Backend>(
     loaded: crate::load::Program,
     mut diags: Diagnostics,
     opts: &RunOptions,
+    keep_artifact: bool,
 ) -> Result<Option<Compiled<B>>, String> {
     let mut phases = crate::phases::Phases::start();
     runtime::godebug::set_default(loaded.godebug.clone());
     let defer_rank = defer_ranks(&loaded, opts);
-    let crate::load::Program { files, packages, exec_name, main_path, godebug, .. } = loaded;
+    let crate::load::Program { files, packages, exec_name, main_path, godebug, inputs, .. } = loaded;
     let limit = if opts.all_errors { None } else { Some(syntax::diag::MAX_ERRORS) };
     // The go command refuses to run a package other than main before
     // compiling anything (Go's `compile` and `errorcheck` tests, mostly
@@ -203,6 +236,7 @@ pub fn compile_loaded<B: Backend>(
             .unwrap_or_default(),
         cache: cache.clone().map(|c| c as std::sync::Arc<dyn codegen::CodeCache>),
         relink: std::env::var_os("DEFT_RELINK").is_some_and(|v| v == "1"),
+        keep_artifact,
         ..codegen::Options::default()
     };
     let compiled = B::generate(&program, sources, &cg_opts, &godebug);
@@ -228,7 +262,7 @@ pub fn compile_loaded<B: Backend>(
         // gc finds this when linking and names the missing symbol, not a position.
         return Err("runtime.main_main·f: function main is undeclared in the main package\n".to_string());
     }
-    Ok(Some(Compiled { program: compiled, exec_name, main_path }))
+    Ok(Some(Compiled { program: compiled, exec_name, main_path, godebug, inputs }))
 }
 
 /// Drops `value` on a thread of its own, so that freeing a large tree

@@ -169,8 +169,45 @@ fn report_failed_build(opts: &TestOptions, shown: &str, desc: &str, rendered: &s
     c.close();
 }
 
-/// Tests one package; whether it passed.
+/// Tests one package; whether it passed. Its test program comes from the
+/// program cache when its inputs are unchanged, else it is compiled.
 fn test_package(opts: &TestOptions, operand: &str, list_mode: bool) -> bool {
+    let mut cached =
+        if opts.compile_only { None } else { crate::progcache::ProgramCache::open("test", &opts.build, &[operand]) };
+    let test = match cached.as_mut().and_then(|c| c.lookup()) {
+        Some(hit) => {
+            crate::phases::Phases::start().note("program cache: hit");
+            runtime::godebug::set_default(hit.godebug);
+            TestProgram { jit: hit.program, exec_name: hit.exec_name, shown: hit.package, dir: hit.run_dir.into() }
+        }
+        None => match compile_test(opts, operand, cached.as_ref()) {
+            Ok(compiled) => compiled,
+            Err(passed) => return passed,
+        },
+    };
+    run_test_program(opts, test, list_mode)
+}
+
+/// A package's test program, ready to run.
+struct TestProgram {
+    jit: codegen::JitProgram,
+    /// Its `os.Args[0]`.
+    exec_name: String,
+    /// The package's import path as the go command shows it.
+    shown: String,
+    /// The package's directory, where the go command runs a test binary
+    /// (tests read their testdata/ relative to it).
+    dir: std::path::PathBuf,
+}
+
+/// Loads and compiles the test program of `operand` (storing it in
+/// `cached`, if given); `Err` with whether the package passed when there
+/// is nothing to run (no test files, a build failure reported, `-c`).
+fn compile_test(
+    opts: &TestOptions,
+    operand: &str,
+    cached: Option<&crate::progcache::ProgramCache>,
+) -> Result<TestProgram, bool> {
     let mut sources = SourceMap::default();
     let mut diags = Diagnostics::default();
     let mut ids = syntax::ast::NodeIds::default();
@@ -188,35 +225,49 @@ fn test_package(opts: &TestOptions, operand: &str, list_mode: bool) -> bool {
         Err(msg) => {
             let line = format!("FAIL\t{shown} [setup failed]");
             report_failed_build(opts, &shown, &shown, &format!("{msg}\n"), &line);
-            return false;
+            return Err(false);
         }
         Ok(TestLoad::NoTestFiles) => {
             let mut sink = Sink::new(opts.json, &shown);
             sink.verdict(&format!("?   \t{shown}\t[no test files]"), false);
             sink.end(true);
-            return true;
+            return Err(true);
         }
-        Ok(TestLoad::Program(p, dir)) => (p, dir),
+        Ok(TestLoad::Program(p, dir)) => (*p, dir),
     };
     if opts.compile_only {
-        return write_test_binary(opts, &mut sources, program, diags);
+        return Err(write_test_binary(opts, &mut sources, program, diags));
     }
-    let compiled = crate::driver::compile_loaded::<codegen::JitProgram>(&mut sources, program, diags, &opts.build);
-    let crate::driver::Compiled { program: jit, exec_name, .. } = match compiled {
+    let keep_artifact = cached.is_some_and(|c| c.wants_artifact());
+    let compiled =
+        crate::driver::compile_loaded::<codegen::JitProgram>(&mut sources, program, diags, &opts.build, keep_artifact);
+    let mut c = match compiled {
         Ok(Some(done)) => done,
-        Ok(None) => return true,
+        Ok(None) => return Err(true),
         Err(rendered) => {
             let desc = format!("{shown} [{shown}.test]");
             report_failed_build(opts, &shown, &desc, &rendered, &format!("FAIL\t{shown} [build failed]"));
-            return false;
+            return Err(false);
         }
     };
+    if let Some(cache) = cached {
+        let artifact = c.program.take_artifact();
+        let (inputs, exec_name, package, godebug) = (&c.inputs, &c.exec_name, &shown, &c.godebug);
+        let run_dir = &dir.to_string_lossy();
+        cache.store(crate::progcache::Entry { inputs, exec_name, package, godebug, run_dir, artifact });
+    }
+    Ok(TestProgram { jit: c.program, exec_name: c.exec_name, shown, dir })
+}
+
+/// Runs a package's test program in a child process and reports the
+/// outcome as go test does; whether the package passed.
+fn run_test_program(opts: &TestOptions, test: TestProgram, list_mode: bool) -> bool {
+    let TestProgram { jit, exec_name, shown, dir } = test;
+    let shown = shown.as_str();
     let args: Vec<String> = std::iter::once(exec_name).chain(opts.test_args.iter().cloned()).collect();
     let _ = std::io::stdout().flush();
-    let mut sink = Sink::new(opts.json, &shown);
+    let mut sink = Sink::new(opts.json, shown);
     let start = Instant::now();
-    // The go command runs a test binary in its package's directory (tests
-    // read their testdata/ relative to it).
     let child = match runtime::child::spawn(move || match std::env::set_current_dir(&dir) {
         Ok(()) => jit.run(args),
         Err(e) => {
@@ -283,7 +334,7 @@ fn write_test_binary(
     program: crate::load::Program,
     diags: Diagnostics,
 ) -> bool {
-    match crate::driver::compile_loaded::<codegen::ObjectProgram>(sources, program, diags, &opts.build) {
+    match crate::driver::compile_loaded::<codegen::ObjectProgram>(sources, program, diags, &opts.build, false) {
         Ok(Some(compiled)) => {
             crate::link::report(crate::link::write_executable(&compiled, opts.output.as_deref())) == 0
         }

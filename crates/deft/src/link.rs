@@ -27,7 +27,7 @@ const SYSTEM_LIBRARIES: &[&str] = &["-lutil", "-lrt", "-lpthread", "-lm", "-ldl"
 /// Runs `deft build`; returns the exit status.
 pub fn build(opts: &BuildOptions) -> i32 {
     let mut sources = SourceMap::default();
-    match crate::driver::compile::<codegen::ObjectProgram>(&mut sources, &opts.build) {
+    match crate::driver::compile::<codegen::ObjectProgram>(&mut sources, &opts.build, false) {
         Ok(Some(compiled)) => report(write_executable(&compiled, opts.output.as_deref())),
         // A package other than main: type-checked, nothing written (go build
         // compiles it and writes nothing).

@@ -20,6 +20,7 @@ mod load;
 mod modfile;
 mod phases;
 mod pkgkey;
+mod progcache;
 mod test2json;
 mod testmain;
 

@@ -521,6 +521,8 @@ impl FnCx<'_, '_> {
             return self.boxed(v, ty, pos);
         }
         let ty = self.cx.ty(t);
+        // Blank fields stay zero: their elements are evaluated and dropped.
+        let mut blank = Vec::new();
         let (slots, elem_tys, slice) = match self.under(t) {
             Type::Struct(fields) => {
                 if elems.iter().any(|el| el.key.as_ref().is_some_and(|k| self.promoted_key(k).is_some())) {
@@ -538,6 +540,7 @@ impl FnCx<'_, '_> {
                     };
                     slots.push((i, &el.value));
                 }
+                blank = fields.iter().map(|f| f.name == "_").collect();
                 (slots, fields.iter().map(|f| f.ty).collect::<Vec<_>>(), false)
             }
             Type::Array(n, et) => {
@@ -555,7 +558,7 @@ impl FnCx<'_, '_> {
             Type::Map(..) => return self.map_literal(t, elems, pos),
             _ => self.ice(pos, "composite literal of a non-composite type"),
         };
-        let values = self.slot_values(&slots, &elem_tys, pos);
+        let values = self.slot_values(&slots, &elem_tys, &blank, pos);
         let kind = if slice { IK::SliceLit(values.0) } else { IK::Composite(values.0) };
         let lit = IExpr { kind, ty, pos };
         if values.1.is_empty() { lit } else { IExpr { kind: IK::Seq(values.1, Box::new(lit)), ty, pos } }
@@ -636,11 +639,19 @@ impl FnCx<'_, '_> {
         out
     }
 
-    /// The values of all slots (zero where none is given), and the
-    /// statements that evaluate them in source order when the literal lists
-    /// them out of slot order.
-    fn slot_values(&mut self, slots: &[(usize, &Expr)], tys: &[TypeId], pos: Pos) -> (Vec<IExpr>, Vec<Stmt>) {
-        let in_order = slots.windows(2).all(|w| w[0].0 < w[1].0);
+    /// The values of all slots (zero where none is given, and for the
+    /// slots `blank` marks, whose elements are evaluated and dropped), and
+    /// the statements that evaluate them in source order when the values
+    /// cannot (the literal lists them out of slot order, or drops some).
+    fn slot_values(
+        &mut self,
+        slots: &[(usize, &Expr)],
+        tys: &[TypeId],
+        blank: &[bool],
+        pos: Pos,
+    ) -> (Vec<IExpr>, Vec<Stmt>) {
+        let is_blank = |i: usize| blank.get(i).copied().unwrap_or(false);
+        let in_order = slots.windows(2).all(|w| w[0].0 < w[1].0) && !slots.iter().any(|&(i, _)| is_blank(i));
         let mut values: Vec<Option<IExpr>> = vec![None; tys.len()];
         let mut pre = Vec::new();
         for &(i, e) in slots {
@@ -650,7 +661,9 @@ impl FnCx<'_, '_> {
                 let tmp = self.spill(v, &mut pre);
                 v = self.local_expr(tmp, e.pos);
             }
-            values[i] = Some(v);
+            if !is_blank(i) {
+                values[i] = Some(v);
+            }
         }
         let values = values
             .into_iter()

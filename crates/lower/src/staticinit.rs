@@ -103,7 +103,12 @@ impl FnCx<'_, '_> {
                         },
                         None => n,
                     };
-                    parts.push((i as u64, self.static_at(&el.value, fields.get(i)?.ty, depth + 1)?));
+                    let field = fields.get(i)?;
+                    let value = self.static_at(&el.value, field.ty, depth + 1)?;
+                    // A blank field stays zero (its element has no effect).
+                    if field.name != "_" {
+                        parts.push((i as u64, value));
+                    }
                 }
                 Some(StaticValue::Parts(parts))
             }

@@ -278,8 +278,13 @@ entry_shim!(
 );
 entry_shim!(
     /// The compiler emits a call to this when an index or slice bound is out
-    /// of range: `code` is a [`BoundsCode`] (bit 8 set when `x` is signed).
-    deft_panicbounds(i64, i64, u64) => panicbounds_entry, pc: "rcx", fp: "r8"
+    /// of range: `operands` points at `x` and `y` (in the failing frame),
+    /// `code` is a [`BoundsCode`] (bit 8 set when `x` is signed). Through
+    /// memory, not registers: a call whose arguments must be in fixed
+    /// registers makes the register allocator keep a loop's index and
+    /// length in those registers (or move them there) on the hot path, for
+    /// a call that runs at most once.
+    deft_panicbounds(*const [i64; 2], u64) => panicbounds_entry, pc: "rdx", fp: "rcx"
 );
 
 entry_shim!(
@@ -384,7 +389,10 @@ extern "C" fn panicalloc_entry(code: u64, pc: usize, fp: usize) -> ! {
     panic_runtime_error(err, Frame { pc, fp })
 }
 
-extern "C" fn panicbounds_entry(x: i64, y: i64, code: u64, pc: usize, fp: usize) -> ! {
+extern "C" fn panicbounds_entry(operands: *const [i64; 2], code: u64, pc: usize, fp: usize) -> ! {
+    // SAFETY: the compiler passes the address of two words in the frame
+    // of the failing function, which the walk has not left yet.
+    let [x, y] = unsafe { *operands };
     let Some(b) = BoundsError::from_packed(x, y, code) else {
         fatal("bad bounds error code");
     };

@@ -28,6 +28,7 @@ pub mod env;
 mod errors;
 mod godebug;
 mod header;
+mod inputs;
 mod libdir;
 mod modules;
 mod pattern;
@@ -46,6 +47,7 @@ use dir::{DirError, DirFiles, Problem, read_package_dir};
 use env::GoEnv;
 use errors::{PackageError, StackEntry};
 use header::Header;
+pub use inputs::Inputs;
 use modules::{Importer, Module, Modules, Provided};
 pub use test::{TestLoad, load_test, standard_packages};
 
@@ -76,6 +78,8 @@ pub struct Program {
     pub godebug: String,
     /// The go-command import path of each package of `packages`.
     pub go_paths: Vec<String>,
+    /// The paths whose state decided the load (for the program cache).
+    pub inputs: Inputs,
 }
 
 impl Program {
@@ -887,8 +891,11 @@ impl<'e, 's> Loader<'e, 's> {
         let mut go_paths = Vec::new();
         let mut files = Vec::new();
         let mut packages = Vec::new();
+        let mut inputs = Inputs::default();
+        inputs.cwd(&self.env.cwd);
         for key in order {
             let Some(pkg) = self.packages.remove(&key) else { continue };
+            inputs.package(&pkg.dir, pkg.module.as_ref().map(|m| m.dir.as_path()));
             let import_map = pkg
                 .imports
                 .iter()
@@ -908,7 +915,7 @@ impl<'e, 's> Loader<'e, 's> {
             });
             files.extend(pkg.files);
         }
-        Program { files, packages, exec_name, main_path: root, godebug: String::new(), go_paths }
+        Program { files, packages, exec_name, main_path: root, godebug: String::new(), go_paths, inputs }
     }
 }
 

@@ -40,7 +40,7 @@ pub enum TestLoad {
     /// The test program: the package, its test packages and the
     /// generated main, last; and the package's directory, where the go
     /// command runs a test binary.
-    Program(Program, PathBuf),
+    Program(Box<Program>, PathBuf),
 }
 
 /// Loads the package `req.operands[0]` names (a directory or an import
@@ -107,7 +107,7 @@ pub fn standard_packages(tags: &str) -> Result<Vec<String>, String> {
 /// (`testdata/fuzz/NAME/*`, as go test reads them at run time): base
 /// name and text, sorted by name; none if there is no such directory.
 fn seed_corpus(dir: &std::path::Path, name: &str) -> Vec<(String, String)> {
-    let Ok(entries) = std::fs::read_dir(dir.join("testdata").join("fuzz").join(name)) else { return Vec::new() };
+    let Ok(entries) = std::fs::read_dir(seed_corpus_dir(dir, name)) else { return Vec::new() };
     let mut files: Vec<(String, String)> = entries
         .filter_map(|e| e.ok())
         .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
@@ -118,6 +118,11 @@ fn seed_corpus(dir: &std::path::Path, name: &str) -> Vec<(String, String)> {
         .collect();
     files.sort();
     files
+}
+
+/// The seed corpus directory of fuzz target `name` of the package in `dir`.
+fn seed_corpus_dir(dir: &std::path::Path, name: &str) -> PathBuf {
+    dir.join("testdata").join("fuzz").join(name)
 }
 
 /// For an operand naming a package of Go's distribution, its import path
@@ -208,6 +213,9 @@ impl Loader<'_, '_> {
         let exec_name = format!("{}.test", path.rsplit('/').next().unwrap_or(path));
         let mut program = self.assemble(main_key, exec_name);
         program.godebug = godebug;
-        Ok(TestLoad::Program(program, dir))
+        for target in &funcs.fuzz {
+            program.inputs.data_dir(&seed_corpus_dir(&dir, &target.name));
+        }
+        Ok(TestLoad::Program(Box::new(program), dir))
     }
 }
