@@ -87,6 +87,13 @@ func Gosched()
 //go:noinline
 func KeepAlive(x any) {}
 
+// Stack formats a traceback of the calling goroutine into buf (with all,
+// every other goroutine's after it) and returns the number of bytes
+// written: as many as fit.
+func Stack(buf []byte, all bool) int { return copy(buf, stack(all)) }
+
+func stack(all bool) string
+
 // SetFinalizer sets the function a goroutine of the runtime calls with
 // obj once a collection finds obj unreachable (nil: removes it).
 func SetFinalizer(obj any, finalizer any)

@@ -2,7 +2,10 @@
 
 package sync
 
-import "sync/atomic"
+import (
+	"sync/atomic"
+	_ "unsafe" // for go:linkname
+)
 
 // More readers than this at once is not supported (gc's limit too).
 const rwmutexMaxReaders = 1 << 30
@@ -102,3 +105,13 @@ type rlocker RWMutex
 
 func (r *rlocker) Lock()   { (*RWMutex)(r).RLock() }
 func (r *rlocker) Unlock() { (*RWMutex)(r).RUnlock() }
+
+// syscall_hasWaitingReaders reports whether a goroutine waits to lock rw
+// for reading while a writer holds it (package syscall's fork lock lets
+// such readers in; gc defines it here for syscall, as deft does).
+//
+//go:linkname syscall_hasWaitingReaders syscall.hasWaitingReaders
+func syscall_hasWaitingReaders(rw *RWMutex) bool {
+	r := atomic.LoadInt32(&rw.readerCount)
+	return r < 0 && r+rwmutexMaxReaders > 0
+}

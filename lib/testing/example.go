@@ -2,14 +2,15 @@ package testing
 
 // Examples: functions whose `// Output:` comment the go command (here
 // deft's generated main) turned into InternalExample.Output. An example
-// runs on the main goroutine with standard output captured (package os
-// keeps what is written to it, see internal/testlog), and passes when its
+// runs on the main goroutine with standard output captured (os.Stdout is
+// a temporary file meanwhile: gc's testing uses a pipe and a goroutine
+// that drains it; a file needs neither, and holds any amount), and passes when its
 // output equals the comment's, both trimmed of surrounding white space
 // (`// Unordered output:`: the same lines in any order).
 
 import (
 	"fmt"
-	"internal/testlog"
+	"os"
 	"sort"
 	"strings"
 	"time"
@@ -44,18 +45,37 @@ func runExample(eg InternalExample) (ok bool) {
 	if chatty {
 		fmt.Printf("%s=== RUN   %s\n", framing(), eg.Name)
 	}
-	testlog.StartCapture()
+	stdout := os.Stdout
+	capture, err := os.CreateTemp("", "deft-example-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "testing: cannot capture the example's output:", err)
+		os.Exit(1)
+	}
+	os.Stdout = capture
 	finished := false
 	start := time.Now()
 	defer func() {
 		timeSpent := time.Since(start)
-		out := testlog.StopCapture()
+		os.Stdout = stdout
+		out := captured(capture)
 		err := recover()
 		ok = eg.processRunResult(out, timeSpent, finished, err)
 	}()
 	eg.F()
 	finished = true
 	return
+}
+
+// captured: what was written to the capture file f, which it removes.
+func captured(f *os.File) string {
+	f.Close()
+	out, err := os.ReadFile(f.Name())
+	os.Remove(f.Name())
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "testing: cannot read the example's output:", err)
+		os.Exit(1)
+	}
+	return string(out)
 }
 
 func (eg *InternalExample) processRunResult(stdout string, timeSpent time.Duration, finished bool, recovered any) (passed bool) {

@@ -149,7 +149,7 @@ impl BuildContext {
     }
 
     /// The `_GOOS`/`_GOARCH` suffixes of a file name (rule 1).
-    fn name_constraint_holds(&self, name: &str) -> bool {
+    pub fn name_constraint_holds(&self, name: &str) -> bool {
         let stem = name.split('.').next().unwrap_or(name);
         let Some(i) = stem.find('_') else { return true };
         let mut parts: Vec<&str> = stem[i..].split('_').collect();

@@ -119,6 +119,7 @@ fn run(opts: &RunOptions) -> i32 {
                     exec_name: &c.exec_name,
                     package: &c.main_path,
                     godebug: &c.godebug,
+                    run_dir: "",
                     artifact,
                 };
                 cache.store(entry);
@@ -204,7 +205,11 @@ pub fn compile_loaded<B: Backend>(
     if !opts.main_only() && packages.last().is_some_and(|p| p.path != "main") {
         return Ok(None);
     }
-    let lower_opts = lower::LowerOptions { disable_open_defers: opts.no_opt, compile_only: opts.check_only };
+    let lower_opts = lower::LowerOptions {
+        disable_open_defers: opts.no_opt,
+        compile_only: opts.check_only,
+        lower_all: opts.report_defers.is_some(),
+    };
     let Some(program) = lower::lower_program(sources, &files, &info, &lower_opts, &mut diags) else {
         return fail(&diags);
     };

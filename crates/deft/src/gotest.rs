@@ -174,29 +174,40 @@ fn report_failed_build(opts: &TestOptions, shown: &str, desc: &str, rendered: &s
 fn test_package(opts: &TestOptions, operand: &str, list_mode: bool) -> bool {
     let mut cached =
         if opts.compile_only { None } else { crate::progcache::ProgramCache::open("test", &opts.build, &[operand]) };
-    let (jit, exec_name, shown) = match cached.as_mut().and_then(|c| c.lookup()) {
+    let test = match cached.as_mut().and_then(|c| c.lookup()) {
         Some(hit) => {
             crate::phases::Phases::start().note("program cache: hit");
             runtime::godebug::set_default(hit.godebug);
-            (hit.program, hit.exec_name, hit.package)
+            TestProgram { jit: hit.program, exec_name: hit.exec_name, shown: hit.package, dir: hit.run_dir.into() }
         }
         None => match compile_test(opts, operand, cached.as_ref()) {
             Ok(compiled) => compiled,
             Err(passed) => return passed,
         },
     };
-    run_test_program(opts, jit, exec_name, &shown, list_mode)
+    run_test_program(opts, test, list_mode)
+}
+
+/// A package's test program, ready to run.
+struct TestProgram {
+    jit: codegen::JitProgram,
+    /// Its `os.Args[0]`.
+    exec_name: String,
+    /// The package's import path as the go command shows it.
+    shown: String,
+    /// The package's directory, where the go command runs a test binary
+    /// (tests read their testdata/ relative to it).
+    dir: std::path::PathBuf,
 }
 
 /// Loads and compiles the test program of `operand` (storing it in
-/// `cached`, if given): the program, its `os.Args[0]` and the package's
-/// import path as shown; `Err` with whether the package passed when there
+/// `cached`, if given); `Err` with whether the package passed when there
 /// is nothing to run (no test files, a build failure reported, `-c`).
 fn compile_test(
     opts: &TestOptions,
     operand: &str,
     cached: Option<&crate::progcache::ProgramCache>,
-) -> Result<(codegen::JitProgram, String, String), bool> {
+) -> Result<TestProgram, bool> {
     let mut sources = SourceMap::default();
     let mut diags = Diagnostics::default();
     let mut ids = syntax::ast::NodeIds::default();
@@ -210,7 +221,7 @@ fn compile_test(
     };
     let (path, loaded) = crate::load::load_test(&req, &mut sources, &mut ids, &mut diags);
     let shown = path.unwrap_or_else(|| operand.to_string());
-    let program = match loaded {
+    let (program, dir) = match loaded {
         Err(msg) => {
             let line = format!("FAIL\t{shown} [setup failed]");
             report_failed_build(opts, &shown, &shown, &format!("{msg}\n"), &line);
@@ -222,7 +233,7 @@ fn compile_test(
             sink.end(true);
             return Err(true);
         }
-        Ok(TestLoad::Program(p)) => *p,
+        Ok(TestLoad::Program(p, dir)) => (*p, dir),
     };
     if opts.compile_only {
         return Err(write_test_binary(opts, &mut sources, program, diags));
@@ -242,25 +253,28 @@ fn compile_test(
     if let Some(cache) = cached {
         let artifact = c.program.take_artifact();
         let (inputs, exec_name, package, godebug) = (&c.inputs, &c.exec_name, &shown, &c.godebug);
-        cache.store(crate::progcache::Entry { inputs, exec_name, package, godebug, artifact });
+        let run_dir = &dir.to_string_lossy();
+        cache.store(crate::progcache::Entry { inputs, exec_name, package, godebug, run_dir, artifact });
     }
-    Ok((c.program, c.exec_name, shown))
+    Ok(TestProgram { jit: c.program, exec_name: c.exec_name, shown, dir })
 }
 
 /// Runs a package's test program in a child process and reports the
 /// outcome as go test does; whether the package passed.
-fn run_test_program(
-    opts: &TestOptions,
-    jit: codegen::JitProgram,
-    exec_name: String,
-    shown: &str,
-    list_mode: bool,
-) -> bool {
+fn run_test_program(opts: &TestOptions, test: TestProgram, list_mode: bool) -> bool {
+    let TestProgram { jit, exec_name, shown, dir } = test;
+    let shown = shown.as_str();
     let args: Vec<String> = std::iter::once(exec_name).chain(opts.test_args.iter().cloned()).collect();
     let _ = std::io::stdout().flush();
     let mut sink = Sink::new(opts.json, shown);
     let start = Instant::now();
-    let child = match runtime::child::spawn(move || jit.run(args)) {
+    let child = match runtime::child::spawn(move || match std::env::set_current_dir(&dir) {
+        Ok(()) => jit.run(args),
+        Err(e) => {
+            eprintln!("deft: cannot enter {}: {e}", dir.display());
+            1
+        }
+    }) {
         Ok(c) => c,
         Err(msg) => {
             eprintln!("deft: {msg}");

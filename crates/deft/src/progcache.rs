@@ -42,7 +42,7 @@ use sha2::{Digest, Sha256};
 use crate::cli::RunOptions;
 use crate::load::Inputs;
 
-const MAGIC: &[u8; 8] = b"DEFTPROG";
+const MAGIC: &[u8; 8] = b"DEFTPRG2";
 
 /// How recently a path may have changed for the run to store an entry.
 const RACY: Duration = Duration::from_secs(2);
@@ -86,6 +86,9 @@ pub struct Hit {
     pub package: String,
     /// The program's default GODEBUG.
     pub godebug: String,
+    /// The directory the program runs in (`deft test`'s: the package's);
+    /// empty for the current one.
+    pub run_dir: String,
 }
 
 /// What a compilation stores.
@@ -94,6 +97,8 @@ pub struct Entry<'a> {
     pub exec_name: &'a str,
     pub package: &'a str,
     pub godebug: &'a str,
+    /// See [`Hit::run_dir`].
+    pub run_dir: &'a str,
     /// The encoded whole-program artifact.
     pub artifact: Option<Vec<u8>>,
 }
@@ -126,7 +131,7 @@ impl ProgramCache {
         let program = codegen::link_jit(stored.artifact?).ok()?;
         refresh(&self.path);
         let (exec_name, package, godebug) = (stored.exec_name.into(), stored.package.into(), stored.godebug.into());
-        Some(Hit { program, exec_name, package, godebug })
+        Some(Hit { program, exec_name, package, godebug, run_dir: stored.run_dir.into() })
     }
 
     /// Whether a compilation should keep its artifact for [`Self::store`].
@@ -146,6 +151,7 @@ impl ProgramCache {
             exec_name: entry.exec_name,
             package: entry.package,
             godebug: entry.godebug,
+            run_dir: entry.run_dir,
             artifact: entry.artifact.as_deref().filter(|_| self.seen),
         };
         let Some(dir) = self.path.parent() else { return };
@@ -273,6 +279,7 @@ struct Stored<'a> {
     exec_name: &'a str,
     package: &'a str,
     godebug: &'a str,
+    run_dir: &'a str,
     artifact: Option<&'a [u8]>,
 }
 
@@ -287,7 +294,7 @@ impl<'a> Stored<'a> {
                 out.extend_from_slice(&n.to_le_bytes());
             }
         }
-        for name in [self.exec_name, self.package, self.godebug] {
+        for name in [self.exec_name, self.package, self.godebug, self.run_dir] {
             put(&mut out, name.as_bytes());
         }
         if let Some(a) = self.artifact {
@@ -309,9 +316,9 @@ impl<'a> Stored<'a> {
             manifest.push((path, stamp));
         }
         let mut name = || std::str::from_utf8(take(&mut bytes)?).ok();
-        let (exec_name, package, godebug) = (name()?, name()?, name()?);
+        let (exec_name, package, godebug, run_dir) = (name()?, name()?, name()?, name()?);
         let artifact = if bytes.is_empty() { None } else { Some(take(&mut bytes)?) };
-        bytes.is_empty().then_some(Stored { manifest, exec_name, package, godebug, artifact })
+        bytes.is_empty().then_some(Stored { manifest, exec_name, package, godebug, run_dir, artifact })
     }
 }
 
@@ -350,6 +357,7 @@ mod tests {
                 exec_name: "hello",
                 package: "example.com/m",
                 godebug: "panicnil=1",
+                run_dir: "/m/p",
                 artifact,
             };
             let bytes = stored.encode();

@@ -18,6 +18,9 @@ pub fn dump(p: &Program) -> String {
         let _ = writeln!(out, "global g{i} {} {}", g.name, p.types[g.ty.0 as usize].name);
     }
     for (i, f) in p.funcs.iter().enumerate() {
+        if p.not_lowered.contains(&FuncId(i as u32)) {
+            continue;
+        }
         let mark = if FuncId(i as u32) == p.init {
             " (init)"
         } else if Some(FuncId(i as u32)) == p.main {

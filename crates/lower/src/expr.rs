@@ -531,6 +531,9 @@ impl FnCx<'_, '_> {
         let mut blank = Vec::new();
         let (slots, elem_tys, slice) = match self.under(t) {
             Type::Struct(fields) => {
+                if elems.iter().any(|el| el.key.as_ref().is_some_and(|k| self.promoted_key(k).is_some())) {
+                    return self.promoted_struct_literal(ty, &fields, elems, pos);
+                }
                 let idx = |k: &Expr| match &k.kind {
                     ExprKind::Ident(id) => fields.iter().position(|f| f.name == id.name),
                     _ => None,
@@ -565,6 +568,45 @@ impl FnCx<'_, '_> {
         let kind = if slice { IK::SliceLit(values.0) } else { IK::Composite(values.0) };
         let lit = IExpr { kind, ty, pos };
         if values.1.is_empty() { lit } else { IExpr { kind: IK::Seq(values.1, Box::new(lit)), ty, pos } }
+    }
+
+    /// The embedded path and type of a struct literal key naming a promoted
+    /// field (Go 1.27: `S{x: 1}` for `S{E: E{x: 1}}`), which the checker
+    /// records as a selection on the key.
+    fn promoted_key(&self, key: &Expr) -> Option<(Vec<usize>, TypeId)> {
+        let s = self.facts().selection(key.id)?;
+        (s.path.len() > 1).then_some((s.path, s.ty))
+    }
+
+    /// A struct literal with promoted field keys: a zeroed temporary whose
+    /// fields, promoted ones through their embedded structs, are stored in
+    /// source order (the order gc evaluates the elements in).
+    fn promoted_struct_literal(
+        &mut self,
+        ty: TyId,
+        fields: &[types::StructField],
+        elems: &[KeyedElement],
+        pos: Pos,
+    ) -> IExpr {
+        let tmp = self.temp(ty);
+        let mut stmts = vec![Stmt::Decl(tmp)];
+        for el in elems {
+            let Some(key) = &el.key else { self.ice(el.value.pos, "struct literal mixing keys and values") };
+            let direct = match &key.kind {
+                ExprKind::Ident(id) => fields.iter().position(|f| f.name == id.name),
+                _ => None,
+            };
+            let (path, fty) = match (self.promoted_key(key), direct) {
+                (Some(p), _) => p,
+                (None, Some(i)) => (vec![i], fields[i].ty),
+                (None, None) => self.ice(key.pos, "unknown field in composite literal"),
+            };
+            let v = self.value_as(&el.value, fty);
+            let place = path.iter().fold(Place::Local(tmp), |p, &i| Place::Field(Box::new(p), i));
+            stmts.push(Stmt::Assign(place, v));
+        }
+        let value = self.local_expr(tmp, pos);
+        IExpr { kind: IK::Seq(stmts, Box::new(value)), ty, pos }
     }
 
     /// A literal of a long array that lists few of its elements: a zeroed

@@ -56,6 +56,7 @@ mod program;
 mod promote;
 mod query;
 mod rangefunc;
+mod reach;
 mod reflectcall;
 mod staticinit;
 mod stmt;
@@ -64,6 +65,8 @@ mod tys;
 pub mod verify;
 mod visit;
 pub mod walk;
+
+pub use reach::RUNTIME_CALLED_METHODS;
 
 use syntax::ast;
 use syntax::{Diagnostics, Pos, SourceMap};
@@ -80,6 +83,11 @@ pub struct LowerOptions {
     /// could come from assembly; it becomes [`ir::Func::external`] with no
     /// runtime implementation (codegen makes it trap).
     pub compile_only: bool,
+    /// Lower every function, reached or not (the `-d=defer` report covers
+    /// every function of the packages it names); otherwise a library
+    /// function is lowered only if the program can reach it
+    /// ([`reach`]).
+    pub lower_all: bool,
 }
 
 /// Lowers a type-checked package `main` to IR.

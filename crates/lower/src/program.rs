@@ -95,6 +95,13 @@ pub struct Ctx<'a> {
     pending: Vec<(ObjId, Vec<TypeId>, FuncId)>,
     /// Generic functions reported as instantiating themselves forever.
     cycle_reported: std::collections::HashSet<ObjId>,
+    /// Functions with a body by link symbol: each under its own name
+    /// (`syscall.checkClonePidfd`) and under the target of a
+    /// `//go:linkname local target` directive that pushes it to another
+    /// package (`syscall.hasWaitingReaders`, defined by package sync). A
+    /// function declared without a body whose symbol is here is that
+    /// function (see [`linked_body`]).
+    symbols: HashMap<String, FuncId>,
     /// Methods (declared, instances, promoted wrappers of them) whose last
     /// parameter is variadic: what their func types in
     /// [`Program::method_types`] need that their IR parameters do not say.
@@ -108,6 +115,17 @@ pub struct Ctx<'a> {
     /// The type arguments of the instance each function belongs to (the
     /// instances and what was made while lowering them).
     func_args: HashMap<FuncId, LinkArgs>,
+    /// Library functions whose bodies wait until the program reaches them
+    /// (see [`crate::reach`]).
+    pub(crate) deferred: HashMap<FuncId, Deferred<'a>>,
+    /// What the reachability walk has seen.
+    pub(crate) reach: crate::reach::Reach,
+}
+
+/// A library function's body not lowered yet, with its package.
+pub(crate) struct Deferred<'a> {
+    pub decl: &'a FuncDecl,
+    pub pkg: String,
 }
 
 /// The type arguments of an instance as its link name spells them, one
@@ -168,13 +186,18 @@ impl<'a> Ctx<'a> {
         Some(fid)
     }
 
-    /// Lowers function `f` now if it is an instance waiting to be lowered
-    /// (for code that needs its parameters, such as a promoted method's
-    /// wrapper).
+    /// Gives function `f` its parameters now (for code that needs them,
+    /// such as a promoted method's wrapper): an instance waiting to be
+    /// lowered is lowered.
     pub fn ensure_lowered(&mut self, f: FuncId) {
         if let Some(i) = self.pending.iter().position(|p| p.2 == f) {
             let p = self.pending.remove(i);
             lower_instance(self, p);
+        } else if let Some(d) = self.deferred.get(&f) {
+            // A library body waits for reachability; its signature is
+            // what the caller needs.
+            let decl = d.decl;
+            crate::reach::declare_signature(self, f, decl);
         }
     }
 
@@ -409,9 +432,12 @@ pub fn lower<'a>(
         instances: HashMap::new(),
         pending: Vec::new(),
         cycle_reported: Default::default(),
+        symbols: HashMap::new(),
         variadic_funcs: Default::default(),
         instance_args: None,
         func_args: HashMap::new(),
+        deferred: HashMap::new(),
+        reach: Default::default(),
     };
     let mut main = None;
     let mut init = None;
@@ -420,24 +446,31 @@ pub fn lower<'a>(
         cx.pkg = pkg.spec.path.clone();
         cx.library = pkg.spec.library;
         let decls = declare(&mut cx, pkg_files);
-        for (fid, decl) in &decls.funcs {
-            lower_func_decl(&mut cx, *fid, decl);
+        for &(fid, decl) in &decls.funcs {
+            if crate::reach::lazy(&cx) {
+                cx.deferred.insert(fid, Deferred { decl, pkg: cx.pkg.clone() });
+            } else {
+                lower_func_decl(&mut cx, fid, decl);
+            }
         }
         init = Some(lower_init(&mut cx, pkg_files, &pkg.init_order, init, &decls.inits));
         main = decls.main;
     }
     cx.prog.init = init.unwrap_or_default();
     cx.prog.main = main;
+    cx.prog.uses_reflect = cx.prog.funcs.iter().any(|f| f.name == "reflect.Value.Call");
+    crate::reach::lower_all_if_reflect(&mut cx);
     // Completing the method tables may instantiate methods, whose bodies
-    // may make new types and instances in turn.
+    // may make new types and instances in turn; so may the library bodies
+    // found reached meanwhile.
     loop {
         lower_instances(&mut cx);
         crate::promote::complete_method_tables(&mut cx);
-        if cx.pending.is_empty() {
+        if cx.pending.is_empty() && !crate::reach::lower_reached(&mut cx) {
             break;
         }
     }
-    cx.prog.uses_reflect = cx.prog.funcs.iter().any(|f| f.name == "reflect.Value.Call");
+    crate::reach::finish(&mut cx);
     crate::promote::record_method_types(&mut cx);
     crate::reflectcall::make_call_adapters(&mut cx);
     Some(cx.prog)
@@ -489,13 +522,14 @@ struct Declared<'f> {
 
 fn declare<'a>(cx: &mut Ctx<'a>, files: &'a [ast::File]) -> Declared<'a> {
     let mut out = Declared { funcs: Vec::new(), inits: Vec::new(), main: None };
+    let links = linknames(files);
     // Functions and methods first: declaring a global lowers its type, and
     // a lowered type's method set is fixed then, so every method must be
     // known before any global (a `var p = &T{}` above `func (*T) M()` would
     // otherwise give `*T` an empty method table).
     for decl in files.iter().flat_map(|f| &f.decls) {
         if let Decl::Func(f) = decl {
-            declare_func(cx, f, &mut out);
+            declare_func(cx, f, &links, &mut out);
         }
     }
     for decl in files.iter().flat_map(|f| &f.decls) {
@@ -547,8 +581,38 @@ fn declare_global(cx: &mut Ctx, name: &ast::Ident) {
     cx.globals.insert(obj, id);
 }
 
-fn declare_func<'a>(cx: &mut Ctx<'a>, f: &'a FuncDecl, out: &mut Declared<'a>) {
+/// The `//go:linkname local target` directives of a package's files, as
+/// (local, target) pairs.
+fn linknames(files: &[ast::File]) -> Vec<(&str, &str)> {
+    let pairs = files.iter().flat_map(|f| &f.linknames).map(|(_, text)| {
+        let mut args = text.split_whitespace().skip(1);
+        (args.next().unwrap_or(""), args.next())
+    });
+    pairs.filter_map(|(local, target)| Some((local, target?))).collect()
+}
+
+/// The function with a body that bodyless top-level function `name` of
+/// the package being lowered stands for, if the program has one: the
+/// function its `//go:linkname` target names (gc's pull form, `os`'s
+/// `checkClonePidfd` from `syscall`), or one that another package pushed
+/// to its own symbol. Packages are lowered after their imports, so the
+/// function is declared by then. Otherwise the runtime implements it.
+fn linked_body(cx: &Ctx, name: &str, links: &[(&str, &str)]) -> Option<FuncId> {
+    let own = format!("{}.{name}", cx.pkg);
+    let target = links.iter().find(|(local, _)| *local == name).map_or(own.as_str(), |(_, t)| t);
+    cx.symbols.get(target).or_else(|| cx.symbols.get(&own)).copied()
+}
+
+fn declare_func<'a>(cx: &mut Ctx<'a>, f: &'a FuncDecl, links: &[(&str, &str)], out: &mut Declared<'a>) {
     if f.name.name == "_" {
+        return;
+    }
+    if f.body.is_none()
+        && f.recv.is_none()
+        && let Some(fid) = linked_body(cx, &f.name.name, links)
+    {
+        let Some(obj) = cx.info.defs.get(&f.name.id).copied() else { cx.ice(f.name.pos, "no object for function") };
+        cx.funcs.insert(obj, fid);
         return;
     }
     if f.body.is_none() && !cx.library && !cx.opts.compile_only {
@@ -584,7 +648,13 @@ fn declare_func<'a>(cx: &mut Ctx<'a>, f: &'a FuncDecl, out: &mut Declared<'a>) {
         None if f.name.name == "init" => format!("{}.init.{}", cx.pkg, out.inits.len()),
         None => format!("{}.{}", cx.pkg, f.name.name),
     };
-    let fid = cx.reserve_func(name, f.pos);
+    let fid = cx.reserve_func(name.clone(), f.pos);
+    if f.body.is_some() && f.recv.is_none() {
+        if let Some((_, target)) = links.iter().find(|(local, _)| *local == f.name.name) {
+            cx.symbols.insert(target.to_string(), fid);
+        }
+        cx.symbols.insert(name, fid);
+    }
     if let Some(recv) = &f.recv {
         cx.note_variadic(fid, obj);
         if let Some((tobj, ptr)) = receiver_base(cx, recv) {
@@ -626,6 +696,16 @@ fn method_name(cx: &Ctx, recv: &ast::Field, method: &str) -> String {
         Some((obj, true)) => format!("{}.(*{}).{method}", cx.pkg, cx.info.obj(obj).name),
         None => format!("{}.{method}", cx.pkg),
     }
+}
+
+/// Lowers the deferred body of library function `fid`, in its package's
+/// context (see [`crate::reach`]).
+pub(crate) fn lower_deferred(cx: &mut Ctx, fid: FuncId, d: Deferred) {
+    let (pkg, library) = (std::mem::replace(&mut cx.pkg, d.pkg), cx.library);
+    cx.library = true;
+    lower_func_decl(cx, fid, d.decl);
+    cx.pkg = pkg;
+    cx.library = library;
 }
 
 fn lower_func_decl(cx: &mut Ctx, fid: FuncId, f: &FuncDecl) {

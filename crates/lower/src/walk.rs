@@ -27,6 +27,10 @@ pub trait Visitor {
     fn place(&mut self, _p: &Place) -> bool {
         true
     }
+    /// Called for every call (an expression's, a `go` or `defer`
+    /// statement's) before its callee and arguments are walked: the one
+    /// hook that sees a static callee ([`Callee::Func`]).
+    fn call(&mut self, _c: &Call) {}
 }
 
 /// Walks a statement list and everything inside it.
@@ -75,6 +79,7 @@ pub fn walk_stmt(s: &Stmt, v: &mut impl Visitor) {
 
 /// Walks a call's callee and arguments.
 fn walk_call(c: &Call, v: &mut impl Visitor) {
+    v.call(c);
     match &c.callee {
         Callee::Func(_) => {}
         Callee::Value(e) | Callee::Interface(e, _) => walk_expr(e, v),

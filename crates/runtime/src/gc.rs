@@ -286,8 +286,15 @@ pub struct Heap {
     /// objects are not roots; the finalizers' functions are.
     finalizers: BTreeMap<usize, Finalizer>,
     /// Finalizers whose object a collection found unreachable, waiting to
-    /// run (objects and functions are roots until then).
+    /// run (objects and functions are roots until then). A cleanup waits
+    /// here too, as a finalizer of object 0 whose function takes nothing.
     ready: VecDeque<(usize, Finalizer)>,
+    /// Cleanups (`runtime.AddCleanup`) by object address: (id, `func()`
+    /// value). Like finalizers, the objects are not roots, the functions
+    /// are.
+    cleanups: BTreeMap<usize, Vec<(u64, usize)>>,
+    /// The last cleanup id given.
+    cleanup_seq: u64,
     /// Free bytes given back to the system by the last scavenge.
     released: usize,
     /// GOGC percentage, negative for off.
@@ -329,6 +336,8 @@ impl Heap {
             scan_work: 0,
             stress_wait: 0,
             finalizers: BTreeMap::new(),
+            cleanups: BTreeMap::new(),
+            cleanup_seq: 0,
             ready: VecDeque::new(),
             released: 0,
             gogc: 100,
@@ -593,6 +602,24 @@ impl Heap {
         };
     }
 
+    /// Adds cleanup `func` (a Go `func()` value) to the object at `base`, an
+    /// object start; returns its id for [`Heap::remove_cleanup`].
+    pub fn add_cleanup(&mut self, base: usize, func: usize) -> u64 {
+        self.cleanup_seq += 1;
+        self.cleanups.entry(base).or_default().push((self.cleanup_seq, func));
+        self.cleanup_seq
+    }
+
+    /// Removes cleanup `id` of the object at `base`, if it has not run.
+    pub fn remove_cleanup(&mut self, base: usize, id: u64) {
+        if let Some(list) = self.cleanups.get_mut(&base) {
+            list.retain(|&(i, _)| i != id);
+            if list.is_empty() {
+                self.cleanups.remove(&base);
+            }
+        }
+    }
+
     /// Takes the oldest finalizer waiting to run: (object, finalizer).
     pub fn take_ready_finalizer(&mut self) -> Option<(usize, Finalizer)> {
         self.ready.pop_front()
@@ -607,6 +634,7 @@ impl Heap {
     /// wait to run.
     fn mark_finalizer_roots(&mut self) {
         let mut words: Vec<usize> = self.finalizers.values().map(|f| f.func).collect();
+        words.extend(self.cleanups.values().flatten().map(|&(_, func)| func));
         words.extend(self.ready.iter().flat_map(|(obj, f)| [*obj, f.func]));
         for w in words {
             self.mark_word(w);
@@ -627,9 +655,6 @@ impl Heap {
         }
         self.drain();
         let doomed: Vec<usize> = self.finalizers.keys().copied().filter(|&obj| !self.is_marked(obj)).collect();
-        if doomed.is_empty() {
-            return;
-        }
         for obj in doomed {
             if let Some(f) = self.finalizers.remove(&obj) {
                 self.mark_word(obj);
@@ -637,6 +662,19 @@ impl Heap {
             }
         }
         self.drain();
+        self.queue_cleanups();
+    }
+
+    /// Queues the cleanups of the objects still unmarked once finalizers
+    /// have kept theirs alive (an object with both is cleaned up only when
+    /// its finalizer has run and it is unreachable again, as in gc).
+    fn queue_cleanups(&mut self) {
+        let doomed: Vec<usize> = self.cleanups.keys().copied().filter(|&obj| !self.is_marked(obj)).collect();
+        for obj in doomed {
+            for (_, func) in self.cleanups.remove(&obj).unwrap_or_default() {
+                self.ready.push_back((0, Finalizer { func, obj_ty: 0, by_interface: false }));
+            }
+        }
     }
 
     /// Whether `addr` lies in this heap's arena.

@@ -20,6 +20,11 @@ pub fn set_default(settings: String) {
     let _ = DEFAULT.set(settings);
 }
 
+/// The program's default GODEBUG (empty until set).
+pub fn default() -> &'static str {
+    DEFAULT.get().map_or("", String::as_str)
+}
+
 /// The value of setting `name` in a GODEBUG string (`k=v,k2=v2`; a later
 /// setting overrides an earlier one), if it has one.
 pub fn value_in<'a>(godebug: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
@@ -33,8 +38,7 @@ pub fn value(name: &[u8]) -> Vec<u8> {
     if let Some(v) = value_in(env.as_encoded_bytes(), name) {
         return v.to_vec();
     }
-    let default = DEFAULT.get().map_or(&b""[..], |d| d.as_bytes());
-    value_in(default, name).unwrap_or(b"").to_vec()
+    value_in(default().as_bytes(), name).unwrap_or(b"").to_vec()
 }
 
 #[cfg(test)]

@@ -29,6 +29,7 @@ pub mod iface;
 pub mod image;
 pub mod library;
 pub mod maps;
+pub mod netpoll;
 pub mod panic;
 pub mod panicprint;
 pub mod preempt;

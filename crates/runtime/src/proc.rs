@@ -83,10 +83,11 @@ static ARG_STRINGS: OnceLock<Vec<String>> = OnceLock::new();
 thread_local! {
     /// `os.Args` as a Go `[]string`, built on first use by the thread that
     /// runs Go code (so that it lives in that thread's collected heap) and
-    /// scanned as a root by [`mark_roots`].
+    /// scanned as a root by [`mark_roots`]; null until built.
     static ARGS: Cell<GoSlice> = const { Cell::new(GoSlice { ptr: std::ptr::null_mut(), len: 0, cap: 0 }) };
-    /// Whether [`ARGS`] has been built.
-    static ARGS_BUILT: Cell<bool> = const { Cell::new(false) };
+    /// The environment the process started with (`syscall.runtime_envs`),
+    /// likewise.
+    static ENVS: Cell<GoSlice> = const { Cell::new(GoSlice { ptr: std::ptr::null_mut(), len: 0, cap: 0 }) };
 }
 
 /// Sets `os.Args` (program name first). Called by the driver before any Go
@@ -95,21 +96,35 @@ pub fn set_args(args: Vec<String>) {
     let _ = ARG_STRINGS.set(args);
 }
 
-/// Copies `args` into a fresh Go `[]string` on the Go heap.
-fn build_string_slice(args: &[String]) -> GoSlice {
-    let size = std::mem::size_of::<GoString>() * args.len();
+/// Copies `items` into a fresh Go `[]string` on the Go heap, kept in
+/// `root` (a root of the collector's, published before the strings are
+/// made so that the collector sees the array while they are allocated).
+fn build_string_slice(items: &[&[u8]], root: &'static std::thread::LocalKey<Cell<GoSlice>>) -> GoSlice {
+    let size = std::mem::size_of::<GoString>() * items.len();
     let elems = crate::alloc::deft_alloc(size, std::mem::align_of::<GoString>()).cast::<GoString>();
-    let s = GoSlice { ptr: elems.cast(), len: args.len(), cap: args.len() };
-    // Published before the strings are made, so that the collector sees the
-    // array while they are allocated.
-    ARGS.with(|a| a.set(s));
-    ARGS_BUILT.with(|b| b.set(true));
-    for (i, arg) in args.iter().enumerate() {
-        // SAFETY: `elems` has room for `args.len()` strings and is aligned
-        // for them; `i < args.len()`.
-        unsafe { elems.add(i).write(new_string(arg.as_bytes())) };
+    // Never null (an empty slice points at the zero base): a null pointer
+    // in `root` means not built yet.
+    let s = GoSlice { ptr: elems.cast(), len: items.len(), cap: items.len() };
+    root.with(|a| a.set(s));
+    for (i, item) in items.iter().enumerate() {
+        // SAFETY: `elems` has room for `items.len()` strings and is aligned
+        // for them; `i < items.len()`.
+        unsafe { elems.add(i).write(new_string(item)) };
     }
     s
+}
+
+/// The slice in `root`, built from `items()` on first use; a pointer to
+/// its header, owned by the runtime.
+fn string_slice(
+    root: &'static std::thread::LocalKey<Cell<GoSlice>>,
+    items: impl FnOnce() -> Vec<Vec<u8>>,
+) -> *const GoSlice {
+    if root.with(Cell::get).ptr.is_null() {
+        let items = items();
+        build_string_slice(&items.iter().map(Vec::as_slice).collect::<Vec<_>>(), root);
+    }
+    root.with(|a| a.as_ptr().cast_const())
 }
 
 /// The compiler emits a call to this to initialise `os.Args`. Returns a
@@ -117,15 +132,22 @@ fn build_string_slice(args: &[String]) -> GoSlice {
 /// [`set_args`] was never called); the caller copies the three words.
 #[unsafe(no_mangle)]
 pub extern "C" fn deft_args() -> *const GoSlice {
-    if !ARGS_BUILT.with(Cell::get) {
-        build_string_slice(ARG_STRINGS.get().map_or(&[], |v| v.as_slice()));
-    }
-    ARGS.with(|a| a.as_ptr().cast_const())
+    string_slice(&ARGS, || ARG_STRINGS.get().map_or(Vec::new(), |v| v.iter().map(|a| a.as_bytes().to_vec()).collect()))
 }
 
-/// Marks the runtime's thread-local roots (the `os.Args` array).
+/// The environment the process started with, as a Go `[]string` of
+/// `KEY=value` (gc's `syscall.runtime_envs`); a pointer to a header owned
+/// by the runtime.
+pub fn deft_envs() -> *const GoSlice {
+    string_slice(&ENVS, || {
+        std::env::vars_os().map(|(k, v)| [k.as_encoded_bytes(), b"=", v.as_encoded_bytes()].concat()).collect()
+    })
+}
+
+/// Marks the runtime's thread-local roots (the `os.Args` and environment
+/// arrays).
 pub fn mark_roots(h: &mut crate::gc::Heap) {
-    let w = [ARGS.with(Cell::get).ptr as usize];
-    // SAFETY: `w` is a live local array of one word.
-    unsafe { h.mark_range(w.as_ptr() as usize, w.as_ptr() as usize + 8) };
+    let w = [ARGS.with(Cell::get).ptr as usize, ENVS.with(Cell::get).ptr as usize];
+    // SAFETY: `w` is a live local array of two words.
+    unsafe { h.mark_range(w.as_ptr() as usize, w.as_ptr() as usize + 16) };
 }

@@ -20,8 +20,10 @@
 //!   the next to run, pushing the previous `runnext` to the back of the
 //!   FIFO run queue; `Gosched` appends the caller to the queue. Sleepers wait in a timer heap ordered by deadline, then by sleep
 //!   order. When nothing is runnable the thread sleeps until the earliest
-//!   deadline; when nothing is runnable and no timer is pending, every
-//!   goroutine is blocked for good: the deadlock report ([`deadlock`]).
+//!   deadline (in `poll(2)` when goroutines wait for file descriptors,
+//!   [`crate::netpoll`]); when nothing is runnable, no timer is pending
+//!   and no goroutine waits for a descriptor, every goroutine is blocked
+//!   for good: the deadlock report ([`deadlock`]).
 //! * Goroutine ids follow gc 1.19: main is 1, the others count from 5, or
 //!   from 6 in a program with package `os`, whose files get finalizers in
 //!   gc, which starts its finalizer goroutine for them
@@ -346,6 +348,20 @@ fn find_next() -> *mut G {
                 start_runtime_goroutine(run_finalizers, null_mut());
             }
             continue;
+        }
+        if crate::netpoll::waiting() {
+            // Goroutines wait for descriptors: see which are ready, waiting
+            // for one (until the earliest timer) only when nothing else
+            // can run.
+            let timeout = match (next, earliest) {
+                (Some(_), _) => Some(Duration::ZERO),
+                (None, Some(deadline)) => Some(deadline.saturating_duration_since(Instant::now())),
+                (None, None) => None,
+            };
+            crate::netpoll::poll_ready(timeout);
+            if next.is_none() {
+                continue;
+            }
         }
         if let Some(g) = next {
             return g;
@@ -821,6 +837,9 @@ macro_rules! semacquire_for {
 }
 
 semacquire_for! {
+    /// `func runtime_Semacquire(sema *uint32)` (package internal/poll): an
+    /// `FD`'s close waits for its operations to end.
+    semacquire_plain => "semacquire";
     /// `func runtime_SemacquireMutex(addr *uint32)`: `Mutex.Lock` waits.
     semacquire_mutex => "sync.Mutex.Lock";
     /// `func runtime_SemacquireRWMutex(addr *uint32)`: `RWMutex.Lock` waits.

@@ -65,8 +65,16 @@ pub(crate) unsafe fn set_sigaction(sig: i32, act: &SigAction) -> Option<SigActio
     (unsafe { sigaction(sig, act, &mut old) } == 0).then_some(old)
 }
 
+/// The action installed for `sig`, or `None` when the system refuses to
+/// say.
+pub(crate) fn get_sigaction(sig: i32) -> Option<SigAction> {
+    let mut old = SigAction { handler: 0, mask: [0; 16], flags: 0, restorer: 0 };
+    // SAFETY: a null new action only reads the current one into `old`.
+    (unsafe { sigaction(sig, std::ptr::null(), &mut old) } == 0).then_some(old)
+}
+
 /// `SIGPIPE`.
-const SIGPIPE: i32 = 13;
+pub(crate) const SIGPIPE: i32 = 13;
 
 /// Ignores `SIGPIPE`, as Rust's start-up does in the deft binary: a write
 /// to a pipe nobody reads fails with `EPIPE` instead of killing the process.

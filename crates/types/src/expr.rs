@@ -1271,7 +1271,8 @@ impl<'a> Checker<'a> {
                 let foreign = matches!(self.tys.get(base), T::Named(o) if self.obj(*o).pkg != Some(self.cur_pkg()));
                 if !elems.is_empty() {
                     if elems[0].key.is_some() {
-                        let mut visited = vec![false; fields.len()];
+                        // The field paths set so far, with their names.
+                        let mut visited: Vec<(Vec<usize>, String)> = Vec::new();
                         for kv in elems {
                             let Some(key) = &kv.key else {
                                 self.error(
@@ -1288,25 +1289,25 @@ impl<'a> Checker<'a> {
                                 continue;
                             };
                             let hidden = |f: &crate::types::Field| foreign && !is_exported(&f.name);
-                            let Some(i) = fields.iter().position(|f| f.name == kid.name && f.name != "_" && !hidden(f))
-                            else {
+                            let direct = fields.iter().position(|f| f.name == kid.name && f.name != "_" && !hidden(f));
+                            let found = match direct {
+                                Some(i) => Some((vec![i], fields[i].ty)),
+                                None => self.promoted_lit_field(base, key, &kid.name),
+                            };
+                            let Some((path, ft)) = found else {
                                 self.expr(&mut v, &kv.value);
                                 let msg = self.unknown_lit_field(base, &fields, foreign, &kid.name);
                                 self.error(kid.pos, msg);
                                 continue;
                             };
-                            let ft = fields[i].ty;
                             // Struct literal elements never get an element type hint.
                             self.expr(&mut v, &kv.value);
                             self.assignment(&mut v, Some(ft), "struct literal");
-                            if visited[i] {
-                                self.error(
-                                    start_pos(key),
-                                    format!("duplicate field name {} in struct literal", kid.name),
-                                );
+                            if let Some(msg) = lit_field_conflict(&visited, &path, &kid.name) {
+                                self.error(start_pos(key), msg);
                                 continue;
                             }
-                            visited[i] = true;
+                            visited.push((path, kid.name.clone()));
                         }
                     } else {
                         for (i, kv) in elems.iter().enumerate() {
@@ -2016,6 +2017,34 @@ fn complex_squares_vanish(v: &Value) -> bool {
 /// errors about the element. The tree does not record it; for a name or
 /// literal key it is right after the key in gofmt'd code.
 impl Checker<'_> {
+    /// The path and type of the field `name` that struct type `base`
+    /// promotes from an embedded struct (Go 1.27 lets a struct literal set
+    /// it), recorded as a selection on `key` for lowering; `None` when
+    /// there is no such field, or it is reached through a pointer or
+    /// needs a newer language version (both reported here).
+    fn promoted_lit_field(&mut self, base: TyId, key: &'_ Expr, name: &str) -> Option<(Vec<usize>, TyId)> {
+        let Lookup::Field { path, ty, indirect, pkg, .. } = self.lookup_field_or_method(base, false, name) else {
+            return None;
+        };
+        if path.len() < 2 || (!is_exported(name) && pkg.is_some_and(|p| p != self.cur_pkg())) {
+            return None;
+        }
+        let what = format!(
+            "use of promoted field {} in struct literal of type {}",
+            self.field_path(base, &path),
+            self.ts(base)
+        );
+        if !self.require_version(start_pos(key), &what, LangVersion::GO1_27) {
+            return Some((path, INVALID));
+        }
+        if indirect {
+            self.error(start_pos(key), format!("invalid implicit pointer indirection to reach {name}"));
+            return Some((path, INVALID));
+        }
+        self.record_selection(key, SelectionKind::FieldVal, path.clone(), false, None, ty);
+        Some((path, ty))
+    }
+
     /// Why `name` is no field of the struct literal of type `base`
     /// (types2's `lookupError` for struct literals); `foreign`: `base` is
     /// declared in another package.
@@ -2041,6 +2070,22 @@ impl Checker<'_> {
             _ => format!("unknown field {name} in struct literal of type {bs}"),
         }
     }
+}
+
+/// Why setting the field at `path` (named `name`) conflicts with the
+/// fields already set in a struct literal, if it does: the same field, or
+/// an embedded field and a field promoted through it (types2's words).
+fn lit_field_conflict(visited: &[(Vec<usize>, String)], path: &[usize], name: &str) -> Option<String> {
+    let (alt_path, alt) = visited.iter().find(|(p, _)| p.starts_with(path) || path.starts_with(p))?;
+    Some(match alt_path.len().cmp(&path.len()) {
+        std::cmp::Ordering::Equal => format!("duplicate field name {name} in struct literal"),
+        std::cmp::Ordering::Less => {
+            format!("cannot specify promoted field {name} and enclosing embedded field {alt}")
+        }
+        std::cmp::Ordering::Greater => {
+            format!("cannot specify embedded field {name} and enclosed promoted field {alt}")
+        }
+    })
 }
 
 /// Whether constant `v` fits basic kind `k`; returns the (rounded) value.

@@ -77,7 +77,8 @@ impl LangVersion {
     pub const GO1_23: LangVersion = LangVersion::go1(23);
     /// `new(expr)`.
     pub const GO1_26: LangVersion = LangVersion::go1(26);
-    /// Methods with type parameters of their own.
+    /// Methods with type parameters of their own; promoted fields in
+    /// struct literals.
     pub const GO1_27: LangVersion = LangVersion::go1(27);
 
     /// The minor number N of go1.N.

@@ -166,6 +166,12 @@ impl<'a> Checker<'a> {
         name
     }
 
+    /// The names of the fields `path` walks from `t`, joined by dots
+    /// (types2's `fieldPath`: `E.x` for a field `x` promoted from `E`).
+    pub(crate) fn field_path(&self, t: TyId, path: &[usize]) -> String {
+        (1..=path.len()).filter_map(|n| self.field_name_at(t, &path[..n])).collect::<Vec<_>>().join(".")
+    }
+
     fn lookup_levels_by(&mut self, t: TyId, addressable: bool, matches: &dyn Fn(&str) -> bool) -> Lookup {
         let (start, is_ptr) = match self.tys.get(t) {
             T::Pointer(b) if matches!(self.tys.get(*b), T::TypeParam(_)) => return Lookup::NotFound,

@@ -17,6 +17,9 @@
 //! below it may add `// deft-flags: FLAGS`, build flags given identically to
 //! `go build` and to `deft run`, e.g. `// deft-flags: -gcflags=-d=defer`.
 //! Flags are split like a shell would split them (`'...'` and `"..."`).
+//! `// deft-stdin: FILE` names a file next to the program (or in the
+//! project) that both compilers' runs of it read as standard input
+//! (otherwise standard input is empty).
 //! For a directory, the recipe is read from its first file in name order.
 //!
 //! **Projects.** A directory whose `go.mod` (or, without one, `go.work`)
@@ -95,6 +98,9 @@ pub struct Case {
     /// Whether the case runs `go test`/`deft test` (`// deft-test:`);
     /// `args` are then its words.
     pub test: bool,
+    /// The file the program reads as standard input (`// deft-stdin:`);
+    /// else it reads an empty one.
+    pub stdin: Option<PathBuf>,
 }
 
 /// A case that is a whole module project (see the module doc).
@@ -124,6 +130,9 @@ pub struct Header {
     pub dir: Option<String>,
     /// `// deft-test:` words, if the line is present (projects only).
     pub test: Option<Vec<String>>,
+    /// `// deft-stdin:`, the file (next to the program, or in the project)
+    /// given to the program as standard input.
+    pub stdin: Option<String>,
 }
 
 impl Case {
@@ -153,8 +162,10 @@ impl Case {
             ));
         }
         let (recipe, flags) = (header.recipe, header.flags);
+        let stdin = header.stdin.map(|f| parent.join(f));
         Ok(Case {
             name,
+            stdin,
             cwd: parent,
             args: vec![base],
             is_dir,
@@ -189,6 +200,7 @@ impl Case {
         let test = header.test.is_some();
         Ok(Case {
             name,
+            stdin: header.stdin.map(|f| root.join(f)),
             cwd,
             test,
             args: header.test.or(header.run).unwrap_or_else(|| vec![".".to_string()]),
@@ -369,6 +381,8 @@ pub fn parse_header(source: &str) -> Result<Header, String> {
                 header.test = Some(split_quoted(rest)?);
             } else if let Some(rest) = line.strip_prefix("// deft-dir:") {
                 header.dir = Some(rest.trim().to_string());
+            } else if let Some(rest) = line.strip_prefix("// deft-stdin:") {
+                header.stdin = Some(rest.trim().to_string());
             }
         }
     }
@@ -451,6 +465,13 @@ fn file_name(p: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_with_stdin() {
+        let h = parse_header("// run\n// deft-stdin: in.txt\n\npackage main\n").unwrap();
+        assert_eq!(h.stdin.as_deref(), Some("in.txt"));
+        assert_eq!(parse_header("// run\n\npackage main\n").unwrap().stdin, None);
+    }
 
     #[test]
     fn header_with_flags() {

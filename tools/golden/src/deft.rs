@@ -136,8 +136,13 @@ pub fn observe(deft: &Path, case: &Case, timeout: Duration, mode: Mode) -> Resul
     let scratch = TempDir::new("golden-build").map_err(|e| format!("scratch directory: {e}"))?;
     let out = match mode {
         Mode::Build if !case.test => build_and_run(deft, case, env.as_ref(), &scratch.0, timeout)?,
-        _ => process::run(command(deft, case, env.as_ref()), timeout, Streams::Separate)
-            .map_err(|e| format!("cannot run {}: {e}", deft.display()))?,
+        _ => process::run_with_stdin(
+            command(deft, case, env.as_ref()),
+            timeout,
+            Streams::Separate,
+            case.stdin.as_deref(),
+        )
+        .map_err(|e| format!("cannot run {}: {e}", deft.display()))?,
     };
     let behaviour = Expectation {
         exit: out.status.code().unwrap_or(-1),
@@ -180,8 +185,8 @@ fn build_and_run(
     if let Some(env) = env {
         env.apply(&mut run);
     }
-    let mut ran =
-        process::run(run, timeout, Streams::Separate).map_err(|e| format!("cannot run {}: {e}", exe.display()))?;
+    let mut ran = process::run_with_stdin(run, timeout, Streams::Separate, case.stdin.as_deref())
+        .map_err(|e| format!("cannot run {}: {e}", exe.display()))?;
     ran.stdout.splice(0..0, built.stdout);
     ran.stderr.splice(0..0, built.stderr);
     ran.elapsed += built.elapsed;

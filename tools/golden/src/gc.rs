@@ -125,7 +125,8 @@ impl Gc {
         }
         let mut run = Command::new(&prog);
         run.current_dir(&case.cwd);
-        let ran = process::run(run, self.timeout, Streams::Separate).map_err(|e| format!("running gc's build: {e}"))?;
+        let ran = process::run_with_stdin(run, self.timeout, Streams::Separate, case.stdin.as_deref())
+            .map_err(|e| format!("running gc's build: {e}"))?;
         let Status::Exited(exit) = ran.status else {
             return Err(format!("gc's build of {}: {}", case.name, ran.status));
         };
@@ -186,7 +187,8 @@ impl Gc {
         let mut run = Command::new(&exe);
         run.args(program_args).current_dir(&case.cwd);
         env.apply(&mut run);
-        let ran = process::run(run, self.timeout, Streams::Separate).map_err(|e| format!("running gc's build: {e}"))?;
+        let ran = process::run_with_stdin(run, self.timeout, Streams::Separate, case.stdin.as_deref())
+            .map_err(|e| format!("running gc's build: {e}"))?;
         let Status::Exited(exit) = ran.status else {
             return Err(format!("gc's build of {}: {}", case.name, ran.status));
         };

@@ -8,6 +8,7 @@
 
 use std::io::{self, Read};
 use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
@@ -72,8 +73,22 @@ pub enum Streams {
 /// The command's own stdio settings are replaced. On timeout the child's
 /// process group is killed and whatever it printed so far is returned with
 /// [`Status::TimedOut`].
-pub fn run(mut cmd: Command, timeout: Duration, streams: Streams) -> io::Result<Output> {
-    cmd.stdin(Stdio::null()).process_group(0);
+pub fn run(cmd: Command, timeout: Duration, streams: Streams) -> io::Result<Output> {
+    run_with_stdin(cmd, timeout, streams, None)
+}
+
+/// [`run`], with standard input read from the file `stdin` if given.
+pub fn run_with_stdin(
+    mut cmd: Command,
+    timeout: Duration,
+    streams: Streams,
+    stdin: Option<&Path>,
+) -> io::Result<Output> {
+    match stdin {
+        Some(path) => cmd.stdin(std::fs::File::open(path)?),
+        None => cmd.stdin(Stdio::null()),
+    };
+    cmd.process_group(0);
     let (out_reader, err_reader) = match streams {
         Streams::Separate => {
             cmd.stdout(Stdio::piped()).stderr(Stdio::piped());

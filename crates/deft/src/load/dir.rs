@@ -59,7 +59,14 @@ pub fn read_package_dir(dir: &Path, ctx: &BuildContext) -> Result<DirFiles, DirE
     let first_error = &mut dir_files.problem;
     let (mut package, mut ignored, mut tests) = (None, false, false);
     let mut files = Vec::new();
+    let all_ctx = BuildContext { tests: true, ..ctx.clone() };
     for name in names {
+        // As the go command, a file its name excludes (`_windows.go`) is
+        // not read (most of syscall's 290 files are such).
+        if !all_ctx.name_constraint_holds(&name) {
+            ignored = true;
+            continue;
+        }
         let path = dir.join(&name);
         let bytes = match std::fs::read(&path) {
             Ok(bytes) => bytes,
@@ -70,7 +77,6 @@ pub fn read_package_dir(dir: &Path, ctx: &BuildContext) -> Result<DirFiles, DirE
         };
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let constraint = &text[..crate::buildtags::header_end(&text)];
-        let all_ctx = BuildContext { tests: true, ..ctx.clone() };
         match all_ctx.include(&name, constraint) {
             Err(msg) => {
                 first_error.get_or_insert(Problem::Bad(format!("{name}: {msg}")));

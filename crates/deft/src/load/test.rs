@@ -38,8 +38,9 @@ pub enum TestLoad {
     /// (`?   \tPATH\t[no test files]`).
     NoTestFiles,
     /// The test program: the package, its test packages and the
-    /// generated main, last.
-    Program(Box<Program>),
+    /// generated main, last; and the package's directory, where the go
+    /// command runs a test binary.
+    Program(Box<Program>, PathBuf),
 }
 
 /// Loads the package `req.operands[0]` names (a directory or an import
@@ -215,6 +216,6 @@ impl Loader<'_, '_> {
         for target in &funcs.fuzz {
             program.inputs.data_dir(&seed_corpus_dir(&dir, &target.name));
         }
-        Ok(TestLoad::Program(Box::new(program)))
+        Ok(TestLoad::Program(Box::new(program), dir))
     }
 }

@@ -29,11 +29,14 @@ mod rand;
 mod reflect;
 mod reflecthooks;
 mod runtime;
+mod signal;
 mod sync;
+mod syscall;
 mod time;
 pub(crate) mod unicode;
 
 pub use reflecthooks::register_typelinks;
+pub(crate) use time::monotonic_nanos as nanotime;
 
 /// Two integer results, returned in `rax:rdx`.
 #[repr(C)]
@@ -79,15 +82,16 @@ macro_rules! library {
 
 library! {
     "os.runtime_args" => os::runtime_args,
-    "os.write" => os::write,
-    "os.read" => os::read,
-    "os.exit" => os::exit,
     "time.now" => time::now,
     "runtime.Goexit" => crate::panic::deft_goexit,
     "testing.cpuName" => runtime::cpu_name,
     "testing.setTracebackAll" => crate::panic::set_traceback_all,
-    "os.runtime_reserveFinalizerGoroutine" => crate::sched::reserve_finalizer_goroutine,
     "runtime.SetFinalizer" => runtime::set_finalizer,
+    "runtime.addCleanup" => runtime::add_cleanup,
+    "runtime.stopCleanup" => runtime::stop_cleanup,
+    "runtime.fatal" => sync::fatal_shim,
+    "runtime.getenv" => os::getenv,
+    "runtime.godebugDefault" => runtime::godebug_default,
     "runtime.Gosched" => crate::sched::gosched,
     "runtime.NumGoroutine" => crate::sched::num_goroutine,
     "sync.runtime_SemacquireMutex" => crate::sched::semacquire_mutex,
@@ -105,6 +109,7 @@ library! {
     "runtime.Caller" => runtime::caller_shim,
     "runtime/debug.SetGCPercent" => runtime::set_gc_percent,
     "runtime/debug.stack" => runtime::stack_shim,
+    "runtime.stack" => runtime::runtime_stack_shim,
     "runtime.callers" => runtime::callers_shim,
     "runtime.funcEntry" => runtime::func_entry,
     "runtime.funcName" => runtime::func_name,
@@ -117,7 +122,6 @@ library! {
     "time.getenv" => os::getenv,
     "sync.fatal" => sync::fatal_shim,
     "sync/atomic.sameType" => sync::same_type,
-    "os.getenv" => os::getenv,
     "math/rand.runtimeRand" => rand::runtime_rand,
     "math/rand.godebug" => rand::godebug,
     "math.archFloor" => math::floor,
@@ -184,10 +188,6 @@ library! {
     "reflect.chanrecv" => crate::chan::deft_chanrecv,
     "reflect.chanclose" => crate::chan::deft_closechan,
     "reflect.rselect" => crate::chan::deft_select,
-    "os.mkdir" => os::mkdir,
-    "os.removeAll" => os::remove_all,
-    "os.chdir" => os::chdir,
-    "os.getwd" => os::getwd,
     "os.runtime_rand" => rand::runtime_rand,
     "math/rand/v2.runtime_rand" => rand::runtime_rand,
     "maps.clone" => maps::clone,
@@ -205,6 +205,44 @@ library! {
     "hash/crc32.ieeeCLMUL" => crc32::ieee_clmul,
     "iter.newcoro" => crate::coro::newcoro,
     "iter.coroswitch" => crate::coro::coroswitch,
+    "internal/runtime/syscall/linux.Syscall6" => syscall::syscall6,
+    "syscall.runtime_entersyscall" => syscall::enter_syscall,
+    "syscall.runtime_exitsyscall" => syscall::exit_syscall,
+    "syscall.rawSyscallNoError" => syscall::raw_syscall_no_error,
+    "syscall.rawVforkSyscall" => syscall::raw_vfork_syscall,
+    "syscall.runtime_BeforeFork" => syscall::before_fork,
+    "syscall.runtime_AfterFork" => syscall::after_fork,
+    "syscall.runtime_AfterForkInChild" => syscall::after_fork_in_child,
+    "syscall.runtime_envs" => syscall::runtime_envs,
+    "syscall.Getpagesize" => syscall::getpagesize,
+    "syscall.Exit" => syscall::exit,
+    "syscall.runtimeSetenv" => syscall::setenv_nop,
+    "syscall.runtimeUnsetenv" => syscall::setenv_nop,
+    "os.runtime_beforeExit" => syscall::before_exit,
+    "os.sigpipe" => syscall::sigpipe,
+    "os.ignoreSIGSYS" => syscall::ignore_sigsys,
+    "os.restoreSIGSYS" => syscall::restore_sigsys,
+    "internal/syscall/unix.fcntl" => syscall::fcntl,
+    "internal/syscall/unix.vgetrandom" => syscall::vgetrandom,
+    "internal/godebug.write" => syscall::write,
+    "internal/poll.runtimeNano" => syscall::runtime_nano,
+    "internal/poll.runtime_Semacquire" => crate::sched::semacquire_plain,
+    "internal/poll.runtime_Semrelease" => crate::sched::semrelease,
+    "internal/poll.runtime_pollServerInit" => crate::netpoll::poll_server_init,
+    "internal/poll.runtime_pollOpen" => crate::netpoll::poll_open,
+    "internal/poll.runtime_pollClose" => crate::netpoll::poll_close,
+    "internal/poll.runtime_pollWait" => crate::netpoll::poll_wait,
+    "internal/poll.runtime_pollWaitCanceled" => crate::netpoll::poll_wait_canceled,
+    "internal/poll.runtime_pollReset" => crate::netpoll::poll_reset,
+    "internal/poll.runtime_pollSetDeadline" => crate::netpoll::poll_set_deadline,
+    "internal/poll.runtime_pollUnblock" => crate::netpoll::poll_unblock,
+    "internal/poll.runtime_isPollServerDescriptor" => crate::netpoll::is_poll_server_descriptor,
+    "os/signal.signal_enable" => signal::signal_enable,
+    "os/signal.signal_disable" => signal::signal_disable,
+    "os/signal.signal_ignore" => signal::signal_ignore,
+    "os/signal.signal_ignored" => signal::signal_ignored,
+    "os/signal.signal_recv" => signal::signal_recv,
+    "os/signal.signalWaitUntilIdle" => signal::signal_wait_until_idle,
 }
 
 #[cfg(test)]

@@ -231,6 +231,29 @@ pub extern "C" fn stack_shim() -> GoString {
     core::arch::naked_asm!("mov rdi, [rsp]", "mov rsi, rbp", "jmp {imp}", imp = sym stack)
 }
 
+/// `func stack(all bool) string` (behind `runtime.Stack`), entered with
+/// the adapter's return address and frame pointer appended (see
+/// [`runtime_stack`]).
+#[unsafe(naked)]
+pub extern "C" fn runtime_stack_shim(_all: bool) -> GoString {
+    core::arch::naked_asm!("mov rsi, [rsp]", "mov rdx, rbp", "jmp {imp}", imp = sym runtime_stack)
+}
+
+/// The traceback `runtime.Stack` writes: the running goroutine's, from the
+/// caller of `runtime.Stack` outward, then with `all` every other
+/// goroutine's, as gc formats them. The adapter (`pc`, `fp`) was called by
+/// `runtime.Stack`.
+extern "C" fn runtime_stack(all: bool, pc: usize, fp: usize) -> GoString {
+    let mut out = Vec::new();
+    crate::traceback_fmt::fmt_goroutine_header(&mut out, crate::sched::current_id(), b"running");
+    caller_traceback(&mut out, pc, fp);
+    if all {
+        // SAFETY: on the thread running goroutines; the current one is `gp`.
+        unsafe { crate::sched::fmt_other_goroutines(&mut out, crate::panic::cur_g()) };
+    }
+    new_string(&out)
+}
+
 /// The traceback `runtime/debug.Stack` returns: gc's goroutine header, its
 /// own frame at gc's position, then the frames from its caller outward,
 /// as an unrecovered panic prints them. The adapter (`pc`, `fp`) was
@@ -246,13 +269,21 @@ extern "C" fn stack(pc: usize, fp: usize) -> GoString {
         26,
         Some(0x5e),
     );
+    caller_traceback(&mut out, pc, fp);
+    new_string(&out)
+}
+
+/// Appends the running goroutine's traceback from the caller of the Go
+/// function that called the adapter at (`pc`, `fp`), and its creator.
+fn caller_traceback(out: &mut Vec<u8>, pc: usize, fp: usize) {
     let gp = crate::panic::cur_g();
     let mut origin = None;
     if !gp.is_null() {
         let mut go_frames = 0;
         walk_frames(pc, fp, |fr, f| {
             go_frames += usize::from(f.kind == FrameKind::Go);
-            // The first Go frame is `debug.Stack`: start from its caller.
+            // The first Go frame is the caller of the adapter: start from
+            // its caller.
             if go_frames == 2 {
                 origin = Some(fr);
             }
@@ -262,11 +293,10 @@ extern "C" fn stack(pc: usize, fp: usize) -> GoString {
     if let Some(origin) = origin {
         // SAFETY: `origin` is a live frame of the running goroutine.
         unsafe {
-            crate::panic::traceback(&mut out, gp, origin, crate::panic::Wrappers::Elided);
-            crate::sched::fmt_creator(&mut out, gp);
+            crate::panic::traceback(out, gp, origin, crate::panic::Wrappers::Elided);
+            crate::sched::fmt_creator(out, gp);
         }
     }
-    new_string(&out)
 }
 
 /// `func SetFinalizer(obj any, finalizer any)`: gc's checks (misuse is a
@@ -396,4 +426,28 @@ pub extern "C" fn read_mem_stats(m: *mut MemStatsHead) {
         m.num_forced_gc = s.num_forced_gc;
         m.enable_gc = enabled;
     }
+}
+
+/// `func addCleanup(ptr unsafe.Pointer, cleanup func()) (base uintptr, id
+/// uint64)` (behind `runtime.AddCleanup`): `cleanup` runs on a goroutine of
+/// the runtime's once the object `ptr` points into is unreachable. A
+/// pointer outside the heap (a global, the zero-size base) is never
+/// collected, so its cleanup never runs: (0, 0).
+pub extern "C" fn add_cleanup(ptr: usize, func: usize) -> super::Pair {
+    crate::gc::with_heap(|h| match h.object_base(ptr) {
+        Some(base) => super::Pair(base as i64, h.add_cleanup(base, func) as i64),
+        None => super::Pair(0, 0),
+    })
+}
+
+/// `func stopCleanup(base uintptr, id uint64)` (behind `Cleanup.Stop`).
+pub extern "C" fn stop_cleanup(base: usize, id: u64) {
+    if id != 0 {
+        crate::gc::with_heap(|h| h.remove_cleanup(base, id));
+    }
+}
+
+/// `func godebugDefault() string`: the program's default GODEBUG.
+pub extern "C" fn godebug_default() -> crate::abi::GoString {
+    crate::strings::new_string(crate::godebug::default().as_bytes())
 }

@@ -17,7 +17,7 @@ pub extern "C" fn sleep(ns: i64) {
 
 /// Nanoseconds since the first call in this process (Go's monotonic
 /// readings are also relative to process start).
-fn monotonic_nanos() -> i64 {
+pub(crate) fn monotonic_nanos() -> i64 {
     static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
     let start = *START.get_or_init(std::time::Instant::now);
     // Never 0, so that a zero `Time` has no monotonic reading.
