@@ -286,7 +286,9 @@ impl<'a> Checker<'a> {
             match check {
                 LaterCheck::VarType(t, pos) => {
                     if let Some(set) = self.tys.iface_set(t).filter(|s| s.is_constraint()) {
-                        let why = match set.comparable {
+                        // A set restricted to terms is worded by them:
+                        // the terms already exclude incomparable types.
+                        let why = match set.comparable && set.terms.is_none() {
                             true => "interface is (or embeds) comparable",
                             false => "interface contains type constraints",
                         };
