@@ -100,6 +100,7 @@ impl<'a> Checker<'a> {
     /// operand takes its default type) in `context`.
     pub(crate) fn assignment(&mut self, x: &mut Operand<'a>, t: Option<TyId>, context: &str) {
         self.single_value(x);
+        self.generic_to_target(x, t, context);
         match x.mode {
             OpMode::Invalid => return,
             OpMode::Constant | OpMode::Variable | OpMode::MapIndex | OpMode::Value | OpMode::Nil | OpMode::CommaOk => {}
@@ -427,6 +428,8 @@ impl<'a> Checker<'a> {
                 return None;
             }
         }
+        // Reverse inference names the target by its expression.
+        self.generic_to_target(x, Some(z.ty), &expr_string(lhs));
         self.assignment(x, Some(z.ty), context);
         if x.is_invalid() {
             return None;
@@ -436,7 +439,14 @@ impl<'a> Checker<'a> {
 
     /// `a, b = x, y`.
     pub(crate) fn assign_vars(&mut self, lhs: &'a [Expr], rhs: &'a [Expr]) {
+        // A generic function assigned to its own target stays generic until
+        // the target's type is known (the target is checked after it).
+        let saved = self.generic_args.len();
+        if lhs.len() == rhs.len() {
+            self.generic_args.extend(rhs.iter().map(|e| e.id));
+        }
         let (mut vals, comma_ok) = self.expr_list(rhs, lhs.len() == 2);
+        self.generic_args.truncate(saved);
         if lhs.len() != vals.len() {
             for l in lhs {
                 self.use_lhs(l);

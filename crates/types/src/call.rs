@@ -47,7 +47,8 @@ impl<'a> Checker<'a> {
                         self.error(start_pos(e), format!("missing argument in conversion to {ts}"));
                     }
                     1 => {
-                        self.expr(x, &args[0]);
+                        self.generic_expr(x, &args[0], None);
+                        self.generic_to_target(x, Some(t), "conversion");
                         let constraint = self.tys.iface_set(t).is_some_and(|s| s.is_constraint())
                             && !matches!(self.tys.get(t), T::TypeParam(_));
                         if !x.is_invalid() && constraint {
@@ -193,6 +194,7 @@ impl<'a> Checker<'a> {
             Some(indices) => self.explicit_targs(sig, indices)?,
             None => (Vec::new(), Vec::new()),
         };
+        vals.iter_mut().for_each(|v| self.complete_partial(v));
         // A wrong argument count is reported as for any call.
         let n = vals.len();
         let count_ok = if sig.variadic && !ddd { n + 1 >= sig.params.len() } else { n == sig.params.len() };
@@ -222,21 +224,13 @@ impl<'a> Checker<'a> {
         if a.is_invalid() || self.tys.sig(a.ty).is_none_or(|s| s.tparams.is_empty()) {
             return;
         }
-        let Some(e) = a.expr else { return };
         let pos = a.start_pos();
         let what = "implicitly instantiated function as argument";
         if self.is_func_type(t) && !self.require_version(pos, what, crate::lang::LangVersion::GO1_21) {
             a.set_invalid();
             return;
         }
-        self.assign_targets.push((e.id, t, "argument".to_string()));
-        let handled = self.instantiate_for_target(a, &[], &[]);
-        self.assign_targets.pop();
-        if !handled {
-            let es = expr_string(e);
-            self.error_at_op(a, format!("cannot use generic function {es} without instantiation"));
-            a.set_invalid();
-        }
+        self.generic_to_target(a, Some(t), "argument");
     }
 
     /// Whether `t`'s core type is a function type that is not generic.

@@ -254,6 +254,10 @@ pub(crate) struct Checker<'a> {
     /// The type arguments inferred for generic function arguments by the
     /// last `infer`, by argument index.
     pub arg_targs: Vec<(usize, Vec<TyId>)>,
+    /// Partial instantiations (`f[int]` of a generic function with more
+    /// type parameters) left generic for their target to complete, by the
+    /// index expression: the explicit type arguments and their positions.
+    pub partial: HashMap<NodeId, (Vec<TyId>, Vec<Pos>)>,
 }
 
 impl<'a> Checker<'a> {

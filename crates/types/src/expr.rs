@@ -18,7 +18,7 @@ use crate::lang::LangVersion;
 use crate::lookup::Lookup;
 use crate::model::{BasicKind, Mode, ObjKind, SelectionKind};
 use crate::operand::{OpMode, Operand};
-use crate::types::{BYTE, INVALID, T, TyId, basic};
+use crate::types::{BYTE, INVALID, Sig, T, TyId, basic};
 
 /// What kind of expression a call or expression statement was.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -183,9 +183,11 @@ impl<'a> Checker<'a> {
         self.single_value(x);
     }
 
-    /// A value with a composite-literal element type hint.
-    pub(crate) fn expr_with_hint(&mut self, x: &mut Operand<'a>, e: &'a Expr, hint: TyId) {
-        self.raw_expr(x, e, Some(hint));
+    /// A single value that may be a generic function still to be
+    /// instantiated by the `assignment` it meets (types2's `genericExpr`:
+    /// composite literal elements, sent values, map keys, conversions).
+    pub(crate) fn generic_expr(&mut self, x: &mut Operand<'a>, e: &'a Expr, hint: Option<TyId>) {
+        self.raw_expr_generic(x, e, hint, true);
         self.exclude(x, true, true, true);
         self.single_value(x);
     }
@@ -1297,7 +1299,7 @@ impl<'a> Checker<'a> {
                             };
                             let ft = fields[i].ty;
                             // Struct literal elements never get an element type hint.
-                            self.expr(&mut v, &kv.value);
+                            self.generic_expr(&mut v, &kv.value, None);
                             self.assignment(&mut v, Some(ft), "struct literal");
                             if visited[i] {
                                 self.error(
@@ -1315,7 +1317,7 @@ impl<'a> Checker<'a> {
                                 continue;
                             }
                             let mut v = Operand::invalid(None);
-                            self.expr(&mut v, &kv.value);
+                            self.generic_expr(&mut v, &kv.value, None);
                             let Some(f) = fields.get(i) else {
                                 let bs = self.ts(base);
                                 self.error_at_op(&v, format!("too many values in struct literal of type {bs}"));
@@ -1362,7 +1364,7 @@ impl<'a> Checker<'a> {
                         continue;
                     };
                     let mut kx = Operand::invalid(None);
-                    self.expr_with_hint(&mut kx, key, k);
+                    self.generic_expr(&mut kx, key, Some(k));
                     self.assignment(&mut kx, Some(k), "map literal");
                     if kx.is_const() && !kx.is_invalid() {
                         if seen.iter().any(|(s, t)| {
@@ -1377,7 +1379,7 @@ impl<'a> Checker<'a> {
                         seen.push((kx.val.clone(), kx.ty));
                     }
                     let mut vx = Operand::invalid(None);
-                    self.expr_with_hint(&mut vx, &kv.value, v);
+                    self.generic_expr(&mut vx, &kv.value, Some(v));
                     self.assignment(&mut vx, Some(v), "map literal");
                 }
             }
@@ -1442,7 +1444,7 @@ impl<'a> Checker<'a> {
             index += 1;
             max = max.max(index);
             let mut v = Operand::invalid(None);
-            self.expr_with_hint(&mut v, &kv.value, elem);
+            self.generic_expr(&mut v, &kv.value, Some(elem));
             self.assignment(&mut v, Some(elem), "array or slice literal");
         }
         max
@@ -1570,7 +1572,7 @@ impl<'a> Checker<'a> {
                     return;
                 };
                 let mut key = Operand::invalid(None);
-                self.expr_with_hint(&mut key, index, k);
+                self.generic_expr(&mut key, index, None);
                 self.assignment(&mut key, Some(k), "map index");
                 x.mode = OpMode::MapIndex;
                 x.ty = v;
@@ -1826,16 +1828,46 @@ impl<'a> Checker<'a> {
             if self.instantiate_for_target(x, &targs, &at) {
                 return;
             }
+            // An assignment or a call's argument: its target completes it.
+            if self.generic_args.contains(&e.id) {
+                self.partial.insert(e.id, (targs, at));
+                return;
+            }
             x.expr = saved;
         }
-        let Some(targs) = self.infer(e.pos, "", &sig, &targs, &[], false) else {
+        self.instantiate_explicit(x, e, &sig, &targs, &at);
+    }
+
+    /// Instantiates generic function `x` (the value of `e`) with the
+    /// explicit type arguments `targs` (at `at`), the others inferred from
+    /// the constraints alone.
+    pub(crate) fn instantiate_explicit(
+        &mut self,
+        x: &mut Operand<'a>,
+        e: &'a Expr,
+        sig: &Sig,
+        targs: &[TyId],
+        at: &[Pos],
+    ) {
+        let Some(targs) = self.infer(e.pos, "", sig, targs, &[], false) else {
             x.set_invalid();
             return;
         };
-        match self.finish_instance(e, &sig, &targs, &at, e.pos) {
+        match self.finish_instance(e, sig, &targs, at, e.pos) {
             Some(inst) => x.ty = inst,
             None => x.set_invalid(),
         }
+    }
+
+    /// A partial instantiation left for its target (see
+    /// `Checker::partial`) that meets a generic callee instead: completed
+    /// from its constraints alone (the callee's inference does not take
+    /// partial instantiations).
+    pub(crate) fn complete_partial(&mut self, x: &mut Operand<'a>) {
+        let Some(e) = x.expr else { return };
+        let Some((targs, at)) = self.partial.remove(&e.id) else { return };
+        let Some(sig) = self.tys.sig(x.ty).cloned() else { return };
+        self.instantiate_explicit(x, e, &sig, &targs, &at);
     }
 
     // ------------------------------------------------------------------

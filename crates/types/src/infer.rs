@@ -420,6 +420,35 @@ impl<'a> Checker<'a> {
         true
     }
 
+    /// A generic function value `x` meeting a target of type `t` (if any)
+    /// described by `desc` (types2's `nonGeneric` with a target):
+    /// instantiated by reverse inference from a function type, else
+    /// reported as used without instantiation. Other operands are left alone.
+    pub(crate) fn generic_to_target(&mut self, x: &mut Operand<'a>, t: Option<TyId>, desc: &str) {
+        if x.is_invalid() || self.tys.sig(x.ty).is_none_or(|s| s.tparams.is_empty()) {
+            return;
+        }
+        let Some(e) = x.expr else { return };
+        let partial = self.partial.remove(&e.id);
+        let (explicit, at) = partial.clone().unwrap_or_default();
+        if let Some(t) = t {
+            self.assign_targets.push((e.id, t, desc.to_string()));
+            let handled = self.instantiate_for_target(x, &explicit, &at);
+            self.assign_targets.pop();
+            if handled {
+                return;
+            }
+        }
+        if partial.is_some() {
+            let sig = self.tys.sig(x.ty).cloned().unwrap_or_default();
+            self.instantiate_explicit(x, e, &sig, &explicit, &at);
+            return;
+        }
+        let es = expr_string(e);
+        self.error_at_op(x, format!("cannot use generic function {es} without instantiation"));
+        x.set_invalid();
+    }
+
     /// `sig` with fresh type parameters in place of its own (same names,
     /// positions and constraints).
     fn rename_tparams(&mut self, sig: &Sig) -> Sig {
