@@ -524,27 +524,71 @@ impl<'a> Checker<'a> {
 
     /// Step 2 of inference for type parameter `i`: unify what is known of
     /// it with its constraint's core type, or set it to the constraint's
-    /// single specific type. False after reporting a failure.
+    /// single specific type; then, if it is known, unify the signatures of
+    /// its methods with those of the constraint. False after reporting a
+    /// failure.
     fn unify_core(&mut self, u: &mut Unifier, i: usize, pos: Pos, ctx: &str) -> bool {
         let T::TypeParam(p) = *self.tys.get(u.tparams[i]) else { return true };
-        let terms = self.tys.tparam_set(p).1.terms.unwrap_or_default();
-        let Some(first) = terms.first().copied() else { return true };
-        let core = self.tys.under(first.ty);
-        if !terms.iter().all(|t| self.tys.identical(self.tys.under(t.ty), core)) {
-            return true;
+        let (methods, set) = self.tys.tparam_set(p);
+        let terms = set.terms.unwrap_or_default();
+        // The core term (types2's `coreTerm`): a single term as written
+        // (settable if it has no tilde), else the core type of all terms.
+        let core = match terms.as_slice() {
+            [] => None,
+            [single] if single.tilde => Some((self.tys.under(single.ty), false)),
+            [single] => Some((single.ty, true)),
+            _ => self.tys.common_under(u.tparams[i], true).ok().map(|c| (c, false)),
+        };
+        match (core, u.targs[i]) {
+            (Some((core, _)), Some(tx)) if !self.unify(u, tx, core, true, 0) => {
+                let (ps, xs) = (self.ts(u.tparams[i]), self.ts(tx));
+                let cs = self.ts(self.tys.tparams[&p].constraint);
+                self.error(pos, format!("{ctx}{ps} (type {xs}) does not satisfy {cs}"));
+                return false;
+            }
+            (Some((core, true)), None) => u.targs[i] = Some(core),
+            _ => {}
         }
         match u.targs[i] {
-            Some(tx) => {
-                let target = if first.tilde || terms.len() > 1 { core } else { first.ty };
-                if !self.unify(u, tx, target, true, 0) {
-                    let (ps, xs) = (self.ts(u.tparams[i]), self.ts(tx));
-                    let cs = self.ts(self.tys.tparams[&p].constraint);
-                    self.error(pos, format!("{ctx}{ps} (type {xs}) does not satisfy {cs}"));
-                    return false;
-                }
+            Some(tx) if !methods.is_empty() && !self.tys.mentions(tx, &u.tparams) => {
+                self.unify_methods(u, p, tx, &methods, pos, ctx)
             }
-            None if terms.len() == 1 && !first.tilde => u.targs[i] = Some(first.ty),
-            None => {}
+            _ => true,
+        }
+    }
+
+    /// Type argument `tx` known for type parameter `p` must have the
+    /// `methods` of its constraint: their signatures are unified exactly
+    /// with its own, which may infer other type parameters. False after
+    /// reporting a method it lacks or has with another signature.
+    fn unify_methods(
+        &mut self,
+        u: &mut Unifier,
+        p: crate::model::ObjId,
+        tx: TyId,
+        methods: &[crate::types::Method],
+        pos: Pos,
+        ctx: &str,
+    ) -> bool {
+        for m in methods {
+            let have = match self.tys.iface_methods(tx) {
+                Some(vms) => vms.iter().find(|x| x.name == m.name).map(|x| x.sig),
+                None => match self.lookup_field_or_method(tx, false, &m.name) {
+                    Lookup::Method { sig, .. } if self.tys.sig(sig).is_some_and(|s| s.tparams.is_empty()) => Some(sig),
+                    _ => None,
+                },
+            };
+            if have.is_some_and(|h| self.unify(u, h, m.sig, false, 0)) {
+                continue;
+            }
+            let constraint = self.tys.tparams[&p].constraint;
+            let cause = match self.missing_method(tx, constraint) {
+                Some(missing) => self.missing_reason(&missing),
+                None => format!("(wrong type for method {})", m.name),
+            };
+            let (ps, xs, cs) = (self.obj(p).name.clone(), self.ts(tx), self.ts(constraint));
+            self.error(pos, format!("{ctx}{ps} (type {xs}) does not satisfy {cs} {cause}"));
+            return false;
         }
         true
     }
@@ -592,8 +636,12 @@ impl<'a> Checker<'a> {
                             if u.interfaces && self.interface_choice(known, b) == Some(false) {
                                 return false;
                             }
-                            // Prefer the defined type of the two (types2 does).
-                            if inexact && self.tys.named_of(b).is_some() && self.tys.named_of(known).is_none() {
+                            // Prefer the defined type of the two, else a
+                            // directed channel (types2 does: the choice is
+                            // then independent of the arguments' order).
+                            let (bn, kn) = (self.tys.named_of(b).is_some(), self.tys.named_of(known).is_some());
+                            let directed = matches!(self.tys.get(self.tys.under(b)), T::Chan(d, _) if *d != syntax::ast::ChanDir::Both);
+                            if inexact && !kn && (bn || directed) {
                                 u.targs[i] = Some(b);
                             }
                             true
@@ -647,7 +695,8 @@ impl<'a> Checker<'a> {
             }
             (T::Chan(d1, a), T::Chan(d2, b)) => {
                 pairs.push((a, b));
-                d1 == d2 || (inexact && (d1 == syntax::ast::ChanDir::Both || d2 == syntax::ast::ChanDir::Both))
+                // Inexact unification ignores the direction (types2).
+                d1 == d2 || inexact
             }
             (T::Func(a), T::Func(b)) => {
                 let ok =
