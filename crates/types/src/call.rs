@@ -732,6 +732,22 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks a builtin call; returns false after an error.
+    /// Whether `a`, an argument of built-in `name`, is of a type parameter
+    /// type whose every term has a kind `ok` accepts: valid, but gc
+    /// refuses it (since go1.18, go.dev/issue/50937), reported here.
+    fn tparam_builtin_arg(&mut self, a: &Operand<'a>, name: &str, ok: impl Fn(BasicKind) -> bool) -> bool {
+        let Some(terms) = self.tys.tparam_terms(a.ty) else { return false };
+        let all = !terms.is_empty() && terms.iter().all(|t| self.tys.basic_kind(self.tys.under(t.ty)).is_some_and(&ok));
+        if all {
+            let s = self.op_string(a);
+            self.error_at_op(
+                a,
+                format!("{s} not supported as argument to built-in {name} for go1.18 (see go.dev/issue/50937)"),
+            );
+        }
+        all
+    }
+
     fn builtin(&mut self, x: &mut Operand<'a>, call: &'a Expr, b: Builtin, args: &'a [Expr], ddd: bool) -> bool {
         let name = b.name();
         if ddd && b != Builtin::Append {
@@ -920,6 +936,9 @@ impl<'a> Checker<'a> {
                     self.error_at_op(&a, format!("{INVALID_OP}{cs} (mismatched types {at} and {ct})"));
                     return false;
                 }
+                if self.tparam_builtin_arg(&a, "complex", |k| matches!(k, BasicKind::Float32 | BasicKind::Float64)) {
+                    return false;
+                }
                 let res = match self.tys.basic_kind(a.ty) {
                     Some(BasicKind::Float32) => BasicKind::Complex64,
                     Some(BasicKind::Float64) => BasicKind::Complex128,
@@ -1050,6 +1069,10 @@ impl<'a> Checker<'a> {
                             return false;
                         }
                     }
+                }
+                let name = if b == Builtin::Real { "real" } else { "imag" };
+                if self.tparam_builtin_arg(&a, name, |k| matches!(k, BasicKind::Complex64 | BasicKind::Complex128)) {
+                    return false;
                 }
                 let res = match self.tys.basic_kind(a.ty) {
                     Some(BasicKind::Complex64) => BasicKind::Float32,
