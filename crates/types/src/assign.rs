@@ -35,15 +35,20 @@ impl<'a> Checker<'a> {
         if self.tys.identical(vu, tu) && (!self.tys.is_named(v) || !self.tys.is_named(t)) {
             return true;
         }
-        // A pointer to an interface gets the reason of an interface.
+        // A pointer to an interface gets the reason of an interface; a
+        // type parameter may still be assignable by its type set.
+        let v_tparam = matches!(self.tys.get(v), T::TypeParam(_));
         if self.tys.is_interface(t) || self.tys.is_interface_ptr(t) {
-            if let Some(msg) = self.implements(v, t) {
-                if let Some(r) = reason {
-                    *r = msg;
+            match self.implements(v, t) {
+                None => return true,
+                Some(msg) if !v_tparam => {
+                    if let Some(r) = reason {
+                        *r = msg;
+                    }
+                    return false;
                 }
-                return false;
+                Some(_) => {}
             }
-            return true;
         }
         if self.tys.is_interface(v) && self.missing_method(t, v).is_none() {
             if let Some(r) = reason {

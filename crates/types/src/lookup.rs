@@ -409,6 +409,9 @@ impl<'a> Checker<'a> {
         let (vs, ts) = (self.ts(v), self.ts(t));
         if !self.tys.is_interface(t) {
             let cause = match self.tys.is_interface_ptr(t) {
+                true if self.tys.is_tparam_ptr(t) => {
+                    format!("type {ts} is pointer to type parameter, not type parameter")
+                }
                 true => format!("type {ts} is pointer to interface, not interface"),
                 false => format!("{ts} is not an interface"),
             };

@@ -506,9 +506,15 @@ impl Types {
     pub(crate) fn is_interface(&self, t: TyId) -> bool {
         matches!(self.get(self.under(t)), T::Interface { .. })
     }
-    /// Whether the type is a pointer to an interface (underlying).
+    /// Whether the type is a pointer to an interface (underlying), a type
+    /// parameter counting as one (its underlying type is its constraint
+    /// in types2).
     pub(crate) fn is_interface_ptr(&self, t: TyId) -> bool {
-        matches!(self.get(self.under(t)), T::Pointer(p) if self.is_interface(*p))
+        matches!(self.get(self.under(t)), T::Pointer(p) if self.is_interface(*p)) || self.is_tparam_ptr(t)
+    }
+    /// Whether the type is a pointer to a type parameter (underlying).
+    pub(crate) fn is_tparam_ptr(&self, t: TyId) -> bool {
+        matches!(self.get(self.under(t)), T::Pointer(p) if matches!(self.get(*p), T::TypeParam(_)))
     }
     /// Whether the type has a name (types2's `hasName`): a basic or
     /// defined type, an instance, or a type parameter.
