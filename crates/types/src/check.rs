@@ -295,7 +295,13 @@ impl<'a> Checker<'a> {
     /// How type names are qualified in messages: by package name, except
     /// those of the package being checked.
     pub(crate) fn qualifier(&self) -> crate::typestr::Qualifier<'_> {
-        crate::typestr::Qualifier { objects: &self.info.objects, packages: &self.info.packages, current: self.pkg }
+        crate::typestr::Qualifier {
+            objects: &self.info.objects,
+            packages: &self.info.packages,
+            current: self.pkg,
+            universe: &self.scopes[self.universe.0 as usize].names,
+            sources: self.sources,
+        }
     }
 
     /// The package being checked (`PkgId(0)` before any).
