@@ -79,13 +79,15 @@ impl<'a> Checker<'a> {
 
     /// The first type argument (by index) that does not satisfy its
     /// constraint (with the type arguments substituted), and why.
-    pub(crate) fn verify(&mut self, tparams: &[TyId], targs: &[TyId]) -> Option<(usize, String)> {
+    /// `pos` is where the instantiation is (its language version decides
+    /// whether interfaces satisfy `comparable`).
+    pub(crate) fn verify(&mut self, tparams: &[TyId], targs: &[TyId], pos: Pos) -> Option<(usize, String)> {
         let s = Subst::new(tparams, targs);
         for (i, (&tp, &ta)) in tparams.iter().zip(targs).enumerate() {
             let T::TypeParam(p) = *self.tys.get(tp) else { continue };
             let bound = self.tys.tparams[&p].constraint;
             let bound = self.tys.subst(bound, &s);
-            if let Some(cause) = self.satisfies(ta, bound) {
+            if let Some(cause) = self.satisfies(ta, bound, pos) {
                 return Some((i, cause));
             }
         }
@@ -96,14 +98,14 @@ impl<'a> Checker<'a> {
     /// written in the source (reported at the failing argument).
     pub(crate) fn verify_instance(&mut self, obj: crate::model::ObjId, targs: &[TyId], at: &[Pos], pos: Pos) {
         let tparams = self.tys.generic.get(&obj).cloned().unwrap_or_default();
-        if let Some((i, cause)) = self.verify(&tparams, targs) {
+        if let Some((i, cause)) = self.verify(&tparams, targs, pos) {
             self.error(at.get(i).copied().unwrap_or(pos), cause);
         }
     }
 
     /// `None` if `v` satisfies constraint `t`, else gc's message (types2's
-    /// `implements` for constraints).
-    pub(crate) fn satisfies(&mut self, v: TyId, t: TyId) -> Option<String> {
+    /// `implements` for constraints); `pos` is the instantiation's.
+    pub(crate) fn satisfies(&mut self, v: TyId, t: TyId, pos: Pos) -> Option<String> {
         if self.tys.is_invalid(v) || self.tys.is_invalid(t) {
             return None;
         }
@@ -125,8 +127,14 @@ impl<'a> Checker<'a> {
             let reason = self.missing_reason(&m);
             return Some(format!("{vs} does not satisfy {ts} {reason}"));
         }
-        let comparability =
-            |c: &Self| (tset.comparable && !c.tys.comparable(v)).then(|| format!("{vs} does not satisfy comparable"));
+        // A strictly comparable type satisfies comparable; one comparable
+        // by the spec only (an interface) does from go1.20 on.
+        let comparability = |c: &Self| match tset.comparable && !c.tys.strictly_comparable(v) {
+            false => None,
+            true if !c.tys.comparable(v) => Some(format!("{vs} does not satisfy comparable")),
+            true if c.allows(pos, crate::lang::LangVersion::GO1_20) => None,
+            true => Some(c.version_message(pos, &format!("{vs} to satisfy comparable requires go1.20 or later"))),
+        };
         let Some(terms) = &tset.terms else { return comparability(self) };
         let vterms = match self.tys.get(v) {
             T::TypeParam(p) => Some(self.tys.tparam_set(*p).1.terms),
@@ -206,7 +214,7 @@ impl<'a> Checker<'a> {
         at: &[Pos],
         pos: Pos,
     ) -> Option<TyId> {
-        if let Some((i, cause)) = self.verify(&sig.tparams, targs) {
+        if let Some((i, cause)) = self.verify(&sig.tparams, targs, pos) {
             self.error(at.get(i).copied().unwrap_or(pos), cause);
             return None;
         }

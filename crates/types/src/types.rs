@@ -536,19 +536,27 @@ impl Types {
 
     /// Whether values of the type can be compared with `==`.
     pub(crate) fn comparable(&self, t: TyId) -> bool {
-        self.comparable_depth(t, 0)
+        self.comparable_depth(t, false, 0)
     }
 
-    pub(crate) fn comparable_depth(&self, t: TyId, depth: u32) -> bool {
+    /// Whether `t` is strictly comparable: comparable, and no interface
+    /// among its components, so that `==` never panics (the types of a
+    /// constraint's type set must be).
+    pub(crate) fn strictly_comparable(&self, t: TyId) -> bool {
+        self.comparable_depth(t, true, 0)
+    }
+
+    pub(crate) fn comparable_depth(&self, t: TyId, strict: bool, depth: u32) -> bool {
         if depth > 64 {
             return true;
         }
         match self.get(self.under(t)) {
             T::TypeParam(p) => self.tparam_comparable(*p, depth),
             T::Basic(k) => *k != BasicKind::UntypedNil,
-            T::Alias(..) | T::Pointer(_) | T::Chan(..) | T::Interface { .. } => true,
-            T::Struct(fs) => fs.iter().all(|f| self.comparable_depth(f.ty, depth + 1)),
-            T::Array(_, e) => self.comparable_depth(*e, depth + 1),
+            T::Alias(..) | T::Pointer(_) | T::Chan(..) => true,
+            T::Interface { .. } => !strict,
+            T::Struct(fs) => fs.iter().all(|f| self.comparable_depth(f.ty, strict, depth + 1)),
+            T::Array(_, e) => self.comparable_depth(*e, strict, depth + 1),
             _ => false,
         }
     }

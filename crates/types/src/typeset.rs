@@ -73,7 +73,7 @@ impl Types {
         let set = self.tparam_set(p).1;
         match &set.terms {
             None => set.comparable,
-            Some(ts) => !ts.is_empty() && ts.iter().all(|t| self.comparable_depth(t.ty, depth + 1)),
+            Some(ts) => !ts.is_empty() && ts.iter().all(|t| self.comparable_depth(t.ty, true, depth + 1)),
         }
     }
 
