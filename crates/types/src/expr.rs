@@ -1356,8 +1356,10 @@ impl<'a> Checker<'a> {
             T::Map(k, v) => {
                 // Constant keys seen, with their types: keys of an interface
                 // key type are duplicates only when their types are identical
-                // too (`1` and `int64(1)` are distinct keys).
+                // too (`1` and `int64(1)` are distinct keys); others when
+                // their values are equal (`1` and `1.0` of a type parameter).
                 let mut seen: Vec<(Value, TyId)> = Vec::new();
+                let iface_key = self.tys.is_interface(k);
                 for kv in elems {
                     let Some(key) = &kv.key else {
                         self.error(start_pos(&kv.value), "missing key in map literal");
@@ -1369,8 +1371,9 @@ impl<'a> Checker<'a> {
                     if kx.is_const() && !kx.is_invalid() {
                         if seen.iter().any(|(s, t)| {
                             s.compare(Cmp::Eq, &kx.val)
-                                && std::mem::discriminant(s) == std::mem::discriminant(&kx.val)
-                                && self.tys.identical(*t, kx.ty)
+                                && (!iface_key
+                                    || (std::mem::discriminant(s) == std::mem::discriminant(&kx.val)
+                                        && self.tys.identical(*t, kx.ty)))
                         }) {
                             let vs = kx.val.to_string();
                             self.error_at_op(&kx, format!("duplicate key {vs} in map literal"));
