@@ -198,9 +198,12 @@ impl<'a> Checker<'a> {
         // A wrong argument count is reported as for any call.
         let n = vals.len();
         let count_ok = if sig.variadic && !ddd { n + 1 >= sig.params.len() } else { n == sig.params.len() };
-        if !count_ok || vals.iter().any(|v| v.is_invalid() || v.mode == OpMode::TypeExpr) {
+        if !count_ok || vals.iter().any(|v| v.mode == OpMode::TypeExpr) {
             let params: Vec<TyId> = sig.params.iter().map(|p| p.ty).collect();
             self.arguments(call, func, args, ddd, &params, sig.variadic, vals);
+            return None;
+        }
+        if vals.iter().any(|v| v.is_invalid()) {
             return None;
         }
         let inst = self.instantiate_call(call, func, sig, &targs, &at, vals, ddd)?;
@@ -257,16 +260,11 @@ impl<'a> Checker<'a> {
         variadic: bool,
         args: &mut [Operand<'a>],
     ) {
-        for a in args.iter() {
-            match a.mode {
-                OpMode::TypeExpr => {
-                    let s = self.op_string(a);
-                    self.error_at_op(a, format!("{s} used as value"));
-                    return;
-                }
-                OpMode::Invalid => return,
-                _ => {}
-            }
+        // An invalid argument still counts (as an `unknown type`).
+        if let Some(a) = args.iter().find(|a| a.mode == OpMode::TypeExpr) {
+            let s = self.op_string(a);
+            self.error_at_op(a, format!("{s} used as value"));
+            return;
         }
         let nargs = args.len();
         let mut npars = params.len();
@@ -305,7 +303,7 @@ impl<'a> Checker<'a> {
             } else {
                 ("not enough", start_pos(call))
             };
-            let have: Vec<TyId> = args.iter().map(|a| a.ty).collect();
+            let have: Vec<TyId> = args.iter().map(|a| if a.is_invalid() { INVALID } else { a.ty }).collect();
             let f = expr_string(func);
             let msg = format!(
                 "{qualifier} arguments in call to {f}\n\thave {}\n\twant {}",
