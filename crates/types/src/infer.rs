@@ -40,6 +40,26 @@ use crate::operand::Operand;
 use crate::subst::Subst;
 use crate::types::{INVALID, Sig, T, Term, TyId};
 
+/// How two types unify (types2's unification modes).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Unify {
+    /// Identical structure.
+    Exact,
+    /// A defined type also matches a type literal through its underlying
+    /// type, channel directions aside, at every level.
+    Inexact,
+    /// As for an assignment: inexact at the top, exact for the element
+    /// types (`func(int, String)` does not unify with `func(P, string)`).
+    Assign,
+}
+
+impl Unify {
+    /// The mode for the element types of composite types.
+    fn elem(self) -> Unify {
+        if self == Unify::Assign { Unify::Exact } else { self }
+    }
+}
+
 /// Inference state: the type parameters and what is known of each.
 struct Unifier {
     tparams: Vec<TyId>,
@@ -307,7 +327,7 @@ impl<'a> Checker<'a> {
                 }
                 continue;
             }
-            if !self.unify(&mut u, p, at, true, 0) {
+            if !self.unify(&mut u, p, at, Unify::Assign, 0) {
                 let msg = self.mismatch_message(&u, p, a);
                 self.error(a.start_pos(), format!("{ctx}{msg}"));
                 return None;
@@ -548,7 +568,7 @@ impl<'a> Checker<'a> {
             _ => self.tys.common_under(u.tparams[i], true).ok().map(|c| (c, false)),
         };
         match (core, u.targs[i]) {
-            (Some((core, _)), Some(tx)) if !self.unify(u, tx, core, true, 0) => {
+            (Some((core, _)), Some(tx)) if !self.unify(u, tx, core, Unify::Inexact, 0) => {
                 let (ps, xs) = (self.ts(u.tparams[i]), self.ts(tx));
                 let cs = self.ts(self.tys.tparams[&p].constraint);
                 self.error(pos, format!("{ctx}{ps} (type {xs}) does not satisfy {cs}"));
@@ -586,7 +606,7 @@ impl<'a> Checker<'a> {
                     _ => None,
                 },
             };
-            if have.is_some_and(|h| self.unify(u, h, m.sig, false, 0)) {
+            if have.is_some_and(|h| self.unify(u, h, m.sig, Unify::Exact, 0)) {
                 continue;
             }
             let constraint = self.tys.tparams[&p].constraint;
@@ -622,9 +642,9 @@ impl<'a> Checker<'a> {
     }
 
     /// Unifies `x` (in terms of `u`'s type parameters) with `y`, recording
-    /// what it learns of them. `inexact`: a defined type also matches a
-    /// type literal through its underlying type, as assignment allows.
-    fn unify(&mut self, u: &mut Unifier, x: TyId, y: TyId, inexact: bool, depth: u32) -> bool {
+    /// what it learns of them, in `mode`.
+    fn unify(&mut self, u: &mut Unifier, x: TyId, y: TyId, mode: Unify, depth: u32) -> bool {
+        let inexact = mode != Unify::Exact;
         if depth > 64 {
             return false;
         }
@@ -640,7 +660,7 @@ impl<'a> Checker<'a> {
                     }
                     Some(known) if known == a => false,
                     Some(known) => {
-                        if self.unify(u, known, b, inexact, depth + 1) {
+                        if self.unify(u, known, b, mode, depth + 1) {
                             if u.interfaces && self.interface_choice(known, b) == Some(false) {
                                 return false;
                             }
@@ -664,7 +684,7 @@ impl<'a> Checker<'a> {
         for (a, b) in [(x, y), (y, x)] {
             if matches!(self.tys.get(a), T::TypeParam(_)) && !matches!(self.tys.get(b), T::TypeParam(_)) {
                 let core = self.tys.core(a);
-                return core != a && self.unify(u, core, b, inexact, depth + 1);
+                return core != a && self.unify(u, core, b, mode, depth + 1);
             }
         }
         // Instances of one generic type unify by their type arguments, even
@@ -674,7 +694,7 @@ impl<'a> Checker<'a> {
             && b1 == b2
             && a1.len() == a2.len()
         {
-            return a1.into_iter().zip(a2).all(|(a, b)| self.unify(u, a, b, inexact, depth + 1));
+            return a1.into_iter().zip(a2).all(|(a, b)| self.unify(u, a, b, mode, depth + 1));
         }
         if inexact
             && u.interfaces
@@ -685,7 +705,7 @@ impl<'a> Checker<'a> {
         let (xn, yn) = (self.tys.named_of(x).is_some(), self.tys.named_of(y).is_some());
         if inexact && xn != yn {
             let (ux, uy) = (self.tys.under(x), self.tys.under(y));
-            return self.unify(u, ux, uy, inexact, depth + 1);
+            return self.unify(u, ux, uy, mode, depth + 1);
         }
         let mut pairs: Vec<(TyId, TyId)> = Vec::new();
         let same_shape = match (self.tys.get(x).clone(), self.tys.get(y).clone()) {
@@ -721,7 +741,7 @@ impl<'a> Checker<'a> {
             }
             _ => false,
         };
-        same_shape && pairs.into_iter().all(|(a, b)| self.unify(u, a, b, inexact, depth + 1))
+        same_shape && pairs.into_iter().all(|(a, b)| self.unify(u, a, b, mode.elem(), depth + 1))
     }
 
     /// When a type parameter inferred as `known` unifies with `b` too and
@@ -764,7 +784,7 @@ impl<'a> Checker<'a> {
             }
             for m in xm {
                 let Some(n) = ym.iter().find(|n| n.name == m.name) else { return Some(false) };
-                if !self.unify(u, m.sig, n.sig, false, depth + 1) {
+                if !self.unify(u, m.sig, n.sig, Unify::Exact, depth + 1) {
                     return Some(false);
                 }
             }
@@ -782,7 +802,7 @@ impl<'a> Checker<'a> {
             let Lookup::Method { sig, .. } = self.lookup_field_or_method(other, false, &m.name) else {
                 return Some(false);
             };
-            if !self.unify(u, m.sig, sig, false, depth + 1) {
+            if !self.unify(u, m.sig, sig, Unify::Exact, depth + 1) {
                 return Some(false);
             }
         }
