@@ -420,6 +420,31 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Whether `t` is a struct (or a pointer to one) with an embedded field
+    /// of invalid type, directly or through its embedded structs.
+    fn has_invalid_embedded(&self, t: TyId) -> bool {
+        let mut seen = Vec::new();
+        let mut stack = vec![t];
+        while let Some(t) = stack.pop() {
+            let base = match self.tys.get(self.tys.under(t)) {
+                T::Pointer(b) => *b,
+                _ => t,
+            };
+            let T::Struct(fs) = self.tys.get(self.tys.under(base)) else { continue };
+            if seen.contains(&base) {
+                continue;
+            }
+            seen.push(base);
+            for f in fs.iter().filter(|f| f.embedded) {
+                if self.tys.is_invalid(f.ty) {
+                    return true;
+                }
+                stack.push(f.ty);
+            }
+        }
+        false
+    }
+
     /// `Some(message)` if `v` does not implement interface `t`.
     pub(crate) fn implements(&mut self, v: TyId, t: TyId) -> Option<String> {
         if self.tys.under(v) == INVALID || self.tys.under(t) == INVALID {
@@ -437,6 +462,10 @@ impl<'a> Checker<'a> {
             return Some(format!("{vs} does not implement {ts} ({cause})"));
         }
         let m = self.missing_method(v, t)?;
+        // An embedded field of invalid type may have had the method.
+        if self.has_invalid_embedded(v) {
+            return None;
+        }
         let reason = match m {
             Missing::Method { .. } if self.tys.is_interface_ptr(v) => {
                 format!("(type {vs} is pointer to interface, not interface)")
