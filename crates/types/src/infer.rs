@@ -766,8 +766,8 @@ impl<'a> Checker<'a> {
     }
 
     /// Go 1.21's inexact unification of interfaces (types2's interface
-    /// inference): two interfaces unify when they have the same methods
-    /// with signatures that unify; an interface and another type when each
+    /// inference): two interfaces unify when the methods of one are among
+    /// the other's with signatures that unify; an interface and another type when each
     /// method of the interface is a method of the type with a signature
     /// that unifies. `None` when neither is an interface (type parameters
     /// aside).
@@ -777,10 +777,16 @@ impl<'a> Checker<'a> {
         };
         let (xi, yi) = (is_iface(self, x), is_iface(self, y));
         if xi && yi {
-            let xm = self.tys.iface_methods(x).unwrap_or_default().to_vec();
-            let ym = self.tys.iface_methods(y).unwrap_or_default().to_vec();
-            if xm.len() != ym.len() {
+            // The type sets beyond methods must be the same; the smaller
+            // method set must be a subset of the other, common methods
+            // unifying.
+            if self.tys.iface_set(x) != self.tys.iface_set(y) {
                 return Some(false);
+            }
+            let mut xm = self.tys.iface_methods(x).unwrap_or_default().to_vec();
+            let mut ym = self.tys.iface_methods(y).unwrap_or_default().to_vec();
+            if xm.len() > ym.len() {
+                std::mem::swap(&mut xm, &mut ym);
             }
             for m in xm {
                 let Some(n) = ym.iter().find(|n| n.name == m.name) else { return Some(false) };
