@@ -1046,7 +1046,9 @@ impl<'a> Checker<'a> {
                     return;
                 }
                 const SHIFT_BOUND: u64 = 1023 - 1 + 52;
-                let s = y.val.as_u64();
+                // A typed constant count need not be an integer (`s float32
+                // = 2`): its integer value counts, as in types2.
+                let s = y.val.to_int().as_u64();
                 let Some(s) = s.filter(|&s| s <= SHIFT_BOUND) else {
                     let ys = self.op_string(y);
                     self.error_at_op(y, format!("{INVALID_OP}invalid shift count {ys}"));
@@ -1080,6 +1082,16 @@ impl<'a> Checker<'a> {
         if !self.tys.is_integer(x.ty) {
             let s = self.op_string(x);
             self.error_at_op(x, format!("{INVALID_OP}shifted operand {s} must be integer"));
+            x.set_invalid();
+            return;
+        }
+        // The type checker lets a typed constant count of another type
+        // through; gc's back end refuses it when the shift is not constant.
+        if y.is_const() && self.tys.is_typed(y.ty) && !self.tys.is_integer(y.ty) {
+            let (xs, ts, v) = (x.expr.map(expr_string).unwrap_or_default(), self.ts(y.ty), y.val.to_int());
+            let o = if op == BinaryOp::Shl { "<<" } else { ">>" };
+            let pos = e.map_or_else(|| y.start_pos(), |e| e.pos);
+            self.error(pos, format!("{INVALID_OP}{xs} {o} {ts}({v}) (shift count type {ts}, must be integer)"));
             x.set_invalid();
             return;
         }
