@@ -1989,6 +1989,10 @@ impl<'a> Checker<'a> {
                     x.mode = OpMode::Value;
                 }
                 x.ty = ty;
+                // A field of invalid type (after its error) is no operand.
+                if ty == INVALID {
+                    x.set_invalid();
+                }
             }
             Lookup::Method { path, obj, indirect, sig, iface } => {
                 self.obj_decl(obj);
