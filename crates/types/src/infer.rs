@@ -3,27 +3,32 @@
 //!
 //! Inference follows types2's `infer` (Go 1.21's rules) in its common
 //! cases: (1) typed arguments are unified with their parameters' types
-//! (inexactly: a defined type matches a type literal through its
-//! underlying type); (2) each type parameter whose constraint has a core
-//! type is unified with it, and one whose constraint is a single specific
-//! type is that type; (3) a type parameter still unknown whose parameters
+//! (as for an assignment: a defined type matches a type literal through
+//! its underlying type at the top, element types exactly; see [`Unify`]);
+//! (2) each type parameter whose constraint has a core term is unified
+//! with it, and one whose constraint is a single specific type is that
+//! type; a known type argument's methods are unified with the
+//! constraint's; (3) a type parameter still unknown whose parameters
 //! receive untyped constants takes the default type of the largest of
 //! them; (4) inferred types are simplified by substituting the others into
 //! them. Unification is inexact as Go 1.21's: from go1.21 on (the file's
 //! language version) an interface unifies with a type that has its
 //! methods, method signatures unified (`f[T any](I[T])` called with a
 //! type whose method is `m(int)` infers `T = int`), and two interfaces by
-//! their methods alone (so `Value[int]` does not tell `T` of `Value[T]`
-//! when `Value` has no methods, as gc finds); before, by their structure. A type
+//! their methods alone, one's a subset of the other's (so `Value[int]`
+//! does not tell `T` of `Value[T]` when `Value` has no methods, as gc
+//! finds); before, by their structure. A type
 //! parameter left unknown is `cannot infer T (declared at ...)`. A generic
-//! function (or one partially instantiated) assigned to a typed variable
-//! or result is instantiated by reverse inference from that type
-//! ([`Checker::instantiate_for_target`]). Generic functions passed as
-//! arguments have their type parameters (renamed per argument) inferred
-//! together with the callee's, then are instantiated with what was found
-//! (`Checker::arg_targs`); for a non-generic parameter, by reverse
-//! inference from its type. Not yet: reverse inference in assignments to
-//! existing variables, partially instantiated functions as arguments.
+//! function (or one partially instantiated, kept in `Checker::partial`)
+//! meeting a target of function type — a typed variable or result, an
+//! assigned variable, a composite literal element, a sent value, a map
+//! key, a conversion, a non-generic parameter — is instantiated by
+//! reverse inference from that type ([`Checker::generic_to_target`]).
+//! Generic functions passed as arguments to a generic callee have their
+//! type parameters (renamed per argument) inferred together with the
+//! callee's, then are instantiated with what was found
+//! (`Checker::arg_targs`); a partially instantiated one is completed from
+//! its constraints alone there.
 //!
 //! Satisfaction ([`Checker::satisfies`]) is types2's `implements` for
 //! constraints, with gc's causes (`string missing in ~int | float64`,
