@@ -35,15 +35,20 @@ impl<'a> Checker<'a> {
         if self.tys.identical(vu, tu) && (!self.tys.is_named(v) || !self.tys.is_named(t)) {
             return true;
         }
-        // A pointer to an interface gets the reason of an interface.
+        // A pointer to an interface gets the reason of an interface; a
+        // type parameter may still be assignable by its type set.
+        let v_tparam = matches!(self.tys.get(v), T::TypeParam(_));
         if self.tys.is_interface(t) || self.tys.is_interface_ptr(t) {
-            if let Some(msg) = self.implements(v, t) {
-                if let Some(r) = reason {
-                    *r = msg;
+            match self.implements(v, t) {
+                None => return true,
+                Some(msg) if !v_tparam => {
+                    if let Some(r) = reason {
+                        *r = msg;
+                    }
+                    return false;
                 }
-                return false;
+                Some(_) => {}
             }
-            return true;
         }
         if self.tys.is_interface(v) && self.missing_method(t, v).is_none() {
             if let Some(r) = reason {
@@ -100,6 +105,7 @@ impl<'a> Checker<'a> {
     /// operand takes its default type) in `context`.
     pub(crate) fn assignment(&mut self, x: &mut Operand<'a>, t: Option<TyId>, context: &str) {
         self.single_value(x);
+        self.generic_to_target(x, t, context);
         match x.mode {
             OpMode::Invalid => return,
             OpMode::Constant | OpMode::Variable | OpMode::MapIndex | OpMode::Value | OpMode::Nil | OpMode::CommaOk => {}
@@ -427,6 +433,8 @@ impl<'a> Checker<'a> {
                 return None;
             }
         }
+        // Reverse inference names the target by its expression.
+        self.generic_to_target(x, Some(z.ty), &expr_string(lhs));
         self.assignment(x, Some(z.ty), context);
         if x.is_invalid() {
             return None;
@@ -436,7 +444,14 @@ impl<'a> Checker<'a> {
 
     /// `a, b = x, y`.
     pub(crate) fn assign_vars(&mut self, lhs: &'a [Expr], rhs: &'a [Expr]) {
+        // A generic function assigned to its own target stays generic until
+        // the target's type is known (the target is checked after it).
+        let saved = self.generic_args.len();
+        if lhs.len() == rhs.len() {
+            self.generic_args.extend(rhs.iter().map(|e| e.id));
+        }
         let (mut vals, comma_ok) = self.expr_list(rhs, lhs.len() == 2);
+        self.generic_args.truncate(saved);
         if lhs.len() != vals.len() {
             for l in lhs {
                 self.use_lhs(l);

@@ -47,7 +47,8 @@ impl<'a> Checker<'a> {
                         self.error(start_pos(e), format!("missing argument in conversion to {ts}"));
                     }
                     1 => {
-                        self.expr(x, &args[0]);
+                        self.generic_expr(x, &args[0], None);
+                        self.generic_to_target(x, Some(t), "conversion");
                         let constraint = self.tys.iface_set(t).is_some_and(|s| s.is_constraint())
                             && !matches!(self.tys.get(t), T::TypeParam(_));
                         if !x.is_invalid() && constraint {
@@ -193,12 +194,16 @@ impl<'a> Checker<'a> {
             Some(indices) => self.explicit_targs(sig, indices)?,
             None => (Vec::new(), Vec::new()),
         };
+        vals.iter_mut().for_each(|v| self.complete_partial(v));
         // A wrong argument count is reported as for any call.
         let n = vals.len();
         let count_ok = if sig.variadic && !ddd { n + 1 >= sig.params.len() } else { n == sig.params.len() };
-        if !count_ok || vals.iter().any(|v| v.is_invalid() || v.mode == OpMode::TypeExpr) {
+        if !count_ok || vals.iter().any(|v| v.mode == OpMode::TypeExpr) {
             let params: Vec<TyId> = sig.params.iter().map(|p| p.ty).collect();
             self.arguments(call, func, args, ddd, &params, sig.variadic, vals);
+            return None;
+        }
+        if vals.iter().any(|v| v.is_invalid()) {
             return None;
         }
         let inst = self.instantiate_call(call, func, sig, &targs, &at, vals, ddd)?;
@@ -222,21 +227,13 @@ impl<'a> Checker<'a> {
         if a.is_invalid() || self.tys.sig(a.ty).is_none_or(|s| s.tparams.is_empty()) {
             return;
         }
-        let Some(e) = a.expr else { return };
         let pos = a.start_pos();
         let what = "implicitly instantiated function as argument";
         if self.is_func_type(t) && !self.require_version(pos, what, crate::lang::LangVersion::GO1_21) {
             a.set_invalid();
             return;
         }
-        self.assign_targets.push((e.id, t, "argument".to_string()));
-        let handled = self.instantiate_for_target(a, &[], &[]);
-        self.assign_targets.pop();
-        if !handled {
-            let es = expr_string(e);
-            self.error_at_op(a, format!("cannot use generic function {es} without instantiation"));
-            a.set_invalid();
-        }
+        self.generic_to_target(a, Some(t), "argument");
     }
 
     /// Whether `t`'s core type is a function type that is not generic.
@@ -263,16 +260,11 @@ impl<'a> Checker<'a> {
         variadic: bool,
         args: &mut [Operand<'a>],
     ) {
-        for a in args.iter() {
-            match a.mode {
-                OpMode::TypeExpr => {
-                    let s = self.op_string(a);
-                    self.error_at_op(a, format!("{s} used as value"));
-                    return;
-                }
-                OpMode::Invalid => return,
-                _ => {}
-            }
+        // An invalid argument still counts (as an `unknown type`).
+        if let Some(a) = args.iter().find(|a| a.mode == OpMode::TypeExpr) {
+            let s = self.op_string(a);
+            self.error_at_op(a, format!("{s} used as value"));
+            return;
         }
         let nargs = args.len();
         let mut npars = params.len();
@@ -311,7 +303,7 @@ impl<'a> Checker<'a> {
             } else {
                 ("not enough", start_pos(call))
             };
-            let have: Vec<TyId> = args.iter().map(|a| a.ty).collect();
+            let have: Vec<TyId> = args.iter().map(|a| if a.is_invalid() { INVALID } else { a.ty }).collect();
             let f = expr_string(func);
             let msg = format!(
                 "{qualifier} arguments in call to {f}\n\thave {}\n\twant {}",
@@ -738,6 +730,22 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks a builtin call; returns false after an error.
+    /// Whether `a`, an argument of built-in `name`, is of a type parameter
+    /// type whose every term has a kind `ok` accepts: valid, but gc
+    /// refuses it (since go1.18, go.dev/issue/50937), reported here.
+    fn tparam_builtin_arg(&mut self, a: &Operand<'a>, name: &str, ok: impl Fn(BasicKind) -> bool) -> bool {
+        let Some(terms) = self.tys.tparam_terms(a.ty) else { return false };
+        let all = !terms.is_empty() && terms.iter().all(|t| self.tys.basic_kind(self.tys.under(t.ty)).is_some_and(&ok));
+        if all {
+            let s = self.op_string(a);
+            self.error_at_op(
+                a,
+                format!("{s} not supported as argument to built-in {name} for go1.18 (see go.dev/issue/50937)"),
+            );
+        }
+        all
+    }
+
     fn builtin(&mut self, x: &mut Operand<'a>, call: &'a Expr, b: Builtin, args: &'a [Expr], ddd: bool) -> bool {
         let name = b.name();
         if ddd && b != Builtin::Append {
@@ -926,6 +934,9 @@ impl<'a> Checker<'a> {
                     self.error_at_op(&a, format!("{INVALID_OP}{cs} (mismatched types {at} and {ct})"));
                     return false;
                 }
+                if self.tparam_builtin_arg(&a, "complex", |k| matches!(k, BasicKind::Float32 | BasicKind::Float64)) {
+                    return false;
+                }
                 let res = match self.tys.basic_kind(a.ty) {
                     Some(BasicKind::Float32) => BasicKind::Complex64,
                     Some(BasicKind::Float64) => BasicKind::Complex128,
@@ -1056,6 +1067,10 @@ impl<'a> Checker<'a> {
                             return false;
                         }
                     }
+                }
+                let name = if b == Builtin::Real { "real" } else { "imag" };
+                if self.tparam_builtin_arg(&a, name, |k| matches!(k, BasicKind::Complex64 | BasicKind::Complex128)) {
+                    return false;
                 }
                 let res = match self.tys.basic_kind(a.ty) {
                     Some(BasicKind::Complex64) => BasicKind::Float32,

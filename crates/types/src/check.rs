@@ -254,6 +254,10 @@ pub(crate) struct Checker<'a> {
     /// The type arguments inferred for generic function arguments by the
     /// last `infer`, by argument index.
     pub arg_targs: Vec<(usize, Vec<TyId>)>,
+    /// Partial instantiations (`f[int]` of a generic function with more
+    /// type parameters) left generic for their target to complete, by the
+    /// index expression: the explicit type arguments and their positions.
+    pub partial: HashMap<NodeId, (Vec<TyId>, Vec<Pos>)>,
 }
 
 impl<'a> Checker<'a> {
@@ -291,7 +295,13 @@ impl<'a> Checker<'a> {
     /// How type names are qualified in messages: by package name, except
     /// those of the package being checked.
     pub(crate) fn qualifier(&self) -> crate::typestr::Qualifier<'_> {
-        crate::typestr::Qualifier { objects: &self.info.objects, packages: &self.info.packages, current: self.pkg }
+        crate::typestr::Qualifier {
+            objects: &self.info.objects,
+            packages: &self.info.packages,
+            current: self.pkg,
+            universe: &self.scopes[self.universe.0 as usize].names,
+            sources: self.sources,
+        }
     }
 
     /// The package being checked (`PkgId(0)` before any).

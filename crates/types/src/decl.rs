@@ -1222,9 +1222,15 @@ impl<'a> Checker<'a> {
         o
     }
 
-    /// Reports parameters (and results, receiver) declared twice.
+    /// Reports parameters (and results, receiver) declared twice, or
+    /// declared again after a receiver type parameter.
     fn check_dup_params(&mut self, objs: &SigObjs) {
         let mut seen: Vec<(String, Pos)> = Vec::new();
+        for &t in &objs.recv_tparams {
+            if let T::TypeParam(p) = *self.tys.get(t) {
+                seen.push((self.obj(p).name.clone(), self.obj(p).pos));
+            }
+        }
         for &o in objs.recv.iter().chain(&objs.params).chain(&objs.results) {
             let (name, pos) = (self.obj(o).name.clone(), self.obj(o).pos);
             if name.is_empty() || name == "_" {

@@ -18,7 +18,7 @@ use crate::lang::LangVersion;
 use crate::lookup::Lookup;
 use crate::model::{BasicKind, Mode, ObjKind, SelectionKind};
 use crate::operand::{OpMode, Operand};
-use crate::types::{BYTE, INVALID, T, TyId, basic};
+use crate::types::{BYTE, INVALID, Sig, T, TyId, basic};
 
 /// What kind of expression a call or expression statement was.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -183,9 +183,11 @@ impl<'a> Checker<'a> {
         self.single_value(x);
     }
 
-    /// A value with a composite-literal element type hint.
-    pub(crate) fn expr_with_hint(&mut self, x: &mut Operand<'a>, e: &'a Expr, hint: TyId) {
-        self.raw_expr(x, e, Some(hint));
+    /// A single value that may be a generic function still to be
+    /// instantiated by the `assignment` it meets (types2's `genericExpr`:
+    /// composite literal elements, sent values, map keys, conversions).
+    pub(crate) fn generic_expr(&mut self, x: &mut Operand<'a>, e: &'a Expr, hint: Option<TyId>) {
+        self.raw_expr_generic(x, e, hint, true);
         self.exclude(x, true, true, true);
         self.single_value(x);
     }
@@ -1044,7 +1046,9 @@ impl<'a> Checker<'a> {
                     return;
                 }
                 const SHIFT_BOUND: u64 = 1023 - 1 + 52;
-                let s = y.val.as_u64();
+                // A typed constant count need not be an integer (`s float32
+                // = 2`): its integer value counts, as in types2.
+                let s = y.val.to_int().as_u64();
                 let Some(s) = s.filter(|&s| s <= SHIFT_BOUND) else {
                     let ys = self.op_string(y);
                     self.error_at_op(y, format!("{INVALID_OP}invalid shift count {ys}"));
@@ -1078,6 +1082,16 @@ impl<'a> Checker<'a> {
         if !self.tys.is_integer(x.ty) {
             let s = self.op_string(x);
             self.error_at_op(x, format!("{INVALID_OP}shifted operand {s} must be integer"));
+            x.set_invalid();
+            return;
+        }
+        // The type checker lets a typed constant count of another type
+        // through; gc's back end refuses it when the shift is not constant.
+        if y.is_const() && self.tys.is_typed(y.ty) && !self.tys.is_integer(y.ty) {
+            let (xs, ts, v) = (x.expr.map(expr_string).unwrap_or_default(), self.ts(y.ty), y.val.to_int());
+            let o = if op == BinaryOp::Shl { "<<" } else { ">>" };
+            let pos = e.map_or_else(|| y.start_pos(), |e| e.pos);
+            self.error(pos, format!("{INVALID_OP}{xs} {o} {ts}({v}) (shift count type {ts}, must be integer)"));
             x.set_invalid();
             return;
         }
@@ -1301,7 +1315,7 @@ impl<'a> Checker<'a> {
                                 continue;
                             };
                             // Struct literal elements never get an element type hint.
-                            self.expr(&mut v, &kv.value);
+                            self.generic_expr(&mut v, &kv.value, None);
                             self.assignment(&mut v, Some(ft), "struct literal");
                             if let Some(msg) = lit_field_conflict(&visited, &path, &kid.name) {
                                 self.error(start_pos(key), msg);
@@ -1316,7 +1330,7 @@ impl<'a> Checker<'a> {
                                 continue;
                             }
                             let mut v = Operand::invalid(None);
-                            self.expr(&mut v, &kv.value);
+                            self.generic_expr(&mut v, &kv.value, None);
                             let Some(f) = fields.get(i) else {
                                 let bs = self.ts(base);
                                 self.error_at_op(&v, format!("too many values in struct literal of type {bs}"));
@@ -1355,21 +1369,24 @@ impl<'a> Checker<'a> {
             T::Map(k, v) => {
                 // Constant keys seen, with their types: keys of an interface
                 // key type are duplicates only when their types are identical
-                // too (`1` and `int64(1)` are distinct keys).
+                // too (`1` and `int64(1)` are distinct keys); others when
+                // their values are equal (`1` and `1.0` of a type parameter).
                 let mut seen: Vec<(Value, TyId)> = Vec::new();
+                let iface_key = self.tys.is_interface(k);
                 for kv in elems {
                     let Some(key) = &kv.key else {
                         self.error(start_pos(&kv.value), "missing key in map literal");
                         continue;
                     };
                     let mut kx = Operand::invalid(None);
-                    self.expr_with_hint(&mut kx, key, k);
+                    self.generic_expr(&mut kx, key, Some(k));
                     self.assignment(&mut kx, Some(k), "map literal");
                     if kx.is_const() && !kx.is_invalid() {
                         if seen.iter().any(|(s, t)| {
                             s.compare(Cmp::Eq, &kx.val)
-                                && std::mem::discriminant(s) == std::mem::discriminant(&kx.val)
-                                && self.tys.identical(*t, kx.ty)
+                                && (!iface_key
+                                    || (std::mem::discriminant(s) == std::mem::discriminant(&kx.val)
+                                        && self.tys.identical(*t, kx.ty)))
                         }) {
                             let vs = kx.val.to_string();
                             self.error_at_op(&kx, format!("duplicate key {vs} in map literal"));
@@ -1378,7 +1395,7 @@ impl<'a> Checker<'a> {
                         seen.push((kx.val.clone(), kx.ty));
                     }
                     let mut vx = Operand::invalid(None);
-                    self.expr_with_hint(&mut vx, &kv.value, v);
+                    self.generic_expr(&mut vx, &kv.value, Some(v));
                     self.assignment(&mut vx, Some(v), "map literal");
                 }
             }
@@ -1443,7 +1460,7 @@ impl<'a> Checker<'a> {
             index += 1;
             max = max.max(index);
             let mut v = Operand::invalid(None);
-            self.expr_with_hint(&mut v, &kv.value, elem);
+            self.generic_expr(&mut v, &kv.value, Some(elem));
             self.assignment(&mut v, Some(elem), "array or slice literal");
         }
         max
@@ -1571,7 +1588,7 @@ impl<'a> Checker<'a> {
                     return;
                 };
                 let mut key = Operand::invalid(None);
-                self.expr_with_hint(&mut key, index, k);
+                self.generic_expr(&mut key, index, None);
                 self.assignment(&mut key, Some(k), "map index");
                 x.mode = OpMode::MapIndex;
                 x.ty = v;
@@ -1827,16 +1844,46 @@ impl<'a> Checker<'a> {
             if self.instantiate_for_target(x, &targs, &at) {
                 return;
             }
+            // An assignment or a call's argument: its target completes it.
+            if self.generic_args.contains(&e.id) {
+                self.partial.insert(e.id, (targs, at));
+                return;
+            }
             x.expr = saved;
         }
-        let Some(targs) = self.infer(e.pos, "", &sig, &targs, &[], false) else {
+        self.instantiate_explicit(x, e, &sig, &targs, &at);
+    }
+
+    /// Instantiates generic function `x` (the value of `e`) with the
+    /// explicit type arguments `targs` (at `at`), the others inferred from
+    /// the constraints alone.
+    pub(crate) fn instantiate_explicit(
+        &mut self,
+        x: &mut Operand<'a>,
+        e: &'a Expr,
+        sig: &Sig,
+        targs: &[TyId],
+        at: &[Pos],
+    ) {
+        let Some(targs) = self.infer(e.pos, "", sig, targs, &[], false) else {
             x.set_invalid();
             return;
         };
-        match self.finish_instance(e, &sig, &targs, &at, e.pos) {
+        match self.finish_instance(e, sig, &targs, at, e.pos) {
             Some(inst) => x.ty = inst,
             None => x.set_invalid(),
         }
+    }
+
+    /// A partial instantiation left for its target (see
+    /// `Checker::partial`) that meets a generic callee instead: completed
+    /// from its constraints alone (the callee's inference does not take
+    /// partial instantiations).
+    pub(crate) fn complete_partial(&mut self, x: &mut Operand<'a>) {
+        let Some(e) = x.expr else { return };
+        let Some((targs, at)) = self.partial.remove(&e.id) else { return };
+        let Some(sig) = self.tys.sig(x.ty).cloned() else { return };
+        self.instantiate_explicit(x, e, &sig, &targs, &at);
     }
 
     // ------------------------------------------------------------------
@@ -1943,6 +1990,10 @@ impl<'a> Checker<'a> {
                     x.mode = OpMode::Value;
                 }
                 x.ty = ty;
+                // A field of invalid type (after its error) is no operand.
+                if ty == INVALID {
+                    x.set_invalid();
+                }
             }
             Lookup::Method { path, obj, indirect, sig, iface } => {
                 self.obj_decl(obj);

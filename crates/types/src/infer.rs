@@ -3,27 +3,32 @@
 //!
 //! Inference follows types2's `infer` (Go 1.21's rules) in its common
 //! cases: (1) typed arguments are unified with their parameters' types
-//! (inexactly: a defined type matches a type literal through its
-//! underlying type); (2) each type parameter whose constraint has a core
-//! type is unified with it, and one whose constraint is a single specific
-//! type is that type; (3) a type parameter still unknown whose parameters
+//! (as for an assignment: a defined type matches a type literal through
+//! its underlying type at the top, element types exactly; see [`Unify`]);
+//! (2) each type parameter whose constraint has a core term is unified
+//! with it, and one whose constraint is a single specific type is that
+//! type; a known type argument's methods are unified with the
+//! constraint's; (3) a type parameter still unknown whose parameters
 //! receive untyped constants takes the default type of the largest of
 //! them; (4) inferred types are simplified by substituting the others into
 //! them. Unification is inexact as Go 1.21's: from go1.21 on (the file's
 //! language version) an interface unifies with a type that has its
 //! methods, method signatures unified (`f[T any](I[T])` called with a
 //! type whose method is `m(int)` infers `T = int`), and two interfaces by
-//! their methods alone (so `Value[int]` does not tell `T` of `Value[T]`
-//! when `Value` has no methods, as gc finds); before, by their structure. A type
+//! their methods alone, one's a subset of the other's (so `Value[int]`
+//! does not tell `T` of `Value[T]` when `Value` has no methods, as gc
+//! finds); before, by their structure. A type
 //! parameter left unknown is `cannot infer T (declared at ...)`. A generic
-//! function (or one partially instantiated) assigned to a typed variable
-//! or result is instantiated by reverse inference from that type
-//! ([`Checker::instantiate_for_target`]). Generic functions passed as
-//! arguments have their type parameters (renamed per argument) inferred
-//! together with the callee's, then are instantiated with what was found
-//! (`Checker::arg_targs`); for a non-generic parameter, by reverse
-//! inference from its type. Not yet: reverse inference in assignments to
-//! existing variables, partially instantiated functions as arguments.
+//! function (or one partially instantiated, kept in `Checker::partial`)
+//! meeting a target of function type — a typed variable or result, an
+//! assigned variable, a composite literal element, a sent value, a map
+//! key, a conversion, a non-generic parameter — is instantiated by
+//! reverse inference from that type ([`Checker::generic_to_target`]).
+//! Generic functions passed as arguments to a generic callee have their
+//! type parameters (renamed per argument) inferred together with the
+//! callee's, then are instantiated with what was found
+//! (`Checker::arg_targs`); a partially instantiated one is completed from
+//! its constraints alone there.
 //!
 //! Satisfaction ([`Checker::satisfies`]) is types2's `implements` for
 //! constraints, with gc's causes (`string missing in ~int | float64`,
@@ -39,6 +44,26 @@ use crate::model::{BasicKind, Instance};
 use crate::operand::Operand;
 use crate::subst::Subst;
 use crate::types::{INVALID, Sig, T, Term, TyId};
+
+/// How two types unify (types2's unification modes).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Unify {
+    /// Identical structure.
+    Exact,
+    /// A defined type also matches a type literal through its underlying
+    /// type, channel directions aside, at every level.
+    Inexact,
+    /// As for an assignment: inexact at the top, exact for the element
+    /// types (`func(int, String)` does not unify with `func(P, string)`).
+    Assign,
+}
+
+impl Unify {
+    /// The mode for the element types of composite types.
+    fn elem(self) -> Unify {
+        if self == Unify::Assign { Unify::Exact } else { self }
+    }
+}
 
 /// Inference state: the type parameters and what is known of each.
 struct Unifier {
@@ -79,13 +104,15 @@ impl<'a> Checker<'a> {
 
     /// The first type argument (by index) that does not satisfy its
     /// constraint (with the type arguments substituted), and why.
-    pub(crate) fn verify(&mut self, tparams: &[TyId], targs: &[TyId]) -> Option<(usize, String)> {
+    /// `pos` is where the instantiation is (its language version decides
+    /// whether interfaces satisfy `comparable`).
+    pub(crate) fn verify(&mut self, tparams: &[TyId], targs: &[TyId], pos: Pos) -> Option<(usize, String)> {
         let s = Subst::new(tparams, targs);
         for (i, (&tp, &ta)) in tparams.iter().zip(targs).enumerate() {
             let T::TypeParam(p) = *self.tys.get(tp) else { continue };
             let bound = self.tys.tparams[&p].constraint;
             let bound = self.tys.subst(bound, &s);
-            if let Some(cause) = self.satisfies(ta, bound) {
+            if let Some(cause) = self.satisfies(ta, bound, pos) {
                 return Some((i, cause));
             }
         }
@@ -96,14 +123,14 @@ impl<'a> Checker<'a> {
     /// written in the source (reported at the failing argument).
     pub(crate) fn verify_instance(&mut self, obj: crate::model::ObjId, targs: &[TyId], at: &[Pos], pos: Pos) {
         let tparams = self.tys.generic.get(&obj).cloned().unwrap_or_default();
-        if let Some((i, cause)) = self.verify(&tparams, targs) {
+        if let Some((i, cause)) = self.verify(&tparams, targs, pos) {
             self.error(at.get(i).copied().unwrap_or(pos), cause);
         }
     }
 
     /// `None` if `v` satisfies constraint `t`, else gc's message (types2's
-    /// `implements` for constraints).
-    pub(crate) fn satisfies(&mut self, v: TyId, t: TyId) -> Option<String> {
+    /// `implements` for constraints); `pos` is the instantiation's.
+    pub(crate) fn satisfies(&mut self, v: TyId, t: TyId, pos: Pos) -> Option<String> {
         if self.tys.is_invalid(v) || self.tys.is_invalid(t) {
             return None;
         }
@@ -125,8 +152,14 @@ impl<'a> Checker<'a> {
             let reason = self.missing_reason(&m);
             return Some(format!("{vs} does not satisfy {ts} {reason}"));
         }
-        let comparability =
-            |c: &Self| (tset.comparable && !c.tys.comparable(v)).then(|| format!("{vs} does not satisfy comparable"));
+        // A strictly comparable type satisfies comparable; one comparable
+        // by the spec only (an interface) does from go1.20 on.
+        let comparability = |c: &Self| match tset.comparable && !c.tys.strictly_comparable(v) {
+            false => None,
+            true if !c.tys.comparable(v) => Some(format!("{vs} does not satisfy comparable")),
+            true if c.allows(pos, crate::lang::LangVersion::GO1_20) => None,
+            true => Some(c.version_message(pos, &format!("{vs} to satisfy comparable requires go1.20 or later"))),
+        };
         let Some(terms) = &tset.terms else { return comparability(self) };
         let vterms = match self.tys.get(v) {
             T::TypeParam(p) => Some(self.tys.tparam_set(*p).1.terms),
@@ -206,7 +239,7 @@ impl<'a> Checker<'a> {
         at: &[Pos],
         pos: Pos,
     ) -> Option<TyId> {
-        if let Some((i, cause)) = self.verify(&sig.tparams, targs) {
+        if let Some((i, cause)) = self.verify(&sig.tparams, targs, pos) {
             self.error(at.get(i).copied().unwrap_or(pos), cause);
             return None;
         }
@@ -299,7 +332,7 @@ impl<'a> Checker<'a> {
                 }
                 continue;
             }
-            if !self.unify(&mut u, p, at, true, 0) {
+            if !self.unify(&mut u, p, at, Unify::Assign, 0) {
                 let msg = self.mismatch_message(&u, p, a);
                 self.error(a.start_pos(), format!("{ctx}{msg}"));
                 return None;
@@ -420,6 +453,35 @@ impl<'a> Checker<'a> {
         true
     }
 
+    /// A generic function value `x` meeting a target of type `t` (if any)
+    /// described by `desc` (types2's `nonGeneric` with a target):
+    /// instantiated by reverse inference from a function type, else
+    /// reported as used without instantiation. Other operands are left alone.
+    pub(crate) fn generic_to_target(&mut self, x: &mut Operand<'a>, t: Option<TyId>, desc: &str) {
+        if x.is_invalid() || self.tys.sig(x.ty).is_none_or(|s| s.tparams.is_empty()) {
+            return;
+        }
+        let Some(e) = x.expr else { return };
+        let partial = self.partial.remove(&e.id);
+        let (explicit, at) = partial.clone().unwrap_or_default();
+        if let Some(t) = t {
+            self.assign_targets.push((e.id, t, desc.to_string()));
+            let handled = self.instantiate_for_target(x, &explicit, &at);
+            self.assign_targets.pop();
+            if handled {
+                return;
+            }
+        }
+        if partial.is_some() {
+            let sig = self.tys.sig(x.ty).cloned().unwrap_or_default();
+            self.instantiate_explicit(x, e, &sig, &explicit, &at);
+            return;
+        }
+        let es = expr_string(e);
+        self.error_at_op(x, format!("cannot use generic function {es} without instantiation"));
+        x.set_invalid();
+    }
+
     /// `sig` with fresh type parameters in place of its own (same names,
     /// positions and constraints).
     fn rename_tparams(&mut self, sig: &Sig) -> Sig {
@@ -495,27 +557,71 @@ impl<'a> Checker<'a> {
 
     /// Step 2 of inference for type parameter `i`: unify what is known of
     /// it with its constraint's core type, or set it to the constraint's
-    /// single specific type. False after reporting a failure.
+    /// single specific type; then, if it is known, unify the signatures of
+    /// its methods with those of the constraint. False after reporting a
+    /// failure.
     fn unify_core(&mut self, u: &mut Unifier, i: usize, pos: Pos, ctx: &str) -> bool {
         let T::TypeParam(p) = *self.tys.get(u.tparams[i]) else { return true };
-        let terms = self.tys.tparam_set(p).1.terms.unwrap_or_default();
-        let Some(first) = terms.first().copied() else { return true };
-        let core = self.tys.under(first.ty);
-        if !terms.iter().all(|t| self.tys.identical(self.tys.under(t.ty), core)) {
-            return true;
+        let (methods, set) = self.tys.tparam_set(p);
+        let terms = set.terms.unwrap_or_default();
+        // The core term (types2's `coreTerm`): a single term as written
+        // (settable if it has no tilde), else the core type of all terms.
+        let core = match terms.as_slice() {
+            [] => None,
+            [single] if single.tilde => Some((self.tys.under(single.ty), false)),
+            [single] => Some((single.ty, true)),
+            _ => self.tys.common_under(u.tparams[i], true).ok().map(|c| (c, false)),
+        };
+        match (core, u.targs[i]) {
+            (Some((core, _)), Some(tx)) if !self.unify(u, tx, core, Unify::Inexact, 0) => {
+                let (ps, xs) = (self.ts(u.tparams[i]), self.ts(tx));
+                let cs = self.ts(self.tys.tparams[&p].constraint);
+                self.error(pos, format!("{ctx}{ps} (type {xs}) does not satisfy {cs}"));
+                return false;
+            }
+            (Some((core, true)), None) => u.targs[i] = Some(core),
+            _ => {}
         }
         match u.targs[i] {
-            Some(tx) => {
-                let target = if first.tilde || terms.len() > 1 { core } else { first.ty };
-                if !self.unify(u, tx, target, true, 0) {
-                    let (ps, xs) = (self.ts(u.tparams[i]), self.ts(tx));
-                    let cs = self.ts(self.tys.tparams[&p].constraint);
-                    self.error(pos, format!("{ctx}{ps} (type {xs}) does not satisfy {cs}"));
-                    return false;
-                }
+            Some(tx) if !methods.is_empty() && !self.tys.mentions(tx, &u.tparams) => {
+                self.unify_methods(u, p, tx, &methods, pos, ctx)
             }
-            None if terms.len() == 1 && !first.tilde => u.targs[i] = Some(first.ty),
-            None => {}
+            _ => true,
+        }
+    }
+
+    /// Type argument `tx` known for type parameter `p` must have the
+    /// `methods` of its constraint: their signatures are unified exactly
+    /// with its own, which may infer other type parameters. False after
+    /// reporting a method it lacks or has with another signature.
+    fn unify_methods(
+        &mut self,
+        u: &mut Unifier,
+        p: crate::model::ObjId,
+        tx: TyId,
+        methods: &[crate::types::Method],
+        pos: Pos,
+        ctx: &str,
+    ) -> bool {
+        for m in methods {
+            let have = match self.tys.iface_methods(tx) {
+                Some(vms) => vms.iter().find(|x| x.name == m.name).map(|x| x.sig),
+                None => match self.lookup_field_or_method(tx, false, &m.name) {
+                    Lookup::Method { sig, .. } if self.tys.sig(sig).is_some_and(|s| s.tparams.is_empty()) => Some(sig),
+                    _ => None,
+                },
+            };
+            if have.is_some_and(|h| self.unify(u, h, m.sig, Unify::Exact, 0)) {
+                continue;
+            }
+            let constraint = self.tys.tparams[&p].constraint;
+            let cause = match self.missing_method(tx, constraint) {
+                Some(missing) => self.missing_reason(&missing),
+                None => format!("(wrong type for method {})", m.name),
+            };
+            let (ps, xs, cs) = (self.obj(p).name.clone(), self.ts(tx), self.ts(constraint));
+            self.error(pos, format!("{ctx}{ps} (type {xs}) does not satisfy {cs} {cause}"));
+            return false;
         }
         true
     }
@@ -541,9 +647,9 @@ impl<'a> Checker<'a> {
     }
 
     /// Unifies `x` (in terms of `u`'s type parameters) with `y`, recording
-    /// what it learns of them. `inexact`: a defined type also matches a
-    /// type literal through its underlying type, as assignment allows.
-    fn unify(&mut self, u: &mut Unifier, x: TyId, y: TyId, inexact: bool, depth: u32) -> bool {
+    /// what it learns of them, in `mode`.
+    fn unify(&mut self, u: &mut Unifier, x: TyId, y: TyId, mode: Unify, depth: u32) -> bool {
+        let inexact = mode != Unify::Exact;
         if depth > 64 {
             return false;
         }
@@ -559,12 +665,16 @@ impl<'a> Checker<'a> {
                     }
                     Some(known) if known == a => false,
                     Some(known) => {
-                        if self.unify(u, known, b, inexact, depth + 1) {
+                        if self.unify(u, known, b, mode, depth + 1) {
                             if u.interfaces && self.interface_choice(known, b) == Some(false) {
                                 return false;
                             }
-                            // Prefer the defined type of the two (types2 does).
-                            if inexact && self.tys.named_of(b).is_some() && self.tys.named_of(known).is_none() {
+                            // Prefer the defined type of the two, else a
+                            // directed channel (types2 does: the choice is
+                            // then independent of the arguments' order).
+                            let (bn, kn) = (self.tys.named_of(b).is_some(), self.tys.named_of(known).is_some());
+                            let directed = matches!(self.tys.get(self.tys.under(b)), T::Chan(d, _) if *d != syntax::ast::ChanDir::Both);
+                            if inexact && !kn && (bn || directed) {
                                 u.targs[i] = Some(b);
                             }
                             true
@@ -579,7 +689,7 @@ impl<'a> Checker<'a> {
         for (a, b) in [(x, y), (y, x)] {
             if matches!(self.tys.get(a), T::TypeParam(_)) && !matches!(self.tys.get(b), T::TypeParam(_)) {
                 let core = self.tys.core(a);
-                return core != a && self.unify(u, core, b, inexact, depth + 1);
+                return core != a && self.unify(u, core, b, mode, depth + 1);
             }
         }
         // Instances of one generic type unify by their type arguments, even
@@ -589,7 +699,7 @@ impl<'a> Checker<'a> {
             && b1 == b2
             && a1.len() == a2.len()
         {
-            return a1.into_iter().zip(a2).all(|(a, b)| self.unify(u, a, b, inexact, depth + 1));
+            return a1.into_iter().zip(a2).all(|(a, b)| self.unify(u, a, b, mode, depth + 1));
         }
         if inexact
             && u.interfaces
@@ -600,7 +710,7 @@ impl<'a> Checker<'a> {
         let (xn, yn) = (self.tys.named_of(x).is_some(), self.tys.named_of(y).is_some());
         if inexact && xn != yn {
             let (ux, uy) = (self.tys.under(x), self.tys.under(y));
-            return self.unify(u, ux, uy, inexact, depth + 1);
+            return self.unify(u, ux, uy, mode, depth + 1);
         }
         let mut pairs: Vec<(TyId, TyId)> = Vec::new();
         let same_shape = match (self.tys.get(x).clone(), self.tys.get(y).clone()) {
@@ -618,7 +728,8 @@ impl<'a> Checker<'a> {
             }
             (T::Chan(d1, a), T::Chan(d2, b)) => {
                 pairs.push((a, b));
-                d1 == d2 || (inexact && (d1 == syntax::ast::ChanDir::Both || d2 == syntax::ast::ChanDir::Both))
+                // Inexact unification ignores the direction (types2).
+                d1 == d2 || inexact
             }
             (T::Func(a), T::Func(b)) => {
                 let ok =
@@ -635,7 +746,7 @@ impl<'a> Checker<'a> {
             }
             _ => false,
         };
-        same_shape && pairs.into_iter().all(|(a, b)| self.unify(u, a, b, inexact, depth + 1))
+        same_shape && pairs.into_iter().all(|(a, b)| self.unify(u, a, b, mode.elem(), depth + 1))
     }
 
     /// When a type parameter inferred as `known` unifies with `b` too and
@@ -660,8 +771,8 @@ impl<'a> Checker<'a> {
     }
 
     /// Go 1.21's inexact unification of interfaces (types2's interface
-    /// inference): two interfaces unify when they have the same methods
-    /// with signatures that unify; an interface and another type when each
+    /// inference): two interfaces unify when the methods of one are among
+    /// the other's with signatures that unify; an interface and another type when each
     /// method of the interface is a method of the type with a signature
     /// that unifies. `None` when neither is an interface (type parameters
     /// aside).
@@ -671,14 +782,20 @@ impl<'a> Checker<'a> {
         };
         let (xi, yi) = (is_iface(self, x), is_iface(self, y));
         if xi && yi {
-            let xm = self.tys.iface_methods(x).unwrap_or_default().to_vec();
-            let ym = self.tys.iface_methods(y).unwrap_or_default().to_vec();
-            if xm.len() != ym.len() {
+            // The type sets beyond methods must be the same; the smaller
+            // method set must be a subset of the other, common methods
+            // unifying.
+            if self.tys.iface_set(x) != self.tys.iface_set(y) {
                 return Some(false);
+            }
+            let mut xm = self.tys.iface_methods(x).unwrap_or_default().to_vec();
+            let mut ym = self.tys.iface_methods(y).unwrap_or_default().to_vec();
+            if xm.len() > ym.len() {
+                std::mem::swap(&mut xm, &mut ym);
             }
             for m in xm {
                 let Some(n) = ym.iter().find(|n| n.name == m.name) else { return Some(false) };
-                if !self.unify(u, m.sig, n.sig, false, depth + 1) {
+                if !self.unify(u, m.sig, n.sig, Unify::Exact, depth + 1) {
                     return Some(false);
                 }
             }
@@ -696,7 +813,7 @@ impl<'a> Checker<'a> {
             let Lookup::Method { sig, .. } = self.lookup_field_or_method(other, false, &m.name) else {
                 return Some(false);
             };
-            if !self.unify(u, m.sig, sig, false, depth + 1) {
+            if !self.unify(u, m.sig, sig, Unify::Exact, depth + 1) {
                 return Some(false);
             }
         }

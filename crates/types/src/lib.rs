@@ -202,6 +202,7 @@ impl<'a> Checker<'a> {
             reverse_desc: None,
             generic_args: Vec::new(),
             arg_targs: Vec::new(),
+            partial: HashMap::new(),
             delayed: Vec::new(),
             later: Vec::new(),
             imports: Vec::new(),

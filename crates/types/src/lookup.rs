@@ -179,7 +179,10 @@ impl<'a> Checker<'a> {
             T::Pointer(_) => return Lookup::NotFound,
             _ => (t, false),
         };
-        let mut current: Vec<(TyId, Vec<usize>, bool)> = vec![(start, vec![], is_ptr)];
+        // Each embedded type to search at this depth: its path, whether it
+        // is reached through a pointer, and whether it is reached more than
+        // once (what it has is then ambiguous).
+        let mut current: Vec<(TyId, Vec<usize>, bool, bool)> = vec![(start, vec![], is_ptr, false)];
         let mut seen: Vec<ObjId> = Vec::new();
         for _depth in 0..32 {
             if current.is_empty() {
@@ -188,7 +191,9 @@ impl<'a> Checker<'a> {
             let mut found: Option<Lookup> = None;
             let mut count = 0;
             let mut next = Vec::new();
-            for (typ, path, indirect) in current {
+            for (typ, path, indirect, multiples) in self.consolidate(current) {
+                // A match in a type reached twice counts twice.
+                let weight = if multiples { 2 } else { 1 };
                 if let Some((o, args)) = self.tys.named_of(typ) {
                     let args = args.to_vec();
                     if seen.contains(&o) {
@@ -198,7 +203,7 @@ impl<'a> Checker<'a> {
                     let methods = self.tys.named.get(&o).map(|n| n.methods.clone()).unwrap_or_default();
                     if let Some(m) = methods.into_iter().find(|&m| matches(&self.obj(m).name)) {
                         self.obj_decl(m);
-                        count += 1;
+                        count += weight;
                         let sig = self.method_sig_on(m, &args);
                         found = Some(Lookup::Method { path: path.clone(), obj: m, indirect, sig, iface: false });
                         // A method hides a field of the same name (only
@@ -221,7 +226,7 @@ impl<'a> Checker<'a> {
                             let mut p = path.clone();
                             p.push(i);
                             if matches(&f.name) {
-                                count += 1;
+                                count += weight;
                                 found = Some(Lookup::Field {
                                     path: p.clone(),
                                     ty: f.ty,
@@ -235,14 +240,14 @@ impl<'a> Checker<'a> {
                                     T::Pointer(b) => (*b, true),
                                     _ => (f.ty, false),
                                 };
-                                next.push((ft, p, indirect || ptr));
+                                next.push((ft, p, indirect || ptr, multiples));
                             }
                         }
                     }
                     T::Interface { methods, .. } => {
                         for m in methods {
                             if matches(&m.name) {
-                                count += 1;
+                                count += weight;
                                 // Interface methods have no object; use a
                                 // synthetic one so callers can record it.
                                 let obj = self.iface_method_obj(typ, &m.name, m.sig);
@@ -270,6 +275,20 @@ impl<'a> Checker<'a> {
             current = next;
         }
         Lookup::NotFound
+    }
+
+    /// Merges the entries of one embedding depth that have identical types
+    /// (types2's `consolidateMultiples`): the first's path is kept, and it
+    /// is marked as reached more than once.
+    fn consolidate(&self, level: Vec<(TyId, Vec<usize>, bool, bool)>) -> Vec<(TyId, Vec<usize>, bool, bool)> {
+        let mut out: Vec<(TyId, Vec<usize>, bool, bool)> = Vec::new();
+        for e in level {
+            match out.iter_mut().find(|o| self.tys.identical(o.0, e.0)) {
+                Some(o) => o.3 = true,
+                None => out.push(e),
+            }
+        }
+        out
     }
 
     /// The signature of method `m` of a generic type's instance with type
@@ -448,6 +467,31 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Whether `t` is a struct (or a pointer to one) with an embedded field
+    /// of invalid type, directly or through its embedded structs.
+    fn has_invalid_embedded(&self, t: TyId) -> bool {
+        let mut seen = Vec::new();
+        let mut stack = vec![t];
+        while let Some(t) = stack.pop() {
+            let base = match self.tys.get(self.tys.under(t)) {
+                T::Pointer(b) => *b,
+                _ => t,
+            };
+            let T::Struct(fs) = self.tys.get(self.tys.under(base)) else { continue };
+            if seen.contains(&base) {
+                continue;
+            }
+            seen.push(base);
+            for f in fs.iter().filter(|f| f.embedded) {
+                if self.tys.is_invalid(f.ty) {
+                    return true;
+                }
+                stack.push(f.ty);
+            }
+        }
+        false
+    }
+
     /// `Some(message)` if `v` does not implement interface `t`.
     pub(crate) fn implements(&mut self, v: TyId, t: TyId) -> Option<String> {
         if self.tys.under(v) == INVALID || self.tys.under(t) == INVALID {
@@ -456,12 +500,19 @@ impl<'a> Checker<'a> {
         let (vs, ts) = (self.ts(v), self.ts(t));
         if !self.tys.is_interface(t) {
             let cause = match self.tys.is_interface_ptr(t) {
+                true if self.tys.is_tparam_ptr(t) => {
+                    format!("type {ts} is pointer to type parameter, not type parameter")
+                }
                 true => format!("type {ts} is pointer to interface, not interface"),
                 false => format!("{ts} is not an interface"),
             };
             return Some(format!("{vs} does not implement {ts} ({cause})"));
         }
         let m = self.missing_method(v, t)?;
+        // An embedded field of invalid type may have had the method.
+        if self.has_invalid_embedded(v) {
+            return None;
+        }
         let reason = match m {
             Missing::Method { .. } if self.tys.is_interface_ptr(v) => {
                 format!("(type {vs} is pointer to interface, not interface)")

@@ -77,7 +77,7 @@ impl<'a> Checker<'a> {
             StmtKind::Send { chan, value } => {
                 let (mut ch, mut val) = (Operand::invalid(None), Operand::invalid(None));
                 self.expr(&mut ch, chan);
-                self.expr(&mut val, value);
+                self.generic_expr(&mut val, value, None);
                 if ch.is_invalid() || val.is_invalid() {
                     return;
                 }

@@ -519,9 +519,15 @@ impl Types {
     pub(crate) fn is_interface(&self, t: TyId) -> bool {
         matches!(self.get(self.under(t)), T::Interface { .. })
     }
-    /// Whether the type is a pointer to an interface (underlying).
+    /// Whether the type is a pointer to an interface (underlying), a type
+    /// parameter counting as one (its underlying type is its constraint
+    /// in types2).
     pub(crate) fn is_interface_ptr(&self, t: TyId) -> bool {
-        matches!(self.get(self.under(t)), T::Pointer(p) if self.is_interface(*p))
+        matches!(self.get(self.under(t)), T::Pointer(p) if self.is_interface(*p)) || self.is_tparam_ptr(t)
+    }
+    /// Whether the type is a pointer to a type parameter (underlying).
+    pub(crate) fn is_tparam_ptr(&self, t: TyId) -> bool {
+        matches!(self.get(self.under(t)), T::Pointer(p) if matches!(self.get(*p), T::TypeParam(_)))
     }
     /// Whether the type has a name (types2's `hasName`): a basic or
     /// defined type, an instance, or a type parameter.
@@ -543,19 +549,27 @@ impl Types {
 
     /// Whether values of the type can be compared with `==`.
     pub(crate) fn comparable(&self, t: TyId) -> bool {
-        self.comparable_depth(t, 0)
+        self.comparable_depth(t, false, 0)
     }
 
-    pub(crate) fn comparable_depth(&self, t: TyId, depth: u32) -> bool {
+    /// Whether `t` is strictly comparable: comparable, and no interface
+    /// among its components, so that `==` never panics (the types of a
+    /// constraint's type set must be).
+    pub(crate) fn strictly_comparable(&self, t: TyId) -> bool {
+        self.comparable_depth(t, true, 0)
+    }
+
+    pub(crate) fn comparable_depth(&self, t: TyId, strict: bool, depth: u32) -> bool {
         if depth > 64 {
             return true;
         }
         match self.get(self.under(t)) {
             T::TypeParam(p) => self.tparam_comparable(*p, depth),
             T::Basic(k) => *k != BasicKind::UntypedNil,
-            T::Alias(..) | T::Pointer(_) | T::Chan(..) | T::Interface { .. } => true,
-            T::Struct(fs) => fs.iter().all(|f| self.comparable_depth(f.ty, depth + 1)),
-            T::Array(_, e) => self.comparable_depth(*e, depth + 1),
+            T::Alias(..) | T::Pointer(_) | T::Chan(..) => true,
+            T::Interface { .. } => !strict,
+            T::Struct(fs) => fs.iter().all(|f| self.comparable_depth(f.ty, strict, depth + 1)),
+            T::Array(_, e) => self.comparable_depth(*e, strict, depth + 1),
             _ => false,
         }
     }

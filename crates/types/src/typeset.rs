@@ -73,7 +73,7 @@ impl Types {
         let set = self.tparam_set(p).1;
         match &set.terms {
             None => set.comparable,
-            Some(ts) => !ts.is_empty() && ts.iter().all(|t| self.comparable_depth(t.ty, depth + 1)),
+            Some(ts) => !ts.is_empty() && ts.iter().all(|t| self.comparable_depth(t.ty, true, depth + 1)),
         }
     }
 
@@ -171,6 +171,8 @@ impl Types {
     }
 
     /// The intersection of two type sets (embedding both in one interface).
+    /// `comparable` with terms keeps the strictly comparable terms only
+    /// (`interface{ comparable; [2]any | int }` is `int`).
     pub(crate) fn meet_sets(&self, a: &TypeSet, b: &TypeSet) -> TypeSet {
         let terms = match (&a.terms, &b.terms) {
             (None, x) | (x, None) => x.clone(),
@@ -179,7 +181,13 @@ impl Types {
                 Some(self.normalize_terms(meets.collect()))
             }
         };
-        TypeSet { comparable: a.comparable || b.comparable, terms }
+        match terms {
+            Some(ts) if a.comparable || b.comparable => {
+                let ts = ts.into_iter().filter(|t| self.strictly_comparable(t.ty)).collect();
+                TypeSet { comparable: false, terms: Some(ts) }
+            }
+            terms => TypeSet { comparable: a.comparable || b.comparable, terms },
+        }
     }
 
     /// Whether every type of `sub` (a term list, `None` every type) is in

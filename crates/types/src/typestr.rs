@@ -19,6 +19,11 @@ pub(crate) struct Qualifier<'t> {
     pub objects: &'t [Object],
     pub packages: &'t [PackageInfo],
     pub current: Option<PkgId>,
+    /// The predeclared names: a type parameter named as one is printed
+    /// with where it is declared (`int /* with int declared at f.go:3:8 */`).
+    pub universe: &'t std::collections::HashMap<String, crate::model::ObjId>,
+    /// Renders those positions.
+    pub sources: &'t syntax::SourceMap,
 }
 
 /// Prints `t` as gc does.
@@ -80,6 +85,10 @@ impl Writer<'_> {
             T::TypeParam(o) => {
                 let obj = self.q.objects.get(o.0 as usize);
                 self.out.push_str(obj.map(|o| o.name.as_str()).unwrap_or("?"));
+                if let Some(obj) = obj.filter(|o| self.q.universe.contains_key(&o.name)) {
+                    let at = self.q.sources.render(obj.pos);
+                    let _ = write!(self.out, " /* with {} declared at {at} */", obj.name);
+                }
             }
             T::Union(terms) => self.terms(&terms),
             T::Pointer(e) => {

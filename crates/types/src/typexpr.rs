@@ -286,7 +286,9 @@ impl<'a> Checker<'a> {
             match check {
                 LaterCheck::VarType(t, pos) => {
                     if let Some(set) = self.tys.iface_set(t).filter(|s| s.is_constraint()) {
-                        let why = match set.comparable {
+                        // A set restricted to terms is worded by them:
+                        // the terms already exclude incomparable types.
+                        let why = match set.comparable && set.terms.is_none() {
                             true => "interface is (or embeds) comparable",
                             false => "interface contains type constraints",
                         };
@@ -667,7 +669,16 @@ impl<'a> Checker<'a> {
             OpMode::TypeExpr => x.ty,
             OpMode::Invalid => INVALID,
             _ => {
-                let s = crate::exprstr::expr_string(e);
+                // A name is described by its object's kind, as where a
+                // type name is expected (`x (package-level variable)`), a
+                // qualified one as an operand.
+                let s = match &e.kind {
+                    E::Ident(id) if let Some(o) = self.lookup(&id.name) => {
+                        format!("{} ({})", id.name, self.object_kind(o))
+                    }
+                    E::Ident(_) | E::Selector { .. } => self.op_string(&x),
+                    _ => crate::exprstr::expr_string(e),
+                };
                 self.error(crate::exprstr::start_pos(e), format!("{s} is not a type"));
                 INVALID
             }
