@@ -7,8 +7,12 @@
 //! its dependents too once its signature changed (issue 14: whatever
 //! level the cache works at, an API change must reach the importers).
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
+
+use common::{go, write};
 
 const GO_MOD: &str = "module example.com/m\n\ngo 1.22\n";
 
@@ -48,25 +52,9 @@ func main() {
 }
 "#;
 
-fn write(dir: &Path, rel: &str, text: &str) {
-    let path = dir.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
-
 /// `go run .` in `dir`: its standard output, or `None` without a Go 1.27.
 fn go_run(dir: &Path, gocache: &Path) -> Option<String> {
-    let out = Command::new("go")
-        .arg("run")
-        .arg(".")
-        .current_dir(dir)
-        .env("GOTOOLCHAIN", "local")
-        .env("GOENV", "off")
-        .env("GOFLAGS", "")
-        .env("GOPROXY", "off")
-        .env("GOCACHE", gocache)
-        .output()
-        .ok()?;
+    let out = go(dir, gocache).args(["run", "."]).output().ok()?;
     assert!(out.status.success(), "go run: {}", String::from_utf8_lossy(&out.stderr));
     Some(String::from_utf8(out.stdout).unwrap())
 }

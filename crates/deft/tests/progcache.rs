@@ -6,9 +6,13 @@
 //! compared with `go run`'s (gc 1.27.3 on PATH; without it the test says
 //! so and passes) and the cache's use read off `DEFT_PHASES=1`.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
+
+use common::{go, write};
 
 const GO_MOD: &str = "module example.com/m\n\ngo 1.22\n";
 
@@ -40,12 +44,6 @@ const EXTRA: &str = r#"package leaf
 func init() { println("extra init") }
 "#;
 
-fn write(dir: &Path, rel: &str, text: &str) {
-    let path = dir.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
-
 /// What a run printed and how it ended.
 #[derive(Debug, PartialEq)]
 struct Outcome {
@@ -57,17 +55,7 @@ struct Outcome {
 
 /// `go run . ARGS` in `dir`, or `None` without a Go 1.27.
 fn go_run(dir: &Path, gocache: &Path, args: &[&str]) -> Option<Outcome> {
-    let out = Command::new("go")
-        .args(["run", "."])
-        .args(args)
-        .current_dir(dir)
-        .env("GOTOOLCHAIN", "local")
-        .env("GOENV", "off")
-        .env("GOFLAGS", "")
-        .env("GOPROXY", "off")
-        .env("GOCACHE", gocache)
-        .output()
-        .ok()?;
+    let out = go(dir, gocache).args(["run", "."]).args(args).output().ok()?;
     // The go command reports a program's failure itself (`exit status 3`,
     // and status 1); deft's status is the program's own, as an executable's.
     let mut stderr = String::from_utf8(out.stderr).unwrap();
