@@ -151,10 +151,11 @@ pub struct Program {
     pub funcs: Vec<Func>,
     /// Package-level variables.
     pub globals: Vec<Global>,
-    /// Generated function running package initialisation: the
-    /// initialisers of the imported packages first (each package's
-    /// `P.init` calls those of the packages before it), then global
-    /// initialisers in dependency order, then each `init` in source order.
+    /// Generated function running package initialisation: package after
+    /// package in initialisation order, a call of its `P.init` (the
+    /// global initialisers in dependency order; only if they need code)
+    /// and of each of its `func init`s in source order. No package's own
+    /// code calls another package's initialisation. Hidden in tracebacks.
     pub init: FuncId,
     /// `main.main`; `None` when the main package declares no `func main`
     /// (gc reports that when linking; deft's driver, when it would run).

@@ -7,10 +7,10 @@
 //! every package-level variable its [`GlobalId`] first, so bodies can refer
 //! to any of them; then bodies are lowered in source order (closures get
 //! their ids as they are met); last comes each package's `P.init`, which
-//! calls the previous package's `init`, then runs the global initialisers
-//! in the checker's dependency order and then each `func init` in source
-//! order (`main.init.0`, `main.init.1`, ...). The last package's `init` is
-//! the program's.
+//! runs the global initialisers in the checker's dependency order. The
+//! program's `init` ([`PROGRAM_INIT`]) calls, package after package, its
+//! `P.init` (if it has code) and its `func init`s in source order
+//! (`main.init.0`, `main.init.1`, ...).
 //!
 //! Not lowered at all, as in gc: functions named `_` (gc never compiles
 //! them). A function without a body is rejected, except in deft's library,
@@ -380,7 +380,7 @@ pub fn lower<'a>(
         func_args: HashMap::new(),
     };
     let mut main = None;
-    let mut init = None;
+    let mut inits = Vec::new();
     for pkg in &info.packages {
         let pkg_files = &files[pkg.spec.files.clone()];
         cx.pkg = pkg.spec.path.clone();
@@ -389,10 +389,11 @@ pub fn lower<'a>(
         for (fid, decl) in &decls.funcs {
             lower_func_decl(&mut cx, *fid, decl);
         }
-        init = Some(lower_init(&mut cx, pkg_files, &pkg.init_order, init, &decls.inits));
+        inits.extend(lower_init(&mut cx, pkg_files, &pkg.init_order));
+        inits.extend(&decls.inits);
         main = decls.main;
     }
-    cx.prog.init = init.unwrap_or_default();
+    cx.prog.init = program_init(&mut cx, &inits);
     cx.prog.main = main;
     // Completing the method tables may instantiate methods, whose bodies
     // may make new types and instances in turn.
@@ -614,16 +615,11 @@ fn lower_func_body(cx: &mut Ctx, fid: FuncId, f: &FuncDecl, subst: std::rc::Rc<c
     FnCx::lower(cx, spec, &[]);
 }
 
-/// Builds `P.init` of the current package: the previous package's `init`,
-/// then global initialisers in dependency order, then the `init` functions
-/// in source order.
-fn lower_init(
-    cx: &mut Ctx,
-    files: &[ast::File],
-    order: &[types::Initializer],
-    previous: Option<FuncId>,
-    inits: &[FuncId],
-) -> FuncId {
+/// Builds `P.init` of the current package, the global initialisers in
+/// dependency order, and returns it unless it has nothing to do (as gc,
+/// which makes `P.init` only for initialisers that need code: a panic in
+/// `func init` shows no `P.init` frame). Compiled only if called.
+fn lower_init(cx: &mut Ctx, files: &[ast::File], order: &[types::Initializer]) -> Option<FuncId> {
     let name = format!("{}.init", cx.pkg);
     let pos = files.first().map_or(Pos::NONE, |f| f.package_pos);
     let fid = cx.reserve_func(name.clone(), pos);
@@ -635,9 +631,6 @@ fn lower_init(
     let by_id: syntax::ast::NodeMap<&Expr> = values.iter().map(|e| (e.id, *e)).collect();
     let mut fcx = FnCx::new_init(cx, fid, format!("{}.glob..func", cx_pkg(&name)), plan);
     let mut body = Vec::new();
-    if let Some(f) = previous {
-        body.push(fcx.call_static(f, pos));
-    }
     for init in order {
         let Some(rhs) = by_id.get(&init.rhs).copied() else { fcx.ice(pos, "initializer expression not found") };
         if fcx.static_global_init(&init.lhs, rhs) {
@@ -645,13 +638,35 @@ fn lower_init(
         }
         fcx.global_init(&init.lhs, rhs, &mut body);
     }
-    for &f in inits {
-        body.push(fcx.call_static(f, pos));
-    }
+    let empty = body.is_empty();
     body.push(Stmt::Return(Pos::NONE));
     fcx.finish(body, Pos::NONE);
+    cx.prog.funcs[fid.0 as usize].on_demand = true;
+    (!empty).then_some(fid)
+}
+
+/// The program's initialisation, [`Program::init`]: a call of each
+/// package's initialisation functions (`P.init`, then its `func init`s in
+/// source order), packages in initialisation order, as gc's runtime runs
+/// each package's init task. Each package's code is thus a function of
+/// its own that no other package's calls, so that a package's compiled
+/// code does not depend on which packages come before it (issue 14's
+/// package cache). Named as the runtime function of gc that does this;
+/// codegen hides its frame, as gc's tracebacks hide the runtime's.
+fn program_init(cx: &mut Ctx, inits: &[FuncId]) -> FuncId {
+    let library = std::mem::replace(&mut cx.library, false);
+    let fid = cx.reserve_func(PROGRAM_INIT.to_string(), Pos::NONE);
+    let mut fcx = FnCx::new_init(cx, fid, format!("{PROGRAM_INIT}.func"), FuncPlan::default());
+    let mut body: Vec<Stmt> = inits.iter().map(|&f| fcx.call_static(f, Pos::NONE)).collect();
+    body.push(Stmt::Return(Pos::NONE));
+    fcx.finish(body, Pos::NONE);
+    cx.library = library;
     fid
 }
+
+/// The name of [`Program::init`] (gc's runtime function that runs
+/// packages' init tasks).
+pub const PROGRAM_INIT: &str = "runtime.doInit";
 
 /// `main` from `main.init`.
 fn cx_pkg(init_name: &str) -> &str {
