@@ -102,9 +102,10 @@ pub struct Options {
     pub dump_functions: Vec<String>,
     /// The machine-code cache, if any.
     pub cache: Option<std::sync::Arc<dyn CodeCache>>,
-    /// [`compile_jit`] writes the program as an [`artifact::Artifact`],
-    /// reads it back and links that instead (`DEFT_RELINK=1`: a self-test
-    /// of the package cache's format on whole programs).
+    /// [`compile_jit`] writes the program as one [`artifact::Artifact`]
+    /// per package ([`artifact::split`]), reads them back and links those
+    /// instead (`DEFT_RELINK=1`: a self-test of the package cache's format
+    /// and units on whole programs).
     pub relink: bool,
 }
 
@@ -146,12 +147,26 @@ pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Re
             |what: &str| vec![Diagnostic { pos: syntax::Pos::NONE, msg: format!("internal compiler error: {what}") }];
         let art = artifact::capture(module.declarations(), capture, &translated)
             .ok_or_else(|| ice("the program cannot be written as an artifact"))?;
-        let art = artifact::Artifact::decode(&art.encode()).ok_or_else(|| ice("an artifact does not read back"))?;
+        let owners = unit_owners(program);
+        let n = program.packages.len().max(1);
+        let units = artifact::split(&art, n, n - 1, |s| owners.get(s).copied())
+            .ok_or_else(|| ice("the program's artifact does not split into units"))?;
+        let units: Option<Vec<_>> = units.iter().map(|u| artifact::Artifact::decode(&u.encode())).collect();
+        let units = units.ok_or_else(|| ice("an artifact does not read back"))?;
         let mut fresh = jit::new_module(program);
-        let linked = artifact::link(&mut fresh, &art).map_err(|e| ice(&e))?;
+        let linked = artifact::link_units(&mut fresh, &units).map_err(|e| ice(&e))?;
         return jit::finish(fresh, linked);
     }
     jit::finish(module, translated)
+}
+
+/// The unit (an index of [`Program::packages`]) that defines each named
+/// object of `program` that a unit owns: functions by [`lower::ir::Func::unit`],
+/// package-level variables by their package.
+fn unit_owners(program: &Program) -> std::collections::HashMap<String, usize> {
+    let funcs = program.funcs.iter().filter_map(|f| Some((program::go_symbol(&f.link), f.unit? as usize)));
+    let globals = program.globals.iter().map(|g| (program::var_symbol(&g.name), g.unit as usize));
+    funcs.chain(globals).collect()
 }
 
 /// What translating a program into a module produced, before the module

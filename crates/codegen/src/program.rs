@@ -367,7 +367,7 @@ impl<'p> ProgramCx<'p> {
         if let Some(id) = self.globals[g.0 as usize] {
             return id;
         }
-        let symbol = format!("go:var:{}", self.prog.globals[g.0 as usize].name);
+        let symbol = var_symbol(&self.prog.globals[g.0 as usize].name);
         let id = self.named_data(&symbol, true);
         let global = &self.prog.globals[g.0 as usize];
         self.globals[g.0 as usize] = Some(id);
@@ -646,6 +646,12 @@ impl<'p> ProgramCx<'p> {
 /// `os.write`'s adapter is `go:os.write`, and calls the import `os.write`).
 pub fn go_symbol(link: &str) -> String {
     format!("go:{link}")
+}
+
+/// The symbol of package-level variable `name` (qualified: `main.x`) in a
+/// module.
+pub fn var_symbol(name: &str) -> String {
+    format!("go:var:{name}")
 }
 
 /// The bytes of constant `c` in memory as layout `l` (a string's data

@@ -151,6 +151,10 @@ pub struct Program {
     pub funcs: Vec<Func>,
     /// Package-level variables.
     pub globals: Vec<Global>,
+    /// The import paths of the program's packages in initialisation order:
+    /// the *units* [`Func::unit`] and [`Global::unit`] index (issue 14's
+    /// package cache compiles and keeps code per package).
+    pub packages: Vec<String>,
     /// Generated function running package initialisation: package after
     /// package in initialisation order, a call of its `P.init` (the
     /// global initialisers in dependency order; only if they need code)
@@ -347,6 +351,8 @@ pub struct Global {
     /// static initialisation; `P.init` then has no code for it); `None`:
     /// zero until `P.init` stores its value.
     pub init: Option<StaticValue>,
+    /// Its package, an index of [`Program::packages`].
+    pub unit: u32,
 }
 
 /// A value laid out in the program's data before it runs (see
@@ -462,6 +468,15 @@ pub struct Func {
     /// wrote are compiled even when unreachable, so that everything deft
     /// cannot compile in them is reported. (Added for packages.)
     pub on_demand: bool,
+    /// The package (an index of [`Program::packages`]) whose compiled unit
+    /// defines it: a function, method or `func init` declared there, the
+    /// closures and wrappers made while its body is lowered, `P.init`.
+    /// `None` for code made for whoever needs it: an instance of generic
+    /// code and what is made for it, the wrappers of method tables,
+    /// reflect's adapters, the program's init. Each unit carries a copy of
+    /// such a function wherever it refers to it (see
+    /// `codegen::artifact::split`).
+    pub unit: Option<u32>,
 }
 
 /// A local variable.

@@ -78,6 +78,8 @@ pub struct Ctx<'a> {
     pub pkg: String,
     /// Whether that package is part of deft's library.
     pub library: bool,
+    /// That package's index in [`Program::packages`].
+    pub unit: u32,
     /// Method → its method-value wrapper (`main.T.M-fm`), once made.
     pub method_value_wrappers: HashMap<FuncId, FuncId>,
     /// Value method → its pointer-receiver wrapper (`main.(*T).M`), once made.
@@ -268,8 +270,8 @@ impl<'a> Ctx<'a> {
             Some(a) => name.replacen("[...]", a, 1),
             None => name.clone(),
         };
-        if let Some(a) = args {
-            self.func_args.insert(id, a);
+        if let Some(a) = &args {
+            self.func_args.insert(id, a.clone());
         }
         self.prog.funcs.push(Func {
             name,
@@ -286,6 +288,7 @@ impl<'a> Ctx<'a> {
             external: false,
             noinline: false,
             on_demand: self.library,
+            unit: args.is_none().then_some(self.unit),
         });
         id
     }
@@ -311,6 +314,7 @@ impl<'a> Ctx<'a> {
             external: false,
             noinline: false,
             on_demand: true,
+            unit: None,
         };
         if wrapper {
             self.prog.wrappers.push(id);
@@ -367,6 +371,7 @@ pub fn lower<'a>(
         globals: HashMap::new(),
         pkg: String::new(),
         library: false,
+        unit: 0,
         method_value_wrappers: HashMap::new(),
         deref_wrappers: HashMap::new(),
         promoted_wrappers: HashMap::new(),
@@ -385,6 +390,8 @@ pub fn lower<'a>(
         let pkg_files = &files[pkg.spec.files.clone()];
         cx.pkg = pkg.spec.path.clone();
         cx.library = pkg.spec.library;
+        cx.unit = cx.prog.packages.len() as u32;
+        cx.prog.packages.push(cx.pkg.clone());
         let decls = declare(&mut cx, pkg_files);
         for (fid, decl) in &decls.funcs {
             lower_func_decl(&mut cx, *fid, decl);
@@ -510,7 +517,7 @@ fn declare_global(cx: &mut Ctx, name: &ast::Ident) {
     let ty = cx.facts().obj_ty(obj);
     let ty = cx.ty(ty);
     let id = GlobalId(cx.prog.globals.len() as u32);
-    cx.prog.globals.push(Global { name: format!("{}.{}", cx.pkg, name.name), ty, init: None });
+    cx.prog.globals.push(Global { name: format!("{}.{}", cx.pkg, name.name), ty, init: None, unit: cx.unit });
     cx.globals.insert(obj, id);
 }
 
@@ -661,6 +668,7 @@ fn program_init(cx: &mut Ctx, inits: &[FuncId]) -> FuncId {
     body.push(Stmt::Return(Pos::NONE));
     fcx.finish(body, Pos::NONE);
     cx.library = library;
+    cx.prog.funcs[fid.0 as usize].unit = None;
     fid
 }
 

@@ -189,6 +189,7 @@ impl FB {
                 external: false,
                 noinline: false,
                 on_demand: false,
+                unit: None,
             },
         }
     }
