@@ -150,6 +150,12 @@ impl Capture {
         self.funcs.push((id, align, code.to_vec(), relocs.to_vec()));
     }
 
+    /// The names of the named objects defined, as `decls` declares them.
+    pub(crate) fn defined_names(&self, decls: &ModuleDeclarations) -> std::collections::HashSet<String> {
+        let funcs = self.funcs.iter().filter_map(|f| decls.get_function_decl(f.0).name.clone());
+        funcs.chain(self.data.iter().filter_map(|d| decls.get_data_decl(d.id).name.clone())).collect()
+    }
+
     /// Records data object `id`'s definition.
     pub(crate) fn data(&mut self, id: DataId, d: &DataDescription) {
         let (bytes, size) = match &d.init {
@@ -267,6 +273,47 @@ pub(crate) fn link_units(module: &mut dyn Module, units: &[Artifact]) -> Result<
         typelinks: linked.typelinks,
         capture: None,
     })
+}
+
+/// Defines the artifacts `units` in `module` beside the translation `t`
+/// (which defined the named objects `defined`), as [`link_units`] does,
+/// and adds their funcdata and roots to `t`.
+pub(crate) fn link_beside(
+    module: &mut dyn Module,
+    units: &[Artifact],
+    mut defined: std::collections::HashSet<String>,
+    t: &mut Translated,
+) -> Result<(), String> {
+    let mut linked = Linked::default();
+    for art in units {
+        link_one(module, art, &mut defined, &mut linked)?;
+    }
+    t.compiled.extend(linked.compiled);
+    for g in linked.globals {
+        if !t.globals.contains(&g) {
+            t.globals.push(g);
+        }
+    }
+    Ok(())
+}
+
+/// The named objects the relocations of `units` refer to and none of them
+/// defines.
+pub(crate) fn undefined_refs(units: &[Artifact]) -> std::collections::HashSet<&str> {
+    let defined: std::collections::HashSet<&str> = units
+        .iter()
+        .flat_map(|a| a.funcs.iter().map(|f| &f.sym).chain(a.data.iter().map(|d| &d.sym)))
+        .filter_map(sym_name)
+        .collect();
+    let relocs =
+        units.iter().flat_map(|a| a.funcs.iter().flat_map(|f| &f.relocs).chain(a.data.iter().flat_map(|d| &d.relocs)));
+    relocs
+        .filter_map(|r| match &r.target {
+            Target::Func(s) | Target::Data(s) => sym_name(s),
+            Target::Import(_) => None,
+        })
+        .filter(|n| !defined.contains(n))
+        .collect()
 }
 
 /// What the units linked so far give the JIT.

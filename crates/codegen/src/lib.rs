@@ -102,17 +102,32 @@ pub struct Options {
     pub dump_functions: Vec<String>,
     /// The machine-code cache, if any.
     pub cache: Option<std::sync::Arc<dyn CodeCache>>,
-    /// [`compile_jit`] writes the program as one [`artifact::Artifact`]
-    /// per package ([`artifact::split`]), reads them back and links those
-    /// instead (`DEFT_RELINK=1`: a self-test of the package cache's format
-    /// and units on whole programs).
-    pub relink: bool,
+    /// A self-test of the package cache on whole programs (see [`Relink`]).
+    pub relink: Relink,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { opt_level_speed: true, dump_functions: Vec::new(), cache: None, relink: false }
+        Options { opt_level_speed: true, dump_functions: Vec::new(), cache: None, relink: Relink::Off }
     }
+}
+
+/// How [`compile_jit`] runs a program through the package cache's
+/// artifacts, to prove them on whole programs (`DEFT_RELINK`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Relink {
+    /// The program's code as translated.
+    #[default]
+    Off,
+    /// Every package's unit ([`artifact::split`]) written, read back and
+    /// linked into a fresh module (`DEFT_RELINK=1`).
+    Units,
+    /// The units of the main module's packages other than main written
+    /// and read back, and the program translated again without them and
+    /// linked with them, as the package cache's hits will be
+    /// (`DEFT_RELINK=packages`; the units of a program using reflect are
+    /// not taken: its typelinks table must list their descriptors).
+    Packages,
 }
 
 /// Cranelift's view of a [`CodeCache`], for one function of `group`.
@@ -141,23 +156,48 @@ fn cache_group(meta: &funcdata::FuncMeta) -> &str {
 /// to run, or the diagnostics for constructs deft does not support yet.
 pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Result<JitProgram, Vec<Diagnostic>> {
     let mut module = jit::new_module(program);
-    let translated = translate(&mut module, program, sources, opts)?;
-    if let Some(capture) = &translated.capture {
-        let ice =
-            |what: &str| vec![Diagnostic { pos: syntax::Pos::NONE, msg: format!("internal compiler error: {what}") }];
-        let art = artifact::capture(module.declarations(), capture, &translated)
-            .ok_or_else(|| ice("the program cannot be written as an artifact"))?;
-        let owners = unit_owners(program);
-        let n = program.packages.len().max(1);
-        let units = artifact::split(&art, n, n - 1, |s| owners.get(s).copied())
-            .ok_or_else(|| ice("the program's artifact does not split into units"))?;
-        let units: Option<Vec<_>> = units.iter().map(|u| artifact::Artifact::decode(&u.encode())).collect();
-        let units = units.ok_or_else(|| ice("an artifact does not read back"))?;
-        let mut fresh = jit::new_module(program);
+    let translated = translate(&mut module, program, sources, opts, &Prebuilt::default())?;
+    if opts.relink == Relink::Off {
+        return jit::finish(module, translated);
+    }
+    let ice = |what: &str| vec![Diagnostic { pos: syntax::Pos::NONE, msg: format!("internal compiler error: {what}") }];
+    let capture = translated.capture.as_ref().ok_or_else(|| ice("nothing captured"))?;
+    let art = artifact::capture(module.declarations(), capture, &translated)
+        .ok_or_else(|| ice("the program cannot be written as an artifact"))?;
+    let owners = unit_owners(program);
+    let n = program.packages.len().max(1);
+    let units = artifact::split(&art, n, n - 1, |s| owners.get(s).copied())
+        .ok_or_else(|| ice("the program's artifact does not split into units"))?;
+    let units: Option<Vec<_>> = units.iter().map(|u| artifact::Artifact::decode(&u.encode())).collect();
+    let mut units = units.ok_or_else(|| ice("an artifact does not read back"))?;
+    let mut fresh = jit::new_module(program);
+    if opts.relink == Relink::Units {
         let linked = artifact::link_units(&mut fresh, &units).map_err(|e| ice(&e))?;
         return jit::finish(fresh, linked);
     }
-    jit::finish(module, translated)
+    // The main module's packages but main, as hits of the package cache.
+    let mut prebuilt = Prebuilt { units: vec![false; program.packages.len()], arts: Vec::new() };
+    for (u, p) in program.packages.iter().enumerate().take(n - 1) {
+        if !p.library && !program.uses_reflect {
+            prebuilt.units[u] = true;
+            prebuilt.arts.push(std::mem::take(&mut units[u]));
+        }
+    }
+    let opts = Options { relink: Relink::Off, ..opts.clone() };
+    let translated = translate(&mut fresh, program, sources, &opts, &prebuilt)?;
+    jit::finish(fresh, translated)
+}
+
+/// Packages whose code comes from artifacts instead of translation: what
+/// [`translate`] declares, does not translate, and links beside what it
+/// translated.
+#[derive(Default)]
+pub(crate) struct Prebuilt {
+    /// Per unit (an index of [`Program::packages`]): whether its code
+    /// comes from one of `arts`.
+    pub units: Vec<bool>,
+    /// The units' artifacts.
+    pub arts: Vec<artifact::Artifact>,
 }
 
 /// The unit (an index of [`Program::packages`]) that defines each named
@@ -199,17 +239,21 @@ pub(crate) fn translate(
     program: &Program,
     sources: &SourceMap,
     opts: &Options,
+    prebuilt: &Prebuilt,
 ) -> Result<Translated, Vec<Diagnostic>> {
     let mut cx = ProgramCx::new(module, program, sources);
     cx.cache = opts.cache.clone();
-    cx.capture = opts.relink.then(artifact::Capture::default);
+    cx.prebuilt = prebuilt.units.clone();
+    // Linking prebuilt units needs the names the translation defined.
+    let capture = opts.relink != Relink::Off || !prebuilt.arts.is_empty();
+    cx.capture = capture.then(artifact::Capture::default);
     let mut ctx = cx.module.make_context();
     let mut fctx = FunctionBuilderContext::new();
     let mut inliner = inline::Inliner::new(&cx);
     // Compile what the program can reach, starting from init, main and
     // every function the user wrote (see `Func::on_demand`).
     for i in (0..program.funcs.len()).rev() {
-        if !program.funcs[i].on_demand {
+        if !program.funcs[i].on_demand && !cx.is_prebuilt(FuncId(i as u32)) {
             cx.func_decl(FuncId(i as u32));
         }
     }
@@ -217,8 +261,12 @@ pub(crate) fn translate(
     if let Some(m) = program.main {
         cx.func_decl(m);
     }
+    queue_prebuilt_refs(&mut cx, &prebuilt.arts);
     while let Some(fid) = cx.worklist.pop() {
         let i = fid.0 as usize;
+        if cx.is_prebuilt(fid) {
+            continue;
+        }
         if program.funcs[i].external {
             if let Some(meta) = external::define_adapter(&mut cx, &mut ctx, &mut fctx, fid) {
                 let id = cx.funcs[i];
@@ -266,7 +314,40 @@ pub(crate) fn translate(
     let main = program.main.map(|m| cx.func_decl(m));
     let globals = cx.global_ids();
     let typelinks = cx.typelinks();
-    Ok(Translated { compiled: cx.compiled, globals, trampoline, catcher, init, main, typelinks, capture: cx.capture })
+    let mut t =
+        Translated { compiled: cx.compiled, globals, trampoline, catcher, init, main, typelinks, capture: cx.capture };
+    if !prebuilt.arts.is_empty() {
+        let defined = t.capture.as_ref().map(|c| c.defined_names(cx.module.declarations())).unwrap_or_default();
+        artifact::link_beside(cx.module, &prebuilt.arts, defined, &mut t)
+            .map_err(|e| vec![Diagnostic { pos: syntax::Pos::NONE, msg: format!("internal compiler error: {e}") }])?;
+    }
+    Ok(t)
+}
+
+/// Queues for translation what the prebuilt units refer to and none of
+/// them defines: functions of the packages translated (library code is
+/// compiled where the program reaches it, and a unit's code reaches it
+/// too) and their package-level variables.
+fn queue_prebuilt_refs(cx: &mut ProgramCx, arts: &[artifact::Artifact]) {
+    if arts.is_empty() {
+        return;
+    }
+    let prog = cx.prog;
+    let funcs: std::collections::HashMap<String, FuncId> =
+        prog.funcs.iter().enumerate().map(|(i, f)| (program::go_symbol(&f.link), FuncId(i as u32))).collect();
+    let globals: std::collections::HashMap<String, lower::ir::GlobalId> = prog
+        .globals
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (program::var_symbol(&g.name), lower::ir::GlobalId(i as u32)))
+        .collect();
+    for name in artifact::undefined_refs(arts) {
+        if let Some(&f) = funcs.get(name) {
+            cx.func_decl(f);
+        } else if let Some(&g) = globals.get(name) {
+            cx.global(g);
+        }
+    }
 }
 
 /// The alignment of a function of `len` bytes: 32 bytes (gc's), or 64 when

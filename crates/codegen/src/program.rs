@@ -135,6 +135,11 @@ pub struct ProgramCx<'p> {
     pub cache: Option<std::sync::Arc<dyn crate::CodeCache>>,
     /// Records every definition, for an artifact (see [`crate::Options::relink`]).
     pub(crate) capture: Option<crate::artifact::Capture>,
+    /// Per unit (an index of [`Program::packages`]): whether its code
+    /// and variables come from a prebuilt artifact, linked after the
+    /// translation (see `crate::Prebuilt`): they are declared, never
+    /// defined here.
+    pub prebuilt: Vec<bool>,
 }
 
 impl<'p> ProgramCx<'p> {
@@ -166,6 +171,7 @@ impl<'p> ProgramCx<'p> {
             diags: Vec::new(),
             cache: None,
             capture: None,
+            prebuilt: Vec::new(),
         };
         for i in 0..prog.funcs.len() {
             let id = cx.declare_go_func(FuncId(i as u32));
@@ -189,6 +195,15 @@ impl<'p> ProgramCx<'p> {
         }
         self.error(Pos::NONE, format!("internal compiler error: link name {symbol} declared twice"));
         self.declare_anon(&sig)
+    }
+
+    /// Whether function `f`'s code comes from a prebuilt unit.
+    pub fn is_prebuilt(&self, f: FuncId) -> bool {
+        self.prog.funcs[f.0 as usize].unit.is_some_and(|u| self.unit_prebuilt(u))
+    }
+
+    fn unit_prebuilt(&self, unit: u32) -> bool {
+        self.prebuilt.get(unit as usize).copied().unwrap_or(false)
     }
 
     /// The declaration of IR function `f`, for a reference to it (a call, a
@@ -371,6 +386,9 @@ impl<'p> ProgramCx<'p> {
         let id = self.named_data(&symbol, true);
         let global = &self.prog.globals[g.0 as usize];
         self.globals[g.0 as usize] = Some(id);
+        if self.unit_prebuilt(global.unit) {
+            return id;
+        }
         match &global.init {
             Some(value) => self.define_static(id, global.ty, value),
             None => {
@@ -389,7 +407,9 @@ impl<'p> ProgramCx<'p> {
     /// of the garbage collector once finalized).
     pub fn global_ids(&self) -> Vec<(DataId, usize)> {
         let size = |g: usize| self.layouts.get(self.prog.globals[g].ty).size.max(1) as usize;
-        let globals = self.globals.iter().enumerate().filter_map(|(g, id)| id.map(|id| (id, size(g))));
+        let own = |g: usize| !self.unit_prebuilt(self.prog.globals[g].unit);
+        let globals =
+            self.globals.iter().enumerate().filter(|&(g, _)| own(g)).filter_map(|(g, id)| id.map(|id| (id, size(g))));
         globals.chain(self.static_roots.iter().copied()).collect()
     }
 

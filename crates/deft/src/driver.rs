@@ -198,7 +198,11 @@ pub fn compile_loaded<B: Backend>(
             .map(|v| v.split(',').map(String::from).collect())
             .unwrap_or_default(),
         cache: cache.clone().map(|c| c as std::sync::Arc<dyn codegen::CodeCache>),
-        relink: std::env::var_os("DEFT_RELINK").is_some_and(|v| v == "1"),
+        relink: match std::env::var("DEFT_RELINK").as_deref() {
+            Ok("1") => codegen::Relink::Units,
+            Ok("packages") => codegen::Relink::Packages,
+            _ => codegen::Relink::Off,
+        },
         ..codegen::Options::default()
     };
     let compiled = B::generate(&program, sources, &cg_opts, &godebug);

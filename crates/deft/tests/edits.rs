@@ -14,11 +14,10 @@ const GO_MOD: &str = "module example.com/m\n\ngo 1.22\n";
 
 const LEAF: &str = r#"package leaf
 
-// Value is what the edits change. Not inlined: a body edit of a function
-// inlined into its callers changes their code too (as in gc, whose export
-// data carries inlinable bodies).
-//
-//go:noinline
+// Value is what the edits change: a leaf small enough to inline, which
+// deft inlines into its own package's code only, so that a body edit
+// recompiles this package alone (gc's export data carries inlinable
+// bodies, and its importers are compiled again).
 func Value() int {
 	return 17 * 2
 }

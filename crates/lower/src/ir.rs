@@ -154,7 +154,7 @@ pub struct Program {
     /// The import paths of the program's packages in initialisation order:
     /// the *units* [`Func::unit`] and [`Global::unit`] index (issue 14's
     /// package cache compiles and keeps code per package).
-    pub packages: Vec<String>,
+    pub packages: Vec<Package>,
     /// Generated function running package initialisation: package after
     /// package in initialisation order, a call of its `P.init` (the
     /// global initialisers in dependency order; only if they need code)
@@ -477,6 +477,16 @@ pub struct Func {
     /// such a function wherever it refers to it (see
     /// `codegen::artifact::split`).
     pub unit: Option<u32>,
+}
+
+/// A package of the program, as [`Program::packages`] lists it.
+#[derive(Clone, Debug, Default)]
+pub struct Package {
+    /// Its import path.
+    pub path: String,
+    /// Whether it is part of deft's library (an overlay or Go's source),
+    /// whose functions are compiled only where the program reaches them.
+    pub library: bool,
 }
 
 /// A local variable.

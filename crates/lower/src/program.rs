@@ -391,7 +391,7 @@ pub fn lower<'a>(
         cx.pkg = pkg.spec.path.clone();
         cx.library = pkg.spec.library;
         cx.unit = cx.prog.packages.len() as u32;
-        cx.prog.packages.push(cx.pkg.clone());
+        cx.prog.packages.push(crate::ir::Package { path: cx.pkg.clone(), library: cx.library });
         let decls = declare(&mut cx, pkg_files);
         for (fid, decl) in &decls.funcs {
             lower_func_decl(&mut cx, *fid, decl);
