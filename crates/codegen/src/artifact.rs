@@ -636,6 +636,12 @@ fn named_func(module: &mut dyn Module, name: &str, linkage: Linkage, sig: &Signa
 }
 
 impl Artifact {
+    /// Whether it defines the named object `symbol`.
+    pub fn defines(&self, symbol: &str) -> bool {
+        let named = |s: &Sym| sym_name(s) == Some(symbol);
+        self.funcs.iter().any(|f| named(&f.sym)) || self.data.iter().any(|d| named(&d.sym))
+    }
+
     /// The artifact as bytes ([`Artifact::decode`] reads them back).
     pub fn encode(&self) -> Vec<u8> {
         let mut w = Writer(Vec::new());

@@ -104,11 +104,22 @@ pub struct Options {
     pub cache: Option<std::sync::Arc<dyn CodeCache>>,
     /// A self-test of the package cache on whole programs (see [`Relink`]).
     pub relink: Relink,
+    /// Packages, by import path, whose code is the given unit (made by
+    /// [`package_units`] or kept by the package cache) rather than
+    /// translated: the program was lowered with their bodies skipped
+    /// (`lower::LowerOptions::prebuilt`).
+    pub prebuilt: Vec<(String, artifact::Artifact)>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { opt_level_speed: true, dump_functions: Vec::new(), cache: None, relink: Relink::Off }
+        Options {
+            opt_level_speed: true,
+            dump_functions: Vec::new(),
+            cache: None,
+            relink: Relink::Off,
+            prebuilt: Vec::new(),
+        }
     }
 }
 
@@ -122,11 +133,12 @@ pub enum Relink {
     /// Every package's unit ([`artifact::split`]) written, read back and
     /// linked into a fresh module (`DEFT_RELINK=1`).
     Units,
-    /// The units of the main module's packages other than main written
-    /// and read back, and the program translated again without them and
-    /// linked with them, as the package cache's hits will be
-    /// (`DEFT_RELINK=packages`; the units of a program using reflect are
-    /// not taken: its typelinks table must list their descriptors).
+    /// The units of the main module's packages other than main
+    /// ([`package_units`]) written and read back, then the program lowered
+    /// and translated again without them and linked with them, as the
+    /// package cache's hits will be (`DEFT_RELINK=packages`, which the
+    /// driver runs; not for a program using reflect: its typelinks table
+    /// must list every descriptor, the units' included).
     Packages,
 }
 
@@ -156,36 +168,59 @@ fn cache_group(meta: &funcdata::FuncMeta) -> &str {
 /// to run, or the diagnostics for constructs deft does not support yet.
 pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Result<JitProgram, Vec<Diagnostic>> {
     let mut module = jit::new_module(program);
-    let translated = translate(&mut module, program, sources, opts, &Prebuilt::default())?;
-    if opts.relink == Relink::Off {
+    let translated = translate(&mut module, program, sources, opts, &Prebuilt::of(program, opts))?;
+    if opts.relink != Relink::Units {
         return jit::finish(module, translated);
     }
-    let ice = |what: &str| vec![Diagnostic { pos: syntax::Pos::NONE, msg: format!("internal compiler error: {what}") }];
+    let units = split_units(&module, program, &translated)?;
+    let mut fresh = jit::new_module(program);
+    let linked = artifact::link_units(&mut fresh, &units).map_err(|e| ice(&e))?;
+    jit::finish(fresh, linked)
+}
+
+/// The units of the main module's packages but main, as the package
+/// cache would keep them: `program` compiled and split, each unit written
+/// and read back, paired with its package's import path (for
+/// `DEFT_RELINK=packages`, see [`Relink::Packages`]). None for a program
+/// using reflect.
+pub fn package_units(
+    program: &Program,
+    sources: &SourceMap,
+    opts: &Options,
+) -> Result<Vec<(String, artifact::Artifact)>, Vec<Diagnostic>> {
+    if program.uses_reflect {
+        return Ok(Vec::new());
+    }
+    let mut module = jit::new_module(program);
+    let opts = Options { relink: Relink::Units, prebuilt: Vec::new(), ..opts.clone() };
+    let translated = translate(&mut module, program, sources, &opts, &Prebuilt::default())?;
+    let units = split_units(&module, program, &translated)?;
+    let last = program.packages.len().saturating_sub(1);
+    let paths = program.packages.iter().enumerate().map(|(u, p)| (!p.library && u < last).then_some(&p.path));
+    Ok(paths.zip(units).filter_map(|(p, unit)| Some((p?.clone(), unit))).collect())
+}
+
+/// What `translated` (translated with a capture into `module`) is as the
+/// units of `program`'s packages, each written and read back.
+fn split_units(
+    module: &cranelift_jit::JITModule,
+    program: &Program,
+    translated: &Translated,
+) -> Result<Vec<artifact::Artifact>, Vec<Diagnostic>> {
     let capture = translated.capture.as_ref().ok_or_else(|| ice("nothing captured"))?;
-    let art = artifact::capture(module.declarations(), capture, &translated)
+    let art = artifact::capture(module.declarations(), capture, translated)
         .ok_or_else(|| ice("the program cannot be written as an artifact"))?;
     let owners = unit_owners(program);
     let n = program.packages.len().max(1);
     let units = artifact::split(&art, n, n - 1, |s| owners.get(s).copied())
         .ok_or_else(|| ice("the program's artifact does not split into units"))?;
     let units: Option<Vec<_>> = units.iter().map(|u| artifact::Artifact::decode(&u.encode())).collect();
-    let mut units = units.ok_or_else(|| ice("an artifact does not read back"))?;
-    let mut fresh = jit::new_module(program);
-    if opts.relink == Relink::Units {
-        let linked = artifact::link_units(&mut fresh, &units).map_err(|e| ice(&e))?;
-        return jit::finish(fresh, linked);
-    }
-    // The main module's packages but main, as hits of the package cache.
-    let mut prebuilt = Prebuilt { units: vec![false; program.packages.len()], arts: Vec::new() };
-    for (u, p) in program.packages.iter().enumerate().take(n - 1) {
-        if !p.library && !program.uses_reflect {
-            prebuilt.units[u] = true;
-            prebuilt.arts.push(std::mem::take(&mut units[u]));
-        }
-    }
-    let opts = Options { relink: Relink::Off, ..opts.clone() };
-    let translated = translate(&mut fresh, program, sources, &opts, &prebuilt)?;
-    jit::finish(fresh, translated)
+    units.ok_or_else(|| ice("an artifact does not read back"))
+}
+
+/// An internal compiler error as codegen's diagnostics.
+fn ice(what: &str) -> Vec<Diagnostic> {
+    vec![Diagnostic { pos: syntax::Pos::NONE, msg: format!("internal compiler error: {what}") }]
 }
 
 /// Packages whose code comes from artifacts instead of translation: what
@@ -198,6 +233,20 @@ pub(crate) struct Prebuilt {
     pub units: Vec<bool>,
     /// The units' artifacts.
     pub arts: Vec<artifact::Artifact>,
+}
+
+impl Prebuilt {
+    /// The prebuilt units of [`Options::prebuilt`], by `program`'s packages.
+    pub(crate) fn of(program: &Program, opts: &Options) -> Prebuilt {
+        let mut p = Prebuilt { units: vec![false; program.packages.len()], arts: Vec::new() };
+        for (path, art) in &opts.prebuilt {
+            if let Some(u) = program.packages.iter().position(|p| &p.path == path) {
+                p.units[u] = true;
+                p.arts.push(art.clone());
+            }
+        }
+        p
+    }
 }
 
 /// The unit (an index of [`Program::packages`]) that defines each named
@@ -318,8 +367,7 @@ pub(crate) fn translate(
         Translated { compiled: cx.compiled, globals, trampoline, catcher, init, main, typelinks, capture: cx.capture };
     if !prebuilt.arts.is_empty() {
         let defined = t.capture.as_ref().map(|c| c.defined_names(cx.module.declarations())).unwrap_or_default();
-        artifact::link_beside(cx.module, &prebuilt.arts, defined, &mut t)
-            .map_err(|e| vec![Diagnostic { pos: syntax::Pos::NONE, msg: format!("internal compiler error: {e}") }])?;
+        artifact::link_beside(cx.module, &prebuilt.arts, defined, &mut t).map_err(|e| ice(&e))?;
     }
     Ok(t)
 }

@@ -172,28 +172,20 @@ pub fn compile_loaded<B: Backend>(
     if !opts.main_only() && packages.last().is_some_and(|p| p.path != "main") {
         return Ok(None);
     }
-    let lower_opts = lower::LowerOptions { disable_open_defers: opts.no_opt, compile_only: opts.check_only };
-    let Some(program) = lower::lower_program(sources, &files, &info, &lower_opts, &mut diags) else {
+    let mut lower_opts =
+        lower::LowerOptions { disable_open_defers: opts.no_opt, compile_only: opts.check_only, ..Default::default() };
+    let Some(mut program) = lower::lower_program(sources, &files, &info, &lower_opts, &mut diags) else {
         return fail(&diags);
     };
     phases.end("lower");
     if diags.has_errors() {
         return fail(&diags);
     }
-    // Codegen needs neither the syntax trees nor the checker's facts: they
-    // are freed on another thread while it runs (a tenth of a large
-    // program's compile time went to freeing them, and they no longer add
-    // to the peak of codegen's memory).
-    drop_in_background((files, info));
     if opts.report_defers.is_some() {
         eprint!("{}", lower::defer_report(&program, sources, &|file| defer_rank.get(&file).copied()));
     }
-    if opts.dump_ir {
-        print_stdout(&lower::dump(&program));
-        return Ok(None);
-    }
     let cache = crate::cache::DiskCache::open().map(std::sync::Arc::new);
-    let cg_opts = codegen::Options {
+    let mut cg_opts = codegen::Options {
         dump_functions: std::env::var("DEFT_DUMP")
             .map(|v| v.split(',').map(String::from).collect())
             .unwrap_or_default(),
@@ -205,6 +197,28 @@ pub fn compile_loaded<B: Backend>(
         },
         ..codegen::Options::default()
     };
+    if cg_opts.relink == codegen::Relink::Packages && !opts.dump_ir {
+        // The self-test of the package cache's hits: the main module's
+        // packages but main compiled into units, then the program lowered
+        // without their bodies and translated without them.
+        let units = codegen::package_units(&program, sources, &cg_opts).map_err(|e| render(sources, e, limit))?;
+        let init = |p: &str| codegen::program::go_symbol(&format!("{p}.init"));
+        lower_opts.prebuilt = units.iter().map(|(p, art)| (p.clone(), art.defines(&init(p)))).collect();
+        let Some(again) = lower::lower_program(sources, &files, &info, &lower_opts, &mut diags) else {
+            return fail(&diags);
+        };
+        program = again;
+        cg_opts.prebuilt = units;
+    }
+    // Codegen needs neither the syntax trees nor the checker's facts: they
+    // are freed on another thread while it runs (a tenth of a large
+    // program's compile time went to freeing them, and they no longer add
+    // to the peak of codegen's memory).
+    drop_in_background((files, info));
+    if opts.dump_ir {
+        print_stdout(&lower::dump(&program));
+        return Ok(None);
+    }
     let compiled = B::generate(&program, sources, &cg_opts, &godebug);
     phases.end("codegen");
     drop_in_background(program);
@@ -214,13 +228,7 @@ pub fn compile_loaded<B: Backend>(
         let (hits, misses) = cache.lookups();
         phases.note(&format!("cache: {hits} hits, {misses} misses"));
     }
-    let compiled = compiled.map_err(|errors| {
-        let mut diags = Diagnostics::default();
-        for d in errors {
-            diags.error(d.pos, d.msg);
-        }
-        diags.render_limited(sources, limit)
-    })?;
+    let compiled = compiled.map_err(|errors| render(sources, errors, limit))?;
     if opts.check_only {
         return Ok(None);
     }
@@ -229,6 +237,15 @@ pub fn compile_loaded<B: Backend>(
         return Err("runtime.main_main·f: function main is undeclared in the main package\n".to_string());
     }
     Ok(Some(Compiled { program: compiled, exec_name, main_path }))
+}
+
+/// Codegen's diagnostics, rendered.
+fn render(sources: &SourceMap, errors: Vec<Diagnostic>, limit: Option<usize>) -> String {
+    let mut diags = Diagnostics::default();
+    for d in errors {
+        diags.error(d.pos, d.msg);
+    }
+    diags.render_limited(sources, limit)
 }
 
 /// Drops `value` on a thread of its own, so that freeing a large tree

@@ -393,10 +393,23 @@ pub fn lower<'a>(
         cx.unit = cx.prog.packages.len() as u32;
         cx.prog.packages.push(crate::ir::Package { path: cx.pkg.clone(), library: cx.library });
         let decls = declare(&mut cx, pkg_files);
-        for (fid, decl) in &decls.funcs {
-            lower_func_decl(&mut cx, *fid, decl);
+        match opts.prebuilt.get(&cx.pkg) {
+            None => {
+                for (fid, decl) in &decls.funcs {
+                    lower_func_decl(&mut cx, *fid, decl);
+                }
+                inits.extend(lower_init(&mut cx, pkg_files, &pkg.init_order));
+            }
+            Some(&has_init) => {
+                for (fid, decl) in &decls.funcs {
+                    lower_func_body(&mut cx, *fid, decl, Default::default(), Body::Skipped);
+                }
+                if has_init {
+                    let pos = pkg_files.first().map_or(Pos::NONE, |f| f.package_pos);
+                    inits.push(cx.reserve_func(format!("{}.init", cx.pkg), pos));
+                }
+            }
         }
-        inits.extend(lower_init(&mut cx, pkg_files, &pkg.init_order));
         inits.extend(&decls.inits);
         main = decls.main;
     }
@@ -445,7 +458,7 @@ fn lower_instance(cx: &mut Ctx, (obj, targs, fid): (ObjId, Vec<TypeId>, FuncId))
     let locals = cx.types.named.keys().copied().filter(|&o| within(cx.info.obj(o).pos)).collect();
     let subst = crate::subst::substitution(cx.types.to_mut(), &tparams, &targs, locals);
     let args = std::mem::replace(&mut cx.instance_args, cx.func_args.get(&fid).cloned());
-    lower_func_body(cx, fid, decl, std::rc::Rc::new(subst));
+    lower_func_body(cx, fid, decl, std::rc::Rc::new(subst), Body::Lowered);
     cx.instance_args = args;
     cx.pkg = pkg;
     cx.library = library;
@@ -599,20 +612,33 @@ fn method_name(cx: &Ctx, recv: &ast::Field, method: &str) -> String {
 }
 
 fn lower_func_decl(cx: &mut Ctx, fid: FuncId, f: &FuncDecl) {
-    lower_func_body(cx, fid, f, Default::default());
+    lower_func_body(cx, fid, f, Default::default(), Body::Lowered);
+}
+
+/// What [`lower_func_body`] makes of a function's body.
+#[derive(Clone, Copy, PartialEq)]
+enum Body {
+    /// The body.
+    Lowered,
+    /// Nothing: the function's code comes from the package cache (see
+    /// [`crate::LowerOptions::prebuilt`]); it gets its signature only.
+    Skipped,
 }
 
 /// Lowers declared function `f` into `fid`, with the substitution of its
 /// instance (empty for a function that is not generic).
-fn lower_func_body(cx: &mut Ctx, fid: FuncId, f: &FuncDecl, subst: std::rc::Rc<crate::facts::Subst>) {
+fn lower_func_body(cx: &mut Ctx, fid: FuncId, f: &FuncDecl, subst: std::rc::Rc<crate::facts::Subst>, lowered: Body) {
     let Some(obj) = cx.info.defs.get(&f.name.id).copied() else { cx.ice(f.name.pos, "no object for function") };
     let facts = crate::facts::Facts { info: cx.info, types: &cx.types, subst: &subst };
     let sig_ty = facts.obj_ty(obj);
     // A library function without a body keeps its signature (params and
     // results) and is implemented by the runtime.
-    cx.prog.funcs[fid.0 as usize].external = f.body.is_none();
+    cx.prog.funcs[fid.0 as usize].external = f.body.is_none() && lowered == Body::Lowered;
     cx.prog.funcs[fid.0 as usize].noinline = f.pragmas.iter().any(|p| p.trim_end() == "//go:noinline");
-    let body = f.body.as_ref().map_or(&[][..], |b| &b.stmts[..]);
+    let body = match (&f.body, lowered) {
+        (Some(b), Body::Lowered) => &b.stmts[..],
+        _ => &[][..],
+    };
     let end = f.body.as_ref().map_or(f.pos, |b| b.end);
     let addressed = crate::func::addressed_vars(facts, &cx.ptr_methods, body);
     let by_value = crate::captures::by_value_captures(facts, &addressed, body);
