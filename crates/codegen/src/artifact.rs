@@ -234,12 +234,13 @@ pub(crate) fn capture(decls: &ModuleDeclarations, capture: &Capture, t: &Transla
             relocs,
         });
     }
-    let infos = crate::funcdata::publish(&t.compiled, |id| func_index.get(&id).map_or(usize::MAX, |&i| i as usize));
-    if infos.iter().any(|f| f.start == usize::MAX) {
-        return None;
-    }
+    // What units linked beside the translation defined is theirs, not
+    // the capture's (see `link_beside`).
+    let captured: Vec<CompiledFunc> = t.compiled.iter().filter(|c| func_index.contains_key(&c.id)).cloned().collect();
+    let infos = crate::funcdata::publish(&captured, |id| func_index[&id] as usize);
     art.funcdata = runtime::image::encode_funcs(&infos);
-    art.roots = t.globals.iter().map(|&(id, size)| Some((data_sym(id)?, size as u64))).collect::<Option<_>>()?;
+    let roots = t.globals.iter().filter(|(id, _)| data_index.contains_key(id));
+    art.roots = roots.map(|&(id, size)| Some((data_sym(id)?, size as u64))).collect::<Option<_>>()?;
     let entry = |id: ClifFuncId| func_index.get(&id).copied();
     art.entries = [entry(t.trampoline), entry(t.catcher), entry(t.init), t.main.and_then(entry)];
     art.typelinks = match t.typelinks {

@@ -20,6 +20,9 @@ pub struct JitProgram {
     init: usize,
     /// `main.main`, if the program has one.
     main: Option<usize>,
+    /// The units of the packages compiled, by import path, when
+    /// [`crate::Options::keep_units`] asked for them.
+    pub units: Vec<(String, crate::artifact::Artifact)>,
 }
 
 /// A fresh JIT module for `prog` in which the runtime's entry points and
@@ -74,6 +77,7 @@ pub(crate) fn finish(mut module: JITModule, t: Translated) -> Result<JitProgram,
         init: addr(init),
         main: main.map(addr),
         _module: module,
+        units: Vec::new(),
     })
 }
 

@@ -109,6 +109,10 @@ pub struct Options {
     /// translated: the program was lowered with their bodies skipped
     /// (`lower::LowerOptions::prebuilt`).
     pub prebuilt: Vec<(String, artifact::Artifact)>,
+    /// [`compile_jit`] gives the units of the main module's packages it
+    /// translated (but main's), for the package cache to keep
+    /// ([`JitProgram::units`]).
+    pub keep_units: bool,
 }
 
 impl Default for Options {
@@ -119,6 +123,7 @@ impl Default for Options {
             cache: None,
             relink: Relink::Off,
             prebuilt: Vec::new(),
+            keep_units: false,
         }
     }
 }
@@ -168,9 +173,14 @@ fn cache_group(meta: &funcdata::FuncMeta) -> &str {
 /// to run, or the diagnostics for constructs deft does not support yet.
 pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Result<JitProgram, Vec<Diagnostic>> {
     let mut module = jit::new_module(program);
-    let translated = translate(&mut module, program, sources, opts, &Prebuilt::of(program, opts))?;
+    let prebuilt = Prebuilt::of(program, opts);
+    let translated = translate(&mut module, program, sources, opts, &prebuilt)?;
     if opts.relink != Relink::Units {
-        return jit::finish(module, translated);
+        let units =
+            if opts.keep_units { package_units_of(&module, program, &translated, &prebuilt)? } else { Vec::new() };
+        let mut jit = jit::finish(module, translated)?;
+        jit.units = units;
+        return Ok(jit);
     }
     let units = split_units(&module, program, &translated)?;
     let mut fresh = jit::new_module(program);
@@ -194,9 +204,25 @@ pub fn package_units(
     let mut module = jit::new_module(program);
     let opts = Options { relink: Relink::Units, prebuilt: Vec::new(), ..opts.clone() };
     let translated = translate(&mut module, program, sources, &opts, &Prebuilt::default())?;
-    let units = split_units(&module, program, &translated)?;
+    package_units_of(&module, program, &translated, &Prebuilt::default())
+}
+
+/// The units of the main module's packages but main and but those
+/// `prebuilt`, of `translated` (translated with a capture into `module`).
+fn package_units_of(
+    module: &cranelift_jit::JITModule,
+    program: &Program,
+    translated: &Translated,
+    prebuilt: &Prebuilt,
+) -> Result<Vec<(String, artifact::Artifact)>, Vec<Diagnostic>> {
     let last = program.packages.len().saturating_sub(1);
-    let paths = program.packages.iter().enumerate().map(|(u, p)| (!p.library && u < last).then_some(&p.path));
+    let kept =
+        |u: usize, p: &lower::ir::Package| !p.library && u < last && !prebuilt.units.get(u).copied().unwrap_or(false);
+    if !program.packages.iter().enumerate().any(|(u, p)| kept(u, p)) {
+        return Ok(Vec::new());
+    }
+    let units = split_units(module, program, translated)?;
+    let paths = program.packages.iter().enumerate().map(|(u, p)| kept(u, p).then_some(&p.path));
     Ok(paths.zip(units).filter_map(|(p, unit)| Some((p?.clone(), unit))).collect())
 }
 
@@ -294,7 +320,7 @@ pub(crate) fn translate(
     cx.cache = opts.cache.clone();
     cx.prebuilt = prebuilt.units.clone();
     // Linking prebuilt units needs the names the translation defined.
-    let capture = opts.relink != Relink::Off || !prebuilt.arts.is_empty();
+    let capture = opts.relink != Relink::Off || !prebuilt.arts.is_empty() || opts.keep_units;
     cx.capture = capture.then(artifact::Capture::default);
     let mut ctx = cx.module.make_context();
     let mut fctx = FunctionBuilderContext::new();

@@ -26,6 +26,12 @@ pub trait Backend: Sized {
     ) -> Result<Self, Vec<Diagnostic>>;
     /// Whether the program has a `main.main`.
     fn has_main(&self) -> bool;
+    /// Whether the package cache serves this backend (see `pkgcache`).
+    const PACKAGE_CACHE: bool;
+    /// The units of the packages compiled, for the package cache to keep.
+    fn take_units(&mut self) -> Vec<(String, codegen::artifact::Artifact)> {
+        Vec::new()
+    }
 }
 
 impl Backend for codegen::JitProgram {
@@ -40,6 +46,12 @@ impl Backend for codegen::JitProgram {
 
     fn has_main(&self) -> bool {
         codegen::JitProgram::has_main(self)
+    }
+
+    const PACKAGE_CACHE: bool = true;
+
+    fn take_units(&mut self) -> Vec<(String, codegen::artifact::Artifact)> {
+        std::mem::take(&mut self.units)
     }
 }
 
@@ -56,6 +68,9 @@ impl Backend for codegen::ObjectProgram {
     fn has_main(&self) -> bool {
         codegen::ObjectProgram::has_main(self)
     }
+
+    // `deft build` keeps the per-function cache only.
+    const PACKAGE_CACHE: bool = false;
 }
 
 /// A compiled program with the names the go command would use for it.
@@ -138,7 +153,7 @@ pub fn compile_loaded<B: Backend>(
     let mut phases = crate::phases::Phases::start();
     runtime::godebug::set_default(loaded.godebug.clone());
     let defer_rank = defer_ranks(&loaded, opts);
-    let crate::load::Program { files, packages, exec_name, main_path, godebug, .. } = loaded;
+    let crate::load::Program { mut files, packages, exec_name, main_path, godebug, .. } = loaded;
     let limit = if opts.all_errors { None } else { Some(syntax::diag::MAX_ERRORS) };
     // The go command refuses to run a package other than main before
     // compiling anything (Go's `compile` and `errorcheck` tests, mostly
@@ -160,6 +175,25 @@ pub fn compile_loaded<B: Backend>(
     if diags.has_syntax_errors() {
         return fail(&diags);
     }
+    let cache = crate::cache::DiskCache::open().map(std::sync::Arc::new);
+    let relink = match std::env::var("DEFT_RELINK").as_deref() {
+        Ok("1") => codegen::Relink::Units,
+        Ok("packages") => codegen::Relink::Packages,
+        _ => codegen::Relink::Off,
+    };
+    let use_pkgcache = B::PACKAGE_CACHE
+        && relink == codegen::Relink::Off
+        && !opts.dump_ir
+        && !opts.check_only
+        && crate::pkgcache::applies(&packages, opts.report_defers.is_some());
+    let plan = match &cache {
+        Some(c) if use_pkgcache => {
+            crate::pkgcache::plan(sources, &files, &packages, || pkgcache_settings(opts), c.as_ref())
+        }
+        _ => crate::pkgcache::Plan::default(),
+    };
+    let hit_paths: Vec<String> = plan.hits.iter().map(|(p, _)| p.clone()).collect();
+    crate::pkgcache::skip_bodies(sources, &mut files, &packages, &hit_paths);
     // Go's own library, read only if a name deft's library lacks is used.
     let goroot = crate::gostd::GoRoot::default();
     let info = types::check_program(sources, &files, &packages, Some(&goroot), &mut diags);
@@ -172,8 +206,12 @@ pub fn compile_loaded<B: Backend>(
     if !opts.main_only() && packages.last().is_some_and(|p| p.path != "main") {
         return Ok(None);
     }
-    let mut lower_opts =
-        lower::LowerOptions { disable_open_defers: opts.no_opt, compile_only: opts.check_only, ..Default::default() };
+    let init = |p: &str| codegen::program::go_symbol(&format!("{p}.init"));
+    let mut lower_opts = lower::LowerOptions {
+        disable_open_defers: opts.no_opt,
+        compile_only: opts.check_only,
+        prebuilt: plan.hits.iter().map(|(p, art)| (p.clone(), art.defines(&init(p)))).collect(),
+    };
     let Some(mut program) = lower::lower_program(sources, &files, &info, &lower_opts, &mut diags) else {
         return fail(&diags);
     };
@@ -184,25 +222,22 @@ pub fn compile_loaded<B: Backend>(
     if opts.report_defers.is_some() {
         eprint!("{}", lower::defer_report(&program, sources, &|file| defer_rank.get(&file).copied()));
     }
-    let cache = crate::cache::DiskCache::open().map(std::sync::Arc::new);
     let mut cg_opts = codegen::Options {
         dump_functions: std::env::var("DEFT_DUMP")
             .map(|v| v.split(',').map(String::from).collect())
             .unwrap_or_default(),
         cache: cache.clone().map(|c| c as std::sync::Arc<dyn codegen::CodeCache>),
-        relink: match std::env::var("DEFT_RELINK").as_deref() {
-            Ok("1") => codegen::Relink::Units,
-            Ok("packages") => codegen::Relink::Packages,
-            _ => codegen::Relink::Off,
-        },
+        relink,
+        keep_units: use_pkgcache,
         ..codegen::Options::default()
     };
+    let (plan_keys, mut plan_hits) = (plan.keys, plan.hits);
+    cg_opts.prebuilt = std::mem::take(&mut plan_hits);
     if cg_opts.relink == codegen::Relink::Packages && !opts.dump_ir {
         // The self-test of the package cache's hits: the main module's
         // packages but main compiled into units, then the program lowered
         // without their bodies and translated without them.
         let units = codegen::package_units(&program, sources, &cg_opts).map_err(|e| render(sources, e, limit))?;
-        let init = |p: &str| codegen::program::go_symbol(&format!("{p}.init"));
         lower_opts.prebuilt = units.iter().map(|(p, art)| (p.clone(), art.defines(&init(p)))).collect();
         let Some(again) = lower::lower_program(sources, &files, &info, &lower_opts, &mut diags) else {
             return fail(&diags);
@@ -219,14 +254,21 @@ pub fn compile_loaded<B: Backend>(
         print_stdout(&lower::dump(&program));
         return Ok(None);
     }
-    let compiled = B::generate(&program, sources, &cg_opts, &godebug);
+    let mut compiled = B::generate(&program, sources, &cg_opts, &godebug);
     phases.end("codegen");
-    drop_in_background(program);
+    drop_in_background((program, cg_opts));
     // Before the program runs: it may end the process.
     if let Some(cache) = &cache {
+        if let Ok(c) = &mut compiled {
+            crate::pkgcache::keep(&plan_keys, &packages, &c.take_units(), cache.as_ref());
+        }
         cache.flush();
         let (hits, misses) = cache.lookups();
-        phases.note(&format!("cache: {hits} hits, {misses} misses"));
+        let (unit_hits, unit_misses) = plan.lookups;
+        phases.note(&format!("cache: {} hits, {} misses", hits - unit_hits, misses - unit_misses));
+        if use_pkgcache {
+            phases.note(&format!("packages: {unit_hits} hits, {unit_misses} misses"));
+        }
     }
     let compiled = compiled.map_err(|errors| render(sources, errors, limit))?;
     if opts.check_only {
@@ -237,6 +279,16 @@ pub fn compile_loaded<B: Backend>(
         return Err("runtime.main_main·f: function main is undeclared in the main package\n".to_string());
     }
     Ok(Some(Compiled { program: compiled, exec_name, main_path }))
+}
+
+/// What else a package's unit depends on (see `pkgcache`): `-N`, the Go
+/// distribution whose library packages it calls and inlines, and the
+/// directory tracebacks' absolute paths are made from.
+fn pkgcache_settings(opts: &RunOptions) -> String {
+    let goroot = crate::load::env::find_goroot();
+    let version = goroot.as_ref().and_then(|g| std::fs::read_to_string(g.join("VERSION")).ok());
+    let cwd = std::env::current_dir().ok();
+    format!("N={} goroot={goroot:?} {version:?} cwd={cwd:?}", opts.no_opt)
 }
 
 /// Codegen's diagnostics, rendered.

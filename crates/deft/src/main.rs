@@ -19,6 +19,7 @@ mod link;
 mod load;
 mod modfile;
 mod phases;
+mod pkgcache;
 mod pkgkey;
 mod test2json;
 mod testmain;

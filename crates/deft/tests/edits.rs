@@ -2,10 +2,12 @@
 //! a leaf's function body changed and after an exported signature of that
 //! leaf changed: every run prints what `go run` prints (run beside it, gc
 //! 1.27.3 on PATH; without it the test says so and passes), and the
-//! cache's lookups (`DEFT_PHASES=1`) show what was compiled again: nothing
-//! when nothing changed, the edited function alone after a body edit, and
-//! its dependents too once its signature changed (issue 14: whatever
-//! level the cache works at, an API change must reach the importers).
+//! caches' lookups (`DEFT_PHASES=1`) show what was compiled again: nothing
+//! when nothing changed (both packages other than main come from the
+//! package cache), the edited package alone after a body edit (and of it
+//! the edited function alone from Cranelift), and its importer too once
+//! its signature changed (issue 14: an API change must reach the
+//! importers).
 
 use std::path::Path;
 use std::process::Command;
@@ -70,9 +72,20 @@ fn go_run(dir: &Path, gocache: &Path) -> Option<String> {
     Some(String::from_utf8(out.stdout).unwrap())
 }
 
-/// `deft run .` in `dir` with the cache in `xdg`: (standard output, cache
-/// hits, cache misses).
-fn deft_run(dir: &Path, xdg: &Path) -> (String, usize, usize) {
+/// What a `deft run` printed and compiled.
+#[derive(Debug, PartialEq)]
+struct Run {
+    /// Its standard output.
+    out: String,
+    /// Functions the machine-code cache lacked (compiled anew).
+    func_misses: usize,
+    /// Packages whose units the package cache had, and lacked.
+    pkg_hits: usize,
+    pkg_misses: usize,
+}
+
+/// `deft run .` in `dir` with the cache in `xdg`.
+fn deft_run(dir: &Path, xdg: &Path) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_deft"))
         .arg("run")
         .arg(".")
@@ -80,17 +93,25 @@ fn deft_run(dir: &Path, xdg: &Path) -> (String, usize, usize) {
         .env("XDG_CACHE_HOME", xdg)
         .env("DEFT_PHASES", "1")
         .env_remove("DEFT_CACHE")
+        .env_remove("DEFT_RELINK")
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "deft run: {stderr}");
-    let line = stderr.lines().find_map(|l| l.strip_prefix("deft: cache: ")).unwrap_or_else(|| panic!("{stderr}"));
-    let count = |word: &str| -> usize {
+    // "deft: WHAT: H hits, M misses" as (H, M).
+    let counts = |what: &str| -> (usize, usize) {
+        let prefix = format!("deft: {what}: ");
+        let line = stderr.lines().find_map(|l| l.strip_prefix(prefix.as_str())).unwrap_or_else(|| panic!("{stderr}"));
         let words: Vec<&str> = line.split([' ', ',']).filter(|w| !w.is_empty()).collect();
-        let i = words.iter().position(|w| *w == word).unwrap_or_else(|| panic!("{line}"));
-        words[i - 1].parse().unwrap()
+        let count = |word: &str| {
+            let i = words.iter().position(|w| *w == word).unwrap_or_else(|| panic!("{line}"));
+            words[i - 1].parse().unwrap()
+        };
+        (count("hits"), count("misses"))
     };
-    (String::from_utf8(out.stdout).unwrap(), count("hits"), count("misses"))
+    let (_, func_misses) = counts("cache");
+    let (pkg_hits, pkg_misses) = counts("packages");
+    Run { out: String::from_utf8(out.stdout).unwrap(), func_misses, pkg_hits, pkg_misses }
 }
 
 #[test]
@@ -106,32 +127,36 @@ fn edits_recompile_what_they_change_and_the_output_follows() {
         eprintln!("no go command: skipped");
         return;
     };
+    // The package cache serves leaf and mid (main is compiled each time).
+    let run =
+        |out: &str, func_misses, pkg_hits, pkg_misses| Run { out: out.to_string(), func_misses, pkg_hits, pkg_misses };
 
-    let (cold, _, cold_misses) = deft_run(&dir, &xdg);
-    assert_eq!(cold, want, "cold");
-    assert!(cold_misses > 0);
-    let (warm, _, misses) = deft_run(&dir, &xdg);
-    assert_eq!((warm.as_str(), misses), (want.as_str(), 0), "warm, nothing changed");
+    let cold = deft_run(&dir, &xdg);
+    assert_eq!((cold.out.as_str(), cold.pkg_hits, cold.pkg_misses), (want.as_str(), 0, 2), "cold");
+    assert!(cold.func_misses > 0);
+    assert_eq!(deft_run(&dir, &xdg), run(&want, 0, 2, 0), "warm, nothing changed: both packages hit");
 
-    // A body edit: the output changes, one function is compiled again.
+    // A body edit: the output changes, leaf is compiled again (the edited
+    // function alone misses the machine-code cache), mid is a hit.
     write(&dir, "leaf/leaf.go", &LEAF.replace("17 * 2", "20 * 2"));
     let want = go_run(&dir, &gocache).unwrap();
-    let (out, _, body_misses) = deft_run(&dir, &xdg);
-    assert_eq!(out, want, "after a body edit");
-    assert_eq!(body_misses, 1, "after a body edit, only the edited function");
+    assert_eq!(deft_run(&dir, &xdg), run(&want, 1, 1, 1), "after a body edit");
 
     // A signature edit: its importer's code changes too (a conversion from
-    // int32 where there was none).
+    // int32 where there was none): both packages miss.
     write(
         &dir,
         "leaf/leaf.go",
         &LEAF.replace("17 * 2", "20 * 2").replace("func Value() int {", "func Value() int32 {"),
     );
     let want = go_run(&dir, &gocache).unwrap();
-    let (out, _, api_misses) = deft_run(&dir, &xdg);
-    assert_eq!(out, want, "after a signature edit");
-    assert!(api_misses >= 2, "after a signature edit, the function and its caller: {api_misses} misses");
-    let (out, _, misses) = deft_run(&dir, &xdg);
-    assert_eq!((out.as_str(), misses), (want.as_str(), 0), "warm again");
+    let edited = deft_run(&dir, &xdg);
+    assert_eq!(
+        (edited.out.as_str(), edited.pkg_hits, edited.pkg_misses),
+        (want.as_str(), 0, 2),
+        "after a signature edit"
+    );
+    assert!(edited.func_misses >= 2, "after a signature edit, the function and its caller: {edited:?}");
+    assert_eq!(deft_run(&dir, &xdg), run(&want, 0, 2, 0), "warm again");
     let _ = std::fs::remove_dir_all(&tmp);
 }
