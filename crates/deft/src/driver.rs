@@ -281,14 +281,15 @@ pub fn compile_loaded<B: Backend>(
     Ok(Some(Compiled { program: compiled, exec_name, main_path }))
 }
 
-/// What else a package's unit depends on (see `pkgcache`): `-N`, the Go
-/// distribution whose library packages it calls and inlines, and the
-/// directory tracebacks' absolute paths are made from.
+/// What else a package's unit depends on (see `pkgcache`): `-N`, the
+/// build tags (which choose library packages' files), the Go distribution
+/// whose library packages it calls and inlines, and the directory
+/// tracebacks' absolute paths are made from.
 fn pkgcache_settings(opts: &RunOptions) -> String {
     let goroot = crate::load::env::find_goroot();
     let version = goroot.as_ref().and_then(|g| std::fs::read_to_string(g.join("VERSION")).ok());
     let cwd = std::env::current_dir().ok();
-    format!("N={} goroot={goroot:?} {version:?} cwd={cwd:?}", opts.no_opt)
+    format!("N={} tags={:?} goroot={goroot:?} {version:?} cwd={cwd:?}", opts.no_opt, opts.tags)
 }
 
 /// Codegen's diagnostics, rendered.
