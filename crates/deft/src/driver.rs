@@ -182,6 +182,7 @@ pub fn compile_loaded<B: Backend>(
         _ => codegen::Relink::Off,
     };
     let use_pkgcache = B::PACKAGE_CACHE
+        && cache.is_some()
         && relink == codegen::Relink::Off
         && !opts.dump_ir
         && !opts.check_only

@@ -1,8 +1,10 @@
 //! The package cache's hit path (issue 14): which packages of a program
 //! come from the cache, and keeping the units of those compiled anew.
 //!
-//! A package takes part when it is of the main module and not the main
-//! package (library packages and main stay on the per-function cache),
+//! A package takes part when it is of one of the program's modules (not
+//! of deft's library: the standard library, overlays or Go's source) and
+//! not the main package (library packages and main stay on the
+//! per-function cache),
 //! and the program is one whose units are context-free: run in memory,
 //! not reporting `-d=defer` (a hit would have to replay those lines), and
 //! without package reflect (whose typelinks table must list every type
@@ -49,7 +51,7 @@ pub fn applies(packages: &[PackageSpec], report_defers: bool) -> bool {
     !report_defers && !packages.iter().any(|p| p.path == "reflect")
 }
 
-/// Looks the main module's packages up in `cache`: computes every
+/// Looks the packages that take part up in `cache`: computes every
 /// package's keys and finds the units of those that take part. `settings`
 /// gives what else every unit depends on (asked only if a package takes
 /// part).
