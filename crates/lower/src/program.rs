@@ -649,9 +649,14 @@ fn lower_func_body(cx: &mut Ctx, fid: FuncId, f: &FuncDecl, subst: std::rc::Rc<c
 }
 
 /// Builds `P.init` of the current package, the global initialisers in
-/// dependency order, and returns it unless it has nothing to do (as gc,
-/// which makes `P.init` only for initialisers that need code: a panic in
-/// `func init` shows no `P.init` frame). Compiled only if called.
+/// dependency order, and returns it for the program's init to call. A
+/// library package's is left out when it has nothing to do (gc makes
+/// `P.init` only for initialisers that need code; an empty one called
+/// first shows in no traceback either). Compiled as the package's other
+/// functions are, even when empty: every function an object file declares
+/// must be defined; and a user package's is called even when empty, as a
+/// package cache's hit calls it without knowing whether it has anything
+/// to do, so that the program's init is the same code either way.
 fn lower_init(cx: &mut Ctx, files: &[ast::File], order: &[types::Initializer]) -> Option<FuncId> {
     let name = format!("{}.init", cx.pkg);
     let pos = files.first().map_or(Pos::NONE, |f| f.package_pos);
@@ -674,8 +679,7 @@ fn lower_init(cx: &mut Ctx, files: &[ast::File], order: &[types::Initializer]) -
     let empty = body.is_empty();
     body.push(Stmt::Return(Pos::NONE));
     fcx.finish(body, Pos::NONE);
-    cx.prog.funcs[fid.0 as usize].on_demand = true;
-    (!empty).then_some(fid)
+    (!empty || !cx.library).then_some(fid)
 }
 
 /// The program's initialisation, [`Program::init`]: a call of each
