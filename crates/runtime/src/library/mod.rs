@@ -33,7 +33,6 @@ mod signal;
 mod sync;
 mod syscall;
 mod time;
-pub(crate) mod unicode;
 
 pub use reflecthooks::register_typelinks;
 pub(crate) use time::monotonic_nanos as nanotime;
@@ -137,27 +136,6 @@ library! {
     "errors.comparable" => errors::comparable,
     "math/bits.Mul64" => bits::mul64,
     "math/bits.div64" => bits::div64,
-    "unicode.IsUpper" => unicode::is_upper,
-    "unicode.IsLower" => unicode::is_lower,
-    "unicode.IsTitle" => unicode::is_title,
-    "unicode.IsLetter" => unicode::is_letter,
-    "unicode.IsDigit" => unicode::is_digit,
-    "unicode.IsNumber" => unicode::is_number,
-    "unicode.IsSpace" => unicode::is_space,
-    "unicode.IsPunct" => unicode::is_punct,
-    "unicode.IsPrint" => unicode::is_print,
-    "unicode.IsGraphic" => unicode::is_graphic,
-    "unicode.IsControl" => unicode::is_control,
-    "unicode.IsMark" => unicode::is_mark,
-    "unicode.IsSymbol" => unicode::is_symbol,
-    "unicode.ToUpper" => unicode::to_upper,
-    "unicode.ToLower" => unicode::to_lower,
-    "unicode.ToTitle" => unicode::to_title,
-    "unicode.to" => unicode::to,
-    "unicode.inTable" => unicode::in_range_table,
-    "unicode.SimpleFold" => unicode::simple_fold,
-    "strings.foldRune" => unicode::fold_rune,
-    "strings.unsafeString" => mem::unsafe_string,
     "sort.lenAny" => mem::len_any,
     "sort.swapAny" => mem::swap_any,
     "sort.kindAny" => mem::kind_any,
