@@ -4,6 +4,8 @@
 //! nothing but `MakeNoZero`'s block.
 
 use crate::abi::GoSlice;
+use crate::errors::RuntimeError;
+use crate::frames::Frame;
 
 /// The `len` bytes at `ptr` (nothing for a zero length, whatever `ptr`).
 ///
@@ -75,12 +77,21 @@ pub extern "C" fn index_byte_string(s: *const u8, len: usize, c: u8) -> i64 {
     index_byte_bytes(s, len, len, c)
 }
 
-/// `func MakeNoZero(n int) []byte`: a byte slice of length `n` whose
-/// capacity is all gc's allocator hands out for `n` bytes (its size
-/// class), as gc's (strings.Builder's capacities show it); deft's
-/// allocator hands out zeroed memory anyway.
-pub extern "C" fn make_no_zero(out: *mut GoSlice, n: i64) {
-    let n = n.max(0) as usize;
+crate::panic::entry_shim!(
+    /// `func MakeNoZero(n int) []byte`: a byte slice of length `n` whose
+    /// capacity is all gc's allocator hands out for `n` bytes (its size
+    /// class), as gc's (strings.Builder's capacities show it); deft's
+    /// allocator hands out zeroed memory anyway. A length out of range
+    /// raises `makeslice: len out of range` from the caller, as gc's does
+    /// (`strings.Repeat` of a huge count recovers it).
+    deft_makenozero(*mut GoSlice, i64) -> () => make_no_zero, pc: "rdx", fp: "rcx"
+);
+
+extern "C" fn make_no_zero(out: *mut GoSlice, n: i64, pc: usize, fp: usize) {
+    if !(0..=crate::slices::MAX_ALLOC as i64).contains(&n) {
+        crate::panic::panic_runtime_error(RuntimeError::MakeSliceLen, Frame { pc, fp });
+    }
+    let n = n as usize;
     let cap = crate::slices::round_up_size(n as u64, true) as usize;
     let ptr = crate::alloc::deft_alloc(cap, 1 | crate::alloc::NOSCAN);
     // SAFETY: `out` is the adapter's result area.

@@ -177,7 +177,7 @@ library! {
     "internal/bytealg.IndexString" => bytealg::index_string,
     "internal/bytealg.IndexByte" => bytealg::index_byte_bytes,
     "internal/bytealg.IndexByteString" => bytealg::index_byte_string,
-    "internal/bytealg.MakeNoZero" => bytealg::make_no_zero,
+    "internal/bytealg.MakeNoZero" => bytealg::deft_makenozero,
     "hash/crc32.castagnoliSSE42" => crc32::castagnoli_sse42,
     "hash/crc32.castagnoliSSE42Triple" => crc32::castagnoli_sse42_triple,
     "hash/crc32.ieeeCLMUL" => crc32::ieee_clmul,
