@@ -85,6 +85,11 @@ pub(crate) fn unreferenced_library_vars(files: &mut [File], packages: &[PackageS
 
 /// The inert `var` specs of file `i`, with the extent of their text.
 fn collect_candidates(i: usize, file: &File, out: &mut Vec<Candidate>) {
+    // A dot import's names are not told from the file's own: a spec that
+    // uses one might be all that keeps the import used.
+    if file.imports.iter().any(|imp| imp.name.as_ref().is_some_and(|n| n.name == ".")) {
+        return;
+    }
     let starts: Vec<Option<Pos>> = file.decls.iter().map(decl_start).collect();
     for (d, decl) in file.decls.iter().enumerate() {
         let Decl::Var(specs) = decl else { continue };
@@ -177,10 +182,16 @@ fn roots(
         let text = &sources.file(file.package_pos.file).text;
         let mut diags = Diagnostics::default();
         let mut lx = Lexer::new(text, file.package_pos.file, &mut diags);
+        // The package clause and the imports name no declaration (a
+        // package may be named as a package it imports: `cpu`).
+        let body = file.decls.iter().find_map(decl_start);
         lx.next();
         while lx.tok != Tok::Eof {
             let name = lx.text();
-            if lx.tok == Tok::Name && (by_name.contains_key(name) || imports.contains(name)) {
+            if lx.tok == Tok::Name
+                && body.is_some_and(|b| b <= lx.pos)
+                && (by_name.contains_key(name) || imports.contains(name))
+            {
                 let owner = inside.partition_point(|&c| candidates[c].start <= lx.pos).checked_sub(1);
                 match owner.map(|k| inside[k]).filter(|&c| lx.pos < candidates[c].end) {
                     Some(c) if imports.contains(name) => needing.push((c, name)),
