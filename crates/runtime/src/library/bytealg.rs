@@ -26,8 +26,17 @@ fn index_byte(b: &[u8], c: u8) -> i64 {
     memchr::memchr(c, b).map_or(-1, |i| i as i64)
 }
 
+/// Haystacks up to this length are scanned directly: building memmem's
+/// searcher costs more than scanning them (gc's `MaxBruteForce`; a short
+/// haystack is what `bytes.Index` gives `Index` most often: regexp's
+/// literal prefixes on short inputs).
+const BRUTE_FORCE_MAX: usize = 64;
+
 /// The index of the first occurrence of `sep` in `s`, or -1.
 fn index(s: &[u8], sep: &[u8]) -> i64 {
+    if s.len() <= BRUTE_FORCE_MAX && !sep.is_empty() {
+        return s.windows(sep.len()).position(|w| w == sep).map_or(-1, |i| i as i64);
+    }
     memchr::memmem::find(s, sep).map_or(-1, |i| i as i64)
 }
 
@@ -108,6 +117,10 @@ mod tests {
         assert_eq!(index(b"chicken", b"kex"), -1);
         assert_eq!(index(b"", b""), 0);
         assert_eq!(index(b"ab", b"abc"), -1);
+        assert_eq!(index(b"ab", b""), 0);
+        let long = [b"x".repeat(100), b"needle".to_vec()].concat();
+        assert_eq!(index(&long, b"needle"), 100);
+        assert_eq!(index(&long[90..], b"needle"), 10);
         assert_eq!(index_byte(b"golang", b'n'), 4);
         assert_eq!(compare(b"a".as_ptr(), 1, 1, b"b".as_ptr(), 1, 1), -1);
         assert_eq!(compare(b"ab".as_ptr(), 2, 2, b"a".as_ptr(), 1, 1), 1);

@@ -15,7 +15,11 @@
 //! * three or more result scalars are written through a pointer that comes
 //!   as an extra first argument, laid out as a Go struct of the results.
 //!
-//! Each function's doc names the Go declaration it implements.
+//! Each function's doc names the Go declaration it implements. One that
+//! must raise a Go panic (`internal/bytealg.MakeNoZero`'s `makeslice: len
+//! out of range`) is registered as an `entry_shim` (`crate::panic`), which
+//! captures the caller's registers before any Rust frame, as the compiler's
+//! own runtime calls that may panic do: no panic crosses a Rust frame.
 
 mod bits;
 mod bytealg;
