@@ -258,3 +258,54 @@ fn remove_dropped(files: &mut [File], candidates: &[Candidate]) {
             .collect();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use syntax::ast::NodeIds;
+    use types::LangVersion;
+
+    /// The variables left in library package `lib` (file `l.go`) of a
+    /// program whose main package is `user`.
+    fn kept(lib: &str, user: &str) -> Vec<String> {
+        let mut sources = SourceMap::default();
+        let (mut ids, mut diags) = (NodeIds::default(), Diagnostics::default());
+        let l = sources.add("l.go", lib);
+        let u = sources.add("u.go", user);
+        let mut files = vec![
+            syntax::parser::parse_std_file(&sources, l, &mut ids, &mut diags),
+            syntax::parser::parse_file(&sources, u, &mut ids, &mut diags),
+        ];
+        assert!(!diags.has_errors());
+        let spec = |path: &str, i: usize, library: bool| PackageSpec {
+            path: path.into(),
+            files: i..i + 1,
+            library,
+            lang: LangVersion::CURRENT,
+            import_map: Default::default(),
+        };
+        unreferenced_library_vars(&mut files, &[spec("l", 0, true), spec("main", 1, false)], &sources);
+        let mut names = Vec::new();
+        for decl in &files[0].decls {
+            if let Decl::Var(specs) = decl {
+                names.extend(specs.iter().flat_map(|s| s.names.iter().map(|n| n.name.clone())));
+            }
+        }
+        names
+    }
+
+    const TABLES: &str = "package l\n\nimport \"other/cpu\"\n\ntype T struct{ R []int }\n\n\
+        var (\n\t_A = &T{R: []int{1, 2}}\n\tA = _A\n\t_B = &T{}\n\tB = _B\n\tAll = map[string]*T{\"A\": A, \"B\": B}\n)\n\n\
+        var Fast = cpu.X.HasAVX\nvar called = f()\nvar _ = &T{}\n\n\
+        //go:linkname linked\nvar linked = 3\n\nfunc f() int { return len(B.R) }\n";
+
+    #[test]
+    fn unnamed_inert_variables_are_left_out() {
+        // f names B, B names _B; the table A and the map are named by no one;
+        // `called` runs code; Fast alone uses the import.
+        assert_eq!(kept(TABLES, "package main\n\nfunc main() {}\n"), ["_B", "B", "Fast", "called", "_", "linked"]);
+        // A name of the user's keeps what it names, whatever it resolves to.
+        let user = "package main\n\nimport \"l\"\n\nfunc main() { _ = l.All }\n";
+        assert_eq!(kept(TABLES, user), ["_A", "A", "_B", "B", "All", "Fast", "called", "_", "linked"]);
+    }
+}
