@@ -98,7 +98,7 @@ pub unsafe extern "C" fn deft_memclr(ptr: *mut u8, bytes: u64) {
 }
 
 /// gc's largest allocation on linux/amd64 (`maxAlloc`, 2^48 bytes).
-const MAX_ALLOC: u64 = 1 << 48;
+pub(crate) const MAX_ALLOC: u64 = 1 << 48;
 
 /// gc's page size for large objects.
 const PAGE: u64 = 8192;

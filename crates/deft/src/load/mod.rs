@@ -32,6 +32,7 @@ mod inputs;
 mod libdir;
 mod modules;
 mod pattern;
+mod prune;
 mod stdsrc;
 mod test;
 
@@ -915,6 +916,7 @@ impl<'e, 's> Loader<'e, 's> {
             });
             files.extend(pkg.files);
         }
+        prune::unreferenced_library_vars(&mut files, &packages, self.sources);
         Program { files, packages, exec_name, main_path: root, godebug: String::new(), go_paths, inputs }
     }
 }

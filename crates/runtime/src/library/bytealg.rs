@@ -4,6 +4,8 @@
 //! nothing but `MakeNoZero`'s block.
 
 use crate::abi::GoSlice;
+use crate::errors::RuntimeError;
+use crate::frames::Frame;
 
 /// The `len` bytes at `ptr` (nothing for a zero length, whatever `ptr`).
 ///
@@ -24,8 +26,17 @@ fn index_byte(b: &[u8], c: u8) -> i64 {
     memchr::memchr(c, b).map_or(-1, |i| i as i64)
 }
 
+/// Haystacks up to this length are scanned directly: building memmem's
+/// searcher costs more than scanning them (gc's `MaxBruteForce`; a short
+/// haystack is what `bytes.Index` gives `Index` most often: regexp's
+/// literal prefixes on short inputs).
+const BRUTE_FORCE_MAX: usize = 64;
+
 /// The index of the first occurrence of `sep` in `s`, or -1.
 fn index(s: &[u8], sep: &[u8]) -> i64 {
+    if s.len() <= BRUTE_FORCE_MAX && !sep.is_empty() {
+        return s.windows(sep.len()).position(|w| w == sep).map_or(-1, |i| i as i64);
+    }
     memchr::memmem::find(s, sep).map_or(-1, |i| i as i64)
 }
 
@@ -75,12 +86,21 @@ pub extern "C" fn index_byte_string(s: *const u8, len: usize, c: u8) -> i64 {
     index_byte_bytes(s, len, len, c)
 }
 
-/// `func MakeNoZero(n int) []byte`: a byte slice of length `n` whose
-/// capacity is all gc's allocator hands out for `n` bytes (its size
-/// class), as gc's (strings.Builder's capacities show it); deft's
-/// allocator hands out zeroed memory anyway.
-pub extern "C" fn make_no_zero(out: *mut GoSlice, n: i64) {
-    let n = n.max(0) as usize;
+crate::panic::entry_shim!(
+    /// `func MakeNoZero(n int) []byte`: a byte slice of length `n` whose
+    /// capacity is all gc's allocator hands out for `n` bytes (its size
+    /// class), as gc's (strings.Builder's capacities show it); deft's
+    /// allocator hands out zeroed memory anyway. A length out of range
+    /// raises `makeslice: len out of range` from the caller, as gc's does
+    /// (`strings.Repeat` of a huge count recovers it).
+    deft_makenozero(*mut GoSlice, i64) -> () => make_no_zero, pc: "rdx", fp: "rcx"
+);
+
+extern "C" fn make_no_zero(out: *mut GoSlice, n: i64, pc: usize, fp: usize) {
+    if !(0..=crate::slices::MAX_ALLOC as i64).contains(&n) {
+        crate::panic::panic_runtime_error(RuntimeError::MakeSliceLen, Frame { pc, fp });
+    }
+    let n = n as usize;
     let cap = crate::slices::round_up_size(n as u64, true) as usize;
     let ptr = crate::alloc::deft_alloc(cap, 1 | crate::alloc::NOSCAN);
     // SAFETY: `out` is the adapter's result area.
@@ -97,6 +117,10 @@ mod tests {
         assert_eq!(index(b"chicken", b"kex"), -1);
         assert_eq!(index(b"", b""), 0);
         assert_eq!(index(b"ab", b"abc"), -1);
+        assert_eq!(index(b"ab", b""), 0);
+        let long = [b"x".repeat(100), b"needle".to_vec()].concat();
+        assert_eq!(index(&long, b"needle"), 100);
+        assert_eq!(index(&long[90..], b"needle"), 10);
         assert_eq!(index_byte(b"golang", b'n'), 4);
         assert_eq!(compare(b"a".as_ptr(), 1, 1, b"b".as_ptr(), 1, 1), -1);
         assert_eq!(compare(b"ab".as_ptr(), 2, 2, b"a".as_ptr(), 1, 1), 1);

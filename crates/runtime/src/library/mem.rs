@@ -78,14 +78,3 @@ pub unsafe extern "C" fn sort_strings(ptr: *mut GoString, len: usize, _cap: usiz
         x.sort_unstable_by(|a, b| unsafe { a.bytes().cmp(b.bytes()) });
     }
 }
-
-/// `func unsafeString(b []byte) string` (package strings): the bytes of
-/// `b` as a string without copying, for `Builder.String`. Sound because a
-/// Builder never changes bytes it has written: appends go past the
-/// length, and growing or resetting moves to a new array.
-pub extern "C" fn unsafe_string(ptr: *const u8, len: usize, _cap: usize) -> GoString {
-    if len == 0 {
-        return crate::strings::new_string(&[]);
-    }
-    GoString { ptr, len }
-}

@@ -15,7 +15,11 @@
 //! * three or more result scalars are written through a pointer that comes
 //!   as an extra first argument, laid out as a Go struct of the results.
 //!
-//! Each function's doc names the Go declaration it implements.
+//! Each function's doc names the Go declaration it implements. One that
+//! must raise a Go panic (`internal/bytealg.MakeNoZero`'s `makeslice: len
+//! out of range`) is registered as an `entry_shim` (`crate::panic`), which
+//! captures the caller's registers before any Rust frame, as the compiler's
+//! own runtime calls that may panic do: no panic crosses a Rust frame.
 
 mod bits;
 mod bytealg;
@@ -33,7 +37,6 @@ mod signal;
 mod sync;
 mod syscall;
 mod time;
-pub(crate) mod unicode;
 
 pub use reflecthooks::register_typelinks;
 pub(crate) use time::monotonic_nanos as nanotime;
@@ -137,27 +140,6 @@ library! {
     "errors.comparable" => errors::comparable,
     "math/bits.Mul64" => bits::mul64,
     "math/bits.div64" => bits::div64,
-    "unicode.IsUpper" => unicode::is_upper,
-    "unicode.IsLower" => unicode::is_lower,
-    "unicode.IsTitle" => unicode::is_title,
-    "unicode.IsLetter" => unicode::is_letter,
-    "unicode.IsDigit" => unicode::is_digit,
-    "unicode.IsNumber" => unicode::is_number,
-    "unicode.IsSpace" => unicode::is_space,
-    "unicode.IsPunct" => unicode::is_punct,
-    "unicode.IsPrint" => unicode::is_print,
-    "unicode.IsGraphic" => unicode::is_graphic,
-    "unicode.IsControl" => unicode::is_control,
-    "unicode.IsMark" => unicode::is_mark,
-    "unicode.IsSymbol" => unicode::is_symbol,
-    "unicode.ToUpper" => unicode::to_upper,
-    "unicode.ToLower" => unicode::to_lower,
-    "unicode.ToTitle" => unicode::to_title,
-    "unicode.to" => unicode::to,
-    "unicode.inTable" => unicode::in_range_table,
-    "unicode.SimpleFold" => unicode::simple_fold,
-    "strings.foldRune" => unicode::fold_rune,
-    "strings.unsafeString" => mem::unsafe_string,
     "sort.lenAny" => mem::len_any,
     "sort.swapAny" => mem::swap_any,
     "sort.kindAny" => mem::kind_any,
@@ -199,7 +181,7 @@ library! {
     "internal/bytealg.IndexString" => bytealg::index_string,
     "internal/bytealg.IndexByte" => bytealg::index_byte_bytes,
     "internal/bytealg.IndexByteString" => bytealg::index_byte_string,
-    "internal/bytealg.MakeNoZero" => bytealg::make_no_zero,
+    "internal/bytealg.MakeNoZero" => bytealg::deft_makenozero,
     "hash/crc32.castagnoliSSE42" => crc32::castagnoli_sse42,
     "hash/crc32.castagnoliSSE42Triple" => crc32::castagnoli_sse42_triple,
     "hash/crc32.ieeeCLMUL" => crc32::ieee_clmul,
