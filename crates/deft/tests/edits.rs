@@ -77,13 +77,20 @@ struct Run {
     stale: bool,
 }
 
-/// `deft run .` in `dir` with the cache in `xdg`.
+/// `deft run .` in `dir` with the cache in `xdg`. Each run's request is
+/// a new one to the program cache (a `DEFT_*` variable of its own is part
+/// of the request key): the program cache would otherwise serve a run
+/// whose files are unchanged whole, without the lookups this test counts,
+/// whenever the step before took more than its racy-file margin.
 fn deft_run(dir: &Path, xdg: &Path) -> Run {
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let out = Command::new(env!("CARGO_BIN_EXE_deft"))
         .arg("run")
         .arg(".")
         .current_dir(dir)
         .env("XDG_CACHE_HOME", xdg)
+        .env("DEFT_EDITS_RUN", run.to_string())
         .env("DEFT_PHASES", "1")
         .env_remove("DEFT_CACHE")
         .env_remove("DEFT_RELINK")
