@@ -15,6 +15,7 @@ use crate::exprstr::{expr_string, start_pos};
 use crate::model::{BasicKind, Builtin, LangVersion};
 use crate::operand::{OpMode, Operand};
 use crate::types::{BYTE, INVALID, Param, Sig, T, TyId, basic};
+use crate::typeset::CoreError;
 
 impl<'a> Checker<'a> {
     /// Checks a call expression.
@@ -107,12 +108,22 @@ impl<'a> Checker<'a> {
             }
             _ => {}
         }
-        let Some(sig) = self.tys.sig(x.ty).cloned() else {
-            let (s, t) = (self.op_string(x), self.ts(x.ty));
-            self.error_at_op(x, format!("{INVALID_OP}cannot call {s}: {t} is not a function"));
-            x.set_invalid();
-            x.expr = Some(e);
-            return ExprClass::Statement;
+        // A type parameter's type set must share a signature.
+        let not_func = |u: &T| (!matches!(u, T::Func(_))).then_some("is not a function");
+        let sig = self.tys.common_under_where(x.ty, false, &not_func).and_then(|u| match self.tys.get(u) {
+            T::Func(s) => Ok(s.clone()),
+            _ => Err(CoreError::Unfit(x.ty, "is not a function")),
+        });
+        let sig = match sig {
+            Ok(sig) => sig,
+            Err(why) => {
+                let why = self.core_error_string(why);
+                let s = self.op_string(x);
+                self.error_at_op(x, format!("{INVALID_OP}cannot call {s}: {why}"));
+                x.set_invalid();
+                x.expr = Some(e);
+                return ExprClass::Statement;
+            }
         };
         let saved = self.generic_args.len();
         self.generic_args.extend(args.iter().map(|a| a.id));
