@@ -1256,8 +1256,12 @@ impl<'a> Checker<'a> {
                     x.ty = at;
                     return;
                 }
-                let t = self.typ(t);
-                (t, t)
+                let ty = self.typ(t);
+                if ty == INVALID && self.names_incomplete_alias(t) {
+                    self.use_elems(elems);
+                    return;
+                }
+                (ty, ty)
             }
             (None, Some(h)) => {
                 let base = match self.tys.get(self.tys.core(h)) {
@@ -1799,7 +1803,7 @@ impl<'a> Checker<'a> {
         };
         let mut targs = Vec::new();
         for i in indices {
-            let t = self.expr_as_type(i);
+            let t = self.expr_as_var_type(i);
             if t == INVALID {
                 x.set_invalid();
                 return;

@@ -828,7 +828,7 @@ impl<'a> Checker<'a> {
         }
         let mut targs = Vec::new();
         for i in indices {
-            let t = self.expr_as_type(i);
+            let t = self.expr_as_var_type(i);
             if t == INVALID {
                 return None;
             }
