@@ -385,7 +385,10 @@ impl<'a> Checker<'a> {
             let mut fin = t;
             if x.is_nil() {
                 // nil keeps the target type
-            } else if self.tys.is_interface(t) || (const_arg && !self.tys.is_const_type(t)) {
+            } else if self.tys.is_interface(t)
+                || (const_arg && (matches!(self.tys.get(t), T::TypeParam(_)) || !self.tys.is_const_type(t)))
+            {
+                // A type parameter is no constant type (types2's isConstType).
                 fin = self.tys.default_type(x.ty);
             } else if x.is_const() && self.tys.is_integer(x.ty) && self.tys.is_string(t) {
                 fin = x.ty;
@@ -646,8 +649,18 @@ impl<'a> Checker<'a> {
                 u = table.underlying(*p);
             }
             let crate::model::Type::Struct(fields) = table.get(u) else { return None };
-            offset += crate::sizes::field_offsets(table, fields)[i];
+            offset = crate::sizes::field_offsets(table, fields)[i].saturating_add(offset);
             t = fields[i].ty;
+        }
+        let base_tv = self.info.types.get(&base.id)?;
+        if offset > crate::sizes::MAX_SIZE {
+            // Described as the operand it was checked as.
+            let mode = if base_tv.mode == crate::model::Mode::Variable { OpMode::Variable } else { OpMode::Value };
+            let ty = self.tys.spelled(base_tv.ty)?;
+            let b = Operand { mode, ty, val: Value::Unknown, expr: Some(base) };
+            let s = self.op_string(&b);
+            self.error_at_op(&b, format!("{s} is too large"));
+            return None;
         }
         let base_ty = self.tys.deref_struct_ptr(self.info.types.get(&base.id)?.ty);
         Some((!crate::sizes::has_var_size(table, base_ty)).then_some(offset))
@@ -984,6 +997,11 @@ impl<'a> Checker<'a> {
                     return true;
                 }
                 let (size, align) = crate::sizes::size_align(&self.tys.table, self.tys.canon(a.ty));
+                if size > crate::sizes::MAX_SIZE {
+                    let s = self.op_string(&a);
+                    self.error_at_op(&a, format!("{s} is too large"));
+                    return false;
+                }
                 x.mode = OpMode::Constant;
                 x.val = Value::int(if b == Builtin::Sizeof { size } else { align });
             }

@@ -921,7 +921,7 @@ impl<'a> Checker<'a> {
     fn check_size(&mut self, t: TyId, pos: Pos) {
         if let Some(a) = self.too_large_array(t) {
             let s = self.ts(a);
-            self.error(pos, format!("type {s} larger than address space"));
+            self.backend_error(pos, format!("type {s} larger than address space"));
         }
     }
 
@@ -938,9 +938,9 @@ impl<'a> Checker<'a> {
     pub(crate) fn check_chan_elems(&mut self, t: TyId, pos: Pos) {
         const MSG: &str = "channel element type too large (>64kB)";
         if let Some(named) = self.big_chan_elem(t, 0) {
-            self.error(pos, MSG);
+            self.backend_error(pos, MSG);
             if let Some(o) = named {
-                self.error(self.obj(o).pos, MSG);
+                self.backend_error(self.obj(o).pos, MSG);
             }
         }
     }
