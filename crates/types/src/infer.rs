@@ -692,20 +692,21 @@ impl<'a> Checker<'a> {
                 return core != a && self.unify(u, core, b, mode, depth + 1);
             }
         }
-        // Instances of one generic type unify by their type arguments, even
-        // when they are interfaces (`Value[T]` against `Value[int]`, which
-        // have the same methods whatever T is).
-        if let (T::Inst(b1, a1), T::Inst(b2, a2)) = (self.tys.get(x).clone(), self.tys.get(y).clone())
-            && b1 == b2
-            && a1.len() == a2.len()
-        {
-            return a1.into_iter().zip(a2).all(|(a, b)| self.unify(u, a, b, mode, depth + 1));
-        }
+        // Interfaces unify by their methods first (types2's interface
+        // inference), also instances of one generic interface: `T1[P]`
+        // against `T1[int]` infers nothing when no method mentions P.
         if inexact
             && u.interfaces
             && let Some(r) = self.unify_interfaces(u, x, y, depth)
         {
             return r;
+        }
+        // Instances of one generic type unify by their type arguments.
+        if let (T::Inst(b1, a1), T::Inst(b2, a2)) = (self.tys.get(x).clone(), self.tys.get(y).clone())
+            && b1 == b2
+            && a1.len() == a2.len()
+        {
+            return a1.into_iter().zip(a2).all(|(a, b)| self.unify(u, a, b, mode, depth + 1));
         }
         let (xn, yn) = (self.tys.named_of(x).is_some(), self.tys.named_of(y).is_some());
         if inexact && xn != yn {
