@@ -284,7 +284,8 @@ impl<'a> Checker<'a> {
         // are renamed, so that the caller's (the same objects) are types
         // like any other here.
         let renamed;
-        let sig = if args.iter().any(|a| self.tys.mentions(a.ty, &sig.tparams)) {
+        let mentioned = args.iter().map(|a| a.ty).chain(explicit.iter().copied());
+        let sig = if mentioned.into_iter().any(|t| self.tys.mentions(t, &sig.tparams)) {
             renamed = self.rename_tparams(sig);
             &renamed
         } else {

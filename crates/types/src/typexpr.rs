@@ -629,7 +629,7 @@ impl<'a> Checker<'a> {
                     self.error(type_start(t), "cannot use a type parameter as constraint");
                     return INVALID;
                 }
-                if ty == INVALID || self.tys.is_interface(ty) {
+                if ty == INVALID || self.tys.is_interface(ty) || self.declares_interface(ty) {
                     return ty;
                 }
                 (ty, TypeSet { comparable: false, terms: Some(vec![Term { tilde: false, ty }]) })
@@ -639,6 +639,14 @@ impl<'a> Checker<'a> {
         let it = self.tys.intern(T::Interface { methods: vec![], any: false, set, written });
         self.record_type(t.id, Mode::TypeExpr, it, None);
         it
+    }
+
+    /// Whether `t` is (an instance of) a defined type still being declared
+    /// as an interface (`N[B]` in `type N[B N[B]] interface{...}`): its
+    /// type set is not known yet, but it is an interface's, no type term.
+    fn declares_interface(&self, t: TyId) -> bool {
+        let Some((g, _)) = self.tys.named_of(t) else { return false };
+        self.path_from(g).first().is_some_and(|(o, spec)| *o == g && matches!(spec.ty.kind, TypeKind::Interface(_)))
     }
 
     /// Reports method `name` (at `pos`) if `seen` has one of that name.
