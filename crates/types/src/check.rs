@@ -223,6 +223,12 @@ pub(crate) struct Checker<'a> {
     pub later: Vec<LaterCheck>,
     /// Delayed function bodies, in the order they must be checked.
     pub delayed: Vec<Delayed<'a>>,
+    /// While local type declarations are checked: the bodies of the
+    /// function literals in them, checked once the declarations are
+    /// (types2 delays every function literal's body, so a literal may use
+    /// a type whose declaration encloses it: `type T chan [unsafe.Sizeof(
+    /// func(ch T){ <-ch })]byte`).
+    pub local_type_lits: Option<Vec<Delayed<'a>>>,
     /// Imports with the object they declare (none for `_` and `.`); judged
     /// once all uses are known (see `report_imports`).
     pub imports: Vec<(&'a syntax::ast::ImportSpec, Option<ObjId>)>,

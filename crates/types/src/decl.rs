@@ -1063,7 +1063,8 @@ impl<'a> Checker<'a> {
 
     fn collect_methods(&mut self, o: ObjId) {
         let name = self.obj(o).name.clone();
-        let Some(ms) = self.methods.get(&name).cloned() else {
+        // A receiver of blank type is no type's (`cannot use _`).
+        let Some(ms) = self.methods.get(&name).filter(|_| name != "_").cloned() else {
             return;
         };
         let ty = self.obj_ty(o);
@@ -1328,7 +1329,11 @@ impl<'a> Checker<'a> {
         let ok = match self.tys.named_of(base) {
             Some((o, _)) => {
                 let u = self.tys.under(base);
-                local(self, o) && !matches!(self.tys.get(u), T::Pointer(_) | T::Interface { .. })
+                local(self, o)
+                    && !matches!(
+                        self.tys.get(u),
+                        T::Pointer(_) | T::Interface { .. } | T::Basic(crate::model::BasicKind::UnsafePointer)
+                    )
             }
             _ => false,
         };
@@ -1340,6 +1345,11 @@ impl<'a> Checker<'a> {
                 }
                 (_, Some((o, _))) if !local(self, o) => {
                     format!("cannot define new methods on non-local type {s}")
+                }
+                (_, Some(_))
+                    if self.tys.get(self.tys.under(base)) == &T::Basic(crate::model::BasicKind::UnsafePointer) =>
+                {
+                    format!("invalid receiver type {s} (unsafe.Pointer)")
                 }
                 (_, Some(_)) => format!("invalid receiver type {s} (pointer or interface type)"),
                 _ => format!("invalid receiver type {}", self.ts(t)),
@@ -1556,6 +1566,10 @@ impl<'a> Checker<'a> {
                 }
             }
             Decl::Type(specs) => {
+                let outermost = self.local_type_lits.is_none();
+                if outermost {
+                    self.local_type_lits = Some(Vec::new());
+                }
                 for spec in specs {
                     let o = self.new_obj(&spec.name.name, ObjKind::TypeName, INVALID, spec.name.pos);
                     // Local types may refer to themselves: declare first.
@@ -1565,6 +1579,13 @@ impl<'a> Checker<'a> {
                     self.type_decl(o, spec);
                     self.obj_path.pop();
                     self.data(o).color = Color::Black;
+                }
+                if outermost {
+                    for d in self.local_type_lits.take().unwrap_or_default() {
+                        let saved = std::mem::replace(&mut self.scope, d.scope);
+                        self.func_body(d.sig, &d.objs, d.body, d.owner);
+                        self.scope = saved;
+                    }
                 }
             }
             Decl::Func(fd) => self.error(fd.pos, "function declaration inside function"),

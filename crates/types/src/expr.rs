@@ -242,12 +242,14 @@ impl<'a> Checker<'a> {
                 let saved_func = self.func.take();
                 let (t, objs) = self.func_type(sig, None, e.id);
                 self.func = saved_func;
+                let (scope, decl, iota) = (self.scope, self.cur_decl, self.iota.clone());
+                let delayed =
+                    crate::check::Delayed { sig: t, objs: objs.clone(), body, owner: e.id, scope, decl, iota };
                 if self.func.is_none() {
                     // At package level: checked with the function bodies.
-                    let scope = self.scope;
-                    let decl = self.cur_decl;
-                    let iota = self.iota.clone();
-                    self.delayed.push(crate::check::Delayed { sig: t, objs, body, owner: e.id, scope, decl, iota });
+                    self.delayed.push(delayed);
+                } else if let Some(lits) = self.local_type_lits.as_mut() {
+                    lits.push(delayed);
                 } else {
                     self.func_body(t, &objs, body, e.id);
                 }

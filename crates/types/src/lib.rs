@@ -205,6 +205,7 @@ impl<'a> Checker<'a> {
             arg_targs: Vec::new(),
             partial: HashMap::new(),
             delayed: Vec::new(),
+            local_type_lits: None,
             later: Vec::new(),
             imports: Vec::new(),
             dot_imports: HashMap::new(),
