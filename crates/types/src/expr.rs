@@ -307,6 +307,10 @@ impl<'a> Checker<'a> {
                 match x.mode {
                     OpMode::Invalid => {}
                     OpMode::TypeExpr => {
+                        // A pointer's base type is a variable's (types2's varType).
+                        if !matches!(self.tys.get(x.ty), T::TypeParam(_)) {
+                            self.later.push(crate::check::LaterCheck::VarType(x.ty, start_pos(inner)));
+                        }
                         x.ty = self.tys.intern(T::Pointer(x.ty));
                     }
                     OpMode::Nil => {

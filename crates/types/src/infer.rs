@@ -815,7 +815,9 @@ impl<'a> Checker<'a> {
             let Lookup::Method { sig, .. } = self.lookup_field_or_method(other, false, &m.name) else {
                 return Some(false);
             };
-            if !self.unify(u, m.sig, sig, Unify::Exact, depth + 1) {
+            // A generic method has no type parameters to unify (Go 1.27).
+            let generic = self.tys.sig(sig).is_some_and(|s| !s.tparams.is_empty());
+            if generic || !self.unify(u, m.sig, sig, Unify::Exact, depth + 1) {
                 return Some(false);
             }
         }
