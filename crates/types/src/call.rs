@@ -385,10 +385,17 @@ impl<'a> Checker<'a> {
             let mut fin = t;
             if x.is_nil() {
                 // nil keeps the target type
-            } else if self.tys.is_interface(t)
-                || (const_arg && (matches!(self.tys.get(t), T::TypeParam(_)) || !self.tys.is_const_type(t)))
+            } else if self.tys.is_interface(t) || (const_arg && !self.tys.is_const_type(t)) {
+                fin = self.tys.default_type(x.ty);
+            } else if const_arg
+                && matches!(self.tys.get(t), T::TypeParam(_))
+                && self.implicit_type_and_value(x, t).is_err()
             {
-                // A type parameter is no constant type (types2's isConstType).
+                // A type parameter is no constant type (types2's
+                // isConstType): the constant keeps its default type, as
+                // types2 gives it, where it does not convert to the type
+                // parameter implicitly (`T('a')` for a string T); where it
+                // does, lowering takes it as a T (`T(0)` for a complex T).
                 fin = self.tys.default_type(x.ty);
             } else if x.is_const() && self.tys.is_integer(x.ty) && self.tys.is_string(t) {
                 fin = x.ty;
