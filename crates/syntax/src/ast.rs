@@ -363,7 +363,8 @@ pub enum StmtKind {
     IncDec { target: Expr, inc: bool },
     /// `a, b = x, y` or `a op= x`.
     Assign { lhs: Vec<Expr>, op: AssignOp, rhs: Vec<Expr> },
-    /// `a, b := x, y`. The left side is identifiers only.
+    /// `a, b := x, y`. The left side is identifiers only; one that is not
+    /// (an error the parser reports) is an identifier with an empty name.
     Define { lhs: Vec<Ident>, rhs: Vec<Expr> },
     /// `go f(x)`.
     Go(Expr),

@@ -514,6 +514,12 @@ impl<'a> Checker<'a> {
         let mut new_vars: Vec<(NodeId, ObjId)> = Vec::new();
         let mut has_err = false;
         for id in lhs {
+            // Not a name (reported by the parser): assigned as to `_`.
+            if id.name.is_empty() {
+                has_err = true;
+                lhs_vars.push(self.new_var("_", INVALID, id.pos, VarInfo::default()));
+                continue;
+            }
             if id.name != "_" {
                 if seen.contains(&id.name.as_str()) {
                     self.error(id.pos, format!("{} repeated on left side of :=", id.name));

@@ -15,6 +15,7 @@ use crate::exprstr::{expr_string, start_pos};
 use crate::model::{BasicKind, Builtin, LangVersion};
 use crate::operand::{OpMode, Operand};
 use crate::types::{BYTE, INVALID, Param, Sig, T, TyId, basic};
+use crate::typeset::CoreError;
 
 impl<'a> Checker<'a> {
     /// Checks a call expression.
@@ -107,12 +108,22 @@ impl<'a> Checker<'a> {
             }
             _ => {}
         }
-        let Some(sig) = self.tys.sig(x.ty).cloned() else {
-            let (s, t) = (self.op_string(x), self.ts(x.ty));
-            self.error_at_op(x, format!("{INVALID_OP}cannot call {s}: {t} is not a function"));
-            x.set_invalid();
-            x.expr = Some(e);
-            return ExprClass::Statement;
+        // A type parameter's type set must share a signature.
+        let not_func = |u: &T| (!matches!(u, T::Func(_))).then_some("is not a function");
+        let sig = self.tys.common_under_where(x.ty, false, &not_func).and_then(|u| match self.tys.get(u) {
+            T::Func(s) => Ok(s.clone()),
+            _ => Err(CoreError::Unfit(x.ty, "is not a function")),
+        });
+        let sig = match sig {
+            Ok(sig) => sig,
+            Err(why) => {
+                let why = self.core_error_string(why);
+                let s = self.op_string(x);
+                self.error_at_op(x, format!("{INVALID_OP}cannot call {s}: {why}"));
+                x.set_invalid();
+                x.expr = Some(e);
+                return ExprClass::Statement;
+            }
         };
         let saved = self.generic_args.len();
         self.generic_args.extend(args.iter().map(|a| a.id));
@@ -376,6 +387,16 @@ impl<'a> Checker<'a> {
                 // nil keeps the target type
             } else if self.tys.is_interface(t) || (const_arg && !self.tys.is_const_type(t)) {
                 fin = self.tys.default_type(x.ty);
+            } else if const_arg
+                && matches!(self.tys.get(t), T::TypeParam(_))
+                && self.implicit_type_and_value(x, t).is_err()
+            {
+                // A type parameter is no constant type (types2's
+                // isConstType): the constant keeps its default type, as
+                // types2 gives it, where it does not convert to the type
+                // parameter implicitly (`T('a')` for a string T); where it
+                // does, lowering takes it as a T (`T(0)` for a complex T).
+                fin = self.tys.default_type(x.ty);
             } else if x.is_const() && self.tys.is_integer(x.ty) && self.tys.is_string(t) {
                 fin = x.ty;
             }
@@ -635,8 +656,18 @@ impl<'a> Checker<'a> {
                 u = table.underlying(*p);
             }
             let crate::model::Type::Struct(fields) = table.get(u) else { return None };
-            offset += crate::sizes::field_offsets(table, fields)[i];
+            offset = crate::sizes::field_offsets(table, fields)[i].saturating_add(offset);
             t = fields[i].ty;
+        }
+        let base_tv = self.info.types.get(&base.id)?;
+        if offset > crate::sizes::MAX_SIZE {
+            // Described as the operand it was checked as.
+            let mode = if base_tv.mode == crate::model::Mode::Variable { OpMode::Variable } else { OpMode::Value };
+            let ty = self.tys.spelled(base_tv.ty)?;
+            let b = Operand { mode, ty, val: Value::Unknown, expr: Some(base) };
+            let s = self.op_string(&b);
+            self.error_at_op(&b, format!("{s} is too large"));
+            return None;
         }
         let base_ty = self.tys.deref_struct_ptr(self.info.types.get(&base.id)?.ty);
         Some((!crate::sizes::has_var_size(table, base_ty)).then_some(offset))
@@ -973,6 +1004,11 @@ impl<'a> Checker<'a> {
                     return true;
                 }
                 let (size, align) = crate::sizes::size_align(&self.tys.table, self.tys.canon(a.ty));
+                if size > crate::sizes::MAX_SIZE {
+                    let s = self.op_string(&a);
+                    self.error_at_op(&a, format!("{s} is too large"));
+                    return false;
+                }
                 x.mode = OpMode::Constant;
                 x.val = Value::int(if b == Builtin::Sizeof { size } else { align });
             }

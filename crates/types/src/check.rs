@@ -185,6 +185,8 @@ pub(crate) struct Checker<'a> {
     /// The package's instantiations so far, for instantiation cycles
     /// (see `mono.rs`).
     pub mono: Vec<crate::mono::MonoInst>,
+    /// Errors of gc's back end, reported after checking (`backend_error`).
+    pub backend_errors: Vec<(Pos, String)>,
     /// Methods' receiver type parameters, with the type parameters of
     /// their receiver's type they stand for.
     pub mono_canon: HashMap<TyId, TyId>,
@@ -221,6 +223,12 @@ pub(crate) struct Checker<'a> {
     pub later: Vec<LaterCheck>,
     /// Delayed function bodies, in the order they must be checked.
     pub delayed: Vec<Delayed<'a>>,
+    /// While local type declarations are checked: the bodies of the
+    /// function literals in them, checked once the declarations are
+    /// (types2 delays every function literal's body, so a literal may use
+    /// a type whose declaration encloses it: `type T chan [unsafe.Sizeof(
+    /// func(ch T){ <-ch })]byte`).
+    pub local_type_lits: Option<Vec<Delayed<'a>>>,
     /// Imports with the object they declare (none for `_` and `.`); judged
     /// once all uses are known (see `report_imports`).
     pub imports: Vec<(&'a syntax::ast::ImportSpec, Option<ObjId>)>,
@@ -274,6 +282,21 @@ impl<'a> Checker<'a> {
         let pos = self.errpos.unwrap_or(pos);
         self.had_error = true;
         self.diags.error(pos, msg);
+    }
+
+    /// Reports an error of gc's back end (type sizes): only a package
+    /// without type errors gets there, so it is reported once the package
+    /// is checked, if no other error was (`report_backend_errors`).
+    pub(crate) fn backend_error(&mut self, pos: Pos, msg: impl Into<String>) {
+        self.backend_errors.push((pos, msg.into()));
+    }
+
+    /// Reports the back end's errors of a package without type errors.
+    pub(crate) fn report_backend_errors(&mut self) {
+        let errors = std::mem::take(&mut self.backend_errors);
+        if !self.diags.has_errors() {
+            errors.into_iter().for_each(|(pos, msg)| self.diags.error(pos, msg));
+        }
     }
 
     /// Reports an error at the start of an operand's expression.

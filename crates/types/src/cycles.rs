@@ -64,6 +64,21 @@ impl Checker<'_> {
         }
     }
 
+    /// Whether type expression `t` names an alias still being declared: it
+    /// denotes no type yet, so a use that needs the type complete (a
+    /// composite literal) is an invalid recursive type, named from the
+    /// path (types2's `isComplete` of an alias).
+    pub(crate) fn names_incomplete_alias(&mut self, t: &syntax::ast::Type) -> bool {
+        let Some(a) = self.grey_type_named_by(t) else { return false };
+        if !self.path_from(a).first().is_some_and(|(_, spec)| spec.alias) {
+            return false;
+        }
+        let Some(i) = self.obj_path.iter().position(|&p| p == a) else { return false };
+        let cycle = self.obj_path[i..].to_vec();
+        self.cycle_error(&cycle);
+        true
+    }
+
     /// Whether the size of `t` is not a constant: it contains a type
     /// parameter, or a defined type being declared (then reported as an
     /// invalid recursive type, the defined types walked through on the

@@ -31,13 +31,14 @@ pub(crate) enum CycleNode {
     Inst(TyId),
 }
 
-/// The state of [`Checker::find_embedding`]'s walk: the type sought, the
-/// types entered on the way, and for each the type arguments its type
-/// parameters stand for (innermost last).
+/// The state of [`Checker::find_embedding`]'s walk (types2's `validType0`):
+/// the nest, the types whose structure is being walked, each with the type
+/// arguments its type parameters stand for (innermost last; resolving a
+/// type parameter leaves its level); and the path, every type entered on
+/// the way.
 struct EmbeddingWalk {
-    target: ObjId,
+    nest: Vec<(CycleNode, Vec<(TyId, TyId)>)>,
     path: Vec<CycleNode>,
-    env: Vec<Vec<(TyId, TyId)>>,
 }
 
 /// The objects of a checked signature.
@@ -920,7 +921,7 @@ impl<'a> Checker<'a> {
     fn check_size(&mut self, t: TyId, pos: Pos) {
         if let Some(a) = self.too_large_array(t) {
             let s = self.ts(a);
-            self.error(pos, format!("type {s} larger than address space"));
+            self.backend_error(pos, format!("type {s} larger than address space"));
         }
     }
 
@@ -937,9 +938,9 @@ impl<'a> Checker<'a> {
     pub(crate) fn check_chan_elems(&mut self, t: TyId, pos: Pos) {
         const MSG: &str = "channel element type too large (>64kB)";
         if let Some(named) = self.big_chan_elem(t, 0) {
-            self.error(pos, MSG);
+            self.backend_error(pos, MSG);
             if let Some(o) = named {
-                self.error(self.obj(o).pos, MSG);
+                self.backend_error(self.obj(o).pos, MSG);
             }
         }
     }
@@ -983,14 +984,24 @@ impl<'a> Checker<'a> {
 
     /// Reports a defined type that contains itself without indirection,
     /// also through the instances of generic types it contains (`type T1
-    /// struct{ _ T0[T1] }`), as types2's `validType` finds it.
+    /// struct{ _ T0[T1] }`) and the embedded elements of interfaces (`type
+    /// N interface{ int | N }`), as types2's `validType` finds it: the
+    /// cycle starts at the first type entered twice, and that type's
+    /// generic (or defined) type becomes invalid.
     fn valid_type(&mut self, o: ObjId) {
         let u = self.structure(o);
-        let mut walk = EmbeddingWalk { target: o, path: vec![CycleNode::Obj(o)], env: Vec::new() };
+        let mut walk = EmbeddingWalk { nest: vec![(CycleNode::Obj(o), Vec::new())], path: vec![CycleNode::Obj(o)] };
         if let Some(cycle) = self.find_embedding(u, &mut walk, 0) {
-            // types2's validType starts at the type it validates.
             self.report_type_cycle(&cycle, 0);
-            self.tys.set_underlying(o, INVALID);
+            let origin = match cycle[0] {
+                CycleNode::Obj(n) => Some(n),
+                CycleNode::Inst(t) => self.tys.named_of(t).map(|(g, _)| g),
+            };
+            // Its structure is gone: no other cycle runs through it.
+            let origin = origin.unwrap_or(o);
+            self.defined_from.remove(&origin);
+            self.declared_inst.remove(&origin);
+            self.tys.set_underlying(origin, INVALID);
         }
     }
 
@@ -1006,57 +1017,54 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// The path from the walk's target to itself through `t` without
-    /// indirection (struct fields and array elements), if there is one.
-    /// An instance stands for its generic type's structure, whose type
-    /// parameters stand for the instance's type arguments (the
-    /// environments of `walk`); an instance of the target contains it.
+    /// The cycle through `t` back to a type of the walk's nest, without
+    /// indirection (struct fields, array elements, interfaces' embedded
+    /// elements and union terms), if there is one. An instance stands for
+    /// its generic type's structure as written, whose type parameters
+    /// stand for the instance's type arguments (the nest's environments).
     fn find_embedding(&self, t: TyId, walk: &mut EmbeddingWalk, depth: u32) -> Option<Vec<CycleNode>> {
-        if depth > 100 {
+        if depth > 200 {
             return None;
         }
-        let (node, env) = match self.tys.get(t).clone() {
-            T::Named(n) if n == walk.target => return Some(walk.path.clone()),
-            T::Named(n) => (CycleNode::Obj(n), Vec::new()),
-            T::Inst(g, _) if g == walk.target => {
-                let mut cycle = walk.path.clone();
-                cycle.push(CycleNode::Inst(t));
-                return Some(cycle);
-            }
+        let (node, origin, env) = match self.tys.get(t).clone() {
+            T::Named(n) => (CycleNode::Obj(n), n, Vec::new()),
             T::Inst(g, args) => {
                 let tparams = self.tys.generic.get(&g).cloned().unwrap_or_default();
-                (CycleNode::Inst(t), tparams.into_iter().zip(args).collect())
+                (CycleNode::Inst(t), g, tparams.into_iter().zip(args).collect())
             }
             T::TypeParam(_) => {
-                // The argument it stands for, in the environment outside.
-                let level = walk.env.pop()?;
-                let arg = level.iter().find(|(p, _)| *p == t).map(|&(_, a)| a);
+                // The argument it stands for, in the nest outside.
+                let level = walk.nest.pop()?;
+                let arg = level.1.iter().find(|(p, _)| *p == t).map(|&(_, a)| a);
                 let r = arg.and_then(|a| self.find_embedding(a, walk, depth + 1));
-                walk.env.push(level);
+                walk.nest.push(level);
                 return r;
             }
             T::Array(_, e) => return self.find_embedding(e, walk, depth + 1),
             T::Struct(fs) => return fs.iter().find_map(|f| self.find_embedding(f.ty, walk, depth + 1)),
+            T::Union(terms) => return terms.iter().find_map(|term| self.find_embedding(term.ty, walk, depth + 1)),
+            T::Interface { written: Some(w), .. } => {
+                return w.embeds.iter().find_map(|&e| self.find_embedding(e, walk, depth + 1));
+            }
             _ => return None,
         };
-        if walk.path.contains(&node) {
-            return None;
+        if walk.nest.iter().any(|(n, _)| *n == node) {
+            let start = walk.path.iter().position(|n| *n == node)?;
+            return Some(walk.path[start..].to_vec());
         }
-        let inner = match node {
-            CycleNode::Obj(n) => self.structure(n),
-            CycleNode::Inst(_) => self.tys.named_of(t).map_or(INVALID, |(g, _)| self.structure(g)),
-        };
+        let inner = self.structure(origin);
+        walk.nest.push((node, env));
         walk.path.push(node);
-        walk.env.push(env);
         let r = self.find_embedding(inner, walk, depth + 1);
-        walk.env.pop();
         walk.path.pop();
+        walk.nest.pop();
         r
     }
 
     fn collect_methods(&mut self, o: ObjId) {
         let name = self.obj(o).name.clone();
-        let Some(ms) = self.methods.get(&name).cloned() else {
+        // A receiver of blank type is no type's (`cannot use _`).
+        let Some(ms) = self.methods.get(&name).filter(|_| name != "_").cloned() else {
             return;
         };
         let ty = self.obj_ty(o);
@@ -1200,6 +1208,12 @@ impl<'a> Checker<'a> {
             objs.recv = Some(o);
         }
         let tparams = self.collect_tparams(fobj, tparams);
+        if recv.is_none() && !tparams.is_empty() {
+            // Referred to in its own signature, a generic function is
+            // generic already (`func F[T any](_ [unsafe.Sizeof(F[int])]T)`).
+            let empty = self.tys.intern(T::Func(Sig { tparams: tparams.clone(), ..Sig::default() }));
+            self.set_obj_ty(fobj, empty);
+        }
         let (params, variadic) = self.collect_params(&ft.params, owner, false, &mut objs.params);
         let (results, _) = self.collect_params(&ft.results, owner, true, &mut objs.results);
         let sig = self.tys.intern(T::Func(Sig { params, results, variadic, tparams: vec![] }));
@@ -1315,7 +1329,11 @@ impl<'a> Checker<'a> {
         let ok = match self.tys.named_of(base) {
             Some((o, _)) => {
                 let u = self.tys.under(base);
-                local(self, o) && !matches!(self.tys.get(u), T::Pointer(_) | T::Interface { .. })
+                local(self, o)
+                    && !matches!(
+                        self.tys.get(u),
+                        T::Pointer(_) | T::Interface { .. } | T::Basic(crate::model::BasicKind::UnsafePointer)
+                    )
             }
             _ => false,
         };
@@ -1327,6 +1345,11 @@ impl<'a> Checker<'a> {
                 }
                 (_, Some((o, _))) if !local(self, o) => {
                     format!("cannot define new methods on non-local type {s}")
+                }
+                (_, Some(_))
+                    if self.tys.get(self.tys.under(base)) == &T::Basic(crate::model::BasicKind::UnsafePointer) =>
+                {
+                    format!("invalid receiver type {s} (unsafe.Pointer)")
                 }
                 (_, Some(_)) => format!("invalid receiver type {s} (pointer or interface type)"),
                 _ => format!("invalid receiver type {}", self.ts(t)),
@@ -1543,6 +1566,10 @@ impl<'a> Checker<'a> {
                 }
             }
             Decl::Type(specs) => {
+                let outermost = self.local_type_lits.is_none();
+                if outermost {
+                    self.local_type_lits = Some(Vec::new());
+                }
                 for spec in specs {
                     let o = self.new_obj(&spec.name.name, ObjKind::TypeName, INVALID, spec.name.pos);
                     // Local types may refer to themselves: declare first.
@@ -1552,6 +1579,13 @@ impl<'a> Checker<'a> {
                     self.type_decl(o, spec);
                     self.obj_path.pop();
                     self.data(o).color = Color::Black;
+                }
+                if outermost {
+                    for d in self.local_type_lits.take().unwrap_or_default() {
+                        let saved = std::mem::replace(&mut self.scope, d.scope);
+                        self.func_body(d.sig, &d.objs, d.body, d.owner);
+                        self.scope = saved;
+                    }
                 }
             }
             Decl::Func(fd) => self.error(fd.pos, "function declaration inside function"),

@@ -15,7 +15,7 @@ use crate::check::Checker;
 use crate::constant::{self, Cmp, Op, Value};
 use crate::exprstr::{expr_string, start_pos};
 use crate::lang::LangVersion;
-use crate::lookup::Lookup;
+use crate::lookup::{Lookup, Near, NearKind};
 use crate::model::{BasicKind, Mode, ObjKind, SelectionKind};
 use crate::operand::{OpMode, Operand};
 use crate::types::{BYTE, INVALID, Sig, T, TyId, basic};
@@ -242,12 +242,14 @@ impl<'a> Checker<'a> {
                 let saved_func = self.func.take();
                 let (t, objs) = self.func_type(sig, None, e.id);
                 self.func = saved_func;
+                let (scope, decl, iota) = (self.scope, self.cur_decl, self.iota.clone());
+                let delayed =
+                    crate::check::Delayed { sig: t, objs: objs.clone(), body, owner: e.id, scope, decl, iota };
                 if self.func.is_none() {
                     // At package level: checked with the function bodies.
-                    let scope = self.scope;
-                    let decl = self.cur_decl;
-                    let iota = self.iota.clone();
-                    self.delayed.push(crate::check::Delayed { sig: t, objs, body, owner: e.id, scope, decl, iota });
+                    self.delayed.push(delayed);
+                } else if let Some(lits) = self.local_type_lits.as_mut() {
+                    lits.push(delayed);
                 } else {
                     self.func_body(t, &objs, body, e.id);
                 }
@@ -305,6 +307,10 @@ impl<'a> Checker<'a> {
                 match x.mode {
                     OpMode::Invalid => {}
                     OpMode::TypeExpr => {
+                        // A pointer's base type is a variable's (types2's varType).
+                        if !matches!(self.tys.get(x.ty), T::TypeParam(_)) {
+                            self.later.push(crate::check::LaterCheck::VarType(x.ty, start_pos(inner)));
+                        }
                         x.ty = self.tys.intern(T::Pointer(x.ty));
                     }
                     OpMode::Nil => {
@@ -1256,8 +1262,12 @@ impl<'a> Checker<'a> {
                     x.ty = at;
                     return;
                 }
-                let t = self.typ(t);
-                (t, t)
+                let ty = self.typ(t);
+                if ty == INVALID && self.names_incomplete_alias(t) {
+                    self.use_elems(elems);
+                    return;
+                }
+                (ty, ty)
             }
             (None, Some(h)) => {
                 let base = match self.tys.get(self.tys.core(h)) {
@@ -1278,7 +1288,8 @@ impl<'a> Checker<'a> {
             return;
         }
         let common = self.tys.common_under(base, false);
-        match self.tys.get(common.unwrap_or(base)).clone() {
+        let utyp = common.unwrap_or(base);
+        match self.tys.get(utyp).clone() {
             T::Struct(fields) => {
                 // The unexported fields of another package's type cannot
                 // be set.
@@ -1310,7 +1321,7 @@ impl<'a> Checker<'a> {
                             };
                             let Some((path, ft)) = found else {
                                 self.expr(&mut v, &kv.value);
-                                let msg = self.unknown_lit_field(base, &fields, foreign, &kid.name);
+                                let msg = self.unknown_lit_field(base, utyp, &kid.name);
                                 self.error(kid.pos, msg);
                                 continue;
                             };
@@ -1798,7 +1809,7 @@ impl<'a> Checker<'a> {
         };
         let mut targs = Vec::new();
         for i in indices {
-            let t = self.expr_as_type(i);
+            let t = self.expr_as_var_type(i);
             if t == INVALID {
                 x.set_invalid();
                 return;
@@ -1929,20 +1940,18 @@ impl<'a> Checker<'a> {
             return;
         }
         let addressable = x.mode == OpMode::Variable;
-        let found = self.lookup_field_or_method(x.ty, addressable, &sel.name);
+        let mut found = self.lookup_field_or_method(x.ty, addressable, &sel.name);
         let base_str = expr_string(base);
-        if let Some(what) = self.inaccessible(&found, &sel.name) {
-            let name = &sel.name;
-            self.error(sel.pos, format!("{base_str}.{name} undefined (cannot refer to unexported {what} {name})"));
-            x.set_invalid();
-            return;
+        // Another package's unexported member is not there for this one.
+        if self.inaccessible(&found, &sel.name) {
+            found = Lookup::NotFound;
         }
         match found {
             Lookup::NotFound => {
                 if self.tys.under(x.ty) != INVALID {
                     let ts = self.ts(x.ty);
-                    let alt = self.lookup_fold(x.ty, addressable, &sel.name);
-                    let mut why = self.lookup_error(x.ty, &sel.name, alt);
+                    let near = self.near_member(x.ty, addressable, &sel.name, self.pkg);
+                    let mut why = self.lookup_error(x.ty, &sel.name, &near);
                     if let T::Pointer(b) = self.tys.get(self.tys.under(x.ty)) {
                         if self.tys.is_interface(*b) {
                             why = format!("type {ts} is pointer to interface, not interface");
@@ -2097,28 +2106,22 @@ impl Checker<'_> {
     }
 
     /// Why `name` is no field of the struct literal of type `base`
-    /// (types2's `lookupError` for struct literals); `foreign`: `base` is
-    /// declared in another package.
-    fn unknown_lit_field(&self, base: TyId, fields: &[crate::types::Field], foreign: bool, name: &str) -> String {
+    /// (types2's `lookupError` for struct literals), from what its
+    /// underlying struct type `utyp` has instead.
+    fn unknown_lit_field(&mut self, base: TyId, utyp: TyId, name: &str) -> String {
         let bs = self.ts(base);
-        let folded = name.to_lowercase();
-        let alt = fields.iter().find(|f| f.name != "_" && f.name.to_lowercase() == folded).map(|f| f.name.as_str());
-        let tail = |n: &str| n.chars().skip(1).collect::<String>();
-        match alt {
-            Some(alt) if alt == name => {
-                format!("cannot refer to unexported field {alt} in struct literal of type {bs}")
-            }
-            Some(alt)
-                if !foreign
-                    || (is_exported(name) && is_exported(alt))
-                    || (!is_exported(name) && is_exported(alt) && tail(name) == tail(alt)) =>
-            {
+        let pkg = self.tys.named_of(base).map_or(self.pkg, |(o, _)| self.obj(o).pkg);
+        match self.near_member(utyp, false, name, pkg) {
+            Near::Missing => format!("unknown field {name} in struct literal of type {bs}"),
+            Near::Found { kind: NearKind::Misspelled, alt, .. } => {
                 format!("unknown field {name} in struct literal of type {bs}, but does have {alt}")
             }
-            Some(alt) if is_exported(name) && tail(name) == tail(alt) => {
+            Near::Found { kind: NearKind::Unexported, alt, .. } => {
                 format!("unknown field {name} in struct literal of type {bs}, but does have unexported {alt}")
             }
-            _ => format!("unknown field {name} in struct literal of type {bs}"),
+            Near::Found { kind: NearKind::Inaccessible, alt, .. } => {
+                format!("cannot refer to unexported field {alt} in struct literal of type {bs}")
+            }
         }
     }
 }

@@ -284,7 +284,8 @@ impl<'a> Checker<'a> {
         // are renamed, so that the caller's (the same objects) are types
         // like any other here.
         let renamed;
-        let sig = if args.iter().any(|a| self.tys.mentions(a.ty, &sig.tparams)) {
+        let mentioned = args.iter().map(|a| a.ty).chain(explicit.iter().copied());
+        let sig = if mentioned.into_iter().any(|t| self.tys.mentions(t, &sig.tparams)) {
             renamed = self.rename_tparams(sig);
             &renamed
         } else {
@@ -692,20 +693,21 @@ impl<'a> Checker<'a> {
                 return core != a && self.unify(u, core, b, mode, depth + 1);
             }
         }
-        // Instances of one generic type unify by their type arguments, even
-        // when they are interfaces (`Value[T]` against `Value[int]`, which
-        // have the same methods whatever T is).
-        if let (T::Inst(b1, a1), T::Inst(b2, a2)) = (self.tys.get(x).clone(), self.tys.get(y).clone())
-            && b1 == b2
-            && a1.len() == a2.len()
-        {
-            return a1.into_iter().zip(a2).all(|(a, b)| self.unify(u, a, b, mode, depth + 1));
-        }
+        // Interfaces unify by their methods first (types2's interface
+        // inference), also instances of one generic interface: `T1[P]`
+        // against `T1[int]` infers nothing when no method mentions P.
         if inexact
             && u.interfaces
             && let Some(r) = self.unify_interfaces(u, x, y, depth)
         {
             return r;
+        }
+        // Instances of one generic type unify by their type arguments.
+        if let (T::Inst(b1, a1), T::Inst(b2, a2)) = (self.tys.get(x).clone(), self.tys.get(y).clone())
+            && b1 == b2
+            && a1.len() == a2.len()
+        {
+            return a1.into_iter().zip(a2).all(|(a, b)| self.unify(u, a, b, mode, depth + 1));
         }
         let (xn, yn) = (self.tys.named_of(x).is_some(), self.tys.named_of(y).is_some());
         if inexact && xn != yn {
@@ -813,7 +815,9 @@ impl<'a> Checker<'a> {
             let Lookup::Method { sig, .. } = self.lookup_field_or_method(other, false, &m.name) else {
                 return Some(false);
             };
-            if !self.unify(u, m.sig, sig, Unify::Exact, depth + 1) {
+            // A generic method has no type parameters to unify (Go 1.27).
+            let generic = self.tys.sig(sig).is_some_and(|s| !s.tparams.is_empty());
+            if generic || !self.unify(u, m.sig, sig, Unify::Exact, depth + 1) {
                 return Some(false);
             }
         }
@@ -828,7 +832,7 @@ impl<'a> Checker<'a> {
         }
         let mut targs = Vec::new();
         for i in indices {
-            let t = self.expr_as_type(i);
+            let t = self.expr_as_var_type(i);
             if t == INVALID {
                 return None;
             }

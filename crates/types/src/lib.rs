@@ -190,6 +190,7 @@ impl<'a> Checker<'a> {
             embeds_incomplete: HashMap::new(),
             iface_awaiting: HashMap::new(),
             mono: Vec::new(),
+            backend_errors: Vec::new(),
             mono_canon: HashMap::new(),
             defined_from: HashMap::new(),
             inst_pos: HashMap::new(),
@@ -204,6 +205,7 @@ impl<'a> Checker<'a> {
             arg_targs: Vec::new(),
             partial: HashMap::new(),
             delayed: Vec::new(),
+            local_type_lits: None,
             later: Vec::new(),
             imports: Vec::new(),
             dot_imports: HashMap::new(),
@@ -301,6 +303,7 @@ impl<'a> Checker<'a> {
         // 5. Initialization order.
         self.init_order();
         self.report_imports();
+        self.report_backend_errors();
         // Functions without a body are lowering's to judge (gc: while
         // compiling to SSA, and only when building a program), a missing
         // `main` the driver's (gc: when linking).

@@ -7,7 +7,7 @@
 //! operands only.
 
 use crate::check::Checker;
-use crate::model::ObjId;
+use crate::model::{ObjId, PkgId};
 use crate::operand::Operand;
 use crate::types::{INVALID, T, TyId};
 
@@ -34,6 +34,30 @@ pub(crate) enum Lookup {
         sig: TyId,
         iface: bool,
     },
+}
+
+/// What a type has instead of a member it lacks (types2's `lookupError`):
+/// nothing near, or the member whose name differs in case only.
+pub(crate) enum Near {
+    Missing,
+    Found {
+        kind: NearKind,
+        /// The member's name.
+        alt: String,
+        /// `field` or `method`.
+        what: &'static str,
+    },
+}
+
+/// How a member found by its name's case ignored relates to the selector.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NearKind {
+    /// Another spelling the selector may have meant.
+    Misspelled,
+    /// The unexported spelling of an exported selector (another package's).
+    Unexported,
+    /// The selector itself, unexported in another package.
+    Inaccessible,
 }
 
 /// Why a type does not implement an interface.
@@ -68,85 +92,94 @@ impl<'a> Checker<'a> {
         if name == "_" || t == INVALID {
             return Lookup::NotFound;
         }
-        // A defined pointer type has no methods, and the methods of its
-        // base type are not its own (spec: a receiver base type is not a
-        // pointer); its fields are those of the base type.
+        self.lookup_by(t, addressable, &|n: &str| n == name)
+    }
+
+    /// The lookup of [`Checker::lookup_field_or_method`] by a predicate on
+    /// names. A defined pointer type has no methods, and the methods of
+    /// its base type are not its own (spec: a receiver base type is not a
+    /// pointer); its fields are those of the base type.
+    fn lookup_by(&mut self, t: TyId, addressable: bool, matches: &dyn Fn(&str) -> bool) -> Lookup {
         if let T::Named(_) = self.tys.get(t)
             && let u @ T::Pointer(_) = self.tys.get(self.tys.under(t))
         {
             let ptr = self.tys.intern(u.clone());
-            return match self.lookup_levels(ptr, addressable, name) {
+            return match self.lookup_levels_by(ptr, addressable, matches) {
                 Lookup::Method { .. } | Lookup::PtrMethodOnValue => Lookup::NotFound,
                 found => found,
             };
         }
-        self.lookup_levels(t, addressable, name)
+        self.lookup_levels_by(t, addressable, matches)
     }
 
-    /// The breadth-first search of [`Checker::lookup_field_or_method`]
-    /// through the embedding levels of `t` (a pointer to a struct or
-    /// defined type counts as that type, with `indirect` set).
-    fn lookup_levels(&mut self, t: TyId, addressable: bool, name: &str) -> Lookup {
-        self.lookup_levels_by(t, addressable, &|n: &str| n == name)
-    }
-
-    /// The field or method of `t` whose name equals `name` but for case
-    /// (types2's lookup with `foldCase`), for error messages: its name and
-    /// whether it is a method.
-    pub(crate) fn lookup_fold(&mut self, t: TyId, addressable: bool, name: &str) -> Option<(String, bool)> {
-        if name == "_" {
-            return None;
+    /// What `t` has instead of a member named `sel` (types2's
+    /// `lookupError` cases): the member whose name equals it but for case
+    /// (types2's lookup with `foldCase`), judged by whether its package is
+    /// this one and by the spellings. A field of an anonymous struct type
+    /// belongs to `anon_pkg` (the defined type's package, for the
+    /// underlying struct of a literal's type; else this package).
+    pub(crate) fn near_member(&mut self, t: TyId, addressable: bool, sel: &str, anon_pkg: Option<PkgId>) -> Near {
+        if sel == "_" || t == INVALID {
+            return Near::Missing;
         }
-        let folded = name.to_lowercase();
-        let found = self.lookup_levels_by(t, addressable, &|n: &str| n.to_lowercase() == folded);
-        match found {
-            Lookup::Method { obj, .. } => Some((self.obj(obj).name.clone(), true)),
-            Lookup::Field { path, .. } => self.field_name_at(t, &path).map(|n| (n, false)),
-            _ => None,
-        }
-    }
-
-    /// Why selector `sel` is not found in `t` (types2's `lookupError`),
-    /// given `alt`, the member whose name differs from it in case only:
-    /// `type T has no field or method foo, but does have field Foo`.
-    pub(crate) fn lookup_error(&self, t: TyId, sel: &str, alt: Option<(String, bool)>) -> String {
-        let ts = self.ts(t);
-        let missing = format!("type {ts} has no field or method {sel}");
-        let Some((alt, is_method)) = alt else { return missing };
-        let what = if is_method { "method" } else { "field" };
+        let folded = sel.to_lowercase();
+        let (alt, what, pkg) = match self.lookup_by(t, addressable, &|n: &str| n.to_lowercase() == folded) {
+            Lookup::Method { obj, .. } => (self.obj(obj).name.clone(), "method", self.obj(obj).pkg),
+            Lookup::Field { path, pkg, .. } => match self.field_name_at(t, &path) {
+                Some(n) => (n, "field", pkg.or(anon_pkg)),
+                None => return Near::Missing,
+            },
+            _ => return Near::Missing,
+        };
         let exported = |n: &str| n.chars().next().is_some_and(char::is_uppercase);
         let tail = |n: &str| n.chars().skip(1).collect::<String>();
-        // The member's package: that of the defined type selected on.
-        let base = match self.tys.get(t) {
-            T::Pointer(b) => *b,
-            _ => t,
-        };
-        let local = match self.tys.get(base) {
-            T::Named(o) => self.obj(*o).pkg == self.pkg,
-            _ => true,
-        };
-        if local || (exported(sel) && exported(&alt)) || (!exported(sel) && exported(&alt) && tail(sel) == tail(&alt)) {
-            format!("{missing}, but does have {what} {alt}")
-        } else if exported(sel) && tail(sel) == tail(&alt) {
-            format!("{missing}, but does have unexported {what} {alt}")
+        let same_tail = tail(sel) == tail(&alt);
+        let kind = if pkg.is_none() || pkg == self.pkg {
+            NearKind::Misspelled
+        } else if exported(sel) {
+            match (exported(&alt), same_tail) {
+                (true, _) => NearKind::Misspelled,
+                (false, true) => NearKind::Unexported,
+                (false, false) => return Near::Missing,
+            }
+        } else if exported(&alt) {
+            match same_tail {
+                true => NearKind::Misspelled,
+                false => return Near::Missing,
+            }
+        } else if sel == alt {
+            NearKind::Inaccessible
         } else {
-            missing
+            return Near::Missing;
+        };
+        Near::Found { kind, alt, what }
+    }
+
+    /// Why selector `sel` is not found in `t`, from what it has instead
+    /// (`type T has no field or method foo, but does have field Foo`).
+    pub(crate) fn lookup_error(&self, t: TyId, sel: &str, near: &Near) -> String {
+        let missing = format!("type {} has no field or method {sel}", self.ts(t));
+        let Near::Found { kind, alt, what } = near else { return missing };
+        match kind {
+            NearKind::Misspelled => format!("{missing}, but does have {what} {alt}"),
+            NearKind::Unexported => format!("{missing}, but does have unexported {what} {alt}"),
+            NearKind::Inaccessible => format!("cannot refer to unexported {what} {alt}"),
         }
     }
 
-    /// For a field or method found under the unexported name `name` that
-    /// another package declares, what it is (`field`, `method`): the
-    /// current package cannot refer to it.
-    pub(crate) fn inaccessible(&self, found: &Lookup, name: &str) -> Option<&'static str> {
+    /// Whether `found`, a member of the unexported name `name`, is
+    /// declared by another package: the current package cannot refer to
+    /// it, as if it were not there.
+    pub(crate) fn inaccessible(&self, found: &Lookup, name: &str) -> bool {
         if name.chars().next().is_some_and(char::is_uppercase) {
-            return None;
+            return false;
         }
-        let (pkg, what) = match found {
-            Lookup::Field { pkg, .. } => (*pkg, "field"),
-            Lookup::Method { obj, .. } => (self.obj(*obj).pkg, "method"),
-            _ => return None,
+        let pkg = match found {
+            Lookup::Field { pkg, .. } => *pkg,
+            Lookup::Method { obj, .. } => self.obj(*obj).pkg,
+            _ => return false,
         };
-        (pkg.is_some() && pkg != self.pkg).then_some(what)
+        pkg.is_some() && pkg != self.pkg
     }
 
     /// The name of the field of `t` reached by `path` (indices through

@@ -148,7 +148,7 @@ impl Checker<'_> {
                 // A defined type (or `any`) is described by its structure:
                 // `s (variable of struct type S)`, `m (variable of int type MyInt)`.
                 let desc = match self.tys.get(x.ty) {
-                    T::Named(_) | T::Interface { any: true, .. } => self.tys.composite_kind(x.ty),
+                    T::Named(_) | T::Inst(..) | T::Interface { any: true, .. } => self.tys.composite_kind(x.ty),
                     _ => None,
                 };
                 if let Some(d) = desc {

@@ -13,6 +13,10 @@
 
 use crate::model::{StructField, Type, TypeId, TypeTable};
 
+/// The largest size (and offset) a type may have, as types2's sizes
+/// compute them in an `int64`; sizes beyond saturate (`u64::MAX`).
+pub const MAX_SIZE: u64 = i64::MAX as u64;
+
 /// Size and alignment of `t` in bytes.
 pub fn size_align(table: &TypeTable, t: TypeId) -> (u64, u64) {
     size_align_depth(table, t, 0)
@@ -75,14 +79,14 @@ fn struct_layout(table: &TypeTable, fields: &[StructField], depth: u32) -> ((u64
     let (mut end, mut align, mut last_size) = (0u64, 1u64, None);
     for f in fields {
         let (size, a) = size_align_depth(table, f.ty, depth + 1);
-        end = end.next_multiple_of(a);
+        end = end.checked_next_multiple_of(a).unwrap_or(u64::MAX);
         offsets.push(end);
         end = end.saturating_add(size);
         align = align.max(a);
         last_size = Some(size);
     }
     if last_size == Some(0) && end > 0 {
-        end += 1;
+        end = end.saturating_add(1);
     }
-    ((end.next_multiple_of(align), align), offsets)
+    ((end.checked_next_multiple_of(align).unwrap_or(u64::MAX), align), offsets)
 }

@@ -76,6 +76,9 @@ impl Types {
         if let Some(info) = self.table.instances.get_mut(&c) {
             info.underlying = cu;
         }
+        for o in self.inst_waiters.remove(&id).unwrap_or_default() {
+            self.set_underlying(o, su);
+        }
     }
 
     /// `t` with the substitution `s` applied.

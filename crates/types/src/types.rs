@@ -20,7 +20,8 @@
 //!   `typeset`); an instance `List[int]` is `T::Inst(obj, args)`, whose
 //!   underlying type is the generic type's with the arguments substituted
 //!   (`subst`), computed when the instance is made, or when the generic
-//!   type's declaration completes if it is made while that is checked.
+//!   type's declaration completes if it is made while that is checked (a
+//!   defined type declared as such an instance takes it then).
 //! * Interfaces carry their type set (`TypeSet`: comparability and type
 //!   terms) besides their full method set; only constraint interfaces
 //!   have a restricted one.
@@ -187,6 +188,10 @@ pub(crate) struct Types {
     /// Instances made while their generic type was being declared, by
     /// that type: expanded when its underlying type is set.
     pub(crate) pending: HashMap<ObjId, Vec<TyId>>,
+    /// Defined types declared as such a pending instance (`type Bar[Q
+    /// any] Foo[Q]` while Foo is checked), by the instance: they take its
+    /// underlying type when it is expanded.
+    pub(crate) inst_waiters: HashMap<TyId, Vec<ObjId>>,
     /// Nesting of instance expansions under way (bounded: a type like
     /// `type T[P any] struct{ f *T[[]P] }` would expand forever).
     pub(crate) expanding: u32,
@@ -217,6 +222,7 @@ impl Types {
             generic: HashMap::new(),
             inst_under: HashMap::new(),
             pending: HashMap::new(),
+            inst_waiters: HashMap::new(),
             expanding: 0,
         };
         for k in BasicKind::ALL {
@@ -351,6 +357,14 @@ impl Types {
     /// Sets a defined type's underlying type (never itself a defined
     /// type), then expands the instances of it made meanwhile.
     pub(crate) fn set_underlying(&mut self, obj: ObjId, u: TyId) {
+        // Declared as an instance not expanded yet: it (and its own
+        // instances) wait for that instance's structure.
+        if let T::Inst(base, _) = self.get(u)
+            && self.named.get(base).is_some_and(|n| !n.complete)
+        {
+            self.inst_waiters.entry(u).or_default().push(obj);
+            return;
+        }
         let u = self.under(u);
         let cu = self.canon(u);
         if let Some(n) = self.named.get_mut(&obj) {

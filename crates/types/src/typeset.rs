@@ -30,6 +30,8 @@ pub(crate) enum CoreError {
     ChanElems(TyId, TyId),
     /// Two channel types of the set have conflicting directions.
     ChanDirs(TyId, TyId),
+    /// A type of the set does not fit the caller's need, and why.
+    Unfit(TyId, &'static str),
 }
 
 impl crate::check::Checker<'_> {
@@ -44,6 +46,7 @@ impl crate::check::Checker<'_> {
             CoreError::ChanDirs(a, b) => {
                 format!("channels {} and {} have conflicting directions", self.ts(a), self.ts(b))
             }
+            CoreError::Unfit(t, why) => format!("{} {why}", self.ts(t)),
         }
     }
 }
@@ -92,11 +95,29 @@ impl Types {
     /// parameter), or why there is none. Channels of one element type
     /// share the most restricted direction when `chans` is set.
     pub(crate) fn common_under(&self, t: TyId, chans: bool) -> Result<TyId, CoreError> {
-        let Some(terms) = self.tparam_terms(t) else { return Ok(self.under(t)) };
+        self.common_under_where(t, chans, &|_| None)
+    }
+
+    /// [`Types::common_under`] of types whose underlying types must fit:
+    /// `unfit` says why one does not (`is not a function`), and the first
+    /// such type, in the set's order, is the error.
+    pub(crate) fn common_under_where(
+        &self,
+        t: TyId,
+        chans: bool,
+        unfit: &dyn Fn(&T) -> Option<&'static str>,
+    ) -> Result<TyId, CoreError> {
+        let check = |ty: TyId, u: TyId| unfit(self.get(u)).map_or(Ok(()), |why| Err(CoreError::Unfit(ty, why)));
+        let Some(terms) = self.tparam_terms(t) else {
+            let u = self.under(t);
+            return check(t, u).map(|()| u);
+        };
         let Some(first) = terms.first() else { return Err(CoreError::NoSpecificType) };
         let (mut ct, mut cu) = (first.ty, self.under(first.ty));
+        check(ct, cu)?;
         for term in &terms[1..] {
             let u = self.under(term.ty);
+            check(term.ty, u)?;
             if let (true, T::Chan(d0, e0), T::Chan(d1, e1)) = (chans, self.get(cu), self.get(u)) {
                 use syntax::ast::ChanDir::Both;
                 if !self.identical(*e0, *e1) {

@@ -33,6 +33,16 @@ impl<'a> Checker<'a> {
         ty
     }
 
+    /// [`Checker::expr_as_type`] for a type usable for variables: a type
+    /// argument (types2's `typeList`).
+    pub(crate) fn expr_as_var_type(&mut self, e: &'a Expr) -> TyId {
+        let ty = self.expr_as_type(e);
+        if ty != INVALID && !matches!(self.tys.get(ty), T::TypeParam(_)) {
+            self.later.push(LaterCheck::VarType(ty, crate::exprstr::start_pos(e)));
+        }
+        ty
+    }
+
     fn typ_internal(&mut self, t: &'a Type) -> TyId {
         match &t.kind {
             TypeKind::Name { .. } => self.named_type(t, false),
@@ -525,6 +535,9 @@ impl<'a> Checker<'a> {
         let mut list: Vec<Term> = Vec::new();
         let mut all = false;
         let mut checked: Vec<(Term, syntax::Pos)> = Vec::new();
+        // The terms as written (interfaces included), for printing and
+        // for `valid_type`'s walk.
+        let mut written: Vec<Term> = Vec::new();
         const LIMIT: &str = "cannot handle more than 100 union terms (implementation limitation)";
         for (i, (tilde, t)) in terms.iter().enumerate() {
             let ty = self.typ(t);
@@ -577,6 +590,7 @@ impl<'a> Checker<'a> {
                     Some(ts) => list.extend(ts),
                     None => all = true,
                 }
+                written.push(term);
                 continue;
             }
             if let Some((prev, _)) = checked.iter().find(|(p, _)| self.tys.terms_overlap(*p, term)) {
@@ -585,9 +599,9 @@ impl<'a> Checker<'a> {
                 continue;
             }
             checked.push((term, at));
+            written.push(term);
             list.push(term);
         }
-        let written: Vec<Term> = checked.iter().map(|(t, _)| *t).collect();
         let u = self.tys.intern(T::Union(written));
         let terms = if all { None } else { Some(self.tys.normalize_terms(list)) };
         if terms.as_ref().is_some_and(|ts| ts.len() > MAX_UNION_TERMS) {
@@ -615,7 +629,7 @@ impl<'a> Checker<'a> {
                     self.error(type_start(t), "cannot use a type parameter as constraint");
                     return INVALID;
                 }
-                if ty == INVALID || self.tys.is_interface(ty) {
+                if ty == INVALID || self.tys.is_interface(ty) || self.declares_interface(ty) {
                     return ty;
                 }
                 (ty, TypeSet { comparable: false, terms: Some(vec![Term { tilde: false, ty }]) })
@@ -625,6 +639,14 @@ impl<'a> Checker<'a> {
         let it = self.tys.intern(T::Interface { methods: vec![], any: false, set, written });
         self.record_type(t.id, Mode::TypeExpr, it, None);
         it
+    }
+
+    /// Whether `t` is (an instance of) a defined type still being declared
+    /// as an interface (`N[B]` in `type N[B N[B]] interface{...}`): its
+    /// type set is not known yet, but it is an interface's, no type term.
+    fn declares_interface(&self, t: TyId) -> bool {
+        let Some((g, _)) = self.tys.named_of(t) else { return false };
+        self.path_from(g).first().is_some_and(|(o, spec)| *o == g && matches!(spec.ty.kind, TypeKind::Interface(_)))
     }
 
     /// Reports method `name` (at `pos`) if `seen` has one of that name.

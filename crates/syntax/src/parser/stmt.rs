@@ -32,10 +32,10 @@ enum Simple {
         subject: Expr,
     },
     /// `lhs := rhs` whose left side is not all names (an error the type
-    /// checker reports, if it gets there): a `Bad` statement at `pos` (of
-    /// `:=`); `text` is the statement as gc prints it.
+    /// checker reports, if it gets there): the statement, at `:=`, with
+    /// the non-names left empty; `text` is it as gc prints it.
     BadDefine {
-        pos: Pos,
+        stmt: Stmt,
         text: String,
     },
 }
@@ -286,28 +286,27 @@ impl Parser<'_> {
         }
         let side = |xs: &[Expr]| xs.iter().map(printer::expr_string).collect::<Vec<_>>().join(", ");
         let text = format!("{} := {}", side(&lhs), side(&rhs));
-        self.define_stmt(pos, lhs, rhs);
-        Simple::BadDefine { pos, text }
+        let stmt = self.define_stmt(pos, lhs, rhs);
+        Simple::BadDefine { stmt, text }
     }
 
     /// `lhs := rhs`; a left side that is not a name is reported as gc's
-    /// type checker does and makes the statement `Bad`.
+    /// type checker does and stands as a name left empty (the names
+    /// beside it are still declared, as types2 declares them).
     #[inline(never)]
     fn define_stmt(&mut self, pos: Pos, lhs: Vec<Expr>, rhs: Vec<Expr>) -> Stmt {
         let mut names = Vec::with_capacity(lhs.len());
-        let mut ok = true;
         for e in lhs {
             match e.kind {
                 ExprKind::Ident(name) => names.push(name),
                 _ => {
                     let msg = format!("non-name {} on left side of :=", printer::expr_string(&e));
                     self.checker_error(e.start(), msg);
-                    ok = false;
+                    names.push(self.new_ident(e.start(), ""));
                 }
             }
         }
-        let kind = if ok { StmtKind::Define { lhs: names, rhs } } else { StmtKind::Bad };
-        Stmt { pos, kind }
+        Stmt { pos, kind: StmtKind::Define { lhs: names, rhs } }
     }
 
     /// At `range`: the rest of a range clause.
@@ -327,8 +326,8 @@ impl Parser<'_> {
     /// A header form used where only a plain statement fits.
     fn simple_into_stmt(&mut self, s: Simple) -> Stmt {
         match s {
-            Simple::Stmt(s) => s,
-            Simple::Range { pos, .. } | Simple::BadDefine { pos, .. } => Stmt { pos, kind: StmtKind::Bad },
+            Simple::Stmt(s) | Simple::BadDefine { stmt: s, .. } => s,
+            Simple::Range { pos, .. } => Stmt { pos, kind: StmtKind::Bad },
             Simple::Guard { subject, .. } => Stmt { pos: subject.start(), kind: StmtKind::Expr(subject) },
         }
     }
@@ -397,7 +396,9 @@ impl Parser<'_> {
         self.want(Tok::Semi);
         if !self.at(Tok::Lbrace) {
             let s = self.simple_stmt(None, None);
-            if let Simple::Stmt(Stmt { pos, kind: StmtKind::Define { .. } }) | Simple::BadDefine { pos, .. } = &s {
+            if let Simple::Stmt(Stmt { pos, kind: StmtKind::Define { .. } })
+            | Simple::BadDefine { stmt: Stmt { pos, .. }, .. } = &s
+            {
                 self.syntax_error_at(*pos, "cannot declare in post statement of for loop");
             }
             *post = Some(s);
@@ -426,7 +427,7 @@ impl Parser<'_> {
                 self.syntax_error_at(s.pos, &msg);
                 Cond::Expr(self.bad_expr(s.pos))
             }
-            Some(Simple::BadDefine { pos, text }) => {
+            Some(Simple::BadDefine { stmt: Stmt { pos, .. }, text }) => {
                 self.syntax_error_at(pos, &format!("cannot use {text} as value"));
                 Cond::Expr(self.bad_expr(pos))
             }
