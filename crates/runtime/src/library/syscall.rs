@@ -323,9 +323,3 @@ pub extern "C" fn write(fd: usize, p: *const u8, n: i32) -> i32 {
     let bytes = unsafe { std::slice::from_raw_parts(p, n as usize) };
     crate::sys::write_all(fd as i32, bytes) as i32
 }
-
-/// `func runtimeNano() int64` (package internal/poll): the monotonic clock
-/// its deadlines are measured on.
-pub extern "C" fn runtime_nano() -> i64 {
-    super::nanotime()
-}
