@@ -44,8 +44,10 @@
 //!   traceback starts. Its stack from `sp` to `stack_top` holds every
 //!   pointer it keeps ([`mark_roots`] scans it).
 //! * A finished goroutine's stack is never reused while it is still in
-//!   use: it goes to the free list before the final switch, and only a
-//!   running goroutine (on another stack) takes from the list.
+//!   use: it goes to the free list just before the final switch, once the
+//!   next goroutine is chosen (choosing may start goroutines for due
+//!   timers), and only a running goroutine (on another stack) takes from
+//!   the list.
 
 use std::cell::UnsafeCell;
 use std::cmp::Reverse;
@@ -179,6 +181,11 @@ struct Sched {
     /// The runtime goroutines running a fired timer's function, each with
     /// the timer's id and how late it fired (ns).
     firing: Vec<(*mut G, u64, i64)>,
+    /// The last pick ran due timers' functions: the next one lets a
+    /// goroutine of the program run before it fires any again (gc runs
+    /// them inside the scheduler, between two goroutines' turns; a ticker
+    /// of a tiny period must not starve the program).
+    timers_just_fired: bool,
     next_id: u64,
     /// Goroutines not finished, main included.
     live: usize,
@@ -210,6 +217,7 @@ thread_local! {
             func_timers: BinaryHeap::new(),
             armed: BTreeMap::new(),
             firing: Vec::new(),
+            timers_just_fired: false,
             next_id: FIRST_USER_ID,
             live: 0,
             sema: BTreeMap::new(),
@@ -241,6 +249,7 @@ pub fn init_main(main: *mut G) {
         s.func_timers.clear();
         s.armed.clear();
         s.firing.clear();
+        s.timers_just_fired = false;
         s.sema.clear();
         s.notify.clear();
         s.next_id = FIRST_USER_ID;
@@ -333,8 +342,10 @@ fn reschedule(cur: *mut G) {
 fn find_next() -> *mut G {
     loop {
         let (next, earliest, funcs) = with_sched(|s| {
+            let runnable = s.runnext.is_some() || !s.runq.is_empty();
+            let funcs_due = !std::mem::take(&mut s.timers_just_fired) || !runnable;
             let timers_pending = !s.timers.is_empty() || !s.func_timers.is_empty();
-            let funcs = if timers_pending { s.fire_timers(Instant::now()) } else { Vec::new() };
+            let funcs = if timers_pending { s.fire_timers(Instant::now(), funcs_due) } else { Vec::new() };
             let earliest = [s.timers.peek().map(|t| t.0.0), s.func_timers.peek().map(|t| t.0.0)];
             (s.runnext.take().or_else(|| s.runq.pop_front()), earliest.into_iter().flatten().min(), funcs)
         });
@@ -348,12 +359,21 @@ fn find_next() -> *mut G {
             }
             for (id, fire, late) in funcs {
                 let g = start_runtime_goroutine(run_timer, fire as *mut u8);
-                with_sched(|s| s.firing.push((g, id, late)));
+                with_sched(|s| {
+                    s.firing.push((g, id, late));
+                    s.timers_just_fired = true;
+                });
             }
             if finalize {
                 start_runtime_goroutine(run_finalizers, null_mut());
             }
-            continue;
+            // The last one started runs now. (Going round the loop would
+            // fire a timer of a tiny period again and again, starting
+            // goroutines that never run.)
+            match with_sched(|s| s.runnext.take()) {
+                Some(g) => return g,
+                None => continue,
+            }
         }
         if crate::netpoll::waiting() {
             // Goroutines wait for descriptors: see which are ready, waiting
@@ -381,9 +401,10 @@ fn find_next() -> *mut G {
 
 impl Sched {
     /// Moves every sleeper whose deadline has passed to the run queue, and
-    /// returns the function timers that are due, each as its id, its
-    /// function and how late it is (ns), re-arming the periodic ones.
-    fn fire_timers(&mut self, now: Instant) -> Vec<(u64, usize, i64)> {
+    /// (if `funcs`) returns the function timers that are due, each as its
+    /// id, its function and how late it is (ns), re-arming the periodic
+    /// ones.
+    fn fire_timers(&mut self, now: Instant, funcs: bool) -> Vec<(u64, usize, i64)> {
         while let Some(&Reverse((deadline, _, g))) = self.timers.peek() {
             if deadline > now {
                 break;
@@ -393,7 +414,7 @@ impl Sched {
         }
         let mut due = Vec::new();
         while let Some(&Reverse((deadline, seq, id))) = self.func_timers.peek() {
-            if deadline > now {
+            if deadline > now || !funcs {
                 break;
             }
             self.func_timers.pop();
@@ -792,15 +813,18 @@ pub fn exit_current() -> ! {
             if (*g).id != 0 {
                 s.live -= 1;
             }
-            if (*g).sched.stack_lo != 0 {
-                s.free.push(g);
-            }
         });
         // A coroutine's end resumes the goroutine that switched to it.
         let next = match (*g).sched.coro.as_mut() {
             Some(c) => crate::coro::finished(c),
             None => find_next(),
         };
+        // Free only now: finding the next goroutine may start goroutines
+        // (for due timers), which must not get this stack while it is in
+        // use.
+        if (*g).sched.stack_lo != 0 {
+            with_sched(|s| s.free.push(g));
+        }
         switch_to(g, next);
     }
     crate::panic::fatal("a finished goroutine was resumed")
