@@ -47,3 +47,8 @@ func timerStop(id uint64, c unsafe.Pointer) bool
 
 // timerReset is timerStop, then arms timer id again as timerNew does.
 func timerReset(id uint64, when, period int64, fire func(late int64), c unsafe.Pointer) bool
+
+// haveHighResSleep: whether sleeps are as precise as the clock (gc's
+// flag, false on some Windows systems; time's tests pull it by
+// //go:linkname).
+var haveHighResSleep = true
