@@ -547,7 +547,8 @@ fn declare<'a>(cx: &mut Ctx<'a>, files: &'a [ast::File]) -> Declared<'a> {
 /// it another package's variable: one of a package lowered before (gc's
 /// pull form, `var haveHighResSleep bool` of time's tests is the
 /// runtime's), or else it is reported, never ignored (the program would
-/// silently use a variable of its own). The one-argument form
+/// silently use a variable of its own). A target gc's linker makes
+/// ([`linker_symbol`]) is the exception. The one-argument form
 /// (`//go:linkname X86`, in Go's own library) only lets other packages
 /// reach the variable, and changes nothing here.
 fn reject_variable_linknames(cx: &mut Ctx, files: &[ast::File]) {
@@ -555,7 +556,7 @@ fn reject_variable_linknames(cx: &mut Ctx, files: &[ast::File]) {
         for (pos, text) in &file.linknames {
             let mut args = text.split_whitespace().skip(1);
             let (local, target) = (args.next().unwrap_or(""), args.next());
-            if target.is_none_or(|t| linked_global(cx, t).is_some()) {
+            if target.is_none_or(|t| linker_symbol(t) || linked_global(cx, t).is_some()) {
                 continue;
             }
             let is_var = files.iter().flat_map(|f| &f.decls).any(|d| match d {
@@ -586,6 +587,14 @@ fn declare_global(cx: &mut Ctx, name: &ast::Ident, links: &[(&str, &str)]) {
     let id = GlobalId(cx.prog.globals.len() as u32);
     cx.prog.globals.push(Global { name: format!("{}.{}", cx.pkg, name.name), ty, init: None });
     cx.globals.insert(obj, id);
+}
+
+/// Whether `target` names a symbol gc's linker makes (`go:fipsinfo`,
+/// which `crypto/internal/fips140/check` reads only in FIPS mode, and then
+/// refuses zeros). deft's linking makes none: a variable linked to one is
+/// its package's own, zero.
+fn linker_symbol(target: &str) -> bool {
+    target.starts_with("go:")
 }
 
 /// The global of a package lowered before whose symbol is `target`

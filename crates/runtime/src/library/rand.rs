@@ -1,5 +1,5 @@
-//! `runtime.rand`, which upstream `math/rand`, `math/rand/v2` and `os`
-//! pull by `//go:linkname`.
+//! `runtime.rand`, which upstream `math/rand`, `math/rand/v2`, `os`,
+//! `unique`, `net` and `internal/sync` pull by `//go:linkname`.
 
 /// `func runtime_rand() uint64`: 64 bits from the runtime's generator (the
 /// one behind map hash seeds and iteration order), seeded from the

@@ -274,12 +274,6 @@ pub extern "C" fn exit(code: i64) {
     crate::proc::exit(code as i32)
 }
 
-/// `func runtimeSetenv(k, v string)` and `func runtimeUnsetenv(k string)`:
-/// gc's runtime updates the C environment only in cgo programs; deft's
-/// keeps no copy to update (its own `GODEBUG` reads come from the
-/// environment the process started with, as gc's).
-pub extern "C" fn setenv_nop() {}
-
 /// `func runtime_beforeExit(exitCode int)` (package os): gc flushes race
 /// and coverage data; deft has neither.
 pub extern "C" fn before_exit(_code: i64) {}
