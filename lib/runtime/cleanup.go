@@ -1,5 +1,5 @@
-// Cleanups, and the hooks upstream internal/godebug pulls from gc's
-// runtime by //go:linkname.
+// Cleanups, and the hooks upstream internal/godebug and syscall pull
+// from gc's runtime by //go:linkname.
 
 package runtime
 
@@ -38,10 +38,40 @@ func getenv(key string) (value string, found bool)
 // godebug lines and //go:debug directives).
 func godebugDefault() string
 
+// godebugUpdate is internal/godebug's update function, set once by its
+// initialisation (setUpdate).
+var godebugUpdate func(def, env string)
+
 //go:linkname godebug_setUpdate internal/godebug.setUpdate
 func godebug_setUpdate(update func(def, env string)) {
+	godebugUpdate = update
 	env, _ := getenv("GODEBUG")
 	update(godebugDefault(), env)
+}
+
+// syscall_runtimeSetenv: as in gc, setting GODEBUG (os.Setenv, t.Setenv)
+// changes internal/godebug's settings. (gc's runtime also updates the C
+// environment of cgo programs; deft has none.)
+//
+//go:linkname syscall_runtimeSetenv syscall.runtimeSetenv
+func syscall_runtimeSetenv(key, value string) {
+	if key == "GODEBUG" {
+		godebugNotify(value)
+	}
+}
+
+//go:linkname syscall_runtimeUnsetenv syscall.runtimeUnsetenv
+func syscall_runtimeUnsetenv(key string) {
+	if key == "GODEBUG" {
+		godebugNotify("")
+	}
+}
+
+// godebugNotify hands internal/godebug the environment's new GODEBUG.
+func godebugNotify(env string) {
+	if godebugUpdate != nil {
+		godebugUpdate(godebugDefault(), env)
+	}
 }
 
 // godebug_registerMetric: deft has no runtime/metrics to register with.

@@ -1,28 +1,29 @@
 //! `deft run` reports a name that Go's standard library has and deft's
-//! lacks as unsupported (`deft does not support time.Date yet`, exit
-//! status 1), reading Go's declarations from `$DEFT_GOROOT`.
+//! lacks as unsupported (`deft does not support runtime.LockOSThread
+//! yet`, exit status 1), reading Go's declarations from `$DEFT_GOROOT`.
 //!
 //! The messages are deft's own, not gc's, so the expectations are written
-//! by hand. The program imports `time` alone (an overlay whose imports are
-//! overlays too: `fmt` now needs upstream packages). `tests/goroot` stands in for a Go distribution (a few
-//! declarations of package `time`, with files that linux/amd64 does not
-//! compile), so that the test does not depend on the Go installed.
+//! by hand. The program imports `runtime` alone (an overlay whose imports
+//! are overlays too: `fmt` needs upstream packages). `tests/goroot` stands
+//! in for a Go distribution (a few declarations of package `runtime`, with
+//! files that linux/amd64 does not compile), so that the test does not
+//! depend on the Go installed.
 
 use std::path::Path;
 use std::process::Command;
 
 const PROGRAM: &str = r#"package main
 
-import "time"
+import "runtime"
 
 func main() {
-	var t time.Time
-	_, _ = time.Parse("", "")
-	_, _ = time.ZoneSources, t.MarshalJSON
+	var t runtime.Func
+	runtime.LockOSThread()
+	_, _ = runtime.ZoneSources, t.MarshalJSON
 	_ = t.UnmarshalText(nil)
-	time.WindowsOnly()
-	time.NotOnLinux()
-	time.TestOnly()
+	runtime.WindowsOnly()
+	runtime.NotOnLinux()
+	runtime.TestOnly()
 	_ = t.Nope
 }
 "#;
@@ -47,14 +48,14 @@ fn deft_run(goroot: &Path) -> (Option<i32>, String) {
 fn names_of_go_are_unsupported() {
     let goroot = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/goroot");
     let want = "\
-prog.go:7:14: deft does not support time.Parse yet
-prog.go:8:14: deft does not support time.ZoneSources yet
-prog.go:8:29: deft does not support time.Time.MarshalJSON yet
-prog.go:9:8: deft does not support time.Time.UnmarshalText yet
-prog.go:10:7: undefined: time.WindowsOnly
-prog.go:11:7: undefined: time.NotOnLinux
-prog.go:12:7: undefined: time.TestOnly
-prog.go:13:8: t.Nope undefined (type time.Time has no field or method Nope)
+prog.go:7:10: deft does not support runtime.LockOSThread yet
+prog.go:8:17: deft does not support runtime.ZoneSources yet
+prog.go:8:32: deft does not support runtime.Func.MarshalJSON yet
+prog.go:9:8: deft does not support runtime.Func.UnmarshalText yet
+prog.go:10:10: undefined: runtime.WindowsOnly
+prog.go:11:10: undefined: runtime.NotOnLinux
+prog.go:12:10: undefined: runtime.TestOnly
+prog.go:13:8: t.Nope undefined (type runtime.Func has no field or method Nope)
 ";
     assert_eq!(deft_run(&goroot), (Some(1), want.to_string()));
 }
@@ -63,6 +64,6 @@ prog.go:13:8: t.Nope undefined (type time.Time has no field or method Nope)
 fn without_go_names_are_undefined() {
     let (status, stderr) = deft_run(Path::new("/nonexistent/goroot"));
     assert_eq!(status, Some(1));
-    assert!(stderr.starts_with("prog.go:7:14: undefined: time.Parse\n"), "{stderr}");
+    assert!(stderr.starts_with("prog.go:7:10: undefined: runtime.LockOSThread\n"), "{stderr}");
     assert!(!stderr.contains("deft does not support"), "{stderr}");
 }

@@ -556,7 +556,7 @@ fn declare<'a>(cx: &mut Ctx<'a>, files: &'a [ast::File]) -> Declared<'a> {
     for decl in files.iter().flat_map(|f| &f.decls) {
         if let Decl::Var(specs) = decl {
             for name in specs.iter().flat_map(|spec| &spec.names) {
-                declare_global(cx, name);
+                declare_global(cx, name, &links);
             }
         }
     }
@@ -565,16 +565,19 @@ fn declare<'a>(cx: &mut Ctx<'a>, files: &'a [ast::File]) -> Declared<'a> {
 }
 
 /// A `//go:linkname` naming a package-level variable and a target makes
-/// it another package's variable, which deft cannot do: reported, never
-/// ignored (the program would silently use a variable of its own). The
-/// one-argument form (`//go:linkname X86`, in Go's own library) only lets
-/// other packages reach the variable, and changes nothing here.
+/// it another package's variable: one of a package lowered before (gc's
+/// pull form, `var haveHighResSleep bool` of time's tests is the
+/// runtime's), or else it is reported, never ignored (the program would
+/// silently use a variable of its own). A target gc's linker makes
+/// ([`linker_symbol`]) is the exception. The one-argument form
+/// (`//go:linkname X86`, in Go's own library) only lets other packages
+/// reach the variable, and changes nothing here.
 fn reject_variable_linknames(cx: &mut Ctx, files: &[ast::File]) {
     for file in files {
         for (pos, text) in &file.linknames {
             let mut args = text.split_whitespace().skip(1);
             let (local, target) = (args.next().unwrap_or(""), args.next());
-            if target.is_none() {
+            if target.is_none_or(|t| linker_symbol(t) || linked_global(cx, t).is_some()) {
                 continue;
             }
             let is_var = files.iter().flat_map(|f| &f.decls).any(|d| match d {
@@ -588,18 +591,38 @@ fn reject_variable_linknames(cx: &mut Ctx, files: &[ast::File]) {
     }
 }
 
-fn declare_global(cx: &mut Ctx, name: &ast::Ident) {
+fn declare_global(cx: &mut Ctx, name: &ast::Ident, links: &[(&str, &str)]) {
     if name.name == "_" {
         return;
     }
     let Some(obj) = cx.info.defs.get(&name.id).copied() else {
         cx.ice(name.pos, &format!("no object for global {}", name.name))
     };
+    let target = links.iter().find(|(local, _)| *local == name.name);
+    if let Some(id) = target.and_then(|(_, t)| linked_global(cx, t)) {
+        cx.globals.insert(obj, id);
+        return;
+    }
     let ty = cx.facts().obj_ty(obj);
     let ty = cx.ty(ty);
     let id = GlobalId(cx.prog.globals.len() as u32);
     cx.prog.globals.push(Global { name: format!("{}.{}", cx.pkg, name.name), ty, init: None, unit: cx.unit });
     cx.globals.insert(obj, id);
+}
+
+/// Whether `target` names a symbol gc's linker makes (`go:fipsinfo`,
+/// which `crypto/internal/fips140/check` reads only in FIPS mode, and then
+/// refuses zeros). deft's linking makes none: a variable linked to one is
+/// its package's own, zero.
+fn linker_symbol(target: &str) -> bool {
+    target.starts_with("go:")
+}
+
+/// The global of a package lowered before whose symbol is `target`
+/// (`runtime.haveHighResSleep`), if there is one.
+fn linked_global(cx: &Ctx, target: &str) -> Option<GlobalId> {
+    let id = cx.prog.globals.iter().position(|g| g.name == target)?;
+    Some(GlobalId(id as u32))
 }
 
 /// The `//go:linkname local target` directives of a package's files, as

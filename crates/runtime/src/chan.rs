@@ -60,6 +60,8 @@ pub struct Chan {
     sendx: usize,
     buf: *mut u8,
     closed: bool,
+    /// A timer's channel (see [`mark_timer`]).
+    timer: bool,
     recvq: WaitQ,
     sendq: WaitQ,
 }
@@ -270,24 +272,58 @@ extern "C" fn makechan(elem_size: i64, cap: i64, elem_noscan: i64, pc: usize, fp
     c.cast()
 }
 
-/// `len(c)` of a channel (0 for nil).
+/// `len(c)` of a channel (0 for nil, and for a timer's: see
+/// [`mark_timer`]).
 ///
 /// # Safety
 /// `c` is null or a channel.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn deft_chanlen(c: *mut u8) -> i64 {
+    let c = c.cast::<Chan>();
     // SAFETY: by the precondition.
-    if c.is_null() { 0 } else { unsafe { (*c.cast::<Chan>()).count as i64 } }
+    if c.is_null() || unsafe { (*c).timer } { 0 } else { unsafe { (*c).count as i64 } }
 }
 
-/// `cap(c)` of a channel (0 for nil).
+/// `cap(c)` of a channel (0 for nil, and for a timer's: see
+/// [`mark_timer`]).
 ///
 /// # Safety
 /// `c` is null or a channel.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn deft_chancap(c: *mut u8) -> i64 {
+    let c = c.cast::<Chan>();
     // SAFETY: by the precondition.
-    if c.is_null() { 0 } else { unsafe { (*c.cast::<Chan>()).cap as i64 } }
+    if c.is_null() || unsafe { (*c).timer } { 0 } else { unsafe { (*c).cap as i64 } }
+}
+
+/// Gives channel `c` (a `time.Timer`'s or `Ticker`'s, buffered for one
+/// value) Go 1.23's synchronous semantics as far as they are observable:
+/// it reports `len` and `cap` 0, and the timer's `Stop` and `Reset`
+/// discard a value it sent that nobody received ([`drain_timer`]), so that
+/// no receive after them sees a stale time. (gc sends such a value only
+/// when a receiver comes; the value is the timer's time either way.)
+///
+/// # Safety
+/// `c` is a channel.
+pub(crate) unsafe fn mark_timer(c: *mut u8) {
+    // SAFETY: by the precondition.
+    unsafe { (*c.cast::<Chan>()).timer = true };
+}
+
+/// Discards what timer channel `c` holds; whether it held a value.
+///
+/// # Safety
+/// `c` is a channel (a timer's, whose senders never wait).
+pub(crate) unsafe fn drain_timer(c: *mut u8) -> bool {
+    let c = c.cast::<Chan>();
+    // SAFETY: by the precondition; a null `out` discards the element.
+    unsafe {
+        let held = (*c).count;
+        for _ in 0..held {
+            try_recv(c, null_mut());
+        }
+        held > 0
+    }
 }
 
 entry_shim!(

@@ -44,8 +44,10 @@
 //!   traceback starts. Its stack from `sp` to `stack_top` holds every
 //!   pointer it keeps ([`mark_roots`] scans it).
 //! * A finished goroutine's stack is never reused while it is still in
-//!   use: it goes to the free list before the final switch, and only a
-//!   running goroutine (on another stack) takes from the list.
+//!   use: it goes to the free list just before the final switch, once the
+//!   next goroutine is chosen (choosing may start goroutines for due
+//!   timers), and only a running goroutine (on another stack) takes from
+//!   the list.
 
 use std::cell::UnsafeCell;
 use std::cmp::Reverse;
@@ -176,6 +178,14 @@ struct Sched {
     func_timers: BinaryHeap<Reverse<(Instant, u64, u64)>>,
     /// The armed function timers by id.
     armed: BTreeMap<u64, FuncTimer>,
+    /// The runtime goroutines running a fired timer's function, each with
+    /// the timer's id and how late it fired (ns).
+    firing: Vec<(*mut G, u64, i64)>,
+    /// The last pick ran due timers' functions: the next one lets a
+    /// goroutine of the program run before it fires any again (gc runs
+    /// them inside the scheduler, between two goroutines' turns; a ticker
+    /// of a tiny period must not starve the program).
+    timers_just_fired: bool,
     next_id: u64,
     /// Goroutines not finished, main included.
     live: usize,
@@ -206,6 +216,8 @@ thread_local! {
             timer_seq: 0,
             func_timers: BinaryHeap::new(),
             armed: BTreeMap::new(),
+            firing: Vec::new(),
+            timers_just_fired: false,
             next_id: FIRST_USER_ID,
             live: 0,
             sema: BTreeMap::new(),
@@ -236,6 +248,8 @@ pub fn init_main(main: *mut G) {
         s.timers.clear();
         s.func_timers.clear();
         s.armed.clear();
+        s.firing.clear();
+        s.timers_just_fired = false;
         s.sema.clear();
         s.notify.clear();
         s.next_id = FIRST_USER_ID;
@@ -328,8 +342,10 @@ fn reschedule(cur: *mut G) {
 fn find_next() -> *mut G {
     loop {
         let (next, earliest, funcs) = with_sched(|s| {
+            let runnable = s.runnext.is_some() || !s.runq.is_empty();
+            let funcs_due = !std::mem::take(&mut s.timers_just_fired) || !runnable;
             let timers_pending = !s.timers.is_empty() || !s.func_timers.is_empty();
-            let funcs = if timers_pending { s.fire_timers(Instant::now()) } else { Vec::new() };
+            let funcs = if timers_pending { s.fire_timers(Instant::now(), funcs_due) } else { Vec::new() };
             let earliest = [s.timers.peek().map(|t| t.0.0), s.func_timers.peek().map(|t| t.0.0)];
             (s.runnext.take().or_else(|| s.runq.pop_front()), earliest.into_iter().flatten().min(), funcs)
         });
@@ -341,13 +357,23 @@ fn find_next() -> *mut G {
             if let Some(g) = next {
                 with_sched(|s| s.runq.push_front(g));
             }
-            for f in funcs {
-                start_runtime_goroutine(run_go_func, f as *mut u8);
+            for (id, fire, late) in funcs {
+                let g = start_runtime_goroutine(run_timer, fire as *mut u8);
+                with_sched(|s| {
+                    s.firing.push((g, id, late));
+                    s.timers_just_fired = true;
+                });
             }
             if finalize {
                 start_runtime_goroutine(run_finalizers, null_mut());
             }
-            continue;
+            // The last one started runs now. (Going round the loop would
+            // fire a timer of a tiny period again and again, starting
+            // goroutines that never run.)
+            match with_sched(|s| s.runnext.take()) {
+                Some(g) => return g,
+                None => continue,
+            }
         }
         if crate::netpoll::waiting() {
             // Goroutines wait for descriptors: see which are ready, waiting
@@ -375,9 +401,10 @@ fn find_next() -> *mut G {
 
 impl Sched {
     /// Moves every sleeper whose deadline has passed to the run queue, and
-    /// returns the functions of the function timers that are due (re-arming
-    /// the periodic ones).
-    fn fire_timers(&mut self, now: Instant) -> Vec<usize> {
+    /// (if `funcs`) returns the function timers that are due, each as its
+    /// id, its function and how late it is (ns), re-arming the periodic
+    /// ones.
+    fn fire_timers(&mut self, now: Instant, funcs: bool) -> Vec<(u64, usize, i64)> {
         while let Some(&Reverse((deadline, _, g))) = self.timers.peek() {
             if deadline > now {
                 break;
@@ -387,31 +414,33 @@ impl Sched {
         }
         let mut due = Vec::new();
         while let Some(&Reverse((deadline, seq, id))) = self.func_timers.peek() {
-            if deadline > now {
+            if deadline > now || !funcs {
                 break;
             }
             self.func_timers.pop();
             let Some(t) = self.armed.get(&id).copied().filter(|t| t.seq == seq) else { continue };
-            due.push(t.func);
+            let late = now.duration_since(deadline);
+            due.push((id, t.fire, late.as_nanos().min(i64::MAX as u128) as i64));
             if t.period.is_zero() {
                 self.armed.remove(&id);
             } else {
                 // The next tick after now: ticks missed while the thread
                 // was busy are dropped (as gc's tickers do), not fired in
                 // a burst.
-                let missed = now.duration_since(deadline).as_nanos() / t.period.as_nanos().max(1);
+                let missed = late.as_nanos() / t.period.as_nanos().max(1);
                 let next = deadline + t.period * (missed.min(u32::MAX as u128) as u32 + 1);
-                self.arm(id, t.func, next, t.period);
+                self.arm(id, FuncTimer { seq: 0, ..t }, next);
             }
         }
         due
     }
 
-    /// Arms function timer `id` (replacing its previous deadline, if any).
-    fn arm(&mut self, id: u64, func: usize, deadline: Instant, period: Duration) {
+    /// Arms function timer `id` as `t` (whose sequence number it sets),
+    /// replacing its previous deadline, if any.
+    fn arm(&mut self, id: u64, t: FuncTimer, deadline: Instant) {
         self.timer_seq += 1;
         let seq = self.timer_seq;
-        self.armed.insert(id, FuncTimer { func, period, seq });
+        self.armed.insert(id, FuncTimer { seq, ..t });
         self.func_timers.push(Reverse((deadline, seq, id)));
     }
 
@@ -443,61 +472,86 @@ pub extern "C" fn reserve_finalizer_goroutine() {
     });
 }
 
-/// A timer of package time: the Go `func()` it runs when it fires, its
-/// period (zero: once), and the sequence number of its live heap entry.
+/// A timer of package time (`runtime.timeTimer`, `lib/runtime/timer.go`)
+/// while it is armed: the Go `func(late int64)` it calls when it fires,
+/// the channel that function sends on (0 for `AfterFunc`'s), its period
+/// (zero: once), and the sequence number of its live heap entry. Both
+/// words are roots ([`mark_roots`]).
 #[derive(Clone, Copy)]
 struct FuncTimer {
-    func: usize,
+    fire: usize,
+    chan: usize,
     period: Duration,
     seq: u64,
 }
 
-/// `time.startTimer(d, period int64, f func()) uint64`: arms a timer that
-/// runs `f` on a goroutine of its own after `d` ns, then every `period` ns
-/// if `period > 0`; returns its id. gc's timers run their functions in the
-/// runtime, not in a goroutine of the program: this goroutine has no id of
-/// the program's, is not counted by `NumGoroutine`, and `f` must not block.
-pub extern "C" fn start_timer(d: i64, period: i64, f: usize) -> u64 {
+/// `runtime.timerNew(when, period int64, fire func(int64), c
+/// unsafe.Pointer) uint64`: a new timer, armed to call `fire` (on a
+/// goroutine of the runtime's) at `when` (a `runtimeNano` reading), then
+/// every `period` ns if `period > 0`; returns its id. `c` is the channel
+/// `fire` sends on (nil for `AfterFunc`'s), which gets Go 1.23's
+/// synchronous semantics ([`crate::chan::mark_timer`]; gc 1.27 removed
+/// `GODEBUG=asynctimerchan`, the old ones). gc's timers run their
+/// functions in the runtime, not in a goroutine of the program: this
+/// goroutine has no id of the program's, is not counted by
+/// `NumGoroutine`, and `fire` must not block.
+pub extern "C" fn timer_new(when: i64, period: i64, fire: usize, chan: usize) -> u64 {
     crate::preempt::start();
-    let deadline = deadline_after(d);
-    let period = Duration::from_nanos(period.max(0) as u64);
+    if chan != 0 {
+        // SAFETY: a channel of the program.
+        unsafe { crate::chan::mark_timer(chan as *mut u8) };
+    }
     with_sched(|s| {
         s.timer_seq += 1;
         let id = s.timer_seq;
-        s.arm(id, f, deadline, period);
+        s.arm(id, FuncTimer { fire, chan, period: period_of(period), seq: 0 }, crate::library::instant_at(when));
         id
     })
 }
 
-/// `time.stopTimer(id uint64) bool`: disarms timer `id`; whether it was
-/// armed.
-pub extern "C" fn stop_timer(id: u64) -> bool {
-    with_sched(|s| s.armed.remove(&id).is_some())
+/// `runtime.timerStop(id uint64, c unsafe.Pointer) bool`: disarms timer
+/// `id` (whose channel is `c`); whether it was pending: armed, or fired
+/// with a value on its channel that nobody received (which it discards).
+pub extern "C" fn timer_stop(id: u64, chan: usize) -> bool {
+    let armed = with_sched(|s| s.armed.remove(&id).is_some());
+    // Not short-circuited: the channel is drained either way.
+    armed | discard_sent(id, chan)
 }
 
-/// `time.resetTimer(id uint64, d int64) bool`: re-arms timer `id` to fire
-/// `d` ns from now (with its function and period); whether it was armed.
-pub extern "C" fn reset_timer(id: u64, d: i64, f: usize, period: i64) -> bool {
-    let deadline = deadline_after(d);
-    with_sched(|s| {
-        let was = s.armed.contains_key(&id);
-        s.arm(id, f, deadline, Duration::from_nanos(period.max(0) as u64));
-        was
-    })
+/// `runtime.timerReset(id uint64, when, period int64, fire func(int64), c
+/// unsafe.Pointer) bool`: [`timer_stop`], then arms timer `id` again as
+/// [`timer_new`] does; whether it was pending.
+pub extern "C" fn timer_reset(id: u64, when: i64, period: i64, fire: usize, chan: usize) -> bool {
+    let pending = timer_stop(id, chan);
+    let t = FuncTimer { fire, chan, period: period_of(period), seq: 0 };
+    with_sched(|s| s.arm(id, t, crate::library::instant_at(when)));
+    pending
 }
 
-/// The instant `ns` nanoseconds from now (at once for `ns <= 0`; a
-/// century for what `Instant` cannot hold).
-fn deadline_after(ns: i64) -> Instant {
-    let now = Instant::now();
-    now.checked_add(Duration::from_nanos(ns.max(0) as u64))
-        .unwrap_or_else(|| now + Duration::from_secs(100 * 365 * 86400))
+/// A timer's period of `ns` nanoseconds (zero: it fires once).
+fn period_of(ns: i64) -> Duration {
+    Duration::from_nanos(ns.max(0) as u64)
+}
+
+/// For timer `id` with channel `chan` (0: none): waits until no function
+/// of it that fired is still running (it may have been preempted before
+/// its send: gc's timers hold a lock across the send for this), then
+/// discards what the channel holds; whether it held a value.
+fn discard_sent(id: u64, chan: usize) -> bool {
+    if chan == 0 {
+        return false;
+    }
+    while with_sched(|s| s.firing.iter().any(|&(_, t, _)| t == id)) {
+        gosched();
+    }
+    // SAFETY: a timer's channel.
+    unsafe { crate::chan::drain_timer(chan as *mut u8) }
 }
 
 /// Starts a goroutine of the runtime's (no id of the program's, not
 /// counted) that calls `thunk(args)`, to run next.
-fn start_runtime_goroutine(thunk: Thunk, args: *mut u8) {
-    start_goroutine(0, thunk as usize, args, 0);
+fn start_runtime_goroutine(thunk: Thunk, args: *mut u8) -> *mut G {
+    start_goroutine(0, thunk as usize, args, 0)
 }
 
 /// The thunk of the runtime goroutine that runs the finalizers a
@@ -513,10 +567,15 @@ unsafe extern "C" fn run_finalizers(_args: *mut u8, _fp_out: *mut usize) {
     with_sched(|s| s.finalizer_runner = false);
 }
 
-/// The thunk of a runtime goroutine: calls the `func()` value `args`.
-unsafe extern "C" fn run_go_func(args: *mut u8, _fp_out: *mut usize) {
-    // SAFETY: `args` is a timer's Go func value (kept alive as a root).
-    unsafe { crate::entry::call_go_func(args as usize, 0, 0) }
+/// The thunk of the runtime goroutine that runs a fired timer's function
+/// `args` (a `func(late int64)`), listed in `firing` until it returns.
+unsafe extern "C" fn run_timer(args: *mut u8, _fp_out: *mut usize) {
+    let g = cur_g();
+    let late = with_sched(|s| s.firing.iter().find(|f| f.0 == g).map_or(0, |f| f.2));
+    // SAFETY: `args` is a timer's Go func value of that type (kept alive
+    // as this goroutine's argument block).
+    unsafe { crate::entry::call_go_func(args as usize, late as usize, 0) };
+    with_sched(|s| s.firing.retain(|f| f.0 != g));
 }
 
 /// The current frame pointer.
@@ -754,15 +813,18 @@ pub fn exit_current() -> ! {
             if (*g).id != 0 {
                 s.live -= 1;
             }
-            if (*g).sched.stack_lo != 0 {
-                s.free.push(g);
-            }
         });
         // A coroutine's end resumes the goroutine that switched to it.
         let next = match (*g).sched.coro.as_mut() {
             Some(c) => crate::coro::finished(c),
             None => find_next(),
         };
+        // Free only now: finding the next goroutine may start goroutines
+        // (for due timers), which must not get this stack while it is in
+        // use.
+        if (*g).sched.stack_lo != 0 {
+            with_sched(|s| s.free.push(g));
+        }
         switch_to(g, next);
     }
     crate::panic::fatal("a finished goroutine was resumed")
@@ -985,7 +1047,7 @@ pub(crate) fn fastrand() -> u64 {
 /// is not running, from its saved stack pointer (its saved registers are
 /// there) to its stack top.
 pub fn mark_roots(h: &mut crate::gc::Heap) {
-    let funcs: Vec<usize> = with_sched(|s| s.armed.values().map(|t| t.func).collect());
+    let funcs: Vec<usize> = with_sched(|s| s.armed.values().flat_map(|t| [t.fire, t.chan]).collect());
     // SAFETY: a local array of words.
     unsafe { h.mark_range(funcs.as_ptr() as usize, funcs.as_ptr() as usize + 8 * funcs.len()) };
     let cur = cur_g();

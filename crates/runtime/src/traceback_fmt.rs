@@ -220,7 +220,9 @@ pub fn fmt_goexit_frame(out: &mut impl ByteSink) {
 
 /// Writes the `created by main.main in goroutine N` trailer of a
 /// goroutine other than the main one (`creator`: the id of the goroutine
-/// that ran the `go` statement), with the position of the `go` statement.
+/// that ran the `go` statement; 0 for a goroutine of the runtime's, a
+/// timer's, which gc names no goroutine for), with the position of the
+/// `go` statement.
 pub fn fmt_created_by(
     out: &mut impl ByteSink,
     func: &[u8],
@@ -231,8 +233,10 @@ pub fn fmt_created_by(
 ) {
     out.put(b"created by ");
     out.put(func);
-    out.put(b" in goroutine ");
-    fmt_uint(out, creator);
+    if creator != 0 {
+        out.put(b" in goroutine ");
+        fmt_uint(out, creator);
+    }
     out.put(b"\n");
     fmt_position(out, file, line, pc_offset);
 }

@@ -9,8 +9,8 @@
 //! * **overlay**: `lib/P` exists: the package is deft's, whole (upstream's
 //!   files of `P` are not read);
 //! * **upstream**: otherwise `GOROOT/src/P`, its files chosen by the build
-//!   constraints of `buildtags` (linux/amd64, cgo off) plus the tag
-//!   [`UPSTREAM_TAGS`] names, so that upstream picks its pure-Go code where
+//!   constraints of `buildtags` (linux/amd64, cgo off) plus the tags
+//!   [`UPSTREAM_TAGS`] name, so that upstream picks its pure-Go code where
 //!   it has assembly; such a package is a library package like an
 //!   overlay: its bodyless functions (assembly, or runtime hooks reached
 //!   by `//go:linkname`) are the runtime's Rust functions of the same Go
@@ -26,9 +26,10 @@ use std::path::{Path, PathBuf};
 
 use crate::buildtags::BuildContext;
 
-/// The tag upstream uses to select its pure-Go code over assembly
-/// (`crypto/...`): deft runs no assembly.
-pub const UPSTREAM_TAGS: &[&str] = &["purego"];
+/// The tags upstream uses to select its pure-Go code over assembly
+/// (`purego`: `crypto/...`; `math_big_pure_go`: `math/big`'s vector
+/// arithmetic): deft runs no assembly.
+pub const UPSTREAM_TAGS: &[&str] = &["purego", "math_big_pure_go"];
 
 /// The Go release whose sources deft compiles (the minor version; any
 /// patch release of it), as `VERSION` files name it.

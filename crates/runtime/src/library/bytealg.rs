@@ -44,7 +44,7 @@ fn index(s: &[u8], sep: &[u8]) -> i64 {
 pub extern "C" fn compare(a: *const u8, alen: usize, _acap: usize, b: *const u8, blen: usize, _bcap: usize) -> i64 {
     // SAFETY: Go slices.
     let (a, b) = unsafe { (bytes(a, alen), bytes(b, blen)) };
-    a.cmp(b) as i64
+    crate::strings::cmp_bytes(a, b) as i64
 }
 
 /// `func abigen_runtime_cmpstring(a, b string) int` (gc's

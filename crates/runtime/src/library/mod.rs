@@ -39,7 +39,7 @@ mod syscall;
 mod time;
 
 pub use reflecthooks::register_typelinks;
-pub(crate) use time::monotonic_nanos as nanotime;
+pub(crate) use time::{instant_at, monotonic_nanos as nanotime};
 
 /// Two integer results, returned in `rax:rdx`.
 #[repr(C)]
@@ -86,6 +86,13 @@ macro_rules! library {
 library! {
     "os.runtime_args" => os::runtime_args,
     "time.now" => time::now,
+    "time.runtimeNow" => time::now,
+    "time.runtimeNano" => time::runtime_nano,
+    "time.runtimeIsBubbled" => time::runtime_is_bubbled,
+    "time.Sleep" => time::sleep,
+    "runtime.timerNew" => crate::sched::timer_new,
+    "runtime.timerStop" => crate::sched::timer_stop,
+    "runtime.timerReset" => crate::sched::timer_reset,
     "runtime.Goexit" => crate::panic::deft_goexit,
     "testing.cpuName" => runtime::cpu_name,
     "testing.setTracebackAll" => crate::panic::set_traceback_all,
@@ -117,16 +124,12 @@ library! {
     "runtime.funcEntry" => runtime::func_entry,
     "runtime.funcName" => runtime::func_name,
     "runtime.funcFileLine" => runtime::func_file_line,
-    "time.startTimer" => crate::sched::start_timer,
-    "time.stopTimer" => crate::sched::stop_timer,
-    "time.resetTimer" => crate::sched::reset_timer,
-    "time.sleep" => time::sleep,
-    "time.readFile" => time::read_file,
-    "time.getenv" => os::getenv,
     "sync.fatal" => sync::fatal_shim,
     "sync/atomic.sameType" => sync::same_type,
-    "math/rand.runtimeRand" => rand::runtime_rand,
-    "math/rand.godebug" => rand::godebug,
+    "math/rand.runtime_rand" => rand::runtime_rand,
+    "unique.runtime_rand" => rand::runtime_rand,
+    "net.runtime_rand" => rand::runtime_rand,
+    "internal/sync.runtime_rand" => rand::runtime_rand,
     "math.archFloor" => math::floor,
     "math.archCeil" => math::ceil,
     "math.archTrunc" => math::trunc,
@@ -198,8 +201,6 @@ library! {
     "syscall.runtime_envs" => syscall::runtime_envs,
     "syscall.Getpagesize" => syscall::getpagesize,
     "syscall.Exit" => syscall::exit,
-    "syscall.runtimeSetenv" => syscall::setenv_nop,
-    "syscall.runtimeUnsetenv" => syscall::setenv_nop,
     "os.runtime_beforeExit" => syscall::before_exit,
     "os.sigpipe" => syscall::sigpipe,
     "os.ignoreSIGSYS" => syscall::ignore_sigsys,
@@ -207,7 +208,7 @@ library! {
     "internal/syscall/unix.fcntl" => syscall::fcntl,
     "internal/syscall/unix.vgetrandom" => syscall::vgetrandom,
     "internal/godebug.write" => syscall::write,
-    "internal/poll.runtimeNano" => syscall::runtime_nano,
+    "internal/poll.runtimeNano" => time::runtime_nano,
     "internal/poll.runtime_Semacquire" => crate::sched::semacquire_plain,
     "internal/poll.runtime_Semrelease" => crate::sched::semrelease,
     "internal/poll.runtime_pollServerInit" => crate::netpoll::poll_server_init,

@@ -274,12 +274,6 @@ pub extern "C" fn exit(code: i64) {
     crate::proc::exit(code as i32)
 }
 
-/// `func runtimeSetenv(k, v string)` and `func runtimeUnsetenv(k string)`:
-/// gc's runtime updates the C environment only in cgo programs; deft's
-/// keeps no copy to update (its own `GODEBUG` reads come from the
-/// environment the process started with, as gc's).
-pub extern "C" fn setenv_nop() {}
-
 /// `func runtime_beforeExit(exitCode int)` (package os): gc flushes race
 /// and coverage data; deft has neither.
 pub extern "C" fn before_exit(_code: i64) {}
@@ -322,10 +316,4 @@ pub extern "C" fn write(fd: usize, p: *const u8, n: i32) -> i32 {
     // SAFETY: `n` bytes at `p`.
     let bytes = unsafe { std::slice::from_raw_parts(p, n as usize) };
     crate::sys::write_all(fd as i32, bytes) as i32
-}
-
-/// `func runtimeNano() int64` (package internal/poll): the monotonic clock
-/// its deadlines are measured on.
-pub extern "C" fn runtime_nano() -> i64 {
-    super::nanotime()
 }

@@ -1,3 +1,3 @@
-package time
+package runtime
 
 func TestOnly() {}

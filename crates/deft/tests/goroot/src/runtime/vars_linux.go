@@ -1,7 +1,5 @@
 //go:build linux && amd64
 
-package time
-
-type Location struct{ name string }
+package runtime
 
 var ZoneSources = []string{}

@@ -1,6 +1,6 @@
 // Compiled only for windows (file-name suffix): its names are not Go's on
 // linux/amd64.
 
-package time
+package runtime
 
 func WindowsOnly() {}
