@@ -623,8 +623,16 @@ func (v Value) Pointer() uintptr {
 // UnsafePointer returns v's value as an unsafe.Pointer.
 func (v Value) UnsafePointer() unsafe.Pointer {
 	switch v.Kind() {
-	case Chan, Map, Pointer, UnsafePointer, Func:
+	case Chan, Map, Pointer, UnsafePointer:
 		return v.pointer()
+	case Func:
+		// A func value points to its closure, whose first word is the
+		// code: gc's Pointer gives the code (runtime.FuncForPC takes it).
+		p := v.pointer()
+		if p != nil {
+			p = *(*unsafe.Pointer)(p)
+		}
+		return p
 	case Slice:
 		return (*sliceHeader)(v.ptr).data
 	case String:
