@@ -157,6 +157,8 @@ pub struct ProgramCx<'p> {
     pub cache: Option<std::sync::Arc<dyn crate::CodeCache>>,
     /// Records every definition, for an artifact (see [`crate::Options::relink`]).
     pub(crate) capture: Option<crate::artifact::Capture>,
+    /// Which parameters of the functions called so far leak (see [`crate::leaks`]).
+    pub leaks: crate::leaks::Summaries,
 }
 
 impl<'p> ProgramCx<'p> {
@@ -190,6 +192,7 @@ impl<'p> ProgramCx<'p> {
             diags: Vec::new(),
             cache: None,
             capture: None,
+            leaks: Default::default(),
         };
         for i in 0..prog.funcs.len() {
             let id = cx.declare_go_func(FuncId(i as u32));
