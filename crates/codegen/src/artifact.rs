@@ -15,17 +15,20 @@
 //! roots) and the entry glues.
 //!
 //! [`capture`] makes one from what [`crate::translate`] defined in a
-//! module; [`link`] defines it in another module (a named object the
-//! module has declared already is reused, so what a translation declared
-//! first keeps its signature; an object two artifacts both define is not
-//! handled yet: the second definition fails).
+//! module; [`split`] cuts a whole program's into one per package (a
+//! *unit*: the package's own code and data, with copies of what no
+//! package owns that it refers to); [`link_units`] defines artifacts in
+//! another module (a named object the module has declared already is
+//! reused, so what a translation declared first keeps its signature; a
+//! named object two units both carry is defined once, by the first).
 //! [`Artifact::encode`] and [`Artifact::decode`] write and read it;
 //! decoding checks every length and index and gives `None` for bytes that
 //! are not an artifact (the cache checksums what it stores; this is the
 //! second line).
 //!
-//! Today the whole program is one artifact (`Options::relink`, a self-test
-//! of the format on whole programs); per-package units are the next seam.
+//! Today a program's units are made and linked in the same run
+//! (`Options::relink`, a self-test of the format and of the split on whole
+//! programs); keeping them in the cache is the next seam.
 
 use cranelift_codegen::binemit::Reloc;
 use cranelift_codegen::entity::EntityRef;
@@ -41,7 +44,7 @@ use crate::funcdata::CompiledFunc;
 
 /// An object of an artifact: a symbol, or an anonymous object of the
 /// artifact by index (among its functions, or among its data).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Sym {
     /// A named function or data object.
     Named(String),
@@ -121,6 +124,44 @@ pub struct Artifact {
     /// With reflect, the table of every type descriptor and its length
     /// (see [`Translated::typelinks`]).
     pub typelinks: Option<(Sym, u64)>,
+    /// What the translation it came from assumed of the whole program.
+    pub assumed: Assumptions,
+}
+
+/// What a translation assumed of the whole program it compiled, in the
+/// copies of what no package owns that its units carry: which entries of
+/// method tables stayed dead (`methods`), and whether func types'
+/// descriptors got reflect's call adapters. A unit linked into another
+/// program is right only if that program assumes no more
+/// ([`Assumptions::hold_in`]); the translation linking it starts from the
+/// unit's live names ([`Assumptions::called`]), so that the unit's own
+/// interface calls keep their methods live in the tables it makes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Assumptions {
+    /// Method names looked up by interface calls, sorted.
+    pub called: Vec<String>,
+    /// Every method live (reflect's method lookups were reachable).
+    pub all_live: bool,
+    /// Names of the entries some method table left dead, sorted.
+    pub dead: Vec<String>,
+    /// reflect's `Value.call` and `MakeFunc` were reachable.
+    pub reflect_calls: bool,
+    /// See `reflect_calls`.
+    pub reflect_makes: bool,
+}
+
+impl Assumptions {
+    /// Whether code compiled under these assumptions is right in a
+    /// program whose translation ended with `program`'s: none of its dead
+    /// entries is live there, and reflect reaches no adapter it left out.
+    pub fn hold_in(&self, program: &Assumptions) -> bool {
+        let revived = if program.all_live {
+            !self.all_live && !self.dead.is_empty()
+        } else {
+            self.dead.iter().any(|n| program.called.binary_search(n).is_ok())
+        };
+        !revived && (self.reflect_calls || !program.reflect_calls) && (self.reflect_makes || !program.reflect_makes)
+    }
 }
 
 /// What a translation defined in a module, recorded as it happened.
@@ -145,6 +186,12 @@ impl Capture {
     /// Records function `id`'s definition.
     pub(crate) fn func(&mut self, id: ClifFuncId, align: u64, code: &[u8], relocs: &[ModuleReloc]) {
         self.funcs.push((id, align, code.to_vec(), relocs.to_vec()));
+    }
+
+    /// The names of the named objects defined, as `decls` declares them.
+    pub(crate) fn defined_names(&self, decls: &ModuleDeclarations) -> std::collections::HashSet<String> {
+        let funcs = self.funcs.iter().filter_map(|f| decls.get_function_decl(f.0).name.clone());
+        funcs.chain(self.data.iter().filter_map(|d| decls.get_data_decl(d.id).name.clone())).collect()
     }
 
     /// Records data object `id`'s definition.
@@ -225,26 +272,117 @@ pub(crate) fn capture(decls: &ModuleDeclarations, capture: &Capture, t: &Transla
             relocs,
         });
     }
-    let infos = crate::funcdata::publish(&t.compiled, |id| func_index.get(&id).map_or(usize::MAX, |&i| i as usize));
-    if infos.iter().any(|f| f.start == usize::MAX) {
-        return None;
-    }
+    // What units linked beside the translation defined is theirs, not
+    // the capture's (see `link_beside`).
+    let captured: Vec<CompiledFunc> = t.compiled.iter().filter(|c| func_index.contains_key(&c.id)).cloned().collect();
+    let infos = crate::funcdata::publish(&captured, |id| func_index[&id] as usize);
     art.funcdata = runtime::image::encode_funcs(&infos);
-    art.roots = t.globals.iter().map(|&(id, size)| Some((data_sym(id)?, size as u64))).collect::<Option<_>>()?;
+    let roots = t.globals.iter().filter(|(id, _)| data_index.contains_key(id));
+    art.roots = roots.map(|&(id, size)| Some((data_sym(id)?, size as u64))).collect::<Option<_>>()?;
     let entry = |id: ClifFuncId| func_index.get(&id).copied();
     art.entries = [entry(t.trampoline), entry(t.catcher), entry(t.init), t.main.and_then(entry)];
     art.typelinks = match t.typelinks {
         Some((id, len)) => Some((data_sym(id)?, len as u64)),
         None => None,
     };
+    art.assumed = t.assumed.clone();
     Some(art)
 }
 
-/// Defines `art` in `module` and returns what the JIT needs to run it, or
-/// why it could not be linked.
-pub(crate) fn link(module: &mut dyn Module, art: &Artifact) -> Result<Translated, String> {
+/// Defines the artifacts `units` in `module`, in order, and returns what
+/// the JIT needs to run them, or why they could not be linked. A named
+/// object that an earlier unit defined already is not defined again
+/// (link-once: two units carry copies of what both refer to, see
+/// [`split`], and a symbol names one object in every unit); its funcdata
+/// is dropped with it. One of the units has the entries.
+pub(crate) fn link_units(module: &mut dyn Module, units: &[Artifact]) -> Result<Translated, String> {
+    let mut defined = std::collections::HashSet::new();
+    let mut linked = Linked::default();
+    for art in units {
+        link_one(module, art, &mut defined, &mut linked)?;
+    }
+    let need = |f: Option<ClifFuncId>, what: &str| f.ok_or(format!("the artifact has no {what}"));
+    let [tramp, catcher, init, main] = linked.entries;
+    Ok(Translated {
+        compiled: linked.compiled,
+        globals: linked.globals,
+        trampoline: need(tramp, "trampoline")?,
+        catcher: need(catcher, "catcher")?,
+        init: need(init, "init")?,
+        main,
+        typelinks: linked.typelinks,
+        capture: None,
+        assumed: Assumptions::default(),
+    })
+}
+
+/// Defines the artifacts `units` in `module` beside the translation `t`
+/// (which defined the named objects `defined`), as [`link_units`] does,
+/// and adds their funcdata and roots to `t`.
+pub(crate) fn link_beside(
+    module: &mut dyn Module,
+    units: &[Artifact],
+    mut defined: std::collections::HashSet<String>,
+    t: &mut Translated,
+) -> Result<(), String> {
+    let mut linked = Linked::default();
+    for art in units {
+        link_one(module, art, &mut defined, &mut linked)?;
+    }
+    t.compiled.extend(linked.compiled);
+    for g in linked.globals {
+        if !t.globals.contains(&g) {
+            t.globals.push(g);
+        }
+    }
+    Ok(())
+}
+
+/// The named objects the relocations of `units` refer to and none of them
+/// defines.
+pub(crate) fn undefined_refs(units: &[Artifact]) -> std::collections::HashSet<&str> {
+    let defined: std::collections::HashSet<&str> = units
+        .iter()
+        .flat_map(|a| a.funcs.iter().map(|f| &f.sym).chain(a.data.iter().map(|d| &d.sym)))
+        .filter_map(sym_name)
+        .collect();
+    let relocs =
+        units.iter().flat_map(|a| a.funcs.iter().flat_map(|f| &f.relocs).chain(a.data.iter().flat_map(|d| &d.relocs)));
+    relocs
+        .filter_map(|r| match &r.target {
+            Target::Func(s) | Target::Data(s) => sym_name(s),
+            Target::Import(_) => None,
+        })
+        .filter(|n| !defined.contains(n))
+        .collect()
+}
+
+/// What the units linked so far give the JIT.
+#[derive(Default)]
+struct Linked {
+    compiled: Vec<CompiledFunc>,
+    globals: Vec<(DataId, usize)>,
+    entries: [Option<ClifFuncId>; 4],
+    typelinks: Option<(DataId, usize)>,
+}
+
+/// Defines `art` in `module` (but the named objects in `defined`, to
+/// which it adds its own) and adds what the JIT needs to `out`.
+fn link_one(
+    module: &mut dyn Module,
+    art: &Artifact,
+    defined: &mut std::collections::HashSet<String>,
+    out: &mut Linked,
+) -> Result<(), String> {
     let placeholder = Signature::new(CallConv::SystemV);
     let err = |e: cranelift_module::ModuleError| format!("linking an artifact: {e}");
+    // Whether each object is this unit's to define.
+    let mut first = |sym: &Sym| match sym {
+        Sym::Named(n) => defined.insert(n.clone()),
+        Sym::Anon(_) => true,
+    };
+    let func_first: Vec<bool> = art.funcs.iter().map(|f| first(&f.sym)).collect();
+    let data_first: Vec<bool> = art.data.iter().map(|d| first(&d.sym)).collect();
     let mut funcs = Vec::with_capacity(art.funcs.len());
     for f in &art.funcs {
         funcs.push(match &f.sym {
@@ -275,7 +413,7 @@ pub(crate) fn link(module: &mut dyn Module, art: &Artifact) -> Result<Translated
             },
         })
     };
-    for (f, &id) in art.funcs.iter().zip(&funcs) {
+    for ((f, &id), _) in art.funcs.iter().zip(&funcs).zip(&func_first).filter(|(_, first)| **first) {
         let relocs = f
             .relocs
             .iter()
@@ -285,7 +423,7 @@ pub(crate) fn link(module: &mut dyn Module, art: &Artifact) -> Result<Translated
             .collect::<Result<Vec<_>, String>>()?;
         module.define_function_bytes(id, f.align, &f.code, &relocs).map_err(err)?;
     }
-    for (d, &id) in art.data.iter().zip(&data) {
+    for ((d, &id), _) in art.data.iter().zip(&data).zip(&data_first).filter(|(_, first)| **first) {
         let mut desc = DataDescription::new();
         match &d.bytes {
             Some(b) => desc.define(b.clone().into_boxed_slice()),
@@ -311,24 +449,20 @@ pub(crate) fn link(module: &mut dyn Module, art: &Artifact) -> Result<Translated
     }
     let identity: Vec<usize> = (0..funcs.len()).collect();
     let infos = runtime::image::decode_funcs(&art.funcdata, &identity).ok_or("malformed funcdata")?;
-    let compiled = infos
-        .into_iter()
-        .map(|f| CompiledFunc {
-            id: funcs[f.start],
-            name: f.name,
-            file: f.file,
-            has_params: f.has_params,
-            kind: f.kind,
-            size: f.end - f.start,
-            lines: f.lines,
-            open_defers: f
-                .open_defers
-                .map(|d| (d.bits_off, d.sites.iter().map(|s| (s.args_off, funcs[s.thunk])).collect())),
-            landing_pads: f.landing_pads,
-            saved_regs: f.saved_regs,
-            wrapper: f.wrapper,
-        })
-        .collect();
+    out.compiled.extend(infos.into_iter().filter(|f| func_first[f.start]).map(|f| CompiledFunc {
+        id: funcs[f.start],
+        name: f.name,
+        file: f.file,
+        has_params: f.has_params,
+        kind: f.kind,
+        size: f.end - f.start,
+        lines: f.lines,
+        open_defers:
+            f.open_defers.map(|d| (d.bits_off, d.sites.iter().map(|s| (s.args_off, funcs[s.thunk])).collect())),
+        landing_pads: f.landing_pads,
+        saved_regs: f.saved_regs,
+        wrapper: f.wrapper,
+    }));
     let data_of = |s: &Sym| match s {
         Sym::Anon(i) => pick(&data, *i),
         Sym::Named(n) => match module.get_name(n) {
@@ -336,21 +470,195 @@ pub(crate) fn link(module: &mut dyn Module, art: &Artifact) -> Result<Translated
             _ => Err(format!("no data {n}")),
         },
     };
-    let globals = art.roots.iter().map(|(s, size)| Ok((data_of(s)?, *size as usize))).collect::<Result<_, String>>()?;
-    let typelinks = art.typelinks.as_ref().map(|(s, len)| Ok::<_, String>((data_of(s)?, *len as usize))).transpose()?;
-    let entry = |i: Option<u32>| i.map(|i| pick(&funcs, i)).transpose();
-    let [tramp, catcher, init, main] = art.entries;
-    let need = |f: Option<ClifFuncId>, what: &str| f.ok_or(format!("the artifact has no {what}"));
-    Ok(Translated {
-        compiled,
-        globals,
-        trampoline: need(entry(tramp)?, "trampoline")?,
-        catcher: need(entry(catcher)?, "catcher")?,
-        init: need(entry(init)?, "init")?,
-        main: entry(main)?,
-        typelinks,
-        capture: None,
-    })
+    for (s, size) in &art.roots {
+        let id = data_of(s)?;
+        if !out.globals.iter().any(|&(g, _)| g == id) {
+            out.globals.push((id, *size as usize));
+        }
+    }
+    if let Some((s, len)) = &art.typelinks {
+        out.typelinks = Some((data_of(s)?, *len as usize));
+    }
+    for (slot, i) in out.entries.iter_mut().zip(art.entries) {
+        if let Some(i) = i {
+            *slot = Some(pick(&funcs, i)?);
+        }
+    }
+    Ok(())
+}
+
+/// An object of an artifact: a function or a data object, by index.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Obj {
+    Func(usize),
+    Data(usize),
+}
+
+/// Splits the artifact of a whole program into one artifact per *unit*
+/// (a package; see `lower::ir::Func::unit`), each linkable on its own
+/// beside the others (with [`link_units`]), so that a unit can be kept
+/// and linked again in another run.
+///
+/// `owner` says which unit defines a named object; the entries and the
+/// typelinks table go to `program_unit`. A unit is its own objects and,
+/// copied, everything they refer to that no unit owns — anonymous objects
+/// (strings, defer thunks, glue, func values), type descriptors, and
+/// functions made for whoever needs them (instances, wrappers) —
+/// transitively, through relocations and through the open-coded defer
+/// thunks of the funcdata; a reference to another unit's object stays a
+/// symbol. `None` when the artifact's funcdata does not read.
+///
+/// Invariant: an object no unit owns is read-only or written only by
+/// code of the one function that refers to it (an inline cache), so its
+/// copies are indistinguishable; named copies are linked once.
+pub fn split(
+    art: &Artifact,
+    units: usize,
+    program_unit: usize,
+    owner: impl Fn(&str) -> Option<usize>,
+) -> Option<Vec<Artifact>> {
+    let identity: Vec<usize> = (0..art.funcs.len()).collect();
+    let infos = runtime::image::decode_funcs(&art.funcdata, &identity)?;
+    let mut info_of = vec![None; art.funcs.len()];
+    for (i, f) in infos.iter().enumerate() {
+        *info_of.get_mut(f.start)? = Some(i);
+    }
+    let func_named: std::collections::HashMap<&str, usize> =
+        art.funcs.iter().enumerate().filter_map(|(i, f)| Some((sym_name(&f.sym)?, i))).collect();
+    let data_named: std::collections::HashMap<&str, usize> =
+        art.data.iter().enumerate().filter_map(|(i, d)| Some((sym_name(&d.sym)?, i))).collect();
+    // The object a relocation of a unit brings into it, if any.
+    let copied = |t: &Target| match t {
+        Target::Func(Sym::Anon(i)) => Some(Obj::Func(*i as usize)),
+        Target::Data(Sym::Anon(i)) => Some(Obj::Data(*i as usize)),
+        Target::Func(Sym::Named(n)) if owner(n).is_none() => func_named.get(n.as_str()).map(|&i| Obj::Func(i)),
+        Target::Data(Sym::Named(n)) if owner(n).is_none() => data_named.get(n.as_str()).map(|&i| Obj::Data(i)),
+        _ => None,
+    };
+    let sym_obj = |sym: &Sym, is_func: bool| match (sym, is_func) {
+        (Sym::Anon(i), true) => Some(Obj::Func(*i as usize)),
+        (Sym::Anon(i), false) => Some(Obj::Data(*i as usize)),
+        (Sym::Named(n), true) => func_named.get(n.as_str()).map(|&i| Obj::Func(i)),
+        (Sym::Named(n), false) => data_named.get(n.as_str()).map(|&i| Obj::Data(i)),
+    };
+    let mut out = Vec::with_capacity(units);
+    for u in 0..units {
+        let mut roots: Vec<Obj> = Vec::new();
+        let own = |sym: &Sym| sym_name(sym).and_then(&owner) == Some(u);
+        roots.extend(art.funcs.iter().enumerate().filter(|(_, f)| own(&f.sym)).map(|(i, _)| Obj::Func(i)));
+        roots.extend(art.data.iter().enumerate().filter(|(_, d)| own(&d.sym)).map(|(i, _)| Obj::Data(i)));
+        if u == program_unit {
+            roots.extend(art.entries.iter().flatten().map(|&i| Obj::Func(i as usize)));
+            roots.extend(art.typelinks.as_ref().and_then(|(s, _)| sym_obj(s, false)));
+        }
+        let mut taken = std::collections::HashSet::new();
+        let mut work = Vec::new();
+        for o in roots {
+            if taken.insert(o) {
+                work.push(o);
+            }
+        }
+        while let Some(o) = work.pop() {
+            let (relocs, thunks) = match o {
+                Obj::Func(i) => {
+                    let info = info_of.get(i)?.map(|k| &infos[k]);
+                    let thunks = info
+                        .and_then(|f| f.open_defers.as_ref())
+                        .map_or(Vec::new(), |d| d.sites.iter().map(|s| Obj::Func(s.thunk)).collect());
+                    (&art.funcs.get(i)?.relocs, thunks)
+                }
+                Obj::Data(i) => (&art.data.get(i)?.relocs, Vec::new()),
+            };
+            for next in relocs.iter().filter_map(|r| copied(&r.target)).chain(thunks) {
+                if taken.insert(next) {
+                    work.push(next);
+                }
+            }
+        }
+        out.push(unit_artifact(art, &infos, &taken, u == program_unit)?);
+    }
+    Some(out)
+}
+
+/// The name of a named object.
+fn sym_name(sym: &Sym) -> Option<&str> {
+    match sym {
+        Sym::Named(n) => Some(n.as_str()),
+        Sym::Anon(_) => None,
+    }
+}
+
+/// The artifact of the objects `taken` of `art` (whose funcdata reads as
+/// `infos`), renumbered; with the entries and typelinks if `program`.
+fn unit_artifact(
+    art: &Artifact,
+    infos: &[runtime::frames::FuncInfo],
+    taken: &std::collections::HashSet<Obj>,
+    program: bool,
+) -> Option<Artifact> {
+    let renumber = |n: usize, obj: fn(usize) -> Obj| {
+        let mut next = 0u32;
+        (0..n)
+            .map(|i| {
+                taken.contains(&obj(i)).then(|| {
+                    next += 1;
+                    next - 1
+                })
+            })
+            .collect::<Vec<Option<u32>>>()
+    };
+    let (fmap, dmap) = (renumber(art.funcs.len(), Obj::Func), renumber(art.data.len(), Obj::Data));
+    let sym = |s: &Sym, map: &[Option<u32>]| match s {
+        Sym::Named(n) => Some(Sym::Named(n.clone())),
+        Sym::Anon(i) => Some(Sym::Anon((*map.get(*i as usize)?)?)),
+    };
+    let relocs = |rs: &[ArtReloc]| {
+        rs.iter()
+            .map(|r| {
+                let target = match &r.target {
+                    Target::Func(s) => Target::Func(sym(s, &fmap)?),
+                    Target::Data(s) => Target::Data(sym(s, &dmap)?),
+                    Target::Import(n) => Target::Import(n.clone()),
+                };
+                Some(ArtReloc { target, ..r.clone() })
+            })
+            .collect::<Option<Vec<_>>>()
+    };
+    let mut unit = Artifact { assumed: art.assumed.clone(), ..Artifact::default() };
+    for (f, _) in art.funcs.iter().zip(&fmap).filter(|(_, m)| m.is_some()) {
+        unit.funcs.push(ArtFunc { sym: sym(&f.sym, &fmap)?, relocs: relocs(&f.relocs)?, ..f.clone() });
+    }
+    for (d, _) in art.data.iter().zip(&dmap).filter(|(_, m)| m.is_some()) {
+        unit.data.push(ArtData { sym: sym(&d.sym, &dmap)?, relocs: relocs(&d.relocs)?, ..d.clone() });
+    }
+    let funcs: Vec<runtime::frames::FuncInfo> = infos
+        .iter()
+        .filter_map(|f| {
+            let start = fmap.get(f.start).copied().flatten()? as usize;
+            let mut f = f.clone();
+            f.end = start + (f.end - f.start);
+            f.start = start;
+            if let Some(d) = &mut f.open_defers {
+                for s in &mut d.sites {
+                    s.thunk = fmap.get(s.thunk).copied().flatten()? as usize;
+                }
+            }
+            Some(f)
+        })
+        .collect();
+    unit.funcdata = runtime::image::encode_funcs(&funcs);
+    let named_data: std::collections::HashSet<&Sym> = unit.data.iter().map(|d| &d.sym).collect();
+    let roots = art.roots.iter().filter_map(|(s, size)| Some((sym(s, &dmap)?, *size)));
+    let roots = roots.filter(|(s, _)| matches!(s, Sym::Anon(_)) || named_data.contains(s)).collect();
+    unit.roots = roots;
+    if program {
+        unit.entries = art.entries.map(|e| e.and_then(|i| fmap.get(i as usize).copied().flatten()));
+        unit.typelinks = match &art.typelinks {
+            Some((s, len)) => Some((sym(s, &dmap)?, *len)),
+            None => None,
+        };
+    }
+    Some(unit)
 }
 
 /// Object `i` of an artifact's `list`.
@@ -369,6 +677,12 @@ fn named_func(module: &mut dyn Module, name: &str, linkage: Linkage, sig: &Signa
 }
 
 impl Artifact {
+    /// Whether it defines the named object `symbol`.
+    pub fn defines(&self, symbol: &str) -> bool {
+        let named = |s: &Sym| sym_name(s) == Some(symbol);
+        self.funcs.iter().any(|f| named(&f.sym)) || self.data.iter().any(|d| named(&d.sym))
+    }
+
     /// The artifact as bytes ([`Artifact::decode`] reads them back).
     pub fn encode(&self) -> Vec<u8> {
         let mut w = Writer(Vec::new());
@@ -411,6 +725,10 @@ impl Artifact {
             }
             None => w.u64(0),
         }
+        let a = &self.assumed;
+        w.names(&a.called);
+        w.names(&a.dead);
+        w.u64(u64::from(a.all_live) | u64::from(a.reflect_calls) << 1 | u64::from(a.reflect_makes) << 2);
         w.0
     }
 
@@ -447,8 +765,32 @@ impl Artifact {
             1 => Some((r.sym()?, r.u64()?)),
             _ => return None,
         };
+        let (called, dead, flags) = (r.names()?, r.names()?, r.u64()?);
+        if flags > 7 {
+            return None;
+        }
+        let bit = |b: u64| flags & b != 0;
+        art.assumed = Assumptions { called, all_live: bit(1), dead, reflect_calls: bit(2), reflect_makes: bit(4) };
         r.0.is_empty().then_some(art)
     }
+}
+
+/// Several artifacts as one byte string (a program's translation and the
+/// units linked beside it), as [`decode_list`] reads them.
+pub fn encode_list(arts: &[&Artifact]) -> Vec<u8> {
+    let mut w = Writer(Vec::new());
+    w.u64(arts.len() as u64);
+    for art in arts {
+        w.bytes(&art.encode());
+    }
+    w.0
+}
+
+/// Reads what [`encode_list`] wrote; `None` for other bytes.
+pub fn decode_list(bytes: &[u8]) -> Option<Vec<Artifact>> {
+    let mut r = Reader(bytes);
+    let arts = (0..r.len()?).map(|_| Artifact::decode(&r.bytes()?)).collect::<Option<Vec<_>>>()?;
+    r.0.is_empty().then_some(arts)
 }
 
 /// The relocation kinds an artifact carries (x86-64's, non-PIC), by code.
@@ -477,6 +819,13 @@ impl Writer {
                 self.u64(1);
                 self.u64(u64::from(*i));
             }
+        }
+    }
+
+    fn names(&mut self, names: &[String]) {
+        self.u64(names.len() as u64);
+        for n in names {
+            self.bytes(n.as_bytes());
         }
     }
 
@@ -529,6 +878,10 @@ impl Reader<'_> {
 
     fn string(&mut self) -> Option<String> {
         String::from_utf8(self.bytes()?).ok()
+    }
+
+    fn names(&mut self) -> Option<Vec<String>> {
+        (0..self.len()?).map(|_| self.string()).collect()
     }
 
     fn sym(&mut self) -> Option<Sym> {
@@ -610,6 +963,13 @@ mod tests {
             roots: vec![(Sym::Named("go:var:main.x".into()), 16)],
             entries: [Some(1), Some(1), Some(0), None],
             typelinks: Some((Sym::Anon(2), 3)),
+            assumed: Assumptions {
+                called: vec!["Len".into(), "Write".into()],
+                all_live: false,
+                dead: vec!["Close".into()],
+                reflect_calls: true,
+                reflect_makes: false,
+            },
         }
     }
 
@@ -637,6 +997,110 @@ mod tests {
                 b[i] = v;
                 let _ = Artifact::decode(&b);
             }
+        }
+    }
+
+    /// A program of two units: package `a` (unit 0: `a.F`, variable
+    /// `a.x`) and `main` (unit 1: `main.main`, the entries), both calling
+    /// an instance no unit owns, which uses a string; `main.main` uses a
+    /// type descriptor and has an open-coded defer whose thunk only its
+    /// funcdata names.
+    fn two_units() -> Artifact {
+        let to = |target| ArtReloc { offset: 0, kind: Reloc::Abs8, target, addend: 0 };
+        let func = |sym, relocs| ArtFunc { sym, align: 16, code: vec![0xc3; 8], relocs };
+        let named = |n: &str| Sym::Named(n.into());
+        let data =
+            |sym, relocs| ArtData { sym, writable: false, align: None, bytes: Some(vec![7; 8]), size: 8, relocs };
+        let funcs = vec![
+            func(named("go:a.F"), vec![to(Target::Func(named("go:inst[int]")))]),
+            func(
+                named("go:main.main"),
+                vec![
+                    to(Target::Func(named("go:a.F"))),
+                    to(Target::Func(named("go:inst[int]"))),
+                    to(Target::Data(named("go:type:main.T"))),
+                    to(Target::Import("deft_alloc".into())),
+                ],
+            ),
+            func(named("go:inst[int]"), vec![to(Target::Data(Sym::Anon(1)))]),
+            func(Sym::Anon(3), vec![]),
+            func(Sym::Anon(4), vec![]),
+        ];
+        let infos: Vec<runtime::frames::FuncInfo> = (0..funcs.len())
+            .map(|i| {
+                let mut f = runtime::frames::FuncInfo {
+                    name: format!("f{i}"),
+                    file: String::new(),
+                    has_params: false,
+                    start: i,
+                    end: i + 8,
+                    kind: runtime::frames::FrameKind::Go,
+                    wrapper: false,
+                    lines: vec![],
+                    open_defers: None,
+                    landing_pads: vec![],
+                    saved_regs: vec![],
+                };
+                if i == 1 {
+                    f.open_defers = Some(runtime::frames::OpenDeferInfo {
+                        bits_off: -8,
+                        sites: vec![runtime::frames::OpenDeferSite { args_off: -16, thunk: 4 }],
+                    });
+                }
+                f
+            })
+            .collect();
+        Artifact {
+            funcs,
+            data: vec![
+                ArtData { writable: true, bytes: None, ..data(named("go:var:a.x"), vec![]) },
+                data(Sym::Anon(1), vec![]),
+                data(named("go:type:main.T"), vec![to(Target::Func(named("go:inst[int]")))]),
+            ],
+            funcdata: runtime::image::encode_funcs(&infos),
+            roots: vec![(named("go:var:a.x"), 8)],
+            entries: [Some(3), Some(3), Some(3), Some(1)],
+            typelinks: None,
+            assumed: Assumptions::default(),
+        }
+    }
+
+    fn syms<T>(list: &[T], sym: impl Fn(&T) -> &Sym) -> Vec<String> {
+        list.iter()
+            .map(|o| match sym(o) {
+                Sym::Named(n) => n.clone(),
+                Sym::Anon(i) => format!("#{i}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_program_splits_into_units_that_carry_what_no_unit_owns() {
+        let owner = |s: &str| match s {
+            "go:a.F" | "go:var:a.x" => Some(0),
+            "go:main.main" => Some(1),
+            _ => None,
+        };
+        let units = split(&two_units(), 2, 1, owner).expect("splits");
+        let (a, main) = (&units[0], &units[1]);
+        assert_eq!(syms(&a.funcs, |f| &f.sym), ["go:a.F", "go:inst[int]"]);
+        assert_eq!(syms(&a.data, |d| &d.sym), ["go:var:a.x", "#1"]);
+        assert_eq!(a.roots, vec![(Sym::Named("go:var:a.x".into()), 8)]);
+        assert_eq!(a.entries, [None; 4]);
+        // The instance's string is renumbered into the unit's own data.
+        assert_eq!(a.funcs[1].relocs[0].target, Target::Data(Sym::Anon(1)));
+        assert_eq!(syms(&main.funcs, |f| &f.sym), ["go:main.main", "go:inst[int]", "#2", "#3"]);
+        assert_eq!(syms(&main.data, |d| &d.sym), ["#0", "go:type:main.T"]);
+        assert!(main.roots.is_empty(), "a.x is a's");
+        assert_eq!(main.entries, [Some(2), Some(2), Some(2), Some(0)]);
+        // main.main still calls a.F by name; its defer thunk came with it.
+        assert_eq!(main.funcs[0].relocs[0].target, Target::Func(Sym::Named("go:a.F".into())));
+        let infos = runtime::image::decode_funcs(&main.funcdata, &[0, 1, 2, 3]).expect("funcdata");
+        let names: Vec<&str> = infos.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["f1", "f2", "f3", "f4"]);
+        assert_eq!(infos[0].open_defers.as_ref().map(|d| d.sites[0].thunk), Some(3));
+        for u in &units {
+            assert_eq!(Artifact::decode(&u.encode()).as_ref(), Some(u));
         }
     }
 

@@ -245,7 +245,9 @@ pub fn translate<'p>(
         name: f.name.clone(),
         file,
         has_params: !f.params.is_empty(),
-        kind: FrameKind::Go,
+        // The program's init is gc's runtime.doInit1, whose frame
+        // tracebacks do not show.
+        kind: if fid == cx.prog.init { FrameKind::Glue } else { FrameKind::Go },
         positions,
         open_thunks: open_thunks.clone(),
         wrapper: cx.prog.wrappers.contains(&fid),

@@ -30,6 +30,7 @@ pub const KEY_DEFER_BITS: u64 = 1;
 pub const KEY_DEFER_ARGS: u64 = 0x100;
 
 /// Funcdata of one compiled function, before its address is known.
+#[derive(Clone)]
 pub struct CompiledFunc {
     /// Its declaration.
     pub id: ClifFuncId,

@@ -17,7 +17,15 @@
 //!   [`CLIF_BUDGET`] instructions.
 //!
 //! Every direct call (`call`, `try_call`, `return_call`) of an inline leaf
-//! is inlined, in every function. Why calls-nothing is the line: deft's
+//! is inlined, in every function, but across the main module's packages:
+//! a leaf of package P is inlined into P's code, code of deft's library
+//! and generated code (instances, wrappers) into any code, but never a
+//! leaf of another package of the main module ([`may_inline_into`]). A
+//! package's compiled code (its unit in the package cache) then depends on
+//! the other packages of the module through their declarations only,
+//! which is what their API hashes cover (`deft/src/pkgkey.rs`): a body
+//! edit recompiles one package. (gc puts inlinable bodies in its export
+//! data instead, so that such an edit recompiles the importers.) Why calls-nothing is the line: deft's
 //! runtime errors are calls (bounds, nil, division checks call the runtime;
 //! no signal raises a panic), so a leaf cannot panic, and a function that
 //! calls nothing is never on the stack when a panic, a `recover`, a
@@ -85,13 +93,13 @@ impl Inliner {
     ) -> bool {
         let callees = self.direct_callees(&ctx.func);
         let mut any = false;
-        for g in callees {
+        for g in callees.into_iter().filter(|&g| may_inline_into(cx.prog, f, g)) {
             any |= self.prepare(cx, fctx, g).is_some();
         }
         if !any {
             return false;
         }
-        let mut hook = Hook { inliner: self, starts: Vec::new() };
+        let mut hook = Hook { inliner: self, prog: cx.prog, caller: f, starts: Vec::new() };
         if let Err(e) = ctx.inline(&mut hook) {
             let name = &cx.prog.funcs[f.0 as usize].name;
             cx.error(syntax::Pos::NONE, format!("internal compiler error: inlining into {name}: {e:?}"));
@@ -214,6 +222,16 @@ pub fn may_inline(prog: &lower::ir::Program, g: FuncId) -> bool {
     !(f.external || f.noinline || !f.defers.is_empty() || f.range_defers || ir_size(&f.body) > IR_BUDGET)
 }
 
+/// Whether a call of `g` in `f` may be inlined as far as packages go (see
+/// the module doc): `g` is of `f`'s package, of deft's library, or
+/// generated code that belongs to no package.
+pub fn may_inline_into(prog: &lower::ir::Program, f: FuncId, g: FuncId) -> bool {
+    match prog.funcs[g.0 as usize].unit {
+        None => true,
+        Some(u) => prog.funcs[f.0 as usize].unit == Some(u) || prog.packages.get(u as usize).is_none_or(|p| p.library),
+    }
+}
+
 /// Translates `g` as `func::translate` does, discarding what only its own
 /// compilation needs.
 fn func_translate(
@@ -272,6 +290,9 @@ fn ir_size(body: &[lower::ir::Stmt]) -> usize {
 /// Cranelift's inlining pass asks this for each direct call.
 struct Hook<'i> {
     inliner: &'i Inliner,
+    prog: &'i lower::ir::Program,
+    /// The function whose calls are inlined.
+    caller: FuncId,
     /// For each call inlined, in order: the first instruction number of
     /// its copy and the call's source position. Cranelift numbers the
     /// instructions it creates consecutively and copies one callee at a
@@ -288,7 +309,8 @@ impl Inline for Hook<'_> {
         callee: ir::FuncRef,
         _args: &[ir::Value],
     ) -> InlineCommand<'_> {
-        let body = self.inliner.go_func(caller, callee).and_then(|g| self.inliner.bodies.get(&g).cloned().flatten());
+        let g = self.inliner.go_func(caller, callee).filter(|&g| may_inline_into(self.prog, self.caller, g));
+        let body = g.and_then(|g| self.inliner.bodies.get(&g).cloned().flatten());
         match body {
             Some(body) => {
                 self.starts.push((caller.dfg.num_insts(), caller.srcloc(call_inst)));

@@ -22,6 +22,9 @@ pub struct JitProgram {
     /// The program as an artifact, when [`crate::Options::keep_artifact`]
     /// asked for it.
     artifact: Option<Vec<u8>>,
+    /// The units of the packages compiled, by import path, when
+    /// [`crate::Options::keep_units`] asked for them.
+    pub units: Vec<(String, crate::artifact::Artifact)>,
 }
 
 /// A fresh JIT module in which the runtime's entry points and the library
@@ -72,6 +75,7 @@ pub(crate) fn finish(mut module: JITModule, t: Translated) -> Result<JitProgram,
         main: main.map(addr),
         _module: module,
         artifact: None,
+        units: Vec::new(),
     })
 }
 

@@ -106,19 +106,53 @@ pub struct Options {
     pub dump_functions: Vec<String>,
     /// The machine-code cache, if any.
     pub cache: Option<std::sync::Arc<dyn CodeCache>>,
-    /// [`compile_jit`] writes the program as an [`artifact::Artifact`],
-    /// reads it back and links that instead (`DEFT_RELINK=1`: a self-test
-    /// of the artifact format on whole programs).
-    pub relink: bool,
+    /// A self-test of the program and package caches' artifacts on whole
+    /// programs (see [`Relink`]).
+    pub relink: Relink,
     /// [`compile_jit`] also returns the program as an encoded artifact
     /// ([`JitProgram::take_artifact`]), for the driver's program cache.
     pub keep_artifact: bool,
+    /// Packages, by import path, whose code is the given unit (made by
+    /// [`package_units`] or kept by the package cache) rather than
+    /// translated: the program was lowered with their bodies skipped
+    /// (`lower::LowerOptions::prebuilt`).
+    pub prebuilt: Vec<(String, artifact::Artifact)>,
+    /// [`compile_jit`] gives the units of the main module's packages it
+    /// translated (but main's), for the package cache to keep
+    /// ([`JitProgram::units`]).
+    pub keep_units: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { opt_level_speed: true, dump_functions: Vec::new(), cache: None, relink: false, keep_artifact: false }
+        Options {
+            opt_level_speed: true,
+            dump_functions: Vec::new(),
+            cache: None,
+            relink: Relink::Off,
+            keep_artifact: false,
+            prebuilt: Vec::new(),
+            keep_units: false,
+        }
     }
+}
+
+/// How [`compile_jit`] runs a program through the package cache's
+/// artifacts, to prove them on whole programs (`DEFT_RELINK`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Relink {
+    /// The program's code as translated.
+    #[default]
+    Off,
+    /// Every package's unit ([`artifact::split`]) written, read back and
+    /// linked into a fresh module (`DEFT_RELINK=1`).
+    Units,
+    /// The units of the main module's packages other than main
+    /// ([`package_units`]) written and read back, then the program lowered
+    /// and translated again without them and linked with them, as the
+    /// package cache's hits will be (`DEFT_RELINK=packages`, which the
+    /// driver runs).
+    Packages,
 }
 
 /// Cranelift's view of a [`CodeCache`], for one function of `group`.
@@ -145,34 +179,152 @@ fn cache_group(meta: &funcdata::FuncMeta) -> &str {
 
 /// Compiles `program` to machine code in memory. Returns the program ready
 /// to run, or the diagnostics for constructs deft does not support yet.
-pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Result<JitProgram, Vec<Diagnostic>> {
-    let ice = |what: &str| vec![Diagnostic { pos: syntax::Pos::NONE, msg: format!("internal compiler error: {what}") }];
+pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Result<JitProgram, Failure> {
     let mut module = jit::new_module();
-    let translated = translate(&mut module, program, sources, opts)?;
-    let Some(capture) = &translated.capture else { return jit::finish(module, translated) };
-    let encoded = artifact::capture(module.declarations(), capture, &translated)
-        .ok_or_else(|| ice("the program cannot be written as an artifact"))?
-        .encode();
-    let mut jit = if opts.relink {
-        drop(module);
-        link_jit(&encoded).map_err(|e| ice(&e))?
-    } else {
-        jit::finish(module, translated)?
+    let prebuilt = Prebuilt::of(program, opts);
+    let translated = translate(&mut module, program, sources, opts, &prebuilt)?;
+    let whole = match opts.keep_artifact {
+        true => Some(whole_artifact(&module, &translated, &prebuilt)?),
+        false => None,
     };
-    if opts.keep_artifact {
-        jit.set_artifact(encoded);
+    let mut jit = if opts.relink == Relink::Units {
+        let units = split_units(&module, program, &translated)?;
+        drop(module);
+        let mut fresh = jit::new_module();
+        let linked = artifact::link_units(&mut fresh, &units).map_err(|e| ice(&e))?;
+        jit::finish(fresh, linked)?
+    } else {
+        let units =
+            if opts.keep_units { package_units_of(&module, program, &translated, &prebuilt)? } else { Vec::new() };
+        let mut jit = jit::finish(module, translated)?;
+        jit.units = units;
+        jit
+    };
+    if let Some(bytes) = whole {
+        jit.set_artifact(bytes);
     }
     Ok(jit)
 }
 
-/// Links an encoded [`artifact::Artifact`] of a whole program (one that
-/// [`JitProgram::take_artifact`] gave) into memory, ready to run; `Err`
-/// says why the bytes are not one.
+/// The whole program `translated` (translated with a capture into
+/// `module`) and the prebuilt units linked beside it, as one encoded list
+/// of artifacts: what [`link_jit`] reads back.
+fn whole_artifact(
+    module: &cranelift_jit::JITModule,
+    translated: &Translated,
+    prebuilt: &Prebuilt,
+) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    let capture = translated.capture.as_ref().ok_or_else(|| ice("nothing captured"))?;
+    let art = artifact::capture(module.declarations(), capture, translated)
+        .ok_or_else(|| ice("the program cannot be written as an artifact"))?;
+    let all: Vec<&artifact::Artifact> = std::iter::once(&art).chain(&prebuilt.arts).collect();
+    Ok(artifact::encode_list(&all))
+}
+
+/// Links a whole program's artifacts, as [`JitProgram::take_artifact`]
+/// gave them, into memory, ready to run; `Err` says why the bytes are not
+/// such a program.
 pub fn link_jit(encoded: &[u8]) -> Result<JitProgram, String> {
-    let art = artifact::Artifact::decode(encoded).ok_or("an artifact does not read back")?;
+    let units = artifact::decode_list(encoded).ok_or("an artifact does not read back")?;
     let mut module = jit::new_module();
-    let linked = artifact::link(&mut module, &art)?;
+    let linked = artifact::link_units(&mut module, &units)?;
     jit::finish(module, linked).map_err(|d| d.into_iter().map(|d| d.msg).collect::<Vec<_>>().join("\n"))
+}
+
+/// The units of the main module's packages but main, as the package
+/// cache would keep them: `program` compiled and split, each unit written
+/// and read back, paired with its package's import path (for
+/// `DEFT_RELINK=packages`, see [`Relink::Packages`]).
+pub fn package_units(
+    program: &Program,
+    sources: &SourceMap,
+    opts: &Options,
+) -> Result<Vec<(String, artifact::Artifact)>, Vec<Diagnostic>> {
+    let mut module = jit::new_module();
+    let opts = Options { relink: Relink::Units, prebuilt: Vec::new(), ..opts.clone() };
+    let translated =
+        translate(&mut module, program, sources, &opts, &Prebuilt::default()).map_err(Failure::into_diagnostics)?;
+    package_units_of(&module, program, &translated, &Prebuilt::default())
+}
+
+/// The units of the main module's packages but main and but those
+/// `prebuilt`, of `translated` (translated with a capture into `module`).
+fn package_units_of(
+    module: &cranelift_jit::JITModule,
+    program: &Program,
+    translated: &Translated,
+    prebuilt: &Prebuilt,
+) -> Result<Vec<(String, artifact::Artifact)>, Vec<Diagnostic>> {
+    let last = program.packages.len().saturating_sub(1);
+    let kept =
+        |u: usize, p: &lower::ir::Package| !p.library && u < last && !prebuilt.units.get(u).copied().unwrap_or(false);
+    if !program.packages.iter().enumerate().any(|(u, p)| kept(u, p)) {
+        return Ok(Vec::new());
+    }
+    let units = split_units(module, program, translated)?;
+    let paths = program.packages.iter().enumerate().map(|(u, p)| kept(u, p).then_some(&p.path));
+    Ok(paths.zip(units).filter_map(|(p, unit)| Some((p?.clone(), unit))).collect())
+}
+
+/// What `translated` (translated with a capture into `module`) is as the
+/// units of `program`'s packages, each written and read back.
+fn split_units(
+    module: &cranelift_jit::JITModule,
+    program: &Program,
+    translated: &Translated,
+) -> Result<Vec<artifact::Artifact>, Vec<Diagnostic>> {
+    let capture = translated.capture.as_ref().ok_or_else(|| ice("nothing captured"))?;
+    let art = artifact::capture(module.declarations(), capture, translated)
+        .ok_or_else(|| ice("the program cannot be written as an artifact"))?;
+    let owners = unit_owners(program);
+    let n = program.packages.len().max(1);
+    let units = artifact::split(&art, n, n - 1, |s| owners.get(s).copied())
+        .ok_or_else(|| ice("the program's artifact does not split into units"))?;
+    let units: Option<Vec<_>> = units.iter().map(|u| artifact::Artifact::decode(&u.encode())).collect();
+    units.ok_or_else(|| ice("an artifact does not read back"))
+}
+
+/// An internal compiler error as codegen's diagnostics.
+fn ice(what: &str) -> Vec<Diagnostic> {
+    vec![Diagnostic { pos: syntax::Pos::NONE, msg: format!("internal compiler error: {what}") }]
+}
+
+/// Packages whose code comes from artifacts instead of translation: what
+/// [`translate`] declares, does not translate, and links beside what it
+/// translated.
+#[derive(Default)]
+pub(crate) struct Prebuilt {
+    /// Per unit (an index of [`Program::packages`]): whether its code
+    /// comes from one of `arts`.
+    pub units: Vec<bool>,
+    /// The units' artifacts.
+    pub arts: Vec<artifact::Artifact>,
+    /// Their packages' import paths.
+    pub paths: Vec<String>,
+}
+
+impl Prebuilt {
+    /// The prebuilt units of [`Options::prebuilt`], by `program`'s packages.
+    pub(crate) fn of(program: &Program, opts: &Options) -> Prebuilt {
+        let mut p = Prebuilt { units: vec![false; program.packages.len()], ..Prebuilt::default() };
+        for (path, art) in &opts.prebuilt {
+            if let Some(u) = program.packages.iter().position(|p| &p.path == path) {
+                p.units[u] = true;
+                p.arts.push(art.clone());
+                p.paths.push(path.clone());
+            }
+        }
+        p
+    }
+}
+
+/// The unit (an index of [`Program::packages`]) that defines each named
+/// object of `program` that a unit owns: functions by [`lower::ir::Func::unit`],
+/// package-level variables by their package.
+fn unit_owners(program: &Program) -> std::collections::HashMap<String, usize> {
+    let funcs = program.funcs.iter().filter_map(|f| Some((program::go_symbol(&f.link), f.unit? as usize)));
+    let globals = program.globals.iter().map(|g| (program::var_symbol(&g.name), g.unit as usize));
+    funcs.chain(globals).collect()
 }
 
 /// What translating a program into a module produced, before the module
@@ -195,6 +347,37 @@ pub(crate) struct Translated {
     pub typelinks: Option<(DataId, usize)>,
     /// What was defined, when [`Options::relink`] or [`Options::keep_artifact`] asked for it.
     pub capture: Option<artifact::Capture>,
+    /// What the translation assumed of the whole program.
+    pub assumed: artifact::Assumptions,
+}
+
+/// Why code generation gave no program.
+#[derive(Debug)]
+pub enum Failure {
+    /// Constructs deft does not support yet (or internal errors).
+    Diagnostics(Vec<Diagnostic>),
+    /// Prebuilt units, by import path, that were compiled under
+    /// assumptions this program breaks ([`artifact::Assumptions`]: it
+    /// calls a method their copies of method tables left dead, say): the
+    /// program must be compiled again with those packages translated.
+    StaleUnits(Vec<String>),
+}
+
+impl From<Vec<Diagnostic>> for Failure {
+    fn from(d: Vec<Diagnostic>) -> Failure {
+        Failure::Diagnostics(d)
+    }
+}
+
+impl Failure {
+    /// The failure as diagnostics, for a compilation that has no prebuilt
+    /// units (where stale ones are an internal error).
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        match self {
+            Failure::Diagnostics(d) => d,
+            Failure::StaleUnits(paths) => ice(&format!("stale units without a package cache: {paths:?}")),
+        }
+    }
 }
 
 /// Translates `program` into `module`, any kind of Cranelift module: the
@@ -205,23 +388,31 @@ pub(crate) fn translate(
     program: &Program,
     sources: &SourceMap,
     opts: &Options,
-) -> Result<Translated, Vec<Diagnostic>> {
+    prebuilt: &Prebuilt,
+) -> Result<Translated, Failure> {
     let mut cx = ProgramCx::new(module, program, sources);
     cx.cache = opts.cache.clone();
-    cx.capture = (opts.relink || opts.keep_artifact).then(artifact::Capture::default);
+    cx.prebuilt = prebuilt.units.clone();
+    // Linking prebuilt units needs the names the translation defined.
+    let capture = opts.relink != Relink::Off || opts.keep_artifact || !prebuilt.arts.is_empty() || opts.keep_units;
+    cx.capture = capture.then(artifact::Capture::default);
     let mut ctx = cx.module.make_context();
     let mut fctx = FunctionBuilderContext::new();
     let mut inliner = inline::Inliner::new(&cx);
     // Compile what the program can reach, starting from init, main and
     // every function the user wrote (see `Func::on_demand`).
     for i in (0..program.funcs.len()).rev() {
-        if !program.funcs[i].on_demand {
+        if !program.funcs[i].on_demand && !cx.is_prebuilt(FuncId(i as u32)) {
             cx.func_decl(FuncId(i as u32));
         }
     }
     cx.func_decl(program.init);
     if let Some(m) = program.main {
         cx.func_decl(m);
+    }
+    queue_prebuilt_refs(&mut cx, &prebuilt.arts);
+    for art in &prebuilt.arts {
+        cx.assume(&art.assumed);
     }
     // Compiling functions makes method tables, whose live methods (see
     // `methods`) are compiled in turn, until nothing new is reached.
@@ -250,13 +441,57 @@ pub(crate) fn translate(
         let mut d = std::mem::take(&mut cx.diags);
         d.sort_by_key(|d| (d.pos.file, d.pos.line, d.pos.col));
         d.dedup();
-        return Err(d);
+        return Err(d.into());
     }
     let init = cx.func_decl(program.init);
     let main = program.main.map(|m| cx.func_decl(m));
     let globals = cx.global_ids();
-    let typelinks = cx.typelinks();
-    Ok(Translated { compiled: cx.compiled, globals, trampoline, catcher, init, main, typelinks, capture: cx.capture })
+    let typelinks = cx.typelinks(&prebuilt.arts);
+    let assumed = cx.assumptions();
+    let stale: Vec<String> = prebuilt
+        .arts
+        .iter()
+        .zip(&prebuilt.paths)
+        .filter(|(art, _)| !art.assumed.hold_in(&assumed))
+        .map(|(_, path)| path.clone())
+        .collect();
+    if !stale.is_empty() {
+        return Err(Failure::StaleUnits(stale));
+    }
+    let capture = cx.capture;
+    let mut t =
+        Translated { compiled: cx.compiled, globals, trampoline, catcher, init, main, typelinks, capture, assumed };
+    if !prebuilt.arts.is_empty() {
+        let defined = t.capture.as_ref().map(|c| c.defined_names(cx.module.declarations())).unwrap_or_default();
+        artifact::link_beside(cx.module, &prebuilt.arts, defined, &mut t).map_err(|e| ice(&e))?;
+    }
+    Ok(t)
+}
+
+/// Queues for translation what the prebuilt units refer to and none of
+/// them defines: functions of the packages translated (library code is
+/// compiled where the program reaches it, and a unit's code reaches it
+/// too) and their package-level variables.
+fn queue_prebuilt_refs(cx: &mut ProgramCx, arts: &[artifact::Artifact]) {
+    if arts.is_empty() {
+        return;
+    }
+    let prog = cx.prog;
+    let funcs: std::collections::HashMap<String, FuncId> =
+        prog.funcs.iter().enumerate().map(|(i, f)| (program::go_symbol(&f.link), FuncId(i as u32))).collect();
+    let globals: std::collections::HashMap<String, lower::ir::GlobalId> = prog
+        .globals
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (program::var_symbol(&g.name), lower::ir::GlobalId(i as u32)))
+        .collect();
+    for name in artifact::undefined_refs(arts) {
+        if let Some(&f) = funcs.get(name) {
+            cx.func_decl(f);
+        } else if let Some(&g) = globals.get(name) {
+            cx.global(g);
+        }
+    }
 }
 
 /// The alignment of a function of `len` bytes: 32 bytes (gc's), or 64 when
@@ -294,6 +529,9 @@ fn compile_worklist(
         iface::define_glue(cx, ctx, fctx, define);
         let Some(fid) = cx.worklist.pop() else { break };
         let i = fid.0 as usize;
+        if cx.is_prebuilt(fid) {
+            continue;
+        }
         if program.funcs[i].external {
             if let Some(meta) = external::define_adapter(cx, ctx, fctx, fid) {
                 let id = cx.funcs[i];

@@ -58,6 +58,8 @@ pub struct MethodTables {
     all_live: bool,
     /// Every concrete type's table, declared, defined at the end.
     tables: Vec<Table>,
+    /// The names of the entries defined dead.
+    dead: HashSet<String>,
 }
 
 /// A concrete type's table awaiting its definition.
@@ -99,6 +101,33 @@ impl MethodTables {
 }
 
 impl ProgramCx<'_> {
+    /// Starts from what a prebuilt unit's translation assumed: its
+    /// interface calls, which this translation does not see, keep their
+    /// methods live here.
+    pub fn assume(&mut self, assumed: &crate::artifact::Assumptions) {
+        self.methods.called.extend(assumed.called.iter().cloned());
+        self.methods.all_live |= assumed.all_live;
+    }
+
+    /// What this translation assumed of the program: the tables' liveness
+    /// and whether reflect's call adapters were made. Called once the
+    /// tables are defined.
+    pub fn assumptions(&mut self) -> crate::artifact::Assumptions {
+        let sorted = |set: &HashSet<String>| {
+            let mut v: Vec<String> = set.iter().cloned().collect();
+            v.sort();
+            v
+        };
+        let (reflect_calls, reflect_makes) = self.reflect_reach();
+        crate::artifact::Assumptions {
+            called: sorted(&self.methods.called),
+            all_live: self.methods.all_live,
+            dead: sorted(&self.methods.dead),
+            reflect_calls,
+            reflect_makes,
+        }
+    }
+
     /// Records that compiled code looks up method `name` to call it.
     pub fn note_iface_call(&mut self, name: &str) {
         if !self.methods.called.contains(name) {
@@ -209,6 +238,8 @@ impl ProgramCx<'_> {
     /// more and the worklist is empty.
     pub fn define_method_tables(&mut self) {
         for t in std::mem::take(&mut self.methods.tables) {
+            let dead = t.entries.iter().filter(|e| e.live.is_none());
+            self.methods.dead.extend(dead.map(|e| e.name.clone()));
             let rows: Vec<Row> = t
                 .entries
                 .iter()

@@ -64,7 +64,9 @@ pub fn compile_object(
     let builder = ObjectBuilder::new(crate::program::isa(), "deft-program", default_libcall_names())
         .map_err(|e| ice(format!("object module: {e}")))?;
     let mut module = ObjectModule::new(builder);
-    let t = crate::translate(&mut module, program, sources, opts)?;
+    let prebuilt = crate::Prebuilt::of(program, opts);
+    let t =
+        crate::translate(&mut module, program, sources, opts, &prebuilt).map_err(crate::Failure::into_diagnostics)?;
     let Some(main) = t.main else { return Ok(ObjectProgram { bytes: Vec::new(), has_main: false }) };
     let image = define_image(&mut module, &t, main, godebug).map_err(ice)?;
     define_c_main(&mut module, image).map_err(ice)?;

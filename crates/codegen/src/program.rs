@@ -102,6 +102,10 @@ struct FuncDesc {
     makes: bool,
 }
 
+/// The symbol prefix of type descriptors (`go:type:` and the type's link
+/// name).
+pub(crate) const TYPEDESC_PREFIX: &str = "go:type:";
+
 /// Per-compilation state shared by all functions.
 pub struct ProgramCx<'p> {
     /// The program being compiled.
@@ -159,6 +163,11 @@ pub struct ProgramCx<'p> {
     pub(crate) capture: Option<crate::artifact::Capture>,
     /// Which parameters of the functions called so far leak (see [`crate::leaks`]).
     pub leaks: crate::leaks::Summaries,
+    /// Per unit (an index of [`Program::packages`]): whether its code
+    /// and variables come from a prebuilt artifact, linked after the
+    /// translation (see `crate::Prebuilt`): they are declared, never
+    /// defined here.
+    pub prebuilt: Vec<bool>,
 }
 
 impl<'p> ProgramCx<'p> {
@@ -193,6 +202,7 @@ impl<'p> ProgramCx<'p> {
             cache: None,
             capture: None,
             leaks: Default::default(),
+            prebuilt: Vec::new(),
         };
         for i in 0..prog.funcs.len() {
             let id = cx.declare_go_func(FuncId(i as u32));
@@ -216,6 +226,15 @@ impl<'p> ProgramCx<'p> {
         }
         self.error(Pos::NONE, format!("internal compiler error: link name {symbol} declared twice"));
         self.declare_anon(&sig)
+    }
+
+    /// Whether function `f`'s code comes from a prebuilt unit.
+    pub fn is_prebuilt(&self, f: FuncId) -> bool {
+        self.prog.funcs[f.0 as usize].unit.is_some_and(|u| self.unit_prebuilt(u))
+    }
+
+    fn unit_prebuilt(&self, unit: u32) -> bool {
+        self.prebuilt.get(unit as usize).copied().unwrap_or(false)
     }
 
     /// The declaration of IR function `f`, for a reference to it (a call, a
@@ -399,10 +418,13 @@ impl<'p> ProgramCx<'p> {
         if let Some(id) = self.globals[g.0 as usize] {
             return id;
         }
-        let symbol = format!("go:var:{}", self.prog.globals[g.0 as usize].name);
+        let symbol = var_symbol(&self.prog.globals[g.0 as usize].name);
         let id = self.named_data(&symbol, true);
         let global = &self.prog.globals[g.0 as usize];
         self.globals[g.0 as usize] = Some(id);
+        if self.unit_prebuilt(global.unit) {
+            return id;
+        }
         match &global.init {
             Some(value) => self.define_static(id, global.ty, value),
             None => {
@@ -421,7 +443,9 @@ impl<'p> ProgramCx<'p> {
     /// of the garbage collector once finalized).
     pub fn global_ids(&self) -> Vec<(DataId, usize)> {
         let size = |g: usize| self.layouts.get(self.prog.globals[g].ty).size.max(1) as usize;
-        let globals = self.globals.iter().enumerate().filter_map(|(g, id)| id.map(|id| (id, size(g))));
+        let own = |g: usize| !self.unit_prebuilt(self.prog.globals[g].unit);
+        let globals =
+            self.globals.iter().enumerate().filter(|&(g, _)| own(g)).filter_map(|(g, id)| id.map(|id| (id, size(g))));
         globals.chain(self.static_roots.iter().copied()).collect()
     }
 
@@ -430,7 +454,7 @@ impl<'p> ProgramCx<'p> {
         if let Some(id) = self.typedescs.get(&ty) {
             return *id;
         }
-        let id = self.named_data(&format!("go:type:{}", self.prog.types[ty.0 as usize].link), false);
+        let id = self.named_data(&format!("{TYPEDESC_PREFIX}{}", self.prog.types[ty.0 as usize].link), false);
         // Insert first: element types may refer back to this one.
         self.typedescs.insert(ty, id);
         let prog = self.prog;
@@ -517,8 +541,7 @@ impl<'p> ProgramCx<'p> {
     /// of func types); whether it added any. Called between rounds of
     /// compilation, as [`Self::resolve_method_tables`].
     pub fn resolve_reflect_calls(&mut self) -> bool {
-        let mut reached = |name: &str| self.func_named(name).is_some_and(|f| self.is_queued(f));
-        let (calls, makes) = (reached(REFLECT_CALL), reached(REFLECT_MAKE_FUNC));
+        let (calls, makes) = self.reflect_reach();
         let mut added = false;
         // Resolving makes frame descriptors, which may add func types.
         let mut i = 0;
@@ -551,6 +574,13 @@ impl<'p> ProgramCx<'p> {
             i += 1;
         }
         added
+    }
+
+    /// Whether reflect's `Value.call` and `MakeFunc` are reachable (queued
+    /// for compilation).
+    pub(crate) fn reflect_reach(&mut self) -> (bool, bool) {
+        let mut reached = |name: &str| self.func_named(name).is_some_and(|f| self.is_queued(f));
+        (reached(REFLECT_CALL), reached(REFLECT_MAKE_FUNC))
     }
 
     /// Defines the descriptors of func types, once
@@ -613,18 +643,38 @@ impl<'p> ProgramCx<'p> {
     /// and its length: gc's typelinks, through which reflect's `SliceOf`,
     /// `MapOf`, `FuncOf`, ... find the program's own descriptor of a type
     /// rather than make a second one. Called once code generation is done
-    /// (no descriptor is made after it).
-    pub fn typelinks(&mut self) -> Option<(DataId, usize)> {
+    /// (no descriptor is made after it). The descriptors the `prebuilt`
+    /// units carry that this translation lacks follow, by name (their
+    /// units define them when linked beside it).
+    pub fn typelinks(&mut self, prebuilt: &[crate::artifact::Artifact]) -> Option<(DataId, usize)> {
         if !self.prog.uses_reflect {
             return None;
         }
         let mut ids: Vec<(TyId, DataId)> = self.typedescs.iter().map(|(t, d)| (*t, *d)).collect();
         ids.sort_by_key(|(t, _)| *t);
-        let relocs: Vec<(usize, Option<DataId>)> =
-            ids.iter().enumerate().map(|(i, (_, d))| (8 * i, Some(*d))).collect();
+        let mut descs: Vec<DataId> = ids.into_iter().map(|(_, d)| d).collect();
+        descs.extend(self.prebuilt_typedescs(prebuilt));
+        let relocs: Vec<(usize, Option<DataId>)> = descs.iter().enumerate().map(|(i, d)| (8 * i, Some(*d))).collect();
         let id = self.anon_data(false);
-        self.define_with_relocs(id, vec![0u8; 8 * ids.len().max(1)], &relocs);
-        Some((id, ids.len()))
+        self.define_with_relocs(id, vec![0u8; 8 * descs.len().max(1)], &relocs);
+        Some((id, descs.len()))
+    }
+
+    /// The type descriptors (`go:type:` objects) the `prebuilt` units
+    /// carry and this translation did not make, declared, in name order.
+    fn prebuilt_typedescs(&mut self, prebuilt: &[crate::artifact::Artifact]) -> Vec<DataId> {
+        let mut names: Vec<&str> = prebuilt
+            .iter()
+            .flat_map(|a| &a.data)
+            .filter_map(|d| match &d.sym {
+                crate::artifact::Sym::Named(n) if n.starts_with(TYPEDESC_PREFIX) => Some(n.as_str()),
+                _ => None,
+            })
+            .filter(|n| self.module.get_name(n).is_none())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names.into_iter().filter_map(|n| self.module.declare_data(n, Linkage::Local, false, false).ok()).collect()
     }
 
     /// The [`FieldDesc`] table of a struct type (data, count); `None` for
@@ -729,6 +779,12 @@ impl<'p> ProgramCx<'p> {
 /// `os.write`'s adapter is `go:os.write`, and calls the import `os.write`).
 pub fn go_symbol(link: &str) -> String {
     format!("go:{link}")
+}
+
+/// The symbol of package-level variable `name` (qualified: `main.x`) in a
+/// module.
+pub fn var_symbol(name: &str) -> String {
+    format!("go:var:{name}")
 }
 
 /// The bytes of constant `c` in memory as layout `l` (a string's data

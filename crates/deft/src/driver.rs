@@ -23,9 +23,15 @@ pub trait Backend: Sized {
         sources: &SourceMap,
         opts: &codegen::Options,
         godebug: &str,
-    ) -> Result<Self, Vec<Diagnostic>>;
+    ) -> Result<Self, codegen::Failure>;
     /// Whether the program has a `main.main`.
     fn has_main(&self) -> bool;
+    /// Whether the package cache serves this backend (see `pkgcache`).
+    const PACKAGE_CACHE: bool;
+    /// The units of the packages compiled, for the package cache to keep.
+    fn take_units(&mut self) -> Vec<(String, codegen::artifact::Artifact)> {
+        Vec::new()
+    }
 }
 
 impl Backend for codegen::JitProgram {
@@ -34,12 +40,18 @@ impl Backend for codegen::JitProgram {
         sources: &SourceMap,
         opts: &codegen::Options,
         _: &str,
-    ) -> Result<Self, Vec<Diagnostic>> {
+    ) -> Result<Self, codegen::Failure> {
         codegen::compile_jit(program, sources, opts)
     }
 
     fn has_main(&self) -> bool {
         codegen::JitProgram::has_main(self)
+    }
+
+    const PACKAGE_CACHE: bool = true;
+
+    fn take_units(&mut self) -> Vec<(String, codegen::artifact::Artifact)> {
+        std::mem::take(&mut self.units)
     }
 }
 
@@ -49,13 +61,16 @@ impl Backend for codegen::ObjectProgram {
         sources: &SourceMap,
         opts: &codegen::Options,
         godebug: &str,
-    ) -> Result<Self, Vec<Diagnostic>> {
-        codegen::compile_object(program, sources, opts, godebug)
+    ) -> Result<Self, codegen::Failure> {
+        codegen::compile_object(program, sources, opts, godebug).map_err(codegen::Failure::Diagnostics)
     }
 
     fn has_main(&self) -> bool {
         codegen::ObjectProgram::has_main(self)
     }
+
+    // `deft build` keeps the per-function cache only.
+    const PACKAGE_CACHE: bool = false;
 }
 
 /// A compiled program with the names the go command would use for it.
@@ -193,68 +208,72 @@ pub fn compile_loaded<B: Backend>(
     if diags.has_syntax_errors() {
         return fail(&diags);
     }
-    // Go's own library, read only if a name deft's library lacks is used.
-    let goroot = crate::gostd::GoRoot::default();
-    let info = types::check_program(sources, &files, &packages, Some(&goroot), &mut diags);
-    phases.end("types");
-    if diags.has_errors() {
-        return fail(&diags);
-    }
-    // A package other than main can be checked (Go's `compile` and
-    // `errorcheck` tests are mostly `package p`) but there is nothing to run.
-    if !opts.main_only() && packages.last().is_some_and(|p| p.path != "main") {
-        return Ok(None);
-    }
-    let lower_opts = lower::LowerOptions {
-        disable_open_defers: opts.no_opt,
-        compile_only: opts.check_only,
-        lower_all: opts.report_defers.is_some(),
-    };
-    let Some(program) = lower::lower_program(sources, &files, &info, &lower_opts, &mut diags) else {
-        return fail(&diags);
-    };
-    phases.end("lower");
-    if diags.has_errors() {
-        return fail(&diags);
-    }
-    // Codegen needs neither the syntax trees nor the checker's facts: they
-    // are freed on another thread while it runs (a tenth of a large
-    // program's compile time went to freeing them, and they no longer add
-    // to the peak of codegen's memory).
-    drop_in_background((files, info));
-    if opts.report_defers.is_some() {
-        eprint!("{}", lower::defer_report(&program, sources, &|file| defer_rank.get(&file).copied()));
-    }
-    if opts.dump_ir {
-        print_stdout(&lower::dump(&program));
-        return Ok(None);
-    }
     let cache = crate::cache::DiskCache::open().map(std::sync::Arc::new);
+    let relink = match std::env::var("DEFT_RELINK").as_deref() {
+        Ok("1") => codegen::Relink::Units,
+        Ok("packages") => codegen::Relink::Packages,
+        _ => codegen::Relink::Off,
+    };
+    let use_pkgcache = B::PACKAGE_CACHE
+        && cache.is_some()
+        && relink == codegen::Relink::Off
+        && !opts.dump_ir
+        && !opts.check_only
+        && crate::pkgcache::applies(opts.report_defers.is_some());
+    let mut plan = match &cache {
+        Some(c) if use_pkgcache => {
+            crate::pkgcache::plan(sources, &files, &packages, || pkgcache_settings(opts), c.as_ref())
+        }
+        _ => crate::pkgcache::Plan::default(),
+    };
     let cg_opts = codegen::Options {
         dump_functions: std::env::var("DEFT_DUMP")
             .map(|v| v.split(',').map(String::from).collect())
             .unwrap_or_default(),
         cache: cache.clone().map(|c| c as std::sync::Arc<dyn codegen::CodeCache>),
-        relink: std::env::var_os("DEFT_RELINK").is_some_and(|v| v == "1"),
+        relink,
         keep_artifact,
+        keep_units: use_pkgcache,
         ..codegen::Options::default()
     };
-    let compiled = B::generate(&program, sources, &cg_opts, &godebug);
-    phases.end("codegen");
-    drop_in_background(program);
+    let mut build = Build {
+        sources,
+        packages: &packages,
+        opts,
+        godebug: &godebug,
+        defer_rank: &defer_rank,
+        limit,
+        phases: &mut phases,
+    };
+    let hits = std::mem::take(&mut plan.hits);
+    let mut result = build.generate::<B>(files, diags.clone(), cg_opts.clone(), hits);
+    if let Err(Stop::Stale(stale, files)) = result {
+        // Units whose assumptions this program breaks: every package is
+        // compiled anew (and its unit kept again).
+        build.phases.note(&format!("stale units {stale:?}: every package compiled again"));
+        let mut files = files;
+        crate::pkgcache::unskip_bodies(&mut files);
+        result = build.generate::<B>(files, diags, cg_opts, Vec::new());
+    }
     // Before the program runs: it may end the process.
     if let Some(cache) = &cache {
+        if let Ok(c) = &mut result {
+            crate::pkgcache::keep(&plan.keys, &packages, &c.take_units(), cache.as_ref());
+        }
         cache.flush();
         let (hits, misses) = cache.lookups();
-        phases.note(&format!("cache: {hits} hits, {misses} misses"));
-    }
-    let compiled = compiled.map_err(|errors| {
-        let mut diags = Diagnostics::default();
-        for d in errors {
-            diags.error(d.pos, d.msg);
+        let (unit_hits, unit_misses) = plan.lookups;
+        phases.note(&format!("cache: {} hits, {} misses", hits - unit_hits, misses - unit_misses));
+        if use_pkgcache {
+            phases.note(&format!("packages: {unit_hits} hits, {unit_misses} misses"));
         }
-        diags.render_limited(sources, limit)
-    })?;
+    }
+    let compiled = match result {
+        Ok(c) => c,
+        Err(Stop::Nothing) => return Ok(None),
+        Err(Stop::Failed(rendered)) => return Err(rendered),
+        Err(Stop::Stale(stale, _)) => return Err(format!("internal compiler error: stale units {stale:?}\n")),
+    };
     if opts.check_only {
         return Ok(None);
     }
@@ -263,6 +282,136 @@ pub fn compile_loaded<B: Backend>(
         return Err("runtime.main_main·f: function main is undeclared in the main package\n".to_string());
     }
     Ok(Some(Compiled { program: compiled, exec_name, main_path, godebug, inputs }))
+}
+
+/// How an attempt at compiling a loaded program ended without one.
+enum Stop {
+    /// Nothing to run: a package other than main checked, `--dump-ir`.
+    Nothing,
+    /// Errors, rendered.
+    Failed(String),
+    /// Prebuilt units the program made stale, by import path (see
+    /// `codegen::Failure::StaleUnits`), and the files, to compile again.
+    Stale(Vec<String>, Vec<syntax::ast::File>),
+}
+
+/// What every attempt at compiling a loaded program shares.
+struct Build<'a> {
+    sources: &'a SourceMap,
+    packages: &'a [types::PackageSpec],
+    opts: &'a RunOptions,
+    godebug: &'a str,
+    defer_rank: &'a std::collections::HashMap<syntax::FileId, usize>,
+    limit: Option<usize>,
+    phases: &'a mut crate::phases::Phases,
+}
+
+impl Build<'_> {
+    /// Checks, lowers and generates the program of `files` (`diags` holds
+    /// what loading found), with the packages of `hits` from the package
+    /// cache: their bodies are neither checked nor lowered, their units
+    /// are linked.
+    fn generate<B: Backend>(
+        &mut self,
+        mut files: Vec<syntax::ast::File>,
+        mut diags: Diagnostics,
+        mut cg_opts: codegen::Options,
+        hits: Vec<(String, codegen::artifact::Artifact)>,
+    ) -> Result<B, Stop> {
+        let (sources, packages, opts) = (self.sources, self.packages, self.opts);
+        let fail = |diags: &Diagnostics| Stop::Failed(diags.render_limited(sources, self.limit));
+        let hit_paths: Vec<String> = hits.iter().map(|(p, _)| p.clone()).collect();
+        crate::pkgcache::skip_bodies(sources, &mut files, packages, &hit_paths);
+        // Go's own library, read only if a name deft's library lacks is used.
+        let goroot = crate::gostd::GoRoot::default();
+        let info = types::check_program(sources, &files, packages, Some(&goroot), &mut diags);
+        self.phases.end("types");
+        if diags.has_errors() {
+            return Err(fail(&diags));
+        }
+        // A package other than main can be checked (Go's `compile` and
+        // `errorcheck` tests are mostly `package p`) but there is nothing to run.
+        if !opts.main_only() && packages.last().is_some_and(|p| p.path != "main") {
+            return Err(Stop::Nothing);
+        }
+        let init = |p: &str| codegen::program::go_symbol(&format!("{p}.init"));
+        let mut lower_opts = lower::LowerOptions {
+            disable_open_defers: opts.no_opt,
+            compile_only: opts.check_only,
+            lower_all: opts.report_defers.is_some(),
+            prebuilt: hits.iter().map(|(p, art)| (p.clone(), art.defines(&init(p)))).collect(),
+        };
+        let Some(mut program) = lower::lower_program(sources, &files, &info, &lower_opts, &mut diags) else {
+            return Err(fail(&diags));
+        };
+        self.phases.end("lower");
+        if diags.has_errors() {
+            return Err(fail(&diags));
+        }
+        if opts.report_defers.is_some() {
+            eprint!("{}", lower::defer_report(&program, sources, &|file| self.defer_rank.get(&file).copied()));
+        }
+        cg_opts.prebuilt = hits;
+        if cg_opts.relink == codegen::Relink::Packages && !opts.dump_ir {
+            // The self-test of the package cache's hits: the main module's
+            // packages but main compiled into units, then the program lowered
+            // without their bodies and translated without them.
+            let units = codegen::package_units(&program, sources, &cg_opts)
+                .map_err(|e| Stop::Failed(render(sources, e, self.limit)))?;
+            lower_opts.prebuilt = units.iter().map(|(p, art)| (p.clone(), art.defines(&init(p)))).collect();
+            let Some(again) = lower::lower_program(sources, &files, &info, &lower_opts, &mut diags) else {
+                return Err(fail(&diags));
+            };
+            program = again;
+            cg_opts.prebuilt = units;
+        }
+        // Codegen needs neither the syntax trees nor the checker's facts:
+        // they are freed on another thread while it runs (a tenth of a large
+        // program's compile time went to freeing them, and they no longer
+        // add to the peak of codegen's memory). With prebuilt units the
+        // trees are kept for a second attempt should the units be stale.
+        drop_in_background(info);
+        let files = if cg_opts.prebuilt.is_empty() {
+            drop_in_background(files);
+            None
+        } else {
+            Some(files)
+        };
+        if opts.dump_ir {
+            print_stdout(&lower::dump(&program));
+            return Err(Stop::Nothing);
+        }
+        let compiled = B::generate(&program, sources, &cg_opts, self.godebug);
+        self.phases.end("codegen");
+        drop_in_background((program, cg_opts));
+        compiled.map_err(|f| match f {
+            codegen::Failure::Diagnostics(errors) => Stop::Failed(render(sources, errors, self.limit)),
+            codegen::Failure::StaleUnits(paths) => match files {
+                Some(files) => Stop::Stale(paths, files),
+                None => Stop::Failed(format!("internal compiler error: stale units {paths:?}\n")),
+            },
+        })
+    }
+}
+
+/// What else a package's unit depends on (see `pkgcache`): `-N`, the
+/// build tags (which choose library packages' files), the Go distribution
+/// whose library packages it calls and inlines, and the directory
+/// tracebacks' absolute paths are made from.
+fn pkgcache_settings(opts: &RunOptions) -> String {
+    let goroot = crate::load::env::find_goroot();
+    let version = goroot.as_ref().and_then(|g| std::fs::read_to_string(g.join("VERSION")).ok());
+    let cwd = std::env::current_dir().ok();
+    format!("N={} tags={:?} goroot={goroot:?} {version:?} cwd={cwd:?}", opts.no_opt, opts.tags)
+}
+
+/// Codegen's diagnostics, rendered.
+fn render(sources: &SourceMap, errors: Vec<Diagnostic>, limit: Option<usize>) -> String {
+    let mut diags = Diagnostics::default();
+    for d in errors {
+        diags.error(d.pos, d.msg);
+    }
+    diags.render_limited(sources, limit)
 }
 
 /// Drops `value` on a thread of its own, so that freeing a large tree

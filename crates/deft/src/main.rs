@@ -19,6 +19,7 @@ mod link;
 mod load;
 mod modfile;
 mod phases;
+mod pkgcache;
 mod pkgkey;
 mod progcache;
 mod test2json;

@@ -21,9 +21,6 @@
 //!
 //! Invariant: hashed fields are length-prefixed, so no two different
 //! inputs hash the same bytes.
-// The driver does not consult the package cache yet (issue 14): until it
-// does, only the tests call this seam.
-#![cfg_attr(not(test), allow(dead_code))]
 
 use sha2::{Digest, Sha256};
 

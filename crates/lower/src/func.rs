@@ -236,6 +236,7 @@ impl<'c, 'a> FnCx<'c, 'a> {
             external: slot.external,
             noinline: slot.noinline,
             on_demand: slot.on_demand,
+            unit: slot.unit,
         };
     }
 

@@ -151,10 +151,15 @@ pub struct Program {
     pub funcs: Vec<Func>,
     /// Package-level variables.
     pub globals: Vec<Global>,
-    /// Generated function running package initialisation: the
-    /// initialisers of the imported packages first (each package's
-    /// `P.init` calls those of the packages before it), then global
-    /// initialisers in dependency order, then each `init` in source order.
+    /// The import paths of the program's packages in initialisation order:
+    /// the *units* [`Func::unit`] and [`Global::unit`] index (issue 14's
+    /// package cache compiles and keeps code per package).
+    pub packages: Vec<Package>,
+    /// Generated function running package initialisation: package after
+    /// package in initialisation order, a call of its `P.init` (the
+    /// global initialisers in dependency order; only if they need code)
+    /// and of each of its `func init`s in source order. No package's own
+    /// code calls another package's initialisation. Hidden in tracebacks.
     pub init: FuncId,
     /// `main.main`; `None` when the main package declares no `func main`
     /// (gc reports that when linking; deft's driver, when it would run).
@@ -351,6 +356,8 @@ pub struct Global {
     /// static initialisation; `P.init` then has no code for it); `None`:
     /// zero until `P.init` stores its value.
     pub init: Option<StaticValue>,
+    /// Its package, an index of [`Program::packages`].
+    pub unit: u32,
 }
 
 /// A value laid out in the program's data before it runs (see
@@ -466,6 +473,25 @@ pub struct Func {
     /// wrote are compiled even when unreachable, so that everything deft
     /// cannot compile in them is reported. (Added for packages.)
     pub on_demand: bool,
+    /// The package (an index of [`Program::packages`]) whose compiled unit
+    /// defines it: a function, method or `func init` declared there, the
+    /// closures and wrappers made while its body is lowered, `P.init`.
+    /// `None` for code made for whoever needs it: an instance of generic
+    /// code and what is made for it, the wrappers of method tables,
+    /// reflect's adapters, the program's init. Each unit carries a copy of
+    /// such a function wherever it refers to it (see
+    /// `codegen::artifact::split`).
+    pub unit: Option<u32>,
+}
+
+/// A package of the program, as [`Program::packages`] lists it.
+#[derive(Clone, Debug, Default)]
+pub struct Package {
+    /// Its import path.
+    pub path: String,
+    /// Whether it is part of deft's library (an overlay or Go's source),
+    /// whose functions are compiled only where the program reaches them.
+    pub library: bool,
 }
 
 /// A local variable.

@@ -88,6 +88,12 @@ pub struct LowerOptions {
     /// function is lowered only if the program can reach it
     /// ([`reach`]).
     pub lower_all: bool,
+    /// Packages whose code comes from the package cache, by import path,
+    /// each with whether its unit defines `P.init`: their declarations are
+    /// lowered (functions get their signatures, variables and types
+    /// exist), their bodies and initialisers are not; codegen links their
+    /// units instead (issue 14).
+    pub prebuilt: std::collections::HashMap<String, bool>,
 }
 
 /// Lowers a type-checked package `main` to IR.

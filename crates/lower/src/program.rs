@@ -7,10 +7,10 @@
 //! every package-level variable its [`GlobalId`] first, so bodies can refer
 //! to any of them; then bodies are lowered in source order (closures get
 //! their ids as they are met); last comes each package's `P.init`, which
-//! calls the previous package's `init`, then runs the global initialisers
-//! in the checker's dependency order and then each `func init` in source
-//! order (`main.init.0`, `main.init.1`, ...). The last package's `init` is
-//! the program's.
+//! runs the global initialisers in the checker's dependency order. The
+//! program's `init` ([`PROGRAM_INIT`]) calls, package after package, its
+//! `P.init` (if it has code) and its `func init`s in source order
+//! (`main.init.0`, `main.init.1`, ...).
 //!
 //! Not lowered at all, as in gc: functions named `_` (gc never compiles
 //! them). A function without a body is rejected, except in deft's library,
@@ -77,6 +77,8 @@ pub struct Ctx<'a> {
     pub pkg: String,
     /// Whether that package is part of deft's library.
     pub library: bool,
+    /// That package's index in [`Program::packages`].
+    pub unit: u32,
     /// Method → its method-value wrapper (`main.T.M-fm`), once made.
     pub method_value_wrappers: HashMap<FuncId, FuncId>,
     /// Value method → its pointer-receiver wrapper (`main.(*T).M`), once made.
@@ -294,8 +296,8 @@ impl<'a> Ctx<'a> {
             Some(a) => link_name(&name, a),
             None => name.clone(),
         };
-        if let Some(a) = args {
-            self.func_args.insert(id, a);
+        if let Some(a) = &args {
+            self.func_args.insert(id, a.clone());
         }
         self.prog.funcs.push(Func {
             name,
@@ -312,6 +314,7 @@ impl<'a> Ctx<'a> {
             external: false,
             noinline: false,
             on_demand: self.library,
+            unit: args.is_none().then_some(self.unit),
         });
         id
     }
@@ -337,6 +340,7 @@ impl<'a> Ctx<'a> {
             external: false,
             noinline: false,
             on_demand: true,
+            unit: None,
         };
         if wrapper {
             self.prog.wrappers.push(id);
@@ -424,6 +428,7 @@ pub fn lower<'a>(
         globals: HashMap::new(),
         pkg: String::new(),
         library: false,
+        unit: 0,
         method_value_wrappers: HashMap::new(),
         deref_wrappers: HashMap::new(),
         promoted_wrappers: HashMap::new(),
@@ -440,23 +445,39 @@ pub fn lower<'a>(
         reach: Default::default(),
     };
     let mut main = None;
-    let mut init = None;
+    let mut inits = Vec::new();
     for pkg in &info.packages {
         let pkg_files = &files[pkg.spec.files.clone()];
         cx.pkg = pkg.spec.path.clone();
         cx.library = pkg.spec.library;
+        cx.unit = cx.prog.packages.len() as u32;
+        cx.prog.packages.push(crate::ir::Package { path: cx.pkg.clone(), library: cx.library });
         let decls = declare(&mut cx, pkg_files);
-        for &(fid, decl) in &decls.funcs {
-            if crate::reach::lazy(&cx) {
-                cx.deferred.insert(fid, Deferred { decl, pkg: cx.pkg.clone() });
-            } else {
-                lower_func_decl(&mut cx, fid, decl);
+        match opts.prebuilt.get(&cx.pkg) {
+            None => {
+                for &(fid, decl) in &decls.funcs {
+                    if crate::reach::lazy(&cx) {
+                        cx.deferred.insert(fid, Deferred { decl, pkg: cx.pkg.clone() });
+                    } else {
+                        lower_func_decl(&mut cx, fid, decl);
+                    }
+                }
+                inits.extend(lower_init(&mut cx, pkg_files, &pkg.init_order));
+            }
+            Some(&has_init) => {
+                for (fid, decl) in &decls.funcs {
+                    lower_func_body(&mut cx, *fid, decl, Default::default(), Body::Skipped);
+                }
+                if has_init {
+                    let pos = pkg_files.first().map_or(Pos::NONE, |f| f.package_pos);
+                    inits.push(cx.reserve_func(format!("{}.init", cx.pkg), pos));
+                }
             }
         }
-        init = Some(lower_init(&mut cx, pkg_files, &pkg.init_order, init, &decls.inits));
+        inits.extend(&decls.inits);
         main = decls.main;
     }
-    cx.prog.init = init.unwrap_or_default();
+    cx.prog.init = program_init(&mut cx, &inits);
     cx.prog.main = main;
     cx.prog.uses_reflect = cx.prog.funcs.iter().any(|f| f.name == "reflect.Value.Call");
     crate::reach::lower_all_if_reflect(&mut cx);
@@ -504,7 +525,7 @@ fn lower_instance(cx: &mut Ctx, (obj, targs, fid): (ObjId, Vec<TypeId>, FuncId))
     let locals = cx.types.named.keys().copied().filter(|&o| within(cx.info.obj(o).pos)).collect();
     let subst = crate::subst::substitution(cx.types.to_mut(), &tparams, &targs, locals);
     let args = std::mem::replace(&mut cx.instance_args, cx.func_args.get(&fid).cloned());
-    lower_func_body(cx, fid, decl, std::rc::Rc::new(subst));
+    lower_func_body(cx, fid, decl, std::rc::Rc::new(subst), Body::Lowered);
     cx.instance_args = args;
     cx.pkg = pkg;
     cx.library = library;
@@ -577,7 +598,7 @@ fn declare_global(cx: &mut Ctx, name: &ast::Ident) {
     let ty = cx.facts().obj_ty(obj);
     let ty = cx.ty(ty);
     let id = GlobalId(cx.prog.globals.len() as u32);
-    cx.prog.globals.push(Global { name: format!("{}.{}", cx.pkg, name.name), ty, init: None });
+    cx.prog.globals.push(Global { name: format!("{}.{}", cx.pkg, name.name), ty, init: None, unit: cx.unit });
     cx.globals.insert(obj, id);
 }
 
@@ -709,20 +730,33 @@ pub(crate) fn lower_deferred(cx: &mut Ctx, fid: FuncId, d: Deferred) {
 }
 
 fn lower_func_decl(cx: &mut Ctx, fid: FuncId, f: &FuncDecl) {
-    lower_func_body(cx, fid, f, Default::default());
+    lower_func_body(cx, fid, f, Default::default(), Body::Lowered);
+}
+
+/// What [`lower_func_body`] makes of a function's body.
+#[derive(Clone, Copy, PartialEq)]
+enum Body {
+    /// The body.
+    Lowered,
+    /// Nothing: the function's code comes from the package cache (see
+    /// [`crate::LowerOptions::prebuilt`]); it gets its signature only.
+    Skipped,
 }
 
 /// Lowers declared function `f` into `fid`, with the substitution of its
 /// instance (empty for a function that is not generic).
-fn lower_func_body(cx: &mut Ctx, fid: FuncId, f: &FuncDecl, subst: std::rc::Rc<crate::facts::Subst>) {
+fn lower_func_body(cx: &mut Ctx, fid: FuncId, f: &FuncDecl, subst: std::rc::Rc<crate::facts::Subst>, lowered: Body) {
     let Some(obj) = cx.info.defs.get(&f.name.id).copied() else { cx.ice(f.name.pos, "no object for function") };
     let facts = crate::facts::Facts { info: cx.info, types: &cx.types, subst: &subst };
     let sig_ty = facts.obj_ty(obj);
     // A library function without a body keeps its signature (params and
     // results) and is implemented by the runtime.
-    cx.prog.funcs[fid.0 as usize].external = f.body.is_none();
+    cx.prog.funcs[fid.0 as usize].external = f.body.is_none() && lowered == Body::Lowered;
     cx.prog.funcs[fid.0 as usize].noinline = f.pragmas.iter().any(|p| p.trim_end() == "//go:noinline");
-    let body = f.body.as_ref().map_or(&[][..], |b| &b.stmts[..]);
+    let body = match (&f.body, lowered) {
+        (Some(b), Body::Lowered) => &b.stmts[..],
+        _ => &[][..],
+    };
     let end = f.body.as_ref().map_or(f.pos, |b| b.end);
     let addressed = crate::func::addressed_vars(facts, &cx.ptr_methods, body);
     let by_value = crate::captures::by_value_captures(facts, &addressed, body);
@@ -732,16 +766,16 @@ fn lower_func_body(cx: &mut Ctx, fid: FuncId, f: &FuncDecl, subst: std::rc::Rc<c
     FnCx::lower(cx, spec, &[]);
 }
 
-/// Builds `P.init` of the current package: the previous package's `init`,
-/// then global initialisers in dependency order, then the `init` functions
-/// in source order.
-fn lower_init(
-    cx: &mut Ctx,
-    files: &[ast::File],
-    order: &[types::Initializer],
-    previous: Option<FuncId>,
-    inits: &[FuncId],
-) -> FuncId {
+/// Builds `P.init` of the current package, the global initialisers in
+/// dependency order, and returns it for the program's init to call. A
+/// library package's is left out when it has nothing to do (gc makes
+/// `P.init` only for initialisers that need code; an empty one called
+/// first shows in no traceback either). Compiled as the package's other
+/// functions are, even when empty: every function an object file declares
+/// must be defined; and a user package's is called even when empty, as a
+/// package cache's hit calls it without knowing whether it has anything
+/// to do, so that the program's init is the same code either way.
+fn lower_init(cx: &mut Ctx, files: &[ast::File], order: &[types::Initializer]) -> Option<FuncId> {
     let name = format!("{}.init", cx.pkg);
     let pos = files.first().map_or(Pos::NONE, |f| f.package_pos);
     let fid = cx.reserve_func(name.clone(), pos);
@@ -755,9 +789,6 @@ fn lower_init(
     // (a `func init`'s are `main.init.0.func1`).
     let mut fcx = FnCx::new_init(cx, fid, format!("{name}.func"), plan);
     let mut body = Vec::new();
-    if let Some(f) = previous {
-        body.push(fcx.call_static(f, pos));
-    }
     for init in order {
         let Some(rhs) = by_id.get(&init.rhs).copied() else { fcx.ice(pos, "initializer expression not found") };
         if fcx.static_global_init(&init.lhs, rhs) {
@@ -765,13 +796,35 @@ fn lower_init(
         }
         fcx.global_init(&init.lhs, rhs, &mut body);
     }
-    for &f in inits {
-        body.push(fcx.call_static(f, pos));
-    }
+    let empty = body.is_empty();
     body.push(Stmt::Return(Pos::NONE));
     fcx.finish(body, Pos::NONE);
+    (!empty || !cx.library).then_some(fid)
+}
+
+/// The program's initialisation, [`Program::init`]: a call of each
+/// package's initialisation functions (`P.init`, then its `func init`s in
+/// source order), packages in initialisation order, as gc's runtime runs
+/// each package's init task. Each package's code is thus a function of
+/// its own that no other package's calls, so that a package's compiled
+/// code does not depend on which packages come before it (issue 14's
+/// package cache). Named as the runtime function of gc that does this;
+/// codegen hides its frame, as gc's tracebacks hide the runtime's.
+fn program_init(cx: &mut Ctx, inits: &[FuncId]) -> FuncId {
+    let library = std::mem::replace(&mut cx.library, false);
+    let fid = cx.reserve_func(PROGRAM_INIT.to_string(), Pos::NONE);
+    let mut fcx = FnCx::new_init(cx, fid, format!("{PROGRAM_INIT}.func"), FuncPlan::default());
+    let mut body: Vec<Stmt> = inits.iter().map(|&f| fcx.call_static(f, Pos::NONE)).collect();
+    body.push(Stmt::Return(Pos::NONE));
+    fcx.finish(body, Pos::NONE);
+    cx.library = library;
+    cx.prog.funcs[fid.0 as usize].unit = None;
     fid
 }
+
+/// The name of [`Program::init`] (gc's runtime function that runs
+/// packages' init tasks).
+pub const PROGRAM_INIT: &str = "runtime.doInit";
 
 /// Initial-value expressions of package-level variables, in source order.
 fn global_values(files: &[ast::File]) -> Vec<&Expr> {

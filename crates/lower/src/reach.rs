@@ -190,7 +190,9 @@ pub(crate) fn lower_all_if_reflect(cx: &mut Ctx) {
 
 /// Whether the deferred bodies wait for reachability at all: not when
 /// every function is to be lowered (the `-d=defer` report covers every
-/// function of the packages it names, reached or not).
+/// function of the packages it names, reached or not), nor when some
+/// packages' code comes from the package cache (their bodies, which are
+/// not lowered, reach library functions this walk cannot see).
 pub(crate) fn lazy(cx: &Ctx) -> bool {
-    cx.library && !cx.opts.lower_all
+    cx.library && !cx.opts.lower_all && cx.opts.prebuilt.is_empty()
 }

@@ -449,6 +449,7 @@ mod tests {
             external: false,
             noinline: false,
             on_demand: false,
+            unit: None,
         };
         Program { types: vec![int_ty()], funcs: vec![f], ..Default::default() }
     }

@@ -189,6 +189,7 @@ impl FB {
                 external: false,
                 noinline: false,
                 on_demand: false,
+                unit: None,
             },
         }
     }
@@ -384,7 +385,7 @@ fn check_as(name: &str, key: &str, build: impl FnOnce() -> (Program, SourceMap))
         let jit = match codegen::compile_jit(&prog, &sources, &codegen::Options::default()) {
             Ok(j) => j,
             Err(diags) => {
-                for d in diags {
+                for d in diags.into_diagnostics() {
                     eprintln!("{}: {}", sources.render(d.pos), d.msg);
                 }
                 std::process::exit(101);

@@ -1,0 +1,160 @@
+//! The package cache's hit path (issue 14): which packages of a program
+//! come from the cache, and keeping the units of those compiled anew.
+//!
+//! A package takes part when it is of one of the program's modules (not
+//! of deft's library: the standard library, overlays or Go's source) and
+//! not the main package (library packages and main stay on the
+//! per-function cache),
+//! and the program is one whose units are context-free: run in memory and
+//! not reporting `-d=defer` (a hit would have to replay those lines). Its key ([`crate::pkgkey`]) covers
+//! its files, its imports' API hashes and the compiler; a library
+//! package's API hash stands for its path and the Go distribution deft
+//! reads it from (its code changes only with deft or that distribution).
+//!
+//! On a hit the package's non-generic function bodies are marked skipped
+//! (the checker does not check them: the package compiled without error
+//! when its unit was kept), lowering takes its declarations only and
+//! codegen links its unit (`codegen::Options::prebuilt`). On a miss it is
+//! compiled, and its unit is kept under its key once codegen is done.
+//! A unit that does not decode is a miss, never trusted (the cache's
+//! packs are checksummed too). A unit carries copies of what no package
+//! owns (type descriptors and their method tables) made under its
+//! compilation's assumptions about the whole program; codegen refuses the
+//! units a program's code makes stale (it calls a method their tables
+//! left dead) and the driver then compiles every package anew
+//! ([`unskip_bodies`]). With reflect, the typelinks table lists the
+//! units' descriptors too.
+//!
+//! Invariant: a unit is kept only from a compilation that succeeded, so a
+//! hit never hides an error of its package.
+
+use syntax::{SourceMap, ast};
+use types::PackageSpec;
+
+use crate::pkgkey::{self, Hash, PackageText};
+
+/// The cache group of a package's units.
+fn group(path: &str) -> String {
+    format!("unit:{path}")
+}
+
+/// What the package cache decided for a program.
+#[derive(Default)]
+pub struct Plan {
+    /// Per package: its key, if it takes part.
+    pub keys: Vec<Option<Hash>>,
+    /// The packages whose units were found: import path and unit.
+    pub hits: Vec<(String, codegen::artifact::Artifact)>,
+    /// Lookups made (hits and misses), to tell them from the functions'.
+    pub lookups: (usize, usize),
+}
+
+/// Whether a program of `packages` may use the package cache (see the
+/// module doc).
+pub fn applies(report_defers: bool) -> bool {
+    !report_defers
+}
+
+/// Looks the packages that take part up in `cache`: computes every
+/// package's keys and finds the units of those that take part. `settings`
+/// gives what else every unit depends on (asked only if a package takes
+/// part).
+pub fn plan(
+    sources: &SourceMap,
+    files: &[ast::File],
+    packages: &[PackageSpec],
+    settings: impl FnOnce() -> String,
+    cache: &dyn codegen::CodeCache,
+) -> Plan {
+    let last = packages.len().saturating_sub(1);
+    let takes_part = |i: usize| !packages[i].library && i < last;
+    if !(0..packages.len()).any(takes_part) {
+        return Plan::default();
+    }
+    let settings = settings();
+    let index: std::collections::HashMap<&str, usize> =
+        packages.iter().enumerate().map(|(i, p)| (p.path.as_str(), i)).collect();
+    let mut texts = Vec::with_capacity(packages.len());
+    for (i, p) in packages.iter().enumerate() {
+        let pkg_files = &files[p.files.clone()];
+        let imports = pkg_files
+            .iter()
+            .flat_map(|f| &f.imports)
+            .filter_map(|imp| index.get(p.import_map.get(&imp.path).unwrap_or(&imp.path).as_str()).copied())
+            .filter(|&j| j < i)
+            .collect();
+        let files = if takes_part(i) { file_texts(sources, pkg_files) } else { Vec::new() };
+        let settings = format!("{settings} lang={:?} map={:?} library={}", p.lang, p.import_map, p.library);
+        texts.push(PackageText { path: &p.path, files, imports, settings });
+    }
+    let keys = pkgkey::package_keys(&texts, &pkgkey::compiler_id());
+    let mut plan = Plan { keys: vec![None; packages.len()], ..Plan::default() };
+    for (i, k) in keys.iter().enumerate().filter(|&(i, _)| takes_part(i)) {
+        plan.keys[i] = Some(k.key);
+        let unit = cache.get(&group(&packages[i].path), &k.key);
+        match unit.as_deref().and_then(codegen::artifact::Artifact::decode) {
+            Some(art) => {
+                plan.lookups.0 += 1;
+                plan.hits.push((packages[i].path.clone(), art));
+            }
+            None => plan.lookups.1 += 1,
+        }
+    }
+    plan
+}
+
+/// Each file's name, text and API text (from a declarations-only parse
+/// of its text).
+fn file_texts<'a>(sources: &'a SourceMap, files: &[ast::File]) -> Vec<(&'a str, &'a str, String)> {
+    files
+        .iter()
+        .map(|f| {
+            let id = f.package_pos.file;
+            let file = sources.file(id);
+            let (mut ids, mut diags) = (ast::NodeIds::default(), syntax::Diagnostics::default());
+            let decls = syntax::parser::parse_decls(sources, id, &mut ids, &mut diags, false);
+            (file.name.as_str(), file.text.as_str(), syntax::api::api_text(&file.text, &decls))
+        })
+        .collect()
+}
+
+/// Marks the bodies a declarations-only parse would skip in the files of
+/// the packages `hits` names, so that the checker does not check them.
+pub fn skip_bodies(sources: &SourceMap, files: &mut [ast::File], packages: &[PackageSpec], hits: &[String]) {
+    for p in packages.iter().filter(|p| hits.contains(&p.path)) {
+        for file in &mut files[p.files.clone()] {
+            let (mut ids, mut diags) = (ast::NodeIds::default(), syntax::Diagnostics::default());
+            let decls = syntax::parser::parse_decls(sources, file.package_pos.file, &mut ids, &mut diags, false);
+            for (full, skipped) in file.decls.iter_mut().zip(&decls.decls) {
+                if let (ast::Decl::Func(full), ast::Decl::Func(skipped)) = (full, skipped) {
+                    full.body_skipped.clone_from(&skipped.body_skipped);
+                }
+            }
+        }
+    }
+}
+
+/// Undoes [`skip_bodies`]: every body of `files` is checked again.
+pub fn unskip_bodies(files: &mut [ast::File]) {
+    for decl in files.iter_mut().flat_map(|f| &mut f.decls) {
+        if let ast::Decl::Func(f) = decl {
+            f.body_skipped = None;
+        }
+    }
+}
+
+/// Keeps the units codegen made of the packages that missed; `keys` are
+/// [`Plan::keys`].
+pub fn keep(
+    keys: &[Option<Hash>],
+    packages: &[PackageSpec],
+    units: &[(String, codegen::artifact::Artifact)],
+    cache: &dyn codegen::CodeCache,
+) {
+    for (path, unit) in units {
+        let Some(i) = packages.iter().position(|p| &p.path == path) else { continue };
+        if let Some(key) = keys[i] {
+            cache.put(&group(path), &key, &unit.encode());
+        }
+    }
+}
