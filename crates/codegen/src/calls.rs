@@ -188,6 +188,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
         if let Some(op) = crate::intrinsics::float_op(name) {
             return vec![crate::intrinsics::emit_float(&mut self.b, op, args[0])];
         }
+        if let Some(op) = crate::intrinsics::bits_op(name) {
+            return crate::intrinsics::emit_bits(&mut self.b, op, &args);
+        }
         if let Some(intr) = crate::intrinsics::lookup(name) {
             self.nil_check(args[0]);
             return crate::intrinsics::emit(&mut self.b, intr, args[0], &args[1..]);

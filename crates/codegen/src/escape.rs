@@ -22,7 +22,10 @@
 //!   except to be dereferenced at once: `*(*T)(unsafe.Pointer(&x))` and
 //!   its fields, read or written where it stands, the way reflect and
 //!   sync reinterpret an interface value's two words (the address goes
-//!   nowhere; taking the address of such a place again takes `x`'s);
+//!   nowhere; taking the address of such a place again takes `x`'s), or
+//!   where pointer flow ([`crate::leaks`]) shows that the address cannot
+//!   outlive the activation (`var buf [32]byte; f(buf[:])` with a `f`
+//!   that does not leak its parameter) and the cell is small;
 //! * inside each capturing closure, the corresponding capture is neither
 //!   address-taken nor captured again by a nested closure.
 //!
@@ -44,10 +47,17 @@ pub struct FrameCells {
 }
 
 /// Analyses function `fid`; `defer_kind(site)` is the strategy codegen uses
-/// for each defer site.
-pub fn analyse(prog: &Program, fid: FuncId, defer_kind: impl Fn(usize) -> DeferKind) -> FrameCells {
+/// for each defer site, `addr_stays(l)` whether taking the address of local
+/// `l` lets it escape no further than the frame (see the module doc).
+pub fn analyse(
+    prog: &Program,
+    fid: FuncId,
+    defer_kind: impl Fn(usize) -> DeferKind,
+    addr_stays: impl Fn(LocalId) -> bool,
+) -> FrameCells {
     let f = &prog.funcs[fid.0 as usize];
     let mut scan = Scan::new(&defer_kind);
+    scan.addr_stays = &addr_stays;
     walk_stmts(&f.body, &mut scan);
     let mut out = FrameCells { closures: scan.bound, ..FrameCells::default() };
     for (i, l) in f.locals.iter().enumerate() {
@@ -89,11 +99,19 @@ struct Scan<'k> {
     captured_by: HashMap<LocalId, Vec<(FuncId, usize)>>,
     /// Frame-bound closure expressions.
     bound: HashSet<*const Expr>,
+    /// Whether a local's address goes no further than the frame.
+    addr_stays: &'k dyn Fn(LocalId) -> bool,
 }
 
 impl<'k> Scan<'k> {
     fn new(defer_kind: &'k dyn Fn(usize) -> DeferKind) -> Scan<'k> {
-        Scan { defer_kind, escaping: HashSet::new(), captured_by: HashMap::new(), bound: HashSet::new() }
+        Scan {
+            defer_kind,
+            escaping: HashSet::new(),
+            captured_by: HashMap::new(),
+            bound: HashSet::new(),
+            addr_stays: &never,
+        }
     }
 
     /// A call whose callee closure, if a literal, is frame-bound when
@@ -138,7 +156,10 @@ impl Visitor for Scan<'_> {
     fn expr(&mut self, e: &Expr) -> bool {
         match &e.kind {
             ExprKind::Closure { captures, .. } => self.escaping.extend(captures.iter().copied()),
-            ExprKind::AddrOf(p) => self.escaping.extend(p.root_local().or_else(|| reinterpreted(p))),
+            ExprKind::AddrOf(p) => {
+                let root = p.root_local().or_else(|| reinterpreted(p));
+                self.escaping.extend(root.filter(|l| !(self.addr_stays)(*l)));
+            }
             ExprKind::Call(c) => {
                 self.call(c, true);
                 return false;
@@ -161,6 +182,11 @@ impl Visitor for Scan<'_> {
             _ => true,
         }
     }
+}
+
+/// No address stays in the frame (the default of a [`Scan`]).
+fn never(_: LocalId) -> bool {
+    false
 }
 
 /// `e` without the conversions around it.

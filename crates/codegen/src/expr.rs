@@ -13,7 +13,7 @@
 //!   targets convert through int32 and truncate; `uint32` through int64;
 //!   `uint64` by gc's two-range sequence).
 
-use cranelift_codegen::ir::{InstBuilder, Type, Value, condcodes::FloatCC, condcodes::IntCC, types};
+use cranelift_codegen::ir::{InstBuilder, StackSlot, Type, Value, condcodes::FloatCC, condcodes::IntCC, types};
 use lower::ir::{BinOp, Const, Expr, ExprKind, IntTy, TyId, TyKind, UnOp};
 use runtime::errors::BoundsCode;
 
@@ -182,7 +182,13 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 };
                 let el = self.layout(et);
                 let parts: Vec<Vec<Value>> = vals.iter().map(|v| self.expr(v)).collect();
-                let ptr = self.alloc(el.size * parts.len() as u32, el.align, !el.has_ptr);
+                let size = el.size * parts.len() as u32;
+                let ptr = if size > 0 && size <= crate::func::BIG_FRAME_LIMIT && self.flow.lit_stays(e) {
+                    let slot = self.frame_object(e, size, el.align);
+                    self.b.ins().stack_addr(types::I64, slot, 0)
+                } else {
+                    self.alloc(size, el.align, !el.has_ptr)
+                };
                 for (i, p) in parts.iter().enumerate() {
                     self.store_value(&el, p, ptr, (i as u32 * el.size) as i32);
                 }
@@ -282,6 +288,19 @@ impl<'a, 'p> FnTx<'a, 'p> {
         vec![self.data_addr(d), len]
     }
 
+    /// The frame slot of the object expression `e` makes (a frame-bound
+    /// closure, a slice literal's backing array), the same each time `e`
+    /// is evaluated.
+    fn frame_object(&mut self, e: &Expr, size: u32, align: u32) -> StackSlot {
+        let key = e as *const Expr;
+        if let Some(s) = self.frame_objects.get(&key) {
+            return *s;
+        }
+        let s = self.slot(size, align);
+        self.frame_objects.insert(key, s);
+        s
+    }
+
     /// A closure object: static when it captures nothing, a frame slot
     /// when it is frame-bound (see [`crate::escape`]), else heap memory.
     fn closure_value(&mut self, e: &Expr, func: lower::ir::FuncId, captures: &[lower::ir::LocalId]) -> Value {
@@ -292,14 +311,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let (offsets, size) = crate::calls::capture_offsets(self.cx, func);
         let key = e as *const Expr;
         let obj = if self.frame.closures.contains(&key) {
-            let slot = match self.closure_slots.get(&key) {
-                Some(s) => *s,
-                None => {
-                    let s = self.slot(size, 8);
-                    self.closure_slots.insert(key, s);
-                    s
-                }
-            };
+            let slot = self.frame_object(e, size, 8);
             self.b.ins().stack_addr(types::I64, slot, 0)
         } else {
             self.alloc(size, 8, false)

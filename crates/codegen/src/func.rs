@@ -128,12 +128,15 @@ pub struct FnTx<'a, 'p> {
     pub(crate) in_resumed_code: bool,
     /// Cells and closure objects that live in the frame.
     pub frame: crate::escape::FrameCells,
+    /// Which pointers the function makes stay in its frame.
+    pub flow: crate::leaks::Flow,
     /// Index operations that need no bounds check.
     pub in_bounds: crate::bounds::InBounds,
     /// The loops a `continue` translated so far targets.
     continued: std::collections::HashSet<ScopeId>,
-    /// Frame slots of frame-bound closure objects.
-    pub closure_slots: HashMap<*const lower::ir::Expr, StackSlot>,
+    /// Frame slots of frame-bound closure objects and of slice literals'
+    /// backing arrays (see `FnTx::frame_object`).
+    pub frame_objects: HashMap<*const lower::ir::Expr, StackSlot>,
     /// During an in-place map update ([`FnTx::map_update`]): the updated
     /// `m[k]` place and its entry's value address, which reads of that
     /// place use.
@@ -201,9 +204,10 @@ pub fn translate<'p>(
         in_resumed_code: false,
         map_entry: None,
         frame: crate::escape::FrameCells::default(),
+        flow: crate::leaks::Flow::default(),
         in_bounds: crate::bounds::InBounds::default(),
         continued: Default::default(),
-        closure_slots: HashMap::new(),
+        frame_objects: HashMap::new(),
         huge: Default::default(),
         areas: HashMap::new(),
         gc_frame: GcFrame::default(),
@@ -543,9 +547,14 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let f = self.f;
         let has_defers = crate::defers::has_own_defers(f);
         let records = crate::defers::has_records(f);
-        self.frame = crate::escape::analyse(self.cx.prog, self.fid, |site| {
-            crate::defers::effective_kind(f.defers[site].kind, records)
-        });
+        self.flow = crate::leaks::analyse(self.cx.prog, self.fid, &mut self.cx.leaks);
+        let small: Vec<bool> = f.locals.iter().map(|l| self.layout(l.ty).size <= BIG_FRAME_LIMIT).collect();
+        self.frame = crate::escape::analyse(
+            self.cx.prog,
+            self.fid,
+            |site| crate::defers::effective_kind(f.defers[site].kind, records),
+            |l| small[l.0 as usize] && self.flow.addr_stays(l),
+        );
         self.in_bounds = crate::bounds::analyse(self.cx.prog, f);
         for (i, local) in f.locals.iter().enumerate() {
             let id = LocalId(i as u32);

@@ -1,6 +1,7 @@
 //! Library functions compiled inline: `sync/atomic`'s operations, the
-//! fast paths of `sync.Mutex`, and the functions of package `math` that gc
-//! compiles to one instruction ([`FloatOp`]).
+//! fast paths of `sync.Mutex`, and the functions of packages `math` and
+//! `math/bits` that gc compiles to an instruction or two ([`FloatOp`],
+//! [`BitsOp`]).
 //!
 //! A direct call of one of these functions (or of a method of the atomic
 //! integer types) becomes the machine instruction itself — a `lock xadd`,
@@ -158,6 +159,71 @@ pub fn emit_float(b: &mut FunctionBuilder, op: FloatOp, x: Value) -> Value {
     }
 }
 
+/// A function of `math/bits` whose direct calls are an instruction or
+/// two, as gc makes them (`lzcnt`, `tzcnt`, `popcnt`, the 128-bit
+/// `mul`): deft's library computes them in loops, or in the runtime
+/// (`Mul64`), which stays what a func value of them calls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BitsOp {
+    /// `Len`, `Len8` ... `Len64`: the bits needed to represent x.
+    Len,
+    /// `LeadingZeros`, ...: the operand's width less its length.
+    LeadingZeros,
+    /// `TrailingZeros`, ...: the operand's width for 0.
+    TrailingZeros,
+    /// `OnesCount`, ...: the number of one bits.
+    OnesCount,
+    /// `Mul` and `Mul64`: the high and low words of the full product.
+    Mul64,
+}
+
+/// The [`BitsOp`] a function of the program is, by its full name.
+pub fn bits_op(func_name: &str) -> Option<BitsOp> {
+    let name = func_name.strip_prefix("math/bits.")?;
+    if name == "Mul" || name == "Mul64" {
+        return Some(BitsOp::Mul64);
+    }
+    let ops = [
+        ("Len", BitsOp::Len),
+        ("LeadingZeros", BitsOp::LeadingZeros),
+        ("TrailingZeros", BitsOp::TrailingZeros),
+        ("OnesCount", BitsOp::OnesCount),
+    ];
+    let (op, width) = ops.iter().find_map(|(n, op)| Some((*op, name.strip_prefix(n)?)))?;
+    matches!(width, "" | "8" | "16" | "32" | "64").then_some(op)
+}
+
+/// Emits `op` on its operands (of the function's parameter types); returns
+/// its results (`int`s, or Mul64's two words).
+pub fn emit_bits(b: &mut FunctionBuilder, op: BitsOp, args: &[Value]) -> Vec<Value> {
+    if op == BitsOp::Mul64 {
+        return vec![b.ins().umulhi(args[0], args[1]), b.ins().imul(args[0], args[1])];
+    }
+    // Narrow operands are counted zero-extended to 32 bits.
+    let width = i64::from(b.func.dfg.value_type(args[0]).bits());
+    let x = if width < 32 { b.ins().uextend(types::I32, args[0]) } else { args[0] };
+    let ty = b.func.dfg.value_type(x);
+    let extra = i64::from(ty.bits()) - width;
+    let r = match op {
+        BitsOp::Len => {
+            let z = b.ins().clz(x);
+            let all = b.ins().iconst(ty, i64::from(ty.bits()));
+            b.ins().isub(all, z)
+        }
+        BitsOp::LeadingZeros => {
+            let z = b.ins().clz(x);
+            b.ins().iadd_imm_s(z, -extra)
+        }
+        BitsOp::TrailingZeros => {
+            let x = if extra > 0 { b.ins().bor_imm_u(x, 1 << width) } else { x };
+            b.ins().ctz(x)
+        }
+        BitsOp::OnesCount => b.ins().popcnt(x),
+        BitsOp::Mul64 => unreachable!("returned above"),
+    };
+    if ty == types::I64 { vec![r] } else { vec![b.ins().uextend(types::I64, r)] }
+}
+
 /// A method whose direct calls compile to one atomic operation on the
 /// 32-bit word at the receiver (its first field), calling method `slow`
 /// only when that does not settle the matter.
@@ -242,6 +308,17 @@ mod tests {
         assert_eq!(float_op("math.Float32frombits"), Some(FloatOp::Bits(types::F32)));
         assert_eq!(float_op("math.Floor"), None);
         assert_eq!(float_op("main.sqrt"), None);
+    }
+
+    #[test]
+    fn bits_instructions_are_found_by_name() {
+        assert_eq!(bits_op("math/bits.Len64"), Some(BitsOp::Len));
+        assert_eq!(bits_op("math/bits.TrailingZeros8"), Some(BitsOp::TrailingZeros));
+        assert_eq!(bits_op("math/bits.OnesCount"), Some(BitsOp::OnesCount));
+        assert_eq!(bits_op("math/bits.Mul"), Some(BitsOp::Mul64));
+        assert_eq!(bits_op("math/bits.Mul32"), None);
+        assert_eq!(bits_op("math/bits.LenX"), None);
+        assert_eq!(bits_op("main.Len64"), None);
     }
 
     #[test]

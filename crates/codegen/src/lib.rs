@@ -55,6 +55,7 @@ pub mod inline;
 pub mod intrinsics;
 mod jit;
 pub mod layout;
+pub mod leaks;
 pub mod maps;
 mod methods;
 mod object;

@@ -161,6 +161,8 @@ pub struct ProgramCx<'p> {
     pub cache: Option<std::sync::Arc<dyn crate::CodeCache>>,
     /// Records every definition, for an artifact (see [`crate::Options::relink`]).
     pub(crate) capture: Option<crate::artifact::Capture>,
+    /// Which parameters of the functions called so far leak (see [`crate::leaks`]).
+    pub leaks: crate::leaks::Summaries,
     /// Per unit (an index of [`Program::packages`]): whether its code
     /// and variables come from a prebuilt artifact, linked after the
     /// translation (see `crate::Prebuilt`): they are declared, never
@@ -199,6 +201,7 @@ impl<'p> ProgramCx<'p> {
             diags: Vec::new(),
             cache: None,
             capture: None,
+            leaks: Default::default(),
             prebuilt: Vec::new(),
         };
         for i in 0..prog.funcs.len() {
@@ -278,7 +281,7 @@ impl<'p> ProgramCx<'p> {
         let mut sig = Signature::new(CallConv::SystemV);
         sig.params.push(AbiParam::new(types::I64));
         for t in params {
-            sig.params.extend(self.layouts.get(*t).scalars.iter().map(|s| AbiParam::new(s.ty)));
+            sig.params.extend(self.layouts.get(*t).scalars.iter().map(|s| go_param(s.ty)));
         }
         for t in results {
             if self.layouts.get(*t).too_big {
@@ -864,6 +867,19 @@ fn kind_of(k: &TyKind) -> Kind {
         TyKind::Interface(_) => Kind::Interface,
         TyKind::Tuple(_) => Kind::Invalid,
     }
+}
+
+/// A Go parameter of scalar type `ty`. An integer narrower than a word
+/// (`bool`, `rune`, `uint8`, ...) is passed zero-extended to a word: a
+/// parameter passed on the stack is then stored as a word, which the
+/// callee loads as one (Cranelift loads a whole word either way), where a
+/// narrow store followed by a word load stalls on store forwarding
+/// (fmt's `fmtInteger(v uint64, isSigned bool, verb rune)`, whose
+/// `verb` is its seventh argument, spent 70% of its time on that load).
+/// The callee reads only the low bits, so a caller that does not extend
+/// (a signature made elsewhere) is as correct.
+fn go_param(ty: Type) -> AbiParam {
+    if ty.is_int() && ty.bits() < 64 { AbiParam::new(ty).uext() } else { AbiParam::new(ty) }
 }
 
 /// The calling convention of a Go function returning `returns`: SystemV
