@@ -610,7 +610,15 @@ impl FnCx<'_, '_> {
                 return IExpr { kind: IK::Panic(Box::new(v)), ty, pos };
             }
             Builtin::Recover => IK::Recover,
-            Builtin::New => IK::New,
+            Builtin::New if is_type_expr(self.facts(), &args[0]) => IK::New,
+            // new(expr): a fresh heap variable holding the value.
+            Builtin::New => {
+                let ptr_t = self.go_type(e);
+                let Type::Pointer(elem) = self.under(ptr_t) else { self.ice(pos, "new(expr) of a non-pointer type") };
+                let v = self.value_as(&args[0], elem);
+                let ty = self.cx.ty(ptr_t);
+                return self.boxed(v, ty, pos);
+            }
             Builtin::Make if matches!(self.under(self.go_type(e)), Type::Slice(_)) => IK::MakeSlice {
                 len: Box::new(self.size_arg(&args[1])),
                 cap: args.get(2).map(|c| Box::new(self.size_arg(c))),

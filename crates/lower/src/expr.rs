@@ -289,7 +289,7 @@ impl FnCx<'_, '_> {
     }
 
     /// A pointer (of IR type `ptr_ty`) to a fresh heap variable holding `v`.
-    fn boxed(&mut self, v: IExpr, ptr_ty: TyId, pos: Pos) -> IExpr {
+    pub(crate) fn boxed(&mut self, v: IExpr, ptr_ty: TyId, pos: Pos) -> IExpr {
         let t = self.temp(v.ty);
         self.locals[t.0 as usize].heap = true;
         let stmts = vec![Stmt::Decl(t), Stmt::Assign(Place::Local(t), v)];

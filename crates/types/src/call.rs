@@ -1247,13 +1247,15 @@ impl<'a> Checker<'a> {
                         self.error(start_pos(&args[0]), format!("{s} must be called"));
                         return false;
                     }
-                    // Go 1.26's new(expr), a pointer to a copy of a value.
+                    // Go 1.26's new(expr): a pointer to a fresh variable
+                    // holding the value, of its default type if untyped.
                     _ => {
                         let what = format!("new({})", expr_string(&args[0]));
-                        if self.require_version(start_pos(call), &what, LangVersion::GO1_26) {
-                            self.error(start_pos(&args[0]), "deft does not support new(expr) yet");
+                        self.require_version(start_pos(call), &what, LangVersion::GO1_26);
+                        self.assignment(&mut a, None, "argument to new");
+                        if a.is_invalid() {
+                            return false;
                         }
-                        return false;
                     }
                 }
                 x.mode = OpMode::Value;
