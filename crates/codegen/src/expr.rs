@@ -348,14 +348,17 @@ impl<'a, 'p> FnTx<'a, 'p> {
     }
 
     fn binary(&mut self, op: BinOp, x: &'p Expr, y: &'p Expr, e: &'p Expr) -> Vec<Value> {
+        if matches!(op, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) {
+            let xv = self.read_only_operand(x);
+            let yv = self.read_only_operand(y);
+            self.set_pos(e.pos);
+            return vec![self.compare(op, x, &xv, y, &yv)];
+        }
         let xv = self.expr(x);
         let yv = self.expr(y);
         self.set_pos(e.pos);
         if matches!(op, BinOp::Shl | BinOp::Shr) {
             return vec![self.shift(op, x.ty, xv[0], y.ty, yv[0])];
-        }
-        if matches!(op, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) {
-            return vec![self.compare(op, x, &xv, y, &yv)];
         }
         if matches!(op, BinOp::Min | BinOp::Max) {
             return self.min_max(op == BinOp::Max, x, &xv, &yv);
@@ -586,6 +589,24 @@ impl<'a, 'p> FnTx<'a, 'p> {
     // ---------------------------------------------------------------
     // Conversions
     // ---------------------------------------------------------------
+
+    /// The value of `e` for an operation that reads it and keeps nothing
+    /// of it (a comparison, a map lookup's key): `string(b)` of a byte
+    /// slice is then the slice's bytes themselves, not a copy, as gc's
+    /// `slicebytetostringtmp`. Nothing runs between the conversion and the
+    /// read that could change the bytes: lowering hoists the calls and
+    /// receives of the other operands before the whole expression, as gc's
+    /// order pass does.
+    pub fn read_only_operand(&mut self, e: &'p Expr) -> Vec<Value> {
+        if let ExprKind::Convert(bytes) = &e.kind
+            && matches!(self.kind(e.ty), TyKind::String)
+            && matches!(self.kind(bytes.ty), TyKind::Slice(et) if matches!(self.kind(*et), TyKind::Int(IntTy { bits: 8, .. })))
+        {
+            let sv = self.expr(bytes);
+            return vec![sv[0], sv[1]];
+        }
+        self.expr(e)
+    }
 
     fn convert(&mut self, v: Vec<Value>, from: TyId, to: TyId, e: &Expr) -> Vec<Value> {
         let (fk, tk) = (self.kind(from).clone(), self.kind(to).clone());

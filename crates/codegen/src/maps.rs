@@ -30,6 +30,14 @@ pub enum Dest {
     },
 }
 
+/// Whether a map operation keeps its key (an insertion) or only reads it
+/// (a lookup, a deletion): a read key may borrow a byte slice's bytes.
+#[derive(Clone, Copy)]
+enum KeyUse {
+    Read,
+    Stored,
+}
+
 impl<'a, 'p> FnTx<'a, 'p> {
     /// Key and value types of map type `ty`.
     fn map_kv(&self, ty: TyId) -> (TyId, TyId) {
@@ -40,9 +48,12 @@ impl<'a, 'p> FnTx<'a, 'p> {
     }
 
     /// Evaluates map `m` and key `k`: (descriptor, map, key address).
-    fn map_operands(&mut self, m: &'p Expr, k: &'p Expr) -> (Value, Value, Value) {
+    fn map_operands(&mut self, m: &'p Expr, k: &'p Expr, reads_key: KeyUse) -> (Value, Value, Value) {
         let map = self.expr(m)[0];
-        let kv = self.expr(k);
+        let kv = match reads_key {
+            KeyUse::Read => self.read_only_operand(k),
+            KeyUse::Stored => self.expr(k),
+        };
         let (kty, _) = self.map_kv(m.ty);
         let l = self.layout(kty);
         let slot = self.slot(l.size, l.align);
@@ -56,14 +67,14 @@ impl<'a, 'p> FnTx<'a, 'p> {
 
     /// `m[k]` read as a place: the address of the value, or of a zero value.
     pub fn map_read_loc(&mut self, m: &'p Expr, k: &'p Expr) -> Loc {
-        let (desc, map, key) = self.map_operands(m, k);
+        let (desc, map, key) = self.map_operands(m, k, KeyUse::Read);
         Loc::Mem(self.rt_call(Rt::MapAccess1, &[desc, map, key])[0], 0)
     }
 
     /// `m[k]` as an assignment target: operands evaluated now, the entry
     /// made by [`Self::write_dest`].
     pub fn map_dest(&mut self, m: &'p Expr, k: &'p Expr) -> Dest {
-        let (desc, map, key) = self.map_operands(m, k);
+        let (desc, map, key) = self.map_operands(m, k, KeyUse::Stored);
         Dest::MapEntry { desc, map, key }
     }
 
@@ -97,7 +108,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         if !same || !pure(m) || !pure(k) || !pure(y) || matches!(op, BinOp::Div | BinOp::Rem) {
             return false;
         }
-        let (desc, map, key) = self.map_operands(m, k);
+        let (desc, map, key) = self.map_operands(m, k, KeyUse::Stored);
         let at = self.rt_call(Rt::MapAssign, &[desc, map, key])[0];
         self.map_entry = Some((p, at));
         let v = self.expr(e);
@@ -136,13 +147,13 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.rt_call(Rt::MakeMap, &[desc, hint])
             }
             (MapOp::Lookup, [m, k]) => {
-                let (desc, map, key) = self.map_operands(m, k);
+                let (desc, map, key) = self.map_operands(m, k, KeyUse::Read);
                 let at = self.rt_call(Rt::MapAccess2, &[desc, map, key])[0];
                 let (_, vty) = self.map_kv(m.ty);
                 self.load_or_zero(at, vty)
             }
             (MapOp::Delete, [m, k]) => {
-                let (desc, map, key) = self.map_operands(m, k);
+                let (desc, map, key) = self.map_operands(m, k, KeyUse::Read);
                 self.rt_call(Rt::MapDelete, &[desc, map, key]);
                 Vec::new()
             }
