@@ -97,6 +97,18 @@ pub fn lookup(func_name: &str) -> Option<Intrinsic> {
     Some(Intrinsic { op, ty })
 }
 
+/// Whether argument `i` of a call of `func_name` may outlive the call when
+/// codegen replaces the call by instructions (`None`: it does not; the
+/// function's Go body, a call of itself, says nothing). An atomic
+/// operation keeps nothing of its address and may store its other
+/// operands; the float and bit operations take no pointers.
+pub fn leaks_operand(func_name: &str, i: usize) -> Option<bool> {
+    if lookup(func_name).is_some() {
+        return Some(i > 0);
+    }
+    (float_op(func_name).is_some() || bits_op(func_name).is_some()).then_some(false)
+}
+
 /// Emits `intr` on address `addr` with `operands` (already nil-checked);
 /// returns its results' scalars.
 pub fn emit(b: &mut FunctionBuilder, intr: Intrinsic, addr: Value, operands: &[Value]) -> Vec<Value> {

@@ -41,7 +41,7 @@
 //! of the main module never depends on another's function bodies (the
 //! package cache compiles each package on its own); a call of user code
 //! leaks every argument. External (Rust) functions leak every argument;
-//! a recursive cycle leaks while its summary is being made.
+//! mutually recursive functions are summarised together ([`Summaries`]).
 //!
 //! Invariant: a node that does not escape is never reachable after its
 //! function returns, from another goroutine, or from an earlier or later
@@ -81,10 +81,32 @@ impl Flow {
 }
 
 /// Parameter summaries, made on demand once per function.
+///
+/// Mutually recursive functions (json's `consumeValue` and
+/// `consumeObject`, passing a `*ValueFlags` round) are summarised
+/// together, optimistically, as gc's escape analysis does a strongly
+/// connected component: a call of a function whose summary is being made
+/// answers from a *guess* (at first: no parameter leaks), and a summary
+/// that used a guess is *tentative*, tied to the deepest-first function on
+/// the stack whose guess it used. When that function's analysis is done,
+/// its result is compared with its guess: equal, it and the summaries tied
+/// to it are final; else the guess grows to the result, the tied
+/// summaries are dropped and the function is analysed again. More leaking
+/// parameters in the callees never make fewer leak in the caller, so the
+/// guesses only grow and the iteration ends.
 #[derive(Default)]
 pub struct Summaries {
-    /// Whether each parameter leaks; `None` while being made.
-    made: HashMap<FuncId, Option<Rc<[bool]>>>,
+    made: HashMap<FuncId, Summary>,
+    /// Per function being summarised (outermost first): the shallowest
+    /// stack depth whose guess its analysis used so far.
+    stack: Vec<usize>,
+}
+
+/// Whether each parameter leaks, in one of the states above.
+enum Summary {
+    Guess { depth: usize, leaks: Rc<[bool]> },
+    Tentative { tied_to: usize, leaks: Rc<[bool]> },
+    Final(Rc<[bool]>),
 }
 
 impl Summaries {
@@ -95,17 +117,64 @@ impl Summaries {
         if !f.on_demand || f.external || prog.not_lowered.contains(&g) {
             return true;
         }
-        match self.made.get(&g) {
-            Some(Some(leaks)) => return leaks.get(i).copied().unwrap_or(true),
-            Some(None) => return true,
-            None => {}
+        if let Some(leaks) = crate::intrinsics::leaks_operand(&f.name, i) {
+            return leaks;
         }
-        self.made.insert(g, None);
-        let flow = analyse(prog, g, self);
-        let leaks: Rc<[bool]> = f.params.iter().map(|p| flow.escaping.contains(&Node::Local(*p))).collect();
-        let leak = leaks.get(i).copied().unwrap_or(true);
-        self.made.insert(g, Some(leaks));
-        leak
+        let (leaks, tied_to) = match self.made.get(&g) {
+            Some(Summary::Final(leaks)) => (leaks.clone(), None),
+            Some(Summary::Guess { depth, leaks }) => (leaks.clone(), Some(*depth)),
+            Some(Summary::Tentative { tied_to, leaks }) => (leaks.clone(), Some(*tied_to)),
+            None => self.summarise(prog, g),
+        };
+        if let (Some(d), Some(low)) = (tied_to, self.stack.last_mut()) {
+            *low = (*low).min(d);
+        }
+        leaks.get(i).copied().unwrap_or(true)
+    }
+
+    /// Makes `g`'s summary: (the leaks, the depth it is tied to if tentative).
+    fn summarise(&mut self, prog: &Program, g: FuncId) -> (Rc<[bool]>, Option<usize>) {
+        let depth = self.stack.len();
+        let nparams = prog.funcs[g.0 as usize].params.len();
+        let mut guess: Rc<[bool]> = vec![false; nparams].into();
+        loop {
+            self.made.insert(g, Summary::Guess { depth, leaks: guess.clone() });
+            self.stack.push(usize::MAX);
+            let flow = analyse(prog, g, self);
+            let low = self.stack.pop().unwrap_or(usize::MAX);
+            let params = &prog.funcs[g.0 as usize].params;
+            let leaks: Rc<[bool]> = params
+                .iter()
+                .zip(guess.iter())
+                .map(|(p, &was)| was || flow.escaping.contains(&Node::Local(*p)))
+                .collect();
+            if low < depth {
+                // What used g's guess now rests on the shallower one too.
+                for s in self.made.values_mut() {
+                    if let Summary::Tentative { tied_to, .. } = s
+                        && *tied_to == depth
+                    {
+                        *tied_to = low;
+                    }
+                }
+                self.made.insert(g, Summary::Tentative { tied_to: low, leaks: leaks.clone() });
+                return (leaks, Some(low));
+            }
+            let stable = low != depth || leaks == guess;
+            self.made.retain(|_, s| !matches!(s, Summary::Tentative { tied_to, .. } if *tied_to == depth && !stable));
+            if stable {
+                for s in self.made.values_mut() {
+                    if let Summary::Tentative { tied_to, leaks } = s
+                        && *tied_to == depth
+                    {
+                        *s = Summary::Final(leaks.clone());
+                    }
+                }
+                self.made.insert(g, Summary::Final(leaks.clone()));
+                return (leaks, None);
+            }
+            guess = leaks;
+        }
     }
 }
 
