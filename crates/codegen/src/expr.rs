@@ -301,6 +301,13 @@ impl<'a, 'p> FnTx<'a, 'p> {
         s
     }
 
+    /// The frame buffer of byte conversion `e`, whose result stays in the
+    /// frame (`runtime::strings::TMP_BUF` bytes).
+    fn conversion_buffer(&mut self, e: &Expr) -> Value {
+        let slot = self.frame_object(e, runtime::strings::TMP_BUF as u32, 8);
+        self.b.ins().stack_addr(types::I64, slot, 0)
+    }
+
     /// A closure object: static when it captures nothing, a frame slot
     /// when it is frame-bound (see [`crate::escape`]), else heap memory.
     fn closure_value(&mut self, e: &Expr, func: lower::ir::FuncId, captures: &[lower::ir::LocalId]) -> Value {
@@ -632,17 +639,32 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.rt_call(Rt::IntString, &[x])
             }
             (TyKind::Slice(et), TyKind::String) => match self.kind(*et) {
+                TyKind::Int(IntTy { bits: 8, .. }) if self.flow.lit_stays(e) => {
+                    let buf = self.conversion_buffer(e);
+                    self.rt_call(Rt::SliceByteToStringBuf, &[v[0], v[1], buf])
+                }
                 TyKind::Int(IntTy { bits: 8, .. }) => self.rt_call(Rt::SliceByteToString, &[v[0], v[1]]),
                 _ => self.rt_call(Rt::SliceRuneToString, &[v[0], v[1]]),
             },
-            (TyKind::String, TyKind::Slice(et)) => {
-                let rt = match self.kind(*et) {
-                    TyKind::Int(IntTy { bits: 8, .. }) => Rt::StringToSliceByte,
-                    _ => Rt::StringToSliceRune,
-                };
-                let r = self.rt_call(rt, &[v[0], v[1]]);
-                vec![r[0], r[1], r[1]]
-            }
+            (TyKind::String, TyKind::Slice(et)) => match self.kind(*et) {
+                TyKind::Int(IntTy { bits: 8, .. }) if self.flow.lit_stays(e) => {
+                    let buf = self.conversion_buffer(e);
+                    let r = self.rt_call(Rt::StringToSliceByteBuf, &[v[0], v[1], buf]);
+                    // The buffer's whole length is the capacity, as gc's.
+                    let in_buf = self.b.ins().icmp(IntCC::Equal, r[0], buf);
+                    let whole = self.iconst(types::I64, runtime::strings::TMP_BUF as i64);
+                    let cap = self.b.ins().select(in_buf, whole, r[1]);
+                    vec![r[0], r[1], cap]
+                }
+                TyKind::Int(IntTy { bits: 8, .. }) => {
+                    let r = self.rt_call(Rt::StringToSliceByte, &[v[0], v[1]]);
+                    vec![r[0], r[1], r[1]]
+                }
+                _ => {
+                    let r = self.rt_call(Rt::StringToSliceRune, &[v[0], v[1]]);
+                    vec![r[0], r[1], r[1]]
+                }
+            },
             (TyKind::Interface(_), TyKind::Interface(_)) => v,
             (TyKind::Slice(_), TyKind::Array(..)) => {
                 // Slice to array: a copy of the first N elements, which

@@ -6,7 +6,8 @@
 //! ([`Node::Local`]: a struct or array local is a bag of the pointers of
 //! its fields and elements), a local's address ([`Node::Addr`]: `&x`,
 //! `&x.f`, `x[:]` of an array `x`), or a slice literal's backing array
-//! ([`Node::Lit`]: also a variadic call's `...` arguments). A walk of the
+//! ([`Node::Lit`]: also a variadic call's `...` arguments, and the copy a
+//! conversion between strings and byte slices makes). A walk of the
 //! body records where each expression's pointers go: into a local (an
 //! edge), nowhere that outlives the evaluation (a load through it, `len`,
 //! an argument of a direct call whose parameter does not leak), or
@@ -50,7 +51,9 @@
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use lower::ir::{Call, Callee, ChanOp, Expr, ExprKind, FuncId, LocalId, Place, Program, SelectDir, Stmt, TyKind};
+use lower::ir::{
+    Call, Callee, ChanOp, Expr, ExprKind, FuncId, IntTy, LocalId, Place, Program, SelectDir, Stmt, TyKind,
+};
 
 /// Where pointers come from (see the module doc).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -422,6 +425,30 @@ impl Walk<'_> {
         matches!(self.prog.types[e.ty.0 as usize].kind, TyKind::Array(..))
     }
 
+    /// Whether converting `x` to `to`'s type copies bytes: `string(b)` or
+    /// `[]byte(s)` of a byte slice `b` or string `s`.
+    fn copies_bytes(&self, x: &Expr, to: &Expr) -> bool {
+        let kind = |e: &Expr| &self.prog.types[e.ty.0 as usize].kind;
+        let is_bytes = |e: &Expr| match kind(e) {
+            TyKind::Slice(et) => matches!(self.prog.types[et.0 as usize].kind, TyKind::Int(IntTy { bits: 8, .. })),
+            _ => false,
+        };
+        match (kind(x), kind(to)) {
+            (TyKind::String, TyKind::Slice(_)) => is_bytes(to),
+            (TyKind::Slice(_), TyKind::String) => is_bytes(x),
+            _ => false,
+        }
+    }
+
+    /// The value of an expression that makes object `n` (see the module
+    /// doc for objects made in loops).
+    fn made(&mut self, n: Node) -> Vec<Node> {
+        if self.loops > 0 {
+            self.in_loop.insert(n);
+        }
+        vec![n]
+    }
+
     /// Walks `e`; the nodes whose pointers its value carries.
     fn value(&mut self, e: &Expr) -> Vec<Node> {
         match &e.kind {
@@ -437,6 +464,12 @@ impl Walk<'_> {
             ExprKind::Closure { captures, .. } => {
                 self.escaping.extend(captures.iter().map(|c| Node::Local(*c)));
                 Vec::new()
+            }
+            // A conversion between strings and byte slices copies: its
+            // result is a new object, which may live in the frame.
+            ExprKind::Convert(x) if self.copies_bytes(x, e) => {
+                self.discard(x);
+                self.made(Node::Lit(e))
             }
             ExprKind::Unary(_, x)
             | ExprKind::Convert(x)
@@ -496,11 +529,7 @@ impl Walk<'_> {
             ExprKind::Composite(vals) => vals.iter().flat_map(|v| self.value(v)).collect(),
             ExprKind::SliceLit(vals) => {
                 vals.iter().for_each(|v| self.escape(v));
-                let n = Node::Lit(e);
-                if self.loops > 0 {
-                    self.in_loop.insert(n);
-                }
-                vec![n]
+                self.made(Node::Lit(e))
             }
             ExprKind::IfaceMethodValue(x, _) | ExprKind::Panic(x) => {
                 self.escape(x);

@@ -52,6 +52,8 @@ pub enum Rt {
     StringToSliceByte,
     SliceRuneToString,
     StringToSliceRune,
+    SliceByteToStringBuf,
+    StringToSliceByteBuf,
     Recover,
     DeferProcHeap,
     DeferProcAt,
@@ -171,6 +173,8 @@ impl Rt {
         Rt::StringToSliceByte,
         Rt::SliceRuneToString,
         Rt::StringToSliceRune,
+        Rt::SliceByteToStringBuf,
+        Rt::StringToSliceByteBuf,
         Rt::Recover,
         Rt::DeferProcHeap,
         Rt::DeferProcAt,
@@ -261,6 +265,12 @@ impl Rt {
             }
             Rt::StringToSliceRune => {
                 sym!("deft_stringtoslicerune", strings::deft_stringtoslicerune, [I64, I64] -> [I64, I64])
+            }
+            Rt::SliceByteToStringBuf => {
+                sym!("deft_slicebytetostring_buf", strings::deft_slicebytetostring_buf, [I64, I64, I64] -> [I64, I64])
+            }
+            Rt::StringToSliceByteBuf => {
+                sym!("deft_stringtoslicebyte_buf", strings::deft_stringtoslicebyte_buf, [I64, I64, I64] -> [I64, I64])
             }
             Rt::Recover => sym!("deft_recover", panic::deft_recover, [I64] -> [I64, I64]),
             Rt::DeferProcHeap => {

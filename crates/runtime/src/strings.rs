@@ -287,6 +287,49 @@ pub unsafe extern "C" fn deft_slicebytetostring(ptr: *const u8, len: usize) -> G
     new_string(unsafe { go_bytes(ptr, len) })
 }
 
+/// The bytes of a conversion's buffer in the frame: a `string(b)` or
+/// `[]byte(s)` whose result the compiler proved does not outlive the
+/// frame uses it when the bytes fit (gc's `tmpBuf`).
+pub const TMP_BUF: usize = 32;
+
+/// `string(b)` whose result stays in the frame: the bytes are copied into
+/// `buf` ([`TMP_BUF`] bytes of the caller's frame) when they fit, else
+/// into a new string.
+///
+/// # Safety
+/// `ptr` must address `len` readable bytes, `buf` [`TMP_BUF`] writable ones.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn deft_slicebytetostring_buf(ptr: *const u8, len: usize, buf: *mut u8) -> GoString {
+    if len == 0 || len > TMP_BUF {
+        // SAFETY: as for deft_slicebytetostring.
+        return unsafe { deft_slicebytetostring(ptr, len) };
+    }
+    // SAFETY: the caller passes a readable range and a buffer that holds it.
+    unsafe { std::ptr::copy_nonoverlapping(ptr, buf, len) };
+    GoString { ptr: buf, len }
+}
+
+/// `[]byte(s)` whose result stays in the frame: the buffer (zeroed, as
+/// gc's, so that the slice's capacity beyond its length reads zero) when
+/// the string fits, else a new slice. The capacity is [`TMP_BUF`] when
+/// the buffer is used (the caller knows from the pointer), else the length.
+///
+/// # Safety
+/// `ptr`/`len` must be a valid Go string, `buf` [`TMP_BUF`] writable bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn deft_stringtoslicebyte_buf(ptr: *const u8, len: usize, buf: *mut u8) -> FreshSlice {
+    if len > TMP_BUF {
+        // SAFETY: as for deft_stringtoslicebyte.
+        return unsafe { deft_stringtoslicebyte(ptr, len) };
+    }
+    // SAFETY: the buffer is TMP_BUF writable bytes and holds the string.
+    unsafe {
+        std::ptr::write_bytes(buf, 0, TMP_BUF);
+        std::ptr::copy_nonoverlapping(ptr, buf, len);
+    }
+    FreshSlice { ptr: buf, len }
+}
+
 /// A new slice's pointer and length, returned in rax:rdx; its capacity
 /// equals its length.
 #[repr(C)]
