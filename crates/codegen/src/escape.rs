@@ -13,7 +13,10 @@
 //! * the callee of a `defer` whose strategy is open-coded or a stack
 //!   record (neither is ever in a loop, so each such defer runs at most
 //!   once per activation), or
-//! * the callee of a call made right there (`func() { ... }()`).
+//! * the callee of a call made right there (`func() { ... }()`), or
+//! * an object that pointer flow ([`crate::leaks`]) shows cannot outlive
+//!   the activation: called through a local, passed to a library function
+//!   that does not leak it (`sort.Slice(s, func(i, j int) bool { ... })`).
 //!
 //! A heap local is a **frame cell** when every use of its cell stays within
 //! the frame's lifetime:
@@ -54,10 +57,12 @@ pub fn analyse(
     fid: FuncId,
     defer_kind: impl Fn(usize) -> DeferKind,
     addr_stays: impl Fn(LocalId) -> bool,
+    closure_stays: impl Fn(&Expr) -> bool,
 ) -> FrameCells {
     let f = &prog.funcs[fid.0 as usize];
     let mut scan = Scan::new(&defer_kind);
     scan.addr_stays = &addr_stays;
+    scan.closure_stays = &closure_stays;
     walk_stmts(&f.body, &mut scan);
     let mut out = FrameCells { closures: scan.bound, ..FrameCells::default() };
     for (i, l) in f.locals.iter().enumerate() {
@@ -101,6 +106,8 @@ struct Scan<'k> {
     bound: HashSet<*const Expr>,
     /// Whether a local's address goes no further than the frame.
     addr_stays: &'k dyn Fn(LocalId) -> bool,
+    /// Whether a closure object goes no further than the frame.
+    closure_stays: &'k dyn Fn(&Expr) -> bool,
 }
 
 impl<'k> Scan<'k> {
@@ -111,6 +118,15 @@ impl<'k> Scan<'k> {
             captured_by: HashMap::new(),
             bound: HashSet::new(),
             addr_stays: &never,
+            closure_stays: &|_| false,
+        }
+    }
+
+    /// Closure `e` of `func` capturing `captures` is frame-bound.
+    fn bind(&mut self, e: &Expr, func: FuncId, captures: &[LocalId]) {
+        self.bound.insert(e as *const Expr);
+        for (k, l) in captures.iter().enumerate() {
+            self.captured_by.entry(*l).or_default().push((func, k));
         }
     }
 
@@ -120,12 +136,7 @@ impl<'k> Scan<'k> {
         match &c.callee {
             Callee::Func(_) => {}
             Callee::Value(e) if bound_callee => match &e.kind {
-                ExprKind::Closure { func, captures } => {
-                    self.bound.insert(e as *const Expr);
-                    for (k, l) in captures.iter().enumerate() {
-                        self.captured_by.entry(*l).or_default().push((*func, k));
-                    }
-                }
+                ExprKind::Closure { func, captures } => self.bind(e, *func, captures),
                 _ => walk_expr(e, self),
             },
             Callee::Value(e) | Callee::Interface(e, _) => walk_expr(e, self),
@@ -155,6 +166,7 @@ impl Visitor for Scan<'_> {
 
     fn expr(&mut self, e: &Expr) -> bool {
         match &e.kind {
+            ExprKind::Closure { func, captures } if (self.closure_stays)(e) => self.bind(e, *func, captures),
             ExprKind::Closure { captures, .. } => self.escaping.extend(captures.iter().copied()),
             ExprKind::AddrOf(p) => {
                 let root = p.root_local().or_else(|| reinterpreted(p));

@@ -554,6 +554,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
             self.fid,
             |site| crate::defers::effective_kind(f.defers[site].kind, records),
             |l| small[l.0 as usize] && self.flow.addr_stays(l),
+            |e| self.flow.closure_stays(e),
         );
         self.in_bounds = crate::bounds::analyse(self.cx.prog, f);
         for (i, local) in f.locals.iter().enumerate() {

@@ -6,15 +6,16 @@
 //! ([`Node::Local`]: a struct or array local is a bag of the pointers of
 //! its fields and elements), a local's address ([`Node::Addr`]: `&x`,
 //! `&x.f`, `x[:]` of an array `x`), or a slice literal's backing array
-//! ([`Node::Lit`]: also a variadic call's `...` arguments, and the copy a
-//! conversion between strings and byte slices makes). A walk of the
+//! ([`Node::Lit`]: also a variadic call's `...` arguments, the copy a
+//! conversion between strings and byte slices makes, and a closure
+//! object). A walk of the
 //! body records where each expression's pointers go: into a local (an
 //! edge), nowhere that outlives the evaluation (a load through it, `len`,
 //! an argument of a direct call whose parameter does not leak), or
 //! somewhere the analysis does not follow (it *escapes*): a store through
 //! a pointer, into a global, a map, a channel, an `append`ed element, a
-//! slice literal's element, a result, a closure, an interface call, a
-//! func value's call, a `go` or `defer` statement, `panic`. Escape is the
+//! slice literal's element, a result, a closure's captures, an interface
+//! call, a func value's arguments, a `go` or `defer` statement, `panic`. Escape is the
 //! default for whatever is not understood. Propagating escape backwards
 //! along the edges gives the nodes that escape; the others cannot
 //! outlive the activation.
@@ -73,6 +74,12 @@ impl Flow {
     /// Whether slice literal `e` of the function may have its backing
     /// array in the frame.
     pub fn lit_stays(&self, e: &Expr) -> bool {
+        !self.escaping.contains(&Node::Lit(e))
+    }
+
+    /// Whether closure expression `e`'s object goes nowhere that outlives
+    /// the activation.
+    pub fn closure_stays(&self, e: &Expr) -> bool {
         !self.escaping.contains(&Node::Lit(e))
     }
 
@@ -338,6 +345,13 @@ impl Walk<'_> {
                     }
                 }
             }
+            // Calling a func value keeps nothing of it (its code cannot
+            // reach its own closure object but through a captured
+            // variable, whose cell escapes).
+            Callee::Value(e) if now => {
+                self.discard(e);
+                c.args.iter().for_each(|a| self.escape(a));
+            }
             Callee::Value(e) | Callee::Interface(e, _) => {
                 self.escape(e);
                 c.args.iter().for_each(|a| self.escape(a));
@@ -461,9 +475,12 @@ impl Walk<'_> {
             | ExprKind::Zero
             | ExprKind::PanicWrap { .. } => Vec::new(),
             ExprKind::Local(l) => vec![Node::Local(*l)],
+            // The closure object holds its captures (their values, or
+            // their cells' addresses), which escape: only the object
+            // itself may stay in the frame.
             ExprKind::Closure { captures, .. } => {
                 self.escaping.extend(captures.iter().map(|c| Node::Local(*c)));
-                Vec::new()
+                self.made(Node::Lit(e))
             }
             // A conversion between strings and byte slices copies: its
             // result is a new object, which may live in the frame.
