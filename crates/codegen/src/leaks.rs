@@ -124,11 +124,28 @@ impl Summaries {
     /// (see the module doc for whose summaries count).
     fn leaks(&mut self, prog: &Program, g: FuncId, i: usize) -> bool {
         let f = &prog.funcs[g.0 as usize];
-        if !f.on_demand || f.external || prog.not_lowered.contains(&g) {
+        if !f.on_demand {
             return true;
         }
         if let Some(leaks) = crate::intrinsics::leaks_operand(&f.name, i) {
             return leaks;
+        }
+        self.summary_says(prog, g, i)
+    }
+
+    /// Whether closure function `g`'s code may leak the value of its
+    /// capture `k`. A closure is compiled with the function that makes it,
+    /// so its summary counts whoever's it is.
+    fn capture_leaks(&mut self, prog: &Program, g: FuncId, k: usize) -> bool {
+        let nparams = prog.funcs[g.0 as usize].params.len();
+        self.summary_says(prog, g, nparams + k)
+    }
+
+    /// Entry `i` of `g`'s summary: its parameters', then its captures'.
+    fn summary_says(&mut self, prog: &Program, g: FuncId, i: usize) -> bool {
+        let f = &prog.funcs[g.0 as usize];
+        if f.external || prog.not_lowered.contains(&g) {
+            return true;
         }
         let (leaks, tied_to) = match self.made.get(&g) {
             Some(Summary::Final(leaks)) => (leaks.clone(), None),
@@ -145,16 +162,17 @@ impl Summaries {
     /// Makes `g`'s summary: (the leaks, the depth it is tied to if tentative).
     fn summarise(&mut self, prog: &Program, g: FuncId) -> (Rc<[bool]>, Option<usize>) {
         let depth = self.stack.len();
-        let nparams = prog.funcs[g.0 as usize].params.len();
-        let mut guess: Rc<[bool]> = vec![false; nparams].into();
+        let f = &prog.funcs[g.0 as usize];
+        let mut guess: Rc<[bool]> = vec![false; f.params.len() + f.captures.len()].into();
         loop {
             self.made.insert(g, Summary::Guess { depth, leaks: guess.clone() });
             self.stack.push(usize::MAX);
             let flow = analyse(prog, g, self);
             let low = self.stack.pop().unwrap_or(usize::MAX);
-            let params = &prog.funcs[g.0 as usize].params;
-            let leaks: Rc<[bool]> = params
+            let leaks: Rc<[bool]> = f
+                .params
                 .iter()
+                .chain(&f.captures)
                 .zip(guess.iter())
                 .map(|(p, &was)| was || flow.escaping.contains(&Node::Local(*p)))
                 .collect();
@@ -204,7 +222,7 @@ pub fn analyse(prog: &Program, fid: FuncId, sums: &mut Summaries) -> Flow {
             w.escaping.insert(Node::Local(LocalId(i as u32)));
         }
     }
-    w.escaping.extend(f.results.iter().chain(&f.captures).map(|l| Node::Local(*l)));
+    w.escaping.extend(f.results.iter().map(|l| Node::Local(*l)));
     w.stmts(&f.body);
     w.finish()
 }
@@ -234,8 +252,9 @@ struct Walk<'a> {
     prog: &'a Program,
     sums: &'a mut Summaries,
     escaping: HashSet<Node>,
-    /// The nodes whose pointers flow into each local.
-    into: HashMap<LocalId, Vec<Node>>,
+    /// The nodes whose pointers flow into each local, and into each
+    /// closure object (its captured values).
+    into: HashMap<Node, Vec<Node>>,
     /// Depth of loops around the statement being walked.
     loops: u32,
     /// Nodes made inside a loop: slice literals, and the addresses of
@@ -249,13 +268,10 @@ impl Walk<'_> {
         for ns in self.into.values() {
             self.escaping.extend(ns.iter().filter(|n| self.in_loop.contains(n)));
         }
-        let mut work: Vec<LocalId> =
-            self.escaping.iter().filter_map(|n| if let Node::Local(l) = n { Some(*l) } else { None }).collect();
-        while let Some(l) = work.pop() {
-            for n in self.into.get(&l).map(Vec::as_slice).unwrap_or(&[]) {
-                if self.escaping.insert(*n)
-                    && let Node::Local(m) = n
-                {
+        let mut work: Vec<Node> = self.escaping.iter().copied().collect();
+        while let Some(n) = work.pop() {
+            for m in self.into.get(&n).map(Vec::as_slice).unwrap_or(&[]) {
+                if self.escaping.insert(*m) {
                     work.push(*m);
                 }
             }
@@ -266,7 +282,7 @@ impl Walk<'_> {
     fn sink(&mut self, sink: Sink, nodes: Vec<Node>) {
         match sink {
             Sink::Escape => self.escaping.extend(nodes),
-            Sink::Into(l) => self.into.entry(l).or_default().extend(nodes),
+            Sink::Into(l) => self.into.entry(Node::Local(l)).or_default().extend(nodes),
         }
     }
 
@@ -476,11 +492,18 @@ impl Walk<'_> {
             | ExprKind::PanicWrap { .. } => Vec::new(),
             ExprKind::Local(l) => vec![Node::Local(*l)],
             // The closure object holds its captures (their values, or
-            // their cells' addresses), which escape: only the object
-            // itself may stay in the frame.
-            ExprKind::Closure { captures, .. } => {
-                self.escaping.extend(captures.iter().map(|c| Node::Local(*c)));
-                self.made(Node::Lit(e))
+            // their cells' addresses, which escape as heap locals): those
+            // its code may leak escape, the others go where it goes.
+            ExprKind::Closure { func, captures } => {
+                let object = Node::Lit(e);
+                for (k, c) in captures.iter().enumerate() {
+                    if self.sums.capture_leaks(self.prog, *func, k) {
+                        self.escaping.insert(Node::Local(*c));
+                    } else {
+                        self.into.entry(object).or_default().push(Node::Local(*c));
+                    }
+                }
+                self.made(object)
             }
             // A conversion between strings and byte slices copies: its
             // result is a new object, which may live in the frame.
