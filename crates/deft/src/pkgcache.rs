@@ -11,7 +11,13 @@
 //! package's API hash stands for its path and the Go distribution deft
 //! reads it from (its code changes only with deft or that distribution).
 //!
-//! On a hit the package's non-generic function bodies are marked skipped
+//! The loader parses such packages for their declarations only when the
+//! package cache serves the program (`load::Request::decls_first`): the
+//! keys' API texts come from those trees, a hit needs no more, and the
+//! misses are parsed whole after the lookup ([`parse_whole`]), before
+//! syntax errors are reported.
+//!
+//! On a hit the package's non-generic function bodies are skipped
 //! (the checker does not check them: the package compiled without error
 //! when its unit was kept), lowering takes its declarations only and
 //! codegen links its unit (`codegen::Options::prebuilt`). On a miss it is
@@ -22,7 +28,8 @@
 //! compilation's assumptions about the whole program; codegen refuses the
 //! units a program's code makes stale (it calls a method their tables
 //! left dead) and the driver then compiles every package anew
-//! ([`unskip_bodies`]). With reflect, the typelinks table lists the
+//! ([`unskip_bodies`], and [`parse_whole`] for the hits parsed
+//! declarations-only). With reflect, the typelinks table lists the
 //! units' descriptors too.
 //!
 //! Invariant: a unit is kept only from a compilation that succeeded, so a
