@@ -168,16 +168,41 @@ pub fn compile<B: Backend>(
         explicit: &opts.packages,
         tags: &opts.tags,
         main_only: opts.main_only(),
+        decls_first: package_cache_wanted::<B>(opts),
     };
     let loaded = crate::load::load(&request, sources, &mut ids, &mut diags).map_err(|msg| msg + "\n")?;
     phases.end("load");
-    compile_loaded(sources, loaded, diags, opts, keep_artifact)
+    compile_loaded(sources, &mut ids, loaded, diags, opts, keep_artifact)
+}
+
+/// Whether compiling with backend `B` as `opts` say uses the package
+/// cache (see `pkgcache`): in memory, with a cache directory, not under
+/// `DEFT_RELINK`, not for `--dump-ir`, `--check-only` nor `-d=defer`.
+/// The loader then parses the module's packages for their declarations
+/// first (`load::Request::decls_first`).
+pub fn package_cache_wanted<B: Backend>(opts: &RunOptions) -> bool {
+    B::PACKAGE_CACHE
+        && relink_mode() == codegen::Relink::Off
+        && !opts.dump_ir
+        && !opts.check_only
+        && crate::pkgcache::applies(opts.report_defers.is_some())
+        && crate::cache::DiskCache::open().is_some()
+}
+
+/// `DEFT_RELINK`: how a program's artifacts are relinked to test them.
+fn relink_mode() -> codegen::Relink {
+    match std::env::var("DEFT_RELINK").as_deref() {
+        Ok("1") => codegen::Relink::Units,
+        Ok("packages") => codegen::Relink::Packages,
+        _ => codegen::Relink::Off,
+    }
 }
 
 /// Compiles a loaded program (`diags` holds the syntax errors loading
-/// found); as [`compile`].
+/// found; `ids` gave its syntax trees' node ids); as [`compile`].
 pub fn compile_loaded<B: Backend>(
     sources: &mut SourceMap,
+    ids: &mut syntax::ast::NodeIds,
     loaded: crate::load::Program,
     mut diags: Diagnostics,
     opts: &RunOptions,
@@ -186,7 +211,7 @@ pub fn compile_loaded<B: Backend>(
     let mut phases = crate::phases::Phases::start();
     runtime::godebug::set_default(loaded.godebug.clone());
     let defer_rank = defer_ranks(&loaded, opts);
-    let crate::load::Program { files, packages, exec_name, main_path, godebug, inputs, .. } = loaded;
+    let crate::load::Program { mut files, packages, exec_name, main_path, godebug, inputs, decls_only, .. } = loaded;
     let limit = if opts.all_errors { None } else { Some(syntax::diag::MAX_ERRORS) };
     // The go command refuses to run a package other than main before
     // compiling anything (Go's `compile` and `errorcheck` tests, mostly
@@ -194,6 +219,21 @@ pub fn compile_loaded<B: Backend>(
     if opts.main_only() && packages.last().is_some_and(|p| p.path != "main") {
         return Err(format!("package {main_path} is not a main package\n"));
     }
+    let sources = &*sources;
+    let cache = crate::cache::DiskCache::open().map(std::sync::Arc::new);
+    let relink = relink_mode();
+    let use_pkgcache = package_cache_wanted::<B>(opts) && cache.is_some();
+    let mut plan = match &cache {
+        Some(c) if use_pkgcache && !diags.has_syntax_errors() => {
+            crate::pkgcache::plan(sources, &files, &packages, &decls_only, || pkgcache_settings(opts), c.as_ref())
+        }
+        _ => crate::pkgcache::Plan::default(),
+    };
+    // The packages parsed for their declarations only that are compiled
+    // are parsed whole (their syntax errors are reported with the others').
+    let (hit_parts, missed): (Vec<usize>, Vec<usize>) =
+        decls_only.iter().partition(|&&i| plan.hits.iter().any(|(p, _)| *p == packages[i].path));
+    crate::pkgcache::parse_whole(sources, &mut files, &packages, &missed, ids, &mut diags);
     // gc checks labels and branches while parsing: their errors come with
     // syntax errors too (library packages have none).
     if diags.has_syntax_errors() {
@@ -201,31 +241,12 @@ pub fn compile_loaded<B: Backend>(
             types::check_branches(sources, &files[spec.files.clone()], &mut diags);
         }
     }
-    let sources = &*sources;
     let fail = |diags: &Diagnostics| Err(diags.render_limited(sources, limit));
     // Like gc, only syntax errors stop before type checking; lexical errors
     // (a bad character, a malformed literal) are reported together with type errors.
     if diags.has_syntax_errors() {
         return fail(&diags);
     }
-    let cache = crate::cache::DiskCache::open().map(std::sync::Arc::new);
-    let relink = match std::env::var("DEFT_RELINK").as_deref() {
-        Ok("1") => codegen::Relink::Units,
-        Ok("packages") => codegen::Relink::Packages,
-        _ => codegen::Relink::Off,
-    };
-    let use_pkgcache = B::PACKAGE_CACHE
-        && cache.is_some()
-        && relink == codegen::Relink::Off
-        && !opts.dump_ir
-        && !opts.check_only
-        && crate::pkgcache::applies(opts.report_defers.is_some());
-    let mut plan = match &cache {
-        Some(c) if use_pkgcache => {
-            crate::pkgcache::plan(sources, &files, &packages, || pkgcache_settings(opts), c.as_ref())
-        }
-        _ => crate::pkgcache::Plan::default(),
-    };
     let cg_opts = codegen::Options {
         dump_functions: std::env::var("DEFT_DUMP")
             .map(|v| v.split(',').map(String::from).collect())
@@ -244,6 +265,7 @@ pub fn compile_loaded<B: Backend>(
         defer_rank: &defer_rank,
         limit,
         phases: &mut phases,
+        decls_only: &decls_only,
     };
     let hits = std::mem::take(&mut plan.hits);
     let mut result = build.generate::<B>(files, diags.clone(), cg_opts.clone(), hits);
@@ -253,6 +275,7 @@ pub fn compile_loaded<B: Backend>(
         build.phases.note(&format!("stale units {stale:?}: every package compiled again"));
         let mut files = files;
         crate::pkgcache::unskip_bodies(&mut files);
+        crate::pkgcache::parse_whole(sources, &mut files, &packages, &hit_parts, ids, &mut diags);
         result = build.generate::<B>(files, diags, cg_opts, Vec::new());
     }
     // Before the program runs: it may end the process.
@@ -304,6 +327,9 @@ struct Build<'a> {
     defer_rank: &'a std::collections::HashMap<syntax::FileId, usize>,
     limit: Option<usize>,
     phases: &'a mut crate::phases::Phases,
+    /// The packages parsed for their declarations only (see
+    /// `load::Request::decls_first`).
+    decls_only: &'a [usize],
 }
 
 impl Build<'_> {
@@ -321,7 +347,7 @@ impl Build<'_> {
         let (sources, packages, opts) = (self.sources, self.packages, self.opts);
         let fail = |diags: &Diagnostics| Stop::Failed(diags.render_limited(sources, self.limit));
         let hit_paths: Vec<String> = hits.iter().map(|(p, _)| p.clone()).collect();
-        crate::pkgcache::skip_bodies(sources, &mut files, packages, &hit_paths);
+        crate::pkgcache::skip_bodies(sources, &mut files, packages, &hit_paths, self.decls_only);
         // Go's own library, read only if a name deft's library lacks is used.
         let goroot = crate::gostd::GoRoot::default();
         let info = types::check_program(sources, &files, packages, Some(&goroot), &mut diags);

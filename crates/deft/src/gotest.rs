@@ -218,6 +218,7 @@ fn compile_test(
         explicit: &[],
         tags: &opts.build.tags,
         main_only: false,
+        decls_first: !opts.compile_only && crate::driver::package_cache_wanted::<codegen::JitProgram>(&opts.build),
     };
     let (path, loaded) = crate::load::load_test(&req, &mut sources, &mut ids, &mut diags);
     let shown = path.unwrap_or_else(|| operand.to_string());
@@ -236,11 +237,17 @@ fn compile_test(
         Ok(TestLoad::Program(p, dir)) => (*p, dir),
     };
     if opts.compile_only {
-        return Err(write_test_binary(opts, &mut sources, program, diags));
+        return Err(write_test_binary(opts, &mut sources, &mut ids, program, diags));
     }
     let keep_artifact = cached.is_some_and(|c| c.wants_artifact());
-    let compiled =
-        crate::driver::compile_loaded::<codegen::JitProgram>(&mut sources, program, diags, &opts.build, keep_artifact);
+    let compiled = crate::driver::compile_loaded::<codegen::JitProgram>(
+        &mut sources,
+        &mut ids,
+        program,
+        diags,
+        &opts.build,
+        keep_artifact,
+    );
     let mut c = match compiled {
         Ok(Some(done)) => done,
         Ok(None) => return Err(true),
@@ -331,10 +338,11 @@ fn run_test_program(opts: &TestOptions, test: TestProgram, list_mode: bool) -> b
 fn write_test_binary(
     opts: &TestOptions,
     sources: &mut SourceMap,
+    ids: &mut syntax::ast::NodeIds,
     program: crate::load::Program,
     diags: Diagnostics,
 ) -> bool {
-    match crate::driver::compile_loaded::<codegen::ObjectProgram>(sources, program, diags, &opts.build, false) {
+    match crate::driver::compile_loaded::<codegen::ObjectProgram>(sources, ids, program, diags, &opts.build, false) {
         Ok(Some(compiled)) => {
             crate::link::report(crate::link::write_executable(&compiled, opts.output.as_deref())) == 0
         }

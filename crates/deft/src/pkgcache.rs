@@ -11,7 +11,13 @@
 //! package's API hash stands for its path and the Go distribution deft
 //! reads it from (its code changes only with deft or that distribution).
 //!
-//! On a hit the package's non-generic function bodies are marked skipped
+//! The loader parses such packages for their declarations only when the
+//! package cache serves the program (`load::Request::decls_first`): the
+//! keys' API texts come from those trees, a hit needs no more, and the
+//! misses are parsed whole after the lookup ([`parse_whole`]), before
+//! syntax errors are reported.
+//!
+//! On a hit the package's non-generic function bodies are skipped
 //! (the checker does not check them: the package compiled without error
 //! when its unit was kept), lowering takes its declarations only and
 //! codegen links its unit (`codegen::Options::prebuilt`). On a miss it is
@@ -22,7 +28,8 @@
 //! compilation's assumptions about the whole program; codegen refuses the
 //! units a program's code makes stale (it calls a method their tables
 //! left dead) and the driver then compiles every package anew
-//! ([`unskip_bodies`]). With reflect, the typelinks table lists the
+//! ([`unskip_bodies`], and [`parse_whole`] for the hits parsed
+//! declarations-only). With reflect, the typelinks table lists the
 //! units' descriptors too.
 //!
 //! Invariant: a unit is kept only from a compilation that succeeded, so a
@@ -56,13 +63,15 @@ pub fn applies(report_defers: bool) -> bool {
 }
 
 /// Looks the packages that take part up in `cache`: computes every
-/// package's keys and finds the units of those that take part. `settings`
-/// gives what else every unit depends on (asked only if a package takes
-/// part).
+/// package's keys and finds the units of those that take part. The
+/// packages of `decls_only` were parsed for their declarations only
+/// (`load::Request::decls_first`), the others whole. `settings` gives
+/// what else every unit depends on (asked only if a package takes part).
 pub fn plan(
     sources: &SourceMap,
     files: &[ast::File],
     packages: &[PackageSpec],
+    decls_only: &[usize],
     settings: impl FnOnce() -> String,
     cache: &dyn codegen::CodeCache,
 ) -> Plan {
@@ -83,7 +92,10 @@ pub fn plan(
             .filter_map(|imp| index.get(p.import_map.get(&imp.path).unwrap_or(&imp.path).as_str()).copied())
             .filter(|&j| j < i)
             .collect();
-        let files = if takes_part(i) { file_texts(sources, pkg_files) } else { Vec::new() };
+        let files = match takes_part(i) {
+            true => file_texts(sources, pkg_files, decls_only.contains(&i)),
+            false => Vec::new(),
+        };
         let settings = format!("{settings} lang={:?} map={:?} library={}", p.lang, p.import_map, p.library);
         texts.push(PackageText { path: &p.path, files, imports, settings });
     }
@@ -103,34 +115,65 @@ pub fn plan(
     plan
 }
 
-/// Each file's name, text and API text (from a declarations-only parse
-/// of its text).
-fn file_texts<'a>(sources: &'a SourceMap, files: &[ast::File]) -> Vec<(&'a str, &'a str, String)> {
+/// Each file's name, text and API text (from its declarations-only
+/// parse: the file's own if `decls_only`, else one made here).
+fn file_texts<'a>(sources: &'a SourceMap, files: &[ast::File], decls_only: bool) -> Vec<(&'a str, &'a str, String)> {
     files
         .iter()
         .map(|f| {
-            let id = f.package_pos.file;
-            let file = sources.file(id);
-            let (mut ids, mut diags) = (ast::NodeIds::default(), syntax::Diagnostics::default());
-            let decls = syntax::parser::parse_decls(sources, id, &mut ids, &mut diags, false);
-            (file.name.as_str(), file.text.as_str(), syntax::api::api_text(&file.text, &decls))
+            let file = sources.file(f.package_pos.file);
+            let api = match decls_only {
+                true => syntax::api::api_text(&file.text, f),
+                false => syntax::api::api_text(&file.text, &parse_decls(sources, f)),
+            };
+            (file.name.as_str(), file.text.as_str(), api)
         })
         .collect()
 }
 
+/// The declarations-only parse of `file` (its node ids are not the
+/// program's: only what it skipped is read).
+fn parse_decls(sources: &SourceMap, file: &ast::File) -> ast::File {
+    let (mut ids, mut diags) = (ast::NodeIds::default(), syntax::Diagnostics::default());
+    syntax::parser::parse_decls(sources, file.package_pos.file, &mut ids, &mut diags, false)
+}
+
 /// Marks the bodies a declarations-only parse would skip in the files of
-/// the packages `hits` names, so that the checker does not check them.
-pub fn skip_bodies(sources: &SourceMap, files: &mut [ast::File], packages: &[PackageSpec], hits: &[String]) {
-    for p in packages.iter().filter(|p| hits.contains(&p.path)) {
+/// the packages `hits` names, so that the checker does not check them;
+/// those of the packages of `decls_only` were so parsed and are marked.
+pub fn skip_bodies(
+    sources: &SourceMap,
+    files: &mut [ast::File],
+    packages: &[PackageSpec],
+    hits: &[String],
+    decls_only: &[usize],
+) {
+    let whole = packages.iter().enumerate().filter(|(i, p)| hits.contains(&p.path) && !decls_only.contains(i));
+    for (_, p) in whole {
         for file in &mut files[p.files.clone()] {
-            let (mut ids, mut diags) = (ast::NodeIds::default(), syntax::Diagnostics::default());
-            let decls = syntax::parser::parse_decls(sources, file.package_pos.file, &mut ids, &mut diags, false);
+            let decls = parse_decls(sources, file);
             for (full, skipped) in file.decls.iter_mut().zip(&decls.decls) {
                 if let (ast::Decl::Func(full), ast::Decl::Func(skipped)) = (full, skipped) {
                     full.body_skipped.clone_from(&skipped.body_skipped);
                 }
             }
         }
+    }
+}
+
+/// Parses whole the files of `which` (packages the loader parsed for
+/// their declarations only), to compile them; their syntax errors go to
+/// `diags`.
+pub fn parse_whole(
+    sources: &SourceMap,
+    files: &mut [ast::File],
+    packages: &[PackageSpec],
+    which: &[usize],
+    ids: &mut ast::NodeIds,
+    diags: &mut syntax::Diagnostics,
+) {
+    for file in which.iter().flat_map(|&i| packages[i].files.clone()) {
+        files[file] = syntax::parser::parse_file(sources, files[file].package_pos.file, ids, diags);
     }
 }
 

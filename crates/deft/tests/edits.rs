@@ -11,6 +11,8 @@
 //! in a program that changed around it: reflect finds the type
 //! descriptors only the unit has, and an edit that calls a method the
 //! unit's method tables left dead makes the unit stale, compiled again.
+//! Packages the package cache may serve are parsed for their
+//! declarations only: a syntax error inside a body of one is still gc's.
 
 mod common;
 
@@ -61,6 +63,31 @@ fn go_run(dir: &Path, gocache: &Path) -> Option<String> {
     let out = go(dir, gocache).args(["run", "."]).output().ok()?;
     assert!(out.status.success(), "go run: {}", String::from_utf8_lossy(&out.stderr));
     Some(String::from_utf8(out.stdout).unwrap())
+}
+
+/// `go run .` in `dir`, which fails: its standard error without the
+/// go command's `# package` headers (deft prints none).
+fn go_run_fails(dir: &Path, gocache: &Path) -> String {
+    let out = go(dir, gocache).args(["run", "."]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "go run: {}", String::from_utf8_lossy(&out.stdout));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    stderr.lines().filter(|l| !l.starts_with("# ")).map(|l| format!("{l}\n")).collect()
+}
+
+/// `deft run .` in `dir` with the cache in `xdg`, which fails: its
+/// standard error.
+fn deft_run_fails(dir: &Path, xdg: &Path) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_deft"))
+        .args(["run", "."])
+        .current_dir(dir)
+        .env("XDG_CACHE_HOME", xdg)
+        .env_remove("DEFT_CACHE")
+        .env_remove("DEFT_RELINK")
+        .env_remove("DEFT_PHASES")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "deft run: {}", String::from_utf8_lossy(&out.stdout));
+    String::from_utf8(out.stderr).unwrap()
 }
 
 /// What a `deft run` printed and compiled.
@@ -164,6 +191,17 @@ fn edits_recompile_what_they_change_and_the_output_follows() {
     );
     assert!(edited.func_misses >= 2, "after a signature edit, the function and its caller: {edited:?}");
     assert_eq!(deft_run(&dir, &xdg), run(&want, 0, 2, 0), "warm again");
+
+    // A syntax error inside a body, in a package the loader parses for its
+    // declarations only (a hit needs no more): it misses, is parsed whole
+    // and the error is gc's; once it is fixed both hit again.
+    let fixed = LEAF.replace("17 * 2", "20 * 2").replace("func Value() int {", "func Value() int32 {");
+    write(&dir, "leaf/leaf.go", &fixed.replace("return 20 * 2", "return 20 * 2 +"));
+    let error = go_run_fails(&dir, &gocache);
+    assert!(error.contains("syntax error"), "{error}");
+    assert_eq!(deft_run_fails(&dir, &xdg), error, "a syntax error in a body");
+    write(&dir, "leaf/leaf.go", &fixed);
+    assert_eq!(deft_run(&dir, &xdg), run(&want, 0, 2, 0), "fixed");
     let _ = std::fs::remove_dir_all(&tmp);
 }
 

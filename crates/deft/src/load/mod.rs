@@ -81,6 +81,10 @@ pub struct Program {
     pub go_paths: Vec<String>,
     /// The paths whose state decided the load (for the program cache).
     pub inputs: Inputs,
+    /// The packages (indices of `packages`) whose files were parsed for
+    /// their declarations only (see [`Request::decls_first`]); the rest
+    /// are parsed whole.
+    pub decls_only: Vec<usize>,
 }
 
 impl Program {
@@ -125,6 +129,14 @@ pub struct Request<'a> {
     /// Only a main package may be named (`go run`'s rule; `go build` and
     /// checking take any package).
     pub main_only: bool,
+    /// The packages of modules that another package imports are parsed
+    /// for their declarations only (`syntax::parser::parse_decls`, a
+    /// fraction of a full parse), as the package cache wants them: a hit
+    /// needs no more, and a miss is parsed again whole (`pkgcache::parse_whole`).
+    /// A package whose declarations have a syntax error is parsed whole
+    /// at once, so that its errors are reported as a full parse reports
+    /// them.
+    pub decls_first: bool,
 }
 
 /// Loads the program `req` names. `Err` is the go command's message for a
@@ -153,7 +165,7 @@ pub fn load(
         // `cd dir && go run .`).
         modules = Modules::discover(&normalize(&env.cwd.join(op)), &env)?;
     }
-    let mut loader = Loader::new(&env, modules.as_ref(), req.tags, sources, ids, diags);
+    let mut loader = Loader::new(&env, modules.as_ref(), req, sources, ids, diags);
     // An error that ends the go command (go.mod out of date) comes before
     // the operand's.
     let root = loader.root(req).map_err(|e| modules.as_ref().and_then(Modules::fatal).unwrap_or(e))?;
@@ -245,6 +257,8 @@ struct Loaded {
     visiting: bool,
     /// Whether its imports have all been visited.
     done: bool,
+    /// Whether its files were parsed for their declarations only.
+    decls_only: bool,
 }
 
 struct Loader<'e, 's> {
@@ -261,6 +275,8 @@ struct Loader<'e, 's> {
     /// Why Go's distribution cannot serve the standard library, once a
     /// package needed it: the load's only error then.
     no_distribution: std::cell::OnceCell<String>,
+    /// See [`Request::decls_first`].
+    decls_first: bool,
 }
 
 /// How an import is satisfied.
@@ -278,7 +294,7 @@ impl<'e, 's> Loader<'e, 's> {
     fn new(
         env: &'e GoEnv,
         modules: Option<&'e Modules>,
-        tags: &str,
+        req: &Request,
         sources: &'s mut SourceMap,
         ids: &'s mut NodeIds,
         diags: &'s mut Diagnostics,
@@ -286,13 +302,14 @@ impl<'e, 's> Loader<'e, 's> {
         Loader {
             env,
             modules,
-            ctx: BuildContext::from_tags_flag(tags),
+            ctx: BuildContext::from_tags_flag(req.tags),
             sources,
             ids,
             diags,
             packages: HashMap::new(),
             explicit: Default::default(),
             no_distribution: Default::default(),
+            decls_first: req.decls_first,
         }
     }
 
@@ -486,17 +503,38 @@ impl<'e, 's> Loader<'e, 's> {
     /// go command's compile-error name) of the package in `dir`; `std`: a
     /// package of the standard library.
     fn parse_files(&mut self, dir: &Path, files: Vec<(PathBuf, String, Option<String>)>, std: bool) -> Vec<File> {
+        let parse = if std { syntax::parser::parse_std_file } else { syntax::parser::parse_file };
+        let ids = self.add_sources(dir, files);
+        ids.into_iter().map(|id| parse(self.sources, id, self.ids, self.diags)).collect()
+    }
+
+    /// Adds `files` (as for [`Loader::parse_files`]) to the source map.
+    fn add_sources(&mut self, dir: &Path, files: Vec<(PathBuf, String, Option<String>)>) -> Vec<syntax::FileId> {
         // As gc's messages name them: `./main.go` in the current directory.
         let shown_dir = self.env.short_path(dir);
-        let mut parsed = Vec::new();
+        let mut ids = Vec::new();
         for (path, text, shown) in files {
             let base = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let name = shown.unwrap_or_else(|| format!("{shown_dir}/{base}"));
-            let id = self.sources.add(name, text);
-            let parse = if std { syntax::parser::parse_std_file } else { syntax::parser::parse_file };
-            parsed.push(parse(self.sources, id, self.ids, self.diags));
+            ids.push(self.sources.add(name, text));
         }
-        parsed
+        ids
+    }
+
+    /// Parses `files` as [`Loader::parse_files`] does, for their
+    /// declarations only (see [`Request::decls_first`]) unless those have
+    /// a syntax error; whether they were.
+    fn parse_decls_first(&mut self, dir: &Path, files: Vec<(PathBuf, String, Option<String>)>) -> (Vec<File>, bool) {
+        let ids = self.add_sources(dir, files);
+        let mut scratch = Diagnostics::default();
+        let parsed = ids.iter().map(|&id| syntax::parser::parse_decls(self.sources, id, self.ids, &mut scratch, false));
+        let parsed: Vec<File> = parsed.collect();
+        if !scratch.has_errors() {
+            return (parsed, true);
+        }
+        // Errors go to the program's diagnostics, as a full parse finds them.
+        let reparsed = ids.into_iter().map(|id| syntax::parser::parse_file(self.sources, id, self.ids, self.diags));
+        (reparsed.collect(), false)
     }
 
     fn insert(
@@ -524,6 +562,7 @@ impl<'e, 's> Loader<'e, 's> {
             dir,
             visiting: false,
             done: false,
+            decls_only: false,
         };
         self.packages.insert(path.to_string(), loaded);
     }
@@ -707,11 +746,15 @@ impl<'e, 's> Loader<'e, 's> {
         };
         let error = problem.map(|p| self.problem_error(p, stack, Some(shown.clone())));
         let files = files.into_iter().map(|(p, t)| (p, t, None)).collect();
-        let parsed = self.parse_files(&dir, files, false);
+        let (parsed, decls_only) = match self.decls_first {
+            true => self.parse_decls_first(&dir, files),
+            false => (self.parse_files(&dir, files, false), false),
+        };
         self.insert(key, parsed, false, module.lang, Some(module), dir);
         // A package whose files are wrong still loads its imports.
         if let Some(p) = self.packages.get_mut(key) {
             p.error = error;
+            p.decls_only = decls_only;
         }
         self.visit(key, stack);
         key.to_string()
@@ -893,9 +936,13 @@ impl<'e, 's> Loader<'e, 's> {
         let mut files = Vec::new();
         let mut packages = Vec::new();
         let mut inputs = Inputs::default();
+        let mut decls_only = Vec::new();
         inputs.cwd(&self.env.cwd);
         for key in order {
             let Some(pkg) = self.packages.remove(&key) else { continue };
+            if pkg.decls_only {
+                decls_only.push(packages.len());
+            }
             inputs.package(&pkg.dir, pkg.module.as_ref().map(|m| m.dir.as_path()));
             let import_map = pkg
                 .imports
@@ -917,7 +964,7 @@ impl<'e, 's> Loader<'e, 's> {
             files.extend(pkg.files);
         }
         prune::unreferenced_library_vars(&mut files, &packages, self.sources);
-        Program { files, packages, exec_name, main_path: root, godebug: String::new(), go_paths, inputs }
+        Program { files, packages, exec_name, main_path: root, godebug: String::new(), go_paths, inputs, decls_only }
     }
 }
 
@@ -1070,6 +1117,7 @@ mod tests {
             error: None,
             visiting: false,
             done: true,
+            decls_only: false,
         }
     }
 

@@ -57,7 +57,7 @@ pub fn load_test(
         Ok(m) => m,
         Err(e) => return (None, Err(e)),
     };
-    let loader = Loader::new(&env, modules.as_ref(), req.tags, sources, ids, diags);
+    let loader = Loader::new(&env, modules.as_ref(), req, sources, ids, diags);
     let operand = req.operands.first().map_or(".", String::as_str);
     if let Some((path, dir)) = standard_package(&env, operand) {
         let result = loader.load_test_program(req, &path, dir, None);
