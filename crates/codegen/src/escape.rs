@@ -29,8 +29,11 @@
 //!   where pointer flow ([`crate::leaks`]) shows that the address cannot
 //!   outlive the activation (`var buf [32]byte; f(buf[:])` with a `f`
 //!   that does not leak its parameter) and the cell is small;
-//! * inside each capturing closure, the corresponding capture is neither
-//!   address-taken nor captured again by a nested closure.
+//! * inside each capturing closure, the corresponding capture is not
+//!   captured again by a nested closure, and its address is not taken or
+//!   goes nowhere that outlives the closure's activation (pointer flow of
+//!   the closure's body: `seen.insert(x)` with a pointer method that does
+//!   not leak its receiver).
 //!
 //! Invariant: a frame-bound closure object or frame cell is never reachable
 //! after its function returns, or from any other goroutine.
@@ -58,6 +61,7 @@ pub fn analyse(
     defer_kind: impl Fn(usize) -> DeferKind,
     addr_stays: impl Fn(LocalId) -> bool,
     closure_stays: impl Fn(&Expr) -> bool,
+    mut capture_addr_stays: impl FnMut(LocalId, FuncId, LocalId) -> bool,
 ) -> FrameCells {
     let f = &prog.funcs[fid.0 as usize];
     let mut scan = Scan::new(&defer_kind);
@@ -73,7 +77,7 @@ pub fn analyse(
         let inner_ok = scan.captured_by.get(&id).is_none_or(|uses| {
             uses.iter().all(|&(c, k)| {
                 let cf = &prog.funcs[c.0 as usize];
-                cf.captures.get(k).is_some_and(|cl| !escapes_in(prog, c, *cl))
+                cf.captures.get(k).is_some_and(|cl| !escapes_in(prog, c, *cl, |f, l| capture_addr_stays(id, f, l)))
             })
         });
         if inner_ok {
@@ -84,9 +88,13 @@ pub fn analyse(
 }
 
 /// Whether the cell of local `l` of function `fid` may escape it: its
-/// address is taken or a closure captures it.
-fn escapes_in(prog: &Program, fid: FuncId, l: LocalId) -> bool {
+/// address goes further than the activation (`addr_stays`) or a closure
+/// captures it.
+fn escapes_in(prog: &Program, fid: FuncId, l: LocalId, mut addr_stays: impl FnMut(FuncId, LocalId) -> bool) -> bool {
+    let stays = addr_stays(fid, l);
     let mut scan = Scan::new(&|_| DeferKind::Heap);
+    let only_l = |x: LocalId| x == l && stays;
+    scan.addr_stays = &only_l;
     walk_stmts(&prog.funcs[fid.0 as usize].body, &mut scan);
     scan.escaping.contains(&l) || scan.captured_by.contains_key(&l)
 }

@@ -549,12 +549,14 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let records = crate::defers::has_records(f);
         self.flow = crate::leaks::analyse(self.cx.prog, self.fid, &mut self.cx.leaks);
         let small: Vec<bool> = f.locals.iter().map(|l| self.layout(l.ty).size <= BIG_FRAME_LIMIT).collect();
+        let (prog, flow, leaks) = (self.cx.prog, &self.flow, &mut self.cx.leaks);
         self.frame = crate::escape::analyse(
-            self.cx.prog,
+            prog,
             self.fid,
             |site| crate::defers::effective_kind(f.defers[site].kind, records),
-            |l| small[l.0 as usize] && self.flow.addr_stays(l),
-            |e| self.flow.closure_stays(e),
+            |l| small[l.0 as usize] && flow.addr_stays(l),
+            |e| flow.closure_stays(e),
+            |outer, c, l| small[outer.0 as usize] && crate::leaks::analyse(prog, c, leaks).addr_stays(l),
         );
         self.in_bounds = crate::bounds::analyse(self.cx.prog, f);
         for (i, local) in f.locals.iter().enumerate() {
