@@ -1012,6 +1012,7 @@ fn stack_pointer() -> usize {
 #[inline(never)]
 fn collect(h: &mut Heap, forced: bool) {
     let started = Instant::now();
+    crate::library::crypto::at_collection(h);
     let regs = std::hint::black_box(callee_saved_registers());
     let sp = stack_pointer();
     let gp = crate::panic::cur_g();

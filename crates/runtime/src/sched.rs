@@ -651,8 +651,11 @@ extern "C" fn newproc(thunk: usize, args: *mut u8, created_pc: usize) {
     crate::preempt::start();
     let id = count_new_goroutine();
     let g = start_goroutine(id, thunk, args, created_pc);
-    // SAFETY: both are live G's.
-    unsafe { (*g).sched.creator = (*creator).id };
+    // SAFETY: both are live G's; `g` has not run.
+    unsafe {
+        (*g).sched.creator = (*creator).id;
+        crate::library::crypto::inherit(creator, g);
+    }
 }
 
 /// Counts a new user goroutine among the live ones and gives it the next
@@ -683,6 +686,7 @@ fn prepare_goroutine(id: u64, thunk: usize, args: *mut u8, created_pc: usize) ->
         (*g).defer = null_mut();
         (*g).sig = 0;
         (*g).id = id;
+        (*g).crypto = crate::library::crypto::CryptoState::new();
         let st = &mut (*g).sched;
         st.thunk = thunk;
         st.args = args;
@@ -707,6 +711,7 @@ pub(crate) fn new_coroutine_goroutine(thunk: Thunk, args: *mut u8, coro: *mut cr
     // SAFETY: both are live G's; `g` has not run.
     unsafe {
         (*g).sched.creator = (*creator).id;
+        crate::library::crypto::inherit(creator, g);
         (*g).sched.coro = coro;
         (*g).sched.status = Status::Waiting;
         (*g).sched.wait_reason = COROUTINE;
@@ -757,6 +762,7 @@ fn new_goroutine() -> *mut G {
             status: Status::Dead,
             ..GSched::new()
         },
+        crypto: crate::library::crypto::CryptoState::new(),
     }));
     with_sched(|s| s.all.push(g));
     g

@@ -23,7 +23,9 @@
 
 mod bits;
 mod bytealg;
+mod cpu;
 mod crc32;
+pub(crate) mod crypto;
 mod errors;
 mod maps;
 mod math;
@@ -226,6 +228,24 @@ library! {
     "os/signal.signal_ignored" => signal::signal_ignored,
     "os/signal.signal_recv" => signal::signal_recv,
     "os/signal.signalWaitUntilIdle" => signal::signal_wait_until_idle,
+    "internal/cpu.cpuid" => cpu::cpuid,
+    "internal/cpu.xgetbv" => cpu::xgetbv,
+    "internal/cpu.getGOAMD64level" => cpu::go_amd64_level,
+    "crypto/internal/fips140.fatal" => crypto::fatal_shim,
+    "crypto/internal/sysrand.fatal" => crypto::fatal_shim,
+    "crypto/rand.fatal" => crypto::fatal_shim,
+    "crypto/internal/fips140.getIndicator" => crypto::get_indicator,
+    "crypto/internal/fips140.setIndicator" => crypto::set_indicator,
+    "crypto/fips140.setBypass" => crypto::set_bypass,
+    "crypto/fips140.unsetBypass" => crypto::unset_bypass,
+    "crypto/fips140.isBypassed" => crypto::is_bypassed,
+    "crypto/subtle.setDITEnabled" => crypto::set_dit_enabled,
+    "crypto/subtle.setDITDisabled" => crypto::set_dit_disabled,
+    "crypto/internal/boring/bcache.registerCache" => crypto::register_cache,
+    "crypto/internal/boring/sig.StandardCrypto" => crypto::signature_marker,
+    "crypto/internal/boring/sig.BoringCrypto" => crypto::signature_marker,
+    "crypto/internal/boring/sig.FIPSOnly" => crypto::signature_marker,
+    "crypto/internal/fips140deps/time.monoTime" => time::runtime_nano,
 }
 
 #[cfg(test)]
