@@ -1,17 +1,18 @@
 //! The hooks gc's runtime gives the crypto packages by `//go:linkname`:
-//! their fatal errors, `crypto/fips140`'s per-goroutine service indicator
-//! and bypass flag, `crypto/subtle`'s data-independent timing switch,
-//! BoringCrypto's cache registry, and the signature markers of
-//! `crypto/internal/boring/sig`. (Their assembly is not needed: deft
+//! `crypto/fips140`'s per-goroutine service indicator and bypass flag,
+//! `crypto/subtle`'s data-independent timing switch, BoringCrypto's cache
+//! registry, and the signature markers of `crypto/internal/boring/sig`.
+//! (Their `fatal` is gc's `runtime.fatal`, as `internal/sync`'s is:
+//! `sync::internal_fatal_shim`. Their assembly is not needed: deft
 //! compiles upstream with the `purego` tag, see `load::stdsrc`.)
 //!
 //! Invariants: the per-goroutine state lives in the goroutine's [`G`]
 //! ([`CryptoState`]) and is read and written only by that goroutine, as
 //! gc keeps it in its `g`; every goroutine starts with a clear state, and
 //! a user's goroutine takes its creator's bypass flag ([`inherit`], as
-//! gc's `newproc1`). The
-//! registered caches are shared by every thread, behind a lock, and
-//! cleared by each collection before it marks ([`at_collection`]).
+//! gc's `newproc1`). The registered caches are shared by every thread,
+//! behind a lock, and cleared by each collection before it marks
+//! ([`at_collection`]).
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicPtr, Ordering};
@@ -95,21 +96,6 @@ pub extern "C" fn set_dit_disabled() {}
 /// crypto/internal/boring/sig): markers that tools find in gc's
 /// executables; calling one does nothing.
 pub extern "C" fn signature_marker() {}
-
-/// `func fatal(string)` (packages crypto/internal/fips140,
-/// crypto/internal/sysrand, crypto/rand): gc's `fatal error: msg` with the
-/// goroutine's traceback, exit status 2. Entered with the adapter's
-/// return address and frame pointer appended.
-#[unsafe(naked)]
-pub extern "C" fn fatal_shim(_msg: *const u8, _msg_len: usize) {
-    core::arch::naked_asm!("mov rdx, [rsp]", "mov rcx, rbp", "jmp {imp}", imp = sym fatal)
-}
-
-extern "C" fn fatal(msg: *const u8, msg_len: usize, pc: usize, fp: usize) {
-    // SAFETY: a Go string of the given length.
-    let msg = unsafe { crate::strings::go_bytes(msg, msg_len) };
-    crate::panic::fatal_with_traceback(msg, b"running", crate::frames::Frame { pc, fp })
-}
 
 /// The `ptable` fields of the registered `bcache.Cache`s: each an
 /// `atomic.Pointer` that every collection sets to nil.
