@@ -31,6 +31,13 @@ func (t *T) checkParallel() {
 	t.denyParallel = true
 }
 
+// checkParallel is what testing/cryptotest.SetGlobalRandom, which
+// changes the whole process's randomness, pulls by `//go:linkname` as
+// testing.checkParallel: t.checkParallel.
+func checkParallel(t *T) {
+	t.checkParallel()
+}
+
 // Setenv sets environment variable key to value for the rest of the test
 // (os.Setenv) and restores it afterwards.
 func (t *T) Setenv(key, value string) {

@@ -191,6 +191,9 @@ impl<'a, 'p> FnTx<'a, 'p> {
         if let Some(op) = crate::intrinsics::bits_op(name) {
             return crate::intrinsics::emit_bits(&mut self.b, op, &args);
         }
+        if crate::intrinsics::is_bool_to_uint8(name) {
+            return args;
+        }
         if let Some(intr) = crate::intrinsics::lookup(name) {
             self.nil_check(args[0]);
             return crate::intrinsics::emit(&mut self.b, intr, args[0], &args[1..]);

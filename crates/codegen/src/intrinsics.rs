@@ -1,7 +1,8 @@
 //! Library functions compiled inline: `sync/atomic`'s operations, the
-//! fast paths of `sync.Mutex`, and the functions of packages `math` and
+//! fast paths of `sync.Mutex`, the functions of packages `math` and
 //! `math/bits` that gc compiles to an instruction or two ([`FloatOp`],
-//! [`BitsOp`]).
+//! [`BitsOp`]), and the one upstream leaves to the compiler alone
+//! ([`is_bool_to_uint8`]).
 //!
 //! A direct call of one of these functions (or of a method of the atomic
 //! integer types) becomes the machine instruction itself — a `lock xadd`,
@@ -234,6 +235,15 @@ pub fn emit_bits(b: &mut FunctionBuilder, op: BitsOp, args: &[Value]) -> Vec<Val
         BitsOp::Mul64 => unreachable!("returned above"),
     };
     if ty == types::I64 { vec![r] } else { vec![b.ins().uextend(types::I64, r)] }
+}
+
+/// Whether the function is `crypto/internal/constanttime.boolToUint8`,
+/// whose Go body only panics (`unreachable; must be intrinsicified`):
+/// every compiler must make its calls the bool's byte, as gc does with a
+/// `SETcc`. A bool's scalar already is that byte, 0 or 1, so a direct
+/// call is its argument.
+pub fn is_bool_to_uint8(func_name: &str) -> bool {
+    func_name == "crypto/internal/constanttime.boolToUint8"
 }
 
 /// A method whose direct calls compile to one atomic operation on the

@@ -547,11 +547,13 @@ fn declare<'a>(cx: &mut Ctx<'a>, files: &'a [ast::File]) -> Declared<'a> {
     // Functions and methods first: declaring a global lowers its type, and
     // a lowered type's method set is fixed then, so every method must be
     // known before any global (a `var p = &T{}` above `func (*T) M()` would
-    // otherwise give `*T` an empty method table).
-    for decl in files.iter().flat_map(|f| &f.decls) {
-        if let Decl::Func(f) = decl {
-            declare_func(cx, f, &links, &mut out);
-        }
+    // otherwise give `*T` an empty method table). Those without a body
+    // come last: one may stand for a function of its own package
+    // ([`GO_FALLBACKS`]), which must be declared by then.
+    let funcs =
+        || files.iter().flat_map(|f| &f.decls).filter_map(|d| if let Decl::Func(f) = d { Some(f) } else { None });
+    for f in funcs().filter(|f| f.body.is_some()).chain(funcs().filter(|f| f.body.is_none())) {
+        declare_func(cx, f, &links, &mut out);
     }
     for decl in files.iter().flat_map(|f| &f.decls) {
         if let Decl::Var(specs) = decl {
@@ -638,14 +640,24 @@ fn linknames(files: &[ast::File]) -> Vec<(&str, &str)> {
 /// The function with a body that bodyless top-level function `name` of
 /// the package being lowered stands for, if the program has one: the
 /// function its `//go:linkname` target names (gc's pull form, `os`'s
-/// `checkClonePidfd` from `syscall`), or one that another package pushed
-/// to its own symbol. Packages are lowered after their imports, so the
-/// function is declared by then. Otherwise the runtime implements it.
+/// `checkClonePidfd` from `syscall`), one that another package pushed
+/// to its own symbol, or its Go fallback ([`GO_FALLBACKS`]). Packages are
+/// lowered after their imports, and a package's bodyless functions after
+/// its others, so the function is declared by then. Otherwise the
+/// runtime implements it.
 fn linked_body(cx: &Ctx, name: &str, links: &[(&str, &str)]) -> Option<FuncId> {
     let own = format!("{}.{name}", cx.pkg);
     let target = links.iter().find(|(local, _)| *local == name).map_or(own.as_str(), |(_, t)| t);
-    cx.symbols.get(target).or_else(|| cx.symbols.get(&own)).copied()
+    let fallback = || GO_FALLBACKS.iter().find(|(f, _)| *f == own).and_then(|(_, g)| cx.symbols.get(*g));
+    cx.symbols.get(target).or_else(|| cx.symbols.get(&own)).or_else(fallback).copied()
 }
+
+/// Functions gc writes in amd64 assembly that have a Go twin in their
+/// package, to which gc's ports without that assembly jump (a stub
+/// `JMP ·block_generic(SB)`): deft is such a port, and the twin gives
+/// gc's results by construction. (`purego` makes the crypto packages'
+/// choice in Go instead; these packages do not honour it.)
+const GO_FALLBACKS: &[(&str, &str)] = &[("internal/chacha8rand.block", "internal/chacha8rand.block_generic")];
 
 fn declare_func<'a>(cx: &mut Ctx<'a>, f: &'a FuncDecl, links: &[(&str, &str)], out: &mut Declared<'a>) {
     if f.name.name == "_" {

@@ -116,6 +116,7 @@ unsafe fn run_here(trampoline: usize, init: usize, main: usize) -> i32 {
         defer_pool: std::ptr::null_mut(),
         id: 1,
         sched: crate::sched::GSched::new(),
+        crypto: crate::library::crypto::CryptoState::new(),
     };
     // An overflow of this stack is reported as gc reports it.
     g.sched.stack = crate::sys::thread_stack().unwrap_or((0, 0));

@@ -50,6 +50,15 @@
 //!   cycle) and their finalizers queued, to run on a goroutine of the
 //!   scheduler's at its next scheduling point. Being conservative, the
 //!   collector may find an object reachable longer than gc would.
+//! * **Weak pointers** (`weak.Make`) are handles: a noscan heap word
+//!   holding the pointer, one per pointer (so that two weak pointers made
+//!   from one pointer are equal), kept by target address. Once the
+//!   finalizable objects' contents are marked, a handle whose target is
+//!   still unmarked is cleared to 0 (before a finalizer brings its object
+//!   back for one more cycle: gc's rule) and forgotten; a handle that is
+//!   itself unmarked at the end of the mark is forgotten (nobody can ask
+//!   it any more). A pointer outside the heap has a handle never cleared
+//!   (Rust memory, like gc's immortal weak handles).
 //! * **Pacing** follows GOGC: the next cycle starts when the bytes of
 //!   allocated slots reach `live × (1 + GOGC/100)` (at least 4 MB), where
 //!   live is what the last mark found. `GOGC=off` disables collection.
@@ -295,6 +304,11 @@ pub struct Heap {
     cleanups: BTreeMap<usize, Vec<(u64, usize)>>,
     /// The last cleanup id given.
     cleanup_seq: u64,
+    /// Weak handles (`weak.Make`) of heap pointers: pointer → handle (a
+    /// noscan heap word holding the pointer, or 0 once it died).
+    weak: BTreeMap<usize, usize>,
+    /// Weak handles of pointers outside the heap, never cleared.
+    immortal_weak: BTreeMap<usize, &'static usize>,
     /// Free bytes given back to the system by the last scavenge.
     released: usize,
     /// GOGC percentage, negative for off.
@@ -338,6 +352,8 @@ impl Heap {
             finalizers: BTreeMap::new(),
             cleanups: BTreeMap::new(),
             cleanup_seq: 0,
+            weak: BTreeMap::new(),
+            immortal_weak: BTreeMap::new(),
             ready: VecDeque::new(),
             released: 0,
             gogc: 100,
@@ -620,6 +636,46 @@ impl Heap {
         }
     }
 
+    /// The weak handle of pointer `p` (not nil): the address of a word
+    /// holding `p` while its object lives, 0 after; the same handle for
+    /// the same pointer while the handle is reachable. Does not collect.
+    pub fn weak_handle(&mut self, p: usize) -> usize {
+        if self.object_base(p).is_none() {
+            let cell = self.immortal_weak.entry(p).or_insert_with(|| Box::leak(Box::new(p)));
+            return *cell as *const usize as usize;
+        }
+        if let Some(&h) = self.weak.get(&p) {
+            return h;
+        }
+        let h = self.alloc(8, 8, true) as usize;
+        // SAFETY: a fresh 8-byte heap block.
+        unsafe { (h as *mut usize).write(p) };
+        self.weak.insert(p, h);
+        h
+    }
+
+    /// Clears and forgets the weak handles whose object is unmarked.
+    fn clear_dead_weak_targets(&mut self) {
+        let dead: Vec<usize> =
+            self.weak.keys().copied().filter(|&p| self.object_base(p).is_none_or(|b| !self.is_marked(b))).collect();
+        for p in dead {
+            if let Some(h) = self.weak.remove(&p) {
+                // SAFETY: handles in the map are live heap words (one whose
+                // handle died was forgotten at the end of that mark).
+                unsafe { (h as *mut usize).write(0) };
+            }
+        }
+    }
+
+    /// Forgets the weak handles that are unmarked once marking is done:
+    /// their slots are about to be freed.
+    fn forget_dead_weak_handles(&mut self) {
+        let dead: Vec<usize> = self.weak.iter().filter(|&(_, &h)| !self.is_marked(h)).map(|(&p, _)| p).collect();
+        for p in dead {
+            self.weak.remove(&p);
+        }
+    }
+
     /// Takes the oldest finalizer waiting to run: (object, finalizer).
     pub fn take_ready_finalizer(&mut self) -> Option<(usize, Finalizer)> {
         self.ready.pop_front()
@@ -654,6 +710,7 @@ impl Heap {
             }
         }
         self.drain();
+        self.clear_dead_weak_targets();
         let doomed: Vec<usize> = self.finalizers.keys().copied().filter(|&obj| !self.is_marked(obj)).collect();
         for obj in doomed {
             if let Some(f) = self.finalizers.remove(&obj) {
@@ -796,6 +853,7 @@ impl Heap {
         self.mark_finalizer_roots();
         self.drain();
         self.queue_finalizers();
+        self.forget_dead_weak_handles();
         let marked = self.marked_bytes;
         self.sweep();
         self.marked_bytes = 0;
@@ -1012,6 +1070,7 @@ fn stack_pointer() -> usize {
 #[inline(never)]
 fn collect(h: &mut Heap, forced: bool) {
     let started = Instant::now();
+    crate::library::crypto::at_collection(h);
     let regs = std::hint::black_box(callee_saved_registers());
     let sp = stack_pointer();
     let gp = crate::panic::cur_g();
@@ -1156,6 +1215,34 @@ mod tests {
             assert!(zeroed(p, 200_000));
         }
         assert_eq!(h.used, used, "freed pages were not reused");
+    }
+
+    #[test]
+    fn weak_handles_clear_with_their_object() {
+        let mut h = Heap::new();
+        let live = h.alloc(32, 8, false) as usize;
+        let dead = h.alloc(32, 8, false) as usize;
+        let (hl, hd) = (h.weak_handle(live + 8), h.weak_handle(dead));
+        assert_eq!(h.weak_handle(live + 8), hl, "one handle per pointer");
+        assert_ne!(h.weak_handle(live), hl, "another pointer, another handle");
+        let global = 0usize;
+        let hg = h.weak_handle(&global as *const usize as usize);
+        // The handles and `live` are roots; `dead` is not. A handle holds
+        // its pointer without keeping its object.
+        let roots = [live, hl, hd, hg];
+        // SAFETY: a live array.
+        unsafe { h.mark_range(roots.as_ptr() as usize, roots.as_ptr() as usize + 32) };
+        h.finish_cycle(Instant::now(), true);
+        // SAFETY: the handles were roots, so they are live heap words (and
+        // `hg` is Rust memory).
+        let read = |x: usize| unsafe { (x as *const usize).read() };
+        assert_eq!((read(hl), read(hd)), (live + 8, 0));
+        assert_eq!(read(hg), &global as *const usize as usize, "a pointer outside the heap never dies");
+        assert_eq!(h.weak_handle(live + 8), hl);
+        // Unreachable handles are forgotten: a new one comes next time.
+        h.finish_cycle(Instant::now(), true);
+        assert!(h.weak.is_empty());
+        std::hint::black_box(roots);
     }
 
     #[test]

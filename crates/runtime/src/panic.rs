@@ -158,6 +158,9 @@ pub struct G {
     pub id: u64,
     /// Scheduler state ([`crate::sched`]).
     pub sched: crate::sched::GSched,
+    /// What the crypto packages keep on a goroutine
+    /// ([`crate::library::crypto`]).
+    pub crypto: crate::library::crypto::CryptoState,
 }
 
 thread_local! {

@@ -567,6 +567,24 @@ unsafe extern "C" fn run_finalizers(_args: *mut u8, _fp_out: *mut usize) {
     with_sched(|s| s.finalizer_runner = false);
 }
 
+/// `func runtime_blockUntilEmptyCleanupQueue(timeout int64) bool`
+/// (packages unique and sync's tests): yields until no finalizer or
+/// cleanup is queued or running, or `timeout` nanoseconds have passed;
+/// whether the queue emptied.
+pub extern "C" fn block_until_empty_cleanup_queue(timeout: i64) -> bool {
+    let start = Instant::now();
+    let limit = Duration::from_nanos(timeout.max(0) as u64);
+    loop {
+        if !crate::gc::finalizers_ready() && !with_sched(|s| s.finalizer_runner) {
+            return true;
+        }
+        if start.elapsed() >= limit {
+            return false;
+        }
+        gosched();
+    }
+}
+
 /// The thunk of the runtime goroutine that runs a fired timer's function
 /// `args` (a `func(late int64)`), listed in `firing` until it returns.
 unsafe extern "C" fn run_timer(args: *mut u8, _fp_out: *mut usize) {
@@ -651,8 +669,11 @@ extern "C" fn newproc(thunk: usize, args: *mut u8, created_pc: usize) {
     crate::preempt::start();
     let id = count_new_goroutine();
     let g = start_goroutine(id, thunk, args, created_pc);
-    // SAFETY: both are live G's.
-    unsafe { (*g).sched.creator = (*creator).id };
+    // SAFETY: both are live G's; `g` has not run.
+    unsafe {
+        (*g).sched.creator = (*creator).id;
+        crate::library::crypto::inherit(creator, g);
+    }
 }
 
 /// Counts a new user goroutine among the live ones and gives it the next
@@ -683,6 +704,7 @@ fn prepare_goroutine(id: u64, thunk: usize, args: *mut u8, created_pc: usize) ->
         (*g).defer = null_mut();
         (*g).sig = 0;
         (*g).id = id;
+        (*g).crypto = crate::library::crypto::CryptoState::new();
         let st = &mut (*g).sched;
         st.thunk = thunk;
         st.args = args;
@@ -707,6 +729,7 @@ pub(crate) fn new_coroutine_goroutine(thunk: Thunk, args: *mut u8, coro: *mut cr
     // SAFETY: both are live G's; `g` has not run.
     unsafe {
         (*g).sched.creator = (*creator).id;
+        crate::library::crypto::inherit(creator, g);
         (*g).sched.coro = coro;
         (*g).sched.status = Status::Waiting;
         (*g).sched.wait_reason = COROUTINE;
@@ -757,6 +780,7 @@ fn new_goroutine() -> *mut G {
             status: Status::Dead,
             ..GSched::new()
         },
+        crypto: crate::library::crypto::CryptoState::new(),
     }));
     with_sched(|s| s.all.push(g));
     g
@@ -858,7 +882,9 @@ pub fn sleep(ns: i64) {
 }
 
 /// Waits until `*addr > 0`, then decrements it; a goroutine that waits
-/// shows `reason` in tracebacks (gc 1.27 names the sync operation).
+/// shows `reason` in tracebacks (gc 1.27 names the sync operation), and
+/// queues at the head of the semaphore's waiters if `lifo` (a waiter that
+/// waited before: `internal/sync`'s Mutex), else at the tail.
 ///
 /// The count changes only through atomic instructions: library Go code
 /// reads and writes the same words (a released count may be taken by a
@@ -866,7 +892,7 @@ pub fn sleep(ns: i64) {
 ///
 /// # Safety
 /// `addr` points to a live, aligned `uint32`.
-unsafe fn semacquire(addr: *mut u32, reason: &'static str) {
+pub(crate) unsafe fn semacquire(addr: *mut u32, reason: &'static str, lifo: bool) {
     // SAFETY: by the precondition.
     let count = unsafe { AtomicU32::from_ptr(addr) };
     loop {
@@ -878,7 +904,10 @@ unsafe fn semacquire(addr: *mut u32, reason: &'static str) {
             continue;
         }
         let g = running();
-        with_sched(|s| s.sema.entry(addr as usize).or_default().push_back(g));
+        with_sched(|s| {
+            let q = s.sema.entry(addr as usize).or_default();
+            if lifo { q.push_front(g) } else { q.push_back(g) }
+        });
         park(reason);
     }
 }
@@ -893,7 +922,7 @@ macro_rules! semacquire_for {
         /// `addr` points to a live, aligned `uint32`.
         pub unsafe extern "C" fn $name(addr: *mut u32) {
             // SAFETY: forwarded.
-            unsafe { semacquire(addr, $reason) }
+            unsafe { semacquire(addr, $reason, false) }
         }
     )*};
 }

@@ -718,10 +718,12 @@ impl<'a> Checker<'a> {
         if !late {
             self.require_version(spec.name.pos, "type alias", LangVersion::GO1_9);
         }
-        self.set_obj_ty(o, INVALID);
+        let generic = tparam0.is_some();
+        let package_level = self.objs[o.0 as usize].decl.is_some();
+        let known = if generic || !package_level { None } else { self.alias_known_type(&spec.ty, &mut vec![o]) };
+        self.set_obj_ty(o, known.unwrap_or(INVALID));
         self.type_path.push((o, spec));
         let saved_scope = self.scope;
-        let generic = tparam0.is_some();
         let tparams = if generic {
             self.open_scope();
             self.collect_tparams(o, &spec.type_params)
@@ -740,6 +742,37 @@ impl<'a> Checker<'a> {
         }
         self.set_obj_ty(o, t);
         self.resolve_awaiting(o);
+    }
+
+    /// The type a package-level alias denotes before its right side is
+    /// checked, when that side is a type name, or a pointer to one, that
+    /// ends through the package's aliases (none of them in `seen`) at a
+    /// non-generic defined type: the alias denotes it while the right
+    /// side is checked, so that a declaration reached from there may name
+    /// the alias again (`type W = w; type w struct{ c *c }; type c
+    /// struct{ f func(*W) }`), as types2's `Alias` node stands for its
+    /// actual type once that is known. `None` for any other right side:
+    /// the alias then denotes no type until it is checked.
+    fn alias_known_type(&mut self, t: &Type, seen: &mut Vec<ObjId>) -> Option<TyId> {
+        match &unparen_type(t).kind {
+            TypeKind::Pointer(base) => {
+                let elem = self.alias_known_type(base, seen)?;
+                Some(self.tys.intern(T::Pointer(elem)))
+            }
+            TypeKind::Name { pkg: None, name } => {
+                let o = self.lookup_in(self.pkg_scope, &name.name)?;
+                let Some(PkgDecl::Type(spec)) = self.objs[o.0 as usize].decl else { return None };
+                if !spec.type_params.is_empty() || seen.contains(&o) {
+                    return None;
+                }
+                if spec.alias {
+                    seen.push(o);
+                    return self.alias_known_type(&spec.ty, seen);
+                }
+                Some(self.tys.intern(T::Named(o)))
+            }
+            _ => None,
+        }
     }
 
     /// The instance `a[targs]` of generic alias `a`: its right side with

@@ -1263,7 +1263,9 @@ impl<'a> Checker<'a> {
                     return;
                 }
                 let ty = self.typ(t);
-                if ty == INVALID && self.names_incomplete_alias(t) {
+                // An alias being declared may already denote its type
+                // (`alias_known_type`), which is not complete all the same.
+                if self.names_incomplete_alias(t) {
                     self.use_elems(elems);
                     return;
                 }

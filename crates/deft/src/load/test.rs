@@ -12,7 +12,9 @@
 //! A standard package (`deft test strings`, as `go test std` tests it, or
 //! `deft test` in its directory) is read from Go's distribution,
 //! `GOROOT/src/strings`, whatever serves that
-//! path to programs: the tests are upstream's. It is inserted under its
+//! path to programs: the tests are upstream's, and its files are chosen
+//! with the tags every upstream package gets (`stdsrc::UPSTREAM_TAGS`:
+//! `crypto/md5` under test is its pure-Go code, as when imported). It is inserted under its
 //! own path before anything is visited, so that every package of the test
 //! program importing it (package testing imports strings) gets the one
 //! under test, as the go command recompiles dependents against a test
@@ -153,7 +155,11 @@ impl Loader<'_, '_> {
         dir: PathBuf,
         module: Option<super::modules::Module>,
     ) -> Result<TestLoad, String> {
-        let ctx = BuildContext { tests: true, ..self.ctx.clone() };
+        let standard = module.is_none() && super::is_standard(path) && path != super::COMMAND_LINE;
+        // A standard package's files are chosen as for any program that
+        // imports it (`purego`: crypto's pure-Go code over assembly).
+        let program_ctx = if standard { super::stdsrc::upstream_context(&self.ctx) } else { self.ctx.clone() };
+        let ctx = BuildContext { tests: true, ..program_ctx };
         let super::dir::DirFiles { files, problem } = self.command_line_package(path, &dir, &ctx)?;
         if let Some(problem) = problem {
             return Err(self.problem_error(problem, &[], None).render());
@@ -192,7 +198,6 @@ impl Loader<'_, '_> {
         }
         let has_external = !external.is_empty();
         own.extend(internal);
-        let standard = module.is_none() && super::is_standard(path) && path != super::COMMAND_LINE;
         self.insert(path, own, standard, lang, module.clone(), dir.clone());
         // A command's package is tested as an ordinary package.
         if let Some(p) = self.packages.get_mut(path) {

@@ -23,7 +23,9 @@
 
 mod bits;
 mod bytealg;
+mod cpu;
 mod crc32;
+pub(crate) mod crypto;
 mod errors;
 mod maps;
 mod math;
@@ -99,6 +101,10 @@ library! {
     "runtime.SetFinalizer" => runtime::set_finalizer,
     "runtime.addCleanup" => runtime::add_cleanup,
     "runtime.stopCleanup" => runtime::stop_cleanup,
+    "weak.runtime_registerWeakPointer" => runtime::register_weak_pointer,
+    "weak.runtime_makeStrongFromWeak" => runtime::make_strong_from_weak,
+    "unique.runtime_blockUntilEmptyCleanupQueue" => crate::sched::block_until_empty_cleanup_queue,
+    "sync_test.runtime_blockUntilEmptyCleanupQueue" => crate::sched::block_until_empty_cleanup_queue,
     "runtime.fatal" => sync::fatal_shim,
     "runtime.getenv" => os::getenv,
     "runtime.godebugDefault" => runtime::godebug_default,
@@ -130,6 +136,13 @@ library! {
     "unique.runtime_rand" => rand::runtime_rand,
     "net.runtime_rand" => rand::runtime_rand,
     "internal/sync.runtime_rand" => rand::runtime_rand,
+    "internal/sync.runtime_SemacquireMutex" => sync::internal_semacquire_mutex,
+    "internal/sync.runtime_Semrelease" => sync::internal_semrelease,
+    "internal/sync.runtime_canSpin" => sync::can_spin,
+    "internal/sync.runtime_doSpin" => sync::do_spin,
+    "internal/sync.runtime_nanotime" => time::runtime_nano,
+    "internal/sync.throw" => sync::internal_fatal_shim,
+    "internal/sync.fatal" => sync::internal_fatal_shim,
     "math.archFloor" => math::floor,
     "math.archCeil" => math::ceil,
     "math.archTrunc" => math::trunc,
@@ -226,6 +239,24 @@ library! {
     "os/signal.signal_ignored" => signal::signal_ignored,
     "os/signal.signal_recv" => signal::signal_recv,
     "os/signal.signalWaitUntilIdle" => signal::signal_wait_until_idle,
+    "internal/cpu.cpuid" => cpu::cpuid,
+    "internal/cpu.xgetbv" => cpu::xgetbv,
+    "internal/cpu.getGOAMD64level" => cpu::go_amd64_level,
+    "crypto/internal/fips140.fatal" => sync::internal_fatal_shim,
+    "crypto/internal/sysrand.fatal" => sync::internal_fatal_shim,
+    "crypto/rand.fatal" => sync::internal_fatal_shim,
+    "crypto/internal/fips140.getIndicator" => crypto::get_indicator,
+    "crypto/internal/fips140.setIndicator" => crypto::set_indicator,
+    "crypto/fips140.setBypass" => crypto::set_bypass,
+    "crypto/fips140.unsetBypass" => crypto::unset_bypass,
+    "crypto/fips140.isBypassed" => crypto::is_bypassed,
+    "crypto/subtle.setDITEnabled" => crypto::set_dit_enabled,
+    "crypto/subtle.setDITDisabled" => crypto::set_dit_disabled,
+    "crypto/internal/boring/bcache.registerCache" => crypto::register_cache,
+    "crypto/internal/boring/sig.StandardCrypto" => crypto::signature_marker,
+    "crypto/internal/boring/sig.BoringCrypto" => crypto::signature_marker,
+    "crypto/internal/boring/sig.FIPSOnly" => crypto::signature_marker,
+    "crypto/internal/fips140deps/time.monoTime" => time::runtime_nano,
 }
 
 #[cfg(test)]

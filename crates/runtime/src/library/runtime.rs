@@ -440,6 +440,26 @@ pub extern "C" fn add_cleanup(ptr: usize, func: usize) -> super::Pair {
     })
 }
 
+/// `func runtime_registerWeakPointer(unsafe.Pointer) unsafe.Pointer`
+/// (package weak, behind `weak.Make`): the handle of a non-nil pointer
+/// (see the weak pointers of [`crate::gc`]).
+pub extern "C" fn register_weak_pointer(p: usize) -> usize {
+    crate::gc::with_heap(|h| h.weak_handle(p))
+}
+
+/// `func runtime_makeStrongFromWeak(unsafe.Pointer) unsafe.Pointer`
+/// (package weak, behind `Pointer.Value`): the pointer handle `u` holds,
+/// nil once its object was found unreachable. The collector stops the
+/// world and clears handles during a collection only, so the word read
+/// is a live object's pointer or 0.
+///
+/// # Safety
+/// `u` is a handle [`register_weak_pointer`] returned, still reachable.
+pub unsafe extern "C" fn make_strong_from_weak(u: *const usize) -> usize {
+    // SAFETY: by the precondition.
+    unsafe { u.read() }
+}
+
 /// `func stopCleanup(base uintptr, id uint64)` (behind `Cleanup.Stop`).
 pub extern "C" fn stop_cleanup(base: usize, id: u64) {
     if id != 0 {

@@ -23,3 +23,63 @@ extern "C" fn fatal(msg: *const u8, msg_len: usize, status: *const u8, status_le
 pub extern "C" fn same_type(a: *const TypeDesc, _: usize, b: *const TypeDesc, _: usize) -> bool {
     std::ptr::eq(a, b)
 }
+
+/// `func runtime_SemacquireMutex(s *uint32, lifo bool, skipframes int)`
+/// (package internal/sync, gc's `sync.runtime_SemacquireMutex`): its
+/// `Mutex` (under `HashTrieMap`, `unique`'s map) waits until `*s > 0` and
+/// decrements it, a waiter that waited before queued first (`lifo`). deft
+/// keeps no contention profile, which `skipframes` serves in gc.
+///
+/// # Safety
+/// `s` points to a live, aligned `uint32`.
+pub unsafe extern "C" fn internal_semacquire_mutex(s: *mut u32, lifo: bool, _skipframes: isize) {
+    // SAFETY: forwarded.
+    unsafe { crate::sched::semacquire(s, "sync.Mutex.Lock", lifo) }
+}
+
+/// `func runtime_Semrelease(s *uint32, handoff bool, skipframes int)`
+/// (package internal/sync): increments `*s` and wakes one waiter. gc's
+/// `handoff` (a starving Mutex's unlock) gives the count to the first
+/// waiter directly; here the woken waiter competes for it, which only
+/// goroutines counted as the Mutex's waiters take (its Lock counts itself
+/// a waiter before it waits while the Mutex starves), so whichever takes
+/// it owns the Mutex as the handed-off one would: fairness differs, the
+/// state stays consistent.
+///
+/// # Safety
+/// `s` points to a live, aligned `uint32`.
+pub unsafe extern "C" fn internal_semrelease(s: *mut u32, _handoff: bool, _skipframes: isize) {
+    // SAFETY: forwarded.
+    unsafe { crate::sched::semrelease(s) }
+}
+
+/// `func runtime_canSpin(i int) bool` (package internal/sync): whether a
+/// Mutex's Lock should spin before it waits. Never: spinning is gc's
+/// optimisation for a lock held by a goroutine running on another
+/// processor, and waiting is always correct.
+pub extern "C" fn can_spin(_i: isize) -> bool {
+    false
+}
+
+/// `func runtime_doSpin()` (package internal/sync): a few pause
+/// instructions (not called while `can_spin` says no).
+pub extern "C" fn do_spin() {
+    for _ in 0..30 {
+        std::hint::spin_loop();
+    }
+}
+
+/// `func throw(string)` and `func fatal(string)` (package internal/sync):
+/// gc's `fatal error: msg` (a Mutex's inconsistent state, an unlock of an
+/// unlocked Mutex) and the running goroutine's traceback, exit status 2.
+/// Entered with the adapter's return address and frame pointer appended.
+#[unsafe(naked)]
+pub extern "C" fn internal_fatal_shim(_msg: *const u8, _msg_len: usize) {
+    core::arch::naked_asm!("mov rdx, [rsp]", "mov rcx, rbp", "jmp {imp}", imp = sym internal_fatal)
+}
+
+extern "C" fn internal_fatal(msg: *const u8, msg_len: usize, pc: usize, fp: usize) {
+    // SAFETY: a Go string of the given length.
+    let msg = unsafe { crate::strings::go_bytes(msg, msg_len) };
+    crate::panic::fatal_with_traceback(msg, b"running", crate::frames::Frame { pc, fp })
+}

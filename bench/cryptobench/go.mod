@@ -1,0 +1,3 @@
+module cryptobench
+
+go 1.27
