@@ -66,7 +66,12 @@ impl Types {
             return;
         }
         let tparams = self.generic.get(&base).cloned().unwrap_or_default();
-        let Some(u) = self.named.get(&base).map(|n| n.underlying) else { return };
+        let Some(mut u) = self.named.get(&base).map(|n| n.underlying) else { return };
+        // An instance with the wrong number of arguments (reported where
+        // it is written) has an invalid underlying type.
+        if tparams.len() != args.len() {
+            u = INVALID;
+        }
         self.expanding += 1;
         let su = self.subst(u, &Subst::new(&tparams, &args));
         self.expanding -= 1;
@@ -116,6 +121,12 @@ impl Types {
             },
             T::Union(terms) => T::Union(self.subst_terms(&terms, s)),
             T::Inst(base, args) => {
+                // One with the wrong number of arguments (reported where
+                // it is written) substitutes to an invalid type, as in
+                // types2, so that what mentions it is not reported again.
+                if self.generic.get(&base).is_some_and(|tps| tps.len() != args.len()) {
+                    return INVALID;
+                }
                 let new: Vec<TyId> = args.iter().map(|&a| self.subst(a, s)).collect();
                 return if new == args { t } else { self.instance(base, new) };
             }

@@ -263,18 +263,39 @@ impl<'a> Checker<'a> {
         if targs.contains(&INVALID) {
             return INVALID;
         }
-        if !self.type_arg_count(g, targs.len(), type_start(base)) {
-            return INVALID;
-        }
         let at: Vec<syntax::Pos> = args.iter().map(type_start).collect();
-        let tparams = self.tys.generic[&g].clone();
-        self.record_mono(&tparams, &targs, &at, type_start(base));
-        let inst = self.tys.instance(g, targs.clone());
+        let inst = self.named_instance(g, targs, at, type_start(base), type_name_ident(base));
         self.inst_pos.entry(inst).or_insert(type_start(base));
-        if let Some(id) = type_name_ident(base) {
+        inst
+    }
+
+    /// The instance `g[targs]` of generic defined type `g` written at
+    /// `pos` (its arguments at `at`, its name `ident`), recorded for
+    /// lowering and verified against the constraints once the
+    /// declarations are complete. With the wrong number of arguments
+    /// (reported) it is still a type, of invalid structure, as types2's:
+    /// `x = y` of `Tb[*int]` and `Tb[*int, int]` is still a mismatch, and
+    /// inference from it still fails.
+    pub(crate) fn named_instance(
+        &mut self,
+        g: ObjId,
+        targs: Vec<TyId>,
+        at: Vec<syntax::Pos>,
+        pos: syntax::Pos,
+        ident: Option<syntax::ast::NodeId>,
+    ) -> TyId {
+        let counted = self.type_arg_count(g, targs.len(), pos);
+        if counted {
+            let tparams = self.tys.generic[&g].clone();
+            self.record_mono(&tparams, &targs, &at, pos);
+        }
+        let inst = self.tys.instance(g, targs.clone());
+        if let Some(id) = ident {
             self.record_instance(id, g, &targs, inst);
         }
-        self.later.push(LaterCheck::Verify { obj: g, targs, at, pos: type_start(base) });
+        if counted {
+            self.later.push(LaterCheck::Verify { obj: g, targs, at, pos });
+        }
         inst
     }
 
@@ -310,7 +331,11 @@ impl<'a> Checker<'a> {
                 LaterCheck::MapKey(k, pos) => {
                     if !self.tys.comparable(k) {
                         let s = self.ts(k);
-                        self.error(pos, format!("invalid map key type {s}"));
+                        let why = match self.tys.get(k) {
+                            T::TypeParam(_) => " (missing comparable constraint)",
+                            _ => "",
+                        };
+                        self.error(pos, format!("invalid map key type {s}{why}"));
                     }
                 }
                 LaterCheck::Embedded(t, pos) => {
@@ -329,6 +354,7 @@ impl<'a> Checker<'a> {
             _ => (t, false),
         };
         match self.tys.get(self.tys.under(base)) {
+            T::TypeParam(_) => Some("embedded field type cannot be a (pointer to a) type parameter"),
             T::Basic(crate::model::BasicKind::UnsafePointer) => Some("embedded field type cannot be unsafe.Pointer"),
             T::Pointer(_) => Some("embedded field type cannot be a pointer"),
             T::Interface { .. } if is_ptr => Some("embedded field type cannot be a pointer to an interface"),
