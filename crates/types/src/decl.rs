@@ -705,18 +705,19 @@ impl<'a> Checker<'a> {
         self.collect_tparams(o, &spec.type_params);
         let errors = self.diags.len();
         let mut rhs = self.typ(&spec.ty);
+        let decl_scope = self.scope;
         self.scope = saved_scope;
         if let Some(r) = self.embeds_incomplete.remove(&rhs)
             && errors == self.diags.len()
-            && spec.type_params.is_empty()
             && self.objs[o.0 as usize].decl.is_some()
         {
             // An interface embedding one whose declaration is in progress
             // (through a method signature: `type t interface{ f(u) }; type
-            // u interface{ t }`): its methods and type set are known once
-            // that one is; it is checked again then.
+            // u interface{ t }`, or an instance of such a generic one): its
+            // methods and type set are known once that one is; it is
+            // checked again then.
             self.type_path.pop();
-            self.iface_awaiting.entry(r).or_default().push((o, spec));
+            self.iface_awaiting.entry(r).or_default().push((o, spec, decl_scope));
             return;
         }
         if matches!(self.tys.get(rhs), T::TypeParam(_)) {
@@ -823,15 +824,15 @@ impl<'a> Checker<'a> {
 
     /// Whether interface `o` waits for another's declaration to complete.
     pub(crate) fn iface_waits(&self, o: ObjId) -> bool {
-        self.iface_awaiting.values().any(|deps| deps.iter().any(|&(d, _)| d == o))
+        self.iface_awaiting.values().any(|deps| deps.iter().any(|&(d, ..)| d == o))
     }
 
     /// Checks again the interfaces that embed `o` (now declared) and waited
-    /// for it, in their own file's scope, and finishes them.
+    /// for it, in their declaration's scope, and finishes them.
     fn resolve_iface_awaiting(&mut self, o: ObjId) {
-        for (dep, spec) in self.iface_awaiting.remove(&o).unwrap_or_default() {
+        for (dep, spec, scope) in self.iface_awaiting.remove(&o).unwrap_or_default() {
             let saved = self.scope;
-            self.scope = self.file_scopes[self.objs[dep.0 as usize].file];
+            self.scope = scope;
             let t = self.typ(&spec.ty);
             self.scope = saved;
             self.embeds_incomplete.remove(&t);

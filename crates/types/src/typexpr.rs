@@ -494,17 +494,25 @@ impl<'a> Checker<'a> {
                     // (Grey but off the path: its declaration is being
                     // finished, its underlying type is known.)
                     if let Some(r) = self.grey_type_named_by(t).filter(|&r| !self.path_from(r).is_empty())
-                        && self.embedding_cycle(r)
+                        && self.embedding_cycle(r, false)
                     {
                         self.report_embedding_cycle(r);
                         continue;
                     }
                     // A type being declared, or waiting for one: its
                     // methods and type set are not known yet.
-                    if let T::Named(r) = *self.tys.get(et)
-                        && self.tys.under(et) == INVALID
-                        && (self.objs[r.0 as usize].color == crate::check::Color::Grey || self.iface_waits(r))
-                    {
+                    // So is an instance of a generic one, unless the
+                    // path back to it is embeddings only (a cycle, which
+                    // `valid_type` reports).
+                    let waits = |c: &Self, r: ObjId| {
+                        c.objs[r.0 as usize].color == crate::check::Color::Grey || c.iface_waits(r)
+                    };
+                    let incomplete_here = match *self.tys.get(et) {
+                        T::Named(r) => waits(self, r).then_some(r),
+                        T::Inst(r, _) => (waits(self, r) && !self.embedding_cycle(r, true)).then_some(r),
+                        _ => None,
+                    };
+                    if let Some(r) = incomplete_here.filter(|_| self.tys.under(et) == INVALID) {
                         incomplete = Some(r);
                     }
                     if et == INVALID {
@@ -687,8 +695,9 @@ impl<'a> Checker<'a> {
     /// a cycle of embeddings (and aliases) only: the interface would
     /// contain itself. Through a method signature (`type A interface{ F()
     /// B }; type B interface{ A }`) it is no cycle.
-    fn embedding_cycle(&self, r: ObjId) -> bool {
-        self.path_from(r).windows(2).all(|w| embeds_name(&self.info.uses, &w[0].1.ty, w[1].0))
+    fn embedding_cycle(&self, r: ObjId, through_instances: bool) -> bool {
+        let uses = &self.info.uses;
+        self.path_from(r).windows(2).all(|w| embeds_name(uses, &w[0].1.ty, w[1].0, through_instances))
     }
 
     /// Converts an expression that denotes a type (`[]byte`, `T`, `*T`,
@@ -786,13 +795,13 @@ impl Checker<'_> {
 const MAX_UNION_TERMS: usize = 100;
 
 /// Whether `t` is, or embeds as an interface element, the name of `target`.
-fn embeds_name(uses: &syntax::ast::NodeMap<ObjId>, t: &Type, target: ObjId) -> bool {
+fn embeds_name(uses: &syntax::ast::NodeMap<ObjId>, t: &Type, target: ObjId, through_instances: bool) -> bool {
+    let embeds = |t: &Type| embeds_name(uses, t, target, through_instances);
     match &t.kind {
-        TypeKind::Paren(inner) => embeds_name(uses, inner, target),
+        TypeKind::Paren(inner) => embeds(inner),
+        TypeKind::Instance { base, .. } if through_instances => embeds(base),
         TypeKind::Name { pkg: None, name } => uses.get(&name.id) == Some(&target),
-        TypeKind::Interface(elems) => {
-            elems.iter().any(|e| matches!(e, InterfaceElem::Embed(x) if embeds_name(uses, x, target)))
-        }
+        TypeKind::Interface(elems) => elems.iter().any(|e| matches!(e, InterfaceElem::Embed(x) if embeds(x))),
         _ => false,
     }
 }
