@@ -313,6 +313,7 @@ impl<'a> Checker<'a> {
 
     /// Makes the checks that waited for the declarations to complete.
     pub(crate) fn check_later(&mut self) {
+        self.tys.complete_constraints();
         for check in std::mem::take(&mut self.later) {
             match check {
                 LaterCheck::VarType(t, pos) => {
