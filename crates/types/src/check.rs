@@ -194,8 +194,9 @@ pub(crate) struct Checker<'a> {
     /// was not known yet when they were made, with that type.
     pub embeds_incomplete: HashMap<TyId, ObjId>,
     /// Interfaces declared as such an interface, by the type they wait
-    /// for (see `Checker::resolve_iface_awaiting`).
-    pub iface_awaiting: HashMap<ObjId, Vec<(ObjId, &'a syntax::ast::TypeSpec)>>,
+    /// for, with the scope their type is checked in (that of a generic
+    /// one's type parameters) (see `Checker::resolve_iface_awaiting`).
+    pub iface_awaiting: HashMap<ObjId, Vec<(ObjId, &'a syntax::ast::TypeSpec, ScopeId)>>,
     /// The objects whose declarations are being checked, outermost first
     /// (see `cycles.rs`).
     pub obj_path: Vec<ObjId>,

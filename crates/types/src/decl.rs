@@ -157,9 +157,13 @@ impl<'a> Checker<'a> {
         match self.lookup_in(scope, name) {
             Some(o) if exported(name) => Some(o),
             // gc imports another package from its export data, which
-            // holds no unexported name: the name is undefined there.
-            Some(_) => {
-                self.error(pos, format!("undefined: {pkg}.{name}"));
+            // holds only the unexported names the exported ones need.
+            Some(o) => {
+                let msg = match self.in_export_data(scope, o) {
+                    true => format!("name {name} not exported by package {pkg}"),
+                    false => format!("undefined: {pkg}.{name}"),
+                };
+                self.error(pos, msg);
                 None
             }
             None => {
@@ -181,6 +185,54 @@ impl<'a> Checker<'a> {
                 None
             }
         }
+    }
+
+    /// Whether gc's export data of the package of `scope` holds its
+    /// unexported object `target`: a type name that the types of its
+    /// exported names reach (through fields, elements, signatures and
+    /// every method of the types met, unexported ones included), which gc
+    /// writes out whole (`reflect.flag`, the type of `Value`'s field).
+    /// gc also writes the unexported names that inlinable bodies mention,
+    /// which deft cannot tell: those stay undefined.
+    fn in_export_data(&self, scope: crate::check::ScopeId, target: ObjId) -> bool {
+        if !matches!(self.obj(target).kind, ObjKind::TypeName) {
+            return false;
+        }
+        let exported = |n: &String| n.chars().next().is_some_and(char::is_uppercase);
+        let names = &self.scopes[scope.0 as usize].names;
+        let mut stack: Vec<TyId> = names.iter().filter(|(n, _)| exported(n)).map(|(_, &o)| self.obj_ty(o)).collect();
+        let mut seen = std::collections::HashSet::new();
+        while let Some(t) = stack.pop() {
+            if !seen.insert(t) {
+                continue;
+            }
+            match self.tys.get(t) {
+                T::Named(o) | T::Inst(o, _) => {
+                    if *o == target {
+                        return true;
+                    }
+                    if let T::Inst(_, args) = self.tys.get(t) {
+                        stack.extend(args);
+                    }
+                    if let Some(n) = self.tys.named.get(o) {
+                        stack.push(n.underlying);
+                        stack.extend(n.methods.iter().map(|&m| self.obj_ty(m)));
+                    }
+                }
+                T::Pointer(e) | T::Array(_, e) | T::Slice(e) | T::Chan(_, e) => stack.push(*e),
+                T::Map(k, v) => stack.extend([*k, *v]),
+                T::Struct(fs) => stack.extend(fs.iter().map(|f| f.ty)),
+                T::Func(sig) => stack.extend(sig.params.iter().chain(&sig.results).map(|p| p.ty)),
+                T::Tuple(ps) => stack.extend(ps.iter().map(|p| p.ty)),
+                T::Interface { methods, written, .. } => {
+                    stack.extend(methods.iter().map(|m| m.sig));
+                    stack.extend(written.iter().flat_map(|w| w.embeds.iter().copied()));
+                }
+                T::Union(terms) => stack.extend(terms.iter().map(|x| x.ty)),
+                T::Basic(_) | T::Alias(..) | T::TypeParam(_) => {}
+            }
+        }
+        false
     }
 
     /// Reports package-level names that a file also declares by importing
@@ -653,18 +705,19 @@ impl<'a> Checker<'a> {
         self.collect_tparams(o, &spec.type_params);
         let errors = self.diags.len();
         let mut rhs = self.typ(&spec.ty);
+        let decl_scope = self.scope;
         self.scope = saved_scope;
         if let Some(r) = self.embeds_incomplete.remove(&rhs)
             && errors == self.diags.len()
-            && spec.type_params.is_empty()
             && self.objs[o.0 as usize].decl.is_some()
         {
             // An interface embedding one whose declaration is in progress
             // (through a method signature: `type t interface{ f(u) }; type
-            // u interface{ t }`): its methods and type set are known once
-            // that one is; it is checked again then.
+            // u interface{ t }`, or an instance of such a generic one): its
+            // methods and type set are known once that one is; it is
+            // checked again then.
             self.type_path.pop();
-            self.iface_awaiting.entry(r).or_default().push((o, spec));
+            self.iface_awaiting.entry(r).or_default().push((o, spec, decl_scope));
             return;
         }
         if matches!(self.tys.get(rhs), T::TypeParam(_)) {
@@ -804,15 +857,15 @@ impl<'a> Checker<'a> {
 
     /// Whether interface `o` waits for another's declaration to complete.
     pub(crate) fn iface_waits(&self, o: ObjId) -> bool {
-        self.iface_awaiting.values().any(|deps| deps.iter().any(|&(d, _)| d == o))
+        self.iface_awaiting.values().any(|deps| deps.iter().any(|&(d, ..)| d == o))
     }
 
     /// Checks again the interfaces that embed `o` (now declared) and waited
-    /// for it, in their own file's scope, and finishes them.
+    /// for it, in their declaration's scope, and finishes them.
     fn resolve_iface_awaiting(&mut self, o: ObjId) {
-        for (dep, spec) in self.iface_awaiting.remove(&o).unwrap_or_default() {
+        for (dep, spec, scope) in self.iface_awaiting.remove(&o).unwrap_or_default() {
             let saved = self.scope;
-            self.scope = self.file_scopes[self.objs[dep.0 as usize].file];
+            self.scope = scope;
             let t = self.typ(&spec.ty);
             self.scope = saved;
             self.embeds_incomplete.remove(&t);
@@ -1250,7 +1303,7 @@ impl<'a> Checker<'a> {
         let (params, variadic) = self.collect_params(&ft.params, owner, false, &mut objs.params);
         let (results, _) = self.collect_params(&ft.results, owner, true, &mut objs.results);
         let sig = self.tys.intern(T::Func(Sig { params, results, variadic, tparams: vec![] }));
-        self.check_dup_params(&objs);
+        self.check_dup_params(&objs, &tparams);
         (sig, objs, tparams)
     }
 
@@ -1270,10 +1323,11 @@ impl<'a> Checker<'a> {
     }
 
     /// Reports parameters (and results, receiver) declared twice, or
-    /// declared again after a receiver type parameter.
-    fn check_dup_params(&mut self, objs: &SigObjs) {
+    /// declared again after a type parameter of the receiver or of the
+    /// function (`tparams`): types2 declares them all in one scope.
+    fn check_dup_params(&mut self, objs: &SigObjs, tparams: &[TyId]) {
         let mut seen: Vec<(String, Pos)> = Vec::new();
-        for &t in &objs.recv_tparams {
+        for &t in objs.recv_tparams.iter().chain(tparams) {
             if let T::TypeParam(p) = *self.tys.get(t) {
                 seen.push((self.obj(p).name.clone(), self.obj(p).pos));
             }

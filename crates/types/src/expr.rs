@@ -1419,8 +1419,13 @@ impl<'a> Checker<'a> {
                     let elem = if ty.is_none() { " element" } else { "" };
                     let cause = if common.is_err() { " (no common underlying type)" } else { "" };
                     self.error(start_pos(e), format!("invalid composite literal{elem} type {ts}{cause}"));
+                    return;
                 }
-                return;
+                // An instance of invalid structure (wrong type argument
+                // count) still types its literal, as types2's does.
+                if !matches!(self.tys.get(base), T::Inst(..)) {
+                    return;
+                }
             }
         }
         x.mode = OpMode::Value;
@@ -1608,8 +1613,9 @@ impl<'a> Checker<'a> {
                 return;
             }
             T::TypeParam(_) => {
-                if let Some((elem, variable)) = self.tparam_index_elem(x.ty) {
+                if let Some((elem, variable, len)) = self.tparam_index_elem(x.ty) {
                     valid = true;
+                    length = len;
                     let addressable = variable && x.mode == OpMode::Variable;
                     x.mode = match addressable || self.tparam_all_slices(x.ty) {
                         true => OpMode::Variable,
@@ -1640,32 +1646,38 @@ impl<'a> Checker<'a> {
 
     /// The element type every type of type parameter `t`'s set indexes
     /// to (strings, arrays, pointers to arrays, slices; no maps), if
-    /// they agree, and whether an element is a variable when the operand
-    /// is (no strings).
-    fn tparam_index_elem(&self, t: TyId) -> Option<(TyId, bool)> {
+    /// they agree, whether an element is a variable when the operand
+    /// is (no strings), and the length constant indices are checked
+    /// against (-1: none). The length is types2's: the first type's
+    /// (-1 if it has none), lowered by any shorter array after it.
+    fn tparam_index_elem(&self, t: TyId) -> Option<(TyId, bool, i64)> {
         let terms = self.tys.tparam_terms(t)?;
         let mut elem: Option<TyId> = None;
         let mut variable = true;
+        let mut length = -1i64;
         for term in terms {
             let u = self.tys.under(term.ty);
-            let e = match self.tys.get(u) {
+            let (e, len) = match self.tys.get(u) {
                 _ if self.tys.is_string(u) => {
                     variable = false;
-                    BYTE
+                    (BYTE, -1)
                 }
-                T::Array(_, e) | T::Slice(e) => *e,
+                T::Array(n, e) => (*e, *n as i64),
+                T::Slice(e) => (*e, -1),
                 T::Pointer(b) => match self.tys.get(self.tys.under(*b)) {
-                    T::Array(_, e) => *e,
+                    T::Array(n, e) => (*e, *n as i64),
                     _ => return None,
                 },
                 _ => return None,
             };
             match elem {
                 Some(x) if !self.tys.identical(x, e) => return None,
-                _ => elem = Some(e),
+                Some(_) if len >= 0 && len < length => length = len,
+                Some(_) => {}
+                None => (elem, length) = (Some(e), len),
             }
         }
-        Some((elem?, variable))
+        Some((elem?, variable, length))
     }
 
     /// Whether every type of type parameter `t`'s set is a slice or a
@@ -1676,6 +1688,20 @@ impl<'a> Checker<'a> {
             !ts.is_empty()
                 && ts.iter().all(|x| matches!(self.tys.get(self.tys.under(x.ty)), T::Slice(_) | T::Pointer(_)))
         })
+    }
+
+    /// Why type parameter `t` has no common underlying type to slice, in
+    /// types2's words, if that is why (strings count as byte slices).
+    fn slice_mismatch(&mut self, t: TyId) -> Option<String> {
+        let terms = self.tys.tparam_terms(t)?;
+        let Some(first) = terms.first() else {
+            return Some(format!("no specific type in {}", self.ts(t)));
+        };
+        let bytes = self.tys.intern(T::Slice(BYTE));
+        let under = |tys: &crate::types::Types, t: TyId| if tys.is_string(t) { bytes } else { tys.under(t) };
+        let cu = under(&self.tys, first.ty);
+        let other = terms[1..].iter().find(|term| !self.tys.identical(cu, under(&self.tys, term.ty)))?;
+        Some(format!("{} and {} have different underlying types", self.ts(first.ty), self.ts(other.ty)))
     }
 
     fn single_index(&mut self, indices: &'a [Expr]) -> Option<&'a Expr> {
@@ -1755,7 +1781,8 @@ impl<'a> Checker<'a> {
         }
         if !valid {
             let s = self.op_string(x);
-            self.error_at_op(x, format!("cannot slice {s}"));
+            let cause = self.slice_mismatch(x.ty).map(|c| format!(": {c}")).unwrap_or_default();
+            self.error_at_op(x, format!("cannot slice {s}{cause}"));
             x.set_invalid();
             return;
         }
@@ -1818,26 +1845,18 @@ impl<'a> Checker<'a> {
             }
             targs.push(t);
         }
-        if !self.type_arg_count(g, targs.len(), start_pos(base)) {
-            x.set_invalid();
-            return;
-        }
         let at: Vec<Pos> = indices.iter().map(start_pos).collect();
         if alias.is_some() {
+            if !self.type_arg_count(g, targs.len(), start_pos(base)) {
+                x.set_invalid();
+                return;
+            }
             x.mode = OpMode::TypeExpr;
             x.ty = self.alias_instance(g, targs, at, start_pos(base));
             return;
         }
-        let tparams = self.tys.generic[&g].clone();
-        self.record_mono(&tparams, &targs, &at, start_pos(base));
-        let inst = self.tys.instance(g, targs.clone());
-        if let Some(id) = name_ident(base) {
-            self.record_instance(id, g, &targs, inst);
-        }
-        let pos = start_pos(base);
-        self.later.push(crate::check::LaterCheck::Verify { obj: g, targs, at, pos });
         x.mode = OpMode::TypeExpr;
-        x.ty = inst;
+        x.ty = self.named_instance(g, targs, at, start_pos(base), name_ident(base));
     }
 
     /// `f[A, B]` as a value, `x` being generic function `f`: every type

@@ -147,7 +147,10 @@ impl Checker<'_> {
             if x.ty != INVALID {
                 // A defined type (or `any`) is described by its structure:
                 // `s (variable of struct type S)`, `m (variable of int type MyInt)`.
+                // One of invalid structure is `of invalid type type T`, as
+                // types2 says, which marks the message as a follow-on error.
                 let desc = match self.tys.get(x.ty) {
+                    T::Named(_) | T::Inst(..) if self.tys.under(x.ty) == INVALID => Some("invalid type".into()),
                     T::Named(_) | T::Inst(..) | T::Interface { any: true, .. } => self.tys.composite_kind(x.ty),
                     _ => None,
                 };

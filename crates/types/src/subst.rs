@@ -66,7 +66,12 @@ impl Types {
             return;
         }
         let tparams = self.generic.get(&base).cloned().unwrap_or_default();
-        let Some(u) = self.named.get(&base).map(|n| n.underlying) else { return };
+        let Some(mut u) = self.named.get(&base).map(|n| n.underlying) else { return };
+        // An instance with the wrong number of arguments (reported where
+        // it is written) has an invalid underlying type.
+        if tparams.len() != args.len() {
+            u = INVALID;
+        }
         self.expanding += 1;
         let su = self.subst(u, &Subst::new(&tparams, &args));
         self.expanding -= 1;
@@ -102,20 +107,31 @@ impl Types {
             }
             T::Func(sig) => T::Func(self.subst_sig(&sig, s)),
             T::Tuple(ps) => T::Tuple(self.subst_params(&ps, s)),
-            T::Interface { methods, any, set, written } => T::Interface {
-                methods: self.subst_methods(&methods, s),
-                any,
-                set: self.subst_set(&set, s),
-                written: written.map(|w| {
-                    Box::new(Written {
-                        methods: self.subst_methods(&w.methods, s),
-                        embeds: w.embeds.iter().map(|&e| self.subst(e, s)).collect(),
-                        implicit: w.implicit,
-                    })
-                }),
-            },
+            T::Interface { methods, any, set, written } => {
+                let mut methods = self.subst_methods(&methods, s);
+                let mut set = self.subst_set(&set, s);
+                self.complete_embedded(&mut methods, &mut set);
+                T::Interface {
+                    methods,
+                    any,
+                    set,
+                    written: written.map(|w| {
+                        Box::new(Written {
+                            methods: self.subst_methods(&w.methods, s),
+                            embeds: w.embeds.iter().map(|&e| self.subst(e, s)).collect(),
+                            implicit: w.implicit,
+                        })
+                    }),
+                }
+            }
             T::Union(terms) => T::Union(self.subst_terms(&terms, s)),
             T::Inst(base, args) => {
+                // One with the wrong number of arguments (reported where
+                // it is written) substitutes to an invalid type, as in
+                // types2, so that what mentions it is not reported again.
+                if self.generic.get(&base).is_some_and(|tps| tps.len() != args.len()) {
+                    return INVALID;
+                }
                 let new: Vec<TyId> = args.iter().map(|&a| self.subst(a, s)).collect();
                 return if new == args { t } else { self.instance(base, new) };
             }
@@ -143,6 +159,49 @@ impl Types {
 
     fn subst_terms(&mut self, ts: &[Term], s: &Subst) -> Vec<Term> {
         ts.iter().map(|t| Term { tilde: t.tilde, ty: self.subst(t.ty, s) }).collect()
+    }
+
+    /// An interface literal that embedded an instance of a generic
+    /// interface still being declared (`type A2[U interface{ A2[U] }]
+    /// ...`) took it for its one type term, its methods and type set
+    /// unknown then; substituted once that instance is an interface, it
+    /// gets the interface's methods and type set (types2 computes type
+    /// sets lazily). No other set is one term of interface type: an
+    /// interface embedded when complete gives its own set.
+    fn complete_embedded(&mut self, methods: &mut Vec<Method>, set: &mut TypeSet) {
+        let Some([Term { tilde: false, ty }]) = set.terms.as_deref() else { return };
+        let ty = *ty;
+        let (Some(emb_set), Some(emb_methods)) = (self.iface_set(ty).cloned(), self.iface_methods(ty)) else { return };
+        for m in emb_methods {
+            if !methods.iter().any(|x| x.name == m.name) {
+                methods.push(m.clone());
+            }
+        }
+        methods.sort_by(|a, b| a.name.cmp(&b.name));
+        *set = emb_set;
+    }
+
+    /// Completes the constraints written as such interface literals
+    /// ([`Types::complete_embedded`]) once every declaration is: a type
+    /// parameter's methods are its constraint's.
+    pub(crate) fn complete_constraints(&mut self) {
+        let incomplete = |tys: &Types, c: TyId| match tys.get(c) {
+            T::Interface { set, .. } => matches!(set.terms.as_deref(),
+                Some([Term { tilde: false, ty }]) if tys.iface_set(*ty).is_some()),
+            _ => false,
+        };
+        let mut objs: Vec<ObjId> =
+            self.tparams.iter().filter(|(_, p)| incomplete(self, p.constraint)).map(|(&o, _)| o).collect();
+        objs.sort();
+        for o in objs {
+            let T::Interface { mut methods, any, mut set, written } = self.get(self.tparams[&o].constraint).clone()
+            else {
+                continue;
+            };
+            self.complete_embedded(&mut methods, &mut set);
+            let t = self.intern(T::Interface { methods, any, set, written });
+            self.set_constraint(o, t);
+        }
     }
 
     fn subst_set(&mut self, set: &TypeSet, s: &Subst) -> TypeSet {

@@ -263,18 +263,39 @@ impl<'a> Checker<'a> {
         if targs.contains(&INVALID) {
             return INVALID;
         }
-        if !self.type_arg_count(g, targs.len(), type_start(base)) {
-            return INVALID;
-        }
         let at: Vec<syntax::Pos> = args.iter().map(type_start).collect();
-        let tparams = self.tys.generic[&g].clone();
-        self.record_mono(&tparams, &targs, &at, type_start(base));
-        let inst = self.tys.instance(g, targs.clone());
+        let inst = self.named_instance(g, targs, at, type_start(base), type_name_ident(base));
         self.inst_pos.entry(inst).or_insert(type_start(base));
-        if let Some(id) = type_name_ident(base) {
+        inst
+    }
+
+    /// The instance `g[targs]` of generic defined type `g` written at
+    /// `pos` (its arguments at `at`, its name `ident`), recorded for
+    /// lowering and verified against the constraints once the
+    /// declarations are complete. With the wrong number of arguments
+    /// (reported) it is still a type, of invalid structure, as types2's:
+    /// `x = y` of `Tb[*int]` and `Tb[*int, int]` is still a mismatch, and
+    /// inference from it still fails.
+    pub(crate) fn named_instance(
+        &mut self,
+        g: ObjId,
+        targs: Vec<TyId>,
+        at: Vec<syntax::Pos>,
+        pos: syntax::Pos,
+        ident: Option<syntax::ast::NodeId>,
+    ) -> TyId {
+        let counted = self.type_arg_count(g, targs.len(), pos);
+        if counted {
+            let tparams = self.tys.generic[&g].clone();
+            self.record_mono(&tparams, &targs, &at, pos);
+        }
+        let inst = self.tys.instance(g, targs.clone());
+        if let Some(id) = ident {
             self.record_instance(id, g, &targs, inst);
         }
-        self.later.push(LaterCheck::Verify { obj: g, targs, at, pos: type_start(base) });
+        if counted {
+            self.later.push(LaterCheck::Verify { obj: g, targs, at, pos });
+        }
         inst
     }
 
@@ -292,6 +313,7 @@ impl<'a> Checker<'a> {
 
     /// Makes the checks that waited for the declarations to complete.
     pub(crate) fn check_later(&mut self) {
+        self.tys.complete_constraints();
         for check in std::mem::take(&mut self.later) {
             match check {
                 LaterCheck::VarType(t, pos) => {
@@ -310,7 +332,11 @@ impl<'a> Checker<'a> {
                 LaterCheck::MapKey(k, pos) => {
                     if !self.tys.comparable(k) {
                         let s = self.ts(k);
-                        self.error(pos, format!("invalid map key type {s}"));
+                        let why = match self.tys.get(k) {
+                            T::TypeParam(_) => " (missing comparable constraint)",
+                            _ => "",
+                        };
+                        self.error(pos, format!("invalid map key type {s}{why}"));
                     }
                 }
                 LaterCheck::Embedded(t, pos) => {
@@ -329,6 +355,7 @@ impl<'a> Checker<'a> {
             _ => (t, false),
         };
         match self.tys.get(self.tys.under(base)) {
+            T::TypeParam(_) => Some("embedded field type cannot be a (pointer to a) type parameter"),
             T::Basic(crate::model::BasicKind::UnsafePointer) => Some("embedded field type cannot be unsafe.Pointer"),
             T::Pointer(_) => Some("embedded field type cannot be a pointer"),
             T::Interface { .. } if is_ptr => Some("embedded field type cannot be a pointer to an interface"),
@@ -468,17 +495,25 @@ impl<'a> Checker<'a> {
                     // (Grey but off the path: its declaration is being
                     // finished, its underlying type is known.)
                     if let Some(r) = self.grey_type_named_by(t).filter(|&r| !self.path_from(r).is_empty())
-                        && self.embedding_cycle(r)
+                        && self.embedding_cycle(r, false)
                     {
                         self.report_embedding_cycle(r);
                         continue;
                     }
                     // A type being declared, or waiting for one: its
                     // methods and type set are not known yet.
-                    if let T::Named(r) = *self.tys.get(et)
-                        && self.tys.under(et) == INVALID
-                        && (self.objs[r.0 as usize].color == crate::check::Color::Grey || self.iface_waits(r))
-                    {
+                    // So is an instance of a generic one, unless the
+                    // path back to it is embeddings only (a cycle, which
+                    // `valid_type` reports).
+                    let waits = |c: &Self, r: ObjId| {
+                        c.objs[r.0 as usize].color == crate::check::Color::Grey || c.iface_waits(r)
+                    };
+                    let incomplete_here = match *self.tys.get(et) {
+                        T::Named(r) => waits(self, r).then_some(r),
+                        T::Inst(r, _) => (waits(self, r) && !self.embedding_cycle(r, true)).then_some(r),
+                        _ => None,
+                    };
+                    if let Some(r) = incomplete_here.filter(|_| self.tys.under(et) == INVALID) {
                         incomplete = Some(r);
                     }
                     if et == INVALID {
@@ -661,8 +696,9 @@ impl<'a> Checker<'a> {
     /// a cycle of embeddings (and aliases) only: the interface would
     /// contain itself. Through a method signature (`type A interface{ F()
     /// B }; type B interface{ A }`) it is no cycle.
-    fn embedding_cycle(&self, r: ObjId) -> bool {
-        self.path_from(r).windows(2).all(|w| embeds_name(&self.info.uses, &w[0].1.ty, w[1].0))
+    fn embedding_cycle(&self, r: ObjId, through_instances: bool) -> bool {
+        let uses = &self.info.uses;
+        self.path_from(r).windows(2).all(|w| embeds_name(uses, &w[0].1.ty, w[1].0, through_instances))
     }
 
     /// Converts an expression that denotes a type (`[]byte`, `T`, `*T`,
@@ -760,13 +796,13 @@ impl Checker<'_> {
 const MAX_UNION_TERMS: usize = 100;
 
 /// Whether `t` is, or embeds as an interface element, the name of `target`.
-fn embeds_name(uses: &syntax::ast::NodeMap<ObjId>, t: &Type, target: ObjId) -> bool {
+fn embeds_name(uses: &syntax::ast::NodeMap<ObjId>, t: &Type, target: ObjId, through_instances: bool) -> bool {
+    let embeds = |t: &Type| embeds_name(uses, t, target, through_instances);
     match &t.kind {
-        TypeKind::Paren(inner) => embeds_name(uses, inner, target),
+        TypeKind::Paren(inner) => embeds(inner),
+        TypeKind::Instance { base, .. } if through_instances => embeds(base),
         TypeKind::Name { pkg: None, name } => uses.get(&name.id) == Some(&target),
-        TypeKind::Interface(elems) => {
-            elems.iter().any(|e| matches!(e, InterfaceElem::Embed(x) if embeds_name(uses, x, target)))
-        }
+        TypeKind::Interface(elems) => elems.iter().any(|e| matches!(e, InterfaceElem::Embed(x) if embeds(x))),
         _ => false,
     }
 }
