@@ -348,14 +348,17 @@ impl<'a, 'p> FnTx<'a, 'p> {
     }
 
     fn binary(&mut self, op: BinOp, x: &'p Expr, y: &'p Expr, e: &'p Expr) -> Vec<Value> {
+        if matches!(op, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) {
+            let xv = self.expr_string_tmp(x);
+            let yv = self.expr_string_tmp(y);
+            self.set_pos(e.pos);
+            return vec![self.compare(op, x, &xv, y, &yv)];
+        }
         let xv = self.expr(x);
         let yv = self.expr(y);
         self.set_pos(e.pos);
         if matches!(op, BinOp::Shl | BinOp::Shr) {
             return vec![self.shift(op, x.ty, xv[0], y.ty, yv[0])];
-        }
-        if matches!(op, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge) {
-            return vec![self.compare(op, x, &xv, y, &yv)];
         }
         if matches!(op, BinOp::Min | BinOp::Max) {
             return self.min_max(op == BinOp::Max, x, &xv, &yv);
@@ -370,6 +373,24 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.zeros(e.ty)
             }
         }
+    }
+
+    /// The value of `e`, but that `string(b)` of a byte slice `b` shares
+    /// `b`'s bytes instead of copying them: gc's temporary conversion
+    /// (`OBYTES2STRTMP`), for a use that reads the string at once and
+    /// keeps nothing of it (a comparison, a map lookup's key). No Go code
+    /// runs between the conversion and that use (order.rs hoists calls
+    /// out first), so sharing is unobservable, but for the allocation.
+    pub fn expr_string_tmp(&mut self, e: &'p Expr) -> Vec<Value> {
+        if let ExprKind::Convert(x) = &e.kind
+            && matches!(self.kind(e.ty), TyKind::String)
+            && let TyKind::Slice(et) = self.kind(x.ty)
+            && matches!(self.kind(*et), TyKind::Int(IntTy { bits: 8, .. }))
+        {
+            let v = self.expr(x);
+            return vec![v[0], v[1]];
+        }
+        self.expr(e)
     }
 
     fn int_arith(&mut self, op: BinOp, it: IntTy, x: Value, y: Value, ye: &Expr) -> Value {

@@ -39,10 +39,12 @@ impl<'a, 'p> FnTx<'a, 'p> {
         }
     }
 
-    /// Evaluates map `m` and key `k`: (descriptor, map, key address).
-    fn map_operands(&mut self, m: &'p Expr, k: &'p Expr) -> (Value, Value, Value) {
+    /// Evaluates map `m` and key `k`: (descriptor, map, key address). A
+    /// `lookup` only reads the map, so a `string(b)` key shares `b`'s
+    /// bytes (see `expr_string_tmp`); a key stored in the map is a copy.
+    fn map_operands(&mut self, m: &'p Expr, k: &'p Expr, lookup: bool) -> (Value, Value, Value) {
         let map = self.expr(m)[0];
-        let kv = self.expr(k);
+        let kv = if lookup { self.expr_string_tmp(k) } else { self.expr(k) };
         let (kty, _) = self.map_kv(m.ty);
         let l = self.layout(kty);
         let slot = self.slot(l.size, l.align);
@@ -56,14 +58,14 @@ impl<'a, 'p> FnTx<'a, 'p> {
 
     /// `m[k]` read as a place: the address of the value, or of a zero value.
     pub fn map_read_loc(&mut self, m: &'p Expr, k: &'p Expr) -> Loc {
-        let (desc, map, key) = self.map_operands(m, k);
+        let (desc, map, key) = self.map_operands(m, k, true);
         Loc::Mem(self.rt_call(Rt::MapAccess1, &[desc, map, key])[0], 0)
     }
 
     /// `m[k]` as an assignment target: operands evaluated now, the entry
     /// made by [`Self::write_dest`].
     pub fn map_dest(&mut self, m: &'p Expr, k: &'p Expr) -> Dest {
-        let (desc, map, key) = self.map_operands(m, k);
+        let (desc, map, key) = self.map_operands(m, k, false);
         Dest::MapEntry { desc, map, key }
     }
 
@@ -97,7 +99,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
         if !same || !pure(m) || !pure(k) || !pure(y) || matches!(op, BinOp::Div | BinOp::Rem) {
             return false;
         }
-        let (desc, map, key) = self.map_operands(m, k);
+        let (desc, map, key) = self.map_operands(m, k, false);
         let at = self.rt_call(Rt::MapAssign, &[desc, map, key])[0];
         self.map_entry = Some((p, at));
         let v = self.expr(e);
@@ -136,13 +138,13 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.rt_call(Rt::MakeMap, &[desc, hint])
             }
             (MapOp::Lookup, [m, k]) => {
-                let (desc, map, key) = self.map_operands(m, k);
+                let (desc, map, key) = self.map_operands(m, k, true);
                 let at = self.rt_call(Rt::MapAccess2, &[desc, map, key])[0];
                 let (_, vty) = self.map_kv(m.ty);
                 self.load_or_zero(at, vty)
             }
             (MapOp::Delete, [m, k]) => {
-                let (desc, map, key) = self.map_operands(m, k);
+                let (desc, map, key) = self.map_operands(m, k, false);
                 self.rt_call(Rt::MapDelete, &[desc, map, key]);
                 Vec::new()
             }
