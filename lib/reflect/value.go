@@ -527,7 +527,7 @@ func (v Value) FieldByIndexErr(index []int) (Value, error) {
 	for i, x := range index {
 		if i > 0 && v.Kind() == Pointer && v.typ.elem.Kind() == Struct {
 			if v.IsNil() {
-				return Value{}, &nilEmbeddedError{v.typ.elem.String()}
+				return Value{}, &nilEmbeddedError{v.typ.elem.Name()}
 			}
 			v = v.Elem()
 		}

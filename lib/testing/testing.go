@@ -31,6 +31,7 @@
 package testing
 
 import (
+	"context"
 	"fmt"
 	"internal/testlog"
 	"io"
@@ -321,6 +322,9 @@ type common struct {
 	helpers  map[string]bool
 	cleanups []func()
 
+	ctx       context.Context // made by the first Context call
+	cancelCtx context.CancelFunc
+
 	failed         bool
 	skipped        bool
 	finished       bool // the function returned, or ended by FailNow/SkipNow
@@ -365,6 +369,7 @@ type TB interface {
 	Setenv(key, value string)
 	TempDir() string
 	Chdir(dir string)
+	Context() context.Context
 
 	private()
 }
@@ -769,10 +774,33 @@ func (c *common) Cleanup(f func()) {
 	c.cleanups = append(c.cleanups, f)
 }
 
-// runCleanup runs the cleanups, last first. With catch, a panic of a
-// cleanup is recovered and returned (the remaining cleanups still run).
+// Context returns a context canceled just before the cleanups run (as
+// gc's, a child of context.Background, not of the parent test's). It is
+// made by the first call; one made once the cleanups started is canceled
+// already.
+func (c *common) Context() context.Context {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.ctx == nil {
+		c.ctx, c.cancelCtx = context.WithCancel(context.Background())
+		if c.cleanupStarted.Load() {
+			c.cancelCtx()
+		}
+	}
+	return c.ctx
+}
+
+// runCleanup cancels the test's context, then runs the cleanups, last
+// first. With catch, a panic of a cleanup is recovered and returned (the
+// remaining cleanups still run).
 func (c *common) runCleanup(catch bool) (panicVal any) {
 	c.cleanupStarted.Store(true)
+	c.mu.Lock()
+	cancel := c.cancelCtx
+	c.mu.Unlock()
+	if cancel != nil {
+		cancel()
+	}
 	if catch {
 		defer func() {
 			panicVal = recover()

@@ -955,6 +955,13 @@ pub extern "C" fn set_traceback_all() {
     TRACEBACK_ALL.store(true, Ordering::Relaxed);
 }
 
+/// `func setTracebackAll(all bool)` of package runtime/debug (behind
+/// `SetTraceback`): whether an unrecovered panic prints every goroutine's
+/// traceback from now on.
+pub extern "C" fn set_traceback_all_to(all: bool) {
+    TRACEBACK_ALL.store(all, Ordering::Relaxed);
+}
+
 /// Prints a runtime-internal fatal error (not a Go panic) and exits with 2.
 pub fn fatal(msg: &str) -> ! {
     crate::proc::throw(msg)

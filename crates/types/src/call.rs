@@ -12,7 +12,7 @@ use crate::check::Checker;
 use crate::constant::{Cmp, Value};
 use crate::expr::{ExprClass, INVALID_OP};
 use crate::exprstr::{expr_string, start_pos};
-use crate::model::{BasicKind, Builtin, LangVersion};
+use crate::model::{BasicKind, Builtin, LangVersion, Mode};
 use crate::operand::{OpMode, Operand};
 use crate::types::{BYTE, INVALID, Param, Sig, T, TyId, basic};
 use crate::typeset::CoreError;
@@ -875,7 +875,7 @@ impl<'a> Checker<'a> {
                         }
                     }
                     T::Array(n, _) => {
-                        if a.expr.is_some_and(has_call_or_recv) {
+                        if a.expr.is_some_and(|e| self.has_call_or_recv(e)) {
                             (OpMode::Value, Value::Unknown)
                         } else {
                             (OpMode::Constant, Value::int(n))
@@ -1311,28 +1311,40 @@ fn call_func(call: &Expr) -> &Expr {
     }
 }
 
-/// Whether an expression contains a (non-constant) call or a receive, which
-/// makes `len`/`cap` of an array non-constant.
-fn has_call_or_recv(e: &Expr) -> bool {
-    match &e.kind {
-        ExprKind::Call { .. } => true,
-        ExprKind::Unary { op: syntax::ast::UnaryOp::Recv, .. } => true,
-        ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } => has_call_or_recv(x),
-        ExprKind::Selector { x, .. } => has_call_or_recv(x),
-        ExprKind::Index { x, indices } => has_call_or_recv(x) || indices.iter().any(has_call_or_recv),
-        ExprKind::Binary { x, y, .. } => has_call_or_recv(x) || has_call_or_recv(y),
-        ExprKind::CompositeLit { elems, .. } => {
-            elems.iter().any(|kv| has_call_or_recv(&kv.value) || kv.key.as_ref().is_some_and(has_call_or_recv))
-        }
-        ExprKind::Slice { x, lo, hi, max, .. } => {
-            has_call_or_recv(x) || [lo, hi, max].iter().any(|i| i.as_deref().is_some_and(has_call_or_recv))
-        }
-        ExprKind::TypeAssert { x, .. } => has_call_or_recv(x),
-        _ => false,
-    }
-}
-
 impl<'a> Checker<'a> {
+    /// Whether checked expression `e` contains a receive or a call that is
+    /// neither a conversion nor constant (types2's `hasCallOrRecv`), which
+    /// makes `len`/`cap` of an array non-constant: `len(((*T)(nil)).a)` is
+    /// constant, `len(f().a)` is not.
+    fn has_call_or_recv(&self, e: &Expr) -> bool {
+        let recurse = |x: &Expr| self.has_call_or_recv(x);
+        match &e.kind {
+            ExprKind::Call { func, args, .. } => {
+                let tv = |id| self.info.types.get(id);
+                if tv(&e.id).is_some_and(|t| t.value.is_some()) {
+                    false
+                } else if tv(&func.id).is_some_and(|t| t.mode == Mode::TypeExpr) {
+                    args.iter().any(recurse)
+                } else {
+                    true
+                }
+            }
+            ExprKind::Unary { op: syntax::ast::UnaryOp::Recv, .. } => true,
+            ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } => recurse(x),
+            ExprKind::Selector { x, .. } => recurse(x),
+            ExprKind::Index { x, indices } => recurse(x) || indices.iter().any(recurse),
+            ExprKind::Binary { x, y, .. } => recurse(x) || recurse(y),
+            ExprKind::CompositeLit { elems, .. } => {
+                elems.iter().any(|kv| recurse(&kv.value) || kv.key.as_ref().is_some_and(recurse))
+            }
+            ExprKind::Slice { x, lo, hi, max, .. } => {
+                recurse(x) || [lo, hi, max].iter().any(|i| i.as_deref().is_some_and(recurse))
+            }
+            ExprKind::TypeAssert { x, .. } => recurse(x),
+            _ => false,
+        }
+    }
+
     /// The element type of the slices `x`'s type stands for (every type of
     /// a type parameter's set must be a slice, all of one element type),
     /// or why there is none, as types2's `sliceElem` words it.

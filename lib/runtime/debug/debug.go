@@ -33,3 +33,20 @@ var maxStack int64 = 1000000000
 // SetMaxStack sets the maximum stack size a goroutine may use, returning
 // the previous one.
 func SetMaxStack(bytes int) int { return int(atomic.SwapInt64(&maxStack, int64(bytes))) }
+
+// SetTraceback sets how much the report of an unrecovered panic shows:
+// the panicking goroutine for "none", "single" and "" (deft's default is
+// gc's, single, and gc ignores a level below the default), every
+// goroutine for any other level ("all"; deft's tracebacks show no runtime
+// frames, so "system", "crash" and "wer" show what "all" shows, and no
+// core is dumped).
+func SetTraceback(level string) {
+	switch level {
+	case "none", "single", "":
+		setTracebackAll(false)
+	default:
+		setTracebackAll(true)
+	}
+}
+
+func setTracebackAll(all bool)

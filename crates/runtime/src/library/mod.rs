@@ -98,6 +98,7 @@ library! {
     "runtime.Goexit" => crate::panic::deft_goexit,
     "testing.cpuName" => runtime::cpu_name,
     "testing.setTracebackAll" => crate::panic::set_traceback_all,
+    "runtime/debug.setTracebackAll" => crate::panic::set_traceback_all_to,
     "runtime.SetFinalizer" => runtime::set_finalizer,
     "runtime.addCleanup" => runtime::add_cleanup,
     "runtime.stopCleanup" => runtime::stop_cleanup,
