@@ -7,6 +7,7 @@ use std::hint::black_box;
 use std::ptr::null_mut;
 
 use runtime::chan::*;
+use runtime::library::crypto::CryptoState;
 use runtime::panic::{G, set_g};
 use runtime::sched::{self, GSched};
 
@@ -22,6 +23,7 @@ fn as_main(f: impl FnOnce()) {
         defer_pool: null_mut(),
         id: 1,
         sched: GSched::new(),
+        crypto: CryptoState::new(),
     };
     let saved = set_g(&raw mut g);
     sched::init_main(&raw mut g);

@@ -25,7 +25,7 @@ mod bits;
 mod bytealg;
 mod cpu;
 mod crc32;
-pub(crate) mod crypto;
+pub mod crypto;
 mod errors;
 mod maps;
 mod math;
