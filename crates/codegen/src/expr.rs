@@ -183,7 +183,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 let el = self.layout(et);
                 let parts: Vec<Vec<Value>> = vals.iter().map(|v| self.expr(v)).collect();
                 let size = el.size * parts.len() as u32;
-                let ptr = if size > 0 && size <= crate::func::BIG_FRAME_LIMIT && self.flow.lit_stays(e) {
+                let ptr = if size > 0 && size <= crate::func::BIG_FRAME_LIMIT && self.flow.object_stays(e) {
                     let slot = self.frame_object(e, size, el.align);
                     self.b.ins().stack_addr(types::I64, slot, 0)
                 } else {
@@ -639,7 +639,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 self.rt_call(Rt::IntString, &[x])
             }
             (TyKind::Slice(et), TyKind::String) => match self.kind(*et) {
-                TyKind::Int(IntTy { bits: 8, .. }) if self.flow.lit_stays(e) => {
+                TyKind::Int(IntTy { bits: 8, .. }) if self.flow.object_stays(e) => {
                     let buf = self.conversion_buffer(e);
                     self.rt_call(Rt::SliceByteToStringBuf, &[v[0], v[1], buf])
                 }
@@ -647,7 +647,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 _ => self.rt_call(Rt::SliceRuneToString, &[v[0], v[1]]),
             },
             (TyKind::String, TyKind::Slice(et)) => match self.kind(*et) {
-                TyKind::Int(IntTy { bits: 8, .. }) if self.flow.lit_stays(e) => {
+                TyKind::Int(IntTy { bits: 8, .. }) if self.flow.object_stays(e) => {
                     let buf = self.conversion_buffer(e);
                     let r = self.rt_call(Rt::StringToSliceByteBuf, &[v[0], v[1], buf]);
                     // The buffer's whole length is the capacity, as gc's.

@@ -555,7 +555,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
             self.fid,
             |site| crate::defers::effective_kind(f.defers[site].kind, records),
             |l| small[l.0 as usize] && flow.addr_stays(l),
-            |e| flow.closure_stays(e),
+            |e| flow.object_stays(e),
             |outer, c, l| small[outer.0 as usize] && crate::leaks::analyse(prog, c, leaks).addr_stays(l),
         );
         self.in_bounds = crate::bounds::analyse(self.cx.prog, f);

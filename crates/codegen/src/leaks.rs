@@ -76,15 +76,10 @@ pub struct Flow {
 }
 
 impl Flow {
-    /// Whether slice literal `e` of the function may have its backing
-    /// array in the frame.
-    pub fn lit_stays(&self, e: &Expr) -> bool {
-        !self.escaping.contains(&Node::Lit(e))
-    }
-
-    /// Whether closure expression `e`'s object goes nowhere that outlives
-    /// the activation.
-    pub fn closure_stays(&self, e: &Expr) -> bool {
+    /// Whether the object expression `e` makes (a slice literal's backing
+    /// array, a byte conversion's copy, a closure object: [`Node::Lit`])
+    /// goes nowhere that outlives the activation, so it may be in the frame.
+    pub fn object_stays(&self, e: &Expr) -> bool {
         !self.escaping.contains(&Node::Lit(e))
     }
 
