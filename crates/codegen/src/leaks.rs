@@ -191,9 +191,14 @@ impl Summaries {
                 self.made.insert(g, Summary::Tentative { tied_to: low, leaks: leaks.clone() });
                 return (leaks, Some(low));
             }
-            let stable = low != depth || leaks == guess;
-            self.made.retain(|_, s| !matches!(s, Summary::Tentative { tied_to, .. } if *tied_to == depth && !stable));
-            if stable {
+            // Only what used g's guess (then low == depth) is tied to it:
+            // most functions are in no cycle and skip the scans of `made`.
+            if low == depth {
+                if leaks != guess {
+                    self.made.retain(|_, s| !matches!(s, Summary::Tentative { tied_to, .. } if *tied_to == depth));
+                    guess = leaks;
+                    continue;
+                }
                 for s in self.made.values_mut() {
                     if let Summary::Tentative { tied_to, leaks } = s
                         && *tied_to == depth
@@ -201,10 +206,9 @@ impl Summaries {
                         *s = Summary::Final(leaks.clone());
                     }
                 }
-                self.made.insert(g, Summary::Final(leaks.clone()));
-                return (leaks, None);
             }
-            guess = leaks;
+            self.made.insert(g, Summary::Final(leaks.clone()));
+            return (leaks, None);
         }
     }
 }
