@@ -91,11 +91,24 @@ pub fn analyse(
 /// address goes further than the activation (`addr_stays`) or a closure
 /// captures it.
 fn escapes_in(prog: &Program, fid: FuncId, l: LocalId, mut addr_stays: impl FnMut(FuncId, LocalId) -> bool) -> bool {
-    let stays = addr_stays(fid, l);
+    let body = &prog.funcs[fid.0 as usize].body;
     let mut scan = Scan::new(&|_| DeferKind::Heap);
-    let only_l = |x: LocalId| x == l && stays;
+    walk_stmts(body, &mut scan);
+    if scan.captured_by.contains_key(&l) {
+        return true;
+    }
+    // Pointer flow of the closure's body, the costly answer, only where
+    // its address is taken.
+    if !scan.escaping.contains(&l) {
+        return false;
+    }
+    if !addr_stays(fid, l) {
+        return true;
+    }
+    let mut scan = Scan::new(&|_| DeferKind::Heap);
+    let only_l = |x: LocalId| x == l;
     scan.addr_stays = &only_l;
-    walk_stmts(&prog.funcs[fid.0 as usize].body, &mut scan);
+    walk_stmts(body, &mut scan);
     scan.escaping.contains(&l) || scan.captured_by.contains_key(&l)
 }
 
