@@ -16,7 +16,7 @@
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::{go, write};
@@ -142,15 +142,23 @@ fn deft_run(dir: &Path, xdg: &Path) -> Run {
     Run { out: String::from_utf8(out.stdout).unwrap(), func_misses, pkg_hits, pkg_misses, stale }
 }
 
-#[test]
-fn edits_recompile_what_they_change_and_the_output_follows() {
-    let tmp = std::env::temp_dir().join(format!("deft-edits-{}", std::process::id()));
+/// A fresh module of `files` under a temporary directory named after
+/// `tag`: (the directory to remove afterwards, the module, XDG_CACHE_HOME,
+/// GOCACHE).
+fn fresh_module(tag: &str, files: &[(&str, &str)]) -> (PathBuf, PathBuf, PathBuf, PathBuf) {
+    let tmp = std::env::temp_dir().join(format!("deft-{tag}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
     let (dir, xdg, gocache) = (tmp.join("m"), tmp.join("xdg"), tmp.join("gocache"));
-    write(&dir, "go.mod", GO_MOD);
-    write(&dir, "leaf/leaf.go", LEAF);
-    write(&dir, "mid/mid.go", MID);
-    write(&dir, "main.go", MAIN);
+    for (name, text) in files {
+        write(&dir, name, text);
+    }
+    (tmp, dir, xdg, gocache)
+}
+
+#[test]
+fn edits_recompile_what_they_change_and_the_output_follows() {
+    let (tmp, dir, xdg, gocache) =
+        fresh_module("edits", &[("go.mod", GO_MOD), ("leaf/leaf.go", LEAF), ("mid/mid.go", MID), ("main.go", MAIN)]);
     let Some(want) = go_run(&dir, &gocache) else {
         eprintln!("no go command: skipped");
         return;
@@ -240,12 +248,8 @@ func main() {
 
 #[test]
 fn a_unit_stays_right_in_a_program_that_changed_around_it() {
-    let tmp = std::env::temp_dir().join(format!("deft-units-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&tmp);
-    let (dir, xdg, gocache) = (tmp.join("m"), tmp.join("xdg"), tmp.join("gocache"));
-    write(&dir, "go.mod", GO_MOD);
-    write(&dir, "shape/shape.go", SHAPE);
-    write(&dir, "main.go", SHAPE_MAIN);
+    let (tmp, dir, xdg, gocache) =
+        fresh_module("units", &[("go.mod", GO_MOD), ("shape/shape.go", SHAPE), ("main.go", SHAPE_MAIN)]);
     let Some(want) = go_run(&dir, &gocache) else {
         eprintln!("no go command: skipped");
         return;
