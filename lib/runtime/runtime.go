@@ -111,9 +111,20 @@ func NumCPU() int
 // runs one) and returns the previous setting, NumCPU() by default.
 func GOMAXPROCS(n int) int { return NumCPU() }
 
-// GOROOT: where gc's tree would be (the official distribution's place, as
-// the runtime's frames say; see runtime::frames::GOROOT_SRC).
-func GOROOT() string { return "/usr/local/go" }
+// defaultGOROOT: the root of the Go distribution whose library the
+// program was compiled with, set by the driver as gc's linker sets it
+// (`-X runtime.defaultGOROOT=...`).
+var defaultGOROOT string
+
+// GOROOT: $GOROOT if set, else the distribution the program was built
+// with (the runtime's frames still say /usr/local/go: see
+// runtime::frames::GOROOT_SRC).
+func GOROOT() string {
+	if s, _ := getenv("GOROOT"); s != "" {
+		return s
+	}
+	return defaultGOROOT
+}
 
 // Version: the Go release deft follows.
 func Version() string { return "go1.27.3" }

@@ -32,6 +32,9 @@ pub struct RunOptions {
     pub report_defers: Option<String>,
     /// `-tags=a,b`: extra build tags, as given.
     pub tags: String,
+    /// `-ldflags='-X importpath.name=value ...'`: string variables' values,
+    /// in the order given (a later one for the same name wins).
+    pub link_strings: Vec<(String, String)>,
     /// `-gcflags=-e`: report every error, not only the first ten.
     pub all_errors: bool,
     /// `--check-only`: compile everything, run nothing.
@@ -134,6 +137,8 @@ Flags of run:
 \t-gcflags='-N'        disable optimisations (no open-coded defers)
 \t-gcflags='-d=defer'  print the strategy chosen for each defer statement
 \t-gcflags='-e'        report all errors, not only the first ten
+\t-ldflags='-X importpath.name=value'  set a string variable's value
+\t-tags='a,b'          extra build tags
 \t--check-only         compile but do not run
 \t--dump-ir            print the lowered IR
 
@@ -160,13 +165,14 @@ fn parse_run(args: &[String]) -> Result<RunOptions, String> {
     let mut rest = args.iter().peekable();
     while let Some(arg) = rest.next_if(|a| a.starts_with('-')) {
         let flag = arg.trim_start_matches('-');
-        if let Some(value) = flag.strip_prefix("gcflags=") {
-            apply_gcflags(value, &mut opts)?;
-        } else if flag == "gcflags" {
-            let value = rest.next().ok_or("flag needs an argument: -gcflags")?;
-            apply_gcflags(value, &mut opts)?;
-        } else if let Some(value) = flag.strip_prefix("tags=") {
-            opts.tags = value.to_string();
+        let (name, inline) = match flag.split_once('=') {
+            Some((n, v)) => (n, Some(v.to_string())),
+            None => (flag, None),
+        };
+        if BUILD_FLAGS.contains(&name) {
+            let value =
+                inline.or_else(|| rest.next().cloned()).ok_or_else(|| format!("flag needs an argument: -{name}"))?;
+            apply_build_flag(name, &value, &mut opts)?;
         } else if flag == "check-only" {
             opts.check_only = true;
         } else if flag == "dump-ir" {
@@ -210,8 +216,7 @@ fn parse_build(args: &[String]) -> Result<BuildOptions, String> {
         let value = inline.or_else(|| rest.next().cloned()).ok_or_else(|| format!("flag needs an argument: -{name}"));
         match name {
             "o" => opts.output = Some(value?),
-            "gcflags" => apply_gcflags(&value?, &mut opts.build)?,
-            "tags" => opts.build.tags = value?,
+            _ if BUILD_FLAGS.contains(&name) => apply_build_flag(name, &value?, &mut opts.build)?,
             _ => return Err(format!("flag provided but not defined: -{name}")),
         }
     }
@@ -275,8 +280,7 @@ fn parse_test(args: &[String]) -> Result<TestOptions, String> {
             inline.or_else(|| rest.next().cloned()).ok_or_else(|| format!("flag needs an argument: -{name}"))
         };
         match name {
-            "gcflags" => apply_gcflags(&value(inline, &mut rest)?, &mut opts.build)?,
-            "tags" => opts.build.tags = value(inline, &mut rest)?,
+            _ if BUILD_FLAGS.contains(&name) => apply_build_flag(name, &value(inline, &mut rest)?, &mut opts.build)?,
             "json" => opts.json = true,
             // How many packages are built and tested at once: deft tests
             // one after the other, as `-p=1` does.
@@ -302,6 +306,72 @@ fn parse_test(args: &[String]) -> Result<TestOptions, String> {
         opts.test_args.push("-test.v=test2json".to_string());
     }
     Ok(opts)
+}
+
+/// The build flags run, build and test share, each taking a value.
+const BUILD_FLAGS: &[&str] = &["gcflags", "ldflags", "tags"];
+
+/// Applies build flag `name` (one of [`BUILD_FLAGS`]) with `value`.
+fn apply_build_flag(name: &str, value: &str, opts: &mut RunOptions) -> Result<(), String> {
+    match name {
+        "gcflags" => apply_gcflags(value, opts),
+        "ldflags" => apply_ldflags(value, opts),
+        _ => {
+            opts.tags = value.to_string();
+            Ok(())
+        }
+    }
+}
+
+/// Applies the linker's flags of an `-ldflags` value (words split as the
+/// go command splits them, quotes grouping): `-X importpath.name=value`
+/// (or `-X=...`) sets a string variable; `-s` and `-w` (no symbol table,
+/// no DWARF) change nothing a program can observe and are accepted.
+fn apply_ldflags(value: &str, opts: &mut RunOptions) -> Result<(), String> {
+    let words = split_quoted(value)?;
+    let mut words = words.iter();
+    while let Some(word) = words.next() {
+        let flag = word.trim_start_matches('-');
+        let setting = match flag.split_once('=') {
+            Some(("X", v)) => v.to_string(),
+            None if flag == "X" => words.next().cloned().ok_or("link: flag needs an argument: -X")?,
+            _ if matches!(flag, "s" | "w" | "s=true" | "w=true") => continue,
+            _ => return Err(format!("deft does not support -ldflags={word} yet")),
+        };
+        let (name, text) = setting
+            .split_once('=')
+            .filter(|(name, _)| name.contains('.'))
+            .ok_or("link: -X flag requires argument of the form importpath.name=value")?;
+        opts.link_strings.retain(|(n, _)| n != name);
+        opts.link_strings.push((name.to_string(), text.to_string()));
+    }
+    Ok(())
+}
+
+/// Splits a flag value into words as the go command does
+/// (`cmd/internal/quoted`): by spaces, a word quoted with `'` or `"`
+/// taken whole (without its quotes).
+fn split_quoted(value: &str) -> Result<Vec<String>, String> {
+    let mut words = Vec::new();
+    let mut rest = value.trim_start();
+    while !rest.is_empty() {
+        let word;
+        match rest.chars().next() {
+            Some(q @ ('\'' | '"')) => {
+                let end = rest[1..].find(q).ok_or_else(|| format!("unterminated {q} string"))?;
+                word = &rest[1..1 + end];
+                rest = &rest[end + 2..];
+            }
+            _ => {
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                word = &rest[..end];
+                rest = &rest[end..];
+            }
+        }
+        words.push(word.to_string());
+        rest = rest.trim_start();
+    }
+    Ok(words)
 }
 
 /// Applies gc's `-gcflags` value: space-separated flags, of which deft
@@ -373,6 +443,16 @@ mod tests {
         assert!(parse(&["run".into(), "-gcflags=-Q".into(), "a.go".into()]).is_err());
         assert!(parse(&["run".into(), "-gcflags=-lang=1.20".into(), "a.go".into()]).is_err());
         assert!(parse(&["run".into(), "-gcflags=-lang=go1.99".into(), "a.go".into()]).is_err());
+    }
+
+    #[test]
+    fn ldflags_set_strings_in_order() {
+        let opts = run(&["run", "-ldflags", "-s -X main.a=1 -X=main.b='x' -X 'main.c=two words' -X main.a=3", "a.go"]);
+        let want = [("main.b", "'x'"), ("main.c", "two words"), ("main.a", "3")];
+        assert_eq!(opts.link_strings, want.map(|(n, v)| (n.to_string(), v.to_string())));
+        for bad in ["-X main", "-X", "-X noname=1", "-linkmode=external", "-X 'main.a=1"] {
+            assert!(parse(&["run".into(), format!("-ldflags={bad}"), "a.go".into()]).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -366,6 +366,7 @@ impl Build<'_> {
             compile_only: opts.check_only,
             lower_all: opts.report_defers.is_some(),
             prebuilt: hits.iter().map(|(p, art)| (p.clone(), art.defines(&init(p)))).collect(),
+            link_strings: link_strings(opts),
         };
         let Some(mut program) = lower::lower_program(sources, &files, &info, &lower_opts, &mut diags) else {
             return Err(fail(&diags));
@@ -424,11 +425,23 @@ impl Build<'_> {
 /// build tags (which choose library packages' files), the Go distribution
 /// whose library packages it calls and inlines, and the directory
 /// tracebacks' absolute paths are made from.
+/// The string variables set as gc's linker sets them: `runtime.GOROOT`'s
+/// default, the Go distribution the program is compiled with, then the
+/// user's `-ldflags=-X`.
+fn link_strings(opts: &RunOptions) -> std::collections::HashMap<String, String> {
+    let goroot = crate::load::env::find_goroot().map(|g| g.to_string_lossy().into_owned());
+    let default = goroot.map(|g| ("runtime.defaultGOROOT".to_string(), g));
+    default.into_iter().chain(opts.link_strings.iter().cloned()).collect()
+}
+
 fn pkgcache_settings(opts: &RunOptions) -> String {
     let goroot = crate::load::env::find_goroot();
     let version = goroot.as_ref().and_then(|g| std::fs::read_to_string(g.join("VERSION")).ok());
     let cwd = std::env::current_dir().ok();
-    format!("N={} tags={:?} goroot={goroot:?} {version:?} cwd={cwd:?}", opts.no_opt, opts.tags)
+    format!(
+        "N={} tags={:?} X={:?} goroot={goroot:?} {version:?} cwd={cwd:?}",
+        opts.no_opt, opts.tags, opts.link_strings
+    )
 }
 
 /// Codegen's diagnostics, rendered.

@@ -149,6 +149,64 @@ fn bad_input_gets_go_builds_answers() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A program whose string variables `-ldflags=-X` sets (what gc 1.27.3's
+/// executable printed is written beside each case), and which shows
+/// `runtime.GOROOT()`.
+const LINKED: &str = r#"package main
+
+import "runtime"
+
+type V string
+
+var a int
+var b V
+var c = "const"
+var d = dynamic()
+var e string
+
+func dynamic() string { return "dyn" }
+
+func main() {
+	println(a, b, c, d, e)
+	println(runtime.GOROOT())
+}
+"#;
+
+#[test]
+fn ldflags_x_sets_string_variables_as_gcs_linker_does() {
+    build_runtime_library();
+    let dir = project("ldflags", LINKED);
+    // A constant initializer is replaced, a dynamic one runs anyway,
+    // unknown names are ignored, quotes group a value.
+    let flags = "-X main.c=1 -X main.d=2 -X 'main.e=sp ace' -X main.nosuch=3 -X fmt.x=3";
+    let want = "0  1 dyn sp ace\n/the/root\n";
+    let built = run(Command::new(deft()).args(["build", "-ldflags", flags, "prog.go"]).current_dir(&dir));
+    assert!(built.status.success(), "deft build: {}", String::from_utf8_lossy(&built.stderr));
+    let have = run(Command::new(dir.join("prog")).env("GOROOT", "/the/root").current_dir(&dir));
+    assert_eq!(String::from_utf8_lossy(&have.stderr), want);
+    let ran = run(Command::new(deft()).args(["run", &format!("-ldflags={flags}"), "prog.go"]).current_dir(&dir));
+    let (stderr, rest) = String::from_utf8_lossy(&ran.stderr)
+        .split_once('\n')
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .expect("two lines");
+    assert_eq!(stderr, "0  1 dyn sp ace");
+    // Without $GOROOT, the distribution deft compiled with, as gc's
+    // linker records its own.
+    assert!(Path::new(rest.trim_end()).join("src/runtime").is_dir(), "runtime.GOROOT() = {rest:?}");
+    // A variable not of type string: gc's link error, nothing written.
+    for (flag, msg) in [
+        ("-X main.a=1", "main.a: cannot set with -X: not a var of type string (type:int)\n"),
+        ("-X main.b=1", "main.b: cannot set with -X: not a var of type string (type:main.V)\n"),
+    ] {
+        let _ = std::fs::remove_file(dir.join("prog"));
+        let built = run(Command::new(deft()).args(["build", "-ldflags", flag, "prog.go"]).current_dir(&dir));
+        assert_eq!(built.status.code(), Some(1));
+        assert_eq!(String::from_utf8_lossy(&built.stderr), msg);
+        assert!(!dir.join("prog").exists());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn test_binaries_are_written_and_run_as_go_test_runs_them() {
     build_runtime_library();

@@ -94,6 +94,11 @@ pub struct LowerOptions {
     /// exist), their bodies and initialisers are not; codegen links their
     /// units instead (issue 14).
     pub prebuilt: std::collections::HashMap<String, bool>,
+    /// The linker's `-X importpath.name=value`: string variables whose
+    /// initial value is given, by qualified name (`main.version`). A
+    /// variable with an initializer that is not constant still runs it,
+    /// overwriting the value, as in gc.
+    pub link_strings: std::collections::HashMap<String, String>,
 }
 
 /// Lowers a type-checked package `main` to IR.

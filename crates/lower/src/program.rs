@@ -605,11 +605,29 @@ fn declare_global(cx: &mut Ctx, name: &ast::Ident, links: &[(&str, &str)]) {
         cx.globals.insert(obj, id);
         return;
     }
-    let ty = cx.facts().obj_ty(obj);
-    let ty = cx.ty(ty);
+    let go_ty = cx.facts().obj_ty(obj);
+    let ty = cx.ty(go_ty);
     let id = GlobalId(cx.prog.globals.len() as u32);
-    cx.prog.globals.push(Global { name: format!("{}.{}", cx.pkg, name.name), ty, init: None, unit: cx.unit });
+    let qualified = format!("{}.{}", cx.pkg, name.name);
+    let init = link_string(cx, &qualified, go_ty, ty);
+    cx.prog.globals.push(Global { name: qualified, ty, init, unit: cx.unit });
     cx.globals.insert(obj, id);
+}
+
+/// The initial value `-ldflags=-X` gives the package variable `qualified`
+/// of type `ty`, if any: a static string that a constant initializer does
+/// not replace ([`FnCx::static_global_init`] keeps a value already given).
+/// gc's linker refuses `-X` of a variable whose type is not `string`
+/// (`type:NAME`, a link-time error without a position).
+fn link_string(cx: &mut Ctx, qualified: &str, go_ty: TypeId, ty: crate::ir::TyId) -> Option<crate::ir::StaticValue> {
+    let value = cx.opts.link_strings.get(qualified)?.clone();
+    if go_ty != TypeTable::basic(types::BasicKind::String) {
+        let shown = &cx.prog.types[ty.0 as usize].link;
+        let msg = format!("{qualified}: cannot set with -X: not a var of type string (type:{shown})");
+        cx.diags.error(Pos::NONE, msg);
+        return None;
+    }
+    Some(crate::ir::StaticValue::Const(crate::ir::Const::String(value)))
 }
 
 /// Whether `target` names a symbol gc's linker makes (`go:fipsinfo`,

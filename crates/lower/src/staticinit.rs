@@ -45,8 +45,9 @@ impl FnCx<'_, '_> {
         let [obj] = lhs else { return false };
         let t = self.facts().obj_ty(*obj);
         let Some(value) = self.static_value(rhs, t) else { return false };
+        // A value `-ldflags=-X` gave stays.
         if let Some(&g) = self.cx.globals.get(obj) {
-            self.cx.prog.globals[g.0 as usize].init = Some(value);
+            self.cx.prog.globals[g.0 as usize].init.get_or_insert(value);
         }
         true
     }
