@@ -52,7 +52,8 @@
 //!    `ok  \tPATH\t?s`, `FAIL\tPATH\t?s`), the test lines'
 //!    (`--- FAIL: TestX (0.00s)` → `(?s)`), and a benchmark line keeps
 //!    its name (`BenchmarkX-2`) while each figure after it becomes `?`
-//!    and the padding one tab (`BenchmarkX-2\t?\t? ns/op`); then the
+//!    and the padding one tab (`BenchmarkX-2\t?\t? ns/op`), and the
+//!    processor's name in the benchmarks' header (`cpu: ?`); then the
 //!    rules above apply, panic traces included. A `go test -json` event
 //!    (a line `{...}` with an `"Action"`) gets `"Time":"?"` and
 //!    `"Elapsed":?`, and the times inside its `"Output"` text become `?`
@@ -155,6 +156,10 @@ fn normalize_test_line(line: &str) -> String {
         && seconds(&body[open + 2..body.len() - 1])
     {
         return format!("{} (?s){nl}", &body[..open]);
+    }
+    // The benchmarks' header names the processor blessing ran on.
+    if body.starts_with("cpu: ") {
+        return format!("cpu: ?{nl}");
     }
     // `BenchmarkX-2   \t 1000000\t      1234 ns/op[\t...]`.
     if body.starts_with("Benchmark") && body.contains('\t') {
@@ -469,10 +474,10 @@ mod tests {
     #[test]
     fn test_output_times_and_benchmarks() {
         let out = "--- FAIL: TestX (0.01s)\n    --- PASS: TestX/a_b (12.50s)\n    x_test.go:3: (1.5s) kept\n\
-                   BenchmarkX-2   \t 1000000\t      1234 ns/op\t      16 B/op\n\
+                   cpu: AMD EPYC\nBenchmarkX-2   \t 1000000\t      1234 ns/op\t      16 B/op\n\
                    ok  \texample.com/m\t0.012s [no tests to run]\nFAIL\texample.com/m\t1.005s\nFAIL\texample.com/m [build failed]\n";
         let want = "--- FAIL: TestX (?s)\n    --- PASS: TestX/a_b (?s)\n    x_test.go:3: (1.5s) kept\n\
-                    BenchmarkX-2\t?\t? ns/op\t? B/op\n\
+                    cpu: ?\nBenchmarkX-2\t?\t? ns/op\t? B/op\n\
                     ok  \texample.com/m\t?s [no tests to run]\nFAIL\texample.com/m\t?s\nFAIL\texample.com/m [build failed]\n";
         let have = normalize_test_stdout(out.as_bytes(), &Paths::default());
         assert_eq!(String::from_utf8_lossy(&have), want);
