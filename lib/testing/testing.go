@@ -1,7 +1,7 @@
 // Package testing: what `deft test` runs tests, benchmarks and examples
 // with. deft's own implementation of Go's package, written to behave as
-// gc 1.27.3's does under `go test`: the same flags (read from os.Args, as
-// `-test.v=true` and so on), the same output byte for byte (`=== RUN`,
+// gc 1.27.3's does under `go test`: the same flags (registered on the
+// flag package's command line, as `-test.v=true` and so on), the same output byte for byte (`=== RUN`,
 // `--- FAIL: TestX (0.00s)` with the test's log indented below it,
 // `PASS`/`FAIL`), the same exit codes.
 //
@@ -32,6 +32,7 @@ package testing
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"internal/testlog"
 	"io"
@@ -54,6 +55,8 @@ var (
 	matchBench   string
 	benchTimeStr = "1s"
 	count        = 1
+	countFlag    uint
+	parallel     int
 	timeout      time.Duration
 	short        bool
 	failFast     bool
@@ -76,74 +79,69 @@ var numFailed atomic.Int64
 // timeout report).
 var running sync.Map
 
-// Init is gc's registration of the testing flags; deft reads them from
-// os.Args when the tests start, so Init does nothing more.
-func Init() {}
+// Init registers the testing flags (-test.v, -test.run, ...) on the
+// command line's flag set, as gc's does: a test that defines flags of its
+// own and calls flag.Parse (in TestMain, say) parses them together, and a
+// test binary takes `-test.run X` as well as `-test.run=X`. MainStart
+// calls it; calling it again does nothing.
+func Init() {
+	if flag.Lookup("test.v") != nil {
+		return
+	}
+	flag.Var(chattyFlag{}, "test.v", "verbose: print additional output")
+	flag.StringVar(&matchRun, "test.run", "", "run only tests and examples matching `regexp`")
+	flag.StringVar(&matchSkip, "test.skip", "", "do not list or run tests matching `regexp`")
+	flag.StringVar(&matchBench, "test.bench", "", "run only benchmarks matching `regexp`")
+	flag.StringVar(&benchTimeStr, "test.benchtime", "1s", "run each benchmark for duration `d` or N times if `d` is of the form Nx")
+	flag.UintVar(&countFlag, "test.count", 1, "run tests and benchmarks `n` times")
+	flag.DurationVar(&timeout, "test.timeout", 0, "panic test binary after duration `d` (default 0, timeout disabled)")
+	flag.BoolVar(&short, "test.short", false, "run smaller test suite to save time")
+	flag.BoolVar(&failFast, "test.failfast", false, "do not start new tests after the first test failure")
+	flag.BoolVar(&panicOnExit0, "test.paniconexit0", false, "panic on call to os.Exit(0)")
+	flag.StringVar(&matchList, "test.list", "", "list tests, examples, and benchmarks matching `regexp` then exit")
+	flag.BoolVar(&benchMemory, "test.benchmem", false, "print memory allocations for benchmarks")
+	flag.StringVar(&cpuListStr, "test.cpu", "", "comma-separated `list` of cpu counts to run each test with")
+	flag.StringVar(&shuffle, "test.shuffle", "off", "randomize the execution order of tests and benchmarks")
+	flag.IntVar(&parallel, "test.parallel", runtime.GOMAXPROCS(0), "run at most `n` tests in parallel")
+}
 
-// parseFlags reads the `-test.` flags of os.Args once.
+// chattyFlag is -test.v: a boolean, or `test2json` (see the package doc).
+type chattyFlag struct{}
+
+func (chattyFlag) IsBoolFlag() bool { return true }
+
+func (chattyFlag) String() string {
+	if chattyJSON {
+		return "test2json"
+	}
+	return strconv.FormatBool(chatty)
+}
+
+func (chattyFlag) Set(value string) error {
+	if value == "test2json" {
+		chatty, chattyJSON = true, true
+		return nil
+	}
+	b, err := strconv.ParseBool(value)
+	if err != nil {
+		return err
+	}
+	chatty, chattyJSON = b, false
+	return nil
+}
+
+// parseFlags parses the command line once, unless the test's TestMain
+// has (as gc's M.Run does), and reads what the flags say.
 func parseFlags() {
 	if flagsParsed {
 		return
 	}
 	flagsParsed = true
-	for _, arg := range os.Args[1:] {
-		if !strings.HasPrefix(arg, "-test.") {
-			continue
-		}
-		name, value, hasValue := strings.Cut(arg[len("-test."):], "=")
-		boolValue := func() bool {
-			if !hasValue {
-				return true
-			}
-			b, err := strconv.ParseBool(value)
-			if err != nil {
-				badFlag(name, value)
-			}
-			return b
-		}
-		switch name {
-		case "v":
-			if value == "test2json" {
-				chatty, chattyJSON = true, true
-			} else {
-				chatty = boolValue()
-			}
-		case "run":
-			matchRun = value
-		case "skip":
-			matchSkip = value
-		case "bench":
-			matchBench = value
-		case "benchtime":
-			benchTimeStr = value
-		case "count":
-			n, err := strconv.Atoi(value)
-			if err != nil || n < 0 {
-				badFlag(name, value)
-			}
-			count = n
-		case "timeout":
-			d, ok := parseDuration(value)
-			if !ok {
-				badFlag(name, value)
-			}
-			timeout = d
-		case "short":
-			short = boolValue()
-		case "failfast":
-			failFast = boolValue()
-		case "paniconexit0":
-			panicOnExit0 = boolValue()
-		case "list":
-			matchList = value
-		case "benchmem":
-			benchMemory = boolValue()
-		case "cpu":
-			cpuListStr = value
-		case "shuffle":
-			shuffle = value
-		}
+	Init()
+	if !flag.Parsed() {
+		flag.Parse()
 	}
+	count = int(countFlag)
 	parseCpuList()
 }
 
@@ -163,11 +161,6 @@ func parseCpuList() {
 	if cpuList == nil {
 		cpuList = append(cpuList, runtime.GOMAXPROCS(-1))
 	}
-}
-
-func badFlag(name, value string) {
-	fmt.Fprintf(os.Stderr, "invalid value %q for flag -test.%s\n", value, name)
-	os.Exit(2)
 }
 
 // Short reports whether -test.short is set.
@@ -1086,7 +1079,7 @@ type M struct {
 // MainStart is called by the generated main of a test binary. (gc's takes
 // an internal interface first; deft's the package's import path.)
 func MainStart(importPath string, tests []InternalTest, benchmarks []InternalBenchmark, fuzzTargets []InternalFuzzTarget, examples []InternalExample) *M {
-	parseFlags()
+	Init()
 	return &M{importPath: importPath, tests: tests, benchmarks: benchmarks, fuzz: fuzzTargets, examples: examples}
 }
 

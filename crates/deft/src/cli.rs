@@ -146,6 +146,7 @@ Flags of test (as go test's; build flags as run's):
 
 \t-v -run RE -skip RE -bench RE -benchtime D|Nx -benchmem -count N
 \t-timeout D -short -failfast -list RE -cpu N,... -json -shuffle off|on|N
+\t-c -o FILE -args ARGS... (the rest of the line to the test binary)
 ";
 
 /// Parses the arguments after the program name.
@@ -237,6 +238,7 @@ fn parse_test(args: &[String]) -> Result<TestOptions, String> {
     let mut opts = TestOptions::default();
     let mut timeout = "10m0s".to_string();
     let mut user = Vec::new();
+    let mut passed = Vec::new();
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         if !arg.starts_with('-') || arg == "-" {
@@ -292,6 +294,11 @@ fn parse_test(args: &[String]) -> Result<TestOptions, String> {
                     Ok(_) => {}
                 }
             }
+            // The rest goes to the test binary as it is, after the test flags.
+            "args" => {
+                passed.extend(rest.by_ref().cloned());
+                break;
+            }
             "c" => opts.compile_only = inline.as_deref() != Some("false"),
             "o" => opts.output = Some(value(inline, &mut rest)?),
             "cover" | "coverprofile" | "fuzz" => {
@@ -305,6 +312,7 @@ fn parse_test(args: &[String]) -> Result<TestOptions, String> {
     if opts.json {
         opts.test_args.push("-test.v=test2json".to_string());
     }
+    opts.test_args.extend(passed);
     Ok(opts)
 }
 
@@ -477,6 +485,9 @@ mod tests {
             opts.test_args,
             ["-test.paniconexit0", "-test.timeout=10m0s", "-test.v=true", "-test.run=^TestX$", "-test.count=2"]
         );
+        let args: Vec<String> = ["test", "-json", "-args", "-update", "x"].iter().map(|s| s.to_string()).collect();
+        let Ok(Command::Test(opts)) = parse(&args) else { panic!("want a test command") };
+        assert_eq!(opts.test_args[2..], ["-test.v=test2json", "-update", "x"]);
         assert!(parse(&["test".into(), "-frob".into()]).is_err());
         assert!(parse(&["test".into(), "-run".into()]).is_err());
     }
