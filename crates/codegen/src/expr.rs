@@ -1182,7 +1182,7 @@ fn int_cc(op: BinOp, signed: bool) -> IntCC {
     }
 }
 
-fn float_cc(op: BinOp) -> FloatCC {
+pub(crate) fn float_cc(op: BinOp) -> FloatCC {
     match op {
         BinOp::Eq => FloatCC::Equal,
         BinOp::Ne => FloatCC::NotEqual,

@@ -15,9 +15,19 @@
 //!
 //! Exact: the operations are those on integers that are associative and
 //! commutative — wrapping addition, xor, or, and, max and min — so that the
-//! result does not depend on how the elements are grouped (not
-//! floating-point addition, which rounds, nor float max, where -0 and +0
-//! compare equal but print differently), and the body has no other effect.
+//! result does not depend on how the elements are grouped, and the body has
+//! no other effect. Floats are split only for max and min, never for
+//! addition (regrouping a sum rounds differently):
+//! * the builtins `max`/`min` are associative and commutative on floats
+//!   too (a NaN wins, -0 is less than +0), so the lanes start from -Inf
+//!   (+Inf), which leaves every value unchanged;
+//! * `if v > m { m = v }` skips NaNs and keeps the first (or with `>=`
+//!   the last) of elements that compare equal. Elements that compare equal
+//!   are the same bits except +0 and -0, so the lanes' combined value is
+//!   the loop's unless it is a zero; then the split part is undone (the
+//!   counter and the accumulator get back their values from before it) and
+//!   the loop as written runs over every element. A NaN the accumulator
+//!   starts with stays, in both.
 //!
 //! The loop must be one [`crate::bounds`] proves counted, with the body's
 //! element access proven in bounds: then `0 <= i < B <= len(s)` in the
@@ -26,11 +36,12 @@
 //! Cranelift variables (none in memory, so nothing else can see the
 //! accumulator while the loop runs).
 
-use cranelift_codegen::ir::condcodes::IntCC;
-use cranelift_codegen::ir::{InstBuilder, Type, Value};
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::{InstBuilder, Type, Value, types};
 use cranelift_frontend::Variable;
 use lower::ir::{BinOp, Const, Expr, ExprKind, LocalId, Place, Stmt};
 
+use crate::expr::float_cc;
 use crate::func::{FnTx, Loc};
 
 /// Elements per iteration of the split part.
@@ -43,8 +54,12 @@ enum Fold {
     Xor,
     Or,
     And,
+    /// The builtin `max`, or for integers `if v > m { m = v }`.
     Max,
+    /// The builtin `min`, or for integers `if v < m { m = v }`.
     Min,
+    /// `if v OP m { m = v }`, as written (floats: see the module doc).
+    Keep(BinOp),
 }
 
 /// A loop recognised as a reduction: its counter, bound and slice, the
@@ -105,11 +120,7 @@ fn fold_of(s: &Stmt, v: LocalId) -> Option<(LocalId, Fold)> {
             if !is_local(e, v) || !is_local(x, v) || !is_local(y, *acc) {
                 return None;
             }
-            match op {
-                BinOp::Gt | BinOp::Ge => Some((*acc, Fold::Max)),
-                BinOp::Lt | BinOp::Le => Some((*acc, Fold::Min)),
-                _ => None,
-            }
+            matches!(op, BinOp::Gt | BinOp::Ge | BinOp::Lt | BinOp::Le).then_some((*acc, Fold::Keep(*op)))
         }
         _ => None,
     }
@@ -129,8 +140,13 @@ impl<'p> FnTx<'_, 'p> {
             return;
         }
         let elem_ty = self.place_ty(element);
-        let lower::ir::TyKind::Int(int) = self.kind(elem_ty) else { return };
-        let signed = int.signed;
+        let elem = match self.kind(elem_ty) {
+            lower::ir::TyKind::Int(int) => Elem::Int { signed: int.signed },
+            lower::ir::TyKind::Float(_) if !matches!(r.fold, Fold::Add | Fold::Xor | Fold::Or | Fold::And) => {
+                Elem::Float
+            }
+            _ => return,
+        };
         let (Some(index), Some(bound), Some(acc)) = (self.var_of(r.index), self.var_of(r.bound), self.var_of(r.acc))
         else {
             return;
@@ -140,7 +156,27 @@ impl<'p> FnTx<'_, 'p> {
             return;
         }
         let size = i64::from(self.layout(elem_ty).size);
-        self.emit_split(&r, index, bound, acc, signed, size);
+        let (start, first) = (self.b.use_var(index), self.b.use_var(acc));
+        self.emit_split(&r, index, bound, acc, elem, size);
+        if matches!((elem, r.fold), (Elem::Float, Fold::Keep(_))) {
+            self.undo_if_zero(index, acc, start, first);
+        }
+    }
+
+    /// After a split `if v > m { m = v }` over floats: when the result is
+    /// a zero, whose sign depends on which of the equal elements the loop
+    /// keeps, the counter and accumulator get back `start` and `first`,
+    /// for the loop as written to run over every element.
+    fn undo_if_zero(&mut self, index: Variable, acc: Variable, start: Value, first: Value) {
+        let total = self.b.use_var(acc);
+        let ty = self.b.func.dfg.value_type(total);
+        let zero = self.float_const(ty, 0.0);
+        let is_zero = self.b.ins().fcmp(FloatCC::Equal, total, zero);
+        let (at, acc_value) = (self.b.use_var(index), total);
+        let at = self.b.ins().select(is_zero, start, at);
+        let acc_value = self.b.ins().select(is_zero, first, acc_value);
+        self.b.def_var(index, at);
+        self.b.def_var(acc, acc_value);
     }
 
     /// The one variable local `l` lives in, if it lives in one.
@@ -157,15 +193,14 @@ impl<'p> FnTx<'_, 'p> {
         index: Variable,
         bound: Variable,
         acc: Variable,
-        signed: bool,
+        elem: Elem,
         size: i64,
     ) {
         let current = self.b.use_var(acc);
         let ty = self.b.func.dfg.value_type(current);
         let lanes: Vec<Variable> = (1..LANES).map(|_| self.b.declare_var(ty)).collect();
-        let identity = identity(r.fold, ty, signed);
         for &lane in &lanes {
-            let v = self.iconst(ty, identity);
+            let v = self.identity(r.fold, ty, elem);
             self.b.def_var(lane, v);
         }
         // Not rotated: Cranelift then folds each load into its operation
@@ -185,7 +220,7 @@ impl<'p> FnTx<'_, 'p> {
         for (k, var) in std::iter::once(acc).chain(lanes.iter().copied()).enumerate() {
             let x = self.b.ins().load(ty, crate::func::flags(), at, (k as i64 * size) as i32);
             let a = self.b.use_var(var);
-            let folded = self.fold(r.fold, signed, a, x);
+            let folded = self.fold(r.fold, elem, a, x);
             self.b.def_var(var, folded);
         }
         let next = self.b.ins().iadd_imm_s(i, LANES);
@@ -195,35 +230,59 @@ impl<'p> FnTx<'_, 'p> {
         let mut total = self.b.use_var(acc);
         for &lane in &lanes {
             let x = self.b.use_var(lane);
-            total = self.fold(r.fold, signed, total, x);
+            total = self.fold(r.fold, elem, total, x);
         }
         self.b.def_var(acc, total);
     }
 
     /// `a` folded with `x`.
-    fn fold(&mut self, fold: Fold, signed: bool, a: Value, x: Value) -> Value {
+    fn fold(&mut self, fold: Fold, elem: Elem, a: Value, x: Value) -> Value {
+        let signed = matches!(elem, Elem::Int { signed: true });
         let ins = self.b.ins();
-        match (fold, signed) {
+        match (fold, elem) {
             (Fold::Add, _) => ins.iadd(a, x),
             (Fold::Xor, _) => ins.bxor(a, x),
             (Fold::Or, _) => ins.bor(a, x),
             (Fold::And, _) => ins.band(a, x),
-            (Fold::Max, true) => ins.smax(a, x),
-            (Fold::Max, false) => ins.umax(a, x),
-            (Fold::Min, true) => ins.smin(a, x),
-            (Fold::Min, false) => ins.umin(a, x),
+            (Fold::Max, Elem::Float) => ins.fmax(a, x),
+            (Fold::Min, Elem::Float) => ins.fmin(a, x),
+            (Fold::Keep(op), Elem::Float) => {
+                let keep = ins.fcmp(float_cc(op), x, a);
+                self.b.ins().select(keep, x, a)
+            }
+            (Fold::Max | Fold::Keep(BinOp::Gt | BinOp::Ge), _) if signed => ins.smax(a, x),
+            (Fold::Max | Fold::Keep(BinOp::Gt | BinOp::Ge), _) => ins.umax(a, x),
+            (_, _) if signed => ins.smin(a, x),
+            (_, _) => ins.umin(a, x),
         }
+    }
+
+    /// The value `fold` leaves any other unchanged with, in type `ty`.
+    fn identity(&mut self, fold: Fold, ty: Type, elem: Elem) -> Value {
+        let grows = matches!(fold, Fold::Max | Fold::Keep(BinOp::Gt | BinOp::Ge));
+        let Elem::Int { signed } = elem else {
+            return self.float_const(ty, if grows { f64::NEG_INFINITY } else { f64::INFINITY });
+        };
+        let max = if signed { i64::MAX >> (64 - ty.bits()) } else { -1 };
+        let min = if signed { -max - 1 } else { 0 };
+        let identity = match fold {
+            Fold::Add | Fold::Xor | Fold::Or => 0,
+            Fold::And => -1,
+            _ if grows => min,
+            _ => max,
+        };
+        self.iconst(ty, identity)
+    }
+
+    /// The float constant `x` in type `ty` (`f32` or `f64`).
+    fn float_const(&mut self, ty: Type, x: f64) -> Value {
+        if ty == types::F32 { self.b.ins().f32const(x as f32) } else { self.b.ins().f64const(x) }
     }
 }
 
-/// The value `fold` leaves any other unchanged with, in type `ty`.
-fn identity(fold: Fold, ty: Type, signed: bool) -> i64 {
-    let max = if signed { i64::MAX >> (64 - ty.bits()) } else { -1 };
-    let min = if signed { -max - 1 } else { 0 };
-    match fold {
-        Fold::Add | Fold::Xor | Fold::Or => 0,
-        Fold::And => -1,
-        Fold::Max => min,
-        Fold::Min => max,
-    }
+/// The elements a reduction folds.
+#[derive(Clone, Copy, Debug)]
+enum Elem {
+    Int { signed: bool },
+    Float,
 }
