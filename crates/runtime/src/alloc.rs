@@ -16,7 +16,9 @@
 //!   which may run a collection first (see the pacing rules there).
 //!
 //! Invariants:
-//! * Every returned block is zeroed and aligned as asked.
+//! * Every returned block is zeroed and aligned as asked, but for the
+//!   prefix of a pointer-free block that its caller fills at once
+//!   ([`alloc_filled`]: copies, concatenations, `append`'s growth).
 //! * Running out of memory is fatal, as in gc:
 //!   `fatal error: runtime: out of memory`.
 //! * Generated code must not assume that two allocations are adjacent, and
@@ -47,6 +49,13 @@ pub fn zero_base() -> *mut u8 {
 /// memory is a fatal error. May collect garbage first.
 #[unsafe(no_mangle)]
 pub extern "C" fn deft_alloc(size: usize, align: usize) -> *mut u8 {
+    alloc_filled(size, align, 0)
+}
+
+/// [`deft_alloc`] of a block whose first `filled` bytes the caller writes
+/// at once, before any other allocation: when the block holds no pointers
+/// they are not zeroed first (the rest is).
+pub fn alloc_filled(size: usize, align: usize, filled: usize) -> *mut u8 {
     let noscan = align & NOSCAN != 0;
     let align = (align & !NOSCAN).max(1);
     if !align.is_power_of_two() || align > 4096 {
@@ -58,7 +67,7 @@ pub extern "C" fn deft_alloc(size: usize, align: usize) -> *mut u8 {
     if size > 1 << 47 {
         crate::proc::throw("runtime: out of memory");
     }
-    crate::gc::alloc(size, align, noscan)
+    crate::gc::alloc(size, align, noscan, filled)
 }
 
 /// [`deft_alloc`] of a block that holds no pointers.
@@ -69,7 +78,7 @@ pub fn alloc_noscan(size: usize, align: usize) -> *mut u8 {
 /// Copies `bytes` into a fresh heap block (alignment 1) and returns it; for
 /// runtime code building Go strings and byte slices.
 pub fn alloc_copy(bytes: &[u8]) -> *mut u8 {
-    let p = alloc_noscan(bytes.len(), 1);
+    let p = alloc_filled(bytes.len(), NOSCAN | 1, bytes.len());
     // SAFETY: `p` is a fresh block of `bytes.len()` bytes that cannot
     // overlap `bytes`.
     unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), p, bytes.len()) };

@@ -439,6 +439,15 @@ impl Heap {
     /// `size` (> 0) zeroed bytes aligned to `align` (a power of two, at
     /// most 4096); never scanned if `noscan`. Does not collect.
     pub fn alloc(&mut self, size: usize, align: usize, noscan: bool) -> *mut u8 {
+        self.alloc_filled(size, align, noscan, 0)
+    }
+
+    /// [`Heap::alloc`] of an object whose first `filled` bytes the caller
+    /// writes at once: only the bytes after them are zeroed (gc's
+    /// growslice does not clear what it copies either). Only a `noscan`
+    /// object may skip zeroing: the collector never reads its bytes.
+    pub fn alloc_filled(&mut self, size: usize, align: usize, noscan: bool, filled: usize) -> *mut u8 {
+        let filled = if noscan { filled.min(size) } else { 0 };
         if self.arena == 0 {
             self.reserve();
         }
@@ -449,7 +458,7 @@ impl Heap {
             }
         }
         if class == 0 {
-            return self.alloc_large(size, noscan);
+            return self.alloc_large(size, noscan, filled);
         }
         let key = class * 2 + noscan as usize;
         loop {
@@ -462,7 +471,7 @@ impl Heap {
                     if span.needzero {
                         // SAFETY: the slot is inside the span's committed pages
                         // and no object lives there now.
-                        unsafe { std::ptr::write_bytes(p as *mut u8, 0, es) };
+                        unsafe { std::ptr::write_bytes((p + filled) as *mut u8, 0, es - filled) };
                     }
                     self.count_alloc(es);
                     return p as *mut u8;
@@ -470,7 +479,7 @@ impl Heap {
             }
             self.current[key] = match self.partial[key].pop() {
                 Some(id) => id,
-                None => self.new_span(class, CLASS_NPAGES[class], noscan),
+                None => self.new_span(class, CLASS_NPAGES[class], noscan, 0),
             };
         }
     }
@@ -481,9 +490,9 @@ impl Heap {
         self.stats.mallocs += 1;
     }
 
-    fn alloc_large(&mut self, size: usize, noscan: bool) -> *mut u8 {
+    fn alloc_large(&mut self, size: usize, noscan: bool, filled: usize) -> *mut u8 {
         let npages = size.div_ceil(PAGE);
-        let id = self.new_span(0, npages, noscan);
+        let id = self.new_span(0, npages, noscan, filled);
         let span = self.spans[id as usize].as_mut().expect("new span");
         span.alloc_bits[0] = 1;
         let (base, es) = (span.base, span.elem_size);
@@ -491,15 +500,16 @@ impl Heap {
         base as *mut u8
     }
 
-    /// Makes a span of `npages` pages for `class` (0: one large object).
-    fn new_span(&mut self, class: usize, npages: usize, noscan: bool) -> u32 {
+    /// Makes a span of `npages` pages for `class` (0: one large object,
+    /// whose first `filled` bytes need no zeroing).
+    fn new_span(&mut self, class: usize, npages: usize, noscan: bool, filled: usize) -> u32 {
         let (page, needzero) = self.take_pages(npages);
         let base = self.arena + page * PAGE;
         let elem_size = if class == 0 { npages * PAGE } else { CLASS_SIZES[class] };
         let nelems = if class == 0 { 1 } else { npages * PAGE / elem_size };
         if needzero && class == 0 {
             // SAFETY: the pages are committed arena pages owned by no span.
-            unsafe { std::ptr::write_bytes(base as *mut u8, 0, npages * PAGE) };
+            unsafe { std::ptr::write_bytes((base + filled) as *mut u8, 0, npages * PAGE - filled) };
         }
         let words = nelems.div_ceil(64);
         let span = Span {
@@ -975,8 +985,10 @@ pub fn with_heap<R>(f: impl FnOnce(&mut Heap) -> R) -> R {
 }
 
 /// Allocates through the current thread's heap, collecting first when the
-/// pacer says so and the thread runs Go code.
-pub fn alloc(size: usize, align: usize, noscan: bool) -> *mut u8 {
+/// pacer says so and the thread runs Go code; the first `filled` bytes of
+/// a `noscan` object are left for the caller to write
+/// ([`Heap::alloc_filled`]).
+pub fn alloc(size: usize, align: usize, noscan: bool, filled: usize) -> *mut u8 {
     with_heap(|h| {
         if !h.configured {
             h.configure_from_env();
@@ -984,7 +996,7 @@ pub fn alloc(size: usize, align: usize, noscan: bool) -> *mut u8 {
         if h.wants_collection(size) && !crate::panic::cur_g().is_null() && h.gogc >= 0 {
             collect(h, false);
         }
-        h.alloc(size, align, noscan)
+        h.alloc_filled(size, align, noscan, filled)
     })
 }
 

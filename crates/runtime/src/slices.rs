@@ -161,9 +161,11 @@ pub extern "C" fn deft_makeslice(elem_size: u64, align: u64, len: i64, cap: i64)
 
 /// The compiler emits a call to this when `append` needs more than the
 /// capacity `old_cap` of slice (`old`, `old_len`): `new_len` is the length
-/// after the append (negative if it overflowed). Returns a new zeroed
-/// array holding a copy of the `old_len` old elements, with gc's capacity,
-/// or a null pointer when the capacity is out of range.
+/// after the append (negative if it overflowed). Returns a new array
+/// holding a copy of the `old_len` old elements, zeroed after `new_len`
+/// (the caller stores the elements in between; before it has, they are
+/// garbage if the array holds no pointers, else zero), with gc's
+/// capacity, or a null pointer when the capacity is out of range.
 ///
 /// # Safety
 /// `old` must point to at least `old_len` elements of `elem_size` bytes.
@@ -187,7 +189,9 @@ pub unsafe extern "C" fn deft_growslice(
         return Grown { ptr: std::ptr::null_mut(), cap: 0 };
     };
     let bytes = round_up_size(bytes, align as usize & NOSCAN != 0);
-    let ptr = deft_alloc(bytes as usize, align as usize);
+    // The caller stores the appended elements, up to `new_len`, at once.
+    let filled = new_len as usize * elem_size as usize;
+    let ptr = crate::alloc::alloc_filled(bytes as usize, align as usize, filled);
     if old_len > 0 {
         // SAFETY: `ptr` is a fresh block of at least `new_len >= old_len`
         // elements; `old` holds `old_len` elements (the caller's contract),
@@ -195,6 +199,29 @@ pub unsafe extern "C" fn deft_growslice(
         unsafe { std::ptr::copy_nonoverlapping(old, ptr, old_len as usize * elem_size as usize) };
     }
     Grown { ptr, cap: (bytes / elem_size) as i64 }
+}
+
+/// `reflect.Value.Grow`'s growth: [`deft_growslice`] with the room after
+/// the old elements zeroed, since nothing stores into it.
+///
+/// # Safety
+/// As [`deft_growslice`].
+pub unsafe extern "C" fn growslice_cleared(
+    old: *const u8,
+    old_len: i64,
+    old_cap: i64,
+    new_len: i64,
+    elem_size: u64,
+    align: u64,
+) -> Grown {
+    // SAFETY: the caller's contract.
+    let grown = unsafe { deft_growslice(old, old_len, old_cap, new_len, elem_size, align) };
+    if !grown.ptr.is_null() && elem_size > 0 {
+        let (from, to) = (old_len as usize * elem_size as usize, new_len as usize * elem_size as usize);
+        // SAFETY: the fresh array holds at least `new_len` elements.
+        unsafe { std::ptr::write_bytes(grown.ptr.add(from), 0, to - from) };
+    }
+    grown
 }
 
 /// gc's new capacity in elements before size-class rounding.

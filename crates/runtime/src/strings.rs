@@ -20,7 +20,7 @@
 //! rax:rdx; the compiler sets `cap = len`.
 
 use crate::abi::GoString;
-use crate::alloc::{alloc_copy, alloc_noscan};
+use crate::alloc::{NOSCAN, alloc_copy, alloc_filled, alloc_noscan};
 
 /// Views a Go string's bytes.
 ///
@@ -95,7 +95,7 @@ pub fn concat(parts: &[&[u8]]) -> GoString {
     if nonempty <= 1 {
         return last;
     }
-    let dst = alloc_noscan(total, 1);
+    let dst = alloc_filled(total, NOSCAN | 1, total);
     let mut off = 0;
     for p in parts {
         // SAFETY: `dst` has `total` bytes, the sum of all part lengths, and
@@ -415,7 +415,7 @@ pub unsafe extern "C" fn deft_slicerunetostring(ptr: *const i32, len: usize) -> 
     if total == 0 {
         return EMPTY;
     }
-    let dst = alloc_noscan(total, 1);
+    let dst = alloc_filled(total, NOSCAN | 1, total);
     let mut off = 0;
     for &r in rs {
         let n = encode_rune(r as i64, &mut buf);
