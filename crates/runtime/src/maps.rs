@@ -150,27 +150,41 @@ const P0: u64 = 0xa076_1d64_78bd_642f;
 const P1: u64 = 0xe703_7ed1_a0b4_28db;
 const P2: u64 = 0x8ebc_6af0_9c88_c6e3;
 
-/// Hashes `len` bytes at `p`, eight at a time.
+/// Hashes `len` bytes at `p` (wyhash's scheme): up to 16 bytes are read
+/// as at most four overlapping words from both ends, with no loop and no
+/// copy (map keys are mostly short strings); longer inputs 16 bytes per
+/// round, the last 16 read from the end.
 ///
 /// # Safety
 /// `p` is readable for `len` bytes.
 #[inline]
 unsafe fn hash_bytes(p: *const u8, len: usize, seed: u64) -> u64 {
-    let mut h = seed ^ (len as u64).wrapping_mul(P0);
-    let mut i = 0;
-    while i + 8 <= len {
-        // SAFETY: `i + 8 <= len`.
-        let w = unsafe { p.add(i).cast::<u64>().read_unaligned() };
-        h = mix(h ^ w, P1);
-        i += 8;
-    }
-    if i < len {
-        let mut buf = [0u8; 8];
-        // SAFETY: the `len - i < 8` remaining bytes are readable.
-        unsafe { copy_nonoverlapping(p.add(i), buf.as_mut_ptr(), len - i) };
-        h = mix(h ^ u64::from_le_bytes(buf), P2);
-    }
-    mix(h, P0 ^ len as u64)
+    // SAFETY (the reads below): every offset read is within `len` bytes.
+    let r8 = |at: usize| unsafe { p.add(at).cast::<u64>().read_unaligned() };
+    let r4 = |at: usize| u64::from(unsafe { p.add(at).cast::<u32>().read_unaligned() });
+    let r1 = |at: usize| u64::from(unsafe { *p.add(at) });
+    let mut seed = seed ^ P0;
+    let (a, b) = if len <= 16 {
+        if len >= 4 {
+            // The second word of each pair starts 4 bytes in (from its end)
+            // when there are 8 or more bytes, else it repeats the first.
+            let q = (len >> 3) << 2;
+            ((r4(0) << 32) | r4(q), (r4(len - 4) << 32) | r4(len - 4 - q))
+        } else if len > 0 {
+            ((r1(0) << 16) | (r1(len >> 1) << 8) | r1(len - 1), 0)
+        } else {
+            (0, 0)
+        }
+    } else {
+        let mut i = 0;
+        while len - i > 16 {
+            seed = mix(r8(i) ^ P1, r8(i + 8) ^ seed);
+            i += 16;
+        }
+        (r8(len - 16), r8(len - 8))
+    };
+    let r = u128::from(a ^ P1).wrapping_mul(u128::from(b ^ seed));
+    mix(r as u64 ^ P0 ^ len as u64, (r >> 64) as u64 ^ P1)
 }
 
 /// Hashes a float's value: `+0` and `-0` alike, each NaN differently.
@@ -363,12 +377,10 @@ impl Table {
         unsafe {
             match self.class {
                 KeyClass::Mem if self.ksize == 8 => a.cast::<u64>().read() == b.cast::<u64>().read(),
-                KeyClass::Mem => std::slice::from_raw_parts(a, self.ksize) == std::slice::from_raw_parts(b, self.ksize),
+                KeyClass::Mem => crate::strings::bytes_equal(a, b, self.ksize),
                 KeyClass::Str => {
                     let (x, y) = (*a.cast::<GoString>(), *b.cast::<GoString>());
-                    x.len == y.len
-                        && (x.ptr == y.ptr
-                            || crate::strings::go_bytes(x.ptr, x.len) == crate::strings::go_bytes(y.ptr, y.len))
+                    x.len == y.len && crate::strings::bytes_equal(x.ptr, y.ptr, x.len)
                 }
                 KeyClass::Generic => eq_at(&*self.key, a, b).unwrap_or(false),
             }
@@ -823,6 +835,32 @@ mod tests {
 
     fn desc(kind: Kind, size: usize) -> TypeDesc {
         TypeDesc::bare("", kind, size)
+    }
+
+    /// Every byte of inputs of every length around the word reads takes
+    /// part in the hash and in equality: changing any one byte changes the
+    /// hash and makes the inputs unequal (bytes past the length do
+    /// neither).
+    #[test]
+    fn hashing_and_equality_read_every_byte() {
+        let base: Vec<u8> = (0..64u8).map(|i| i.wrapping_mul(37)).collect();
+        for len in 0..40 {
+            let mut other = base.clone();
+            other[len] ^= 0xff;
+            // SAFETY: both buffers hold 64 bytes.
+            unsafe {
+                let h = hash_bytes(base.as_ptr(), len, 7);
+                assert_eq!(h, hash_bytes(other.as_ptr(), len, 7), "len {len}: byte past the end");
+                assert!(crate::strings::bytes_equal(base.as_ptr(), other.as_ptr(), len));
+                for at in 0..len {
+                    let mut changed = base.clone();
+                    changed[at] ^= 0x10;
+                    assert_ne!(h, hash_bytes(changed.as_ptr(), len, 7), "len {len}, byte {at}");
+                    assert!(!crate::strings::bytes_equal(base.as_ptr(), changed.as_ptr(), len), "len {len}, byte {at}");
+                }
+                assert_ne!(h, hash_bytes(base.as_ptr(), len, 8), "len {len}: the seed");
+            }
+        }
     }
 
     /// A `map[K]int` table for key descriptor `k` (leaked: tests only).
