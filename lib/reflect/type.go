@@ -431,7 +431,26 @@ func (t *rtype) FieldByIndex(index []int) StructField {
 	return f
 }
 
+// FieldByName finds the field called name as FieldByNameFunc does; a
+// field of t itself is found without a search of the embedded ones (names
+// at depth 0 are unique and win), which is all a struct without embedded
+// fields needs, allocating nothing (text/template looks a field up by
+// name at every evaluation).
 func (t *rtype) FieldByName(name string) (StructField, bool) {
+	if t.Kind() != Struct {
+		panic("reflect: FieldByName of non-struct type " + t.String())
+	}
+	embeds := false
+	for i := 0; i < t.nfields; i++ {
+		p := t.field(i)
+		if p.name == name {
+			return t.Field(i), true
+		}
+		embeds = embeds || p.embedded != 0
+	}
+	if !embeds {
+		return StructField{}, false
+	}
 	return t.FieldByNameFunc(func(s string) bool { return s == name })
 }
 
@@ -463,8 +482,12 @@ func (t *rtype) FieldByNameFunc(match func(string) bool) (StructField, bool) {
 			visited[e.typ] = true
 			for i := 0; i < e.typ.nfields; i++ {
 				p := e.typ.field(i)
+				matched := match(p.name)
+				if !matched && p.embedded == 0 {
+					continue
+				}
 				index := append(append([]int(nil), e.index...), i)
-				if match(p.name) {
+				if matched {
 					found += count[e.typ]
 					if found > 1 {
 						return StructField{}, false
