@@ -154,8 +154,20 @@ func Zero(typ Type) Value {
 	if t.direct() {
 		return Value{t, nil, flag(t.kind)}
 	}
+	if t.size <= maxZero {
+		// Not addressable, so never written through: one shared block of
+		// zeros serves every small type, as in gc.
+		return Value{t, unsafe.Pointer(&zeroVal[0]), flag(t.kind) | flagIndir}
+	}
 	return Value{t, unsafe_New(t), flag(t.kind) | flagIndir}
 }
+
+// maxZero: the largest type Zero gives a view of zeroVal.
+const maxZero = 1024
+
+// zeroVal: the zeros that Zero's values of small types read (words, for
+// the alignment of any type).
+var zeroVal [maxZero / 8]uint64
 
 // New returns a Value representing a pointer to a new zero value for the
 // specified type.
