@@ -783,9 +783,36 @@ impl<'a, 'p> FnTx<'a, 'p> {
         } else if let Some(bits) = self.small_box_bits(from) {
             self.small_box(v[0], bits, from)
         } else {
-            self.boxed(v, from)
+            match self.kind(from) {
+                TyKind::Float(_) => {
+                    let int = if self.b.func.dfg.value_type(v[0]) == types::F32 { types::I32 } else { types::I64 };
+                    let bits = self.b.ins().bitcast(int, cranelift_codegen::ir::MemFlagsData::new(), v[0]);
+                    self.small_box_or(bits, v, from)
+                }
+                // An empty string or a nil slice: gc's shared zero box.
+                TyKind::String | TyKind::Slice(_) => {
+                    let word = if matches!(self.kind(from), TyKind::String) { v[1] } else { v[0] };
+                    let is_zero = self.b.ins().icmp_imm_u(IntCC::Equal, word, 0);
+                    let zero = self.cx.zero_block();
+                    let zero = self.data_addr(zero);
+                    self.box_unless(is_zero, zero, v, from)
+                }
+                _ => self.boxed(v, from),
+            }
         };
         vec![ty, data]
+    }
+
+    /// `shared` if `is_shared`, else a fresh box of `v` (of type `ty`).
+    fn box_unless(&mut self, is_shared: Value, shared: Value, v: Vec<Value>, ty: TyId) -> Value {
+        let (big, done) = (self.b.create_block(), self.b.create_block());
+        self.b.append_block_param(done, types::I64);
+        self.b.ins().brif(is_shared, done, &[shared.into()], big, &[]);
+        self.b.switch_to_block(big);
+        let p = self.boxed(v, ty);
+        self.b.ins().jump(done, &[p.into()]);
+        self.b.switch_to_block(done);
+        self.b.block_params(done)[0]
     }
 
     /// A fresh heap box holding value `v` of type `ty`.
@@ -817,24 +844,26 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// in an interface: a word of [`crate::program::ProgramCx::small_uints`]
     /// when the value is below 256, else a fresh box.
     fn small_box(&mut self, v: Value, bits: u32, ty: TyId) -> Value {
-        let table = self.small_uints_addr();
-        let wide = if bits < 64 { self.b.ins().uextend(types::I64, v) } else { v };
-        let offset = self.b.ins().ishl_imm_u(wide, 3);
         if bits == 8 {
+            let table = self.small_uints_addr();
+            let offset = self.b.ins().uextend(types::I64, v);
+            let offset = self.b.ins().ishl_imm_u(offset, 3);
             return self.b.ins().iadd(table, offset);
         }
-        let (small, big, done) = (self.b.create_block(), self.b.create_block(), self.b.create_block());
-        self.b.append_block_param(done, types::I64);
+        self.small_box_or(v, vec![v], ty)
+    }
+
+    /// The data word of value `v` of type `ty` whose bits, as an integer,
+    /// are `bits`: a word of the small-integer table when they are below
+    /// 256 (gc's `convT16/32/64`, floats included), else a fresh box.
+    fn small_box_or(&mut self, bits: Value, v: Vec<Value>, ty: TyId) -> Value {
+        let table = self.small_uints_addr();
+        let wide =
+            if self.b.func.dfg.value_type(bits) != types::I64 { self.b.ins().uextend(types::I64, bits) } else { bits };
+        let offset = self.b.ins().ishl_imm_u(wide, 3);
+        let word = self.b.ins().iadd(table, offset);
         let is_small = self.b.ins().icmp_imm_u(IntCC::UnsignedLessThan, wide, 256);
-        self.b.ins().brif(is_small, small, &[], big, &[]);
-        self.b.switch_to_block(small);
-        let p = self.b.ins().iadd(table, offset);
-        self.b.ins().jump(done, &[p.into()]);
-        self.b.switch_to_block(big);
-        let p = self.boxed(vec![v], ty);
-        self.b.ins().jump(done, &[p.into()]);
-        self.b.switch_to_block(done);
-        self.b.block_params(done)[0]
+        self.box_unless(is_small, word, v, ty)
     }
 
     /// Constant `x` (of value `c`) converted to an interface: its data word

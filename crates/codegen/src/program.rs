@@ -134,6 +134,8 @@ pub struct ProgramCx<'p> {
     /// The read-only table of the 64-bit words 0..256 (see
     /// [`ProgramCx::small_uints`]), once made.
     small_uints: Option<DataId>,
+    /// [`ProgramCx::zero_block`], once made.
+    zero_block: Option<DataId>,
     typedescs: HashMap<TyId, DataId>,
     /// The program's pointer types by element type, for
     /// [`ProgramCx::pointer_to`] (made on first use).
@@ -186,6 +188,7 @@ impl<'p> ProgramCx<'p> {
             strings: HashMap::new(),
             const_boxes: HashMap::new(),
             small_uints: None,
+            zero_block: None,
             by_name: None,
             typedescs: HashMap::new(),
             pointer_types: None,
@@ -383,6 +386,21 @@ impl<'p> ProgramCx<'p> {
         d.set_align(8);
         let id = self.static_data(&d);
         self.small_uints = Some(id);
+        id
+    }
+
+    /// A read-only block of [`ZERO_BLOCK`] zero bytes: the box of an
+    /// empty string or a nil slice converted to an interface (gc's
+    /// `zeroVal`).
+    pub fn zero_block(&mut self) -> DataId {
+        if let Some(id) = self.zero_block {
+            return id;
+        }
+        let mut d = DataDescription::new();
+        d.define_zeroinit(ZERO_BLOCK);
+        d.set_align(8);
+        let id = self.static_data(&d);
+        self.zero_block = Some(id);
         id
     }
 
@@ -790,6 +808,9 @@ pub fn var_symbol(name: &str) -> String {
 /// The bytes of constant `c` in memory as layout `l` (a string's data
 /// pointer left zero) and, for a string, its bytes. None for nil and for
 /// layouts that are not the constant's plain scalars.
+/// Bytes of [`ProgramCx::zero_block`]: a slice header's.
+pub const ZERO_BLOCK: usize = 24;
+
 pub(crate) fn encode_const(c: &Const, l: &Layout) -> Option<(Vec<u8>, Option<Vec<u8>>)> {
     let mut out = vec![0u8; l.size as usize];
     let mut put = |i: usize, bits: u64| -> Option<()> {

@@ -452,8 +452,10 @@ impl Table {
     unsafe fn rebuild(&mut self, slots: usize) {
         let slots = slots.max(8);
         let cap = slots / 4 * 3;
-        let index = alloc_array(slots, 8, true).cast::<u64>();
-        let hashes = alloc_array(cap, 8, true).cast::<u64>();
+        // The index and the hashes, both plain words, share one block.
+        let index = alloc_array(slots + cap, 8, true).cast::<u64>();
+        // SAFETY: the block holds `slots + cap` words.
+        let hashes = unsafe { index.add(slots) };
         let entries = alloc_array(cap, self.stride, self.noptr);
         let mut n = 0;
         for e in 0..self.used {
