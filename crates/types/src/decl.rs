@@ -229,7 +229,7 @@ impl<'a> Checker<'a> {
                     stack.extend(written.iter().flat_map(|w| w.embeds.iter().copied()));
                 }
                 T::Union(terms) => stack.extend(terms.iter().map(|x| x.ty)),
-                T::Basic(_) | T::Alias(..) | T::TypeParam(_) => {}
+                T::Basic(_) | T::Alias(..) | T::TypeParam(_) | T::Aliased(..) => {}
             }
         }
         false
@@ -792,6 +792,8 @@ impl<'a> Checker<'a> {
                 t = INVALID;
             }
             self.generic_aliases.insert(o, t);
+        } else {
+            t = self.tys.aliased(o, Vec::new(), t);
         }
         self.set_obj_ty(o, t);
         self.resolve_awaiting(o);
@@ -835,8 +837,8 @@ impl<'a> Checker<'a> {
         let rhs = self.generic_aliases[&a];
         let s = crate::subst::Subst::new(&self.tys.generic[&a], &targs);
         let t = self.tys.subst(rhs, &s);
-        self.later.push(crate::check::LaterCheck::Verify { obj: a, targs, at, pos });
-        t
+        self.later.push(crate::check::LaterCheck::Verify { obj: a, targs: targs.clone(), at, pos });
+        self.tys.aliased(a, targs, t)
     }
 
     /// The generic alias that identifier `id` names, if any.
