@@ -71,11 +71,14 @@ impl<'a> Checker<'a> {
             let imported = self.imported_path(&imp.path);
             let path = crate::constant::quote(imported.as_bytes());
             let known = imported == "unsafe" || self.package_by_path(&imported).is_some();
+            // gc counts the import of a package it found no file for as
+            // used (types2's fake package).
+            let unfound = self.is_unfound_import(&imp.path);
             let dot = imp.name.as_ref().is_some_and(|n| n.name == ".");
             match obj {
                 // A name other than the path's last element is shown.
                 // Every use of a package name goes through `use_obj`.
-                Some(o) if judge_unused && !self.objs[o.0 as usize].used => {
+                Some(o) if judge_unused && !unfound && !self.objs[o.0 as usize].used => {
                     let name = &self.obj(o).name;
                     if imported.rsplit('/').next() == Some(name.as_str()) {
                         self.error(imp.pos, format!("{path} imported and not used"));
@@ -86,7 +89,7 @@ impl<'a> Checker<'a> {
                 None if judge_unused && dot && known && !dots_used.contains(&i) => {
                     self.error(imp.pos, format!("{path} imported and not used"));
                 }
-                _ if known => {}
+                _ if known || unfound => {}
                 _ => self.error(imp.path_pos, format!("deft does not support package {path} yet")),
             }
         }
@@ -96,6 +99,12 @@ impl<'a> Checker<'a> {
     /// must be a function.
     fn in_main_package(&self) -> bool {
         self.info.packages[self.cur_pkg().0 as usize].name == "main"
+    }
+
+    /// Whether the loader found no package for an import of `written` (see
+    /// [`crate::PackageSpec::unfound_imports`]).
+    fn is_unfound_import(&self, written: &str) -> bool {
+        self.info.packages[self.cur_pkg().0 as usize].spec.unfound_imports.contains(written)
     }
 
     /// The path of the package an import of `written` (as the current
@@ -287,6 +296,11 @@ impl<'a> Checker<'a> {
                     continue;
                 }
                 let imported = self.imported_path(&imp.path);
+                // gc's compiler goes on with a package of that name that
+                // has no objects.
+                if self.is_unfound_import(&imp.path) {
+                    self.error(imp.path_pos, format!("could not import {imported} (file not found)"));
+                }
                 let name = match &imp.name {
                     Some(n) => n.name.clone(),
                     None => self.package_name(&imported),
@@ -1691,8 +1705,8 @@ fn names_a_type(t: &Type) -> bool {
     }
 }
 
-/// The error gc reports for an import it rejects, if any: an invalid path
-/// (types2's rules), an absolute one, or the name `init`.
+/// The error gc reports for an import path it rejects before importing,
+/// if any: an invalid path (types2's rules), or an absolute one.
 fn bad_import(imp: &syntax::ast::ImportSpec) -> Option<(Pos, String)> {
     const ILLEGAL: &str = "!\"#$%&'()*,:;<=>?[\\]^{|}`\u{FFFD}";
     let path = &imp.path;
@@ -1706,9 +1720,6 @@ fn bad_import(imp: &syntax::ast::ImportSpec) -> Option<(Pos, String)> {
     }
     if path.starts_with('/') {
         return Some((imp.path_pos, format!("could not import {path} (import path cannot be absolute path)")));
-    }
-    if imp.name.as_ref().is_some_and(|n| n.name == "init") {
-        return Some((imp.pos, "cannot import package as init - init must be a func".into()));
     }
     None
 }
