@@ -169,6 +169,7 @@ pub fn compile<B: Backend>(
         tags: &opts.tags,
         main_only: opts.main_only(),
         decls_first: package_cache_wanted::<B>(opts),
+        compile_only: opts.check_only,
     };
     let loaded = crate::load::load(&request, sources, &mut ids, &mut diags).map_err(|msg| msg + "\n")?;
     phases.end("load");

@@ -219,6 +219,7 @@ fn compile_test(
         tags: &opts.build.tags,
         main_only: false,
         decls_first: !opts.compile_only && crate::driver::package_cache_wanted::<codegen::JitProgram>(&opts.build),
+        compile_only: false,
     };
     let (path, loaded) = crate::load::load_test(&req, &mut sources, &mut ids, &mut diags);
     let shown = path.unwrap_or_else(|| operand.to_string());

@@ -71,11 +71,14 @@ impl<'a> Checker<'a> {
             let imported = self.imported_path(&imp.path);
             let path = crate::constant::quote(imported.as_bytes());
             let known = imported == "unsafe" || self.package_by_path(&imported).is_some();
+            // gc counts the import of a package it found no file for as
+            // used (types2's fake package).
+            let unfound = self.is_unfound_import(&imp.path);
             let dot = imp.name.as_ref().is_some_and(|n| n.name == ".");
             match obj {
                 // A name other than the path's last element is shown.
                 // Every use of a package name goes through `use_obj`.
-                Some(o) if judge_unused && !self.objs[o.0 as usize].used => {
+                Some(o) if judge_unused && !unfound && !self.objs[o.0 as usize].used => {
                     let name = &self.obj(o).name;
                     if imported.rsplit('/').next() == Some(name.as_str()) {
                         self.error(imp.pos, format!("{path} imported and not used"));
@@ -86,7 +89,7 @@ impl<'a> Checker<'a> {
                 None if judge_unused && dot && known && !dots_used.contains(&i) => {
                     self.error(imp.pos, format!("{path} imported and not used"));
                 }
-                _ if known => {}
+                _ if known || unfound => {}
                 _ => self.error(imp.path_pos, format!("deft does not support package {path} yet")),
             }
         }
@@ -96,6 +99,12 @@ impl<'a> Checker<'a> {
     /// must be a function.
     fn in_main_package(&self) -> bool {
         self.info.packages[self.cur_pkg().0 as usize].name == "main"
+    }
+
+    /// Whether the loader found no package for an import of `written` (see
+    /// [`crate::PackageSpec::unfound_imports`]).
+    fn is_unfound_import(&self, written: &str) -> bool {
+        self.info.packages[self.cur_pkg().0 as usize].spec.unfound_imports.contains(written)
     }
 
     /// The path of the package an import of `written` (as the current
@@ -229,7 +238,7 @@ impl<'a> Checker<'a> {
                     stack.extend(written.iter().flat_map(|w| w.embeds.iter().copied()));
                 }
                 T::Union(terms) => stack.extend(terms.iter().map(|x| x.ty)),
-                T::Basic(_) | T::Alias(..) | T::TypeParam(_) => {}
+                T::Basic(_) | T::Alias(..) | T::TypeParam(_) | T::Aliased(..) => {}
             }
         }
         false
@@ -287,6 +296,11 @@ impl<'a> Checker<'a> {
                     continue;
                 }
                 let imported = self.imported_path(&imp.path);
+                // gc's compiler goes on with a package of that name that
+                // has no objects.
+                if self.is_unfound_import(&imp.path) {
+                    self.error(imp.path_pos, format!("could not import {imported} (file not found)"));
+                }
                 let name = match &imp.name {
                     Some(n) => n.name.clone(),
                     None => self.package_name(&imported),
@@ -792,6 +806,8 @@ impl<'a> Checker<'a> {
                 t = INVALID;
             }
             self.generic_aliases.insert(o, t);
+        } else {
+            t = self.tys.aliased(o, Vec::new(), t);
         }
         self.set_obj_ty(o, t);
         self.resolve_awaiting(o);
@@ -835,8 +851,8 @@ impl<'a> Checker<'a> {
         let rhs = self.generic_aliases[&a];
         let s = crate::subst::Subst::new(&self.tys.generic[&a], &targs);
         let t = self.tys.subst(rhs, &s);
-        self.later.push(crate::check::LaterCheck::Verify { obj: a, targs, at, pos });
-        t
+        self.later.push(crate::check::LaterCheck::Verify { obj: a, targs: targs.clone(), at, pos });
+        self.tys.aliased(a, targs, t)
     }
 
     /// The generic alias that identifier `id` names, if any.
@@ -1689,8 +1705,8 @@ fn names_a_type(t: &Type) -> bool {
     }
 }
 
-/// The error gc reports for an import it rejects, if any: an invalid path
-/// (types2's rules), an absolute one, or the name `init`.
+/// The error gc reports for an import path it rejects before importing,
+/// if any: an invalid path (types2's rules), or an absolute one.
 fn bad_import(imp: &syntax::ast::ImportSpec) -> Option<(Pos, String)> {
     const ILLEGAL: &str = "!\"#$%&'()*,:;<=>?[\\]^{|}`\u{FFFD}";
     let path = &imp.path;
@@ -1704,9 +1720,6 @@ fn bad_import(imp: &syntax::ast::ImportSpec) -> Option<(Pos, String)> {
     }
     if path.starts_with('/') {
         return Some((imp.path_pos, format!("could not import {path} (import path cannot be absolute path)")));
-    }
-    if imp.name.as_ref().is_some_and(|n| n.name == "init") {
-        return Some((imp.pos, "cannot import package as init - init must be a func".into()));
     }
     None
 }

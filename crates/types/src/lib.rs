@@ -79,6 +79,7 @@ pub fn check_package(sources: &SourceMap, files: &[File], diags: &mut Diagnostic
         library: false,
         lang: LangVersion::CURRENT,
         import_map: Default::default(),
+        unfound_imports: Default::default(),
     };
     check_program(sources, files, std::slice::from_ref(&spec), None, diags)
 }

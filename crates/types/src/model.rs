@@ -694,6 +694,11 @@ pub struct PackageSpec {
     /// (gc's `importmap`: a relative `"./a"` of Go's test directories); an
     /// import not listed names the package of that path.
     pub import_map: std::collections::BTreeMap<String, String>,
+    /// Imports (as written) no package was found for, which are gc's
+    /// compiler's error `could not import P (file not found)`: only when
+    /// the program is checked as gc's compiler checks files (`deft run
+    /// --check-only`); else such an import is the loader's error.
+    pub unfound_imports: std::collections::BTreeSet<String>,
 }
 
 /// Facts about one package of the program.

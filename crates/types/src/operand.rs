@@ -145,13 +145,20 @@ impl Checker<'_> {
         }
         if has_type {
             if x.ty != INVALID {
-                // A defined type (or `any`) is described by its structure:
-                // `s (variable of struct type S)`, `m (variable of int type MyInt)`.
+                // A defined type, an alias (or `any`) is described by its
+                // structure: `s (variable of struct type S)`, `m (variable
+                // of int type MyInt)`; a type parameter by its constraint.
                 // One of invalid structure is `of invalid type type T`, as
                 // types2 says, which marks the message as a follow-on error.
-                let desc = match self.tys.get(x.ty) {
-                    T::Named(_) | T::Inst(..) if self.tys.under(x.ty) == INVALID => Some("invalid type".into()),
-                    T::Named(_) | T::Inst(..) | T::Interface { any: true, .. } => self.tys.composite_kind(x.ty),
+                let tparam = matches!(self.tys.get(x.ty), T::TypeParam(_));
+                let desc = match self.tys.written(x.ty) {
+                    _ if tparam => None,
+                    T::Named(_) | T::Inst(..) | T::Aliased(..) if self.tys.under(x.ty) == INVALID => {
+                        Some("invalid type".into())
+                    }
+                    T::Named(_) | T::Inst(..) | T::Aliased(..) | T::Interface { any: true, .. } => {
+                        self.tys.composite_kind(x.ty)
+                    }
                     _ => None,
                 };
                 if let Some(d) = desc {

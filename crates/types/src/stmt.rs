@@ -698,7 +698,7 @@ impl<'a> Checker<'a> {
         if y.params.len() > 2 {
             return Err(format!("{MUST}: yield func has too many parameters"));
         }
-        if y.results.len() != 1 || y.results[0].ty != basic(BasicKind::Bool) {
+        if y.results.len() != 1 || !self.tys.identical(y.results[0].ty, basic(BasicKind::Bool)) {
             if y.results.len() == 1 && self.tys.is_boolean(y.results[0].ty) {
                 return Err(format!("{MUST}: yield func returns user-defined boolean, not bool"));
             }

@@ -92,7 +92,7 @@ impl Types {
             return t;
         }
         let new = match self.get(t).clone() {
-            T::Basic(_) | T::Alias(..) | T::Named(_) => return t,
+            T::Basic(_) | T::Alias(..) | T::Named(_) | T::Aliased(..) => return t,
             T::TypeParam(_) => return s.get(t).unwrap_or(t),
             T::Pointer(e) => T::Pointer(self.subst(e, s)),
             T::Array(n, e) => T::Array(n, self.subst(e, s)),
@@ -223,7 +223,7 @@ impl Types {
         }
         let m = |x: TyId| self.mentions_depth(x, tps, depth + 1);
         match self.get(t) {
-            T::Basic(_) | T::Alias(..) | T::Named(_) => false,
+            T::Basic(_) | T::Alias(..) | T::Named(_) | T::Aliased(..) => false,
             T::TypeParam(_) => tps.contains(&t),
             T::Pointer(e) | T::Array(_, e) | T::Slice(e) | T::Chan(_, e) => m(*e),
             T::Map(k, v) => m(*k) || m(*v),

@@ -22,6 +22,11 @@
 //!   (`subst`), computed when the instance is made, or when the generic
 //!   type's declaration completes if it is made while that is checked (a
 //!   defined type declared as such an instance takes it then).
+//! * An alias's spelling `T::Aliased(obj, args, target)` is transparent:
+//!   [`Types::get`] and [`Types::under`] answer for `target`, and its
+//!   canonical id is `target`'s, so the model (and every later stage)
+//!   never sees aliases; only printing ([`Types::written`]) does. Ids
+//!   still differ: compare types with [`Types::identical`], never by id.
 //! * Interfaces carry their type set (`TypeSet`: comparability and type
 //!   terms) besides their full method set; only constraint interfaces
 //!   have a restricted one.
@@ -143,6 +148,12 @@ pub(crate) enum T {
     /// A union of terms as written in a constraint (`~int | string`);
     /// only ever an embedded element of an interface.
     Union(Vec<Term>),
+    /// A declared alias (with its type arguments if generic) standing for
+    /// the type it denotes: the spelling gc 1.23+ keeps in messages
+    /// (`A`, `B[string]`). Only [`Types::written`] shows it; every other
+    /// question about it is one about the aliased type (see the module
+    /// doc).
+    Aliased(ObjId, Vec<TyId>, TyId),
 }
 
 impl T {
@@ -250,6 +261,7 @@ impl Types {
     fn canonical(&mut self, t: &T) -> TypeId {
         let c = |s: &Self, x: TyId| s.canon[x.0 as usize];
         let model = match t {
+            T::Aliased(_, _, target) => return c(self, *target),
             T::Basic(k) | T::Alias(_, k) => Type::Basic(*k),
             T::Named(o) => Type::Named(*o),
             T::Pointer(e) => Type::Pointer(c(self, *e)),
@@ -308,9 +320,35 @@ impl Types {
         out
     }
 
-    /// The structure of a type.
+    /// The structure of a type (of the type an alias stands for).
     pub(crate) fn get(&self, t: TyId) -> &T {
+        &self.arena[self.unalias(t).0 as usize]
+    }
+
+    /// The structure of a type as written: an alias's spelling is
+    /// `T::Aliased` (for printing).
+    pub(crate) fn written(&self, t: TyId) -> &T {
         &self.arena[t.0 as usize]
+    }
+
+    /// The type an alias's spelling stands for (through aliases of
+    /// aliases); `t` itself for any other type.
+    pub(crate) fn unalias(&self, mut t: TyId) -> TyId {
+        while let T::Aliased(_, _, target) = &self.arena[t.0 as usize] {
+            t = *target;
+        }
+        t
+    }
+
+    /// Alias `obj` (instantiated with `args` if generic) spelling `target`;
+    /// an invalid type stays `INVALID`.
+    /// A type parameter keeps its own id (substitutions and inference
+    /// find type parameters by id).
+    pub(crate) fn aliased(&mut self, obj: ObjId, args: Vec<TyId>, target: TyId) -> TyId {
+        if target == INVALID || matches!(self.get(target), T::TypeParam(_)) {
+            return target;
+        }
+        self.intern(T::Aliased(obj, args, target))
     }
 
     /// The canonical model id.
@@ -362,7 +400,7 @@ impl Types {
         if let T::Inst(base, _) = self.get(u)
             && self.named.get(base).is_some_and(|n| !n.complete)
         {
-            self.inst_waiters.entry(u).or_default().push(obj);
+            self.inst_waiters.entry(self.unalias(u)).or_default().push(obj);
             return;
         }
         let u = self.under(u);
@@ -434,7 +472,7 @@ impl Types {
         match self.get(t) {
             T::Named(o) => self.named.get(o).map(|n| n.underlying).unwrap_or(INVALID),
             T::Inst(..) => self.inst_under.get(&self.canon(t)).copied().unwrap_or(INVALID),
-            _ => t,
+            _ => self.unalias(t),
         }
     }
 
@@ -470,7 +508,7 @@ impl Types {
             T::Func(_) => "func".into(),
             T::Interface { .. } | T::Union(_) => "interface".into(),
             T::Tuple(_) => "tuple".into(),
-            T::TypeParam(_) | T::Inst(..) => return None,
+            T::TypeParam(_) | T::Inst(..) | T::Aliased(..) => return None,
         })
     }
 

@@ -67,11 +67,13 @@ impl Writer<'_> {
             return;
         }
         self.depth += 1;
-        match self.types.get(t).clone() {
+        match self.types.written(t).clone() {
             T::Basic(k) => self.out.push_str(k.name()),
             T::Alias(name, _) => self.out.push_str(name),
             T::Named(o) => self.type_name(o),
-            T::Inst(o, args) => {
+            // An alias is printed by its name, its type arguments if generic.
+            T::Aliased(o, args, _) if args.is_empty() => self.type_name(o),
+            T::Inst(o, args) | T::Aliased(o, args, _) => {
                 self.type_name(o);
                 self.out.push('[');
                 for (i, &a) in args.iter().enumerate() {
@@ -173,7 +175,7 @@ impl Writer<'_> {
         self.depth -= 1;
     }
 
-    /// A defined type's name, qualified unless of the current package.
+    /// A defined type's (or alias's) name, qualified unless of the current package.
     fn type_name(&mut self, o: crate::model::ObjId) {
         let obj = self.q.objects.get(o.0 as usize);
         if let Some(pkg) = obj.and_then(|o| o.pkg).filter(|&p| Some(p) != self.q.current)

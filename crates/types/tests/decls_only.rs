@@ -57,6 +57,7 @@ fn check(lib: &str, main: &str, decls_only: bool) -> String {
         library: false,
         lang: types::lang::LangVersion::CURRENT,
         import_map: Default::default(),
+        unfound_imports: Default::default(),
     };
     let packages = [spec("example.com/m/base", 0..1), spec("example.com/m/lib", 1..2), spec("main", 2..3)];
     types::check_program(&sources, &files, &packages, None, &mut diags);

@@ -49,6 +49,7 @@ fn check(main: &str, gostd: Option<&dyn GoStd>) -> String {
             library: true,
             lang: types::lang::LangVersion::CURRENT,
             import_map: Default::default(),
+            unfound_imports: Default::default(),
         },
         PackageSpec {
             path: "main".into(),
@@ -56,6 +57,7 @@ fn check(main: &str, gostd: Option<&dyn GoStd>) -> String {
             library: false,
             lang: types::lang::LangVersion::CURRENT,
             import_map: Default::default(),
+            unfound_imports: Default::default(),
         },
     ];
     types::check_program(&sources, &files, &packages, gostd, &mut diags);

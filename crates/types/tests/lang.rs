@@ -27,6 +27,7 @@ fn check(lang: LangVersion, files: &[(&str, &str)]) -> (String, Vec<LangVersion>
         library: false,
         lang,
         import_map: Default::default(),
+        unfound_imports: Default::default(),
     };
     let info = types::check_program(&sources, &parsed, &[spec], None, &mut diags);
     let langs = parsed.iter().map(|f| info.lang_at(f.package_pos)).collect();

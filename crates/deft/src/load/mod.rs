@@ -137,6 +137,14 @@ pub struct Request<'a> {
     /// at once, so that its errors are reported as a full parse reports
     /// them.
     pub decls_first: bool,
+    /// The program is only checked (`--check-only`), as gc's compiler
+    /// checks files (the way Go's test harness and `scripts/gc-as-deft`
+    /// run it): an import no package is found for is then no load error
+    /// but the compiler's, `could not import P (file not found)`, which
+    /// the type checker reports ([`PackageSpec::unfound_imports`]); the
+    /// go command's wording (`package P is not in std`) is `go run`'s
+    /// and `go build`'s.
+    pub compile_only: bool,
 }
 
 /// Loads the program `req` names. `Err` is the go command's message for a
@@ -259,6 +267,8 @@ struct Loaded {
     done: bool,
     /// Whether its files were parsed for their declarations only.
     decls_only: bool,
+    /// Its imports no package was found for (see [`Request::compile_only`]).
+    unfound: std::collections::BTreeSet<String>,
 }
 
 struct Loader<'e, 's> {
@@ -277,6 +287,8 @@ struct Loader<'e, 's> {
     no_distribution: std::cell::OnceCell<String>,
     /// See [`Request::decls_first`].
     decls_first: bool,
+    /// See [`Request::compile_only`].
+    compile_only: bool,
 }
 
 /// How an import is satisfied.
@@ -310,6 +322,7 @@ impl<'e, 's> Loader<'e, 's> {
             explicit: Default::default(),
             no_distribution: Default::default(),
             decls_first: req.decls_first,
+            compile_only: req.compile_only,
         }
     }
 
@@ -563,6 +576,7 @@ impl<'e, 's> Loader<'e, 's> {
             visiting: false,
             done: false,
             decls_only: false,
+            unfound: Default::default(),
         };
         self.packages.insert(path.to_string(), loaded);
     }
@@ -584,6 +598,7 @@ impl<'e, 's> Loader<'e, 's> {
             }
         }
         let (mut deps, mut resolved) = (Vec::new(), Vec::new());
+        let mut unfound = std::collections::BTreeSet::new();
         for (import, pos) in imports {
             if import == "unsafe" || import == "C" {
                 continue;
@@ -606,8 +621,12 @@ impl<'e, 's> Loader<'e, 's> {
             let file = &self.sources.file(pos.file).name;
             let from = Path::new(file).file_name().map(|n| n.to_string_lossy().into_owned());
             stack.push(StackEntry { pkg: key.clone(), from });
-            let key = self.load_import(&key, pos, stack);
+            let loaded = self.load_import(&key, pos, stack);
             stack.pop();
+            let Some(key) = loaded else {
+                unfound.insert(import);
+                continue;
+            };
             if let Some(err) = self.import_error(path, &key, pos, stack)
                 && let Some(p) = self.packages.get_mut(path)
             {
@@ -621,6 +640,7 @@ impl<'e, 's> Loader<'e, 's> {
         if let Some(p) = self.packages.get_mut(path) {
             p.imports = resolved;
             p.deps = deps;
+            p.unfound = unfound;
             p.done = true;
         }
     }
@@ -670,16 +690,17 @@ impl<'e, 's> Loader<'e, 's> {
     }
 
     /// Loads (if not loaded yet) the package `key` (the last of `stack`),
-    /// imported at `pos`; its key. A package that cannot be loaded gets
-    /// its error; one
+    /// imported at `pos`; its key, none when no package is found for it
+    /// and the program is only checked ([`Request::compile_only`]). A
+    /// package that cannot be loaded gets its error; one
     /// reached again keeps the shorter import stack, or is an import
     /// cycle when it is still being loaded.
-    fn load_import(&mut self, key: &str, pos: syntax::Pos, stack: &mut Vec<StackEntry>) -> String {
+    fn load_import(&mut self, key: &str, pos: syntax::Pos, stack: &mut Vec<StackEntry>) -> Option<String> {
         if let Some(p) = self.packages.get_mut(key) {
             // Inserted before the walk (a test program's packages).
             if !p.done && !p.visiting {
                 self.visit(key, stack);
-                return key.to_string();
+                return Some(key.to_string());
             }
             match (&mut p.error, p.done) {
                 (None, false) => p.error = Some(PackageError::cycle(stack)),
@@ -687,20 +708,23 @@ impl<'e, 's> Loader<'e, 's> {
                 (Some(e), true) => e.offer_stack(stack),
                 (None, true) => {}
             }
-            return key.to_string();
+            return Some(key.to_string());
         }
         let shown = self.shown_pos(pos);
         let at = |msg: String| PackageError::at(stack, Some(shown.clone()), msg);
         if is_local(key) {
             let msg = format!("\"{key}\" is relative, but relative import paths are not supported in module mode");
             self.insert_failed(key, at(msg));
-            return key.to_string();
+            return Some(key.to_string());
         }
         let importer = stack.len().checked_sub(2).map(|i| stack[i].pkg.clone()).filter(|p| p != COMMAND_LINE);
         let (dir, module) = match self.source(key, importer.as_deref()) {
+            // gc's compiler finds no package there (unless Go's
+            // distribution is missing: the load's only error then).
+            Err(_) if self.compile_only && self.no_distribution.get().is_none() => return None,
             Err(msg) => {
                 self.insert_failed(key, at(msg));
-                return key.to_string();
+                return Some(key.to_string());
             }
             Ok(Source::Overlay(files)) => {
                 let parsed: Vec<File> = files
@@ -712,11 +736,11 @@ impl<'e, 's> Loader<'e, 's> {
                     .collect();
                 self.insert(key, parsed, true, LangVersion::CURRENT, None, PathBuf::new());
                 self.visit(key, stack);
-                return key.to_string();
+                return Some(key.to_string());
             }
             Ok(Source::Upstream(dir)) => {
                 self.load_upstream(key, dir, stack, shown);
-                return key.to_string();
+                return Some(key.to_string());
             }
             Ok(Source::Dir(dir, module)) => (dir, module),
         };
@@ -725,12 +749,12 @@ impl<'e, 's> Loader<'e, 's> {
             Err(DirError::NoGoFiles) => {
                 let msg = format!("no required module provides package {key}; to add it:\n\tgo get {key}");
                 self.insert_failed(key, at(msg));
-                return key.to_string();
+                return Some(key.to_string());
             }
             Err(DirError::Excluded) => {
                 let msg = format!("build constraints exclude all Go files in {}", dir.display());
                 self.insert_failed(key, PackageError::of_package(stack, msg));
-                return key.to_string();
+                return Some(key.to_string());
             }
             // A package of test files only loads (it may be a program);
             // building it fails.
@@ -741,7 +765,7 @@ impl<'e, 's> Loader<'e, 's> {
                     p.build_error = Some(format!("{key}: {msg}"));
                     p.done = true;
                 }
-                return key.to_string();
+                return Some(key.to_string());
             }
         };
         let error = problem.map(|p| self.problem_error(p, stack, Some(shown.clone())));
@@ -757,7 +781,7 @@ impl<'e, 's> Loader<'e, 's> {
             p.decls_only = decls_only;
         }
         self.visit(key, stack);
-        key.to_string()
+        Some(key.to_string())
     }
 
     /// Loads the standard package `key` from Go's source in `dir` (see
@@ -960,6 +984,7 @@ impl<'e, 's> Loader<'e, 's> {
                 library: pkg.library,
                 lang: pkg.lang,
                 import_map,
+                unfound_imports: pkg.unfound,
             });
             files.extend(pkg.files);
         }
@@ -1118,6 +1143,7 @@ mod tests {
             visiting: false,
             done: true,
             decls_only: false,
+            unfound: Default::default(),
         }
     }
 

@@ -283,6 +283,7 @@ mod tests {
             library,
             lang: LangVersion::CURRENT,
             import_map: Default::default(),
+            unfound_imports: Default::default(),
         };
         unreferenced_library_vars(&mut files, &[spec("l", 0, true), spec("main", 1, false)], &sources);
         let mut names = Vec::new();
