@@ -139,7 +139,7 @@ Flags of run:
 \t-gcflags='-e'        report all errors, not only the first ten
 \t-ldflags='-X importpath.name=value'  set a string variable's value
 \t-tags='a,b'          extra build tags
-\t--check-only         compile but do not run
+\t--check-only         compile but do not run (as go tool compile does)
 \t--dump-ir            print the lowered IR
 
 Flags of test (as go test's; build flags as run's):
