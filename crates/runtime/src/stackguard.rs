@@ -538,7 +538,7 @@ impl Trace {
                     fmt_frame_at(out, f.name.as_bytes(), args, f.file.as_bytes(), entry_line(f), off, at);
                 }
                 // SAFETY: by the precondition.
-                What::Frame(shown) => unsafe { fmt_shown_frame(out, it.fr, shown, Some(at)) },
+                What::Frame(shown) => unsafe { fmt_shown_frame(out, it.fr, shown, Some(at), 0) },
             }
         }
     }
