@@ -189,7 +189,8 @@ type Frames struct {
 	pcs []uintptr
 	i   int
 	// next: the mark of the frame the last frame was inlined into, when
-	// pcs does not hold it next (a single pc, as Caller passes).
+	// more pcs follow but not that one (as gc's, a last pc is not
+	// expanded).
 	next uintptr
 }
 
@@ -199,7 +200,7 @@ func CallersFrames(callers []uintptr) *Frames { return &Frames{pcs: callers} }
 // Next: the next frame, and whether more follow. A frame of a call
 // inlined into its caller has no Func, as gc's; Callers gives the frame it
 // is inlined into a pc of its own (a mark, no code address), which Next
-// supplies when the pcs lack it.
+// supplies when the pcs that follow lack it.
 func (ci *Frames) Next() (frame Frame, more bool) {
 	var pc uintptr
 	switch {
@@ -219,7 +220,7 @@ func (ci *Frames) Next() (frame Frame, more bool) {
 	}
 	if mark := funcInlined(pc); mark == 0 {
 		frame.Func = FuncForPC(pc)
-	} else if ci.i >= len(ci.pcs) || ci.pcs[ci.i] != mark {
+	} else if ci.i < len(ci.pcs) && ci.pcs[ci.i] != mark {
 		ci.next = mark
 	}
 	return frame, ci.next != 0 || ci.i < len(ci.pcs)

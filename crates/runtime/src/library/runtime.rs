@@ -162,7 +162,8 @@ extern "C" fn caller(out: *mut CallerResults, skip: i64, pc: usize, fp: usize) {
             && let Some((f, call, line)) = source_at(pc - 1)
         {
             let file = f.source_frame(call, line).file;
-            res = CallerResults { pc, file: new_string(file.as_bytes()), line: line.into(), ok: true };
+            // gc reports the pc of the call (CallersFrames' Frame.PC).
+            res = CallerResults { pc: pc - 1, file: new_string(file.as_bytes()), line: line.into(), ok: true };
         }
         left -= 1;
         left >= 0
