@@ -1085,7 +1085,7 @@ pub(crate) unsafe fn traceback_skipping(out: &mut Vec<u8>, gp: *mut G, origin: F
         let mut skip = skip;
         while let Some(fr) = frame {
             let shown = shown_frame(gp, fr, origin.fp, wrappers);
-            fmt_shown_frame(out, fr, shown, None, std::mem::take(&mut skip));
+            fmt_shown_frame(out, fr, shown, None, std::mem::take(&mut skip)..usize::MAX);
             frame = fr.caller(top);
         }
     }
@@ -1124,9 +1124,10 @@ pub(crate) unsafe fn shown_frame(gp: *mut G, fr: Frame, origin_fp: usize, wrappe
     }
 }
 
-/// Writes what [`shown_frame`] decided for frame `fr`, but its `skip`
-/// innermost source frames; `at` adds gc's `fp=… sp=…` of a fatal error's
-/// trace (`pc=` is the frame's return address).
+/// Writes what [`shown_frame`] decided for frame `fr`, its source frames
+/// `which` (0: the innermost; see [`FuncInfo::source_frames`]); `at` adds
+/// gc's `fp=… sp=…` of a fatal error's trace (`pc=` is the frame's return
+/// address).
 ///
 /// # Safety
 /// `fr` is a live frame; a `Shown::Panic` is live.
@@ -1135,13 +1136,14 @@ pub(crate) unsafe fn fmt_shown_frame(
     fr: Frame,
     shown: Shown,
     at: Option<FrameAddrs>,
-    skip: usize,
+    which: std::ops::Range<usize>,
 ) {
     match shown {
         Shown::Go(f) => {
             // The calls inlined at the pc first, as gc shows them: `(...)`,
             // no offset, no addresses.
-            for sf in f.source_frames(fr.pc - 1).skip(skip) {
+            let (skip, take) = (which.start, which.end.saturating_sub(which.start));
+            for sf in f.source_frames(fr.pc - 1).skip(skip).take(take) {
                 let (name, file) = (sf.name.as_bytes(), sf.file.as_bytes());
                 if sf.call != 0 {
                     fmt_frame(out, name, FrameArgs::Elided, file, sf.line, None);
