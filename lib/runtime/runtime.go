@@ -143,6 +143,7 @@ func callers(skip int, pc []uintptr) int
 func funcEntry(pc uintptr) uintptr
 func funcName(pc uintptr) string
 func funcFileLine(pc uintptr) (file string, line int)
+func funcInlined(pc uintptr) uintptr
 
 // Func describes a function of the running program.
 type Func struct {
@@ -187,24 +188,40 @@ type Frame struct {
 type Frames struct {
 	pcs []uintptr
 	i   int
+	// next: the mark of the frame the last frame was inlined into, when
+	// more pcs follow but not that one (as gc's, a last pc is not
+	// expanded).
+	next uintptr
 }
 
 // CallersFrames: the frames of callers, for Next.
 func CallersFrames(callers []uintptr) *Frames { return &Frames{pcs: callers} }
 
-// Next: the next frame, and whether more follow.
+// Next: the next frame, and whether more follow. A frame of a call
+// inlined into its caller has no Func, as gc's; Callers gives the frame it
+// is inlined into a pc of its own (a mark, no code address), which Next
+// supplies when the pcs that follow lack it.
 func (ci *Frames) Next() (frame Frame, more bool) {
-	if ci.i >= len(ci.pcs) {
+	var pc uintptr
+	switch {
+	case ci.next != 0:
+		pc, ci.next = ci.next, 0
+	case ci.i < len(ci.pcs):
+		pc = ci.pcs[ci.i]
+		ci.i++
+	default:
 		return Frame{}, false
 	}
-	pc := ci.pcs[ci.i] - 1
-	ci.i++
+	pc--
 	frame.PC = pc
-	frame.Func = FuncForPC(pc)
 	frame.File, frame.Line = funcFileLine(pc)
-	if frame.Func != nil {
-		frame.Function = frame.Func.name
-		frame.Entry = frame.Func.entry
+	if frame.Entry = funcEntry(pc); frame.Entry != 0 {
+		frame.Function = funcName(pc)
 	}
-	return frame, ci.i < len(ci.pcs)
+	if mark := funcInlined(pc); mark == 0 {
+		frame.Func = FuncForPC(pc)
+	} else if ci.i < len(ci.pcs) && ci.pcs[ci.i] != mark {
+		ci.next = mark
+	}
+	return frame, ci.next != 0 || ci.i < len(ci.pcs)
 }

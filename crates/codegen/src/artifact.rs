@@ -462,6 +462,7 @@ fn link_one(
         landing_pads: f.landing_pads,
         saved_regs: f.saved_regs,
         wrapper: f.wrapper,
+        inline: f.inline,
     }));
     let data_of = |s: &Sym| match s {
         Sym::Anon(i) => pick(&data, *i),
@@ -1040,6 +1041,8 @@ mod tests {
                     open_defers: None,
                     landing_pads: vec![],
                     saved_regs: vec![],
+                    inline: Default::default(),
+                    mark_base: 0,
                 };
                 if i == 1 {
                     f.open_defers = Some(runtime::frames::OpenDeferInfo {

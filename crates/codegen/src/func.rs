@@ -251,6 +251,7 @@ pub fn translate<'p>(
         positions,
         open_thunks: open_thunks.clone(),
         wrapper: cx.prog.wrappers.contains(&fid),
+        inlined: Default::default(),
     };
     Some((meta, open_thunks.unwrap_or_default()))
 }

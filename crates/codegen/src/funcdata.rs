@@ -5,6 +5,10 @@
 //! * `start`, `end`: the code range (after finalization);
 //! * `lines`: `(pc offset, line)` runs from the srclocs the translator set
 //!   (a srcloc is an index + 1 into the function's position table);
+//! * `inline`: the calls the inliner replaced by their callees' code and,
+//!   as runs like `lines`, which of them each range of code came from:
+//!   each position of the table is in one inlined call's body or in the
+//!   function's own ([`InlineSites`]);
 //! * `open_defers`: the FP-relative offset of the 64-bit deferBits slot and,
 //!   per open-coded defer site (bit i), the FP-relative offset of its saved
 //!   callee/arguments slot and its thunk's address. Slots are found through
@@ -21,7 +25,9 @@ use cranelift_codegen::ir::StackSlotKey;
 use cranelift_codegen::isa::unwind::UnwindInst;
 use cranelift_codegen::{Context, FinalizedMachExceptionHandler};
 use cranelift_module::FuncId as ClifFuncId;
-use runtime::frames::{CALLEE_SAVED_ENCODINGS, FrameKind, FuncInfo, LandingPad, OpenDeferInfo, OpenDeferSite};
+use runtime::frames::{
+    CALLEE_SAVED_ENCODINGS, FrameKind, FuncInfo, InlineTree, InlinedCall, LandingPad, OpenDeferInfo, OpenDeferSite,
+};
 use syntax::Pos;
 
 /// Stack slot key of the deferBits slot.
@@ -54,6 +60,8 @@ pub struct CompiledFunc {
     pub saved_regs: Vec<(u8, i32)>,
     /// Transparent to `recover` (see [`FuncMeta::wrapper`]).
     pub wrapper: bool,
+    /// The calls inlined into it.
+    pub inline: InlineTree,
 }
 
 /// What the translator knows about a function besides its code.
@@ -72,6 +80,27 @@ pub struct FuncMeta {
     pub open_thunks: Option<Vec<ClifFuncId>>,
     /// One of [`lower::ir::Program::wrappers`]: transparent to `recover`.
     pub wrapper: bool,
+    /// The calls inlined into it.
+    pub inlined: InlineSites,
+}
+
+/// The calls inlined into a function, as the inliner records them.
+#[derive(Clone, Debug, Default)]
+pub struct InlineSites {
+    /// Per inlined call: the callee's name and file, and the srcloc of the
+    /// call (an index + 1 into the function's position table; 0: none).
+    pub calls: Vec<(String, String, u32)>,
+    /// Per position of the table (the positions beyond its length: 0):
+    /// the inlined call (index + 1) whose body it is in, 0 for the
+    /// function's own.
+    pub of_position: Vec<u32>,
+}
+
+impl InlineSites {
+    /// The inlined call (index + 1, or 0) srcloc `loc` is in.
+    pub fn call_of(&self, loc: u32) -> u32 {
+        loc.checked_sub(1).and_then(|i| self.of_position.get(i as usize)).copied().unwrap_or(0)
+    }
 }
 
 impl FuncMeta {
@@ -86,6 +115,7 @@ impl FuncMeta {
             positions: Vec::new(),
             open_thunks: None,
             wrapper: false,
+            inlined: InlineSites::default(),
         }
     }
 }
@@ -94,17 +124,33 @@ impl FuncMeta {
 pub fn collect(id: ClifFuncId, ctx: &Context, meta: FuncMeta) -> CompiledFunc {
     let cc = ctx.compiled_code().expect("internal compiler error: function not compiled");
     let buffer = &cc.buffer;
+    let line_of = |loc: u32| match loc {
+        0 | u32::MAX => 0,
+        _ => meta.positions.get(loc as usize - 1).map_or(0, |p| p.line),
+    };
     let mut lines: Vec<(u32, u32)> = Vec::new();
+    let mut runs: Vec<(u32, u32)> = Vec::new();
     for sl in buffer.get_srclocs_sorted().iter().filter(|sl| !crate::epilogue::is_epilogue(sl.loc)) {
-        let idx = sl.loc.bits();
-        let line = match idx {
-            0 | u32::MAX => 0,
-            _ => meta.positions.get(idx as usize - 1).map_or(0, |p| p.line),
-        };
+        let line = line_of(sl.loc.bits());
         if lines.last().map(|l| l.1) != Some(line) {
             lines.push((sl.start, line));
         }
+        let call = meta.inlined.call_of(sl.loc.bits());
+        if runs.last().map_or(0, |r| r.1) != call {
+            runs.push((sl.start, call));
+        }
     }
+    let calls = meta
+        .inlined
+        .calls
+        .iter()
+        .map(|(name, file, loc)| InlinedCall {
+            name: name.clone(),
+            file: file.clone(),
+            parent: meta.inlined.call_of(*loc),
+            line: line_of(*loc),
+        })
+        .collect();
     let open_defers = meta.open_thunks.map(|thunks| {
         let fl = buffer.frame_layout().expect("internal compiler error: no frame layout");
         let fp_off = |key: u64| -> i32 {
@@ -144,6 +190,7 @@ pub fn collect(id: ClifFuncId, ctx: &Context, meta: FuncMeta) -> CompiledFunc {
         open_defers,
         landing_pads,
         saved_regs,
+        inline: InlineTree { calls, runs },
     }
 }
 
@@ -194,6 +241,8 @@ pub fn publish(compiled: &[CompiledFunc], addr: impl Fn(ClifFuncId) -> usize) ->
                 }),
                 landing_pads: c.landing_pads.clone(),
                 saved_regs: c.saved_regs.clone(),
+                inline: c.inline.clone(),
+                mark_base: 0,
             }
         })
         .collect()

@@ -187,6 +187,7 @@ fn wrapper_meta(method: &str) -> FuncMeta {
         // the panicking frame, as gc's wrappers: unless the method has the
         // Tail convention (then it tail-calls it), it calls the method.
         wrapper: true,
+        inlined: Default::default(),
     }
 }
 

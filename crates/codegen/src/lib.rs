@@ -541,8 +541,8 @@ fn compile_worklist(
             continue;
         }
         let translated = func::translate(cx, &mut ctx.func, fctx, fid);
-        if let Some((meta, _)) = translated {
-            if inliner.inline_calls(cx, ctx, fctx, fid) {
+        if let Some((mut meta, _)) = translated {
+            if inliner.inline_calls(cx, ctx, fctx, fid, &mut meta) {
                 inline::fold_constant_branches(ctx, cx.module.isa());
             }
             let id = cx.funcs[i];

@@ -17,6 +17,20 @@
 //!   thread (a panic walk asks about the same return addresses repeatedly).
 //! * The table only grows; a published table is never mutated (readers hold
 //!   plain `&'static` references to it).
+//!
+//! **Inlined calls.** Code generation replaces some calls by the callee's
+//! code, and gc shows the frames of such calls as if they were real (its
+//! *inline tree*): a function's [`InlineTree`] says, per range of code,
+//! which inlined call it came from, and each call which call (or the
+//! function's own body) it sits in and at what line. One physical frame
+//! then stands for several *source frames* ([`SourceFrame`]), innermost
+//! first. As gc's `runtime.Callers` gives each source frame a program
+//! counter of its own (gc's inline marks), an outer source frame is named by
+//! a *mark*: an address that is no code address (non-canonical on x86-64:
+//! never mapped, never a return address), one per inlined call, that
+//! [`source_at`] resolves to the call's position in its parent
+//! ([`mark_pc`]). Marks are given out as functions are registered and never
+//! change.
 
 use std::cell::Cell;
 use std::sync::Mutex;
@@ -116,6 +130,51 @@ pub struct FuncInfo {
     /// Callee-saved registers its prologue saves: (index in
     /// [`CalleeSaved`], FP-relative offset of the saved value).
     pub saved_regs: Vec<(u8, i32)>,
+    /// The calls inlined into its code.
+    pub inline: InlineTree,
+    /// The index of its first inlined call's mark among all marks (set by
+    /// [`register`]).
+    pub mark_base: usize,
+}
+
+/// The calls inlined into a function's code (gc's inline tree).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InlineTree {
+    /// The inlined calls; an inlined call's own inlined calls come after
+    /// it.
+    pub calls: Vec<InlinedCall>,
+    /// `(pc offset, call)` sorted by offset, as [`FuncInfo::lines`]: code
+    /// from an offset up to the next entry came from the body of inlined
+    /// call `call - 1` (0: the function's own body).
+    pub runs: Vec<(u32, u32)>,
+}
+
+/// One inlined call: the callee's code is in its caller's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InlinedCall {
+    /// The callee's name as gc prints it.
+    pub name: String,
+    /// The callee's source file.
+    pub file: String,
+    /// The inlined call whose body the call is in (index + 1), 0 for the
+    /// function's own body.
+    pub parent: u32,
+    /// The line of the call in that body.
+    pub line: u32,
+}
+
+/// A frame as gc shows it: a function, or a call inlined into it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SourceFrame<'a> {
+    /// The function's name.
+    pub name: &'a str,
+    /// Its source file.
+    pub file: &'a str,
+    /// The line it is at.
+    pub line: u32,
+    /// The inlined call it is (index + 1), 0 for the physical frame's own
+    /// function.
+    pub call: u32,
 }
 
 impl FuncInfo {
@@ -124,6 +183,39 @@ impl FuncInfo {
         let off = pc.wrapping_sub(self.start) as u32;
         let i = self.lines.partition_point(|&(o, _)| o <= off);
         if i == 0 { 0 } else { self.lines[i - 1].1 }
+    }
+
+    /// The inlined call (index + 1, 0: none) the instruction at `pc` (a
+    /// return address − 1) came from.
+    pub fn call_at(&self, pc: usize) -> u32 {
+        let off = pc.wrapping_sub(self.start) as u32;
+        let i = self.inline.runs.partition_point(|&(o, _)| o <= off);
+        if i == 0 { 0 } else { self.inline.runs[i - 1].1 }
+    }
+
+    /// The source frame of inlined call `call` (index + 1; 0: the function
+    /// itself) at `line`.
+    pub fn source_frame(&self, call: u32, line: u32) -> SourceFrame<'_> {
+        match call.checked_sub(1).and_then(|c| self.inline.calls.get(c as usize)) {
+            Some(c) => SourceFrame { name: &c.name, file: &c.file, line, call },
+            None => SourceFrame { name: &self.name, file: &self.file, line, call: 0 },
+        }
+    }
+
+    /// The source frame of the call `call` sits in (index + 1), at the
+    /// call's line; `None` for the function itself.
+    pub fn parent_frame(&self, call: u32) -> Option<SourceFrame<'_>> {
+        let c = self.inline.calls.get(call.checked_sub(1)? as usize)?;
+        Some(self.source_frame(c.parent, c.line))
+    }
+
+    /// The source frames a frame of this function stopped at `pc` (a
+    /// return address − 1) stands for, innermost first: the inlined calls
+    /// the instruction came from, then the function.
+    pub fn source_frames(&self, pc: usize) -> impl Iterator<Item = SourceFrame<'_>> {
+        std::iter::successors(Some(self.source_frame(self.call_at(pc), self.line_at(pc))), |f| {
+            self.parent_frame(f.call)
+        })
     }
 
     /// Unwinds `regs` through a frame of this function at `fp`: from what
@@ -154,6 +246,44 @@ impl FuncInfo {
 struct FuncTable {
     starts: Vec<usize>,
     funcs: Vec<FuncInfo>,
+    /// Per mark (see the module doc): the start of its function and the
+    /// inlined call (index + 1).
+    marks: Vec<(usize, u32)>,
+}
+
+/// The first mark's address: non-canonical, so no code address (see the
+/// module doc). Mark k is `INLINE_MARKS + 2k`, its "return address" one
+/// more.
+const INLINE_MARKS: usize = 0x4000_0000_0000_0000;
+
+/// The return address that stands for the source frame of the call
+/// inlined call `call` (index + 1) of `f` sits in, at the call (gc's
+/// inline mark + 1).
+pub fn mark_pc(f: &FuncInfo, call: u32) -> usize {
+    INLINE_MARKS + 2 * (f.mark_base + call as usize - 1) + 1
+}
+
+/// The function at `pc` (a return address − 1, or a mark), the inlined
+/// call there (index + 1, 0: none) and the line: for a mark, its call's
+/// position in its parent.
+pub fn source_at(pc: usize) -> Option<(&'static FuncInfo, u32, u32)> {
+    if let Some(k) = pc.checked_sub(INLINE_MARKS) {
+        let &(start, call) = current()?.marks.get(k / 2)?;
+        let f = find_func(start)?;
+        let c = f.inline.calls.get(call as usize - 1)?;
+        return Some((f, c.parent, c.line));
+    }
+    let f = find_func(pc)?;
+    Some((f, f.call_at(pc), f.line_at(pc)))
+}
+
+/// The return addresses `runtime.Callers` reports for a frame of `f`
+/// stopped at return address `pc`: `pc` for the innermost source frame,
+/// then a mark for each enclosing one (see [`FuncInfo::source_frames`]).
+pub fn source_pcs(f: &FuncInfo, pc: usize) -> impl Iterator<Item = usize> + '_ {
+    let calls =
+        std::iter::successors(Some(f.call_at(pc - 1)), |&c| f.parent_frame(c).map(|p| p.call)).take_while(|&c| c != 0);
+    std::iter::once(pc).chain(calls.map(|c| mark_pc(f, c)))
 }
 
 static TABLE: AtomicPtr<FuncTable> = AtomicPtr::new(std::ptr::null_mut());
@@ -309,6 +439,8 @@ impl RuntimeFrame {
             open_defers: None,
             landing_pads: Vec::new(),
             saved_regs: Vec::new(),
+            inline: InlineTree::default(),
+            mark_base: 0,
         }
     }
 
@@ -355,14 +487,20 @@ impl RuntimeFrame {
 /// the code is finalized, before any of it runs.
 pub fn register(new: Vec<FuncInfo>) {
     let _guard = REGISTER.lock().unwrap_or_else(|e| e.into_inner());
-    let mut funcs =
-        current().map(|t| t.funcs.clone()).unwrap_or_else(|| RuntimeFrame::ALL.map(RuntimeFrame::info).into());
-    funcs.extend(new);
+    let (mut funcs, mut marks) = current().map_or_else(
+        || (RuntimeFrame::ALL.map(RuntimeFrame::info).into(), Vec::new()),
+        |t| (t.funcs.clone(), t.marks.clone()),
+    );
+    for mut f in new {
+        f.mark_base = marks.len();
+        marks.extend((1..=f.inline.calls.len() as u32).map(|c| (f.start, c)));
+        funcs.push(f);
+    }
     funcs.sort_by_key(|f| f.start);
     let starts = funcs.iter().map(|f| f.start).collect();
     // The previous table is leaked on purpose: readers may hold references to
     // it (tables are few and small).
-    TABLE.store(Box::into_raw(Box::new(FuncTable { starts, funcs })), Ordering::Release);
+    TABLE.store(Box::into_raw(Box::new(FuncTable { starts, funcs, marks })), Ordering::Release);
 }
 
 fn current() -> Option<&'static FuncTable> {
@@ -429,5 +567,51 @@ impl Frame {
     /// The function this frame runs, if it is generated code.
     pub fn func(self) -> Option<&'static FuncInfo> {
         find_func(self.pc.wrapping_sub(1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `main.f` with `main.g` inlined at its line 5 (code 0x10..0x30) and,
+    /// inside g's body, `main.h` at g's line 12 (code 0x20..0x30).
+    fn inlined() -> FuncInfo {
+        let mut f = RuntimeFrame::Main.info();
+        f.name = "main.f".into();
+        f.file = "/tmp/f.go".into();
+        (f.start, f.end) = (0x1000, 0x1040);
+        f.lines = vec![(0, 4), (0x10, 11), (0x20, 30), (0x30, 6)];
+        f.inline = InlineTree {
+            calls: vec![
+                InlinedCall { name: "main.g".into(), file: "/tmp/f.go".into(), parent: 0, line: 5 },
+                InlinedCall { name: "main.h".into(), file: "/tmp/h.go".into(), parent: 1, line: 12 },
+            ],
+            runs: vec![(0x10, 1), (0x20, 2), (0x30, 0)],
+        };
+        f
+    }
+
+    #[test]
+    fn source_frames_are_the_inlined_calls_then_the_function() {
+        let f = inlined();
+        let frames = |pc: usize| f.source_frames(pc).map(|s| (s.name, s.file, s.line, s.call)).collect::<Vec<_>>();
+        assert_eq!(frames(0x1004), [("main.f", "/tmp/f.go", 4, 0)]);
+        assert_eq!(frames(0x1014), [("main.g", "/tmp/f.go", 11, 1), ("main.f", "/tmp/f.go", 5, 0)]);
+        assert_eq!(
+            frames(0x1024),
+            [("main.h", "/tmp/h.go", 30, 2), ("main.g", "/tmp/f.go", 12, 1), ("main.f", "/tmp/f.go", 5, 0)]
+        );
+        assert_eq!(frames(0x1034), [("main.f", "/tmp/f.go", 6, 0)]);
+    }
+
+    #[test]
+    fn marks_stand_for_the_enclosing_frames() {
+        let mut f = inlined();
+        f.mark_base = 7;
+        let pcs: Vec<usize> = source_pcs(&f, 0x1025).collect();
+        assert_eq!(pcs, [0x1025, mark_pc(&f, 2), mark_pc(&f, 1)]);
+        assert!(pcs[1..].iter().all(|&pc| find_func(pc - 1).is_none()), "a mark is no code address");
+        assert_eq!(mark_pc(&f, 1), INLINE_MARKS + 2 * 7 + 1);
     }
 }

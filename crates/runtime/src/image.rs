@@ -19,11 +19,11 @@
 //! changes; a malformed image is a fatal error, never undefined behaviour
 //! (every read is bounds-checked).
 
-use crate::frames::{FrameKind, FuncInfo, LandingPad, OpenDeferInfo, OpenDeferSite};
+use crate::frames::{FrameKind, FuncInfo, InlineTree, InlinedCall, LandingPad, OpenDeferInfo, OpenDeferSite};
 
 /// The first word of an [`Image`]: its format. A runtime library that does
 /// not match the compiler that wrote the image refuses it.
-pub const IMAGE_MAGIC: u64 = u64::from_le_bytes(*b"deftimg2");
+pub const IMAGE_MAGIC: u64 = u64::from_le_bytes(*b"deftimg3");
 
 /// What an executable tells the runtime about its program. The compiler
 /// lays it out with `offset_of!` on this definition.
@@ -160,6 +160,16 @@ pub fn encode_funcs(funcs: &[FuncInfo]) -> Vec<u8> {
         for &(reg, off) in &f.saved_regs {
             w.word(u64::from(reg) | u64::from(off as u32) << 32);
         }
+        w.word(f.inline.calls.len() as u64);
+        for c in &f.inline.calls {
+            w.str(&c.name);
+            w.str(&c.file);
+            w.word(u64::from(c.parent) | u64::from(c.line) << 32);
+        }
+        w.word(f.inline.runs.len() as u64);
+        for &(off, call) in &f.inline.runs {
+            w.word(u64::from(off) | u64::from(call) << 32);
+        }
     }
     w.0
 }
@@ -202,6 +212,13 @@ pub fn decode_funcs(bytes: &[u8], code: &[usize]) -> Option<Vec<FuncInfo>> {
             .collect::<Option<_>>()?;
         let saved_regs =
             (0..r.len()?).map(|_| r.word().map(|w| (w as u8, (w >> 32) as u32 as i32))).collect::<Option<_>>()?;
+        let calls = (0..r.len()?)
+            .map(|_| {
+                let (name, file, w) = (r.str()?, r.str()?, r.word()?);
+                Some(InlinedCall { name, file, parent: w as u32, line: (w >> 32) as u32 })
+            })
+            .collect::<Option<_>>()?;
+        let runs = (0..r.len()?).map(|_| r.word().map(|w| (w as u32, (w >> 32) as u32))).collect::<Option<_>>()?;
         funcs.push(FuncInfo {
             name,
             file,
@@ -214,6 +231,8 @@ pub fn decode_funcs(bytes: &[u8], code: &[usize]) -> Option<Vec<FuncInfo>> {
             open_defers,
             landing_pads,
             saved_regs,
+            inline: InlineTree { calls, runs },
+            mark_base: 0,
         });
     }
     r.0.is_empty().then_some(funcs)
@@ -280,6 +299,14 @@ mod tests {
                 }),
                 landing_pads: vec![LandingPad { ret_off: 20, sp_below_fp: 64, pad_off: 200 }],
                 saved_regs: vec![(0, -16), (3, -24)],
+                inline: InlineTree {
+                    calls: vec![
+                        InlinedCall { name: "main.g".into(), file: "/tmp/x.go".into(), parent: 0, line: 4 },
+                        InlinedCall { name: "main.h".into(), file: "/tmp/y.go".into(), parent: 1, line: 9 },
+                    ],
+                    runs: vec![(17, 1), (20, 2), (30, 0)],
+                },
+                mark_base: 0,
             },
             FuncInfo {
                 name: "deferthunk".into(),
@@ -293,6 +320,8 @@ mod tests {
                 open_defers: None,
                 landing_pads: Vec::new(),
                 saved_regs: Vec::new(),
+                inline: InlineTree::default(),
+                mark_base: 0,
             },
         ]
     }
@@ -312,6 +341,7 @@ mod tests {
         assert_eq!(d.sites.iter().map(|s| (s.args_off, s.thunk)).collect::<Vec<_>>(), [(-32, 0x1000), (-48, 0x3000)]);
         assert_eq!(f.landing_pads, [LandingPad { ret_off: 20, sp_below_fp: 64, pad_off: 200 }]);
         assert_eq!(f.saved_regs, [(0, -16), (3, -24)]);
+        assert_eq!(f.inline, sample()[0].inline);
         let g = &funcs[1];
         assert!(g.kind == FrameKind::DeferThunk && g.wrapper && g.open_defers.is_none());
         assert_eq!((g.start, g.end), (0x1000, 0x1000 + 12));

@@ -1068,13 +1068,24 @@ pub(crate) enum Wrappers {
 /// # Safety
 /// `origin` is a live frame of goroutine `gp`.
 pub(crate) unsafe fn traceback(out: &mut Vec<u8>, gp: *mut G, origin: Frame, wrappers: Wrappers) {
+    // SAFETY: by the precondition.
+    unsafe { traceback_skipping(out, gp, origin, wrappers, 0) }
+}
+
+/// [`traceback`] without the `skip` innermost source frames of `origin`
+/// (calls inlined there: see [`FuncInfo::source_frames`]).
+///
+/// # Safety
+/// `origin` is a live frame of goroutine `gp`.
+pub(crate) unsafe fn traceback_skipping(out: &mut Vec<u8>, gp: *mut G, origin: Frame, wrappers: Wrappers, skip: usize) {
     // SAFETY: walking live frames below the stack top.
     unsafe {
         let top = (*gp).stack_top;
         let mut frame = Some(origin);
+        let mut skip = skip;
         while let Some(fr) = frame {
             let shown = shown_frame(gp, fr, origin.fp, wrappers);
-            fmt_shown_frame(out, fr, shown, None);
+            fmt_shown_frame(out, fr, shown, None, std::mem::take(&mut skip)..usize::MAX);
             frame = fr.caller(top);
         }
     }
@@ -1113,8 +1124,9 @@ pub(crate) unsafe fn shown_frame(gp: *mut G, fr: Frame, origin_fp: usize, wrappe
     }
 }
 
-/// Writes what [`shown_frame`] decided for frame `fr`; `at` adds gc's
-/// `fp=… sp=…` of a fatal error's trace (`pc=` is the frame's return
+/// Writes what [`shown_frame`] decided for frame `fr`, its source frames
+/// `which` (0: the innermost; see [`FuncInfo::source_frames`]); `at` adds
+/// gc's `fp=… sp=…` of a fatal error's trace (`pc=` is the frame's return
 /// address).
 ///
 /// # Safety
@@ -1124,15 +1136,25 @@ pub(crate) unsafe fn fmt_shown_frame(
     fr: Frame,
     shown: Shown,
     at: Option<FrameAddrs>,
+    which: std::ops::Range<usize>,
 ) {
     match shown {
         Shown::Go(f) => {
-            let args = if f.has_params { FrameArgs::Elided } else { FrameArgs::None };
-            let line = f.line_at(fr.pc - 1);
-            let off = Some((fr.pc - f.start) as u64);
-            match at {
-                None => fmt_frame(out, f.name.as_bytes(), args, f.file.as_bytes(), line, off),
-                Some(a) => fmt_frame_at(out, f.name.as_bytes(), args, f.file.as_bytes(), line, off, a),
+            // The calls inlined at the pc first, as gc shows them: `(...)`,
+            // no offset, no addresses.
+            let (skip, take) = (which.start, which.end.saturating_sub(which.start));
+            for sf in f.source_frames(fr.pc - 1).skip(skip).take(take) {
+                let (name, file) = (sf.name.as_bytes(), sf.file.as_bytes());
+                if sf.call != 0 {
+                    fmt_frame(out, name, FrameArgs::Elided, file, sf.line, None);
+                    continue;
+                }
+                let args = if f.has_params { FrameArgs::Elided } else { FrameArgs::None };
+                let off = Some((fr.pc - f.start) as u64);
+                match at {
+                    None => fmt_frame(out, name, args, file, sf.line, off),
+                    Some(a) => fmt_frame_at(out, name, args, file, sf.line, off, a),
+                }
             }
         }
         // SAFETY: by the precondition.

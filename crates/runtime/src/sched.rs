@@ -1116,9 +1116,11 @@ pub unsafe fn fmt_creator(out: &mut impl ByteSink, g: *mut G) {
     if pc == 0 {
         return;
     }
+    // gc names the physical frame's function and gives the position of
+    // the innermost call inlined there.
     if let Some(f) = find_func(pc - 1) {
-        let line = f.line_at(pc - 1);
-        fmt_created_by(out, f.name.as_bytes(), creator, f.file.as_bytes(), line, Some((pc - f.start) as u64));
+        let at = f.source_frames(pc - 1).next().map_or((&f.file[..], 0), |sf| (sf.file, sf.line));
+        fmt_created_by(out, f.name.as_bytes(), creator, at.0.as_bytes(), at.1, Some((pc - f.start) as u64));
     }
 }
 

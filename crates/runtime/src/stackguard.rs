@@ -459,11 +459,13 @@ unsafe fn decode_call(pc: usize, regs: &Regs) -> Option<(usize, usize)> {
 enum What {
     /// A function that could not get its frame, at its entry line.
     Entry(&'static FuncInfo),
-    /// A frame of the rbp chain.
-    Frame(Shown),
+    /// Source frame `.1` (0: the innermost) of a frame of the rbp chain
+    /// (see [`FuncInfo::source_frames`]).
+    Frame(Shown, usize),
 }
 
-/// One shown frame of a trace: what, where it is stopped (`fr.pc`), its
+/// One shown frame of a trace (a call inlined into a frame is one of its
+/// own, as gc counts them): what, where it is stopped (`fr.pc`), its
 /// bottom (`sp`) and top (gc's `fp=`).
 #[derive(Clone, Copy)]
 struct Item {
@@ -508,8 +510,13 @@ impl Trace {
             let mut frame = Some(start);
             while let Some(fr) = frame {
                 let shown = shown_frame(g, fr, start.fp, Wrappers::Shown);
-                if !matches!(shown, Shown::Hidden) {
-                    self.push(Item { what: What::Frame(shown), fr, sp, top: fr.fp + 16 });
+                let n = match shown {
+                    Shown::Go(f) => f.source_frames(fr.pc - 1).count(),
+                    Shown::Panic(_) => 1,
+                    Shown::Hidden => 0,
+                };
+                for k in 0..n {
+                    self.push(Item { what: What::Frame(shown, k), fr, sp, top: fr.fp + 16 });
                 }
                 sp = fr.fp + 16;
                 frame = fr.caller(top);
@@ -538,7 +545,7 @@ impl Trace {
                     fmt_frame_at(out, f.name.as_bytes(), args, f.file.as_bytes(), entry_line(f), off, at);
                 }
                 // SAFETY: by the precondition.
-                What::Frame(shown) => unsafe { fmt_shown_frame(out, it.fr, shown, Some(at)) },
+                What::Frame(shown, k) => unsafe { fmt_shown_frame(out, it.fr, shown, Some(at), k..k + 1) },
             }
         }
     }
@@ -567,7 +574,7 @@ mod tests {
 
     #[test]
     fn trace_keeps_inner_and_outer_frames() {
-        let item = |pc| Item { what: What::Frame(Shown::Hidden), fr: Frame { pc, fp: 0 }, sp: 0, top: 0 };
+        let item = |pc| Item { what: What::Frame(Shown::Hidden, 0), fr: Frame { pc, fp: 0 }, sp: 0, top: 0 };
         let mut t = Trace::new();
         for pc in 0..1000 {
             t.push(item(pc));

@@ -391,6 +391,8 @@ fn register_traced() {
         open_defers: None,
         landing_pads: Vec::new(),
         saved_regs: Vec::new(),
+        inline: Default::default(),
+        mark_base: 0,
     };
     runtime::frames::register(vec![
         info("main.worker", traced_body as *const () as usize, 7),

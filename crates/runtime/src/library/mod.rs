@@ -131,6 +131,7 @@ library! {
     "runtime.funcEntry" => runtime::func_entry,
     "runtime.funcName" => runtime::func_name,
     "runtime.funcFileLine" => runtime::func_file_line,
+    "runtime.funcInlined" => runtime::func_inlined,
     "sync.fatal" => sync::fatal_shim,
     "sync/atomic.sameType" => sync::same_type,
     "math/rand.runtime_rand" => rand::runtime_rand,

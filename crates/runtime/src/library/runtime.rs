@@ -5,7 +5,7 @@
 //! glue frame, skipped like every frame that is not a Go function's).
 
 use crate::abi::{GoString, Kind, TypeDesc};
-use crate::frames::{Frame, FrameKind, FuncInfo, RuntimeFrame, find_func};
+use crate::frames::{Frame, FrameKind, FuncInfo, RuntimeFrame, find_func, mark_pc, source_at, source_pcs};
 use crate::strings::new_string;
 
 /// `func Breakpoint()`: a breakpoint trap (`SIGTRAP`), as gc's.
@@ -83,9 +83,10 @@ fn walk_frames(pc: usize, fp: usize, mut visit: impl FnMut(Frame, &'static FuncI
     true
 }
 
-/// Calls `visit` with the return address and function of each frame gc
-/// would report, from the adapter's frame (`pc`, `fp`) outward, until it
-/// returns false: the Go frames; `runtime.gopanic` (or `runtime.Goexit`)
+/// Calls `visit` with the return address of each frame gc would report,
+/// from the adapter's frame (`pc`, `fp`) outward, until it returns false:
+/// the Go frames (a frame's inlined calls first, each with a mark, as
+/// [`source_pcs`] gives them); `runtime.gopanic` (or `runtime.Goexit`)
 /// for a defer thunk through which a panic (or Goexit) makes its deferred
 /// call; below a frame that raised a panic, the runtime functions gc goes
 /// through to raise it (`runtime.sigpanic`, `runtime.panicmem`, ...: the
@@ -94,7 +95,7 @@ fn walk_frames(pc: usize, fp: usize, mut visit: impl FnMut(Frame, &'static FuncI
 /// `sigpanic`); and `runtime.main` and `runtime.goexit` below `main.main`
 /// (only `runtime.goexit` below a goroutine's first function; see
 /// [`RuntimeFrame`]).
-fn walk_go_frames(pc: usize, fp: usize, mut visit: impl FnMut(usize, &FuncInfo) -> bool) {
+fn walk_go_frames(pc: usize, fp: usize, mut visit: impl FnMut(usize) -> bool) {
     let gp = crate::panic::cur_g();
     let runtime_frame = |r: RuntimeFrame| find_func(r.pc()).map(|f| (r.pc(), f));
     // SAFETY: a running goroutine's stack top.
@@ -104,8 +105,8 @@ fn walk_go_frames(pc: usize, fp: usize, mut visit: impl FnMut(usize, &FuncInfo) 
         // SAFETY: `gp` is the running goroutine (walk_frames visits nothing
         // without one) and `fr` a live frame of it; a panic's `via` is static.
         let via = unsafe { crate::panic::panic_raised_at(gp, fr).map_or(&[][..], |q| (*q).via) };
-        for (pc, f) in via.iter().copied().filter_map(runtime_frame) {
-            if !visit(pc, f) {
+        for (pc, _) in via.iter().copied().filter_map(runtime_frame) {
+            if !visit(pc) {
                 return false;
             }
         }
@@ -129,7 +130,7 @@ fn walk_go_frames(pc: usize, fp: usize, mut visit: impl FnMut(usize, &FuncInfo) 
         };
         let Some((pc, f)) = reported else { return true };
         last = &f.name;
-        visit(pc, f)
+        source_pcs(f, pc).all(&mut visit)
     });
     if !finished {
         return;
@@ -143,8 +144,8 @@ fn walk_go_frames(pc: usize, fp: usize, mut visit: impl FnMut(usize, &FuncInfo) 
     } else {
         &[]
     };
-    for (pc, f) in below.iter().copied().filter_map(runtime_frame) {
-        if !visit(pc, f) {
+    for (pc, _) in below.iter().copied().filter_map(runtime_frame) {
+        if !visit(pc) {
             return;
         }
     }
@@ -156,10 +157,13 @@ fn walk_go_frames(pc: usize, fp: usize, mut visit: impl FnMut(usize, &FuncInfo) 
 extern "C" fn caller(out: *mut CallerResults, skip: i64, pc: usize, fp: usize) {
     let mut res = CallerResults { pc: 0, file: new_string(b""), line: 0, ok: false };
     let mut left = skip;
-    walk_go_frames(pc, fp, |pc, f| {
-        if left == 0 {
-            let line = f.line_at(pc - 1);
-            res = CallerResults { pc, file: new_string(f.file.as_bytes()), line: line.into(), ok: true };
+    walk_go_frames(pc, fp, |pc| {
+        if left == 0
+            && let Some((f, call, line)) = source_at(pc - 1)
+        {
+            let file = f.source_frame(call, line).file;
+            // gc reports the pc of the call (CallersFrames' Frame.PC).
+            res = CallerResults { pc: pc - 1, file: new_string(file.as_bytes()), line: line.into(), ok: true };
         }
         left -= 1;
         left >= 0
@@ -180,7 +184,7 @@ pub extern "C" fn callers_shim(_skip: i64, _ptr: *mut usize, _len: usize, _cap: 
 extern "C" fn callers(skip: i64, ptr: *mut usize, len: usize, _cap: usize, pc: usize, fp: usize) -> i64 {
     let mut n = 0;
     let mut left = skip;
-    walk_go_frames(pc, fp, |pc, _| {
+    walk_go_frames(pc, fp, |pc| {
         if left > 0 {
             left -= 1;
             return true;
@@ -196,14 +200,27 @@ extern "C" fn callers(skip: i64, ptr: *mut usize, len: usize, _cap: usize, pc: u
 }
 
 /// `func funcEntry(pc uintptr) uintptr`: the entry of the Go function
-/// containing `pc`, 0 when there is none.
+/// containing `pc` (for a call inlined there, or a mark, the function's
+/// it is inlined into, as gc's), 0 when there is none.
 pub extern "C" fn func_entry(pc: usize) -> usize {
-    find_func(pc).filter(|f| f.kind == FrameKind::Go).map_or(0, |f| f.start)
+    source_at(pc).filter(|s| s.0.kind == FrameKind::Go).map_or(0, |s| s.0.start)
 }
 
-/// `func funcName(pc uintptr) string`.
+/// `func funcName(pc uintptr) string`: the innermost function at `pc`
+/// (a call inlined there, as gc's).
 pub extern "C" fn func_name(pc: usize) -> GoString {
-    new_string(find_func(pc).map_or(&b""[..], |f| f.name.as_bytes()))
+    let name = source_at(pc).map_or("", |(f, call, line)| f.source_frame(call, line).name);
+    new_string(name.as_bytes())
+}
+
+/// `func funcInlined(pc uintptr) uintptr`: for a `pc` in the code of an
+/// inlined call (or a mark), the mark of the frame it was inlined into
+/// (what `runtime.Callers` reports after it), else 0.
+pub extern "C" fn func_inlined(pc: usize) -> usize {
+    match source_at(pc) {
+        Some((f, call, _)) if call != 0 => mark_pc(f, call),
+        _ => 0,
+    }
 }
 
 /// The results of `funcFileLine`.
@@ -216,8 +233,10 @@ pub struct FileLine {
 /// `func funcFileLine(pc uintptr) (file string, line int)`: `?`, 0 when
 /// `pc` is in no Go function (as gc).
 pub extern "C" fn func_file_line(out: *mut FileLine, pc: usize) {
-    let res = match find_func(pc) {
-        Some(f) => FileLine { file: new_string(f.file.as_bytes()), line: f.line_at(pc).into() },
+    let res = match source_at(pc) {
+        Some((f, call, line)) => {
+            FileLine { file: new_string(f.source_frame(call, line).file.as_bytes()), line: line.into() }
+        }
         None => FileLine { file: new_string(b"?"), line: 0 },
     };
     // SAFETY: `out` is the adapter's result area.
@@ -283,17 +302,22 @@ fn caller_traceback(out: &mut Vec<u8>, pc: usize, fp: usize) {
         walk_frames(pc, fp, |fr, f| {
             go_frames += usize::from(f.kind == FrameKind::Go);
             // The first Go frame is the caller of the adapter: start from
-            // its caller.
+            // its caller, which is the same frame if the caller was
+            // inlined into it.
+            if go_frames == 1 && f.call_at(fr.pc - 1) != 0 {
+                origin = Some((fr, 1));
+                return false;
+            }
             if go_frames == 2 {
-                origin = Some(fr);
+                origin = Some((fr, 0));
             }
             go_frames < 2
         });
     }
-    if let Some(origin) = origin {
+    if let Some((origin, skip)) = origin {
         // SAFETY: `origin` is a live frame of the running goroutine.
         unsafe {
-            crate::panic::traceback(out, gp, origin, crate::panic::Wrappers::Elided);
+            crate::panic::traceback_skipping(out, gp, origin, crate::panic::Wrappers::Elided, skip);
             crate::sched::fmt_creator(out, gp);
         }
     }
