@@ -117,6 +117,8 @@ library! {
     "sync.runtime_SemacquireWaitGroup" => crate::sched::semacquire_waitgroup,
     "sync.runtime_Semrelease" => crate::sched::semrelease,
     "sync.runtime_notifyListWait" => crate::sched::notify_list_wait,
+    "sync.runtime_poolTake" => sync::pool_take,
+    "sync.runtime_poolOffer" => sync::pool_offer,
     "sync.runtime_notifyListNotifyOne" => crate::sched::notify_list_notify_one,
     "sync.runtime_notifyListNotifyAll" => crate::sched::notify_list_notify_all,
     "runtime.NumCPU" => runtime::num_cpu,

@@ -1,6 +1,8 @@
 //! Packages `sync` and `sync/atomic`: what their Go code cannot say.
 
-use crate::abi::TypeDesc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::abi::{Eface, TypeDesc};
 
 /// `func fatal(msg, status string)` (package sync): gc's `fatal error: msg`
 /// and the goroutine's traceback (`status`: what its header says), exit
@@ -82,4 +84,66 @@ extern "C" fn internal_fatal(msg: *const u8, msg_len: usize, pc: usize, fp: usiz
     // SAFETY: a Go string of the given length.
     let msg = unsafe { crate::strings::go_bytes(msg, msg_len) };
     crate::panic::fatal_with_traceback(msg, b"running", crate::frames::Frame { pc, fp })
+}
+
+/// The first fields of `sync.Pool` (lib/sync/cond.go): its processors'
+/// slots and how many there are.
+#[repr(C)]
+pub struct PoolSlots {
+    local: *mut u8,
+    local_size: AtomicUsize,
+}
+
+/// Bytes of a `sync.poolLocal`: the slot's interface, padded to a cache
+/// line.
+const POOL_LOCAL_SIZE: usize = 64;
+
+/// The calling processor's slot of pool `p`, if it has one yet. Runtime
+/// code is never preempted, so nothing comes between a read and a write of
+/// the slot, and only this processor's code touches it: no atomic
+/// operation is needed (the slot count is read with acquire order, after
+/// the slots were published). deft runs Go code on one thread, processor
+/// 0; with several, each gets its own slot.
+///
+/// # Safety
+/// `p` points to a live `sync.Pool`.
+unsafe fn pool_slot(p: *mut PoolSlots) -> Option<*mut Eface> {
+    let processor = 0;
+    // SAFETY: `p` is a Pool, whose `local` holds `local_size` slots once
+    // that is set; a slot starts with its interface.
+    unsafe {
+        (processor < (*p).local_size.load(Ordering::Acquire))
+            .then(|| (*p).local.add(processor * POOL_LOCAL_SIZE).cast::<Eface>())
+    }
+}
+
+/// `func runtime_poolTake(p *Pool) any` (package sync): empties the
+/// calling processor's slot of `p` and returns what it held (see
+/// [`pool_slot`]).
+///
+/// # Safety
+/// `p` points to a live `sync.Pool`.
+pub unsafe extern "C" fn pool_take(p: *mut PoolSlots) -> Eface {
+    let empty = Eface { ty: std::ptr::null(), data: std::ptr::null() };
+    // SAFETY: the caller's contract; the slot is this processor's.
+    unsafe { pool_slot(p).map_or(empty, |slot| std::ptr::replace(slot, empty)) }
+}
+
+/// `func runtime_poolOffer(p *Pool, x any) bool` (package sync): puts `x`
+/// in the calling processor's slot of `p` if it is empty (gc's Put keeps
+/// the object already there and queues the new one).
+///
+/// # Safety
+/// `p` points to a live `sync.Pool`.
+pub unsafe extern "C" fn pool_offer(p: *mut PoolSlots, ty: *const TypeDesc, data: *const u8) -> bool {
+    // SAFETY: the caller's contract; the slot is this processor's.
+    unsafe {
+        match pool_slot(p) {
+            Some(slot) if (*slot).ty.is_null() => {
+                *slot = Eface { ty, data };
+                true
+            }
+            _ => false,
+        }
+    }
 }
