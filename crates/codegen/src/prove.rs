@@ -710,3 +710,127 @@ fn x_param(p: &Prover, x: Term) -> Option<Value> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use cranelift_codegen::ir::{AbiParam, ExtFuncData, FuncRef, InstBuilder, Signature, TrapCode, UserFuncName};
+    use cranelift_codegen::isa::CallConv;
+    use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+
+    use super::*;
+
+    fn panicbounds() -> UserExternalName {
+        UserExternalName::new(0, 9)
+    }
+
+    /// Builds a function of `(i, n)` whose body `body` makes (it ends every
+    /// path), runs the pass on it and returns how many branches it folded.
+    fn folded(body: impl FnOnce(&mut FunctionBuilder, FuncRef, Value, Value)) -> usize {
+        let mut sig = Signature::new(CallConv::SystemV);
+        sig.params.extend([AbiParam::new(types::I64); 2]);
+        let mut ctx = Context::for_function(Function::with_name_signature(UserFuncName::testcase("t"), sig.clone()));
+        let mut fctx = FunctionBuilderContext::new();
+        let mut b = FunctionBuilder::new(&mut ctx.func, &mut fctx);
+        let signature = b.import_signature(sig);
+        let name = b.func.declare_imported_user_function(panicbounds());
+        let fail = b.import_function(ExtFuncData {
+            name: ExternalName::user(name),
+            signature,
+            colocated: false,
+            patchable: false,
+        });
+        let entry = b.create_block();
+        b.append_block_params_for_function_params(entry);
+        b.switch_to_block(entry);
+        let (i, n) = (b.block_params(entry)[0], b.block_params(entry)[1]);
+        body(&mut b, fail, i, n);
+        b.seal_all_blocks();
+        let isa = crate::program::isa();
+        b.finalize(isa.frontend_config());
+        fold_decided_branches(&mut ctx, &*isa, &panicbounds())
+    }
+
+    /// A bounds check of index `x` against length `n`, as codegen makes it.
+    fn check(b: &mut FunctionBuilder, fail: FuncRef, x: Value, n: Value) {
+        let in_range = b.ins().icmp(IntCC::UnsignedLessThan, x, n);
+        let (ok, bad) = (b.create_block(), b.create_block());
+        b.ins().brif(in_range, ok, &[], bad, &[]);
+        b.switch_to_block(bad);
+        let code = b.ins().iconst(types::I64, 256);
+        b.ins().call(fail, &[x, code]);
+        b.ins().trap(TrapCode::unwrap_user(1));
+        b.switch_to_block(ok);
+    }
+
+    /// Returns unless `x cc y`.
+    fn guard(b: &mut FunctionBuilder, cc: IntCC, x: Value, y: Value) {
+        let c = b.ins().icmp(cc, x, y);
+        let (then, out) = (b.create_block(), b.create_block());
+        b.ins().brif(c, then, &[], out, &[]);
+        b.switch_to_block(out);
+        b.ins().return_(&[]);
+        b.switch_to_block(then);
+    }
+
+    /// `for p := start; p < n; p += step { check(p, n) }`.
+    fn counted(start: i64, step: i64) -> usize {
+        folded(|b, fail, _, n| {
+            let (header, body, exit) = (b.create_block(), b.create_block(), b.create_block());
+            let p = b.append_block_param(header, types::I64);
+            let s = b.ins().iconst(types::I64, start);
+            b.ins().jump(header, &[s.into()]);
+            b.switch_to_block(header);
+            let c = b.ins().icmp(IntCC::SignedLessThan, p, n);
+            b.ins().brif(c, body, &[], exit, &[]);
+            b.switch_to_block(body);
+            check(b, fail, p, n);
+            let next = b.ins().iadd_imm_s(p, step);
+            b.ins().jump(header, &[next.into()]);
+            b.switch_to_block(exit);
+            b.ins().return_(&[]);
+        })
+    }
+
+    #[test]
+    fn dominating_comparisons_prove_checks() {
+        let both = folded(|b, fail, i, n| {
+            let zero = b.ins().iconst(types::I64, 0);
+            guard(b, IntCC::SignedGreaterThanOrEqual, i, zero);
+            guard(b, IntCC::SignedLessThan, i, n);
+            check(b, fail, i, n);
+            b.ins().return_(&[]);
+        });
+        assert_eq!(both, 1);
+        let repeated = folded(|b, fail, i, n| {
+            check(b, fail, i, n);
+            check(b, fail, i, n);
+            b.ins().return_(&[]);
+        });
+        assert_eq!(repeated, 1);
+        assert_eq!(counted(0, 1), 1);
+    }
+
+    #[test]
+    fn checks_that_only_look_proven_stay() {
+        // i < n without i >= 0.
+        let upper_only = folded(|b, fail, i, n| {
+            guard(b, IntCC::SignedLessThan, i, n);
+            check(b, fail, i, n);
+            b.ins().return_(&[]);
+        });
+        assert_eq!(upper_only, 0);
+        // 0 <= i < n, then i + 1.
+        let next = folded(|b, fail, i, n| {
+            let zero = b.ins().iconst(types::I64, 0);
+            guard(b, IntCC::SignedGreaterThanOrEqual, i, zero);
+            guard(b, IntCC::SignedLessThan, i, n);
+            let j = b.ins().iadd_imm_s(i, 1);
+            check(b, fail, j, n);
+            b.ins().return_(&[]);
+        });
+        assert_eq!(next, 0);
+        // A loop from -1, and one by 2 (p + 2 may wrap past MaxInt).
+        assert_eq!(counted(-1, 1), 0);
+        assert_eq!(counted(0, 2), 0);
+    }
+}
