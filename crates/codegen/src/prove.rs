@@ -14,7 +14,9 @@
 //! local slice lives in Cranelift variables, which SSA construction names
 //! once per definition; a slice in memory (a field, a global, a heap cell)
 //! is loaded afresh into a new value, about which a fact on an older load
-//! says nothing, whatever another goroutine or a call stored in between.
+//! says nothing, whatever another goroutine or a call stored in between
+//! (Cranelift's alias analysis makes two loads one value only where no
+//! store or call comes between them, and then the code loads once).
 //! Inlined callees are seen with their caller's facts, and `&&`, `||`,
 //! rotated loops and `range` are already branches.
 //!
@@ -92,6 +94,12 @@ pub fn fold_decided_branches(ctx: &mut Context, isa: &dyn TargetIsa, panicbounds
     ctx.func.dfg.resolve_all_aliases();
     ctx.compute_cfg();
     ctx.compute_domtree();
+    // A field loaded twice with no store between is one value (the
+    // optimiser's alias analysis, which would merge them anyway).
+    if ctx.replace_redundant_loads().is_err() {
+        return 0;
+    }
+    ctx.func.dfg.resolve_all_aliases();
     let decided = {
         let mut p = Prover::new(&ctx.func, &ctx.cfg, &ctx.domtree, panicbounds);
         p.hypothesise();
