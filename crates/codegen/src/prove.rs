@@ -347,11 +347,10 @@ impl<'f> Prover<'f> {
                 Some(BoundsCode::Index | BoundsCode::SliceAlen | BoundsCode::SliceAcap)
                     | Some(BoundsCode::Slice3Alen | BoundsCode::Slice3Acap)
             );
-            let ValueDef::Result(cmp, _) = dfg.value_def(self.rep(arg)) else { continue };
-            if let InstructionData::IntCompare { args, cond, .. } = dfg.insts[cmp]
+            // The check passes when `x <u n` (or `<=`), in whichever
+            // form the comparison was written or inlining's folding left it.
+            if let Some(Fact { rel: Rel::Ult | Rel::Ule, b: Term::V(n), .. }) = self.cond_fact(arg)
                 && by_length
-                && matches!(cond, IntCC::UnsignedLessThan | IntCC::UnsignedLessThanOrEqual)
-                && let Term::V(n) = self.term(args[1])
             {
                 self.lengths.insert(n);
             }
