@@ -79,11 +79,21 @@ const BUDGET: u32 = 200;
 const DEPTH: u32 = 4;
 /// How many upper-bound hypotheses a block parameter starts with.
 const MAX_HYPS: usize = 6;
+/// How many dominators of a block are looked at for facts.
+const MAX_DOMINATORS: usize = 512;
+/// How many rounds of checking the hypotheses may take to settle.
+const MAX_ROUNDS: usize = 16;
+/// Functions with more blocks (generated tables of code) are left alone:
+/// the questions' cost grows with blocks times dominator depth.
+const MAX_BLOCKS: usize = 20_000;
 
 /// Folds the branches of `ctx.func` whose outcome dominating comparisons
 /// decide; returns how many. `panicbounds` names the runtime's bounds
 /// failure entry, whose calls show which comparisons are bounds checks.
 pub fn fold_decided_branches(ctx: &mut Context, isa: &dyn TargetIsa, panicbounds: &UserExternalName) -> usize {
+    if ctx.func.dfg.num_blocks() > MAX_BLOCKS {
+        return 0;
+    }
     // The optimiser's own first steps, so that a loop-invariant value is
     // one value rather than a chain of block parameters passing it on.
     ctx.compute_cfg();
@@ -378,9 +388,8 @@ impl<'f> Prover<'f> {
     fn facts_at(&self, block: Block, edge: Option<Fact>) -> Vec<Fact> {
         let mut facts: Vec<Fact> = edge.into_iter().collect();
         let mut b = Some(block);
-        while let Some(x) = b
-            && facts.len() < MAX_FACTS
-        {
+        for _ in 0..MAX_DOMINATORS {
+            let Some(x) = b.filter(|_| facts.len() < MAX_FACTS) else { break };
             facts.extend(self.entry.get(&x));
             b = self.domtree.idom(x);
         }
@@ -461,7 +470,12 @@ impl<'f> Prover<'f> {
                 self.hyps.insert(p, Hyps { lower, upper });
             }
         }
-        loop {
+        for round in 0.. {
+            if round == MAX_ROUNDS {
+                // Not settled: assume nothing rather than spend more.
+                self.hyps.clear();
+                return;
+            }
             let mut changed = false;
             for (block, p, edges) in &params {
                 for &(pred, arg) in edges {
