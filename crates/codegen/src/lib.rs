@@ -15,6 +15,7 @@
 //!   │  intrinsics.rs sync/atomic's operations, inline at direct calls
 //!   │  inline.rs   calls of small leaf functions replaced by their code
 //!   │  reduce.rs   integer reductions over slices split over accumulators
+//!   │  prove.rs    branches (bounds checks) that dominating comparisons decide
 //!   ▼
 //! Cranelift IR ──(any cranelift_module::Module: translate)──▶ machine code
 //!   │  funcdata.rs  lines, deferBits/argument slot offsets, landing pads
@@ -60,6 +61,7 @@ pub mod maps;
 mod methods;
 mod object;
 pub mod program;
+pub mod prove;
 mod reduce;
 pub mod runtime_symbols;
 pub mod slices;
@@ -545,6 +547,9 @@ fn compile_worklist(
             if inliner.inline_calls(cx, ctx, fctx, fid, &mut meta) {
                 inline::fold_constant_branches(ctx, cx.module.isa());
             }
+            let bounds =
+                cranelift_codegen::ir::UserExternalName::new(0, cx.rt_func(runtime_symbols::Rt::PanicBounds).as_u32());
+            prove::fold_decided_branches(ctx, cx.module.isa(), &bounds);
             let id = cx.funcs[i];
             let dump = opts.dump_functions.contains(&meta.name);
             if dump {
