@@ -918,6 +918,9 @@ func (v Value) grow(n int) {
 		if data == nil {
 			panic("reflect.Value.Grow: slice overflow")
 		}
+		// growslice leaves the room up to the new length to its caller,
+		// which append fills; Grow fills nothing, so it zeroes the room.
+		clear(unsafe.Slice((*byte)(unsafe.Add(data, uintptr(p.len)*e.size)), uintptr(n)*e.size))
 		p.data = data
 		p.cap = c
 	}

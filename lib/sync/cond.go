@@ -51,8 +51,8 @@ func (c *Cond) Broadcast() { runtime_notifyListNotifyAll(&c.notify) }
 // operation (a locked exchange and compare-and-swap per Printf were a
 // third of fmt's time): the runtime takes an object from the calling
 // processor's slot or puts one in it (runtime_poolTake, runtime_poolOffer),
-// where no preemption can come between reading and writing it. The other objects wait in a list
-// under the mutex.
+// where no preemption can come between reading and writing it. The other
+// objects wait in a list under the mutex.
 type Pool struct {
 	// The runtime reads these two first fields (runtime::library::sync).
 	local     unsafe.Pointer // *[localSize]poolLocal

@@ -201,29 +201,6 @@ pub unsafe extern "C" fn deft_growslice(
     Grown { ptr, cap: (bytes / elem_size) as i64 }
 }
 
-/// `reflect.Value.Grow`'s growth: [`deft_growslice`] with the room after
-/// the old elements zeroed, since nothing stores into it.
-///
-/// # Safety
-/// As [`deft_growslice`].
-pub unsafe extern "C" fn growslice_cleared(
-    old: *const u8,
-    old_len: i64,
-    old_cap: i64,
-    new_len: i64,
-    elem_size: u64,
-    align: u64,
-) -> Grown {
-    // SAFETY: the caller's contract.
-    let grown = unsafe { deft_growslice(old, old_len, old_cap, new_len, elem_size, align) };
-    if !grown.ptr.is_null() && elem_size > 0 {
-        let (from, to) = (old_len as usize * elem_size as usize, new_len as usize * elem_size as usize);
-        // SAFETY: the fresh array holds at least `new_len` elements.
-        unsafe { std::ptr::write_bytes(grown.ptr.add(from), 0, to - from) };
-    }
-    grown
-}
-
 /// gc's new capacity in elements before size-class rounding.
 fn grown_cap(old_cap: i64, needed: i64) -> i64 {
     const THRESHOLD: i64 = 256;

@@ -24,7 +24,7 @@ type pair struct {
 
 func garbage(round int) {
 	var keep [][]byte
-	for size := 1; size < 70000; size = size*3 + 1 {
+	for size := 1; size < 400000; size = size*3 + 1 {
 		b := make([]byte, size)
 		for i := range b {
 			b[i] = byte(0xa5 + round)

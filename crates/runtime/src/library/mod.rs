@@ -176,7 +176,7 @@ library! {
     "reflect.chanOf" => reflecthooks::chan_of,
     "reflect.funcOf" => reflecthooks::func_of,
     "reflect.structOf" => reflecthooks::struct_of,
-    "reflect.growslice" => crate::slices::growslice_cleared,
+    "reflect.growslice" => crate::slices::deft_growslice,
     "reflect.makemap" => crate::maps::deft_makemap,
     "reflect.mapaccess" => crate::maps::deft_mapaccess2,
     "reflect.mapassign" => crate::maps::deft_mapassign,
