@@ -723,7 +723,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
     }
 
     /// A float constant of the type of `like`.
-    fn fconst(&mut self, like: Value, v: f64) -> Value {
+    pub(crate) fn fconst(&mut self, like: Value, v: f64) -> Value {
         if self.b.func.dfg.value_type(like) == types::F32 {
             self.b.ins().f32const(v as f32)
         } else {

@@ -37,7 +37,7 @@
 //! accumulator while the loop runs).
 
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
-use cranelift_codegen::ir::{InstBuilder, Type, Value, types};
+use cranelift_codegen::ir::{InstBuilder, Value};
 use cranelift_frontend::Variable;
 use lower::ir::{BinOp, Const, Expr, ExprKind, LocalId, Place, Stmt};
 
@@ -60,6 +60,13 @@ enum Fold {
     Min,
     /// `if v OP m { m = v }`, as written (floats: see the module doc).
     Keep(BinOp),
+}
+
+impl Fold {
+    /// Whether the fold keeps the greater element (max, `if v > m`).
+    fn grows(self) -> bool {
+        matches!(self, Fold::Max | Fold::Keep(BinOp::Gt | BinOp::Ge))
+    }
 }
 
 /// A loop recognised as a reduction: its counter, bound and slice, the
@@ -169,8 +176,7 @@ impl<'p> FnTx<'_, 'p> {
     /// for the loop as written to run over every element.
     fn undo_if_zero(&mut self, index: Variable, acc: Variable, start: Value, first: Value) {
         let total = self.b.use_var(acc);
-        let ty = self.b.func.dfg.value_type(total);
-        let zero = self.float_const(ty, 0.0);
+        let zero = self.fconst(total, 0.0);
         let is_zero = self.b.ins().fcmp(FloatCC::Equal, total, zero);
         let (at, acc_value) = (self.b.use_var(index), total);
         let at = self.b.ins().select(is_zero, start, at);
@@ -200,7 +206,7 @@ impl<'p> FnTx<'_, 'p> {
         let ty = self.b.func.dfg.value_type(current);
         let lanes: Vec<Variable> = (1..LANES).map(|_| self.b.declare_var(ty)).collect();
         for &lane in &lanes {
-            let v = self.identity(r.fold, ty, elem);
+            let v = self.identity(r.fold, current, elem);
             self.b.def_var(lane, v);
         }
         // Not rotated: Cranelift then folds each load into its operation
@@ -250,33 +256,29 @@ impl<'p> FnTx<'_, 'p> {
                 let keep = ins.fcmp(float_cc(op), x, a);
                 self.b.ins().select(keep, x, a)
             }
-            (Fold::Max | Fold::Keep(BinOp::Gt | BinOp::Ge), _) if signed => ins.smax(a, x),
-            (Fold::Max | Fold::Keep(BinOp::Gt | BinOp::Ge), _) => ins.umax(a, x),
-            (_, _) if signed => ins.smin(a, x),
-            (_, _) => ins.umin(a, x),
+            _ if fold.grows() && signed => ins.smax(a, x),
+            _ if fold.grows() => ins.umax(a, x),
+            _ if signed => ins.smin(a, x),
+            _ => ins.umin(a, x),
         }
     }
 
-    /// The value `fold` leaves any other unchanged with, in type `ty`.
-    fn identity(&mut self, fold: Fold, ty: Type, elem: Elem) -> Value {
-        let grows = matches!(fold, Fold::Max | Fold::Keep(BinOp::Gt | BinOp::Ge));
+    /// The value `fold` leaves any other unchanged with, in the type of
+    /// `like`.
+    fn identity(&mut self, fold: Fold, like: Value, elem: Elem) -> Value {
         let Elem::Int { signed } = elem else {
-            return self.float_const(ty, if grows { f64::NEG_INFINITY } else { f64::INFINITY });
+            return self.fconst(like, if fold.grows() { f64::NEG_INFINITY } else { f64::INFINITY });
         };
+        let ty = self.b.func.dfg.value_type(like);
         let max = if signed { i64::MAX >> (64 - ty.bits()) } else { -1 };
         let min = if signed { -max - 1 } else { 0 };
         let identity = match fold {
             Fold::Add | Fold::Xor | Fold::Or => 0,
             Fold::And => -1,
-            _ if grows => min,
+            _ if fold.grows() => min,
             _ => max,
         };
         self.iconst(ty, identity)
-    }
-
-    /// The float constant `x` in type `ty` (`f32` or `f64`).
-    fn float_const(&mut self, ty: Type, x: f64) -> Value {
-        if ty == types::F32 { self.b.ins().f32const(x as f32) } else { self.b.ins().f64const(x) }
     }
 }
 
