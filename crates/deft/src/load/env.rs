@@ -87,8 +87,16 @@ fn mod_flag(flags: &str) -> ModMode {
 /// small program. So its answer is remembered in the cache directory
 /// (`goroot/<hash>`), for the `PATH` and `GOROOT` it was asked with, and
 /// used while that directory still holds a distribution (a `VERSION`
-/// file).
+/// file). Asked once per process: the loader, the checker's library,
+/// the package cache's settings and the driver's `runtime.GOROOT` default
+/// all want it.
 pub fn find_goroot() -> Option<PathBuf> {
+    static ROOT: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    ROOT.get_or_init(ask_goroot).clone()
+}
+
+/// [`find_goroot`]'s answer, looked up.
+fn ask_goroot() -> Option<PathBuf> {
     if let Some(root) = std::env::var_os("DEFT_GOROOT").filter(|r| !r.is_empty()) {
         return Some(PathBuf::from(root));
     }
