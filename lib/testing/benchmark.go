@@ -636,10 +636,10 @@ func (b *B) trimOutput() {
 	}
 }
 
-// Benchmark measures f alone (outside go test), for one second or
-// -test.benchtime.
+// Benchmark measures f alone (outside go test), for one second or the
+// -test.benchtime a test binary parsed (a program's own command line is
+// not parsed: its flags are its own).
 func Benchmark(f func(b *B)) BenchmarkResult {
-	parseFlags()
 	bt, ok := parseBenchTime(benchTimeStr)
 	if !ok {
 		bt = benchTimeFlag{d: time.Second}

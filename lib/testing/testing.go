@@ -1,9 +1,9 @@
 // Package testing: what `deft test` runs tests, benchmarks and examples
 // with. deft's own implementation of Go's package, written to behave as
 // gc 1.27.3's does under `go test`: the same flags (registered on the
-// flag package's command line, as `-test.v=true` and so on), the same output byte for byte (`=== RUN`,
-// `--- FAIL: TestX (0.00s)` with the test's log indented below it,
-// `PASS`/`FAIL`), the same exit codes.
+// flag package's command line, as `-test.v=true` and so on), the same
+// output byte for byte (`=== RUN`, `--- FAIL: TestX (0.00s)` with the
+// test's log indented below it, `PASS`/`FAIL`), the same exit codes.
 //
 // How a test runs (as in gc): every test function runs in a goroutine of
 // its own started by Run, which waits for it. FailNow, Fatal and SkipNow
@@ -53,10 +53,10 @@ var (
 	matchRun     string
 	matchSkip    string
 	matchBench   string
-	benchTimeStr = "1s"
-	count        = 1
+	benchTimeStr string
+	count        = 1 // -test.count (countFlag) once parsed
 	countFlag    uint
-	parallel     int
+	parallel     int // accepted; parallel tests interleave on one thread
 	timeout      time.Duration
 	short        bool
 	failFast     bool
@@ -64,7 +64,7 @@ var (
 	matchList    string
 	benchMemory  bool
 	cpuListStr   string
-	shuffle      = "off"
+	shuffle      string
 	flagsParsed  bool
 )
 
