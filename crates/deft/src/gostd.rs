@@ -14,9 +14,9 @@
 //! once, at the first question. Without Go every answer is "no", and the
 //! checker keeps gc's `undefined:` wording.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use syntax::ast::{Decl, File, InterfaceElem, Type, TypeKind};
 use syntax::{Diagnostics, SourceMap};
@@ -24,8 +24,6 @@ use syntax::{Diagnostics, SourceMap};
 /// Go's standard library as found in the installed distribution.
 #[derive(Default)]
 pub struct GoRoot {
-    /// The distribution's root, looked for at the first question.
-    root: OnceCell<Option<PathBuf>>,
     /// The declarations of the packages asked about so far, by import path
     /// (empty for a package the distribution lacks).
     packages: RefCell<HashMap<String, std::rc::Rc<Decls>>>,
@@ -82,7 +80,7 @@ impl GoRoot {
         if let Some(d) = self.packages.borrow().get(path) {
             return d.clone();
         }
-        let decls = std::rc::Rc::new(match self.root.get_or_init(crate::load::env::find_goroot) {
+        let decls = std::rc::Rc::new(match crate::load::env::find_goroot() {
             Some(root) => read_package(&root.join("src").join(path)),
             None => Decls::default(),
         });

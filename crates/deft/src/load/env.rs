@@ -9,7 +9,6 @@
 //! remembered in the cache directory: see [`find_goroot`]), asked only
 //! when a package outside deft's overlays is imported.
 
-use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
 /// How module requirements may be satisfied (`-mod=`, from `GOFLAGS`).
@@ -38,8 +37,6 @@ pub struct GoEnv {
     /// `GOPROXY=off`: a module missing from the cache is the go
     /// command's `module lookup disabled by GOPROXY=off`.
     pub proxy_off: bool,
-    /// Go's distribution, found at the first question.
-    goroot: OnceCell<Option<PathBuf>>,
 }
 
 impl GoEnv {
@@ -51,12 +48,12 @@ impl GoEnv {
         let mod_mode = std::env::var("GOFLAGS").ok().map_or(ModMode::Default, |flags| mod_flag(&flags));
         let gomodcache = crate::modfile::cache::default_gomodcache().unwrap_or_default();
         let proxy_off = std::env::var("GOPROXY").is_ok_and(|p| p == "off");
-        GoEnv { cwd, gomodcache, gowork, mod_mode, proxy_off, goroot: OnceCell::new() }
+        GoEnv { cwd, gomodcache, gowork, mod_mode, proxy_off }
     }
 
     /// Go's distribution root, `None` without one.
-    pub fn goroot(&self) -> Option<&Path> {
-        self.goroot.get_or_init(find_goroot).as_deref()
+    pub fn goroot(&self) -> Option<&'static Path> {
+        find_goroot()
     }
 
     /// `path` as the go command shows a file or directory in messages
@@ -90,9 +87,9 @@ fn mod_flag(flags: &str) -> ModMode {
 /// file). Asked once per process: the loader, the checker's library,
 /// the package cache's settings and the driver's `runtime.GOROOT` default
 /// all want it.
-pub fn find_goroot() -> Option<PathBuf> {
+pub fn find_goroot() -> Option<&'static Path> {
     static ROOT: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
-    ROOT.get_or_init(ask_goroot).clone()
+    ROOT.get_or_init(ask_goroot).as_deref()
 }
 
 /// [`find_goroot`]'s answer, looked up.
