@@ -20,14 +20,16 @@
 //!
 //! Every package comes after the packages it imports, and among those
 //! whose imports are all placed, the one with the smallest import path
-//! comes first: Go 1.21's initialisation order, which the type checker
-//! and the code generator follow. The program's main package is last.
+//! comes first: Go 1.21's initialisation order, over gc's import graph
+//! (see [`initorder`]), which the type checker and the code generator
+//! follow. The program's main package is last.
 
 mod dir;
 pub mod env;
 mod errors;
 mod godebug;
 mod header;
+mod initorder;
 mod inputs;
 mod libdir;
 mod modules;
@@ -952,9 +954,22 @@ impl<'e, 's> Loader<'e, 's> {
         godebug::default_godebug(version, module_lines, &directives)
     }
 
+    /// The program's packages in initialisation order (see [`initorder`]),
+    /// gc's library's import graph read from the distribution when there
+    /// is one of Go 1.27.
+    fn init_order(&self, root: &str) -> Vec<String> {
+        let ctx = stdsrc::upstream_context(&self.ctx);
+        let distribution = std::cell::OnceCell::new();
+        let upstream = |path: &str| {
+            let goroot = *distribution.get_or_init(|| stdsrc::check_distribution(self.env.goroot()).ok());
+            upstream_imports(&stdsrc::upstream_dir(goroot?, path), &ctx)
+        };
+        initorder::init_order(&self.packages, root, &upstream)
+    }
+
     /// The program: packages in initialisation order, the root last.
     fn assemble(mut self, root: String, exec_name: String) -> Program {
-        let order = init_order(&self.packages, &root);
+        let order = self.init_order(&root);
         let mut spec_paths: HashMap<String, String> = HashMap::new();
         let mut go_paths = Vec::new();
         let mut files = Vec::new();
@@ -993,51 +1008,19 @@ impl<'e, 's> Loader<'e, 's> {
     }
 }
 
-/// The packages of `packages` reachable from `root`, in Go 1.21's
-/// initialisation order: repeatedly, the package with the smallest import
-/// path among those whose imports are all placed. Every standard package
-/// but `runtime` depends on `runtime` in Go's own library (deft's has
-/// fewer edges): the order counts that edge, so that a user package
-/// importing the standard library waits, as in gc, for `runtime`'s place.
-fn init_order(packages: &HashMap<String, Loaded>, root: &str) -> Vec<String> {
-    let deps = |p: &str| -> Vec<String> {
-        let Some(pkg) = packages.get(p) else { return Vec::new() };
-        let mut d: Vec<String> = pkg.imports.iter().map(|(_, k)| k.clone()).collect();
-        if pkg.library && p != RUNTIME {
-            d.push(RUNTIME.to_string());
-        }
-        d
-    };
-    let mut reachable = std::collections::BTreeSet::new();
-    let mut work = vec![root.to_string()];
-    while let Some(p) = work.pop() {
-        if reachable.insert(p.clone()) {
-            work.extend(deps(&p));
+/// The imports of the files of the package in `dir` the build compiles
+/// (`unsafe` left out), read from their headers; `None` without such a
+/// package.
+fn upstream_imports(dir: &Path, ctx: &BuildContext) -> Option<Vec<String>> {
+    let files = read_package_dir(dir, ctx).ok()?;
+    let mut imports = std::collections::BTreeSet::new();
+    for (_, text) in &files.files {
+        if let Header::Read { imports: found, .. } = header::read(text) {
+            imports.extend(found.into_iter().filter(|i| i != "unsafe"));
         }
     }
-    reachable.remove(root);
-    let mut order: Vec<String> = Vec::new();
-    let mut placed = std::collections::HashSet::new();
-    while !reachable.is_empty() {
-        let next = reachable
-            .iter()
-            .find(|p| deps(p).iter().all(|k| placed.contains(k)))
-            .or_else(|| reachable.first())
-            .cloned()
-            .unwrap_or_default();
-        reachable.remove(&next);
-        placed.insert(next.clone());
-        // `runtime` itself when the program does not load it.
-        if packages.contains_key(&next) {
-            order.push(next);
-        }
-    }
-    order.push(root.to_string());
-    order
+    Some(imports.into_iter().collect())
 }
-
-/// The package every other standard package depends on.
-const RUNTIME: &str = "runtime";
 
 /// The name `go run` gives the executable of package `path` (files named
 /// on the command line: the first file's; a directory outside a module:
@@ -1126,59 +1109,4 @@ mod tests {
         assert!(wildcard_match("a...b...c", "aXbYc") && !wildcard_match("a...b...c", "aXcYb"));
     }
 
-    /// A package with these imports, for `init_order`.
-    fn loaded(imports: &[&str]) -> Loaded {
-        Loaded {
-            spec_path: String::new(),
-            name: String::new(),
-            files: Vec::new(),
-            build_error: None,
-            imports: imports.iter().map(|i| (i.to_string(), i.to_string())).collect(),
-            library: false,
-            lang: LangVersion::CURRENT,
-            module: None,
-            dir: PathBuf::new(),
-            deps: Vec::new(),
-            error: None,
-            visiting: false,
-            done: true,
-            decls_only: false,
-            unfound: Default::default(),
-        }
-    }
-
-    #[test]
-    fn go121_init_order() {
-        // main imports c, b, a; a imports d: sorted by path, each once its
-        // imports are placed.
-        let packages: HashMap<String, Loaded> = [
-            ("main", loaded(&["c", "b", "a"])),
-            ("a", loaded(&["d"])),
-            ("b", loaded(&[])),
-            ("c", loaded(&[])),
-            ("d", loaded(&[])),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
-        assert_eq!(init_order(&packages, "main"), ["b", "c", "d", "a", "main"]);
-    }
-
-    #[test]
-    fn standard_packages_wait_for_runtime() {
-        // m/b imports errors (a library package, hence after runtime);
-        // m/b/e imports nothing: it comes first, as in gc.
-        let mut errors = loaded(&[]);
-        errors.library = true;
-        let packages: HashMap<String, Loaded> = [
-            ("main", loaded(&["m/b", "m/b/e"])),
-            ("m/b", loaded(&["errors"])),
-            ("m/b/e", loaded(&[])),
-            ("errors", errors),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
-        assert_eq!(init_order(&packages, "main"), ["m/b/e", "errors", "m/b", "main"]);
-    }
 }
