@@ -74,10 +74,10 @@ fn gc_graph(
     let mut graph = BTreeMap::new();
     let mut work = vec![root.to_string()];
     while let Some(p) = work.pop() {
-        if !graph.contains_key(&p) {
-            let deps = edges(&p);
+        if let std::collections::btree_map::Entry::Vacant(node) = graph.entry(p) {
+            let deps = edges(node.key());
             work.extend(deps.iter().cloned());
-            graph.insert(p, deps);
+            node.insert(deps);
         }
     }
     graph

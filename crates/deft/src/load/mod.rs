@@ -1108,5 +1108,4 @@ mod tests {
         assert!(wildcard_match(".../lib", "example.com/m/lib"));
         assert!(wildcard_match("a...b...c", "aXbYc") && !wildcard_match("a...b...c", "aXcYb"));
     }
-
 }
