@@ -26,10 +26,8 @@ mod bytealg;
 mod cpu;
 mod crc32;
 pub mod crypto;
-mod errors;
 mod maps;
 mod math;
-mod mem;
 mod os;
 mod rand;
 mod reflect;
@@ -155,16 +153,8 @@ library! {
     "math.archHypot" => math::hypot,
     "math.archMax" => math::max,
     "math.archMin" => math::min,
-    "errors.checkTarget" => errors::check_target,
-    "errors.assignTo" => errors::assign_to,
-    "errors.comparable" => errors::comparable,
     "math/bits.Mul64" => bits::mul64,
     "math/bits.div64" => bits::div64,
-    "sort.lenAny" => mem::len_any,
-    "sort.swapAny" => mem::swap_any,
-    "sort.kindAny" => mem::kind_any,
-    "sort.sortInts" => mem::sort_ints,
-    "sort.sortStrings" => mem::sort_strings,
     "reflect.DeepEqual" => reflect::deep_equal,
     "reflect.unsafe_New" => reflecthooks::unsafe_new,
     "reflect.unsafe_NewArray" => reflecthooks::unsafe_new_array,
