@@ -21,6 +21,18 @@ type Error interface {
 	RuntimeError()
 }
 
+// overflowError and divideError are the values of the run-time panics
+// for an integer overflow and a division by zero, which upstream
+// math/bits panics with (it links to them, as to gc's runtime's).
+var (
+	overflowError = runtimeError(1)
+	divideError   = runtimeError(0)
+)
+
+// runtimeError returns the runtime's panic value of the given code (see
+// overflowError).
+func runtimeError(code int) error
+
 // Goexit runs every pending deferred call of the goroutine and ends it;
 // recover returns nil meanwhile.
 func Goexit()

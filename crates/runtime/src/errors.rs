@@ -253,6 +253,9 @@ impl TypeAssertionError {
 pub enum RuntimeError {
     /// `integer divide by zero` (also `%`).
     DivideByZero,
+    /// `integer overflow`: a quotient of `math/bits.Div` that does not fit
+    /// (upstream `math/bits` panics with it through `runtime.overflowError`).
+    Overflow,
     /// `invalid memory address or nil pointer dereference`, also for a call
     /// of a nil func value.
     NilDeref,
@@ -330,6 +333,7 @@ impl RuntimeError {
         use RuntimeError::*;
         let fixed = match *self {
             DivideByZero => "integer divide by zero",
+            Overflow => "integer overflow",
             NilDeref => "invalid memory address or nil pointer dereference",
             NegativeShift => "negative shift amount",
             MakeSliceLen => "makeslice: len out of range",

@@ -599,6 +599,11 @@ impl<'e, 's> Loader<'e, 's> {
                 imports.entry(imp.path.clone()).or_insert(imp.pos);
             }
         }
+        if library {
+            for (target, pos) in linked_variable_packages(&pkg.files).into_iter().filter(|(t, _)| t != path) {
+                imports.entry(target).or_insert(pos);
+            }
+        }
         let (mut deps, mut resolved) = (Vec::new(), Vec::new());
         let mut unfound = std::collections::BTreeSet::new();
         for (import, pos) in imports {
@@ -1006,6 +1011,32 @@ impl<'e, 's> Loader<'e, 's> {
         prune::unreferenced_library_vars(&mut files, &packages, self.sources);
         Program { files, packages, exec_name, main_path: root, godebug: String::new(), go_paths, inputs, decls_only }
     }
+}
+
+/// The packages whose variables the `//go:linkname local target`
+/// directives of `files` make the package's own variables
+/// (`math/bits`'s `overflowError` is `runtime.overflowError`), with the
+/// directives' positions. gc's linker finds them whatever the package
+/// imports; here they are loaded, and initialised, before it.
+fn linked_variable_packages(files: &[File]) -> Vec<(String, syntax::Pos)> {
+    let is_var = |name: &str| {
+        files.iter().flat_map(|f| &f.decls).any(|d| match d {
+            syntax::ast::Decl::Var(specs) => specs.iter().flat_map(|s| &s.names).any(|n| n.name == name),
+            _ => false,
+        })
+    };
+    let mut found = Vec::new();
+    for (pos, text) in files.iter().flat_map(|f| &f.linknames) {
+        let mut args = text.split_whitespace().skip(1);
+        let (Some(local), Some(target)) = (args.next(), args.next()) else { continue };
+        let dir_end = target.rfind('/').map_or(0, |i| i + 1);
+        if let Some(dot) = target[dir_end..].find('.')
+            && is_var(local)
+        {
+            found.push((target[..dir_end + dot].to_string(), *pos));
+        }
+    }
+    found
 }
 
 /// The imports of the files of the package in `dir` the build compiles

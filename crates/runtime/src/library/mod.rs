@@ -21,7 +21,6 @@
 //! captures the caller's registers before any Rust frame, as the compiler's
 //! own runtime calls that may panic do: no panic crosses a Rust frame.
 
-mod bits;
 mod bytealg;
 mod cpu;
 mod crc32;
@@ -107,6 +106,7 @@ library! {
     "runtime.fatal" => sync::fatal_shim,
     "runtime.getenv" => os::getenv,
     "runtime.godebugDefault" => runtime::godebug_default,
+    "runtime.runtimeError" => runtime::runtime_error,
     "runtime.Gosched" => crate::sched::gosched,
     "runtime.NumGoroutine" => crate::sched::num_goroutine,
     "sync.runtime_SemacquireMutex" => crate::sched::semacquire_mutex,
@@ -153,8 +153,6 @@ library! {
     "math.archHypot" => math::hypot,
     "math.archMax" => math::max,
     "math.archMin" => math::min,
-    "math/bits.Mul64" => bits::mul64,
-    "math/bits.div64" => bits::div64,
     "reflect.DeepEqual" => reflect::deep_equal,
     "reflect.unsafe_New" => reflecthooks::unsafe_new,
     "reflect.unsafe_NewArray" => reflecthooks::unsafe_new_array,

@@ -491,6 +491,14 @@ pub extern "C" fn stop_cleanup(base: usize, id: u64) {
     }
 }
 
+/// `func runtimeError(code int) error`: the value of a run-time panic
+/// gc's runtime keeps in a variable for its library (`overflowError` for
+/// code 1, else `divideError`), the one this runtime panics with.
+pub extern "C" fn runtime_error(code: i64) -> crate::abi::Eface {
+    use crate::errors::{RuntimeError, runtime_error_eface};
+    runtime_error_eface(if code == 1 { RuntimeError::Overflow } else { RuntimeError::DivideByZero })
+}
+
 /// `func godebugDefault() string`: the program's default GODEBUG.
 pub extern "C" fn godebug_default() -> crate::abi::GoString {
     crate::strings::new_string(crate::godebug::default().as_bytes())
