@@ -93,8 +93,7 @@ func (v Value) call(op string, in []Value) []Value {
 	frame := unsafe_New(ft)
 	for i, x := range in {
 		f := ft.field(i)
-		x = x.assignTo("reflect.Value.Call", f.typ)
-		typedmemmove(f.typ, unsafe.Add(frame, f.offset), x.data())
+		x.assignTo("reflect.Value.Call", f.typ).storeTo(unsafe.Add(frame, f.offset))
 	}
 	var adapter func(fn, frame unsafe.Pointer)
 	*(*unsafe.Pointer)(unsafe.Pointer(&adapter)) = t.call

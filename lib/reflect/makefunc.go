@@ -57,7 +57,6 @@ func callMakeFunc(impl, frame unsafe.Pointer) {
 		if v.flag&flagRO != 0 {
 			panic("reflect: function created by MakeFunc using closure returned value obtained from unexported field")
 		}
-		v = v.assignTo("reflect.MakeFunc", f.typ)
-		typedmemmove(f.typ, unsafe.Add(frame, f.offset), v.data())
+		v.assignTo("reflect.MakeFunc", f.typ).storeTo(unsafe.Add(frame, f.offset))
 	}
 }

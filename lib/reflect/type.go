@@ -404,16 +404,25 @@ func (t *rtype) Field(i int) StructField {
 }
 
 // isExportedName reports whether name starts with an upper-case letter.
+// The ASCII test is all of it that is inlined (Value.Field asks it of
+// every field json's encoder reads); other letters take a call.
 func isExportedName(name string) bool {
 	if name == "" {
 		return false
 	}
-	c := name[0]
-	if c < 0x80 {
+	if c := name[0]; c < 0x80 {
 		return 'A' <= c && c <= 'Z'
 	}
-	r := []rune(name)[0]
-	return unicode.IsUpper(r)
+	return isUpperNonASCII(name)
+}
+
+// isUpperNonASCII reports whether name's first letter, not an ASCII one,
+// is upper-case.
+func isUpperNonASCII(name string) bool {
+	for _, r := range name {
+		return unicode.IsUpper(r)
+	}
+	return false
 }
 
 func (t *rtype) FieldByIndex(index []int) StructField {

@@ -145,6 +145,17 @@ func (v Value) data() unsafe.Pointer {
 	return unsafe.Pointer(p)
 }
 
+// storeTo copies v's value to dst, which holds a value of v's type. A
+// direct value's word is stored as it is: data would box it on the heap
+// first (json's decoder sets every pointer it allocates through Set).
+func (v Value) storeTo(dst unsafe.Pointer) {
+	if v.flag&flagIndir == 0 {
+		*(*unsafe.Pointer)(dst) = v.ptr
+		return
+	}
+	typedmemmove(v.typ, dst, v.ptr)
+}
+
 // Zero returns a Value representing the zero value for the specified type.
 func Zero(typ Type) Value {
 	if typ == nil {
@@ -623,8 +634,7 @@ func (v Value) IsZero() bool {
 // SetZero sets v to be the zero value of v's type.
 func (v Value) SetZero() {
 	v.flag.mustBeAssignable("reflect.Value.SetZero")
-	z := Zero(v.typ)
-	typedmemmove(v.typ, v.ptr, z.data())
+	Zero(v.typ).storeTo(v.ptr)
 }
 
 // Pointer returns v's value as a uintptr.
@@ -668,8 +678,7 @@ func (v Value) UnsafeAddr() uintptr {
 func (v Value) Set(x Value) {
 	v.flag.mustBeAssignable("reflect.Set")
 	x.flag.mustBeExported("reflect.Set")
-	x = x.assignTo("reflect.Set", v.typ)
-	typedmemmove(v.typ, v.ptr, x.data())
+	x.assignTo("reflect.Set", v.typ).storeTo(v.ptr)
 }
 
 // assignTo is v as a value of type dst, which v must be assignable to.
@@ -1100,9 +1109,7 @@ func (v Value) SetMapIndex(key, elem Value) {
 	}
 	elem.flag.mustBeExported("reflect.Value.SetMapIndex")
 	elem = elem.assignTo("reflect.Value.SetMapIndex", v.typ.elem)
-	src := elem.data()
-	p := mapassign(v.typ, v.pointer(), key.data())
-	typedmemmove(v.typ.elem, p, src)
+	elem.storeTo(mapassign(v.typ, v.pointer(), key.data()))
 }
 
 // A MapIter is an iterator for ranging over a map.

@@ -384,15 +384,26 @@ impl<'a, 'p> FnTx<'a, 'p> {
     }
 
     /// `x == y` on interface values (`i8`); panics when the dynamic type is
-    /// not comparable.
+    /// not comparable. Values of different dynamic types are unequal
+    /// without a call (as in gc, whose runtime is asked only when the type
+    /// words agree): `err == io.EOF` with a nil `err` is a compare.
     pub fn iface_equal(&mut self, xv: &[Value], yv: &[Value]) -> Value {
+        let same_type = self.b.ins().icmp(IntCC::Equal, xv[0], yv[0]);
+        let (call, join) = (self.b.create_block(), self.b.create_block());
+        let eq = self.b.append_block_param(join, types::I8);
+        let unequal = self.iconst(types::I8, 0);
+        self.b.ins().brif(same_type, call, &[], join, &[unequal.into()]);
+        self.b.switch_to_block(call);
         let r = self.rt_call(Rt::EfaceEq, &[xv[0], xv[1], yv[0], yv[1]])[0];
         let bad = self.b.ins().icmp_imm_u(IntCC::UnsignedGreaterThan, r, 1);
         self.check(bad, |t| {
             let v = t.rt_call(Rt::Uncomparable, &[r]);
             t.rt_noreturn(Rt::GoPanic, &v);
         });
-        self.b.ins().icmp_imm_u(IntCC::Equal, r, 1)
+        let r = self.b.ins().icmp_imm_u(IntCC::Equal, r, 1);
+        self.b.ins().jump(join, &[r.into()]);
+        self.b.switch_to_block(join);
+        eq
     }
 
     /// `x.(I)` for a non-empty interface `I`: the value (or, with
