@@ -13,7 +13,9 @@
 //!   targets convert through int32 and truncate; `uint32` through int64;
 //!   `uint64` by gc's two-range sequence).
 
-use cranelift_codegen::ir::{InstBuilder, StackSlot, Type, Value, condcodes::FloatCC, condcodes::IntCC, types};
+use cranelift_codegen::ir::{
+    InstBuilder, InstructionData, Opcode, StackSlot, Type, Value, ValueDef, condcodes::FloatCC, condcodes::IntCC, types,
+};
 use lower::ir::{BinOp, Const, Expr, ExprKind, IntTy, TyId, TyKind, UnOp};
 use runtime::errors::BoundsCode;
 
@@ -441,12 +443,21 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let Num::Int(ct) = self.num(cty) else {
             return x;
         };
+        let width = it.bits as i64;
+        let c64 = if ct.bits < 64 { self.b.ins().uextend(types::I64, c) } else { c };
+        if self.count_below(c, width as u64) {
+            // `x >> (s & 63)`: no negative count, no count of the width or
+            // more (`internal/strconv.uscale`'s shifts; gc's prove knows it).
+            return match (op, it.signed) {
+                (BinOp::Shl, _) => self.b.ins().ishl(x, c64),
+                (_, true) => self.b.ins().sshr(x, c64),
+                _ => self.b.ins().ushr(x, c64),
+            };
+        }
         if ct.signed {
             let neg = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, c, 0);
             self.check(neg, |t| t.rt_noreturn(Rt::PanicShift, &[]));
         }
-        let c64 = if ct.bits < 64 { self.b.ins().uextend(types::I64, c) } else { c };
-        let width = it.bits as i64;
         let big = self.b.ins().icmp_imm_u(IntCC::UnsignedGreaterThanOrEqual, c64, width);
         let ty = self.b.func.dfg.value_type(x);
         match (op, it.signed) {
@@ -460,6 +471,28 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 let zero = self.iconst(ty, 0);
                 self.b.ins().select(big, zero, r)
             }
+        }
+    }
+
+    /// Whether shift count `c` is below `n` (at most 64), read as unsigned
+    /// and as signed, by how it is made: a constant, or an `&` with a
+    /// constant below `n`.
+    fn count_below(&self, c: Value, n: u64) -> bool {
+        let dfg = &self.b.func.dfg;
+        let bits = dfg.value_type(c).bits();
+        let small = |imm: i64| bits <= 64 && (imm as u64) & (u64::MAX >> (64 - bits)) < n;
+        let konst = |v: Value| match dfg.value_def(v) {
+            ValueDef::Result(inst, 0) => match dfg.insts[inst] {
+                InstructionData::UnaryImm { opcode: Opcode::Iconst, imm } => Some(imm.bits()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let ValueDef::Result(inst, 0) = dfg.value_def(c) else { return false };
+        match dfg.insts[inst] {
+            InstructionData::UnaryImm { opcode: Opcode::Iconst, imm } => small(imm.bits()),
+            InstructionData::Binary { opcode: Opcode::Band, args } => args.iter().any(|&a| konst(a).is_some_and(small)),
+            _ => false,
         }
     }
 
