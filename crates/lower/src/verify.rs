@@ -21,7 +21,7 @@
 //!    gc's `[...]` of an instance: an instance's type arguments are spelt
 //!    out. No two types share a link name ([`TyDef::link`]).
 //! 10. A `TypeSwitch` switches on an interface value; its case types are
-//!    distinct, none an interface, and each case names one of its arms.
+//!     distinct, none an interface, and each case names one of its arms.
 //!
 //! Messages name the function and say what was found.
 
