@@ -23,6 +23,7 @@ type rtype struct {
 	align     uint8
 	flags     uint8
 	chanDir   uint8
+	hash      uint32 // see TypeDesc::hash; reflect never reads it
 	name      string
 	elem      *rtype
 	key       *rtype

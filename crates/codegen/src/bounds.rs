@@ -147,6 +147,10 @@ impl Cx<'_> {
                     self.lists(els);
                 }
                 Stmt::Block { body, .. } => self.lists(body),
+                Stmt::TypeSwitch { arms, miss, .. } => {
+                    arms.iter().for_each(|a| self.lists(a));
+                    self.lists(miss);
+                }
                 Stmt::Select { cases, default } => {
                     cases.iter().for_each(|c| self.lists(&c.body));
                     default.iter().for_each(|d| self.lists(d));

@@ -128,6 +128,10 @@ fn scan_defers<'p>(body: &'p [Stmt], out: &mut Vec<Option<&'p Call>>) {
                 scan_defers(post, out);
             }
             Stmt::Block { body, .. } => scan_defers(body, out),
+            Stmt::TypeSwitch { arms, miss, .. } => {
+                arms.iter().for_each(|a| scan_defers(a, out));
+                scan_defers(miss, out);
+            }
             Stmt::Select { cases, default } => {
                 for c in cases {
                     scan_defers(&c.body, out);

@@ -13,12 +13,27 @@
 //!   targets convert through int32 and truncate; `uint32` through int64;
 //!   `uint64` by gc's two-range sequence).
 
-use cranelift_codegen::ir::{InstBuilder, StackSlot, Type, Value, condcodes::FloatCC, condcodes::IntCC, types};
+use cranelift_codegen::ir::{
+    InstBuilder, InstructionData, Opcode, StackSlot, Type, Value, ValueDef, condcodes::FloatCC, condcodes::IntCC, types,
+};
 use lower::ir::{BinOp, Const, Expr, ExprKind, IntTy, TyId, TyKind, UnOp};
 use runtime::errors::BoundsCode;
 
 use crate::func::{FnTx, flags};
 use crate::runtime_symbols::Rt;
+
+/// The longest constant a string is compared with in line (gc's limit for
+/// its own combined loads is 16 bytes on amd64).
+const INLINE_STRING_EQ: usize = 16;
+
+/// The bytes of a string constant.
+fn const_bytes(e: &Expr) -> Option<&[u8]> {
+    match &e.kind {
+        ExprKind::Const(Const::String(s)) => Some(s.as_bytes()),
+        ExprKind::Const(Const::Bytes(b)) => Some(b),
+        _ => None,
+    }
+}
 
 /// The fields `==` compares, with their indices: all but the blank ones
 /// (two struct values are equal if their non-blank fields are equal).
@@ -441,12 +456,21 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let Num::Int(ct) = self.num(cty) else {
             return x;
         };
+        let width = it.bits as i64;
+        let c64 = if ct.bits < 64 { self.b.ins().uextend(types::I64, c) } else { c };
+        if self.count_below(c, width as u64) {
+            // `x >> (s & 63)`: no negative count, no count of the width or
+            // more (`internal/strconv.uscale`'s shifts; gc's prove knows it).
+            return match (op, it.signed) {
+                (BinOp::Shl, _) => self.b.ins().ishl(x, c64),
+                (_, true) => self.b.ins().sshr(x, c64),
+                _ => self.b.ins().ushr(x, c64),
+            };
+        }
         if ct.signed {
             let neg = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, c, 0);
             self.check(neg, |t| t.rt_noreturn(Rt::PanicShift, &[]));
         }
-        let c64 = if ct.bits < 64 { self.b.ins().uextend(types::I64, c) } else { c };
-        let width = it.bits as i64;
         let big = self.b.ins().icmp_imm_u(IntCC::UnsignedGreaterThanOrEqual, c64, width);
         let ty = self.b.func.dfg.value_type(x);
         match (op, it.signed) {
@@ -460,6 +484,28 @@ impl<'a, 'p> FnTx<'a, 'p> {
                 let zero = self.iconst(ty, 0);
                 self.b.ins().select(big, zero, r)
             }
+        }
+    }
+
+    /// Whether shift count `c` is below `n` (at most 64), read as unsigned
+    /// and as signed, by how it is made: a constant, or an `&` with a
+    /// constant below `n`.
+    fn count_below(&self, c: Value, n: u64) -> bool {
+        let dfg = &self.b.func.dfg;
+        let bits = dfg.value_type(c).bits();
+        let small = |imm: i64| bits <= 64 && (imm as u64) & (u64::MAX >> (64 - bits)) < n;
+        let konst = |v: Value| match dfg.value_def(v) {
+            ValueDef::Result(inst, 0) => match dfg.insts[inst] {
+                InstructionData::UnaryImm { opcode: Opcode::Iconst, imm } => Some(imm.bits()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let ValueDef::Result(inst, 0) = dfg.value_def(c) else { return false };
+        match dfg.insts[inst] {
+            InstructionData::UnaryImm { opcode: Opcode::Iconst, imm } => small(imm.bits()),
+            InstructionData::Binary { opcode: Opcode::Band, args } => args.iter().any(|&a| konst(a).is_some_and(small)),
+            _ => false,
         }
     }
 
@@ -525,6 +571,43 @@ impl<'a, 'p> FnTx<'a, 'p> {
         xv.iter().zip(yv).map(|(&a, &b)| self.b.ins().select(take_y, b, a)).collect()
     }
 
+    /// `s == c` for a string `s` (pointer and length) and a constant `c`
+    /// of at most [`INLINE_STRING_EQ`] bytes, as gc compiles it: the
+    /// lengths compared, then, when they are equal, the bytes of `s` loaded
+    /// in words of 8, 4, 2 and 1 bytes and compared with `c`'s (`s != ""`
+    /// is a length test, and a function testing it stays cheap enough to
+    /// inline: `utf8.DecodeRuneInString`).
+    fn const_string_equal(&mut self, c: &[u8], s: &[Value]) -> Value {
+        let same_len = self.b.ins().icmp_imm_u(IntCC::Equal, s[1], c.len() as i64);
+        if c.is_empty() {
+            return same_len;
+        }
+        let (cmp, join) = (self.b.create_block(), self.b.create_block());
+        let r = self.b.append_block_param(join, types::I8);
+        self.b.ins().brif(same_len, cmp, &[], join, &[same_len.into()]);
+        self.b.switch_to_block(cmp);
+        let mut acc = None;
+        let mut off = 0;
+        while off < c.len() {
+            let n = [8, 4, 2, 1].into_iter().find(|&n| n <= c.len() - off).unwrap_or(1);
+            let ty = Type::int_with_byte_size(n as u16).unwrap_or(types::I8);
+            // The length test passed: `s` has these bytes.
+            let word = self.b.ins().load(ty, flags(), s[0], off as i32);
+            let mut bytes = [0u8; 8];
+            bytes[..n].copy_from_slice(&c[off..off + n]);
+            let eq = self.b.ins().icmp_imm_u(IntCC::Equal, word, i64::from_le_bytes(bytes));
+            acc = Some(match acc {
+                Some(a) => self.b.ins().band(a, eq),
+                None => eq,
+            });
+            off += n;
+        }
+        let eq = acc.unwrap_or(same_len);
+        self.b.ins().jump(join, &[eq.into()]);
+        self.b.switch_to_block(join);
+        r
+    }
+
     /// Comparison operators; the result is a bool (`i8`).
     fn compare(&mut self, op: BinOp, x: &Expr, xv: &[Value], y: &Expr, yv: &[Value]) -> Value {
         match self.num(x.ty) {
@@ -547,12 +630,14 @@ impl<'a, 'p> FnTx<'a, 'p> {
     /// `x == y` for any comparable type.
     fn equal(&mut self, ty: TyId, xv: &[Value], yv: &[Value], x: &Expr, y: &Expr) -> Value {
         let is_nil = |e: &Expr| matches!(e.kind, ExprKind::Const(Const::Nil));
-        let is_empty = |e: &Expr| matches!(&e.kind, ExprKind::Const(Const::String(s)) if s.is_empty());
         match self.kind(ty).clone() {
-            // `s == ""` is a length test (gc's): no call of the runtime's
-            // comparison of two empty strings, which also made inline
-            // bodies such as reflect's isExportedName cost a call more.
-            TyKind::String if is_empty(x) || is_empty(y) => self.b.ins().icmp(IntCC::Equal, xv[1], yv[1]),
+            TyKind::String if const_bytes(x).or(const_bytes(y)).is_some_and(|c| c.len() <= INLINE_STRING_EQ) => {
+                let (c, v) = match const_bytes(x) {
+                    Some(c) => (c, yv),
+                    None => (const_bytes(y).unwrap_or_default(), xv),
+                };
+                self.const_string_equal(c, v)
+            }
             TyKind::String => {
                 let same_len = self.b.ins().icmp(IntCC::Equal, xv[1], yv[1]);
                 let (cmp, join) = (self.b.create_block(), self.b.create_block());

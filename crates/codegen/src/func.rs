@@ -977,6 +977,7 @@ impl<'a, 'p> FnTx<'a, 'p> {
             Stmt::Defer { site, call } => self.defer_stmt(*site, call),
             Stmt::Go(call) => self.go_stmt(call),
             Stmt::Select { cases, default } => self.select_stmt(cases, default.as_deref()),
+            Stmt::TypeSwitch { x, cases, arms, miss } => self.type_switch(x, cases, arms, miss),
         }
     }
 

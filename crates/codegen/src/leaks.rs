@@ -341,6 +341,11 @@ impl Walk<'_> {
                 self.loops -= 1;
             }
             Stmt::Block { body, .. } => self.stmts(body),
+            Stmt::TypeSwitch { x, arms, miss, .. } => {
+                self.discard(x);
+                arms.iter().for_each(|a| self.stmts(a));
+                self.stmts(miss);
+            }
             Stmt::Break(_) | Stmt::Continue(_) | Stmt::Label(_) | Stmt::Goto(_) | Stmt::Return(_) => {}
             Stmt::Go(call) | Stmt::Defer { call, .. } => self.call(call, false),
             Stmt::Select { cases, default } => {

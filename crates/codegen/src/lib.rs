@@ -66,6 +66,7 @@ mod reduce;
 pub mod runtime_symbols;
 pub mod slices;
 mod statics;
+pub mod typeswitch;
 
 use cranelift_codegen::Context;
 use cranelift_frontend::FunctionBuilderContext;

@@ -484,6 +484,7 @@ impl<'p> ProgramCx<'p> {
         put(&mut bytes, std::mem::offset_of!(TypeDesc, kind), &[reflect_kind(def) as u8]);
         put(&mut bytes, std::mem::offset_of!(TypeDesc, align), &[l.align.max(1) as u8]);
         put(&mut bytes, std::mem::offset_of!(TypeDesc, chan_dir), &[def.reflect.chan_dir]);
+        put(&mut bytes, std::mem::offset_of!(TypeDesc, hash), &crate::typeswitch::type_hash(&def.link).to_le_bytes());
         let register_results = match &def.kind {
             TyKind::Func(sig) => {
                 let results = sig.results.iter().map(|r| self.layouts.get(*r));

@@ -116,6 +116,18 @@ impl Printer<'_> {
                 self.block(body, depth + 1);
                 self.line(depth, "}");
             }
+            Stmt::TypeSwitch { x, cases, arms, miss } => {
+                self.line(depth, &format!("typeswitch {} {{", self.expr(x)));
+                for (k, arm) in arms.iter().enumerate() {
+                    let tys: Vec<&str> =
+                        cases.iter().filter(|c| c.1 == k).map(|c| c.0.map_or("nil", |t| self.ty(t))).collect();
+                    self.line(depth, &format!("case {}:", tys.join(", ")));
+                    self.block(arm, depth + 1);
+                }
+                self.line(depth, "miss:");
+                self.block(miss, depth + 1);
+                self.line(depth, "}");
+            }
             Stmt::Select { cases, default } => {
                 self.line(depth, "select {");
                 for c in cases {
@@ -165,6 +177,7 @@ impl Printer<'_> {
             }
             Stmt::Loop { id, .. } | Stmt::Block { id, .. } => format!("<compound s{}>", id.0),
             Stmt::Select { .. } => "<select>".into(),
+            Stmt::TypeSwitch { .. } => "<typeswitch>".into(),
         }
     }
 

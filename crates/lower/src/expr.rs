@@ -66,7 +66,7 @@ impl FnCx<'_, '_> {
         self.facts().under(t).clone()
     }
 
-    fn is_interface(&self, t: TypeId) -> bool {
+    pub(crate) fn is_interface(&self, t: TypeId) -> bool {
         matches!(self.under(t), Type::Interface(_))
     }
 

@@ -18,7 +18,8 @@
 //! * `return e1, e2` has become assignments to the result locals followed by
 //!   [`Stmt::Return`]; multi-value calls appear only as the value of
 //!   [`Stmt::AssignMulti`] or [`Stmt::Eval`]; `switch` is `If`s, `Label`s
-//!   and `Goto`s inside a breakable [`Stmt::Block`]; `x op= y`, `x++` are
+//!   and `Goto`s inside a breakable [`Stmt::Block`] (a type switch's
+//!   leading concrete cases a [`Stmt::TypeSwitch`]); `x op= y`, `x++` are
 //!   plain assignments (with the place's operands evaluated once);
 //! * maps are explicit: indexing is [`Place::MapIndex`], everything else an
 //!   [`ExprKind::Map`] operation ([`MapOp`]); a map literal is a `Make`
@@ -569,6 +570,25 @@ pub enum Stmt {
         cases: Vec<SelectCase>,
         /// The `default` clause's body.
         default: Option<Vec<Stmt>>,
+    },
+    /// The leading clauses of a type switch whose cases are concrete types
+    /// or `nil`, dispatched as gc's `typeswitch` does (codegen finds the
+    /// candidates by the dynamic type's hash, then compares descriptors):
+    /// evaluates `x`, runs the arm of the case whose type is `x`'s dynamic
+    /// type (`None`: `x` is nil), or `miss` when no case is; then goes on
+    /// after the statement. The case types are distinct and none is an
+    /// interface type (an interface case can match several dynamic types, so
+    /// it and every clause after it are tested in order in `miss`), at most
+    /// one case is `None`, and each arm index is in `arms`.
+    TypeSwitch {
+        /// The interface value switched on.
+        x: Expr,
+        /// Each case's type with the index of its arm.
+        cases: Vec<(Option<TyId>, usize)>,
+        /// The clauses' bodies.
+        arms: Vec<Vec<Stmt>>,
+        /// Run when no case matches.
+        miss: Vec<Stmt>,
     },
     /// Register deferred call `site` of [`Func::defers`]; callee and
     /// arguments are evaluated now.

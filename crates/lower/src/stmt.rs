@@ -14,6 +14,9 @@
 //! * `switch` → a breakable `Block`; without `fallthrough` an `If` chain
 //!   (default last), with it `If`+`Goto` tests followed by the labeled
 //!   bodies in source order, so falling through is just not breaking;
+//! * `switch v := x.(type)` → a breakable `Block`: its leading concrete
+//!   cases a `TypeSwitch` when there are enough of them, the rest an `If`
+//!   chain;
 //! * `for i := range n` → a `Loop` over a hidden counter of n's type, n
 //!   evaluated once before it;
 //! * `for i, r := range s` → a `Loop` over a hidden byte index, decoding with
@@ -27,8 +30,16 @@ use syntax::ast::{self, CaseClause, Expr, ExprKind, Stmt as AStmt, StmtKind};
 use types::Type;
 
 use crate::func::{Breakable, FnCx};
-use crate::ir::{BinOp, Const, DeferKind, DeferSite, Expr as IExpr, ExprKind as IK, LocalId, Place, ScopeId, Stmt};
+use crate::ir::{
+    BinOp, Const, DeferKind, DeferSite, Expr as IExpr, ExprKind as IK, LocalId, Place, ScopeId, Stmt, TyId,
+};
 use crate::plan::{Fate, SwitchFold, key};
+
+/// The fewest concrete types among a type switch's leading cases for which
+/// it dispatches by the dynamic type's hash ([`Stmt::TypeSwitch`]): a few
+/// compares of the type word cost less than loading the hash and an
+/// indirect jump.
+const HASHED_TYPE_CASES: usize = 5;
 
 impl FnCx<'_, '_> {
     /// Lowers a statement list.
@@ -392,9 +403,15 @@ impl FnCx<'_, '_> {
         }
     }
 
-    /// `switch v := x.(type) { case T: ... }`: an `If` chain in a breakable
-    /// block; each type test is a comma-ok type assertion, the clause's
-    /// variable is declared at the start of its body.
+    /// `switch v := x.(type) { case T: ... }` in a breakable block. The
+    /// leading clauses whose cases are concrete types or `nil` become a
+    /// [`Stmt::TypeSwitch`] when there are at least [`HASHED_TYPE_CASES`]
+    /// types among them; the clauses from the first interface case on (an
+    /// interface case may hold for any number of dynamic types, including
+    /// those of later concrete cases, so Go's first match needs them in
+    /// order) and shorter switches are an `If` chain, each type test a
+    /// comma-ok type assertion, which also ends in the `default` clause. The
+    /// clause's variable is declared at the start of its body.
     fn type_switch(
         &mut self,
         init: Option<&AStmt>,
@@ -415,11 +432,42 @@ impl FnCx<'_, '_> {
             let mut b = Vec::new();
             let xv = f.expr(x);
             let xt = f.spill(xv, &mut b);
+            // The clauses before the first with an interface case, and the
+            // types they test.
+            let concrete = cases
+                .iter()
+                .position(|c| c.types.iter().flatten().any(|t| f.case_type(t).is_some_and(|t| f.is_interface(t))))
+                .unwrap_or(cases.len());
+            let hashed = cases[..concrete].iter().flat_map(|c| c.types.iter().flatten()).count() >= HASHED_TYPE_CASES;
             let mut tests = Vec::new();
             let mut default = Vec::new();
-            for c in cases {
+            let mut arms = Vec::new();
+            let mut dispatch: Vec<(Option<TyId>, usize)> = Vec::new();
+            for (k, c) in cases.iter().enumerate() {
+                let dispatched = hashed && k < concrete && c.types.is_some();
                 let single = c.types.as_ref().filter(|ts| ts.len() == 1 && !f.is_nil_case(&ts[0])).map(|ts| &ts[0]);
                 let (cond, value) = match (&c.types, single) {
+                    (Some(ts), _) if dispatched => {
+                        for t in ts {
+                            let ty = f.case_type(t).map(|t| f.cx.ty(t));
+                            // A type parameter may repeat an earlier case's
+                            // type: the first case has it.
+                            if !dispatch.iter().any(|d| d.0 == ty) {
+                                dispatch.push((ty, arms.len()));
+                            }
+                        }
+                        let xv = f.local_expr(xt, c.pos);
+                        let value = match single.and_then(|t| f.case_type(t)) {
+                            // The arm runs only for this dynamic type, so the
+                            // assertion's own test always passes.
+                            Some(t) => {
+                                let ty = f.cx.ty(t);
+                                IExpr { kind: IK::TypeAssert { x: Box::new(xv), comma_ok: false }, ty, pos: c.pos }
+                            }
+                            None => xv,
+                        };
+                        (None, value)
+                    }
                     (None, _) => (None, f.local_expr(xt, c.pos)),
                     (Some(_), Some(t)) => {
                         let (cond, v) = f.type_test(xt, t, true);
@@ -450,15 +498,30 @@ impl FnCx<'_, '_> {
                 }
                 f.stmts(&c.body, &mut body);
                 match cond {
+                    _ if dispatched => arms.push(body),
                     Some(cond) => tests.push((cond, body)),
                     None => default = body,
                 }
             }
             let chain = tests.into_iter().rev().fold(default, |els, (cond, then)| vec![Stmt::If { cond, then, els }]);
-            b.extend(chain);
+            if hashed {
+                let x = f.local_expr(xt, subject.pos);
+                b.push(Stmt::TypeSwitch { x, cases: dispatch, arms, miss: chain });
+            } else {
+                b.extend(chain);
+            }
             Stmt::Block { id, body: b }
         });
         out.push(blk);
+    }
+
+    /// The type of a type switch's case; `None` for `case nil`.
+    fn case_type(&self, t: &ast::Type) -> Option<types::TypeId> {
+        if self.is_nil_case(t) {
+            return None;
+        }
+        let Some(tt) = self.facts().type_of(t.id) else { self.ice(t.pos, "type switch case without a type") };
+        Some(tt)
     }
 
     /// `case nil` of a type switch.

@@ -20,6 +20,8 @@
 //! 9. No two functions share a link name ([`Func::link`]), and none keeps
 //!    gc's `[...]` of an instance: an instance's type arguments are spelt
 //!    out. No two types share a link name ([`TyDef::link`]).
+//! 10. A `TypeSwitch` switches on an interface value; its case types are
+//!     distinct, none an interface, and each case names one of its arms.
 //!
 //! Messages name the function and say what was found.
 
@@ -209,6 +211,32 @@ impl<'p> FuncCheck<'p> {
                 self.defers.push((self.order, *site, self.loop_depth > 0));
             }
             Stmt::Go(call) => self.call(call)?,
+            Stmt::TypeSwitch { x, cases, arms, miss } => {
+                self.no_control_in_seq("TypeSwitch")?;
+                self.expr(x)?;
+                if !matches!(self.p.types[x.ty.0 as usize].kind, TyKind::Interface(_)) {
+                    return Err("TypeSwitch on a non-interface value".into());
+                }
+                let mut seen = HashSet::new();
+                for &(t, arm) in cases {
+                    if let Some(t) = t {
+                        self.ty(t)?;
+                        if matches!(self.p.types[t.0 as usize].kind, TyKind::Interface(_)) {
+                            return Err(format!("TypeSwitch case of interface type {}", t.0));
+                        }
+                    }
+                    if !seen.insert(t) {
+                        return Err(format!("TypeSwitch case {t:?} listed twice"));
+                    }
+                    if arm >= arms.len() {
+                        return Err(format!("TypeSwitch case {t:?} to arm {arm} of {}", arms.len()));
+                    }
+                }
+                for a in arms {
+                    self.stmts(a)?;
+                }
+                self.stmts(miss)?;
+            }
             Stmt::Select { cases, default } => {
                 self.no_control_in_seq("Select")?;
                 for c in cases {

@@ -67,6 +67,11 @@ pub fn walk_stmt(s: &Stmt, v: &mut impl Visitor) {
             walk_stmts(post, v);
         }
         Stmt::Block { body, .. } => walk_stmts(body, v),
+        Stmt::TypeSwitch { x, arms, miss, .. } => {
+            walk_expr(x, v);
+            arms.iter().for_each(|a| walk_stmts(a, v));
+            walk_stmts(miss, v);
+        }
         Stmt::Go(call) | Stmt::Defer { call, .. } => walk_call(call, v),
         Stmt::Select { cases, default } => {
             for c in cases {

@@ -200,6 +200,13 @@ pub struct TypeDesc {
     /// A channel type's direction as reflect's `ChanDir`: 1 receive only,
     /// 2 send only, 3 both; 0 for other types.
     pub chan_dir: u8,
+    /// A hash of the type's link name, which the compiler writes into its
+    /// own descriptors (`codegen::program::type_hash`): a type switch over
+    /// many types picks the one or few candidates to compare by it (gc's
+    /// `typeswitch`). Descriptors the runtime makes have 0, which is
+    /// harmless: a switch confirms the candidates by identity, and no case
+    /// type's descriptor is made at run time.
+    pub hash: u32,
     /// The type as gc prints it: `main.T`, `[]int`, `*main.T`.
     pub name: GoString,
     /// Element type (pointer, slice, array, chan, map value), or null.
@@ -254,6 +261,7 @@ impl TypeDesc {
             align: 8,
             flags: 0,
             chan_dir: 0,
+            hash: 0,
             name: GoString::from_static(name.as_bytes()),
             elem: std::ptr::null(),
             key: std::ptr::null(),
