@@ -253,7 +253,14 @@ impl<'p> FnTx<'_, 'p> {
             (Fold::Max, Elem::Float) => ins.fmax(a, x),
             (Fold::Min, Elem::Float) => ins.fmin(a, x),
             (Fold::Keep(op), Elem::Float) => {
-                let keep = ins.fcmp(float_cc(op), x, a);
+                // `a < x` rather than `x > a`: the form Cranelift's x86
+                // lowering makes one `maxsd` of (`minsd` is `x < a`'s, as
+                // written), which is exactly `if v > m { m = v }`: `v`
+                // if greater, else `m` (equal elements, NaNs).
+                let keep = match op {
+                    BinOp::Gt => ins.fcmp(FloatCC::LessThan, a, x),
+                    _ => ins.fcmp(float_cc(op), x, a),
+                };
                 self.b.ins().select(keep, x, a)
             }
             _ if fold.grows() && signed => ins.smax(a, x),

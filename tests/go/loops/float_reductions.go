@@ -163,6 +163,12 @@ func main() {
 	f32[0] = float32(negz)
 	run(f32[:1])
 	run(f32[:5])
+	// float32 NaNs (maxss and minss keep the accumulator on a NaN, as the
+	// loop does), first and elsewhere.
+	f32[7] = float32(nan)
+	run(f32)
+	f32[0] = float32(nan)
+	run(f32)
 	fmt.Println(keepLessEq([]float64{3, 0, 2, negz, 5, 0, 1, 9, 8}) == 0, math.Signbit(keepLessEq([]float64{3, 0, 2, negz, 5, 0, 1, 9, 8})))
 	fmt.Println(math.Signbit(keepLessEq([]float64{3, 0, 2, negz, 5, 1, 1, 9, 8})))
 }
