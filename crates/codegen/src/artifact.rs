@@ -501,7 +501,9 @@ enum Obj {
 /// and linked again in another run.
 ///
 /// `owner` says which unit defines a named object; the entries and the
-/// typelinks table go to `program_unit`. A unit is its own objects and,
+/// typelinks table go to `program_unit`. The artifacts made are those of
+/// `units`, in its order (a package cache keeping one unit need not make
+/// the others). A unit is its own objects and,
 /// copied, everything they refer to that no unit owns — anonymous objects
 /// (strings, defer thunks, glue, func values), type descriptors, and
 /// functions made for whoever needs them (instances, wrappers) —
@@ -514,7 +516,7 @@ enum Obj {
 /// copies are indistinguishable; named copies are linked once.
 pub fn split(
     art: &Artifact,
-    units: usize,
+    units: &[usize],
     program_unit: usize,
     owner: impl Fn(&str) -> Option<usize>,
 ) -> Option<Vec<Artifact>> {
@@ -542,8 +544,8 @@ pub fn split(
         (Sym::Named(n), true) => func_named.get(n.as_str()).map(|&i| Obj::Func(i)),
         (Sym::Named(n), false) => data_named.get(n.as_str()).map(|&i| Obj::Data(i)),
     };
-    let mut out = Vec::with_capacity(units);
-    for u in 0..units {
+    let mut out = Vec::with_capacity(units.len());
+    for &u in units {
         let mut roots: Vec<Obj> = Vec::new();
         let own = |sym: &Sym| sym_name(sym).and_then(&owner) == Some(u);
         roots.extend(art.funcs.iter().enumerate().filter(|(_, f)| own(&f.sym)).map(|(i, _)| Obj::Func(i)));
@@ -1084,7 +1086,7 @@ mod tests {
             "go:main.main" => Some(1),
             _ => None,
         };
-        let units = split(&two_units(), 2, 1, owner).expect("splits");
+        let units = split(&two_units(), &[0, 1], 1, owner).expect("splits");
         let (a, main) = (&units[0], &units[1]);
         assert_eq!(syms(&a.funcs, |f| &f.sym), ["go:a.F", "go:inst[int]"]);
         assert_eq!(syms(&a.data, |d| &d.sym), ["go:var:a.x", "#1"]);
@@ -1105,6 +1107,8 @@ mod tests {
         for u in &units {
             assert_eq!(Artifact::decode(&u.encode()).as_ref(), Some(u));
         }
+        // A unit made alone is the same as made with the others.
+        assert_eq!(split(&two_units(), &[1], 1, owner), Some(vec![units[1].clone()]));
     }
 
     #[test]

@@ -190,7 +190,8 @@ pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Re
         false => None,
     };
     let mut jit = if opts.relink == Relink::Units {
-        let units = split_units(&module, program, &translated)?;
+        let all: Vec<usize> = (0..program.packages.len().max(1)).collect();
+        let units = split_units(&module, program, &translated, &all)?;
         drop(module);
         let mut fresh = jit::new_module();
         let linked = artifact::link_units(&mut fresh, &units).map_err(|e| ice(&e))?;
@@ -258,29 +259,32 @@ fn package_units_of(
     prebuilt: &Prebuilt,
 ) -> Result<Vec<(String, artifact::Artifact)>, Vec<Diagnostic>> {
     let last = program.packages.len().saturating_sub(1);
-    let kept =
-        |u: usize, p: &lower::ir::Package| !p.library && u < last && !prebuilt.units.get(u).copied().unwrap_or(false);
-    if !program.packages.iter().enumerate().any(|(u, p)| kept(u, p)) {
+    let kept: Vec<usize> = (program.packages.iter().enumerate())
+        .filter(|&(u, p)| !p.library && u < last && !prebuilt.units.get(u).copied().unwrap_or(false))
+        .map(|(u, _)| u)
+        .collect();
+    if kept.is_empty() {
         return Ok(Vec::new());
     }
-    let units = split_units(module, program, translated)?;
-    let paths = program.packages.iter().enumerate().map(|(u, p)| kept(u, p).then_some(&p.path));
-    Ok(paths.zip(units).filter_map(|(p, unit)| Some((p?.clone(), unit))).collect())
+    let units = split_units(module, program, translated, &kept)?;
+    Ok(kept.iter().map(|&u| program.packages[u].path.clone()).zip(units).collect())
 }
 
 /// What `translated` (translated with a capture into `module`) is as the
-/// units of `program`'s packages, each written and read back.
+/// units `which` of `program`'s packages (indices of its packages), each
+/// written and read back.
 fn split_units(
     module: &cranelift_jit::JITModule,
     program: &Program,
     translated: &Translated,
+    which: &[usize],
 ) -> Result<Vec<artifact::Artifact>, Vec<Diagnostic>> {
     let capture = translated.capture.as_ref().ok_or_else(|| ice("nothing captured"))?;
     let art = artifact::capture(module.declarations(), capture, translated)
         .ok_or_else(|| ice("the program cannot be written as an artifact"))?;
     let owners = unit_owners(program);
-    let n = program.packages.len().max(1);
-    let units = artifact::split(&art, n, n - 1, |s| owners.get(s).copied())
+    let program_unit = program.packages.len().max(1) - 1;
+    let units = artifact::split(&art, which, program_unit, |s| owners.get(s).copied())
         .ok_or_else(|| ice("the program's artifact does not split into units"))?;
     let units: Option<Vec<_>> = units.iter().map(|u| artifact::Artifact::decode(&u.encode())).collect();
     units.ok_or_else(|| ice("an artifact does not read back"))
