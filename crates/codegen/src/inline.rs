@@ -268,7 +268,7 @@ fn fold_brifs(func: &mut ir::Function) -> bool {
 /// calls may become inlined code.
 pub fn may_inline(prog: &lower::ir::Program, g: FuncId) -> bool {
     let f = &prog.funcs[g.0 as usize];
-    !(f.external || f.noinline || !f.defers.is_empty() || f.range_defers)
+    !(f.external || prog.not_lowered.contains(&g) || f.noinline || !f.defers.is_empty() || f.range_defers)
         && ir_size(&f.body).is_some_and(|n| n <= IR_BUDGET)
 }
 

@@ -260,7 +260,7 @@ fn package_units_of(
 ) -> Result<Vec<(String, artifact::Artifact)>, Vec<Diagnostic>> {
     let last = program.packages.len().saturating_sub(1);
     let kept: Vec<usize> = (program.packages.iter().enumerate())
-        .filter(|&(u, p)| !p.library && u < last && !prebuilt.units.get(u).copied().unwrap_or(false))
+        .filter(|&(u, p)| !p.library && u < last && prebuilt.units.get(u).copied().flatten().is_none())
         .map(|(u, _)| u)
         .collect();
     if kept.is_empty() {
@@ -295,27 +295,39 @@ fn ice(what: &str) -> Vec<Diagnostic> {
     vec![Diagnostic { pos: syntax::Pos::NONE, msg: format!("internal compiler error: {what}") }]
 }
 
+/// The name [`Options::prebuilt`] and [`JitProgram::units`] give the unit
+/// of every library package at once (see [`Options::keep_library`]).
+pub const LIBRARY_UNIT: &str = "<library>";
+
 /// Packages whose code comes from artifacts instead of translation: what
 /// [`translate`] declares, does not translate, and links beside what it
 /// translated.
 #[derive(Default)]
 pub(crate) struct Prebuilt {
-    /// Per unit (an index of [`Program::packages`]): whether its code
-    /// comes from one of `arts`.
-    pub units: Vec<bool>,
+    /// Per unit (an index of [`Program::packages`]): the index in `arts`
+    /// of the artifact its code comes from, if prebuilt.
+    pub units: Vec<Option<usize>>,
     /// The units' artifacts.
     pub arts: Vec<artifact::Artifact>,
-    /// Their packages' import paths.
+    /// Their packages' import paths ([`LIBRARY_UNIT`] for the library's).
     pub paths: Vec<String>,
 }
 
 impl Prebuilt {
     /// The prebuilt units of [`Options::prebuilt`], by `program`'s packages.
     pub(crate) fn of(program: &Program, opts: &Options) -> Prebuilt {
-        let mut p = Prebuilt { units: vec![false; program.packages.len()], ..Prebuilt::default() };
+        let mut p = Prebuilt { units: vec![None; program.packages.len()], ..Prebuilt::default() };
         for (path, art) in &opts.prebuilt {
-            if let Some(u) = program.packages.iter().position(|p| &p.path == path) {
-                p.units[u] = true;
+            let covers = |q: &lower::ir::Package| match path.as_str() {
+                LIBRARY_UNIT => q.library,
+                _ => &q.path == path,
+            };
+            let mut used = false;
+            for (u, _) in program.packages.iter().enumerate().filter(|(_, q)| covers(q)) {
+                p.units[u] = Some(p.arts.len());
+                used = true;
+            }
+            if used {
                 p.arts.push(art.clone());
                 p.paths.push(path.clone());
             }
@@ -398,7 +410,7 @@ pub(crate) fn translate(
 ) -> Result<Translated, Failure> {
     let mut cx = ProgramCx::new(module, program, sources);
     cx.cache = opts.cache.clone();
-    cx.prebuilt = prebuilt.units.clone();
+    cx.use_prebuilt(prebuilt);
     // Linking prebuilt units needs the names the translation defined.
     let capture = opts.relink != Relink::Off || opts.keep_artifact || !prebuilt.arts.is_empty() || opts.keep_units;
     cx.capture = capture.then(artifact::Capture::default);
@@ -454,12 +466,13 @@ pub(crate) fn translate(
     let globals = cx.global_ids();
     let typelinks = cx.typelinks(&prebuilt.arts);
     let assumed = cx.assumptions();
-    let stale: Vec<String> = prebuilt
-        .arts
-        .iter()
-        .zip(&prebuilt.paths)
-        .filter(|(art, _)| !art.assumed.hold_in(&assumed))
-        .map(|(_, path)| path.clone())
+    // A unit is stale when this program assumes more than its
+    // translation did, or reaches something of its packages it lacks.
+    let incomplete: std::collections::HashSet<usize> =
+        cx.incomplete_units.iter().filter_map(|&u| prebuilt.units.get(u as usize).copied().flatten()).collect();
+    let stale: Vec<String> = (prebuilt.arts.iter().enumerate())
+        .filter(|(a, art)| !art.assumed.hold_in(&assumed) || incomplete.contains(a))
+        .map(|(a, _)| prebuilt.paths[a].clone())
         .collect();
     if !stale.is_empty() {
         return Err(Failure::StaleUnits(stale));
@@ -536,6 +549,7 @@ fn compile_worklist(
         let Some(fid) = cx.worklist.pop() else { break };
         let i = fid.0 as usize;
         if cx.is_prebuilt(fid) {
+            cx.note_unit_has(fid);
             continue;
         }
         if program.funcs[i].external {

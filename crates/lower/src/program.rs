@@ -122,6 +122,9 @@ pub struct Ctx<'a> {
     pub(crate) deferred: HashMap<FuncId, Deferred<'a>>,
     /// What the reachability walk has seen.
     pub(crate) reach: crate::reach::Reach,
+    /// Functions of prebuilt packages whose bodies were skipped (their
+    /// code is the unit's): listed in `Program::not_lowered`.
+    pub(crate) skipped: std::collections::HashSet<FuncId>,
 }
 
 /// A library function's body not lowered yet, with its package.
@@ -443,6 +446,7 @@ pub fn lower<'a>(
         func_args: HashMap::new(),
         deferred: HashMap::new(),
         reach: Default::default(),
+        skipped: Default::default(),
     };
     let mut main = None;
     let mut inits = Vec::new();
@@ -465,8 +469,17 @@ pub fn lower<'a>(
                 inits.extend(lower_init(&mut cx, pkg_files, &pkg.init_order));
             }
             Some(&has_init) => {
-                for (fid, decl) in &decls.funcs {
-                    lower_func_body(&mut cx, *fid, decl, Default::default(), Body::Skipped);
+                for &(fid, decl) in &decls.funcs {
+                    // A body the checker checked (one kept for the inliner,
+                    // see `LowerOptions::prebuilt`) or a missing one (the
+                    // runtime's) is lowered: codegen still takes the
+                    // function from the unit when the unit has it.
+                    if decl.body_skipped.is_none() {
+                        lower_func_decl(&mut cx, fid, decl);
+                    } else {
+                        lower_func_body(&mut cx, fid, decl, Default::default(), Body::Skipped);
+                        cx.skipped.insert(fid);
+                    }
                 }
                 if has_init {
                     let pos = pkg_files.first().map_or(Pos::NONE, |f| f.package_pos);
