@@ -126,6 +126,22 @@ pub struct Artifact {
     pub typelinks: Option<(Sym, u64)>,
     /// What the translation it came from assumed of the whole program.
     pub assumed: Assumptions,
+    /// What code translated beside the unit needs to know of its
+    /// functions (kept for the library's unit).
+    pub facts: UnitFacts,
+}
+
+/// What code translated beside a unit needs to know of the unit's
+/// functions whose bodies are not lowered (see `crate::Options::keep_library`):
+/// the same code is then made as with their bodies.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UnitFacts {
+    /// The gc names of its inline leaves (`inline.rs`): their bodies are
+    /// checked and lowered again, for the inliner to copy.
+    pub leaves: Vec<String>,
+    /// Escape summaries (`leaks.rs`) by function symbol: whether each
+    /// parameter, then capture, may leak.
+    pub leaks: Vec<(String, Vec<bool>)>,
 }
 
 /// What a translation assumed of the whole program it compiled, in the
@@ -313,6 +329,7 @@ pub(crate) fn link_units(module: &mut dyn Module, units: &[Artifact]) -> Result<
         typelinks: linked.typelinks,
         capture: None,
         assumed: Assumptions::default(),
+        library_facts: UnitFacts::default(),
     })
 }
 
@@ -394,9 +411,11 @@ fn link_one(
     for d in &art.data {
         data.push(match &d.sym {
             Sym::Named(n) => match module.get_name(n) {
-                Some(FuncOrDataId::Data(id)) => id,
                 Some(FuncOrDataId::Func(_)) => return Err(format!("{n} is a function, not data")),
-                None => module.declare_data(n, Linkage::Local, d.writable, false).map_err(err)?,
+                // Declared again even if a reference of an artifact linked
+                // before declared it (read-only): declarations merge, and
+                // a variable must stay writable.
+                _ => module.declare_data(n, Linkage::Local, d.writable, false).map_err(err)?,
             },
             Sym::Anon(_) => module.declare_anonymous_data(d.writable, false).map_err(err)?,
         });
@@ -732,6 +751,12 @@ impl Artifact {
         w.names(&a.called);
         w.names(&a.dead);
         w.u64(u64::from(a.all_live) | u64::from(a.reflect_calls) << 1 | u64::from(a.reflect_makes) << 2);
+        w.names(&self.facts.leaves);
+        w.u64(self.facts.leaks.len() as u64);
+        for (name, leaks) in &self.facts.leaks {
+            w.bytes(name.as_bytes());
+            w.bytes(&leaks.iter().map(|&l| u8::from(l)).collect::<Vec<u8>>());
+        }
         w.0
     }
 
@@ -774,6 +799,14 @@ impl Artifact {
         }
         let bit = |b: u64| flags & b != 0;
         art.assumed = Assumptions { called, all_live: bit(1), dead, reflect_calls: bit(2), reflect_makes: bit(4) };
+        art.facts.leaves = r.names()?;
+        for _ in 0..r.len()? {
+            let (name, leaks) = (r.string()?, r.bytes()?);
+            if leaks.iter().any(|&b| b > 1) {
+                return None;
+            }
+            art.facts.leaks.push((name, leaks.into_iter().map(|b| b == 1).collect()));
+        }
         r.0.is_empty().then_some(art)
     }
 }
@@ -973,6 +1006,10 @@ mod tests {
                 reflect_calls: true,
                 reflect_makes: false,
             },
+            facts: UnitFacts {
+                leaves: vec!["main.(*T).Len".into()],
+                leaks: vec![("go:main.f".into(), vec![true, false])],
+            },
         }
     }
 
@@ -1067,6 +1104,7 @@ mod tests {
             entries: [Some(3), Some(3), Some(3), Some(1)],
             typelinks: None,
             assumed: Assumptions::default(),
+            facts: UnitFacts::default(),
         }
     }
 

@@ -119,6 +119,11 @@ impl Inliner {
         Inliner { bodies: HashMap::new(), by_clif }
     }
 
+    /// The functions found to have inline bodies.
+    pub fn leaves(&self) -> impl Iterator<Item = FuncId> + '_ {
+        self.bodies.iter().filter(|(_, b)| b.is_some()).map(|(&g, _)| g)
+    }
+
     /// Inlines the calls of inline bodies in `ctx.func`, function `f` just
     /// translated, recording them in its `meta`.
     pub fn inline_calls(

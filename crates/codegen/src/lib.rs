@@ -123,6 +123,14 @@ pub struct Options {
     /// translated (but main's), for the package cache to keep
     /// ([`JitProgram::units`]).
     pub keep_units: bool,
+    /// With `keep_units`, [`compile_jit`] also gives the library's unit,
+    /// [`LIBRARY_UNIT`], if it translated the library: the code of every
+    /// library package as this program reached it, one unit, with the
+    /// [`artifact::UnitFacts`] that code translated beside it needs (its
+    /// inline leaves, its escape summaries). Holding what one program
+    /// reached, it serves that program's next compilations; a program
+    /// that reaches more finds it incomplete (`Failure::StaleUnits`).
+    pub keep_library: bool,
 }
 
 impl Default for Options {
@@ -135,6 +143,7 @@ impl Default for Options {
             keep_artifact: false,
             prebuilt: Vec::new(),
             keep_units: false,
+            keep_library: false,
         }
     }
 }
@@ -191,14 +200,16 @@ pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Re
     };
     let mut jit = if opts.relink == Relink::Units {
         let all: Vec<usize> = (0..program.packages.len().max(1)).collect();
-        let units = split_units(&module, program, &translated, &all)?;
+        let units = split_units(&module, program, &translated, &all, usize::MAX)?;
         drop(module);
         let mut fresh = jit::new_module();
         let linked = artifact::link_units(&mut fresh, &units).map_err(|e| ice(&e))?;
         jit::finish(fresh, linked)?
     } else {
-        let units =
-            if opts.keep_units { package_units_of(&module, program, &translated, &prebuilt)? } else { Vec::new() };
+        let units = match opts.keep_units {
+            true => package_units_of(&module, program, &translated, &prebuilt, opts.keep_library)?,
+            false => Vec::new(),
+        };
         let mut jit = jit::finish(module, translated)?;
         jit.units = units;
         jit
@@ -247,44 +258,63 @@ pub fn package_units(
     let opts = Options { relink: Relink::Units, prebuilt: Vec::new(), ..opts.clone() };
     let translated =
         translate(&mut module, program, sources, &opts, &Prebuilt::default()).map_err(Failure::into_diagnostics)?;
-    package_units_of(&module, program, &translated, &Prebuilt::default())
+    package_units_of(&module, program, &translated, &Prebuilt::default(), false)
 }
 
 /// The units of the main module's packages but main and but those
-/// `prebuilt`, of `translated` (translated with a capture into `module`).
+/// `prebuilt`, of `translated` (translated with a capture into `module`);
+/// with `library`, the library's unit too if it was translated (see
+/// [`Options::keep_library`]).
 fn package_units_of(
     module: &cranelift_jit::JITModule,
     program: &Program,
     translated: &Translated,
     prebuilt: &Prebuilt,
+    library: bool,
 ) -> Result<Vec<(String, artifact::Artifact)>, Vec<Diagnostic>> {
     let last = program.packages.len().saturating_sub(1);
-    let kept: Vec<usize> = (program.packages.iter().enumerate())
-        .filter(|&(u, p)| !p.library && u < last && prebuilt.units.get(u).copied().flatten().is_none())
+    let translated_unit = |u: usize| prebuilt.units.get(u).copied().flatten().is_none();
+    let mut kept: Vec<usize> = (program.packages.iter().enumerate())
+        .filter(|&(u, p)| !p.library && u < last && translated_unit(u))
         .map(|(u, _)| u)
         .collect();
+    let library = library && program.packages.iter().enumerate().any(|(u, p)| p.library && translated_unit(u));
+    // The library's packages are one unit, numbered after the program's.
+    let library_unit = program.packages.len();
+    if library {
+        kept.push(library_unit);
+    }
     if kept.is_empty() {
         return Ok(Vec::new());
     }
-    let units = split_units(module, program, translated, &kept)?;
-    Ok(kept.iter().map(|&u| program.packages[u].path.clone()).zip(units).collect())
+    let mut units = split_units(module, program, translated, &kept, library_unit)?;
+    let paths = kept.iter().map(|&u| program.packages.get(u).map_or(LIBRARY_UNIT, |p| &p.path).to_string());
+    if library && let Some(unit) = units.last_mut() {
+        unit.facts = translated.library_facts.clone();
+    }
+    Ok(paths.zip(units).collect())
 }
 
 /// What `translated` (translated with a capture into `module`) is as the
-/// units `which` of `program`'s packages (indices of its packages), each
-/// written and read back.
+/// units `which` of `program`'s packages (indices of its packages, or
+/// `library_unit` for all of the library's), each written and read back.
 fn split_units(
     module: &cranelift_jit::JITModule,
     program: &Program,
     translated: &Translated,
     which: &[usize],
+    library_unit: usize,
 ) -> Result<Vec<artifact::Artifact>, Vec<Diagnostic>> {
     let capture = translated.capture.as_ref().ok_or_else(|| ice("nothing captured"))?;
     let art = artifact::capture(module.declarations(), capture, translated)
         .ok_or_else(|| ice("the program cannot be written as an artifact"))?;
     let owners = unit_owners(program);
     let program_unit = program.packages.len().max(1) - 1;
-    let units = artifact::split(&art, which, program_unit, |s| owners.get(s).copied())
+    let owner = |s: &str| {
+        let u = *owners.get(s)?;
+        Some(if program.packages[u].library && which.contains(&library_unit) { library_unit } else { u })
+    };
+    let units = artifact::split(&art, which, program_unit, owner)
         .ok_or_else(|| ice("the program's artifact does not split into units"))?;
     let units: Option<Vec<_>> = units.iter().map(|u| artifact::Artifact::decode(&u.encode())).collect();
     units.ok_or_else(|| ice("an artifact does not read back"))
@@ -367,6 +397,9 @@ pub(crate) struct Translated {
     pub capture: Option<artifact::Capture>,
     /// What the translation assumed of the whole program.
     pub assumed: artifact::Assumptions,
+    /// What code translated beside the library's unit needs to know of
+    /// its functions, when [`Options::keep_library`] asked for it.
+    pub library_facts: artifact::UnitFacts,
 }
 
 /// Why code generation gave no program.
@@ -432,6 +465,7 @@ pub(crate) fn translate(
     for art in &prebuilt.arts {
         cx.assume(&art.assumed);
     }
+    give_summaries(&mut cx, &prebuilt.arts);
     // Compiling functions makes method tables, whose live methods (see
     // `methods`) are compiled in turn, until nothing new is reached.
     // So do the descriptors of func types, whose reflect call adapters
@@ -467,24 +501,77 @@ pub(crate) fn translate(
     let typelinks = cx.typelinks(&prebuilt.arts);
     let assumed = cx.assumptions();
     // A unit is stale when this program assumes more than its
-    // translation did, or reaches something of its packages it lacks.
+    // translation did, or reaches something of its packages it lacks; and
+    // all are when their code refers to what neither they nor the
+    // translation define (rare: the program changed under them).
     let incomplete: std::collections::HashSet<usize> =
         cx.incomplete_units.iter().filter_map(|&u| prebuilt.units.get(u as usize).copied().flatten()).collect();
+    let defined = cx.capture.as_ref().map(|c| c.defined_names(cx.module.declarations())).unwrap_or_default();
+    let dangling = artifact::undefined_refs(&prebuilt.arts).into_iter().any(|n| !defined.contains(n));
     let stale: Vec<String> = (prebuilt.arts.iter().enumerate())
-        .filter(|(a, art)| !art.assumed.hold_in(&assumed) || incomplete.contains(a))
+        .filter(|(a, art)| dangling || !art.assumed.hold_in(&assumed) || incomplete.contains(a))
         .map(|(a, _)| prebuilt.paths[a].clone())
         .collect();
     if !stale.is_empty() {
         return Err(Failure::StaleUnits(stale));
     }
+    let library_facts = match opts.keep_library {
+        true => library_facts(&cx, &inliner),
+        false => artifact::UnitFacts::default(),
+    };
     let capture = cx.capture;
-    let mut t =
-        Translated { compiled: cx.compiled, globals, trampoline, catcher, init, main, typelinks, capture, assumed };
+    let mut t = Translated {
+        compiled: cx.compiled,
+        globals,
+        trampoline,
+        catcher,
+        init,
+        main,
+        typelinks,
+        capture,
+        assumed,
+        library_facts,
+    };
     if !prebuilt.arts.is_empty() {
-        let defined = t.capture.as_ref().map(|c| c.defined_names(cx.module.declarations())).unwrap_or_default();
         artifact::link_beside(cx.module, &prebuilt.arts, defined, &mut t).map_err(|e| ice(&e))?;
     }
     Ok(t)
+}
+
+/// The escape summaries the prebuilt units' compilations made of their
+/// functions, given to this translation's (their bodies are not lowered).
+fn give_summaries(cx: &mut ProgramCx, arts: &[artifact::Artifact]) {
+    if arts.iter().all(|a| a.facts.leaks.is_empty()) {
+        return;
+    }
+    let prog = cx.prog;
+    let funcs: std::collections::HashMap<String, FuncId> =
+        prog.funcs.iter().enumerate().map(|(i, f)| (program::go_symbol(&f.link), FuncId(i as u32))).collect();
+    for (name, leaks) in arts.iter().flat_map(|a| &a.facts.leaks) {
+        if let Some(&g) = funcs.get(name) {
+            cx.leaks.give(g, leaks);
+        }
+    }
+}
+
+/// What code translated beside the library's unit needs of its functions:
+/// the inline leaves `inliner` found among them and the escape summaries
+/// made of them.
+fn library_facts(cx: &ProgramCx, inliner: &inline::Inliner) -> artifact::UnitFacts {
+    let prog = cx.prog;
+    let library = |g: FuncId| {
+        let f = &prog.funcs[g.0 as usize];
+        f.unit.is_some_and(|u| prog.packages.get(u as usize).is_some_and(|p| p.library))
+    };
+    let mut leaves: Vec<String> =
+        inliner.leaves().filter(|&g| library(g)).map(|g| prog.funcs[g.0 as usize].name.clone()).collect();
+    leaves.sort();
+    let mut leaks: Vec<(String, Vec<bool>)> = (cx.leaks.finals())
+        .filter(|&(g, _)| library(g))
+        .map(|(g, l)| (program::go_symbol(&prog.funcs[g.0 as usize].link), l.to_vec()))
+        .collect();
+    leaks.sort();
+    artifact::UnitFacts { leaves, leaks }
 }
 
 /// Queues for translation what the prebuilt units refer to and none of
