@@ -461,7 +461,10 @@ pub(crate) fn translate(
     if let Some(m) = program.main {
         cx.func_decl(m);
     }
-    queue_prebuilt_refs(&mut cx, &prebuilt.arts);
+    // What the units refer to and none defines: queued for translation
+    // now, and what still has no definition once it is done dangles.
+    let unit_refs = artifact::undefined_refs(&prebuilt.arts);
+    queue_prebuilt_refs(&mut cx, &unit_refs);
     for art in &prebuilt.arts {
         cx.assume(&art.assumed);
     }
@@ -507,7 +510,7 @@ pub(crate) fn translate(
     let incomplete: std::collections::HashSet<usize> =
         cx.incomplete_units.iter().filter_map(|&u| prebuilt.units.get(u as usize).copied().flatten()).collect();
     let defined = cx.capture.as_ref().map(|c| c.defined_names(cx.module.declarations())).unwrap_or_default();
-    let dangling = artifact::undefined_refs(&prebuilt.arts).into_iter().any(|n| !defined.contains(n));
+    let dangling = unit_refs.iter().any(|&n| !defined.contains(n));
     let stale: Vec<String> = (prebuilt.arts.iter().enumerate())
         .filter(|(a, art)| dangling || !art.assumed.hold_in(&assumed) || incomplete.contains(a))
         .map(|(a, _)| prebuilt.paths[a].clone())
@@ -574,12 +577,12 @@ fn library_facts(cx: &ProgramCx, inliner: &inline::Inliner) -> artifact::UnitFac
     artifact::UnitFacts { leaves, leaks }
 }
 
-/// Queues for translation what the prebuilt units refer to and none of
-/// them defines: functions of the packages translated (library code is
-/// compiled where the program reaches it, and a unit's code reaches it
-/// too) and their package-level variables.
-fn queue_prebuilt_refs(cx: &mut ProgramCx, arts: &[artifact::Artifact]) {
-    if arts.is_empty() {
+/// Queues for translation `refs`, what the prebuilt units refer to and
+/// none of them defines: functions of the packages translated (library
+/// code is compiled where the program reaches it, and a unit's code
+/// reaches it too) and their package-level variables.
+fn queue_prebuilt_refs(cx: &mut ProgramCx, refs: &std::collections::HashSet<&str>) {
+    if refs.is_empty() {
         return;
     }
     let prog = cx.prog;
@@ -591,7 +594,7 @@ fn queue_prebuilt_refs(cx: &mut ProgramCx, arts: &[artifact::Artifact]) {
         .enumerate()
         .map(|(i, g)| (program::var_symbol(&g.name), lower::ir::GlobalId(i as u32)))
         .collect();
-    for name in artifact::undefined_refs(arts) {
+    for &name in refs {
         if let Some(&f) = funcs.get(name) {
             cx.func_decl(f);
         } else if let Some(&g) = globals.get(name) {
