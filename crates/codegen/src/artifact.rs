@@ -136,8 +136,9 @@ pub struct Artifact {
 /// the same code is then made as with their bodies.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct UnitFacts {
-    /// The gc names of its inline leaves (`inline.rs`): their bodies are
-    /// checked and lowered again, for the inliner to copy.
+    /// The gc names of its functions with inline bodies (`inline.rs`),
+    /// those that call included: their bodies are checked and lowered
+    /// again, for the inliner to copy.
     pub leaves: Vec<String>,
     /// Escape summaries (`leaks.rs`) by function symbol: whether each
     /// parameter, then capture, may leak.

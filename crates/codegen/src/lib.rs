@@ -127,7 +127,7 @@ pub struct Options {
     /// [`LIBRARY_UNIT`], if it translated the library: the code of every
     /// library package as this program reached it, one unit, with the
     /// [`artifact::UnitFacts`] that code translated beside it needs (its
-    /// inline leaves, its escape summaries). Holding what one program
+    /// functions with inline bodies, its escape summaries). Holding what one program
     /// reached, it serves that program's next compilations; a program
     /// that reaches more finds it incomplete (`Failure::StaleUnits`).
     pub keep_library: bool,
@@ -558,7 +558,7 @@ fn give_summaries(cx: &mut ProgramCx, arts: &[artifact::Artifact]) {
 }
 
 /// What code translated beside the library's unit needs of its functions:
-/// the inline leaves `inliner` found among them and the escape summaries
+/// those `inliner` found to have inline bodies and the escape summaries
 /// made of them.
 fn library_facts(cx: &ProgramCx, inliner: &inline::Inliner) -> artifact::UnitFacts {
     let prog = cx.prog;

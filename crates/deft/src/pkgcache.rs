@@ -3,13 +3,15 @@
 //!
 //! A package takes part when it is of one of the program's modules (not
 //! of deft's library: the standard library, overlays or Go's source) and
-//! not the main package (library packages and main stay on the
-//! per-function cache),
-//! and the program is one whose units are context-free: run in memory and
-//! not reporting `-d=defer` (a hit would have to replay those lines). Its key ([`crate::pkgkey`]) covers
-//! its files, its imports' API hashes and the compiler; a library
-//! package's API hash stands for its path and the Go distribution deft
-//! reads it from (its code changes only with deft or that distribution).
+//! not the main package (main stays on the per-function cache; the
+//! library's packages are one unit of the program's, keyed by the
+//! program: `library_fields`, `skip_library_bodies`), and the program is
+//! one whose units are context-free: run in memory and not reporting
+//! `-d=defer` (a hit would have to replay those lines). Its key
+//! ([`crate::pkgkey`]) covers its files, its imports' API hashes and the
+//! compiler; a library package's API hash stands for its path and the Go
+//! distribution deft reads it from (its code changes only with deft or
+//! that distribution).
 //!
 //! The loader parses such packages for their declarations only when the
 //! package cache serves the program (`load::Request::decls_first`): the
@@ -182,8 +184,8 @@ fn parse_decls(sources: &SourceMap, file: &ast::File) -> ast::File {
 /// Marks the bodies a declarations-only parse would skip in the files of
 /// the packages `hits` names, so that the checker does not check them;
 /// those of the packages of `decls_only` were so parsed and are marked.
-/// With the library's unit among them, so are the library's but its
-/// inline leaves' (see [`skip_library_bodies`]).
+/// With the library's unit among them, so are the library's but those
+/// of its functions with inline bodies (see [`skip_library_bodies`]).
 pub fn skip_bodies(
     sources: &SourceMap,
     files: &mut [ast::File],
@@ -209,9 +211,9 @@ pub fn skip_bodies(
 }
 
 /// Marks skipped the bodies of the library's functions that are not
-/// generic and not among `leaves` (gc names of its inline leaves, which
-/// the library's unit lists): the checker checks the others, and
-/// lowering lowers them, so that the inliner can copy the leaves into
+/// generic and not among `leaves` (gc names of its functions with inline
+/// bodies, which the library's unit lists): the checker checks the
+/// others, and lowering lowers them, so that the inliner can copy them into
 /// the code translated beside the unit, as it did when the unit was
 /// compiled. The bodies stay in the trees (the files were parsed whole),
 /// should the unit turn out stale.

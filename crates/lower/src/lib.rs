@@ -93,7 +93,7 @@ pub struct LowerOptions {
     /// lowered (functions get their signatures, variables and types
     /// exist), their initialisers are not, nor the bodies the checker
     /// skipped (`ast::FuncDecl::body_skipped`; those it checked, a
-    /// library's inline leaves, are lowered for codegen's inliner);
+    /// library's inline bodies, are lowered for codegen's inliner);
     /// codegen links their units instead (issue 14).
     pub prebuilt: std::collections::HashMap<String, bool>,
     /// The linker's `-X importpath.name=value`: string variables whose
