@@ -284,7 +284,8 @@ pub fn compile_loaded<B: Backend>(
     // Before the program runs: it may end the process.
     if let Some(cache) = &cache {
         if let Ok(c) = &mut result {
-            crate::pkgcache::keep(&plan.keys, plan.library, &packages, &c.take_units(), cache.as_ref());
+            let library = plan.library.map(|key| (key, plan.library_group.as_str()));
+            crate::pkgcache::keep(&plan.keys, library, &packages, &c.take_units(), cache.as_ref());
         }
         cache.flush();
         let (hits, misses) = cache.lookups();

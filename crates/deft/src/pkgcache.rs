@@ -52,8 +52,11 @@ fn group(path: &str) -> String {
 pub struct Plan {
     /// Per package: its key, if it takes part.
     pub keys: Vec<Option<Hash>>,
-    /// The library unit's key, if the library takes part.
+    /// The library unit's key, if the library takes part (its unit was
+    /// found, or is to be kept: see [`library_group`]).
     pub library: Option<Hash>,
+    /// The cache group of the program's library units.
+    pub library_group: String,
     /// The packages whose units were found: import path and unit (the
     /// library's under `codegen::LIBRARY_UNIT`).
     pub hits: Vec<(String, codegen::artifact::Artifact)>,
@@ -115,11 +118,19 @@ pub fn plan(
     let compiler = pkgkey::compiler_id();
     let keys = pkgkey::package_keys(&texts, &compiler);
     let mut plan = Plan { keys: vec![None; packages.len()], ..Plan::default() };
-    let library = pkgkey::library_key(&library_fields(sources, files, packages, &settings), &compiler);
-    plan.library = Some(library);
-    let unit = cache.get(&group(codegen::LIBRARY_UNIT), &library);
-    if let Some(art) = unit.as_deref().and_then(codegen::artifact::Artifact::decode) {
-        plan.hits.push((codegen::LIBRARY_UNIT.to_string(), art));
+    let fields = library_fields(sources, files, packages, &settings);
+    let library = pkgkey::library_key(&fields, &compiler);
+    plan.library_group = library_group(&fields);
+    // The program's first compilation under this key leaves an empty
+    // entry, its next ones keep the unit (see `library_group`).
+    match cache.get(&plan.library_group, &library) {
+        Some(unit) => {
+            plan.library = Some(library);
+            if let Some(art) = codegen::artifact::Artifact::decode(&unit) {
+                plan.hits.push((codegen::LIBRARY_UNIT.to_string(), art));
+            }
+        }
+        None => cache.put(&plan.library_group, &library, &[]),
     }
     for (i, k) in keys.iter().enumerate().filter(|&(i, _)| takes_part(i)) {
         plan.keys[i] = Some(k.key);
@@ -133,6 +144,20 @@ pub fn plan(
         }
     }
     plan
+}
+
+/// The cache group of the library's units of the program whose
+/// [`library_fields`] are `fields`: one pack per program (its settings,
+/// the current directory among them, and its main package's path and
+/// files), holding its units under their keys. A group shared by every
+/// program grew with each program run (a test harness runs thousands, each
+/// unit up to a megabyte) and every run read it whole. As the program
+/// cache stores artifacts, a unit is kept from a program's second
+/// compilation under its key on: the first leaves an empty entry, which
+/// no unit decodes from.
+fn library_group(fields: &[String]) -> String {
+    let program = fields.iter().take(2).map(String::as_str).collect::<Vec<_>>().join("\n");
+    format!("{}{program}", group(codegen::LIBRARY_UNIT))
 }
 
 /// What the library's unit depends on besides the compiler (see the
@@ -295,21 +320,21 @@ pub fn unskip_bodies(files: &mut [ast::File]) {
 }
 
 /// Keeps the units codegen made of the packages that missed; `keys` are
-/// [`Plan::keys`], `library` [`Plan::library`].
+/// [`Plan::keys`], `library` [`Plan::library`] with its group.
 pub fn keep(
     keys: &[Option<Hash>],
-    library: Option<Hash>,
+    library: Option<(Hash, &str)>,
     packages: &[PackageSpec],
     units: &[(String, codegen::artifact::Artifact)],
     cache: &dyn codegen::CodeCache,
 ) {
     for (path, unit) in units {
         let key = match path.as_str() {
-            codegen::LIBRARY_UNIT => library,
-            _ => packages.iter().position(|p| &p.path == path).and_then(|i| keys[i]),
+            codegen::LIBRARY_UNIT => library.map(|(key, group)| (key, group.to_string())),
+            _ => packages.iter().position(|p| &p.path == path).and_then(|i| keys[i]).map(|key| (key, group(path))),
         };
-        if let Some(key) = key {
-            cache.put(&group(path), &key, &unit.encode());
+        if let Some((key, group)) = key {
+            cache.put(&group, &key, &unit.encode());
         }
     }
 }
