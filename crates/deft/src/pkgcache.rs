@@ -52,8 +52,7 @@ fn group(path: &str) -> String {
 pub struct Plan {
     /// Per package: its key, if it takes part.
     pub keys: Vec<Option<Hash>>,
-    /// The library unit's key, if the library takes part (its unit was
-    /// found, or is to be kept: see [`library_group`]).
+    /// The library unit's key, if the library takes part.
     pub library: Option<Hash>,
     /// The cache group of the program's library units.
     pub library_group: String,
@@ -120,17 +119,11 @@ pub fn plan(
     let mut plan = Plan { keys: vec![None; packages.len()], ..Plan::default() };
     let fields = library_fields(sources, files, packages, &settings);
     let library = pkgkey::library_key(&fields, &compiler);
+    plan.library = Some(library);
     plan.library_group = library_group(&fields);
-    // The program's first compilation under this key leaves an empty
-    // entry, its next ones keep the unit (see `library_group`).
-    match cache.get(&plan.library_group, &library) {
-        Some(unit) => {
-            plan.library = Some(library);
-            if let Some(art) = codegen::artifact::Artifact::decode(&unit) {
-                plan.hits.push((codegen::LIBRARY_UNIT.to_string(), art));
-            }
-        }
-        None => cache.put(&plan.library_group, &library, &[]),
+    let unit = cache.get(&plan.library_group, &library);
+    if let Some(art) = unit.as_deref().and_then(codegen::artifact::Artifact::decode) {
+        plan.hits.push((codegen::LIBRARY_UNIT.to_string(), art));
     }
     for (i, k) in keys.iter().enumerate().filter(|&(i, _)| takes_part(i)) {
         plan.keys[i] = Some(k.key);
@@ -151,10 +144,7 @@ pub fn plan(
 /// the current directory among them, and its main package's path and
 /// files), holding its units under their keys. A group shared by every
 /// program grew with each program run (a test harness runs thousands, each
-/// unit up to a megabyte) and every run read it whole. As the program
-/// cache stores artifacts, a unit is kept from a program's second
-/// compilation under its key on: the first leaves an empty entry, which
-/// no unit decodes from.
+/// unit up to a megabyte) and every run read it whole.
 fn library_group(fields: &[String]) -> String {
     let program = fields.iter().take(2).map(String::as_str).collect::<Vec<_>>().join("\n");
     format!("{}{program}", group(codegen::LIBRARY_UNIT))
