@@ -126,6 +126,23 @@ pub struct Artifact {
     pub typelinks: Option<(Sym, u64)>,
     /// What the translation it came from assumed of the whole program.
     pub assumed: Assumptions,
+    /// What code translated beside the unit needs to know of its
+    /// functions (kept for the library's unit).
+    pub facts: UnitFacts,
+}
+
+/// What code translated beside a unit needs to know of the unit's
+/// functions whose bodies are not lowered (see `crate::Options::keep_library`):
+/// the same code is then made as with their bodies.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UnitFacts {
+    /// The gc names of its functions with inline bodies (`inline.rs`),
+    /// those that call included: their bodies are checked and lowered
+    /// again, for the inliner to copy.
+    pub leaves: Vec<String>,
+    /// Escape summaries (`leaks.rs`) by function symbol: whether each
+    /// parameter, then capture, may leak.
+    pub leaks: Vec<(String, Vec<bool>)>,
 }
 
 /// What a translation assumed of the whole program it compiled, in the
@@ -313,6 +330,7 @@ pub(crate) fn link_units(module: &mut dyn Module, units: &[Artifact]) -> Result<
         typelinks: linked.typelinks,
         capture: None,
         assumed: Assumptions::default(),
+        library_facts: UnitFacts::default(),
     })
 }
 
@@ -394,9 +412,11 @@ fn link_one(
     for d in &art.data {
         data.push(match &d.sym {
             Sym::Named(n) => match module.get_name(n) {
-                Some(FuncOrDataId::Data(id)) => id,
                 Some(FuncOrDataId::Func(_)) => return Err(format!("{n} is a function, not data")),
-                None => module.declare_data(n, Linkage::Local, d.writable, false).map_err(err)?,
+                // Declared again even if a reference of an artifact linked
+                // before declared it (read-only): declarations merge, and
+                // a variable must stay writable.
+                _ => module.declare_data(n, Linkage::Local, d.writable, false).map_err(err)?,
             },
             Sym::Anon(_) => module.declare_anonymous_data(d.writable, false).map_err(err)?,
         });
@@ -501,7 +521,9 @@ enum Obj {
 /// and linked again in another run.
 ///
 /// `owner` says which unit defines a named object; the entries and the
-/// typelinks table go to `program_unit`. A unit is its own objects and,
+/// typelinks table go to `program_unit`. The artifacts made are those of
+/// `units`, in its order (a package cache keeping one unit need not make
+/// the others). A unit is its own objects and,
 /// copied, everything they refer to that no unit owns — anonymous objects
 /// (strings, defer thunks, glue, func values), type descriptors, and
 /// functions made for whoever needs them (instances, wrappers) —
@@ -514,7 +536,7 @@ enum Obj {
 /// copies are indistinguishable; named copies are linked once.
 pub fn split(
     art: &Artifact,
-    units: usize,
+    units: &[usize],
     program_unit: usize,
     owner: impl Fn(&str) -> Option<usize>,
 ) -> Option<Vec<Artifact>> {
@@ -542,8 +564,8 @@ pub fn split(
         (Sym::Named(n), true) => func_named.get(n.as_str()).map(|&i| Obj::Func(i)),
         (Sym::Named(n), false) => data_named.get(n.as_str()).map(|&i| Obj::Data(i)),
     };
-    let mut out = Vec::with_capacity(units);
-    for u in 0..units {
+    let mut out = Vec::with_capacity(units.len());
+    for &u in units {
         let mut roots: Vec<Obj> = Vec::new();
         let own = |sym: &Sym| sym_name(sym).and_then(&owner) == Some(u);
         roots.extend(art.funcs.iter().enumerate().filter(|(_, f)| own(&f.sym)).map(|(i, _)| Obj::Func(i)));
@@ -730,6 +752,12 @@ impl Artifact {
         w.names(&a.called);
         w.names(&a.dead);
         w.u64(u64::from(a.all_live) | u64::from(a.reflect_calls) << 1 | u64::from(a.reflect_makes) << 2);
+        w.names(&self.facts.leaves);
+        w.u64(self.facts.leaks.len() as u64);
+        for (name, leaks) in &self.facts.leaks {
+            w.bytes(name.as_bytes());
+            w.bytes(&leaks.iter().map(|&l| u8::from(l)).collect::<Vec<u8>>());
+        }
         w.0
     }
 
@@ -772,6 +800,14 @@ impl Artifact {
         }
         let bit = |b: u64| flags & b != 0;
         art.assumed = Assumptions { called, all_live: bit(1), dead, reflect_calls: bit(2), reflect_makes: bit(4) };
+        art.facts.leaves = r.names()?;
+        for _ in 0..r.len()? {
+            let (name, leaks) = (r.string()?, r.bytes()?);
+            if leaks.iter().any(|&b| b > 1) {
+                return None;
+            }
+            art.facts.leaks.push((name, leaks.into_iter().map(|b| b == 1).collect()));
+        }
         r.0.is_empty().then_some(art)
     }
 }
@@ -971,6 +1007,10 @@ mod tests {
                 reflect_calls: true,
                 reflect_makes: false,
             },
+            facts: UnitFacts {
+                leaves: vec!["main.(*T).Len".into()],
+                leaks: vec![("go:main.f".into(), vec![true, false])],
+            },
         }
     }
 
@@ -1065,6 +1105,7 @@ mod tests {
             entries: [Some(3), Some(3), Some(3), Some(1)],
             typelinks: None,
             assumed: Assumptions::default(),
+            facts: UnitFacts::default(),
         }
     }
 
@@ -1084,7 +1125,7 @@ mod tests {
             "go:main.main" => Some(1),
             _ => None,
         };
-        let units = split(&two_units(), 2, 1, owner).expect("splits");
+        let units = split(&two_units(), &[0, 1], 1, owner).expect("splits");
         let (a, main) = (&units[0], &units[1]);
         assert_eq!(syms(&a.funcs, |f| &f.sym), ["go:a.F", "go:inst[int]"]);
         assert_eq!(syms(&a.data, |d| &d.sym), ["go:var:a.x", "#1"]);
@@ -1105,6 +1146,8 @@ mod tests {
         for u in &units {
             assert_eq!(Artifact::decode(&u.encode()).as_ref(), Some(u));
         }
+        // A unit made alone is the same as made with the others.
+        assert_eq!(split(&two_units(), &[1], 1, owner), Some(vec![units[1].clone()]));
     }
 
     #[test]

@@ -41,16 +41,17 @@
 //! in it resumes the caller as before.
 //!
 //! Every direct call (`call`, `try_call`, `return_call`) of a function with
-//! an inline body is inlined, in every function, but across the main
-//! module's packages: a body of package P is inlined into P's code, code
-//! of deft's library and generated code (instances, wrappers) into any
-//! code, but never a body of another package of the main module
-//! ([`may_inline_into`]). A package's compiled code (its unit in the
-//! package cache) then depends on the other packages of the module through
-//! their declarations only, which is what their API hashes cover
-//! (`deft/src/pkgkey.rs`): a body edit recompiles one package. (gc puts
-//! inlinable bodies in its export data instead, so that such an edit
-//! recompiles the importers.)
+//! an inline body is inlined, in every function but the program's init
+//! (which calls each package's initialisation as gc's `doInit1` does, never
+//! inlined), but across the main module's packages: a body of package P is
+//! inlined into P's code, code of deft's library and generated code
+//! (instances, wrappers) into any code, but never a body of another
+//! package of the main module ([`may_inline_into`]). A package's compiled
+//! code (its unit in the package cache) then depends on the other packages
+//! of the module through their declarations only, which is what their API
+//! hashes cover (`deft/src/pkgkey.rs`): a body edit recompiles one package.
+//! (gc puts inlinable bodies in its export data instead, so that such an
+//! edit recompiles the importers.)
 //!
 //! **Inlined frames.** Each inlined call is recorded in the caller's
 //! [`FuncMeta::inlined`] (the callee, and the position of the call, itself
@@ -124,6 +125,11 @@ impl Inliner {
     pub fn new(cx: &ProgramCx) -> Inliner {
         let by_clif = cx.funcs.iter().enumerate().map(|(i, c)| (*c, FuncId(i as u32))).collect();
         Inliner { bodies: HashMap::new(), by_clif }
+    }
+
+    /// The functions found to have inline bodies.
+    pub fn leaves(&self) -> impl Iterator<Item = FuncId> + '_ {
+        self.bodies.iter().filter(|(_, b)| b.is_some()).map(|(&g, _)| g)
     }
 
     /// Inlines the calls of inline bodies in `ctx.func`, function `f` just
@@ -275,14 +281,22 @@ fn fold_brifs(func: &mut ir::Function) -> bool {
 /// calls may become inlined code.
 pub fn may_inline(prog: &lower::ir::Program, g: FuncId) -> bool {
     let f = &prog.funcs[g.0 as usize];
-    !(f.external || f.noinline || !f.defers.is_empty() || f.range_defers)
+    !(f.external || prog.not_lowered.contains(&g) || f.noinline || !f.defers.is_empty() || f.range_defers)
         && ir_size(&f.body).is_some_and(|n| n <= IR_BUDGET)
 }
 
 /// Whether a call of `g` in `f` may be inlined as far as packages go (see
 /// the module doc): `g` is of `f`'s package, of deft's library, or
-/// generated code that belongs to no package.
+/// generated code that belongs to no package; and `f` is not the
+/// program's init, whose calls of the packages' initialisations are never
+/// inlined (gc's `doInit1` calls them through the init tasks; and the
+/// `P.init` of a package whose code the package cache serves has no body
+/// to inline, so a compilation beside the cached code would differ from
+/// the one that made it).
 pub fn may_inline_into(prog: &lower::ir::Program, f: FuncId, g: FuncId) -> bool {
+    if f == prog.init {
+        return false;
+    }
     match prog.funcs[g.0 as usize].unit {
         None => true,
         Some(u) => prog.funcs[f.0 as usize].unit == Some(u) || prog.packages.get(u as usize).is_none_or(|p| p.library),

@@ -120,6 +120,20 @@ enum Summary {
 }
 
 impl Summaries {
+    /// Takes `leaks` as `g`'s final summary, made by the compilation of
+    /// the unit whose code `g` is (its body is not lowered here).
+    pub fn give(&mut self, g: FuncId, leaks: &[bool]) {
+        self.made.insert(g, Summary::Final(leaks.into()));
+    }
+
+    /// The final summaries made, by function.
+    pub fn finals(&self) -> impl Iterator<Item = (FuncId, &[bool])> {
+        self.made.iter().filter_map(|(&g, s)| match s {
+            Summary::Final(leaks) => Some((g, &leaks[..])),
+            _ => None,
+        })
+    }
+
     /// Whether argument `i` of a direct call of `g` may outlive the call
     /// (see the module doc for whose summaries count).
     fn leaks(&mut self, prog: &Program, g: FuncId, i: usize) -> bool {
@@ -147,7 +161,8 @@ impl Summaries {
     /// Entry `i` of `g`'s summary: its parameters', then its captures'.
     fn summary_says(&mut self, prog: &Program, g: FuncId, i: usize) -> bool {
         let f = &prog.funcs[g.0 as usize];
-        if f.external || prog.not_lowered.contains(&g) {
+        let given = matches!(self.made.get(&g), Some(Summary::Final(_)));
+        if f.external || (prog.not_lowered.contains(&g) && !given) {
             return true;
         }
         let (leaks, tied_to) = match self.made.get(&g) {

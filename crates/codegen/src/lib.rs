@@ -124,6 +124,14 @@ pub struct Options {
     /// translated (but main's), for the package cache to keep
     /// ([`JitProgram::units`]).
     pub keep_units: bool,
+    /// With `keep_units`, [`compile_jit`] also gives the library's unit,
+    /// [`LIBRARY_UNIT`], if it translated the library: the code of every
+    /// library package as this program reached it, one unit, with the
+    /// [`artifact::UnitFacts`] that code translated beside it needs (its
+    /// functions with inline bodies, its escape summaries). Holding what one program
+    /// reached, it serves that program's next compilations; a program
+    /// that reaches more finds it incomplete (`Failure::StaleUnits`).
+    pub keep_library: bool,
 }
 
 impl Default for Options {
@@ -136,6 +144,7 @@ impl Default for Options {
             keep_artifact: false,
             prebuilt: Vec::new(),
             keep_units: false,
+            keep_library: false,
         }
     }
 }
@@ -191,14 +200,17 @@ pub fn compile_jit(program: &Program, sources: &SourceMap, opts: &Options) -> Re
         false => None,
     };
     let mut jit = if opts.relink == Relink::Units {
-        let units = split_units(&module, program, &translated)?;
+        let all: Vec<usize> = (0..program.packages.len().max(1)).collect();
+        let units = split_units(&module, program, &translated, &all, usize::MAX)?;
         drop(module);
         let mut fresh = jit::new_module();
         let linked = artifact::link_units(&mut fresh, &units).map_err(|e| ice(&e))?;
         jit::finish(fresh, linked)?
     } else {
-        let units =
-            if opts.keep_units { package_units_of(&module, program, &translated, &prebuilt)? } else { Vec::new() };
+        let units = match opts.keep_units {
+            true => package_units_of(&module, program, &translated, &prebuilt, opts.keep_library)?,
+            false => Vec::new(),
+        };
         let mut jit = jit::finish(module, translated)?;
         jit.units = units;
         jit
@@ -247,41 +259,63 @@ pub fn package_units(
     let opts = Options { relink: Relink::Units, prebuilt: Vec::new(), ..opts.clone() };
     let translated =
         translate(&mut module, program, sources, &opts, &Prebuilt::default()).map_err(Failure::into_diagnostics)?;
-    package_units_of(&module, program, &translated, &Prebuilt::default())
+    package_units_of(&module, program, &translated, &Prebuilt::default(), false)
 }
 
 /// The units of the main module's packages but main and but those
-/// `prebuilt`, of `translated` (translated with a capture into `module`).
+/// `prebuilt`, of `translated` (translated with a capture into `module`);
+/// with `library`, the library's unit too if it was translated (see
+/// [`Options::keep_library`]).
 fn package_units_of(
     module: &cranelift_jit::JITModule,
     program: &Program,
     translated: &Translated,
     prebuilt: &Prebuilt,
+    library: bool,
 ) -> Result<Vec<(String, artifact::Artifact)>, Vec<Diagnostic>> {
     let last = program.packages.len().saturating_sub(1);
-    let kept =
-        |u: usize, p: &lower::ir::Package| !p.library && u < last && !prebuilt.units.get(u).copied().unwrap_or(false);
-    if !program.packages.iter().enumerate().any(|(u, p)| kept(u, p)) {
+    let translated_unit = |u: usize| prebuilt.units.get(u).copied().flatten().is_none();
+    let mut kept: Vec<usize> = (program.packages.iter().enumerate())
+        .filter(|&(u, p)| !p.library && u < last && translated_unit(u))
+        .map(|(u, _)| u)
+        .collect();
+    let library = library && program.packages.iter().enumerate().any(|(u, p)| p.library && translated_unit(u));
+    // The library's packages are one unit, numbered after the program's.
+    let library_unit = program.packages.len();
+    if library {
+        kept.push(library_unit);
+    }
+    if kept.is_empty() {
         return Ok(Vec::new());
     }
-    let units = split_units(module, program, translated)?;
-    let paths = program.packages.iter().enumerate().map(|(u, p)| kept(u, p).then_some(&p.path));
-    Ok(paths.zip(units).filter_map(|(p, unit)| Some((p?.clone(), unit))).collect())
+    let mut units = split_units(module, program, translated, &kept, library_unit)?;
+    let paths = kept.iter().map(|&u| program.packages.get(u).map_or(LIBRARY_UNIT, |p| &p.path).to_string());
+    if library && let Some(unit) = units.last_mut() {
+        unit.facts = translated.library_facts.clone();
+    }
+    Ok(paths.zip(units).collect())
 }
 
 /// What `translated` (translated with a capture into `module`) is as the
-/// units of `program`'s packages, each written and read back.
+/// units `which` of `program`'s packages (indices of its packages, or
+/// `library_unit` for all of the library's), each written and read back.
 fn split_units(
     module: &cranelift_jit::JITModule,
     program: &Program,
     translated: &Translated,
+    which: &[usize],
+    library_unit: usize,
 ) -> Result<Vec<artifact::Artifact>, Vec<Diagnostic>> {
     let capture = translated.capture.as_ref().ok_or_else(|| ice("nothing captured"))?;
     let art = artifact::capture(module.declarations(), capture, translated)
         .ok_or_else(|| ice("the program cannot be written as an artifact"))?;
     let owners = unit_owners(program);
-    let n = program.packages.len().max(1);
-    let units = artifact::split(&art, n, n - 1, |s| owners.get(s).copied())
+    let program_unit = program.packages.len().max(1) - 1;
+    let owner = |s: &str| {
+        let u = *owners.get(s)?;
+        Some(if program.packages[u].library && which.contains(&library_unit) { library_unit } else { u })
+    };
+    let units = artifact::split(&art, which, program_unit, owner)
         .ok_or_else(|| ice("the program's artifact does not split into units"))?;
     let units: Option<Vec<_>> = units.iter().map(|u| artifact::Artifact::decode(&u.encode())).collect();
     units.ok_or_else(|| ice("an artifact does not read back"))
@@ -292,27 +326,39 @@ fn ice(what: &str) -> Vec<Diagnostic> {
     vec![Diagnostic { pos: syntax::Pos::NONE, msg: format!("internal compiler error: {what}") }]
 }
 
+/// The name [`Options::prebuilt`] and [`JitProgram::units`] give the unit
+/// of every library package at once (see [`Options::keep_library`]).
+pub const LIBRARY_UNIT: &str = "<library>";
+
 /// Packages whose code comes from artifacts instead of translation: what
 /// [`translate`] declares, does not translate, and links beside what it
 /// translated.
 #[derive(Default)]
 pub(crate) struct Prebuilt {
-    /// Per unit (an index of [`Program::packages`]): whether its code
-    /// comes from one of `arts`.
-    pub units: Vec<bool>,
+    /// Per unit (an index of [`Program::packages`]): the index in `arts`
+    /// of the artifact its code comes from, if prebuilt.
+    pub units: Vec<Option<usize>>,
     /// The units' artifacts.
     pub arts: Vec<artifact::Artifact>,
-    /// Their packages' import paths.
+    /// Their packages' import paths ([`LIBRARY_UNIT`] for the library's).
     pub paths: Vec<String>,
 }
 
 impl Prebuilt {
     /// The prebuilt units of [`Options::prebuilt`], by `program`'s packages.
     pub(crate) fn of(program: &Program, opts: &Options) -> Prebuilt {
-        let mut p = Prebuilt { units: vec![false; program.packages.len()], ..Prebuilt::default() };
+        let mut p = Prebuilt { units: vec![None; program.packages.len()], ..Prebuilt::default() };
         for (path, art) in &opts.prebuilt {
-            if let Some(u) = program.packages.iter().position(|p| &p.path == path) {
-                p.units[u] = true;
+            let covers = |q: &lower::ir::Package| match path.as_str() {
+                LIBRARY_UNIT => q.library,
+                _ => &q.path == path,
+            };
+            let mut used = false;
+            for (u, _) in program.packages.iter().enumerate().filter(|(_, q)| covers(q)) {
+                p.units[u] = Some(p.arts.len());
+                used = true;
+            }
+            if used {
                 p.arts.push(art.clone());
                 p.paths.push(path.clone());
             }
@@ -352,6 +398,9 @@ pub(crate) struct Translated {
     pub capture: Option<artifact::Capture>,
     /// What the translation assumed of the whole program.
     pub assumed: artifact::Assumptions,
+    /// What code translated beside the library's unit needs to know of
+    /// its functions, when [`Options::keep_library`] asked for it.
+    pub library_facts: artifact::UnitFacts,
 }
 
 /// Why code generation gave no program.
@@ -395,7 +444,7 @@ pub(crate) fn translate(
 ) -> Result<Translated, Failure> {
     let mut cx = ProgramCx::new(module, program, sources);
     cx.cache = opts.cache.clone();
-    cx.prebuilt = prebuilt.units.clone();
+    cx.use_prebuilt(prebuilt);
     // Linking prebuilt units needs the names the translation defined.
     let capture = opts.relink != Relink::Off || opts.keep_artifact || !prebuilt.arts.is_empty() || opts.keep_units;
     cx.capture = capture.then(artifact::Capture::default);
@@ -413,10 +462,14 @@ pub(crate) fn translate(
     if let Some(m) = program.main {
         cx.func_decl(m);
     }
-    queue_prebuilt_refs(&mut cx, &prebuilt.arts);
+    // What the units refer to and none defines: queued for translation
+    // now, and what still has no definition once it is done dangles.
+    let unit_refs = artifact::undefined_refs(&prebuilt.arts);
+    queue_prebuilt_refs(&mut cx, &unit_refs);
     for art in &prebuilt.arts {
         cx.assume(&art.assumed);
     }
+    give_summaries(&mut cx, &prebuilt.arts);
     // Compiling functions makes method tables, whose live methods (see
     // `methods`) are compiled in turn, until nothing new is reached.
     // So do the descriptors of func types, whose reflect call adapters
@@ -451,32 +504,86 @@ pub(crate) fn translate(
     let globals = cx.global_ids();
     let typelinks = cx.typelinks(&prebuilt.arts);
     let assumed = cx.assumptions();
-    let stale: Vec<String> = prebuilt
-        .arts
-        .iter()
-        .zip(&prebuilt.paths)
-        .filter(|(art, _)| !art.assumed.hold_in(&assumed))
-        .map(|(_, path)| path.clone())
+    // A unit is stale when this program assumes more than its
+    // translation did, or reaches something of its packages it lacks; and
+    // all are when their code refers to what neither they nor the
+    // translation define (rare: the program changed under them).
+    let incomplete: std::collections::HashSet<usize> =
+        cx.incomplete_units.iter().filter_map(|&u| prebuilt.units.get(u as usize).copied().flatten()).collect();
+    let defined = cx.capture.as_ref().map(|c| c.defined_names(cx.module.declarations())).unwrap_or_default();
+    let dangling = unit_refs.iter().any(|&n| !defined.contains(n));
+    let stale: Vec<String> = (prebuilt.arts.iter().enumerate())
+        .filter(|(a, art)| dangling || !art.assumed.hold_in(&assumed) || incomplete.contains(a))
+        .map(|(a, _)| prebuilt.paths[a].clone())
         .collect();
     if !stale.is_empty() {
         return Err(Failure::StaleUnits(stale));
     }
+    let library_facts = match opts.keep_library {
+        true => library_facts(&cx, &inliner),
+        false => artifact::UnitFacts::default(),
+    };
     let capture = cx.capture;
-    let mut t =
-        Translated { compiled: cx.compiled, globals, trampoline, catcher, init, main, typelinks, capture, assumed };
+    let mut t = Translated {
+        compiled: cx.compiled,
+        globals,
+        trampoline,
+        catcher,
+        init,
+        main,
+        typelinks,
+        capture,
+        assumed,
+        library_facts,
+    };
     if !prebuilt.arts.is_empty() {
-        let defined = t.capture.as_ref().map(|c| c.defined_names(cx.module.declarations())).unwrap_or_default();
         artifact::link_beside(cx.module, &prebuilt.arts, defined, &mut t).map_err(|e| ice(&e))?;
     }
     Ok(t)
 }
 
-/// Queues for translation what the prebuilt units refer to and none of
-/// them defines: functions of the packages translated (library code is
-/// compiled where the program reaches it, and a unit's code reaches it
-/// too) and their package-level variables.
-fn queue_prebuilt_refs(cx: &mut ProgramCx, arts: &[artifact::Artifact]) {
-    if arts.is_empty() {
+/// The escape summaries the prebuilt units' compilations made of their
+/// functions, given to this translation's (their bodies are not lowered).
+fn give_summaries(cx: &mut ProgramCx, arts: &[artifact::Artifact]) {
+    if arts.iter().all(|a| a.facts.leaks.is_empty()) {
+        return;
+    }
+    let prog = cx.prog;
+    let funcs: std::collections::HashMap<String, FuncId> =
+        prog.funcs.iter().enumerate().map(|(i, f)| (program::go_symbol(&f.link), FuncId(i as u32))).collect();
+    for (name, leaks) in arts.iter().flat_map(|a| &a.facts.leaks) {
+        if let Some(&g) = funcs.get(name) {
+            cx.leaks.give(g, leaks);
+        }
+    }
+}
+
+/// What code translated beside the library's unit needs of its functions:
+/// those `inliner` found to have inline bodies and the escape summaries
+/// made of them.
+fn library_facts(cx: &ProgramCx, inliner: &inline::Inliner) -> artifact::UnitFacts {
+    let prog = cx.prog;
+    let library = |g: FuncId| {
+        let f = &prog.funcs[g.0 as usize];
+        f.unit.is_some_and(|u| prog.packages.get(u as usize).is_some_and(|p| p.library))
+    };
+    let mut leaves: Vec<String> =
+        inliner.leaves().filter(|&g| library(g)).map(|g| prog.funcs[g.0 as usize].name.clone()).collect();
+    leaves.sort();
+    let mut leaks: Vec<(String, Vec<bool>)> = (cx.leaks.finals())
+        .filter(|&(g, _)| library(g))
+        .map(|(g, l)| (program::go_symbol(&prog.funcs[g.0 as usize].link), l.to_vec()))
+        .collect();
+    leaks.sort();
+    artifact::UnitFacts { leaves, leaks }
+}
+
+/// Queues for translation `refs`, what the prebuilt units refer to and
+/// none of them defines: functions of the packages translated (library
+/// code is compiled where the program reaches it, and a unit's code
+/// reaches it too) and their package-level variables.
+fn queue_prebuilt_refs(cx: &mut ProgramCx, refs: &std::collections::HashSet<&str>) {
+    if refs.is_empty() {
         return;
     }
     let prog = cx.prog;
@@ -488,7 +595,7 @@ fn queue_prebuilt_refs(cx: &mut ProgramCx, arts: &[artifact::Artifact]) {
         .enumerate()
         .map(|(i, g)| (program::var_symbol(&g.name), lower::ir::GlobalId(i as u32)))
         .collect();
-    for name in artifact::undefined_refs(arts) {
+    for &name in refs {
         if let Some(&f) = funcs.get(name) {
             cx.func_decl(f);
         } else if let Some(&g) = globals.get(name) {
@@ -533,6 +640,7 @@ fn compile_worklist(
         let Some(fid) = cx.worklist.pop() else { break };
         let i = fid.0 as usize;
         if cx.is_prebuilt(fid) {
+            cx.note_unit_has(fid);
             continue;
         }
         if program.funcs[i].external {

@@ -13,7 +13,7 @@
 //!   after it (the per-function Cranelift context is in use meanwhile); a
 //!   thunk is shared by all defer sites with the same [`ThunkSpec`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use cranelift_codegen::ir::{self, AbiParam, Signature, Type, types};
 use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
@@ -168,8 +168,17 @@ pub struct ProgramCx<'p> {
     /// Per unit (an index of [`Program::packages`]): whether its code
     /// and variables come from a prebuilt artifact, linked after the
     /// translation (see `crate::Prebuilt`): they are declared, never
-    /// defined here.
-    pub prebuilt: Vec<bool>,
+    /// defined here, but for the functions whose bodies were lowered and
+    /// that no artifact defines, which are translated.
+    prebuilt: Vec<bool>,
+    /// The named objects the prebuilt artifacts define.
+    unit_symbols: HashSet<String>,
+    /// Per function: whether a prebuilt artifact defines it.
+    unit_defines: Vec<bool>,
+    /// Prebuilt units whose artifacts lack a function or variable of
+    /// theirs that this program reaches (which the translation cannot
+    /// make: its body, or initialiser, was not lowered): stale.
+    pub(crate) incomplete_units: std::collections::BTreeSet<u32>,
 }
 
 impl<'p> ProgramCx<'p> {
@@ -206,6 +215,9 @@ impl<'p> ProgramCx<'p> {
             capture: None,
             leaks: Default::default(),
             prebuilt: Vec::new(),
+            unit_symbols: HashSet::new(),
+            unit_defines: Vec::new(),
+            incomplete_units: Default::default(),
         };
         for i in 0..prog.funcs.len() {
             let id = cx.declare_go_func(FuncId(i as u32));
@@ -231,9 +243,38 @@ impl<'p> ProgramCx<'p> {
         self.declare_anon(&sig)
     }
 
-    /// Whether function `f`'s code comes from a prebuilt unit.
+    /// Takes the packages of `prebuilt` as prebuilt.
+    pub(crate) fn use_prebuilt(&mut self, prebuilt: &crate::Prebuilt) {
+        self.prebuilt = prebuilt.units.iter().map(Option::is_some).collect();
+        let named =
+            prebuilt.arts.iter().flat_map(|a| a.funcs.iter().map(|f| &f.sym).chain(a.data.iter().map(|d| &d.sym)));
+        self.unit_symbols = named
+            .filter_map(|s| match s {
+                crate::artifact::Sym::Named(n) => Some(n.clone()),
+                crate::artifact::Sym::Anon(_) => None,
+            })
+            .collect();
+        self.unit_defines = (self.prog.funcs.iter())
+            .map(|f| f.unit.is_some_and(|u| self.unit_prebuilt(u)) && self.unit_symbols.contains(&go_symbol(&f.link)))
+            .collect();
+    }
+
+    /// Whether function `f`'s code comes from a prebuilt unit: its unit is
+    /// prebuilt and defines it, or ought to (its body was not lowered).
     pub fn is_prebuilt(&self, f: FuncId) -> bool {
-        self.prog.funcs[f.0 as usize].unit.is_some_and(|u| self.unit_prebuilt(u))
+        let i = f.0 as usize;
+        self.prog.funcs[i].unit.is_some_and(|u| self.unit_prebuilt(u))
+            && (self.unit_defines.get(i).copied().unwrap_or(false) || self.prog.not_lowered.contains(&f))
+    }
+
+    /// Notes that the program reaches prebuilt function `f`: its unit is
+    /// incomplete if it lacks it.
+    pub(crate) fn note_unit_has(&mut self, f: FuncId) {
+        if !self.unit_defines.get(f.0 as usize).copied().unwrap_or(false)
+            && let Some(u) = self.prog.funcs[f.0 as usize].unit
+        {
+            self.incomplete_units.insert(u);
+        }
     }
 
     fn unit_prebuilt(&self, unit: u32) -> bool {
@@ -441,6 +482,9 @@ impl<'p> ProgramCx<'p> {
         let global = &self.prog.globals[g.0 as usize];
         self.globals[g.0 as usize] = Some(id);
         if self.unit_prebuilt(global.unit) {
+            if !self.unit_symbols.contains(&symbol) {
+                self.incomplete_units.insert(global.unit);
+            }
             return id;
         }
         match &global.init {

@@ -256,6 +256,7 @@ pub fn compile_loaded<B: Backend>(
         relink,
         keep_artifact,
         keep_units: use_pkgcache,
+        keep_library: plan.library.is_some(),
         ..codegen::Options::default()
     };
     let mut build = Build {
@@ -268,6 +269,7 @@ pub fn compile_loaded<B: Backend>(
         phases: &mut phases,
         decls_only: &decls_only,
     };
+    let library_hit = plan.library_hit();
     let hits = std::mem::take(&mut plan.hits);
     let mut result = build.generate::<B>(files, diags.clone(), cg_opts.clone(), hits);
     if let Err(Stop::Stale(stale, files)) = result {
@@ -282,7 +284,8 @@ pub fn compile_loaded<B: Backend>(
     // Before the program runs: it may end the process.
     if let Some(cache) = &cache {
         if let Ok(c) = &mut result {
-            crate::pkgcache::keep(&plan.keys, &packages, &c.take_units(), cache.as_ref());
+            let library = plan.library.map(|key| (key, plan.library_group.as_str()));
+            crate::pkgcache::keep(&plan.keys, library, &packages, &c.take_units(), cache.as_ref());
         }
         cache.flush();
         let (hits, misses) = cache.lookups();
@@ -290,6 +293,9 @@ pub fn compile_loaded<B: Backend>(
         phases.note(&format!("cache: {} hits, {} misses", hits - unit_hits, misses - unit_misses));
         if use_pkgcache {
             phases.note(&format!("packages: {unit_hits} hits, {unit_misses} misses"));
+        }
+        if plan.library.is_some() {
+            phases.note(if library_hit { "library: hit" } else { "library: miss" });
         }
     }
     let compiled = match result {
@@ -347,8 +353,7 @@ impl Build<'_> {
     ) -> Result<B, Stop> {
         let (sources, packages, opts) = (self.sources, self.packages, self.opts);
         let fail = |diags: &Diagnostics| Stop::Failed(diags.render_limited(sources, self.limit));
-        let hit_paths: Vec<String> = hits.iter().map(|(p, _)| p.clone()).collect();
-        crate::pkgcache::skip_bodies(sources, &mut files, packages, &hit_paths, self.decls_only);
+        crate::pkgcache::skip_bodies(sources, &mut files, packages, &hits, self.decls_only);
         // Go's own library, read only if a name deft's library lacks is used.
         let goroot = crate::gostd::GoRoot::default();
         let info = types::check_program(sources, &files, packages, Some(&goroot), &mut diags);
@@ -361,12 +366,11 @@ impl Build<'_> {
         if !opts.main_only() && packages.last().is_some_and(|p| p.path != "main") {
             return Err(Stop::Nothing);
         }
-        let init = |p: &str| codegen::program::go_symbol(&format!("{p}.init"));
         let mut lower_opts = lower::LowerOptions {
             disable_open_defers: opts.no_opt,
             compile_only: opts.check_only,
             lower_all: opts.report_defers.is_some(),
-            prebuilt: hits.iter().map(|(p, art)| (p.clone(), art.defines(&init(p)))).collect(),
+            prebuilt: prebuilt_packages(packages, &hits),
             link_strings: link_strings(opts),
         };
         let Some(mut program) = lower::lower_program(sources, &files, &info, &lower_opts, &mut diags) else {
@@ -386,7 +390,7 @@ impl Build<'_> {
             // without their bodies and translated without them.
             let units = codegen::package_units(&program, sources, &cg_opts)
                 .map_err(|e| Stop::Failed(render(sources, e, self.limit)))?;
-            lower_opts.prebuilt = units.iter().map(|(p, art)| (p.clone(), art.defines(&init(p)))).collect();
+            lower_opts.prebuilt = prebuilt_packages(packages, &units);
             let Some(again) = lower::lower_program(sources, &files, &info, &lower_opts, &mut diags) else {
                 return Err(fail(&diags));
             };
@@ -420,6 +424,25 @@ impl Build<'_> {
             },
         })
     }
+}
+
+/// The packages whose code `units` hold (`lower::LowerOptions::prebuilt`):
+/// each with whether its unit defines its `P.init` (every library
+/// package's code is the library's unit).
+fn prebuilt_packages(
+    packages: &[types::PackageSpec],
+    units: &[(String, codegen::artifact::Artifact)],
+) -> std::collections::HashMap<String, bool> {
+    let init = |p: &str| codegen::program::go_symbol(&format!("{p}.init"));
+    let mut prebuilt = std::collections::HashMap::new();
+    for (path, art) in units {
+        let paths: Vec<&str> = match path.as_str() {
+            codegen::LIBRARY_UNIT => packages.iter().filter(|p| p.library).map(|p| p.path.as_str()).collect(),
+            _ => vec![path.as_str()],
+        };
+        prebuilt.extend(paths.into_iter().map(|p| (p.to_string(), art.defines(&init(p)))));
+    }
+    prebuilt
 }
 
 /// What else a package's unit depends on (see `pkgcache`): `-N`, the

@@ -3,13 +3,15 @@
 //!
 //! A package takes part when it is of one of the program's modules (not
 //! of deft's library: the standard library, overlays or Go's source) and
-//! not the main package (library packages and main stay on the
-//! per-function cache),
-//! and the program is one whose units are context-free: run in memory and
-//! not reporting `-d=defer` (a hit would have to replay those lines). Its key ([`crate::pkgkey`]) covers
-//! its files, its imports' API hashes and the compiler; a library
-//! package's API hash stands for its path and the Go distribution deft
-//! reads it from (its code changes only with deft or that distribution).
+//! not the main package (main stays on the per-function cache; the
+//! library's packages are one unit of the program's, keyed by the
+//! program: `library_fields`, `skip_library_bodies`), and the program is
+//! one whose units are context-free: run in memory and not reporting
+//! `-d=defer` (a hit would have to replay those lines). Its key
+//! ([`crate::pkgkey`]) covers its files, its imports' API hashes and the
+//! compiler; a library package's API hash stands for its path and the Go
+//! distribution deft reads it from (its code changes only with deft or
+//! that distribution).
 //!
 //! The loader parses such packages for their declarations only when the
 //! package cache serves the program (`load::Request::decls_first`): the
@@ -50,10 +52,23 @@ fn group(path: &str) -> String {
 pub struct Plan {
     /// Per package: its key, if it takes part.
     pub keys: Vec<Option<Hash>>,
-    /// The packages whose units were found: import path and unit.
+    /// The library unit's key, if the library takes part.
+    pub library: Option<Hash>,
+    /// The cache group of the program's library units.
+    pub library_group: String,
+    /// The packages whose units were found: import path and unit (the
+    /// library's under `codegen::LIBRARY_UNIT`).
     pub hits: Vec<(String, codegen::artifact::Artifact)>,
-    /// Lookups made (hits and misses), to tell them from the functions'.
+    /// Lookups of the module's packages made (hits and misses), to tell
+    /// them from the functions'.
     pub lookups: (usize, usize),
+}
+
+impl Plan {
+    /// Whether the library's unit was found.
+    pub fn library_hit(&self) -> bool {
+        self.hits.iter().any(|(p, _)| p == codegen::LIBRARY_UNIT)
+    }
 }
 
 /// Whether a program of `packages` may use the package cache (see the
@@ -99,8 +114,17 @@ pub fn plan(
         let settings = format!("{settings} lang={:?} map={:?} library={}", p.lang, p.import_map, p.library);
         texts.push(PackageText { path: &p.path, files, imports, settings });
     }
-    let keys = pkgkey::package_keys(&texts, &pkgkey::compiler_id());
+    let compiler = pkgkey::compiler_id();
+    let keys = pkgkey::package_keys(&texts, &compiler);
     let mut plan = Plan { keys: vec![None; packages.len()], ..Plan::default() };
+    let fields = library_fields(sources, files, packages, &settings);
+    let library = pkgkey::library_key(&fields, &compiler);
+    plan.library = Some(library);
+    plan.library_group = library_group(&fields);
+    let unit = cache.get(&plan.library_group, &library);
+    if let Some(art) = unit.as_deref().and_then(codegen::artifact::Artifact::decode) {
+        plan.hits.push((codegen::LIBRARY_UNIT.to_string(), art));
+    }
     for (i, k) in keys.iter().enumerate().filter(|&(i, _)| takes_part(i)) {
         plan.keys[i] = Some(k.key);
         let unit = cache.get(&group(&packages[i].path), &k.key);
@@ -113,6 +137,40 @@ pub fn plan(
         }
     }
     plan
+}
+
+/// The cache group of the library's units of the program whose
+/// [`library_fields`] are `fields`: one pack per program (its settings,
+/// the current directory among them, and its main package's path and
+/// files), holding its units under their keys. A group shared by every
+/// program grew with each program run (a test harness runs thousands, each
+/// unit up to a megabyte) and every run read it whole.
+fn library_group(fields: &[String]) -> String {
+    let program = fields.iter().take(2).map(String::as_str).collect::<Vec<_>>().join("\n");
+    format!("{}{program}", group(codegen::LIBRARY_UNIT))
+}
+
+/// What the library's unit depends on besides the compiler (see the
+/// module doc): the settings, the program (its main package's path and
+/// files), and each library package with its settings and the variables
+/// the loader kept of it (`load::prune` drops those no code of the
+/// program names).
+fn library_fields(sources: &SourceMap, files: &[ast::File], packages: &[PackageSpec], settings: &str) -> Vec<String> {
+    let mut fields = vec![settings.to_string()];
+    if let Some(main) = packages.last() {
+        let names = files[main.files.clone()].iter().map(|f| sources.file(f.package_pos.file).name.as_str());
+        fields.push(format!("main {} {:?}", main.path, names.collect::<Vec<_>>()));
+    }
+    for p in packages.iter().filter(|p| p.library) {
+        let vars = files[p.files.clone()]
+            .iter()
+            .flat_map(|f| &f.decls)
+            .filter_map(|d| if let ast::Decl::Var(specs) = d { Some(specs) } else { None })
+            .flat_map(|specs| specs.iter().flat_map(|s| &s.names))
+            .map(|n| n.name.as_str());
+        fields.push(format!("{} {:?} {:?} {:?}", p.path, p.lang, p.import_map, vars.collect::<Vec<_>>()));
+    }
+    fields
 }
 
 /// Each file's name, text and API text (from its declarations-only
@@ -141,14 +199,20 @@ fn parse_decls(sources: &SourceMap, file: &ast::File) -> ast::File {
 /// Marks the bodies a declarations-only parse would skip in the files of
 /// the packages `hits` names, so that the checker does not check them;
 /// those of the packages of `decls_only` were so parsed and are marked.
+/// With the library's unit among them, so are the library's but those
+/// of its functions with inline bodies (see [`skip_library_bodies`]).
 pub fn skip_bodies(
     sources: &SourceMap,
     files: &mut [ast::File],
     packages: &[PackageSpec],
-    hits: &[String],
+    hits: &[(String, codegen::artifact::Artifact)],
     decls_only: &[usize],
 ) {
-    let whole = packages.iter().enumerate().filter(|(i, p)| hits.contains(&p.path) && !decls_only.contains(i));
+    if let Some((_, library)) = hits.iter().find(|(p, _)| p == codegen::LIBRARY_UNIT) {
+        skip_library_bodies(sources, files, packages, &library.facts.leaves);
+    }
+    let hit = |p: &PackageSpec| hits.iter().any(|(h, _)| *h == p.path);
+    let whole = packages.iter().enumerate().filter(|(i, p)| hit(p) && !decls_only.contains(i));
     for (_, p) in whole {
         for file in &mut files[p.files.clone()] {
             let decls = parse_decls(sources, file);
@@ -159,6 +223,65 @@ pub fn skip_bodies(
             }
         }
     }
+}
+
+/// Marks skipped the bodies of the library's functions that are not
+/// generic and not among `leaves` (gc names of its functions with inline
+/// bodies, which the library's unit lists): the checker checks the
+/// others, and lowering lowers them, so that the inliner can copy them into
+/// the code translated beside the unit, as it did when the unit was
+/// compiled. The bodies stay in the trees (the files were parsed whole),
+/// should the unit turn out stale.
+fn skip_library_bodies(sources: &SourceMap, files: &mut [ast::File], packages: &[PackageSpec], leaves: &[String]) {
+    let leaves: std::collections::HashSet<&str> = leaves.iter().map(String::as_str).collect();
+    for p in packages.iter().filter(|p| p.library) {
+        for file in &mut files[p.files.clone()] {
+            let mut lines = None;
+            for decl in &mut file.decls {
+                let ast::Decl::Func(f) = decl else { continue };
+                let Some((open, close)) = f.body.as_ref().map(|b| (b.pos, b.end)) else { continue };
+                if f.body_skipped.is_some()
+                    || syntax::parser::is_generic(f)
+                    || leaves.contains(gc_name(&p.path, f).as_str())
+                {
+                    continue;
+                }
+                let starts = lines.get_or_insert_with(|| line_starts(&sources.file(open.file).text));
+                let offset =
+                    |pos: syntax::Pos| Some(starts.get((pos.line as usize).checked_sub(1)?)? + pos.col as usize);
+                // Between the braces: from just after `{` to `}`.
+                if let (Some(from), Some(to)) = (offset(open), offset(close)) {
+                    f.body_skipped = Some(from..to - 1);
+                }
+            }
+        }
+    }
+}
+
+/// The name gc gives non-generic function `f` of package `path`
+/// (`lower`'s names: `p.F`, `p.T.M`, `p.(*T).M`).
+fn gc_name(path: &str, f: &ast::FuncDecl) -> String {
+    let name = &f.name.name;
+    let Some(recv) = &f.recv else { return format!("{path}.{name}") };
+    let mut t = &recv.ty;
+    let mut pointer = false;
+    loop {
+        match &t.kind {
+            ast::TypeKind::Paren(inner) => t = inner,
+            ast::TypeKind::Pointer(inner) => {
+                pointer = true;
+                t = inner;
+            }
+            ast::TypeKind::Name { name: base, .. } if pointer => return format!("{path}.(*{}).{name}", base.name),
+            ast::TypeKind::Name { name: base, .. } => return format!("{path}.{}.{name}", base.name),
+            _ => return String::new(),
+        }
+    }
+}
+
+/// The byte offset at which each line of `text` starts.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
 }
 
 /// Parses whole the files of `which` (packages the loader parsed for
@@ -187,17 +310,21 @@ pub fn unskip_bodies(files: &mut [ast::File]) {
 }
 
 /// Keeps the units codegen made of the packages that missed; `keys` are
-/// [`Plan::keys`].
+/// [`Plan::keys`], `library` [`Plan::library`] with its group.
 pub fn keep(
     keys: &[Option<Hash>],
+    library: Option<(Hash, &str)>,
     packages: &[PackageSpec],
     units: &[(String, codegen::artifact::Artifact)],
     cache: &dyn codegen::CodeCache,
 ) {
     for (path, unit) in units {
-        let Some(i) = packages.iter().position(|p| &p.path == path) else { continue };
-        if let Some(key) = keys[i] {
-            cache.put(&group(path), &key, &unit.encode());
+        let key = match path.as_str() {
+            codegen::LIBRARY_UNIT => library.map(|(key, group)| (key, group.to_string())),
+            _ => packages.iter().position(|p| &p.path == path).and_then(|i| keys[i]).map(|key| (key, group(path))),
+        };
+        if let Some((key, group)) = key {
+            cache.put(&group, &key, &unit.encode());
         }
     }
 }

@@ -81,6 +81,20 @@ pub fn package_keys(packages: &[PackageText], compiler: &str) -> Vec<Keys> {
     keys
 }
 
+/// The key of the library's unit (see `pkgcache`): `fields` (what the
+/// library's code as one program reached it depends on) and the
+/// compiler's identity.
+pub fn library_key(fields: &[String], compiler: &str) -> Hash {
+    let mut h = Field(Sha256::new());
+    h.put(b"library");
+    h.put(&(fields.len() as u64).to_le_bytes());
+    for f in fields {
+        h.put(f.as_bytes());
+    }
+    h.put(compiler.as_bytes());
+    h.0.finalize().into()
+}
+
 /// A hasher of length-prefixed fields.
 struct Field(Sha256);
 

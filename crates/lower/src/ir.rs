@@ -188,10 +188,12 @@ pub struct Program {
     /// With reflect, the func type of method expression `T.M` for every
     /// method `M` in the method table of `T`: (`T`, method) → type.
     pub method_expr_types: std::collections::HashMap<(TyId, FuncId), TyId>,
-    /// Library functions the program cannot reach, whose bodies were not
-    /// lowered: each has its parameters and results (method tables show
-    /// their signatures) but an empty body, and must never be compiled.
-    /// (Added by lowering, see `reach.rs`.)
+    /// Functions whose bodies were not lowered: library functions the
+    /// program cannot reach (see `reach.rs`) and those of prebuilt
+    /// packages (`LowerOptions::prebuilt`) whose bodies the checker
+    /// skipped. Each has its parameters and results (method tables show
+    /// their signatures) but an empty body, and must never be compiled,
+    /// inlined or summarised from it.
     pub not_lowered: std::collections::HashSet<FuncId>,
 }
 

@@ -91,8 +91,10 @@ pub struct LowerOptions {
     /// Packages whose code comes from the package cache, by import path,
     /// each with whether its unit defines `P.init`: their declarations are
     /// lowered (functions get their signatures, variables and types
-    /// exist), their bodies and initialisers are not; codegen links their
-    /// units instead (issue 14).
+    /// exist), their initialisers are not, nor the bodies the checker
+    /// skipped (`ast::FuncDecl::body_skipped`; those it checked, a
+    /// library's inline bodies, are lowered for codegen's inliner);
+    /// codegen links their units instead (issue 14).
     pub prebuilt: std::collections::HashMap<String, bool>,
     /// The linker's `-X importpath.name=value`: string variables whose
     /// initial value is given, by qualified name (`main.version`). A

@@ -122,12 +122,17 @@ pub struct Ctx<'a> {
     pub(crate) deferred: HashMap<FuncId, Deferred<'a>>,
     /// What the reachability walk has seen.
     pub(crate) reach: crate::reach::Reach,
+    /// Functions of prebuilt packages whose bodies were skipped (their
+    /// code is the unit's): listed in `Program::not_lowered`.
+    pub(crate) skipped: std::collections::HashSet<FuncId>,
 }
 
-/// A library function's body not lowered yet, with its package.
+/// A library function's body not lowered yet, with its package (path and
+/// unit).
 pub(crate) struct Deferred<'a> {
     pub decl: &'a FuncDecl,
     pub pkg: String,
+    pub unit: u32,
 }
 
 /// The type arguments of an instance as its link name spells them, one
@@ -443,6 +448,7 @@ pub fn lower<'a>(
         func_args: HashMap::new(),
         deferred: HashMap::new(),
         reach: Default::default(),
+        skipped: Default::default(),
     };
     let mut main = None;
     let mut inits = Vec::new();
@@ -457,7 +463,7 @@ pub fn lower<'a>(
             None => {
                 for &(fid, decl) in &decls.funcs {
                     if crate::reach::lazy(&cx) {
-                        cx.deferred.insert(fid, Deferred { decl, pkg: cx.pkg.clone() });
+                        cx.deferred.insert(fid, Deferred { decl, pkg: cx.pkg.clone(), unit: cx.unit });
                     } else {
                         lower_func_decl(&mut cx, fid, decl);
                     }
@@ -465,12 +471,23 @@ pub fn lower<'a>(
                 inits.extend(lower_init(&mut cx, pkg_files, &pkg.init_order));
             }
             Some(&has_init) => {
-                for (fid, decl) in &decls.funcs {
-                    lower_func_body(&mut cx, *fid, decl, Default::default(), Body::Skipped);
+                for &(fid, decl) in &decls.funcs {
+                    // A body the checker checked (one kept for the inliner,
+                    // see `LowerOptions::prebuilt`) or a missing one (the
+                    // runtime's) is lowered: codegen still takes the
+                    // function from the unit when the unit has it.
+                    if decl.body_skipped.is_none() {
+                        lower_func_decl(&mut cx, fid, decl);
+                    } else {
+                        lower_func_body(&mut cx, fid, decl, Default::default(), Body::Skipped);
+                        cx.skipped.insert(fid);
+                    }
                 }
                 if has_init {
                     let pos = pkg_files.first().map_or(Pos::NONE, |f| f.package_pos);
-                    inits.push(cx.reserve_func(format!("{}.init", cx.pkg), pos));
+                    let init = cx.reserve_func(format!("{}.init", cx.pkg), pos);
+                    cx.skipped.insert(init);
+                    inits.push(init);
                 }
             }
         }
@@ -775,11 +792,12 @@ fn method_name(cx: &Ctx, recv: &ast::Field, method: &str) -> String {
 /// Lowers the deferred body of library function `fid`, in its package's
 /// context (see [`crate::reach`]).
 pub(crate) fn lower_deferred(cx: &mut Ctx, fid: FuncId, d: Deferred) {
-    let (pkg, library) = (std::mem::replace(&mut cx.pkg, d.pkg), cx.library);
-    cx.library = true;
+    // The closures and wrappers made while lowering it are its package's
+    // (its unit's), whichever package is being lowered now.
+    let (pkg, library, unit) = (std::mem::replace(&mut cx.pkg, d.pkg), cx.library, cx.unit);
+    (cx.library, cx.unit) = (true, d.unit);
     lower_func_decl(cx, fid, d.decl);
-    cx.pkg = pkg;
-    cx.library = library;
+    (cx.pkg, cx.library, cx.unit) = (pkg, library, unit);
 }
 
 fn lower_func_decl(cx: &mut Ctx, fid: FuncId, f: &FuncDecl) {

@@ -155,7 +155,8 @@ pub(crate) fn declare_signature(cx: &mut Ctx, fid: FuncId, decl: &FuncDecl) {
 
 /// Ends the walk: the methods of every type's table that stay deferred
 /// get their signatures (codegen spells them in the tables), and the
-/// deferred functions are listed in `Program::not_lowered`.
+/// deferred functions are listed in `Program::not_lowered`, with the
+/// prebuilt ones whose bodies were skipped.
 pub(crate) fn finish(cx: &mut Ctx) {
     // Declaring a signature may make types; theirs are declared too.
     let mut i = 0;
@@ -168,7 +169,7 @@ pub(crate) fn finish(cx: &mut Ctx) {
         }
         i += 1;
     }
-    cx.prog.not_lowered = cx.deferred.keys().copied().collect();
+    cx.prog.not_lowered = cx.deferred.keys().chain(&cx.skipped).copied().collect();
 }
 
 /// With reflect, lowers every deferred body now, in declaration order:

@@ -121,6 +121,13 @@ fn parse(sources: &SourceMap, file: FileId, ids: &mut NodeIds, diags: &mut Diagn
     tree
 }
 
+/// Whether `f` is generic (type parameters of its own, or a receiver of a
+/// generic type): a declarations-only parse keeps its body, which
+/// importers compile per instance.
+pub fn is_generic(f: &ast::FuncDecl) -> bool {
+    !f.type_params.is_empty() || f.recv.as_ref().is_some_and(generic_receiver)
+}
+
 /// Whether a method's receiver is of a generic type (`l *List[T]`), whose
 /// methods are compiled per instance by importers.
 fn generic_receiver(recv: &ast::Field) -> bool {
