@@ -37,7 +37,9 @@
 //! `x % m`, `min`. `x >= c` follows from facts `c <= x`, from those
 //! definitions, and from **lengths**: the right operand of a bounds check
 //! of an index or of a slice's high bound against its length or capacity
-//! is a length, a capacity or an array's size, never negative. Then `x <u
+//! is a length, a capacity or an array's size, never negative where that
+//! check has been passed through (before it, the same value may be any
+//! int: `n` tested before `make([]T, n)`). Then `x <u
 //! n` holds when `0 <= x` and `x <= n - 1`. A chain is searched to a small
 //! depth with a budget per question; what is not found is not proven.
 //!
@@ -206,8 +208,12 @@ struct Prover<'f> {
     domtree: &'f DominatorTree,
     /// Each value's representative among the values equal to it.
     canon: HashMap<Value, Value>,
-    /// Lengths, capacities and array sizes: never negative.
-    lengths: std::collections::HashSet<Value>,
+    /// Lengths, capacities and array sizes, each with the blocks of the
+    /// bounds checks that compare against it: never negative where one
+    /// of those blocks has been passed through (the slice it is the
+    /// length of exists there; elsewhere the same value may be any int,
+    /// as `n` before `make([]T, n)`).
+    lengths: HashMap<Value, Vec<Block>>,
     /// The fact each block is entered with.
     entry: HashMap<Block, Fact>,
     hyps: HashMap<Value, Hyps>,
@@ -362,7 +368,7 @@ impl<'f> Prover<'f> {
             if let Some(Fact { rel: Rel::Ult | Rel::Ule, b: Term::V(n), .. }) = self.cond_fact(arg)
                 && by_length
             {
-                self.lengths.insert(n);
+                self.lengths.entry(n).or_default().push(block);
             }
         }
     }
@@ -460,7 +466,7 @@ impl<'f> Prover<'f> {
                             lower.push(least);
                         }
                     }
-                    for (y, k) in Q::new(self, &facts).upper(a, 2) {
+                    for (y, k) in Q::new(self, &facts, pred).upper(a, 2) {
                         if upper.len() < MAX_HYPS && self.defined_before(y, block) && !upper.contains(&(y, k)) {
                             upper.push((y, k));
                         }
@@ -483,9 +489,9 @@ impl<'f> Prover<'f> {
                     let a = self.term(arg);
                     let h = &self.hyps[p];
                     let lower: Vec<_> =
-                        h.lower.iter().copied().filter(|&c| Q::new(self, &facts).at_least(a, c, DEPTH)).collect();
+                        h.lower.iter().copied().filter(|&c| Q::new(self, &facts, pred).at_least(a, c, DEPTH)).collect();
                     let upper: Vec<_> =
-                        h.upper.iter().copied().filter(|&(y, k)| Q::new(self, &facts).le(a, y, k, DEPTH)).collect();
+                        h.upper.iter().copied().filter(|&(y, k)| Q::new(self, &facts, pred).le(a, y, k, DEPTH)).collect();
                     let h = self.hyps.get_mut(p).expect("made above");
                     changed |= lower.len() != h.lower.len() || upper.len() != h.upper.len();
                     h.lower = lower;
@@ -507,9 +513,9 @@ impl<'f> Prover<'f> {
             let InstructionData::Brif { arg, .. } = self.func.dfg.insts[inst] else { continue };
             let Some(f) = self.cond_fact(arg) else { continue };
             let facts = self.facts_at(block, None);
-            if Q::new(self, &facts).prove(f) {
+            if Q::new(self, &facts, block).prove(f) {
                 out.push((inst, 0));
-            } else if Q::new(self, &facts).prove(f.negated()) {
+            } else if Q::new(self, &facts, block).prove(f.negated()) {
                 out.push((inst, 1));
             }
         }
@@ -544,12 +550,20 @@ fn pure_binary(op: Opcode) -> bool {
 struct Q<'a, 'f> {
     p: &'a Prover<'f>,
     facts: &'a [Fact],
+    /// The block at whose end the question is asked.
+    at: Block,
     budget: Cell<u32>,
 }
 
 impl<'a, 'f> Q<'a, 'f> {
-    fn new(p: &'a Prover<'f>, facts: &'a [Fact]) -> Q<'a, 'f> {
-        Q { p, facts, budget: Cell::new(BUDGET) }
+    fn new(p: &'a Prover<'f>, facts: &'a [Fact], at: Block) -> Q<'a, 'f> {
+        Q { p, facts, at, budget: Cell::new(BUDGET) }
+    }
+
+    /// Whether `v` is a length where the question is asked: a bounds
+    /// check against it has been passed through on every path there.
+    fn is_length(&self, v: Value) -> bool {
+        self.p.lengths.get(&v).is_some_and(|checks| checks.iter().any(|&b| self.p.domtree.block_dominates(b, self.at)))
     }
 
     fn spend(&self) -> bool {
@@ -665,7 +679,7 @@ impl<'a, 'f> Q<'a, 'f> {
             Term::C(a) => return i128::from(a) >= c,
             Term::V(v) => v,
         };
-        if c <= i128::from(i64::MIN) || (c <= 0 && self.p.lengths.contains(&v)) {
+        if c <= i128::from(i64::MIN) || (c <= 0 && self.is_length(v)) {
             return true;
         }
         if self.p.hyps.get(&v).is_some_and(|h| h.lower.iter().any(|&l| l >= c)) {
