@@ -490,8 +490,12 @@ impl<'f> Prover<'f> {
                     let h = &self.hyps[p];
                     let lower: Vec<_> =
                         h.lower.iter().copied().filter(|&c| Q::new(self, &facts, pred).at_least(a, c, DEPTH)).collect();
-                    let upper: Vec<_> =
-                        h.upper.iter().copied().filter(|&(y, k)| Q::new(self, &facts, pred).le(a, y, k, DEPTH)).collect();
+                    let upper: Vec<_> = h
+                        .upper
+                        .iter()
+                        .copied()
+                        .filter(|&(y, k)| Q::new(self, &facts, pred).le(a, y, k, DEPTH))
+                        .collect();
                     let h = self.hyps.get_mut(p).expect("made above");
                     changed |= lower.len() != h.lower.len() || upper.len() != h.upper.len();
                     h.lower = lower;
