@@ -104,6 +104,9 @@ pub fn fold_decided_branches(ctx: &mut Context, isa: &dyn TargetIsa, panicbounds
         return 0;
     }
     ctx.func.dfg.resolve_all_aliases();
+    // After the constant block parameters are gone: a negated call's
+    // result inlined is then its comparison.
+    complement_negated_compares(&mut ctx.func);
     ctx.compute_cfg();
     ctx.compute_domtree();
     // A field loaded twice with no store between is one value (the
@@ -122,6 +125,50 @@ pub fn fold_decided_branches(ctx: &mut Context, isa: &dyn TargetIsa, panicbounds
         ctx.func.dfg.insts[inst] = InstructionData::Jump { opcode: Opcode::Jump, destination: blocks[taken] };
     }
     decided.len()
+}
+
+/// Makes each `bxor c, 1` of a comparison's result `c` (Go's `!` of a
+/// boolean, translated before inlining made the boolean a comparison:
+/// `!cmp.Less(x, y)` in `slices.Sort`'s loops) the complementary
+/// comparison, which a branch then tests directly (Cranelift's optimiser
+/// has no such rule: the code was `setl`, `xor`, `test` and a jump) and
+/// from which the branch's facts are learnt. A comparison's result is 0
+/// or 1, so the two are equal.
+fn complement_negated_compares(func: &mut Function) {
+    use cranelift_codegen::ir::condcodes::CondCode;
+    let dfg = &func.dfg;
+    let is_one = |v: Value| {
+        matches!(dfg.value_def(dfg.resolve_aliases(v)), ValueDef::Result(i, 0)
+            if matches!(dfg.insts[i], InstructionData::UnaryImm { opcode: Opcode::Iconst, imm } if imm.bits() == 1))
+    };
+    let compare = |v: Value| match dfg.value_def(dfg.resolve_aliases(v)) {
+        ValueDef::Result(i, 0) => match dfg.insts[i] {
+            InstructionData::IntCompare { cond, args, .. } => {
+                Some(InstructionData::IntCompare { opcode: Opcode::Icmp, cond: cond.complement(), args })
+            }
+            InstructionData::FloatCompare { cond, args, .. } => {
+                Some(InstructionData::FloatCompare { opcode: Opcode::Fcmp, cond: cond.complement(), args })
+            }
+            _ => None,
+        },
+        _ => None,
+    };
+    let mut rewrites = Vec::new();
+    for block in func.layout.blocks() {
+        for inst in func.layout.block_insts(block) {
+            let negated = match dfg.insts[inst] {
+                InstructionData::Binary { opcode: Opcode::Bxor, args: [a, b] } if is_one(b) => a,
+                InstructionData::Binary { opcode: Opcode::Bxor, args: [a, b] } if is_one(a) => b,
+                _ => continue,
+            };
+            if let Some(data) = compare(negated) {
+                rewrites.push((inst, data));
+            }
+        }
+    }
+    for (inst, data) in rewrites {
+        func.dfg.insts[inst] = data;
+    }
 }
 
 /// A value, or a 64-bit constant.
