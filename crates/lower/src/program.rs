@@ -592,20 +592,12 @@ fn declare<'a>(cx: &mut Ctx<'a>, files: &'a [ast::File]) -> Declared<'a> {
 /// (`//go:linkname X86`, in Go's own library) only lets other packages
 /// reach the variable, and changes nothing here.
 fn reject_variable_linknames(cx: &mut Ctx, files: &[ast::File]) {
-    for file in files {
-        for (pos, text) in &file.linknames {
-            let mut args = text.split_whitespace().skip(1);
-            let (local, target) = (args.next().unwrap_or(""), args.next());
-            if target.is_none_or(|t| linker_symbol(t) || linked_global(cx, t).is_some()) {
-                continue;
-            }
-            let is_var = files.iter().flat_map(|f| &f.decls).any(|d| match d {
-                Decl::Var(specs) => specs.iter().flat_map(|s| &s.names).any(|n| n.name == local),
-                _ => false,
-            });
-            if is_var {
-                cx.unsupported(*pos, "//go:linkname of variables");
-            }
+    for (pos, local, target) in files.iter().flat_map(ast::File::linkname_args) {
+        if target.is_none_or(|t| linker_symbol(t) || linked_global(cx, t).is_some()) {
+            continue;
+        }
+        if files.iter().any(|f| f.declares_var(local)) {
+            cx.unsupported(pos, "//go:linkname of variables");
         }
     }
 }
@@ -665,11 +657,8 @@ fn linked_global(cx: &Ctx, target: &str) -> Option<GlobalId> {
 /// The `//go:linkname local target` directives of a package's files, as
 /// (local, target) pairs.
 fn linknames(files: &[ast::File]) -> Vec<(&str, &str)> {
-    let pairs = files.iter().flat_map(|f| &f.linknames).map(|(_, text)| {
-        let mut args = text.split_whitespace().skip(1);
-        (args.next().unwrap_or(""), args.next())
-    });
-    pairs.filter_map(|(local, target)| Some((local, target?))).collect()
+    let args = files.iter().flat_map(ast::File::linkname_args);
+    args.filter_map(|(_, local, target)| Some((local, target?))).collect()
 }
 
 /// The function with a body that bodyless top-level function `name` of

@@ -128,6 +128,26 @@ pub struct File {
     pub linknames: Vec<(Pos, String)>,
 }
 
+impl File {
+    /// Each `//go:linkname` directive's position, local name and target
+    /// (`None` in the one-argument form, which only lets other packages
+    /// reach the name).
+    pub fn linkname_args(&self) -> impl Iterator<Item = (Pos, &str, Option<&str>)> {
+        self.linknames.iter().map(|(pos, text)| {
+            let mut args = text.split_whitespace().skip(1);
+            (*pos, args.next().unwrap_or(""), args.next())
+        })
+    }
+
+    /// Whether the file declares the package-level variable `name`.
+    pub fn declares_var(&self, name: &str) -> bool {
+        self.decls.iter().any(|d| match d {
+            Decl::Var(specs) => specs.iter().flat_map(|s| &s.names).any(|n| n.name == name),
+            _ => false,
+        })
+    }
+}
+
 /// `import name "path"`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportSpec {

@@ -1019,21 +1019,14 @@ impl<'e, 's> Loader<'e, 's> {
 /// directives' positions. gc's linker finds them whatever the package
 /// imports; here they are loaded, and initialised, before it.
 fn linked_variable_packages(files: &[File]) -> Vec<(String, syntax::Pos)> {
-    let is_var = |name: &str| {
-        files.iter().flat_map(|f| &f.decls).any(|d| match d {
-            syntax::ast::Decl::Var(specs) => specs.iter().flat_map(|s| &s.names).any(|n| n.name == name),
-            _ => false,
-        })
-    };
     let mut found = Vec::new();
-    for (pos, text) in files.iter().flat_map(|f| &f.linknames) {
-        let mut args = text.split_whitespace().skip(1);
-        let (Some(local), Some(target)) = (args.next(), args.next()) else { continue };
+    for (pos, local, target) in files.iter().flat_map(File::linkname_args) {
+        let Some(target) = target else { continue };
         let dir_end = target.rfind('/').map_or(0, |i| i + 1);
         if let Some(dot) = target[dir_end..].find('.')
-            && is_var(local)
+            && files.iter().any(|f| f.declares_var(local))
         {
-            found.push((target[..dir_end + dot].to_string(), *pos));
+            found.push((target[..dir_end + dot].to_string(), pos));
         }
     }
     found
