@@ -19,7 +19,7 @@ use cranelift_codegen::ir::{
 use lower::ir::{BinOp, Const, Expr, ExprKind, IntTy, TyId, TyKind, UnOp};
 use runtime::errors::BoundsCode;
 
-use crate::func::{FnTx, flags};
+use crate::func::{FnTx, flags, iconst_value};
 use crate::runtime_symbols::Rt;
 
 /// The longest constant a string is compared with in line (gc's limit for
@@ -494,17 +494,16 @@ impl<'a, 'p> FnTx<'a, 'p> {
         let dfg = &self.b.func.dfg;
         let bits = dfg.value_type(c).bits();
         let small = |imm: i64| bits <= 64 && (imm as u64) & (u64::MAX >> (64 - bits)) < n;
-        let konst = |v: Value| match dfg.value_def(v) {
+        if let Some(k) = iconst_value(dfg, c) {
+            return small(k);
+        }
+        match dfg.value_def(c) {
             ValueDef::Result(inst, 0) => match dfg.insts[inst] {
-                InstructionData::UnaryImm { opcode: Opcode::Iconst, imm } => Some(imm.bits()),
-                _ => None,
+                InstructionData::Binary { opcode: Opcode::Band, args } => {
+                    args.iter().any(|&a| iconst_value(dfg, a).is_some_and(small))
+                }
+                _ => false,
             },
-            _ => None,
-        };
-        let ValueDef::Result(inst, 0) = dfg.value_def(c) else { return false };
-        match dfg.insts[inst] {
-            InstructionData::UnaryImm { opcode: Opcode::Iconst, imm } => small(imm.bits()),
-            InstructionData::Binary { opcode: Opcode::Band, args } => args.iter().any(|&a| konst(a).is_some_and(small)),
             _ => false,
         }
     }

@@ -89,6 +89,18 @@ pub fn flags() -> MemFlagsData {
     MemFlagsData::trusted()
 }
 
+/// The integer `v` is, if an `iconst` makes it.
+pub fn iconst_value(dfg: &cranelift_codegen::ir::DataFlowGraph, v: cranelift_codegen::ir::Value) -> Option<i64> {
+    use cranelift_codegen::ir::{InstructionData, Opcode, ValueDef};
+    match dfg.value_def(v) {
+        ValueDef::Result(inst, 0) => match dfg.insts[inst] {
+            InstructionData::UnaryImm { opcode: Opcode::Iconst, imm } => Some(imm.bits()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// State of the translation of one function.
 pub struct FnTx<'a, 'p> {
     /// The Cranelift builder.

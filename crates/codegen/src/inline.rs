@@ -268,9 +268,8 @@ fn fold_brifs(func: &mut ir::Function) -> bool {
     for block in blocks {
         let Some(inst) = func.layout.last_inst(block) else { continue };
         let ir::InstructionData::Brif { arg, blocks, .. } = func.dfg.insts[inst] else { continue };
-        let ir::ValueDef::Result(def, _) = func.dfg.value_def(arg) else { continue };
-        let ir::InstructionData::UnaryImm { opcode: Opcode::Iconst, imm } = func.dfg.insts[def] else { continue };
-        let taken = if imm.bits() != 0 { blocks[0] } else { blocks[1] };
+        let Some(c) = crate::func::iconst_value(&func.dfg, arg) else { continue };
+        let taken = if c != 0 { blocks[0] } else { blocks[1] };
         func.dfg.insts[inst] = ir::InstructionData::Jump { opcode: Opcode::Jump, destination: taken };
         folded = true;
     }

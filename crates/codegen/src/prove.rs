@@ -73,6 +73,8 @@ use cranelift_codegen::isa::TargetIsa;
 
 use runtime::errors::BoundsCode;
 
+use crate::func::iconst_value;
+
 /// How many facts, nearest dominators first, a question may use.
 const MAX_FACTS: usize = 128;
 /// How many steps one question may take.
@@ -137,10 +139,7 @@ pub fn fold_decided_branches(ctx: &mut Context, isa: &dyn TargetIsa, panicbounds
 fn complement_negated_compares(func: &mut Function) {
     use cranelift_codegen::ir::condcodes::CondCode;
     let dfg = &func.dfg;
-    let is_one = |v: Value| {
-        matches!(dfg.value_def(dfg.resolve_aliases(v)), ValueDef::Result(i, 0)
-            if matches!(dfg.insts[i], InstructionData::UnaryImm { opcode: Opcode::Iconst, imm } if imm.bits() == 1))
-    };
+    let is_one = |v: Value| iconst_value(dfg, dfg.resolve_aliases(v)) == Some(1);
     let compare = |v: Value| match dfg.value_def(dfg.resolve_aliases(v)) {
         ValueDef::Result(i, 0) => match dfg.insts[i] {
             InstructionData::IntCompare { cond, args, .. } => {
@@ -338,13 +337,10 @@ impl<'f> Prover<'f> {
     /// it is.
     fn term(&self, v: Value) -> Term {
         let v = self.rep(v);
-        if let ValueDef::Result(inst, _) = self.func.dfg.value_def(v)
-            && let InstructionData::UnaryImm { opcode: Opcode::Iconst, imm } = self.func.dfg.insts[inst]
-            && self.func.dfg.value_type(v) == types::I64
-        {
-            return Term::C(imm.bits());
+        match iconst_value(&self.func.dfg, v) {
+            Some(c) if self.func.dfg.value_type(v) == types::I64 => Term::C(c),
+            _ => Term::V(v),
         }
-        Term::V(v)
     }
 
     /// The instruction defining `t`'s value, if any.
