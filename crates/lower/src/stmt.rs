@@ -544,11 +544,10 @@ impl FnCx<'_, '_> {
         let pos = t.pos;
         let bool_ty = self.bool_ty();
         let xv = self.local_expr(x, pos);
-        if self.is_nil_case(t) {
+        let Some(tt) = self.case_type(t) else {
             let nil = IExpr { kind: IK::Const(Const::Nil), ty: xv.ty, pos };
             return (self.binary(BinOp::Eq, xv, nil, bool_ty, pos), None);
-        }
-        let Some(tt) = self.facts().type_of(t.id) else { self.ice(pos, "type switch case without a type") };
+        };
         let ty = self.cx.ty(tt);
         let tuple = self.cx.with_tys(|m, env, o| m.tuple(env, o, vec![ty, bool_ty]));
         let ok = self.temp(bool_ty);
